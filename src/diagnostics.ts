@@ -1,0 +1,91 @@
+import type { Range } from './ast';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Every code the engine reports. Codes are stable: tools and tests match on them, so a code is
+ * never renamed or reused for another meaning; new ones are added at the end of their group.
+ */
+export const DIAGNOSTIC_CODES = {
+  // text → tokens → AST
+  'unexpected-token': 'error',
+  'unexpected-end': 'error',
+  'unexpected-character': 'error',
+  'ambiguous-parse': 'error',
+  'input-too-large': 'error',
+  // checked AST
+  'malformed-amount': 'error',
+  'impossible-date': 'error',
+  'duplicate-label': 'error',
+  'non-positive-target': 'error',
+  'mixed-currencies': 'error',
+  'fractional-count': 'error',
+  'invalid-period': 'error',
+  'unknown-milestone-reference': 'error',
+  'decreasing-targets': 'warning',
+  'deadlines-out-of-order': 'warning',
+  'placeholder-reference': 'warning',
+  'labels-out-of-sequence': 'warning',
+  'party-not-capitalised': 'warning',
+  'conflicting-payments': 'warning',
+  'no-payment': 'info',
+} as const satisfies Record<string, Severity>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** A replacement that fixes the problem, offered as a quick fix by editors. */
+export interface Fix {
+  title: string;
+  offset: number;
+  endOffset: number;
+  text: string;
+}
+
+/**
+ * One finding about the input. Positions are 1-based lines and columns of the offending token's
+ * start and (exclusive) end, plus 0-based UTF-16 offsets for editors.
+ */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+  /** A plain-words hint, e.g. "did you mean 'second'?". */
+  suggestion?: string;
+  fix?: Fix;
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  range: Range,
+  message: string,
+  extra: { suggestion?: string; fix?: Fix } = {},
+): Diagnostic {
+  return {
+    code,
+    severity: DIAGNOSTIC_CODES[code],
+    message,
+    line: range.start.line,
+    column: range.start.column,
+    endLine: range.end.line,
+    endColumn: range.end.column,
+    offset: range.start.offset,
+    endOffset: range.end.offset,
+    ...extra,
+  };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Orders diagnostics by position, then errors before warnings, so output is stable. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return diagnostics.sort((a, b) => a.offset - b.offset || rank[a.severity] - rank[b.severity] || a.code.localeCompare(b.code));
+}

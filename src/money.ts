@@ -1,0 +1,80 @@
+import Decimal from 'decimal.js';
+
+/**
+ * Exact decimal arithmetic for money and counts. A private clone so that the engine's precision
+ * and rounding never depend on (or change) what the host application configured globally.
+ * 60 significant digits hold any realistic sum of amounts exactly; rounding happens once, at
+ * the documented points (`roundMoney`), always half-up.
+ */
+export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
+export type Dec = Decimal;
+
+/**
+ * ISO 4217 minor units. Rounding must follow the currency (field notes: 0, 2 or 3 digits);
+ * every code not listed in ZERO/THREE/FOUR has 2.
+ */
+const ZERO = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF';
+const THREE = 'BHD IQD JOD KWD LYD OMR TND';
+const FOUR = 'CLF UYW';
+const TWO =
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD ' +
+  'CAD CDF CHE CHF CHW CNY COP COU CRC CUC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL ' +
+  'GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD ' +
+  'LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN ' +
+  'PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB ' +
+  'TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG';
+
+const MINOR_UNITS: ReadonlyMap<string, number> = new Map([
+  ...ZERO.split(' ').map((c) => [c, 0] as const),
+  ...TWO.split(' ').map((c) => [c, 2] as const),
+  ...THREE.split(' ').map((c) => [c, 3] as const),
+  ...FOUR.split(' ').map((c) => [c, 4] as const),
+]);
+
+export function isCurrencyCode(code: string): boolean {
+  return MINOR_UNITS.has(code);
+}
+
+/** Digits after the decimal point for `currency`; throws for an unknown code (callers check first). */
+export function minorUnits(currency: string): number {
+  const digits = MINOR_UNITS.get(currency);
+  if (digits === undefined) throw new Error(`Unknown currency code ${currency}`);
+  return digits;
+}
+
+/** Currency symbols the clause language accepts, and what they stand for. */
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+
+const SYMBOL_OF: ReadonlyMap<string, string> = new Map(Object.entries(CURRENCY_SYMBOLS).map(([s, c]) => [c, s]));
+
+/** The one rounding point for money: half-up to the currency's minor units. */
+export function roundMoney(amount: Dec, currency: string): Dec {
+  return amount.toDecimalPlaces(minorUnits(currency), Dec.ROUND_HALF_UP);
+}
+
+/** A plain decimal string with exactly the currency's minor digits ("1500.00"). */
+export function moneyString(amount: Dec, currency: string): string {
+  return roundMoney(amount, currency).toFixed(minorUnits(currency));
+}
+
+/** For people: "$1,500.00", "€50,000.00", "CHF 1,200.50". */
+export function formatMoney(amount: string | Dec, currency: string): string {
+  const value = new Dec(amount);
+  const fixed = value.abs().toFixed(minorUnits(currency));
+  const [whole, fraction] = fixed.split('.');
+  const grouped = groupThousands(whole);
+  const body = fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  const sign = value.isNegative() && !value.isZero() ? '-' : '';
+  const symbol = SYMBOL_OF.get(currency);
+  return symbol ? `${sign}${symbol}${body}` : `${sign}${currency} ${body}`;
+}
+
+/** "1234567" → "1,234,567". */
+export function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A canonical decimal string without exponent or trailing zeros ("1500000", "0.5", "12.25"). */
+export function decimalString(value: Dec): string {
+  return value.toFixed();
+}
