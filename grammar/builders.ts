@@ -1,0 +1,334 @@
+/**
+ * The grammar's postprocessors. They only build AST nodes from tokens: no checks, no lookups
+ * beyond the lexer's own tables, and no throwing, because nearley runs them for dead parses too
+ * (field notes: nearley #144, #285). Lists are cons cells, joined into arrays once per clause.
+ */
+import type {
+  ClauseNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
+  PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
+} from '../src/ast';
+import { CURRENCY_SYMBOLS, Dec } from '../src/money';
+import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
+
+// nearley hands postprocessors untyped arrays; each builder names the shape it expects.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Data = any[];
+
+interface Cons<T> { prev: List<T>; value: T }
+type List<T> = Cons<T> | null;
+
+function toArray<T>(list: List<T>): T[] {
+  const out: T[] = [];
+  for (let cell = list; cell; cell = cell.prev) out.push(cell.value);
+  return out.reverse();
+}
+
+export const id = (d: Data): unknown => d[0];
+export const empty = (): List<never> => null;
+export const single = (d: Data): List<unknown> => ({ prev: null, value: d[0] });
+export const append = (d: Data): List<unknown> => ({ prev: d[0], value: d[1] });
+export const appendThird = (d: Data): List<unknown> => ({ prev: d[0], value: d[2] });
+
+// --- positions ---------------------------------------------------------------------------------
+
+function isToken(x: unknown): x is Token {
+  return typeof x === 'object' && x !== null && 'offset' in x && 'text' in x && 'col' in x;
+}
+
+function tokenStart(t: Token): Position {
+  return { line: t.line, column: t.col, offset: t.offset };
+}
+
+function tokenEnd(t: Token): Position {
+  return { line: t.line, column: t.col + t.text.length, offset: t.offset + t.text.length };
+}
+
+/** The start of the first, or end of the last, token or node inside nested data. */
+function edge(x: unknown, which: 'start' | 'end'): Position | null {
+  if (x === null || x === undefined) return null;
+  if (isToken(x)) return which === 'start' ? tokenStart(x) : tokenEnd(x);
+  if (Array.isArray(x)) {
+    const ordered = which === 'start' ? x : [...x].reverse();
+    for (const item of ordered) {
+      const found = edge(item, which);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof x === 'object') {
+    if ('range' in x) return (x as { range: Range }).range[which];
+    if ('prev' in x && 'value' in x) {
+      const cell = x as Cons<unknown>;
+      return which === 'end' ? edge(cell.value, 'end') : edge(cell.prev, 'start') ?? edge(cell.value, 'start');
+    }
+  }
+  return null;
+}
+
+function span(...parts: unknown[]): Range {
+  const start = edge(parts, 'start');
+  const end = edge(parts, 'end');
+  if (!start || !end) throw new Error('span of nothing'); // a grammar bug, never user input
+  return { start, end };
+}
+
+const lower = (t: Token): string => t.text.toLowerCase();
+const digits = (t: Token): string => t.text.replace(/,/g, '');
+const straightApostrophes = (s: string): string => s.replace(/’/g, "'");
+
+// --- document and clauses ----------------------------------------------------------------------
+
+export function document(d: Data): DocumentNode {
+  return { kind: 'document', clauses: toArray<ClauseNode>(d[1]), range: span(d) };
+}
+
+interface Intro { party: PartyNode; range: Range }
+
+export function intro(d: Data): Intro {
+  return { party: party(d[1]), range: span(d) };
+}
+
+export function enumeratedClause(d: Data): ClauseNode {
+  const [head, items, , terms] = d as [Intro, List<MilestoneNode>, Token, List<PaymentTermNode>];
+  return {
+    kind: 'clause', form: 'enumerated', party: head.party, milestones: toArray(items), payments: toArray(terms), range: span(d),
+  };
+}
+
+export function headedClause(d: Data): ClauseNode {
+  const [items, terms] = d as [List<MilestoneNode>, List<PaymentTermNode>];
+  return { kind: 'clause', form: 'headed', party: null, milestones: toArray(items), payments: toArray(terms), range: span(d) };
+}
+
+function party(words: List<Token>): PartyNode {
+  const tokens = toArray(words);
+  return { kind: 'party', name: straightApostrophes(tokens.map((t) => t.text).join(' ')), range: span(tokens) };
+}
+
+export function partyRef(d: Data): PartyNode {
+  return party(d[1]);
+}
+
+// --- milestones --------------------------------------------------------------------------------
+
+interface Label { label: string; source: LabelSourceNode }
+
+export function parenthesisedLabel(d: Data): Label {
+  const t = d[0] as Token;
+  return { label: t.text.slice(1, -1), source: { kind: 'label', style: 'parenthesised', text: t.text, range: span(t) } };
+}
+
+export function dottedLabel(d: Data): Label {
+  const [n, dot] = d as [Token, Token];
+  return { label: n.text, source: { kind: 'label', style: 'dotted', text: `${n.text}.`, range: span(n, dot) } };
+}
+
+export function item(d: Data): MilestoneNode {
+  const [label, target, window, payment] = d as [Label | null, TargetNode, WindowNode, PaymentNode | null];
+  return {
+    kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, range: span(d),
+  };
+}
+
+interface Heading extends Label { implied: WindowNode }
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+
+export function numberedHeading(d: Data): Heading {
+  const [unit, n, noun] = d as [Token, Token, Token[]];
+  const range = span(d);
+  const label = `${capitalise(unit.text)} ${n.text}`;
+  return {
+    label,
+    source: { kind: 'label', style: 'heading', text: `${label} ${capitalise(noun[0].text)}`, range },
+    implied: { kind: 'end-of-period', unit: lower(unit) as PeriodUnit, n: Number(digits(n)), written: 'implied', range },
+  };
+}
+
+const ADJECTIVE_UNITS: Readonly<Record<string, PeriodUnit>> = { quarterly: 'quarter', annual: 'year', yearly: 'year' };
+
+export function adjectiveHeading(d: Data): Heading {
+  const [adjective, noun] = d as [Token, Token[]];
+  const range = span(d);
+  const label = `${capitalise(adjective.text)} ${capitalise(noun[0].text)}`;
+  return {
+    label,
+    source: { kind: 'label', style: 'heading', text: label, range },
+    implied: { kind: 'end-of-period', unit: ADJECTIVE_UNITS[lower(adjective)], n: 1, written: 'implied', range },
+  };
+}
+
+export function headedItem(d: Data): MilestoneNode {
+  const [, heading, , , target, window, payment] = d as [unknown, Heading, Token, unknown, TargetNode, WindowNode | null, PaymentNode | null];
+  return {
+    kind: 'milestone', label: heading.label, labelSource: heading.source, target, window: window ?? heading.implied, payment, range: span(d),
+  };
+}
+
+// --- targets -----------------------------------------------------------------------------------
+
+export function revenueTarget(d: Data): TargetNode {
+  const [amount, , basis] = d as [MoneyNode, Token, Token | null];
+  return { kind: 'revenue', amount, basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
+}
+
+export function product(d: Data): { name: string } {
+  const t = d[1] as Token;
+  return { name: straightApostrophes(t.text.slice(1, -1).trim()) };
+}
+
+export function unitsTarget(d: Data): TargetNode {
+  const [count, , named] = d as [Token, Token, { name: string } | null];
+  return { kind: 'units', count: digits(count), product: named?.name ?? null, range: span(d) };
+}
+
+export function newCustomersTarget(d: Data): TargetNode {
+  const [count, , noun] = d as [Token, Token, Token];
+  return { kind: 'new-customers', count: digits(count), noun: lower(noun) as 'customers' | 'clients', range: span(d) };
+}
+
+export function dealsTarget(d: Data): TargetNode {
+  const [count, noun] = d as [Token, Token[]];
+  const words = noun.map(lower).join(' ') as 'sales' | 'deals' | 'closed deals';
+  return { kind: 'deals', count: digits(count), noun: words, range: span(d) };
+}
+
+// --- money -------------------------------------------------------------------------------------
+
+const MULTIPLIERS: Readonly<Record<string, string>> = { thousand: '1000', million: '1000000', billion: '1000000000' };
+
+function money(currency: string, number: Token, multiplier: Token | null, text: string, range: Range): MoneyNode {
+  let amount = digits(number);
+  if (multiplier) amount = new Dec(amount).times(MULTIPLIERS[lower(multiplier)]).toFixed();
+  return { kind: 'money', amount, currency, text, range };
+}
+
+const withMultiplier = (text: string, m: Token | null): string => (m ? `${text} ${m.text}` : text);
+
+export function symbolMoney(d: Data): MoneyNode {
+  const [symbol, n, m] = d as [Token, Token, Token | null];
+  return money(CURRENCY_SYMBOLS[symbol.text], n, m, withMultiplier(symbol.text + n.text, m), span(d));
+}
+
+export function codeFirstMoney(d: Data): MoneyNode {
+  const [code, n, m] = d as [Token, Token, Token | null];
+  return money(code.text, n, m, withMultiplier(`${code.text} ${n.text}`, m), span(d));
+}
+
+export function codeLastMoney(d: Data): MoneyNode {
+  const [n, m, code] = d as [Token, Token | null, Token];
+  return money(code.text, n, m, `${withMultiplier(n.text, m)} ${code.text}`, span(d));
+}
+
+// --- windows -----------------------------------------------------------------------------------
+
+function ordinalValue(t: Token): number {
+  const word = ORDINAL_WORDS.indexOf(lower(t) as (typeof ORDINAL_WORDS)[number]);
+  return word >= 0 ? word + 1 : parseInt(t.text, 10);
+}
+
+export function endOfOrdinal(d: Data): WindowNode {
+  const unit = d[6] as Token;
+  return { kind: 'end-of-period', unit: lower(unit) as PeriodUnit, n: ordinalValue(d[5]), written: 'ordinal', range: span(d) };
+}
+
+export function endOfNumbered(d: Data): WindowNode {
+  const [, , , , unit, n] = d as Token[];
+  return { kind: 'end-of-period', unit: lower(unit) as PeriodUnit, n: Number(digits(n)), written: 'number', range: span(d) };
+}
+
+export function endOfThe(d: Data): WindowNode {
+  const unit = d[5] as Token;
+  return { kind: 'end-of-period', unit: lower(unit) as PeriodUnit, n: 1, written: 'the', range: span(d) };
+}
+
+interface WrittenDate { date: string }
+
+export function byDate(d: Data): WindowNode {
+  return { kind: 'by-date', date: (d[1] as WrittenDate).date, range: span(d) };
+}
+
+const pad = (value: string, width: number): string => value.padStart(width, '0');
+
+export function isoDate(d: Data): WrittenDate {
+  return { date: (d[0] as Token).text };
+}
+
+function writtenDate(year: Token, month: Token, day: Token): WrittenDate {
+  return { date: `${pad(digits(year), 4)}-${pad(String(MONTH_NAMES[lower(month)]), 2)}-${pad(digits(day), 2)}` };
+}
+
+export function monthFirstDate(d: Data): WrittenDate {
+  const [month, day, , year] = d as [Token, Token, unknown, Token];
+  return writtenDate(year, month, day);
+}
+
+export function dayFirstDate(d: Data): WrittenDate {
+  const [day, month, year] = d as Token[];
+  return writtenDate(year, month, day);
+}
+
+export function within(d: Data): WindowNode {
+  const [, n, unit, relation] = d as Token[];
+  return {
+    kind: 'within',
+    n: Number(digits(n)),
+    unit: lower(unit).startsWith('day') ? 'day' : 'month',
+    relation: lower(relation) as 'of' | 'after' | 'from',
+    range: span(d),
+  };
+}
+
+export function periodOrdinal(d: Data): WindowNode {
+  return { kind: 'period', unit: lower(d[3]) as PeriodUnit, n: ordinalValue(d[2]), range: span(d) };
+}
+
+export function periodNumbered(d: Data): WindowNode {
+  return { kind: 'period', unit: lower(d[1]) as PeriodUnit, n: Number(digits(d[2])), range: span(d) };
+}
+
+export function recurring(d: Data): WindowNode {
+  return { kind: 'recurring', unit: lower(d[1]) as PeriodUnit, range: span(d) };
+}
+
+// --- payments ----------------------------------------------------------------------------------
+
+const nounOf = (words: Token[]): FixedPaymentNode['noun'] => words.map(lower).join(' ') as FixedPaymentNode['noun'];
+
+export function inlinePayment(d: Data): PaymentNode {
+  const [, forWord, , noun, , amount] = d as [unknown, Token, Token, Token[], Token, MoneyNode];
+  return { kind: 'fixed', noun: nounOf(noun), amount, range: span(forWord, amount) };
+}
+
+export function fixedPayment(d: Data): PaymentNode {
+  const [, noun, , amount] = d as [Token, Token[], Token, MoneyNode];
+  return { kind: 'fixed', noun: nounOf(noun), amount, range: span(d) };
+}
+
+export function sectionPayment(d: Data): PaymentNode {
+  const parts = toArray<Token>(d[8]);
+  const ref = parts.map((t) => t.text).join('');
+  return { kind: 'section', ref, placeholder: parts[0].type === 'placeholder', range: span(d) };
+}
+
+export function ratePayment(d: Data): PaymentNode {
+  const percent = d[3] as Token;
+  const basis = d[7] as Token | null;
+  return { kind: 'rate', percent: digits(percent), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
+}
+
+export function eachScope(): PaymentTermNode['scope'] {
+  return { kind: 'each' };
+}
+
+export function labelScope(d: Data): PaymentTermNode['scope'] {
+  const t = d[1] as Token;
+  return { kind: 'milestone', label: t.type === 'enumerator' ? t.text.slice(1, -1) : t.text, range: span(t) };
+}
+
+export function paymentTerm(d: Data): PaymentTermNode {
+  const scope = d[2] as PaymentTermNode['scope'];
+  const who = d[4] as PartyNode | null;
+  const payment = d[8] as PaymentNode;
+  return { kind: 'payment-term', scope, party: who, payment, range: span(d) };
+}

@@ -1,0 +1,109 @@
+import moo from 'moo';
+import { isCurrencyCode } from '../src/money';
+
+/**
+ * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar
+ * never has `_` rules that could make parses ambiguous (field notes: nearley #292, #462).
+ * Keywords are case-insensitive: a word's type is looked up in lower case, so "Month", "MONTH"
+ * and "month" are all the `month` keyword, while its text keeps the case the author wrote (party
+ * names are captured as written).
+ */
+
+/** Keywords whose token type is the word itself. */
+export const KEYWORDS = [
+  'a', 'achieve', 'achievement', 'achieving', 'after', 'agreement', 'agrees', 'an', 'and', 'annual', 'as', 'be',
+  'billion', 'bonus', 'by', 'clients', 'close', 'closed', 'commission', 'corresponding', 'customers', 'date',
+  'day', 'days', 'deals', 'described', 'during', 'each', 'effective', 'end', 'entitled', 'equal', 'every', 'following',
+  'for', 'from', 'generate', 'goal', 'gross', 'in', 'meet', 'meeting', 'milestone', 'milestones', 'million', 'month',
+  'months', 'net', 'new', 'of', 'outlined', 'part', 'payment', 'per', 'performance', 'provided', 'quarter',
+  'quarterly', 'reach', 'reaching', 'receive', 'revenue', 'sales', 'section', 'sell', 'set', 'shall', 'sold',
+  'specified', 'target', 'targets', 'the', 'this', 'thousand', 'to', 'units', 'upon', 'will', 'within', 'year',
+  'yearly', 'out',
+] as const;
+
+/** Ordinal words, in order: "first" is 1. */
+export const ORDINAL_WORDS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+] as const;
+
+/** Month names and their common abbreviations, mapped to month numbers. */
+export const MONTH_NAMES: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
+  nov: 11, dec: 12,
+};
+
+/**
+ * The token type of a keyword is the word itself, except for words that nearley's TypeScript
+ * output cannot declare as variables (reserved words), which get a trailing underscore.
+ */
+const RESERVED = new Set(['for', 'in', 'new', 'this']);
+export const keywordTokenType = (word: string): string => (RESERVED.has(word) ? `${word}_` : word);
+
+const keywordType = moo.keywords({
+  ...Object.fromEntries(KEYWORDS.map((k) => [keywordTokenType(k), k])),
+  ordinal: [...ORDINAL_WORDS],
+  monthName: Object.keys(MONTH_NAMES),
+});
+
+/** ISO codes are recognised only in capitals, so that English words such as "all" or "top" stay words. */
+function wordType(text: string): string {
+  if (/^[A-Z]{3}$/.test(text) && isCurrencyCode(text)) return 'currencyCode';
+  return keywordType(text.toLowerCase());
+}
+
+/**
+ * Characters treated as whitespace: everything JavaScript's \s covers (spaces, tabs, CR, LF,
+ * no-break and other Unicode spaces, BOM) plus zero-width spaces and joiners and bidirectional
+ * marks, which are invisible in editors and arrive with text pasted from word processors.
+ */
+const WHITESPACE = /[\s\u200b-\u200f\u2060\u202a-\u202e]+/;
+
+const tokenizer = moo.compile({
+  ws: { match: WHITESPACE, lineBreaks: true },
+  date: /\d{4}-\d{2}-\d{2}(?![\d-])/,
+  ordinalNumber: /\d+(?:st|nd|rd|th)(?![A-Za-z])/,
+  // Commas are only taken between digits, so "$100,000, and" leaves the separator alone; bad
+  // grouping ("100,,000", "1,00") is lexed whole and reported by the checker at this token.
+  number: /\d+(?:,+\d+)*(?:\.\d+)?/,
+  enumerator: /\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\)/,
+  placeholder: /\[[^\]\n]*\]/,
+  currencySymbol: /[$€£¥]/,
+  // A quoted product name. It cannot span a colon, so the quotes around a whole pasted clause
+  // (which always has one) are lexed as lone quotes instead.
+  string: /["“”„‟«»][^"“”„‟«»\n:]*["“”„‟«»]/,
+  quote: /["“”„‟«»]/,
+  word: { match: /[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*/, type: wordType },
+  colon: ':',
+  comma: ',',
+  semicolon: ';',
+  period: '.',
+  percent: '%',
+  bullet: /[-•*–—]/,
+  lparen: '(',
+  rparen: ')',
+  error: moo.error,
+});
+
+export type Token = moo.Token;
+
+/** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
+export const lexer = {
+  reset(chunk: string, state?: moo.LexerState): void {
+    tokenizer.reset(chunk, state);
+  },
+  next(): Token | undefined {
+    let token = tokenizer.next();
+    while (token && token.type === 'ws') token = tokenizer.next();
+    return token;
+  },
+  save: (): moo.LexerState => tokenizer.save(),
+  formatError: (token: Token, message?: string): string => tokenizer.formatError(token, message),
+  has: (type: string): boolean => tokenizer.has(type),
+};
+
+/** All tokens of `text`, whitespace included: for editors' highlighting and for tests. */
+export function tokenize(text: string): Token[] {
+  tokenizer.reset(text);
+  return Array.from(tokenizer);
+}

@@ -1,0 +1,339 @@
+/**
+ * The sales ledger: reading texts into records, and records into normalized rows.
+ *
+ * Pure functions and small stateful normalizers only: no Node built-ins, so the playground can run
+ * the same reader in a browser. Row numbers are 1-based and count data records (row 1 is the first
+ * record after a CSV header, the first element of a JSON array, the first non-blank NDJSON line).
+ */
+import Papa from 'papaparse';
+import { dayNumber, daysInMonth } from './periods';
+import { parseQuantity, quantityFromNumber, type Quantity } from './quantity';
+import { ZoneClock } from './zone-clock';
+
+/** One input record as read: column name (any case) → cell. */
+export type LedgerRecord = Readonly<Record<string, unknown>>;
+
+export type LedgerFormat = 'csv' | 'json' | 'ndjson';
+
+/** A row after normalization. Quantities are exact (see quantity.ts). */
+export interface LedgerRow {
+  /** 1-based record number, the tie-breaker for rows at the same instant. */
+  row: number;
+  /** The `id` cell, or the row number when there is none. */
+  id: string;
+  /** Epoch milliseconds. */
+  time: number;
+  /** The local day in the contract zone (days since 1970-01-01). */
+  day: number;
+  amount: Quantity | null;
+  currency: string | null;
+  units: Quantity | null;
+  /** Trimmed as written. */
+  product: string | null;
+  customer: string | null;
+  seller: string | null;
+}
+
+export type RowIssueCode =
+  | 'impossible-date'
+  | 'invalid-date'
+  | 'non-numeric-amount'
+  | 'non-numeric-units'
+  | 'currency-mismatch'
+  | 'duplicate-id'
+  | 'missing-column'
+  | 'missing-value'
+  | 'malformed-row';
+
+/** What is wrong with one cell (or one whole row, column `*`). */
+export interface RowIssue {
+  row: number;
+  column: string;
+  value: string;
+  code: RowIssueCode;
+  message: string;
+}
+
+export type LedgerColumn = 'id' | 'date' | 'amount' | 'currency' | 'units' | 'product' | 'customer' | 'seller';
+const COLUMNS: ReadonlySet<string> = new Set<LedgerColumn>(['id', 'date', 'amount', 'currency', 'units', 'product', 'customer', 'seller']);
+
+export interface NormalizerOptions {
+  /** IANA zone for dates without an offset. */
+  timeZone: string;
+  /** Columns whose absence (or empty cell) is an error: `date` always, `amount`/`units` when a metric reads them. */
+  required?: ReadonlyArray<LedgerColumn>;
+  /** The clause's currency; a row in any other is an error. Null accepts any. */
+  currency?: string | null;
+  /** Detect duplicate explicit ids (pass 1 only: a second pass over the same rows must not). */
+  checkDuplicates?: boolean;
+  /** Shared with the evaluator so both see the same cached midnights. */
+  clock?: ZoneClock;
+}
+
+export type NormalizeResult = { ok: true; row: LedgerRow } | { ok: false; issues: RowIssue[] };
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** Result of reading a date cell: the instant and local day, or what is wrong. */
+export type DateReading = { ok: true; time: number; day: number } | { ok: false; code: 'impossible-date' | 'invalid-date'; message: string };
+
+/**
+ * Reads date cells for one zone. `YYYY-MM-DD` is the start of that local day; a date-time with an
+ * offset or `Z` is that instant; one without is local wall-clock time in the zone.
+ */
+export class DateReader {
+  readonly clock: ZoneClock;
+  private readonly dateOnly = new Map<string, { time: number; day: number }>();
+
+  constructor(clock: ZoneClock) {
+    this.clock = clock;
+  }
+
+  read(text: string): DateReading {
+    const cached = this.dateOnly.get(text);
+    if (cached) return { ok: true, time: cached.time, day: cached.day };
+    let m = DATE_ONLY.exec(text);
+    if (m) {
+      const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+      if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return impossible(text);
+      const day = dayNumber({ year: y, month: mo, day: d });
+      const entry = { time: this.clock.midnight(day), day };
+      this.dateOnly.set(text, entry);
+      return { ok: true, time: entry.time, day };
+    }
+    m = DATE_TIME.exec(text);
+    if (!m) {
+      return { ok: false, code: 'invalid-date', message: 'not a date: use YYYY-MM-DD or an ISO date-time such as 2026-03-01T14:30:00-05:00' };
+    }
+    const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    const h = Number(m[4]), mi = Number(m[5]), s = m[6] ? Number(m[6]) : 0;
+    // Sub-millisecond digits are dropped: rows closer than 1 ms are ordered by input order.
+    const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return impossible(text);
+    const zone = m[8];
+    if (zone === undefined) {
+      const day = dayNumber({ year: y, month: mo, day: d });
+      const time = this.clock.localTime(day, h, mi, s, ms);
+      return { ok: true, time, day: this.clock.dayOf(time) };
+    }
+    let offsetMinutes = 0;
+    if (zone !== 'Z' && zone !== 'z') {
+      const digits = zone.slice(1).replace(':', '');
+      const oh = Number(digits.slice(0, 2)), om = digits.length > 2 ? Number(digits.slice(2)) : 0;
+      if (oh > 23 || om > 59) return impossible(text);
+      offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
+    }
+    const time = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
+    return { ok: true, time, day: this.clock.dayOf(time) };
+  }
+}
+
+function impossible(text: string): DateReading {
+  return { ok: false, code: 'impossible-date', message: `${text} is not a real calendar date or time` };
+}
+
+function cellText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = typeof value === 'string' ? value.trim() : String(value);
+  return text === '' ? null : text;
+}
+
+const canonicalNames = new Map<string, string | null>();
+
+function canonical(key: string): string | null {
+  let name = canonicalNames.get(key);
+  if (name === undefined) {
+    const lower = key.trim().toLowerCase();
+    name = COLUMNS.has(lower) ? lower : null;
+    if (canonicalNames.size < 10_000) canonicalNames.set(key, name);
+  }
+  return name;
+}
+
+/**
+ * Normalizes records one at a time. Stateful only for duplicate ids, and for caches that make
+ * the per-row work a few map lookups.
+ */
+export class RowNormalizer {
+  readonly dates: DateReader;
+  private readonly required: ReadonlyArray<LedgerColumn>;
+  private readonly currency: string | null;
+  private readonly checkDuplicates: boolean;
+  private readonly seenIds = new Set<string>();
+
+  constructor(options: NormalizerOptions) {
+    this.dates = new DateReader(options.clock ?? new ZoneClock(options.timeZone));
+    this.required = ['date', ...(options.required ?? []).filter((c) => c !== 'date')];
+    this.currency = options.currency ?? null;
+    this.checkDuplicates = options.checkDuplicates ?? true;
+  }
+
+  normalize(record: LedgerRecord, row: number): NormalizeResult {
+    const cells: Partial<Record<LedgerColumn, unknown>> = {};
+    for (const key in record) {
+      const name = canonical(key);
+      if (name !== null) cells[name as LedgerColumn] = record[key];
+    }
+    let issues: RowIssue[] | null = null;
+    const fail = (column: string, value: unknown, code: RowIssueCode, message: string): void => {
+      (issues ??= []).push({ row, column, value: value === undefined || value === null ? '' : String(value), code, message });
+    };
+
+    for (const column of this.required) {
+      if (!(column in cells)) fail(column, undefined, 'missing-column', `required column '${column}' is missing`);
+      else if (cellText(cells[column]) === null) fail(column, cells[column], 'missing-value', `required column '${column}' is empty`);
+    }
+
+    let time = 0, day = 0;
+    const dateText = cellText(cells.date);
+    if (dateText !== null) {
+      const reading = this.dates.read(dateText);
+      if (reading.ok) {
+        time = reading.time;
+        day = reading.day;
+      } else {
+        fail('date', cells.date, reading.code, reading.message);
+      }
+    }
+
+    const amount = this.quantity(cells.amount, 'amount', 'non-numeric-amount', fail);
+    const units = this.quantity(cells.units, 'units', 'non-numeric-units', fail);
+
+    let currency = cellText(cells.currency);
+    if (currency !== null) {
+      currency = currency.toUpperCase();
+      if (this.currency !== null && currency !== this.currency) {
+        fail('currency', cells.currency, 'currency-mismatch', `currency ${currency} differs from the clause's ${this.currency}; amounts in different currencies are never summed`);
+      }
+    }
+
+    const explicitId = cellText(cells.id);
+    if (explicitId !== null && this.checkDuplicates) {
+      if (this.seenIds.has(explicitId)) fail('id', explicitId, 'duplicate-id', `id ${explicitId} appears more than once; each sale must be counted once`);
+      else this.seenIds.add(explicitId);
+    }
+
+    if (issues !== null) return { ok: false, issues };
+    return {
+      ok: true,
+      row: {
+        row,
+        id: explicitId ?? String(row),
+        time,
+        day,
+        amount,
+        currency,
+        units,
+        product: cellText(cells.product),
+        customer: cellText(cells.customer),
+        seller: cellText(cells.seller),
+      },
+    };
+  }
+
+  private quantity(
+    value: unknown,
+    column: LedgerColumn,
+    code: RowIssueCode,
+    fail: (column: string, value: unknown, code: RowIssueCode, message: string) => void,
+  ): Quantity | null {
+    if (typeof value === 'number') {
+      const q = quantityFromNumber(value);
+      if (q === null) fail(column, value, code, `${column} must be a finite number`);
+      return q;
+    }
+    const text = cellText(value);
+    if (text === null) return null;
+    const q = typeof value === 'string' ? parseQuantity(text) : null;
+    if (q === null) {
+      fail(column, value, code, `${column} '${text}' is not a plain signed decimal such as 1200.50 or -35 (no currency symbols or thousands separators)`);
+    }
+    return q;
+  }
+}
+
+/** Records read from a text, plus problems found while reading (which make the ledger invalid). */
+export interface ParsedLedger {
+  records: LedgerRecord[];
+  issues: RowIssue[];
+}
+
+/** CSV with a header row; BOM, CRLF and quoted fields (with commas, quotes and line breaks) are handled. */
+export function parseCsvLedger(text: string): ParsedLedger {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const result = Papa.parse<Record<string, string>>(body, {
+    header: true,
+    delimiter: ',',
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  const issues: RowIssue[] = [];
+  for (const error of result.errors) {
+    const row = (error.row ?? 0) + 1;
+    issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `malformed CSV: ${error.message}` });
+  }
+  return { records: result.data, issues };
+}
+
+/** A JSON array of objects. */
+export function parseJsonLedger(text: string): ParsedLedger {
+  let data: unknown;
+  try {
+    data = JSON.parse(stripBom(text));
+  } catch (e) {
+    return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  if (!Array.isArray(data)) {
+    return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: 'a JSON ledger must be an array of objects' }] };
+  }
+  return collect(data.map((item, i) => ({ item, row: i + 1 })));
+}
+
+/** One JSON object per line; blank lines are skipped and do not count as rows. */
+export function parseNdjsonLedger(text: string): ParsedLedger {
+  const items: Array<{ item: unknown; row: number; error?: string }> = [];
+  let row = 0;
+  for (const line of stripBom(text).split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    row++;
+    try {
+      items.push({ item: JSON.parse(line), row });
+    } catch (e) {
+      items.push({ item: undefined, row, error: (e as Error).message });
+    }
+  }
+  return collect(items);
+}
+
+export function parseLedgerText(text: string, format: LedgerFormat): ParsedLedger {
+  switch (format) {
+    case 'csv':
+      return parseCsvLedger(text);
+    case 'json':
+      return parseJsonLedger(text);
+    case 'ndjson':
+      return parseNdjsonLedger(text);
+  }
+}
+
+function collect(items: Array<{ item: unknown; row: number; error?: string }>): ParsedLedger {
+  const records: LedgerRecord[] = [];
+  const issues: RowIssue[] = [];
+  for (const { item, row, error } of items) {
+    if (error !== undefined) {
+      issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${error}` });
+      records.push({});
+    } else if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      issues.push({ row, column: '*', value: JSON.stringify(item) ?? '', code: 'malformed-row', message: 'each row must be a JSON object' });
+      records.push({});
+    } else {
+      records.push(item as LedgerRecord);
+    }
+  }
+  return { records, issues };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,253 @@
+/**
+ * Contract periods and milestone windows.
+ *
+ * Everything here works on calendar dates (`YYYY-MM-DD`) first and turns them into instants only at
+ * the end, in the contract's zone: a window always starts and ends at a local midnight, so the
+ * evaluator can aggregate rows into local-day buckets and still be exact.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { assertNever, type PeriodUnit, type WindowNode } from './ast';
+
+/** A calendar date as three integers; month 1-12. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30 (null). */
+export function parseIsoDate(text: string): CalendarDate | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return null;
+  return date;
+}
+
+export function formatIsoDate(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01 of a calendar date: a zone-free day number for date arithmetic. */
+export function dayNumber(date: CalendarDate): number {
+  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
+}
+
+export function fromDayNumber(n: number): CalendarDate {
+  const d = new Date(n * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/**
+ * The day `n` months after `start` by the corresponding-day rule: the same day of the month, or,
+ * where the target month is too short, the 1st of the following month (issue 3; luxon's `plus`
+ * would clamp to the month's last day instead, which would make Jan 31 + 1 month = Feb 28 and
+ * drop Feb 28 from month 1).
+ */
+export function addMonthsCorresponding(start: CalendarDate, n: number): CalendarDate {
+  const index = start.year * 12 + (start.month - 1) + n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  if (start.day <= daysInMonth(year, month)) return { year, month, day: start.day };
+  return month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
+}
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** The instant (epoch ms) of the start of a local day in `zone`; the first existing moment if midnight is skipped. */
+export function localDayStart(date: CalendarDate, zone: string): number {
+  return DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone }).startOf('day').toMillis();
+}
+
+export const MONTHS_PER_UNIT: Readonly<Record<PeriodUnit, number>> = { month: 1, quarter: 3, year: 12 };
+
+/**
+ * Contract boundaries for one effective date. `boundary(n)` is B(n), the first day of contract
+ * month n+1; always computed from E directly, never by chaining (chaining would let a short
+ * month shift every later boundary).
+ */
+export class ContractCalendar {
+  readonly effective: CalendarDate;
+  readonly effectiveDay: number;
+
+  constructor(effective: CalendarDate) {
+    this.effective = effective;
+    this.effectiveDay = dayNumber(effective);
+  }
+
+  /** B(n) as a calendar date. */
+  boundary(months: number): CalendarDate {
+    return addMonthsCorresponding(this.effective, months);
+  }
+
+  /** First and last calendar day of period `n` (1-based) of `unit`. */
+  period(unit: PeriodUnit, n: number): { first: CalendarDate; last: CalendarDate } {
+    const k = MONTHS_PER_UNIT[unit];
+    return { first: this.boundary((n - 1) * k), last: addDays(this.boundary(n * k), -1) };
+  }
+
+  /** Text such as "month 1 is 2026-01-31 to 2026-02-28". */
+  describePeriod(unit: PeriodUnit, n: number): string {
+    const { first, last } = this.period(unit, n);
+    return `${unit} ${n} is ${formatIsoDate(first)} to ${formatIsoDate(last)}`;
+  }
+
+  /** Whether some month boundary up to `months` fell back to the 1st because a month was too short. */
+  usedMonthEndRule(months: number): boolean {
+    for (let i = 1; i <= months; i++) {
+      if (this.boundary(i).day !== this.effective.day) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * One concrete window: the days `[startDay, endDay)` as day numbers (days since 1970-01-01 of local
+ * calendar dates). `period` is the instance number of a recurring window, else null.
+ */
+export interface WindowInstance {
+  period: number | null;
+  startDay: number;
+  endDay: number;
+  /** `YYYY-MM-DD` of the first day. */
+  windowStart: string;
+  /** `YYYY-MM-DD` of the last day inside the window. */
+  deadline: string;
+  /** Whether the window starts at E and accumulates from there (every form except period/recurring). */
+  cumulative: boolean;
+  /** How the window was read, for the interpretation notes. */
+  explanation: string;
+}
+
+const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+function ordinal(n: number): string {
+  return ORDINAL_WORDS[n] ?? `${n}th`;
+}
+
+function instance(
+  startDay: number,
+  endDay: number,
+  period: number | null,
+  cumulative: boolean,
+  explanation: string,
+): WindowInstance {
+  return {
+    period,
+    startDay,
+    endDay,
+    windowStart: formatIsoDate(fromDayNumber(startDay)),
+    deadline: formatIsoDate(fromDayNumber(endDay - 1)),
+    cumulative,
+    explanation,
+  };
+}
+
+function corresponding(calendar: ContractCalendar, months: number): string {
+  return calendar.usedMonthEndRule(months)
+    ? `corresponding-day rule; a month without day ${calendar.effective.day} moves the boundary to the 1st of the next month`
+    : 'corresponding-day rule';
+}
+
+/**
+ * The instances of a window. Every window but `recurring` has exactly one; a recurring one has one
+ * per period that has started on or before the as-of date (at least the first, so that a clause
+ * evaluated before its first period still reports something).
+ */
+export function windowInstances(window: WindowNode, calendar: ContractCalendar, asOf: CalendarDate): WindowInstance[] {
+  const e = calendar.effectiveDay;
+  const eText = formatIsoDate(calendar.effective);
+  switch (window.kind) {
+    case 'end-of-period': {
+      const months = window.n * MONTHS_PER_UNIT[window.unit];
+      const end = dayNumber(calendar.boundary(months));
+      const span = window.n === 1 ? `${window.unit} 1` : `${window.unit}s 1-${window.n}`;
+      return [
+        instance(e, end, null, true,
+          `by the end of the ${ordinal(window.n)} ${window.unit}: cumulative from the effective date ${eText} through ` +
+          `${formatIsoDate(fromDayNumber(end - 1))} (${span}; ${calendar.describePeriod(window.unit, window.n)}: ` +
+          `${window.unit === 'month' && window.n === 1 ? 'one contract month from the effective date' : 'contract periods from the effective date'}, ` +
+          `${corresponding(calendar, months)})`),
+      ];
+    }
+    case 'by-date': {
+      const date = parseIsoDate(window.date);
+      // An impossible date is the checker's error; here it simply yields an empty window.
+      const end = date ? dayNumber(date) + 1 : e;
+      return [instance(e, Math.max(end, e), null, true,
+        `by ${window.date}: cumulative from the effective date ${eText} through the whole local day ${window.date}`)];
+    }
+    case 'within': {
+      if (window.unit === 'day') {
+        const end = e + window.n + 1;
+        return [instance(e, end, null, true,
+          `within ${window.n} days ${window.relation} the effective date: cumulative from ${eText} through the whole day ` +
+          `${formatIsoDate(fromDayNumber(end - 1))} (the effective date plus ${window.n} days)`)];
+      }
+      const end = dayNumber(calendar.boundary(window.n));
+      return [instance(e, end, null, true,
+        `within ${window.n} months ${window.relation} the effective date: cumulative from ${eText} through ` +
+        `${formatIsoDate(fromDayNumber(end - 1))} (${corresponding(calendar, window.n)})`)];
+    }
+    case 'period': {
+      const { first, last } = calendar.period(window.unit, window.n);
+      return [instance(dayNumber(first), dayNumber(last) + 1, null, false,
+        `in ${window.unit} ${window.n}: that period alone, not cumulative (${calendar.describePeriod(window.unit, window.n)}, ` +
+        `${corresponding(calendar, window.n * MONTHS_PER_UNIT[window.unit])})`)];
+    }
+    case 'recurring': {
+      const result: WindowInstance[] = [];
+      const asOfDay = dayNumber(asOf);
+      for (let p = 1; ; p++) {
+        const { first, last } = calendar.period(window.unit, p);
+        if (p > 1 && dayNumber(first) > asOfDay) break;
+        result.push(instance(dayNumber(first), dayNumber(last) + 1, p, false,
+          `each ${window.unit}, instance ${p}: that ${window.unit} alone (${calendar.describePeriod(window.unit, p)})`));
+      }
+      return result;
+    }
+    default:
+      return assertNever(window);
+  }
+}
+
+export interface ContractContext {
+  effective: CalendarDate;
+  zone: string;
+  asOf: CalendarDate;
+}
+
+export type ContextResult = { ok: true; context: ContractContext } | { ok: false; message: string };
+
+/**
+ * Validates the user's context. A bad zone or date is a usage error, reported in words; the as-of
+ * date defaults to today in the contract's zone.
+ */
+export function resolveContext(input: { effectiveDate: string; timeZone?: string; asOf?: string }, now: () => number = Date.now): ContextResult {
+  const zone = input.timeZone ?? 'UTC';
+  if (!isValidZone(zone)) return { ok: false, message: `unknown time zone '${zone}': use an IANA name such as America/New_York or UTC` };
+  const effective = parseIsoDate(input.effectiveDate);
+  if (!effective) return { ok: false, message: `effective date '${input.effectiveDate}' is not a real calendar date in the form YYYY-MM-DD` };
+  let asOf: CalendarDate;
+  if (input.asOf === undefined) {
+    const today = DateTime.fromMillis(now(), { zone });
+    asOf = { year: today.year, month: today.month, day: today.day };
+  } else {
+    const parsed = parseIsoDate(input.asOf);
+    if (!parsed) return { ok: false, message: `as-of date '${input.asOf}' is not a real calendar date in the form YYYY-MM-DD` };
+    asOf = parsed;
+  }
+  return { ok: true, context: { effective, zone, asOf } };
+}

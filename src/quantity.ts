@@ -1,0 +1,99 @@
+/**
+ * Exact ledger quantities (amounts and units) on the hot path.
+ *
+ * A ledger value with at most four decimals is held as a JS integer count of 1/10,000ths: integer
+ * arithmetic on doubles is exact while every intermediate stays within ±2^53, which `Accumulator`
+ * checks on each addition before it falls back to `Dec`. Values with more decimals (rare) go to
+ * `Dec` directly. Nothing is ever rounded here; money is rounded once, in `roundMoney`. (Field
+ * notes: "store integer minor units, round once at a documented point".)
+ */
+import { Dec } from './money';
+
+export const SCALE = 10_000;
+const SCALE_DIGITS = 4;
+
+/** A parsed quantity: a scaled safe integer, or a `Dec` for values the fast form cannot hold. */
+export type Quantity = number | Dec;
+
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+
+/**
+ * Parses a signed plain decimal ("1200", "-35.5", "+.25"). No exponent, thousands separators or
+ * currency symbols: a ledger cell that needs those is ambiguous and is reported instead. Null when
+ * the text is not a number.
+ */
+export function parseQuantity(text: string): Quantity | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return null;
+  const whole = m[2];
+  const fraction = m[3] ?? '';
+  if (whole.length === 0 && fraction.length === 0) return null;
+  if (fraction.length <= SCALE_DIGITS && whole.length <= 11) {
+    const scaled = Number(whole || '0') * SCALE + Number(fraction.padEnd(SCALE_DIGITS, '0'));
+    return m[1] === '-' ? (scaled === 0 ? 0 : -scaled) : scaled;
+  }
+  return new Dec(text);
+}
+
+/** A JSON number cell: its shortest decimal form is what the author wrote. */
+export function quantityFromNumber(value: number): Quantity | null {
+  if (!Number.isFinite(value)) return null;
+  const text = String(value);
+  return /e/i.test(text) ? new Dec(text) : parseQuantity(text);
+}
+
+export function isPositive(q: Quantity): boolean {
+  return typeof q === 'number' ? q > 0 : q.greaterThan(0);
+}
+
+export function toDec(q: Quantity): Dec {
+  return typeof q === 'number' ? new Dec(q).dividedBy(SCALE) : q;
+}
+
+/** Converts a target (decimal string) to the scaled form when exact, for cheap comparisons. */
+export function targetQuantity(text: string): Quantity {
+  return parseQuantity(text) ?? new Dec(text);
+}
+
+/** An exact running sum: a scaled safe integer while it fits, plus a `Dec` overflow part. */
+export class Accumulator {
+  small = 0;
+  big: Dec | null = null;
+
+  add(q: Quantity): void {
+    if (typeof q === 'number') {
+      const next = this.small + q;
+      if (next <= Number.MAX_SAFE_INTEGER && next >= -Number.MAX_SAFE_INTEGER) {
+        this.small = next;
+        return;
+      }
+      this.big = (this.big ?? new Dec(0)).plus(new Dec(this.small).plus(q).dividedBy(SCALE));
+      this.small = 0;
+      return;
+    }
+    this.big = (this.big ?? new Dec(0)).plus(q);
+  }
+
+  addAccumulator(other: Accumulator): void {
+    this.add(other.small);
+    if (other.big) this.add(other.big);
+  }
+
+  value(): Dec {
+    const small = new Dec(this.small).dividedBy(SCALE);
+    return this.big ? this.big.plus(small) : small;
+  }
+
+  /** `this >= target`, cheaply when both are in the fast form. */
+  reaches(target: Quantity): boolean {
+    if (this.big === null && typeof target === 'number') return this.small >= target;
+    return this.value().greaterThanOrEqualTo(toDec(target));
+  }
+
+  clone(): Accumulator {
+    const c = new Accumulator();
+    c.small = this.small;
+    c.big = this.big;
+    return c;
+  }
+}
