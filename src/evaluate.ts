@@ -1,0 +1,857 @@
+/**
+ * The evaluation: a clause and a ledger → milestone statuses and the obligations they trigger.
+ *
+ * It runs as a two-pass aggregation so that a later streaming reader can evaluate ledgers far
+ * larger than memory, in any row order:
+ *   1. every row is read once and folded into per-local-day aggregates (window boundaries are
+ *      local midnights, so day buckets are exact), plus each customer's first positive sale;
+ *   2. from those, each milestone instance's candidate crossing days are known; a second read
+ *      keeps only rows on those days, and the exact crossing row is found by ordering just them.
+ * Results never depend on input order except to break ties between rows at the same instant
+ * (field notes: "attainment that depends on processing order").
+ */
+import {
+  assertNever,
+  type ClauseNode,
+  type DocumentNode,
+  type MilestoneNode,
+  type PaymentNode,
+  type TargetNode,
+} from './ast';
+import { Dec, decimalString, formatMoney, moneyString, roundMoney } from './money';
+import {
+  ContractCalendar,
+  dayNumber,
+  formatIsoDate,
+  fromDayNumber,
+  resolveContext,
+  windowInstances,
+  type ContractContext,
+  type WindowInstance,
+} from './periods';
+import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } from './quantity';
+import { RowNormalizer, type LedgerColumn, type LedgerRecord, type LedgerRow, type RowIssue } from './ledger';
+import { labelKey, scheduledAmount, type Schedule } from './schedule';
+import { ZoneClock } from './zone-clock';
+
+export interface EvaluationOptions {
+  /** Effective date E, `YYYY-MM-DD`. */
+  effectiveDate: string;
+  /** IANA zone; default UTC. */
+  timeZone?: string;
+  /** As-of date A, `YYYY-MM-DD`; default today in the zone. */
+  asOf?: string;
+  schedule?: Schedule | null;
+  /** Problems found while reading the ledger text; those rows are not normalized again. */
+  readIssues?: readonly RowIssue[];
+  /** For tests: the clock that defines "today". */
+  now?: () => number;
+}
+
+export type Metric = 'gross-revenue' | 'net-revenue' | 'units' | 'deals' | 'new-customers';
+export type Status = 'met' | 'missed' | 'pending';
+export type IgnoreReason = 'before-effective-date' | 'after-as-of' | 'outside-every-window';
+
+export interface ExplainRow {
+  id: string;
+  row: number;
+  date: string;
+  /** This row's contribution to the metric (decimal string). */
+  contribution: string;
+  /** Running total after this row. */
+  runningTotal: string;
+}
+
+export interface MilestoneResult {
+  clause: number;
+  label: string | null;
+  period: number | null;
+  metric: Metric;
+  /** For units, the product ("Widget") or null for any. */
+  product: string | null;
+  target: string;
+  /** Currency of a revenue target, else null. */
+  currency: string | null;
+  windowStart: string;
+  deadline: string;
+  status: Status;
+  achievedAt: string | null;
+  achievedBy: string | null;
+  /** Row number of the crossing row. */
+  achievedByRow: number | null;
+  total: string;
+  /** total / target in percent, one decimal, half-up. */
+  progress: string;
+  /** The crossing row and up to three rows before it on the same day, with running totals. */
+  crossing: { runningTotalBeforeDay: string; rows: ExplainRow[] } | null;
+}
+
+export type ObligationBasis = 'inline' | 'schedule' | 'rate';
+
+export interface Obligation {
+  clause: number;
+  label: string | null;
+  period: number | null;
+  /** Decimal string with the currency's minor digits, or null when the clause leaves it undefined. */
+  amount: string | null;
+  currency: string | null;
+  triggeredAt: string;
+  /** Row id of the sale that met the milestone. */
+  triggeredBy: string;
+  basis: ObligationBasis;
+  /** How the amount was found, in words. */
+  explanation: string;
+}
+
+export type EvaluationCode =
+  | RowIssue['code']
+  | 'invalid-context'
+  | 'schedule-missing-label'
+  | 'unresolved-payment'
+  | 'schedule-currency'
+  | 'no-payment'
+  | 'unknown-rate-currency';
+
+export interface EvaluationDiagnostic {
+  code: EvaluationCode;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  row?: number;
+  column?: string;
+  value?: string;
+  label?: string | null;
+}
+
+export interface RowCounts {
+  total: number;
+  used: number;
+  ignored: Record<IgnoreReason, number>;
+}
+
+export interface EvaluationSuccess {
+  ok: true;
+  asOf: string;
+  effectiveDate: string;
+  timeZone: string;
+  milestones: MilestoneResult[];
+  obligations: Obligation[];
+  /** Sum of obligation amounts per currency; `unresolved` counts obligations with no amount. */
+  totals: Array<{ currency: string | null; amount: string | null; unresolved: number }>;
+  rows: RowCounts;
+  notes: string[];
+  diagnostics: EvaluationDiagnostic[];
+}
+
+export interface EvaluationFailure {
+  ok: false;
+  asOf: string | null;
+  effectiveDate: string;
+  timeZone: string;
+  /** The first `MAX_REPORTED_ERRORS` errors, in row order. */
+  errors: EvaluationDiagnostic[];
+  /** All errors, including those not listed. */
+  errorCount: number;
+  diagnostics: EvaluationDiagnostic[];
+}
+
+export type EvaluationReport = EvaluationSuccess | EvaluationFailure;
+
+export const MAX_REPORTED_ERRORS = 20;
+
+/** Per-local-day sums over the evaluated days; exact (scaled integers with a `Dec` overflow). */
+class DaySeries {
+  readonly small: Float64Array;
+  readonly big = new Map<number, Dec>();
+
+  constructor(days: number) {
+    this.small = new Float64Array(days);
+  }
+
+  add(i: number, q: Quantity): void {
+    if (typeof q === 'number') {
+      const next = this.small[i] + q;
+      if (next <= Number.MAX_SAFE_INTEGER && next >= -Number.MAX_SAFE_INTEGER) {
+        this.small[i] = next;
+        return;
+      }
+      this.big.set(i, (this.big.get(i) ?? new Dec(0)).plus(new Dec(this.small[i]).plus(q).dividedBy(SCALE)));
+      this.small[i] = 0;
+      return;
+    }
+    this.big.set(i, (this.big.get(i) ?? new Dec(0)).plus(q));
+  }
+
+  addTo(acc: Accumulator, i: number): void {
+    acc.add(this.small[i]);
+    const big = this.big.get(i);
+    if (big) acc.add(big);
+  }
+}
+
+/** One milestone, with everything the passes need to know about it. */
+interface Plan {
+  clauseIndex: number;
+  clause: ClauseNode;
+  milestone: MilestoneNode;
+  metric: Metric;
+  productKey: string | null;
+  target: Quantity;
+  instances: InstancePlan[];
+}
+
+interface InstancePlan {
+  window: WindowInstance;
+  /** Evaluated day indices `[from, to)` relative to E (window ∩ [E, A]). */
+  from: number;
+  to: number;
+  /** Candidate crossing days (indices) with the running total before each. */
+  candidates: Array<{ index: number; before: Accumulator }>;
+}
+
+const ANY_PRODUCT = '\u0000any';
+
+function metricOf(target: TargetNode): Metric {
+  switch (target.kind) {
+    case 'revenue':
+      return target.basis === 'net' ? 'net-revenue' : 'gross-revenue';
+    case 'units':
+      return 'units';
+    case 'deals':
+      return 'deals';
+    case 'new-customers':
+      return 'new-customers';
+    default:
+      return assertNever(target);
+  }
+}
+
+function targetText(target: TargetNode): string {
+  switch (target.kind) {
+    case 'revenue':
+      return target.amount.amount;
+    case 'units':
+    case 'deals':
+    case 'new-customers':
+      return target.count;
+    default:
+      return assertNever(target);
+  }
+}
+
+function productKey(product: string | null): string {
+  return product === null ? ANY_PRODUCT : product.trim().toLowerCase();
+}
+
+/** The clause currency rows must be in: the first revenue target's, else the first fixed payment's. */
+function documentCurrency(ast: DocumentNode): string | null {
+  for (const clause of ast.clauses) {
+    for (const m of clause.milestones) if (m.target.kind === 'revenue') return m.target.amount.currency;
+  }
+  for (const clause of ast.clauses) {
+    for (const m of clause.milestones) if (m.payment?.kind === 'fixed') return m.payment.amount.currency;
+    for (const p of clause.payments) if (p.payment.kind === 'fixed') return p.payment.amount.currency;
+  }
+  return null;
+}
+
+/** Which payment applies to a milestone: its own, then a sentence naming it, then an "each" sentence. */
+export function paymentFor(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string } | null {
+  if (milestone.payment) return { payment: milestone.payment, source: 'stated in the milestone' };
+  if (milestone.label !== null) {
+    const key = labelKey(milestone.label);
+    const named = clause.payments.find((p) => p.scope.kind === 'milestone' && labelKey(p.scope.label) === key);
+    if (named) return { payment: named.payment, source: `the payment sentence for milestone (${milestone.label})` };
+  }
+  const each = clause.payments.find((p) => p.scope.kind === 'each');
+  return each ? { payment: each.payment, source: 'the payment sentence for each milestone' } : null;
+}
+
+function labelName(label: string | null, index: number): string {
+  return label === null ? `milestone ${index}` : `(${label})`;
+}
+
+/**
+ * A two-pass evaluation. Call `addRecord` (or `addRow`) for every row, then `crossingDays`, then
+ * `addCrossingRecord` (or `addCrossingRow`) for every row again, then `finish`.
+ */
+export class Evaluation {
+
+  private readonly options: EvaluationOptions;
+  private readonly context: ContractContext | null;
+  private readonly contextError: string | null;
+  private readonly clock: ZoneClock | null;
+  private readonly normalizer: RowNormalizer | null;
+  private readonly plans: Plan[] = [];
+  private readonly currency: string | null;
+  private readonly eDay: number;
+  private readonly aDay: number;
+  private readonly days: number;
+  private readonly gross: DaySeries;
+  private readonly net: DaySeries;
+  private readonly deals: DaySeries;
+  private readonly units = new Map<string, DaySeries>();
+  private readonly rowsPerDay: Float64Array;
+  private newCustomers: DaySeries | null = null;
+  private readonly firstSale: Map<string, { time: number; row: number; day: number }> | null;
+  private readonly readIssueRows: ReadonlySet<number>;
+  private readonly errors: EvaluationDiagnostic[] = [];
+  private errorCount = 0;
+  private rowTotal = 0;
+  private before = 0;
+  private after = 0;
+  private firstRowCurrency: string | null = null;
+  private phase: 'pass1' | 'pass2' | 'done' = 'pass1';
+  private candidateDays: Set<number> | null = null;
+  private readonly crossingRows = new Map<number, LedgerRow[]>();
+  private pass2Normalizer: RowNormalizer | null = null;
+
+  constructor(ast: DocumentNode, options: EvaluationOptions) {
+
+    this.options = options;
+    const resolved = resolveContext(options, options.now);
+    this.context = resolved.ok ? resolved.context : null;
+    this.contextError = resolved.ok ? null : resolved.message;
+    this.currency = documentCurrency(ast);
+    this.readIssueRows = new Set((options.readIssues ?? []).map((i) => i.row));
+    for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
+
+    const ctx = this.context;
+    this.eDay = ctx ? dayNumber(ctx.effective) : 0;
+    this.aDay = ctx ? dayNumber(ctx.asOf) : -1;
+    this.days = Math.max(0, this.aDay - this.eDay + 1);
+    this.gross = new DaySeries(this.days);
+    this.net = new DaySeries(this.days);
+    this.deals = new DaySeries(this.days);
+    this.rowsPerDay = new Float64Array(this.days);
+    this.clock = ctx ? new ZoneClock(ctx.zone) : null;
+
+    const required = new Set<LedgerColumn>(['date']);
+    let wantsCustomers = false;
+    if (ctx) {
+      const calendar = new ContractCalendar(ctx.effective);
+      ast.clauses.forEach((clause, c) => {
+        for (const milestone of clause.milestones) {
+          const metric = metricOf(milestone.target);
+          const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
+          if (metric === 'units') required.add('units');
+          else required.add('amount');
+          if (metric === 'new-customers') wantsCustomers = true;
+          if (key !== null && !this.units.has(key)) this.units.set(key, new DaySeries(this.days));
+          const instances = windowInstances(milestone.window, calendar, ctx.asOf).map((window) => ({
+            window,
+            from: Math.max(window.startDay, this.eDay) - this.eDay,
+            to: Math.min(window.endDay, this.aDay + 1) - this.eDay,
+            candidates: [],
+          }));
+          this.plans.push({
+            clauseIndex: c + 1,
+            clause,
+            milestone,
+            metric,
+            productKey: key,
+            target: targetQuantity(targetText(milestone.target)),
+            instances,
+          });
+        }
+      });
+    }
+    this.firstSale = wantsCustomers ? new Map() : null;
+    this.normalizer =
+      ctx && this.clock
+        ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: true })
+        : null;
+    if (ctx && this.clock) {
+      this.pass2Normalizer = new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false });
+    }
+  }
+
+  private error(e: EvaluationDiagnostic): void {
+    this.errorCount++;
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(e);
+  }
+
+  /** Pass 1: one input record, any order. */
+  addRecord(record: LedgerRecord, row: number): void {
+    if (this.phase !== 'pass1') throw new Error('addRecord after crossingDays()');
+    if (this.readIssueRows.has(row)) {
+      this.rowTotal++;
+      return;
+    }
+    if (!this.normalizer) return;
+    const result = this.normalizer.normalize(record, row);
+    if (!result.ok) {
+      this.rowTotal++;
+      for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
+      return;
+    }
+    this.addRow(result.row);
+  }
+
+  /** Pass 1 for an already normalized row. */
+  addRow(r: LedgerRow): void {
+    this.rowTotal++;
+    if (this.firstRowCurrency === null && r.currency !== null) this.firstRowCurrency = r.currency;
+    const amount = r.amount;
+    const positive = amount !== null && isPositive(amount);
+    if (positive && this.firstSale !== null && r.customer !== null) {
+      const key = r.customer.toLowerCase();
+      const seen = this.firstSale.get(key);
+      if (seen === undefined || r.time < seen.time || (r.time === seen.time && r.row < seen.row)) {
+        this.firstSale.set(key, { time: r.time, row: r.row, day: r.day });
+      }
+    }
+    if (r.day < this.eDay) {
+      this.before++;
+      return;
+    }
+    if (r.day > this.aDay) {
+      this.after++;
+      return;
+    }
+    const i = r.day - this.eDay;
+    this.rowsPerDay[i]++;
+    if (amount !== null) {
+      this.net.add(i, amount);
+      if (positive) {
+        this.gross.add(i, amount);
+        this.deals.add(i, SCALE);
+      }
+    }
+    if (r.units !== null && this.units.size > 0 && isPositive(r.units)) {
+      const any = this.units.get(ANY_PRODUCT);
+      if (any) any.add(i, r.units);
+      if (r.product !== null) {
+        const series = this.units.get(r.product.toLowerCase());
+        if (series) series.add(i, r.units);
+      }
+    }
+  }
+
+  private seriesFor(plan: Plan): { up: DaySeries; net: DaySeries } {
+    switch (plan.metric) {
+      case 'gross-revenue':
+        return { up: this.gross, net: this.gross };
+      case 'net-revenue':
+        return { up: this.gross, net: this.net };
+      case 'deals':
+        return { up: this.deals, net: this.deals };
+      case 'units': {
+        const s = this.units.get(plan.productKey ?? ANY_PRODUCT) as DaySeries;
+        return { up: s, net: s };
+      }
+      case 'new-customers': {
+        const s = this.newCustomers as DaySeries;
+        return { up: s, net: s };
+      }
+      default:
+        return assertNever(plan.metric);
+    }
+  }
+
+  /**
+   * Ends pass 1. A day is a candidate for an instance when the running total before it plus the
+   * day's positive contributions reaches the target: the running total can only peak within a
+   * day by that much. For monotone metrics this is exactly the one crossing day; for net revenue
+   * a refund later that day may undo the peak, so candidates continue up to the first day whose
+   * end-of-day total reaches the target (where crossing is certain).
+   */
+  crossingDays(): string[] {
+    if (this.phase === 'pass1') {
+      this.phase = 'pass2';
+      this.candidateDays = new Set();
+      if (this.errorCount === 0 && this.context) {
+        if (this.firstSale) {
+          this.newCustomers = new DaySeries(this.days);
+          for (const first of this.firstSale.values()) {
+            if (first.day >= this.eDay && first.day <= this.aDay) this.newCustomers.add(first.day - this.eDay, SCALE);
+          }
+        }
+        for (const plan of this.plans) {
+          const { up, net } = this.seriesFor(plan);
+          for (const inst of plan.instances) {
+            const acc = new Accumulator();
+            for (let i = inst.from; i < inst.to; i++) {
+              const peak = acc.clone();
+              up.addTo(peak, i);
+              if (this.rowsPerDay[i] > 0 && peak.reaches(plan.target)) {
+                inst.candidates.push({ index: i, before: acc.clone() });
+                this.candidateDays.add(i);
+              }
+              net.addTo(acc, i);
+              if (inst.candidates.length > 0 && acc.reaches(plan.target)) break;
+            }
+          }
+        }
+      }
+    }
+    return [...(this.candidateDays ?? [])].sort((a, b) => a - b).map((i) => formatIsoDate(fromDayNumber(i + this.eDay)));
+  }
+
+  /** Pass 2: the same records again, any order; only rows on candidate days are kept. */
+  addCrossingRecord(record: LedgerRecord, row: number): void {
+    if (this.phase === 'pass1') this.crossingDays();
+    if (!this.candidateDays || this.candidateDays.size === 0 || !this.pass2Normalizer || this.readIssueRows.has(row)) return;
+    let dateCell: unknown;
+    for (const key in record) if (key.trim().toLowerCase() === 'date') dateCell = record[key];
+    if (typeof dateCell !== 'string') return;
+    const reading = this.pass2Normalizer.dates.read(dateCell.trim());
+    if (!reading.ok || !this.candidateDays.has(reading.day - this.eDay)) return;
+    const result = this.pass2Normalizer.normalize(record, row);
+    if (result.ok) this.addCrossingRow(result.row);
+  }
+
+  /** Pass 2 for an already normalized row. */
+  addCrossingRow(r: LedgerRow): void {
+    if (this.phase === 'pass1') this.crossingDays();
+    const i = r.day - this.eDay;
+    if (!this.candidateDays || !this.candidateDays.has(i)) return;
+    let list = this.crossingRows.get(i);
+    if (!list) this.crossingRows.set(i, (list = []));
+    list.push(r);
+  }
+
+  private contribution(plan: Plan, r: LedgerRow): Quantity {
+    switch (plan.metric) {
+      case 'gross-revenue':
+        return r.amount !== null && isPositive(r.amount) ? r.amount : 0;
+      case 'net-revenue':
+        return r.amount ?? 0;
+      case 'deals':
+        return r.amount !== null && isPositive(r.amount) ? SCALE : 0;
+      case 'units':
+        if (r.units === null || !isPositive(r.units)) return 0;
+        if (plan.productKey === ANY_PRODUCT) return r.units;
+        return r.product !== null && r.product.toLowerCase() === plan.productKey ? r.units : 0;
+      case 'new-customers': {
+        if (r.customer === null) return 0;
+        const first = this.firstSale?.get(r.customer.toLowerCase());
+        return first !== undefined && first.row === r.row ? SCALE : 0;
+      }
+      default:
+        return assertNever(plan.metric);
+    }
+  }
+
+  finish(): EvaluationReport {
+    if (this.phase === 'pass1') this.crossingDays();
+    this.phase = 'done';
+    const ctx = this.context;
+    const base = {
+      effectiveDate: this.options.effectiveDate,
+      timeZone: this.options.timeZone ?? 'UTC',
+    };
+    if (!ctx) {
+      const e: EvaluationDiagnostic = { code: 'invalid-context', severity: 'error', message: this.contextError ?? 'invalid context' };
+      return { ok: false, asOf: this.options.asOf ?? null, ...base, errors: [e], errorCount: 1, diagnostics: [] };
+    }
+    const asOf = formatIsoDate(ctx.asOf);
+    const diagnostics: EvaluationDiagnostic[] = [];
+    const schedule = this.options.schedule ?? null;
+
+    // A schedule that lacks a label the clause needs is an error whether or not the milestone was met.
+    if (schedule) {
+      this.plans.forEach((plan, index) => {
+        const found = paymentFor(plan.clause, plan.milestone);
+        if (found?.payment.kind === 'section') {
+          const label = plan.milestone.label ?? String(index + 1);
+          if (scheduledAmount(schedule, label) === undefined) {
+            this.error({
+              code: 'schedule-missing-label',
+              severity: 'error',
+              label: plan.milestone.label,
+              message: `the schedule has no payment for milestone '${label}' (Section ${found.payment.ref} refers to it)`,
+            });
+          }
+        }
+      });
+    }
+    if (this.errorCount > 0) {
+      const sorted = [...this.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      return { ok: false, asOf, ...base, timeZone: ctx.zone, errors: sorted, errorCount: this.errorCount, diagnostics };
+    }
+
+    const notes: string[] = [];
+    const note = (text: string): void => {
+      if (!notes.includes(text)) notes.push(text);
+    };
+    note(
+      `dates are read in ${ctx.zone}: a date without a time is that whole local day; a date-time without an offset is local time ` +
+        `in ${ctx.zone}; one with an offset or Z is converted`,
+    );
+    note(`as of ${asOf}: rows after the whole local day ${asOf} are not counted`);
+
+    const covered = new Uint8Array(this.days);
+    const milestones: MilestoneResult[] = [];
+    const obligations: Obligation[] = [];
+    const undefinedWarned = new Set<Plan>();
+
+    this.plans.forEach((plan, planIndex) => {
+      const m = plan.milestone;
+      const name = labelName(m.label, planIndex + 1);
+      this.metricNotes(plan, name, note);
+      if (m.window.kind === 'recurring') {
+        note(`${name} recurs each ${m.window.unit}: one instance per contract ${m.window.unit} that has started by ${asOf}, each counted on its own`);
+      }
+      const { net } = this.seriesFor(plan);
+      for (const inst of plan.instances) {
+        note(`${name}: ${inst.window.explanation}`);
+        for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
+        const total = new Accumulator();
+        for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
+        const crossing = this.findCrossing(plan, inst);
+        const totalDec = total.value();
+        const deadlineDay = inst.window.endDay - 1;
+        const status: Status = crossing ? 'met' : this.aDay >= deadlineDay ? 'missed' : 'pending';
+        const targetDec = toDec(plan.target);
+        const result: MilestoneResult = {
+          clause: plan.clauseIndex,
+          label: m.label,
+          period: inst.window.period,
+          metric: plan.metric,
+          product: m.target.kind === 'units' ? m.target.product : null,
+          target: decimalString(targetDec),
+          currency: m.target.kind === 'revenue' ? m.target.amount.currency : null,
+          windowStart: inst.window.windowStart,
+          deadline: inst.window.deadline,
+          status,
+          achievedAt: crossing ? formatIsoDate(fromDayNumber(crossing.row.day)) : null,
+          achievedBy: crossing ? crossing.row.id : null,
+          achievedByRow: crossing ? crossing.row.row : null,
+          total: decimalString(totalDec),
+          progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+          crossing: crossing ? { runningTotalBeforeDay: decimalString(crossing.beforeDay), rows: crossing.explain } : null,
+        };
+        milestones.push(result);
+        const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+        if (crossing && totalDec.lessThan(targetDec)) {
+          note(
+            `${instName} was met on ${result.achievedAt} by row ${crossing.row.id}; later refunds bring the total to ` +
+              `${result.total}, below the target, but a milestone once met stays met (the refund is reported, not reversed)`,
+          );
+        }
+        if (crossing) {
+          const obligation = this.obligation(plan, planIndex, inst, result, diagnostics, undefinedWarned);
+          if (obligation) {
+            obligations.push(obligation);
+            note(`${instName}: ${obligation.explanation}`);
+          }
+        }
+      }
+    });
+
+    let outside = 0;
+    let used = 0;
+    for (let i = 0; i < this.days; i++) {
+      if (covered[i]) used += this.rowsPerDay[i];
+      else outside += this.rowsPerDay[i];
+    }
+    const rows: RowCounts = {
+      total: this.rowTotal,
+      used,
+      ignored: { 'before-effective-date': this.before, 'after-as-of': this.after, 'outside-every-window': outside },
+    };
+    if (this.before > 0) note(`${this.before} row(s) before the effective date are not counted, but still mark their customers as already seen`);
+
+    return {
+      ok: true,
+      asOf,
+      effectiveDate: formatIsoDate(ctx.effective),
+      timeZone: ctx.zone,
+      milestones,
+      obligations,
+      totals: totalsOf(obligations),
+      rows,
+      notes,
+      diagnostics,
+    };
+  }
+
+  private metricNotes(plan: Plan, name: string, note: (text: string) => void): void {
+    const t = plan.milestone.target;
+    switch (t.kind) {
+      case 'revenue':
+        if (t.basis === null) note(`${name}: revenue read as gross (the sum of positive amounts; refunds not deducted): the clause does not say net`);
+        else if (t.basis === 'gross') note(`${name}: revenue read as gross, as the clause says: the sum of positive amounts`);
+        else note(`${name}: revenue read as net, as the clause says: the sum of all amounts, refunds deducted`);
+        return;
+      case 'units':
+        note(
+          `${name}: units are the sum of positive units ${t.product === null ? 'of every row' : `of rows whose product is "${t.product}" (trimmed, case-insensitive)`}; returns are not deducted`,
+        );
+        return;
+      case 'deals':
+        note(`${name}: ${t.noun} are counted as rows with a positive amount`);
+        return;
+      case 'new-customers':
+        note(
+          `${name}: a ${t.noun === 'clients' ? 'client' : 'customer'} is new in the window holding their first positive-amount row in the whole ledger; ` +
+            `one first seen before the effective date is never new; names compared case-insensitively; rows without a customer are not counted`,
+        );
+        return;
+      default:
+        assertNever(t);
+    }
+  }
+
+  private findCrossing(
+    plan: Plan,
+    inst: InstancePlan,
+  ): { row: LedgerRow; beforeDay: Dec; explain: ExplainRow[] } | null {
+    for (const candidate of inst.candidates) {
+      const rows = this.crossingRows.get(candidate.index) ?? [];
+      rows.sort((a, b) => a.time - b.time || a.row - b.row);
+      const acc = candidate.before.clone();
+      const trail: ExplainRow[] = [];
+      for (const r of rows) {
+        const c = this.contribution(plan, r);
+        if (typeof c === 'number' && c === 0) continue;
+        acc.add(c);
+        trail.push({
+          id: r.id,
+          row: r.row,
+          date: formatIsoDate(fromDayNumber(r.day)),
+          contribution: decimalString(toDec(c)),
+          runningTotal: decimalString(acc.value()),
+        });
+        if (trail.length > 4) trail.shift();
+        if (acc.reaches(plan.target)) return { row: r, beforeDay: candidate.before.value(), explain: trail };
+      }
+    }
+    return null;
+  }
+
+  private obligation(
+    plan: Plan,
+    planIndex: number,
+    inst: InstancePlan,
+    result: MilestoneResult,
+    diagnostics: EvaluationDiagnostic[],
+    warned: Set<Plan>,
+  ): Obligation | null {
+    const m = plan.milestone;
+    const name = labelName(m.label, planIndex + 1);
+    const found = paymentFor(plan.clause, m);
+    const common = {
+      clause: plan.clauseIndex,
+      label: m.label,
+      period: inst.window.period,
+      triggeredAt: result.achievedAt as string,
+      triggeredBy: result.achievedBy as string,
+    };
+    if (!found) {
+      if (!warned.has(plan)) {
+        warned.add(plan);
+        diagnostics.push({ code: 'no-payment', severity: 'info', label: m.label, message: `${name} is met but the clause states no payment for it` });
+      }
+      return null;
+    }
+    const payment = found.payment;
+    switch (payment.kind) {
+      case 'fixed': {
+        const amount = roundMoney(new Dec(payment.amount.amount), payment.amount.currency);
+        return {
+          ...common,
+          amount: moneyString(amount, payment.amount.currency),
+          currency: payment.amount.currency,
+          basis: 'inline',
+          explanation: `${formatMoney(amount, payment.amount.currency)}, ${found.source}`,
+        };
+      }
+      case 'section': {
+        const schedule = this.options.schedule ?? null;
+        if (!schedule) {
+          if (!warned.has(plan)) {
+            warned.add(plan);
+            diagnostics.push({
+              code: 'unresolved-payment',
+              severity: 'warning',
+              label: m.label,
+              message:
+                `${name} is paid ${payment.placeholder ? `under a placeholder, Section ${payment.ref}` : `as outlined in Section ${payment.ref}`}, ` +
+                `and no schedule was given: the amount is undefined (not zero); pass --schedule`,
+            });
+          }
+          return {
+            ...common,
+            amount: null,
+            currency: this.currency,
+            basis: 'schedule',
+            explanation: `amount undefined: Section ${payment.ref} is not available (${found.source}); supply a schedule`,
+          };
+        }
+        const label = m.label ?? String(planIndex + 1);
+        const amount = roundMoney(scheduledAmount(schedule, label) as Dec, schedule.currency);
+        if (this.currency !== null && schedule.currency !== this.currency && !warned.has(plan)) {
+          warned.add(plan);
+          diagnostics.push({
+            code: 'schedule-currency',
+            severity: 'warning',
+            label: m.label,
+            message: `the schedule is in ${schedule.currency} but the clause is in ${this.currency}; obligations are reported in ${schedule.currency}`,
+          });
+        }
+        return {
+          ...common,
+          amount: moneyString(amount, schedule.currency),
+          currency: schedule.currency,
+          basis: 'schedule',
+          explanation: `${formatMoney(amount, schedule.currency)} from the schedule for '${label}' (Section ${payment.ref}, ${found.source})`,
+        };
+      }
+      case 'rate': {
+        const basis = payment.basis ?? (m.target.kind === 'revenue' && m.target.basis === 'net' ? 'net' : 'gross');
+        const currency = this.currency ?? this.firstRowCurrency;
+        const revenue = new Accumulator();
+        const series = basis === 'net' ? this.net : this.gross;
+        for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
+        const base = revenue.value();
+        if (currency === null) {
+          diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.label, message: `${name}: neither the clause nor the ledger names a currency for the ${payment.percent}% commission` });
+          return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${payment.percent}% of ${basis} revenue: currency unknown` };
+        }
+        const amount = roundMoney(base.times(new Dec(payment.percent)).dividedBy(100), currency);
+        return {
+          ...common,
+          amount: moneyString(amount, currency),
+          currency,
+          basis: 'rate',
+          explanation:
+            `${payment.percent}% of ${basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
+            `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, this.aDay)))} ` +
+            `(the rate applies to the milestone's total, not only the sales up to the crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+        };
+      }
+      default:
+        return assertNever(payment);
+    }
+  }
+}
+
+function totalsOf(obligations: Obligation[]): EvaluationSuccess['totals'] {
+  const byCurrency = new Map<string | null, { amount: Dec | null; unresolved: number }>();
+  for (const o of obligations) {
+    const entry = byCurrency.get(o.currency) ?? { amount: null, unresolved: 0 };
+    if (o.amount === null) entry.unresolved++;
+    else entry.amount = (entry.amount ?? new Dec(0)).plus(o.amount);
+    byCurrency.set(o.currency, entry);
+  }
+  return [...byCurrency].map(([currency, e]) => ({
+    currency,
+    amount: e.amount === null ? null : currency === null ? decimalString(e.amount) : moneyString(e.amount, currency),
+    unresolved: e.unresolved,
+  }));
+}
+
+export function createEvaluation(ast: DocumentNode, options: EvaluationOptions): Evaluation {
+  return new Evaluation(ast, options);
+}
+
+/** Both passes over an in-memory array; row numbers are array positions + 1. */
+export function evaluate(ast: DocumentNode, records: readonly LedgerRecord[], options: EvaluationOptions): EvaluationReport {
+  const evaluation = createEvaluation(ast, options);
+  for (let i = 0; i < records.length; i++) evaluation.addRecord(records[i], i + 1);
+  if (evaluation.crossingDays().length > 0) {
+    for (let i = 0; i < records.length; i++) evaluation.addCrossingRecord(records[i], i + 1);
+  }
+  return evaluation.finish();
+}
