@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = {
   'fractional-count': 'error',
   'invalid-period': 'error',
   'unknown-milestone-reference': 'error',
+  'rate-needs-revenue': 'error',
   'decreasing-targets': 'warning',
   'deadlines-out-of-order': 'warning',
   'placeholder-reference': 'warning',

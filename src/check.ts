@@ -1,0 +1,293 @@
+/**
+ * AST → checked AST: the meaning-level checks the grammar leaves out on purpose (nearley runs
+ * postprocessors for dead parses too, so they must not judge). Each check reports diagnostics
+ * with the range of the words it is about; none of them throws.
+ */
+import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, Position, Range, TargetNode, WindowNode } from './ast';
+import { assertNever } from './ast';
+import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics';
+import { formatMoney } from './money';
+import { parse } from './parse';
+import { MONTHS_PER_UNIT, parseIsoDate } from './periods';
+
+export interface ValidationResult {
+  /** True when there is no error (warnings and notes allowed). */
+  valid: boolean;
+  ast: DocumentNode | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses and checks a clause document. Never throws on user input. */
+export function validate(text: string): ValidationResult {
+  const parsed = parse(text);
+  const diagnostics = parsed.ast ? [...parsed.diagnostics, ...check(parsed.ast, text)] : parsed.diagnostics;
+  sortDiagnostics(diagnostics);
+  return { valid: !diagnostics.some((d) => d.severity === 'error'), ast: parsed.ast, diagnostics };
+}
+
+/** The semantic checks on a parsed document; `text` is the source the ranges point into. */
+export function check(document: DocumentNode, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const clause of document.clauses) checkClause(clause, text, out);
+  return out;
+}
+
+function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void {
+  if (clause.party) checkParty(clause.party.name, clause.party.range, out);
+  for (const term of clause.payments) if (term.party) checkParty(term.party.name, term.party.range, out);
+  for (const m of clause.milestones) {
+    checkTarget(m.target, text, out);
+    checkWindow(m.window, out);
+    if (m.payment?.kind === 'fixed') checkAmount(m.payment.amount, text, out);
+  }
+  for (const term of clause.payments) {
+    if (term.payment.kind === 'fixed') checkAmount(term.payment.amount, text, out);
+    if (term.payment.kind === 'section' && term.payment.placeholder) {
+      out.push(
+        diagnostic(
+          'placeholder-reference',
+          trailingRange(term.payment.range, term.payment.ref.length, text),
+          `Section ${term.payment.ref} is a placeholder: the payment amount is undefined until the section is filled in. Evaluations report these payments with no amount unless a payment schedule is given.`,
+        ),
+      );
+    }
+  }
+  checkLabels(clause, out);
+  checkCurrencies(clause, out);
+  checkPayments(clause, out);
+  checkProgression(clause, out);
+}
+
+function checkParty(name: string, range: Range, out: Diagnostic[]): void {
+  const lowercase = name.split(' ').filter((w) => /^[a-z]/.test(w) && !['of', 'the', 'and'].includes(w));
+  if (lowercase.length > 0) {
+    out.push(diagnostic('party-not-capitalised', range, `The party name '${name}' has lower-case words (${lowercase.join(', ')}); party names are normally capitalised defined terms, so check this is the party you mean.`));
+  }
+}
+
+// --- amounts and counts --------------------------------------------------------------------
+
+const NUMBER = /\d+(?:,+\d+)*(?:\.\d+)?/;
+
+/** Grouping commas must separate thousands: "100,000" yes, "100,,000" and "1,00" no. */
+function malformedGrouping(number: string): string | null {
+  if (!number.includes(',')) return null;
+  const whole = number.split('.')[0];
+  const groups = whole.split(',');
+  if (groups.some((g) => g === '')) return 'it has two commas in a row';
+  if (groups[0].length > 3 || groups.slice(1).some((g) => g.length !== 3)) return 'commas must separate groups of three digits';
+  return null;
+}
+
+/** The last `length` characters of a range: the placeholder "[X]" ending a payment phrase. */
+function trailingRange(range: Range, length: number, text: string): Range {
+  return { start: positionAt(text, range.end.offset - length), end: range.end };
+}
+
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1, offset };
+}
+
+/** The number written at the start of `range` (or inside it for "$…"), with its own range. */
+function numberIn(text: string, range: Range): { text: string; range: Range } | null {
+  const slice = text.slice(range.start.offset, range.end.offset);
+  const match = NUMBER.exec(slice);
+  if (!match) return null;
+  const start = range.start.offset + match.index;
+  return { text: match[0], range: { start: positionAt(text, start), end: positionAt(text, start + match[0].length) } };
+}
+
+function checkNumberText(text: string, range: Range, what: string, out: Diagnostic[]): void {
+  const found = numberIn(text, range);
+  if (!found) return;
+  const problem = malformedGrouping(found.text);
+  if (problem) {
+    const fixed = found.text.replace(/,/g, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    out.push(
+      diagnostic('malformed-amount', found.range, `'${found.text}' is not a well-formed ${what}: ${problem}.`, {
+        suggestion: `did you mean '${fixed}'?`,
+        fix: { title: `Write '${fixed}'`, offset: found.range.start.offset, endOffset: found.range.end.offset, text: fixed },
+      }),
+    );
+  }
+}
+
+function checkAmount(money: MoneyNode, text: string, out: Diagnostic[]): void {
+  checkNumberText(text, money.range, 'amount', out);
+}
+
+function checkTarget(target: TargetNode, text: string, out: Diagnostic[]): void {
+  switch (target.kind) {
+    case 'revenue':
+      checkAmount(target.amount, text, out);
+      if (Number(target.amount.amount) === 0) out.push(diagnostic('non-positive-target', target.amount.range, `A target of ${target.amount.text} is met before any sale: targets must be greater than zero.`));
+      return;
+    case 'units':
+    case 'new-customers':
+    case 'deals': {
+      checkNumberText(text, target.range, 'number', out);
+      const count = Number(target.count);
+      if (count === 0) out.push(diagnostic('non-positive-target', target.range, `A target of 0 is met before any sale: targets must be greater than zero.`));
+      else if (target.kind !== 'units' && !Number.isInteger(count)) {
+        out.push(diagnostic('fractional-count', target.range, `${target.count} is not a whole number: ${target.kind === 'deals' ? 'deals' : 'customers'} are counted one by one.`));
+      }
+      return;
+    }
+    default:
+      assertNever(target);
+  }
+}
+
+function checkWindow(window: WindowNode, out: Diagnostic[]): void {
+  switch (window.kind) {
+    case 'by-date':
+      if (parseIsoDate(window.date) === null) out.push(diagnostic('impossible-date', window.range, `${window.date} is not a date in the calendar.`));
+      return;
+    case 'end-of-period':
+    case 'period':
+    case 'within':
+      if (!Number.isInteger(window.n) || window.n < 1) {
+        out.push(diagnostic('invalid-period', window.range, `${window.n} is not a period number: periods are counted 1, 2, 3, … from the effective date.`));
+      }
+      return;
+    case 'recurring':
+      return;
+    default:
+      assertNever(window);
+  }
+}
+
+// --- labels ----------------------------------------------------------------------------------
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
+
+function expectedLabel(style: 'roman' | 'alpha' | 'number', index: number): string {
+  if (style === 'roman') return ROMAN[index] ?? '';
+  if (style === 'alpha') return index < 26 ? String.fromCharCode(97 + index) : '';
+  return String(index + 1);
+}
+
+function checkLabels(clause: ClauseNode, out: Diagnostic[]): void {
+  const seen = new Map<string, MilestoneNode>();
+  for (const m of clause.milestones) {
+    if (m.label === null) continue;
+    const key = m.label.toLowerCase();
+    if (seen.has(key)) {
+      out.push(diagnostic('duplicate-label', m.labelSource?.range ?? m.range, `Milestone '${m.label}' is labelled twice in this clause: labels must be unique so payments and reports can name each milestone.`));
+    } else seen.set(key, m);
+  }
+  const enumerated = clause.milestones.filter((m) => m.labelSource && m.labelSource.style !== 'heading');
+  if (enumerated.length === 0) return;
+  const labels = enumerated.map((m) => m.label!.toLowerCase());
+  const styles = (['roman', 'alpha', 'number'] as const).filter((s) => expectedLabel(s, 0) === labels[0] || labels.every((l, i) => l === expectedLabel(s, i)));
+  const style = styles.find((s) => labels.every((l, i) => l === expectedLabel(s, i)));
+  if (style) return;
+  const guess = styles[0] ?? (/^\d+$/.test(labels[0]) ? 'number' : /^[ivx]+$/.test(labels[0]) ? 'roman' : 'alpha');
+  const at = labels.findIndex((l, i) => l !== expectedLabel(guess, i));
+  const m = enumerated[at];
+  out.push(diagnostic('labels-out-of-sequence', m.labelSource!.range, `Milestone '${m.label}' is out of sequence: expected '${expectedLabel(guess, at)}' here.`));
+}
+
+// --- currencies and payments -----------------------------------------------------------------
+
+function checkCurrencies(clause: ClauseNode, out: Diagnostic[]): void {
+  const amounts = clause.milestones.flatMap((m) => (m.target.kind === 'revenue' ? [m.target.amount] : []));
+  const first = amounts[0];
+  const other = amounts.find((a) => a.currency !== first?.currency);
+  if (first && other) {
+    out.push(diagnostic('mixed-currencies', other.range, `${other.text} is in ${other.currency} but ${first.text} is in ${first.currency}: the milestones of one clause must use one currency, so that sales can be summed without conversion.`));
+  }
+}
+
+function checkPayments(clause: ClauseNode, out: Diagnostic[]): void {
+  const labels = new Set(clause.milestones.map((m) => m.label?.toLowerCase()).filter((l): l is string => !!l));
+  for (const term of clause.payments) {
+    if (term.scope.kind === 'milestone' && !labels.has(term.scope.label.toLowerCase())) {
+      out.push(diagnostic('unknown-milestone-reference', term.scope.range, `There is no milestone '${term.scope.label}' in this clause${labels.size ? ` (its milestones are ${[...labels].join(', ')})` : ''}.`));
+    }
+  }
+  for (const m of clause.milestones) {
+    const terms = clause.payments.filter((t) => t.scope.kind === 'each' || t.scope.label.toLowerCase() === m.label?.toLowerCase());
+    const payments = [...(m.payment ? [m.payment] : []), ...terms.map((t) => t.payment)];
+    const name = m.label ? `Milestone '${m.label}'` : 'The milestone';
+    if (payments.length === 0) out.push(diagnostic('no-payment', m.range, `${name} states no payment: an evaluation reports whether it was met, with no obligation.`));
+    else if (payments.length > 1 && (m.payment || terms.some((t) => t.scope.kind === 'milestone'))) {
+      out.push(diagnostic('conflicting-payments', m.range, `${name} has more than one payment; the most specific is used (a payment in the item itself, then one naming the milestone, then one for each milestone).`));
+    }
+    for (const p of payments) {
+      if (p.kind === 'rate' && m.target.kind !== 'revenue') {
+        out.push(diagnostic('rate-needs-revenue', p.range, `A commission as a percentage of sales revenue needs a revenue milestone, but ${name.toLowerCase()} counts ${m.target.kind}.`));
+      }
+    }
+  }
+}
+
+// --- progression of cumulative milestones ----------------------------------------------------
+
+/** A cumulative deadline on a scale where deadlines can be compared without the effective date. */
+function comparableDeadline(w: WindowNode): { scale: string; value: number } | null {
+  switch (w.kind) {
+    case 'end-of-period':
+      return { scale: 'months', value: w.n * MONTHS_PER_UNIT[w.unit] };
+    case 'within':
+      return w.unit === 'month' ? { scale: 'months', value: w.n } : { scale: 'days', value: w.n };
+    case 'by-date':
+      return { scale: 'date', value: Date.parse(w.date) };
+    case 'period':
+    case 'recurring':
+      return null;
+    default:
+      return assertNever(w);
+  }
+}
+
+/** Targets can be compared only within one metric. */
+function metricKey(t: TargetNode): string {
+  switch (t.kind) {
+    case 'revenue':
+      return `revenue:${t.basis ?? 'gross'}:${t.amount.currency}`;
+    case 'units':
+      return `units:${t.product?.toLowerCase() ?? ''}`;
+    case 'new-customers':
+    case 'deals':
+      return t.kind;
+    default:
+      return assertNever(t);
+  }
+}
+
+const targetValue = (t: TargetNode): number => Number(t.kind === 'revenue' ? t.amount.amount : t.count);
+
+function targetText(t: TargetNode): string {
+  return t.kind === 'revenue' ? formatMoney(t.amount.amount, t.amount.currency) : `${t.count}`;
+}
+
+function checkProgression(clause: ClauseNode, out: Diagnostic[]): void {
+  const cumulative = clause.milestones
+    .map((m) => ({ m, deadline: comparableDeadline(m.window) }))
+    .filter((x): x is { m: MilestoneNode; deadline: { scale: string; value: number } } => x.deadline !== null && !Number.isNaN(x.deadline.value));
+  for (let i = 1; i < cumulative.length; i++) {
+    const later = cumulative[i];
+    const earlier = cumulative.slice(0, i).reverse().find((x) => x.deadline.scale === later.deadline.scale);
+    if (!earlier) continue;
+    if (later.deadline.value < earlier.deadline.value) {
+      out.push(diagnostic('deadlines-out-of-order', later.m.window.range, `This deadline comes before the one of the milestone listed above it; milestones are usually listed in deadline order, so check the order or the deadlines.`));
+    }
+  }
+  for (const a of cumulative) {
+    for (const b of cumulative) {
+      if (a === b || a.deadline.scale !== b.deadline.scale || metricKey(a.m.target) !== metricKey(b.m.target)) continue;
+      if (b.deadline.value > a.deadline.value && targetValue(b.m.target) < targetValue(a.m.target)) {
+        out.push(
+          diagnostic(
+            'decreasing-targets',
+            b.m.target.range,
+            `This target (${targetText(b.m.target)}) is lower than an earlier deadline's (${targetText(a.m.target)}). Targets "by" a deadline are running totals from the effective date, so this one is met whenever the earlier one is; check whether a per-period target was meant ("in the second month").`,
+          ),
+        );
+      }
+    }
+  }
+}

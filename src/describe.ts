@@ -1,0 +1,153 @@
+/**
+ * The AST in plain words: what the engine understood, for `clause validate`, the playground and
+ * evaluation reports. One function per node family, each an exhaustive switch.
+ */
+import type { ClauseNode, MilestoneNode, PaymentNode, PaymentTermNode, TargetNode, WindowNode } from './ast';
+import { assertNever } from './ast';
+import { formatMoney, groupThousands } from './money';
+
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+export function ordinalWord(n: number): string {
+  if (ORDINALS[n]) return ORDINALS[n];
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+const count = (value: string): string => {
+  const [whole, fraction] = value.split('.');
+  return fraction ? `${groupThousands(whole)}.${fraction}` : groupThousands(whole);
+};
+
+/** The metric a target measures, as the evaluator names it. */
+export type Metric = 'revenue' | 'net-revenue' | 'units' | 'new-customers' | 'deals';
+
+export function metricOf(target: TargetNode): Metric {
+  switch (target.kind) {
+    case 'revenue':
+      return target.basis === 'net' ? 'net-revenue' : 'revenue';
+    case 'units':
+    case 'new-customers':
+    case 'deals':
+      return target.kind;
+    default:
+      return assertNever(target);
+  }
+}
+
+export function describeTarget(target: TargetNode): string {
+  switch (target.kind) {
+    case 'revenue':
+      return `${formatMoney(target.amount.amount, target.amount.currency)} in ${target.basis === 'net' ? 'net' : 'gross'} sales revenue`;
+    case 'units':
+      return `${count(target.count)} units${target.product ? ` of "${target.product}"` : ''} sold`;
+    case 'new-customers':
+      return `${count(target.count)} new ${target.noun}`;
+    case 'deals':
+      return `${count(target.count)} ${target.noun}`;
+    default:
+      return assertNever(target);
+  }
+}
+
+/** How the metric is computed, stated so that a reader knows which reading was taken. */
+export function describeMetric(target: TargetNode): string {
+  switch (target.kind) {
+    case 'revenue':
+      return target.basis === 'net'
+        ? 'net revenue: the sum of all amounts, refunds subtracted'
+        : `gross revenue: the sum of positive amounts, refunds not subtracted${target.basis === null ? ' (the clause does not say gross or net; gross is the default reading)' : ''}`;
+    case 'units':
+      return `units: the sum of positive units${target.product ? ` on rows whose product is "${target.product}" (trimmed, any case)` : ' of any product'}`;
+    case 'new-customers':
+      return "new customers: customers whose first sale in the whole ledger falls in the window; a customer seen before the effective date is never new";
+    case 'deals':
+      return 'deals: the number of rows with a positive amount';
+    default:
+      return assertNever(target);
+  }
+}
+
+export type WindowType = 'cumulative' | 'period' | 'recurring';
+
+export function windowType(window: WindowNode): WindowType {
+  switch (window.kind) {
+    case 'end-of-period':
+    case 'by-date':
+    case 'within':
+      return 'cumulative';
+    case 'period':
+      return 'period';
+    case 'recurring':
+      return 'recurring';
+    default:
+      return assertNever(window);
+  }
+}
+
+export function describeWindow(window: WindowNode): string {
+  switch (window.kind) {
+    case 'end-of-period':
+      return `cumulative from the effective date to the end of the ${ordinalWord(window.n)} contract ${window.unit}${window.written === 'implied' ? ' (implied by the heading)' : ''}`;
+    case 'by-date':
+      return `cumulative from the effective date to the end of ${window.date}`;
+    case 'within':
+      return window.unit === 'day'
+        ? `cumulative from the effective date to the end of the day ${window.n} days after it`
+        : `cumulative from the effective date to the end of the ${ordinalWord(window.n)} contract month`;
+    case 'period':
+      return `in the ${ordinalWord(window.n)} contract ${window.unit} only`;
+    case 'recurring':
+      return `in each contract ${window.unit}, separately`;
+    default:
+      return assertNever(window);
+  }
+}
+
+export function describePayment(payment: PaymentNode): string {
+  switch (payment.kind) {
+    case 'fixed':
+      return `a ${payment.noun} of ${formatMoney(payment.amount.amount, payment.amount.currency)}`;
+    case 'section':
+      return payment.placeholder
+        ? `the commission payment in Section ${payment.ref}, a placeholder: amount undefined`
+        : `the commission payment in Section ${payment.ref} (amount from a payment schedule)`;
+    case 'rate':
+      return `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue`;
+    default:
+      return assertNever(payment);
+  }
+}
+
+/** The payment that applies to a milestone: its own, then a sentence naming it, then "each milestone". */
+export function paymentFor(milestone: MilestoneNode, clause: ClauseNode): { payment: PaymentNode; term: PaymentTermNode | null } | null {
+  if (milestone.payment) return { payment: milestone.payment, term: null };
+  const label = milestone.label?.toLowerCase();
+  const named = clause.payments.find((t) => t.scope.kind === 'milestone' && t.scope.label.toLowerCase() === label);
+  const each = clause.payments.find((t) => t.scope.kind === 'each');
+  const term = named ?? each;
+  return term ? { payment: term.payment, term } : null;
+}
+
+export interface MilestoneSummary {
+  label: string | null;
+  target: string;
+  metric: Metric;
+  metricRule: string;
+  windowType: WindowType;
+  deadline: string;
+  payment: string;
+}
+
+export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode): MilestoneSummary {
+  const applies = paymentFor(milestone, clause);
+  return {
+    label: milestone.label,
+    target: describeTarget(milestone.target),
+    metric: metricOf(milestone.target),
+    metricRule: describeMetric(milestone.target),
+    windowType: windowType(milestone.window),
+    deadline: describeWindow(milestone.window),
+    payment: applies ? describePayment(applies.payment) : 'none stated',
+  };
+}
