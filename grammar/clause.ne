@@ -85,7 +85,7 @@ withinUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %month
 relation      -> %of {% b.id %} | %after {% b.id %} | %from {% b.id %}
 ordinal       -> %ordinal {% b.id %} | %ordinalNumber {% b.id %}
 periodUnit    -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %}
-date          -> %date                                               {% b.isoDate %}
+date          -> %isoDate                                            {% b.isoDate %}
                | %monthName %number %comma:? %number                 {% b.monthFirstDate %}
                | %number %monthName %number                          {% b.dayFirstDate %}
 

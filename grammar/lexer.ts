@@ -61,7 +61,8 @@ const WHITESPACE = /[\s\u200b-\u200f\u2060\u202a-\u202e]+/;
 
 const tokenizer = moo.compile({
   ws: { match: WHITESPACE, lineBreaks: true },
-  date: /\d{4}-\d{2}-\d{2}(?![\d-])/,
+  // Not named `date`: that is the keyword type of the word "date" ("the Effective Date").
+  isoDate: /\d{4}-\d{2}-\d{2}(?![\d-])/,
   ordinalNumber: /\d+(?:st|nd|rd|th)(?![A-Za-z])/,
   // Commas are only taken between digits, so "$100,000, and" leaves the separator alone; bad
   // grouping ("100,,000", "1,00") is lexed whole and reported by the checker at this token.

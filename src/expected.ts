@@ -37,7 +37,7 @@ const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
 
 const TOKEN_WORDS: Readonly<Record<string, string>> = {
   number: 'a number',
-  date: "a date such as '2026-03-31'",
+  isoDate: "a date such as '2026-03-31'",
   ordinal: "an ordinal such as 'second'",
   ordinalNumber: "an ordinal such as '2nd'",
   enumerator: "a label such as '(ii)'",
