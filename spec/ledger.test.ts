@@ -1,0 +1,169 @@
+import {
+  DateReader,
+  parseCsvLedger,
+  parseJsonLedger,
+  parseNdjsonLedger,
+  RowNormalizer,
+  type LedgerRow,
+  type NormalizerOptions,
+} from '../src/ledger';
+import { formatIsoDate, fromDayNumber } from '../src/periods';
+import { parseQuantity, quantityFromNumber, toDec, Accumulator } from '../src/quantity';
+import { ZoneClock } from '../src/zone-clock';
+import { Dec } from '../src/money';
+
+const NY = 'America/New_York';
+const reader = (zone = NY) => new DateReader(new ZoneClock(zone));
+const iso = (t: number) => new Date(t).toISOString();
+const dayText = (day: number) => formatIsoDate(fromDayNumber(day));
+
+function ok(options: Partial<NormalizerOptions>, record: Record<string, unknown>, row = 1): LedgerRow {
+  const r = new RowNormalizer({ timeZone: NY, ...options }).normalize(record, row);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.row;
+}
+
+describe('dates', () => {
+  it('reads YYYY-MM-DD as the start of that local day', () => {
+    const r = reader().read('2026-01-31');
+    expect(r.ok && [iso(r.time), dayText(r.day)]).toEqual(['2026-01-31T05:00:00.000Z', '2026-01-31']);
+  });
+
+  it('keeps a sale at 03:30Z on the previous local day in New York', () => {
+    const r = reader().read('2026-02-01T03:30:00Z');
+    expect(r.ok && dayText(r.day)).toBe('2026-01-31');
+    const utc = reader('UTC').read('2026-02-01T03:30:00Z');
+    expect(utc.ok && dayText(utc.day)).toBe('2026-02-01');
+  });
+
+  it('converts offsets and reads offset-less date-times as local time in the zone', () => {
+    const withOffset = reader().read('2026-03-01T23:30:00+01:00');
+    expect(withOffset.ok && [iso(withOffset.time), dayText(withOffset.day)]).toEqual(['2026-03-01T22:30:00.000Z', '2026-03-01']);
+    const local = reader().read('2026-03-01T23:30:00');
+    expect(local.ok && iso(local.time)).toBe('2026-03-02T04:30:00.000Z');
+    const compact = reader().read('2026-03-01 08:15:30.25-0500');
+    expect(compact.ok && iso(compact.time)).toBe('2026-03-01T13:15:30.250Z');
+  });
+
+  it('handles the DST change: local times after 02:00 on 2026-03-08 are EDT', () => {
+    const before = reader().read('2026-03-08T01:30:00');
+    const after = reader().read('2026-03-08T03:30:00');
+    expect(before.ok && iso(before.time)).toBe('2026-03-08T06:30:00.000Z');
+    expect(after.ok && iso(after.time)).toBe('2026-03-08T07:30:00.000Z');
+    // 23:30 EDT on Mar 8 is 03:30Z on Mar 9 and still Mar 8 locally.
+    const late = reader().read('2026-03-09T03:30:00Z');
+    expect(late.ok && dayText(late.day)).toBe('2026-03-08');
+  });
+
+  it('rejects impossible dates and non-dates with different codes', () => {
+    const r = reader();
+    for (const text of ['2026-02-30', '2026-13-01', '2026-01-01T24:00:00', '2026-01-01T10:61:00Z', '2025-02-29T00:00:00Z']) {
+      const x = r.read(text);
+      expect(!x.ok && x.code).toBe('impossible-date');
+    }
+    for (const text of ['01/02/2026', 'yesterday', '2026-1-1', '']) {
+      const x = r.read(text);
+      expect(!x.ok && x.code).toBe('invalid-date');
+    }
+  });
+});
+
+describe('quantities', () => {
+  it('parses signed plain decimals exactly', () => {
+    expect(parseQuantity('1200.5')).toBe(12_005_000);
+    expect(parseQuantity('-35')).toBe(-350_000);
+    expect(parseQuantity('+.25')).toBe(2_500);
+    expect(toDec(parseQuantity('0.123456') as Dec).toFixed()).toBe('0.123456');
+    for (const bad of ['', '.', '1,000', '$5', '1e3', '12a', '--1', '1.2.3']) expect(parseQuantity(bad)).toBeNull();
+    expect(quantityFromNumber(0.1)).toBe(1000);
+    expect(quantityFromNumber(Number.NaN)).toBeNull();
+  });
+
+  it('falls back to Dec before a sum leaves the exact integer range', () => {
+    const acc = new Accumulator();
+    const big = parseQuantity('99999999999.9999') as number;
+    for (let i = 0; i < 10; i++) acc.add(big);
+    expect(acc.value().toFixed()).toBe('999999999999.999');
+    expect(acc.reaches(parseQuantity('999999999999.999') as Dec | number)).toBe(true);
+    const sum = new Accumulator();
+    sum.add(1000);
+    sum.add(new Dec('0.00001'));
+    expect(sum.value().toFixed()).toBe('0.10001');
+  });
+});
+
+describe('RowNormalizer', () => {
+  it('reads columns case-insensitively, trims, and defaults ids to the row number', () => {
+    const r = ok({ required: ['amount'] }, { DATE: '2026-01-05', ' Amount ': ' 100.25 ', Customer: ' Acme ', Extra: 'x', Currency: 'usd' }, 7);
+    expect(r).toMatchObject({ id: '7', row: 7, amount: 1_002_500, customer: 'Acme', currency: 'USD', product: null });
+  });
+
+  it('accepts JSON numbers as amounts', () => {
+    expect(ok({}, { date: '2026-01-05', amount: 19.99, units: 3 })).toMatchObject({ amount: 199_900, units: 30_000 });
+  });
+
+  it('reports every problem of a row with its column and value', () => {
+    const n = new RowNormalizer({ timeZone: NY, required: ['amount'], currency: 'USD' });
+    const r = n.normalize({ date: '2026-02-30', amount: '12,50', currency: 'EUR', units: 'many' }, 4);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.row, i.column, i.value, i.code])).toEqual([
+      [4, 'date', '2026-02-30', 'impossible-date'],
+      [4, 'amount', '12,50', 'non-numeric-amount'],
+      [4, 'units', 'many', 'non-numeric-units'],
+      [4, 'currency', 'EUR', 'currency-mismatch'],
+    ]);
+  });
+
+  it('distinguishes a missing column from an empty cell', () => {
+    const n = new RowNormalizer({ timeZone: NY, required: ['amount'] });
+    const missing = n.normalize({ date: '2026-01-01' }, 1);
+    const empty = n.normalize({ date: '', amount: '' }, 2);
+    expect(!missing.ok && missing.issues.map((i) => [i.column, i.code])).toEqual([['amount', 'missing-column']]);
+    expect(!empty.ok && empty.issues.map((i) => [i.column, i.code])).toEqual([
+      ['date', 'missing-value'],
+      ['amount', 'missing-value'],
+    ]);
+  });
+
+  it('detects duplicate explicit ids but not default ones', () => {
+    const n = new RowNormalizer({ timeZone: NY });
+    expect(n.normalize({ date: '2026-01-01', id: 'A' }, 1).ok).toBe(true);
+    const dup = n.normalize({ date: '2026-01-02', id: 'A' }, 2);
+    expect(!dup.ok && dup.issues[0]).toMatchObject({ row: 2, column: 'id', value: 'A', code: 'duplicate-id' });
+    expect(n.normalize({ date: '2026-01-02', id: '' }, 3).ok).toBe(true);
+    const again = new RowNormalizer({ timeZone: NY, checkDuplicates: false });
+    expect(again.normalize({ date: '2026-01-01', id: 'A' }, 1).ok && again.normalize({ date: '2026-01-01', id: 'A' }, 2).ok).toBe(true);
+  });
+
+  it('accepts a currency cell only in the clause currency, and an empty one', () => {
+    expect(ok({ currency: 'JPY' }, { date: '2026-01-01', currency: 'jpy' }).currency).toBe('JPY');
+    expect(ok({ currency: 'JPY' }, { date: '2026-01-01', currency: '' }).currency).toBeNull();
+  });
+});
+
+describe('text readers', () => {
+  it('reads CSV with BOM, CRLF, quoted commas, quotes and line breaks, and blank lines', () => {
+    const text = '\uFEFFId,Date,Amount,Customer\r\n1,2026-01-02,"1000.00","Acme, Inc."\r\n\r\n2,2026-01-03,-50,"The ""Big"" One\r\nLtd"\r\n';
+    const { records, issues } = parseCsvLedger(text);
+    expect(issues).toEqual([]);
+    expect(records).toEqual([
+      { id: '1', date: '2026-01-02', amount: '1000.00', customer: 'Acme, Inc.' },
+      { id: '2', date: '2026-01-03', amount: '-50', customer: 'The "Big" One\r\nLtd' },
+    ]);
+  });
+
+  it('reports a CSV row with the wrong number of fields', () => {
+    const { issues } = parseCsvLedger('date,amount\n2026-01-01,5\n2026-01-02\n');
+    expect(issues.map((i) => [i.row, i.code])).toEqual([[2, 'malformed-row']]);
+  });
+
+  it('reads JSON arrays and NDJSON, numbering rows from 1 and reporting bad ones', () => {
+    expect(parseJsonLedger('[{"date":"2026-01-01","amount":5}]')).toEqual({ records: [{ date: '2026-01-01', amount: 5 }], issues: [] });
+    expect(parseJsonLedger('{"date":"x"}').issues[0].code).toBe('malformed-row');
+    expect(parseJsonLedger('[{"date":"2026-01-01"}, 7]').issues.map((i) => i.row)).toEqual([2]);
+    const nd = parseNdjsonLedger('{"date":"2026-01-01"}\r\n\n{oops\n{"date":"2026-01-02"}\n');
+    expect(nd.records).toHaveLength(3);
+    expect(nd.issues.map((i) => [i.row, i.code])).toEqual([[2, 'malformed-row']]);
+  });
+});
