@@ -111,16 +111,19 @@ export function partyRef(d: Data): PartyNode {
 
 // --- milestones --------------------------------------------------------------------------------
 
-interface Label { label: string; source: LabelSourceNode }
+/** Carries `range` (the label's) so that the milestone's range starts at its label. */
+interface Label { label: string; source: LabelSourceNode; range: Range }
 
 export function parenthesisedLabel(d: Data): Label {
   const t = d[0] as Token;
-  return { label: t.text.slice(1, -1), source: { kind: 'label', style: 'parenthesised', text: t.text, range: span(t) } };
+  const range = span(t);
+  return { label: t.text.slice(1, -1), source: { kind: 'label', style: 'parenthesised', text: t.text, range }, range };
 }
 
 export function dottedLabel(d: Data): Label {
   const [n, dot] = d as [Token, Token];
-  return { label: n.text, source: { kind: 'label', style: 'dotted', text: `${n.text}.`, range: span(n, dot) } };
+  const range = span(n, dot);
+  return { label: n.text, source: { kind: 'label', style: 'dotted', text: `${n.text}.`, range }, range };
 }
 
 export function item(d: Data): MilestoneNode {
@@ -140,6 +143,7 @@ export function numberedHeading(d: Data): Heading {
   const label = `${capitalise(unit.text)} ${n.text}`;
   return {
     label,
+    range,
     source: { kind: 'label', style: 'heading', text: `${label} ${capitalise(noun[0].text)}`, range },
     implied: { kind: 'end-of-period', unit: lower(unit) as PeriodUnit, n: Number(digits(n)), written: 'implied', range },
   };
@@ -153,6 +157,7 @@ export function adjectiveHeading(d: Data): Heading {
   const label = `${capitalise(adjective.text)} ${capitalise(noun[0].text)}`;
   return {
     label,
+    range,
     source: { kind: 'label', style: 'heading', text: label, range },
     implied: { kind: 'end-of-period', unit: ADJECTIVE_UNITS[lower(adjective)], n: 1, written: 'implied', range },
   };
@@ -172,9 +177,10 @@ export function revenueTarget(d: Data): TargetNode {
   return { kind: 'revenue', amount, basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
 }
 
-export function product(d: Data): { name: string } {
+/** Carries `range` so that the units target's range ends after the product name. */
+export function product(d: Data): { name: string; range: Range } {
   const t = d[1] as Token;
-  return { name: straightApostrophes(t.text.slice(1, -1).trim()) };
+  return { name: straightApostrophes(t.text.slice(1, -1).trim()), range: span(d) };
 }
 
 export function unitsTarget(d: Data): TargetNode {
@@ -242,7 +248,8 @@ export function endOfThe(d: Data): WindowNode {
   return { kind: 'end-of-period', unit: lower(unit) as PeriodUnit, n: 1, written: 'the', range: span(d) };
 }
 
-interface WrittenDate { date: string }
+/** Carries `range` so that the by-date window's range ends after the date. */
+interface WrittenDate { date: string; range: Range }
 
 export function byDate(d: Data): WindowNode {
   return { kind: 'by-date', date: (d[1] as WrittenDate).date, range: span(d) };
@@ -251,21 +258,21 @@ export function byDate(d: Data): WindowNode {
 const pad = (value: string, width: number): string => value.padStart(width, '0');
 
 export function isoDate(d: Data): WrittenDate {
-  return { date: (d[0] as Token).text };
+  return { date: (d[0] as Token).text, range: span(d) };
 }
 
-function writtenDate(year: Token, month: Token, day: Token): WrittenDate {
-  return { date: `${pad(digits(year), 4)}-${pad(String(MONTH_NAMES[lower(month)]), 2)}-${pad(digits(day), 2)}` };
+function writtenDate(year: Token, month: Token, day: Token, range: Range): WrittenDate {
+  return { date: `${pad(digits(year), 4)}-${pad(String(MONTH_NAMES[lower(month)]), 2)}-${pad(digits(day), 2)}`, range };
 }
 
 export function monthFirstDate(d: Data): WrittenDate {
   const [month, day, , year] = d as [Token, Token, unknown, Token];
-  return writtenDate(year, month, day);
+  return writtenDate(year, month, day, span(d));
 }
 
 export function dayFirstDate(d: Data): WrittenDate {
   const [day, month, year] = d as Token[];
-  return writtenDate(year, month, day);
+  return writtenDate(year, month, day, span(d));
 }
 
 export function within(d: Data): WindowNode {
