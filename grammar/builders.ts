@@ -58,8 +58,11 @@ function edge(x: unknown, which: 'start' | 'end'): Position | null {
   if (typeof x === 'object') {
     if ('range' in x) return (x as { range: Range }).range[which];
     if ('prev' in x && 'value' in x) {
-      const cell = x as Cons<unknown>;
-      return which === 'end' ? edge(cell.value, 'end') : edge(cell.prev, 'start') ?? edge(cell.value, 'start');
+      // Walk to the first cell in a loop: a 10,000-item list would overflow the stack by recursion.
+      let cell = x as Cons<unknown>;
+      if (which === 'end') return edge(cell.value, 'end');
+      while (cell.prev) cell = cell.prev;
+      return edge(cell.value, 'start');
     }
   }
   return null;
