@@ -20,12 +20,12 @@ const count = (value: string): string => {
 };
 
 /** The metric a target measures, as the evaluator names it. */
-export type Metric = 'revenue' | 'net-revenue' | 'units' | 'new-customers' | 'deals';
+export type Metric = 'gross-revenue' | 'net-revenue' | 'units' | 'deals' | 'new-customers';
 
 export function metricOf(target: TargetNode): Metric {
   switch (target.kind) {
     case 'revenue':
-      return target.basis === 'net' ? 'net-revenue' : 'revenue';
+      return target.basis === 'net' ? 'net-revenue' : 'gross-revenue';
     case 'units':
     case 'new-customers':
     case 'deals':
