@@ -13,13 +13,19 @@ import * as b from './builders';
 
 document      -> %quote:? clauses %quote:?                          {% b.document %}
 
-# A headed clause is a maximal run of headed items, so it never directly follows another one.
+# A headed clause is a maximal run of headed items plus the payment sentences after them. So a
+# headed clause follows the start, an enumerated clause, or a headed clause that has at least one
+# payment sentence (which ends it); two runs of headed items are never split into two clauses.
 clauses       -> endsEnumerated                                      {% b.id %}
                | endsHeaded                                          {% b.id %}
 endsEnumerated -> enumeratedClause                                   {% b.single %}
                | clauses enumeratedClause                            {% b.append %}
 endsHeaded    -> headedClause                                        {% b.single %}
-               | endsEnumerated headedClause                         {% b.append %}
+               | beforeHeaded headedClause                           {% b.append %}
+beforeHeaded  -> endsEnumerated                                      {% b.id %}
+               | endsPaidHeaded                                      {% b.id %}
+endsPaidHeaded -> paidHeadedClause                                   {% b.single %}
+               | beforeHeaded paidHeadedClause                       {% b.append %}
 
 # --- enumerated form -------------------------------------------------------------------------
 enumeratedClause -> intro items %period paymentTerms                 {% b.enumeratedClause %}
@@ -38,6 +44,7 @@ label         -> %enumerator                                         {% b.parent
 
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}
+paidHeadedClause -> headedItems somePaymentTerms                     {% b.headedClause %}
 headedItems   -> headedItem                                          {% b.single %}
                | headedItems headedItem                              {% b.append %}
 headedItem    -> %bullet:? heading %colon headedVerb:? target window:? inlinePayment:? %period:? {% b.headedItem %}
@@ -51,7 +58,8 @@ headedVerb    -> %close | %reach | %achieve | %generate | %sell
 partyName     -> partyFirstWord                                      {% b.single %}
                | partyName partyWord                                 {% b.append %}
 partyFirstWord -> %word {% b.id %} | %sales {% b.id %} | %new_ {% b.id %} | %net {% b.id %} | %target {% b.id %}
-partyWord     -> partyFirstWord {% b.id %} | %the {% b.id %} | %of {% b.id %}
+# Inside a name, 'the', 'of' and 'a' are words of it: "Licensee of the Territory", "Party A".
+partyWord     -> partyFirstWord {% b.id %} | %the {% b.id %} | %of {% b.id %} | %a {% b.id %}
 
 # --- targets ---------------------------------------------------------------------------------
 target        -> money %in_ basis:? revenueNoun                       {% b.revenueTarget %}
@@ -95,6 +103,8 @@ paymentNoun   -> %commission | %bonus | %commission %payment
 
 paymentTerms  -> null                                                {% b.empty %}
                | paymentTerms paymentTerm                            {% b.append %}
+somePaymentTerms -> paymentTerm                                      {% b.single %}
+               | somePaymentTerms paymentTerm                        {% b.append %}
 paymentTerm   -> %upon achieving scope %comma partyRef:? modal entitlement:? %receive payment %period {% b.paymentTerm %}
 achieving     -> %achieving | %meeting | %reaching | %achievement %of
 scope         -> %each %milestone                                    {% b.eachScope %}
