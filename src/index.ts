@@ -8,3 +8,4 @@ export { parse, MAX_CLAUSE_CHARS, type ParseResult } from './parse';
 export { validate, check, type ValidationResult } from './check';
 export * from './describe';
 export { formatMoney, minorUnits, roundMoney, isCurrencyCode, CURRENCY_SYMBOLS } from './money';
+export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './format';

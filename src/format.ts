@@ -1,0 +1,352 @@
+/**
+ * AST → canonical clause text: the reverse of `parse`, for drafting (`clause draft`) and for
+ * normalising pasted clauses (`clause format`).
+ *
+ * The canonical text:
+ * - enumerated clauses as "The <Party> agrees to meet the following sales milestones:", then one
+ *   milestone per line, separated by ';' with '; and' before the last, the last ending in '.';
+ * - headed clauses as one "<Heading>: <Verb> <target> [<deadline>]." line per milestone, the
+ *   deadline left out when it is the one the heading implies ("Month 2 Milestone" → end of month 2);
+ * - then one "Upon achieving …, the <Party> will receive …." sentence per line;
+ * - money as `$100,000.00`: the currency's symbol ($ € £ ¥) or its ISO code ("BHD 1,000.000"),
+ *   thousands grouped, at least the currency's minor digits, and never fewer digits than the
+ *   amount has (an amount is never rounded here: "$100.005" stays "$100.005");
+ * - counts and percentages as plain decimals with grouped thousands ("1,000 units", "2.5%");
+ * - deadlines with ordinals in words ("by the end of the second month"; "13th" beyond twelfth),
+ *   dates as "March 31, 2026";
+ * - clauses separated by a blank line, the text ending with a newline.
+ *
+ * Round trip: `termsOf(parse(format(ast)).ast)` equals `termsOf(ast)` for every AST that `format`
+ * accepts, and `format` is idempotent. `termsOf` drops what is only *spelling* — how something
+ * was written rather than what it says — and the canonical text may spell it differently:
+ * - every `range` (positions in the source);
+ * - `MoneyNode.text` (the amount as written: "$1.5 million" becomes "$1,500,000.00");
+ * - `EndOfPeriodWindowNode.written` ("month 2", "the 2nd month" and "the second month" are one
+ *   deadline; a heading's implied deadline is written out or left out as canonical);
+ * - the notation of decimal strings (`MoneyNode.amount`, target `count`, rate `percent`): compared
+ *   by value, so "100000", "100000.00" and "0100000" are the same amount.
+ * Everything else is kept exactly: party names, labels and their style, heading nouns ("Goal"),
+ * nouns ("clients", "closed deals", "bonus"), gross/net/unspecified, the within relation
+ * ("of"/"after"/"from"), section references, and the order of everything.
+ *
+ * `format` throws a `FormatError` (with a JSON pointer to the node) for an AST that has no text
+ * in the language, e.g. a party name with a digit or a headed clause right after another one;
+ * ASTs from `parse` never do.
+ */
+import type {
+  ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodUnit, TargetNode, WindowNode,
+} from './ast';
+import { assertNever } from './ast';
+import { ordinalWord } from './describe';
+import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from './money';
+
+export class FormatError extends Error {
+  /** A JSON pointer to the offending node or field, e.g. "/clauses/0/party/name". */
+  readonly path: string;
+  constructor(message: string, path: string) {
+    super(`${path || '/'}: ${message}`);
+    this.name = 'FormatError';
+    this.path = path;
+  }
+}
+
+/** The canonical text of a document (see the module comment). */
+export function format(ast: DocumentNode): string {
+  if (!ast || !Array.isArray(ast.clauses) || ast.clauses.length === 0) throw new FormatError('a document needs at least one clause', '/clauses');
+  const blocks = ast.clauses.map((clause, i) => {
+    const path = `/clauses/${i}`;
+    if (clause.form === 'headed' && i > 0 && ast.clauses[i - 1].form === 'headed') {
+      throw new FormatError('a headed clause cannot directly follow another headed clause: the two would read as one clause', path);
+    }
+    return formatClause(clause, path);
+  });
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function formatClause(clause: ClauseNode, path: string): string {
+  if (!Array.isArray(clause.milestones) || clause.milestones.length === 0) throw new FormatError('a clause needs at least one milestone', `${path}/milestones`);
+  const lines: string[] = [];
+  if (clause.form === 'enumerated') {
+    if (!clause.party) throw new FormatError('an enumerated clause needs a party', `${path}/party`);
+    const noun = clause.milestones.length === 1 ? 'milestone' : 'milestones';
+    lines.push(`The ${partyName(clause.party, `${path}/party`)} agrees to meet the following sales ${noun}:`);
+    const last = clause.milestones.length - 1;
+    clause.milestones.forEach((m, i) => {
+      const end = i === last ? '.' : i === last - 1 ? '; and' : ';';
+      lines.push(`${enumeratedItem(m, `${path}/milestones/${i}`)}${end}`);
+    });
+  } else if (clause.form === 'headed') {
+    if (clause.party) throw new FormatError('a headed clause names no party (the party appears in its payment sentences)', `${path}/party`);
+    clause.milestones.forEach((m, i) => lines.push(headedItem(m, `${path}/milestones/${i}`)));
+  } else {
+    throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
+  }
+  clause.payments.forEach((term, i) => lines.push(paymentTerm(term, `${path}/payments/${i}`)));
+  return lines.join('\n');
+}
+
+// --- parties and labels ------------------------------------------------------------------------
+
+/** A word as the lexer reads it. */
+const WORD = /^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*$/;
+
+function partyName(party: PartyNode, path: string): string {
+  const words = typeof party.name === 'string' ? party.name.split(' ') : [];
+  if (words.length === 0 || !words.every((w) => WORD.test(w))) {
+    throw new FormatError(`'${party.name}' cannot be written as a party name: use words of letters, apostrophes and hyphens separated by single spaces`, `${path}/name`);
+  }
+  return party.name;
+}
+
+const ENUMERATOR_INNER = /^(?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)$/;
+const NUMBER = /^\d+(?:,+\d+)*(?:\.\d+)?$/;
+const NUMBERED_HEADING = /^(Month|Quarter|Year) (\d+(?:,+\d+)*(?:\.\d+)?)$/;
+const ADJECTIVE_HEADING = /^(Quarterly|Annual|Yearly) (Milestone|Goal|Target)$/;
+const GOAL_NOUNS = ['Milestone', 'Goal', 'Target'];
+
+function enumeratedItem(m: MilestoneNode, path: string): string {
+  let label = '';
+  if (m.label !== null || m.labelSource !== null) {
+    if (m.label === null || m.labelSource === null) throw new FormatError('a milestone with a label needs both label and labelSource', `${path}/labelSource`);
+    if (m.labelSource.style === 'parenthesised' && ENUMERATOR_INNER.test(m.label)) label = `(${m.label}) `;
+    else if (m.labelSource.style === 'dotted' && NUMBER.test(m.label)) label = `${m.label}. `;
+    else throw new FormatError(`'${m.label}' cannot be written as a ${m.labelSource.style} label of an enumerated milestone`, `${path}/label`);
+  }
+  const payment = m.payment ? inlinePayment(m.payment, `${path}/payment`) : '';
+  return `${label}${target(m.target, `${path}/target`, false)} ${windowText(m.window, `${path}/window`)}${payment}`;
+}
+
+/** The deadline a heading implies when none is written ("Month 2 Milestone": the end of month 2). */
+function impliedWindow(label: string): { unit: PeriodUnit; n: number } | null {
+  const numbered = NUMBERED_HEADING.exec(label);
+  if (numbered) return { unit: numbered[1].toLowerCase() as PeriodUnit, n: Number(numbered[2].replace(/,/g, '')) };
+  const adjective = ADJECTIVE_HEADING.exec(label);
+  if (adjective) return { unit: adjective[1] === 'Quarterly' ? 'quarter' : 'year', n: 1 };
+  return null;
+}
+
+const HEADED_VERB: Record<TargetNode['kind'], string> = { revenue: 'Close', units: 'Sell', 'new-customers': 'Reach', deals: 'Achieve' };
+
+function headedItem(m: MilestoneNode, path: string): string {
+  if (m.label === null || m.labelSource === null || m.labelSource.style !== 'heading') {
+    throw new FormatError('every milestone of a headed clause needs a heading label such as "Month 1"', `${path}/labelSource`);
+  }
+  const implied = impliedWindow(m.label);
+  if (!implied) throw new FormatError(`'${m.label}' cannot be written as a heading: use "Month <n>", "Quarter <n>", "Year <n>" or "Quarterly Goal"-style labels`, `${path}/label`);
+  let heading = m.label;
+  if (NUMBERED_HEADING.test(m.label)) {
+    const noun = typeof m.labelSource.text === 'string' ? m.labelSource.text.split(' ').pop() ?? '' : '';
+    heading = `${m.label} ${GOAL_NOUNS.includes(noun) ? noun : 'Milestone'}`;
+  }
+  const w = m.window;
+  const isImplied = w.kind === 'end-of-period' && w.unit === implied.unit && w.n === implied.n;
+  const deadline = isImplied ? '' : ` ${windowText(w, `${path}/window`)}`;
+  const payment = m.payment ? inlinePayment(m.payment, `${path}/payment`) : '';
+  return `${heading}: ${HEADED_VERB[m.target.kind]} ${target(m.target, `${path}/target`, true)}${deadline}${payment}.`;
+}
+
+// --- targets and numbers -----------------------------------------------------------------------
+
+/** A decimal string without leading zeros or trailing fraction zeros ("007.50" → "7.5"). */
+export function canonicalDecimal(value: string, path = ''): string {
+  const m = typeof value === 'string' ? /^(\d+)(?:\.(\d+))?$/.exec(value) : null;
+  if (!m) throw new FormatError(`'${String(value)}' is not a decimal number such as "1500" or "2.5"`, path);
+  const whole = m[1].replace(/^0+(?=\d)/, '');
+  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** "1234567" → "1,234,567", in linear time whatever the length. */
+function group(whole: string): string {
+  const head = whole.length % 3 || 3;
+  const parts = [whole.slice(0, head)];
+  for (let i = head; i < whole.length; i += 3) parts.push(whole.slice(i, i + 3));
+  return parts.join(',');
+}
+
+function decimalText(value: string, path: string, minDigits = 0): string {
+  const [whole, fraction = ''] = canonicalDecimal(value, path).split('.');
+  const digits = fraction.length < minDigits ? fraction.padEnd(minDigits, '0') : fraction;
+  return digits ? `${group(whole)}.${digits}` : group(whole);
+}
+
+const SYMBOL_OF: ReadonlyMap<string, string> = new Map(Object.entries(CURRENCY_SYMBOLS).map(([symbol, code]) => [code, symbol]));
+
+/** "$100,000.00", "¥5,000", "BHD 1,000.500": never rounded, at least the currency's minor digits. */
+export function formatAmount(money: Pick<MoneyNode, 'amount' | 'currency'>, path = ''): string {
+  if (typeof money.currency !== 'string' || !isCurrencyCode(money.currency)) {
+    throw new FormatError(`'${String(money.currency)}' is not an ISO 4217 currency code such as "USD"`, `${path}/currency`);
+  }
+  const body = decimalText(money.amount, `${path}/amount`, minorUnits(money.currency));
+  const symbol = SYMBOL_OF.get(money.currency);
+  return symbol ? `${symbol}${body}` : `${money.currency} ${body}`;
+}
+
+/** Characters a quoted product name cannot hold: quotes end it, and the lexer stops it at ':' and line breaks. */
+const PRODUCT = /^(?:[^"“”„‟«»’:\s](?:[^"“”„‟«»’:\n\r]*[^"“”„‟«»’:\s])?)?$/;
+
+function target(t: TargetNode, path: string, headed: boolean): string {
+  switch (t.kind) {
+    case 'revenue': {
+      const basis = t.basis === null ? '' : t.basis === 'gross' || t.basis === 'net' ? `${t.basis} ` : badField(`basis '${String(t.basis)}'`, `${path}/basis`);
+      return `${formatAmount(t.amount, `${path}/amount`)} in ${basis}sales revenue`;
+    }
+    case 'units': {
+      let product = '';
+      if (t.product !== null) {
+        if (typeof t.product !== 'string' || !PRODUCT.test(t.product)) {
+          throw new FormatError(`'${String(t.product)}' cannot be written as a quoted product name: no quotes, curly apostrophes, colons, line breaks or surrounding spaces`, `${path}/product`);
+        }
+        product = ` of "${t.product}"`;
+      }
+      return `${decimalText(t.count, `${path}/count`)} units${product}${headed ? '' : ' sold'}`;
+    }
+    case 'new-customers':
+      return `${decimalText(t.count, `${path}/count`)} new ${oneOf(t.noun, ['customers', 'clients'], `${path}/noun`)}`;
+    case 'deals':
+      return `${decimalText(t.count, `${path}/count`)} ${oneOf(t.noun, ['sales', 'deals', 'closed deals'], `${path}/noun`)}`;
+    default:
+      return assertNever(t);
+  }
+}
+
+function oneOf<T extends string>(value: T, allowed: readonly string[], path: string): T {
+  if (!allowed.includes(value)) badField(`'${String(value)}' (expected ${allowed.map((a) => `"${a}"`).join(', ')})`, path);
+  return value;
+}
+
+function badField(what: string, path: string): never {
+  throw new FormatError(`cannot write ${what}`, path);
+}
+
+// --- windows -----------------------------------------------------------------------------------
+
+/** A whole number as written in a clause; the AST holds these as JS numbers. */
+function wholeNumber(n: number, path: string): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new FormatError(`${String(n)} is not a whole number of periods or days`, path);
+  return String(n);
+}
+
+function ordinal(n: number, path: string): string {
+  const digits = wholeNumber(n, path);
+  return n >= 1 ? ordinalWord(n) : `${digits}th`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "March 31, 2026". The grammar pads what it reads ("March 5, 26" → "0026-03-05"), so the day and
+ * year are written back so that padding gives the same string. Months outside 1-12 have no name
+ * and stay ISO ("2026-13-01"), which the checker then reports.
+ */
+function dateText(date: string, path: string): string {
+  const m = typeof date === 'string' ? /^(\d{4,})-(\d{2})-(\d{2,})$/.exec(date) : null;
+  if (!m) throw new FormatError(`'${String(date)}' is not a date written YYYY-MM-DD`, path);
+  const [, year, month, day] = m;
+  const name = MONTHS[Number(month) - 1];
+  if (!name) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+    throw new FormatError(`'${date}' has no month 1-12 and cannot be written as a date`, path);
+  }
+  return `${name} ${day.length === 2 ? String(Number(day)) : day}, ${year}`;
+}
+
+const UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
+
+function windowText(w: WindowNode, path: string): string {
+  switch (w.kind) {
+    case 'end-of-period':
+      return `by the end of the ${ordinal(w.n, `${path}/n`)} ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
+    case 'by-date':
+      return `by ${dateText(w.date, `${path}/date`)}`;
+    case 'within': {
+      const n = wholeNumber(w.n, `${path}/n`);
+      const unit = oneOf(w.unit, ['day', 'month'], `${path}/unit`);
+      return `within ${n} ${unit}${w.n === 1 ? '' : 's'} ${oneOf(w.relation, ['of', 'after', 'from'], `${path}/relation`)} the Effective Date`;
+    }
+    case 'period':
+      return `in the ${ordinal(w.n, `${path}/n`)} ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
+    case 'recurring':
+      return `in each ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
+    default:
+      return assertNever(w);
+  }
+}
+
+// --- payments ----------------------------------------------------------------------------------
+
+const PAYMENT_NOUNS = ['commission', 'bonus', 'commission payment'];
+
+function inlinePayment(p: PaymentNode, path: string): string {
+  if (p.kind !== 'fixed') throw new FormatError(`a payment written in a milestone must be a fixed amount ("for a bonus of $5,000"), not a ${p.kind} payment: put it in a payment sentence`, `${path}/kind`);
+  return `, for a ${oneOf(p.noun, PAYMENT_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
+}
+
+/** "4.2", "7(b)", "[X]": a number or a bracketed placeholder, then any "(b)"-style parts. */
+const SECTION_REF = /^(?:\[[^\]\n]*\]|\d+(?:,+\d+)*(?:\.\d+)?)(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*$/;
+
+function payment(p: PaymentNode, path: string): string {
+  switch (p.kind) {
+    case 'fixed':
+      return `a ${oneOf(p.noun, PAYMENT_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
+    case 'section':
+      if (typeof p.ref !== 'string' || !SECTION_REF.test(p.ref)) {
+        throw new FormatError(`'${String(p.ref)}' cannot be written as a section reference: use a number such as "4.2" or "7(b)", or a placeholder such as "[X]"`, `${path}/ref`);
+      }
+      return `the corresponding commission payment as outlined in Section ${p.ref}`;
+    case 'rate': {
+      const basis = p.basis === null ? '' : p.basis === 'gross' || p.basis === 'net' ? `${p.basis} ` : badField(`basis '${String(p.basis)}'`, `${path}/basis`);
+      return `a commission equal to ${decimalText(p.percent, `${path}/percent`)}% of the ${basis}sales revenue`;
+    }
+    default:
+      return assertNever(p);
+  }
+}
+
+function paymentTerm(term: PaymentTermNode, path: string): string {
+  let scope: string;
+  if (term.scope.kind === 'each') scope = 'each milestone';
+  else if (term.scope.kind === 'milestone' && typeof term.scope.label === 'string' && ENUMERATOR_INNER.test(term.scope.label)) scope = `milestone (${term.scope.label})`;
+  else if (term.scope.kind === 'milestone' && typeof term.scope.label === 'string' && NUMBER.test(term.scope.label)) scope = `milestone ${term.scope.label}`;
+  else throw new FormatError('a payment sentence can name a milestone only by an enumerator label such as "a", "ii" or "3"', `${path}/scope`);
+  const who = term.party ? `the ${partyName(term.party, `${path}/party`)} ` : '';
+  return `Upon achieving ${scope}, ${who}will receive ${payment(term.payment, `${path}/payment`)}.`;
+}
+
+// --- comparison --------------------------------------------------------------------------------
+
+const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  money: ['amount'],
+  units: ['count'],
+  'new-customers': ['count'],
+  deals: ['count'],
+  rate: ['percent'],
+};
+
+/**
+ * The terms of a document: the AST without ranges and without spelling (see the module comment),
+ * decimals in canonical notation. Two documents say the same thing exactly when their terms are
+ * deeply equal; this is what the round trip `parse(format(ast))` preserves.
+ */
+export function termsOf(node: DocumentNode): unknown {
+  return strip(node);
+}
+
+function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strip);
+  if (value === null || typeof value !== 'object') return value;
+  const node = value as Record<string, unknown>;
+  const kind = typeof node.kind === 'string' ? node.kind : '';
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(node)) {
+    if (key === 'range') continue;
+    if (kind === 'money' && key === 'text') continue;
+    if (kind === 'end-of-period' && key === 'written') continue;
+    if (DECIMAL_FIELDS[kind]?.includes(key) && typeof field === 'string' && /^\d+(?:\.\d+)?$/.test(field)) {
+      out[key] = canonicalDecimal(field);
+      continue;
+    }
+    out[key] = strip(field);
+  }
+  return out;
+}
