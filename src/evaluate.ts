@@ -31,7 +31,8 @@ import {
 } from './periods';
 import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } from './quantity';
 import { RowNormalizer, type LedgerColumn, type LedgerRecord, type LedgerRow, type RowIssue } from './ledger';
-import { labelKey, scheduledAmount, type Schedule } from './schedule';
+import { scheduledAmount, type Schedule } from './schedule';
+import { metricOf, paymentFor, type Metric } from './describe';
 import { ZoneClock } from './zone-clock';
 
 export interface EvaluationOptions {
@@ -48,7 +49,7 @@ export interface EvaluationOptions {
   now?: () => number;
 }
 
-export type Metric = 'gross-revenue' | 'net-revenue' | 'units' | 'deals' | 'new-customers';
+export type { Metric };
 export type Status = 'met' | 'missed' | 'pending';
 export type IgnoreReason = 'before-effective-date' | 'after-as-of' | 'outside-every-window';
 
@@ -210,21 +211,6 @@ interface InstancePlan {
 
 const ANY_PRODUCT = '\u0000any';
 
-function metricOf(target: TargetNode): Metric {
-  switch (target.kind) {
-    case 'revenue':
-      return target.basis === 'net' ? 'net-revenue' : 'gross-revenue';
-    case 'units':
-      return 'units';
-    case 'deals':
-      return 'deals';
-    case 'new-customers':
-      return 'new-customers';
-    default:
-      return assertNever(target);
-  }
-}
-
 function targetText(target: TargetNode): string {
   switch (target.kind) {
     case 'revenue':
@@ -254,16 +240,18 @@ function documentCurrency(ast: DocumentNode): string | null {
   return null;
 }
 
-/** Which payment applies to a milestone: its own, then a sentence naming it, then an "each" sentence. */
-export function paymentFor(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string } | null {
-  if (milestone.payment) return { payment: milestone.payment, source: 'stated in the milestone' };
-  if (milestone.label !== null) {
-    const key = labelKey(milestone.label);
-    const named = clause.payments.find((p) => p.scope.kind === 'milestone' && labelKey(p.scope.label) === key);
-    if (named) return { payment: named.payment, source: `the payment sentence for milestone (${milestone.label})` };
-  }
-  const each = clause.payments.find((p) => p.scope.kind === 'each');
-  return each ? { payment: each.payment, source: 'the payment sentence for each milestone' } : null;
+/** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
+function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string } | null {
+  const found = paymentFor(milestone, clause);
+  if (!found) return null;
+  const term = found.term;
+  const source =
+    term === null
+      ? 'stated in the milestone'
+      : term.scope.kind === 'milestone'
+        ? `the payment sentence for milestone (${term.scope.label})`
+        : 'the payment sentence for each milestone';
+  return { payment: found.payment, source };
 }
 
 function labelName(label: string | null, index: number): string {
@@ -551,7 +539,7 @@ export class Evaluation {
     // A schedule that lacks a label the clause needs is an error whether or not the milestone was met.
     if (schedule) {
       this.plans.forEach((plan, index) => {
-        const found = paymentFor(plan.clause, plan.milestone);
+        const found = paymentSource(plan.clause, plan.milestone);
         if (found?.payment.kind === 'section') {
           const label = plan.milestone.label ?? String(index + 1);
           if (scheduledAmount(schedule, label) === undefined) {
@@ -730,7 +718,7 @@ export class Evaluation {
   ): Obligation | null {
     const m = plan.milestone;
     const name = labelName(m.label, planIndex + 1);
-    const found = paymentFor(plan.clause, m);
+    const found = paymentSource(plan.clause, m);
     const common = {
       clause: plan.clauseIndex,
       label: m.label,
@@ -799,7 +787,8 @@ export class Evaluation {
         };
       }
       case 'rate': {
-        const basis = payment.basis ?? (m.target.kind === 'revenue' && m.target.basis === 'net' ? 'net' : 'gross');
+        // Like the clause's own revenue, an unqualified "sales revenue" in a rate reads as gross.
+        const basis = payment.basis ?? 'gross';
         const currency = this.currency ?? this.firstRowCurrency;
         const revenue = new Accumulator();
         const series = basis === 'net' ? this.net : this.gross;
