@@ -1,0 +1,202 @@
+/**
+ * The chart: for each metric, the running total over time against each milestone's target and
+ * deadline, with a marker where a milestone was met. Drawn as inline SVG from the evaluation
+ * report and the normalized ledger rows; the numbers here are for drawing only (floating point),
+ * the exact figures are in the results table.
+ */
+import type { EvaluationSuccess, MilestoneResult } from '@engine/evaluate';
+import type { LedgerRow } from '@engine/ledger';
+import { dayNumber, fromDayNumber, formatIsoDate, parseIsoDate } from '@engine/periods';
+import { toDec, type Quantity } from '@engine/quantity';
+import { h, s } from './dom';
+
+const METRIC_NAME: Record<MilestoneResult['metric'], string> = {
+  'gross-revenue': 'Gross sales revenue',
+  'net-revenue': 'Net sales revenue',
+  units: 'Units sold',
+  deals: 'Deals (rows with a positive amount)',
+  'new-customers': 'New customers',
+};
+
+const COLORS = ['#1f5fbf', '#b2431a', '#1d7a3e', '#7a3ea1', '#8a6d00', '#006d77'];
+
+const num = (q: Quantity | null): number => (q === null ? 0 : toDec(q).toNumber());
+const day = (iso: string): number => {
+  const d = parseIsoDate(iso);
+  return d ? dayNumber(d) : NaN;
+};
+
+/** Daily contributions of one metric: day → amount. */
+function contributions(metric: MilestoneResult['metric'], product: string | null, rows: readonly LedgerRow[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const add = (d: number, v: number): void => {
+    if (v !== 0) out.set(d, (out.get(d) ?? 0) + v);
+  };
+  if (metric === 'new-customers') {
+    const first = new Map<string, LedgerRow>();
+    for (const r of rows) {
+      if (r.customer === null || r.amount === null || num(r.amount) <= 0) continue;
+      const key = r.customer.toLowerCase();
+      const seen = first.get(key);
+      if (!seen || r.time < seen.time || (r.time === seen.time && r.row < seen.row)) first.set(key, r);
+    }
+    for (const r of first.values()) add(r.day, 1);
+    return out;
+  }
+  const productKey = product?.trim().toLowerCase() ?? null;
+  for (const r of rows) {
+    if (metric === 'units') {
+      if (productKey !== null && (r.product ?? '').trim().toLowerCase() !== productKey) continue;
+      const u = num(r.units);
+      if (u > 0) add(r.day, u);
+      continue;
+    }
+    const a = num(r.amount);
+    if (metric === 'net-revenue') add(r.day, a);
+    else if (a > 0) add(r.day, metric === 'deals' ? 1 : a);
+  }
+  return out;
+}
+
+interface Line {
+  from: number;
+  to: number;
+  points: Array<[number, number]>;
+  total: number;
+}
+
+/** The step line of the running total over days [from, to], inclusive. */
+function runningLine(series: Map<number, number>, from: number, to: number): Line {
+  const days = [...series.keys()].filter((d) => d >= from && d <= to).sort((a, b) => a - b);
+  const points: Array<[number, number]> = [[from, 0]];
+  let total = 0;
+  for (const d of days) {
+    points.push([d, total]);
+    total += series.get(d)!;
+    points.push([d, total]);
+  }
+  points.push([to + 1, total]);
+  return { from, to, points, total };
+}
+
+function compact(value: number): string {
+  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+const W = 760;
+const PANEL_H = 200;
+const M = { left: 64, right: 96, top: 28, bottom: 34 };
+
+export function renderChart(container: HTMLElement, report: EvaluationSuccess, rows: readonly LedgerRow[]): void {
+  const eDay = day(report.effectiveDate);
+  const aDay = day(report.asOf);
+  const groups = new Map<string, MilestoneResult[]>();
+  for (const m of report.milestones) {
+    const key = `${m.metric}\u0000${m.product ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  if (groups.size === 0) {
+    container.replaceChildren(h('p', { class: 'muted' }, 'No milestones to chart.'));
+    return;
+  }
+  const lastDay = Math.max(aDay, ...report.milestones.map((m) => day(m.deadline))) + 1;
+  const height = groups.size * PANEL_H;
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${height}`,
+    width: '100%',
+    role: 'img',
+    'aria-labelledby': 'chart-title chart-desc',
+    class: 'chart-svg',
+    preserveAspectRatio: 'xMidYMin meet',
+  });
+  svg.append(
+    s('title', { id: 'chart-title' }, 'Running totals against milestone targets'),
+    s('desc', { id: 'chart-desc' }, `From ${report.effectiveDate} to ${formatIsoDate(fromDayNumber(lastDay - 1))}, one panel per metric. The results table has the same figures as text.`),
+  );
+  const x = (d: number): number => M.left + ((d - eDay) / Math.max(1, lastDay - eDay)) * (W - M.left - M.right);
+  let panel = 0;
+  for (const [, milestones] of groups) {
+    const top = panel * PANEL_H;
+    const first = milestones[0];
+    const series = contributions(first.metric, first.product, rows);
+    const lines = new Map<string, Line>();
+    for (const m of milestones) {
+      const from = day(m.windowStart);
+      const to = Math.min(day(m.deadline), aDay);
+      if (to < from) continue;
+      const key = `${from}:${to}`;
+      if (!lines.has(key)) lines.set(key, runningLine(series, from, to));
+    }
+    // The cumulative line to the as-of date, so progress beyond the last deadline shows too.
+    const whole = runningLine(series, eDay, aDay);
+    const maxY = Math.max(1, whole.total, ...[...lines.values()].map((l) => l.total), ...milestones.map((m) => Number(m.target))) * 1.12;
+    const y = (v: number): number => top + M.top + (1 - v / maxY) * (PANEL_H - M.top - M.bottom);
+    const g = s('g', { class: 'chart-panel', 'data-metric': first.metric });
+    const titleText = `${METRIC_NAME[first.metric]}${first.product ? ` of "${first.product}"` : ''}${first.currency ? ` (${first.currency})` : ''}`;
+    g.append(s('text', { x: M.left, y: top + 16, class: 'chart-heading' }, titleText));
+    // axes
+    const bottom = top + PANEL_H - M.bottom;
+    g.append(s('line', { x1: M.left, x2: W - M.right, y1: bottom, y2: bottom, class: 'axis' }));
+    g.append(s('line', { x1: M.left, x2: M.left, y1: top + M.top, y2: bottom, class: 'axis' }));
+    for (const v of [0, maxY / 2, maxY / 1.12]) {
+      g.append(s('line', { x1: M.left - 4, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
+      g.append(s('text', { x: M.left - 8, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, compact(v)));
+    }
+    const ticks = 5;
+    for (let i = 0; i <= ticks; i++) {
+      const d = Math.round(eDay + ((lastDay - 1 - eDay) * i) / ticks);
+      g.append(s('text', { x: x(d), y: bottom + 16, class: 'tick', 'text-anchor': i === 0 ? 'start' : i === ticks ? 'end' : 'middle' }, formatIsoDate(fromDayNumber(d))));
+    }
+    // as-of
+    g.append(s('line', { x1: x(aDay + 1), x2: x(aDay + 1), y1: top + M.top - 6, y2: bottom, class: 'asof' }));
+    g.append(s('text', { x: x(aDay + 1), y: top + M.top - 9, class: 'tick', 'text-anchor': 'middle' }, 'as of'));
+    // the running totals
+    const path = (l: Line): string => l.points.map(([d, v], i) => `${i === 0 ? 'M' : 'L'}${x(d).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    g.append(s('path', { d: path(whole), class: 'running whole' }, s('title', {}, `Running total from the effective date: ${compact(whole.total)}`)));
+    for (const l of lines.values()) {
+      if (l.from === eDay && l.to === aDay) continue;
+      g.append(s('path', { d: path(l), class: 'running window' }));
+    }
+    // targets, deadlines and markers
+    milestones.forEach((m, i) => {
+      const color = COLORS[i % COLORS.length];
+      const from = day(m.windowStart);
+      const deadline = day(m.deadline) + 1;
+      const target = Number(m.target);
+      const name = `${m.label ? `(${m.label})` : 'milestone'}${m.period !== null ? ` #${m.period}` : ''}`;
+      const gm = s('g', { class: `milestone status-${m.status}`, 'data-label': m.label ?? '' });
+      gm.append(s('line', { x1: x(from), x2: x(deadline), y1: y(target), y2: y(target), stroke: color, class: 'target' }));
+      gm.append(s('line', { x1: x(deadline), x2: x(deadline), y1: y(target) - 6, y2: bottom, stroke: color, class: 'deadline' }));
+      if (m.period === null || milestones.length <= 4) {
+        gm.append(s('text', { x: x(deadline) + 4, y: y(target) + 4, fill: color, class: 'target-label' }, `${name} ${compact(target)}`));
+      }
+      if (m.status === 'met' && m.achievedAt) {
+        const at = day(m.achievedAt);
+        gm.append(
+          s('circle', { cx: x(at), cy: y(target), r: 5.5, fill: color, class: 'met-marker' }, s('title', {}, `${name} met on ${m.achievedAt} by row ${m.achievedBy}`)),
+        );
+      } else if (m.status === 'missed') {
+        const cx = x(deadline), cy = y(Math.min(Number(m.total), maxY));
+        gm.append(
+          s('path', { d: `M${cx - 5},${cy - 5} L${cx + 5},${cy + 5} M${cx - 5},${cy + 5} L${cx + 5},${cy - 5}`, stroke: color, class: 'missed-marker' }, s('title', {}, `${name} missed: ${m.total} of ${m.target} by ${m.deadline}`)),
+        );
+      }
+      g.append(gm);
+    });
+    svg.append(g);
+    panel++;
+  }
+  container.replaceChildren(
+    svg,
+    h(
+      'p',
+      { class: 'chart-legend' },
+      h('span', { class: 'legend-line' }, '—'),
+      ' running total  ',
+      h('span', { class: 'legend-dash' }, '- -'),
+      ' target over its window, ending at the deadline  ● met  ✕ missed  ',
+      h('span', { class: 'legend-asof' }, '┆'),
+      ' as-of date',
+    ),
+  );
+}

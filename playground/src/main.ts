@@ -1,0 +1,104 @@
+import './style.css';
+import type { DocumentNode } from '@engine/ast';
+import { byId, h } from './dom';
+import { applyFix, createEditor } from './editor';
+import { EXAMPLES, SEED_EXAMPLE, title } from './examples';
+import { loadContext, loadText, saveText, sharedText, shareUrl } from './storage';
+import { renderDiagnostics, renderJsonTree, renderMilestones } from './understood';
+import { setupTryIt } from './tryit';
+import type { Analysis } from './analysis';
+
+const seed = EXAMPLES.find((e) => e.name === SEED_EXAMPLE)?.text ?? EXAMPLES[0]?.text ?? '';
+const initial = sharedText() ?? loadText() ?? seed;
+
+const examples = byId<HTMLSelectElement>('examples');
+for (const e of EXAMPLES) examples.append(h('option', { value: e.name }, title(e.name)));
+
+const diagList = byId<HTMLOListElement>('diagnostics');
+const diagEmpty = byId('no-diagnostics');
+const diagCount = byId('diag-count');
+const engineStatus = byId('engine-status');
+const milestonesArea = byId('milestones-area');
+const notes = byId('understood-notes');
+const astTree = byId('ast');
+
+const tryIt = setupTryIt();
+let lastAst: DocumentNode | null = null;
+
+function labelsOf(ast: DocumentNode | null): { labels: string[]; currency: string | null } {
+  const labels: string[] = [];
+  let currency: string | null = null;
+  for (const clause of ast?.clauses ?? []) {
+    for (const m of clause.milestones) {
+      if (m.label && !labels.includes(m.label)) labels.push(m.label);
+      if (!currency && m.target.kind === 'revenue') currency = m.target.amount.currency;
+    }
+  }
+  return { labels, currency };
+}
+
+function onAnalysis(a: Analysis): void {
+  saveText(a.text);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of a.diagnostics) counts[d.severity]++;
+  diagCount.textContent = `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} note${counts.info === 1 ? '' : 's'}`;
+  engineStatus.textContent = a.text.trim() === '' ? 'Empty.' : a.valid ? `Valid (checked in ${a.millis.toFixed(0)} ms).` : 'Not valid: see the diagnostics.';
+  engineStatus.className = a.valid ? 'ok' : 'bad';
+  renderDiagnostics(diagList, diagEmpty, a.diagnostics, (d) => editor.reveal(d.offset, d.endOffset), (fix) => {
+    editor.reveal(fix.offset, fix.endOffset);
+    applyFix(editor.view, fix);
+  });
+  if (a.ast !== lastAst) {
+    lastAst = a.ast;
+    renderMilestones(milestonesArea, notes, a.ast);
+    renderJsonTree(astTree, a.ast ?? null);
+    const { labels, currency } = labelsOf(a.ast);
+    tryIt.setLabels(labels, currency);
+  }
+  tryIt.setDocument(a.ast, a.valid);
+}
+
+const editor = createEditor(byId('editor'), initial, 'editor-heading', onAnalysis);
+
+examples.addEventListener('change', () => {
+  const found = EXAMPLES.find((e) => e.name === examples.value);
+  if (found) {
+    editor.setText(found.text);
+    editor.view.focus();
+  }
+});
+
+const shareStatus = byId('share-status');
+const shareField = byId<HTMLInputElement>('share-url');
+byId('share').addEventListener('click', async () => {
+  const context = loadContext();
+  const url = shareUrl(editor.view.state.doc.toString(), context);
+  history.replaceState(null, '', url);
+  shareField.value = url;
+  shareField.hidden = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    shareStatus.textContent = 'Link copied to the clipboard.';
+  } catch {
+    shareStatus.textContent = 'Copy the link from the box.';
+    shareField.select();
+  }
+});
+
+byId('copy-ast').addEventListener('click', async () => {
+  const text = JSON.stringify(lastAst, null, 2);
+  try {
+    await navigator.clipboard.writeText(text);
+    byId('copy-ast-status').textContent = 'Copied.';
+  } catch {
+    byId('copy-ast-status').textContent = 'Copying is not allowed here.';
+  }
+});
+
+window.addEventListener('hashchange', () => {
+  const text = sharedText();
+  if (text !== null && text !== editor.view.state.doc.toString()) editor.setText(text);
+});
+
+// For the end-to-end tests and the curious: the editor view.
+(window as unknown as { clausePlayground: unknown }).clausePlayground = { editor };
