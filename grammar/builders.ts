@@ -1,7 +1,10 @@
 /**
  * The grammar's postprocessors. They only build AST nodes from tokens: no checks, no lookups
  * beyond the lexer's own tables, and no throwing, because nearley runs them for dead parses too
- * (field notes: nearley #144, #285). Lists are cons cells, joined into arrays once per clause.
+ * (field notes: nearley #144, #285). Lists are cons cells, and every builder takes constant time:
+ * a headed clause or a document is completed once per item (the text could end after any item),
+ * so joining lists there would make parsing quadratic. The clause and document builders return
+ * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
   ClauseNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
@@ -14,8 +17,11 @@ import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Data = any[];
 
-interface Cons<T> { prev: List<T>; value: T }
+/** A list cell; `first` is the list's first value, so that a list's start is found at once. */
+interface Cons<T> { prev: List<T>; value: T; first: T }
 type List<T> = Cons<T> | null;
+
+const cons = <T>(prev: List<T>, value: T): Cons<T> => ({ prev, value, first: prev ? prev.first : value });
 
 function toArray<T>(list: List<T>): T[] {
   const out: T[] = [];
@@ -25,9 +31,9 @@ function toArray<T>(list: List<T>): T[] {
 
 export const id = (d: Data): unknown => d[0];
 export const empty = (): List<never> => null;
-export const single = (d: Data): List<unknown> => ({ prev: null, value: d[0] });
-export const append = (d: Data): List<unknown> => ({ prev: d[0], value: d[1] });
-export const appendThird = (d: Data): List<unknown> => ({ prev: d[0], value: d[2] });
+export const single = (d: Data): List<unknown> => cons(null, d[0]);
+export const append = (d: Data): List<unknown> => cons(d[0], d[1]);
+export const appendThird = (d: Data): List<unknown> => cons(d[0], d[2]);
 
 // --- positions ---------------------------------------------------------------------------------
 
@@ -57,12 +63,10 @@ function edge(x: unknown, which: 'start' | 'end'): Position | null {
   }
   if (typeof x === 'object') {
     if ('range' in x) return (x as { range: Range }).range[which];
-    if ('prev' in x && 'value' in x) {
-      // Walk to the first cell in a loop: a 10,000-item list would overflow the stack by recursion.
-      let cell = x as Cons<unknown>;
-      if (which === 'end') return edge(cell.value, 'end');
-      while (cell.prev) cell = cell.prev;
-      return edge(cell.value, 'start');
+    if ('prev' in x && 'value' in x && 'first' in x) {
+      // Constant time, no recursion down the list: lists may have thousands of items.
+      const cell = x as Cons<unknown>;
+      return which === 'end' ? edge(cell.value, 'end') : edge(cell.first, 'start');
     }
   }
   return null;
@@ -81,8 +85,25 @@ const straightApostrophes = (s: string): string => s.replace(/’/g, "'");
 
 // --- document and clauses ----------------------------------------------------------------------
 
-export function document(d: Data): DocumentNode {
-  return { kind: 'document', clauses: toArray<ClauseNode>(d[1]), range: span(d) };
+/** A clause or document as the grammar builds it: its lists are still cons lists. */
+export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'> {
+  milestones: List<MilestoneNode>;
+  payments: List<PaymentTermNode>;
+}
+export interface DocumentDraft extends Omit<DocumentNode, 'clauses'> {
+  clauses: List<ClauseDraft>;
+}
+
+export function document(d: Data): DocumentDraft {
+  return { kind: 'document', clauses: d[1] as List<ClauseDraft>, range: span(d) };
+}
+
+/** The AST of a parse: the draft's lists joined into arrays, in one pass over the document. */
+export function finishDocument(draft: DocumentDraft): DocumentNode {
+  const clauses = toArray(draft.clauses).map(
+    (c): ClauseNode => ({ ...c, milestones: toArray(c.milestones), payments: toArray(c.payments) }),
+  );
+  return { ...draft, clauses };
 }
 
 interface Intro { party: PartyNode; range: Range }
@@ -91,16 +112,14 @@ export function intro(d: Data): Intro {
   return { party: party(d[1]), range: span(d) };
 }
 
-export function enumeratedClause(d: Data): ClauseNode {
+export function enumeratedClause(d: Data): ClauseDraft {
   const [head, items, , terms] = d as [Intro, List<MilestoneNode>, Token, List<PaymentTermNode>];
-  return {
-    kind: 'clause', form: 'enumerated', party: head.party, milestones: toArray(items), payments: toArray(terms), range: span(d),
-  };
+  return { kind: 'clause', form: 'enumerated', party: head.party, milestones: items, payments: terms, range: span(d) };
 }
 
-export function headedClause(d: Data): ClauseNode {
+export function headedClause(d: Data): ClauseDraft {
   const [items, terms] = d as [List<MilestoneNode>, List<PaymentTermNode>];
-  return { kind: 'clause', form: 'headed', party: null, milestones: toArray(items), payments: toArray(terms), range: span(d) };
+  return { kind: 'clause', form: 'headed', party: null, milestones: items, payments: terms, range: span(d) };
 }
 
 function party(words: List<Token>): PartyNode {

@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import { expectationAt, joinAlternatives } from './expected';
 import { nearest } from './suggest';
 import type { Token } from '../grammar/lexer';
+import { finishDocument, type DocumentDraft } from '../grammar/builders';
 
 const grammar = nearley.Grammar.fromCompiled(grammarRules);
 
@@ -24,7 +25,8 @@ export interface ParseResult {
 
 interface ParserInternals {
   table: { states: { rule: { name: string; symbols: unknown[] }; dot: number }[] }[];
-  results: DocumentNode[];
+  /** Drafts: the builders leave lists as cons lists, joined by `finishDocument` (linear time). */
+  results: DocumentDraft[];
 }
 
 export function parse(text: string): ParseResult {
@@ -50,9 +52,9 @@ export function parse(text: string): ParseResult {
   }
   if (results.length > 1) {
     const message = `The grammar reads this text in ${results.length} ways; this is a bug in clause-engine, please report it with the text.`;
-    return { ast: results[0], diagnostics: [diagnostic('ambiguous-parse', results[0].range, message)] };
+    return { ast: finishDocument(results[0]), diagnostics: [diagnostic('ambiguous-parse', results[0].range, message)] };
   }
-  return { ast: results[0], diagnostics: [] };
+  return { ast: finishDocument(results[0]), diagnostics: [] };
 }
 
 function tokenRange(token: Token, length = token.text.length): Range {
