@@ -30,7 +30,8 @@
  * ("of"/"after"/"from"), section references, and the order of everything.
  *
  * `format` throws a `FormatError` (with a JSON pointer to the node) for an AST that has no text
- * in the language, e.g. a party name with a digit or a headed clause right after another one;
+ * in the language, e.g. a party name with a digit, or a headed clause right after a headed clause
+ * with no payment sentence (which would read as one clause);
  * ASTs from `parse` never do.
  */
 import type {
@@ -55,8 +56,9 @@ export function format(ast: DocumentNode): string {
   if (!ast || !Array.isArray(ast.clauses) || ast.clauses.length === 0) throw new FormatError('a document needs at least one clause', '/clauses');
   const blocks = ast.clauses.map((clause, i) => {
     const path = `/clauses/${i}`;
-    if (clause.form === 'headed' && i > 0 && ast.clauses[i - 1].form === 'headed') {
-      throw new FormatError('a headed clause cannot directly follow another headed clause: the two would read as one clause', path);
+    const before = ast.clauses[i - 1];
+    if (clause.form === 'headed' && before?.form === 'headed' && before.payments.length === 0) {
+      throw new FormatError('a headed clause cannot follow a headed clause without payment sentences: the two would read as one clause', path);
     }
     return formatClause(clause, path);
   });

@@ -9,3 +9,4 @@ export { validate, check, type ValidationResult } from './check';
 export * from './describe';
 export { formatMoney, minorUnits, roundMoney, isCurrencyCode, CURRENCY_SYMBOLS } from './money';
 export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './format';
+export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './terms';

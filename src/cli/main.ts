@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './io';
 import { registerValidate } from './validate-command';
+import { registerFormat } from './format-command';
 
 export function buildProgram(): Command {
   const program = new Command('clause')
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerFormat(program);
   return program;
 }
 

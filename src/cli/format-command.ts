@@ -1,0 +1,90 @@
+/**
+ * `clause format <file|->`: the canonical text of a clause file (see src/format.ts), and
+ * `clause draft <terms.json>`: the same from structured terms (see src/terms.ts).
+ *
+ * Both refuse to print text that would not read back as the same terms: `format` output is
+ * re-parsed and compared with `termsOf` before it is printed or written, so a formatter bug
+ * shows up as an internal error, never as a silently changed clause.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { DocumentNode } from '../ast';
+import { validate } from '../check';
+import { format, termsOf } from '../format';
+import { parse } from '../parse';
+import { draftTerms, firstDifference } from '../terms';
+import { EXIT, readText, UsageError } from './io';
+import { formatDiagnostic } from './validate-command';
+
+/** The canonical text of a document, checked to read back as the same terms. */
+function verifiedFormat(ast: DocumentNode): string {
+  const text = format(ast);
+  const back = parse(text);
+  const differs = back.ast ? firstDifference(termsOf(ast), termsOf(back.ast)) : '(the canonical text does not parse)';
+  if (differs !== null) throw new Error(`the canonical text would change the clause at ${differs || '/'}; nothing was written`);
+  return text;
+}
+
+export function registerFormat(program: Command): void {
+  program
+    .command('format')
+    .description('print the canonical text of a clause file')
+    .argument('<file>', "clause text file, or '-' for standard input")
+    .option('--check', 'print nothing but exit 1, naming the file, when it is not already in canonical form')
+    .option('--write', 'rewrite the file in canonical form')
+    .addHelpText('after', '\nExit codes: 0 done (or already canonical), 1 the clause has errors or (with --check) is not canonical, 2 usage error.')
+    .action((file: string, options: { check?: boolean; write?: boolean }) => {
+      if (options.check && options.write) throw new UsageError('--check and --write cannot be used together.');
+      if (options.write && file === '-') throw new UsageError('--write needs a file name: standard input cannot be rewritten.');
+      const text = readText(file);
+      const shown = file === '-' ? '<stdin>' : file;
+      const result = validate(text);
+      if (!result.valid || !result.ast) {
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        process.stderr.write(`${errors.map((d) => formatDiagnostic(d, text, shown)).join('\n\n')}\n\n${shown}: not formatted: the clause has ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`);
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      const canonical = verifiedFormat(result.ast);
+      if (options.check) {
+        if (canonical !== text) {
+          process.stdout.write(`${shown}: not in canonical form (run 'clause format --write ${file}')\n`);
+          process.exitCode = EXIT.invalid;
+        }
+        return;
+      }
+      if (options.write) {
+        if (canonical !== text) writeFileSync(file, canonical, 'utf8');
+        process.stdout.write(`${shown}: ${canonical === text ? 'already canonical' : 'formatted'}\n`);
+        return;
+      }
+      process.stdout.write(canonical);
+    });
+
+  program
+    .command('draft')
+    .description('write clause text from a JSON terms file (the AST without ranges)')
+    .argument('<terms>', "JSON terms file (schema: spec/schemas/terms.schema.json), or '-' for standard input")
+    .addHelpText('after', '\nExit codes: 0 the text was written, 1 the terms are invalid, 2 usage error.')
+    .action((file: string) => {
+      const raw = readText(file);
+      const shown = file === '-' ? '<stdin>' : file;
+      let data: unknown;
+      try {
+        data = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+      } catch (error) {
+        process.stderr.write(`${shown}: not valid JSON: ${(error as Error).message}\n`);
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      const result = draftTerms(data);
+      for (const p of result.problems) {
+        process.stderr.write(`${shown}: ${p.path || '/'}: ${p.severity}${p.code ? ` [${p.code}]` : ''}: ${p.message}\n`);
+      }
+      if (!result.ok || result.text === null) {
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      process.stdout.write(result.text);
+    });
+}
