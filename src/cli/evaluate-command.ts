@@ -1,0 +1,124 @@
+/**
+ * `clause evaluate`: a clause file and a sales ledger → milestone statuses and obligations.
+ * File reading lives here (and in io.ts) so that the evaluator itself stays browser-safe.
+ */
+import type { Command } from 'commander';
+import { validate } from '../check';
+import { evaluate, type EvaluationReport } from '../evaluate';
+import { parseLedgerText, type LedgerFormat } from '../ledger';
+import { resolveContext } from '../periods';
+import { parseSchedule, type Schedule } from '../schedule';
+import { renderEvaluation, renderFailure } from './evaluation-report';
+import { EXIT, readText as readFileText, UsageError } from './io';
+import { formatDiagnostic } from './validate-command';
+
+export interface EvaluateOptions {
+  sales?: string;
+  effectiveDate?: string;
+  timeZone?: string;
+  asOf?: string;
+  schedule?: string;
+  format?: string;
+  json?: boolean;
+  explain?: boolean;
+}
+
+export interface CommandOutput {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const FORMATS: readonly LedgerFormat[] = ['csv', 'json', 'ndjson'];
+
+function ledgerFormat(path: string, format: string | undefined): LedgerFormat {
+  if (format !== undefined) {
+    const lower = format.toLowerCase();
+    if ((FORMATS as readonly string[]).includes(lower)) return lower as LedgerFormat;
+    throw new UsageError(`--format must be csv, json or ndjson, not '${format}'.`);
+  }
+  if (path === '-') throw new UsageError('reading the ledger from standard input needs --format csv|json|ndjson.');
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (ext === 'csv') return 'csv';
+  if (ext === 'json') return 'json';
+  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
+  throw new UsageError(`cannot tell the format of '${path}' from its extension: name it .csv, .json or .ndjson, or pass --format.`);
+}
+
+/**
+ * The whole command as a function of its inputs, for tests and for `registerEvaluate`. Usage
+ * problems throw `UsageError` (exit 2); invalid clauses and data return exit 1 with a report.
+ */
+export function runEvaluate(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string = readFileText): CommandOutput {
+  if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
+  if (options.effectiveDate === undefined) throw new UsageError('missing --effective-date <YYYY-MM-DD>: the contract\'s effective date.');
+  const context = resolveContext({ effectiveDate: options.effectiveDate, timeZone: options.timeZone, asOf: options.asOf });
+  if (!context.ok) throw new UsageError(`${context.message}.`);
+  const format = ledgerFormat(options.sales, options.format);
+  if (clauseFile === '-' && options.sales === '-') throw new UsageError('the clause and the ledger cannot both come from standard input.');
+
+  const clauseText = readText(clauseFile);
+  const shown = clauseFile === '-' ? '<stdin>' : clauseFile;
+  const checked = validate(clauseText);
+  if (!checked.valid || !checked.ast) {
+    const stdout = options.json
+      ? `${JSON.stringify({ ok: false, valid: false, diagnostics: checked.diagnostics }, null, 2)}\n`
+      : `${checked.diagnostics.map((d) => formatDiagnostic(d, clauseText, shown)).join('\n\n')}\n\nThe clause is not valid; nothing was evaluated.\n`;
+    return { code: EXIT.invalid, stdout, stderr: '' };
+  }
+
+  let schedule: Schedule | null = null;
+  if (options.schedule !== undefined) {
+    const result = parseSchedule(readText(options.schedule));
+    if (!result.ok) {
+      const message = `The schedule ${options.schedule} is not valid:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`;
+      return options.json
+        ? { code: EXIT.invalid, stdout: `${JSON.stringify({ ok: false, scheduleErrors: result.errors }, null, 2)}\n`, stderr: '' }
+        : { code: EXIT.invalid, stdout: '', stderr: message };
+    }
+    schedule = result.schedule;
+  }
+
+  const ledger = parseLedgerText(readText(options.sales), format);
+  const report: EvaluationReport = evaluate(checked.ast, ledger.records, {
+    effectiveDate: options.effectiveDate,
+    timeZone: context.context.zone,
+    asOf: options.asOf,
+    schedule,
+    readIssues: ledger.issues,
+  });
+  // The clause's own warnings (placeholders, ordering) belong with the result: they qualify it.
+  const clauseWarnings = checked.diagnostics;
+  if (options.json) {
+    const json = { ...report, clauseDiagnostics: clauseWarnings };
+    return { code: report.ok ? EXIT.ok : EXIT.invalid, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: '' };
+  }
+  if (!report.ok) return { code: EXIT.invalid, stdout: '', stderr: renderFailure(report) };
+  let stdout = renderEvaluation(report, { explain: options.explain === true, clauseFile: shown });
+  if (clauseWarnings.length > 0) {
+    stdout += `\nThe clause itself:\n${clauseWarnings.map((d) => formatDiagnostic(d, clauseText, shown)).join('\n\n')}\n`;
+  }
+  return { code: EXIT.ok, stdout, stderr: '' };
+}
+
+export function registerEvaluate(program: Command): void {
+  program
+    .command('evaluate')
+    .description('evaluate a clause against a sales ledger: milestone statuses and the commission obligations they trigger')
+    .argument('<clause-file>', "clause text file, or '-' for standard input")
+    .option('--sales <ledger>', "sales ledger: .csv (header row), .json (array of objects) or .ndjson; '-' for standard input with --format")
+    .option('--effective-date <date>', 'the contract effective date E, YYYY-MM-DD')
+    .option('--time-zone <zone>', 'IANA time zone of the contract (default UTC)')
+    .option('--as-of <date>', 'evaluate as of the end of this local day, YYYY-MM-DD (default: today in the zone)')
+    .option('--schedule <file>', 'JSON payment schedule for clauses that refer to a section: {"currency":"USD","payments":{"i":"1000"}}')
+    .option('--format <format>', 'ledger format when it cannot be told from the extension: csv, json or ndjson')
+    .option('--json', 'print the evaluation as one JSON object')
+    .option('--explain', 'show the running total at each crossing row and the rows just before it')
+    .addHelpText('after', '\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error.')
+    .action((clauseFile: string, options: EvaluateOptions) => {
+      const result = runEvaluate(clauseFile, options);
+      if (result.stdout) process.stdout.write(result.stdout);
+      if (result.stderr) process.stderr.write(result.stderr);
+      process.exitCode = result.code;
+    });
+}
