@@ -572,11 +572,14 @@ export class Evaluation {
     const milestones: MilestoneResult[] = [];
     const obligations: Obligation[] = [];
     const undefinedWarned = new Set<Plan>();
+    // How each metric was read, once per reading: "(i), (ii): revenue read as gross …".
+    const readings = new Map<string, string[]>();
 
     this.plans.forEach((plan, planIndex) => {
       const m = plan.milestone;
       const name = labelName(m.label, planIndex + 1);
-      this.metricNotes(plan, name, note);
+      const reading = this.metricReading(plan);
+      readings.set(reading, [...(readings.get(reading) ?? []), name]);
       if (m.window.kind === 'recurring') {
         note(`${name} recurs each ${m.window.unit}: one instance per contract ${m.window.unit} that has started by ${asOf}, each counted on its own`);
       }
@@ -638,7 +641,10 @@ export class Evaluation {
       used,
       ignored: { 'before-effective-date': this.before, 'after-as-of': this.after, 'outside-every-window': outside },
     };
-    if (this.before > 0) note(`${this.before} row(s) before the effective date are not counted, but still mark their customers as already seen`);
+    if (this.before > 0) {
+      note(`${this.before} ${this.before === 1 ? 'row' : 'rows'} before the effective date ${this.before === 1 ? 'is' : 'are'} not counted, but still mark their customers as already seen`);
+    }
+    notes.splice(2, 0, ...[...readings].map(([text, names]) => `${names.join(', ')}: ${text}`));
 
     return {
       ok: true,
@@ -654,30 +660,25 @@ export class Evaluation {
     };
   }
 
-  private metricNotes(plan: Plan, name: string, note: (text: string) => void): void {
+  /** How the metric is computed, in words (the interpretation notes). */
+  private metricReading(plan: Plan): string {
     const t = plan.milestone.target;
     switch (t.kind) {
       case 'revenue':
-        if (t.basis === null) note(`${name}: revenue read as gross (the sum of positive amounts; refunds not deducted): the clause does not say net`);
-        else if (t.basis === 'gross') note(`${name}: revenue read as gross, as the clause says: the sum of positive amounts`);
-        else note(`${name}: revenue read as net, as the clause says: the sum of all amounts, refunds deducted`);
-        return;
+        if (t.basis === null) return 'revenue read as gross (the sum of positive amounts; refunds not deducted): the clause does not say net';
+        if (t.basis === 'gross') return 'revenue read as gross, as the clause says: the sum of positive amounts';
+        return 'revenue read as net, as the clause says: the sum of all amounts, refunds deducted';
       case 'units':
-        note(
-          `${name}: units are the sum of positive units ${t.product === null ? 'of every row' : `of rows whose product is "${t.product}" (trimmed, case-insensitive)`}; returns are not deducted`,
-        );
-        return;
+        return `units are the sum of positive units ${t.product === null ? 'of every row' : `of rows whose product is "${t.product}" (trimmed, case-insensitive)`}; returns are not deducted`;
       case 'deals':
-        note(`${name}: ${t.noun} are counted as rows with a positive amount`);
-        return;
+        return `${t.noun} are counted as rows with a positive amount`;
       case 'new-customers':
-        note(
-          `${name}: a ${t.noun === 'clients' ? 'client' : 'customer'} is new in the window holding their first positive-amount row in the whole ledger; ` +
-            `one first seen before the effective date is never new; names compared case-insensitively; rows without a customer are not counted`,
+        return (
+          `a ${t.noun === 'clients' ? 'client' : 'customer'} is new in the window holding their first positive-amount row in the whole ledger; ` +
+          'one first seen before the effective date is never new; names compared trimmed and case-insensitively; rows without a customer are not counted'
         );
-        return;
       default:
-        assertNever(t);
+        return assertNever(t);
     }
   }
 

@@ -173,13 +173,11 @@ export function windowInstances(window: WindowNode, calendar: ContractCalendar, 
     case 'end-of-period': {
       const months = window.n * MONTHS_PER_UNIT[window.unit];
       const end = dayNumber(calendar.boundary(months));
-      const span = window.n === 1 ? `${window.unit} 1` : `${window.unit}s 1-${window.n}`;
       return [
         instance(e, end, null, true,
           `by the end of the ${ordinal(window.n)} ${window.unit}: cumulative from the effective date ${eText} through ` +
-          `${formatIsoDate(fromDayNumber(end - 1))} (${span}; ${calendar.describePeriod(window.unit, window.n)}: ` +
-          `${window.unit === 'month' && window.n === 1 ? 'one contract month from the effective date' : 'contract periods from the effective date'}, ` +
-          `${corresponding(calendar, months)})`),
+          `${formatIsoDate(fromDayNumber(end - 1))}; ${calendar.describePeriod(window.unit, window.n)}` +
+          `${window.unit === 'month' && window.n === 1 ? ': one contract month from the effective date' : ''}, ${corresponding(calendar, months)}`),
       ];
     }
     case 'by-date': {
