@@ -1,0 +1,208 @@
+/**
+ * The streaming ledger readers (src/cli/ledger-stream.ts) against the in-memory text readers of
+ * src/ledger.ts: same records, same row numbers, same problems, however the bytes are cut.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parseCsvLedger, parseNdjsonLedger, type LedgerRecord, type RowIssue } from '../src/ledger';
+import {
+  CsvStreamParser,
+  NdjsonStreamParser,
+  openLedgerSource,
+  recordsFromCells,
+  streamLedgerRecords,
+  type RecordSink,
+} from '../src/cli/ledger-stream';
+
+interface Collected {
+  records: Array<{ row: number; record: LedgerRecord }>;
+  issues: RowIssue[];
+}
+
+function collector(): RecordSink & Collected {
+  const records: Collected['records'] = [];
+  const issues: RowIssue[] = [];
+  return { records, issues, record: (record, row) => records.push({ row, record }), issue: (i) => issues.push(i) };
+}
+
+/** Feeds `bytes` in pieces cut at `cuts` (byte offsets). */
+function readCsv(bytes: Buffer, cuts: number[]): Collected {
+  const sink = collector();
+  const parser = new CsvStreamParser(recordsFromCells(sink));
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    parser.pushBytes(bytes.subarray(from, cut));
+    from = cut;
+  }
+  parser.end();
+  return { records: sink.records, issues: sink.issues };
+}
+
+function readNdjson(bytes: Buffer, cuts: number[]): Collected {
+  const sink = collector();
+  const parser = new NdjsonStreamParser(sink);
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    parser.pushBytes(bytes.subarray(from, cut));
+    from = cut;
+  }
+  parser.end();
+  return { records: sink.records, issues: sink.issues };
+}
+
+/** What the in-memory reader gives, in the same shape (papaparse drops `__parsed_extra` only for extras). */
+function expectedCsv(text: string): Collected {
+  const parsed = parseCsvLedger(text);
+  const records = parsed.records.map((record, i) => {
+    const copy: Record<string, unknown> = { ...record };
+    delete copy.__parsed_extra;
+    return { row: i + 1, record: copy };
+  });
+  return { records, issues: [...parsed.issues].sort((a, b) => a.row - b.row) };
+}
+
+function expectedNdjson(text: string): Collected {
+  const parsed = parseNdjsonLedger(text);
+  return { records: parsed.records.map((record, i) => ({ row: i + 1, record })), issues: parsed.issues };
+}
+
+function sortIssues(c: Collected): Collected {
+  return { records: c.records, issues: [...c.issues].sort((a, b) => a.row - b.row) };
+}
+
+const DIALECT_CASES: Record<string, string> = {
+  'plain LF': 'id,date,amount\n1,2026-01-05,100\n2,2026-01-06,-20.5\n',
+  'CRLF line ends': 'id,date,amount\r\n1,2026-01-05,100\r\n2,2026-01-06,-20.5\r\n',
+  BOM: '\ufeffid,date,amount\n1,2026-01-05,100\n',
+  'BOM and CRLF': '\ufeffId , DATE,Amount\r\n1,2026-01-05,100\r\n',
+  'quoted fields with commas and quotes': 'id,customer,amount\n1,"Acme, Inc.",100\n2,"The ""Best"" Shop",5\n3,"",7\n',
+  'quoted field with line breaks': 'id,customer,amount\r\n1,"two\r\nlines",100\r\n2,"lf\nonly",3\r\n',
+  'trailing empty line': 'id,date,amount\n1,2026-01-05,100\n\n',
+  'no final newline': 'id,date,amount\n1,2026-01-05,100',
+  'blank and whitespace lines between rows': 'id,date,amount\n1,2026-01-05,100\n\n   \n,,\n2,2026-01-06,3\n',
+  'multibyte characters': 'id,customer,amount\n1,Société Générale,100\n2,"東京, 株式会社",200\n3,Café 🚀 ☕,3\n',
+  'too few and too many fields': 'id,date,amount\n1,2026-01-05\n2,2026-01-06,3,extra\n3,2026-01-07,4\n',
+  'empty cells': 'id,date,amount,units\n1,2026-01-05,,\n,2026-01-06,5,\n',
+  'quoted last field before CRLF': 'id,customer\r\n1,"a,b"\r\n2,"c"\r\n',
+  'quote inside an unquoted field is literal': 'id,customer\n1,O"Brien\n',
+};
+
+describe('CSV stream reader: dialect cases, compared with the in-memory reader', () => {
+  for (const [name, text] of Object.entries(DIALECT_CASES)) {
+    test(name, () => {
+      expect(sortIssues(readCsv(Buffer.from(text, 'utf8'), []))).toEqual(expectedCsv(text));
+    });
+  }
+
+  test('the BOM is dropped and headers are trimmed and lower-cased', () => {
+    const got = readCsv(Buffer.from(DIALECT_CASES['BOM and CRLF'], 'utf8'), []);
+    expect(got.records).toEqual([{ row: 1, record: { id: '1', date: '2026-01-05', amount: '100' } }]);
+  });
+
+  test('quoted commas, doubled quotes and line breaks are kept in the cell', () => {
+    const got = readCsv(Buffer.from(DIALECT_CASES['quoted fields with commas and quotes'] + '4,"x\r\ny",1\n', 'utf8'), []);
+    expect(got.records.map((r) => r.record.customer)).toEqual(['Acme, Inc.', 'The "Best" Shop', '', 'x\r\ny']);
+    expect(got.issues).toEqual([]);
+  });
+
+  test('rows with the wrong number of cells are reported with their row numbers', () => {
+    const got = readCsv(Buffer.from(DIALECT_CASES['too few and too many fields'], 'utf8'), []);
+    expect(got.issues.map((i) => [i.row, i.code, i.message])).toEqual([
+      [1, 'malformed-row', 'malformed CSV: Too few fields: expected 3 fields but parsed 2'],
+      [2, 'malformed-row', 'malformed CSV: Too many fields: expected 3 fields but parsed 4'],
+    ]);
+  });
+
+  test('mixed line ends: a lone LF ends a record in a CRLF file too (papaparse would keep it in the cell)', () => {
+    const got = readCsv(Buffer.from('id,amount\r\n1,3\n2,4\r\n', 'utf8'), []);
+    expect(got.records).toEqual([
+      { row: 1, record: { id: '1', amount: '3' } },
+      { row: 2, record: { id: '2', amount: '4' } },
+    ]);
+    expect(got.issues).toEqual([]);
+  });
+
+  test('an unterminated quote is reported', () => {
+    const got = readCsv(Buffer.from('id,customer\n1,"open\n2,x\n', 'utf8'), []);
+    expect(got.issues.map((i) => i.message)).toContain('malformed CSV: Quoted field unterminated');
+    expect(parseCsvLedger('id,customer\n1,"open\n2,x\n').issues.map((i) => i.message)).toContain('malformed CSV: Quoted field unterminated');
+  });
+});
+
+describe('CSV stream reader: any cut of the bytes gives the same records', () => {
+  const all = Object.values(DIALECT_CASES).filter((t) => !t.includes('extra'));
+  for (const [k, text] of all.entries()) {
+    test(`case ${k + 1}: every single cut, and chunks of 1 to 7 bytes`, () => {
+      const bytes = Buffer.from(text, 'utf8');
+      const whole = readCsv(bytes, []);
+      expect(whole).toEqual(expectedCsv(text));
+      for (let cut = 0; cut <= bytes.length; cut++) expect(readCsv(bytes, [cut])).toEqual(whole);
+      for (let size = 1; size <= 7; size++) {
+        const cuts: number[] = [];
+        for (let c = size; c < bytes.length; c += size) cuts.push(c);
+        expect(readCsv(bytes, cuts)).toEqual(whole);
+      }
+    });
+  }
+
+  test('the named hard cuts: mid-line, mid-character, between CR and LF', () => {
+    const text = 'id,customer,amount\r\n1,Zoë,10\r\n2,"a\r\nb",20\r\n';
+    const bytes = Buffer.from(text, 'utf8');
+    const midChar = bytes.indexOf(Buffer.from('ë', 'utf8')) + 1; // inside the two bytes of ë
+    const midCrlf = bytes.indexOf('\r\n2') + 1; // after the CR, before the LF
+    const midQuotedCrlf = bytes.indexOf('a\r\nb') + 2;
+    const midLine = bytes.indexOf(',10');
+    for (const cut of [midChar, midCrlf, midQuotedCrlf, midLine]) {
+      const got = readCsv(bytes, [cut]);
+      expect(got).toEqual(expectedCsv(text));
+      expect(got.records.map((r) => r.record.customer)).toEqual(['Zoë', 'a\r\nb']);
+    }
+  });
+});
+
+describe('NDJSON stream reader', () => {
+  const text = '\ufeff{"id":"a","date":"2026-01-05","amount":"10"}\r\n\r\n{"id":"b","customer":"Zoë 🚀","amount":-3}\nnot json\n[1]\n{"id":"c"}';
+  test('same records, row numbers and problems as the in-memory reader', () => {
+    expect(readNdjson(Buffer.from(text, 'utf8'), [])).toEqual(expectedNdjson(text));
+  });
+  test('every single cut gives the same result', () => {
+    const bytes = Buffer.from(text, 'utf8');
+    const whole = readNdjson(bytes, []);
+    for (let cut = 0; cut <= bytes.length; cut++) expect(readNdjson(bytes, [cut])).toEqual(whole);
+  });
+});
+
+describe('files and standard input', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-stream-test-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const csv = Object.values(DIALECT_CASES)[0] + '3,"Zoë, ☕",4\n4,2026-02-01,5\n';
+
+  test('a file read in 3-byte chunks equals the in-memory reader', async () => {
+    const file = path.join(dir, 'l.csv');
+    writeFileSync(file, csv);
+    const sink = collector();
+    let lastBytes = 0;
+    await streamLedgerRecords(file, 'csv', sink, { chunkSize: 3, onBytes: (b) => (lastBytes = b) });
+    expect(sortIssues({ records: sink.records, issues: sink.issues })).toEqual(expectedCsv(csv));
+    expect(lastBytes).toBe(Buffer.byteLength(csv));
+  });
+
+  test('standard input is spooled to a file that can be read twice, then removed', async () => {
+    const source = await openLedgerSource('-', Readable.from([Buffer.from(csv.slice(0, 10)), Buffer.from(csv.slice(10))]));
+    expect(readFileSync(source.path, 'utf8')).toBe(csv);
+    expect(source.size).toBe(Buffer.byteLength(csv));
+    const first = collector();
+    const second = collector();
+    await streamLedgerRecords(source.path, 'csv', first);
+    await streamLedgerRecords(source.path, 'csv', second);
+    expect(second.records).toEqual(first.records);
+    source.dispose();
+    expect(() => readFileSync(source.path)).toThrow();
+  });
+});
