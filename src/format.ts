@@ -83,7 +83,7 @@ function formatClause(clause: ClauseNode, path: string): string {
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  clause.payments.forEach((term, i) => lines.push(paymentTerm(term, `${path}/payments/${i}`)));
+  clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
   return lines.join('\n');
 }
 
@@ -305,10 +305,12 @@ function payment(p: PaymentNode, path: string): string {
   }
 }
 
-function paymentTerm(term: PaymentTermNode, path: string): string {
+/** "milestone (a)", or "milestone 3" when milestone 3 is labelled "3." (dotted), as it is written there. */
+function paymentTerm(term: PaymentTermNode, clause: ClauseNode, path: string): string {
   let scope: string;
+  const dotted = term.scope.kind === 'milestone' && clause.milestones.some((m) => m.label === (term.scope as { label: string }).label && m.labelSource?.style === 'dotted');
   if (term.scope.kind === 'each') scope = 'each milestone';
-  else if (term.scope.kind === 'milestone' && typeof term.scope.label === 'string' && ENUMERATOR_INNER.test(term.scope.label)) scope = `milestone (${term.scope.label})`;
+  else if (term.scope.kind === 'milestone' && typeof term.scope.label === 'string' && ENUMERATOR_INNER.test(term.scope.label) && !dotted) scope = `milestone (${term.scope.label})`;
   else if (term.scope.kind === 'milestone' && typeof term.scope.label === 'string' && NUMBER.test(term.scope.label)) scope = `milestone ${term.scope.label}`;
   else throw new FormatError('a payment sentence can name a milestone only by an enumerator label such as "a", "ii" or "3"', `${path}/scope`);
   const who = term.party ? `the ${partyName(term.party, `${path}/party`)} ` : '';

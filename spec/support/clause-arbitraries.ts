@@ -1,0 +1,187 @@
+/**
+ * fast-check generators of clause ASTs and clause texts, for the round-trip and fuzz properties
+ * (spec/format.test.ts, spec/fuzz.test.ts). Generated ASTs are the ones `format` can write:
+ * every target, window, payment and label style, and currencies with 0, 2, 3 and 4 minor digits.
+ * Ranges are dummies: `termsOf` ignores them.
+ */
+import fc from 'fast-check';
+import type {
+  ClauseNode, DocumentNode, LabelSourceNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode,
+} from '../../src/ast';
+
+/** Property-test settings: a fixed seed, and run counts scaled by FUZZ_RUNS (see `npm run fuzz`). */
+export const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
+export function runs(normal: number): number {
+  const scale = Number(process.env.FUZZ_RUNS ?? 0);
+  return scale > 0 ? Math.max(normal, scale) : normal;
+}
+
+const point = { line: 1, column: 1, offset: 0 };
+const RANGE: Range = { start: point, end: point };
+
+const partyWord = fc.constantFrom('Seller', 'Distributor', 'Sales', 'Agent', 'Licensee', 'Sub-Distributor', "O'Brien", 'Müller', 'Net', 'Target', 'New');
+const partyTail = fc.constantFrom('Seller', 'Agent', 'Representative', 'of', 'the', 'Territory', 'Group', 'A');
+export const party: fc.Arbitrary<PartyNode> = fc
+  .tuple(partyWord, fc.array(partyTail, { maxLength: 3 }))
+  .map(([first, tail]) => ({ kind: 'party', name: [first, ...tail].join(' '), range: RANGE }));
+
+/** Currencies by minor digits: JPY 0, USD/EUR/GBP/CHF 2, BHD/KWD 3, CLF 4. */
+export const currency = fc.constantFrom('USD', 'EUR', 'GBP', 'JPY', 'CHF', 'BHD', 'KWD', 'CLF');
+
+const digitString = (min: number, max: number): fc.Arbitrary<string> =>
+  fc.array(fc.constantFrom(...'0123456789'.split('')), { minLength: min, maxLength: max }).map((d) => d.join(''));
+
+/** Decimal strings, including leading zeros, trailing zeros and 40-digit amounts. */
+export const amount: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 1, max: 9 }), digitString(0, 8)).map(([a, b]) => `${a}${b}`) },
+  { weight: 3, arbitrary: fc.tuple(fc.integer({ min: 1, max: 9 }), digitString(0, 8), digitString(1, 5)).map(([a, b, c]) => `${a}${b}.${c}`) },
+  { weight: 1, arbitrary: digitString(40, 40).map((d) => `9${d.slice(1)}`) },
+  { weight: 2, arbitrary: fc.constantFrom('0100000', '100000.00', '0.5', '1500000') },
+);
+
+const count: fc.Arbitrary<string> = fc.oneof(fc.integer({ min: 1, max: 5_000_000 }).map(String), fc.constantFrom('007', '1000'));
+const unitsCount: fc.Arbitrary<string> = fc.oneof(count, fc.constantFrom('2.5', '12.75'));
+
+export const money: fc.Arbitrary<MoneyNode> = fc.record({
+  kind: fc.constant('money' as const),
+  amount,
+  currency,
+  text: fc.constant(''),
+  range: fc.constant(RANGE),
+});
+
+const basis = fc.constantFrom('gross' as const, 'net' as const, null);
+const product = fc.constantFrom(null, 'Aurora Espresso Machine', "Men's Trail Runner", 'Café Crème 2000', 'X', 'Widget (large)');
+
+export const target: fc.Arbitrary<TargetNode> = fc.oneof(
+  fc.record({ kind: fc.constant('revenue' as const), amount: money, basis, range: fc.constant(RANGE) }),
+  fc.record({ kind: fc.constant('units' as const), count: unitsCount, product, range: fc.constant(RANGE) }),
+  fc.record({ kind: fc.constant('new-customers' as const), count, noun: fc.constantFrom('customers' as const, 'clients' as const), range: fc.constant(RANGE) }),
+  fc.record({ kind: fc.constant('deals' as const), count, noun: fc.constantFrom('sales' as const, 'deals' as const, 'closed deals' as const), range: fc.constant(RANGE) }),
+);
+
+const unit = fc.constantFrom('month' as const, 'quarter' as const, 'year' as const);
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+/** Calendar dates, and some impossible ones the grammar must still carry (2026-02-30, day 00). */
+const date = fc.oneof(
+  fc.tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${pad(m, 2)}-${pad(d, 2)}`),
+  fc.constantFrom('2026-02-30', '2026-12-31', '2028-02-29', '2026-04-00', '0026-03-05'),
+);
+
+export const window: fc.Arbitrary<WindowNode> = fc.oneof(
+  fc.record({
+    kind: fc.constant('end-of-period' as const),
+    unit,
+    n: fc.integer({ min: 1, max: 40 }),
+    written: fc.constantFrom('ordinal' as const, 'number' as const, 'the' as const, 'implied' as const),
+    range: fc.constant(RANGE),
+  }),
+  fc.record({ kind: fc.constant('by-date' as const), date, range: fc.constant(RANGE) }),
+  fc.record({
+    kind: fc.constant('within' as const),
+    n: fc.integer({ min: 1, max: 1000 }),
+    unit: fc.constantFrom('day' as const, 'month' as const),
+    relation: fc.constantFrom('of' as const, 'after' as const, 'from' as const),
+    range: fc.constant(RANGE),
+  }),
+  fc.record({ kind: fc.constant('period' as const), unit, n: fc.integer({ min: 1, max: 40 }), range: fc.constant(RANGE) }),
+  fc.record({ kind: fc.constant('recurring' as const), unit, range: fc.constant(RANGE) }),
+);
+
+const paymentNoun = fc.constantFrom('commission' as const, 'bonus' as const, 'commission payment' as const);
+export const fixedPayment: fc.Arbitrary<PaymentNode> = fc.record({ kind: fc.constant('fixed' as const), noun: paymentNoun, amount: money, range: fc.constant(RANGE) });
+export const payment: fc.Arbitrary<PaymentNode> = fc.oneof(
+  fixedPayment,
+  fc.constantFrom('4.2', '7(b)', '12(a)(iii)', '[X]', '[Section to be agreed]', '3').map((ref) => ({ kind: 'section' as const, ref, placeholder: ref.startsWith('['), range: RANGE })),
+  fc.record({ kind: fc.constant('rate' as const), percent: fc.constantFrom('2', '0.5', '12.25', '100'), basis, range: fc.constant(RANGE) }),
+);
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+type LabelStyle = 'roman' | 'alpha' | 'ALPHA' | 'number' | 'dotted' | 'none';
+
+function enumeratedLabel(style: LabelStyle, i: number): { label: string | null; labelSource: LabelSourceNode | null } {
+  const make = (label: string, s: LabelSourceNode['style']) => ({
+    label,
+    labelSource: { kind: 'label' as const, style: s, text: s === 'dotted' ? `${label}.` : `(${label})`, range: RANGE },
+  });
+  switch (style) {
+    case 'roman':
+      return make(ROMAN[i], 'parenthesised');
+    case 'alpha':
+      return make(String.fromCharCode(97 + i), 'parenthesised');
+    case 'ALPHA':
+      return make(String.fromCharCode(65 + i), 'parenthesised');
+    case 'number':
+      return make(String(i + 1), 'parenthesised');
+    case 'dotted':
+      return make(String(i + 1), 'dotted');
+    case 'none':
+      return { label: null, labelSource: null };
+  }
+}
+
+const item = fc.record({ target, window, payment: fc.option(fixedPayment, { freq: 3 }) });
+
+function paymentTerms(labels: string[]): fc.Arbitrary<PaymentTermNode[]> {
+  const scope: fc.Arbitrary<PaymentTermNode['scope']> =
+    labels.length > 0
+      ? fc.oneof(fc.constant({ kind: 'each' as const }), fc.constantFrom(...labels).map((label) => ({ kind: 'milestone' as const, label, range: RANGE })))
+      : fc.constant({ kind: 'each' as const });
+  return fc.array(
+    fc.record({ kind: fc.constant('payment-term' as const), scope, party: fc.option(party, { freq: 4 }), payment, range: fc.constant(RANGE) }),
+    { maxLength: 3 },
+  );
+}
+
+export const enumeratedClause: fc.Arbitrary<ClauseNode> = fc
+  .tuple(party, fc.constantFrom<LabelStyle>('roman', 'alpha', 'ALPHA', 'number', 'dotted', 'none'), fc.array(item, { minLength: 1, maxLength: 6 }))
+  .chain(([who, style, items]) => {
+    const milestones: MilestoneNode[] = items.map((it, i) => ({ kind: 'milestone', ...enumeratedLabel(style, i), ...it, range: RANGE }));
+    const labels = milestones.map((m) => m.label).filter((l): l is string => l !== null);
+    return paymentTerms(labels).map((payments): ClauseNode => ({ kind: 'clause', form: 'enumerated', party: who, milestones, payments, range: RANGE }));
+  });
+
+const heading = fc.oneof(
+  fc.tuple(fc.constantFrom('Month', 'Quarter', 'Year'), fc.integer({ min: 1, max: 24 }), fc.constantFrom('Milestone', 'Goal', 'Target')).map(([u, n, noun]) => ({
+    label: `${u} ${n}`,
+    text: `${u} ${n} ${noun}`,
+    implied: { unit: u.toLowerCase() as 'month' | 'quarter' | 'year', n },
+  })),
+  fc.tuple(fc.constantFrom('Quarterly', 'Annual', 'Yearly'), fc.constantFrom('Milestone', 'Goal', 'Target')).map(([adj, noun]) => ({
+    label: `${adj} ${noun}`,
+    text: `${adj} ${noun}`,
+    implied: { unit: adj === 'Quarterly' ? ('quarter' as const) : ('year' as const), n: 1 },
+  })),
+);
+
+const headedItem: fc.Arbitrary<MilestoneNode> = fc.tuple(heading, item, fc.boolean()).map(([h, it, implied]) => ({
+  kind: 'milestone',
+  label: h.label,
+  labelSource: { kind: 'label', style: 'heading', text: h.text, range: RANGE },
+  target: it.target,
+  window: implied ? { kind: 'end-of-period', unit: h.implied.unit, n: h.implied.n, written: 'implied', range: RANGE } : it.window,
+  payment: it.payment,
+  range: RANGE,
+}));
+
+export const headedClause: fc.Arbitrary<ClauseNode> = fc
+  .array(headedItem, { minLength: 1, maxLength: 5 })
+  .chain((milestones) => paymentTerms([]).map((payments): ClauseNode => ({ kind: 'clause', form: 'headed', party: null, milestones, payments, range: RANGE })));
+
+const filler: PaymentTermNode = {
+  kind: 'payment-term',
+  scope: { kind: 'each' },
+  party: null,
+  payment: { kind: 'section', ref: '4.2', placeholder: false, range: RANGE },
+  range: RANGE,
+};
+
+/** Documents of 1-3 clauses; a headed clause before another one gets a payment sentence (else they would read as one). */
+export const document: fc.Arbitrary<DocumentNode> = fc
+  .array(fc.oneof({ weight: 3, arbitrary: enumeratedClause }, { weight: 2, arbitrary: headedClause }), { minLength: 1, maxLength: 3 })
+  .map((clauses) => {
+    const fixed = clauses.map((c, i) =>
+      c.form === 'headed' && c.payments.length === 0 && clauses[i + 1]?.form === 'headed' ? { ...c, payments: [filler] } : c,
+    );
+    return { kind: 'document', clauses: fixed, range: RANGE };
+  });
