@@ -79,11 +79,32 @@ function runningLine(series: Map<number, number>, from: number, to: number): Lin
   return { from, to, points, total };
 }
 
+/** A round step for about `count` intervals up to `max`: 1, 2, 2.5 or 5 times a power of ten. */
+function niceStep(max: number, count: number): number {
+  const rough = max / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= rough) ?? 10 * power;
+  return count > 1 && max / step < 2 ? step / 2 : step;
+}
+
+/** Day numbers of the 1st of each month in [from, to), thinned to at most `max` of them. */
+function monthTicks(from: number, to: number, max: number): number[] {
+  const start = fromDayNumber(from);
+  const out: number[] = [];
+  for (let y = start.year, m = start.month; ; m === 12 ? (y++, (m = 1)) : m++) {
+    const d = dayNumber({ year: y, month: m, day: 1 });
+    if (d >= to) break;
+    if (d >= from) out.push(d);
+  }
+  const every = Math.ceil(out.length / max);
+  return out.filter((_, i) => i % every === 0);
+}
+
 function compact(value: number): string {
   return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
-const W = 760;
+const W = 960;
 const PANEL_H = 200;
 const M = { left: 64, right: 96, top: 28, bottom: 34 };
 
@@ -119,17 +140,20 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
     const top = panel * PANEL_H;
     const first = milestones[0];
     const series = contributions(first.metric, first.product, rows);
-    const lines = new Map<string, Line>();
-    for (const m of milestones) {
+    const lines = new Map<string, Line & { color: string }>();
+    milestones.forEach((m, i) => {
       const from = day(m.windowStart);
       const to = Math.min(day(m.deadline), aDay);
-      if (to < from) continue;
+      if (to < from) return;
       const key = `${from}:${to}`;
-      if (!lines.has(key)) lines.set(key, runningLine(series, from, to));
-    }
+      if (!lines.has(key)) lines.set(key, { ...runningLine(series, from, to), color: COLORS[i % COLORS.length] });
+    });
     // The cumulative line to the as-of date, so progress beyond the last deadline shows too.
     const whole = runningLine(series, eDay, aDay);
-    const maxY = Math.max(1, whole.total, ...[...lines.values()].map((l) => l.total), ...milestones.map((m) => Number(m.target))) * 1.12;
+    const highest = Math.max(1, whole.total, ...[...lines.values()].map((l) => l.total), ...milestones.map((m) => Number(m.target)));
+    const counted = first.metric === 'deals' || first.metric === 'new-customers';
+    const step = counted ? Math.max(1, Math.round(niceStep(highest, 4))) : niceStep(highest, 4);
+    const maxY = Math.ceil((highest * 1.05) / step) * step;
     const y = (v: number): number => top + M.top + (1 - v / maxY) * (PANEL_H - M.top - M.bottom);
     const g = s('g', { class: 'chart-panel', 'data-metric': first.metric });
     const titleText = `${METRIC_NAME[first.metric]}${first.product ? ` of "${first.product}"` : ''}${first.currency ? ` (${first.currency})` : ''}`;
@@ -138,14 +162,13 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
     const bottom = top + PANEL_H - M.bottom;
     g.append(s('line', { x1: M.left, x2: W - M.right, y1: bottom, y2: bottom, class: 'axis' }));
     g.append(s('line', { x1: M.left, x2: M.left, y1: top + M.top, y2: bottom, class: 'axis' }));
-    for (const v of [0, maxY / 2, maxY / 1.12]) {
+    for (let v = 0; v <= maxY + step / 2; v += step) {
       g.append(s('line', { x1: M.left - 4, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
       g.append(s('text', { x: M.left - 8, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, compact(v)));
     }
-    const ticks = 5;
-    for (let i = 0; i <= ticks; i++) {
-      const d = Math.round(eDay + ((lastDay - 1 - eDay) * i) / ticks);
-      g.append(s('text', { x: x(d), y: bottom + 16, class: 'tick', 'text-anchor': i === 0 ? 'start' : i === ticks ? 'end' : 'middle' }, formatIsoDate(fromDayNumber(d))));
+    for (const d of [eDay, ...monthTicks(eDay + 12, lastDay - 12, 8)]) {
+      g.append(s('line', { x1: x(d), x2: x(d), y1: bottom, y2: bottom + 4, class: 'axis' }));
+      g.append(s('text', { x: x(d), y: bottom + 16, class: 'tick', 'text-anchor': d === eDay ? 'start' : 'middle' }, formatIsoDate(fromDayNumber(d))));
     }
     // as-of
     g.append(s('line', { x1: x(aDay + 1), x2: x(aDay + 1), y1: top + M.top - 6, y2: bottom, class: 'asof' }));
@@ -154,8 +177,8 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
     const path = (l: Line): string => l.points.map(([d, v], i) => `${i === 0 ? 'M' : 'L'}${x(d).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     g.append(s('path', { d: path(whole), class: 'running whole' }, s('title', {}, `Running total from the effective date: ${compact(whole.total)}`)));
     for (const l of lines.values()) {
-      if (l.from === eDay && l.to === aDay) continue;
-      g.append(s('path', { d: path(l), class: 'running window' }));
+      if (l.from === eDay) continue; // the same as the start of the cumulative line
+      g.append(s('path', { d: path(l), class: 'running window', style: `stroke: ${l.color}` }, s('title', {}, `Running total in the window ${formatIsoDate(fromDayNumber(l.from))} to ${formatIsoDate(fromDayNumber(l.to))}: ${compact(l.total)}`)));
     }
     // targets, deadlines and markers
     milestones.forEach((m, i) => {
@@ -168,7 +191,7 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
       gm.append(s('line', { x1: x(from), x2: x(deadline), y1: y(target), y2: y(target), stroke: color, class: 'target' }));
       gm.append(s('line', { x1: x(deadline), x2: x(deadline), y1: y(target) - 6, y2: bottom, stroke: color, class: 'deadline' }));
       if (m.period === null || milestones.length <= 4) {
-        gm.append(s('text', { x: x(deadline) + 4, y: y(target) + 4, fill: color, class: 'target-label' }, `${name} ${compact(target)}`));
+        gm.append(s('text', { x: x(deadline) + 4, y: y(target) - 5, fill: color, class: 'target-label' }, `${name} ${compact(target)}`));
       }
       if (m.status === 'met' && m.achievedAt) {
         const at = day(m.achievedAt);
@@ -192,7 +215,7 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
       'p',
       { class: 'chart-legend' },
       h('span', { class: 'legend-line' }, '—'),
-      ' running total  ',
+      ' running total from the effective date (black) and within each period window (in the milestone\'s colour)  ',
       h('span', { class: 'legend-dash' }, '- -'),
       ' target over its window, ending at the deadline  ● met  ✕ missed  ',
       h('span', { class: 'legend-asof' }, '┆'),

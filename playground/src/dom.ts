@@ -47,7 +47,7 @@ export function table(attrs: Attrs, caption: string, headers: string[], rows: Ch
     attrs,
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((c) => h('td', {}, c))))),
+    h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((c, i) => h('td', { 'data-label': headers[i] }, c))))),
   );
 }
 

@@ -13,6 +13,7 @@ const initial = sharedText() ?? loadText() ?? seed;
 
 const examples = byId<HTMLSelectElement>('examples');
 for (const e of EXAMPLES) examples.append(h('option', { value: e.name }, title(e.name)));
+examples.value = EXAMPLES.find((e) => e.text === initial)?.name ?? '';
 
 const diagList = byId<HTMLOListElement>('diagnostics');
 const diagEmpty = byId('no-diagnostics');

@@ -1,14 +1,16 @@
 /** "Try it": contract context + ledger (+ schedule) → milestone results, obligations and a chart. */
-import Papa from 'papaparse';
 import type { DocumentNode } from '@engine/ast';
-import { evaluate, type EvaluationReport, type EvaluationSuccess } from '@engine/evaluate';
-import { parseLedgerText, RowNormalizer, type LedgerFormat, type LedgerRow, type LedgerRecord } from '@engine/ledger';
-import { parseSchedule } from '@engine/schedule';
+import type { EvaluationReport, EvaluationSuccess } from '@engine/evaluate';
+import type { LedgerFormat, LedgerRow, LedgerRecord } from '@engine/ledger';
+import type { Schedule } from '@engine/schedule';
 import { formatMoney } from '@engine/money';
 import { byId, download, h, table } from './dom';
 import { LEDGERS, SCHEDULES } from './examples';
-import { renderChart } from './chart';
 import { loadContext, saveContext, type Context } from './storage';
+
+type Engine = typeof import('./evaluation');
+let enginePromise: Promise<Engine> | null = null;
+const loadEngine = (): Promise<Engine> => (enginePromise ??= import('./evaluation'));
 
 interface Ledger {
   name: string;
@@ -152,12 +154,24 @@ export function setupTryIt(): TryIt {
     downloads.hidden = true;
   }
 
+  let runs = 0;
   function run(): void {
     clearTimeout(timer);
+    const ticket = ++runs;
     if (!ledger) return clearOutput('Load a ledger to evaluate the clause.');
     if (!ast || !valid) return clearOutput('The clause has errors: fix them to evaluate it.');
     if (!effective.value) return clearOutput('Enter the effective date.');
-    let parsedSchedule = null;
+    loadEngine().then(
+      (engine) => {
+        if (ticket === runs) runWith(engine);
+      },
+      (e: Error) => clearOutput(`The evaluator could not be loaded: ${e.message}`),
+    );
+  }
+
+  function runWith({ evaluate, parseLedgerText, parseSchedule, RowNormalizer, renderChart }: Engine): void {
+    if (!ledger || !ast) return;
+    let parsedSchedule: Schedule | null = null;
     if (schedule.value.trim() !== '') {
       const read = parseSchedule(schedule.value);
       if (!read.ok) {
@@ -197,10 +211,17 @@ export function setupTryIt(): TryIt {
       downloads.hidden = false;
       return;
     }
-    renderReport(report, rowsForChart(parsed.records, report.timeZone), millis);
+    const rows: LedgerRow[] = [];
+    const normalizer = new RowNormalizer({ timeZone: report.timeZone, checkDuplicates: false });
+    parsed.records.forEach((record: LedgerRecord, i: number) => {
+      const result = normalizer.normalize(record, i + 1);
+      if (result.ok) rows.push(result.row);
+    });
+    renderReport(report, millis);
+    renderChart(chart, report, rows);
   }
 
-  function renderReport(r: EvaluationSuccess, rows: LedgerRow[], millis: number): void {
+  function renderReport(r: EvaluationSuccess, millis: number): void {
     const met = r.milestones.filter((m) => m.status === 'met').length;
     status.textContent = `Evaluated as of ${r.asOf} in ${r.timeZone}: ${met} of ${r.milestones.length} milestone${r.milestones.length === 1 ? '' : 's'} met, ${r.obligations.length} obligation${r.obligations.length === 1 ? '' : 's'}; ${r.rows.used} of ${r.rows.total} rows used (${millis.toFixed(0)} ms).`;
     errors.replaceChildren(...(r.diagnostics.length ? [h('ul', { class: 'eval-warnings' }, ...r.diagnostics.map((d) => h('li', { class: `diag-${d.severity}` }, h('span', { class: `badge badge-${d.severity}` }, d.severity), ' ', d.message)))] : []));
@@ -257,32 +278,22 @@ export function setupTryIt(): TryIt {
       ].filter((n) => n !== null),
     );
     notes.replaceChildren(...r.notes.map((n) => h('li', {}, n)));
-    renderChart(chart, r, rows);
     downloads.hidden = false;
-  }
-
-  /** The rows as the evaluator reads them (zone-aware days), for the chart only. */
-  function rowsForChart(records: readonly LedgerRecord[], timeZone: string): LedgerRow[] {
-    const normalizer = new RowNormalizer({ timeZone, checkDuplicates: false });
-    const rows: LedgerRow[] = [];
-    records.forEach((record, i) => {
-      const result = normalizer.normalize(record, i + 1);
-      if (result.ok) rows.push(result.row);
-    });
-    return rows;
   }
 
   byId('download-json').addEventListener('click', () => {
     if (report) download('evaluation.json', `${JSON.stringify(report, null, 2)}\n`, 'application/json');
   });
-  byId('download-csv').addEventListener('click', () => {
+  byId('download-csv').addEventListener('click', async () => {
     if (!report?.ok) return;
-    download('milestones.csv', Papa.unparse(report.milestones.map(({ crossing: _crossing, ...m }) => m)), 'text/csv');
+    const { unparse } = await loadEngine();
+    download('milestones.csv', unparse(report.milestones.map(({ crossing: _crossing, ...m }) => m)), 'text/csv');
   });
-  byId('download-obligations-csv').addEventListener('click', () => {
+  byId('download-obligations-csv').addEventListener('click', async () => {
     if (!report?.ok) return;
+    const { unparse } = await loadEngine();
     const fields = ['clause', 'label', 'period', 'amount', 'currency', 'triggeredAt', 'triggeredBy', 'basis', 'explanation'];
-    download('obligations.csv', Papa.unparse({ fields, data: report.obligations.map((o) => fields.map((f) => (o as unknown as Record<string, unknown>)[f])) }), 'text/csv');
+    download('obligations.csv', unparse({ fields, data: report.obligations.map((o) => fields.map((f) => (o as unknown as Record<string, unknown>)[f])) }), 'text/csv');
   });
 
   if (saved.ledgerSample) {

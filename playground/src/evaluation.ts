@@ -1,0 +1,11 @@
+/**
+ * The evaluation side of the engine (evaluator, ledger reader, schedule validation with ajv, CSV
+ * writer and the chart), loaded on first use so that the editor comes up with the parser alone.
+ */
+export { evaluate } from '@engine/evaluate';
+export { parseLedgerText, RowNormalizer } from '@engine/ledger';
+export { parseSchedule } from '@engine/schedule';
+export { renderChart } from './chart';
+import Papa from 'papaparse';
+
+export const unparse = Papa.unparse.bind(Papa);
