@@ -142,7 +142,7 @@ const theme = EditorView.theme({
   '&': { fontSize: '15px', border: '1px solid var(--border)', borderRadius: '6px', background: 'var(--editor-bg)' },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '1px' },
   '.cm-content': { fontFamily: 'var(--mono)', minHeight: '12em', padding: '8px 0', caretColor: 'var(--fg)' },
-  '.cm-scroller': { maxHeight: '24em', overflow: 'auto', lineHeight: '1.6' },
+  '.cm-scroller': { lineHeight: '1.6' },
   '.cm-gutters': { background: 'var(--gutter-bg)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
   '.cm-activeLine': { background: 'var(--active-line)' },
   '.cm-activeLineGutter': { background: 'var(--active-line)' },

@@ -189,6 +189,25 @@ test('a sample ledger and schedule give met milestones, obligations and a chart'
   expect(lines[0]).toContain('status');
 });
 
+/** axe-core's WCAG 2.1 A/AA rules (contrast, labels, names, landmarks) on the page as it is now. */
+async function axeViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('accessibility: no WCAG 2.1 AA violations found by axe, wide and narrow, with the AST open', async () => {
+  await page.locator('.ast-details > summary').click();
+  expect(await axeViolations()).toEqual([]);
+  await page.setViewportSize({ width: 400, height: 800 });
+  expect(await axeViolations()).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('.ast-details > summary').click();
+});
+
 test('the page is drawn: a screenshot that is not blank, at 1280×800 and on a narrow window', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   const shot = await page.screenshot({ fullPage: false });
@@ -253,4 +272,17 @@ test('the text survives a reload and travels in a share link', async () => {
   await second.locator('[data-testid="milestones"] tbody tr').nth(2).waitFor();
   expect(await second.locator('[data-testid="milestones"] tbody tr').count()).toBe(3);
   await other.close();
+});
+
+test('keyboard: F8 goes to the problem, Ctrl+. fixes it, Tab leaves the editor', async () => {
+  await paste(TYPO);
+  await page.locator('[data-testid="diagnostics"] > li[data-code="unexpected-token"]').waitFor();
+  expect(await axeViolations()).toEqual([]);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('F8');
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('secnd');
+  await page.keyboard.press('Control+Period');
+  expect(await editorText()).toBe(SEED);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.cm-editor'))).toBe(false);
 });
