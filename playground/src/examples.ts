@@ -4,11 +4,11 @@
  */
 const clauseFiles = import.meta.glob('../../examples/*.clause', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const ledgerFiles = {
-  ...(import.meta.glob('../../examples/ledgers/*.csv', { query: '?raw', import: 'default', eager: true }) as Record<string, string>),
+  ...(import.meta.glob('../../examples/ledgers/*.{csv,json,ndjson}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>),
   ...(import.meta.glob('../samples/*.csv', { query: '?raw', import: 'default', eager: true }) as Record<string, string>),
 };
 const scheduleFiles = {
-  ...(import.meta.glob('../../examples/**/*.schedule.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>),
+  ...(import.meta.glob('../../examples/schedules/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>),
   ...(import.meta.glob('../samples/*.schedule.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>),
 };
 
@@ -20,18 +20,18 @@ export interface NamedText {
   text: string;
 }
 
-function named(files: Record<string, string>, ext: string): NamedText[] {
+function named(files: Record<string, string>): NamedText[] {
   return Object.entries(files)
     .map(([path, text]) => {
       const file = path.slice(path.lastIndexOf('/') + 1);
-      return { name: file.slice(0, -ext.length), file, text };
+      return { name: file.replace(/(\.schedule)?\.[a-z]+$/, ''), file, text };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const EXAMPLES: NamedText[] = named(clauseFiles, '.clause');
-export const LEDGERS: NamedText[] = named(ledgerFiles, '.csv');
-export const SCHEDULES: NamedText[] = named(scheduleFiles, '.schedule.json');
+export const EXAMPLES: NamedText[] = named(clauseFiles);
+export const LEDGERS: NamedText[] = named(ledgerFiles);
+export const SCHEDULES: NamedText[] = named(scheduleFiles);
 
 export const SEED_EXAMPLE = 'seed-contract';
 

@@ -94,7 +94,7 @@ export function setupTryIt(): TryIt {
 
   sample.addEventListener('change', () => {
     const found = LEDGERS.find((l) => l.file === sample.value);
-    useLedger(found ? { name: found.file, text: found.text, format: 'csv' } : null);
+    useLedger(found ? { name: found.file, text: found.text, format: formatOf(found.file) } : null);
   });
   scheduleSample.addEventListener('change', () => {
     const found = SCHEDULES.find((s) => s.file === scheduleSample.value);
@@ -300,7 +300,7 @@ export function setupTryIt(): TryIt {
     const found = LEDGERS.find((l) => l.file === saved.ledgerSample);
     if (found) {
       sample.value = found.file;
-      ledger = { name: found.file, text: found.text, format: 'csv' };
+      ledger = { name: found.file, text: found.text, format: formatOf(found.file) };
       ledgerInfo.textContent = `Ledger: ${found.file}`;
     }
   }

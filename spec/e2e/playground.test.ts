@@ -28,6 +28,7 @@ let url = '';
 let browser: Browser | null = null;
 let context: BrowserContext;
 let page: Page;
+const external: string[] = [];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,7 +62,7 @@ beforeAll(async () => {
     execFileSync('npm', ['run', '--silent', 'grammar'], { cwd: ROOT, stdio: 'inherit' });
   }
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clause-playground-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'playground/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'playground/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
@@ -69,6 +70,13 @@ beforeAll(async () => {
   ({ server, url } = await serve(outDir));
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Everything is bundled: any request that leaves the loopback server is recorded and refused.
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    if (target.startsWith(url)) return route.continue();
+    external.push(target);
+    return route.abort();
+  });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
@@ -252,6 +260,7 @@ test('the page is drawn: a screenshot that is not blank, at 1280×800 and on a n
   expect(overflow).toBeLessThanOrEqual(1);
   await page.setViewportSize({ width: 1280, height: 800 });
   expect((globalThis as { pageProblems?: string[] }).pageProblems).toEqual([]);
+  expect(external).toEqual([]);
 });
 
 test('the text survives a reload and travels in a share link', async () => {
@@ -285,4 +294,26 @@ test('keyboard: F8 goes to the problem, Ctrl+. fixes it, Tab leaves the editor',
   expect(await editorText()).toBe(SEED);
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => !!document.activeElement?.closest('.cm-editor'))).toBe(false);
+});
+
+test('the examples menu loads the shipped examples', async () => {
+  await page.selectOption('#examples', 'multi-clause');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="milestones"] tbody tr').length === 6);
+  expect(await page.locator('.clause-list li').count()).toBe(3);
+  const options = await page.locator('#examples option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value).filter(Boolean));
+  expect(options).toEqual(expect.arrayContaining(['seed-contract', 'seed-headed', 'retail-units', 'multi-clause']));
+  await page.selectOption('#examples', 'seed-contract');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="milestones"] tbody tr').length === 3);
+});
+
+test('your own ledger file: a bad row is listed with its number, a good file is evaluated', async () => {
+  const file = (text: string): { name: string; mimeType: string; buffer: Buffer } => ({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.setInputFiles('#ledger-file', file('id,date,amount\nA-1,2026-01-05,100000\nA-2,2026-02-30,5\n'));
+  await page.waitForFunction(() => /Row 2, column date/.test(document.querySelector('#eval-errors')?.textContent ?? ''));
+  expect(await page.locator('#eval-status').innerText()).toContain('failed');
+  expect(await page.locator('[data-testid="results"]').count()).toBe(0);
+  await page.setInputFiles('#ledger-file', file('id,date,amount\nA-1,2026-01-05,100000\nA-2,2026-02-03,150000\nA-3,2026-03-30,250000\n'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="results"] .status-met').length === 3);
+  expect(await page.locator('#ledger-info').innerText()).toContain('mine.csv');
+  expect(await page.locator('[data-testid="obligations"] tbody tr').nth(2).innerText()).toMatch(/\(iii\)[\s\S]*\$12,500\.00[\s\S]*A-3/);
 });
