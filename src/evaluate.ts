@@ -30,7 +30,7 @@ import {
   type WindowInstance,
 } from './periods';
 import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } from './quantity';
-import { RowNormalizer, type LedgerColumn, type LedgerRecord, type LedgerRow, type RowIssue } from './ledger';
+import { dateCell, RowNormalizer, type LedgerColumn, type LedgerRecord, type LedgerRow, type RowIssue } from './ledger';
 import { scheduledAmount, type Schedule } from './schedule';
 import { metricOf, paymentFor, type Metric } from './describe';
 import { ZoneClock } from './zone-clock';
@@ -358,6 +358,14 @@ export class Evaluation {
     if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(e);
   }
 
+  /**
+   * A problem the text reader found (streaming counterpart of `options.readIssues`): the
+   * evaluation fails and lists it. Do not also pass that row to `addRecord`.
+   */
+  addReadIssue(issue: RowIssue): void {
+    this.error({ ...issue, severity: 'error' });
+  }
+
   /** Pass 1: one input record, any order. */
   addRecord(record: LedgerRecord, row: number): void {
     if (this.phase !== 'pass1') throw new Error('addRecord after crossingDays()');
@@ -375,6 +383,18 @@ export class Evaluation {
     this.addRow(result.row);
   }
 
+  private readonly lowerCache = new Map<string, string>();
+
+  /** Case-folded names: the same few thousand customers and products recur across millions of rows. */
+  private lower(text: string): string {
+    let folded = this.lowerCache.get(text);
+    if (folded === undefined) {
+      folded = text.toLowerCase();
+      if (this.lowerCache.size < 100_000) this.lowerCache.set(text, folded);
+    }
+    return folded;
+  }
+
   /** Pass 1 for an already normalized row. */
   addRow(r: LedgerRow): void {
     this.rowTotal++;
@@ -382,7 +402,7 @@ export class Evaluation {
     const amount = r.amount;
     const positive = amount !== null && isPositive(amount);
     if (positive && this.firstSale !== null && r.customer !== null) {
-      const key = r.customer.toLowerCase();
+      const key = this.lower(r.customer);
       const seen = this.firstSale.get(key);
       if (seen === undefined || r.time < seen.time || (r.time === seen.time && r.row < seen.row)) {
         this.firstSale.set(key, { time: r.time, row: r.row, day: r.day });
@@ -409,7 +429,7 @@ export class Evaluation {
       const any = this.units.get(ANY_PRODUCT);
       if (any) any.add(i, r.units);
       if (r.product !== null) {
-        const series = this.units.get(r.product.toLowerCase());
+        const series = this.units.get(this.lower(r.product));
         if (series) series.add(i, r.units);
       }
     }
@@ -479,10 +499,9 @@ export class Evaluation {
   addCrossingRecord(record: LedgerRecord, row: number): void {
     if (this.phase === 'pass1') this.crossingDays();
     if (!this.candidateDays || this.candidateDays.size === 0 || !this.pass2Normalizer || this.readIssueRows.has(row)) return;
-    let dateCell: unknown;
-    for (const key in record) if (key.trim().toLowerCase() === 'date') dateCell = record[key];
-    if (typeof dateCell !== 'string') return;
-    const reading = this.pass2Normalizer.dates.read(dateCell.trim());
+    const cell = dateCell(record);
+    if (typeof cell !== 'string') return;
+    const reading = this.pass2Normalizer.dates.read(cell.trim());
     if (!reading.ok || !this.candidateDays.has(reading.day - this.eDay)) return;
     const result = this.pass2Normalizer.normalize(record, row);
     if (result.ok) this.addCrossingRow(result.row);

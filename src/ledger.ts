@@ -55,7 +55,6 @@ export interface RowIssue {
 }
 
 export type LedgerColumn = 'id' | 'date' | 'amount' | 'currency' | 'units' | 'product' | 'customer' | 'seller';
-const COLUMNS: ReadonlySet<string> = new Set<LedgerColumn>(['id', 'date', 'amount', 'currency', 'units', 'product', 'customer', 'seller']);
 
 export interface NormalizerOptions {
   /** IANA zone for dates without an offset. */
@@ -91,8 +90,13 @@ export class DateReader {
   }
 
   read(text: string): DateReading {
-    const cached = this.dateOnly.get(text);
-    if (cached) return { ok: true, time: cached.time, day: cached.day };
+    if (text.length === 10) {
+      const cached = this.dateOnly.get(text);
+      if (cached) return { ok: true, time: cached.time, day: cached.day };
+    } else {
+      const fast = this.readDateTime(text);
+      if (fast !== null) return fast;
+    }
     let m = DATE_ONLY.exec(text);
     if (m) {
       const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
@@ -127,7 +131,54 @@ export class DateReader {
     const time = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
     return { ok: true, time, day: this.clock.dayOf(time) };
   }
+
+  /**
+   * The common shape `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`, read by character codes (the regex
+   * path in `read` handles every other accepted form, and all errors). Null: not this shape.
+   */
+  private readDateTime(text: string): DateReading | null {
+    const n = text.length;
+    if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+      return null;
+    }
+    const y = two(text, 0) * 100 + two(text, 2), mo = two(text, 5), d = two(text, 8);
+    const h = two(text, 11), mi = two(text, 14), s = two(text, 17);
+    let i = 19;
+    let ms = 0;
+    if (i < n && text.charCodeAt(i) === 46) {
+      let scale = 100;
+      for (i++; i < n; i++) {
+        const c = digit(text, i);
+        if (Number.isNaN(c)) break;
+        ms += c * scale;
+        scale /= 10;
+      }
+      ms = Math.floor(ms);
+    }
+    if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59)) return null;
+    if (i === n) {
+      const day = dayNumber({ year: y, month: mo, day: d });
+      const time = this.clock.localTime(day, h, mi, s, ms);
+      return { ok: true, time, day: this.clock.dayOf(time) };
+    }
+    let offsetMinutes = 0;
+    const sign = text.charCodeAt(i);
+    if (sign === 90 && i + 1 === n) offsetMinutes = 0; // 'Z'
+    else if ((sign === 43 || sign === 45) && i + 6 === n && text.charCodeAt(i + 3) === 58) {
+      const oh = two(text, i + 1), om = two(text, i + 4);
+      if (!(oh <= 23 && om <= 59)) return null;
+      offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+    } else return null;
+    const time = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
+    return { ok: true, time, day: this.clock.dayOf(time) };
+  }
 }
+
+const digit = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+const two = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
 
 function impossible(text: string): DateReading {
   return { ok: false, code: 'impossible-date', message: `${text} is not a real calendar date or time` };
@@ -135,21 +186,68 @@ function impossible(text: string): DateReading {
 
 function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const text = typeof value === 'string' ? value.trim() : String(value);
+  if (typeof value === 'string') {
+    // Most cells need no trimming; checking the ends first avoids a copy per cell.
+    const n = value.length;
+    if (n === 0) return null;
+    if (value.charCodeAt(0) > 32 && value.charCodeAt(n - 1) > 32) return value;
+    const text = value.trim();
+    return text === '' ? null : text;
+  }
+  const text = String(value);
   return text === '' ? null : text;
 }
 
-const canonicalNames = new Map<string, string | null>();
-
-function canonical(key: string): string | null {
-  let name = canonicalNames.get(key);
-  if (name === undefined) {
-    const lower = key.trim().toLowerCase();
-    name = COLUMNS.has(lower) ? lower : null;
-    if (canonicalNames.size < 10_000) canonicalNames.set(key, name);
-  }
-  return name;
+/** Column codes, so that the per-row loop compares small integers, not strings. */
+const enum Col {
+  Id,
+  Date,
+  Amount,
+  Currency,
+  Units,
+  Product,
+  Customer,
+  Seller,
 }
+const COLUMN_CODES: ReadonlyMap<string, Col> = new Map([
+  ['id', Col.Id],
+  ['date', Col.Date],
+  ['amount', Col.Amount],
+  ['currency', Col.Currency],
+  ['units', Col.Units],
+  ['product', Col.Product],
+  ['customer', Col.Customer],
+  ['seller', Col.Seller],
+]);
+const COLUMN_INDEX: Readonly<Record<LedgerColumn, Col>> = {
+  id: Col.Id,
+  date: Col.Date,
+  amount: Col.Amount,
+  currency: Col.Currency,
+  units: Col.Units,
+  product: Col.Product,
+  customer: Col.Customer,
+  seller: Col.Seller,
+};
+const canonicalNames = new Map<string, Col | -1>();
+
+/** The column a record key names (any case, surrounding spaces ignored), or -1 for other columns. */
+function columnOf(key: string): Col | -1 {
+  let code = canonicalNames.get(key);
+  if (code === undefined) {
+    code = COLUMN_CODES.get(key.trim().toLowerCase()) ?? -1;
+    if (canonicalNames.size < 10_000) canonicalNames.set(key, code);
+  }
+  return code;
+}
+
+/** The `date` cell of a record, without normalizing the rest (for a cheap second pass). */
+export function dateCell(record: LedgerRecord): unknown {
+  for (const key in record) if (columnOf(key) === Col.Date) return record[key];
+  return undefined;
+}
+
+const ABSENT = Symbol('absent');
 
 /**
  * Normalizes records one at a time. Stateful only for duplicate ids, and for caches that make
@@ -161,6 +259,10 @@ export class RowNormalizer {
   private readonly currency: string | null;
   private readonly checkDuplicates: boolean;
   private readonly seenIds = new Set<string>();
+  private issues: RowIssue[] | null = null;
+  private row = 0;
+  /** Cells of the current record by column code; reused, so a row allocates no lookup object. */
+  private readonly cells: unknown[] = new Array(8).fill(ABSENT);
 
   constructor(options: NormalizerOptions) {
     this.dates = new DateReader(options.clock ?? new ZoneClock(options.timeZone));
@@ -169,52 +271,57 @@ export class RowNormalizer {
     this.checkDuplicates = options.checkDuplicates ?? true;
   }
 
-  normalize(record: LedgerRecord, row: number): NormalizeResult {
-    const cells: Partial<Record<LedgerColumn, unknown>> = {};
-    for (const key in record) {
-      const name = canonical(key);
-      if (name !== null) cells[name as LedgerColumn] = record[key];
-    }
-    let issues: RowIssue[] | null = null;
-    const fail = (column: string, value: unknown, code: RowIssueCode, message: string): void => {
-      (issues ??= []).push({ row, column, value: value === undefined || value === null ? '' : String(value), code, message });
-    };
+  private fail(column: string, value: unknown, code: RowIssueCode, message: string): void {
+    (this.issues ??= []).push({ row: this.row, column, value: value === undefined || value === null || value === ABSENT ? '' : String(value), code, message });
+  }
 
-    for (const column of this.required) {
-      if (!(column in cells)) fail(column, undefined, 'missing-column', `required column '${column}' is missing`);
-      else if (cellText(cells[column]) === null) fail(column, cells[column], 'missing-value', `required column '${column}' is empty`);
+  normalize(record: LedgerRecord, row: number): NormalizeResult {
+    this.issues = null;
+    this.row = row;
+    const cells = this.cells;
+    cells.fill(ABSENT);
+    for (const key in record) {
+      const column = columnOf(key);
+      if (column !== -1) cells[column] = record[key];
     }
+    for (const column of this.required) {
+      const value = cells[COLUMN_INDEX[column]];
+      if (value === ABSENT) this.fail(column, undefined, 'missing-column', `required column '${column}' is missing`);
+      else if (cellText(value) === null) this.fail(column, value, 'missing-value', `required column '${column}' is empty`);
+    }
+    const date = cells[Col.Date], amountCell = cells[Col.Amount], unitsCell = cells[Col.Units], currencyCell = cells[Col.Currency];
+    const idCell = cells[Col.Id], productCell = cells[Col.Product], customerCell = cells[Col.Customer], sellerCell = cells[Col.Seller];
 
     let time = 0, day = 0;
-    const dateText = cellText(cells.date);
+    const dateText = date === ABSENT ? null : cellText(date);
     if (dateText !== null) {
       const reading = this.dates.read(dateText);
       if (reading.ok) {
         time = reading.time;
         day = reading.day;
       } else {
-        fail('date', cells.date, reading.code, reading.message);
+        this.fail('date', date, reading.code, reading.message);
       }
     }
 
-    const amount = this.quantity(cells.amount, 'amount', 'non-numeric-amount', fail);
-    const units = this.quantity(cells.units, 'units', 'non-numeric-units', fail);
+    const amount = this.quantity(amountCell, 'amount', 'non-numeric-amount');
+    const units = this.quantity(unitsCell, 'units', 'non-numeric-units');
 
-    let currency = cellText(cells.currency);
+    let currency = currencyCell === ABSENT ? null : cellText(currencyCell);
     if (currency !== null) {
       currency = currency.toUpperCase();
       if (this.currency !== null && currency !== this.currency) {
-        fail('currency', cells.currency, 'currency-mismatch', `currency ${currency} differs from the clause's ${this.currency}; amounts in different currencies are never summed`);
+        this.fail('currency', currencyCell, 'currency-mismatch', `currency ${currency} differs from the clause's ${this.currency}; amounts in different currencies are never summed`);
       }
     }
 
-    const explicitId = cellText(cells.id);
+    const explicitId = idCell === ABSENT ? null : cellText(idCell);
     if (explicitId !== null && this.checkDuplicates) {
-      if (this.seenIds.has(explicitId)) fail('id', explicitId, 'duplicate-id', `id ${explicitId} appears more than once; each sale must be counted once`);
+      if (this.seenIds.has(explicitId)) this.fail('id', explicitId, 'duplicate-id', `id ${explicitId} appears more than once; each sale must be counted once`);
       else this.seenIds.add(explicitId);
     }
 
-    if (issues !== null) return { ok: false, issues };
+    if (this.issues !== null) return { ok: false, issues: this.issues };
     return {
       ok: true,
       row: {
@@ -225,29 +332,25 @@ export class RowNormalizer {
         amount,
         currency,
         units,
-        product: cellText(cells.product),
-        customer: cellText(cells.customer),
-        seller: cellText(cells.seller),
+        product: productCell === ABSENT ? null : cellText(productCell),
+        customer: customerCell === ABSENT ? null : cellText(customerCell),
+        seller: sellerCell === ABSENT ? null : cellText(sellerCell),
       },
     };
   }
 
-  private quantity(
-    value: unknown,
-    column: LedgerColumn,
-    code: RowIssueCode,
-    fail: (column: string, value: unknown, code: RowIssueCode, message: string) => void,
-  ): Quantity | null {
+  private quantity(value: unknown, column: LedgerColumn, code: RowIssueCode): Quantity | null {
+    if (value === ABSENT) return null;
     if (typeof value === 'number') {
       const q = quantityFromNumber(value);
-      if (q === null) fail(column, value, code, `${column} must be a finite number`);
+      if (q === null) this.fail(column, value, code, `${column} must be a finite number`);
       return q;
     }
     const text = cellText(value);
     if (text === null) return null;
     const q = typeof value === 'string' ? parseQuantity(text) : null;
     if (q === null) {
-      fail(column, value, code, `${column} '${text}' is not a plain signed decimal such as 1200.50 or -35 (no currency symbols or thousands separators)`);
+      this.fail(column, value, code, `${column} '${text}' is not a plain signed decimal such as 1200.50 or -35 (no currency symbols or thousands separators)`);
     }
     return q;
   }
