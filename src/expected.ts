@@ -13,6 +13,8 @@ const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
   headedItem: "a heading such as 'Month 2 Milestone:'",
   paymentTerm: "a payment sentence such as 'Upon achieving each milestone, the Seller will receive …'",
   partyName: "a party name such as 'Seller'",
+  partyWord: 'more words of the party name',
+  modal: "'will' or 'shall'",
   commitment: "'agrees to'",
   achieveVerb: "'meet', 'achieve' or 'reach'",
   label: "a milestone label such as '(ii)'",
@@ -61,6 +63,11 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
 /** The keyword a token type stands for ("for_" → "for"), or null for a non-keyword type. */
 function keywordOf(type: string): string | null {
   return type in TOKEN_WORDS ? null : type.replace(/_$/, '');
+}
+
+/** The words for a nonterminal of the grammar, if it has any. */
+export function describeNonterminal(name: string): string | undefined {
+  return NONTERMINAL_WORDS[name];
 }
 
 export function describeTokenType(type: string): string {
@@ -119,20 +126,41 @@ function firstSetsOf(grammar: Grammar): Map<string, Set<string>> {
 export function expectationAt(grammar: Grammar, states: readonly EarleyState[]): Expectation {
   const terminals = new Set<string>();
   const described = new Set<string>();
+  // Which rules predicted each nonterminal here: a state at dot 0 whose next symbol is X exists
+  // because its rule was itself expected, so X is only a part of that larger expectation.
+  const predictedBy = new Map<string, Set<string>>();
   for (const state of states) {
     const next = state.rule.symbols[state.dot];
     if (next === undefined) continue;
     if (typeof next === 'string') {
       if (next in NONTERMINAL_WORDS) described.add(next);
+      if (state.dot === 0) {
+        if (!predictedBy.has(next)) predictedBy.set(next, new Set());
+        predictedBy.get(next)!.add(state.rule.name);
+      }
     } else {
       const type = (next as { type?: string }).type;
       if (type) terminals.add(type);
     }
   }
+  // Name the larger idea, not its first part: after "(ii)" a target is expected ("$100,000 in
+  // sales revenue", "500 units" …), not only the amount its first alternative starts with.
+  const withinDescribed = (name: string): boolean => {
+    const seen = new Set<string>([name]);
+    const queue = [...(predictedBy.get(name) ?? [])];
+    while (queue.length > 0) {
+      const parent = queue.pop()!;
+      if (seen.has(parent)) continue;
+      seen.add(parent);
+      if (described.has(parent)) return true;
+      queue.push(...(predictedBy.get(parent) ?? []));
+    }
+    return false;
+  };
   const first = firstSetsOf(grammar);
   const uncovered = new Set(terminals);
   const phrases: string[] = [];
-  const byBreadth = [...described].sort((a, b) => (first.get(b)?.size ?? 0) - (first.get(a)?.size ?? 0) || a.localeCompare(b));
+  const byBreadth = [...described].filter((name) => !withinDescribed(name)).sort((a, b) => (first.get(b)?.size ?? 0) - (first.get(a)?.size ?? 0) || a.localeCompare(b));
   for (const name of byBreadth) {
     const starts = first.get(name) ?? new Set<string>();
     if (![...starts].some((t) => uncovered.has(t))) continue;

@@ -7,9 +7,9 @@ import nearley from 'nearley';
 import grammarRules from '../grammar/clause.generated';
 import type { DocumentNode, Range } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
-import { expectationAt, joinAlternatives } from './expected';
+import { describeNonterminal, expectationAt, joinAlternatives } from './expected';
 import { nearest } from './suggest';
-import type { Token } from '../grammar/lexer';
+import { tokenize, type Token } from '../grammar/lexer';
 import { finishDocument, type DocumentDraft } from '../grammar/builders';
 
 const grammar = nearley.Grammar.fromCompiled(grammarRules);
@@ -24,7 +24,8 @@ export interface ParseResult {
 }
 
 interface ParserInternals {
-  table: { states: { rule: { name: string; symbols: unknown[] }; dot: number }[] }[];
+  /** Earley columns: column i holds the states before the i-th token (whitespace is not a token). */
+  table: { states: { rule: { name: string; symbols: unknown[] }; dot: number; reference: number }[] }[];
   /** Drafts: the builders leave lists as cons lists, joined by `finishDocument` (linear time). */
   results: DocumentDraft[];
 }
@@ -43,7 +44,7 @@ export function parse(text: string): ParseResult {
     const token = (error as { token?: Token }).token;
     if (!token) throw error; // not a syntax error: a bug, let it surface
     const column = internals.table[internals.table.length - 2];
-    return { ast: null, diagnostics: [unexpectedToken(token, column.states)] };
+    return { ast: null, diagnostics: [misreadPartyWord(text, token, internals.table) ?? unexpectedToken(token, column.states, text, internals.table)] };
   }
   const results = internals.results;
   if (results.length === 0) {
@@ -75,7 +76,72 @@ function pointRange(text: string, offset: number): Range {
 
 const WORD_TOKEN = /^[A-Za-z\u00c0-\u024f]/;
 
-function unexpectedToken(token: Token, states: ParserInternals['table'][number]['states']): Diagnostic {
+/** Keywords that may be words of a party name ("Sales Agent", "Party A"): never a correction there. */
+const PARTY_KEYWORDS: ReadonlySet<string> = new Set(
+  grammar.rules
+    .filter((rule) => rule.name === 'partyWord' || rule.name === 'partyFirstWord')
+    .flatMap((rule) => rule.symbols)
+    .map((symbol) => (typeof symbol === 'object' && symbol !== null && 'type' in symbol ? String(symbol.type).replace(/_$/, '') : ''))
+    .filter((word) => word !== '' && word !== 'word'),
+);
+
+/** The party name being read when the parser stopped, as tokens, or null when none was. */
+function partyInProgress(text: string, token: Token, table: ParserInternals['table']): Token[] | null {
+  const at = table.length - 2;
+  const state = table[at].states.find((s) => s.rule.name === 'partyName' && s.dot === 1);
+  if (!state) return null;
+  const tokens = tokenize(text).filter((t) => t.type !== 'ws');
+  if (tokens[at]?.offset !== token.offset) return null; // columns and tokens out of step: say nothing more
+  return tokens.slice(state.reference, at);
+}
+
+/**
+ * Any capitalised or unknown word can be part of a party name, so a misspelt verb after the name
+ * ("The Seller agress to meet …") is read as one more word of it and the parser stops later, at
+ * "to". Look back over the words read as the party name for a near miss of a keyword that was
+ * expected in its place, and report that word instead.
+ */
+function misreadPartyWord(text: string, token: Token, table: ParserInternals['table']): Diagnostic | null {
+  const words = partyInProgress(text, token, table);
+  if (!words || words.length === 0) return null;
+  // nearley drops the columns behind the parser; on this error path only, parse again keeping them.
+  const history = historyUpTo(text, table.length - 1);
+  if (!history) return null;
+  const start = table.length - 2 - words.length;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const expected = expectationAt(grammar, history[start + i].states);
+    const guess = nearest(word.text, expected.words.filter((w) => !PARTY_KEYWORDS.has(w)));
+    if (!guess) continue;
+    const name = words.slice(0, i).map((t) => t.text).join(' ');
+    const phrases = expected.phrases.filter((p) => p !== describeNonterminal('partyWord'));
+    const replacement = matchCase(guess, word.text);
+    return diagnostic(
+      'unexpected-token',
+      tokenRange(word),
+      `Unexpected word '${word.text}'${name ? ` after the party name '${name}'` : ''}: expected ${joinAlternatives(phrases)}.`,
+      {
+        suggestion: `did you mean '${replacement}'?`,
+        fix: { title: `Replace '${word.text}' with '${replacement}'`, offset: word.offset, endOffset: word.offset + word.text.length, text: replacement },
+      },
+    );
+  }
+  return null;
+}
+
+/** The Earley columns of a parse of `text` that keeps its history, or null if it has fewer than `columns`. */
+function historyUpTo(text: string, columns: number): ParserInternals['table'] | null {
+  const parser = new nearley.Parser(grammar, { keepHistory: true });
+  try {
+    parser.feed(text);
+  } catch {
+    // the same syntax error as before: the columns up to it are what we want
+  }
+  const table = (parser as unknown as ParserInternals).table;
+  return table.length >= columns ? table : null;
+}
+
+function unexpectedToken(token: Token, states: ParserInternals['table'][number]['states'], text: string, table: ParserInternals['table']): Diagnostic {
   if (token.type === 'error') {
     const char = String.fromCodePoint(token.text.codePointAt(0) ?? 0);
     const shown = /[\x00-\x1f\x7f-\x9f]/.test(char) ? `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `'${char}'`;
@@ -88,7 +154,9 @@ function unexpectedToken(token: Token, states: ParserInternals['table'][number][
   }
   const expected = expectationAt(grammar, states);
   const found = WORD_TOKEN.test(token.text) ? `word '${token.text}'` : `'${token.text}'`;
-  const message = `Unexpected ${found}: expected ${joinAlternatives(expected.phrases)}.`;
+  const party = partyInProgress(text, token, table);
+  const readAs = party && party.length > 1 ? ` ('${party.map((t) => t.text).join(' ')}' was read as the party name)` : '';
+  const message = `Unexpected ${found}: expected ${joinAlternatives(expected.phrases)}${readAs}.`;
   const range = tokenRange(token);
   const guess = WORD_TOKEN.test(token.text) ? nearest(token.text, expected.words) : null;
   if (!guess) return diagnostic('unexpected-token', range, message);
