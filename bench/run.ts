@@ -40,8 +40,8 @@ const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 
 /** Three cumulative revenue milestones, scaled so that they are met inside their windows. */
 export function benchClause(rows: number, sellers = 1): string {
-  // The generated ledger spreads about 12,500 USD per row over 400 days.
-  const perMonth = (rows * 12_500 * 30) / 400 / sellers;
+  // The generated ledger spreads about 1,250 USD per row over 400 days.
+  const perMonth = (rows * 1_250 * 30) / 400 / sellers;
   const round = (x: number): string => Math.max(1000, Math.round(x / 1000) * 1000).toLocaleString('en-US');
   return (
     'The Seller agrees to meet the following sales milestones: ' +
