@@ -11,6 +11,8 @@ import { formatIsoDate, fromDayNumber } from '../src/periods';
 import { parseQuantity, quantityFromNumber, toDec, Accumulator } from '../src/quantity';
 import { ZoneClock } from '../src/zone-clock';
 import { Dec } from '../src/money';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 
 const NY = 'America/New_York';
 const reader = (zone = NY) => new DateReader(new ZoneClock(zone));
@@ -165,5 +167,63 @@ describe('text readers', () => {
     const nd = parseNdjsonLedger('{"date":"2026-01-01"}\r\n\n{oops\n{"date":"2026-01-02"}\n');
     expect(nd.records).toHaveLength(3);
     expect(nd.issues.map((i) => [i.row, i.code])).toEqual([[2, 'malformed-row']]);
+  });
+});
+
+describe('fast readers agree with the reference implementations', () => {
+  const zones = ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
+  const instant = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') });
+
+  it('reads ISO date-times with offsets like Date.parse, and finds the local day like luxon', () => {
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...zones), fc.integer({ min: -12 * 4, max: 14 * 4 }), (t, zone, quarterHours) => {
+        const offset = DateTime.fromMillis(t, { zone: 'UTC' }).setZone(`UTC${quarterHours >= 0 ? '+' : '-'}${Math.floor(Math.abs(quarterHours) / 4)}:${String((Math.abs(quarterHours) % 4) * 15).padStart(2, '0')}`);
+        const text = offset.toISO({ suppressMilliseconds: t % 2 === 0 }) as string;
+        const r = reader(zone).read(text.replace('+00:00', 'Z'));
+        expect(r.ok && r.time).toBe(Date.parse(text));
+        expect(r.ok && dayText(r.day)).toBe(DateTime.fromMillis(Date.parse(text), { zone }).toISODate());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads offset-less date-times as luxon does in the zone (outside DST gaps)', () => {
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...zones), (t, zone) => {
+        const local = DateTime.fromMillis(t, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS");
+        const expected = DateTime.fromISO(local, { zone });
+        const r = reader(zone).read(local);
+        expect(r.ok && r.time).toBe(expected.toMillis());
+        expect(r.ok && dayText(r.day)).toBe(local.slice(0, 10));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with luxon on every minute of DST-change days, including a half-hour shift', () => {
+    for (const [zone, date] of [['Australia/Lord_Howe', '2026-10-04'], ['Australia/Lord_Howe', '2026-04-05'], ['America/New_York', '2026-03-08'], ['America/New_York', '2026-11-01']]) {
+      const r = reader(zone);
+      for (let minute = 0; minute < 24 * 60; minute += 5) {
+        const local = `${date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`;
+        const x = r.read(local);
+        expect([local, x.ok && x.time]).toEqual([local, DateTime.fromISO(local, { zone }).toMillis()]);
+      }
+    }
+  });
+
+  it('parses decimals exactly like Dec', () => {
+    const decimal = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^[0-9]{0,14}$/), fc.option(fc.stringMatching(/^[0-9]{0,7}$/)))
+      .filter(([, w, f]) => w.length > 0 || (f ?? '').length > 0)
+      .map(([sign, w, f]) => `${sign}${w}${f === null ? '' : `.${f}`}`);
+    fc.assert(
+      fc.property(decimal, (text) => {
+        const q = parseQuantity(text);
+        expect(q).not.toBeNull();
+        const normal = text.replace(/^([+-]?)\./, '$10.').replace(/\.$/, '');
+        expect(toDec(q as number).equals(new Dec(normal))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

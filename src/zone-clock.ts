@@ -51,16 +51,22 @@ export class ZoneClock {
 
   /**
    * The instant of a local wall-clock time. A time skipped by a DST change is moved forward by the
-   * gap and a repeated time takes the earlier offset (luxon's rules).
+   * gap and a repeated time takes the earlier offset (luxon's rules). Hours whose offset is constant
+   * are cached; an hour containing a change (e.g. Lord Howe's half-hour shift) goes to luxon.
    */
   localTime(day: number, hour: number, minute: number, second: number, ms: number): number {
     const key = day * 24 + hour;
     let t = this.localHours.get(key);
     if (t === undefined) {
       const d = fromDayNumber(day);
-      t = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour }, { zone: this.zone }).toMillis();
+      const start = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour }, { zone: this.zone });
+      const at = start.toMillis();
+      const regular = start.hour === hour && start.minute === 0 && this.iana.offset(at) === this.iana.offset(at + HOUR - 1);
+      t = regular ? at : Number.NaN;
       this.localHours.set(key, t);
     }
-    return t + minute * 60_000 + second * 1000 + ms;
+    if (!Number.isNaN(t)) return t + minute * 60_000 + second * 1000 + ms;
+    const d = fromDayNumber(day);
+    return DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour, minute, second, millisecond: ms }, { zone: this.zone }).toMillis();
   }
 }
