@@ -73,6 +73,9 @@ const tokenizer = moo.compile({
   // A quoted product name. It cannot span a colon, so the quotes around a whole pasted clause
   // (which always has one) are lexed as lone quotes instead.
   string: /["“”„‟«»][^"“”„‟«»\n:]*["“”„‟«»]/,
+  // The same in single quotes ('Widget', ‘Men’s Shoes’). A word never starts with an apostrophe,
+  // so a quote here opens a name; inside it an apostrophe followed by a letter is part of a word.
+  singleQuoted: { match: /['‘’](?:[^'‘’\n:"“”]|['’](?=[A-Za-z]))*['‘’](?![A-Za-z])/, type: () => 'string' },
   quote: /["“”„‟«»]/,
   word: { match: /[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*/, type: wordType },
   colon: ':',
