@@ -263,7 +263,6 @@ function labelName(label: string | null, index: number): string {
  * `addCrossingRecord` (or `addCrossingRow`) for every row again, then `finish`.
  */
 export class Evaluation {
-
   private readonly options: EvaluationOptions;
   private readonly context: ContractContext | null;
   private readonly contextError: string | null;
@@ -294,7 +293,6 @@ export class Evaluation {
   private pass2Normalizer: RowNormalizer | null = null;
 
   constructor(ast: DocumentNode, options: EvaluationOptions) {
-
     this.options = options;
     const resolved = resolveContext(options, options.now);
     this.context = resolved.ok ? resolved.context : null;
