@@ -105,8 +105,8 @@ function compact(value: number): string {
 }
 
 const W = 960;
-const PANEL_H = 200;
-const M = { left: 64, right: 96, top: 28, bottom: 34 };
+const PANEL_H = 210;
+const M = { left: 64, right: 96, top: 40, bottom: 34 };
 
 export function renderChart(container: HTMLElement, report: EvaluationSuccess, rows: readonly LedgerRow[]): void {
   const eDay = day(report.effectiveDate);
@@ -166,13 +166,17 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
       g.append(s('line', { x1: M.left - 4, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
       g.append(s('text', { x: M.left - 8, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, compact(v)));
     }
-    for (const d of [eDay, ...monthTicks(eDay + 12, lastDay - 12, 8)]) {
+    let lastTick = -Infinity;
+    for (const d of [eDay, ...monthTicks(eDay + 1, lastDay, 12)]) {
+      if (x(d) - lastTick < 80 || x(d) > W - M.right - 30) continue; // keep labels apart
+      lastTick = x(d);
       g.append(s('line', { x1: x(d), x2: x(d), y1: bottom, y2: bottom + 4, class: 'axis' }));
       g.append(s('text', { x: x(d), y: bottom + 16, class: 'tick', 'text-anchor': d === eDay ? 'start' : 'middle' }, formatIsoDate(fromDayNumber(d))));
     }
     // as-of
     g.append(s('line', { x1: x(aDay + 1), x2: x(aDay + 1), y1: top + M.top - 6, y2: bottom, class: 'asof' }));
-    g.append(s('text', { x: x(aDay + 1), y: top + M.top - 9, class: 'tick', 'text-anchor': 'middle' }, 'as of'));
+    // (the heading sits above the as-of label: top + 16 against top + M.top - 9)
+    g.append(s('text', { x: x(aDay + 1), y: top + M.top - 9, class: 'tick', 'text-anchor': 'middle' }, `as of ${report.asOf}`));
     // the running totals
     const path = (l: Line): string => l.points.map(([d, v], i) => `${i === 0 ? 'M' : 'L'}${x(d).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     g.append(s('path', { d: path(whole), class: 'running whole' }, s('title', {}, `Running total from the effective date: ${compact(whole.total)}`)));

@@ -38,8 +38,12 @@ function labelsOf(ast: DocumentNode | null): { labels: string[]; currency: strin
   return { labels, currency };
 }
 
+const normalise = (text: string): string => text.replace(/\r\n?/g, '\n');
+
 function onAnalysis(a: Analysis): void {
   saveText(a.text);
+  // The menu names the example only while the text is still that example.
+  examples.value = EXAMPLES.find((e) => normalise(e.text) === a.text)?.name ?? '';
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of a.diagnostics) counts[d.severity]++;
   diagCount.textContent = `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} note${counts.info === 1 ? '' : 's'}`;
