@@ -537,7 +537,15 @@ export class Evaluation {
     }
   }
 
+  /** Ends the evaluation; later calls return the same report. */
   finish(): EvaluationReport {
+    this.report ??= this.conclude();
+    return this.report;
+  }
+
+  private report: EvaluationReport | null = null;
+
+  private conclude(): EvaluationReport {
     if (this.phase === 'pass1') this.crossingDays();
     this.phase = 'done';
     const ctx = this.context;
