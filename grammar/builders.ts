@@ -34,6 +34,8 @@ export const empty = (): List<never> => null;
 export const single = (d: Data): List<unknown> => cons(null, d[0]);
 export const append = (d: Data): List<unknown> => cons(d[0], d[1]);
 export const appendThird = (d: Data): List<unknown> => cons(d[0], d[2]);
+/** Appends every item after the list: `list a b` → list, a, b. */
+export const appendAll = (d: Data): List<unknown> => d.slice(1).reduce((list: List<unknown>, x: unknown) => cons(list, x), d[0]);
 
 // --- positions ---------------------------------------------------------------------------------
 

@@ -119,6 +119,8 @@ payment       -> %the %corresponding %commission %payment %as referenceVerb %in_
                | %a %commission rateLink %number %percent %of %the:? basis:? %sales %revenue {% b.ratePayment %}
 referenceVerb -> %outlined | %set %out | %specified | %described | %provided
 rateLink      -> %equal %to | %of
+# "4.2", "7(b)", "4.2(a)(iii)", "7.1.2" (lexed as "7.1", ".", "2"), or a placeholder "[X]".
 sectionRef    -> %placeholder                                        {% b.single %}
                | %number                                             {% b.single %}
                | sectionRef %enumerator                              {% b.append %}
+               | sectionRef %period %number                          {% b.appendAll %}
