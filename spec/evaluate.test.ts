@@ -184,6 +184,8 @@ function reference(rows: GenRow[], t1: number, t2: number) {
   dated.sort((x, y) => x.t - y.t || x.i - y.i);
   const first = new Map<number, (typeof dated)[number]>();
   for (const r of dated) if (r.cents > 0 && !first.has(r.customer)) first.set(r.customer, r);
+  // A customer with any row before E (even a refund) is never new.
+  for (const r of dated) if (r.day < '2026-01-01') first.delete(r.customer);
   const contribution: Record<string, (r: (typeof dated)[number]) => number> = {
     a: (r) => Math.max(r.cents, 0),
     b: (r) => r.cents,

@@ -280,6 +280,7 @@ export class Evaluation {
   private readonly rowsPerDay: Float64Array;
   private newCustomers: DaySeries | null = null;
   private readonly firstSale: Map<string, { time: number; row: number; day: number }> | null;
+  private readonly seenBefore: Set<string> | null;
   private readonly readIssueRows: ReadonlySet<number>;
   private readonly errors: EvaluationDiagnostic[] = [];
   private errorCount = 0;
@@ -342,6 +343,7 @@ export class Evaluation {
       });
     }
     this.firstSale = wantsCustomers ? new Map() : null;
+    this.seenBefore = wantsCustomers ? new Set() : null;
     this.normalizer =
       ctx && this.clock
         ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: true })
@@ -408,6 +410,8 @@ export class Evaluation {
     }
     if (r.day < this.eDay) {
       this.before++;
+      // Seen before E with any row, even a refund: such a customer is never new.
+      if (this.seenBefore !== null && r.customer !== null) this.seenBefore.add(this.lower(r.customer));
       return;
     }
     if (r.day > this.aDay) {
@@ -468,8 +472,8 @@ export class Evaluation {
       if (this.errorCount === 0 && this.context) {
         if (this.firstSale) {
           this.newCustomers = new DaySeries(this.days);
-          for (const first of this.firstSale.values()) {
-            if (first.day >= this.eDay && first.day <= this.aDay) this.newCustomers.add(first.day - this.eDay, SCALE);
+          for (const [customer, first] of this.firstSale) {
+            if (first.day >= this.eDay && first.day <= this.aDay && !this.seenBefore?.has(customer)) this.newCustomers.add(first.day - this.eDay, SCALE);
           }
         }
         for (const plan of this.plans) {
@@ -529,8 +533,9 @@ export class Evaluation {
         return r.product !== null && r.product.toLowerCase() === plan.productKey ? r.units : 0;
       case 'new-customers': {
         if (r.customer === null) return 0;
-        const first = this.firstSale?.get(r.customer.toLowerCase());
-        return first !== undefined && first.row === r.row ? SCALE : 0;
+        const key = this.lower(r.customer);
+        const first = this.firstSale?.get(key);
+        return first !== undefined && first.row === r.row && !this.seenBefore?.has(key) ? SCALE : 0;
       }
       default:
         return assertNever(plan.metric);
@@ -700,7 +705,7 @@ export class Evaluation {
       case 'new-customers':
         return (
           `a ${t.noun === 'clients' ? 'client' : 'customer'} is new in the window holding their first positive-amount row in the whole ledger; ` +
-          'one first seen before the effective date is never new; names compared trimmed and case-insensitively; rows without a customer are not counted'
+          'one seen before the effective date (in any row, even a refund) is never new; names compared trimmed and case-insensitively; rows without a customer are not counted'
         );
       default:
         return assertNever(t);
