@@ -143,6 +143,12 @@ export function setupTryIt(): TryIt {
     run();
   });
 
+  /** The JSON download is offered for failures too (it lists the problems); the CSVs only for results. */
+  function showDownloads(complete: boolean): void {
+    downloads.hidden = false;
+    for (const id of ['download-csv', 'download-obligations-csv']) byId<HTMLButtonElement>(id).hidden = !complete;
+  }
+
   function clearOutput(message: string): void {
     report = null;
     status.textContent = message;
@@ -208,7 +214,7 @@ export function setupTryIt(): TryIt {
         ),
       );
       report = failure;
-      downloads.hidden = false;
+      showDownloads(false);
       return;
     }
     const rows: LedgerRow[] = [];
@@ -278,7 +284,7 @@ export function setupTryIt(): TryIt {
       ].filter((n) => n !== null),
     );
     notes.replaceChildren(...r.notes.map((n) => h('li', {}, n)));
-    downloads.hidden = false;
+    showDownloads(true);
   }
 
   byId('download-json').addEventListener('click', () => {

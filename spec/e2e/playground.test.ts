@@ -312,6 +312,14 @@ test('your own ledger file: a bad row is listed with its number, a good file is 
   await page.waitForFunction(() => /Row 2, column date/.test(document.querySelector('#eval-errors')?.textContent ?? ''));
   expect(await page.locator('#eval-status').innerText()).toContain('failed');
   expect(await page.locator('[data-testid="results"]').count()).toBe(0);
+  expect(await page.locator('#download-csv').isVisible()).toBe(false);
+  // A file dropped on the ledger box is read like a picked one.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['id,date,amount\nD-1,2026-01-03,120000\n'], 'dropped.csv', { type: 'text/csv' }));
+    document.getElementById('ledger-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('#ledger-info')?.textContent?.includes('dropped.csv') && document.querySelectorAll('[data-testid="results"] .status-met').length === 1);
   await page.setInputFiles('#ledger-file', file('id,date,amount\nA-1,2026-01-05,100000\nA-2,2026-02-03,150000\nA-3,2026-03-30,250000\n'));
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="results"] .status-met').length === 3);
   expect(await page.locator('#ledger-info').innerText()).toContain('mine.csv');
