@@ -206,3 +206,48 @@ describe('the schema is strict', () => {
     expect(schemaErrors(ast)).not.toBe('No errors');
   });
 });
+
+describe('grammar/README.md says what the grammar does', () => {
+  const readme = readFileSync(path.join(ROOT, 'grammar/README.md'), 'utf8');
+  /** The first fenced block after a heading, split into phrases (separated by two or more spaces). */
+  function phrasesAfter(heading: string): string[] {
+    const section = readme.slice(readme.indexOf(heading));
+    const block = /```\n([\s\S]*?)```/.exec(section)![1];
+    return block.split('\n').flatMap((line) => line.split(/ {2,}/)).map((p) => p.trim()).filter(Boolean);
+  }
+  const INTRO = 'The Seller agrees to meet the following milestone: ';
+
+  test.each(phrasesAfter('## Deadlines and windows'))('the window "%s" is accepted', (phrase) => {
+    const ast = okAst(`${INTRO}$5,000 in sales revenue ${phrase}.`);
+    expect(ast.clauses[0].milestones[0].window.range.end.offset).toBe(INTRO.length + '$5,000 in sales revenue '.length + phrase.length);
+  });
+
+  test.each(phrasesAfter('## Targets'))('the target "%s" is accepted', (phrase) => {
+    const ast = okAst(`${INTRO}${phrase} by the end of the first month.`);
+    expect(ast.clauses[0].milestones[0].target.range.end.offset).toBe(INTRO.length + phrase.length);
+  });
+
+  const moneyRows = [...readme.slice(readme.indexOf('## Money')).matchAll(/^\| `([^`]+)` \| `"([^"]+)"` \| `([A-Z]{3})` \| `([^`]+)` \|$/gm)];
+  test('the money table has rows', () => expect(moneyRows.length).toBeGreaterThanOrEqual(8));
+  test.each(moneyRows.map((m) => [m[1], m[2], m[3], m[4]]))('money "%s" is amount %s %s, text "%s"', (written, amount, currency, text) => {
+    const target = okAst(`${INTRO}${written} in sales revenue in each month.`).clauses[0].milestones[0].target;
+    expect(target.kind === 'revenue' && { amount: target.amount.amount, currency: target.amount.currency, text: target.amount.text }).toEqual({ amount, currency, text });
+  });
+
+  const S = 'The Seller agrees to meet the following milestones: ';
+  const diagnosticRows = [...readme.slice(readme.indexOf('## Diagnostics')).matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \| `((?:S|The )[^`]*)` \|/gm)]
+    .filter((m) => !m[3].includes('…'))
+    .map((m) => [m[1], m[2], m[3].replace(/^S/, S)]);
+  test('the diagnostics table has a complete example for every code but the two no short text shows', () => {
+    expect(diagnosticRows.map(([code]) => code).sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).filter((c) => c !== 'ambiguous-parse' && c !== 'input-too-large').sort());
+  });
+  test.each(diagnosticRows)('%s (%s): its example reports it', async (code, severity, text) => {
+    const { validate } = await import('../src/check');
+    const found = validate(text).diagnostics.filter((d) => d.code === code);
+    expect(found.map((d) => d.severity)).toContain(severity);
+  });
+
+  test('every diagnostic code is in the table', () => {
+    for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(readme).toContain(`| \`${code}\` | ${DIAGNOSTIC_CODES[code as keyof typeof DIAGNOSTIC_CODES]} |`);
+  });
+});
