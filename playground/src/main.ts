@@ -55,7 +55,7 @@ function onAnalysis(a: Analysis): void {
   });
   if (a.ast !== lastAst) {
     lastAst = a.ast;
-    renderMilestones(milestonesArea, notes, a.ast);
+    renderMilestones(milestonesArea, notes, a.ast, (from, to) => editor.reveal(from, to));
     renderJsonTree(astTree, a.ast ?? null);
     const { labels, currency } = labelsOf(a.ast);
     tryIt.setLabels(labels, currency);

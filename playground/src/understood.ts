@@ -38,7 +38,7 @@ export function renderDiagnostics(
 
 const WINDOW_WORD = { cumulative: 'Cumulative', period: 'One period', recurring: 'Recurring' } as const;
 
-export function renderMilestones(container: HTMLElement, notes: HTMLElement, ast: DocumentNode | null): void {
+export function renderMilestones(container: HTMLElement, notes: HTMLElement, ast: DocumentNode | null, onShow: (offset: number, endOffset: number) => void): void {
   if (!ast) {
     container.replaceChildren(h('p', { class: 'muted' }, 'Nothing understood yet: fix the errors above and the milestones appear here.'));
     notes.replaceChildren();
@@ -52,7 +52,11 @@ export function renderMilestones(container: HTMLElement, notes: HTMLElement, ast
       rules.set(s.metric, s.metricRule);
       rows.push([
         String(c + 1),
-        s.label ? `(${s.label})` : '—',
+        h(
+          'button',
+          { type: 'button', class: 'link', title: 'Show this milestone in the clause', onclick: () => onShow(m.range.start.offset, m.range.end.offset) },
+          s.label ? `(${s.label})` : 'show',
+        ),
         s.target,
         h('span', { class: `pill pill-${s.windowType}` }, WINDOW_WORD[s.windowType]),
         s.deadline,

@@ -114,6 +114,9 @@ test('pasting the seed clause lists its three milestones', async () => {
   expect(rows[1]).toContain('$250,000');
   expect(rows[2]).toContain('$500,000');
   expect(rows[2]).toContain('Section [X]');
+  // A milestone's label selects its words in the clause.
+  await page.locator('[data-testid="milestones"] tbody tr').nth(1).getByRole('button').click();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('(ii) $250,000 in sales revenue by the end of the second month');
   // The only diagnostic is the placeholder warning.
   const codes = await page.locator('[data-testid="diagnostics"] > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code')));
   expect(codes).toEqual(['placeholder-reference']);
