@@ -48,6 +48,7 @@ describe('evaluate', () => {
     expect(r.milestones[0].crossing).toEqual({
       runningTotalBeforeDay: '400',
       rows: [
+        { id: 'a', row: 1, date: '2026-01-03', contribution: '400', runningTotal: '400' },
         { id: 'b', row: 2, date: '2026-01-09', contribution: '300', runningTotal: '700' },
         { id: 'd', row: 4, date: '2026-01-09', contribution: '350', runningTotal: '1050' },
       ],
@@ -100,12 +101,18 @@ describe('the two-pass API', () => {
     for (let d = 1; d <= 28; d++) rows.push({ date: `2026-02-${String(d).padStart(2, '0')}`, amount: '1' });
     const e = createEvaluation(ast, options);
     rows.forEach((r, i) => e.addRecord(r, i + 1));
-    // 500 / 30 → the 17th sale, Jan 17; the third February deal is on Feb 3.
-    expect(e.crossingDays()).toEqual(['2026-01-17', '2026-02-03']);
+    // 500 / 30 → the 17th sale, Jan 17; the third February deal is on Feb 3; the day before each
+    // is kept too, to show the rows just before the crossing.
+    expect(e.crossingDays()).toEqual(['2026-01-16', '2026-01-17', '2026-02-02', '2026-02-03']);
     rows.forEach((r, i) => e.addCrossingRecord(r, i + 1));
     const result = e.finish();
     expect(result).toEqual(evaluate(ast, rows, options));
     expect(ok(result).milestones.map((m) => m.achievedBy)).toEqual(['17', '31']);
+    // Only the last earlier active day is kept, so row 29 (Feb 1) is not shown.
+    expect(ok(result).milestones[1].crossing?.rows.map((r) => [r.id, r.runningTotal])).toEqual([
+      ['30', '2'],
+      ['31', '3'],
+    ]);
   });
 });
 

@@ -83,7 +83,7 @@ export interface MilestoneResult {
   total: string;
   /** total / target in percent, one decimal, half-up. */
   progress: string;
-  /** The crossing row and up to three rows before it on the same day, with running totals. */
+  /** The crossing row and up to three contributing rows before it (that day or the last earlier active day), with running totals. */
   crossing: { runningTotalBeforeDay: string; rows: ExplainRow[] } | null;
 }
 
@@ -159,6 +159,9 @@ export type EvaluationReport = EvaluationSuccess | EvaluationFailure;
 
 export const MAX_REPORTED_ERRORS = 20;
 
+/** Rows shown up to and including the crossing row (`crossing.rows`, `--explain`). */
+const EXPLAIN_ROWS = 4;
+
 /** Per-local-day sums over the evaluated days; exact (scaled integers with a `Dec` overflow). */
 class DaySeries {
   readonly small: Float64Array;
@@ -180,6 +183,11 @@ class DaySeries {
       return;
     }
     this.big.set(i, (this.big.get(i) ?? new Dec(0)).plus(q));
+  }
+
+  /** Whether anything was added on day `i`. */
+  moves(i: number): boolean {
+    return this.small[i] !== 0 || this.big.has(i);
   }
 
   addTo(acc: Accumulator, i: number): void {
@@ -206,7 +214,7 @@ interface InstancePlan {
   from: number;
   to: number;
   /** Candidate crossing days (indices) with the running total before each. */
-  candidates: Array<{ index: number; before: Accumulator }>;
+  candidates: Array<{ index: number; before: Accumulator; previous: number }>;
 }
 
 const ANY_PRODUCT = '\u0000any';
@@ -480,15 +488,20 @@ export class Evaluation {
           const { up, net } = this.seriesFor(plan);
           for (const inst of plan.instances) {
             const acc = new Accumulator();
+            // The last earlier day that moved the total: its rows are kept too, for --explain.
+            let previous = -1;
             for (let i = inst.from; i < inst.to; i++) {
+              if (this.rowsPerDay[i] === 0) continue;
               const peak = acc.clone();
               up.addTo(peak, i);
-              if (this.rowsPerDay[i] > 0 && peak.reaches(plan.target)) {
-                inst.candidates.push({ index: i, before: acc.clone() });
+              if (peak.reaches(plan.target)) {
+                inst.candidates.push({ index: i, before: acc.clone(), previous });
                 this.candidateDays.add(i);
+                if (previous >= 0) this.candidateDays.add(previous);
               }
               net.addTo(acc, i);
               if (inst.candidates.length > 0 && acc.reaches(plan.target)) break;
+              if (up.moves(i) || net.moves(i)) previous = i;
             }
           }
         }
@@ -712,6 +725,22 @@ export class Evaluation {
     }
   }
 
+  /** The last `count` contributing rows of day `index`, whose running total ends at `endTotal`. */
+  private explainDay(plan: Plan, index: number, endTotal: Dec, count: number): ExplainRow[] {
+    if (index < 0) return [];
+    const rows = (this.crossingRows.get(index) ?? []).slice().sort((a, b) => a.time - b.time || a.row - b.row);
+    const out: ExplainRow[] = [];
+    let running = endTotal;
+    for (let k = rows.length - 1; k >= 0 && out.length < count; k--) {
+      const c = this.contribution(plan, rows[k]);
+      if (typeof c === 'number' && c === 0) continue;
+      const r = rows[k];
+      out.unshift({ id: r.id, row: r.row, date: formatIsoDate(fromDayNumber(r.day)), contribution: decimalString(toDec(c)), runningTotal: decimalString(running) });
+      running = running.minus(toDec(c));
+    }
+    return out;
+  }
+
   private findCrossing(
     plan: Plan,
     inst: InstancePlan,
@@ -732,8 +761,11 @@ export class Evaluation {
           contribution: decimalString(toDec(c)),
           runningTotal: decimalString(acc.value()),
         });
-        if (trail.length > 4) trail.shift();
-        if (acc.reaches(plan.target)) return { row: r, beforeDay: candidate.before.value(), explain: trail };
+        if (trail.length > EXPLAIN_ROWS) trail.shift();
+        if (acc.reaches(plan.target)) {
+          const earlier = trail.length < EXPLAIN_ROWS ? this.explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length) : [];
+          return { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
+        }
       }
     }
     return null;
