@@ -31,7 +31,8 @@ describe('clause evaluate on the shipped example', () => {
 
   it('--explain shows the running total at the crossing row', () => {
     const r = runEvaluate('examples/seed-contract.clause', { ...SEED, explain: true });
-    expect(r.stdout).toContain('(i): running total $96,800.00 before 2026-01-31');
+    expect(r.stdout).toContain('(i): met on 2026-01-31 by row 7 (id INV-1007); running total at the start of that day $96,800.00');
+    expect(r.stdout).toContain('row 6 (id INV-1006) 2026-01-28: +$14,650.00 = $96,800.00\n');
     expect(r.stdout).toContain('row 7 (id INV-1007) 2026-01-31: +$6,500.00 = $103,300.00  <- reaches the target');
   });
 

@@ -85,12 +85,12 @@ export function renderEvaluation(report: EvaluationSuccess, options: { explain: 
     for (const m of report.milestones) {
       if (!m.crossing) continue;
       out.push(
-        `  ${labelText(m.label, m.period)}: running total ${quantityText(m, m.crossing.runningTotalBeforeDay)} before ${m.achievedAt}, then` +
-          ` (in time order, rows that count):`,
+        `  ${labelText(m.label, m.period)}: met on ${m.achievedAt} by row ${m.achievedByRow} (id ${m.achievedBy}); running total at the start of that day ` +
+          `${quantityText(m, m.crossing.runningTotalBeforeDay)}; the last rows that count, in time order:`,
       );
       for (const r of m.crossing.rows) {
         const mark = r.id === m.achievedBy && r.row === m.achievedByRow ? '  <- reaches the target' : '';
-        out.push(`    row ${r.row} (id ${r.id}) ${r.date}: +${quantityText(m, r.contribution)} = ${quantityText(m, r.runningTotal)}${mark}`);
+        out.push(`    row ${r.row} (id ${r.id}) ${r.date}: ${r.contribution.startsWith('-') ? '' : '+'}${quantityText(m, r.contribution)} = ${quantityText(m, r.runningTotal)}${mark}`);
       }
     }
     if (!report.milestones.some((m) => m.crossing)) out.push('  no milestone was met');
