@@ -123,6 +123,9 @@ export function setupTryIt(): TryIt {
     const f = e.dataTransfer?.files?.[0];
     if (f) void readFile(f);
   });
+  // A file dropped elsewhere on the page must not replace the page (and lose the work).
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => e.preventDefault());
   templateButton.addEventListener('click', () => {
     const payments = Object.fromEntries(labels.map((l) => [l, '0.00']));
     schedule.value = JSON.stringify({ currency: currency ?? 'USD', payments }, null, 2);
