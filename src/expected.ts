@@ -15,7 +15,7 @@ const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
   partyName: "a party name such as 'Seller'",
   partyWord: 'more words of the party name',
   modal: "'will' or 'shall'",
-  commitment: "'agrees to'",
+  commitment: "'agrees to', 'shall' or 'will'",
   achieveVerb: "'meet', 'achieve' or 'reach'",
   label: "a milestone label such as '(ii)'",
   target: "a target such as '$100,000 in sales revenue', '500 units' or '10 new customers'",
@@ -25,7 +25,7 @@ const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
   money: "an amount such as '$100,000' or 'USD 100,000'",
   multiplier: "'thousand', 'million' or 'billion'",
   basis: "'gross' or 'net'",
-  revenueNoun: "'sales revenue'",
+  revenueNoun: "'sales revenue', 'revenue' or 'sales'",
   ordinal: "an ordinal such as 'second' or '2nd'",
   periodUnit: "'month', 'quarter' or 'year'",
   date: "a date such as 'March 31, 2026' or '2026-03-31'",
@@ -33,8 +33,8 @@ const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
   paymentNoun: "'commission', 'bonus' or 'commission payment'",
   sectionRef: "a section number such as '4.2' or '[X]'",
   heading: "a heading such as 'Month 1 Milestone'",
-  goalNoun: "'Milestone' or 'Goal'",
-  scope: "'each milestone' or 'milestone (ii)'",
+  goalNoun: "'Milestone', 'Goal' or 'Target'",
+  scope: "'each milestone', 'the milestone' or 'milestone (ii)'",
 };
 
 const TOKEN_WORDS: Readonly<Record<string, string>> = {
