@@ -27,16 +27,23 @@ const day = (iso: string): number => {
 };
 
 /** Daily contributions of one metric: day → amount. */
-function contributions(metric: MilestoneResult['metric'], product: string | null, rows: readonly LedgerRow[]): Map<number, number> {
+function contributions(metric: MilestoneResult['metric'], product: string | null, rows: readonly LedgerRow[], eDay: number): Map<number, number> {
   const out = new Map<number, number>();
   const add = (d: number, v: number): void => {
     if (v !== 0) out.set(d, (out.get(d) ?? 0) + v);
   };
   if (metric === 'new-customers') {
+    // As the evaluator counts them: on the day of a customer's first positive sale, unless the
+    // customer has any row (even a refund) before the effective date.
     const first = new Map<string, LedgerRow>();
+    const seenBefore = new Set<string>();
+    for (const r of rows) {
+      if (r.customer !== null && r.day < eDay) seenBefore.add(r.customer.toLowerCase());
+    }
     for (const r of rows) {
       if (r.customer === null || r.amount === null || num(r.amount) <= 0) continue;
       const key = r.customer.toLowerCase();
+      if (seenBefore.has(key)) continue;
       const seen = first.get(key);
       if (!seen || r.time < seen.time || (r.time === seen.time && r.row < seen.row)) first.set(key, r);
     }
@@ -139,7 +146,7 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
   for (const [, milestones] of groups) {
     const top = panel * PANEL_H;
     const first = milestones[0];
-    const series = contributions(first.metric, first.product, rows);
+    const series = contributions(first.metric, first.product, rows, eDay);
     const lines = new Map<string, Line & { color: string }>();
     milestones.forEach((m, i) => {
       const from = day(m.windowStart);
@@ -191,7 +198,9 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
       const deadline = day(m.deadline) + 1;
       const target = Number(m.target);
       const name = `${m.label ? `(${m.label})` : 'milestone'}${m.period !== null ? ` #${m.period}` : ''}`;
-      const gm = s('g', { class: `milestone status-${m.status}`, 'data-label': m.label ?? '' });
+      const drawn = lines.get(`${from}:${Math.min(day(m.deadline), aDay)}`)?.total ?? 0;
+      // What the chart drew for this window, beside what the engine computed: they must agree.
+      const gm = s('g', { class: `milestone status-${m.status}`, 'data-label': m.label ?? '', 'data-drawn-total': drawn, 'data-total': m.total });
       gm.append(s('line', { x1: x(from), x2: x(deadline), y1: y(target), y2: y(target), stroke: color, class: 'target' }));
       gm.append(s('line', { x1: x(deadline), x2: x(deadline), y1: y(target) - 6, y2: bottom, stroke: color, class: 'deadline' }));
       if (m.period === null || milestones.length <= 4) {

@@ -182,6 +182,9 @@ test('a sample ledger and schedule give met milestones, obligations and a chart'
   expect(obligations[1]).toMatch(/\(ii\)[\s\S]*\$7,500\.00/);
   expect(await page.locator('[data-testid="chart"] svg .met-marker').count()).toBe(2);
   expect(await page.locator('[data-testid="chart"] svg .missed-marker').count()).toBe(1);
+  // The chart's running totals agree with the engine's totals.
+  const totals = await page.locator('[data-testid="chart"] svg g.milestone').evaluateAll((gs) => gs.map((g) => [Number(g.getAttribute('data-drawn-total')), Number(g.getAttribute('data-total'))]));
+  expect(totals).toEqual([[105500, 105500], [258500, 258500], [417500, 417500]]);
 
   // Row S-1010 is 23:30 on 31 March in New York, already April in UTC.
   await page.fill('#time-zone', 'America/New_York');
