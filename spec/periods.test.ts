@@ -101,6 +101,12 @@ describe('windowInstances', () => {
     expect([w.windowStart, w.deadline, w.endDay - w.startDay]).toEqual(['2026-01-15', '2026-03-31', 76]);
   });
 
+  it('a date before the effective date gives an empty window with that deadline', () => {
+    const w = one({ kind: 'by-date', date: '2025-12-31', range: R }, '2026-01-15');
+    expect([w.windowStart, w.deadline, w.endDay <= w.startDay]).toEqual(['2026-01-15', '2025-12-31', true]);
+    expect(w.explanation).toContain('before the effective date');
+  });
+
   it('a period window covers that period alone', () => {
     const w = one({ kind: 'period', unit: 'quarter', n: 2, range: R }, '2026-01-31');
     expect([w.windowStart, w.deadline, w.cumulative]).toEqual(['2026-05-01', '2026-07-30', false]);

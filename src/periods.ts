@@ -188,7 +188,10 @@ export function windowInstances(window: WindowNode, calendar: ContractCalendar, 
       const date = parseIsoDate(window.date);
       // An impossible date is the checker's error; here it simply yields an empty window.
       const end = date ? dayNumber(date) + 1 : e;
-      return [instance(e, Math.max(end, e), null, true,
+      if (end <= e) {
+        return [instance(e, end, null, true, `by ${window.date}: that is before the effective date ${eText}, so no sale can count`)];
+      }
+      return [instance(e, end, null, true,
         `by ${window.date}: cumulative from the effective date ${eText} through the whole local day ${window.date}`)];
     }
     case 'within': {
