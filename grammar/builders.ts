@@ -81,8 +81,10 @@ function span(...parts: unknown[]): Range {
   return { start, end };
 }
 
-const lower = (t: Token): string => t.text.toLowerCase();
-const digits = (t: Token): string => t.text.replace(/,/g, '');
+// Content is read from `value`: the text as written, less invisible characters inside words
+// (lexer.ts). Positions are computed from `text`, which is exactly what the source holds.
+const lower = (t: Token): string => t.value.toLowerCase();
+const digits = (t: Token): string => t.value.replace(/,/g, '');
 const straightApostrophes = (s: string): string => s.replace(/’/g, "'");
 
 // --- document and clauses ----------------------------------------------------------------------
@@ -126,7 +128,7 @@ export function headedClause(d: Data): ClauseDraft {
 
 function party(words: List<Token>): PartyNode {
   const tokens = toArray(words);
-  return { kind: 'party', name: straightApostrophes(tokens.map((t) => t.text).join(' ')), range: span(tokens) };
+  return { kind: 'party', name: straightApostrophes(tokens.map((t) => t.value).join(' ')), range: span(tokens) };
 }
 
 export function partyRef(d: Data): PartyNode {
@@ -141,13 +143,13 @@ interface Label { label: string; source: LabelSourceNode; range: Range }
 export function parenthesisedLabel(d: Data): Label {
   const t = d[0] as Token;
   const range = span(t);
-  return { label: t.text.slice(1, -1), source: { kind: 'label', style: 'parenthesised', text: t.text, range }, range };
+  return { label: t.value.slice(1, -1), source: { kind: 'label', style: 'parenthesised', text: t.value, range }, range };
 }
 
 export function dottedLabel(d: Data): Label {
   const [n, dot] = d as [Token, Token];
   const range = span(n, dot);
-  return { label: n.text, source: { kind: 'label', style: 'dotted', text: `${n.text}.`, range }, range };
+  return { label: n.value, source: { kind: 'label', style: 'dotted', text: `${n.value}.`, range }, range };
 }
 
 export function item(d: Data): MilestoneNode {
@@ -164,11 +166,11 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 export function numberedHeading(d: Data): Heading {
   const [unit, n, noun] = d as [Token, Token, Token[]];
   const range = span(d);
-  const label = `${capitalise(unit.text)} ${n.text}`;
+  const label = `${capitalise(unit.value)} ${n.value}`;
   return {
     label,
     range,
-    source: { kind: 'label', style: 'heading', text: `${label} ${capitalise(noun[0].text)}`, range },
+    source: { kind: 'label', style: 'heading', text: `${label} ${capitalise(noun[0].value)}`, range },
     implied: { kind: 'end-of-period', unit: lower(unit) as PeriodUnit, n: Number(digits(n)), written: 'implied', range },
   };
 }
@@ -178,7 +180,7 @@ const ADJECTIVE_UNITS: Readonly<Record<string, PeriodUnit>> = { quarterly: 'quar
 export function adjectiveHeading(d: Data): Heading {
   const [adjective, noun] = d as [Token, Token[]];
   const range = span(d);
-  const label = `${capitalise(adjective.text)} ${capitalise(noun[0].text)}`;
+  const label = `${capitalise(adjective.value)} ${capitalise(noun[0].value)}`;
   return {
     label,
     range,
@@ -204,7 +206,7 @@ export function revenueTarget(d: Data): TargetNode {
 /** Carries `range` so that the units target's range ends after the product name. */
 export function product(d: Data): { name: string; range: Range } {
   const t = d[1] as Token;
-  return { name: straightApostrophes(t.text.slice(1, -1).trim()), range: span(d) };
+  return { name: straightApostrophes(t.value.slice(1, -1).trim()), range: span(d) };
 }
 
 export function unitsTarget(d: Data): TargetNode {
@@ -233,28 +235,28 @@ function money(currency: string, number: Token, multiplier: Token | null, text: 
   return { kind: 'money', amount, currency, text, range };
 }
 
-const withMultiplier = (text: string, m: Token | null): string => (m ? `${text} ${m.text}` : text);
+const withMultiplier = (text: string, m: Token | null): string => (m ? `${text} ${m.value}` : text);
 
 export function symbolMoney(d: Data): MoneyNode {
   const [symbol, n, m] = d as [Token, Token, Token | null];
-  return money(CURRENCY_SYMBOLS[symbol.text], n, m, withMultiplier(symbol.text + n.text, m), span(d));
+  return money(CURRENCY_SYMBOLS[symbol.value], n, m, withMultiplier(symbol.value + n.value, m), span(d));
 }
 
 export function codeFirstMoney(d: Data): MoneyNode {
   const [code, n, m] = d as [Token, Token, Token | null];
-  return money(code.text, n, m, withMultiplier(`${code.text} ${n.text}`, m), span(d));
+  return money(code.value, n, m, withMultiplier(`${code.value} ${n.value}`, m), span(d));
 }
 
 export function codeLastMoney(d: Data): MoneyNode {
   const [n, m, code] = d as [Token, Token | null, Token];
-  return money(code.text, n, m, `${withMultiplier(n.text, m)} ${code.text}`, span(d));
+  return money(code.value, n, m, `${withMultiplier(n.value, m)} ${code.value}`, span(d));
 }
 
 // --- windows -----------------------------------------------------------------------------------
 
 function ordinalValue(t: Token): number {
   const word = ORDINAL_WORDS.indexOf(lower(t) as (typeof ORDINAL_WORDS)[number]);
-  return word >= 0 ? word + 1 : parseInt(t.text, 10);
+  return word >= 0 ? word + 1 : parseInt(t.value, 10);
 }
 
 export function endOfOrdinal(d: Data): WindowNode {
@@ -282,7 +284,7 @@ export function byDate(d: Data): WindowNode {
 const pad = (value: string, width: number): string => value.padStart(width, '0');
 
 export function isoDate(d: Data): WrittenDate {
-  return { date: (d[0] as Token).text, range: span(d) };
+  return { date: (d[0] as Token).value, range: span(d) };
 }
 
 function writtenDate(year: Token, month: Token, day: Token, range: Range): WrittenDate {
@@ -338,7 +340,7 @@ export function fixedPayment(d: Data): PaymentNode {
 
 export function sectionPayment(d: Data): PaymentNode {
   const parts = toArray<Token>(d[8]);
-  const ref = parts.map((t) => t.text).join('');
+  const ref = parts.map((t) => t.value).join('');
   return { kind: 'section', ref, placeholder: parts[0].type === 'placeholder', range: span(d) };
 }
 
@@ -354,7 +356,7 @@ export function eachScope(): PaymentTermNode['scope'] {
 
 export function labelScope(d: Data): PaymentTermNode['scope'] {
   const t = d[1] as Token;
-  return { kind: 'milestone', label: t.type === 'enumerator' ? t.text.slice(1, -1) : t.text, range: span(t) };
+  return { kind: 'milestone', label: t.type === 'enumerator' ? t.value.slice(1, -1) : t.value, range: span(t) };
 }
 
 export function paymentTerm(d: Data): PaymentTermNode {

@@ -46,18 +46,29 @@ const keywordType = moo.keywords({
   monthName: Object.keys(MONTH_NAMES),
 });
 
+/**
+ * Invisible characters that arrive with text pasted from web pages and word processors: soft
+ * hyphen, zero-width spaces and joiners, bidirectional marks, word joiner, BOM. Between tokens they
+ * are whitespace; inside a word they are nothing, since the reader sees one word ("mile\u200bstones"
+ * is "milestones"): such a word's `value` is its text without them.
+ */
+const INVISIBLE = '\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff';
+const INVISIBLES = new RegExp(`[${INVISIBLE}]`, 'g');
+const withoutInvisibles = (text: string): string => text.replace(INVISIBLES, '');
+
 /** ISO codes are recognised only in capitals, so that English words such as "all" or "top" stay words. */
 function wordType(text: string): string {
-  if (/^[A-Z]{3}$/.test(text) && isCurrencyCode(text)) return 'currencyCode';
-  return keywordType(text.toLowerCase());
+  const word = withoutInvisibles(text);
+  if (/^[A-Z]{3}$/.test(word) && isCurrencyCode(word)) return 'currencyCode';
+  return keywordType(word.toLowerCase());
 }
 
 /**
  * Characters treated as whitespace: everything JavaScript's \s covers (spaces, tabs, CR, LF,
- * no-break and other Unicode spaces, BOM) plus zero-width spaces and joiners and bidirectional
- * marks, which are invisible in editors and arrive with text pasted from word processors.
+ * no-break and other Unicode spaces, BOM) plus the invisible characters above.
  */
-const WHITESPACE = /[\s\u200b-\u200f\u2060\u202a-\u202e]+/;
+const WHITESPACE = new RegExp(`[\\s${INVISIBLE}]+`);
+const LETTER = 'A-Za-z\u00c0-\u024f';
 
 const tokenizer = moo.compile({
   ws: { match: WHITESPACE, lineBreaks: true },
@@ -72,12 +83,16 @@ const tokenizer = moo.compile({
   currencySymbol: /[$€£¥]/,
   // A quoted product name. It cannot span a colon, so the quotes around a whole pasted clause
   // (which always has one) are lexed as lone quotes instead.
-  string: /["“”„‟«»][^"“”„‟«»\n:]*["“”„‟«»]/,
+  string: { match: /["“”„‟«»][^"“”„‟«»\n:]*["“”„‟«»]/, value: withoutInvisibles },
   // The same in single quotes ('Widget', ‘Men’s Shoes’). A word never starts with an apostrophe,
   // so a quote here opens a name; inside it an apostrophe followed by a letter is part of a word.
-  singleQuoted: { match: /['‘’](?:[^'‘’\n:"“”]|['’](?=[A-Za-z]))*['‘’](?![A-Za-z])/, type: () => 'string' },
+  singleQuoted: { match: /['‘’](?:[^'‘’\n:"“”]|['’](?=[A-Za-z]))*['‘’](?![A-Za-z])/, type: () => 'string', value: withoutInvisibles },
   quote: /["“”„‟«»]/,
-  word: { match: /[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*/, type: wordType },
+  word: {
+    match: new RegExp(`[${LETTER}](?:[${LETTER}'’-]|[${INVISIBLE}]+(?=[${LETTER}]))*`),
+    type: wordType,
+    value: withoutInvisibles,
+  },
   colon: ':',
   comma: ',',
   semicolon: ';',

@@ -111,9 +111,9 @@ function misreadPartyWord(text: string, token: Token, table: ParserInternals['ta
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const expected = expectationAt(grammar, history[start + i].states);
-    const guess = nearest(word.text, expected.words.filter((w) => !PARTY_KEYWORDS.has(w)));
+    const guess = nearest(word.value, expected.words.filter((w) => !PARTY_KEYWORDS.has(w)));
     if (!guess) continue;
-    const name = words.slice(0, i).map((t) => t.text).join(' ');
+    const name = words.slice(0, i).map((t) => t.value).join(' ');
     const phrases = expected.phrases.filter((p) => p !== describeNonterminal('partyWord'));
     const replacement = matchCase(guess, word.text);
     return diagnostic(
@@ -158,7 +158,7 @@ function unexpectedToken(token: Token, states: ParserInternals['table'][number][
   const readAs = party && party.length > 1 ? ` ('${party.map((t) => t.text).join(' ')}' was read as the party name)` : '';
   const message = `Unexpected ${found}: expected ${joinAlternatives(expected.phrases)}${readAs}.`;
   const range = tokenRange(token);
-  const guess = WORD_TOKEN.test(token.text) ? nearest(token.text, expected.words) : null;
+  const guess = WORD_TOKEN.test(token.text) ? nearest(token.value, expected.words) : null;
   if (!guess) return diagnostic('unexpected-token', range, message);
   const replacement = matchCase(guess, token.text);
   return diagnostic('unexpected-token', range, message, {
