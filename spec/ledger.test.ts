@@ -132,7 +132,7 @@ describe('RowNormalizer', () => {
     const n = new RowNormalizer({ timeZone: NY });
     expect(n.normalize({ date: '2026-01-01', id: 'A' }, 1).ok).toBe(true);
     const dup = n.normalize({ date: '2026-01-02', id: 'A' }, 2);
-    expect(!dup.ok && dup.issues[0]).toMatchObject({ row: 2, column: 'id', value: 'A', code: 'duplicate-id' });
+    expect(!dup.ok && dup.issues[0]).toMatchObject({ row: 2, column: 'id', value: 'A', code: 'duplicate-id', message: expect.stringContaining('already used by row 1') });
     expect(n.normalize({ date: '2026-01-02', id: '' }, 3).ok).toBe(true);
     const again = new RowNormalizer({ timeZone: NY, checkDuplicates: false });
     expect(again.normalize({ date: '2026-01-01', id: 'A' }, 1).ok && again.normalize({ date: '2026-01-01', id: 'A' }, 2).ok).toBe(true);

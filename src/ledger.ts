@@ -258,7 +258,8 @@ export class RowNormalizer {
   private readonly required: ReadonlyArray<LedgerColumn>;
   private readonly currency: string | null;
   private readonly checkDuplicates: boolean;
-  private readonly seenIds = new Set<string>();
+  /** Explicit id → the row that first used it. */
+  private readonly seenIds = new Map<string, number>();
   private issues: RowIssue[] | null = null;
   private row = 0;
   /** Cells of the current record by column code; reused, so a row allocates no lookup object. */
@@ -317,8 +318,9 @@ export class RowNormalizer {
 
     const explicitId = idCell === ABSENT ? null : cellText(idCell);
     if (explicitId !== null && this.checkDuplicates) {
-      if (this.seenIds.has(explicitId)) this.fail('id', explicitId, 'duplicate-id', `id ${explicitId} appears more than once; each sale must be counted once`);
-      else this.seenIds.add(explicitId);
+      const first = this.seenIds.get(explicitId);
+      if (first !== undefined) this.fail('id', explicitId, 'duplicate-id', `id ${explicitId} was already used by row ${first}; each sale must be counted once`);
+      else this.seenIds.set(explicitId, row);
     }
 
     if (this.issues !== null) return { ok: false, issues: this.issues };
