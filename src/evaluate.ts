@@ -262,8 +262,11 @@ function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment:
   return { payment: found.payment, source };
 }
 
-function labelName(label: string | null, index: number): string {
-  return label === null ? `milestone ${index}` : `(${label})`;
+/** How notes name a milestone: "(ii)", "Month 1", or "clause 2 (ii)" when the document has several clauses. */
+function labelName(plan: Plan, index: number, clauses: number): string {
+  const label = plan.milestone.label;
+  const own = label === null ? `milestone ${index}` : /\s/.test(label) ? label : `(${label})`;
+  return clauses > 1 ? `clause ${plan.clauseIndex} ${own}` : own;
 }
 
 /**
@@ -277,6 +280,7 @@ export class Evaluation {
   private readonly clock: ZoneClock | null;
   private readonly normalizer: RowNormalizer | null;
   private readonly plans: Plan[] = [];
+  private readonly clauseCount: number;
   private readonly currency: string | null;
   private readonly eDay: number;
   private readonly aDay: number;
@@ -303,6 +307,7 @@ export class Evaluation {
 
   constructor(ast: DocumentNode, options: EvaluationOptions) {
     this.options = options;
+    this.clauseCount = ast.clauses.length;
     const resolved = resolveContext(options, options.now);
     this.context = resolved.ok ? resolved.context : null;
     this.contextError = resolved.ok ? null : resolved.message;
@@ -620,7 +625,7 @@ export class Evaluation {
 
     this.plans.forEach((plan, planIndex) => {
       const m = plan.milestone;
-      const name = labelName(m.label, planIndex + 1);
+      const name = labelName(plan, planIndex + 1, this.clauseCount);
       const reading = this.metricReading(plan);
       readings.set(reading, [...(readings.get(reading) ?? []), name]);
       if (m.window.kind === 'recurring') {
@@ -780,7 +785,7 @@ export class Evaluation {
     warned: Set<Plan>,
   ): Obligation | null {
     const m = plan.milestone;
-    const name = labelName(m.label, planIndex + 1);
+    const name = labelName(plan, planIndex + 1, this.clauseCount);
     const found = paymentSource(plan.clause, m);
     const common = {
       clause: plan.clauseIndex,
