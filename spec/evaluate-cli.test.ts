@@ -74,6 +74,12 @@ describe('clause evaluate with bad input', () => {
     expect(r.stderr).toContain('... and 3 more errors');
   });
 
+  it('reports a ledger that is not JSON as a whole, not as a row', () => {
+    const r = runEvaluate('c.clause', { ...SEED, sales: 's.json' }, files({ 'c.clause': CLAUSE, 's.json': '[{"date": ' }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error \[malformed-row\] not valid JSON/);
+  });
+
   it('reports an invalid clause with exit 1', () => {
     const r = runEvaluate('c.clause', { ...SEED, sales: 's.csv' }, files({ 'c.clause': 'The Seller agrees to nothing.', 's.csv': 'date,amount\n' }));
     expect(r.code).toBe(1);

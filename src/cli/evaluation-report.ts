@@ -52,7 +52,8 @@ function plural(n: number, word: string): string {
 }
 
 function diagnosticLine(d: EvaluationDiagnostic): string {
-  const where = d.row !== undefined ? `row ${d.row}${d.column && d.column !== '*' ? `, ${d.column}` : ''}${d.value ? ` '${d.value}'` : ''}: ` : '';
+  // Row 0 is the ledger as a whole (e.g. JSON that does not parse).
+  const where = d.row !== undefined && d.row > 0 ? `row ${d.row}${d.column && d.column !== '*' ? `, ${d.column}` : ''}${d.value ? ` '${d.value}'` : ''}: ` : '';
   return `  ${d.severity} [${d.code}] ${where}${d.message}`;
 }
 
