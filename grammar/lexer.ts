@@ -11,7 +11,7 @@ import { isCurrencyCode } from '../src/money';
 
 /** Keywords whose token type is the word itself. */
 export const KEYWORDS = [
-  'a', 'achieve', 'achievement', 'achieving', 'after', 'agreement', 'agrees', 'an', 'and', 'annual', 'as', 'be',
+  'a', 'achieve', 'achievement', 'achieving', 'after', 'agreement', 'agrees', 'and', 'annual', 'as', 'be',
   'billion', 'bonus', 'by', 'clients', 'close', 'closed', 'commission', 'corresponding', 'customers', 'date',
   'day', 'days', 'deals', 'described', 'during', 'each', 'effective', 'end', 'entitled', 'equal', 'every', 'following',
   'for', 'from', 'generate', 'goal', 'gross', 'in', 'meet', 'meeting', 'milestone', 'milestones', 'million', 'month',
@@ -70,7 +70,7 @@ function wordType(text: string): string {
 const WHITESPACE = new RegExp(`[\\s${INVISIBLE}]+`);
 const LETTER = 'A-Za-z\u00c0-\u024f';
 
-const tokenizer = moo.compile({
+const RULES = {
   ws: { match: WHITESPACE, lineBreaks: true },
   // Not named `date`: that is the keyword type of the word "date" ("the Effective Date").
   isoDate: /\d{4}-\d{2}-\d{2}(?![\d-])/,
@@ -102,7 +102,20 @@ const tokenizer = moo.compile({
   lparen: '(',
   rparen: ')',
   error: moo.error,
-});
+};
+const tokenizer = moo.compile(RULES);
+
+/**
+ * Every token type the lexer can produce, whitespace and errors included. A type appears once:
+ * a keyword whose type equals a rule's name would make the grammar accept one for the other.
+ */
+export const TOKEN_TYPES: readonly string[] = [
+  ...Object.keys(RULES).filter((rule) => rule !== 'singleQuoted'), // typed 'string'
+  'currencyCode',
+  'ordinal',
+  'monthName',
+  ...KEYWORDS.map(keywordTokenType),
+];
 
 export type Token = moo.Token;
 
