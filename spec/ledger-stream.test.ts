@@ -7,8 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseCsvLedger, parseNdjsonLedger, type LedgerRecord, type RowIssue } from '../src/ledger';
+import { hashId } from '../src/id-hash';
+import { HEADER, LedgerGenerator } from '../bench/generate';
 import {
+  CsvFilteredParser,
   CsvStreamParser,
+  hashAsciiId,
+  type ByteRowFilter,
   NdjsonStreamParser,
   openLedgerSource,
   recordsFromCells,
@@ -204,5 +209,103 @@ describe('files and standard input', () => {
     expect(second.records).toEqual(first.records);
     source.dispose();
     expect(() => readFileSync(source.path)).toThrow();
+  });
+});
+
+describe('CSV second-pass reader (byte filter)', () => {
+  /** The filter's rule, on the decoded cells (the reference). */
+  function wanted(cells: string[], filter: ByteRowFilter): boolean {
+    const date = (cells[filter.dateIndex] ?? '').trim();
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+    if (m && filter.dateKeys.has(Number(m[1] + m[2] + m[3]))) return true;
+    const id = (cells[filter.idIndex] ?? '').trim();
+    return filter.idHashes !== null && id !== '' && filter.idHashes.has(hashId(id));
+  }
+
+  function readAll(bytes: Buffer, cuts: number[]): Array<{ row: number; cells: string[] }> {
+    const out: Array<{ row: number; cells: string[] }> = [];
+    const parser = new CsvStreamParser({ header: () => undefined, cells: (cells, row) => out.push({ row, cells }), issue: () => undefined });
+    feed(parser, bytes, cuts);
+    return out;
+  }
+
+  function readFiltered(bytes: Buffer, cuts: number[], filter: ByteRowFilter): { header: readonly string[] | null; rows: Array<{ row: number; cells: string[] }> } {
+    const rows: Array<{ row: number; cells: string[] }> = [];
+    let header: readonly string[] | null = null;
+    const parser = new CsvFilteredParser({ header: (h) => (header = h), cells: (cells, row) => rows.push({ row, cells }), issue: () => undefined }, filter);
+    feed(parser, bytes, cuts);
+    return { header, rows };
+  }
+
+  function feed(parser: { pushBytes(b: Buffer): void; end(): void }, bytes: Buffer, cuts: number[]): void {
+    let from = 0;
+    for (const cut of [...cuts, bytes.length]) {
+      parser.pushBytes(bytes.subarray(from, cut));
+      from = cut;
+    }
+    parser.end();
+  }
+
+  function check(text: string, filter: ByteRowFilter, cutsList: number[][]): number {
+    const bytes = Buffer.from(text, 'utf8');
+    const all = readAll(bytes, []);
+    const byRow = new Map(all.map((r) => [r.row, r.cells]));
+    const mustKeep = all.filter((r) => wanted(r.cells, filter)).map((r) => r.row);
+    for (const cuts of cutsList) {
+      const got = readFiltered(bytes, cuts, filter);
+      // Every kept row is a real row with the same cells; every wanted row is kept.
+      for (const r of got.rows) expect(r.cells).toEqual(byRow.get(r.row));
+      expect(got.rows.map((r) => r.row)).toEqual(expect.arrayContaining(mustKeep));
+      expect(new Set(got.rows.map((r) => r.row)).size).toBe(got.rows.length);
+    }
+    return mustKeep.length;
+  }
+
+  const header = 'id,date,amount,customer\r\n';
+  const body = [
+    'A1,2026-03-01,10,Zoë',
+    'A2,2026-03-02T10:00:00Z,20,"Acme, Inc."',
+    '',
+    ' , , , ',
+    'A3,2026-03-05,30,"two\r\nlines"',
+    '\u00a0',
+    'A4, 2026-03-01,40,padded date',
+    'A5,2026-03-09,50,O"Brien',
+    'A1,2026-04-01,60,duplicate id',
+    'A6,2026-03-01T23:30:00-05:00,70,',
+    'A7,2026-03-20,80,plain and unwanted',
+  ].join('\r\n');
+  const text = `\ufeff${header}${body}\n`;
+
+  test('kept rows have the same row numbers and cells as a full read; wanted rows are all kept', () => {
+    const filter: ByteRowFilter = { dateIndex: 1, idIndex: 0, dateKeys: new Set([20260301]), idHashes: new Set([hashId('A1')]) };
+    const bytes = Buffer.from(text, 'utf8');
+    const cutsList: number[][] = [[]];
+    for (let cut = 0; cut <= bytes.length; cut++) cutsList.push([cut]);
+    for (let size = 1; size <= 5; size++) cutsList.push(Array.from({ length: Math.floor(bytes.length / size) }, (_, k) => (k + 1) * size));
+    expect(check(text, filter, cutsList)).toBe(4); // A1, A4 (padded: kept as unsure), A1 again, A6
+    const got = readFiltered(bytes, [], filter);
+    expect(got.header).toEqual(['id', 'date', 'amount', 'customer']);
+    // Rows the filter can judge on bytes and does not want are skipped.
+    expect(got.rows.map((r) => r.cells[0])).not.toContain('A7');
+  });
+
+  test('on a generated ledger, only the wanted rows (and a few unsure ones) are decoded', () => {
+    const gen = new LedgerGenerator({ rows: 3000, seed: 7 });
+    const lines = [HEADER + '\n'];
+    gen.order(false).forEach((i) => lines.push(gen.csvLine(i, i % 3 === 0 ? '\r\n' : '\n')));
+    const csv = lines.join('');
+    const dates = new Set<number>([Number(gen.row(5).date.slice(0, 10).replace(/-/g, ''))]);
+    const filter: ByteRowFilter = { dateIndex: 1, idIndex: 0, dateKeys: dates, idHashes: new Set([hashId('T17')]) };
+    const wantedCount = check(csv, filter, [[], [1000, 5000, 5001], Array.from({ length: 50 }, (_, k) => 1 + k * 3001)]);
+    expect(wantedCount).toBeGreaterThan(1);
+    const got = readFiltered(Buffer.from(csv), [], filter);
+    expect(got.rows.length).toBeLessThan(wantedCount + 60); // quoted records (about 1%) are read in full
+  });
+
+  test('hashAsciiId equals hashId on ASCII ids', () => {
+    for (const id of ['T1', 'INV-2001', 'x', '0123456789abcdefXYZ']) {
+      expect(hashAsciiId(Buffer.from(id), 0, id.length)).toBe(hashId(id));
+    }
   });
 });

@@ -371,3 +371,212 @@ export async function streamLedgerRecords(file: string, format: StreamFormat, si
   }
   parser.end();
 }
+
+/**
+ * Which rows a second pass needs, judged on the raw bytes of a CSV record before it is decoded or
+ * split: a row is kept when its date cell starts with one of `dateKeys` (a `YYYY-MM-DD` written as
+ * the number YYYYMMDD), or when its id's hash (`hashId` of src/ledger.ts, which `hashAsciiId`
+ * reproduces on bytes) is in `idHashes`; and whenever the bytes cannot be judged cheaply.
+ */
+export interface ByteRowFilter {
+  dateIndex: number;
+  idIndex: number;
+  dateKeys: ReadonlySet<number>;
+  idHashes: ReadonlySet<number> | null;
+}
+
+const SPACE = 32;
+const DASH = 45;
+
+function isDigit(b: number): boolean {
+  return b >= 48 && b <= 57;
+}
+
+/** FNV-1a over the bytes of an ASCII id, then murmur3's finalizer: equals hashId(text) for ASCII. */
+export function hashAsciiId(buf: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Start of cell `index` of the record bytes [start, stop), or -1 when the record is shorter. */
+function cellStart(buf: Uint8Array, start: number, stop: number, index: number): number {
+  let p = start;
+  for (let k = 0; k < index; k++) {
+    while (p < stop && buf[p] !== COMMA) p++;
+    if (p >= stop) return -1;
+    p++;
+  }
+  return p;
+}
+
+function cellEnd(buf: Uint8Array, p: number, stop: number): number {
+  while (p < stop && buf[p] !== COMMA) p++;
+  return p;
+}
+
+/**
+ * A CSV reader for second passes: the same records and row numbers as `CsvStreamParser`, and the
+ * same cells for every record it keeps, but records the filter rejects are counted and skipped
+ * without being decoded or split (most of a second pass's cost). The header, records holding a
+ * quote and records without a printable ASCII character (possibly blank) are decoded and read by
+ * `CsvStreamParser` itself, so that every rule (quoting, blank records) stays in one place.
+ */
+export class CsvFilteredParser {
+  private readonly sink: CellSink;
+  private readonly filter: ByteRowFilter;
+  private carry: Buffer | null = null;
+  private started = false;
+  private headerSeen = false;
+  private row = 0;
+
+  constructor(sink: CellSink, filter: ByteRowFilter) {
+    this.sink = sink;
+    this.filter = filter;
+  }
+
+  pushBytes(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    let buf = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
+    this.carry = null;
+    if (!this.started) {
+      if (buf.length < 3 && buf[0] === 0xef) {
+        this.carry = Buffer.from(buf);
+        return;
+      }
+      this.started = true;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    }
+    const done = this.scan(buf, false);
+    if (done < buf.length) this.carry = Buffer.from(buf.subarray(done));
+  }
+
+  end(): void {
+    let buf = this.carry;
+    this.carry = null;
+    if (buf === null || buf.length === 0) return;
+    if (!this.started) {
+      this.started = true;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    }
+    this.scan(buf, true);
+  }
+
+  /** Handles every complete record of `buf`; returns where the unfinished one starts. */
+  private scan(buf: Buffer, final: boolean): number {
+    const n = buf.length;
+    let pos = 0;
+    while (pos < n) {
+      // Find the record's end (a LF outside quotes; quotes open only at a field's start, as in
+      // CsvStreamParser), noting whether it holds a quote or a printable ASCII character.
+      let i = pos;
+      let quoted = false;
+      let printable = false;
+      let fieldStart = true;
+      let end = -1;
+      while (i < n) {
+        const b = buf[i];
+        if (b === LF) {
+          end = i;
+          break;
+        }
+        if (b === QUOTE) {
+          quoted = true;
+          if (fieldStart) {
+            i++;
+            for (;;) {
+              while (i < n && buf[i] !== QUOTE) i++;
+              if (i + 1 < n && buf[i + 1] === QUOTE) {
+                i += 2;
+                continue;
+              }
+              break;
+            }
+            if (i >= n || (i + 1 >= n && !final)) break; // the quote may close later: more bytes
+            i++;
+            fieldStart = false;
+            continue;
+          }
+        }
+        fieldStart = b === COMMA;
+        if (b > SPACE && b < 127 && b !== COMMA) printable = true;
+        i++;
+      }
+      if (end === -1) {
+        if (!final) return pos;
+        end = n;
+      }
+      if (quoted || !printable || !this.headerSeen) {
+        this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
+      } else {
+        const row = ++this.row;
+        const stop = end > pos && buf[end - 1] === CR ? end - 1 : end;
+        if (this.keep(buf, pos, stop)) this.sink.cells(buf.toString('utf8', pos, stop).split(','), row);
+      }
+      pos = end + 1;
+    }
+    return n;
+  }
+
+  /** One record through CsvStreamParser, with this reader's header and row count. */
+  private general(text: string): void {
+    const parser = new CsvStreamParser({
+      header: (names) => {
+        if (this.headerSeen) return;
+        this.headerSeen = true;
+        this.sink.header(names);
+      },
+      cells: (cells) => this.sink.cells(cells, ++this.row),
+      issue: () => undefined,
+    });
+    // Once the header is known, a stand-in header makes the inner parser read the record as data.
+    if (this.headerSeen) parser.push('h\n');
+    parser.push(text);
+    parser.end();
+  }
+
+  /** Whether an unquoted record (bytes [start, stop), no line end) may matter. */
+  private keep(buf: Buffer, start: number, stop: number): boolean {
+    const f = this.filter;
+    const ds = cellStart(buf, start, stop, f.dateIndex);
+    if (ds < 0) return true;
+    const de = cellEnd(buf, ds, stop);
+    if (de - ds < 10) return true;
+    if (!(isDigit(buf[ds]) && isDigit(buf[ds + 1]) && isDigit(buf[ds + 2]) && isDigit(buf[ds + 3]) && buf[ds + 4] === DASH &&
+      isDigit(buf[ds + 5]) && isDigit(buf[ds + 6]) && buf[ds + 7] === DASH && isDigit(buf[ds + 8]) && isDigit(buf[ds + 9]))) {
+      return true;
+    }
+    const key =
+      (buf[ds] - 48) * 10_000_000 + (buf[ds + 1] - 48) * 1_000_000 + (buf[ds + 2] - 48) * 100_000 + (buf[ds + 3] - 48) * 10_000 +
+      (buf[ds + 5] - 48) * 1000 + (buf[ds + 6] - 48) * 100 + (buf[ds + 8] - 48) * 10 + (buf[ds + 9] - 48);
+    if (f.dateKeys.has(key)) return true;
+    if (f.idHashes === null || f.idIndex < 0) return false;
+    let is = cellStart(buf, start, stop, f.idIndex);
+    if (is < 0) return false;
+    let ie = cellEnd(buf, is, stop);
+    // Trim as String.prototype.trim does for ASCII (space, tab, LF, VT, FF, CR); anything else
+    // unusual (control or non-ASCII bytes) is judged on the decoded text instead.
+    while (is < ie && (buf[is] === SPACE || (buf[is] >= 9 && buf[is] <= 13))) is++;
+    while (ie > is && (buf[ie - 1] === SPACE || (buf[ie - 1] >= 9 && buf[ie - 1] <= 13))) ie--;
+    if (is === ie) return false;
+    for (let k = is; k < ie; k++) if (buf[k] >= 0x80 || buf[k] < SPACE) return true;
+    return f.idHashes.has(hashAsciiId(buf, is, ie));
+  }
+}
+
+/** Reads a CSV file again for a second pass, skipping the records `filter` rejects. */
+export async function streamCsvCellsFiltered(file: string, sink: CellSink, filter: ByteRowFilter, options: StreamOptions = {}): Promise<void> {
+  const parser = new CsvFilteredParser(sink, filter);
+  let bytes = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
+    parser.pushBytes(chunk);
+    bytes += chunk.length;
+    options.onBytes?.(bytes);
+  }
+  parser.end();
+}

@@ -1,0 +1,15 @@
+/**
+ * The 32-bit hash of ledger ids used by the bounded-memory duplicate check (issue 4): FNV-1a over
+ * the UTF-16 code units, then murmur3's finalizer to spread sequential ids ("T1", "T2", …).
+ * The CLI's second-pass reader reproduces it on raw bytes for ASCII ids (hashAsciiId).
+ */
+export function hashId(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
