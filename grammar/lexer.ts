@@ -70,6 +70,25 @@ function wordType(text: string): string {
 const WHITESPACE = new RegExp(`[\\s${INVISIBLE}]+`);
 const LETTER = 'A-Za-z\u00c0-\u024f';
 
+/**
+ * A number in words with its figure in brackets, the drafting style "ninety (90) days", "ten (10)
+ * new customers", "one hundred and twenty (120)": one `number` token whose value is the figure.
+ * Only number words may precede the bracket, so "milestone (1)" stays a word and a label.
+ */
+const NUMBER_WORDS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
+  'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion',
+];
+/** A case-insensitive pattern for a word (moo refuses the /i flag). */
+const anyCase = (word: string): string => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
+const NUMBER_WORD = `(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).map(anyCase).join('|')})`;
+const SPELLED_NUMBER = new RegExp(
+  `${NUMBER_WORD}(?:(?:-|\\s+(?:${anyCase('and')}\\s+)?)${NUMBER_WORD})*\\s*\\(\\d+(?:,+\\d+)*(?:\\.\\d+)?\\)`,
+);
+/** The figure of a spelled number: "ninety (90)" → "90". */
+const figureOf = (text: string): string => text.slice(text.lastIndexOf('(') + 1, -1);
+
 const RULES = {
   ws: { match: WHITESPACE, lineBreaks: true },
   // Not named `date`: that is the keyword type of the word "date" ("the Effective Date").
@@ -88,6 +107,12 @@ const RULES = {
   // so a quote here opens a name; inside it an apostrophe followed by a letter is part of a word.
   singleQuoted: { match: /['‘’](?:[^'‘’\n:"“”]|['’](?=[A-Za-z]))*['‘’](?![A-Za-z])/, type: () => 'string', value: withoutInvisibles },
   quote: /["“”„‟«»]/,
+  spelledNumber: {
+    match: SPELLED_NUMBER,
+    lineBreaks: true,
+    type: () => 'number',
+    value: figureOf,
+  },
   word: {
     match: new RegExp(`[${LETTER}](?:[${LETTER}'’-]|[${INVISIBLE}]+(?=[${LETTER}]))*`),
     type: wordType,
@@ -110,7 +135,7 @@ const tokenizer = moo.compile(RULES);
  * a keyword whose type equals a rule's name would make the grammar accept one for the other.
  */
 export const TOKEN_TYPES: readonly string[] = [
-  ...Object.keys(RULES).filter((rule) => rule !== 'singleQuoted'), // typed 'string'
+  ...Object.keys(RULES).filter((rule) => rule !== 'singleQuoted' && rule !== 'spelledNumber'), // typed 'string', 'number'
   'currencyCode',
   'ordinal',
   'monthName',

@@ -113,3 +113,26 @@ describe('token rules', () => {
     expect(significant('$5 @')[2][0]).toBe('error');
   });
 });
+
+describe('spelled numbers', () => {
+  test.each([
+    ['ninety (90)', '90'],
+    ['Ten (10)', '10'],
+    ['one hundred and twenty (120)', '120'],
+    ['twenty-five (25)', '25'],
+    ['One Thousand\n(1,000)', '1,000'],
+  ])('"%s" is one number token with the figure %s as its value', (text, figure) => {
+    expect(significant(text)).toEqual([['number', figure]]);
+  });
+
+  test.each(['milestone (1)', 'tenants (1)', 'someone (1)'])('"%s" is a word and an enumerator', (text) => {
+    expect(significant(text).map(([type]) => type)).toEqual([expect.not.stringMatching(/^number$/), 'enumerator']);
+  });
+
+  test('number words without a figure are words', () => {
+    expect(significant('ninety days')).toEqual([
+      ['word', 'ninety'],
+      ['days', 'days'],
+    ]);
+  });
+});
