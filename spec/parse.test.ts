@@ -114,6 +114,7 @@ describe('parse fixtures', () => {
     if (f.expected !== undefined) expect(ast).toEqual(f.expected);
     else expect(withoutRanges(ast)).toEqual(f.expectedWithoutRanges);
     expect(schemaErrors(ast)).toBe('No errors');
+    expect(JSON.parse(JSON.stringify(ast))).toStrictEqual(ast);
   });
 });
 
