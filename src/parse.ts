@@ -141,22 +141,28 @@ function historyUpTo(text: string, columns: number): ParserInternals['table'] | 
   return table.length >= columns ? table : null;
 }
 
+/** The phrases expected before a token, plus "the end of the text" where the text could end. */
+function phrasesAt(states: ParserInternals['table'][number]['states']): string[] {
+  const phrases = expectationAt(grammar, states).phrases;
+  const complete = states.some((s) => s.rule.name === grammar.start && s.reference === 0 && s.dot === s.rule.symbols.length);
+  return complete ? [...phrases, 'the end of the text'] : phrases;
+}
+
 function unexpectedToken(token: Token, states: ParserInternals['table'][number]['states'], text: string, table: ParserInternals['table']): Diagnostic {
   if (token.type === 'error') {
     const char = String.fromCodePoint(token.text.codePointAt(0) ?? 0);
     const shown = /[\x00-\x1f\x7f-\x9f]/.test(char) ? `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `'${char}'`;
-    const expected = expectationAt(grammar, states);
     return diagnostic(
       'unexpected-character',
       tokenRange(token, char.length),
-      `Unexpected character ${shown}: expected ${joinAlternatives(expected.phrases)}.`,
+      `Unexpected character ${shown}: expected ${joinAlternatives(phrasesAt(states))}.`,
     );
   }
   const expected = expectationAt(grammar, states);
   const found = WORD_TOKEN.test(token.text) ? `word '${token.text}'` : `'${token.text}'`;
   const party = partyInProgress(text, token, table);
   const readAs = party && party.length > 1 ? ` ('${party.map((t) => t.text).join(' ')}' was read as the party name)` : '';
-  const message = `Unexpected ${found}: expected ${joinAlternatives(expected.phrases)}${readAs}.`;
+  const message = `Unexpected ${found}: expected ${joinAlternatives(phrasesAt(states))}${readAs}.`;
   const range = tokenRange(token);
   const guess = WORD_TOKEN.test(token.text) ? nearest(token.value, expected.words) : null;
   if (!guess) return diagnostic('unexpected-token', range, message);
