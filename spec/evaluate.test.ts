@@ -116,6 +116,36 @@ describe('the two-pass API', () => {
   });
 });
 
+describe('duplicate ids', () => {
+  const ast = doc([milestone('i', revenue('1000000'), endOfMonth(1))]);
+  const options = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-03-01' };
+
+  it('names every repeat and the row that used the id first, in any input order, with no crossing day', () => {
+    const rows: LedgerRecord[] = [];
+    for (let i = 1; i <= 3000; i++) rows.push({ id: `S${i % 1000}`, date: '2026-01-05', amount: '1' });
+    const r = evaluate(ast, rows, options);
+    expect(r.ok === false && r.errorCount).toBe(2000);
+    expect(r.ok === false && r.errors[0]).toMatchObject({ code: 'duplicate-id', row: 1001, value: 'S1', message: expect.stringContaining('already used by row 1;') });
+  });
+
+  it('also checks the ids of rows with other problems', () => {
+    const r = evaluate(ast, [{ id: 'X', date: '2026-01-05', amount: '1' }, { id: 'X', date: '2026-02-30', amount: '1' }], options);
+    expect(r.ok === false && r.errors.map((e) => [e.row, e.code])).toEqual([
+      [2, 'impossible-date'],
+      [2, 'duplicate-id'],
+    ]);
+  });
+
+  it('refuses to guess when the second pass is skipped', () => {
+    const e = createEvaluation(ast, options);
+    e.addRecord({ id: 'X', date: '2026-01-05', amount: '1' }, 1);
+    e.addRecord({ id: 'X', date: '2026-01-06', amount: '1' }, 2);
+    expect(e.crossingDays()).toEqual(['2026-01-06']);
+    const r = e.finish();
+    expect(r.ok === false && r.errors[0].message).toMatch(/run the second pass/);
+  });
+});
+
 describe('schedule', () => {
   it('validates with the JSON Schema and explains what is wrong', () => {
     expect(parseSchedule('{"currency":"USD","payments":{"i":"100.50","ii":7}}').ok).toBe(true);

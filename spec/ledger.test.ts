@@ -10,6 +10,7 @@ import {
 import { formatIsoDate, fromDayNumber } from '../src/periods';
 import { parseQuantity, quantityFromNumber, toDec, Accumulator } from '../src/quantity';
 import { ZoneClock } from '../src/zone-clock';
+import { confirmDuplicates, IdIndex, idHash } from '../src/id-index';
 import { Dec } from '../src/money';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -225,5 +226,31 @@ describe('fast readers agree with the reference implementations', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('duplicate ids in bounded memory', () => {
+  it('hashes distinct ids apart and grows without losing any', () => {
+    const index = new IdIndex();
+    for (let i = 0; i < 200_000; i++) expect(index.add(`INV-${i}`)).toBe(false);
+    expect(index.suspects.size).toBe(0);
+    expect(index.add('INV-123')).toBe(true);
+    expect(index.isSuspect('INV-123')).toBe(true);
+    expect(index.isSuspect('INV-124')).toBe(false);
+    expect(idHash('a')).not.toBe(idHash('b'));
+    expect(idHash('')).toBeGreaterThan(0);
+  });
+
+  it('confirms only real duplicates when different ids share a hash', () => {
+    const byLength = (text: string) => text.length + 1;
+    const index = new IdIndex(byLength);
+    const ids = ['A1', 'B2', 'A1', 'C3', 'B2'];
+    const repeated = ids.map((id) => index.add(id));
+    expect(repeated).toEqual([false, true, true, true, true]);
+    const suspects = ids.map((id, i) => ({ row: i + 1, id })).filter((r) => index.isSuspect(r.id));
+    expect(confirmDuplicates(suspects)).toEqual([
+      { row: 3, id: 'A1', firstRow: 1 },
+      { row: 5, id: 'B2', firstRow: 2 },
+    ]);
   });
 });

@@ -30,7 +30,8 @@ import {
   type WindowInstance,
 } from './periods';
 import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } from './quantity';
-import { dateCell, RowNormalizer, type LedgerColumn, type LedgerRecord, type LedgerRow, type RowIssue } from './ledger';
+import { confirmDuplicates, IdIndex } from './id-index';
+import { dateCell, idCellText, RowNormalizer, type LedgerColumn, type LedgerRecord, type LedgerRow, type RowIssue } from './ledger';
 import { scheduledAmount, type Schedule } from './schedule';
 import { metricOf, paymentFor, type Metric } from './describe';
 import { ZoneClock } from './zone-clock';
@@ -293,7 +294,12 @@ export class Evaluation {
   private newCustomers: DaySeries | null = null;
   private readonly firstSale: Map<string, { time: number; row: number; day: number }> | null;
   private readonly seenBefore: Set<string> | null;
-  private readonly readIssueRows: ReadonlySet<number>;
+  private readonly readIssueRows: Set<number>;
+  /** Duplicate ids: hashes in pass 1, suspects confirmed from their strings in pass 2. */
+  private readonly ids = new IdIndex();
+  private readonly suspectDays = new Set<number>();
+  private readonly suspectRows: Array<{ row: number; id: string }> = [];
+  private crossingRecords = 0;
   private readonly errors: EvaluationDiagnostic[] = [];
   private errorCount = 0;
   private rowTotal = 0;
@@ -359,7 +365,7 @@ export class Evaluation {
     this.seenBefore = wantsCustomers ? new Set() : null;
     this.normalizer =
       ctx && this.clock
-        ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: true })
+        ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false })
         : null;
     if (ctx && this.clock) {
       this.pass2Normalizer = new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false });
@@ -373,10 +379,11 @@ export class Evaluation {
 
   /**
    * A problem the text reader found (streaming counterpart of `options.readIssues`): the
-   * evaluation fails and lists it. Do not also pass that row to `addRecord`.
+   * evaluation fails and lists it. If the row is then also given to `addRecord`, it is only counted.
    */
   addReadIssue(issue: RowIssue): void {
     this.error({ ...issue, severity: 'error' });
+    this.readIssueRows.add(issue.row);
   }
 
   /** Pass 1: one input record, any order. */
@@ -388,6 +395,12 @@ export class Evaluation {
     }
     if (!this.normalizer) return;
     const result = this.normalizer.normalize(record, row);
+    // Ids are checked on every row, also one with other problems, so that all of them are listed.
+    const id = this.normalizer.explicitId;
+    if (id !== null && this.ids.add(id)) {
+      // Its day makes `crossingDays()` ask for the second pass (a row with a bad date: the first day).
+      this.suspectDays.add(result.ok ? result.row.day - this.eDay : 0);
+    }
     if (!result.ok) {
       this.rowTotal++;
       for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
@@ -512,12 +525,19 @@ export class Evaluation {
         }
       }
     }
-    return [...(this.candidateDays ?? [])].sort((a, b) => a - b).map((i) => formatIsoDate(fromDayNumber(i + this.eDay)));
+    // A repeated id hash also needs the second pass (to compare the id strings): its days are listed too.
+    const days = new Set([...(this.candidateDays ?? []), ...this.suspectDays]);
+    return [...days].sort((a, b) => a - b).map((i) => formatIsoDate(fromDayNumber(i + this.eDay)));
   }
 
   /** Pass 2: the same records again, any order; only rows on candidate days are kept. */
   addCrossingRecord(record: LedgerRecord, row: number): void {
     if (this.phase === 'pass1') this.crossingDays();
+    this.crossingRecords++;
+    if (this.ids.suspects.size > 0 && !this.readIssueRows.has(row)) {
+      const id = idCellText(record);
+      if (id !== null && this.ids.isSuspect(id)) this.suspectRows.push({ row, id });
+    }
     if (!this.candidateDays || this.candidateDays.size === 0 || !this.pass2Normalizer || this.readIssueRows.has(row)) return;
     const cell = dateCell(record);
     if (typeof cell !== 'string') return;
@@ -600,6 +620,13 @@ export class Evaluation {
           }
         }
       });
+    }
+    for (const d of confirmDuplicates(this.suspectRows)) {
+      this.error({ code: 'duplicate-id', severity: 'error', row: d.row, column: 'id', value: d.id, message: `id ${d.id} was already used by row ${d.firstRow}; each sale must be counted once` });
+    }
+    if (this.ids.suspects.size > 0 && this.crossingRecords === 0) {
+      // The second pass never ran, so repeated hashes cannot be told from repeated ids: refuse.
+      this.error({ code: 'duplicate-id', severity: 'error', message: 'some ids may repeat; run the second pass (addCrossingRecord for every row) to name them' });
     }
     if (this.errorCount > 0) {
       const sorted = [...this.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

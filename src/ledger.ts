@@ -241,6 +241,12 @@ function columnOf(key: string): Col | -1 {
   return code;
 }
 
+/** The trimmed `id` cell of a record, or null (for a cheap second pass). */
+export function idCellText(record: LedgerRecord): string | null {
+  for (const key in record) if (columnOf(key) === Col.Id) return cellText(record[key]);
+  return null;
+}
+
 /** The `date` cell of a record, without normalizing the rest (for a cheap second pass). */
 export function dateCell(record: LedgerRecord): unknown {
   for (const key in record) if (columnOf(key) === Col.Date) return record[key];
@@ -262,6 +268,8 @@ export class RowNormalizer {
   private readonly seenIds = new Map<string, number>();
   private issues: RowIssue[] | null = null;
   private row = 0;
+  /** The `id` cell of the record last normalized (null when it had none, so its id is its row number). */
+  explicitId: string | null = null;
   /** Cells of the current record by column code; reused, so a row allocates no lookup object. */
   private readonly cells: unknown[] = new Array(8).fill(ABSENT);
 
@@ -317,6 +325,7 @@ export class RowNormalizer {
     }
 
     const explicitId = idCell === ABSENT ? null : cellText(idCell);
+    this.explicitId = explicitId;
     if (explicitId !== null && this.checkDuplicates) {
       const first = this.seenIds.get(explicitId);
       if (first !== undefined) this.fail('id', explicitId, 'duplicate-id', `id ${explicitId} was already used by row ${first}; each sale must be counted once`);
