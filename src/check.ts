@@ -3,10 +3,10 @@
  * postprocessors for dead parses too, so they must not judge). Each check reports diagnostics
  * with the range of the words it is about; none of them throws.
  */
-import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, Position, Range, TargetNode, WindowNode } from './ast';
+import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentTermNode, Position, Range, TargetNode, WindowNode } from './ast';
 import { assertNever } from './ast';
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics';
-import { formatMoney } from './money';
+import { Dec, formatMoney } from './money';
 import { parse } from './parse';
 import { MONTHS_PER_UNIT, parseIsoDate } from './periods';
 
@@ -37,7 +37,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
   for (const term of clause.payments) if (term.party) checkParty(term.party.name, term.party.range, out);
   for (const m of clause.milestones) {
     checkTarget(m.target, text, out);
-    checkWindow(m.window, out);
+    checkWindow(m.window, text, out);
     if (m.payment?.kind === 'fixed') checkAmount(m.payment.amount, text, out);
   }
   for (const term of clause.payments) {
@@ -79,15 +79,36 @@ function malformedGrouping(number: string): string | null {
   return null;
 }
 
+/** A range without its first word: the date of "by 31 April 2026". */
+function afterFirstWord(range: Range, text: string): Range {
+  const slice = text.slice(range.start.offset, range.end.offset);
+  const skip = /^\S+\s+/.exec(slice)?.[0].length ?? 0;
+  return { start: positionAt(text, range.start.offset + skip), end: range.end };
+}
+
 /** The last `length` characters of a range: the placeholder "[X]" ending a payment phrase. */
 function trailingRange(range: Range, length: number, text: string): Range {
   return { start: positionAt(text, range.end.offset - length), end: range.end };
 }
 
+/** Line starts of the last text positions were asked for: one pass per text, not one per position. */
+let lineIndex: { text: string; starts: number[] } | null = null;
+
 function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1, offset };
+  if (lineIndex?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineIndex = { text, starts };
+  }
+  const { starts } = lineIndex;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1, offset };
 }
 
 /** The number written at the start of `range` (or inside it for "$…"), with its own range. */
@@ -140,10 +161,10 @@ function checkTarget(target: TargetNode, text: string, out: Diagnostic[]): void 
   }
 }
 
-function checkWindow(window: WindowNode, out: Diagnostic[]): void {
+function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void {
   switch (window.kind) {
     case 'by-date':
-      if (parseIsoDate(window.date) === null) out.push(diagnostic('impossible-date', window.range, `${window.date} is not a date in the calendar.`));
+      if (parseIsoDate(window.date) === null) out.push(diagnostic('impossible-date', afterFirstWord(window.range, text), `${window.date} is not a date in the calendar.`));
       return;
     case 'end-of-period':
     case 'period':
@@ -201,15 +222,29 @@ function checkCurrencies(clause: ClauseNode, out: Diagnostic[]): void {
   }
 }
 
+/** At most ten items of a list, for messages: "i, ii, iii, … and 97 more". */
+function listed(items: string[]): string {
+  return items.length <= 10 ? items.join(', ') : `${items.slice(0, 10).join(', ')} and ${items.length - 10} more`;
+}
+
 function checkPayments(clause: ClauseNode, out: Diagnostic[]): void {
   const labels = new Set(clause.milestones.map((m) => m.label?.toLowerCase()).filter((l): l is string => !!l));
   for (const term of clause.payments) {
     if (term.scope.kind === 'milestone' && !labels.has(term.scope.label.toLowerCase())) {
-      out.push(diagnostic('unknown-milestone-reference', term.scope.range, `There is no milestone '${term.scope.label}' in this clause${labels.size ? ` (its milestones are ${[...labels].join(', ')})` : ''}.`));
+      out.push(diagnostic('unknown-milestone-reference', term.scope.range, `There is no milestone '${term.scope.label}' in this clause${labels.size ? ` (its milestones are ${listed([...labels])})` : ''}.`));
     }
   }
+  // Terms by the label they name, so that a clause with thousands of milestones stays linear.
+  const named = new Map<string, PaymentTermNode[]>();
+  for (const t of clause.payments) {
+    const key = t.scope.kind === 'each' ? '' : t.scope.label.toLowerCase();
+    const list = named.get(key);
+    if (list) list.push(t);
+    else named.set(key, [t]);
+  }
   for (const m of clause.milestones) {
-    const terms = clause.payments.filter((t) => t.scope.kind === 'each' || t.scope.label.toLowerCase() === m.label?.toLowerCase());
+    const label = m.label?.toLowerCase();
+    const terms = clause.payments.length === 0 ? [] : [...(named.get('') ?? []), ...(label ? named.get(label) ?? [] : [])];
     const payments = [...(m.payment ? [m.payment] : []), ...terms.map((t) => t.payment)];
     const name = m.label ? `Milestone '${m.label}'` : 'The milestone';
     if (payments.length === 0) out.push(diagnostic('no-payment', m.range, `${name} states no payment: an evaluation reports whether it was met, with no obligation.`));
@@ -258,36 +293,61 @@ function metricKey(t: TargetNode): string {
   }
 }
 
-const targetValue = (t: TargetNode): number => Number(t.kind === 'revenue' ? t.amount.amount : t.count);
+/** A target's exact value (decimal strings compared as decimals, not as floating point). */
+const targetValue = (t: TargetNode): Dec => new Dec(t.kind === 'revenue' ? t.amount.amount : t.count);
 
 function targetText(t: TargetNode): string {
   return t.kind === 'revenue' ? formatMoney(t.amount.amount, t.amount.currency) : `${t.count}`;
 }
 
+type Dated = { m: MilestoneNode; deadline: { scale: string; value: number } };
+
+/**
+ * Deadlines out of order and decreasing targets, in O(n log n): a clause may have thousands of
+ * milestones. Each milestone gets at most one warning of each kind, so the output stays
+ * proportional to the input too.
+ */
 function checkProgression(clause: ClauseNode, out: Diagnostic[]): void {
   const cumulative = clause.milestones
     .map((m) => ({ m, deadline: comparableDeadline(m.window) }))
-    .filter((x): x is { m: MilestoneNode; deadline: { scale: string; value: number } } => x.deadline !== null && !Number.isNaN(x.deadline.value));
-  for (let i = 1; i < cumulative.length; i++) {
-    const later = cumulative[i];
-    const earlier = cumulative.slice(0, i).reverse().find((x) => x.deadline.scale === later.deadline.scale);
-    if (!earlier) continue;
-    if (later.deadline.value < earlier.deadline.value) {
+    .filter((x): x is Dated => x.deadline !== null && !Number.isNaN(x.deadline.value));
+  const lastOnScale = new Map<string, number>();
+  for (const later of cumulative) {
+    const earlier = lastOnScale.get(later.deadline.scale);
+    if (earlier !== undefined && later.deadline.value < earlier) {
       out.push(diagnostic('deadlines-out-of-order', later.m.window.range, `This deadline comes before the one of the milestone listed above it; milestones are usually listed in deadline order, so check the order or the deadlines.`));
     }
+    lastOnScale.set(later.deadline.scale, later.deadline.value);
   }
-  for (const a of cumulative) {
-    for (const b of cumulative) {
-      if (a === b || a.deadline.scale !== b.deadline.scale || metricKey(a.m.target) !== metricKey(b.m.target)) continue;
-      if (b.deadline.value > a.deadline.value && targetValue(b.m.target) < targetValue(a.m.target)) {
-        out.push(
-          diagnostic(
-            'decreasing-targets',
-            b.m.target.range,
-            `This target (${targetText(b.m.target)}) is lower than an earlier deadline's (${targetText(a.m.target)}). Targets "by" a deadline are running totals from the effective date, so this one is met whenever the earlier one is; check whether a per-period target was meant ("in the second month").`,
-          ),
-        );
+  // Per scale and metric, in deadline order: the highest target of any strictly earlier deadline.
+  const groups = new Map<string, Dated[]>();
+  for (const x of cumulative) {
+    const key = `${x.deadline.scale}|${metricKey(x.m.target)}`;
+    const group = groups.get(key);
+    if (group) group.push(x);
+    else groups.set(key, [x]);
+  }
+  for (const group of groups.values()) {
+    const values = new Map(group.map((x) => [x, targetValue(x.m.target)]));
+    const sorted = [...group].sort((a, b) => a.deadline.value - b.deadline.value);
+    let highest: Dated | null = null;
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j < sorted.length && sorted[j].deadline.value === sorted[i].deadline.value) j++;
+      const same = sorted.slice(i, j);
+      for (const b of same) {
+        if (highest && values.get(b)!.lt(values.get(highest)!)) {
+          out.push(
+            diagnostic(
+              'decreasing-targets',
+              b.m.target.range,
+              `This target (${targetText(b.m.target)}) is lower than an earlier deadline's (${targetText(highest.m.target)}). Targets "by" a deadline are running totals from the effective date, so this one is met whenever the earlier one is; check whether a per-period target was meant ("in the second month").`,
+            ),
+          );
+        }
       }
+      for (const a of same) if (!highest || values.get(a)!.gt(values.get(highest)!)) highest = a;
+      i = j;
     }
   }
 }
