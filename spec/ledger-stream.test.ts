@@ -303,6 +303,24 @@ describe('CSV second-pass reader (byte filter)', () => {
     expect(got.rows.length).toBeLessThan(wantedCount + 60); // quoted records (about 1%) are read in full
   });
 
+  test('per-seller date keys: a row is kept for its own seller\'s dates only', () => {
+    const csv = 'id,date,seller\nA,2026-03-01,Ann\nB,2026-03-01,bob\nC,2026-03-02, BOB \nD,2026-03-02,Zoë\nE,2026-03-02,Ann\n';
+    const filter: ByteRowFilter = {
+      dateIndex: 1,
+      idIndex: 0,
+      dateKeys: new Set(),
+      idHashes: null,
+      sellerIndex: 2,
+      sellerDateKeys: new Map([
+        [hashId('ann'), new Set([20260301])],
+        [hashId('bob'), new Set([20260302])],
+      ]),
+    };
+    const got = readFiltered(Buffer.from(csv), [], filter);
+    // A (Ann's date), C (Bob's date, seller padded and in capitals), D (non-ASCII seller: unsure).
+    expect(got.rows.map((r) => [r.row, r.cells[0]])).toEqual([[1, 'A'], [3, 'C'], [4, 'D']]);
+  });
+
   test('hashAsciiId equals hashId on ASCII ids', () => {
     for (const id of ['T1', 'INV-2001', 'x', '0123456789abcdefXYZ']) {
       expect(hashAsciiId(Buffer.from(id), 0, id.length)).toBe(hashId(id));

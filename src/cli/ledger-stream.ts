@@ -383,6 +383,13 @@ export interface ByteRowFilter {
   idIndex: number;
   dateKeys: ReadonlySet<number>;
   idHashes: ReadonlySet<number> | null;
+  /**
+   * For portfolios: the date keys per seller, keyed by `hashId` of the trimmed, lower-cased seller
+   * cell; when given, a row's date is looked up in its seller's keys instead of `dateKeys` (a
+   * seller with no entry needs no date). Hash collisions only merge keys: never a missed row.
+   */
+  sellerIndex?: number;
+  sellerDateKeys?: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
 const SPACE = 32;
@@ -396,6 +403,28 @@ function isDigit(b: number): boolean {
 export function hashAsciiId(buf: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * `hashId` of a cell's text trimmed and lower-cased, computed on its bytes; -1 when the cell holds
+ * a byte that needs decoding to be judged (non-ASCII or control).
+ */
+export function hashLowerAsciiCell(buf: Uint8Array, start: number, end: number): number {
+  while (start < end && (buf[start] === SPACE || (buf[start] >= 9 && buf[start] <= 13))) start++;
+  while (end > start && (buf[end - 1] === SPACE || (buf[end - 1] >= 9 && buf[end - 1] <= 13))) end--;
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let b = buf[i];
+    if (b >= 0x80 || b < SPACE) return -1;
+    if (b >= 65 && b <= 90) b += 32;
+    h = Math.imul(h ^ b, 0x01000193);
+  }
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -424,8 +453,9 @@ function cellEnd(buf: Uint8Array, p: number, stop: number): number {
  * A CSV reader for second passes: the same records and row numbers as `CsvStreamParser`, and the
  * same cells for every record it keeps, but records the filter rejects are counted and skipped
  * without being decoded or split (most of a second pass's cost). The header, records holding a
- * quote and records without a printable ASCII character (possibly blank) are decoded and read by
- * `CsvStreamParser` itself, so that every rule (quoting, blank records) stays in one place.
+ * quote and records whose date cell does not start with a date (possibly blank ones) are decoded
+ * and read by `CsvStreamParser` itself, so that every rule (quoting, blank records) stays in one
+ * place.
  */
 export class CsvFilteredParser {
   private readonly sink: CellSink;
@@ -471,56 +501,66 @@ export class CsvFilteredParser {
   private scan(buf: Buffer, final: boolean): number {
     const n = buf.length;
     let pos = 0;
+    // Native searches (memchr) find line ends and quotes; JS looks only at the cells it needs.
+    let quote = buf.indexOf(QUOTE);
     while (pos < n) {
-      // Find the record's end (a LF outside quotes; quotes open only at a field's start, as in
-      // CsvStreamParser), noting whether it holds a quote or a printable ASCII character.
-      let i = pos;
-      let quoted = false;
-      let printable = false;
-      let fieldStart = true;
-      let end = -1;
-      while (i < n) {
-        const b = buf[i];
-        if (b === LF) {
-          end = i;
-          break;
-        }
-        if (b === QUOTE) {
-          quoted = true;
-          if (fieldStart) {
-            i++;
-            for (;;) {
-              while (i < n && buf[i] !== QUOTE) i++;
-              if (i + 1 < n && buf[i + 1] === QUOTE) {
-                i += 2;
-                continue;
-              }
-              break;
-            }
-            if (i >= n || (i + 1 >= n && !final)) break; // the quote may close later: more bytes
-            i++;
-            fieldStart = false;
-            continue;
-          }
-        }
-        fieldStart = b === COMMA;
-        if (b > SPACE && b < 127 && b !== COMMA) printable = true;
-        i++;
+      if (quote !== -1 && quote < pos) quote = buf.indexOf(QUOTE, pos);
+      let end = buf.indexOf(LF, pos);
+      if (quote !== -1 && (end === -1 || quote < end)) {
+        // A record holding a quote: find its end the slow way, then read it in full.
+        end = this.quotedEnd(buf, pos, final);
+        if (end === -1) return pos;
+        this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
+        pos = end + 1;
+        continue;
       }
       if (end === -1) {
         if (!final) return pos;
         end = n;
       }
-      if (quoted || !printable || !this.headerSeen) {
-        this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
-      } else {
+      const stop = end > pos && buf[end - 1] === CR ? end - 1 : end;
+      const verdict = this.headerSeen ? this.judge(buf, pos, stop) : UNSURE;
+      if (verdict === UNSURE) this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
+      else {
         const row = ++this.row;
-        const stop = end > pos && buf[end - 1] === CR ? end - 1 : end;
-        if (this.keep(buf, pos, stop)) this.sink.cells(buf.toString('utf8', pos, stop).split(','), row);
+        if (verdict === KEEP) this.sink.cells(buf.toString('utf8', pos, stop).split(','), row);
       }
       pos = end + 1;
     }
     return n;
+  }
+
+  /**
+   * The end (index of its LF, or the buffer's length when final) of a record holding a quote, as
+   * CsvStreamParser reads it: a quote opens a quoted field only at a field's start, `""` inside
+   * one is a quote. -1 when the record may go on in bytes not read yet.
+   */
+  private quotedEnd(buf: Buffer, pos: number, final: boolean): number {
+    const n = buf.length;
+    let i = pos;
+    let fieldStart = true;
+    while (i < n) {
+      const b = buf[i];
+      if (b === LF) return i;
+      if (b === QUOTE && fieldStart) {
+        i++;
+        for (;;) {
+          while (i < n && buf[i] !== QUOTE) i++;
+          if (i + 1 < n && buf[i + 1] === QUOTE) {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        if (i >= n || (i + 1 >= n && !final)) return final ? n : -1;
+        i++;
+        fieldStart = false;
+        continue;
+      }
+      fieldStart = b === COMMA;
+      i++;
+    }
+    return final ? n : -1;
   }
 
   /** One record through CsvStreamParser, with this reader's header and row count. */
@@ -540,34 +580,48 @@ export class CsvFilteredParser {
     parser.end();
   }
 
-  /** Whether an unquoted record (bytes [start, stop), no line end) may matter. */
-  private keep(buf: Buffer, start: number, stop: number): boolean {
+  /**
+   * An unquoted data record (bytes [start, stop), no line end): SKIP or KEEP when its date cell
+   * starts with a `YYYY-MM-DD` (so the record is not blank and counts as a row), else UNSURE.
+   */
+  private judge(buf: Buffer, start: number, stop: number): Verdict {
     const f = this.filter;
     const ds = cellStart(buf, start, stop, f.dateIndex);
-    if (ds < 0) return true;
-    const de = cellEnd(buf, ds, stop);
-    if (de - ds < 10) return true;
+    if (ds < 0 || stop - ds < 10) return UNSURE;
     if (!(isDigit(buf[ds]) && isDigit(buf[ds + 1]) && isDigit(buf[ds + 2]) && isDigit(buf[ds + 3]) && buf[ds + 4] === DASH &&
       isDigit(buf[ds + 5]) && isDigit(buf[ds + 6]) && buf[ds + 7] === DASH && isDigit(buf[ds + 8]) && isDigit(buf[ds + 9]))) {
-      return true;
+      return UNSURE;
     }
     const key =
       (buf[ds] - 48) * 10_000_000 + (buf[ds + 1] - 48) * 1_000_000 + (buf[ds + 2] - 48) * 100_000 + (buf[ds + 3] - 48) * 10_000 +
       (buf[ds + 5] - 48) * 1000 + (buf[ds + 6] - 48) * 100 + (buf[ds + 8] - 48) * 10 + (buf[ds + 9] - 48);
-    if (f.dateKeys.has(key)) return true;
-    if (f.idHashes === null || f.idIndex < 0) return false;
+    if (f.sellerDateKeys !== undefined && f.sellerIndex !== undefined && f.sellerIndex >= 0) {
+      const ss = cellStart(buf, start, stop, f.sellerIndex);
+      if (ss >= 0) {
+        const h = hashLowerAsciiCell(buf, ss, cellEnd(buf, ss, stop));
+        if (h === -1) return KEEP;
+        const keys = f.sellerDateKeys.get(h);
+        if (keys !== undefined && keys.has(key)) return KEEP;
+      }
+    } else if (f.dateKeys.has(key)) return KEEP;
+    if (f.idHashes === null || f.idIndex < 0) return SKIP;
     let is = cellStart(buf, start, stop, f.idIndex);
-    if (is < 0) return false;
+    if (is < 0) return SKIP;
     let ie = cellEnd(buf, is, stop);
     // Trim as String.prototype.trim does for ASCII (space, tab, LF, VT, FF, CR); anything else
     // unusual (control or non-ASCII bytes) is judged on the decoded text instead.
     while (is < ie && (buf[is] === SPACE || (buf[is] >= 9 && buf[is] <= 13))) is++;
     while (ie > is && (buf[ie - 1] === SPACE || (buf[ie - 1] >= 9 && buf[ie - 1] <= 13))) ie--;
-    if (is === ie) return false;
-    for (let k = is; k < ie; k++) if (buf[k] >= 0x80 || buf[k] < SPACE) return true;
-    return f.idHashes.has(hashAsciiId(buf, is, ie));
+    if (is === ie) return SKIP;
+    for (let k = is; k < ie; k++) if (buf[k] >= 0x80 || buf[k] < SPACE) return KEEP;
+    return f.idHashes.has(hashAsciiId(buf, is, ie)) ? KEEP : SKIP;
   }
 }
+
+const SKIP = 0;
+const KEEP = 1;
+const UNSURE = 2;
+type Verdict = typeof SKIP | typeof KEEP | typeof UNSURE;
 
 /** Reads a CSV file again for a second pass, skipping the records `filter` rejects. */
 export async function streamCsvCellsFiltered(file: string, sink: CellSink, filter: ByteRowFilter, options: StreamOptions = {}): Promise<void> {
