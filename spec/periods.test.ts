@@ -1,6 +1,9 @@
 import type { Range, WindowNode } from '../src/ast';
+import fc from 'fast-check';
 import {
   addMonthsCorresponding,
+  civilDay,
+  daysInMonth,
   ContractCalendar,
   formatIsoDate,
   localDayStart,
@@ -33,6 +36,19 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate('2025-02-29')).toBeNull();
     expect(parseIsoDate('2026-1-5')).toBeNull();
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('counts days like Date.UTC and months like the calendar', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1600, max: 2400 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, day) => {
+        fc.pre(day <= new Date(Date.UTC(y, m, 0)).getUTCDate());
+        expect(civilDay(y, m, day)).toBe(Date.UTC(y, m - 1, day) / 86_400_000);
+        expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -220,6 +220,17 @@ interface InstancePlan {
 
 const ANY_PRODUCT = '\u0000any';
 
+interface FirstSale {
+  time: number;
+  row: number;
+  day: number;
+}
+
+/** Row order: by instant, ties by row number (input order). */
+function earlier(a: { time: number; row: number }, b: { time: number; row: number }): boolean {
+  return a.time < b.time || (a.time === b.time && a.row < b.row);
+}
+
 function targetText(target: TargetNode): string {
   switch (target.kind) {
     case 'revenue':
@@ -292,8 +303,16 @@ export class Evaluation {
   private readonly units = new Map<string, DaySeries>();
   private readonly rowsPerDay: Float64Array;
   private newCustomers: DaySeries | null = null;
-  private readonly firstSale: Map<string, { time: number; row: number; day: number }> | null;
-  private readonly seenBefore: Set<string> | null;
+  /**
+   * Each customer's first positive-amount row, and customers with a row before E, keyed by the
+   * name as written during pass 1 (one map lookup per row) and case-folded once after it.
+   */
+  private readonly firstSaleAsWritten: Map<string, FirstSale> | null;
+  private readonly seenBeforeAsWritten: Set<string> | null;
+  private firstSale: Map<string, FirstSale> | null = null;
+  private seenBefore: Set<string> | null = null;
+  /** Units series per product as written (null: a product no milestone counts). */
+  private readonly productSeries = new Map<string, DaySeries | null>();
   private readonly readIssueRows: Set<number>;
   /** Duplicate ids: hashes in pass 1, suspects confirmed from their strings in pass 2. */
   private readonly ids = new IdIndex();
@@ -361,8 +380,8 @@ export class Evaluation {
         }
       });
     }
-    this.firstSale = wantsCustomers ? new Map() : null;
-    this.seenBefore = wantsCustomers ? new Set() : null;
+    this.firstSaleAsWritten = wantsCustomers ? new Map() : null;
+    this.seenBeforeAsWritten = wantsCustomers ? new Set() : null;
     this.normalizer =
       ctx && this.clock
         ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false })
@@ -427,17 +446,14 @@ export class Evaluation {
     if (this.firstRowCurrency === null && r.currency !== null) this.firstRowCurrency = r.currency;
     const amount = r.amount;
     const positive = amount !== null && isPositive(amount);
-    if (positive && this.firstSale !== null && r.customer !== null) {
-      const key = this.lower(r.customer);
-      const seen = this.firstSale.get(key);
-      if (seen === undefined || r.time < seen.time || (r.time === seen.time && r.row < seen.row)) {
-        this.firstSale.set(key, { time: r.time, row: r.row, day: r.day });
-      }
+    if (positive && this.firstSaleAsWritten !== null && r.customer !== null) {
+      const seen = this.firstSaleAsWritten.get(r.customer);
+      if (seen === undefined || earlier(r, seen)) this.firstSaleAsWritten.set(r.customer, { time: r.time, row: r.row, day: r.day });
     }
     if (r.day < this.eDay) {
       this.before++;
       // Seen before E with any row, even a refund: such a customer is never new.
-      if (this.seenBefore !== null && r.customer !== null) this.seenBefore.add(this.lower(r.customer));
+      if (this.seenBeforeAsWritten !== null && r.customer !== null) this.seenBeforeAsWritten.add(r.customer);
       return;
     }
     if (r.day > this.aDay) {
@@ -457,8 +473,12 @@ export class Evaluation {
       const any = this.units.get(ANY_PRODUCT);
       if (any) any.add(i, r.units);
       if (r.product !== null) {
-        const series = this.units.get(this.lower(r.product));
-        if (series) series.add(i, r.units);
+        let series = this.productSeries.get(r.product);
+        if (series === undefined) {
+          series = this.units.get(r.product.toLowerCase()) ?? null;
+          if (this.productSeries.size < 100_000) this.productSeries.set(r.product, series);
+        }
+        if (series !== null) series.add(i, r.units);
       }
     }
   }
@@ -496,7 +516,14 @@ export class Evaluation {
       this.phase = 'pass2';
       this.candidateDays = new Set();
       if (this.errorCount === 0 && this.context) {
-        if (this.firstSale) {
+        if (this.firstSaleAsWritten && this.seenBeforeAsWritten) {
+          this.firstSale = new Map();
+          for (const [name, first] of this.firstSaleAsWritten) {
+            const key = name.toLowerCase();
+            const seen = this.firstSale.get(key);
+            if (seen === undefined || earlier(first, seen)) this.firstSale.set(key, first);
+          }
+          this.seenBefore = new Set([...this.seenBeforeAsWritten].map((name) => name.toLowerCase()));
           this.newCustomers = new DaySeries(this.days);
           for (const [customer, first] of this.firstSale) {
             if (first.day >= this.eDay && first.day <= this.aDay && !this.seenBefore?.has(customer)) this.newCustomers.add(first.day - this.eDay, SCALE);
@@ -541,8 +568,8 @@ export class Evaluation {
     if (!this.candidateDays || this.candidateDays.size === 0 || !this.pass2Normalizer || this.readIssueRows.has(row)) return;
     const cell = dateCell(record);
     if (typeof cell !== 'string') return;
-    const reading = this.pass2Normalizer.dates.read(cell.trim());
-    if (!reading.ok || !this.candidateDays.has(reading.day - this.eDay)) return;
+    const dates = this.pass2Normalizer.dates;
+    if (dates.parse(cell.trim()) !== null || !this.candidateDays.has(dates.day - this.eDay)) return;
     const result = this.pass2Normalizer.normalize(record, row);
     if (result.ok) this.addCrossingRow(result.row);
   }

@@ -6,7 +6,7 @@
  * record after a CSV header, the first element of a JSON array, the first non-blank NDJSON line).
  */
 import Papa from 'papaparse';
-import { dayNumber, daysInMonth } from './periods';
+import { civilDay, daysInMonth } from './periods';
 import { parseQuantity, quantityFromNumber, type Quantity } from './quantity';
 import { ZoneClock } from './zone-clock';
 
@@ -75,7 +75,10 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /** Result of reading a date cell: the instant and local day, or what is wrong. */
-export type DateReading = { ok: true; time: number; day: number } | { ok: false; code: 'impossible-date' | 'invalid-date'; message: string };
+export type DateReading = { ok: true; time: number; day: number } | DateProblem;
+export type DateProblem = { ok: false; code: 'impossible-date' | 'invalid-date'; message: string };
+
+const DAY_MS = 86_400_000;
 
 /**
  * Reads date cells for one zone. `YYYY-MM-DD` is the start of that local day; a date-time with an
@@ -83,28 +86,41 @@ export type DateReading = { ok: true; time: number; day: number } | { ok: false;
  */
 export class DateReader {
   readonly clock: ZoneClock;
-  private readonly dateOnly = new Map<string, { time: number; day: number }>();
+  /** Set by a successful `parse`: the instant (epoch ms) and the local day (days since 1970-01-01). */
+  time = 0;
+  day = 0;
+  private readonly dateOnly = new Map<string, number>();
 
   constructor(clock: ZoneClock) {
     this.clock = clock;
   }
 
   read(text: string): DateReading {
+    const problem = this.parse(text);
+    return problem ?? { ok: true, time: this.time, day: this.day };
+  }
+
+  /** Reads into `time` and `day` without allocating; null on success, else the problem. */
+  parse(text: string): DateProblem | null {
     if (text.length === 10) {
-      const cached = this.dateOnly.get(text);
-      if (cached) return { ok: true, time: cached.time, day: cached.day };
-    } else {
-      const fast = this.readDateTime(text);
-      if (fast !== null) return fast;
+      const day = this.dateOnly.get(text);
+      if (day !== undefined) {
+        this.day = day;
+        this.time = this.clock.midnight(day);
+        return null;
+      }
+    } else if (this.readDateTime(text)) {
+      return null;
     }
     let m = DATE_ONLY.exec(text);
     if (m) {
       const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
       if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return impossible(text);
-      const day = dayNumber({ year: y, month: mo, day: d });
-      const entry = { time: this.clock.midnight(day), day };
-      this.dateOnly.set(text, entry);
-      return { ok: true, time: entry.time, day };
+      const day = civilDay(y, mo, d);
+      this.dateOnly.set(text, day);
+      this.day = day;
+      this.time = this.clock.midnight(day);
+      return null;
     }
     m = DATE_TIME.exec(text);
     if (!m) {
@@ -117,9 +133,8 @@ export class DateReader {
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return impossible(text);
     const zone = m[8];
     if (zone === undefined) {
-      const day = dayNumber({ year: y, month: mo, day: d });
-      const time = this.clock.localTime(day, h, mi, s, ms);
-      return { ok: true, time, day: this.clock.dayOf(time) };
+      this.setLocal(civilDay(y, mo, d), h, mi, s, ms);
+      return null;
     }
     let offsetMinutes = 0;
     if (zone !== 'Z' && zone !== 'z') {
@@ -128,18 +143,29 @@ export class DateReader {
       if (oh > 23 || om > 59) return impossible(text);
       offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
     }
-    const time = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
-    return { ok: true, time, day: this.clock.dayOf(time) };
+    this.setInstant(civilDay(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offsetMinutes * 60_000);
+    return null;
+  }
+
+  private setLocal(day: number, h: number, mi: number, s: number, ms: number): void {
+    this.time = this.clock.localTime(day, h, mi, s, ms);
+    // A wall-clock time moved forward by a DST gap may cross midnight.
+    this.day = this.clock.dayOf(this.time);
+  }
+
+  private setInstant(time: number): void {
+    this.time = time;
+    this.day = this.clock.dayOf(time);
   }
 
   /**
    * The common shape `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`, read by character codes (the regex
-   * path in `read` handles every other accepted form, and all errors). Null: not this shape.
+   * path in `parse` handles every other accepted form, and all errors). False: not this shape.
    */
-  private readDateTime(text: string): DateReading | null {
+  private readDateTime(text: string): boolean {
     const n = text.length;
     if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
-      return null;
+      return false;
     }
     const y = two(text, 0) * 100 + two(text, 2), mo = two(text, 5), d = two(text, 8);
     const h = two(text, 11), mi = two(text, 14), s = two(text, 17);
@@ -155,22 +181,21 @@ export class DateReader {
       }
       ms = Math.floor(ms);
     }
-    if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59)) return null;
+    if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59)) return false;
     if (i === n) {
-      const day = dayNumber({ year: y, month: mo, day: d });
-      const time = this.clock.localTime(day, h, mi, s, ms);
-      return { ok: true, time, day: this.clock.dayOf(time) };
+      this.setLocal(civilDay(y, mo, d), h, mi, s, ms);
+      return true;
     }
     let offsetMinutes = 0;
     const sign = text.charCodeAt(i);
     if (sign === 90 && i + 1 === n) offsetMinutes = 0; // 'Z'
     else if ((sign === 43 || sign === 45) && i + 6 === n && text.charCodeAt(i + 3) === 58) {
       const oh = two(text, i + 1), om = two(text, i + 4);
-      if (!(oh <= 23 && om <= 59)) return null;
+      if (!(oh <= 23 && om <= 59)) return false;
       offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
-    } else return null;
-    const time = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
-    return { ok: true, time, day: this.clock.dayOf(time) };
+    } else return false;
+    this.setInstant(civilDay(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offsetMinutes * 60_000);
+    return true;
   }
 }
 
@@ -180,7 +205,7 @@ const digit = (text: string, i: number): number => {
 };
 const two = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
 
-function impossible(text: string): DateReading {
+function impossible(text: string): DateProblem {
   return { ok: false, code: 'impossible-date', message: `${text} is not a real calendar date or time` };
 }
 
@@ -304,12 +329,12 @@ export class RowNormalizer {
     let time = 0, day = 0;
     const dateText = date === ABSENT ? null : cellText(date);
     if (dateText !== null) {
-      const reading = this.dates.read(dateText);
-      if (reading.ok) {
-        time = reading.time;
-        day = reading.day;
+      const problem = this.dates.parse(dateText);
+      if (problem === null) {
+        time = this.dates.time;
+        day = this.dates.day;
       } else {
-        this.fail('date', date, reading.code, reading.message);
+        this.fail('date', date, problem.code, problem.message);
       }
     }
 

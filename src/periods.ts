@@ -40,7 +40,19 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Days since 1970-01-01 of a calendar date: a zone-free day number for date arithmetic. */
 export function dayNumber(date: CalendarDate): number {
-  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
+  return civilDay(date.year, date.month, date.day);
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, by arithmetic alone (H. Hinnant's
+ * days_from_civil): no Date object on the per-row path, and no two-digit-year quirk of Date.UTC.
+ */
+export function civilDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 export function fromDayNumber(n: number): CalendarDate {
