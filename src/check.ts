@@ -139,19 +139,24 @@ function checkAmount(money: MoneyNode, text: string, out: Diagnostic[]): void {
   checkNumberText(text, money.range, 'amount', out);
 }
 
+/**
+ * Zero, decided on the digits: a JS number would call "0.000…01" (beyond 324 places) zero and
+ * "10000000000000000.5" whole.
+ */
+const isZero = (decimal: string): boolean => /^[0,]*(?:\.0*)?$/.test(decimal);
+
 function checkTarget(target: TargetNode, text: string, out: Diagnostic[]): void {
   switch (target.kind) {
     case 'revenue':
       checkAmount(target.amount, text, out);
-      if (Number(target.amount.amount) === 0) out.push(diagnostic('non-positive-target', target.amount.range, `A target of ${target.amount.text} is met before any sale: targets must be greater than zero.`));
+      if (isZero(target.amount.amount)) out.push(diagnostic('non-positive-target', target.amount.range, `A target of ${target.amount.text} is met before any sale: targets must be greater than zero.`));
       return;
     case 'units':
     case 'new-customers':
     case 'deals': {
       checkNumberText(text, target.range, 'number', out);
-      const count = Number(target.count);
-      if (count === 0) out.push(diagnostic('non-positive-target', target.range, `A target of 0 is met before any sale: targets must be greater than zero.`));
-      else if (target.kind !== 'units' && !Number.isInteger(count)) {
+      if (isZero(target.count)) out.push(diagnostic('non-positive-target', target.range, `A target of 0 is met before any sale: targets must be greater than zero.`));
+      else if (target.kind !== 'units' && /\.\d*[1-9]/.test(target.count)) {
         out.push(diagnostic('fractional-count', target.range, `${target.count} is not a whole number: ${target.kind === 'deals' ? 'deals' : 'customers'} are counted one by one.`));
       }
       return;
