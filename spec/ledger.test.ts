@@ -58,6 +58,14 @@ describe('dates', () => {
     expect(late.ok && dayText(late.day)).toBe('2026-03-08');
   });
 
+  it('finds local days correctly for dates centuries apart (cached midnights beyond their flat table)', () => {
+    const r = reader();
+    for (const text of ['2026-01-01T12:00:00Z', '1900-06-01T03:00:00Z', '2150-11-05T04:30:00Z', '2026-01-02T04:59:59Z', '1900-06-01T05:00:00Z']) {
+      const x = r.read(text);
+      expect([text, x.ok && dayText(x.day)]).toEqual([text, DateTime.fromISO(text, { zone: NY }).toISODate()]);
+    }
+  });
+
   it('rejects impossible dates and non-dates with different codes', () => {
     const r = reader();
     for (const text of ['2026-02-30', '2026-13-01', '2026-01-01T24:00:00', '2026-01-01T10:61:00Z', '2025-02-29T00:00:00Z']) {

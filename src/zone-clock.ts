@@ -11,41 +11,71 @@ import { fromDayNumber } from './periods';
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
+
+/** A number per day (days since 1970-01-01), in a flat array around the days seen (a Map beyond). */
+class DayTable {
+  private base = 0;
+  private values = new Float64Array(0);
+  private readonly far = new Map<number, number>();
+
+  constructor(private readonly compute: (day: number) => number) {}
+
+  get(day: number): number {
+    const i = day - this.base;
+    if (i >= 0 && i < this.values.length) {
+      const v = this.values[i];
+      if (!Number.isNaN(v)) return v;
+      return (this.values[i] = this.compute(day));
+    }
+    const far = this.far.get(day);
+    if (far !== undefined) return far;
+    const v = this.compute(day);
+    if (!this.cover(day)) this.far.set(day, v);
+    else this.values[day - this.base] = v;
+    return v;
+  }
+
+  /** Widens the array to hold `day` unless that would span more than ~27 years around it. */
+  private cover(day: number): boolean {
+    const from = this.values.length === 0 ? day - 366 : Math.min(this.base, day - 366);
+    const to = this.values.length === 0 ? day + 366 : Math.max(this.base + this.values.length, day + 366);
+    if (to - from > 10_000) return false;
+    const next = new Float64Array(to - from).fill(Number.NaN);
+    if (this.values.length > 0) next.set(this.values, this.base - from);
+    this.base = from;
+    this.values = next;
+    return true;
+  }
+}
+
 export class ZoneClock {
   readonly zone: string;
   private readonly iana: IANAZone;
-  private readonly midnights = new Map<number, number>();
-  private readonly offsets = new Map<number, number>();
+  private readonly midnights: DayTable;
   private readonly localHours = new Map<number, number>();
 
   constructor(zone: string) {
     this.zone = zone;
     this.iana = IANAZone.create(zone);
+    this.midnights = new DayTable((day) => {
+      const d = fromDayNumber(day);
+      return DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: this.zone }).startOf('day').toMillis();
+    });
   }
 
   /** The instant a local day (days since 1970-01-01) starts; the first existing moment if midnight is skipped. */
   midnight(day: number): number {
-    let t = this.midnights.get(day);
-    if (t === undefined) {
-      const d = fromDayNumber(day);
-      t = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: this.zone }).startOf('day').toMillis();
-      this.midnights.set(day, t);
-    }
-    return t;
+    return this.midnights.get(day);
   }
 
-  /** The local day holding instant `t`. */
+  /**
+   * The local day holding instant `t`: UTC offsets are within ±14 h, so it is the UTC day or a
+   * neighbour, settled against the exact local midnights.
+   */
   dayOf(t: number): number {
-    const bucket = Math.floor(t / HOUR);
-    let offset = this.offsets.get(bucket);
-    if (offset === undefined) {
-      offset = this.iana.offset(bucket * HOUR);
-      this.offsets.set(bucket, offset);
-    }
-    let day = Math.floor((t + offset * 60_000) / DAY);
-    // The hour's offset may differ from the instant's near a transition: settle on the exact day.
-    while (t < this.midnight(day)) day--;
-    while (t >= this.midnight(day + 1)) day++;
+    let day = Math.floor(t / DAY);
+    while (t < this.midnights.get(day)) day--;
+    while (t >= this.midnights.get(day + 1)) day++;
     return day;
   }
 
