@@ -4,9 +4,11 @@
  * It runs as a two-pass aggregation so that a later streaming reader can evaluate ledgers far
  * larger than memory, in any row order:
  *   1. every row is read once and folded into per-local-day aggregates (window boundaries are
- *      local midnights, so day buckets are exact), plus each customer's first positive sale;
+ *      local midnights, so day buckets are exact), plus each customer's first positive sale and a
+ *      hash of each explicit id (id-index.ts);
  *   2. from those, each milestone instance's candidate crossing days are known; a second read
- *      keeps only rows on those days, and the exact crossing row is found by ordering just them.
+ *      keeps only rows on those days, and the exact crossing row is found by ordering just them
+ *      (and ids whose hash repeated are compared as strings).
  * Results never depend on input order except to break ties between rows at the same instant
  * (field notes: "attainment that depends on processing order").
  */
