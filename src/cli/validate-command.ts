@@ -5,16 +5,48 @@ import type { Diagnostic } from '../diagnostics';
 import { summariseMilestone } from '../describe';
 import { EXIT, readText } from './io';
 
+/** The widest source line a code frame shows; longer lines are cut around the caret. */
+const FRAME_WIDTH = 120;
+
+/**
+ * Characters a terminal would act on or that would hide or reorder the frame: control characters
+ * (escape sequences in binary input), line and paragraph separators (which code frames count as
+ * line breaks, unlike the engine), bidirectional and zero-width marks, lone surrogates. Frames and
+ * messages show them as U+FFFD, one for one, so columns stay right; messages name the code point.
+ */
+const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const showable = (s: string): string => s.replace(UNSHOWABLE, '\ufffd');
+
 /** One diagnostic for people: where, what, the line with a caret, and the suggestion. */
 export function formatDiagnostic(d: Diagnostic, text: string, file: string): string {
+  // Only the lines around the diagnostic go to the code frame: given the whole text, it splits all
+  // of it for every diagnostic (quadratic on a long document with many diagnostics).
+  const lineStart = d.offset - (d.column - 1);
+  const firstLine = d.line > 1 ? d.line - 1 : d.line;
+  const from = d.line === 1 ? 0 : lineStart >= 2 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+  const endOfLast = text.indexOf('\n', d.endOffset);
+  const next = endOfLast === -1 ? -1 : text.indexOf('\n', endOfLast + 1);
+  const to = endOfLast === -1 ? text.length : next === -1 ? text.length : next;
+  let lines = text.slice(from, to).split('\n').map((l) => l.replace(/\r$/, ''));
+  // Cut long lines (a 10,000-item list on one line) to a window around the caret.
+  let column = d.column;
+  let endColumn = d.endLine === d.line && d.endColumn > d.column ? d.endColumn : undefined;
+  if (lines.some((l) => l.length > FRAME_WIDTH)) {
+    const start = Math.max(0, d.column - 1 - 40);
+    lines = lines.map((l) => (start > 0 ? '…' : '') + l.slice(start, start + FRAME_WIDTH) + (l.length > start + FRAME_WIDTH ? '…' : ''));
+    const shift = start > 0 ? start - 1 : 0;
+    column -= shift;
+    if (endColumn !== undefined) endColumn = Math.min(endColumn - shift, FRAME_WIDTH + 2);
+  }
   const frame = codeFrameColumns(
-    text,
-    { start: { line: d.line, column: d.column }, end: d.endLine === d.line && d.endColumn > d.column ? { line: d.endLine, column: d.endColumn } : undefined },
-    { highlightCode: false, linesAbove: 1, linesBelow: 1 },
+    lines.map(showable).join('\n'),
+    { start: { line: d.line, column }, end: endColumn !== undefined ? { line: d.line, column: endColumn } : undefined },
+    { highlightCode: false, linesAbove: 1, linesBelow: 1, startLine: firstLine } as Parameters<typeof codeFrameColumns>[2], // startLine: in @babel/code-frame, not in its types
   );
-  const lines = [`${file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`, frame];
-  if (d.suggestion) lines.push(`  hint: ${d.suggestion}`);
-  return lines.join('\n');
+  const out = [`${file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${showable(d.message)}`, frame];
+  if (d.suggestion) out.push(`  hint: ${showable(d.suggestion)}`);
+  return out.join('\n');
 }
 
 export function registerValidate(program: Command): void {
