@@ -20,7 +20,7 @@ describe('clause evaluate on the shipped example', () => {
   it('prints the milestone table, obligations, notes and row counts', () => {
     const r = runEvaluate('examples/seed-contract.clause', SEED);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\(i\)\s+\$100,000\.00 gross revenue\s+2026-01-01 to 2026-01-31\s+met\s+2026-01-31\s+INV-1007\s+\$103,300\.00\s+103\.3%/);
+    expect(r.stdout).toMatch(/\(i\)\s+\$100,000\.00 gross revenue\s+cumulative from 2026-01-01\s+2026-01-31\s+met\s+2026-01-31\s+INV-1007\s+\$103,300\.00\s+103\.3%/);
     expect(r.stdout).toMatch(/\(ii\)\s.*met\s+2026-02-27\s+INV-1013/);
     expect(r.stdout).toMatch(/\(iii\)\s.*missed\s+-\s+-\s+\$467,000\.00\s+93\.4%/);
     expect(r.stdout).toContain('Total USD: nothing defined plus 2 obligations with an undefined amount');

@@ -35,7 +35,7 @@ import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } 
 import { confirmDuplicates, IdIndex } from './id-index';
 import { dateCell, idCellText, RowNormalizer, type LedgerColumn, type LedgerRecord, type LedgerRow, type RowIssue } from './ledger';
 import { scheduledAmount, type Schedule } from './schedule';
-import { metricOf, paymentFor, type Metric } from './describe';
+import { metricOf, paymentFor, windowType, type Metric, type WindowType } from './describe';
 import { ZoneClock } from './zone-clock';
 
 export interface EvaluationOptions {
@@ -76,6 +76,8 @@ export interface MilestoneResult {
   target: string;
   /** Currency of a revenue target, else null. */
   currency: string | null;
+  /** `cumulative` from E, one `period`, or one instance of a `recurring` window. */
+  windowType: WindowType;
   windowStart: string;
   deadline: string;
   status: Status;
@@ -706,6 +708,7 @@ export class Evaluation {
           product: m.target.kind === 'units' ? m.target.product : null,
           target: decimalString(targetDec),
           currency: m.target.kind === 'revenue' ? m.target.amount.currency : null,
+          windowType: windowType(m.window),
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,

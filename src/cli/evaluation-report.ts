@@ -65,12 +65,13 @@ export function renderEvaluation(report: EvaluationSuccess, options: { explain: 
   const multiClause = new Set(report.milestones.map((m) => m.clause)).size > 1;
   out.push(
     ...table(
-      [...(multiClause ? ['Clause'] : []), 'Milestone', 'Target', 'Window', 'Status', 'Achieved', 'By row', 'Total', 'Progress'],
+      [...(multiClause ? ['Clause'] : []), 'Milestone', 'Target', 'Window', 'Deadline', 'Status', 'Achieved', 'By row', 'Total', 'Progress'],
       report.milestones.map((m) => [
         ...(multiClause ? [String(m.clause)] : []),
         labelText(m.label, m.period),
         targetText(m),
-        `${m.windowStart} to ${m.deadline}`,
+        `${m.windowType === 'cumulative' ? 'cumulative' : 'only'} from ${m.windowStart}`,
+        m.deadline,
         m.status,
         m.achievedAt ?? '-',
         m.achievedBy ?? '-',
