@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { validate } from '../check';
 import { evaluate, type EvaluationReport } from '../evaluate';
 import { parseLedgerText, type LedgerFormat } from '../ledger';
-import { resolveContext } from '../periods';
+import { formatIsoDate, resolveContext } from '../periods';
 import { parseSchedule, type Schedule } from '../schedule';
 import { renderEvaluation, renderFailure } from './evaluation-report';
 import { EXIT, readText as readFileText, UsageError } from './io';
@@ -83,7 +83,8 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions, readTe
   const report: EvaluationReport = evaluate(checked.ast, ledger.records, {
     effectiveDate: options.effectiveDate,
     timeZone: context.context.zone,
-    asOf: options.asOf,
+    // Resolved once, so "today" cannot change between the check and the evaluation.
+    asOf: formatIsoDate(context.context.asOf),
     schedule,
     readIssues: ledger.issues,
   });
