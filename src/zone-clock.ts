@@ -82,8 +82,9 @@ export class ZoneClock {
   /**
    * The instant of a local wall-clock time, exactly as luxon reads it: a time skipped by a DST
    * change is moved forward by the gap; a time repeated when clocks go back is read in standard
-   * time (its second occurrence, e.g. 01:30 on 2026-11-01 in New York is 06:30Z). Hours whose offset is constant
-   * are cached; an hour containing a change (e.g. Lord Howe's half-hour shift) goes to luxon.
+   * time (its second occurrence, e.g. 01:30 on 2026-11-01 in New York is 06:30Z). Hours whose
+   * offset is constant are cached; an hour containing a change (Lord Howe's half-hour shift) goes
+   * to luxon.
    */
   localTime(day: number, hour: number, minute: number, second: number, ms: number): number {
     const key = day * 24 + hour;
