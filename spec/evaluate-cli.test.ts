@@ -55,6 +55,20 @@ describe('clause evaluate on the shipped example', () => {
   });
 });
 
+describe('clause evaluate ledger formats', () => {
+  const rows = [{ id: 'a', date: '2026-01-05', amount: 600 }, { id: 'b', date: '2026-01-09', amount: '400' }];
+  it.each<[string, string, string | undefined, string]>([
+    ['NDJSON from standard input', '-', 'ndjson', rows.map((r) => JSON.stringify(r)).join('\n')],
+    ['a .json file', 'sales.json', undefined, JSON.stringify(rows)],
+    ['a .jsonl file', 'sales.jsonl', undefined, rows.map((r) => JSON.stringify(r)).join('\r\n')],
+    ['CSV with --format overriding the extension', 'sales.txt', 'CSV', 'ID,Date,Amount\r\na,2026-01-05,600\r\nb,2026-01-09,400\r\n'],
+  ])('reads %s', (_name, path, format, text) => {
+    const r = runEvaluate('c.clause', { ...SEED, sales: path, format, json: true }, files({ 'c.clause': CLAUSE, [path]: text }));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).milestones[0]).toMatchObject({ status: 'met', achievedBy: 'b', total: '1000' });
+  });
+});
+
 describe('clause evaluate with bad input', () => {
   it('fails with exit 1 and lists every offending row, without a partial result', () => {
     const ledger = 'id,date,amount\nA,2026-01-02,100\nA,2026-02-30,12x\n';
