@@ -148,6 +148,25 @@ function phrasesAt(states: ParserInternals['table'][number]['states']): string[]
   return complete ? [...phrases, 'the end of the text'] : phrases;
 }
 
+/** Invisible characters the lexer reads as nothing inside a word and as a space elsewhere. */
+const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
+  '\u00ad': 'SOFT HYPHEN', '\u200b': 'ZERO WIDTH SPACE', '\u200c': 'ZERO WIDTH NON-JOINER', '\u200d': 'ZERO WIDTH JOINER',
+  '\u200e': 'LEFT-TO-RIGHT MARK', '\u200f': 'RIGHT-TO-LEFT MARK', '\u2060': 'WORD JOINER', '\u202a': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202b': 'RIGHT-TO-LEFT EMBEDDING', '\u202c': 'POP DIRECTIONAL FORMATTING', '\u202d': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202e': 'RIGHT-TO-LEFT OVERRIDE', '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/**
+ * " There is an invisible character … right after it": where an invisible character touches the
+ * offending token, it (not the visible text) is usually the problem ("$5,\u200b000").
+ */
+function invisibleNote(text: string, start: number, end: number): string {
+  const at = text[end] in INVISIBLE_NAMES ? end : text[start - 1] in INVISIBLE_NAMES ? start - 1 : -1;
+  if (at === -1) return '';
+  const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  return ` There is an invisible character, U+${code} ${INVISIBLE_NAMES[text[at]]}, right ${at === end ? 'after' : 'before'} it: it splits what looks like one word or number, so delete it.`;
+}
+
 function unexpectedToken(token: Token, states: ParserInternals['table'][number]['states'], text: string, table: ParserInternals['table']): Diagnostic {
   if (token.type === 'error') {
     const char = String.fromCodePoint(token.text.codePointAt(0) ?? 0);
@@ -155,14 +174,14 @@ function unexpectedToken(token: Token, states: ParserInternals['table'][number][
     return diagnostic(
       'unexpected-character',
       tokenRange(token, char.length),
-      `Unexpected character ${shown}: expected ${joinAlternatives(phrasesAt(states))}.`,
+      `Unexpected character ${shown}: expected ${joinAlternatives(phrasesAt(states))}.${invisibleNote(text, token.offset, token.offset + char.length)}`,
     );
   }
   const expected = expectationAt(grammar, states);
   const found = WORD_TOKEN.test(token.text) ? `word '${token.text}'` : `'${token.text}'`;
   const party = partyInProgress(text, token, table);
   const readAs = party && party.length > 1 ? ` ('${party.map((t) => t.text).join(' ')}' was read as the party name)` : '';
-  const message = `Unexpected ${found}: expected ${joinAlternatives(phrasesAt(states))}${readAs}.`;
+  const message = `Unexpected ${found}: expected ${joinAlternatives(phrasesAt(states))}${readAs}.${invisibleNote(text, token.offset, token.offset + token.text.length)}`;
   const range = tokenRange(token);
   const guess = WORD_TOKEN.test(token.text) ? nearest(token.value, expected.words) : null;
   if (!guess) return diagnostic('unexpected-token', range, message);
