@@ -70,7 +70,8 @@ export function renderEvaluation(report: EvaluationSuccess, options: { explain: 
         ...(multiClause ? [String(m.clause)] : []),
         labelText(m.label, m.period),
         targetText(m),
-        `${m.windowType === 'cumulative' ? 'cumulative' : 'only'} from ${m.windowStart}`,
+        // "cumulative from …", "period from …", "recurring from …" (one instance: see the Milestone column).
+        `${m.windowType} from ${m.windowStart}`,
         m.deadline,
         m.status,
         m.achievedAt ?? '-',
