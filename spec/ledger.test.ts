@@ -10,7 +10,8 @@ import {
 import { formatIsoDate, fromDayNumber } from '../src/periods';
 import { parseQuantity, quantityFromNumber, toDec, Accumulator } from '../src/quantity';
 import { ZoneClock } from '../src/zone-clock';
-import { confirmDuplicates, IdIndex, idHash } from '../src/id-index';
+import { confirmDuplicates, highHash, IdIndex, idHash } from '../src/id-index';
+import { hashId } from '../src/id-hash';
 import { Dec } from '../src/money';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -249,6 +250,22 @@ describe('duplicate ids in bounded memory', () => {
     expect(index.isSuspect('INV-124')).toBe(false);
     expect(idHash('a')).not.toBe(idHash('b'));
     expect(idHash('')).toBeGreaterThan(0);
+  });
+
+  it("carries hashId in its high bits, so suspects can be handed to the CLI's byte-level reader", () => {
+    fc.assert(
+      fc.property(fc.string(), (id) => {
+        const key = idHash(id);
+        expect(key).toBeGreaterThanOrEqual(1);
+        expect(key).toBeLessThanOrEqual(2 ** 53);
+        expect(highHash(key)).toBe(hashId(id));
+      }),
+    );
+    const index = new IdIndex();
+    index.add('T1');
+    index.add('T2');
+    index.add('T1');
+    expect([...index.suspectHashIds()]).toEqual([hashId('T1')]);
   });
 
   it('confirms only real duplicates when different ids share a hash', () => {

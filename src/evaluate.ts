@@ -561,6 +561,15 @@ export class Evaluation {
     return [...days].sort((a, b) => a - b).map((i) => formatIsoDate(fromDayNumber(i + this.eDay)));
   }
 
+  /**
+   * After pass 1: the `hashId` (src/id-hash.ts) values of ids that may repeat. A reader that skips
+   * rows in pass 2 without decoding them must still deliver every row whose id hashes into this
+   * set (and every row on a day of `crossingDays()`).
+   */
+  suspectIdHashes(): ReadonlySet<number> {
+    return this.ids.suspectHashIds();
+  }
+
   /** Pass 2: the same records again, any order; only rows on candidate days are kept. */
   addCrossingRecord(record: LedgerRecord, row: number): void {
     if (this.phase === 'pass1') this.crossingDays();

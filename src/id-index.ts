@@ -7,22 +7,30 @@
  * of the few rows with suspect hashes and confirms duplicates by comparing strings, so the result
  * is exact: a hash collision between different ids is never reported.
  */
+import { hashId } from './id-hash';
 
-/** 53-bit hash of a string: two independent 32-bit multiplicative hashes, each finalized (murmur3 fmix32). */
+/**
+ * 53-bit hash of a string: `hashId` (src/id-hash.ts, which the CLI's byte-level second-pass reader
+ * reproduces) in the high 32 bits, so that suspects can be handed to that reader as `hashId`
+ * values, and 21 bits of an independent multiplicative hash below.
+ */
 export function idHash(text: string): number {
-  let h1 = 0x811c9dc5 | 0;
   let h2 = 0x9747b28c | 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  h1 = fmix(h1 ^ text.length);
   h2 = fmix(h2 + text.length);
   // Never 0, the empty-slot marker: values 1 … 2^53, all exact doubles.
-  return (h1 >>> 0) * 2_097_152 + (h2 & 0x1fffff) + 1;
+  return hashId(text) * LOW + (h2 & (LOW - 1)) + 1;
 }
+
+/** The `hashId` part of an `idHash`. */
+export function highHash(key: number): number {
+  return Math.floor((key - 1) / LOW);
+}
+
+const LOW = 2_097_152; // 2^21
 
 function fmix(h: number): number {
   h ^= h >>> 16;
@@ -51,6 +59,11 @@ export class IdIndex {
     if (this.insert(key)) return false;
     this.suspects.add(key);
     return true;
+  }
+
+  /** The `hashId` values of the suspects: a byte-level reader keeps rows whose id hashes into it. */
+  suspectHashIds(): Set<number> {
+    return new Set([...this.suspects].map(highHash));
   }
 
   /** Whether pass 2 must look at this id (its hash repeated in pass 1). */
