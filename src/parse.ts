@@ -202,7 +202,8 @@ function matchCase(word: string, typed: string): string {
 function unexpectedEnd(text: string, states: ParserInternals['table'][number]['states']): Diagnostic {
   const expected = joinAlternatives(expectationAt(grammar, states).phrases);
   // What the lexer skips, not just JS whitespace: a text of spaces and a zero-width space is empty.
-  const end = text.replace(/[\s\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff]+$/, '').length;
+  let end = text.length;
+  while (end > 0 && /[\s\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff]/.test(text[end - 1])) end--; // linear, unlike a /[…]+$/ regex
   if (end === 0) return diagnostic('unexpected-end', pointRange(text, 0), `The text is empty: expected ${expected}.`);
   return diagnostic('unexpected-end', pointRange(text, end), `The text ends too early: expected ${expected}.`);
 }
