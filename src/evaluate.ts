@@ -514,6 +514,11 @@ export class Evaluation {
    * day by that much. For monotone metrics this is exactly the one crossing day; for net revenue
    * a refund later that day may undo the peak, so candidates continue up to the first day whose
    * end-of-day total reaches the target (where crossing is certain).
+   *
+   * Returns the local days (in the contract zone) whose rows pass 2 keeps, plus days of rows whose
+   * id hash repeated; an empty list means pass 2 can be skipped. A reader that filters pass 2 on
+   * the written date must allow for a date-time with an offset (or `Z`) falling on the local day
+   * before or after its written date.
    */
   crossingDays(): string[] {
     if (this.phase === 'pass1') {
