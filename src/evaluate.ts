@@ -948,7 +948,8 @@ export class Evaluation {
           explanation:
             `${payment.percent}% of ${basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
             `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, this.aDay)))} ` +
-            `(the rate applies to the milestone's total, not only the sales up to the crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+            `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
+            `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
         };
       }
       default:
