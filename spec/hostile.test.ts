@@ -1,0 +1,147 @@
+/**
+ * Hostile inputs, run through the real command line (`node bin/clause.js …`, built by `npm test`):
+ * each fixture in spec/fixtures/hostile/ gives an input (text, bytes, or a template to generate a
+ * large one), the expected exit code, and the error code, position and message shape, or what a
+ * legal input must yield. Every run must finish in time and print no stack trace.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli, ROOT } from './cli/run-cli';
+
+interface Template {
+  prefix?: string;
+  /** Repeated text; `{n}` is replaced by the repetition's number, from 1. */
+  each: string;
+  join?: string;
+  suffix?: string;
+  times?: number;
+  /** Repeat until the text has at least this many characters. */
+  untilChars?: number;
+}
+
+interface HostileFixture {
+  description: string;
+  input: { text: string } | { base64: string } | { template: Template };
+  /** The command and options before the file; default ["validate"]. */
+  command?: string[];
+  expect: {
+    exit: 0 | 1 | 2;
+    /** The first error's code, line and column, and a regular expression for its message. */
+    code?: string;
+    line?: number;
+    column?: number;
+    message?: string;
+    /** For exit 2: a regular expression for standard error. */
+    stderr?: string;
+    /** For legal input: how many milestones the first clause has, and its first target's exact amount. */
+    milestones?: number;
+    amount?: string;
+    humanIncludes?: string[];
+    humanExcludes?: string[];
+    /** No line of the human output may be longer (code frames are cut around the caret). */
+    maxLineLength?: number;
+    /** A generous bound on the wall time of each run, in seconds (default 15). */
+    maxSeconds?: number;
+  };
+}
+
+const DIR = path.join(ROOT, 'spec', 'fixtures', 'hostile');
+const fixtures: [string, HostileFixture][] = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as HostileFixture]);
+
+function generate(t: Template): string {
+  const parts: string[] = [];
+  let length = (t.prefix ?? '').length + (t.suffix ?? '').length;
+  for (let n = 1; t.times !== undefined ? n <= t.times : length < (t.untilChars ?? 0); n++) {
+    const part = t.each.replace(/\{n\}/g, String(n));
+    parts.push(part);
+    length += part.length + (n > 1 ? (t.join ?? '').length : 0);
+  }
+  return (t.prefix ?? '') + parts.join(t.join ?? '') + (t.suffix ?? '');
+}
+
+function bytesOf(input: HostileFixture['input']): Buffer {
+  if ('text' in input) return Buffer.from(input.text, 'utf8');
+  if ('base64' in input) return Buffer.from(input.base64, 'base64');
+  return Buffer.from(generate(input.template), 'utf8');
+}
+
+/** A stack frame line ("    at f (file.js:1:2)") or the internal-error banner. */
+const STACK = /^\s+at .+:\d+:\d+\)?$|internal error/m;
+
+const work = mkdtempSync(path.join(tmpdir(), 'clause-hostile-'));
+
+describe('hostile inputs (clause side), through the CLI', () => {
+  test('there are fixtures, and each names its expectation', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(20);
+    for (const [, f] of fixtures) {
+      expect(f.description.length).toBeGreaterThan(10);
+      if (f.expect.exit === 1) expect(f.expect.code).toBeDefined();
+      if (f.expect.exit === 2) expect(f.expect.stderr).toBeDefined();
+    }
+  });
+
+  test.each(fixtures)('%s', (name, f) => {
+    const bytes = bytesOf(f.input);
+    const file = path.join(work, `${name}.clause`);
+    writeFileSync(file, bytes);
+    const command = f.command ?? ['validate'];
+    const limit = (f.expect.maxSeconds ?? 15) * 1000;
+
+    let started = Date.now();
+    const json = runCli([...command, '--json', file]);
+    const jsonTime = Date.now() - started;
+    started = Date.now();
+    const human = runCli([...command, file]);
+    const humanTime = Date.now() - started;
+
+    for (const run of [json, human]) {
+      expect(run.status).toBe(f.expect.exit);
+      expect(run.stdout).not.toMatch(STACK);
+      expect(run.stderr).not.toMatch(STACK);
+    }
+    expect(jsonTime).toBeLessThan(limit);
+    expect(humanTime).toBeLessThan(limit);
+
+    if (f.expect.exit === 2) {
+      for (const run of [json, human]) {
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(new RegExp(f.expect.stderr!));
+      }
+      return;
+    }
+
+    const text = bytes.toString('utf8');
+    const out = JSON.parse(json.stdout) as {
+      valid: boolean;
+      diagnostics: { code: string; severity: string; message: string; line: number; column: number; offset: number; endOffset: number }[];
+      clauses: { milestones: { target: { amount?: { amount: string } } }[] }[];
+    };
+    expect(out.valid).toBe(f.expect.exit === 0);
+    for (const d of out.diagnostics) {
+      expect(d.offset).toBeGreaterThanOrEqual(0);
+      expect(d.endOffset).toBeLessThanOrEqual(text.length);
+    }
+    if (f.expect.exit === 1) {
+      const error = out.diagnostics.find((d) => d.severity === 'error')!;
+      expect(error.code).toBe(f.expect.code);
+      if (f.expect.line !== undefined) expect(error.line).toBe(f.expect.line);
+      if (f.expect.column !== undefined) expect(error.column).toBe(f.expect.column);
+      if (f.expect.message !== undefined) expect(error.message).toMatch(new RegExp(f.expect.message));
+      expect(human.stdout).toContain(`${file}:${error.line}:${error.column}: error [${error.code}]`);
+      expect(human.stdout).toMatch(/Not valid \(\d+ errors?, \d+ warnings?\)\.\n$/);
+    } else {
+      expect(human.stdout).toMatch(/Valid \(0 errors, \d+ warnings?\)\.\n$/);
+      if (f.expect.milestones !== undefined) expect(out.clauses[0].milestones).toHaveLength(f.expect.milestones);
+      if (f.expect.amount !== undefined) expect(out.clauses[0].milestones[0].target.amount?.amount).toBe(f.expect.amount);
+    }
+    for (const s of f.expect.humanIncludes ?? []) expect(human.stdout).toContain(s);
+    for (const s of f.expect.humanExcludes ?? []) expect(human.stdout).not.toContain(s);
+    if (f.expect.maxLineLength !== undefined) {
+      expect(Math.max(...human.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(f.expect.maxLineLength);
+    }
+  }, 180_000);
+});
