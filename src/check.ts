@@ -178,7 +178,7 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
         out.push(diagnostic('invalid-period', window.range, `${window.n} is not a period number: periods are counted 1, 2, 3, … from the effective date.`));
       } else if (!Number.isSafeInteger(window.n)) {
         // read into a JS number, so beyond 2^53 the digits written are no longer the number held
-        out.push(diagnostic('invalid-period', window.range, `The number of ${window.kind === 'within' ? `${window.unit}s` : `${window.unit}s`} is too large to be read exactly (the limit is ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}).`));
+        out.push(diagnostic('invalid-period', window.range, `The number of ${window.unit}s is too large to be read exactly (the limit is ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}).`));
       }
       return;
     case 'recurring':
