@@ -265,6 +265,23 @@ describe('properties', () => {
     );
   });
 
+  it('the second pass may read the rows in another order than the first', () => {
+    fc.assert(
+      fc.property(genLedger, fc.boolean(), ([rows, t1, t2], reverse) => {
+        const records = rows.map((row, i) => toRecord(row, `r${i % 7 === 6 ? 'dup' : i}`));
+        const e = createEvaluation(PROPERTY_AST(t1, t2), OPTIONS);
+        records.forEach((r, i) => e.addRecord(r, i + 1));
+        e.crossingDays();
+        const order = records.map((_, i) => i);
+        if (reverse) order.reverse();
+        else order.sort((a, b) => (a % 3) - (b % 3) || a - b);
+        for (const i of order) e.addCrossingRecord(records[i], i + 1);
+        expect(e.finish()).toEqual(evaluate(PROPERTY_AST(t1, t2), records, OPTIONS));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('shuffling rows with distinct times changes nothing', () => {
     fc.assert(
       fc.property(
