@@ -10,3 +10,37 @@ export * from './describe';
 export { formatMoney, minorUnits, roundMoney, isCurrencyCode, CURRENCY_SYMBOLS } from './money';
 export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './format';
 export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './terms';
+export {
+  evaluate,
+  createEvaluation,
+  Evaluation,
+  MAX_REPORTED_ERRORS,
+  type EvaluationOptions,
+  type EvaluationReport,
+  type EvaluationSuccess,
+  type EvaluationFailure,
+  type EvaluationDiagnostic,
+  type EvaluationCode,
+  type MilestoneResult,
+  type Obligation,
+  type ObligationBasis,
+  type RowCounts,
+  type Status,
+  type IgnoreReason,
+  type ExplainRow,
+} from './evaluate';
+export {
+  parseLedgerText,
+  parseCsvLedger,
+  parseJsonLedger,
+  parseNdjsonLedger,
+  RowNormalizer,
+  type LedgerRecord,
+  type LedgerRow,
+  type LedgerFormat,
+  type LedgerColumn,
+  type ParsedLedger,
+  type RowIssue,
+  type RowIssueCode,
+} from './ledger';
+export { parseSchedule, readSchedule, type Schedule, type ScheduleResult } from './schedule';

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './io';
 import { registerValidate } from './validate-command';
 import { registerFormat } from './format-command';
+import { registerEvaluate } from './evaluate-command';
 
 export function buildProgram(): Command {
   const program = new Command('clause')
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerEvaluate(program);
   registerFormat(program);
   return program;
 }
