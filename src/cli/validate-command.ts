@@ -18,27 +18,44 @@ const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\
 
 const showable = (s: string): string => s.replace(UNSHOWABLE, '\ufffd');
 
+/** Line starts of the last text framed: one pass per text, not one per diagnostic. */
+let lineIndex: { text: string; starts: number[] } | null = null;
+
+function lineStarts(text: string): number[] {
+  if (lineIndex?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineIndex = { text, starts };
+  }
+  return lineIndex.starts;
+}
+
 /** One diagnostic for people: where, what, the line with a caret, and the suggestion. */
 export function formatDiagnostic(d: Diagnostic, text: string, file: string): string {
-  // Only the lines around the diagnostic go to the code frame: given the whole text, it splits all
-  // of it for every diagnostic (quadratic on a long document with many diagnostics).
-  const lineStart = d.offset - (d.column - 1);
-  const firstLine = d.line > 1 ? d.line - 1 : d.line;
-  const from = d.line === 1 ? 0 : lineStart >= 2 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
-  const endOfLast = text.indexOf('\n', d.endOffset);
-  const next = endOfLast === -1 ? -1 : text.indexOf('\n', endOfLast + 1);
-  const to = endOfLast === -1 ? text.length : next === -1 ? text.length : next;
-  let lines = text.slice(from, to).split('\n').map((l) => l.replace(/\r$/, ''));
-  // Cut long lines (a 10,000-item list on one line) to a window around the caret.
-  let column = d.column;
-  let endColumn = d.endLine === d.line && d.endColumn > d.column ? d.endColumn : undefined;
-  if (lines.some((l) => l.length > FRAME_WIDTH)) {
-    const start = Math.max(0, d.column - 1 - 40);
-    lines = lines.map((l) => (start > 0 ? '…' : '') + l.slice(start, start + FRAME_WIDTH) + (l.length > start + FRAME_WIDTH ? '…' : ''));
-    const shift = start > 0 ? start - 1 : 0;
-    column -= shift;
-    if (endColumn !== undefined) endColumn = Math.min(endColumn - shift, FRAME_WIDTH + 2);
+  // Only the diagnostic's line and its neighbours go to the code frame, each cut to a window
+  // around the caret when a line is long: the cost per diagnostic is bounded whatever the text
+  // (given the whole text, code-frame splits all of it for every diagnostic).
+  const starts = lineStarts(text);
+  const firstLine = Math.max(1, d.line - 1);
+  const lastLine = Math.min(starts.length, d.line + 1);
+  const bounds = [];
+  for (let line = firstLine; line <= lastLine; line++) {
+    const start = starts[line - 1];
+    let end = line < starts.length ? starts[line] - 1 : text.length;
+    if (end > start && text[end - 1] === '\r') end--;
+    bounds.push({ start, end });
   }
+  const long = bounds.some((b) => b.end - b.start > FRAME_WIDTH);
+  const cut = long ? Math.max(0, d.column - 1 - 40) : 0;
+  const lines = bounds.map((b) => {
+    if (!long) return text.slice(b.start, b.end);
+    const from = Math.min(b.start + cut, b.end);
+    const to = Math.min(b.end, from + FRAME_WIDTH);
+    return (cut > 0 ? '…' : '') + text.slice(from, to) + (to < b.end ? '…' : '');
+  });
+  const shift = cut > 0 ? cut - 1 : 0;
+  const column = d.column - shift;
+  const endColumn = d.endLine === d.line && d.endColumn > d.column ? Math.min(d.endColumn - shift, FRAME_WIDTH + 2) : undefined;
   const frame = codeFrameColumns(
     lines.map(showable).join('\n'),
     { start: { line: d.line, column }, end: endColumn !== undefined ? { line: d.line, column: endColumn } : undefined },
