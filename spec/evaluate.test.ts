@@ -140,7 +140,8 @@ describe('duplicate ids', () => {
     const e = createEvaluation(ast, options);
     e.addRecord({ id: 'X', date: '2026-01-05', amount: '1' }, 1);
     e.addRecord({ id: 'X', date: '2026-01-06', amount: '1' }, 2);
-    expect(e.crossingDays()).toEqual(['2026-01-06']);
+    expect(e.crossingDays()).toEqual([]);
+    expect(e.needsSecondPass()).toBe(true);
     const r = e.finish();
     expect(r.ok === false && r.errors[0].message).toMatch(/run the second pass/);
   });

@@ -33,7 +33,18 @@ import {
 } from './periods';
 import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } from './quantity';
 import { confirmDuplicates, IdIndex } from './id-index';
-import { dateCell, idCellText, RowNormalizer, type LedgerColumn, type LedgerRecord, type LedgerRow, type RowIssue } from './ledger';
+import {
+  dateCell,
+  dateIndex,
+  idCellText,
+  idIndex,
+  RowNormalizer,
+  type ColumnLayout,
+  type LedgerColumn,
+  type LedgerRecord,
+  type LedgerRow,
+  type RowIssue,
+} from './ledger';
 import { scheduledAmount, type Schedule } from './schedule';
 import { metricOf, paymentFor, windowType, type Metric, type WindowType } from './describe';
 import { ZoneClock } from './zone-clock';
@@ -320,7 +331,6 @@ export class Evaluation {
   private readonly readIssueRows: Set<number>;
   /** Duplicate ids: hashes in pass 1, suspects confirmed from their strings in pass 2. */
   private readonly ids = new IdIndex();
-  private readonly suspectDays = new Set<number>();
   private readonly suspectRows: Array<{ row: number; id: string }> = [];
   private crossingRecords = 0;
   private readonly errors: EvaluationDiagnostic[] = [];
@@ -352,7 +362,7 @@ export class Evaluation {
     this.net = new DaySeries(this.days);
     this.deals = new DaySeries(this.days);
     this.rowsPerDay = new Float64Array(this.days);
-    this.clock = ctx ? new ZoneClock(ctx.zone) : null;
+    this.clock = ctx ? ZoneClock.shared(ctx.zone) : null;
 
     const required = new Set<LedgerColumn>(['date']);
     let wantsCustomers = false;
@@ -420,16 +430,57 @@ export class Evaluation {
     const result = this.normalizer.normalize(record, row);
     // Ids are checked on every row, also one with other problems, so that all of them are listed.
     const id = this.normalizer.explicitId;
-    if (id !== null && this.ids.add(id)) {
-      // Its day makes `crossingDays()` ask for the second pass (a row with a bad date: the first day).
-      this.suspectDays.add(result.ok ? result.row.day - this.eDay : 0);
-    }
+    if (id !== null) this.ids.add(id);
     if (!result.ok) {
       this.rowTotal++;
       for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
       return;
     }
     this.addRow(result.row);
+  }
+
+  /**
+   * Pass 1 for a row read as cells (a CSV row; `layout` from `columnLayout(header)`): exactly
+   * `addRecord` without an object per row (issue 4, streaming).
+   */
+  addCells(cells: readonly string[], layout: ColumnLayout, row: number): void {
+    if (this.phase !== 'pass1') throw new Error('addCells after crossingDays()');
+    if (this.readIssueRows.has(row)) {
+      this.rowTotal++;
+      return;
+    }
+    if (!this.normalizer) return;
+    const result = this.normalizer.normalizeCells(cells, layout, row);
+    if (this.normalizer.explicitId !== null) this.ids.add(this.normalizer.explicitId);
+    if (!result.ok) {
+      this.rowTotal++;
+      for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
+      return;
+    }
+    this.addRow(result.row);
+  }
+
+  /** Ends pass 1 (as `crossingDays`): whether the rows must be read again (crossing rows, or ids to compare). */
+  needsSecondPass(): boolean {
+    return this.crossingDays().length > 0 || this.ids.suspects.size > 0;
+  }
+
+  /**
+   * For readers that can skip a row before reading it (after `needsSecondPass`): the written
+   * dates (`YYYY-MM-DD` as the number YYYYMMDD) a date cell may start with to matter in pass 2 (a
+   * written date is at most two days from the local day it denotes, whatever its offset), and the
+   * `hashId` values of ids that may repeat (their rows are compared in pass 2), or null.
+   */
+  secondPassFilter(): { dateKeys: ReadonlySet<number>; idHashes: ReadonlySet<number> | null } {
+    this.crossingDays();
+    const dateKeys = new Set<number>();
+    for (const i of this.candidateDays ?? []) {
+      for (let k = -2; k <= 2; k++) {
+        const d = fromDayNumber(i + this.eDay + k);
+        dateKeys.add(d.year * 10_000 + d.month * 100 + d.day);
+      }
+    }
+    return { dateKeys, idHashes: this.ids.suspects.size > 0 ? this.suspectIdHashes() : null };
   }
 
   private readonly lowerCache = new Map<string, string>();
@@ -561,9 +612,7 @@ export class Evaluation {
         }
       }
     }
-    // A repeated id hash also needs the second pass (to compare the id strings): its days are listed too.
-    const days = new Set([...(this.candidateDays ?? []), ...this.suspectDays]);
-    return [...days].sort((a, b) => a - b).map((i) => formatIsoDate(fromDayNumber(i + this.eDay)));
+    return [...(this.candidateDays ?? [])].sort((a, b) => a - b).map((i) => formatIsoDate(fromDayNumber(i + this.eDay)));
   }
 
   /**
@@ -589,6 +638,25 @@ export class Evaluation {
     const dates = this.pass2Normalizer.dates;
     if (dates.parse(cell.trim()) !== null || !this.candidateDays.has(dates.day - this.eDay)) return;
     const result = this.pass2Normalizer.normalize(record, row);
+    if (result.ok) this.addCrossingRow(result.row);
+  }
+
+  /** Pass 2 for a row read as cells: exactly `addCrossingRecord` without an object per row. */
+  addCrossingCells(cells: readonly string[], layout: ColumnLayout, row: number): void {
+    if (this.phase === 'pass1') this.crossingDays();
+    this.crossingRecords++;
+    if (this.readIssueRows.has(row)) return;
+    if (this.ids.suspects.size > 0) {
+      const at = idIndex(layout);
+      const id = at >= 0 && at < cells.length ? cells[at].trim() : '';
+      if (id !== '' && this.ids.isSuspect(id)) this.suspectRows.push({ row, id });
+    }
+    if (!this.candidateDays || this.candidateDays.size === 0 || !this.pass2Normalizer) return;
+    const at = dateIndex(layout);
+    if (at < 0 || at >= cells.length) return;
+    const dates = this.pass2Normalizer.dates;
+    if (dates.parse(cells[at].trim()) !== null || !this.candidateDays.has(dates.day - this.eDay)) return;
+    const result = this.pass2Normalizer.normalizeCells(cells, layout, row);
     if (result.ok) this.addCrossingRow(result.row);
   }
 
@@ -981,7 +1049,7 @@ export function createEvaluation(ast: DocumentNode, options: EvaluationOptions):
 export function evaluate(ast: DocumentNode, records: readonly LedgerRecord[], options: EvaluationOptions): EvaluationReport {
   const evaluation = createEvaluation(ast, options);
   for (let i = 0; i < records.length; i++) evaluation.addRecord(records[i], i + 1);
-  if (evaluation.crossingDays().length > 0) {
+  if (evaluation.needsSecondPass()) {
     for (let i = 0; i < records.length; i++) evaluation.addCrossingRecord(records[i], i + 1);
   }
   return evaluation.finish();

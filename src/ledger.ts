@@ -95,6 +95,21 @@ export class DateReader {
     this.clock = clock;
   }
 
+  private static readonly byClock = new WeakMap<ZoneClock, DateReader>();
+
+  /**
+   * One reader per clock (issue 4): its cache of plain dates depends on the zone alone, so the
+   * hundreds of evaluations of a portfolio share it. `time`/`day` are read right after `parse`.
+   */
+  static shared(clock: ZoneClock): DateReader {
+    let reader = DateReader.byClock.get(clock);
+    if (reader === undefined) {
+      reader = new DateReader(clock);
+      DateReader.byClock.set(clock, reader);
+    }
+    return reader;
+  }
+
   read(text: string): DateReading {
     const problem = this.parse(text);
     return problem ?? { ok: true, time: this.time, day: this.day };
@@ -280,6 +295,30 @@ export function dateCell(record: LedgerRecord): unknown {
 
 const ABSENT = Symbol('absent');
 
+/** Where each known column is in a CSV row's cells (-1: absent), indexed by the internal column code. */
+export type ColumnLayout = Int32Array;
+
+/** The layout of a CSV header (names in any case, surrounding spaces ignored; the first of duplicates wins). */
+export function columnLayout(header: readonly string[]): ColumnLayout {
+  const layout = new Int32Array(8).fill(-1);
+  header.forEach((name, i) => {
+    const c = columnOf(name);
+    if (c !== -1 && layout[c] === -1) layout[c] = i;
+  });
+  return layout;
+}
+
+/** Index of the `date`, `id` or `seller` cell in a layout (-1 when absent). */
+export function dateIndex(layout: ColumnLayout): number {
+  return layout[Col.Date];
+}
+export function idIndex(layout: ColumnLayout): number {
+  return layout[Col.Id];
+}
+export function sellerIndex(layout: ColumnLayout): number {
+  return layout[Col.Seller];
+}
+
 /**
  * Normalizes records one at a time. Stateful only for duplicate ids, and for caches that make
  * the per-row work a few map lookups.
@@ -299,7 +338,7 @@ export class RowNormalizer {
   private readonly cells: unknown[] = new Array(8).fill(ABSENT);
 
   constructor(options: NormalizerOptions) {
-    this.dates = new DateReader(options.clock ?? new ZoneClock(options.timeZone));
+    this.dates = DateReader.shared(options.clock ?? ZoneClock.shared(options.timeZone));
     this.required = ['date', ...(options.required ?? []).filter((c) => c !== 'date')];
     this.currency = options.currency ?? null;
     this.checkDuplicates = options.checkDuplicates ?? true;
@@ -310,14 +349,34 @@ export class RowNormalizer {
   }
 
   normalize(record: LedgerRecord, row: number): NormalizeResult {
-    this.issues = null;
-    this.row = row;
     const cells = this.cells;
     cells.fill(ABSENT);
     for (const key in record) {
       const column = columnOf(key);
       if (column !== -1) cells[column] = record[key];
     }
+    return this.normalizeFilled(row);
+  }
+
+  /**
+   * `normalize` for a row read as an array of cells (a CSV row), with `layout` from
+   * `columnLayout(header)`: no object per row (issue 4). A cell past the row's end is absent, as
+   * the key would be in a record.
+   */
+  normalizeCells(values: readonly string[], layout: ColumnLayout, row: number): NormalizeResult {
+    const cells = this.cells;
+    const n = values.length;
+    for (let c = 0; c < 8; c++) {
+      const at = layout[c];
+      cells[c] = at >= 0 && at < n ? values[at] : ABSENT;
+    }
+    return this.normalizeFilled(row);
+  }
+
+  private normalizeFilled(row: number): NormalizeResult {
+    this.issues = null;
+    this.row = row;
+    const cells = this.cells;
     for (const column of this.required) {
       const value = cells[COLUMN_INDEX[column]];
       if (value === ABSENT) this.fail(column, undefined, 'missing-column', `required column '${column}' is missing`);

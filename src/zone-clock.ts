@@ -53,10 +53,35 @@ export class ZoneClock {
   private readonly iana: IANAZone;
   private readonly midnights: DayTable;
   private readonly localHours = new Map<number, number>();
+  /**
+   * 1 for a local day that runs 24 hours at one offset from its midnight (no transition inside
+   * it), else 0: on such a day a wall-clock time is its midnight plus the time, exactly, with no
+   * call to Intl (issue 4: the hourly luxon calls cost more than the rest of date reading).
+   */
+  private readonly regularDays: DayTable;
+
+  private static readonly byZone = new Map<string, ZoneClock>();
+
+  /**
+   * One clock per zone for the process (issue 4): its caches depend on the zone alone, so a
+   * portfolio of hundreds of contracts in a few zones fills them once per zone.
+   */
+  static shared(zone: string): ZoneClock {
+    let clock = ZoneClock.byZone.get(zone);
+    if (clock === undefined) {
+      clock = new ZoneClock(zone);
+      ZoneClock.byZone.set(zone, clock);
+    }
+    return clock;
+  }
 
   constructor(zone: string) {
     this.zone = zone;
     this.iana = IANAZone.create(zone);
+    this.regularDays = new DayTable((day) => {
+      const start = this.midnight(day);
+      return this.midnight(day + 1) - start === DAY && (day * DAY - start) / 60_000 === this.iana.offset(start) ? 1 : 0;
+    });
     this.midnights = new DayTable((day) => {
       const d = fromDayNumber(day);
       return DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: this.zone }).startOf('day').toMillis();
@@ -87,6 +112,7 @@ export class ZoneClock {
    * to luxon.
    */
   localTime(day: number, hour: number, minute: number, second: number, ms: number): number {
+    if (this.regularDays.get(day) === 1) return this.midnight(day) + hour * HOUR + minute * 60_000 + second * 1000 + ms;
     const key = day * 24 + hour;
     let t = this.localHours.get(key);
     if (t === undefined) {
