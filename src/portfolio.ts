@@ -18,7 +18,8 @@ import schema from '../spec/schemas/portfolio.schema.json';
 import { validate, type ValidationResult } from './check';
 import type { Diagnostic } from './diagnostics';
 import { createEvaluation, type Evaluation, type EvaluationReport } from './evaluate';
-import type { LedgerRecord, RowIssue } from './ledger';
+import { hashId } from './id-hash';
+import { sellerIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from './ledger';
 import { Dec, moneyString } from './money';
 import { resolveContext } from './periods';
 import { readSchedule, type Schedule } from './schedule';
@@ -187,17 +188,25 @@ function sellerCell(record: LedgerRecord): string | null {
 }
 
 /**
- * The portfolio evaluation: `addRecord` for every row, then (when `needsCrossingPass()`)
- * `addCrossingRecord` for every row again, then `finish`.
+ * The portfolio evaluation: `addRecord` (or `addCells` after `setLayout`) for every row, then
+ * (when `needsCrossingPass()`) `addCrossingRecord` / `addCrossingCells` for every row again, then
+ * `finish`. A row's read problem (`addReadIssue`) is reported just before the row itself.
  */
 export class PortfolioEvaluation {
   private readonly reports: Array<ContractReport | null> = [];
   private readonly live: Array<Live | null> = [];
   private readonly bySeller = new Map<string, Live[]>();
+  /** Raw seller cell → contracts (a few hundred distinct sellers recur across millions of rows). */
+  private readonly sellerCache = new Map<string, Live[] | null>();
+  private crossing: Map<string, Live[]> | null = null;
+  private readonly crossingCache = new Map<string, Live[] | null>();
+  private layout: ColumnLayout | null = null;
+  private sellerAt = -1;
+  private pending: RowIssue[] = [];
+  private readonly unreadableIssues: RowIssue[] = [];
   private rowTotal = 0;
   private assigned = 0;
   private unreadable = 0;
-  private crossing: Map<string, Live[]> | null = null;
 
   constructor(contracts: readonly ResolvedContract[]) {
     for (const contract of contracts) {
@@ -236,58 +245,128 @@ export class PortfolioEvaluation {
     }
   }
 
-  private contractsFor(record: LedgerRecord): Live[] | undefined {
-    const seller = sellerCell(record);
-    return seller === null ? undefined : this.bySeller.get(sellerKey(seller));
+  private lookup(raw: unknown, map: Map<string, Live[]>, cache: Map<string, Live[] | null>): Live[] | null {
+    if (raw === undefined || raw === null) return null;
+    const text = typeof raw === 'string' ? raw : String(raw);
+    let list = cache.get(text);
+    if (list === undefined) {
+      list = map.get(sellerKey(text)) ?? null;
+      if (cache.size < 100_000) cache.set(text, list);
+    }
+    return list;
+  }
+
+  /** A problem the reader found in the next row (sent just before it). */
+  addReadIssue(issue: RowIssue): void {
+    this.pending.push(issue);
+  }
+
+  /** Routes pending read problems of `row` to its contracts; true when there were some. */
+  private routeIssues(list: Live[] | null, row: number): void {
+    const mine = this.pending.filter((i) => i.row === row);
+    this.pending = this.pending.filter((i) => i.row > row);
+    if (mine.length === 0) return;
+    if (list === null) {
+      this.unreadable++;
+      for (const issue of mine) if (this.unreadableIssues.length < 20) this.unreadableIssues.push(issue);
+      return;
+    }
+    for (const live of list) for (const issue of mine) live.evaluation.addReadIssue(issue);
   }
 
   /** Pass 1: one record, any order. */
   addRecord(record: LedgerRecord, row: number): void {
     this.rowTotal++;
-    const list = this.contractsFor(record);
-    if (list === undefined) return;
+    const list = this.lookup(sellerCell(record), this.bySeller, this.sellerCache);
+    if (this.pending.length > 0) this.routeIssues(list, row);
+    if (list === null) return;
     this.assigned++;
     for (let i = 0; i < list.length; i++) list[i].evaluation.addRecord(record, row);
   }
 
-  /**
-   * A row the reader could not read (malformed CSV or JSON). It goes to the contracts of its
-   * seller cell when one can be read; otherwise it is counted as unreadable and the portfolio
-   * fails, since it might have belonged to any contract.
-   */
-  addReadIssue(issue: RowIssue, record: LedgerRecord): void {
-    const list = this.contractsFor(record);
-    if (list === undefined) {
-      this.unreadable++;
-      this.unreadableIssues.push(issue);
-      return;
-    }
-    for (const live of list) live.evaluation.addReadIssue(issue);
+  /** For rows read as cells: the CSV header's layout (columnLayout). */
+  setLayout(layout: ColumnLayout): void {
+    this.layout = layout;
+    this.sellerAt = sellerIndex(layout);
   }
 
-  private readonly unreadableIssues: RowIssue[] = [];
+  /** Pass 1 for a row read as cells. */
+  addCells(cells: readonly string[], row: number): void {
+    this.rowTotal++;
+    const at = this.sellerAt;
+    const list = at >= 0 && at < cells.length ? this.lookup(cells[at], this.bySeller, this.sellerCache) : null;
+    if (this.pending.length > 0) this.routeIssues(list, row);
+    if (list === null) return;
+    this.assigned++;
+    const layout = this.layout as ColumnLayout;
+    for (let i = 0; i < list.length; i++) list[i].evaluation.addCells(cells, layout, row);
+  }
 
-  /** Ends pass 1; whether any contract needs the rows again to name its crossing rows. */
+  /** Ends pass 1; whether any contract needs the rows again (crossing rows, suspect ids). */
   needsCrossingPass(): boolean {
-    this.crossing = new Map();
-    for (const [seller, list] of this.bySeller) {
-      const wanting = list.filter((live) => live.evaluation.crossingDays().length > 0);
-      if (wanting.length > 0) this.crossing.set(seller, wanting);
+    if (this.crossing === null) {
+      for (const issue of this.pending) if (this.unreadableIssues.length < 20) this.unreadableIssues.push(issue);
+      this.unreadable += new Set(this.pending.map((i) => i.row)).size;
+      this.pending = [];
+      this.crossing = new Map();
+      for (const [seller, list] of this.bySeller) {
+        const wanting = list.filter((live) => live.evaluation.needsSecondPass());
+        if (wanting.length > 0) this.crossing.set(seller, wanting);
+      }
     }
     return this.crossing.size > 0;
   }
 
+  /**
+   * What a reader may skip in pass 2: per seller (as `hashId` of its key), the dates its
+   * contracts need; and the union of the ids that must be compared (as `hashId`).
+   */
+  secondPassFilter(): { dateKeys: ReadonlySet<number>; idHashes: ReadonlySet<number> | null; sellerDateKeys: ReadonlyMap<number, ReadonlySet<number>> } {
+    this.needsCrossingPass();
+    const sellerDateKeys = new Map<number, Set<number>>();
+    let idHashes: Set<number> | null = null;
+    const filters = new Map<Live, ReturnType<Evaluation['secondPassFilter']>>();
+    for (const [seller, list] of this.crossing as Map<string, Live[]>) {
+      const h = hashId(seller);
+      let keys = sellerDateKeys.get(h);
+      if (keys === undefined) sellerDateKeys.set(h, (keys = new Set()));
+      for (const live of list) {
+        let f = filters.get(live);
+        if (f === undefined) {
+          f = live.evaluation.secondPassFilter();
+          filters.set(live, f);
+          if (f.idHashes !== null) {
+            idHashes ??= new Set();
+            for (const x of f.idHashes) idHashes.add(x);
+          }
+        }
+        for (const k of f.dateKeys) keys.add(k);
+      }
+    }
+    return { dateKeys: new Set(), idHashes, sellerDateKeys };
+  }
+
   /** Pass 2: the same records again. */
   addCrossingRecord(record: LedgerRecord, row: number): void {
-    if (this.crossing === null) this.needsCrossingPass();
-    const seller = sellerCell(record);
-    if (seller === null) return;
-    const list = (this.crossing as Map<string, Live[]>).get(sellerKey(seller));
-    if (list === undefined) return;
+    this.needsCrossingPass();
+    const list = this.lookup(sellerCell(record), this.crossing as Map<string, Live[]>, this.crossingCache);
+    if (list === null) return;
     for (let i = 0; i < list.length; i++) list[i].evaluation.addCrossingRecord(record, row);
   }
 
+  /** Pass 2 for a row read as cells. */
+  addCrossingCells(cells: readonly string[], row: number): void {
+    this.needsCrossingPass();
+    const at = this.sellerAt;
+    if (at < 0 || at >= cells.length) return;
+    const list = this.lookup(cells[at], this.crossing as Map<string, Live[]>, this.crossingCache);
+    if (list === null) return;
+    const layout = this.layout as ColumnLayout;
+    for (let i = 0; i < list.length; i++) list[i].evaluation.addCrossingCells(cells, layout, row);
+  }
+
   finish(): PortfolioReport {
+    this.needsCrossingPass();
     const contracts: ContractReport[] = this.live.map((live, k) => {
       if (live === null) return this.reports[k] as ContractReport;
       const report = live.evaluation.finish();
@@ -311,7 +390,7 @@ export class PortfolioEvaluation {
     };
   }
 
-  /** Read problems that no contract could be charged with (no readable seller). */
+  /** Read problems no contract could be charged with (no known seller); the first 20. */
   get unassignedIssues(): readonly RowIssue[] {
     return this.unreadableIssues;
   }

@@ -6,10 +6,16 @@ import type { Command } from 'commander';
 import { validate } from '../check';
 import { evaluate, type EvaluationReport } from '../evaluate';
 import { parseLedgerText, type LedgerFormat } from '../ledger';
-import { formatIsoDate, resolveContext } from '../periods';
+import { resolveContext } from '../periods';
 import { parseSchedule, type Schedule } from '../schedule';
 import { renderEvaluation, renderFailure } from './evaluation-report';
 import { EXIT, readText as readFileText, UsageError } from './io';
+import path from 'node:path';
+import type { DocumentNode } from '../ast';
+import { createEvaluation, type EvaluationOptions } from '../evaluate';
+import { openLedgerSource, type LedgerSource } from './ledger-stream';
+import { runPortfolio } from './portfolio-command';
+import { driveTwoPasses, evaluationConsumer } from './stream-evaluate';
 import { formatDiagnostic } from './validate-command';
 
 export interface EvaluateOptions {
@@ -45,11 +51,18 @@ function ledgerFormat(path: string, format: string | undefined): LedgerFormat {
   throw new UsageError(`cannot tell the format of '${path}' from its extension: name it .csv, .json or .ndjson, or pass --format.`);
 }
 
-/**
- * The whole command as a function of its inputs, for tests and for `registerEvaluate`. Usage
- * problems throw `UsageError` (exit 2); invalid clauses and data return exit 1 with a report.
- */
-export function runEvaluate(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string = readFileText): CommandOutput {
+type Prepared =
+  | { done: CommandOutput }
+  | {
+      done: null;
+      ast: DocumentNode;
+      format: LedgerFormat;
+      evaluation: EvaluationOptions;
+      present(report: EvaluationReport): CommandOutput;
+    };
+
+/** Everything before the ledger is read: usage checks, the clause, the schedule. */
+function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string): Prepared {
   if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
   if (options.effectiveDate === undefined) throw new UsageError('missing --effective-date <YYYY-MM-DD>: the contract\'s effective date.');
   const context = resolveContext({ effectiveDate: options.effectiveDate, timeZone: options.timeZone, asOf: options.asOf });
@@ -64,7 +77,7 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions, readTe
     const stdout = options.json
       ? `${JSON.stringify({ ok: false, valid: false, diagnostics: checked.diagnostics }, null, 2)}\n`
       : `${checked.diagnostics.map((d) => formatDiagnostic(d, clauseText, shown)).join('\n\n')}\n\nThe clause is not valid; nothing was evaluated.\n`;
-    return { code: EXIT.invalid, stdout, stderr: '' };
+    return { done: { code: EXIT.invalid, stdout, stderr: '' } };
   }
 
   let schedule: Schedule | null = null;
@@ -72,41 +85,93 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions, readTe
     const result = parseSchedule(readText(options.schedule));
     if (!result.ok) {
       const message = `The schedule ${options.schedule} is not valid:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`;
-      return options.json
-        ? { code: EXIT.invalid, stdout: `${JSON.stringify({ ok: false, scheduleErrors: result.errors }, null, 2)}\n`, stderr: '' }
-        : { code: EXIT.invalid, stdout: '', stderr: message };
+      return {
+        done: options.json
+          ? { code: EXIT.invalid, stdout: `${JSON.stringify({ ok: false, scheduleErrors: result.errors }, null, 2)}\n`, stderr: '' }
+          : { code: EXIT.invalid, stdout: '', stderr: message },
+      };
     }
     schedule = result.schedule;
   }
 
-  const ledger = parseLedgerText(readText(options.sales), format);
-  const report: EvaluationReport = evaluate(checked.ast, ledger.records, {
-    effectiveDate: options.effectiveDate,
-    timeZone: context.context.zone,
-    // Resolved once, so "today" cannot change between the check and the evaluation.
-    asOf: formatIsoDate(context.context.asOf),
-    schedule,
-    readIssues: ledger.issues,
-  });
-  // The clause's own warnings (placeholders, ordering) belong with the result: they qualify it.
-  const clauseWarnings = checked.diagnostics;
-  if (options.json) {
-    const json = { ...report, clauseDiagnostics: clauseWarnings };
-    return { code: report.ok ? EXIT.ok : EXIT.invalid, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: '' };
+  const present = (report: EvaluationReport): CommandOutput => {
+    // The clause's own warnings (placeholders, ordering) belong with the result: they qualify it.
+    const clauseWarnings = checked.diagnostics;
+    if (options.json) {
+      const json = { ...report, clauseDiagnostics: clauseWarnings };
+      // Row numbers are positions in the file: shown with --explain, left out otherwise so that the
+      // same sales in any order give the same JSON, byte for byte (issue 4).
+      const text = options.explain ? JSON.stringify(json, null, 2) : JSON.stringify(json, withoutPositions, 2);
+      return { code: report.ok ? EXIT.ok : EXIT.invalid, stdout: `${text}\n`, stderr: '' };
+    }
+    if (!report.ok) return { code: EXIT.invalid, stdout: '', stderr: renderFailure(report) };
+    let stdout = renderEvaluation(report, { explain: options.explain === true, clauseFile: shown });
+    if (clauseWarnings.length > 0) {
+      stdout += `\nThe clause itself:\n${clauseWarnings.map((d) => formatDiagnostic(d, clauseText, shown)).join('\n\n')}\n`;
+    }
+    return { code: EXIT.ok, stdout, stderr: '' };
+  };
+  return {
+    done: null,
+    ast: checked.ast,
+    format,
+    evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, schedule },
+    present,
+  };
+}
+
+/** JSON replacer: drops the file positions of crossing rows (`achievedByRow`, explain rows' `row`). */
+function withoutPositions(this: unknown, key: string, value: unknown): unknown {
+  if (key === 'achievedByRow') return undefined;
+  if (key === 'row' && this !== null && typeof this === 'object' && 'runningTotal' in this) return undefined;
+  return value;
+}
+
+/**
+ * The whole command as a function of its inputs, reading the ledger into memory: for tests and
+ * injected readers. Usage problems throw `UsageError` (exit 2); invalid clauses and data return
+ * exit 1 with a report.
+ */
+export function runEvaluate(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string = readFileText): CommandOutput {
+  const prepared = prepare(clauseFile, options, readText);
+  if (prepared.done) return prepared.done;
+  const ledger = parseLedgerText(readText(options.sales as string), prepared.format);
+  return prepared.present(evaluate(prepared.ast, ledger.records, { ...prepared.evaluation, readIssues: ledger.issues }));
+}
+
+/**
+ * The command as `clause evaluate` runs it: CSV and NDJSON ledgers are streamed from the file (or
+ * standard input, spooled) in two passes, in bounded memory, with a progress line on a terminal;
+ * the results are identical to `runEvaluate`'s. JSON arrays are read whole.
+ */
+export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & { progress?: boolean }): Promise<CommandOutput> {
+  const prepared = prepare(clauseFile, options, readFileText);
+  if (prepared.done) return prepared.done;
+  if (prepared.format === 'json') return runEvaluate(clauseFile, options);
+  const sales = options.sales as string;
+  let source: LedgerSource;
+  try {
+    source = await openLedgerSource(sales);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${sales === '-' ? 'standard input' : `'${sales}'`}: ${(error as Error).message}`);
   }
-  if (!report.ok) return { code: EXIT.invalid, stdout: '', stderr: renderFailure(report) };
-  let stdout = renderEvaluation(report, { explain: options.explain === true, clauseFile: shown });
-  if (clauseWarnings.length > 0) {
-    stdout += `\nThe clause itself:\n${clauseWarnings.map((d) => formatDiagnostic(d, clauseText, shown)).join('\n\n')}\n`;
+  try {
+    const evaluation = createEvaluation(prepared.ast, prepared.evaluation);
+    await driveTwoPasses(source, prepared.format, evaluationConsumer(evaluation), {
+      label: sales === '-' ? 'stdin' : path.basename(sales),
+      progress: options.progress !== false,
+    });
+    return prepared.present(evaluation.finish());
+  } finally {
+    source.dispose();
   }
-  return { code: EXIT.ok, stdout, stderr: '' };
 }
 
 export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
     .description('evaluate a clause against a sales ledger: milestone statuses and the commission obligations they trigger')
-    .argument('<clause-file>', "clause text file, or '-' for standard input")
+    .argument('[clause-file]', "clause text file, or '-' for standard input (not with --portfolio)")
     .option('--sales <ledger>', "sales ledger: .csv (header row), .json (array of objects) or .ndjson; '-' for standard input with --format")
     .option('--effective-date <date>', 'the contract effective date E, YYYY-MM-DD')
     .option('--time-zone <zone>', 'IANA time zone of the contract (default UTC)')
@@ -115,9 +180,27 @@ export function registerEvaluate(program: Command): void {
     .option('--format <format>', 'ledger format when it cannot be told from the extension: csv, json or ndjson')
     .option('--json', 'print the evaluation as one JSON object')
     .option('--explain', 'show the running total at each crossing row and the rows just before it')
+    .option('--portfolio <file>', 'evaluate every contract of a portfolio file (spec/schemas/portfolio.schema.json) against the ledger, in one pass')
+    .option('--obligations-csv <file>', 'with --portfolio: write the obligations per payee and currency as CSV')
+    .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)')
     .addHelpText('after', '\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error.')
-    .action((clauseFile: string, options: EvaluateOptions) => {
-      const result = runEvaluate(clauseFile, options);
+    .action(async (clauseFile: string | undefined, options: EvaluateOptions & { portfolio?: string; obligationsCsv?: string; progress?: boolean }) => {
+      let result: CommandOutput;
+      if (options.portfolio !== undefined) {
+        if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
+        if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate the portfolio against.");
+        result = await runPortfolio(options.portfolio, {
+          sales: options.sales,
+          format: ledgerFormat(options.sales, options.format),
+          json: options.json,
+          obligationsCsv: options.obligationsCsv,
+          progress: options.progress,
+        });
+      } else {
+        if (clauseFile === undefined) throw new UsageError('missing the clause file (or --portfolio <file>).');
+        if (options.obligationsCsv !== undefined) throw new UsageError('--obligations-csv goes with --portfolio.');
+        result = await runEvaluateStreaming(clauseFile, options);
+      }
       if (result.stdout) process.stdout.write(result.stdout);
       if (result.stderr) process.stderr.write(result.stderr);
       process.exitCode = result.code;

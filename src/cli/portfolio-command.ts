@@ -10,7 +10,8 @@ import { formatMoney } from '../money';
 import { PortfolioEvaluation, readPortfolio, resolveContracts, rollupCsv, type PortfolioReport } from '../portfolio';
 import { EXIT, readText, UsageError } from './io';
 import { openLedgerSource } from './ledger-stream';
-import { driveTwoPasses } from './stream-evaluate';
+import { driveTwoPasses, type TwoPassConsumer } from './stream-evaluate';
+import { columnLayout, dateIndex, idIndex, sellerIndex, type ColumnLayout } from '../ledger';
 
 export interface PortfolioOptions {
   sales: string;
@@ -50,7 +51,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
     const issues = new Map<number, typeof ledger.issues>();
     for (const issue of ledger.issues) issues.set(issue.row, [...(issues.get(issue.row) ?? []), issue]);
     ledger.records.forEach((record, i) => {
-      for (const issue of issues.get(i + 1) ?? []) evaluation.addReadIssue(issue, record);
+      for (const issue of issues.get(i + 1) ?? []) evaluation.addReadIssue(issue);
       evaluation.addRecord(record, i + 1);
     });
     if (evaluation.needsCrossingPass()) ledger.records.forEach((record, i) => evaluation.addCrossingRecord(record, i + 1));
@@ -65,12 +66,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
       await driveTwoPasses(
         source,
         options.format,
-        {
-          readIssue: (issue, record) => evaluation.addReadIssue(issue, record),
-          record: (record, row) => evaluation.addRecord(record, row),
-          needsSecondPass: () => evaluation.needsCrossingPass(),
-          crossingRecord: (record, row) => evaluation.addCrossingRecord(record, row),
-        },
+        portfolioConsumer(evaluation),
         { label: path.basename(options.sales), progress: options.progress },
       );
     } finally {
@@ -133,4 +129,25 @@ export function humanPortfolio(report: PortfolioReport, unreadable: number): str
   if (unreadable > 0) out.push('', `${unreadable} row(s) could not be read and name no known seller: the portfolio is incomplete.`);
   out.push('', report.ok ? 'All contracts evaluated.' : `${report.failed.length} contract(s) failed: ${report.failed.join(', ')}.`);
   return `${out.join('\n')}\n`;
+}
+
+/** Streams a ledger into a portfolio: cells for CSV, records for NDJSON. */
+export function portfolioConsumer(evaluation: PortfolioEvaluation): TwoPassConsumer {
+  let layout: ColumnLayout = columnLayout([]);
+  return {
+    readIssue: (issue) => evaluation.addReadIssue(issue),
+    header(names) {
+      layout = columnLayout(names);
+      evaluation.setLayout(layout);
+    },
+    cells: (cells, row) => evaluation.addCells(cells, row),
+    record: (record, row) => evaluation.addRecord(record, row),
+    needsSecondPass: () => evaluation.needsCrossingPass(),
+    rowFilter() {
+      if (dateIndex(layout) < 0) return null;
+      return { dateIndex: dateIndex(layout), idIndex: idIndex(layout), sellerIndex: sellerIndex(layout), ...evaluation.secondPassFilter() };
+    },
+    crossingCells: (cells, row) => evaluation.addCrossingCells(cells, row),
+    crossingRecord: (record, row) => evaluation.addCrossingRecord(record, row),
+  };
 }

@@ -1,0 +1,113 @@
+/**
+ * Streaming evaluation (issue 4): the CLI's two streamed passes give exactly the in-memory
+ * evaluation, whatever the chunk size, for CSV and NDJSON; sorted and shuffled versions of the
+ * same ledger give byte-identical `--json`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HEADER, LedgerGenerator, sortedOrder, writeLedger } from '../bench/generate';
+import { validate } from '../src/check';
+import { createEvaluation, evaluate, type EvaluationReport } from '../src/evaluate';
+import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger';
+import { driveTwoPasses, evaluationConsumer } from '../src/cli/stream-evaluate';
+import type { StreamFormat } from '../src/cli/ledger-stream';
+import { runCli } from './cli/run-cli';
+
+const CLAUSE =
+  'The Seller agrees to meet the following sales milestones: (i) $500,000 in sales revenue by the end of the first month, ' +
+  '(ii) $1,500,000 in net sales revenue by the end of the second month, (iii) 1,500 deals by the end of the quarter, and ' +
+  '(iv) 60 new customers by the end of month 3. Upon achieving each milestone, the Seller will be entitled to receive a ' +
+  'commission payment of $1,000.';
+const OPTIONS = { effectiveDate: '2025-12-10', timeZone: 'America/New_York', asOf: '2026-03-31' };
+const ROWS = 3000;
+
+let dir: string;
+let gen: LedgerGenerator;
+const ast = (() => {
+  const v = validate(CLAUSE);
+  if (!v.ast || !v.valid) throw new Error('test clause does not validate');
+  return v.ast;
+})();
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'stream-evaluate-test-'));
+  gen = new LedgerGenerator({ rows: ROWS, seed: 11, spanDays: 120, sellers: 3, customers: 200 });
+  const shuffled = gen.order(false);
+  writeLedger(path.join(dir, 'shuffled.csv'), gen, shuffled, 'csv');
+  writeLedger(path.join(dir, 'shuffled.ndjson'), gen, shuffled, 'ndjson');
+  writeLedger(path.join(dir, 'sorted.csv'), gen, sortedOrder(gen, shuffled, OPTIONS.timeZone), 'csv');
+  writeFileSync(path.join(dir, 'clause.txt'), CLAUSE);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function streamed(file: string, format: StreamFormat, chunkSize?: number): Promise<EvaluationReport> {
+  const evaluation = createEvaluation(ast, OPTIONS);
+  const size = readFileSync(file).length;
+  await driveTwoPasses({ path: file, size, dispose: () => undefined }, format, evaluationConsumer(evaluation), { label: 'test', progress: false, chunkSize });
+  return evaluation.finish();
+}
+
+function inMemory(file: string, format: StreamFormat): EvaluationReport {
+  const text = readFileSync(file, 'utf8');
+  const ledger = format === 'csv' ? parseCsvLedger(text) : parseNdjsonLedger(text);
+  return evaluate(ast, ledger.records, { ...OPTIONS, readIssues: ledger.issues });
+}
+
+describe('streaming evaluation', () => {
+  test('the generated ledger is what the test needs: unsorted, refunds, quoted cells, every milestone met', () => {
+    const text = readFileSync(path.join(dir, 'shuffled.csv'), 'utf8');
+    expect(text.startsWith(`${HEADER}\n`)).toBe(true);
+    expect(text).toContain(',-');
+    expect(text).toContain('"Client ');
+    const report = inMemory(path.join(dir, 'shuffled.csv'), 'csv');
+    expect(report.ok).toBe(true);
+    expect(report.ok && report.milestones.map((m) => m.status)).toEqual(['met', 'met', 'met', 'met']);
+  });
+
+  test.each([
+    ['csv', undefined],
+    ['csv', 13],
+    ['csv', 4096],
+    ['ndjson', undefined],
+    ['ndjson', 97],
+  ] as Array<[StreamFormat, number | undefined]>)('%s in chunks of %s bytes equals the in-memory evaluation', async (format, chunk) => {
+    const file = path.join(dir, `shuffled.${format}`);
+    expect(await streamed(file, format, chunk)).toEqual(inMemory(file, format));
+  });
+
+  test('a ledger with bad rows fails the same way streamed and in memory', async () => {
+    const lines = readFileSync(path.join(dir, 'shuffled.csv'), 'utf8').split('\n');
+    lines[10] = lines[10].replace(/,USD,/, ',EUR,');
+    lines[20] = 'T999999,2026-02-30,10,USD,1,Widget,C1,S001';
+    lines[30] = lines[5];
+    lines[40] = 'T1,2026-01-01';
+    const file = path.join(dir, 'bad.csv');
+    writeFileSync(file, lines.join('\n'));
+    const report = await streamed(file, 'csv', 64);
+    expect(report.ok).toBe(false);
+    expect(report).toEqual(inMemory(file, 'csv'));
+  });
+
+  test('sorted and shuffled versions of the ledger give byte-identical --json', () => {
+    const args = (file: string): string[] => [
+      'evaluate', path.join(dir, 'clause.txt'), '--sales', file, '--effective-date', OPTIONS.effectiveDate,
+      '--time-zone', OPTIONS.timeZone, '--as-of', OPTIONS.asOf, '--json',
+    ];
+    const shuffled = runCli(args(path.join(dir, 'shuffled.csv')));
+    const sorted = runCli(args(path.join(dir, 'sorted.csv')));
+    expect(shuffled.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'sorted.csv'), 'utf8')).not.toBe(readFileSync(path.join(dir, 'shuffled.csv'), 'utf8'));
+    expect(sorted.stdout).toBe(shuffled.stdout);
+    expect(JSON.parse(shuffled.stdout).obligations).toHaveLength(4);
+  });
+
+  test('standard input is spooled and gives the same --json as the file', () => {
+    const file = path.join(dir, 'shuffled.csv');
+    const base = ['evaluate', path.join(dir, 'clause.txt'), '--effective-date', OPTIONS.effectiveDate, '--time-zone', OPTIONS.timeZone, '--as-of', OPTIONS.asOf, '--json'];
+    const fromFile = runCli([...base, '--sales', file]);
+    const fromStdin = runCli([...base, '--sales', '-', '--format', 'csv'], readFileSync(file));
+    expect(fromStdin.status).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+  });
+});
