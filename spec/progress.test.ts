@@ -33,4 +33,13 @@ describe('progress bar', () => {
     bar!.done();
     expect(target.out[1]).toMatch(/^\r +\r$/);
   });
+
+  test('a terminal that reports 0 columns gets a full line, not a 10-character stub', () => {
+    let now = 0;
+    const target = { ...fakeTarget(true), columns: 0 };
+    const bar = ProgressBar.create({ totalBytes: 100, label: 'sales.csv', target, delayMs: 0, now: () => now });
+    now = 1000;
+    bar!.update(50, 10);
+    expect(target.out[0]).toContain('ETA');
+  });
 });

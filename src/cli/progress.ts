@@ -91,14 +91,14 @@ export class ProgressBar {
     const text =
       `${this.label}${this.phase ? ` ${this.phase}` : ''} ${bar} ${(fraction * 100).toFixed(0).padStart(3)}% ` +
       `${megabytes(bytes)}/${megabytes(this.total)} ${rate(rows / seconds)} rows/s ETA ${duration(eta)}`;
-    const columns = this.target.columns ?? 100;
+    const columns = this.target.columns || 100;
     this.target.write(`\r${text.slice(0, Math.max(10, columns - 1)).padEnd(Math.max(10, columns - 1))}`);
   }
 
   /** Erases the line, if anything was drawn. */
   done(): void {
     if (!this.drawn) return;
-    const columns = this.target.columns ?? 100;
+    const columns = this.target.columns || 100;
     this.target.write(`\r${' '.repeat(Math.max(10, columns - 1))}\r`);
     this.drawn = false;
   }
