@@ -136,6 +136,14 @@ const valueAt = (root: unknown, pointer: string): unknown =>
     .slice(1)
     .reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), root);
 
+/** Up to 60 characters of the line around `offset`, for messages. */
+function excerpt(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 30);
+  const lineEnd = text.indexOf('\n', offset);
+  const end = Math.min(lineEnd === -1 ? text.length : lineEnd, start + 60);
+  return `${start > 0 && text[start - 1] !== '\n' ? '…' : ''}${text.slice(start, end)}${end < (lineEnd === -1 ? text.length : lineEnd) ? '…' : ''}`;
+}
+
 /** Terms (parsed JSON) → clause text, or the problems that prevent it. Never throws on user input. */
 export function draftTerms(data: unknown): DraftResult {
   const invalid = checkTerms(data);
@@ -155,7 +163,7 @@ export function draftTerms(data: unknown): DraftResult {
     .filter((d): d is Diagnostic & { severity: 'error' | 'warning' } => d.severity !== 'info')
     .map((d) => ({
       path: read.ast ? pathAt(read.ast, d.offset) : '',
-      message: read.ast ? d.message : `the drafted text does not read back as a clause, at line ${d.line}, column ${d.column} ("${text.split('\n')[d.line - 1]}"): ${d.message}`,
+      message: read.ast ? d.message : `the drafted text does not read back as a clause, at line ${d.line}, column ${d.column} ("${excerpt(text, d.offset)}"): ${d.message}`,
       code: d.code,
       severity: d.severity,
     }));

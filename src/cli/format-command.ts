@@ -11,14 +11,22 @@ import type { Command } from 'commander';
 import type { DocumentNode } from '../ast';
 import { validate } from '../check';
 import { format, termsOf } from '../format';
-import { parse } from '../parse';
+import { MAX_CLAUSE_CHARS, parse } from '../parse';
 import { draftTerms, firstDifference } from '../terms';
 import { EXIT, readText, UsageError } from './io';
 import { formatDiagnostic } from './validate-command';
 
+/** The canonical text is longer than a clause document may be: the input is fine, its canonical form is not. */
+class TooLargeError extends Error {}
+
 /** The canonical text of a document, checked to read back as the same terms. */
 function verifiedFormat(ast: DocumentNode): string {
   const text = format(ast);
+  if (text.length > MAX_CLAUSE_CHARS) {
+    throw new TooLargeError(
+      `its canonical text would be ${text.length.toLocaleString('en-US')} characters long (grouping commas, full sentences), over the ${MAX_CLAUSE_CHARS.toLocaleString('en-US')} that a clause document may have, so it could not be read back`,
+    );
+  }
   const back = parse(text);
   const differs = back.ast ? firstDifference(termsOf(ast), termsOf(back.ast)) : '(the canonical text does not parse)';
   if (differs !== null) throw new Error(`the canonical text would change the clause at ${differs || '/'}; nothing was written`);
@@ -45,7 +53,15 @@ export function registerFormat(program: Command): void {
         process.exitCode = EXIT.invalid;
         return;
       }
-      const canonical = verifiedFormat(result.ast);
+      let canonical: string;
+      try {
+        canonical = verifiedFormat(result.ast);
+      } catch (error) {
+        if (!(error instanceof TooLargeError)) throw error;
+        process.stderr.write(`${shown}: not formatted: ${error.message}.\n`);
+        process.exitCode = EXIT.invalid;
+        return;
+      }
       if (options.check) {
         if (canonical !== text) {
           process.stdout.write(`${shown}: not in canonical form (run 'clause format --write ${file}')\n`);
