@@ -4,7 +4,19 @@
  */
 import type { ClauseNode, MilestoneNode, PaymentNode, PaymentTermNode, TargetNode, WindowNode } from './ast';
 import { assertNever } from './ast';
-import { formatMoney, groupThousands } from './money';
+import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from './money';
+
+/**
+ * An amount stated in a clause, for people: like `formatMoney` ("$1,500.00"), but never rounded, since
+ * a summary that shows "$100.01" for a written "$100.005" misreads the clause.
+ */
+function statedMoney(amount: string, currency: string): string {
+  if (!isCurrencyCode(currency) || new Dec(amount).decimalPlaces() <= minorUnits(currency)) return formatMoney(amount, currency);
+  const [whole, fraction] = new Dec(amount).toFixed().split('.');
+  const symbol = Object.keys(CURRENCY_SYMBOLS).find((s) => CURRENCY_SYMBOLS[s] === currency);
+  const body = `${groupThousands(whole)}.${fraction}`;
+  return symbol ? `${symbol}${body}` : `${currency} ${body}`;
+}
 
 const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 
@@ -38,7 +50,7 @@ export function metricOf(target: TargetNode): Metric {
 export function describeTarget(target: TargetNode): string {
   switch (target.kind) {
     case 'revenue':
-      return `${formatMoney(target.amount.amount, target.amount.currency)} in ${target.basis === 'net' ? 'net' : 'gross'} sales revenue`;
+      return `${statedMoney(target.amount.amount, target.amount.currency)} in ${target.basis === 'net' ? 'net' : 'gross'} sales revenue`;
     case 'units':
       return `${count(target.count)} units${target.product ? ` of "${target.product}"` : ''} sold`;
     case 'new-customers':
@@ -107,7 +119,7 @@ export function describeWindow(window: WindowNode): string {
 export function describePayment(payment: PaymentNode): string {
   switch (payment.kind) {
     case 'fixed':
-      return `a ${payment.noun} of ${formatMoney(payment.amount.amount, payment.amount.currency)}`;
+      return `a ${payment.noun} of ${statedMoney(payment.amount.amount, payment.amount.currency)}`;
     case 'section':
       return payment.placeholder
         ? `the commission payment in Section ${payment.ref}, a placeholder: amount undefined`
