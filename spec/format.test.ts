@@ -240,6 +240,15 @@ describe('clause format and clause draft', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a valid clause whose canonical text would exceed the size limit: exit 1 with the reason, no stack trace', () => {
+    const file = path.join(dir, 'huge.clause');
+    writeFileSync(file, `The Seller agrees to meet the following milestone: $${'9'.repeat(1_900_000)} in sales revenue by the end of the first month.`);
+    const run = runCli(['format', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`${file}: not formatted: its canonical text would be 2,533,443 characters long (grouping commas, full sentences), over the 2,000,000 that a clause document may have, so it could not be read back.\n`);
+  });
+
   test('usage errors exit 2', () => {
     expect(runCli(['format', '--write', '-'], SEED_CLAUSE).status).toBe(2);
     expect(runCli(['format', '--check', '--write', 'examples/seed-contract.clause']).status).toBe(2);
