@@ -51,7 +51,7 @@ export function formatDiagnostic(d: Diagnostic, text: string, file: string): str
     if (!long) return text.slice(b.start, b.end);
     const from = Math.min(b.start + cut, b.end);
     const to = Math.min(b.end, from + FRAME_WIDTH);
-    return (cut > 0 ? '…' : '') + text.slice(from, to) + (to < b.end ? '…' : '');
+    return (cut > 0 && from < b.end ? '…' : '') + text.slice(from, to) + (to < b.end ? '…' : '');
   });
   const shift = cut > 0 ? cut - 1 : 0;
   const column = d.column - shift;
