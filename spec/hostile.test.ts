@@ -48,11 +48,43 @@ interface HostileFixture {
   };
 }
 
+/**
+ * A hostile ledger or evaluation context: `clause evaluate <clause> --sales <ledger> <args>`.
+ * A fixture marked `knownBug` describes the correct behaviour of a bug not fixed yet: it runs as
+ * `test.failing`, so it turns red (and must be unmarked) once the bug is fixed.
+ */
+interface EvaluateFixture {
+  kind: 'evaluate';
+  description: string;
+  knownBug?: string;
+  /** The clause: a file of the repository (default examples/seed-contract.clause) or a text. */
+  clauseFile?: string;
+  clause?: string;
+  /** The ledger: a file of the repository, or a name (its extension chooses the format) and content. */
+  ledgerFile?: string;
+  ledger?: { name: string; input: HostileFixture['input'] };
+  args: string[];
+  expect: {
+    exit: 0 | 1 | 2;
+    stderr?: string;
+    /** exit 1: the first errors, in order (row, column, code), and how many there are in all. */
+    errors?: { row: number; column: string; code: string; message?: string }[];
+    errorCount?: number;
+    /** exit 0: the row counts exactly, and each milestone's fields that are given. */
+    rows?: unknown;
+    milestones?: Record<string, unknown>[];
+    humanIncludes?: string[];
+    maxSeconds?: number;
+  };
+}
+
 const DIR = path.join(ROOT, 'spec', 'fixtures', 'hostile');
-const fixtures: [string, HostileFixture][] = readdirSync(DIR)
+const all: [string, HostileFixture | EvaluateFixture][] = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as HostileFixture]);
+  .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as HostileFixture | EvaluateFixture]);
+const fixtures = all.filter((x): x is [string, HostileFixture] => !('kind' in x[1]));
+const evaluations = all.filter((x): x is [string, EvaluateFixture] => 'kind' in x[1] && x[1].kind === 'evaluate');
 
 function generate(t: Template): string {
   const parts: string[] = [];
@@ -149,4 +181,70 @@ describe('hostile inputs (clause side), through the CLI', () => {
       expect(longest).toBeLessThanOrEqual(f.expect.maxLineLength);
     }
   }, 180_000);
+});
+
+describe('hostile ledgers and contexts, through clause evaluate', () => {
+  test('there are fixtures, and each names its expectation', () => {
+    expect(evaluations.length).toBeGreaterThanOrEqual(15);
+    for (const [, f] of evaluations) {
+      expect(f.description.length).toBeGreaterThan(10);
+      if (f.expect.exit === 1) expect(f.expect.errors?.length).toBeGreaterThan(0);
+      if (f.expect.exit === 2) expect(f.expect.stderr).toBeDefined();
+      if (f.expect.exit === 0) expect(f.expect.rows).toBeDefined();
+    }
+  });
+
+  const run = (name: string, f: EvaluateFixture): void => {
+    const clause = f.clause !== undefined ? path.join(work, `${name}.clause`) : path.join(ROOT, f.clauseFile ?? 'examples/seed-contract.clause');
+    if (f.clause !== undefined) writeFileSync(clause, f.clause);
+    let ledger = path.join(ROOT, f.ledgerFile ?? 'examples/ledgers/seed-sales.csv');
+    if (f.ledger) {
+      ledger = path.join(work, `${name}-${f.ledger.name}`);
+      writeFileSync(ledger, bytesOf(f.ledger.input));
+    }
+    const args = ['evaluate', clause, '--sales', ledger, ...f.args];
+    const limit = (f.expect.maxSeconds ?? 15) * 1000;
+    let started = Date.now();
+    const json = runCli([...args, '--json']);
+    expect(Date.now() - started).toBeLessThan(limit);
+    started = Date.now();
+    const human = runCli(args);
+    expect(Date.now() - started).toBeLessThan(limit);
+    for (const r of [json, human]) {
+      expect(r.status).toBe(f.expect.exit);
+      expect(r.stdout).not.toMatch(STACK);
+      expect(r.stderr).not.toMatch(STACK);
+    }
+    if (f.expect.exit === 2) {
+      for (const r of [json, human]) {
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(new RegExp(f.expect.stderr!));
+      }
+      return;
+    }
+    const out = JSON.parse(json.stdout) as {
+      ok: boolean;
+      errors?: { row: number; column: string; code: string; message: string }[];
+      errorCount?: number;
+      rows?: unknown;
+      milestones?: Record<string, unknown>[];
+    };
+    expect(out.ok).toBe(f.expect.exit === 0);
+    if (f.expect.exit === 1) {
+      const errors = (out.errors ?? []).slice(0, f.expect.errors!.length);
+      expect(errors.map((e) => ({ row: e.row, column: e.column, code: e.code }))).toEqual(f.expect.errors!.map((e) => ({ row: e.row, column: e.column, code: e.code })));
+      f.expect.errors!.forEach((e, i) => e.message !== undefined && expect(errors[i].message).toMatch(new RegExp(e.message)));
+      if (f.expect.errorCount !== undefined) expect(out.errorCount).toBe(f.expect.errorCount);
+      expect(human.stdout + human.stderr).toMatch(/failed with \d+ errors?; nothing was evaluated/);
+    } else {
+      expect(out.rows).toEqual(f.expect.rows);
+      (f.expect.milestones ?? []).forEach((m, i) => expect(out.milestones?.[i]).toMatchObject(m));
+    }
+    for (const text of f.expect.humanIncludes ?? []) expect(human.stdout).toContain(text);
+  };
+
+  for (const [name, f] of evaluations) {
+    if (f.knownBug) test.failing(`${name} (known bug: ${f.knownBug})`, () => run(name, f), 60_000);
+    else test(name, () => run(name, f), 60_000);
+  }
 });
