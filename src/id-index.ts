@@ -11,7 +11,6 @@
  * budget of issue 4.)
  */
 
-import { hashId } from './id-hash';
 
 /**
  * 53-bit hash of a string: `hashId` (src/id-hash.ts, which the CLI's byte-level second-pass reader
@@ -19,14 +18,18 @@ import { hashId } from './id-hash';
  * values, and 21 bits of an independent multiplicative hash below.
  */
 export function idHash(text: string): number {
+  // One loop for both halves: the high one is exactly `hashId` (FNV-1a, then fmix32).
+  let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c | 0;
   for (let i = 0; i < text.length; i++) {
-    h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995);
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
   h2 = fmix(h2 + text.length);
   // Never 0: values 1 … 2^53, all exact doubles.
-  return hashId(text) * LOW + (h2 & (LOW - 1)) + 1;
+  return (fmix(h1) >>> 0) * LOW + (h2 & (LOW - 1)) + 1;
 }
 
 /** The `hashId` part of an `idHash`. */

@@ -244,6 +244,9 @@ export class CsvStreamParser {
 
 /** papaparse's `skipEmptyLines: 'greedy'`: every cell blank. */
 function isBlank(cells: string[]): boolean {
+  // Nearly every row starts with a printable ASCII character: not blank, no trim needed.
+  const c0 = cells[0].length > 0 ? cells[0].charCodeAt(0) : 0;
+  if (c0 > 32 && c0 < 127) return false;
   if (cells.length === 1) return cells[0].trim() === '';
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
