@@ -10,7 +10,7 @@ import type {
   ClauseNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/ast';
-import { CURRENCY_SYMBOLS, Dec } from '../src/money';
+import { CURRENCY_SYMBOLS } from '../src/money';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
@@ -227,11 +227,24 @@ export function dealsTarget(d: Data): TargetNode {
 
 // --- money -------------------------------------------------------------------------------------
 
-const MULTIPLIERS: Readonly<Record<string, string>> = { thousand: '1000', million: '1000000', billion: '1000000000' };
+/** Each multiplier as a power of ten. */
+const MULTIPLIERS: Readonly<Record<string, number>> = { thousand: 3, million: 6, billion: 9 };
+
+/**
+ * A decimal string times 10^zeros, exactly, by moving the decimal point: decimal.js rounds a
+ * product to its 60 significant digits, which silently changed "$1.2222…2 million" (70 digits).
+ */
+function timesPowerOfTen(value: string, zeros: number): string {
+  const [whole, fraction = ''] = value.split('.');
+  const moved = fraction.padEnd(zeros, '0');
+  const integer = `${whole}${moved.slice(0, zeros)}`.replace(/^0+(?=\d)/, '');
+  const rest = moved.slice(zeros).replace(/0+$/, '');
+  return rest ? `${integer}.${rest}` : integer;
+}
 
 function money(currency: string, number: Token, multiplier: Token | null, text: string, range: Range): MoneyNode {
   let amount = digits(number);
-  if (multiplier) amount = new Dec(amount).times(MULTIPLIERS[lower(multiplier)]).toFixed();
+  if (multiplier) amount = timesPowerOfTen(amount, MULTIPLIERS[lower(multiplier)]);
   return { kind: 'money', amount, currency, text, range };
 }
 
