@@ -188,6 +188,19 @@ describe('drafting from terms', () => {
     ]);
   });
 
+  test('terms whose text does not parse (a party name starting with a keyword) are reported at the node of that line', () => {
+    const terms = termsOf(parsed(SEED_CLAUSE)) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    terms.clauses[0].party.name = 'Agreement Party';
+    const result = draftTerms(terms);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ path: '/clauses/0/party/name', code: 'unexpected-token', severity: 'error', message: expect.stringMatching(/^the drafted text does not read back as a clause, at line 1, column 5 \("The Agreement Party agrees/) }),
+    ]);
+    terms.clauses[0].party.name = 'Seller';
+    terms.clauses[0].payments[0].party.name = 'Effective Seller';
+    expect(draftTerms(terms).problems).toEqual([expect.objectContaining({ path: '/clauses/0/payments/0', code: 'unexpected-token' })]);
+  });
+
   test('errors in the drafted text are reported at the terms node they are about', () => {
     const terms = termsOf(parsed(SEED_CLAUSE)) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     terms.clauses[0].milestones[1].target.amount.amount = '0';

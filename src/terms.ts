@@ -136,6 +136,28 @@ const valueAt = (root: unknown, pointer: string): unknown =>
     .slice(1)
     .reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), root);
 
+/**
+ * The terms node a line of the canonical text was written from (see `format`): clauses separated
+ * by a blank line; an enumerated clause's first line names its party, then one line per milestone;
+ * a headed clause has one line per milestone; then one line per payment sentence.
+ */
+export function pathOfLine(document: DocumentNode, line: number): string {
+  let first = 1;
+  for (let c = 0; c < document.clauses.length; c++) {
+    const clause = document.clauses[c];
+    const intro = clause.form === 'enumerated' ? 1 : 0;
+    const lines = intro + clause.milestones.length + clause.payments.length;
+    if (line < first + lines) {
+      const i = line - first;
+      if (i < intro) return `/clauses/${c}/party/name`;
+      if (i < intro + clause.milestones.length) return `/clauses/${c}/milestones/${i - intro}`;
+      return `/clauses/${c}/payments/${i - intro - clause.milestones.length}`;
+    }
+    first += lines + 1;
+  }
+  return '';
+}
+
 /** Up to 60 characters of the line around `offset`, for messages. */
 function excerpt(text: string, offset: number): string {
   const start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 30);
@@ -162,7 +184,7 @@ export function draftTerms(data: unknown): DraftResult {
   const problems: TermsProblem[] = read.diagnostics
     .filter((d): d is Diagnostic & { severity: 'error' | 'warning' } => d.severity !== 'info')
     .map((d) => ({
-      path: read.ast ? pathAt(read.ast, d.offset) : '',
+      path: read.ast ? pathAt(read.ast, d.offset) : pathOfLine(document, d.line),
       message: read.ast ? d.message : `the drafted text does not read back as a clause, at line ${d.line}, column ${d.column} ("${excerpt(text, d.offset)}"): ${d.message}`,
       code: d.code,
       severity: d.severity,
