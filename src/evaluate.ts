@@ -398,7 +398,7 @@ export class Evaluation {
     this.seenBeforeAsWritten = wantsCustomers ? new Set() : null;
     this.normalizer =
       ctx && this.clock
-        ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false })
+        ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false, reuseRow: true })
         : null;
     if (ctx && this.clock) {
       this.pass2Normalizer = new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false });

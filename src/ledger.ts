@@ -67,6 +67,12 @@ export interface NormalizerOptions {
   checkDuplicates?: boolean;
   /** Shared with the evaluator so both see the same cached midnights. */
   clock?: ZoneClock;
+  /**
+   * Return the same result object, overwritten, from every successful call: for callers that
+   * use each row before the next call and keep nothing of it (pass 1 of the evaluation), so that
+   * millions of rows allocate no row objects.
+   */
+  reuseRow?: boolean;
 }
 
 export type NormalizeResult = { ok: true; row: LedgerRow } | { ok: false; issues: RowIssue[] };
@@ -342,7 +348,12 @@ export class RowNormalizer {
     this.required = ['date', ...(options.required ?? []).filter((c) => c !== 'date')];
     this.currency = options.currency ?? null;
     this.checkDuplicates = options.checkDuplicates ?? true;
+    this.reused = options.reuseRow
+      ? { ok: true, row: { row: 0, id: '', time: 0, day: 0, amount: null, currency: null, units: null, product: null, customer: null, seller: null } }
+      : null;
   }
+
+  private readonly reused: { ok: true; row: LedgerRow } | null;
 
   private fail(column: string, value: unknown, code: RowIssueCode, message: string): void {
     (this.issues ??= []).push({ row: this.row, column, value: value === undefined || value === null || value === ABSENT ? '' : String(value), code, message });
@@ -417,6 +428,21 @@ export class RowNormalizer {
     }
 
     if (this.issues !== null) return { ok: false, issues: this.issues };
+    const reused = this.reused;
+    if (reused !== null) {
+      const r = reused.row;
+      r.row = row;
+      r.id = explicitId ?? String(row);
+      r.time = time;
+      r.day = day;
+      r.amount = amount;
+      r.currency = currency;
+      r.units = units;
+      r.product = productCell === ABSENT ? null : cellText(productCell);
+      r.customer = customerCell === ABSENT ? null : cellText(customerCell);
+      r.seller = sellerCell === ABSENT ? null : cellText(sellerCell);
+      return reused;
+    }
     return {
       ok: true,
       row: {
