@@ -6,7 +6,8 @@
  * re-parsed and compared with `termsOf` before it is printed or written, so a formatter bug
  * shows up as an internal error, never as a silently changed clause.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { DocumentNode } from '../ast';
 import { validate } from '../check';
@@ -31,6 +32,13 @@ function verifiedFormat(ast: DocumentNode): string {
   const differs = back.ast ? firstDifference(termsOf(ast), termsOf(back.ast)) : '(the canonical text does not parse)';
   if (differs !== null) throw new Error(`the canonical text would change the clause at ${differs || '/'}; nothing was written`);
   return text;
+}
+
+/** Replaces a file's content all at once (a temporary file renamed over it), keeping its mode. */
+function writeAtomically(file: string, content: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.clause-format-${process.pid}`);
+  writeFileSync(temporary, content, { encoding: 'utf8', mode: statSync(file).mode });
+  renameSync(temporary, file);
 }
 
 export function registerFormat(program: Command): void {
@@ -70,7 +78,7 @@ export function registerFormat(program: Command): void {
         return;
       }
       if (options.write) {
-        if (canonical !== text) writeFileSync(file, canonical, 'utf8');
+        if (canonical !== text) writeAtomically(file, canonical);
         process.stdout.write(`${shown}: ${canonical === text ? 'already canonical' : 'formatted'}\n`);
         return;
       }
