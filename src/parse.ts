@@ -76,6 +76,9 @@ function pointRange(text: string, offset: number): Range {
 
 const WORD_TOKEN = /^[A-Za-z\u00c0-\u024f]/;
 
+/** Text quoted in a message, at most 60 characters: a 1 MB quoted string must not make a 1 MB message. */
+const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 40)}…${text.slice(-10)}` : text);
+
 /** Keywords that may be words of a party name ("Sales Agent", "Party A"): never a correction there. */
 const PARTY_KEYWORDS: ReadonlySet<string> = new Set(
   grammar.rules
@@ -119,7 +122,7 @@ function misreadPartyWord(text: string, token: Token, table: ParserInternals['ta
     return diagnostic(
       'unexpected-token',
       tokenRange(word),
-      `Unexpected word '${word.text}'${name ? ` after the party name '${name}'` : ''}: expected ${joinAlternatives(phrases)}.`,
+      `Unexpected word '${clip(word.text)}'${name ? ` after the party name '${clip(name)}'` : ''}: expected ${joinAlternatives(phrases)}.`,
       {
         suggestion: `did you mean '${replacement}'?`,
         fix: { title: `Replace '${word.text}' with '${replacement}'`, offset: word.offset, endOffset: word.offset + word.text.length, text: replacement },
@@ -178,9 +181,9 @@ function unexpectedToken(token: Token, states: ParserInternals['table'][number][
     );
   }
   const expected = expectationAt(grammar, states);
-  const found = WORD_TOKEN.test(token.text) ? `word '${token.text}'` : `'${token.text}'`;
+  const found = WORD_TOKEN.test(token.text) ? `word '${clip(token.text)}'` : `'${clip(token.text)}'`;
   const party = partyInProgress(text, token, table);
-  const readAs = party && party.length > 1 ? ` ('${party.map((t) => t.text).join(' ')}' was read as the party name)` : '';
+  const readAs = party && party.length > 1 ? ` ('${clip(party.map((t) => t.text).join(' '))}' was read as the party name)` : '';
   const message = `Unexpected ${found}: expected ${joinAlternatives(phrasesAt(states))}${readAs}.${invisibleNote(text, token.offset, token.offset + token.text.length)}`;
   const range = tokenRange(token);
   const guess = WORD_TOKEN.test(token.text) ? nearest(token.value, expected.words) : null;
