@@ -348,12 +348,14 @@ export class RowNormalizer {
     this.required = ['date', ...(options.required ?? []).filter((c) => c !== 'date')];
     this.currency = options.currency ?? null;
     this.checkDuplicates = options.checkDuplicates ?? true;
+    this.requiredCodes = this.required.map((c) => COLUMN_INDEX[c]);
     this.reused = options.reuseRow
       ? { ok: true, row: { row: 0, id: '', time: 0, day: 0, amount: null, currency: null, units: null, product: null, customer: null, seller: null } }
       : null;
   }
 
   private readonly reused: { ok: true; row: LedgerRow } | null;
+  private readonly requiredCodes: readonly number[];
 
   private fail(column: string, value: unknown, code: RowIssueCode, message: string): void {
     (this.issues ??= []).push({ row: this.row, column, value: value === undefined || value === null || value === ABSENT ? '' : String(value), code, message });
@@ -388,10 +390,11 @@ export class RowNormalizer {
     this.issues = null;
     this.row = row;
     const cells = this.cells;
-    for (const column of this.required) {
-      const value = cells[COLUMN_INDEX[column]];
-      if (value === ABSENT) this.fail(column, undefined, 'missing-column', `required column '${column}' is missing`);
-      else if (cellText(value) === null) this.fail(column, value, 'missing-value', `required column '${column}' is empty`);
+    const required = this.required;
+    for (let k = 0; k < required.length; k++) {
+      const value = cells[this.requiredCodes[k]];
+      if (value === ABSENT) this.fail(required[k], undefined, 'missing-column', `required column '${required[k]}' is missing`);
+      else if (cellText(value) === null) this.fail(required[k], value, 'missing-value', `required column '${required[k]}' is empty`);
     }
     const date = cells[Col.Date], amountCell = cells[Col.Amount], unitsCell = cells[Col.Units], currencyCell = cells[Col.Currency];
     const idCell = cells[Col.Id], productCell = cells[Col.Product], customerCell = cells[Col.Customer], sellerCell = cells[Col.Seller];
@@ -412,7 +415,8 @@ export class RowNormalizer {
     const units = this.quantity(unitsCell, 'units', 'non-numeric-units');
 
     let currency = currencyCell === ABSENT ? null : cellText(currencyCell);
-    if (currency !== null) {
+    // The clause's code as written needs no case folding (the common case: no copy per row).
+    if (currency !== null && currency !== this.currency) {
       currency = currency.toUpperCase();
       if (this.currency !== null && currency !== this.currency) {
         this.fail('currency', currencyCell, 'currency-mismatch', `currency ${currency} differs from the clause's ${this.currency}; amounts in different currencies are never summed`);
