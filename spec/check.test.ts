@@ -1,8 +1,8 @@
 /**
  * Conformance of the semantic checks (issue 2): spec/fixtures/check/*.json, each a text that
  * parses and on which validate() must report `code` with `severity` at `line`:`column`, with the
- * message fragments and the suggestion given. Other diagnostics may accompany it (a duplicate
- * label is also out of sequence), but never a syntax error.
+ * message fragments and the suggestion given. Other diagnostics may accompany it, but never a
+ * syntax error nor any code listed in `absentCodes`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ interface CheckFixture {
   column: number;
   messageIncludes: string[];
   suggestion?: string;
+  absentCodes?: string[];
 }
 
 const DIR = path.resolve(__dirname, 'fixtures/check');
@@ -46,6 +47,7 @@ describe('check fixtures', () => {
     expect(d.severity).toBe(f.severity);
     for (const fragment of f.messageIncludes) expect(d.message).toContain(fragment);
     if (f.suggestion !== undefined) expect(d.suggestion).toBe(f.suggestion);
+    for (const absent of f.absentCodes ?? []) expect(result.diagnostics.map((x) => x.code)).not.toContain(absent);
     expect(result.valid).toBe(!result.diagnostics.some((x) => x.severity === 'error'));
     if (f.severity === 'error') expect(result.valid).toBe(false);
   });

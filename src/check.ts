@@ -200,13 +200,17 @@ function expectedLabel(style: 'roman' | 'alpha' | 'number', index: number): stri
 
 function checkLabels(clause: ClauseNode, out: Diagnostic[]): void {
   const seen = new Map<string, MilestoneNode>();
+  let duplicated = false;
   for (const m of clause.milestones) {
     if (m.label === null) continue;
     const key = m.label.toLowerCase();
     if (seen.has(key)) {
+      duplicated = true;
       out.push(diagnostic('duplicate-label', m.labelSource?.range ?? m.range, `Milestone '${m.label}' is labelled twice in this clause: labels must be unique so payments and reports can name each milestone.`));
     } else seen.set(key, m);
   }
+  // A repeated label is already reported; saying it is also out of sequence would be noise.
+  if (duplicated) return;
   const enumerated = clause.milestones.filter((m) => m.labelSource && m.labelSource.style !== 'heading');
   if (enumerated.length === 0) return;
   const labels = enumerated.map((m) => m.label!.toLowerCase());
@@ -235,6 +239,13 @@ function listed(items: string[]): string {
   return items.length <= 10 ? items.join(', ') : `${items.slice(0, 10).join(', ')} and ${items.length - 10} more`;
 }
 
+const TARGET_NOUNS: Readonly<Record<TargetNode['kind'], string>> = {
+  revenue: 'revenue',
+  units: 'units sold',
+  'new-customers': 'new customers',
+  deals: 'deals',
+};
+
 function checkPayments(clause: ClauseNode, out: Diagnostic[]): void {
   const labels = new Set(clause.milestones.map((m) => m.label?.toLowerCase()).filter((l): l is string => !!l));
   for (const term of clause.payments) {
@@ -261,7 +272,7 @@ function checkPayments(clause: ClauseNode, out: Diagnostic[]): void {
     }
     for (const p of payments) {
       if (p.kind === 'rate' && m.target.kind !== 'revenue') {
-        out.push(diagnostic('rate-needs-revenue', p.range, `A commission as a percentage of sales revenue needs a revenue milestone, but ${name.toLowerCase()} counts ${m.target.kind}.`));
+        out.push(diagnostic('rate-needs-revenue', p.range, `A commission as a percentage of sales revenue needs a revenue milestone, but ${name.toLowerCase()} counts ${TARGET_NOUNS[m.target.kind]}.`));
       }
     }
   }
