@@ -214,14 +214,17 @@ export function unitsTarget(d: Data): TargetNode {
   return { kind: 'units', count: digits(count), product: named?.name ?? null, range: span(d) };
 }
 
+/** "customer" → "customers": a count of one may be written in the singular. */
+const plural = (noun: string): string => (noun.endsWith('s') ? noun : `${noun}s`);
+
 export function newCustomersTarget(d: Data): TargetNode {
   const [count, , noun] = d as [Token, Token, Token];
-  return { kind: 'new-customers', count: digits(count), noun: lower(noun) as 'customers' | 'clients', range: span(d) };
+  return { kind: 'new-customers', count: digits(count), noun: plural(lower(noun)) as 'customers' | 'clients', range: span(d) };
 }
 
 export function dealsTarget(d: Data): TargetNode {
   const [count, noun] = d as [Token, Token[]];
-  const words = noun.map(lower).join(' ') as 'sales' | 'deals' | 'closed deals';
+  const words = plural(noun.map(lower).join(' ')) as 'sales' | 'deals' | 'closed deals';
   return { kind: 'deals', count: digits(count), noun: words, range: span(d) };
 }
 

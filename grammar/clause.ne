@@ -58,19 +58,22 @@ headedVerb    -> %close | %reach | %achieve | %generate | %sell
 partyName     -> partyFirstWord                                      {% b.single %}
                | partyName partyWord                                 {% b.append %}
 partyFirstWord -> %word {% b.id %} | %sales {% b.id %} | %new_ {% b.id %} | %net {% b.id %} | %target {% b.id %}
+               | %customer {% b.id %} | %client {% b.id %} | %unit {% b.id %}
 # Inside a name, 'the', 'of' and 'a' are words of it: "Licensee of the Territory", "Party A".
 partyWord     -> partyFirstWord {% b.id %} | %the {% b.id %} | %of {% b.id %} | %a {% b.id %}
 
 # --- targets ---------------------------------------------------------------------------------
 target        -> money %in_ basis:? revenueNoun                       {% b.revenueTarget %}
-               | count %units product:? %sold:?                      {% b.unitsTarget %}
+               | count unitNoun product:? %sold:?                    {% b.unitsTarget %}
                | count %new_ customerNoun                             {% b.newCustomersTarget %}
                | count dealNoun                                      {% b.dealsTarget %}
 revenueNoun   -> %sales %revenue | %revenue | %sales
 basis         -> %gross {% b.id %} | %net {% b.id %}
 product       -> %of %string                                         {% b.product %}
-customerNoun  -> %customers {% b.id %} | %clients {% b.id %}
-dealNoun      -> %sales | %deals | %closed %deals
+# Singular nouns read as the plural ("1 new customer"); the AST keeps the plural.
+unitNoun      -> %units | %unit
+customerNoun  -> %customers {% b.id %} | %clients {% b.id %} | %customer {% b.id %} | %client {% b.id %}
+dealNoun      -> %sales | %deals | %closed %deals | %sale | %deal | %closed %deal
 count         -> %number                                             {% b.id %}
 
 money         -> %currencySymbol %number multiplier:?                {% b.symbolMoney %}

@@ -12,12 +12,12 @@ import { isCurrencyCode } from '../src/money';
 /** Keywords whose token type is the word itself. */
 export const KEYWORDS = [
   'a', 'achieve', 'achievement', 'achieving', 'after', 'agreement', 'agrees', 'and', 'annual', 'as', 'be',
-  'billion', 'bonus', 'by', 'clients', 'close', 'closed', 'commission', 'corresponding', 'customers', 'date',
-  'day', 'days', 'deals', 'described', 'during', 'each', 'effective', 'end', 'entitled', 'equal', 'every', 'following',
+  'billion', 'bonus', 'by', 'client', 'clients', 'close', 'closed', 'commission', 'corresponding', 'customer', 'customers', 'date',
+  'day', 'days', 'deal', 'deals', 'described', 'during', 'each', 'effective', 'end', 'entitled', 'equal', 'every', 'following',
   'for', 'from', 'generate', 'goal', 'gross', 'in', 'meet', 'meeting', 'milestone', 'milestones', 'million', 'month',
   'months', 'net', 'new', 'of', 'outlined', 'part', 'payment', 'per', 'performance', 'provided', 'quarter',
-  'quarterly', 'reach', 'reaching', 'receive', 'revenue', 'sales', 'section', 'sell', 'set', 'shall', 'sold',
-  'specified', 'target', 'targets', 'the', 'this', 'thousand', 'to', 'units', 'upon', 'will', 'within', 'year',
+  'quarterly', 'reach', 'reaching', 'receive', 'revenue', 'sale', 'sales', 'section', 'sell', 'set', 'shall', 'sold',
+  'specified', 'target', 'targets', 'the', 'this', 'thousand', 'to', 'unit', 'units', 'upon', 'will', 'within', 'year',
   'yearly', 'out',
 ] as const;
 

@@ -85,6 +85,17 @@ describe('canonical text', () => {
     expect(formatAmount(money)).toBe(text);
   });
 
+  test('a count of one takes the singular noun, which reads back as the same terms', () => {
+    const text =
+      'The Seller agrees to meet the following sales milestones: (i) 1 new client by the end of month 1; (ii) 1 unit sold in month 2; (iii) 1 closed deal in each month; and (iv) 2 sales in month 3.';
+    const out = format(parsed(text));
+    expect(out).toContain('(i) 1 new client by the end of the first month;');
+    expect(out).toContain('(ii) 1 unit sold in the second month;');
+    expect(out).toContain('(iii) 1 closed deal in each month; and');
+    expect(out).toContain('(iv) 2 sales in the third month.');
+    expect(termsOf(parsed(out))).toEqual(termsOf(parsed(text)));
+  });
+
   test('a 40-digit amount stays exact through format and parse', () => {
     const digits = '1234567890123456789012345678901234567890';
     const ast = parsed(`The Seller agrees to meet the following milestone: $${digits} in sales revenue by the end of the first year.`);

@@ -47,16 +47,21 @@ export function metricOf(target: TargetNode): Metric {
   }
 }
 
+/** "1 new customer", "2 new customers": the grammar reads both numbers of the noun. */
+export function countNoun(count: string, plural: string): string {
+  return /^0*1(\.0*)?$/.test(count) ? plural.slice(0, -1) : plural;
+}
+
 export function describeTarget(target: TargetNode): string {
   switch (target.kind) {
     case 'revenue':
       return `${statedMoney(target.amount.amount, target.amount.currency)} in ${target.basis === 'net' ? 'net' : 'gross'} sales revenue`;
     case 'units':
-      return `${count(target.count)} units${target.product ? ` of "${target.product}"` : ''} sold`;
+      return `${count(target.count)} ${countNoun(target.count, 'units')}${target.product ? ` of "${target.product}"` : ''} sold`;
     case 'new-customers':
-      return `${count(target.count)} new ${target.noun}`;
+      return `${count(target.count)} new ${countNoun(target.count, target.noun)}`;
     case 'deals':
-      return `${count(target.count)} ${target.noun}`;
+      return `${count(target.count)} ${countNoun(target.count, target.noun)}`;
     default:
       return assertNever(target);
   }

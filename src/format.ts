@@ -38,7 +38,7 @@ import type {
   ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodUnit, TargetNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
-import { ordinalWord } from './describe';
+import { countNoun, ordinalWord } from './describe';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from './money';
 
 export class FormatError extends Error {
@@ -201,12 +201,12 @@ function target(t: TargetNode, path: string, headed: boolean): string {
         }
         product = ` of "${t.product}"`;
       }
-      return `${decimalText(t.count, `${path}/count`)} units${product}${headed ? '' : ' sold'}`;
+      return `${decimalText(t.count, `${path}/count`)} ${countNoun(t.count, 'units')}${product}${headed ? '' : ' sold'}`;
     }
     case 'new-customers':
-      return `${decimalText(t.count, `${path}/count`)} new ${oneOf(t.noun, ['customers', 'clients'], `${path}/noun`)}`;
+      return `${decimalText(t.count, `${path}/count`)} new ${countNoun(t.count, oneOf(t.noun, ['customers', 'clients'], `${path}/noun`))}`;
     case 'deals':
-      return `${decimalText(t.count, `${path}/count`)} ${oneOf(t.noun, ['sales', 'deals', 'closed deals'], `${path}/noun`)}`;
+      return `${decimalText(t.count, `${path}/count`)} ${countNoun(t.count, oneOf(t.noun, ['sales', 'deals', 'closed deals'], `${path}/noun`))}`;
     default:
       return assertNever(t);
   }

@@ -39,7 +39,7 @@ export const amount: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('0100000', '100000.00', '0.5', '1500000') },
 );
 
-const count: fc.Arbitrary<string> = fc.oneof(fc.integer({ min: 1, max: 5_000_000 }).map(String), fc.constantFrom('007', '1000'));
+const count: fc.Arbitrary<string> = fc.oneof(fc.integer({ min: 1, max: 5_000_000 }).map(String), fc.constantFrom('007', '1000', '1', '1.0'));
 const unitsCount: fc.Arbitrary<string> = fc.oneof(count, fc.constantFrom('2.5', '12.75'));
 
 export const money: fc.Arbitrary<MoneyNode> = fc.record({
