@@ -114,7 +114,8 @@ const RULES = {
     value: figureOf,
   },
   word: {
-    match: new RegExp(`[${LETTER}](?:[${LETTER}'’-]|[${INVISIBLE}]+(?=[${LETTER}]))*`),
+    // Word processors write hyphens as U+2010 HYPHEN or U+2011 NON-BREAKING HYPHEN ("Non‑Exclusive").
+    match: new RegExp(`[${LETTER}](?:[${LETTER}'’\u2010\u2011-]|[${INVISIBLE}]+(?=[${LETTER}]))*`),
     type: wordType,
     value: withoutInvisibles,
   },
@@ -123,7 +124,7 @@ const RULES = {
   semicolon: ';',
   period: '.',
   percent: '%',
-  bullet: /[-•*–—]/,
+  bullet: /[-‐‑•*–—]/,
   lparen: '(',
   rparen: ')',
   error: moo.error,

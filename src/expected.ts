@@ -84,6 +84,8 @@ export interface Expectation {
   phrases: string[];
   /** Words a misspelt token could have meant, for "did you mean …?". */
   words: string[];
+  /** The token types that could have come next. */
+  types: string[];
 }
 
 const firstSets = new WeakMap<Grammar, Map<string, Set<string>>>();
@@ -180,7 +182,7 @@ export function expectationAt(grammar: Grammar, states: readonly EarleyState[]):
       if (keyword) words.add(keyword);
     }
   }
-  return { phrases, words: [...words] };
+  return { phrases, words: [...words], types: [...terminals] };
 }
 
 /** One phrase as it is; several as "one of: a; b; c" (phrases themselves contain "or"). */

@@ -8,6 +8,7 @@ import grammarRules from '../grammar/clause.generated';
 import type { DocumentNode, Range } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { describeNonterminal, expectationAt, joinAlternatives } from './expected';
+import { hintAtEnd, hintFor } from './hints';
 import { nearest } from './suggest';
 import { tokenize, type Token } from '../grammar/lexer';
 import { finishDocument, type DocumentDraft } from '../grammar/builders';
@@ -187,7 +188,10 @@ function unexpectedToken(token: Token, states: ParserInternals['table'][number][
   const message = `Unexpected ${found}: expected ${joinAlternatives(phrasesAt(states))}${readAs}.${invisibleNote(text, token.offset, token.offset + token.text.length)}`;
   const range = tokenRange(token);
   const guess = WORD_TOKEN.test(token.text) ? nearest(token.value, expected.words) : null;
-  if (!guess) return diagnostic('unexpected-token', range, message);
+  if (!guess) {
+    const hint = hintFor(token, expected.types, text);
+    return hint ? diagnostic('unexpected-token', range, message, hint) : diagnostic('unexpected-token', range, message);
+  }
   const replacement = matchCase(guess, token.text);
   return diagnostic('unexpected-token', range, message, {
     suggestion: `did you mean '${replacement}'?`,
@@ -203,10 +207,13 @@ function matchCase(word: string, typed: string): string {
 }
 
 function unexpectedEnd(text: string, states: ParserInternals['table'][number]['states']): Diagnostic {
-  const expected = joinAlternatives(expectationAt(grammar, states).phrases);
+  const expectation = expectationAt(grammar, states);
+  const expected = joinAlternatives(expectation.phrases);
   // What the lexer skips, not just JS whitespace: a text of spaces and a zero-width space is empty.
   let end = text.length;
   while (end > 0 && /[\s\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff]/.test(text[end - 1])) end--; // linear, unlike a /[…]+$/ regex
   if (end === 0) return diagnostic('unexpected-end', pointRange(text, 0), `The text is empty: expected ${expected}.`);
-  return diagnostic('unexpected-end', pointRange(text, end), `The text ends too early: expected ${expected}.`);
+  const hint = hintAtEnd(expectation.types, end);
+  const message = `The text ends too early: expected ${expected}.`;
+  return hint ? diagnostic('unexpected-end', pointRange(text, end), message, hint) : diagnostic('unexpected-end', pointRange(text, end), message);
 }

@@ -1,0 +1,74 @@
+/**
+ * Hints for syntax errors that are not typos: a drafting habit the language spells another way
+ * ("$100K", "ninety days", "the end of Q1", "March 31st, 2026"). Each rule looks at the token
+ * the parser stopped on and what it expected there, and says what to write instead; the
+ * "did you mean" of a misspelt keyword is left to src/suggest.ts.
+ */
+import type { Token } from '../grammar/lexer';
+import type { Fix } from './diagnostics';
+
+export interface Hint {
+  suggestion: string;
+  fix?: Fix;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+const MULTIPLIER_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  k: 'thousand', m: 'million', mm: 'million', mn: 'million', b: 'billion', bn: 'billion',
+};
+
+function replace(token: Token, text: string, title: string): Fix {
+  return { title, offset: token.offset, endOffset: token.offset + token.text.length, text };
+}
+
+/** A hint for `token` where the parser expected one of `types`, or null. */
+export function hintFor(token: Token, types: readonly string[], source: string): Hint | null {
+  const word = token.text.toLowerCase();
+  const expects = (type: string): boolean => types.includes(type);
+
+  if (expects('number') && word in NUMBER_WORDS) {
+    const figure = String(NUMBER_WORDS[word]);
+    return {
+      suggestion: `write the figure: '${figure}', or '${token.text} (${figure})' in the drafting style`,
+      fix: replace(token, `${token.text} (${figure})`, `Add the figure: '${token.text} (${figure})'`),
+    };
+  }
+  if (expects('thousand') && word in MULTIPLIER_ABBREVIATIONS && /\d$/.test(source.slice(0, token.offset))) {
+    const multiplier = MULTIPLIER_ABBREVIATIONS[word];
+    return {
+      suggestion: `write the multiplier in words: '${multiplier}' ('${token.text}' is not read as one)`,
+      fix: replace(token, ` ${multiplier}`, `Write '${multiplier}'`),
+    };
+  }
+  if ((expects('ordinal') || expects('quarter')) && /^q[1-4]?$/.test(word)) {
+    const n = Number(word.slice(1)) || 1;
+    const ordinal = ['first', 'second', 'third', 'fourth'][n - 1];
+    return { suggestion: `write 'the ${ordinal} quarter': quarters are counted from the effective date, not the calendar year` };
+  }
+  if ((expects('month') || expects('quarter')) && (word === 'calendar' || word === 'fiscal')) {
+    return {
+      suggestion: `contract periods are counted from the effective date; for a ${word} period write its last day as a date, such as 'by March 31, 2026'`,
+    };
+  }
+  if (expects('number') && token.type === 'ordinalNumber') {
+    const figure = token.text.replace(/\D+$/, '');
+    return { suggestion: `write the day as a number: '${figure}'`, fix: replace(token, figure, `Write '${figure}'`) };
+  }
+  return null;
+}
+
+/** A hint for text that ends where the parser wanted more, or null. */
+export function hintAtEnd(types: readonly string[], end: number): Hint | null {
+  if (types.includes('period')) {
+    return {
+      suggestion: "end the list of milestones (or the sentence) with a period '.'",
+      fix: { title: "Add '.'", offset: end, endOffset: end, text: '.' },
+    };
+  }
+  return null;
+}
