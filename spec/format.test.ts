@@ -233,6 +233,14 @@ describe('drafting from terms', () => {
 describe('clause format and clause draft', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'clause-format-'));
 
+  test("'clause validate --json' output pipes into 'clause draft -' as it is", () => {
+    const validated = runCli(['validate', '-', '--json'], SEED_CLAUSE);
+    expect(validated.status).toBe(0);
+    const drafted = runCli(['draft', '-'], validated.stdout);
+    expect(drafted.status).toBe(0);
+    expect(drafted.stdout).toBe(format(parsed(SEED_CLAUSE)));
+  });
+
   test('prints the canonical text; --check exits 1 naming the file, 0 once canonical; --write rewrites in place', () => {
     const file = path.join(dir, 'seed.clause');
     writeFileSync(file, SEED_CLAUSE);

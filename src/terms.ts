@@ -170,8 +170,8 @@ function excerpt(text: string, offset: number): string {
 export function draftTerms(data: unknown): DraftResult {
   const invalid = checkTerms(data);
   if (invalid) return { ok: false, text: null, problems: invalid };
-  const document = structuredClone(data) as DocumentNode;
-  document.kind = 'document';
+  // Only the clauses: the other top-level fields of `clause validate --json` output are ignored.
+  const document = { kind: 'document', clauses: structuredClone((data as DocumentNode).clauses) } as DocumentNode;
   completeLabels(document);
   let text: string;
   try {
