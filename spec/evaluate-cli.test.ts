@@ -47,7 +47,7 @@ describe('clause evaluate on the shipped example', () => {
     expect(json).toMatchObject({ ok: true, asOf: '2026-04-15', effectiveDate: '2026-01-01', timeZone: 'America/New_York' });
     expect(json.milestones.map((m: { status: string }) => m.status)).toEqual(['met', 'met', 'missed']);
     expect(json.obligations).toMatchObject([
-      { clause: 1, label: 'i', period: null, amount: null, currency: 'USD', triggeredAt: '2026-01-31', basis: 'schedule' },
+      { clause: 1, label: 'i', period: null, amount: null, currency: 'USD', triggeredAt: '2026-01-31', basis: 'unresolved' },
       { clause: 1, label: 'ii', amount: null, triggeredAt: '2026-02-27' },
     ]);
     expect(json.rows).toEqual({ total: 20, used: 17, ignored: { 'before-effective-date': 1, 'after-as-of': 1, 'outside-every-window': 1 } });

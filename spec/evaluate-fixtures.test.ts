@@ -2,7 +2,8 @@
  * Conformance fixtures (spec/fixtures/evaluate/*.json): clause text + context + ledger →
  * expected milestones, obligations, row counts and diagnostic codes, each computed by hand (the
  * `description` of every fixture shows the arithmetic). Expected entries are matched field by
- * field; arrays must have the same length.
+ * field; arrays must have the same length. A fixture that expects success must give `obligations`
+ * (possibly []) and `totals`.
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
@@ -78,11 +79,11 @@ describe.each(files)('%s', (file) => {
       expect(report.milestones).toHaveLength(x.milestones.length);
       expect(report.milestones).toMatchObject(x.milestones);
     }
-    if (x.obligations) {
-      expect(report.obligations).toHaveLength(x.obligations.length);
-      expect(report.obligations).toMatchObject(x.obligations);
-    }
-    if (x.totals) expect(report.totals).toEqual(x.totals);
+    // Every successful fixture pins its obligations (possibly none) and their totals.
+    if (x.obligations === undefined || x.totals === undefined) throw new Error(`${file}: a fixture that expects success must give "obligations" and "totals"`);
+    expect(report.obligations).toHaveLength(x.obligations.length);
+    expect(report.obligations).toMatchObject(x.obligations);
+    expect(report.totals).toEqual(x.totals);
     if (x.rows) expect(report.rows).toEqual(x.rows);
     if (x.diagnostics) expect(report.diagnostics.map((d) => d.code).sort()).toEqual([...x.diagnostics].sort());
     for (const text of x.notes ?? []) expect(report.notes.join('\n')).toContain(text);

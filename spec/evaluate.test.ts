@@ -54,7 +54,7 @@ describe('evaluate', () => {
       ],
     });
     expect(r.obligations).toEqual([
-      expect.objectContaining({ amount: '50.00', currency: 'USD', basis: 'inline', triggeredAt: '2026-01-09', triggeredBy: 'd' }),
+      expect.objectContaining({ amount: '50.00', currency: 'USD', basis: 'item', triggeredAt: '2026-01-09', triggeredBy: 'd' }),
     ]);
   });
 

@@ -103,7 +103,12 @@ export interface MilestoneResult {
   crossing: { runningTotalBeforeDay: string; rows: ExplainRow[] } | null;
 }
 
-export type ObligationBasis = 'inline' | 'schedule' | 'rate';
+/**
+ * Where an obligation's amount came from: written in the milestone `item`, a fixed amount in a
+ * payment `sentence`, the `schedule` for a section reference, a `rate` of revenue, or
+ * `unresolved` (a section reference with no schedule given: amount null).
+ */
+export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'unresolved';
 
 export interface Obligation {
   clause: number;
@@ -276,7 +281,7 @@ function documentCurrency(ast: DocumentNode): string | null {
 }
 
 /** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
-function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string } | null {
+function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string; inItem: boolean } | null {
   const found = paymentFor(milestone, clause);
   if (!found) return null;
   const term = found.term;
@@ -286,7 +291,7 @@ function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment:
       : term.scope.kind === 'milestone'
         ? `the payment sentence for milestone (${term.scope.label})`
         : 'the payment sentence for each milestone';
-  return { payment: found.payment, source };
+  return { payment: found.payment, source, inItem: term === null };
 }
 
 /** How notes name a milestone: "(ii)", "Month 1", or "clause 2 (ii)" when the document has several clauses. */
@@ -950,7 +955,7 @@ export class Evaluation {
           ...common,
           amount: moneyString(amount, payment.amount.currency),
           currency: payment.amount.currency,
-          basis: 'inline',
+          basis: found.inItem ? 'item' : 'sentence',
           explanation: `${formatMoney(amount, payment.amount.currency)}, ${found.source}`,
         };
       }
@@ -972,7 +977,7 @@ export class Evaluation {
             ...common,
             amount: null,
             currency: this.currency,
-            basis: 'schedule',
+            basis: 'unresolved',
             explanation: `amount undefined: Section ${payment.ref} is not available (${found.source}); supply a schedule`,
           };
         }
