@@ -132,7 +132,8 @@ export type EvaluationCode =
   | 'unresolved-payment'
   | 'schedule-currency'
   | 'no-payment'
-  | 'unknown-rate-currency';
+  | 'unknown-rate-currency'
+  | 'no-rows';
 
 export interface EvaluationDiagnostic {
   code: EvaluationCode;
@@ -749,6 +750,14 @@ export class Evaluation {
     if (this.errorCount > 0) {
       const sorted = [...this.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
       return { ok: false, asOf, ...base, timeZone: ctx.zone, errors: sorted, errorCount: this.errorCount, diagnostics };
+    }
+
+    if (this.rowTotal === 0) {
+      diagnostics.push({
+        code: 'no-rows',
+        severity: 'warning',
+        message: 'the ledger has no rows (a header and nothing else): every total is 0; check that the export is complete',
+      });
     }
 
     const notes: string[] = [];

@@ -43,7 +43,8 @@ export type RowIssueCode =
   | 'duplicate-id'
   | 'missing-column'
   | 'missing-value'
-  | 'malformed-row';
+  | 'malformed-row'
+  | 'empty-ledger';
 
 /** What is wrong with one cell (or one whole row, column `*`). */
 export interface RowIssue {
@@ -487,9 +488,26 @@ export interface ParsedLedger {
   issues: RowIssue[];
 }
 
+/**
+ * A ledger with nothing in it: a CSV file without even a header row (0 bytes, or only blank
+ * lines), a JSON `[]`, an NDJSON file without a record. Almost always an export that went wrong,
+ * so it is an error (row 0: the ledger as a whole), never "every milestone missed". A CSV with a
+ * header and no rows is read (0 rows) and the evaluation warns (`no-rows`).
+ */
+export function emptyLedgerIssue(format: LedgerFormat): RowIssue {
+  const what =
+    format === 'csv'
+      ? 'the CSV ledger is empty: not even a header row (expected one such as id,date,amount, then one sale per line)'
+      : format === 'json'
+        ? 'the JSON ledger is an empty array: it holds no sales'
+        : 'the NDJSON ledger holds no records: expected one JSON object per line';
+  return { row: 0, column: '*', value: '', code: 'empty-ledger', message: `${what}; refusing to evaluate as if no sale had been made` };
+}
+
 /** CSV with a header row; BOM, CRLF and quoted fields (with commas, quotes and line breaks) are handled. */
 export function parseCsvLedger(text: string): ParsedLedger {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { records: [], issues: [emptyLedgerIssue('csv')] };
   const result = Papa.parse<Record<string, string>>(body, {
     header: true,
     delimiter: ',',
@@ -515,6 +533,7 @@ export function parseJsonLedger(text: string): ParsedLedger {
   if (!Array.isArray(data)) {
     return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: 'a JSON ledger must be an array of objects' }] };
   }
+  if (data.length === 0) return { records: [], issues: [emptyLedgerIssue('json')] };
   return collect(data.map((item, i) => ({ item, row: i + 1 })));
 }
 
@@ -531,6 +550,7 @@ export function parseNdjsonLedger(text: string): ParsedLedger {
       items.push({ item: undefined, row, error: (e as Error).message });
     }
   }
+  if (items.length === 0) return { records: [], issues: [emptyLedgerIssue('ndjson')] };
   return collect(items);
 }
 

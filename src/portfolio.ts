@@ -258,6 +258,11 @@ export class PortfolioEvaluation {
 
   /** A problem the reader found in the next row (sent just before it). */
   addReadIssue(issue: RowIssue): void {
+    // Row 0 is the ledger as a whole (empty, not JSON): every contract fails with it.
+    if (issue.row === 0) {
+      for (const live of this.live) live?.evaluation.addReadIssue(issue);
+      return;
+    }
     this.pending.push(issue);
   }
 

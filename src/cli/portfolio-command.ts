@@ -50,6 +50,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
     const ledger = parseLedgerText(readText(options.sales), 'json');
     const issues = new Map<number, typeof ledger.issues>();
     for (const issue of ledger.issues) issues.set(issue.row, [...(issues.get(issue.row) ?? []), issue]);
+    for (const issue of issues.get(0) ?? []) evaluation.addReadIssue(issue);
     ledger.records.forEach((record, i) => {
       for (const issue of issues.get(i + 1) ?? []) evaluation.addReadIssue(issue);
       evaluation.addRecord(record, i + 1);

@@ -9,7 +9,7 @@
  * suspect (CsvFilteredParser). NDJSON rows are objects (JSON.parse makes them anyway).
  */
 import type { Evaluation } from '../evaluate';
-import { columnLayout, dateIndex, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger';
+import { columnLayout, dateIndex, emptyLedgerIssue, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger';
 import {
   streamCsvCells,
   streamCsvCellsFiltered,
@@ -48,6 +48,8 @@ export interface DriveOptions {
 export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, consumer: TwoPassConsumer, options: DriveOptions): Promise<{ rows: number; passes: number }> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
+  // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
+  let empty = true;
   try {
     bar?.setPhase('pass 1/2');
     const onBytes = (b: number): void => bar?.update(b, rows);
@@ -55,7 +57,10 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       await streamCsvCells(
         source.path,
         {
-          header: (names) => consumer.header(names),
+          header(names) {
+            empty = false;
+            consumer.header(names);
+          },
           issue: (issue) => consumer.readIssue(issue),
           cells(cells, row) {
             rows = row;
@@ -69,14 +74,22 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
         source.path,
         format,
         {
-          issue: (issue) => consumer.readIssue(issue),
+          issue(issue) {
+            empty = false;
+            consumer.readIssue(issue);
+          },
           record(record, row) {
+            empty = false;
             rows = row;
             consumer.record(record, row);
           },
         },
         { chunkSize: options.chunkSize, onBytes },
       );
+    }
+    if (empty) {
+      consumer.readIssue(emptyLedgerIssue(format));
+      return { rows, passes: 1 };
     }
     if (!consumer.needsSecondPass()) return { rows, passes: 1 };
     bar?.setPhase('pass 2/2');

