@@ -2,7 +2,7 @@
  * Ledgers at the edges: empty ledgers, a missing --sales file, JSON numbers that JSON.parse would
  * round, and amounts longer than the documented limit. Library and command line.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from '../src/parse';
@@ -89,6 +89,36 @@ describe('an empty ledger is an error; a header without rows is a warning', () =
     for (const c of out.contracts) {
       expect(c.ok).toBe(false);
       expect(c.result.errors?.map((e) => e.code)).toEqual(['empty-ledger']);
+    }
+  });
+});
+
+describe('a --sales file that cannot be read is a usage error naming it (exit 2), as for clause files', () => {
+  const missing = path.join(work, 'no-such-dir', 'sales');
+  test.each(['csv', 'ndjson', 'json'])('missing .%s, one contract and a portfolio', (ext) => {
+    const ledger = `${missing}.${ext}`;
+    for (const args of [
+      ['evaluate', 'examples/seed-contract.clause', '--sales', ledger, ...EVAL],
+      ['evaluate', '--portfolio', 'examples/portfolio/contracts.json', '--sales', ledger],
+    ]) {
+      const r = runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toBe(`clause: Cannot read '${ledger}': no such file.`);
+      expect(r.stderr).not.toMatch(/ENOENT|stat /);
+    }
+  });
+
+  test('a folder given as the ledger', () => {
+    const folder = path.join(work, 'folder.csv');
+    mkdirSync(folder, { recursive: true });
+    for (const args of [
+      ['evaluate', 'examples/seed-contract.clause', '--sales', folder, ...EVAL],
+      ['evaluate', '--portfolio', 'examples/portfolio/contracts.json', '--sales', folder],
+    ]) {
+      const r = runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim()).toBe(`clause: Cannot read '${folder}': it is a folder, not a file.`);
     }
   });
 });

@@ -9,7 +9,7 @@ import { parseLedgerText, type LedgerFormat } from '../ledger';
 import { resolveContext } from '../periods';
 import { parseSchedule, type Schedule } from '../schedule';
 import { renderEvaluation, renderFailure } from './evaluation-report';
-import { EXIT, readText as readFileText, UsageError } from './io';
+import { EXIT, isFileError, readError, readText as readFileText, UsageError } from './io';
 import path from 'node:path';
 import type { DocumentNode } from '../ast';
 import { createEvaluation, type EvaluationOptions } from '../evaluate';
@@ -153,7 +153,7 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   try {
     source = await openLedgerSource(sales);
   } catch (error) {
-    throw new UsageError(`Cannot read ${sales === '-' ? 'standard input' : `'${sales}'`}: ${(error as Error).message}`);
+    throw readError(sales, error);
   }
   try {
     const evaluation = createEvaluation(prepared.ast, prepared.evaluation);
@@ -162,6 +162,9 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
       progress: options.progress !== false,
     });
     return prepared.present(evaluation.finish());
+  } catch (error) {
+    // A folder given as the ledger opens, then fails on the first read (EISDIR).
+    throw isFileError(error) ? readError(sales, error) : error;
   } finally {
     source.dispose();
   }

@@ -75,15 +75,31 @@ export function firstInvalidUtf8(bytes: Uint8Array): { at: number; truncated: bo
 
 const describePath = (path: string): string => (path === '-' ? 'standard input' : `'${path}'`);
 
+/**
+ * The usage error (exit 2) for a file that could not be opened or read: "Cannot read 'x': no such
+ * file." rather than Node's "ENOENT: no such file or directory, stat …". For every reader of the
+ * CLI, whole-file or streaming.
+ */
+export function readError(path: string, error: unknown): UsageError {
+  if (error instanceof UsageError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const what = describePath(path);
+  if (code === 'ENOENT') return new UsageError(`Cannot read ${what}: no such file.`);
+  if (code === 'EISDIR') return new UsageError(`Cannot read ${what}: it is a folder, not a file.`);
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`Cannot read ${what}: permission denied.`);
+  return new UsageError(`Cannot read ${what}: ${(error as Error).message}`);
+}
+
+/** Whether `error` is a file-system error (it has an errno code such as ENOENT or EISDIR). */
+export function isFileError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code as string);
+}
+
 function readBytes(path: string): Buffer {
   try {
     return readFileSync(path === '-' ? 0 : path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const what = path === '-' ? 'standard input' : `'${path}'`;
-    if (code === 'ENOENT') throw new UsageError(`Cannot read ${what}: no such file.`);
-    if (code === 'EISDIR') throw new UsageError(`Cannot read ${what}: it is a folder, not a file.`);
-    throw new UsageError(`Cannot read ${what}: ${(error as Error).message}`);
+    throw readError(path, error);
   }
 }
 

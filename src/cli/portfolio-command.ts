@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseLedgerText, type LedgerFormat } from '../ledger';
 import { formatMoney } from '../money';
 import { PortfolioEvaluation, readPortfolio, resolveContracts, rollupCsv, type PortfolioReport } from '../portfolio';
-import { EXIT, readText, UsageError } from './io';
+import { EXIT, isFileError, readError, readText, UsageError } from './io';
 import { openLedgerSource } from './ledger-stream';
 import { driveTwoPasses, type TwoPassConsumer } from './stream-evaluate';
 import { columnLayout, dateIndex, idIndex, sellerIndex, type ColumnLayout } from '../ledger';
@@ -61,7 +61,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
     try {
       source = await openLedgerSource(options.sales);
     } catch (e) {
-      throw new UsageError(`Cannot read '${options.sales}': ${(e as Error).message}`);
+      throw readError(options.sales, e);
     }
     try {
       await driveTwoPasses(
@@ -70,6 +70,8 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
         portfolioConsumer(evaluation),
         { label: path.basename(options.sales), progress: options.progress },
       );
+    } catch (e) {
+      throw isFileError(e) ? readError(options.sales, e) : e;
     } finally {
       source.dispose();
     }
