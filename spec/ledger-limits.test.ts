@@ -122,3 +122,47 @@ describe('a --sales file that cannot be read is a usage error naming it (exit 2)
     }
   });
 });
+
+describe('JSON numbers that JSON.parse may have rounded are row errors', () => {
+  const json = (rows: object[]) => JSON.stringify(rows);
+  test.each([
+    ['9007199254740993', 'amount'],
+    ['9007199254740992', 'amount'],
+    ['9007199254740991', 'amount'],
+    ['100000000000000000001', 'amount'],
+    ['-12345678901234567', 'amount'],
+    ['0.30000000000000004', 'amount'],
+    ['1234567890.1234567', 'amount'],
+  ])('amount %s (written bare) → inexact-json-number at row 2', (written, column) => {
+    const text = `[{"id":"a","date":"2026-01-05","amount":5},{"id":"b","date":"2026-01-06","amount":${written}}]`;
+    for (const [format, body] of [['json', text], ['ndjson', text.slice(1, -1).replace('},{', '}\n{')]] as const) {
+      const r = evaluateText(body, format);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.errors.map((e) => ({ row: e.row, column: e.column, code: e.code }))).toEqual([{ row: 2, column, code: 'inexact-json-number' }]);
+      expect(r.errors[0].message).toContain('quote the amount as a string to keep every digit');
+    }
+  });
+
+  test('units too', () => {
+    const parsed = parse('The Seller agrees to meet the following sales milestones: (i) 10 units sold by the end of the first month.');
+    const ledger = parseLedgerText('[{"date":"2026-01-05","units":12345678901234567890}]', 'json');
+    const r = evaluate(parsed.ast!, ledger.records, { ...ctx, readIssues: ledger.issues });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.row, e.column, e.code])).toEqual([[1, 'units', 'inexact-json-number']]);
+    expect(r.errors[0].message).toContain('quote the units as a string');
+  });
+
+  test.each(['123456789012345', '999999999999999', '0.1', '-1234567890.12345', '1e-7', '99999999999.9999'])('%s (at most 15 significant digits) is read', (written) => {
+    const r = evaluateText(`[{"date":"2026-01-05","amount":${written}}]`, 'json');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.rows.total).toBe(1);
+  });
+
+  test('the same digits quoted as a string are read exactly', () => {
+    const r = evaluateText('[{"date":"2026-01-05","amount":"9007199254740993"}]', 'json');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.milestones[0].total).toBe('9007199254740993');
+  });
+});

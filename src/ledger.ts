@@ -44,7 +44,8 @@ export type RowIssueCode =
   | 'missing-column'
   | 'missing-value'
   | 'malformed-row'
-  | 'empty-ledger';
+  | 'empty-ledger'
+  | 'inexact-json-number';
 
 /** What is wrong with one cell (or one whole row, column `*`). */
 export interface RowIssue {
@@ -468,6 +469,16 @@ export class RowNormalizer {
   private quantity(value: unknown, column: LedgerColumn, code: RowIssueCode): Quantity | null {
     if (value === ABSENT) return null;
     if (typeof value === 'number') {
+      if (inexactJsonNumber(value)) {
+        this.fail(
+          column,
+          value,
+          'inexact-json-number',
+          `${column} ${String(value)} is a JSON number with more digits than JSON.parse keeps (15 significant digits, integers up to 2^53 - 1), ` +
+            `so it may already have been rounded: quote the ${column === 'units' ? 'units' : 'amount'} as a string to keep every digit`,
+        );
+        return null;
+      }
       const q = quantityFromNumber(value);
       if (q === null) this.fail(column, value, code, `${column} must be a finite number`);
       return q;
@@ -480,6 +491,29 @@ export class RowNormalizer {
     }
     return q;
   }
+}
+
+/**
+ * Whether a JSON number cell may not be what its author wrote: JSON.parse rounds to the nearest
+ * double, which keeps every decimal of at most 15 significant digits. So a value whose shortest
+ * form has more than 15 (even a safe integer such as 9007199254740991: 4503599627370495.5 parses
+ * to a 16-digit integer too), or an integer beyond 2^53 - 1 however short its form (1e20 may have
+ * been written 100000000000000000001), is refused. A number written with more than 17 digits that
+ * rounds to a short form (0.10000000000000000001 → 0.1) cannot be told from the value alone.
+ */
+export function inexactJsonNumber(value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (Number.isInteger(value)) return !Number.isSafeInteger(value) || significantDigits(String(value)) > 15;
+  return significantDigits(String(value)) > 15;
+}
+
+/** Significant digits of a number's shortest form ("-0.00012345" → 5, "1.5e-7" → 2). */
+function significantDigits(text: string): number {
+  let digits = text;
+  const e = digits.search(/[eE]/);
+  if (e >= 0) digits = digits.slice(0, e);
+  digits = digits.replace(/[-+.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length;
 }
 
 /** Records read from a text, plus problems found while reading (which make the ledger invalid). */
