@@ -17,6 +17,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fmix32 } from '../src/id-hash';
 import { DateReader } from '../src/ledger';
 import { ZoneClock } from '../src/zone-clock';
 
@@ -34,13 +35,8 @@ export function prng(seed: number): () => number {
 
 /** A 32-bit hash of (seed, i, salt): per-row randomness without sequential state. */
 function mix(seed: number, i: number, salt: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 0x27d4eb2f, 0xc2b2ae35) ^ Math.imul(salt + 0x165667b1, 0x27d4eb2f);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  const h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 0x27d4eb2f, 0xc2b2ae35) ^ Math.imul(salt + 0x165667b1, 0x27d4eb2f);
+  return fmix32(h);
 }
 
 export interface LedgerSpec {

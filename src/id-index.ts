@@ -11,7 +11,7 @@
  * table of the same hashes took 134 MB for 10M ids, plus 67 MB while it doubled: over the 300 MB
  * budget of issue 4.)
  */
-
+import { fmix32 } from './id-hash';
 
 /**
  * 53-bit hash of a string: `hashId` (src/id-hash.ts, which the CLI's byte-level second-pass reader
@@ -28,9 +28,9 @@ export function idHash(text: string): number {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  h2 = fmix(h2 + text.length);
+  h2 = fmix32(h2 + text.length);
   // Never 0: values 1 … 2^53, all exact doubles.
-  return (fmix(h1) >>> 0) * LOW + (h2 & (LOW - 1)) + 1;
+  return fmix32(h1) * LOW + (h2 & (LOW - 1)) + 1;
 }
 
 /** The `hashId` part of an `idHash`. */
@@ -39,15 +39,6 @@ export function highHash(key: number): number {
 }
 
 const LOW = 2_097_152; // 2^21
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
 
 /**
  * Hashes are kept in 16 buckets by their top 4 bits, so duplicates meet within one bucket and a

@@ -29,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
+import { fmix32 } from '../id-hash';
 import type { LedgerRecord, RowIssue } from '../ledger';
 
 /** Receives records in file order. `row` is 1-based and counts data records, as in src/ledger.ts. */
@@ -406,12 +407,7 @@ function isDigit(b: number): boolean {
 export function hashAsciiId(buf: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h);
 }
 
 /**
@@ -428,12 +424,7 @@ export function hashLowerAsciiCell(buf: Uint8Array, start: number, end: number):
     if (b >= 65 && b <= 90) b += 32;
     h = Math.imul(h ^ b, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h);
 }
 
 /** Start of cell `index` of the record bytes [start, stop), or -1 when the record is shorter. */
