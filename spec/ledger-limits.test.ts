@@ -166,3 +166,58 @@ describe('JSON numbers that JSON.parse may have rounded are row errors', () => {
     expect(r.milestones[0].total).toBe('9007199254740993');
   });
 });
+
+describe('ledger values longer than the documented limit are row errors (number-too-long)', () => {
+  const digits = (n: number, d = '7') => d.repeat(n);
+  test.each([
+    ['41 integer digits', digits(41)],
+    ['61 integer digits', digits(61, '9')],
+    ['11 decimals', `1.${digits(11)}`],
+    ['31 integer digits and 10 decimals', `${digits(31)}.${digits(10)}`],
+    ['a negative 41-digit refund', `-${digits(41)}`],
+    ['12 decimals below 1', `0.${'0'.repeat(11)}1`],
+  ])('%s', (_name, amount) => {
+    const r = evaluateText(`id,date,amount\n1,2026-01-04,5\n2,2026-01-05,${amount}\n`, 'csv');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => ({ row: e.row, column: e.column, code: e.code }))).toEqual([{ row: 2, column: 'amount', code: 'number-too-long' }]);
+    expect(r.errors[0].message).toContain('the limit is 40 digits, at most 10 decimals');
+  });
+
+  test.each([
+    ['40 integer digits', digits(40)],
+    ['30 integer digits and 10 decimals', `${digits(30)}.${digits(10)}`],
+    ['trailing zeros and leading zeros do not count', `000${digits(40)}.0000000000000`],
+    ['10 decimals', `0.${digits(10)}`],
+  ])('%s is read exactly', (_name, amount) => {
+    const r = evaluateText(`id,date,amount\n1,2026-01-05,${amount}\n2,2026-01-06,${amount}\n`, 'csv');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const n = amount.replace(/^0+(?=\d)/, '');
+    // Twice the value, by hand on the digits: 7…7 + 7…7 = 15…54, exact.
+    const twice = (BigInt(n.replace('.', '')) * 2n).toString();
+    const decimals = n.includes('.') ? n.length - n.indexOf('.') - 1 : 0;
+    const expected = decimals === 0 ? twice : `${twice.slice(0, -decimals) || '0'}.${twice.slice(-decimals).padStart(decimals, '0')}`.replace(/\.?0+$/, '');
+    expect(r.milestones[0].total).toBe(expected);
+  });
+
+  test('units, and a JSON number whose form is short but has too many decimals', () => {
+    const parsed = parse('The Seller agrees to meet the following sales milestones: (i) 10 units sold by the end of the first month.');
+    const ledger = parseLedgerText(`[{"date":"2026-01-05","units":"${digits(41)}"},{"date":"2026-01-05","units":1e-11}]`, 'json');
+    const r = evaluate(parsed.ast!, ledger.records, { ...ctx, readIssues: ledger.issues });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [1, 'units', 'number-too-long'],
+      [2, 'units', 'number-too-long'],
+    ]);
+  });
+
+  test('a sum of many 40-digit amounts stays exact', () => {
+    const big = `9${'9'.repeat(29)}.${'9'.repeat(10)}`;
+    const rows = Array.from({ length: 1000 }, (_, i) => `${i + 1},2026-01-05,${big}`).join('\n');
+    const r = evaluateText(`id,date,amount\n${rows}\n`, 'csv');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    // 1000 × (10^30 − 10^-10) = 10^33 − 10^-7.
+    expect(r.milestones[0].total).toBe(`${'9'.repeat(33)}.${'9'.repeat(7)}`);
+  });
+});

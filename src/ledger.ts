@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { civilDay, daysInMonth } from './periods';
-import { parseQuantity, quantityFromNumber, type Quantity } from './quantity';
+import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, quantityFromNumber, tooLong, type Quantity } from './quantity';
 import { ZoneClock } from './zone-clock';
 
 /** One input record as read: column name (any case) → cell. */
@@ -45,7 +45,8 @@ export type RowIssueCode =
   | 'missing-value'
   | 'malformed-row'
   | 'empty-ledger'
-  | 'inexact-json-number';
+  | 'inexact-json-number'
+  | 'number-too-long';
 
 /** What is wrong with one cell (or one whole row, column `*`). */
 export interface RowIssue {
@@ -481,15 +482,30 @@ export class RowNormalizer {
       }
       const q = quantityFromNumber(value);
       if (q === null) this.fail(column, value, code, `${column} must be a finite number`);
-      return q;
+      return q === null ? null : this.withinLimit(q, column, value);
     }
     const text = cellText(value);
     if (text === null) return null;
     const q = typeof value === 'string' ? parseQuantity(text) : null;
     if (q === null) {
       this.fail(column, value, code, `${column} '${text}' is not a plain signed decimal such as 1200.50 or -35 (no currency symbols or thousands separators)`);
+      return null;
     }
-    return q;
+    return typeof q === 'number' ? q : this.withinLimit(q, column, value);
+  }
+
+  /** A slow-path (Dec) value beyond the documented length limit is a row error, not a rounded sum. */
+  private withinLimit(q: Quantity, column: LedgerColumn, value: unknown): Quantity | null {
+    const long = tooLong(q);
+    if (long === null) return q;
+    this.fail(
+      column,
+      value,
+      'number-too-long',
+      `${column} has ${long.digits} digits, ${long.decimals} of them decimals: the limit is ${MAX_LEDGER_DIGITS} digits, at most ` +
+        `${MAX_LEDGER_DECIMALS} decimals, so that sums over up to 10^9 rows stay exact (60 significant digits)`,
+    );
+    return null;
   }
 }
 

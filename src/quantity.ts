@@ -65,6 +65,27 @@ export function quantityFromNumber(value: number): Quantity | null {
   return /e/i.test(text) ? new Dec(text) : parseQuantity(text);
 }
 
+/**
+ * The longest ledger value the evaluator takes: at most 40 digits in all (integer digits without
+ * leading zeros plus decimals without trailing zeros), at most 10 of them decimals. Then any sum of
+ * up to 10^9 rows is below 10^49 with at most 10 decimals, at most 59 digits: exact in `Dec`'s 60
+ * significant digits (src/money.ts). Longer values are refused (`number-too-long`), never rounded.
+ */
+export const MAX_LEDGER_DIGITS = 40;
+export const MAX_LEDGER_DECIMALS = 10;
+
+/**
+ * Whether a quantity is beyond `MAX_LEDGER_DIGITS` / `MAX_LEDGER_DECIMALS`. Only a `Dec` can be:
+ * the scaled fast form holds at most 11 integer digits and 4 decimals, so the hot path only pays a
+ * `typeof` test.
+ */
+export function tooLong(q: Quantity): { digits: number; decimals: number } | null {
+  if (typeof q === 'number') return null;
+  const decimals = q.decimalPlaces();
+  const digits = (q.isZero() ? 0 : Math.max(0, q.e + 1)) + decimals;
+  return digits > MAX_LEDGER_DIGITS || decimals > MAX_LEDGER_DECIMALS ? { digits, decimals } : null;
+}
+
 export function isPositive(q: Quantity): boolean {
   return typeof q === 'number' ? q > 0 : q.greaterThan(0);
 }
