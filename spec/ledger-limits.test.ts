@@ -221,3 +221,32 @@ describe('ledger values longer than the documented limit are row errors (number-
     expect(r.milestones[0].total).toBe(`${'9'.repeat(33)}.${'9'.repeat(7)}`);
   });
 });
+
+describe('wording: counts agree with their nouns', () => {
+  test.each([
+    [1, '1 row before the effective date is not counted, but still marks its customer as already seen'],
+    [2, '2 rows before the effective date are not counted, but still mark their customers as already seen'],
+  ])('%i row(s) before the effective date', (n, text) => {
+    const before = Array.from({ length: n }, (_, i) => `b${i},2025-12-${20 + i},10`).join('\n');
+    const r = evaluateText(`id,date,amount\n${before}\na,2026-01-05,10\n`, 'csv');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.notes).toContain(text);
+    expect(r.notes.join('\n')).not.toMatch(/1 row before the effective date is not counted, but still mark their/);
+  });
+
+  test('the portfolio report says "1 contract" and "2 contracts", never "contract(s)"', async () => {
+    const { humanPortfolio } = await import('../src/cli/portfolio-command');
+    const contract = (id: string) => ({ id, payee: 'P', sellers: [id], clause: null, ok: false, result: { ok: false, contextError: 'bad date' } });
+    const report = (n: number) =>
+      ({ ok: false, contracts: Array.from({ length: n }, (_, i) => contract(`c${i + 1}`)), obligations: [], rows: { total: 1, assigned: 0, unassigned: 0, unreadable: 1 }, failed: Array.from({ length: n }, (_, i) => `c${i + 1}`) }) as unknown as Parameters<typeof humanPortfolio>[0];
+    const one = humanPortfolio(report(1), 1);
+    expect(one).toContain('Portfolio: 1 contract, 1 ledger row (');
+    expect(one).toContain('1 row could not be read and names no known seller');
+    expect(one).toContain('1 contract failed: c1.');
+    const two = humanPortfolio(report(2), 2);
+    expect(two).toContain('Portfolio: 2 contracts, 1 ledger row (');
+    expect(two).toContain('2 rows could not be read and name no known seller');
+    expect(two).toContain('2 contracts failed: c1, c2.');
+    expect(one + two).not.toContain('(s)');
+  });
+});

@@ -845,7 +845,11 @@ export class Evaluation {
       ignored: { 'before-effective-date': this.before, 'after-as-of': this.after, 'outside-every-window': outside },
     };
     if (this.before > 0) {
-      note(`${this.before} ${this.before === 1 ? 'row' : 'rows'} before the effective date ${this.before === 1 ? 'is' : 'are'} not counted, but still mark their customers as already seen`);
+      note(
+        this.before === 1
+          ? '1 row before the effective date is not counted, but still marks its customer as already seen'
+          : `${this.before.toLocaleString('en-US')} rows before the effective date are not counted, but still mark their customers as already seen`,
+      );
     }
     notes.splice(2, 0, ...[...readings].map(([text, names]) => `${names.join(', ')}: ${text}`));
 

@@ -87,6 +87,11 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   return { code, stdout: humanPortfolio(report, unassignedIssues.length), stderr: '' };
 }
 
+/** "1 contract", "2 contracts", "12,000 ledger rows". */
+function count(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function pad(cells: string[][]): string[] {
   const widths = cells[0].map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   return cells.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd());
@@ -94,7 +99,7 @@ function pad(cells: string[][]): string[] {
 
 export function humanPortfolio(report: PortfolioReport, unreadable: number): string {
   const out: string[] = [];
-  out.push(`Portfolio: ${report.contracts.length} contract(s), ${report.rows.total.toLocaleString('en-US')} ledger rows ` +
+  out.push(`Portfolio: ${count(report.contracts.length, 'contract')}, ${count(report.rows.total, 'ledger row')} ` +
     `(${report.rows.assigned.toLocaleString('en-US')} assigned to a contract by seller, ${report.rows.unassigned.toLocaleString('en-US')} to none)`, '');
   const rows: string[][] = [['contract', 'payee', 'status', 'milestones met', 'obligations']];
   for (const c of report.contracts) {
@@ -129,8 +134,10 @@ export function humanPortfolio(report: PortfolioReport, unreadable: number): str
       if (r.errorCount > r.errors.length) out.push(`  … and ${r.errorCount - r.errors.length} more`);
     }
   }
-  if (unreadable > 0) out.push('', `${unreadable} row(s) could not be read and name no known seller: the portfolio is incomplete.`);
-  out.push('', report.ok ? 'All contracts evaluated.' : `${report.failed.length} contract(s) failed: ${report.failed.join(', ')}.`);
+  if (unreadable > 0) {
+    out.push('', `${count(unreadable, 'row')} could not be read and ${unreadable === 1 ? 'names' : 'name'} no known seller: the portfolio is incomplete.`);
+  }
+  out.push('', report.ok ? 'All contracts evaluated.' : `${count(report.failed.length, 'contract')} failed: ${report.failed.join(', ')}.`);
   return `${out.join('\n')}\n`;
 }
 
