@@ -72,21 +72,14 @@ const LF = 10;
 const CR = 13;
 
 /**
- * An incremental CSV reader: `push` text chunks (or bytes with `pushBytes`), then `end`. Only the
- * current, unfinished record is kept between chunks.
+ * What the CSV and NDJSON readers share: UTF-8 decoding of byte chunks, a BOM dropped at the
+ * start, and the text of the unfinished record carried over to the next chunk. A subclass reads
+ * the complete records of each text in `scan`.
  */
-export class CsvStreamParser {
-  private readonly sink: CellSink;
+abstract class TextStreamParser {
   private readonly decoder = new StringDecoder('utf8');
   private carry = '';
   private started = false;
-  private header: string[] | null = null;
-  private width = 0;
-  private row = 0;
-
-  constructor(sink: CellSink) {
-    this.sink = sink;
-  }
 
   pushBytes(bytes: Uint8Array): void {
     this.push(this.decoder.write(bytes as Buffer));
@@ -96,7 +89,6 @@ export class CsvStreamParser {
     if (chunk.length === 0) return;
     let text = this.carry.length > 0 ? this.carry + chunk : chunk;
     if (!this.started) {
-      if (text.length === 0) return;
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
@@ -111,8 +103,26 @@ export class CsvStreamParser {
     if (text.length > 0) this.scan(text, true);
   }
 
-  /** Reads every complete record of `text`; returns where the unfinished one starts. */
-  private scan(text: string, final: boolean): number {
+  /** Reads every complete record of `text` (all of it when `final`); returns where the unfinished one starts. */
+  protected abstract scan(text: string, final: boolean): number;
+}
+
+/**
+ * An incremental CSV reader: `push` text chunks (or bytes with `pushBytes`), then `end`. Only the
+ * current, unfinished record is kept between chunks.
+ */
+export class CsvStreamParser extends TextStreamParser {
+  private readonly sink: CellSink;
+  private header: string[] | null = null;
+  private width = 0;
+  private row = 0;
+
+  constructor(sink: CellSink) {
+    super();
+    this.sink = sink;
+  }
+
+  protected scan(text: string, final: boolean): number {
     const n = text.length;
     let pos = 0;
     // Position of the next quote at or after `pos` (-1: none left in this text).
@@ -254,28 +264,16 @@ function isBlank(cells: string[]): boolean {
 }
 
 /** An incremental NDJSON reader: one JSON object per line; blank lines are skipped and not counted. */
-export class NdjsonStreamParser {
+export class NdjsonStreamParser extends TextStreamParser {
   private readonly sink: RecordSink;
-  private readonly decoder = new StringDecoder('utf8');
-  private carry = '';
-  private started = false;
   private row = 0;
 
   constructor(sink: RecordSink) {
+    super();
     this.sink = sink;
   }
 
-  pushBytes(bytes: Uint8Array): void {
-    this.push(this.decoder.write(bytes as Buffer));
-  }
-
-  push(chunk: string): void {
-    if (chunk.length === 0) return;
-    let text = this.carry.length > 0 ? this.carry + chunk : chunk;
-    if (!this.started) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
+  protected scan(text: string, final: boolean): number {
     let pos = 0;
     let nl = text.indexOf('\n');
     while (nl !== -1) {
@@ -283,14 +281,9 @@ export class NdjsonStreamParser {
       pos = nl + 1;
       nl = text.indexOf('\n', pos);
     }
-    this.carry = text.slice(pos);
-  }
-
-  end(): void {
-    const rest = this.decoder.end();
-    if (rest.length > 0) this.push(rest);
-    if (this.carry.length > 0) this.line(this.carry, 0, this.carry.length);
-    this.carry = '';
+    if (!final) return pos;
+    if (pos < text.length) this.line(text, pos, text.length);
+    return text.length;
   }
 
   private line(text: string, from: number, to: number): void {
@@ -353,20 +346,17 @@ export interface StreamOptions {
 
 /** Reads a CSV file's cells once, in order. Resolves with the number of data rows. */
 export async function streamCsvCells(file: string, sink: CellSink, options: StreamOptions = {}): Promise<void> {
-  const parser = new CsvStreamParser(sink);
-  let bytes = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
-    parser.pushBytes(chunk);
-    bytes += chunk.length;
-    options.onBytes?.(bytes);
-  }
-  parser.end();
+  await readChunks(file, new CsvStreamParser(sink), options);
 }
 
 /** Reads a CSV or NDJSON file's records once, in order. */
 export async function streamLedgerRecords(file: string, format: StreamFormat, sink: RecordSink, options: StreamOptions = {}): Promise<void> {
   if (format === 'csv') return streamCsvCells(file, recordsFromCells(sink), options);
-  const parser = new NdjsonStreamParser(sink);
+  await readChunks(file, new NdjsonStreamParser(sink), options);
+}
+
+/** Feeds a file to a parser chunk by chunk. */
+async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void; end(): void }, options: StreamOptions): Promise<void> {
   let bytes = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
     parser.pushBytes(chunk);
@@ -619,12 +609,5 @@ type Verdict = typeof SKIP | typeof KEEP | typeof UNSURE;
 
 /** Reads a CSV file again for a second pass, skipping the records `filter` rejects. */
 export async function streamCsvCellsFiltered(file: string, sink: CellSink, filter: ByteRowFilter, options: StreamOptions = {}): Promise<void> {
-  const parser = new CsvFilteredParser(sink, filter);
-  let bytes = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
-    parser.pushBytes(chunk);
-    bytes += chunk.length;
-    options.onBytes?.(bytes);
-  }
-  parser.end();
+  await readChunks(file, new CsvFilteredParser(sink, filter), options);
 }
