@@ -129,6 +129,7 @@ describe('JSON numbers that JSON.parse may have rounded are row errors', () => {
     ['9007199254740993', 'amount'],
     ['9007199254740992', 'amount'],
     ['9007199254740991', 'amount'],
+    ['1000000000000000', 'amount'],
     ['100000000000000000001', 'amount'],
     ['-12345678901234567', 'amount'],
     ['0.30000000000000004', 'amount'],

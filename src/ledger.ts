@@ -475,7 +475,7 @@ export class RowNormalizer {
           column,
           value,
           'inexact-json-number',
-          `${column} ${String(value)} is a JSON number with more digits than JSON.parse keeps (15 significant digits, integers up to 2^53 - 1), ` +
+          `${column} ${String(value)} is a JSON number with more digits than JSON.parse keeps exactly (15 significant digits; integers below 10^15), ` +
             `so it may already have been rounded: quote the ${column === 'units' ? 'units' : 'amount'} as a string to keep every digit`,
         );
         return null;
@@ -512,15 +512,17 @@ export class RowNormalizer {
 /**
  * Whether a JSON number cell may not be what its author wrote: JSON.parse rounds to the nearest
  * double, which keeps every decimal of at most 15 significant digits. So a value whose shortest
- * form has more than 15 (even a safe integer such as 9007199254740991: 4503599627370495.5 parses
- * to a 16-digit integer too), or an integer beyond 2^53 - 1 however short its form (1e20 may have
- * been written 100000000000000000001), is refused. A number written with more than 17 digits that
+ * form has more than 15, or any integer of 16 digits or more however short its form (even a safe
+ * one such as 9007199254740991, which 9007199254740990.6 also parses to; 1e20 may have been
+ * written 100000000000000000001), is refused. A fraction written with more than 17 digits that
  * rounds to a short form (0.10000000000000000001 → 0.1) cannot be told from the value alone.
  */
 export function inexactJsonNumber(value: number): boolean {
   if (!Number.isFinite(value)) return false;
-  if (Number.isInteger(value)) return !Number.isSafeInteger(value) || significantDigits(String(value)) > 15;
-  return significantDigits(String(value)) > 15;
+  if (Number.isInteger(value)) return !Number.isSafeInteger(value) || Math.abs(value) >= 1e15;
+  const text = String(value);
+  // More than 15 digits and a '.' (or an exponent) take at least 17 characters: most cells stop here.
+  return text.length > 16 && significantDigits(text) > 15;
 }
 
 /** Significant digits of a number's shortest form ("-0.00012345" → 5, "1.5e-7" → 2). */
