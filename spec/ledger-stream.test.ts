@@ -19,7 +19,9 @@ import {
   recordsFromCells,
   streamLedgerRecords,
   type RecordSink,
+  Utf8StreamError,
 } from '../src/cli/ledger-stream';
+import { encodingProblem, firstInvalidUtf8, UsageError } from '../src/cli/io';
 
 interface Collected {
   records: Array<{ row: number; record: LedgerRecord }>;
@@ -32,10 +34,10 @@ function collector(): RecordSink & Collected {
   return { records, issues, record: (record, row) => records.push({ row, record }), issue: (i) => issues.push(i) };
 }
 
-/** Feeds `bytes` in pieces cut at `cuts` (byte offsets). */
-function readCsv(bytes: Buffer, cuts: number[]): Collected {
+/** Feeds `bytes` to a new parser in pieces cut at `cuts` (byte offsets). */
+function feed(make: (sink: RecordSink) => CsvStreamParser | NdjsonStreamParser, bytes: Buffer, cuts: number[]): Collected {
   const sink = collector();
-  const parser = new CsvStreamParser(recordsFromCells(sink));
+  const parser = make(sink);
   let from = 0;
   for (const cut of [...cuts, bytes.length]) {
     parser.pushBytes(bytes.subarray(from, cut));
@@ -45,17 +47,8 @@ function readCsv(bytes: Buffer, cuts: number[]): Collected {
   return { records: sink.records, issues: sink.issues };
 }
 
-function readNdjson(bytes: Buffer, cuts: number[]): Collected {
-  const sink = collector();
-  const parser = new NdjsonStreamParser(sink);
-  let from = 0;
-  for (const cut of [...cuts, bytes.length]) {
-    parser.pushBytes(bytes.subarray(from, cut));
-    from = cut;
-  }
-  parser.end();
-  return { records: sink.records, issues: sink.issues };
-}
+const readCsv = (bytes: Buffer, cuts: number[]): Collected => feed((sink) => new CsvStreamParser(recordsFromCells(sink)), bytes, cuts);
+const readNdjson = (bytes: Buffer, cuts: number[]): Collected => feed((sink) => new NdjsonStreamParser(sink), bytes, cuts);
 
 /** What the in-memory reader gives, in the same shape (papaparse drops `__parsed_extra` only for extras). */
 function expectedCsv(text: string): Collected {
@@ -179,6 +172,89 @@ describe('NDJSON stream reader', () => {
   });
 });
 
+/** Bytes from a string where `\xNN` stands for one byte (the rest is UTF-8). */
+function bytesOf(spec: string): Buffer {
+  const parts = spec.split(/(\\x[0-9A-F]{2})/);
+  return Buffer.concat(parts.map((p) => (/^\\x[0-9A-F]{2}$/.test(p) ? Buffer.from([parseInt(p.slice(2), 16)]) : Buffer.from(p, 'utf8'))));
+}
+
+/** Ledgers that are not UTF-8: Windows-1252, cut-off, overlong, surrogate, stray continuation and invalid lead bytes. */
+const NOT_UTF8: Record<string, string> = {
+  'Windows-1252 é': 'id,customer,amount\n1,Caf\\xE9 Noir,100\n',
+  'a character cut off by the end of the file': 'id,customer,amount\n1,Zoë,100\n2,Euro \\xE2\\x82',
+  'a 4-byte start cut off by the end of the file': 'id,customer\n1,🚀\\xF0\\x9F\\x9A',
+  'a 3-byte start followed by ASCII': 'id,customer,amount\n1,\\xE2\\x82A,3\n',
+  'a surrogate encoded in UTF-8': 'id,customer\n1,東京\\xED\\xA0\\x80x\n',
+  'an overlong slash': 'id,customer\n1,a\\xC0\\xAFb\n',
+  'a lone continuation byte after é': 'id,customer\n1,é\\x80\n',
+  'a byte that starts nothing': 'id,customer\n1,\\xF8\\x88\\x80\\x80\\x80\n',
+  'the first byte': '\\xFFid,customer\n',
+};
+
+/** Every cut into two pieces, and chunks of 1 to 4 bytes. */
+function cutsOf(length: number): number[][] {
+  const all: number[][] = [[]];
+  for (let cut = 0; cut <= length; cut++) all.push([cut]);
+  for (let size = 1; size <= 4; size++) {
+    const cuts: number[] = [];
+    for (let c = size; c < length; c += size) cuts.push(c);
+    all.push(cuts);
+  }
+  return all;
+}
+
+function utf8Failure(read: () => unknown): { byte: number; value: number; truncated: boolean } | null {
+  try {
+    read();
+  } catch (error) {
+    if (!(error instanceof Utf8StreamError)) throw error;
+    expect(error).toBeInstanceOf(UsageError); // exit 2 even when a parser is used on its own
+    return { byte: error.byte, value: error.value, truncated: error.truncated };
+  }
+  return null;
+}
+
+describe('stream readers: bytes that are not UTF-8 are refused, wherever the chunks are cut', () => {
+  for (const [name, spec] of Object.entries(NOT_UTF8)) {
+    test(`${name}: the same first bad byte as io.ts finds in the whole file, for CSV and NDJSON`, () => {
+      const bytes = bytesOf(spec);
+      const bad = firstInvalidUtf8(bytes)!;
+      expect(bad).not.toBeNull();
+      const want = { byte: bad.at, value: bytes[bad.at], truncated: bad.truncated };
+      for (const cuts of cutsOf(bytes.length)) {
+        expect([cuts, utf8Failure(() => readCsv(bytes, cuts))]).toEqual([cuts, want]);
+        expect([cuts, utf8Failure(() => readNdjson(bytes, cuts))]).toEqual([cuts, want]);
+      }
+    });
+  }
+
+  test('the cut-off cases are reported as cut off, the others as bytes of no character', () => {
+    const truncated = Object.entries(NOT_UTF8).filter(([, spec]) => firstInvalidUtf8(bytesOf(spec))!.truncated).map(([name]) => name);
+    expect(truncated).toEqual(['a character cut off by the end of the file', 'a 4-byte start cut off by the end of the file']);
+  });
+
+  test('2-, 3- and 4-byte characters split between chunks at every place are valid and read whole', () => {
+    const text = 'id,customer,amount\n1,é東🚀,1\n2,"ß, €",2\n3,𝄞,3';
+    const bytes = Buffer.from(text, 'utf8');
+    for (const cuts of cutsOf(bytes.length)) {
+      const got = readCsv(bytes, cuts);
+      expect(got.records.map((r) => r.record.customer)).toEqual(['é東🚀', 'ß, €', '𝄞']);
+      expect(got.issues).toEqual([]);
+    }
+    const ndjson = Buffer.from('{"c":"é東🚀"}\n{"c":"𝄞"}', 'utf8');
+    for (const cuts of cutsOf(ndjson.length)) {
+      expect(readNdjson(ndjson, cuts).records.map((r) => r.record.c)).toEqual(['é東🚀', '𝄞']);
+    }
+  });
+
+  test('no record after the bad byte reaches the sink', () => {
+    const sink = collector();
+    const parser = new CsvStreamParser(recordsFromCells(sink));
+    expect(() => parser.pushBytes(bytesOf('id,c\n1,a\n2,\\xE9\n3,b\n'))).toThrow(Utf8StreamError);
+    expect(sink.records).toEqual([]);
+  });
+});
+
 describe('files and standard input', () => {
   let dir: string;
   beforeAll(() => {
@@ -196,6 +272,39 @@ describe('files and standard input', () => {
     await streamLedgerRecords(file, 'csv', sink, { chunkSize: 3, onBytes: (b) => (lastBytes = b) });
     expect(sortIssues({ records: sink.records, issues: sink.issues })).toEqual(expectedCsv(csv));
     expect(lastBytes).toBe(Buffer.byteLength(csv));
+  });
+
+  test('a file that is not UTF-8: the usage error of io.ts (line, column, byte), in any chunk size', async () => {
+    const cases: Buffer[] = [
+      ...Object.values(NOT_UTF8).map(bytesOf),
+      bytesOf('id,customer\r\n1,🚀 Zoë\r\n2,"two\nlines 東\\x9C"\n'),
+      Buffer.from('\ufeffid,amount\n1,2\n', 'utf16le'),
+      Buffer.concat([Buffer.from('id,customer,amount\n' + '1,Société Générale,100\n'.repeat(60_000)), bytesOf('2,Caf\\xE9,3\n')]),
+    ];
+    for (const [k, bytes] of cases.entries()) {
+      const file = path.join(dir, `bad-${k}.csv`);
+      writeFileSync(file, bytes);
+      const want = `Cannot read '${file}': ${encodingProblem(bytes)!.message}`;
+      for (const format of ['csv', 'ndjson'] as const) {
+        for (const chunkSize of bytes.length > 1 << 20 ? [4093, 1 << 20] : [3, 1 << 20]) {
+          await expect(streamLedgerRecords(file, format, collector(), { chunkSize })).rejects.toThrow(new UsageError(want));
+        }
+      }
+    }
+    expect(encodingProblem(cases[cases.length - 2])!.message).toMatch(/UTF-16/);
+    expect(encodingProblem(cases[cases.length - 1])!.message).toMatch(/line 60002, column 6 \(byte 1620025 of the file\)/);
+  });
+
+  test('standard input that is not UTF-8 is named as standard input', async () => {
+    const bytes = bytesOf('id,customer\n1,Caf\\xE9\n');
+    const source = await openLedgerSource('-', Readable.from([bytes]));
+    try {
+      await expect(streamLedgerRecords(source.path, 'csv', collector())).rejects.toThrow(
+        new UsageError(`Cannot read standard input: ${encodingProblem(bytes)!.message}`),
+      );
+    } finally {
+      source.dispose();
+    }
   });
 
   test('standard input is spooled to a file that can be read twice, then removed', async () => {
