@@ -3,12 +3,13 @@
  * postprocessors for dead parses too, so they must not judge). Each check reports diagnostics
  * with the range of the words it is about; none of them throws.
  */
-import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentTermNode, Position, Range, TargetNode, WindowNode } from './ast';
+import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { assertNever } from './ast';
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { Dec, formatMoney } from './money';
 import { parse } from './parse';
 import { MONTHS_PER_UNIT, parseIsoDate } from './periods';
+import { positionAt } from './positions';
 
 export interface ValidationResult {
   /** True when there is no error (warnings and notes allowed). */
@@ -89,26 +90,6 @@ function afterFirstWord(range: Range, text: string): Range {
 /** The last `length` characters of a range: the placeholder "[X]" ending a payment phrase. */
 function trailingRange(range: Range, length: number, text: string): Range {
   return { start: positionAt(text, range.end.offset - length), end: range.end };
-}
-
-/** Line starts of the last text positions were asked for: one pass per text, not one per position. */
-let lineIndex: { text: string; starts: number[] } | null = null;
-
-function positionAt(text: string, offset: number): Position {
-  if (lineIndex?.text !== text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineIndex = { text, starts };
-  }
-  const { starts } = lineIndex;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - starts[low] + 1, offset };
 }
 
 /** The number written at the start of `range` (or inside it for "$…"), with its own range. */

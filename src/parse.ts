@@ -9,6 +9,7 @@ import type { DocumentNode, Range } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { describeNonterminal, expectationAt, joinAlternatives } from './expected';
 import { hintAtEnd, hintFor } from './hints';
+import { pointRange } from './positions';
 import { nearest } from './suggest';
 import { tokenize, type Token } from '../grammar/lexer';
 import { finishDocument, type DocumentDraft } from '../grammar/builders';
@@ -64,15 +65,6 @@ function tokenRange(token: Token, length = token.text.length): Range {
     start: { line: token.line, column: token.col, offset: token.offset },
     end: { line: token.line, column: token.col + length, offset: token.offset + length },
   };
-}
-
-/** A zero-width range at `offset`, with its line and column counted from the text. */
-function pointRange(text: string, offset: number): Range {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  const point = { line, column, offset };
-  return { start: point, end: point };
 }
 
 const WORD_TOKEN = /^[A-Za-z\u00c0-\u024f]/;

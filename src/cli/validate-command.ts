@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { validate } from '../check';
 import type { Diagnostic } from '../diagnostics';
 import { summariseMilestone } from '../describe';
+import { lineStarts } from '../positions';
 import { EXIT, readText } from './io';
 
 /** The widest source line a code frame shows; longer lines are cut around the caret. */
@@ -17,18 +18,6 @@ const FRAME_WIDTH = 120;
 const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const showable = (s: string): string => s.replace(UNSHOWABLE, '\ufffd');
-
-/** Line starts of the last text framed: one pass per text, not one per diagnostic. */
-let lineIndex: { text: string; starts: number[] } | null = null;
-
-function lineStarts(text: string): number[] {
-  if (lineIndex?.text !== text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineIndex = { text, starts };
-  }
-  return lineIndex.starts;
-}
 
 /** One diagnostic for people: where, what, the line with a caret, and the suggestion. */
 export function formatDiagnostic(d: Diagnostic, text: string, file: string): string {
