@@ -4,12 +4,11 @@
  * A `Set` of every id string costs tens of bytes per row and dominates pass 1. Here pass 1 appends
  * a 53-bit hash per id to typed-array chunks in 16 buckets by the hash's top bits (8 bytes a row
  * plus at most one half-empty chunk per bucket, no per-row objects, and no table to double: a
- * 10M-row ledger needs about 85 MB). At the end of pass 1 each bucket is sorted on its own: a hash seen twice
- * is a *suspect*. Pass 2 collects the actual
- * ids of the few rows with suspect hashes and confirms duplicates by comparing strings, so the
- * result is exact: a hash collision between different ids is never reported. (An open-addressing
- * table of the same hashes took 134 MB for 10M ids, plus 67 MB while it doubled: over the 300 MB
- * budget of issue 4.)
+ * 10M-row ledger needs about 85 MB). At the end of pass 1 each bucket is sorted on its own: a hash
+ * seen twice is a *suspect*. Pass 2 collects the actual ids of the few rows with suspect hashes
+ * and confirms duplicates by comparing strings, so the result is exact: a hash collision between
+ * different ids is never reported. (An open-addressing table of the same hashes took 134 MB for
+ * 10M ids, plus 67 MB while it doubled: over the 300 MB budget of issue 4.)
  */
 import { fmix32 } from './id-hash';
 
@@ -97,7 +96,7 @@ export class IdIndex {
     return suspects.size > 0 && suspects.has(this.hash(id));
   }
 
-  /** Sorts each bucket (a few hundred KB even for 10M ids: it stays in cache) and notes repeats. */
+  /** Sorts each bucket (about 5 MB for 10M ids: it stays in the CPU cache) and notes repeats. */
   private seal(): void {
     this.sealed = true;
     for (let b = 0; b < BUCKETS; b++) {

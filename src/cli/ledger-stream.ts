@@ -434,7 +434,7 @@ export interface StreamOptions {
   chunkSize?: number;
 }
 
-/** Reads a CSV file's cells once, in order. Resolves with the number of data rows. */
+/** Reads a CSV file's cells once, in order. */
 export async function streamCsvCells(file: string, sink: CellSink, options: StreamOptions = {}): Promise<void> {
   await readChunks(file, new CsvStreamParser(sink), options);
 }
@@ -509,7 +509,7 @@ export function encodingMessage(file: string, error: Utf8StreamError): string {
 /**
  * Which rows a second pass needs, judged on the raw bytes of a CSV record before it is decoded or
  * split: a row is kept when its date cell starts with one of `dateKeys` (a `YYYY-MM-DD` written as
- * the number YYYYMMDD), or when its id's hash (`hashId` of src/ledger.ts, which `hashAsciiId`
+ * the number YYYYMMDD), or when its id's hash (`hashId` of src/id-hash.ts, which `hashAsciiId`
  * reproduces on bytes) is in `idHashes`; and whenever the bytes cannot be judged cheaply.
  */
 export interface ByteRowFilter {
@@ -579,7 +579,8 @@ function cellEnd(buf: Uint8Array, p: number, stop: number): number {
  * without being decoded or split (most of a second pass's cost). The header, records holding a
  * quote and records whose date cell does not start with a date (possibly blank ones) are decoded
  * and read by `CsvStreamParser` itself, so that every rule (quoting, blank records) stays in one
- * place.
+ * place. It does not check UTF-8 itself (kept records are decoded with Buffer.toString): it reads
+ * a file that a first pass with `CsvStreamParser` has already checked.
  */
 export class CsvFilteredParser {
   private readonly sink: CellSink;
