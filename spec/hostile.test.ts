@@ -48,15 +48,10 @@ interface HostileFixture {
   };
 }
 
-/**
- * A hostile ledger or evaluation context: `clause evaluate <clause> --sales <ledger> <args>`.
- * A fixture marked `knownBug` describes the correct behaviour of a bug not fixed yet: it runs as
- * `test.failing`, so it turns red (and must be unmarked) once the bug is fixed.
- */
+/** A hostile ledger or evaluation context: `clause evaluate <clause> --sales <ledger> <args>`. */
 interface EvaluateFixture {
   kind: 'evaluate';
   description: string;
-  knownBug?: string;
   /** The clause: a file of the repository (default examples/seed-contract.clause) or a text. */
   clauseFile?: string;
   clause?: string;
@@ -243,8 +238,5 @@ describe('hostile ledgers and contexts, through clause evaluate', () => {
     for (const text of f.expect.humanIncludes ?? []) expect(human.stdout).toContain(text);
   };
 
-  for (const [name, f] of evaluations) {
-    if (f.knownBug) test.failing(`${name} (known bug: ${f.knownBug})`, () => run(name, f), 60_000);
-    else test(name, () => run(name, f), 60_000);
-  }
+  for (const [name, f] of evaluations) test(name, () => run(name, f), 60_000);
 });
