@@ -5,7 +5,7 @@
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { assertNever } from './ast';
-import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { Dec, formatMoney } from './money';
 import { parse } from './parse';
 import { MONTHS_PER_UNIT, parseIsoDate } from './periods';
@@ -23,7 +23,7 @@ export function validate(text: string): ValidationResult {
   const parsed = parse(text);
   const diagnostics = parsed.ast ? [...parsed.diagnostics, ...check(parsed.ast, text)] : parsed.diagnostics;
   sortDiagnostics(diagnostics);
-  return { valid: !diagnostics.some((d) => d.severity === 'error'), ast: parsed.ast, diagnostics };
+  return { valid: !hasErrors(diagnostics), ast: parsed.ast, diagnostics };
 }
 
 /** The semantic checks on a parsed document; `text` is the source the ranges point into. */

@@ -422,11 +422,6 @@ export async function openLedgerSource(file: string, stdin: NodeJS.ReadableStrea
 /** Spooled copies of standard input: their errors name standard input, not the temporary file. */
 const spooledStdin = new Set<string>();
 
-/** Checks that a file can be opened for reading (so errors surface before any work). */
-export function assertReadable(file: string): void {
-  closeSync(openSync(file, 'r'));
-}
-
 export interface StreamOptions {
   /** Called after each chunk with the bytes read so far. */
   onBytes?: (bytes: number) => void;
