@@ -153,8 +153,11 @@ describe('hostile inputs (clause side), through the CLI', () => {
     };
     if (json) expect(out.valid).toBe(f.expect.exit === 0);
     for (const d of out.diagnostics) {
-      expect(d.offset).toBeGreaterThanOrEqual(0);
+      // Every position points into the text, and its line and column agree with its offset.
+      expect(d.offset).toBeLessThanOrEqual(d.endOffset);
       expect(d.endOffset).toBeLessThanOrEqual(text.length);
+      const before = text.slice(0, d.offset);
+      expect([d.line, d.column]).toEqual([before.split('\n').length, d.offset - before.lastIndexOf('\n')]);
     }
     if (f.expect.exit === 1 && json) {
       const error = out.diagnostics.find((d) => d.severity === 'error')!;
