@@ -8,7 +8,7 @@ import path from 'node:path';
 import { validate } from '../src/check';
 import { createEvaluation } from '../src/evaluate';
 import { parseCsvLedger, type LedgerRecord } from '../src/ledger';
-import { parseSchedule } from '../src/schedule';
+import { parseSchedule } from '../src/schedule-reader';
 import {
   PortfolioEvaluation,
   readPortfolio,
@@ -123,6 +123,61 @@ describe('portfolio', () => {
     expect(report.failed).toEqual(['brian-deals']);
     const brian = report.contracts.find((c) => c.id === 'brian-deals')?.result;
     expect(brian && 'errors' in brian ? brian.errors.map((e) => [e.row, e.code]) : null).toEqual([[records.length, 'impossible-date']]);
+  });
+
+  test('ids repeat only within a contract: across two contracts no duplicate, within one it is named, the others unaffected', () => {
+    const { contracts } = examplePortfolio();
+    const brian = ledger.records.find((r) => r.seller === 'Brian Ortiz') as LedgerRecord;
+    const carmen = ledger.records.find((r) => r.seller === 'Carmen Diaz') as LedgerRecord;
+    // Brian's id reused on one of Carmen's rows: each contract still sees each id once.
+    const across = [...ledger.records, { ...carmen, id: brian.id, date: '2026-02-10', amount: '5' }];
+    const acrossReport = runPortfolio(contracts, across);
+    expect(acrossReport.failed).toEqual([]);
+    contracts.forEach((contract, k) => expect(acrossReport.contracts[k].result).toEqual(separately(contract, across)));
+    // Reused on another of Brian's own rows: his contract names both rows; the others are as before.
+    const within = [...ledger.records, { ...brian, date: '2026-02-10', amount: '5' }];
+    const withinReport = runPortfolio(contracts, within);
+    expect(withinReport.failed).toEqual(['brian-deals']);
+    const errors = withinReport.contracts[2].result;
+    const firstRow = ledger.records.indexOf(brian) + 1;
+    expect('errors' in errors ? errors.errors.map((e) => [e.code, e.row, e.message]) : null).toEqual([
+      ['duplicate-id', within.length, `id ${String(brian.id)} was already used by row ${firstRow}; each sale must be counted once`],
+    ]);
+    contracts.forEach((contract, k) => expect(withinReport.contracts[k].result).toEqual(separately(contract, within)));
+    // The same through the streaming CLI, whose second pass skips rows on their bytes.
+    const os = require('node:os') as typeof import('node:os');
+    const fs = require('node:fs') as typeof import('node:fs');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-ids-'));
+    try {
+      const portfolio = JSON.parse(read('contracts.json')) as { contracts: Array<Record<string, unknown>> };
+      for (const c of portfolio.contracts) {
+        if (typeof c.clause === 'string') c.clause = path.join(DIR, c.clause);
+        if (typeof c.schedule === 'string') c.schedule = path.join(DIR, c.schedule);
+      }
+      // A contract none of whose rows comes back in the second pass (no crossing day, no repeated id).
+      portfolio.contracts.push({
+        id: 'eve-quiet',
+        clauseText: 'The Seller agrees to meet the following milestone: $9,000,000 in sales revenue by the end of the first month, for a bonus of $500.',
+        seller: 'Eve Park',
+        effectiveDate: '2026-01-01',
+      });
+      fs.writeFileSync(path.join(dir, 'p.json'), JSON.stringify(portfolio));
+      const brianLine = read('sales.csv').split('\n').find((l) => l.startsWith(`${String(brian.id)},`)) as string;
+      for (const [name, extra] of [
+        ['across.csv', `${String(brian.id)},2026-02-10,5,USD,Contoso Ltd,Carmen Diaz\n`],
+        ['within.csv', `${brianLine.replace(/,[^,]*,[^,]*,/, ',2026-02-10,5,')}\n`],
+      ] as const) {
+        fs.writeFileSync(path.join(dir, name), `${read('sales.csv')}Q-1,2026-01-05,10.00,USD,Northwind,Eve Park\n${extra}`);
+        const run = runCli(['evaluate', '--portfolio', path.join(dir, 'p.json'), '--sales', path.join(dir, name), '--json']);
+        const report = JSON.parse(run.stdout) as PortfolioReport;
+        expect([name, report.failed]).toEqual([name, name === 'across.csv' ? [] : ['brian-deals']]);
+        expect(report.contracts[4].result).toMatchObject({ ok: true, milestones: [{ status: 'missed' }] });
+        const result = report.contracts[2].result;
+        expect('errors' in result ? result.errors.map((e) => e.code) : []).toEqual(name === 'across.csv' ? [] : ['duplicate-id']);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the schema rejects a contract without a clause, with two, or with unknown fields; ids must be unique', () => {

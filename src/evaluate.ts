@@ -37,7 +37,7 @@ import {
   dateCell,
   dateIndex,
   idCellText,
-  idIndex,
+  idCellOfCells,
   RowNormalizer,
   type ColumnLayout,
   type LedgerColumn,
@@ -336,9 +336,12 @@ export class Evaluation {
   private readonly productSeries = new Map<string, DaySeries | null>();
   private readonly readIssueRows: Set<number>;
   /** Duplicate ids: hashes in pass 1, suspects confirmed from their strings in pass 2. */
-  private readonly ids = new IdIndex();
+  private readonly ids: IdIndex;
+  /** False when the index is shared and its owner adds each row's id (see the constructor). */
+  private readonly addsIds: boolean;
   private readonly suspectRows: Array<{ row: number; id: string }> = [];
-  private crossingRecords = 0;
+  /** Whether a second pass was read (some row reached this evaluation, or `secondPassRead`). */
+  private sawSecondPass = false;
   private readonly errors: EvaluationDiagnostic[] = [];
   private errorCount = 0;
   private rowTotal = 0;
@@ -350,8 +353,16 @@ export class Evaluation {
   private readonly crossingRows = new Map<number, LedgerRow[]>();
   private pass2Normalizer: RowNormalizer | null = null;
 
-  constructor(ast: DocumentNode, options: EvaluationOptions) {
+  /**
+   * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
+   * other evaluations (a portfolio: one index for all contracts, instead of hundreds of small ones
+   * written at random). It only names suspects; each evaluation still confirms duplicates among
+   * its own rows by comparing the ids, so an id repeated across contracts is never reported.
+   */
+  constructor(ast: DocumentNode, options: EvaluationOptions, sharedIds?: IdIndex) {
     this.options = options;
+    this.ids = sharedIds ?? new IdIndex();
+    this.addsIds = sharedIds === undefined;
     this.clauseCount = ast.clauses.length;
     const resolved = resolveContext(options, options.now);
     this.context = resolved.ok ? resolved.context : null;
@@ -436,7 +447,7 @@ export class Evaluation {
     const result = this.normalizer.normalize(record, row);
     // Ids are checked on every row, also one with other problems, so that all of them are listed.
     const id = this.normalizer.explicitId;
-    if (id !== null) this.ids.add(id);
+    if (id !== null && this.addsIds) this.ids.add(id);
     if (!result.ok) {
       this.rowTotal++;
       for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
@@ -457,7 +468,7 @@ export class Evaluation {
     }
     if (!this.normalizer) return;
     const result = this.normalizer.normalizeCells(cells, layout, row);
-    if (this.normalizer.explicitId !== null) this.ids.add(this.normalizer.explicitId);
+    if (this.normalizer.explicitId !== null && this.addsIds) this.ids.add(this.normalizer.explicitId);
     if (!result.ok) {
       this.rowTotal++;
       for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
@@ -630,10 +641,18 @@ export class Evaluation {
     return this.ids.suspectHashIds();
   }
 
+  /**
+   * For a caller that routes rows among evaluations sharing one id index (a portfolio): the second
+   * pass was read, even if none of its rows reached this evaluation.
+   */
+  secondPassRead(): void {
+    this.sawSecondPass = true;
+  }
+
   /** Pass 2: the same records again, any order; only rows on candidate days are kept. */
   addCrossingRecord(record: LedgerRecord, row: number): void {
     if (this.phase === 'pass1') this.crossingDays();
-    this.crossingRecords++;
+    this.sawSecondPass = true;
     if (this.ids.suspects.size > 0 && !this.readIssueRows.has(row)) {
       const id = idCellText(record);
       if (id !== null && this.ids.isSuspect(id)) this.suspectRows.push({ row, id });
@@ -650,12 +669,11 @@ export class Evaluation {
   /** Pass 2 for a row read as cells: exactly `addCrossingRecord` without an object per row. */
   addCrossingCells(cells: readonly string[], layout: ColumnLayout, row: number): void {
     if (this.phase === 'pass1') this.crossingDays();
-    this.crossingRecords++;
+    this.sawSecondPass = true;
     if (this.readIssueRows.has(row)) return;
     if (this.ids.suspects.size > 0) {
-      const at = idIndex(layout);
-      const id = at >= 0 && at < cells.length ? cells[at].trim() : '';
-      if (id !== '' && this.ids.isSuspect(id)) this.suspectRows.push({ row, id });
+      const id = idCellOfCells(cells, layout);
+      if (id !== null && this.ids.isSuspect(id)) this.suspectRows.push({ row, id });
     }
     if (!this.candidateDays || this.candidateDays.size === 0 || !this.pass2Normalizer) return;
     const at = dateIndex(layout);
@@ -743,7 +761,7 @@ export class Evaluation {
     for (const d of confirmDuplicates(this.suspectRows)) {
       this.error({ code: 'duplicate-id', severity: 'error', row: d.row, column: 'id', value: d.id, message: `id ${d.id} was already used by row ${d.firstRow}; each sale must be counted once` });
     }
-    if (this.ids.suspects.size > 0 && this.crossingRecords === 0) {
+    if (this.ids.suspects.size > 0 && !this.sawSecondPass) {
       // The second pass never ran, so repeated hashes cannot be told from repeated ids: refuse.
       this.error({ code: 'duplicate-id', severity: 'error', message: 'some ids may repeat; run the second pass (addCrossingRecord for every row) to name them' });
     }
@@ -1059,8 +1077,8 @@ function totalsOf(obligations: Obligation[]): EvaluationSuccess['totals'] {
   }));
 }
 
-export function createEvaluation(ast: DocumentNode, options: EvaluationOptions): Evaluation {
-  return new Evaluation(ast, options);
+export function createEvaluation(ast: DocumentNode, options: EvaluationOptions, sharedIds?: IdIndex): Evaluation {
+  return new Evaluation(ast, options, sharedIds);
 }
 
 /** Both passes over an in-memory array; row numbers are array positions + 1. */

@@ -296,6 +296,12 @@ export function idCellText(record: LedgerRecord): string | null {
   return null;
 }
 
+/** The trimmed `id` cell of a row read as cells (`layout` from `columnLayout`), or null. */
+export function idCellOfCells(cells: readonly string[], layout: ColumnLayout): string | null {
+  const at = layout[Col.Id];
+  return at >= 0 && at < cells.length ? cellText(cells[at]) : null;
+}
+
 /** The `date` cell of a record, without normalizing the rest (for a cheap second pass). */
 export function dateCell(record: LedgerRecord): unknown {
   for (const key in record) if (columnOf(key) === Col.Date) return record[key];

@@ -19,10 +19,12 @@ import { validate, type ValidationResult } from './check';
 import type { Diagnostic } from './diagnostics';
 import { createEvaluation, type Evaluation, type EvaluationReport } from './evaluate';
 import { hashId } from './id-hash';
-import { sellerIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from './ledger';
+import { IdIndex } from './id-index';
+import { idCellOfCells, idCellText, sellerIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from './ledger';
 import { Dec, moneyString } from './money';
 import { resolveContext } from './periods';
-import { readSchedule, type Schedule } from './schedule';
+import type { Schedule } from './schedule';
+import { readSchedule } from './schedule-reader';
 
 /** A contract as written in the portfolio file. */
 export interface PortfolioContractInput {
@@ -198,7 +200,10 @@ export class PortfolioEvaluation {
   private readonly bySeller = new Map<string, Live[]>();
   /** Raw seller cell → contracts (a few hundred distinct sellers recur across millions of rows). */
   private readonly sellerCache = new Map<string, Live[] | null>();
+  /** One id index for all contracts, filled once per assigned row (see `Evaluation`'s constructor). */
+  private readonly ids = new IdIndex();
   private crossing: Map<string, Live[]> | null = null;
+  private sawSecondPass = false;
   private readonly crossingCache = new Map<string, Live[] | null>();
   private layout: ColumnLayout | null = null;
   private sellerAt = -1;
@@ -209,9 +214,12 @@ export class PortfolioEvaluation {
   private unreadable = 0;
 
   constructor(contracts: readonly ResolvedContract[]) {
+    // Contracts drawn from one template share its text: parse and check it once (never mutated).
+    const checkedTexts = new Map<string, ValidationResult>();
     for (const contract of contracts) {
       const base = { id: contract.id, sellers: contract.sellers, payee: contract.payee, clause: contract.clauseFile };
-      const checked = validate(contract.clauseText);
+      let checked = checkedTexts.get(contract.clauseText);
+      if (checked === undefined) checkedTexts.set(contract.clauseText, (checked = validate(contract.clauseText)));
       if (!checked.valid || !checked.ast) {
         this.reports.push({ ...base, ok: false, result: { ok: false, valid: false, diagnostics: checked.diagnostics } });
         this.live.push(null);
@@ -233,7 +241,7 @@ export class PortfolioEvaluation {
         timeZone: context.context.zone,
         asOf: contract.asOf,
         schedule: contract.schedule,
-      });
+      }, this.ids);
       const live: Live = { contract, checked, evaluation };
       this.reports.push(null);
       this.live.push(live);
@@ -286,6 +294,8 @@ export class PortfolioEvaluation {
     if (this.pending.length > 0) this.routeIssues(list, row);
     if (list === null) return;
     this.assigned++;
+    const id = idCellText(record);
+    if (id !== null) this.ids.add(id);
     for (let i = 0; i < list.length; i++) list[i].evaluation.addRecord(record, row);
   }
 
@@ -304,6 +314,8 @@ export class PortfolioEvaluation {
     if (list === null) return;
     this.assigned++;
     const layout = this.layout as ColumnLayout;
+    const id = idCellOfCells(cells, layout);
+    if (id !== null) this.ids.add(id);
     for (let i = 0; i < list.length; i++) list[i].evaluation.addCells(cells, layout, row);
   }
 
@@ -329,7 +341,6 @@ export class PortfolioEvaluation {
   secondPassFilter(): { dateKeys: ReadonlySet<number>; idHashes: ReadonlySet<number> | null; sellerDateKeys: ReadonlyMap<number, ReadonlySet<number>> } {
     this.needsCrossingPass();
     const sellerDateKeys = new Map<number, Set<number>>();
-    let idHashes: Set<number> | null = null;
     const filters = new Map<Live, ReturnType<Evaluation['secondPassFilter']>>();
     for (const [seller, list] of this.crossing as Map<string, Live[]>) {
       const h = hashId(seller);
@@ -340,15 +351,11 @@ export class PortfolioEvaluation {
         if (f === undefined) {
           f = live.evaluation.secondPassFilter();
           filters.set(live, f);
-          if (f.idHashes !== null) {
-            idHashes ??= new Set();
-            for (const x of f.idHashes) idHashes.add(x);
-          }
         }
         for (const k of f.dateKeys) keys.add(k);
       }
     }
-    return { dateKeys: new Set(), idHashes, sellerDateKeys };
+    return { dateKeys: new Set(), idHashes: this.ids.suspects.size > 0 ? this.ids.suspectHashIds() : null, sellerDateKeys };
   }
 
   /** Pass 2: the same records again. */
@@ -356,6 +363,7 @@ export class PortfolioEvaluation {
     this.needsCrossingPass();
     const list = this.lookup(sellerCell(record), this.crossing as Map<string, Live[]>, this.crossingCache);
     if (list === null) return;
+    this.sawSecondPass = true;
     for (let i = 0; i < list.length; i++) list[i].evaluation.addCrossingRecord(record, row);
   }
 
@@ -366,12 +374,16 @@ export class PortfolioEvaluation {
     if (at < 0 || at >= cells.length) return;
     const list = this.lookup(cells[at], this.crossing as Map<string, Live[]>, this.crossingCache);
     if (list === null) return;
+    this.sawSecondPass = true;
     const layout = this.layout as ColumnLayout;
     for (let i = 0; i < list.length; i++) list[i].evaluation.addCrossingCells(cells, layout, row);
   }
 
   finish(): PortfolioReport {
     this.needsCrossingPass();
+    // The ids' suspects are the whole portfolio's: a contract none of whose rows came back in the
+    // second pass had none of them, which is an answer, not a skipped pass.
+    if (this.sawSecondPass) for (const live of this.live) live?.evaluation.secondPassRead();
     const contracts: ContractReport[] = this.live.map((live, k) => {
       if (live === null) return this.reports[k] as ContractReport;
       const report = live.evaluation.finish();
