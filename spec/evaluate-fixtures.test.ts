@@ -10,7 +10,7 @@ import { join } from 'path';
 import { parse } from '../src/parse';
 import { evaluate, type EvaluationReport } from '../src/evaluate';
 import { parseLedgerText, type LedgerFormat, type LedgerRecord, type RowIssue } from '../src/ledger';
-import { readSchedule } from '../src/schedule';
+import { readSchedule } from '../src/schedule-reader';
 
 interface Fixture {
   description: string;

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { DocumentNode, MilestoneNode, PaymentTermNode, Range, TargetNode, WindowNode } from '../src/ast';
 import { createEvaluation, evaluate, type EvaluationSuccess, type MilestoneResult } from '../src/evaluate';
 import type { LedgerRecord } from '../src/ledger';
-import { readSchedule, parseSchedule } from '../src/schedule';
+import { readSchedule, parseSchedule } from '../src/schedule-reader';
 
 // --- hand-built ASTs (independent of the grammar) ----------------------------------------------
 const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };

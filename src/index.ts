@@ -43,4 +43,5 @@ export {
   type RowIssue,
   type RowIssueCode,
 } from './ledger';
-export { parseSchedule, readSchedule, type Schedule, type ScheduleResult } from './schedule';
+export { parseSchedule, readSchedule, type ScheduleResult } from './schedule-reader';
+export type { Schedule } from './schedule';

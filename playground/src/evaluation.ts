@@ -4,7 +4,7 @@
  */
 export { evaluate } from '@engine/evaluate';
 export { parseLedgerText, RowNormalizer } from '@engine/ledger';
-export { parseSchedule } from '@engine/schedule';
+export { parseSchedule } from '@engine/schedule-reader';
 export { renderChart } from './chart';
 import Papa from 'papaparse';
 

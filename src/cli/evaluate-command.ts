@@ -7,14 +7,15 @@ import { validate } from '../check';
 import { evaluate, type EvaluationReport } from '../evaluate';
 import { parseLedgerText, type LedgerFormat } from '../ledger';
 import { resolveContext } from '../periods';
-import { parseSchedule, type Schedule } from '../schedule';
+import type { Schedule } from '../schedule';
+import type * as ScheduleReader from '../schedule-reader';
 import { renderEvaluation, renderFailure } from './evaluation-report';
 import { EXIT, isFileError, readError, readText as readFileText, UsageError } from './io';
 import path from 'node:path';
 import type { DocumentNode } from '../ast';
 import { createEvaluation, type EvaluationOptions } from '../evaluate';
 import { openLedgerSource, type LedgerSource } from './ledger-stream';
-import { runPortfolio } from './portfolio-command';
+import type * as PortfolioCommand from './portfolio-command';
 import { driveTwoPasses, evaluationConsumer } from './stream-evaluate';
 import { formatDiagnostic } from './validate-command';
 
@@ -82,6 +83,8 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
 
   let schedule: Schedule | null = null;
   if (options.schedule !== undefined) {
+    // Loaded only here: ajv's loading would add about 60 ms to every evaluation (issue 4).
+    const { parseSchedule } = require('../schedule-reader') as typeof ScheduleReader;
     const result = parseSchedule(readText(options.schedule));
     if (!result.ok) {
       const message = `The schedule ${options.schedule} is not valid:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`;
@@ -192,6 +195,7 @@ export function registerEvaluate(program: Command): void {
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
         if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate the portfolio against.");
+        const { runPortfolio } = require('./portfolio-command') as typeof PortfolioCommand; // ajv, too: loaded only here
         result = await runPortfolio(options.portfolio, {
           sales: options.sales,
           format: ledgerFormat(options.sales, options.format),

@@ -13,9 +13,15 @@ import type { DocumentNode } from '../ast';
 import { validate } from '../check';
 import { format, termsOf } from '../format';
 import { MAX_CLAUSE_CHARS, parse } from '../parse';
-import { draftTerms, firstDifference } from '../terms';
+import type * as Terms from '../terms';
 import { EXIT, readText, UsageError } from './io';
 import { formatDiagnostic } from './validate-command';
+
+/**
+ * src/terms.ts on first use: it compiles a JSON Schema with ajv, whose loading would add about
+ * 60 ms to every `clause` start-up, `evaluate` on a million rows included (issue 4).
+ */
+const terms = (): typeof Terms => require('../terms') as typeof Terms;
 
 /** The canonical text is longer than a clause document may be: the input is fine, its canonical form is not. */
 class TooLargeError extends Error {}
@@ -29,7 +35,7 @@ function verifiedFormat(ast: DocumentNode): string {
     );
   }
   const back = parse(text);
-  const differs = back.ast ? firstDifference(termsOf(ast), termsOf(back.ast)) : '(the canonical text does not parse)';
+  const differs = back.ast ? terms().firstDifference(termsOf(ast), termsOf(back.ast)) : '(the canonical text does not parse)';
   if (differs !== null) throw new Error(`the canonical text would change the clause at ${differs || '/'}; nothing was written`);
   return text;
 }
@@ -101,7 +107,7 @@ export function registerFormat(program: Command): void {
         process.exitCode = EXIT.invalid;
         return;
       }
-      const result = draftTerms(data);
+      const result = terms().draftTerms(data);
       for (const p of result.problems) {
         process.stderr.write(`${shown}: ${p.path || '/'}: ${p.severity}${p.code ? ` [${p.code}]` : ''}: ${p.message}\n`);
       }

@@ -1,4 +1,4 @@
-import { codeFrameColumns } from '@babel/code-frame';
+import type * as CodeFrame from '@babel/code-frame';
 import type { Command } from 'commander';
 import { validate } from '../check';
 import type { Diagnostic } from '../diagnostics';
@@ -45,6 +45,8 @@ export function formatDiagnostic(d: Diagnostic, text: string, file: string): str
   const shift = cut > 0 ? cut - 1 : 0;
   const column = d.column - shift;
   const endColumn = d.endLine === d.line && d.endColumn > d.column ? Math.min(d.endColumn - shift, FRAME_WIDTH + 2) : undefined;
+  // Loaded on first use: only a clause with diagnostics needs it, and every start-up would pay.
+  const { codeFrameColumns } = require('@babel/code-frame') as typeof CodeFrame;
   const frame = codeFrameColumns(
     lines.map(showable).join('\n'),
     { start: { line: d.line, column }, end: endColumn !== undefined ? { line: d.line, column: endColumn } : undefined },
