@@ -272,6 +272,22 @@ describe('duplicate ids in bounded memory', () => {
     expect([...index.suspectHashIds()]).toEqual([hashId('T1')]);
   });
 
+  it('names exactly the hashes added more than once, whatever their buckets and probe chains (property)', () => {
+    // Hashes chosen to crowd: few distinct low bits (long probe chains) and top bits (same bucket).
+    const crowded = fc.integer({ min: 0, max: 4095 }).map((k) => (k % 16) * 2 ** 49 + (k % 64) * 2 ** 32 + (k >> 6) * 2 ** 10 + 1);
+    fc.assert(
+      fc.property(fc.array(crowded, { maxLength: 3000 }), (keys) => {
+        const index = new IdIndex((text) => Number(text));
+        for (const k of keys) index.add(String(k));
+        const counts = new Map<number, number>();
+        for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+        const repeated = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
+        expect([...index.suspects].sort((a, b) => a - b)).toEqual(repeated.sort((a, b) => a - b));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
   it('confirms only real duplicates when different ids share a hash', () => {
     const byLength = (text: string) => text.length + 1;
     const index = new IdIndex(byLength);
