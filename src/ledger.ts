@@ -183,12 +183,13 @@ export class DateReader {
   }
 
   /**
-   * The common shape `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`, read by character codes (the regex
+   * The common shape `YYYY-MM-DD(T| )HH:MM:SS[.fff][Z|±HH:MM]`, read by character codes (the regex
    * path in `parse` handles every other accepted form, and all errors). False: not this shape.
    */
   private readDateTime(text: string): boolean {
     const n = text.length;
-    if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+    const t = text.charCodeAt(10);
+    if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (t !== 84 && t !== 32) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
       return false;
     }
     const y = two(text, 0) * 100 + two(text, 2), mo = two(text, 5), d = two(text, 8);
