@@ -12,13 +12,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import nearley from 'nearley';
-import grammarRules from '../grammar/clause.generated';
 import { KEYWORDS, ORDINAL_WORDS, tokenize } from '../grammar/lexer';
 import { validate } from '../src/check';
 import type { Diagnostic } from '../src/diagnostics';
 import { format, termsOf } from '../src/format';
 import { parse } from '../src/parse';
+import { earleyWork } from '../bench/parse';
 import { ROOT } from './cli/run-cli';
 import { document, runs, SEED } from './support/clause-arbitraries';
 
@@ -56,22 +55,6 @@ function expectWellBehaved(text: string): void {
     const back = parse(canonical);
     expect(back.ast && termsOf(back.ast)).toEqual(termsOf(result.ast));
   }
-}
-
-const grammar = nearley.Grammar.fromCompiled(grammarRules);
-
-/** The parser's work on a text: Earley states created, and the number of tokens read. */
-function earleyWork(text: string): { states: number; widest: number; tokens: number; results: number } {
-  // keepHistory: nearley otherwise drops finished columns, and the count would see only the last ones
-  const parser = new nearley.Parser(grammar, { keepHistory: true });
-  try {
-    parser.feed(text);
-  } catch {
-    // a syntax error: the work done up to it still counts
-  }
-  const table = (parser as unknown as { table: { states: unknown[] }[] }).table;
-  const sizes = table.map((column) => column.states.length);
-  return { states: sizes.reduce((a, b) => a + b, 0), widest: Math.max(...sizes), tokens: table.length - 1, results: parser.results?.length ?? 0 };
 }
 
 // --- mutations ---------------------------------------------------------------------------------
