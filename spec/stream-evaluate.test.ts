@@ -11,6 +11,7 @@ import { validate } from '../src/check';
 import { createEvaluation, evaluate, type EvaluationReport } from '../src/evaluate';
 import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger';
 import { driveTwoPasses, evaluationConsumer } from '../src/cli/stream-evaluate';
+import { RowPositions } from '../src/cli/row-positions';
 import type { StreamFormat } from '../src/cli/ledger-stream';
 import { runCli } from './cli/run-cli';
 
@@ -41,10 +42,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function streamed(file: string, format: StreamFormat, chunkSize?: number): Promise<EvaluationReport> {
+async function streamed(file: string, format: StreamFormat, chunkSize?: number, byPosition?: boolean): Promise<EvaluationReport> {
   const evaluation = createEvaluation(ast, OPTIONS);
   const size = readFileSync(file).length;
-  await driveTwoPasses({ path: file, size, dispose: () => undefined }, format, evaluationConsumer(evaluation), { label: 'test', progress: false, chunkSize });
+  await driveTwoPasses({ path: file, size, dispose: () => undefined }, format, evaluationConsumer(evaluation), { label: 'test', progress: false, chunkSize, byPosition });
   return evaluation.finish();
 }
 
@@ -74,6 +75,69 @@ describe('streaming evaluation', () => {
   ] as Array<[StreamFormat, number | undefined]>)('%s in chunks of %s bytes equals the in-memory evaluation', async (format, chunk) => {
     const file = path.join(dir, `shuffled.${format}`);
     expect(await streamed(file, format, chunk)).toEqual(inMemory(file, format));
+  });
+
+  describe('pass 2 by position (rows read where pass 1 saw them) equals pass 2 over the whole file', () => {
+    /** The shuffled ledger with its crossing rows made awkward: quoted, a line break inside a cell. */
+    function awkward(transform: (text: string) => string): string {
+      const plain = inMemory(path.join(dir, 'shuffled.csv'), 'csv');
+      const crossing = new Set(plain.ok ? plain.milestones.map((m) => m.achievedByRow) : []);
+      expect(crossing.size).toBe(4);
+      const lines = readFileSync(path.join(dir, 'shuffled.csv'), 'utf8').split('\n');
+      const edited = lines.map((line, i) => (crossing.has(i) ? line.replace(/,(C\d+),/, ',"$1, Ltd\nBranch",') : line));
+      // Blank lines (not rows) around them, and the last row without its line end.
+      const text = `${edited.slice(0, 100).join('\n')}\n\n \n${edited.slice(100).join('\n')}`.replace(/\n+$/, '');
+      const file = path.join(dir, `awkward-${Math.random().toString(36).slice(2)}.csv`);
+      writeFileSync(file, transform(text));
+      return file;
+    }
+
+    test.each([
+      ['LF', (t: string) => t, true],
+      ['a BOM and CRLF', (t: string) => `\uFEFF${t.replace(/\n/g, '\r\n')}`, true],
+      ['a character that is not ASCII (positions given up)', (t: string) => t.replace('Widget', 'Widgét'), false],
+    ] as Array<[string, (t: string) => string, boolean]>)('with %s', async (_name, transform, positional) => {
+      const file = awkward(transform);
+      const spy = jest.spyOn(RowPositions.prototype, 'readRows');
+      try {
+        const byPosition = await streamed(file, 'csv', 4096, true);
+        expect(spy).toHaveBeenCalledTimes(positional ? 1 : 0);
+        const whole = await streamed(file, 'csv', 4096, false);
+        expect(byPosition).toEqual(whole);
+        expect(byPosition).toEqual(inMemory(file, 'csv'));
+        expect(byPosition.ok && byPosition.milestones.every((m) => m.status === 'met' && m.achievedByRow !== null)).toBe(true);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    test('a repeated id needs the whole file again (its rows are found by id, not by day)', async () => {
+      const lines = readFileSync(path.join(dir, 'shuffled.csv'), 'utf8').split('\n');
+      lines[30] = lines[5];
+      const file = path.join(dir, 'repeated-id.csv');
+      writeFileSync(file, lines.join('\n'));
+      const spy = jest.spyOn(RowPositions.prototype, 'readRows');
+      try {
+        const report = await streamed(file, 'csv');
+        expect(spy).not.toHaveBeenCalled();
+        expect(report.ok ? [] : report.errors.map((e) => [e.code, e.row])).toEqual([['duplicate-id', 30]]);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    test('positions are given up past their row limit, or when rows skip', () => {
+      const capped = new RowPositions(2);
+      capped.start(1, 10);
+      capped.start(2, 20);
+      expect(capped.covers(2)).toBe(true);
+      capped.start(3, 30);
+      expect(capped.covers(3)).toBe(false);
+      const gap = new RowPositions();
+      gap.start(1, 10);
+      gap.start(3, 30);
+      expect(gap.covers(3)).toBe(false);
+    });
   });
 
   test('a ledger with bad rows fails the same way streamed and in memory', async () => {

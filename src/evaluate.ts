@@ -340,6 +340,11 @@ export class Evaluation {
   /** False when the index is shared and its owner adds each row's id (see the constructor). */
   private readonly addsIds: boolean;
   private readonly suspectRows: Array<{ row: number; id: string }> = [];
+  /**
+   * The local day (days since 1970-01-01) of the row last given to pass 1, NaN when it could not
+   * be read: a reader that remembers where each row is can fetch pass 2's rows by day.
+   */
+  lastDay = Number.NaN;
   /** Whether a second pass was read (some row reached this evaluation, or `secondPassRead`). */
   private sawSecondPass = false;
   private readonly errors: EvaluationDiagnostic[] = [];
@@ -439,6 +444,7 @@ export class Evaluation {
   /** Pass 1: one input record, any order. */
   addRecord(record: LedgerRecord, row: number): void {
     if (this.phase !== 'pass1') throw new Error('addRecord after crossingDays()');
+    this.lastDay = Number.NaN;
     if (this.readIssueRows.has(row)) {
       this.rowTotal++;
       return;
@@ -453,6 +459,7 @@ export class Evaluation {
       for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
       return;
     }
+    this.lastDay = result.row.day;
     this.addRow(result.row);
   }
 
@@ -462,6 +469,7 @@ export class Evaluation {
    */
   addCells(cells: readonly string[], layout: ColumnLayout, row: number): void {
     if (this.phase !== 'pass1') throw new Error('addCells after crossingDays()');
+    this.lastDay = Number.NaN;
     if (this.readIssueRows.has(row)) {
       this.rowTotal++;
       return;
@@ -474,6 +482,7 @@ export class Evaluation {
       for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
       return;
     }
+    this.lastDay = result.row.day;
     this.addRow(result.row);
   }
 
@@ -498,6 +507,17 @@ export class Evaluation {
       }
     }
     return { dateKeys, idHashes: this.ids.suspects.size > 0 ? this.suspectIdHashes() : null };
+  }
+
+  /**
+   * After pass 1, for a reader that can fetch rows by position: the local days (days since
+   * 1970-01-01) whose rows pass 2 needs, or null when it needs more than rows by day (ids whose
+   * hashes repeated are compared on every row that has them).
+   */
+  secondPassDays(): ReadonlySet<number> | null {
+    this.crossingDays();
+    if (this.ids.suspects.size > 0) return null;
+    return new Set([...(this.candidateDays ?? [])].map((i) => i + this.eDay));
   }
 
   private readonly lowerCache = new Map<string, string>();

@@ -29,7 +29,7 @@
  * where a fatal TextDecoder in streaming mode took 60-120 ms more), and a character cut by a
  * chunk's end is checked once the next chunk completes it.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,7 @@ import { pipeline } from 'node:stream/promises';
 import { fmix32 } from '../id-hash';
 import type { LedgerRecord, RowIssue } from '../ledger';
 import { firstInvalidUtf8, UsageError } from './io';
+import type { RowPositions } from './row-positions';
 
 /** Receives records in file order. `row` is 1-based and counts data records, as in src/ledger.ts. */
 export interface RecordSink {
@@ -113,6 +114,8 @@ abstract class TextStreamParser {
   private offset = 0;
   private carry = '';
   private started = false;
+  /** Offset in the decoded text (after a BOM) of the first character of the text `scan` is given. */
+  protected textStart = 0;
 
   /** Decodes a chunk of UTF-8 bytes; throws `Utf8StreamError` at the first byte that is not UTF-8. */
   pushBytes(bytes: Uint8Array): void {
@@ -127,7 +130,9 @@ abstract class TextStreamParser {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    this.carry = text.slice(this.scan(text, false));
+    const done = this.scan(text, false);
+    this.textStart += done;
+    this.carry = text.slice(done);
   }
 
   end(): void {
@@ -195,10 +200,26 @@ export class CsvStreamParser extends TextStreamParser {
   private header: string[] | null = null;
   private width = 0;
   private row = 0;
+  /** Where data rows start, when asked for (see row-positions.ts); text offsets are byte offsets only for ASCII. */
+  private readonly positions: RowPositions | null;
+  /** Bytes before the text: 3 for a BOM. */
+  private byteBase = 0;
+  private bytesSeen = 0;
 
-  constructor(sink: CellSink) {
+  constructor(sink: CellSink, positions: RowPositions | null = null) {
     super();
     this.sink = sink;
+    this.positions = positions;
+  }
+
+  override pushBytes(bytes: Uint8Array): void {
+    if (this.positions !== null) {
+      const bom = this.bytesSeen === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      if (bom) this.byteBase = 3;
+      if (!isAscii(bom ? bytes.subarray(3) : bytes)) this.positions.abandon();
+      this.bytesSeen += bytes.length;
+    }
+    super.pushBytes(bytes);
   }
 
   protected scan(text: string, final: boolean): number {
@@ -216,7 +237,7 @@ export class CsvStreamParser extends TextStreamParser {
           nl = n;
         }
         const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-        this.emit(text.slice(pos, end).split(','), null);
+        this.emit(text.slice(pos, end).split(','), null, pos);
         pos = nl + 1;
         continue;
       }
@@ -250,7 +271,7 @@ export class CsvStreamParser extends TextStreamParser {
             value += text.slice(from);
             cells.push(value);
             problem ??= 'Quoted field unterminated';
-            this.emit(cells, problem);
+            this.emit(cells, problem, pos);
             return n;
           }
           if (j + 1 < n && text.charCodeAt(j + 1) === QUOTE) {
@@ -292,7 +313,7 @@ export class CsvStreamParser extends TextStreamParser {
         i = k;
       }
       if (i >= n) {
-        this.emit(cells, problem);
+        this.emit(cells, problem, pos);
         return n;
       }
       const c = text.charCodeAt(i);
@@ -301,19 +322,20 @@ export class CsvStreamParser extends TextStreamParser {
         if (i >= n) {
           if (!final) return -1;
           cells.push('');
-          this.emit(cells, problem);
+          this.emit(cells, problem, pos);
           return n;
         }
         continue;
       }
       // A line end (LF or CRLF).
       if (c === CR) i++;
-      this.emit(cells, problem);
+      this.emit(cells, problem, pos);
       return i + 1;
     }
   }
 
-  private emit(cells: string[], problem: string | null): void {
+  /** `start`: where the record starts in the text given to `scan`. */
+  private emit(cells: string[], problem: string | null, start: number): void {
     if (this.header === null) {
       if (isBlank(cells)) return;
       this.header = cells.map((h) => h.trim().toLowerCase());
@@ -323,6 +345,7 @@ export class CsvStreamParser extends TextStreamParser {
     }
     if (isBlank(cells)) return;
     const row = ++this.row;
+    this.positions?.start(row, this.byteBase + this.textStart + start);
     if (problem !== null) this.sink.issue(malformed(row, problem));
     if (cells.length !== this.width) {
       const which = cells.length > this.width ? 'Too many' : 'Too few';
@@ -427,11 +450,13 @@ export interface StreamOptions {
   onBytes?: (bytes: number) => void;
   /** Chunk size; 1 MiB by default. */
   chunkSize?: number;
+  /** CSV: record where each data row starts (see row-positions.ts). */
+  positions?: RowPositions;
 }
 
 /** Reads a CSV file's cells once, in order. */
 export async function streamCsvCells(file: string, sink: CellSink, options: StreamOptions = {}): Promise<void> {
-  await readChunks(file, new CsvStreamParser(sink), options);
+  await readChunks(file, new CsvStreamParser(sink, options.positions ?? null), options);
 }
 
 /** Reads a CSV or NDJSON file's records once, in order. */

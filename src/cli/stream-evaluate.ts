@@ -4,9 +4,12 @@
  * a duplicate) reads the file again. No row is kept after its callback returns, so memory depends
  * on what the evaluation keeps (days, customers, crossing-day rows, id hashes), not on the file.
  *
- * CSV rows reach the evaluation as arrays of cells (no object per row), and pass 2 skips, on their
- * raw bytes, the rows whose written date is far from every candidate day and whose id is not
- * suspect (CsvFilteredParser). NDJSON rows are objects (JSON.parse makes them anyway).
+ * CSV rows reach the evaluation as arrays of cells (no object per row). For one evaluation of an
+ * ASCII CSV of up to 2M rows, pass 1 also notes where each row starts and its local day, and pass 2
+ * reads just the rows of the candidate days, by position (row-positions.ts). Otherwise pass 2 reads
+ * the whole file and skips, on their raw bytes, the rows whose written date is far from every
+ * candidate day and whose id is not suspect (CsvFilteredParser). NDJSON rows are objects
+ * (JSON.parse makes them anyway).
  */
 import type { Evaluation } from '../evaluate';
 import { columnLayout, dateIndex, emptyLedgerIssue, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger';
@@ -20,6 +23,7 @@ import {
   type StreamFormat,
 } from './ledger-stream';
 import { ProgressBar } from './progress';
+import { RowPositions } from './row-positions';
 
 /** What a two-pass reader needs to know, for a CSV or an NDJSON ledger. */
 export interface TwoPassConsumer {
@@ -35,6 +39,13 @@ export interface TwoPassConsumer {
   rowFilter(): ByteRowFilter | null;
   crossingCells(cells: string[], row: number): void;
   crossingRecord(record: LedgerRecord, row: number): void;
+  /**
+   * Optional (one evaluation of a CSV ledger): the local day of the row just given to `cells`
+   * (NaN: not read), and after pass 1 the days whose rows pass 2 needs (null: it needs every row
+   * with a repeated id hash too). With both, pass 2 reads just those rows, by position.
+   */
+  rowDay?(): number;
+  secondPassDays?(): ReadonlySet<number> | null;
 }
 
 export interface DriveOptions {
@@ -43,6 +54,8 @@ export interface DriveOptions {
   /** Draw progress on standard error when it is a terminal (default true). */
   progress?: boolean;
   chunkSize?: number;
+  /** Let pass 2 read rows by position when it can (default true; false: always the whole file). */
+  byPosition?: boolean;
 }
 
 export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, consumer: TwoPassConsumer, options: DriveOptions): Promise<{ rows: number; passes: number }> {
@@ -50,10 +63,12 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
   let rows = 0;
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
+  const positions = format === 'csv' && consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
   try {
     bar?.setPhase('pass 1/2');
     const onBytes = (b: number): void => bar?.update(b, rows);
     if (format === 'csv') {
+      const rowDay = consumer.rowDay?.bind(consumer);
       await streamCsvCells(
         source.path,
         {
@@ -65,9 +80,10 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
           cells(cells, row) {
             rows = row;
             consumer.cells(cells, row);
+            if (rowDay !== undefined) positions?.day(row, rowDay());
           },
         },
-        { chunkSize: options.chunkSize, onBytes },
+        { chunkSize: options.chunkSize, onBytes, positions },
       );
     } else {
       await streamLedgerRecords(
@@ -96,7 +112,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
     const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2 };
-    if (format === 'csv') {
+    const days = positions?.covers(rows) ? (consumer.secondPassDays?.() ?? null) : null;
+    if (positions !== undefined && days !== null) {
+      positions.readRows(source.path, source.size, days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => consumer.crossingCells(cells, row) });
+      bar?.update(source.size * 2, rows * 2);
+    } else if (format === 'csv') {
       const sink: CellSink = {
         header: () => undefined,
         issue: () => undefined,
@@ -145,5 +165,7 @@ export function evaluationConsumer(evaluation: Evaluation): TwoPassConsumer {
     },
     crossingCells: (cells, row) => evaluation.addCrossingCells(cells, layout, row),
     crossingRecord: (record, row) => evaluation.addCrossingRecord(record, row),
+    rowDay: () => evaluation.lastDay,
+    secondPassDays: () => evaluation.secondPassDays(),
   };
 }
