@@ -126,7 +126,7 @@ describe('streaming evaluation', () => {
       }
     });
 
-    test('positions are given up past their row limit, or when rows skip', () => {
+    test('positions are given up past their row limit, when rows skip, for a row of 64 KB or days 89 years apart', () => {
       const capped = new RowPositions(2);
       capped.start(1, 10);
       capped.start(2, 20);
@@ -137,6 +137,22 @@ describe('streaming evaluation', () => {
       gap.start(1, 10);
       gap.start(3, 30);
       expect(gap.covers(3)).toBe(false);
+      const long = new RowPositions();
+      long.start(1, 10);
+      long.start(2, 10 + 65_536);
+      expect(long.covers(2)).toBe(false);
+      const far = new RowPositions();
+      far.start(1, 0);
+      far.day(1, 20_000);
+      far.start(2, 50);
+      far.day(2, 20_000 + 40_000);
+      expect(far.covers(2)).toBe(false);
+      const fine = new RowPositions();
+      fine.start(1, 0);
+      fine.day(1, 20_000);
+      fine.start(2, 65_535);
+      fine.day(2, 20_000 - 30_000);
+      expect(fine.covers(2)).toBe(true);
     });
   });
 
