@@ -126,7 +126,7 @@ describe('streaming evaluation', () => {
       }
     });
 
-    test('positions are given up past their row limit, when rows skip, for a row of 64 KB or days 89 years apart', () => {
+    test('positions are given up past their row limit, when rows skip, or for a row of 64 KB; days 256 apart are both read', () => {
       const capped = new RowPositions(2);
       capped.start(1, 10);
       capped.start(2, 20);
@@ -141,18 +141,21 @@ describe('streaming evaluation', () => {
       long.start(1, 10);
       long.start(2, 10 + 65_536);
       expect(long.covers(2)).toBe(false);
-      const far = new RowPositions();
-      far.start(1, 0);
-      far.day(1, 20_000);
-      far.start(2, 50);
-      far.day(2, 20_000 + 40_000);
-      expect(far.covers(2)).toBe(false);
-      const fine = new RowPositions();
-      fine.start(1, 0);
-      fine.day(1, 20_000);
-      fine.start(2, 65_535);
-      fine.day(2, 20_000 - 30_000);
-      expect(fine.covers(2)).toBe(true);
+      // Days 256 apart share a value: pass 2 reads a row too many, never one too few.
+      const file = path.join(dir, 'three.csv');
+      writeFileSync(file, 'A,1\nB,2\nC,3\n');
+      const positions = new RowPositions();
+      [20_000, 20_256, 20_001].forEach((day, k) => {
+        positions.start(k + 1, 4 * k);
+        positions.day(k + 1, day);
+      });
+      expect(positions.covers(3)).toBe(true);
+      const read: Array<[number, string[]]> = [];
+      positions.readRows(file, 12, new Set([20_000]), { header: () => undefined, issue: () => undefined, cells: (cells, row) => read.push([row, cells]) });
+      expect(read).toEqual([
+        [1, ['A', '1']],
+        [2, ['B', '2']],
+      ]);
     });
   });
 

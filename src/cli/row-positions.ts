@@ -2,30 +2,28 @@
  * Where each data row of a CSV ledger starts, and the local day pass 1 gave it (issue 4): with
  * them, pass 2 reads only the rows of its candidate crossing days, by position, instead of the
  * whole file again. On the 1M-row benchmark ledger that is about 10,000 rows instead of 62 MB
- * (the second pass drops from about 330 ms to a few tens).
+ * (the second pass drops from about 330 ms to about 100, most of it evaluating those rows).
  *
- * 4 bytes a row (its length in bytes, and its day as an offset from the first day seen), for at
- * most `MAX_ROWS` rows (64 MB; 40 MB for 10M rows). It is given up, and pass 2 reads the whole file
- * as before, for longer ledgers, for files with a byte that is not ASCII (text offsets would not
- * be byte offsets), a row of 64 KB or more, or days more than 89 years apart.
+ * 3 bytes a row (its length in bytes, and its day modulo 256), for at most `MAX_ROWS` rows (48 MB;
+ * 30 MB for 10M rows). Days 256 apart share a value, so pass 2 also reads some rows it does not need
+ * (the evaluation skips them, as it skips every row off its candidate days): never one too few. It is
+ * given up, and pass 2 reads the whole file as before, for longer ledgers, for files with a byte that
+ * is not ASCII (text offsets would not be byte offsets), or a row of 64 KB or more.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvStreamParser, type CellSink } from './ledger-stream';
 
 const MAX_ROWS = 2 ** 24;
-/** The day of a row that could not be read: never a candidate day. */
-const UNREAD = -32768;
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const BLOCK = 1 << 20;
 
 export class RowPositions {
-  /** In chunks of 65,536 rows: the bytes from row k + 1's start to the next row's, and its day minus `base`. */
+  /** In chunks of 65,536 rows: the bytes from row k + 1's start to the next row's, and its day modulo 256. */
   private readonly lengths: Uint16Array[] = [];
-  private readonly days: Int16Array[] = [];
+  private readonly days: Uint8Array[] = [];
   private firstStart = 0;
   private lastStart = 0;
-  private base: number | null = null;
   private rows = 0;
   private usable = true;
 
@@ -41,7 +39,7 @@ export class RowPositions {
     const k = row - 1;
     if ((k & (CHUNK - 1)) === 0) {
       this.lengths.push(new Uint16Array(CHUNK));
-      this.days.push(new Int16Array(CHUNK).fill(UNREAD));
+      this.days.push(new Uint8Array(CHUNK));
     }
     if (row === 1) this.firstStart = offset;
     else {
@@ -56,17 +54,14 @@ export class RowPositions {
     this.rows = row;
   }
 
-  /** The local day pass 1 gave row `row` (NaN when the row could not be read). */
+  /**
+   * The local day pass 1 gave row `row`. NaN (the row could not be read) leaves 0: at worst the row
+   * is read again in pass 2, where it is skipped as in pass 1.
+   */
   day(row: number, day: number): void {
     if (!this.usable || row !== this.rows || Number.isNaN(day)) return;
-    this.base ??= day;
-    const relative = day - this.base;
-    if (relative <= UNREAD || relative > 32767) {
-      this.abandon();
-      return;
-    }
     const k = row - 1;
-    this.days[k >>> CHUNK_BITS][k & (CHUNK - 1)] = relative;
+    this.days[k >>> CHUNK_BITS][k & (CHUNK - 1)] = day & 0xff;
   }
 
   /** Gives up: offsets would be wrong (a byte that is not ASCII), or a row does not fit. */
@@ -82,23 +77,21 @@ export class RowPositions {
   }
 
   /**
-   * Pass 2 by position: reads the rows whose day is in `days` from `file` (`size` bytes), in file
-   * order, and gives each one's cells to `sink` with its row number. The rows go through the same
+   * Pass 2 by position: reads the rows whose day modulo 256 is that of a day in `days` from `file`
+   * (`size` bytes), in file order, and gives each one's cells to `sink` with its row number. The rows go through the same
    * reader as pass 1 (after a stand-in header), so quoting and blank lines are read as they were;
    * the file is read in blocks of 1 MiB or more, skipping those that hold no wanted row.
    */
   readRows(file: string, size: number, days: ReadonlySet<number>, sink: CellSink): void {
-    // Which relative days are wanted, as a table indexed by day + 32768: a Set lookup per row cost more.
-    const base = this.base ?? 0;
-    const want = new Uint8Array(65_536);
-    for (const d of days) if (d - base > UNREAD && d - base <= 32767) want[d - base + 32768] = 1;
+    const want = new Uint8Array(256);
+    for (const d of days) want[d & 0xff] = 1;
     const wanted: number[] = [];
     const from: number[] = [];
     const to: number[] = [];
     let at = this.firstStart;
     for (let k = 0; k < this.rows; k++) {
       const next = k + 1 < this.rows ? at + this.lengths[k >>> CHUNK_BITS][k & (CHUNK - 1)] : size;
-      if (want[this.days[k >>> CHUNK_BITS][k & (CHUNK - 1)] + 32768] === 1) {
+      if (want[this.days[k >>> CHUNK_BITS][k & (CHUNK - 1)]] === 1) {
         wanted.push(k + 1);
         from.push(at);
         to.push(next);
