@@ -1,7 +1,7 @@
 /**
  * Where each data row of a CSV ledger starts, and the local day pass 1 gave it (issue 4): with
  * them, pass 2 reads only the rows of its candidate crossing days, by position, instead of the
- * whole file again. On the 1M-row benchmark ledger that is about 10,000 rows instead of 62 MB
+ * whole file again. On the 1M-row benchmark ledger that is about 20,000 rows instead of 62 MB
  * (the second pass drops from about 330 ms to about 100, most of it evaluating those rows).
  *
  * 3 bytes a row (its length in bytes, and its day modulo 256), for at most `MAX_ROWS` rows (48 MB;
