@@ -3,7 +3,8 @@
  * contracts over their sellers' rows; one bad contract does not stop the others; the roll-up sums
  * obligations per payee and currency; the portfolio file is checked against its JSON Schema.
  */
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { validate } from '../src/check';
 import { createEvaluation } from '../src/evaluate';
@@ -27,6 +28,16 @@ function examplePortfolio(): { input: PortfolioInput; contracts: ResolvedContrac
   const result = readPortfolio(JSON.parse(read('contracts.json')));
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return { input: result.portfolio, contracts: resolveContracts(result.portfolio, read) };
+}
+
+/** The example portfolio file's JSON with its clause and schedule paths made absolute, to be written elsewhere. */
+function examplePortfolioFile(): { contracts: Array<Record<string, unknown>> } {
+  const portfolio = JSON.parse(read('contracts.json')) as { contracts: Array<Record<string, unknown>> };
+  for (const c of portfolio.contracts) {
+    if (typeof c.clause === 'string') c.clause = path.join(DIR, c.clause);
+    if (typeof c.schedule === 'string') c.schedule = path.join(DIR, c.schedule);
+  }
+  return portfolio;
 }
 
 function runPortfolio(contracts: ResolvedContract[], records: readonly LedgerRecord[]): PortfolioReport {
@@ -145,15 +156,9 @@ describe('portfolio', () => {
     ]);
     contracts.forEach((contract, k) => expect(withinReport.contracts[k].result).toEqual(separately(contract, within)));
     // The same through the streaming CLI, whose second pass skips rows on their bytes.
-    const os = require('node:os') as typeof import('node:os');
-    const fs = require('node:fs') as typeof import('node:fs');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-ids-'));
     try {
-      const portfolio = JSON.parse(read('contracts.json')) as { contracts: Array<Record<string, unknown>> };
-      for (const c of portfolio.contracts) {
-        if (typeof c.clause === 'string') c.clause = path.join(DIR, c.clause);
-        if (typeof c.schedule === 'string') c.schedule = path.join(DIR, c.schedule);
-      }
+      const portfolio = examplePortfolioFile();
       // A contract none of whose rows comes back in the second pass (no crossing day, no repeated id).
       portfolio.contracts.push({
         id: 'eve-quiet',
@@ -224,15 +229,9 @@ describe('clause evaluate --portfolio (CLI)', () => {
   });
 
   test('--obligations-csv writes the roll-up; a failing contract makes the exit code 1', () => {
-    const os = require('node:os') as typeof import('node:os');
-    const fs = require('node:fs') as typeof import('node:fs');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-cli-'));
     try {
-      const portfolio = JSON.parse(read('contracts.json')) as { contracts: Array<Record<string, unknown>> };
-      for (const c of portfolio.contracts) {
-        if (typeof c.clause === 'string') c.clause = path.join(DIR, c.clause);
-        if (typeof c.schedule === 'string') c.schedule = path.join(DIR, c.schedule);
-      }
+      const portfolio = examplePortfolioFile();
       portfolio.contracts.push({ id: 'broken', clauseText: 'Nothing measurable here.', seller: 'Dan Okafor', effectiveDate: '2026-01-01' });
       const file = path.join(dir, 'p.json');
       fs.writeFileSync(file, JSON.stringify(portfolio));
