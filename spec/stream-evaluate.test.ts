@@ -156,6 +156,16 @@ describe('streaming evaluation', () => {
         [1, ['A', '1']],
         [2, ['B', '2']],
       ]);
+      // The last row, without its line end (here an unterminated quote), reads as in pass 1.
+      writeFileSync(file, 'A,1\nB,"x');
+      const last = new RowPositions();
+      last.start(1, 0);
+      last.day(1, 7);
+      last.start(2, 4);
+      last.day(2, 7);
+      const cells: string[][] = [];
+      last.readRows(file, 8, new Set([7]), { header: () => undefined, issue: () => undefined, cells: (c) => cells.push(c) });
+      expect(cells).toEqual([['A', '1'], ['B', 'x']]);
     });
   });
 

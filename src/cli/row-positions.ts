@@ -116,9 +116,9 @@ export class RowPositions {
           blockStart = from[i];
           blockEnd = from[i] + readSync(fd, block, 0, Math.min(block.length, size - from[i]), from[i]);
         }
-        const text = block.toString('latin1', from[i] - blockStart, to[i] - blockStart);
-        // The file's last row may lack its line end; the next row read must not join it.
-        parser.push(text.endsWith('\n') ? text : `${text}\n`);
+        // Each range ends with its row's line end, but for the file's last row, which is read last
+        // and finished by `end` exactly as in pass 1.
+        parser.push(block.toString('latin1', from[i] - blockStart, to[i] - blockStart));
       }
       parser.end();
     } finally {

@@ -5,7 +5,7 @@
  * on what the evaluation keeps (days, customers, crossing-day rows, id hashes), not on the file.
  *
  * CSV rows reach the evaluation as arrays of cells (no object per row). For one evaluation of an
- * ASCII CSV of up to 2M rows, pass 1 also notes where each row starts and its local day, and pass 2
+ * ASCII CSV of up to 16M rows, pass 1 also notes where each row starts and its local day, and pass 2
  * reads just the rows of the candidate days, by position (row-positions.ts). Otherwise pass 2 reads
  * the whole file and skips, on their raw bytes, the rows whose written date is far from every
  * candidate day and whose id is not suspect (CsvFilteredParser). NDJSON rows are objects
