@@ -3,7 +3,8 @@
  * evaluation, whatever the chunk size, for CSV and NDJSON; sorted and shuffled versions of the
  * same ledger give byte-identical `--json`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HEADER, LedgerGenerator, sortedOrder, writeLedger } from '../bench/generate';
@@ -12,8 +13,8 @@ import { createEvaluation, evaluate, type EvaluationReport } from '../src/evalua
 import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger';
 import { driveTwoPasses, evaluationConsumer } from '../src/cli/stream-evaluate';
 import { RowPositions } from '../src/cli/row-positions';
-import type { StreamFormat } from '../src/cli/ledger-stream';
-import { runCli } from './cli/run-cli';
+import type { LedgerSource, StreamFormat } from '../src/cli/ledger-stream';
+import { ROOT, runCli } from './cli/run-cli';
 
 const CLAUSE =
   'The Seller agrees to meet the following sales milestones: (i) $500,000 in sales revenue by the end of the first month, ' +
@@ -193,6 +194,26 @@ describe('streaming evaluation', () => {
     expect(readFileSync(path.join(dir, 'sorted.csv'), 'utf8')).not.toBe(readFileSync(path.join(dir, 'shuffled.csv'), 'utf8'));
     expect(sorted.stdout).toBe(shuffled.stdout);
     expect(JSON.parse(shuffled.stdout).obligations).toHaveLength(4);
+  });
+
+  test('a pipe given as the ledger path (`<(…)`) is spooled like standard input: the same --json as the file', () => {
+    const base = `node bin/clause.js evaluate '${path.join(dir, 'clause.txt')}' --effective-date ${OPTIONS.effectiveDate} --time-zone ${OPTIONS.timeZone} --as-of ${OPTIONS.asOf} --json`;
+    const file = path.join(dir, 'shuffled.csv');
+    const fromFile = runCli(['evaluate', path.join(dir, 'clause.txt'), '--sales', file, '--effective-date', OPTIONS.effectiveDate, '--time-zone', OPTIONS.timeZone, '--as-of', OPTIONS.asOf, '--json']);
+    const piped = spawnSync('bash', ['-c', `${base} --sales <(cat '${file}') --format csv`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(fromFile.stdout);
+  });
+
+  test('a ledger that changes between the two passes is refused, not evaluated', async () => {
+    const file = path.join(dir, 'shuffled.csv');
+    const size = readFileSync(file).length;
+    const run = (source: Partial<LedgerSource>): Promise<unknown> =>
+      driveTwoPasses({ path: file, size, dispose: () => undefined, ...source }, 'csv', evaluationConsumer(createEvaluation(ast, OPTIONS)), { label: 'test', progress: false });
+    await expect(run({ size: size - 10 })).rejects.toThrow(`changed while it was being read (${size.toLocaleString('en-US')} bytes were read of the ${(size - 10).toLocaleString('en-US')} it had when opened)`);
+    await expect(run({ modifiedMs: statSync(file).mtimeMs - 1000 })).rejects.toThrow('changed while it was being read (it was written to)');
+    await expect(run({ modifiedMs: statSync(file).mtimeMs })).resolves.toEqual({ rows: ROWS, passes: 2 });
   });
 
   test('standard input is spooled and gives the same --json as the file', () => {

@@ -415,35 +415,46 @@ export type StreamFormat = 'csv' | 'ndjson';
 /** A ledger file that can be read more than once; `dispose` removes a spooled copy of stdin. */
 export interface LedgerSource {
   path: string;
-  /** Size in bytes (for progress). */
+  /** Size in bytes when opened (for progress, and to tell that it changed between the passes). */
   size: number;
+  /** Modification time when opened, in ms (to tell that it changed between the passes). */
+  modifiedMs?: number;
   dispose(): void;
 }
 
-/** A file as is, or standard input (`-`) spooled to a temporary file. */
+/**
+ * A file as is; standard input (`-`), or a pipe or device given as a path (`--sales <(zcat
+ * ledger.csv.gz)`), which can be read only once, spooled to a temporary file.
+ */
 export async function openLedgerSource(file: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<LedgerSource> {
-  if (file !== '-') return { path: file, size: statSync(file).size, dispose: () => undefined };
+  if (file === '-') return spool(stdin, 'standard input');
+  const stat = statSync(file);
+  if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket()) return spool(createReadStream(file), `'${file}'`);
+  return { path: file, size: stat.size, modifiedMs: stat.mtimeMs, dispose: () => undefined };
+}
+
+async function spool(input: NodeJS.ReadableStream, shown: string): Promise<LedgerSource> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'clause-ledger-'));
-  const spooled = path.join(dir, 'stdin');
+  const spooled = path.join(dir, 'spooled');
   try {
-    await pipeline(stdin, createWriteStream(spooled, { highWaterMark: 1 << 20 }));
+    await pipeline(input, createWriteStream(spooled, { highWaterMark: 1 << 20 }));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  spooledStdin.add(spooled);
+  spooledNames.set(spooled, shown);
   return {
     path: spooled,
     size: statSync(spooled).size,
     dispose: () => {
-      spooledStdin.delete(spooled);
+      spooledNames.delete(spooled);
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Spooled copies of standard input: their errors name standard input, not the temporary file. */
-const spooledStdin = new Set<string>();
+/** Spooled copies → what their errors name (standard input, or the pipe's path), not the temporary file. */
+const spooledNames = new Map<string, string>();
 
 export interface StreamOptions {
   /** Called after each chunk with the bytes read so far. */
@@ -479,7 +490,7 @@ async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void
     }
     parser.end();
   } catch (error) {
-    if (error instanceof Utf8StreamError) throw new UsageError(`Cannot read ${spooledStdin.has(file) ? 'standard input' : `'${file}'`}: ${encodingMessage(file, error)}`);
+    if (error instanceof Utf8StreamError) throw new UsageError(`Cannot read ${spooledNames.get(file) ?? `'${file}'`}: ${encodingMessage(file, error)}`);
     throw error;
   }
 }

@@ -22,6 +22,8 @@ import {
   type LedgerSource,
   type StreamFormat,
 } from './ledger-stream';
+import { statSync } from 'node:fs';
+import { UsageError } from './io';
 import { ProgressBar } from './progress';
 import { RowPositions } from './row-positions';
 
@@ -66,7 +68,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
   const positions = format === 'csv' && consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
   try {
     bar?.setPhase('pass 1/2');
-    const onBytes = (b: number): void => bar?.update(b, rows);
+    let read = 0;
+    const onBytes = (b: number): void => {
+      read = b;
+      bar?.update(b, rows);
+    };
     if (format === 'csv') {
       const rowDay = consumer.rowDay?.bind(consumer);
       await streamCsvCells(
@@ -107,6 +113,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       consumer.readIssue(emptyLedgerIssue(format));
       return { rows, passes: 1 };
     }
+    assertUnchanged(source, read);
     if (!consumer.needsSecondPass()) return { rows, passes: 1 };
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
@@ -142,9 +149,27 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
         chunking,
       );
     }
+    assertUnchanged(source, source.size);
     return { rows, passes: 2 };
   } finally {
     bar?.done();
+  }
+}
+
+/**
+ * The two passes must read the same bytes: a ledger still being written (an export in progress)
+ * would give totals from one version and crossing rows from another. Refused, never evaluated.
+ */
+function assertUnchanged(source: LedgerSource, bytesRead: number): void {
+  const now = statSync(source.path, { throwIfNoEntry: false });
+  const why =
+    bytesRead !== source.size ? `${bytesRead.toLocaleString('en-US')} bytes were read of the ${source.size.toLocaleString('en-US')} it had when opened`
+    : now === undefined ? 'it is gone'
+    : now.size !== source.size ? `its size went from ${source.size.toLocaleString('en-US')} to ${now.size.toLocaleString('en-US')} bytes`
+    : source.modifiedMs !== undefined && now.mtimeMs !== source.modifiedMs ? 'it was written to'
+    : null;
+  if (why !== null) {
+    throw new UsageError(`'${source.path}' changed while it was being read (${why}), so its two passes would not see the same rows: evaluate a copy that nothing is writing to.`);
   }
 }
 
