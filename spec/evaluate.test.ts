@@ -114,6 +114,27 @@ describe('the two-pass API', () => {
       ['31', '3'],
     ]);
   });
+
+  it('refuses, rather than say "missed", when the second pass does not bring back the rows the first saw', () => {
+    const ast = doc([milestone('i', revenue('500'), endOfMonth(1)), milestone('ii', revenue('100000'), endOfMonth(2))]);
+    const options = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-03-01' };
+    const rows: LedgerRecord[] = [];
+    for (let d = 1; d <= 28; d++) rows.push({ date: `2026-01-${String(d).padStart(2, '0')}`, amount: '30' });
+    const skipped = createEvaluation(ast, options);
+    rows.forEach((r, i) => skipped.addRecord(r, i + 1));
+    skipped.crossingDays(); // and no addCrossingRecord: a ledger that changed, or a pipe read twice
+    const refused = skipped.finish();
+    expect(refused.ok === false && refused.errors.map((e) => [e.code, e.label, e.message])).toEqual([
+      [
+        'second-pass-mismatch',
+        'i',
+        '(i): the first pass over the rows reached the target by 2026-01-17, but the rows read again do not; ' +
+          'the two passes did not read the same ledger (was it changed while being read, or were rows left out of the second pass?)',
+      ],
+    ]);
+    // A milestone that was never reached (ii) needs nothing from pass 2, and read in full both are fine.
+    expect(ok(evaluate(ast, rows, options)).milestones.map((m) => m.status)).toEqual(['met', 'missed']);
+  });
 });
 
 describe('duplicate ids', () => {

@@ -133,7 +133,8 @@ export type EvaluationCode =
   | 'schedule-currency'
   | 'no-payment'
   | 'unknown-rate-currency'
-  | 'no-rows';
+  | 'no-rows'
+  | 'second-pass-mismatch';
 
 export interface EvaluationDiagnostic {
   code: EvaluationCode;
@@ -237,6 +238,8 @@ interface InstancePlan {
   to: number;
   /** Candidate crossing days (indices) with the running total before each. */
   candidates: Array<{ index: number; before: Accumulator; previous: number }>;
+  /** Pass 1 saw the total at the end of a day reach the target: pass 2 must find the crossing row. */
+  reached: boolean;
 }
 
 const ANY_PRODUCT = '\u0000any';
@@ -403,6 +406,7 @@ export class Evaluation {
             from: Math.max(window.startDay, this.eDay) - this.eDay,
             to: Math.min(window.endDay, this.aDay + 1) - this.eDay,
             candidates: [],
+            reached: false,
           }));
           this.plans.push({
             clauseIndex: c + 1,
@@ -642,7 +646,10 @@ export class Evaluation {
                 if (previous >= 0) this.candidateDays.add(previous);
               }
               net.addTo(acc, i);
-              if (inst.candidates.length > 0 && acc.reaches(plan.target)) break;
+              if (inst.candidates.length > 0 && acc.reaches(plan.target)) {
+                inst.reached = true;
+                break;
+              }
               if (up.moves(i) || net.moves(i)) previous = i;
             }
           }
@@ -784,6 +791,24 @@ export class Evaluation {
     if (this.ids.suspects.size > 0 && !this.sawSecondPass) {
       // The second pass never ran, so repeated hashes cannot be told from repeated ids: refuse.
       this.error({ code: 'duplicate-id', severity: 'error', message: 'some ids may repeat; run the second pass (addCrossingRecord for every row) to name them' });
+    }
+    // A target that pass 1 saw reached must be reached again by the rows of pass 2; if not, the two
+    // passes did not read the same rows, and "missed" would be a wrong answer, not a cautious one.
+    if (this.errorCount === 0) {
+      this.plans.forEach((plan, index) => {
+        for (const inst of plan.instances) {
+          if (!inst.reached || this.findCrossing(plan, inst) !== null) continue;
+          const day = formatIsoDate(fromDayNumber(inst.candidates[inst.candidates.length - 1].index + this.eDay));
+          this.error({
+            code: 'second-pass-mismatch',
+            severity: 'error',
+            label: plan.milestone.label,
+            message:
+              `${labelName(plan, index + 1, this.clauseCount)}: the first pass over the rows reached the target by ${day}, but the rows read again do not; ` +
+              'the two passes did not read the same ledger (was it changed while being read, or were rows left out of the second pass?)',
+          });
+        }
+      });
     }
     if (this.errorCount > 0) {
       const sorted = [...this.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
