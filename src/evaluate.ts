@@ -40,6 +40,7 @@ import {
   idCellOfCells,
   RowNormalizer,
   type ColumnLayout,
+  type NormalizeResult,
   type LedgerColumn,
   type LedgerRecord,
   type LedgerRow,
@@ -447,24 +448,8 @@ export class Evaluation {
 
   /** Pass 1: one input record, any order. */
   addRecord(record: LedgerRecord, row: number): void {
-    if (this.phase !== 'pass1') throw new Error('addRecord after crossingDays()');
-    this.lastDay = Number.NaN;
-    if (this.readIssueRows.has(row)) {
-      this.rowTotal++;
-      return;
-    }
-    if (!this.normalizer) return;
-    const result = this.normalizer.normalize(record, row);
-    // Ids are checked on every row, also one with other problems, so that all of them are listed.
-    const id = this.normalizer.explicitId;
-    if (id !== null && this.addsIds) this.ids.add(id);
-    if (!result.ok) {
-      this.rowTotal++;
-      for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
-      return;
-    }
-    this.lastDay = result.row.day;
-    this.addRow(result.row);
+    const normalizer = this.startRow('addRecord', row);
+    if (normalizer !== null) this.fold(normalizer.normalize(record, row), normalizer);
   }
 
   /**
@@ -472,15 +457,24 @@ export class Evaluation {
    * `addRecord` without an object per row (issue 4, streaming).
    */
   addCells(cells: readonly string[], layout: ColumnLayout, row: number): void {
-    if (this.phase !== 'pass1') throw new Error('addCells after crossingDays()');
+    const normalizer = this.startRow('addCells', row);
+    if (normalizer !== null) this.fold(normalizer.normalizeCells(cells, layout, row), normalizer);
+  }
+
+  /** The normalizer for pass 1's next row, or null when the row is only counted (the reader could not read it). */
+  private startRow(method: string, row: number): RowNormalizer | null {
+    if (this.phase !== 'pass1') throw new Error(`${method} after crossingDays()`);
     this.lastDay = Number.NaN;
     if (this.readIssueRows.has(row)) {
       this.rowTotal++;
-      return;
+      return null;
     }
-    if (!this.normalizer) return;
-    const result = this.normalizer.normalizeCells(cells, layout, row);
-    if (this.normalizer.explicitId !== null && this.addsIds) this.ids.add(this.normalizer.explicitId);
+    return this.normalizer;
+  }
+
+  private fold(result: NormalizeResult, normalizer: RowNormalizer): void {
+    // Ids are checked on every row, also one with other problems, so that all of them are listed.
+    if (normalizer.explicitId !== null && this.addsIds) this.ids.add(normalizer.explicitId);
     if (!result.ok) {
       this.rowTotal++;
       for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
