@@ -17,9 +17,9 @@
 import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fmix32 } from '../src/id-hash';
-import { DateReader } from '../src/ledger';
-import { ZoneClock } from '../src/zone-clock';
+import { fmix32 } from '../src/evaluation/id-hash';
+import { DateReader } from '../src/ledger/ledger';
+import { ZoneClock } from '../src/time/zone-clock';
 
 /** mulberry32: a small, fast, seeded 32-bit PRNG. */
 export function prng(seed: number): () => number {

@@ -9,7 +9,7 @@
  */
 import nearley from 'nearley';
 import grammarRules from '../grammar/clause.generated';
-import { parse } from '../src/parse';
+import { parse } from '../src/language/parse';
 
 const SEED =
   'The Seller agrees to meet the following sales milestones as part of the performance targets for this Agreement: ' +

@@ -4,9 +4,9 @@
  * `npm run build && node dist/bench/robustness.js`. The tests assert linear *work* (Earley states,
  * spec/fuzz.test.ts) and generous time bounds (spec/hostile.test.ts); this prints the times.
  */
-import { validate } from '../src/check';
-import { format } from '../src/format';
-import { parse } from '../src/parse';
+import { validate } from '../src/language/check';
+import { format } from '../src/language/format';
+import { parse } from '../src/language/parse';
 
 function time(fn: () => void): number {
   const start = process.hrtime.bigint();

@@ -9,8 +9,8 @@
 import type {
   ClauseNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
-} from '../src/ast';
-import { CURRENCY_SYMBOLS } from '../src/money';
+} from '../src/language/ast';
+import { CURRENCY_SYMBOLS } from '../src/values/money';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.

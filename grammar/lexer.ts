@@ -1,5 +1,5 @@
 import moo from 'moo';
-import { isCurrencyCode } from '../src/money';
+import { isCurrencyCode } from '../src/values/money';
 
 /**
  * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar

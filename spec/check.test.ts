@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validate } from '../src/check';
+import { validate } from '../src/language/check';
 import { DIAGNOSTIC_CODES } from '../src/diagnostics';
 
 interface CheckFixture {

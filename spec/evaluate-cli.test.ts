@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerEvaluate, runEvaluate, type EvaluateOptions } from '../src/cli/evaluate-command';
-import { UsageError } from '../src/cli/io';
+import { UsageError } from '../src/node/io';
 
 const SEED: EvaluateOptions = {
   sales: 'examples/ledgers/seed-sales.csv',

@@ -7,10 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { parse } from '../src/parse';
-import { evaluate, type EvaluationReport } from '../src/evaluate';
-import { parseLedgerText, type LedgerFormat, type LedgerRecord, type RowIssue } from '../src/ledger';
-import { readSchedule } from '../src/schedule-reader';
+import { parse } from '../src/language/parse';
+import { evaluate, type EvaluationReport } from '../src/evaluation/evaluate';
+import { parseLedgerText, type LedgerFormat, type LedgerRecord, type RowIssue } from '../src/ledger/ledger';
+import { readSchedule } from '../src/evaluation/schedule-reader';
 
 interface Fixture {
   description: string;

@@ -9,8 +9,8 @@
  * date-times and zone conversion are the evaluator's own tests' business (spec/evaluate*.test.ts).
  */
 import fc from 'fast-check';
-import type { DocumentNode, MilestoneNode, PeriodUnit, Range, TargetNode, WindowNode } from '../src/ast';
-import { evaluate, type EvaluationSuccess } from '../src/evaluate';
+import type { DocumentNode, MilestoneNode, PeriodUnit, Range, TargetNode, WindowNode } from '../src/language/ast';
+import { evaluate, type EvaluationSuccess } from '../src/evaluation/evaluate';
 import { runs, SEED } from './support/clause-arbitraries';
 
 const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -170,7 +170,7 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
       windows.push({ start: eDay, end: dayOf(y, m, d) + 1, period: null });
     } else if (w.kind === 'within') windows.push({ start: eDay, end: w.unit === 'day' ? eDay + w.n + 1 : B(w.n), period: null });
     else if (w.kind === 'period') windows.push({ start: B((w.n - 1) * MONTHS[w.unit]), end: B(w.n * MONTHS[w.unit]), period: null });
-    // One instance per period started by A, and at least the first (src/periods.ts: "so that a clause
+    // One instance per period started by A, and at least the first (src/time/periods.ts: "so that a clause
     // evaluated before its first period still reports something"; issue 3 says only "started by A").
     else for (let p = 1; p === 1 || B((p - 1) * MONTHS[w.unit]) <= c.asOf; p++) windows.push({ start: B((p - 1) * MONTHS[w.unit]), end: B(p * MONTHS[w.unit]), period: p });
     for (const win of windows) {

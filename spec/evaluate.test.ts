@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import type { DocumentNode, MilestoneNode, PaymentTermNode, Range, TargetNode, WindowNode } from '../src/ast';
-import { createEvaluation, evaluate, type EvaluationSuccess, type MilestoneResult } from '../src/evaluate';
-import type { LedgerRecord } from '../src/ledger';
-import { readSchedule, parseSchedule } from '../src/schedule-reader';
+import type { DocumentNode, MilestoneNode, PaymentTermNode, Range, TargetNode, WindowNode } from '../src/language/ast';
+import { createEvaluation, evaluate, type EvaluationSuccess, type MilestoneResult } from '../src/evaluation/evaluate';
+import type { LedgerRecord } from '../src/ledger/ledger';
+import { readSchedule, parseSchedule } from '../src/evaluation/schedule-reader';
 
 // --- hand-built ASTs (independent of the grammar) ----------------------------------------------
 const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };

@@ -6,11 +6,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import type { DocumentNode, MilestoneNode } from '../src/ast';
-import { validate } from '../src/check';
-import { format, FormatError, formatAmount, termsOf } from '../src/format';
-import { parse } from '../src/parse';
-import { draftTerms } from '../src/terms';
+import type { DocumentNode, MilestoneNode } from '../src/language/ast';
+import { validate } from '../src/language/check';
+import { format, FormatError, formatAmount, termsOf } from '../src/language/format';
+import { parse } from '../src/language/parse';
+import { draftTerms } from '../src/language/draft';
 import { runCli, ROOT } from './cli/run-cli';
 import { document, runs, SEED } from './support/clause-arbitraries';
 

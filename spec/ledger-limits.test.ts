@@ -5,9 +5,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from '../src/parse';
-import { evaluate } from '../src/evaluate';
-import { parseLedgerText } from '../src/ledger';
+import { parse } from '../src/language/parse';
+import { evaluate } from '../src/evaluation/evaluate';
+import { parseLedgerText } from '../src/ledger/ledger';
 import { runCli } from './cli/run-cli';
 
 const work = mkdtempSync(path.join(tmpdir(), 'clause-limits-'));

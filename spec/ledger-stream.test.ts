@@ -1,13 +1,13 @@
 /**
- * The streaming ledger readers (src/cli/ledger-stream.ts) against the in-memory text readers of
- * src/ledger.ts: same records, same row numbers, same problems, however the bytes are cut.
+ * The streaming ledger readers (src/node/ledger-stream.ts) against the in-memory text readers of
+ * src/ledger/ledger.ts: same records, same row numbers, same problems, however the bytes are cut.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parseCsvLedger, parseNdjsonLedger, type LedgerRecord, type RowIssue } from '../src/ledger';
-import { hashId } from '../src/id-hash';
+import { parseCsvLedger, parseNdjsonLedger, type LedgerRecord, type RowIssue } from '../src/ledger/ledger';
+import { hashId } from '../src/evaluation/id-hash';
 import { HEADER, LedgerGenerator } from '../bench/generate';
 import {
   CsvFilteredParser,
@@ -20,8 +20,8 @@ import {
   streamLedgerRecords,
   type RecordSink,
   Utf8StreamError,
-} from '../src/cli/ledger-stream';
-import { encodingProblem, firstInvalidUtf8, UsageError } from '../src/cli/io';
+} from '../src/node/ledger-stream';
+import { encodingProblem, firstInvalidUtf8, UsageError } from '../src/node/io';
 
 interface Collected {
   records: Array<{ row: number; record: LedgerRecord }>;

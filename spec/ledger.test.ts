@@ -6,13 +6,13 @@ import {
   RowNormalizer,
   type LedgerRow,
   type NormalizerOptions,
-} from '../src/ledger';
-import { formatIsoDate, fromDayNumber } from '../src/periods';
-import { parseQuantity, quantityFromNumber, toDec, Accumulator } from '../src/quantity';
-import { ZoneClock } from '../src/zone-clock';
-import { confirmDuplicates, highHash, IdIndex, idHash } from '../src/id-index';
-import { hashId } from '../src/id-hash';
-import { Dec } from '../src/money';
+} from '../src/ledger/ledger';
+import { formatIsoDate, fromDayNumber } from '../src/time/periods';
+import { parseQuantity, quantityFromNumber, toDec, Accumulator } from '../src/values/quantity';
+import { ZoneClock } from '../src/time/zone-clock';
+import { confirmDuplicates, highHash, IdIndex, idHash } from '../src/evaluation/id-index';
+import { hashId } from '../src/evaluation/id-hash';
+import { Dec } from '../src/values/money';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 

@@ -4,7 +4,7 @@
  *   fixture (`expected`, ranges included, or `expectedWithoutRanges`);
  * - spec/fixtures/syntax-errors/*.json: text → no AST and one diagnostic with the fixture's code,
  *   line, column, message fragments and suggestion;
- * - every examples/*.clause: one parse, no error, an AST valid against spec/schemas/ast.schema.json,
+ * - every examples/*.clause: one parse, no error, an AST valid against schemas/ast.schema.json,
  *   equal to itself after a JSON round trip, and covered by a parse fixture.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,9 +12,9 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import nearley from 'nearley';
 import grammarRules from '../grammar/clause.generated';
-import type { DocumentNode } from '../src/ast';
+import type { DocumentNode } from '../src/language/ast';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../src/diagnostics';
-import { MAX_CLAUSE_CHARS, parse } from '../src/parse';
+import { MAX_CLAUSE_CHARS, parse } from '../src/language/parse';
 
 const ROOT = path.resolve(__dirname, '..');
 const PARSE_FIXTURES = path.join(ROOT, 'spec/fixtures/parse');
@@ -68,7 +68,7 @@ function parseCount(text: string): number {
 const withoutRanges = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v) => (key === 'range' ? undefined : v)));
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
-const validateAst = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'spec/schemas/ast.schema.json'), 'utf8')));
+const validateAst = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/ast.schema.json'), 'utf8')));
 const schemaErrors = (ast: unknown): string => ajv.errorsText(validateAst(ast) ? [] : validateAst.errors, { separator: '\n' });
 
 function okAst(text: string): DocumentNode {
@@ -176,7 +176,7 @@ describe('examples', () => {
     expect(result.ast).not.toBeNull();
   });
 
-  test.each(examples)('%s: the AST is valid against spec/schemas/ast.schema.json', (_f, text) => {
+  test.each(examples)('%s: the AST is valid against schemas/ast.schema.json', (_f, text) => {
     expect(schemaErrors(okAst(text))).toBe('No errors');
   });
 
@@ -251,7 +251,7 @@ describe('grammar/README.md says what the grammar does', () => {
     expect(diagnosticRows.map(([code]) => code).sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).filter((c) => c !== 'ambiguous-parse' && c !== 'input-too-large').sort());
   });
   test.each(diagnosticRows)('%s (%s): its example reports it', async (code, severity, text) => {
-    const { validate } = await import('../src/check');
+    const { validate } = await import('../src/language/check');
     const found = validate(text).diagnostics.filter((d) => d.code === code);
     expect(found.map((d) => d.severity)).toContain(severity);
   });

@@ -1,4 +1,4 @@
-import type { Range, WindowNode } from '../src/ast';
+import type { Range, WindowNode } from '../src/language/ast';
 import fc from 'fast-check';
 import {
   addMonthsCorresponding,
@@ -10,7 +10,7 @@ import {
   parseIsoDate,
   resolveContext,
   windowInstances,
-} from '../src/periods';
+} from '../src/time/periods';
 
 const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 const d = (s: string) => {

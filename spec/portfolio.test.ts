@@ -6,10 +6,10 @@
 import fs, { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { validate } from '../src/check';
-import { createEvaluation } from '../src/evaluate';
-import { parseCsvLedger, type LedgerRecord } from '../src/ledger';
-import { parseSchedule } from '../src/schedule-reader';
+import { validate } from '../src/language/check';
+import { createEvaluation } from '../src/evaluation/evaluate';
+import { parseCsvLedger, type LedgerRecord } from '../src/ledger/ledger';
+import { parseSchedule } from '../src/evaluation/schedule-reader';
 import {
   PortfolioEvaluation,
   readPortfolio,
@@ -18,7 +18,7 @@ import {
   type PortfolioInput,
   type PortfolioReport,
   type ResolvedContract,
-} from '../src/portfolio';
+} from '../src/portfolio/portfolio';
 import { runCli } from './cli/run-cli';
 
 const DIR = path.join(__dirname, '..', 'examples', 'portfolio');

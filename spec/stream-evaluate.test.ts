@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { HEADER, LedgerGenerator, sortedOrder, writeLedger } from '../bench/generate';
-import { validate } from '../src/check';
-import { createEvaluation, evaluate, type EvaluationReport } from '../src/evaluate';
-import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger';
-import { driveTwoPasses, evaluationConsumer } from '../src/cli/stream-evaluate';
-import { RowPositions } from '../src/cli/row-positions';
-import type { LedgerSource, StreamFormat } from '../src/cli/ledger-stream';
+import { validate } from '../src/language/check';
+import { createEvaluation, evaluate, type EvaluationReport } from '../src/evaluation/evaluate';
+import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger/ledger';
+import { driveTwoPasses, evaluationConsumer } from '../src/node/stream-evaluate';
+import { RowPositions } from '../src/node/row-positions';
+import type { LedgerSource, StreamFormat } from '../src/node/ledger-stream';
 import { ROOT, runCli } from './cli/run-cli';
 
 const CLAUSE =

@@ -1,4 +1,4 @@
-import type { Range } from './ast';
+import type { Range } from './language/ast';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -1,15 +1,15 @@
 /**
  * clause-engine's library entry. Everything here runs in a browser as well as in Node: file and
- * stream handling lives in src/cli/ only.
+ * stream handling lives in src/node/ only.
  */
-export * from './ast';
+export * from './language/ast';
 export * from './diagnostics';
-export { parse, MAX_CLAUSE_CHARS, type ParseResult } from './parse';
-export { validate, check, type ValidationResult } from './check';
-export * from './describe';
-export { formatMoney, minorUnits, roundMoney, isCurrencyCode, CURRENCY_SYMBOLS } from './money';
-export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './format';
-export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './terms';
+export { parse, MAX_CLAUSE_CHARS, type ParseResult } from './language/parse';
+export { validate, check, type ValidationResult } from './language/check';
+export * from './language/describe';
+export { formatMoney, minorUnits, roundMoney, isCurrencyCode, CURRENCY_SYMBOLS } from './values/money';
+export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './language/format';
+export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './language/draft';
 export {
   evaluate,
   createEvaluation,
@@ -28,7 +28,7 @@ export {
   type Status,
   type IgnoreReason,
   type ExplainRow,
-} from './evaluate';
+} from './evaluation/evaluate';
 export {
   parseLedgerText,
   parseCsvLedger,
@@ -42,6 +42,6 @@ export {
   type ParsedLedger,
   type RowIssue,
   type RowIssueCode,
-} from './ledger';
-export { parseSchedule, readSchedule, type ScheduleResult } from './schedule-reader';
-export type { Schedule } from './schedule';
+} from './ledger/ledger';
+export { parseSchedule, readSchedule, type ScheduleResult } from './evaluation/schedule-reader';
+export type { Schedule } from './evaluation/schedule';

@@ -1,5 +1,5 @@
 /** One validation per distinct text, shared by the editor's linter and the page's panels. */
-import { validate, type ValidationResult } from '@engine/check';
+import { validate, type ValidationResult } from '@engine/language/check';
 
 export interface Analysis extends ValidationResult {
   text: string;

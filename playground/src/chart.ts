@@ -4,10 +4,10 @@
  * report and the normalized ledger rows; the numbers here are for drawing only (floating point),
  * the exact figures are in the results table.
  */
-import type { EvaluationSuccess, MilestoneResult } from '@engine/evaluate';
-import type { LedgerRow } from '@engine/ledger';
-import { dayNumber, fromDayNumber, formatIsoDate, parseIsoDate } from '@engine/periods';
-import { toDec, type Quantity } from '@engine/quantity';
+import type { EvaluationSuccess, MilestoneResult } from '@engine/evaluation/evaluate';
+import type { LedgerRow } from '@engine/ledger/ledger';
+import { dayNumber, fromDayNumber, formatIsoDate, parseIsoDate } from '@engine/time/periods';
+import { toDec, type Quantity } from '@engine/values/quantity';
 import { h, s } from './dom';
 
 const METRIC_NAME: Record<MilestoneResult['metric'], string> = {

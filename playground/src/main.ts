@@ -1,5 +1,5 @@
 import './style.css';
-import type { DocumentNode } from '@engine/ast';
+import type { DocumentNode } from '@engine/language/ast';
 import { byId, h } from './dom';
 import { applyFix, createEditor } from './editor';
 import { EXAMPLES, SEED_EXAMPLE, title } from './examples';

@@ -1,9 +1,9 @@
 /** "Try it": contract context + ledger (+ schedule) → milestone results, obligations and a chart. */
-import type { DocumentNode } from '@engine/ast';
-import type { EvaluationReport, EvaluationSuccess } from '@engine/evaluate';
-import type { LedgerFormat, LedgerRow, LedgerRecord } from '@engine/ledger';
-import type { Schedule } from '@engine/schedule';
-import { formatMoney } from '@engine/money';
+import type { DocumentNode } from '@engine/language/ast';
+import type { EvaluationReport, EvaluationSuccess } from '@engine/evaluation/evaluate';
+import type { LedgerFormat, LedgerRow, LedgerRecord } from '@engine/ledger/ledger';
+import type { Schedule } from '@engine/evaluation/schedule';
+import { formatMoney } from '@engine/values/money';
 import { byId, download, h, table } from './dom';
 import { LEDGERS, SCHEDULES } from './examples';
 import { loadContext, saveContext, type Context } from './storage';

@@ -1,7 +1,7 @@
 /** "What the engine understood": the diagnostics list, the milestones table, notes and the AST. */
-import type { DocumentNode } from '@engine/ast';
+import type { DocumentNode } from '@engine/language/ast';
 import type { Diagnostic, Fix } from '@engine/diagnostics';
-import { summariseMilestone } from '@engine/describe';
+import { summariseMilestone } from '@engine/language/describe';
 import { h, table } from './dom';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type {
   ClauseNode, DocumentNode, LabelSourceNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode,
-} from '../../src/ast';
+} from '../../src/language/ast';
 
 /** Property-test settings: a fixed seed, and run counts scaled by FUZZ_RUNS (see `npm run fuzz`). */
 export const SEED = Number(process.env.FUZZ_SEED ?? 20261126);

@@ -3,20 +3,20 @@
  * File reading lives here (and in io.ts) so that the evaluator itself stays browser-safe.
  */
 import type { Command } from 'commander';
-import { validate } from '../check';
-import { evaluate, type EvaluationReport } from '../evaluate';
-import { parseLedgerText, type LedgerFormat } from '../ledger';
-import { resolveContext } from '../periods';
-import type { Schedule } from '../schedule';
-import type * as ScheduleReader from '../schedule-reader';
+import { validate } from '../language/check';
+import { evaluate, type EvaluationReport } from '../evaluation/evaluate';
+import { parseLedgerText, type LedgerFormat } from '../ledger/ledger';
+import { resolveContext } from '../time/periods';
+import type { Schedule } from '../evaluation/schedule';
+import type * as ScheduleReader from '../evaluation/schedule-reader';
 import { renderEvaluation, renderFailure } from './evaluation-report';
-import { EXIT, isFileError, readError, readText as readFileText, UsageError } from './io';
+import { EXIT, isFileError, readError, readText as readFileText, UsageError } from '../node/io';
 import path from 'node:path';
-import type { DocumentNode } from '../ast';
-import { createEvaluation, type EvaluationOptions } from '../evaluate';
-import { openLedgerSource, type LedgerSource } from './ledger-stream';
+import type { DocumentNode } from '../language/ast';
+import { createEvaluation, type EvaluationOptions } from '../evaluation/evaluate';
+import { openLedgerSource, type LedgerSource } from '../node/ledger-stream';
 import type * as PortfolioCommand from './portfolio-command';
-import { driveTwoPasses, evaluationConsumer } from './stream-evaluate';
+import { driveTwoPasses, evaluationConsumer } from '../node/stream-evaluate';
 import { formatDiagnostic } from './validate-command';
 
 export interface EvaluateOptions {
@@ -84,7 +84,7 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
   let schedule: Schedule | null = null;
   if (options.schedule !== undefined) {
     // Loaded only here: ajv's loading would add about 60 ms to every evaluation (issue 4).
-    const { parseSchedule } = require('../schedule-reader') as typeof ScheduleReader;
+    const { parseSchedule } = require('../evaluation/schedule-reader') as typeof ScheduleReader;
     const result = parseSchedule(readText(options.schedule));
     if (!result.ok) {
       const message = `The schedule ${options.schedule} is not valid:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`;
@@ -186,7 +186,7 @@ export function registerEvaluate(program: Command): void {
     .option('--format <format>', 'ledger format when it cannot be told from the extension: csv, json or ndjson')
     .option('--json', 'print the evaluation as one JSON object')
     .option('--explain', 'show the running total at each crossing row and the rows just before it')
-    .option('--portfolio <file>', 'evaluate every contract of a portfolio file (spec/schemas/portfolio.schema.json) against the ledger, in one pass')
+    .option('--portfolio <file>', 'evaluate every contract of a portfolio file (schemas/portfolio.schema.json) against the ledger, in one pass')
     .option('--obligations-csv <file>', 'with --portfolio: write the obligations per payee and currency as CSV')
     .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)')
     .addHelpText('after', '\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error.')

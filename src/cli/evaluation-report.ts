@@ -3,8 +3,8 @@
  * was read, and what happened to every row, so that an auditor can follow each payment back to
  * the sale that triggered it.
  */
-import type { EvaluationDiagnostic, EvaluationFailure, EvaluationSuccess, IgnoreReason, MilestoneResult } from '../evaluate';
-import { Dec, formatMoney, groupThousands } from '../money';
+import type { EvaluationDiagnostic, EvaluationFailure, EvaluationSuccess, IgnoreReason, MilestoneResult } from '../evaluation/evaluate';
+import { Dec, formatMoney, groupThousands } from '../values/money';
 
 const REASONS: Record<IgnoreReason, string> = {
   'before-effective-date': 'before the effective date',

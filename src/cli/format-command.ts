@@ -1,6 +1,6 @@
 /**
- * `clause format <file|->`: the canonical text of a clause file (see src/format.ts), and
- * `clause draft <terms.json>`: the same from structured terms (see src/terms.ts).
+ * `clause format <file|->`: the canonical text of a clause file (see src/language/format.ts), and
+ * `clause draft <terms.json>`: the same from structured terms (see src/language/draft.ts).
  *
  * Both refuse to print text that would not read back as the same terms: `format` output is
  * re-parsed and compared with `termsOf` before it is printed or written, so a formatter bug
@@ -9,19 +9,19 @@
 import { renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { DocumentNode } from '../ast';
-import { validate } from '../check';
-import { format, termsOf } from '../format';
-import { MAX_CLAUSE_CHARS, parse } from '../parse';
-import type * as Terms from '../terms';
-import { EXIT, readText, UsageError } from './io';
+import type { DocumentNode } from '../language/ast';
+import { validate } from '../language/check';
+import { format, termsOf } from '../language/format';
+import { MAX_CLAUSE_CHARS, parse } from '../language/parse';
+import type * as Terms from '../language/draft';
+import { EXIT, readText, UsageError } from '../node/io';
 import { formatDiagnostic } from './validate-command';
 
 /**
- * src/terms.ts on first use: it compiles a JSON Schema with ajv, whose loading would add about
+ * src/language/draft.ts on first use: it compiles a JSON Schema with ajv, whose loading would add about
  * 60 ms to every `clause` start-up, `evaluate` on a million rows included (issue 4).
  */
-const terms = (): typeof Terms => require('../terms') as typeof Terms;
+const terms = (): typeof Terms => require('../language/draft') as typeof Terms;
 
 /** The canonical text is longer than a clause document may be: the input is fine, its canonical form is not. */
 class TooLargeError extends Error {}
@@ -94,7 +94,7 @@ export function registerFormat(program: Command): void {
   program
     .command('draft')
     .description('write clause text from a JSON terms file (the AST without ranges)')
-    .argument('<terms>', "JSON terms file (schema: spec/schemas/terms.schema.json), or '-' for standard input")
+    .argument('<terms>', "JSON terms file (schema: schemas/terms.schema.json), or '-' for standard input")
     .addHelpText('after', '\nExit codes: 0 the text was written, 1 the terms are invalid, 2 usage error.')
     .action((file: string) => {
       const raw = readText(file);

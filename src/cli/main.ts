@@ -1,6 +1,6 @@
 /** The `clause` command line. User errors print a message and exit 1 or 2; never a stack trace. */
 import { Command, CommanderError } from 'commander';
-import { EXIT, UsageError } from './io';
+import { EXIT, UsageError } from '../node/io';
 import { registerValidate } from './validate-command';
 import { registerFormat } from './format-command';
 import { registerEvaluate } from './evaluate-command';

@@ -5,13 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseLedgerText, type LedgerFormat } from '../ledger';
-import { formatMoney } from '../money';
-import { PortfolioEvaluation, readPortfolio, resolveContracts, rollupCsv, type PortfolioReport } from '../portfolio';
-import { EXIT, isFileError, readError, readText, UsageError } from './io';
-import { openLedgerSource } from './ledger-stream';
-import { driveTwoPasses, type TwoPassConsumer } from './stream-evaluate';
-import { columnLayout, dateIndex, idIndex, sellerIndex, type ColumnLayout } from '../ledger';
+import { parseLedgerText, type LedgerFormat } from '../ledger/ledger';
+import { formatMoney } from '../values/money';
+import { PortfolioEvaluation, readPortfolio, resolveContracts, rollupCsv, type PortfolioReport } from '../portfolio/portfolio';
+import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
+import { openLedgerSource } from '../node/ledger-stream';
+import { driveTwoPasses, type TwoPassConsumer } from '../node/stream-evaluate';
+import { columnLayout, dateIndex, idIndex, sellerIndex, type ColumnLayout } from '../ledger/ledger';
 
 export interface PortfolioOptions {
   sales: string;

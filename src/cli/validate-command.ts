@@ -1,10 +1,10 @@
 import type * as CodeFrame from '@babel/code-frame';
 import type { Command } from 'commander';
-import { validate } from '../check';
+import { validate } from '../language/check';
 import type { Diagnostic } from '../diagnostics';
-import { summariseMilestone } from '../describe';
-import { lineStarts } from '../positions';
-import { EXIT, readText } from './io';
+import { summariseMilestone } from '../language/describe';
+import { lineStarts } from '../language/positions';
+import { EXIT, readText } from '../node/io';
 
 /** The widest source line a code frame shows; longer lines are cut around the caret. */
 const FRAME_WIDTH = 120;

@@ -19,8 +19,8 @@ import {
   type MilestoneNode,
   type PaymentNode,
   type TargetNode,
-} from './ast';
-import { Dec, decimalString, formatMoney, moneyString, roundMoney } from './money';
+} from '../language/ast';
+import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import {
   ContractCalendar,
   dayNumber,
@@ -30,8 +30,8 @@ import {
   windowInstances,
   type ContractContext,
   type WindowInstance,
-} from './periods';
-import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } from './quantity';
+} from '../time/periods';
+import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } from '../values/quantity';
 import { confirmDuplicates, IdIndex } from './id-index';
 import {
   dateCell,
@@ -45,10 +45,10 @@ import {
   type LedgerRecord,
   type LedgerRow,
   type RowIssue,
-} from './ledger';
+} from '../ledger/ledger';
 import { scheduledAmount, type Schedule } from './schedule';
-import { metricOf, paymentFor, windowType, type Metric, type WindowType } from './describe';
-import { ZoneClock } from './zone-clock';
+import { metricOf, paymentFor, windowType, type Metric, type WindowType } from '../language/describe';
+import { ZoneClock } from '../time/zone-clock';
 
 export interface EvaluationOptions {
   /** Effective date E, `YYYY-MM-DD`. */
@@ -654,7 +654,7 @@ export class Evaluation {
   }
 
   /**
-   * After pass 1: the `hashId` (src/id-hash.ts) values of ids that may repeat. A reader that skips
+   * After pass 1: the `hashId` (src/evaluation/id-hash.ts) values of ids that may repeat. A reader that skips
    * rows in pass 2 without decoding them must still deliver every row whose id hashes into this
    * set (and every row on a day of `crossingDays()`).
    */

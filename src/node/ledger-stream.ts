@@ -3,7 +3,7 @@
  * one record at a time, never holding the rows. Standard input is spooled to a temporary file
  * first, because the evaluation reads the ledger twice.
  *
- * The readers agree with the in-memory text readers of src/ledger.ts (parseCsvLedger, built on
+ * The readers agree with the in-memory text readers of src/ledger/ledger.ts (parseCsvLedger, built on
  * papaparse, and parseNdjsonLedger) record for record and row number for row number; the tests in
  * spec/ledger-stream.test.ts compare them. CSV dialect: a BOM is dropped; records end at LF or
  * CRLF; a field that starts with `"` is quoted and may hold commas, `""` and line breaks; header
@@ -24,7 +24,7 @@
  * whole; a record cut between chunks (including a CRLF pair cut after the CR) is carried over to
  * the next chunk. Quotes, commas and line breaks are ASCII, so decoding before splitting is safe.
  * Bytes that are not UTF-8 are refused (`Utf8StreamError`; the file readers turn it into the same
- * usage error, exit 2, as src/cli/io.ts gives for files read whole), never decoded to U+FFFD: each
+ * usage error, exit 2, as src/node/io.ts gives for files read whole), never decoded to U+FFFD: each
  * chunk is checked with `isUtf8` (native: about 20 ms more per 62 MB than the StringDecoder alone,
  * where a fatal TextDecoder in streaming mode took 60-120 ms more), and a character cut by a
  * chunk's end is checked once the next chunk completes it.
@@ -35,12 +35,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
-import { fmix32 } from '../id-hash';
-import type { LedgerRecord, RowIssue } from '../ledger';
+import { fmix32 } from '../evaluation/id-hash';
+import type { LedgerRecord, RowIssue } from '../ledger/ledger';
 import { firstInvalidUtf8, UsageError } from './io';
 import type { RowPositions } from './row-positions';
 
-/** Receives records in file order. `row` is 1-based and counts data records, as in src/ledger.ts. */
+/** Receives records in file order. `row` is 1-based and counts data records, as in src/ledger/ledger.ts. */
 export interface RecordSink {
   record(record: LedgerRecord, row: number): void;
   issue(issue: RowIssue): void;
@@ -478,7 +478,7 @@ export async function streamLedgerRecords(file: string, format: StreamFormat, si
 
 /**
  * Feeds a file to a parser chunk by chunk. Bytes that are not UTF-8 become the usage error of
- * src/cli/io.ts (`readText`), naming the file, the line and column, and the byte.
+ * src/node/io.ts (`readText`), naming the file, the line and column, and the byte.
  */
 async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void; end(): void }, options: StreamOptions): Promise<void> {
   let bytes = 0;
@@ -540,7 +540,7 @@ export function encodingMessage(file: string, error: Utf8StreamError): string {
 /**
  * Which rows a second pass needs, judged on the raw bytes of a CSV record before it is decoded or
  * split: a row is kept when its date cell starts with one of `dateKeys` (a `YYYY-MM-DD` written as
- * the number YYYYMMDD), or when its id's hash (`hashId` of src/id-hash.ts, which `hashAsciiId`
+ * the number YYYYMMDD), or when its id's hash (`hashId` of src/evaluation/id-hash.ts, which `hashAsciiId`
  * reproduces on bytes) is in `idHashes`; and whenever the bytes cannot be judged cheaply.
  */
 export interface ByteRowFilter {

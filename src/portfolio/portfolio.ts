@@ -14,17 +14,17 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from '../spec/schemas/portfolio.schema.json';
-import { validate, type ValidationResult } from './check';
-import type { Diagnostic } from './diagnostics';
-import { createEvaluation, type Evaluation, type EvaluationReport } from './evaluate';
-import { hashId } from './id-hash';
-import { IdIndex } from './id-index';
-import { idCellOfCells, idCellText, sellerIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from './ledger';
-import { Dec, moneyString } from './money';
-import { resolveContext } from './periods';
-import type { Schedule } from './schedule';
-import { readSchedule } from './schedule-reader';
+import schema from '../../schemas/portfolio.schema.json';
+import { validate, type ValidationResult } from '../language/check';
+import type { Diagnostic } from '../diagnostics';
+import { createEvaluation, type Evaluation, type EvaluationReport } from '../evaluation/evaluate';
+import { hashId } from '../evaluation/id-hash';
+import { IdIndex } from '../evaluation/id-index';
+import { idCellOfCells, idCellText, sellerIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger/ledger';
+import { Dec, moneyString } from '../values/money';
+import { resolveContext } from '../time/periods';
+import type { Schedule } from '../evaluation/schedule';
+import { readSchedule } from '../evaluation/schedule-reader';
 
 /** A contract as written in the portfolio file. */
 export interface PortfolioContractInput {
@@ -49,7 +49,7 @@ export type PortfolioReadResult = { ok: true; portfolio: PortfolioInput } | { ok
 
 let validator: ValidateFunction | null = null;
 
-/** Validates a parsed portfolio file against spec/schemas/portfolio.schema.json, then ids are unique. */
+/** Validates a parsed portfolio file against schemas/portfolio.schema.json, then ids are unique. */
 export function readPortfolio(data: unknown): PortfolioReadResult {
   validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(schema);
   if (!validator(data)) return { ok: false, errors: (validator.errors ?? []).map(describeError) };

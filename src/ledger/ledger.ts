@@ -6,9 +6,9 @@
  * record after a CSV header, the first element of a JSON array, the first non-blank NDJSON line).
  */
 import Papa from 'papaparse';
-import { civilDay, daysInMonth } from './periods';
-import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, quantityFromNumber, tooLong, type Quantity } from './quantity';
-import { ZoneClock } from './zone-clock';
+import { civilDay, daysInMonth } from '../time/periods';
+import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, quantityFromNumber, tooLong, type Quantity } from '../values/quantity';
+import { ZoneClock } from '../time/zone-clock';
 
 /** One input record as read: column name (any case) → cell. */
 export type LedgerRecord = Readonly<Record<string, unknown>>;

@@ -2,10 +2,10 @@
  * Hints for syntax errors that are not typos: a drafting habit the language spells another way
  * ("$100K", "ninety days", "the end of Q1", "March 31st, 2026"). Each rule looks at the token
  * the parser stopped on and what it expected there, and says what to write instead; the
- * "did you mean" of a misspelt keyword is left to src/suggest.ts.
+ * "did you mean" of a misspelt keyword is left to src/language/suggest.ts.
  */
-import type { Token } from '../grammar/lexer';
-import type { Fix } from './diagnostics';
+import type { Token } from '../../grammar/lexer';
+import type { Fix } from '../diagnostics';
 
 export interface Hint {
   suggestion: string;

@@ -5,7 +5,7 @@
  * tokens it could start with, so the message names the idea instead of listing twenty keywords.
  */
 import type { Grammar } from 'nearley';
-import { MONTH_NAMES, ORDINAL_WORDS } from '../grammar/lexer';
+import { MONTH_NAMES, ORDINAL_WORDS } from '../../grammar/lexer';
 
 const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
   clauses: "a clause such as 'The Seller agrees to meet the following sales milestones: …' or a heading such as 'Month 1 Milestone:'",

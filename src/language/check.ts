@@ -5,10 +5,10 @@
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { assertNever } from './ast';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics';
-import { Dec, formatMoney } from './money';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
+import { Dec, formatMoney } from '../values/money';
 import { parse } from './parse';
-import { MONTHS_PER_UNIT, parseIsoDate } from './periods';
+import { MONTHS_PER_UNIT, parseIsoDate } from '../time/periods';
 import { positionAt } from './positions';
 
 export interface ValidationResult {

@@ -4,7 +4,7 @@
  */
 import type { ClauseNode, MilestoneNode, PaymentNode, PaymentTermNode, TargetNode, WindowNode } from './ast';
 import { assertNever } from './ast';
-import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from './money';
+import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from '../values/money';
 
 /**
  * An amount stated in a clause, for people: like `formatMoney` ("$1,500.00"), but never rounded, since

@@ -1,14 +1,14 @@
 /**
- * Reading payment schedules supplied as JSON (the types and the label lookup are src/schedule.ts).
+ * Reading payment schedules supplied as JSON (the types and the label lookup are src/evaluation/schedule.ts).
  *
- * Validated with the shipped JSON Schema (spec/schemas/schedule.schema.json) so that tools
+ * Validated with the shipped JSON Schema (schemas/schedule.schema.json) so that tools
  * writing schedules can use the same contract; the checks ajv cannot express (a known currency
  * code) follow.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from '../spec/schemas/schedule.schema.json';
-import { Dec, isCurrencyCode } from './money';
+import schema from '../../schemas/schedule.schema.json';
+import { Dec, isCurrencyCode } from '../values/money';
 import type { Schedule } from './schedule';
 
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; errors: string[] };

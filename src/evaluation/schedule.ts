@@ -1,9 +1,9 @@
 /**
  * Payment schedules: the amounts behind "as outlined in Section 4.2", and how a milestone label
- * finds its amount. Reading and validating a schedule file is src/schedule-reader.ts (it needs ajv,
+ * finds its amount. Reading and validating a schedule file is src/evaluation/schedule-reader.ts (it needs ajv,
  * which the evaluator does not).
  */
-import type { Dec } from './money';
+import type { Dec } from '../values/money';
 
 export interface Schedule {
   currency: string;

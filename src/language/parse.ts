@@ -4,15 +4,15 @@
  * into an internal error, since the grammar is meant to be unambiguous (field notes: nearley #53).
  */
 import nearley from 'nearley';
-import grammarRules from '../grammar/clause.generated';
+import grammarRules from '../../grammar/clause.generated';
 import type { DocumentNode, Range } from './ast';
-import { diagnostic, type Diagnostic } from './diagnostics';
+import { diagnostic, type Diagnostic } from '../diagnostics';
 import { describeNonterminal, expectationAt, joinAlternatives } from './expected';
 import { hintAtEnd, hintFor } from './hints';
 import { pointRange } from './positions';
 import { nearest } from './suggest';
-import { tokenize, type Token } from '../grammar/lexer';
-import { finishDocument, type DocumentDraft } from '../grammar/builders';
+import { tokenize, type Token } from '../../grammar/lexer';
+import { finishDocument, type DocumentDraft } from '../../grammar/builders';
 
 const grammar = nearley.Grammar.fromCompiled(grammarRules);
 

@@ -6,7 +6,7 @@
  * evaluator can aggregate rows into local-day buckets and still be exact.
  */
 import { DateTime, IANAZone } from 'luxon';
-import { assertNever, type PeriodUnit, type WindowNode } from './ast';
+import { assertNever, type PeriodUnit, type WindowNode } from '../language/ast';
 
 /** A calendar date as three integers; month 1-12. */
 export interface CalendarDate {

@@ -11,8 +11,8 @@
  * candidate day and whose id is not suspect (CsvFilteredParser). NDJSON rows are objects
  * (JSON.parse makes them anyway).
  */
-import type { Evaluation } from '../evaluate';
-import { columnLayout, dateIndex, emptyLedgerIssue, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger';
+import type { Evaluation } from '../evaluation/evaluate';
+import { columnLayout, dateIndex, emptyLedgerIssue, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger/ledger';
 import {
   streamCsvCells,
   streamCsvCellsFiltered,
@@ -24,7 +24,7 @@ import {
 } from './ledger-stream';
 import { statSync } from 'node:fs';
 import { UsageError } from './io';
-import { ProgressBar } from './progress';
+import { ProgressBar } from '../cli/progress';
 import { RowPositions } from './row-positions';
 
 /** What a two-pass reader needs to know, for a CSV or an NDJSON ledger. */

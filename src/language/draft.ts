@@ -1,7 +1,7 @@
 /**
  * Drafting: structured terms (the AST without ranges, as JSON) → canonical clause text.
  *
- * The terms are validated with the shipped JSON Schema (spec/schemas/terms.schema.json), then
+ * The terms are validated with the shipped JSON Schema (schemas/terms.schema.json), then
  * written with `format`, then the text is read back with `validate`: errors in it (a $0 target,
  * an impossible date, duplicate labels) are reported at the JSON pointer of the terms node they
  * are about, and the terms read back must equal the input (`termsOf`), so a draft never says
@@ -9,10 +9,10 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from '../spec/schemas/terms.schema.json';
+import schema from '../../schemas/terms.schema.json';
 import type { DocumentNode } from './ast';
 import { validate } from './check';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { format, FormatError, termsOf } from './format';
 
 /** One problem with the terms: a JSON pointer into them ("" for the whole) and what is wrong. */

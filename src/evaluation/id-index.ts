@@ -14,7 +14,7 @@
 import { fmix32 } from './id-hash';
 
 /**
- * 53-bit hash of a string: `hashId` (src/id-hash.ts, which the CLI's byte-level second-pass reader
+ * 53-bit hash of a string: `hashId` (src/evaluation/id-hash.ts, which the CLI's byte-level second-pass reader
  * reproduces) in the high 32 bits, so that suspects can be handed to that reader as `hashId`
  * values, and 21 bits of an independent multiplicative hash below.
  */

@@ -69,7 +69,7 @@ export function quantityFromNumber(value: number): Quantity | null {
  * The longest ledger value the evaluator takes: at most 40 digits in all (integer digits without
  * leading zeros plus decimals without trailing zeros), at most 10 of them decimals. Then any sum of
  * up to 10^9 rows is below 10^49 with at most 10 decimals, at most 59 digits: exact in `Dec`'s 60
- * significant digits (src/money.ts). Longer values are refused (`number-too-long`), never rounded.
+ * significant digits (src/values/money.ts). Longer values are refused (`number-too-long`), never rounded.
  */
 export const MAX_LEDGER_DIGITS = 40;
 export const MAX_LEDGER_DECIMALS = 10;

@@ -39,7 +39,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
-import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from './money';
+import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
 
 export class FormatError extends Error {
   /** A JSON pointer to the offending node or field, e.g. "/clauses/0/party/name". */
