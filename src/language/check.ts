@@ -30,6 +30,7 @@ export function validate(text: string): ValidationResult {
 export function check(document: DocumentNode, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const clause of document.clauses) checkClause(clause, text, out);
+  checkDocumentCurrency(document, out);
   return out;
 }
 
@@ -212,6 +213,35 @@ function checkCurrencies(clause: ClauseNode, out: Diagnostic[]): void {
   const other = amounts.find((a) => a.currency !== first?.currency);
   if (first && other) {
     out.push(diagnostic('mixed-currencies', other.range, `${other.text} is in ${other.currency} but ${first.text} is in ${first.currency}: the milestones of one clause must use one currency, so that sales can be summed without conversion.`));
+  }
+}
+
+/**
+ * Every amount of a document (targets and fixed payments, in every clause) in one currency: the evaluator
+ * reads one ledger against the whole document, so a USD clause beside a EUR clause would sum the same rows
+ * toward both. Within one clause the targets are already checked above; this reports the first amount of
+ * another clause whose currency differs from the document's first.
+ */
+function checkDocumentCurrency(document: DocumentNode, out: Diagnostic[]): void {
+  const amounts: MoneyNode[][] = document.clauses.map((clause) => [
+    ...clause.milestones.flatMap((m) => (m.target.kind === 'revenue' ? [m.target.amount] : [])),
+    ...clause.milestones.flatMap((m) => (m.payment?.kind === 'fixed' ? [m.payment.amount] : [])),
+    ...clause.payments.flatMap((p) => (p.payment.kind === 'fixed' ? [p.payment.amount] : [])),
+  ]);
+  const first = amounts.flat()[0];
+  if (!first) return;
+  for (let i = 1; i < amounts.length; i++) {
+    const other = amounts[i].find((a) => a.currency !== first.currency);
+    if (other) {
+      out.push(
+        diagnostic(
+          'mixed-currencies',
+          other.range,
+          `${other.text} is in ${other.currency} but ${first.text} (clause 1) is in ${first.currency}: the clauses of one document are evaluated against one ledger, so they must use one currency; put the clauses of each currency in their own document.`,
+        ),
+      );
+      return;
+    }
   }
 }
 
