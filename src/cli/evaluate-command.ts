@@ -188,9 +188,10 @@ export function registerEvaluate(program: Command): void {
     .option('--explain', 'show the running total at each crossing row and the rows just before it')
     .option('--portfolio <file>', 'evaluate every contract of a portfolio file (schemas/portfolio.schema.json) against the ledger, in one pass')
     .option('--obligations-csv <file>', 'with --portfolio: write the obligations per payee and currency as CSV')
+    .option('--allow-paths-outside-portfolio', "with --portfolio: let it name clause and schedule files outside its own folder (only for a trusted portfolio)")
     .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)')
     .addHelpText('after', '\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error.')
-    .action(async (clauseFile: string | undefined, options: EvaluateOptions & { portfolio?: string; obligationsCsv?: string; progress?: boolean }) => {
+    .action(async (clauseFile: string | undefined, options: EvaluateOptions & { portfolio?: string; obligationsCsv?: string; progress?: boolean; allowPathsOutsidePortfolio?: boolean }) => {
       let result: CommandOutput;
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
@@ -202,6 +203,7 @@ export function registerEvaluate(program: Command): void {
           json: options.json,
           obligationsCsv: options.obligationsCsv,
           progress: options.progress,
+          allowOutsidePaths: options.allowPathsOutsidePortfolio,
         });
       } else {
         if (clauseFile === undefined) throw new UsageError('missing the clause file (or --portfolio <file>).');

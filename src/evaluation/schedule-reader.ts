@@ -9,6 +9,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/schedule.schema.json';
 import { Dec, isCurrencyCode } from '../values/money';
+import { parseJsonText } from '../json-text';
 import { inexactJsonNumber } from '../ledger/ledger';
 import { labelKey, type Schedule } from './schedule';
 
@@ -47,13 +48,9 @@ export function readSchedule(data: unknown): ScheduleResult {
 
 /** Parses and validates a schedule text. */
 export function parseSchedule(text: string): ScheduleResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
-  }
-  return readSchedule(data);
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, errors: [json.message] };
+  return readSchedule(json.value);
 }
 
 function describe(error: ErrorObject): string {

@@ -12,6 +12,7 @@
  * Browser-safe like the evaluator: file reading (clause files, schedules) lives in the CLI, which
  * hands over texts.
  */
+import { parseJsonText } from '../json-text';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/portfolio.schema.json';
@@ -97,8 +98,9 @@ export function resolveContracts(portfolio: PortfolioInput, readFile: (path: str
       let data: unknown = c.schedule;
       if (typeof c.schedule === 'string') {
         try {
-          const text = readFile(c.schedule);
-          data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+          const json = parseJsonText(readFile(c.schedule));
+          data = json.ok ? json.value : undefined;
+          if (!json.ok) scheduleErrors = [`the schedule ${c.schedule} is ${json.message}`];
         } catch (e) {
           data = undefined;
           scheduleErrors = [`cannot read the schedule ${c.schedule}: ${(e as Error).message}`];
