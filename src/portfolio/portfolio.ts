@@ -12,6 +12,7 @@
  * Browser-safe like the evaluator: file reading (clause files, schedules) lives in the CLI, which
  * hands over texts.
  */
+import { csvCell, csvListCell } from '../csv-output';
 import { parseJsonText } from '../json-text';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -439,15 +440,11 @@ export function rollup(contracts: readonly ContractReport[]): RollupLine[] {
   }));
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The roll-up as CSV for a payroll or accounts-payable import (header row, CRLF-free, UTF-8). */
 export function rollupCsv(lines: readonly RollupLine[]): string {
   const out = ['payee,currency,amount,obligations,unresolved,contracts'];
   for (const l of lines) {
-    out.push([l.payee, l.currency ?? '', l.amount ?? '', String(l.obligations), String(l.unresolved), l.contracts.join(';')].map(csvField).join(','));
+    out.push([csvCell(l.payee), csvCell(l.currency), csvCell(l.amount, true), csvCell(l.obligations), csvCell(l.unresolved), csvListCell(l.contracts)].join(','));
   }
   return `${out.join('\n')}\n`;
 }
