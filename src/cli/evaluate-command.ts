@@ -2,6 +2,7 @@
  * `clause evaluate`: a clause file and a sales ledger → milestone statuses and obligations.
  * File reading lives here (and in io.ts) so that the evaluator itself stays browser-safe.
  */
+import { forTerminal } from './terminal-text';
 import type { Command } from 'commander';
 import { validate } from '../language/check';
 import { evaluate, type EvaluationReport } from '../evaluation/evaluate';
@@ -210,8 +211,8 @@ export function registerEvaluate(program: Command): void {
         if (options.obligationsCsv !== undefined) throw new UsageError('--obligations-csv goes with --portfolio.');
         result = await runEvaluateStreaming(clauseFile, options);
       }
-      if (result.stdout) process.stdout.write(result.stdout);
-      if (result.stderr) process.stderr.write(result.stderr);
+      if (result.stdout) process.stdout.write(options.json ? result.stdout : forTerminal(result.stdout));
+      if (result.stderr) process.stderr.write(forTerminal(result.stderr));
       process.exitCode = result.code;
     });
 }

@@ -17,6 +17,7 @@ import { parseJsonText } from '../json-text';
 import { EXIT, readError, readText, UsageError } from '../node/io';
 import { writeOutput } from '../node/write-output';
 import { formatDiagnostic } from './validate-command';
+import { forTerminal } from './terminal-text';
 
 /**
  * src/language/draft.ts on first use: it compiles a JSON Schema with ajv, whose loading would add about
@@ -68,7 +69,7 @@ export function registerFormat(program: Command): void {
       const result = validate(text);
       if (!result.valid || !result.ast) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        process.stderr.write(`${errors.map((d) => formatDiagnostic(d, text, shown)).join('\n\n')}\n\n${shown}: not formatted: the clause has ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`);
+        process.stderr.write(forTerminal(`${errors.map((d) => formatDiagnostic(d, text, shown)).join('\n\n')}\n\n${shown}: not formatted: the clause has ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`));
         process.exitCode = EXIT.invalid;
         return;
       }
@@ -77,20 +78,20 @@ export function registerFormat(program: Command): void {
         canonical = verifiedFormat(result.ast);
       } catch (error) {
         if (!(error instanceof TooLargeError)) throw error;
-        process.stderr.write(`${shown}: not formatted: ${error.message}.\n`);
+        process.stderr.write(forTerminal(`${shown}: not formatted: ${error.message}.\n`));
         process.exitCode = EXIT.invalid;
         return;
       }
       if (options.check) {
         if (canonical !== text) {
-          process.stdout.write(`${shown}: not in canonical form (run 'clause format --write ${file}')\n`);
+          process.stdout.write(forTerminal(`${shown}: not in canonical form (run 'clause format --write ${file}')\n`));
           process.exitCode = EXIT.invalid;
         }
         return;
       }
       if (options.write) {
         if (canonical !== text) writeOutput(file, canonical, { unchangedSince: before });
-        process.stdout.write(`${shown}: ${canonical === text ? 'already canonical' : 'formatted'}\n`);
+        process.stdout.write(forTerminal(`${shown}: ${canonical === text ? 'already canonical' : 'formatted'}\n`));
         return;
       }
       process.stdout.write(canonical);
@@ -106,13 +107,13 @@ export function registerFormat(program: Command): void {
       const shown = file === '-' ? '<stdin>' : file;
       const json = parseJsonText(raw);
       if (!json.ok) {
-        process.stderr.write(`${shown}: ${json.code === 'invalid-json' ? '' : `[${json.code}] `}${json.message}\n`);
+        process.stderr.write(forTerminal(`${shown}: ${json.code === 'invalid-json' ? '' : `[${json.code}] `}${json.message}\n`));
         process.exitCode = EXIT.invalid;
         return;
       }
       const result = terms().draftTerms(json.value);
       for (const p of result.problems) {
-        process.stderr.write(`${shown}: ${p.path || '/'}: ${p.severity}${p.code ? ` [${p.code}]` : ''}: ${p.message}\n`);
+        process.stderr.write(forTerminal(`${shown}: ${p.path || '/'}: ${p.severity}${p.code ? ` [${p.code}]` : ''}: ${p.message}\n`));
       }
       if (!result.ok || result.text === null) {
         process.exitCode = EXIT.invalid;
