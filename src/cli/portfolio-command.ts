@@ -11,7 +11,7 @@ import { PortfolioEvaluation, readPortfolio, resolveContracts, rollupCsv, type P
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { parseJsonText } from '../json-text';
 import { writeOutput } from '../node/write-output';
-import { openLedgerSource } from '../node/ledger-stream';
+import { openLedgerSource } from '../node/ledger-source';
 import { driveTwoPasses, type TwoPassConsumer } from '../node/stream-evaluate';
 import { columnLayout, dateIndex, idIndex, sellerIndex, type ColumnLayout } from '../ledger/ledger';
 
