@@ -133,8 +133,10 @@ export class CsvFilteredParser {
     let pos = 0;
     // Native searches (memchr) find line ends and quotes; JS looks only at the cells it needs.
     let quote = buf.indexOf(QUOTE);
+    let cr = buf.indexOf(CR);
     while (pos < n) {
       if (quote !== -1 && quote < pos) quote = buf.indexOf(QUOTE, pos);
+      if (cr !== -1 && cr < pos) cr = buf.indexOf(CR, pos);
       let end = buf.indexOf(LF, pos);
       if (quote !== -1 && (end === -1 || quote < end)) {
         // A record holding a quote: find its end the slow way, then read it in full.
@@ -149,7 +151,9 @@ export class CsvFilteredParser {
         end = n;
       }
       const stop = end > pos && buf[end - 1] === CR ? end - 1 : end;
-      const verdict = this.headerSeen ? this.judge(buf, pos, stop) : UNSURE;
+      // A lone CR ends records too (CsvStreamParser's rule): such text, up to the LF, is read by it in full.
+      const loneCr = cr !== -1 && cr < stop;
+      const verdict = this.headerSeen && !loneCr ? this.judge(buf, pos, stop) : UNSURE;
       if (verdict === UNSURE) this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
       else {
         const row = ++this.row;
