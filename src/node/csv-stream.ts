@@ -2,7 +2,7 @@
  * An incremental CSV reader: CSV from a file or standard input, one row at a time, never holding the
  * rows.
  *
- * It agrees with the in-memory reader of src/ledger/ledger.ts (parseCsvLedger, built on papaparse)
+ * It agrees with the in-memory reader of src/ledger/text-readers.ts (parseCsvLedger, built on papaparse)
  * record for record and row number for row number; spec/ledger-stream.test.ts compares them. CSV
  * dialect: a BOM is dropped; records end at LF, CRLF or a lone CR (old Mac files, which papaparse reads
  * by detecting CR as the file's line end); a field that starts with `"` is quoted and may
