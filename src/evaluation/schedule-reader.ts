@@ -10,7 +10,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/schedule.schema.json';
 import { Dec, isCurrencyCode } from '../values/money';
 import { parseJsonText } from '../json-text';
-import { inexactJsonNumber } from '../ledger/ledger';
+import { inexactJsonNumber } from '../ledger/normalize';
 import { labelKey, type Schedule } from './schedule';
 
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; errors: string[] };
