@@ -11,6 +11,7 @@ import type {
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
+import { normalizeText } from '../src/values/text-key';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
@@ -85,7 +86,6 @@ function span(...parts: unknown[]): Range {
 // (lexer.ts). Positions are computed from `text`, which is exactly what the source holds.
 const lower = (t: Token): string => t.value.toLowerCase();
 const digits = (t: Token): string => t.value.replace(/,/g, '');
-const straightApostrophes = (s: string): string => s.replace(/’/g, "'");
 
 // --- document and clauses ----------------------------------------------------------------------
 
@@ -128,7 +128,7 @@ export function headedClause(d: Data): ClauseDraft {
 
 function party(words: List<Token>): PartyNode {
   const tokens = toArray(words);
-  return { kind: 'party', name: straightApostrophes(tokens.map((t) => t.value).join(' ')), range: span(tokens) };
+  return { kind: 'party', name: normalizeText(tokens.map((t) => t.value).join(' ')), range: span(tokens) };
 }
 
 export function partyRef(d: Data): PartyNode {
@@ -206,7 +206,8 @@ export function revenueTarget(d: Data): TargetNode {
 /** Carries `range` so that the units target's range ends after the product name. */
 export function product(d: Data): { name: string; range: Range } {
   const t = d[1] as Token;
-  return { name: straightApostrophes(t.value.slice(1, -1).trim()), range: span(d) };
+  // The ledger's product cells go through the same normalisation, so the two compare equal.
+  return { name: normalizeText(t.value.slice(1, -1)), range: span(d) };
 }
 
 export function unitsTarget(d: Data): TargetNode {

@@ -1,5 +1,6 @@
 import moo from 'moo';
 import { isCurrencyCode } from '../src/values/money';
+import { INVISIBLE_CHARS } from '../src/values/text-key';
 
 /**
  * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar
@@ -52,7 +53,7 @@ const keywordType = moo.keywords({
  * are whitespace; inside a word they are nothing, since the reader sees one word ("mile\u200bstones"
  * is "milestones"): such a word's `value` is its text without them.
  */
-const INVISIBLE = '\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff';
+const INVISIBLE = INVISIBLE_CHARS;
 const INVISIBLES = new RegExp(`[${INVISIBLE}]`, 'g');
 const withoutInvisibles = (text: string): string => text.replace(INVISIBLES, '');
 

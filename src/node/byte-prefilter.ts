@@ -63,7 +63,8 @@ export function hashLowerAsciiCell(buf: Uint8Array, start: number, end: number):
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) {
     let b = buf[i];
-    if (b >= 0x80 || b < SPACE) return -1;
+    // Bytes that normalizeText (src/values/text-key.ts) would change are judged on the decoded text.
+    if (b >= 0x80 || b < SPACE || (b === SPACE && buf[i - 1] === SPACE)) return -1;
     if (b >= 65 && b <= 90) b += 32;
     h = Math.imul(h ^ b, 0x01000193);
   }
@@ -255,7 +256,7 @@ export class CsvFilteredParser {
     while (is < ie && (buf[is] === SPACE || (buf[is] >= 9 && buf[is] <= 13))) is++;
     while (ie > is && (buf[ie - 1] === SPACE || (buf[ie - 1] >= 9 && buf[ie - 1] <= 13))) ie--;
     if (is === ie) return SKIP;
-    for (let k = is; k < ie; k++) if (buf[k] >= 0x80 || buf[k] < SPACE) return KEEP;
+    for (let k = is; k < ie; k++) if (buf[k] >= 0x80 || buf[k] < SPACE || (buf[k] === SPACE && buf[k - 1] === SPACE)) return KEEP;
     return f.idHashes.has(hashAsciiId(buf, is, ie)) ? KEEP : SKIP;
   }
 }

@@ -13,6 +13,7 @@
  * hands over texts.
  */
 import { csvCell, csvListCell } from '../csv-output';
+import { normalizeText, textKey } from '../values/text-key';
 import { parseJsonText } from '../json-text';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -174,7 +175,7 @@ interface Live {
 }
 
 function sellerKey(value: string): string {
-  return value.trim().toLowerCase();
+  return textKey(value);
 }
 
 /** The `seller` cell of a record (keys in any case), trimmed, or null. */
@@ -189,7 +190,7 @@ function sellerCell(record: LedgerRecord): string | null {
     }
   }
   if (value === undefined || value === null) return null;
-  const text = String(value).trim();
+  const text = normalizeText(String(value));
   return text === '' ? null : text;
 }
 
