@@ -41,7 +41,8 @@ export type RowIssueCode =
   | 'malformed-row'
   | 'empty-ledger'
   | 'inexact-json-number'
-  | 'number-too-long';
+  | 'number-too-long'
+  | 'duplicate-column';
 
 /** What is wrong with one cell (or one whole row, column `*`). */
 export interface RowIssue {

@@ -19,6 +19,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { malformedCsvRow, type CellSink } from './ledger-sinks';
+import { duplicateColumnIssue, repeatedName } from '../ledger/duplicate-columns';
 import { TextStreamParser } from './utf8-stream';
 
 const QUOTE = 34;
@@ -194,6 +195,8 @@ export class CsvStreamParser extends TextStreamParser {
       if (isBlank(cells)) return;
       this.header = cells.map((h) => h.trim().toLowerCase());
       this.width = this.header.length;
+      const repeated = repeatedName(this.header);
+      if (repeated !== null) this.sink.issue(duplicateColumnIssue(0, repeated));
       this.sink.header(this.header);
       return;
     }
