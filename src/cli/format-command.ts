@@ -16,8 +16,8 @@ import type * as Terms from '../language/draft';
 import { parseJsonText } from '../json-text';
 import { EXIT, readError, readText, UsageError } from '../node/io';
 import { writeOutput } from '../node/write-output';
-import { formatDiagnostic } from './validate-command';
-import { forTerminal } from './terminal-text';
+import { formatDiagnostic } from './diagnostic-report';
+import { forTerminal } from '../node/terminal-text';
 
 /**
  * src/language/draft.ts on first use: it compiles a JSON Schema with ajv, whose loading would add about

@@ -1,7 +1,7 @@
 /** The `clause` command line. User errors print a message and exit 1 or 2; never a stack trace. */
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from '../node/io';
-import { forTerminal } from './terminal-text';
+import { forTerminal } from '../node/terminal-text';
 import { registerValidate } from './validate-command';
 import { registerFormat } from './format-command';
 import { registerEvaluate } from './evaluate-command';
