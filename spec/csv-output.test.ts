@@ -11,7 +11,7 @@ describe('formula injection', () => {
     const csv = rollupCsv([
       { payee: '=HYPERLINK("http://x","y")', currency: 'USD', amount: '-80.00', obligations: 1, unresolved: 0, contracts: ['ok', '@SUM(A1)', '+1'] },
     ]);
-    const rows = Papa.parse<string[]>(csv.trim()).data;
+    const rows = Papa.parse<string[]>(csv.trim(), { delimiter: ',' }).data;
     expect(rows[1]).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", 'USD', '-80.00', '1', '0', "ok;'@SUM(A1);'+1"]);
   });
 
@@ -21,11 +21,11 @@ describe('formula injection', () => {
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (cells) => {
         const fields = cells.map((_, i) => `c${i}`);
         const row = Object.fromEntries(cells.map((c, i) => [`c${i}`, c]));
-        const back = Papa.parse<string[]>(csvTable(fields, [row]).replace(/\n$/, ''), { newline: '\n' }).data[1];
+        const back = Papa.parse<string[]>(csvTable(fields, [row]).replace(/\n$/, ''), { newline: '\n', delimiter: ',' }).data[1];
         expect(back).toEqual(cells.map((c) => (FORMULA.test(c) ? `'${c}` : c)));
         for (const c of back) expect(FORMULA.test(c)).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 16 },
     );
   });
 
