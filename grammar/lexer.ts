@@ -84,9 +84,16 @@ const NUMBER_WORDS = [
 /** A case-insensitive pattern for a word (moo refuses the /i flag). */
 const anyCase = (word: string): string => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
 const NUMBER_WORD = `(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).map(anyCase).join('|')})`;
-const SPELLED_NUMBER = new RegExp(
-  `${NUMBER_WORD}(?:(?:-|\\s+(?:${anyCase('and')}\\s+)?)${NUMBER_WORD})*\\s*\\(\\d+(?:,+\\d+)*(?:\\.\\d+)?\\)`,
-);
+/**
+ * The most number words one spelled number may have: "nine hundred ninety-nine billion nine hundred
+ * ninety-nine million nine hundred ninety-nine thousand nine hundred ninety-nine" has 19. The bound keeps
+ * the lexer linear: at every word of a run of number words not followed by a figure, the rule scans at most
+ * this many words before it fails (unbounded, it rescanned the rest of the run at every word).
+ */
+export const MAX_NUMBER_WORDS = 24;
+/** The number words of a spelled number, without the figure: what the rule scans before it can fail. */
+export const SPELLED_NUMBER_RUN = `${NUMBER_WORD}(?:(?:-|\\s+(?:${anyCase('and')}\\s+)?)${NUMBER_WORD}){0,${MAX_NUMBER_WORDS - 1}}`;
+const SPELLED_NUMBER = new RegExp(`${SPELLED_NUMBER_RUN}\\s*\\(\\d+(?:,+\\d+)*(?:\\.\\d+)?\\)`);
 /** The figure of a spelled number: "ninety (90)" → "90". */
 const figureOf = (text: string): string => text.slice(text.lastIndexOf('(') + 1, -1);
 

@@ -236,7 +236,7 @@ describe('wording: counts agree with their nouns', () => {
   });
 
   test('the portfolio report says "1 contract" and "2 contracts", never "contract(s)"', async () => {
-    const { humanPortfolio } = await import('../src/cli/portfolio-command');
+    const { humanPortfolio } = await import('../src/cli/portfolio-report');
     const contract = (id: string) => ({ id, payee: 'P', sellers: [id], clause: null, ok: false, result: { ok: false, contextError: 'bad date' } });
     const report = (n: number) =>
       ({ ok: false, contracts: Array.from({ length: n }, (_, i) => contract(`c${i + 1}`)), obligations: [], rows: { total: 1, assigned: 0, unassigned: 0, unreadable: 1 }, failed: Array.from({ length: n }, (_, i) => `c${i + 1}`) }) as unknown as Parameters<typeof humanPortfolio>[0];

@@ -26,10 +26,10 @@ export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): JsonText
     const at = /at position (\d+)/.exec((error as Error).message);
     if (at) {
       const { line, column } = lineAndColumn(body, Number(at[1]));
-      return { ok: false, code: 'invalid-json', message: `not valid JSON at line ${line}, column ${column}` };
+      return { ok: false, code: 'invalid-json', message: `not valid JSON: an error at line ${line}, column ${column}` };
     }
     const end = /end of JSON input/.test((error as Error).message);
-    return { ok: false, code: 'invalid-json', message: end ? 'not valid JSON: it ends too early' : 'not valid JSON' };
+    return { ok: false, code: 'invalid-json', message: end ? 'not valid JSON: it ends too early' : 'not valid JSON: a syntax error' };
   }
 }
 

@@ -9,7 +9,6 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DocumentNode } from '../language/ast';
-import { validate } from '../language/check';
 import { format, termsOf } from '../language/format';
 import { MAX_CLAUSE_CHARS, parse } from '../language/parse';
 import type * as Terms from '../language/draft';
@@ -17,6 +16,7 @@ import { parseJsonText } from '../json-text';
 import { EXIT, readError, readText, UsageError } from '../node/io';
 import { writeOutput } from '../node/write-output';
 import { formatDiagnostic } from './diagnostic-report';
+import { validateClauseFile } from './clause-input';
 import { forTerminal } from '../node/terminal-text';
 
 /**
@@ -64,9 +64,8 @@ export function registerFormat(program: Command): void {
           throw readError(file, error);
         }
       }
-      const text = readText(file);
+      const { text, result } = validateClauseFile(file);
       const shown = file === '-' ? '<stdin>' : file;
-      const result = validate(text);
       if (!result.valid || !result.ast) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         process.stderr.write(forTerminal(`${errors.map((d) => formatDiagnostic(d, text, shown)).join('\n\n')}\n\n${shown}: not formatted: the clause has ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`));

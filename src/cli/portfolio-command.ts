@@ -10,6 +10,7 @@ import { parseLedgerText } from '../ledger/text-readers';
 import { PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, rollupCsv, type ResolvedContract } from '../portfolio/portfolio';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { parseJsonText } from '../json-text';
+import { MAX_CLAUSE_BYTES } from '../language/parse';
 import { writeOutput } from '../node/write-output';
 import { openLedgerSource } from '../node/ledger-source';
 import { driveTwoPasses } from '../node/stream-evaluate';
@@ -23,6 +24,7 @@ export interface PortfolioOptions {
   progress?: boolean;
   /** Let the portfolio name clause and schedule files outside its own folder. */
   allowOutsidePaths?: boolean;
+  maxLedgerBytes?: number;
 }
 
 export interface CommandOutput {
@@ -48,7 +50,8 @@ function readPortfolioFile(file: string, allowOutside: boolean): { contracts: Re
   const contracts = resolveContracts(read.portfolio, (p) => {
     const resolved = confinedPath(base, p, allowOutside);
     inputs.push(resolved);
-    return readText(resolved);
+    // Clause and schedule files alike: a clause over its limit cannot be a valid clause anyway.
+    return readText(resolved, MAX_CLAUSE_BYTES);
   });
   return { contracts, inputs };
 }
@@ -101,7 +104,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   } else {
     let source;
     try {
-      source = await openLedgerSource(options.sales);
+      source = await openLedgerSource(options.sales, process.stdin, options.maxLedgerBytes);
     } catch (e) {
       throw readError(options.sales, e);
     }

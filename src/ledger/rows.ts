@@ -76,3 +76,14 @@ export function emptyLedgerIssue(format: LedgerFormat): RowIssue {
         : 'the NDJSON ledger holds no records: expected one JSON object per line';
   return { row: 0, column: '*', value: '', code: 'empty-ledger', message: `${what}; refusing to evaluate as if no sale had been made` };
 }
+
+/**
+ * A JSON row that is not an object, as a cell value for its row issue: a scalar as written (cut to 80
+ * characters), an array by its length. Never serialised whole: a row nested a million arrays deep would
+ * overflow the stack of JSON.stringify.
+ */
+export function notAnObjectValue(item: unknown): string {
+  if (Array.isArray(item)) return `an array of ${item.length} item${item.length === 1 ? '' : 's'}`;
+  const text = JSON.stringify(item) ?? String(item);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

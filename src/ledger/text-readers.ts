@@ -3,8 +3,9 @@
  * reads ledgers with these too. src/node/ has the streaming readers for files of any size.
  */
 import Papa from 'papaparse';
+import { parseJsonText } from '../json-text';
 import { duplicateColumnIssue, repeatedJsonKey, repeatedKeyInRow, repeatedName } from './duplicate-columns';
-import { emptyLedgerIssue, type LedgerFormat, type LedgerRecord, type ParsedLedger, type RowIssue } from './rows';
+import { notAnObjectValue, emptyLedgerIssue, type LedgerFormat, type LedgerRecord, type ParsedLedger, type RowIssue } from './rows';
 
 /** CSV with a header row; BOM, CRLF and quoted fields (with commas, quotes and line breaks) are handled. */
 export function parseCsvLedger(text: string): ParsedLedger {
@@ -29,12 +30,9 @@ export function parseCsvLedger(text: string): ParsedLedger {
 
 /** A JSON array of objects. */
 export function parseJsonLedger(text: string): ParsedLedger {
-  let data: unknown;
-  try {
-    data = JSON.parse(stripBom(text));
-  } catch (e) {
-    return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: json.message }] };
+  const data = json.value;
   if (!Array.isArray(data)) {
     return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: 'a JSON ledger must be an array of objects' }] };
   }
@@ -94,7 +92,7 @@ function collect(items: Array<{ item: unknown; row: number; error?: string }>): 
       issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${error}` });
       records.push({});
     } else if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      issues.push({ row, column: '*', value: JSON.stringify(item) ?? '', code: 'malformed-row', message: 'each row must be a JSON object' });
+      issues.push({ row, column: '*', value: notAnObjectValue(item), code: 'malformed-row', message: 'each row must be a JSON object' });
       records.push({});
     } else {
       records.push(item as LedgerRecord);

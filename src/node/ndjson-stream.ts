@@ -1,5 +1,5 @@
 /** An incremental NDJSON reader from a file or standard input, one record at a time. */
-import type { LedgerRecord } from '../ledger/rows';
+import { notAnObjectValue, type LedgerRecord } from '../ledger/rows';
 import type { RecordSink } from './ledger-sinks';
 import { duplicateColumnIssue, repeatedKeyInRow } from '../ledger/duplicate-columns';
 import { TextStreamParser } from './utf8-stream';
@@ -45,7 +45,7 @@ export class NdjsonStreamParser extends TextStreamParser {
       return;
     }
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      this.sink.issue({ row, column: '*', value: JSON.stringify(item) ?? '', code: 'malformed-row', message: 'each row must be a JSON object' });
+      this.sink.issue({ row, column: '*', value: notAnObjectValue(item), code: 'malformed-row', message: 'each row must be a JSON object' });
       this.sink.record({}, row);
       return;
     }
