@@ -30,6 +30,8 @@ export const DIAGNOSTIC_CODES = {
   'party-not-capitalised': 'warning',
   'conflicting-payments': 'warning',
   'no-payment': 'info',
+  'date-out-of-range': 'error',
+  'unusual-year': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -148,11 +148,34 @@ function checkTarget(target: TargetNode, text: string, out: Diagnostic[]): void 
   }
 }
 
+/**
+ * Dates are limited to the years 1 to 9999 (ISO 8601's four-digit years). A period longer than that whole
+ * range ends after 9999 from any effective date, so it is refused on the clause alone, before any date
+ * arithmetic (month 10^9 used to take seconds and print NaN dates); the evaluation context bounds the rest.
+ */
+export const MAX_SPAN_MONTHS = 9999 * 12;
+export const MAX_SPAN_DAYS = 3_652_059;
+/** Deadlines outside these years are almost always a typing slip ("March 31, 226"): a warning, never a silent reading. */
+const FIRST_LIKELY_YEAR = 1900;
+const LAST_LIKELY_YEAR = 2199;
+
 function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void {
   switch (window.kind) {
-    case 'by-date':
-      if (parseIsoDate(window.date) === null) out.push(diagnostic('impossible-date', afterFirstWord(window.range, text), `${window.date} is not a date in the calendar.`));
+    case 'by-date': {
+      const date = parseIsoDate(window.date);
+      if (date === null) out.push(diagnostic('impossible-date', afterFirstWord(window.range, text), `${window.date} is not a date in the calendar.`));
+      else if (date.year < FIRST_LIKELY_YEAR || date.year > LAST_LIKELY_YEAR) {
+        out.push(
+          diagnostic(
+            'unusual-year',
+            afterFirstWord(window.range, text),
+            `The deadline is in the year ${date.year}, far from any contract's dates (a digit missing or extra?); it is read as written, so a deadline before the effective date lets no sale count.`,
+            { suggestion: `write the year in full, such as ${date.year < FIRST_LIKELY_YEAR ? '2026' : String(date.year).slice(0, 4)}` },
+          ),
+        );
+      }
       return;
+    }
     case 'end-of-period':
     case 'period':
     case 'within':
@@ -161,6 +184,14 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
       } else if (!Number.isSafeInteger(window.n)) {
         // read into a JS number, so beyond 2^53 the digits written are no longer the number held
         out.push(diagnostic('invalid-period', window.range, `The number of ${window.unit}s is too large to be read exactly (the limit is ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}).`));
+      } else if (window.unit === 'day' ? window.n > MAX_SPAN_DAYS : window.n * MONTHS_PER_UNIT[window.unit] > MAX_SPAN_MONTHS) {
+        out.push(
+          diagnostic(
+            'date-out-of-range',
+            window.range,
+            `${window.n.toLocaleString('en-US')} ${window.unit}s from any effective date ends after the year 9999: dates are limited to the years 1 to 9999.`,
+          ),
+        );
       }
       return;
     case 'recurring':
