@@ -3,6 +3,7 @@
  * normalizer makes of them (rows). Row numbers are 1-based and count data records (row 1 is the first
  * record after a CSV header, the first element of a JSON array, the first non-blank NDJSON line).
  */
+import type { Finding } from '../diagnostics';
 import type { Quantity } from '../values/quantity';
 
 /** One input record as read: column name (any case) → cell. */
@@ -44,7 +45,7 @@ export type RowIssueCode =
   | 'number-too-long'
   | 'duplicate-column';
 
-/** What is wrong with one cell (or one whole row, column `*`). */
+/** What is wrong with one cell (or one whole row, column `*`); its view in the shared shape: `rowFinding`. */
 export interface RowIssue {
   row: number;
   column: string;
@@ -86,4 +87,9 @@ export function notAnObjectValue(item: unknown): string {
   if (Array.isArray(item)) return `an array of ${item.length} item${item.length === 1 ? '' : 's'}`;
   const text = JSON.stringify(item) ?? String(item);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** A row issue as a Finding (src/diagnostics.ts): always an error, at its row and column. */
+export function rowFinding(issue: RowIssue): Finding {
+  return { code: issue.code, severity: 'error', message: issue.message, location: { kind: 'row', row: issue.row, column: issue.column, value: issue.value } };
 }
