@@ -9,7 +9,7 @@ import { UsageError } from './io';
 import { shownLedgerName } from './ledger-source';
 import { recordsFromCells, type CellSink, type RecordSink } from './ledger-sinks';
 import { NdjsonStreamParser } from './ndjson-stream';
-import { hexByte, Utf8StreamError } from './utf8-stream';
+import { hexByte, RecordTooLongError, Utf8StreamError } from './utf8-stream';
 
 const LF = 10;
 
@@ -50,6 +50,7 @@ async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void
     parser.end();
   } catch (error) {
     if (error instanceof Utf8StreamError) throw new UsageError(`Cannot read ${shownLedgerName(file)}: ${encodingMessage(file, error)}`);
+    if (error instanceof RecordTooLongError) throw new UsageError(`Cannot read ${shownLedgerName(file)}: ${error.message}`);
     throw error;
   }
 }

@@ -15,6 +15,10 @@ export class NdjsonStreamParser extends TextStreamParser {
     this.sink = sink;
   }
 
+  protected pendingRow(): number {
+    return this.row + 1;
+  }
+
   protected scan(text: string, final: boolean): number {
     let pos = 0;
     let nl = text.indexOf('\n');

@@ -13,6 +13,23 @@ import { StringDecoder } from 'node:string_decoder';
 import { firstInvalidUtf8, UsageError } from './io';
 
 /**
+ * The most characters (UTF-16 units) one record of a streamed ledger may hold, line end included:
+ * 16 MiB. A ledger row is a few hundred bytes; a cell of a megabyte is still read.
+ */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+/** A record longer than `MAX_RECORD_CHARS`; `row` as the readers count rows (0: a CSV header). */
+export class RecordTooLongError extends UsageError {
+  readonly code = 'row-too-long';
+  constructor(readonly row: number) {
+    super(
+      `${row === 0 ? 'the header' : `row ${row}`} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters (row-too-long). ` +
+        'A quote that is opened and never closed makes the rest of a CSV file one row: check the quotes on that row.',
+    );
+  }
+}
+
+/**
  * Bytes of a streamed ledger that are not UTF-8. `byte` is the 0-based offset of the first bad byte
  * in the stream (BOM included); `truncated`: a well-formed start of a character that the input ends
  * in the middle of. The file readers below turn it into io.ts's message, with line and column.
@@ -49,6 +66,8 @@ export abstract class TextStreamParser {
   private started = false;
   /** Offset in the decoded text (after a BOM) of the first character of the text `scan` is given. */
   protected textStart = 0;
+  /** Characters given to `scan` so far, counting those carried over again: the reader's work. */
+  scanned = 0;
 
   /** Decodes a chunk of UTF-8 bytes; throws `Utf8StreamError` at the first byte that is not UTF-8. */
   pushBytes(bytes: Uint8Array): void {
@@ -58,15 +77,44 @@ export abstract class TextStreamParser {
 
   push(chunk: string): void {
     if (chunk.length === 0) return;
+    if (this.carry.length > 0) {
+      const nl = chunk.indexOf('\n');
+      if (nl === -1) {
+        // No record ends in this chunk (every record ends at a line feed, or at the end of the
+        // input): the unfinished one grows without being read again, so a long line costs its
+        // length, not its length times the number of chunks it spans.
+        this.carry += chunk;
+        this.checkCarry(0);
+        return;
+      }
+      // The carried record ends at this line feed at the earliest.
+      this.checkCarry(nl + 1);
+    }
     let text = this.carry.length > 0 ? this.carry + chunk : chunk;
     if (!this.started) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
+    this.scanned += text.length;
     const done = this.scan(text, false);
     this.textStart += done;
     this.carry = text.slice(done);
+    this.checkCarry(0);
   }
+
+  /**
+   * One record may hold at most `MAX_RECORD_CHARS` characters (checked on records that span
+   * chunks: a chunk is far shorter): past that the reader stops with
+   * `RecordTooLongError` instead of growing one string until the process runs out of memory (a
+   * quote left open makes the rest of a file one record). `more`: characters of the record that
+   * are known to follow the carried ones.
+   */
+  private checkCarry(more: number): void {
+    if (this.carry.length + more > MAX_RECORD_CHARS) throw new RecordTooLongError(this.pendingRow());
+  }
+
+  /** The row number the unfinished record would get (0: a CSV header). */
+  protected abstract pendingRow(): number;
 
   end(): void {
     const cut = this.cut;
@@ -78,6 +126,7 @@ export abstract class TextStreamParser {
     if (rest.length > 0) this.push(rest);
     const text = this.carry;
     this.carry = '';
+    this.scanned += text.length;
     if (text.length > 0) this.scan(text, true);
   }
 
