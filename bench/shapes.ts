@@ -196,9 +196,9 @@ export interface ShapeLedger {
   totals: ShapeTotals;
 }
 
-/** Generates (or reuses, by name) the ledger of `shape` with `rows` rows. */
-export function shapeLedger(shape: Shape, rows: number): ShapeLedger {
-  const file = path.join(benchDir(), `shape-v${VERSION}-${shape.name}-${rows}.${shape.format}`);
+/** Generates (or reuses, by name) the ledger of `shape` with `rows` rows, in `dir` (the bench's folder by default). */
+export function shapeLedger(shape: Shape, rows: number, dir = benchDir()): ShapeLedger {
+  const file = path.join(dir, `shape-v${VERSION}-${shape.name}-${rows}.${shape.format}`);
   const metaFile = `${file}.meta.json`;
   if (existsSync(file) && existsSync(metaFile)) {
     return { file, bytes: statSync(file).size, rows, totals: JSON.parse(readFileSync(metaFile, 'utf8')) as ShapeTotals };

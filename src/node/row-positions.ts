@@ -1,5 +1,5 @@
 /**
- * Where each data row of a CSV ledger starts, and the local day pass 1 gave it (issue 4): with
+ * Where each data row of a CSV or NDJSON ledger starts, and the local day pass 1 gave it: with
  * them, pass 2 reads only the rows of its candidate crossing days, by position, instead of the
  * whole file again. On the 1M-row benchmark ledger that is about 20,000 rows instead of 62 MB
  * (the second pass drops from about 330 ms to about 100, most of it evaluating those rows).
@@ -12,7 +12,11 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvStreamParser } from './csv-stream';
-import type { CellSink } from './ledger-sinks';
+import type { CellSink, RecordSink } from './ledger-sinks';
+import { NdjsonStreamParser } from './ndjson-stream';
+
+/** Where pass 2's rows go: a CSV's cells (after a stand-in header) or an NDJSON line's record. */
+export type RowTarget = { format: 'csv'; sink: CellSink } | { format: 'ndjson'; sink: RecordSink };
 
 const MAX_ROWS = 2 ** 24;
 const CHUNK_BITS = 16;
@@ -79,11 +83,13 @@ export class RowPositions {
 
   /**
    * Pass 2 by position: reads the rows whose day modulo 256 is that of a day in `days` from `file`
-   * (`size` bytes), in file order, and gives each one's cells to `sink` with its row number. The rows go through the same
-   * reader as pass 1 (after a stand-in header), so quoting and blank lines are read as they were;
-   * the file is read in blocks of 1 MiB or more, skipping those that hold no wanted row.
+   * (`size` bytes), in file order, and gives each one (a CSV row's cells, an NDJSON line's record) to
+   * `target` with its row number. The rows go through the same reader as pass 1 (for CSV after a
+   * stand-in header), so quoting and blank lines are read as they were;
+   * the file is read in blocks of 1 MiB or more, skipping those that hold no wanted row. Returns
+   * the characters decoded.
    */
-  readRows(file: string, size: number, days: ReadonlySet<number>, sink: CellSink): void {
+  readRows(file: string, size: number, days: ReadonlySet<number>, target: RowTarget): number {
     const want = new Uint8Array(256);
     for (const d of days) want[d & 0xff] = 1;
     const wanted: number[] = [];
@@ -99,13 +105,16 @@ export class RowPositions {
       }
       at = next;
     }
-    if (wanted.length === 0) return;
-    const parser = new CsvStreamParser({
-      header: () => undefined,
-      cells: (cells, k) => sink.cells(cells, wanted[k - 1]),
-      issue: () => undefined,
-    });
-    parser.push('h\n');
+    if (wanted.length === 0) return 0;
+    let parser: CsvStreamParser | NdjsonStreamParser;
+    if (target.format === 'csv') {
+      const sink = target.sink;
+      parser = new CsvStreamParser({ header: () => undefined, cells: (cells, k) => sink.cells(cells, wanted[k - 1]), issue: () => undefined });
+      parser.push('h\n');
+    } else {
+      const sink = target.sink;
+      parser = new NdjsonStreamParser({ record: (record, k) => sink.record(record, wanted[k - 1]), issue: () => undefined });
+    }
     const fd = openSync(file, 'r');
     try {
       let block = Buffer.alloc(BLOCK);
@@ -125,5 +134,6 @@ export class RowPositions {
     } finally {
       closeSync(fd);
     }
+    return parser.decoded;
   }
 }

@@ -4,23 +4,23 @@
  * a duplicate) reads the file again. No row is kept after its callback returns, so memory depends
  * on what the evaluation keeps (days, customers, crossing-day rows, id hashes), not on the file.
  *
- * CSV rows reach the evaluation as arrays of cells (no object per row). For one evaluation of an
- * ASCII CSV of up to 16M rows, pass 1 also notes where each row starts and its local day, and pass 2
- * reads just the rows of the candidate days, by position (row-positions.ts). Otherwise pass 2 reads
- * the whole file and skips, on their raw bytes, the rows whose written date is far from every
- * candidate day and whose id is not suspect (CsvFilteredParser). NDJSON rows are objects
- * (JSON.parse makes them anyway).
+ * CSV rows reach the evaluation as arrays of cells (no object per row); NDJSON rows are objects
+ * (JSON.parse makes them anyway). For one evaluation of an ASCII CSV or NDJSON ledger of up to 16M
+ * rows, pass 1 also notes where each row starts and its local day, and pass 2 reads just the rows of
+ * the candidate days, by position (row-positions.ts). Otherwise a CSV's pass 2 reads the whole file
+ * and skips, on their raw bytes, the rows whose written date is far from every candidate day and
+ * whose id is not suspect (CsvFilteredParser); an NDJSON's reads every line again.
  */
 import type { Evaluation } from '../evaluation/evaluate';
 import { columnLayout, dateIndex, emptyLedgerIssue, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger/ledger';
 import type { ByteRowFilter } from './byte-prefilter';
-import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type StreamFormat } from './ledger-file-reader';
+import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type ReadWork, type StreamFormat } from './ledger-file-reader';
 import type { LedgerSource } from './ledger-source';
 import type { CellSink } from './ledger-sinks';
 import { statSync } from 'node:fs';
 import { UsageError } from './io';
 import { ProgressBar } from '../cli/progress';
-import { RowPositions } from './row-positions';
+import { RowPositions, type RowTarget } from './row-positions';
 
 /** What a two-pass reader needs to know, for a CSV or an NDJSON ledger. */
 export interface TwoPassConsumer {
@@ -37,7 +37,7 @@ export interface TwoPassConsumer {
   crossingCells(cells: string[], row: number): void;
   crossingRecord(record: LedgerRecord, row: number): void;
   /**
-   * Optional (one evaluation of a CSV ledger): the local day of the row just given to `cells`
+   * Optional (one evaluation): the local day of the row just given to `cells`
    * (NaN: not read), and after pass 1 the days whose rows pass 2 needs (null: it needs every row
    * with a repeated id hash too). With both, pass 2 reads just those rows, by position.
    */
@@ -55,12 +55,25 @@ export interface DriveOptions {
   byPosition?: boolean;
 }
 
-export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, consumer: TwoPassConsumer, options: DriveOptions): Promise<{ rows: number; passes: number }> {
+/** What the two passes read: rows, passes, and their work (which tests bound). */
+export interface TwoPassResult {
+  rows: number;
+  passes: number;
+  /** Rows given to the consumer again in pass 2. */
+  secondPassRows: number;
+  /** Characters decoded and read over both passes, counting any read twice. */
+  decoded: number;
+}
+
+export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, consumer: TwoPassConsumer, options: DriveOptions): Promise<TwoPassResult> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
+  let secondPassRows = 0;
+  const work: ReadWork = { decoded: 0 };
+  const result = (passes: number): TwoPassResult => ({ rows, passes, secondPassRows, decoded: work.decoded });
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
-  const positions = format === 'csv' && consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
+  const positions = consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
   try {
     bar?.setPhase('pass 1/2');
     let read = 0;
@@ -68,8 +81,8 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       read = b;
       bar?.update(b, rows);
     };
+    const rowDay = consumer.rowDay?.bind(consumer);
     if (format === 'csv') {
-      const rowDay = consumer.rowDay?.bind(consumer);
       await streamCsvCells(
         source.path,
         {
@@ -84,7 +97,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
             if (rowDay !== undefined) positions?.day(row, rowDay());
           },
         },
-        { chunkSize: options.chunkSize, onBytes, positions },
+        { chunkSize: options.chunkSize, onBytes, positions, work },
       );
     } else {
       await streamLedgerRecords(
@@ -99,24 +112,48 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
             empty = false;
             rows = row;
             consumer.record(record, row);
+            if (rowDay !== undefined) positions?.day(row, rowDay());
           },
         },
-        { chunkSize: options.chunkSize, onBytes },
+        { chunkSize: options.chunkSize, onBytes, positions, work },
       );
     }
     if (empty) {
       consumer.readIssue(emptyLedgerIssue(format));
-      return { rows, passes: 1 };
+      return result(1);
     }
     assertUnchanged(source, read);
-    if (!consumer.needsSecondPass()) return { rows, passes: 1 };
+    if (!consumer.needsSecondPass()) return result(1);
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
-    const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2 };
+    const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, work };
     const days = positions?.covers(rows) ? (consumer.secondPassDays?.() ?? null) : null;
     if (positions !== undefined && days !== null) {
-      positions.readRows(source.path, source.size, days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => consumer.crossingCells(cells, row) });
+      const target: RowTarget =
+        format === 'csv'
+          ? {
+              format,
+              sink: {
+                header: () => undefined,
+                issue: () => undefined,
+                cells(cells, row) {
+                  secondPassRows++;
+                  consumer.crossingCells(cells, row);
+                },
+              },
+            }
+          : {
+              format,
+              sink: {
+                issue: () => undefined,
+                record(record, row) {
+                  secondPassRows++;
+                  consumer.crossingRecord(record, row);
+                },
+              },
+            };
+      work.decoded += positions.readRows(source.path, source.size, days, target);
       bar?.update(source.size * 2, rows * 2);
     } else if (format === 'csv') {
       const sink: CellSink = {
@@ -124,6 +161,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
         issue: () => undefined,
         cells(cells, row) {
           rows2 = row;
+          secondPassRows++;
           consumer.crossingCells(cells, row);
         },
       };
@@ -138,6 +176,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
           issue: () => undefined,
           record(record, row) {
             rows2 = row;
+            secondPassRows++;
             consumer.crossingRecord(record, row);
           },
         },
@@ -145,7 +184,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       );
     }
     assertUnchanged(source, source.size);
-    return { rows, passes: 2 };
+    return result(2);
   } finally {
     bar?.done();
   }

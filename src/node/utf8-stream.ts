@@ -8,7 +8,7 @@
  * native `isUtf8` (a fatal TextDecoder in streaming mode costs several times more), and a character
  * cut by a chunk's end is checked once the next chunk completes it.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { firstInvalidUtf8, UsageError } from './io';
 
@@ -52,11 +52,25 @@ function sequenceLength(b: number): number {
 }
 
 /**
+ * Receives where each data row starts (row-positions.ts records them), or is told that text offsets
+ * are not byte offsets (a byte that is not ASCII).
+ */
+export interface RowStarts {
+  start(row: number, offset: number): void;
+  abandon(): void;
+}
+
+/**
  * What the CSV and NDJSON readers share: strict UTF-8 decoding of byte chunks, a BOM dropped at the
- * start, and the text of the unfinished record carried over to the next chunk. A subclass reads
- * the complete records of each text in `scan`.
+ * start, the text of the unfinished record carried over to the next chunk, and where rows start
+ * when asked. A subclass reads the complete records of each text in `scan`.
  */
 export abstract class TextStreamParser {
+  /** Where data rows start, when asked for (see row-positions.ts); text offsets are byte offsets only for ASCII. */
+  protected readonly positions: RowStarts | null;
+  /** Bytes before the text: 3 for a BOM. */
+  private byteBase = 0;
+  private bytesSeen = 0;
   private readonly decoder = new StringDecoder('utf8');
   /** The 1 to 3 bytes of a character cut by the last chunk's end (not checked yet), or null. */
   private cut: Buffer | null = null;
@@ -67,10 +81,20 @@ export abstract class TextStreamParser {
   /** Offset in the decoded text (after a BOM) of the first character of the text `scan` is given. */
   protected textStart = 0;
   /** Characters given to `scan` so far, counting those carried over again: the reader's work. */
-  scanned = 0;
+  decoded = 0;
+
+  constructor(positions: RowStarts | null) {
+    this.positions = positions;
+  }
 
   /** Decodes a chunk of UTF-8 bytes; throws `Utf8StreamError` at the first byte that is not UTF-8. */
   pushBytes(bytes: Uint8Array): void {
+    if (this.positions !== null) {
+      const bom = this.bytesSeen === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      if (bom) this.byteBase = 3;
+      if (!isAscii(bom ? bytes.subarray(3) : bytes)) this.positions.abandon();
+      this.bytesSeen += bytes.length;
+    }
     this.check(bytes);
     this.push(this.decoder.write(bytes as Buffer));
   }
@@ -95,7 +119,7 @@ export abstract class TextStreamParser {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    this.scanned += text.length;
+    this.decoded += text.length;
     const done = this.scan(text, false);
     this.textStart += done;
     this.carry = text.slice(done);
@@ -113,6 +137,11 @@ export abstract class TextStreamParser {
     if (this.carry.length + more > MAX_RECORD_CHARS) throw new RecordTooLongError(this.pendingRow());
   }
 
+  /** Row `row` starts at `start` in the text given to `scan`. */
+  protected rowStart(row: number, start: number): void {
+    this.positions?.start(row, this.byteBase + this.textStart + start);
+  }
+
   /** The row number the unfinished record would get (0: a CSV header). */
   protected abstract pendingRow(): number;
 
@@ -126,7 +155,7 @@ export abstract class TextStreamParser {
     if (rest.length > 0) this.push(rest);
     const text = this.carry;
     this.carry = '';
-    this.scanned += text.length;
+    this.decoded += text.length;
     if (text.length > 0) this.scan(text, true);
   }
 
