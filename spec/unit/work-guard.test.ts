@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { AS_OF, clauseText, EFFECTIVE, milestones, SHAPES, shapeLedger, ZONE, type Shape } from '../../bench/shapes';
 import { validate } from '../../src/language/check';
-import { createEvaluation } from '../../src/evaluation/evaluate';
-import { driveTwoPasses, evaluationConsumer, type TwoPassResult } from '../../src/node/stream-evaluate';
+import { startEvaluation } from '../../src/evaluation/evaluate';
+import { driveTwoPasses, type TwoPassResult } from '../../src/node/stream-evaluate';
 
 const ROWS = 20_000;
 
@@ -39,9 +39,9 @@ async function run(shape: Shape): Promise<{ work: TwoPassResult; bytes: number }
   const ledger = shapeLedger(shape, ROWS, dir);
   const checked = validate(clauseText(milestones(shape, ledger.totals)));
   if (!checked.ast || !checked.valid) throw new Error(`the clause of ${shape.name} does not validate`);
-  const evaluation = createEvaluation(checked.ast, { effectiveDate: EFFECTIVE, timeZone: ZONE, asOf: AS_OF });
+  const evaluation = startEvaluation(checked.ast, { effectiveDate: EFFECTIVE, timeZone: ZONE, asOf: AS_OF });
   const size = statSync(ledger.file).size;
-  const work = await driveTwoPasses({ path: ledger.file, size, dispose: () => undefined }, shape.format, evaluationConsumer(evaluation), { label: 'test', progress: false });
+  const work = await driveTwoPasses({ path: ledger.file, size, dispose: () => undefined }, shape.format, evaluation, { label: 'test', progress: false });
   const report = evaluation.finish();
   expect(report.milestones.length).toBeGreaterThan(0);
   rmSync(ledger.file);

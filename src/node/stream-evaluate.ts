@@ -5,45 +5,22 @@
  * on what the evaluation keeps (days, customers, crossing-day rows, id hashes), not on the file.
  *
  * CSV rows reach the evaluation as arrays of cells (no object per row); NDJSON rows are objects
- * (JSON.parse makes them anyway). For one evaluation of an ASCII CSV or NDJSON ledger of up to 16M
+ * (JSON.parse makes them anyway). For one evaluation of an ASCII CSV or NDJSON ledger of up to 2^24
  * rows, pass 1 also notes where each row starts and its local day, and pass 2 reads just the rows of
  * the candidate days, by position (row-positions.ts). Otherwise a CSV's pass 2 reads the whole file
  * and skips, on their raw bytes, the rows whose written date is far from every candidate day and
  * whose id is not suspect (CsvFilteredParser); an NDJSON's reads every line again.
  */
-import type { Evaluation } from '../evaluation/evaluate';
-import { columnLayout, dateIndex, emptyLedgerIssue, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger/ledger';
-import type { ByteRowFilter } from './byte-prefilter';
+import type { SecondPassNeeds, TwoPassEvaluation } from '../evaluation/two-pass';
+import { emptyLedgerIssue } from '../ledger/rows';
+import { byteRowFilter } from './byte-prefilter';
 import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type ReadWork, type StreamFormat } from './ledger-file-reader';
 import type { LedgerSource } from './ledger-source';
 import type { CellSink } from './ledger-sinks';
 import { statSync } from 'node:fs';
 import { UsageError } from './io';
-import { ProgressBar } from '../cli/progress';
+import { ProgressBar } from './progress';
 import { RowPositions, type RowTarget } from './row-positions';
-
-/** What a two-pass reader needs to know, for a CSV or an NDJSON ledger. */
-export interface TwoPassConsumer {
-  /** A row the reader could not read. Called just before that row's `cells` / `record`. */
-  readIssue(issue: RowIssue): void;
-  /** CSV: the header (trimmed, lower-cased names). */
-  header(names: readonly string[]): void;
-  cells(cells: string[], row: number): void;
-  record(record: LedgerRecord, row: number): void;
-  /** Ends pass 1: whether pass 2 is needed. */
-  needsSecondPass(): boolean;
-  /** After `needsSecondPass`, CSV: which rows pass 2 may skip on their bytes (null: none). */
-  rowFilter(): ByteRowFilter | null;
-  crossingCells(cells: string[], row: number): void;
-  crossingRecord(record: LedgerRecord, row: number): void;
-  /**
-   * Optional (one evaluation): the local day of the row just given to `cells`
-   * (NaN: not read), and after pass 1 the days whose rows pass 2 needs (null: it needs every row
-   * with a repeated id hash too). With both, pass 2 reads just those rows, by position.
-   */
-  rowDay?(): number;
-  secondPassDays?(): ReadonlySet<number> | null;
-}
 
 export interface DriveOptions {
   /** Shown in the progress line. */
@@ -59,13 +36,13 @@ export interface DriveOptions {
 export interface TwoPassResult {
   rows: number;
   passes: number;
-  /** Rows given to the consumer again in pass 2. */
+  /** Rows given to the evaluation again in pass 2. */
   secondPassRows: number;
   /** Characters decoded and read over both passes, counting any read twice. */
   decoded: number;
 }
 
-export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, consumer: TwoPassConsumer, options: DriveOptions): Promise<TwoPassResult> {
+export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<TwoPassResult> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
   let secondPassRows = 0;
@@ -73,7 +50,8 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
   const result = (passes: number): TwoPassResult => ({ rows, passes, secondPassRows, decoded: work.decoded });
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
-  const positions = consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
+  const positions = evaluation.rowDays && options.byPosition !== false ? new RowPositions() : undefined;
+  let names: readonly string[] = [];
   try {
     bar?.setPhase('pass 1/2');
     let read = 0;
@@ -81,20 +59,20 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       read = b;
       bar?.update(b, rows);
     };
-    const rowDay = consumer.rowDay?.bind(consumer);
     if (format === 'csv') {
       await streamCsvCells(
         source.path,
         {
-          header(names) {
+          header(header) {
             empty = false;
-            consumer.header(names);
+            names = header;
+            evaluation.header(header);
           },
-          issue: (issue) => consumer.readIssue(issue),
+          issue: (issue) => evaluation.readIssue(issue),
           cells(cells, row) {
             rows = row;
-            consumer.cells(cells, row);
-            if (rowDay !== undefined) positions?.day(row, rowDay());
+            const day = evaluation.cells(cells, row);
+            positions?.day(row, day);
           },
         },
         { chunkSize: options.chunkSize, onBytes, positions, work },
@@ -106,30 +84,30 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
         {
           issue(issue) {
             empty = false;
-            consumer.readIssue(issue);
+            evaluation.readIssue(issue);
           },
           record(record, row) {
             empty = false;
             rows = row;
-            consumer.record(record, row);
-            if (rowDay !== undefined) positions?.day(row, rowDay());
+            const day = evaluation.record(record, row);
+            positions?.day(row, day);
           },
         },
         { chunkSize: options.chunkSize, onBytes, positions, work },
       );
     }
     if (empty) {
-      consumer.readIssue(emptyLedgerIssue(format));
+      evaluation.readIssue(emptyLedgerIssue(format));
       return result(1);
     }
     assertUnchanged(source, read);
-    if (!consumer.needsSecondPass()) return result(1);
+    const needs = evaluation.endPass1();
+    if (needs === null) return result(1);
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
     const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, work };
-    const days = positions?.covers(rows) ? (consumer.secondPassDays?.() ?? null) : null;
-    if (positions !== undefined && days !== null) {
+    if (positions !== undefined && positions.covers(rows) && byDay(needs)) {
       const target: RowTarget =
         format === 'csv'
           ? {
@@ -139,7 +117,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
                 issue: () => undefined,
                 cells(cells, row) {
                   secondPassRows++;
-                  consumer.crossingCells(cells, row);
+                  evaluation.crossingCells(cells, row);
                 },
               },
             }
@@ -149,11 +127,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
                 issue: () => undefined,
                 record(record, row) {
                   secondPassRows++;
-                  consumer.crossingRecord(record, row);
+                  evaluation.crossingRecord(record, row);
                 },
               },
             };
-      work.decoded += positions.readRows(source.path, source.size, days, target);
+      work.decoded += positions.readRows(source.path, source.size, needs.days, target);
       bar?.update(source.size * 2, rows * 2);
     } else if (format === 'csv') {
       const sink: CellSink = {
@@ -162,10 +140,10 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
         cells(cells, row) {
           rows2 = row;
           secondPassRows++;
-          consumer.crossingCells(cells, row);
+          evaluation.crossingCells(cells, row);
         },
       };
-      const filter = consumer.rowFilter();
+      const filter = byteRowFilter(names, needs);
       if (filter === null) await streamCsvCells(source.path, sink, chunking);
       else await streamCsvCellsFiltered(source.path, sink, filter, chunking);
     } else {
@@ -177,7 +155,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
           record(record, row) {
             rows2 = row;
             secondPassRows++;
-            consumer.crossingRecord(record, row);
+            evaluation.crossingRecord(record, row);
           },
         },
         chunking,
@@ -188,6 +166,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
   } finally {
     bar?.done();
   }
+}
+
+/** Whether pass 2 needs just the rows of some days (not also every row of a suspect id, nor per seller). */
+function byDay(needs: SecondPassNeeds): boolean {
+  return needs.suspectIdHashes === null && needs.sellerDays === undefined;
 }
 
 /**
@@ -205,26 +188,4 @@ function assertUnchanged(source: LedgerSource, bytesRead: number): void {
   if (why !== null) {
     throw new UsageError(`'${source.path}' changed while it was being read (${why}), so its two passes would not see the same rows: evaluate a copy that nothing is writing to.`);
   }
-}
-
-/** The consumer for one evaluation. */
-export function evaluationConsumer(evaluation: Evaluation): TwoPassConsumer {
-  let layout: ColumnLayout = columnLayout([]);
-  return {
-    readIssue: (issue) => evaluation.addReadIssue(issue),
-    header(names) {
-      layout = columnLayout(names);
-    },
-    cells: (cells, row) => evaluation.addCells(cells, layout, row),
-    record: (record, row) => evaluation.addRecord(record, row),
-    needsSecondPass: () => evaluation.needsSecondPass(),
-    rowFilter() {
-      if (dateIndex(layout) < 0) return null;
-      return { dateIndex: dateIndex(layout), idIndex: idIndex(layout), ...evaluation.secondPassFilter() };
-    },
-    crossingCells: (cells, row) => evaluation.addCrossingCells(cells, layout, row),
-    crossingRecord: (record, row) => evaluation.addCrossingRecord(record, row),
-    rowDay: () => evaluation.lastDay,
-    secondPassDays: () => evaluation.secondPassDays(),
-  };
 }
