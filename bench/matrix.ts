@@ -116,6 +116,14 @@ function main(): void {
       process.stderr.write(`${shape.name} ${fmt(rows)}: floor ${fmt(floor.ms / 1000, 2)} s, engine ${fmt(engine.ms / 1000, 2)} s${duck ? `, DuckDB ${fmt(duck.ms / 1000, 2)} s` : ''}\n`);
     }
   }
+  // The base, sorted and reverse-sorted ledgers hold the same rows: their --json must be the same bytes.
+  for (const rows of sizes()) {
+    const same = lines.filter((l) => l.rows === rows && ['base', 'sorted', 'reverse'].includes(l.shape.name));
+    if (same.length < 2) continue;
+    const identical = same.every((l) => Buffer.compare(l.engine.stdout, same[0].engine.stdout) === 0);
+    console.log(`${same.map((l) => l.shape.name).join(', ')} (${fmt(rows)} rows): --json ${identical ? 'identical' : 'DIFFERENT'}`);
+    if (!identical) differ = true;
+  }
   console.log('');
   printTable(lines);
   console.log('');
