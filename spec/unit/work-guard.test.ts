@@ -13,7 +13,7 @@ import path from 'node:path';
 import { AS_OF, clauseText, EFFECTIVE, milestones, SHAPES, shapeLedger, ZONE, type Shape } from '../../bench/shapes';
 import { validate } from '../../src/language/check';
 import { startEvaluation } from '../../src/evaluation/evaluate';
-import { driveTwoPasses, type TwoPassResult } from '../../src/node/stream-evaluate';
+import { driveTwoPasses, type DriveResult } from '../../src/node/stream-evaluate';
 
 const ROWS = 20_000;
 
@@ -35,7 +35,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(shape: Shape): Promise<{ work: TwoPassResult; bytes: number }> {
+async function run(shape: Shape): Promise<{ work: DriveResult; bytes: number }> {
   const ledger = shapeLedger(shape, ROWS, dir);
   const checked = validate(clauseText(milestones(shape, ledger.totals)));
   if (!checked.ast || !checked.valid) throw new Error(`the clause of ${shape.name} does not validate`);

@@ -1,8 +1,7 @@
 /**
  * Where each data row of a CSV or NDJSON ledger starts, and the local day pass 1 gave it: with
  * them, pass 2 reads only the rows of its candidate crossing days, by position, instead of the
- * whole file again. On the 1M-row benchmark ledger that is about 20,000 rows instead of 62 MB
- * (the second pass drops from about 330 ms to about 100, most of it evaluating those rows).
+ * whole file again (docs/performance.md has the figures).
  *
  * 3 bytes a row (its length in bytes, and its day modulo 256), for at most `MAX_ROWS` rows (48 MB;
  * 30 MB for 10M rows). Days 256 apart share a value, so pass 2 also reads some rows it does not need
@@ -87,9 +86,9 @@ export class RowPositions {
    * `target` with its row number. The rows go through the same reader as pass 1 (for CSV after a
    * stand-in header), so quoting and blank lines are read as they were;
    * the file is read in blocks of 1 MiB or more, skipping those that hold no wanted row. Returns
-   * the characters decoded.
+   * how many rows were read and the characters decoded.
    */
-  readRows(file: string, size: number, days: ReadonlySet<number>, target: RowTarget): number {
+  readRows(file: string, size: number, days: ReadonlySet<number>, target: RowTarget): { rows: number; decoded: number } {
     const want = new Uint8Array(256);
     for (const d of days) want[d & 0xff] = 1;
     const wanted: number[] = [];
@@ -105,7 +104,7 @@ export class RowPositions {
       }
       at = next;
     }
-    if (wanted.length === 0) return 0;
+    if (wanted.length === 0) return { rows: 0, decoded: 0 };
     let parser: CsvStreamParser | NdjsonStreamParser;
     if (target.format === 'csv') {
       const sink = target.sink;
@@ -134,6 +133,6 @@ export class RowPositions {
     } finally {
       closeSync(fd);
     }
-    return parser.decoded;
+    return { rows: wanted.length, decoded: parser.decoded };
   }
 }

@@ -33,21 +33,24 @@ export interface DriveOptions {
 }
 
 /** What the two passes read: rows, passes, and their work (which tests bound). */
-export interface TwoPassResult {
+export interface DriveResult {
   rows: number;
   passes: number;
+  /** Rows read by position in pass 2 (null: pass 2 read the file). */
+  rowsByPosition: number | null;
   /** Rows given to the evaluation again in pass 2. */
   secondPassRows: number;
   /** Characters decoded and read over both passes, counting any read twice. */
   decoded: number;
 }
 
-export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<TwoPassResult> {
+export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<DriveResult> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
   let secondPassRows = 0;
   const work: ReadWork = { decoded: 0 };
-  const result = (passes: number): TwoPassResult => ({ rows, passes, secondPassRows, decoded: work.decoded });
+  let rowsByPosition: number | null = null;
+  const result = (passes: number): DriveResult => ({ rows, passes, rowsByPosition, secondPassRows, decoded: work.decoded });
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
   const positions = evaluation.rowDays && options.byPosition !== false ? new RowPositions() : undefined;
@@ -131,7 +134,9 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
                 },
               },
             };
-      work.decoded += positions.readRows(source.path, source.size, needs.days, target);
+      const read = positions.readRows(source.path, source.size, needs.days, target);
+      rowsByPosition = read.rows;
+      work.decoded += read.decoded;
       bar?.update(source.size * 2, rows * 2);
     } else if (format === 'csv') {
       const sink: CellSink = {
