@@ -51,8 +51,8 @@ export class CsvStreamParser extends TextStreamParser {
     // Position of the next quote at or after `pos` (-1: none left in this text; -2: not looked for
     // yet). It is first looked for inside the loop, under the condition, on purpose: V8's optimizing
     // compiler treats `indexOf` as free of side effects and moved a search written before the loop
-    // into it, so that a text without any quote was searched to its end once per record (quadratic
-    // in the chunk: a 1M-row ledger without quotes took 15x the floor).
+    // into it, so that a text without any quote was searched to its end once per record: work
+    // quadratic in the chunk, on every ledger without quotes.
     let quote = -2;
     while (pos < n) {
       let nl = text.indexOf('\n', pos);
