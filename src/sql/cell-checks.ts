@@ -40,7 +40,8 @@ export function compileCellChecks(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     const alsoBad = extra(cell);
     parts.push(
       `SELECT CAST(${order} AS ${dialect.integer}) AS rn, '${column}' AS col, ${raw} AS val FROM ${sourceSql(spec.source, p, dialect)} AS s ` +
-        `WHERE ${cell} IS NOT NULL AND (NOT ${dialect.fullMatch(cell, pattern)}${alsoBad ? ` OR ${alsoBad}` : ''})`,
+        `WHERE ${cell} IS NOT NULL AND ` +
+        (alsoBad ? `CASE WHEN ${dialect.fullMatch(cell, pattern)} THEN ${alsoBad} ELSE TRUE END` : `NOT ${dialect.fullMatch(cell, pattern)}`),
     );
   };
   check('date', spec.columns.date, DATE_FORM, (cell) => dialect.castFails?.(cell) ?? null);
