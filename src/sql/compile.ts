@@ -228,7 +228,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     `all_days AS (\n  SELECT d, COUNT(*) AS n FROM dated GROUP BY d\n)`,
     `counts AS (\n  SELECT COALESCE(SUM(n), 0) AS total,\n` +
       `    COALESCE(SUM(CASE WHEN d < ${eDay} THEN n END), 0) AS before_e,\n` +
-      `    COALESCE(SUM(CASE WHEN d > ${aDay} THEN n END), 0) AS after_a,\n` +
+      `    COALESCE(SUM(CASE WHEN d > ${aDay} AND d >= ${eDay} THEN n END), 0) AS after_a,\n` +
       `    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM inst_days AS x WHERE x.d = a.d) THEN n END), 0) AS used\n` +
       `  FROM all_days AS a\n)`,
     `order_repeats AS (\n  SELECT COUNT(*) - COUNT(DISTINCT rn) AS repeats FROM ledger\n)`,

@@ -38,8 +38,8 @@ export function tableName(prefix: string): string {
  * Loads records as a CSV would arrive: every ledger column as text, `row` the 1-based record
  * number. Values are bound parameters.
  */
-export async function loadRecords(engine: SqlEngine, table: string, records: readonly LedgerRecord[]): Promise<void> {
-  const columns: string[] = [];
+export async function loadRecords(engine: SqlEngine, table: string, records: readonly LedgerRecord[], always: readonly string[] = []): Promise<void> {
+  const columns: string[] = [...always];
   for (const r of records) {
     for (const key of Object.keys(r)) {
       const name = key.trim().toLowerCase();
