@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import type { DocumentNode, MilestoneNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from '../../src/language/ast';
 import { evaluate } from '../../src/evaluation/evaluate';
-import type { LedgerRecord } from '../../src/ledger/ledger';
+import type { LedgerRecord } from '../../src/ledger/rows';
 import { evaluateOnEngine } from '../../src/node/sql-evaluation';
 import { Dec } from '../../src/values/money';
 import type { Schedule } from '../../src/evaluation/schedule';

@@ -10,7 +10,7 @@ import type { LedgerTableSpec } from './compile';
 import { Params, sourceSql, TRIM_CHARACTERS } from './compile';
 import { quoteIdentifier } from './identifier';
 import type { SqlPlan } from './plan';
-import { DateReader } from '../ledger/ledger';
+import { DateReader } from '../time/date-reader';
 import { ZoneClock } from '../time/zone-clock';
 import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, tooLong } from '../values/quantity';
 import { MAX_REPORTED_ERRORS, type EvaluationDiagnostic } from '../evaluation/evaluate';

@@ -5,7 +5,7 @@
 import { DuckDbEngine } from '../../../src/node/duckdb-engine';
 import { PostgresEngine } from '../../../src/node/postgres-engine';
 import type { SqlEngine } from '../../../src/node/sql-evaluation';
-import type { LedgerRecord } from '../../../src/ledger/ledger';
+import type { LedgerRecord } from '../../../src/ledger/rows';
 import { quoteIdentifier } from '../../../src/sql/identifier';
 
 export type EngineName = 'duckdb' | 'postgres';
