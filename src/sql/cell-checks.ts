@@ -56,30 +56,30 @@ export function classifyCell(plan: SqlPlan, row: number, column: string, value: 
   const text = value.trim();
   if (column === 'date') {
     const problem = DateReader.shared(ZoneClock.shared(plan.context.zone)).parse(text);
-    if (problem) return { code: problem.code, severity: 'error', row, column, value, message: problem.message };
-    return { code: 'invalid-date', severity: 'error', row, column, value, message: `the SQL engine cannot read the date form '${text}': write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS with an optional offset` };
+    if (problem) return { row, column, value, code: problem.code, message: problem.message, severity: 'error' };
+    return { row, column, value, code: 'invalid-date', message: `the SQL engine cannot read the date form '${text}': write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS with an optional offset`, severity: 'error' };
   }
   const q = parseQuantity(text);
   if (q === null) {
     return {
-      code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount',
-      severity: 'error',
       row,
       column,
       value,
+      code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount',
       message: `${column} '${text}' is not a plain signed decimal such as 1200.50 or -35 (no currency symbols or thousands separators)`,
+      severity: 'error',
     };
   }
   const long = tooLong(q);
   return {
-    code: 'number-too-long',
-    severity: 'error',
     row,
     column,
     value,
+    code: 'number-too-long',
     message: long
       ? `${column} has ${long.digits} digits, ${long.decimals} of them decimals: the limit is ${MAX_LEDGER_DIGITS} digits, at most ` +
         `${MAX_LEDGER_DECIMALS} decimals, so that sums over up to 10^9 rows stay exact (60 significant digits)`
       : `${column} '${text}' has more than 28 whole digits, more than DECIMAL(38, 10) holds: the SQL engines cannot sum it exactly`,
+    severity: 'error',
   };
 }

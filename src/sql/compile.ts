@@ -82,7 +82,26 @@ function isoDay(day: number): string {
   return formatIsoDate(fromDayNumber(day));
 }
 
+/** A target or amount the dialect's decimal type cannot hold is refused, never cast into an error or a wrong value. */
+function checkWidth(plan: SqlPlan, dialect: SqlDialect): void {
+  const max = dialect.maxWholeDigits;
+  if (max === null) return;
+  const whole = (text: string): number => text.replace(/^-/, '').split('.')[0].replace(/^0+/, '').length;
+  for (const m of plan.milestones) {
+    const amounts = [m.target, ...(m.payment.kind === 'constant' ? [m.payment.amount] : [])];
+    for (const a of amounts) {
+      if (whole(a) > max) {
+        throw new SqlUnsupportedError(
+          'amount width',
+          `${a} has more than ${max} whole digits, more than ${dialect.name}'s ${dialect.decimal} holds; evaluate this clause with the in-memory engine`,
+        );
+      }
+    }
+  }
+}
+
 export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect: SqlDialect): CompiledQuery {
+  checkWidth(plan, dialect);
   const p = new Params(dialect);
   const D = dialect.decimal;
   const T = dialect.text;

@@ -11,6 +11,8 @@ export interface SqlDialect {
   readonly rateFactor: string;
   readonly text: string;
   readonly integer: string;
+  /** Whole digits the decimal type holds, when it is bounded (a longer target or amount is refused). */
+  readonly maxWholeDigits: number | null;
   /** The n-th (1-based) bound parameter. */
   placeholder(n: number): string;
   /** The local wall-clock timestamp of an instant in an IANA zone (a zone-aware conversion, DST-correct). */

@@ -7,6 +7,7 @@ export const duckdbDialect: SqlDialect = {
   rateFactor: 'DECIMAL(38, 12)',
   text: 'VARCHAR',
   integer: 'BIGINT',
+  maxWholeDigits: 28,
   placeholder: (n) => `$${n}`,
   localTimestamp: (instant, zone) => `(${instant} AT TIME ZONE ${zone})`,
   instantOfLocal: (local, zone) => `(${local} AT TIME ZONE ${zone})`,

@@ -139,7 +139,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const column = issue.row_id as string;
     const value = issue.day ?? '';
     const message = ISSUE_MESSAGES[code](column, value, issue.seq, plan);
-    error({ code: code as EvaluationDiagnostic['code'], severity: 'error', message, row: issue.row_number as number, column, value });
+    // Key order as the ledger reader writes issues, so that --json is the same text.
+    error({ row: issue.row_number as number, column, value, code: code as EvaluationDiagnostic['code'], message, severity: 'error' });
   }
   if (issues.length > 0) errorCount = Number(issues[0].v1);
   for (const m of plan.milestones) {
