@@ -10,7 +10,7 @@ import { classifyCell, compileCellChecks } from '../sql/cell-checks';
 import type { SqlDialect } from '../sql/dialect';
 import { planEvaluation, type SqlPlanOptions } from '../sql/plan';
 import { normalizeResultRow, reportFromRows } from '../sql/report';
-import { isTextColumn, tableSpec, type DescribedColumn } from '../sql/table-spec';
+import { tableSpec, type DescribedColumn } from '../sql/table-spec';
 import { MAX_REPORTED_ERRORS, type EvaluationDiagnostic } from '../evaluation/evaluate';
 import { formatIsoDate } from '../time/periods';
 
@@ -35,8 +35,7 @@ export async function evaluateOnEngine(
   const plan = planned.plan;
   const columns = await engine.describe(source);
   const spec = tableSpec(source, columns, orderBy);
-  const textColumns = new Set(columns.filter((c) => isTextColumn(columns, c.name)).map((c) => c.name));
-  const checks = compileCellChecks(plan, spec, engine.dialect, textColumns);
+  const checks = compileCellChecks(plan, spec, engine.dialect);
   if (checks) {
     const bad = await engine.query(checks.text, checks.params);
     if (bad.length > 0) {

@@ -7,7 +7,7 @@
  */
 import type { SqlDialect } from './dialect';
 import type { LedgerTableSpec } from './compile';
-import { Params, sourceSql, TRIM_CHARACTERS } from './compile';
+import { DATE_FORM, NUMBER_FORM, Params, sourceSql, TRIM_CHARACTERS } from './compile';
 import { quoteIdentifier } from './identifier';
 import type { SqlPlan } from './plan';
 import { DateReader } from '../time/date-reader';
@@ -15,10 +15,6 @@ import { ZoneClock } from '../time/zone-clock';
 import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, tooLong } from '../values/quantity';
 import { MAX_REPORTED_ERRORS, type EvaluationDiagnostic } from '../evaluation/evaluate';
 
-/** Plain signed decimals that fit DECIMAL(38, 10): at most 28 whole digits and 10 decimals. */
-const NUMBER_FORM = '[+-]?([0-9]{1,28}([.][0-9]{0,10})?|[.][0-9]{1,10})';
-const DATE_FORM =
-  '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?([Z]|[+-][0-9]{2}(:?[0-9]{2})?)?)?';
 
 export interface CellCheckQuery {
   text: string;
@@ -26,7 +22,10 @@ export interface CellCheckQuery {
 }
 
 /** The check, or null when no column the plan reads is text. */
-export function compileCellChecks(plan: SqlPlan, spec: LedgerTableSpec, dialect: SqlDialect, textColumns: ReadonlySet<string>): CellCheckQuery | null {
+export function compileCellChecks(plan: SqlPlan, spec: LedgerTableSpec, dialect: SqlDialect): CellCheckQuery | null {
+  // An engine with TRY_CAST checks the cells in the evaluation query itself (compile.ts).
+  if (dialect.tryCast) return null;
+  const textColumns = new Set(spec.textColumns ?? []);
   const p = new Params(dialect);
   const bind = (value: string): string => p.bind(value, dialect.text);
   const trimSet = bind(TRIM_CHARACTERS);

@@ -50,6 +50,8 @@ export interface LedgerTableSpec {
     customer?: string | null;
   };
   dateType: DateColumnType;
+  /** Actual names of the columns that hold text (their cells are checked before they are read as numbers or dates). */
+  textColumns?: readonly string[];
 }
 
 export interface CompiledQuery {
@@ -60,6 +62,12 @@ export interface CompiledQuery {
 
 /** Characters JavaScript's `trim` removes, so that SQL trims cells exactly as the ledger reader does. */
 export const TRIM_CHARACTERS = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** Plain signed decimals that fit DECIMAL(38, 10): at most 28 whole digits and 10 decimals. */
+export const NUMBER_FORM = '[+-]?([0-9]{1,28}([.][0-9]{0,10})?|[.][0-9]{1,10})';
+/** The date forms the ledger reader accepts (after upper-casing and ',' → '.'). */
+export const DATE_FORM =
+  '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?([Z]|[+-][0-9]{2}(:?[0-9]{2})?)?)?';
 
 /** Metric codes in the query's `inst` table. */
 const METRIC_CODE = { 'gross-revenue': 0, 'net-revenue': 1, deals: 2, 'new-customers': 3, units: 4 } as const;
@@ -111,60 +119,97 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const trimSet = p.bind(TRIM_CHARACTERS, T);
   const col = (name: string | null | undefined): string | null => (name ? `s.${quoteIdentifier(name)}` : null);
   const c = spec.columns;
+  const textColumns = new Set(spec.textColumns ?? (spec.dateType === 'text' ? [c.date] : []));
+  // Where the engine has TRY_CAST, text cells are checked in this same pass (a bad cell becomes an
+  // issue row, classified in TypeScript); elsewhere cell-checks.ts runs first and casts here are plain.
+  const tryCast = dialect.tryCast;
+  const cast = (expr: string, type: string): string => (tryCast ? tryCast(expr, type) : `CAST(${expr} AS ${type})`);
   const order = col(c.order) as string;
   const date = col(c.date) as string;
   const cleanText = (expr: string | null): string =>
     expr === null ? `CAST(NULL AS ${T})` : `NULLIF(${dialect.trimChars(`CAST(${expr} AS ${T})`, trimSet)}, '')`;
-  const decimal = (expr: string | null): string => (expr === null ? `CAST(NULL AS ${D})` : `CAST(${expr} AS ${D})`);
+  const customers = plan.wantsCustomers;
+  const products = plan.products.length > 0;
+  const currencies = plan.currency !== null || plan.wantsRowCurrency;
+  const nullText = `CAST(NULL AS ${T})`;
 
-  let instant: string;
-  switch (spec.dateType) {
-    case 'timestamptz':
-      instant = date;
-      break;
-    case 'timestamp':
-      instant = dialect.instantOfLocal(date, zone);
-      break;
-    case 'date':
-      instant = dialect.instantOfLocal(`CAST(${date} AS TIMESTAMP)`, zone);
-      break;
-    case 'text': {
-      // `YYYY-MM-DD` is the start of that local day; with an offset or Z, that instant; else local wall-clock time.
-      const text = `NULLIF(${dialect.trimChars(`replace(upper(CAST(${date} AS ${T})), ',', '.')`, trimSet)}, '')`;
-      const offset = p.bind('.*([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)', T);
-      instant =
-        `CASE WHEN length(${text}) = 10 THEN ${dialect.instantOfLocal(`CAST(CAST(${text} AS DATE) AS TIMESTAMP)`, zone)} ` +
-        `WHEN ${dialect.fullMatch(text, offset)} THEN CAST(${text} AS TIMESTAMPTZ) ` +
-        `ELSE ${dialect.instantOfLocal(`CAST(${text} AS TIMESTAMP)`, zone)} END`;
-      break;
+  // Stage 1 (innermost): cells as the ledger reader sees them (trimmed text, or typed values).
+  const cells: string[] = [
+    `CAST(${order} AS ${dialect.integer}) AS rn`,
+    `${cleanText(col(c.id))} AS explicit_id`,
+    `${products ? `lower(${cleanText(col(c.product))})` : nullText} AS product_key`,
+    `${customers ? `lower(${cleanText(col(c.customer))})` : nullText} AS customer_key`,
+    `${currencies ? `upper(${cleanText(col(c.currency))})` : nullText} AS currency`,
+  ];
+  // Stage 2: instants, exact decimals, and which cells are missing or unreadable.
+  const values: string[] = ['rn', 'explicit_id', 'product_key', 'customer_key', 'currency'];
+  const checked: Array<{ column: 'date' | 'amount' | 'units' }> = [];
+  if (spec.dateType === 'text') {
+    cells.push(`NULLIF(${dialect.trimChars(`replace(upper(CAST(${date} AS ${T})), ',', '.')`, trimSet)}, '') AS date_text`, `CAST(${date} AS ${T}) AS date_raw`);
+    // `YYYY-MM-DD` is the start of that local day; with an offset or Z, that instant; else local wall-clock time.
+    const offset = p.bind('.*([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)', T);
+    const instant =
+      `CASE WHEN length(date_text) = 10 THEN ${dialect.instantOfLocal(`CAST(${cast('date_text', 'DATE')} AS TIMESTAMP)`, zone)} ` +
+      `WHEN ${dialect.fullMatch('date_text', offset)} THEN ${cast('date_text', 'TIMESTAMPTZ')} ` +
+      `ELSE ${dialect.instantOfLocal(cast('date_text', 'TIMESTAMP'), zone)} END`;
+    values.push(`date_text IS NULL AS date_missing`);
+    if (tryCast) {
+      const form = p.bind(DATE_FORM, T);
+      const bad = `(date_text IS NOT NULL AND CASE WHEN ${dialect.fullMatch('date_text', form)} THEN ${tryCast('date_text', 'TIMESTAMPTZ')} IS NULL ELSE TRUE END)`;
+      values.push(`CASE WHEN ${bad} THEN NULL ELSE ${dialect.toMillisecond(instant)} END AS t`, `CASE WHEN ${bad} THEN date_raw END AS date_bad`);
+      checked.push({ column: 'date' });
+    } else {
+      values.push(`${dialect.toMillisecond(instant)} AS t`);
+    }
+  } else {
+    cells.push(`${date} AS date_value`);
+    const instant =
+      spec.dateType === 'timestamptz'
+        ? 'date_value'
+        : spec.dateType === 'timestamp'
+          ? dialect.instantOfLocal('date_value', zone)
+          : dialect.instantOfLocal('CAST(date_value AS TIMESTAMP)', zone);
+    values.push(`date_value IS NULL AS date_missing`, `${dialect.toMillisecond(instant)} AS t`);
+  }
+  for (const name of ['amount', 'units'] as const) {
+    const source = col(c[name]);
+    if (source === null) {
+      values.push(`CAST(NULL AS ${D}) AS ${name}`, `TRUE AS ${name}_missing`);
+    } else if (textColumns.has(c[name] as string)) {
+      cells.push(`${cleanText(source)} AS ${name}_text`, `CAST(${source} AS ${T}) AS ${name}_raw`);
+      values.push(`${name}_text IS NULL AS ${name}_missing`);
+      if (tryCast) {
+        const form = p.bind(NUMBER_FORM, T);
+        const bad = `(${name}_text IS NOT NULL AND NOT ${dialect.fullMatch(`${name}_text`, form)})`;
+        values.push(`CASE WHEN ${bad} THEN NULL ELSE ${tryCast(`${name}_text`, D)} END AS ${name}`, `CASE WHEN ${bad} THEN ${name}_raw END AS ${name}_bad`);
+        checked.push({ column: name });
+      } else {
+        values.push(`CAST(${name}_text AS ${D}) AS ${name}`);
+      }
+    } else {
+      cells.push(`${source} AS ${name}_value`);
+      values.push(`CAST(${name}_value AS ${D}) AS ${name}`, `${name}_value IS NULL AS ${name}_missing`);
     }
   }
 
+  // The rows, read once: every later step scans this (materialized) table, not the source, so the
+  // per-row work (trimming, the time zone conversion) is done once. Columns no step needs are null.
   const ctes: string[] = [];
   ctes.push(
-    `ledger AS (\n  SELECT CAST(${order} AS ${dialect.integer}) AS rn,\n` +
-      `    ${cleanText(col(c.id))} AS explicit_id,\n` +
-      `    ${dialect.toMillisecond(instant)} AS t,\n` +
-      `    ${decimal(col(c.amount))} AS amount,\n` +
-      `    ${decimal(col(c.units))} AS units,\n` +
-      `    lower(${cleanText(col(c.product))}) AS product_key,\n` +
-      `    lower(${cleanText(col(c.customer))}) AS customer_key,\n` +
-      `    upper(${cleanText(col(c.currency))}) AS currency\n` +
-      `  FROM ${sourceSql(spec.source, p, dialect)} AS s\n)`,
+    `dated AS ${dialect.materialized}(\n  SELECT v.*, CAST(${dialect.localTimestamp('v.t', zone)} AS DATE) AS d FROM (\n` +
+      `    SELECT ${values.join(',\n      ')}\n    FROM (\n` +
+      `      SELECT ${cells.join(',\n        ')}\n      FROM ${sourceSql(spec.source, p, dialect)} AS s\n    ) AS cell\n  ) AS v\n)`,
   );
-  ctes.push(`dated AS (\n  SELECT ledger.*, CAST(${dialect.localTimestamp('t', zone)} AS DATE) AS d FROM ledger\n)`);
 
-  if (plan.wantsCustomers) {
+  if (customers) {
     ctes.push(
       `first_sales AS (\n  SELECT customer_key, rn FROM (\n    SELECT customer_key, rn, ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY t, rn) AS k\n` +
         `    FROM dated WHERE amount > 0 AND customer_key IS NOT NULL AND d IS NOT NULL\n  ) AS z WHERE k = 1\n)`,
       `seen_before AS (\n  SELECT DISTINCT customer_key FROM dated WHERE d < ${eDay} AND customer_key IS NOT NULL\n)`,
       `new_rows AS (\n  SELECT f.rn FROM first_sales AS f WHERE NOT EXISTS (SELECT 1 FROM seen_before AS b WHERE b.customer_key = f.customer_key)\n)`,
-      `flagged AS (\n  SELECT dated.*, (n.rn IS NOT NULL) AS is_new FROM dated LEFT JOIN new_rows AS n ON n.rn = dated.rn\n)`,
     );
-  } else {
-    ctes.push(`flagged AS (\n  SELECT dated.*, FALSE AS is_new FROM dated\n)`);
   }
+  const isNew = (r: string): string => (customers ? `EXISTS (SELECT 1 FROM new_rows AS nr WHERE nr.rn = ${r}.rn)` : 'FALSE');
 
   // Each metric's contribution of one row, by the `inst` table's metric code (units: per product slot).
   const productSlots = plan.products.map((key) => p.bind(key, T));
@@ -178,7 +223,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       ` WHEN 0 THEN CASE WHEN ${r}.amount > 0 THEN ${r}.amount ELSE CAST(0 AS ${D}) END` +
       ` WHEN 1 THEN COALESCE(${r}.amount, CAST(0 AS ${D}))` +
       ` WHEN 2 THEN CASE WHEN ${r}.amount > 0 THEN CAST(1 AS ${D}) ELSE CAST(0 AS ${D}) END` +
-      ` WHEN 3 THEN CASE WHEN ${r}.is_new THEN CAST(1 AS ${D}) ELSE CAST(0 AS ${D}) END` +
+      ` WHEN 3 THEN CASE WHEN ${isNew(r)} THEN CAST(1 AS ${D}) ELSE CAST(0 AS ${D}) END` +
       ` ELSE CASE WHEN ${r}.units > 0 THEN CASE ${units.join(' ')} ELSE CAST(0 AS ${D}) END ELSE CAST(0 AS ${D}) END END`
     );
   };
@@ -193,9 +238,9 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `    ${sum('CASE WHEN amount > 0 THEN amount END')} AS gross,\n` +
       `    ${sum('amount')} AS net,\n` +
       `    ${sum(`CASE WHEN amount > 0 THEN CAST(1 AS ${D}) END`)} AS deals,\n` +
-      `    ${sum(`CASE WHEN is_new THEN CAST(1 AS ${D}) END`)} AS new_customers,\n` +
+      `    CAST(${customers ? 'COUNT(nr.rn)' : '0'} AS ${D}) AS new_customers,\n` +
       `    ${unitSumExprs.join(',\n    ')}\n` +
-      `  FROM flagged WHERE d >= ${eDay} AND d <= ${aDay} GROUP BY d\n)`,
+      `  FROM dated AS f${customers ? ' LEFT JOIN new_rows AS nr ON nr.rn = f.rn' : ''} WHERE f.d >= ${eDay} AND f.d <= ${aDay} GROUP BY f.d\n)`,
   );
 
   // The instances: windows, targets and payments, all bound.
@@ -228,7 +273,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     `wanted_days AS (\n  SELECT w.iid, w.d, w.candidate, m.before_day FROM wanted AS w JOIN moving AS m ON m.iid = w.iid AND m.d = w.d\n)`,
     `row_values AS (\n  SELECT w.iid, w.d, w.candidate, w.before_day, i.target, f.rn, COALESCE(f.explicit_id, CAST(f.rn AS ${T})) AS id, f.t,\n` +
       `    ${contribution('f', 'i.metric', 'i.slot')} AS c\n` +
-      `  FROM wanted_days AS w JOIN inst AS i ON i.iid = w.iid JOIN flagged AS f ON f.d = w.d\n)`,
+      `  FROM wanted_days AS w JOIN inst AS i ON i.iid = w.iid JOIN dated AS f ON f.d = w.d\n)`,
     `row_running AS (\n  SELECT row_values.*, before_day + SUM(c) OVER (PARTITION BY iid, d ORDER BY t, rn ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running\n` +
       `  FROM row_values WHERE c <> 0\n)`,
     `crossing AS (\n  SELECT z.*, m.prev_d FROM (\n` +
@@ -250,39 +295,45 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `    COALESCE(SUM(CASE WHEN d > ${aDay} AND d >= ${eDay} THEN n END), 0) AS after_a,\n` +
       `    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM inst_days AS x WHERE x.d = a.d) THEN n END), 0) AS used\n` +
       `  FROM all_days AS a\n)`,
-    `order_repeats AS (\n  SELECT COUNT(*) - COUNT(DISTINCT rn) AS repeats FROM ledger\n)`,
+    `order_repeats AS (\n  SELECT COUNT(*) - COUNT(DISTINCT rn) AS repeats FROM dated\n)`,
   );
-  const firstCurrency = plan.wantsRowCurrency ? `(SELECT currency FROM ledger WHERE currency IS NOT NULL ORDER BY rn LIMIT 1)` : `CAST(NULL AS ${T})`;
+  const firstCurrency = plan.wantsRowCurrency ? `(SELECT currency FROM dated WHERE currency IS NOT NULL ORDER BY rn LIMIT 1)` : `CAST(NULL AS ${T})`;
 
   // Problems with the ledger's rows, as `evaluate` reports them.
   const issueParts: string[] = [];
-  const missing = (column: 'date' | 'amount' | 'units', name: string | null | undefined, rank: number, value: string): void => {
+  // Ranked as the ledger reader lists one row's problems: missing cells, unreadable cells, currency, id.
+  const missing = (column: 'date' | 'amount' | 'units', name: string | null | undefined, rank: number): void => {
     const code = name ? 'missing-value' : 'missing-column';
     issueParts.push(
-      `SELECT rn, ${rank} AS rank, '${column}' AS col, '${code}' AS code, CAST(NULL AS ${T}) AS val, CAST(NULL AS ${dialect.integer}) AS first_rn FROM ledger WHERE ${value} IS NULL`,
+      `SELECT rn, ${rank} AS rank, '${column}' AS col, '${code}' AS code, CAST(NULL AS ${T}) AS val, CAST(NULL AS ${dialect.integer}) AS first_rn FROM dated WHERE ${column}_missing`,
     );
   };
-  missing('date', c.date, 0, 't');
-  if (plan.wantsAmount) missing('amount', c.amount, 1, 'amount');
-  if (plan.wantsUnits) missing('units', c.units, 2, 'units');
+  missing('date', c.date, 0);
+  if (plan.wantsAmount) missing('amount', c.amount, 1);
+  if (plan.wantsUnits) missing('units', c.units, 2);
+  const cellRank = { date: 3, amount: 4, units: 5 } as const;
+  for (const { column } of checked) {
+    if (column === 'amount' && !plan.wantsAmount && !plan.milestones.some((m) => m.payment.kind === 'rate')) continue;
+    if (column === 'units' && !plan.wantsUnits) continue;
+    issueParts.push(`SELECT rn, ${cellRank[column]}, '${column}', 'cell', ${column}_bad, CAST(NULL AS ${dialect.integer}) FROM dated WHERE ${column}_bad IS NOT NULL`);
+  }
   if (plan.currency !== null && c.currency) {
     const clauseCurrency = p.bind(plan.currency, T);
     issueParts.push(
-      `SELECT rn, 3, 'currency', 'currency-mismatch', currency, CAST(NULL AS ${dialect.integer}) FROM ledger WHERE currency IS NOT NULL AND currency <> ${clauseCurrency}`,
+      `SELECT rn, 6, 'currency', 'currency-mismatch', currency, CAST(NULL AS ${dialect.integer}) FROM dated WHERE currency IS NOT NULL AND currency <> ${clauseCurrency}`,
     );
   }
   if (c.id) {
     ctes.push(
-      `repeated_ids AS (\n  SELECT explicit_id FROM ledger WHERE explicit_id IS NOT NULL GROUP BY explicit_id HAVING COUNT(*) > 1\n)`,
+      `repeated_ids AS (\n  SELECT explicit_id FROM dated WHERE explicit_id IS NOT NULL GROUP BY explicit_id HAVING COUNT(*) > 1\n)`,
       `id_uses AS (\n  SELECT l.rn, l.explicit_id, MIN(l.rn) OVER (PARTITION BY l.explicit_id) AS first_rn\n` +
-        `  FROM ledger AS l JOIN repeated_ids AS r ON r.explicit_id = l.explicit_id\n)`,
+        `  FROM dated AS l JOIN repeated_ids AS r ON r.explicit_id = l.explicit_id\n)`,
     );
-    issueParts.push(`SELECT rn, 4, 'id', 'duplicate-id', explicit_id, first_rn FROM id_uses WHERE rn > first_rn`);
+    issueParts.push(`SELECT rn, 7, 'id', 'duplicate-id', explicit_id, first_rn FROM id_uses WHERE rn > first_rn`);
   }
   ctes.push(`issues AS (\n  ${issueParts.join('\n  UNION ALL\n  ')}\n)`);
   ctes.push(`issue_count AS (\n  SELECT COUNT(*) AS n FROM issues\n)`);
 
-  const nullText = `CAST(NULL AS ${T})`;
   const nullInt = `CAST(NULL AS ${dialect.integer})`;
   const nullDec = `CAST(NULL AS ${D})`;
   const dec = (e: string): string => `CAST(${e} AS ${T})`;

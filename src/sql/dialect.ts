@@ -11,6 +11,8 @@ export interface SqlDialect {
   readonly rateFactor: string;
   readonly text: string;
   readonly integer: string;
+  /** The CTE keyword that makes a CTE computed once (`MATERIALIZED `), or '' where the engine always does. */
+  readonly materialized: string;
   /** Whole digits the decimal type holds, when it is bounded (a longer target or amount is refused). */
   readonly maxWholeDigits: number | null;
   /** The n-th (1-based) bound parameter. */
@@ -27,6 +29,8 @@ export interface SqlDialect {
   trimChars(text: string, chars: string): string;
   /** A condition true when text cannot be cast to an instant, where the engine can test that without failing (else absent). */
   castFails?(text: string): string;
+  /** A cast that gives NULL instead of failing, where the engine has one: text cells are then checked in the evaluation query. */
+  tryCast?(expr: string, type: string): string;
   /** A FROM item reading a Parquet file (path bound), with its 1-based row number as column `row`, where the engine can. */
   parquetScan?(path: string): string;
 }

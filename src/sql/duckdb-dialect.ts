@@ -7,6 +7,7 @@ export const duckdbDialect: SqlDialect = {
   rateFactor: 'DECIMAL(38, 12)',
   text: 'VARCHAR',
   integer: 'BIGINT',
+  materialized: 'MATERIALIZED ',
   maxWholeDigits: 28,
   placeholder: (n) => `$${n}`,
   localTimestamp: (instant, zone) => `(${instant} AT TIME ZONE ${zone})`,
@@ -14,6 +15,7 @@ export const duckdbDialect: SqlDialect = {
   toMillisecond: (instant) => `date_trunc('millisecond', ${instant})`,
   fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
   trimChars: (text, chars) => `trim(${text}, ${chars})`,
+  tryCast: (expr, type) => `TRY_CAST(${expr} AS ${type})`,
   castFails: (text) => `TRY_CAST(${text} AS TIMESTAMPTZ) IS NULL`,
   parquetScan: (path) => `(SELECT *, file_row_number + 1 AS "row" FROM read_parquet(${path}, file_row_number = true))`,
 };

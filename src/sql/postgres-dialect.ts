@@ -8,6 +8,7 @@ export const postgresDialect: SqlDialect = {
   rateFactor: 'NUMERIC',
   text: 'TEXT',
   integer: 'BIGINT',
+  materialized: 'MATERIALIZED ',
   maxWholeDigits: null,
   placeholder: (n) => `$${n}`,
   localTimestamp: (instant, zone) => `(${instant} AT TIME ZONE ${zone})`,

@@ -17,6 +17,7 @@ import {
   type EvaluationSuccess,
 } from '../evaluation/evaluate';
 import { windowType } from '../language/describe';
+import { classifyCell } from './cell-checks';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -138,6 +139,10 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const code = issue.label as string;
     const column = issue.row_id as string;
     const value = issue.day ?? '';
+    if (code === 'cell') {
+      error(classifyCell(plan, issue.row_number as number, column, value));
+      continue;
+    }
     const message = ISSUE_MESSAGES[code](column, value, issue.seq, plan);
     // Key order as the ledger reader writes issues, so that --json is the same text.
     error({ row: issue.row_number as number, column, value, code: code as EvaluationDiagnostic['code'], message, severity: 'error' });

@@ -14,6 +14,8 @@ export interface DescribedColumn {
 
 const LEDGER_COLUMNS = ['id', 'date', 'amount', 'units', 'currency', 'product', 'customer'] as const;
 
+const TEXT = /^(varchar|text|character varying|string|char)/i;
+
 /** Float types hold amounts inexactly: they are refused, never summed. */
 const FLOAT = /^(double|float|real|float4|float8|double precision)\b/i;
 
@@ -54,18 +56,16 @@ export function tableSpec(source: LedgerSource, columns: readonly DescribedColum
       );
     }
   }
-  const spec: LedgerTableSpec = { source, columns: { order: order.name, date: date.name }, dateType: dateType(date.type) };
+  const spec: LedgerTableSpec = {
+    source,
+    columns: { order: order.name, date: date.name },
+    dateType: dateType(date.type),
+    textColumns: columns.filter((c) => TEXT.test(c.type.trim())).map((c) => c.name),
+  };
   for (const name of LEDGER_COLUMNS) {
     if (name === 'date') continue;
     const c = find(name);
     if (c) spec.columns[name] = c.name;
   }
   return spec;
-}
-
-/** Whether a described column holds text (its cells need checking before they are cast). */
-export function isTextColumn(columns: readonly DescribedColumn[], name: string | null | undefined): boolean {
-  if (!name) return false;
-  const c = columns.find((x) => x.name === name);
-  return c !== undefined && /^(varchar|text|character varying|string|char)/i.test(c.type.trim());
 }

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench:sql`: the SQL engines against the in-memory engine on the same ledger.
+ *
+ * The deterministic bench ledger (bench/generate.ts; 1M rows, or BENCH_SQL_ROWS=10000000) is
+ * evaluated four ways, each in its own child process, and every `--json` must be byte-identical
+ * to the in-memory engine's:
+ *   - the in-memory engine on the CSV (the streaming reader, as `clause evaluate` runs);
+ *   - `--engine duckdb` on the same rows as Parquet (written once by DuckDB: date as text, amount
+ *     and units as DECIMAL(38, 10), row order kept), and on the CSV itself;
+ *   - `--engine postgres` on a table loaded with COPY, when CLAUSE_BENCH_DATABASE_URL is set
+ *     (`npm run bench:sql` starts a throwaway server for it); the COPY time is stated beside it.
+ * BENCH_REPEAT=n (default 1) keeps the fastest of n runs. DuckDB gets CLAUSE_DUCKDB_MEMORY
+ * (default 4GB) and spills beyond it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchDir, generateLedger } from './generate';
+import { benchClause } from './run';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'bin', 'clause.js');
+const PROBE = path.join(__dirname, 'rss-probe.js');
+const CONTEXT = ['--effective-date', '2026-01-15', '--time-zone', 'America/New_York', '--as-of', '2026-12-31'];
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+
+interface Run {
+  ms: number;
+  rssMb: number;
+  stdout: string;
+}
+
+function runOnce(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const rssFile = path.join(benchDir(), `rss-sql-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['-r', PROBE, ...args], {
+    env: { ...process.env, ...env, CLAUSE_BENCH_RSS_FILE: rssFile },
+    maxBuffer: 256 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`benchmark child failed (${result.status}): node ${args.join(' ')}`);
+  const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  return { ms, rssMb: rssKb / 1024, stdout: result.stdout.toString() };
+}
+
+function best(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  let b = runOnce(args, env);
+  for (let i = 1; i < REPEAT; i++) {
+    const r = runOnce(args, env);
+    b = { ...(r.ms < b.ms ? r : b), rssMb: Math.max(r.rssMb, b.rssMb) };
+  }
+  return b;
+}
+
+async function writeParquet(csv: string, parquet: string): Promise<number> {
+  if (existsSync(parquet)) return 0;
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: process.env.CLAUSE_DUCKDB_MEMORY ?? '4GB' });
+  const connection = await instance.connect();
+  const started = Date.now();
+  const tmp = `${parquet}.tmp`;
+  // Row order is the CSV's (insertion order is preserved); numbers become exact decimals.
+  await connection.run(`SET preserve_insertion_order = true`);
+  await connection.run(
+    `COPY (SELECT id, date, CAST(amount AS DECIMAL(38, 10)) AS amount, currency, CAST(units AS DECIMAL(38, 10)) AS units, product, customer, seller ` +
+      `FROM read_csv(CAST($1 AS VARCHAR), all_varchar = true, header = true)) TO '${tmp.replace(/'/g, "''")}' (FORMAT parquet, ROW_GROUP_SIZE 122880)`,
+    [csv],
+  );
+  connection.closeSync();
+  instance.closeSync();
+  writeFileSync(parquet, readFileSync(tmp));
+  rmSync(tmp);
+  return Date.now() - started;
+}
+
+async function copyIntoPostgres(url: string, csv: string): Promise<{ ms: number; table: string }> {
+  const pg = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const table = 'clause_bench_sales';
+  await client.query(`DROP TABLE IF EXISTS ${table}`);
+  await client.query(
+    `CREATE TABLE ${table} (id text, date text, amount numeric, currency text, units numeric, product text, customer text, seller text, "row" bigint GENERATED ALWAYS AS IDENTITY)`,
+  );
+  const started = Date.now();
+  // psql's \copy streams the file from this machine, as a client would load a warehouse export.
+  const r = spawnSync('psql', [url, '-q', '-c', `\\copy ${table} (id, date, amount, currency, units, product, customer, seller) FROM '${csv}' CSV HEADER`], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('psql \\copy failed');
+  await client.query(`ANALYZE ${table}`);
+  const ms = Date.now() - started;
+  await client.end();
+  return { ms, table };
+}
+
+function fmt(n: number, digits = 1): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+async function main(): Promise<void> {
+  const rows = Math.round(Number(process.env.BENCH_SQL_ROWS ?? 1_000_000));
+  const gen = generateLedger({ rows });
+  const parquet = gen.file.replace(/\.csv$/, '.parquet');
+  const parquetMs = await writeParquet(gen.file, parquet);
+  const clauseFile = path.join(benchDir(), `bench-${rows}.clause`);
+  writeFileSync(clauseFile, benchClause(rows));
+  const duckEnv = { CLAUSE_DUCKDB_MEMORY: process.env.CLAUSE_DUCKDB_MEMORY ?? '4GB' };
+  const lines: string[] = [];
+  const table: string[][] = [];
+  const add = (what: string, file: string, r: Run, reference: Run | null): void => {
+    const same = reference === null ? 'reference' : r.stdout === reference.stdout ? 'identical' : 'DIFFERENT';
+    table.push([what, file, fmt(r.ms / 1000, 2), fmt(rows / (r.ms / 1000), 0), fmt(r.rssMb, 0), reference === null ? '' : `${fmt(reference.ms / r.ms, 2)}x`, same]);
+    if (same === 'DIFFERENT') process.exitCode = 1;
+  };
+  const memory = best([CLI, 'evaluate', clauseFile, '--sales', gen.file, ...CONTEXT, '--json', '--no-progress']);
+  add('in-memory engine', `CSV ${fmt(statSync(gen.file).size / 1e6)} MB`, memory, null);
+  const duckParquet = best([CLI, 'evaluate', clauseFile, '--sales', parquet, ...CONTEXT, '--json', '--engine', 'duckdb'], duckEnv);
+  add('--engine duckdb', `Parquet ${fmt(statSync(parquet).size / 1e6)} MB`, duckParquet, memory);
+  const duckCsv = best([CLI, 'evaluate', clauseFile, '--sales', gen.file, ...CONTEXT, '--json', '--engine', 'duckdb'], duckEnv);
+  add('--engine duckdb', 'CSV (loaded as text)', duckCsv, memory);
+  const url = process.env.CLAUSE_BENCH_DATABASE_URL;
+  if (url) {
+    const copied = await copyIntoPostgres(url, gen.file);
+    lines.push(`PostgreSQL: COPY of ${rows.toLocaleString('en-US')} rows and ANALYZE took ${fmt(copied.ms / 1000, 2)} s (not in the times below)`);
+    const pg = best([CLI, 'evaluate', clauseFile, ...CONTEXT, '--json', '--engine', 'postgres', '--database-url', url, '--table', copied.table]);
+    add('--engine postgres', `table (COPY)`, pg, memory);
+  } else {
+    lines.push('PostgreSQL: skipped (set CLAUSE_BENCH_DATABASE_URL, or run npm run bench:sql, which starts a throwaway server)');
+  }
+  const header = ['engine', 'ledger', 'wall s', 'rows/s', 'peak RSS MB', 'vs in-memory', '--json'];
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  console.log(`SQL engines: ${rows.toLocaleString('en-US')} rows, ${CONTEXT.join(' ')}; each run in its own process, fastest of ${REPEAT}`);
+  if (parquetMs > 0) console.log(`(Parquet written from the CSV by DuckDB in ${fmt(parquetMs / 1000, 2)} s, once)`);
+  console.log(`| ${header.map((h, i) => h.padEnd(widths[i])).join(' | ')} |`);
+  console.log(`|${widths.map((w, i) => (i >= 2 && i <= 5 ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`);
+  for (const r of table) console.log(`| ${r.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`);
+  for (const l of lines) console.log(l);
+  console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
