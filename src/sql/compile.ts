@@ -126,68 +126,97 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const cast = (expr: string, type: string): string => (tryCast ? tryCast(expr, type) : `CAST(${expr} AS ${type})`);
   const order = col(c.order) as string;
   const date = col(c.date) as string;
-  const cleanText = (expr: string | null): string =>
-    expr === null ? `CAST(NULL AS ${T})` : `NULLIF(${dialect.trimChars(`CAST(${expr} AS ${T})`, trimSet)}, '')`;
+  // Trimmed as the ledger reader trims a cell: only when its first or last character is a space or
+  // control character, and then of every whitespace JavaScript's trim removes.
+  const trimmed = (text: string): string =>
+    `CASE WHEN ascii(${text}) > 32 AND ascii(right(${text}, 1)) > 32 THEN ${text} ELSE ${dialect.trimChars(text, trimSet)} END`;
   const customers = plan.wantsCustomers;
   const products = plan.products.length > 0;
   const currencies = plan.currency !== null || plan.wantsRowCurrency;
   const nullText = `CAST(NULL AS ${T})`;
 
-  // Stage 1 (innermost): cells as the ledger reader sees them (trimmed text, or typed values).
-  const cells: string[] = [
-    `CAST(${order} AS ${dialect.integer}) AS rn`,
-    `${cleanText(col(c.id))} AS explicit_id`,
-    `${products ? `lower(${cleanText(col(c.product))})` : nullText} AS product_key`,
-    `${customers ? `lower(${cleanText(col(c.customer))})` : nullText} AS customer_key`,
-    `${currencies ? `upper(${cleanText(col(c.currency))})` : nullText} AS currency`,
-  ];
-  // Stage 2: instants, exact decimals, and which cells are missing or unreadable.
+  // The rows go through four stages, each naming what the next one reads, so that no expression
+  // is written (or computed) twice: raw cells as text or typed values; cells trimmed as the ledger
+  // reader trims them; instants and exact decimals; local days and the problems found.
+  const raw: string[] = [`CAST(${order} AS ${dialect.integer}) AS rn`];
+  const cells: string[] = ['rn'];
   const values: string[] = ['rn', 'explicit_id', 'product_key', 'customer_key', 'currency'];
-  const checked: Array<{ column: 'date' | 'amount' | 'units' }> = [];
+  const final: string[] = ['rn', 'explicit_id', 'product_key', 'customer_key', 'currency', 'date_missing', 'amount', 'amount_missing', 'units', 'units_missing'];
+  const checked: Array<'date' | 'amount' | 'units'> = [];
+  const textCell = (name: string, source: string | null, fold: (x: string) => string = (x) => x): void => {
+    if (source === null) {
+      cells.push(`${nullText} AS ${name}`);
+      return;
+    }
+    raw.push(`CAST(${source} AS ${T}) AS ${name}_raw`);
+    cells.push(`${fold(`NULLIF(${trimmed(`${name}_raw`)}, '')`)} AS ${name}`);
+  };
+  textCell('explicit_id', col(c.id));
+  textCell('product_key', products ? col(c.product) : null, (x) => `lower(${x})`);
+  textCell('customer_key', customers ? col(c.customer) : null, (x) => `lower(${x})`);
+  textCell('currency', currencies ? col(c.currency) : null, (x) => `upper(${x})`);
+
   if (spec.dateType === 'text') {
-    cells.push(`NULLIF(${dialect.trimChars(`replace(upper(CAST(${date} AS ${T})), ',', '.')`, trimSet)}, '') AS date_text`, `CAST(${date} AS ${T}) AS date_raw`);
-    // `YYYY-MM-DD` is the start of that local day; with an offset or Z, that instant; else local wall-clock time.
-    const offset = p.bind('.*([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)', T);
+    // Upper case, and '.' for ',', only where a 't', 'z' or ',' is there (most cells need no copy).
+    raw.push(
+      `CAST(${date} AS ${T}) AS date_raw`,
+      `CASE WHEN strpos(CAST(${date} AS ${T}), 't') > 0 OR strpos(CAST(${date} AS ${T}), 'z') > 0 OR strpos(CAST(${date} AS ${T}), ',') > 0 ` +
+        `THEN replace(upper(CAST(${date} AS ${T})), ',', '.') ELSE CAST(${date} AS ${T}) END AS date_folded`,
+    );
+    cells.push('date_raw', `NULLIF(${trimmed('date_folded')}, '') AS date_text`);
+    // `YYYY-MM-DD` is the start of that local day; with an offset or Z (a sign after the date), that
+    // instant; else local wall-clock time.
+    const offset = `(right(date_text, 1) = 'Z' OR strpos(substr(date_text, 11), '+') > 0 OR strpos(substr(date_text, 11), '-') > 0)`;
     const instant =
       `CASE WHEN length(date_text) = 10 THEN ${dialect.instantOfLocal(`CAST(${cast('date_text', 'DATE')} AS TIMESTAMP)`, zone)} ` +
-      `WHEN ${dialect.fullMatch('date_text', offset)} THEN ${cast('date_text', 'TIMESTAMPTZ')} ` +
+      `WHEN ${offset} THEN ${cast('date_text', 'TIMESTAMPTZ')} ` +
       `ELSE ${dialect.instantOfLocal(cast('date_text', 'TIMESTAMP'), zone)} END`;
-    values.push(`date_text IS NULL AS date_missing`);
     if (tryCast) {
+      // A date outside the reader's forms, or one the cast refuses (2026-02-30), has no instant: it is reported.
       const form = p.bind(DATE_FORM, T);
-      const bad = `(date_text IS NOT NULL AND CASE WHEN ${dialect.fullMatch('date_text', form)} THEN ${tryCast('date_text', 'TIMESTAMPTZ')} IS NULL ELSE TRUE END)`;
-      values.push(`CASE WHEN ${bad} THEN NULL ELSE ${dialect.toMillisecond(instant)} END AS t`, `CASE WHEN ${bad} THEN date_raw END AS date_bad`);
-      checked.push({ column: 'date' });
+      values.push(`CASE WHEN ${dialect.fullMatch('date_text', form)} THEN ${instant} END AS instant`, 'date_text', 'date_raw');
+      final.push(`CASE WHEN date_text IS NOT NULL AND instant IS NULL THEN date_raw END AS date_bad`);
+      checked.push('date');
     } else {
-      values.push(`${dialect.toMillisecond(instant)} AS t`);
+      values.push(`${instant} AS instant`, 'date_text');
     }
+    values.push('date_text IS NULL AS date_missing');
+    // Only a fraction of a second can hold digits below the millisecond.
+    final.push(`CASE WHEN strpos(date_text, '.') > 0 THEN ${dialect.toMillisecond('instant')} ELSE instant END AS t`);
   } else {
-    cells.push(`${date} AS date_value`);
+    raw.push(`${date} AS date_value`);
+    cells.push('date_value');
     const instant =
       spec.dateType === 'timestamptz'
         ? 'date_value'
         : spec.dateType === 'timestamp'
           ? dialect.instantOfLocal('date_value', zone)
           : dialect.instantOfLocal('CAST(date_value AS TIMESTAMP)', zone);
-    values.push(`date_value IS NULL AS date_missing`, `${dialect.toMillisecond(instant)} AS t`);
+    values.push(`date_value IS NULL AS date_missing`, `${instant} AS instant`);
+    final.push(`${dialect.toMillisecond('instant')} AS t`);
   }
+  final.push(`CAST(${dialect.localTimestamp('instant', zone)} AS DATE) AS d`);
+
   for (const name of ['amount', 'units'] as const) {
     const source = col(c[name]);
     if (source === null) {
       values.push(`CAST(NULL AS ${D}) AS ${name}`, `TRUE AS ${name}_missing`);
     } else if (textColumns.has(c[name] as string)) {
-      cells.push(`${cleanText(source)} AS ${name}_text`, `CAST(${source} AS ${T}) AS ${name}_raw`);
+      textCell(`${name}_text`, source);
+      cells.push(`${name}_text_raw`);
       values.push(`${name}_text IS NULL AS ${name}_missing`);
       if (tryCast) {
         const form = p.bind(NUMBER_FORM, T);
         const bad = `(${name}_text IS NOT NULL AND NOT ${dialect.fullMatch(`${name}_text`, form)})`;
-        values.push(`CASE WHEN ${bad} THEN NULL ELSE ${tryCast(`${name}_text`, D)} END AS ${name}`, `CASE WHEN ${bad} THEN ${name}_raw END AS ${name}_bad`);
-        checked.push({ column: name });
+        values.push(`CASE WHEN ${bad} THEN NULL ELSE ${tryCast(`${name}_text`, D)} END AS ${name}`, `CASE WHEN ${bad} THEN ${name}_text_raw END AS ${name}_bad`);
+        final.push(`${name}_bad`);
+        checked.push(name);
       } else {
         values.push(`CAST(${name}_text AS ${D}) AS ${name}`);
       }
     } else {
-      cells.push(`${source} AS ${name}_value`);
+      raw.push(`${source} AS ${name}_value`);
+      cells.push(`${name}_value`);
       values.push(`CAST(${name}_value AS ${D}) AS ${name}`, `${name}_value IS NULL AS ${name}_missing`);
     }
   }
@@ -195,10 +224,14 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   // The rows, read once: every later step scans this (materialized) table, not the source, so the
   // per-row work (trimming, the time zone conversion) is done once. Columns no step needs are null.
   const ctes: string[] = [];
+  const list = (items: string[], indent: string): string => items.join(`,\n${indent}`);
   ctes.push(
-    `dated AS ${dialect.materialized}(\n  SELECT v.*, CAST(${dialect.localTimestamp('v.t', zone)} AS DATE) AS d FROM (\n` +
-      `    SELECT ${values.join(',\n      ')}\n    FROM (\n` +
-      `      SELECT ${cells.join(',\n        ')}\n      FROM ${sourceSql(spec.source, p, dialect)} AS s\n    ) AS cell\n  ) AS v\n)`,
+    `dated AS ${dialect.materialized}(\n` +
+      `  SELECT ${list(final, '    ')}\n  FROM (\n` +
+      `    SELECT ${list(values, '      ')}\n    FROM (\n` +
+      `      SELECT ${list(cells, '        ')}\n      FROM (\n` +
+      `        SELECT ${list(raw, '          ')}\n        FROM ${sourceSql(spec.source, p, dialect)} AS s\n` +
+      `      ) AS raw_cells\n    ) AS trimmed_cells\n  ) AS typed\n)`,
   );
 
   if (customers) {
@@ -312,7 +345,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   if (plan.wantsAmount) missing('amount', c.amount, 1);
   if (plan.wantsUnits) missing('units', c.units, 2);
   const cellRank = { date: 3, amount: 4, units: 5 } as const;
-  for (const { column } of checked) {
+  for (const column of checked) {
     if (column === 'amount' && !plan.wantsAmount && !plan.milestones.some((m) => m.payment.kind === 'rate')) continue;
     if (column === 'units' && !plan.wantsUnits) continue;
     issueParts.push(`SELECT rn, ${cellRank[column]}, '${column}', 'cell', ${column}_bad, CAST(NULL AS ${dialect.integer}) FROM dated WHERE ${column}_bad IS NOT NULL`);
