@@ -23,6 +23,8 @@ export interface SqlDialect {
   instantOfLocal(local: string, zone: string): string;
   /** An instant cut to whole milliseconds (rows closer than 1 ms are ordered by input order). */
   toMillisecond(instant: string): string;
+  /** A 64-bit hash of text (equal texts, equal hashes), for grouping many ids cheaply. */
+  hash64(text: string): string;
   /** Whether text matches a regular expression in full. */
   fullMatch(text: string, pattern: string): string;
   /** Text with the given characters removed from both ends. */

@@ -13,6 +13,7 @@ export const duckdbDialect: SqlDialect = {
   localTimestamp: (instant, zone) => `(${instant} AT TIME ZONE ${zone})`,
   instantOfLocal: (local, zone) => `(${local} AT TIME ZONE ${zone})`,
   toMillisecond: (instant) => `date_trunc('millisecond', ${instant})`,
+  hash64: (text) => `hash(${text})`,
   fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
   trimChars: (text, chars) => `trim(${text}, ${chars})`,
   tryCast: (expr, type) => `TRY_CAST(${expr} AS ${type})`,

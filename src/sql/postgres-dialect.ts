@@ -14,6 +14,7 @@ export const postgresDialect: SqlDialect = {
   localTimestamp: (instant, zone) => `(${instant} AT TIME ZONE ${zone})`,
   instantOfLocal: (local, zone) => `(${local} AT TIME ZONE ${zone})`,
   toMillisecond: (instant) => `date_trunc('milliseconds', ${instant})`,
+  hash64: (text) => `hashtextextended(${text}, 0)`,
   fullMatch: (text, pattern) => `(${text} ~ ('^(?:' || ${pattern} || ')$'))`,
   trimChars: (text, chars) => `btrim(${text}, ${chars})`,
   // No TRY_CAST before PostgreSQL 16: the calendar is checked by arithmetic on text already in the
