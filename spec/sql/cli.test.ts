@@ -43,6 +43,15 @@ describe('clause sql', () => {
     expect(out.stdout).toContain('--   $1 = "America/New_York"');
   });
 
+  it("the README's query for the seed clause is what the command prints", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Running where the data is'));
+    const shown = /```sql\n([\s\S]*?)```/.exec(section)?.[1];
+    const out = run(['sql', 'examples/seed-contract.clause', '--dialect', 'postgres', '--table', 'sales', '--date-type', 'text', '--columns', 'id,amount,currency,customer,product,units', ...CONTEXT]);
+    expect(out.code).toBe(0);
+    expect(shown).toBe(out.stdout);
+  });
+
   it('--json gives the text and the parameters; a bad table name is refused (exit 2)', () => {
     const json = JSON.parse(run(['sql', SEED, '--dialect', 'duckdb', '--table', 'sales', ...CONTEXT, '--json']).stdout) as { dialect: string; text: string; params: unknown[] };
     expect(json.dialect).toBe('duckdb');

@@ -3,7 +3,16 @@ import { UsageError } from '../node/io';
 
 export type EngineName = 'memory' | 'duckdb' | 'postgres';
 
-export function checkEngineOptions(options: { engine?: string; databaseUrl?: string; table?: string; orderBy?: string; sales?: string; format?: string }): EngineName {
+export interface EngineOptions {
+  engine?: string;
+  databaseUrl?: string;
+  table?: string;
+  orderBy?: string;
+  sales?: string;
+  format?: string;
+}
+
+export function checkEngineOptions(options: EngineOptions): EngineName {
   const engine = (options.engine ?? 'memory').toLowerCase();
   if (engine !== 'memory' && engine !== 'duckdb' && engine !== 'postgres') {
     throw new UsageError(`--engine must be memory, duckdb or postgres, not '${options.engine}'.`);

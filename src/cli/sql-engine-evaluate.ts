@@ -8,11 +8,10 @@ import type { EvaluationOptions, EvaluationReport } from '../evaluation/evaluate
 import { UsageError } from '../node/io';
 import { SqlUnsupportedError } from '../sql/unsupported';
 import { evaluateOnEngine } from '../node/sql-evaluation';
-import { checkEngineOptions, duckdbFileFormat } from './engine-options';
-import type { EvaluateOptions } from './evaluate-command';
+import { checkEngineOptions, duckdbFileFormat, type EngineOptions } from './engine-options';
 
 
-export async function evaluateWithSqlEngine(ast: DocumentNode, evaluation: EvaluationOptions, options: EvaluateOptions): Promise<EvaluationReport> {
+export async function evaluateWithSqlEngine(ast: DocumentNode, evaluation: EvaluationOptions, options: EngineOptions): Promise<EvaluationReport> {
   const engine = checkEngineOptions(options);
   try {
     if (engine === 'duckdb') {
