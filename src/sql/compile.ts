@@ -18,8 +18,9 @@
  *             v1 contribution, v2 running total
  *   rows:     seq total rows, v1 before E, v2 after A, v3 used, v4 order-column repeats,
  *             label the first row's currency
- *   issue:    row_number, label code, row_id column, day value, seq first row (duplicate ids),
- *             v1 count of all issues (on every issue row)
+ *   issue:    row_number, label code (`cell`: an unreadable text cell, classified by
+ *             cell-checks.ts), row_id column, day value as written, seq first row (duplicate ids),
+ *             v1 count of all issues (on every issue row); the first MAX_REPORTED_ERRORS by row
  */
 import type { SqlDialect } from './dialect';
 import { quoteIdentifier } from './identifier';
