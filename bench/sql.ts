@@ -21,36 +21,43 @@ import { benchClause } from './run';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'clause.js');
-const PROBE = path.join(__dirname, 'rss-probe.js');
+const PROBE = path.join(__dirname, 'usage-probe.js');
 const CONTEXT = ['--effective-date', '2026-01-15', '--time-zone', 'America/New_York', '--as-of', '2026-12-31'];
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 
 interface Run {
   ms: number;
+  /** User and system CPU time of the child, all threads. */
+  cpuMs: number;
   rssMb: number;
   stdout: string;
 }
 
 function runOnce(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const rssFile = path.join(benchDir(), `rss-sql-${process.pid}.txt`);
-  rmSync(rssFile, { force: true });
+  const usageFile = path.join(benchDir(), `usage-sql-${process.pid}.json`);
+  rmSync(usageFile, { force: true });
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['-r', PROBE, ...args], {
-    env: { ...process.env, ...env, CLAUSE_BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...env, CLAUSE_BENCH_USAGE_FILE: usageFile },
     maxBuffer: 256 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`benchmark child failed (${result.status}): node ${args.join(' ')}`);
-  const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
-  return { ms, rssMb: rssKb / 1024, stdout: result.stdout.toString() };
+  const usage = existsSync(usageFile) ? (JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; user: number; system: number }) : null;
+  return {
+    ms,
+    cpuMs: usage ? (usage.user + usage.system) / 1000 : NaN,
+    rssMb: usage ? usage.maxRSS / 1024 : NaN,
+    stdout: result.stdout.toString(),
+  };
 }
 
 function best(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   let b = runOnce(args, env);
   for (let i = 1; i < REPEAT; i++) {
     const r = runOnce(args, env);
-    b = { ...(r.ms < b.ms ? r : b), rssMb: Math.max(r.rssMb, b.rssMb) };
+    b = { ...(r.ms < b.ms ? r : b), cpuMs: Math.min(r.cpuMs, b.cpuMs), rssMb: Math.max(r.rssMb, b.rssMb) };
   }
   return b;
 }
@@ -111,7 +118,16 @@ async function main(): Promise<void> {
   const table: string[][] = [];
   const add = (what: string, file: string, r: Run, reference: Run | null): void => {
     const same = reference === null ? 'reference' : r.stdout === reference.stdout ? 'identical' : 'DIFFERENT';
-    table.push([what, file, fmt(r.ms / 1000, 2), fmt(rows / (r.ms / 1000), 0), fmt(r.rssMb, 0), reference === null ? '' : `${fmt(reference.ms / r.ms, 2)}x`, same]);
+    table.push([
+      what,
+      file,
+      fmt(r.ms / 1000, 2),
+      fmt(r.cpuMs / 1000, 2),
+      fmt(rows / (r.cpuMs / 1000), 0),
+      fmt(r.rssMb, 0),
+      reference === null ? '' : `${fmt(reference.ms / r.ms, 2)}x / ${fmt(reference.cpuMs / r.cpuMs, 2)}x`,
+      same,
+    ]);
     if (same === 'DIFFERENT') process.exitCode = 1;
   };
   const memory = best([CLI, 'evaluate', clauseFile, '--sales', gen.file, ...CONTEXT, '--json', '--no-progress']);
@@ -129,13 +145,13 @@ async function main(): Promise<void> {
   } else {
     lines.push('PostgreSQL: skipped (set CLAUSE_BENCH_DATABASE_URL, or run npm run bench:sql, which starts a throwaway server)');
   }
-  const header = ['engine', 'ledger', 'wall s', 'rows/s', 'peak RSS MB', 'vs in-memory', '--json'];
+  const header = ['engine', 'ledger', 'wall s', 'CPU s', 'rows per CPU s', 'peak RSS MB', 'speed-up wall / CPU', '--json'];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-  console.log(`SQL engines: ${rows.toLocaleString('en-US')} rows, ${CONTEXT.join(' ')}; each run in its own process, fastest of ${REPEAT}`);
+  console.log(`SQL engines: ${rows.toLocaleString('en-US')} rows, ${CONTEXT.join(' ')}; each run in its own process, fastest of ${REPEAT}; load average ${os.loadavg().map((x) => fmt(x, 1)).join(' ')}`);
   if (parquetMs > 0) console.log(`(Parquet written from the CSV by DuckDB in ${fmt(parquetMs / 1000, 2)} s, once)`);
   console.log(`| ${header.map((h, i) => h.padEnd(widths[i])).join(' | ')} |`);
-  console.log(`|${widths.map((w, i) => (i >= 2 && i <= 5 ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`);
-  for (const r of table) console.log(`| ${r.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`);
+  console.log(`|${widths.map((w, i) => (i >= 2 && i <= 6 ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`);
+  for (const r of table) console.log(`| ${r.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`);
   for (const l of lines) console.log(l);
   console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 }
