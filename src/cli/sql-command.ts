@@ -12,7 +12,7 @@ import { dialectNamed, DIALECTS } from '../sql/dialects';
 import { planEvaluation } from '../sql/plan';
 import { SqlUnsupportedError } from '../sql/unsupported';
 import { quoteIdentifier } from '../sql/identifier';
-import { formatDiagnostic } from './validate-command';
+import { formatDiagnostic } from './diagnostic-report';
 import type { CommandOutput } from './evaluate-command';
 
 export interface SqlOptions {

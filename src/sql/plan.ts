@@ -21,6 +21,7 @@ import { metricOf, paymentFor, type Metric } from '../language/describe';
 import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, dayNumber, resolveContext, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
+import { documentCurrency } from '../evaluation/plan';
 import { SqlUnsupportedError } from './unsupported';
 
 export interface SqlPlanOptions {
@@ -174,18 +175,6 @@ export function checkSupported(ast: DocumentNode): void {
     }
     for (const term of clause.payments) checkTerm(term);
   }
-}
-
-/** The clause currency rows must be in: the first revenue target's, else the first fixed payment's (as `evaluate`). */
-function documentCurrency(ast: DocumentNode): string | null {
-  for (const clause of ast.clauses) {
-    for (const m of clause.milestones) if (m.target.kind === 'revenue') return m.target.amount.currency;
-  }
-  for (const clause of ast.clauses) {
-    for (const m of clause.milestones) if (m.payment?.kind === 'fixed') return m.payment.amount.currency;
-    for (const p of clause.payments) if (p.payment.kind === 'fixed') return p.payment.amount.currency;
-  }
-  return null;
 }
 
 function targetText(target: TargetNode): string {

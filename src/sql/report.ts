@@ -14,9 +14,11 @@ import {
   type MilestoneResult,
   type Obligation,
   type Status,
-  type EvaluationSuccess,
 } from '../evaluation/evaluate';
 import { windowType } from '../language/describe';
+import { Notes } from '../evaluation/notes';
+import { METRICS } from '../evaluation/metrics';
+import { totalsOf } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
@@ -67,27 +69,6 @@ function labelName(m: SqlMilestone, clauses: number): string {
   const label = m.milestone.label;
   const own = label === null ? `milestone ${m.index + 1}` : /\s/.test(label) ? label : `(${label})`;
   return clauses > 1 ? `clause ${m.clauseIndex} ${own}` : own;
-}
-
-function metricReading(m: SqlMilestone): string {
-  const t = m.milestone.target;
-  switch (t.kind) {
-    case 'revenue':
-      if (t.basis === null) return 'revenue read as gross (the sum of positive amounts; refunds not deducted): the clause does not say net';
-      if (t.basis === 'gross') return 'revenue read as gross, as the clause says: the sum of positive amounts';
-      return 'revenue read as net, as the clause says: the sum of all amounts, refunds deducted';
-    case 'units':
-      return `units are the sum of positive units ${t.product === null ? 'of every row' : `of rows whose product is "${t.product}" (trimmed, case-insensitive)`}; returns are not deducted`;
-    case 'deals':
-      return `${t.noun} are counted as rows with a positive amount`;
-    case 'new-customers':
-      return (
-        `a ${t.noun === 'clients' ? 'client' : 'customer'} is new in the window holding their first positive-amount row in the whole ledger; ` +
-        'one seen before the effective date (in any row, even a refund) is never new; names compared trimmed and case-insensitively; rows without a customer are not counted'
-      );
-    default:
-      return assertNever(t);
-  }
 }
 
 const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: number | null, plan: SqlPlan) => string> = {
@@ -180,29 +161,19 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       message: 'the ledger has no rows (a header and nothing else): every total is 0; check that the export is complete',
     });
   }
-  const notes: string[] = [];
-  const note = (text: string): void => {
-    if (!notes.includes(text)) notes.push(text);
-  };
-  note(
-    `dates are read in ${ctx.zone}: a date without a time is that whole local day; a date-time without an offset is local time ` +
-      `in ${ctx.zone}; one with an offset or Z is converted`,
-  );
-  note(`as of ${asOf}: rows after the whole local day ${asOf} are not counted`);
+  const notes = new Notes(ctx.zone, asOf);
 
   const clauses = plan.ast.clauses.length;
   const milestones: MilestoneResult[] = [];
   const obligations: Obligation[] = [];
   const warned = new Set<SqlMilestone>();
-  const readings = new Map<string, string[]>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
-    const reading = metricReading(m);
-    readings.set(reading, [...(readings.get(reading) ?? []), name]);
+    notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
     const w = m.milestone.window;
-    if (w.kind === 'recurring') note(`${name} recurs each ${w.unit}: one instance per contract ${w.unit} that has started by ${asOf}, each counted on its own`);
+    if (w.kind === 'recurring') notes.recurring(name, w.unit, asOf);
     for (const inst of m.instances) {
-      note(`${name}: ${inst.window.explanation}`);
+      notes.add(`${name}: ${inst.window.explanation}`);
       const row = instances.get(inst.id);
       if (!row) throw new Error(`the query returned no row for instance ${inst.id}`);
       const met = row.row_id !== null;
@@ -232,17 +203,12 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       };
       milestones.push(result);
       const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
-      if (met && totalDec.lessThan(targetDec)) {
-        note(
-          `${instName} was met on ${result.achievedAt} by row ${result.achievedBy}; later refunds bring the total to ` +
-            `${result.total}, below the target, but a milestone once met stays met (the refund is reported, not reversed)`,
-        );
-      }
+      if (met && totalDec.lessThan(targetDec)) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
       if (met) {
         const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
         if (obligation) {
           obligations.push(obligation);
-          note(`${instName}: ${obligation.explanation}`);
+          notes.add(`${instName}: ${obligation.explanation}`);
         }
       }
     }
@@ -250,14 +216,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
-  if (before > 0) {
-    note(
-      before === 1
-        ? '1 row before the effective date is not counted, but still marks its customer as already seen'
-        : `${before.toLocaleString('en-US')} rows before the effective date are not counted, but still mark their customers as already seen`,
-    );
-  }
-  notes.splice(2, 0, ...[...readings].map(([text, names]) => `${names.join(', ')}: ${text}`));
+  notes.rowsBeforeEffectiveDate(before);
   return {
     ok: true,
     asOf,
@@ -271,7 +230,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       used,
       ignored: { 'before-effective-date': before, 'after-as-of': after, 'outside-every-window': total - before - after - used },
     },
-    notes,
+    notes: notes.list(),
     diagnostics,
   };
 }
@@ -365,19 +324,4 @@ function obligationOf(
     default:
       return assertNever(pay);
   }
-}
-
-function totalsOf(obligations: Obligation[]): EvaluationSuccess['totals'] {
-  const byCurrency = new Map<string | null, { amount: Dec | null; unresolved: number }>();
-  for (const o of obligations) {
-    const entry = byCurrency.get(o.currency) ?? { amount: null, unresolved: 0 };
-    if (o.amount === null) entry.unresolved++;
-    else entry.amount = (entry.amount ?? new Dec(0)).plus(o.amount);
-    byCurrency.set(o.currency, entry);
-  }
-  return [...byCurrency].map(([currency, e]) => ({
-    currency,
-    amount: e.amount === null ? null : currency === null ? decimalString(e.amount) : moneyString(e.amount, currency),
-    unresolved: e.unresolved,
-  }));
 }
