@@ -22,7 +22,8 @@ import { benchClause } from './run';
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'clause.js');
 const PROBE = path.join(__dirname, 'usage-probe.js');
-const CONTEXT = ['--effective-date', '2026-01-15', '--time-zone', 'America/New_York', '--as-of', '2026-12-31'];
+const ZONE = 'America/New_York';
+const CONTEXT = ['--effective-date', '2026-01-15', '--time-zone', ZONE, '--as-of', '2026-12-31'];
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 
 interface Run {
@@ -62,7 +63,12 @@ function best(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   return b;
 }
 
-async function writeParquet(csv: string, parquet: string): Promise<number> {
+/**
+ * The CSV's rows as Parquet: `typed` as a warehouse holds them (the date an instant, TIMESTAMP WITH
+ * TIME ZONE, read from the CSV's forms in the contract's zone; amounts DECIMAL), else the date as
+ * the text it was exported as. Row order is the CSV's (insertion order is preserved).
+ */
+async function writeParquet(csv: string, parquet: string, typed: boolean): Promise<number> {
   if (existsSync(parquet)) return 0;
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: process.env.CLAUSE_DUCKDB_MEMORY ?? '4GB' });
@@ -71,8 +77,13 @@ async function writeParquet(csv: string, parquet: string): Promise<number> {
   const tmp = `${parquet}.tmp`;
   // Row order is the CSV's (insertion order is preserved); numbers become exact decimals.
   await connection.run(`SET preserve_insertion_order = true`);
+  const date = typed
+    ? `CASE WHEN length(date) = 10 THEN CAST(date AS TIMESTAMP) AT TIME ZONE '${ZONE}' ` +
+      `WHEN right(date, 1) = 'Z' OR strpos(substr(date, 11), '+') > 0 OR strpos(substr(date, 11), '-') > 0 THEN CAST(date AS TIMESTAMPTZ) ` +
+      `ELSE CAST(date AS TIMESTAMP) AT TIME ZONE '${ZONE}' END`
+    : 'date';
   await connection.run(
-    `COPY (SELECT id, date, CAST(amount AS DECIMAL(38, 10)) AS amount, currency, CAST(units AS DECIMAL(38, 10)) AS units, product, customer, seller ` +
+    `COPY (SELECT id, ${date} AS date, CAST(amount AS DECIMAL(38, 10)) AS amount, currency, CAST(units AS DECIMAL(38, 10)) AS units, product, customer, seller ` +
       `FROM read_csv(CAST($1 AS VARCHAR), all_varchar = true, header = true)) TO '${tmp.replace(/'/g, "''")}' (FORMAT parquet, ROW_GROUP_SIZE 122880)`,
     [csv],
   );
@@ -110,7 +121,9 @@ async function main(): Promise<void> {
   const rows = Math.round(Number(process.env.BENCH_SQL_ROWS ?? 1_000_000));
   const gen = generateLedger({ rows });
   const parquet = gen.file.replace(/\.csv$/, '.parquet');
-  const parquetMs = await writeParquet(gen.file, parquet);
+  const parquetMs = await writeParquet(gen.file, parquet, false);
+  const typedParquet = gen.file.replace(/\.csv$/, `-typed-${ZONE.replace('/', '_')}.parquet`);
+  const typedMs = await writeParquet(gen.file, typedParquet, true);
   const clauseFile = path.join(benchDir(), `bench-${rows}.clause`);
   writeFileSync(clauseFile, benchClause(rows));
   const duckEnv = { CLAUSE_DUCKDB_MEMORY: process.env.CLAUSE_DUCKDB_MEMORY ?? '4GB' };
@@ -133,7 +146,9 @@ async function main(): Promise<void> {
   const memory = best([CLI, 'evaluate', clauseFile, '--sales', gen.file, ...CONTEXT, '--json', '--no-progress']);
   add('in-memory engine', `CSV ${fmt(statSync(gen.file).size / 1e6)} MB`, memory, null);
   const duckParquet = best([CLI, 'evaluate', clauseFile, '--sales', parquet, ...CONTEXT, '--json', '--engine', 'duckdb'], duckEnv);
-  add('--engine duckdb', `Parquet ${fmt(statSync(parquet).size / 1e6)} MB`, duckParquet, memory);
+  add('--engine duckdb', `Parquet, date as text, ${fmt(statSync(parquet).size / 1e6)} MB`, duckParquet, memory);
+  const duckTyped = best([CLI, 'evaluate', clauseFile, '--sales', typedParquet, ...CONTEXT, '--json', '--engine', 'duckdb'], duckEnv);
+  add('--engine duckdb', `Parquet, date TIMESTAMPTZ, ${fmt(statSync(typedParquet).size / 1e6)} MB`, duckTyped, memory);
   const duckCsv = best([CLI, 'evaluate', clauseFile, '--sales', gen.file, ...CONTEXT, '--json', '--engine', 'duckdb'], duckEnv);
   add('--engine duckdb', 'CSV (loaded as text)', duckCsv, memory);
   const url = process.env.CLAUSE_BENCH_DATABASE_URL;
@@ -148,7 +163,8 @@ async function main(): Promise<void> {
   const header = ['engine', 'ledger', 'wall s', 'CPU s', 'rows per CPU s', 'peak RSS MB', 'speed-up wall / CPU', '--json'];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   console.log(`SQL engines: ${rows.toLocaleString('en-US')} rows, ${CONTEXT.join(' ')}; each run in its own process, fastest of ${REPEAT}; load average ${os.loadavg().map((x) => fmt(x, 1)).join(' ')}`);
-  if (parquetMs > 0) console.log(`(Parquet written from the CSV by DuckDB in ${fmt(parquetMs / 1000, 2)} s, once)`);
+  if (parquetMs + typedMs > 0) console.log(`(Parquet files written from the CSV by DuckDB in ${fmt((parquetMs + typedMs) / 1000, 2)} s, once)`);
+  console.log('CPU s: the child process\'s user + system time, all threads (for PostgreSQL the client only; the server works in its own processes)');
   console.log(`| ${header.map((h, i) => h.padEnd(widths[i])).join(' | ')} |`);
   console.log(`|${widths.map((w, i) => (i >= 2 && i <= 6 ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`);
   for (const r of table) console.log(`| ${r.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`);
