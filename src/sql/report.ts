@@ -145,7 +145,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       code: 'duplicate-order',
       severity: 'error',
       message: `the order column repeats ${repeats} value${repeats === 1 ? '' : 's'}: ties between sales at the same instant cannot be broken by input order; give a unique row number`,
-    } as unknown as EvaluationDiagnostic);
+    });
   }
   if (errorCount > 0) {
     const sorted = [...errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
