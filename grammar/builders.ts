@@ -11,6 +11,7 @@ import type {
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
+import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
@@ -84,7 +85,8 @@ function span(...parts: unknown[]): Range {
 // Content is read from `value`: the text as written, less invisible characters inside words
 // (lexer.ts). Positions are computed from `text`, which is exactly what the source holds.
 const lower = (t: Token): string => t.value.toLowerCase();
-const digits = (t: Token): string => t.value.replace(/,/g, '');
+/** A number token's value as a decimal string, in whichever notation it groups its thousands. */
+const digits = (t: Token, decimalIfPossible = false): string => figureValue(t.value, decimalIfPossible);
 const straightApostrophes = (s: string): string => s.replace(/’/g, "'");
 
 // --- document and clauses ----------------------------------------------------------------------
@@ -246,7 +248,8 @@ function timesPowerOfTen(value: string, zeros: number): string {
 }
 
 function money(currency: string, number: Token, multiplier: Token | null, text: string, range: Range): MoneyNode {
-  let amount = digits(number);
+  // Before a multiplier "1.500" is a decimal ("$1.500 million"); elsewhere dots group thousands.
+  let amount = digits(number, multiplier !== null);
   if (multiplier) amount = timesPowerOfTen(amount, MULTIPLIERS[lower(multiplier)]);
   return { kind: 'money', amount, currency, text, range };
 }

@@ -1,5 +1,6 @@
 import moo from 'moo';
 import { isCurrencyCode } from '../src/values/money';
+import { APOSTROPHE_GROUPED, DOT_GROUPED } from '../src/values/number-notation';
 
 /**
  * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar
@@ -94,6 +95,13 @@ const RULES = {
   // Not named `date`: that is the keyword type of the word "date" ("the Effective Date").
   isoDate: /\d{4}-\d{2}-\d{2}(?![\d-])/,
   ordinalNumber: /\d+(?:st|nd|rd|th)(?![A-Za-z])/,
+  // Figures grouped with dots ("€50.000", "1.500.000,00") or apostrophes ("CHF 1'000") are one
+  // number token, so that no part of them is read as a smaller number; which value they have is
+  // decided in src/values/number-notation.ts. Not when more digits follow: "7.100.2" stays a section.
+  groupedNumber: {
+    match: new RegExp(`(?:${APOSTROPHE_GROUPED.source}|${DOT_GROUPED.source})(?![\\d'’]|[.,]\\d)`),
+    type: () => 'number',
+  },
   // Commas are only taken between digits, so "$100,000, and" leaves the separator alone; bad
   // grouping ("100,,000", "1,00") is lexed whole and reported by the checker at this token.
   number: /\d+(?:,+\d+)*(?:\.\d+)?/,
@@ -136,7 +144,7 @@ const tokenizer = moo.compile(RULES);
  * a keyword whose type equals a rule's name would make the grammar accept one for the other.
  */
 export const TOKEN_TYPES: readonly string[] = [
-  ...Object.keys(RULES).filter((rule) => rule !== 'singleQuoted' && rule !== 'spelledNumber'), // typed 'string', 'number'
+  ...Object.keys(RULES).filter((rule) => rule !== 'singleQuoted' && rule !== 'spelledNumber' && rule !== 'groupedNumber'), // typed 'string', 'number'
   'currencyCode',
   'ordinal',
   'monthName',

@@ -30,6 +30,12 @@ export const DIAGNOSTIC_CODES = {
   'party-not-capitalised': 'warning',
   'conflicting-payments': 'warning',
   'no-payment': 'info',
+  'ambiguous-number': 'error',
+  'equal-targets': 'warning',
+  'heading-period-reading': 'warning',
+  'end-of-year-reading': 'warning',
+  'rate-on-cumulative': 'warning',
+  'number-notation': 'info',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
