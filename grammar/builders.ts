@@ -366,7 +366,8 @@ export function sectionPayment(d: Data): PaymentNode {
 export function ratePayment(d: Data): PaymentNode {
   const percent = d[3] as Token;
   const basis = d[7] as Token | null;
-  return { kind: 'rate', percent: digits(percent), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
+  // A percentage's dot is a decimal point: "2.125%" is never 2,125%.
+  return { kind: 'rate', percent: digits(percent, true), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
 }
 
 export function eachScope(): PaymentTermNode['scope'] {

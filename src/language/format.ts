@@ -10,7 +10,8 @@
  * - then one "Upon achieving …, the <Party> will receive …." sentence per line;
  * - money as `$100,000.00`: the currency's symbol ($ € £ ¥) or its ISO code ("BHD 1,000.000"),
  *   thousands grouped, at least the currency's minor digits, and never fewer digits than the
- *   amount has (an amount is never rounded here: "$100.005" stays "$100.005");
+ *   amount has (an amount is never rounded here: "$100.005" stays exact, written "$100.0050", since
+ *   up to three whole digits and exactly three decimals would read as dots grouping thousands);
  * - counts and percentages as plain decimals with grouped thousands ("1,000 units", "2.5%");
  * - deadlines with ordinals in words ("by the end of the second month"; "13th" beyond twelfth),
  *   dates as "March 31, 2026";
@@ -166,9 +167,12 @@ function group(whole: string): string {
   return parts.join(',');
 }
 
-function decimalText(value: string, path: string, minDigits = 0): string {
+function decimalText(value: string, path: string, minDigits = 0, dotMayGroup = true): string {
   const [whole, fraction = ''] = canonicalDecimal(value, path).split('.');
-  const digits = fraction.length < minDigits ? fraction.padEnd(minDigits, '0') : fraction;
+  let digits = fraction.length < minDigits ? fraction.padEnd(minDigits, '0') : fraction;
+  // "12.345" would read as 12,345 (a dot grouping thousands, src/values/number-notation.ts) or be
+  // ambiguous; a fourth decimal digit leaves only the decimal reading. Percentages are always decimals.
+  if (dotMayGroup && whole.length <= 3 && digits.length === 3) digits += '0';
   return digits ? `${group(whole)}.${digits}` : group(whole);
 }
 
@@ -298,7 +302,7 @@ function payment(p: PaymentNode, path: string): string {
       return `the corresponding commission payment as outlined in Section ${p.ref}`;
     case 'rate': {
       const basis = p.basis === null ? '' : p.basis === 'gross' || p.basis === 'net' ? `${p.basis} ` : badField(`basis '${String(p.basis)}'`, `${path}/basis`);
-      return `a commission equal to ${decimalText(p.percent, `${path}/percent`)}% of the ${basis}sales revenue`;
+      return `a commission equal to ${decimalText(p.percent, `${path}/percent`, 0, false)}% of the ${basis}sales revenue`;
     }
     default:
       return assertNever(p);
