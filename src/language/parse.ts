@@ -6,7 +6,7 @@
 import nearley from 'nearley';
 import grammarRules from '../../grammar/clause.generated';
 import type { DocumentNode, Range } from './ast';
-import { diagnostic, type Diagnostic } from '../diagnostics';
+import { diagnostic, type Diagnostic, type Fix } from '../diagnostics';
 import { describeNonterminal, expectationAt, joinAlternatives } from './expected';
 import { hintAtEnd, hintFor } from './hints';
 import { pointRange } from './positions';
@@ -33,6 +33,22 @@ interface ParserInternals {
 }
 
 export function parse(text: string): ParseResult {
+  const result = parseOnce(text);
+  for (const d of result.diagnostics) if (d.fix && !fixParses(text, d.fix)) delete d.fix;
+  return result;
+}
+
+/**
+ * A quick fix is offered only if the text it gives parses: a fix that moves the error one word on
+ * ("One (1) Million Dollars …" failing at "Dollars") points the wrong way. Syntax errors are rare
+ * and this parses once more per fix, on the error path only.
+ */
+function fixParses(text: string, fix: Fix): boolean {
+  const fixed = text.slice(0, fix.offset) + fix.text + text.slice(fix.endOffset);
+  return parseOnce(fixed).ast !== null;
+}
+
+function parseOnce(text: string): ParseResult {
   if (text.length > MAX_CLAUSE_CHARS) {
     const message = `The text is ${text.length.toLocaleString('en-US')} characters long; clause documents are limited to ${MAX_CLAUSE_CHARS.toLocaleString('en-US')}.`;
     return { ast: null, diagnostics: [diagnostic('input-too-large', pointRange(text, 0), message)] };
