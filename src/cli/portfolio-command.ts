@@ -9,7 +9,7 @@ import { parseLedgerText, type LedgerFormat } from '../ledger/ledger';
 import { formatMoney } from '../values/money';
 import { PortfolioEvaluation, readPortfolio, resolveContracts, rollupCsv, type PortfolioReport } from '../portfolio/portfolio';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
-import { openLedgerSource } from '../node/ledger-stream';
+import { openLedgerSource } from '../node/ledger-source';
 import { driveTwoPasses, type TwoPassConsumer } from '../node/stream-evaluate';
 import { columnLayout, dateIndex, idIndex, sellerIndex, type ColumnLayout } from '../ledger/ledger';
 
