@@ -95,7 +95,7 @@ describe('fixture files', () => {
   test('there are at least 20 syntax-error fixtures, each with a known syntax-error code', () => {
     expect(errorFixtures.length).toBeGreaterThanOrEqual(20);
     for (const [, f] of errorFixtures) {
-      expect(['unexpected-token', 'unexpected-end', 'unexpected-character']).toContain(f.code);
+      expect(['unexpected-token', 'unexpected-end', 'unexpected-character', 'unsupported-construct']).toContain(f.code);
       expect(f.messageIncludes.length).toBeGreaterThan(0);
     }
   });

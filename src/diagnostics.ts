@@ -13,6 +13,7 @@ export const DIAGNOSTIC_CODES = {
   'unexpected-character': 'error',
   'ambiguous-parse': 'error',
   'input-too-large': 'error',
+  'unsupported-construct': 'error',
   // checked AST
   'malformed-amount': 'error',
   'impossible-date': 'error',
