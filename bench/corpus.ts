@@ -11,7 +11,7 @@ import { join, resolve } from 'path';
 import { validate } from '../src/language/check';
 import { evaluate, type EvaluationReport } from '../src/evaluation/evaluate';
 import { readSchedule } from '../src/evaluation/schedule-reader';
-import type { LedgerRecord } from '../src/ledger/ledger';
+import type { LedgerRecord } from '../src/ledger/rows';
 import type { Diagnostic } from '../src/diagnostics';
 import { Dec } from '../src/values/money';
 
