@@ -218,6 +218,8 @@ interface Plan {
   metric: Metric;
   productKey: string | null;
   target: Quantity;
+  /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
+  strict: boolean;
   instances: InstancePlan[];
 }
 
@@ -405,6 +407,7 @@ export class Evaluation {
             metric,
             productKey: key,
             target: targetQuantity(targetText(milestone.target)),
+            strict: milestone.comparator?.strict === true,
             instances,
           });
         }
@@ -623,13 +626,13 @@ export class Evaluation {
               if (this.rowsPerDay[i] === 0) continue;
               const peak = acc.clone();
               up.addTo(peak, i);
-              if (peak.reaches(plan.target)) {
+              if (peak.reaches(plan.target, plan.strict)) {
                 inst.candidates.push({ index: i, before: acc.clone(), previous });
                 this.candidateDays.add(i);
                 if (previous >= 0) this.candidateDays.add(previous);
               }
               net.addTo(acc, i);
-              if (inst.candidates.length > 0 && acc.reaches(plan.target)) {
+              if (inst.candidates.length > 0 && acc.reaches(plan.target, plan.strict)) {
                 inst.reached = true;
                 break;
               }
@@ -828,6 +831,12 @@ export class Evaluation {
       const name = labelName(plan, planIndex + 1, this.clauseCount);
       const reading = this.metricReading(plan);
       readings.set(reading, [...(readings.get(reading) ?? []), name]);
+      if (m.comparator) {
+        note(
+          `${name}: '${m.comparator.words}' is read as ${m.comparator.strict ? 'strictly more than' : 'at least'} the target, so a total of exactly ` +
+            `the target ${m.comparator.strict ? 'does not meet' : 'meets'} it`,
+        );
+      }
       if (m.window.kind === 'recurring') {
         note(`${name} recurs each ${m.window.unit}: one instance per contract ${m.window.unit} that has started by ${asOf}, each counted on its own`);
       }
@@ -863,7 +872,7 @@ export class Evaluation {
         };
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
-        if (crossing && totalDec.lessThan(targetDec)) {
+        if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) {
           note(
             `${instName} was met on ${result.achievedAt} by row ${crossing.row.id}; later refunds bring the total to ` +
               `${result.total}, below the target, but a milestone once met stays met (the refund is reported, not reversed)`,
@@ -972,7 +981,7 @@ export class Evaluation {
           runningTotal: decimalString(acc.value()),
         });
         if (trail.length > EXPLAIN_ROWS) trail.shift();
-        if (acc.reaches(plan.target)) {
+        if (acc.reaches(plan.target, plan.strict)) {
           const earlier = trail.length < EXPLAIN_ROWS ? this.explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length) : [];
           return { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
         }

@@ -50,11 +50,11 @@ const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\d+(?:\.\d+)?\s*%/, "a percentage rate"],
 ];
 
-/** A sentence ends at '.', ';' or ':' before white space (not the dot of "4.2"). */
-const SENTENCE_END = /(?<!^\s*\d{1,3}|\n\s*\d{1,3})[.;:](?=\s|$)/g;
+/** A sentence ends at '.', ';' or ':' before white space (not the dot of "4.2", "3." at a line's start, or "Inc."). */
+const SENTENCE_END = /(?<!^\s*\d{1,3}|\n\s*\d{1,3}|\b(?:Inc|Co|Corp|Ltd|No|Art|Sec))[.;:](?=\s|$)/g;
 
 /** Only a full stop ends it: the whole sentence, list items and all. */
-const FULL_STOP = /(?<!^\s*\d{1,3}|\n\s*\d{1,3})\.(?=\s|$)/g;
+const FULL_STOP = /(?<!^\s*\d{1,3}|\n\s*\d{1,3}|\b(?:Inc|Co|Corp|Ltd|No|Art|Sec))\.(?=\s|$)/g;
 
 /** The sentence of `text` holding `offset`: from after the previous sentence end to the next one. */
 function sentenceAround(text: string, offset: number, ends = SENTENCE_END): { start: number; text: string } {
@@ -75,7 +75,7 @@ function sentenceAround(text: string, offset: number, ends = SENTENCE_END): { st
  */
 const OWN_SHAPES: readonly RegExp[] = [
   /\bthe following\s+(?:sales\s+)?mile\w*\b(?!\s+pay)/i,
-  /^\s*upon\b/i,
+  /^\s*upon\s+\S+(?:\s+of)?\s+(?:each\s+milestone|the\s+milestone|milestone\b)/i,
   /^\s*[-•*–—]?\s*(?:month|quarter|year)\s+\d+\s+(?:milestone|goal|target)\b/i,
   /^\s*[-•*–—]?\s*(?:quarterly|annual|yearly)\s+(?:milestone|goal|target)\b/i,
 ];
@@ -86,7 +86,8 @@ const kindOf = (sentence: string): string | null => SENTENCE_KINDS.find(([re]) =
 export function recogniseUnsupported(text: string, offset: number): Unsupported | null {
   const sentence = sentenceAround(text, offset);
   const whole = sentenceAround(text, offset, FULL_STOP);
-  if (OWN_SHAPES.some((re) => re.test(whole.text))) return null;
+  const pays = /\b(?:shall|will)\s+(?:pay|make|grant)\b/i.test(whole.text);
+  if (!pays && OWN_SHAPES.some((re) => re.test(whole.text))) return null;
   const heading = HEADING.exec(sentence.text);
   if (heading && heading[0].trimEnd().length >= sentence.text.trimEnd().length) {
     const after = sentenceAround(text, Math.min(text.length, sentence.start + sentence.text.length + 1));

@@ -128,10 +128,10 @@ export class Accumulator {
     return this.big ? this.big.plus(small) : small;
   }
 
-  /** `this >= target`, cheaply when both are in the fast form. */
-  reaches(target: Quantity): boolean {
-    if (this.big === null && typeof target === 'number') return this.small >= target;
-    return this.value().greaterThanOrEqualTo(toDec(target));
+  /** `this >= target` (`this > target` when `strict`), cheaply when both are in the fast form. */
+  reaches(target: Quantity, strict = false): boolean {
+    if (this.big === null && typeof target === 'number') return strict ? this.small > target : this.small >= target;
+    return strict ? this.value().greaterThan(toDec(target)) : this.value().greaterThanOrEqualTo(toDec(target));
   }
 
   clone(): Accumulator {
