@@ -37,6 +37,9 @@ export const DIAGNOSTIC_CODES = {
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
   'number-notation': 'info',
+  'words-figure-mismatch': 'error',
+  'unmeasurable-metric': 'error',
+  'scope-not-applied': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

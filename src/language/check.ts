@@ -12,6 +12,7 @@ import { MONTHS_PER_UNIT, parseIsoDate } from '../time/periods';
 import { positionAt } from './positions';
 import { checkNotation, figureIn } from './check-notation';
 import { checkReadings } from './check-readings';
+import { checkDrafted } from './check-drafted';
 import { notationOf } from '../values/number-notation';
 
 export interface ValidationResult {
@@ -34,12 +35,15 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const clause of document.clauses) checkClause(clause, text, out);
   checkNotation(document, text, out);
+  checkDrafted(document, text, out);
   for (const clause of document.clauses) checkReadings(clause, text, out);
   return out;
 }
 
 function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void {
   if (clause.party) checkParty(clause.party.name, clause.party.range, out);
+  if (clause.payer) checkParty(clause.payer.name, clause.payer.range, out);
+  for (const m of clause.milestones) if (m.achiever) checkParty(m.achiever.name, m.achiever.range, out);
   for (const term of clause.payments) if (term.party) checkParty(term.party.name, term.party.range, out);
   for (const m of clause.milestones) {
     checkTarget(m.target, text, out);
