@@ -158,7 +158,7 @@ const metricTerm = fc.constantFrom(
   { term: 'cumulative Gross Revenue', basis: 'gross' as const }, { term: 'net sales revenue', basis: 'net' as const },
 );
 const scope = fc.constantFrom(undefined, 'of Products', 'in the Territory', 'of Licensed Products in the Territory', 'from sales of the Products');
-const qualifiers = fc.constantFrom(undefined, ['one-time'], ['one-time', 'launch'], ['lump-sum', 'target'], ['performance'], ['non-refundable', 'milestone']);
+const qualifiers = fc.constantFrom<string[] | undefined>(undefined, ['one-time'], ['one-time', 'launch'], ['lump-sum', 'target'], ['performance'], ['non-refundable', 'milestone']);
 const paidNoun = fc.constantFrom('commission' as const, 'bonus' as const, 'commission payment' as const, 'payment' as const, 'fee' as const);
 
 /** "If Net Sales exceed $X in the first year, the Company shall pay the Agent a bonus of $Y." and the payment-first order. */
