@@ -17,6 +17,8 @@ import path from 'node:path';
 import type { DocumentNode } from '../language/ast';
 import { MAX_LEDGER_BYTES, openLedgerSource, type LedgerSource } from '../node/ledger-source';
 import type * as PortfolioCommand from './portfolio-command';
+import type * as SqlEngineEvaluate from './sql-engine-evaluate';
+import { checkEngineOptions } from './engine-options';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { formatDiagnostic } from './diagnostic-report';
 
@@ -29,6 +31,11 @@ export interface EvaluateOptions {
   format?: string;
   json?: boolean;
   explain?: boolean;
+  /** `memory` (default), `duckdb` (the --sales file read by embedded DuckDB) or `postgres` (--table on --database-url). */
+  engine?: string;
+  databaseUrl?: string;
+  table?: string;
+  orderBy?: string;
   /** --max-ledger-bytes, as given. */
   maxLedgerBytes?: string;
 }
@@ -74,11 +81,14 @@ type Prepared =
 
 /** Everything before the ledger is read: usage checks, the clause, the schedule. */
 function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: string, maxBytes?: number) => string): Prepared {
-  if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
+  const engine = checkEngineOptions(options);
+  if (options.sales === undefined && engine !== 'postgres') {
+    throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
+  }
   if (options.effectiveDate === undefined) throw new UsageError('missing --effective-date <YYYY-MM-DD>: the contract\'s effective date.');
   const context = resolveContext({ effectiveDate: options.effectiveDate, timeZone: options.timeZone, asOf: options.asOf });
   if (!context.ok) throw new UsageError(`${context.message}.`);
-  const format = ledgerFormat(options.sales, options.format);
+  const format = engine === 'memory' ? ledgerFormat(options.sales as string, options.format) : 'csv';
   if (clauseFile === '-' && options.sales === '-') throw new UsageError('the clause and the ledger cannot both come from standard input.');
 
   const { text: clauseText, result: checked } = validateClauseFile(clauseFile, readText);
@@ -164,6 +174,11 @@ function evaluateWhole(prepared: Prepared & { done: null }, sales: string, readT
 export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & { progress?: boolean }): Promise<CommandOutput> {
   const prepared = prepare(clauseFile, options, readFileText);
   if (prepared.done) return prepared.done;
+  if (checkEngineOptions(options) !== 'memory') {
+    // Loaded only here: the database drivers are optional dependencies of the command line.
+    const { evaluateWithSqlEngine } = require('./sql-engine-evaluate') as typeof SqlEngineEvaluate;
+    return prepared.present(await evaluateWithSqlEngine(prepared.ast, prepared.evaluation, options));
+  }
   const sales = options.sales as string;
   if (prepared.format === 'json') return evaluateWhole(prepared, sales, readFileText);
   let source: LedgerSource;
@@ -204,6 +219,10 @@ export function registerEvaluate(program: Command): void {
     .option('--obligations-csv <file>', 'with --portfolio: write the obligations per payee and currency as CSV')
     .option('--allow-paths-outside-portfolio', "with --portfolio: let it name clause and schedule files outside its own folder (only for a trusted portfolio)")
     .option('--max-ledger-bytes <bytes>', `refuse a ledger (file, standard input or pipe) larger than this (default ${MAX_LEDGER_BYTES})`)
+    .option('--engine <engine>', 'memory (default); duckdb: the --sales file (.csv, .ndjson, .parquet) read by embedded DuckDB; postgres: --table on --database-url')
+    .option('--database-url <url>', 'with --engine postgres: the server, postgres://user@host:port/database')
+    .option('--table <name>', 'with --engine postgres: the ledger table or view (optionally schema.table)')
+    .option('--order-by <column>', "with --engine postgres: the integer column giving input order, for ties (default 'row')")
     .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)')
     .addHelpText('after', '\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error.')
     .action(async (clauseFile: string | undefined, options: EvaluateOptions & { portfolio?: string; obligationsCsv?: string; progress?: boolean; allowPathsOutsidePortfolio?: boolean }) => {

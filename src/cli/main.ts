@@ -5,6 +5,7 @@ import { forTerminal } from '../node/terminal-text';
 import { registerValidate } from './validate-command';
 import { registerFormat } from './format-command';
 import { registerEvaluate } from './evaluate-command';
+import { registerSql } from './sql-command';
 
 export function buildProgram(): Command {
   const program = new Command('clause')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerEvaluate(program);
   registerFormat(program);
+  registerSql(program);
   return program;
 }
 

@@ -94,7 +94,9 @@ export type EvaluationCode =
   | 'no-payment'
   | 'unknown-rate-currency'
   | 'no-rows'
-  | 'second-pass-mismatch';
+  | 'second-pass-mismatch'
+  /** A SQL ledger table whose order column repeats a value (src/sql): ties could not be broken by input order. */
+  | 'duplicate-order';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

@@ -129,6 +129,8 @@ export class CsvFilteredParser {
   private started = false;
   private headerSeen = false;
   private row = 0;
+  /** Bytes decoded to text (the records kept or judged on their text): this reader's work. */
+  decoded = 0;
 
   constructor(sink: CellSink, filter: ByteRowFilter) {
     this.sink = sink;
@@ -168,7 +170,8 @@ export class CsvFilteredParser {
     let pos = 0;
     // Native searches (memchr) find line ends and quotes; JS looks only at the cells it needs.
     let quote = buf.indexOf(QUOTE);
-    let cr = buf.indexOf(CR);
+    // -2: not looked for yet (searched inside the loop: see CsvStreamParser.scan on V8 hoisting indexOf).
+    let cr = -2;
     while (pos < n) {
       if (quote !== -1 && quote < pos) quote = buf.indexOf(QUOTE, pos);
       if (cr !== -1 && cr < pos) cr = buf.indexOf(CR, pos);
@@ -177,7 +180,7 @@ export class CsvFilteredParser {
         // A record holding a quote: find its end the slow way, then read it in full.
         end = this.quotedEnd(buf, pos, final);
         if (end === -1) return pos;
-        this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
+        this.general(this.decode(buf, pos, Math.min(end + 1, n)));
         pos = end + 1;
         continue;
       }
@@ -189,10 +192,10 @@ export class CsvFilteredParser {
       // A lone CR ends records too (CsvStreamParser's rule): such text, up to the LF, is read by it in full.
       const loneCr = cr !== -1 && cr < stop;
       const verdict = this.headerSeen && !loneCr ? this.judge(buf, pos, stop) : UNSURE;
-      if (verdict === UNSURE) this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
+      if (verdict === UNSURE) this.general(this.decode(buf, pos, Math.min(end + 1, n)));
       else {
         const row = ++this.row;
-        if (verdict === KEEP) this.sink.cells(buf.toString('utf8', pos, stop).split(','), row);
+        if (verdict === KEEP) this.sink.cells(this.decode(buf, pos, stop).split(','), row);
       }
       pos = end + 1;
     }
@@ -230,6 +233,11 @@ export class CsvFilteredParser {
       i++;
     }
     return final ? n : -1;
+  }
+
+  private decode(buf: Buffer, from: number, to: number): string {
+    this.decoded += to - from;
+    return buf.toString('utf8', from, to);
   }
 
   /** One record through CsvStreamParser, with this reader's header and row count. */

@@ -2,7 +2,7 @@
 import { notAnObjectValue, type LedgerRecord } from '../ledger/rows';
 import type { RecordSink } from './ledger-sinks';
 import { duplicateColumnIssue, repeatedKeyInRow } from '../ledger/duplicate-columns';
-import { TextStreamParser } from './utf8-stream';
+import { TextStreamParser, type RowStarts } from './utf8-stream';
 
 const CR = 13;
 
@@ -13,9 +13,13 @@ export class NdjsonStreamParser extends TextStreamParser {
   /** A repeated key is reported once, at the first row that has one. */
   private duplicateReported = false;
 
-  constructor(sink: RecordSink) {
-    super();
+  constructor(sink: RecordSink, positions: RowStarts | null = null) {
+    super(positions);
     this.sink = sink;
+  }
+
+  protected pendingRow(): number {
+    return this.row + 1;
   }
 
   protected scan(text: string, final: boolean): number {
@@ -36,6 +40,7 @@ export class NdjsonStreamParser extends TextStreamParser {
     const line = text.slice(from, end);
     if (line.trim() === '') return;
     const row = ++this.row;
+    this.rowStart(row, from);
     let item: unknown;
     try {
       item = JSON.parse(line);
