@@ -8,6 +8,7 @@
 @{%
 import { lexer } from './lexer';
 import * as b from './builders';
+import * as pb from './payment-builders';
 %}
 @lexer lexer
 
@@ -117,9 +118,12 @@ scope         -> %each %milestone                                    {% b.eachSc
 partyRef      -> %the:? partyName                                    {% b.partyRef %}
 modal         -> %will | %shall
 entitlement   -> %be %entitled %to
-payment       -> %the %corresponding %commission %payment %as referenceVerb %in_ %section sectionRef {% b.sectionPayment %}
+payment       -> unlimitedPayment                                    {% b.id %}
+               | unlimitedPayment %comma:? limits                    {% pb.limited %}
+unlimitedPayment -> %the %corresponding %commission %payment %as referenceVerb %in_ %section sectionRef {% b.sectionPayment %}
                | %a paymentNoun %of money                            {% b.fixedPayment %}
                | %a %commission rateLink %number %percent %of %the:? basis:? %sales %revenue {% b.ratePayment %}
+               | computedPayment                                     {% b.id %}
 referenceVerb -> %outlined | %set %out | %specified | %described | %provided
 rateLink      -> %equal %to | %of
 # "4.2", "7(b)", "4.2(a)(iii)", "7.1.2" (lexed as "7.1", ".", "2"), or a placeholder "[X]".
@@ -127,3 +131,51 @@ sectionRef    -> %placeholder                                        {% b.single
                | %number                                             {% b.single %}
                | sectionRef %enumerator                              {% b.append %}
                | sectionRef %period %number                          {% b.appendAll %}
+
+# --- payment mechanics -------------------------------------------------------------------------
+# Rates on all or on the excess, tiers, per-increment amounts, caps and floors. Which tier reading
+# (marginal or retroactive) the words give is the checker's business (src/language/check-payments.ts).
+computedPayment -> %number %percent %of salesBase                    {% pb.bareRate %}
+               | paymentIntro:? %number %percent rateOf salesBase excessWord threshold {% pb.rateOnExcess %}
+               | paymentIntro:? tierBands tierMethod:?                {% pb.tiered %}
+               | %a paymentNoun %of money %for_ %each %full:? money %of salesBase excessPart:? proRata:? {% pb.perIncrement %}
+paymentIntro  -> %a paymentNoun rateLink                             {% pb.paymentIntro %}
+rateOf        -> %of | %on
+salesBase     -> %the:? basis:? %sales %revenue:?                    {% pb.salesBase %}
+excessWord    -> %in_ %excess %of                                    {% pb.excessWord %}
+               | %above                                              {% pb.excessWord %}
+               | %over                                               {% pb.excessWord %}
+threshold     -> money                                               {% b.id %}
+               | %the %target                                        {% pb.targetReference %}
+excessPart    -> excessWord money
+proRata       -> %comma:? %pro %rata
+
+tierBands     -> tierBand bandSeparator tierBand                     {% pb.bandPair %}
+               | tierBands bandSeparator tierBand                    {% b.appendThird %}
+bandSeparator -> %comma | %semicolon | %and | %comma %and | %semicolon %and
+tierBand      -> %number %percent rateOf bandQuantifier:? salesBase bandRange {% pb.band %}
+               | %number %percent rateOf %the "first" money %of salesBase {% pb.firstBand %}
+               | %number %percent rateOf %all:? %additional salesBase  {% pb.additionalBand %}
+bandQuantifier -> %the %portion %of                                  {% pb.bandQuantifier %}
+               | %all                                                {% pb.bandQuantifier %}
+bandRange     -> %up %to money                                       {% pb.upTo %}
+               | %up %to %and %including money                       {% pb.upTo %}
+               | excessWord money                                    {% pb.aboveAmount %}
+               | excessWord                                          {% pb.aboveRest %}
+               | %from money %to money                               {% pb.fromTo %}
+               | %between money %and money                          {% pb.fromTo %}
+tierMethod    -> %comma:? %on %a marginalWord %basis                 {% pb.tierMethod %}
+marginalWord  -> %marginal {% b.id %} | %retroactive {% b.id %}
+
+limits        -> cap                                                 {% pb.capOnly %}
+               | floor                                               {% pb.floorOnly %}
+               | cap limitJoin floor                                 {% pb.capThenFloor %}
+               | floor limitJoin cap                                 {% pb.floorThenCap %}
+limitJoin     -> %comma | %and | %comma %and
+cap           -> %not %to %exceed money limitPeriod:?                {% pb.notToExceed %}
+               | %up %to %a %maximum %of money limitPeriod:?         {% pb.maximum %}
+floor         -> %with_ %a %minimum %of money                         {% pb.minimum %}
+limitPeriod   -> %in_ %any periodUnit                                {% pb.limitPeriod %}
+               | %per periodUnit                                     {% pb.limitPeriod %}
+               | %in_ %each periodUnit                               {% pb.limitPeriod %}
+               | %for_ %any periodUnit                               {% pb.limitPeriod %}

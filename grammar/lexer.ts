@@ -20,6 +20,9 @@ export const KEYWORDS = [
   'quarterly', 'reach', 'reaching', 'receive', 'revenue', 'sale', 'sales', 'section', 'sell', 'set', 'shall', 'sold',
   'specified', 'target', 'targets', 'the', 'this', 'thousand', 'to', 'unit', 'units', 'upon', 'will', 'within', 'year',
   'yearly', 'out',
+  // Payment mechanics: rates on the excess, tiers, increments, caps and floors.
+  'above', 'over', 'excess', 'up', 'including', 'maximum', 'minimum', 'not', 'exceed', 'any', 'portion', 'all',
+  'additional', 'pro', 'rata', 'full', 'on', 'marginal', 'retroactive', 'basis', 'with', 'between',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */
@@ -38,7 +41,7 @@ export const MONTH_NAMES: Readonly<Record<string, number>> = {
  * The token type of a keyword is the word itself, except for words that nearley's TypeScript
  * output cannot declare as variables (reserved words), which get a trailing underscore.
  */
-const RESERVED = new Set(['for', 'in', 'new', 'this']);
+const RESERVED = new Set(['for', 'in', 'new', 'this', 'with']);
 export const keywordTokenType = (word: string): string => (RESERVED.has(word) ? `${word}_` : word);
 
 const keywordType = moo.keywords({

@@ -37,6 +37,13 @@ export const DIAGNOSTIC_CODES = {
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
   'number-notation': 'info',
+  // payment mechanics
+  'tier-reading': 'warning',
+  'tier-reading-conflict': 'error',
+  'tier-bands': 'error',
+  'payment-currency': 'error',
+  'non-positive-increment': 'error',
+  'cap-below-floor': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

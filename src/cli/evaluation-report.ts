@@ -115,6 +115,14 @@ export function renderEvaluation(report: EvaluationSuccess, options: { explain: 
         ]),
       ),
     );
+    const calculated = report.obligations.filter((o) => o.calculationText !== undefined || o.limit !== undefined);
+    if (calculated.length > 0) {
+      out.push('  Calculations');
+      for (const o of calculated) {
+        const cap = o.limit?.applied ? `; ${o.limit.applied === 'cap' ? 'capped' : 'raised to the minimum'}: ${o.currency && o.amount !== null ? formatMoney(o.amount, o.currency) : o.amount}` : '';
+        out.push(`    ${labelText(o.label, o.period)}: ${o.calculationText ?? (o.limit?.uncappedAmount && o.currency ? formatMoney(o.limit.uncappedAmount, o.currency) : 'amount undefined')}${cap}`);
+      }
+    }
     for (const t of report.totals) {
       const amount = t.amount === null ? 'nothing defined' : t.currency === null ? t.amount : formatMoney(t.amount, t.currency);
       const undefinedPart = t.unresolved > 0 ? ` plus ${plural(t.unresolved, 'obligation')} with an undefined amount` : '';

@@ -16,6 +16,7 @@ import {
   assertNever,
   type ClauseNode,
   type DocumentNode,
+  type LimitedPaymentNode,
   type MilestoneNode,
   type PaymentNode,
   type TargetNode,
@@ -26,6 +27,8 @@ import {
   dayNumber,
   formatIsoDate,
   fromDayNumber,
+  parseIsoDate,
+  type CalendarDate,
   resolveContext,
   windowInstances,
   type ContractContext,
@@ -38,6 +41,9 @@ import type { LedgerColumn, LedgerRecord, LedgerRow, RowIssue } from '../ledger/
 import { scheduledAmount, type Schedule } from './schedule';
 import { metricOf, paymentFor, windowType, type Metric, type WindowType } from '../language/describe';
 import { ZoneClock } from '../time/zone-clock';
+import { calculate, type Calculation } from './payments/calculation';
+import { applyLimits, type LimitApplied } from './payments/limits';
+import { computedBasis, computedThreshold } from './payments/computed-payment';
 
 export interface EvaluationOptions {
   /** Effective date E, `YYYY-MM-DD`. */
@@ -113,6 +119,12 @@ export interface Obligation {
   basis: ObligationBasis;
   /** How the amount was found, in words. */
   explanation: string;
+  /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
+  calculation?: Calculation;
+  /** The same calculation as one line of words with the figures. */
+  calculationText?: string;
+  /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */
+  limit?: LimitApplied;
 }
 
 export type EvaluationCode =
@@ -820,6 +832,7 @@ export class Evaluation {
     const milestones: MilestoneResult[] = [];
     const obligations: Obligation[] = [];
     const undefinedWarned = new Set<Plan>();
+    const limited: Array<{ obligation: Obligation; payment: LimitedPaymentNode; name: string }> = [];
     // How each metric was read, once per reading: "(i), (ii): revenue read as gross …".
     const readings = new Map<string, string[]>();
 
@@ -874,10 +887,32 @@ export class Evaluation {
           if (obligation) {
             obligations.push(obligation);
             note(`${instName}: ${obligation.explanation}`);
+            const payment = paymentSource(plan.clause, m)?.payment;
+            if (payment?.kind === 'limited') limited.push({ obligation, payment, name: instName });
           }
         }
       }
     });
+
+    if (limited.length > 0) {
+      const calendar = new ContractCalendar(ctx.effective);
+      const bounded = applyLimits(
+        limited.map(({ obligation, payment }) => ({
+          amount: obligation.amount === null ? null : new Dec(obligation.amount),
+          currency: obligation.currency,
+          triggered: parseIsoDate(obligation.triggeredAt) as CalendarDate,
+          payment,
+        })),
+        calendar,
+      );
+      limited.forEach(({ obligation, name }, i) => {
+        const { amount, limit, text } = bounded[i];
+        obligation.amount = amount === null ? null : obligation.currency === null ? decimalString(amount) : moneyString(amount, obligation.currency);
+        obligation.limit = limit;
+        obligation.explanation = `${obligation.explanation}; ${text}`;
+        note(`${name}: ${text}`);
+      });
+    }
 
     let outside = 0;
     let used = 0;
@@ -1006,7 +1041,7 @@ export class Evaluation {
       }
       return null;
     }
-    const payment = found.payment;
+    const payment = found.payment.kind === 'limited' ? found.payment.payment : found.payment;
     switch (payment.kind) {
       case 'fixed': {
         const amount = roundMoney(new Dec(payment.amount.amount), payment.amount.currency);
@@ -1082,6 +1117,31 @@ export class Evaluation {
             `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, this.aDay)))} ` +
             `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
             `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+        };
+      }
+      case 'rate-on-excess':
+      case 'tiered':
+      case 'per-increment': {
+        const basis = computedBasis(payment) ?? 'gross';
+        const currency = this.currency ?? this.firstRowCurrency;
+        if (currency === null) {
+          diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.label, message: `${name}: neither the clause nor the ledger names a currency for the commission` });
+          return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${basis} revenue: currency unknown` };
+        }
+        const revenue = new Accumulator();
+        const series = basis === 'net' ? this.net : this.gross;
+        for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
+        const result = calculate(payment, revenue.value(), computedThreshold(payment, toDec(plan.target)), currency);
+        return {
+          ...common,
+          amount: moneyString(result.amount, currency),
+          currency,
+          basis: 'rate',
+          explanation:
+            `${result.text}, on the ${basis} revenue of the milestone's window ${inst.window.windowStart} to ${inst.window.deadline} counted up to ` +
+            `${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, this.aDay)))} (${found.source})`,
+          calculation: result.calculation,
+          calculationText: result.text,
         };
       }
       default:
