@@ -12,9 +12,13 @@ export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './
 export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './language/draft';
 export {
   evaluate,
-  createEvaluation,
-  Evaluation,
+  evaluateWithSeries,
+  startEvaluation,
+  runningTotals,
   MAX_REPORTED_ERRORS,
+  type ChartSeries,
+  type SecondPassNeeds,
+  type TwoPassEvaluation,
   type EvaluationOptions,
   type EvaluationReport,
   type EvaluationSuccess,
@@ -34,3 +38,19 @@ export { RowNormalizer } from './ledger/normalize';
 export type { LedgerRecord, LedgerRow, LedgerFormat, LedgerColumn, ParsedLedger, RowIssue, RowIssueCode } from './ledger/rows';
 export { parseSchedule, readSchedule, type ScheduleResult } from './evaluation/schedule-reader';
 export type { Schedule } from './evaluation/schedule';
+export {
+  evaluatePortfolio,
+  PortfolioEvaluation,
+  readPortfolio,
+  resolveContracts,
+  rollup,
+  rollupCsv,
+  type PortfolioInput,
+  type PortfolioContractInput,
+  type PortfolioReadResult,
+  type ResolvedContract,
+  type ContractReport,
+  type ContractResult,
+  type RollupLine,
+  type PortfolioReport,
+} from './portfolio/portfolio';

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { validate } from '../language/check';
-import { evaluate, type EvaluationReport } from '../evaluation/evaluate';
+import { evaluate, startEvaluation, type EvaluationOptions, type EvaluationReport } from '../evaluation/evaluate';
 import type { LedgerFormat } from '../ledger/rows';
 import { parseLedgerText } from '../ledger/text-readers';
 import { resolveContext } from '../time/periods';
@@ -14,11 +14,10 @@ import { renderEvaluation, renderFailure } from './evaluation-report';
 import { EXIT, isFileError, readError, readText as readFileText, UsageError } from '../node/io';
 import path from 'node:path';
 import type { DocumentNode } from '../language/ast';
-import { createEvaluation, type EvaluationOptions } from '../evaluation/evaluate';
 import { openLedgerSource, type LedgerSource } from '../node/ledger-source';
 import type * as PortfolioCommand from './portfolio-command';
-import { driveTwoPasses, evaluationConsumer } from '../node/stream-evaluate';
-import { formatDiagnostic } from './validate-command';
+import { driveTwoPasses } from '../node/stream-evaluate';
+import { formatDiagnostic } from './diagnostic-report';
 
 export interface EvaluateOptions {
   sales?: string;
@@ -84,7 +83,7 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
 
   let schedule: Schedule | null = null;
   if (options.schedule !== undefined) {
-    // Loaded only here: ajv's loading would add about 60 ms to every evaluation (issue 4).
+    // Loaded only here: every evaluation without a schedule would otherwise pay for loading ajv.
     const { parseSchedule } = require('../evaluation/schedule-reader') as typeof ScheduleReader;
     const result = parseSchedule(readText(options.schedule));
     if (!result.ok) {
@@ -104,7 +103,7 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
     if (options.json) {
       const json = { ...report, clauseDiagnostics: clauseWarnings };
       // Row numbers are positions in the file: shown with --explain, left out otherwise so that the
-      // same sales in any order give the same JSON, byte for byte (issue 4).
+      // same sales in any order give the same JSON, byte for byte.
       const text = options.explain ? JSON.stringify(json, null, 2) : JSON.stringify(json, withoutPositions, 2);
       return { code: report.ok ? EXIT.ok : EXIT.invalid, stdout: `${text}\n`, stderr: '' };
     }
@@ -139,7 +138,12 @@ function withoutPositions(this: unknown, key: string, value: unknown): unknown {
 export function runEvaluate(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string = readFileText): CommandOutput {
   const prepared = prepare(clauseFile, options, readText);
   if (prepared.done) return prepared.done;
-  const ledger = parseLedgerText(readText(options.sales as string), prepared.format);
+  return evaluateWhole(prepared, options.sales as string, readText);
+}
+
+/** The evaluation of a ledger read whole into memory. */
+function evaluateWhole(prepared: Prepared & { done: null }, sales: string, readText: (path: string) => string): CommandOutput {
+  const ledger = parseLedgerText(readText(sales), prepared.format);
   return prepared.present(evaluate(prepared.ast, ledger.records, { ...prepared.evaluation, readIssues: ledger.issues }));
 }
 
@@ -151,8 +155,8 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions, readTe
 export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & { progress?: boolean }): Promise<CommandOutput> {
   const prepared = prepare(clauseFile, options, readFileText);
   if (prepared.done) return prepared.done;
-  if (prepared.format === 'json') return runEvaluate(clauseFile, options);
   const sales = options.sales as string;
+  if (prepared.format === 'json') return evaluateWhole(prepared, sales, readFileText);
   let source: LedgerSource;
   try {
     source = await openLedgerSource(sales);
@@ -160,8 +164,8 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
     throw readError(sales, error);
   }
   try {
-    const evaluation = createEvaluation(prepared.ast, prepared.evaluation);
-    await driveTwoPasses(source, prepared.format, evaluationConsumer(evaluation), {
+    const evaluation = startEvaluation(prepared.ast, prepared.evaluation);
+    await driveTwoPasses(source, prepared.format, evaluation, {
       label: sales === '-' ? 'stdin' : path.basename(sales),
       progress: options.progress !== false,
     });

@@ -5,46 +5,22 @@
  * on what the evaluation keeps (days, customers, crossing-day rows, id hashes), not on the file.
  *
  * CSV rows reach the evaluation as arrays of cells (no object per row). For one evaluation of an
- * ASCII CSV of up to 16M rows, pass 1 also notes where each row starts and its local day, and pass 2
+ * ASCII CSV of up to 2^24 rows, pass 1 also notes where each row starts and its local day, and pass 2
  * reads just the rows of the candidate days, by position (row-positions.ts). Otherwise pass 2 reads
  * the whole file and skips, on their raw bytes, the rows whose written date is far from every
  * candidate day and whose id is not suspect (CsvFilteredParser). NDJSON rows are objects
  * (JSON.parse makes them anyway).
  */
-import type { Evaluation } from '../evaluation/evaluate';
-import { columnLayout, type ColumnLayout } from '../ledger/normalize';
-import { emptyLedgerIssue, type LedgerRecord, type RowIssue } from '../ledger/rows';
-import { filterColumns, type ByteRowFilter } from './byte-prefilter';
+import type { SecondPassNeeds, TwoPassEvaluation } from '../evaluation/two-pass';
+import { emptyLedgerIssue } from '../ledger/rows';
+import { byteRowFilter } from './byte-prefilter';
 import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type StreamFormat } from './ledger-file-reader';
 import type { LedgerSource } from './ledger-source';
 import type { CellSink } from './ledger-sinks';
 import { statSync } from 'node:fs';
 import { UsageError } from './io';
-import { ProgressBar } from '../cli/progress';
+import { ProgressBar } from './progress';
 import { RowPositions } from './row-positions';
-
-/** What a two-pass reader needs to know, for a CSV or an NDJSON ledger. */
-export interface TwoPassConsumer {
-  /** A row the reader could not read. Called just before that row's `cells` / `record`. */
-  readIssue(issue: RowIssue): void;
-  /** CSV: the header (trimmed, lower-cased names). */
-  header(names: readonly string[]): void;
-  cells(cells: string[], row: number): void;
-  record(record: LedgerRecord, row: number): void;
-  /** Ends pass 1: whether pass 2 is needed. */
-  needsSecondPass(): boolean;
-  /** After `needsSecondPass`, CSV: which rows pass 2 may skip on their bytes (null: none). */
-  rowFilter(): ByteRowFilter | null;
-  crossingCells(cells: string[], row: number): void;
-  crossingRecord(record: LedgerRecord, row: number): void;
-  /**
-   * Optional (one evaluation of a CSV ledger): the local day of the row just given to `cells`
-   * (NaN: not read), and after pass 1 the days whose rows pass 2 needs (null: it needs every row
-   * with a repeated id hash too). With both, pass 2 reads just those rows, by position.
-   */
-  rowDay?(): number;
-  secondPassDays?(): ReadonlySet<number> | null;
-}
 
 export interface DriveOptions {
   /** Shown in the progress line. */
@@ -56,12 +32,13 @@ export interface DriveOptions {
   byPosition?: boolean;
 }
 
-export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, consumer: TwoPassConsumer, options: DriveOptions): Promise<{ rows: number; passes: number }> {
+export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<{ rows: number; passes: number }> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
-  const positions = format === 'csv' && consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
+  const positions = format === 'csv' && evaluation.rowDays && options.byPosition !== false ? new RowPositions() : undefined;
+  let names: readonly string[] = [];
   try {
     bar?.setPhase('pass 1/2');
     let read = 0;
@@ -70,19 +47,19 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       bar?.update(b, rows);
     };
     if (format === 'csv') {
-      const rowDay = consumer.rowDay?.bind(consumer);
       await streamCsvCells(
         source.path,
         {
-          header(names) {
+          header(header) {
             empty = false;
-            consumer.header(names);
+            names = header;
+            evaluation.header(header);
           },
-          issue: (issue) => consumer.readIssue(issue),
+          issue: (issue) => evaluation.readIssue(issue),
           cells(cells, row) {
             rows = row;
-            consumer.cells(cells, row);
-            if (rowDay !== undefined) positions?.day(row, rowDay());
+            const day = evaluation.cells(cells, row);
+            positions?.day(row, day);
           },
         },
         { chunkSize: options.chunkSize, onBytes, positions },
@@ -94,30 +71,30 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
         {
           issue(issue) {
             empty = false;
-            consumer.readIssue(issue);
+            evaluation.readIssue(issue);
           },
           record(record, row) {
             empty = false;
             rows = row;
-            consumer.record(record, row);
+            evaluation.record(record, row);
           },
         },
         { chunkSize: options.chunkSize, onBytes },
       );
     }
     if (empty) {
-      consumer.readIssue(emptyLedgerIssue(format));
+      evaluation.readIssue(emptyLedgerIssue(format));
       return { rows, passes: 1 };
     }
     assertUnchanged(source, read);
-    if (!consumer.needsSecondPass()) return { rows, passes: 1 };
+    const needs = evaluation.endPass1();
+    if (needs === null) return { rows, passes: 1 };
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
     const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2 };
-    const days = positions?.covers(rows) ? (consumer.secondPassDays?.() ?? null) : null;
-    if (positions !== undefined && days !== null) {
-      positions.readRows(source.path, source.size, days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => consumer.crossingCells(cells, row) });
+    if (positions !== undefined && positions.covers(rows) && byDay(needs)) {
+      positions.readRows(source.path, source.size, needs.days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => evaluation.crossingCells(cells, row) });
       bar?.update(source.size * 2, rows * 2);
     } else if (format === 'csv') {
       const sink: CellSink = {
@@ -125,10 +102,10 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
         issue: () => undefined,
         cells(cells, row) {
           rows2 = row;
-          consumer.crossingCells(cells, row);
+          evaluation.crossingCells(cells, row);
         },
       };
-      const filter = consumer.rowFilter();
+      const filter = byteRowFilter(names, needs);
       if (filter === null) await streamCsvCells(source.path, sink, chunking);
       else await streamCsvCellsFiltered(source.path, sink, filter, chunking);
     } else {
@@ -139,7 +116,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
           issue: () => undefined,
           record(record, row) {
             rows2 = row;
-            consumer.crossingRecord(record, row);
+            evaluation.crossingRecord(record, row);
           },
         },
         chunking,
@@ -150,6 +127,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
   } finally {
     bar?.done();
   }
+}
+
+/** Whether pass 2 needs just the rows of some days (not also every row of a suspect id, nor per seller). */
+function byDay(needs: SecondPassNeeds): boolean {
+  return needs.suspectIdHashes === null && needs.sellerDays === undefined;
 }
 
 /**
@@ -167,28 +149,4 @@ function assertUnchanged(source: LedgerSource, bytesRead: number): void {
   if (why !== null) {
     throw new UsageError(`'${source.path}' changed while it was being read (${why}), so its two passes would not see the same rows: evaluate a copy that nothing is writing to.`);
   }
-}
-
-/** The consumer for one evaluation. */
-export function evaluationConsumer(evaluation: Evaluation): TwoPassConsumer {
-  let layout: ColumnLayout = columnLayout([]);
-  let columns = filterColumns([]);
-  return {
-    readIssue: (issue) => evaluation.addReadIssue(issue),
-    header(names) {
-      layout = columnLayout(names);
-      columns = filterColumns(names);
-    },
-    cells: (cells, row) => evaluation.addCells(cells, layout, row),
-    record: (record, row) => evaluation.addRecord(record, row),
-    needsSecondPass: () => evaluation.needsSecondPass(),
-    rowFilter() {
-      if (columns.dateIndex < 0) return null;
-      return { dateIndex: columns.dateIndex, idIndex: columns.idIndex, ...evaluation.secondPassFilter() };
-    },
-    crossingCells: (cells, row) => evaluation.addCrossingCells(cells, layout, row),
-    crossingRecord: (record, row) => evaluation.addCrossingRecord(record, row),
-    rowDay: () => evaluation.lastDay,
-    secondPassDays: () => evaluation.secondPassDays(),
-  };
 }
