@@ -122,7 +122,7 @@ export function calculate(payment: ComputedPayment, base: Dec, threshold: Dec | 
         const top = b.to === null ? positive : Dec.min(positive, new Dec(b.to));
         const portion = max0(top.minus(from));
         const share = portion.times(rateOf(b.percent));
-        shares.push({ band: b.index + 1, rate: rateOf(b.percent).toFixed(), from: plain(from), to: b.to === null ? null : plain(new Dec(b.to)), portion: plain(portion), amount: share.toFixed() });
+        shares.push({ band: b.index + 1, rate: rateOf(b.percent).toFixed(), from: plain(from), to: b.to === null ? null : plain(new Dec(b.to)), portion: plain(portion), amount: plain(share) });
         if (portion.greaterThan(0) || words.length === 0) words.push(from.isZero() ? `${b.percent}% × ${money(portion)}` : `${b.percent}% × (${money(top)} − ${money(from)})`);
         exact = exact.plus(share);
       }
