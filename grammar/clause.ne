@@ -118,7 +118,9 @@ scope         -> %each %milestone                                    {% b.eachSc
 partyRef      -> %the:? partyName                                    {% b.partyRef %}
 modal         -> %will | %shall
 entitlement   -> %be %entitled %to
-payment       -> unlimitedPayment                                    {% b.id %}
+payment       -> boundedPayment                                      {% b.id %}
+               | boundedPayment %comma:? dueTerm                     {% pb.timed %}
+boundedPayment -> unlimitedPayment                                   {% b.id %}
                | unlimitedPayment %comma:? limits                    {% pb.limited %}
 unlimitedPayment -> %the %corresponding %commission %payment %as referenceVerb %in_ %section sectionRef {% b.sectionPayment %}
                | %a paymentNoun %of money                            {% b.fixedPayment %}
@@ -179,3 +181,8 @@ limitPeriod   -> %in_ %any periodUnit                                {% pb.limit
                | %per periodUnit                                     {% pb.limitPeriod %}
                | %in_ %each periodUnit                               {% pb.limitPeriod %}
                | %for_ %any periodUnit                               {% pb.limitPeriod %}
+
+# When a payment falls due: "payable within 30 days after the end of the calendar quarter in which the
+# milestone is achieved", "payable within 10 days after the milestone is achieved".
+dueTerm       -> %payable %within %number %days %after %the %end %of %the %calendar:? periodUnit %in_ %which %the %milestone %is %achieved {% pb.dueAfterPeriod %}
+               | %payable %within %number %days %after %the %milestone %is %achieved {% pb.dueAfterAchievement %}

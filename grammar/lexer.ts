@@ -23,6 +23,7 @@ export const KEYWORDS = [
   // Payment mechanics: rates on the excess, tiers, increments, caps and floors.
   'above', 'over', 'excess', 'up', 'including', 'maximum', 'minimum', 'not', 'exceed', 'any', 'portion', 'all',
   'additional', 'pro', 'rata', 'full', 'on', 'marginal', 'retroactive', 'basis', 'with', 'between',
+  'payable', 'which', 'is', 'achieved', 'calendar',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */

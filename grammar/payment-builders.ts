@@ -4,7 +4,7 @@
  * the words give, is decided by the checker (src/language/check-payments.ts).
  */
 import type {
-  LimitNode, LimitedPaymentNode, MoneyNode, PaymentIntro, PaymentNode, PeriodUnit, Range, SalesBasis, ThresholdNode,
+  DueNode, TimedPaymentNode, LimitNode, LimitedPaymentNode, MoneyNode, PaymentIntro, PaymentNode, PeriodUnit, Range, SalesBasis, ThresholdNode,
   TierBandNode, UnlimitedPaymentNode,
 } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type Data, type List } from './builders';
@@ -147,4 +147,20 @@ export const floorThenCap = (d: Data): Limits => ({ cap: d[2] as LimitNode, floo
 export function limited(d: Data): LimitedPaymentNode {
   const [payment, , limits] = d as [UnlimitedPaymentNode, Token | null, Limits];
   return { kind: 'limited', payment, cap: limits.cap, floor: limits.floor, range: span(d) };
+}
+
+// --- when a payment falls due ------------------------------------------------------------------
+
+export function dueAfterPeriod(d: Data): DueNode {
+  const calendar = d[9] as Token | null;
+  return { kind: 'due', days: Number(digits(d[2] as Token)), after: lower(d[10] as Token) as PeriodUnit, calendar: calendar !== null, range: span(d) };
+}
+
+export function dueAfterAchievement(d: Data): DueNode {
+  return { kind: 'due', days: Number(digits(d[2] as Token)), after: 'achievement', calendar: false, range: span(d) };
+}
+
+export function timed(d: Data): TimedPaymentNode {
+  const [payment, , due] = d as [UnlimitedPaymentNode | LimitedPaymentNode, Token | null, DueNode];
+  return { kind: 'timed', payment, due, range: span(d) };
 }

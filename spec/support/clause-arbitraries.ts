@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type {
-  ClauseNode, DocumentNode, LabelSourceNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, Range, TargetNode, ThresholdNode,
+  ClauseNode, DocumentNode, DueNode, LabelSourceNode, LimitedPaymentNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, Range, TargetNode, ThresholdNode,
   TierBandNode, UnlimitedPaymentNode, WindowNode,
 } from '../../src/language/ast';
 
@@ -137,14 +137,21 @@ const limit = (written: fc.Arbitrary<LimitNode['written']>, periodic: boolean): 
     .map(([w, amount, per]) => ({ kind: 'limit' as const, written: w, amount, per: per ? per[0] : ('payment' as const), perWritten: per ? per[1] : null, range: RANGE }));
 const cap = limit(fc.constantFrom('not to exceed' as const, 'up to a maximum of' as const), true);
 const floor = limit(fc.constant('with a minimum of' as const), false);
-export const payment: fc.Arbitrary<PaymentNode> = fc.oneof(
-  { arbitrary: unlimitedPayment as fc.Arbitrary<PaymentNode>, weight: 4 },
+const boundedPayment: fc.Arbitrary<UnlimitedPaymentNode | LimitedPaymentNode> = fc.oneof(
+  { arbitrary: unlimitedPayment as fc.Arbitrary<UnlimitedPaymentNode | LimitedPaymentNode>, weight: 4 },
   {
     arbitrary: fc
       .tuple(unlimitedPayment, fc.constantFrom('cap', 'floor', 'both'), cap, floor)
-      .map(([inner, which, c, f]): PaymentNode => ({ kind: 'limited', payment: inner, cap: which === 'floor' ? null : c, floor: which === 'cap' ? null : f, range: RANGE })),
+      .map(([inner, which, c, f]): LimitedPaymentNode => ({ kind: 'limited', payment: inner, cap: which === 'floor' ? null : c, floor: which === 'cap' ? null : f, range: RANGE })),
     weight: 1,
   },
+);
+const due: fc.Arbitrary<DueNode> = fc
+  .tuple(fc.integer({ min: 0, max: 365 }), fc.constantFrom('achievement' as const, 'month' as const, 'quarter' as const, 'year' as const), fc.boolean())
+  .map(([days, after, calendar]) => ({ kind: 'due' as const, days, after, calendar: after !== 'achievement' && calendar, range: RANGE }));
+export const payment: fc.Arbitrary<PaymentNode> = fc.oneof(
+  { arbitrary: boundedPayment as fc.Arbitrary<PaymentNode>, weight: 4 },
+  { arbitrary: fc.tuple(boundedPayment, due).map(([inner, d]): PaymentNode => ({ kind: 'timed', payment: inner, due: d, range: RANGE })), weight: 1 },
 );
 
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];

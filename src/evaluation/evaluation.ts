@@ -22,7 +22,7 @@ import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
-import { boundObligations, type LimitedObligation } from './payments/obligation-limits';
+import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { documentCurrency, labelName, planEvaluation, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -314,7 +314,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const milestones: MilestoneResult[] = [];
     const obligations: Obligation[] = [];
     const warned = new Set<Plan>();
-    const limited: LimitedObligation[] = [];
+    const timing: PaymentObligation[] = [];
 
     this.plans.forEach((plan, planIndex) => {
       const m = plan.milestone;
@@ -368,14 +368,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (obligation) {
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
-            const payment = paymentSource(plan.clause, m)?.payment;
-            if (payment?.kind === 'limited') limited.push({ obligation, payment, name: instName });
+            const parts = paymentSource(plan.clause, m);
+            if (parts) timing.push({ obligation, payment: parts.payment, name: instName });
           }
         }
       }
     });
 
-    if (limited.length > 0) for (const text of boundObligations(limited, new ContractCalendar(ctx.effective))) notes.add(text);
+    for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
 
     let outside = 0;
     let used = 0;

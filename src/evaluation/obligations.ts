@@ -14,6 +14,7 @@ import type { InstancePlan, Plan } from './plan';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
 import { calculate } from './payments/calculation';
+import { paymentParts } from '../language/payment-parts';
 import { computedBasis, computedThreshold } from './payments/computed-payment';
 
 /** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
@@ -82,7 +83,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     }
     return null;
   }
-  const payment = found.payment.kind === 'limited' ? found.payment.payment : found.payment;
+  const payment = paymentParts(found.payment).base;
   switch (payment.kind) {
     case 'fixed': {
       const amount = roundMoney(new Dec(payment.amount.amount), payment.amount.currency);

@@ -90,6 +90,8 @@ export interface Obligation {
   calculationText?: string;
   /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */
   limit?: LimitApplied;
+  /** For a payment that says when it falls due: that day, `YYYY-MM-DD` (payments/due-date.ts). */
+  dueDate?: string;
 }
 
 export type EvaluationCode =

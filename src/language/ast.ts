@@ -176,7 +176,7 @@ export interface RecurringWindowNode {
 }
 
 /** What is paid when a milestone is met. */
-export type PaymentNode = UnlimitedPaymentNode | LimitedPaymentNode;
+export type PaymentNode = UnlimitedPaymentNode | LimitedPaymentNode | TimedPaymentNode;
 
 /** A payment without a cap or floor of its own. */
 export type UnlimitedPaymentNode =
@@ -292,6 +292,27 @@ export interface PerIncrementPaymentNode {
   range: Range;
 }
 
+/** A payment with the time it falls due: "…, payable within 30 days after the end of the quarter in which the milestone is achieved". */
+export interface TimedPaymentNode {
+  kind: 'timed';
+  payment: UnlimitedPaymentNode | LimitedPaymentNode;
+  due: DueNode;
+  range: Range;
+}
+
+/**
+ * When a payment falls due: `days` after the day the milestone is met (`after: "achievement"`), or
+ * after the last day of the period holding that day: a contract period counted from the effective
+ * date, or a calendar one (`calendar: true`).
+ */
+export interface DueNode {
+  kind: 'due';
+  days: number;
+  after: 'achievement' | PeriodUnit;
+  calendar: boolean;
+  range: Range;
+}
+
 /** A payment with a cap, a floor or both: "…, not to exceed $15,000 in any year". */
 export interface LimitedPaymentNode {
   kind: 'limited';
@@ -339,6 +360,7 @@ export type AnyNode =
   | TargetReferenceNode
   | TierBandNode
   | LimitNode
+  | DueNode
   | PaymentTermNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
 import { paymentFor } from './describe';
 import { conflictingWords, resolveBands, tierReading } from './tier-bands';
+import { paymentParts } from './payment-parts';
 
 export function checkPaymentMechanics(clause: ClauseNode, out: Diagnostic[]): void {
   const seen = new Set<PaymentNode>();
@@ -17,14 +18,14 @@ export function checkPaymentMechanics(clause: ClauseNode, out: Diagnostic[]): vo
   for (const p of payments) {
     if (p === null || seen.has(p)) continue;
     seen.add(p);
-    const inner = p.kind === 'limited' ? p.payment : p;
-    checkComputed(inner, out);
+    const { base, limited } = paymentParts(p);
+    checkComputed(base, out);
     for (const money of amountsOf(p)) {
       if (currency !== null && money.currency !== currency) {
         out.push(diagnostic('payment-currency', money.range, `${money.text} is in ${money.currency} but the clause's targets are in ${currency}: a payment is computed in the currency of the sales it is counted on, without conversion.`));
       }
     }
-    if (p.kind === 'limited') checkLimits(p.cap, p.floor, out);
+    if (limited) checkLimits(limited.cap, limited.floor, out);
   }
   for (const m of clause.milestones) {
     const applies = paymentFor(m, clause);
@@ -52,6 +53,8 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
       return [p.amount, p.increment, ...(p.threshold ? [p.threshold] : [])];
     case 'limited':
       return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount].filter((m): m is MoneyNode => m !== undefined)];
+    case 'timed':
+      return amountsOf(p.payment);
     default:
       return assertNever(p);
   }
@@ -135,7 +138,7 @@ function checkLimits(cap: LimitNode | null, floor: LimitNode | null, out: Diagno
 }
 
 function checkThresholdTarget(p: PaymentNode, m: MilestoneNode, out: Diagnostic[]): void {
-  const inner = p.kind === 'limited' ? p.payment : p;
+  const inner = paymentParts(p).base;
   if (inner.kind === 'rate-on-excess' && inner.threshold.kind === 'target-reference' && m.target.kind !== 'revenue') {
     out.push(diagnostic('rate-needs-revenue', inner.threshold.range, `'the target' as a threshold needs a revenue milestone, but ${m.label ? `milestone '${m.label}'` : 'the milestone'} counts ${m.target.kind}.`));
   }

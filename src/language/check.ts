@@ -13,6 +13,7 @@ import { positionAt } from './positions';
 import { checkNotation, figureIn } from './check-notation';
 import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
+import { paymentParts } from './payment-parts';
 import { notationOf } from '../values/number-notation';
 
 export interface ValidationResult {
@@ -258,7 +259,7 @@ function checkPayments(clause: ClauseNode, out: Diagnostic[]): void {
 
 /** Whether a payment is computed from the milestone's sales revenue (a rate, tiers, increments). */
 function countsRevenue(p: PaymentNode): boolean {
-  const inner = p.kind === 'limited' ? p.payment : p;
+  const inner = paymentParts(p).base;
   return inner.kind === 'rate' || inner.kind === 'rate-on-excess' || inner.kind === 'tiered' || inner.kind === 'per-increment';
 }
 

@@ -2,7 +2,7 @@
  * The AST in plain words: what the engine understood, for `clause validate`, the playground and
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
-import type { ClauseNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
+import type { ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { assertNever } from './ast';
 import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from '../values/money';
@@ -150,6 +150,8 @@ export function describePayment(payment: PaymentNode): string {
       const limits = [payment.cap ? `at most ${describeLimit(payment.cap)}` : null, payment.floor ? `at least ${describeLimit(payment.floor)}` : null].filter((x) => x !== null);
       return `${describePayment(payment.payment)}, ${limits.join(' and ')}`;
     }
+    case 'timed':
+      return `${describePayment(payment.payment)}, due ${describeDue(payment.due)}`;
     default:
       return assertNever(payment);
   }
@@ -165,6 +167,12 @@ function describeBand(from: string, to: string | null, currency: string | null):
   const amount = (value: string): string => (currency ? statedMoney(value, currency) : value);
   if (to === null) return `above ${amount(from)}`;
   return new Dec(from).isZero() ? `up to ${amount(to)}` : `from ${amount(from)} to ${amount(to)}`;
+}
+
+export function describeDue(due: DueNode): string {
+  const days = `${due.days} day${due.days === 1 ? '' : 's'}`;
+  if (due.after === 'achievement') return `${days} after the day the milestone is met`;
+  return `${days} after the end of the ${due.calendar ? 'calendar' : 'contract'} ${due.after} in which the milestone is met`;
 }
 
 function describeLimit(limit: LimitNode): string {

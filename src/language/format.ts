@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  ClauseNode, DocumentNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PeriodUnit, SalesBasis, TargetNode, ThresholdNode, TierBandNode, WindowNode,
+  ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PeriodUnit, SalesBasis, TargetNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -325,6 +325,11 @@ function payment(p: PaymentNode, path: string): string {
       if (parts.length === 0) badField('a limited payment with neither cap nor floor', path);
       return `${payment(p.payment, `${path}/payment`)}, ${parts.join(' and ')}`;
     }
+    case 'timed': {
+      const inner = p.payment as PaymentNode | undefined;
+      if (inner?.kind === 'timed') badField('a timed payment inside another', `${path}/payment`);
+      return `${payment(p.payment, `${path}/payment`)}, ${dueText(p.due, `${path}/due`)}`;
+    }
     default:
       return assertNever(p);
   }
@@ -368,6 +373,12 @@ function band(b: TierBandNode, path: string): string {
     return badField('a band without a range', path);
   }
   return `${rate} ${quantifier}${sales} ${range}`;
+}
+
+function dueText(due: DueNode, path: string): string {
+  if (!Number.isSafeInteger(due?.days) || due.days < 0) badField(`days '${String(due?.days)}'`, `${path}/days`);
+  if (due.after === 'achievement') return `payable within ${due.days} days after the milestone is achieved`;
+  return `payable within ${due.days} days after the end of the ${due.calendar ? 'calendar ' : ''}${oneOf(due.after, UNITS, `${path}/after`)} in which the milestone is achieved`;
 }
 
 function limitText(l: LimitNode, path: string): string {
