@@ -6,6 +6,7 @@
 import type { Calculation } from './payments/calculation';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
+import type { Finding, FindingLocation } from '../diagnostics';
 import type { RowIssue } from '../ledger/rows';
 import { Dec, decimalString, moneyString } from '../values/money';
 import type { Schedule } from './schedule';
@@ -105,6 +106,7 @@ export type EvaluationCode =
   | 'no-rows'
   | 'second-pass-mismatch';
 
+/** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {
   code: EvaluationCode;
   severity: 'error' | 'warning' | 'info';
@@ -167,3 +169,14 @@ export function totalsOf(obligations: Obligation[]): EvaluationSuccess['totals']
   }));
 }
 
+
+/** An evaluation diagnostic as a Finding (src/diagnostics.ts): at its row, its milestone, or the inputs. */
+export function evaluationFinding(d: EvaluationDiagnostic): Finding {
+  const location: FindingLocation =
+    d.row !== undefined
+      ? { kind: 'row', row: d.row, ...(d.column !== undefined ? { column: d.column } : {}), ...(d.value !== undefined ? { value: d.value } : {}) }
+      : d.label !== undefined
+        ? { kind: 'milestone', label: d.label }
+        : { kind: 'input' };
+  return { code: d.code, severity: d.severity, message: d.message, location };
+}
