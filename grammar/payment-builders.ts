@@ -41,12 +41,12 @@ export function targetReference(d: Data): ThresholdNode {
 }
 
 export function bareRate(d: Data): PaymentNode {
-  const [percent, , , base] = d as [Token, Token, Token, Basis];
+  const [percent, , base] = d as [Token, Token, Basis];
   return { kind: 'rate', percent: digits(percent, true), basis: base.basis, range: span(d) };
 }
 
 export function rateOnExcess(d: Data): PaymentNode {
-  const [intro, percent, , , base, excess, threshold] = d as [Intro | null, Token, Token, Token, Basis, Excess, ThresholdNode];
+  const [intro, percent, , base, excess, threshold] = d as [Intro | null, Token, Token, Basis, Excess, ThresholdNode];
   return { kind: 'rate-on-excess', intro: intro?.intro ?? null, percent: digits(percent, true), basis: base.basis, comparator: excess.comparator, threshold, range: span(d) };
 }
 
@@ -71,19 +71,19 @@ export function bandQuantifier(d: Data): TierBandNode['quantifier'] {
 }
 
 export function band(d: Data): TierBandNode {
-  const [percent, , , quantifier, base, bounds] = d as [Token, Token, Token, TierBandNode['quantifier'], Basis, BandRange];
+  const [percent, , quantifier, base, bounds] = d as [Token, Token, TierBandNode['quantifier'], Basis, BandRange];
   return { kind: 'tier-band', percent: digits(percent, true), basis: base.basis, quantifier, lower: bounds.lower, from: bounds.from, upper: bounds.upper, to: bounds.to, range: span(d) };
 }
 
 /** "3% on the first $100,000 of Net Sales" (the grammar takes the word "first" only: no other ordinal starts a band). */
 export function firstBand(d: Data): TierBandNode {
-  const [percent, , , , , to, , base] = d as [Token, Token, Token, Token, Token, MoneyNode, Token, Basis];
+  const [percent, , , , to, , base] = d as [Token, Token, Token, Token, MoneyNode, Token, Basis];
   return { kind: 'tier-band', percent: digits(percent, true), basis: base.basis, quantifier: 'first', lower: null, from: null, upper: 'first', to, range: span(d) };
 }
 
 /** "2% of all additional Revenues": the band above the previous one. */
 export function additionalBand(d: Data): TierBandNode {
-  const [percent, , , , , base] = d as [Token, Token, Token, Token | null, Token, Basis];
+  const [percent, , , , base] = d as [Token, Token, Token | null, Token, Basis];
   return { kind: 'tier-band', percent: digits(percent, true), basis: base.basis, quantifier: 'additional', lower: null, from: null, upper: null, to: null, range: span(d) };
 }
 

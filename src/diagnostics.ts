@@ -37,6 +37,9 @@ export const DIAGNOSTIC_CODES = {
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
   'number-notation': 'info',
+  'words-figure-mismatch': 'error',
+  'unmeasurable-metric': 'error',
+  'scope-not-applied': 'warning',
   // payment mechanics
   'tier-reading': 'warning',
   'tier-reading-conflict': 'error',

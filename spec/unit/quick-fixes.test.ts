@@ -12,18 +12,16 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 function texts(): [string, string][] {
   const out: [string, string][] = [];
-  const json = (dir: string, field: (c: Record<string, unknown>) => unknown): void => {
+  const json = (dir: string): void => {
     const full = path.join(ROOT, dir);
     if (!existsSync(full)) return;
     for (const f of readdirSync(full).filter((x) => x.endsWith('.json')).sort()) {
-      const value = field(JSON.parse(readFileSync(path.join(full, f), 'utf8')) as Record<string, unknown>);
+      const c = JSON.parse(readFileSync(path.join(full, f), 'utf8')) as { input?: { text?: unknown; clause?: unknown }; clause?: unknown };
+      const value = c.input?.text ?? c.input?.clause ?? c.clause;
       if (typeof value === 'string') out.push([`${dir}/${f}`, value]);
     }
   };
-  const input = (c: Record<string, unknown>): Record<string, unknown> => (c.input ?? {}) as Record<string, unknown>;
-  for (const dir of ['spec/conformance/parse', 'spec/conformance/syntax-error', 'spec/conformance/check']) json(dir, (c) => input(c).text);
-  json('spec/conformance/evaluate', (c) => input(c).clause);
-  json('spec/conformance/corpus', (c) => c.clause);
+  for (const dir of ['parse', 'syntax-error', 'check', 'evaluate', 'corpus']) json(`spec/conformance/${dir}`);
   for (const f of readdirSync(path.join(ROOT, 'examples')).filter((x) => x.endsWith('.clause')).sort()) {
     out.push([`examples/${f}`, readFileSync(path.join(ROOT, 'examples', f), 'utf8')]);
   }

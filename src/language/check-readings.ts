@@ -16,8 +16,38 @@ export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[
   for (const m of clause.milestones) {
     adjectiveHeading(m, text, out);
     endOfTheYear(m, out);
+    definedMetric(m, out);
   }
   rateOnRunningTotals(clause, out);
+}
+
+/** Metrics a ledger of sales cannot give, and the column it would need. */
+const UNMEASURABLE: readonly [RegExp, string][] = [
+  [/\bbookings\b/i, "bookings are not sales: the ledger would need a 'type' column marking each row as a booking, or to hold bookings only"],
+  [/\bpurchases\b/i, "purchases are the other party's buying: the ledger would need a 'type' column marking each row as a purchase, or to hold those purchases only"],
+];
+
+/**
+ * A metric written as a defined term ("Net Sales of Products in the Territory"): one the ledger
+ * cannot measure is an error naming the column it would need; a scope phrase, which no ledger column
+ * states, is warned, since every row is counted.
+ */
+function definedMetric(m: MilestoneNode, out: Diagnostic[]): void {
+  const t = m.target;
+  if (t.kind !== 'revenue' || t.term === undefined) return;
+  const unmeasurable = UNMEASURABLE.find(([re]) => re.test(t.term!));
+  if (unmeasurable) {
+    out.push(diagnostic('unmeasurable-metric', t.range, `'${t.term}' cannot be measured from a sales ledger: ${unmeasurable[1]}. It is never read as sales revenue.`));
+  }
+  if (t.scope !== undefined) {
+    out.push(
+      diagnostic(
+        'scope-not-applied',
+        t.range,
+        `The scope '${t.scope}' is not applied to the ledger: every row is counted, as if the ledger held only those sales. Give a ledger of the sales in that scope (products, territory, affiliates), or check the result against it.`,
+      ),
+    );
+  }
 }
 
 /**

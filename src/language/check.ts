@@ -14,6 +14,7 @@ import { checkNotation, figureIn } from './check-notation';
 import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { paymentParts } from './payment-parts';
+import { checkDrafted } from './check-drafted';
 import { notationOf } from '../values/number-notation';
 
 export interface ValidationResult {
@@ -36,6 +37,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const clause of document.clauses) checkClause(clause, text, out);
   checkNotation(document, text, out);
+  checkDrafted(document, text, out);
   for (const clause of document.clauses) checkReadings(clause, text, out);
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
   return out;
@@ -43,6 +45,8 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
 
 function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void {
   if (clause.party) checkParty(clause.party.name, clause.party.range, out);
+  if (clause.payer) checkParty(clause.payer.name, clause.payer.range, out);
+  for (const m of clause.milestones) if (m.achiever) checkParty(m.achiever.name, m.achiever.range, out);
   for (const term of clause.payments) if (term.party) checkParty(term.party.name, term.party.range, out);
   for (const m of clause.milestones) {
     checkTarget(m.target, text, out);

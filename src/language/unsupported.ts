@@ -35,26 +35,27 @@ const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\bFY\s?\d{2,4}\b|\bQ[1-4]\b|\bhalf-year|\bsemi-annual/i, "a named period ('FY2027', 'Q3', 'half-year')"],
   [/\b(?:contract|royalty|sales|measuring)\s+(?:year|period)s?\b/i, "a defined period ('Contract Year', 'Sales Period')"],
   [/\b(?:commencing|beginning|starting)\s+(?:on|with)?\b/i, "a window with its own start ('the twelve (12) month period commencing …')"],
-  [/\b(?:exceed(?:s|ing|ed)?|in excess of|more than|greater than|over)\b/i, "a strict comparative ('exceed', 'in excess of', 'more than')"],
-  [/\b(?:at least|not less than|no less than|or more|or greater|equal(?:s)? or exceed|reach(?:es)? or exceed|equal to)\b/i, "an inclusive comparative ('at least', 'not less than', 'or more')"],
   [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition ('when aggregate Net Sales first reach …')"],
+  [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
+  [/\b(?:worldwide|consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('worldwide', 'annual Net Sales')"],
   [/\b(?:portion|tiers?|bands?|up to and including|between)\b/i, "tiered rates or bands"],
   [/\bshall not exceed\b|\bcap(?:ped)?\b|\bmaximum\b/i, "a cap on payments"],
   [/\b(?:quota|plan|forecast|target bonus|attainment)\b/i, "a target relative to a quota or plan"],
   [/\b(?:shortfall|difference)\b/i, "a shortfall payment"],
   [/\bExhibit\b|\bSchedule\b|\bAnnex\b|\bset (?:forth|out) (?:below|above|in|on)\b/i, "a target or payment set out elsewhere ('set forth in Exhibit C')"],
-  [/\b[A-Za-z]+(?:[\s-]+[A-Za-z]+)*\s+(?:Dollars|Euros|Pounds)\s*\(|\b[a-z]+(?:[\s-]+[a-z]+)*\s+per\s?cent\s*\(/, "an amount in words with its figure ('One Million Dollars ($1,000,000)')"],
+  [/\b(?:exceed(?:s|ing|ed)?|in excess of|more than|greater than|over)\b/i, "a comparison in a sentence form not read yet ('… exceed …', 'in excess of')"],
+  [/\b(?:at least|not less than|no less than|or more|or greater|equal(?:s)? or exceed|reach(?:es)? or exceed|equal to)\b/i, "a comparison in a sentence form not read yet ('… at least …', 'not less than')"],
   [/\b(?:Net|Gross)\s+(?:Sales|Revenues?|Turnover)\b|\bBookings\b|\bRevenues?\b|\bPurchases\b|\bUnits\b/, "a defined metric ('Net Sales', 'Bookings')"],
   [/\bone-time\b|\bnon-refundable\b|\bonly once\b/i, "a once-only payment ('one-time', 'non-refundable')"],
   [/\b(?:Territory|Affiliates?|Sublicensees?|Products?)\b/, "a scope phrase ('in the Territory', 'of Products')"],
   [/\d+(?:\.\d+)?\s*%/, "a percentage rate"],
 ];
 
-/** A sentence ends at '.', ';' or ':' before white space (not the dot of "4.2"). */
-const SENTENCE_END = /(?<!^\s*\d{1,3}|\n\s*\d{1,3})[.;:](?=\s|$)/g;
+/** A sentence ends at '.', ';' or ':' before white space (not the dot of "4.2", "3." at a line's start, or "Inc."). */
+const SENTENCE_END = /(?<!^\s*\d{1,3}|\n\s*\d{1,3}|\b(?:Inc|Co|Corp|Ltd|No|Art|Sec))[.;:](?=\s|$)/g;
 
 /** Only a full stop ends it: the whole sentence, list items and all. */
-const FULL_STOP = /(?<!^\s*\d{1,3}|\n\s*\d{1,3})\.(?=\s|$)/g;
+const FULL_STOP = /(?<!^\s*\d{1,3}|\n\s*\d{1,3}|\b(?:Inc|Co|Corp|Ltd|No|Art|Sec))\.(?=\s|$)/g;
 
 /** The sentence of `text` holding `offset`: from after the previous sentence end to the next one. */
 function sentenceAround(text: string, offset: number, ends = SENTENCE_END): { start: number; text: string } {
@@ -75,7 +76,7 @@ function sentenceAround(text: string, offset: number, ends = SENTENCE_END): { st
  */
 const OWN_SHAPES: readonly RegExp[] = [
   /\bthe following\s+(?:sales\s+)?mile\w*\b(?!\s+pay)/i,
-  /^\s*upon\b/i,
+  /^\s*upon\s+\S+(?:\s+of)?\s+(?:each\s+milestone|the\s+milestone|milestone\b)/i,
   /^\s*[-•*–—]?\s*(?:month|quarter|year)\s+\d+\s+(?:milestone|goal|target)\b/i,
   /^\s*[-•*–—]?\s*(?:quarterly|annual|yearly)\s+(?:milestone|goal|target)\b/i,
 ];
@@ -86,7 +87,8 @@ const kindOf = (sentence: string): string | null => SENTENCE_KINDS.find(([re]) =
 export function recogniseUnsupported(text: string, offset: number): Unsupported | null {
   const sentence = sentenceAround(text, offset);
   const whole = sentenceAround(text, offset, FULL_STOP);
-  if (OWN_SHAPES.some((re) => re.test(whole.text))) return null;
+  const pays = /\b(?:shall|will)\s+(?:pay|make|grant)\b/i.test(whole.text);
+  if (!pays && OWN_SHAPES.some((re) => re.test(whole.text))) return null;
   const heading = HEADING.exec(sentence.text);
   if (heading && heading[0].trimEnd().length >= sentence.text.trimEnd().length) {
     const after = sentenceAround(text, Math.min(text.length, sentence.start + sentence.text.length + 1));
