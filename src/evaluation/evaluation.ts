@@ -122,9 +122,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     this.layout = columnLayout(names);
   }
 
-  record(record: LedgerRecord, row: number): void {
+  record(record: LedgerRecord, row: number): number {
     const normalizer = this.startRow(row);
     if (normalizer !== null) this.fold(normalizer.normalize(record, row), normalizer);
+    return this.lastDay;
   }
 
   /** Exactly `record` without an object per row. */
