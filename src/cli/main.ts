@@ -8,7 +8,7 @@ import { registerEvaluate } from './evaluate-command';
 export function buildProgram(): Command {
   const program = new Command('clause')
     .description('Read sales-milestone clauses and compute the commission obligations they trigger.')
-    .version(require('../../../package.json').version as string)
+    .version(require('../../../package.json').version as string, '-v, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
