@@ -45,3 +45,28 @@ export {
 } from './ledger/ledger';
 export { parseSchedule, readSchedule, type ScheduleResult } from './evaluation/schedule-reader';
 export type { Schedule } from './evaluation/schedule';
+export { evaluatePortfolio, type EvaluatePortfolioOptions, type PortfolioResult } from './portfolio/evaluate-portfolio';
+export {
+  readPortfolio,
+  resolveContracts,
+  rollupCsv,
+  type PortfolioInput,
+  type PortfolioContractInput,
+  type ResolvedContract,
+  type PortfolioReport,
+  type ContractReport,
+  type RollupLine,
+} from './portfolio/portfolio';
+export {
+  obligationLines,
+  obligationId,
+  obligationsCsv,
+  payroll,
+  payPeriodOfMonth,
+  readPaid,
+  OBLIGATION_COLUMNS,
+  type ObligationLine,
+  type PayPeriod,
+  type PayrollRun,
+  type PaidAmounts,
+} from './portfolio/payroll';

@@ -18,6 +18,9 @@ import { openLedgerSource, type LedgerSource } from '../node/ledger-stream';
 import type * as PortfolioCommand from './portfolio-command';
 import { driveTwoPasses, evaluationConsumer } from '../node/stream-evaluate';
 import { formatDiagnostic } from './validate-command';
+import { payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
+import { obligationLines } from '../portfolio/payroll';
+import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
 
 export interface EvaluateOptions {
   sales?: string;
@@ -28,6 +31,9 @@ export interface EvaluateOptions {
   format?: string;
   json?: boolean;
   explain?: boolean;
+  /** Names the contract in obligation ids (default: the clause file's name without extension). */
+  contract?: string;
+  payee?: string;
 }
 
 export interface CommandOutput {
@@ -63,13 +69,15 @@ type Prepared =
     };
 
 /** Everything before the ledger is read: usage checks, the clause, the schedule. */
-function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string): Prepared {
+function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions, readText: (path: string) => string): Prepared {
   if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
   if (options.effectiveDate === undefined) throw new UsageError('missing --effective-date <YYYY-MM-DD>: the contract\'s effective date.');
   const context = resolveContext({ effectiveDate: options.effectiveDate, timeZone: options.timeZone, asOf: options.asOf });
   if (!context.ok) throw new UsageError(`${context.message}.`);
   const format = ledgerFormat(options.sales, options.format);
   if (clauseFile === '-' && options.sales === '-') throw new UsageError('the clause and the ledger cannot both come from standard input.');
+  const payrollPlan = planPayroll(options);
+  const contract = options.contract ?? (clauseFile === '-' ? 'stdin' : path.basename(clauseFile).replace(/\.[^.]*$/, ''));
 
   const clauseText = readText(clauseFile);
   const shown = clauseFile === '-' ? '<stdin>' : clauseFile;
@@ -97,11 +105,14 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
     schedule = result.schedule;
   }
 
+  const zoneWarning = zoneAbbreviationWarning(context.context.zone);
   const present = (report: EvaluationReport): CommandOutput => {
+    if (zoneWarning !== null) report.diagnostics.push({ code: 'zone-abbreviation', severity: 'warning', message: zoneWarning });
     // The clause's own warnings (placeholders, ordering) belong with the result: they qualify it.
     const clauseWarnings = checked.diagnostics;
+    const run = report.ok ? writePayroll(payrollPlan, obligationLines(contract, options.payee ?? contract, report)) : null;
     if (options.json) {
-      const json = { ...report, clauseDiagnostics: clauseWarnings };
+      const json = { ...report, clauseDiagnostics: clauseWarnings, ...(run !== null && payrollPlan.filtered ? { payroll: payrollJson(payrollPlan, run) } : {}) };
       // Row numbers are positions in the file: shown with --explain, left out otherwise so that the
       // same sales in any order give the same JSON, byte for byte (issue 4).
       const text = options.explain ? JSON.stringify(json, null, 2) : JSON.stringify(json, withoutPositions, 2);
@@ -109,6 +120,7 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
     }
     if (!report.ok) return { code: EXIT.invalid, stdout: '', stderr: renderFailure(report) };
     let stdout = renderEvaluation(report, { explain: options.explain === true, clauseFile: shown });
+    if (run !== null && payrollPlan.filtered) stdout += payrollText(payrollPlan, run);
     if (clauseWarnings.length > 0) {
       stdout += `\nThe clause itself:\n${clauseWarnings.map((d) => formatDiagnostic(d, clauseText, shown)).join('\n\n')}\n`;
     }
@@ -135,7 +147,7 @@ function withoutPositions(this: unknown, key: string, value: unknown): unknown {
  * injected readers. Usage problems throw `UsageError` (exit 2); invalid clauses and data return
  * exit 1 with a report.
  */
-export function runEvaluate(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string = readFileText): CommandOutput {
+export function runEvaluate(clauseFile: string, options: EvaluateOptions & PayrollOptions, readText: (path: string) => string = readFileText): CommandOutput {
   const prepared = prepare(clauseFile, options, readText);
   if (prepared.done) return prepared.done;
   const ledger = parseLedgerText(readText(options.sales as string), prepared.format);
@@ -147,7 +159,7 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions, readTe
  * standard input, spooled) in two passes, in bounded memory, with a progress line on a terminal;
  * the results are identical to `runEvaluate`'s. JSON arrays are read whole.
  */
-export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & { progress?: boolean }): Promise<CommandOutput> {
+export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & PayrollOptions & { progress?: boolean }): Promise<CommandOutput> {
   const prepared = prepare(clauseFile, options, readFileText);
   if (prepared.done) return prepared.done;
   if (prepared.format === 'json') return runEvaluate(clauseFile, options);
@@ -173,6 +185,10 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   }
 }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
@@ -187,10 +203,17 @@ export function registerEvaluate(program: Command): void {
     .option('--json', 'print the evaluation as one JSON object')
     .option('--explain', 'show the running total at each crossing row and the rows just before it')
     .option('--portfolio <file>', 'evaluate every contract of a portfolio file (schemas/portfolio.schema.json) against the ledger, in one pass')
-    .option('--obligations-csv <file>', 'with --portfolio: write the obligations per payee and currency as CSV')
+    .option('--obligations-csv <file>', 'write one CSV line per obligation owed (contract, payee, milestone, period, trigger, amount, obligation_id, …)')
+    .option('--rollup-csv <file>', 'write the obligations owed per payee and currency as CSV')
+    .option('--since <date>', 'list only obligations triggered on or after this local day, YYYY-MM-DD')
+    .option('--pay-period <month>', 'list only obligations triggered in this month, YYYY-MM')
+    .option('--paid <file>', 'an obligations CSV of an earlier run: obligations it paid are not owed again (repeatable)', collect, [] as string[])
+    .option('--contract <id>', 'the contract id in obligation ids (default: the clause file name without extension)')
+    .option('--payee <name>', 'the payee in obligation lines (default: the contract id)')
+    .option('--strict', `with --portfolio: a contract seller that matches no ledger row is an error (exit ${EXIT.unmatchedSeller}), not a warning`)
     .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)')
-    .addHelpText('after', '\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error.')
-    .action(async (clauseFile: string | undefined, options: EvaluateOptions & { portfolio?: string; obligationsCsv?: string; progress?: boolean }) => {
+    .addHelpText('after', `\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error, ${EXIT.unmatchedSeller} (with --strict) a portfolio seller matches no ledger row.`)
+    .action(async (clauseFile: string | undefined, options: EvaluateOptions & PayrollOptions & { portfolio?: string; progress?: boolean; strict?: boolean }) => {
       let result: CommandOutput;
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
@@ -200,12 +223,13 @@ export function registerEvaluate(program: Command): void {
           sales: options.sales,
           format: ledgerFormat(options.sales, options.format),
           json: options.json,
-          obligationsCsv: options.obligationsCsv,
           progress: options.progress,
+          strict: options.strict,
+          payroll: options,
         });
       } else {
         if (clauseFile === undefined) throw new UsageError('missing the clause file (or --portfolio <file>).');
-        if (options.obligationsCsv !== undefined) throw new UsageError('--obligations-csv goes with --portfolio.');
+        if (options.strict) throw new UsageError('--strict goes with --portfolio (it checks the contracts\' sellers against the ledger).');
         result = await runEvaluateStreaming(clauseFile, options);
       }
       if (result.stdout) process.stdout.write(result.stdout);

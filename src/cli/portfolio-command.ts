@@ -3,11 +3,13 @@
  * (issue 4): every contract of a portfolio against one ledger, in one streaming pass over the
  * rows (plus one more for the crossing rows), with a roll-up of obligations per payee and currency.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseLedgerText, type LedgerFormat } from '../ledger/ledger';
 import { formatMoney } from '../values/money';
-import { PortfolioEvaluation, readPortfolio, resolveContracts, rollupCsv, type PortfolioReport } from '../portfolio/portfolio';
+import { feedRecords } from '../portfolio/evaluate-portfolio';
+import { PortfolioEvaluation, readPortfolio, resolveContracts, type PortfolioReport } from '../portfolio/portfolio';
+import { obligationLines } from '../portfolio/payroll';
+import { payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { openLedgerSource } from '../node/ledger-stream';
 import { driveTwoPasses, type TwoPassConsumer } from '../node/stream-evaluate';
@@ -17,8 +19,10 @@ export interface PortfolioOptions {
   sales: string;
   format: LedgerFormat;
   json?: boolean;
-  obligationsCsv?: string;
   progress?: boolean;
+  /** A seller that matches no ledger row is an error (exit EXIT.unmatchedSeller). */
+  strict?: boolean;
+  payroll?: PayrollOptions;
 }
 
 export interface CommandOutput {
@@ -27,7 +31,7 @@ export interface CommandOutput {
   stderr: string;
 }
 
-function readPortfolioFile(file: string): { report: PortfolioEvaluation } {
+function readPortfolioFile(file: string, strict: boolean): { report: PortfolioEvaluation } {
   const text = readText(file);
   let data: unknown;
   try {
@@ -39,23 +43,17 @@ function readPortfolioFile(file: string): { report: PortfolioEvaluation } {
   if (!read.ok) throw new UsageError(`the portfolio ${file} is not valid:\n${read.errors.map((e) => `  ${e}`).join('\n')}`);
   const base = path.dirname(file);
   const contracts = resolveContracts(read.portfolio, (p) => readText(path.isAbsolute(p) ? p : path.join(base, p)));
-  return { report: new PortfolioEvaluation(contracts) };
+  return { report: new PortfolioEvaluation(contracts, { strict }) };
 }
 
 /** Evaluates a portfolio file against a ledger; usage problems throw UsageError. */
 export async function runPortfolio(portfolioFile: string, options: PortfolioOptions): Promise<CommandOutput> {
-  const { report: evaluation } = readPortfolioFile(portfolioFile);
+  const payrollPlan = planPayroll(options.payroll ?? {});
+  const { report: evaluation } = readPortfolioFile(portfolioFile, options.strict === true);
   if (options.format === 'json') {
     // A JSON array cannot be streamed here: read it whole.
     const ledger = parseLedgerText(readText(options.sales), 'json');
-    const issues = new Map<number, typeof ledger.issues>();
-    for (const issue of ledger.issues) issues.set(issue.row, [...(issues.get(issue.row) ?? []), issue]);
-    for (const issue of issues.get(0) ?? []) evaluation.addReadIssue(issue);
-    ledger.records.forEach((record, i) => {
-      for (const issue of issues.get(i + 1) ?? []) evaluation.addReadIssue(issue);
-      evaluation.addRecord(record, i + 1);
-    });
-    if (evaluation.needsCrossingPass()) ledger.records.forEach((record, i) => evaluation.addCrossingRecord(record, i + 1));
+    feedRecords(evaluation, ledger.records, ledger.issues);
   } else {
     let source;
     try {
@@ -78,13 +76,20 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   }
   const report = evaluation.finish();
   const unassignedIssues = evaluation.unassignedIssues;
-  if (options.obligationsCsv !== undefined) writeFileSync(options.obligationsCsv, rollupCsv(report.obligations));
-  const code = report.ok ? EXIT.ok : EXIT.invalid;
+  const lines = report.contracts.flatMap((c) => (c.ok && 'obligations' in c.result ? obligationLines(c.id, c.payee, c.result) : []));
+  const run = writePayroll(payrollPlan, lines);
+  const failedOtherwise = report.failed.length > 0 || report.rows.unreadable > 0;
+  const code = report.ok ? EXIT.ok : failedOtherwise ? EXIT.invalid : EXIT.unmatchedSeller;
   if (options.json) {
-    const json = unassignedIssues.length > 0 ? { ...report, unreadableRows: unassignedIssues.slice(0, 20) } : report;
+    const json = {
+      ...report,
+      ...(unassignedIssues.length > 0 ? { unreadableRows: unassignedIssues.slice(0, 20) } : {}),
+      ...(payrollPlan.filtered ? { payroll: payrollJson(payrollPlan, run) } : {}),
+    };
     return { code, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: '' };
   }
-  return { code, stdout: humanPortfolio(report, unassignedIssues.length), stderr: '' };
+  const text = humanPortfolio(report, unassignedIssues.length) + (payrollPlan.filtered ? payrollText(payrollPlan, run) : '');
+  return { code, stdout: text, stderr: '' };
 }
 
 /** "1 contract", "2 contracts", "12,000 ledger rows". */
@@ -134,10 +139,21 @@ export function humanPortfolio(report: PortfolioReport, unreadable: number): str
       if (r.errorCount > r.errors.length) out.push(`  … and ${r.errorCount - r.errors.length} more`);
     }
   }
+  if (report.sellerProblems.length > 0) {
+    out.push('', report.sellerProblems.some((p) => p.severity === 'error') ? 'Sellers not found (errors, --strict):' : 'Sellers not found (warnings; --strict makes them errors):');
+    for (const p of report.sellerProblems) out.push(`  ${p.severity} [${p.kind === 'near-miss' ? 'seller-near-miss' : 'seller-not-found'}] ${p.message}`);
+  }
   if (unreadable > 0) {
     out.push('', `${count(unreadable, 'row')} could not be read and ${unreadable === 1 ? 'names' : 'name'} no known seller: the portfolio is incomplete.`);
   }
-  out.push('', report.ok ? 'All contracts evaluated.' : `${count(report.failed.length, 'contract')} failed: ${report.failed.join(', ')}.`);
+  out.push(
+    '',
+    report.failed.length > 0
+      ? `${count(report.failed.length, 'contract')} failed: ${report.failed.join(', ')}.`
+      : report.sellerProblems.length > 0
+        ? `All contracts evaluated; ${count(report.sellerProblems.length, 'seller')} of the portfolio matched no ledger row.`
+        : 'All contracts evaluated.',
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -135,7 +135,10 @@ export type EvaluationCode =
   | 'no-payment'
   | 'unknown-rate-currency'
   | 'no-rows'
-  | 'second-pass-mismatch';
+  | 'second-pass-mismatch'
+  | 'zone-abbreviation'
+  | 'seller-near-miss'
+  | 'seller-not-found';
 
 export interface EvaluationDiagnostic {
   code: EvaluationCode;

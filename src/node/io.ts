@@ -104,4 +104,4 @@ function readBytes(path: string): Buffer {
 }
 
 /** Exit codes scripts can rely on. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, invalid: 1, usage: 2, unmatchedSeller: 3, internal: 70 } as const;
