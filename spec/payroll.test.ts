@@ -168,3 +168,19 @@ describe('portfolio honesty', () => {
     expect(strict.ok && strict.report.ok).toBe(false);
   });
 });
+
+describe('time-zone abbreviations', () => {
+  test('EST is evaluated as written but warned about, naming America/New_York; EDT is a usage error naming it', () => {
+    const args = ['evaluate', 'examples/seed-contract.clause', '--sales', 'examples/ledgers/seed-sales.csv', '--effective-date', '2026-01-01', '--as-of', '2026-04-15', '--json'];
+    const est = JSON.parse(runCli([...args, '--time-zone', 'EST']).stdout);
+    expect(est.diagnostics).toContainEqual(expect.objectContaining({
+      code: 'zone-abbreviation',
+      severity: 'warning',
+      message: expect.stringMatching(/^time zone 'EST' is an abbreviation, read as a fixed UTC−05:00 all year, with no daylight saving; .* --time-zone America\/New_York/),
+    }));
+    expect(JSON.parse(runCli([...args, '--time-zone', 'America/New_York']).stdout).diagnostics.map((d: { code: string }) => d.code)).not.toContain('zone-abbreviation');
+    const edt = runCli([...args, '--time-zone', 'EDT']);
+    expect(edt.status).toBe(2);
+    expect(edt.stderr).toContain("write --time-zone America/New_York");
+  });
+});
