@@ -1,5 +1,5 @@
 /**
- * The streaming ledger readers (src/node/ledger-stream.ts) against the in-memory text readers of
+ * The streaming ledger readers (src/node/csv-stream.ts, ndjson-stream.ts, byte-prefilter.ts) against the in-memory text readers of
  * src/ledger/ledger.ts: same records, same row numbers, same problems, however the bytes are cut.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,18 +9,13 @@ import { Readable } from 'node:stream';
 import { parseCsvLedger, parseNdjsonLedger, type LedgerRecord, type RowIssue } from '../src/ledger/ledger';
 import { hashId } from '../src/evaluation/id-hash';
 import { HEADER, LedgerGenerator } from '../bench/generate';
-import {
-  CsvFilteredParser,
-  CsvStreamParser,
-  hashAsciiId,
-  type ByteRowFilter,
-  NdjsonStreamParser,
-  openLedgerSource,
-  recordsFromCells,
-  streamLedgerRecords,
-  type RecordSink,
-  Utf8StreamError,
-} from '../src/node/ledger-stream';
+import { CsvFilteredParser, hashAsciiId, type ByteRowFilter } from '../src/node/byte-prefilter';
+import { CsvStreamParser } from '../src/node/csv-stream';
+import { streamLedgerRecords } from '../src/node/ledger-file-reader';
+import { recordsFromCells, type RecordSink } from '../src/node/ledger-sinks';
+import { openLedgerSource } from '../src/node/ledger-source';
+import { NdjsonStreamParser } from '../src/node/ndjson-stream';
+import { Utf8StreamError } from '../src/node/utf8-stream';
 import { encodingProblem, firstInvalidUtf8, UsageError } from '../src/node/io';
 
 interface Collected {

@@ -13,7 +13,8 @@ import { createEvaluation, evaluate, type EvaluationReport } from '../src/evalua
 import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger/ledger';
 import { driveTwoPasses, evaluationConsumer } from '../src/node/stream-evaluate';
 import { RowPositions } from '../src/node/row-positions';
-import type { LedgerSource, StreamFormat } from '../src/node/ledger-stream';
+import type { StreamFormat } from '../src/node/ledger-file-reader';
+import type { LedgerSource } from '../src/node/ledger-source';
 import { ROOT, runCli } from './cli/run-cli';
 
 const CLAUSE =

@@ -14,7 +14,7 @@ import { EXIT, isFileError, readError, readText as readFileText, UsageError } fr
 import path from 'node:path';
 import type { DocumentNode } from '../language/ast';
 import { createEvaluation, type EvaluationOptions } from '../evaluation/evaluate';
-import { openLedgerSource, type LedgerSource } from '../node/ledger-stream';
+import { openLedgerSource, type LedgerSource } from '../node/ledger-source';
 import type * as PortfolioCommand from './portfolio-command';
 import { driveTwoPasses, evaluationConsumer } from '../node/stream-evaluate';
 import { formatDiagnostic } from './validate-command';

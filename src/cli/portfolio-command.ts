@@ -11,7 +11,7 @@ import { PortfolioEvaluation, readPortfolio, resolveContracts, type PortfolioRep
 import { obligationLines } from '../portfolio/payroll';
 import { payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
-import { openLedgerSource } from '../node/ledger-stream';
+import { openLedgerSource } from '../node/ledger-source';
 import { driveTwoPasses, type TwoPassConsumer } from '../node/stream-evaluate';
 import { columnLayout, dateIndex, idIndex, sellerIndex, type ColumnLayout } from '../ledger/ledger';
 

@@ -11,7 +11,8 @@
  * is not ASCII (text offsets would not be byte offsets), or a row of 64 KB or more.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { CsvStreamParser, type CellSink } from './ledger-stream';
+import { CsvStreamParser } from './csv-stream';
+import type { CellSink } from './ledger-sinks';
 
 const MAX_ROWS = 2 ** 24;
 const CHUNK_BITS = 16;

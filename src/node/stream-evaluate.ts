@@ -13,15 +13,10 @@
  */
 import type { Evaluation } from '../evaluation/evaluate';
 import { columnLayout, dateIndex, emptyLedgerIssue, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger/ledger';
-import {
-  streamCsvCells,
-  streamCsvCellsFiltered,
-  streamLedgerRecords,
-  type ByteRowFilter,
-  type CellSink,
-  type LedgerSource,
-  type StreamFormat,
-} from './ledger-stream';
+import type { ByteRowFilter } from './byte-prefilter';
+import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type StreamFormat } from './ledger-file-reader';
+import type { LedgerSource } from './ledger-source';
+import type { CellSink } from './ledger-sinks';
 import { statSync } from 'node:fs';
 import { UsageError } from './io';
 import { ProgressBar } from '../cli/progress';

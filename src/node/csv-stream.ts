@@ -1,0 +1,209 @@
+/**
+ * An incremental CSV reader: CSV from a file or standard input, one row at a time, never holding the
+ * rows.
+ *
+ * It agrees with the in-memory reader of src/ledger/ledger.ts (parseCsvLedger, built on papaparse)
+ * record for record and row number for row number; spec/ledger-stream.test.ts compares them. CSV
+ * dialect: a BOM is dropped; records end at LF or CRLF; a field that starts with `"` is quoted and may
+ * hold commas, `""` and line breaks; header names are trimmed and lower-cased; a line whose cells are
+ * all blank is skipped and does not count as a row; a row with more or fewer cells than the header, an
+ * unterminated quote, or text after a closing quote is reported as a malformed row (papaparse's
+ * messages) and its cells are still read. One difference, on purpose: in a file that mixes line ends,
+ * a lone LF ends a record here too, where papaparse (which picks one line end from the first rows)
+ * would keep it inside a cell.
+ *
+ * Why not papaparse's streaming mode: on the benchmark ledger it alone costs more than the whole
+ * evaluation's budget of twice the floor (docs/performance.md). The loop below splits unquoted
+ * records with `indexOf` + `split` and walks only quoted records character by character.
+ */
+import { isAscii } from 'node:buffer';
+import { malformedCsvRow, type CellSink } from './ledger-sinks';
+import { TextStreamParser } from './utf8-stream';
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Receives where each data row starts (row-positions.ts records them), or is told that text offsets
+ * are not byte offsets (a byte that is not ASCII).
+ */
+export interface RowStarts {
+  start(row: number, offset: number): void;
+  abandon(): void;
+}
+
+/**
+ * An incremental CSV reader: `push` text chunks (or bytes with `pushBytes`), then `end`. Only the
+ * current, unfinished record is kept between chunks.
+ */
+export class CsvStreamParser extends TextStreamParser {
+  private readonly sink: CellSink;
+  private header: string[] | null = null;
+  private width = 0;
+  private row = 0;
+  /** Where data rows start, when asked for (see row-positions.ts); text offsets are byte offsets only for ASCII. */
+  private readonly positions: RowStarts | null;
+  /** Bytes before the text: 3 for a BOM. */
+  private byteBase = 0;
+  private bytesSeen = 0;
+
+  constructor(sink: CellSink, positions: RowStarts | null = null) {
+    super();
+    this.sink = sink;
+    this.positions = positions;
+  }
+
+  override pushBytes(bytes: Uint8Array): void {
+    if (this.positions !== null) {
+      const bom = this.bytesSeen === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      if (bom) this.byteBase = 3;
+      if (!isAscii(bom ? bytes.subarray(3) : bytes)) this.positions.abandon();
+      this.bytesSeen += bytes.length;
+    }
+    super.pushBytes(bytes);
+  }
+
+  protected scan(text: string, final: boolean): number {
+    const n = text.length;
+    let pos = 0;
+    // Position of the next quote at or after `pos` (-1: none left in this text).
+    let quote = text.indexOf('"');
+    while (pos < n) {
+      let nl = text.indexOf('\n', pos);
+      if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
+      if (quote === -1 || (nl !== -1 && quote > nl)) {
+        // Fast path: no quote in this record.
+        if (nl === -1) {
+          if (!final) return pos;
+          nl = n;
+        }
+        const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+        this.emit(text.slice(pos, end).split(','), null, pos);
+        pos = nl + 1;
+        continue;
+      }
+      const next = this.quoted(text, pos, final);
+      if (next === -1) return pos;
+      pos = next;
+    }
+    return n;
+  }
+
+  /**
+   * Reads one record that holds a quote, character by character. Returns the position after it,
+   * or -1 when the record does not end in this text (and more may come).
+   */
+  private quoted(text: string, pos: number, final: boolean): number {
+    const n = text.length;
+    const cells: string[] = [];
+    let problem: string | null = null;
+    let i = pos;
+    for (;;) {
+      // At the start of a field.
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        let value = '';
+        let from = i + 1;
+        let j = from;
+        for (;;) {
+          j = text.indexOf('"', j);
+          if (j === -1) {
+            if (!final) return -1;
+            // Unterminated: the rest of the text is the field.
+            value += text.slice(from);
+            cells.push(value);
+            problem ??= 'Quoted field unterminated';
+            this.emit(cells, problem, pos);
+            return n;
+          }
+          if (j + 1 < n && text.charCodeAt(j + 1) === QUOTE) {
+            value += text.slice(from, j + 1);
+            j += 2;
+            from = j;
+            continue;
+          }
+          if (j + 1 >= n && !final) return -1;
+          value += text.slice(from, j);
+          break;
+        }
+        i = j + 1;
+        // After the closing quote: a delimiter, a line end, or the end of the text.
+        let k = i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === COMMA || c === LF || (c === CR && (k + 1 >= n || text.charCodeAt(k + 1) === LF))) break;
+          k++;
+        }
+        if (k > i) {
+          problem ??= 'Trailing quote on quoted field is malformed';
+          value += text.slice(i, k);
+        }
+        if (k === n && !final) return -1;
+        if (k < n && text.charCodeAt(k) === CR && k + 1 >= n && !final) return -1;
+        cells.push(value);
+        i = k;
+      } else {
+        let k = i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === COMMA || c === LF) break;
+          k++;
+        }
+        if (k === n && !final) return -1;
+        const end = k < n && text.charCodeAt(k) === LF && k > i && text.charCodeAt(k - 1) === CR ? k - 1 : k;
+        cells.push(text.slice(i, end));
+        i = k;
+      }
+      if (i >= n) {
+        this.emit(cells, problem, pos);
+        return n;
+      }
+      const c = text.charCodeAt(i);
+      if (c === COMMA) {
+        i++;
+        if (i >= n) {
+          if (!final) return -1;
+          cells.push('');
+          this.emit(cells, problem, pos);
+          return n;
+        }
+        continue;
+      }
+      // A line end (LF or CRLF).
+      if (c === CR) i++;
+      this.emit(cells, problem, pos);
+      return i + 1;
+    }
+  }
+
+  /** `start`: where the record starts in the text given to `scan`. */
+  private emit(cells: string[], problem: string | null, start: number): void {
+    if (this.header === null) {
+      if (isBlank(cells)) return;
+      this.header = cells.map((h) => h.trim().toLowerCase());
+      this.width = this.header.length;
+      this.sink.header(this.header);
+      return;
+    }
+    if (isBlank(cells)) return;
+    const row = ++this.row;
+    this.positions?.start(row, this.byteBase + this.textStart + start);
+    if (problem !== null) this.sink.issue(malformedCsvRow(row, problem));
+    if (cells.length !== this.width) {
+      const which = cells.length > this.width ? 'Too many' : 'Too few';
+      this.sink.issue(malformedCsvRow(row, `${which} fields: expected ${this.width} fields but parsed ${cells.length}`));
+    }
+    this.sink.cells(cells, row);
+  }
+}
+
+/** papaparse's `skipEmptyLines: 'greedy'`: every cell blank. */
+function isBlank(cells: string[]): boolean {
+  // Nearly every row starts with a printable ASCII character: not blank, no trim needed.
+  const c0 = cells[0].length > 0 ? cells[0].charCodeAt(0) : 0;
+  if (c0 > 32 && c0 < 127) return false;
+  if (cells.length === 1) return cells[0].trim() === '';
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}

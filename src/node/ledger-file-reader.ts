@@ -1,0 +1,102 @@
+/**
+ * Reads a CSV or NDJSON ledger file chunk by chunk into one of the stream readers, and turns bytes
+ * that are not UTF-8 into the usage error src/node/io.ts gives for files read whole.
+ */
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { CsvFilteredParser, type ByteRowFilter } from './byte-prefilter';
+import { CsvStreamParser, type RowStarts } from './csv-stream';
+import { UsageError } from './io';
+import { shownLedgerName } from './ledger-source';
+import { recordsFromCells, type CellSink, type RecordSink } from './ledger-sinks';
+import { NdjsonStreamParser } from './ndjson-stream';
+import { hexByte, Utf8StreamError } from './utf8-stream';
+
+const LF = 10;
+
+export type StreamFormat = 'csv' | 'ndjson';
+
+export interface StreamOptions {
+  /** Called after each chunk with the bytes read so far. */
+  onBytes?: (bytes: number) => void;
+  /** Chunk size; 1 MiB by default. */
+  chunkSize?: number;
+  /** CSV: record where each data row starts (see row-positions.ts). */
+  positions?: RowStarts;
+}
+
+/** Reads a CSV file's cells once, in order. */
+export async function streamCsvCells(file: string, sink: CellSink, options: StreamOptions = {}): Promise<void> {
+  await readChunks(file, new CsvStreamParser(sink, options.positions ?? null), options);
+}
+
+/** Reads a CSV or NDJSON file's records once, in order. */
+export async function streamLedgerRecords(file: string, format: StreamFormat, sink: RecordSink, options: StreamOptions = {}): Promise<void> {
+  if (format === 'csv') return streamCsvCells(file, recordsFromCells(sink), options);
+  await readChunks(file, new NdjsonStreamParser(sink), options);
+}
+
+/**
+ * Feeds a file to a parser chunk by chunk. Bytes that are not UTF-8 become the usage error of
+ * src/node/io.ts (`readText`), naming the file, the line and column, and the byte.
+ */
+async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void; end(): void }, options: StreamOptions): Promise<void> {
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
+      parser.pushBytes(chunk);
+      bytes += chunk.length;
+      options.onBytes?.(bytes);
+    }
+    parser.end();
+  } catch (error) {
+    if (error instanceof Utf8StreamError) throw new UsageError(`Cannot read ${shownLedgerName(file)}: ${encodingMessage(file, error)}`);
+    throw error;
+  }
+}
+
+/**
+ * io.ts's `encodingProblem` message for a streamed file: line and column (UTF-16 units, as if
+ * decoded up to the bad byte) counted by reading the file again up to that byte, only on this
+ * error path.
+ */
+export function encodingMessage(file: string, error: Utf8StreamError): string {
+  const fd = openSync(file, 'r');
+  let line = 1;
+  let lineStart: Buffer[] = [];
+  let first: Buffer | null = null;
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let at = 0;
+    while (at < error.byte) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, error.byte - at), at);
+      if (n === 0) break;
+      const piece = buf.subarray(0, n);
+      first ??= Buffer.from(piece.subarray(0, 2));
+      let from = 0;
+      for (let nl = piece.indexOf(LF); nl !== -1; nl = piece.indexOf(LF, from)) {
+        line++;
+        lineStart = [];
+        from = nl + 1;
+      }
+      lineStart.push(Buffer.from(piece.subarray(from)));
+      at += n;
+    }
+    if (first === null || first.length < 2) {
+      const head = Buffer.alloc(2);
+      first = head.subarray(0, readSync(fd, head, 0, 2, 0));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const column = Buffer.concat(lineStart).toString('utf8').length + 1;
+  const utf16 = first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff));
+  const what = utf16
+    ? 'it is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8'
+    : `it is not UTF-8 text: byte ${hexByte(error.value)} at line ${line}, column ${column} (byte ${error.byte + 1} of the file) ${error.truncated ? 'starts a character that the file ends in the middle of' : 'is not part of any UTF-8 character'}`;
+  return `${what}. Save it as UTF-8 and try again.`;
+}
+
+/** Reads a CSV file again for a second pass, skipping the records `filter` rejects. */
+export async function streamCsvCellsFiltered(file: string, sink: CellSink, filter: ByteRowFilter, options: StreamOptions = {}): Promise<void> {
+  await readChunks(file, new CsvFilteredParser(sink, filter), options);
+}

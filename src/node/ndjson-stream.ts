@@ -1,0 +1,51 @@
+/** An incremental NDJSON reader from a file or standard input, one record at a time. */
+import type { LedgerRecord } from '../ledger/ledger';
+import type { RecordSink } from './ledger-sinks';
+import { TextStreamParser } from './utf8-stream';
+
+const CR = 13;
+
+/** An incremental NDJSON reader: one JSON object per line; blank lines are skipped and not counted. */
+export class NdjsonStreamParser extends TextStreamParser {
+  private readonly sink: RecordSink;
+  private row = 0;
+
+  constructor(sink: RecordSink) {
+    super();
+    this.sink = sink;
+  }
+
+  protected scan(text: string, final: boolean): number {
+    let pos = 0;
+    let nl = text.indexOf('\n');
+    while (nl !== -1) {
+      this.line(text, pos, nl);
+      pos = nl + 1;
+      nl = text.indexOf('\n', pos);
+    }
+    if (!final) return pos;
+    if (pos < text.length) this.line(text, pos, text.length);
+    return text.length;
+  }
+
+  private line(text: string, from: number, to: number): void {
+    const end = to > from && text.charCodeAt(to - 1) === CR ? to - 1 : to;
+    const line = text.slice(from, end);
+    if (line.trim() === '') return;
+    const row = ++this.row;
+    let item: unknown;
+    try {
+      item = JSON.parse(line);
+    } catch (e) {
+      this.sink.issue({ row, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${(e as Error).message}` });
+      this.sink.record({}, row);
+      return;
+    }
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      this.sink.issue({ row, column: '*', value: JSON.stringify(item) ?? '', code: 'malformed-row', message: 'each row must be a JSON object' });
+      this.sink.record({}, row);
+      return;
+    }
+    this.sink.record(item as LedgerRecord, row);
+  }
+}
