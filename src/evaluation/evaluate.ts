@@ -277,7 +277,7 @@ function productKey(product: string | null): string {
 }
 
 /** The clause currency rows must be in: the first revenue target's, else the first fixed payment's. */
-function documentCurrency(ast: DocumentNode): string | null {
+export function documentCurrency(ast: DocumentNode): string | null {
   for (const clause of ast.clauses) {
     for (const m of clause.milestones) if (m.target.kind === 'revenue') return m.target.amount.currency;
   }
