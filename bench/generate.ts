@@ -18,7 +18,7 @@ import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { fmix32 } from '../src/evaluation/id-hash';
-import { DateReader } from '../src/ledger/ledger';
+import { DateReader } from '../src/time/date-reader';
 import { ZoneClock } from '../src/time/zone-clock';
 
 /** mulberry32: a small, fast, seeded 32-bit PRNG. */

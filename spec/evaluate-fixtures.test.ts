@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from '../src/language/parse';
 import { evaluate, type EvaluationReport } from '../src/evaluation/evaluate';
-import { parseLedgerText, type LedgerFormat, type LedgerRecord, type RowIssue } from '../src/ledger/ledger';
+import type { LedgerFormat, LedgerRecord, RowIssue } from '../src/ledger/rows';
+import { parseLedgerText } from '../src/ledger/text-readers';
 import { readSchedule } from '../src/evaluation/schedule-reader';
 
 interface Fixture {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { DocumentNode, MilestoneNode, PaymentTermNode, Range, TargetNode, WindowNode } from '../src/language/ast';
 import { createEvaluation, evaluate, type EvaluationSuccess, type MilestoneResult } from '../src/evaluation/evaluate';
-import type { LedgerRecord } from '../src/ledger/ledger';
+import type { LedgerRecord } from '../src/ledger/rows';
 import { readSchedule, parseSchedule } from '../src/evaluation/schedule-reader';
 
 // --- hand-built ASTs (independent of the grammar) ----------------------------------------------

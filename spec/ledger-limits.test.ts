@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from '../src/language/parse';
 import { evaluate } from '../src/evaluation/evaluate';
-import { parseLedgerText } from '../src/ledger/ledger';
+import { parseLedgerText } from '../src/ledger/text-readers';
 import { runCli } from './cli/run-cli';
 
 const work = mkdtempSync(path.join(tmpdir(), 'clause-limits-'));

@@ -1,12 +1,13 @@
 /**
  * The streaming ledger readers (src/node/csv-stream.ts, ndjson-stream.ts, byte-prefilter.ts) against the in-memory text readers of
- * src/ledger/ledger.ts: same records, same row numbers, same problems, however the bytes are cut.
+ * src/ledger/text-readers.ts: same records, same row numbers, same problems, however the bytes are cut.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parseCsvLedger, parseNdjsonLedger, type LedgerRecord, type RowIssue } from '../src/ledger/ledger';
+import type { LedgerRecord, RowIssue } from '../src/ledger/rows';
+import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger/text-readers';
 import { hashId } from '../src/evaluation/id-hash';
 import { HEADER, LedgerGenerator } from '../bench/generate';
 import { CsvFilteredParser, hashAsciiId, type ByteRowFilter } from '../src/node/byte-prefilter';

@@ -1,12 +1,7 @@
-import {
-  DateReader,
-  parseCsvLedger,
-  parseJsonLedger,
-  parseNdjsonLedger,
-  RowNormalizer,
-  type LedgerRow,
-  type NormalizerOptions,
-} from '../src/ledger/ledger';
+import { RowNormalizer, type NormalizerOptions } from '../src/ledger/normalize';
+import type { LedgerRow } from '../src/ledger/rows';
+import { parseCsvLedger, parseJsonLedger, parseNdjsonLedger } from '../src/ledger/text-readers';
+import { DateReader } from '../src/time/date-reader';
 import { formatIsoDate, fromDayNumber } from '../src/time/periods';
 import { parseQuantity, quantityFromNumber, toDec, Accumulator } from '../src/values/quantity';
 import { ZoneClock } from '../src/time/zone-clock';

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { validate } from '../src/language/check';
 import { createEvaluation } from '../src/evaluation/evaluate';
-import { parseCsvLedger, type LedgerRecord } from '../src/ledger/ledger';
+import type { LedgerRecord } from '../src/ledger/rows';
+import { parseCsvLedger } from '../src/ledger/text-readers';
 import { parseSchedule } from '../src/evaluation/schedule-reader';
 import {
   PortfolioEvaluation,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { HEADER, LedgerGenerator, sortedOrder, writeLedger } from '../bench/generate';
 import { validate } from '../src/language/check';
 import { createEvaluation, evaluate, type EvaluationReport } from '../src/evaluation/evaluate';
-import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger/ledger';
+import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger/text-readers';
 import { driveTwoPasses, evaluationConsumer } from '../src/node/stream-evaluate';
 import { RowPositions } from '../src/node/row-positions';
 import type { StreamFormat } from '../src/node/ledger-file-reader';

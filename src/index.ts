@@ -29,20 +29,9 @@ export {
   type IgnoreReason,
   type ExplainRow,
 } from './evaluation/evaluate';
-export {
-  parseLedgerText,
-  parseCsvLedger,
-  parseJsonLedger,
-  parseNdjsonLedger,
-  RowNormalizer,
-  type LedgerRecord,
-  type LedgerRow,
-  type LedgerFormat,
-  type LedgerColumn,
-  type ParsedLedger,
-  type RowIssue,
-  type RowIssueCode,
-} from './ledger/ledger';
+export { parseLedgerText, parseCsvLedger, parseJsonLedger, parseNdjsonLedger } from './ledger/text-readers';
+export { RowNormalizer } from './ledger/normalize';
+export type { LedgerRecord, LedgerRow, LedgerFormat, LedgerColumn, ParsedLedger, RowIssue, RowIssueCode } from './ledger/rows';
 export { parseSchedule, readSchedule, type ScheduleResult } from './evaluation/schedule-reader';
 export type { Schedule } from './evaluation/schedule';
 export { evaluatePortfolio, type EvaluatePortfolioOptions, type PortfolioResult } from './portfolio/evaluate-portfolio';

@@ -5,7 +5,7 @@
  * the exact figures are in the results table.
  */
 import type { EvaluationSuccess, MilestoneResult } from '@engine/evaluation/evaluate';
-import type { LedgerRow } from '@engine/ledger/ledger';
+import type { LedgerRow } from '@engine/ledger/rows';
 import { dayNumber, fromDayNumber, formatIsoDate, parseIsoDate } from '@engine/time/periods';
 import { toDec, type Quantity } from '@engine/values/quantity';
 import { h, s } from './dom';

@@ -3,7 +3,8 @@
  * writer and the chart), loaded on first use so that the editor comes up with the parser alone.
  */
 export { evaluate } from '@engine/evaluation/evaluate';
-export { parseLedgerText, RowNormalizer } from '@engine/ledger/ledger';
+export { parseLedgerText } from '@engine/ledger/text-readers';
+export { RowNormalizer } from '@engine/ledger/normalize';
 export { parseSchedule } from '@engine/evaluation/schedule-reader';
 export { renderChart } from './chart';
 import Papa from 'papaparse';

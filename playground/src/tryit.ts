@@ -1,7 +1,7 @@
 /** "Try it": contract context + ledger (+ schedule) → milestone results, obligations and a chart. */
 import type { DocumentNode } from '@engine/language/ast';
 import type { EvaluationReport, EvaluationSuccess } from '@engine/evaluation/evaluate';
-import type { LedgerFormat, LedgerRow, LedgerRecord } from '@engine/ledger/ledger';
+import type { LedgerFormat, LedgerRow, LedgerRecord } from '@engine/ledger/rows';
 import type { Schedule } from '@engine/evaluation/schedule';
 import { formatMoney } from '@engine/values/money';
 import { byId, download, h, table } from './dom';

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { validate } from '../language/check';
 import { evaluate, type EvaluationReport } from '../evaluation/evaluate';
-import { parseLedgerText, type LedgerFormat } from '../ledger/ledger';
+import type { LedgerFormat } from '../ledger/rows';
+import { parseLedgerText } from '../ledger/text-readers';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
 import type * as ScheduleReader from '../evaluation/schedule-reader';

@@ -4,7 +4,8 @@
  * rows (plus one more for the crossing rows), with a roll-up of obligations per payee and currency.
  */
 import path from 'node:path';
-import { parseLedgerText, type LedgerFormat } from '../ledger/ledger';
+import type { LedgerFormat } from '../ledger/rows';
+import { parseLedgerText } from '../ledger/text-readers';
 import { formatMoney } from '../values/money';
 import { feedRecords } from '../portfolio/evaluate-portfolio';
 import { PortfolioEvaluation, readPortfolio, resolveContracts, type PortfolioReport } from '../portfolio/portfolio';
@@ -13,7 +14,8 @@ import { payrollJson, payrollText, planPayroll, writePayroll, type PayrollOption
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { openLedgerSource } from '../node/ledger-source';
 import { driveTwoPasses, type TwoPassConsumer } from '../node/stream-evaluate';
-import { columnLayout, dateIndex, idIndex, sellerIndex, type ColumnLayout } from '../ledger/ledger';
+import { columnLayout } from '../ledger/normalize';
+import { filterColumns } from '../node/byte-prefilter';
 
 export interface PortfolioOptions {
   sales: string;
@@ -159,19 +161,19 @@ export function humanPortfolio(report: PortfolioReport, unreadable: number): str
 
 /** Streams a ledger into a portfolio: cells for CSV, records for NDJSON. */
 export function portfolioConsumer(evaluation: PortfolioEvaluation): TwoPassConsumer {
-  let layout: ColumnLayout = columnLayout([]);
+  let columns = filterColumns([]);
   return {
     readIssue: (issue) => evaluation.addReadIssue(issue),
     header(names) {
-      layout = columnLayout(names);
-      evaluation.setLayout(layout);
+      columns = filterColumns(names);
+      evaluation.setLayout(columnLayout(names));
     },
     cells: (cells, row) => evaluation.addCells(cells, row),
     record: (record, row) => evaluation.addRecord(record, row),
     needsSecondPass: () => evaluation.needsCrossingPass(),
     rowFilter() {
-      if (dateIndex(layout) < 0) return null;
-      return { dateIndex: dateIndex(layout), idIndex: idIndex(layout), sellerIndex: sellerIndex(layout), ...evaluation.secondPassFilter() };
+      if (columns.dateIndex < 0) return null;
+      return { ...columns, ...evaluation.secondPassFilter() };
     },
     crossingCells: (cells, row) => evaluation.addCrossingCells(cells, row),
     crossingRecord: (record, row) => evaluation.addCrossingRecord(record, row),

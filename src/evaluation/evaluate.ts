@@ -33,19 +33,8 @@ import {
 } from '../time/periods';
 import { Accumulator, isPositive, SCALE, targetQuantity, toDec, type Quantity } from '../values/quantity';
 import { confirmDuplicates, IdIndex } from './id-index';
-import {
-  dateCell,
-  dateIndex,
-  idCellText,
-  idCellOfCells,
-  RowNormalizer,
-  type ColumnLayout,
-  type NormalizeResult,
-  type LedgerColumn,
-  type LedgerRecord,
-  type LedgerRow,
-  type RowIssue,
-} from '../ledger/ledger';
+import { dateCell, dateIndex, idCellText, idCellOfCells, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
+import type { LedgerColumn, LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { scheduledAmount, type Schedule } from './schedule';
 import { metricOf, paymentFor, windowType, type Metric, type WindowType } from '../language/describe';
 import { ZoneClock } from '../time/zone-clock';

@@ -1,8 +1,7 @@
 /**
- * The 32-bit hash of ledger ids used by the bounded-memory duplicate check (issue 4): FNV-1a over
- * the UTF-16 code units, then murmur3's finalizer to spread sequential ids ("T1", "T2", …).
- * The CLI's second-pass reader reproduces it on raw bytes for ASCII ids (`hashAsciiId` in
- * src/node/ledger-stream.ts); src/evaluation/id-index.ts computes it inside its 53-bit `idHash`.
+ * The 32-bit hash of ledger ids by which pass 1 names the ids that may repeat (and a portfolio its
+ * sellers) to pass 2: FNV-1a over the UTF-16 code units, then murmur3's finalizer to spread
+ * sequential ids ("T1", "T2", …). id-index.ts computes it inside its 53-bit `idHash`.
  */
 export function hashId(text: string): number {
   let h = 0x811c9dc5;

@@ -8,15 +8,14 @@
  * hash seen twice is a *suspect*. Pass 2 collects the actual ids of the few rows with suspect hashes
  * and confirms duplicates by comparing strings, so the result is exact: a hash collision between
  * different ids is never reported. (One open-addressing table for all the hashes, filled during
- * pass 1, took 134 MB for 10M ids, plus 67 MB while it doubled: over the 300 MB budget of issue 4.
+ * pass 1, took 134 MB for 10M ids, plus 67 MB while it doubled: over the 300 MB budget for a 10M-row ledger.
  * `seal` uses a small one per bucket, once the hashes are all in.)
  */
 import { fmix32 } from './id-hash';
 
 /**
- * 53-bit hash of a string: `hashId` (src/evaluation/id-hash.ts, which the CLI's byte-level second-pass reader
- * reproduces) in the high 32 bits, so that suspects can be handed to that reader as `hashId`
- * values, and 21 bits of an independent multiplicative hash below.
+ * 53-bit hash of a string: `hashId` (id-hash.ts) in the high 32 bits, so that pass 1 can name its
+ * suspects to pass 2 as `hashId` values, and 21 bits of an independent multiplicative hash below.
  */
 export function idHash(text: string): number {
   // One loop for both halves: the high one is exactly `hashId` (FNV-1a, then fmix32).
@@ -87,7 +86,7 @@ export class IdIndex {
 
   private hashIds: ReadonlySet<number> | null = null;
 
-  /** The `hashId` values of the suspects: a byte-level reader keeps rows whose id hashes into it. */
+  /** The `hashId` values of the suspects: pass 2 compares the ids of the rows whose id hashes into it. */
   suspectHashIds(): ReadonlySet<number> {
     this.hashIds ??= new Set([...this.suspects].map(highHash));
     return this.hashIds;

@@ -31,6 +31,14 @@ export interface ByteRowFilter {
   sellerDateKeys?: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
+/**
+ * Where the filter's cells are in a CSV header whose names the stream reader has trimmed and
+ * lower-cased (the first of repeated names wins, as in the normalizer); -1 when absent.
+ */
+export function filterColumns(names: readonly string[]): { dateIndex: number; idIndex: number; sellerIndex: number } {
+  return { dateIndex: names.indexOf('date'), idIndex: names.indexOf('id'), sellerIndex: names.indexOf('seller') };
+}
+
 const SPACE = 32;
 const DASH = 45;
 

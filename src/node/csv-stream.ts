@@ -2,7 +2,7 @@
  * An incremental CSV reader: CSV from a file or standard input, one row at a time, never holding the
  * rows.
  *
- * It agrees with the in-memory reader of src/ledger/ledger.ts (parseCsvLedger, built on papaparse)
+ * It agrees with the in-memory reader of src/ledger/text-readers.ts (parseCsvLedger, built on papaparse)
  * record for record and row number for row number; spec/ledger-stream.test.ts compares them. CSV
  * dialect: a BOM is dropped; records end at LF or CRLF; a field that starts with `"` is quoted and may
  * hold commas, `""` and line breaks; header names are trimmed and lower-cased; a line whose cells are

@@ -1,11 +1,11 @@
 /**
  * What the streaming ledger readers hand their rows to: a CSV reader gives a header and then arrays of
  * cells (no object per row), an NDJSON reader gives records. Row numbers are 1-based and count data
- * records, as in src/ledger/ledger.ts.
+ * records, as in src/ledger/rows.ts.
  */
-import type { LedgerRecord, RowIssue } from '../ledger/ledger';
+import type { LedgerRecord, RowIssue } from '../ledger/rows';
 
-/** Receives records in file order. `row` is 1-based and counts data records, as in src/ledger/ledger.ts. */
+/** Receives records in file order. `row` is 1-based and counts data records, as in src/ledger/rows.ts. */
 export interface RecordSink {
   record(record: LedgerRecord, row: number): void;
   issue(issue: RowIssue): void;

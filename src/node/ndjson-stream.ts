@@ -1,5 +1,5 @@
 /** An incremental NDJSON reader from a file or standard input, one record at a time. */
-import type { LedgerRecord } from '../ledger/ledger';
+import type { LedgerRecord } from '../ledger/rows';
 import type { RecordSink } from './ledger-sinks';
 import { TextStreamParser } from './utf8-stream';
 

@@ -12,8 +12,9 @@
  * (JSON.parse makes them anyway).
  */
 import type { Evaluation } from '../evaluation/evaluate';
-import { columnLayout, dateIndex, emptyLedgerIssue, idIndex, type ColumnLayout, type LedgerRecord, type RowIssue } from '../ledger/ledger';
-import type { ByteRowFilter } from './byte-prefilter';
+import { columnLayout, type ColumnLayout } from '../ledger/normalize';
+import { emptyLedgerIssue, type LedgerRecord, type RowIssue } from '../ledger/rows';
+import { filterColumns, type ByteRowFilter } from './byte-prefilter';
 import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type StreamFormat } from './ledger-file-reader';
 import type { LedgerSource } from './ledger-source';
 import type { CellSink } from './ledger-sinks';
@@ -171,17 +172,19 @@ function assertUnchanged(source: LedgerSource, bytesRead: number): void {
 /** The consumer for one evaluation. */
 export function evaluationConsumer(evaluation: Evaluation): TwoPassConsumer {
   let layout: ColumnLayout = columnLayout([]);
+  let columns = filterColumns([]);
   return {
     readIssue: (issue) => evaluation.addReadIssue(issue),
     header(names) {
       layout = columnLayout(names);
+      columns = filterColumns(names);
     },
     cells: (cells, row) => evaluation.addCells(cells, layout, row),
     record: (record, row) => evaluation.addRecord(record, row),
     needsSecondPass: () => evaluation.needsSecondPass(),
     rowFilter() {
-      if (dateIndex(layout) < 0) return null;
-      return { dateIndex: dateIndex(layout), idIndex: idIndex(layout), ...evaluation.secondPassFilter() };
+      if (columns.dateIndex < 0) return null;
+      return { dateIndex: columns.dateIndex, idIndex: columns.idIndex, ...evaluation.secondPassFilter() };
     },
     crossingCells: (cells, row) => evaluation.addCrossingCells(cells, layout, row),
     crossingRecord: (record, row) => evaluation.addCrossingRecord(record, row),

@@ -1,63 +1,14 @@
 /**
- * The sales ledger: reading texts into records, and records into normalized rows.
+ * Records into normalized rows: column names in any case, trimmed cells, exact quantities, dates in
+ * the contract's zone, one currency, no repeated id.
  *
- * Pure functions and small stateful normalizers only: no Node built-ins, so the playground can run
- * the same reader in a browser. Row numbers are 1-based and count data records (row 1 is the first
- * record after a CSV header, the first element of a JSON array, the first non-blank NDJSON line).
+ * Pure functions and small stateful normalizers only: no Node built-ins, so the playground runs the
+ * same normalizer in a browser.
  */
-import Papa from 'papaparse';
-import { civilDay, daysInMonth } from '../time/periods';
-import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, quantityFromNumber, tooLong, type Quantity } from '../values/quantity';
+import { DateReader } from '../time/date-reader';
 import { ZoneClock } from '../time/zone-clock';
-
-/** One input record as read: column name (any case) → cell. */
-export type LedgerRecord = Readonly<Record<string, unknown>>;
-
-export type LedgerFormat = 'csv' | 'json' | 'ndjson';
-
-/** A row after normalization. Quantities are exact (see quantity.ts). */
-export interface LedgerRow {
-  /** 1-based record number, the tie-breaker for rows at the same instant. */
-  row: number;
-  /** The `id` cell, or the row number when there is none. */
-  id: string;
-  /** Epoch milliseconds. */
-  time: number;
-  /** The local day in the contract zone (days since 1970-01-01). */
-  day: number;
-  amount: Quantity | null;
-  currency: string | null;
-  units: Quantity | null;
-  /** Trimmed as written. */
-  product: string | null;
-  customer: string | null;
-  seller: string | null;
-}
-
-export type RowIssueCode =
-  | 'impossible-date'
-  | 'invalid-date'
-  | 'non-numeric-amount'
-  | 'non-numeric-units'
-  | 'currency-mismatch'
-  | 'duplicate-id'
-  | 'missing-column'
-  | 'missing-value'
-  | 'malformed-row'
-  | 'empty-ledger'
-  | 'inexact-json-number'
-  | 'number-too-long';
-
-/** What is wrong with one cell (or one whole row, column `*`). */
-export interface RowIssue {
-  row: number;
-  column: string;
-  value: string;
-  code: RowIssueCode;
-  message: string;
-}
-
-export type LedgerColumn = 'id' | 'date' | 'amount' | 'currency' | 'units' | 'product' | 'customer' | 'seller';
+import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, quantityFromNumber, tooLong, type Quantity } from '../values/quantity';
+import type { LedgerColumn, LedgerRecord, LedgerRow, RowIssue, RowIssueCode } from './rows';
 
 export interface NormalizerOptions {
   /** IANA zone for dates without an offset. */
@@ -79,160 +30,6 @@ export interface NormalizerOptions {
 }
 
 export type NormalizeResult = { ok: true; row: LedgerRow } | { ok: false; issues: RowIssue[] };
-
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
-
-/** Result of reading a date cell: the instant and local day, or what is wrong. */
-export type DateReading = { ok: true; time: number; day: number } | DateProblem;
-export type DateProblem = { ok: false; code: 'impossible-date' | 'invalid-date'; message: string };
-
-const DAY_MS = 86_400_000;
-
-/**
- * Reads date cells for one zone. `YYYY-MM-DD` is the start of that local day; a date-time with an
- * offset or `Z` is that instant; one without is local wall-clock time in the zone.
- */
-export class DateReader {
-  readonly clock: ZoneClock;
-  /** Set by a successful `parse`: the instant (epoch ms) and the local day (days since 1970-01-01). */
-  time = 0;
-  day = 0;
-  private readonly dateOnly = new Map<string, number>();
-
-  constructor(clock: ZoneClock) {
-    this.clock = clock;
-  }
-
-  private static readonly byClock = new WeakMap<ZoneClock, DateReader>();
-
-  /**
-   * One reader per clock (issue 4): its cache of plain dates depends on the zone alone, so the
-   * hundreds of evaluations of a portfolio share it. `time`/`day` are read right after `parse`.
-   */
-  static shared(clock: ZoneClock): DateReader {
-    let reader = DateReader.byClock.get(clock);
-    if (reader === undefined) {
-      reader = new DateReader(clock);
-      DateReader.byClock.set(clock, reader);
-    }
-    return reader;
-  }
-
-  read(text: string): DateReading {
-    const problem = this.parse(text);
-    return problem ?? { ok: true, time: this.time, day: this.day };
-  }
-
-  /** Reads into `time` and `day` without allocating; null on success, else the problem. */
-  parse(text: string): DateProblem | null {
-    if (text.length === 10) {
-      const day = this.dateOnly.get(text);
-      if (day !== undefined) {
-        this.day = day;
-        this.time = this.clock.midnight(day);
-        return null;
-      }
-    } else if (this.readDateTime(text)) {
-      return null;
-    }
-    let m = DATE_ONLY.exec(text);
-    if (m) {
-      const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-      if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return impossible(text);
-      const day = civilDay(y, mo, d);
-      this.dateOnly.set(text, day);
-      this.day = day;
-      this.time = this.clock.midnight(day);
-      return null;
-    }
-    m = DATE_TIME.exec(text);
-    if (!m) {
-      return { ok: false, code: 'invalid-date', message: 'not a date: use YYYY-MM-DD or an ISO date-time such as 2026-03-01T14:30:00-05:00' };
-    }
-    const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-    const h = Number(m[4]), mi = Number(m[5]), s = m[6] ? Number(m[6]) : 0;
-    // Sub-millisecond digits are dropped: rows closer than 1 ms are ordered by input order.
-    const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return impossible(text);
-    const zone = m[8];
-    if (zone === undefined) {
-      this.setLocal(civilDay(y, mo, d), h, mi, s, ms);
-      return null;
-    }
-    let offsetMinutes = 0;
-    if (zone !== 'Z' && zone !== 'z') {
-      const digits = zone.slice(1).replace(':', '');
-      const oh = Number(digits.slice(0, 2)), om = digits.length > 2 ? Number(digits.slice(2)) : 0;
-      if (oh > 23 || om > 59) return impossible(text);
-      offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
-    }
-    this.setInstant(civilDay(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offsetMinutes * 60_000);
-    return null;
-  }
-
-  private setLocal(day: number, h: number, mi: number, s: number, ms: number): void {
-    this.time = this.clock.localTime(day, h, mi, s, ms);
-    // A wall-clock time moved forward by a DST gap may cross midnight.
-    this.day = this.clock.dayOf(this.time);
-  }
-
-  private setInstant(time: number): void {
-    this.time = time;
-    this.day = this.clock.dayOf(time);
-  }
-
-  /**
-   * The common shape `YYYY-MM-DD(T| )HH:MM:SS[.fff][Z|±HH:MM]`, read by character codes (the regex
-   * path in `parse` handles every other accepted form, and all errors). False: not this shape.
-   */
-  private readDateTime(text: string): boolean {
-    const n = text.length;
-    const t = text.charCodeAt(10);
-    if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (t !== 84 && t !== 32) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
-      return false;
-    }
-    const y = two(text, 0) * 100 + two(text, 2), mo = two(text, 5), d = two(text, 8);
-    const h = two(text, 11), mi = two(text, 14), s = two(text, 17);
-    let i = 19;
-    let ms = 0;
-    if (i < n && text.charCodeAt(i) === 46) {
-      let scale = 100;
-      for (i++; i < n; i++) {
-        const c = digit(text, i);
-        if (Number.isNaN(c)) break;
-        ms += c * scale;
-        scale /= 10;
-      }
-      ms = Math.floor(ms);
-    }
-    if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59)) return false;
-    if (i === n) {
-      this.setLocal(civilDay(y, mo, d), h, mi, s, ms);
-      return true;
-    }
-    let offsetMinutes = 0;
-    const sign = text.charCodeAt(i);
-    if (sign === 90 && i + 1 === n) offsetMinutes = 0; // 'Z'
-    else if ((sign === 43 || sign === 45) && i + 6 === n && text.charCodeAt(i + 3) === 58) {
-      const oh = two(text, i + 1), om = two(text, i + 4);
-      if (!(oh <= 23 && om <= 59)) return false;
-      offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
-    } else return false;
-    this.setInstant(civilDay(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offsetMinutes * 60_000);
-    return true;
-  }
-}
-
-const digit = (text: string, i: number): number => {
-  const c = text.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
-};
-const two = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
-
-function impossible(text: string): DateProblem {
-  return { ok: false, code: 'impossible-date', message: `${text} is not a real calendar date or time` };
-}
 
 function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -324,12 +121,9 @@ export function columnLayout(header: readonly string[]): ColumnLayout {
   return layout;
 }
 
-/** Index of the `date`, `id` or `seller` cell in a layout (-1 when absent). */
+/** Index of the `date` or `seller` cell in a layout (-1 when absent). */
 export function dateIndex(layout: ColumnLayout): number {
   return layout[Col.Date];
-}
-export function idIndex(layout: ColumnLayout): number {
-  return layout[Col.Id];
 }
 export function sellerIndex(layout: ColumnLayout): number {
   return layout[Col.Seller];
@@ -383,7 +177,7 @@ export class RowNormalizer {
 
   /**
    * `normalize` for a row read as an array of cells (a CSV row), with `layout` from
-   * `columnLayout(header)`: no object per row (issue 4). A cell past the row's end is absent, as
+   * `columnLayout(header)`: no object per row. A cell past the row's end is absent, as
    * the key would be in a record.
    */
   normalizeCells(values: readonly string[], layout: ColumnLayout, row: number): NormalizeResult {
@@ -539,108 +333,4 @@ function significantDigits(text: string): number {
   if (e >= 0) digits = digits.slice(0, e);
   digits = digits.replace(/[-+.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
   return digits.length;
-}
-
-/** Records read from a text, plus problems found while reading (which make the ledger invalid). */
-export interface ParsedLedger {
-  records: LedgerRecord[];
-  issues: RowIssue[];
-}
-
-/**
- * A ledger with nothing in it: a CSV file without even a header row (0 bytes, or only blank
- * lines), a JSON `[]`, an NDJSON file without a record. Almost always an export that went wrong,
- * so it is an error (row 0: the ledger as a whole), never "every milestone missed". A CSV with a
- * header and no rows is read (0 rows) and the evaluation warns (`no-rows`).
- */
-export function emptyLedgerIssue(format: LedgerFormat): RowIssue {
-  const what =
-    format === 'csv'
-      ? 'the CSV ledger is empty: not even a header row (expected one such as id,date,amount, then one sale per line)'
-      : format === 'json'
-        ? 'the JSON ledger is an empty array: it holds no sales'
-        : 'the NDJSON ledger holds no records: expected one JSON object per line';
-  return { row: 0, column: '*', value: '', code: 'empty-ledger', message: `${what}; refusing to evaluate as if no sale had been made` };
-}
-
-/** CSV with a header row; BOM, CRLF and quoted fields (with commas, quotes and line breaks) are handled. */
-export function parseCsvLedger(text: string): ParsedLedger {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return { records: [], issues: [emptyLedgerIssue('csv')] };
-  const result = Papa.parse<Record<string, string>>(body, {
-    header: true,
-    delimiter: ',',
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase(),
-  });
-  const issues: RowIssue[] = [];
-  for (const error of result.errors) {
-    const row = (error.row ?? 0) + 1;
-    issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `malformed CSV: ${error.message}` });
-  }
-  return { records: result.data, issues };
-}
-
-/** A JSON array of objects. */
-export function parseJsonLedger(text: string): ParsedLedger {
-  let data: unknown;
-  try {
-    data = JSON.parse(stripBom(text));
-  } catch (e) {
-    return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  if (!Array.isArray(data)) {
-    return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: 'a JSON ledger must be an array of objects' }] };
-  }
-  if (data.length === 0) return { records: [], issues: [emptyLedgerIssue('json')] };
-  return collect(data.map((item, i) => ({ item, row: i + 1 })));
-}
-
-/** One JSON object per line; blank lines are skipped and do not count as rows. */
-export function parseNdjsonLedger(text: string): ParsedLedger {
-  const items: Array<{ item: unknown; row: number; error?: string }> = [];
-  let row = 0;
-  for (const line of stripBom(text).split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    row++;
-    try {
-      items.push({ item: JSON.parse(line), row });
-    } catch (e) {
-      items.push({ item: undefined, row, error: (e as Error).message });
-    }
-  }
-  if (items.length === 0) return { records: [], issues: [emptyLedgerIssue('ndjson')] };
-  return collect(items);
-}
-
-export function parseLedgerText(text: string, format: LedgerFormat): ParsedLedger {
-  switch (format) {
-    case 'csv':
-      return parseCsvLedger(text);
-    case 'json':
-      return parseJsonLedger(text);
-    case 'ndjson':
-      return parseNdjsonLedger(text);
-  }
-}
-
-function collect(items: Array<{ item: unknown; row: number; error?: string }>): ParsedLedger {
-  const records: LedgerRecord[] = [];
-  const issues: RowIssue[] = [];
-  for (const { item, row, error } of items) {
-    if (error !== undefined) {
-      issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${error}` });
-      records.push({});
-    } else if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      issues.push({ row, column: '*', value: JSON.stringify(item) ?? '', code: 'malformed-row', message: 'each row must be a JSON object' });
-      records.push({});
-    } else {
-      records.push(item as LedgerRecord);
-    }
-  }
-  return { records, issues };
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

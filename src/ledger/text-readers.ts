@@ -1,0 +1,88 @@
+/**
+ * Reading a whole ledger text (CSV, JSON, NDJSON) into records. No Node built-ins: the playground
+ * reads ledgers with these too. src/node/ has the streaming readers for files of any size.
+ */
+import Papa from 'papaparse';
+import { emptyLedgerIssue, type LedgerFormat, type LedgerRecord, type ParsedLedger, type RowIssue } from './rows';
+
+/** CSV with a header row; BOM, CRLF and quoted fields (with commas, quotes and line breaks) are handled. */
+export function parseCsvLedger(text: string): ParsedLedger {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { records: [], issues: [emptyLedgerIssue('csv')] };
+  const result = Papa.parse<Record<string, string>>(body, {
+    header: true,
+    delimiter: ',',
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  const issues: RowIssue[] = [];
+  for (const error of result.errors) {
+    const row = (error.row ?? 0) + 1;
+    issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `malformed CSV: ${error.message}` });
+  }
+  return { records: result.data, issues };
+}
+
+/** A JSON array of objects. */
+export function parseJsonLedger(text: string): ParsedLedger {
+  let data: unknown;
+  try {
+    data = JSON.parse(stripBom(text));
+  } catch (e) {
+    return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  if (!Array.isArray(data)) {
+    return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: 'a JSON ledger must be an array of objects' }] };
+  }
+  if (data.length === 0) return { records: [], issues: [emptyLedgerIssue('json')] };
+  return collect(data.map((item, i) => ({ item, row: i + 1 })));
+}
+
+/** One JSON object per line; blank lines are skipped and do not count as rows. */
+export function parseNdjsonLedger(text: string): ParsedLedger {
+  const items: Array<{ item: unknown; row: number; error?: string }> = [];
+  let row = 0;
+  for (const line of stripBom(text).split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    row++;
+    try {
+      items.push({ item: JSON.parse(line), row });
+    } catch (e) {
+      items.push({ item: undefined, row, error: (e as Error).message });
+    }
+  }
+  if (items.length === 0) return { records: [], issues: [emptyLedgerIssue('ndjson')] };
+  return collect(items);
+}
+
+export function parseLedgerText(text: string, format: LedgerFormat): ParsedLedger {
+  switch (format) {
+    case 'csv':
+      return parseCsvLedger(text);
+    case 'json':
+      return parseJsonLedger(text);
+    case 'ndjson':
+      return parseNdjsonLedger(text);
+  }
+}
+
+function collect(items: Array<{ item: unknown; row: number; error?: string }>): ParsedLedger {
+  const records: LedgerRecord[] = [];
+  const issues: RowIssue[] = [];
+  for (const { item, row, error } of items) {
+    if (error !== undefined) {
+      issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${error}` });
+      records.push({});
+    } else if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      issues.push({ row, column: '*', value: JSON.stringify(item) ?? '', code: 'malformed-row', message: 'each row must be a JSON object' });
+      records.push({});
+    } else {
+      records.push(item as LedgerRecord);
+    }
+  }
+  return { records, issues };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
