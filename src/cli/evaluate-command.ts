@@ -6,7 +6,14 @@ import type { Command } from 'commander';
 import { validate } from '../language/check';
 import { evaluate, type EvaluationReport } from '../evaluation/evaluate';
 import type { LedgerFormat } from '../ledger/rows';
-import { parseLedgerText } from '../ledger/text-readers';
+import { parseCsvLedger, parseLedgerText } from '../ledger/text-readers';
+import { addLedgerOptions, ledgerReading, type LedgerOptions } from './ledger-options';
+import { LedgerTranslator, translateLedger, type LedgerReading } from '../ledger/ledger-reading';
+import { detectDelimiter, firstLine } from '../ledger/ledger-dialect';
+import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
+import { requiredColumns } from '../evaluation/required-columns';
+import { documentCurrency } from '../evaluation/evaluate';
+import { readingConsumer } from '../node/reading-consumer';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
 import type * as ScheduleReader from '../evaluation/schedule-reader';
@@ -66,11 +73,14 @@ type Prepared =
       ast: DocumentNode;
       format: LedgerFormat;
       evaluation: EvaluationOptions;
-      present(report: EvaluationReport): CommandOutput;
+      reading: LedgerReading;
+      /** A translator for this clause's required columns and currency (one per read of the ledger). */
+      translator(): LedgerTranslator;
+      present(report: EvaluationReport, translator: LedgerTranslator): CommandOutput;
     };
 
 /** Everything before the ledger is read: usage checks, the clause, the schedule. */
-function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions, readText: (path: string) => string): Prepared {
+function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions, readText: (path: string) => string): Prepared {
   if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
   if (options.effectiveDate === undefined) throw new UsageError('missing --effective-date <YYYY-MM-DD>: the contract\'s effective date.');
   const context = resolveContext({ effectiveDate: options.effectiveDate, timeZone: options.timeZone, asOf: options.asOf });
@@ -78,6 +88,7 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions, 
   const format = ledgerFormat(options.sales, options.format);
   if (clauseFile === '-' && options.sales === '-') throw new UsageError('the clause and the ledger cannot both come from standard input.');
   const payrollPlan = planPayroll(options);
+  const reading = ledgerReading(options);
   const contract = options.contract ?? (clauseFile === '-' ? 'stdin' : path.basename(clauseFile).replace(/\.[^.]*$/, ''));
 
   const clauseText = readText(clauseFile);
@@ -107,7 +118,10 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions, 
   }
 
   const zoneWarning = zoneAbbreviationWarning(context.context.zone);
-  const present = (report: EvaluationReport): CommandOutput => {
+  const checkedAst = checked.ast;
+  const present = (report: EvaluationReport, translator: LedgerTranslator): CommandOutput => {
+    // How the export was read (mapped columns, formats, delimiter) qualifies the result like any other reading.
+    if (report.ok) for (const note of translator.notes) report.notes.push(note);
     if (zoneWarning !== null) report.diagnostics.push({ code: 'zone-abbreviation', severity: 'warning', message: zoneWarning });
     // The clause's own warnings (placeholders, ordering) belong with the result: they qualify it.
     const clauseWarnings = checked.diagnostics;
@@ -132,6 +146,8 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions, 
     ast: checked.ast,
     format,
     evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, schedule },
+    reading,
+    translator: () => new LedgerTranslator(reading, { required: requiredColumns(checkedAst), currency: documentCurrency(checkedAst) }),
     present,
   };
 }
@@ -148,11 +164,23 @@ function withoutPositions(this: unknown, key: string, value: unknown): unknown {
  * injected readers. Usage problems throw `UsageError` (exit 2); invalid clauses and data return
  * exit 1 with a report.
  */
-export function runEvaluate(clauseFile: string, options: EvaluateOptions & PayrollOptions, readText: (path: string) => string = readFileText): CommandOutput {
-  const prepared = prepare(clauseFile, options, readText);
+export function runEvaluate(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions, readText?: (path: string) => string): CommandOutput {
+  const prepared = prepare(clauseFile, options, readText ?? readFileText);
   if (prepared.done) return prepared.done;
-  const ledger = parseLedgerText(readText(options.sales as string), prepared.format);
-  return prepared.present(evaluate(prepared.ast, ledger.records, { ...prepared.evaluation, readIssues: ledger.issues }));
+  const sales = options.sales as string;
+  const text = readText !== undefined ? readText(sales) : readLedgerText(sales, sales === '-' ? 'standard input' : `'${sales}'`, prepared.reading.encoding);
+  const translator = prepared.translator();
+  let parsed;
+  if (prepared.format === 'csv') {
+    const delimiter = prepared.reading.delimiter ?? detectDelimiter(firstLine(text));
+    if (delimiter === null) throw new UsageError(`cannot tell the delimiter of '${sales}' from its header line: pass --delimiter ',' | ';' | tab | '|'.`);
+    translator.delimiterNote(delimiter, prepared.reading.delimiter !== undefined);
+    parsed = parseCsvLedger(text, delimiter);
+  } else {
+    parsed = parseLedgerText(text, prepared.format);
+  }
+  const ledger = translateLedger(parsed, translator);
+  return prepared.present(evaluate(prepared.ast, ledger.records, { ...prepared.evaluation, readIssues: ledger.issues }), translator);
 }
 
 /**
@@ -160,7 +188,7 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions & Payro
  * standard input, spooled) in two passes, in bounded memory, with a progress line on a terminal;
  * the results are identical to `runEvaluate`'s. JSON arrays are read whole.
  */
-export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & PayrollOptions & { progress?: boolean }): Promise<CommandOutput> {
+export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions & { progress?: boolean }): Promise<CommandOutput> {
   const prepared = prepare(clauseFile, options, readFileText);
   if (prepared.done) return prepared.done;
   if (prepared.format === 'json') return runEvaluate(clauseFile, options);
@@ -173,11 +201,17 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   }
   try {
     const evaluation = createEvaluation(prepared.ast, prepared.evaluation);
-    await driveTwoPasses(source, prepared.format, evaluationConsumer(evaluation), {
+    const translator = prepared.translator();
+    const shown = sales === '-' ? 'standard input' : `'${sales}'`;
+    const dialect = prepared.format === 'csv' ? fileDialect(source.path, shown, prepared.reading.delimiter, prepared.reading.encoding) : null;
+    if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
+    await driveTwoPasses(source, prepared.format, readingConsumer(evaluationConsumer(evaluation), translator), {
       label: sales === '-' ? 'stdin' : path.basename(sales),
       progress: options.progress !== false,
+      delimiter: dialect?.delimiter,
+      encoding: prepared.reading.encoding,
     });
-    return prepared.present(evaluation.finish());
+    return prepared.present(evaluation.finish(), translator);
   } catch (error) {
     // A folder given as the ledger opens, then fails on the first read (EISDIR).
     throw isFileError(error) ? readError(sales, error) : error;
@@ -186,12 +220,24 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   }
 }
 
+const LEDGER_HELP = `
+The ledger: a header row (CSV) or objects (JSON, NDJSON) with the columns
+  date      required: YYYY-MM-DD (a whole local day in the contract zone) or an ISO date-time
+  amount    required by revenue, deal and new-customer milestones: a signed decimal
+  units     required by unit milestones
+  id, currency, product, customer, seller   optional
+Exports are read too: a header named as CRMs name it (Close Date, Amount (USD), Invoice #, Account,
+Owner, SKU, …) when exactly one column fits, or as --columns / --mapping say; a ';', tab or '|'
+delimiter (found in the header line, or --delimiter); --encoding for files that are not UTF-8;
+--date-format MM/DD/YYYY, DD/MM/YYYY, DD.MM.YYYY, … or excel; amounts such as $1,200.50, (1,200.50)
+and, with --decimal-comma, 1.200,50. Ambiguous dates are never guessed.`;
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
 export function registerEvaluate(program: Command): void {
-  program
+  const command = program
     .command('evaluate')
     .description('evaluate a clause against a sales ledger: milestone statuses and the commission obligations they trigger')
     .argument('[clause-file]', "clause text file, or '-' for standard input (not with --portfolio)")
@@ -212,9 +258,11 @@ export function registerEvaluate(program: Command): void {
     .option('--contract <id>', 'the contract id in obligation ids (default: the clause file name without extension)')
     .option('--payee <name>', 'the payee in obligation lines (default: the contract id)')
     .option('--strict', `with --portfolio: a contract seller that matches no ledger row is an error (exit ${EXIT.unmatchedSeller}), not a warning`)
-    .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)')
+    .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)');
+  addLedgerOptions(command)
+    .addHelpText('after', LEDGER_HELP)
     .addHelpText('after', `\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error, ${EXIT.unmatchedSeller} (with --strict) a portfolio seller matches no ledger row.`)
-    .action(async (clauseFile: string | undefined, options: EvaluateOptions & PayrollOptions & { portfolio?: string; progress?: boolean; strict?: boolean }) => {
+    .action(async (clauseFile: string | undefined, options: EvaluateOptions & PayrollOptions & LedgerOptions & { portfolio?: string; progress?: boolean; strict?: boolean }) => {
       let result: CommandOutput;
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
@@ -227,6 +275,7 @@ export function registerEvaluate(program: Command): void {
           progress: options.progress,
           strict: options.strict,
           payroll: options,
+          reading: ledgerReading(options),
         });
       } else {
         if (clauseFile === undefined) throw new UsageError('missing the clause file (or --portfolio <file>).');

@@ -10,6 +10,9 @@ import { formatMoney } from '../values/money';
 import { feedRecords } from '../portfolio/evaluate-portfolio';
 import { PortfolioEvaluation, readPortfolio, resolveContracts, type PortfolioReport } from '../portfolio/portfolio';
 import { obligationLines } from '../portfolio/payroll';
+import { LedgerTranslator, translateLedger, type LedgerReading } from '../ledger/ledger-reading';
+import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
+import { readingConsumer } from '../node/reading-consumer';
 import { payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { openLedgerSource } from '../node/ledger-source';
@@ -25,6 +28,8 @@ export interface PortfolioOptions {
   /** A seller that matches no ledger row is an error (exit EXIT.unmatchedSeller). */
   strict?: boolean;
   payroll?: PayrollOptions;
+  /** How to read an export (column mapping, delimiter, encoding, formats). */
+  reading?: LedgerReading;
 }
 
 export interface CommandOutput {
@@ -52,9 +57,13 @@ function readPortfolioFile(file: string, strict: boolean): { report: PortfolioEv
 export async function runPortfolio(portfolioFile: string, options: PortfolioOptions): Promise<CommandOutput> {
   const payrollPlan = planPayroll(options.payroll ?? {});
   const { report: evaluation } = readPortfolioFile(portfolioFile, options.strict === true);
+  const reading = options.reading ?? {};
+  // Contracts differ in what they need: only the date is required of the header; the rest is checked per contract and row.
+  const translator = new LedgerTranslator(reading, { required: ['date'], currency: null });
+  const shown = options.sales === '-' ? 'standard input' : `'${options.sales}'`;
   if (options.format === 'json') {
     // A JSON array cannot be streamed here: read it whole.
-    const ledger = parseLedgerText(readText(options.sales), 'json');
+    const ledger = translateLedger(parseLedgerText(readLedgerText(options.sales, shown, reading.encoding), 'json'), translator);
     feedRecords(evaluation, ledger.records, ledger.issues);
   } else {
     let source;
@@ -64,11 +73,13 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
       throw readError(options.sales, e);
     }
     try {
+      const dialect = options.format === 'csv' ? fileDialect(source.path, shown, reading.delimiter, reading.encoding) : null;
+      if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
       await driveTwoPasses(
         source,
         options.format,
-        portfolioConsumer(evaluation),
-        { label: path.basename(options.sales), progress: options.progress },
+        readingConsumer(portfolioConsumer(evaluation), translator),
+        { label: path.basename(options.sales), progress: options.progress, delimiter: dialect?.delimiter, encoding: reading.encoding },
       );
     } catch (e) {
       throw isFileError(e) ? readError(options.sales, e) : e;
@@ -77,6 +88,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
     }
   }
   const report = evaluation.finish();
+  if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
   const unassignedIssues = evaluation.unassignedIssues;
   const lines = report.contracts.flatMap((c) => (c.ok && 'obligations' in c.result ? obligationLines(c.id, c.payee, c.result) : []));
   const run = writePayroll(payrollPlan, lines);
@@ -108,6 +120,7 @@ export function humanPortfolio(report: PortfolioReport, unreadable: number): str
   const out: string[] = [];
   out.push(`Portfolio: ${count(report.contracts.length, 'contract')}, ${count(report.rows.total, 'ledger row')} ` +
     `(${report.rows.assigned.toLocaleString('en-US')} assigned to a contract by seller, ${report.rows.unassigned.toLocaleString('en-US')} to none)`, '');
+  if (report.ledgerNotes !== undefined) out.push('How the ledger was read', ...report.ledgerNotes.map((n) => `  ${n}`), '');
   const rows: string[][] = [['contract', 'payee', 'status', 'milestones met', 'obligations']];
   for (const c of report.contracts) {
     const r = c.result;

@@ -4,7 +4,7 @@
  */
 import type { DocumentNode } from '../language/ast';
 import { metricOf } from '../language/describe';
-import type { LedgerColumn } from '../ledger/ledger';
+import type { LedgerColumn } from '../ledger/rows';
 
 export function requiredColumns(ast: DocumentNode): LedgerColumn[] {
   const required = new Set<LedgerColumn>(['date']);

@@ -11,7 +11,7 @@
  * Pure and browser-safe.
  */
 import { editDistance } from '../language/suggest';
-import type { LedgerColumn, RowIssue } from './ledger';
+import type { LedgerColumn, RowIssue } from './rows';
 
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = ['date', 'amount', 'id', 'currency', 'units', 'product', 'customer', 'seller'];
 
@@ -100,7 +100,7 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
       const at = keys.indexOf(headerKey(wanted));
       if (at === -1) {
         const closest = closestNames(wanted, header);
-        return problem(column, `the mapping names '${wanted}' for ${column}, but the header has no such column. Header found: ${shownHeader}${closest}`);
+        return problem(column, `the mapping names '${wanted}' for ${column}, but the header has no such column. Header found: ${shownHeader}${shownClosest(closest)}`);
       }
       take(at, column, `column '${header[at].trim()}' is read as ${column} (as mapped)`);
       continue;
@@ -130,10 +130,11 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   for (const column of required) {
     if ([...taken.values()].includes(column)) continue;
     const closest = closestNames(column, header, SYNONYMS[column]);
+    const example = closest.length > 0 ? closest[0] : '<header>';
     return problem(
       column,
-      `the header has no '${column}' column${required.length > 1 ? ` (this clause needs ${required.join(', ')})` : ''}. Header found: ${shownHeader}${closest}; ` +
-        `name the column with --columns ${column}="<header>"${header.length === 1 && /[;\t|]/.test(header[0]) ? ` (the header is one column: is the delimiter '${/[;\t|]/.exec(header[0])?.[0].replace('\t', '\\t')}'? pass --delimiter)` : ''}`,
+      `the header has no '${column}' column${required.length > 1 ? ` (this clause needs ${required.join(', ')})` : ''}. Header found: ${shownHeader}${shownClosest(closest)}; ` +
+        `name the column with --columns ${column}="${example}"${header.length === 1 && /[;\t|]/.test(header[0]) ? ` (the header is one column: is the delimiter '${/[;\t|]/.exec(header[0])?.[0].replace('\t', '\\t')}'? pass --delimiter)` : ''}`,
     );
   }
   return { names, notes, headerCurrency, problem: null };
@@ -146,12 +147,14 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   }
 }
 
-/** "; closest: 'Close Datum', 'Date Closed'" — header names nearest the wanted name or its synonyms. */
-function closestNames(wanted: string, header: readonly string[], synonyms: readonly string[] = []): string {
+const shownClosest = (names: string[]): string => (names.length === 0 ? '' : `; closest: ${names.map((n) => `'${n}'`).join(', ')}`);
+
+/** Up to three header names nearest the wanted name or its synonyms, nearest first. */
+function closestNames(wanted: string, header: readonly string[], synonyms: readonly string[] = []): string[] {
   const targets = [headerKey(wanted), ...synonyms];
   const scored = header
     .map((h) => ({ h: h.trim(), d: Math.min(...targets.map((t) => editDistance(headerKey(h), t) / Math.max(t.length, 1))) }))
     .filter((s) => s.h !== '' && s.d <= 0.5)
     .sort((a, b) => a.d - b.d);
-  return scored.length === 0 ? '' : `; closest: ${scored.slice(0, 3).map((s) => `'${s.h}'`).join(', ')}`;
+  return scored.slice(0, 3).map((s) => s.h);
 }

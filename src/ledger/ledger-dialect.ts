@@ -67,3 +67,10 @@ export function likelyEncoding(bytes: Uint8Array, validUtf8: boolean): LedgerEnc
   // control characters no export means: so it is the likelier of the two either way.
   return validUtf8 ? null : 'windows-1252';
 }
+
+/** What to do about a ledger that is not UTF-8: the option naming its likely encoding. */
+export function encodingAdvice(utf16: boolean): string {
+  return utf16
+    ? 'Pass --encoding utf-16le, or save it as UTF-8.'
+    : "It is most likely Windows-1252 (Excel's CSV on Windows): pass --encoding windows-1252 (or --encoding latin1), or save it as UTF-8.";
+}

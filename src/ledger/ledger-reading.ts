@@ -14,7 +14,7 @@
 import { amountInStyle, dateInFormat, excelSerialDate, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
-import type { LedgerColumn, LedgerRecord, RowIssue } from './ledger';
+import type { LedgerColumn, LedgerRecord, ParsedLedger, RowIssue } from './rows';
 
 export interface LedgerReading {
   /** Ledger column → header name as written. */
@@ -126,12 +126,16 @@ export class LedgerTranslator {
     return issues;
   }
 
-  /** A JSON or NDJSON record: keys renamed by the header resolved from the first record, cells rewritten. */
+  /** Records keyed by these names (a CSV read into objects): resolves them as the header. */
+  recordKeys(keys: readonly string[]): void {
+    const names = this.header(keys);
+    keys.forEach((k, i) => this.keyNames.set(k, names[i]));
+  }
+
+  /** A record: keys renamed by the header (for JSON, resolved from the first record's keys), cells rewritten. */
   record(record: LedgerRecord, row: number): { record: LedgerRecord; issues: RowIssue[] | null } {
     if (!this.headerSeen) {
-      const keys = Object.keys(record);
-      const names = this.header(keys);
-      keys.forEach((k, i) => this.keyNames.set(k, names[i]));
+      this.recordKeys(Object.keys(record));
       if (this.fatal !== null) return { record, issues: null };
     }
     const out: Record<string, unknown> = {};
@@ -225,4 +229,29 @@ export function isPlainReading(reading: LedgerReading): boolean {
     reading.dateFormat === undefined &&
     reading.decimalComma !== true
   );
+}
+
+/**
+ * A ledger read whole (text-readers.ts) through a translator: records renamed and rewritten, each
+ * row's problems with the reader's own; after a fatal problem, that one error and no rows.
+ */
+export function translateLedger(parsed: ParsedLedger & { header?: string[] }, translator: LedgerTranslator): ParsedLedger {
+  if (parsed.header !== undefined) translator.recordKeys(parsed.header);
+  else {
+    // JSON: the keys of the first records, since a record may leave out an optional column.
+    const keys = new Set<string>();
+    for (const record of parsed.records.slice(0, 1000)) for (const key in record) keys.add(key);
+    if (keys.size > 0) translator.recordKeys([...keys]);
+  }
+  if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
+  const records: LedgerRecord[] = [];
+  const issues: RowIssue[] = [...parsed.issues];
+  for (let i = 0; i < parsed.records.length; i++) {
+    const read = translator.record(parsed.records[i], i + 1);
+    if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
+    if (read.issues !== null) issues.push(...read.issues);
+    records.push(read.record);
+  }
+  issues.sort((a, b) => a.row - b.row);
+  return { records, issues };
 }

@@ -5,7 +5,7 @@
  * It agrees with the in-memory reader of src/ledger/text-readers.ts (parseCsvLedger, built on papaparse)
  * record for record and row number for row number; spec/ledger-stream.test.ts compares them. CSV
  * dialect: a BOM is dropped; records end at LF or CRLF; a field that starts with `"` is quoted and may
- * hold commas, `""` and line breaks; header names are trimmed and lower-cased; a line whose cells are
+ * hold the delimiter (a comma unless another is given), `""` and line breaks; header names are trimmed and lower-cased; a line whose cells are
  * all blank is skipped and does not count as a row; a row with more or fewer cells than the header, an
  * unterminated quote, or text after a closing quote is reported as a malformed row (papaparse's
  * messages) and its cells are still read. One difference, on purpose: in a file that mixes line ends,
@@ -21,7 +21,6 @@ import { malformedCsvRow, type CellSink } from './ledger-sinks';
 import { TextStreamParser } from './utf8-stream';
 
 const QUOTE = 34;
-const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
@@ -49,10 +48,16 @@ export class CsvStreamParser extends TextStreamParser {
   private byteBase = 0;
   private bytesSeen = 0;
 
-  constructor(sink: CellSink, positions: RowStarts | null = null) {
+  /** The delimiter, and its character code for the loops that compare codes. */
+  private readonly delimiter: string;
+  private readonly delimiterCode: number;
+
+  constructor(sink: CellSink, positions: RowStarts | null = null, delimiter: string = ',') {
     super();
     this.sink = sink;
     this.positions = positions;
+    this.delimiter = delimiter;
+    this.delimiterCode = delimiter.charCodeAt(0);
   }
 
   override pushBytes(bytes: Uint8Array): void {
@@ -80,7 +85,7 @@ export class CsvStreamParser extends TextStreamParser {
           nl = n;
         }
         const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-        this.emit(text.slice(pos, end).split(','), null, pos);
+        this.emit(text.slice(pos, end).split(this.delimiter), null, pos);
         pos = nl + 1;
         continue;
       }
@@ -98,6 +103,7 @@ export class CsvStreamParser extends TextStreamParser {
   private quoted(text: string, pos: number, final: boolean): number {
     const n = text.length;
     const cells: string[] = [];
+    const delim = this.delimiterCode;
     let problem: string | null = null;
     let i = pos;
     for (;;) {
@@ -132,7 +138,7 @@ export class CsvStreamParser extends TextStreamParser {
         let k = i;
         while (k < n) {
           const c = text.charCodeAt(k);
-          if (c === COMMA || c === LF || (c === CR && (k + 1 >= n || text.charCodeAt(k + 1) === LF))) break;
+          if (c === delim || c === LF || (c === CR && (k + 1 >= n || text.charCodeAt(k + 1) === LF))) break;
           k++;
         }
         if (k > i) {
@@ -147,7 +153,7 @@ export class CsvStreamParser extends TextStreamParser {
         let k = i;
         while (k < n) {
           const c = text.charCodeAt(k);
-          if (c === COMMA || c === LF) break;
+          if (c === delim || c === LF) break;
           k++;
         }
         if (k === n && !final) return -1;
@@ -160,7 +166,7 @@ export class CsvStreamParser extends TextStreamParser {
         return n;
       }
       const c = text.charCodeAt(i);
-      if (c === COMMA) {
+      if (c === delim) {
         i++;
         if (i >= n) {
           if (!final) return -1;

@@ -54,6 +54,9 @@ export interface DriveOptions {
   chunkSize?: number;
   /** Let pass 2 read rows by position when it can (default true; false: always the whole file). */
   byPosition?: boolean;
+  /** A CSV delimiter other than the comma, or an encoding other than UTF-8 (both passes then read every row as text). */
+  delimiter?: string;
+  encoding?: string;
 }
 
 export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, consumer: TwoPassConsumer, options: DriveOptions): Promise<{ rows: number; passes: number }> {
@@ -61,7 +64,10 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
   let rows = 0;
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
-  const positions = format === 'csv' && consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
+  // Row positions and the byte prefilter judge raw bytes as comma-separated UTF-8.
+  const plainBytes = (options.delimiter ?? ',') === ',' && (options.encoding ?? 'utf-8') === 'utf-8';
+  const dialect = { delimiter: options.delimiter, encoding: options.encoding };
+  const positions = format === 'csv' && plainBytes && consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
   try {
     bar?.setPhase('pass 1/2');
     let read = 0;
@@ -85,7 +91,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
             if (rowDay !== undefined) positions?.day(row, rowDay());
           },
         },
-        { chunkSize: options.chunkSize, onBytes, positions },
+        { chunkSize: options.chunkSize, onBytes, positions, ...dialect },
       );
     } else {
       await streamLedgerRecords(
@@ -102,7 +108,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
             consumer.record(record, row);
           },
         },
-        { chunkSize: options.chunkSize, onBytes },
+        { chunkSize: options.chunkSize, onBytes, ...dialect },
       );
     }
     if (empty) {
@@ -114,7 +120,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
-    const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2 };
+    const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, ...dialect };
     const days = positions?.covers(rows) ? (consumer.secondPassDays?.() ?? null) : null;
     if (positions !== undefined && days !== null) {
       positions.readRows(source.path, source.size, days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => consumer.crossingCells(cells, row) });
@@ -128,7 +134,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
           consumer.crossingCells(cells, row);
         },
       };
-      const filter = consumer.rowFilter();
+      const filter = plainBytes ? consumer.rowFilter() : null;
       if (filter === null) await streamCsvCells(source.path, sink, chunking);
       else await streamCsvCellsFiltered(source.path, sink, filter, chunking);
     } else {

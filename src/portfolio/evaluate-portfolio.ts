@@ -3,7 +3,7 @@
  * `clause evaluate --portfolio` (which streams files). Browser-safe: clause and schedule files
  * named in the portfolio are read through the caller's `readFile`.
  */
-import type { LedgerRecord, RowIssue } from '../ledger/ledger';
+import type { LedgerRecord, RowIssue } from '../ledger/rows';
 import { PortfolioEvaluation, readPortfolio, resolveContracts, type PortfolioInput, type PortfolioReport, type ResolvedContract } from './portfolio';
 
 export interface EvaluatePortfolioOptions {

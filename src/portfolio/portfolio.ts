@@ -169,6 +169,8 @@ export interface PortfolioReport {
    * names; also among that contract's diagnostics. Errors (and `ok: false`) with `strict`.
    */
   sellerProblems: Array<SellerProblem & { contract: string; severity: 'warning' | 'error'; message: string }>;
+  /** How an export was read (mapped columns, formats, delimiter), when it was not the plain ledger. */
+  ledgerNotes?: string[];
 }
 
 export interface PortfolioOptions {
