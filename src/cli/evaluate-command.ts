@@ -180,7 +180,7 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions & Payro
     parsed = parseLedgerText(text, prepared.format);
   }
   const ledger = translateLedger(parsed, translator);
-  return prepared.present(evaluate(prepared.ast, ledger.records, { ...prepared.evaluation, readIssues: ledger.issues }), translator);
+  return prepared.present(evaluate(prepared.ast, ledger.records, { ...prepared.evaluation, readIssues: ledger.issues, cellFormats: translator.formats }), translator);
 }
 
 /**
@@ -200,8 +200,8 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
     throw readError(sales, error);
   }
   try {
-    const evaluation = createEvaluation(prepared.ast, prepared.evaluation);
     const translator = prepared.translator();
+    const evaluation = createEvaluation(prepared.ast, { ...prepared.evaluation, cellFormats: translator.formats });
     const shown = sales === '-' ? 'standard input' : `'${sales}'`;
     const dialect = prepared.format === 'csv' ? fileDialect(source.path, shown, prepared.reading.delimiter, prepared.reading.encoding) : null;
     if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);

@@ -38,7 +38,7 @@ export interface CommandOutput {
   stderr: string;
 }
 
-function readPortfolioFile(file: string, strict: boolean): { report: PortfolioEvaluation } {
+function readPortfolioFile(file: string, strict: boolean, translator: LedgerTranslator): { report: PortfolioEvaluation } {
   const text = readText(file);
   let data: unknown;
   try {
@@ -50,16 +50,16 @@ function readPortfolioFile(file: string, strict: boolean): { report: PortfolioEv
   if (!read.ok) throw new UsageError(`the portfolio ${file} is not valid:\n${read.errors.map((e) => `  ${e}`).join('\n')}`);
   const base = path.dirname(file);
   const contracts = resolveContracts(read.portfolio, (p) => readText(path.isAbsolute(p) ? p : path.join(base, p)));
-  return { report: new PortfolioEvaluation(contracts, { strict }) };
+  return { report: new PortfolioEvaluation(contracts, { strict, cellFormats: translator.formats }) };
 }
 
 /** Evaluates a portfolio file against a ledger; usage problems throw UsageError. */
 export async function runPortfolio(portfolioFile: string, options: PortfolioOptions): Promise<CommandOutput> {
   const payrollPlan = planPayroll(options.payroll ?? {});
-  const { report: evaluation } = readPortfolioFile(portfolioFile, options.strict === true);
   const reading = options.reading ?? {};
   // Contracts differ in what they need: only the date is required of the header; the rest is checked per contract and row.
   const translator = new LedgerTranslator(reading, { required: ['date'], currency: null });
+  const { report: evaluation } = readPortfolioFile(portfolioFile, options.strict === true, translator);
   const shown = options.sales === '-' ? 'standard input' : `'${options.sales}'`;
   if (options.format === 'json') {
     // A JSON array cannot be streamed here: read it whole.

@@ -12,6 +12,7 @@
  * Results never depend on input order except to break ties between rows at the same instant
  * (field notes: "attainment that depends on processing order").
  */
+import type { CellFormats } from '../ledger/cell-formats';
 import {
   assertNever,
   type ClauseNode,
@@ -51,6 +52,8 @@ export interface EvaluationOptions {
   readIssues?: readonly RowIssue[];
   /** For tests: the clock that defines "today". */
   now?: () => number;
+  /** How the ledger writes dates and amounts when not in the ledger's own forms (`CellFormats.of(reading)`). */
+  cellFormats?: CellFormats | null;
 }
 
 export type { Metric };
@@ -417,10 +420,10 @@ export class Evaluation {
     this.seenBeforeAsWritten = wantsCustomers ? new Set() : null;
     this.normalizer =
       ctx && this.clock
-        ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false, reuseRow: true })
+        ? new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false, reuseRow: true, formats: options.cellFormats })
         : null;
     if (ctx && this.clock) {
-      this.pass2Normalizer = new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false });
+      this.pass2Normalizer = new RowNormalizer({ timeZone: ctx.zone, clock: this.clock, required: [...required], currency: this.currency, checkDuplicates: false, formats: options.cellFormats });
     }
   }
 
@@ -674,7 +677,7 @@ export class Evaluation {
     const cell = dateCell(record);
     if (typeof cell !== 'string') return;
     const dates = this.pass2Normalizer.dates;
-    if (dates.parse(cell.trim()) !== null || !this.candidateDays.has(dates.day - this.eDay)) return;
+    if (this.pass2Normalizer.readDate(cell.trim()) !== null || !this.candidateDays.has(dates.day - this.eDay)) return;
     const result = this.pass2Normalizer.normalize(record, row);
     if (result.ok) this.addCrossingRow(result.row);
   }
@@ -692,7 +695,7 @@ export class Evaluation {
     const at = dateIndex(layout);
     if (at < 0 || at >= cells.length) return;
     const dates = this.pass2Normalizer.dates;
-    if (dates.parse(cells[at].trim()) !== null || !this.candidateDays.has(dates.day - this.eDay)) return;
+    if (this.pass2Normalizer.readDate(cells[at].trim()) !== null || !this.candidateDays.has(dates.day - this.eDay)) return;
     const result = this.pass2Normalizer.normalizeCells(cells, layout, row);
     if (result.ok) this.addCrossingRow(result.row);
   }

@@ -208,3 +208,36 @@ function decimalCommaNumber(text: string): string | null {
   if (grouped !== null) return text.split(grouped[1]).join('').replace(',', '.');
   return null;
 }
+
+/**
+ * How a ledger writes its dates and amounts, for the row normalizer: dates that are not ISO are read
+ * in the given order (or as Excel serials); amounts the plain reader refuses are read with symbols,
+ * grouping, parentheses and the given decimal mark. Everything the plain reader accepts is read as
+ * before, except that with a decimal comma a '.' groups thousands.
+ */
+export class CellFormats {
+  constructor(
+    readonly dates: DatePattern | 'excel' | null,
+    readonly decimalComma: boolean,
+  ) {}
+
+  static of(reading: { dateFormat?: string; decimalComma?: boolean }): CellFormats {
+    const pattern = reading.dateFormat === undefined ? null : parseDateFormat(reading.dateFormat);
+    return new CellFormats(pattern, reading.decimalComma === true);
+  }
+
+  /** A date cell that does not start `YYYY-`: its ISO text or a problem; null when no format is given. */
+  date(text: string): CellResult | null {
+    if (this.dates === null) return null;
+    return this.dates === 'excel' ? excelSerialDate(text) : dateInFormat(text, this.dates);
+  }
+
+  /** Whether a quantity the plain reader accepts must still be read here (a '.' that groups thousands). */
+  rereads(text: string): boolean {
+    return this.decimalComma && text.includes('.');
+  }
+
+  quantity(text: string, currency: string | null): AmountResult {
+    return amountInStyle(text, { decimalComma: this.decimalComma, currency });
+  }
+}

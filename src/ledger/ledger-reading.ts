@@ -11,7 +11,7 @@
  *
  * Pure and browser-safe.
  */
-import { amountInStyle, dateInFormat, excelSerialDate, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
+import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerRecord, ParsedLedger, RowIssue } from './rows';
@@ -48,6 +48,8 @@ export class LedgerTranslator {
   readonly notes: string[] = [];
   /** The one error that stops the ledger (row 0 for the header), once found. */
   fatal: RowIssue | null = null;
+  /** How the rows' dates and amounts are read (for the evaluation's row normalizer). */
+  readonly formats: CellFormats;
   private readonly pattern: DatePattern | 'excel' | null;
   private readonly decimalComma: boolean;
   private readonly currency: string | null;
@@ -64,6 +66,7 @@ export class LedgerTranslator {
   ) {
     const pattern = reading.dateFormat === undefined ? null : parseDateFormat(reading.dateFormat);
     this.pattern = pattern;
+    this.formats = CellFormats.of(reading);
     this.decimalComma = reading.decimalComma === true;
     this.currency = context.currency;
     if (pattern === 'excel') this.notes.push('dates are Excel serial day numbers (--date-format excel): days since 1899-12-30, a local calendar day in the contract zone');
@@ -101,29 +104,20 @@ export class LedgerTranslator {
   }
 
   /**
-   * Rewrites a row's date and amount cells in place; returns the row's problems (null: none). After
-   * it, `fatal` may be set: the row and the rest are not to be fed.
+   * Looks at a row for a problem that would repeat on every row (dates in a day-month order not
+   * given, a decimal comma not announced); after it, `fatal` may be set and the row and the rest are
+   * not to be fed. The cells themselves are read by the row normalizer (`CellFormats`).
    */
-  cells(cells: string[], row: number): RowIssue[] | null {
-    let issues: RowIssue[] | null = null;
+  cells(cells: readonly string[], row: number): void {
     const n = cells.length;
-    if (this.dateAt >= 0 && this.dateAt < n) {
+    if (this.pattern === null && this.dateAt >= 0 && this.dateAt < n) {
       const cell = cells[this.dateAt];
-      if (cell !== '' && !isoLike(cell)) {
-        const problem = this.date(cell, row);
-        if (typeof problem === 'string') cells[this.dateAt] = problem;
-        else if (problem !== null) (issues ??= []).push(problem);
-      }
+      if (cell !== '' && !isoLike(cell)) this.checkDate(cell, row);
     }
-    if (this.amountAt >= 0 && this.amountAt < n) {
-      const problem = this.quantity(cells, this.amountAt, 'amount', row);
-      if (problem !== null) (issues ??= []).push(problem);
+    if (!this.decimalComma) {
+      if (this.amountAt >= 0 && this.amountAt < n) this.checkQuantity(cells[this.amountAt], 'amount', row);
+      if (this.unitsAt >= 0 && this.unitsAt < n) this.checkQuantity(cells[this.unitsAt], 'units', row);
     }
-    if (this.unitsAt >= 0 && this.unitsAt < n) {
-      const problem = this.quantity(cells, this.unitsAt, 'units', row);
-      if (problem !== null) (issues ??= []).push(problem);
-    }
-    return issues;
   }
 
   /** Records keyed by these names (a CSV read into objects): resolves them as the header. */
@@ -132,47 +126,25 @@ export class LedgerTranslator {
     keys.forEach((k, i) => this.keyNames.set(k, names[i]));
   }
 
-  /** A record: keys renamed by the header (for JSON, resolved from the first record's keys), cells rewritten. */
-  record(record: LedgerRecord, row: number): { record: LedgerRecord; issues: RowIssue[] | null } {
+  /** A record with its keys renamed by the header (for JSON, resolved from the first record's keys); checked as `cells`. */
+  record(record: LedgerRecord, row: number): LedgerRecord {
     if (!this.headerSeen) {
       this.recordKeys(Object.keys(record));
-      if (this.fatal !== null) return { record, issues: null };
+      if (this.fatal !== null) return record;
     }
     const out: Record<string, unknown> = {};
     for (const key in record) out[this.keyNames.get(key) ?? key] = record[key];
-    let issues: RowIssue[] | null = null;
     const date = out.date;
-    if (typeof date === 'string' && date !== '' && !isoLike(date)) {
-      const problem = this.date(date, row);
-      if (typeof problem === 'string') out.date = problem;
-      else if (problem !== null) (issues ??= []).push(problem);
-    } else if (typeof date === 'number' && this.pattern === 'excel') {
-      const serial = excelSerialDate(date);
-      if (serial.ok) out.date = serial.text;
-      else (issues ??= []).push({ row, column: 'date', value: String(date), code: 'invalid-date', message: serial.message });
+    if (this.pattern === null && typeof date === 'string' && date !== '' && !isoLike(date)) this.checkDate(date, row);
+    if (!this.decimalComma) {
+      if (typeof out.amount === 'string') this.checkQuantity(out.amount, 'amount', row);
+      if (typeof out.units === 'string') this.checkQuantity(out.units, 'units', row);
     }
-    for (const column of ['amount', 'units'] as const) {
-      const value = out[column];
-      if (typeof value !== 'string') continue;
-      const cells = [value];
-      const problem = this.quantity(cells, 0, column, row);
-      if (problem !== null) (issues ??= []).push(problem);
-      out[column] = cells[0];
-    }
-    return { record: out, issues };
+    return out;
   }
 
-  /** The ISO text for a date cell that is not ISO, a row problem, or null (left for the ledger to judge). */
-  private date(cell: string, row: number): string | RowIssue | null {
-    const pattern = this.pattern;
-    if (pattern === 'excel') {
-      const serial = excelSerialDate(cell);
-      return serial.ok ? serial.text : { row, column: 'date', value: cell, code: 'invalid-date', message: serial.message };
-    }
-    if (pattern !== null) {
-      const read = dateInFormat(cell, pattern);
-      return read.ok ? read.text : { row, column: 'date', value: cell, code: 'invalid-date', message: read.message };
-    }
+  /** A date that is not ISO while no format is given: one error naming the option, never a guess. */
+  private checkDate(cell: string, row: number): void {
     const text = cell.trim();
     const fits = ordersThatFit(text);
     if (fits.length > 0) {
@@ -187,9 +159,7 @@ export class LedgerTranslator {
             ? `dates are written like '${text}' (row ${row}), which fits both ${fits.map((f) => f.text).join(' and ')}: the engine does not guess a day-month order; pass ${options}`
             : `dates are written like '${text}' (row ${row}), not YYYY-MM-DD: pass ${options}`,
       };
-      return null;
-    }
-    if (/^\d{5}(\.\d+)?$/.test(text)) {
+    } else if (/^\d{5}(\.\d+)?$/.test(text)) {
       this.fatal = {
         row,
         column: 'date',
@@ -198,25 +168,15 @@ export class LedgerTranslator {
         message: `dates are written like '${text}' (row ${row}), which looks like an Excel serial day number: pass --date-format excel if it is one`,
       };
     }
-    return null;
   }
 
-  private quantity(cells: string[], at: number, column: 'amount' | 'units', row: number): RowIssue | null {
-    const cell = cells[at];
-    if (cell === '') return null;
-    if (isPlainDecimal(cell) && !(this.decimalComma && cell.includes('.'))) return null;
-    if (cell.trim() === '') return null;
-    const read = amountInStyle(cell, { decimalComma: this.decimalComma, currency: column === 'amount' ? this.currency : null });
-    if (read.ok) {
-      cells[at] = read.text;
-      return null;
-    }
-    if (read.code === 'decimal-comma') {
+  /** An amount written with a decimal comma while none was announced: one error naming --decimal-comma. */
+  private checkQuantity(cell: string, column: 'amount' | 'units', row: number): void {
+    if (cell === '' || isPlainDecimal(cell)) return;
+    const read = amountInStyle(cell, { decimalComma: false, currency: null });
+    if (!read.ok && read.code === 'decimal-comma') {
       this.fatal = { row, column, value: cell.trim(), code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount', message: `${column} ${read.message} (row ${row})` };
-      return null;
     }
-    const code = read.code === 'currency-mismatch' ? 'currency-mismatch' : column === 'units' ? 'non-numeric-units' : 'non-numeric-amount';
-    return { row, column, value: cell.trim(), code, message: `${column} ${read.message}` };
   }
 }
 
@@ -245,13 +205,9 @@ export function translateLedger(parsed: ParsedLedger & { header?: string[] }, tr
   }
   if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
   const records: LedgerRecord[] = [];
-  const issues: RowIssue[] = [...parsed.issues];
   for (let i = 0; i < parsed.records.length; i++) {
-    const read = translator.record(parsed.records[i], i + 1);
+    records.push(translator.record(parsed.records[i], i + 1));
     if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
-    if (read.issues !== null) issues.push(...read.issues);
-    records.push(read.record);
   }
-  issues.sort((a, b) => a.row - b.row);
-  return { records, issues };
+  return { records, issues: parsed.issues };
 }

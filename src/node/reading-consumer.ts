@@ -1,7 +1,8 @@
 /**
- * Puts a ledger reading (column mapping, date and amount formats: src/ledger/ledger-reading.ts)
- * between a streamed reader and a two-pass consumer, so the streamed path reads exports exactly as
- * the in-memory one does. After a problem that would repeat on every row (`translator.fatal`) the
+ * Puts a ledger reading (column mapping and the checks for problems that would repeat on every row:
+ * src/ledger/ledger-reading.ts) between a streamed reader and a two-pass consumer, so the streamed path
+ * reads exports exactly as the in-memory one does; the cells' formats are read by the evaluation's
+ * normalizer (`translator.formats`). After a problem that would repeat on every row (`translator.fatal`) the
  * consumer gets that one error and no more rows.
  */
 import type { LedgerTranslator } from '../ledger/ledger-reading';
@@ -27,27 +28,21 @@ export function readingConsumer(inner: TwoPassConsumer, translator: LedgerTransl
     },
     cells(cells, row) {
       if (stopped) return;
-      const issues = translator.cells(cells, row);
-      if (halted()) return;
-      if (issues !== null) for (const issue of issues) inner.readIssue(issue);
-      inner.cells(cells, row);
+      translator.cells(cells, row);
+      if (!halted()) inner.cells(cells, row);
     },
     record(record, row) {
       if (stopped) return;
-      const read = translator.record(record, row);
-      if (halted()) return;
-      if (read.issues !== null) for (const issue of read.issues) inner.readIssue(issue);
-      inner.record(read.record, row);
+      const renamed = translator.record(record, row);
+      if (!halted()) inner.record(renamed, row);
     },
     needsSecondPass: () => !stopped && inner.needsSecondPass(),
     rowFilter: () => inner.rowFilter(),
     crossingCells(cells, row) {
-      if (stopped) return;
-      translator.cells(cells, row);
-      inner.crossingCells(cells, row);
+      if (!stopped) inner.crossingCells(cells, row);
     },
     crossingRecord(record, row) {
-      if (!stopped) inner.crossingRecord(translator.record(record, row).record, row);
+      if (!stopped) inner.crossingRecord(translator.record(record, row), row);
     },
     ...(inner.rowDay !== undefined ? { rowDay: () => (inner.rowDay as () => number)() } : {}),
     ...(inner.secondPassDays !== undefined ? { secondPassDays: () => (inner.secondPassDays as () => ReadonlySet<number> | null)() } : {}),

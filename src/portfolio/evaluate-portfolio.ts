@@ -4,6 +4,7 @@
  * named in the portfolio are read through the caller's `readFile`.
  */
 import type { LedgerRecord, RowIssue } from '../ledger/rows';
+import type { CellFormats } from '../ledger/cell-formats';
 import { PortfolioEvaluation, readPortfolio, resolveContracts, type PortfolioInput, type PortfolioReport, type ResolvedContract } from './portfolio';
 
 export interface EvaluatePortfolioOptions {
@@ -13,6 +14,8 @@ export interface EvaluatePortfolioOptions {
   readIssues?: readonly RowIssue[];
   /** A contract seller that matches no row is an error (`ok: false`), not a warning. */
   strict?: boolean;
+  /** How the ledger writes dates and amounts (`CellFormats.of({ dateFormat, decimalComma })`). */
+  cellFormats?: CellFormats | null;
 }
 
 export type PortfolioResult = { ok: true; report: PortfolioReport } | { ok: false; errors: string[] };
@@ -39,7 +42,7 @@ export function evaluatePortfolio(portfolio: unknown, records: readonly LedgerRe
       return { ok: false, errors: [(e as Error).message] };
     }
   }
-  const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict });
+  const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict, cellFormats: options.cellFormats });
   feedRecords(evaluation, records, options.readIssues ?? []);
   return { ok: true, report: evaluation.finish() };
 }

@@ -28,6 +28,7 @@ import type { Schedule } from '../evaluation/schedule';
 import { readSchedule } from '../evaluation/schedule-reader';
 import { sellerProblemMessage, UnmatchedSellers, type SellerProblem } from './seller-coverage';
 import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
+import type { CellFormats } from '../ledger/cell-formats';
 
 /** A contract as written in the portfolio file. */
 export interface PortfolioContractInput {
@@ -176,6 +177,8 @@ export interface PortfolioReport {
 export interface PortfolioOptions {
   /** A seller that matches no ledger row is an error, not a warning. */
   strict?: boolean;
+  /** How the ledger writes dates and amounts (`CellFormats.of(reading)`). */
+  cellFormats?: CellFormats | null;
 }
 
 interface Live {
@@ -261,6 +264,7 @@ export class PortfolioEvaluation {
         timeZone: context.context.zone,
         asOf: contract.asOf,
         schedule: contract.schedule,
+        cellFormats: options.cellFormats,
       }, this.ids);
       const live: Live = { contract, checked, evaluation };
       this.reports.push(null);
