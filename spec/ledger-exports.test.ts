@@ -71,6 +71,22 @@ describe.each([
   });
 });
 
+describe('XLSX (streamed with exceljs, typed cells)', () => {
+  test('typed date cells are local calendar days and times in the contract zone; --sheet picks the sheet', () => {
+    const r = streamed(['--sales', `${E}/crm-export.xlsx`, '--sheet', 'Sales']);
+    expect(results(r)).toEqual(expected);
+  });
+
+  test('the first sheet by default: here a note, so one header error; an unknown sheet names the sheets', () => {
+    const r = streamed(['--sales', `${E}/crm-export.xlsx`]);
+    expect(r.errorCount).toBe(1);
+    expect(r.errors?.[0]).toMatchObject({ code: 'missing-column', row: 0, column: 'date' });
+    const run = runCli(['evaluate', ...BASE, '--sales', `${E}/crm-export.xlsx`, '--sheet', 'Deals']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("has no sheet 'Deals': its sheets are 'Read me', 'Sales'");
+  });
+});
+
 describe('exports that need an option: one error naming it', () => {
   function oneError(args: string[]): { code: string; row: number; column: string; message: string } {
     for (const read of [streamed, inMemory]) {

@@ -50,20 +50,24 @@ export interface CommandOutput {
   stderr: string;
 }
 
-const FORMATS: readonly LedgerFormat[] = ['csv', 'json', 'ndjson'];
+/** A ledger file's format: the text formats, or an XLSX workbook (streamed only). */
+export type InputFormat = LedgerFormat | 'xlsx';
 
-function ledgerFormat(path: string, format: string | undefined): LedgerFormat {
+const FORMATS: readonly InputFormat[] = ['csv', 'json', 'ndjson', 'xlsx'];
+
+function ledgerFormat(path: string, format: string | undefined): InputFormat {
   if (format !== undefined) {
     const lower = format.toLowerCase();
-    if ((FORMATS as readonly string[]).includes(lower)) return lower as LedgerFormat;
-    throw new UsageError(`--format must be csv, json or ndjson, not '${format}'.`);
+    if ((FORMATS as readonly string[]).includes(lower)) return lower as InputFormat;
+    throw new UsageError(`--format must be csv, json, ndjson or xlsx, not '${format}'.`);
   }
   if (path === '-') throw new UsageError('reading the ledger from standard input needs --format csv|json|ndjson.');
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   if (ext === 'csv') return 'csv';
   if (ext === 'json') return 'json';
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
-  throw new UsageError(`cannot tell the format of '${path}' from its extension: name it .csv, .json or .ndjson, or pass --format.`);
+  if (ext === 'xlsx') return 'xlsx';
+  throw new UsageError(`cannot tell the format of '${path}' from its extension: name it .csv, .json, .ndjson or .xlsx, or pass --format.`);
 }
 
 type Prepared =
@@ -71,7 +75,7 @@ type Prepared =
   | {
       done: null;
       ast: DocumentNode;
-      format: LedgerFormat;
+      format: InputFormat;
       evaluation: EvaluationOptions;
       reading: LedgerReading;
       /** A translator for this clause's required columns and currency (one per read of the ledger). */
@@ -171,6 +175,7 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions & Payro
   const text = readText !== undefined ? readText(sales) : readLedgerText(sales, sales === '-' ? 'standard input' : `'${sales}'`, prepared.reading.encoding);
   const translator = prepared.translator();
   let parsed;
+  if (prepared.format === 'xlsx') throw new UsageError('an XLSX ledger is read by clause evaluate itself (streamed), not by this in-memory reader.');
   if (prepared.format === 'csv') {
     const delimiter = prepared.reading.delimiter ?? detectDelimiter(firstLine(text));
     if (delimiter === null) throw new UsageError(`cannot tell the delimiter of '${sales}' from its header line: pass --delimiter ',' | ';' | tab | '|'.`);
@@ -210,6 +215,7 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
       progress: options.progress !== false,
       delimiter: dialect?.delimiter,
       encoding: prepared.reading.encoding,
+      sheet: prepared.reading.sheet,
     });
     return prepared.present(evaluation.finish(), translator);
   } catch (error) {

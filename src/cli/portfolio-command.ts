@@ -4,7 +4,7 @@
  * rows (plus one more for the crossing rows), with a roll-up of obligations per payee and currency.
  */
 import path from 'node:path';
-import type { LedgerFormat } from '../ledger/rows';
+import type { InputFormat } from './evaluate-command';
 import { parseLedgerText } from '../ledger/text-readers';
 import { formatMoney } from '../values/money';
 import { feedRecords } from '../portfolio/evaluate-portfolio';
@@ -22,7 +22,7 @@ import { filterColumns } from '../node/byte-prefilter';
 
 export interface PortfolioOptions {
   sales: string;
-  format: LedgerFormat;
+  format: InputFormat;
   json?: boolean;
   progress?: boolean;
   /** A seller that matches no ledger row is an error (exit EXIT.unmatchedSeller). */
@@ -79,7 +79,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
         source,
         options.format,
         readingConsumer(portfolioConsumer(evaluation), translator),
-        { label: path.basename(options.sales), progress: options.progress, delimiter: dialect?.delimiter, encoding: reading.encoding },
+        { label: path.basename(options.sales), progress: options.progress, delimiter: dialect?.delimiter, encoding: reading.encoding, sheet: reading.sheet },
       );
     } catch (e) {
       throw isFileError(e) ? readError(options.sales, e) : e;

@@ -22,6 +22,7 @@ import { statSync } from 'node:fs';
 import { UsageError } from './io';
 import { ProgressBar } from '../cli/progress';
 import { RowPositions } from './row-positions';
+import type * as XlsxReader from './xlsx-reader';
 
 /** What a two-pass reader needs to know, for a CSV or an NDJSON ledger. */
 export interface TwoPassConsumer {
@@ -57,9 +58,11 @@ export interface DriveOptions {
   /** A CSV delimiter other than the comma, or an encoding other than UTF-8 (both passes then read every row as text). */
   delimiter?: string;
   encoding?: string;
+  /** XLSX: the worksheet (default: the first). */
+  sheet?: string;
 }
 
-export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, consumer: TwoPassConsumer, options: DriveOptions): Promise<{ rows: number; passes: number }> {
+export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', consumer: TwoPassConsumer, options: DriveOptions): Promise<{ rows: number; passes: number }> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
@@ -75,7 +78,22 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       read = b;
       bar?.update(b, rows);
     };
-    if (format === 'csv') {
+    // exceljs loads only for a workbook: it would add to every evaluation's start-up.
+    const xlsx = format === 'xlsx' ? (require('./xlsx-reader') as typeof XlsxReader) : null;
+    if (xlsx !== null) {
+      await xlsx.streamXlsxCells(source.path, options.sheet, {
+        header(names) {
+          empty = false;
+          consumer.header(names);
+        },
+        issue: (issue) => consumer.readIssue(issue),
+        cells(cells, row) {
+          rows = row;
+          consumer.cells(cells, row);
+        },
+      });
+      read = source.size;
+    } else if (format === 'csv') {
       const rowDay = consumer.rowDay?.bind(consumer);
       await streamCsvCells(
         source.path,
@@ -93,7 +111,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
         },
         { chunkSize: options.chunkSize, onBytes, positions, ...dialect },
       );
-    } else {
+    } else if (format === 'ndjson') {
       await streamLedgerRecords(
         source.path,
         format,
@@ -112,7 +130,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       );
     }
     if (empty) {
-      consumer.readIssue(emptyLedgerIssue(format));
+      consumer.readIssue(emptyLedgerIssue(format === 'xlsx' ? 'csv' : format));
       return { rows, passes: 1 };
     }
     assertUnchanged(source, read);
@@ -125,7 +143,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
     if (positions !== undefined && days !== null) {
       positions.readRows(source.path, source.size, days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => consumer.crossingCells(cells, row) });
       bar?.update(source.size * 2, rows * 2);
-    } else if (format === 'csv') {
+    } else if (format === 'csv' || format === 'xlsx') {
       const sink: CellSink = {
         header: () => undefined,
         issue: () => undefined,
@@ -134,10 +152,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
           consumer.crossingCells(cells, row);
         },
       };
-      const filter = plainBytes ? consumer.rowFilter() : null;
-      if (filter === null) await streamCsvCells(source.path, sink, chunking);
+      const filter = plainBytes && format === 'csv' ? consumer.rowFilter() : null;
+      if (xlsx !== null) await xlsx.streamXlsxCells(source.path, options.sheet, sink);
+      else if (filter === null) await streamCsvCells(source.path, sink, chunking);
       else await streamCsvCellsFiltered(source.path, sink, filter, chunking);
-    } else {
+    } else if (format === 'ndjson') {
       await streamLedgerRecords(
         source.path,
         format,
