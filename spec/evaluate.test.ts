@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { DocumentNode, MilestoneNode, PaymentTermNode, Range, TargetNode, WindowNode } from '../src/language/ast';
-import { createEvaluation, evaluate, type EvaluationSuccess, type MilestoneResult } from '../src/evaluation/evaluate';
+import { evaluate, startEvaluation, type EvaluationSuccess, type MilestoneResult, type TwoPassEvaluation } from '../src/evaluation/evaluate';
+import { formatIsoDate, fromDayNumber } from '../src/time/periods';
 import type { LedgerRecord } from '../src/ledger/rows';
 import { readSchedule, parseSchedule } from '../src/evaluation/schedule-reader';
 
@@ -92,6 +93,11 @@ describe('evaluate', () => {
   });
 });
 
+/** The days pass 2 needs, as ISO dates in order (ends pass 1). */
+function neededDays(e: TwoPassEvaluation<unknown>): string[] {
+  return [...(e.endPass1()?.days ?? [])].sort((a, b) => a - b).map((d) => formatIsoDate(fromDayNumber(d)));
+}
+
 describe('the two-pass API', () => {
   it('keeps only rows on crossing days in pass 2 and equals evaluate()', () => {
     const ast = doc([milestone('i', revenue('500'), endOfMonth(1)), milestone('ii', { kind: 'deals', count: '3', noun: 'deals', range: R }, inPeriod('month', 2))]);
@@ -99,12 +105,12 @@ describe('the two-pass API', () => {
     const rows: LedgerRecord[] = [];
     for (let d = 1; d <= 28; d++) rows.push({ date: `2026-01-${String(d).padStart(2, '0')}`, amount: '30' });
     for (let d = 1; d <= 28; d++) rows.push({ date: `2026-02-${String(d).padStart(2, '0')}`, amount: '1' });
-    const e = createEvaluation(ast, options);
-    rows.forEach((r, i) => e.addRecord(r, i + 1));
+    const e = startEvaluation(ast, options);
+    rows.forEach((r, i) => e.record(r, i + 1));
     // 500 / 30 → the 17th sale, Jan 17; the third February deal is on Feb 3; the day before each
     // is kept too, to show the rows just before the crossing.
-    expect(e.crossingDays()).toEqual(['2026-01-16', '2026-01-17', '2026-02-02', '2026-02-03']);
-    rows.forEach((r, i) => e.addCrossingRecord(r, i + 1));
+    expect(neededDays(e)).toEqual(['2026-01-16', '2026-01-17', '2026-02-02', '2026-02-03']);
+    rows.forEach((r, i) => e.crossingRecord(r, i + 1));
     const result = e.finish();
     expect(result).toEqual(evaluate(ast, rows, options));
     expect(ok(result).milestones.map((m) => m.achievedBy)).toEqual(['17', '31']);
@@ -120,9 +126,9 @@ describe('the two-pass API', () => {
     const options = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-03-01' };
     const rows: LedgerRecord[] = [];
     for (let d = 1; d <= 28; d++) rows.push({ date: `2026-01-${String(d).padStart(2, '0')}`, amount: '30' });
-    const skipped = createEvaluation(ast, options);
-    rows.forEach((r, i) => skipped.addRecord(r, i + 1));
-    skipped.crossingDays(); // and no addCrossingRecord: a ledger that changed, or a pipe read twice
+    const skipped = startEvaluation(ast, options);
+    rows.forEach((r, i) => skipped.record(r, i + 1));
+    skipped.endPass1(); // and no crossingRecord: a ledger that changed, or a pipe read twice
     const refused = skipped.finish();
     expect(refused.ok === false && refused.errors.map((e) => [e.code, e.label, e.message])).toEqual([
       [
@@ -158,11 +164,12 @@ describe('duplicate ids', () => {
   });
 
   it('refuses to guess when the second pass is skipped', () => {
-    const e = createEvaluation(ast, options);
-    e.addRecord({ id: 'X', date: '2026-01-05', amount: '1' }, 1);
-    e.addRecord({ id: 'X', date: '2026-01-06', amount: '1' }, 2);
-    expect(e.crossingDays()).toEqual([]);
-    expect(e.needsSecondPass()).toBe(true);
+    const e = startEvaluation(ast, options);
+    e.record({ id: 'X', date: '2026-01-05', amount: '1' }, 1);
+    e.record({ id: 'X', date: '2026-01-06', amount: '1' }, 2);
+    const needs = e.endPass1();
+    expect(needs?.days.size).toBe(0);
+    expect(needs?.suspectIdHashes?.size).toBe(1);
     const r = e.finish();
     expect(r.ok === false && r.errors[0].message).toMatch(/run the second pass/);
   });
@@ -297,13 +304,13 @@ describe('properties', () => {
     fc.assert(
       fc.property(genLedger, fc.boolean(), ([rows, t1, t2], reverse) => {
         const records = rows.map((row, i) => toRecord(row, `r${i % 7 === 6 ? 'dup' : i}`));
-        const e = createEvaluation(PROPERTY_AST(t1, t2), OPTIONS);
-        records.forEach((r, i) => e.addRecord(r, i + 1));
-        e.crossingDays();
+        const e = startEvaluation(PROPERTY_AST(t1, t2), OPTIONS);
+        records.forEach((r, i) => e.record(r, i + 1));
+        e.endPass1();
         const order = records.map((_, i) => i);
         if (reverse) order.reverse();
         else order.sort((a, b) => (a % 3) - (b % 3) || a - b);
-        for (const i of order) e.addCrossingRecord(records[i], i + 1);
+        for (const i of order) e.crossingRecord(records[i], i + 1);
         expect(e.finish()).toEqual(evaluate(PROPERTY_AST(t1, t2), records, OPTIONS));
       }),
       { numRuns: 100 },

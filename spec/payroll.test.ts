@@ -9,7 +9,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { Dec } from '../src/values/money';
 import { payroll, payPeriodOfMonth, readPaid, type ObligationLine } from '../src/portfolio/payroll';
-import { evaluatePortfolio } from '../src/index';
+import { evaluatePortfolio, readPortfolio, resolveContracts } from '../src/index';
 import { parseCsvLedger } from '../src/ledger/ledger';
 import { runCli } from './cli/run-cli';
 
@@ -157,15 +157,16 @@ describe('portfolio honesty', () => {
     portfolio.contracts = [portfolio.contracts[2]];
     portfolio.contracts[0].seller = ['Brian Ortiz', 'Zelda Quinn'];
     const ledger = parseCsvLedger(readFileSync(path.join(DIR, 'sales.csv'), 'utf8'));
-    const result = evaluatePortfolio(portfolio, ledger.records, { readIssues: ledger.issues });
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    expect(result.report.ok).toBe(true);
-    const [problem] = result.report.sellerProblems;
+    const read = readPortfolio(portfolio);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    const contracts = resolveContracts(read.portfolio, (p) => readFileSync(path.join(DIR, p), 'utf8'));
+    const report = evaluatePortfolio(contracts, ledger);
+    expect(report.ok).toBe(true);
+    const [problem] = report.sellerProblems;
     expect(problem).toMatchObject({ contract: 'brian-deals', seller: 'Zelda Quinn', kind: 'not-found' });
     expect(problem.closest.length).toBe(3);
     expect(problem.message).toMatch(/that seller's sales are not counted/);
-    const strict = evaluatePortfolio(portfolio, ledger.records, { strict: true });
-    expect(strict.ok && strict.report.ok).toBe(false);
+    expect(evaluatePortfolio(contracts, ledger, { strict: true }).ok).toBe(false);
   });
 });
 

@@ -7,7 +7,8 @@ import fs, { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { validate } from '../src/language/check';
-import { createEvaluation } from '../src/evaluation/evaluate';
+import { startEvaluation } from '../src/evaluation/evaluate';
+import { runInMemory } from '../src/evaluation/two-pass';
 import type { LedgerRecord } from '../src/ledger/rows';
 import { parseCsvLedger } from '../src/ledger/text-readers';
 import { parseSchedule } from '../src/evaluation/schedule-reader';
@@ -42,17 +43,14 @@ function examplePortfolioFile(): { contracts: Array<Record<string, unknown>> } {
 }
 
 function runPortfolio(contracts: ResolvedContract[], records: readonly LedgerRecord[]): PortfolioReport {
-  const p = new PortfolioEvaluation(contracts);
-  records.forEach((r, i) => p.addRecord(r, i + 1));
-  if (p.needsCrossingPass()) records.forEach((r, i) => p.addCrossingRecord(r, i + 1));
-  return p.finish();
+  return runInMemory(new PortfolioEvaluation(contracts), records);
 }
 
 /** The contract evaluated on its own: only its sellers' rows, with their row numbers in the ledger. */
 function separately(contract: ResolvedContract, records: readonly LedgerRecord[]): unknown {
   const checked = validate(contract.clauseText);
   if (!checked.ast) throw new Error('example clause does not parse');
-  const evaluation = createEvaluation(checked.ast, {
+  const evaluation = startEvaluation(checked.ast, {
     effectiveDate: contract.effectiveDate,
     timeZone: contract.timeZone,
     asOf: contract.asOf,
@@ -60,9 +58,9 @@ function separately(contract: ResolvedContract, records: readonly LedgerRecord[]
   });
   const mine = new Set(contract.sellers.map((s) => s.toLowerCase()));
   const rows = records.map((r, i) => ({ r, row: i + 1 })).filter(({ r }) => mine.has(String(r.seller ?? '').trim().toLowerCase()));
-  for (const { r, row } of rows) evaluation.addRecord(r, row);
-  evaluation.crossingDays();
-  for (const { r, row } of rows) evaluation.addCrossingRecord(r, row);
+  for (const { r, row } of rows) evaluation.record(r, row);
+  evaluation.endPass1();
+  for (const { r, row } of rows) evaluation.crossingRecord(r, row);
   return { ...evaluation.finish(), clauseDiagnostics: checked.diagnostics };
 }
 

@@ -1,5 +1,5 @@
 /** The progress line: only on a terminal, only after the delay, erased at the end. */
-import { ProgressBar } from '../src/cli/progress';
+import { ProgressBar } from '../src/node/progress';
 
 function fakeTarget(isTTY: boolean): { isTTY: boolean; columns: number; out: string[]; write(t: string): void } {
   const out: string[] = [];

@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { HEADER, LedgerGenerator, sortedOrder, writeLedger } from '../bench/generate';
 import { validate } from '../src/language/check';
-import { createEvaluation, evaluate, type EvaluationReport } from '../src/evaluation/evaluate';
+import { evaluate, startEvaluation, type EvaluationReport } from '../src/evaluation/evaluate';
 import { parseCsvLedger, parseNdjsonLedger } from '../src/ledger/text-readers';
-import { driveTwoPasses, evaluationConsumer } from '../src/node/stream-evaluate';
+import { driveTwoPasses } from '../src/node/stream-evaluate';
 import { RowPositions } from '../src/node/row-positions';
 import type { StreamFormat } from '../src/node/ledger-file-reader';
 import type { LedgerSource } from '../src/node/ledger-source';
@@ -45,9 +45,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function streamed(file: string, format: StreamFormat, chunkSize?: number, byPosition?: boolean): Promise<EvaluationReport> {
-  const evaluation = createEvaluation(ast, OPTIONS);
+  const evaluation = startEvaluation(ast, OPTIONS);
   const size = readFileSync(file).length;
-  await driveTwoPasses({ path: file, size, dispose: () => undefined }, format, evaluationConsumer(evaluation), { label: 'test', progress: false, chunkSize, byPosition });
+  await driveTwoPasses({ path: file, size, dispose: () => undefined }, format, evaluation, { label: 'test', progress: false, chunkSize, byPosition });
   return evaluation.finish();
 }
 
@@ -211,7 +211,7 @@ describe('streaming evaluation', () => {
     const file = path.join(dir, 'shuffled.csv');
     const size = readFileSync(file).length;
     const run = (source: Partial<LedgerSource>): Promise<unknown> =>
-      driveTwoPasses({ path: file, size, dispose: () => undefined, ...source }, 'csv', evaluationConsumer(createEvaluation(ast, OPTIONS)), { label: 'test', progress: false });
+      driveTwoPasses({ path: file, size, dispose: () => undefined, ...source }, 'csv', startEvaluation(ast, OPTIONS), { label: 'test', progress: false });
     await expect(run({ size: size - 10 })).rejects.toThrow(`changed while it was being read (${size.toLocaleString('en-US')} bytes were read of the ${(size - 10).toLocaleString('en-US')} it had when opened)`);
     await expect(run({ modifiedMs: statSync(file).mtimeMs - 1000 })).rejects.toThrow('changed while it was being read (it was written to)');
     await expect(run({ modifiedMs: statSync(file).mtimeMs })).resolves.toEqual({ rows: ROWS, passes: 2 });

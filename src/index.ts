@@ -12,9 +12,13 @@ export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './
 export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './language/draft';
 export {
   evaluate,
-  createEvaluation,
-  Evaluation,
+  evaluateWithSeries,
+  startEvaluation,
+  runningTotals,
   MAX_REPORTED_ERRORS,
+  type ChartSeries,
+  type SecondPassNeeds,
+  type TwoPassEvaluation,
   type EvaluationOptions,
   type EvaluationReport,
   type EvaluationSuccess,
@@ -34,17 +38,22 @@ export { RowNormalizer } from './ledger/normalize';
 export type { LedgerRecord, LedgerRow, LedgerFormat, LedgerColumn, ParsedLedger, RowIssue, RowIssueCode } from './ledger/rows';
 export { parseSchedule, readSchedule, type ScheduleResult } from './evaluation/schedule-reader';
 export type { Schedule } from './evaluation/schedule';
-export { evaluatePortfolio, type EvaluatePortfolioOptions, type PortfolioResult } from './portfolio/evaluate-portfolio';
 export {
+  evaluatePortfolio,
+  PortfolioEvaluation,
   readPortfolio,
   resolveContracts,
+  rollup,
   rollupCsv,
   type PortfolioInput,
   type PortfolioContractInput,
+  type PortfolioReadResult,
   type ResolvedContract,
-  type PortfolioReport,
   type ContractReport,
+  type ContractResult,
   type RollupLine,
+  type PortfolioReport,
+  type PortfolioOptions,
 } from './portfolio/portfolio';
 export {
   obligationLines,
@@ -59,3 +68,4 @@ export {
   type PayrollRun,
   type PaidAmounts,
 } from './portfolio/payroll';
+export { CellFormats } from './ledger/cell-formats';

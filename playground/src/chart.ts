@@ -1,13 +1,11 @@
 /**
  * The chart: for each metric, the running total over time against each milestone's target and
- * deadline, with a marker where a milestone was met. Drawn as inline SVG from the evaluation
- * report and the normalized ledger rows; the numbers here are for drawing only (floating point),
- * the exact figures are in the results table.
+ * deadline, with a marker where a milestone was met. Drawn as inline SVG from the evaluation report
+ * and the engine's per-day series (exact, from the same sums as the report); numbers are made of
+ * them only to place points on the drawing.
  */
-import type { EvaluationSuccess, MilestoneResult } from '@engine/evaluation/evaluate';
-import type { LedgerRow } from '@engine/ledger/rows';
+import { runningTotals, type ChartSeries, type EvaluationSuccess, type MilestoneResult } from '@engine/evaluation/evaluate';
 import { dayNumber, fromDayNumber, formatIsoDate, parseIsoDate } from '@engine/time/periods';
-import { toDec, type Quantity } from '@engine/values/quantity';
 import { h, s } from './dom';
 
 const METRIC_NAME: Record<MilestoneResult['metric'], string> = {
@@ -20,70 +18,40 @@ const METRIC_NAME: Record<MilestoneResult['metric'], string> = {
 
 const COLORS = ['#1f5fbf', '#b2431a', '#1d7a3e', '#7a3ea1', '#8a6d00', '#006d77'];
 
-const num = (q: Quantity | null): number => (q === null ? 0 : toDec(q).toNumber());
 const day = (iso: string): number => {
   const d = parseIsoDate(iso);
   return d ? dayNumber(d) : NaN;
 };
 
-/** Daily contributions of one metric: day → amount. */
-function contributions(metric: MilestoneResult['metric'], product: string | null, rows: readonly LedgerRow[], eDay: number): Map<number, number> {
-  const out = new Map<number, number>();
-  const add = (d: number, v: number): void => {
-    if (v !== 0) out.set(d, (out.get(d) ?? 0) + v);
-  };
-  if (metric === 'new-customers') {
-    // As the evaluator counts them: on the day of a customer's first positive sale, unless the
-    // customer has any row (even a refund) before the effective date.
-    const first = new Map<string, LedgerRow>();
-    const seenBefore = new Set<string>();
-    for (const r of rows) {
-      if (r.customer !== null && r.day < eDay) seenBefore.add(r.customer.toLowerCase());
-    }
-    for (const r of rows) {
-      if (r.customer === null || r.amount === null || num(r.amount) <= 0) continue;
-      const key = r.customer.toLowerCase();
-      if (seenBefore.has(key)) continue;
-      const seen = first.get(key);
-      if (!seen || r.time < seen.time || (r.time === seen.time && r.row < seen.row)) first.set(key, r);
-    }
-    for (const r of first.values()) add(r.day, 1);
-    return out;
-  }
-  const productKey = product?.trim().toLowerCase() ?? null;
-  for (const r of rows) {
-    if (metric === 'units') {
-      if (productKey !== null && (r.product ?? '').trim().toLowerCase() !== productKey) continue;
-      const u = num(r.units);
-      if (u > 0) add(r.day, u);
-      continue;
-    }
-    const a = num(r.amount);
-    if (metric === 'net-revenue') add(r.day, a);
-    else if (a > 0) add(r.day, metric === 'deals' ? 1 : a);
-  }
-  return out;
-}
-
 interface Line {
   from: number;
   to: number;
   points: Array<[number, number]>;
+  /** The exact total at the end of the line (the engine's figure), and as a number for drawing. */
+  exact: string;
   total: number;
 }
 
-/** The step line of the running total over days [from, to], inclusive. */
-function runningLine(series: Map<number, number>, from: number, to: number): Line {
-  const days = [...series.keys()].filter((d) => d >= from && d <= to).sort((a, b) => a - b);
+/** The step line of the running total over days [from, to], inclusive, from the engine's exact totals. */
+function runningLine(series: ChartSeries | undefined, from: number, to: number): Line {
   const points: Array<[number, number]> = [[from, 0]];
-  let total = 0;
-  for (const d of days) {
-    points.push([d, total]);
-    total += series.get(d)!;
-    points.push([d, total]);
+  if (series === undefined) return { from, to, points: [...points, [to + 1, 0]], exact: '0', total: 0 };
+  const { steps, total } = runningTotals(series, formatIsoDate(fromDayNumber(from)), formatIsoDate(fromDayNumber(to)));
+  let previous = 0;
+  for (const step of steps) {
+    const d = day(step.date);
+    const value = Number(step.total);
+    points.push([d, previous], [d, value]);
+    previous = value;
   }
-  points.push([to + 1, total]);
-  return { from, to, points, total };
+  points.push([to + 1, previous]);
+  return { from, to, points, exact: total, total: Number(total) };
+}
+
+/** The engine's series for a chart panel's metric and product (products compared as the engine does). */
+function seriesOf(all: readonly ChartSeries[], metric: MilestoneResult['metric'], product: string | null): ChartSeries | undefined {
+  const key = (p: string | null): string | null => (p === null ? null : p.trim().toLowerCase());
+  return all.find((c) => c.metric === metric && key(c.product) === key(product));
 }
 
 /** A round step for about `count` intervals up to `max`: 1, 2, 2.5 or 5 times a power of ten. */
@@ -115,7 +83,7 @@ const W = 960;
 const PANEL_H = 210;
 const M = { left: 64, right: 96, top: 40, bottom: 34 };
 
-export function renderChart(container: HTMLElement, report: EvaluationSuccess, rows: readonly LedgerRow[]): void {
+export function renderChart(container: HTMLElement, report: EvaluationSuccess, allSeries: readonly ChartSeries[]): void {
   const eDay = day(report.effectiveDate);
   const aDay = day(report.asOf);
   const groups = new Map<string, MilestoneResult[]>();
@@ -146,7 +114,7 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
   for (const [, milestones] of groups) {
     const top = panel * PANEL_H;
     const first = milestones[0];
-    const series = contributions(first.metric, first.product, rows, eDay);
+    const series = seriesOf(allSeries, first.metric, first.product);
     const lines = new Map<string, Line & { color: string }>();
     milestones.forEach((m, i) => {
       const from = day(m.windowStart);
@@ -198,7 +166,7 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, r
       const deadline = day(m.deadline) + 1;
       const target = Number(m.target);
       const name = `${m.label ? `(${m.label})` : 'milestone'}${m.period !== null ? ` #${m.period}` : ''}`;
-      const drawn = lines.get(`${from}:${Math.min(day(m.deadline), aDay)}`)?.total ?? 0;
+      const drawn = lines.get(`${from}:${Math.min(day(m.deadline), aDay)}`)?.exact ?? '0';
       // What the chart drew for this window, beside what the engine computed: they must agree.
       const gm = s('g', { class: `milestone status-${m.status}`, 'data-label': m.label ?? '', 'data-drawn-total': drawn, 'data-total': m.total });
       gm.append(s('line', { x1: x(from), x2: x(deadline), y1: y(target), y2: y(target), stroke: color, class: 'target' }));

@@ -2,9 +2,8 @@
  * The evaluation side of the engine (evaluator, ledger reader, schedule validation with ajv, CSV
  * writer and the chart), loaded on first use so that the editor comes up with the parser alone.
  */
-export { evaluate } from '@engine/evaluation/evaluate';
+export { evaluateWithSeries } from '@engine/evaluation/evaluate';
 export { parseLedgerText } from '@engine/ledger/text-readers';
-export { RowNormalizer } from '@engine/ledger/normalize';
 export { parseSchedule } from '@engine/evaluation/schedule-reader';
 export { renderChart } from './chart';
 import Papa from 'papaparse';

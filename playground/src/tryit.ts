@@ -1,7 +1,7 @@
 /** "Try it": contract context + ledger (+ schedule) → milestone results, obligations and a chart. */
 import type { DocumentNode } from '@engine/language/ast';
-import type { EvaluationReport, EvaluationSuccess } from '@engine/evaluation/evaluate';
-import type { LedgerFormat, LedgerRow, LedgerRecord } from '@engine/ledger/rows';
+import type { ChartSeries, EvaluationReport, EvaluationSuccess } from '@engine/evaluation/evaluate';
+import type { LedgerFormat } from '@engine/ledger/rows';
 import type { Schedule } from '@engine/evaluation/schedule';
 import { formatMoney } from '@engine/values/money';
 import { byId, download, h, table } from './dom';
@@ -178,7 +178,7 @@ export function setupTryIt(): TryIt {
     );
   }
 
-  function runWith({ evaluate, parseLedgerText, parseSchedule, RowNormalizer, renderChart }: Engine): void {
+  function runWith({ evaluateWithSeries, parseLedgerText, parseSchedule, renderChart }: Engine): void {
     if (!ledger || !ast) return;
     let parsedSchedule: Schedule | null = null;
     if (schedule.value.trim() !== '') {
@@ -192,14 +192,15 @@ export function setupTryIt(): TryIt {
     }
     const parsed = parseLedgerText(ledger.text, ledger.format);
     const started = performance.now();
+    let series: ChartSeries[] = [];
     try {
-      report = evaluate(ast, parsed.records, {
+      ({ report, series } = evaluateWithSeries(ast, parsed.records, {
         effectiveDate: effective.value,
         timeZone: zone.value.trim() || 'UTC',
         asOf: asOf.value || undefined,
         schedule: parsedSchedule,
         readIssues: parsed.issues,
-      });
+      }));
     } catch (e) {
       clearOutput(`The evaluator failed: ${(e as Error).message}`);
       return;
@@ -220,14 +221,8 @@ export function setupTryIt(): TryIt {
       showDownloads(false);
       return;
     }
-    const rows: LedgerRow[] = [];
-    const normalizer = new RowNormalizer({ timeZone: report.timeZone, checkDuplicates: false });
-    parsed.records.forEach((record: LedgerRecord, i: number) => {
-      const result = normalizer.normalize(record, i + 1);
-      if (result.ok) rows.push(result.row);
-    });
     renderReport(report, millis);
-    renderChart(chart, report, rows);
+    renderChart(chart, report, series);
   }
 
   function renderReport(r: EvaluationSuccess, millis: number): void {

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { validate } from '../language/check';
-import { evaluate, type EvaluationReport } from '../evaluation/evaluate';
+import { evaluate, startEvaluation, type EvaluationOptions, type EvaluationReport } from '../evaluation/evaluate';
 import type { LedgerFormat } from '../ledger/rows';
 import { parseCsvLedger, parseLedgerText } from '../ledger/text-readers';
 import { addLedgerOptions, ledgerReading, type LedgerOptions } from './ledger-options';
@@ -12,8 +12,8 @@ import { LedgerTranslator, translateLedger, type LedgerReading } from '../ledger
 import { detectDelimiter, firstLine } from '../ledger/ledger-dialect';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
 import { requiredColumns } from '../evaluation/required-columns';
-import { documentCurrency } from '../evaluation/evaluate';
-import { readingConsumer } from '../node/reading-consumer';
+import { documentCurrency } from '../evaluation/plan';
+import { readingEvaluation } from '../node/reading-consumer';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
 import type * as ScheduleReader from '../evaluation/schedule-reader';
@@ -21,11 +21,10 @@ import { renderEvaluation, renderFailure } from './evaluation-report';
 import { EXIT, isFileError, readError, readText as readFileText, UsageError } from '../node/io';
 import path from 'node:path';
 import type { DocumentNode } from '../language/ast';
-import { createEvaluation, type EvaluationOptions } from '../evaluation/evaluate';
 import { openLedgerSource, type LedgerSource } from '../node/ledger-source';
 import type * as PortfolioCommand from './portfolio-command';
-import { driveTwoPasses, evaluationConsumer } from '../node/stream-evaluate';
-import { formatDiagnostic } from './validate-command';
+import { driveTwoPasses } from '../node/stream-evaluate';
+import { formatDiagnostic } from './diagnostic-report';
 import { payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
 import { obligationLines } from '../portfolio/payroll';
 import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
@@ -107,7 +106,7 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
 
   let schedule: Schedule | null = null;
   if (options.schedule !== undefined) {
-    // Loaded only here: ajv's loading would add about 60 ms to every evaluation (issue 4).
+    // Loaded only here: every evaluation without a schedule would otherwise pay for loading ajv.
     const { parseSchedule } = require('../evaluation/schedule-reader') as typeof ScheduleReader;
     const result = parseSchedule(readText(options.schedule));
     if (!result.ok) {
@@ -133,7 +132,7 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
     if (options.json) {
       const json = { ...report, clauseDiagnostics: clauseWarnings, ...(run !== null && payrollPlan.filtered ? { payroll: payrollJson(payrollPlan, run) } : {}) };
       // Row numbers are positions in the file: shown with --explain, left out otherwise so that the
-      // same sales in any order give the same JSON, byte for byte (issue 4).
+      // same sales in any order give the same JSON, byte for byte.
       const text = options.explain ? JSON.stringify(json, null, 2) : JSON.stringify(json, withoutPositions, 2);
       return { code: report.ok ? EXIT.ok : EXIT.invalid, stdout: `${text}\n`, stderr: '' };
     }
@@ -171,11 +170,15 @@ function withoutPositions(this: unknown, key: string, value: unknown): unknown {
 export function runEvaluate(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions, readText?: (path: string) => string): CommandOutput {
   const prepared = prepare(clauseFile, options, readText ?? readFileText);
   if (prepared.done) return prepared.done;
-  const sales = options.sales as string;
+  return evaluateWhole(prepared, options.sales as string, readText);
+}
+
+/** The evaluation of a ledger read whole into memory (an injected reader, or the file in its encoding). */
+function evaluateWhole(prepared: Prepared & { done: null }, sales: string, readText?: (path: string) => string): CommandOutput {
   const text = readText !== undefined ? readText(sales) : readLedgerText(sales, sales === '-' ? 'standard input' : `'${sales}'`, prepared.reading.encoding);
   const translator = prepared.translator();
-  let parsed;
   if (prepared.format === 'xlsx') throw new UsageError('an XLSX ledger is read by clause evaluate itself (streamed), not by this in-memory reader.');
+  let parsed;
   if (prepared.format === 'csv') {
     const delimiter = prepared.reading.delimiter ?? detectDelimiter(firstLine(text));
     if (delimiter === null) throw new UsageError(`cannot tell the delimiter of '${sales}' from its header line: pass --delimiter ',' | ';' | tab | '|'.`);
@@ -196,8 +199,9 @@ export function runEvaluate(clauseFile: string, options: EvaluateOptions & Payro
 export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions & { progress?: boolean }): Promise<CommandOutput> {
   const prepared = prepare(clauseFile, options, readFileText);
   if (prepared.done) return prepared.done;
-  if (prepared.format === 'json') return runEvaluate(clauseFile, options);
+
   const sales = options.sales as string;
+  if (prepared.format === 'json') return evaluateWhole(prepared, sales);
   let source: LedgerSource;
   try {
     source = await openLedgerSource(sales);
@@ -206,16 +210,17 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   }
   try {
     const translator = prepared.translator();
-    const evaluation = createEvaluation(prepared.ast, { ...prepared.evaluation, cellFormats: translator.formats });
+    const evaluation = startEvaluation(prepared.ast, { ...prepared.evaluation, cellFormats: translator.formats });
     const shown = sales === '-' ? 'standard input' : `'${sales}'`;
     const dialect = prepared.format === 'csv' ? fileDialect(source.path, shown, prepared.reading.delimiter, prepared.reading.encoding) : null;
     if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
-    await driveTwoPasses(source, prepared.format, readingConsumer(evaluationConsumer(evaluation), translator), {
+    await driveTwoPasses(source, prepared.format, readingEvaluation(evaluation, translator), {
       label: sales === '-' ? 'stdin' : path.basename(sales),
       progress: options.progress !== false,
       delimiter: dialect?.delimiter,
       encoding: prepared.reading.encoding,
       sheet: prepared.reading.sheet,
+      prefilter: () => !translator.renamesColumns,
     });
     return prepared.present(evaluation.finish(), translator);
   } catch (error) {

@@ -15,7 +15,7 @@ import { format, termsOf } from '../language/format';
 import { MAX_CLAUSE_CHARS, parse } from '../language/parse';
 import type * as Terms from '../language/draft';
 import { EXIT, readText, UsageError } from '../node/io';
-import { formatDiagnostic } from './validate-command';
+import { formatDiagnostic } from './diagnostic-report';
 
 /**
  * src/language/draft.ts on first use: it compiles a JSON Schema with ajv, whose loading would add about

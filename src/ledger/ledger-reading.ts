@@ -59,6 +59,8 @@ export class LedgerTranslator {
   /** JSON records: key as written → ledger name (or the key itself). */
   private readonly keyNames = new Map<string, string>();
   private headerSeen = false;
+  /** Whether the header the evaluation sees names some column otherwise than the file does. */
+  renamesColumns = false;
 
   constructor(
     private readonly reading: LedgerReading,
@@ -84,6 +86,7 @@ export class LedgerTranslator {
     this.headerSeen = true;
     const resolved = resolveHeader(names, this.reading.columns ?? {}, this.context.required);
     this.notes.push(...resolved.notes);
+    this.renamesColumns = resolved.names.some((n, i) => n !== names[i]);
     if (resolved.problem !== null) {
       this.fatal = resolved.problem;
       return resolved.names;

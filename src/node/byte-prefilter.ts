@@ -3,6 +3,8 @@
  * date is far from every candidate day and their id is not suspect.
  */
 import { fmix32 } from '../evaluation/id-hash';
+import type { SecondPassNeeds } from '../evaluation/two-pass';
+import { fromDayNumber } from '../time/periods';
 import { CsvStreamParser } from './csv-stream';
 import type { CellSink } from './ledger-sinks';
 
@@ -32,11 +34,35 @@ export interface ByteRowFilter {
 }
 
 /**
- * Where the filter's cells are in a CSV header whose names the stream reader has trimmed and
- * lower-cased (the first of repeated names wins, as in the normalizer); -1 when absent.
+ * The filter for what pass 2 needs, given the CSV header's names (trimmed and lower-cased by the
+ * stream reader; the first of repeated names wins, as in the normalizer); null (read every row)
+ * when there is no date column.
  */
-export function filterColumns(names: readonly string[]): { dateIndex: number; idIndex: number; sellerIndex: number } {
-  return { dateIndex: names.indexOf('date'), idIndex: names.indexOf('id'), sellerIndex: names.indexOf('seller') };
+export function byteRowFilter(names: readonly string[], needs: SecondPassNeeds): ByteRowFilter | null {
+  const dateIndex = names.indexOf('date');
+  if (dateIndex < 0) return null;
+  const filter: ByteRowFilter = { dateIndex, idIndex: names.indexOf('id'), dateKeys: dateKeys(needs.days), idHashes: needs.suspectIdHashes };
+  if (needs.sellerDays !== undefined) {
+    filter.sellerIndex = names.indexOf('seller');
+    filter.sellerDateKeys = new Map([...needs.sellerDays].map(([seller, days]) => [seller, dateKeys(days)]));
+  }
+  return filter;
+}
+
+/**
+ * The written dates (`YYYY-MM-DD` as the number YYYYMMDD) a date cell may start with to fall on one
+ * of `days` (local days since 1970-01-01): a written date is at most two days from the local day it
+ * denotes, whatever its offset.
+ */
+export function dateKeys(days: Iterable<number>): Set<number> {
+  const keys = new Set<number>();
+  for (const day of days) {
+    for (let k = -2; k <= 2; k++) {
+      const d = fromDayNumber(day + k);
+      keys.add(d.year * 10_000 + d.month * 100 + d.day);
+    }
+  }
+  return keys;
 }
 
 const SPACE = 32;

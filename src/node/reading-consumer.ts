@@ -1,14 +1,14 @@
 /**
  * Puts a ledger reading (column mapping and the checks for problems that would repeat on every row:
- * src/ledger/ledger-reading.ts) between a streamed reader and a two-pass consumer, so the streamed path
- * reads exports exactly as the in-memory one does; the cells' formats are read by the evaluation's
- * normalizer (`translator.formats`). After a problem that would repeat on every row (`translator.fatal`) the
- * consumer gets that one error and no more rows.
+ * src/ledger/ledger-reading.ts) between a streamed reader and a two-pass evaluation, so the streamed
+ * path reads exports exactly as the in-memory one does; the cells' formats are read by the
+ * evaluation's normalizer (`translator.formats`). After a problem that would repeat on every row
+ * (`translator.fatal`) the evaluation gets that one error and no more rows.
  */
+import type { TwoPassEvaluation } from '../evaluation/two-pass';
 import type { LedgerTranslator } from '../ledger/ledger-reading';
-import type { TwoPassConsumer } from './stream-evaluate';
 
-export function readingConsumer(inner: TwoPassConsumer, translator: LedgerTranslator): TwoPassConsumer {
+export function readingEvaluation<Report>(inner: TwoPassEvaluation<Report>, translator: LedgerTranslator): TwoPassEvaluation<Report> {
   let stopped = false;
   /** True when the translator has just found the ledger's one error: it is passed on, the rest is not. */
   const halted = (): boolean => {
@@ -19,6 +19,7 @@ export function readingConsumer(inner: TwoPassConsumer, translator: LedgerTransl
     return true;
   };
   return {
+    rowDays: inner.rowDays,
     readIssue(issue) {
       if (!stopped) inner.readIssue(issue);
     },
@@ -27,24 +28,25 @@ export function readingConsumer(inner: TwoPassConsumer, translator: LedgerTransl
       if (!halted()) inner.header(mapped);
     },
     cells(cells, row) {
-      if (stopped) return;
+      if (stopped) return Number.NaN;
       translator.cells(cells, row);
-      if (!halted()) inner.cells(cells, row);
+      return halted() ? Number.NaN : inner.cells(cells, row);
     },
     record(record, row) {
       if (stopped) return;
       const renamed = translator.record(record, row);
       if (!halted()) inner.record(renamed, row);
     },
-    needsSecondPass: () => !stopped && inner.needsSecondPass(),
-    rowFilter: () => inner.rowFilter(),
+    endPass1() {
+      const needs = inner.endPass1();
+      return stopped ? null : needs;
+    },
     crossingCells(cells, row) {
       if (!stopped) inner.crossingCells(cells, row);
     },
     crossingRecord(record, row) {
       if (!stopped) inner.crossingRecord(translator.record(record, row), row);
     },
-    ...(inner.rowDay !== undefined ? { rowDay: () => (inner.rowDay as () => number)() } : {}),
-    ...(inner.secondPassDays !== undefined ? { secondPassDays: () => (inner.secondPassDays as () => ReadonlySet<number> | null)() } : {}),
+    finish: () => inner.finish(),
   };
 }

@@ -5,47 +5,23 @@
  * on what the evaluation keeps (days, customers, crossing-day rows, id hashes), not on the file.
  *
  * CSV rows reach the evaluation as arrays of cells (no object per row). For one evaluation of an
- * ASCII CSV of up to 16M rows, pass 1 also notes where each row starts and its local day, and pass 2
+ * ASCII CSV of up to 2^24 rows, pass 1 also notes where each row starts and its local day, and pass 2
  * reads just the rows of the candidate days, by position (row-positions.ts). Otherwise pass 2 reads
  * the whole file and skips, on their raw bytes, the rows whose written date is far from every
  * candidate day and whose id is not suspect (CsvFilteredParser). NDJSON rows are objects
  * (JSON.parse makes them anyway).
  */
-import type { Evaluation } from '../evaluation/evaluate';
-import { columnLayout, type ColumnLayout } from '../ledger/normalize';
-import { emptyLedgerIssue, type LedgerRecord, type RowIssue } from '../ledger/rows';
-import { filterColumns, type ByteRowFilter } from './byte-prefilter';
+import type { SecondPassNeeds, TwoPassEvaluation } from '../evaluation/two-pass';
+import { emptyLedgerIssue } from '../ledger/rows';
+import { byteRowFilter } from './byte-prefilter';
 import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type StreamFormat } from './ledger-file-reader';
 import type { LedgerSource } from './ledger-source';
 import type { CellSink } from './ledger-sinks';
 import { statSync } from 'node:fs';
 import { UsageError } from './io';
-import { ProgressBar } from '../cli/progress';
+import { ProgressBar } from './progress';
 import { RowPositions } from './row-positions';
 import type * as XlsxReader from './xlsx-reader';
-
-/** What a two-pass reader needs to know, for a CSV or an NDJSON ledger. */
-export interface TwoPassConsumer {
-  /** A row the reader could not read. Called just before that row's `cells` / `record`. */
-  readIssue(issue: RowIssue): void;
-  /** CSV: the header (trimmed, lower-cased names). */
-  header(names: readonly string[]): void;
-  cells(cells: string[], row: number): void;
-  record(record: LedgerRecord, row: number): void;
-  /** Ends pass 1: whether pass 2 is needed. */
-  needsSecondPass(): boolean;
-  /** After `needsSecondPass`, CSV: which rows pass 2 may skip on their bytes (null: none). */
-  rowFilter(): ByteRowFilter | null;
-  crossingCells(cells: string[], row: number): void;
-  crossingRecord(record: LedgerRecord, row: number): void;
-  /**
-   * Optional (one evaluation of a CSV ledger): the local day of the row just given to `cells`
-   * (NaN: not read), and after pass 1 the days whose rows pass 2 needs (null: it needs every row
-   * with a repeated id hash too). With both, pass 2 reads just those rows, by position.
-   */
-  rowDay?(): number;
-  secondPassDays?(): ReadonlySet<number> | null;
-}
 
 export interface DriveOptions {
   /** Shown in the progress line. */
@@ -58,11 +34,16 @@ export interface DriveOptions {
   /** A CSV delimiter other than the comma, or an encoding other than UTF-8 (both passes then read every row as text). */
   delimiter?: string;
   encoding?: string;
+  /**
+   * Asked after pass 1: false when the header the evaluation saw is not the file's (columns mapped
+   * by another name), since the byte prefilter finds its columns by the file's names.
+   */
+  prefilter?: () => boolean;
   /** XLSX: the worksheet (default: the first). */
   sheet?: string;
 }
 
-export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', consumer: TwoPassConsumer, options: DriveOptions): Promise<{ rows: number; passes: number }> {
+export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<{ rows: number; passes: number }> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
@@ -70,7 +51,8 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
   // Row positions and the byte prefilter judge raw bytes as comma-separated UTF-8.
   const plainBytes = (options.delimiter ?? ',') === ',' && (options.encoding ?? 'utf-8') === 'utf-8';
   const dialect = { delimiter: options.delimiter, encoding: options.encoding };
-  const positions = format === 'csv' && plainBytes && consumer.rowDay !== undefined && options.byPosition !== false ? new RowPositions() : undefined;
+  const positions = format === 'csv' && plainBytes && evaluation.rowDays && options.byPosition !== false ? new RowPositions() : undefined;
+  let names: readonly string[] = [];
   try {
     bar?.setPhase('pass 1/2');
     let read = 0;
@@ -82,31 +64,31 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
     const xlsx = format === 'xlsx' ? (require('./xlsx-reader') as typeof XlsxReader) : null;
     if (xlsx !== null) {
       await xlsx.streamXlsxCells(source.path, options.sheet, {
-        header(names) {
+        header(header) {
           empty = false;
-          consumer.header(names);
+          evaluation.header(header);
         },
-        issue: (issue) => consumer.readIssue(issue),
+        issue: (issue) => evaluation.readIssue(issue),
         cells(cells, row) {
           rows = row;
-          consumer.cells(cells, row);
+          evaluation.cells(cells, row);
         },
       });
       read = source.size;
     } else if (format === 'csv') {
-      const rowDay = consumer.rowDay?.bind(consumer);
       await streamCsvCells(
         source.path,
         {
-          header(names) {
+          header(header) {
             empty = false;
-            consumer.header(names);
+            names = header;
+            evaluation.header(header);
           },
-          issue: (issue) => consumer.readIssue(issue),
+          issue: (issue) => evaluation.readIssue(issue),
           cells(cells, row) {
             rows = row;
-            consumer.cells(cells, row);
-            if (rowDay !== undefined) positions?.day(row, rowDay());
+            const day = evaluation.cells(cells, row);
+            positions?.day(row, day);
           },
         },
         { chunkSize: options.chunkSize, onBytes, positions, ...dialect },
@@ -118,30 +100,30 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
         {
           issue(issue) {
             empty = false;
-            consumer.readIssue(issue);
+            evaluation.readIssue(issue);
           },
           record(record, row) {
             empty = false;
             rows = row;
-            consumer.record(record, row);
+            evaluation.record(record, row);
           },
         },
         { chunkSize: options.chunkSize, onBytes, ...dialect },
       );
     }
     if (empty) {
-      consumer.readIssue(emptyLedgerIssue(format === 'xlsx' ? 'csv' : format));
+      evaluation.readIssue(emptyLedgerIssue(format === 'xlsx' ? 'csv' : format));
       return { rows, passes: 1 };
     }
     assertUnchanged(source, read);
-    if (!consumer.needsSecondPass()) return { rows, passes: 1 };
+    const needs = evaluation.endPass1();
+    if (needs === null) return { rows, passes: 1 };
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
     const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, ...dialect };
-    const days = positions?.covers(rows) ? (consumer.secondPassDays?.() ?? null) : null;
-    if (positions !== undefined && days !== null) {
-      positions.readRows(source.path, source.size, days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => consumer.crossingCells(cells, row) });
+    if (positions !== undefined && positions.covers(rows) && byDay(needs)) {
+      positions.readRows(source.path, source.size, needs.days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => evaluation.crossingCells(cells, row) });
       bar?.update(source.size * 2, rows * 2);
     } else if (format === 'csv' || format === 'xlsx') {
       const sink: CellSink = {
@@ -149,10 +131,10 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
         issue: () => undefined,
         cells(cells, row) {
           rows2 = row;
-          consumer.crossingCells(cells, row);
+          evaluation.crossingCells(cells, row);
         },
       };
-      const filter = plainBytes && format === 'csv' ? consumer.rowFilter() : null;
+      const filter = format === 'csv' && plainBytes && (options.prefilter?.() ?? true) ? byteRowFilter(names, needs) : null;
       if (xlsx !== null) await xlsx.streamXlsxCells(source.path, options.sheet, sink);
       else if (filter === null) await streamCsvCells(source.path, sink, chunking);
       else await streamCsvCellsFiltered(source.path, sink, filter, chunking);
@@ -164,7 +146,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
           issue: () => undefined,
           record(record, row) {
             rows2 = row;
-            consumer.crossingRecord(record, row);
+            evaluation.crossingRecord(record, row);
           },
         },
         chunking,
@@ -175,6 +157,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
   } finally {
     bar?.done();
   }
+}
+
+/** Whether pass 2 needs just the rows of some days (not also every row of a suspect id, nor per seller). */
+function byDay(needs: SecondPassNeeds): boolean {
+  return needs.suspectIdHashes === null && needs.sellerDays === undefined;
 }
 
 /**
@@ -192,28 +179,4 @@ function assertUnchanged(source: LedgerSource, bytesRead: number): void {
   if (why !== null) {
     throw new UsageError(`'${source.path}' changed while it was being read (${why}), so its two passes would not see the same rows: evaluate a copy that nothing is writing to.`);
   }
-}
-
-/** The consumer for one evaluation. */
-export function evaluationConsumer(evaluation: Evaluation): TwoPassConsumer {
-  let layout: ColumnLayout = columnLayout([]);
-  let columns = filterColumns([]);
-  return {
-    readIssue: (issue) => evaluation.addReadIssue(issue),
-    header(names) {
-      layout = columnLayout(names);
-      columns = filterColumns(names);
-    },
-    cells: (cells, row) => evaluation.addCells(cells, layout, row),
-    record: (record, row) => evaluation.addRecord(record, row),
-    needsSecondPass: () => evaluation.needsSecondPass(),
-    rowFilter() {
-      if (columns.dateIndex < 0) return null;
-      return { dateIndex: columns.dateIndex, idIndex: columns.idIndex, ...evaluation.secondPassFilter() };
-    },
-    crossingCells: (cells, row) => evaluation.addCrossingCells(cells, layout, row),
-    crossingRecord: (record, row) => evaluation.addCrossingRecord(record, row),
-    rowDay: () => evaluation.lastDay,
-    secondPassDays: () => evaluation.secondPassDays(),
-  };
 }

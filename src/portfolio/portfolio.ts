@@ -1,11 +1,11 @@
 /**
- * Portfolios (issue 4): many contracts evaluated against one sales ledger in one pass over the
+ * Portfolios: many contracts evaluated against one sales ledger in one pass over the
  * rows (plus at most one more, to name the crossing rows).
  *
  * Each contract covers the rows whose `seller` cell is one of its seller values (trimmed, compared
  * case-insensitively), and its result is exactly the evaluation of its clause over those rows
  * alone, with their row numbers in the whole ledger: rows are dispatched by seller to per-contract
- * `Evaluation`s, so a row is normalized once per contract that covers it (once, when sellers are
+ * evaluations, so a row is normalized once per contract that covers it (once, when sellers are
  * not shared), never once per contract in the portfolio. A contract whose clause does not
  * validate is reported with its diagnostics and does not stop the others.
  *
@@ -17,11 +17,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/portfolio.schema.json';
 import { validate, type ValidationResult } from '../language/check';
 import type { Diagnostic } from '../diagnostics';
-import { createEvaluation, type Evaluation, type EvaluationReport } from '../evaluation/evaluate';
+import type { EvaluationReport } from '../evaluation/report';
+import { ContractEvaluation } from '../evaluation/evaluation';
+import { runInMemory, type SecondPassNeeds, type TwoPassEvaluation } from '../evaluation/two-pass';
 import { hashId } from '../evaluation/id-hash';
 import { IdIndex } from '../evaluation/id-index';
-import { idCellOfCells, idCellText, sellerIndex, type ColumnLayout } from '../ledger/normalize';
-import type { LedgerRecord, RowIssue } from '../ledger/rows';
+import { columnLayout, idCellOfCells, idCellText, sellerIndex, type ColumnLayout } from '../ledger/normalize';
+import type { LedgerRecord, ParsedLedger, RowIssue } from '../ledger/rows';
 import { Dec, moneyString } from '../values/money';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
@@ -181,10 +183,11 @@ export interface PortfolioOptions {
   cellFormats?: CellFormats | null;
 }
 
-interface Live {
+/** A contract whose clause, schedule and context are valid: it is being evaluated. */
+interface OpenContract {
   contract: ResolvedContract;
   checked: ValidationResult;
-  evaluation: Evaluation;
+  evaluation: ContractEvaluation;
 }
 
 function sellerKey(value: string): string {
@@ -208,21 +211,23 @@ function sellerCell(record: LedgerRecord): string | null {
 }
 
 /**
- * The portfolio evaluation: `addRecord` (or `addCells` after `setLayout`) for every row, then
- * (when `needsCrossingPass()`) `addCrossingRecord` / `addCrossingCells` for every row again, then
- * `finish`. A row's read problem (`addReadIssue`) is reported just before the row itself.
+ * The portfolio evaluation, a two-pass evaluation (two-pass.ts) like one contract's. A row's read
+ * problem (`readIssue`) is reported just before the row itself.
  */
-export class PortfolioEvaluation {
+export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
+  /** Contracts have their own zones: rows are not fetched by day. */
+  readonly rowDays = false;
   private readonly reports: Array<ContractReport | null> = [];
-  private readonly live: Array<Live | null> = [];
-  private readonly bySeller = new Map<string, Live[]>();
+  private readonly live: Array<OpenContract | null> = [];
+  private readonly bySeller = new Map<string, OpenContract[]>();
   /** Raw seller cell → contracts (a few hundred distinct sellers recur across millions of rows). */
-  private readonly sellerCache = new Map<string, Live[] | null>();
-  /** One id index for all contracts, filled once per assigned row (see `Evaluation`'s constructor). */
+  private readonly sellerCache = new Map<string, OpenContract[] | null>();
+  /** One id index for all contracts, filled once per assigned row (see ContractEvaluation's constructor). */
   private readonly ids = new IdIndex();
-  private crossing: Map<string, Live[]> | null = null;
+  private crossing: Map<string, OpenContract[]> | null = null;
+  private needs: SecondPassNeeds | null = null;
   private sawSecondPass = false;
-  private readonly crossingCache = new Map<string, Live[] | null>();
+  private readonly crossingCache = new Map<string, OpenContract[] | null>();
   private layout: ColumnLayout | null = null;
   private sellerAt = -1;
   private pending: RowIssue[] = [];
@@ -259,14 +264,14 @@ export class PortfolioEvaluation {
         this.live.push(null);
         continue;
       }
-      const evaluation = createEvaluation(checked.ast, {
+      const evaluation = new ContractEvaluation(checked.ast, {
         effectiveDate: contract.effectiveDate,
         timeZone: context.context.zone,
         asOf: contract.asOf,
         schedule: contract.schedule,
         cellFormats: options.cellFormats,
       }, this.ids);
-      const live: Live = { contract, checked, evaluation };
+      const live: OpenContract = { contract, checked, evaluation };
       this.reports.push(null);
       this.live.push(live);
       for (const seller of new Set(contract.sellers.map(sellerKey))) {
@@ -277,7 +282,7 @@ export class PortfolioEvaluation {
     }
   }
 
-  private lookup(raw: unknown, map: Map<string, Live[]>, cache: Map<string, Live[] | null>): Live[] | null {
+  private lookup(raw: unknown, map: Map<string, OpenContract[]>, cache: Map<string, OpenContract[] | null>): OpenContract[] | null {
     if (raw === undefined || raw === null) return null;
     const text = typeof raw === 'string' ? raw : String(raw);
     let list = cache.get(text);
@@ -295,17 +300,17 @@ export class PortfolioEvaluation {
   }
 
   /** A problem the reader found in the next row (sent just before it). */
-  addReadIssue(issue: RowIssue): void {
+  readIssue(issue: RowIssue): void {
     // Row 0 is the ledger as a whole (empty, not JSON): every contract fails with it.
     if (issue.row === 0) {
-      for (const live of this.live) live?.evaluation.addReadIssue(issue);
+      for (const live of this.live) live?.evaluation.readIssue(issue);
       return;
     }
     this.pending.push(issue);
   }
 
   /** Routes pending read problems of `row` to its contracts; true when there were some. */
-  private routeIssues(list: Live[] | null, row: number): void {
+  private routeIssues(list: OpenContract[] | null, row: number): void {
     const mine = this.pending.filter((i) => i.row === row);
     this.pending = this.pending.filter((i) => i.row > row);
     if (mine.length === 0) return;
@@ -314,11 +319,10 @@ export class PortfolioEvaluation {
       for (const issue of mine) if (this.unreadableIssues.length < 20) this.unreadableIssues.push(issue);
       return;
     }
-    for (const live of list) for (const issue of mine) live.evaluation.addReadIssue(issue);
+    for (const live of list) for (const issue of mine) live.evaluation.readIssue(issue);
   }
 
-  /** Pass 1: one record, any order. */
-  addRecord(record: LedgerRecord, row: number): void {
+  record(record: LedgerRecord, row: number): void {
     this.rowTotal++;
     const list = this.lookup(sellerCell(record), this.bySeller, this.sellerCache);
     if (this.pending.length > 0) this.routeIssues(list, row);
@@ -326,91 +330,82 @@ export class PortfolioEvaluation {
     this.assigned++;
     const id = idCellText(record);
     if (id !== null) this.ids.add(id);
-    for (let i = 0; i < list.length; i++) list[i].evaluation.addRecord(record, row);
+    for (let i = 0; i < list.length; i++) list[i].evaluation.record(record, row);
   }
 
-  /** For rows read as cells: the CSV header's layout (columnLayout). */
-  setLayout(layout: ColumnLayout): void {
-    this.layout = layout;
-    this.sellerAt = sellerIndex(layout);
+  header(names: readonly string[]): void {
+    this.layout = columnLayout(names);
+    this.sellerAt = sellerIndex(this.layout);
+    for (const live of this.live) live?.evaluation.header(names);
   }
 
-  /** Pass 1 for a row read as cells. */
-  addCells(cells: readonly string[], row: number): void {
+  cells(cells: readonly string[], row: number): number {
     this.rowTotal++;
     const at = this.sellerAt;
     const list = at >= 0 && at < cells.length ? this.lookup(cells[at], this.bySeller, this.sellerCache) : null;
     if (this.pending.length > 0) this.routeIssues(list, row);
-    if (list === null) return;
+    if (list === null) return Number.NaN;
     this.assigned++;
-    const layout = this.layout as ColumnLayout;
-    const id = idCellOfCells(cells, layout);
+    const id = idCellOfCells(cells, this.layout as ColumnLayout);
     if (id !== null) this.ids.add(id);
-    for (let i = 0; i < list.length; i++) list[i].evaluation.addCells(cells, layout, row);
+    for (let i = 0; i < list.length; i++) list[i].evaluation.cells(cells, row);
+    return Number.NaN;
   }
 
-  /** Ends pass 1; whether any contract needs the rows again (crossing rows, suspect ids). */
-  needsCrossingPass(): boolean {
+  /** Ends pass 1 (once): the sellers whose contracts need the rows again (crossing rows, suspect ids). */
+  private endFirstPass(): Map<string, OpenContract[]> {
     if (this.crossing === null) {
       for (const issue of this.pending) if (this.unreadableIssues.length < 20) this.unreadableIssues.push(issue);
       this.unreadable += new Set(this.pending.map((i) => i.row)).size;
       this.pending = [];
       this.crossing = new Map();
       for (const [seller, list] of this.bySeller) {
-        const wanting = list.filter((live) => live.evaluation.needsSecondPass());
+        const wanting = list.filter((live) => live.evaluation.endPass1() !== null);
         if (wanting.length > 0) this.crossing.set(seller, wanting);
       }
     }
-    return this.crossing.size > 0;
+    return this.crossing;
   }
 
   /**
-   * What a reader may skip in pass 2: per seller (as `hashId` of its key), the dates its
-   * contracts need; and the union of the ids that must be compared (as `hashId`).
+   * Ends pass 1: null when no contract needs the rows again; else, per seller (as `hashId` of its
+   * key), the days its contracts need, and the ids that must be compared (as `hashId`).
    */
-  secondPassFilter(): { dateKeys: ReadonlySet<number>; idHashes: ReadonlySet<number> | null; sellerDateKeys: ReadonlyMap<number, ReadonlySet<number>> } {
-    this.needsCrossingPass();
-    const sellerDateKeys = new Map<number, Set<number>>();
-    const filters = new Map<Live, ReturnType<Evaluation['secondPassFilter']>>();
-    for (const [seller, list] of this.crossing as Map<string, Live[]>) {
-      const h = hashId(seller);
-      let keys = sellerDateKeys.get(h);
-      if (keys === undefined) sellerDateKeys.set(h, (keys = new Set()));
-      for (const live of list) {
-        let f = filters.get(live);
-        if (f === undefined) {
-          f = live.evaluation.secondPassFilter();
-          filters.set(live, f);
-        }
-        for (const k of f.dateKeys) keys.add(k);
+  endPass1(): SecondPassNeeds | null {
+    const crossing = this.endFirstPass();
+    if (crossing.size === 0) return null;
+    if (this.needs === null) {
+      const sellerDays = new Map<number, Set<number>>();
+      for (const [seller, list] of crossing) {
+        const h = hashId(seller);
+        let days = sellerDays.get(h);
+        if (days === undefined) sellerDays.set(h, (days = new Set()));
+        for (const live of list) for (const d of (live.evaluation.endPass1() as SecondPassNeeds).days) days.add(d);
       }
+      this.needs = { days: new Set(), suspectIdHashes: this.ids.suspects.size > 0 ? this.ids.suspectHashIds() : null, sellerDays };
     }
-    return { dateKeys: new Set(), idHashes: this.ids.suspects.size > 0 ? this.ids.suspectHashIds() : null, sellerDateKeys };
+    return this.needs;
   }
 
-  /** Pass 2: the same records again. */
-  addCrossingRecord(record: LedgerRecord, row: number): void {
-    this.needsCrossingPass();
-    const list = this.lookup(sellerCell(record), this.crossing as Map<string, Live[]>, this.crossingCache);
+  crossingRecord(record: LedgerRecord, row: number): void {
+    const list = this.lookup(sellerCell(record), this.endFirstPass(), this.crossingCache);
     if (list === null) return;
     this.sawSecondPass = true;
-    for (let i = 0; i < list.length; i++) list[i].evaluation.addCrossingRecord(record, row);
+    for (let i = 0; i < list.length; i++) list[i].evaluation.crossingRecord(record, row);
   }
 
-  /** Pass 2 for a row read as cells. */
-  addCrossingCells(cells: readonly string[], row: number): void {
-    this.needsCrossingPass();
+  crossingCells(cells: readonly string[], row: number): void {
+    const crossing = this.endFirstPass();
     const at = this.sellerAt;
     if (at < 0 || at >= cells.length) return;
-    const list = this.lookup(cells[at], this.crossing as Map<string, Live[]>, this.crossingCache);
+    const list = this.lookup(cells[at], crossing, this.crossingCache);
     if (list === null) return;
     this.sawSecondPass = true;
-    const layout = this.layout as ColumnLayout;
-    for (let i = 0; i < list.length; i++) list[i].evaluation.addCrossingCells(cells, layout, row);
+    for (let i = 0; i < list.length; i++) list[i].evaluation.crossingCells(cells, row);
   }
 
   finish(): PortfolioReport {
-    this.needsCrossingPass();
+    this.endFirstPass();
     // The ids' suspects are the whole portfolio's: a contract none of whose rows came back in the
     // second pass had none of them, which is an answer, not a skipped pass.
     if (this.sawSecondPass) for (const live of this.live) live?.evaluation.secondPassRead();
@@ -470,6 +465,36 @@ export class PortfolioEvaluation {
   get unassignedIssues(): readonly RowIssue[] {
     return this.unreadableIssues;
   }
+}
+
+/**
+ * A portfolio over a ledger read whole (records and the reader's problems): both passes in memory,
+ * each read problem routed just before its row.
+ */
+export function evaluatePortfolio(contracts: readonly ResolvedContract[], ledger: ParsedLedger, options: PortfolioOptions = {}): PortfolioReport {
+  return readWhole(new PortfolioEvaluation(contracts, options), ledger);
+}
+
+/** `evaluatePortfolio` on a given evaluation (whose `unassignedIssues` the caller reads after). */
+export function readWhole(evaluation: PortfolioEvaluation, ledger: ParsedLedger): PortfolioReport {
+  const issues = new Map<number, RowIssue[]>();
+  for (const issue of ledger.issues) issues.set(issue.row, [...(issues.get(issue.row) ?? []), issue]);
+  for (const issue of issues.get(0) ?? []) evaluation.readIssue(issue);
+  const routed: TwoPassEvaluation<PortfolioReport> = {
+    rowDays: false,
+    readIssue: (issue) => evaluation.readIssue(issue),
+    header: (names) => evaluation.header(names),
+    cells: (cells, row) => evaluation.cells(cells, row),
+    record(record, row) {
+      for (const issue of issues.get(row) ?? []) evaluation.readIssue(issue);
+      evaluation.record(record, row);
+    },
+    endPass1: () => evaluation.endPass1(),
+    crossingCells: (cells, row) => evaluation.crossingCells(cells, row),
+    crossingRecord: (record, row) => evaluation.crossingRecord(record, row),
+    finish: () => evaluation.finish(),
+  };
+  return runInMemory(routed, ledger.records);
 }
 
 /** Sums obligations per payee and currency, payees and currencies in order of first appearance. */

@@ -1,0 +1,104 @@
+/**
+ * Finding the row that crosses a target. After pass 1, the per-day sums give each window instance
+ * its candidate crossing days; pass 2 keeps the rows of those days, and ordering just them (by
+ * instant, ties by row number) names the crossing row and the rows shown before it.
+ */
+import type { LedgerRow } from '../ledger/rows';
+import { decimalString, type Dec } from '../values/money';
+import { Accumulator, toDec } from '../values/quantity';
+import { formatIsoDate, fromDayNumber } from '../time/periods';
+import type { ExplainRow } from './report';
+import { METRICS, type DaySums } from './metrics';
+import type { InstancePlan, Plan } from './plan';
+
+/** Rows shown up to and including the crossing row (`crossing.rows`, `--explain`). */
+const EXPLAIN_ROWS = 4;
+
+/**
+ * Ends pass 1 for the plans: fills each instance's candidates and returns the candidate day indices.
+ * A day is a candidate when the running total before it plus the day's positive contributions
+ * reaches the target: the running total can only peak within a day by that much. For monotone
+ * metrics this is exactly the one crossing day; for net revenue a refund later that day may undo the
+ * peak, so candidates continue up to the first day whose end-of-day total reaches the target (where
+ * crossing is certain). The last earlier day that moved the total is kept too, for the explanation.
+ */
+export function candidateDays(plans: readonly Plan[], sums: DaySums): Set<number> {
+  const days = new Set<number>();
+  for (const plan of plans) {
+    const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
+    for (const inst of plan.instances) {
+      const acc = new Accumulator();
+      let previous = -1;
+      for (let i = inst.from; i < inst.to; i++) {
+        if (sums.rowsPerDay[i] === 0) continue;
+        const peak = acc.clone();
+        up.addTo(peak, i);
+        if (peak.reaches(plan.target)) {
+          inst.candidates.push({ index: i, before: acc.clone(), previous });
+          days.add(i);
+          if (previous >= 0) days.add(previous);
+        }
+        net.addTo(acc, i);
+        if (inst.candidates.length > 0 && acc.reaches(plan.target)) {
+          inst.reached = true;
+          break;
+        }
+        if (up.changedOn(i) || net.changedOn(i)) previous = i;
+      }
+    }
+  }
+  return days;
+}
+
+export interface Crossing {
+  row: LedgerRow;
+  /** The running total before the crossing day. */
+  beforeDay: Dec;
+  explain: ExplainRow[];
+}
+
+/** The crossing row of an instance among pass 2's rows by day index (null: the target is not reached). */
+export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): Crossing | null {
+  const rule = METRICS[plan.metric];
+  for (const candidate of inst.candidates) {
+    const rows = rowsByDay.get(candidate.index) ?? [];
+    rows.sort((a, b) => a.time - b.time || a.row - b.row);
+    const acc = candidate.before.clone();
+    const trail: ExplainRow[] = [];
+    for (const r of rows) {
+      const c = rule.contribution(r, plan.productKey, sums);
+      if (typeof c === 'number' && c === 0) continue;
+      acc.add(c);
+      trail.push({
+        id: r.id,
+        row: r.row,
+        date: formatIsoDate(fromDayNumber(r.day)),
+        contribution: decimalString(toDec(c)),
+        runningTotal: decimalString(acc.value()),
+      });
+      if (trail.length > EXPLAIN_ROWS) trail.shift();
+      if (acc.reaches(plan.target)) {
+        const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
+        return { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
+      }
+    }
+  }
+  return null;
+}
+
+/** The last `count` contributing rows of day `index`, whose running total ends at `endTotal`. */
+function explainDay(plan: Plan, index: number, endTotal: Dec, count: number, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): ExplainRow[] {
+  if (index < 0) return [];
+  const rule = METRICS[plan.metric];
+  const rows = (rowsByDay.get(index) ?? []).slice().sort((a, b) => a.time - b.time || a.row - b.row);
+  const out: ExplainRow[] = [];
+  let running = endTotal;
+  for (let k = rows.length - 1; k >= 0 && out.length < count; k--) {
+    const c = rule.contribution(rows[k], plan.productKey, sums);
+    if (typeof c === 'number' && c === 0) continue;
+    const r = rows[k];
+    out.unshift({ id: r.id, row: r.row, date: formatIsoDate(fromDayNumber(r.day)), contribution: decimalString(toDec(c)), runningTotal: decimalString(running) });
+    running = running.minus(toDec(c));
+  }
+  return out;
+}

@@ -1,0 +1,400 @@
+/**
+ * One contract's evaluation, as a two-pass aggregation (two-pass.ts) so that ledgers far larger than
+ * memory are evaluated in any row order:
+ *   1. every row is read once and folded into per-local-day sums (metrics.ts; window boundaries
+ *      are local midnights, so day buckets are exact), plus each customer's first positive sale and
+ *      a hash of each explicit id (id-index.ts);
+ *   2. from those, each milestone instance's candidate crossing days are known (crossing.ts); a
+ *      second read keeps only rows on those days, and the exact crossing row is found by ordering
+ *      just them (and ids whose hash repeated are compared as strings).
+ * Results never depend on input order except to break ties between rows at the same instant.
+ */
+import type { DocumentNode } from '../language/ast';
+import { windowType } from '../language/describe';
+import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
+import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
+import { Dec, decimalString } from '../values/money';
+import { Accumulator, toDec } from '../values/quantity';
+import { dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
+import { ZoneClock } from '../time/zone-clock';
+import { candidateDays, findCrossing } from './crossing';
+import { confirmDuplicates, IdIndex } from './id-index';
+import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
+import { Notes } from './notes';
+import { missingScheduleLabels, obligationFor } from './obligations';
+import { documentCurrency, labelName, planEvaluation, type Plan } from './plan';
+import {
+  MAX_REPORTED_ERRORS,
+  totalsOf,
+  type EvaluationDiagnostic,
+  type EvaluationOptions,
+  type EvaluationReport,
+  type MilestoneResult,
+  type Obligation,
+  type RowCounts,
+  type Status,
+} from './report';
+import type { SecondPassNeeds, TwoPassEvaluation } from './two-pass';
+
+export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
+  readonly rowDays = true;
+  private readonly options: EvaluationOptions;
+  private readonly context: ContractContext | null;
+  private readonly contextError: string | null;
+  private readonly normalizer: RowNormalizer | null = null;
+  private readonly pass2Normalizer: RowNormalizer | null = null;
+  private readonly plans: Plan[];
+  private readonly clauseCount: number;
+  private readonly currency: string | null;
+  /** The effective date E and the as-of date A, as local days (days since 1970-01-01). */
+  private readonly effectiveDay: number;
+  private readonly asOfDay: number;
+  private readonly sums: DaySums;
+  private readonly readIssueRows: Set<number>;
+  /** Duplicate ids: hashes in pass 1, suspects confirmed from their strings in pass 2. */
+  private readonly ids: IdIndex;
+  /** False when the index is shared and its owner adds each row's id (see the constructor). */
+  private readonly addsIds: boolean;
+  private readonly suspectRows: Array<{ row: number; id: string }> = [];
+  /** The local day of the row last given to pass 1, NaN when it could not be read. */
+  private lastDay = Number.NaN;
+  /** Whether a second pass was read (some row reached this evaluation, or `secondPassRead`). */
+  private sawSecondPass = false;
+  private readonly errors: EvaluationDiagnostic[] = [];
+  private errorCount = 0;
+  private rowTotal = 0;
+  private phase: 'pass1' | 'pass2' | 'done' = 'pass1';
+  /** Candidate crossing days, as indices from E (after pass 1). */
+  private candidates: Set<number> | null = null;
+  private readonly crossingRows = new Map<number, LedgerRow[]>();
+  private layout: ColumnLayout = columnLayout([]);
+  private report: EvaluationReport | null = null;
+
+  /**
+   * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
+   * other evaluations (a portfolio: one index for all contracts, instead of hundreds of small ones
+   * written at random). It only names suspects; each evaluation still confirms duplicates among
+   * its own rows by comparing the ids, so an id repeated across contracts is never reported.
+   */
+  constructor(ast: DocumentNode, options: EvaluationOptions, sharedIds?: IdIndex) {
+    this.options = options;
+    this.ids = sharedIds ?? new IdIndex();
+    this.addsIds = sharedIds === undefined;
+    this.clauseCount = ast.clauses.length;
+    const resolved = resolveContext(options, options.now);
+    this.context = resolved.ok ? resolved.context : null;
+    this.contextError = resolved.ok ? null : resolved.message;
+    this.currency = documentCurrency(ast);
+    this.readIssueRows = new Set((options.readIssues ?? []).map((i) => i.row));
+    for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
+
+    const ctx = this.context;
+    this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
+    this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
+    const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
+    const plan = ctx ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
+    this.plans = plan?.plans ?? [];
+    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false);
+    if (ctx && plan) {
+      const clock = ZoneClock.shared(ctx.zone);
+      const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
+      this.normalizer = new RowNormalizer({ ...common, reuseRow: true });
+      this.pass2Normalizer = new RowNormalizer(common);
+    }
+  }
+
+  private error(e: EvaluationDiagnostic): void {
+    this.errorCount++;
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(e);
+  }
+
+  /**
+   * A problem the text reader found (streaming counterpart of `options.readIssues`): the
+   * evaluation fails and lists it. If the row is then also given to pass 1, it is only counted.
+   */
+  readIssue(issue: RowIssue): void {
+    this.error({ ...issue, severity: 'error' });
+    this.readIssueRows.add(issue.row);
+  }
+
+  header(names: readonly string[]): void {
+    this.layout = columnLayout(names);
+  }
+
+  record(record: LedgerRecord, row: number): void {
+    const normalizer = this.startRow(row);
+    if (normalizer !== null) this.fold(normalizer.normalize(record, row), normalizer);
+  }
+
+  /** Exactly `record` without an object per row. */
+  cells(cells: readonly string[], row: number): number {
+    const normalizer = this.startRow(row);
+    if (normalizer !== null) this.fold(normalizer.normalizeCells(cells, this.layout, row), normalizer);
+    return this.lastDay;
+  }
+
+  /** The normalizer for pass 1's next row, or null when the row is only counted (the reader could not read it). */
+  private startRow(row: number): RowNormalizer | null {
+    if (this.phase !== 'pass1') throw new Error('a pass 1 row after endPass1()');
+    this.lastDay = Number.NaN;
+    if (this.readIssueRows.has(row)) {
+      this.rowTotal++;
+      return null;
+    }
+    return this.normalizer;
+  }
+
+  private fold(result: NormalizeResult, normalizer: RowNormalizer): void {
+    // Ids are checked on every row, also one with other problems, so that all of them are listed.
+    if (normalizer.explicitId !== null && this.addsIds) this.ids.add(normalizer.explicitId);
+    if (!result.ok) {
+      this.rowTotal++;
+      for (const issue of result.issues) this.error({ ...issue, severity: 'error' });
+      return;
+    }
+    this.lastDay = result.row.day;
+    this.rowTotal++;
+    this.sums.fold(result.row);
+  }
+
+  endPass1(): SecondPassNeeds | null {
+    const candidates = this.endFirstPass();
+    const suspects = this.ids.suspects.size > 0;
+    if (candidates.size === 0 && !suspects) return null;
+    return {
+      days: new Set([...candidates].map((i) => i + this.effectiveDay)),
+      suspectIdHashes: suspects ? this.ids.suspectHashIds() : null,
+    };
+  }
+
+  /** Ends pass 1 once; the candidate crossing days as indices from E. */
+  private endFirstPass(): Set<number> {
+    if (this.candidates === null) {
+      this.phase = 'pass2';
+      this.candidates = new Set();
+      if (this.errorCount === 0 && this.context) {
+        this.sums.endPass1();
+        this.candidates = candidateDays(this.plans, this.sums);
+      }
+    }
+    return this.candidates;
+  }
+
+  /**
+   * For a caller that routes rows among evaluations sharing one id index (a portfolio): the second
+   * pass was read, even if none of its rows reached this evaluation.
+   */
+  secondPassRead(): void {
+    this.sawSecondPass = true;
+  }
+
+  crossingRecord(record: LedgerRecord, row: number): void {
+    const candidates = this.endFirstPass();
+    this.sawSecondPass = true;
+    if (this.ids.suspects.size > 0 && !this.readIssueRows.has(row)) {
+      const id = idCellText(record);
+      if (id !== null && this.ids.isSuspect(id)) this.suspectRows.push({ row, id });
+    }
+    if (candidates.size === 0 || !this.pass2Normalizer || this.readIssueRows.has(row)) return;
+    const cell = dateCell(record);
+    if (typeof cell !== 'string') return;
+    const dates = this.pass2Normalizer.dates;
+    if (this.pass2Normalizer.readDate(cell.trim()) !== null || !candidates.has(dates.day - this.effectiveDay)) return;
+    const result = this.pass2Normalizer.normalize(record, row);
+    if (result.ok) this.addCrossingRow(result.row);
+  }
+
+  /** Exactly `crossingRecord` without an object per row. */
+  crossingCells(cells: readonly string[], row: number): void {
+    const candidates = this.endFirstPass();
+    this.sawSecondPass = true;
+    if (this.readIssueRows.has(row)) return;
+    const layout = this.layout;
+    if (this.ids.suspects.size > 0) {
+      const id = idCellOfCells(cells, layout);
+      if (id !== null && this.ids.isSuspect(id)) this.suspectRows.push({ row, id });
+    }
+    if (candidates.size === 0 || !this.pass2Normalizer) return;
+    const at = dateIndex(layout);
+    if (at < 0 || at >= cells.length) return;
+    const dates = this.pass2Normalizer.dates;
+    if (this.pass2Normalizer.readDate(cells[at].trim()) !== null || !candidates.has(dates.day - this.effectiveDay)) return;
+    const result = this.pass2Normalizer.normalizeCells(cells, layout, row);
+    if (result.ok) this.addCrossingRow(result.row);
+  }
+
+  private addCrossingRow(r: LedgerRow): void {
+    const i = r.day - this.effectiveDay;
+    if (!(this.candidates as Set<number>).has(i)) return;
+    let list = this.crossingRows.get(i);
+    if (!list) this.crossingRows.set(i, (list = []));
+    list.push(r);
+  }
+
+  /** Ends the evaluation; later calls return the same report. */
+  finish(): EvaluationReport {
+    this.report ??= this.conclude();
+    return this.report;
+  }
+
+  /** After `finish`: per milestone metric (and product), the exact amount each evaluated day adds, for a chart. */
+  chartSeries(): ChartSeries[] {
+    const out: ChartSeries[] = [];
+    const seen = new Set<string>();
+    if (this.context === null || this.errorCount > 0) return out;
+    for (const plan of this.plans) {
+      const product = plan.milestone.target.kind === 'units' ? plan.milestone.target.product : null;
+      const key = `${plan.metric}\u0000${plan.productKey ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, product) });
+    }
+    return out;
+  }
+
+  private conclude(): EvaluationReport {
+    this.endFirstPass();
+    this.phase = 'done';
+    const ctx = this.context;
+    const base = {
+      effectiveDate: this.options.effectiveDate,
+      timeZone: this.options.timeZone ?? 'UTC',
+    };
+    if (!ctx) {
+      const e: EvaluationDiagnostic = { code: 'invalid-context', severity: 'error', message: this.contextError ?? 'invalid context' };
+      return { ok: false, asOf: this.options.asOf ?? null, ...base, errors: [e], errorCount: 1, diagnostics: [] };
+    }
+    const asOf = formatIsoDate(ctx.asOf);
+    const diagnostics: EvaluationDiagnostic[] = [];
+    const schedule = this.options.schedule ?? null;
+
+    if (schedule) for (const e of missingScheduleLabels(this.plans, schedule)) this.error(e);
+    for (const d of confirmDuplicates(this.suspectRows)) {
+      this.error({ code: 'duplicate-id', severity: 'error', row: d.row, column: 'id', value: d.id, message: `id ${d.id} was already used by row ${d.firstRow}; each sale must be counted once` });
+    }
+    if (this.ids.suspects.size > 0 && !this.sawSecondPass) {
+      // The second pass never ran, so repeated hashes cannot be told from repeated ids: refuse.
+      this.error({ code: 'duplicate-id', severity: 'error', message: 'some ids may repeat; run the second pass (crossingRecord for every row) to name them' });
+    }
+    // A target that pass 1 saw reached must be reached again by the rows of pass 2; if not, the two
+    // passes did not read the same rows, and "missed" would be a wrong answer, not a cautious one.
+    if (this.errorCount === 0) {
+      this.plans.forEach((plan, index) => {
+        for (const inst of plan.instances) {
+          if (!inst.reached || findCrossing(plan, inst, this.crossingRows, this.sums) !== null) continue;
+          const day = formatIsoDate(fromDayNumber(inst.candidates[inst.candidates.length - 1].index + this.effectiveDay));
+          this.error({
+            code: 'second-pass-mismatch',
+            severity: 'error',
+            label: plan.milestone.label,
+            message:
+              `${labelName(plan, index + 1, this.clauseCount)}: the first pass over the rows reached the target by ${day}, but the rows read again do not; ` +
+              'the two passes did not read the same ledger (was it changed while being read, or were rows left out of the second pass?)',
+          });
+        }
+      });
+    }
+    if (this.errorCount > 0) {
+      const sorted = [...this.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      return { ok: false, asOf, ...base, timeZone: ctx.zone, errors: sorted, errorCount: this.errorCount, diagnostics };
+    }
+
+    if (this.rowTotal === 0) {
+      diagnostics.push({
+        code: 'no-rows',
+        severity: 'warning',
+        message: 'the ledger has no rows (a header and nothing else): every total is 0; check that the export is complete',
+      });
+    }
+
+    const notes = new Notes(ctx.zone, asOf);
+    const sums = this.sums;
+    const covered = new Uint8Array(sums.days);
+    const milestones: MilestoneResult[] = [];
+    const obligations: Obligation[] = [];
+    const warned = new Set<Plan>();
+
+    this.plans.forEach((plan, planIndex) => {
+      const m = plan.milestone;
+      const name = labelName(plan, planIndex + 1, this.clauseCount);
+      const rule = METRICS[plan.metric];
+      notes.reading(rule.reading(m.target), name);
+      if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
+      const { net } = rule.series(sums, plan.productKey);
+      for (const inst of plan.instances) {
+        notes.add(`${name}: ${inst.window.explanation}`);
+        for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
+        const total = new Accumulator();
+        for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
+        const crossing = findCrossing(plan, inst, this.crossingRows, sums);
+        const totalDec = total.value();
+        const deadlineDay = inst.window.endDay - 1;
+        const status: Status = crossing ? 'met' : this.asOfDay >= deadlineDay ? 'missed' : 'pending';
+        const targetDec = toDec(plan.target);
+        const result: MilestoneResult = {
+          clause: plan.clauseIndex,
+          label: m.label,
+          period: inst.window.period,
+          metric: plan.metric,
+          product: m.target.kind === 'units' ? m.target.product : null,
+          target: decimalString(targetDec),
+          currency: m.target.kind === 'revenue' ? m.target.amount.currency : null,
+          windowType: windowType(m.window),
+          windowStart: inst.window.windowStart,
+          deadline: inst.window.deadline,
+          status,
+          achievedAt: crossing ? formatIsoDate(fromDayNumber(crossing.row.day)) : null,
+          achievedBy: crossing ? crossing.row.id : null,
+          achievedByRow: crossing ? crossing.row.row : null,
+          total: decimalString(totalDec),
+          progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+          crossing: crossing ? { runningTotalBeforeDay: decimalString(crossing.beforeDay), rows: crossing.explain } : null,
+        };
+        milestones.push(result);
+        const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+        if (crossing && totalDec.lessThan(targetDec)) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        if (crossing) {
+          const obligation = obligationFor(plan, planIndex, inst, result, {
+            schedule,
+            currency: this.currency,
+            firstRowCurrency: sums.firstRowCurrency,
+            sums,
+            name,
+            warned,
+            diagnostics,
+          });
+          if (obligation) {
+            obligations.push(obligation);
+            notes.add(`${instName}: ${obligation.explanation}`);
+          }
+        }
+      }
+    });
+
+    let outside = 0;
+    let used = 0;
+    for (let i = 0; i < sums.days; i++) {
+      if (covered[i]) used += sums.rowsPerDay[i];
+      else outside += sums.rowsPerDay[i];
+    }
+    const rows: RowCounts = {
+      total: this.rowTotal,
+      used,
+      ignored: { 'before-effective-date': sums.before, 'after-as-of': sums.after, 'outside-every-window': outside },
+    };
+    notes.rowsBeforeEffectiveDate(sums.before);
+
+    return {
+      ok: true,
+      asOf,
+      effectiveDate: formatIsoDate(ctx.effective),
+      timeZone: ctx.zone,
+      milestones,
+      obligations,
+      totals: totalsOf(obligations),
+      rows,
+      notes: notes.list(),
+      diagnostics,
+    };
+  }
+}

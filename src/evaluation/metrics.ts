@@ -1,0 +1,257 @@
+/**
+ * The metrics a milestone can count (gross revenue, net revenue, units, deals, new customers), each
+ * defined once: how pass 1 folds a row into per-day sums (`DaySums.fold`), which of those sums the
+ * running total moves with (`series`), what one row contributes when the crossing row is searched
+ * (`contribution`), how the metric is read in words (`reading`, the notes), and the per-day amounts a
+ * chart draws (`chartSeries`). A new metric is a new entry in `METRICS` and, when it needs a sum
+ * that no other metric keeps, a line in `DaySums.fold`.
+ */
+import type { TargetNode } from '../language/ast';
+import type { Metric } from '../language/describe';
+import type { LedgerRow } from '../ledger/rows';
+import { Dec, decimalString } from '../values/money';
+import { Accumulator, isPositive, SCALE, type Quantity } from '../values/quantity';
+import { formatIsoDate, fromDayNumber } from '../time/periods';
+import { DaySeries } from './day-series';
+
+/** The units key of a milestone that counts every product. */
+export const ANY_PRODUCT = '\u0000any';
+
+/** How units milestones name their product: trimmed and case-folded, or `ANY_PRODUCT`. */
+export function productKey(product: string | null): string {
+  return product === null ? ANY_PRODUCT : product.trim().toLowerCase();
+}
+
+interface FirstSale {
+  time: number;
+  row: number;
+  day: number;
+}
+
+/** Row order: by instant, ties by row number (input order). */
+export function earlier(a: { time: number; row: number }, b: { time: number; row: number }): boolean {
+  return a.time < b.time || (a.time === b.time && a.row < b.row);
+}
+
+/**
+ * Pass 1's per-day sums of every metric over the evaluated days (index 0 is the effective date E),
+ * and the counts of rows outside them.
+ */
+export class DaySums {
+  readonly gross: DaySeries;
+  readonly net: DaySeries;
+  readonly deals: DaySeries;
+  /** Units per product key (only the products some milestone counts). */
+  readonly units = new Map<string, DaySeries>();
+  readonly rowsPerDay: Float64Array;
+  /** Built from the first sales at the end of pass 1. */
+  newCustomers: DaySeries | null = null;
+  before = 0;
+  after = 0;
+  firstRowCurrency: string | null = null;
+  /**
+   * Each customer's first positive-amount row, and customers with a row before E, keyed by the
+   * name as written during pass 1 (one map lookup per row) and case-folded once after it.
+   */
+  private readonly firstSaleAsWritten: Map<string, FirstSale> | null;
+  private readonly seenBeforeAsWritten: Set<string> | null;
+  private firstSale: Map<string, FirstSale> | null = null;
+  private seenBefore: Set<string> | null = null;
+  /** Units series per product as written (null: a product no milestone counts). */
+  private readonly productSeries = new Map<string, DaySeries | null>();
+  private readonly lowerCache = new Map<string, string>();
+
+  /**
+   * `firstDay`, `lastDay`: E and A as local days; `productKeys`: the units milestones' products;
+   * `customers`: whether a milestone counts new customers.
+   */
+  constructor(
+    readonly firstDay: number,
+    readonly lastDay: number,
+    readonly days: number,
+    productKeys: ReadonlySet<string>,
+    customers: boolean,
+  ) {
+    this.gross = new DaySeries(days);
+    this.net = new DaySeries(days);
+    this.deals = new DaySeries(days);
+    this.rowsPerDay = new Float64Array(days);
+    for (const key of productKeys) this.units.set(key, new DaySeries(days));
+    this.firstSaleAsWritten = customers ? new Map() : null;
+    this.seenBeforeAsWritten = customers ? new Set() : null;
+  }
+
+  /** Pass 1: one normalized row, any order. */
+  fold(r: LedgerRow): void {
+    if (this.firstRowCurrency === null && r.currency !== null) this.firstRowCurrency = r.currency;
+    const amount = r.amount;
+    const positive = amount !== null && isPositive(amount);
+    if (positive && this.firstSaleAsWritten !== null && r.customer !== null) {
+      const seen = this.firstSaleAsWritten.get(r.customer);
+      if (seen === undefined || earlier(r, seen)) this.firstSaleAsWritten.set(r.customer, { time: r.time, row: r.row, day: r.day });
+    }
+    if (r.day < this.firstDay) {
+      this.before++;
+      // Seen before E with any row, even a refund: such a customer is never new.
+      if (this.seenBeforeAsWritten !== null && r.customer !== null) this.seenBeforeAsWritten.add(r.customer);
+      return;
+    }
+    if (r.day > this.lastDay) {
+      this.after++;
+      return;
+    }
+    const i = r.day - this.firstDay;
+    this.rowsPerDay[i]++;
+    if (amount !== null) {
+      this.net.add(i, amount);
+      if (positive) {
+        this.gross.add(i, amount);
+        this.deals.add(i, SCALE);
+      }
+    }
+    if (r.units !== null && this.units.size > 0 && isPositive(r.units)) {
+      const any = this.units.get(ANY_PRODUCT);
+      if (any) any.add(i, r.units);
+      if (r.product !== null) {
+        let series = this.productSeries.get(r.product);
+        if (series === undefined) {
+          series = this.units.get(r.product.toLowerCase()) ?? null;
+          if (this.productSeries.size < 100_000) this.productSeries.set(r.product, series);
+        }
+        if (series !== null) series.add(i, r.units);
+      }
+    }
+  }
+
+  /** Ends pass 1: new customers are known once every first sale is. */
+  endPass1(): void {
+    if (!this.firstSaleAsWritten || !this.seenBeforeAsWritten) return;
+    this.firstSale = new Map();
+    for (const [name, first] of this.firstSaleAsWritten) {
+      const key = name.toLowerCase();
+      const seen = this.firstSale.get(key);
+      if (seen === undefined || earlier(first, seen)) this.firstSale.set(key, first);
+    }
+    this.seenBefore = new Set([...this.seenBeforeAsWritten].map((name) => name.toLowerCase()));
+    this.newCustomers = new DaySeries(this.days);
+    for (const [customer, first] of this.firstSale) {
+      if (first.day >= this.firstDay && first.day <= this.lastDay && !this.seenBefore?.has(customer)) this.newCustomers.add(first.day - this.firstDay, SCALE);
+    }
+  }
+
+  /** Whether `r` is its customer's first positive sale and the customer is new (after `endPass1`). */
+  isNewCustomer(r: LedgerRow): boolean {
+    if (r.customer === null) return false;
+    const key = this.lower(r.customer);
+    const first = this.firstSale?.get(key);
+    return first !== undefined && first.row === r.row && !this.seenBefore?.has(key);
+  }
+
+  /** Case-folded names: the same few thousand customers and products recur across millions of rows. */
+  private lower(text: string): string {
+    let folded = this.lowerCache.get(text);
+    if (folded === undefined) {
+      folded = text.toLowerCase();
+      if (this.lowerCache.size < 100_000) this.lowerCache.set(text, folded);
+    }
+    return folded;
+  }
+}
+
+/** One metric's rules. `product` is the units milestone's `productKey` (null for other metrics). */
+export interface MetricRule {
+  /**
+   * The day sums the running total can peak with within a day (`up`: positive contributions) and
+   * the one it ends each day with (`net`, also the reported total).
+   */
+  series(sums: DaySums, product: string | null): { up: DaySeries; net: DaySeries };
+  /** One row's contribution to the running total (0: it does not move it). */
+  contribution(r: LedgerRow, product: string | null, sums: DaySums): Quantity;
+  /** How the metric is read, in words, for the interpretation notes. */
+  reading(target: TargetNode): string;
+}
+
+const revenueReading = (t: TargetNode): string => {
+  if (t.kind !== 'revenue') throw new Error(`a revenue metric for a ${t.kind} target`);
+  if (t.basis === null) return 'revenue read as gross (the sum of positive amounts; refunds not deducted): the clause does not say net';
+  if (t.basis === 'gross') return 'revenue read as gross, as the clause says: the sum of positive amounts';
+  return 'revenue read as net, as the clause says: the sum of all amounts, refunds deducted';
+};
+
+export const METRICS: Readonly<Record<Metric, MetricRule>> = {
+  'gross-revenue': {
+    series: (sums) => ({ up: sums.gross, net: sums.gross }),
+    contribution: (r) => (r.amount !== null && isPositive(r.amount) ? r.amount : 0),
+    reading: revenueReading,
+  },
+  'net-revenue': {
+    series: (sums) => ({ up: sums.gross, net: sums.net }),
+    contribution: (r) => r.amount ?? 0,
+    reading: revenueReading,
+  },
+  deals: {
+    series: (sums) => ({ up: sums.deals, net: sums.deals }),
+    contribution: (r) => (r.amount !== null && isPositive(r.amount) ? SCALE : 0),
+    reading: (t) => `${t.kind === 'deals' ? t.noun : 'deals'} are counted as rows with a positive amount`,
+  },
+  units: {
+    series(sums, product) {
+      const s = sums.units.get(product ?? ANY_PRODUCT) as DaySeries;
+      return { up: s, net: s };
+    },
+    contribution(r, product) {
+      if (r.units === null || !isPositive(r.units)) return 0;
+      if (product === ANY_PRODUCT) return r.units;
+      return r.product !== null && r.product.toLowerCase() === product ? r.units : 0;
+    },
+    reading(t) {
+      const p = t.kind === 'units' ? t.product : null;
+      return `units are the sum of positive units ${p === null ? 'of every row' : `of rows whose product is "${p}" (trimmed, case-insensitive)`}; returns are not deducted`;
+    },
+  },
+  'new-customers': {
+    series(sums) {
+      const s = sums.newCustomers as DaySeries;
+      return { up: s, net: s };
+    },
+    contribution: (r, _product, sums) => (sums.isNewCustomer(r) ? SCALE : 0),
+    reading: (t) =>
+      `a ${t.kind === 'new-customers' && t.noun === 'clients' ? 'client' : 'customer'} is new in the window holding their first positive-amount row in the whole ledger; ` +
+      'one seen before the effective date (in any row, even a refund) is never new; names compared trimmed and case-insensitively; rows without a customer are not counted',
+  },
+};
+
+/** What a chart draws for one metric (and product): the exact amount each evaluated day adds to the total. */
+export interface ChartSeries {
+  metric: Metric;
+  /** For units: the product as the milestone writes it, or null for every product. */
+  product: string | null;
+  /** Days with a non-zero amount, in order, within [effective date, as-of date]. */
+  days: Array<{ date: string; amount: string }>;
+}
+
+/** The per-day amounts of the series whose running total is the reported total. */
+export function chartSeries(sums: DaySums, metric: Metric, product: string | null): ChartSeries['days'] {
+  const { net } = METRICS[metric].series(sums, metric === 'units' ? productKey(product) : null);
+  const days: ChartSeries['days'] = [];
+  for (let i = 0; i < sums.days; i++) {
+    if (!net.changedOn(i)) continue;
+    const acc = new Accumulator();
+    net.addTo(acc, i);
+    const value = acc.value();
+    if (!value.isZero()) days.push({ date: formatIsoDate(fromDayNumber(i + sums.firstDay)), amount: decimalString(value) });
+  }
+  return days;
+}
+
+/** Running totals of a chart series over the days [from, to] (ISO dates, inclusive): exact decimal strings. */
+export function runningTotals(series: ChartSeries, from: string, to: string): { steps: Array<{ date: string; total: string }>; total: string } {
+  const acc = new Accumulator();
+  const steps: Array<{ date: string; total: string }> = [];
+  for (const d of series.days) {
+    if (d.date < from || d.date > to) continue;
+    acc.add(new Dec(d.amount));
+    steps.push({ date: d.date, total: decimalString(acc.value()) });
+  }
+  return { steps, total: decimalString(acc.value()) };
+}

@@ -1,0 +1,56 @@
+/**
+ * The interpretation notes of an evaluation: every reading the engine chose, stated once, in a
+ * fixed order: how dates are read, how each metric is read (one note per reading, naming its
+ * milestones), the as-of cut, then windows, refunds after a milestone was met, obligations, and rows
+ * before the effective date.
+ */
+export class Notes {
+  private readonly notes: string[] = [];
+  /** Reading → the milestones read that way, in order of first appearance. */
+  private readonly readings = new Map<string, string[]>();
+
+  constructor(zone: string, asOf: string) {
+    this.add(
+      `dates are read in ${zone}: a date without a time is that whole local day; a date-time without an offset is local time ` +
+        `in ${zone}; one with an offset or Z is converted`,
+    );
+    this.add(`as of ${asOf}: rows after the whole local day ${asOf} are not counted`);
+  }
+
+  /** A note, unless the same text is already there. */
+  add(text: string): void {
+    if (!this.notes.includes(text)) this.notes.push(text);
+  }
+
+  /** How milestone `name`'s metric is read: "(i), (ii): revenue read as gross …". */
+  reading(text: string, name: string): void {
+    this.readings.set(text, [...(this.readings.get(text) ?? []), name]);
+  }
+
+  recurring(name: string, unit: string, asOf: string): void {
+    this.add(`${name} recurs each ${unit}: one instance per contract ${unit} that has started by ${asOf}, each counted on its own`);
+  }
+
+  metAndRefunded(instance: string, achievedAt: string | null, id: string, total: string): void {
+    this.add(
+      `${instance} was met on ${achievedAt} by row ${id}; later refunds bring the total to ` +
+        `${total}, below the target, but a milestone once met stays met (the refund is reported, not reversed)`,
+    );
+  }
+
+  rowsBeforeEffectiveDate(count: number): void {
+    if (count === 0) return;
+    this.add(
+      count === 1
+        ? '1 row before the effective date is not counted, but still marks its customer as already seen'
+        : `${count.toLocaleString('en-US')} rows before the effective date are not counted, but still mark their customers as already seen`,
+    );
+  }
+
+  /** The notes in order: the readings go after the first two (dates, as-of). */
+  list(): string[] {
+    const out = [...this.notes];
+    out.splice(2, 0, ...[...this.readings].map(([text, names]) => `${names.join(', ')}: ${text}`));
+    return out;
+  }
+}

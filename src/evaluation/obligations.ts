@@ -1,0 +1,164 @@
+/**
+ * What a met milestone obliges the payer to pay: the payment that applies (in the milestone, or a
+ * payment sentence), its amount (fixed, from the schedule for a section reference, or a rate of the
+ * window's revenue) and how it was found, in words. An amount the clause leaves undefined is null,
+ * never zero, with a warning.
+ */
+import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode } from '../language/ast';
+import { paymentFor } from '../language/describe';
+import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
+import { Accumulator } from '../values/quantity';
+import { formatIsoDate, fromDayNumber } from '../time/periods';
+import type { DaySums } from './metrics';
+import type { InstancePlan, Plan } from './plan';
+import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
+import { scheduledAmount, type Schedule } from './schedule';
+
+/** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
+function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string; inItem: boolean } | null {
+  const found = paymentFor(milestone, clause);
+  if (!found) return null;
+  const term = found.term;
+  const source =
+    term === null
+      ? 'stated in the milestone'
+      : term.scope.kind === 'milestone'
+        ? `the payment sentence for milestone (${term.scope.label})`
+        : 'the payment sentence for each milestone';
+  return { payment: found.payment, source, inItem: term === null };
+}
+
+/** A schedule that lacks a label the clause needs is an error whether or not the milestone was met. */
+export function missingScheduleLabels(plans: readonly Plan[], schedule: Schedule): EvaluationDiagnostic[] {
+  const errors: EvaluationDiagnostic[] = [];
+  plans.forEach((plan, index) => {
+    const found = paymentSource(plan.clause, plan.milestone);
+    if (found?.payment.kind === 'section') {
+      const label = plan.milestone.label ?? String(index + 1);
+      if (scheduledAmount(schedule, label) === undefined) {
+        errors.push({
+          code: 'schedule-missing-label',
+          severity: 'error',
+          label: plan.milestone.label,
+          message: `the schedule has no payment for milestone '${label}' (Section ${found.payment.ref} refers to it)`,
+        });
+      }
+    }
+  });
+  return errors;
+}
+
+export interface ObligationContext {
+  schedule: Schedule | null;
+  /** The document's currency (documentCurrency), and the first row's as a fallback for rates. */
+  currency: string | null;
+  firstRowCurrency: string | null;
+  sums: DaySums;
+  /** How notes name this milestone. */
+  name: string;
+  /** Plans already warned about (one warning per milestone, not per instance). */
+  warned: Set<Plan>;
+  diagnostics: EvaluationDiagnostic[];
+}
+
+/** The obligation of a met instance, or null when the clause states no payment for it. */
+export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan, result: MilestoneResult, o: ObligationContext): Obligation | null {
+  const m = plan.milestone;
+  const { name, warned, diagnostics } = o;
+  const found = paymentSource(plan.clause, m);
+  const common = {
+    clause: plan.clauseIndex,
+    label: m.label,
+    period: inst.window.period,
+    triggeredAt: result.achievedAt as string,
+    triggeredBy: result.achievedBy as string,
+  };
+  if (!found) {
+    if (!warned.has(plan)) {
+      warned.add(plan);
+      diagnostics.push({ code: 'no-payment', severity: 'info', label: m.label, message: `${name} is met but the clause states no payment for it` });
+    }
+    return null;
+  }
+  const payment = found.payment;
+  switch (payment.kind) {
+    case 'fixed': {
+      const amount = roundMoney(new Dec(payment.amount.amount), payment.amount.currency);
+      return {
+        ...common,
+        amount: moneyString(amount, payment.amount.currency),
+        currency: payment.amount.currency,
+        basis: found.inItem ? 'item' : 'sentence',
+        explanation: `${formatMoney(amount, payment.amount.currency)}, ${found.source}`,
+      };
+    }
+    case 'section': {
+      const schedule = o.schedule;
+      if (!schedule) {
+        if (!warned.has(plan)) {
+          warned.add(plan);
+          diagnostics.push({
+            code: 'unresolved-payment',
+            severity: 'warning',
+            label: m.label,
+            message:
+              `${name} is paid ${payment.placeholder ? `under a placeholder, Section ${payment.ref}` : `as outlined in Section ${payment.ref}`}, ` +
+              `and no schedule was given: the amount is undefined (not zero); pass --schedule`,
+          });
+        }
+        return {
+          ...common,
+          amount: null,
+          currency: o.currency,
+          basis: 'unresolved',
+          explanation: `amount undefined: Section ${payment.ref} is not available (${found.source}); supply a schedule`,
+        };
+      }
+      const label = m.label ?? String(planIndex + 1);
+      const amount = roundMoney(scheduledAmount(schedule, label) as Dec, schedule.currency);
+      if (o.currency !== null && schedule.currency !== o.currency && !warned.has(plan)) {
+        warned.add(plan);
+        diagnostics.push({
+          code: 'schedule-currency',
+          severity: 'warning',
+          label: m.label,
+          message: `the schedule is in ${schedule.currency} but the clause is in ${o.currency}; obligations are reported in ${schedule.currency}`,
+        });
+      }
+      return {
+        ...common,
+        amount: moneyString(amount, schedule.currency),
+        currency: schedule.currency,
+        basis: 'schedule',
+        explanation: `${formatMoney(amount, schedule.currency)} from the schedule for '${label}' (Section ${payment.ref}, ${found.source})`,
+      };
+    }
+    case 'rate': {
+      // Like the clause's own revenue, an unqualified "sales revenue" in a rate reads as gross.
+      const basis = payment.basis ?? 'gross';
+      const currency = o.currency ?? o.firstRowCurrency;
+      const revenue = new Accumulator();
+      const series = basis === 'net' ? o.sums.net : o.sums.gross;
+      for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
+      const base = revenue.value();
+      if (currency === null) {
+        diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.label, message: `${name}: neither the clause nor the ledger names a currency for the ${payment.percent}% commission` });
+        return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${payment.percent}% of ${basis} revenue: currency unknown` };
+      }
+      const amount = roundMoney(base.times(new Dec(payment.percent)).dividedBy(100), currency);
+      return {
+        ...common,
+        amount: moneyString(amount, currency),
+        currency,
+        basis: 'rate',
+        explanation:
+          `${payment.percent}% of ${basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
+          `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, o.sums.lastDay)))} ` +
+          `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
+          `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+      };
+    }
+    default:
+      return assertNever(payment);
+  }
+}

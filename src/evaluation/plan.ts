@@ -1,0 +1,105 @@
+/**
+ * The plan of an evaluation: for each milestone of the document, its metric, target and window
+ * instances in the contract's calendar, cut to the evaluated days [E, A]; and what the ledger must
+ * hold for them (required columns, the currency, the products and whether customers are counted).
+ */
+import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, type TargetNode } from '../language/ast';
+import { metricOf, type Metric } from '../language/describe';
+import type { LedgerColumn } from '../ledger/rows';
+import { ContractCalendar, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
+import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
+import { productKey } from './metrics';
+
+/** One milestone, with everything the passes need to know about it. */
+export interface Plan {
+  clauseIndex: number;
+  clause: ClauseNode;
+  milestone: MilestoneNode;
+  metric: Metric;
+  /** For units: `productKey` of the product; else null. */
+  productKey: string | null;
+  target: Quantity;
+  instances: InstancePlan[];
+}
+
+export interface InstancePlan {
+  window: WindowInstance;
+  /** Evaluated day indices `[from, to)` relative to E (window ∩ [E, A]). */
+  from: number;
+  to: number;
+  /** Candidate crossing days (indices) with the running total before each, and the last earlier day that moved it. */
+  candidates: Array<{ index: number; before: Accumulator; previous: number }>;
+  /** Pass 1 saw the total at the end of a day reach the target: pass 2 must find the crossing row. */
+  reached: boolean;
+}
+
+export interface EvaluationPlan {
+  plans: Plan[];
+  /** Columns a row must have: `date`, plus `amount` and/or `units` as the metrics read them. */
+  required: LedgerColumn[];
+  productKeys: Set<string>;
+  countsCustomers: boolean;
+}
+
+function targetText(target: TargetNode): string {
+  switch (target.kind) {
+    case 'revenue':
+      return target.amount.amount;
+    case 'units':
+    case 'deals':
+    case 'new-customers':
+      return target.count;
+    default:
+      return assertNever(target);
+  }
+}
+
+/**
+ * Plans every milestone of `ast` for the days from `firstDay` (E) to `lastDay` (A), local days in
+ * the contract's zone.
+ */
+export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay: number, lastDay: number): EvaluationPlan {
+  const plans: Plan[] = [];
+  const required = new Set<LedgerColumn>(['date']);
+  const productKeys = new Set<string>();
+  let countsCustomers = false;
+  const calendar = new ContractCalendar(ctx.effective);
+  ast.clauses.forEach((clause, c) => {
+    for (const milestone of clause.milestones) {
+      const metric = metricOf(milestone.target);
+      const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
+      if (metric === 'units') required.add('units');
+      else required.add('amount');
+      if (metric === 'new-customers') countsCustomers = true;
+      if (key !== null) productKeys.add(key);
+      const instances = windowInstances(milestone.window, calendar, ctx.asOf).map((window) => ({
+        window,
+        from: Math.max(window.startDay, firstDay) - firstDay,
+        to: Math.min(window.endDay, lastDay + 1) - firstDay,
+        candidates: [],
+        reached: false,
+      }));
+      plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target: targetQuantity(targetText(milestone.target)), instances });
+    }
+  });
+  return { plans, required: [...required], productKeys, countsCustomers };
+}
+
+/** The clause currency rows must be in: the first revenue target's, else the first fixed payment's. */
+export function documentCurrency(ast: DocumentNode): string | null {
+  for (const clause of ast.clauses) {
+    for (const m of clause.milestones) if (m.target.kind === 'revenue') return m.target.amount.currency;
+  }
+  for (const clause of ast.clauses) {
+    for (const m of clause.milestones) if (m.payment?.kind === 'fixed') return m.payment.amount.currency;
+    for (const p of clause.payments) if (p.payment.kind === 'fixed') return p.payment.amount.currency;
+  }
+  return null;
+}
+
+/** How notes name a milestone: "(ii)", "Month 1", or "clause 2 (ii)" when the document has several clauses. */
+export function labelName(plan: Plan, index: number, clauses: number): string {
+  const label = plan.milestone.label;
+  const own = label === null ? `milestone ${index}` : /\s/.test(label) ? label : `(${label})`;
+  return clauses > 1 ? `clause ${plan.clauseIndex} ${own}` : own;
+}

@@ -1,0 +1,165 @@
+/**
+ * What an evaluation takes (the contract's context and schedule) and what it reports: milestone
+ * results, obligations, totals, row counts, notes and diagnostics. The `--json` output is exactly
+ * these objects.
+ */
+import type { CellFormats } from '../ledger/cell-formats';
+import type { Metric, WindowType } from '../language/describe';
+import type { RowIssue } from '../ledger/rows';
+import { Dec, decimalString, moneyString } from '../values/money';
+import type { Schedule } from './schedule';
+
+export interface EvaluationOptions {
+  /** Effective date E, `YYYY-MM-DD`. */
+  effectiveDate: string;
+  /** IANA zone; default UTC. */
+  timeZone?: string;
+  /** As-of date A, `YYYY-MM-DD`; default today in the zone. */
+  asOf?: string;
+  schedule?: Schedule | null;
+  /** Problems found while reading the ledger text; those rows are not normalized again. */
+  readIssues?: readonly RowIssue[];
+  /** For tests: the clock that defines "today". */
+  now?: () => number;
+  /** How the ledger writes dates and amounts when not in the ledger's own forms (`CellFormats.of(reading)`). */
+  cellFormats?: CellFormats | null;
+}
+
+export type { Metric };
+export type Status = 'met' | 'missed' | 'pending';
+export type IgnoreReason = 'before-effective-date' | 'after-as-of' | 'outside-every-window';
+
+export interface ExplainRow {
+  id: string;
+  row: number;
+  date: string;
+  /** This row's contribution to the metric (decimal string). */
+  contribution: string;
+  /** Running total after this row. */
+  runningTotal: string;
+}
+
+export interface MilestoneResult {
+  clause: number;
+  label: string | null;
+  period: number | null;
+  metric: Metric;
+  /** For units, the product ("Widget") or null for any. */
+  product: string | null;
+  target: string;
+  /** Currency of a revenue target, else null. */
+  currency: string | null;
+  /** `cumulative` from E, one `period`, or one instance of a `recurring` window. */
+  windowType: WindowType;
+  windowStart: string;
+  deadline: string;
+  status: Status;
+  achievedAt: string | null;
+  achievedBy: string | null;
+  /** Row number of the crossing row. */
+  achievedByRow: number | null;
+  total: string;
+  /** total / target in percent, one decimal, half-up. */
+  progress: string;
+  /** The crossing row and up to three contributing rows before it (that day or the last earlier active day), with running totals. */
+  crossing: { runningTotalBeforeDay: string; rows: ExplainRow[] } | null;
+}
+
+/**
+ * Where an obligation's amount came from: written in the milestone `item`, a fixed amount in a
+ * payment `sentence`, the `schedule` for a section reference, a `rate` of revenue, or
+ * `unresolved` (a section reference with no schedule given: amount null).
+ */
+export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'unresolved';
+
+export interface Obligation {
+  clause: number;
+  label: string | null;
+  period: number | null;
+  /** Decimal string with the currency's minor digits, or null when the clause leaves it undefined. */
+  amount: string | null;
+  currency: string | null;
+  triggeredAt: string;
+  /** Row id of the sale that met the milestone. */
+  triggeredBy: string;
+  basis: ObligationBasis;
+  /** How the amount was found, in words. */
+  explanation: string;
+}
+
+export type EvaluationCode =
+  | RowIssue['code']
+  | 'invalid-context'
+  | 'schedule-missing-label'
+  | 'unresolved-payment'
+  | 'schedule-currency'
+  | 'no-payment'
+  | 'unknown-rate-currency'
+  | 'no-rows'
+  | 'second-pass-mismatch'
+  | 'zone-abbreviation'
+  | 'seller-near-miss'
+  | 'seller-not-found';
+
+export interface EvaluationDiagnostic {
+  code: EvaluationCode;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  row?: number;
+  column?: string;
+  value?: string;
+  label?: string | null;
+}
+
+export interface RowCounts {
+  total: number;
+  used: number;
+  ignored: Record<IgnoreReason, number>;
+}
+
+export interface EvaluationSuccess {
+  ok: true;
+  asOf: string;
+  effectiveDate: string;
+  timeZone: string;
+  milestones: MilestoneResult[];
+  obligations: Obligation[];
+  /** Sum of obligation amounts per currency; `unresolved` counts obligations with no amount. */
+  totals: Array<{ currency: string | null; amount: string | null; unresolved: number }>;
+  rows: RowCounts;
+  notes: string[];
+  diagnostics: EvaluationDiagnostic[];
+}
+
+export interface EvaluationFailure {
+  ok: false;
+  asOf: string | null;
+  effectiveDate: string;
+  timeZone: string;
+  /** The first `MAX_REPORTED_ERRORS` errors, in row order. */
+  errors: EvaluationDiagnostic[];
+  /** All errors, including those not listed. */
+  errorCount: number;
+  diagnostics: EvaluationDiagnostic[];
+}
+
+export type EvaluationReport = EvaluationSuccess | EvaluationFailure;
+
+export const MAX_REPORTED_ERRORS = 20;
+
+/** Sum of obligation amounts per currency, in order of first appearance. */
+export function totalsOf(obligations: Obligation[]): EvaluationSuccess['totals'] {
+  const byCurrency = new Map<string | null, { amount: Dec | null; unresolved: number }>();
+  for (const o of obligations) {
+    const entry = byCurrency.get(o.currency) ?? { amount: null, unresolved: 0 };
+    if (o.amount === null) entry.unresolved++;
+    else entry.amount = (entry.amount ?? new Dec(0)).plus(o.amount);
+    byCurrency.set(o.currency, entry);
+  }
+  return [...byCurrency].map(([currency, e]) => ({
+    currency,
+    amount: e.amount === null ? null : currency === null ? decimalString(e.amount) : moneyString(e.amount, currency),
+    unresolved: e.unresolved,
+  }));
+}
+
