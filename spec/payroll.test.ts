@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { Dec } from '../src/values/money';
 import { payroll, payPeriodOfMonth, readPaid, type ObligationLine } from '../src/portfolio/payroll';
 import { evaluatePortfolio, readPortfolio, resolveContracts } from '../src/index';
-import { parseCsvLedger } from '../src/ledger/ledger';
+import { parseCsvLedger } from '../src/ledger/text-readers';
 import { runCli } from './cli/run-cli';
 
 const DIR = path.join(__dirname, '..', 'examples', 'portfolio');
