@@ -169,3 +169,12 @@ describe('exports that need an option: one error naming it', () => {
     }
   });
 });
+
+test('clause evaluate --help names the required columns and the export formats', () => {
+  const help = runCli(['evaluate', '--help']).stdout;
+  expect(help).toMatch(/date\s+required: YYYY-MM-DD/);
+  expect(help).toMatch(/amount\s+required by revenue, deal and new-customer milestones/);
+  expect(help).toMatch(/units\s+required by unit milestones/);
+  for (const option of ['--columns', '--mapping', '--delimiter', '--encoding', '--date-format', '--decimal-comma', '--sheet']) expect(help).toContain(option);
+  expect(help).toContain('Ambiguous dates are never guessed');
+});

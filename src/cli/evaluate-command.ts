@@ -11,8 +11,7 @@ import { addLedgerOptions, ledgerReading, type LedgerOptions } from './ledger-op
 import { LedgerTranslator, translateLedger, type LedgerReading } from '../ledger/ledger-reading';
 import { detectDelimiter, firstLine } from '../ledger/ledger-dialect';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
-import { requiredColumns } from '../evaluation/required-columns';
-import { documentCurrency } from '../evaluation/plan';
+import { documentCurrency, requiredColumns } from '../evaluation/plan';
 import { readingEvaluation } from '../node/reading-consumer';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
