@@ -1,5 +1,5 @@
 /**
- * The floor (issue 4): the least work any evaluator of this ledger must do, so that
+ * The floor: the least work any evaluator of this ledger must do, so that
  * `clause evaluate` can be measured against it on the same machine in the same run.
  *
  * It streams the file once (fs read stream, 1 MiB chunks, UTF-8 decoding that keeps a character

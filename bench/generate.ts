@@ -1,5 +1,5 @@
 /**
- * Deterministic sales ledgers for the benchmark (issue 4). Never committed: written to a folder
+ * Deterministic sales ledgers for the benchmark. Never committed: written to a folder
  * under os.tmpdir().
  *
  * Row `i` is a pure function of (seed, i), so the same seed gives the same bytes on every machine.

@@ -1,5 +1,5 @@
 /**
- * Parser figures (issue 2): median time of a typical clause after warm-up, and how time and work
+ * Parser figures: median time of a typical clause after warm-up, and how time and work
  * grow with the number of items (a linear parser doubles at most when the items double).
  * Ratios are against measurements taken in the same run, never against fixed numbers.
  *
@@ -7,8 +7,7 @@
  * clauses is mostly allocation, so each size is timed after a full garbage collection (when run
  * with --expose-gc, as `npm run bench` does) and the fastest of several runs is kept.
  */
-import nearley from 'nearley';
-import grammarRules from '../grammar/clause.generated';
+import { earleyWork } from '../src/language/earley-work';
 import { parse } from '../src/language/parse';
 
 const SEED =
@@ -21,22 +20,6 @@ const SEED =
 export function clauseWithItems(n: number): string {
   const items = Array.from({ length: n }, (_, i) => `${i + 1}. $${(i + 1) * 1000} in sales revenue by the end of month ${i + 1}`);
   return `The Seller agrees to meet the following sales milestones: ${items.join('; ')}.`;
-}
-
-const grammar = nearley.Grammar.fromCompiled(grammarRules);
-
-/** The parser's work on a text: Earley states created, and the number of tokens read. */
-export function earleyWork(text: string): { states: number; widest: number; tokens: number; results: number } {
-  // keepHistory: nearley otherwise drops finished columns, and the count would see only the last ones
-  const parser = new nearley.Parser(grammar, { keepHistory: true });
-  try {
-    parser.feed(text);
-  } catch {
-    // a syntax error: the work done up to it still counts
-  }
-  const table = (parser as unknown as { table: { states: unknown[] }[] }).table;
-  const sizes = table.map((column) => column.states.length);
-  return { states: sizes.reduce((a, b) => a + b, 0), widest: Math.max(...sizes), tokens: table.length - 1, results: parser.results?.length ?? 0 };
 }
 
 const collect = (globalThis as { gc?: () => void }).gc;

@@ -1,5 +1,5 @@
 /**
- * Robustness figures (issue 6): how `validate` (parse + checks) and `format` grow with the input,
+ * Robustness figures: how `validate` (parse + checks) and `format` grow with the input,
  * and the time of the largest hostile inputs the tests run. Run with
  * `npm run build && node dist/bench/robustness.js`. The tests assert linear *work* (Earley states,
  * spec/fuzz.test.ts) and generous time bounds (spec/hostile.test.ts); this prints the times.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 4): parser figures, then ledger evaluation against the floor.
+ * `npm run bench`: parser figures, then ledger evaluation against the floor.
  *
  * For each ledger size (1M and 10M rows by default; BENCH_ROWS=1000000 or BENCH_ROWS=1e6,1e7 to
  * choose) it generates a deterministic, shuffled CSV ledger in os.tmpdir() (bench/generate.ts,

@@ -1,7 +1,7 @@
 /**
  * The grammar's postprocessors. They only build AST nodes from tokens: no checks, no lookups
  * beyond the lexer's own tables, and no throwing, because nearley runs them for dead parses too
- * (field notes: nearley #144, #285). Lists are cons cells, and every builder takes constant time:
+ * (kach/nearley issues #144, #285). Lists are cons cells, and every builder takes constant time:
  * a headed clause or a document is completed once per item (the text could end after any item),
  * so joining lists there would make parsing quadratic. The clause and document builders return
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.

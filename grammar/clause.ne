@@ -1,8 +1,8 @@
 # The clause language: sales-milestone clauses of commercial contracts.
 # Reference with examples: grammar/README.md. Whitespace never reaches this grammar (the lexer
 # drops it), keywords are token types (case-insensitive), and every list is left-recursive and
-# built as a cons list, so long lists stay linear (field notes: sql-formatter #840).
-# Postprocessors only build nodes (grammar/builders.ts); meaning and checks live in src/check.ts.
+# built as a cons list, so long lists stay linear (sql-formatter-org/sql-formatter issue #840).
+# Postprocessors only build nodes (grammar/builders.ts); meaning and checks live in src/language/check.ts.
 
 @preprocessor typescript
 @{%

@@ -3,7 +3,7 @@ import { isCurrencyCode } from '../src/values/money';
 
 /**
  * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar
- * never has `_` rules that could make parses ambiguous (field notes: nearley #292, #462).
+ * never has `_` rules that could make parses ambiguous (kach/nearley issues #292, #462).
  * Keywords are case-insensitive: a word's type is looked up in lower case, so "Month", "MONTH"
  * and "month" are all the `month` keyword, while its text keeps the case the author wrote (party
  * names are captured as written).

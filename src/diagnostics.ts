@@ -90,3 +90,32 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return diagnostics.sort((a, b) => a.offset - b.offset || rank[a.severity] - rank[b.severity] || a.code.localeCompare(b.code));
 }
+
+/**
+ * Where a finding is: a range of the clause text, a row of the ledger (and a column and the value
+ * read there, when the finding is about one cell; row 0 is the ledger as a whole), a milestone of
+ * the clause (by label), or the evaluation's inputs as a whole (context, schedule).
+ */
+export type FindingLocation =
+  | { kind: 'text'; line: number; column: number; endLine: number; endColumn: number; offset: number; endOffset: number }
+  | { kind: 'row'; row: number; column?: string; value?: string }
+  | { kind: 'milestone'; label: string | null }
+  | { kind: 'input' };
+
+/**
+ * The one shape every stage's findings share: clause diagnostics, evaluation diagnostics and ledger
+ * row issues keep their own fields (and their `--json` output), and each has a view as a Finding
+ * (`clauseFinding` here, `evaluationFinding` in src/evaluation/report.ts, `rowFinding` in
+ * src/ledger/rows.ts), so that a tool can list them all alike.
+ */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  location: FindingLocation;
+}
+
+export function clauseFinding(d: Diagnostic): Finding {
+  const { line, column, endLine, endColumn, offset, endOffset } = d;
+  return { code: d.code, severity: d.severity, message: d.message, location: { kind: 'text', line, column, endLine, endColumn, offset, endOffset } };
+}

@@ -13,6 +13,7 @@ export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './l
 export {
   evaluate,
   evaluateWithSeries,
+  evaluationFinding,
   startEvaluation,
   runningTotals,
   MAX_REPORTED_ERRORS,
@@ -35,6 +36,7 @@ export {
 } from './evaluation/evaluate';
 export { parseLedgerText, parseCsvLedger, parseJsonLedger, parseNdjsonLedger } from './ledger/text-readers';
 export { RowNormalizer } from './ledger/normalize';
+export { rowFinding } from './ledger/rows';
 export type { LedgerRecord, LedgerRow, LedgerFormat, LedgerColumn, ParsedLedger, RowIssue, RowIssueCode } from './ledger/rows';
 export { parseSchedule, readSchedule, type ScheduleResult } from './evaluation/schedule-reader';
 export type { Schedule } from './evaluation/schedule';

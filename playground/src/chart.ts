@@ -84,8 +84,8 @@ const PANEL_H = 210;
 const M = { left: 64, right: 96, top: 40, bottom: 34 };
 
 export function renderChart(container: HTMLElement, report: EvaluationSuccess, allSeries: readonly ChartSeries[]): void {
-  const eDay = day(report.effectiveDate);
-  const aDay = day(report.asOf);
+  const effectiveDay = day(report.effectiveDate);
+  const asOfDay = day(report.asOf);
   const groups = new Map<string, MilestoneResult[]>();
   for (const m of report.milestones) {
     const key = `${m.metric}\u0000${m.product ?? ''}`;
@@ -95,7 +95,7 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, a
     container.replaceChildren(h('p', { class: 'muted' }, 'No milestones to chart.'));
     return;
   }
-  const lastDay = Math.max(aDay, ...report.milestones.map((m) => day(m.deadline))) + 1;
+  const lastDay = Math.max(asOfDay, ...report.milestones.map((m) => day(m.deadline))) + 1;
   const height = groups.size * PANEL_H;
   const svg = s('svg', {
     viewBox: `0 0 ${W} ${height}`,
@@ -109,7 +109,7 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, a
     s('title', { id: 'chart-title' }, 'Running totals against milestone targets'),
     s('desc', { id: 'chart-desc' }, `From ${report.effectiveDate} to ${formatIsoDate(fromDayNumber(lastDay - 1))}, one panel per metric. The results table has the same figures as text.`),
   );
-  const x = (d: number): number => M.left + ((d - eDay) / Math.max(1, lastDay - eDay)) * (W - M.left - M.right);
+  const x = (d: number): number => M.left + ((d - effectiveDay) / Math.max(1, lastDay - effectiveDay)) * (W - M.left - M.right);
   let panel = 0;
   for (const [, milestones] of groups) {
     const top = panel * PANEL_H;
@@ -118,13 +118,13 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, a
     const lines = new Map<string, Line & { color: string }>();
     milestones.forEach((m, i) => {
       const from = day(m.windowStart);
-      const to = Math.min(day(m.deadline), aDay);
+      const to = Math.min(day(m.deadline), asOfDay);
       if (to < from) return;
       const key = `${from}:${to}`;
       if (!lines.has(key)) lines.set(key, { ...runningLine(series, from, to), color: COLORS[i % COLORS.length] });
     });
     // The cumulative line to the as-of date, so progress beyond the last deadline shows too.
-    const whole = runningLine(series, eDay, aDay);
+    const whole = runningLine(series, effectiveDay, asOfDay);
     const highest = Math.max(1, whole.total, ...[...lines.values()].map((l) => l.total), ...milestones.map((m) => Number(m.target)));
     const counted = first.metric === 'deals' || first.metric === 'new-customers';
     const step = counted ? Math.max(1, Math.round(niceStep(highest, 4))) : niceStep(highest, 4);
@@ -142,21 +142,21 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, a
       g.append(s('text', { x: M.left - 8, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, compact(v)));
     }
     let lastTick = -Infinity;
-    for (const d of [eDay, ...monthTicks(eDay + 1, lastDay, 12)]) {
+    for (const d of [effectiveDay, ...monthTicks(effectiveDay + 1, lastDay, 12)]) {
       if (x(d) - lastTick < 80 || x(d) > W - M.right - 30) continue; // keep labels apart
       lastTick = x(d);
       g.append(s('line', { x1: x(d), x2: x(d), y1: bottom, y2: bottom + 4, class: 'axis' }));
-      g.append(s('text', { x: x(d), y: bottom + 16, class: 'tick', 'text-anchor': d === eDay ? 'start' : 'middle' }, formatIsoDate(fromDayNumber(d))));
+      g.append(s('text', { x: x(d), y: bottom + 16, class: 'tick', 'text-anchor': d === effectiveDay ? 'start' : 'middle' }, formatIsoDate(fromDayNumber(d))));
     }
     // as-of
-    g.append(s('line', { x1: x(aDay + 1), x2: x(aDay + 1), y1: top + M.top - 6, y2: bottom, class: 'asof' }));
+    g.append(s('line', { x1: x(asOfDay + 1), x2: x(asOfDay + 1), y1: top + M.top - 6, y2: bottom, class: 'asof' }));
     // (the heading sits above the as-of label: top + 16 against top + M.top - 9)
-    g.append(s('text', { x: x(aDay + 1), y: top + M.top - 9, class: 'tick', 'text-anchor': 'middle' }, `as of ${report.asOf}`));
+    g.append(s('text', { x: x(asOfDay + 1), y: top + M.top - 9, class: 'tick', 'text-anchor': 'middle' }, `as of ${report.asOf}`));
     // the running totals
     const path = (l: Line): string => l.points.map(([d, v], i) => `${i === 0 ? 'M' : 'L'}${x(d).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     g.append(s('path', { d: path(whole), class: 'running whole' }, s('title', {}, `Running total from the effective date: ${compact(whole.total)}`)));
     for (const l of lines.values()) {
-      if (l.from === eDay) continue; // the same as the start of the cumulative line
+      if (l.from === effectiveDay) continue; // the same as the start of the cumulative line
       g.append(s('path', { d: path(l), class: 'running window', style: `stroke: ${l.color}` }, s('title', {}, `Running total in the window ${formatIsoDate(fromDayNumber(l.from))} to ${formatIsoDate(fromDayNumber(l.to))}: ${compact(l.total)}`)));
     }
     // targets, deadlines and markers
@@ -166,7 +166,7 @@ export function renderChart(container: HTMLElement, report: EvaluationSuccess, a
       const deadline = day(m.deadline) + 1;
       const target = Number(m.target);
       const name = `${m.label ? `(${m.label})` : 'milestone'}${m.period !== null ? ` #${m.period}` : ''}`;
-      const drawn = lines.get(`${from}:${Math.min(day(m.deadline), aDay)}`)?.exact ?? '0';
+      const drawn = lines.get(`${from}:${Math.min(day(m.deadline), asOfDay)}`)?.exact ?? '0';
       // What the chart drew for this window, beside what the engine computed: they must agree.
       const gm = s('g', { class: `milestone status-${m.status}`, 'data-label': m.label ?? '', 'data-drawn-total': drawn, 'data-total': m.total });
       gm.append(s('line', { x1: x(from), x2: x(deadline), y1: y(target), y2: y(target), stroke: color, class: 'target' }));

@@ -5,10 +5,9 @@
 import type { Command } from 'commander';
 import { validate } from '../language/check';
 import { evaluate, startEvaluation, type EvaluationOptions, type EvaluationReport } from '../evaluation/evaluate';
-import type { LedgerFormat } from '../ledger/rows';
 import { parseCsvLedger, parseLedgerText } from '../ledger/text-readers';
 import { addLedgerOptions, ledgerReading, type LedgerOptions } from './ledger-options';
-import { LedgerTranslator, translateLedger, type LedgerReading } from '../ledger/ledger-reading';
+import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
 import { detectDelimiter, firstLine } from '../ledger/ledger-dialect';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
 import { documentCurrency, requiredColumns } from '../evaluation/plan';
@@ -47,9 +46,6 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
 }
-
-/** A ledger file's format: the text formats, or an XLSX workbook (streamed only). */
-export type InputFormat = LedgerFormat | 'xlsx';
 
 const FORMATS: readonly InputFormat[] = ['csv', 'json', 'ndjson', 'xlsx'];
 

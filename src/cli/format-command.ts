@@ -18,8 +18,8 @@ import { EXIT, readText, UsageError } from '../node/io';
 import { formatDiagnostic } from './diagnostic-report';
 
 /**
- * src/language/draft.ts on first use: it compiles a JSON Schema with ajv, whose loading would add about
- * 60 ms to every `clause` start-up, `evaluate` on a million rows included (issue 4).
+ * src/language/draft.ts on first use: it compiles a JSON Schema with ajv, whose loading every
+ * `clause` start-up would otherwise pay, `evaluate` on a million rows included.
  */
 const terms = (): typeof Terms => require('../language/draft') as typeof Terms;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseLedgerText } from '../ledger/text-readers';
 import { PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type ResolvedContract } from '../portfolio/portfolio';
 import { obligationLines } from '../portfolio/payroll';
-import { LedgerTranslator, translateLedger, type LedgerReading } from '../ledger/ledger-reading';
+import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { openLedgerSource } from '../node/ledger-source';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
@@ -16,7 +16,6 @@ import { readingEvaluation } from '../node/reading-consumer';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { humanPortfolio } from './portfolio-report';
 import { payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
-import type { InputFormat } from './evaluate-command';
 
 export interface PortfolioOptions {
   sales: string;

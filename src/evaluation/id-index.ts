@@ -100,8 +100,8 @@ export class IdIndex {
 
   /**
    * Notes repeats bucket by bucket in one open-addressing table, reused (at most 0.6 full; 8 MB for
-   * a bucket of a 10M-row ledger): about 6x faster than sorting each bucket (issue 4's 1M-row
-   * budget), and each bucket's chunks are dropped as soon as it is done.
+   * a bucket of a 10M-row ledger): several times faster than sorting each bucket, and each
+   * bucket's chunks are dropped as soon as it is done.
    */
   private seal(): void {
     this.sealed = true;

@@ -5,6 +5,7 @@
  */
 import type { CellFormats } from '../ledger/cell-formats';
 import type { Metric, WindowType } from '../language/describe';
+import type { Finding, FindingLocation } from '../diagnostics';
 import type { RowIssue } from '../ledger/rows';
 import { Dec, decimalString, moneyString } from '../values/money';
 import type { Schedule } from './schedule';
@@ -101,6 +102,7 @@ export type EvaluationCode =
   | 'seller-near-miss'
   | 'seller-not-found';
 
+/** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {
   code: EvaluationCode;
   severity: 'error' | 'warning' | 'info';
@@ -163,3 +165,14 @@ export function totalsOf(obligations: Obligation[]): EvaluationSuccess['totals']
   }));
 }
 
+
+/** An evaluation diagnostic as a Finding (src/diagnostics.ts): at its row, its milestone, or the inputs. */
+export function evaluationFinding(d: EvaluationDiagnostic): Finding {
+  const location: FindingLocation =
+    d.row !== undefined
+      ? { kind: 'row', row: d.row, ...(d.column !== undefined ? { column: d.column } : {}), ...(d.value !== undefined ? { value: d.value } : {}) }
+      : d.label !== undefined
+        ? { kind: 'milestone', label: d.label }
+        : { kind: 'input' };
+  return { code: d.code, severity: d.severity, message: d.message, location };
+}

@@ -1,6 +1,6 @@
 /**
  * What the parser expected at an error, in words. nearley's own message is a dump of parser
- * states; instead we read the Earley column where parsing stopped (field notes: nearley #146)
+ * states; instead we read the Earley column where parsing stopped (kach/nearley issue #146)
  * and describe it. A nonterminal with a description ("a deadline such as …") stands for all the
  * tokens it could start with, so the message names the idea instead of listing twenty keywords.
  */

@@ -1,7 +1,7 @@
 /**
  * Text → AST: one result or diagnostics, never an exception for user input. nearley returns
  * every parse; this wrapper turns zero parses into a positioned syntax error and more than one
- * into an internal error, since the grammar is meant to be unambiguous (field notes: nearley #53).
+ * into an internal error, since the grammar is meant to be unambiguous (kach/nearley issue #53).
  */
 import nearley from 'nearley';
 import grammarRules from '../../grammar/clause.generated';
@@ -37,7 +37,7 @@ export function parse(text: string): ParseResult {
     const message = `The text is ${text.length.toLocaleString('en-US')} characters long; clause documents are limited to ${MAX_CLAUSE_CHARS.toLocaleString('en-US')}.`;
     return { ast: null, diagnostics: [diagnostic('input-too-large', pointRange(text, 0), message)] };
   }
-  // A fresh parser per parse: nearley parsers are stateful (field notes: nearley #129).
+  // A fresh parser per parse: nearley parsers are stateful (kach/nearley issue #129).
   const parser = new nearley.Parser(grammar);
   const internals = parser as unknown as ParserInternals;
   try {

@@ -14,7 +14,10 @@
 import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
-import type { LedgerColumn, LedgerRecord, ParsedLedger, RowIssue } from './rows';
+import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
+
+/** A ledger file's format: the text formats, or an XLSX workbook (read by the streaming reader only). */
+export type InputFormat = LedgerFormat | 'xlsx';
 
 export interface LedgerReading {
   /** Ledger column → header name as written. */

@@ -3,6 +3,7 @@
  * normalizer makes of them (rows). Row numbers are 1-based and count data records (row 1 is the first
  * record after a CSV header, the first element of a JSON array, the first non-blank NDJSON line).
  */
+import type { Finding } from '../diagnostics';
 import type { Quantity } from '../values/quantity';
 
 /** One input record as read: column name (any case) → cell. */
@@ -43,7 +44,7 @@ export type RowIssueCode =
   | 'inexact-json-number'
   | 'number-too-long';
 
-/** What is wrong with one cell (or one whole row, column `*`). */
+/** What is wrong with one cell (or one whole row, column `*`); its view in the shared shape: `rowFinding`. */
 export interface RowIssue {
   row: number;
   column: string;
@@ -74,4 +75,9 @@ export function emptyLedgerIssue(format: LedgerFormat): RowIssue {
         ? 'the JSON ledger is an empty array: it holds no sales'
         : 'the NDJSON ledger holds no records: expected one JSON object per line';
   return { row: 0, column: '*', value: '', code: 'empty-ledger', message: `${what}; refusing to evaluate as if no sale had been made` };
+}
+
+/** A row issue as a Finding (src/diagnostics.ts): always an error, at its row and column. */
+export function rowFinding(issue: RowIssue): Finding {
+  return { code: issue.code, severity: 'error', message: issue.message, location: { kind: 'row', row: issue.row, column: issue.column, value: issue.value } };
 }

@@ -1,5 +1,5 @@
 /**
- * A progress line on standard error for long evaluations (issue 4): bytes read, rows per second
+ * A progress line on standard error for long evaluations: bytes read, rows per second
  * and the time left. Shown only when standard error is a terminal, never on standard output (so
  * `--json` output stays clean), and only once the work has run for `delayMs` (short runs print
  * nothing). Redrawn at most every 100 ms and erased when done.

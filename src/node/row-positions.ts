@@ -1,8 +1,7 @@
 /**
- * Where each data row of a CSV ledger starts, and the local day pass 1 gave it (issue 4): with
- * them, pass 2 reads only the rows of its candidate crossing days, by position, instead of the
- * whole file again. On the 1M-row benchmark ledger that is about 20,000 rows instead of 62 MB
- * (the second pass drops from about 330 ms to about 100, most of it evaluating those rows).
+ * Where each data row of a CSV ledger starts, and the local day pass 1 gave it: with them, pass 2
+ * reads only the rows of its candidate crossing days, by position, instead of the whole file again
+ * (docs/performance.md has the figures).
  *
  * 3 bytes a row (its length in bytes, and its day modulo 256), for at most `MAX_ROWS` rows (48 MB;
  * 30 MB for 10M rows). Days 256 apart share a value, so pass 2 also reads some rows it does not need
@@ -81,9 +80,10 @@ export class RowPositions {
    * Pass 2 by position: reads the rows whose day modulo 256 is that of a day in `days` from `file`
    * (`size` bytes), in file order, and gives each one's cells to `sink` with its row number. The rows go through the same
    * reader as pass 1 (after a stand-in header), so quoting and blank lines are read as they were;
-   * the file is read in blocks of 1 MiB or more, skipping those that hold no wanted row.
+   * the file is read in blocks of 1 MiB or more, skipping those that hold no wanted row. Returns
+   * how many rows were read.
    */
-  readRows(file: string, size: number, days: ReadonlySet<number>, sink: CellSink): void {
+  readRows(file: string, size: number, days: ReadonlySet<number>, sink: CellSink): number {
     const want = new Uint8Array(256);
     for (const d of days) want[d & 0xff] = 1;
     const wanted: number[] = [];
@@ -99,7 +99,7 @@ export class RowPositions {
       }
       at = next;
     }
-    if (wanted.length === 0) return;
+    if (wanted.length === 0) return 0;
     const parser = new CsvStreamParser({
       header: () => undefined,
       cells: (cells, k) => sink.cells(cells, wanted[k - 1]),
@@ -125,5 +125,6 @@ export class RowPositions {
     } finally {
       closeSync(fd);
     }
+    return wanted.length;
   }
 }

@@ -43,7 +43,14 @@ export interface DriveOptions {
   sheet?: string;
 }
 
-export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<{ rows: number; passes: number }> {
+/** The work done: rows in the ledger, passes read, and rows read by position in pass 2 (null: pass 2 read the file). */
+export interface DriveResult {
+  rows: number;
+  passes: number;
+  rowsByPosition: number | null;
+}
+
+export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<DriveResult> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
@@ -113,17 +120,18 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
     }
     if (empty) {
       evaluation.readIssue(emptyLedgerIssue(format === 'xlsx' ? 'csv' : format));
-      return { rows, passes: 1 };
+      return { rows, passes: 1, rowsByPosition: null };
     }
     assertUnchanged(source, read);
     const needs = evaluation.endPass1();
-    if (needs === null) return { rows, passes: 1 };
+    if (needs === null) return { rows, passes: 1, rowsByPosition: null };
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
     const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, ...dialect };
+    let rowsByPosition: number | null = null;
     if (positions !== undefined && positions.covers(rows) && byDay(needs)) {
-      positions.readRows(source.path, source.size, needs.days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => evaluation.crossingCells(cells, row) });
+      rowsByPosition = positions.readRows(source.path, source.size, needs.days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => evaluation.crossingCells(cells, row) });
       bar?.update(source.size * 2, rows * 2);
     } else if (format === 'csv' || format === 'xlsx') {
       const sink: CellSink = {
@@ -153,7 +161,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
       );
     }
     assertUnchanged(source, source.size);
-    return { rows, passes: 2 };
+    return { rows, passes: 2, rowsByPosition };
   } finally {
     bar?.done();
   }

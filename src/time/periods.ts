@@ -67,7 +67,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 
 /**
  * The day `n` months after `start` by the corresponding-day rule: the same day of the month, or,
- * where the target month is too short, the 1st of the following month (issue 3; luxon's `plus`
+ * where the target month is too short, the 1st of the following month (luxon's `plus`
  * would clamp to the month's last day instead, which would make Jan 31 + 1 month = Feb 28 and
  * drop Feb 28 from month 1).
  */

@@ -56,14 +56,14 @@ export class ZoneClock {
   /**
    * 1 for a local day that runs 24 hours at one offset from its midnight (no transition inside
    * it), else 0: on such a day a wall-clock time is its midnight plus the time, exactly, with no
-   * call to Intl (issue 4: the hourly luxon calls cost more than the rest of date reading).
+   * call to Intl (per-row luxon calls would cost more than the rest of date reading).
    */
   private readonly regularDays: DayTable;
 
   private static readonly byZone = new Map<string, ZoneClock>();
 
   /**
-   * One clock per zone for the process (issue 4): its caches depend on the zone alone, so a
+   * One clock per zone for the process: its caches depend on the zone alone, so a
    * portfolio of hundreds of contracts in a few zones fills them once per zone.
    */
   static shared(zone: string): ZoneClock {

@@ -10,7 +10,7 @@ export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_U
 export type Dec = Decimal;
 
 /**
- * ISO 4217 minor units. Rounding must follow the currency (field notes: 0, 2 or 3 digits);
+ * ISO 4217 minor units. Rounding must follow the currency (0, 2, 3 or 4 minor digits);
  * every code not listed in ZERO/THREE/FOUR has 2.
  */
 const ZERO = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF';

@@ -101,43 +101,45 @@ export function targetQuantity(text: string): Quantity {
 
 /** An exact running sum: a scaled safe integer while it fits, plus a `Dec` overflow part. */
 export class Accumulator {
-  small = 0;
-  big: Dec | null = null;
+  /** The sum as a scaled integer (see SCALE), exact while within ±2^53. */
+  scaled = 0;
+  /** What no longer fits in `scaled`, as an exact decimal. */
+  overflow: Dec | null = null;
 
   add(q: Quantity): void {
     if (typeof q === 'number') {
-      const next = this.small + q;
+      const next = this.scaled + q;
       if (next <= Number.MAX_SAFE_INTEGER && next >= -Number.MAX_SAFE_INTEGER) {
-        this.small = next;
+        this.scaled = next;
         return;
       }
-      this.big = (this.big ?? new Dec(0)).plus(new Dec(this.small).plus(q).dividedBy(SCALE));
-      this.small = 0;
+      this.overflow = (this.overflow ?? new Dec(0)).plus(new Dec(this.scaled).plus(q).dividedBy(SCALE));
+      this.scaled = 0;
       return;
     }
-    this.big = (this.big ?? new Dec(0)).plus(q);
+    this.overflow = (this.overflow ?? new Dec(0)).plus(q);
   }
 
   addAccumulator(other: Accumulator): void {
-    this.add(other.small);
-    if (other.big) this.add(other.big);
+    this.add(other.scaled);
+    if (other.overflow) this.add(other.overflow);
   }
 
   value(): Dec {
-    const small = new Dec(this.small).dividedBy(SCALE);
-    return this.big ? this.big.plus(small) : small;
+    const scaled = new Dec(this.scaled).dividedBy(SCALE);
+    return this.overflow ? this.overflow.plus(scaled) : scaled;
   }
 
   /** `this >= target`, cheaply when both are in the fast form. */
   reaches(target: Quantity): boolean {
-    if (this.big === null && typeof target === 'number') return this.small >= target;
+    if (this.overflow === null && typeof target === 'number') return this.scaled >= target;
     return this.value().greaterThanOrEqualTo(toDec(target));
   }
 
   clone(): Accumulator {
     const c = new Accumulator();
-    c.small = this.small;
-    c.big = this.big;
+    c.scaled = this.scaled;
+    c.overflow = this.overflow;
     return c;
   }
 }

@@ -1,0 +1,153 @@
+/**
+ * Portfolios through the command line: `--json` per contract equals `clause evaluate --json` on its
+ * sellers' rows; `--rollup-csv` and `--obligations-csv`; ids repeated across and within contracts.
+ */
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { validate } from '../../src/language/check';
+import { startEvaluation } from '../../src/evaluation/evaluate';
+import { runInMemory } from '../../src/evaluation/two-pass';
+import type { LedgerRecord } from '../../src/ledger/rows';
+import { parseCsvLedger } from '../../src/ledger/text-readers';
+import {
+  PortfolioEvaluation,
+  readPortfolio,
+  resolveContracts,
+  type PortfolioInput,
+  type PortfolioReport,
+  type ResolvedContract,
+} from '../../src/portfolio/portfolio';
+import { runCli } from './run-cli';
+
+const DIR = path.join(__dirname, '..', '..', 'examples', 'portfolio');
+const read = (p: string): string => readFileSync(path.join(DIR, p), 'utf8');
+
+function examplePortfolio(): { input: PortfolioInput; contracts: ResolvedContract[] } {
+  const result = readPortfolio(JSON.parse(read('contracts.json')));
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return { input: result.portfolio, contracts: resolveContracts(result.portfolio, read) };
+}
+
+/** The example portfolio file's JSON with its clause and schedule paths made absolute, to be written elsewhere. */
+function examplePortfolioFile(): { contracts: Array<Record<string, unknown>> } {
+  const portfolio = JSON.parse(read('contracts.json')) as { contracts: Array<Record<string, unknown>> };
+  for (const c of portfolio.contracts) {
+    if (typeof c.clause === 'string') c.clause = path.join(DIR, c.clause);
+    if (typeof c.schedule === 'string') c.schedule = path.join(DIR, c.schedule);
+  }
+  return portfolio;
+}
+
+function runPortfolio(contracts: ResolvedContract[], records: readonly LedgerRecord[]): PortfolioReport {
+  return runInMemory(new PortfolioEvaluation(contracts), records);
+}
+
+/** The contract evaluated on its own: only its sellers' rows, with their row numbers in the ledger. */
+function separately(contract: ResolvedContract, records: readonly LedgerRecord[]): unknown {
+  const checked = validate(contract.clauseText);
+  if (!checked.ast) throw new Error('example clause does not parse');
+  const evaluation = startEvaluation(checked.ast, {
+    effectiveDate: contract.effectiveDate,
+    timeZone: contract.timeZone,
+    asOf: contract.asOf,
+    schedule: contract.schedule,
+  });
+  const mine = new Set(contract.sellers.map((s) => s.toLowerCase()));
+  const rows = records.map((r, i) => ({ r, row: i + 1 })).filter(({ r }) => mine.has(String(r.seller ?? '').trim().toLowerCase()));
+  for (const { r, row } of rows) evaluation.record(r, row);
+  evaluation.endPass1();
+  for (const { r, row } of rows) evaluation.crossingRecord(r, row);
+  return { ...evaluation.finish(), clauseDiagnostics: checked.diagnostics };
+}
+
+describe('portfolio through the command line', () => {
+  const ledger = parseCsvLedger(read('sales.csv'));
+
+  test('ids repeat only within a contract: across two contracts no duplicate, within one it is named, the others unaffected', () => {
+    const { contracts } = examplePortfolio();
+    const brian = ledger.records.find((r) => r.seller === 'Brian Ortiz') as LedgerRecord;
+    const carmen = ledger.records.find((r) => r.seller === 'Carmen Diaz') as LedgerRecord;
+    // Brian's id reused on one of Carmen's rows: each contract still sees each id once.
+    const across = [...ledger.records, { ...carmen, id: brian.id, date: '2026-02-10', amount: '5' }];
+    const acrossReport = runPortfolio(contracts, across);
+    expect(acrossReport.failed).toEqual([]);
+    contracts.forEach((contract, k) => expect(acrossReport.contracts[k].result).toEqual(separately(contract, across)));
+    // Reused on another of Brian's own rows: his contract names both rows; the others are as before.
+    const within = [...ledger.records, { ...brian, date: '2026-02-10', amount: '5' }];
+    const withinReport = runPortfolio(contracts, within);
+    expect(withinReport.failed).toEqual(['brian-deals']);
+    const errors = withinReport.contracts[2].result;
+    const firstRow = ledger.records.indexOf(brian) + 1;
+    expect('errors' in errors ? errors.errors.map((e) => [e.code, e.row, e.message]) : null).toEqual([
+      ['duplicate-id', within.length, `id ${String(brian.id)} was already used by row ${firstRow}; each sale must be counted once`],
+    ]);
+    contracts.forEach((contract, k) => expect(withinReport.contracts[k].result).toEqual(separately(contract, within)));
+    // The same through the streaming CLI, whose second pass skips rows on their bytes.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-ids-'));
+    try {
+      const portfolio = examplePortfolioFile();
+      // A contract none of whose rows comes back in the second pass (no crossing day, no repeated id).
+      portfolio.contracts.push({
+        id: 'eve-quiet',
+        clauseText: 'The Seller agrees to meet the following milestone: $9,000,000 in sales revenue by the end of the first month, for a bonus of $500.',
+        seller: 'Eve Park',
+        effectiveDate: '2026-01-01',
+      });
+      fs.writeFileSync(path.join(dir, 'p.json'), JSON.stringify(portfolio));
+      const brianLine = read('sales.csv').split('\n').find((l) => l.startsWith(`${String(brian.id)},`)) as string;
+      for (const [name, extra] of [
+        ['across.csv', `${String(brian.id)},2026-02-10,5,USD,Contoso Ltd,Carmen Diaz\n`],
+        ['within.csv', `${brianLine.replace(/,[^,]*,[^,]*,/, ',2026-02-10,5,')}\n`],
+      ] as const) {
+        fs.writeFileSync(path.join(dir, name), `${read('sales.csv')}Q-1,2026-01-05,10.00,USD,Northwind,Eve Park\n${extra}`);
+        const run = runCli(['evaluate', '--portfolio', path.join(dir, 'p.json'), '--sales', path.join(dir, name), '--json']);
+        const report = JSON.parse(run.stdout) as PortfolioReport;
+        expect([name, report.failed]).toEqual([name, name === 'across.csv' ? [] : ['brian-deals']]);
+        expect(report.contracts[4].result).toMatchObject({ ok: true, milestones: [{ status: 'missed' }] });
+        const result = report.contracts[2].result;
+        expect('errors' in result ? result.errors.map((e) => e.code) : []).toEqual(name === 'across.csv' ? [] : ['duplicate-id']);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('clause evaluate --portfolio (CLI)', () => {
+  test('the example: JSON per contract equals `clause evaluate --json` on that seller’s rows', () => {
+    const run = runCli(['evaluate', '--portfolio', 'examples/portfolio/contracts.json', '--sales', 'examples/portfolio/sales.csv', '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as PortfolioReport;
+    const { contracts } = examplePortfolio();
+    const ledger = parseCsvLedger(read('sales.csv'));
+    contracts.forEach((contract, k) => {
+      expect(report.contracts[k].result).toEqual(JSON.parse(JSON.stringify(separately(contract, ledger.records))));
+    });
+  });
+
+  test('--rollup-csv writes the roll-up, --obligations-csv one line per obligation; a failing contract makes the exit code 1', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-cli-'));
+    try {
+      const portfolio = examplePortfolioFile();
+      portfolio.contracts.push({ id: 'broken', clauseText: 'Nothing measurable here.', seller: 'Dan Okafor', effectiveDate: '2026-01-01' });
+      const file = path.join(dir, 'p.json');
+      fs.writeFileSync(file, JSON.stringify(portfolio));
+      const csv = path.join(dir, 'out.csv');
+      const each = path.join(dir, 'each.csv');
+      const run = runCli(['evaluate', '--portfolio', file, '--sales', path.join(DIR, 'sales.csv'), '--rollup-csv', csv, '--obligations-csv', each]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('Contract broken failed');
+      expect(run.stdout).toContain('Obligations per payee and currency');
+      const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
+      expect(lines[0]).toBe('payee,currency,amount,obligations,unresolved,contracts');
+      expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Alice Chen', 'Brian Ortiz', 'Carmen Diaz']);
+      const perObligation = fs.readFileSync(each, 'utf8').trim().split('\n');
+      expect(perObligation[0]).toBe('obligation_id,contract,payee,milestone,period,triggered_date,triggered_by,amount,currency,basis,explanation,as_of,paid_before');
+      expect(perObligation[1]).toMatch(/^alice-2026\/1\/i,alice-2026,Alice Chen,i,,2026-01-17,INV-2050,1000\.00,USD,schedule,/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
