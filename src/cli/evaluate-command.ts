@@ -23,8 +23,9 @@ import { openLedgerSource, type LedgerSource } from '../node/ledger-source';
 import type * as PortfolioCommand from './portfolio-command';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { formatDiagnostic } from './diagnostic-report';
-import { payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
-import { obligationLines } from '../portfolio/payroll';
+import type * as PayrollOutput from './payroll-output';
+import type { PayrollOptions } from './payroll-output';
+import type * as Payroll from '../portfolio/payroll';
 import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
 
 export interface EvaluateOptions {
@@ -85,7 +86,11 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
   if (!context.ok) throw new UsageError(`${context.message}.`);
   const format = ledgerFormat(options.sales, options.format);
   if (clauseFile === '-' && options.sales === '-') throw new UsageError('the clause and the ledger cannot both come from standard input.');
-  const payrollPlan = planPayroll(options);
+  // The payroll modules (and the portfolio's ajv they reach) load only when a payroll option is given.
+  const wantsPayroll =
+    options.obligationsCsv !== undefined || options.rollupCsv !== undefined || options.since !== undefined || options.payPeriod !== undefined || (options.paid?.length ?? 0) > 0;
+  const payrollOutput = wantsPayroll ? (require('./payroll-output') as typeof PayrollOutput) : null;
+  const payrollPlan = payrollOutput?.planPayroll(options) ?? null;
   const reading = ledgerReading(options);
   const contract = options.contract ?? (clauseFile === '-' ? 'stdin' : path.basename(clauseFile).replace(/\.[^.]*$/, ''));
 
@@ -123,9 +128,13 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
     if (zoneWarning !== null) report.diagnostics.push({ code: 'zone-abbreviation', severity: 'warning', message: zoneWarning });
     // The clause's own warnings (placeholders, ordering) belong with the result: they qualify it.
     const clauseWarnings = checked.diagnostics;
-    const run = report.ok ? writePayroll(payrollPlan, obligationLines(contract, options.payee ?? contract, report)) : null;
+    const payroll = payrollOutput !== null && payrollPlan !== null ? (require('../portfolio/payroll') as typeof Payroll) : null;
+    const run =
+      report.ok && payroll !== null && payrollOutput !== null && payrollPlan !== null
+        ? payrollOutput.writePayroll(payrollPlan, payroll.obligationLines(contract, options.payee ?? contract, report))
+        : null;
     if (options.json) {
-      const json = { ...report, clauseDiagnostics: clauseWarnings, ...(run !== null && payrollPlan.filtered ? { payroll: payrollJson(payrollPlan, run) } : {}) };
+      const json = { ...report, clauseDiagnostics: clauseWarnings, ...(run !== null && payrollPlan !== null && payrollPlan.filtered ? { payroll: payrollOutput?.payrollJson(payrollPlan, run) } : {}) };
       // Row numbers are positions in the file: shown with --explain, left out otherwise so that the
       // same sales in any order give the same JSON, byte for byte.
       const text = options.explain ? JSON.stringify(json, null, 2) : JSON.stringify(json, withoutPositions, 2);
@@ -133,7 +142,7 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
     }
     if (!report.ok) return { code: EXIT.invalid, stdout: '', stderr: renderFailure(report) };
     let stdout = renderEvaluation(report, { explain: options.explain === true, clauseFile: shown });
-    if (run !== null && payrollPlan.filtered) stdout += payrollText(payrollPlan, run);
+    if (run !== null && payrollPlan?.filtered) stdout += payrollOutput?.payrollText(payrollPlan, run) ?? '';
     if (clauseWarnings.length > 0) {
       stdout += `\nThe clause itself:\n${clauseWarnings.map((d) => formatDiagnostic(d, clauseText, shown)).join('\n\n')}\n`;
     }

@@ -8,7 +8,7 @@ import { DATE_FORMATS_SHOWN, parseDateFormat } from '../ledger/cell-formats';
 import { parseColumnsOption } from '../ledger/column-mapping';
 import { parseDelimiter, parseEncoding } from '../ledger/ledger-dialect';
 import type { LedgerReading } from '../ledger/ledger-reading';
-import { readMappingFile } from '../ledger/mapping-file';
+import type * as MappingFile from '../ledger/mapping-file';
 import { readText, UsageError } from '../node/io';
 
 export interface LedgerOptions {
@@ -43,6 +43,8 @@ export function ledgerReading(options: LedgerOptions): LedgerReading {
     } catch (e) {
       throw new UsageError(`the mapping ${options.mapping} is not valid JSON: ${(e as Error).message}`);
     }
+    // ajv loads only for a mapping file: every evaluation would otherwise pay for loading it.
+    const { readMappingFile } = require('../ledger/mapping-file') as typeof MappingFile;
     const read = readMappingFile(data);
     if (!read.ok) throw new UsageError(`the mapping ${options.mapping} is not valid:\n${read.errors.map((e) => `  ${e}`).join('\n')}`);
     reading = { ...read.reading };

@@ -4,7 +4,7 @@
  * of a ledger in a named encoding, for the in-memory path.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
 import { detectDelimiter, encodingAdvice, firstLine, likelyEncoding, type Delimiter, type LedgerEncoding } from '../ledger/ledger-dialect';
 import { encodingProblem, readBytes, UsageError } from './io';
 
@@ -17,8 +17,11 @@ export interface FileDialect {
   encoding: LedgerEncoding;
 }
 
+/** iconv-lite, loaded only for a named encoding: UTF-8 needs none of it. */
+const iconv = (): typeof Iconv => require('iconv-lite') as typeof Iconv;
+
 function decode(bytes: Buffer, encoding: LedgerEncoding): string {
-  return encoding === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, encoding);
+  return encoding === 'utf-8' ? bytes.toString('utf8') : iconv().decode(bytes, encoding);
 }
 
 /** Reads the first bytes of `file` (a path the caller can open) and settles the CSV dialect. */
@@ -51,7 +54,7 @@ export function dialectOf(sample: Buffer, shown: string, delimiter: Delimiter | 
 /** A whole ledger as text: UTF-8 strictly (the error names the likely encoding and the option), or decoded as given. */
 export function readLedgerText(path: string, shown: string, encoding: LedgerEncoding | undefined): string {
   const bytes = readBytes(path);
-  if (encoding !== undefined && encoding !== 'utf-8') return iconv.decode(bytes, encoding);
+  if (encoding !== undefined && encoding !== 'utf-8') return iconv().decode(bytes, encoding);
   const problem = encodingProblem(bytes);
   if (problem !== null) {
     const utf16 = likelyEncoding(bytes, false) === 'utf-16le';

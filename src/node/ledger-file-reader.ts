@@ -3,7 +3,7 @@
  * that are not UTF-8 into the usage error src/node/io.ts gives for files read whole.
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
 import { CsvFilteredParser, type ByteRowFilter } from './byte-prefilter';
 import { CsvStreamParser, type RowStarts } from './csv-stream';
 import { UsageError } from './io';
@@ -50,7 +50,8 @@ async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void
   const encoding = options.encoding;
   if (encoding !== undefined && encoding !== 'utf-8' && parser.push !== undefined) {
     // A named encoding: decoded as given (iconv-lite keeps a character cut by a chunk's end whole).
-    const decoder = iconv.getDecoder(encoding);
+    // iconv-lite loads only for a named encoding: UTF-8 needs none of it.
+    const decoder = (require('iconv-lite') as typeof Iconv).getDecoder(encoding);
     for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
       parser.push(decoder.write(chunk));
       bytes += chunk.length;
