@@ -69,7 +69,7 @@ export function benchPortfolio(rows: number, n: number): unknown {
   };
 }
 
-interface Run {
+export interface Run {
   ms: number;
   rssMb: number;
   stdout: Buffer;
@@ -77,7 +77,7 @@ interface Run {
 }
 
 /** One run of `node args` in a child process: wall time around it, its own peak RSS. */
-function runOnce(args: string[]): Run {
+export function runOnce(args: string[]): Run {
   const rssFile = path.join(benchDir(), `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
@@ -93,7 +93,7 @@ function runOnce(args: string[]): Run {
 }
 
 /** Runs each command REPEAT times, taking turns; per command the fastest run, with the largest RSS seen. */
-function runTurns(commands: string[][]): Run[] {
+export function runTurns(commands: string[][]): Run[] {
   const best: Array<Run | null> = commands.map(() => null);
   for (let i = 0; i < REPEAT; i++) {
     commands.forEach((args, k) => {
@@ -118,7 +118,7 @@ interface Row {
   floorMs: number | null;
 }
 
-function fmt(n: number, digits = 0): string {
+export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

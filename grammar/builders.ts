@@ -7,10 +7,11 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ComparatorNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
+import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
@@ -34,8 +35,8 @@ export const empty = (): List<never> => null;
 export const single = (d: Data): List<unknown> => cons(null, d[0]);
 export const append = (d: Data): List<unknown> => cons(d[0], d[1]);
 export const appendThird = (d: Data): List<unknown> => cons(d[0], d[2]);
-/** Appends every item after the list: `list a b` → list, a, b. */
-export const appendAll = (d: Data): List<unknown> => d.slice(1).reduce((list: List<unknown>, x: unknown) => cons(list, x), d[0]);
+/** Appends every item after the list that is there: `list , Inc .` → list, ",", "Inc", ".". */
+export const appendAll = (d: Data): List<unknown> => d.slice(1).reduce((list: List<unknown>, x: unknown) => (x === null ? list : cons(list, x)), d[0]);
 
 // --- positions ---------------------------------------------------------------------------------
 
@@ -84,7 +85,8 @@ function span(...parts: unknown[]): Range {
 // Content is read from `value`: the text as written, less invisible characters inside words
 // (lexer.ts). Positions are computed from `text`, which is exactly what the source holds.
 const lower = (t: Token): string => t.value.toLowerCase();
-const digits = (t: Token): string => t.value.replace(/,/g, '');
+/** A number token's value as a decimal string, in whichever notation it groups its thousands. */
+const digits = (t: Token, decimalIfPossible = false): string => figureValue(t.value, decimalIfPossible);
 const straightApostrophes = (s: string): string => s.replace(/’/g, "'");
 
 // --- document and clauses ----------------------------------------------------------------------
@@ -121,14 +123,130 @@ export function enumeratedClause(d: Data): ClauseDraft {
   return { kind: 'clause', form: 'enumerated', party: head.party, milestones: items, payments: terms, range: span(d) };
 }
 
+/** A clause with the heading written before it: the heading's range is the clause's start. */
+export function withHeading(d: Data): ClauseDraft {
+  const [heading, clause] = d as [ClauseHeadingNode | null, ClauseDraft];
+  return heading ? { ...clause, heading, range: span(heading, clause) } : clause;
+}
+
+// --- clause headings ---------------------------------------------------------------------------
+
+/** "4.2", "2.3(a)", "Article 6.2", "3.": the tokens as written, a space only after a word. */
+export function sectionNumber(d: Data): { text: string; range: Range } {
+  const [prefix, n, parts, dot] = d as [Token | null, Token, List<Token>, Token | null];
+  const text = `${prefix ? `${prefix.value} ` : ''}${n.text}${toArray(parts).map((t) => t.text).join('')}${dot ? '.' : ''}`;
+  return { text, range: span(d) };
+}
+
+export function clauseHeading(d: Data): ClauseHeadingNode {
+  const [number, words] = d as [{ text: string } | null, List<Token>];
+  return { kind: 'clause-heading', number: number?.text ?? null, title: straightApostrophes(toArray(words).map((t) => t.value).join(' ')), range: span(d) };
+}
+
+// --- payer-pays and conditional sentences ------------------------------------------------------
+
+interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
+interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
+interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
+interface PayerSentence { form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range }
+
+const words = (tokens: Token[]): string => tokens.map((t) => t.value).join(' ');
+
+export function strict(d: Data): ComparatorNode {
+  return { kind: 'comparator', strict: true, words: words(d as Token[]).toLowerCase(), range: span(d) };
+}
+
+export function inclusive(d: Data): ComparatorNode {
+  return { kind: 'comparator', strict: false, words: words(d as Token[]).toLowerCase(), range: span(d) };
+}
+
+export function comparison(d: Data): Comparison {
+  const [, comparator, amount] = d as [unknown, ComparatorNode, MoneyNode];
+  return { comparator, amount, range: span(d) };
+}
+
+export function orMoreComparison(d: Data): Comparison {
+  const [, amount, or, more] = d as [unknown, MoneyNode, Token, Token[]];
+  return { comparator: { kind: 'comparator', strict: false, words: `or ${lower(more[0])}`, range: span(or, more) }, amount, range: span(d) };
+}
+
+export function metric(d: Data): { term: string; basis: 'gross' | 'net' | null; range: Range } {
+  const [modifier, basis, noun] = d as [Token | null, Token | null, Token[]];
+  const tokens = [modifier, basis, ...noun].filter((t): t is Token => t !== null);
+  return { term: words(tokens), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
+}
+
+export function scopePhrase(d: Data): { text: string; range: Range } {
+  const [preposition, the, names] = d as [Token[], Token | null, List<Token>];
+  const tokens = [...preposition, ...(the ? [the] : []), ...toArray(names)];
+  return { text: straightApostrophes(words(tokens)), range: span(d) };
+}
+
+function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null }, scopes: List<{ text: string }>, range: Range): Subject {
+  const scope = scopes ? toArray(scopes).map((x) => x.text).join(' ') : null;
+  return { term: m.term, basis: m.basis, scope, achiever, range };
+}
+
+export function metricSubject(d: Data): Subject {
+  return subject(null, d[0], d[1], span(d));
+}
+
+export function partySubject(d: Data): Subject {
+  return subject(party(d[1]), d[3], d[4], span(d));
+}
+
+export function windowFirstCondition(d: Data): Condition {
+  const [s, window, c] = d as [Subject, WindowNode, Comparison];
+  return { subject: s, comparison: c, window, range: span(d) };
+}
+
+export function comparisonFirstCondition(d: Data): Condition {
+  const [s, c, window] = d as [Subject, Comparison, WindowNode];
+  return { subject: s, comparison: c, window, range: span(d) };
+}
+
+export function paidAmount(d: Data): PaymentNode {
+  const [, qualifiers, noun, , amount] = d as [Token, List<Token>, Token[], unknown, MoneyNode];
+  const q = toArray(qualifiers).map((t) => straightApostrophes(t.value));
+  return { kind: 'fixed', noun: nounOf(noun), ...(q.length ? { qualifiers: q } : {}), amount, range: span(d) };
+}
+
+export function paymentFirst(d: Data): PayerSentence {
+  const [payer, , , , payee, payment, , condition] = d as [PartyNode, unknown, Token, unknown, PartyNode, PaymentNode, unknown, Condition];
+  return { form: 'payer-pays', payer, payee, payment, condition, range: span(d) };
+}
+
+export function conditionFirst(d: Data): PayerSentence {
+  const [, condition, , payer, , , , payee, payment] = d as [unknown, Condition, Token, PartyNode, unknown, Token, unknown, PartyNode, PaymentNode];
+  return { form: 'conditional', payer, payee, payment, condition, range: span(d) };
+}
+
+export function payerClause(d: Data): ClauseDraft {
+  const [sentence] = d as [PayerSentence];
+  const { subject: s, comparison: c, window } = sentence.condition;
+  const target: TargetNode = {
+    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), range: span(s, c),
+  };
+  const milestone: MilestoneNode = {
+    kind: 'milestone', label: null, labelSource: null, target, window, payment: sentence.payment, comparator: c.comparator,
+    ...(s.achiever ? { achiever: s.achiever } : {}), range: sentence.condition.range,
+  };
+  return {
+    kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee,
+    milestones: cons(null, milestone), payments: null, range: span(d),
+  };
+}
+
 export function headedClause(d: Data): ClauseDraft {
-  const [items, terms] = d as [List<MilestoneNode>, List<PaymentTermNode>];
+  const [items, terms = null] = d as [List<MilestoneNode>, List<PaymentTermNode>?];
   return { kind: 'clause', form: 'headed', party: null, milestones: items, payments: terms, range: span(d) };
 }
 
 function party(words: List<Token>): PartyNode {
   const tokens = toArray(words);
-  return { kind: 'party', name: straightApostrophes(tokens.map((t) => t.value).join(' ')), range: span(tokens) };
+  // Words joined by one space; a comma or the period of "Inc." joins the word before it.
+  const name = tokens.map((t, i) => (i === 0 || t.type === 'comma' || t.type === 'period' ? t.value : ` ${t.value}`)).join('');
+  return { kind: 'party', name: straightApostrophes(name), range: span(tokens) };
 }
 
 export function partyRef(d: Data): PartyNode {
@@ -246,7 +364,8 @@ function timesPowerOfTen(value: string, zeros: number): string {
 }
 
 function money(currency: string, number: Token, multiplier: Token | null, text: string, range: Range): MoneyNode {
-  let amount = digits(number);
+  // Before a multiplier "1.500" is a decimal ("$1.500 million"); elsewhere dots group thousands.
+  let amount = digits(number, multiplier !== null);
   if (multiplier) amount = timesPowerOfTen(amount, MULTIPLIERS[lower(multiplier)]);
   return { kind: 'money', amount, currency, text, range };
 }
@@ -261,6 +380,18 @@ export function symbolMoney(d: Data): MoneyNode {
 export function codeFirstMoney(d: Data): MoneyNode {
   const [code, n, m] = d as [Token, Token, Token | null];
   return money(code.value, n, m, withMultiplier(`${code.value} ${n.value}`, m), span(d));
+}
+
+const CURRENCY_NAMES: readonly [RegExp, string][] = [[/dollar/i, 'USD'], [/euro/i, 'EUR'], [/pound/i, 'GBP'], [/yen/i, 'JPY'], [/franc/i, 'CHF']];
+
+/** "Two Thousand Five Hundred Dollars ($2,500)": the bracketed figure, in the symbol's currency (else the name's). */
+export function draftedMoney(d: Data): MoneyNode {
+  const t = d[0] as Token;
+  const symbol = /[$€£¥]/.exec(t.value)?.[0];
+  const name = t.text.slice(0, t.text.lastIndexOf('('));
+  const currency = symbol ? CURRENCY_SYMBOLS[symbol] : CURRENCY_NAMES.find(([re]) => re.test(name))?.[1] ?? 'USD';
+  const figure = t.value.replace(/^(?:US)?[$€£¥]?\s?/, '');
+  return { kind: 'money', amount: figureValue(figure), currency, text: t.text.replace(/\s+/g, ' '), range: span(t) };
 }
 
 export function codeLastMoney(d: Data): MoneyNode {
@@ -362,8 +493,9 @@ export function sectionPayment(d: Data): PaymentNode {
 
 export function ratePayment(d: Data): PaymentNode {
   const percent = d[3] as Token;
-  const basis = d[7] as Token | null;
-  return { kind: 'rate', percent: digits(percent), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
+  const basis = d[6] as Token | null;
+  // A percentage's dot is a decimal point: "2.125%" is never 2,125%.
+  return { kind: 'rate', percent: digits(percent, true), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
 }
 
 export function eachScope(): PaymentTermNode['scope'] {

@@ -6,7 +6,10 @@
 
 @preprocessor typescript
 @{%
-import { lexer } from './lexer';
+import { lexer, titleKeyword as titleKeywordMatcher } from './lexer';
+// nearley declares every %symbol as `declare var <name>: any`; a test symbol is given its value here.
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var titleKeyword: any = titleKeywordMatcher;
 import * as b from './builders';
 %}
 @lexer lexer
@@ -18,8 +21,17 @@ document      -> %quote:? clauses %quote:?                          {% b.documen
 # payment sentence (which ends it); two runs of headed items are never split into two clauses.
 clauses       -> endsEnumerated                                      {% b.id %}
                | endsHeaded                                          {% b.id %}
-endsEnumerated -> enumeratedClause                                   {% b.single %}
-               | clauses enumeratedClause                            {% b.append %}
+# A clause heading ("Sales Bonus.") may open a sentence clause at the start or after a period; after
+# headed lines whose last one may have no period, only a clause without heading, since "… in sales
+# revenue" + "." would otherwise also read as a heading "revenue.".
+endsEnumerated -> sentenceClause                                     {% b.single %}
+               | beforeHeaded sentenceClause                         {% b.append %}
+               | endsUnpaidHeaded headlessClause                     {% b.append %}
+endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single %}
+               | beforeHeaded unpaidHeadedClause                     {% b.append %}
+sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
+headlessClause -> enumeratedClause                                   {% b.id %}
+               | payerClause                                         {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -42,8 +54,67 @@ item          -> label:? target window inlinePayment:?               {% b.item %
 label         -> %enumerator                                         {% b.parenthesisedLabel %}
                | %number %period                                     {% b.dottedLabel %}
 
+# --- clause headings -------------------------------------------------------------------------
+# "Sales Bonus.", "4.2 Performance Bonus.", "2.3(a) Gross Revenue Bonus.", "Article 6.2 Target Bonus.",
+# "3. Introducer Fee.": a title ending with a period, before an enumerated or payer-pays clause.
+clauseHeading -> sectionNumber:? headingWords %period                {% b.clauseHeading %}
+sectionNumber -> sectionPrefix:? sectionFigure sectionParts %period:? {% b.sectionNumber %}
+sectionFigure -> %number {% b.id %} | %dottedNumber {% b.id %}
+sectionPrefix -> %section {% b.id %} | "Article" {% b.id %} | "ARTICLE" {% b.id %}
+sectionParts  -> null                                                {% b.empty %}
+               | sectionParts %enumerator                            {% b.append %}
+headingWords  -> headingWord                                         {% b.single %}
+               | headingWords headingWord                            {% b.append %}
+# Heading words: plain words and the keywords titles use ("Net Sales Milestone", "Calculation of Commissions"),
+# matched by one test symbol (grammar/lexer.ts) so that a heading adds few Earley states where it may start.
+headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} | %currencyCode {% b.id %} | %titleKeyword {% b.id %}
+
+# --- payer-pays and conditional sentences ------------------------------------------------------
+# "<Payer> shall pay <Payee> <payment> if <condition>." and "If <condition>, <Payer> shall pay <Payee> <payment>.":
+# one milestone, whose target and window are the condition's and whose payment is the sentence's.
+payerClause   -> paymentFirst %period                                {% b.payerClause %}
+               | conditionFirst %period                              {% b.payerClause %}
+paymentFirst  -> partyRef modal %pay %to:? partyRef paidAmount conditionLink condition {% b.paymentFirst %}
+conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
+conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
+conditionIntro -> %if_ | %in_ %the %event %that | %should
+paidAmount    -> %a qualifiers:? paidNoun paidLink money             {% b.paidAmount %}
+qualifiers    -> qualifier                                           {% b.single %}
+               | qualifiers %comma:? qualifier                       {% b.appendThird %}
+qualifier     -> %word {% b.id %} | %performance {% b.id %} | %target {% b.id %} | %milestone {% b.id %}
+               | %sales {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %}
+paidNoun      -> %bonus | %commission | %payment | %fee | %commission %payment
+paidLink      -> %of | %equal %to
+
+condition     -> subject window comparison                           {% b.windowFirstCondition %}
+               | subject comparison window                           {% b.comparisonFirstCondition %}
+subject       -> metric scopePhrases:?                               {% b.metricSubject %}
+               | %the:? partyName achievesVerb metric scopePhrases:? {% b.partySubject %}
+achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach
+metric        -> metricModifier:? basis:? metricNoun                 {% b.metric %}
+metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %}
+metricNoun    -> %sales | %revenue | %revenues | %turnover | %bookings | %purchases | %sales %revenue
+scopePhrases  -> scopePhrase                                         {% b.single %}
+               | scopePhrases scopePhrase                            {% b.append %}
+scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
+scopePreposition -> %of | %in_ | %from %sales %of
+scopeWords    -> %word                                               {% b.single %}
+               | scopeWords %word                                    {% b.append %}
+comparison    -> beVerb:? comparator money                           {% b.comparison %}
+               | beVerb:? money %or orMore                           {% b.orMoreComparison %}
+beVerb        -> %is | %are
+orMore        -> %more | %greater
+# Strict: exceed, exceeds, in excess of, more than, greater than. Inclusive: at least, not (no) less than,
+# equal(s) or exceed(s), reach(es); and "<amount> or more" / "or greater".
+comparator    -> %exceed {% b.strict %} | %exceeds {% b.strict %} | %in_ %excess %of {% b.strict %}
+               | %more %than {% b.strict %} | %greater %than {% b.strict %}
+               | %at %least {% b.inclusive %} | %not %less %than {% b.inclusive %} | %no %less %than {% b.inclusive %}
+               | %equal %or %exceed {% b.inclusive %} | %equals %or %exceeds {% b.inclusive %}
+               | %reach {% b.inclusive %} | %reaches {% b.inclusive %}
+
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}
+unpaidHeadedClause -> headedItems                                    {% b.headedClause %}
 paidHeadedClause -> headedItems somePaymentTerms                     {% b.headedClause %}
 headedItems   -> headedItem                                          {% b.single %}
                | headedItems headedItem                              {% b.append %}
@@ -57,6 +128,11 @@ headedVerb    -> %close | %reach | %achieve | %generate | %sell
 # --- parties ---------------------------------------------------------------------------------
 partyName     -> partyFirstWord                                      {% b.single %}
                | partyName partyWord                                 {% b.append %}
+               | partyName %comma:? dottedSuffix %period             {% b.appendAll %}
+               | partyName %comma undottedSuffix                     {% b.appendAll %}
+# Company forms: "Acme, Inc.", "Northwind Supply Co., Inc.", "Beta Holdings, LLC".
+dottedSuffix  -> "Inc" {% b.id %} | "Co" {% b.id %} | "Corp" {% b.id %} | "Ltd" {% b.id %}
+undottedSuffix -> "LLC" {% b.id %} | "LLP" {% b.id %} | "LP" {% b.id %} | "Ltd" {% b.id %} | "GmbH" {% b.id %} | "AG" {% b.id %} | "plc" {% b.id %}
 partyFirstWord -> %word {% b.id %} | %sales {% b.id %} | %new_ {% b.id %} | %net {% b.id %} | %target {% b.id %}
                | %customer {% b.id %} | %client {% b.id %} | %unit {% b.id %}
 # Inside a name, 'the', 'of' and 'a' are words of it: "Licensee of the Territory", "Party A".
@@ -79,6 +155,7 @@ count         -> %number                                             {% b.id %}
 money         -> %currencySymbol %number multiplier:?                {% b.symbolMoney %}
                | %currencyCode %number multiplier:?                  {% b.codeFirstMoney %}
                | %number multiplier:? %currencyCode                  {% b.codeLastMoney %}
+               | %draftedMoney                                       {% b.draftedMoney %}
 multiplier    -> %thousand {% b.id %} | %million {% b.id %} | %billion {% b.id %}
 
 # --- windows ---------------------------------------------------------------------------------
@@ -119,11 +196,14 @@ modal         -> %will | %shall
 entitlement   -> %be %entitled %to
 payment       -> %the %corresponding %commission %payment %as referenceVerb %in_ %section sectionRef {% b.sectionPayment %}
                | %a paymentNoun %of money                            {% b.fixedPayment %}
-               | %a %commission rateLink %number %percent %of %the:? basis:? %sales %revenue {% b.ratePayment %}
+               | %a %commission rateLink percentage %of %the:? basis:? %sales %revenue {% b.ratePayment %}
 referenceVerb -> %outlined | %set %out | %specified | %described | %provided
 rateLink      -> %equal %to | %of
-# "4.2", "7(b)", "4.2(a)(iii)", "7.1.2" (lexed as "7.1", ".", "2"), or a placeholder "[X]".
+# "2%", or the drafting style "five percent (5%)" (one token whose value is the figure).
+percentage    -> %number %percent                                    {% b.id %}
+               | %draftedPercent                                     {% b.id %}
+# "4.2", "7(b)", "4.2(a)(iii)", "7.1.2" (one token), or a placeholder "[X]".
 sectionRef    -> %placeholder                                        {% b.single %}
                | %number                                             {% b.single %}
+               | %dottedNumber                                       {% b.single %}
                | sectionRef %enumerator                              {% b.append %}
-               | sectionRef %period %number                          {% b.appendAll %}

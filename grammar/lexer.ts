@@ -1,5 +1,6 @@
 import moo from 'moo';
 import { isCurrencyCode } from '../src/values/money';
+import { APOSTROPHE_GROUPED, DOT_GROUPED } from '../src/values/number-notation';
 
 /**
  * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar
@@ -19,6 +20,10 @@ export const KEYWORDS = [
   'quarterly', 'reach', 'reaching', 'receive', 'revenue', 'sale', 'sales', 'section', 'sell', 'set', 'shall', 'sold',
   'specified', 'target', 'targets', 'the', 'this', 'thousand', 'to', 'unit', 'units', 'upon', 'will', 'within', 'year',
   'yearly', 'out',
+  // payer-pays and conditional sentences, comparatives, defined metrics, calendar periods
+  'aggregate', 'achieves', 'are', 'at', 'bookings', 'cumulative', 'equals', 'event', 'exceed', 'exceeds',
+  'excess', 'fee', 'generates', 'greater', 'if', 'is', 'least', 'less', 'more', 'no', 'not', 'or', 'pay', 'purchases',
+  'reaches', 'revenues', 'should', 'than', 'that', 'turnover', 'when',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */
@@ -37,7 +42,7 @@ export const MONTH_NAMES: Readonly<Record<string, number>> = {
  * The token type of a keyword is the word itself, except for words that nearley's TypeScript
  * output cannot declare as variables (reserved words), which get a trailing underscore.
  */
-const RESERVED = new Set(['for', 'in', 'new', 'this']);
+const RESERVED = new Set(['for', 'if', 'in', 'new', 'this']);
 export const keywordTokenType = (word: string): string => (RESERVED.has(word) ? `${word}_` : word);
 
 const keywordType = moo.keywords({
@@ -86,6 +91,18 @@ const NUMBER_WORD = `(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).
 const SPELLED_NUMBER = new RegExp(
   `${NUMBER_WORD}(?:(?:-|\\s+(?:${anyCase('and')}\\s+)?)${NUMBER_WORD})*\\s*\\(\\d+(?:,+\\d+)*(?:\\.\\d+)?\\)`,
 );
+/**
+ * An amount in words with its figure in brackets, the drafting style "Two Thousand Five Hundred
+ * Dollars ($2,500)" and "five percent (5%)": one token whose value is the figure; the words are
+ * compared with it by the checker (src/language/check-drafted.ts).
+ */
+const CURRENCY_NAME = `(?:(?:${anyCase('us')}|U\\.S\\.)\\s+)?(?:${['dollars', 'dollar', 'euros', 'euro', 'pounds sterling', 'pounds', 'pound', 'yen', 'swiss francs', 'francs'].map((w) => w.split(' ').map(anyCase).join('\\s+')).join('|')})`;
+const NUMBER_WORDS_RUN = `${NUMBER_WORD}(?:(?:-|\\s+(?:${anyCase('and')}\\s+)?)${NUMBER_WORD})*`;
+const DRAFTED_MONEY = new RegExp(`${NUMBER_WORDS_RUN}\\s+${CURRENCY_NAME}\\s*\\((?:US)?[$€£¥]?\\s?\\d[\\d.,'’]*\\)`);
+const DRAFTED_PERCENT = new RegExp(`${NUMBER_WORDS_RUN}(?:\\s+${anyCase('and')}\\s+[\\w-]+)?\\s+${anyCase('per')}\\s?${anyCase('cent')}\\s*\\(\\d+(?:\\.\\d+)?\\s?%\\)`);
+/** The text in the brackets: "Two Dollars ($2)" → "$2". */
+const bracketed = (text: string): string => text.slice(text.lastIndexOf('(') + 1, -1).trim();
+
 /** The figure of a spelled number: "ninety (90)" → "90". */
 const figureOf = (text: string): string => text.slice(text.lastIndexOf('(') + 1, -1);
 
@@ -94,6 +111,16 @@ const RULES = {
   // Not named `date`: that is the keyword type of the word "date" ("the Effective Date").
   isoDate: /\d{4}-\d{2}-\d{2}(?![\d-])/,
   ordinalNumber: /\d+(?:st|nd|rd|th)(?![A-Za-z])/,
+  // Figures grouped with dots ("€50.000", "1.500.000,00") or apostrophes ("CHF 1'000") are one
+  // number token, so that no part of them is read as a smaller number; which value they have is
+  // decided in src/values/number-notation.ts. Not when more digits follow: "7.100.2" stays a section.
+  groupedNumber: {
+    match: new RegExp(`(?:${APOSTROPHE_GROUPED.source}|${DOT_GROUPED.source})(?![\\d'’]|[.,]\\d)`),
+    type: () => 'number',
+  },
+  // "7.1.2": a section number of three or more parts, one token, so that the dots inside it are
+  // never read as the period ending a sentence ("… Section 4.2. 3. Sales Bonus." is then unambiguous).
+  dottedNumber: /\d+(?:\.\d+){2,}(?!\d|\.\d)/,
   // Commas are only taken between digits, so "$100,000, and" leaves the separator alone; bad
   // grouping ("100,,000", "1,00") is lexed whole and reported by the checker at this token.
   number: /\d+(?:,+\d+)*(?:\.\d+)?/,
@@ -101,12 +128,16 @@ const RULES = {
   placeholder: /\[[^\]\n]*\]/,
   currencySymbol: /[$€£¥]/,
   // A quoted product name. It cannot span a colon, so the quotes around a whole pasted clause
-  // (which always has one) are lexed as lone quotes instead.
-  string: { match: /["“”„‟«»][^"“”„‟«»\n:]*["“”„‟«»]/, value: withoutInvisibles },
+  // (the enumerated and headed forms always have one) are lexed as lone quotes instead.
+  // Nor can it end with a period: that is a whole sentence in quotes ("“Licensee shall pay … .”"),
+  // such as a pasted payer-pays clause, whose quotes are lone quotes too.
+  string: { match: /["“”„‟«»][^"“”„‟«»\n:]*(?<!\.\s*)["“”„‟«»]/, value: withoutInvisibles },
   // The same in single quotes ('Widget', ‘Men’s Shoes’). A word never starts with an apostrophe,
   // so a quote here opens a name; inside it an apostrophe followed by a letter is part of a word.
   singleQuoted: { match: /['‘’](?:[^'‘’\n:"“”]|['’](?=[A-Za-z]))*['‘’](?![A-Za-z])/, type: () => 'string', value: withoutInvisibles },
   quote: /["“”„‟«»]/,
+  draftedMoney: { match: DRAFTED_MONEY, lineBreaks: true, value: bracketed },
+  draftedPercent: { match: DRAFTED_PERCENT, lineBreaks: true, value: (text: string) => bracketed(text).replace(/\s?%$/, '') },
   spelledNumber: {
     match: SPELLED_NUMBER,
     lineBreaks: true,
@@ -136,7 +167,7 @@ const tokenizer = moo.compile(RULES);
  * a keyword whose type equals a rule's name would make the grammar accept one for the other.
  */
 export const TOKEN_TYPES: readonly string[] = [
-  ...Object.keys(RULES).filter((rule) => rule !== 'singleQuoted' && rule !== 'spelledNumber'), // typed 'string', 'number'
+  ...Object.keys(RULES).filter((rule) => rule !== 'singleQuoted' && rule !== 'spelledNumber' && rule !== 'groupedNumber'), // typed 'string', 'number'
   'currencyCode',
   'ordinal',
   'monthName',
@@ -144,6 +175,23 @@ export const TOKEN_TYPES: readonly string[] = [
 ];
 
 export type Token = moo.Token;
+
+/**
+ * Keywords that titles use ("Net Sales Milestone", "Calculation of Commissions"). The grammar matches
+ * them with one test symbol (`%titleKeyword`) instead of one alternative per keyword, since every
+ * alternative is an Earley state wherever a clause heading may start.
+ */
+const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
+  [
+    'achievement', 'aggregate', 'agreement', 'and', 'annual', 'bonus', 'bookings', 'client', 'clients', 'commission',
+    'cumulative', 'customer', 'customers', 'deal', 'deals', 'fee', 'for', 'goal', 'gross', 'in', 'milestone', 'milestones', 'month',
+    'net', 'new', 'of', 'payment', 'performance', 'purchases', 'quarter', 'quarterly', 'revenue', 'revenues', 'sale', 'sales',
+    'target', 'targets', 'turnover', 'unit', 'units', 'year', 'yearly',
+  ].map(keywordTokenType),
+);
+export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };
+/** Grammar symbols that are test symbols defined here, not token types of the lexer. */
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword']);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {
@@ -157,7 +205,8 @@ export const lexer = {
   },
   save: (): moo.LexerState => tokenizer.save(),
   formatError: (token: Token, message?: string): string => tokenizer.formatError(token, message),
-  has: (type: string): boolean => tokenizer.has(type),
+  // False for a test symbol, so that the compiled grammar uses the matcher of that name.
+  has: (type: string): boolean => !MATCHERS.has(type) && tokenizer.has(type),
 };
 
 /** All tokens of `text`, whitespace included: for editors' highlighting and for tests. */

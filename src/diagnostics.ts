@@ -13,6 +13,7 @@ export const DIAGNOSTIC_CODES = {
   'unexpected-character': 'error',
   'ambiguous-parse': 'error',
   'input-too-large': 'error',
+  'unsupported-construct': 'error',
   // checked AST
   'malformed-amount': 'error',
   'impossible-date': 'error',
@@ -30,6 +31,15 @@ export const DIAGNOSTIC_CODES = {
   'party-not-capitalised': 'warning',
   'conflicting-payments': 'warning',
   'no-payment': 'info',
+  'ambiguous-number': 'error',
+  'equal-targets': 'warning',
+  'heading-period-reading': 'warning',
+  'end-of-year-reading': 'warning',
+  'rate-on-cumulative': 'warning',
+  'number-notation': 'info',
+  'words-figure-mismatch': 'error',
+  'unmeasurable-metric': 'error',
+  'scope-not-applied': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

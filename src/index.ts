@@ -71,3 +71,13 @@ export {
   type PaidAmounts,
 } from './portfolio/payroll';
 export { CellFormats } from './ledger/cell-formats';
+// The SQL compiler (browser-safe: it writes queries; src/node runs them on DuckDB or PostgreSQL).
+export { planEvaluation, checkSupported, type SqlPlan, type SqlPlanOptions } from './sql/plan';
+export { compileEvaluation, type CompiledQuery, type LedgerTableSpec, type LedgerSource, type DateColumnType } from './sql/compile';
+export { reportFromRows, normalizeResultRow, type SqlResultRow } from './sql/report';
+export { compileCellChecks, classifyCell } from './sql/cell-checks';
+export { tableSpec, type DescribedColumn } from './sql/table-spec';
+export { DIALECTS, dialectNamed } from './sql/dialects';
+export type { SqlDialect } from './sql/dialect';
+export { quoteIdentifier } from './sql/identifier';
+export { SqlUnsupportedError } from './sql/unsupported';

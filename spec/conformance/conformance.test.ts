@@ -74,7 +74,7 @@ const syntaxCases = casesOf('syntax-error');
 const checkCases = casesOf('check');
 const evaluateCases = casesOf('evaluate');
 
-const SYNTAX = ['unexpected-token', 'unexpected-end', 'unexpected-character', 'ambiguous-parse', 'input-too-large'];
+const SYNTAX = ['unexpected-token', 'unexpected-end', 'unexpected-character', 'ambiguous-parse', 'input-too-large', 'unsupported-construct'];
 
 describe('the cases', () => {
   test.each(KINDS.flatMap((kind) => casesOf(kind).map(([name, c]) => [`${kind}/${name}`, c, kind] as const)))('%s is valid against case.schema.json, in the folder of its kind', (_name, c, kind) => {
@@ -90,7 +90,7 @@ describe('the cases', () => {
   });
 
   test('every syntax-error case has a syntax-error code', () => {
-    for (const [, c] of syntaxCases) expect(['unexpected-token', 'unexpected-end', 'unexpected-character']).toContain(c.expect.diagnostic.code);
+    for (const [, c] of syntaxCases) expect(['unexpected-token', 'unexpected-end', 'unexpected-character', 'unsupported-construct']).toContain(c.expect.diagnostic.code);
   });
 
   test('every diagnostic code has a case, except the two no case can show', () => {

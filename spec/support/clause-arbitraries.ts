@@ -1,12 +1,13 @@
 /**
  * fast-check generators of clause ASTs and clause texts, for the round-trip and fuzz properties
  * (spec/format.test.ts, spec/fuzz.test.ts). Generated ASTs are the ones `format` can write:
- * every target, window, payment and label style, and currencies with 0, 2, 3 and 4 minor digits.
+ * every target, window, payment and label style, clause headings, payer-pays and conditional
+ * sentences with their comparators, and currencies with 0, 2, 3 and 4 minor digits.
  * Ranges are dummies: `termsOf` ignores them.
  */
 import fc from 'fast-check';
 import type {
-  ClauseNode, DocumentNode, LabelSourceNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode,
+  ClauseHeadingNode, ClauseNode, DocumentNode, LabelSourceNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode,
 } from '../../src/language/ast';
 
 /** Property-test settings: a fixed seed, and run counts scaled by FUZZ_RUNS (see `npm run fuzz`). */
@@ -133,12 +134,63 @@ function paymentTerms(labels: string[]): fc.Arbitrary<PaymentTermNode[]> {
   );
 }
 
+/** Clause headings: "Sales Bonus.", "4.2 Performance Bonus.", "Article 6.2 Target Bonus.", "3. Launch Bonus." */
+export const clauseHeading: fc.Arbitrary<ClauseHeadingNode> = fc.record({
+  kind: fc.constant('clause-heading' as const),
+  number: fc.constantFrom(null, '4.2', '2.3(a)', 'Article 6.2', '3.', 'Section 7', '12'),
+  title: fc.constantFrom('Sales Bonus', 'Performance Bonus', 'Net Sales Milestone', 'Calculation of Commissions', 'Launch Bonus', 'Quarterly Incentive'),
+  range: fc.constant(RANGE),
+});
+const withHeading = (clause: ClauseNode, h: ClauseHeadingNode | null): ClauseNode => (h ? { ...clause, heading: h } : clause);
+
 export const enumeratedClause: fc.Arbitrary<ClauseNode> = fc
-  .tuple(party, fc.constantFrom<LabelStyle>('roman', 'alpha', 'ALPHA', 'number', 'dotted', 'none'), fc.array(item, { minLength: 1, maxLength: 6 }))
-  .chain(([who, style, items]) => {
+  .tuple(party, fc.constantFrom<LabelStyle>('roman', 'alpha', 'ALPHA', 'number', 'dotted', 'none'), fc.array(item, { minLength: 1, maxLength: 6 }), fc.option(clauseHeading, { freq: 4 }))
+  .chain(([who, style, items, h]) => {
     const milestones: MilestoneNode[] = items.map((it, i) => ({ kind: 'milestone', ...enumeratedLabel(style, i), ...it, range: RANGE }));
     const labels = milestones.map((m) => m.label).filter((l): l is string => l !== null);
-    return paymentTerms(labels).map((payments): ClauseNode => ({ kind: 'clause', form: 'enumerated', party: who, milestones, payments, range: RANGE }));
+    return paymentTerms(labels).map((payments): ClauseNode => withHeading({ kind: 'clause', form: 'enumerated', party: who, milestones, payments, range: RANGE }, h));
+  });
+
+/** Metrics as defined terms, with the basis their words give. */
+const metricTerm = fc.constantFrom(
+  { term: 'Net Sales', basis: 'net' as const }, { term: 'Gross Sales', basis: 'gross' as const }, { term: 'Revenue', basis: null },
+  { term: 'Net Revenues', basis: 'net' as const }, { term: 'aggregate Net Sales', basis: 'net' as const }, { term: 'Turnover', basis: null },
+  { term: 'cumulative Gross Revenue', basis: 'gross' as const }, { term: 'net sales revenue', basis: 'net' as const },
+);
+const scope = fc.constantFrom(undefined, 'of Products', 'in the Territory', 'of Licensed Products in the Territory', 'from sales of the Products');
+const qualifiers = fc.constantFrom<string[] | undefined>(undefined, ['one-time'], ['one-time', 'launch'], ['lump-sum', 'target'], ['performance'], ['non-refundable', 'milestone']);
+const paidNoun = fc.constantFrom('commission' as const, 'bonus' as const, 'commission payment' as const, 'payment' as const, 'fee' as const);
+
+/** "If Net Sales exceed $X in the first year, the Company shall pay the Agent a bonus of $Y." and the payment-first order. */
+export const payerClause: fc.Arbitrary<ClauseNode> = fc
+  .record({
+    form: fc.constantFrom('payer-pays' as const, 'conditional' as const),
+    payer: party,
+    payee: party,
+    achiever: fc.option(party, { freq: 3 }),
+    metric: metricTerm,
+    scope,
+    amount: money,
+    window,
+    strict: fc.boolean(),
+    noun: paidNoun,
+    qualifiers,
+    paid: money,
+    heading: fc.option(clauseHeading, { freq: 2 }),
+  })
+  .map((x): ClauseNode => {
+    const milestone: MilestoneNode = {
+      kind: 'milestone',
+      label: null,
+      labelSource: null,
+      target: { kind: 'revenue', amount: x.amount, basis: x.metric.basis, term: x.metric.term, ...(x.scope ? { scope: x.scope } : {}), range: RANGE },
+      window: x.window,
+      payment: { kind: 'fixed', noun: x.noun, ...(x.qualifiers ? { qualifiers: x.qualifiers } : {}), amount: x.paid, range: RANGE },
+      comparator: { kind: 'comparator', strict: x.strict, words: '', range: RANGE },
+      ...(x.achiever ? { achiever: x.achiever } : {}),
+      range: RANGE,
+    };
+    return withHeading({ kind: 'clause', form: x.form, payer: x.payer, party: x.payee, milestones: [milestone], payments: [], range: RANGE }, x.heading);
   });
 
 const heading = fc.oneof(
@@ -178,10 +230,11 @@ const filler: PaymentTermNode = {
 
 /** Documents of 1-3 clauses; a headed clause before another one gets a payment sentence (else they would read as one). */
 export const document: fc.Arbitrary<DocumentNode> = fc
-  .array(fc.oneof({ weight: 3, arbitrary: enumeratedClause }, { weight: 2, arbitrary: headedClause }), { minLength: 1, maxLength: 3 })
+  .array(fc.oneof({ weight: 3, arbitrary: enumeratedClause }, { weight: 2, arbitrary: headedClause }, { weight: 2, arbitrary: payerClause }), { minLength: 1, maxLength: 3 })
   .map((clauses) => {
+    // A headed clause without payment sentences joins a headed clause after it, and takes no clause heading after it.
     const fixed = clauses.map((c, i) =>
-      c.form === 'headed' && c.payments.length === 0 && clauses[i + 1]?.form === 'headed' ? { ...c, payments: [filler] } : c,
+      c.form === 'headed' && c.payments.length === 0 && (clauses[i + 1]?.form === 'headed' || clauses[i + 1]?.heading) ? { ...c, payments: [filler] } : c,
     );
     return { kind: 'document', clauses: fixed, range: RANGE };
   });

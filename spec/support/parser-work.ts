@@ -5,3 +5,10 @@
  */
 export const STATES_PER_TOKEN = 60;
 export const WIDEST_COLUMN = 200;
+
+/**
+ * The most Earley states a text of `tokens` tokens may take: linear, plus a fixed start, since the
+ * first column predicts the start of every clause form (enumerated, headed, payer-pays, conditional,
+ * clause headings) and is allowed two columns' worth.
+ */
+export const statesBound = (tokens: number): number => STATES_PER_TOKEN * (tokens + 2);

@@ -76,7 +76,9 @@ describe('canonical text', () => {
     [{ amount: '1500', currency: 'JPY' }, '¥1,500'],
     [{ amount: '1000.5', currency: 'BHD' }, 'BHD 1,000.500'],
     [{ amount: '1', currency: 'CLF' }, 'CLF 1.0000'],
-    [{ amount: '100.005', currency: 'USD' }, '$100.005'],
+    // a fourth decimal: '$100.005' would read as dots grouping thousands ($100,005)
+    [{ amount: '100.005', currency: 'USD' }, '$100.0050'],
+    [{ amount: '12.5', currency: 'BHD' }, 'BHD 12.5000'],
     [{ amount: '0100000.00', currency: 'GBP' }, '£100,000.00'],
     [{ amount: '1234567890123456789012345678901234567890', currency: 'EUR' }, '€1,234,567,890,123,456,789,012,345,678,901,234,567,890.00'],
     [{ amount: '12.5', currency: 'JPY' }, '¥12.5'],

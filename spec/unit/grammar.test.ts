@@ -33,6 +33,9 @@ const SAMPLES: Record<string, string[]> = {
   period: ['.'],
   percent: ['%'],
   bullet: ['-', '•'],
+  dottedNumber: ['7.1.2', '4.2.1'],
+  draftedMoney: ['Five Thousand Dollars ($5,000)', 'Two Thousand Five Hundred Euros (€2.500)'],
+  draftedPercent: ['five percent (5%)', 'one and one-half per cent (1.5%)'],
 };
 
 const typeOf = (symbol: RuleSymbol): string | null =>
@@ -67,6 +70,8 @@ function derive(name: string, budget: number, random: () => number, out: string[
   const rule = choices[Math.floor(random() * choices.length)];
   for (const symbol of rule.symbols) {
     if (typeof symbol === 'string') derive(symbol, budget - 1, random, out);
+    else if (typeof symbol === 'object' && symbol !== null && 'test' in symbol) out.push(['Sales', 'of', 'Bonus', 'Net'][Math.floor(random() * 4)]);
+    else if (typeof symbol === 'object' && symbol !== null && 'literal' in symbol) out.push(String((symbol as { literal: string }).literal));
     else out.push(sampleOf(typeOf(symbol)!, random));
   }
 }

@@ -16,7 +16,7 @@ import { streamLedgerRecords } from '../../src/node/ledger-file-reader';
 import { recordsFromCells, type RecordSink } from '../../src/node/ledger-sinks';
 import { openLedgerSource } from '../../src/node/ledger-source';
 import { NdjsonStreamParser } from '../../src/node/ndjson-stream';
-import { Utf8StreamError } from '../../src/node/utf8-stream';
+import { MAX_RECORD_CHARS, RecordTooLongError, Utf8StreamError } from '../../src/node/utf8-stream';
 import { encodingAdvice } from '../../src/ledger/ledger-dialect';
 import { encodingProblem, firstInvalidUtf8, UsageError } from '../../src/node/io';
 
@@ -436,6 +436,60 @@ describe('CSV second-pass reader (byte filter)', () => {
   test('hashAsciiId equals hashId on ASCII ids', () => {
     for (const id of ['T1', 'INV-2001', 'x', '0123456789abcdefXYZ']) {
       expect(hashAsciiId(Buffer.from(id), 0, id.length)).toBe(hashId(id));
+    }
+  });
+});
+
+describe('stream readers: long records', () => {
+  const cellSink = { header: () => undefined, issue: () => undefined, cells: () => undefined };
+
+  test('a line spanning many chunks is read once, not again with every chunk', () => {
+    // 1 MiB cell in 1 KiB chunks: reading the carried text again per chunk would scan about 512 MiB.
+    const text = `id,date,amount,customer\nT1,2026-01-02,1.00,${'x'.repeat(1 << 20)}\nT2,2026-01-03,2.00,C2\n`;
+    const bytes = Buffer.from(text);
+    const rows: string[][] = [];
+    const parser = new CsvStreamParser({ ...cellSink, cells: (cells) => rows.push(cells) });
+    for (let at = 0; at < bytes.length; at += 1024) parser.pushBytes(bytes.subarray(at, at + 1024));
+    parser.end();
+    expect(rows.map((r) => [r[0], r[3].length])).toEqual([['T1', 1 << 20], ['T2', 2]]);
+    expect(parser.decoded).toBeLessThanOrEqual(2 * text.length);
+  });
+
+  test('the same for an NDJSON line', () => {
+    const text = `{"id":"T1","date":"2026-01-02","amount":"1","customer":"${'x'.repeat(1 << 20)}"}\n{"id":"T2","date":"2026-01-03","amount":"2"}\n`;
+    const bytes = Buffer.from(text);
+    const sink = collector();
+    const parser = new NdjsonStreamParser(sink);
+    for (let at = 0; at < bytes.length; at += 1024) parser.pushBytes(bytes.subarray(at, at + 1024));
+    parser.end();
+    expect(sink.records.map((r) => r.record.id)).toEqual(['T1', 'T2']);
+    expect(parser.decoded).toBeLessThanOrEqual(2 * text.length);
+  });
+
+  test('a record longer than MAX_RECORD_CHARS stops the reader with row-too-long, naming the row', () => {
+    const parser = new CsvStreamParser(cellSink);
+    parser.push('id,date,amount\nT1,2026-01-02,1.00\nT2,2026-01-03,"');
+    const piece = 'y'.repeat(1 << 20);
+    let error: unknown;
+    try {
+      for (let i = 0; i <= MAX_RECORD_CHARS / piece.length; i++) parser.push(`${piece}\n`);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RecordTooLongError);
+    expect((error as RecordTooLongError).code).toBe('row-too-long');
+    expect((error as RecordTooLongError).row).toBe(2);
+    expect((error as Error).message).toMatch(/^row 2 is longer than 16,777,216 characters \(row-too-long\)/);
+  });
+
+  test('through a file: a usage error naming the file and the row', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'long-record-'));
+    try {
+      const file = path.join(dir, 'long.csv');
+      writeFileSync(file, `id,date,amount\nT1,2026-01-02,${'9'.repeat(MAX_RECORD_CHARS + 10)}\n`);
+      await expect(streamLedgerRecords(file, 'csv', collector())).rejects.toThrow(new UsageError(`Cannot read '${file}': row 1 is longer than 16,777,216 characters (row-too-long). A quote that is opened and never closed makes the rest of a CSV file one row: check the quotes on that row.`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

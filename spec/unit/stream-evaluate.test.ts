@@ -113,6 +113,26 @@ describe('streaming evaluation', () => {
       expect(byPosition.ok && byPosition.milestones.every((m) => m.status === 'met' && m.achievedByRow !== null)).toBe(true);
     });
 
+    test.each([
+      ['LF, blank lines, no final line end', (t: string) => t, true],
+      ['a BOM and CRLF', (t: string) => `\uFEFF${t.replace(/\n/g, '\r\n')}`, true],
+      ['a character that is not ASCII (positions given up)', (t: string) => t.replace('Widget', 'Widgét'), false],
+    ] as Array<[string, (t: string) => string, boolean]>)('NDJSON with %s', async (_name, transform, positional) => {
+      const lines = readFileSync(path.join(dir, 'shuffled.ndjson'), 'utf8').split('\n');
+      const text = `${lines.slice(0, 50).join('\n')}\n\n  \n${lines.slice(50).join('\n')}`.replace(/\n+$/, '');
+      const file = path.join(dir, `awkward-${Math.random().toString(36).slice(2)}.ndjson`);
+      writeFileSync(file, transform(text));
+      const { report: byPosition, run } = await streamedRun(file, 'ndjson', 4096, true);
+      if (positional) {
+        expect(run.rowsByPosition).toBeGreaterThan(0);
+        expect(run.rowsByPosition).toBeLessThan(run.rows / 2);
+      } else expect(run.rowsByPosition).toBeNull();
+      const whole = await streamed(file, 'ndjson', 4096, false);
+      expect(byPosition).toEqual(whole);
+      expect(byPosition).toEqual(inMemory(file, 'ndjson'));
+      expect(byPosition.ok && byPosition.milestones.every((m) => m.status === 'met' && m.achievedByRow !== null)).toBe(true);
+    });
+
     test('a repeated id needs the whole file again (its rows are found by id, not by day)', async () => {
       const lines = readFileSync(path.join(dir, 'shuffled.csv'), 'utf8').split('\n');
       lines[30] = lines[5];
@@ -148,7 +168,7 @@ describe('streaming evaluation', () => {
       });
       expect(positions.covers(3)).toBe(true);
       const read: Array<[number, string[]]> = [];
-      positions.readRows(file, 12, new Set([20_000]), { header: () => undefined, issue: () => undefined, cells: (cells, row) => read.push([row, cells]) });
+      positions.readRows(file, 12, new Set([20_000]), { format: 'csv', sink: { header: () => undefined, issue: () => undefined, cells: (cells, row) => read.push([row, cells]) } });
       expect(read).toEqual([
         [1, ['A', '1']],
         [2, ['B', '2']],
@@ -161,7 +181,7 @@ describe('streaming evaluation', () => {
       last.start(2, 4);
       last.day(2, 7);
       const cells: string[][] = [];
-      last.readRows(file, 8, new Set([7]), { header: () => undefined, issue: () => undefined, cells: (c) => cells.push(c) });
+      last.readRows(file, 8, new Set([7]), { format: 'csv', sink: { header: () => undefined, issue: () => undefined, cells: (c) => cells.push(c) } });
       expect(cells).toEqual([['A', '1'], ['B', 'x']]);
     });
   });

@@ -21,6 +21,8 @@ import path from 'node:path';
 import type { DocumentNode } from '../language/ast';
 import { openLedgerSource, type LedgerSource } from '../node/ledger-source';
 import type * as PortfolioCommand from './portfolio-command';
+import type * as SqlEngineEvaluate from './sql-engine-evaluate';
+import { checkEngineOptions } from './engine-options';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { formatDiagnostic } from './diagnostic-report';
 import type * as PayrollOutput from './payroll-output';
@@ -40,6 +42,11 @@ export interface EvaluateOptions {
   /** Names the contract in obligation ids (default: the clause file's name without extension). */
   contract?: string;
   payee?: string;
+  /** `memory` (default), `duckdb` (the --sales file read by embedded DuckDB) or `postgres` (--table on --database-url). */
+  engine?: string;
+  databaseUrl?: string;
+  table?: string;
+  orderBy?: string;
 }
 
 export interface CommandOutput {
@@ -80,11 +87,14 @@ type Prepared =
 
 /** Everything before the ledger is read: usage checks, the clause, the schedule. */
 function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions, readText: (path: string) => string): Prepared {
-  if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
+  const engine = checkEngineOptions(options);
+  if (options.sales === undefined && engine !== 'postgres') {
+    throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
+  }
   if (options.effectiveDate === undefined) throw new UsageError('missing --effective-date <YYYY-MM-DD>: the contract\'s effective date.');
   const context = resolveContext({ effectiveDate: options.effectiveDate, timeZone: options.timeZone, asOf: options.asOf });
   if (!context.ok) throw new UsageError(`${context.message}.`);
-  const format = ledgerFormat(options.sales, options.format);
+  const format = engine === 'memory' ? ledgerFormat(options.sales as string, options.format) : 'csv';
   if (clauseFile === '-' && options.sales === '-') throw new UsageError('the clause and the ledger cannot both come from standard input.');
   // The payroll modules (and the portfolio's ajv they reach) load only when a payroll option is given.
   const wantsPayroll =
@@ -203,7 +213,11 @@ function evaluateWhole(prepared: Prepared & { done: null }, sales: string, readT
 export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions & { progress?: boolean }): Promise<CommandOutput> {
   const prepared = prepare(clauseFile, options, readFileText);
   if (prepared.done) return prepared.done;
-
+  if (checkEngineOptions(options) !== 'memory') {
+    // Loaded only here: the database drivers are optional dependencies of the command line.
+    const { evaluateWithSqlEngine } = require('./sql-engine-evaluate') as typeof SqlEngineEvaluate;
+    return prepared.present(await evaluateWithSqlEngine(prepared.ast, prepared.evaluation, options), prepared.translator());
+  }
   const sales = options.sales as string;
   if (prepared.format === 'json') return evaluateWhole(prepared, sales);
   let source: LedgerSource;
@@ -273,6 +287,10 @@ export function registerEvaluate(program: Command): void {
     .option('--contract <id>', 'the contract id in obligation ids (default: the clause file name without extension)')
     .option('--payee <name>', 'the payee in obligation lines (default: the contract id)')
     .option('--strict', `with --portfolio: a contract seller that matches no ledger row is an error (exit ${EXIT.unmatchedSeller}), not a warning`)
+    .option('--engine <engine>', 'memory (default); duckdb: the --sales file (.csv, .ndjson, .parquet) read by embedded DuckDB; postgres: --table on --database-url')
+    .option('--database-url <url>', 'with --engine postgres: the server, postgres://user@host:port/database')
+    .option('--table <name>', 'with --engine postgres: the ledger table or view (optionally schema.table)')
+    .option('--order-by <column>', "with --engine postgres: the integer column giving input order, for ties (default 'row')")
     .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)');
   addLedgerOptions(command)
     .addHelpText('after', LEDGER_HELP)

@@ -4,6 +4,7 @@ import { EXIT, UsageError } from '../node/io';
 import { registerValidate } from './validate-command';
 import { registerFormat } from './format-command';
 import { registerEvaluate } from './evaluate-command';
+import { registerSql } from './sql-command';
 
 export function buildProgram(): Command {
   const program = new Command('clause')
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerEvaluate(program);
   registerFormat(program);
+  registerSql(program);
   return program;
 }
 

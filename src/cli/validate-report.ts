@@ -9,7 +9,7 @@ export function humanReport(result: ReturnType<typeof validate>, text: string, f
   for (const d of result.diagnostics) out.push(formatDiagnostic(d, text, file), '');
   if (result.ast) {
     result.ast.clauses.forEach((clause, i) => {
-      const who = clause.party ? `${clause.party.name}` : 'no party named (headed form)';
+      const who = clause.payer && clause.party ? `${clause.payer.name} pays ${clause.party.name}` : clause.party ? `${clause.party.name}` : 'no party named (headed form)';
       out.push(`Clause ${i + 1}: ${who}, ${clause.milestones.length} milestone${clause.milestones.length === 1 ? '' : 's'}`);
       for (const m of clause.milestones) {
         const s = summariseMilestone(m, clause);

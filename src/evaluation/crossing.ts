@@ -33,13 +33,13 @@ export function candidateDays(plans: readonly Plan[], sums: DaySums): Set<number
         if (sums.rowsPerDay[i] === 0) continue;
         const peak = acc.clone();
         up.addTo(peak, i);
-        if (peak.reaches(plan.target)) {
+        if (peak.reaches(plan.target, plan.strict)) {
           inst.candidates.push({ index: i, before: acc.clone(), previous });
           days.add(i);
           if (previous >= 0) days.add(previous);
         }
         net.addTo(acc, i);
-        if (inst.candidates.length > 0 && acc.reaches(plan.target)) {
+        if (inst.candidates.length > 0 && acc.reaches(plan.target, plan.strict)) {
           inst.reached = true;
           break;
         }
@@ -77,7 +77,7 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
         runningTotal: decimalString(acc.value()),
       });
       if (trail.length > EXPLAIN_ROWS) trail.shift();
-      if (acc.reaches(plan.target)) {
+      if (acc.reaches(plan.target, plan.strict)) {
         const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
         return { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
       }

@@ -121,9 +121,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     this.layout = columnLayout(names);
   }
 
-  record(record: LedgerRecord, row: number): void {
+  record(record: LedgerRecord, row: number): number {
     const normalizer = this.startRow(row);
     if (normalizer !== null) this.fold(normalizer.normalize(record, row), normalizer);
+    return this.lastDay;
   }
 
   /** Exactly `record` without an object per row. */
@@ -319,6 +320,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const name = labelName(plan, planIndex + 1, this.clauseCount);
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
+      if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
@@ -352,7 +354,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         };
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
-        if (crossing && totalDec.lessThan(targetDec)) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
         if (crossing) {
           const obligation = obligationFor(plan, planIndex, inst, result, {
             schedule,

@@ -27,6 +27,14 @@ export class Notes {
     this.readings.set(text, [...(this.readings.get(text) ?? []), name]);
   }
 
+  /** How a written comparator is read: "'exceed' is read as strictly more than the target …". */
+  comparator(name: string, words: string, strict: boolean): void {
+    this.add(
+      `${name}: '${words}' is read as ${strict ? 'strictly more than' : 'at least'} the target, so a total of exactly ` +
+        `the target ${strict ? 'does not meet' : 'meets'} it`,
+    );
+  }
+
   recurring(name: string, unit: string, asOf: string): void {
     this.add(`${name} recurs each ${unit}: one instance per contract ${unit} that has started by ${asOf}, each counted on its own`);
   }

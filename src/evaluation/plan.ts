@@ -19,6 +19,8 @@ export interface Plan {
   /** For units: `productKey` of the product; else null. */
   productKey: string | null;
   target: Quantity;
+  /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
+  strict: boolean;
   instances: InstancePlan[];
 }
 
@@ -76,7 +78,7 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         candidates: [],
         reached: false,
       }));
-      plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target: targetQuantity(targetText(milestone.target)), instances });
+      plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target: targetQuantity(targetText(milestone.target)), strict: milestone.comparator?.strict === true, instances });
     }
   });
   return { plans, required: requiredColumns(ast), productKeys, countsCustomers };

@@ -100,7 +100,10 @@ export type EvaluationCode =
   | 'second-pass-mismatch'
   | 'zone-abbreviation'
   | 'seller-near-miss'
-  | 'seller-not-found';
+  | 'seller-not-found'
+
+  /** A SQL ledger table whose order column repeats a value (src/sql): ties could not be broken by input order. */
+  | 'duplicate-order';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

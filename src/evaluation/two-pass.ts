@@ -32,7 +32,7 @@ export interface SecondPassNeeds {
 
 export interface TwoPassEvaluation<Report> {
   /**
-   * Whether `cells` returns each row's local day, so that a reader that remembers where each row
+   * Whether `cells` and `record` return each row's local day, so that a reader that remembers where each row
    * starts can fetch pass 2's rows by day (one evaluation: one zone; not a portfolio).
    */
   readonly rowDays: boolean;
@@ -41,8 +41,8 @@ export interface TwoPassEvaluation<Report> {
   header(names: readonly string[]): void;
   /** Pass 1, a row read as cells. Returns its local day when `rowDays` (NaN: not read). */
   cells(cells: readonly string[], row: number): number;
-  /** Pass 1, a row read as a record. */
-  record(record: LedgerRecord, row: number): void;
+  /** Pass 1, a row read as a record. Returns its local day when `rowDays` (NaN: not read). */
+  record(record: LedgerRecord, row: number): number;
   endPass1(): SecondPassNeeds | null;
   crossingCells(cells: readonly string[], row: number): void;
   crossingRecord(record: LedgerRecord, row: number): void;

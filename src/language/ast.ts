@@ -33,12 +33,30 @@ export interface DocumentNode {
  */
 export interface ClauseNode {
   kind: 'clause';
-  form: 'enumerated' | 'headed';
+  /**
+   * `payer-pays`: "<Payer> shall pay <Payee> <payment> if/when/upon <condition>."; `conditional`:
+   * "If <condition>, <Payer> shall pay <Payee> <payment>." Both hold one milestone: the condition.
+   */
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional';
+  /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
+  heading?: ClauseHeadingNode;
+  /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
+  payer?: PartyNode;
   /** The obligated party; null for the headed form, which names none. */
   party: PartyNode | null;
   milestones: MilestoneNode[];
   /** The "Upon achieving …, the Seller will receive …" sentences that follow the milestones. */
   payments: PaymentTermNode[];
+  range: Range;
+}
+
+/** "4.2 Performance Bonus.", "Article 6.2 Target Bonus.", "Sales Bonus.". */
+export interface ClauseHeadingNode {
+  kind: 'clause-heading';
+  /** The section number as written ("4.2", "2.3(a)", "Article 6.2", "3."), or null. */
+  number: string | null;
+  /** The title's words, joined by single spaces, without the final period. */
+  title: string;
   range: Range;
 }
 
@@ -60,8 +78,24 @@ export interface MilestoneNode {
   labelSource: LabelSourceNode | null;
   target: TargetNode;
   window: WindowNode;
-  /** A payment written in the item itself (", for a bonus of $5,000"). */
+  /** A payment written in the item itself (", for a bonus of $5,000"), or the payment of a payer-pays sentence. */
   payment: PaymentNode | null;
+  /**
+   * How the total is compared with the target, when the words say ("exceed", "at least"). Absent,
+   * the target is met when the total reaches it (greater or equal).
+   */
+  comparator?: ComparatorNode;
+  /** The party whose sales count, when a condition names one ("If Reseller generates Net Revenue …"). */
+  achiever?: PartyNode;
+  range: Range;
+}
+
+/** "exceed", "in excess of", "more than" (strict: greater than); "at least", "not less than", "or more", "reaches" (greater or equal). */
+export interface ComparatorNode {
+  kind: 'comparator';
+  strict: boolean;
+  /** The words as written, lower case ("in excess of", "or more"). */
+  words: string;
   range: Range;
 }
 
@@ -84,6 +118,13 @@ export interface RevenueTargetNode {
   amount: MoneyNode;
   /** "gross" or "net" as written; null when the clause does not say (evaluated as gross). */
   basis: 'gross' | 'net' | null;
+  /**
+   * The metric as a defined term, as written in a payer-pays or conditional sentence ("Net Sales",
+   * "aggregate Net Revenue", "Bookings"); its gross/net word decides `basis`.
+   */
+  term?: string;
+  /** A scope phrase as written ("of Products in the Territory"): not applied to the ledger, and warned. */
+  scope?: string;
   range: Range;
 }
 
@@ -181,7 +222,9 @@ export type PaymentNode = FixedPaymentNode | SectionPaymentNode | RatePaymentNod
 /** "a bonus of $5,000", "a commission payment of €2,000". */
 export interface FixedPaymentNode {
   kind: 'fixed';
-  noun: 'commission' | 'bonus' | 'commission payment';
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
+  /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
+  qualifiers?: string[];
   amount: MoneyNode;
   range: Range;
 }
@@ -218,6 +261,8 @@ export interface PaymentTermNode {
 export type AnyNode =
   | DocumentNode
   | ClauseNode
+  | ClauseHeadingNode
+  | ComparatorNode
   | PartyNode
   | MilestoneNode
   | LabelSourceNode

@@ -10,6 +10,10 @@ import { Dec, formatMoney } from '../values/money';
 import { parse } from './parse';
 import { MONTHS_PER_UNIT, parseIsoDate } from '../time/periods';
 import { positionAt } from './positions';
+import { checkNotation, figureIn } from './check-notation';
+import { checkReadings } from './check-readings';
+import { checkDrafted } from './check-drafted';
+import { notationOf } from '../values/number-notation';
 
 export interface ValidationResult {
   /** True when there is no error (warnings and notes allowed). */
@@ -30,11 +34,16 @@ export function validate(text: string): ValidationResult {
 export function check(document: DocumentNode, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const clause of document.clauses) checkClause(clause, text, out);
+  checkNotation(document, text, out);
+  checkDrafted(document, text, out);
+  for (const clause of document.clauses) checkReadings(clause, text, out);
   return out;
 }
 
 function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void {
   if (clause.party) checkParty(clause.party.name, clause.party.range, out);
+  if (clause.payer) checkParty(clause.payer.name, clause.payer.range, out);
+  for (const m of clause.milestones) if (m.achiever) checkParty(m.achiever.name, m.achiever.range, out);
   for (const term of clause.payments) if (term.party) checkParty(term.party.name, term.party.range, out);
   for (const m of clause.milestones) {
     checkTarget(m.target, text, out);
@@ -68,8 +77,6 @@ function checkParty(name: string, range: Range, out: Diagnostic[]): void {
 
 // --- amounts and counts --------------------------------------------------------------------
 
-const NUMBER = /\d+(?:,+\d+)*(?:\.\d+)?/;
-
 /** Grouping commas must separate thousands: "100,000" yes, "100,,000" and "1,00" no. */
 function malformedGrouping(number: string): string | null {
   if (!number.includes(',')) return null;
@@ -92,18 +99,9 @@ function trailingRange(range: Range, length: number, text: string): Range {
   return { start: positionAt(text, range.end.offset - length), end: range.end };
 }
 
-/** The number written at the start of `range` (or inside it for "$…"), with its own range. */
-function numberIn(text: string, range: Range): { text: string; range: Range } | null {
-  const slice = text.slice(range.start.offset, range.end.offset);
-  const match = NUMBER.exec(slice);
-  if (!match) return null;
-  const start = range.start.offset + match.index;
-  return { text: match[0], range: { start: positionAt(text, start), end: positionAt(text, start + match[0].length) } };
-}
-
 function checkNumberText(text: string, range: Range, what: string, out: Diagnostic[]): void {
-  const found = numberIn(text, range);
-  if (!found) return;
+  const found = figureIn(text, range);
+  if (!found || notationOf(found.text) !== 'comma') return;
   const problem = malformedGrouping(found.text);
   if (problem) {
     const fixed = found.text.replace(/,/g, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -336,7 +334,8 @@ function checkProgression(clause: ClauseNode, out: Diagnostic[]): void {
       while (j < sorted.length && sorted[j].deadline.value === sorted[i].deadline.value) j++;
       const same = sorted.slice(i, j);
       for (const b of same) {
-        if (highest && values.get(b)!.lt(values.get(highest)!)) {
+        if (highest && values.get(b)!.eq(values.get(highest)!)) out.push(equalTargets(b.m, highest.m));
+        else if (highest && values.get(b)!.lt(values.get(highest)!)) {
           out.push(
             diagnostic(
               'decreasing-targets',
@@ -350,4 +349,23 @@ function checkProgression(clause: ClauseNode, out: Diagnostic[]): void {
       i = j;
     }
   }
+}
+
+/** How to write a milestone's window as its own period alone, where there is one. */
+function ownPeriod(w: WindowNode): string {
+  return w.kind === 'end-of-period' ? `'in ${w.unit} ${w.n}'` : `a period of its own ('in the second month')`;
+}
+
+/**
+ * Equal running totals: a later milestone with the same target as an earlier deadline's is met
+ * the moment the earlier one is. Headed lines ("Month 1 Milestone: $50,000 …", "Month 2 Milestone:
+ * $50,000 …") are usually per-month targets, but the language reads them as running totals.
+ */
+function equalTargets(later: MilestoneNode, earlier: MilestoneNode): Diagnostic {
+  const name = (m: MilestoneNode): string => (m.label ? `'${m.label}'` : 'listed above');
+  return diagnostic(
+    'equal-targets',
+    later.target.range,
+    `This target (${targetText(later.target)}) is the same as that of milestone ${name(earlier)}, whose deadline is earlier. Targets "by" a deadline are running totals from the effective date, so this milestone is met the moment that one is. If each period has a target of its own, write the window as that period alone, ${ownPeriod(later.window)}; if the running total is meant, raise the target.`,
+  );
 }

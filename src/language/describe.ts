@@ -55,7 +55,7 @@ export function countNoun(count: string, plural: string): string {
 export function describeTarget(target: TargetNode): string {
   switch (target.kind) {
     case 'revenue':
-      return `${statedMoney(target.amount.amount, target.amount.currency)} in ${target.basis === 'net' ? 'net' : 'gross'} sales revenue`;
+      return `${statedMoney(target.amount.amount, target.amount.currency)} in ${target.basis === 'net' ? 'net' : 'gross'} sales revenue${target.term ? ` ('${target.term}'${target.scope ? ` ${target.scope}` : ''})` : ''}`;
     case 'units':
       return `${count(target.count)} ${countNoun(target.count, 'units')}${target.product ? ` of "${target.product}"` : ''} sold`;
     case 'new-customers':
@@ -156,11 +156,16 @@ export interface MilestoneSummary {
   payment: string;
 }
 
+/** How the total is compared with the target: "more than" for "exceed", else "at least" (also when unwritten). */
+export function describeComparator(milestone: MilestoneNode): string {
+  return milestone.comparator?.strict ? `more than ('${milestone.comparator.words}': a total equal to the target does not meet it)` : 'at least';
+}
+
 export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode): MilestoneSummary {
   const applies = paymentFor(milestone, clause);
   return {
     label: milestone.label,
-    target: describeTarget(milestone.target),
+    target: `${milestone.comparator?.strict ? 'more than ' : ''}${describeTarget(milestone.target)}`,
     metric: metricOf(milestone.target),
     metricRule: describeMetric(milestone.target),
     windowType: windowType(milestone.window),

@@ -10,6 +10,15 @@ import { MONTH_NAMES, ORDINAL_WORDS } from '../../grammar/lexer';
 const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
   clauses: "a clause such as 'The Seller agrees to meet the following sales milestones: …' or a heading such as 'Month 1 Milestone:'",
   enumeratedClause: "a clause such as 'The Seller agrees to meet the following sales milestones: …'",
+  clauseHeading: "a clause heading such as 'Sales Bonus.'",
+  headingWord: "more words of a clause heading ending with '.'",
+  payerClause: "a sentence such as 'The Company shall pay the Agent a bonus of $5,000 if Net Sales exceed $100,000 in the first year.'",
+  condition: "a condition such as 'Net Sales exceed $100,000 in the first year'",
+  comparison: "a comparison such as 'exceed $100,000' or 'are at least $100,000'",
+  comparator: "'exceed', 'in excess of', 'more than', 'at least', 'not less than' …",
+  paidAmount: "a payment such as 'a bonus of $5,000'",
+  metric: "a metric such as 'Net Sales' or 'Gross Revenue'",
+  scopePhrase: "a scope such as 'of Products' or 'in the Territory'",
   headedItem: "a heading such as 'Month 2 Milestone:'",
   paymentTerm: "a payment sentence such as 'Upon achieving each milestone, the Seller will receive …'",
   partyName: "a party name such as 'Seller'",
@@ -39,6 +48,7 @@ const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
 
 const TOKEN_WORDS: Readonly<Record<string, string>> = {
   number: 'a number',
+  dottedNumber: "a section number such as '7.1.2'",
   isoDate: "a date such as '2026-03-31'",
   ordinal: "an ordinal such as 'second'",
   ordinalNumber: "an ordinal such as '2nd'",
@@ -49,6 +59,8 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   string: "a product name in quotes such as \"Widget\"",
   quote: 'a quotation mark',
   word: 'a word',
+  draftedMoney: "an amount in words and figure such as 'Five Thousand Dollars ($5,000)'",
+  draftedPercent: "a percentage in words and figure such as 'five percent (5%)'",
   monthName: "a month name such as 'March'",
   colon: "':'",
   comma: "','",

@@ -10,7 +10,8 @@
  * - then one "Upon achieving …, the <Party> will receive …." sentence per line;
  * - money as `$100,000.00`: the currency's symbol ($ € £ ¥) or its ISO code ("BHD 1,000.000"),
  *   thousands grouped, at least the currency's minor digits, and never fewer digits than the
- *   amount has (an amount is never rounded here: "$100.005" stays "$100.005");
+ *   amount has (an amount is never rounded here: "$100.005" stays exact, written "$100.0050", since
+ *   up to three whole digits and exactly three decimals would read as dots grouping thousands);
  * - counts and percentages as plain decimals with grouped thousands ("1,000 units", "2.5%");
  * - deadlines with ordinals in words ("by the end of the second month"; "13th" beyond twelfth),
  *   dates as "March 31, 2026";
@@ -35,11 +36,12 @@
  * ASTs from `parse` never do.
  */
 import type {
-  ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodUnit, TargetNode, WindowNode,
+  ClauseHeadingNode, ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodUnit, TargetNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
+import { tokenize } from '../../grammar/lexer';
 
 export class FormatError extends Error {
   /** A JSON pointer to the offending node or field, e.g. "/clauses/0/party/name". */
@@ -59,6 +61,9 @@ export function format(ast: DocumentNode): string {
     const before = ast.clauses[i - 1];
     if (clause.form === 'headed' && before?.form === 'headed' && before.payments.length === 0) {
       throw new FormatError('a headed clause cannot follow a headed clause without payment sentences: the two would read as one clause', path);
+    }
+    if (clause.heading !== undefined && before?.form === 'headed' && before.payments.length === 0) {
+      throw new FormatError('a clause heading cannot follow a headed clause without payment sentences: it would read as the end of its last line', `${path}/heading`);
     }
     return formatClause(clause, path);
   });
@@ -80,11 +85,110 @@ function formatClause(clause: ClauseNode, path: string): string {
   } else if (clause.form === 'headed') {
     if (clause.party) throw new FormatError('a headed clause names no party (the party appears in its payment sentences)', `${path}/party`);
     clause.milestones.forEach((m, i) => lines.push(headedItem(m, `${path}/milestones/${i}`)));
+  } else if (clause.form === 'payer-pays' || clause.form === 'conditional') {
+    lines.push(payerSentence(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
+  if (clause.form !== 'payer-pays' && clause.form !== 'conditional' && clause.payer !== undefined) {
+    throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
+  }
+  if (clause.form !== 'payer-pays' && clause.form !== 'conditional') {
+    clause.milestones.forEach((m, i) => {
+      const at = `${path}/milestones/${i}`;
+      if (m.comparator !== undefined) throw new FormatError(`a comparator is written only in a payer-pays or conditional sentence`, `${at}/comparator`);
+      if (m.achiever !== undefined) throw new FormatError(`an achieving party is written only in a payer-pays or conditional sentence`, `${at}/achiever`);
+      if (m.target.kind === 'revenue' && (m.target.term !== undefined || m.target.scope !== undefined)) {
+        throw new FormatError(`a defined metric and a scope are written only in a payer-pays or conditional sentence`, `${at}/target`);
+      }
+    });
+  }
   clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
+  if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+// --- clause headings and payer-pays sentences ---------------------------------------------------
+
+/** Words that cannot be words of a clause heading or a scope, since they begin or carry a sentence. */
+const SENTENCE_WORDS = new Set(['the', 'this', 'is', 'are', 'a', 'shall', 'will', 'agrees', 'to', 'upon', 'if', 'should', 'when', 'pay', 'receive', 'be', 'entitled']);
+const SECTION_NUMBER = /^(?:(?:Article|ARTICLE|Section|section) )?\d+(?:,\d{3})*(?:\.\d+)?(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*\.?$/;
+
+function clauseHeading(h: ClauseHeadingNode, path: string): string {
+  const words = typeof h.title === 'string' ? h.title.split(' ') : [];
+  if (words.length === 0 || !words.every((w) => WORD.test(w) && !SENTENCE_WORDS.has(w.toLowerCase()))) {
+    throw new FormatError(`'${h.title}' cannot be written as a clause heading: use words separated by single spaces, none of ${[...SENTENCE_WORDS].join(', ')}`, `${path}/title`);
+  }
+  if (h.number !== null && (typeof h.number !== 'string' || !SECTION_NUMBER.test(h.number))) {
+    throw new FormatError(`'${String(h.number)}' cannot be written as a section number: use "4.2", "2.3(a)", "Article 6.2" or "3."`, `${path}/number`);
+  }
+  return `${h.number === null ? '' : `${h.number} `}${h.title}.`;
+}
+
+/** A word the lexer reads as a plain word (not a keyword, ordinal or month): scope phrases are made of them. */
+const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t) => t.type === 'word');
+
+const METRIC = /^(?:(?:aggregate|cumulative) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+const SCOPE = /^(?:of|in|from sales of) (?:the )?(.+)$/;
+const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly']);
+const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
+
+function scopeText(scope: string, path: string): string {
+  // "of Products in the Territory": phrases each starting with of / in / from sales of.
+  const phrases: string[] = [];
+  for (const word of scope.split(' ')) {
+    const last = phrases[phrases.length - 1];
+    if (phrases.length === 0 || (['of', 'in', 'from'].includes(word) && last !== 'from sales')) phrases.push(word);
+    else phrases[phrases.length - 1] = `${last} ${word}`;
+  }
+  for (const phrase of phrases) {
+    const m = SCOPE.exec(phrase);
+    if (!m || !m[1].split(' ').every(isPlainWord)) {
+      throw new FormatError(`'${scope}' cannot be written as a scope: use "of <Words>", "in the <Words>" or "from sales of the <Words>", each word a plain word`, path);
+    }
+  }
+  return scope;
+}
+
+function paidAmount(p: PaymentNode, path: string): string {
+  if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
+  const qualifiers = p.qualifiers ?? [];
+  if (!Array.isArray(qualifiers) || !qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) {
+    throw new FormatError('qualifiers must be plain words such as "one-time" or "launch"', `${path}/qualifiers`);
+  }
+  const before = qualifiers.length ? `${qualifiers.join(' ')} ` : '';
+  return `a ${before}${oneOf(p.noun, PAID_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
+}
+
+/** "If Net Sales exceed $X in the first year, the Company shall pay the Agent a bonus of $Y." and the payment-first order. */
+function payerSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
+  if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
+  if (clause.milestones.length !== 1) throw new FormatError(`a ${clause.form} clause has exactly one milestone`, `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of a payer-pays sentence has no label', `${at}/label`);
+  if (!m.payment) throw new FormatError('the milestone of a payer-pays sentence needs its payment', `${at}/payment`);
+  if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('the milestone of a payer-pays sentence needs a comparator', `${at}/comparator`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the target of a payer-pays sentence is an amount of a metric such as "Net Sales"', `${at}/target`);
+  const metric = METRIC.exec(t.term);
+  if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+  const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+  const amount = formatAmount(t.amount, `${at}/target/amount`);
+  const strict = m.comparator.strict;
+  const subject = m.achiever
+    ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
+    : `${t.term}${scope} ${strict ? 'exceed' : 'are at least'} ${amount}`;
+  const condition = `${subject} ${windowText(m.window, `${at}/window`)}`;
+  const payer = partyName(clause.payer, `${path}/payer`);
+  const payee = partyName(clause.party, `${path}/party`);
+  const paid = paidAmount(m.payment, `${at}/payment`);
+  return clause.form === 'conditional'
+    ? `If ${condition}, the ${payer} shall pay the ${payee} ${paid}.`
+    : `The ${payer} shall pay the ${payee} ${paid} if ${condition}.`;
 }
 
 // --- parties and labels ------------------------------------------------------------------------
@@ -92,10 +196,15 @@ function formatClause(clause: ClauseNode, path: string): string {
 /** A word as the lexer reads it. */
 const WORD = /^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*$/;
 
+/** Company forms after a name: ", Inc.", " Co.", ", LLC". */
+const COMPANY_FORM = /(?:,? (?:Inc|Co|Corp|Ltd)\.|, (?:LLC|LLP|LP|Ltd|GmbH|AG|plc))$/;
+
 function partyName(party: PartyNode, path: string): string {
-  const words = typeof party.name === 'string' ? party.name.split(' ') : [];
-  if (words.length === 0 || !words.every((w) => WORD.test(w))) {
-    throw new FormatError(`'${party.name}' cannot be written as a party name: use words of letters, apostrophes and hyphens separated by single spaces`, `${path}/name`);
+  let base = typeof party.name === 'string' ? party.name : '';
+  for (let m = COMPANY_FORM.exec(base); m && m.index > 0; m = COMPANY_FORM.exec(base)) base = base.slice(0, m.index);
+  const words = base.split(' ');
+  if (base === '' || !words.every((w) => WORD.test(w))) {
+    throw new FormatError(`'${party.name}' cannot be written as a party name: use words of letters, apostrophes and hyphens separated by single spaces, and a company form such as ", Inc." or ", LLC" at the end`, `${path}/name`);
   }
   return party.name;
 }
@@ -166,9 +275,12 @@ function group(whole: string): string {
   return parts.join(',');
 }
 
-function decimalText(value: string, path: string, minDigits = 0): string {
+function decimalText(value: string, path: string, minDigits = 0, dotMayGroup = true): string {
   const [whole, fraction = ''] = canonicalDecimal(value, path).split('.');
-  const digits = fraction.length < minDigits ? fraction.padEnd(minDigits, '0') : fraction;
+  let digits = fraction.length < minDigits ? fraction.padEnd(minDigits, '0') : fraction;
+  // "12.345" would read as 12,345 (a dot grouping thousands, src/values/number-notation.ts) or be
+  // ambiguous; a fourth decimal digit leaves only the decimal reading. Percentages are always decimals.
+  if (dotMayGroup && whole.length <= 3 && digits.length === 3) digits += '0';
   return digits ? `${group(whole)}.${digits}` : group(whole);
 }
 
@@ -281,15 +393,17 @@ const PAYMENT_NOUNS = ['commission', 'bonus', 'commission payment'];
 
 function inlinePayment(p: PaymentNode, path: string): string {
   if (p.kind !== 'fixed') throw new FormatError(`a payment written in a milestone must be a fixed amount ("for a bonus of $5,000"), not a ${p.kind} payment: put it in a payment sentence`, `${path}/kind`);
+  if (p.qualifiers !== undefined) throw new FormatError('qualifiers are written only in a payer-pays sentence', `${path}/qualifiers`);
   return `, for a ${oneOf(p.noun, PAYMENT_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
 }
 
 /** "4.2", "7(b)", "[X]": a number or a bracketed placeholder, then any "(b)"-style parts. */
-const SECTION_REF = /^(?:\[[^\]\n]*\]|\d+(?:,+\d+)*(?:\.\d+)?)(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*$/;
+const SECTION_REF = /^(?:\[[^\]\n]*\]|\d+(?:,+\d+)*(?:\.\d+)*)(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*$/;
 
 function payment(p: PaymentNode, path: string): string {
   switch (p.kind) {
     case 'fixed':
+      if (p.qualifiers !== undefined) throw new FormatError('qualifiers are written only in a payer-pays sentence', `${path}/qualifiers`);
       return `a ${oneOf(p.noun, PAYMENT_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
     case 'section':
       if (typeof p.ref !== 'string' || !SECTION_REF.test(p.ref)) {
@@ -298,7 +412,7 @@ function payment(p: PaymentNode, path: string): string {
       return `the corresponding commission payment as outlined in Section ${p.ref}`;
     case 'rate': {
       const basis = p.basis === null ? '' : p.basis === 'gross' || p.basis === 'net' ? `${p.basis} ` : badField(`basis '${String(p.basis)}'`, `${path}/basis`);
-      return `a commission equal to ${decimalText(p.percent, `${path}/percent`)}% of the ${basis}sales revenue`;
+      return `a commission equal to ${decimalText(p.percent, `${path}/percent`, 0, false)}% of the ${basis}sales revenue`;
     }
     default:
       return assertNever(p);
@@ -346,6 +460,7 @@ function strip(value: unknown): unknown {
     if (key === 'range') continue;
     if (kind === 'money' && key === 'text') continue;
     if (kind === 'end-of-period' && key === 'written') continue;
+    if (kind === 'comparator' && key === 'words') continue;
     if (DECIMAL_FIELDS[kind]?.includes(key) && typeof field === 'string' && /^\d+(?:\.\d+)?$/.test(field)) {
       out[key] = canonicalDecimal(field);
       continue;

@@ -26,10 +26,36 @@ function replace(token: Token, text: string, title: string): Fix {
   return { title, offset: token.offset, endOffset: token.offset + token.text.length, text };
 }
 
+/**
+ * Drafting style: an amount in words with its figure in brackets, "One Million Dollars
+ * ($1,000,000)", "five percent (5%)". The words before the bracket are not read; the figure is.
+ */
+const SPELLED = `(?:${[...Object.keys(NUMBER_WORDS), 'thousand', 'million', 'billion', 'and'].join('|')})`;
+const CURRENCY_WORDS = '(?:(?:US|U\\.S\\.|United\\s+States)\\s+)?(?:dollars?|euros?|pounds?(?:\\s+sterling)?|yen|francs?)';
+const WORDS_THEN_FIGURE = new RegExp(
+  `^${SPELLED}(?:[\\s-]+${SPELLED})*(?:\\s+(?:${CURRENCY_WORDS}|percent|per\\s+cent))?\\s*\\(([^()\\n]{1,40})\\)`,
+  'i',
+);
+
+function wordsThenFigure(token: Token, source: string): Hint | null {
+  const match = WORDS_THEN_FIGURE.exec(source.slice(token.offset, token.offset + 200));
+  if (!match) return null;
+  const figure = match[1].trim();
+  return {
+    suggestion: `write the figure alone, '${figure}': the amount in words before it is the drafting style, which is not read`,
+    fix: { title: `Write '${figure}'`, offset: token.offset, endOffset: token.offset + match[0].length, text: figure },
+  };
+}
+
 /** A hint for `token` where the parser expected one of `types`, or null. */
 export function hintFor(token: Token, types: readonly string[], source: string): Hint | null {
   const word = token.text.toLowerCase();
   const expects = (type: string): boolean => types.includes(type);
+
+  if (expects('number') && word in NUMBER_WORDS) {
+    const drafted = wordsThenFigure(token, source);
+    if (drafted) return drafted;
+  }
 
   if (expects('number') && word in NUMBER_WORDS) {
     const figure = String(NUMBER_WORDS[word]);
@@ -46,9 +72,15 @@ export function hintFor(token: Token, types: readonly string[], source: string):
     };
   }
   if ((expects('ordinal') || expects('quarter')) && /^q[1-4]?$/.test(word)) {
-    const n = Number(word.slice(1)) || 1;
+    // The lexer reads "Q3" as the word "Q" and the number 3: the quarter's number follows the token.
+    const written = /^q\s*([1-4])(?!\d)/i.exec(source.slice(token.offset, token.offset + 4));
+    if (!written) return { suggestion: "write the quarter as 'the first quarter' … 'the fourth quarter' (counted from the effective date), or its last day as a date" };
+    const n = Number(written[1]);
     const ordinal = ['first', 'second', 'third', 'fourth'][n - 1];
-    return { suggestion: `write 'the ${ordinal} quarter': quarters are counted from the effective date, not the calendar year` };
+    const lastDay = ['March 31', 'June 30', 'September 30', 'December 31'][n - 1];
+    return {
+      suggestion: `'Q${n}' has two readings: the ${ordinal} quarter counted from the effective date (write 'the ${ordinal} quarter'), or calendar Q${n} (write its last day as a date, such as 'by ${lastDay}, 2026')`,
+    };
   }
   if ((expects('month') || expects('quarter')) && (word === 'calendar' || word === 'fiscal')) {
     return {

@@ -6,11 +6,12 @@
 import nearley from 'nearley';
 import grammarRules from '../../grammar/clause.generated';
 import type { DocumentNode, Range } from './ast';
-import { diagnostic, type Diagnostic } from '../diagnostics';
+import { diagnostic, type Diagnostic, type Fix } from '../diagnostics';
 import { describeNonterminal, expectationAt, joinAlternatives } from './expected';
 import { hintAtEnd, hintFor } from './hints';
 import { pointRange } from './positions';
 import { nearest } from './suggest';
+import { recogniseUnsupported } from './unsupported';
 import { tokenize, type Token } from '../../grammar/lexer';
 import { finishDocument, type DocumentDraft } from '../../grammar/builders';
 
@@ -33,6 +34,22 @@ interface ParserInternals {
 }
 
 export function parse(text: string): ParseResult {
+  const result = parseOnce(text);
+  for (const d of result.diagnostics) if (d.fix && !fixParses(text, d.fix)) delete d.fix;
+  return result;
+}
+
+/**
+ * A quick fix is offered only if the text it gives parses: a fix that moves the error one word on
+ * ("One (1) Million Dollars …" failing at "Dollars") points the wrong way. Syntax errors are rare
+ * and this parses once more per fix, on the error path only.
+ */
+function fixParses(text: string, fix: Fix): boolean {
+  const fixed = text.slice(0, fix.offset) + fix.text + text.slice(fix.endOffset);
+  return parseOnce(fixed).ast !== null;
+}
+
+function parseOnce(text: string): ParseResult {
   if (text.length > MAX_CLAUSE_CHARS) {
     const message = `The text is ${text.length.toLocaleString('en-US')} characters long; clause documents are limited to ${MAX_CLAUSE_CHARS.toLocaleString('en-US')}.`;
     return { ast: null, diagnostics: [diagnostic('input-too-large', pointRange(text, 0), message)] };
@@ -46,18 +63,36 @@ export function parse(text: string): ParseResult {
     const token = (error as { token?: Token }).token;
     if (!token) throw error; // not a syntax error: a bug, let it surface
     const column = internals.table[internals.table.length - 2];
-    return { ast: null, diagnostics: [misreadPartyWord(text, token, internals.table) ?? unexpectedToken(token, column.states, text, internals.table)] };
+    return { ast: null, diagnostics: [outsideTheLanguage(text, misreadPartyWord(text, token, internals.table) ?? unexpectedToken(token, column.states, text, internals.table))] };
   }
   const results = internals.results;
   if (results.length === 0) {
     const column = internals.table[internals.table.length - 1];
-    return { ast: null, diagnostics: [unexpectedEnd(text, column.states)] };
+    return { ast: null, diagnostics: [outsideTheLanguage(text, unexpectedEnd(text, column.states))] };
   }
   if (results.length > 1) {
     const message = `The grammar reads this text in ${results.length} ways; this is a bug in clause-engine, please report it with the text.`;
     return { ast: finishDocument(results[0]), diagnostics: [diagnostic('ambiguous-parse', results[0].range, message)] };
   }
   return { ast: finishDocument(results[0]), diagnostics: [] };
+}
+
+/**
+ * A syntax error in a sentence of a kind the language does not read (a payer-pays sentence, a
+ * heading, a definition) becomes `unsupported-construct`, naming the kind of sentence and the
+ * construct, at the same position; the parser's expectation stays at the end of the message.
+ */
+function outsideTheLanguage(text: string, d: Diagnostic): Diagnostic {
+  const found = recogniseUnsupported(text, d.offset);
+  if (!found) return d;
+  const rest = text.slice(d.offset, d.offset + 60).split(/(?<=[^\d][.;:])\s|\n/)[0];
+  const words = rest.length < 40 ? rest : `${rest.slice(0, 40).replace(/\s+\S*$/, '')}…`;
+  const part = d.offset >= text.trimEnd().length ? 'the end of the text' : `'${words}'`;
+  const message =
+    `This reads as ${found.sentence}; the part not supported is ${part} at ${d.line}:${d.column}` +
+    `${found.construct ? `: ${found.construct}` : ''}. (${d.message})`;
+  const range = { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.endLine, column: d.endColumn, offset: d.endOffset } };
+  return diagnostic('unsupported-construct', range, message, d.suggestion ? { suggestion: d.suggestion } : {});
 }
 
 function tokenRange(token: Token, length = token.text.length): Range {

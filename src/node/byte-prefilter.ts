@@ -128,6 +128,8 @@ export class CsvFilteredParser {
   private started = false;
   private headerSeen = false;
   private row = 0;
+  /** Bytes decoded to text (the records kept or judged on their text): this reader's work. */
+  decoded = 0;
 
   constructor(sink: CellSink, filter: ByteRowFilter) {
     this.sink = sink;
@@ -174,7 +176,7 @@ export class CsvFilteredParser {
         // A record holding a quote: find its end the slow way, then read it in full.
         end = this.quotedEnd(buf, pos, final);
         if (end === -1) return pos;
-        this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
+        this.general(this.decode(buf, pos, Math.min(end + 1, n)));
         pos = end + 1;
         continue;
       }
@@ -184,10 +186,10 @@ export class CsvFilteredParser {
       }
       const stop = end > pos && buf[end - 1] === CR ? end - 1 : end;
       const verdict = this.headerSeen ? this.judge(buf, pos, stop) : UNSURE;
-      if (verdict === UNSURE) this.general(buf.toString('utf8', pos, Math.min(end + 1, n)));
+      if (verdict === UNSURE) this.general(this.decode(buf, pos, Math.min(end + 1, n)));
       else {
         const row = ++this.row;
-        if (verdict === KEEP) this.sink.cells(buf.toString('utf8', pos, stop).split(','), row);
+        if (verdict === KEEP) this.sink.cells(this.decode(buf, pos, stop).split(','), row);
       }
       pos = end + 1;
     }
@@ -225,6 +227,11 @@ export class CsvFilteredParser {
       i++;
     }
     return final ? n : -1;
+  }
+
+  private decode(buf: Buffer, from: number, to: number): string {
+    this.decoded += to - from;
+    return buf.toString('utf8', from, to);
   }
 
   /** One record through CsvStreamParser, with this reader's header and row count. */

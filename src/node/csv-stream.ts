@@ -5,7 +5,7 @@
  * It agrees with the in-memory reader of src/ledger/text-readers.ts (parseCsvLedger, built on papaparse)
  * record for record and row number for row number; spec/ledger-stream.test.ts compares them. CSV
  * dialect: a BOM is dropped; records end at LF or CRLF; a field that starts with `"` is quoted and may
- * hold the delimiter (a comma unless another is given), `""` and line breaks; header names are trimmed and lower-cased; a line whose cells are
+ * hold commas, `""` and line breaks; header names are trimmed and lower-cased; a line whose cells are
  * all blank is skipped and does not count as a row; a row with more or fewer cells than the header, an
  * unterminated quote, or text after a closing quote is reported as a malformed row (papaparse's
  * messages) and its cells are still read. One difference, on purpose: in a file that mixes line ends,
@@ -16,22 +16,14 @@
  * evaluation's budget of twice the floor (docs/performance.md). The loop below splits unquoted
  * records with `indexOf` + `split` and walks only quoted records character by character.
  */
-import { isAscii } from 'node:buffer';
 import { malformedCsvRow, type CellSink } from './ledger-sinks';
-import { TextStreamParser } from './utf8-stream';
+import { TextStreamParser, type RowStarts } from './utf8-stream';
+
+export type { RowStarts };
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-
-/**
- * Receives where each data row starts (row-positions.ts records them), or is told that text offsets
- * are not byte offsets (a byte that is not ASCII).
- */
-export interface RowStarts {
-  start(row: number, offset: number): void;
-  abandon(): void;
-}
 
 /**
  * An incremental CSV reader: `push` text chunks (or bytes with `pushBytes`), then `end`. Only the
@@ -42,39 +34,31 @@ export class CsvStreamParser extends TextStreamParser {
   private header: string[] | null = null;
   private width = 0;
   private row = 0;
-  /** Where data rows start, when asked for (see row-positions.ts); text offsets are byte offsets only for ASCII. */
-  private readonly positions: RowStarts | null;
-  /** Bytes before the text: 3 for a BOM. */
-  private byteBase = 0;
-  private bytesSeen = 0;
 
   /** The delimiter, and its character code for the loops that compare codes. */
   private readonly delimiter: string;
   private readonly delimiterCode: number;
 
   constructor(sink: CellSink, positions: RowStarts | null = null, delimiter: string = ',') {
-    super();
+    super(positions);
     this.sink = sink;
-    this.positions = positions;
     this.delimiter = delimiter;
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
-  override pushBytes(bytes: Uint8Array): void {
-    if (this.positions !== null) {
-      const bom = this.bytesSeen === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-      if (bom) this.byteBase = 3;
-      if (!isAscii(bom ? bytes.subarray(3) : bytes)) this.positions.abandon();
-      this.bytesSeen += bytes.length;
-    }
-    super.pushBytes(bytes);
+  protected pendingRow(): number {
+    return this.header === null ? 0 : this.row + 1;
   }
 
   protected scan(text: string, final: boolean): number {
     const n = text.length;
     let pos = 0;
-    // Position of the next quote at or after `pos` (-1: none left in this text).
-    let quote = text.indexOf('"');
+    // Position of the next quote at or after `pos` (-1: none left in this text; -2: not looked for
+    // yet). It is first looked for inside the loop, under the condition, on purpose: V8's optimizing
+    // compiler treats `indexOf` as free of side effects and moved a search written before the loop
+    // into it, so that a text without any quote was searched to its end once per record: work
+    // quadratic in the chunk, on every ledger without quotes.
+    let quote = -2;
     while (pos < n) {
       let nl = text.indexOf('\n', pos);
       if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
@@ -194,7 +178,7 @@ export class CsvStreamParser extends TextStreamParser {
     }
     if (isBlank(cells)) return;
     const row = ++this.row;
-    this.positions?.start(row, this.byteBase + this.textStart + start);
+    this.rowStart(row, start);
     if (problem !== null) this.sink.issue(malformedCsvRow(row, problem));
     if (cells.length !== this.width) {
       const which = cells.length > this.width ? 'Too many' : 'Too few';

@@ -10,7 +10,7 @@ import { UsageError } from './io';
 import { shownLedgerName } from './ledger-source';
 import { recordsFromCells, type CellSink, type RecordSink } from './ledger-sinks';
 import { NdjsonStreamParser } from './ndjson-stream';
-import { hexByte, Utf8StreamError } from './utf8-stream';
+import { hexByte, RecordTooLongError, Utf8StreamError } from './utf8-stream';
 import { encodingAdvice } from '../ledger/ledger-dialect';
 
 const LF = 10;
@@ -22,12 +22,19 @@ export interface StreamOptions {
   onBytes?: (bytes: number) => void;
   /** Chunk size; 1 MiB by default. */
   chunkSize?: number;
-  /** CSV: record where each data row starts (see row-positions.ts). */
+  /** Record where each data row starts (see row-positions.ts). */
   positions?: RowStarts;
   /** CSV: the delimiter (a comma by default). */
   delimiter?: string;
   /** The bytes' encoding (UTF-8, checked strictly, by default); any other is decoded with iconv-lite. */
   encoding?: string;
+  /** Adds the characters the reader decoded and read (its work; tests bound it). */
+  work?: ReadWork;
+}
+
+/** What a reading cost: characters decoded and read, counting any read twice. */
+export interface ReadWork {
+  decoded: number;
 }
 
 /** Reads a CSV file's cells once, in order. */
@@ -38,19 +45,19 @@ export async function streamCsvCells(file: string, sink: CellSink, options: Stre
 /** Reads a CSV or NDJSON file's records once, in order. */
 export async function streamLedgerRecords(file: string, format: StreamFormat, sink: RecordSink, options: StreamOptions = {}): Promise<void> {
   if (format === 'csv') return streamCsvCells(file, recordsFromCells(sink), options);
-  await readChunks(file, new NdjsonStreamParser(sink), options);
+  await readChunks(file, new NdjsonStreamParser(sink, options.positions ?? null), options);
 }
 
 /**
  * Feeds a file to a parser chunk by chunk. Bytes that are not UTF-8 become the usage error of
  * src/node/io.ts (`readText`), naming the file, the line and column, and the byte.
  */
-async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void; push?(text: string): void; end(): void }, options: StreamOptions): Promise<void> {
+async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void; push?(text: string): void; end(): void; readonly decoded: number }, options: StreamOptions): Promise<void> {
   let bytes = 0;
   const encoding = options.encoding;
   if (encoding !== undefined && encoding !== 'utf-8' && parser.push !== undefined) {
-    // A named encoding: decoded as given (iconv-lite keeps a character cut by a chunk's end whole).
-    // iconv-lite loads only for a named encoding: UTF-8 needs none of it.
+    // A named encoding: decoded as given (iconv-lite keeps a character cut by a chunk's end whole);
+    // iconv-lite loads only then: UTF-8 needs none of it.
     const decoder = (require('iconv-lite') as typeof Iconv).getDecoder(encoding);
     for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
       parser.push(decoder.write(chunk));
@@ -60,6 +67,7 @@ async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void
     const rest = decoder.end();
     if (rest !== undefined && rest.length > 0) parser.push(rest);
     parser.end();
+    if (options.work !== undefined) options.work.decoded += parser.decoded;
     return;
   }
   try {
@@ -69,8 +77,10 @@ async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void
       options.onBytes?.(bytes);
     }
     parser.end();
+    if (options.work !== undefined) options.work.decoded += parser.decoded;
   } catch (error) {
     if (error instanceof Utf8StreamError) throw new UsageError(`Cannot read ${shownLedgerName(file)}: ${encodingMessage(file, error)}`);
+    if (error instanceof RecordTooLongError) throw new UsageError(`Cannot read ${shownLedgerName(file)}: ${error.message}`);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 /** An incremental NDJSON reader from a file or standard input, one record at a time. */
 import type { LedgerRecord } from '../ledger/rows';
 import type { RecordSink } from './ledger-sinks';
-import { TextStreamParser } from './utf8-stream';
+import { TextStreamParser, type RowStarts } from './utf8-stream';
 
 const CR = 13;
 
@@ -10,9 +10,13 @@ export class NdjsonStreamParser extends TextStreamParser {
   private readonly sink: RecordSink;
   private row = 0;
 
-  constructor(sink: RecordSink) {
-    super();
+  constructor(sink: RecordSink, positions: RowStarts | null = null) {
+    super(positions);
     this.sink = sink;
+  }
+
+  protected pendingRow(): number {
+    return this.row + 1;
   }
 
   protected scan(text: string, final: boolean): number {
@@ -33,6 +37,7 @@ export class NdjsonStreamParser extends TextStreamParser {
     const line = text.slice(from, end);
     if (line.trim() === '') return;
     const row = ++this.row;
+    this.rowStart(row, from);
     let item: unknown;
     try {
       item = JSON.parse(line);

@@ -33,9 +33,9 @@ export function readingEvaluation<Report>(inner: TwoPassEvaluation<Report>, tran
       return halted() ? Number.NaN : inner.cells(cells, row);
     },
     record(record, row) {
-      if (stopped) return;
+      if (stopped) return Number.NaN;
       const renamed = translator.record(record, row);
-      if (!halted()) inner.record(renamed, row);
+      return halted() ? Number.NaN : inner.record(renamed, row);
     },
     endPass1() {
       const needs = inner.endPass1();

@@ -1,7 +1,7 @@
 /**
- * Where each data row of a CSV ledger starts, and the local day pass 1 gave it: with them, pass 2
- * reads only the rows of its candidate crossing days, by position, instead of the whole file again
- * (docs/performance.md has the figures).
+ * Where each data row of a CSV or NDJSON ledger starts, and the local day pass 1 gave it: with
+ * them, pass 2 reads only the rows of its candidate crossing days, by position, instead of the
+ * whole file again (docs/performance.md has the figures).
  *
  * 3 bytes a row (its length in bytes, and its day modulo 256), for at most `MAX_ROWS` rows (48 MB;
  * 30 MB for 10M rows). Days 256 apart share a value, so pass 2 also reads some rows it does not need
@@ -11,7 +11,11 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvStreamParser } from './csv-stream';
-import type { CellSink } from './ledger-sinks';
+import type { CellSink, RecordSink } from './ledger-sinks';
+import { NdjsonStreamParser } from './ndjson-stream';
+
+/** Where pass 2's rows go: a CSV's cells (after a stand-in header) or an NDJSON line's record. */
+export type RowTarget = { format: 'csv'; sink: CellSink } | { format: 'ndjson'; sink: RecordSink };
 
 const MAX_ROWS = 2 ** 24;
 const CHUNK_BITS = 16;
@@ -78,12 +82,13 @@ export class RowPositions {
 
   /**
    * Pass 2 by position: reads the rows whose day modulo 256 is that of a day in `days` from `file`
-   * (`size` bytes), in file order, and gives each one's cells to `sink` with its row number. The rows go through the same
-   * reader as pass 1 (after a stand-in header), so quoting and blank lines are read as they were;
+   * (`size` bytes), in file order, and gives each one (a CSV row's cells, an NDJSON line's record) to
+   * `target` with its row number. The rows go through the same reader as pass 1 (for CSV after a
+   * stand-in header), so quoting and blank lines are read as they were;
    * the file is read in blocks of 1 MiB or more, skipping those that hold no wanted row. Returns
-   * how many rows were read.
+   * how many rows were read and the characters decoded.
    */
-  readRows(file: string, size: number, days: ReadonlySet<number>, sink: CellSink): number {
+  readRows(file: string, size: number, days: ReadonlySet<number>, target: RowTarget): { rows: number; decoded: number } {
     const want = new Uint8Array(256);
     for (const d of days) want[d & 0xff] = 1;
     const wanted: number[] = [];
@@ -99,13 +104,16 @@ export class RowPositions {
       }
       at = next;
     }
-    if (wanted.length === 0) return 0;
-    const parser = new CsvStreamParser({
-      header: () => undefined,
-      cells: (cells, k) => sink.cells(cells, wanted[k - 1]),
-      issue: () => undefined,
-    });
-    parser.push('h\n');
+    if (wanted.length === 0) return { rows: 0, decoded: 0 };
+    let parser: CsvStreamParser | NdjsonStreamParser;
+    if (target.format === 'csv') {
+      const sink = target.sink;
+      parser = new CsvStreamParser({ header: () => undefined, cells: (cells, k) => sink.cells(cells, wanted[k - 1]), issue: () => undefined });
+      parser.push('h\n');
+    } else {
+      const sink = target.sink;
+      parser = new NdjsonStreamParser({ record: (record, k) => sink.record(record, wanted[k - 1]), issue: () => undefined });
+    }
     const fd = openSync(file, 'r');
     try {
       let block = Buffer.alloc(BLOCK);
@@ -125,6 +133,6 @@ export class RowPositions {
     } finally {
       closeSync(fd);
     }
-    return wanted.length;
+    return { rows: wanted.length, decoded: parser.decoded };
   }
 }

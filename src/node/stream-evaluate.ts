@@ -4,23 +4,23 @@
  * a duplicate) reads the file again. No row is kept after its callback returns, so memory depends
  * on what the evaluation keeps (days, customers, crossing-day rows, id hashes), not on the file.
  *
- * CSV rows reach the evaluation as arrays of cells (no object per row). For one evaluation of an
- * ASCII CSV of up to 2^24 rows, pass 1 also notes where each row starts and its local day, and pass 2
- * reads just the rows of the candidate days, by position (row-positions.ts). Otherwise pass 2 reads
- * the whole file and skips, on their raw bytes, the rows whose written date is far from every
- * candidate day and whose id is not suspect (CsvFilteredParser). NDJSON rows are objects
- * (JSON.parse makes them anyway).
+ * CSV rows reach the evaluation as arrays of cells (no object per row); NDJSON rows are objects
+ * (JSON.parse makes them anyway). For one evaluation of an ASCII CSV or NDJSON ledger of up to 2^24
+ * rows, pass 1 also notes where each row starts and its local day, and pass 2 reads just the rows of
+ * the candidate days, by position (row-positions.ts). Otherwise a CSV's pass 2 reads the whole file
+ * and skips, on their raw bytes, the rows whose written date is far from every candidate day and
+ * whose id is not suspect (CsvFilteredParser); an NDJSON's reads every line again.
  */
 import type { SecondPassNeeds, TwoPassEvaluation } from '../evaluation/two-pass';
 import { emptyLedgerIssue } from '../ledger/rows';
 import { byteRowFilter } from './byte-prefilter';
-import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type StreamFormat } from './ledger-file-reader';
+import { streamCsvCells, streamCsvCellsFiltered, streamLedgerRecords, type ReadWork, type StreamFormat } from './ledger-file-reader';
 import type { LedgerSource } from './ledger-source';
 import type { CellSink } from './ledger-sinks';
 import { statSync } from 'node:fs';
 import { UsageError } from './io';
 import { ProgressBar } from './progress';
-import { RowPositions } from './row-positions';
+import { RowPositions, type RowTarget } from './row-positions';
 import type * as XlsxReader from './xlsx-reader';
 
 export interface DriveOptions {
@@ -43,22 +43,31 @@ export interface DriveOptions {
   sheet?: string;
 }
 
-/** The work done: rows in the ledger, passes read, and rows read by position in pass 2 (null: pass 2 read the file). */
+/** What the two passes read: rows, passes, and their work (which tests bound). */
 export interface DriveResult {
   rows: number;
   passes: number;
+  /** Rows read by position in pass 2 (null: pass 2 read the file). */
   rowsByPosition: number | null;
+  /** Rows given to the evaluation again in pass 2. */
+  secondPassRows: number;
+  /** Characters decoded and read over both passes, counting any read twice. */
+  decoded: number;
 }
 
 export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<DriveResult> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
+  let secondPassRows = 0;
+  const work: ReadWork = { decoded: 0 };
+  let rowsByPosition: number | null = null;
+  const result = (passes: number): DriveResult => ({ rows, passes, rowsByPosition, secondPassRows, decoded: work.decoded });
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
   // Row positions and the byte prefilter judge raw bytes as comma-separated UTF-8.
   const plainBytes = (options.delimiter ?? ',') === ',' && (options.encoding ?? 'utf-8') === 'utf-8';
   const dialect = { delimiter: options.delimiter, encoding: options.encoding };
-  const positions = format === 'csv' && plainBytes && evaluation.rowDays && options.byPosition !== false ? new RowPositions() : undefined;
+  const positions = format !== 'xlsx' && plainBytes && evaluation.rowDays && options.byPosition !== false ? new RowPositions() : undefined;
   let names: readonly string[] = [];
   try {
     bar?.setPhase('pass 1/2');
@@ -98,7 +107,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
             positions?.day(row, day);
           },
         },
-        { chunkSize: options.chunkSize, onBytes, positions, ...dialect },
+        { chunkSize: options.chunkSize, onBytes, positions, work, ...dialect },
       );
     } else if (format === 'ndjson') {
       await streamLedgerRecords(
@@ -112,26 +121,51 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
           record(record, row) {
             empty = false;
             rows = row;
-            evaluation.record(record, row);
+            const day = evaluation.record(record, row);
+            positions?.day(row, day);
           },
         },
-        { chunkSize: options.chunkSize, onBytes, ...dialect },
+        { chunkSize: options.chunkSize, onBytes, positions, work, ...dialect },
       );
     }
     if (empty) {
       evaluation.readIssue(emptyLedgerIssue(format === 'xlsx' ? 'csv' : format));
-      return { rows, passes: 1, rowsByPosition: null };
+      return result(1);
     }
     assertUnchanged(source, read);
     const needs = evaluation.endPass1();
-    if (needs === null) return { rows, passes: 1, rowsByPosition: null };
+    if (needs === null) return result(1);
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
-    const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, ...dialect };
-    let rowsByPosition: number | null = null;
-    if (positions !== undefined && positions.covers(rows) && byDay(needs)) {
-      rowsByPosition = positions.readRows(source.path, source.size, needs.days, { header: () => undefined, issue: () => undefined, cells: (cells, row) => evaluation.crossingCells(cells, row) });
+    const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, work, ...dialect };
+    if (positions !== undefined && format !== 'xlsx' && positions.covers(rows) && byDay(needs)) {
+      const target: RowTarget =
+        format === 'csv'
+          ? {
+              format,
+              sink: {
+                header: () => undefined,
+                issue: () => undefined,
+                cells(cells, row) {
+                  secondPassRows++;
+                  evaluation.crossingCells(cells, row);
+                },
+              },
+            }
+          : {
+              format,
+              sink: {
+                issue: () => undefined,
+                record(record, row) {
+                  secondPassRows++;
+                  evaluation.crossingRecord(record, row);
+                },
+              },
+            };
+      const read = positions.readRows(source.path, source.size, needs.days, target);
+      rowsByPosition = read.rows;
+      work.decoded += read.decoded;
       bar?.update(source.size * 2, rows * 2);
     } else if (format === 'csv' || format === 'xlsx') {
       const sink: CellSink = {
@@ -139,6 +173,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
         issue: () => undefined,
         cells(cells, row) {
           rows2 = row;
+          secondPassRows++;
           evaluation.crossingCells(cells, row);
         },
       };
@@ -154,6 +189,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
           issue: () => undefined,
           record(record, row) {
             rows2 = row;
+            secondPassRows++;
             evaluation.crossingRecord(record, row);
           },
         },
@@ -161,7 +197,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
       );
     }
     assertUnchanged(source, source.size);
-    return { rows, passes: 2, rowsByPosition };
+    return result(2);
   } finally {
     bar?.done();
   }

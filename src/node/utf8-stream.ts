@@ -8,9 +8,26 @@
  * native `isUtf8` (a fatal TextDecoder in streaming mode costs several times more), and a character
  * cut by a chunk's end is checked once the next chunk completes it.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { firstInvalidUtf8, UsageError } from './io';
+
+/**
+ * The most characters (UTF-16 units) one record of a streamed ledger may hold, line end included:
+ * 16 MiB. A ledger row is a few hundred bytes; a cell of a megabyte is still read.
+ */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+/** A record longer than `MAX_RECORD_CHARS`; `row` as the readers count rows (0: a CSV header). */
+export class RecordTooLongError extends UsageError {
+  readonly code = 'row-too-long';
+  constructor(readonly row: number) {
+    super(
+      `${row === 0 ? 'the header' : `row ${row}`} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters (row-too-long). ` +
+        'A quote that is opened and never closed makes the rest of a CSV file one row: check the quotes on that row.',
+    );
+  }
+}
 
 /**
  * Bytes of a streamed ledger that are not UTF-8. `byte` is the 0-based offset of the first bad byte
@@ -35,11 +52,25 @@ function sequenceLength(b: number): number {
 }
 
 /**
+ * Receives where each data row starts (row-positions.ts records them), or is told that text offsets
+ * are not byte offsets (a byte that is not ASCII).
+ */
+export interface RowStarts {
+  start(row: number, offset: number): void;
+  abandon(): void;
+}
+
+/**
  * What the CSV and NDJSON readers share: strict UTF-8 decoding of byte chunks, a BOM dropped at the
- * start, and the text of the unfinished record carried over to the next chunk. A subclass reads
- * the complete records of each text in `scan`.
+ * start, the text of the unfinished record carried over to the next chunk, and where rows start
+ * when asked. A subclass reads the complete records of each text in `scan`.
  */
 export abstract class TextStreamParser {
+  /** Where data rows start, when asked for (see row-positions.ts); text offsets are byte offsets only for ASCII. */
+  protected readonly positions: RowStarts | null;
+  /** Bytes before the text: 3 for a BOM. */
+  private byteBase = 0;
+  private bytesSeen = 0;
   private readonly decoder = new StringDecoder('utf8');
   /** The 1 to 3 bytes of a character cut by the last chunk's end (not checked yet), or null. */
   private cut: Buffer | null = null;
@@ -49,24 +80,70 @@ export abstract class TextStreamParser {
   private started = false;
   /** Offset in the decoded text (after a BOM) of the first character of the text `scan` is given. */
   protected textStart = 0;
+  /** Characters given to `scan` so far, counting those carried over again: the reader's work. */
+  decoded = 0;
+
+  constructor(positions: RowStarts | null) {
+    this.positions = positions;
+  }
 
   /** Decodes a chunk of UTF-8 bytes; throws `Utf8StreamError` at the first byte that is not UTF-8. */
   pushBytes(bytes: Uint8Array): void {
+    if (this.positions !== null) {
+      const bom = this.bytesSeen === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      if (bom) this.byteBase = 3;
+      if (!isAscii(bom ? bytes.subarray(3) : bytes)) this.positions.abandon();
+      this.bytesSeen += bytes.length;
+    }
     this.check(bytes);
     this.push(this.decoder.write(bytes as Buffer));
   }
 
   push(chunk: string): void {
     if (chunk.length === 0) return;
+    if (this.carry.length > 0) {
+      const nl = chunk.indexOf('\n');
+      if (nl === -1) {
+        // No record ends in this chunk (every record ends at a line feed, or at the end of the
+        // input): the unfinished one grows without being read again, so a long line costs its
+        // length, not its length times the number of chunks it spans.
+        this.carry += chunk;
+        this.checkCarry(0);
+        return;
+      }
+      // The carried record ends at this line feed at the earliest.
+      this.checkCarry(nl + 1);
+    }
     let text = this.carry.length > 0 ? this.carry + chunk : chunk;
     if (!this.started) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
+    this.decoded += text.length;
     const done = this.scan(text, false);
     this.textStart += done;
     this.carry = text.slice(done);
+    this.checkCarry(0);
   }
+
+  /**
+   * One record may hold at most `MAX_RECORD_CHARS` characters (checked on records that span
+   * chunks: a chunk is far shorter): past that the reader stops with
+   * `RecordTooLongError` instead of growing one string until the process runs out of memory (a
+   * quote left open makes the rest of a file one record). `more`: characters of the record that
+   * are known to follow the carried ones.
+   */
+  private checkCarry(more: number): void {
+    if (this.carry.length + more > MAX_RECORD_CHARS) throw new RecordTooLongError(this.pendingRow());
+  }
+
+  /** Row `row` starts at `start` in the text given to `scan`. */
+  protected rowStart(row: number, start: number): void {
+    this.positions?.start(row, this.byteBase + this.textStart + start);
+  }
+
+  /** The row number the unfinished record would get (0: a CSV header). */
+  protected abstract pendingRow(): number;
 
   end(): void {
     const cut = this.cut;
@@ -78,6 +155,7 @@ export abstract class TextStreamParser {
     if (rest.length > 0) this.push(rest);
     const text = this.carry;
     this.carry = '';
+    this.decoded += text.length;
     if (text.length > 0) this.scan(text, true);
   }
 

@@ -322,15 +322,17 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
     for (const live of list) for (const issue of mine) live.evaluation.readIssue(issue);
   }
 
-  record(record: LedgerRecord, row: number): void {
+  /** Returns NaN: a portfolio's rows have a day per contract zone, none for the reader (`rowDays` is false). */
+  record(record: LedgerRecord, row: number): number {
     this.rowTotal++;
     const list = this.lookup(sellerCell(record), this.bySeller, this.sellerCache);
     if (this.pending.length > 0) this.routeIssues(list, row);
-    if (list === null) return;
+    if (list === null) return Number.NaN;
     this.assigned++;
     const id = idCellText(record);
     if (id !== null) this.ids.add(id);
     for (let i = 0; i < list.length; i++) list[i].evaluation.record(record, row);
+    return Number.NaN;
   }
 
   header(names: readonly string[]): void {
@@ -487,7 +489,7 @@ export function readWhole(evaluation: PortfolioEvaluation, ledger: ParsedLedger)
     cells: (cells, row) => evaluation.cells(cells, row),
     record(record, row) {
       for (const issue of issues.get(row) ?? []) evaluation.readIssue(issue);
-      evaluation.record(record, row);
+      return evaluation.record(record, row);
     },
     endPass1: () => evaluation.endPass1(),
     crossingCells: (cells, row) => evaluation.crossingCells(cells, row),

@@ -130,10 +130,10 @@ export class Accumulator {
     return this.overflow ? this.overflow.plus(scaled) : scaled;
   }
 
-  /** `this >= target`, cheaply when both are in the fast form. */
-  reaches(target: Quantity): boolean {
-    if (this.overflow === null && typeof target === 'number') return this.scaled >= target;
-    return this.value().greaterThanOrEqualTo(toDec(target));
+  /** `this >= target` (`this > target` when `strict`), cheaply when both are in the fast form. */
+  reaches(target: Quantity, strict = false): boolean {
+    if (this.overflow === null && typeof target === 'number') return strict ? this.scaled > target : this.scaled >= target;
+    return strict ? this.value().greaterThan(toDec(target)) : this.value().greaterThanOrEqualTo(toDec(target));
   }
 
   clone(): Accumulator {

@@ -1,0 +1,8 @@
+/** The SQL engine tests (spec/sql): DuckDB in-process and a real PostgreSQL server; run by `npm run test:sql`. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/spec/sql'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  testTimeout: 120000,
+};

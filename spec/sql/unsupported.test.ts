@@ -1,0 +1,74 @@
+/**
+ * What the SQL path refuses, and how: a clause feature it does not know is an error naming the
+ * feature, never a query that answers another question; a name that is not a plain identifier
+ * never reaches SQL.
+ */
+import { parse } from '../../src/language/parse';
+import type { DocumentNode } from '../../src/language/ast';
+import { planEvaluation } from '../../src/sql/plan';
+import { quoteIdentifier } from '../../src/sql/identifier';
+import { SqlUnsupportedError } from '../../src/sql/unsupported';
+
+const SEED = 'The Seller agrees to meet the following sales milestones: (i) $100,000 in net sales revenue by the end of the first month, for a bonus of $5,000.';
+const options = { effectiveDate: '2026-01-01', timeZone: 'America/New_York', asOf: '2026-04-15' };
+
+function seed(): DocumentNode {
+  const ast = parse(SEED).ast;
+  if (!ast) throw new Error('no AST');
+  return JSON.parse(JSON.stringify(ast)) as DocumentNode;
+}
+
+function refusal(ast: DocumentNode): SqlUnsupportedError {
+  try {
+    planEvaluation(ast, options);
+  } catch (error) {
+    if (error instanceof SqlUnsupportedError) return error;
+    throw error;
+  }
+  throw new Error('the plan was accepted');
+}
+
+describe('features the SQL path does not know are refused by name', () => {
+  it('accepts the language as it is', () => {
+    expect(planEvaluation(seed(), options).ok).toBe(true);
+  });
+
+  it('a new field on a target (a comparator, say)', () => {
+    const ast = seed();
+    Object.assign(ast.clauses[0].milestones[0].target, { comparator: 'more-than' });
+    const e = refusal(ast);
+    expect(e.feature).toBe("target 'revenue' field 'comparator'");
+    expect(e.message).toContain("'comparator'");
+    expect(e.message).toContain('in-memory engine');
+  });
+
+  it('a new window kind (a fiscal period, say)', () => {
+    const ast = seed();
+    (ast.clauses[0].milestones[0] as { window: unknown }).window = { kind: 'fiscal-period', unit: 'quarter', n: 1, startMonth: 4, range: ast.range };
+    expect(refusal(ast).feature).toBe("window 'fiscal-period'");
+  });
+
+  it('a new value of a known field (a revenue basis other than gross or net)', () => {
+    const ast = seed();
+    Object.assign(ast.clauses[0].milestones[0].target, { basis: 'invoiced' });
+    expect(refusal(ast).feature).toBe("target 'revenue' basis 'invoiced'");
+  });
+
+  it('a new payment kind, and a new field on a payment sentence', () => {
+    const ast = seed();
+    (ast.clauses[0].milestones[0] as { payment: unknown }).payment = { kind: 'tiered', tiers: [], range: ast.range };
+    expect(refusal(ast).feature).toBe("payment 'tiered'");
+    const withTerm = parse(`${SEED.replace(', for a bonus of $5,000', '')} Upon achieving each milestone, the Seller will receive a bonus of $1,000.`).ast as DocumentNode;
+    Object.assign(withTerm.clauses[0].payments[0], { cap: '10000' });
+    expect(refusal(withTerm).feature).toBe("payment sentence 'payment-term' field 'cap'");
+  });
+});
+
+describe('identifiers', () => {
+  it.each(['sales', 'warehouse.sales', 'db.warehouse.sales', '_t1'])('%s is quoted', (name) => {
+    expect(quoteIdentifier(name)).toBe(name.split('.').map((p) => `"${p}"`).join('.'));
+  });
+  it.each(['', 'sales; DROP TABLE x', 'a"b', 'a b', '1sales', 'a..b', 'a.b.c.d', 'é', `x${'y'.repeat(63)}`])('%j is refused', (name) => {
+    expect(() => quoteIdentifier(name)).toThrow(SqlUnsupportedError);
+  });
+});

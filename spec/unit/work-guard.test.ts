@@ -1,0 +1,62 @@
+/**
+ * A guard on the streamed evaluation's work (not its time): for every shape of the benchmark's
+ * matrix (bench/shapes.ts), the rows given to the evaluation again in pass 2 and the characters
+ * decoded over both passes stay under the bounds below, so that a change that makes pass 2 read
+ * far more, or the readers decode text twice, fails here rather than only in a benchmark.
+ *
+ * ROWS rows a shape (smaller than the benchmark's million to keep the unit tier quick; the work
+ * is linear in the rows, so the bounds are fractions).
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AS_OF, clauseText, EFFECTIVE, milestones, SHAPES, shapeLedger, ZONE, type Shape } from '../../bench/shapes';
+import { validate } from '../../src/language/check';
+import { startEvaluation } from '../../src/evaluation/evaluate';
+import { driveTwoPasses, type DriveResult } from '../../src/node/stream-evaluate';
+
+const ROWS = 20_000;
+
+/**
+ * Bounds, as fractions of the rows and of the file's bytes. Pass 2 reads the rows of the candidate
+ * crossing days (days 256 apart share a slot of the row positions, so for dates over more than 256
+ * days their rows come too): a few percent of a year's rows, for CSV and NDJSON alike; recurring
+ * monthly milestones have a candidate day or two per month. Each character is decoded once in
+ * pass 1, and again only for the rows pass 2 reads.
+ */
+function bounds(shape: Shape): { secondPassRows: number; decoded: number } {
+  if (shape.clause === 'monthly') return { secondPassRows: 0.08, decoded: 1.08 };
+  return { secondPassRows: 0.06, decoded: 1.06 };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'work-guard-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(shape: Shape): Promise<{ work: DriveResult; bytes: number }> {
+  const ledger = shapeLedger(shape, ROWS, dir);
+  const checked = validate(clauseText(milestones(shape, ledger.totals)));
+  if (!checked.ast || !checked.valid) throw new Error(`the clause of ${shape.name} does not validate`);
+  const evaluation = startEvaluation(checked.ast, { effectiveDate: EFFECTIVE, timeZone: ZONE, asOf: AS_OF });
+  const size = statSync(ledger.file).size;
+  const work = await driveTwoPasses({ path: ledger.file, size, dispose: () => undefined }, shape.format, evaluation, { label: 'test', progress: false });
+  const report = evaluation.finish();
+  expect(report.milestones.length).toBeGreaterThan(0);
+  rmSync(ledger.file);
+  return { work, bytes: size };
+}
+
+describe(`work of a streamed evaluation, per shape, at ${ROWS.toLocaleString('en-US')} rows`, () => {
+  test.each(SHAPES.map((s) => [s.name, s] as const))('%s', async (_name, shape) => {
+    const { work, bytes } = await run(shape);
+    const bound = bounds(shape);
+    expect(work.rows).toBe(ROWS);
+    expect({ shape: shape.name, secondPassRows: work.secondPassRows }).toEqual({ shape: shape.name, secondPassRows: expect.any(Number) });
+    expect(work.secondPassRows).toBeLessThanOrEqual(bound.secondPassRows * ROWS);
+    expect(work.decoded).toBeLessThanOrEqual(bound.decoded * bytes);
+    // Printed for the record when a bound is changed: the measured fractions.
+    if (process.env.WORK_GUARD_PRINT) console.log(shape.name, (work.secondPassRows / ROWS).toFixed(4), (work.decoded / bytes).toFixed(4));
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Wordings with two plausible readings. The engine takes one (the one the grammar reference
+ * documents) and says so with a warning that names both readings and how to write each, so that
+ * the choice is never silent.
+ */
+import type { ClauseNode, MilestoneNode, PaymentNode, Range } from './ast';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { metricOf, paymentFor, windowType } from './describe';
+
+const ADJECTIVE_UNIT: Readonly<Record<string, 'quarter' | 'year'>> = { quarterly: 'quarter', annual: 'year', yearly: 'year' };
+
+/** The source text of a range, one line, for quoting in a message. */
+const quoted = (text: string, range: Range): string => text.slice(range.start.offset, range.end.offset).replace(/\s+/g, ' ');
+
+export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[]): void {
+  for (const m of clause.milestones) {
+    adjectiveHeading(m, text, out);
+    endOfTheYear(m, out);
+    definedMetric(m, out);
+  }
+  rateOnRunningTotals(clause, out);
+}
+
+/** Metrics a ledger of sales cannot give, and the column it would need. */
+const UNMEASURABLE: readonly [RegExp, string][] = [
+  [/\bbookings\b/i, "bookings are not sales: the ledger would need a 'type' column marking each row as a booking, or to hold bookings only"],
+  [/\bpurchases\b/i, "purchases are the other party's buying: the ledger would need a 'type' column marking each row as a purchase, or to hold those purchases only"],
+];
+
+/**
+ * A metric written as a defined term ("Net Sales of Products in the Territory"): one the ledger
+ * cannot measure is an error naming the column it would need; a scope phrase, which no ledger column
+ * states, is warned, since every row is counted.
+ */
+function definedMetric(m: MilestoneNode, out: Diagnostic[]): void {
+  const t = m.target;
+  if (t.kind !== 'revenue' || t.term === undefined) return;
+  const unmeasurable = UNMEASURABLE.find(([re]) => re.test(t.term!));
+  if (unmeasurable) {
+    out.push(diagnostic('unmeasurable-metric', t.range, `'${t.term}' cannot be measured from a sales ledger: ${unmeasurable[1]}. It is never read as sales revenue.`));
+  }
+  if (t.scope !== undefined) {
+    out.push(
+      diagnostic(
+        'scope-not-applied',
+        t.range,
+        `The scope '${t.scope}' is not applied to the ledger: every row is counted, as if the ledger held only those sales. Give a ledger of the sales in that scope (products, territory, affiliates), or check the result against it.`,
+      ),
+    );
+  }
+}
+
+/**
+ * "Quarterly Target: $500,000 …" with no window: the first contract quarter (a running total to
+ * its end), or every quarter? Plans write it for both; the heading alone does not say.
+ */
+function adjectiveHeading(m: MilestoneNode, text: string, out: Diagnostic[]): void {
+  if (m.labelSource?.style !== 'heading' || m.window.kind !== 'end-of-period' || m.window.written !== 'implied') return;
+  const adjective = m.labelSource.text.split(' ')[0].toLowerCase();
+  const unit = ADJECTIVE_UNIT[adjective];
+  if (!unit) return;
+  const target = quoted(text, m.target.range);
+  out.push(
+    diagnostic(
+      'heading-period-reading',
+      m.labelSource.range,
+      `'${m.labelSource.text}' with no window is read as one target for the first contract ${unit} (a running total from the effective date to its end, paid once). If the target applies to every ${unit}, each on its own, write '${target} in each ${unit}'; to keep the first ${unit} only, write '${target} by the end of the first ${unit}'.`,
+      { suggestion: `write '${target} in each ${unit}' for every ${unit}, or '${target} by the end of the first ${unit}' for the first only` },
+    ),
+  );
+}
+
+/** "by the end of the year": the first contract year, or 31 December? */
+function endOfTheYear(m: MilestoneNode, out: Diagnostic[]): void {
+  const w = m.window;
+  if (w.kind !== 'end-of-period' || w.written !== 'the' || w.unit !== 'year') return;
+  out.push(
+    diagnostic(
+      'end-of-year-reading',
+      w.range,
+      "'by the end of the year' is read as the end of the first contract year (twelve months from the effective date), not 31 December. For the calendar year's end write the date ('by December 31, 2026'); to keep the contract year, write 'by the end of the first year'.",
+      { suggestion: "write 'by the end of the first year' (contract year) or a date such as 'by December 31, 2026' (calendar year)" },
+    ),
+  );
+}
+
+/**
+ * A rate on each of several running-total milestones of one metric: each commission is on its
+ * milestone's whole total since the effective date, so a sale before the first deadline earns the
+ * rate again under every later milestone. Warned once per payment.
+ */
+function rateOnRunningTotals(clause: ClauseNode, out: Diagnostic[]): void {
+  const byPayment = new Map<PaymentNode, Map<string, MilestoneNode[]>>();
+  for (const m of clause.milestones) {
+    const applies = paymentFor(m, clause);
+    if (!applies || applies.payment.kind !== 'rate' || windowType(m.window) !== 'cumulative') continue;
+    const metrics = byPayment.get(applies.payment) ?? new Map<string, MilestoneNode[]>();
+    byPayment.set(applies.payment, metrics);
+    const key = metricOf(m.target);
+    metrics.set(key, [...(metrics.get(key) ?? []), m]);
+  }
+  for (const [payment, metrics] of byPayment) {
+    if (payment.kind !== 'rate') continue;
+    const overlapping = [...metrics.values()].find((ms) => ms.length > 1);
+    if (!overlapping) continue;
+    const names = overlapping.map((m, i) => (m.label ? `'${m.label}'` : `${i + 1}`));
+    const listedNames = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const times = overlapping.length === 2 ? 'twice' : `${overlapping.length} times`;
+    const last = overlapping[overlapping.length - 1];
+    const lastName = last.labelSource && last.labelSource.style !== 'heading' ? `milestone ${last.labelSource.style === 'parenthesised' ? last.labelSource.text : last.label}` : 'the milestone';
+    out.push(
+      diagnostic(
+        'rate-on-cumulative',
+        payment.range,
+        `The ${payment.percent}% commission applies to milestones ${listedNames}, which count running totals from the effective date: each commission is on its milestone's whole total, so the same sales earn the rate once under each of them (${payment.percent}% ${times} on sales before the first deadline). If the rate is meant once on each sale, state it for one milestone only ('Upon achieving ${lastName}, …') and fixed bonuses for the others, or give each milestone its own period ('in the second month').`,
+      ),
+    );
+  }
+}

@@ -1,0 +1,429 @@
+/**
+ * One SQL query per contract that returns what `evaluate` returns: for each milestone instance its
+ * total, status, crossing row (id, row, local day, running total), the running total before the
+ * crossing day, up to four contributing rows up to the crossing row, the revenue a rate is paid
+ * on and the obligation's amount; plus the row counts and the ledger's problems.
+ *
+ * The shape follows the in-memory evaluator: rows are folded into per-local-day sums (window
+ * boundaries are local midnights, so day sums are exact), running totals over days find each
+ * instance's candidate crossing days, and only the rows of those days are ordered (by instant,
+ * then input order) to name the crossing row. Windows, targets and payments come from plan.ts as
+ * bound parameters; only the local day of each sale is computed in SQL, with `AT TIME ZONE`.
+ *
+ * Result rows (all in one result set, told apart by `kind`):
+ *   instance: iid, row_id/row_number/day of the crossing row (null when not met), v1 total,
+ *             v2 running total at the crossing row, v3 running total before the crossing day,
+ *             v4 rate revenue (gross or net as the payment says), v5 obligation amount, label status
+ *   explain:  iid, seq (1 = the crossing row, 2 = the row before, …), row_id, row_number, day,
+ *             v1 contribution, v2 running total
+ *   rows:     seq total rows, v1 before E, v2 after A, v3 used, v4 order-column repeats,
+ *             label the first row's currency
+ *   issue:    row_number, label code (`cell`: an unreadable text cell, classified by
+ *             cell-checks.ts), row_id column, day value as written, seq first row (duplicate ids),
+ *             v1 count of all issues (on every issue row); the first MAX_REPORTED_ERRORS by row
+ */
+import type { SqlDialect } from './dialect';
+import { quoteIdentifier } from './identifier';
+import { SqlUnsupportedError } from './unsupported';
+import type { SqlInstance, SqlPlan } from './plan';
+import { minorUnits } from '../values/money';
+import { formatIsoDate, fromDayNumber } from '../time/periods';
+import { MAX_REPORTED_ERRORS } from '../evaluation/evaluate';
+
+/** How the ledger's date column is typed. Text holds `YYYY-MM-DD` or ISO date-times, as in a CSV. */
+export type DateColumnType = 'date' | 'timestamp' | 'timestamptz' | 'text';
+
+/** Where the rows are: a table or view (optionally schema-qualified), or a Parquet file the engine reads itself. */
+export type LedgerSource = { kind: 'table'; name: string } | { kind: 'parquet'; path: string };
+
+export interface LedgerTableSpec {
+  source: LedgerSource;
+  /** Actual column names; absent optional columns are null or missing. */
+  columns: {
+    /** Input order: a unique integer per row (the row number reported for crossing rows). */
+    order: string;
+    date: string;
+    id?: string | null;
+    amount?: string | null;
+    units?: string | null;
+    currency?: string | null;
+    product?: string | null;
+    customer?: string | null;
+  };
+  dateType: DateColumnType;
+  /** Actual names of the columns that hold text (their cells are checked before they are read as numbers or dates). */
+  textColumns?: readonly string[];
+}
+
+export interface CompiledQuery {
+  dialect: string;
+  text: string;
+  params: Array<string | number>;
+}
+
+/** Characters JavaScript's `trim` removes, so that SQL trims cells exactly as the ledger reader does. */
+export const TRIM_CHARACTERS = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** Plain signed decimals that fit DECIMAL(38, 10): at most 28 whole digits and 10 decimals. */
+export const NUMBER_FORM = '[+-]?([0-9]{1,28}([.][0-9]{0,10})?|[.][0-9]{1,10})';
+/** The date forms the ledger reader accepts (after upper-casing and ',' → '.'). */
+export const DATE_FORM =
+  '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?([Z]|[+-][0-9]{2}(:?[0-9]{2})?)?)?';
+
+/** Metric codes in the query's `inst` table. */
+const METRIC_CODE = { 'gross-revenue': 0, 'net-revenue': 1, deals: 2, 'new-customers': 3, units: 4 } as const;
+
+/** Payment codes in the query's `inst` table. */
+const PAYMENT_CODE = { none: 0, constant: 1, 'rate-gross': 2, 'rate-net': 3 } as const;
+
+export class Params {
+  readonly values: Array<string | number> = [];
+  constructor(private readonly dialect: SqlDialect) {}
+
+  /** A bound value cast to `type`: user text only ever reaches the query this way. */
+  bind(value: string | number, type: string): string {
+    this.values.push(value);
+    return `CAST(${this.dialect.placeholder(this.values.length)} AS ${type})`;
+  }
+}
+
+function isoDay(day: number): string {
+  return formatIsoDate(fromDayNumber(day));
+}
+
+/** A target or amount the dialect's decimal type cannot hold is refused, never cast into an error or a wrong value. */
+function checkWidth(plan: SqlPlan, dialect: SqlDialect): void {
+  const max = dialect.maxWholeDigits;
+  if (max === null) return;
+  const whole = (text: string): number => text.replace(/^-/, '').split('.')[0].replace(/^0+/, '').length;
+  for (const m of plan.milestones) {
+    const amounts = [m.target, ...(m.payment.kind === 'constant' ? [m.payment.amount] : [])];
+    for (const a of amounts) {
+      if (whole(a) > max) {
+        throw new SqlUnsupportedError(
+          'amount width',
+          `${a} has more than ${max} whole digits, more than ${dialect.name}'s ${dialect.decimal} holds; evaluate this clause with the in-memory engine`,
+        );
+      }
+    }
+  }
+}
+
+export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect: SqlDialect): CompiledQuery {
+  checkWidth(plan, dialect);
+  const p = new Params(dialect);
+  const D = dialect.decimal;
+  const T = dialect.text;
+  const zone = p.bind(plan.context.zone, T);
+  const eDay = p.bind(isoDay(plan.eDay), 'DATE');
+  const aDay = p.bind(isoDay(plan.aDay), 'DATE');
+  const trimSet = p.bind(TRIM_CHARACTERS, T);
+  const col = (name: string | null | undefined): string | null => (name ? `s.${quoteIdentifier(name)}` : null);
+  const c = spec.columns;
+  const textColumns = new Set(spec.textColumns ?? (spec.dateType === 'text' ? [c.date] : []));
+  // Where the engine has TRY_CAST, text cells are checked in this same pass (a bad cell becomes an
+  // issue row, classified in TypeScript); elsewhere cell-checks.ts runs first and casts here are plain.
+  const tryCast = dialect.tryCast;
+  const cast = (expr: string, type: string): string => (tryCast ? tryCast(expr, type) : `CAST(${expr} AS ${type})`);
+  const order = col(c.order) as string;
+  const date = col(c.date) as string;
+  // Trimmed as the ledger reader trims a cell: only when its first or last character is a space or
+  // control character, and then of every whitespace JavaScript's trim removes.
+  const trimmed = (text: string): string =>
+    `CASE WHEN ascii(${text}) > 32 AND ascii(right(${text}, 1)) > 32 THEN ${text} ELSE ${dialect.trimChars(text, trimSet)} END`;
+  const customers = plan.wantsCustomers;
+  const products = plan.products.length > 0;
+  const currencies = plan.currency !== null || plan.wantsRowCurrency;
+  const nullText = `CAST(NULL AS ${T})`;
+
+  // The rows go through four stages, each naming what the next one reads, so that no expression
+  // is written (or computed) twice: raw cells as text or typed values; cells trimmed as the ledger
+  // reader trims them; instants and exact decimals; local days and the problems found.
+  const raw: string[] = [`CAST(${order} AS ${dialect.integer}) AS rn`];
+  const cells: string[] = ['rn'];
+  const values: string[] = ['rn', 'explicit_id', 'product_key', 'customer_key', 'currency'];
+  const final: string[] = ['rn', 'explicit_id', 'product_key', 'customer_key', 'currency', 'date_missing', 'amount', 'amount_missing', 'units', 'units_missing'];
+  const checked: Array<'date' | 'amount' | 'units'> = [];
+  const textCell = (name: string, source: string | null, fold: (x: string) => string = (x) => x): void => {
+    if (source === null) {
+      cells.push(`${nullText} AS ${name}`);
+      return;
+    }
+    raw.push(`CAST(${source} AS ${T}) AS ${name}_raw`);
+    cells.push(`${fold(`NULLIF(${trimmed(`${name}_raw`)}, '')`)} AS ${name}`);
+  };
+  textCell('explicit_id', col(c.id));
+  textCell('product_key', products ? col(c.product) : null, (x) => `lower(${x})`);
+  textCell('customer_key', customers ? col(c.customer) : null, (x) => `lower(${x})`);
+  textCell('currency', currencies ? col(c.currency) : null, (x) => `upper(${x})`);
+
+  if (spec.dateType === 'text') {
+    // Upper case, and '.' for ',', only where a 't', 'z' or ',' is there (most cells need no copy).
+    raw.push(
+      `CAST(${date} AS ${T}) AS date_raw`,
+      `CASE WHEN strpos(CAST(${date} AS ${T}), 't') > 0 OR strpos(CAST(${date} AS ${T}), 'z') > 0 OR strpos(CAST(${date} AS ${T}), ',') > 0 ` +
+        `THEN replace(upper(CAST(${date} AS ${T})), ',', '.') ELSE CAST(${date} AS ${T}) END AS date_folded`,
+    );
+    cells.push('date_raw', `NULLIF(${trimmed('date_folded')}, '') AS date_text`);
+    // `YYYY-MM-DD` is the start of that local day; with an offset or Z (a sign after the date), that
+    // instant; else local wall-clock time.
+    const offset = `(right(date_text, 1) = 'Z' OR strpos(substr(date_text, 11), '+') > 0 OR strpos(substr(date_text, 11), '-') > 0)`;
+    const instant =
+      `CASE WHEN length(date_text) = 10 THEN ${dialect.instantOfLocal(`CAST(${cast('date_text', 'DATE')} AS TIMESTAMP)`, zone)} ` +
+      `WHEN ${offset} THEN ${cast('date_text', 'TIMESTAMPTZ')} ` +
+      `ELSE ${dialect.instantOfLocal(cast('date_text', 'TIMESTAMP'), zone)} END`;
+    if (tryCast) {
+      // A date outside the reader's forms, or one the cast refuses (2026-02-30), has no instant: it is reported.
+      const form = p.bind(DATE_FORM, T);
+      values.push(`CASE WHEN ${dialect.fullMatch('date_text', form)} THEN ${instant} END AS instant`, 'date_text', 'date_raw');
+      final.push(`CASE WHEN date_text IS NOT NULL AND instant IS NULL THEN date_raw END AS date_bad`);
+      checked.push('date');
+    } else {
+      values.push(`${instant} AS instant`, 'date_text');
+    }
+    values.push('date_text IS NULL AS date_missing');
+    // Only a fraction of a second can hold digits below the millisecond.
+    final.push(`CASE WHEN strpos(date_text, '.') > 0 THEN ${dialect.toMillisecond('instant')} ELSE instant END AS t`);
+  } else {
+    raw.push(`${date} AS date_value`);
+    cells.push('date_value');
+    const instant =
+      spec.dateType === 'timestamptz'
+        ? 'date_value'
+        : spec.dateType === 'timestamp'
+          ? dialect.instantOfLocal('date_value', zone)
+          : dialect.instantOfLocal('CAST(date_value AS TIMESTAMP)', zone);
+    values.push(`date_value IS NULL AS date_missing`, `${instant} AS instant`);
+    final.push(`${dialect.toMillisecond('instant')} AS t`);
+  }
+  final.push(`CAST(${dialect.localTimestamp('instant', zone)} AS DATE) AS d`);
+
+  for (const name of ['amount', 'units'] as const) {
+    const source = col(c[name]);
+    if (source === null) {
+      values.push(`CAST(NULL AS ${D}) AS ${name}`, `TRUE AS ${name}_missing`);
+    } else if (textColumns.has(c[name] as string)) {
+      textCell(`${name}_text`, source);
+      cells.push(`${name}_text_raw`);
+      values.push(`${name}_text IS NULL AS ${name}_missing`);
+      if (tryCast) {
+        const form = p.bind(NUMBER_FORM, T);
+        const bad = `(${name}_text IS NOT NULL AND NOT ${dialect.fullMatch(`${name}_text`, form)})`;
+        values.push(`CASE WHEN ${bad} THEN NULL ELSE ${tryCast(`${name}_text`, D)} END AS ${name}`, `CASE WHEN ${bad} THEN ${name}_text_raw END AS ${name}_bad`);
+        final.push(`${name}_bad`);
+        checked.push(name);
+      } else {
+        values.push(`CAST(${name}_text AS ${D}) AS ${name}`);
+      }
+    } else {
+      raw.push(`${source} AS ${name}_value`);
+      cells.push(`${name}_value`);
+      values.push(`CAST(${name}_value AS ${D}) AS ${name}`, `${name}_value IS NULL AS ${name}_missing`);
+    }
+  }
+
+  // The rows, read once: every later step scans this (materialized) table, not the source, so the
+  // per-row work (trimming, the time zone conversion) is done once. Columns no step needs are null.
+  const ctes: string[] = [];
+  const list = (items: string[], indent: string): string => items.join(`,\n${indent}`);
+  ctes.push(
+    `dated AS ${dialect.materialized}(\n` +
+      `  SELECT ${list(final, '    ')}\n  FROM (\n` +
+      `    SELECT ${list(values, '      ')}\n    FROM (\n` +
+      `      SELECT ${list(cells, '        ')}\n      FROM (\n` +
+      `        SELECT ${list(raw, '          ')}\n        FROM ${sourceSql(spec.source, p, dialect)} AS s\n` +
+      `      ) AS raw_cells\n    ) AS trimmed_cells\n  ) AS typed\n)`,
+  );
+
+  if (customers) {
+    ctes.push(
+      `first_sales AS (\n  SELECT customer_key, rn FROM (\n    SELECT customer_key, rn, ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY t, rn) AS k\n` +
+        `    FROM dated WHERE amount > 0 AND customer_key IS NOT NULL AND d IS NOT NULL\n  ) AS z WHERE k = 1\n)`,
+      `seen_before AS (\n  SELECT DISTINCT customer_key FROM dated WHERE d < ${eDay} AND customer_key IS NOT NULL\n)`,
+      `new_rows AS (\n  SELECT f.rn FROM first_sales AS f WHERE NOT EXISTS (SELECT 1 FROM seen_before AS b WHERE b.customer_key = f.customer_key)\n)`,
+    );
+  }
+  const isNew = (r: string): string => (customers ? `EXISTS (SELECT 1 FROM new_rows AS nr WHERE nr.rn = ${r}.rn)` : 'FALSE');
+
+  // Each metric's contribution of one row, by the `inst` table's metric code (units: per product slot).
+  const productSlots = plan.products.map((key) => p.bind(key, T));
+  const contribution = (r: string, metric: string, slot: string): string => {
+    const units = [
+      `WHEN ${slot} = 0 THEN ${r}.units`,
+      ...productSlots.map((key, k) => `WHEN ${slot} = ${k + 1} AND ${r}.product_key = ${key} THEN ${r}.units`),
+    ];
+    return (
+      `CASE ${metric}` +
+      ` WHEN 0 THEN CASE WHEN ${r}.amount > 0 THEN ${r}.amount ELSE CAST(0 AS ${D}) END` +
+      ` WHEN 1 THEN COALESCE(${r}.amount, CAST(0 AS ${D}))` +
+      ` WHEN 2 THEN CASE WHEN ${r}.amount > 0 THEN CAST(1 AS ${D}) ELSE CAST(0 AS ${D}) END` +
+      ` WHEN 3 THEN CASE WHEN ${isNew(r)} THEN CAST(1 AS ${D}) ELSE CAST(0 AS ${D}) END` +
+      ` ELSE CASE WHEN ${r}.units > 0 THEN CASE ${units.join(' ')} ELSE CAST(0 AS ${D}) END ELSE CAST(0 AS ${D}) END END`
+    );
+  };
+  const sum = (expr: string): string => `COALESCE(SUM(${expr}), CAST(0 AS ${D}))`;
+  const unitSums = ['units_0', ...plan.products.map((_, k) => `units_${k + 1}`)];
+  const unitSumExprs = [
+    `${sum(`CASE WHEN units > 0 THEN units END`)} AS units_0`,
+    ...productSlots.map((key, k) => `${sum(`CASE WHEN units > 0 AND product_key = ${key} THEN units END`)} AS units_${k + 1}`),
+  ];
+  ctes.push(
+    `days AS (\n  SELECT d, COUNT(*) AS n,\n` +
+      `    ${sum('CASE WHEN amount > 0 THEN amount END')} AS gross,\n` +
+      `    ${sum('amount')} AS net,\n` +
+      `    ${sum(`CASE WHEN amount > 0 THEN CAST(1 AS ${D}) END`)} AS deals,\n` +
+      `    CAST(${customers ? 'COUNT(nr.rn)' : '0'} AS ${D}) AS new_customers,\n` +
+      `    ${unitSumExprs.join(',\n    ')}\n` +
+      `  FROM dated AS f${customers ? ' LEFT JOIN new_rows AS nr ON nr.rn = f.rn' : ''} WHERE f.d >= ${eDay} AND f.d <= ${aDay} GROUP BY f.d\n)`,
+  );
+
+  // The instances: windows, targets and payments, all bound.
+  const rate = plan.milestones.some((m) => m.payment.kind === 'rate');
+  const instanceRows = plan.instances.map((inst) => instanceRow(inst, plan, p, dialect));
+  const emptyInst = `SELECT CAST(NULL AS ${dialect.integer}) AS iid, 0 AS metric, 0 AS slot, CAST(NULL AS ${D}) AS target, CAST(NULL AS DATE) AS from_day, CAST(NULL AS DATE) AS to_day, CAST(NULL AS DATE) AS deadline, 0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor WHERE FALSE`;
+  ctes.push(
+    instanceRows.length === 0
+      ? `inst AS (\n  ${emptyInst}\n)`
+      : `inst (iid, metric, slot, target, from_day, to_day, deadline, pay, pay_amount, factor) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
+  );
+  const dayMetric = (metric: string, slot: string): string =>
+    `CASE ${metric} WHEN 0 THEN dd.gross WHEN 1 THEN dd.net WHEN 2 THEN dd.deals WHEN 3 THEN dd.new_customers ELSE CASE ${slot} ${unitSums.map((u, k) => `WHEN ${k} THEN dd.${u}`).join(' ')} END END`;
+  ctes.push(
+    `inst_days AS (\n  SELECT i.iid, i.target, dd.d, dd.n, dd.gross, dd.net,\n` +
+      `    ${dayMetric('i.metric', 'i.slot')} AS v,\n` +
+      `    CASE WHEN i.metric = 1 THEN dd.gross ELSE ${dayMetric('i.metric', 'i.slot')} END AS up\n` +
+      `  FROM inst AS i JOIN days AS dd ON dd.d >= i.from_day AND dd.d < i.to_day\n)`,
+    `running_days AS (\n  SELECT inst_days.*, SUM(v) OVER (PARTITION BY iid ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_end FROM inst_days\n)`,
+    // The first day whose end-of-day total reaches the target: the crossing is certain by then.
+    `reach AS (\n  SELECT iid, MIN(d) AS reach_day FROM running_days WHERE run_end >= target GROUP BY iid\n)`,
+    // Days that moved the total, each with the moving day before it (whose rows --explain shows).
+    `moving AS (\n  SELECT iid, d, run_end - v AS before_day, LAG(d) OVER (PARTITION BY iid ORDER BY d) AS prev_d,\n` +
+      `    (run_end - v + up >= target) AS may_cross\n  FROM running_days WHERE v <> 0 OR up <> 0\n)`,
+    // A day may hold the crossing when the total before it plus its positive contributions reaches the target.
+    `candidates AS (\n  SELECT m.iid, m.d, m.prev_d FROM moving AS m LEFT JOIN reach AS r ON r.iid = m.iid\n` +
+      `  WHERE m.may_cross AND (r.reach_day IS NULL OR m.d <= r.reach_day)\n)`,
+    `wanted AS (\n  SELECT iid, d, TRUE AS candidate FROM candidates\n  UNION ALL\n` +
+      `  SELECT c.iid, c.prev_d, FALSE FROM candidates AS c WHERE c.prev_d IS NOT NULL AND NOT EXISTS (SELECT 1 FROM candidates AS o WHERE o.iid = c.iid AND o.d = c.prev_d)\n)`,
+    `wanted_days AS (\n  SELECT w.iid, w.d, w.candidate, m.before_day FROM wanted AS w JOIN moving AS m ON m.iid = w.iid AND m.d = w.d\n)`,
+    `row_values AS (\n  SELECT w.iid, w.d, w.candidate, w.before_day, i.target, f.rn, COALESCE(f.explicit_id, CAST(f.rn AS ${T})) AS id, f.t,\n` +
+      `    ${contribution('f', 'i.metric', 'i.slot')} AS c\n` +
+      `  FROM wanted_days AS w JOIN inst AS i ON i.iid = w.iid JOIN dated AS f ON f.d = w.d\n)`,
+    `row_running AS (\n  SELECT row_values.*, before_day + SUM(c) OVER (PARTITION BY iid, d ORDER BY t, rn ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running\n` +
+      `  FROM row_values WHERE c <> 0\n)`,
+    `crossing AS (\n  SELECT z.*, m.prev_d FROM (\n` +
+      `    SELECT row_running.*, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d, t, rn) AS k FROM row_running WHERE candidate AND running >= target\n` +
+      `  ) AS z JOIN moving AS m ON m.iid = z.iid AND m.d = z.d WHERE z.k = 1\n)`,
+    `explained AS (\n  SELECT r.iid, r.rn, r.id, r.d, r.c, r.running,\n` +
+      `    ROW_NUMBER() OVER (PARTITION BY r.iid ORDER BY r.d DESC, r.t DESC, r.rn DESC) AS back\n` +
+      `  FROM row_running AS r JOIN crossing AS x ON x.iid = r.iid\n` +
+      `  WHERE (r.d = x.d AND (r.t < x.t OR (r.t = x.t AND r.rn <= x.rn))) OR r.d = x.prev_d\n)`,
+    `sums AS (\n  SELECT i.iid, COALESCE(SUM(v), CAST(0 AS ${D})) AS total, COALESCE(SUM(gross), CAST(0 AS ${D})) AS gross, COALESCE(SUM(net), CAST(0 AS ${D})) AS net\n` +
+      `  FROM inst AS i LEFT JOIN inst_days AS x ON x.iid = i.iid GROUP BY i.iid\n)`,
+  );
+
+  // Row counts: every row is used, or ignored with a reason.
+  ctes.push(
+    `all_days AS (\n  SELECT d, COUNT(*) AS n FROM dated GROUP BY d\n)`,
+    `counts AS (\n  SELECT COALESCE(SUM(n), 0) AS total,\n` +
+      `    COALESCE(SUM(CASE WHEN d < ${eDay} THEN n END), 0) AS before_e,\n` +
+      `    COALESCE(SUM(CASE WHEN d > ${aDay} AND d >= ${eDay} THEN n END), 0) AS after_a,\n` +
+      `    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM inst_days AS x WHERE x.d = a.d) THEN n END), 0) AS used\n` +
+      `  FROM all_days AS a\n)`,
+    `order_repeats AS (\n  SELECT COUNT(*) - COUNT(DISTINCT rn) AS repeats FROM dated\n)`,
+  );
+  const firstCurrency = plan.wantsRowCurrency ? `(SELECT currency FROM dated WHERE currency IS NOT NULL ORDER BY rn LIMIT 1)` : `CAST(NULL AS ${T})`;
+
+  // Problems with the ledger's rows, as `evaluate` reports them.
+  const issueParts: string[] = [];
+  // Ranked as the ledger reader lists one row's problems: missing cells, unreadable cells, currency, id.
+  const missing = (column: 'date' | 'amount' | 'units', name: string | null | undefined, rank: number): void => {
+    const code = name ? 'missing-value' : 'missing-column';
+    issueParts.push(
+      `SELECT rn, ${rank} AS rank, '${column}' AS col, '${code}' AS code, CAST(NULL AS ${T}) AS val, CAST(NULL AS ${dialect.integer}) AS first_rn FROM dated WHERE ${column}_missing`,
+    );
+  };
+  missing('date', c.date, 0);
+  if (plan.wantsAmount) missing('amount', c.amount, 1);
+  if (plan.wantsUnits) missing('units', c.units, 2);
+  const cellRank = { date: 3, amount: 4, units: 5 } as const;
+  for (const column of checked) {
+    if (column === 'amount' && !plan.wantsAmount && !plan.milestones.some((m) => m.payment.kind === 'rate')) continue;
+    if (column === 'units' && !plan.wantsUnits) continue;
+    issueParts.push(`SELECT rn, ${cellRank[column]}, '${column}', 'cell', ${column}_bad, CAST(NULL AS ${dialect.integer}) FROM dated WHERE ${column}_bad IS NOT NULL`);
+  }
+  if (plan.currency !== null && c.currency) {
+    const clauseCurrency = p.bind(plan.currency, T);
+    issueParts.push(
+      `SELECT rn, 6, 'currency', 'currency-mismatch', currency, CAST(NULL AS ${dialect.integer}) FROM dated WHERE currency IS NOT NULL AND currency <> ${clauseCurrency}`,
+    );
+  }
+  if (c.id) {
+    ctes.push(
+      // Ids are grouped by a 64-bit hash first (integers group far faster than strings); only
+      // the ids whose hash repeats are compared as text.
+      `repeated_hashes AS (\n  SELECT ${dialect.hash64('explicit_id')} AS h FROM dated WHERE explicit_id IS NOT NULL GROUP BY ${dialect.hash64('explicit_id')} HAVING COUNT(*) > 1\n)`,
+      `id_uses AS (\n  SELECT l.rn, l.explicit_id, MIN(l.rn) OVER (PARTITION BY l.explicit_id) AS first_rn\n` +
+        `  FROM dated AS l JOIN repeated_hashes AS r ON r.h = ${dialect.hash64('l.explicit_id')} WHERE l.explicit_id IS NOT NULL\n)`,
+    );
+    issueParts.push(`SELECT rn, 7, 'id', 'duplicate-id', explicit_id, first_rn FROM id_uses WHERE rn > first_rn`);
+  }
+  ctes.push(`issues AS (\n  ${issueParts.join('\n  UNION ALL\n  ')}\n)`);
+  ctes.push(`issue_count AS (\n  SELECT COUNT(*) AS n FROM issues\n)`);
+
+  const nullInt = `CAST(NULL AS ${dialect.integer})`;
+  const nullDec = `CAST(NULL AS ${D})`;
+  const dec = (e: string): string => `CAST(${e} AS ${T})`;
+  const day = (e: string): string => `CAST(${e} AS ${T})`;
+  const minor = plan.currency !== null ? minorUnits(plan.currency) : null;
+  const rateAmount = (revenue: string): string =>
+    minor === null ? `(${revenue} * i.factor)` : `ROUND(${revenue} * i.factor, ${Number(minor)})`;
+  const selects = [
+    `SELECT 'instance' AS kind, i.iid, ${nullInt} AS seq, x.id AS row_id, x.rn AS row_number, ${day('x.d')} AS day,\n` +
+      `    ${dec('s.total')} AS v1, ${dec('x.running')} AS v2, ${dec('x.before_day')} AS v3,\n` +
+      `    ${dec(`CASE WHEN i.pay = ${PAYMENT_CODE['rate-net']} THEN s.net ELSE s.gross END`)} AS v4,\n` +
+      `    ${dec(
+        `CASE WHEN x.iid IS NULL THEN ${nullDec} WHEN i.pay = ${PAYMENT_CODE.constant} THEN i.pay_amount ` +
+          (rate
+            ? `WHEN i.pay = ${PAYMENT_CODE['rate-gross']} THEN ${rateAmount('s.gross')} WHEN i.pay = ${PAYMENT_CODE['rate-net']} THEN ${rateAmount('s.net')} `
+            : '') +
+          `ELSE ${nullDec} END`,
+      )} AS v5,\n` +
+      `    CASE WHEN x.iid IS NOT NULL THEN 'met' WHEN ${aDay} >= i.deadline THEN 'missed' ELSE 'pending' END AS label\n` +
+      `  FROM inst AS i JOIN sums AS s ON s.iid = i.iid LEFT JOIN crossing AS x ON x.iid = i.iid`,
+    `SELECT 'explain', e.iid, e.back, e.id, e.rn, ${day('e.d')}, ${dec('e.c')}, ${dec('e.running')}, ${nullText}, ${nullText}, ${nullText}, ${nullText}\n` +
+      `  FROM explained AS e WHERE e.back <= 4`,
+    `SELECT 'rows', ${nullInt}, c.total, ${nullText}, ${nullInt}, ${nullText}, ${dec('c.before_e')}, ${dec('c.after_a')}, ${dec('c.used')}, ${dec('o.repeats')}, ${nullText}, ${firstCurrency}\n` +
+      `  FROM counts AS c CROSS JOIN order_repeats AS o`,
+    `SELECT 'issue', ${nullInt}, z.first_rn, z.col, z.rn, z.val, ${dec('n.n')}, ${nullText}, ${nullText}, ${nullText}, ${nullText}, z.code\n` +
+      `  FROM (SELECT * FROM issues ORDER BY rn, rank LIMIT ${Number(MAX_REPORTED_ERRORS)}) AS z CROSS JOIN issue_count AS n`,
+  ];
+  const text = `WITH\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;
+  return { dialect: dialect.name, text, params: p.values };
+}
+
+/** The FROM item for the ledger: a quoted name, or a file scan with its path bound. */
+export function sourceSql(source: LedgerSource, p: { bind(value: string, type: string): string }, dialect: SqlDialect): string {
+  switch (source.kind) {
+    case 'table':
+      return quoteIdentifier(source.name);
+    case 'parquet':
+      if (!dialect.parquetScan) throw new SqlUnsupportedError('parquet source', `${dialect.name} cannot read a Parquet file itself: load it into a table`);
+      return dialect.parquetScan(p.bind(source.path, dialect.text));
+  }
+}
+
+function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDialect): string {
+  const m = inst.milestone;
+  const D = dialect.decimal;
+  const slot = m.metric === 'units' ? (m.productKey === null ? 0 : plan.products.indexOf(m.productKey) + 1) : 0;
+  const pay = m.payment;
+  const payCode =
+    pay.kind === 'constant' ? PAYMENT_CODE.constant : pay.kind === 'rate' ? (pay.basis === 'net' ? PAYMENT_CODE['rate-net'] : PAYMENT_CODE['rate-gross']) : PAYMENT_CODE.none;
+  return (
+    `(${p.bind(inst.id, dialect.integer)}, ${p.bind(METRIC_CODE[m.metric], dialect.integer)}, ${p.bind(slot, dialect.integer)}, ` +
+    `${p.bind(m.target, D)}, ${p.bind(isoDay(inst.fromDay), 'DATE')}, ${p.bind(isoDay(inst.toDay), 'DATE')}, ` +
+    `${p.bind(inst.window.deadline, 'DATE')}, ${p.bind(payCode, dialect.integer)}, ` +
+    `${pay.kind === 'constant' ? p.bind(pay.amount, D) : `CAST(NULL AS ${D})`}, ` +
+    `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`})`
+  );
+}

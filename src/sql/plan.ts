@@ -1,0 +1,293 @@
+/**
+ * What the SQL query must compute, decided in TypeScript before any SQL is written: the contract's
+ * windows (src/time/periods.ts, the same calendar code as `evaluate`), each milestone's metric and
+ * target, and each payment's kind and constant amount. The query receives all of it as bound
+ * parameters; no calendar logic is repeated in SQL.
+ *
+ * Every AST feature is checked here against what the SQL path can express. A node kind or a field
+ * this file does not know is refused with `SqlUnsupportedError` naming it, so a language extension
+ * never reaches a database as a different question.
+ */
+import type {
+  ClauseNode,
+  DocumentNode,
+  MilestoneNode,
+  PaymentNode,
+  PaymentTermNode,
+  TargetNode,
+  WindowNode,
+} from '../language/ast';
+import { metricOf, paymentFor, type Metric } from '../language/describe';
+import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
+import { ContractCalendar, dayNumber, resolveContext, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
+import { scheduledAmount, type Schedule } from '../evaluation/schedule';
+import { documentCurrency } from '../evaluation/plan';
+import { SqlUnsupportedError } from './unsupported';
+
+export interface SqlPlanOptions {
+  effectiveDate: string;
+  timeZone?: string;
+  asOf?: string;
+  schedule?: Schedule | null;
+  now?: () => number;
+}
+
+/** How an obligation's amount is found once its milestone instance is met. */
+export type SqlPayment =
+  | { kind: 'none' }
+  /** A constant: written in the item or a sentence, or the schedule's amount for a section reference. */
+  | { kind: 'constant'; amount: string; currency: string; basis: 'item' | 'sentence' | 'schedule'; payment: PaymentNode; source: string }
+  | { kind: 'unresolved'; payment: PaymentNode & { kind: 'section' }; source: string }
+  /** A section reference whose label the schedule lacks: the evaluation fails. */
+  | { kind: 'schedule-missing'; label: string; payment: PaymentNode & { kind: 'section' } }
+  | { kind: 'rate'; percent: string; factor: string; basis: 'gross' | 'net'; payment: PaymentNode & { kind: 'rate' }; source: string };
+
+export interface SqlInstance {
+  /** Position in `SqlPlan.instances`, the key the query's rows carry. */
+  id: number;
+  milestone: SqlMilestone;
+  window: WindowInstance;
+  /** Evaluated local days `[fromDay, toDay)`: the window cut to `[E, A]` (may be empty). */
+  fromDay: number;
+  toDay: number;
+}
+
+export interface SqlMilestone {
+  index: number;
+  clauseIndex: number;
+  clause: ClauseNode;
+  milestone: MilestoneNode;
+  metric: Metric;
+  /** Units of a product: its key (trimmed, lower case), else null. */
+  productKey: string | null;
+  target: string;
+  payment: SqlPayment;
+  instances: SqlInstance[];
+}
+
+export interface SqlPlan {
+  ast: DocumentNode;
+  options: SqlPlanOptions;
+  context: ContractContext;
+  eDay: number;
+  aDay: number;
+  /** The currency rows must be in (the first revenue target's, else the first fixed payment's), or null. */
+  currency: string | null;
+  milestones: SqlMilestone[];
+  instances: SqlInstance[];
+  /** Distinct product keys of unit milestones, in order of first use. */
+  products: string[];
+  wantsCustomers: boolean;
+  wantsAmount: boolean;
+  wantsUnits: boolean;
+  /** A rate is paid but the clause names no currency: the first row's currency is needed. */
+  wantsRowCurrency: boolean;
+}
+
+export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: string };
+
+/** Fields each node kind may carry; any other field with a value is a feature the SQL path does not know. */
+const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  document: ['kind', 'clauses', 'range'],
+  clause: ['kind', 'form', 'party', 'milestones', 'payments', 'range'],
+  party: ['kind', 'name', 'range'],
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'range'],
+  label: ['kind', 'style', 'text', 'range'],
+  revenue: ['kind', 'amount', 'basis', 'range'],
+  units: ['kind', 'count', 'product', 'range'],
+  'new-customers': ['kind', 'count', 'noun', 'range'],
+  deals: ['kind', 'count', 'noun', 'range'],
+  money: ['kind', 'amount', 'currency', 'text', 'range'],
+  'end-of-period': ['kind', 'unit', 'n', 'written', 'range'],
+  'by-date': ['kind', 'date', 'range'],
+  within: ['kind', 'n', 'unit', 'relation', 'range'],
+  period: ['kind', 'unit', 'n', 'range'],
+  recurring: ['kind', 'unit', 'range'],
+  fixed: ['kind', 'noun', 'amount', 'range'],
+  section: ['kind', 'ref', 'placeholder', 'range'],
+  rate: ['kind', 'percent', 'basis', 'range'],
+  'payment-term': ['kind', 'scope', 'party', 'payment', 'range'],
+};
+
+/** Values a field may hold and still mean what the fields above mean. */
+const KNOWN_VALUES: Readonly<Record<string, readonly unknown[]>> = {
+  'unit': ['month', 'quarter', 'year', 'day'],
+  'basis': ['gross', 'net', null],
+};
+
+function requireKnown(node: object, role: string): void {
+  const kind = (node as { kind?: unknown }).kind;
+  const known = typeof kind === 'string' ? KNOWN_FIELDS[kind] : undefined;
+  if (!known) throw new SqlUnsupportedError(`${role} '${String(kind)}'`, `the SQL engines do not support the ${role} '${String(kind)}' yet; evaluate this clause with the in-memory engine`);
+  for (const [key, value] of Object.entries(node)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (!known.includes(key)) {
+      throw new SqlUnsupportedError(
+        `${role} '${kind}' field '${key}'`,
+        `the SQL engines do not support '${key}' on a ${role} ('${kind}') yet; evaluate this clause with the in-memory engine`,
+      );
+    }
+    const values = KNOWN_VALUES[key];
+    if (values && !values.includes(value)) {
+      throw new SqlUnsupportedError(
+        `${role} '${kind}' ${key} '${String(value)}'`,
+        `the SQL engines do not support the ${key} '${String(value)}' of a ${role} ('${kind}') yet; evaluate this clause with the in-memory engine`,
+      );
+    }
+  }
+}
+
+function checkTarget(target: TargetNode): void {
+  requireKnown(target, 'target');
+  if (target.kind === 'revenue') requireKnown(target.amount, 'amount');
+}
+
+function checkWindow(window: WindowNode): void {
+  requireKnown(window, 'window');
+}
+
+function checkPayment(payment: PaymentNode): void {
+  requireKnown(payment, 'payment');
+  if (payment.kind === 'fixed') requireKnown(payment.amount, 'amount');
+}
+
+function checkTerm(term: PaymentTermNode): void {
+  requireKnown(term, 'payment sentence');
+  if (term.scope.kind !== 'each' && term.scope.kind !== 'milestone') {
+    throw new SqlUnsupportedError(`payment scope '${(term.scope as { kind: string }).kind}'`, `the SQL engines do not support the payment scope '${(term.scope as { kind: string }).kind}' yet`);
+  }
+  if (term.party) requireKnown(term.party, 'party');
+  checkPayment(term.payment);
+}
+
+/** Refuses, naming it, anything in the AST the SQL path cannot express. */
+export function checkSupported(ast: DocumentNode): void {
+  requireKnown(ast, 'document');
+  for (const clause of ast.clauses) {
+    requireKnown(clause, 'clause');
+    if (clause.party) requireKnown(clause.party, 'party');
+    for (const m of clause.milestones) {
+      requireKnown(m, 'milestone');
+      if (m.labelSource) requireKnown(m.labelSource, 'label');
+      checkTarget(m.target);
+      checkWindow(m.window);
+      if (m.payment) checkPayment(m.payment);
+    }
+    for (const term of clause.payments) checkTerm(term);
+  }
+}
+
+function targetText(target: TargetNode): string {
+  return target.kind === 'revenue' ? target.amount.amount : target.count;
+}
+
+function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, schedule: Schedule | null): SqlPayment {
+  const found = paymentFor(milestone, clause);
+  if (!found) return { kind: 'none' };
+  const term = found.term;
+  const source =
+    term === null
+      ? 'stated in the milestone'
+      : term.scope.kind === 'milestone'
+        ? `the payment sentence for milestone (${term.scope.label})`
+        : 'the payment sentence for each milestone';
+  const payment = found.payment;
+  switch (payment.kind) {
+    case 'fixed':
+      return {
+        kind: 'constant',
+        amount: moneyString(new Dec(payment.amount.amount), payment.amount.currency),
+        currency: payment.amount.currency,
+        basis: term === null ? 'item' : 'sentence',
+        payment,
+        source,
+      };
+    case 'section': {
+      if (!schedule) return { kind: 'unresolved', payment, source };
+      const label = milestone.label ?? String(index + 1);
+      const amount = scheduledAmount(schedule, label);
+      if (amount === undefined) return { kind: 'schedule-missing', label, payment };
+      return { kind: 'constant', amount: moneyString(roundMoney(amount, schedule.currency), schedule.currency), currency: schedule.currency, basis: 'schedule', payment, source };
+    }
+    case 'rate':
+      return { kind: 'rate', percent: payment.percent, factor: new Dec(payment.percent).dividedBy(100).toFixed(), basis: payment.basis ?? 'gross', payment, source };
+    default:
+      throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
+  }
+}
+
+/** The plan for one contract: context checked, windows computed, features checked. */
+export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): PlanResult {
+  checkSupported(ast);
+  const resolved = resolveContext(options, options.now);
+  if (!resolved.ok) return { ok: false, message: resolved.message };
+  const context = resolved.context;
+  const eDay = dayNumber(context.effective);
+  const aDay = dayNumber(context.asOf);
+  const calendar = new ContractCalendar(context.effective);
+  const schedule = options.schedule ?? null;
+  const milestones: SqlMilestone[] = [];
+  const instances: SqlInstance[] = [];
+  const products: string[] = [];
+  let wantsCustomers = false;
+  let wantsAmount = false;
+  let wantsUnits = false;
+  let wantsRate = false;
+  ast.clauses.forEach((clause, c) => {
+    for (const milestone of clause.milestones) {
+      const metric = metricOf(milestone.target);
+      const productKey = milestone.target.kind === 'units' && milestone.target.product !== null ? milestone.target.product.trim().toLowerCase() : null;
+      if (productKey !== null && !products.includes(productKey)) products.push(productKey);
+      if (metric === 'units') wantsUnits = true;
+      else wantsAmount = true;
+      if (metric === 'new-customers') wantsCustomers = true;
+      const index = milestones.length;
+      const payment = paymentOf(clause, milestone, index, schedule);
+      if (payment.kind === 'rate') wantsRate = true;
+      const sqlMilestone: SqlMilestone = {
+        index,
+        clauseIndex: c + 1,
+        clause,
+        milestone,
+        metric,
+        productKey,
+        target: new Dec(targetText(milestone.target)).toFixed(),
+        payment,
+        instances: [],
+      };
+      for (const window of windowInstances(milestone.window, calendar, context.asOf)) {
+        const instance: SqlInstance = {
+          id: instances.length,
+          milestone: sqlMilestone,
+          window,
+          fromDay: Math.max(window.startDay, eDay),
+          toDay: Math.min(window.endDay, aDay + 1),
+        };
+        sqlMilestone.instances.push(instance);
+        instances.push(instance);
+      }
+      milestones.push(sqlMilestone);
+    }
+  });
+  const currency = documentCurrency(ast);
+  if (currency !== null) minorUnits(currency); // an unknown code is the checker's error; fail loudly here
+  return {
+    ok: true,
+    plan: {
+      ast,
+      options,
+      context,
+      eDay,
+      aDay,
+      currency,
+      milestones,
+      instances,
+      products,
+      wantsCustomers,
+      wantsAmount,
+      // A rate is a percentage of revenue: it reads amounts even under a units milestone.
+      wantsUnits,
+      wantsRowCurrency: wantsRate && currency === null,
+    },
+  };
+}

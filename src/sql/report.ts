@@ -1,0 +1,327 @@
+/**
+ * The rows of a compiled query → the report `evaluate` gives for the same clause, context and
+ * ledger (the same `EvaluationReport` shape, notes and diagnostics), so that the CLI renders SQL
+ * results with the same renderer and `--json` is the same object.
+ */
+import { assertNever } from '../language/ast';
+import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
+import { formatIsoDate, fromDayNumber } from '../time/periods';
+import {
+  MAX_REPORTED_ERRORS,
+  type EvaluationDiagnostic,
+  type EvaluationReport,
+  type ExplainRow,
+  type MilestoneResult,
+  type Obligation,
+  type Status,
+} from '../evaluation/evaluate';
+import { windowType } from '../language/describe';
+import { Notes } from '../evaluation/notes';
+import { METRICS } from '../evaluation/metrics';
+import { totalsOf } from '../evaluation/report';
+import { classifyCell } from './cell-checks';
+import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
+
+/** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
+export interface SqlResultRow {
+  kind: 'instance' | 'explain' | 'rows' | 'issue';
+  iid: number | null;
+  seq: number | null;
+  row_id: string | null;
+  row_number: number | null;
+  day: string | null;
+  v1: string | null;
+  v2: string | null;
+  v3: string | null;
+  v4: string | null;
+  v5: string | null;
+  label: string | null;
+}
+
+function num(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  return Number(value);
+}
+
+/** Driver values (bigint, numbers, strings) → the row shape above. */
+export function normalizeResultRow(raw: Record<string, unknown>): SqlResultRow {
+  const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  return {
+    kind: String(raw.kind) as SqlResultRow['kind'],
+    iid: num(raw.iid),
+    seq: num(raw.seq),
+    row_id: text(raw.row_id),
+    row_number: num(raw.row_number),
+    day: text(raw.day),
+    v1: text(raw.v1),
+    v2: text(raw.v2),
+    v3: text(raw.v3),
+    v4: text(raw.v4),
+    v5: text(raw.v5),
+    label: text(raw.label),
+  };
+}
+
+const dec = (text: string | null): Dec => new Dec(text ?? '0');
+const decText = (text: string | null): string => decimalString(dec(text));
+
+function labelName(m: SqlMilestone, clauses: number): string {
+  const label = m.milestone.label;
+  const own = label === null ? `milestone ${m.index + 1}` : /\s/.test(label) ? label : `(${label})`;
+  return clauses > 1 ? `clause ${m.clauseIndex} ${own}` : own;
+}
+
+const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: number | null, plan: SqlPlan) => string> = {
+  'missing-column': (column) => `required column '${column}' is missing`,
+  'missing-value': (column) => `required column '${column}' is empty`,
+  'currency-mismatch': (_c, value, _f, plan) =>
+    `currency ${value} differs from the clause's ${plan.currency}; amounts in different currencies are never summed`,
+  'duplicate-id': (_c, value, firstRow) => `id ${value} was already used by row ${firstRow}; each sale must be counted once`,
+};
+
+/** The report for a plan and its query's rows. */
+export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): EvaluationReport {
+  const ctx = plan.context;
+  const asOf = formatIsoDate(ctx.asOf);
+  const base = { effectiveDate: plan.options.effectiveDate, timeZone: ctx.zone };
+  const instances = new Map<number, SqlResultRow>();
+  const explains = new Map<number, SqlResultRow[]>();
+  let counts: SqlResultRow | null = null;
+  const issues: SqlResultRow[] = [];
+  for (const r of rows) {
+    switch (r.kind) {
+      case 'instance':
+        instances.set(r.iid as number, r);
+        break;
+      case 'explain': {
+        const list = explains.get(r.iid as number) ?? [];
+        list.push(r);
+        explains.set(r.iid as number, list);
+        break;
+      }
+      case 'rows':
+        counts = r;
+        break;
+      case 'issue':
+        issues.push(r);
+        break;
+    }
+  }
+  if (!counts) throw new Error('the query returned no row counts');
+
+  const errors: EvaluationDiagnostic[] = [];
+  let errorCount = 0;
+  const error = (e: EvaluationDiagnostic): void => {
+    errorCount++;
+    if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
+  };
+  issues.sort((a, b) => (a.row_number as number) - (b.row_number as number));
+  for (const issue of issues) {
+    const code = issue.label as string;
+    const column = issue.row_id as string;
+    const value = issue.day ?? '';
+    if (code === 'cell') {
+      error(classifyCell(plan, issue.row_number as number, column, value));
+      continue;
+    }
+    const message = ISSUE_MESSAGES[code](column, value, issue.seq, plan);
+    // Key order as the ledger reader writes issues, so that --json is the same text.
+    error({ row: issue.row_number as number, column, value, code: code as EvaluationDiagnostic['code'], message, severity: 'error' });
+  }
+  if (issues.length > 0) errorCount = Number(issues[0].v1);
+  for (const m of plan.milestones) {
+    if (m.payment.kind === 'schedule-missing') {
+      error({
+        code: 'schedule-missing-label',
+        severity: 'error',
+        label: m.milestone.label,
+        message: `the schedule has no payment for milestone '${m.payment.label}' (Section ${m.payment.payment.ref} refers to it)`,
+      });
+    }
+  }
+  const repeats = Number(counts.v4 ?? '0');
+  if (repeats > 0) {
+    error({
+      code: 'duplicate-order',
+      severity: 'error',
+      message: `the order column repeats ${repeats} value${repeats === 1 ? '' : 's'}: ties between sales at the same instant cannot be broken by input order; give a unique row number`,
+    });
+  }
+  if (errorCount > 0) {
+    const sorted = [...errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    return { ok: false, asOf, ...base, errors: sorted, errorCount, diagnostics: [] };
+  }
+
+  const total = Number(counts.seq ?? 0);
+  const diagnostics: EvaluationDiagnostic[] = [];
+  if (total === 0) {
+    diagnostics.push({
+      code: 'no-rows',
+      severity: 'warning',
+      message: 'the ledger has no rows (a header and nothing else): every total is 0; check that the export is complete',
+    });
+  }
+  const notes = new Notes(ctx.zone, asOf);
+
+  const clauses = plan.ast.clauses.length;
+  const milestones: MilestoneResult[] = [];
+  const obligations: Obligation[] = [];
+  const warned = new Set<SqlMilestone>();
+  for (const m of plan.milestones) {
+    const name = labelName(m, clauses);
+    notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
+    const w = m.milestone.window;
+    if (w.kind === 'recurring') notes.recurring(name, w.unit, asOf);
+    for (const inst of m.instances) {
+      notes.add(`${name}: ${inst.window.explanation}`);
+      const row = instances.get(inst.id);
+      if (!row) throw new Error(`the query returned no row for instance ${inst.id}`);
+      const met = row.row_id !== null;
+      const totalDec = dec(row.v1);
+      const targetDec = new Dec(m.target);
+      const explain: ExplainRow[] = (explains.get(inst.id) ?? [])
+        .sort((a, b) => (b.seq as number) - (a.seq as number))
+        .map((e) => ({ id: e.row_id as string, row: e.row_number as number, date: e.day as string, contribution: decText(e.v1), runningTotal: decText(e.v2) }));
+      const result: MilestoneResult = {
+        clause: m.clauseIndex,
+        label: m.milestone.label,
+        period: inst.window.period,
+        metric: m.metric,
+        product: m.milestone.target.kind === 'units' ? m.milestone.target.product : null,
+        target: decimalString(targetDec),
+        currency: m.milestone.target.kind === 'revenue' ? m.milestone.target.amount.currency : null,
+        windowType: windowType(w),
+        windowStart: inst.window.windowStart,
+        deadline: inst.window.deadline,
+        status: row.label as Status,
+        achievedAt: met ? row.day : null,
+        achievedBy: met ? row.row_id : null,
+        achievedByRow: met ? row.row_number : null,
+        total: decimalString(totalDec),
+        progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+        crossing: met ? { runningTotalBeforeDay: decText(row.v3), rows: explain } : null,
+      };
+      milestones.push(result);
+      const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+      if (met && totalDec.lessThan(targetDec)) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (met) {
+        const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
+        if (obligation) {
+          obligations.push(obligation);
+          notes.add(`${instName}: ${obligation.explanation}`);
+        }
+      }
+    }
+  }
+  const before = Number(counts.v1);
+  const after = Number(counts.v2);
+  const used = Number(counts.v3);
+  notes.rowsBeforeEffectiveDate(before);
+  return {
+    ok: true,
+    asOf,
+    effectiveDate: formatIsoDate(ctx.effective),
+    timeZone: ctx.zone,
+    milestones,
+    obligations,
+    totals: totalsOf(obligations),
+    rows: {
+      total,
+      used,
+      ignored: { 'before-effective-date': before, 'after-as-of': after, 'outside-every-window': total - before - after - used },
+    },
+    notes: notes.list(),
+    diagnostics,
+  };
+}
+
+function obligationOf(
+  plan: SqlPlan,
+  m: SqlMilestone,
+  inst: SqlInstance,
+  result: MilestoneResult,
+  row: SqlResultRow,
+  firstRowCurrency: string | null,
+  name: string,
+  diagnostics: EvaluationDiagnostic[],
+  warned: Set<SqlMilestone>,
+): Obligation | null {
+  const common = {
+    clause: m.clauseIndex,
+    label: m.milestone.label,
+    period: inst.window.period,
+    triggeredAt: result.achievedAt as string,
+    triggeredBy: result.achievedBy as string,
+  };
+  const pay = m.payment;
+  switch (pay.kind) {
+    case 'none':
+      if (!warned.has(m)) {
+        warned.add(m);
+        diagnostics.push({ code: 'no-payment', severity: 'info', label: m.milestone.label, message: `${name} is met but the clause states no payment for it` });
+      }
+      return null;
+    case 'constant': {
+      if (pay.basis === 'schedule' && plan.currency !== null && pay.currency !== plan.currency && !warned.has(m)) {
+        warned.add(m);
+        diagnostics.push({
+          code: 'schedule-currency',
+          severity: 'warning',
+          label: m.milestone.label,
+          message: `the schedule is in ${pay.currency} but the clause is in ${plan.currency}; obligations are reported in ${pay.currency}`,
+        });
+      }
+      const amount = new Dec(row.v5 as string);
+      const explanation =
+        pay.basis === 'schedule' && pay.payment.kind === 'section'
+          ? `${formatMoney(amount, pay.currency)} from the schedule for '${m.milestone.label ?? String(m.index + 1)}' (Section ${pay.payment.ref}, ${pay.source})`
+          : `${formatMoney(amount, pay.currency)}, ${pay.source}`;
+      return { ...common, amount: moneyString(amount, pay.currency), currency: pay.currency, basis: pay.basis, explanation };
+    }
+    case 'unresolved': {
+      if (!warned.has(m)) {
+        warned.add(m);
+        diagnostics.push({
+          code: 'unresolved-payment',
+          severity: 'warning',
+          label: m.milestone.label,
+          message:
+            `${name} is paid ${pay.payment.placeholder ? `under a placeholder, Section ${pay.payment.ref}` : `as outlined in Section ${pay.payment.ref}`}, ` +
+            `and no schedule was given: the amount is undefined (not zero); pass --schedule`,
+        });
+      }
+      return {
+        ...common,
+        amount: null,
+        currency: plan.currency,
+        basis: 'unresolved',
+        explanation: `amount undefined: Section ${pay.payment.ref} is not available (${pay.source}); supply a schedule`,
+      };
+    }
+    case 'schedule-missing':
+      throw new Error('a schedule without the label fails the evaluation before obligations');
+    case 'rate': {
+      const currency = plan.currency ?? firstRowCurrency;
+      const base = dec(row.v4);
+      if (currency === null) {
+        diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.milestone.label, message: `${name}: neither the clause nor the ledger names a currency for the ${pay.percent}% commission` });
+        return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${pay.percent}% of ${pay.basis} revenue: currency unknown` };
+      }
+      // The query rounds when the clause names the currency; a currency read from the rows is rounded here.
+      const amount = roundMoney(new Dec(row.v5 as string), currency);
+      return {
+        ...common,
+        amount: moneyString(amount, currency),
+        currency,
+        basis: 'rate',
+        explanation:
+          `${pay.percent}% of ${pay.basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
+          `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, plan.aDay)))} ` +
+          `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
+          `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+      };
+    }
+    default:
+      return assertNever(pay);
+  }
+}
