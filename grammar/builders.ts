@@ -513,3 +513,6 @@ export function paymentTerm(d: Data): PaymentTermNode {
   const payment = d[8] as PaymentNode;
   return { kind: 'payment-term', scope, party: who, payment, range: span(d) };
 }
+
+// For the payment-mechanics builders (grammar/payment-builders.ts).
+export { cons, digits, lower, span, toArray, type Cons, type Data, type List };

@@ -11,6 +11,7 @@ import { lexer, titleKeyword as titleKeywordMatcher } from './lexer';
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var titleKeyword: any = titleKeywordMatcher;
 import * as b from './builders';
+import * as pb from './payment-builders';
 %}
 @lexer lexer
 
@@ -194,9 +195,14 @@ scope         -> %each %milestone                                    {% b.eachSc
 partyRef      -> %the:? partyName                                    {% b.partyRef %}
 modal         -> %will | %shall
 entitlement   -> %be %entitled %to
-payment       -> %the %corresponding %commission %payment %as referenceVerb %in_ %section sectionRef {% b.sectionPayment %}
+payment       -> boundedPayment                                      {% b.id %}
+               | boundedPayment %comma:? dueTerm                     {% pb.timed %}
+boundedPayment -> unlimitedPayment                                   {% b.id %}
+               | unlimitedPayment %comma:? limits                    {% pb.limited %}
+unlimitedPayment -> %the %corresponding %commission %payment %as referenceVerb %in_ %section sectionRef {% b.sectionPayment %}
                | %a paymentNoun %of money                            {% b.fixedPayment %}
                | %a %commission rateLink percentage %of %the:? basis:? %sales %revenue {% b.ratePayment %}
+               | computedPayment                                     {% b.id %}
 referenceVerb -> %outlined | %set %out | %specified | %described | %provided
 rateLink      -> %equal %to | %of
 # "2%", or the drafting style "five percent (5%)" (one token whose value is the figure).
@@ -207,3 +213,56 @@ sectionRef    -> %placeholder                                        {% b.single
                | %number                                             {% b.single %}
                | %dottedNumber                                       {% b.single %}
                | sectionRef %enumerator                              {% b.append %}
+
+# --- payment mechanics -------------------------------------------------------------------------
+# Rates on all or on the excess, tiers, per-increment amounts, caps and floors. Which tier reading
+# (marginal or retroactive) the words give is the checker's business (src/language/check-payments.ts).
+computedPayment -> percentage %of salesBase                    {% pb.bareRate %}
+               | paymentIntro:? percentage rateOf salesBase excessWord threshold {% pb.rateOnExcess %}
+               | paymentIntro:? tierBands tierMethod:?                {% pb.tiered %}
+               | %a paymentNoun %of money %for_ %each %full:? money %of salesBase excessPart:? proRata:? {% pb.perIncrement %}
+paymentIntro  -> %a paymentNoun rateLink                             {% pb.paymentIntro %}
+rateOf        -> %of | %on
+salesBase     -> %the:? basis:? %sales %revenue:?                    {% pb.salesBase %}
+excessWord    -> %in_ %excess %of                                    {% pb.excessWord %}
+               | %above                                              {% pb.excessWord %}
+               | %over                                               {% pb.excessWord %}
+threshold     -> money                                               {% b.id %}
+               | %the %target                                        {% pb.targetReference %}
+excessPart    -> excessWord money
+proRata       -> %comma:? %pro %rata
+
+tierBands     -> tierBand bandSeparator tierBand                     {% pb.bandPair %}
+               | tierBands bandSeparator tierBand                    {% b.appendThird %}
+bandSeparator -> %comma | %semicolon | %and | %comma %and | %semicolon %and
+tierBand      -> percentage rateOf bandQuantifier:? salesBase bandRange {% pb.band %}
+               | percentage rateOf %the "first" money %of salesBase {% pb.firstBand %}
+               | percentage rateOf %all:? %additional salesBase  {% pb.additionalBand %}
+bandQuantifier -> %the %portion %of                                  {% pb.bandQuantifier %}
+               | %all                                                {% pb.bandQuantifier %}
+bandRange     -> %up %to money                                       {% pb.upTo %}
+               | %up %to %and %including money                       {% pb.upTo %}
+               | excessWord money                                    {% pb.aboveAmount %}
+               | excessWord                                          {% pb.aboveRest %}
+               | %from money %to money                               {% pb.fromTo %}
+               | %between money %and money                          {% pb.fromTo %}
+tierMethod    -> %comma:? %on %a marginalWord %basis                 {% pb.tierMethod %}
+marginalWord  -> %marginal {% b.id %} | %retroactive {% b.id %}
+
+limits        -> cap                                                 {% pb.capOnly %}
+               | floor                                               {% pb.floorOnly %}
+               | cap limitJoin floor                                 {% pb.capThenFloor %}
+               | floor limitJoin cap                                 {% pb.floorThenCap %}
+limitJoin     -> %comma | %and | %comma %and
+cap           -> %not %to %exceed money limitPeriod:?                {% pb.notToExceed %}
+               | %up %to %a %maximum %of money limitPeriod:?         {% pb.maximum %}
+floor         -> %with_ %a %minimum %of money                         {% pb.minimum %}
+limitPeriod   -> %in_ %any periodUnit                                {% pb.limitPeriod %}
+               | %per periodUnit                                     {% pb.limitPeriod %}
+               | %in_ %each periodUnit                               {% pb.limitPeriod %}
+               | %for_ %any periodUnit                               {% pb.limitPeriod %}
+
+# When a payment falls due: "payable within 30 days after the end of the calendar quarter in which the
+# milestone is achieved", "payable within 10 days after the milestone is achieved".
+dueTerm       -> %payable %within %number %days %after %the %end %of %the %calendar:? periodUnit %in_ %which %the %milestone %is %achieved {% pb.dueAfterPeriod %}
+               | %payable %within %number %days %after %the %milestone %is %achieved {% pb.dueAfterAchievement %}

@@ -24,6 +24,10 @@ export const KEYWORDS = [
   'aggregate', 'achieves', 'are', 'at', 'bookings', 'cumulative', 'equals', 'event', 'exceed', 'exceeds',
   'excess', 'fee', 'generates', 'greater', 'if', 'is', 'least', 'less', 'more', 'no', 'not', 'or', 'pay', 'purchases',
   'reaches', 'revenues', 'should', 'than', 'that', 'turnover', 'when',
+  // Payment mechanics: rates on the excess, tiers, increments, caps and floors, due dates.
+  'above', 'over', 'up', 'including', 'maximum', 'minimum', 'any', 'portion', 'all',
+  'additional', 'pro', 'rata', 'full', 'on', 'marginal', 'retroactive', 'basis', 'with', 'between',
+  'payable', 'which', 'achieved', 'calendar',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */
@@ -42,7 +46,7 @@ export const MONTH_NAMES: Readonly<Record<string, number>> = {
  * The token type of a keyword is the word itself, except for words that nearley's TypeScript
  * output cannot declare as variables (reserved words), which get a trailing underscore.
  */
-const RESERVED = new Set(['for', 'if', 'in', 'new', 'this']);
+const RESERVED = new Set(['for', 'if', 'in', 'new', 'this', 'with']);
 export const keywordTokenType = (word: string): string => (RESERVED.has(word) ? `${word}_` : word);
 
 const keywordType = moo.keywords({

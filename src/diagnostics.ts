@@ -40,6 +40,13 @@ export const DIAGNOSTIC_CODES = {
   'words-figure-mismatch': 'error',
   'unmeasurable-metric': 'error',
   'scope-not-applied': 'warning',
+  // payment mechanics
+  'tier-reading': 'warning',
+  'tier-reading-conflict': 'error',
+  'tier-bands': 'error',
+  'payment-currency': 'error',
+  'non-positive-increment': 'error',
+  'cap-below-floor': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

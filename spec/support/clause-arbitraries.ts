@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import type {
-  ClauseHeadingNode, ClauseNode, DocumentNode, LabelSourceNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode,
+  ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LabelSourceNode, LimitedPaymentNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode,
+  PaymentTermNode, Range, TargetNode, ThresholdNode, TierBandNode, UnlimitedPaymentNode, WindowNode,
 } from '../../src/language/ast';
 
 /** Property-test settings: a fixed seed, and run counts scaled by FUZZ_RUNS (see `npm run fuzz`). */
@@ -91,10 +92,67 @@ export const window: fc.Arbitrary<WindowNode> = fc.oneof(
 
 const paymentNoun = fc.constantFrom('commission' as const, 'bonus' as const, 'commission payment' as const);
 export const fixedPayment: fc.Arbitrary<PaymentNode> = fc.record({ kind: fc.constant('fixed' as const), noun: paymentNoun, amount: money, range: fc.constant(RANGE) });
-export const payment: fc.Arbitrary<PaymentNode> = fc.oneof(
-  fixedPayment,
+const percent = fc.constantFrom('2', '0.5', '12.25', '100');
+const intro: fc.Arbitrary<PaymentIntro> = fc.option(fc.record({ noun: paymentNoun, link: fc.constantFrom('equal to' as const, 'of' as const) }), { freq: 3 });
+const comparator = fc.constantFrom('in excess of' as const, 'above' as const, 'over' as const);
+const quantifier = fc.constantFrom(null, 'portion' as const, 'all' as const);
+const band = (fields: fc.Arbitrary<Omit<TierBandNode, 'kind' | 'percent' | 'basis' | 'range'>>): fc.Arbitrary<TierBandNode> =>
+  fc.tuple(percent, basis, fields).map(([p, b, f]) => ({ kind: 'tier-band' as const, percent: p, basis: b, ...f, range: RANGE }));
+/** Every band the grammar writes: up to, above (with or without an amount), from/between, the first, additional. */
+const tierBand: fc.Arbitrary<TierBandNode> = fc.oneof(
+  band(fc.record({ quantifier, lower: fc.constant(null), from: fc.constant(null), upper: fc.constantFrom('up to' as const, 'up to and including' as const), to: money })),
+  band(fc.record({ quantifier, lower: comparator, from: fc.option(money, { freq: 3 }), upper: fc.constant(null), to: fc.constant(null) })),
+  band(
+    fc.tuple(quantifier, fc.constantFrom(['from', 'to'] as const, ['between', 'and'] as const), money, money).map(([q, [lower, upper], from, to]) => ({ quantifier: q, lower, from, upper, to })),
+  ),
+  band(fc.record({ quantifier: fc.constant('first' as const), lower: fc.constant(null), from: fc.constant(null), upper: fc.constant('first' as const), to: money })),
+  band(fc.record({ quantifier: fc.constant('additional' as const), lower: fc.constant(null), from: fc.constant(null), upper: fc.constant(null), to: fc.constant(null) })),
+);
+const unlimitedPayment: fc.Arbitrary<UnlimitedPaymentNode> = fc.oneof(
+  fixedPayment as fc.Arbitrary<UnlimitedPaymentNode>,
   fc.constantFrom('4.2', '7(b)', '12(a)(iii)', '[X]', '[Section to be agreed]', '3').map((ref) => ({ kind: 'section' as const, ref, placeholder: ref.startsWith('['), range: RANGE })),
-  fc.record({ kind: fc.constant('rate' as const), percent: fc.constantFrom('2', '0.5', '12.25', '100'), basis, range: fc.constant(RANGE) }),
+  fc.record({ kind: fc.constant('rate' as const), percent, basis, range: fc.constant(RANGE) }),
+  fc.record({
+    kind: fc.constant('rate-on-excess' as const),
+    intro,
+    percent,
+    basis,
+    comparator,
+    threshold: fc.oneof(money as fc.Arbitrary<ThresholdNode>, fc.constant({ kind: 'target-reference' as const, range: RANGE })),
+    range: fc.constant(RANGE),
+  }),
+  fc.record({
+    kind: fc.constant('tiered' as const),
+    intro,
+    bands: fc.array(tierBand, { minLength: 2, maxLength: 4 }),
+    method: fc.constantFrom(null, 'marginal' as const, 'retroactive' as const),
+    range: fc.constant(RANGE),
+  }),
+  fc
+    .record({ noun: paymentNoun, amount: money, full: fc.boolean(), increment: money, basis, threshold: fc.option(fc.tuple(comparator, money), { freq: 2 }), proRata: fc.boolean() })
+    .map(({ threshold, ...rest }) => ({ kind: 'per-increment' as const, ...rest, comparator: threshold ? threshold[0] : null, threshold: threshold ? threshold[1] : null, range: RANGE })),
+);
+const limit = (written: fc.Arbitrary<LimitNode['written']>, periodic: boolean): fc.Arbitrary<LimitNode> =>
+  fc
+    .tuple(written, money, periodic ? fc.option(fc.tuple(unit, fc.constantFrom('in any' as const, 'per' as const, 'in each' as const, 'for any' as const)), { freq: 2 }) : fc.constant(null))
+    .map(([w, amount, per]) => ({ kind: 'limit' as const, written: w, amount, per: per ? per[0] : ('payment' as const), perWritten: per ? per[1] : null, range: RANGE }));
+const cap = limit(fc.constantFrom('not to exceed' as const, 'up to a maximum of' as const), true);
+const floor = limit(fc.constant('with a minimum of' as const), false);
+const boundedPayment: fc.Arbitrary<UnlimitedPaymentNode | LimitedPaymentNode> = fc.oneof(
+  { arbitrary: unlimitedPayment as fc.Arbitrary<UnlimitedPaymentNode | LimitedPaymentNode>, weight: 4 },
+  {
+    arbitrary: fc
+      .tuple(unlimitedPayment, fc.constantFrom('cap', 'floor', 'both'), cap, floor)
+      .map(([inner, which, c, f]): LimitedPaymentNode => ({ kind: 'limited', payment: inner, cap: which === 'floor' ? null : c, floor: which === 'cap' ? null : f, range: RANGE })),
+    weight: 1,
+  },
+);
+const due: fc.Arbitrary<DueNode> = fc
+  .tuple(fc.integer({ min: 0, max: 365 }), fc.constantFrom('achievement' as const, 'month' as const, 'quarter' as const, 'year' as const), fc.boolean())
+  .map(([days, after, calendar]) => ({ kind: 'due' as const, days, after, calendar: after !== 'achievement' && calendar, range: RANGE }));
+export const payment: fc.Arbitrary<PaymentNode> = fc.oneof(
+  { arbitrary: boundedPayment as fc.Arbitrary<PaymentNode>, weight: 4 },
+  { arbitrary: fc.tuple(boundedPayment, due).map(([inner, d]): PaymentNode => ({ kind: 'timed', payment: inner, due: d, range: RANGE })), weight: 1 },
 );
 
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];

@@ -9,7 +9,7 @@
  * date-times and zone conversion are the evaluator's own tests' business (spec/evaluate*.test.ts).
  */
 import fc from 'fast-check';
-import type { DocumentNode, MilestoneNode, PeriodUnit, Range, TargetNode, WindowNode } from '../../src/language/ast';
+import type { DocumentNode, LimitNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, PeriodUnit, Range, TargetNode, TierBandNode, UnlimitedPaymentNode, WindowNode } from '../../src/language/ast';
 import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
 import { runs, SEED } from '../support/clause-arbitraries';
 
@@ -51,6 +51,20 @@ interface Spec {
   window: WindowNode;
 }
 
+/**
+ * A computed payment: rates in hundredths of a percent (125 = 1.25%), amounts in cents; the base is
+ * the window's gross or net revenue up to A.
+ */
+type Formula =
+  | { kind: 'excess'; net: boolean; rate: number; threshold: number | 'target' }
+  | { kind: 'tiers'; net: boolean; tops: number[]; rates: number[]; method: 'marginal' | 'retroactive' }
+  | { kind: 'increment'; net: boolean; per: number; size: number; threshold: number | null; proRata: boolean };
+interface PaymentSpec {
+  formula: Formula;
+  cap: { cents: number; per: 'payment' | PeriodUnit } | null;
+  floor: number | null;
+}
+
 const unit = fc.constantFrom<PeriodUnit>('month', 'quarter', 'year');
 const windowArb = (eDay: number): fc.Arbitrary<WindowNode> =>
   fc.oneof(
@@ -66,6 +80,26 @@ const specArb = (eDay: number): fc.Arbitrary<Spec> =>
   fc
     .tuple(fc.constantFrom<Metric>('gross', 'net', 'deals', 'units', 'widgets', 'new-customers'), fc.integer({ min: 1, max: 400_000 }), fc.integer({ min: 1, max: 12 }), windowArb(eDay))
     .map(([metric, cents, count, window]) => ({ metric, target: metric === 'gross' || metric === 'net' ? cents : count, window }));
+
+const formulaArb: fc.Arbitrary<Formula> = fc.oneof(
+  fc.record({ kind: fc.constant('excess' as const), net: fc.boolean(), rate: fc.integer({ min: 0, max: 5000 }), threshold: fc.oneof(fc.integer({ min: 0, max: 300_000 }), fc.constant('target' as const)) }),
+  fc
+    .record({ net: fc.boolean(), tops: fc.uniqueArray(fc.integer({ min: 1, max: 400_000 }), { minLength: 1, maxLength: 3 }), rates: fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 4, maxLength: 4 }), method: fc.constantFrom('marginal' as const, 'retroactive' as const) })
+    .map((t) => ({ kind: 'tiers' as const, ...t, tops: [...t.tops].sort((a, b) => a - b) })),
+  fc.record({
+    kind: fc.constant('increment' as const),
+    net: fc.boolean(),
+    per: fc.integer({ min: 1, max: 500_000 }),
+    size: fc.integer({ min: 1, max: 200_000 }),
+    threshold: fc.option(fc.integer({ min: 0, max: 300_000 })),
+    proRata: fc.boolean(),
+  }),
+);
+const paymentArb: fc.Arbitrary<PaymentSpec> = fc.record({
+  formula: formulaArb,
+  cap: fc.option(fc.record({ cents: fc.integer({ min: 0, max: 20_000 }), per: fc.constantFrom('payment' as const, 'month' as const, 'quarter' as const, 'year' as const) })),
+  floor: fc.option(fc.integer({ min: 0, max: 5_000 }), { freq: 3 }),
+});
 
 const rowArb = fc.record({
   offset: fc.integer({ min: -30, max: 520 }),
@@ -85,6 +119,8 @@ const caseArb = fc
       e: fc.constant(e),
       asOf: fc.integer({ min: -10, max: 500 }).map((k) => eDay + k),
       specs: fc.array(specArb(eDay), { minLength: 1, maxLength: 4 }),
+      // One payment sentence for every milestone (a cap per period then counts them together), or one payment each.
+      payments: fc.oneof(fc.tuple(paymentArb).map(([p]) => ({ shared: true, list: [p] })), fc.array(paymentArb, { minLength: 4, maxLength: 4 }).map((list) => ({ shared: false, list }))),
       rows: fc.array(rowArb, { maxLength: 30 }),
       // Date-only rows are local days in any zone, so the zone must change nothing (DST gaps included).
       zone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Tokyo', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Apia'),
@@ -110,9 +146,37 @@ function targetNode(s: Spec): TargetNode {
   }
 }
 
-function documentOf(specs: Spec[]): DocumentNode {
-  const milestones: MilestoneNode[] = specs.map((s, i) => ({ kind: 'milestone', label: String(i + 1), labelSource: null, target: targetNode(s), window: s.window, payment: null, range: R }));
-  return { kind: 'document', clauses: [{ kind: 'clause', form: 'enumerated', party: null, milestones, payments: [], range: R }], range: R };
+const usd = (n: number): MoneyNode => ({ kind: 'money', amount: cents(n), currency: 'USD', text: '', range: R });
+const percentOf = (rate: number): string => `${Math.floor(rate / 100)}.${String(rate % 100).padStart(2, '0')}`;
+
+function paymentNode(p: PaymentSpec): PaymentNode {
+  const f = p.formula;
+  const basis = f.net ? ('net' as const) : ('gross' as const);
+  let inner: UnlimitedPaymentNode;
+  switch (f.kind) {
+    case 'excess':
+      inner = { kind: 'rate-on-excess', intro: null, percent: percentOf(f.rate), basis, comparator: 'above', threshold: f.threshold === 'target' ? { kind: 'target-reference', range: R } : usd(f.threshold), range: R };
+      break;
+    case 'tiers': {
+      const bands: TierBandNode[] = f.tops.map((top, i) => ({ kind: 'tier-band', percent: percentOf(f.rates[i]), basis, quantifier: null, lower: null, from: null, upper: 'up to', to: usd(top), range: R }));
+      bands.push({ kind: 'tier-band', percent: percentOf(f.rates[f.tops.length]), basis, quantifier: null, lower: 'above', from: null, upper: null, to: null, range: R });
+      inner = { kind: 'tiered', intro: null, bands, method: f.method, range: R };
+      break;
+    }
+    case 'increment':
+      inner = { kind: 'per-increment', noun: 'bonus', amount: usd(f.per), full: false, increment: usd(f.size), basis, comparator: f.threshold === null ? null : 'above', threshold: f.threshold === null ? null : usd(f.threshold), proRata: f.proRata, range: R };
+      break;
+  }
+  if (p.cap === null && p.floor === null) return inner;
+  const limit = (written: LimitNode['written'], n: number, per: LimitNode['per']): LimitNode => ({ kind: 'limit', written, amount: usd(n), per, perWritten: per === 'payment' ? null : 'in any', range: R });
+  return { kind: 'limited', payment: inner, cap: p.cap && limit('not to exceed', p.cap.cents, p.cap.per), floor: p.floor === null ? null : limit('with a minimum of', p.floor, 'payment'), range: R };
+}
+
+function documentOf(specs: Spec[], payments?: { shared: boolean; list: PaymentSpec[] }): DocumentNode {
+  const own = payments && !payments.shared;
+  const milestones: MilestoneNode[] = specs.map((s, i) => ({ kind: 'milestone', label: String(i + 1), labelSource: null, target: targetNode(s), window: s.window, payment: own ? paymentNode(payments.list[i]) : null, range: R }));
+  const terms: PaymentTermNode[] = payments?.shared ? [{ kind: 'payment-term', scope: { kind: 'each' }, party: null, payment: paymentNode(payments.list[0]), range: R }] : [];
+  return { kind: 'document', clauses: [{ kind: 'clause', form: 'enumerated', party: null, milestones, payments: terms, range: R }], range: R };
 }
 
 const recordsOf = (rows: Row[], eDay: number) =>
@@ -136,7 +200,16 @@ interface Expected {
   total: number;
 }
 
-function reference(c: { e: { y: number; m: number; d: number }; asOf: number; specs: Spec[]; rows: Row[]; zone: string }): Expected[] {
+/** What the reference also keeps of a met instance, to compute its payment. */
+interface Met {
+  spec: number;
+  period: number | null;
+  day: number;
+  gross: number;
+  net: number;
+}
+
+function reference(c: { e: { y: number; m: number; d: number }; asOf: number; specs: Spec[]; rows: Row[]; zone: string }, met: Met[] = []): Expected[] {
   const eDay = dayOf(c.e.y, c.e.m, c.e.d);
   const B = (n: number): number => monthsAfter(c.e, n);
   const rows = c.rows.map((r, i) => ({ ...r, i, day: eDay + r.offset })).sort((a, b) => a.day - b.day || a.i - b.i);
@@ -161,7 +234,7 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
     }
   };
   const out: Expected[] = [];
-  for (const s of c.specs) {
+  for (const [specIndex, s] of c.specs.entries()) {
     const w = s.window;
     const windows: { start: number; end: number; period: number | null }[] = [];
     if (w.kind === 'end-of-period') windows.push({ start: eDay, end: B(w.n * MONTHS[w.unit]), period: null });
@@ -176,11 +249,17 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
     for (const win of windows) {
       let total = 0;
       let achievedBy: string | null = null;
+      let achievedDay = 0;
+      let gross = 0;
+      let net = 0;
       for (const r of rows) {
         if (r.day < win.start || r.day >= win.end || r.day < eDay || r.day > c.asOf) continue;
         total += contribution(s.metric, r);
-        if (achievedBy === null && total >= s.target) achievedBy = `r${r.i}`;
+        gross += Math.max(r.cents, 0);
+        net += r.cents;
+        if (achievedBy === null && total >= s.target) (achievedBy = `r${r.i}`), (achievedDay = r.day);
       }
+      if (achievedBy !== null) met.push({ spec: specIndex, period: win.period, day: achievedDay, gross, net });
       const deadline = win.end - 1;
       out.push({
         period: win.period,
@@ -195,7 +274,103 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
   return out;
 }
 
+// --- payments, in integer cents ------------------------------------------------------------------
+
+const big = BigInt;
+/** n / d rounded half-up (away from zero at a half; the amounts here are never negative). */
+function halfUp(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return (n % d) * 2n >= d ? q + 1n : q;
+}
+
+/** The amount in cents of a payment for a base (cents), before caps and floors. */
+function formulaCents(f: Formula, base: number, targetCents: number): bigint {
+  const b = big(Math.max(base, 0));
+  switch (f.kind) {
+    case 'excess': {
+      const t = big(f.threshold === 'target' ? targetCents : f.threshold);
+      const excess = big(base) > t ? big(base) - t : 0n;
+      return halfUp(excess * big(f.rate), 10_000n);
+    }
+    case 'tiers': {
+      const tops = f.tops.map(big);
+      if (f.method === 'retroactive') {
+        // The first band whose top the base does not pass ("up to $X" includes X).
+        let band = tops.findIndex((top) => b <= top);
+        if (band === -1) band = tops.length;
+        return halfUp(b * big(f.rates[band]), 10_000n);
+      }
+      let sum = 0n; // in cents × 10,000
+      let from = 0n;
+      for (let i = 0; i <= tops.length; i++) {
+        const to = i < tops.length ? tops[i] : null;
+        const top = to === null || b < to ? b : to;
+        if (top > from) sum += (top - from) * big(f.rates[i]);
+        if (to !== null) from = to;
+      }
+      return halfUp(sum, 10_000n);
+    }
+    case 'increment': {
+      const t = big(f.threshold ?? 0);
+      const excess = big(base) > t ? big(base) - t : 0n;
+      if (f.proRata) return halfUp(big(f.per) * excess, big(f.size));
+      return (excess / big(f.size)) * big(f.per);
+    }
+  }
+}
+
+/** The contract period of `unit` holding `day`: the n with B((n-1)k) <= day < B(nk). */
+function periodOf(e: { y: number; m: number; d: number }, unit: PeriodUnit, day: number): number {
+  let n = 1;
+  while (monthsAfter(e, n * MONTHS[unit]) <= day) n++;
+  return n;
+}
+
+function referencePayments(c: { e: { y: number; m: number; d: number }; specs: Spec[]; payments: { shared: boolean; list: PaymentSpec[] } }, met: Met[]): Array<{ label: string; period: number | null; amount: string | null }> {
+  const amounts: bigint[] = met.map((m) => {
+    const p = c.payments.list[c.payments.shared ? 0 : m.spec];
+    const f = p.formula;
+    const raw = formulaCents(f, f.net ? m.net : m.gross, c.specs[m.spec].target);
+    return p.floor !== null && raw < big(p.floor) ? big(p.floor) : raw;
+  });
+  // Caps, in order of the day triggered, ties in report order; per period, what is left of the cap.
+  const order = met.map((_, i) => i).sort((a, b) => met[a].day - met[b].day || a - b);
+  const used = new Map<string, bigint>();
+  for (const i of order) {
+    const key = c.payments.shared ? 0 : met[i].spec;
+    const cap = c.payments.list[key].cap;
+    if (cap === null) continue;
+    if (cap.per === 'payment') {
+      if (amounts[i] > big(cap.cents)) amounts[i] = big(cap.cents);
+      continue;
+    }
+    const k = `${key}/${periodOf(c.e, cap.per, met[i].day)}`;
+    const spent = used.get(k) ?? 0n;
+    const room = big(cap.cents) - spent;
+    if (amounts[i] > room) amounts[i] = room;
+    used.set(k, spent + amounts[i]);
+  }
+  // The rows name no currency, so only a revenue target gives one; without it the amount is undefined, never 0.
+  const currency = c.specs.some((s) => s.metric === 'gross' || s.metric === 'net');
+  return met.map((m, i) => ({ label: String(m.spec + 1), period: m.period, amount: currency ? cents(Number(amounts[i])) : null }));
+}
+
 describe('the evaluator against a brute-force reference', () => {
+  test('random computed payments (rates on the excess or the target, marginal and retroactive tiers, increments whole or pro rata, caps per payment or period, floors) agree on every amount', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const eDay = dayOf(c.e.y, c.e.m, c.e.d);
+        const report = evaluate(documentOf(c.specs, c.payments), recordsOf(c.rows, eDay), { effectiveDate: isoOf(eDay), timeZone: c.zone, asOf: isoOf(c.asOf) });
+        if (!report.ok) throw new Error(JSON.stringify(report.errors));
+        const met: Met[] = [];
+        reference(c, met);
+        const actual = (report as EvaluationSuccess).obligations.map((o) => ({ label: o.label, period: o.period, amount: o.amount }));
+        expect(actual).toEqual(referencePayments(c, met));
+      }),
+      { seed: SEED, numRuns: runs(300) },
+    );
+  });
+
   test('random clauses (every window kind, every metric) on random ledgers: windows, statuses, crossing rows and totals agree', () => {
     fc.assert(
       fc.property(caseArb, (c) => {

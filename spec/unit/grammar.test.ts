@@ -41,9 +41,24 @@ const SAMPLES: Record<string, string[]> = {
 const typeOf = (symbol: RuleSymbol): string | null =>
   typeof symbol === 'object' && symbol !== null && 'type' in symbol ? String((symbol as { type: string }).type) : null;
 
+/** A word the grammar takes by its text alone ("first" in "on the first $100,000"). */
+const literalOf = (symbol: RuleSymbol): string | null =>
+  typeof symbol === 'object' && symbol !== null && 'literal' in symbol ? String((symbol as { literal: string }).literal) : null;
+
 function sampleOf(type: string, random: () => number): string {
   const options = SAMPLES[type] ?? [type.replace(/_$/, '')]; // a keyword is written as itself
   return options[Math.floor(random() * options.length)];
+}
+
+/**
+ * A spelled number right after "thousand" or "thousand and" would be lexed together with it as one
+ * number ("thousand and ninety (90)"), as a reader would read it: such a place gets a figure.
+ */
+const MULTIPLIERS = new Set(['thousand', 'million', 'billion']);
+function sampleAfter(out: readonly string[], type: string, random: () => number): string {
+  const last = out[out.length - 1];
+  const afterMultiplier = MULTIPLIERS.has(last) || (last === 'and' && MULTIPLIERS.has(out[out.length - 2]));
+  return type === 'number' && afterMultiplier ? '12' : sampleOf(type, random);
 }
 
 const rulesByName = new Map<string, Rule[]>();
@@ -71,8 +86,8 @@ function derive(name: string, budget: number, random: () => number, out: string[
   for (const symbol of rule.symbols) {
     if (typeof symbol === 'string') derive(symbol, budget - 1, random, out);
     else if (typeof symbol === 'object' && symbol !== null && 'test' in symbol) out.push(['Sales', 'of', 'Bonus', 'Net'][Math.floor(random() * 4)]);
-    else if (typeof symbol === 'object' && symbol !== null && 'literal' in symbol) out.push(String((symbol as { literal: string }).literal));
-    else out.push(sampleOf(typeOf(symbol)!, random));
+    else if (literalOf(symbol) !== null) out.push(literalOf(symbol) as string);
+    else out.push(sampleAfter(out, typeOf(symbol)!, random));
   }
 }
 

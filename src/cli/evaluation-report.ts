@@ -115,6 +115,16 @@ export function renderEvaluation(report: EvaluationSuccess, options: { explain: 
         ]),
       ),
     );
+    const calculated = report.obligations.filter((o) => o.calculationText !== undefined || o.limit !== undefined || o.dueDate !== undefined);
+    if (calculated.length > 0) {
+      out.push('  Calculations');
+      for (const o of calculated) {
+        const cap = o.limit?.applied ? `; ${o.limit.applied === 'cap' ? 'capped' : 'raised to the minimum'}: ${o.currency && o.amount !== null ? formatMoney(o.amount, o.currency) : o.amount}` : '';
+        const amount = o.calculationText ?? (o.limit?.uncappedAmount ?? o.amount) ?? null;
+        const shown = amount === null ? 'amount undefined' : o.calculationText ?? (o.currency ? formatMoney(amount, o.currency) : amount);
+        out.push(`    ${labelText(o.label, o.period)}: ${shown}${cap}${o.dueDate ? `; due ${o.dueDate}` : ''}`);
+      }
+    }
     for (const t of report.totals) {
       const amount = t.amount === null ? 'nothing defined' : t.currency === null ? t.amount : formatMoney(t.amount, t.currency);
       const undefinedPart = t.unresolved > 0 ? ` plus ${plural(t.unresolved, 'obligation')} with an undefined amount` : '';

@@ -15,13 +15,14 @@ import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormal
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
-import { dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
+import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing } from './crossing';
 import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
-import { missingScheduleLabels, obligationFor } from './obligations';
+import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
+import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { documentCurrency, labelName, planEvaluation, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -314,6 +315,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const milestones: MilestoneResult[] = [];
     const obligations: Obligation[] = [];
     const warned = new Set<Plan>();
+    const timing: PaymentObligation[] = [];
 
     this.plans.forEach((plan, planIndex) => {
       const m = plan.milestone;
@@ -368,10 +370,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (obligation) {
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
+            const parts = paymentSource(plan.clause, m);
+            if (parts) timing.push({ obligation, payment: parts.payment, name: instName });
           }
         }
       }
     });
+
+    for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
 
     let outside = 0;
     let used = 0;

@@ -7,15 +7,18 @@
 import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode } from '../language/ast';
 import { paymentFor } from '../language/describe';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
-import { Accumulator } from '../values/quantity';
+import { Accumulator, toDec } from '../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import type { DaySums } from './metrics';
 import type { InstancePlan, Plan } from './plan';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
+import { calculate } from './payments/calculation';
+import { paymentParts } from '../language/payment-parts';
+import { computedBasis, computedThreshold } from './payments/computed-payment';
 
 /** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
-function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string; inItem: boolean } | null {
+export function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string; inItem: boolean } | null {
   const found = paymentFor(milestone, clause);
   if (!found) return null;
   const term = found.term;
@@ -80,7 +83,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     }
     return null;
   }
-  const payment = found.payment;
+  const payment = paymentParts(found.payment).base;
   switch (payment.kind) {
     case 'fixed': {
       const amount = roundMoney(new Dec(payment.amount.amount), payment.amount.currency);
@@ -156,6 +159,31 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
           `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, o.sums.lastDay)))} ` +
           `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
           `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+      };
+    }
+    case 'rate-on-excess':
+    case 'tiered':
+    case 'per-increment': {
+      const basis = computedBasis(payment) ?? 'gross';
+      const currency = o.currency ?? o.firstRowCurrency;
+      if (currency === null) {
+        diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.label, message: `${name}: neither the clause nor the ledger names a currency for the commission` });
+        return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${basis} revenue: currency unknown` };
+      }
+      const revenue = new Accumulator();
+      const series = basis === 'net' ? o.sums.net : o.sums.gross;
+      for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
+      const result = calculate(payment, revenue.value(), computedThreshold(payment, toDec(plan.target)), currency);
+      return {
+        ...common,
+        amount: moneyString(result.amount, currency),
+        currency,
+        basis: 'rate',
+        explanation:
+          `${result.text}, on the ${basis} revenue of the milestone's window ${inst.window.windowStart} to ${inst.window.deadline} counted up to ` +
+          `${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, o.sums.lastDay)))} (${found.source})`,
+        calculation: result.calculation,
+        calculationText: result.text,
       };
     }
     default:

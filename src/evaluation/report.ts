@@ -4,6 +4,8 @@
  * these objects.
  */
 import type { CellFormats } from '../ledger/cell-formats';
+import type { Calculation } from './payments/calculation';
+import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
 import type { Finding, FindingLocation } from '../diagnostics';
 import type { RowIssue } from '../ledger/rows';
@@ -86,6 +88,14 @@ export interface Obligation {
   basis: ObligationBasis;
   /** How the amount was found, in words. */
   explanation: string;
+  /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
+  calculation?: Calculation;
+  /** The same calculation as one line of words with the figures. */
+  calculationText?: string;
+  /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */
+  limit?: LimitApplied;
+  /** For a payment that says when it falls due: that day, `YYYY-MM-DD` (payments/due-date.ts). */
+  dueDate?: string;
 }
 
 export type EvaluationCode =

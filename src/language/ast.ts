@@ -217,7 +217,16 @@ export interface RecurringWindowNode {
 }
 
 /** What is paid when a milestone is met. */
-export type PaymentNode = FixedPaymentNode | SectionPaymentNode | RatePaymentNode;
+export type PaymentNode = UnlimitedPaymentNode | LimitedPaymentNode | TimedPaymentNode;
+
+/** A payment without a cap or floor of its own. */
+export type UnlimitedPaymentNode =
+  | FixedPaymentNode
+  | SectionPaymentNode
+  | RatePaymentNode
+  | RateOnExcessPaymentNode
+  | TieredPaymentNode
+  | PerIncrementPaymentNode;
 
 /** "a bonus of $5,000", "a commission payment of €2,000". */
 export interface FixedPaymentNode {
@@ -248,6 +257,129 @@ export interface RatePaymentNode {
   range: Range;
 }
 
+/** The words that introduce a computed payment: "a commission of", "a bonus equal to"; null when the rate stands alone ("2% of Net Sales"). */
+export type PaymentIntro = { noun: 'commission' | 'bonus' | 'commission payment'; link: 'equal to' | 'of' } | null;
+
+/** What a rate or an increment is counted on: the milestone window's revenue, gross or net. */
+export type SalesBasis = 'gross' | 'net' | null;
+
+/**
+ * "1% of Net Sales in excess of $30,000,000", "5% of Net Sales above the target": the rate on
+ * the part of the base beyond the threshold only.
+ */
+export interface RateOnExcessPaymentNode {
+  kind: 'rate-on-excess';
+  intro: PaymentIntro;
+  percent: string;
+  basis: SalesBasis;
+  /** The words before the threshold, kept for the canonical text. */
+  comparator: 'in excess of' | 'above' | 'over';
+  threshold: ThresholdNode;
+  range: Range;
+}
+
+/** A threshold: an amount, or the milestone's own target ("the target"). */
+export type ThresholdNode = MoneyNode | TargetReferenceNode;
+
+export interface TargetReferenceNode {
+  kind: 'target-reference';
+  range: Range;
+}
+
+/**
+ * Bands of the base, each at its rate: "5% on Net Sales up to $1,000,000 and 7% on Net Sales
+ * above $1,000,000". `method` is what the text states in so many words ("on a marginal basis",
+ * "on a retroactive basis"); null when it does not, and the checker then reads the bands'
+ * wording (`quantifier`) or warns.
+ */
+export interface TieredPaymentNode {
+  kind: 'tiered';
+  intro: PaymentIntro;
+  bands: TierBandNode[];
+  method: 'marginal' | 'retroactive' | null;
+  range: Range;
+}
+
+/**
+ * One band. `from` is null when the band starts where the previous one ends (or at zero for
+ * the first); `to` is null for an open band. `lower` and `upper` are the words used.
+ */
+export interface TierBandNode {
+  kind: 'tier-band';
+  percent: string;
+  basis: SalesBasis;
+  /** "the portion of", "the first …", "all additional": words that tell the band's reading. */
+  quantifier: 'portion' | 'first' | 'all' | 'additional' | null;
+  lower: 'in excess of' | 'above' | 'over' | 'from' | 'between' | null;
+  from: MoneyNode | null;
+  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | null;
+  to: MoneyNode | null;
+  range: Range;
+}
+
+/**
+ * "a bonus of $1,000 for each $100,000 of Net Sales above $500,000": whole increments of the
+ * excess (of the whole base when no threshold is written), or a share of one when `proRata`.
+ */
+export interface PerIncrementPaymentNode {
+  kind: 'per-increment';
+  noun: 'commission' | 'bonus' | 'commission payment';
+  amount: MoneyNode;
+  /** "for each full $100,000": the word "full", kept for the canonical text. */
+  full: boolean;
+  increment: MoneyNode;
+  basis: SalesBasis;
+  comparator: 'in excess of' | 'above' | 'over' | null;
+  threshold: MoneyNode | null;
+  proRata: boolean;
+  range: Range;
+}
+
+/** A payment with the time it falls due: "…, payable within 30 days after the end of the quarter in which the milestone is achieved". */
+export interface TimedPaymentNode {
+  kind: 'timed';
+  payment: UnlimitedPaymentNode | LimitedPaymentNode;
+  due: DueNode;
+  range: Range;
+}
+
+/**
+ * When a payment falls due: `days` after the day the milestone is met (`after: "achievement"`), or
+ * after the last day of the period holding that day: a contract period counted from the effective
+ * date, or a calendar one (`calendar: true`).
+ */
+export interface DueNode {
+  kind: 'due';
+  days: number;
+  after: 'achievement' | PeriodUnit;
+  calendar: boolean;
+  range: Range;
+}
+
+/** A payment with a cap, a floor or both: "…, not to exceed $15,000 in any year". */
+export interface LimitedPaymentNode {
+  kind: 'limited';
+  payment: UnlimitedPaymentNode;
+  cap: LimitNode | null;
+  floor: LimitNode | null;
+  range: Range;
+}
+
+/**
+ * A cap or floor. `per` is the period it applies to: `payment` (each obligation on its own) or a
+ * contract month, quarter or year (the obligations triggered in one such period together).
+ */
+export interface LimitNode {
+  kind: 'limit';
+  /** The words used: "not to exceed", "up to a maximum of", "a minimum of". */
+  written: 'not to exceed' | 'up to a maximum of' | 'with a minimum of';
+  amount: MoneyNode;
+  per: 'payment' | PeriodUnit;
+  /** How the period was introduced: "in any year", "per year", "in each year"; null for `payment`. */
+  perWritten: 'in any' | 'per' | 'in each' | 'for any' | null;
+  range: Range;
+}
+
 /** "Upon achieving each milestone, the Seller will be entitled to receive …". */
 export interface PaymentTermNode {
   kind: 'payment-term';
@@ -270,6 +402,10 @@ export type AnyNode =
   | MoneyNode
   | WindowNode
   | PaymentNode
+  | TargetReferenceNode
+  | TierBandNode
+  | LimitNode
+  | DueNode
   | PaymentTermNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */

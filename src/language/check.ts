@@ -3,7 +3,7 @@
  * postprocessors for dead parses too, so they must not judge). Each check reports diagnostics
  * with the range of the words it is about; none of them throws.
  */
-import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
+import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
@@ -12,6 +12,8 @@ import { MONTHS_PER_UNIT, parseIsoDate } from '../time/periods';
 import { positionAt } from './positions';
 import { checkNotation, figureIn } from './check-notation';
 import { checkReadings } from './check-readings';
+import { amountsOf, checkPaymentMechanics } from './check-payments';
+import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { notationOf } from '../values/number-notation';
 
@@ -37,6 +39,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   checkNotation(document, text, out);
   checkDrafted(document, text, out);
   for (const clause of document.clauses) checkReadings(clause, text, out);
+  for (const clause of document.clauses) checkPaymentMechanics(clause, out);
   return out;
 }
 
@@ -52,6 +55,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
   }
   for (const term of clause.payments) {
     if (term.payment.kind === 'fixed') checkAmount(term.payment.amount, text, out);
+    for (const money of amountsOf(term.payment)) checkAmount(money, text, out);
     if (term.payment.kind === 'section' && term.payment.placeholder) {
       out.push(
         diagnostic(
@@ -250,11 +254,17 @@ function checkPayments(clause: ClauseNode, out: Diagnostic[]): void {
       out.push(diagnostic('conflicting-payments', m.range, `${name} has more than one payment; the most specific is used (a payment in the item itself, then one naming the milestone, then one for each milestone).`));
     }
     for (const p of payments) {
-      if (p.kind === 'rate' && m.target.kind !== 'revenue') {
+      if (countsRevenue(p) && m.target.kind !== 'revenue') {
         out.push(diagnostic('rate-needs-revenue', p.range, `A commission as a percentage of sales revenue needs a revenue milestone, but ${name.toLowerCase()} counts ${TARGET_NOUNS[m.target.kind]}.`));
       }
     }
   }
+}
+
+/** Whether a payment is computed from the milestone's sales revenue (a rate, tiers, increments). */
+function countsRevenue(p: PaymentNode): boolean {
+  const inner = paymentParts(p).base;
+  return inner.kind === 'rate' || inner.kind === 'rate-on-excess' || inner.kind === 'tiered' || inner.kind === 'per-increment';
 }
 
 // --- progression of cumulative milestones ----------------------------------------------------

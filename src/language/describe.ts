@@ -2,7 +2,8 @@
  * The AST in plain words: what the engine understood, for `clause validate`, the playground and
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
-import type { ClauseNode, MilestoneNode, PaymentNode, PaymentTermNode, TargetNode, WindowNode } from './ast';
+import type { ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
+import { resolveBands, tierReading } from './tier-bands';
 import { assertNever } from './ast';
 import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from '../values/money';
 
@@ -10,7 +11,7 @@ import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, min
  * An amount stated in a clause, for people: like `formatMoney` ("$1,500.00"), but never rounded, since
  * a summary that shows "$100.01" for a written "$100.005" misreads the clause.
  */
-function statedMoney(amount: string, currency: string): string {
+export function statedMoney(amount: string, currency: string): string {
   if (!isCurrencyCode(currency) || new Dec(amount).decimalPlaces() <= minorUnits(currency)) return formatMoney(amount, currency);
   const [whole, fraction] = new Dec(amount).toFixed().split('.');
   const symbol = Object.keys(CURRENCY_SYMBOLS).find((s) => CURRENCY_SYMBOLS[s] === currency);
@@ -131,9 +132,52 @@ export function describePayment(payment: PaymentNode): string {
         : `the commission payment in Section ${payment.ref} (amount from a payment schedule)`;
     case 'rate':
       return `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue`;
+    case 'rate-on-excess':
+      return `${payment.percent}% of the milestone's ${basisWord(payment.basis)} sales revenue above ${describeThreshold(payment.threshold)}`;
+    case 'tiered': {
+      const reading = tierReading(payment);
+      const bands = resolveBands(payment).map((b) => `${b.percent}% ${describeBand(b.from, b.to, b.currency)}`);
+      const how =
+        reading.source === 'stated' ? `${reading.method}, as stated` : reading.source === 'wording' ? `marginal, from the words '${reading.words}'` : 'read as marginal: the clause does not say';
+      return `tiers on the milestone's ${basisWord(payment.bands[0].basis)} sales revenue (${how}): ${bands.join('; ')}`;
+    }
+    case 'per-increment': {
+      const above = payment.threshold ? ` above ${statedMoney(payment.threshold.amount, payment.threshold.currency)}` : '';
+      const how = payment.proRata ? 'pro rata for a part increment' : 'whole increments only';
+      return `${statedMoney(payment.amount.amount, payment.amount.currency)} for each ${statedMoney(payment.increment.amount, payment.increment.currency)} of the milestone's ${basisWord(payment.basis)} sales revenue${above} (${how})`;
+    }
+    case 'limited': {
+      const limits = [payment.cap ? `at most ${describeLimit(payment.cap)}` : null, payment.floor ? `at least ${describeLimit(payment.floor)}` : null].filter((x) => x !== null);
+      return `${describePayment(payment.payment)}, ${limits.join(' and ')}`;
+    }
+    case 'timed':
+      return `${describePayment(payment.payment)}, due ${describeDue(payment.due)}`;
     default:
       return assertNever(payment);
   }
+}
+
+const basisWord = (basis: SalesBasis): string => (basis === 'net' ? 'net' : 'gross');
+
+function describeThreshold(t: ThresholdNode): string {
+  return t.kind === 'money' ? statedMoney(t.amount, t.currency) : "the milestone's target";
+}
+
+function describeBand(from: string, to: string | null, currency: string | null): string {
+  const amount = (value: string): string => (currency ? statedMoney(value, currency) : value);
+  if (to === null) return `above ${amount(from)}`;
+  return new Dec(from).isZero() ? `up to ${amount(to)}` : `from ${amount(from)} to ${amount(to)}`;
+}
+
+export function describeDue(due: DueNode): string {
+  const days = `${due.days} day${due.days === 1 ? '' : 's'}`;
+  if (due.after === 'achievement') return `${days} after the day the milestone is met`;
+  return `${days} after the end of the ${due.calendar ? 'calendar' : 'contract'} ${due.after} in which the milestone is met`;
+}
+
+function describeLimit(limit: LimitNode): string {
+  const amount = statedMoney(limit.amount.amount, limit.amount.currency);
+  return limit.per === 'payment' ? `${amount} a payment` : `${amount} in each contract ${limit.per}`;
 }
 
 /** The payment that applies to a milestone: its own, then a sentence naming it, then "each milestone". */

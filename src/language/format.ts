@@ -36,7 +36,8 @@
  * ASTs from `parse` never do.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodUnit, TargetNode, WindowNode,
+  ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PeriodUnit, SalesBasis, TargetNode,
+  ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -414,9 +415,90 @@ function payment(p: PaymentNode, path: string): string {
       const basis = p.basis === null ? '' : p.basis === 'gross' || p.basis === 'net' ? `${p.basis} ` : badField(`basis '${String(p.basis)}'`, `${path}/basis`);
       return `a commission equal to ${decimalText(p.percent, `${path}/percent`, 0, false)}% of the ${basis}sales revenue`;
     }
+    case 'rate-on-excess':
+      return `${intro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${salesText(p.basis, `${path}/basis`)} ${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`;
+    case 'tiered': {
+      if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
+      const bands = p.bands.map((b, i) => band(b, `${path}/bands/${i}`));
+      const method = p.method === null ? '' : `, on a ${oneOf(p.method, ['marginal', 'retroactive'], `${path}/method`)} basis`;
+      return `${intro(p.intro, `${path}/intro`)}${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
+    }
+    case 'per-increment': {
+      const above = p.threshold === null ? '' : ` ${comparatorText(p.comparator ?? 'above', `${path}/comparator`)} ${formatAmount(p.threshold, `${path}/threshold`)}`;
+      return (
+        `a ${oneOf(p.noun, PAYMENT_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)} for each ${p.full ? 'full ' : ''}` +
+        `${formatAmount(p.increment, `${path}/increment`)} of ${salesText(p.basis, `${path}/basis`)}${above}${p.proRata ? ', pro rata' : ''}`
+      );
+    }
+    case 'limited': {
+      if ((p.payment as PaymentNode | undefined)?.kind === 'limited') badField('a limited payment inside another', `${path}/payment`);
+      const parts = [p.cap ? limitText(p.cap, `${path}/cap`) : null, p.floor ? limitText(p.floor, `${path}/floor`) : null].filter((x) => x !== null);
+      if (parts.length === 0) badField('a limited payment with neither cap nor floor', path);
+      return `${payment(p.payment, `${path}/payment`)}, ${parts.join(' and ')}`;
+    }
+    case 'timed': {
+      const inner = p.payment as PaymentNode | undefined;
+      if (inner?.kind === 'timed') badField('a timed payment inside another', `${path}/payment`);
+      return `${payment(p.payment, `${path}/payment`)}, ${dueText(p.due, `${path}/due`)}`;
+    }
     default:
       return assertNever(p);
   }
+}
+
+// --- payment mechanics -------------------------------------------------------------------------
+
+function intro(value: PaymentIntro, path: string): string {
+  if (value === null) return '';
+  return `a ${oneOf(value.noun, PAYMENT_NOUNS, `${path}/noun`)} ${oneOf(value.link, ['equal to', 'of'], `${path}/link`)} `;
+}
+
+const percentText = (percent: string, path: string): string => `${decimalText(percent, path, 0, false)}%`;
+
+function salesText(basis: SalesBasis, path: string): string {
+  const word = basis === null ? '' : basis === 'gross' || basis === 'net' ? `${basis} ` : badField(`basis '${String(basis)}'`, path);
+  return `the ${word}sales revenue`;
+}
+
+const comparatorText = (c: string, path: string): string => oneOf(c, ['in excess of', 'above', 'over'], path);
+
+function thresholdText(t: ThresholdNode, path: string): string {
+  if (t?.kind === 'target-reference') return 'the target';
+  return formatAmount(t, path);
+}
+
+function band(b: TierBandNode, path: string): string {
+  const rate = `${percentText(b.percent, `${path}/percent`)} on`;
+  if (b.quantifier === 'first') return `${rate} the first ${formatAmount(b.to as MoneyNode, `${path}/to`)} of ${salesText(b.basis, `${path}/basis`)}`;
+  if (b.quantifier === 'additional') return `${rate} all additional ${salesText(b.basis, `${path}/basis`).slice(4)}`;
+  const quantifier = b.quantifier === 'portion' ? 'the portion of ' : b.quantifier === 'all' ? 'all ' : b.quantifier === null ? '' : badField(`quantifier '${String(b.quantifier)}'`, `${path}/quantifier`);
+  const sales = quantifier === '' ? salesText(b.basis, `${path}/basis`) : salesText(b.basis, `${path}/basis`).slice(4);
+  let range: string;
+  if (b.lower === 'from' || b.lower === 'between') {
+    range = `${b.lower} ${formatAmount(b.from as MoneyNode, `${path}/from`)} ${b.lower === 'from' ? 'to' : 'and'} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
+  } else if (b.lower !== null) {
+    range = b.from === null ? comparatorText(b.lower, `${path}/lower`) : `${comparatorText(b.lower, `${path}/lower`)} ${formatAmount(b.from, `${path}/from`)}`;
+  } else if (b.upper === 'up to' || b.upper === 'up to and including') {
+    range = `${b.upper} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
+  } else {
+    return badField('a band without a range', path);
+  }
+  return `${rate} ${quantifier}${sales} ${range}`;
+}
+
+function dueText(due: DueNode, path: string): string {
+  if (!Number.isSafeInteger(due?.days) || due.days < 0) badField(`days '${String(due?.days)}'`, `${path}/days`);
+  if (due.after === 'achievement') return `payable within ${due.days} days after the milestone is achieved`;
+  return `payable within ${due.days} days after the end of the ${due.calendar ? 'calendar ' : ''}${oneOf(due.after, UNITS, `${path}/after`)} in which the milestone is achieved`;
+}
+
+function limitText(l: LimitNode, path: string): string {
+  const written = oneOf(l.written, ['not to exceed', 'up to a maximum of', 'with a minimum of'], `${path}/written`);
+  const amount = formatAmount(l.amount, `${path}/amount`);
+  if (l.per === 'payment') return `${written} ${amount}`;
+  if (written === 'with a minimum of') badField('a minimum per period', `${path}/per`);
+  const per = oneOf(l.perWritten ?? 'in any', ['in any', 'per', 'in each', 'for any'], `${path}/perWritten`);
+  return `${written} ${amount} ${per} ${oneOf(l.per, UNITS, `${path}/per`)}`;
 }
 
 /** "milestone (a)", or "milestone 3" when milestone 3 is labelled "3." (dotted), as it is written there. */
@@ -439,6 +521,8 @@ const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'new-customers': ['count'],
   deals: ['count'],
   rate: ['percent'],
+  'rate-on-excess': ['percent'],
+  'tier-band': ['percent'],
 };
 
 /**
