@@ -35,9 +35,9 @@ function withTempDir<T>(body: (dir: string) => T): T {
 function portfolioFile(dir: string, asOf: string, change?: (contracts: Array<Record<string, unknown>>) => void): string {
   const portfolio = JSON.parse(readFileSync(path.join(DIR, 'contracts.json'), 'utf8')) as { asOf: string; contracts: Array<Record<string, unknown>> };
   portfolio.asOf = asOf;
+  // The portfolio's files sit beside it: paths outside its folder are refused.
   for (const c of portfolio.contracts) {
-    if (typeof c.clause === 'string') c.clause = path.join(DIR, c.clause);
-    if (typeof c.schedule === 'string') c.schedule = path.join(DIR, c.schedule);
+    for (const key of ['clause', 'schedule']) if (typeof c[key] === 'string') fs.copyFileSync(path.join(DIR, c[key] as string), path.join(dir, c[key] as string));
   }
   change?.(portfolio.contracts);
   const file = path.join(dir, `portfolio-${asOf}.json`);
