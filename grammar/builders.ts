@@ -11,6 +11,7 @@ import type {
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
+import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
 
@@ -87,7 +88,6 @@ function span(...parts: unknown[]): Range {
 const lower = (t: Token): string => t.value.toLowerCase();
 /** A number token's value as a decimal string, in whichever notation it groups its thousands. */
 const digits = (t: Token, decimalIfPossible = false): string => figureValue(t.value, decimalIfPossible);
-const straightApostrophes = (s: string): string => s.replace(/’/g, "'");
 
 // --- document and clauses ----------------------------------------------------------------------
 
@@ -140,7 +140,7 @@ export function sectionNumber(d: Data): { text: string; range: Range } {
 
 export function clauseHeading(d: Data): ClauseHeadingNode {
   const [number, words] = d as [{ text: string } | null, List<Token>];
-  return { kind: 'clause-heading', number: number?.text ?? null, title: straightApostrophes(toArray(words).map((t) => t.value).join(' ')), range: span(d) };
+  return { kind: 'clause-heading', number: number?.text ?? null, title: normalizeText(toArray(words).map((t) => t.value).join(' ')), range: span(d) };
 }
 
 // --- payer-pays and conditional sentences ------------------------------------------------------
@@ -179,7 +179,7 @@ export function metric(d: Data): { term: string; basis: 'gross' | 'net' | null; 
 export function scopePhrase(d: Data): { text: string; range: Range } {
   const [preposition, the, names] = d as [Token[], Token | null, List<Token>];
   const tokens = [...preposition, ...(the ? [the] : []), ...toArray(names)];
-  return { text: straightApostrophes(words(tokens)), range: span(d) };
+  return { text: normalizeText(words(tokens)), range: span(d) };
 }
 
 function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null }, scopes: List<{ text: string }>, range: Range): Subject {
@@ -207,7 +207,7 @@ export function comparisonFirstCondition(d: Data): Condition {
 
 export function paidAmount(d: Data): PaymentNode {
   const [, qualifiers, noun, , amount] = d as [Token, List<Token>, Token[], unknown, MoneyNode];
-  const q = toArray(qualifiers).map((t) => straightApostrophes(t.value));
+  const q = toArray(qualifiers).map((t) => normalizeText(t.value));
   return { kind: 'fixed', noun: nounOf(noun), ...(q.length ? { qualifiers: q } : {}), amount, range: span(d) };
 }
 
@@ -246,7 +246,7 @@ function party(words: List<Token>): PartyNode {
   const tokens = toArray(words);
   // Words joined by one space; a comma or the period of "Inc." joins the word before it.
   const name = tokens.map((t, i) => (i === 0 || t.type === 'comma' || t.type === 'period' ? t.value : ` ${t.value}`)).join('');
-  return { kind: 'party', name: straightApostrophes(name), range: span(tokens) };
+  return { kind: 'party', name: normalizeText(name), range: span(tokens) };
 }
 
 export function partyRef(d: Data): PartyNode {
@@ -324,7 +324,8 @@ export function revenueTarget(d: Data): TargetNode {
 /** Carries `range` so that the units target's range ends after the product name. */
 export function product(d: Data): { name: string; range: Range } {
   const t = d[1] as Token;
-  return { name: straightApostrophes(t.value.slice(1, -1).trim()), range: span(d) };
+  // The ledger's product cells go through the same normalisation, so the two compare equal.
+  return { name: normalizeText(t.value.slice(1, -1)), range: span(d) };
 }
 
 export function unitsTarget(d: Data): TargetNode {

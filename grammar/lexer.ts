@@ -1,5 +1,6 @@
 import moo from 'moo';
 import { isCurrencyCode } from '../src/values/money';
+import { INVISIBLE_CHARS } from '../src/values/text-key';
 import { APOSTROPHE_GROUPED, DOT_GROUPED } from '../src/values/number-notation';
 
 /**
@@ -61,7 +62,7 @@ const keywordType = moo.keywords({
  * are whitespace; inside a word they are nothing, since the reader sees one word ("mile\u200bstones"
  * is "milestones"): such a word's `value` is its text without them.
  */
-const INVISIBLE = '\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff';
+const INVISIBLE = INVISIBLE_CHARS;
 const INVISIBLES = new RegExp(`[${INVISIBLE}]`, 'g');
 const withoutInvisibles = (text: string): string => text.replace(INVISIBLES, '');
 
@@ -92,16 +93,24 @@ const NUMBER_WORDS = [
 /** A case-insensitive pattern for a word (moo refuses the /i flag). */
 const anyCase = (word: string): string => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
 const NUMBER_WORD = `(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).map(anyCase).join('|')})`;
-const SPELLED_NUMBER = new RegExp(
-  `${NUMBER_WORD}(?:(?:-|\\s+(?:${anyCase('and')}\\s+)?)${NUMBER_WORD})*\\s*\\(\\d+(?:,+\\d+)*(?:\\.\\d+)?\\)`,
-);
+/**
+ * The most number words one spelled number may have: "nine hundred ninety-nine billion nine hundred
+ * ninety-nine million nine hundred ninety-nine thousand nine hundred ninety-nine" has 19. The bound keeps
+ * the lexer linear: at every word of a run of number words not followed by a figure, the rule scans at most
+ * this many words before it fails (unbounded, it rescanned the rest of the run at every word).
+ */
+export const MAX_NUMBER_WORDS = 24;
+/** The number words of a spelled number, without the figure: what the rule scans before it can fail. */
+export const SPELLED_NUMBER_RUN = `${NUMBER_WORD}(?:(?:-|\\s+(?:${anyCase('and')}\\s+)?)${NUMBER_WORD}){0,${MAX_NUMBER_WORDS - 1}}`;
+const SPELLED_NUMBER = new RegExp(`${SPELLED_NUMBER_RUN}\\s*\\(\\d+(?:,+\\d+)*(?:\\.\\d+)?\\)`);
 /**
  * An amount in words with its figure in brackets, the drafting style "Two Thousand Five Hundred
  * Dollars ($2,500)" and "five percent (5%)": one token whose value is the figure; the words are
  * compared with it by the checker (src/language/check-drafted.ts).
  */
 const CURRENCY_NAME = `(?:(?:${anyCase('us')}|U\\.S\\.)\\s+)?(?:${['dollars', 'dollar', 'euros', 'euro', 'pounds sterling', 'pounds', 'pound', 'yen', 'swiss francs', 'francs'].map((w) => w.split(' ').map(anyCase).join('\\s+')).join('|')})`;
-const NUMBER_WORDS_RUN = `${NUMBER_WORD}(?:(?:-|\\s+(?:${anyCase('and')}\\s+)?)${NUMBER_WORD})*`;
+// Bounded like the spelled numbers' run, for the same reason: linear lexing of long runs of number words.
+const NUMBER_WORDS_RUN = SPELLED_NUMBER_RUN;
 const DRAFTED_MONEY = new RegExp(`${NUMBER_WORDS_RUN}\\s+${CURRENCY_NAME}\\s*\\((?:US)?[$€£¥]?\\s?\\d[\\d.,'’]*\\)`);
 const DRAFTED_PERCENT = new RegExp(`${NUMBER_WORDS_RUN}(?:\\s+${anyCase('and')}\\s+[\\w-]+)?\\s+${anyCase('per')}\\s?${anyCase('cent')}\\s*\\(\\d+(?:\\.\\d+)?\\s?%\\)`);
 /** The text in the brackets: "Two Dollars ($2)" → "$2". */

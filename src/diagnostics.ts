@@ -31,6 +31,8 @@ export const DIAGNOSTIC_CODES = {
   'party-not-capitalised': 'warning',
   'conflicting-payments': 'warning',
   'no-payment': 'info',
+  'date-out-of-range': 'error',
+  'unusual-year': 'warning',
   'ambiguous-number': 'error',
   'equal-targets': 'warning',
   'heading-period-reading': 'warning',

@@ -1,11 +1,9 @@
 /**
  * The evaluation side of the engine (evaluator, ledger reader, schedule validation with ajv, CSV
- * writer and the chart), loaded on first use so that the editor comes up with the parser alone.
+ * writer (formula-safe, shared with the CLI) and the chart), loaded on first use so that the editor comes up with the parser alone.
  */
 export { evaluateWithSeries } from '@engine/evaluation/evaluate';
 export { parseLedgerText } from '@engine/ledger/text-readers';
 export { parseSchedule } from '@engine/evaluation/schedule-reader';
 export { renderChart } from './chart';
-import Papa from 'papaparse';
-
-export const unparse = Papa.unparse.bind(Papa);
+export { csvTable } from '@engine/csv-output';

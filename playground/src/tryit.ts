@@ -9,6 +9,8 @@ import { LEDGERS, SCHEDULES } from './examples';
 import { loadContext, saveContext, type Context } from './storage';
 
 type Engine = typeof import('./evaluation');
+/** Columns of the downloads that hold decimals or counts: kept numeric, not escaped as text. */
+const NUMERIC_COLUMNS = new Set(['clause', 'period', 'amount', 'target', 'total', 'progress', 'achievedByRow']);
 let enginePromise: Promise<Engine> | null = null;
 const loadEngine = (): Promise<Engine> => (enginePromise ??= import('./evaluation'));
 
@@ -290,14 +292,15 @@ export function setupTryIt(): TryIt {
   });
   byId('download-csv').addEventListener('click', async () => {
     if (!report?.ok) return;
-    const { unparse } = await loadEngine();
-    download('milestones.csv', unparse(report.milestones.map(({ crossing: _crossing, ...m }) => m)), 'text/csv');
+    const { csvTable } = await loadEngine();
+    const rows = report.milestones.map(({ crossing: _crossing, ...m }) => m as unknown as Record<string, unknown>);
+    download('milestones.csv', csvTable(Object.keys(rows[0] ?? {}), rows, NUMERIC_COLUMNS), 'text/csv');
   });
   byId('download-obligations-csv').addEventListener('click', async () => {
     if (!report?.ok) return;
-    const { unparse } = await loadEngine();
+    const { csvTable } = await loadEngine();
     const fields = ['clause', 'label', 'period', 'amount', 'currency', 'triggeredAt', 'triggeredBy', 'basis', 'explanation'];
-    download('obligations.csv', unparse({ fields, data: report.obligations.map((o) => fields.map((f) => (o as unknown as Record<string, unknown>)[f])) }), 'text/csv');
+    download('obligations.csv', csvTable(fields, report.obligations as unknown as Record<string, unknown>[], NUMERIC_COLUMNS), 'text/csv');
   });
 
   if (saved.ledgerSample) {

@@ -29,12 +29,11 @@ function examplePortfolio(): { input: PortfolioInput; contracts: ResolvedContrac
   return { input: result.portfolio, contracts: resolveContracts(result.portfolio, read) };
 }
 
-/** The example portfolio file's JSON with its clause and schedule paths made absolute, to be written elsewhere. */
-function examplePortfolioFile(): { contracts: Array<Record<string, unknown>> } {
+/** The example portfolio file's JSON, its clause and schedule files copied into `dir` (where it is to be written). */
+function examplePortfolioFile(dir: string): { contracts: Array<Record<string, unknown>> } {
   const portfolio = JSON.parse(read('contracts.json')) as { contracts: Array<Record<string, unknown>> };
   for (const c of portfolio.contracts) {
-    if (typeof c.clause === 'string') c.clause = path.join(DIR, c.clause);
-    if (typeof c.schedule === 'string') c.schedule = path.join(DIR, c.schedule);
+    for (const key of ['clause', 'schedule']) if (typeof c[key] === 'string') fs.copyFileSync(path.join(DIR, c[key] as string), path.join(dir, c[key] as string));
   }
   return portfolio;
 }
@@ -86,7 +85,7 @@ describe('portfolio through the command line', () => {
     // The same through the streaming CLI, whose second pass skips rows on their bytes.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-ids-'));
     try {
-      const portfolio = examplePortfolioFile();
+      const portfolio = examplePortfolioFile(dir);
       // A contract none of whose rows comes back in the second pass (no crossing day, no repeated id).
       portfolio.contracts.push({
         id: 'eve-quiet',
@@ -127,10 +126,10 @@ describe('clause evaluate --portfolio (CLI)', () => {
     });
   });
 
-  test('--obligations-csv writes the roll-up; a failing contract makes the exit code 1', () => {
+  test('--obligations-csv writes the roll-up when every contract evaluated; a failing contract makes the exit code 1 and writes none', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-cli-'));
     try {
-      const portfolio = examplePortfolioFile();
+      const portfolio = examplePortfolioFile(dir);
       portfolio.contracts.push({ id: 'broken', clauseText: 'Nothing measurable here.', seller: 'Dan Okafor', effectiveDate: '2026-01-01' });
       const file = path.join(dir, 'p.json');
       fs.writeFileSync(file, JSON.stringify(portfolio));
@@ -139,9 +138,41 @@ describe('clause evaluate --portfolio (CLI)', () => {
       expect(run.status).toBe(1);
       expect(run.stdout).toContain('Contract broken failed');
       expect(run.stdout).toContain('Obligations per payee and currency');
+      expect(fs.existsSync(csv)).toBe(false);
+      portfolio.contracts.pop();
+      fs.writeFileSync(file, JSON.stringify(portfolio));
+      expect(runCli(['evaluate', '--portfolio', file, '--sales', path.join(DIR, 'sales.csv'), '--obligations-csv', csv]).status).toBe(0);
       const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
       expect(lines[0]).toBe('payee,currency,amount,obligations,unresolved,contracts');
       expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Alice Chen', 'Brian Ortiz', 'Carmen Diaz']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('clause and schedule paths are confined to the portfolio folder unless --allow-paths-outside-portfolio; no content is echoed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-paths-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'p'));
+      const secret = path.join(dir, 'secret.json');
+      fs.writeFileSync(secret, 'root:x:0:0:root:/root:/bin/bash');
+      const file = path.join(dir, 'p', 'contracts.json');
+      const sales = path.join(DIR, 'sales.csv');
+      for (const key of ['clause', 'schedule']) {
+        const contract = { id: 'x', seller: 'Alice Chen', effectiveDate: '2026-01-01', clauseText: read('alice.clause'), [key]: '../secret.json' };
+        if (key === 'clause') delete (contract as Record<string, unknown>).clauseText;
+        fs.writeFileSync(file, JSON.stringify({ contracts: [contract] }));
+        const run = runCli(['evaluate', '--portfolio', file, '--sales', sales, '--json']);
+        expect(run.stdout + run.stderr).toMatch(/outside its folder/);
+        expect(run.stdout + run.stderr).not.toContain('root:x');
+        const allowed = runCli(['evaluate', '--portfolio', file, '--sales', sales, '--json', '--allow-paths-outside-portfolio']);
+        expect(allowed.stdout + allowed.stderr).not.toMatch(/outside its folder/);
+        expect(allowed.stdout + allowed.stderr).not.toContain('root:x');
+      }
+      // A link inside the folder to a file outside it is outside too.
+      fs.symlinkSync(secret, path.join(dir, 'p', 'inside.json'));
+      fs.writeFileSync(file, JSON.stringify({ contracts: [{ id: 'x', seller: 'Alice Chen', effectiveDate: '2026-01-01', clause: 'inside.json' }] }));
+      expect(runCli(['evaluate', '--portfolio', file, '--sales', sales]).stderr).toMatch(/outside its folder/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -131,7 +131,7 @@ describe('registerEvaluate', () => {
 
   it('adds the evaluate command with its options', () => {
     const cmd = program().commands.find((c) => c.name() === 'evaluate');
-    expect(cmd?.options.map((o) => o.long)).toEqual(['--sales', '--effective-date', '--time-zone', '--as-of', '--schedule', '--format', '--json', '--explain', '--portfolio', '--obligations-csv', '--engine', '--database-url', '--table', '--order-by', '--no-progress']);
+    expect(cmd?.options.map((o) => o.long)).toEqual(['--sales', '--effective-date', '--time-zone', '--as-of', '--schedule', '--format', '--json', '--explain', '--portfolio', '--obligations-csv', '--allow-paths-outside-portfolio', '--max-ledger-bytes', '--engine', '--database-url', '--table', '--order-by', '--no-progress']);
   });
 
   it('turns a missing option into a usage error and an unknown one into a commander error', async () => {

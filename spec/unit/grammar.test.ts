@@ -86,7 +86,7 @@ function derive(name: string, budget: number, random: () => number, out: string[
   for (const symbol of rule.symbols) {
     if (typeof symbol === 'string') derive(symbol, budget - 1, random, out);
     else if (typeof symbol === 'object' && symbol !== null && 'test' in symbol) out.push(['Sales', 'of', 'Bonus', 'Net'][Math.floor(random() * 4)]);
-    else if (typeof symbol === 'object' && symbol !== null && 'literal' in symbol) out.push(String((symbol as { literal: string }).literal));
+    else if (literalOf(symbol) !== null) out.push(literalOf(symbol) as string);
     else out.push(sampleAfter(out, typeOf(symbol)!, random));
   }
 }

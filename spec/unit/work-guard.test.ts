@@ -43,6 +43,7 @@ async function run(shape: Shape): Promise<{ work: DriveResult; bytes: number }> 
   const size = statSync(ledger.file).size;
   const work = await driveTwoPasses({ path: ledger.file, size, dispose: () => undefined }, shape.format, evaluation, { label: 'test', progress: false });
   const report = evaluation.finish();
+  if (!report.ok) throw new Error(`${shape.name}: ${JSON.stringify(report.errors[0])}`);
   expect(report.milestones.length).toBeGreaterThan(0);
   rmSync(ledger.file);
   return { work, bytes: size };

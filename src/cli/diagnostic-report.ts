@@ -2,19 +2,13 @@
 import type * as CodeFrame from '@babel/code-frame';
 import type { Diagnostic } from '../diagnostics';
 import { lineStarts } from '../language/positions';
+import { forTerminal } from '../node/terminal-text';
 
 /** The widest source line a code frame shows; longer lines are cut around the caret. */
 const FRAME_WIDTH = 120;
 
-/**
- * Characters a terminal would act on or that would hide or reorder the frame: control characters
- * (escape sequences in binary input), line and paragraph separators (which code frames count as
- * line breaks, unlike the engine), bidirectional and zero-width marks, lone surrogates. Frames and
- * messages show them as U+FFFD, one for one, so columns stay right; messages name the code point.
- */
-const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-const showable = (s: string): string => s.replace(UNSHOWABLE, '\ufffd');
+/** Frames are sanitised line by line before code-frame sees them (it would count U+2028 as a line break). */
+const showable = forTerminal;
 
 /** One diagnostic for people: where, what, the line with a caret, and the suggestion. */
 export function formatDiagnostic(d: Diagnostic, text: string, file: string): string {

@@ -2,8 +2,9 @@
  * `clause evaluate`: a clause file and a sales ledger → milestone statuses and obligations.
  * File reading lives here (and in io.ts) so that the evaluator itself stays browser-safe.
  */
+import { validateClauseFile } from './clause-input';
+import { forTerminal } from '../node/terminal-text';
 import type { Command } from 'commander';
-import { validate } from '../language/check';
 import { evaluate, startEvaluation, type EvaluationOptions, type EvaluationReport } from '../evaluation/evaluate';
 import type { LedgerFormat } from '../ledger/rows';
 import { parseLedgerText } from '../ledger/text-readers';
@@ -14,7 +15,7 @@ import { renderEvaluation, renderFailure } from './evaluation-report';
 import { EXIT, isFileError, readError, readText as readFileText, UsageError } from '../node/io';
 import path from 'node:path';
 import type { DocumentNode } from '../language/ast';
-import { openLedgerSource, type LedgerSource } from '../node/ledger-source';
+import { MAX_LEDGER_BYTES, openLedgerSource, type LedgerSource } from '../node/ledger-source';
 import type * as PortfolioCommand from './portfolio-command';
 import type * as SqlEngineEvaluate from './sql-engine-evaluate';
 import { checkEngineOptions } from './engine-options';
@@ -35,6 +36,15 @@ export interface EvaluateOptions {
   databaseUrl?: string;
   table?: string;
   orderBy?: string;
+  /** --max-ledger-bytes, as given. */
+  maxLedgerBytes?: string;
+}
+
+/** The streamed-ledger byte limit: --max-ledger-bytes (a whole number of bytes) or the default. */
+export function maxLedgerBytes(given: string | undefined): number {
+  if (given === undefined) return MAX_LEDGER_BYTES;
+  if (!/^[1-9]\d{0,15}$/.test(given)) throw new UsageError(`--max-ledger-bytes must be a whole number of bytes, such as 1000000000 (got '${given}').`);
+  return Number(given);
 }
 
 export interface CommandOutput {
@@ -70,7 +80,7 @@ type Prepared =
     };
 
 /** Everything before the ledger is read: usage checks, the clause, the schedule. */
-function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string): Prepared {
+function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: string, maxBytes?: number) => string): Prepared {
   const engine = checkEngineOptions(options);
   if (options.sales === undefined && engine !== 'postgres') {
     throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
@@ -81,9 +91,8 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
   const format = engine === 'memory' ? ledgerFormat(options.sales as string, options.format) : 'csv';
   if (clauseFile === '-' && options.sales === '-') throw new UsageError('the clause and the ledger cannot both come from standard input.');
 
-  const clauseText = readText(clauseFile);
+  const { text: clauseText, result: checked } = validateClauseFile(clauseFile, readText);
   const shown = clauseFile === '-' ? '<stdin>' : clauseFile;
-  const checked = validate(clauseText);
   if (!checked.valid || !checked.ast) {
     const stdout = options.json
       ? `${JSON.stringify({ ok: false, valid: false, diagnostics: checked.diagnostics }, null, 2)}\n`
@@ -174,7 +183,7 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   if (prepared.format === 'json') return evaluateWhole(prepared, sales, readFileText);
   let source: LedgerSource;
   try {
-    source = await openLedgerSource(sales);
+    source = await openLedgerSource(sales, process.stdin, maxLedgerBytes(options.maxLedgerBytes));
   } catch (error) {
     throw readError(sales, error);
   }
@@ -208,13 +217,15 @@ export function registerEvaluate(program: Command): void {
     .option('--explain', 'show the running total at each crossing row and the rows just before it')
     .option('--portfolio <file>', 'evaluate every contract of a portfolio file (schemas/portfolio.schema.json) against the ledger, in one pass')
     .option('--obligations-csv <file>', 'with --portfolio: write the obligations per payee and currency as CSV')
+    .option('--allow-paths-outside-portfolio', "with --portfolio: let it name clause and schedule files outside its own folder (only for a trusted portfolio)")
+    .option('--max-ledger-bytes <bytes>', `refuse a ledger (file, standard input or pipe) larger than this (default ${MAX_LEDGER_BYTES})`)
     .option('--engine <engine>', 'memory (default); duckdb: the --sales file (.csv, .ndjson, .parquet) read by embedded DuckDB; postgres: --table on --database-url')
     .option('--database-url <url>', 'with --engine postgres: the server, postgres://user@host:port/database')
     .option('--table <name>', 'with --engine postgres: the ledger table or view (optionally schema.table)')
     .option('--order-by <column>', "with --engine postgres: the integer column giving input order, for ties (default 'row')")
     .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)')
     .addHelpText('after', '\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error.')
-    .action(async (clauseFile: string | undefined, options: EvaluateOptions & { portfolio?: string; obligationsCsv?: string; progress?: boolean }) => {
+    .action(async (clauseFile: string | undefined, options: EvaluateOptions & { portfolio?: string; obligationsCsv?: string; progress?: boolean; allowPathsOutsidePortfolio?: boolean }) => {
       let result: CommandOutput;
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
@@ -226,14 +237,16 @@ export function registerEvaluate(program: Command): void {
           json: options.json,
           obligationsCsv: options.obligationsCsv,
           progress: options.progress,
+          allowOutsidePaths: options.allowPathsOutsidePortfolio,
+          maxLedgerBytes: maxLedgerBytes(options.maxLedgerBytes),
         });
       } else {
         if (clauseFile === undefined) throw new UsageError('missing the clause file (or --portfolio <file>).');
         if (options.obligationsCsv !== undefined) throw new UsageError('--obligations-csv goes with --portfolio.');
         result = await runEvaluateStreaming(clauseFile, options);
       }
-      if (result.stdout) process.stdout.write(result.stdout);
-      if (result.stderr) process.stderr.write(result.stderr);
+      if (result.stdout) process.stdout.write(options.json ? result.stdout : forTerminal(result.stdout));
+      if (result.stderr) process.stderr.write(forTerminal(result.stderr));
       process.exitCode = result.code;
     });
 }

@@ -6,16 +6,18 @@
  * re-parsed and compared with `termsOf` before it is printed or written, so a formatter bug
  * shows up as an internal error, never as a silently changed clause.
  */
-import { renameSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DocumentNode } from '../language/ast';
-import { validate } from '../language/check';
 import { format, termsOf } from '../language/format';
 import { MAX_CLAUSE_CHARS, parse } from '../language/parse';
 import type * as Terms from '../language/draft';
-import { EXIT, readText, UsageError } from '../node/io';
+import { parseJsonText } from '../json-text';
+import { EXIT, readError, readText, UsageError } from '../node/io';
+import { writeOutput } from '../node/write-output';
 import { formatDiagnostic } from './diagnostic-report';
+import { validateClauseFile } from './clause-input';
+import { forTerminal } from '../node/terminal-text';
 
 /**
  * src/language/draft.ts on first use: it compiles a JSON Schema with ajv, whose loading every
@@ -40,12 +42,6 @@ function verifiedFormat(ast: DocumentNode): string {
   return text;
 }
 
-/** Replaces a file's content all at once (a temporary file renamed over it), keeping its mode. */
-function writeAtomically(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.clause-format-${process.pid}`);
-  writeFileSync(temporary, content, { encoding: 'utf8', mode: statSync(file).mode });
-  renameSync(temporary, file);
-}
 
 export function registerFormat(program: Command): void {
   program
@@ -58,12 +54,21 @@ export function registerFormat(program: Command): void {
     .action((file: string, options: { check?: boolean; write?: boolean }) => {
       if (options.check && options.write) throw new UsageError('--check and --write cannot be used together.');
       if (options.write && file === '-') throw new UsageError('--write needs a file name: standard input cannot be rewritten.');
-      const text = readText(file);
+      // The file as read, so that --write refuses to replace it if another program changed it meanwhile.
+      let before: { size: number; mtimeMs: number } | undefined;
+      if (options.write) {
+        try {
+          const stats = statSync(file);
+          before = { size: stats.size, mtimeMs: stats.mtimeMs };
+        } catch (error) {
+          throw readError(file, error);
+        }
+      }
+      const { text, result } = validateClauseFile(file);
       const shown = file === '-' ? '<stdin>' : file;
-      const result = validate(text);
       if (!result.valid || !result.ast) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        process.stderr.write(`${errors.map((d) => formatDiagnostic(d, text, shown)).join('\n\n')}\n\n${shown}: not formatted: the clause has ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`);
+        process.stderr.write(forTerminal(`${errors.map((d) => formatDiagnostic(d, text, shown)).join('\n\n')}\n\n${shown}: not formatted: the clause has ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`));
         process.exitCode = EXIT.invalid;
         return;
       }
@@ -72,20 +77,20 @@ export function registerFormat(program: Command): void {
         canonical = verifiedFormat(result.ast);
       } catch (error) {
         if (!(error instanceof TooLargeError)) throw error;
-        process.stderr.write(`${shown}: not formatted: ${error.message}.\n`);
+        process.stderr.write(forTerminal(`${shown}: not formatted: ${error.message}.\n`));
         process.exitCode = EXIT.invalid;
         return;
       }
       if (options.check) {
         if (canonical !== text) {
-          process.stdout.write(`${shown}: not in canonical form (run 'clause format --write ${file}')\n`);
+          process.stdout.write(forTerminal(`${shown}: not in canonical form (run 'clause format --write ${file}')\n`));
           process.exitCode = EXIT.invalid;
         }
         return;
       }
       if (options.write) {
-        if (canonical !== text) writeAtomically(file, canonical);
-        process.stdout.write(`${shown}: ${canonical === text ? 'already canonical' : 'formatted'}\n`);
+        if (canonical !== text) writeOutput(file, canonical, { unchangedSince: before });
+        process.stdout.write(forTerminal(`${shown}: ${canonical === text ? 'already canonical' : 'formatted'}\n`));
         return;
       }
       process.stdout.write(canonical);
@@ -99,17 +104,15 @@ export function registerFormat(program: Command): void {
     .action((file: string) => {
       const raw = readText(file);
       const shown = file === '-' ? '<stdin>' : file;
-      let data: unknown;
-      try {
-        data = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
-      } catch (error) {
-        process.stderr.write(`${shown}: not valid JSON: ${(error as Error).message}\n`);
+      const json = parseJsonText(raw);
+      if (!json.ok) {
+        process.stderr.write(forTerminal(`${shown}: ${json.code === 'invalid-json' ? '' : `[${json.code}] `}${json.message}\n`));
         process.exitCode = EXIT.invalid;
         return;
       }
-      const result = terms().draftTerms(data);
+      const result = terms().draftTerms(json.value);
       for (const p of result.problems) {
-        process.stderr.write(`${shown}: ${p.path || '/'}: ${p.severity}${p.code ? ` [${p.code}]` : ''}: ${p.message}\n`);
+        process.stderr.write(forTerminal(`${shown}: ${p.path || '/'}: ${p.severity}${p.code ? ` [${p.code}]` : ''}: ${p.message}\n`));
       }
       if (!result.ok || result.text === null) {
         process.exitCode = EXIT.invalid;

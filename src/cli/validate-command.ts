@@ -1,8 +1,9 @@
 /** `clause validate`: check a clause file and show what the engine understood. */
 import type { Command } from 'commander';
-import { validate } from '../language/check';
-import { EXIT, readText } from '../node/io';
+import { EXIT } from '../node/io';
+import { validateClauseFile } from './clause-input';
 import { humanReport } from './validate-report';
+import { forTerminal } from '../node/terminal-text';
 
 export function registerValidate(program: Command): void {
   program
@@ -12,13 +13,12 @@ export function registerValidate(program: Command): void {
     .option('--json', 'print { valid, diagnostics, clauses } as JSON')
     .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 the clause has errors, 2 usage error.')
     .action((file: string, options: { json?: boolean }) => {
-      const text = readText(file);
-      const result = validate(text);
+      const { text, result } = validateClauseFile(file);
       const shown = file === '-' ? '<stdin>' : file;
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ valid: result.valid, diagnostics: result.diagnostics, clauses: result.ast?.clauses ?? [] }, null, 2)}\n`);
       } else {
-        process.stdout.write(humanReport(result, text, shown));
+        process.stdout.write(forTerminal(humanReport(result, text, shown)));
       }
       process.exitCode = result.valid ? EXIT.ok : EXIT.invalid;
     });

@@ -9,7 +9,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/schedule.schema.json';
 import { Dec, isCurrencyCode } from '../values/money';
-import type { Schedule } from './schedule';
+import { parseJsonText } from '../json-text';
+import { inexactJsonNumber } from '../ledger/normalize';
+import { labelKey, type Schedule } from './schedule';
 
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; errors: string[] };
 
@@ -28,19 +30,27 @@ export function readSchedule(data: unknown): ScheduleResult {
   const value = data as { currency: string; payments: Record<string, string | number> };
   if (!isCurrencyCode(value.currency)) return { ok: false, errors: [`currency '${value.currency}' is not an ISO 4217 code`] };
   const payments = new Map<string, Dec>();
-  for (const [label, amount] of Object.entries(value.payments)) payments.set(label, new Dec(String(amount)));
+  const errors: string[] = [];
+  // Labels that name one milestone ("(i)" and "I") would pay whichever key came first.
+  const byKey = new Map<string, string>();
+  for (const [label, amount] of Object.entries(value.payments)) {
+    const same = byKey.get(labelKey(label));
+    if (same !== undefined) errors.push(`payments: '${same}' and '${label}' name the same milestone; keep one of them`);
+    else byKey.set(labelKey(label), label);
+    if (typeof amount === 'number' && inexactJsonNumber(amount)) {
+      errors.push(`payments.${label} is a JSON number that may have been rounded when read (${amount}); quote the amount as a string to keep every digit`);
+    }
+    payments.set(label, new Dec(String(amount)));
+  }
+  if (errors.length > 0) return { ok: false, errors };
   return { ok: true, schedule: { currency: value.currency, payments } };
 }
 
 /** Parses and validates a schedule text. */
 export function parseSchedule(text: string): ScheduleResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
-  }
-  return readSchedule(data);
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, errors: [json.message] };
+  return readSchedule(json.value);
 }
 
 function describe(error: ErrorObject): string {

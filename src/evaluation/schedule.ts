@@ -23,6 +23,7 @@ export function scheduledAmount(schedule: Schedule, label: string): Dec | undefi
   return undefined;
 }
 
-function labelKey(label: string): string {
+/** The form two labels share when they name the same milestone ("(ii)", "ii", "II."). */
+export function labelKey(label: string): string {
   return label.trim().replace(/^\((.*)\)$/, '$1').replace(/\.$/, '').trim().toLowerCase();
 }

@@ -36,6 +36,7 @@ export function validate(text: string): ValidationResult {
 export function check(document: DocumentNode, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const clause of document.clauses) checkClause(clause, text, out);
+  checkDocumentCurrency(document, out);
   checkNotation(document, text, out);
   checkDrafted(document, text, out);
   for (const clause of document.clauses) checkReadings(clause, text, out);
@@ -149,11 +150,34 @@ function checkTarget(target: TargetNode, text: string, out: Diagnostic[]): void 
   }
 }
 
+/**
+ * Dates are limited to the years 1 to 9999 (ISO 8601's four-digit years). A period longer than that whole
+ * range ends after 9999 from any effective date, so it is refused on the clause alone, before any date
+ * arithmetic (month 10^9 used to take seconds and print NaN dates); the evaluation context bounds the rest.
+ */
+export const MAX_SPAN_MONTHS = 9999 * 12;
+export const MAX_SPAN_DAYS = 3_652_059;
+/** Deadlines outside these years are almost always a typing slip ("March 31, 226"): a warning, never a silent reading. */
+const FIRST_LIKELY_YEAR = 1900;
+const LAST_LIKELY_YEAR = 2199;
+
 function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void {
   switch (window.kind) {
-    case 'by-date':
-      if (parseIsoDate(window.date) === null) out.push(diagnostic('impossible-date', afterFirstWord(window.range, text), `${window.date} is not a date in the calendar.`));
+    case 'by-date': {
+      const date = parseIsoDate(window.date);
+      if (date === null) out.push(diagnostic('impossible-date', afterFirstWord(window.range, text), `${window.date} is not a date in the calendar.`));
+      else if (date.year < FIRST_LIKELY_YEAR || date.year > LAST_LIKELY_YEAR) {
+        out.push(
+          diagnostic(
+            'unusual-year',
+            afterFirstWord(window.range, text),
+            `The deadline is in the year ${date.year}, far from any contract's dates (a digit missing or extra?); it is read as written, so a deadline before the effective date lets no sale count.`,
+            { suggestion: `write the year in full, such as ${date.year < FIRST_LIKELY_YEAR ? '2026' : String(date.year).slice(0, 4)}` },
+          ),
+        );
+      }
       return;
+    }
     case 'end-of-period':
     case 'period':
     case 'within':
@@ -162,6 +186,14 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
       } else if (!Number.isSafeInteger(window.n)) {
         // read into a JS number, so beyond 2^53 the digits written are no longer the number held
         out.push(diagnostic('invalid-period', window.range, `The number of ${window.unit}s is too large to be read exactly (the limit is ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}).`));
+      } else if (window.unit === 'day' ? window.n > MAX_SPAN_DAYS : window.n * MONTHS_PER_UNIT[window.unit] > MAX_SPAN_MONTHS) {
+        out.push(
+          diagnostic(
+            'date-out-of-range',
+            window.range,
+            `${window.n.toLocaleString('en-US')} ${window.unit}s from any effective date ends after the year 9999: dates are limited to the years 1 to 9999.`,
+          ),
+        );
       }
       return;
     case 'recurring':
@@ -214,6 +246,35 @@ function checkCurrencies(clause: ClauseNode, out: Diagnostic[]): void {
   const other = amounts.find((a) => a.currency !== first?.currency);
   if (first && other) {
     out.push(diagnostic('mixed-currencies', other.range, `${other.text} is in ${other.currency} but ${first.text} is in ${first.currency}: the milestones of one clause must use one currency, so that sales can be summed without conversion.`));
+  }
+}
+
+/**
+ * Every amount of a document (targets and fixed payments, in every clause) in one currency: the evaluator
+ * reads one ledger against the whole document, so a USD clause beside a EUR clause would sum the same rows
+ * toward both. Within one clause the targets are already checked above; this reports the first amount of
+ * another clause whose currency differs from the document's first.
+ */
+function checkDocumentCurrency(document: DocumentNode, out: Diagnostic[]): void {
+  const amounts: MoneyNode[][] = document.clauses.map((clause) => [
+    ...clause.milestones.flatMap((m) => (m.target.kind === 'revenue' ? [m.target.amount] : [])),
+    ...clause.milestones.flatMap((m) => (m.payment?.kind === 'fixed' ? [m.payment.amount] : [])),
+    ...clause.payments.flatMap((p) => (p.payment.kind === 'fixed' ? [p.payment.amount] : [])),
+  ]);
+  const first = amounts.flat()[0];
+  if (!first) return;
+  for (let i = 1; i < amounts.length; i++) {
+    const other = amounts[i].find((a) => a.currency !== first.currency);
+    if (other) {
+      out.push(
+        diagnostic(
+          'mixed-currencies',
+          other.range,
+          `${other.text} is in ${other.currency} but ${first.text} (clause 1) is in ${first.currency}: the clauses of one document are evaluated against one ledger, so they must use one currency; put the clauses of each currency in their own document.`,
+        ),
+      );
+      return;
+    }
   }
 }
 

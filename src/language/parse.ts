@@ -20,6 +20,19 @@ const grammar = nearley.Grammar.fromCompiled(grammarRules);
 /** Larger clause documents are refused before parsing: no contract clause comes close. */
 export const MAX_CLAUSE_CHARS = 2_000_000;
 
+/**
+ * The most bytes a clause file may have: a UTF-8 character takes at most 3 bytes per UTF-16 unit, so a
+ * larger file has more than MAX_CLAUSE_CHARS characters and is refused before it is read whole (a 600 MB
+ * file would not even fit in a string).
+ */
+export const MAX_CLAUSE_BYTES = 3 * MAX_CLAUSE_CHARS + 3;
+
+/** The `input-too-large` result for a clause file over MAX_CLAUSE_BYTES, unread. */
+export function tooLargeFile(): ParseResult {
+  const message = `The file is larger than ${MAX_CLAUSE_BYTES.toLocaleString('en-US')} bytes, so it has more than the ${MAX_CLAUSE_CHARS.toLocaleString('en-US')} characters clause documents are limited to.`;
+  return { ast: null, diagnostics: [diagnostic('input-too-large', pointRange('', 0), message)] };
+}
+
 export interface ParseResult {
   /** The document, or null when the text has a syntax error. */
   ast: DocumentNode | null;

@@ -5,6 +5,7 @@
  * Pure functions and small stateful normalizers only: no Node built-ins, so the playground runs the
  * same normalizer in a browser.
  */
+import { normalizeText } from '../values/text-key';
 import { DateReader } from '../time/date-reader';
 import { ZoneClock } from '../time/zone-clock';
 import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, quantityFromNumber, tooLong, type Quantity } from '../values/quantity';
@@ -34,15 +35,29 @@ export type NormalizeResult = { ok: true; row: LedgerRow } | { ok: false; issues
 function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
-    // Most cells need no trimming; checking the ends first avoids a copy per cell.
+    // Most cells need no trimming; checking the ends first avoids a copy per cell. Only printable ASCII
+    // ends are taken as they are: a no-break space (U+00A0) or another Unicode space at an end is trimmed.
     const n = value.length;
     if (n === 0) return null;
-    if (value.charCodeAt(0) > 32 && value.charCodeAt(n - 1) > 32) return value;
+    const first = value.charCodeAt(0), last = value.charCodeAt(n - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return value;
     const text = value.trim();
     return text === '' ? null : text;
   }
   const text = String(value);
   return text === '' ? null : text;
+}
+
+/**
+ * A cell compared as a name (id, product, customer, seller): `normalizeText`, the rule the clause's product
+ * names follow too, so that a no-break space at an end, a curly apostrophe or a doubled space inside never
+ * makes two names a reader sees as one compare different.
+ */
+function nameText(value: unknown): string | null {
+  const text = cellText(value);
+  if (text === null) return null;
+  const normal = normalizeText(text);
+  return normal === '' ? null : normal;
 }
 
 /** Column codes, so that the per-row loop compares small integers, not strings. */
@@ -227,7 +242,7 @@ export class RowNormalizer {
       }
     }
 
-    const explicitId = idCell === ABSENT ? null : cellText(idCell);
+    const explicitId = idCell === ABSENT ? null : nameText(idCell);
     this.explicitId = explicitId;
     if (explicitId !== null && this.checkDuplicates) {
       const first = this.seenIds.get(explicitId);
@@ -246,9 +261,9 @@ export class RowNormalizer {
       r.amount = amount;
       r.currency = currency;
       r.units = units;
-      r.product = productCell === ABSENT ? null : cellText(productCell);
-      r.customer = customerCell === ABSENT ? null : cellText(customerCell);
-      r.seller = sellerCell === ABSENT ? null : cellText(sellerCell);
+      r.product = productCell === ABSENT ? null : nameText(productCell);
+      r.customer = customerCell === ABSENT ? null : nameText(customerCell);
+      r.seller = sellerCell === ABSENT ? null : nameText(sellerCell);
       return reused;
     }
     return {
@@ -261,9 +276,9 @@ export class RowNormalizer {
         amount,
         currency,
         units,
-        product: productCell === ABSENT ? null : cellText(productCell),
-        customer: customerCell === ABSENT ? null : cellText(customerCell),
-        seller: sellerCell === ABSENT ? null : cellText(sellerCell),
+        product: productCell === ABSENT ? null : nameText(productCell),
+        customer: customerCell === ABSENT ? null : nameText(customerCell),
+        seller: sellerCell === ABSENT ? null : nameText(sellerCell),
       },
     };
   }

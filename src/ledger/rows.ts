@@ -42,7 +42,8 @@ export type RowIssueCode =
   | 'malformed-row'
   | 'empty-ledger'
   | 'inexact-json-number'
-  | 'number-too-long';
+  | 'number-too-long'
+  | 'duplicate-column';
 
 /** What is wrong with one cell (or one whole row, column `*`); its view in the shared shape: `rowFinding`. */
 export interface RowIssue {
@@ -75,6 +76,17 @@ export function emptyLedgerIssue(format: LedgerFormat): RowIssue {
         ? 'the JSON ledger is an empty array: it holds no sales'
         : 'the NDJSON ledger holds no records: expected one JSON object per line';
   return { row: 0, column: '*', value: '', code: 'empty-ledger', message: `${what}; refusing to evaluate as if no sale had been made` };
+}
+
+/**
+ * A JSON row that is not an object, as a cell value for its row issue: a scalar as written (cut to 80
+ * characters), an array by its length. Never serialised whole: a row nested a million arrays deep would
+ * overflow the stack of JSON.stringify.
+ */
+export function notAnObjectValue(item: unknown): string {
+  if (Array.isArray(item)) return `an array of ${item.length} item${item.length === 1 ? '' : 's'}`;
+  const text = JSON.stringify(item) ?? String(item);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 /** A row issue as a Finding (src/diagnostics.ts): always an error, at its row and column. */

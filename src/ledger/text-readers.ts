@@ -3,7 +3,9 @@
  * reads ledgers with these too. src/node/ has the streaming readers for files of any size.
  */
 import Papa from 'papaparse';
-import { emptyLedgerIssue, type LedgerFormat, type LedgerRecord, type ParsedLedger, type RowIssue } from './rows';
+import { parseJsonText } from '../json-text';
+import { duplicateColumnIssue, repeatedJsonKey, repeatedKeyInRow, repeatedName } from './duplicate-columns';
+import { notAnObjectValue, emptyLedgerIssue, type LedgerFormat, type LedgerRecord, type ParsedLedger, type RowIssue } from './rows';
 
 /** CSV with a header row; BOM, CRLF and quoted fields (with commas, quotes and line breaks) are handled. */
 export function parseCsvLedger(text: string): ParsedLedger {
@@ -16,6 +18,9 @@ export function parseCsvLedger(text: string): ParsedLedger {
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const issues: RowIssue[] = [];
+  // papaparse renames a repeated header ("amount_1") and reads on: one header error instead.
+  const repeated = Object.values(result.meta.renamedHeaders ?? {})[0];
+  if (repeated !== undefined) issues.push(duplicateColumnIssue(0, repeated));
   for (const error of result.errors) {
     const row = (error.row ?? 0) + 1;
     issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `malformed CSV: ${error.message}` });
@@ -25,34 +30,47 @@ export function parseCsvLedger(text: string): ParsedLedger {
 
 /** A JSON array of objects. */
 export function parseJsonLedger(text: string): ParsedLedger {
-  let data: unknown;
-  try {
-    data = JSON.parse(stripBom(text));
-  } catch (e) {
-    return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: json.message }] };
+  const data = json.value;
   if (!Array.isArray(data)) {
     return { records: [], issues: [{ row: 0, column: '*', value: '', code: 'malformed-row', message: 'a JSON ledger must be an array of objects' }] };
   }
   if (data.length === 0) return { records: [], issues: [emptyLedgerIssue('json')] };
-  return collect(data.map((item, i) => ({ item, row: i + 1 })));
+  const parsed = collect(data.map((item, i) => ({ item, row: i + 1 })));
+  // An exact repeat is gone after JSON.parse and is found on the text; a repeat in another case on the keys.
+  const exact = repeatedJsonKey(text);
+  const row = parsed.records.findIndex((r) => repeatedKeyOf(r) !== null);
+  if (exact !== null && (row === -1 || exact.element <= row + 1)) parsed.issues.unshift(duplicateColumnIssue(exact.element, exact.name));
+  else if (row !== -1) parsed.issues.unshift(duplicateColumnIssue(row + 1, repeatedKeyOf(parsed.records[row]) as string));
+  return parsed;
 }
 
 /** One JSON object per line; blank lines are skipped and do not count as rows. */
 export function parseNdjsonLedger(text: string): ParsedLedger {
   const items: Array<{ item: unknown; row: number; error?: string }> = [];
   let row = 0;
+  let reported = false;
+  let duplicate: RowIssue | null = null;
   for (const line of stripBom(text).split(/\r?\n/)) {
     if (line.trim() === '') continue;
     row++;
     try {
       items.push({ item: JSON.parse(line), row });
+      const item = items[items.length - 1].item;
+      const repeated = reported || item === null || typeof item !== 'object' ? null : repeatedKeyInRow(line, item);
+      if (repeated !== null) {
+        reported = true;
+        duplicate = duplicateColumnIssue(row, repeated);
+      }
     } catch (e) {
       items.push({ item: undefined, row, error: (e as Error).message });
     }
   }
   if (items.length === 0) return { records: [], issues: [emptyLedgerIssue('ndjson')] };
-  return collect(items);
+  const parsed = collect(items);
+  if (duplicate !== null) parsed.issues.unshift(duplicate);
+  return parsed;
 }
 
 export function parseLedgerText(text: string, format: LedgerFormat): ParsedLedger {
@@ -74,7 +92,7 @@ function collect(items: Array<{ item: unknown; row: number; error?: string }>): 
       issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `not valid JSON: ${error}` });
       records.push({});
     } else if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      issues.push({ row, column: '*', value: JSON.stringify(item) ?? '', code: 'malformed-row', message: 'each row must be a JSON object' });
+      issues.push({ row, column: '*', value: notAnObjectValue(item), code: 'malformed-row', message: 'each row must be a JSON object' });
       records.push({});
     } else {
       records.push(item as LedgerRecord);
@@ -86,3 +104,9 @@ function collect(items: Array<{ item: unknown; row: number; error?: string }>): 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** Keys of one parsed row that name one column twice ("Amount" and "amount"). */
+function repeatedKeyOf(item: unknown): string | null {
+  return item !== null && typeof item === 'object' && !Array.isArray(item) ? repeatedName(Object.keys(item)) : null;
+}
+

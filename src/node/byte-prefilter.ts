@@ -89,7 +89,8 @@ export function hashLowerAsciiCell(buf: Uint8Array, start: number, end: number):
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) {
     let b = buf[i];
-    if (b >= 0x80 || b < SPACE) return -1;
+    // Bytes that normalizeText (src/values/text-key.ts) would change are judged on the decoded text.
+    if (b >= 0x80 || b < SPACE || (b === SPACE && buf[i - 1] === SPACE)) return -1;
     if (b >= 65 && b <= 90) b += 32;
     h = Math.imul(h ^ b, 0x01000193);
   }
@@ -169,8 +170,11 @@ export class CsvFilteredParser {
     let pos = 0;
     // Native searches (memchr) find line ends and quotes; JS looks only at the cells it needs.
     let quote = buf.indexOf(QUOTE);
+    // -2: not looked for yet (searched inside the loop: see CsvStreamParser.scan on V8 hoisting indexOf).
+    let cr = -2;
     while (pos < n) {
       if (quote !== -1 && quote < pos) quote = buf.indexOf(QUOTE, pos);
+      if (cr !== -1 && cr < pos) cr = buf.indexOf(CR, pos);
       let end = buf.indexOf(LF, pos);
       if (quote !== -1 && (end === -1 || quote < end)) {
         // A record holding a quote: find its end the slow way, then read it in full.
@@ -185,7 +189,9 @@ export class CsvFilteredParser {
         end = n;
       }
       const stop = end > pos && buf[end - 1] === CR ? end - 1 : end;
-      const verdict = this.headerSeen ? this.judge(buf, pos, stop) : UNSURE;
+      // A lone CR ends records too (CsvStreamParser's rule): such text, up to the LF, is read by it in full.
+      const loneCr = cr !== -1 && cr < stop;
+      const verdict = this.headerSeen && !loneCr ? this.judge(buf, pos, stop) : UNSURE;
       if (verdict === UNSURE) this.general(this.decode(buf, pos, Math.min(end + 1, n)));
       else {
         const row = ++this.row;
@@ -284,7 +290,7 @@ export class CsvFilteredParser {
     while (is < ie && (buf[is] === SPACE || (buf[is] >= 9 && buf[is] <= 13))) is++;
     while (ie > is && (buf[ie - 1] === SPACE || (buf[ie - 1] >= 9 && buf[ie - 1] <= 13))) ie--;
     if (is === ie) return SKIP;
-    for (let k = is; k < ie; k++) if (buf[k] >= 0x80 || buf[k] < SPACE) return KEEP;
+    for (let k = is; k < ie; k++) if (buf[k] >= 0x80 || buf[k] < SPACE || (buf[k] === SPACE && buf[k - 1] === SPACE)) return KEEP;
     return f.idHashes.has(hashAsciiId(buf, is, ie)) ? KEEP : SKIP;
   }
 }

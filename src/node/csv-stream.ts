@@ -4,19 +4,21 @@
  *
  * It agrees with the in-memory reader of src/ledger/text-readers.ts (parseCsvLedger, built on papaparse)
  * record for record and row number for row number; spec/ledger-stream.test.ts compares them. CSV
- * dialect: a BOM is dropped; records end at LF or CRLF; a field that starts with `"` is quoted and may
+ * dialect: a BOM is dropped; records end at LF, CRLF or a lone CR (old Mac files, which papaparse reads
+ * by detecting CR as the file's line end); a field that starts with `"` is quoted and may
  * hold commas, `""` and line breaks; header names are trimmed and lower-cased; a line whose cells are
  * all blank is skipped and does not count as a row; a row with more or fewer cells than the header, an
  * unterminated quote, or text after a closing quote is reported as a malformed row (papaparse's
  * messages) and its cells are still read. One difference, on purpose: in a file that mixes line ends,
- * a lone LF ends a record here too, where papaparse (which picks one line end from the first rows)
- * would keep it inside a cell.
+ * a lone LF or lone CR ends a record here too, where papaparse (which picks one line end from the first
+ * rows) would keep it inside a cell.
  *
  * Why not papaparse's streaming mode: on the benchmark ledger it alone costs more than the whole
  * evaluation's budget of twice the floor (docs/performance.md). The loop below splits unquoted
  * records with `indexOf` + `split` and walks only quoted records character by character.
  */
 import { malformedCsvRow, type CellSink } from './ledger-sinks';
+import { duplicateColumnIssue, repeatedName } from '../ledger/duplicate-columns';
 import { TextStreamParser, type RowStarts } from './utf8-stream';
 
 export type { RowStarts };
@@ -54,23 +56,34 @@ export class CsvStreamParser extends TextStreamParser {
     // into it, so that a text without any quote was searched to its end once per record: work
     // quadratic in the chunk, on every ledger without quotes.
     let quote = -2;
+    // The next CR likewise (a lone CR ends a record too), looked for inside the loop for the same reason.
+    let cr = -2;
     while (pos < n) {
       let nl = text.indexOf('\n', pos);
       if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
-      if (quote === -1 || (nl !== -1 && quote > nl)) {
+      if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+      // The record's line end: LF, CRLF or a lone CR, whichever comes first (`next`: where the next record starts).
+      let end = nl;
+      let next = nl + 1;
+      if (cr !== -1 && (nl === -1 || cr < nl)) {
+        if (cr + 1 === n && !final) return pos; // a CR cut from its LF: wait for the next chunk
+        end = cr;
+        next = cr + 1 === nl ? nl + 1 : cr + 1;
+      }
+      if (quote === -1 || (end !== -1 && quote > end)) {
         // Fast path: no quote in this record.
-        if (nl === -1) {
+        if (end === -1) {
           if (!final) return pos;
-          nl = n;
+          end = n;
+          next = n;
         }
-        const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
         this.emit(text.slice(pos, end).split(','), null, pos);
-        pos = nl + 1;
+        pos = next;
         continue;
       }
-      const next = this.quoted(text, pos, final);
-      if (next === -1) return pos;
-      pos = next;
+      const after = this.quoted(text, pos, final);
+      if (after === -1) return pos;
+      pos = after;
     }
     return n;
   }
@@ -116,7 +129,7 @@ export class CsvStreamParser extends TextStreamParser {
         let k = i;
         while (k < n) {
           const c = text.charCodeAt(k);
-          if (c === COMMA || c === LF || (c === CR && (k + 1 >= n || text.charCodeAt(k + 1) === LF))) break;
+          if (c === COMMA || c === LF || c === CR) break;
           k++;
         }
         if (k > i) {
@@ -131,12 +144,12 @@ export class CsvStreamParser extends TextStreamParser {
         let k = i;
         while (k < n) {
           const c = text.charCodeAt(k);
-          if (c === COMMA || c === LF) break;
+          if (c === COMMA || c === LF || c === CR) break;
           k++;
         }
         if (k === n && !final) return -1;
-        const end = k < n && text.charCodeAt(k) === LF && k > i && text.charCodeAt(k - 1) === CR ? k - 1 : k;
-        cells.push(text.slice(i, end));
+        if (k < n && text.charCodeAt(k) === CR && k + 1 >= n && !final) return -1;
+        cells.push(text.slice(i, k));
         i = k;
       }
       if (i >= n) {
@@ -154,8 +167,8 @@ export class CsvStreamParser extends TextStreamParser {
         }
         continue;
       }
-      // A line end (LF or CRLF).
-      if (c === CR) i++;
+      // A line end: LF, CRLF or a lone CR.
+      if (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF) i++;
       this.emit(cells, problem, pos);
       return i + 1;
     }
@@ -167,6 +180,8 @@ export class CsvStreamParser extends TextStreamParser {
       if (isBlank(cells)) return;
       this.header = cells.map((h) => h.trim().toLowerCase());
       this.width = this.header.length;
+      const repeated = repeatedName(this.header);
+      if (repeated !== null) this.sink.issue(duplicateColumnIssue(0, repeated));
       this.sink.header(this.header);
       return;
     }

@@ -1,17 +1,33 @@
 /** Reading inputs for the CLI, with failures turned into usage errors (exit 2) that name the file. */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 export class UsageError extends Error {}
 
 /**
- * A whole file as UTF-8 text, or standard input for `-`. Bytes that are not UTF-8 are a usage
- * error naming the line and column (exit 2, like a file that cannot be read), never silently
- * replaced by U+FFFD, which a product name, a "[placeholder]" or a ledger cell would otherwise
+ * The most bytes read whole from one input (a schedule, a portfolio, draft terms, a JSON-array ledger,
+ * or a clause's file): more would not fit in memory as a string and its parse. Checked while reading, so
+ * `/dev/zero` or an endless pipe stops here. Clause files have their own limit (MAX_CLAUSE_BYTES).
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** An input over its byte limit: a usage error (exit 2) with the code `input-too-large`, or, for a clause, that diagnostic. */
+export class InputTooLargeError extends UsageError {
+  readonly limit: number;
+  constructor(path: string, limit: number) {
+    super(`[input-too-large] Cannot read ${describePath(path)}: it is larger than ${limit.toLocaleString('en-US')} bytes, the limit for this input.`);
+    this.limit = limit;
+  }
+}
+
+/**
+ * A whole file as UTF-8 text, or standard input for `-`, of at most `maxBytes` bytes. Bytes that are not
+ * UTF-8 are a usage error naming the line and column (exit 2, like a file that cannot be read), never
+ * silently replaced by U+FFFD, which a product name, a "[placeholder]" or a ledger cell would otherwise
  * carry on as if it had been written.
  */
-export function readText(path: string): string {
-  const bytes = readBytes(path);
+export function readText(path: string, maxBytes = MAX_INPUT_BYTES): string {
+  const bytes = readBytes(path, maxBytes);
   const problem = encodingProblem(bytes);
   if (problem) throw new UsageError(`Cannot read ${describePath(path)}: ${problem.message}`);
   return bytes.toString('utf8');
@@ -95,12 +111,35 @@ export function isFileError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code as string);
 }
 
-function readBytes(path: string): Buffer {
+/** At most `maxBytes` bytes, else InputTooLargeError; reading stops one byte past the limit. */
+function readBytes(path: string, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let fd: number | null = null;
   try {
-    return readFileSync(path === '-' ? 0 : path);
+    fd = path === '-' ? 0 : openSync(path, 'r');
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        // Standard input in non-blocking mode: wait a moment for more.
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new InputTooLargeError(path, maxBytes);
+    }
   } catch (error) {
     throw readError(path, error);
+  } finally {
+    if (fd !== null && fd !== 0) closeSync(fd);
   }
+  return Buffer.concat(chunks, total);
 }
 
 /** Exit codes scripts can rely on. */

@@ -5,7 +5,16 @@
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { InputTooLargeError } from './io';
+
+/**
+ * The most bytes of a streamed ledger (a file, or standard input or a pipe spooled to disk): checked
+ * from the size of a file before it is read, and while a spool is written, so that `/dev/zero` given as
+ * the ledger stops here instead of filling the disk. `--max-ledger-bytes` sets another limit.
+ */
+export const MAX_LEDGER_BYTES = 16 * 1024 ** 3;
 
 /** A ledger file that can be read more than once; `dispose` removes a spooled copy of stdin. */
 export interface LedgerSource {
@@ -21,20 +30,36 @@ export interface LedgerSource {
  * A file as is; standard input (`-`), or a pipe or device given as a path (`--sales <(zcat
  * ledger.csv.gz)`), which can be read only once, spooled to a temporary file.
  */
-export async function openLedgerSource(file: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<LedgerSource> {
-  if (file === '-') return spool(stdin, 'standard input');
+export async function openLedgerSource(file: string, stdin: NodeJS.ReadableStream = process.stdin, maxBytes = MAX_LEDGER_BYTES): Promise<LedgerSource> {
+  if (file === '-') return spool(stdin, 'standard input', '-', maxBytes);
   const stat = statSync(file);
-  if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket()) return spool(createReadStream(file), `'${file}'`);
+  if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket()) return spool(createReadStream(file), `'${file}'`, file, maxBytes);
+  if (stat.size > maxBytes) throw new InputTooLargeError(file, maxBytes);
   return { path: file, size: stat.size, modifiedMs: stat.mtimeMs, dispose: () => undefined };
 }
 
-async function spool(input: NodeJS.ReadableStream, shown: string): Promise<LedgerSource> {
+async function spool(input: NodeJS.ReadableStream, shown: string, named: string, maxBytes: number): Promise<LedgerSource> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'clause-ledger-'));
-  const spooled = path.join(dir, 'spooled');
-  try {
-    await pipeline(input, createWriteStream(spooled, { highWaterMark: 1 << 20 }));
-  } catch (error) {
+  liveSpools.add(dir);
+  watchSignals();
+  const remove = (): void => {
+    liveSpools.delete(dir);
     rmSync(dir, { recursive: true, force: true });
+  };
+  const spooled = path.join(dir, 'spooled');
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > maxBytes ? new InputTooLargeError(named, maxBytes) : null, chunk);
+    },
+  });
+  try {
+    await pipeline(input, limit, createWriteStream(spooled, { highWaterMark: 1 << 20 }));
+  } catch (error) {
+    remove();
+    // A device such as /dev/zero never ends by itself: stop reading it.
+    (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
     throw error;
   }
   spooledNames.set(spooled, shown);
@@ -43,9 +68,30 @@ async function spool(input: NodeJS.ReadableStream, shown: string): Promise<Ledge
     size: statSync(spooled).size,
     dispose: () => {
       spooledNames.delete(spooled);
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     },
   };
+}
+
+/** Spool folders not yet removed: removed on every exit path, SIGINT and SIGTERM included. */
+const liveSpools = new Set<string>();
+let watching = false;
+
+function removeLiveSpools(): void {
+  for (const dir of liveSpools) rmSync(dir, { recursive: true, force: true });
+  liveSpools.clear();
+}
+
+function watchSignals(): void {
+  if (watching) return;
+  watching = true;
+  process.on('exit', removeLiveSpools);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      removeLiveSpools();
+      process.exit(code);
+    });
+  }
 }
 
 /** Spooled copies → what their errors name (standard input, or the pipe's path), not the temporary file. */

@@ -1,6 +1,7 @@
 /** An incremental NDJSON reader from a file or standard input, one record at a time. */
-import type { LedgerRecord } from '../ledger/rows';
+import { notAnObjectValue, type LedgerRecord } from '../ledger/rows';
 import type { RecordSink } from './ledger-sinks';
+import { duplicateColumnIssue, repeatedKeyInRow } from '../ledger/duplicate-columns';
 import { TextStreamParser, type RowStarts } from './utf8-stream';
 
 const CR = 13;
@@ -9,6 +10,8 @@ const CR = 13;
 export class NdjsonStreamParser extends TextStreamParser {
   private readonly sink: RecordSink;
   private row = 0;
+  /** A repeated key is reported once, at the first row that has one. */
+  private duplicateReported = false;
 
   constructor(sink: RecordSink, positions: RowStarts | null = null) {
     super(positions);
@@ -47,9 +50,16 @@ export class NdjsonStreamParser extends TextStreamParser {
       return;
     }
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      this.sink.issue({ row, column: '*', value: JSON.stringify(item) ?? '', code: 'malformed-row', message: 'each row must be a JSON object' });
+      this.sink.issue({ row, column: '*', value: notAnObjectValue(item), code: 'malformed-row', message: 'each row must be a JSON object' });
       this.sink.record({}, row);
       return;
+    }
+    if (!this.duplicateReported) {
+      const repeated = repeatedKeyInRow(line, item);
+      if (repeated !== null) {
+        this.duplicateReported = true;
+        this.sink.issue(duplicateColumnIssue(row, repeated));
+      }
     }
     this.sink.record(item as LedgerRecord, row);
   }

@@ -7,6 +7,7 @@
  * Hand-written rather than a dependency: it is one line of text with `\r`, and the popular
  * libraries (progress, cli-progress) add options and terminal handling this does not need.
  */
+import { forTerminal } from './terminal-text';
 
 export interface ProgressTarget {
   isTTY?: boolean;
@@ -92,7 +93,7 @@ export class ProgressBar {
       `${this.label}${this.phase ? ` ${this.phase}` : ''} ${bar} ${(fraction * 100).toFixed(0).padStart(3)}% ` +
       `${megabytes(bytes)}/${megabytes(this.total)} ${rate(rows / seconds)} rows/s ETA ${duration(eta)}`;
     const columns = this.target.columns || 100;
-    this.target.write(`\r${text.slice(0, Math.max(10, columns - 1)).padEnd(Math.max(10, columns - 1))}`);
+    this.target.write(`\r${forTerminal(text).slice(0, Math.max(10, columns - 1)).padEnd(Math.max(10, columns - 1))}`);
   }
 
   /** Erases the line, if anything was drawn. */

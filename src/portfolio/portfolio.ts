@@ -12,6 +12,9 @@
  * Browser-safe like the evaluator: file reading (clause files, schedules) lives in the CLI, which
  * hands over texts.
  */
+import { csvCell, csvListCell } from '../csv-output';
+import { normalizeText, textKey } from '../values/text-key';
+import { parseJsonText } from '../json-text';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/portfolio.schema.json';
@@ -100,8 +103,9 @@ export function resolveContracts(portfolio: PortfolioInput, readFile: (path: str
       let data: unknown = c.schedule;
       if (typeof c.schedule === 'string') {
         try {
-          const text = readFile(c.schedule);
-          data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+          const json = parseJsonText(readFile(c.schedule));
+          data = json.ok ? json.value : undefined;
+          if (!json.ok) scheduleErrors = [`the schedule ${c.schedule} is ${json.message}`];
         } catch (e) {
           data = undefined;
           scheduleErrors = [`cannot read the schedule ${c.schedule}: ${(e as Error).message}`];
@@ -174,7 +178,7 @@ interface OpenContract {
 }
 
 function sellerKey(value: string): string {
-  return value.trim().toLowerCase();
+  return textKey(value);
 }
 
 /** The `seller` cell of a record (keys in any case), trimmed, or null. */
@@ -189,7 +193,7 @@ function sellerCell(record: LedgerRecord): string | null {
     }
   }
   if (value === undefined || value === null) return null;
-  const text = String(value).trim();
+  const text = normalizeText(String(value));
   return text === '' ? null : text;
 }
 
@@ -465,15 +469,11 @@ export function rollup(contracts: readonly ContractReport[]): RollupLine[] {
   }));
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The roll-up as CSV for a payroll or accounts-payable import (header row, CRLF-free, UTF-8). */
 export function rollupCsv(lines: readonly RollupLine[]): string {
   const out = ['payee,currency,amount,obligations,unresolved,contracts'];
   for (const l of lines) {
-    out.push([l.payee, l.currency ?? '', l.amount ?? '', String(l.obligations), String(l.unresolved), l.contracts.join(';')].map(csvField).join(','));
+    out.push([csvCell(l.payee), csvCell(l.currency), csvCell(l.amount, true), csvCell(l.obligations), csvCell(l.unresolved), csvListCell(l.contracts)].join(','));
   }
   return `${out.join('\n')}\n`;
 }

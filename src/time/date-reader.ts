@@ -131,7 +131,9 @@ export class DateReader {
       }
       ms = Math.floor(ms);
     }
-    if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59)) return false;
+    // A comparison with NaN (a letter among the digits) is false, so every field is checked by a `>=` or
+    // `<=` that holds only for digits; the year has no range of its own and is checked for NaN.
+    if (!(y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59)) return false;
     if (i === n) {
       this.setLocal(civilDay(y, mo, d), h, mi, s, ms);
       return true;
@@ -141,7 +143,7 @@ export class DateReader {
     if (sign === 90 && i + 1 === n) offsetMinutes = 0; // 'Z'
     else if ((sign === 43 || sign === 45) && i + 6 === n && text.charCodeAt(i + 3) === 58) {
       const oh = two(text, i + 1), om = two(text, i + 4);
-      if (!(oh <= 23 && om <= 59)) return false;
+      if (!(oh >= 0 && oh <= 23 && om >= 0 && om <= 59)) return false;
       offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
     } else return false;
     this.setInstant(civilDay(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offsetMinutes * 60_000);

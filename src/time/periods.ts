@@ -130,7 +130,8 @@ export class ContractCalendar {
 
   /** Whether some month boundary up to `months` fell back to the 1st because a month was too short. */
   usedMonthEndRule(months: number): boolean {
-    for (let i = 1; i <= months; i++) {
+    // Any 48 consecutive months hold a 28-day February and 30-day months: beyond them the answer is known.
+    for (let i = 1; i <= Math.min(months, 48); i++) {
       if (this.boundary(i).day !== this.effective.day) return true;
     }
     return false;
@@ -273,6 +274,10 @@ export function resolveContext(input: { effectiveDate: string; timeZone?: string
     const parsed = parseIsoDate(input.asOf);
     if (!parsed) return { ok: false, message: `as-of date '${input.asOf}' is not a real calendar date in the form YYYY-MM-DD` };
     asOf = parsed;
+  }
+  // Contract dates are limited to the years 1 to 9999 (date-out-of-range), as the clause's periods are.
+  for (const [what, date] of [['effective date', effective], ['as-of date', asOf]] as const) {
+    if (date.year < 1 || date.year > 9999) return { ok: false, message: `[date-out-of-range] the ${what} ${formatIsoDate(date)} is outside the years 1 to 9999` };
   }
   return { ok: true, context: { effective, zone, asOf } };
 }
