@@ -2,12 +2,13 @@
  * Differential test: for random clauses and ledgers, the in-memory evaluator, DuckDB and
  * PostgreSQL give the same report, field for field (milestones with their crossing rows and
  * running totals, obligations, totals, row counts, notes, diagnostics). The ledgers are built to
- * hit the hard cases: date-times in local time and with offsets around DST changes and local
+ * hit the hard cases: strict and inclusive comparators, computed payments with caps, floors and due
+ * dates; date-times in local time and with offsets around DST changes and local
  * midnight, month ends, refunds (net totals that peak within a day), rows at the same instant
  * (ties by input order), customers written in other cases and with spaces, products by name.
  */
 import fc from 'fast-check';
-import type { DocumentNode, MilestoneNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from '../../src/language/ast';
+import type { DocumentNode, LimitNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, UnlimitedPaymentNode, WindowNode } from '../../src/language/ast';
 import { evaluate } from '../../src/evaluation/evaluate';
 import type { LedgerRecord } from '../../src/ledger/rows';
 import { evaluateOnEngine } from '../../src/node/sql-evaluation';
@@ -56,6 +57,61 @@ const paymentArb: fc.Arbitrary<PaymentNode | null> = fc.oneof(
   fc.constantFrom('4.2', '[X]').map((ref): PaymentNode => ({ kind: 'section', ref, placeholder: ref.startsWith('['), range: R })),
 );
 
+const money = (amount: string): MoneyNode => ({ kind: 'money', amount, currency: 'USD', text: '', range: R });
+
+/** Computed payments: a rate on the excess over an amount or the target, or an amount per increment (whole or pro rata). */
+const computedArb: fc.Arbitrary<UnlimitedPaymentNode> = fc.oneof(
+  fc
+    .tuple(fc.constantFrom('5', '12.5'), fc.constantFrom('gross' as const, 'net' as const, null), fc.constantFrom(null, '500', '1000.5'))
+    .map(([percent, basis, over]): UnlimitedPaymentNode => ({
+      kind: 'rate-on-excess',
+      intro: null,
+      percent,
+      basis,
+      comparator: 'in excess of',
+      threshold: over === null ? { kind: 'target-reference', range: R } : money(over),
+      range: R,
+    })),
+  fc
+    .tuple(fc.constantFrom('gross' as const, 'net' as const, null), fc.constantFrom(null, '250'), fc.boolean())
+    .map(([basis, over, proRata]): UnlimitedPaymentNode => ({
+      kind: 'per-increment',
+      noun: 'bonus',
+      amount: money('7.5'),
+      full: false,
+      increment: money('100'),
+      basis,
+      comparator: over === null ? null : 'above',
+      threshold: over === null ? null : money(over),
+      proRata,
+      range: R,
+    })),
+);
+
+/** A computed payment, with a cap (per payment or per contract month or quarter) and a floor, and a due date, each or not. */
+const boundedArb: fc.Arbitrary<PaymentNode> = fc
+  .tuple(
+    computedArb,
+    fc.constantFrom(null, 'payment' as const, 'month' as const, 'quarter' as const),
+    fc.boolean(),
+    fc.constantFrom(null, 'achievement' as const, 'month' as const, 'quarter' as const),
+    fc.boolean(),
+  )
+  .map(([base, capPer, floor, dueAfter, calendar]): PaymentNode => {
+    const limit = (written: LimitNode['written'], amount: string, per: LimitNode['per']): LimitNode => ({
+      kind: 'limit',
+      written,
+      amount: money(amount),
+      per,
+      perWritten: per === 'payment' ? null : 'in any',
+      range: R,
+    });
+    const cap = capPer === null ? null : limit('not to exceed', '60', capPer);
+    const bounded: PaymentNode = cap || floor ? { kind: 'limited', payment: base, cap, floor: floor ? limit('with a minimum of', '5', 'payment') : null, range: R } : base;
+    if (dueAfter === null) return bounded;
+    return { kind: 'timed', payment: bounded, due: { kind: 'due', days: 30, after: dueAfter, calendar: dueAfter !== 'achievement' && calendar, range: R }, range: R };
+  });
+
 interface Case {
   effective: string;
   zone: string;
@@ -97,13 +153,19 @@ const caseArb: fc.Arbitrary<Case> = fc
       product: fc.constantFrom('Widget', ' widget ', 'Gadget', 'GADGET', 'other'),
       customer: fc.constantFrom('Acme', ' acme ', 'Beta', 'BETA', 'Cobalt', 'Dyn', ''),
     });
-    const milestone = fc.record({ target: targetArb, window: windowArb(eDay), payment: paymentArb });
+    const milestone = fc.record({
+      target: targetArb,
+      window: windowArb(eDay),
+      payment: fc.oneof({ arbitrary: paymentArb, weight: 3 }, { arbitrary: boundedArb, weight: 1 }),
+      // "exceed" (strict), "at least", or no word.
+      strict: fc.constantFrom(null, true, false),
+    });
     return fc.record({
       effective: fc.constant(effective),
       zone: fc.constant(zone),
       asOf: fc.integer({ min: -2, max: 130 }).map((k) => eDay + k),
       items: fc.array(milestone, { minLength: 1, maxLength: 4 }),
-      each: paymentArb,
+      each: fc.oneof({ arbitrary: paymentArb, weight: 3 }, { arbitrary: boundedArb, weight: 1 }),
       withSchedule: fc.boolean(),
       withIds: fc.boolean(),
       // Ties: a share of rows copy an earlier row's date cell.
@@ -118,6 +180,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       target: it.target,
       window: it.window,
       payment: it.payment,
+      ...(it.strict === null ? {} : { comparator: { kind: 'comparator' as const, strict: it.strict, words: it.strict ? 'exceed' : 'at least', range: R } }),
       range: R,
     }));
     const payments: PaymentTermNode[] = c.each ? [{ kind: 'payment-term', scope: { kind: 'each' }, party: null, payment: c.each, range: R }] : [];

@@ -56,11 +56,37 @@ describe('features the SQL path does not know are refused by name', () => {
 
   it('a new payment kind, and a new field on a payment sentence', () => {
     const ast = seed();
-    (ast.clauses[0].milestones[0] as { payment: unknown }).payment = { kind: 'tiered', tiers: [], range: ast.range };
-    expect(refusal(ast).feature).toBe("payment 'tiered'");
+    (ast.clauses[0].milestones[0] as { payment: unknown }).payment = { kind: 'profit-share', pool: '10', range: ast.range };
+    expect(refusal(ast).feature).toBe("payment 'profit-share'");
     const withTerm = parse(`${SEED.replace(', for a bonus of $5,000', '')} Upon achieving each milestone, the Seller will receive a bonus of $1,000.`).ast as DocumentNode;
     Object.assign(withTerm.clauses[0].payments[0], { cap: '10000' });
     expect(refusal(withTerm).feature).toBe("payment sentence 'payment-term' field 'cap'");
+  });
+});
+
+describe('the parts of newer clauses are checked field by field too', () => {
+  const CAPPED =
+    'The Seller agrees to meet the following sales milestones: (i) $500,000 in net sales revenue in each quarter. Upon achieving each milestone, ' +
+    'the Seller will receive a bonus of $1,000 for each $100,000 of Net Sales above $500,000, not to exceed $3,000 in any year.';
+
+  it('accepts an amount per increment with a cap per year', () => {
+    const ast = parse(CAPPED).ast as DocumentNode;
+    expect(ast.clauses[0].payments[0].payment.kind).toBe('limited');
+    expect(planEvaluation(ast, options).ok).toBe(true);
+  });
+
+  it('a new field on a cap, on the payment inside it, and on a comparator', () => {
+    const capped = (): DocumentNode => JSON.parse(JSON.stringify(parse(CAPPED).ast)) as DocumentNode;
+    const a = capped();
+    const limited = a.clauses[0].payments[0].payment as { cap: object; payment: object };
+    Object.assign(limited.cap, { rollover: true });
+    expect(refusal(a).feature).toBe("limit 'limit' field 'rollover'");
+    const b = capped();
+    Object.assign((b.clauses[0].payments[0].payment as { payment: object }).payment, { clawback: true });
+    expect(refusal(b).feature).toBe("payment 'per-increment' field 'clawback'");
+    const c = seed();
+    Object.assign(c.clauses[0].milestones[0], { comparator: { kind: 'comparator', strict: true, words: 'exceed', margin: '5', range: c.range } });
+    expect(refusal(c).feature).toBe("comparator 'comparator' field 'margin'");
   });
 });
 

@@ -8,14 +8,14 @@ import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode } fr
 import { paymentFor } from '../language/describe';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
-import { formatIsoDate, fromDayNumber } from '../time/periods';
+import { formatIsoDate, fromDayNumber, type WindowInstance } from '../time/periods';
 import type { DaySums } from './metrics';
 import type { InstancePlan, Plan } from './plan';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
 import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
-import { computedBasis, computedThreshold } from './payments/computed-payment';
+import { computedBasis, computedThreshold, type FormulaPayment } from './payments/computed-payment';
 
 /** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
 export function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string; inItem: boolean } | null {
@@ -164,29 +164,63 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     case 'rate-on-excess':
     case 'tiered':
     case 'per-increment': {
-      const basis = computedBasis(payment) ?? 'gross';
-      const currency = o.currency ?? o.firstRowCurrency;
-      if (currency === null) {
-        diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.label, message: `${name}: neither the clause nor the ledger names a currency for the commission` });
-        return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${basis} revenue: currency unknown` };
-      }
       const revenue = new Accumulator();
-      const series = basis === 'net' ? o.sums.net : o.sums.gross;
+      const series = (computedBasis(payment) ?? 'gross') === 'net' ? o.sums.net : o.sums.gross;
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
-      const result = calculate(payment, revenue.value(), computedThreshold(payment, toDec(plan.target)), currency);
-      return {
-        ...common,
-        amount: moneyString(result.amount, currency),
-        currency,
-        basis: 'rate',
-        explanation:
-          `${result.text}, on the ${basis} revenue of the milestone's window ${inst.window.windowStart} to ${inst.window.deadline} counted up to ` +
-          `${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, o.sums.lastDay)))} (${found.source})`,
-        calculation: result.calculation,
-        calculationText: result.text,
-      };
+      return computedObligation(payment, revenue.value(), {
+        common,
+        target: toDec(plan.target),
+        currency: o.currency ?? o.firstRowCurrency,
+        window: inst.window,
+        countedTo: Math.min(inst.window.endDay - 1, o.sums.lastDay),
+        source: found.source,
+        name,
+        diagnostics,
+      });
     }
     default:
       return assertNever(payment);
   }
+}
+
+/** What a computed payment's obligation is made of, besides its revenue. */
+export interface ComputedContext {
+  common: Pick<Obligation, 'clause' | 'label' | 'period' | 'triggeredAt' | 'triggeredBy'>;
+  /** The milestone's target, for a threshold written as "the target". */
+  target: Dec;
+  /** The document's currency, else the first row's; null when neither names one. */
+  currency: string | null;
+  window: WindowInstance;
+  /** The last local day (day number) the revenue is counted to. */
+  countedTo: number;
+  /** Where the payment was found, in words. */
+  source: string;
+  name: string;
+  diagnostics: EvaluationDiagnostic[];
+}
+
+/**
+ * The obligation of a rate on the excess, tiers or an amount per increment, on `revenue`: the
+ * window's revenue (gross or net as the payment says) up to the as-of date. Shared by every engine,
+ * which only differ in how they sum the revenue.
+ */
+export function computedObligation(payment: FormulaPayment, revenue: Dec, c: ComputedContext): Obligation {
+  const basis = computedBasis(payment) ?? 'gross';
+  const { common, currency } = c;
+  if (currency === null) {
+    c.diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: common.label, message: `${c.name}: neither the clause nor the ledger names a currency for the commission` });
+    return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${basis} revenue: currency unknown` };
+  }
+  const result = calculate(payment, revenue, computedThreshold(payment, c.target), currency);
+  return {
+    ...common,
+    amount: moneyString(result.amount, currency),
+    currency,
+    basis: 'rate',
+    explanation:
+      `${result.text}, on the ${basis} revenue of the milestone's window ${c.window.windowStart} to ${c.window.deadline} counted up to ` +
+      `${formatIsoDate(fromDayNumber(c.countedTo))} (${c.source})`,
+    calculation: result.calculation,
+    calculationText: result.text,
+  };
 }

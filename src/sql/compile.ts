@@ -13,7 +13,8 @@
  * Result rows (all in one result set, told apart by `kind`):
  *   instance: iid, row_id/row_number/day of the crossing row (null when not met), v1 total,
  *             v2 running total at the crossing row, v3 running total before the crossing day,
- *             v4 rate revenue (gross or net as the payment says), v5 obligation amount, label status
+ *             v4 the window's revenue a rate or computed payment is on (gross or net as the payment says),
+ *             v5 a constant's or a rate's amount (computed payments: in TypeScript), label status
  *   explain:  iid, seq (1 = the crossing row, 2 = the row before, …), row_id, row_number, day,
  *             v1 contribution, v2 running total
  *   rows:     seq total rows, v1 before E, v2 after A, v3 used, v4 order-column repeats,
@@ -25,7 +26,7 @@
 import type { SqlDialect } from './dialect';
 import { quoteIdentifier } from './identifier';
 import { SqlUnsupportedError } from './unsupported';
-import type { SqlInstance, SqlPlan } from './plan';
+import { paysOnRevenue, type SqlInstance, type SqlPlan } from './plan';
 import { minorUnits } from '../values/money';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import { MAX_REPORTED_ERRORS } from '../evaluation/evaluate';
@@ -74,7 +75,7 @@ export const DATE_FORM =
 const METRIC_CODE = { 'gross-revenue': 0, 'net-revenue': 1, deals: 2, 'new-customers': 3, units: 4 } as const;
 
 /** Payment codes in the query's `inst` table. */
-const PAYMENT_CODE = { none: 0, constant: 1, 'rate-gross': 2, 'rate-net': 3 } as const;
+const PAYMENT_CODE = { none: 0, constant: 1, 'rate-gross': 2, 'rate-net': 3, 'computed-gross': 4, 'computed-net': 5 } as const;
 
 export class Params {
   readonly values: Array<string | number> = [];
@@ -280,38 +281,40 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   // The instances: windows, targets and payments, all bound.
   const rate = plan.milestones.some((m) => m.payment.kind === 'rate');
   const instanceRows = plan.instances.map((inst) => instanceRow(inst, plan, p, dialect));
-  const emptyInst = `SELECT CAST(NULL AS ${dialect.integer}) AS iid, 0 AS metric, 0 AS slot, CAST(NULL AS ${D}) AS target, CAST(NULL AS DATE) AS from_day, CAST(NULL AS DATE) AS to_day, CAST(NULL AS DATE) AS deadline, 0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor WHERE FALSE`;
+  const emptyInst = `SELECT CAST(NULL AS ${dialect.integer}) AS iid, 0 AS metric, 0 AS slot, CAST(NULL AS ${D}) AS target, 0 AS strict, CAST(NULL AS DATE) AS from_day, CAST(NULL AS DATE) AS to_day, CAST(NULL AS DATE) AS deadline, 0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor WHERE FALSE`;
   ctes.push(
     instanceRows.length === 0
       ? `inst AS (\n  ${emptyInst}\n)`
-      : `inst (iid, metric, slot, target, from_day, to_day, deadline, pay, pay_amount, factor) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
+      : `inst (iid, metric, slot, target, strict, from_day, to_day, deadline, pay, pay_amount, factor) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
   );
   const dayMetric = (metric: string, slot: string): string =>
     `CASE ${metric} WHEN 0 THEN dd.gross WHEN 1 THEN dd.net WHEN 2 THEN dd.deals WHEN 3 THEN dd.new_customers ELSE CASE ${slot} ${unitSums.map((u, k) => `WHEN ${k} THEN dd.${u}`).join(' ')} END END`;
+  // Whether a total meets the target: passes it under a strict comparator ("exceed"), else reaches it.
+  const meets = (total: string, strict: string): string => `(${total} > target OR (${strict} = 0 AND ${total} = target))`;
   ctes.push(
-    `inst_days AS (\n  SELECT i.iid, i.target, dd.d, dd.n, dd.gross, dd.net,\n` +
+    `inst_days AS (\n  SELECT i.iid, i.target, i.strict, dd.d, dd.n, dd.gross, dd.net,\n` +
       `    ${dayMetric('i.metric', 'i.slot')} AS v,\n` +
       `    CASE WHEN i.metric = 1 THEN dd.gross ELSE ${dayMetric('i.metric', 'i.slot')} END AS up\n` +
       `  FROM inst AS i JOIN days AS dd ON dd.d >= i.from_day AND dd.d < i.to_day\n)`,
     `running_days AS (\n  SELECT inst_days.*, SUM(v) OVER (PARTITION BY iid ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_end FROM inst_days\n)`,
     // The first day whose end-of-day total reaches the target: the crossing is certain by then.
-    `reach AS (\n  SELECT iid, MIN(d) AS reach_day FROM running_days WHERE run_end >= target GROUP BY iid\n)`,
+    `reach AS (\n  SELECT iid, MIN(d) AS reach_day FROM running_days WHERE ${meets('run_end', 'strict')} GROUP BY iid\n)`,
     // Days that moved the total, each with the moving day before it (whose rows --explain shows).
     `moving AS (\n  SELECT iid, d, run_end - v AS before_day, LAG(d) OVER (PARTITION BY iid ORDER BY d) AS prev_d,\n` +
-      `    (run_end - v + up >= target) AS may_cross\n  FROM running_days WHERE v <> 0 OR up <> 0\n)`,
+      `    ${meets('run_end - v + up', 'strict')} AS may_cross\n  FROM running_days WHERE v <> 0 OR up <> 0\n)`,
     // A day may hold the crossing when the total before it plus its positive contributions reaches the target.
     `candidates AS (\n  SELECT m.iid, m.d, m.prev_d FROM moving AS m LEFT JOIN reach AS r ON r.iid = m.iid\n` +
       `  WHERE m.may_cross AND (r.reach_day IS NULL OR m.d <= r.reach_day)\n)`,
     `wanted AS (\n  SELECT iid, d, TRUE AS candidate FROM candidates\n  UNION ALL\n` +
       `  SELECT c.iid, c.prev_d, FALSE FROM candidates AS c WHERE c.prev_d IS NOT NULL AND NOT EXISTS (SELECT 1 FROM candidates AS o WHERE o.iid = c.iid AND o.d = c.prev_d)\n)`,
     `wanted_days AS (\n  SELECT w.iid, w.d, w.candidate, m.before_day FROM wanted AS w JOIN moving AS m ON m.iid = w.iid AND m.d = w.d\n)`,
-    `row_values AS (\n  SELECT w.iid, w.d, w.candidate, w.before_day, i.target, f.rn, COALESCE(f.explicit_id, CAST(f.rn AS ${T})) AS id, f.t,\n` +
+    `row_values AS (\n  SELECT w.iid, w.d, w.candidate, w.before_day, i.target, i.strict, f.rn, COALESCE(f.explicit_id, CAST(f.rn AS ${T})) AS id, f.t,\n` +
       `    ${contribution('f', 'i.metric', 'i.slot')} AS c\n` +
       `  FROM wanted_days AS w JOIN inst AS i ON i.iid = w.iid JOIN dated AS f ON f.d = w.d\n)`,
     `row_running AS (\n  SELECT row_values.*, before_day + SUM(c) OVER (PARTITION BY iid, d ORDER BY t, rn ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running\n` +
       `  FROM row_values WHERE c <> 0\n)`,
     `crossing AS (\n  SELECT z.*, m.prev_d FROM (\n` +
-      `    SELECT row_running.*, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d, t, rn) AS k FROM row_running WHERE candidate AND running >= target\n` +
+      `    SELECT row_running.*, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d, t, rn) AS k FROM row_running WHERE candidate AND ${meets('running', 'strict')}\n` +
       `  ) AS z JOIN moving AS m ON m.iid = z.iid AND m.d = z.d WHERE z.k = 1\n)`,
     `explained AS (\n  SELECT r.iid, r.rn, r.id, r.d, r.c, r.running,\n` +
       `    ROW_NUMBER() OVER (PARTITION BY r.iid ORDER BY r.d DESC, r.t DESC, r.rn DESC) AS back\n` +
@@ -347,7 +350,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   if (plan.wantsUnits) missing('units', c.units, 2);
   const cellRank = { date: 3, amount: 4, units: 5 } as const;
   for (const column of checked) {
-    if (column === 'amount' && !plan.wantsAmount && !plan.milestones.some((m) => m.payment.kind === 'rate')) continue;
+    if (column === 'amount' && !plan.wantsAmount && !plan.milestones.some((m) => paysOnRevenue(m.payment))) continue;
     if (column === 'units' && !plan.wantsUnits) continue;
     issueParts.push(`SELECT rn, ${cellRank[column]}, '${column}', 'cell', ${column}_bad, CAST(NULL AS ${dialect.integer}) FROM dated WHERE ${column}_bad IS NOT NULL`);
   }
@@ -380,7 +383,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const selects = [
     `SELECT 'instance' AS kind, i.iid, ${nullInt} AS seq, x.id AS row_id, x.rn AS row_number, ${day('x.d')} AS day,\n` +
       `    ${dec('s.total')} AS v1, ${dec('x.running')} AS v2, ${dec('x.before_day')} AS v3,\n` +
-      `    ${dec(`CASE WHEN i.pay = ${PAYMENT_CODE['rate-net']} THEN s.net ELSE s.gross END`)} AS v4,\n` +
+      `    ${dec(`CASE WHEN i.pay IN (${PAYMENT_CODE['rate-net']}, ${PAYMENT_CODE['computed-net']}) THEN s.net ELSE s.gross END`)} AS v4,\n` +
       `    ${dec(
         `CASE WHEN x.iid IS NULL THEN ${nullDec} WHEN i.pay = ${PAYMENT_CODE.constant} THEN i.pay_amount ` +
           (rate
@@ -418,10 +421,16 @@ function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDi
   const slot = m.metric === 'units' ? (m.productKey === null ? 0 : plan.products.indexOf(m.productKey) + 1) : 0;
   const pay = m.payment;
   const payCode =
-    pay.kind === 'constant' ? PAYMENT_CODE.constant : pay.kind === 'rate' ? (pay.basis === 'net' ? PAYMENT_CODE['rate-net'] : PAYMENT_CODE['rate-gross']) : PAYMENT_CODE.none;
+    pay.kind === 'constant'
+      ? PAYMENT_CODE.constant
+      : pay.kind === 'rate'
+        ? PAYMENT_CODE[pay.basis === 'net' ? 'rate-net' : 'rate-gross']
+        : pay.kind === 'computed'
+          ? PAYMENT_CODE[pay.basis === 'net' ? 'computed-net' : 'computed-gross']
+          : PAYMENT_CODE.none;
   return (
     `(${p.bind(inst.id, dialect.integer)}, ${p.bind(METRIC_CODE[m.metric], dialect.integer)}, ${p.bind(slot, dialect.integer)}, ` +
-    `${p.bind(m.target, D)}, ${p.bind(isoDay(inst.fromDay), 'DATE')}, ${p.bind(isoDay(inst.toDay), 'DATE')}, ` +
+    `${p.bind(m.target, D)}, ${p.bind(m.strict ? 1 : 0, dialect.integer)}, ${p.bind(isoDay(inst.fromDay), 'DATE')}, ${p.bind(isoDay(inst.toDay), 'DATE')}, ` +
     `${p.bind(inst.window.deadline, 'DATE')}, ${p.bind(payCode, dialect.integer)}, ` +
     `${pay.kind === 'constant' ? p.bind(pay.amount, D) : `CAST(NULL AS ${D})`}, ` +
     `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`})`

@@ -22,6 +22,8 @@ import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, dayNumber, resolveContext, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
 import { documentCurrency } from '../evaluation/plan';
+import { paymentParts } from '../language/payment-parts';
+import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
 import { SqlUnsupportedError } from './unsupported';
 
 export interface SqlPlanOptions {
@@ -40,7 +42,14 @@ export type SqlPayment =
   | { kind: 'unresolved'; payment: PaymentNode & { kind: 'section' }; source: string }
   /** A section reference whose label the schedule lacks: the evaluation fails. */
   | { kind: 'schedule-missing'; label: string; payment: PaymentNode & { kind: 'section' } }
-  | { kind: 'rate'; percent: string; factor: string; basis: 'gross' | 'net'; payment: PaymentNode & { kind: 'rate' }; source: string };
+  | { kind: 'rate'; percent: string; factor: string; basis: 'gross' | 'net'; payment: PaymentNode & { kind: 'rate' }; source: string }
+  /** A rate on the excess, tiers or an amount per increment: computed in TypeScript from the window's revenue, which the query gives. */
+  | { kind: 'computed'; basis: 'gross' | 'net'; payment: FormulaPayment; source: string };
+
+/** Whether the payment is counted on the window's revenue (the query then reads amounts and gives the revenue). */
+export function paysOnRevenue(payment: SqlPayment): boolean {
+  return payment.kind === 'rate' || payment.kind === 'computed';
+}
 
 export interface SqlInstance {
   /** Position in `SqlPlan.instances`, the key the query's rows carry. */
@@ -62,6 +71,10 @@ export interface SqlMilestone {
   productKey: string | null;
   target: string;
   payment: SqlPayment;
+  /** The payment as written, with its cap, floor and due date (settled once every obligation is known); null when none applies. */
+  written: PaymentNode | null;
+  /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
+  strict: boolean;
   instances: SqlInstance[];
 }
 
@@ -89,11 +102,16 @@ export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: str
 /** Fields each node kind may carry; any other field with a value is a feature the SQL path does not know. */
 const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   document: ['kind', 'clauses', 'range'],
-  clause: ['kind', 'form', 'party', 'milestones', 'payments', 'range'],
+  // `heading` and `payer` only describe the clause: the evaluator reads neither.
+  clause: ['kind', 'form', 'heading', 'payer', 'party', 'milestones', 'payments', 'range'],
+  'clause-heading': ['kind', 'number', 'title', 'range'],
   party: ['kind', 'name', 'range'],
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'range'],
+  // `achiever` is not applied to the ledger by the evaluator either (every row counts); `comparator` is compiled.
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'range'],
+  comparator: ['kind', 'strict', 'words', 'range'],
   label: ['kind', 'style', 'text', 'range'],
-  revenue: ['kind', 'amount', 'basis', 'range'],
+  // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
+  revenue: ['kind', 'amount', 'basis', 'term', 'scope', 'range'],
   units: ['kind', 'count', 'product', 'range'],
   'new-customers': ['kind', 'count', 'noun', 'range'],
   deals: ['kind', 'count', 'noun', 'range'],
@@ -103,9 +121,20 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   within: ['kind', 'n', 'unit', 'relation', 'range'],
   period: ['kind', 'unit', 'n', 'range'],
   recurring: ['kind', 'unit', 'range'],
-  fixed: ['kind', 'noun', 'amount', 'range'],
+  fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   rate: ['kind', 'percent', 'basis', 'range'],
+  // Computed payments, caps, floors and due dates: the query gives the window's revenue, and the
+  // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
+  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'range'],
+  'target-reference': ['kind', 'range'],
+  tiered: ['kind', 'intro', 'bands', 'method', 'range'],
+  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'range'],
+  'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'range'],
+  limited: ['kind', 'payment', 'cap', 'floor', 'range'],
+  limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'range'],
+  timed: ['kind', 'payment', 'due', 'range'],
+  due: ['kind', 'days', 'after', 'calendar', 'range'],
   'payment-term': ['kind', 'scope', 'party', 'payment', 'range'],
 };
 
@@ -148,7 +177,43 @@ function checkWindow(window: WindowNode): void {
 
 function checkPayment(payment: PaymentNode): void {
   requireKnown(payment, 'payment');
-  if (payment.kind === 'fixed') requireKnown(payment.amount, 'amount');
+  switch (payment.kind) {
+    case 'fixed':
+      requireKnown(payment.amount, 'amount');
+      break;
+    case 'section':
+    case 'rate':
+      break;
+    case 'rate-on-excess':
+      requireKnown(payment.threshold, 'threshold');
+      break;
+    case 'tiered':
+      for (const band of payment.bands) {
+        requireKnown(band, 'tier band');
+        if (band.from) requireKnown(band.from, 'amount');
+        if (band.to) requireKnown(band.to, 'amount');
+      }
+      break;
+    case 'per-increment':
+      requireKnown(payment.amount, 'amount');
+      requireKnown(payment.increment, 'amount');
+      if (payment.threshold) requireKnown(payment.threshold, 'amount');
+      break;
+    case 'limited':
+      for (const limit of [payment.cap, payment.floor]) {
+        if (!limit) continue;
+        requireKnown(limit, 'limit');
+        requireKnown(limit.amount, 'amount');
+      }
+      checkPayment(payment.payment);
+      break;
+    case 'timed':
+      requireKnown(payment.due, 'due date');
+      checkPayment(payment.payment);
+      break;
+    default:
+      throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
+  }
 }
 
 function checkTerm(term: PaymentTermNode): void {
@@ -165,10 +230,14 @@ export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
   for (const clause of ast.clauses) {
     requireKnown(clause, 'clause');
+    if (clause.heading) requireKnown(clause.heading, 'heading');
+    if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
     for (const m of clause.milestones) {
       requireKnown(m, 'milestone');
       if (m.labelSource) requireKnown(m.labelSource, 'label');
+      if (m.comparator) requireKnown(m.comparator, 'comparator');
+      if (m.achiever) requireKnown(m.achiever, 'party');
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
@@ -191,7 +260,7 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       : term.scope.kind === 'milestone'
         ? `the payment sentence for milestone (${term.scope.label})`
         : 'the payment sentence for each milestone';
-  const payment = found.payment;
+  const payment = paymentParts(found.payment).base;
   switch (payment.kind) {
     case 'fixed':
       return {
@@ -211,6 +280,10 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
     }
     case 'rate':
       return { kind: 'rate', percent: payment.percent, factor: new Dec(payment.percent).dividedBy(100).toFixed(), basis: payment.basis ?? 'gross', payment, source };
+    case 'rate-on-excess':
+    case 'tiered':
+    case 'per-increment':
+      return { kind: 'computed', basis: computedBasis(payment) ?? 'gross', payment, source };
     default:
       throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
   }
@@ -243,7 +316,7 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
       if (metric === 'new-customers') wantsCustomers = true;
       const index = milestones.length;
       const payment = paymentOf(clause, milestone, index, schedule);
-      if (payment.kind === 'rate') wantsRate = true;
+      if (paysOnRevenue(payment)) wantsRate = true;
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -253,6 +326,8 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
         productKey,
         target: new Dec(targetText(milestone.target)).toFixed(),
         payment,
+        written: paymentFor(milestone, clause)?.payment ?? null,
+        strict: milestone.comparator?.strict === true,
         instances: [],
       };
       for (const window of windowInstances(milestone.window, calendar, context.asOf)) {

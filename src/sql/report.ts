@@ -5,7 +5,9 @@
  */
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
-import { formatIsoDate, fromDayNumber } from '../time/periods';
+import { ContractCalendar, formatIsoDate, fromDayNumber } from '../time/periods';
+import { computedObligation } from '../evaluation/obligations';
+import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
   type EvaluationDiagnostic,
@@ -167,9 +169,12 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const milestones: MilestoneResult[] = [];
   const obligations: Obligation[] = [];
   const warned = new Set<SqlMilestone>();
+  const timing: PaymentObligation[] = [];
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
     notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
+    const comparator = m.milestone.comparator;
+    if (comparator) notes.comparator(name, comparator.words, comparator.strict);
     const w = m.milestone.window;
     if (w.kind === 'recurring') notes.recurring(name, w.unit, asOf);
     for (const inst of m.instances) {
@@ -203,16 +208,19 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       };
       milestones.push(result);
       const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
-      if (met && totalDec.lessThan(targetDec)) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (met && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
       if (met) {
         const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
         if (obligation) {
           obligations.push(obligation);
           notes.add(`${instName}: ${obligation.explanation}`);
+          if (m.written) timing.push({ obligation, payment: m.written, name: instName });
         }
       }
     }
   }
+  // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
+  for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
@@ -321,6 +329,17 @@ function obligationOf(
           `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
       };
     }
+    case 'computed':
+      return computedObligation(pay.payment, dec(row.v4), {
+        common,
+        target: new Dec(m.target),
+        currency: plan.currency ?? firstRowCurrency,
+        window: inst.window,
+        countedTo: Math.min(inst.window.endDay - 1, plan.aDay),
+        source: pay.source,
+        name,
+        diagnostics,
+      });
     default:
       return assertNever(pay);
   }
