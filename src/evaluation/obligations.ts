@@ -17,6 +17,27 @@ import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, computedThreshold, type FormulaPayment } from './payments/computed-payment';
 
+/** The warning for a payment outlined in a section when no schedule gives its amount (once per milestone). */
+export function unresolvedSectionWarning(name: string, label: string | null, payment: { ref: string; placeholder: boolean }): EvaluationDiagnostic {
+  const where = payment.placeholder ? `under a placeholder, Section ${payment.ref}` : `as outlined in Section ${payment.ref}`;
+  return {
+    code: 'unresolved-payment',
+    severity: 'warning',
+    label,
+    message: `${name} is paid ${where}, and no schedule was given: the amount is undefined (not zero); pass --schedule`,
+  };
+}
+
+/** Such an obligation's amount: undefined, never zero, with what would resolve it. */
+export function unresolvedSectionObligation(payment: { ref: string }, source: string, currency: string | null) {
+  return {
+    amount: null,
+    currency,
+    basis: 'unresolved' as const,
+    explanation: `amount undefined: Section ${payment.ref} is not available (${source}); supply a schedule`,
+  };
+}
+
 /** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
 export function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string; inItem: boolean } | null {
   const found = paymentFor(milestone, clause);
@@ -100,22 +121,9 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       if (!schedule) {
         if (!warned.has(plan)) {
           warned.add(plan);
-          diagnostics.push({
-            code: 'unresolved-payment',
-            severity: 'warning',
-            label: m.label,
-            message:
-              `${name} is paid ${payment.placeholder ? `under a placeholder, Section ${payment.ref}` : `as outlined in Section ${payment.ref}`}, ` +
-              `and no schedule was given: the amount is undefined (not zero); pass --schedule`,
-          });
+          diagnostics.push(unresolvedSectionWarning(name, m.label, payment));
         }
-        return {
-          ...common,
-          amount: null,
-          currency: o.currency,
-          basis: 'unresolved',
-          explanation: `amount undefined: Section ${payment.ref} is not available (${found.source}); supply a schedule`,
-        };
+        return { ...common, ...unresolvedSectionObligation(payment, found.source, o.currency) };
       }
       const label = m.label ?? String(planIndex + 1);
       const amount = roundMoney(scheduledAmount(schedule, label) as Dec, schedule.currency);

@@ -22,6 +22,7 @@ import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, dayNumber, resolveContext, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
 import { documentCurrency } from '../evaluation/plan';
+import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
 import { SqlUnsupportedError } from './unsupported';
@@ -251,15 +252,9 @@ function targetText(target: TargetNode): string {
 }
 
 function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, schedule: Schedule | null): SqlPayment {
-  const found = paymentFor(milestone, clause);
+  const found = paymentSource(clause, milestone);
   if (!found) return { kind: 'none' };
-  const term = found.term;
-  const source =
-    term === null
-      ? 'stated in the milestone'
-      : term.scope.kind === 'milestone'
-        ? `the payment sentence for milestone (${term.scope.label})`
-        : 'the payment sentence for each milestone';
+  const source = found.source;
   const payment = paymentParts(found.payment).base;
   switch (payment.kind) {
     case 'fixed':
@@ -267,7 +262,7 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
         kind: 'constant',
         amount: moneyString(new Dec(payment.amount.amount), payment.amount.currency),
         currency: payment.amount.currency,
-        basis: term === null ? 'item' : 'sentence',
+        basis: found.inItem ? 'item' : 'sentence',
         payment,
         source,
       };

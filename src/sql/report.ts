@@ -6,7 +6,7 @@
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, formatIsoDate, fromDayNumber } from '../time/periods';
-import { computedObligation } from '../evaluation/obligations';
+import { computedObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
@@ -289,22 +289,9 @@ function obligationOf(
     case 'unresolved': {
       if (!warned.has(m)) {
         warned.add(m);
-        diagnostics.push({
-          code: 'unresolved-payment',
-          severity: 'warning',
-          label: m.milestone.label,
-          message:
-            `${name} is paid ${pay.payment.placeholder ? `under a placeholder, Section ${pay.payment.ref}` : `as outlined in Section ${pay.payment.ref}`}, ` +
-            `and no schedule was given: the amount is undefined (not zero); pass --schedule`,
-        });
+        diagnostics.push(unresolvedSectionWarning(name, m.milestone.label, pay.payment));
       }
-      return {
-        ...common,
-        amount: null,
-        currency: plan.currency,
-        basis: 'unresolved',
-        explanation: `amount undefined: Section ${pay.payment.ref} is not available (${pay.source}); supply a schedule`,
-      };
+      return { ...common, ...unresolvedSectionObligation(pay.payment, pay.source, plan.currency) };
     }
     case 'schedule-missing':
       throw new Error('a schedule without the label fails the evaluation before obligations');
