@@ -148,13 +148,15 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
         diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.label, message: `${name}: neither the clause nor the ledger names a currency for the ${payment.percent}% commission` });
         return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${payment.percent}% of ${basis} revenue: currency unknown` };
       }
-      const amount = roundMoney(base.times(new Dec(payment.percent)).dividedBy(100), currency);
+      const computed = roundMoney(base.times(new Dec(payment.percent)).dividedBy(100), currency);
+      const amount = nonNegative(computed, base, basis, name, m.label, diagnostics);
       return {
         ...common,
         amount: moneyString(amount, currency),
         currency,
         basis: 'rate',
         explanation:
+          negativeBaseWords(base, basis) +
           `${payment.percent}% of ${basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
           `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, o.sums.lastDay)))} ` +
           `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
@@ -173,13 +175,16 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const revenue = new Accumulator();
       const series = basis === 'net' ? o.sums.net : o.sums.gross;
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
-      const result = calculate(payment, revenue.value(), computedThreshold(payment, toDec(plan.target)), currency);
+      const base = revenue.value();
+      const result = calculate(payment, base, computedThreshold(payment, toDec(plan.target)), currency);
+      const amount = nonNegative(result.amount, base, basis, name, m.label, diagnostics);
       return {
         ...common,
-        amount: moneyString(result.amount, currency),
+        amount: moneyString(amount, currency),
         currency,
         basis: 'rate',
         explanation:
+          negativeBaseWords(base, basis) +
           `${result.text}, on the ${basis} revenue of the milestone's window ${inst.window.windowStart} to ${inst.window.deadline} counted up to ` +
           `${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, o.sums.lastDay)))} (${found.source})`,
         calculation: result.calculation,
@@ -189,4 +194,30 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     default:
       return assertNever(payment);
   }
+}
+
+/**
+ * The amount owed for a computed amount: never below zero, because no clause form states a
+ * clawback or an offset, so a refund after the trigger cannot make the payee owe the payer. When
+ * the base itself is below zero the amount is 0.00 and a warning says why.
+ */
+function nonNegative(amount: Dec, base: Dec, basis: string, name: string, label: string | null, diagnostics: EvaluationDiagnostic[]): Dec {
+  if (base.isNegative() && !base.isZero()) {
+    diagnostics.push({
+      code: 'negative-base-no-clawback',
+      severity: 'warning',
+      label,
+      message:
+        `${name}: refunds after the milestone was met bring the ${basis} revenue of its window to ${decimalString(base)}, below zero; ` +
+        'the clause states no clawback or offset, so the amount is 0.00, not a negative payment',
+    });
+  }
+  return amount.isNegative() ? new Dec(0) : amount;
+}
+
+/** The explanation's opening when the base is below zero (empty otherwise). */
+function negativeBaseWords(base: Dec, basis: string): string {
+  return base.isNegative() && !base.isZero()
+    ? `0.00: refunds after the trigger bring the ${basis} revenue to ${decimalString(base)}, below zero, and the clause states no clawback or offset; computed as `
+    : '';
 }

@@ -105,6 +105,8 @@ export type EvaluationCode =
   | 'unknown-rate-currency'
   | 'no-rows'
   | 'second-pass-mismatch'
+  /** A rate's base is below zero after refunds; the clause states no clawback, so the amount is 0.00. */
+  | 'negative-base-no-clawback'
   /** A SQL ledger table whose order column repeats a value (src/sql): ties could not be broken by input order. */
   | 'duplicate-order';
 
