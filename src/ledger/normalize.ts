@@ -256,6 +256,7 @@ export class RowNormalizer {
       const r = reused.row;
       r.row = row;
       r.id = explicitId ?? String(row);
+      r.idWritten = explicitId !== null;
       r.time = time;
       r.day = day;
       r.amount = amount;
@@ -271,6 +272,7 @@ export class RowNormalizer {
       row: {
         row,
         id: explicitId ?? String(row),
+        idWritten: explicitId !== null,
         time,
         day,
         amount,
