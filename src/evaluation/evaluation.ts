@@ -317,9 +317,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const warned = new Set<Plan>();
     const timing: PaymentObligation[] = [];
 
+    // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
+    const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
+
     this.plans.forEach((plan, planIndex) => {
       const m = plan.milestone;
       const name = labelName(plan, planIndex + 1, this.clauseCount);
+      const found = payments.get(plan) ?? null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
@@ -359,6 +363,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
         if (crossing) {
           const obligation = obligationFor(plan, planIndex, inst, result, {
+            found,
             schedule,
             currency: this.currency,
             firstRowCurrency: sums.firstRowCurrency,
@@ -370,8 +375,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (obligation) {
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
-            const parts = paymentSource(plan.clause, m);
-            if (parts) timing.push({ obligation, payment: parts.payment, name: instName });
+            if (found) timing.push({ obligation, payment: found.payment, name: instName });
           }
         }
       }

@@ -17,8 +17,15 @@ import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, computedThreshold } from './payments/computed-payment';
 
+/** The payment that applies to a milestone and where it came from in words. */
+export interface PaymentSource {
+  payment: PaymentNode;
+  source: string;
+  inItem: boolean;
+}
+
 /** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
-export function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string; inItem: boolean } | null {
+export function paymentSource(clause: ClauseNode, milestone: MilestoneNode): PaymentSource | null {
   const found = paymentFor(milestone, clause);
   if (!found) return null;
   const term = found.term;
@@ -52,6 +59,8 @@ export function missingScheduleLabels(plans: readonly Plan[], schedule: Schedule
 }
 
 export interface ObligationContext {
+  /** The milestone's payment (`paymentSource`), found once per milestone, not once per instance. */
+  found: PaymentSource | null;
   schedule: Schedule | null;
   /** The document's currency (documentCurrency), and the first row's as a fallback for rates. */
   currency: string | null;
@@ -67,8 +76,7 @@ export interface ObligationContext {
 /** The obligation of a met instance, or null when the clause states no payment for it. */
 export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan, result: MilestoneResult, o: ObligationContext): Obligation | null {
   const m = plan.milestone;
-  const { name, warned, diagnostics } = o;
-  const found = paymentSource(plan.clause, m);
+  const { name, warned, diagnostics, found } = o;
   const common = {
     clause: plan.clauseIndex,
     label: m.label,
