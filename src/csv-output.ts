@@ -20,6 +20,11 @@ export function csvCell(value: string | number | boolean | null | undefined, num
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A text cell's value as written before the escaping above: the quote before a formula character is taken off. */
+export function csvTextValue(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** A list of values inside one text cell ("a;b"), each escaped as a cell would be, then the whole cell. */
 export function csvListCell(values: readonly string[], separator = ';'): string {
   return csvCell(values.map((v) => (FORMULA_START.test(v) ? `'${v}` : v)).join(separator));

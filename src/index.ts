@@ -55,7 +55,22 @@ export {
   type ContractResult,
   type RollupLine,
   type PortfolioReport,
+  type PortfolioOptions,
 } from './portfolio/portfolio';
+export {
+  obligationLines,
+  obligationId,
+  obligationsCsv,
+  payroll,
+  payPeriodOfMonth,
+  readPaid,
+  OBLIGATION_COLUMNS,
+  type ObligationLine,
+  type PayPeriod,
+  type PayrollRun,
+  type PaidAmounts,
+} from './portfolio/payroll';
+export { CellFormats } from './ledger/cell-formats';
 // The SQL compiler (browser-safe: it writes queries; src/node runs them on DuckDB or PostgreSQL).
 export { planEvaluation, checkSupported, type SqlPlan, type SqlPlanOptions } from './sql/plan';
 export { compileEvaluation, type CompiledQuery, type LedgerTableSpec, type LedgerSource, type DateColumnType } from './sql/compile';

@@ -1,6 +1,6 @@
 /**
  * Portfolios through the command line: `--json` per contract equals `clause evaluate --json` on its
- * sellers' rows; `--obligations-csv`; ids repeated across and within contracts.
+ * sellers' rows; `--rollup-csv` and `--obligations-csv`; ids repeated across and within contracts.
  */
 import fs, { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -126,7 +126,7 @@ describe('clause evaluate --portfolio (CLI)', () => {
     });
   });
 
-  test('--obligations-csv writes the roll-up when every contract evaluated; a failing contract makes the exit code 1 and writes none', () => {
+  test('--rollup-csv writes the roll-up, --obligations-csv one line per obligation, when every contract evaluated; a failing contract makes the exit code 1 and writes neither', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-cli-'));
     try {
       const portfolio = examplePortfolioFile(dir);
@@ -134,17 +134,23 @@ describe('clause evaluate --portfolio (CLI)', () => {
       const file = path.join(dir, 'p.json');
       fs.writeFileSync(file, JSON.stringify(portfolio));
       const csv = path.join(dir, 'out.csv');
-      const run = runCli(['evaluate', '--portfolio', file, '--sales', path.join(DIR, 'sales.csv'), '--obligations-csv', csv]);
+      const each = path.join(dir, 'each.csv');
+      const run = runCli(['evaluate', '--portfolio', file, '--sales', path.join(DIR, 'sales.csv'), '--rollup-csv', csv, '--obligations-csv', each]);
       expect(run.status).toBe(1);
       expect(run.stdout).toContain('Contract broken failed');
       expect(run.stdout).toContain('Obligations per payee and currency');
       expect(fs.existsSync(csv)).toBe(false);
+      expect(fs.existsSync(each)).toBe(false);
+      expect(run.stderr).toContain(`${csv}: not written, because a contract failed`);
       portfolio.contracts.pop();
       fs.writeFileSync(file, JSON.stringify(portfolio));
-      expect(runCli(['evaluate', '--portfolio', file, '--sales', path.join(DIR, 'sales.csv'), '--obligations-csv', csv]).status).toBe(0);
+      expect(runCli(['evaluate', '--portfolio', file, '--sales', path.join(DIR, 'sales.csv'), '--rollup-csv', csv, '--obligations-csv', each]).status).toBe(0);
       const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
       expect(lines[0]).toBe('payee,currency,amount,obligations,unresolved,contracts');
       expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Alice Chen', 'Brian Ortiz', 'Carmen Diaz']);
+      const perObligation = fs.readFileSync(each, 'utf8').trim().split('\n');
+      expect(perObligation[0]).toBe('obligation_id,contract,payee,milestone,period,triggered_date,triggered_by,amount,currency,basis,explanation,as_of,paid_before');
+      expect(perObligation[1]).toMatch(/^alice-2026\/1\/i,alice-2026,Alice Chen,i,,2026-01-17,INV-2050,1000\.00,USD,schedule,/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -112,9 +112,9 @@ describe('clause evaluate with bad input', () => {
     ['an impossible as-of date', { ...SEED, asOf: '2026-04-31' }, /as-of date/],
     ['a missing --sales', { ...SEED, sales: undefined }, /missing --sales/],
     ['a missing --effective-date', { ...SEED, effectiveDate: undefined }, /missing --effective-date/],
-    ['an unknown extension', { ...SEED, sales: 'sales.xlsx' }, /cannot tell the format of 'sales.xlsx'/],
+    ['an unknown extension', { ...SEED, sales: 'sales.ods' }, /cannot tell the format of 'sales.ods'/],
     ['stdin without --format', { ...SEED, sales: '-' }, /needs --format/],
-    ['a bad --format', { ...SEED, format: 'xml' }, /--format must be csv, json or ndjson/],
+    ['a bad --format', { ...SEED, format: 'xml' }, /--format must be csv, json, ndjson or xlsx/],
     ['a missing ledger file', { ...SEED, sales: 'nope.csv' }, /Cannot read 'nope.csv'/],
   ])('treats %s as a usage error (exit 2)', (_name, options, message) => {
     expect(() => runEvaluate('c.clause', options, files({ 'c.clause': CLAUSE }))).toThrow(UsageError);
@@ -131,7 +131,7 @@ describe('registerEvaluate', () => {
 
   it('adds the evaluate command with its options', () => {
     const cmd = program().commands.find((c) => c.name() === 'evaluate');
-    expect(cmd?.options.map((o) => o.long)).toEqual(['--sales', '--effective-date', '--time-zone', '--as-of', '--schedule', '--format', '--json', '--explain', '--portfolio', '--obligations-csv', '--allow-paths-outside-portfolio', '--max-ledger-bytes', '--engine', '--database-url', '--table', '--order-by', '--no-progress']);
+    expect(cmd?.options.map((o) => o.long)).toEqual(['--sales', '--effective-date', '--time-zone', '--as-of', '--schedule', '--format', '--json', '--explain', '--portfolio', '--obligations-csv', '--rollup-csv', '--since', '--pay-period', '--paid', '--contract', '--payee', '--allow-paths-outside-portfolio', '--max-ledger-bytes', '--strict', '--engine', '--database-url', '--table', '--order-by', '--no-progress', '--columns', '--mapping', '--delimiter', '--encoding', '--date-format', '--decimal-comma', '--sheet']);
   });
 
   it('turns a missing option into a usage error and an unknown one into a commander error', async () => {

@@ -179,9 +179,15 @@ describe('schedule', () => {
   it('validates with the JSON Schema and explains what is wrong', () => {
     expect(parseSchedule('{"currency":"USD","payments":{"i":"100.50","ii":7}}').ok).toBe(true);
     const bad = parseSchedule('{"currency":"usd","payments":{"i":"1,000"},"extra":1}');
-    expect(bad.ok === false && bad.errors.join('\n')).toMatch(/currency must be a three-letter ISO 4217 code/);
+    expect(bad.ok === false && bad.errors.join('\n')).toMatch(/currency at \/currency must be a three-letter ISO 4217 code such as USD, not "usd"/);
     expect(bad.ok === false && bad.errors.join('\n')).toMatch(/unknown field 'extra'/);
-    expect(bad.ok === false && bad.errors.join('\n')).toMatch(/payments.i must be a non-negative plain decimal/);
+    expect(bad.ok === false && bad.errors.join('\n')).toMatch(/payments.i at \/payments\/i: the amount for milestone 'i' must be a non-negative plain decimal such as "2500.00" .* not "1,000"/);
+    // One message per place: not ajv's three (each oneOf branch, then 'must match exactly one schema in oneOf').
+    const negative = parseSchedule('{"currency":"USD","payments":{"ii":-5}}');
+    expect(negative.ok === false && negative.errors).toEqual([
+      `payments.ii at /payments/ii: the amount for milestone 'ii' must be a non-negative plain decimal such as "2500.00" (a string keeps it exact) or a JSON number, not -5`,
+    ]);
+    expect(negative.ok === false && negative.errors.join('\n')).not.toMatch(/oneOf/);
     const missing = parseSchedule('{"payments":{}}');
     expect(missing.ok === false && missing.errors.join('\n')).toMatch(/needs 'currency'/);
     expect(parseSchedule('{"currency":"XYZ","payments":{"i":"1"}}').ok).toBe(false);

@@ -165,7 +165,7 @@ describe('wording: counts agree with their nouns', () => {
     const { humanPortfolio } = await import('../../src/cli/portfolio-report');
     const contract = (id: string) => ({ id, payee: 'P', sellers: [id], clause: null, ok: false, result: { ok: false, contextError: 'bad date' } });
     const report = (n: number) =>
-      ({ ok: false, contracts: Array.from({ length: n }, (_, i) => contract(`c${i + 1}`)), obligations: [], rows: { total: 1, assigned: 0, unassigned: 0, unreadable: 1 }, failed: Array.from({ length: n }, (_, i) => `c${i + 1}`) }) as unknown as Parameters<typeof humanPortfolio>[0];
+      ({ ok: false, contracts: Array.from({ length: n }, (_, i) => contract(`c${i + 1}`)), obligations: [], rows: { total: 1, assigned: 0, unassigned: 0, unreadable: 1 }, failed: Array.from({ length: n }, (_, i) => `c${i + 1}`), sellerProblems: [] }) as unknown as Parameters<typeof humanPortfolio>[0];
     const one = humanPortfolio(report(1), 1);
     expect(one).toContain('Portfolio: 1 contract, 1 ledger row (');
     expect(one).toContain('1 row could not be read and names no known seller');

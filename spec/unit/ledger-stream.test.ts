@@ -17,7 +17,14 @@ import { recordsFromCells, type RecordSink } from '../../src/node/ledger-sinks';
 import { openLedgerSource } from '../../src/node/ledger-source';
 import { NdjsonStreamParser } from '../../src/node/ndjson-stream';
 import { MAX_RECORD_CHARS, RecordTooLongError, Utf8StreamError } from '../../src/node/utf8-stream';
+import { encodingAdvice } from '../../src/ledger/ledger-dialect';
 import { encodingProblem, firstInvalidUtf8, UsageError } from '../../src/node/io';
+
+/** io.ts's message for a file that is not UTF-8, with a ledger's advice (the option naming its likely encoding) for the last sentence. */
+function ledgerMessage(bytes: Buffer): string {
+  const message = encodingProblem(bytes)!.message;
+  return message.replace('Save it as UTF-8 and try again.', encodingAdvice(/UTF-16/.test(message)));
+}
 
 interface Collected {
   records: Array<{ row: number; record: LedgerRecord }>;
@@ -280,7 +287,7 @@ describe('files and standard input', () => {
     for (const [k, bytes] of cases.entries()) {
       const file = path.join(dir, `bad-${k}.csv`);
       writeFileSync(file, bytes);
-      const want = `Cannot read '${file}': ${encodingProblem(bytes)!.message}`;
+      const want = `Cannot read '${file}': ${ledgerMessage(bytes)}`;
       for (const format of ['csv', 'ndjson'] as const) {
         for (const chunkSize of bytes.length > 1 << 20 ? [4093, 1 << 20] : [3, 1 << 20]) {
           await expect(streamLedgerRecords(file, format, collector(), { chunkSize })).rejects.toThrow(new UsageError(want));
@@ -296,7 +303,7 @@ describe('files and standard input', () => {
     const source = await openLedgerSource('-', Readable.from([bytes]));
     try {
       await expect(streamLedgerRecords(source.path, 'csv', collector())).rejects.toThrow(
-        new UsageError(`Cannot read standard input: ${encodingProblem(bytes)!.message}`),
+        new UsageError(`Cannot read standard input: ${ledgerMessage(bytes)}`),
       );
     } finally {
       source.dispose();

@@ -37,3 +37,34 @@ test("the README's library example runs and prints the seed contract's results",
   expect(obligations.map((o) => o.amount)).toEqual(['2500.00', '5000.00']);
   expect(notes.length).toBeGreaterThan(0);
 });
+
+test.each([true, false])("the README's library example type-checks with strict %s (no 'examples/' file, which the package does not ship)", (strict) => {
+  const snippet = librarySnippet();
+  expect(snippet).not.toMatch(/examples\//);
+  const file = path.join(ROOT, 'spec', '.readme-library-example.ts');
+  const { writeFileSync, rmSync } = require('node:fs') as typeof import('node:fs');
+  writeFileSync(file, snippet);
+  try {
+    const program = ts.createProgram([file], {
+      strict,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+      types: ['node'],
+      baseUrl: ROOT,
+      paths: { 'clause-engine': ['src/index.ts'] },
+    });
+    // Only the example's own problems: a user compiles against the package's .d.ts files, not its sources.
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file === undefined || d.file.fileName === file)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+  }
+});

@@ -6,8 +6,13 @@ import { validateClauseFile } from './clause-input';
 import { forTerminal } from '../node/terminal-text';
 import type { Command } from 'commander';
 import { evaluate, startEvaluation, type EvaluationOptions, type EvaluationReport } from '../evaluation/evaluate';
-import type { LedgerFormat } from '../ledger/rows';
-import { parseLedgerText } from '../ledger/text-readers';
+import { parseCsvLedger, parseLedgerText } from '../ledger/text-readers';
+import { addLedgerOptions, ledgerReading, type LedgerOptions } from './ledger-options';
+import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
+import { detectDelimiter, firstLine } from '../ledger/ledger-dialect';
+import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
+import { documentCurrency, requiredColumns } from '../evaluation/plan';
+import { readingEvaluation } from '../node/reading-consumer';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
 import type * as ScheduleReader from '../evaluation/schedule-reader';
@@ -21,6 +26,10 @@ import type * as SqlEngineEvaluate from './sql-engine-evaluate';
 import { checkEngineOptions } from './engine-options';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { formatDiagnostic } from './diagnostic-report';
+import type * as PayrollOutput from './payroll-output';
+import type { PayrollOptions } from './payroll-output';
+import type * as Payroll from '../portfolio/payroll';
+import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
 
 export interface EvaluateOptions {
   sales?: string;
@@ -31,6 +40,9 @@ export interface EvaluateOptions {
   format?: string;
   json?: boolean;
   explain?: boolean;
+  /** Names the contract in obligation ids (default: the clause file's name without extension). */
+  contract?: string;
+  payee?: string;
   /** `memory` (default), `duckdb` (the --sales file read by embedded DuckDB) or `postgres` (--table on --database-url). */
   engine?: string;
   databaseUrl?: string;
@@ -53,20 +65,21 @@ export interface CommandOutput {
   stderr: string;
 }
 
-const FORMATS: readonly LedgerFormat[] = ['csv', 'json', 'ndjson'];
+const FORMATS: readonly InputFormat[] = ['csv', 'json', 'ndjson', 'xlsx'];
 
-function ledgerFormat(path: string, format: string | undefined): LedgerFormat {
+function ledgerFormat(path: string, format: string | undefined): InputFormat {
   if (format !== undefined) {
     const lower = format.toLowerCase();
-    if ((FORMATS as readonly string[]).includes(lower)) return lower as LedgerFormat;
-    throw new UsageError(`--format must be csv, json or ndjson, not '${format}'.`);
+    if ((FORMATS as readonly string[]).includes(lower)) return lower as InputFormat;
+    throw new UsageError(`--format must be csv, json, ndjson or xlsx, not '${format}'.`);
   }
   if (path === '-') throw new UsageError('reading the ledger from standard input needs --format csv|json|ndjson.');
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   if (ext === 'csv') return 'csv';
   if (ext === 'json') return 'json';
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
-  throw new UsageError(`cannot tell the format of '${path}' from its extension: name it .csv, .json or .ndjson, or pass --format.`);
+  if (ext === 'xlsx') return 'xlsx';
+  throw new UsageError(`cannot tell the format of '${path}' from its extension: name it .csv, .json, .ndjson or .xlsx, or pass --format.`);
 }
 
 type Prepared =
@@ -74,13 +87,16 @@ type Prepared =
   | {
       done: null;
       ast: DocumentNode;
-      format: LedgerFormat;
+      format: InputFormat;
       evaluation: EvaluationOptions;
-      present(report: EvaluationReport): CommandOutput;
+      reading: LedgerReading;
+      /** A translator for this clause's required columns and currency (one per read of the ledger). */
+      translator(): LedgerTranslator;
+      present(report: EvaluationReport, translator: LedgerTranslator): CommandOutput;
     };
 
 /** Everything before the ledger is read: usage checks, the clause, the schedule. */
-function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: string, maxBytes?: number) => string): Prepared {
+function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions, readText: (path: string, maxBytes?: number) => string): Prepared {
   const engine = checkEngineOptions(options);
   if (options.sales === undefined && engine !== 'postgres') {
     throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate (a .csv, .json or .ndjson file, or '-').");
@@ -90,6 +106,13 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
   if (!context.ok) throw new UsageError(`${context.message}.`);
   const format = engine === 'memory' ? ledgerFormat(options.sales as string, options.format) : 'csv';
   if (clauseFile === '-' && options.sales === '-') throw new UsageError('the clause and the ledger cannot both come from standard input.');
+  // The payroll modules (and the portfolio's ajv they reach) load only when a payroll option is given.
+  const wantsPayroll =
+    options.obligationsCsv !== undefined || options.rollupCsv !== undefined || options.since !== undefined || options.payPeriod !== undefined || (options.paid?.length ?? 0) > 0;
+  const payrollOutput = wantsPayroll ? (require('./payroll-output') as typeof PayrollOutput) : null;
+  const payrollPlan = payrollOutput?.planPayroll(options) ?? null;
+  const reading = ledgerReading(options);
+  const contract = options.contract ?? (clauseFile === '-' ? 'stdin' : path.basename(clauseFile).replace(/\.[^.]*$/, ''));
 
   const { text: clauseText, result: checked } = validateClauseFile(clauseFile, readText);
   const shown = clauseFile === '-' ? '<stdin>' : clauseFile;
@@ -116,18 +139,41 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
     schedule = result.schedule;
   }
 
-  const present = (report: EvaluationReport): CommandOutput => {
+  const zoneWarning = zoneAbbreviationWarning(context.context.zone);
+  const checkedAst = checked.ast;
+  const present = (report: EvaluationReport, translator: LedgerTranslator): CommandOutput => {
+    // How the export was read (mapped columns, formats, delimiter) qualifies the result like any other reading.
+    if (report.ok) for (const note of translator.notes) report.notes.push(note);
+    if (zoneWarning !== null) report.diagnostics.push({ code: 'zone-abbreviation', severity: 'warning', message: zoneWarning });
     // The clause's own warnings (placeholders, ordering) belong with the result: they qualify it.
     const clauseWarnings = checked.diagnostics;
+    const payroll = payrollOutput !== null && payrollPlan !== null ? (require('../portfolio/payroll') as typeof Payroll) : null;
+    const inputs = [
+      { what: 'clause file', path: clauseFile },
+      ...(options.sales !== undefined ? [{ what: '--sales ledger', path: options.sales }] : []),
+      ...(options.schedule !== undefined ? [{ what: '--schedule file', path: options.schedule }] : []),
+      ...(options.paid ?? []).map((p) => ({ what: '--paid file', path: p })),
+    ];
+    const written =
+      payroll !== null && payrollOutput !== null && payrollPlan !== null
+        ? payrollOutput.writePayroll(payrollPlan, report.ok ? payroll.obligationLines(contract, options.payee ?? contract, report) : [], {
+            complete: report.ok,
+            why: 'the evaluation failed',
+            inputs,
+          })
+        : null;
+    const run = report.ok ? (written?.run ?? null) : null;
+    const notWritten = written?.notWritten ?? '';
     if (options.json) {
-      const json = { ...report, clauseDiagnostics: clauseWarnings };
+      const json = { ...report, clauseDiagnostics: clauseWarnings, ...(run !== null && payrollPlan !== null && payrollPlan.filtered ? { payroll: payrollOutput?.payrollJson(payrollPlan, run) } : {}) };
       // Row numbers are positions in the file: shown with --explain, left out otherwise so that the
       // same sales in any order give the same JSON, byte for byte.
       const text = options.explain ? JSON.stringify(json, null, 2) : JSON.stringify(json, withoutPositions, 2);
-      return { code: report.ok ? EXIT.ok : EXIT.invalid, stdout: `${text}\n`, stderr: '' };
+      return { code: report.ok ? EXIT.ok : EXIT.invalid, stdout: `${text}\n`, stderr: notWritten };
     }
-    if (!report.ok) return { code: EXIT.invalid, stdout: '', stderr: renderFailure(report) };
+    if (!report.ok) return { code: EXIT.invalid, stdout: '', stderr: renderFailure(report) + notWritten };
     let stdout = renderEvaluation(report, { explain: options.explain === true, clauseFile: shown });
+    if (run !== null && payrollPlan?.filtered) stdout += payrollOutput?.payrollText(payrollPlan, run) ?? '';
     if (clauseWarnings.length > 0) {
       stdout += `\nThe clause itself:\n${clauseWarnings.map((d) => formatDiagnostic(d, clauseText, shown)).join('\n\n')}\n`;
     }
@@ -138,6 +184,8 @@ function prepare(clauseFile: string, options: EvaluateOptions, readText: (path: 
     ast: checked.ast,
     format,
     evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, schedule },
+    reading,
+    translator: () => new LedgerTranslator(reading, { required: requiredColumns(checkedAst), currency: documentCurrency(checkedAst) }),
     present,
   };
 }
@@ -154,16 +202,28 @@ function withoutPositions(this: unknown, key: string, value: unknown): unknown {
  * injected readers. Usage problems throw `UsageError` (exit 2); invalid clauses and data return
  * exit 1 with a report.
  */
-export function runEvaluate(clauseFile: string, options: EvaluateOptions, readText: (path: string) => string = readFileText): CommandOutput {
-  const prepared = prepare(clauseFile, options, readText);
+export function runEvaluate(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions, readText?: (path: string) => string): CommandOutput {
+  const prepared = prepare(clauseFile, options, readText ?? readFileText);
   if (prepared.done) return prepared.done;
   return evaluateWhole(prepared, options.sales as string, readText);
 }
 
-/** The evaluation of a ledger read whole into memory. */
-function evaluateWhole(prepared: Prepared & { done: null }, sales: string, readText: (path: string) => string): CommandOutput {
-  const ledger = parseLedgerText(readText(sales), prepared.format);
-  return prepared.present(evaluate(prepared.ast, ledger.records, { ...prepared.evaluation, readIssues: ledger.issues }));
+/** The evaluation of a ledger read whole into memory (an injected reader, or the file in its encoding). */
+function evaluateWhole(prepared: Prepared & { done: null }, sales: string, readText?: (path: string) => string): CommandOutput {
+  const text = readText !== undefined ? readText(sales) : readLedgerText(sales, sales === '-' ? 'standard input' : `'${sales}'`, prepared.reading.encoding);
+  const translator = prepared.translator();
+  if (prepared.format === 'xlsx') throw new UsageError('an XLSX ledger is read by clause evaluate itself (streamed), not by this in-memory reader.');
+  let parsed;
+  if (prepared.format === 'csv') {
+    const delimiter = prepared.reading.delimiter ?? detectDelimiter(firstLine(text));
+    if (delimiter === null) throw new UsageError(`cannot tell the delimiter of '${sales}' from its header line: pass --delimiter ',' | ';' | tab | '|'.`);
+    translator.delimiterNote(delimiter, prepared.reading.delimiter !== undefined);
+    parsed = parseCsvLedger(text, delimiter);
+  } else {
+    parsed = parseLedgerText(text, prepared.format);
+  }
+  const ledger = translateLedger(parsed, translator);
+  return prepared.present(evaluate(prepared.ast, ledger.records, { ...prepared.evaluation, readIssues: ledger.issues, cellFormats: translator.formats }), translator);
 }
 
 /**
@@ -171,16 +231,16 @@ function evaluateWhole(prepared: Prepared & { done: null }, sales: string, readT
  * standard input, spooled) in two passes, in bounded memory, with a progress line on a terminal;
  * the results are identical to `runEvaluate`'s. JSON arrays are read whole.
  */
-export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & { progress?: boolean }): Promise<CommandOutput> {
+export async function runEvaluateStreaming(clauseFile: string, options: EvaluateOptions & PayrollOptions & LedgerOptions & { progress?: boolean }): Promise<CommandOutput> {
   const prepared = prepare(clauseFile, options, readFileText);
   if (prepared.done) return prepared.done;
   if (checkEngineOptions(options) !== 'memory') {
     // Loaded only here: the database drivers are optional dependencies of the command line.
     const { evaluateWithSqlEngine } = require('./sql-engine-evaluate') as typeof SqlEngineEvaluate;
-    return prepared.present(await evaluateWithSqlEngine(prepared.ast, prepared.evaluation, options));
+    return prepared.present(await evaluateWithSqlEngine(prepared.ast, prepared.evaluation, options), prepared.translator());
   }
   const sales = options.sales as string;
-  if (prepared.format === 'json') return evaluateWhole(prepared, sales, readFileText);
+  if (prepared.format === 'json') return evaluateWhole(prepared, sales);
   let source: LedgerSource;
   try {
     source = await openLedgerSource(sales, process.stdin, maxLedgerBytes(options.maxLedgerBytes));
@@ -188,12 +248,20 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
     throw readError(sales, error);
   }
   try {
-    const evaluation = startEvaluation(prepared.ast, prepared.evaluation);
-    await driveTwoPasses(source, prepared.format, evaluation, {
+    const translator = prepared.translator();
+    const evaluation = startEvaluation(prepared.ast, { ...prepared.evaluation, cellFormats: translator.formats });
+    const shown = sales === '-' ? 'standard input' : `'${sales}'`;
+    const dialect = prepared.format === 'csv' ? fileDialect(source.path, shown, prepared.reading.delimiter, prepared.reading.encoding) : null;
+    if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
+    await driveTwoPasses(source, prepared.format, readingEvaluation(evaluation, translator), {
       label: sales === '-' ? 'stdin' : path.basename(sales),
       progress: options.progress !== false,
+      delimiter: dialect?.delimiter,
+      encoding: prepared.reading.encoding,
+      sheet: prepared.reading.sheet,
+      prefilter: () => !translator.renamesColumns,
     });
-    return prepared.present(evaluation.finish());
+    return prepared.present(evaluation.finish(), translator);
   } catch (error) {
     // A folder given as the ledger opens, then fails on the first read (EISDIR).
     throw isFileError(error) ? readError(sales, error) : error;
@@ -202,8 +270,24 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   }
 }
 
+const LEDGER_HELP = `
+The ledger: a header row (CSV) or objects (JSON, NDJSON) with the columns
+  date      required: YYYY-MM-DD (a whole local day in the contract zone) or an ISO date-time
+  amount    required by revenue, deal and new-customer milestones: a signed decimal
+  units     required by unit milestones
+  id, currency, product, customer, seller   optional
+Exports are read too: a header named as CRMs name it (Close Date, Amount (USD), Invoice #, Account,
+Owner, SKU, …) when exactly one column fits, or as --columns / --mapping say; a ';', tab or '|'
+delimiter (found in the header line, or --delimiter); --encoding for files that are not UTF-8;
+--date-format MM/DD/YYYY, DD/MM/YYYY, DD.MM.YYYY, … or excel; amounts such as $1,200.50, (1,200.50)
+and, with --decimal-comma, 1.200,50. Ambiguous dates are never guessed.`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function registerEvaluate(program: Command): void {
-  program
+  const command = program
     .command('evaluate')
     .description('evaluate a clause against a sales ledger: milestone statuses and the commission obligations they trigger')
     .argument('[clause-file]', "clause text file, or '-' for standard input (not with --portfolio)")
@@ -216,16 +300,25 @@ export function registerEvaluate(program: Command): void {
     .option('--json', 'print the evaluation as one JSON object')
     .option('--explain', 'show the running total at each crossing row and the rows just before it')
     .option('--portfolio <file>', 'evaluate every contract of a portfolio file (schemas/portfolio.schema.json) against the ledger, in one pass')
-    .option('--obligations-csv <file>', 'with --portfolio: write the obligations per payee and currency as CSV')
+    .option('--obligations-csv <file>', 'write one CSV line per obligation owed (contract, payee, milestone, period, trigger, amount, obligation_id, …)')
+    .option('--rollup-csv <file>', 'write the obligations owed per payee and currency as CSV')
+    .option('--since <date>', 'list only obligations triggered on or after this local day, YYYY-MM-DD')
+    .option('--pay-period <month>', 'list only obligations triggered in this month, YYYY-MM')
+    .option('--paid <file>', 'an obligations CSV of an earlier run: obligations it paid are not owed again (repeatable)', collect, [] as string[])
+    .option('--contract <id>', 'the contract id in obligation ids (default: the clause file name without extension)')
+    .option('--payee <name>', 'the payee in obligation lines (default: the contract id)')
     .option('--allow-paths-outside-portfolio', "with --portfolio: let it name clause and schedule files outside its own folder (only for a trusted portfolio)")
     .option('--max-ledger-bytes <bytes>', `refuse a ledger (file, standard input or pipe) larger than this (default ${MAX_LEDGER_BYTES})`)
+    .option('--strict', `with --portfolio: a contract seller that matches no ledger row is an error (exit ${EXIT.unmatchedSeller}), not a warning`)
     .option('--engine <engine>', 'memory (default); duckdb: the --sales file (.csv, .ndjson, .parquet) read by embedded DuckDB; postgres: --table on --database-url')
     .option('--database-url <url>', 'with --engine postgres: the server, postgres://user@host:port/database')
     .option('--table <name>', 'with --engine postgres: the ledger table or view (optionally schema.table)')
     .option('--order-by <column>', "with --engine postgres: the integer column giving input order, for ties (default 'row')")
-    .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)')
-    .addHelpText('after', '\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error.')
-    .action(async (clauseFile: string | undefined, options: EvaluateOptions & { portfolio?: string; obligationsCsv?: string; progress?: boolean; allowPathsOutsidePortfolio?: boolean }) => {
+    .option('--no-progress', 'never show the progress line (it is shown only on a terminal, on standard error)');
+  addLedgerOptions(command)
+    .addHelpText('after', LEDGER_HELP)
+    .addHelpText('after', `\nExit codes: 0 evaluated, 1 the clause, ledger or schedule is invalid, 2 usage error, ${EXIT.unmatchedSeller} (with --strict) a portfolio seller matches no ledger row.`)
+    .action(async (clauseFile: string | undefined, options: EvaluateOptions & PayrollOptions & LedgerOptions & { portfolio?: string; progress?: boolean; strict?: boolean; allowPathsOutsidePortfolio?: boolean }) => {
       let result: CommandOutput;
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
@@ -235,14 +328,16 @@ export function registerEvaluate(program: Command): void {
           sales: options.sales,
           format: ledgerFormat(options.sales, options.format),
           json: options.json,
-          obligationsCsv: options.obligationsCsv,
           progress: options.progress,
           allowOutsidePaths: options.allowPathsOutsidePortfolio,
           maxLedgerBytes: maxLedgerBytes(options.maxLedgerBytes),
+          strict: options.strict,
+          payroll: options,
+          reading: ledgerReading(options),
         });
       } else {
         if (clauseFile === undefined) throw new UsageError('missing the clause file (or --portfolio <file>).');
-        if (options.obligationsCsv !== undefined) throw new UsageError('--obligations-csv goes with --portfolio.');
+        if (options.strict) throw new UsageError('--strict goes with --portfolio (it checks the contracts\' sellers against the ledger).');
         result = await runEvaluateStreaming(clauseFile, options);
       }
       if (result.stdout) process.stdout.write(options.json ? result.stdout : forTerminal(result.stdout));

@@ -10,7 +10,7 @@ import { registerSql } from './sql-command';
 export function buildProgram(): Command {
   const program = new Command('clause')
     .description('Read sales-milestone clauses and compute the commission obligations they trigger.')
-    .version(require('../../../package.json').version as string)
+    .version(require('../../../package.json').version as string, '-v, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     // Commander echoes unknown options and arguments: through the same sanitiser as every other line.
     .configureOutput({ outputError: (text, write) => write(forTerminal(text)) })

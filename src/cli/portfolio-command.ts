@@ -1,30 +1,38 @@
 /**
  * `clause evaluate --portfolio contracts.json --sales ledger.csv [--obligations-csv out.csv] [--json]`:
  * every contract of a portfolio against one ledger, in one streaming pass over the
- * rows (plus one more for the crossing rows), with a roll-up of obligations per payee and currency.
+ * rows (plus one more for the crossing rows), with the obligations per payee and currency and, for
+ * payroll, one line per obligation (payroll-output.ts).
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { LedgerFormat } from '../ledger/rows';
 import { parseLedgerText } from '../ledger/text-readers';
-import { PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, rollupCsv, type ResolvedContract } from '../portfolio/portfolio';
+import { PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type ResolvedContract } from '../portfolio/portfolio';
+import { obligationLines } from '../portfolio/payroll';
+import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { parseJsonText } from '../json-text';
 import { MAX_CLAUSE_BYTES } from '../language/parse';
-import { writeOutput } from '../node/write-output';
 import { openLedgerSource } from '../node/ledger-source';
+import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
+import { readingEvaluation } from '../node/reading-consumer';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { humanPortfolio } from './portfolio-report';
+import { payrollFiles, payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
 
 export interface PortfolioOptions {
   sales: string;
-  format: LedgerFormat;
+  format: InputFormat;
   json?: boolean;
-  obligationsCsv?: string;
   progress?: boolean;
   /** Let the portfolio name clause and schedule files outside its own folder. */
   allowOutsidePaths?: boolean;
   maxLedgerBytes?: number;
+  /** A seller that matches no ledger row is an error (exit EXIT.unmatchedSeller). */
+  strict?: boolean;
+  payroll?: PayrollOptions;
+  /** How to read an export (column mapping, delimiter, encoding, formats). */
+  reading?: LedgerReading;
 }
 
 export interface CommandOutput {
@@ -94,13 +102,18 @@ function checkOutputFolder(file: string): void {
 
 /** Evaluates a portfolio file against a ledger; usage problems throw UsageError. */
 export async function runPortfolio(portfolioFile: string, options: PortfolioOptions): Promise<CommandOutput> {
-  if (options.obligationsCsv !== undefined) checkOutputFolder(options.obligationsCsv);
+  const payrollPlan = planPayroll(options.payroll ?? {});
+  for (const file of payrollFiles(options.payroll)) checkOutputFolder(file);
+  const reading = options.reading ?? {};
+  // Contracts differ in what they need: only the date is required of the header; the rest is checked per contract and row.
+  const translator = new LedgerTranslator(reading, { required: ['date'], currency: null });
   const { contracts, inputs } = readPortfolioFile(portfolioFile, options.allowOutsidePaths === true);
-  const evaluation = new PortfolioEvaluation(contracts);
+  const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict === true, cellFormats: translator.formats });
+  const shown = options.sales === '-' ? 'standard input' : `'${options.sales}'`;
   let report;
   if (options.format === 'json') {
     // A JSON array cannot be streamed here: read it whole.
-    report = readWhole(evaluation, parseLedgerText(readText(options.sales), 'json'));
+    report = readWhole(evaluation, translateLedger(parseLedgerText(readLedgerText(options.sales, shown, reading.encoding), 'json'), translator));
   } else {
     let source;
     try {
@@ -109,12 +122,16 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
       throw readError(options.sales, e);
     }
     try {
-      await driveTwoPasses(
-        source,
-        options.format,
-        evaluation,
-        { label: path.basename(options.sales), progress: options.progress },
-      );
+      const dialect = options.format === 'csv' ? fileDialect(source.path, shown, reading.delimiter, reading.encoding) : null;
+      if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
+      await driveTwoPasses(source, options.format, readingEvaluation(evaluation, translator), {
+        label: path.basename(options.sales),
+        progress: options.progress,
+        delimiter: dialect?.delimiter,
+        encoding: reading.encoding,
+        prefilter: () => !translator.renamesColumns,
+        sheet: reading.sheet,
+      });
     } catch (e) {
       throw isFileError(e) ? readError(options.sales, e) : e;
     } finally {
@@ -122,20 +139,25 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
     }
     report = evaluation.finish();
   }
+  if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
   const unassignedIssues = evaluation.unassignedIssues;
-  const code = report.ok ? EXIT.ok : EXIT.invalid;
-  let notWritten = '';
-  if (options.obligationsCsv !== undefined) {
-    // A roll-up missing failed contracts would pass for the whole: written only when every contract evaluated.
-    if (report.ok) {
-      writeOutput(options.obligationsCsv, rollupCsv(report.obligations), {
-        inputs: [...inputs.map((p) => ({ what: 'portfolio or one of its files', path: p })), { what: '--sales ledger', path: options.sales }],
-      });
-    } else notWritten = `${options.obligationsCsv}: not written, because ${report.failed.length === 1 ? 'a contract' : 'contracts'} failed; fix ${report.failed.length === 1 ? 'it' : 'them'} and run again.\n`;
-  }
+  const lines = report.contracts.flatMap((c) => (c.ok && 'obligations' in c.result ? obligationLines(c.id, c.payee, c.result) : []));
+  const failedOtherwise = report.failed.length > 0 || report.rows.unreadable > 0;
+  const code = report.ok ? EXIT.ok : failedOtherwise ? EXIT.invalid : EXIT.unmatchedSeller;
+  // Payroll files missing failed contracts would pass for the whole: written only when every contract evaluated.
+  const { run, notWritten } = writePayroll(payrollPlan, lines, {
+    complete: !failedOtherwise,
+    why: `${report.failed.length === 1 ? 'a contract' : 'contracts'} failed or rows were unreadable; fix them and run again`,
+    inputs: [...inputs.map((p) => ({ what: 'portfolio or one of its files', path: p })), { what: '--sales ledger', path: options.sales }],
+  });
   if (options.json) {
-    const json = unassignedIssues.length > 0 ? { ...report, unreadableRows: unassignedIssues.slice(0, 20) } : report;
+    const json = {
+      ...report,
+      ...(unassignedIssues.length > 0 ? { unreadableRows: unassignedIssues.slice(0, 20) } : {}),
+      ...(payrollPlan.filtered ? { payroll: payrollJson(payrollPlan, run) } : {}),
+    };
     return { code, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: notWritten };
   }
-  return { code, stdout: humanPortfolio(report, unassignedIssues.length), stderr: notWritten };
+  const text = humanPortfolio(report, unassignedIssues.length) + (payrollPlan.filtered ? payrollText(payrollPlan, run) : '');
+  return { code, stdout: text, stderr: notWritten };
 }

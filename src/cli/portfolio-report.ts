@@ -16,6 +16,7 @@ export function humanPortfolio(report: PortfolioReport, unreadable: number): str
   const out: string[] = [];
   out.push(`Portfolio: ${count(report.contracts.length, 'contract')}, ${count(report.rows.total, 'ledger row')} ` +
     `(${report.rows.assigned.toLocaleString('en-US')} assigned to a contract by seller, ${report.rows.unassigned.toLocaleString('en-US')} to none)`, '');
+  if (report.ledgerNotes !== undefined) out.push('How the ledger was read', ...report.ledgerNotes.map((n) => `  ${n}`), '');
   const rows: string[][] = [['contract', 'payee', 'status', 'milestones met', 'obligations']];
   for (const c of report.contracts) {
     const r = c.result;
@@ -49,9 +50,20 @@ export function humanPortfolio(report: PortfolioReport, unreadable: number): str
       if (r.errorCount > r.errors.length) out.push(`  … and ${r.errorCount - r.errors.length} more`);
     }
   }
+  if (report.sellerProblems.length > 0) {
+    out.push('', report.sellerProblems.some((p) => p.severity === 'error') ? 'Sellers not found (errors, --strict):' : 'Sellers not found (warnings; --strict makes them errors):');
+    for (const p of report.sellerProblems) out.push(`  ${p.severity} [${p.kind === 'near-miss' ? 'seller-near-miss' : 'seller-not-found'}] ${p.message}`);
+  }
   if (unreadable > 0) {
     out.push('', `${count(unreadable, 'row')} could not be read and ${unreadable === 1 ? 'names' : 'name'} no known seller: the portfolio is incomplete.`);
   }
-  out.push('', report.ok ? 'All contracts evaluated.' : `${count(report.failed.length, 'contract')} failed: ${report.failed.join(', ')}.`);
+  out.push(
+    '',
+    report.failed.length > 0
+      ? `${count(report.failed.length, 'contract')} failed: ${report.failed.join(', ')}.`
+      : report.sellerProblems.length > 0
+        ? `All contracts evaluated; ${count(report.sellerProblems.length, 'seller')} of the portfolio matched no ledger row.`
+        : 'All contracts evaluated.',
+  );
   return `${out.join('\n')}\n`;
 }

@@ -109,7 +109,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false);
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
-      const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false };
+      const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
       this.normalizer = new RowNormalizer({ ...common, reuseRow: true });
       this.pass2Normalizer = new RowNormalizer(common);
     }
@@ -212,7 +212,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const cell = dateCell(record);
     if (typeof cell !== 'string') return;
     const dates = this.pass2Normalizer.dates;
-    if (dates.parse(cell.trim()) !== null || !candidates.has(dates.day - this.effectiveDay)) return;
+    if (this.pass2Normalizer.readDate(cell.trim()) !== null || !candidates.has(dates.day - this.effectiveDay)) return;
     const result = this.pass2Normalizer.normalize(record, row);
     if (result.ok) this.addCrossingRow(result.row);
   }
@@ -231,7 +231,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const at = dateIndex(layout);
     if (at < 0 || at >= cells.length) return;
     const dates = this.pass2Normalizer.dates;
-    if (dates.parse(cells[at].trim()) !== null || !candidates.has(dates.day - this.effectiveDay)) return;
+    if (this.pass2Normalizer.readDate(cells[at].trim()) !== null || !candidates.has(dates.day - this.effectiveDay)) return;
     const result = this.pass2Normalizer.normalizeCells(cells, layout, row);
     if (result.ok) this.addCrossingRow(result.row);
   }

@@ -84,7 +84,6 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
  */
 export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay: number, lastDay: number): EvaluationPlan {
   const plans: Plan[] = [];
-  const required = new Set<LedgerColumn>(['date']);
   const productKeys = new Set<string>();
   let countsCustomers = false;
   const calendar = new ContractCalendar(ctx.effective);
@@ -92,8 +91,6 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
     for (const milestone of clause.milestones) {
       const metric = metricOf(milestone.target);
       const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
-      if (metric === 'units') required.add('units');
-      else required.add('amount');
       if (metric === 'new-customers') countsCustomers = true;
       if (key !== null) productKeys.add(key);
       const instances = windowInstances(milestone.window, calendar, ctx.asOf).map((window) => ({
@@ -106,7 +103,19 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target: targetQuantity(targetText(milestone.target)), strict: milestone.comparator?.strict === true, instances });
     }
   });
-  return { plans, required: [...required], productKeys, countsCustomers };
+  return { plans, required: requiredColumns(ast), productKeys, countsCustomers };
+}
+
+/**
+ * The ledger columns a clause cannot be evaluated without: `date` always, `units` for unit
+ * milestones, `amount` for every other metric (revenue, deals, new customers).
+ */
+export function requiredColumns(ast: DocumentNode): LedgerColumn[] {
+  const required = new Set<LedgerColumn>(['date']);
+  for (const clause of ast.clauses) {
+    for (const milestone of clause.milestones) required.add(metricOf(milestone.target) === 'units' ? 'units' : 'amount');
+  }
+  return [...required];
 }
 
 /** The clause currency rows must be in: the first revenue target's, else the first fixed payment's. */

@@ -3,6 +3,7 @@
  * results, obligations, totals, row counts, notes and diagnostics. The `--json` output is exactly
  * these objects.
  */
+import type { CellFormats } from '../ledger/cell-formats';
 import type { Calculation } from './payments/calculation';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
@@ -23,6 +24,8 @@ export interface EvaluationOptions {
   readIssues?: readonly RowIssue[];
   /** For tests: the clock that defines "today". */
   now?: () => number;
+  /** How the ledger writes dates and amounts when not in the ledger's own forms (`CellFormats.of(reading)`). */
+  cellFormats?: CellFormats | null;
 }
 
 export type { Metric };
@@ -109,6 +112,9 @@ export type EvaluationCode =
   | 'negative-base-no-clawback'
   /** More milestone instances (milestones × recurring periods up to the as-of date) than one evaluation handles. */
   | 'too-many-instances'
+  | 'zone-abbreviation'
+  | 'seller-near-miss'
+  | 'seller-not-found'
   /** A SQL ledger table whose order column repeats a value (src/sql): ties could not be broken by input order. */
   | 'duplicate-order';
 

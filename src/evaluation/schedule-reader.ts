@@ -26,9 +26,9 @@ function validate(): ValidateFunction {
 /** Validates a parsed JSON value as a schedule. */
 export function readSchedule(data: unknown): ScheduleResult {
   const check = validate();
-  if (!check(data)) return { ok: false, errors: (check.errors ?? []).map(describe) };
+  if (!check(data)) return { ok: false, errors: describeAll(check.errors ?? [], data) };
   const value = data as { currency: string; payments: Record<string, string | number> };
-  if (!isCurrencyCode(value.currency)) return { ok: false, errors: [`currency '${value.currency}' is not an ISO 4217 code`] };
+  if (!isCurrencyCode(value.currency)) return { ok: false, errors: [`currency at /currency: '${value.currency}' is not an ISO 4217 code (such as USD, EUR, GBP)`] };
   const payments = new Map<string, Dec>();
   const errors: string[] = [];
   // Labels that name one milestone ("(i)" and "I") would pay whichever key came first.
@@ -53,16 +53,58 @@ export function parseSchedule(text: string): ScheduleResult {
   return readSchedule(json.value);
 }
 
-function describe(error: ErrorObject): string {
-  const where = error.instancePath === '' ? 'the schedule' : error.instancePath.slice(1).replace(/\//g, '.');
+/**
+ * One sentence per place that is wrong, in words, with its JSON pointer. ajv reports a bad amount
+ * several times (each `oneOf` branch, then the `oneOf` itself); those become one message.
+ */
+function describeAll(errors: readonly ErrorObject[], data: unknown): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const error of errors) {
+    const message = describe(error, data);
+    if (!seen.has(message)) {
+      seen.add(message);
+      out.push(message);
+    }
+  }
+  return out;
+}
+
+function describe(error: ErrorObject, data: unknown): string {
+  const pointer = error.instancePath;
+  const at = pointer === '' ? 'the schedule' : pointer;
+  const payment = /^\/payments\/(.+)$/.exec(pointer);
+  if (payment !== null) {
+    const label = payment[1].replace(/~1/g, '/').replace(/~0/g, '~');
+    return `payments.${label} at ${pointer}: the amount for milestone '${label}' must be a non-negative plain decimal such as "2500.00" (a string keeps it exact) or a JSON number, not ${shown(valueAt(data, pointer))}`;
+  }
   switch (error.keyword) {
     case 'required':
-      return `${where} needs '${(error.params as { missingProperty: string }).missingProperty}'`;
+      return `${pointer === '' ? 'the schedule' : at} needs '${(error.params as { missingProperty: string }).missingProperty}' (a schedule is { "currency": "USD", "payments": { "i": "2500.00" } })`;
     case 'additionalProperties':
-      return `${where} has an unknown field '${(error.params as { additionalProperty: string }).additionalProperty}'`;
-    case 'pattern':
-      return `${where} ${where.startsWith('currency') ? 'must be a three-letter ISO 4217 code such as USD' : 'must be a non-negative plain decimal such as "5000.00"'}`;
+      return `${at} has an unknown field '${(error.params as { additionalProperty: string }).additionalProperty}': a schedule has only "currency" and "payments"`;
+    case 'minProperties':
+      return `payments at ${pointer} is empty: give each milestone label with its amount, such as { "i": "2500.00" }`;
+    case 'propertyNames':
+      return `payments at ${pointer} has an empty label: use the milestone's label, such as "i" or "Month 1"`;
     default:
-      return `${where} ${error.message ?? 'is invalid'}`;
+      if (pointer === '/currency') return `currency at /currency must be a three-letter ISO 4217 code such as USD, not ${shown(valueAt(data, pointer))}`;
+      if (pointer === '/payments') return `payments at /payments must be an object of milestone label to amount, such as { "i": "2500.00" }`;
+      if (pointer === '') return 'the schedule must be a JSON object such as { "currency": "USD", "payments": { "i": "2500.00" } }';
+      return `${at} ${error.message ?? 'is invalid'}`;
   }
+}
+
+/** The value a JSON pointer names, or undefined. */
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const part of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+function shown(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
 }

@@ -6,10 +6,11 @@
  * same normalizer in a browser.
  */
 import { normalizeText } from '../values/text-key';
-import { DateReader } from '../time/date-reader';
+import { DateReader, type DateProblem } from '../time/date-reader';
 import { ZoneClock } from '../time/zone-clock';
 import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, quantityFromNumber, tooLong, type Quantity } from '../values/quantity';
 import type { LedgerColumn, LedgerRecord, LedgerRow, RowIssue, RowIssueCode } from './rows';
+import type { CellFormats } from './cell-formats';
 
 export interface NormalizerOptions {
   /** IANA zone for dates without an offset. */
@@ -28,6 +29,8 @@ export interface NormalizerOptions {
    * millions of rows allocate no row objects.
    */
   reuseRow?: boolean;
+  /** How an export writes dates and amounts (cell-formats.ts); without it, only the ledger's own forms. */
+  formats?: CellFormats | null;
 }
 
 export type NormalizeResult = { ok: true; row: LedgerRow } | { ok: false; issues: RowIssue[] };
@@ -162,7 +165,10 @@ export class RowNormalizer {
   /** Cells of the current record by column code; reused, so a row allocates no lookup object. */
   private readonly cells: unknown[] = new Array(8).fill(ABSENT);
 
+  private readonly formats: CellFormats | null;
+
   constructor(options: NormalizerOptions) {
+    this.formats = options.formats ?? null;
     this.dates = DateReader.shared(options.clock ?? ZoneClock.shared(options.timeZone));
     this.required = ['date', ...(options.required ?? []).filter((c) => c !== 'date')];
     this.currency = options.currency ?? null;
@@ -221,7 +227,7 @@ export class RowNormalizer {
     let time = 0, day = 0;
     const dateText = date === ABSENT ? null : cellText(date);
     if (dateText !== null) {
-      const problem = this.dates.parse(dateText);
+      const problem = this.readDate(dateText);
       if (problem === null) {
         time = this.dates.time;
         day = this.dates.day;
@@ -285,6 +291,19 @@ export class RowNormalizer {
     };
   }
 
+  /**
+   * Reads a (trimmed) date cell into `dates.time` and `dates.day`, in the ledger's own forms or, for
+   * one that does not start `YYYY-`, in the export's format; null on success, else the problem.
+   */
+  readDate(text: string): DateProblem | null {
+    const formats = this.formats;
+    if (formats !== null && !(text.length >= 10 && text.charCodeAt(4) === 45)) {
+      const read = formats.date(text);
+      if (read !== null) return read.ok ? this.dates.parse(read.text) : { ok: false, code: 'invalid-date', message: read.message };
+    }
+    return this.dates.parse(text);
+  }
+
   private quantity(value: unknown, column: LedgerColumn, code: RowIssueCode): Quantity | null {
     if (value === ABSENT) return null;
     if (typeof value === 'number') {
@@ -304,7 +323,16 @@ export class RowNormalizer {
     }
     const text = cellText(value);
     if (text === null) return null;
-    const q = typeof value === 'string' ? parseQuantity(text) : null;
+    const formats = this.formats;
+    let q = typeof value === 'string' && (formats === null || !formats.rereads(text)) ? parseQuantity(text) : null;
+    if (q === null && formats !== null) {
+      const read = formats.quantity(text, column === 'amount' ? this.currency : null);
+      if (!read.ok) {
+        this.fail(column, value, read.code === 'currency-mismatch' ? 'currency-mismatch' : code, `${column} ${read.message}`);
+        return null;
+      }
+      q = parseQuantity(read.text);
+    }
     if (q === null) {
       this.fail(column, value, code, `${column} '${text}' is not a plain signed decimal such as 1200.50 or -35 (no currency symbols or thousands separators)`);
       return null;

@@ -7,13 +7,16 @@ import { parseJsonText } from '../json-text';
 import { duplicateColumnIssue, repeatedJsonKey, repeatedKeyInRow, repeatedName } from './duplicate-columns';
 import { notAnObjectValue, emptyLedgerIssue, type LedgerFormat, type LedgerRecord, type ParsedLedger, type RowIssue } from './rows';
 
-/** CSV with a header row; BOM, CRLF and quoted fields (with commas, quotes and line breaks) are handled. */
-export function parseCsvLedger(text: string): ParsedLedger {
+/**
+ * CSV with a header row; BOM, CRLF and quoted fields (with delimiters, quotes and line breaks) are
+ * handled. `header` is the header's names (trimmed, lower-cased), for a ledger reading to resolve.
+ */
+export function parseCsvLedger(text: string, delimiter: string = ','): ParsedLedger & { header?: string[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { records: [], issues: [emptyLedgerIssue('csv')] };
   const result = Papa.parse<Record<string, string>>(body, {
     header: true,
-    delimiter: ',',
+    delimiter,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
   });
@@ -25,7 +28,7 @@ export function parseCsvLedger(text: string): ParsedLedger {
     const row = (error.row ?? 0) + 1;
     issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `malformed CSV: ${error.message}` });
   }
-  return { records: result.data, issues };
+  return { records: result.data, issues, header: result.meta.fields };
 }
 
 /** A JSON array of objects. */

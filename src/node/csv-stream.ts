@@ -24,7 +24,6 @@ import { TextStreamParser, type RowStarts } from './utf8-stream';
 export type { RowStarts };
 
 const QUOTE = 34;
-const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
@@ -38,9 +37,15 @@ export class CsvStreamParser extends TextStreamParser {
   private width = 0;
   private row = 0;
 
-  constructor(sink: CellSink, positions: RowStarts | null = null) {
+  /** The delimiter, and its character code for the loops that compare codes. */
+  private readonly delimiter: string;
+  private readonly delimiterCode: number;
+
+  constructor(sink: CellSink, positions: RowStarts | null = null, delimiter: string = ',') {
     super(positions);
     this.sink = sink;
+    this.delimiter = delimiter;
+    this.delimiterCode = delimiter.charCodeAt(0);
   }
 
   protected pendingRow(): number {
@@ -77,7 +82,7 @@ export class CsvStreamParser extends TextStreamParser {
           end = n;
           next = n;
         }
-        this.emit(text.slice(pos, end).split(','), null, pos);
+        this.emit(text.slice(pos, end).split(this.delimiter), null, pos);
         pos = next;
         continue;
       }
@@ -95,6 +100,7 @@ export class CsvStreamParser extends TextStreamParser {
   private quoted(text: string, pos: number, final: boolean): number {
     const n = text.length;
     const cells: string[] = [];
+    const delim = this.delimiterCode;
     let problem: string | null = null;
     let i = pos;
     for (;;) {
@@ -129,7 +135,7 @@ export class CsvStreamParser extends TextStreamParser {
         let k = i;
         while (k < n) {
           const c = text.charCodeAt(k);
-          if (c === COMMA || c === LF || c === CR) break;
+          if (c === delim || c === LF || c === CR) break;
           k++;
         }
         if (k > i) {
@@ -144,7 +150,7 @@ export class CsvStreamParser extends TextStreamParser {
         let k = i;
         while (k < n) {
           const c = text.charCodeAt(k);
-          if (c === COMMA || c === LF || c === CR) break;
+          if (c === delim || c === LF || c === CR) break;
           k++;
         }
         if (k === n && !final) return -1;
@@ -157,7 +163,7 @@ export class CsvStreamParser extends TextStreamParser {
         return n;
       }
       const c = text.charCodeAt(i);
-      if (c === COMMA) {
+      if (c === delim) {
         i++;
         if (i >= n) {
           if (!final) return -1;

@@ -112,7 +112,7 @@ export function isFileError(error: unknown): boolean {
 }
 
 /** At most `maxBytes` bytes, else InputTooLargeError; reading stops one byte past the limit. */
-function readBytes(path: string, maxBytes: number): Buffer {
+export function readBytes(path: string, maxBytes: number = MAX_INPUT_BYTES): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   let fd: number | null = null;
@@ -143,4 +143,4 @@ function readBytes(path: string, maxBytes: number): Buffer {
 }
 
 /** Exit codes scripts can rely on. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, invalid: 1, usage: 2, unmatchedSeller: 3, internal: 70 } as const;

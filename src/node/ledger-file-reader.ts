@@ -3,6 +3,7 @@
  * that are not UTF-8 into the usage error src/node/io.ts gives for files read whole.
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import type * as Iconv from 'iconv-lite';
 import { CsvFilteredParser, type ByteRowFilter } from './byte-prefilter';
 import { CsvStreamParser, type RowStarts } from './csv-stream';
 import { UsageError } from './io';
@@ -10,6 +11,7 @@ import { shownLedgerName } from './ledger-source';
 import { recordsFromCells, type CellSink, type RecordSink } from './ledger-sinks';
 import { NdjsonStreamParser } from './ndjson-stream';
 import { hexByte, RecordTooLongError, Utf8StreamError } from './utf8-stream';
+import { encodingAdvice } from '../ledger/ledger-dialect';
 
 const LF = 10;
 
@@ -22,6 +24,10 @@ export interface StreamOptions {
   chunkSize?: number;
   /** Record where each data row starts (see row-positions.ts). */
   positions?: RowStarts;
+  /** CSV: the delimiter (a comma by default). */
+  delimiter?: string;
+  /** The bytes' encoding (UTF-8, checked strictly, by default); any other is decoded with iconv-lite. */
+  encoding?: string;
   /** Adds the characters the reader decoded and read (its work; tests bound it). */
   work?: ReadWork;
 }
@@ -33,7 +39,7 @@ export interface ReadWork {
 
 /** Reads a CSV file's cells once, in order. */
 export async function streamCsvCells(file: string, sink: CellSink, options: StreamOptions = {}): Promise<void> {
-  await readChunks(file, new CsvStreamParser(sink, options.positions ?? null), options);
+  await readChunks(file, new CsvStreamParser(sink, options.positions ?? null, options.delimiter), options);
 }
 
 /** Reads a CSV or NDJSON file's records once, in order. */
@@ -46,8 +52,24 @@ export async function streamLedgerRecords(file: string, format: StreamFormat, si
  * Feeds a file to a parser chunk by chunk. Bytes that are not UTF-8 become the usage error of
  * src/node/io.ts (`readText`), naming the file, the line and column, and the byte.
  */
-async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void; end(): void; readonly decoded: number }, options: StreamOptions): Promise<void> {
+async function readChunks(file: string, parser: { pushBytes(bytes: Buffer): void; push?(text: string): void; end(): void; readonly decoded: number }, options: StreamOptions): Promise<void> {
   let bytes = 0;
+  const encoding = options.encoding;
+  if (encoding !== undefined && encoding !== 'utf-8' && parser.push !== undefined) {
+    // A named encoding: decoded as given (iconv-lite keeps a character cut by a chunk's end whole);
+    // iconv-lite loads only then: UTF-8 needs none of it.
+    const decoder = (require('iconv-lite') as typeof Iconv).getDecoder(encoding);
+    for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
+      parser.push(decoder.write(chunk));
+      bytes += chunk.length;
+      options.onBytes?.(bytes);
+    }
+    const rest = decoder.end();
+    if (rest !== undefined && rest.length > 0) parser.push(rest);
+    parser.end();
+    if (options.work !== undefined) options.work.decoded += parser.decoded;
+    return;
+  }
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
       parser.pushBytes(chunk);
@@ -102,7 +124,7 @@ export function encodingMessage(file: string, error: Utf8StreamError): string {
   const what = utf16
     ? 'it is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8'
     : `it is not UTF-8 text: byte ${hexByte(error.value)} at line ${line}, column ${column} (byte ${error.byte + 1} of the file) ${error.truncated ? 'starts a character that the file ends in the middle of' : 'is not part of any UTF-8 character'}`;
-  return `${what}. Save it as UTF-8 and try again.`;
+  return `${what}. ${encodingAdvice(utf16)}`;
 }
 
 /** Reads a CSV file again for a second pass, skipping the records `filter` rejects. */

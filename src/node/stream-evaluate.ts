@@ -21,6 +21,7 @@ import { statSync } from 'node:fs';
 import { UsageError } from './io';
 import { ProgressBar } from './progress';
 import { RowPositions, type RowTarget } from './row-positions';
+import type * as XlsxReader from './xlsx-reader';
 
 export interface DriveOptions {
   /** Shown in the progress line. */
@@ -30,6 +31,16 @@ export interface DriveOptions {
   chunkSize?: number;
   /** Let pass 2 read rows by position when it can (default true; false: always the whole file). */
   byPosition?: boolean;
+  /** A CSV delimiter other than the comma, or an encoding other than UTF-8 (both passes then read every row as text). */
+  delimiter?: string;
+  encoding?: string;
+  /**
+   * Asked after pass 1: false when the header the evaluation saw is not the file's (columns mapped
+   * by another name), since the byte prefilter finds its columns by the file's names.
+   */
+  prefilter?: () => boolean;
+  /** XLSX: the worksheet (default: the first). */
+  sheet?: string;
 }
 
 /** What the two passes read: rows, passes, and their work (which tests bound). */
@@ -44,7 +55,7 @@ export interface DriveResult {
   decoded: number;
 }
 
-export async function driveTwoPasses(source: LedgerSource, format: StreamFormat, evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<DriveResult> {
+export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<DriveResult> {
   const bar = ProgressBar.create({ totalBytes: source.size * 2, label: options.label, enabled: options.progress !== false });
   let rows = 0;
   let secondPassRows = 0;
@@ -53,7 +64,10 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
   const result = (passes: number): DriveResult => ({ rows, passes, rowsByPosition, secondPassRows, decoded: work.decoded });
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
-  const positions = evaluation.rowDays && options.byPosition !== false ? new RowPositions() : undefined;
+  // Row positions and the byte prefilter judge raw bytes as comma-separated UTF-8.
+  const plainBytes = (options.delimiter ?? ',') === ',' && (options.encoding ?? 'utf-8') === 'utf-8';
+  const dialect = { delimiter: options.delimiter, encoding: options.encoding };
+  const positions = format !== 'xlsx' && plainBytes && evaluation.rowDays && options.byPosition !== false ? new RowPositions() : undefined;
   let names: readonly string[] = [];
   try {
     bar?.setPhase('pass 1/2');
@@ -62,7 +76,22 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       read = b;
       bar?.update(b, rows);
     };
-    if (format === 'csv') {
+    // exceljs loads only for a workbook: it would add to every evaluation's start-up.
+    const xlsx = format === 'xlsx' ? (require('./xlsx-reader') as typeof XlsxReader) : null;
+    if (xlsx !== null) {
+      await xlsx.streamXlsxCells(source.path, options.sheet, {
+        header(header) {
+          empty = false;
+          evaluation.header(header);
+        },
+        issue: (issue) => evaluation.readIssue(issue),
+        cells(cells, row) {
+          rows = row;
+          evaluation.cells(cells, row);
+        },
+      });
+      read = source.size;
+    } else if (format === 'csv') {
       await streamCsvCells(
         source.path,
         {
@@ -78,9 +107,9 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
             positions?.day(row, day);
           },
         },
-        { chunkSize: options.chunkSize, onBytes, positions, work },
+        { chunkSize: options.chunkSize, onBytes, positions, work, ...dialect },
       );
-    } else {
+    } else if (format === 'ndjson') {
       await streamLedgerRecords(
         source.path,
         format,
@@ -96,11 +125,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
             positions?.day(row, day);
           },
         },
-        { chunkSize: options.chunkSize, onBytes, positions, work },
+        { chunkSize: options.chunkSize, onBytes, positions, work, ...dialect },
       );
     }
     if (empty) {
-      evaluation.readIssue(emptyLedgerIssue(format));
+      evaluation.readIssue(emptyLedgerIssue(format === 'xlsx' ? 'csv' : format));
       return result(1);
     }
     assertUnchanged(source, read);
@@ -109,8 +138,8 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
     bar?.setPhase('pass 2/2');
     let rows2 = 0;
     const onBytes2 = (b: number): void => bar?.update(source.size + b, rows + rows2);
-    const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, work };
-    if (positions !== undefined && positions.covers(rows) && byDay(needs)) {
+    const chunking = { chunkSize: options.chunkSize, onBytes: onBytes2, work, ...dialect };
+    if (positions !== undefined && format !== 'xlsx' && positions.covers(rows) && byDay(needs)) {
       const target: RowTarget =
         format === 'csv'
           ? {
@@ -138,7 +167,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
       rowsByPosition = read.rows;
       work.decoded += read.decoded;
       bar?.update(source.size * 2, rows * 2);
-    } else if (format === 'csv') {
+    } else if (format === 'csv' || format === 'xlsx') {
       const sink: CellSink = {
         header: () => undefined,
         issue: () => undefined,
@@ -148,10 +177,11 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat,
           evaluation.crossingCells(cells, row);
         },
       };
-      const filter = byteRowFilter(names, needs);
-      if (filter === null) await streamCsvCells(source.path, sink, chunking);
+      const filter = format === 'csv' && plainBytes && (options.prefilter?.() ?? true) ? byteRowFilter(names, needs) : null;
+      if (xlsx !== null) await xlsx.streamXlsxCells(source.path, options.sheet, sink);
+      else if (filter === null) await streamCsvCells(source.path, sink, chunking);
       else await streamCsvCellsFiltered(source.path, sink, filter, chunking);
-    } else {
+    } else if (format === 'ndjson') {
       await streamLedgerRecords(
         source.path,
         format,

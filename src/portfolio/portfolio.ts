@@ -31,6 +31,9 @@ import { Dec, moneyString } from '../values/money';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
 import { readSchedule } from '../evaluation/schedule-reader';
+import { sellerProblemMessage, UnmatchedSellers, type SellerProblem } from './seller-coverage';
+import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
+import type { CellFormats } from '../ledger/cell-formats';
 
 /** A contract as written in the portfolio file. */
 export interface PortfolioContractInput {
@@ -168,6 +171,20 @@ export interface PortfolioReport {
   rows: { total: number; assigned: number; unassigned: number; unreadable: number };
   /** Ids of the contracts that failed (invalid clause, schedule, context or data). */
   failed: string[];
+  /**
+   * Seller values of the portfolio that no ledger row has, per contract, with the closest ledger
+   * names; also among that contract's diagnostics. Errors (and `ok: false`) with `strict`.
+   */
+  sellerProblems: Array<SellerProblem & { contract: string; severity: 'warning' | 'error'; message: string }>;
+  /** How an export was read (mapped columns, formats, delimiter), when it was not the plain ledger. */
+  ledgerNotes?: string[];
+}
+
+export interface PortfolioOptions {
+  /** A seller that matches no ledger row is an error, not a warning. */
+  strict?: boolean;
+  /** How the ledger writes dates and amounts (`CellFormats.of(reading)`). */
+  cellFormats?: CellFormats | null;
 }
 
 /** A contract whose clause, schedule and context are valid: it is being evaluated. */
@@ -222,8 +239,13 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
   private rowTotal = 0;
   private assigned = 0;
   private unreadable = 0;
+  /** Seller keys that some row had, and the names of rows no contract covers (for suggestions). */
+  private readonly matchedSellers = new Set<string>();
+  private readonly unmatched = new UnmatchedSellers();
+  private readonly strict: boolean;
 
-  constructor(contracts: readonly ResolvedContract[]) {
+  constructor(contracts: readonly ResolvedContract[], options: PortfolioOptions = {}) {
+    this.strict = options.strict === true;
     // Contracts drawn from one template share its text: parse and check it once (never mutated).
     const checkedTexts = new Map<string, ValidationResult>();
     for (const contract of contracts) {
@@ -251,6 +273,7 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
         timeZone: context.context.zone,
         asOf: contract.asOf,
         schedule: contract.schedule,
+        cellFormats: options.cellFormats,
       }, this.ids);
       const live: OpenContract = { contract, checked, evaluation };
       this.reports.push(null);
@@ -268,8 +291,14 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
     const text = typeof raw === 'string' ? raw : String(raw);
     let list = cache.get(text);
     if (list === undefined) {
-      list = map.get(sellerKey(text)) ?? null;
+      const key = sellerKey(text);
+      list = map.get(key) ?? null;
       if (cache.size < 100_000) cache.set(text, list);
+      // Once per distinct cell (while the cache has room): which sellers the ledger has.
+      if (map === this.bySeller) {
+        if (list === null) this.unmatched.add(text);
+        else this.matchedSellers.add(key);
+      }
     }
     return list;
   }
@@ -399,14 +428,43 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
         result: { ...report, clauseDiagnostics: live.checked.diagnostics },
       };
     });
+    const sellerProblems = this.sellerProblems(contracts);
     const failed = contracts.filter((c) => !c.ok).map((c) => c.id);
     return {
-      ok: failed.length === 0 && this.unreadable === 0,
+      ok: failed.length === 0 && this.unreadable === 0 && !(this.strict && sellerProblems.length > 0),
       contracts,
       obligations: rollup(contracts),
       rows: { total: this.rowTotal, assigned: this.assigned, unassigned: this.rowTotal - this.assigned - this.unreadable, unreadable: this.unreadable },
       failed,
+      sellerProblems,
     };
+  }
+
+  /**
+   * Each evaluated contract's seller values that no row had, as diagnostics of that contract
+   * (replacing `no-rows`, whose "the ledger has no rows" is not what happened) and as a list.
+   */
+  private sellerProblems(contracts: ContractReport[]): PortfolioReport['sellerProblems'] {
+    const out: PortfolioReport['sellerProblems'] = [];
+    const severity = this.strict ? 'error' : 'warning';
+    contracts.forEach((c, k) => {
+      const live = this.live[k];
+      const result = c.result;
+      if (live === null || !('diagnostics' in result) || !('timeZone' in result)) return;
+      const zoneWarning = zoneAbbreviationWarning(live.contract.timeZone);
+      if (zoneWarning !== null) result.diagnostics.push({ code: 'zone-abbreviation', severity: 'warning', message: `contract ${c.id}: ${zoneWarning}` });
+      const missing = [...new Set(live.contract.sellers)].filter((s) => !this.matchedSellers.has(sellerKey(s)));
+      if (missing.length === 0) return;
+      const matchedAny = missing.length < new Set(live.contract.sellers.map(sellerKey)).size;
+      if (!matchedAny) result.diagnostics.splice(0, result.diagnostics.length, ...result.diagnostics.filter((d) => d.code !== 'no-rows'));
+      for (const seller of missing) {
+        const problem = this.unmatched.problem(seller);
+        const message = sellerProblemMessage(c.id, problem, matchedAny);
+        result.diagnostics.push({ code: problem.kind === 'near-miss' ? 'seller-near-miss' : 'seller-not-found', severity, message });
+        out.push({ ...problem, contract: c.id, severity, message });
+      }
+    });
+    return out;
   }
 
   /** Read problems no contract could be charged with (no known seller); the first 20. */
@@ -419,8 +477,8 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
  * A portfolio over a ledger read whole (records and the reader's problems): both passes in memory,
  * each read problem routed just before its row.
  */
-export function evaluatePortfolio(contracts: readonly ResolvedContract[], ledger: ParsedLedger): PortfolioReport {
-  return readWhole(new PortfolioEvaluation(contracts), ledger);
+export function evaluatePortfolio(contracts: readonly ResolvedContract[], ledger: ParsedLedger, options: PortfolioOptions = {}): PortfolioReport {
+  return readWhole(new PortfolioEvaluation(contracts, options), ledger);
 }
 
 /** `evaluatePortfolio` on a given evaluation (whose `unassignedIssues` the caller reads after). */
@@ -447,21 +505,36 @@ export function readWhole(evaluation: PortfolioEvaluation, ledger: ParsedLedger)
 
 /** Sums obligations per payee and currency, payees and currencies in order of first appearance. */
 export function rollup(contracts: readonly ContractReport[]): RollupLine[] {
-  const lines = new Map<string, { line: RollupLine; sum: Dec | null }>();
+  const entries: RollupEntry[] = [];
   for (const c of contracts) {
     if (!c.ok || !('obligations' in c.result)) continue;
-    for (const o of c.result.obligations) {
-      const key = JSON.stringify([c.payee, o.currency]);
-      let entry = lines.get(key);
-      if (!entry) {
-        entry = { line: { payee: c.payee, currency: o.currency, amount: null, obligations: 0, unresolved: 0, contracts: [] }, sum: null };
-        lines.set(key, entry);
-      }
-      entry.line.obligations++;
-      if (!entry.line.contracts.includes(c.id)) entry.line.contracts.push(c.id);
-      if (o.amount === null) entry.line.unresolved++;
-      else entry.sum = (entry.sum ?? new Dec(0)).plus(o.amount);
+    for (const o of c.result.obligations) entries.push({ payee: c.payee, contract: c.id, amount: o.amount, currency: o.currency });
+  }
+  return rollupOf(entries);
+}
+
+/** One amount owed to a payee under a contract (null: undefined by the clause). */
+export interface RollupEntry {
+  payee: string;
+  contract: string;
+  amount: string | null;
+  currency: string | null;
+}
+
+/** Sums entries per payee and currency, in order of first appearance. */
+export function rollupOf(entries: readonly RollupEntry[]): RollupLine[] {
+  const lines = new Map<string, { line: RollupLine; sum: Dec | null }>();
+  for (const e of entries) {
+    const key = JSON.stringify([e.payee, e.currency]);
+    let entry = lines.get(key);
+    if (!entry) {
+      entry = { line: { payee: e.payee, currency: e.currency, amount: null, obligations: 0, unresolved: 0, contracts: [] }, sum: null };
+      lines.set(key, entry);
     }
+    entry.line.obligations++;
+    if (!entry.line.contracts.includes(e.contract)) entry.line.contracts.push(e.contract);
+    if (e.amount === null) entry.line.unresolved++;
+    else entry.sum = (entry.sum ?? new Dec(0)).plus(e.amount);
   }
   return [...lines.values()].map(({ line, sum }) => ({
     ...line,

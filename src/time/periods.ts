@@ -5,6 +5,7 @@
  * the end, in the contract's zone: a window always starts and ends at a local midnight, so the
  * evaluator can aggregate rows into local-day buckets and still be exact.
  */
+import { zoneAbbreviationHint } from './zone-abbreviations';
 import { DateTime, IANAZone } from 'luxon';
 import { assertNever, type PeriodUnit, type WindowNode } from '../language/ast';
 
@@ -263,7 +264,7 @@ export type ContextResult = { ok: true; context: ContractContext } | { ok: false
  */
 export function resolveContext(input: { effectiveDate: string; timeZone?: string; asOf?: string }, now: () => number = Date.now): ContextResult {
   const zone = input.timeZone ?? 'UTC';
-  if (!isValidZone(zone)) return { ok: false, message: `unknown time zone '${zone}': use an IANA name such as America/New_York or UTC` };
+  if (!isValidZone(zone)) return { ok: false, message: `unknown time zone '${zone}': use an IANA name such as America/New_York or UTC${zoneAbbreviationHint(zone)}` };
   const effective = parseIsoDate(input.effectiveDate);
   if (!effective) return { ok: false, message: `effective date '${input.effectiveDate}' is not a real calendar date in the form YYYY-MM-DD` };
   let asOf: CalendarDate;

@@ -1,0 +1,160 @@
+/**
+ * Which header column holds each ledger column. A mapping given by the user (`--columns
+ * date="Close Date"` or a mapping file) wins; otherwise a column named as the ledger names it
+ * (`date`, `amount`, …); otherwise a common CRM or spreadsheet name for it (`Close Date`, `Amount
+ * (USD)`, `Invoice #`, `Owner`), but only when exactly one header column has such a name. Every
+ * column taken by a name other than its own is stated in the notes.
+ *
+ * A header that lacks a required column is one error for the whole ledger (not one per row), showing
+ * the header found and the closest names, with the option to write.
+ *
+ * Pure and browser-safe.
+ */
+import { editDistance } from '../language/suggest';
+import type { LedgerColumn, RowIssue } from './rows';
+
+export const LEDGER_COLUMNS: readonly LedgerColumn[] = ['date', 'amount', 'id', 'currency', 'units', 'product', 'customer', 'seller'];
+
+/** Common header names for each column (compared lower-cased, spaces collapsed, a trailing "(USD)" set aside). */
+export const SYNONYMS: Readonly<Record<LedgerColumn, readonly string[]>> = {
+  date: ['close date', 'closed date', 'invoice date', 'order date', 'sale date', 'transaction date'],
+  amount: ['total', 'net amount', 'amount', 'invoice amount', 'order total'],
+  id: ['invoice', 'invoice #', 'invoice no', 'invoice number', 'order id', 'order #', 'order number', 'transaction id'],
+  currency: ['currency code'],
+  units: ['quantity', 'qty'],
+  product: ['sku', 'item', 'product name'],
+  customer: ['account', 'account name', 'customer name', 'client'],
+  seller: ['rep', 'owner', 'sales rep', 'opportunity owner', 'salesperson', 'account owner'],
+};
+
+/** Ledger column → the header name (as written) that holds it. */
+export type ColumnMapping = Partial<Record<LedgerColumn, string>>;
+
+export type MappingParse = { ok: true; mapping: ColumnMapping } | { ok: false; message: string };
+
+/** A header name for matching: trimmed, lower-cased, inner spaces collapsed. */
+export function headerKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** `Amount (USD)` → `amount` and `USD`; names without a currency in brackets unchanged. */
+function withoutCurrency(key: string): { key: string; currency: string | null } {
+  const m = /^(.*?)\s*[([]([a-z]{3})[)\]]$/.exec(key);
+  return m === null ? { key, currency: null } : { key: m[1], currency: m[2].toUpperCase() };
+}
+
+/** Reads `date="Close Date",amount="Amount (USD)",id=Invoice #` (quotes optional, needed around commas). */
+export function parseColumnsOption(text: string): MappingParse {
+  const mapping: ColumnMapping = {};
+  const pair = /\s*([A-Za-z]+)\s*=\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(,|$)/y;
+  let at = 0;
+  while (at < text.length) {
+    pair.lastIndex = at;
+    const m = pair.exec(text);
+    if (m === null) return { ok: false, message: `--columns '${text}' is not a list of column=header pairs such as date="Close Date",amount="Amount (USD)"` };
+    const column = m[1].toLowerCase() as LedgerColumn;
+    if (!LEDGER_COLUMNS.includes(column)) {
+      return { ok: false, message: `--columns names '${m[1]}', which is not a ledger column: use ${LEDGER_COLUMNS.join(', ')}` };
+    }
+    const header = (m[2] !== undefined ? m[2].replace(/""/g, '"') : m[3]).trim();
+    if (header === '') return { ok: false, message: `--columns gives no header name for ${column}` };
+    mapping[column] = header;
+    at = pair.lastIndex;
+    if (m[4] === '') break;
+  }
+  return { ok: true, mapping };
+}
+
+/** The header resolved: cell index per ledger column, and what was read how. */
+export interface HeaderReading {
+  /** The header with each mapped column renamed to its ledger name (others lower-cased as before). */
+  names: string[];
+  notes: string[];
+  /** Currency named in the amount column's header ("Amount (USD)"), checked against the clause's. */
+  headerCurrency: string | null;
+  /** The one error for the whole ledger (row 0), or null. */
+  problem: RowIssue | null;
+}
+
+/**
+ * Resolves a header (names as read) against a mapping; `required` are the columns the evaluation
+ * cannot do without.
+ */
+export function resolveHeader(header: readonly string[], mapping: ColumnMapping, required: readonly LedgerColumn[]): HeaderReading {
+  const keys = header.map(headerKey);
+  const names = keys.slice();
+  const notes: string[] = [];
+  const taken = new Map<number, LedgerColumn>();
+  let headerCurrency: string | null = null;
+  const shownHeader = header.map((h) => `'${h.trim()}'`).join(', ');
+  const problem = (column: LedgerColumn, message: string): HeaderReading => ({
+    names,
+    notes,
+    headerCurrency,
+    problem: { row: 0, column, value: header.join(','), code: 'missing-column', message },
+  });
+
+  for (const column of LEDGER_COLUMNS) {
+    const wanted = mapping[column];
+    if (wanted !== undefined) {
+      const at = keys.indexOf(headerKey(wanted));
+      if (at === -1) {
+        const closest = closestNames(wanted, header);
+        return problem(column, `the mapping names '${wanted}' for ${column}, but the header has no such column. Header found: ${shownHeader}${shownClosest(closest)}`);
+      }
+      take(at, column, `column '${header[at].trim()}' is read as ${column} (as mapped)`);
+      continue;
+    }
+    const own = keys.indexOf(column);
+    if (own !== -1 && !taken.has(own)) {
+      taken.set(own, column);
+      continue;
+    }
+    const matches: number[] = [];
+    keys.forEach((key, i) => {
+      if (taken.has(i)) return;
+      const bare = withoutCurrency(key).key;
+      if (SYNONYMS[column].includes(key) || SYNONYMS[column].includes(bare) || bare === column) matches.push(i);
+    });
+    if (matches.length === 1) {
+      const at = matches[0];
+      take(at, column, `column '${header[at].trim()}' is read as ${column} (a common name for it; --columns ${column}="…" chooses another)`);
+    } else if (matches.length > 1) {
+      const which = matches.map((i) => `'${header[i].trim()}'`).join(' and ');
+      if (required.includes(column)) {
+        return problem(column, `the header has no '${column}' column, and ${which} could each be it: say which with --columns ${column}="${header[matches[0]].trim()}"`);
+      }
+      notes.push(`no column is read as ${column}: ${which} could each be it; --columns ${column}="…" chooses one`);
+    }
+  }
+  for (const column of required) {
+    if ([...taken.values()].includes(column)) continue;
+    const closest = closestNames(column, header, SYNONYMS[column]);
+    const example = closest.length > 0 ? closest[0] : '<header>';
+    return problem(
+      column,
+      `the header has no '${column}' column${required.length > 1 ? ` (this clause needs ${required.join(', ')})` : ''}. Header found: ${shownHeader}${shownClosest(closest)}; ` +
+        `name the column with --columns ${column}="${example}"${header.length === 1 && /[;\t|]/.test(header[0]) ? ` (the header is one column: is the delimiter '${/[;\t|]/.exec(header[0])?.[0].replace('\t', '\\t')}'? pass --delimiter)` : ''}`,
+    );
+  }
+  return { names, notes, headerCurrency, problem: null };
+
+  function take(at: number, column: LedgerColumn, note: string): void {
+    taken.set(at, column);
+    names[at] = column;
+    notes.push(note);
+    if (column === 'amount') headerCurrency = withoutCurrency(keys[at]).currency;
+  }
+}
+
+const shownClosest = (names: string[]): string => (names.length === 0 ? '' : `; closest: ${names.map((n) => `'${n}'`).join(', ')}`);
+
+/** Up to three header names nearest the wanted name or its synonyms, nearest first. */
+function closestNames(wanted: string, header: readonly string[], synonyms: readonly string[] = []): string[] {
+  const targets = [headerKey(wanted), ...synonyms];
+  const scored = header
+    .map((h) => ({ h: h.trim(), d: Math.min(...targets.map((t) => editDistance(headerKey(h), t) / Math.max(t.length, 1))) }))
+    .filter((s) => s.h !== '' && s.d <= 0.5)
+    .sort((a, b) => a.d - b.d);
+  return scored.slice(0, 3).map((s) => s.h);
+}

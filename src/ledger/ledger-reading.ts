@@ -1,0 +1,219 @@
+/**
+ * How to read a ledger exported by a spreadsheet or a CRM: which header column is which ledger column,
+ * the delimiter and encoding, the date order, the decimal mark. `LedgerTranslator` applies it between a
+ * reader (CSV cells, JSON records, XLSX cells) and the evaluation, for the in-memory and the streamed
+ * readers alike: it renames the header and rewrites date and amount cells into the ledger's own forms,
+ * so that everything after it (normalization, the second pass's filters) is unchanged.
+ *
+ * A problem that would repeat on every row (a missing column, dates that fit two orders, a decimal comma
+ * without `--decimal-comma`) is `fatal`: one error, and the reader stops feeding rows. A problem with one
+ * cell is that row's read issue.
+ *
+ * Pure and browser-safe.
+ */
+import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
+import { resolveHeader, type ColumnMapping } from './column-mapping';
+import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
+import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
+
+/** A ledger file's format: the text formats, or an XLSX workbook (read by the streaming reader only). */
+export type InputFormat = LedgerFormat | 'xlsx';
+
+export interface LedgerReading {
+  /** Ledger column → header name as written. */
+  columns?: ColumnMapping;
+  /** CSV delimiter; detected from the header line when not given. */
+  delimiter?: Delimiter;
+  encoding?: LedgerEncoding;
+  /** `MM/DD/YYYY`, `DD.MM.YYYY`, … or `excel` (serial day numbers); ISO dates are always read. */
+  dateFormat?: string;
+  decimalComma?: boolean;
+  /** XLSX: the worksheet to read (default: the first). */
+  sheet?: string;
+}
+
+export interface TranslatorContext {
+  /** Columns the evaluation cannot do without. */
+  required: readonly LedgerColumn[];
+  /** The clause's currency (amount symbols and an "Amount (USD)" header must agree with it). */
+  currency: string | null;
+}
+
+const CODE_DASH = 45;
+
+/** Whether a date cell starts `YYYY-` (ISO: read by the ledger as is). */
+function isoLike(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return text.length >= 10 && text.charCodeAt(4) === CODE_DASH && c >= 48 && c <= 57;
+}
+
+export class LedgerTranslator {
+  readonly notes: string[] = [];
+  /** The one error that stops the ledger (row 0 for the header), once found. */
+  fatal: RowIssue | null = null;
+  /** How the rows' dates and amounts are read (for the evaluation's row normalizer). */
+  readonly formats: CellFormats;
+  private readonly pattern: DatePattern | 'excel' | null;
+  private readonly decimalComma: boolean;
+  private readonly currency: string | null;
+  private dateAt = -1;
+  private amountAt = -1;
+  private unitsAt = -1;
+  /** JSON records: key as written → ledger name (or the key itself). */
+  private readonly keyNames = new Map<string, string>();
+  private headerSeen = false;
+  /** Whether the header the evaluation sees names some column otherwise than the file does. */
+  renamesColumns = false;
+
+  constructor(
+    private readonly reading: LedgerReading,
+    private readonly context: TranslatorContext,
+  ) {
+    const pattern = reading.dateFormat === undefined ? null : parseDateFormat(reading.dateFormat);
+    this.pattern = pattern;
+    this.formats = CellFormats.of(reading);
+    this.decimalComma = reading.decimalComma === true;
+    this.currency = context.currency;
+    if (pattern === 'excel') this.notes.push('dates are Excel serial day numbers (--date-format excel): days since 1899-12-30, a local calendar day in the contract zone');
+    else if (pattern !== null) this.notes.push(`dates are read as ${pattern.text} (--date-format); ISO dates (YYYY-MM-DD) are read as well`);
+    if (this.decimalComma) this.notes.push("amounts are read with a decimal comma (--decimal-comma): '.', space or ' group thousands");
+  }
+
+  /** States the delimiter used (given or detected); not for the default comma, which needs no note. */
+  delimiterNote(delimiter: Delimiter, given: boolean): void {
+    if (delimiter !== ',' || given) this.notes.push(`columns are separated by a ${delimiterName(delimiter)} (${given ? '--delimiter' : 'found in the header line'})`);
+  }
+
+  /** Resolves a header (names as read); returns the names the evaluation sees. */
+  header(names: readonly string[]): string[] {
+    this.headerSeen = true;
+    const resolved = resolveHeader(names, this.reading.columns ?? {}, this.context.required);
+    this.notes.push(...resolved.notes);
+    this.renamesColumns = resolved.names.some((n, i) => n !== names[i]);
+    if (resolved.problem !== null) {
+      this.fatal = resolved.problem;
+      return resolved.names;
+    }
+    if (resolved.headerCurrency !== null && this.currency !== null && resolved.headerCurrency !== this.currency) {
+      this.fatal = {
+        row: 0,
+        column: 'amount',
+        value: resolved.headerCurrency,
+        code: 'currency-mismatch',
+        message: `the amount column's header names ${resolved.headerCurrency}, and the clause is in ${this.currency}; amounts in different currencies are never summed`,
+      };
+    }
+    this.dateAt = resolved.names.indexOf('date');
+    this.amountAt = resolved.names.indexOf('amount');
+    this.unitsAt = resolved.names.indexOf('units');
+    return resolved.names;
+  }
+
+  /**
+   * Looks at a row for a problem that would repeat on every row (dates in a day-month order not
+   * given, a decimal comma not announced); after it, `fatal` may be set and the row and the rest are
+   * not to be fed. The cells themselves are read by the row normalizer (`CellFormats`).
+   */
+  cells(cells: readonly string[], row: number): void {
+    const n = cells.length;
+    if (this.pattern === null && this.dateAt >= 0 && this.dateAt < n) {
+      const cell = cells[this.dateAt];
+      if (cell !== '' && !isoLike(cell)) this.checkDate(cell, row);
+    }
+    if (!this.decimalComma) {
+      if (this.amountAt >= 0 && this.amountAt < n) this.checkQuantity(cells[this.amountAt], 'amount', row);
+      if (this.unitsAt >= 0 && this.unitsAt < n) this.checkQuantity(cells[this.unitsAt], 'units', row);
+    }
+  }
+
+  /** Records keyed by these names (a CSV read into objects): resolves them as the header. */
+  recordKeys(keys: readonly string[]): void {
+    const names = this.header(keys);
+    keys.forEach((k, i) => this.keyNames.set(k, names[i]));
+  }
+
+  /** A record with its keys renamed by the header (for JSON, resolved from the first record's keys); checked as `cells`. */
+  record(record: LedgerRecord, row: number): LedgerRecord {
+    if (!this.headerSeen) {
+      this.recordKeys(Object.keys(record));
+      if (this.fatal !== null) return record;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key in record) out[this.keyNames.get(key) ?? key] = record[key];
+    const date = out.date;
+    if (this.pattern === null && typeof date === 'string' && date !== '' && !isoLike(date)) this.checkDate(date, row);
+    if (!this.decimalComma) {
+      if (typeof out.amount === 'string') this.checkQuantity(out.amount, 'amount', row);
+      if (typeof out.units === 'string') this.checkQuantity(out.units, 'units', row);
+    }
+    return out;
+  }
+
+  /** A date that is not ISO while no format is given: one error naming the option, never a guess. */
+  private checkDate(cell: string, row: number): void {
+    const text = cell.trim();
+    const fits = ordersThatFit(text);
+    if (fits.length > 0) {
+      const options = fits.map((f) => `--date-format ${f.text}`).join(' or ');
+      this.fatal = {
+        row,
+        column: 'date',
+        value: text,
+        code: 'invalid-date',
+        message:
+          fits.length > 1
+            ? `dates are written like '${text}' (row ${row}), which fits both ${fits.map((f) => f.text).join(' and ')}: the engine does not guess a day-month order; pass ${options}`
+            : `dates are written like '${text}' (row ${row}), not YYYY-MM-DD: pass ${options}`,
+      };
+    } else if (/^\d{5}(\.\d+)?$/.test(text)) {
+      this.fatal = {
+        row,
+        column: 'date',
+        value: text,
+        code: 'invalid-date',
+        message: `dates are written like '${text}' (row ${row}), which looks like an Excel serial day number: pass --date-format excel if it is one`,
+      };
+    }
+  }
+
+  /** An amount written with a decimal comma while none was announced: one error naming --decimal-comma. */
+  private checkQuantity(cell: string, column: 'amount' | 'units', row: number): void {
+    if (cell === '' || isPlainDecimal(cell)) return;
+    const read = amountInStyle(cell, { decimalComma: false, currency: null });
+    if (!read.ok && read.code === 'decimal-comma') {
+      this.fatal = { row, column, value: cell.trim(), code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount', message: `${column} ${read.message} (row ${row})` };
+    }
+  }
+}
+
+/** Whether a reading asks for anything beyond the plain ledger (so readers may keep their fast paths). */
+export function isPlainReading(reading: LedgerReading): boolean {
+  return (
+    reading.columns === undefined &&
+    (reading.delimiter === undefined || reading.delimiter === ',') &&
+    (reading.encoding === undefined || reading.encoding === 'utf-8') &&
+    reading.dateFormat === undefined &&
+    reading.decimalComma !== true
+  );
+}
+
+/**
+ * A ledger read whole (text-readers.ts) through a translator: records renamed and rewritten, each
+ * row's problems with the reader's own; after a fatal problem, that one error and no rows.
+ */
+export function translateLedger(parsed: ParsedLedger & { header?: string[] }, translator: LedgerTranslator): ParsedLedger {
+  if (parsed.header !== undefined) translator.recordKeys(parsed.header);
+  else {
+    // JSON: the keys of the first records, since a record may leave out an optional column.
+    const keys = new Set<string>();
+    for (const record of parsed.records.slice(0, 1000)) for (const key in record) keys.add(key);
+    if (keys.size > 0) translator.recordKeys([...keys]);
+  }
+  if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
+  const records: LedgerRecord[] = [];
+  for (let i = 0; i < parsed.records.length; i++) {
+    records.push(translator.record(parsed.records[i], i + 1));
+    if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
+  }
+  return { records, issues: parsed.issues };
+}

@@ -1,0 +1,52 @@
+/**
+ * Puts a ledger reading (column mapping and the checks for problems that would repeat on every row:
+ * src/ledger/ledger-reading.ts) between a streamed reader and a two-pass evaluation, so the streamed
+ * path reads exports exactly as the in-memory one does; the cells' formats are read by the
+ * evaluation's normalizer (`translator.formats`). After a problem that would repeat on every row
+ * (`translator.fatal`) the evaluation gets that one error and no more rows.
+ */
+import type { TwoPassEvaluation } from '../evaluation/two-pass';
+import type { LedgerTranslator } from '../ledger/ledger-reading';
+
+export function readingEvaluation<Report>(inner: TwoPassEvaluation<Report>, translator: LedgerTranslator): TwoPassEvaluation<Report> {
+  let stopped = false;
+  /** True when the translator has just found the ledger's one error: it is passed on, the rest is not. */
+  const halted = (): boolean => {
+    if (stopped) return true;
+    if (translator.fatal === null) return false;
+    stopped = true;
+    inner.readIssue(translator.fatal);
+    return true;
+  };
+  return {
+    rowDays: inner.rowDays,
+    readIssue(issue) {
+      if (!stopped) inner.readIssue(issue);
+    },
+    header(names) {
+      const mapped = translator.header(names);
+      if (!halted()) inner.header(mapped);
+    },
+    cells(cells, row) {
+      if (stopped) return Number.NaN;
+      translator.cells(cells, row);
+      return halted() ? Number.NaN : inner.cells(cells, row);
+    },
+    record(record, row) {
+      if (stopped) return Number.NaN;
+      const renamed = translator.record(record, row);
+      return halted() ? Number.NaN : inner.record(renamed, row);
+    },
+    endPass1() {
+      const needs = inner.endPass1();
+      return stopped ? null : needs;
+    },
+    crossingCells(cells, row) {
+      if (!stopped) inner.crossingCells(cells, row);
+    },
+    crossingRecord(record, row) {
+      if (!stopped) inner.crossingRecord(translator.record(record, row), row);
+    },
+    finish: () => inner.finish(),
+  };
+}
