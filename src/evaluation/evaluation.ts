@@ -23,7 +23,7 @@ import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
-import { documentCurrency, labelName, planEvaluation, type Plan } from './plan';
+import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
   totalsOf,
@@ -93,7 +93,18 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
-    const plan = ctx ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
+    // The instances are counted before any is made: past the limit, none is.
+    const instances = ctx ? instanceCount(ast, ctx) : 0;
+    if (instances > MAX_MILESTONE_INSTANCES) {
+      this.error({
+        code: 'too-many-instances',
+        severity: 'error',
+        message:
+          `the milestones have ${instances.toLocaleString('en-US')} instances from the effective date to the as-of date, more than the ` +
+          `${MAX_MILESTONE_INSTANCES.toLocaleString('en-US')} one evaluation handles; check the effective date and the as-of date, or evaluate a shorter span`,
+      });
+    }
+    const plan = ctx && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
     this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false);
     if (ctx && plan) {
@@ -317,9 +328,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const warned = new Set<Plan>();
     const timing: PaymentObligation[] = [];
 
+    // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
+    const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
+
     this.plans.forEach((plan, planIndex) => {
       const m = plan.milestone;
       const name = labelName(plan, planIndex + 1, this.clauseCount);
+      const found = payments.get(plan) ?? null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
@@ -359,6 +374,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
         if (crossing) {
           const obligation = obligationFor(plan, planIndex, inst, result, {
+            found,
             schedule,
             currency: this.currency,
             firstRowCurrency: sums.firstRowCurrency,
@@ -370,8 +386,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (obligation) {
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
-            const parts = paymentSource(plan.clause, m);
-            if (parts) timing.push({ obligation, payment: parts.payment, name: instName });
+            if (found) timing.push({ obligation, payment: found.payment, name: instName });
           }
         }
       }

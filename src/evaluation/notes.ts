@@ -6,6 +6,8 @@
  */
 export class Notes {
   private readonly notes: string[] = [];
+  /** The texts already in `notes`: a recurring milestone adds one note per instance, tens of thousands. */
+  private readonly seen = new Set<string>();
   /** Reading → the milestones read that way, in order of first appearance. */
   private readonly readings = new Map<string, string[]>();
 
@@ -19,7 +21,9 @@ export class Notes {
 
   /** A note, unless the same text is already there. */
   add(text: string): void {
-    if (!this.notes.includes(text)) this.notes.push(text);
+    if (this.seen.has(text)) return;
+    this.seen.add(text);
+    this.notes.push(text);
   }
 
   /** How milestone `name`'s metric is read: "(i), (ii): revenue read as gross …". */

@@ -38,8 +38,15 @@ export function unresolvedSectionObligation(payment: { ref: string }, source: st
   };
 }
 
+/** The payment that applies to a milestone and where it came from in words. */
+export interface PaymentSource {
+  payment: PaymentNode;
+  source: string;
+  inItem: boolean;
+}
+
 /** Which payment applies, with where it came from in words (the rule itself is shared with `validate`). */
-export function paymentSource(clause: ClauseNode, milestone: MilestoneNode): { payment: PaymentNode; source: string; inItem: boolean } | null {
+export function paymentSource(clause: ClauseNode, milestone: MilestoneNode): PaymentSource | null {
   const found = paymentFor(milestone, clause);
   if (!found) return null;
   const term = found.term;
@@ -73,6 +80,8 @@ export function missingScheduleLabels(plans: readonly Plan[], schedule: Schedule
 }
 
 export interface ObligationContext {
+  /** The milestone's payment (`paymentSource`), found once per milestone, not once per instance. */
+  found: PaymentSource | null;
   schedule: Schedule | null;
   /** The document's currency (documentCurrency), and the first row's as a fallback for rates. */
   currency: string | null;
@@ -88,8 +97,7 @@ export interface ObligationContext {
 /** The obligation of a met instance, or null when the clause states no payment for it. */
 export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan, result: MilestoneResult, o: ObligationContext): Obligation | null {
   const m = plan.milestone;
-  const { name, warned, diagnostics } = o;
-  const found = paymentSource(plan.clause, m);
+  const { name, warned, diagnostics, found } = o;
   const common = {
     clause: plan.clauseIndex,
     label: m.label,
@@ -156,13 +164,15 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
         diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.label, message: `${name}: neither the clause nor the ledger names a currency for the ${payment.percent}% commission` });
         return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${payment.percent}% of ${basis} revenue: currency unknown` };
       }
-      const amount = roundMoney(base.times(new Dec(payment.percent)).dividedBy(100), currency);
+      const computed = roundMoney(base.times(new Dec(payment.percent)).dividedBy(100), currency);
+      const amount = nonNegative(computed, base, basis, name, m.label, diagnostics);
       return {
         ...common,
         amount: moneyString(amount, currency),
         currency,
         basis: 'rate',
         explanation:
+          negativeBaseWords(base, basis) +
           `${payment.percent}% of ${basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
           `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, o.sums.lastDay)))} ` +
           `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
@@ -220,15 +230,43 @@ export function computedObligation(payment: FormulaPayment, revenue: Dec, c: Com
     return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${basis} revenue: currency unknown` };
   }
   const result = calculate(payment, revenue, computedThreshold(payment, c.target), currency);
+  const amount = nonNegative(result.amount, revenue, basis, c.name, common.label, c.diagnostics);
   return {
     ...common,
-    amount: moneyString(result.amount, currency),
+    amount: moneyString(amount, currency),
     currency,
     basis: 'rate',
     explanation:
+      negativeBaseWords(revenue, basis) +
       `${result.text}, on the ${basis} revenue of the milestone's window ${c.window.windowStart} to ${c.window.deadline} counted up to ` +
       `${formatIsoDate(fromDayNumber(c.countedTo))} (${c.source})`,
     calculation: result.calculation,
     calculationText: result.text,
   };
+}
+
+/**
+ * The amount owed for a computed amount: never below zero, because no clause form states a
+ * clawback or an offset, so a refund after the trigger cannot make the payee owe the payer. When
+ * the base itself is below zero the amount is 0.00 and a warning says why.
+ */
+function nonNegative(amount: Dec, base: Dec, basis: string, name: string, label: string | null, diagnostics: EvaluationDiagnostic[]): Dec {
+  if (base.isNegative() && !base.isZero()) {
+    diagnostics.push({
+      code: 'negative-base-no-clawback',
+      severity: 'warning',
+      label,
+      message:
+        `${name}: refunds after the milestone was met bring the ${basis} revenue of its window to ${decimalString(base)}, below zero; ` +
+        'the clause states no clawback or offset, so the amount is 0.00, not a negative payment',
+    });
+  }
+  return amount.isNegative() ? new Dec(0) : amount;
+}
+
+/** The explanation's opening when the base is below zero (empty otherwise). */
+function negativeBaseWords(base: Dec, basis: string): string {
+  return base.isNegative() && !base.isZero()
+    ? `0.00: refunds after the trigger bring the ${basis} revenue to ${decimalString(base)}, below zero, and the clause states no clawback or offset; computed as `
+    : '';
 }

@@ -6,7 +6,7 @@
 import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, type TargetNode } from '../language/ast';
 import { metricOf, type Metric } from '../language/describe';
 import type { LedgerColumn } from '../ledger/rows';
-import { ContractCalendar, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
+import { ContractCalendar, MONTHS_PER_UNIT, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { productKey } from './metrics';
 
@@ -54,6 +54,28 @@ function targetText(target: TargetNode): string {
     default:
       return assertNever(target);
   }
+}
+
+/**
+ * The most milestone instances one evaluation plans (all milestones of all clauses together): each
+ * costs a window, a result and perhaps an obligation, so a recurring milestone from year 1 to an as-of
+ * date in 9999 (about 120,000 monthly instances) is refused before any of them is made.
+ */
+export const MAX_MILESTONE_INSTANCES = 100_000;
+
+/**
+ * How many instances `planEvaluation` would make, counted without making them: one per milestone,
+ * and for a recurring one the contract periods begun by A (an upper bound, by at most one each).
+ */
+export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
+  const months = (ctx.asOf.year - ctx.effective.year) * 12 + (ctx.asOf.month - ctx.effective.month);
+  let count = 0;
+  for (const clause of ast.clauses) {
+    for (const m of clause.milestones) {
+      count += m.window.kind === 'recurring' ? Math.max(0, Math.floor(months / MONTHS_PER_UNIT[m.window.unit])) + 1 : 1;
+    }
+  }
+  return count;
 }
 
 /**

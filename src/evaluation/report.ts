@@ -108,10 +108,13 @@ export type EvaluationCode =
   | 'unknown-rate-currency'
   | 'no-rows'
   | 'second-pass-mismatch'
+  /** A rate's base is below zero after refunds; the clause states no clawback, so the amount is 0.00. */
+  | 'negative-base-no-clawback'
+  /** More milestone instances (milestones × recurring periods up to the as-of date) than one evaluation handles. */
+  | 'too-many-instances'
   | 'zone-abbreviation'
   | 'seller-near-miss'
   | 'seller-not-found'
-
   /** A SQL ledger table whose order column repeats a value (src/sql): ties could not be broken by input order. */
   | 'duplicate-order';
 

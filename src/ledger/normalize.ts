@@ -262,6 +262,7 @@ export class RowNormalizer {
       const r = reused.row;
       r.row = row;
       r.id = explicitId ?? String(row);
+      r.idWritten = explicitId !== null;
       r.time = time;
       r.day = day;
       r.amount = amount;
@@ -277,6 +278,7 @@ export class RowNormalizer {
       row: {
         row,
         id: explicitId ?? String(row),
+        idWritten: explicitId !== null,
         time,
         day,
         amount,
