@@ -209,13 +209,10 @@ interface Met {
   net: number;
 }
 
-const idOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 function reference(c: { e: { y: number; m: number; d: number }; asOf: number; specs: Spec[]; rows: Row[]; zone: string }, met: Met[] = []): Expected[] {
   const eDay = dayOf(c.e.y, c.e.m, c.e.d);
   const B = (n: number): number => monthsAfter(c.e, n);
-  const rows = c.rows.map((r, i) => ({ ...r, i, day: eDay + r.offset })).sort((a, b) => a.day - b.day || idOrder(`r${a.i}`, `r${b.i}`));
-  // Same-day rows (the ledger is date-only) in the engine's order-free rule: by their (written) ids.
+  const rows = c.rows.map((r, i) => ({ ...r, i, day: eDay + r.offset })).sort((a, b) => a.day - b.day || a.i - b.i);
   // New customers: the first positive-amount row of a customer never seen before E.
   const seenBefore = new Set(rows.filter((r) => r.day < eDay).map((r) => r.customer));
   const firstSale = new Map<number, number>();

@@ -1,7 +1,7 @@
 /**
  * Finding the row that crosses a target. After pass 1, the per-day sums give each window instance
- * its candidate crossing days; pass 2 keeps the rows of those days, and ordering just them (in row
- * order, row-order.ts) names the crossing row and the rows shown before it.
+ * its candidate crossing days; pass 2 keeps the rows of those days, and ordering just them (by
+ * instant, ties by row number) names the crossing row and the rows shown before it.
  */
 import type { LedgerRow } from '../ledger/rows';
 import { decimalString, type Dec } from '../values/money';
@@ -9,7 +9,6 @@ import { Accumulator, toDec } from '../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import type { ExplainRow } from './report';
 import { METRICS, type DaySums } from './metrics';
-import { compareRows } from './row-order';
 import type { InstancePlan, Plan } from './plan';
 
 /** Rows shown up to and including the crossing row (`crossing.rows`, `--explain`). */
@@ -63,7 +62,7 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
   const rule = METRICS[plan.metric];
   for (const candidate of inst.candidates) {
     const rows = rowsByDay.get(candidate.index) ?? [];
-    rows.sort(compareRows);
+    rows.sort((a, b) => a.time - b.time || a.row - b.row);
     const acc = candidate.before.clone();
     const trail: ExplainRow[] = [];
     for (const r of rows) {
@@ -91,7 +90,7 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
 function explainDay(plan: Plan, index: number, endTotal: Dec, count: number, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): ExplainRow[] {
   if (index < 0) return [];
   const rule = METRICS[plan.metric];
-  const rows = (rowsByDay.get(index) ?? []).slice().sort(compareRows);
+  const rows = (rowsByDay.get(index) ?? []).slice().sort((a, b) => a.time - b.time || a.row - b.row);
   const out: ExplainRow[] = [];
   let running = endTotal;
   for (let k = rows.length - 1; k >= 0 && out.length < count; k--) {

@@ -13,7 +13,6 @@ import { Dec, decimalString } from '../values/money';
 import { Accumulator, isPositive, SCALE, type Quantity } from '../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import { DaySeries } from './day-series';
-import { earlier } from './row-order';
 
 /** The units key of a milestone that counts every product. */
 export const ANY_PRODUCT = '\u0000any';
@@ -23,9 +22,16 @@ export function productKey(product: string | null): string {
   return product === null ? ANY_PRODUCT : product.trim().toLowerCase();
 }
 
-/** A customer's first positive sale: a copy of the row (readers reuse row objects), for ties broken by its content (row-order.ts). */
-type FirstSale = LedgerRow;
+interface FirstSale {
+  time: number;
+  row: number;
+  day: number;
+}
 
+/** Row order: by instant, ties by row number (input order). */
+export function earlier(a: { time: number; row: number }, b: { time: number; row: number }): boolean {
+  return a.time < b.time || (a.time === b.time && a.row < b.row);
+}
 
 /**
  * Pass 1's per-day sums of every metric over the evaluated days (index 0 is the effective date E),
@@ -82,7 +88,7 @@ export class DaySums {
     const positive = amount !== null && isPositive(amount);
     if (positive && this.firstSaleAsWritten !== null && r.customer !== null) {
       const seen = this.firstSaleAsWritten.get(r.customer);
-      if (seen === undefined || earlier(r, seen)) this.firstSaleAsWritten.set(r.customer, { ...r });
+      if (seen === undefined || earlier(r, seen)) this.firstSaleAsWritten.set(r.customer, { time: r.time, row: r.row, day: r.day });
     }
     if (r.day < this.firstDay) {
       this.before++;

@@ -262,7 +262,6 @@ export class RowNormalizer {
       const r = reused.row;
       r.row = row;
       r.id = explicitId ?? String(row);
-      r.idWritten = explicitId !== null;
       r.time = time;
       r.day = day;
       r.amount = amount;
@@ -278,7 +277,6 @@ export class RowNormalizer {
       row: {
         row,
         id: explicitId ?? String(row),
-        idWritten: explicitId !== null,
         time,
         day,
         amount,

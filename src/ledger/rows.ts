@@ -17,8 +17,6 @@ export interface LedgerRow {
   row: number;
   /** The `id` cell, or the row number when there is none. */
   id: string;
-  /** Whether `id` is a written id cell (true) or the row number standing in for one (false or absent). */
-  idWritten?: boolean;
   /** Epoch milliseconds. */
   time: number;
   /** The local day in the contract zone (days since 1970-01-01). */
