@@ -28,7 +28,7 @@ import { IdIndex } from '../evaluation/id-index';
 import { columnLayout, idCellOfCells, idCellText, sellerIndex, type ColumnLayout } from '../ledger/normalize';
 import type { LedgerRecord, ParsedLedger, RowIssue } from '../ledger/rows';
 import { Dec, moneyString } from '../values/money';
-import { resolveContext } from '../time/periods';
+import { dayNumber, resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
 import { readSchedule } from '../evaluation/schedule-reader';
 import { sellerProblemMessage, UnmatchedSellers, type SellerProblem } from './seller-coverage';
@@ -218,6 +218,12 @@ function sellerCell(record: LedgerRecord): string | null {
  * The portfolio evaluation, a two-pass evaluation (two-pass.ts) like one contract's. A row's read
  * problem (`readIssue`) is reported just before the row itself.
  */
+/**
+ * The most contract-days (effective date to as-of date, summed over a portfolio's contracts) evaluated at once:
+ * about 40 bytes a day each, so 10,000,000 days stay near 400 MB (300 contracts of 90 years each).
+ */
+export const MAX_PORTFOLIO_DAYS = 10_000_000;
+
 export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
   /** Contracts have their own zones: rows are not fetched by day. */
   readonly rowDays = false;
@@ -243,6 +249,8 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
   private readonly matchedSellers = new Set<string>();
   private readonly unmatched = new UnmatchedSellers();
   private readonly strict: boolean;
+  /** Days from effective date to as-of date, summed over the contracts evaluated (bounded by MAX_PORTFOLIO_DAYS). */
+  private contractDays = 0;
 
   constructor(contracts: readonly ResolvedContract[], options: PortfolioOptions = {}) {
     this.strict = options.strict === true;
@@ -268,6 +276,19 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
         this.live.push(null);
         continue;
       }
+      // Each contract keeps a few numbers per day from its effective date to its as-of date: bound the sum
+      // before allocating, so that a portfolio of contracts spanning millennia fails plainly instead of running
+      // out of memory.
+      const span = dayNumber(context.context.asOf) - dayNumber(context.context.effective) + 1;
+      if (span > 0 && this.contractDays + span > MAX_PORTFOLIO_DAYS) {
+        const message =
+          `the portfolio's contracts span more than ${MAX_PORTFOLIO_DAYS.toLocaleString('en-US')} days from effective date to as-of date in all ` +
+          `(portfolio-too-large); this contract adds ${span.toLocaleString('en-US')}: split the portfolio or bring the dates closer`;
+        this.reports.push({ ...base, ok: false, result: { ok: false, contextError: message } });
+        this.live.push(null);
+        continue;
+      }
+      if (span > 0) this.contractDays += span;
       const evaluation = new ContractEvaluation(checked.ast, {
         effectiveDate: contract.effectiveDate,
         timeZone: context.context.zone,
