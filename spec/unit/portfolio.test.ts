@@ -152,3 +152,26 @@ describe('portfolio', () => {
     expect('obligations' in a && a.obligations).toEqual('obligations' in b && b.obligations);
   });
 });
+
+describe('the days a portfolio keeps are bounded before they are allocated', () => {
+  const contract = (id: string, effectiveDate: string, asOf: string): ResolvedContract => ({
+    id,
+    sellers: [id],
+    payee: id,
+    clauseFile: null,
+    clauseText: read('alice.clause'),
+    effectiveDate,
+    timeZone: 'UTC',
+    asOf,
+    schedule: null,
+  });
+
+  test('a contract past the limit fails with portfolio-too-large; the ones within it evaluate', () => {
+    // 2026-01-01 to 2027-08-23 is 600 days each: two fit in 1,200, the third does not.
+    const contracts = ['a', 'b', 'c'].map((id) => contract(id, '2026-01-01', '2027-08-23'));
+    const report = runInMemory(new PortfolioEvaluation(contracts, { maxContractDays: 1200 }), []);
+    expect(report.contracts.map((c) => c.ok)).toEqual([true, true, false]);
+    const failed = report.contracts[2].result;
+    expect('contextError' in failed && failed.contextError).toMatch(/more than 1,200 days .*\(portfolio-too-large\); this contract adds 600/);
+  });
+});

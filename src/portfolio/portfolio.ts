@@ -185,6 +185,8 @@ export interface PortfolioOptions {
   strict?: boolean;
   /** How the ledger writes dates and amounts (`CellFormats.of(reading)`). */
   cellFormats?: CellFormats | null;
+  /** The most contract-days kept at once; MAX_PORTFOLIO_DAYS unless given (tests give less). */
+  maxContractDays?: number;
 }
 
 /** A contract whose clause, schedule and context are valid: it is being evaluated. */
@@ -280,9 +282,10 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
       // before allocating, so that a portfolio of contracts spanning millennia fails plainly instead of running
       // out of memory.
       const span = dayNumber(context.context.asOf) - dayNumber(context.context.effective) + 1;
-      if (span > 0 && this.contractDays + span > MAX_PORTFOLIO_DAYS) {
+      const maxDays = options.maxContractDays ?? MAX_PORTFOLIO_DAYS;
+      if (span > 0 && this.contractDays + span > maxDays) {
         const message =
-          `the portfolio's contracts span more than ${MAX_PORTFOLIO_DAYS.toLocaleString('en-US')} days from effective date to as-of date in all ` +
+          `the portfolio's contracts span more than ${maxDays.toLocaleString('en-US')} days from effective date to as-of date in all ` +
           `(portfolio-too-large); this contract adds ${span.toLocaleString('en-US')}: split the portfolio or bring the dates closer`;
         this.reports.push({ ...base, ok: false, result: { ok: false, contextError: message } });
         this.live.push(null);
