@@ -23,7 +23,7 @@ import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
-import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, type Plan } from './plan';
+import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
   totalsOf,
@@ -96,13 +96,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     // The instances are counted before any is made: past the limit, none is.
     const instances = ctx ? instanceCount(ast, ctx) : 0;
     if (instances > MAX_MILESTONE_INSTANCES) {
-      this.error({
-        code: 'too-many-instances',
-        severity: 'error',
-        message:
-          `the milestones have ${instances.toLocaleString('en-US')} instances from the effective date to the as-of date, more than the ` +
-          `${MAX_MILESTONE_INSTANCES.toLocaleString('en-US')} one evaluation handles; check the effective date and the as-of date, or evaluate a shorter span`,
-      });
+      this.error(tooManyInstances(instances));
     }
     const plan = ctx && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];

@@ -250,7 +250,7 @@ export function computedObligation(payment: FormulaPayment, revenue: Dec, c: Com
  * clawback or an offset, so a refund after the trigger cannot make the payee owe the payer. When
  * the base itself is below zero the amount is 0.00 and a warning says why.
  */
-function nonNegative(amount: Dec, base: Dec, basis: string, name: string, label: string | null, diagnostics: EvaluationDiagnostic[]): Dec {
+export function nonNegative(amount: Dec, base: Dec, basis: string, name: string, label: string | null, diagnostics: EvaluationDiagnostic[]): Dec {
   if (base.isNegative() && !base.isZero()) {
     diagnostics.push({
       code: 'negative-base-no-clawback',
@@ -265,7 +265,7 @@ function nonNegative(amount: Dec, base: Dec, basis: string, name: string, label:
 }
 
 /** The explanation's opening when the base is below zero (empty otherwise). */
-function negativeBaseWords(base: Dec, basis: string): string {
+export function negativeBaseWords(base: Dec, basis: string): string {
   return base.isNegative() && !base.isZero()
     ? `0.00: refunds after the trigger bring the ${basis} revenue to ${decimalString(base)}, below zero, and the clause states no clawback or offset; computed as `
     : '';

@@ -67,6 +67,17 @@ export const MAX_MILESTONE_INSTANCES = 100_000;
  * How many instances `planEvaluation` would make, counted without making them: one per milestone,
  * and for a recurring one the contract periods begun by A (an upper bound, by at most one each).
  */
+/** The error for a span with more instances than MAX_MILESTONE_INSTANCES (every engine reports it alike). */
+export function tooManyInstances(instances: number): { code: 'too-many-instances'; severity: 'error'; message: string } {
+  return {
+    code: 'too-many-instances',
+    severity: 'error',
+    message:
+      `the milestones have ${instances.toLocaleString('en-US')} instances from the effective date to the as-of date, more than the ` +
+      `${MAX_MILESTONE_INSTANCES.toLocaleString('en-US')} one evaluation handles; check the effective date and the as-of date, or evaluate a shorter span`,
+  };
+}
+
 export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
   const months = (ctx.asOf.year - ctx.effective.year) * 12 + (ctx.asOf.month - ctx.effective.month);
   let count = 0;

@@ -29,7 +29,7 @@ export async function evaluateOnEngine(
 ): Promise<EvaluationReport> {
   const planned = planEvaluation(ast, options);
   if (!planned.ok) {
-    const e: EvaluationDiagnostic = { code: 'invalid-context', severity: 'error', message: planned.message };
+    const e: EvaluationDiagnostic = { code: planned.code ?? 'invalid-context', severity: 'error', message: planned.message };
     return { ok: false, asOf: options.asOf ?? null, effectiveDate: options.effectiveDate, timeZone: options.timeZone ?? 'UTC', errors: [e], errorCount: 1, diagnostics: [] };
   }
   const plan = planned.plan;

@@ -21,7 +21,7 @@ import { metricOf, paymentFor, type Metric } from '../language/describe';
 import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, dayNumber, resolveContext, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
-import { documentCurrency } from '../evaluation/plan';
+import { documentCurrency, instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstances } from '../evaluation/plan';
 import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
@@ -98,7 +98,7 @@ export interface SqlPlan {
   wantsRowCurrency: boolean;
 }
 
-export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: string };
+export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: string; code?: 'too-many-instances' };
 
 /** Fields each node kind may carry; any other field with a value is a feature the SQL path does not know. */
 const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -290,6 +290,9 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
   const resolved = resolveContext(options, options.now);
   if (!resolved.ok) return { ok: false, message: resolved.message };
   const context = resolved.context;
+  // The same limit as the in-memory evaluator, counted before any instance is made.
+  const count = instanceCount(ast, context);
+  if (count > MAX_MILESTONE_INSTANCES) return { ok: false, ...tooManyInstances(count) };
   const eDay = dayNumber(context.effective);
   const aDay = dayNumber(context.asOf);
   const calendar = new ContractCalendar(context.effective);

@@ -6,7 +6,7 @@
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, formatIsoDate, fromDayNumber } from '../time/periods';
-import { computedObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
+import { computedObligation, negativeBaseWords, nonNegative, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
@@ -303,13 +303,14 @@ function obligationOf(
         return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${pay.percent}% of ${pay.basis} revenue: currency unknown` };
       }
       // The query rounds when the clause names the currency; a currency read from the rows is rounded here.
-      const amount = roundMoney(new Dec(row.v5 as string), currency);
+      const amount = nonNegative(roundMoney(new Dec(row.v5 as string), currency), base, pay.basis, name, m.milestone.label, diagnostics);
       return {
         ...common,
         amount: moneyString(amount, currency),
         currency,
         basis: 'rate',
         explanation:
+          negativeBaseWords(base, pay.basis) +
           `${pay.percent}% of ${pay.basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
           `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, plan.aDay)))} ` +
           `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
