@@ -159,25 +159,14 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const revenue = new Accumulator();
       const series = basis === 'net' ? o.sums.net : o.sums.gross;
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
-      const base = revenue.value();
-      if (currency === null) {
-        diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.label, message: `${name}: neither the clause nor the ledger names a currency for the ${payment.percent}% commission` });
-        return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${payment.percent}% of ${basis} revenue: currency unknown` };
-      }
-      const computed = roundMoney(base.times(new Dec(payment.percent)).dividedBy(100), currency);
-      const amount = nonNegative(computed, base, basis, name, m.label, diagnostics);
-      return {
-        ...common,
-        amount: moneyString(amount, currency),
+      return rateObligation(payment.percent, basis, revenue.value(), {
+        common,
         currency,
-        basis: 'rate',
-        explanation:
-          negativeBaseWords(base, basis) +
-          `${payment.percent}% of ${basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
-          `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, o.sums.lastDay)))} ` +
-          `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
-          `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
-      };
+        window: inst.window,
+        countedTo: Math.min(inst.window.endDay - 1, o.sums.lastDay),
+        name,
+        diagnostics,
+      });
     }
     case 'rate-on-excess':
     case 'tiered':
@@ -199,6 +188,36 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     default:
       return assertNever(payment);
   }
+}
+
+/** What a plain rate's obligation is made of, besides its rate and revenue. */
+export type RateContext = Omit<ComputedContext, 'target' | 'source'>;
+
+/**
+ * The obligation of "a commission equal to N% of the (gross|net) sales revenue" on `revenue`: the
+ * window's revenue up to the as-of date, rounded once. Shared by every engine, which only differ in
+ * how they sum the revenue.
+ */
+export function rateObligation(percent: string, basis: 'gross' | 'net', revenue: Dec, c: RateContext): Obligation {
+  const { common, currency } = c;
+  if (currency === null) {
+    c.diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: common.label, message: `${c.name}: neither the clause nor the ledger names a currency for the ${percent}% commission` });
+    return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${percent}% of ${basis} revenue: currency unknown` };
+  }
+  const computed = roundMoney(revenue.times(new Dec(percent)).dividedBy(100), currency);
+  const amount = nonNegative(computed, revenue, basis, c.name, common.label, c.diagnostics);
+  return {
+    ...common,
+    amount: moneyString(amount, currency),
+    currency,
+    basis: 'rate',
+    explanation:
+      negativeBaseWords(revenue, basis) +
+      `${percent}% of ${basis} revenue ${decimalString(revenue)} in the milestone's window ${c.window.windowStart} to ` +
+      `${c.window.deadline} counted up to ${formatIsoDate(fromDayNumber(c.countedTo))} ` +
+      `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
+      `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+  };
 }
 
 /** What a computed payment's obligation is made of, besides its revenue. */
@@ -250,7 +269,7 @@ export function computedObligation(payment: FormulaPayment, revenue: Dec, c: Com
  * clawback or an offset, so a refund after the trigger cannot make the payee owe the payer. When
  * the base itself is below zero the amount is 0.00 and a warning says why.
  */
-export function nonNegative(amount: Dec, base: Dec, basis: string, name: string, label: string | null, diagnostics: EvaluationDiagnostic[]): Dec {
+function nonNegative(amount: Dec, base: Dec, basis: string, name: string, label: string | null, diagnostics: EvaluationDiagnostic[]): Dec {
   if (base.isNegative() && !base.isZero()) {
     diagnostics.push({
       code: 'negative-base-no-clawback',
@@ -265,7 +284,7 @@ export function nonNegative(amount: Dec, base: Dec, basis: string, name: string,
 }
 
 /** The explanation's opening when the base is below zero (empty otherwise). */
-export function negativeBaseWords(base: Dec, basis: string): string {
+function negativeBaseWords(base: Dec, basis: string): string {
   return base.isNegative() && !base.isZero()
     ? `0.00: refunds after the trigger bring the ${basis} revenue to ${decimalString(base)}, below zero, and the clause states no clawback or offset; computed as `
     : '';

@@ -4,9 +4,9 @@
  * results with the same renderer and `--json` is the same object.
  */
 import { assertNever } from '../language/ast';
-import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
-import { ContractCalendar, formatIsoDate, fromDayNumber } from '../time/periods';
-import { computedObligation, negativeBaseWords, nonNegative, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
+import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
+import { ContractCalendar, formatIsoDate } from '../time/periods';
+import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
@@ -295,28 +295,16 @@ function obligationOf(
     }
     case 'schedule-missing':
       throw new Error('a schedule without the label fails the evaluation before obligations');
-    case 'rate': {
-      const currency = plan.currency ?? firstRowCurrency;
-      const base = dec(row.v4);
-      if (currency === null) {
-        diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: m.milestone.label, message: `${name}: neither the clause nor the ledger names a currency for the ${pay.percent}% commission` });
-        return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${pay.percent}% of ${pay.basis} revenue: currency unknown` };
-      }
-      // The query rounds when the clause names the currency; a currency read from the rows is rounded here.
-      const amount = nonNegative(roundMoney(new Dec(row.v5 as string), currency), base, pay.basis, name, m.milestone.label, diagnostics);
-      return {
-        ...common,
-        amount: moneyString(amount, currency),
-        currency,
-        basis: 'rate',
-        explanation:
-          negativeBaseWords(base, pay.basis) +
-          `${pay.percent}% of ${pay.basis} revenue ${decimalString(base)} in the milestone's window ${inst.window.windowStart} to ` +
-          `${inst.window.deadline} counted up to ${formatIsoDate(fromDayNumber(Math.min(inst.window.endDay - 1, plan.aDay)))} ` +
-          `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
-          `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
-      };
-    }
+    case 'rate':
+      // The revenue comes from the query; the amount, its rounding and its words are the evaluator's.
+      return rateObligation(pay.percent, pay.basis, dec(row.v4), {
+        common,
+        currency: plan.currency ?? firstRowCurrency,
+        window: inst.window,
+        countedTo: Math.min(inst.window.endDay - 1, plan.aDay),
+        name,
+        diagnostics,
+      });
     case 'computed':
       return computedObligation(pay.payment, dec(row.v4), {
         common,
