@@ -7,7 +7,7 @@
  */
 import { zoneAbbreviationHint } from './zone-abbreviations';
 import { DateTime, IANAZone } from 'luxon';
-import { assertNever, type PeriodUnit, type WindowNode } from '../language/ast';
+import { assertNever, type OwnWindowNode, type PeriodUnit, type WindowNode } from '../language/ast';
 
 /** A calendar date as three integers; month 1-12. */
 export interface CalendarDate {
@@ -153,6 +153,8 @@ export interface WindowInstance {
   deadline: string;
   /** Whether the window starts at E and accumulates from there (every form except period/recurring). */
   cumulative: boolean;
+  /** A window without an end the clause states ("during the term"): pending, never missed, through the as-of date. */
+  openEnded?: boolean;
   /** How the window was read, for the interpretation notes. */
   explanation: string;
 }
@@ -163,7 +165,7 @@ function ordinal(n: number): string {
   return ORDINAL_WORDS[n] ?? `${n}th`;
 }
 
-function instance(
+export function instance(
   startDay: number,
   endDay: number,
   period: number | null,
@@ -181,7 +183,7 @@ function instance(
   };
 }
 
-function corresponding(calendar: ContractCalendar, months: number): string {
+export function corresponding(calendar: ContractCalendar, months: number): string {
   return calendar.usedMonthEndRule(months)
     ? `corresponding-day rule; a month without day ${calendar.effective.day} moves the boundary to the 1st of the next month`
     : 'corresponding-day rule';
@@ -192,7 +194,7 @@ function corresponding(calendar: ContractCalendar, months: number): string {
  * per period that has started on or before the as-of date (at least the first, so that a clause
  * evaluated before its first period still reports something).
  */
-export function windowInstances(window: WindowNode, calendar: ContractCalendar, asOf: CalendarDate): WindowInstance[] {
+export function windowInstances(window: Exclude<WindowNode, OwnWindowNode>, calendar: ContractCalendar, asOf: CalendarDate): WindowInstance[] {
   const e = calendar.effectiveDay;
   const eText = formatIsoDate(calendar.effective);
   switch (window.kind) {
