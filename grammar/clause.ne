@@ -194,14 +194,17 @@ date          -> %isoDate                                            {% b.isoDat
 # "during the twelve (12) month period commencing June 1, 2026", "in the period from June 1, 2026 to
 # May 31, 2027", "during the first twelve (12) months after the Effective Date", "during the term",
 # "during the first Contract Year", "in each Contract Year", "during the Measuring Period".
-ownWindow     -> spanPreposition %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.spanWindow %}
-               | spanPreposition %the %periodNoun %from date rangeEnd date {% ow.dateRangeWindow %}
-               | spanPreposition %the %firstWord spanLength spanRelation %the %effective %date {% ow.firstSpanWindow %}
-               | %during %the %termNoun termOf:?                      {% ow.termWindow %}
-               | spanPreposition %the ordinal periodName             {% ow.definedOrdinal %}
-               | spanPreposition %the periodName                     {% ow.definedThe %}
+# Factored so that few rules are predicted where a window may start (Earley states per column).
+ownWindow     -> spanPreposition ownAfterPreposition                 {% ow.withPreposition %}
                | recurrence periodName                               {% ow.definedEach %}
-               | spanPreposition %any periodName                     {% ow.definedEach %}
+ownAfterPreposition -> %the ownAfterThe                              {% ow.withPreposition %}
+               | %any periodName                                     {% ow.definedEach %}
+ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanWindow %}
+               | %periodNoun %from date rangeEnd date                {% ow.dateRangeWindow %}
+               | %firstWord spanLength spanRelation %the %effective %date {% ow.firstSpanWindow %}
+               | %termNoun termOf:?                                  {% ow.termWindow %}
+               | ordinal periodName                                  {% ow.definedOrdinal %}
+               | periodName                                          {% ow.definedThe %}
 spanPreposition -> %in_ | %during | %for_
 spanLength    -> %number lengthUnit                                  {% ow.spanLength %}
                | %hyphenatedLength                                    {% ow.hyphenatedLength %}
@@ -224,8 +227,8 @@ someDefinitions -> definition                                        {% b.single
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord periodMeaning %period             {% ow.periodDefinition %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
-               | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.spanWindow2 %}
-               | %the %periodNoun %from date rangeEnd date            {% ow.dateRangeWindow2 %}
+               | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
+               | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
 anniversary   -> anniversaryArticle %anniversaryWord anniversaryOf
 anniversaryArticle -> %a | %anWord | %each | %any
 anniversaryOf -> %of %itWord | %thereofWord | %of %the %effective %date

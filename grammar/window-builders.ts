@@ -38,34 +38,31 @@ function spanNode(length: Length, start: SpanStart, written: SpanWindowNode['wri
   return { kind: 'span', n: length.n, unit: length.unit, start, written, range: span(d) };
 }
 
-/** "during the twelve (12) month period commencing June 1, 2026". */
+/** A window with the words before it: its range starts at the preposition ("during", "the"). */
+export function withPreposition(d: Data): WindowNode {
+  return { ...(d[1] as WindowNode), range: span(d) };
+}
+
+/** "twelve (12) month period commencing June 1, 2026" (after "during the"). */
 export function spanWindow(d: Data): WindowNode {
-  return spanNode(d[2] as Length, d[6] as SpanStart, 'period', d);
+  return spanNode(d[0] as Length, d[4] as SpanStart, 'period', d);
 }
 
-/** The same without the preposition, as a definition's meaning: "the twelve (12) month period commencing …". */
-export function spanWindow2(d: Data): SpanWindowNode {
-  return spanNode(d[1] as Length, d[5] as SpanStart, 'period', d);
-}
-
-/** "during the first twelve (12) months after the Effective Date". */
+/** "first twelve (12) months after the Effective Date". */
 export function firstSpanWindow(d: Data): WindowNode {
-  return spanNode(d[3] as Length, { kind: 'effective-date' }, 'first', d);
+  return spanNode(d[1] as Length, { kind: 'effective-date' }, 'first', d);
 }
 
 function dateRange(from: WrittenDate, to: WrittenDate, d: Data): DateRangeWindowNode {
   return { kind: 'date-range', from: from.date, to: to.date, range: span(d) };
 }
 
-/** "in the period from June 1, 2026 to May 31, 2027". */
+/** "period from June 1, 2026 to May 31, 2027". */
 export function dateRangeWindow(d: Data): WindowNode {
-  return dateRange(d[4] as WrittenDate, d[6] as WrittenDate, d);
+  return dateRange(d[2] as WrittenDate, d[4] as WrittenDate, d);
 }
 
-export function dateRangeWindow2(d: Data): DateRangeWindowNode {
-  return dateRange(d[3] as WrittenDate, d[5] as WrittenDate, d);
-}
-
+/** "term", "Term of this Agreement". */
 export function termWindow(d: Data): WindowNode {
   return { kind: 'term', range: span(d) };
 }
@@ -82,20 +79,31 @@ function ordinalValue(t: Token): number {
   return word >= 0 ? word + 1 : parseInt(t.value, 10);
 }
 
+/** "first Contract Year". */
 export function definedOrdinal(d: Data): WindowNode {
-  return { kind: 'defined-period', term: (d[3] as PeriodName).term, which: ordinalValue(d[2] as Token), range: span(d) };
+  return { kind: 'defined-period', term: (d[1] as PeriodName).term, which: ordinalValue(d[0] as Token), range: span(d) };
 }
 
+/** "Measuring Period". */
 export function definedThe(d: Data): WindowNode {
-  return { kind: 'defined-period', term: (d[2] as PeriodName).term, which: 'the', range: span(d) };
+  return { kind: 'defined-period', term: (d[0] as PeriodName).term, which: 'the', range: span(d) };
 }
 
-/** "in each Contract Year", "every Contract Year", "in any Contract Year": one instance per period. */
+/** "in each Contract Year", "every Contract Year", "any Contract Year": one instance per period. */
 export function definedEach(d: Data): WindowNode {
   return { kind: 'defined-period', term: (d[d.length - 1] as PeriodName).term, which: 'each', range: span(d) };
 }
 
 // --- definitions -------------------------------------------------------------------------------
+
+/** "the twelve (12) month period commencing on …", as a definition's meaning. */
+export function definedSpan(d: Data): SpanWindowNode {
+  return spanNode(d[1] as Length, d[5] as SpanStart, 'period', d);
+}
+
+export function definedRange(d: Data): DateRangeWindowNode {
+  return dateRange(d[3] as WrittenDate, d[5] as WrittenDate, d);
+}
 
 export function successivePeriods(d: Data): SuccessivePeriodsNode {
   const length = d[2] as Length;
