@@ -56,6 +56,11 @@ export const DIAGNOSTIC_CODES = {
   'single-period-definition': 'error',
   'inverted-range': 'error',
   'duplicate-definition': 'error',
+  // minimums and shortfalls
+  'shortfall-unpriced': 'error',
+  'shortfall-price-on-money': 'error',
+  'shortfall-it-unresolved': 'error',
+  'shortfall-reading': 'info',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

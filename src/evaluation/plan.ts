@@ -7,6 +7,7 @@ import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, ty
 import { metricOf, type Metric } from '../language/describe';
 import type { LedgerColumn } from '../ledger/rows';
 import { ContractCalendar, MONTHS_PER_UNIT, type ContractContext, type WindowInstance } from '../time/periods';
+import { calendarInstanceCount } from '../time/calendar-windows';
 import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { productKey } from './metrics';
@@ -85,7 +86,10 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
   for (const clause of ast.clauses) {
     for (const m of clause.milestones) {
       const every = m.window.kind === 'recurring' ? MONTHS_PER_UNIT[m.window.unit] : recurringMonths(m.window, ast);
-      count += every !== null ? Math.max(0, Math.floor(months / every)) + 1 : 1;
+      count +=
+        every !== null ? Math.max(0, Math.floor(months / every)) + 1
+          : m.window.kind === 'calendar-period' ? calendarInstanceCount(m.window, ctx.effective, ctx.asOf)
+            : 1;
     }
   }
   return count;

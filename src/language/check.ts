@@ -4,6 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
+import { checkCalendarPeriod } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
@@ -15,6 +16,7 @@ import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
+import { checkShortfall } from './check-shortfall';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 
@@ -48,6 +50,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
     checkWindow(m.kind === 'successive-periods' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
   }
   checkOwnWindows(document, out);
+  for (const clause of document.clauses) checkShortfall(clause, text, out);
   return out;
 }
 
@@ -210,6 +213,9 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
     case 'term':
     case 'defined-period':
       return; // check-own-windows.ts, which knows the document's definitions
+    case 'calendar-period':
+      checkCalendarPeriod(window, text, out);
+      return;
     default:
       assertNever(window);
   }
@@ -356,6 +362,7 @@ function comparableDeadline(w: WindowNode): { scale: string; value: number } | n
     case 'date-range':
     case 'defined-period':
     case 'term':
+    case 'calendar-period':
       return null;
     case 'span':
       return w.start.kind === 'effective-date' ? (w.unit === 'day' ? { scale: 'days', value: w.n - 1 } : { scale: 'months', value: w.n * (w.unit === 'year' ? 12 : 1) }) : null;
