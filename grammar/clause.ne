@@ -221,7 +221,7 @@ date          -> %isoDate                                            {% b.isoDat
 # May 31, 2027", "during the first twelve (12) months after the Effective Date", "during the term",
 # "during the first Contract Year", "in each Contract Year", "during the Measuring Period".
 # Factored so that few rules are predicted where a window may start (Earley states per column).
-ownWindow     -> spanPreposition ownAfterPreposition                 {% ow.withPreposition %}
+ownWindow     -> periodPreposition ownAfterPreposition                 {% ow.withPreposition %}
                | recurrence periodName                               {% ow.definedEach %}
 ownAfterPreposition -> %the ownAfterThe                              {% ow.withPreposition %}
                | %any periodName                                     {% ow.definedEach %}
@@ -231,7 +231,6 @@ ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanW
                | %termNoun termOf:?                                  {% ow.termWindow %}
                | ordinal periodName                                  {% ow.definedOrdinal %}
                | periodName                                          {% ow.definedThe %}
-spanPreposition -> %in_ | %during | %for_
 spanLength    -> %number lengthUnit                                  {% ow.spanLength %}
                | %hyphenatedLength                                    {% ow.hyphenatedLength %}
 lengthUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %} | %year {% b.id %} | %yearsWord {% b.id %}
