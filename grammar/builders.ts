@@ -149,10 +149,14 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
-interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
-interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
-interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
-interface PayerSentence { form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range }
+export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
+export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
+export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
+export interface PayerSentence {
+  form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range;
+  /** Milestone fields a sentence form adds (a period echo such as "for such Calendar Quarter"). */
+  extra?: Partial<MilestoneNode>;
+}
 
 const words = (tokens: Token[]): string => tokens.map((t) => t.value).join(' ');
 
@@ -233,7 +237,7 @@ export function payerClause(d: Data): ClauseDraft {
   };
   const milestone: MilestoneNode = {
     kind: 'milestone', label: null, labelSource: null, target, window, payment: sentence.payment, comparator: c.comparator,
-    ...(s.achiever ? { achiever: s.achiever } : {}), range: sentence.condition.range,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...(sentence.extra ?? {}), range: sentence.condition.range,
   };
   return {
     kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee,
@@ -520,4 +524,4 @@ export function paymentTerm(d: Data): PaymentTermNode {
 }
 
 // For the payment-mechanics builders (grammar/payment-builders.ts).
-export { cons, digits, lower, span, toArray, type Cons, type Data, type List };
+export { cons, digits, lower, party, span, toArray, type Cons, type Data, type List };

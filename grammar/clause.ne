@@ -21,6 +21,7 @@ var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord
   successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
   hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord;
 import * as mb from './minimum-builders';
+import * as cb from './period-builders';
 %}
 @lexer lexer
 
@@ -88,6 +89,8 @@ headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} 
 # one milestone, whose target and window are the condition's and whose payment is the sentence's.
 payerClause   -> paymentFirst %period                                {% b.payerClause %}
                | conditionFirst %period                              {% b.payerClause %}
+               | calendarSentence %period                            {% b.payerClause %}
+               | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
 paymentFirst  -> partyRef modal %pay %to:? partyRef paidAmount conditionLink condition {% b.paymentFirst %}
 conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
 conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
@@ -206,6 +209,7 @@ window        -> %by %the %end %of %the ordinal periodUnit           {% b.endOfO
                | periodPreposition periodUnit %number                {% b.periodNumbered %}
                | recurrence periodUnit                               {% b.recurring %}
                | ownWindow                                           {% b.id %}
+               | calendarWindow                                      {% b.id %}
 periodPreposition -> %in_ | %during
 recurrence    -> %in_ %each | %each | %every | %per
 withinUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %}
@@ -346,3 +350,37 @@ limitPeriod   -> %in_ %any periodUnit                                {% pb.limit
 # milestone is achieved", "payable within 10 days after the milestone is achieved".
 dueTerm       -> %payable %within %number %days %after %the %end %of %the %calendar:? periodUnit %in_ %which %the %milestone %is %achieved {% pb.dueAfterPeriod %}
                | %payable %within %number %days %after %the %milestone %is %achieved {% pb.dueAfterAchievement %}
+
+# --- calendar periods ----------------------------------------------------------------------------
+# Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar
+# quarter", "during each calendar year", "in a given Calendar Year", "per calendar month", "in Q3 2026",
+# "during calendar year 2027", "in April 2026", "in each half-year period (January to June and July to December)".
+calendarWindow -> periodPreposition calendarQuantifier calendarPeriodNoun {% cb.calendarEach %}
+               | %per calendarPeriodNoun                             {% cb.calendarPer %}
+               | periodPreposition namedPeriod                       {% cb.namedWindow %}
+calendarQuantifier -> %any | %each | %a | %a "given"
+calendarPeriodNoun -> %calendar calendarUnit                         {% cb.calendarNoun %}
+               | halfYearWord halfYearPeriodWord:? %lparen %monthName %to %monthName %and %monthName %to %monthName %rparen {% cb.halfYearNoun %}
+calendarUnit  -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %} | halfYearWord {% b.id %}
+halfYearWord  -> "half-year" {% b.id %} | "Half-Year" {% b.id %} | "Half-year" {% b.id %}
+halfYearPeriodWord -> "period" | "Period"
+namedPeriod   -> "Q" %number %number                                 {% cb.letterNamed %}
+               | "H" %number %number                                 {% cb.letterNamed %}
+               | %calendar %year %number                             {% cb.yearNamed %}
+               | %monthName %number                                  {% cb.monthNamed %}
+
+# Sentences whose condition is tested in each calendar period, or in the first one that meets it:
+# "For each calendar month in which Net Sales exceed $60,000, the Company shall pay …",
+# "… shall pay … a bonus of $500 for each calendar month in which Net Sales exceed $60,000",
+# "… shall pay … $50,000 within 45 days after the end of the first Calendar Quarter in which Net Sales exceed $200,000".
+calendarSentence -> %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal %pay %to:? partyRef paidAmount {% cb.forEachFirst %}
+               | partyRef modal %pay %to:? partyRef paidAmount %for_ %each calendarPeriodNoun %in_ %which periodCondition {% cb.forEachLast %}
+               | partyRef modal %pay %to:? partyRef paidAmount firstLink %the firstWord calendarPeriodNoun %in_ %which periodCondition {% cb.firstInWhich %}
+               | partyRef modal %pay %to:? partyRef paidAmount %within %number %days afterWord %the %end %of %the firstWord %calendar periodUnit %in_ %which periodCondition {% cb.firstInWhichDue %}
+firstLink     -> %for_ | %upon | %after %the %end %of | %following %the %end %of
+afterWord     -> %after | %following
+firstWord     -> "first" {% b.id %} | "First" {% b.id %}
+periodCondition -> subject comparison                               {% cb.periodCondition %}
+# "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for.
+periodReference -> %for_ referenceWord calendarPeriodNoun            {% cb.periodReference %}
+referenceWord -> "such" {% b.id %} | %that {% b.id %}

@@ -32,6 +32,8 @@ const SAMPLES: Record<string, string[]> = {
   semicolon: [';'],
   period: ['.'],
   percent: ['%'],
+  lparen: ['('],
+  rparen: [')'],
   bullet: ['-', '•'],
   dottedNumber: ['7.1.2', '4.2.1'],
   draftedMoney: ['Five Thousand Dollars ($5,000)', 'Two Thousand Five Hundred Euros (€2.500)'],

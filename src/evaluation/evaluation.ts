@@ -340,6 +340,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
+      if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
+      if (plan.once) notes.onceOnly(name, m);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
@@ -403,6 +405,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
           }
         }
+        // Paid once: the periods after the first met one are neither reported nor paid.
+        if (crossing && plan.once) break;
       }
     });
 

@@ -118,6 +118,8 @@ export interface MilestoneNode {
   achiever?: PartyNode;
   /** Written once-only words ("one-time", "paid only once"): a recurring window then pays its first met period only. */
   once?: OnceOnlyNode;
+  /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
+  periodReference?: PeriodReferenceNode;
   range: Range;
 }
 
@@ -354,6 +356,11 @@ export interface CalendarPeriodWindowNode {
   selection: CalendarSelectionNode;
   /** The words that introduce the period, kept for the canonical text. */
   written: CalendarPeriodWording;
+  /**
+   * Months written to name the periods, in order: "half-year period (January to June and July to
+   * December)" gives [1, 6, 7, 12]. The checker compares them with `yearStart` and the unit.
+   */
+  statedMonths?: number[];
   range: Range;
 }
 
@@ -388,6 +395,15 @@ export interface OnceOnlyNode {
   kind: 'once-only';
   /** The words as written, lower case ("one-time", "paid only once"). */
   words: string;
+  range: Range;
+}
+
+/** "for such Calendar Quarter", "for that calendar year", written after a payment. */
+export interface PeriodReferenceNode {
+  kind: 'period-reference';
+  unit: CalendarUnit;
+  /** "such" or "that", as written in lower case. */
+  word: 'such' | 'that';
   range: Range;
 }
 
@@ -600,6 +616,7 @@ export type AnyNode =
   | TierBandNode
   | LimitNode
   | OnceOnlyNode
+  | PeriodReferenceNode
   | DueNode
   | PaymentTermNode
   | DefinitionNode

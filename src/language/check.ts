@@ -4,7 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
-import { checkCalendarPeriod } from './check-calendar';
+import { checkCalendarPeriod, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
@@ -62,6 +62,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
   for (const m of clause.milestones) {
     checkTarget(m.target, text, out);
     checkWindow(m.window, text, out);
+    checkPeriodReference(m, out);
     if (m.payment?.kind === 'fixed') checkAmount(m.payment.amount, text, out);
   }
   for (const term of clause.payments) {

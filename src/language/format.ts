@@ -41,7 +41,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
-import { calendarWindowText } from './calendar-words';
+import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
 import { periodNameWord, periodNoun } from '../../grammar/period-words';
@@ -193,9 +193,11 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const subject = m.achiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
     : `${t.term}${scope} ${strict ? 'exceed' : 'are at least'} ${amount}`;
-  const condition = `${subject} ${windowText(m.window, `${at}/window`)}`;
   const payer = partyName(clause.payer, `${path}/payer`);
   const payee = partyName(clause.party, `${path}/party`);
+  const calendar = calendarSentence(clause, m, { subject, payer, payee }, at);
+  if (calendar !== null) return calendar;
+  const condition = `${subject} ${windowText(m.window, `${at}/window`)}`;
   const paid = paidAmount(m.payment, `${at}/payment`);
   return clause.form === 'conditional'
     ? `If ${condition}, the ${payer} shall pay the ${payee} ${paid}.`
@@ -261,6 +263,42 @@ function shortfallText(p: ShortfallPaymentNode, path: string): string {
   const price = p.unitPrice === null ? '' : ` at ${formatAmount(p.unitPrice, `${path}/unitPrice`)} per unit`;
   return `${p.intro ? 'a payment equal to ' : ''}${share}${price}`;
 }
+
+/**
+ * The sentences only a calendar period has: "… for the first calendar quarter in which <condition>"
+ * (with "within N days after the end of" when the payment falls due then), and a conditional sentence
+ * ending "for such calendar quarter". Null for every other milestone.
+ */
+function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject: string; payer: string; payee: string }, at: string): string | null {
+  const w = m.window;
+  const ref = m.periodReference;
+  const first = w.kind === 'calendar-period' && w.selection.kind === 'first';
+  if (!first && ref === undefined) return null;
+  if (w.kind !== 'calendar-period') throw new FormatError('a period reference ("for such calendar quarter") needs a calendar-period condition', `${at}/periodReference`);
+  const noun = calendarNounText(w);
+  if (noun === null) throw new FormatError(`this calendar period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
+  const payment = m.payment as PaymentNode;
+  if (first) {
+    if (clause.form !== 'payer-pays') throw new FormatError('the first period in which a target is met is written in a payer-pays sentence', `${path0(at)}/form`);
+    if (ref !== undefined) throw new FormatError('a period reference is written only in a conditional sentence', `${at}/periodReference`);
+    if (payment.kind === 'timed') {
+      const due = payment.due;
+      if (!due.calendar || due.after !== w.unit || w.yearStart !== '01-01' || w.statedMonths !== undefined) {
+        throw new FormatError('a due date with the first period in which a target is met is "within N days after the end of" that calendar period', `${at}/payment/due`);
+      }
+      const days = wholeNumber(due.days, `${at}/payment/due/days`);
+      return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment.payment, `${at}/payment/payment`)} within ${days} days after the end of the first ${noun} in which ${words.subject}.`;
+    }
+    return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for the first ${noun} in which ${words.subject}.`;
+  }
+  if (clause.form !== 'conditional') throw new FormatError('a period reference ("for such calendar quarter") is written only in a conditional sentence', `${at}/periodReference`);
+  const refNoun = calendarNounText({ unit: ref!.unit, yearStart: w.yearStart, statedMonths: w.statedMonths });
+  if (ref!.unit !== w.unit || refNoun === null) throw new FormatError('the period reference names another period than the condition', `${at}/periodReference/unit`);
+  const condition = `${words.subject} ${windowText(w, `${at}/window`)}`;
+  return `If ${condition}, the ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for ${oneOf(ref!.word, ['such', 'that'], `${at}/periodReference/word`)} ${refNoun}.`;
+}
+
+const path0 = (at: string): string => at.replace(/\/milestones\/0$/, '');
 
 // --- parties and labels ------------------------------------------------------------------------
 
