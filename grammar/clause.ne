@@ -19,7 +19,8 @@ import * as pw from './period-words';
 var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord: any = pw.rangeEndWord, termNoun: any = pw.termNoun,
   anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
   successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
-  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord;
+  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord,
+  fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord;
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 %}
@@ -235,6 +236,7 @@ ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanW
                | %termNoun termOf:?                                  {% ow.termWindow %}
                | ordinal periodName                                  {% ow.definedOrdinal %}
                | periodName                                          {% ow.definedThe %}
+               | %fiscalWord %year %startVerb %on:? date             {% ow.fiscalYearSpan %}
 spanLength    -> %number lengthUnit                                  {% ow.spanLength %}
                | %hyphenatedLength                                    {% ow.hyphenatedLength %}
 lengthUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %} | %year {% b.id %} | %yearsWord {% b.id %}
@@ -255,6 +257,12 @@ definitions   -> null                                                {% b.empty 
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord periodMeaning %period             {% ow.periodDefinition %}
+               | fiscalStatement %period                             {% ow.fiscalSentence %}
+               | fiscalStatement %comma %and fiscalLabelMeaning %period {% ow.fiscalSentence %}
+               | fiscalLabelMeaning %period                          {% ow.fiscalSentence %}
+# "The Company's fiscal year begins on July 1", '"FY2027" means the fiscal year ending January 31, 2027'.
+fiscalStatement -> %the:? %possessiveWord:? %fiscalWord %year %fiscalEdgeVerb %on %monthName %number {% ow.fiscalStatement %}
+fiscalLabelMeaning -> %string %meansWord %the %fiscalWord %year %endingWord date {% ow.fiscalLabelDefinition %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
@@ -361,6 +369,7 @@ calendarWindow -> periodPreposition calendarQuantifier calendarPeriodNoun {% cb.
 calendarQuantifier -> %any | %each | %a | %a "given"
 calendarPeriodNoun -> %calendar calendarUnit                         {% cb.calendarNoun %}
                | halfYearWord halfYearPeriodWord:? %lparen %monthName %to %monthName %and %monthName %to %monthName %rparen {% cb.halfYearNoun %}
+               | %fiscalWord calendarUnit                            {% ow.fiscalNoun %}
 calendarUnit  -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %} | halfYearWord {% b.id %}
 halfYearWord  -> "half-year" {% b.id %} | "Half-Year" {% b.id %} | "Half-year" {% b.id %}
 halfYearPeriodWord -> "period" | "Period"
@@ -368,6 +377,8 @@ namedPeriod   -> "Q" %number %number                                 {% cb.lette
                | "H" %number %number                                 {% cb.letterNamed %}
                | %calendar %year %number                             {% cb.yearNamed %}
                | %monthName %number                                  {% cb.monthNamed %}
+               | "FY" %number                                        {% ow.fiscalLabel %}
+               | %fiscalWord %year %number                           {% ow.fiscalLabel %}
 
 # Sentences whose condition is tested in each calendar period, or in the first one that meets it:
 # "For each calendar month in which Net Sales exceed $60,000, the Company shall pay …",
