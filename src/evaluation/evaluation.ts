@@ -23,6 +23,8 @@ import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
+import { paymentBaseMetric } from './payments/computed-payment';
+import { paymentParts } from '../language/payment-parts';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -255,6 +257,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, product) });
+    }
+    // The metric a computed payment counts on, when no milestone counts it: a chart draws the payment's bands against it.
+    for (const plan of this.plans) {
+      const found = paymentSource(plan.clause, plan.milestone);
+      const metric = found ? paymentBaseMetric(paymentParts(found.payment).base) : null;
+      if (metric === null || seen.has(`${metric}\u0000`)) continue;
+      seen.add(`${metric}\u0000`);
+      out.push({ metric, product: null, days: chartSeries(this.sums, metric, null) });
     }
     return out;
   }

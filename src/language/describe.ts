@@ -198,11 +198,17 @@ export interface MilestoneSummary {
   windowType: WindowType;
   deadline: string;
   payment: string;
+  /** How the total is compared with the target, strict or inclusive, with the words written. */
+  comparison: string;
 }
 
 /** How the total is compared with the target: "more than" for "exceed", else "at least" (also when unwritten). */
 export function describeComparator(milestone: MilestoneNode): string {
-  return milestone.comparator?.strict ? `more than ('${milestone.comparator.words}': a total equal to the target does not meet it)` : 'at least';
+  const c = milestone.comparator;
+  if (!c) return 'at least (no comparison written: a total equal to the target meets it)';
+  return c.strict
+    ? `more than, strict ('${c.words}': a total equal to the target does not meet it)`
+    : `at least, inclusive ('${c.words}': a total equal to the target meets it)`;
 }
 
 export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode): MilestoneSummary {
@@ -215,5 +221,34 @@ export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode)
     windowType: windowType(milestone.window),
     deadline: describeWindow(milestone.window),
     payment: applies ? describePayment(applies.payment) : 'none stated',
+    comparison: describeComparator(milestone),
   };
+}
+
+const FORM_WORDS: Record<ClauseNode['form'], string> = {
+  enumerated: 'enumerated milestones ("<Party> agrees to meet the following sales milestones: (i) …")',
+  headed: 'headed milestone lines ("Month 1 Milestone: …")',
+  'payer-pays': 'a payer-pays sentence ("<Payer> shall pay <Payee> <payment> if/when/upon <condition>")',
+  conditional: 'a conditional sentence ("If <condition>, <Payer> shall pay <Payee> <payment>")',
+};
+
+/** A clause as a whole, in words: its heading, its form, who pays whom, and each milestone. */
+export interface ClauseSummary {
+  /** "4.2 Performance Bonus", or null when the clause has no heading. */
+  heading: string | null;
+  form: string;
+  /** "Vendor pays Reseller", "the Seller (the obligated party)", or "no party named". */
+  parties: string;
+  milestones: MilestoneSummary[];
+}
+
+export function summariseClause(clause: ClauseNode): ClauseSummary {
+  const heading = clause.heading ? [clause.heading.number, clause.heading.title].filter((x) => x !== null && x !== '').join(' ') : null;
+  const parties =
+    clause.payer && clause.party
+      ? `${clause.payer.name} pays ${clause.party.name}`
+      : clause.party
+        ? `${clause.party.name} (the party that meets the milestones and is paid)`
+        : 'no party named (headed form)';
+  return { heading, form: FORM_WORDS[clause.form], parties, milestones: clause.milestones.map((m) => summariseMilestone(m, clause)) };
 }
