@@ -269,12 +269,15 @@ function axes(g: SVGElement, top: number, highest: number, counted: boolean, f: 
 
 /** Reference lines: dotted, labelled at their left end, with the exact level in `data-value`. */
 function drawRefs(g: SVGElement, refs: readonly RefLine[], y: (v: number) => number, f: Frame): void {
+  // A level repeated over many windows (a band boundary in each month) is labelled once.
+  const labelled = new Set<string>();
   for (const r of refs) {
     const x1 = f.x(r.from);
     const x2 = f.x(Math.min(r.to, f.lastDay));
     const ref = s('g', { class: `ref-line ${r.kind}`, 'data-kind': r.kind, 'data-value': r.value });
     ref.append(s('line', { x1, x2, y1: y(Number(r.value)), y2: y(Number(r.value)) }, s('title', {}, r.label)));
-    ref.append(s('text', { x: x1 + 4, y: y(Number(r.value)) - 4, class: 'ref-label' }, r.label));
+    if (!labelled.has(r.label)) ref.append(s('text', { x: x1 + 4, y: y(Number(r.value)) - 4, class: 'ref-label' }, r.label));
+    labelled.add(r.label);
     g.append(ref);
   }
 }

@@ -250,7 +250,7 @@ export function setupTryIt(): TryIt {
   function renderReport(r: EvaluationSuccess, millis: number): void {
     const met = r.milestones.filter((m) => m.status === 'met').length;
     status.textContent = `Evaluated as of ${r.asOf} in ${r.timeZone}: ${met} of ${r.milestones.length} milestone${r.milestones.length === 1 ? '' : 's'} met, ${r.obligations.length} obligation${r.obligations.length === 1 ? '' : 's'}; ${r.rows.used} of ${r.rows.total} rows used (${millis.toFixed(0)} ms).`;
-    errors.replaceChildren(...(r.diagnostics.length ? [h('ul', { class: 'eval-warnings' }, ...r.diagnostics.map((d) => h('li', { class: `diag-${d.severity}` }, h('span', { class: `badge badge-${d.severity}` }, d.severity), ' ', d.message)))] : []));
+    errors.replaceChildren(...(r.diagnostics.length ? [h('ul', { class: 'eval-warnings' }, ...r.diagnostics.map((d) => h('li', { class: `diag-${d.severity}`, 'data-code': d.code }, h('span', { class: `badge badge-${d.severity}` }, d.severity), ' ', h('code', { class: 'diag-code' }, d.code), ' ', d.message)))] : []));
     const amount = (value: string, cur: string | null): string => (cur && /^-?\d+(\.\d+)?$/.test(value) ? formatMoney(value, cur) : value);
     results.replaceChildren(
       h(
@@ -323,6 +323,8 @@ export function setupTryIt(): TryIt {
       ast = nextAst;
       valid = nextValid;
       if (ledger) {
+        // What is on show belongs to the previous text: cleared until the new one is evaluated.
+        clearOutput('Evaluating…');
         clearTimeout(timer);
         timer = setTimeout(run, 100);
       } else clearOutput('Load a ledger to evaluate the clause.');

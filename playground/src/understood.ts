@@ -61,7 +61,7 @@ export function renderMilestones(container: HTMLElement, notes: HTMLElement, ast
         ),
         s.target,
         h('span', { class: `comparison comparison-${m.comparator?.strict ? 'strict' : 'inclusive'}` }, s.comparison),
-        h('span', { class: `pill pill-${s.windowType}` }, WINDOW_WORD[s.windowType]),
+        h('span', { class: `pill pill-${s.windowType}` }, WINDOW_WORD[s.windowType] ?? s.windowType),
         s.deadline,
         s.payment,
       ]);

@@ -343,12 +343,18 @@ const PAYMENT_MECHANICS = fs.readFileSync(path.join(ROOT, 'examples', 'payment-m
 /** Computed by hand for examples/payment-mechanics.clause, effective 2026-01-01, as of 2026-03-31 (UTC). */
 const MECHANICS_LEDGER = 'id,date,amount\nA1,2026-01-10,150000\nA2,2026-02-05,80000\nA3,2026-02-20,60000\nA4,2026-03-15,40000\n';
 
+/** Waits until the panels are drawn for `text` (the editor's analysis runs 250 ms after the last change). */
+async function waitForAnalysis(text: string): Promise<void> {
+  await page.waitForFunction((t) => (window as unknown as { clausePlayground: { analysedText(): string | null } }).clausePlayground.analysedText() === t, text.replace(/\r\n?/g, '\n'));
+}
+
 /** Loads a clause and a ledger file with a context, and waits for the evaluation's status line. */
 async function evaluateWith(clause: string, ledger: string, context: { effective: string; zone: string; asOf: string }): Promise<void> {
   await page.selectOption('#ledger-sample', '');
   await page.fill('#schedule', '');
   await paste(clause);
-  await page.locator('#engine-status.ok').waitFor();
+  await waitForAnalysis(clause);
+  expect(await page.locator('#engine-status').getAttribute('class')).toBe('ok');
   await page.fill('#effective-date', context.effective);
   await page.fill('#time-zone', context.zone);
   await page.fill('#as-of', context.asOf);
@@ -362,7 +368,7 @@ test('highlighting follows the lexer: every token type with a meaning gets a cla
     'Launch Bonus. If Reseller generates Net Revenue from sales of the Products in excess of Fifty Thousand Dollars ($50,000) within ninety (90) days after the Effective Date, ' +
     'Vendor shall pay Reseller a one-time launch bonus of Two Thousand Five Hundred Dollars ($2,500).';
   await paste(text);
-  await page.locator('#engine-status.ok').waitFor();
+  await waitForAnalysis(text);
   const plain = new Set(['ws', 'word', 'colon', 'comma', 'semicolon', 'period', 'lparen', 'rparen', 'bullet', 'quote', 'error']);
   const types = [...new Set(tokenize(text).map((t) => t.type ?? ''))].filter((t) => !plain.has(t));
   expect(types).toEqual(expect.arrayContaining(['draftedMoney', 'number', 'in_', 'excess']));
@@ -379,7 +385,8 @@ test('payer-pays and conditional sentences: heading, who pays whom, strict or in
     'Launch Bonus. If Reseller generates Net Revenue in excess of $50,000 within ninety (90) days after the Effective Date, Vendor shall pay Reseller a bonus of $2,500.\n' +
     '4.2 Performance Bonus. The Company shall pay to the Sales Agent a bonus of $5,000 when Gross Sales during the first year are at least $250,000.';
   await paste(text);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="milestones"] tbody tr').length === 2);
+  await waitForAnalysis(text);
+  expect(await page.locator('[data-testid="milestones"] tbody tr').count()).toBe(2);
   const clauses = await page.locator('.clause-list li').allInnerTexts();
   expect(clauses[0]).toContain('“Launch Bonus”');
   expect(clauses[0]).toContain('Vendor pays Reseller');
@@ -436,7 +443,7 @@ test('warnings show their codes, and every quick fix button gives text that vali
   // A warning (tiers that do not say marginal or retroactive) and an error with a quick fix ($1,00).
   const text = PAYMENT_MECHANICS.replace(', on a marginal basis', '').replace('$2,500', '$2,5,00');
   await paste(text);
-  await page.locator('[data-testid="diagnostics"] > li[data-code="malformed-amount"]').waitFor();
+  await waitForAnalysis(text);
   expect(await page.locator('[data-testid="diagnostics"] > li.diag-warning').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')))).toContain('tier-reading');
   expect(await page.locator('[data-testid="diagnostics"] > li[data-code="tier-reading"] .diag-code').innerText()).toBe('tier-reading');
   // Apply every fix the page offers, one at a time, until none is left; then the text is valid.

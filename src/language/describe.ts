@@ -242,18 +242,13 @@ export interface ClauseSummary {
   /** "4.2 Performance Bonus", or null when the clause has no heading. */
   heading: string | null;
   form: string;
-  /** "Vendor pays Reseller", "the Seller (the obligated party)", or "no party named". */
+  /** "Vendor pays Reseller", the obligated party's name ("Seller"), or "no party named (headed form)". */
   parties: string;
   milestones: MilestoneSummary[];
 }
 
 export function summariseClause(clause: ClauseNode): ClauseSummary {
   const heading = clause.heading ? [clause.heading.number, clause.heading.title].filter((x) => x !== null && x !== '').join(' ') : null;
-  const parties =
-    clause.payer && clause.party
-      ? `${clause.payer.name} pays ${clause.party.name}`
-      : clause.party
-        ? `${clause.party.name} (the party that meets the milestones and is paid)`
-        : 'no party named (headed form)';
+  const parties = clause.payer && clause.party ? `${clause.payer.name} pays ${clause.party.name}` : clause.party ? clause.party.name : 'no party named (headed form)';
   return { heading, form: FORM_WORDS[clause.form], parties, milestones: clause.milestones.map((m) => summariseMilestone(m, clause)) };
 }
