@@ -303,7 +303,10 @@ export function setupTryIt(): TryIt {
   byId('download-obligations-csv').addEventListener('click', async () => {
     if (!report?.ok) return;
     const { csvTable } = await loadEngine();
-    const fields = ['clause', 'label', 'period', 'amount', 'currency', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'calculationText', 'explanation'];
+    const base = ['clause', 'label', 'period', 'amount', 'currency', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'calculationText', 'explanation'];
+    // Fields the report gains (who pays whom, …) follow, as they are.
+    const more = [...new Set(report.obligations.flatMap((o) => otherFields(o).map(([key]) => key)))];
+    const fields = [...base, ...more];
     download('obligations.csv', csvTable(fields, report.obligations as unknown as Record<string, unknown>[], NUMERIC_COLUMNS), 'text/csv');
   });
 
@@ -374,6 +377,7 @@ function obligationsTable(list: readonly Obligation[], amount: (value: string, c
       o.calculationText ? h('span', { class: 'calc-text', 'data-testid': 'calculation' }, h('span', { class: 'calc-label' }, 'Calculation'), o.calculationText) : null,
       o.limit ? h('span', { class: 'limit-text', 'data-testid': 'limit', 'data-applied': o.limit.applied ?? 'none' }, limitWords(o, amount)) : null,
       o.dueDate ? h('span', { class: 'due-text' }, `Due ${o.dueDate}`) : null,
+      ...otherFields(o).map(([key, value]) => h('span', { class: 'other-field', 'data-field': key }, h('span', { class: 'calc-label' }, key), value)),
     ].filter((n) => n !== null);
     if (lines.length > 0) rows.push(h('tr', { class: 'calc-line' }, h('td', { colspan: OBLIGATION_HEADERS.length, 'data-label': 'Calculation' }, h('div', {}, ...lines))));
   }
@@ -384,6 +388,19 @@ function obligationsTable(list: readonly Obligation[], amount: (value: string, c
     h('thead', {}, h('tr', {}, ...OBLIGATION_HEADERS.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...rows),
   );
+}
+
+/** The fields this page shows in their own places. */
+const SHOWN_FIELDS: ReadonlySet<string> = new Set(['clause', 'label', 'period', 'amount', 'currency', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'explanation', 'calculation', 'calculationText', 'limit']);
+
+/**
+ * Any other field the engine reports on an obligation (who pays whom, a direction, the rows it rests
+ * on, …), shown as it is, so that a field the report gains is on the page without a change here.
+ */
+function otherFields(o: Obligation): Array<[string, string]> {
+  return Object.entries(o as unknown as Record<string, unknown>)
+    .filter(([key, value]) => !SHOWN_FIELDS.has(key) && value !== undefined && value !== null)
+    .map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : String(value)]);
 }
 
 /** What a cap or floor did, from the obligation's `limit` data: the amount before it, the bound and the result. */
