@@ -9,7 +9,7 @@ import type { DocumentNode, LimitedPaymentNode, UnlimitedPaymentNode } from '@en
 import { paymentFor, statedMoney } from '@engine/language/describe';
 import { paymentParts } from '@engine/language/payment-parts';
 import { resolveBands } from '@engine/language/tier-bands';
-import { calculate } from '@engine/evaluation/payments/calculation';
+import { calculate, type ComputedPayment } from '@engine/evaluation/payments/calculation';
 import { computedThreshold, paymentBaseMetric } from '@engine/evaluation/payments/computed-payment';
 import { Dec } from '@engine/values/money';
 import { dayNumber, fromDayNumber, formatIsoDate, parseIsoDate } from '@engine/time/periods';
@@ -369,7 +369,7 @@ function paymentPanel(entries: ReadonlyArray<{ m: MilestoneResult; view: Payment
     if (end < start) continue;
     const line = runningLine(series, start, end);
     const amountAt = (base: number | string): string =>
-      view.base.kind === 'fixed' || view.base.kind === 'section' ? '0' : calculate(view.base, new Dec(base), thresholdOf(view, m), currency).calculation.amount;
+      isComputed(view.base) ? calculate(view.base, new Dec(base), thresholdOf(view, m), currency).calculation.amount : '0';
     // The base's exact totals step by step; each is paid through the library's calculation.
     const { steps } = series ? runningTotals(series, m.windowStart, formatIsoDate(fromDayNumber(end))) : { steps: [] };
     const points: Array<[number, number]> = [[start, Number(amountAt(0))]];
@@ -399,4 +399,9 @@ function paymentPanel(entries: ReadonlyArray<{ m: MilestoneResult; view: Payment
 function thresholdOf(view: PaymentView, m: MilestoneResult): Dec | null {
   const p = view.base;
   return p.kind === 'rate-on-excess' || p.kind === 'per-increment' || p.kind === 'tiered' ? computedThreshold(p, new Dec(m.target)) : null;
+}
+
+/** A payment the library's `calculate` computes from a base of sales. */
+function isComputed(p: UnlimitedPaymentNode): p is ComputedPayment {
+  return p.kind === 'rate' || p.kind === 'rate-on-excess' || p.kind === 'tiered' || p.kind === 'per-increment';
 }

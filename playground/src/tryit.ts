@@ -303,7 +303,7 @@ export function setupTryIt(): TryIt {
   byId('download-obligations-csv').addEventListener('click', async () => {
     if (!report?.ok) return;
     const { csvTable } = await loadEngine();
-    const base = ['clause', 'label', 'period', 'amount', 'currency', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'calculationText', 'explanation'];
+    const base = ['clause', 'label', 'period', 'amount', 'currency', 'payer', 'payee', 'direction', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'calculationText', 'explanation'];
     // Fields the report gains (who pays whom, …) follow, as they are.
     const more = [...new Set(report.obligations.flatMap((o) => otherFields(o).map(([key]) => key)))];
     const fields = [...base, ...more];
@@ -351,7 +351,7 @@ export function setupTryIt(): TryIt {
   };
 }
 
-const OBLIGATION_HEADERS = ['Clause', 'Label', 'Period', 'Amount', 'Due', 'Triggered on', 'By row', 'Basis', 'How'];
+const OBLIGATION_HEADERS = ['Clause', 'Label', 'Period', 'Amount', 'Who pays whom', 'Due', 'Triggered on', 'By row', 'Basis', 'How'];
 
 /**
  * One row per obligation and, under a computed, capped or timed one, a line with its calculation as the
@@ -365,13 +365,14 @@ function obligationsTable(list: readonly Obligation[], amount: (value: string, c
       o.label ? `(${o.label})` : '—',
       o.period === null ? '—' : String(o.period),
       o.amount === null ? 'undefined' : amount(o.amount, o.currency),
+      h('span', { class: `direction direction-${o.direction}` }, `${o.payer ?? 'payer not named'} → ${o.payee ?? 'payee not named'}`),
       o.dueDate ?? '—',
       o.triggeredAt,
-      o.triggeredBy,
+      o.triggeredBy ?? '—',
       o.basis,
       o.explanation,
     ];
-    const data = { 'data-label': o.label ?? '', 'data-period': o.period ?? '', 'data-amount': o.amount ?? '', 'data-currency': o.currency ?? '', 'data-triggered-at': o.triggeredAt, 'data-due-date': o.dueDate ?? '' };
+    const data = { 'data-label': o.label ?? '', 'data-period': o.period ?? '', 'data-amount': o.amount ?? '', 'data-currency': o.currency ?? '', 'data-triggered-at': o.triggeredAt, 'data-due-date': o.dueDate ?? '', 'data-payer': o.payer ?? '', 'data-payee': o.payee ?? '', 'data-direction': o.direction };
     rows.push(h('tr', { class: 'obligation', ...data }, ...cells.map((c, i) => h('td', { 'data-label': OBLIGATION_HEADERS[i] }, c))));
     const lines = [
       o.calculationText ? h('span', { class: 'calc-text', 'data-testid': 'calculation' }, h('span', { class: 'calc-label' }, 'Calculation'), o.calculationText) : null,
@@ -391,7 +392,7 @@ function obligationsTable(list: readonly Obligation[], amount: (value: string, c
 }
 
 /** The fields this page shows in their own places. */
-const SHOWN_FIELDS: ReadonlySet<string> = new Set(['clause', 'label', 'period', 'amount', 'currency', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'explanation', 'calculation', 'calculationText', 'limit']);
+const SHOWN_FIELDS: ReadonlySet<string> = new Set(['clause', 'label', 'period', 'amount', 'currency', 'payer', 'payee', 'direction', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'explanation', 'calculation', 'calculationText', 'limit']);
 
 /**
  * Any other field the engine reports on an obligation (who pays whom, a direction, the rows it rests

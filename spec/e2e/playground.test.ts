@@ -493,7 +493,16 @@ test('the corpus samples: each loads its clause, ledger and context, and the pag
       trs.map((tr) => ({ status: tr.getAttribute('data-status'), total: tr.getAttribute('data-total'), windowStart: tr.getAttribute('data-window-start'), deadline: tr.getAttribute('data-deadline'), achievedAt: tr.getAttribute('data-achieved-at') || null })),
     );
     const obligations = await page.locator('[data-testid="obligations"] tbody tr.obligation').evaluateAll((trs) =>
-      trs.map((tr) => ({ amount: tr.getAttribute('data-amount') || null, currency: tr.getAttribute('data-currency') || null, triggeredAt: tr.getAttribute('data-triggered-at'), dueDate: tr.getAttribute('data-due-date') || undefined, text: (tr as HTMLElement).innerText })),
+      trs.map((tr) => ({
+        amount: tr.getAttribute('data-amount') || null,
+        currency: tr.getAttribute('data-currency') || null,
+        triggeredAt: tr.getAttribute('data-triggered-at'),
+        dueDate: tr.getAttribute('data-due-date') || undefined,
+        payer: tr.getAttribute('data-payer') || null,
+        payee: tr.getAttribute('data-payee') || null,
+        direction: tr.getAttribute('data-direction'),
+        text: (tr as HTMLElement).innerText,
+      })),
     );
     const expected = c.expected;
     expect([name, milestones.length]).toEqual([name, (expected.milestones ?? milestones).length]);
@@ -505,7 +514,7 @@ test('the corpus samples: each loads its clause, ledger and context, and the pag
       }
     });
     (expected.obligations ?? []).forEach((o, i) => {
-      for (const key of ['amount', 'currency', 'triggeredAt', 'dueDate'] as const) {
+      for (const key of ['amount', 'currency', 'triggeredAt', 'dueDate', 'payer', 'payee', 'direction'] as const) {
         if (key in o) expect([name, i, key, decimal(obligations[i][key])]).toEqual([name, i, key, decimal(o[key])]);
       }
       // The figure a reader sees: the amount with its currency's symbol and grouping.

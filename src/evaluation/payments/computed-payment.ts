@@ -46,6 +46,7 @@ export function paymentBaseMetric(payment: UnlimitedPaymentNode): Metric | null 
   switch (payment.kind) {
     case 'fixed':
     case 'section':
+    case 'shortfall': // the minimum less the period's total of the milestone's own metric, not a share of sales
       return null;
     case 'rate':
       return payment.basis === 'net' ? 'net-revenue' : 'gross-revenue';
