@@ -12,12 +12,23 @@ import { lexer, titleKeyword as titleKeywordMatcher } from './lexer';
 var titleKeyword: any = titleKeywordMatcher;
 import * as b from './builders';
 import * as pb from './payment-builders';
+import * as ow from './window-builders';
+import * as pw from './period-words';
+// Test symbols of grammar/period-words.ts, declared like titleKeyword above.
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord: any = pw.rangeEndWord, termNoun: any = pw.termNoun,
+  anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
+  successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
+  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord;
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 %}
 @lexer lexer
 
-document      -> %quote:? clauses %quote:?                          {% b.document %}
+# Definition sentences ('"Contract Year" means …') may come before the first clause or after the last.
+# Not after an opening quote: a quote, a space and the definition's opening quote would lex as one string.
+document      -> %quote:? clauses definitions %quote:?              {% ow.document %}
+               | someDefinitions clauses definitions %quote:?        {% ow.definedFirst %}
 
 # A headed clause is a maximal run of headed items plus the payment sentences after them. So a
 # headed clause follows the start, an enumerated clause, or a headed clause that has at least one
@@ -198,6 +209,7 @@ window        -> %by %the %end %of %the ordinal periodUnit           {% b.endOfO
                | periodPreposition periodUnit %number                {% b.periodNumbered %}
                | recurrence periodUnit                               {% b.recurring %}
                | calendarWindow                                      {% b.id %}
+               | ownWindow                                           {% b.id %}
 periodPreposition -> %in_ | %during
 recurrence    -> %in_ %each | %each | %every | %per
 withinUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %}
@@ -207,6 +219,48 @@ periodUnit    -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %}
 date          -> %isoDate                                            {% b.isoDate %}
                | %monthName %number %comma:? %number                 {% b.monthFirstDate %}
                | %number %monthName %number                          {% b.dayFirstDate %}
+
+# --- windows with their own start, and defined periods -----------------------------------------
+# "during the twelve (12) month period commencing June 1, 2026", "in the period from June 1, 2026 to
+# May 31, 2027", "during the first twelve (12) months after the Effective Date", "during the term",
+# "during the first Contract Year", "in each Contract Year", "during the Measuring Period".
+# Factored so that few rules are predicted where a window may start (Earley states per column).
+ownWindow     -> periodPreposition ownAfterPreposition                 {% ow.withPreposition %}
+               | recurrence periodName                               {% ow.definedEach %}
+ownAfterPreposition -> %the ownAfterThe                              {% ow.withPreposition %}
+               | %any periodName                                     {% ow.definedEach %}
+ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanWindow %}
+               | %periodNoun %from date rangeEnd date                {% ow.dateRangeWindow %}
+               | %firstWord spanLength spanRelation %the %effective %date {% ow.firstSpanWindow %}
+               | %termNoun termOf:?                                  {% ow.termWindow %}
+               | ordinal periodName                                  {% ow.definedOrdinal %}
+               | periodName                                          {% ow.definedThe %}
+spanLength    -> %number lengthUnit                                  {% ow.spanLength %}
+               | %hyphenatedLength                                    {% ow.hyphenatedLength %}
+lengthUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %} | %year {% b.id %} | %yearsWord {% b.id %}
+spanStart     -> date                                                {% ow.dateStart %}
+               | %the %effective %date                               {% ow.effectiveStart %}
+spanRelation  -> %after | %following | %from | %of
+rangeEnd      -> %to | %rangeEndWord | %to %and %including
+termOf        -> %of %this_ %agreement
+# A defined period's name: capitalised words, then Year, Quarter, Month or Period ("Contract Year").
+periodName    -> periodNameWords periodHead                          {% ow.periodName %}
+periodNameWords -> %periodNameWord                                    {% b.single %}
+               | periodNameWords %periodNameWord                      {% b.append %}
+periodHead    -> %year {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %periodNoun {% b.id %}
+
+# --- definitions -----------------------------------------------------------------------------
+definitions   -> null                                                {% b.empty %}
+               | definitions definition                              {% b.append %}
+someDefinitions -> definition                                        {% b.single %}
+               | someDefinitions definition                          {% b.append %}
+definition    -> %string %meansWord periodMeaning %period             {% ow.periodDefinition %}
+periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
+               | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
+               | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
+anniversary   -> anniversaryArticle %anniversaryWord anniversaryOf
+anniversaryArticle -> %a | %anWord | %each | %any
+anniversaryOf -> %of %itWord | %thereofWord | %of %the %effective %date
 
 # --- payments --------------------------------------------------------------------------------
 inlinePayment -> %comma:? %for_ %a paymentNoun %of money              {% b.inlinePayment %}

@@ -352,9 +352,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(plan.target);
+        // An open-ended window ("during the term") is never over, so never missed.
+        const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
         const status: Status = shortfall
-          ? minimumStatus(crossing !== null, totalDec, targetDec, this.asOfDay >= deadlineDay)
-          : crossing ? 'met' : this.asOfDay >= deadlineDay ? 'missed' : 'pending';
+          ? minimumStatus(crossing !== null, totalDec, targetDec, over)
+          : crossing ? 'met' : over ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         const achieved = status === 'met' ? crossing : null;
         const result: MilestoneResult = {
