@@ -31,6 +31,8 @@ export class DuckDbEngine implements SqlEngine {
     if (options.threads) config.threads = String(options.threads);
     const instance = await DuckDBInstance.create(':memory:', config);
     const connection = await instance.connect();
+    // Every conversion names the contract's zone; the session zone only decides how timestamps are printed.
+    await connection.run(`SET TimeZone = 'UTC'`);
     return new DuckDbEngine(connection, () => {
       connection.closeSync();
       instance.closeSync();
@@ -69,7 +71,7 @@ export class DuckDbEngine implements SqlEngine {
     });
     await this.query(`CREATE OR REPLACE TABLE ${LOADED} AS SELECT rowid + 1 AS "row", ${cells.join(', ')} FROM clause_ledger_text ORDER BY rowid`, []);
     await this.query(`DROP TABLE clause_ledger_text`, []);
-    return { kind: 'table', name: LOADED };
+    return { kind: 'table', name: LOADED, numbered: true };
   }
 
   dispose(): void {
