@@ -23,12 +23,13 @@ export class DuckDbEngine implements SqlEngine {
 
   private constructor(private readonly connection: DuckDBConnection, private readonly close: () => void) {}
 
-  /** An in-memory database; `memoryLimit` such as '4GB' caps what DuckDB may use (it spills beyond). */
-  static async open(options: { memoryLimit?: string; threads?: number } = {}): Promise<DuckDbEngine> {
+  /** An in-memory database; `memoryLimit` such as '4GB' caps what DuckDB may use (it spills beyond, into `tempDirectory`). */
+  static async open(options: { memoryLimit?: string; threads?: number; tempDirectory?: string } = {}): Promise<DuckDbEngine> {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const config: Record<string, string> = {};
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     if (options.threads) config.threads = String(options.threads);
+    if (options.tempDirectory) config.temp_directory = options.tempDirectory;
     const instance = await DuckDBInstance.create(':memory:', config);
     const connection = await instance.connect();
     // Every conversion names the contract's zone; the session zone only decides how timestamps are printed.
