@@ -12,6 +12,7 @@
  * Browser-safe like the evaluator: file reading (clause files, schedules) lives in the CLI, which
  * hands over texts.
  */
+import { lineParties } from '../evaluation/parties';
 import { csvCell, csvListCell } from '../csv-output';
 import { normalizeText, textKey } from '../values/text-key';
 import { parseJsonText } from '../json-text';
@@ -564,7 +565,7 @@ export function rollup(contracts: readonly ContractReport[]): RollupLine[] {
   const entries: RollupEntry[] = [];
   for (const c of contracts) {
     if (!c.ok || !('obligations' in c.result)) continue;
-    for (const o of c.result.obligations) entries.push({ payee: c.payee, contract: c.id, amount: o.amount, currency: o.currency });
+    for (const o of c.result.obligations) entries.push({ payee: lineParties(c.payee, o).payee, contract: c.id, amount: o.amount, currency: o.currency });
   }
   return rollupOf(entries);
 }
