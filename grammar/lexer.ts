@@ -29,6 +29,8 @@ export const KEYWORDS = [
   'above', 'over', 'up', 'including', 'maximum', 'minimum', 'any', 'portion', 'all',
   'additional', 'pro', 'rata', 'full', 'on', 'marginal', 'retroactive', 'basis', 'with', 'between',
   'payable', 'which', 'achieved', 'calendar',
+  // Shortfall sentences: "If the Distributor fails to purchase …, it shall pay … the shortfall".
+  'shortfall', 'difference', 'fails', 'does', 'purchase',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */

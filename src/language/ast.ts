@@ -36,8 +36,10 @@ export interface ClauseNode {
   /**
    * `payer-pays`: "<Payer> shall pay <Payee> <payment> if/when/upon <condition>."; `conditional`:
    * "If <condition>, <Payer> shall pay <Payee> <payment>." Both hold one milestone: the condition.
+   * `shortfall`: "If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the
+   * shortfall>.": one milestone, the minimum, whose payment runs from the party that missed it.
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
@@ -47,6 +49,28 @@ export interface ClauseNode {
   milestones: MilestoneNode[];
   /** The "Upon achieving …, the Seller will receive …" sentences that follow the milestones. */
   payments: PaymentTermNode[];
+  /** In the shortfall form: how the minimum was stated, for the canonical text. */
+  minimum?: MinimumConditionNode;
+  range: Range;
+}
+
+/**
+ * How a shortfall sentence states its minimum: "the Distributor fails to purchase the Annual Minimum
+ * of $500,000 in each year" (`failure`, with the party), or "Net Sales in each year are less than
+ * $100,000" (`less-than`, after a metric). The minimum itself is the milestone's target.
+ */
+export interface MinimumConditionNode {
+  kind: 'minimum-condition';
+  /** `fails to` or `does not` before the verb (party form), or `less than` (metric form). */
+  failure: 'fails to' | 'does not' | 'less than';
+  /** The verb after "fails to" / "does not", lower case; null in the metric form. */
+  verb: 'purchase' | 'achieve' | 'meet' | 'reach' | 'generate' | 'sell' | null;
+  /** The metric form's verb before "less than". */
+  be: 'is' | 'are' | null;
+  /** The minimum's own name as written ("Annual Minimum" from "the Annual Minimum of $500,000"), or null. */
+  name: string | null;
+  /** True when the payer is written "it" (the party that failed), false when named again. */
+  payerIsIt: boolean;
   range: Range;
 }
 
@@ -310,7 +334,26 @@ export type UnlimitedPaymentNode =
   | RatePaymentNode
   | RateOnExcessPaymentNode
   | TieredPaymentNode
-  | PerIncrementPaymentNode;
+  | PerIncrementPaymentNode
+  | ShortfallPaymentNode;
+
+/**
+ * "the shortfall", "the difference", "twenty percent (20%) of the shortfall", "the shortfall at $12.50
+ * per unit": what the party that missed a minimum pays once the period is over: the minimum (the
+ * milestone's target) less the period's total, never below zero, times `percent` (the whole of it
+ * when null), and for a count times `unitPrice`. The words as written are kept for the canonical text.
+ */
+export interface ShortfallPaymentNode {
+  kind: 'shortfall';
+  written: 'shortfall' | 'difference';
+  /** Introduced by "a payment equal to". */
+  intro: boolean;
+  /** The percentage of the shortfall as a decimal string ("20" for 20%), or null for all of it. */
+  percent: string | null;
+  /** The price per unit a count shortfall is paid at ("at $12.50 per unit"), or null. */
+  unitPrice: MoneyNode | null;
+  range: Range;
+}
 
 /** "a bonus of $5,000", "a commission payment of €2,000". */
 export interface FixedPaymentNode {
@@ -492,6 +535,7 @@ export type AnyNode =
   | OnceOnlyNode
   | PeriodReferenceNode
   | DueNode
+  | MinimumConditionNode
   | PaymentTermNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */

@@ -16,6 +16,7 @@ import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
+import { checkShortfall } from './check-shortfall';
 import { notationOf } from '../values/number-notation';
 
 export interface ValidationResult {
@@ -42,6 +43,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   checkDrafted(document, text, out);
   for (const clause of document.clauses) checkReadings(clause, text, out);
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
+  for (const clause of document.clauses) checkShortfall(clause, text, out);
   return out;
 }
 

@@ -151,6 +151,11 @@ export function describePayment(payment: PaymentNode): string {
       const how = payment.proRata ? 'pro rata for a part increment' : 'whole increments only';
       return `${statedMoney(payment.amount.amount, payment.amount.currency)} for each ${statedMoney(payment.increment.amount, payment.increment.currency)} of the milestone's ${basisWord(payment.basis)} sales revenue${above} (${how})`;
     }
+    case 'shortfall': {
+      const share = payment.percent === null ? 'the whole shortfall' : `${payment.percent}% of the shortfall`;
+      const price = payment.unitPrice ? ` at ${statedMoney(payment.unitPrice.amount, payment.unitPrice.currency)} per unit` : '';
+      return `${share}${price} (the minimum less the period's total, never below zero), paid by the party that missed the minimum once the period is over`;
+    }
     case 'limited': {
       const limits = [payment.cap ? `at most ${describeLimit(payment.cap)}` : null, payment.floor ? `at least ${describeLimit(payment.floor)}` : null].filter((x) => x !== null);
       return `${describePayment(payment.payment)}, ${limits.join(' and ')}`;
