@@ -111,6 +111,8 @@ export interface MilestoneNode {
   comparator?: ComparatorNode;
   /** The party whose sales count, when a condition names one ("If Reseller generates Net Revenue …"). */
   achiever?: PartyNode;
+  /** Written once-only words ("one-time", "paid only once"): a recurring window then pays its first met period only. */
+  once?: OnceOnlyNode;
   range: Range;
 }
 
@@ -192,7 +194,13 @@ export type PeriodUnit = 'month' | 'quarter' | 'year';
  * When a milestone must be reached. The first four are cumulative from the effective date;
  * `period` covers one contract period only; `recurring` repeats every period.
  */
-export type WindowNode = EndOfPeriodWindowNode | ByDateWindowNode | WithinWindowNode | PeriodWindowNode | RecurringWindowNode;
+export type WindowNode =
+  | EndOfPeriodWindowNode
+  | ByDateWindowNode
+  | WithinWindowNode
+  | PeriodWindowNode
+  | RecurringWindowNode
+  | CalendarPeriodWindowNode;
 
 /** "by the end of the second month", "by the end of month 2", "by the end of the quarter". */
 export interface EndOfPeriodWindowNode {
@@ -237,6 +245,66 @@ export interface PeriodWindowNode {
 export interface RecurringWindowNode {
   kind: 'recurring';
   unit: PeriodUnit;
+  range: Range;
+}
+
+/** The length of a calendar period: a month, a quarter, a half-year or a year. */
+export type CalendarUnit = 'month' | 'quarter' | 'half-year' | 'year';
+
+/**
+ * Periods aligned to the calendar in the contract's zone, not to the effective date: "in any
+ * calendar quarter", "for each calendar month in which …", "the first Calendar Year in which …",
+ * "Q3 2026", "calendar year 2027", "each half-year period (January to June and July to December)".
+ * A year starts on `yearStart` ("MM-DD", "01-01" for calendar periods; a fiscal year is the same node
+ * with its own start), and every month, quarter and half-year is counted from it. The period holding
+ * the effective date is partial: it starts at the effective date.
+ */
+export interface CalendarPeriodWindowNode {
+  kind: 'calendar-period';
+  unit: CalendarUnit;
+  /** The year's first month and day, "MM-DD": "01-01" for calendar periods. */
+  yearStart: string;
+  /**
+   * Which periods count: `each` period on its own (one instance per period); the `first` period
+   * whose own total meets the target (paid once); or one `named` period ("Q3 2026").
+   */
+  selection: CalendarSelectionNode;
+  /** The words that introduce the period, kept for the canonical text. */
+  written: CalendarPeriodWording;
+  range: Range;
+}
+
+/** How a calendar period was introduced: "in any", "in each", "during any", "per", "for each … in which", "in a", "in a given", "the first … in which". */
+export type CalendarPeriodWording =
+  | 'in any'
+  | 'in each'
+  | 'during any'
+  | 'during each'
+  | 'per'
+  | 'in a'
+  | 'in a given'
+  | 'during a'
+  | 'for each in which'
+  | 'first in which'
+  | 'named';
+
+export type CalendarSelectionNode =
+  | { kind: 'each' }
+  | { kind: 'first' }
+  /**
+   * One period: `year` is the year as written ("2026" in "Q3 2026", "calendar year 2027"); `n` is
+   * the quarter (1-4), half (1-2) or month (1-12) within that year, 1 for a whole year.
+   */
+  | { kind: 'named'; year: number; n: number };
+
+/**
+ * "one-time", "non-refundable", "paid only once", "payable only upon the first achievement": the
+ * payment is made once, for the first period that meets the target, even when every period is tested.
+ */
+export interface OnceOnlyNode {
+  kind: 'once-only';
+  /** The words as written, lower case ("one-time", "paid only once"). */
+  words: string;
   range: Range;
 }
 
@@ -448,6 +516,7 @@ export type AnyNode =
   | TargetReferenceNode
   | TierBandNode
   | LimitNode
+  | OnceOnlyNode
   | DueNode
   | MinimumConditionNode
   | PaymentTermNode;

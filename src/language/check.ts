@@ -4,6 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
+import { checkCalendarPeriod } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
@@ -200,6 +201,9 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
       return;
     case 'recurring':
       return;
+    case 'calendar-period':
+      checkCalendarPeriod(window, text, out);
+      return;
     default:
       assertNever(window);
   }
@@ -343,6 +347,7 @@ function comparableDeadline(w: WindowNode): { scale: string; value: number } | n
       return { scale: 'date', value: Date.parse(w.date) };
     case 'period':
     case 'recurring':
+    case 'calendar-period':
       return null;
     default:
       return assertNever(w);

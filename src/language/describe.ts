@@ -5,6 +5,7 @@
 import type { ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { assertNever } from './ast';
+import { describeCalendarWindow } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from '../values/money';
 
 /**
@@ -98,6 +99,8 @@ export function windowType(window: WindowNode): WindowType {
       return 'period';
     case 'recurring':
       return 'recurring';
+    case 'calendar-period':
+      return window.selection.kind === 'named' ? 'period' : 'recurring';
     default:
       return assertNever(window);
   }
@@ -117,6 +120,8 @@ export function describeWindow(window: WindowNode): string {
       return `in the ${ordinalWord(window.n)} contract ${window.unit} only`;
     case 'recurring':
       return `in each contract ${window.unit}, separately`;
+    case 'calendar-period':
+      return describeCalendarWindow(window);
     default:
       return assertNever(window);
   }

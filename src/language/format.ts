@@ -36,11 +36,12 @@
  * ASTs from `parse` never do.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PeriodUnit, SalesBasis, ShortfallPaymentNode, TargetNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
+import { calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
 
@@ -431,6 +432,7 @@ function dateText(date: string, path: string): string {
 }
 
 const UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
+const CALENDAR_UNITS: readonly CalendarUnit[] = ['month', 'quarter', 'half-year', 'year'];
 
 function windowText(w: WindowNode, path: string): string {
   switch (w.kind) {
@@ -447,6 +449,12 @@ function windowText(w: WindowNode, path: string): string {
       return `in the ${ordinal(w.n, `${path}/n`)} ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
     case 'recurring':
       return `in each ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
+    case 'calendar-period': {
+      oneOf(w.unit, CALENDAR_UNITS, `${path}/unit`);
+      const text = calendarWindowText(w);
+      if (text === null) throw new FormatError(`this calendar period (${w.selection.kind}, year starting ${w.yearStart}) is written as a payer-pays sentence, not in a milestone item`, path);
+      return text;
+    }
     default:
       return assertNever(w);
   }
@@ -611,6 +619,8 @@ function strip(value: unknown): unknown {
     if (kind === 'money' && key === 'text') continue;
     if (kind === 'end-of-period' && key === 'written') continue;
     if (kind === 'comparator' && key === 'words') continue;
+    if (kind === 'calendar-period' && key === 'written') continue;
+    if (kind === 'once-only' && key === 'words') continue;
     if (DECIMAL_FIELDS[kind]?.includes(key) && typeof field === 'string' && /^\d+(?:\.\d+)?$/.test(field)) {
       out[key] = canonicalDecimal(field);
       continue;
