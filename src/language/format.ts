@@ -597,6 +597,7 @@ const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   rate: ['percent'],
   'rate-on-excess': ['percent'],
   'tier-band': ['percent'],
+  shortfall: ['percent'],
 };
 
 /**
