@@ -245,7 +245,7 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
     else if (w.kind === 'period') windows.push({ start: B((w.n - 1) * MONTHS[w.unit]), end: B(w.n * MONTHS[w.unit]), period: null });
     // One instance per period started by A, and at least the first (src/time/periods.ts: "so that a clause
     // evaluated before its first period still reports something"; issue 3 says only "started by A").
-    else for (let p = 1; p === 1 || B((p - 1) * MONTHS[w.unit]) <= c.asOf; p++) windows.push({ start: B((p - 1) * MONTHS[w.unit]), end: B(p * MONTHS[w.unit]), period: p });
+    else if (w.kind === 'recurring') for (let p = 1; p === 1 || B((p - 1) * MONTHS[w.unit]) <= c.asOf; p++) windows.push({ start: B((p - 1) * MONTHS[w.unit]), end: B(p * MONTHS[w.unit]), period: p });
     for (const win of windows) {
       let total = 0;
       let achievedBy: string | null = null;
