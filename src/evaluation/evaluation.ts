@@ -24,6 +24,7 @@ import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
+import { attainmentObligation } from './attainment';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
@@ -336,6 +337,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (parties) notes.add(partiesNote(name, parties));
       const base = found ? paymentParts(found.payment).base : null;
       const shortfall = base?.kind === 'shortfall' ? base : null;
+      const table = base?.kind === 'attainment' ? base : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
@@ -350,7 +352,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(plan.target);
-        const status: Status = shortfall
+        const status: Status = shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, this.asOfDay >= deadlineDay)
           : crossing ? 'met' : this.asOfDay >= deadlineDay ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
@@ -378,6 +380,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
         if (shortfall && parties) {
           const owed = shortfallObligation(m, shortfall, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
+          notes.add(owed.note);
+          if (owed.obligation) obligations.push(owed.obligation);
+          continue;
+        }
+        if (table && parties) {
+          const owed = attainmentObligation(m, table, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
           notes.add(owed.note);
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
