@@ -279,13 +279,19 @@ definitions   -> null                                                {% b.empty 
                | definitions definition                              {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
-definition    -> %string %meansWord periodMeaning %period             {% ow.periodDefinition %}
-               | fiscalStatement %period                             {% ow.fiscalSentence %}
-               | fiscalStatement %comma %and fiscalLabelMeaning %period {% ow.fiscalSentence %}
-               | fiscalLabelMeaning %period                          {% ow.fiscalSentence %}
-# "The Company's fiscal year begins on July 1", '"FY2027" means the fiscal year ending January 31, 2027'.
-fiscalStatement -> %the:? %possessiveWord:? %fiscalWord %year %fiscalEdgeVerb %on %monthName %number {% ow.fiscalStatement %}
+definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
+# Few rules start a definition, since they are predicted wherever the clauses could end:
+# "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
+               | %the fiscalAfterThe                                 {% ow.withLead %}
+               | %possessiveWord fiscalYearStatement                 {% ow.withLead %}
+fiscalAfterThe -> %possessiveWord fiscalYearStatement                {% ow.withLead %}
+               | fiscalYearStatement                                 {% b.id %}
+fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number fiscalLabelTail %period {% ow.fiscalSentence %}
+fiscalLabelTail -> null                                              {% b.empty %}
+               | %comma %and fiscalLabelMeaning                      {% ow.third %}
 fiscalLabelMeaning -> %string %meansWord %the %fiscalWord %year %endingWord date {% ow.fiscalLabelDefinition %}
+definedMeaning -> periodMeaning                                      {% b.id %}
+               | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}

@@ -114,23 +114,47 @@ export function fiscalYearSpan(d: Data): WindowNode {
   return { kind: 'span', n: 12, unit: 'month', start: { kind: 'date', date: (d[d.length - 1] as WrittenDate).date }, written: 'fiscal year', range: span(d) };
 }
 
-export function fiscalStatement(d: Data): FiscalYearStatementNode {
-  const [, , , , verb, , month, day] = d as Token[];
-  return { kind: 'fiscal-year-statement', edge: lower(verb) === 'ends' ? 'ends' : 'begins', month: MONTH_NAMES[lower(month)], day: Number(digits(day)), range: span(d) };
-}
-
-export function fiscalLabelDefinition(d: Data): FiscalLabelDefinitionNode {
-  const [label, , , , , edge, date] = d as [Token, Token, Token, Token, Token, Token, WrittenDate];
-  const year = /(\d{2,4})\s*$/.exec(label.value.slice(1, -1))?.[1];
-  return {
-    kind: 'fiscal-label-definition', label: year === undefined ? Number.NaN : Number(year), edge: lower(edge) === 'ending' ? 'ending' : 'beginning',
-    date: date.date, range: span(d),
-  };
-}
-
-/** One sentence may state the fiscal year and define a label: both are definitions of the document. */
+/** "fiscal year begins on July 1[, and "FY2027" means …]." (after "The Company's"): the statement, and the label it defines. */
 export function fiscalSentence(d: Data): DefinitionNode[] {
-  return d.filter((x): x is DefinitionNode => typeof x === 'object' && x !== null && 'kind' in x && /^fiscal-/.test((x as { kind: string }).kind));
+  const [fiscal, , verb, , month, day, label] = d as [Token, Token, Token, Token, Token, Token, FiscalLabelDefinitionNode | null];
+  const statement: FiscalYearStatementNode = {
+    kind: 'fiscal-year-statement', edge: lower(verb) === 'ends' ? 'ends' : 'begins', month: MONTH_NAMES[lower(month)], day: Number(digits(day)), range: span(fiscal, day),
+  };
+  return label ? [statement, label] : [statement];
+}
+
+/** The statement's range starts at the words before it ("The", "Company's"). */
+export function withLead(d: Data): DefinitionNode[] {
+  const [statement, ...rest] = d[1] as DefinitionNode[];
+  return [{ ...statement, range: span(d[0], statement) }, ...rest];
+}
+
+export const third = (d: Data): unknown => d[2];
+
+/** "the fiscal year ending January 31, 2027": what a label means. */
+interface FiscalLabelBody { kind: 'fiscal-label-body'; edge: 'beginning' | 'ending'; date: string; range: Range }
+
+export function fiscalLabelBody(d: Data): FiscalLabelBody {
+  const [, , , edge, date] = d as [Token, Token, Token, Token, WrittenDate];
+  return { kind: 'fiscal-label-body', edge: lower(edge) === 'ending' ? 'ending' : 'beginning', date: date.date, range: span(d) };
+}
+
+function labelDefinition(label: Token, body: FiscalLabelBody, range: Range): FiscalLabelDefinitionNode {
+  const year = /(\d{2,4})\s*$/.exec(label.value.slice(1, -1))?.[1];
+  return { kind: 'fiscal-label-definition', label: year === undefined ? Number.NaN : Number(year), edge: body.edge, date: body.date, range };
+}
+
+/** '"FY2027" means the fiscal year ending January 31, 2027' after a statement's ", and". */
+export function fiscalLabelDefinition(d: Data): FiscalLabelDefinitionNode {
+  const [label, , the, , , edge, date] = d as [Token, Token, Token, Token, Token, Token, WrittenDate];
+  return labelDefinition(label, { kind: 'fiscal-label-body', edge: lower(edge) === 'ending' ? 'ending' : 'beginning', date: date.date, range: span(the, date) }, span(d));
+}
+
+/** '"<Term>" means …': a defined period, or what a fiscal-year label names. */
+export function definitionSentence(d: Data): DefinitionNode {
+  const [term, , meaning] = d as [Token, unknown, PeriodDefinitionNode['meaning'] | FiscalLabelBody];
+  if (meaning.kind === 'fiscal-label-body') return labelDefinition(term, meaning, span(d));
+  return { kind: 'period-definition', term: normalizeText(term.value.slice(1, -1)), meaning, range: span(d) };
 }
 
 // --- definitions -------------------------------------------------------------------------------
@@ -149,10 +173,6 @@ export function successivePeriods(d: Data): SuccessivePeriodsNode {
   return { kind: 'successive-periods', n: length.n, unit: length.unit, range: span(d) };
 }
 
-export function periodDefinition(d: Data): PeriodDefinitionNode {
-  const [term, , meaning] = d as [Token, unknown, PeriodDefinitionNode['meaning']];
-  return { kind: 'period-definition', term: normalizeText(term.value.slice(1, -1)), meaning, range: span(d) };
-}
 
 function withDefinitions(before: List<DefinitionNode | DefinitionNode[]>, clauses: DocumentDraft['clauses'], after: List<DefinitionNode | DefinitionNode[]>, d: Data): DocumentDraft {
   const draft: DocumentDraft = { kind: 'document', clauses, range: span(d) };
