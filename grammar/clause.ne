@@ -46,10 +46,14 @@ endsEnumerated -> sentenceClause                                     {% b.single
 endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single %}
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
 sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
+               | clauseHeading:? periodEndClause                     {% b.withHeading %}
+# Sentences paid on a period's total once it is over. They are not predicted right after headed lines
+# without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
+# states at every line end; after such lines, a heading or a payment sentence comes first.
+periodEndClause -> shortfallClause                                   {% b.id %}
+               | attainmentClause                                    {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
-               | shortfallClause                                     {% b.id %}
-               | attainmentClause                                    {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
