@@ -468,16 +468,20 @@ test('warnings show their codes, and every quick fix button gives text that vali
   expect(validate(await editorText()).valid).toBe(true);
 });
 
-test('the corpus samples: each loads its clause, ledger and context, and the page shows the expected figures', async () => {
-  const { samples } = JSON.parse(fs.readFileSync(path.join(ROOT, 'playground', 'samples', 'corpus.json'), 'utf8')) as { samples: Array<{ case: string }> };
+test('the samples with a ledger: each loads its clause, ledger and context, and the page shows the expected figures', async () => {
+  const list = JSON.parse(fs.readFileSync(path.join(ROOT, 'playground', 'samples', 'cases.json'), 'utf8')) as { corpus: Array<{ case: string }>; forms: Array<{ file: string }> };
   const { loadCorpus, runCase } = await import('../../bench/corpus');
-  const cases = loadCorpus(path.join(ROOT, 'spec', 'conformance', 'corpus'));
-  expect(samples.length).toBeGreaterThanOrEqual(2);
-  for (const { case: name } of samples) {
-    const c = cases.find((x) => x.file === `${name}.json`);
-    if (!c) throw new Error(`playground/samples/corpus.json names ${name}, which is not in the corpus`);
-    // Offered because the engine reads it correctly.
-    expect([name, runCase(c).outcome.kind]).toEqual([name, 'read-correctly']);
+  const corpus = loadCorpus(path.join(ROOT, 'spec', 'conformance', 'corpus'));
+  const forms = loadCorpus(path.join(ROOT, 'playground', 'samples', 'forms'));
+  const samples = [
+    ...list.corpus.map((s) => ({ name: s.case, c: corpus.find((x) => x.file === `${s.case}.json`) })),
+    ...list.forms.map((s) => ({ name: `forms/${s.file}`, c: forms.find((x) => x.file === `${s.file}.json`) })),
+  ];
+  expect(samples.length).toBeGreaterThanOrEqual(7);
+  for (const { name, c } of samples) {
+    if (!c) throw new Error(`playground/samples/cases.json names ${name}, which is not there`);
+    // Offered because the engine reads it correctly: the case's expected figures, worked by hand.
+    expect([name, runCase(c).outcome]).toEqual([name, { kind: 'read-correctly' }]);
     await page.selectOption('#examples', `corpus:${name}`);
     await page.waitForFunction(
       ({ clause, asOf }) => {
@@ -490,13 +494,14 @@ test('the corpus samples: each loads its clause, ledger and context, and the pag
     expect(await page.inputValue('#time-zone')).toBe(c.context.timeZone ?? 'UTC');
     expect(await page.locator('#examples').inputValue()).toBe(`corpus:${name}`);
     const milestones = await page.locator('[data-testid="results"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ status: tr.getAttribute('data-status'), total: tr.getAttribute('data-total'), windowStart: tr.getAttribute('data-window-start'), deadline: tr.getAttribute('data-deadline'), achievedAt: tr.getAttribute('data-achieved-at') || null })),
+      trs.map((tr) => ({ status: tr.getAttribute('data-status'), total: tr.getAttribute('data-total'), windowStart: tr.getAttribute('data-window-start'), deadline: tr.getAttribute('data-deadline'), achievedAt: tr.getAttribute('data-achieved-at') || null, achievedBy: tr.getAttribute('data-achieved-by') || null })),
     );
     const obligations = await page.locator('[data-testid="obligations"] tbody tr.obligation').evaluateAll((trs) =>
       trs.map((tr) => ({
         amount: tr.getAttribute('data-amount') || null,
         currency: tr.getAttribute('data-currency') || null,
         triggeredAt: tr.getAttribute('data-triggered-at'),
+        triggeredBy: tr.getAttribute('data-triggered-by') || null,
         dueDate: tr.getAttribute('data-due-date') || undefined,
         payer: tr.getAttribute('data-payer') || null,
         payee: tr.getAttribute('data-payee') || null,
@@ -509,12 +514,12 @@ test('the corpus samples: each loads its clause, ledger and context, and the pag
     expect([name, obligations.length]).toEqual([name, (expected.obligations ?? obligations).length]);
     const decimal = (v: unknown): unknown => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
     (expected.milestones ?? []).forEach((m, i) => {
-      for (const key of ['status', 'total', 'windowStart', 'deadline', 'achievedAt'] as const) {
+      for (const key of ['status', 'total', 'windowStart', 'deadline', 'achievedAt', 'achievedBy'] as const) {
         if (key in m) expect([name, i, key, decimal(milestones[i][key])]).toEqual([name, i, key, decimal(m[key])]);
       }
     });
     (expected.obligations ?? []).forEach((o, i) => {
-      for (const key of ['amount', 'currency', 'triggeredAt', 'dueDate', 'payer', 'payee', 'direction'] as const) {
+      for (const key of ['amount', 'currency', 'triggeredAt', 'triggeredBy', 'dueDate', 'payer', 'payee', 'direction'] as const) {
         if (key in o) expect([name, i, key, decimal(obligations[i][key])]).toEqual([name, i, key, decimal(o[key])]);
       }
       // The figure a reader sees: the amount with its currency's symbol and grouping.
