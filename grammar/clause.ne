@@ -107,6 +107,7 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison window                           {% b.comparisonFirstCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName achievesVerb metric scopePhrases:? {% b.partySubject %}
+               | metric "generated" %by partyRef scopePhrases:?      {% cb.generatedBySubject %}
 achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach
 metric        -> metricModifier:? basis:? metricNoun                 {% b.metric %}
 metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %}

@@ -49,7 +49,8 @@ const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\b(?:exceed(?:s|ing|ed)?|in excess of|more than|greater than|over)\b/i, "a comparison in a sentence form not read yet ('… exceed …', 'in excess of')"],
   [/\b(?:at least|not less than|no less than|or more|or greater|equal(?:s)? or exceed|reach(?:es)? or exceed|equal to)\b/i, "a comparison in a sentence form not read yet ('… at least …', 'not less than')"],
   [/\b(?:Net|Gross)\s+(?:Sales|Revenues?|Turnover)\b|\bBookings\b|\bRevenues?\b|\bPurchases\b|\bUnits\b/, "a defined metric ('Net Sales', 'Bookings')"],
-  [/\bone-time\b|\bnon-refundable\b|\bonly once\b/i, "a once-only payment ('one-time', 'non-refundable')"],
+  // "a one-time payment" is read (a qualifier); a sentence saying it apart is not yet.
+  [/\bonly once\b|\bonly upon the first achievement\b|\bsubsequent or repeated achievements?\b/i, "a once-only sentence ('shall be paid only once')"],
   [/\b(?:Territory|Affiliates?|Sublicensees?|Products?)\b/, "a scope phrase ('in the Territory', 'of Products')"],
   [/\d+(?:\.\d+)?\s*%/, "a percentage rate"],
 ];

@@ -26,6 +26,7 @@ import { documentCurrency, instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstan
 import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
+import { onceOnly } from '../language/once-only';
 import { SqlUnsupportedError } from './unsupported';
 
 export interface SqlPlanOptions {
@@ -269,6 +270,11 @@ export function checkSupported(ast: DocumentNode): void {
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
+      // A recurring milestone paid once stops at its first met period in the evaluator; the query would pay them all.
+      const once = onceOnly(m);
+      if (once && m.window.kind === 'recurring') {
+        throw new SqlUnsupportedError('once-only recurring milestone', `the SQL engines do not support a recurring milestone paid once ('${once.words}') yet; evaluate this clause with the in-memory engine`);
+      }
     }
     for (const term of clause.payments) checkTerm(term);
   }
