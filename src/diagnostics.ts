@@ -61,6 +61,10 @@ export const DIAGNOSTIC_CODES = {
   'shortfall-price-on-money': 'error',
   'shortfall-it-unresolved': 'error',
   'shortfall-reading': 'info',
+  // attainment tables
+  'attainment-gap': 'warning',
+  'attainment-overlap': 'error',
+  'attainment-interpolation': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
