@@ -109,7 +109,7 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison window                           {% b.comparisonFirstCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName achievesVerb metric scopePhrases:? {% b.partySubject %}
-               | metric "generated" %by partyRef scopePhrases:?      {% cb.generatedBySubject %}
+               | metric "generated" %by partyRef partyScopePhrases:? {% cb.generatedBySubject %}
 achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach
 metric        -> metricModifier:? basis:? metricNoun                 {% b.metric %}
 metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %}
@@ -118,6 +118,12 @@ scopePhrases  -> scopePhrase                                         {% b.single
                | scopePhrases scopePhrase                            {% b.append %}
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
 scopePreposition -> %of | %in_ | %from %sales %of
+# After a party name, 'of' belongs to the name ("the Agent of the Territory"), so a scope there starts
+# with another preposition; the name and the scope would otherwise split two ways.
+partyScopePhrases -> partyScopePhrase                                {% b.single %}
+               | partyScopePhrases scopePhrase                       {% b.append %}
+partyScopePhrase -> partyScopePreposition %the:? scopeWords          {% b.scopePhrase %}
+partyScopePreposition -> %in_ | %from %sales %of
 scopeWords    -> %word                                               {% b.single %}
                | scopeWords %word                                    {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
