@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ComparatorNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
@@ -96,8 +96,10 @@ export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'>
   milestones: List<MilestoneNode>;
   payments: List<PaymentTermNode>;
 }
-export interface DocumentDraft extends Omit<DocumentNode, 'clauses'> {
+export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
+  /** The definition sentences before and after the clauses (grammar/window-builders.ts). */
+  definitionLists?: [List<DefinitionNode>, List<DefinitionNode>];
 }
 
 export function document(d: Data): DocumentDraft {
@@ -109,7 +111,9 @@ export function finishDocument(draft: DocumentDraft): DocumentNode {
   const clauses = toArray(draft.clauses).map(
     (c): ClauseNode => ({ ...c, milestones: toArray(c.milestones), payments: toArray(c.payments) }),
   );
-  return { ...draft, clauses };
+  const { definitionLists, ...rest } = draft;
+  if (!definitionLists) return { ...rest, clauses };
+  return { ...rest, clauses, definitions: [...toArray(definitionLists[0]), ...toArray(definitionLists[1])] };
 }
 
 interface Intro { party: PartyNode; range: Range }

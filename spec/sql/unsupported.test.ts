@@ -107,3 +107,34 @@ describe('identifiers', () => {
     expect(() => quoteIdentifier(name)).toThrow(SqlUnsupportedError);
   });
 });
+
+describe('constructs of the language the SQL path does not compute yet are refused by name', () => {
+  it('a calendar or fiscal period window', () => {
+    const ast = seed();
+    (ast.clauses[0].milestones[0] as { window: unknown }).window = {
+      kind: 'calendar-period',
+      unit: 'quarter',
+      yearStart: '04-01',
+      selection: { kind: 'each' },
+      written: 'in each',
+      range: ast.range,
+    };
+    const e = refusal(ast);
+    expect(e.feature).toBe("window 'calendar-period'");
+    expect(e.message).toContain('in-memory engine');
+  });
+
+  it('once-only words on a milestone ("one-time")', () => {
+    const ast = seed();
+    Object.assign(ast.clauses[0].milestones[0], { once: { kind: 'once-only', words: 'one-time', range: ast.range } });
+    expect(refusal(ast).feature).toBe("milestone 'milestone' field 'once'");
+  });
+
+  it('a shortfall sentence', () => {
+    const ast = parse('If the Distributor fails to purchase $500,000 in each year, it shall pay the Company twenty percent (20%) of the shortfall.').ast;
+    expect(ast).not.toBeNull();
+    const e = refusal(ast as DocumentNode);
+    expect(e.feature).toBe('shortfall payment');
+    expect(e.message).toContain('shortfall');
+  });
+});

@@ -272,7 +272,8 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
     }
     // One instance per period started by A, and at least the first (src/time/periods.ts: "so that a clause
     // evaluated before its first period still reports something"; issue 3 says only "started by A").
-    else for (let p = 1; p === 1 || B((p - 1) * MONTHS[w.unit]) <= c.asOf; p++) windows.push({ start: B((p - 1) * MONTHS[w.unit]), end: B(p * MONTHS[w.unit]), period: p });
+    else if (w.kind === 'recurring') for (let p = 1; p === 1 || B((p - 1) * MONTHS[w.unit]) <= c.asOf; p++) windows.push({ start: B((p - 1) * MONTHS[w.unit]), end: B(p * MONTHS[w.unit]), period: p });
+    else throw new Error(`the reference does not draw '${w.kind}' windows`);
     const calendar = w.kind === 'calendar-period';
     for (const win of windows) {
       let before = 0;

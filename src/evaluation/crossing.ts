@@ -5,7 +5,7 @@
  */
 import type { LedgerRow } from '../ledger/rows';
 import { decimalString, type Dec } from '../values/money';
-import { Accumulator, toDec } from '../values/quantity';
+import { Accumulator, toDec, type Quantity } from '../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import type { ExplainRow } from './report';
 import { METRICS, type DaySums } from './metrics';
@@ -105,22 +105,26 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
     const rows = rowsByDay.get(candidate.index) ?? [];
     rows.sort((a, b) => a.time - b.time || a.row - b.row);
     const acc = candidate.before.clone();
-    const trail: ExplainRow[] = [];
+    // The last rows and their running totals, written out only once the crossing row is found: a
+    // candidate day may hold thousands of rows, and exact decimal text for each would cost more
+    // than the search.
+    const trail: Array<{ r: LedgerRow; c: Quantity; total: Accumulator }> = [];
     for (const r of rows) {
       const c = rule.contribution(r, plan.productKey, sums);
       if (typeof c === 'number' && c === 0) continue;
       acc.add(c);
-      trail.push({
-        id: r.id,
-        row: r.row,
-        date: formatIsoDate(fromDayNumber(r.day)),
-        contribution: decimalString(toDec(c)),
-        runningTotal: decimalString(acc.value()),
-      });
+      trail.push({ r, c, total: acc.clone() });
       if (trail.length > EXPLAIN_ROWS) trail.shift();
       if (acc.reaches(plan.target, plan.strict)) {
         const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
-        return { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
+        const shown = trail.map(({ r: t, c: q, total }) => ({
+          id: t.id,
+          row: t.row,
+          date: formatIsoDate(fromDayNumber(t.day)),
+          contribution: decimalString(toDec(q)),
+          runningTotal: decimalString(total.value()),
+        }));
+        return { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...shown] };
       }
     }
   }

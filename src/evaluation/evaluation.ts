@@ -107,7 +107,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
-      this.normalizer = new RowNormalizer({ ...common, reuseRow: true });
+      // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
+      const reads = { product: plan.productKeys.size > 0, customer: plan.countsCustomers, seller: false };
+      this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
       this.pass2Normalizer = new RowNormalizer(common);
     }
   }
@@ -147,7 +149,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private startRow(row: number): RowNormalizer | null {
     if (this.phase !== 'pass1') throw new Error('a pass 1 row after endPass1()');
     this.lastDay = Number.NaN;
-    if (this.readIssueRows.has(row)) {
+    if (this.readIssueRows.size > 0 && this.readIssueRows.has(row)) {
       this.rowTotal++;
       return null;
     }
@@ -352,9 +354,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(plan.target);
+        // An open-ended window ("during the term") is never over, so never missed.
+        const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
         const status: Status = shortfall
-          ? minimumStatus(crossing !== null, totalDec, targetDec, this.asOfDay >= deadlineDay)
-          : crossing ? 'met' : this.asOfDay >= deadlineDay ? 'missed' : 'pending';
+          ? minimumStatus(crossing !== null, totalDec, targetDec, over)
+          : crossing ? 'met' : over ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         const achieved = status === 'met' ? crossing : null;
         const result: MilestoneResult = {

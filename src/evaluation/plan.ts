@@ -6,9 +6,10 @@
 import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, type TargetNode } from '../language/ast';
 import { metricOf, windowType, type Metric } from '../language/describe';
 import type { LedgerColumn } from '../ledger/rows';
-import { ContractCalendar, MONTHS_PER_UNIT, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
+import { ContractCalendar, MONTHS_PER_UNIT, type ContractContext, type WindowInstance } from '../time/periods';
 import { onceOnly } from '../language/once-only';
 import { calendarInstanceCount } from '../time/calendar-windows';
+import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { productKey } from './metrics';
 
@@ -92,8 +93,9 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
   let count = 0;
   for (const clause of ast.clauses) {
     for (const m of clause.milestones) {
+      const every = m.window.kind === 'recurring' ? MONTHS_PER_UNIT[m.window.unit] : recurringMonths(m.window, ast);
       count +=
-        m.window.kind === 'recurring' ? Math.max(0, Math.floor(months / MONTHS_PER_UNIT[m.window.unit])) + 1
+        every !== null ? Math.max(0, Math.floor(months / every)) + 1
           : m.window.kind === 'calendar-period' ? calendarInstanceCount(m.window, ctx.effective, ctx.asOf)
             : 1;
     }
@@ -116,7 +118,7 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
       if (metric === 'new-customers') countsCustomers = true;
       if (key !== null) productKeys.add(key);
-      const instances = windowInstances(milestone.window, calendar, ctx.asOf).map((window) => ({
+      const instances = milestoneWindowInstances(milestone.window, calendar, ctx.asOf, ast).map((window) => ({
         window,
         from: Math.max(window.startDay, firstDay) - firstDay,
         to: Math.min(window.endDay, lastDay + 1) - firstDay,

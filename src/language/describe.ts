@@ -99,6 +99,14 @@ export function windowType(window: WindowNode): WindowType {
       return 'period';
     case 'recurring':
       return 'recurring';
+    case 'span':
+      return window.start.kind === 'effective-date' ? 'cumulative' : 'period';
+    case 'term':
+      return 'cumulative';
+    case 'date-range':
+      return 'period';
+    case 'defined-period':
+      return window.which === 'each' ? 'recurring' : 'period';
     case 'calendar-period':
       return window.selection.kind === 'named' ? 'period' : 'recurring';
     default:
@@ -120,6 +128,20 @@ export function describeWindow(window: WindowNode): string {
       return `in the ${ordinalWord(window.n)} contract ${window.unit} only`;
     case 'recurring':
       return `in each contract ${window.unit}, separately`;
+    case 'span': {
+      const length = `${window.n} ${window.unit}${window.n === 1 ? '' : 's'}`;
+      return window.start.kind === 'effective-date' ? `the first ${length} from the effective date` : `the ${length} from ${window.start.date}, its own sales only`;
+    }
+    case 'date-range':
+      return `from ${window.from} through ${window.to}, its own sales only`;
+    case 'term':
+      return 'cumulative from the effective date through the term (no end stated)';
+    case 'defined-period':
+      return window.which === 'each'
+        ? `in each ${window.term}, separately`
+        : window.which === 'the'
+          ? `during the ${window.term}, as the text defines it`
+          : `in the ${ordinalWord(window.which)} ${window.term} only`;
     case 'calendar-period':
       return describeCalendarWindow(window);
     default:
