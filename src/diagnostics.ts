@@ -61,6 +61,8 @@ export const DIAGNOSTIC_CODES = {
   'shortfall-price-on-money': 'error',
   'shortfall-it-unresolved': 'error',
   'shortfall-reading': 'info',
+  // calendar periods
+  'once-or-each': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
