@@ -22,6 +22,7 @@ var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord
   hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord;
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
+import * as ab from './attainment-builders';
 %}
 @lexer lexer
 
@@ -47,6 +48,7 @@ sentenceClause -> clauseHeading:? headlessClause                     {% b.withHe
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
                | shortfallClause                                     {% b.id %}
+               | attainmentClause                                    {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -157,6 +159,26 @@ shortfallShare -> %the shortfallWord unitPrice:?                     {% mb.whole
                | percentage %of %the shortfallWord unitPrice:?       {% mb.shareOfShortfall %}
 shortfallWord -> %shortfall | %difference
 unitPrice     -> %at money %per %unit                                {% mb.unitPrice %}
+
+# --- attainment tables ------------------------------------------------------------------------
+# "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in
+# Net Sales as follows: below 80%: nothing; 80%: $6,000; from 80% to 100%: interpolated on a straight-line
+# basis; 100% or more: $12,000.": one line per band, "<range>: <payout>", separated by semicolons.
+attainmentClause -> partyRef modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% ab.attainmentClause %}
+quotaAmount   -> money %in_ metric                                   {% ab.quota %}
+attainmentBands -> attainmentBand                                    {% b.single %}
+               | attainmentBands %semicolon attainmentBand           {% b.appendThird %}
+attainmentBand -> attainmentRange %colon attainmentPayout            {% ab.band %}
+attainmentRange -> %below percentage                                 {% ab.below %}
+               | %less %than percentage                              {% ab.below %}
+               | percentage                                          {% ab.point %}
+               | percentage %or %more                                {% ab.orMore %}
+               | %more %than percentage                              {% ab.moreThan %}
+               | %from percentage %to percentage                     {% ab.fromTo %}
+attainmentPayout -> money                                            {% ab.amountPayout %}
+               | %nothing                                            {% ab.nothingPayout %}
+               | percentage %of money                                {% ab.sharePayout %}
+               | %interpolated %on %a "straight-line" %basis         {% ab.interpolatedPayout %}
 
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}

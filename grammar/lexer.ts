@@ -32,6 +32,8 @@ export const KEYWORDS = [
   'payable', 'which', 'achieved', 'calendar',
   // Shortfall sentences: "If the Distributor fails to purchase …, it shall pay … the shortfall".
   'shortfall', 'difference', 'fails', 'does', 'purchase',
+  // Attainment tables: "based on attainment of the quota of … as follows: below 80%: nothing; …".
+  'based', 'attainment', 'quota', 'follows', 'below', 'nothing', 'interpolated',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */

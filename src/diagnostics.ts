@@ -63,6 +63,10 @@ export const DIAGNOSTIC_CODES = {
   'shortfall-reading': 'info',
   // calendar periods
   'once-or-each': 'warning',
+  // attainment tables
+  'attainment-gap': 'warning',
+  'attainment-overlap': 'error',
+  'attainment-interpolation': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -43,8 +43,10 @@ export interface ClauseNode {
    * "If <condition>, <Payer> shall pay <Payee> <payment>." Both hold one milestone: the condition.
    * `shortfall`: "If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the
    * shortfall>.": one milestone, the minimum, whose payment runs from the party that missed it.
+   * `attainment`: "<Payer> shall pay <Payee>, <period>, a bonus based on attainment of the quota of <amount>
+   * in <metric> as follows: <band>: <payout>; …": one milestone, the quota, paid by the table's band.
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
@@ -418,7 +420,45 @@ export type UnlimitedPaymentNode =
   | RateOnExcessPaymentNode
   | TieredPaymentNode
   | PerIncrementPaymentNode
-  | ShortfallPaymentNode;
+  | ShortfallPaymentNode
+  | AttainmentPaymentNode;
+
+/**
+ * A payout by attainment of a quota, as a table of bands: "as follows: below 80%: nothing; 80%: $6,000;
+ * from 80% to 100%: interpolated on a straight-line basis; 100% or more: $12,000". Attainment is the
+ * period's total over the quota (the milestone's target), in percent; the band that holds it gives the
+ * payout, judged once the period is over. A band's payout is an amount, nothing, a percentage of an
+ * amount ("50% of $12,000"), or interpolated on a straight line between its neighbours' payouts.
+ */
+export interface AttainmentPaymentNode {
+  kind: 'attainment';
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
+  bands: AttainmentBandNode[];
+  range: Range;
+}
+
+/**
+ * One line of an attainment table. `from`/`to` are percentages of the quota (decimal strings), null for
+ * an open end; `fromStrict`/`toStrict` say whether the bound itself is outside ("more than 100%",
+ * "below 80%"). A point ("80%") has `from` equal to `to`, both inclusive.
+ */
+export interface AttainmentBandNode {
+  kind: 'attainment-band';
+  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to';
+  from: string | null;
+  fromStrict: boolean;
+  to: string | null;
+  toStrict: boolean;
+  payout: AttainmentPayoutNode;
+  range: Range;
+}
+
+/** What a band pays: an amount, nothing, a percentage of an amount, or a straight line between its neighbours. */
+export type AttainmentPayoutNode =
+  | { kind: 'amount'; amount: MoneyNode }
+  | { kind: 'nothing' }
+  | { kind: 'share'; percent: string; of: MoneyNode }
+  | { kind: 'interpolated' };
 
 /**
  * "the shortfall", "the difference", "twenty percent (20%) of the shortfall", "the shortfall at $12.50
@@ -621,7 +661,8 @@ export type AnyNode =
   | PaymentTermNode
   | DefinitionNode
   | SuccessivePeriodsNode
-  | MinimumConditionNode;
+  | MinimumConditionNode
+  | AttainmentBandNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -17,6 +17,7 @@ import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
+import { checkAttainment } from './check-attainment';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 
@@ -51,6 +52,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   }
   checkOwnWindows(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
+  for (const clause of document.clauses) checkAttainment(clause, out);
   return out;
 }
 

@@ -224,6 +224,8 @@ function checkPayment(payment: PaymentNode): void {
       break;
     case 'shortfall':
       throw shortfallUnsupported();
+    case 'attainment':
+      throw attainmentUnsupported();
     default:
       throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
   }
@@ -249,6 +251,14 @@ function shortfallUnsupported(): SqlUnsupportedError {
   );
 }
 
+/** An attainment table is paid on the period's final total by band, which the query does not compute. */
+function attainmentUnsupported(): SqlUnsupportedError {
+  return new SqlUnsupportedError(
+    'attainment table',
+    'the SQL engines do not support attainment tables (a payout by band of attainment of a quota, judged once the period is over) yet; evaluate this clause with the in-memory engine',
+  );
+}
+
 /** Refuses, naming it, anything in the AST the SQL path cannot express. */
 export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
@@ -258,6 +268,7 @@ export function checkSupported(ast: DocumentNode): void {
   }
   for (const clause of ast.clauses) {
     if (clause.form === 'shortfall') throw shortfallUnsupported();
+    if (clause.form === 'attainment') throw attainmentUnsupported();
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.payer) requireKnown(clause.payer, 'party');
@@ -314,6 +325,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       return { kind: 'computed', basis: computedBasis(payment) ?? 'gross', payment, source };
     case 'shortfall':
       throw shortfallUnsupported();
+    case 'attainment':
+      throw attainmentUnsupported();
     default:
       throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
   }
