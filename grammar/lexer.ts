@@ -2,6 +2,7 @@ import moo from 'moo';
 import { isCurrencyCode } from '../src/values/money';
 import { INVISIBLE_CHARS } from '../src/values/text-key';
 import { APOSTROPHE_GROUPED, DOT_GROUPED } from '../src/values/number-notation';
+import { PERIOD_WORD_MATCHERS } from './period-words';
 
 /**
  * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar
@@ -206,7 +207,7 @@ const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
 );
 export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword']);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', ...PERIOD_WORD_MATCHERS]);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {

@@ -26,6 +26,7 @@ import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
+import { paymentBaseMetric } from './payments/computed-payment';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -107,7 +108,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
-      this.normalizer = new RowNormalizer({ ...common, reuseRow: true });
+      // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
+      const reads = { product: plan.productKeys.size > 0, customer: plan.countsCustomers, seller: false };
+      this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
       this.pass2Normalizer = new RowNormalizer(common);
     }
   }
@@ -147,7 +150,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private startRow(row: number): RowNormalizer | null {
     if (this.phase !== 'pass1') throw new Error('a pass 1 row after endPass1()');
     this.lastDay = Number.NaN;
-    if (this.readIssueRows.has(row)) {
+    if (this.readIssueRows.size > 0 && this.readIssueRows.has(row)) {
       this.rowTotal++;
       return null;
     }
@@ -259,6 +262,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       seen.add(key);
       out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, product) });
     }
+    // The metric a computed payment counts on, when no milestone counts it: a chart draws the payment's bands against it.
+    for (const plan of this.plans) {
+      const found = paymentSource(plan.clause, plan.milestone);
+      const metric = found ? paymentBaseMetric(paymentParts(found.payment).base) : null;
+      if (metric === null || seen.has(`${metric}\u0000`)) continue;
+      seen.add(`${metric}\u0000`);
+      out.push({ metric, product: null, days: chartSeries(this.sums, metric, null) });
+    }
     return out;
   }
 
@@ -340,6 +351,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
+      if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
+      if (plan.once) notes.onceOnly(name, m);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
@@ -350,9 +363,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(plan.target);
+        // An open-ended window ("during the term") is never over, so never missed.
+        const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
         const status: Status = shortfall
-          ? minimumStatus(crossing !== null, totalDec, targetDec, this.asOfDay >= deadlineDay)
-          : crossing ? 'met' : this.asOfDay >= deadlineDay ? 'missed' : 'pending';
+          ? minimumStatus(crossing !== null, totalDec, targetDec, over)
+          : crossing ? 'met' : over ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         const achieved = status === 'met' ? crossing : null;
         const result: MilestoneResult = {
@@ -401,6 +416,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
           }
         }
+        // Paid once: the periods after the first met one are neither reported nor paid.
+        if (crossing && plan.once) break;
       }
     });
 

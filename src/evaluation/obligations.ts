@@ -4,18 +4,19 @@
  * window's revenue) and how it was found, in words. An amount the clause leaves undefined is null,
  * never zero, with a warning.
  */
-import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode } from '../language/ast';
+import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode, type UnlimitedPaymentNode } from '../language/ast';
 import { paymentFor } from '../language/describe';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { formatIsoDate, fromDayNumber, type WindowInstance } from '../time/periods';
-import type { DaySums } from './metrics';
+import { METRICS, type DaySums } from './metrics';
+import type { DaySeries } from './day-series';
 import type { InstancePlan, Plan } from './plan';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
 import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
-import { computedBasis, computedThreshold, type FormulaPayment } from './payments/computed-payment';
+import { computedBasis, computedThreshold, paymentBaseMetric, type FormulaPayment } from './payments/computed-payment';
 import type { ObligationParties } from './parties';
 
 /** The warning for a payment outlined in a section when no schedule gives its amount (once per milestone). */
@@ -161,7 +162,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const basis = payment.basis ?? 'gross';
       const currency = o.currency ?? o.firstRowCurrency;
       const revenue = new Accumulator();
-      const series = basis === 'net' ? o.sums.net : o.sums.gross;
+      const series = baseSeries(payment, o.sums);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return rateObligation(payment.percent, basis, revenue.value(), {
         common,
@@ -176,7 +177,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     case 'tiered':
     case 'per-increment': {
       const revenue = new Accumulator();
-      const series = (computedBasis(payment) ?? 'gross') === 'net' ? o.sums.net : o.sums.gross;
+      const series = baseSeries(payment, o.sums);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return computedObligation(payment, revenue.value(), {
         common,
@@ -195,6 +196,11 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     default:
       return assertNever(payment);
   }
+}
+
+/** The day sums a computed payment's base is summed from: its base metric's series in the metric table. */
+function baseSeries(payment: UnlimitedPaymentNode, sums: DaySums): DaySeries {
+  return METRICS[paymentBaseMetric(payment) ?? 'gross-revenue'].series(sums, null).net;
 }
 
 /** What every obligation carries besides its amount: where it comes from and who pays whom. */

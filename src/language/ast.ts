@@ -23,6 +23,11 @@ export interface Range {
 export interface DocumentNode {
   kind: 'document';
   clauses: ClauseNode[];
+  /**
+   * Definition sentences written before the first clause or after the last one ('"Contract Year"
+   * means …'); absent when the text has none. Their terms are read wherever a window names them.
+   */
+  definitions?: DefinitionNode[];
   range: Range;
 }
 
@@ -113,6 +118,8 @@ export interface MilestoneNode {
   achiever?: PartyNode;
   /** Written once-only words ("one-time", "paid only once"): a recurring window then pays its first met period only. */
   once?: OnceOnlyNode;
+  /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
+  periodReference?: PeriodReferenceNode;
   range: Range;
 }
 
@@ -200,6 +207,10 @@ export type WindowNode =
   | WithinWindowNode
   | PeriodWindowNode
   | RecurringWindowNode
+  | SpanWindowNode
+  | DateRangeWindowNode
+  | TermWindowNode
+  | DefinedPeriodWindowNode
   | CalendarPeriodWindowNode;
 
 /** "by the end of the second month", "by the end of month 2", "by the end of the quarter". */
@@ -248,6 +259,80 @@ export interface RecurringWindowNode {
   range: Range;
 }
 
+// --- windows with their own start, and defined periods ------------------------------------------
+
+/** The windows that are not counted in contract periods from the effective date alone (src/time/own-windows.ts reads them). */
+export type OwnWindowNode = SpanWindowNode | DateRangeWindowNode | TermWindowNode | DefinedPeriodWindowNode;
+
+/** Where a window with its own start begins: a date written in the text, or the effective date. */
+export type SpanStart = { kind: 'date'; date: string } | { kind: 'effective-date' };
+
+/**
+ * A window of `n` days, months or years from a start of its own: "the twelve (12) month period
+ * commencing June 1, 2026" (`written: 'period'`), "the first twelve (12) months after the Effective
+ * Date" (`written: 'first'`). Its total counts the window's own sales, not a running total from E.
+ */
+export interface SpanWindowNode {
+  kind: 'span';
+  n: number;
+  unit: 'day' | 'month' | 'year';
+  start: SpanStart;
+  written: 'period' | 'first';
+  range: Range;
+}
+
+/** "the period from June 1, 2026 to May 31, 2027": both days included. */
+export interface DateRangeWindowNode {
+  kind: 'date-range';
+  from: string;
+  to: string;
+  range: Range;
+}
+
+/** "during the term" ("during the Term of this Agreement"): from the effective date, with no end the clause states. */
+export interface TermWindowNode {
+  kind: 'term';
+  range: Range;
+}
+
+/**
+ * A period the text names by a defined term: "during the first Contract Year" (`which: 1`),
+ * "in each Contract Year" (`each`), "during the Measuring Period" (`the`). What the term means
+ * comes from its definition in the document (`DocumentNode.definitions`), or, for the contract
+ * periods ("Contract Year", "Contract Quarter", "Contract Month") that the text leaves undefined,
+ * from the default reading the checker warns about.
+ */
+export interface DefinedPeriodWindowNode {
+  kind: 'defined-period';
+  /** The term as written, words joined by single spaces ("Contract Year"). */
+  term: string;
+  which: number | 'each' | 'the';
+  range: Range;
+}
+
+/** A definition sentence. */
+export type DefinitionNode = PeriodDefinitionNode;
+
+/** '"Contract Year" means each twelve (12) month period commencing on the Effective Date or an anniversary thereof.' */
+export interface PeriodDefinitionNode {
+  kind: 'period-definition';
+  /** The defined term without its quotes. */
+  term: string;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode;
+  range: Range;
+}
+
+/**
+ * "each (successive) twelve (12) month period beginning on the Effective Date or an anniversary
+ * of it": consecutive periods of `n` months or years from the effective date (days are the checker's error).
+ */
+export interface SuccessivePeriodsNode {
+  kind: 'successive-periods';
+  n: number;
+  unit: 'day' | 'month' | 'year';
+  range: Range;
+}
+
 /** The length of a calendar period: a month, a quarter, a half-year or a year. */
 export type CalendarUnit = 'month' | 'quarter' | 'half-year' | 'year';
 
@@ -271,6 +356,11 @@ export interface CalendarPeriodWindowNode {
   selection: CalendarSelectionNode;
   /** The words that introduce the period, kept for the canonical text. */
   written: CalendarPeriodWording;
+  /**
+   * Months written to name the periods, in order: "half-year period (January to June and July to
+   * December)" gives [1, 6, 7, 12]. The checker compares them with `yearStart` and the unit.
+   */
+  statedMonths?: number[];
   range: Range;
 }
 
@@ -305,6 +395,15 @@ export interface OnceOnlyNode {
   kind: 'once-only';
   /** The words as written, lower case ("one-time", "paid only once"). */
   words: string;
+  range: Range;
+}
+
+/** "for such Calendar Quarter", "for that calendar year", written after a payment. */
+export interface PeriodReferenceNode {
+  kind: 'period-reference';
+  unit: CalendarUnit;
+  /** "such" or "that", as written in lower case. */
+  word: 'such' | 'that';
   range: Range;
 }
 
@@ -517,9 +616,12 @@ export type AnyNode =
   | TierBandNode
   | LimitNode
   | OnceOnlyNode
+  | PeriodReferenceNode
   | DueNode
-  | MinimumConditionNode
-  | PaymentTermNode;
+  | PaymentTermNode
+  | DefinitionNode
+  | SuccessivePeriodsNode
+  | MinimumConditionNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

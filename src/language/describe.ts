@@ -99,6 +99,14 @@ export function windowType(window: WindowNode): WindowType {
       return 'period';
     case 'recurring':
       return 'recurring';
+    case 'span':
+      return window.start.kind === 'effective-date' ? 'cumulative' : 'period';
+    case 'term':
+      return 'cumulative';
+    case 'date-range':
+      return 'period';
+    case 'defined-period':
+      return window.which === 'each' ? 'recurring' : 'period';
     case 'calendar-period':
       return window.selection.kind === 'named' ? 'period' : 'recurring';
     default:
@@ -120,6 +128,20 @@ export function describeWindow(window: WindowNode): string {
       return `in the ${ordinalWord(window.n)} contract ${window.unit} only`;
     case 'recurring':
       return `in each contract ${window.unit}, separately`;
+    case 'span': {
+      const length = `${window.n} ${window.unit}${window.n === 1 ? '' : 's'}`;
+      return window.start.kind === 'effective-date' ? `the first ${length} from the effective date` : `the ${length} from ${window.start.date}, its own sales only`;
+    }
+    case 'date-range':
+      return `from ${window.from} through ${window.to}, its own sales only`;
+    case 'term':
+      return 'cumulative from the effective date through the term (no end stated)';
+    case 'defined-period':
+      return window.which === 'each'
+        ? `in each ${window.term}, separately`
+        : window.which === 'the'
+          ? `during the ${window.term}, as the text defines it`
+          : `in the ${ordinalWord(window.which)} ${window.term} only`;
     case 'calendar-period':
       return describeCalendarWindow(window);
     default:
@@ -208,11 +230,17 @@ export interface MilestoneSummary {
   windowType: WindowType;
   deadline: string;
   payment: string;
+  /** How the total is compared with the target, strict or inclusive, with the words written. */
+  comparison: string;
 }
 
 /** How the total is compared with the target: "more than" for "exceed", else "at least" (also when unwritten). */
 export function describeComparator(milestone: MilestoneNode): string {
-  return milestone.comparator?.strict ? `more than ('${milestone.comparator.words}': a total equal to the target does not meet it)` : 'at least';
+  const c = milestone.comparator;
+  if (!c) return 'at least (no comparison written: a total equal to the target meets it)';
+  return c.strict
+    ? `more than, strict ('${c.words}': a total equal to the target does not meet it)`
+    : `at least, inclusive ('${c.words}': a total equal to the target meets it)`;
 }
 
 export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode): MilestoneSummary {
@@ -225,5 +253,30 @@ export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode)
     windowType: windowType(milestone.window),
     deadline: describeWindow(milestone.window),
     payment: applies ? describePayment(applies.payment) : 'none stated',
+    comparison: describeComparator(milestone),
   };
+}
+
+const FORM_WORDS: Record<ClauseNode['form'], string> = {
+  enumerated: 'enumerated milestones ("<Party> agrees to meet the following sales milestones: (i) …")',
+  headed: 'headed milestone lines ("Month 1 Milestone: …")',
+  'payer-pays': 'a payer-pays sentence ("<Payer> shall pay <Payee> <payment> if/when/upon <condition>")',
+  conditional: 'a conditional sentence ("If <condition>, <Payer> shall pay <Payee> <payment>")',
+  shortfall: 'a shortfall sentence ("If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the shortfall>"): the party that misses the minimum pays',
+};
+
+/** A clause as a whole, in words: its heading, its form, who pays whom, and each milestone. */
+export interface ClauseSummary {
+  /** "4.2 Performance Bonus", or null when the clause has no heading. */
+  heading: string | null;
+  form: string;
+  /** "Vendor pays Reseller", the obligated party's name ("Seller"), or "no party named (headed form)". */
+  parties: string;
+  milestones: MilestoneSummary[];
+}
+
+export function summariseClause(clause: ClauseNode): ClauseSummary {
+  const heading = clause.heading ? [clause.heading.number, clause.heading.title].filter((x) => x !== null && x !== '').join(' ') : null;
+  const parties = clause.payer && clause.party ? `${clause.payer.name} pays ${clause.party.name}` : clause.party ? clause.party.name : 'no party named (headed form)';
+  return { heading, form: FORM_WORDS[clause.form], parties, milestones: clause.milestones.map((m) => summariseMilestone(m, clause)) };
 }

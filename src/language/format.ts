@@ -36,14 +36,15 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
-import { calendarWindowText } from './calendar-words';
+import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
+import { periodNameWord, periodNoun } from '../../grammar/period-words';
 
 export class FormatError extends Error {
   /** A JSON pointer to the offending node or field, e.g. "/clauses/0/party/name". */
@@ -69,6 +70,10 @@ export function format(ast: DocumentNode): string {
     }
     return formatClause(clause, path);
   });
+  if (ast.definitions !== undefined) {
+    if (!Array.isArray(ast.definitions) || ast.definitions.length === 0) throw new FormatError('definitions, when present, are a non-empty list', '/definitions');
+    blocks.push(ast.definitions.map((d, i) => definitionText(d, `/definitions/${i}`)).join('\n'));
+  }
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -188,9 +193,11 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const subject = m.achiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
     : `${t.term}${scope} ${strict ? 'exceed' : 'are at least'} ${amount}`;
-  const condition = `${subject} ${windowText(m.window, `${at}/window`)}`;
   const payer = partyName(clause.payer, `${path}/payer`);
   const payee = partyName(clause.party, `${path}/party`);
+  const calendar = calendarSentence(clause, m, { subject, payer, payee }, at);
+  if (calendar !== null) return calendar;
+  const condition = `${subject} ${windowText(m.window, `${at}/window`)}`;
   const paid = paidAmount(m.payment, `${at}/payment`);
   return clause.form === 'conditional'
     ? `If ${condition}, the ${payer} shall pay the ${payee} ${paid}.`
@@ -256,6 +263,42 @@ function shortfallText(p: ShortfallPaymentNode, path: string): string {
   const price = p.unitPrice === null ? '' : ` at ${formatAmount(p.unitPrice, `${path}/unitPrice`)} per unit`;
   return `${p.intro ? 'a payment equal to ' : ''}${share}${price}`;
 }
+
+/**
+ * The sentences only a calendar period has: "… for the first calendar quarter in which <condition>"
+ * (with "within N days after the end of" when the payment falls due then), and a conditional sentence
+ * ending "for such calendar quarter". Null for every other milestone.
+ */
+function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject: string; payer: string; payee: string }, at: string): string | null {
+  const w = m.window;
+  const ref = m.periodReference;
+  const first = w.kind === 'calendar-period' && w.selection.kind === 'first';
+  if (!first && ref === undefined) return null;
+  if (w.kind !== 'calendar-period') throw new FormatError('a period reference ("for such calendar quarter") needs a calendar-period condition', `${at}/periodReference`);
+  const noun = calendarNounText(w);
+  if (noun === null) throw new FormatError(`this calendar period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
+  const payment = m.payment as PaymentNode;
+  if (first) {
+    if (clause.form !== 'payer-pays') throw new FormatError('the first period in which a target is met is written in a payer-pays sentence', `${path0(at)}/form`);
+    if (ref !== undefined) throw new FormatError('a period reference is written only in a conditional sentence', `${at}/periodReference`);
+    if (payment.kind === 'timed') {
+      const due = payment.due;
+      if (!due.calendar || due.after !== w.unit || w.yearStart !== '01-01' || w.statedMonths !== undefined) {
+        throw new FormatError('a due date with the first period in which a target is met is "within N days after the end of" that calendar period', `${at}/payment/due`);
+      }
+      const days = wholeNumber(due.days, `${at}/payment/due/days`);
+      return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment.payment, `${at}/payment/payment`)} within ${days} days after the end of the first ${noun} in which ${words.subject}.`;
+    }
+    return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for the first ${noun} in which ${words.subject}.`;
+  }
+  if (clause.form !== 'conditional') throw new FormatError('a period reference ("for such calendar quarter") is written only in a conditional sentence', `${at}/periodReference`);
+  const refNoun = calendarNounText({ unit: ref!.unit, yearStart: w.yearStart, statedMonths: w.statedMonths });
+  if (ref!.unit !== w.unit || refNoun === null) throw new FormatError('the period reference names another period than the condition', `${at}/periodReference/unit`);
+  const condition = `${words.subject} ${windowText(w, `${at}/window`)}`;
+  return `If ${condition}, the ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for ${oneOf(ref!.word, ['such', 'that'], `${at}/periodReference/word`)} ${refNoun}.`;
+}
+
+const path0 = (at: string): string => at.replace(/\/milestones\/0$/, '');
 
 // --- parties and labels ------------------------------------------------------------------------
 
@@ -449,6 +492,18 @@ function windowText(w: WindowNode, path: string): string {
       return `in the ${ordinal(w.n, `${path}/n`)} ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
     case 'recurring':
       return `in each ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
+    case 'span':
+      return `during ${spanText(w, path)}`;
+    case 'date-range':
+      return `during ${dateRangeText(w, path)}`;
+    case 'term':
+      return 'during the term';
+    case 'defined-period': {
+      const term = periodNameText(w.term, `${path}/term`);
+      if (w.which === 'each') return `in each ${term}`;
+      if (w.which === 'the') return `during the ${term}`;
+      return `during the ${ordinal(w.which, `${path}/which`)} ${term}`;
+    }
     case 'calendar-period': {
       oneOf(w.unit, CALENDAR_UNITS, `${path}/unit`);
       const text = calendarWindowText(w);
@@ -457,6 +512,64 @@ function windowText(w: WindowNode, path: string): string {
     }
     default:
       return assertNever(w);
+  }
+}
+
+// --- windows with their own start, and definitions ------------------------------------------------
+
+const LENGTH_UNITS = ['day', 'month', 'year'];
+
+/** "the 12 month period commencing on June 1, 2026", "the first 12 months after the Effective Date". */
+function spanText(w: SpanWindowNode, path: string): string {
+  const n = wholeNumber(w.n, `${path}/n`);
+  const unit = oneOf(w.unit, LENGTH_UNITS, `${path}/unit`);
+  const start = w.start?.kind === 'effective-date' ? 'the Effective Date' : w.start?.kind === 'date' ? dateText(w.start.date, `${path}/start/date`) : badField('a window start', `${path}/start`);
+  if (w.written === 'first') {
+    if (w.start.kind !== 'effective-date') throw new FormatError('"the first … after" is written only from the Effective Date', `${path}/start`);
+    return `the first ${n} ${unit}s after the Effective Date`;
+  }
+  oneOf(w.written, ['period', 'first'], `${path}/written`);
+  return `the ${n} ${unit} period commencing on ${start}`;
+}
+
+function dateRangeText(w: DateRangeWindowNode, path: string): string {
+  return `the period from ${dateText(w.from, `${path}/from`)} to ${dateText(w.to, `${path}/to`)}`;
+}
+
+/** A defined period's name as the grammar reads one: capitalised words, then Year, Quarter, Month or Period. */
+function periodNameText(term: string, path: string): string {
+  const tokens = typeof term === 'string' ? tokenize(term).filter((t) => t.type !== 'ws') : [];
+  const head = tokens[tokens.length - 1];
+  const headOk = head !== undefined && (['year', 'quarter', 'month'].includes(head.type ?? '') || periodNoun.test(head));
+  if (tokens.length < 2 || !headOk || !tokens.slice(0, -1).every((t) => periodNameWord.test(t)) || tokens.map((t) => t.text).join(' ') !== term) {
+    throw new FormatError(`'${String(term)}' cannot be written as a defined period: capitalised words, then Year, Quarter, Month or Period ("Contract Year")`, path);
+  }
+  return term;
+}
+
+/** A term in quotes as the lexer reads one: no quotes, colon or line break inside, not ending with a period. */
+function quotedTerm(term: string, path: string): string {
+  if (typeof term !== 'string' || !/^[^"“”„‟«»\n:]+$/.test(term) || /\.\s*$/.test(term) || term.trim() !== term || term === '') {
+    throw new FormatError(`'${String(term)}' cannot be written as a defined term in quotes`, path);
+  }
+  return `"${term}"`;
+}
+
+function definitionText(d: DefinitionNode, path: string): string {
+  if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
+  const term = quotedTerm(d.term, `${path}/term`);
+  const m = d.meaning;
+  const at = `${path}/meaning`;
+  switch (m.kind) {
+    case 'successive-periods':
+      return `${term} means each ${wholeNumber(m.n, `${at}/n`)} ${oneOf(m.unit, LENGTH_UNITS, `${at}/unit`)} period beginning on the Effective Date or an anniversary of it.`;
+    case 'span':
+      if (m.written !== 'period') throw new FormatError('a definition is written "the 12 month period commencing on …"', `${at}/written`);
+      return `${term} means ${spanText(m, at)}.`;
+    case 'date-range':
+      return `${term} means ${dateRangeText(m, at)}.`;
+    default:
+      return assertNever(m);
   }
 }
 

@@ -31,12 +31,15 @@ const SECTION_NUMBER = /^\s*(?:(?:article|section|§)\s*)?\d+(?:\.\d+)*(?:\([a-z
 /** Constructs, in the order they are looked for after the error. */
 const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\[\s*\*[\s*]*\]/, "a redacted value ('$[***]')"],
-  [/\b(?:calendar|fiscal)\s+(?:month|quarter|year|half)s?\b/i, "a calendar or fiscal period ('calendar quarter', 'fiscal year')"],
-  [/\bFY\s?\d{2,4}\b|\bQ[1-4]\b|\bhalf-year|\bsemi-annual/i, "a named period ('FY2027', 'Q3', 'half-year')"],
-  [/\b(?:contract|royalty|sales|measuring)\s+(?:year|period)s?\b/i, "a defined period ('Contract Year', 'Sales Period')"],
-  [/\b(?:commencing|beginning|starting)\s+(?:on|with)?\b/i, "a window with its own start ('the twelve (12) month period commencing …')"],
+  // Calendar periods after 'in any/each', 'for each … in which', 'the first … in which' are read; these are not.
+  [/\bfiscal\s+(?:month|quarter|year|half)s?\b|\bcalendar\s+(?:month|quarter|year|half-year)s?\s+(?:ending|beginning|commencing|during|occurring|then)\b|\bcalendar\s+half\b/i, "a calendar or fiscal period in a form not read yet ('fiscal year', 'the Calendar Year ending …')"],
+  [/\bFY\s?\d{2,4}\b|\bQ[1-4]\b(?!\s*\d{4})|\bhalf-year(?!\s+period\s*\()|\bsemi-annual\s+period/i, "a named period in a form not read yet ('FY2027', 'Q3' without its year, 'semi-annual period')"],
+  // "during the first Contract Year", "in each Contract Year", "during the Measuring Period" are read; these are not.
+  [/\bsuch\s+(?:[A-Z][\w'’-]*\s+)+(?:Year|Period|Quarter|Month)\b|\b(?:contract|royalty|sales|measuring)\s+(?:year|period)\s+\d|\b(?:royalty|sales|measuring)\s+(?:year|period)s\b/i, "a defined period in a form not read yet ('for such Contract Year', 'Contract Year 1')"],
+  // "the 12 month period commencing on June 1, 2026 / on the Effective Date" is read; a start named by another event is not.
+  [/\b(?:commencing|beginning|starting)\s+(?:on\s+|with\s+)?(?!(?:on\s+)?(?:the\s+Effective\s+Date|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d))/i, "a window with its own start in a form not read yet ('commencing on the First Commercial Sale Date', 'beginning with the first full Calendar Quarter')"],
   [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition ('when aggregate Net Sales first reach …')"],
-  [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
+  [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b|^\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
   [/\b(?:worldwide|consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('worldwide', 'annual Net Sales')"],
   [/\b(?:portion|tiers?|bands?|up to and including|between)\b/i, "tiered rates or bands"],
   [/\bshall not exceed\b|\bcap(?:ped)?\b|\bmaximum\b/i, "a cap on payments"],

@@ -19,7 +19,8 @@ import type {
 } from '../language/ast';
 import { metricOf, paymentFor, type Metric } from '../language/describe';
 import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
-import { ContractCalendar, dayNumber, resolveContext, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
+import { ContractCalendar, dayNumber, resolveContext, type ContractContext, type WindowInstance } from '../time/periods';
+import { milestoneWindowInstances } from '../time/own-windows';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
 import { documentCurrency, instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstances } from '../evaluation/plan';
 import { paymentSource } from '../evaluation/obligations';
@@ -102,7 +103,8 @@ export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: str
 
 /** Fields each node kind may carry; any other field with a value is a feature the SQL path does not know. */
 const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  document: ['kind', 'clauses', 'range'],
+  // Definitions give defined periods their windows, computed by the evaluator's own code (src/time/own-windows.ts).
+  document: ['kind', 'clauses', 'definitions', 'range'],
   // `heading` and `payer` only describe the clause: the evaluator reads neither.
   clause: ['kind', 'form', 'heading', 'payer', 'party', 'milestones', 'payments', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
@@ -122,6 +124,13 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   within: ['kind', 'n', 'unit', 'relation', 'range'],
   period: ['kind', 'unit', 'n', 'range'],
   recurring: ['kind', 'unit', 'range'],
+  // Windows with their own start and defined periods are day ranges like the others. Not 'term': its
+  // status is never 'missed', which the query's status rule does not know.
+  span: ['kind', 'n', 'unit', 'start', 'written', 'range'],
+  'date-range': ['kind', 'from', 'to', 'range'],
+  'defined-period': ['kind', 'term', 'which', 'range'],
+  'period-definition': ['kind', 'term', 'meaning', 'range'],
+  'successive-periods': ['kind', 'n', 'unit', 'range'],
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   rate: ['kind', 'percent', 'basis', 'range'],
@@ -242,6 +251,10 @@ function shortfallUnsupported(): SqlUnsupportedError {
 /** Refuses, naming it, anything in the AST the SQL path cannot express. */
 export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
+  for (const definition of ast.definitions ?? []) {
+    requireKnown(definition, 'definition');
+    requireKnown(definition.meaning, 'definition meaning');
+  }
   for (const clause of ast.clauses) {
     if (clause.form === 'shortfall') throw shortfallUnsupported();
     requireKnown(clause, 'clause');
@@ -344,7 +357,7 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
         strict: milestone.comparator?.strict === true,
         instances: [],
       };
-      for (const window of windowInstances(milestone.window, calendar, context.asOf)) {
+      for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {
         const instance: SqlInstance = {
           id: instances.length,
           milestone: sqlMilestone,

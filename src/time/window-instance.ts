@@ -15,6 +15,8 @@ export interface WindowInstance {
   deadline: string;
   /** Whether the window starts at E and accumulates from there (every form except period/recurring). */
   cumulative: boolean;
+  /** A window without an end the clause states ("during the term"): pending, never missed, through the as-of date. */
+  openEnded?: boolean;
   /** How the window was read, for the interpretation notes. */
   explanation: string;
 }
