@@ -19,9 +19,11 @@ import * as pw from './period-words';
 var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord: any = pw.rangeEndWord, termNoun: any = pw.termNoun,
   anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
   successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
-  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord;
+  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord,
+  fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord;
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
+import * as ab from './attainment-builders';
 %}
 @lexer lexer
 
@@ -44,9 +46,14 @@ endsEnumerated -> sentenceClause                                     {% b.single
 endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single %}
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
 sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
+               | clauseHeading:? periodEndClause                     {% b.withHeading %}
+# Sentences paid on a period's total once it is over. They are not predicted right after headed lines
+# without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
+# states at every line end; after such lines, a heading or a payment sentence comes first.
+periodEndClause -> shortfallClause                                   {% b.id %}
+               | attainmentClause                                    {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
-               | shortfallClause                                     {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -107,6 +114,7 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison window                           {% b.comparisonFirstCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName achievesVerb metric scopePhrases:? {% b.partySubject %}
+               | metric "generated" %by partyRef partyScopePhrases:? {% cb.generatedBySubject %}
 achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach
 metric        -> metricModifier:? basis:? metricNoun                 {% b.metric %}
 metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %}
@@ -115,6 +123,12 @@ scopePhrases  -> scopePhrase                                         {% b.single
                | scopePhrases scopePhrase                            {% b.append %}
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
 scopePreposition -> %of | %in_ | %from %sales %of
+# After a party name, 'of' belongs to the name ("the Agent of the Territory"), so a scope there starts
+# with another preposition; the name and the scope would otherwise split two ways.
+partyScopePhrases -> partyScopePhrase                                {% b.single %}
+               | partyScopePhrases scopePhrase                       {% b.append %}
+partyScopePhrase -> partyScopePreposition %the:? scopeWords          {% b.scopePhrase %}
+partyScopePreposition -> %in_ | %from %sales %of
 scopeWords    -> %word                                               {% b.single %}
                | scopeWords %word                                    {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
@@ -152,6 +166,26 @@ shortfallShare -> %the shortfallWord unitPrice:?                     {% mb.whole
                | percentage %of %the shortfallWord unitPrice:?       {% mb.shareOfShortfall %}
 shortfallWord -> %shortfall | %difference
 unitPrice     -> %at money %per %unit                                {% mb.unitPrice %}
+
+# --- attainment tables ------------------------------------------------------------------------
+# "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in
+# Net Sales as follows: below 80%: nothing; 80%: $6,000; from 80% to 100%: interpolated on a straight-line
+# basis; 100% or more: $12,000.": one line per band, "<range>: <payout>", separated by semicolons.
+attainmentClause -> partyRef modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% ab.attainmentClause %}
+quotaAmount   -> money %in_ metric                                   {% ab.quota %}
+attainmentBands -> attainmentBand                                    {% b.single %}
+               | attainmentBands %semicolon attainmentBand           {% b.appendThird %}
+attainmentBand -> attainmentRange %colon attainmentPayout            {% ab.band %}
+attainmentRange -> %below percentage                                 {% ab.below %}
+               | %less %than percentage                              {% ab.below %}
+               | percentage                                          {% ab.point %}
+               | percentage %or %more                                {% ab.orMore %}
+               | %more %than percentage                              {% ab.moreThan %}
+               | %from percentage %to percentage                     {% ab.fromTo %}
+attainmentPayout -> money                                            {% ab.amountPayout %}
+               | %nothing                                            {% ab.nothingPayout %}
+               | percentage %of money                                {% ab.sharePayout %}
+               | %interpolated %on %a "straight-line" %basis         {% ab.interpolatedPayout %}
 
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}
@@ -235,6 +269,7 @@ ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanW
                | %termNoun termOf:?                                  {% ow.termWindow %}
                | ordinal periodName                                  {% ow.definedOrdinal %}
                | periodName                                          {% ow.definedThe %}
+               | %fiscalWord %year %startVerb %on:? date             {% ow.fiscalYearSpan %}
 spanLength    -> %number lengthUnit                                  {% ow.spanLength %}
                | %hyphenatedLength                                    {% ow.hyphenatedLength %}
 lengthUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %} | %year {% b.id %} | %yearsWord {% b.id %}
@@ -254,7 +289,19 @@ definitions   -> null                                                {% b.empty 
                | definitions definition                              {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
-definition    -> %string %meansWord periodMeaning %period             {% ow.periodDefinition %}
+definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
+# Few rules start a definition, since they are predicted wherever the clauses could end:
+# "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
+               | %the fiscalAfterThe                                 {% ow.withLead %}
+               | %possessiveWord fiscalYearStatement                 {% ow.withLead %}
+fiscalAfterThe -> %possessiveWord fiscalYearStatement                {% ow.withLead %}
+               | fiscalYearStatement                                 {% b.id %}
+fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number fiscalLabelTail %period {% ow.fiscalSentence %}
+fiscalLabelTail -> null                                              {% b.empty %}
+               | %comma %and fiscalLabelMeaning                      {% ow.third %}
+fiscalLabelMeaning -> %string %meansWord %the %fiscalWord %year %endingWord date {% ow.fiscalLabelDefinition %}
+definedMeaning -> periodMeaning                                      {% b.id %}
+               | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
@@ -361,6 +408,7 @@ calendarWindow -> periodPreposition calendarQuantifier calendarPeriodNoun {% cb.
 calendarQuantifier -> %any | %each | %a | %a "given"
 calendarPeriodNoun -> %calendar calendarUnit                         {% cb.calendarNoun %}
                | halfYearWord halfYearPeriodWord:? %lparen %monthName %to %monthName %and %monthName %to %monthName %rparen {% cb.halfYearNoun %}
+               | %fiscalWord calendarUnit                            {% ow.fiscalNoun %}
 calendarUnit  -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %} | halfYearWord {% b.id %}
 halfYearWord  -> "half-year" {% b.id %} | "Half-Year" {% b.id %} | "Half-year" {% b.id %}
 halfYearPeriodWord -> "period" | "Period"
@@ -368,6 +416,8 @@ namedPeriod   -> "Q" %number %number                                 {% cb.lette
                | "H" %number %number                                 {% cb.letterNamed %}
                | %calendar %year %number                             {% cb.yearNamed %}
                | %monthName %number                                  {% cb.monthNamed %}
+               | "FY" %number                                        {% ow.fiscalLabel %}
+               | %fiscalWord %year %number                           {% ow.fiscalLabel %}
 
 # Sentences whose condition is tested in each calendar period, or in the first one that meets it:
 # "For each calendar month in which Net Sales exceed $60,000, the Company shall pay …",

@@ -48,6 +48,15 @@ describe('features the SQL path does not know are refused by name', () => {
     expect(refusal(ast).feature).toBe("window 'fiscal-period'");
   });
 
+  it('calendar periods, and a recurring milestone paid once, until the query computes them as the evaluator does', () => {
+    const calendar = parse('If Net Sales in any calendar quarter exceed $1,000, the Company shall pay the Agent a bonus of $100.').ast as DocumentNode;
+    expect(refusal(calendar).feature).toBe("window 'calendar-period'");
+    const once = parse('If Net Sales exceed $1,000 in each quarter, the Company shall pay the Agent a one-time bonus of $100.').ast as DocumentNode;
+    const e = refusal(once);
+    expect(e.feature).toBe('once-only recurring milestone');
+    expect(e.message).toContain("'one-time'");
+  });
+
   it('a new value of a known field (a revenue basis other than gross or net)', () => {
     const ast = seed();
     Object.assign(ast.clauses[0].milestones[0].target, { basis: 'invoiced' });

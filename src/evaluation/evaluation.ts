@@ -11,6 +11,7 @@
  */
 import type { DocumentNode } from '../language/ast';
 import { windowType } from '../language/describe';
+import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString } from '../values/money';
@@ -24,6 +25,7 @@ import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
+import { attainmentObligation } from './attainment';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
@@ -74,6 +76,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private readonly crossingRows = new Map<number, LedgerRow[]>();
   private layout: ColumnLayout = columnLayout([]);
   private report: EvaluationReport | null = null;
+  /** How fiscal periods were dated, for the notes. */
+  private readonly fiscalNotes: string[];
 
   /**
    * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
@@ -94,6 +98,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
     const ctx = this.context;
+    // Fiscal periods are dated first (their year start from the text or the option), or the evaluation fails saying why.
+    const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
+    if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
+    else ast = fiscal.document;
+    this.fiscalNotes = fiscal.ok ? fiscal.notes : [];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -102,7 +111,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (instances > MAX_MILESTONE_INSTANCES) {
       this.error(tooManyInstances(instances));
     }
-    const plan = ctx && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
+    const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
     this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false);
     if (ctx && plan) {
@@ -329,6 +338,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
 
     const notes = new Notes(ctx.zone, asOf);
+    for (const text of this.fiscalNotes) notes.add(text);
     const sums = this.sums;
     const covered = new Uint8Array(sums.days);
     const milestones: MilestoneResult[] = [];
@@ -347,6 +357,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (parties) notes.add(partiesNote(name, parties));
       const base = found ? paymentParts(found.payment).base : null;
       const shortfall = base?.kind === 'shortfall' ? base : null;
+      const table = base?.kind === 'attainment' ? base : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
@@ -365,7 +376,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const targetDec = toDec(plan.target);
         // An open-ended window ("during the term") is never over, so never missed.
         const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
-        const status: Status = shortfall
+        const status: Status = shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
           : crossing ? 'met' : over ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
@@ -393,6 +404,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
         if (shortfall && parties) {
           const owed = shortfallObligation(m, shortfall, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
+          notes.add(owed.note);
+          if (owed.obligation) obligations.push(owed.obligation);
+          continue;
+        }
+        if (table && parties) {
+          const owed = attainmentObligation(m, table, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
           notes.add(owed.note);
           if (owed.obligation) obligations.push(owed.obligation);
           continue;

@@ -191,7 +191,8 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       });
     }
     case 'shortfall':
-      // A shortfall is owed when a minimum is missed, never when it is met (shortfallObligation).
+    case 'attainment':
+      // Both are judged on the period's total once it is over (shortfallObligation, attainmentObligation), never at a crossing.
       return null;
     default:
       return assertNever(payment);

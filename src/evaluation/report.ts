@@ -6,6 +6,7 @@
 import type { CellFormats } from '../ledger/cell-formats';
 import type { Calculation } from './payments/calculation';
 import type { ShortfallCalculation } from './payments/shortfall';
+import type { AttainmentCalculation } from './payments/attainment';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
@@ -28,6 +29,11 @@ export interface EvaluationOptions {
   now?: () => number;
   /** How the ledger writes dates and amounts when not in the ledger's own forms (`CellFormats.of(reading)`). */
   cellFormats?: CellFormats | null;
+  /**
+   * When the fiscal year starts, "MM-DD", for clauses with fiscal periods whose text does not say
+   * (`--fiscal-year-start`); a text that says otherwise is an error, never overridden.
+   */
+  fiscalYearStart?: string;
 }
 
 export type { Metric };
@@ -75,7 +81,7 @@ export interface MilestoneResult {
  * payment `sentence`, the `schedule` for a section reference, a `rate` of revenue, or
  * `unresolved` (a section reference with no schedule given: amount null).
  */
-export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'unresolved';
+export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'attainment' | 'unresolved';
 
 export interface Obligation {
   clause: number;
@@ -97,7 +103,7 @@ export interface Obligation {
   /** How the amount was found, in words. */
   explanation: string;
   /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
-  calculation?: Calculation | ShortfallCalculation;
+  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation;
   /** The same calculation as one line of words with the figures. */
   calculationText?: string;
   /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */
@@ -120,13 +126,19 @@ export type EvaluationCode =
   | 'negative-base-no-clawback'
   /** A minimum whose period is still open and whose total is below it so far: no shortfall is owed yet. */
   | 'pending-shortfall'
+  /** An attainment no band of the table holds (a gap between bands): the payout is undetermined, not zero. */
+  | 'attainment-undetermined'
   /** More milestone instances (milestones × recurring periods up to the as-of date) than one evaluation handles. */
   | 'too-many-instances'
   | 'zone-abbreviation'
   | 'seller-near-miss'
   | 'seller-not-found'
   /** A SQL ledger table whose order column repeats a value (src/sql): ties could not be broken by input order. */
-  | 'duplicate-order';
+  | 'duplicate-order'
+  /** Fiscal periods, and neither the text nor the options say when the fiscal year starts (src/language/fiscal-year.ts). */
+  | 'fiscal-year-start-unknown'
+  /** The text gives two fiscal-year starts, or one the option contradicts. */
+  | 'fiscal-year-start-conflict';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

@@ -43,8 +43,10 @@ export interface ClauseNode {
    * "If <condition>, <Payer> shall pay <Payee> <payment>." Both hold one milestone: the condition.
    * `shortfall`: "If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the
    * shortfall>.": one milestone, the minimum, whose payment runs from the party that missed it.
+   * `attainment`: "<Payer> shall pay <Payee>, <period>, a bonus based on attainment of the quota of <amount>
+   * in <metric> as follows: <band>: <payout>; …": one milestone, the quota, paid by the table's band.
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
@@ -277,7 +279,8 @@ export interface SpanWindowNode {
   n: number;
   unit: 'day' | 'month' | 'year';
   start: SpanStart;
-  written: 'period' | 'first';
+  /** `fiscal year`: "the Fiscal Year beginning April 1, 2026", twelve months from that date. */
+  written: 'period' | 'first' | 'fiscal year';
   range: Range;
 }
 
@@ -310,8 +313,27 @@ export interface DefinedPeriodWindowNode {
   range: Range;
 }
 
-/** A definition sentence. */
-export type DefinitionNode = PeriodDefinitionNode;
+/** A definition sentence, or a statement of when the fiscal year starts or ends. */
+export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode;
+
+/** "The Company's fiscal year begins on July 1.", "… fiscal year ends on September 30": month and day. */
+export interface FiscalYearStatementNode {
+  kind: 'fiscal-year-statement';
+  edge: 'begins' | 'ends';
+  month: number;
+  day: number;
+  range: Range;
+}
+
+/** '"FY2027" means the fiscal year ending January 31, 2027': which fiscal year a label names. */
+export interface FiscalLabelDefinitionNode {
+  kind: 'fiscal-label-definition';
+  /** The label's year as written ("FY2027" → 2027). */
+  label: number;
+  edge: 'beginning' | 'ending';
+  date: string;
+  range: Range;
+}
 
 /** '"Contract Year" means each twelve (12) month period commencing on the Effective Date or an anniversary thereof.' */
 export interface PeriodDefinitionNode {
@@ -347,7 +369,13 @@ export type CalendarUnit = 'month' | 'quarter' | 'half-year' | 'year';
 export interface CalendarPeriodWindowNode {
   kind: 'calendar-period';
   unit: CalendarUnit;
-  /** The year's first month and day, "MM-DD": "01-01" for calendar periods. */
+  /**
+   * The year's first month and day, "MM-DD": "01-01" for calendar periods. `fiscal` for a fiscal
+   * period ("in each fiscal quarter", "FY2027"): the fiscal year's start comes from the text's own
+   * sentence ("The Company's fiscal year begins on July 1.") or from the evaluation's
+   * `fiscalYearStart`, and is resolved before any date is computed (src/language/fiscal-year.ts).
+   * A `named` fiscal year's `year` is its label as written ("FY2027" → 2027).
+   */
   yearStart: string;
   /**
    * Which periods count: `each` period on its own (one instance per period); the `first` period
@@ -418,7 +446,45 @@ export type UnlimitedPaymentNode =
   | RateOnExcessPaymentNode
   | TieredPaymentNode
   | PerIncrementPaymentNode
-  | ShortfallPaymentNode;
+  | ShortfallPaymentNode
+  | AttainmentPaymentNode;
+
+/**
+ * A payout by attainment of a quota, as a table of bands: "as follows: below 80%: nothing; 80%: $6,000;
+ * from 80% to 100%: interpolated on a straight-line basis; 100% or more: $12,000". Attainment is the
+ * period's total over the quota (the milestone's target), in percent; the band that holds it gives the
+ * payout, judged once the period is over. A band's payout is an amount, nothing, a percentage of an
+ * amount ("50% of $12,000"), or interpolated on a straight line between its neighbours' payouts.
+ */
+export interface AttainmentPaymentNode {
+  kind: 'attainment';
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
+  bands: AttainmentBandNode[];
+  range: Range;
+}
+
+/**
+ * One line of an attainment table. `from`/`to` are percentages of the quota (decimal strings), null for
+ * an open end; `fromStrict`/`toStrict` say whether the bound itself is outside ("more than 100%",
+ * "below 80%"). A point ("80%") has `from` equal to `to`, both inclusive.
+ */
+export interface AttainmentBandNode {
+  kind: 'attainment-band';
+  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to';
+  from: string | null;
+  fromStrict: boolean;
+  to: string | null;
+  toStrict: boolean;
+  payout: AttainmentPayoutNode;
+  range: Range;
+}
+
+/** What a band pays: an amount, nothing, a percentage of an amount, or a straight line between its neighbours. */
+export type AttainmentPayoutNode =
+  | { kind: 'amount'; amount: MoneyNode }
+  | { kind: 'nothing' }
+  | { kind: 'share'; percent: string; of: MoneyNode }
+  | { kind: 'interpolated' };
 
 /**
  * "the shortfall", "the difference", "twenty percent (20%) of the shortfall", "the shortfall at $12.50
@@ -621,7 +687,8 @@ export type AnyNode =
   | PaymentTermNode
   | DefinitionNode
   | SuccessivePeriodsNode
-  | MinimumConditionNode;
+  | MinimumConditionNode
+  | AttainmentBandNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -2,7 +2,7 @@
  * The AST in plain words: what the engine understood, for `clause validate`, the playground and
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
-import type { ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
+import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { assertNever } from './ast';
 import { describeCalendarWindow } from './calendar-words';
@@ -173,6 +173,10 @@ export function describePayment(payment: PaymentNode): string {
       const how = payment.proRata ? 'pro rata for a part increment' : 'whole increments only';
       return `${statedMoney(payment.amount.amount, payment.amount.currency)} for each ${statedMoney(payment.increment.amount, payment.increment.currency)} of the milestone's ${basisWord(payment.basis)} sales revenue${above} (${how})`;
     }
+    case 'attainment': {
+      const bands = payment.bands.map((b) => `${describeAttainmentRange(b)}: ${describeAttainmentPayout(b.payout)}`);
+      return `a ${payment.noun} by attainment of the milestone's target (the period's total over it, in percent), judged once the period is over: ${bands.join('; ')}`;
+    }
     case 'shortfall': {
       const share = payment.percent === null ? 'the whole shortfall' : `${payment.percent}% of the shortfall`;
       const price = payment.unitPrice ? ` at ${statedMoney(payment.unitPrice.amount, payment.unitPrice.currency)} per unit` : '';
@@ -186,6 +190,28 @@ export function describePayment(payment: PaymentNode): string {
       return `${describePayment(payment.payment)}, due ${describeDue(payment.due)}`;
     default:
       return assertNever(payment);
+  }
+}
+
+function describeAttainmentRange(b: AttainmentBandNode): string {
+  const low = b.from === null ? null : `${b.fromStrict ? 'more than' : 'at least'} ${b.from}%`;
+  const high = b.to === null ? null : `${b.toStrict ? 'below' : 'at most'} ${b.to}%`;
+  if (b.from !== null && b.from === b.to) return `exactly ${b.from}%`;
+  return [low, high].filter((x) => x !== null).join(' and ');
+}
+
+function describeAttainmentPayout(p: AttainmentPayoutNode): string {
+  switch (p.kind) {
+    case 'amount':
+      return statedMoney(p.amount.amount, p.amount.currency);
+    case 'nothing':
+      return 'nothing';
+    case 'share':
+      return `${p.percent}% of ${statedMoney(p.of.amount, p.of.currency)}`;
+    case 'interpolated':
+      return 'on a straight line between the payouts of the bands on either side';
+    default:
+      return assertNever(p);
   }
 }
 
@@ -263,6 +289,7 @@ const FORM_WORDS: Record<ClauseNode['form'], string> = {
   'payer-pays': 'a payer-pays sentence ("<Payer> shall pay <Payee> <payment> if/when/upon <condition>")',
   conditional: 'a conditional sentence ("If <condition>, <Payer> shall pay <Payee> <payment>")',
   shortfall: 'a shortfall sentence ("If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the shortfall>"): the party that misses the minimum pays',
+  attainment: 'an attainment table ("<Payer> shall pay <Payee>, <period>, a bonus based on attainment of the quota of <amount> in <metric> as follows: <band>: <payout>; …"): paid by the band that holds the period\'s total over the quota',
 };
 
 /** A clause as a whole, in words: its heading, its form, who pays whom, and each milestone. */

@@ -37,6 +37,7 @@
  */
 import type {
   CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
+  AttainmentBandNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -96,10 +97,12 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(payerSentence(clause, path));
   } else if (clause.form === 'shortfall') {
     lines.push(shortfallSentence(clause, path));
+  } else if (clause.form === 'attainment') {
+    lines.push(attainmentSentence(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall';
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment';
   if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
@@ -252,6 +255,65 @@ function shortfallSentence(clause: ClauseNode, path: string): string {
   const payer = c.payerIsIt ? 'it' : `the ${partyName(clause.payer, `${path}/payer`)}`;
   if (c.payerIsIt && m.achiever && m.achiever.name !== clause.payer.name) throw new FormatError('"it" is the party that failed: the payer must be that party', `${path}/payer`);
   return `If ${condition}, ${payer} shall pay the ${partyName(clause.party, `${path}/party`)} ${shortfallText(m.payment, `${at}/payment`)}.`;
+}
+
+/** "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in Net Sales as follows: …". */
+function attainmentSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
+  if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
+  if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
+  if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
+  if (!m.payment || m.payment.kind !== 'attainment') throw new FormatError('an attainment clause pays by its table', `${at}/payment`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined) throw new FormatError('the quota is an amount of a metric such as "Net Sales"', `${at}/target`);
+  const metric = METRIC.exec(t.term);
+  if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+  const p = m.payment;
+  if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
+  const bands = p.bands.map((b, i) => `${attainmentRange(b, `${at}/payment/bands/${i}`)}: ${attainmentPayout(b.payout, `${at}/payment/bands/${i}/payout`)}`);
+  return (
+    `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)}, ${windowText(m.window, `${at}/window`)}, ` +
+    `a ${oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`)} based on attainment of the quota of ${formatAmount(t.amount, `${at}/target/amount`)} in ${t.term} as follows: ${bands.join('; ')}.`
+  );
+}
+
+function attainmentRange(b: AttainmentBandNode, path: string): string {
+  const pct = (v: string | null, at: string): string => (v === null ? badField('a band bound', at) : percentText(v, at));
+  switch (b.written) {
+    case 'below':
+    case 'less than':
+      return `${b.written} ${pct(b.to, `${path}/to`)}`;
+    case 'point':
+      return pct(b.from, `${path}/from`);
+    case 'or more':
+      return `${pct(b.from, `${path}/from`)} or more`;
+    case 'more than':
+      return `more than ${pct(b.from, `${path}/from`)}`;
+    case 'from to':
+      return `from ${pct(b.from, `${path}/from`)} to ${pct(b.to, `${path}/to`)}`;
+    default:
+      return assertNever(b.written);
+  }
+}
+
+function attainmentPayout(p: AttainmentPayoutNode, path: string): string {
+  switch (p.kind) {
+    case 'amount':
+      return formatAmount(p.amount, `${path}/amount`);
+    case 'nothing':
+      return 'nothing';
+    case 'share':
+      return `${percentText(p.percent, `${path}/percent`)} of ${formatAmount(p.of, `${path}/of`)}`;
+    case 'interpolated':
+      return 'interpolated on a straight-line basis';
+    default:
+      return assertNever(p);
+  }
 }
 
 /** The tokens a minimum's name may hold (grammar/clause.ne `minimumWord`). */
@@ -524,11 +586,15 @@ function spanText(w: SpanWindowNode, path: string): string {
   const n = wholeNumber(w.n, `${path}/n`);
   const unit = oneOf(w.unit, LENGTH_UNITS, `${path}/unit`);
   const start = w.start?.kind === 'effective-date' ? 'the Effective Date' : w.start?.kind === 'date' ? dateText(w.start.date, `${path}/start/date`) : badField('a window start', `${path}/start`);
+  if (w.written === 'fiscal year') {
+    if (w.start.kind !== 'date' || w.n !== 12 || w.unit !== 'month') throw new FormatError('"the Fiscal Year beginning …" is twelve months from a date', path);
+    return `the Fiscal Year beginning on ${start}`;
+  }
   if (w.written === 'first') {
     if (w.start.kind !== 'effective-date') throw new FormatError('"the first … after" is written only from the Effective Date', `${path}/start`);
     return `the first ${n} ${unit}s after the Effective Date`;
   }
-  oneOf(w.written, ['period', 'first'], `${path}/written`);
+  oneOf(w.written, ['period', 'first', 'fiscal year'], `${path}/written`);
   return `the ${n} ${unit} period commencing on ${start}`;
 }
 
@@ -555,7 +621,19 @@ function quotedTerm(term: string, path: string): string {
   return `"${term}"`;
 }
 
+const MONTH_DAY = (month: number, day: number, path: string): string => {
+  const name = MONTHS[month - 1];
+  if (name === undefined || !Number.isSafeInteger(day) || day < 1) throw new FormatError(`${month}-${day} is not a month and day`, path);
+  return `${name} ${day}`;
+};
+
 function definitionText(d: DefinitionNode, path: string): string {
+  if (d.kind === 'fiscal-year-statement') {
+    return `The fiscal year ${oneOf(d.edge, ['begins', 'ends'], `${path}/edge`)} on ${MONTH_DAY(d.month, d.day, path)}.`;
+  }
+  if (d.kind === 'fiscal-label-definition') {
+    return `"FY${wholeNumber(d.label, `${path}/label`)}" means the fiscal year ${oneOf(d.edge, ['beginning', 'ending'], `${path}/edge`)} ${dateText(d.date, `${path}/date`)}.`;
+  }
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
   const term = quotedTerm(d.term, `${path}/term`);
   const m = d.meaning;
@@ -626,6 +704,8 @@ function payment(p: PaymentNode, path: string): string {
       if (inner?.kind === 'timed') badField('a timed payment inside another', `${path}/payment`);
       return `${payment(p.payment, `${path}/payment`)}, ${dueText(p.due, `${path}/due`)}`;
     }
+    case 'attainment':
+      throw new FormatError('an attainment table is paid only in its own sentence ("… a bonus based on attainment of the quota of … as follows: …")', `${path}/kind`);
     case 'shortfall':
       throw new FormatError('a share of a shortfall is paid only in a shortfall sentence ("If the Distributor fails to purchase …, it shall pay …")', `${path}/kind`);
     default:
@@ -710,6 +790,9 @@ const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   rate: ['percent'],
   'rate-on-excess': ['percent'],
   'tier-band': ['percent'],
+  shortfall: ['percent'],
+  'attainment-band': ['from', 'to'],
+  share: ['percent'],
 };
 
 /**

@@ -26,6 +26,7 @@ import { documentCurrency, instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstan
 import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
+import { onceOnly } from '../language/once-only';
 import { SqlUnsupportedError } from './unsupported';
 
 export interface SqlPlanOptions {
@@ -131,6 +132,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'defined-period': ['kind', 'term', 'which', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
   'successive-periods': ['kind', 'n', 'unit', 'range'],
+  // Fiscal-year sentences only serve fiscal periods, which are calendar-period windows (refused below by kind).
+  'fiscal-year-statement': ['kind', 'edge', 'month', 'day', 'range'],
+  'fiscal-label-definition': ['kind', 'label', 'edge', 'date', 'range'],
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   rate: ['kind', 'percent', 'basis', 'range'],
@@ -223,6 +227,8 @@ function checkPayment(payment: PaymentNode): void {
       break;
     case 'shortfall':
       throw shortfallUnsupported();
+    case 'attainment':
+      throw attainmentUnsupported();
     default:
       throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
   }
@@ -248,15 +254,24 @@ function shortfallUnsupported(): SqlUnsupportedError {
   );
 }
 
+/** An attainment table is paid on the period's final total by band, which the query does not compute. */
+function attainmentUnsupported(): SqlUnsupportedError {
+  return new SqlUnsupportedError(
+    'attainment table',
+    'the SQL engines do not support attainment tables (a payout by band of attainment of a quota, judged once the period is over) yet; evaluate this clause with the in-memory engine',
+  );
+}
+
 /** Refuses, naming it, anything in the AST the SQL path cannot express. */
 export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
   for (const definition of ast.definitions ?? []) {
     requireKnown(definition, 'definition');
-    requireKnown(definition.meaning, 'definition meaning');
+    if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
   }
   for (const clause of ast.clauses) {
     if (clause.form === 'shortfall') throw shortfallUnsupported();
+    if (clause.form === 'attainment') throw attainmentUnsupported();
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.payer) requireKnown(clause.payer, 'party');
@@ -269,6 +284,11 @@ export function checkSupported(ast: DocumentNode): void {
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
+      // A recurring milestone paid once stops at its first met period in the evaluator; the query would pay them all.
+      const once = onceOnly(m);
+      if (once && m.window.kind === 'recurring') {
+        throw new SqlUnsupportedError('once-only recurring milestone', `the SQL engines do not support a recurring milestone paid once ('${once.words}') yet; evaluate this clause with the in-memory engine`);
+      }
     }
     for (const term of clause.payments) checkTerm(term);
   }
@@ -308,6 +328,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       return { kind: 'computed', basis: computedBasis(payment) ?? 'gross', payment, source };
     case 'shortfall':
       throw shortfallUnsupported();
+    case 'attainment':
+      throw attainmentUnsupported();
     default:
       throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
   }
