@@ -19,7 +19,8 @@ import * as pw from './period-words';
 var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord: any = pw.rangeEndWord, termNoun: any = pw.termNoun,
   anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
   successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
-  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord;
+  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord,
+  fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord;
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
@@ -45,10 +46,14 @@ endsEnumerated -> sentenceClause                                     {% b.single
 endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single %}
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
 sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
+               | clauseHeading:? periodEndClause                     {% b.withHeading %}
+# Sentences paid on a period's total once it is over. They are not predicted right after headed lines
+# without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
+# states at every line end; after such lines, a heading or a payment sentence comes first.
+periodEndClause -> shortfallClause                                   {% b.id %}
+               | attainmentClause                                    {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
-               | shortfallClause                                     {% b.id %}
-               | attainmentClause                                    {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -263,6 +268,7 @@ ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanW
                | %termNoun termOf:?                                  {% ow.termWindow %}
                | ordinal periodName                                  {% ow.definedOrdinal %}
                | periodName                                          {% ow.definedThe %}
+               | %fiscalWord %year %startVerb %on:? date             {% ow.fiscalYearSpan %}
 spanLength    -> %number lengthUnit                                  {% ow.spanLength %}
                | %hyphenatedLength                                    {% ow.hyphenatedLength %}
 lengthUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %} | %year {% b.id %} | %yearsWord {% b.id %}
@@ -282,7 +288,19 @@ definitions   -> null                                                {% b.empty 
                | definitions definition                              {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
-definition    -> %string %meansWord periodMeaning %period             {% ow.periodDefinition %}
+definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
+# Few rules start a definition, since they are predicted wherever the clauses could end:
+# "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
+               | %the fiscalAfterThe                                 {% ow.withLead %}
+               | %possessiveWord fiscalYearStatement                 {% ow.withLead %}
+fiscalAfterThe -> %possessiveWord fiscalYearStatement                {% ow.withLead %}
+               | fiscalYearStatement                                 {% b.id %}
+fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number fiscalLabelTail %period {% ow.fiscalSentence %}
+fiscalLabelTail -> null                                              {% b.empty %}
+               | %comma %and fiscalLabelMeaning                      {% ow.third %}
+fiscalLabelMeaning -> %string %meansWord %the %fiscalWord %year %endingWord date {% ow.fiscalLabelDefinition %}
+definedMeaning -> periodMeaning                                      {% b.id %}
+               | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
@@ -390,6 +408,7 @@ calendarChoice -> calendarQuantifier calendarPeriodNoun              {% cb.calen
 calendarQuantifier -> %any | %each | %a | %a "given"
 calendarPeriodNoun -> %calendar calendarUnit                         {% cb.calendarNoun %}
                | halfYearWord halfYearPeriodWord:? %lparen %monthName %to %monthName %and %monthName %to %monthName %rparen {% cb.halfYearNoun %}
+               | %fiscalWord calendarUnit                            {% ow.fiscalNoun %}
 calendarUnit  -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %} | halfYearWord {% b.id %}
 halfYearWord  -> "half-year" {% b.id %} | "Half-Year" {% b.id %} | "Half-year" {% b.id %}
 halfYearPeriodWord -> "period" | "Period"
@@ -397,6 +416,8 @@ namedPeriod   -> "Q" %number %number                                 {% cb.lette
                | "H" %number %number                                 {% cb.letterNamed %}
                | %calendar %year %number                             {% cb.yearNamed %}
                | %monthName %number                                  {% cb.monthNamed %}
+               | "FY" %number                                        {% ow.fiscalLabel %}
+               | %fiscalWord %year %number                           {% ow.fiscalLabel %}
 
 # Sentences whose condition is tested in each calendar period, or in the first one that meets it:
 # "For each calendar month in which Net Sales exceed $60,000, the Company shall pay …",

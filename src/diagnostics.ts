@@ -56,6 +56,9 @@ export const DIAGNOSTIC_CODES = {
   'single-period-definition': 'error',
   'inverted-range': 'error',
   'duplicate-definition': 'error',
+  // fiscal periods
+  'fy-label-reading': 'warning',
+  'fiscal-year-start-conflict': 'error',
   // minimums and shortfalls
   'shortfall-unpriced': 'error',
   'shortfall-price-on-money': 'error',

@@ -13,11 +13,12 @@ const FIRST_LIKELY_YEAR = 1900;
 const LAST_LIKELY_YEAR = 2199;
 
 export function checkCalendarPeriod(window: CalendarPeriodWindowNode, _text: string, out: Diagnostic[]): void {
-  if (parseYearStart(window.yearStart) === null) {
+  // A fiscal period's start is dated when it is evaluated (src/language/fiscal-year.ts); its other checks are the same.
+  if (window.yearStart !== 'fiscal' && parseYearStart(window.yearStart) === null) {
     out.push(diagnostic('invalid-period', window.range, `'${window.yearStart}' is not a month and day (MM-DD) on which a year can start.`));
     return;
   }
-  if (window.statedMonths) checkStatedMonths(window, out);
+  if (window.statedMonths && window.yearStart !== 'fiscal') checkStatedMonths(window, out);
   const selection = window.selection;
   if (selection.kind !== 'named') return;
   const perYear = periodsPerYear(window.unit);
