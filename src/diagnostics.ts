@@ -64,6 +64,8 @@ export const DIAGNOSTIC_CODES = {
   'shortfall-price-on-money': 'error',
   'shortfall-it-unresolved': 'error',
   'shortfall-reading': 'info',
+  // calendar periods
+  'once-or-each': 'warning',
   // attainment tables
   'attainment-gap': 'warning',
   'attainment-overlap': 'error',
