@@ -20,7 +20,7 @@ import { parse } from '../../src/language/parse';
 import { earleyWork } from '../../src/language/earley-work';
 import { ROOT } from '../cli/run-cli';
 import { document, runs, SEED } from '../support/clause-arbitraries';
-import { STATES_PER_TOKEN, WIDEST_COLUMN, statesBound } from '../support/parser-work';
+import { WIDEST_COLUMN, statesBound } from '../support/parser-work';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 const exampleTexts = readdirSync(EXAMPLES)
