@@ -29,6 +29,10 @@ export const KEYWORDS = [
   'above', 'over', 'up', 'including', 'maximum', 'minimum', 'any', 'portion', 'all',
   'additional', 'pro', 'rata', 'full', 'on', 'marginal', 'retroactive', 'basis', 'with', 'between',
   'payable', 'which', 'achieved', 'calendar',
+  // Sentence forms of real clauses: lists of payments, "upon <Party>'s achievement of each of the following",
+  // metric words, amounts set out elsewhere.
+  'an', 'make', 'worldwide', 'such', 'its', 'generating', 'forth', 'opposite', 'schedule', 'exhibit',
+  'payments', 'bonuses', 'exceeding',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */
@@ -196,15 +200,19 @@ export type Token = moo.Token;
  */
 const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
   [
-    'achievement', 'aggregate', 'agreement', 'and', 'annual', 'bonus', 'bookings', 'client', 'clients', 'commission',
+    'achievement', 'aggregate', 'agreement', 'and', 'annual', 'worldwide', 'schedule', 'exhibit', 'payments', 'bonuses', 'bonus', 'bookings', 'client', 'clients', 'commission',
     'cumulative', 'customer', 'customers', 'deal', 'deals', 'fee', 'for', 'goal', 'gross', 'in', 'milestone', 'milestones', 'month',
     'net', 'new', 'of', 'payment', 'performance', 'purchases', 'quarter', 'quarterly', 'revenue', 'revenues', 'sale', 'sales',
     'target', 'targets', 'turnover', 'unit', 'units', 'year', 'yearly',
   ].map(keywordTokenType),
 );
 export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };
+/** The ordinal "first" ("first reach", "first time"), whatever its case. */
+export const firstWord = { test: (token: Token): boolean => token.type === 'ordinal' && token.value.toLowerCase() === 'first' };
+/** A bracketed placeholder of asterisks only ("[***]", "[* * *]"): a redacted figure. */
+export const redaction = { test: (token: Token): boolean => token.type === 'placeholder' && /^\[[\s*]+\]$/.test(token.value) };
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword']);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'firstWord', 'redaction']);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {

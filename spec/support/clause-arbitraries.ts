@@ -234,18 +234,26 @@ export const payerClause: fc.Arbitrary<ClauseNode> = fc
     noun: paidNoun,
     qualifiers,
     paid: money,
+    redacted: fc.option(fc.constantFrom({ text: '$[***]', currency: 'USD' }, { text: '[******]', currency: null }), { freq: 4 }),
+    open: fc.boolean(),
     heading: fc.option(clauseHeading, { freq: 2 }),
   })
   .map((x): ClauseNode => {
+    const onceWords = (x.qualifiers ?? []).filter((q) => q === 'one-time' || q === 'non-refundable');
+    // A redacted amount is written "a payment of $[***]": no qualifiers, so no once-only words.
+    const once = !x.redacted && onceWords.length ? { once: { kind: 'once' as const, words: onceWords, range: RANGE } } : {};
     const milestone: MilestoneNode = {
       kind: 'milestone',
       label: null,
       labelSource: null,
       target: { kind: 'revenue', amount: x.amount, basis: x.metric.basis, term: x.metric.term, ...(x.scope ? { scope: x.scope } : {}), range: RANGE },
-      window: x.window,
-      payment: { kind: 'fixed', noun: x.noun, ...(x.qualifiers ? { qualifiers: x.qualifiers } : {}), amount: x.paid, range: RANGE },
+      window: x.open ? { kind: 'open', range: RANGE } : x.window,
+      payment: x.redacted
+        ? { kind: 'unstated', how: 'redacted', currency: x.redacted.currency, text: x.redacted.text, range: RANGE }
+        : { kind: 'fixed', noun: x.noun, ...(x.qualifiers ? { qualifiers: x.qualifiers } : {}), amount: x.paid, range: RANGE },
       comparator: { kind: 'comparator', strict: x.strict, words: '', range: RANGE },
       ...(x.achiever ? { achiever: x.achiever } : {}),
+      ...once,
       range: RANGE,
     };
     return withHeading({ kind: 'clause', form: x.form, payer: x.payer, party: x.payee, milestones: [milestone], payments: [], range: RANGE }, x.heading);

@@ -6,7 +6,7 @@
  */
 import nearley from 'nearley';
 import grammarRules from '../../grammar/clause.generated';
-import { TOKEN_TYPES } from '../../grammar/lexer';
+import { TOKEN_TYPES, tokenize } from '../../grammar/lexer';
 
 type Rule = (typeof grammarRules.ParserRules)[number];
 type RuleSymbol = Rule['symbols'][number];
@@ -85,7 +85,12 @@ function derive(name: string, budget: number, random: () => number, out: string[
   const rule = choices[Math.floor(random() * choices.length)];
   for (const symbol of rule.symbols) {
     if (typeof symbol === 'string') derive(symbol, budget - 1, random, out);
-    else if (typeof symbol === 'object' && symbol !== null && 'test' in symbol) out.push(['Sales', 'of', 'Bonus', 'Net'][Math.floor(random() * 4)]);
+    else if (typeof symbol === 'object' && symbol !== null && 'test' in symbol) {
+      // A word the test symbol accepts (a title keyword, "first", a redaction "[***]").
+      const test = (symbol as { test: (t: unknown) => boolean }).test;
+      const words = ['Sales', 'of', 'Bonus', 'Net', 'first', '[***]'].filter((w) => test(tokenize(w)[0]));
+      out.push(words[Math.floor(random() * words.length)]);
+    }
     else if (literalOf(symbol) !== null) out.push(literalOf(symbol) as string);
     else out.push(sampleAfter(out, typeOf(symbol)!, random));
   }

@@ -342,7 +342,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const crossing = findCrossing(plan, inst, this.crossingRows, sums);
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
-        const status: Status = crossing ? 'met' : this.asOfDay >= deadlineDay ? 'missed' : 'pending';
+        const status: Status = crossing ? 'met' : this.asOfDay >= deadlineDay && inst.window.open !== true ? 'missed' : 'pending';
         const targetDec = toDec(plan.target);
         const result: MilestoneResult = {
           clause: plan.clauseIndex,

@@ -87,6 +87,20 @@ export interface MilestoneNode {
   comparator?: ComparatorNode;
   /** The party whose sales count, when a condition names one ("If Reseller generates Net Revenue …"). */
   achiever?: PartyNode;
+  /** The clause says the payment is made once only ("one-time", "non-refundable", "paid only once"). */
+  once?: OnceNode;
+  range: Range;
+}
+
+/**
+ * "one-time", "non-refundable", "paid only once": the words that say a milestone's payment is made
+ * once. A milestone pays once on first achievement in any case; the words are recorded so that the
+ * notes can say the clause states it.
+ */
+export interface OnceNode {
+  kind: 'once';
+  /** The words as written, lower case, in order ("one-time", "non-refundable", "only once"). */
+  words: string[];
   range: Range;
 }
 
@@ -168,7 +182,17 @@ export type PeriodUnit = 'month' | 'quarter' | 'year';
  * When a milestone must be reached. The first four are cumulative from the effective date;
  * `period` covers one contract period only; `recurring` repeats every period.
  */
-export type WindowNode = EndOfPeriodWindowNode | ByDateWindowNode | WithinWindowNode | PeriodWindowNode | RecurringWindowNode;
+export type WindowNode = EndOfPeriodWindowNode | ByDateWindowNode | WithinWindowNode | PeriodWindowNode | RecurringWindowNode | OpenWindowNode;
+
+/**
+ * No deadline written ("when aggregate Net Sales first reach $2,000,000."): cumulative from the
+ * effective date for as long as the ledger runs; never missed, pending until met. Its range is the
+ * empty range where a deadline would have been written.
+ */
+export interface OpenWindowNode {
+  kind: 'open';
+  range: Range;
+}
 
 /** "by the end of the second month", "by the end of month 2", "by the end of the quarter". */
 export interface EndOfPeriodWindowNode {
@@ -222,6 +246,7 @@ export type PaymentNode = UnlimitedPaymentNode | LimitedPaymentNode | TimedPayme
 /** A payment without a cap or floor of its own. */
 export type UnlimitedPaymentNode =
   | FixedPaymentNode
+  | UnstatedPaymentNode
   | SectionPaymentNode
   | RatePaymentNode
   | RateOnExcessPaymentNode
@@ -235,6 +260,22 @@ export interface FixedPaymentNode {
   /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
   qualifiers?: string[];
   amount: MoneyNode;
+  range: Range;
+}
+
+/**
+ * A payment whose amount the clause does not state: redacted ("$[***]", "[******]") or set out
+ * elsewhere ("the milestone bonus set forth opposite such milestone in Schedule 4.2"). The amount is
+ * the schedule's payment for the milestone's label; without one it is unresolved, never zero.
+ */
+export interface UnstatedPaymentNode {
+  kind: 'unstated';
+  /** `redacted`: the figure is blanked out; `elsewhere`: another part of the contract gives it. */
+  how: 'redacted' | 'elsewhere';
+  /** The currency the text shows ("$[***]" is USD), or null when it shows none. */
+  currency: string | null;
+  /** What was written: "$[***]", "[******]", "Schedule 4.2", "Exhibit C". */
+  text: string;
   range: Range;
 }
 
@@ -395,6 +436,7 @@ export type AnyNode =
   | ClauseNode
   | ClauseHeadingNode
   | ComparatorNode
+  | OnceNode
   | PartyNode
   | MilestoneNode
   | LabelSourceNode

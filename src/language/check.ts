@@ -197,6 +197,7 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
       }
       return;
     case 'recurring':
+    case 'open':
       return;
     default:
       assertNever(window);
@@ -341,6 +342,7 @@ function comparableDeadline(w: WindowNode): { scale: string; value: number } | n
       return { scale: 'date', value: Date.parse(w.date) };
     case 'period':
     case 'recurring':
+    case 'open':
       return null;
     default:
       return assertNever(w);

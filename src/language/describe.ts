@@ -93,6 +93,7 @@ export function windowType(window: WindowNode): WindowType {
     case 'end-of-period':
     case 'by-date':
     case 'within':
+    case 'open':
       return 'cumulative';
     case 'period':
       return 'period';
@@ -117,6 +118,8 @@ export function describeWindow(window: WindowNode): string {
       return `in the ${ordinalWord(window.n)} contract ${window.unit} only`;
     case 'recurring':
       return `in each contract ${window.unit}, separately`;
+    case 'open':
+      return 'cumulative from the effective date, with no deadline';
     default:
       return assertNever(window);
   }
@@ -130,6 +133,10 @@ export function describePayment(payment: PaymentNode): string {
       return payment.placeholder
         ? `the commission payment in Section ${payment.ref}, a placeholder: amount undefined`
         : `the commission payment in Section ${payment.ref} (amount from a payment schedule)`;
+    case 'unstated':
+      return payment.how === 'redacted'
+        ? `a redacted amount ('${payment.text}'): from the payment schedule, else unresolved`
+        : `the amount set out in ${payment.text}: from the payment schedule, else unresolved`;
     case 'rate':
       return `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue`;
     case 'rate-on-excess':

@@ -30,14 +30,15 @@ const SECTION_NUMBER = /^\s*(?:(?:article|section|§)\s*)?\d+(?:\.\d+)*(?:\([a-z
 
 /** Constructs, in the order they are looked for after the error. */
 const CONSTRUCTS: readonly [RegExp, string][] = [
-  [/\[\s*\*[\s*]*\]/, "a redacted value ('$[***]')"],
+  [/\[\s*\*[\s*]*\]/, "a redacted value where the language does not read one (it reads '$[***]' as a payment amount)"],
   [/\b(?:calendar|fiscal)\s+(?:month|quarter|year|half)s?\b/i, "a calendar or fiscal period ('calendar quarter', 'fiscal year')"],
   [/\bFY\s?\d{2,4}\b|\bQ[1-4]\b|\bhalf-year|\bsemi-annual/i, "a named period ('FY2027', 'Q3', 'half-year')"],
   [/\b(?:contract|royalty|sales|measuring)\s+(?:year|period)s?\b/i, "a defined period ('Contract Year', 'Sales Period')"],
   [/\b(?:commencing|beginning|starting)\s+(?:on|with)?\b/i, "a window with its own start ('the twelve (12) month period commencing …')"],
-  [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition ('when aggregate Net Sales first reach …')"],
+  [/\b(?:within|following)\s+(?:\w+\s+)?\(?\d*\)?\s*days?\s+(?:following|after)\s+(?:the\s+)?(?:attainment|achievement)\b/i, "a payment due a number of days after the achievement ('within sixty (60) days following attainment of …')"],
+  [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition in a sentence form not read yet ('At such time as …')"],
   [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
-  [/\b(?:worldwide|consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('worldwide', 'annual Net Sales')"],
+  [/\b(?:consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('annual Net Sales', 'monthly Revenue')"],
   [/\b(?:portion|tiers?|bands?|up to and including|between)\b/i, "tiered rates or bands"],
   [/\bshall not exceed\b|\bcap(?:ped)?\b|\bmaximum\b/i, "a cap on payments"],
   [/\b(?:quota|plan|forecast|target bonus|attainment)\b/i, "a target relative to a quota or plan"],
@@ -46,7 +47,7 @@ const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\b(?:exceed(?:s|ing|ed)?|in excess of|more than|greater than|over)\b/i, "a comparison in a sentence form not read yet ('… exceed …', 'in excess of')"],
   [/\b(?:at least|not less than|no less than|or more|or greater|equal(?:s)? or exceed|reach(?:es)? or exceed|equal to)\b/i, "a comparison in a sentence form not read yet ('… at least …', 'not less than')"],
   [/\b(?:Net|Gross)\s+(?:Sales|Revenues?|Turnover)\b|\bBookings\b|\bRevenues?\b|\bPurchases\b|\bUnits\b/, "a defined metric ('Net Sales', 'Bookings')"],
-  [/\bone-time\b|\bnon-refundable\b|\bonly once\b/i, "a once-only payment ('one-time', 'non-refundable')"],
+  [/\bone-time\b|\bnon-refundable\b|\bonly once\b/i, "once-only words where the language does not read them (it reads 'a one-time bonus of …')"],
   [/\b(?:Territory|Affiliates?|Sublicensees?|Products?)\b/, "a scope phrase ('in the Territory', 'of Products')"],
   [/\d+(?:\.\d+)?\s*%/, "a percentage rate"],
 ];
@@ -98,7 +99,8 @@ export function recogniseUnsupported(text: string, offset: number): Unsupported 
       construct: SECTION_NUMBER.test(sentence.text) ? "a section number and heading ('4.2 Sales Milestones.')" : "a clause heading ('Sales Bonus.')",
     };
   }
-  const kind = kindOf(sentence.text);
+  // An item of a list ("(a) within sixty (60) days following …:") is of the kind of the sentence holding the list.
+  const kind = kindOf(sentence.text) ?? kindOf(whole.text);
   if (!kind) return null;
   if (SECTION_NUMBER.test(sentence.text) && offset - sentence.start < 12) return { sentence: kind, construct: "a section number ('4.2') before the clause" };
   const rest = text.slice(offset, sentence.start + sentence.text.length);

@@ -155,6 +155,8 @@ export interface WindowInstance {
   cumulative: boolean;
   /** How the window was read, for the interpretation notes. */
   explanation: string;
+  /** No deadline was written: `deadline` is the as-of date, and an unmet milestone is pending, not missed. */
+  open?: boolean;
 }
 
 const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
@@ -245,6 +247,13 @@ export function windowInstances(window: WindowNode, calendar: ContractCalendar, 
       }
       return result;
     }
+    case 'open':
+      // No deadline: the window runs to the as-of date, and the result stays pending until met.
+      return [{
+        ...instance(e, Math.max(dayNumber(asOf) + 1, e), null, true,
+          `no deadline written: cumulative from the effective date ${eText} through the as-of date ${formatIsoDate(asOf)}; pending until met, never missed`),
+        open: true,
+      }];
     default:
       return assertNever(window);
   }
