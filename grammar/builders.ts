@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ComparatorNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, OnceNode, PartyNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ComparatorNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
@@ -150,7 +150,7 @@ interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string |
 interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
 interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
 /** One payment with its condition; a label when it is an item of a list. */
-interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; once: OnceNode | null; range: Range }
+interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; once: OnceOnlyNode | null; range: Range }
 interface PayerSentence { form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; entries: List<Entry>; range: Range }
 
 const words = (tokens: Token[]): string => tokens.map((t) => t.value).join(' ');
@@ -238,12 +238,12 @@ export function openCondition(d: Data): Condition {
 /** Words that say a payment is made once; recorded as they are written. */
 const ONCE_WORDS: ReadonlySet<string> = new Set(['one-time', 'non-refundable', 'nonrefundable', 'one‑time', 'non‑refundable']);
 
-function onceIn(tokens: Token[]): OnceNode | null {
+function onceIn(tokens: Token[]): OnceOnlyNode | null {
   const found = tokens.filter((t) => ONCE_WORDS.has(lower(t)));
-  return found.length ? { kind: 'once', words: found.map(lower), range: span(found) } : null;
+  return found.length ? { kind: 'once-only', words: found.map(lower).join(', '), range: span(found) } : null;
 }
 
-interface PaidAmount { payment: PaymentNode; once: OnceNode | null }
+interface PaidAmount { payment: PaymentNode; once: OnceOnlyNode | null }
 
 export function paidAmount(d: Data): PaidAmount {
   const [, qualifiers, noun, , value] = d as [unknown, List<Token>, Token[], unknown, MoneyNode | Unstated];

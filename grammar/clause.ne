@@ -16,6 +16,7 @@ var firstWord: any = firstWordMatcher;
 var redaction: any = redactionMatcher;
 import * as b from './builders';
 import * as pb from './payment-builders';
+import * as mb from './minimum-builders';
 %}
 @lexer lexer
 
@@ -37,6 +38,7 @@ endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single
 sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
+               | shortfallClause                                     {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -173,6 +175,30 @@ comparator    -> %exceed {% b.strict %} | %exceeds {% b.strict %} | %exceeding {
                | %at %least {% b.inclusive %} | %not %less %than {% b.inclusive %} | %no %less %than {% b.inclusive %}
                | %equal %or %exceed {% b.inclusive %} | %equals %or %exceeds {% b.inclusive %}
                | %reach {% b.inclusive %} | %reaches {% b.inclusive %}
+
+# --- shortfall sentences ----------------------------------------------------------------------
+# "If the Distributor fails to purchase the Annual Minimum of $500,000 in each year, it shall pay the Company
+# twenty percent (20%) of the shortfall." and "If Net Sales in each year are less than $100,000, Licensee shall
+# pay Licensor the difference.": one milestone (the minimum) whose payment runs from the party that missed it.
+shortfallClause -> conditionIntro minimumCondition %comma partyRef modal %pay %to:? partyRef shortfallAmount %period {% mb.shortfallClause %}
+minimumCondition -> partyRef failure failVerb minimumQuantity window {% mb.partyMinimum %}
+               | subject window beVerb %less %than money             {% mb.windowFirstMinimum %}
+               | subject beVerb %less %than money window             {% mb.amountFirstMinimum %}
+failure       -> %fails %to | %does %not
+failVerb      -> %purchase | %achieve | %meet | %reach | %generate | %sell
+minimumQuantity -> minimumName:? money                               {% mb.minimumQuantity %}
+               | minimumName:? target                                {% mb.minimumQuantity %}
+minimumName   -> %the minimumWords %of                               {% mb.minimumName %}
+minimumWords  -> minimumWord                                         {% b.single %}
+               | minimumWords minimumWord                            {% b.append %}
+minimumWord   -> %word {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %minimum {% b.id %} | %purchase {% b.id %}
+               | %purchases {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %net {% b.id %} | %gross {% b.id %}
+shortfallAmount -> shortfallShare                                    {% b.id %}
+               | %a %payment %equal %to shortfallShare               {% mb.introducedShortfall %}
+shortfallShare -> %the shortfallWord unitPrice:?                     {% mb.wholeShortfall %}
+               | percentage %of %the shortfallWord unitPrice:?       {% mb.shareOfShortfall %}
+shortfallWord -> %shortfall | %difference
+unitPrice     -> %at money %per %unit                                {% mb.unitPrice %}
 
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}

@@ -33,6 +33,8 @@ export const KEYWORDS = [
   // metric words, amounts set out elsewhere.
   'an', 'make', 'worldwide', 'such', 'its', 'generating', 'forth', 'opposite', 'schedule', 'exhibit',
   'payments', 'bonuses', 'exceeding',
+  // Shortfall sentences: "If the Distributor fails to purchase …, it shall pay … the shortfall".
+  'shortfall', 'difference', 'fails', 'does', 'purchase',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */

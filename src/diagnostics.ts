@@ -49,6 +49,11 @@ export const DIAGNOSTIC_CODES = {
   'payment-currency': 'error',
   'non-positive-increment': 'error',
   'cap-below-floor': 'error',
+  // minimums and shortfalls
+  'shortfall-unpriced': 'error',
+  'shortfall-price-on-money': 'error',
+  'shortfall-it-unresolved': 'error',
+  'shortfall-reading': 'info',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -241,7 +241,7 @@ export const payerClause: fc.Arbitrary<ClauseNode> = fc
   .map((x): ClauseNode => {
     const onceWords = (x.qualifiers ?? []).filter((q) => q === 'one-time' || q === 'non-refundable');
     // A redacted amount is written "a payment of $[***]": no qualifiers, so no once-only words.
-    const once = !x.redacted && onceWords.length ? { once: { kind: 'once' as const, words: onceWords, range: RANGE } } : {};
+    const once = !x.redacted && onceWords.length ? { once: { kind: 'once-only' as const, words: onceWords.join(', '), range: RANGE } } : {};
     const milestone: MilestoneNode = {
       kind: 'milestone',
       label: null,

@@ -22,6 +22,9 @@ import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
+import { milestoneParties, partiesNote } from './parties';
+import { minimumStatus, shortfallObligation } from './minimum';
+import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
@@ -329,6 +332,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const m = plan.milestone;
       const name = labelName(plan, planIndex + 1, this.clauseCount);
       const found = payments.get(plan) ?? null;
+      const parties = milestoneParties(plan.clause, m);
+      if (parties) notes.add(partiesNote(name, parties));
+      const base = found ? paymentParts(found.payment).base : null;
+      const shortfall = base?.kind === 'shortfall' ? base : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
@@ -342,8 +349,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const crossing = findCrossing(plan, inst, this.crossingRows, sums);
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
-        const status: Status = crossing ? 'met' : this.asOfDay >= deadlineDay && inst.window.open !== true ? 'missed' : 'pending';
         const targetDec = toDec(plan.target);
+        const status: Status = shortfall
+          ? minimumStatus(crossing !== null, totalDec, targetDec, this.asOfDay >= deadlineDay)
+          : crossing ? 'met' : this.asOfDay >= deadlineDay && inst.window.open !== true ? 'missed' : 'pending';
+        // A minimum missed on the period's total was not achieved, whatever row once reached it.
+        const achieved = status === 'met' ? crossing : null;
         const result: MilestoneResult = {
           clause: plan.clauseIndex,
           label: m.label,
@@ -356,19 +367,26 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
-          achievedAt: crossing ? formatIsoDate(fromDayNumber(crossing.row.day)) : null,
-          achievedBy: crossing ? crossing.row.id : null,
-          achievedByRow: crossing ? crossing.row.row : null,
+          achievedAt: achieved ? formatIsoDate(fromDayNumber(achieved.row.day)) : null,
+          achievedBy: achieved ? achieved.row.id : null,
+          achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
           progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
-          crossing: crossing ? { runningTotalBeforeDay: decimalString(crossing.beforeDay), rows: crossing.explain } : null,
+          crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
         };
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+        if (shortfall && parties) {
+          const owed = shortfallObligation(m, shortfall, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
+          notes.add(owed.note);
+          if (owed.obligation) obligations.push(owed.obligation);
+          continue;
+        }
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
         if (crossing) {
           const obligation = obligationFor(plan, planIndex, inst, result, {
             found,
+            parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },
             schedule,
             currency: this.currency,
             firstRowCurrency: sums.firstRowCurrency,

@@ -16,6 +16,7 @@ import { scheduledAmount, type Schedule } from './schedule';
 import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, computedThreshold, type FormulaPayment } from './payments/computed-payment';
+import type { ObligationParties } from './parties';
 
 /** A payment whose amount is found in the schedule by milestone label: a section reference, or an amount the clause does not state. */
 export type ScheduledPayment = SectionPaymentNode | UnstatedPaymentNode;
@@ -97,6 +98,8 @@ export function missingScheduleLabels(plans: readonly Plan[], schedule: Schedule
 export interface ObligationContext {
   /** The milestone's payment (`paymentSource`), found once per milestone, not once per instance. */
   found: PaymentSource | null;
+  /** Who pays whom (`milestoneParties`), found with the payment. */
+  parties: ObligationParties;
   schedule: Schedule | null;
   /** The document's currency (documentCurrency), and the first row's as a fallback for rates. */
   currency: string | null;
@@ -113,12 +116,13 @@ export interface ObligationContext {
 export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan, result: MilestoneResult, o: ObligationContext): Obligation | null {
   const m = plan.milestone;
   const { name, warned, diagnostics, found } = o;
-  const common = {
+  const common: ObligationCommon = {
     clause: plan.clauseIndex,
     label: m.label,
     period: inst.window.period,
     triggeredAt: result.achievedAt as string,
     triggeredBy: result.achievedBy as string,
+    ...o.parties,
   };
   if (!found) {
     if (!warned.has(plan)) {
@@ -201,10 +205,16 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
         diagnostics,
       });
     }
+    case 'shortfall':
+      // A shortfall is owed when a minimum is missed, never when it is met (shortfallObligation).
+      return null;
     default:
       return assertNever(payment);
   }
 }
+
+/** What every obligation carries besides its amount: where it comes from and who pays whom. */
+export type ObligationCommon = Pick<Obligation, 'clause' | 'label' | 'period' | 'triggeredAt' | 'triggeredBy' | 'payer' | 'payee' | 'direction'>;
 
 /** What a plain rate's obligation is made of, besides its rate and revenue. */
 export type RateContext = Omit<ComputedContext, 'target' | 'source'>;
@@ -238,7 +248,7 @@ export function rateObligation(percent: string, basis: 'gross' | 'net', revenue:
 
 /** What a computed payment's obligation is made of, besides its revenue. */
 export interface ComputedContext {
-  common: Pick<Obligation, 'clause' | 'label' | 'period' | 'triggeredAt' | 'triggeredBy'>;
+  common: ObligationCommon;
   /** The milestone's target, for a threshold written as "the target". */
   target: Dec;
   /** The document's currency, else the first row's; null when neither names one. */

@@ -7,6 +7,7 @@ import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, ty
 import { metricOf, type Metric } from '../language/describe';
 import type { LedgerColumn } from '../ledger/rows';
 import { ContractCalendar, MONTHS_PER_UNIT, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
+import { calendarInstanceCount } from '../time/calendar-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { productKey } from './metrics';
 
@@ -83,7 +84,10 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
   let count = 0;
   for (const clause of ast.clauses) {
     for (const m of clause.milestones) {
-      count += m.window.kind === 'recurring' ? Math.max(0, Math.floor(months / MONTHS_PER_UNIT[m.window.unit])) + 1 : 1;
+      count +=
+        m.window.kind === 'recurring' ? Math.max(0, Math.floor(months / MONTHS_PER_UNIT[m.window.unit])) + 1
+          : m.window.kind === 'calendar-period' ? calendarInstanceCount(m.window, ctx.effective, ctx.asOf)
+            : 1;
     }
   }
   return count;

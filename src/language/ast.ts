@@ -36,8 +36,10 @@ export interface ClauseNode {
   /**
    * `payer-pays`: "<Payer> shall pay <Payee> <payment> if/when/upon <condition>."; `conditional`:
    * "If <condition>, <Payer> shall pay <Payee> <payment>." Both hold one milestone: the condition.
+   * `shortfall`: "If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the
+   * shortfall>.": one milestone, the minimum, whose payment runs from the party that missed it.
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
@@ -47,6 +49,28 @@ export interface ClauseNode {
   milestones: MilestoneNode[];
   /** The "Upon achieving …, the Seller will receive …" sentences that follow the milestones. */
   payments: PaymentTermNode[];
+  /** In the shortfall form: how the minimum was stated, for the canonical text. */
+  minimum?: MinimumConditionNode;
+  range: Range;
+}
+
+/**
+ * How a shortfall sentence states its minimum: "the Distributor fails to purchase the Annual Minimum
+ * of $500,000 in each year" (`failure`, with the party), or "Net Sales in each year are less than
+ * $100,000" (`less-than`, after a metric). The minimum itself is the milestone's target.
+ */
+export interface MinimumConditionNode {
+  kind: 'minimum-condition';
+  /** `fails to` or `does not` before the verb (party form), or `less than` (metric form). */
+  failure: 'fails to' | 'does not' | 'less than';
+  /** The verb after "fails to" / "does not", lower case; null in the metric form. */
+  verb: 'purchase' | 'achieve' | 'meet' | 'reach' | 'generate' | 'sell' | null;
+  /** The metric form's verb before "less than". */
+  be: 'is' | 'are' | null;
+  /** The minimum's own name as written ("Annual Minimum" from "the Annual Minimum of $500,000"), or null. */
+  name: string | null;
+  /** True when the payer is written "it" (the party that failed), false when named again. */
+  payerIsIt: boolean;
   range: Range;
 }
 
@@ -87,20 +111,8 @@ export interface MilestoneNode {
   comparator?: ComparatorNode;
   /** The party whose sales count, when a condition names one ("If Reseller generates Net Revenue …"). */
   achiever?: PartyNode;
-  /** The clause says the payment is made once only ("one-time", "non-refundable", "paid only once"). */
-  once?: OnceNode;
-  range: Range;
-}
-
-/**
- * "one-time", "non-refundable", "paid only once": the words that say a milestone's payment is made
- * once. A milestone pays once on first achievement in any case; the words are recorded so that the
- * notes can say the clause states it.
- */
-export interface OnceNode {
-  kind: 'once';
-  /** The words as written, lower case, in order ("one-time", "non-refundable", "only once"). */
-  words: string[];
+  /** Written once-only words ("one-time", "paid only once"): a recurring window then pays its first met period only. */
+  once?: OnceOnlyNode;
   range: Range;
 }
 
@@ -182,7 +194,14 @@ export type PeriodUnit = 'month' | 'quarter' | 'year';
  * When a milestone must be reached. The first four are cumulative from the effective date;
  * `period` covers one contract period only; `recurring` repeats every period.
  */
-export type WindowNode = EndOfPeriodWindowNode | ByDateWindowNode | WithinWindowNode | PeriodWindowNode | RecurringWindowNode | OpenWindowNode;
+export type WindowNode =
+  | EndOfPeriodWindowNode
+  | ByDateWindowNode
+  | WithinWindowNode
+  | PeriodWindowNode
+  | RecurringWindowNode
+  | CalendarPeriodWindowNode
+  | OpenWindowNode;
 
 /**
  * No deadline written ("when aggregate Net Sales first reach $2,000,000."): cumulative from the
@@ -240,6 +259,66 @@ export interface RecurringWindowNode {
   range: Range;
 }
 
+/** The length of a calendar period: a month, a quarter, a half-year or a year. */
+export type CalendarUnit = 'month' | 'quarter' | 'half-year' | 'year';
+
+/**
+ * Periods aligned to the calendar in the contract's zone, not to the effective date: "in any
+ * calendar quarter", "for each calendar month in which …", "the first Calendar Year in which …",
+ * "Q3 2026", "calendar year 2027", "each half-year period (January to June and July to December)".
+ * A year starts on `yearStart` ("MM-DD", "01-01" for calendar periods; a fiscal year is the same node
+ * with its own start), and every month, quarter and half-year is counted from it. The period holding
+ * the effective date is partial: it starts at the effective date.
+ */
+export interface CalendarPeriodWindowNode {
+  kind: 'calendar-period';
+  unit: CalendarUnit;
+  /** The year's first month and day, "MM-DD": "01-01" for calendar periods. */
+  yearStart: string;
+  /**
+   * Which periods count: `each` period on its own (one instance per period); the `first` period
+   * whose own total meets the target (paid once); or one `named` period ("Q3 2026").
+   */
+  selection: CalendarSelectionNode;
+  /** The words that introduce the period, kept for the canonical text. */
+  written: CalendarPeriodWording;
+  range: Range;
+}
+
+/** How a calendar period was introduced: "in any", "in each", "during any", "per", "for each … in which", "in a", "in a given", "the first … in which". */
+export type CalendarPeriodWording =
+  | 'in any'
+  | 'in each'
+  | 'during any'
+  | 'during each'
+  | 'per'
+  | 'in a'
+  | 'in a given'
+  | 'during a'
+  | 'for each in which'
+  | 'first in which'
+  | 'named';
+
+export type CalendarSelectionNode =
+  | { kind: 'each' }
+  | { kind: 'first' }
+  /**
+   * One period: `year` is the year as written ("2026" in "Q3 2026", "calendar year 2027"); `n` is
+   * the quarter (1-4), half (1-2) or month (1-12) within that year, 1 for a whole year.
+   */
+  | { kind: 'named'; year: number; n: number };
+
+/**
+ * "one-time", "non-refundable", "paid only once", "payable only upon the first achievement": the
+ * payment is made once, for the first period that meets the target, even when every period is tested.
+ */
+export interface OnceOnlyNode {
+  kind: 'once-only';
+  /** The words as written, lower case ("one-time", "paid only once"). */
+  words: string;
+  range: Range;
+}
+
 /** What is paid when a milestone is met. */
 export type PaymentNode = UnlimitedPaymentNode | LimitedPaymentNode | TimedPaymentNode;
 
@@ -251,7 +330,26 @@ export type UnlimitedPaymentNode =
   | RatePaymentNode
   | RateOnExcessPaymentNode
   | TieredPaymentNode
-  | PerIncrementPaymentNode;
+  | PerIncrementPaymentNode
+  | ShortfallPaymentNode;
+
+/**
+ * "the shortfall", "the difference", "twenty percent (20%) of the shortfall", "the shortfall at $12.50
+ * per unit": what the party that missed a minimum pays once the period is over: the minimum (the
+ * milestone's target) less the period's total, never below zero, times `percent` (the whole of it
+ * when null), and for a count times `unitPrice`. The words as written are kept for the canonical text.
+ */
+export interface ShortfallPaymentNode {
+  kind: 'shortfall';
+  written: 'shortfall' | 'difference';
+  /** Introduced by "a payment equal to". */
+  intro: boolean;
+  /** The percentage of the shortfall as a decimal string ("20" for 20%), or null for all of it. */
+  percent: string | null;
+  /** The price per unit a count shortfall is paid at ("at $12.50 per unit"), or null. */
+  unitPrice: MoneyNode | null;
+  range: Range;
+}
 
 /** "a bonus of $5,000", "a commission payment of €2,000". */
 export interface FixedPaymentNode {
@@ -436,7 +534,6 @@ export type AnyNode =
   | ClauseNode
   | ClauseHeadingNode
   | ComparatorNode
-  | OnceNode
   | PartyNode
   | MilestoneNode
   | LabelSourceNode
@@ -447,7 +544,9 @@ export type AnyNode =
   | TargetReferenceNode
   | TierBandNode
   | LimitNode
+  | OnceOnlyNode
   | DueNode
+  | MinimumConditionNode
   | PaymentTermNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */

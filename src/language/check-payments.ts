@@ -52,6 +52,8 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
       return p.bands.flatMap((b) => [b.from, b.to]).filter((m): m is MoneyNode => m !== null);
     case 'per-increment':
       return [p.amount, p.increment, ...(p.threshold ? [p.threshold] : [])];
+    case 'shortfall':
+      return p.unitPrice ? [p.unitPrice] : [];
     case 'limited':
       return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount].filter((m): m is MoneyNode => m !== undefined)];
     case 'timed':
@@ -76,6 +78,9 @@ function checkComputed(p: UnlimitedPaymentNode, out: Diagnostic[]): void {
       if (new Dec(p.increment.amount).isZero()) {
         out.push(diagnostic('non-positive-increment', p.increment.range, `An increment of ${p.increment.text} never completes: write the size of each step, such as '$100,000'.`));
       }
+      return;
+    case 'shortfall':
+      // Whether the shortfall can be priced depends on the minimum: src/language/check-shortfall.ts.
       return;
     default:
       assertNever(p);

@@ -4,6 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
+import { checkCalendarPeriod } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
@@ -15,6 +16,7 @@ import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
+import { checkShortfall } from './check-shortfall';
 import { notationOf } from '../values/number-notation';
 
 export interface ValidationResult {
@@ -41,6 +43,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   checkDrafted(document, text, out);
   for (const clause of document.clauses) checkReadings(clause, text, out);
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
+  for (const clause of document.clauses) checkShortfall(clause, text, out);
   return out;
 }
 
@@ -199,6 +202,9 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
     case 'recurring':
     case 'open':
       return;
+    case 'calendar-period':
+      checkCalendarPeriod(window, text, out);
+      return;
     default:
       assertNever(window);
   }
@@ -343,6 +349,7 @@ function comparableDeadline(w: WindowNode): { scale: string; value: number } | n
     case 'period':
     case 'recurring':
     case 'open':
+    case 'calendar-period':
       return null;
     default:
       return assertNever(w);

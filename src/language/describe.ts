@@ -5,6 +5,7 @@
 import type { ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { assertNever } from './ast';
+import { describeCalendarWindow } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from '../values/money';
 
 /**
@@ -99,6 +100,8 @@ export function windowType(window: WindowNode): WindowType {
       return 'period';
     case 'recurring':
       return 'recurring';
+    case 'calendar-period':
+      return window.selection.kind === 'named' ? 'period' : 'recurring';
     default:
       return assertNever(window);
   }
@@ -120,6 +123,8 @@ export function describeWindow(window: WindowNode): string {
       return `in each contract ${window.unit}, separately`;
     case 'open':
       return 'cumulative from the effective date, with no deadline';
+    case 'calendar-period':
+      return describeCalendarWindow(window);
     default:
       return assertNever(window);
   }
@@ -152,6 +157,11 @@ export function describePayment(payment: PaymentNode): string {
       const above = payment.threshold ? ` above ${statedMoney(payment.threshold.amount, payment.threshold.currency)}` : '';
       const how = payment.proRata ? 'pro rata for a part increment' : 'whole increments only';
       return `${statedMoney(payment.amount.amount, payment.amount.currency)} for each ${statedMoney(payment.increment.amount, payment.increment.currency)} of the milestone's ${basisWord(payment.basis)} sales revenue${above} (${how})`;
+    }
+    case 'shortfall': {
+      const share = payment.percent === null ? 'the whole shortfall' : `${payment.percent}% of the shortfall`;
+      const price = payment.unitPrice ? ` at ${statedMoney(payment.unitPrice.amount, payment.unitPrice.currency)} per unit` : '';
+      return `${share}${price} (the minimum less the period's total, never below zero), paid by the party that missed the minimum once the period is over`;
     }
     case 'limited': {
       const limits = [payment.cap ? `at most ${describeLimit(payment.cap)}` : null, payment.floor ? `at least ${describeLimit(payment.floor)}` : null].filter((x) => x !== null);

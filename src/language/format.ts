@@ -36,11 +36,12 @@
  * ASTs from `parse` never do.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PeriodUnit, SalesBasis, TargetNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
+import { calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
 
@@ -88,13 +89,17 @@ function formatClause(clause: ClauseNode, path: string): string {
     clause.milestones.forEach((m, i) => lines.push(headedItem(m, `${path}/milestones/${i}`)));
   } else if (clause.form === 'payer-pays' || clause.form === 'conditional') {
     lines.push(payerSentence(clause, path));
+  } else if (clause.form === 'shortfall') {
+    lines.push(shortfallSentence(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  if (clause.form !== 'payer-pays' && clause.form !== 'conditional' && clause.payer !== undefined) {
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall';
+  if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
-  if (clause.form !== 'payer-pays' && clause.form !== 'conditional') {
+  if (clause.form !== 'shortfall' && clause.minimum !== undefined) throw new FormatError(`a ${clause.form} clause states no minimum`, `${path}/minimum`);
+  if (!sentence) {
     clause.milestones.forEach((m, i) => {
       const at = `${path}/milestones/${i}`;
       if (m.comparator !== undefined) throw new FormatError(`a comparator is written only in a payer-pays or conditional sentence`, `${at}/comparator`);
@@ -265,6 +270,66 @@ function payerSentence(clause: ClauseNode, path: string): string {
     return `(${m.label}) ${p.paid} if ${p.condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
   });
   return [`The ${payer} shall pay the ${payee} the following payments:`, ...items].join('\n');
+}
+
+/**
+ * "If the Distributor fails to purchase the Annual Minimum of $500,000 in each year, it shall pay the
+ * Company 20% of the shortfall." and "If Net Sales in each year are less than $100,000, the Licensee
+ * shall pay the Licensor the difference."
+ */
+function shortfallSentence(clause: ClauseNode, path: string): string {
+  const c = clause.minimum;
+  if (!c) throw new FormatError('a shortfall clause needs its minimum condition', `${path}/minimum`);
+  if (!clause.payer) throw new FormatError('a shortfall clause needs a payer', `${path}/payer`);
+  if (!clause.party) throw new FormatError('a shortfall clause needs a party to be paid', `${path}/party`);
+  if (clause.milestones.length !== 1) throw new FormatError('a shortfall clause has exactly one milestone', `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError('a shortfall clause has no payment sentences: its payment is the milestone\'s', `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of a shortfall sentence has no label', `${at}/label`);
+  if (m.comparator !== undefined) throw new FormatError('a minimum is met at the amount itself: a shortfall sentence has no comparator', `${at}/comparator`);
+  if (!m.payment || m.payment.kind !== 'shortfall') throw new FormatError('a shortfall sentence pays a share of the shortfall', `${at}/payment`);
+  const t = m.target;
+  const window = windowText(m.window, `${at}/window`);
+  let condition: string;
+  if (c.failure === 'less than') {
+    if (m.achiever !== undefined) throw new FormatError('the metric form of a shortfall sentence names no achieving party', `${at}/achiever`);
+    if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the minimum of the metric form is an amount of a metric such as "Net Sales"', `${at}/target`);
+    const metric = METRIC.exec(t.term);
+    if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+    if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+    const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+    condition = `${t.term}${scope} ${window} ${oneOf(c.be ?? '', ['is', 'are'], `${path}/minimum/be`)} less than ${formatAmount(t.amount, `${at}/target/amount`)}`;
+    if (c.payerIsIt) throw new FormatError('"it" refers to a party named before it: the metric form names none', `${path}/minimum/payerIsIt`);
+  } else {
+    if (!m.achiever) throw new FormatError('a shortfall sentence names the party that must reach the minimum', `${at}/achiever`);
+    const failure = oneOf(c.failure, ['fails to', 'does not'], `${path}/minimum/failure`);
+    const verb = oneOf(c.verb ?? '', ['purchase', 'achieve', 'meet', 'reach', 'generate', 'sell'], `${path}/minimum/verb`);
+    if (t.kind === 'revenue' && (t.term !== undefined || t.scope !== undefined)) throw new FormatError('the minimum after a verb is an amount or a target such as "$500,000 in net sales revenue"', `${at}/target`);
+    const quantity = t.kind === 'revenue' && t.basis === null ? formatAmount(t.amount, `${at}/target/amount`) : target(t, `${at}/target`, true);
+    let name = '';
+    if (c.name !== null) {
+      const words = typeof c.name === 'string' ? c.name.split(' ') : [];
+      if (words.length === 0 || !words.every((w) => WORD.test(w) && tokenize(w).every((tok) => MINIMUM_NAME_TOKENS.has(tok.type ?? '')))) {
+        throw new FormatError(`'${String(c.name)}' cannot be written as the name of a minimum: use words such as "Annual Minimum"`, `${path}/minimum/name`);
+      }
+      name = `the ${c.name} of `;
+    }
+    condition = `the ${partyName(m.achiever, `${at}/achiever`)} ${failure} ${verb} ${name}${quantity} ${window}`;
+  }
+  const payer = c.payerIsIt ? 'it' : `the ${partyName(clause.payer, `${path}/payer`)}`;
+  if (c.payerIsIt && m.achiever && m.achiever.name !== clause.payer.name) throw new FormatError('"it" is the party that failed: the payer must be that party', `${path}/payer`);
+  return `If ${condition}, ${payer} shall pay the ${partyName(clause.party, `${path}/party`)} ${shortfallText(m.payment, `${at}/payment`)}.`;
+}
+
+/** The tokens a minimum's name may hold (grammar/clause.ne `minimumWord`). */
+const MINIMUM_NAME_TOKENS: ReadonlySet<string> = new Set(['word', 'annual', 'quarterly', 'minimum', 'purchase', 'purchases', 'sales', 'target', 'net', 'gross']);
+
+function shortfallText(p: ShortfallPaymentNode, path: string): string {
+  const word = oneOf(p.written, ['shortfall', 'difference'], `${path}/written`);
+  const share = p.percent === null ? `the ${word}` : `${percentText(p.percent, `${path}/percent`)} of the ${word}`;
+  const price = p.unitPrice === null ? '' : ` at ${formatAmount(p.unitPrice, `${path}/unitPrice`)} per unit`;
+  return `${p.intro ? 'a payment equal to ' : ''}${share}${price}`;
 }
 
 // --- parties and labels ------------------------------------------------------------------------
@@ -442,6 +507,7 @@ function dateText(date: string, path: string): string {
 }
 
 const UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
+const CALENDAR_UNITS: readonly CalendarUnit[] = ['month', 'quarter', 'half-year', 'year'];
 
 function windowText(w: WindowNode, path: string): string {
   switch (w.kind) {
@@ -460,6 +526,12 @@ function windowText(w: WindowNode, path: string): string {
       return `in each ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
     case 'open':
       return '';
+    case 'calendar-period': {
+      oneOf(w.unit, CALENDAR_UNITS, `${path}/unit`);
+      const text = calendarWindowText(w);
+      if (text === null) throw new FormatError(`this calendar period (${w.selection.kind}, year starting ${w.yearStart}) is written as a payer-pays sentence, not in a milestone item`, path);
+      return text;
+    }
     default:
       return assertNever(w);
   }
@@ -520,6 +592,8 @@ function payment(p: PaymentNode, path: string): string {
       if (inner?.kind === 'timed') badField('a timed payment inside another', `${path}/payment`);
       return `${payment(p.payment, `${path}/payment`)}, ${dueText(p.due, `${path}/due`)}`;
     }
+    case 'shortfall':
+      throw new FormatError('a share of a shortfall is paid only in a shortfall sentence ("If the Distributor fails to purchase …, it shall pay …")', `${path}/kind`);
     default:
       return assertNever(p);
   }
@@ -624,6 +698,8 @@ function strip(value: unknown): unknown {
     if (kind === 'money' && key === 'text') continue;
     if (kind === 'end-of-period' && key === 'written') continue;
     if (kind === 'comparator' && key === 'words') continue;
+    if (kind === 'calendar-period' && key === 'written') continue;
+    if (kind === 'once-only' && key === 'words') continue;
     if (DECIMAL_FIELDS[kind]?.includes(key) && typeof field === 'string' && /^\d+(?:\.\d+)?$/.test(field)) {
       out[key] = canonicalDecimal(field);
       continue;

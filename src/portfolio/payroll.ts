@@ -12,16 +12,22 @@ import Papa from 'papaparse';
 import type { EvaluationSuccess, Obligation, ObligationBasis } from '../evaluation/evaluate';
 import { Dec, moneyString } from '../values/money';
 import { csvCell, csvTextValue } from '../csv-output';
+import { lineParties, type Direction } from '../evaluation/parties';
 
 export interface ObligationLine {
   obligationId: string;
   contract: string;
+  /** Who pays: the clause's payer for a payment to the performer, the performer for a shortfall ('' when not named). */
+  payer: string;
   payee: string;
+  /** `to-performer` or `from-performer` (src/evaluation/parties.ts). */
+  direction: Direction;
   /** The label as written ("i", "Month 1"), or "#n" (its position in the clause) when it has none. */
   milestone: string;
   period: number | null;
   triggeredDate: string;
-  triggeredBy: string;
+  /** The row that triggered it, or null for an amount owed at a period's end. */
+  triggeredBy: string | null;
   /** Owed on this line: the whole amount, or the difference to `paidBefore`; null when undefined. */
   amount: string | null;
   currency: string | null;
@@ -36,7 +42,9 @@ export interface ObligationLine {
 export const OBLIGATION_COLUMNS = [
   'obligation_id',
   'contract',
+  'payer',
   'payee',
+  'direction',
   'milestone',
   'period',
   'triggered_date',
@@ -56,7 +64,9 @@ const NUMERIC_COLUMNS: ReadonlySet<number> = new Set(['period', 'amount', 'paid_
 function milestoneName(report: EvaluationSuccess, o: Obligation): string {
   if (o.label !== null) return o.label;
   const inClause = report.milestones.filter((m) => m.clause === o.clause);
-  const at = inClause.findIndex((m) => m.label === null && m.period === o.period && m.achievedAt === o.triggeredAt && m.achievedBy === o.triggeredBy);
+  const at = inClause.findIndex(
+    (m) => m.label === null && m.period === o.period && (o.triggeredBy === null ? m.deadline === o.triggeredAt : m.achievedAt === o.triggeredAt && m.achievedBy === o.triggeredBy),
+  );
   return `#${at + 1}`;
 }
 
@@ -64,14 +74,15 @@ export function obligationId(contract: string, clause: number, milestone: string
   return `${contract}/${clause}/${milestone}${period === null ? '' : `/${period}`}`;
 }
 
-/** One line per obligation of an evaluation. */
+/** One line per obligation of an evaluation; `payee` names the contract's performer (lineParties). */
 export function obligationLines(contract: string, payee: string, report: EvaluationSuccess): ObligationLine[] {
   return report.obligations.map((o) => {
     const milestone = milestoneName(report, o);
     return {
       obligationId: obligationId(contract, o.clause, milestone, o.period),
       contract,
-      payee,
+      ...lineParties(payee, o),
+      direction: o.direction,
       milestone,
       period: o.period,
       triggeredDate: o.triggeredAt,
@@ -200,7 +211,9 @@ export function obligationsCsv(lines: readonly ObligationLine[]): string {
     const cells = [
       l.obligationId,
       l.contract,
+      l.payer,
       l.payee,
+      l.direction,
       l.milestone,
       l.period,
       l.triggeredDate,

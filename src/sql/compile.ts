@@ -34,8 +34,27 @@ import { MAX_REPORTED_ERRORS } from '../evaluation/evaluate';
 /** How the ledger's date column is typed. Text holds `YYYY-MM-DD` or ISO date-times, as in a CSV. */
 export type DateColumnType = 'date' | 'timestamp' | 'timestamptz' | 'text';
 
-/** Where the rows are: a table or view (optionally schema-qualified), or a Parquet file the engine reads itself. */
-export type LedgerSource = { kind: 'table'; name: string } | { kind: 'parquet'; path: string };
+/**
+ * Where the rows are: a table or view (optionally schema-qualified), a Parquet file the engine reads
+ * itself, or the rows of another source whose text in one column is one of `values` (a portfolio
+ * contract's seller cells, exactly as the ledger writes them; the row numbers stay the ledger's).
+ */
+export type LedgerSource =
+  | { kind: 'table'; name: string }
+  | { kind: 'parquet'; path: string }
+  | { kind: 'rows-of'; source: LedgerSource; column: string; values: readonly string[] };
+
+/** The table or file a source reads, for messages. */
+export function sourceName(source: LedgerSource): string {
+  switch (source.kind) {
+    case 'table':
+      return source.name;
+    case 'parquet':
+      return source.path;
+    case 'rows-of':
+      return sourceName(source.source);
+  }
+}
 
 export interface LedgerTableSpec {
   source: LedgerSource;
@@ -412,6 +431,12 @@ export function sourceSql(source: LedgerSource, p: { bind(value: string, type: s
     case 'parquet':
       if (!dialect.parquetScan) throw new SqlUnsupportedError('parquet source', `${dialect.name} cannot read a Parquet file itself: load it into a table`);
       return dialect.parquetScan(p.bind(source.path, dialect.text));
+    case 'rows-of': {
+      // Values are bound one by one; none is a condition no row meets.
+      const cell = `CAST(f.${quoteIdentifier(source.column)} AS ${dialect.text})`;
+      const test = source.values.length === 0 ? 'FALSE' : `${cell} IN (${source.values.map((v) => p.bind(v, dialect.text)).join(', ')})`;
+      return `(SELECT * FROM ${sourceSql(source.source, p, dialect)} AS f WHERE ${test})`;
+    }
   }
 }
 

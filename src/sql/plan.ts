@@ -109,9 +109,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'clause-heading': ['kind', 'number', 'title', 'range'],
   party: ['kind', 'name', 'range'],
   // `achiever` is not applied to the ledger by the evaluator either (every row counts); `comparator` is compiled.
-  // `once` is what the evaluator does anyway (a milestone pays on first achievement); only the notes differ.
+  // `once` on a one-instance window is what the evaluator does anyway (a milestone pays on first
+  // achievement); on a recurring window it changes which periods pay, and is refused below.
   milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'range'],
-  once: ['kind', 'words', 'range'],
+  'once-only': ['kind', 'words', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
   label: ['kind', 'style', 'text', 'range'],
   // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
@@ -182,6 +183,7 @@ function checkWindow(window: WindowNode): void {
     case 'within':
     case 'period':
     case 'recurring':
+    case 'calendar-period':
       requireKnown(window, 'window');
       return;
     case 'open':
@@ -233,6 +235,8 @@ function checkPayment(payment: PaymentNode): void {
       requireKnown(payment.due, 'due date');
       checkPayment(payment.payment);
       break;
+    case 'shortfall':
+      throw shortfallUnsupported();
     default:
       assertNever(payment);
   }
@@ -247,10 +251,22 @@ function checkTerm(term: PaymentTermNode): void {
   checkPayment(term.payment);
 }
 
+/**
+ * A shortfall is owed on the period's final total once the period is over, not at a crossing row,
+ * which the query does not compute: refused by name rather than read as a reward.
+ */
+function shortfallUnsupported(): SqlUnsupportedError {
+  return new SqlUnsupportedError(
+    'shortfall payment',
+    'the SQL engines do not support shortfall payments (a minimum missed, paid by the party that missed it once the period is over) yet; evaluate this clause with the in-memory engine',
+  );
+}
+
 /** Refuses, naming it, anything in the AST the SQL path cannot express. */
 export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
   for (const clause of ast.clauses) {
+    if (clause.form === 'shortfall') throw shortfallUnsupported();
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.payer) requireKnown(clause.payer, 'party');
@@ -260,7 +276,12 @@ export function checkSupported(ast: DocumentNode): void {
       if (m.labelSource) requireKnown(m.labelSource, 'label');
       if (m.comparator) requireKnown(m.comparator, 'comparator');
       if (m.achiever) requireKnown(m.achiever, 'party');
-      if (m.once) requireKnown(m.once, 'once-only words');
+      if (m.once) {
+        requireKnown(m.once, 'once-only words');
+        if (m.window.kind === 'recurring') {
+          throw new SqlUnsupportedError("once-only words on a recurring window", "the SQL engines do not support once-only words ('one-time') on a milestone tested in every period yet; evaluate this clause with the in-memory engine");
+        }
+      }
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
@@ -303,6 +324,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       return { kind: 'computed', basis: computedBasis(payment) ?? 'gross', payment, source };
     case 'unstated':
       throw unstatedRefused();
+    case 'shortfall':
+      throw shortfallUnsupported();
     default:
       return assertNever(payment);
   }

@@ -1,0 +1,58 @@
+/**
+ * Calendar-period windows in words: how the notes and descriptions name them, and the canonical
+ * text `format` writes for them (which the grammar reads back to the same terms).
+ */
+import type { CalendarPeriodWindowNode, CalendarUnit } from './ast';
+
+const UNIT_WORDS: Readonly<Record<CalendarUnit, string>> = { month: 'month', quarter: 'quarter', 'half-year': 'half-year', year: 'year' };
+
+/** "calendar quarter"; a year with its own start is named by it ("quarter of the year starting 04-01"). */
+export function calendarUnitWords(w: Pick<CalendarPeriodWindowNode, 'unit' | 'yearStart'>): string {
+  return w.yearStart === '01-01' ? `calendar ${UNIT_WORDS[w.unit]}` : `${UNIT_WORDS[w.unit]} of the year starting ${w.yearStart}`;
+}
+
+const MONTH_WORDS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The name of a named period as the grammar reads it: "Q3 2026", "H1 2026", "calendar year 2027", "April 2026". */
+export function namedPeriodWords(unit: CalendarUnit, year: number, n: number): string {
+  switch (unit) {
+    case 'quarter':
+      return `Q${n} ${year}`;
+    case 'half-year':
+      return `H${n} ${year}`;
+    case 'year':
+      return `calendar year ${year}`;
+    case 'month':
+      return `${MONTH_WORDS[n - 1] ?? `month ${n}`} ${year}`;
+  }
+}
+
+/** For `describeWindow`: what the window covers, in words. */
+export function describeCalendarWindow(w: CalendarPeriodWindowNode): string {
+  const unit = calendarUnitWords(w);
+  switch (w.selection.kind) {
+    case 'each':
+      return `in each ${unit}, separately (aligned to the calendar, not to the effective date)`;
+    case 'first':
+      return `in the first ${unit} whose own total meets the target, paid once`;
+    case 'named':
+      return `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)} only`;
+  }
+}
+
+/**
+ * The canonical window text of a calendar period ("in each calendar quarter", "in Q3 2026"), or null
+ * for one that has no window text: the first period in which the target is met is written as its
+ * own sentence, and a year with its own start by the words that name it.
+ */
+export function calendarWindowText(w: CalendarPeriodWindowNode): string | null {
+  if (w.yearStart !== '01-01') return null;
+  switch (w.selection.kind) {
+    case 'each':
+      return `in each ${calendarUnitWords(w)}`;
+    case 'named':
+      return `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)}`;
+    case 'first':
+      return null;
+  }
+}
