@@ -323,6 +323,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const milestones: MilestoneResult[] = [];
     const obligations: Obligation[] = [];
     const warned = new Set<Plan>();
+    /** Milestones that have paid: once-only words stop a second payment. */
+    const paidPlans = new Set<Plan>();
     const timing: PaymentObligation[] = [];
 
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
@@ -339,6 +341,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
+      if (m.once) notes.once(name, m.once.words, plan.instances.length > 1);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
@@ -383,7 +386,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
-        if (crossing) {
+        // Once-only words: of a milestone tested in every period, only the first met period pays.
+        const paidBefore = m.once !== undefined && paidPlans.has(plan);
+        if (crossing && paidBefore) notes.add(`${instName}: met, but the payment is made once and was made for an earlier period`);
+        if (crossing && !paidBefore) {
           const obligation = obligationFor(plan, planIndex, inst, result, {
             found,
             parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },
@@ -396,6 +402,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             diagnostics,
           });
           if (obligation) {
+            paidPlans.add(plan);
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
