@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ComparatorNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ComparatorNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
@@ -372,6 +372,19 @@ export function achievementList(d: Data): PayerSentence {
 function possessive(words: List<Token>): PartyNode {
   const node = party(words);
   return { ...node, name: node.name.replace(/['’]s$/, '') };
+}
+
+export function paymentTiming(d: Data): PaymentTimingNode {
+  const [, , , , n, unit, , , , , , period] = d as [Token, unknown, unknown, Token, Token, Token, Token, Token, Token, Token, Token, List<Token>];
+  return {
+    kind: 'payment-timing', n: Number(digits(n)), unit: lower(unit) === 'days' ? 'day' : 'month',
+    period: normalizeText(words(toArray(period))), range: span(d),
+  };
+}
+
+export function withTiming(d: Data): ClauseDraft {
+  const [clause, timing] = d as [ClauseDraft, PaymentTimingNode];
+  return { ...clause, timing, range: span(clause, timing) };
 }
 
 export function payerClause(d: Data): ClauseDraft {

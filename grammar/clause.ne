@@ -38,6 +38,7 @@ endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single
 sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
+               | payerClause paymentTiming                           {% b.withTiming %}
                | shortfallClause                                     {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
@@ -121,6 +122,17 @@ payerItem     -> label paidAmount conditionLink condition            {% b.payerI
                | label paidValue conditionLink condition             {% b.payerItem %}
                | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
 firstTime     -> %firstWord "time"
+
+# "Each amount is payable within sixty (60) days after the end of the Royalty Period in which the revenue milestone
+# is achieved.": when a payer-pays clause's payments fall due, after a period the clause may not define.
+paymentTiming -> %each timedThing timingVerb %within %number timingUnit %after %the %end %of %the timingPeriod %in_ %which %the %revenue:? %milestone achievedVerb %achieved %period {% b.paymentTiming %}
+timedThing    -> "amount" | %payment | %such %payment
+timingVerb    -> %is %payable | modal %be %payable | modal %be "made" | modal %be "paid"
+timingUnit    -> %days {% b.id %} | %months {% b.id %}
+achievedVerb  -> %is | "was"
+timingPeriod  -> timingWord                                          {% b.single %}
+               | timingPeriod timingWord                             {% b.append %}
+timingWord    -> %word {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %year {% b.id %} | %of {% b.id %} | %calendar {% b.id %}
 
 # "Upon <Party>'s achievement of each of the following sales milestones, <Payer> shall pay <Payee> the milestone
 # bonus set forth opposite such milestone in Schedule 4.2: (a) …; and (b) …": one payment set out elsewhere.

@@ -49,6 +49,8 @@ export interface ClauseNode {
   milestones: MilestoneNode[];
   /** The "Upon achieving …, the Seller will receive …" sentences that follow the milestones. */
   payments: PaymentTermNode[];
+  /** When the payments of a payer-pays clause fall due, in a sentence after it ("Each amount is payable within …"). */
+  timing?: PaymentTimingNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
   range: Range;
@@ -71,6 +73,20 @@ export interface MinimumConditionNode {
   name: string | null;
   /** True when the payer is written "it" (the party that failed), false when named again. */
   payerIsIt: boolean;
+  range: Range;
+}
+
+/**
+ * "Each amount is payable within sixty (60) days after the end of the Royalty Period in which the revenue
+ * milestone is achieved.": `n` days or months after the end of a period named in words. The evaluator
+ * gives no due date from it when the clause does not define that period, and says so.
+ */
+export interface PaymentTimingNode {
+  kind: 'payment-timing';
+  n: number;
+  unit: 'day' | 'month';
+  /** The period as written: "Royalty Period", "fiscal quarter of Company". */
+  period: string;
   range: Range;
 }
 
@@ -534,6 +550,7 @@ export type AnyNode =
   | ClauseNode
   | ClauseHeadingNode
   | ComparatorNode
+  | PaymentTimingNode
   | PartyNode
   | MilestoneNode
   | LabelSourceNode

@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -110,6 +110,10 @@ function formatClause(clause: ClauseNode, path: string): string {
     });
   }
   clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
+  if (clause.timing !== undefined) {
+    if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-timing sentence follows only a payer-pays or conditional sentence', `${path}/timing`);
+    lines.push(timingSentence(clause.timing, `${path}/timing`));
+  }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
 }
@@ -138,7 +142,7 @@ const METRIC = /^(?:(?:aggregate|cumulative|worldwide|such) )*(?:(gross|net) )?(
 const SCOPE = /^(?:of|in|from sales of) (?:the )?(.+)$/;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (.+)$/;
-const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly']);
+const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
 function scopeText(scope: string, path: string): string {
@@ -330,6 +334,18 @@ function shortfallText(p: ShortfallPaymentNode, path: string): string {
   const share = p.percent === null ? `the ${word}` : `${percentText(p.percent, `${path}/percent`)} of the ${word}`;
   const price = p.unitPrice === null ? '' : ` at ${formatAmount(p.unitPrice, `${path}/unitPrice`)} per unit`;
   return `${p.intro ? 'a payment equal to ' : ''}${share}${price}`;
+}
+
+/** Words a period of a payment-timing sentence may have: plain words, "quarter", "month", "year", "of", "calendar". */
+const TIMING_WORD_TYPES = new Set(['word', 'quarter', 'month', 'year', 'of', 'calendar']);
+
+function timingSentence(t: PaymentTimingNode, path: string): string {
+  const words = typeof t.period === 'string' ? t.period.split(' ') : [];
+  if (words.length === 0 || !words.every((w) => WORD.test(w) && tokenize(w).every((k) => TIMING_WORD_TYPES.has(k.type ?? '')))) {
+    throw new FormatError(`'${String(t.period)}' cannot be written as the period of a payment-timing sentence: use words such as "Royalty Period"`, `${path}/period`);
+  }
+  const unit = oneOf(t.unit, ['day', 'month'], `${path}/unit`);
+  return `Each payment is payable within ${wholeNumber(t.n, `${path}/n`)} ${unit}s after the end of the ${t.period} in which the milestone is achieved.`;
 }
 
 // --- parties and labels ------------------------------------------------------------------------
