@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ComparatorNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
@@ -97,8 +97,10 @@ export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'>
   milestones: List<MilestoneNode>;
   payments: List<PaymentTermNode>;
 }
-export interface DocumentDraft extends Omit<DocumentNode, 'clauses'> {
+export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
+  /** The definition sentences before and after the clauses (grammar/window-builders.ts). */
+  definitionLists?: [List<DefinitionNode>, List<DefinitionNode>];
 }
 
 export function document(d: Data): DocumentDraft {
@@ -110,7 +112,9 @@ export function finishDocument(draft: DocumentDraft): DocumentNode {
   const clauses = toArray(draft.clauses).map(
     (c): ClauseNode => ({ ...c, milestones: toArray(c.milestones), payments: toArray(c.payments) }),
   );
-  return { ...draft, clauses };
+  const { definitionLists, ...rest } = draft;
+  if (!definitionLists) return { ...rest, clauses };
+  return { ...rest, clauses, definitions: [...toArray(definitionLists[0]), ...toArray(definitionLists[1])] };
 }
 
 interface Intro { party: PartyNode; range: Range }
@@ -146,12 +150,18 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
-interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
-interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
-interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
+export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
+export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
+export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
 /** One payment with its condition; a label when it is an item of a list. */
-interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; once: OnceOnlyNode | null; range: Range }
-interface PayerSentence { form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; entries: List<Entry>; range: Range }
+interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; range: Range }
+export interface PayerSentence {
+  form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range;
+  /** Milestone fields a sentence form adds (a period echo such as "for such Calendar Quarter"). */
+  extra?: Partial<MilestoneNode>;
+  /** Several payments, each with its condition (a list, or "…, and an additional bonus of … if …"); `payment` and `condition` are the first's. */
+  entries?: List<Entry>;
+}
 
 const words = (tokens: Token[]): string => tokens.map((t) => t.value).join(' ');
 
@@ -235,20 +245,9 @@ export function openCondition(d: Data): Condition {
   return { subject: s, comparison: c, window, range: span(d) };
 }
 
-/** Words that say a payment is made once; recorded as they are written. */
-const ONCE_WORDS: ReadonlySet<string> = new Set(['one-time', 'non-refundable', 'nonrefundable', 'one‑time', 'non‑refundable']);
-
-function onceIn(tokens: Token[]): OnceOnlyNode | null {
-  const found = tokens.filter((t) => ONCE_WORDS.has(lower(t)));
-  return found.length ? { kind: 'once-only', words: found.map(lower).join(', '), range: span(found) } : null;
-}
-
-interface PaidAmount { payment: PaymentNode; once: OnceOnlyNode | null }
-
-export function paidAmount(d: Data): PaidAmount {
+export function paidAmount(d: Data): PaymentNode {
   const [, qualifiers, noun, , value] = d as [unknown, List<Token>, Token[], unknown, MoneyNode | Unstated];
-  const tokens = toArray(qualifiers);
-  return { payment: paymentOfValue(value, nounOf(noun), tokens, span(d)), once: onceIn(tokens) };
+  return paymentOfValue(value, nounOf(noun), toArray(qualifiers), span(d));
 }
 
 /** "$[***]", "[******]": a redacted figure, with the currency it shows if any. */
@@ -261,16 +260,17 @@ export function redactedValue(d: Data): Unstated {
   return { kind: 'unstated-value', currency, text: tokens.map((t) => t.value).join(''), range: span(d) };
 }
 
-/** The payment a written or redacted value makes, with the noun and words of the sentence. */
+/** The payment a written or redacted value makes, with the noun and the words before it ("one-time"). */
 function paymentOfValue(value: MoneyNode | Unstated, noun: FixedPaymentNode['noun'], qualifiers: Token[], range: Range): PaymentNode {
-  if (value.kind === 'unstated-value') return { kind: 'unstated', how: 'redacted', currency: value.currency, text: value.text, range };
   const q = qualifiers.map((t) => normalizeText(t.value));
-  return { kind: 'fixed', noun, ...(q.length ? { qualifiers: q } : {}), amount: value, range };
+  const words = q.length ? { qualifiers: q } : {};
+  if (value.kind === 'unstated-value') return { kind: 'unstated', how: 'redacted', currency: value.currency, text: value.text, ...words, range };
+  return { kind: 'fixed', noun, ...words, amount: value, range };
 }
 
 export function paidCondition(d: Data): Entry {
-  const [paid, , condition] = d as [PaidAmount, unknown, Condition];
-  return { payment: paid.payment, condition, label: null, once: paid.once, range: span(d) };
+  const [payment, , condition] = d as [PaymentNode, unknown, Condition];
+  return { payment, condition, label: null, range: span(d) };
 }
 
 /** What follows the payer and its modal: who is paid, and the payments with their conditions. */
@@ -278,7 +278,8 @@ interface PayAction { payee: PartyNode; entries: List<Entry> }
 
 export function paymentFirst(d: Data): PayerSentence {
   const [payer, action] = d as [PartyNode, PayAction];
-  return { form: 'payer-pays', payer, payee: action.payee, entries: action.entries, range: span(d) };
+  const first = (action.entries as Cons<Entry>).first;
+  return { form: 'payer-pays', payer, payee: action.payee, payment: first.payment, condition: first.condition, entries: action.entries, range: span(d) };
 }
 
 export function paidConditions(d: Data): PayAction {
@@ -286,34 +287,30 @@ export function paidConditions(d: Data): PayAction {
   return { payee, entries };
 }
 
-export function listAction(d: Data): PayAction {
-  const [, , payee, entries] = d as [Token, unknown, PartyNode, List<Entry>];
-  return { payee, entries };
-}
+export const listAction = paidConditions;
 
 /** "a one-time payment to Infinitas of $[**]": the payment and who is paid. */
-export function madeAmount(d: Data): { paid: PaidAmount; payee: PartyNode } {
+export function madeAmount(d: Data): { payment: PaymentNode; payee: PartyNode } {
   const [article, qualifiers, noun, , payee, link, value] = d as [unknown, List<Token>, Token[], Token, PartyNode, unknown, MoneyNode | Unstated];
-  return { paid: paidAmount([article, qualifiers, noun, link, value]), payee };
+  return { payment: paidAmount([article, qualifiers, noun, link, value]), payee };
 }
 
 export function madePayment(d: Data): PayAction {
-  const [, made, , condition] = d as [Token, { paid: PaidAmount; payee: PartyNode }, unknown, Condition];
-  const entry: Entry = { payment: made.paid.payment, condition, label: null, once: made.paid.once, range: span(made, condition) };
+  const [, made, , condition] = d as [Token, { payment: PaymentNode; payee: PartyNode }, unknown, Condition];
+  const entry: Entry = { payment: made.payment, condition, label: null, range: span(made, condition) };
   return { payee: made.payee, entries: cons(null, entry) };
 }
 
 export function conditionFirst(d: Data): PayerSentence {
-  const [, condition, , payer, , , , payee, paid] = d as [unknown, Condition, Token, PartyNode, unknown, Token, unknown, PartyNode, PaidAmount];
-  const entry: Entry = { payment: paid.payment, condition, label: null, once: paid.once, range: span(d) };
-  return { form: 'conditional', payer, payee, entries: cons(null, entry), range: span(d) };
+  const [, condition, , payer, , , , payee, payment] = d as [unknown, Condition, Token, PartyNode, unknown, Token, unknown, PartyNode, PaymentNode];
+  return { form: 'conditional', payer, payee, payment, condition, range: span(d) };
 }
 
 /** An item of a payment list, before the list's own words (noun, "one-time") are applied. */
-interface Item { label: Label; paid: PaidAmount | MoneyNode | Unstated; condition: Condition; range: Range }
+interface Item { label: Label; paid: PaymentNode | MoneyNode | Unstated; condition: Condition; range: Range }
 
 export function payerItem(d: Data): Item {
-  const [label, paid, , condition] = d as [Label, PaidAmount | MoneyNode | Unstated, unknown, Condition];
+  const [label, paid, , condition] = d as [Label, PaymentNode | MoneyNode | Unstated, unknown, Condition];
   return { label, paid, condition, range: span(d) };
 }
 
@@ -323,18 +320,16 @@ export function valueLastItem(d: Data): Item {
   return { label, paid, condition, range: span(d) };
 }
 
+/** The list's words ("the following one-time milestone payments") apply to each bare amount. */
 export function paymentList(d: Data): List<Entry> {
   const [, , qualifiers, noun, , items] = d as [Token, Token, List<Token>, Token, Token, List<Item>];
   const words = toArray(qualifiers);
   const listNoun: FixedPaymentNode['noun'] = lower(noun) === 'bonuses' ? 'bonus' : 'payment';
-  const listOnce = onceIn(words);
-  const entries = toArray(items).reduce<List<Entry>>((list, item) => {
+  return toArray(items).reduce<List<Entry>>((list, item) => {
     const paid = item.paid;
-    const own = 'payment' in paid ? paid : null;
-    const payment = own ? own.payment : paymentOfValue(paid as MoneyNode | Unstated, listNoun, words, (paid as MoneyNode | Unstated).range);
-    return cons(list, { payment, condition: item.condition, label: item.label, once: own?.once ?? listOnce, range: item.range });
+    const payment = paid.kind === 'money' || paid.kind === 'unstated-value' ? paymentOfValue(paid, listNoun, words, paid.range) : paid;
+    return cons(list, { payment, condition: item.condition, label: item.label, range: item.range });
   }, null);
-  return entries;
 }
 
 /** "the milestone bonus set forth opposite such milestone in Schedule 4.2": the amount is there, by label. */
@@ -363,9 +358,10 @@ export function achievementList(d: Data): PayerSentence {
   const [payer, , , payee, payment, , items] = d.slice(11) as [PartyNode, Token, unknown, PartyNode, PaymentNode, Token, List<ConditionItem>];
   const entries = toArray(items).reduce<List<Entry>>((list, item) => {
     const condition = item.condition.subject.achiever ? item.condition : { ...item.condition, subject: { ...item.condition.subject, achiever } };
-    return cons(list, { payment, condition, label: item.label, once: null, range: item.range });
+    return cons(list, { payment, condition, label: item.label, range: item.range });
   }, null);
-  return { form: 'payer-pays', payer, payee, entries, range: span(d) };
+  const first = (entries as Cons<Entry>).first;
+  return { form: 'payer-pays', payer, payee, payment: first.payment, condition: first.condition, entries, range: span(d) };
 }
 
 /** "Distributor's": the party without its possessive ending. */
@@ -389,21 +385,26 @@ export function withTiming(d: Data): ClauseDraft {
 
 export function payerClause(d: Data): ClauseDraft {
   const [sentence] = d as [PayerSentence];
-  const milestones = toArray(sentence.entries).reduce<List<MilestoneNode>>((list, entry) => {
-    const { subject: s, comparison: c, window } = entry.condition;
-    const target: TargetNode = {
-      kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), range: span(s, c),
-    };
-    const milestone: MilestoneNode = {
-      kind: 'milestone', label: entry.label?.label ?? null, labelSource: entry.label?.source ?? null, target, window, payment: entry.payment,
-      comparator: c.comparator, ...(s.achiever ? { achiever: s.achiever } : {}), ...(entry.once ? { once: entry.once } : {}),
-      range: entry.label ? span(entry.label, entry.condition) : entry.condition.range,
-    };
-    return cons(list, milestone);
-  }, null);
+  if (sentence.entries) {
+    const milestones = toArray(sentence.entries).reduce<List<MilestoneNode>>((list, entry) => cons(list, milestoneOf(entry.condition, entry.payment, entry.label, {})), null);
+    return { kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, milestones, payments: null, range: span(d) };
+  }
+  const milestone = milestoneOf(sentence.condition, sentence.payment, null, sentence.extra ?? {});
   return {
     kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee,
-    milestones, payments: null, range: span(d),
+    milestones: cons(null, milestone), payments: null, range: span(d),
+  };
+}
+
+/** The milestone of one payment and its condition. */
+function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | null, extra: Partial<MilestoneNode>): MilestoneNode {
+  const { subject: s, comparison: c, window } = condition;
+  const target: TargetNode = {
+    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), range: span(s, c),
+  };
+  return {
+    kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...extra, range: label ? span(label, condition) : condition.range,
   };
 }
 
@@ -686,4 +687,4 @@ export function paymentTerm(d: Data): PaymentTermNode {
 }
 
 // For the payment-mechanics builders (grammar/payment-builders.ts).
-export { cons, digits, lower, span, toArray, type Cons, type Data, type List };
+export { cons, digits, lower, party, span, toArray, type Cons, type Data, type List };

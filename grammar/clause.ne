@@ -6,21 +6,34 @@
 
 @preprocessor typescript
 @{%
-import { lexer, titleKeyword as titleKeywordMatcher, firstWord as firstWordMatcher, redaction as redactionMatcher } from './lexer';
+import { lexer, titleKeyword as titleKeywordMatcher, redaction as redactionMatcher, qualifierWord as qualifierWordMatcher } from './lexer';
 // nearley declares every %symbol as `declare var <name>: any`; a test symbol is given its value here.
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var titleKeyword: any = titleKeywordMatcher;
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
-var firstWord: any = firstWordMatcher;
-// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var redaction: any = redactionMatcher;
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var qualifierWord: any = qualifierWordMatcher;
 import * as b from './builders';
 import * as pb from './payment-builders';
+import * as ow from './window-builders';
+import * as pw from './period-words';
+// Test symbols of grammar/period-words.ts, declared like titleKeyword above.
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord: any = pw.rangeEndWord, termNoun: any = pw.termNoun,
+  anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
+  successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
+  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord;
 import * as mb from './minimum-builders';
+import * as cb from './period-builders';
+import * as ab from './attainment-builders';
 %}
 @lexer lexer
 
-document      -> %quote:? clauses %quote:?                          {% b.document %}
+# Definition sentences ('"Contract Year" means …') may come before the first clause or after the last.
+# Not after an opening quote: a quote, a space and the definition's opening quote would lex as one string.
+document      -> %quote:? clauses definitions %quote:?              {% ow.document %}
+               | someDefinitions clauses definitions %quote:?        {% ow.definedFirst %}
 
 # A headed clause is a maximal run of headed items plus the payment sentences after them. So a
 # headed clause follows the start, an enumerated clause, or a headed clause that has at least one
@@ -40,6 +53,7 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | shortfallClause                                     {% b.id %}
+               | attainmentClause                                    {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -83,6 +97,8 @@ headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} 
 payerClause   -> paymentFirst %period                                {% b.payerClause %}
                | conditionFirst %period                              {% b.payerClause %}
                | achievementList %period                             {% b.payerClause %}
+               | calendarSentence %period                            {% b.payerClause %}
+               | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
 # The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
 payerHead     -> partyRef modal                                      {% b.id %}
@@ -101,7 +117,7 @@ conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
                | %upon %the:? %firstWord:? %achievement %of
 conditionIntro -> %if_ | %in_ %the %event %that | %should
 paidAmount    -> anArticle qualifiers:? paidNoun paidLink paidValue  {% b.paidAmount %}
-anArticle     -> %a | %an
+anArticle     -> %a | %anWord
 # A figure, or one the clause does not show: "$[***]", "[******]" (redacted).
 paidValue     -> money                                               {% b.id %}
                | redactedValue                                       {% b.id %}
@@ -110,7 +126,7 @@ redactedValue -> %currencySymbol %redaction                          {% b.redact
                | %redaction                                          {% b.redactedValue %}
 qualifiers    -> qualifier                                           {% b.single %}
                | qualifiers %comma:? qualifier                       {% b.appendThird %}
-qualifier     -> %word {% b.id %} | %performance {% b.id %} | %target {% b.id %} | %milestone {% b.id %}
+qualifier     -> %qualifierWord {% b.id %} | %performance {% b.id %} | %target {% b.id %} | %milestone {% b.id %}
                | %sales {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %additional {% b.id %}
 
 # A list of payments: "<Payer> shall pay <Payee> the following one-time milestone payments: (a) $X upon …; (b) …".
@@ -154,6 +170,7 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison                                  {% b.openCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
+               | metric "generated" %by partyRef partyScopePhrases:? {% cb.generatedBySubject %}
 achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach | %generating
 metric        -> metricModifiers:? basis:? metricNoun                {% b.metric %}
 metricModifiers -> metricModifier                                    {% b.single %}
@@ -170,14 +187,20 @@ scopeParties  -> scopeParty                                          {% b.single
 scopeJoin     -> %comma | %and | %or | %comma %and | %comma %or
 scopeParty    -> %its:? scopeWords                                   {% b.scopeParty %}
 scopePreposition -> %of | %in_ | %from %sales %of
+# After a party name, 'of' belongs to the name ("the Agent of the Territory"), so a scope there starts
+# with another preposition; the name and the scope would otherwise split two ways.
+partyScopePhrases -> partyScopePhrase                                {% b.single %}
+               | partyScopePhrases scopePhrase                       {% b.append %}
+partyScopePhrase -> partyScopePreposition %the:? scopeWords          {% b.scopePhrase %}
+partyScopePreposition -> %in_ | %from %sales %of
 scopeWords    -> %word                                               {% b.single %}
                | scopeWords %word                                    {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
                | beVerb:? money %or orMore                           {% b.orMoreComparison %}
                | %firstWord comparator money                         {% b.comparison %}
-# "Gross Sales of $150,000 by June 30, 2026" (reaching it), "Gross Sales of at least $100,000".
+# "Gross Sales of $150,000 by June 30, 2026": reaching it. ("of at least $X" is not read: after a party name
+# "generated by the Agent of at least …" it would split two ways, 'of' being also a word of the name.)
                | %of money                                           {% b.ofComparison %}
-               | %of comparator money                                {% b.comparison %}
 beVerb        -> %is | %are
 orMore        -> %more | %greater
 # Strict: exceed, exceeds, in excess of, more than, greater than. Inclusive: at least, not (no) less than,
@@ -211,6 +234,26 @@ shortfallShare -> %the shortfallWord unitPrice:?                     {% mb.whole
                | percentage %of %the shortfallWord unitPrice:?       {% mb.shareOfShortfall %}
 shortfallWord -> %shortfall | %difference
 unitPrice     -> %at money %per %unit                                {% mb.unitPrice %}
+
+# --- attainment tables ------------------------------------------------------------------------
+# "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in
+# Net Sales as follows: below 80%: nothing; 80%: $6,000; from 80% to 100%: interpolated on a straight-line
+# basis; 100% or more: $12,000.": one line per band, "<range>: <payout>", separated by semicolons.
+attainmentClause -> partyRef modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% ab.attainmentClause %}
+quotaAmount   -> money %in_ metric                                   {% ab.quota %}
+attainmentBands -> attainmentBand                                    {% b.single %}
+               | attainmentBands %semicolon attainmentBand           {% b.appendThird %}
+attainmentBand -> attainmentRange %colon attainmentPayout            {% ab.band %}
+attainmentRange -> %below percentage                                 {% ab.below %}
+               | %less %than percentage                              {% ab.below %}
+               | percentage                                          {% ab.point %}
+               | percentage %or %more                                {% ab.orMore %}
+               | %more %than percentage                              {% ab.moreThan %}
+               | %from percentage %to percentage                     {% ab.fromTo %}
+attainmentPayout -> money                                            {% ab.amountPayout %}
+               | %nothing                                            {% ab.nothingPayout %}
+               | percentage %of money                                {% ab.sharePayout %}
+               | %interpolated %on %a "straight-line" %basis         {% ab.interpolatedPayout %}
 
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}
@@ -267,6 +310,8 @@ window        -> %by %the %end %of %the ordinal periodUnit           {% b.endOfO
                | periodPreposition %the ordinal periodUnit           {% b.periodOrdinal %}
                | periodPreposition periodUnit %number                {% b.periodNumbered %}
                | recurrence periodUnit                               {% b.recurring %}
+               | calendarWindow                                      {% b.id %}
+               | ownWindow                                           {% b.id %}
 periodPreposition -> %in_ | %during
 recurrence    -> %in_ %each | %each | %every | %per
 withinUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %}
@@ -276,6 +321,48 @@ periodUnit    -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %}
 date          -> %isoDate                                            {% b.isoDate %}
                | %monthName %number %comma:? %number                 {% b.monthFirstDate %}
                | %number %monthName %number                          {% b.dayFirstDate %}
+
+# --- windows with their own start, and defined periods -----------------------------------------
+# "during the twelve (12) month period commencing June 1, 2026", "in the period from June 1, 2026 to
+# May 31, 2027", "during the first twelve (12) months after the Effective Date", "during the term",
+# "during the first Contract Year", "in each Contract Year", "during the Measuring Period".
+# Factored so that few rules are predicted where a window may start (Earley states per column).
+ownWindow     -> periodPreposition ownAfterPreposition                 {% ow.withPreposition %}
+               | recurrence periodName                               {% ow.definedEach %}
+ownAfterPreposition -> %the ownAfterThe                              {% ow.withPreposition %}
+               | %any periodName                                     {% ow.definedEach %}
+ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanWindow %}
+               | %periodNoun %from date rangeEnd date                {% ow.dateRangeWindow %}
+               | %firstWord spanLength spanRelation %the %effective %date {% ow.firstSpanWindow %}
+               | %termNoun termOf:?                                  {% ow.termWindow %}
+               | ordinal periodName                                  {% ow.definedOrdinal %}
+               | periodName                                          {% ow.definedThe %}
+spanLength    -> %number lengthUnit                                  {% ow.spanLength %}
+               | %hyphenatedLength                                    {% ow.hyphenatedLength %}
+lengthUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %} | %year {% b.id %} | %yearsWord {% b.id %}
+spanStart     -> date                                                {% ow.dateStart %}
+               | %the %effective %date                               {% ow.effectiveStart %}
+spanRelation  -> %after | %following | %from | %of
+rangeEnd      -> %to | %rangeEndWord | %to %and %including
+termOf        -> %of %this_ %agreement
+# A defined period's name: capitalised words, then Year, Quarter, Month or Period ("Contract Year").
+periodName    -> periodNameWords periodHead                          {% ow.periodName %}
+periodNameWords -> %periodNameWord                                    {% b.single %}
+               | periodNameWords %periodNameWord                      {% b.append %}
+periodHead    -> %year {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %periodNoun {% b.id %}
+
+# --- definitions -----------------------------------------------------------------------------
+definitions   -> null                                                {% b.empty %}
+               | definitions definition                              {% b.append %}
+someDefinitions -> definition                                        {% b.single %}
+               | someDefinitions definition                          {% b.append %}
+definition    -> %string %meansWord periodMeaning %period             {% ow.periodDefinition %}
+periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
+               | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
+               | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
+anniversary   -> anniversaryArticle %anniversaryWord anniversaryOf
+anniversaryArticle -> %a | %anWord | %each | %any
+anniversaryOf -> %of %itWord | %thereofWord | %of %the %effective %date
 
 # --- payments --------------------------------------------------------------------------------
 inlinePayment -> %comma:? %for_ %a paymentNoun %of money              {% b.inlinePayment %}
@@ -365,3 +452,37 @@ limitPeriod   -> %in_ %any periodUnit                                {% pb.limit
 # milestone is achieved", "payable within 10 days after the milestone is achieved".
 dueTerm       -> %payable %within %number %days %after %the %end %of %the %calendar:? periodUnit %in_ %which %the %milestone %is %achieved {% pb.dueAfterPeriod %}
                | %payable %within %number %days %after %the %milestone %is %achieved {% pb.dueAfterAchievement %}
+
+# --- calendar periods ----------------------------------------------------------------------------
+# Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar
+# quarter", "during each calendar year", "in a given Calendar Year", "per calendar month", "in Q3 2026",
+# "during calendar year 2027", "in April 2026", "in each half-year period (January to June and July to December)".
+calendarWindow -> periodPreposition calendarQuantifier calendarPeriodNoun {% cb.calendarEach %}
+               | %per calendarPeriodNoun                             {% cb.calendarPer %}
+               | periodPreposition namedPeriod                       {% cb.namedWindow %}
+calendarQuantifier -> %any | %each | %a | %a "given"
+calendarPeriodNoun -> %calendar calendarUnit                         {% cb.calendarNoun %}
+               | halfYearWord halfYearPeriodWord:? %lparen %monthName %to %monthName %and %monthName %to %monthName %rparen {% cb.halfYearNoun %}
+calendarUnit  -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %} | halfYearWord {% b.id %}
+halfYearWord  -> "half-year" {% b.id %} | "Half-Year" {% b.id %} | "Half-year" {% b.id %}
+halfYearPeriodWord -> "period" | "Period"
+namedPeriod   -> "Q" %number %number                                 {% cb.letterNamed %}
+               | "H" %number %number                                 {% cb.letterNamed %}
+               | %calendar %year %number                             {% cb.yearNamed %}
+               | %monthName %number                                  {% cb.monthNamed %}
+
+# Sentences whose condition is tested in each calendar period, or in the first one that meets it:
+# "For each calendar month in which Net Sales exceed $60,000, the Company shall pay …",
+# "… shall pay … a bonus of $500 for each calendar month in which Net Sales exceed $60,000",
+# "… shall pay … $50,000 within 45 days after the end of the first Calendar Quarter in which Net Sales exceed $200,000".
+calendarSentence -> %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal %pay %to:? partyRef paidAmount {% cb.forEachFirst %}
+               | partyRef modal %pay %to:? partyRef paidAmount %for_ %each calendarPeriodNoun %in_ %which periodCondition {% cb.forEachLast %}
+               | partyRef modal %pay %to:? partyRef paidAmount firstLink %the firstWord calendarPeriodNoun %in_ %which periodCondition {% cb.firstInWhich %}
+               | partyRef modal %pay %to:? partyRef paidAmount %within %number %days afterWord %the %end %of %the firstWord %calendar periodUnit %in_ %which periodCondition {% cb.firstInWhichDue %}
+firstLink     -> %for_ | %upon | %after %the %end %of | %following %the %end %of
+afterWord     -> %after | %following
+firstWord     -> "first" {% b.id %} | "First" {% b.id %}
+periodCondition -> subject comparison                               {% cb.periodCondition %}
+# "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for.
+periodReference -> %for_ referenceWord calendarPeriodNoun            {% cb.periodReference %}
+referenceWord -> "such" {% b.id %} | %that {% b.id %}

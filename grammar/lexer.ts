@@ -2,6 +2,7 @@ import moo from 'moo';
 import { isCurrencyCode } from '../src/values/money';
 import { INVISIBLE_CHARS } from '../src/values/text-key';
 import { APOSTROPHE_GROUPED, DOT_GROUPED } from '../src/values/number-notation';
+import { PERIOD_WORD_MATCHERS } from './period-words';
 
 /**
  * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar
@@ -31,10 +32,12 @@ export const KEYWORDS = [
   'payable', 'which', 'achieved', 'calendar',
   // Sentence forms of real clauses: lists of payments, "upon <Party>'s achievement of each of the following",
   // metric words, amounts set out elsewhere.
-  'an', 'make', 'worldwide', 'such', 'its', 'generating', 'forth', 'opposite', 'schedule', 'exhibit',
+  'make', 'worldwide', 'such', 'its', 'generating', 'forth', 'opposite', 'schedule', 'exhibit',
   'payments', 'bonuses', 'exceeding',
   // Shortfall sentences: "If the Distributor fails to purchase …, it shall pay … the shortfall".
   'shortfall', 'difference', 'fails', 'does', 'purchase',
+  // Attainment tables: "based on attainment of the quota of … as follows: below 80%: nothing; …".
+  'based', 'attainment', 'quota', 'follows', 'below', 'nothing', 'interpolated',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */
@@ -209,12 +212,15 @@ const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
   ].map(keywordTokenType),
 );
 export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };
-/** The ordinal "first" ("first reach", "first time"), whatever its case. */
-export const firstWord = { test: (token: Token): boolean => token.type === 'ordinal' && token.value.toLowerCase() === 'first' };
 /** A bracketed placeholder of asterisks only ("[***]", "[* * *]"): a redacted figure. */
-export const redaction = { test: (token: Token): boolean => token.type === 'placeholder' && /^\[[\s*]+\]$/.test(token.value) };
+export const redaction = { test: (token: Token): boolean => token.type === 'placeholder' && /^\[[\s*]+\]$/.test(token.value), samples: ['[***]'] };
+/**
+ * A plain word before a payment's noun ("one-time", "launch"), except "an": that is the article, and as a
+ * word it would let "the a an bonus" split two ways (party "the a" + "an", or party "the" + "a" + "an").
+ */
+export const qualifierWord = { test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'an', samples: ['one-time', 'launch'] };
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'firstWord', 'redaction']);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', ...PERIOD_WORD_MATCHERS]);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {

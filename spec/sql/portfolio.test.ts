@@ -35,7 +35,7 @@ const SELLERS = ['Alice Chen', 'Brian Ortiz', 'C. Diaz', 'Carmen Diaz', 'Nobody 
 const CELLS = ['Alice Chen', ' alice chen', 'ALICE CHEN', 'Brian Ortiz', 'Bryan Ortiz', 'C. Diaz', 'Carmen Diaz', 'Dana Wu', ''];
 const EFFECTIVE = ['2026-01-31', '2026-03-01', '2026-10-31', '2025-12-31'];
 const ZONES = ['America/New_York', 'Europe/London', 'Asia/Kolkata', 'UTC'];
-const SCHEDULE: Schedule = { currency: 'USD', payments: new Map([['i', new Dec('1000')], ['ii', new Dec('2500')], ['iii', new Dec('4000')]]) };
+const SCHEDULE: Schedule = { currency: 'USD', payments: new Map([['i', new Dec('1000')], ['ii', new Dec('2500')], ['iii', new Dec('4000')]]), targets: new Map() };
 
 interface Case {
   contracts: ResolvedContract[];

@@ -31,7 +31,11 @@ async function withEngine<T>(options: EngineOptions, run: (engine: SqlEngine, so
       const format = duckdbFileFormat(sales, options.format);
       if (!existsSync(sales)) throw new UsageError(`cannot read '${sales}': no such file.`);
       const { DuckDbEngine } = await loadDriver(() => import('../node/duckdb-engine'), '@duckdb/node-api');
-      const duck = await DuckDbEngine.open({ memoryLimit: process.env.CLAUSE_DUCKDB_MEMORY });
+      const duck = await DuckDbEngine.open({
+        memoryLimit: process.env.CLAUSE_DUCKDB_MEMORY,
+        tempDirectory: process.env.CLAUSE_DUCKDB_TEMP,
+        threads: process.env.CLAUSE_DUCKDB_THREADS ? Number(process.env.CLAUSE_DUCKDB_THREADS) : undefined,
+      });
       try {
         return await run(duck, await duck.ledger(sales, format), null);
       } finally {

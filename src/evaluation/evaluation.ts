@@ -24,8 +24,10 @@ import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
+import { attainmentObligation } from './attainment';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
+import { paymentBaseMetric } from './payments/computed-payment';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -111,7 +113,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
-      this.normalizer = new RowNormalizer({ ...common, reuseRow: true });
+      // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
+      const reads = { product: plan.productKeys.size > 0, customer: plan.countsCustomers, seller: false };
+      this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
       this.pass2Normalizer = new RowNormalizer(common);
     }
   }
@@ -151,7 +155,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private startRow(row: number): RowNormalizer | null {
     if (this.phase !== 'pass1') throw new Error('a pass 1 row after endPass1()');
     this.lastDay = Number.NaN;
-    if (this.readIssueRows.has(row)) {
+    if (this.readIssueRows.size > 0 && this.readIssueRows.has(row)) {
       this.rowTotal++;
       return null;
     }
@@ -263,6 +267,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       seen.add(key);
       out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, product) });
     }
+    // The metric a computed payment counts on, when no milestone counts it: a chart draws the payment's bands against it.
+    for (const plan of this.plans) {
+      const found = paymentSource(plan.clause, plan.milestone);
+      const metric = found ? paymentBaseMetric(paymentParts(found.payment).base) : null;
+      if (metric === null || seen.has(`${metric}\u0000`)) continue;
+      seen.add(`${metric}\u0000`);
+      out.push({ metric, product: null, days: chartSeries(this.sums, metric, null) });
+    }
     return out;
   }
 
@@ -327,8 +339,6 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const milestones: MilestoneResult[] = [];
     const obligations: Obligation[] = [];
     const warned = new Set<Plan>();
-    /** Milestones that have paid: once-only words stop a second payment. */
-    const paidPlans = new Set<Plan>();
     const timing: PaymentObligation[] = [];
 
     this.timings.forEach((t, c) => {
@@ -352,11 +362,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (parties) notes.add(partiesNote(name, parties));
       const base = found ? paymentParts(found.payment).base : null;
       const shortfall = base?.kind === 'shortfall' ? base : null;
+      const table = base?.kind === 'attainment' ? base : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
-      if (m.once) notes.once(name, m.once.words, plan.instances.length > 1);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
+      if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
+      if (plan.once) notes.onceOnly(name, m);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
@@ -367,9 +379,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(plan.target);
-        const status: Status = shortfall
-          ? minimumStatus(crossing !== null, totalDec, targetDec, this.asOfDay >= deadlineDay)
-          : crossing ? 'met' : this.asOfDay >= deadlineDay && inst.window.open !== true ? 'missed' : 'pending';
+        // An open-ended window ("during the term") is never over, so never missed.
+        const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
+        const status: Status = shortfall || table
+          ? minimumStatus(crossing !== null, totalDec, targetDec, over)
+          : crossing ? 'met' : over ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         const achieved = status === 'met' ? crossing : null;
         const result: MilestoneResult = {
@@ -399,11 +413,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
         }
+        if (table && parties) {
+          const owed = attainmentObligation(m, table, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
+          notes.add(owed.note);
+          if (owed.obligation) obligations.push(owed.obligation);
+          continue;
+        }
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
-        // Once-only words: of a milestone tested in every period, only the first met period pays.
-        const paidBefore = m.once !== undefined && paidPlans.has(plan);
-        if (crossing && paidBefore) notes.add(`${instName}: met, but the payment is made once and was made for an earlier period`);
-        if (crossing && !paidBefore) {
+        if (crossing) {
           const obligation = obligationFor(plan, planIndex, inst, result, {
             found,
             parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },
@@ -416,12 +433,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             diagnostics,
           });
           if (obligation) {
-            paidPlans.add(plan);
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
           }
         }
+        // Paid once: the periods after the first met one are neither reported nor paid.
+        if (crossing && plan.once) break;
       }
     });
 

@@ -4,18 +4,19 @@
  * window's revenue) and how it was found, in words. An amount the clause leaves undefined is null,
  * never zero, with a warning.
  */
-import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode, type SectionPaymentNode, type UnstatedPaymentNode } from '../language/ast';
+import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode, type SectionPaymentNode, type UnlimitedPaymentNode, type UnstatedPaymentNode } from '../language/ast';
 import { paymentFor } from '../language/describe';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { formatIsoDate, fromDayNumber, type WindowInstance } from '../time/periods';
-import type { DaySums } from './metrics';
+import { METRICS, type DaySums } from './metrics';
+import type { DaySeries } from './day-series';
 import type { InstancePlan, Plan } from './plan';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
 import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
-import { computedBasis, computedThreshold, type FormulaPayment } from './payments/computed-payment';
+import { computedBasis, computedThreshold, paymentBaseMetric, type FormulaPayment } from './payments/computed-payment';
 import type { ObligationParties } from './parties';
 
 /** A payment whose amount is found in the schedule by milestone label: a section reference, or an amount the clause does not state. */
@@ -177,7 +178,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const basis = payment.basis ?? 'gross';
       const currency = o.currency ?? o.firstRowCurrency;
       const revenue = new Accumulator();
-      const series = basis === 'net' ? o.sums.net : o.sums.gross;
+      const series = baseSeries(payment, o.sums);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return rateObligation(payment.percent, basis, revenue.value(), {
         common,
@@ -192,7 +193,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     case 'tiered':
     case 'per-increment': {
       const revenue = new Accumulator();
-      const series = (computedBasis(payment) ?? 'gross') === 'net' ? o.sums.net : o.sums.gross;
+      const series = baseSeries(payment, o.sums);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return computedObligation(payment, revenue.value(), {
         common,
@@ -206,11 +207,17 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       });
     }
     case 'shortfall':
-      // A shortfall is owed when a minimum is missed, never when it is met (shortfallObligation).
+    case 'attainment':
+      // Both are judged on the period's total once it is over (shortfallObligation, attainmentObligation), never at a crossing.
       return null;
     default:
       return assertNever(payment);
   }
+}
+
+/** The day sums a computed payment's base is summed from: its base metric's series in the metric table. */
+function baseSeries(payment: UnlimitedPaymentNode, sums: DaySums): DaySeries {
+  return METRICS[paymentBaseMetric(payment) ?? 'gross-revenue'].series(sums, null).net;
 }
 
 /** What every obligation carries besides its amount: where it comes from and who pays whom. */

@@ -36,6 +36,7 @@ export function paidByPerformer(payment: PaymentNode): boolean {
     case 'rate-on-excess':
     case 'tiered':
     case 'per-increment':
+    case 'attainment':
       return false;
     default:
       return assertNever(base);
@@ -61,7 +62,8 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
     }
     case 'payer-pays':
     case 'conditional':
-    case 'shortfall': {
+    case 'shortfall':
+    case 'attainment': {
       const payer = clause.payer?.name ?? null;
       const payee = clause.party?.name ?? null;
       const achiever = milestone.achiever?.name ?? null;

@@ -6,6 +6,7 @@
 import type { CellFormats } from '../ledger/cell-formats';
 import type { Calculation } from './payments/calculation';
 import type { ShortfallCalculation } from './payments/shortfall';
+import type { AttainmentCalculation } from './payments/attainment';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
@@ -75,7 +76,7 @@ export interface MilestoneResult {
  * payment `sentence`, the `schedule` for a section reference, a `rate` of revenue, or
  * `unresolved` (a section reference with no schedule given: amount null).
  */
-export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'unresolved';
+export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'attainment' | 'unresolved';
 
 export interface Obligation {
   clause: number;
@@ -97,7 +98,7 @@ export interface Obligation {
   /** How the amount was found, in words. */
   explanation: string;
   /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
-  calculation?: Calculation | ShortfallCalculation;
+  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation;
   /** The same calculation as one line of words with the figures. */
   calculationText?: string;
   /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */
@@ -122,6 +123,8 @@ export type EvaluationCode =
   | 'negative-base-no-clawback'
   /** A minimum whose period is still open and whose total is below it so far: no shortfall is owed yet. */
   | 'pending-shortfall'
+  /** An attainment no band of the table holds (a gap between bands): the payout is undetermined, not zero. */
+  | 'attainment-undetermined'
   /** More milestone instances (milestones × recurring periods up to the as-of date) than one evaluation handles. */
   | 'too-many-instances'
   | 'zone-abbreviation'

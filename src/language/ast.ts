@@ -23,6 +23,11 @@ export interface Range {
 export interface DocumentNode {
   kind: 'document';
   clauses: ClauseNode[];
+  /**
+   * Definition sentences written before the first clause or after the last one ('"Contract Year"
+   * means …'); absent when the text has none. Their terms are read wherever a window names them.
+   */
+  definitions?: DefinitionNode[];
   range: Range;
 }
 
@@ -38,8 +43,10 @@ export interface ClauseNode {
    * "If <condition>, <Payer> shall pay <Payee> <payment>." Both hold one milestone: the condition.
    * `shortfall`: "If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the
    * shortfall>.": one milestone, the minimum, whose payment runs from the party that missed it.
+   * `attainment`: "<Payer> shall pay <Payee>, <period>, a bonus based on attainment of the quota of <amount>
+   * in <metric> as follows: <band>: <payout>; …": one milestone, the quota, paid by the table's band.
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
@@ -129,6 +136,8 @@ export interface MilestoneNode {
   achiever?: PartyNode;
   /** Written once-only words ("one-time", "paid only once"): a recurring window then pays its first met period only. */
   once?: OnceOnlyNode;
+  /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
+  periodReference?: PeriodReferenceNode;
   range: Range;
 }
 
@@ -216,6 +225,10 @@ export type WindowNode =
   | WithinWindowNode
   | PeriodWindowNode
   | RecurringWindowNode
+  | SpanWindowNode
+  | DateRangeWindowNode
+  | TermWindowNode
+  | DefinedPeriodWindowNode
   | CalendarPeriodWindowNode
   | OpenWindowNode;
 
@@ -275,6 +288,80 @@ export interface RecurringWindowNode {
   range: Range;
 }
 
+// --- windows with their own start, and defined periods ------------------------------------------
+
+/** The windows that are not counted in contract periods from the effective date alone (src/time/own-windows.ts reads them). */
+export type OwnWindowNode = SpanWindowNode | DateRangeWindowNode | TermWindowNode | DefinedPeriodWindowNode;
+
+/** Where a window with its own start begins: a date written in the text, or the effective date. */
+export type SpanStart = { kind: 'date'; date: string } | { kind: 'effective-date' };
+
+/**
+ * A window of `n` days, months or years from a start of its own: "the twelve (12) month period
+ * commencing June 1, 2026" (`written: 'period'`), "the first twelve (12) months after the Effective
+ * Date" (`written: 'first'`). Its total counts the window's own sales, not a running total from E.
+ */
+export interface SpanWindowNode {
+  kind: 'span';
+  n: number;
+  unit: 'day' | 'month' | 'year';
+  start: SpanStart;
+  written: 'period' | 'first';
+  range: Range;
+}
+
+/** "the period from June 1, 2026 to May 31, 2027": both days included. */
+export interface DateRangeWindowNode {
+  kind: 'date-range';
+  from: string;
+  to: string;
+  range: Range;
+}
+
+/** "during the term" ("during the Term of this Agreement"): from the effective date, with no end the clause states. */
+export interface TermWindowNode {
+  kind: 'term';
+  range: Range;
+}
+
+/**
+ * A period the text names by a defined term: "during the first Contract Year" (`which: 1`),
+ * "in each Contract Year" (`each`), "during the Measuring Period" (`the`). What the term means
+ * comes from its definition in the document (`DocumentNode.definitions`), or, for the contract
+ * periods ("Contract Year", "Contract Quarter", "Contract Month") that the text leaves undefined,
+ * from the default reading the checker warns about.
+ */
+export interface DefinedPeriodWindowNode {
+  kind: 'defined-period';
+  /** The term as written, words joined by single spaces ("Contract Year"). */
+  term: string;
+  which: number | 'each' | 'the';
+  range: Range;
+}
+
+/** A definition sentence. */
+export type DefinitionNode = PeriodDefinitionNode;
+
+/** '"Contract Year" means each twelve (12) month period commencing on the Effective Date or an anniversary thereof.' */
+export interface PeriodDefinitionNode {
+  kind: 'period-definition';
+  /** The defined term without its quotes. */
+  term: string;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode;
+  range: Range;
+}
+
+/**
+ * "each (successive) twelve (12) month period beginning on the Effective Date or an anniversary
+ * of it": consecutive periods of `n` months or years from the effective date (days are the checker's error).
+ */
+export interface SuccessivePeriodsNode {
+  kind: 'successive-periods';
+  n: number;
+  unit: 'day' | 'month' | 'year';
+  range: Range;
+}
+
 /** The length of a calendar period: a month, a quarter, a half-year or a year. */
 export type CalendarUnit = 'month' | 'quarter' | 'half-year' | 'year';
 
@@ -298,6 +385,11 @@ export interface CalendarPeriodWindowNode {
   selection: CalendarSelectionNode;
   /** The words that introduce the period, kept for the canonical text. */
   written: CalendarPeriodWording;
+  /**
+   * Months written to name the periods, in order: "half-year period (January to June and July to
+   * December)" gives [1, 6, 7, 12]. The checker compares them with `yearStart` and the unit.
+   */
+  statedMonths?: number[];
   range: Range;
 }
 
@@ -335,6 +427,15 @@ export interface OnceOnlyNode {
   range: Range;
 }
 
+/** "for such Calendar Quarter", "for that calendar year", written after a payment. */
+export interface PeriodReferenceNode {
+  kind: 'period-reference';
+  unit: CalendarUnit;
+  /** "such" or "that", as written in lower case. */
+  word: 'such' | 'that';
+  range: Range;
+}
+
 /** What is paid when a milestone is met. */
 export type PaymentNode = UnlimitedPaymentNode | LimitedPaymentNode | TimedPaymentNode;
 
@@ -347,7 +448,45 @@ export type UnlimitedPaymentNode =
   | RateOnExcessPaymentNode
   | TieredPaymentNode
   | PerIncrementPaymentNode
-  | ShortfallPaymentNode;
+  | ShortfallPaymentNode
+  | AttainmentPaymentNode;
+
+/**
+ * A payout by attainment of a quota, as a table of bands: "as follows: below 80%: nothing; 80%: $6,000;
+ * from 80% to 100%: interpolated on a straight-line basis; 100% or more: $12,000". Attainment is the
+ * period's total over the quota (the milestone's target), in percent; the band that holds it gives the
+ * payout, judged once the period is over. A band's payout is an amount, nothing, a percentage of an
+ * amount ("50% of $12,000"), or interpolated on a straight line between its neighbours' payouts.
+ */
+export interface AttainmentPaymentNode {
+  kind: 'attainment';
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
+  bands: AttainmentBandNode[];
+  range: Range;
+}
+
+/**
+ * One line of an attainment table. `from`/`to` are percentages of the quota (decimal strings), null for
+ * an open end; `fromStrict`/`toStrict` say whether the bound itself is outside ("more than 100%",
+ * "below 80%"). A point ("80%") has `from` equal to `to`, both inclusive.
+ */
+export interface AttainmentBandNode {
+  kind: 'attainment-band';
+  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to';
+  from: string | null;
+  fromStrict: boolean;
+  to: string | null;
+  toStrict: boolean;
+  payout: AttainmentPayoutNode;
+  range: Range;
+}
+
+/** What a band pays: an amount, nothing, a percentage of an amount, or a straight line between its neighbours. */
+export type AttainmentPayoutNode =
+  | { kind: 'amount'; amount: MoneyNode }
+  | { kind: 'nothing' }
+  | { kind: 'share'; percent: string; of: MoneyNode }
+  | { kind: 'interpolated' };
 
 /**
  * "the shortfall", "the difference", "twenty percent (20%) of the shortfall", "the shortfall at $12.50
@@ -390,6 +529,8 @@ export interface UnstatedPaymentNode {
   currency: string | null;
   /** What was written: "$[***]", "[******]", "Schedule 4.2", "Exhibit C". */
   text: string;
+  /** Words before the noun of a redacted payment, as written ("one-time", "milestone"). */
+  qualifiers?: string[];
   range: Range;
 }
 
@@ -562,9 +703,13 @@ export type AnyNode =
   | TierBandNode
   | LimitNode
   | OnceOnlyNode
+  | PeriodReferenceNode
   | DueNode
+  | PaymentTermNode
+  | DefinitionNode
+  | SuccessivePeriodsNode
   | MinimumConditionNode
-  | PaymentTermNode;
+  | AttainmentBandNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -41,17 +41,30 @@ export function describeCalendarWindow(w: CalendarPeriodWindowNode): string {
 }
 
 /**
+ * The period noun as the grammar reads it: "calendar quarter", or "half-year period (April to September
+ * and October to March)" when months were written; null for a year with its own start written otherwise.
+ */
+export function calendarNounText(w: Pick<CalendarPeriodWindowNode, 'unit' | 'yearStart' | 'statedMonths'>): string | null {
+  if (w.statedMonths !== undefined) {
+    if (w.unit !== 'half-year' || w.statedMonths.length !== 4) return null;
+    const [a, b, c, d] = w.statedMonths.map((m) => MONTH_WORDS[m - 1]);
+    return a && b && c && d ? `half-year period (${a} to ${b} and ${c} to ${d})` : null;
+  }
+  return w.yearStart === '01-01' ? `calendar ${UNIT_WORDS[w.unit]}` : null;
+}
+
+/**
  * The canonical window text of a calendar period ("in each calendar quarter", "in Q3 2026"), or null
  * for one that has no window text: the first period in which the target is met is written as its
  * own sentence, and a year with its own start by the words that name it.
  */
 export function calendarWindowText(w: CalendarPeriodWindowNode): string | null {
-  if (w.yearStart !== '01-01') return null;
+  const noun = calendarNounText(w);
   switch (w.selection.kind) {
     case 'each':
-      return `in each ${calendarUnitWords(w)}`;
+      return noun === null ? null : `in each ${noun}`;
     case 'named':
-      return `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)}`;
+      return w.yearStart === '01-01' && w.statedMonths === undefined ? `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)}` : null;
     case 'first':
       return null;
   }

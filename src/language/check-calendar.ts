@@ -2,9 +2,9 @@
  * Checks of calendar-period windows: a named period must exist ("Q5 2026" does not) and lie in the
  * years 1 to 9999, and the year must start on a real month-day.
  */
-import type { CalendarPeriodWindowNode } from './ast';
+import type { CalendarPeriodWindowNode, MilestoneNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { parseYearStart, periodsPerYear } from '../time/calendar-periods';
+import { MONTHS_PER_CALENDAR_UNIT, parseYearStart, periodsPerYear } from '../time/calendar-periods';
 
 /** Years outside these are almost always a typing slip ("calendar year 227"): a warning, never a silent reading. */
 const FIRST_LIKELY_YEAR = 1900;
@@ -15,6 +15,7 @@ export function checkCalendarPeriod(window: CalendarPeriodWindowNode, _text: str
     out.push(diagnostic('invalid-period', window.range, `'${window.yearStart}' is not a month and day (MM-DD) on which a year can start.`));
     return;
   }
+  if (window.statedMonths) checkStatedMonths(window, out);
   const selection = window.selection;
   if (selection.kind !== 'named') return;
   const perYear = periodsPerYear(window.unit);
@@ -28,5 +29,43 @@ export function checkCalendarPeriod(window: CalendarPeriodWindowNode, _text: str
         suggestion: 'write the year in full, such as 2026',
       }),
     );
+  }
+}
+
+const MONTH_WORDS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Months written to name the periods ("January to June and July to December") must be the year's
+ * periods in order, each as long as the unit: a first and last month per period, the first one the
+ * year's start. Anything else ("January to March and July to December") names other periods than
+ * the ones the engine would compute, so it is an error rather than a reading.
+ */
+function checkStatedMonths(window: CalendarPeriodWindowNode, out: Diagnostic[]): void {
+  const months = window.statedMonths ?? [];
+  const k = MONTHS_PER_CALENDAR_UNIT[window.unit];
+  const start = Number(window.yearStart.slice(0, 2));
+  const ok = months.length === 2 * periodsPerYear(window.unit) && months.every((m, i) => {
+    const period = Math.floor(i / 2);
+    const first = ((start - 1 + period * k) % 12) + 1;
+    return m === (i % 2 === 0 ? first : ((first - 1 + k - 1) % 12) + 1);
+  });
+  if (!ok) {
+    const expected: string[] = [];
+    for (let p = 0; p < periodsPerYear(window.unit); p++) {
+      const first = ((start - 1 + p * k) % 12) + 1;
+      expected.push(`${MONTH_WORDS[first - 1]} to ${MONTH_WORDS[(first - 1 + k - 1) % 12]}`);
+    }
+    out.push(diagnostic('invalid-period', window.range, `The months written do not divide the year into ${window.unit}s of ${k} months each; write them in order, such as (${expected.join(' and ')}).`));
+  }
+}
+
+/** "… for such Calendar Quarter" must name the condition's own period; another one is an error, never ignored. */
+export function checkPeriodReference(m: MilestoneNode, out: Diagnostic[]): void {
+  const ref = m.periodReference;
+  if (!ref) return;
+  const w = m.window;
+  if (w.kind !== 'calendar-period' || w.unit !== ref.unit) {
+    const condition = w.kind === 'calendar-period' ? `a ${w.unit}` : 'no calendar period';
+    out.push(diagnostic('invalid-period', ref.range, `The payment is 'for ${ref.word} ${ref.unit}', but the condition is tested in ${condition}: write the same period in both places.`));
   }
 }

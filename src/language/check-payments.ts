@@ -54,6 +54,8 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
       return [p.amount, p.increment, ...(p.threshold ? [p.threshold] : [])];
     case 'shortfall':
       return p.unitPrice ? [p.unitPrice] : [];
+    case 'attainment':
+      return p.bands.flatMap((b) => (b.payout.kind === 'amount' ? [b.payout.amount] : b.payout.kind === 'share' ? [b.payout.of] : []));
     case 'limited':
       return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount].filter((m): m is MoneyNode => m !== undefined)];
     case 'timed':
@@ -81,6 +83,9 @@ function checkComputed(p: UnlimitedPaymentNode, out: Diagnostic[]): void {
       return;
     case 'shortfall':
       // Whether the shortfall can be priced depends on the minimum: src/language/check-shortfall.ts.
+      return;
+    case 'attainment':
+      // Gaps, overlaps and interpolation ends: src/language/check-attainment.ts.
       return;
     default:
       assertNever(p);

@@ -4,7 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
-import { checkCalendarPeriod } from './check-calendar';
+import { checkCalendarPeriod, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
@@ -17,7 +17,9 @@ import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
+import { checkAttainment } from './check-attainment';
 import { notationOf } from '../values/number-notation';
+import { checkOwnWindows } from './check-own-windows';
 
 export interface ValidationResult {
   /** True when there is no error (warnings and notes allowed). */
@@ -43,7 +45,14 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   checkDrafted(document, text, out);
   for (const clause of document.clauses) checkReadings(clause, text, out);
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
+  // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
+  for (const d of document.definitions ?? []) {
+    const m = d.meaning;
+    checkWindow(m.kind === 'successive-periods' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
+  }
+  checkOwnWindows(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
+  for (const clause of document.clauses) checkAttainment(clause, out);
   return out;
 }
 
@@ -55,6 +64,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
   for (const m of clause.milestones) {
     checkTarget(m.target, text, out);
     checkWindow(m.window, text, out);
+    checkPeriodReference(m, out);
     if (m.payment?.kind === 'fixed') checkAmount(m.payment.amount, text, out);
   }
   for (const term of clause.payments) {
@@ -184,6 +194,7 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
     case 'end-of-period':
     case 'period':
     case 'within':
+    case 'span':
       if (!Number.isInteger(window.n) || window.n < 1) {
         out.push(diagnostic('invalid-period', window.range, `${window.n} is not a period number: periods are counted 1, 2, 3, … from the effective date.`));
       } else if (!Number.isSafeInteger(window.n)) {
@@ -202,6 +213,10 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
     case 'recurring':
     case 'open':
       return;
+    case 'date-range':
+    case 'term':
+    case 'defined-period':
+      return; // check-own-windows.ts, which knows the document's definitions
     case 'calendar-period':
       checkCalendarPeriod(window, text, out);
       return;
@@ -349,8 +364,13 @@ function comparableDeadline(w: WindowNode): { scale: string; value: number } | n
     case 'period':
     case 'recurring':
     case 'open':
+    case 'date-range':
+    case 'defined-period':
+    case 'term':
     case 'calendar-period':
       return null;
+    case 'span':
+      return w.start.kind === 'effective-date' ? (w.unit === 'day' ? { scale: 'days', value: w.n - 1 } : { scale: 'months', value: w.n * (w.unit === 'year' ? 12 : 1) }) : null;
     default:
       return assertNever(w);
   }

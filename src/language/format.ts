@@ -36,14 +36,15 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
-import { calendarWindowText } from './calendar-words';
+import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
+import { periodNameWord, periodNoun } from '../../grammar/period-words';
 
 export class FormatError extends Error {
   /** A JSON pointer to the offending node or field, e.g. "/clauses/0/party/name". */
@@ -69,6 +70,10 @@ export function format(ast: DocumentNode): string {
     }
     return formatClause(clause, path);
   });
+  if (ast.definitions !== undefined) {
+    if (!Array.isArray(ast.definitions) || ast.definitions.length === 0) throw new FormatError('definitions, when present, are a non-empty list', '/definitions');
+    blocks.push(ast.definitions.map((d, i) => definitionText(d, `/definitions/${i}`)).join('\n'));
+  }
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -91,10 +96,12 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(payerSentence(clause, path));
   } else if (clause.form === 'shortfall') {
     lines.push(shortfallSentence(clause, path));
+  } else if (clause.form === 'attainment') {
+    lines.push(attainmentSentence(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall';
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment';
   if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
@@ -173,16 +180,16 @@ const REDACTED = /^(?:[$€£¥]|[A-Z]{3})?\[[\s*]+\]$/;
 const ELSEWHERE = /^(?:Schedule|Exhibit) (?:\d+(?:\.\d+)*|[A-Za-z][A-Za-z'’-]*)$/;
 
 function paidAmount(p: PaymentNode, path: string): string {
-  if (p.kind === 'unstated') {
-    if (p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return `a payment of ${p.text}`;
-    throw new FormatError(`'${String(p.text)}' cannot be written as a redacted amount: use "$[***]" or "[***]"`, `${path}/text`);
-  }
-  if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
-  const qualifiers = p.qualifiers ?? [];
+  const qualifiers = p.kind === 'fixed' || p.kind === 'unstated' ? p.qualifiers ?? [] : [];
   if (!Array.isArray(qualifiers) || !qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) {
     throw new FormatError('qualifiers must be plain words such as "one-time" or "launch"', `${path}/qualifiers`);
   }
   const before = qualifiers.length ? `${qualifiers.join(' ')} ` : '';
+  if (p.kind === 'unstated') {
+    if (p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return `a ${before}payment of ${p.text}`;
+    throw new FormatError(`'${String(p.text)}' cannot be written as a redacted amount: use "$[***]" or "[***]"`, `${path}/text`);
+  }
+  if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
   return `a ${before}${oneOf(p.noun, PAID_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
 }
 
@@ -208,23 +215,17 @@ function achievementList(clause: ClauseNode, path: string, payer: string, payee:
     if (m.labelSource?.style !== 'parenthesised' || !ENUMERATOR_INNER.test(m.label as string)) {
       throw new FormatError(`'${String(m.label)}' cannot be written as a label of a milestone list: use "(a)", "(ii)" or "(1)"`, `${at}/label`);
     }
-    return `(${m.label}) ${payerCondition(m, at, false)}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
+    return `(${m.label}) ${payerCondition(m, at, false).condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
   });
   const who = partyName(first.achiever, `${path}/milestones/0/achiever`);
   return [`Upon ${who}'s achievement of each of the following sales milestones, the ${payer} shall pay the ${payee} the bonus set forth in ${text}:`, ...items].join('\n');
 }
 
-/** Words that say "once": the payment's own qualifiers must hold them, since that is where the grammar reads them. */
-const ONCE_QUALIFIERS = new Set(['one-time', 'non-refundable', 'nonrefundable']);
 
 /** The condition of one milestone of a payer-pays sentence: "Net Sales of Products exceed $X by …". */
-function payerCondition(m: MilestoneNode, at: string, withAchiever = true): string {
+function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { subject: string; condition: string } {
   if (!m.payment) throw new FormatError('the milestone of a payer-pays sentence needs its payment', `${at}/payment`);
   if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('the milestone of a payer-pays sentence needs a comparator', `${at}/comparator`);
-  if (m.once !== undefined) {
-    const words = m.payment.kind === 'fixed' ? (m.payment.qualifiers ?? []).map((q) => q.toLowerCase()) : [];
-    if (!words.some((w) => ONCE_QUALIFIERS.has(w))) throw new FormatError('once-only words are written as qualifiers of the payment ("a one-time bonus of …")', `${at}/once`);
-  }
   const t = m.target;
   if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the target of a payer-pays sentence is an amount of a metric such as "Net Sales"', `${at}/target`);
   const metric = METRIC.exec(t.term);
@@ -236,8 +237,10 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): stri
   const subject = m.achiever && withAchiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
     : `${t.term}${scope} ${strict ? 'exceed' : 'are at least'} ${amount}`;
-  const window = windowText(m.window, `${at}/window`);
-  return window === '' ? subject : `${subject} ${window}`;
+  // The calendar forms ("for the first calendar quarter in which …") write their window themselves.
+  const calendarFirst = m.window.kind === 'calendar-period' && m.window.selection.kind === 'first';
+  const window = calendarFirst || m.periodReference !== undefined ? '' : windowText(m.window, `${at}/window`);
+  return { subject, condition: window === '' ? subject : `${subject} ${window}` };
 }
 
 /**
@@ -255,10 +258,16 @@ function payerSentence(clause: ClauseNode, path: string): string {
   if (labelled.some((l) => l !== labelled[0])) throw new FormatError('the milestones of a payer-pays sentence are all labelled (a list) or none is', `${path}/milestones`);
   const elsewhere = achievementList(clause, path, payer, payee);
   if (elsewhere !== null) return elsewhere;
+  if (clause.milestones.length === 1 && !labelled[0]) {
+    const m = clause.milestones[0];
+    const at = `${path}/milestones/0`;
+    const calendar = calendarSentence(clause, m, { subject: payerCondition(m, at).subject, payer, payee }, at);
+    if (calendar !== null) return calendar;
+  }
   const parts = clause.milestones.map((m, i) => {
     const at = `${path}/milestones/${i}`;
     const paid = paidAmount(m.payment as PaymentNode, `${at}/payment`);
-    return { m, at, paid, condition: payerCondition(m, at) };
+    return { m, at, paid, condition: payerCondition(m, at).condition };
   });
   if (clause.form === 'conditional') {
     if (parts.length !== 1 || labelled[0]) throw new FormatError('a conditional clause has exactly one milestone, without a label', `${path}/milestones`);
@@ -326,6 +335,65 @@ function shortfallSentence(clause: ClauseNode, path: string): string {
   return `If ${condition}, ${payer} shall pay the ${partyName(clause.party, `${path}/party`)} ${shortfallText(m.payment, `${at}/payment`)}.`;
 }
 
+/** "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in Net Sales as follows: …". */
+function attainmentSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
+  if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
+  if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
+  if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
+  if (!m.payment || m.payment.kind !== 'attainment') throw new FormatError('an attainment clause pays by its table', `${at}/payment`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined) throw new FormatError('the quota is an amount of a metric such as "Net Sales"', `${at}/target`);
+  const metric = METRIC.exec(t.term);
+  if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+  const p = m.payment;
+  if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
+  const bands = p.bands.map((b, i) => `${attainmentRange(b, `${at}/payment/bands/${i}`)}: ${attainmentPayout(b.payout, `${at}/payment/bands/${i}/payout`)}`);
+  return (
+    `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)}, ${windowText(m.window, `${at}/window`)}, ` +
+    `a ${oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`)} based on attainment of the quota of ${formatAmount(t.amount, `${at}/target/amount`)} in ${t.term} as follows: ${bands.join('; ')}.`
+  );
+}
+
+function attainmentRange(b: AttainmentBandNode, path: string): string {
+  const pct = (v: string | null, at: string): string => (v === null ? badField('a band bound', at) : percentText(v, at));
+  switch (b.written) {
+    case 'below':
+    case 'less than':
+      return `${b.written} ${pct(b.to, `${path}/to`)}`;
+    case 'point':
+      return pct(b.from, `${path}/from`);
+    case 'or more':
+      return `${pct(b.from, `${path}/from`)} or more`;
+    case 'more than':
+      return `more than ${pct(b.from, `${path}/from`)}`;
+    case 'from to':
+      return `from ${pct(b.from, `${path}/from`)} to ${pct(b.to, `${path}/to`)}`;
+    default:
+      return assertNever(b.written);
+  }
+}
+
+function attainmentPayout(p: AttainmentPayoutNode, path: string): string {
+  switch (p.kind) {
+    case 'amount':
+      return formatAmount(p.amount, `${path}/amount`);
+    case 'nothing':
+      return 'nothing';
+    case 'share':
+      return `${percentText(p.percent, `${path}/percent`)} of ${formatAmount(p.of, `${path}/of`)}`;
+    case 'interpolated':
+      return 'interpolated on a straight-line basis';
+    default:
+      return assertNever(p);
+  }
+}
+
 /** The tokens a minimum's name may hold (grammar/clause.ne `minimumWord`). */
 const MINIMUM_NAME_TOKENS: ReadonlySet<string> = new Set(['word', 'annual', 'quarterly', 'minimum', 'purchase', 'purchases', 'sales', 'target', 'net', 'gross']);
 
@@ -347,6 +415,42 @@ function timingSentence(t: PaymentTimingNode, path: string): string {
   const unit = oneOf(t.unit, ['day', 'month'], `${path}/unit`);
   return `Each payment is payable within ${wholeNumber(t.n, `${path}/n`)} ${unit}s after the end of the ${t.period} in which the milestone is achieved.`;
 }
+
+/**
+ * The sentences only a calendar period has: "… for the first calendar quarter in which <condition>"
+ * (with "within N days after the end of" when the payment falls due then), and a conditional sentence
+ * ending "for such calendar quarter". Null for every other milestone.
+ */
+function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject: string; payer: string; payee: string }, at: string): string | null {
+  const w = m.window;
+  const ref = m.periodReference;
+  const first = w.kind === 'calendar-period' && w.selection.kind === 'first';
+  if (!first && ref === undefined) return null;
+  if (w.kind !== 'calendar-period') throw new FormatError('a period reference ("for such calendar quarter") needs a calendar-period condition', `${at}/periodReference`);
+  const noun = calendarNounText(w);
+  if (noun === null) throw new FormatError(`this calendar period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
+  const payment = m.payment as PaymentNode;
+  if (first) {
+    if (clause.form !== 'payer-pays') throw new FormatError('the first period in which a target is met is written in a payer-pays sentence', `${path0(at)}/form`);
+    if (ref !== undefined) throw new FormatError('a period reference is written only in a conditional sentence', `${at}/periodReference`);
+    if (payment.kind === 'timed') {
+      const due = payment.due;
+      if (!due.calendar || due.after !== w.unit || w.yearStart !== '01-01' || w.statedMonths !== undefined) {
+        throw new FormatError('a due date with the first period in which a target is met is "within N days after the end of" that calendar period', `${at}/payment/due`);
+      }
+      const days = wholeNumber(due.days, `${at}/payment/due/days`);
+      return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment.payment, `${at}/payment/payment`)} within ${days} days after the end of the first ${noun} in which ${words.subject}.`;
+    }
+    return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for the first ${noun} in which ${words.subject}.`;
+  }
+  if (clause.form !== 'conditional') throw new FormatError('a period reference ("for such calendar quarter") is written only in a conditional sentence', `${at}/periodReference`);
+  const refNoun = calendarNounText({ unit: ref!.unit, yearStart: w.yearStart, statedMonths: w.statedMonths });
+  if (ref!.unit !== w.unit || refNoun === null) throw new FormatError('the period reference names another period than the condition', `${at}/periodReference/unit`);
+  const condition = `${words.subject} ${windowText(w, `${at}/window`)}`;
+  return `If ${condition}, the ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for ${oneOf(ref!.word, ['such', 'that'], `${at}/periodReference/word`)} ${refNoun}.`;
+}
+
+const path0 = (at: string): string => at.replace(/\/milestones\/0$/, '');
 
 // --- parties and labels ------------------------------------------------------------------------
 
@@ -542,6 +646,18 @@ function windowText(w: WindowNode, path: string): string {
       return `in each ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
     case 'open':
       return '';
+    case 'span':
+      return `during ${spanText(w, path)}`;
+    case 'date-range':
+      return `during ${dateRangeText(w, path)}`;
+    case 'term':
+      return 'during the term';
+    case 'defined-period': {
+      const term = periodNameText(w.term, `${path}/term`);
+      if (w.which === 'each') return `in each ${term}`;
+      if (w.which === 'the') return `during the ${term}`;
+      return `during the ${ordinal(w.which, `${path}/which`)} ${term}`;
+    }
     case 'calendar-period': {
       oneOf(w.unit, CALENDAR_UNITS, `${path}/unit`);
       const text = calendarWindowText(w);
@@ -550,6 +666,64 @@ function windowText(w: WindowNode, path: string): string {
     }
     default:
       return assertNever(w);
+  }
+}
+
+// --- windows with their own start, and definitions ------------------------------------------------
+
+const LENGTH_UNITS = ['day', 'month', 'year'];
+
+/** "the 12 month period commencing on June 1, 2026", "the first 12 months after the Effective Date". */
+function spanText(w: SpanWindowNode, path: string): string {
+  const n = wholeNumber(w.n, `${path}/n`);
+  const unit = oneOf(w.unit, LENGTH_UNITS, `${path}/unit`);
+  const start = w.start?.kind === 'effective-date' ? 'the Effective Date' : w.start?.kind === 'date' ? dateText(w.start.date, `${path}/start/date`) : badField('a window start', `${path}/start`);
+  if (w.written === 'first') {
+    if (w.start.kind !== 'effective-date') throw new FormatError('"the first … after" is written only from the Effective Date', `${path}/start`);
+    return `the first ${n} ${unit}s after the Effective Date`;
+  }
+  oneOf(w.written, ['period', 'first'], `${path}/written`);
+  return `the ${n} ${unit} period commencing on ${start}`;
+}
+
+function dateRangeText(w: DateRangeWindowNode, path: string): string {
+  return `the period from ${dateText(w.from, `${path}/from`)} to ${dateText(w.to, `${path}/to`)}`;
+}
+
+/** A defined period's name as the grammar reads one: capitalised words, then Year, Quarter, Month or Period. */
+function periodNameText(term: string, path: string): string {
+  const tokens = typeof term === 'string' ? tokenize(term).filter((t) => t.type !== 'ws') : [];
+  const head = tokens[tokens.length - 1];
+  const headOk = head !== undefined && (['year', 'quarter', 'month'].includes(head.type ?? '') || periodNoun.test(head));
+  if (tokens.length < 2 || !headOk || !tokens.slice(0, -1).every((t) => periodNameWord.test(t)) || tokens.map((t) => t.text).join(' ') !== term) {
+    throw new FormatError(`'${String(term)}' cannot be written as a defined period: capitalised words, then Year, Quarter, Month or Period ("Contract Year")`, path);
+  }
+  return term;
+}
+
+/** A term in quotes as the lexer reads one: no quotes, colon or line break inside, not ending with a period. */
+function quotedTerm(term: string, path: string): string {
+  if (typeof term !== 'string' || !/^[^"“”„‟«»\n:]+$/.test(term) || /\.\s*$/.test(term) || term.trim() !== term || term === '') {
+    throw new FormatError(`'${String(term)}' cannot be written as a defined term in quotes`, path);
+  }
+  return `"${term}"`;
+}
+
+function definitionText(d: DefinitionNode, path: string): string {
+  if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
+  const term = quotedTerm(d.term, `${path}/term`);
+  const m = d.meaning;
+  const at = `${path}/meaning`;
+  switch (m.kind) {
+    case 'successive-periods':
+      return `${term} means each ${wholeNumber(m.n, `${at}/n`)} ${oneOf(m.unit, LENGTH_UNITS, `${at}/unit`)} period beginning on the Effective Date or an anniversary of it.`;
+    case 'span':
+      if (m.written !== 'period') throw new FormatError('a definition is written "the 12 month period commencing on …"', `${at}/written`);
+      return `${term} means ${spanText(m, at)}.`;
+    case 'date-range':
+      return `${term} means ${dateRangeText(m, at)}.`;
+    default:
+      return assertNever(m);
   }
 }
 
@@ -608,6 +782,8 @@ function payment(p: PaymentNode, path: string): string {
       if (inner?.kind === 'timed') badField('a timed payment inside another', `${path}/payment`);
       return `${payment(p.payment, `${path}/payment`)}, ${dueText(p.due, `${path}/due`)}`;
     }
+    case 'attainment':
+      throw new FormatError('an attainment table is paid only in its own sentence ("… a bonus based on attainment of the quota of … as follows: …")', `${path}/kind`);
     case 'shortfall':
       throw new FormatError('a share of a shortfall is paid only in a shortfall sentence ("If the Distributor fails to purchase …, it shall pay …")', `${path}/kind`);
     default:
@@ -692,6 +868,9 @@ const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   rate: ['percent'],
   'rate-on-excess': ['percent'],
   'tier-band': ['percent'],
+  shortfall: ['percent'],
+  'attainment-band': ['from', 'to'],
+  share: ['percent'],
 };
 
 /**

@@ -42,9 +42,7 @@ export interface ObligationLine {
 export const OBLIGATION_COLUMNS = [
   'obligation_id',
   'contract',
-  'payer',
   'payee',
-  'direction',
   'milestone',
   'period',
   'triggered_date',
@@ -55,6 +53,9 @@ export const OBLIGATION_COLUMNS = [
   'explanation',
   'as_of',
   'paid_before',
+  // Added after the first release's columns, so that imports reading columns by position keep working.
+  'payer',
+  'direction',
 ] as const;
 
 /** The positions of the columns of amounts and counts: plain decimals there stay numbers in a spreadsheet. */
@@ -211,9 +212,7 @@ export function obligationsCsv(lines: readonly ObligationLine[]): string {
     const cells = [
       l.obligationId,
       l.contract,
-      l.payer,
       l.payee,
-      l.direction,
       l.milestone,
       l.period,
       l.triggeredDate,
@@ -224,6 +223,8 @@ export function obligationsCsv(lines: readonly ObligationLine[]): string {
       l.explanation,
       l.asOf,
       l.paidBefore,
+      l.payer,
+      l.direction,
     ];
     out.push(cells.map((cell, i) => csvCell(cell, NUMERIC_COLUMNS.has(i))).join(','));
   }

@@ -7,10 +7,11 @@
  */
 import { zoneAbbreviationHint } from './zone-abbreviations';
 import { DateTime, IANAZone } from 'luxon';
-import { assertNever, type PeriodUnit, type WindowNode } from '../language/ast';
+import { assertNever, type OwnWindowNode, type PeriodUnit, type WindowNode } from '../language/ast';
 import { addDays, addMonthsCorresponding, dayNumber, formatIsoDate, fromDayNumber, parseIsoDate, type CalendarDate } from './calendar-date';
 import { calendarWindowInstances } from './calendar-windows';
 import { instance, type WindowInstance } from './window-instance';
+export { instance } from './window-instance';
 export type { WindowInstance } from './window-instance';
 
 export {
@@ -91,7 +92,7 @@ function ordinal(n: number): string {
   return ORDINAL_WORDS[n] ?? `${n}th`;
 }
 
-function corresponding(calendar: ContractCalendar, months: number): string {
+export function corresponding(calendar: ContractCalendar, months: number): string {
   return calendar.usedMonthEndRule(months)
     ? `corresponding-day rule; a month without day ${calendar.effective.day} moves the boundary to the 1st of the next month`
     : 'corresponding-day rule';
@@ -102,7 +103,7 @@ function corresponding(calendar: ContractCalendar, months: number): string {
  * per period that has started on or before the as-of date (at least the first, so that a clause
  * evaluated before its first period still reports something).
  */
-export function windowInstances(window: WindowNode, calendar: ContractCalendar, asOf: CalendarDate): WindowInstance[] {
+export function windowInstances(window: Exclude<WindowNode, OwnWindowNode>, calendar: ContractCalendar, asOf: CalendarDate): WindowInstance[] {
   const e = calendar.effectiveDay;
   const eText = formatIsoDate(calendar.effective);
   switch (window.kind) {
@@ -160,7 +161,7 @@ export function windowInstances(window: WindowNode, calendar: ContractCalendar, 
       return [{
         ...instance(e, Math.max(dayNumber(asOf) + 1, e), null, true,
           `no deadline written: cumulative from the effective date ${eText} through the as-of date ${formatIsoDate(asOf)}; pending until met, never missed`),
-        open: true,
+        openEnded: true,
       }];
     case 'calendar-period':
       return calendarWindowInstances(window, calendar.effective, asOf);

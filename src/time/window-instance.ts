@@ -15,10 +15,10 @@ export interface WindowInstance {
   deadline: string;
   /** Whether the window starts at E and accumulates from there (every form except period/recurring). */
   cumulative: boolean;
+  /** A window without an end the clause states ("during the term"): pending, never missed, through the as-of date. */
+  openEnded?: boolean;
   /** How the window was read, for the interpretation notes. */
   explanation: string;
-  /** No deadline was written: `deadline` is the as-of date, and an unmet milestone is pending, not missed. */
-  open?: boolean;
 }
 
 export function instance(
