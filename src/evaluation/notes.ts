@@ -43,14 +43,6 @@ export class Notes {
     );
   }
 
-  /** Once-only words: a one-instance milestone pays once anyway; the note says the clause states it. */
-  once(name: string, words: string, recurring: boolean): void {
-    this.add(
-      `${name}: the clause says the payment is made once ('${words}'): paid on first achievement only` +
-        `${recurring ? ', for the first period that meets the target' : ', and a later refund does not reverse it'}`,
-    );
-  }
-
   recurring(name: string, unit: string, asOf: string): void {
     this.add(`${name} recurs each ${unit}: one instance per contract ${unit} that has started by ${asOf}, each counted on its own`);
   }

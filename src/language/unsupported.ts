@@ -30,7 +30,8 @@ const SECTION_NUMBER = /^\s*(?:(?:article|section|§)\s*)?\d+(?:\.\d+)*(?:\([a-z
 
 /** Constructs, in the order they are looked for after the error. */
 const CONSTRUCTS: readonly [RegExp, string][] = [
-  [/\[\s*\*[\s*]*\]/, "a redacted value where the language does not read one (it reads '$[***]' as a payment amount)"],
+  // Only at the error itself: a redacted payment amount later in the sentence is read.
+  [/^\s*[$€£¥]?\s*\[\s*\*[\s*]*\]/, "a redacted value where the language does not read one (it reads '$[***]' as a payment amount)"],
   [/\b(?:within|following)\s+(?:\w+\s+)?\(?\d*\)?\s*days?\s+(?:following|after)\s+(?:the\s+)?(?:attainment|achievement)\b/i, "a payment due a number of days after the achievement ('within sixty (60) days following attainment of …')"],
   // Calendar periods after 'in any/each', 'for each … in which', 'the first … in which' are read; these are not.
   [/\bfiscal\s+(?:month|quarter|year|half)s?\b|\bcalendar\s+(?:month|quarter|year|half-year)s?\s+(?:ending|beginning|commencing|during|occurring|then)\b|\bcalendar\s+half\b/i, "a calendar or fiscal period in a form not read yet ('fiscal year', 'the Calendar Year ending …')"],
