@@ -6,7 +6,7 @@
  */
 import nearley from 'nearley';
 import grammarRules from '../../grammar/clause.generated';
-import { TOKEN_TYPES, tokenize } from '../../grammar/lexer';
+import { TOKEN_TYPES } from '../../grammar/lexer';
 
 type Rule = (typeof grammarRules.ParserRules)[number];
 type RuleSymbol = Rule['symbols'][number];
