@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
@@ -36,6 +36,7 @@ export const empty = (): List<never> => null;
 export const single = (d: Data): List<unknown> => cons(null, d[0]);
 export const append = (d: Data): List<unknown> => cons(d[0], d[1]);
 export const appendThird = (d: Data): List<unknown> => cons(d[0], d[2]);
+export const appendFourth = (d: Data): List<unknown> => cons(d[0], d[3]);
 /** Appends every item after the list that is there: `list , Inc .` → list, ",", "Inc", ".". */
 export const appendAll = (d: Data): List<unknown> => d.slice(1).reduce((list: List<unknown>, x: unknown) => (x === null ? list : cons(list, x)), d[0]);
 
@@ -153,10 +154,14 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
 export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
 export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
+/** One payment with its condition; a label when it is an item of a list. */
+interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; range: Range }
 export interface PayerSentence {
   form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range;
   /** Milestone fields a sentence form adds (a period echo such as "for such Calendar Quarter"). */
   extra?: Partial<MilestoneNode>;
+  /** Several payments, each with its condition (a list, or "…, and an additional bonus of … if …"); `payment` and `condition` are the first's. */
+  entries?: List<Entry>;
 }
 
 const words = (tokens: Token[]): string => tokens.map((t) => t.value).join(' ');
@@ -179,9 +184,15 @@ export function orMoreComparison(d: Data): Comparison {
   return { comparator: { kind: 'comparator', strict: false, words: `or ${lower(more[0])}`, range: span(or, more) }, amount, range: span(d) };
 }
 
+/** "Gross Sales of $150,000": the amount is to be reached (greater or equal). */
+export function ofComparison(d: Data): Comparison {
+  const [of, amount] = d as [Token, MoneyNode];
+  return { comparator: { kind: 'comparator', strict: false, words: 'of', range: span(of) }, amount, range: span(d) };
+}
+
 export function metric(d: Data): { term: string; basis: 'gross' | 'net' | null; range: Range } {
-  const [modifier, basis, noun] = d as [Token | null, Token | null, Token[]];
-  const tokens = [modifier, basis, ...noun].filter((t): t is Token => t !== null);
+  const [modifiers, basis, noun] = d as [List<Token>, Token | null, Token[]];
+  const tokens = [...toArray(modifiers), basis, ...noun].filter((t): t is Token => t !== null);
   return { term: words(tokens), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
 }
 
@@ -189,6 +200,20 @@ export function scopePhrase(d: Data): { text: string; range: Range } {
   const [preposition, the, names] = d as [Token[], Token | null, List<Token>];
   const tokens = [...preposition, ...(the ? [the] : []), ...toArray(names)];
   return { text: normalizeText(words(tokens)), range: span(d) };
+}
+
+/** "its Affiliates": the words of one party of a "by …" scope. */
+export function scopeParty(d: Data): Token[] {
+  const [its, names] = d as [Token | null, List<Token>];
+  return [...(its ? [its] : []), ...toArray(names)];
+}
+
+/** "by Licensee, its Affiliates and Sublicensees": commas join the word before them. */
+export function byScope(d: Data): { text: string; range: Range } {
+  const [by, parties] = d as [Token, List<Token[] | Token>];
+  const tokens = [by, ...toArray(parties).flat()];
+  const text = tokens.map((t, i) => (i === 0 || t.type === 'comma' ? t.value : ` ${t.value}`)).join('');
+  return { text: normalizeText(text), range: span(d) };
 }
 
 function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null }, scopes: List<{ text: string }>, range: Range): Subject {
@@ -201,7 +226,7 @@ export function metricSubject(d: Data): Subject {
 }
 
 export function partySubject(d: Data): Subject {
-  return subject(party(d[1]), d[3], d[4], span(d));
+  return subject(party(d[1]), d[4], d[5], span(d));
 }
 
 export function windowFirstCondition(d: Data): Condition {
@@ -214,15 +239,67 @@ export function comparisonFirstCondition(d: Data): Condition {
   return { subject: s, comparison: c, window, range: span(d) };
 }
 
-export function paidAmount(d: Data): PaymentNode {
-  const [, qualifiers, noun, , amount] = d as [Token, List<Token>, Token[], unknown, MoneyNode];
-  const q = toArray(qualifiers).map((t) => normalizeText(t.value));
-  return { kind: 'fixed', noun: nounOf(noun), ...(q.length ? { qualifiers: q } : {}), amount, range: span(d) };
+/** No deadline written: the window is the empty range just after the comparison. */
+export function openCondition(d: Data): Condition {
+  const [s, c] = d as [Subject, Comparison];
+  const window: WindowNode = { kind: 'open', range: { start: c.range.end, end: c.range.end } };
+  return { subject: s, comparison: c, window, range: span(d) };
 }
 
+export function paidAmount(d: Data): PaymentNode {
+  const [, qualifiers, noun, , value] = d as [unknown, List<Token>, Token[], unknown, MoneyNode | Unstated];
+  return paymentOfValue(value, nounOf(noun), toArray(qualifiers), span(d));
+}
+
+/** "$[***]", "[******]": a redacted figure, with the currency it shows if any. */
+interface Unstated { kind: 'unstated-value'; currency: string | null; text: string; range: Range }
+
+export function redactedValue(d: Data): Unstated {
+  const tokens = d as Token[];
+  const mark = tokens.length === 2 ? tokens[0] : null;
+  const currency = mark === null ? null : mark.type === 'currencySymbol' ? CURRENCY_SYMBOLS[mark.value] ?? null : mark.value;
+  return { kind: 'unstated-value', currency, text: tokens.map((t) => t.value).join(''), range: span(d) };
+}
+
+/** The payment a written or redacted value makes, with the noun and the words before it ("one-time"). */
+function paymentOfValue(value: MoneyNode | Unstated, noun: FixedPaymentNode['noun'], qualifiers: Token[], range: Range): PaymentNode {
+  const q = qualifiers.map((t) => normalizeText(t.value));
+  const words = q.length ? { qualifiers: q } : {};
+  if (value.kind === 'unstated-value') return { kind: 'unstated', how: 'redacted', currency: value.currency, text: value.text, ...words, range };
+  return { kind: 'fixed', noun, ...words, amount: value, range };
+}
+
+export function paidCondition(d: Data): Entry {
+  const [payment, , condition] = d as [PaymentNode, unknown, Condition];
+  return { payment, condition, label: null, range: span(d) };
+}
+
+/** What follows the payer and its modal: who is paid, and the payments with their conditions. */
+interface PayAction { payee: PartyNode; entries: List<Entry> }
+
 export function paymentFirst(d: Data): PayerSentence {
-  const [payer, , , , payee, payment, , condition] = d as [PartyNode, unknown, Token, unknown, PartyNode, PaymentNode, unknown, Condition];
-  return { form: 'payer-pays', payer, payee, payment, condition, range: span(d) };
+  const [payer, action] = d as [PartyNode, PayAction];
+  const first = (action.entries as Cons<Entry>).first;
+  return { form: 'payer-pays', payer, payee: action.payee, payment: first.payment, condition: first.condition, entries: action.entries, range: span(d) };
+}
+
+export function paidConditions(d: Data): PayAction {
+  const [, , payee, entries] = d as [Token, unknown, PartyNode, List<Entry>];
+  return { payee, entries };
+}
+
+export const listAction = paidConditions;
+
+/** "a one-time payment to Infinitas of $[**]": the payment and who is paid. */
+export function madeAmount(d: Data): { payment: PaymentNode; payee: PartyNode } {
+  const [article, qualifiers, noun, , payee, link, value] = d as [unknown, List<Token>, Token[], Token, PartyNode, unknown, MoneyNode | Unstated];
+  return { payment: paidAmount([article, qualifiers, noun, link, value]), payee };
+}
+
+export function madePayment(d: Data): PayAction {
+  const [, made, , condition] = d as [Token, { payment: PaymentNode; payee: PartyNode }, unknown, Condition];
+  const entry: Entry = { payment: made.payment, condition, label: null, range: span(made, condition) };
+  return { payee: made.payee, entries: cons(null, entry) };
 }
 
 export function conditionFirst(d: Data): PayerSentence {
@@ -230,19 +307,105 @@ export function conditionFirst(d: Data): PayerSentence {
   return { form: 'conditional', payer, payee, payment, condition, range: span(d) };
 }
 
+/** An item of a payment list, before the list's own words (noun, "one-time") are applied. */
+interface Item { label: Label; paid: PaymentNode | MoneyNode | Unstated; condition: Condition; range: Range }
+
+export function payerItem(d: Data): Item {
+  const [label, paid, , condition] = d as [Label, PaymentNode | MoneyNode | Unstated, unknown, Condition];
+  return { label, paid, condition, range: span(d) };
+}
+
+/** "(a) first time annual Net Sales exceed $1,000,000: $[***]". */
+export function valueLastItem(d: Data): Item {
+  const [label, , condition, , paid] = d as [Label, unknown, Condition, Token, MoneyNode | Unstated];
+  return { label, paid, condition, range: span(d) };
+}
+
+/** The list's words ("the following one-time milestone payments") apply to each bare amount. */
+export function paymentList(d: Data): List<Entry> {
+  const [, , qualifiers, noun, , items] = d as [Token, Token, List<Token>, Token, Token, List<Item>];
+  const words = toArray(qualifiers);
+  const listNoun: FixedPaymentNode['noun'] = lower(noun) === 'bonuses' ? 'bonus' : 'payment';
+  return toArray(items).reduce<List<Entry>>((list, item) => {
+    const paid = item.paid;
+    const payment = paid.kind === 'money' || paid.kind === 'unstated-value' ? paymentOfValue(paid, listNoun, words, paid.range) : paid;
+    return cons(list, { payment, condition: item.condition, label: item.label, range: item.range });
+  }, null);
+}
+
+/** "the milestone bonus set forth opposite such milestone in Schedule 4.2": the amount is there, by label. */
+export function elsewherePayment(d: Data): PaymentNode {
+  const where = d[5] as { text: string };
+  return { kind: 'unstated', how: 'elsewhere', currency: null, text: where.text, range: span(d) };
+}
+
+export function documentRef(d: Data): { text: string; range: Range } {
+  const [kind, id] = d as [Token, Token];
+  return { text: `${capitalise(kind.value)} ${id.value}`, range: span(d) };
+}
+
+export const last = (d: Data): unknown => d[d.length - 1];
+
+interface ConditionItem { label: Label; condition: Condition; range: Range }
+
+export function conditionItem(d: Data): ConditionItem {
+  const [label, condition] = d as [Label, Condition];
+  return { label, condition, range: span(d) };
+}
+
+/** Each listed condition is a milestone paid by the one payment; the achieving party is the sentence's. */
+export function achievementList(d: Data): PayerSentence {
+  const achiever = possessive(d[1] as List<Token>);
+  const [payer, , , payee, payment, , items] = d.slice(11) as [PartyNode, Token, unknown, PartyNode, PaymentNode, Token, List<ConditionItem>];
+  const entries = toArray(items).reduce<List<Entry>>((list, item) => {
+    const condition = item.condition.subject.achiever ? item.condition : { ...item.condition, subject: { ...item.condition.subject, achiever } };
+    return cons(list, { payment, condition, label: item.label, range: item.range });
+  }, null);
+  const first = (entries as Cons<Entry>).first;
+  return { form: 'payer-pays', payer, payee, payment: first.payment, condition: first.condition, entries, range: span(d) };
+}
+
+/** "Distributor's": the party without its possessive ending. */
+function possessive(words: List<Token>): PartyNode {
+  const node = party(words);
+  return { ...node, name: node.name.replace(/['’]s$/, '') };
+}
+
+export function paymentTiming(d: Data): PaymentTimingNode {
+  const [, , , , n, unit, , , , , , period] = d as [Token, unknown, unknown, Token, Token, Token, Token, Token, Token, Token, Token, List<Token>];
+  return {
+    kind: 'payment-timing', n: Number(digits(n)), unit: lower(unit) === 'days' ? 'day' : 'month',
+    period: normalizeText(words(toArray(period))), range: span(d),
+  };
+}
+
+export function withTiming(d: Data): ClauseDraft {
+  const [clause, timing] = d as [ClauseDraft, PaymentTimingNode];
+  return { ...clause, timing, range: span(clause, timing) };
+}
+
 export function payerClause(d: Data): ClauseDraft {
   const [sentence] = d as [PayerSentence];
-  const { subject: s, comparison: c, window } = sentence.condition;
-  const target: TargetNode = {
-    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), range: span(s, c),
-  };
-  const milestone: MilestoneNode = {
-    kind: 'milestone', label: null, labelSource: null, target, window, payment: sentence.payment, comparator: c.comparator,
-    ...(s.achiever ? { achiever: s.achiever } : {}), ...(sentence.extra ?? {}), range: sentence.condition.range,
-  };
+  if (sentence.entries) {
+    const milestones = toArray(sentence.entries).reduce<List<MilestoneNode>>((list, entry) => cons(list, milestoneOf(entry.condition, entry.payment, entry.label, {})), null);
+    return { kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, milestones, payments: null, range: span(d) };
+  }
+  const milestone = milestoneOf(sentence.condition, sentence.payment, null, sentence.extra ?? {});
   return {
     kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee,
     milestones: cons(null, milestone), payments: null, range: span(d),
+  };
+}
+
+/** The milestone of one payment and its condition. */
+function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | null, extra: Partial<MilestoneNode>): MilestoneNode {
+  const { subject: s, comparison: c, window } = condition;
+  const target: TargetNode = {
+    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), range: span(s, c),
+  };
+  return {
+    kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...extra, range: label ? span(label, condition) : condition.range,
   };
 }
 

@@ -6,10 +6,14 @@
 
 @preprocessor typescript
 @{%
-import { lexer, titleKeyword as titleKeywordMatcher } from './lexer';
+import { lexer, titleKeyword as titleKeywordMatcher, redaction as redactionMatcher, qualifierWord as qualifierWordMatcher } from './lexer';
 // nearley declares every %symbol as `declare var <name>: any`; a test symbol is given its value here.
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var titleKeyword: any = titleKeywordMatcher;
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var redaction: any = redactionMatcher;
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var qualifierWord: any = qualifierWordMatcher;
 import * as b from './builders';
 import * as pb from './payment-builders';
 import * as ow from './window-builders';
@@ -54,6 +58,7 @@ periodEndClause -> shortfallClause                                   {% b.id %}
                | attainmentClause                                    {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
+               | payerClause paymentTiming                           {% b.withTiming %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -96,46 +101,114 @@ headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} 
 # one milestone, whose target and window are the condition's and whose payment is the sentence's.
 payerClause   -> paymentFirst %period                                {% b.payerClause %}
                | conditionFirst %period                              {% b.payerClause %}
+               | achievementList %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
                | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
-paymentFirst  -> partyRef modal %pay %to:? partyRef paidAmount conditionLink condition {% b.paymentFirst %}
+# One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
+# The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
+payerHead     -> partyRef modal                                      {% b.id %}
+# One rule where a clause may start, its forms after the payer: each is an Earley state wherever a clause may start.
+paymentFirst  -> payerHead payAction                                 {% b.paymentFirst %}
+payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidConditions %}
+               | %pay %to:? partyRef paymentList                     {% b.listAction %}
+# "<Company> shall make a one-time payment to <Agent> of $X upon …".
+               | %make madePayment conditionLink condition           {% b.madePayment %}
+madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
+paidConditions -> paidCondition                                      {% b.single %}
+               | paidConditions %comma %and paidCondition            {% b.appendFourth %}
+paidCondition -> paidAmount conditionLink condition                  {% b.paidCondition %}
 conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
 conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
+               | %upon %the:? %firstWord:? %achievement %of
 conditionIntro -> %if_ | %in_ %the %event %that | %should
-paidAmount    -> %a qualifiers:? paidNoun paidLink money             {% b.paidAmount %}
+paidAmount    -> anArticle qualifiers:? paidNoun paidLink paidValue  {% b.paidAmount %}
+anArticle     -> %a | %anWord
+# A figure, or one the clause does not show: "$[***]", "[******]" (redacted).
+paidValue     -> money                                               {% b.id %}
+               | redactedValue                                       {% b.id %}
+redactedValue -> %currencySymbol %redaction                          {% b.redactedValue %}
+               | %currencyCode %redaction                            {% b.redactedValue %}
+               | %redaction                                          {% b.redactedValue %}
 qualifiers    -> qualifier                                           {% b.single %}
                | qualifiers %comma:? qualifier                       {% b.appendThird %}
-qualifier     -> %word {% b.id %} | %performance {% b.id %} | %target {% b.id %} | %milestone {% b.id %}
-               | %sales {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %}
+qualifier     -> %qualifierWord {% b.id %} | %performance {% b.id %} | %target {% b.id %} | %milestone {% b.id %}
+               | %sales {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %additional {% b.id %}
+
+# A list of payments: "<Payer> shall pay <Payee> the following one-time milestone payments: (a) $X upon …; (b) …".
+paymentList   -> %the %following qualifiers:? paidNouns %colon payerItems {% b.paymentList %}
+paidNouns     -> %payments {% b.id %} | %bonuses {% b.id %}
+payerItems    -> payerItem                                           {% b.single %}
+               | payerItems separator payerItem                      {% b.appendThird %}
+payerItem     -> label paidAmount conditionLink condition            {% b.payerItem %}
+               | label paidValue conditionLink condition             {% b.payerItem %}
+               | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
+firstTime     -> %firstWord "time"
+
+# "Each amount is payable within sixty (60) days after the end of the Royalty Period in which the revenue milestone
+# is achieved.": when a payer-pays clause's payments fall due, after a period the clause may not define.
+paymentTiming -> %each timedThing timingVerb %within %number timingUnit %after %the %end %of %the timingPeriod %in_ %which %the %revenue:? %milestone achievedVerb %achieved %period {% b.paymentTiming %}
+timedThing    -> "amount" | %payment | %such %payment
+timingVerb    -> %is %payable | modal %be %payable | modal %be "made" | modal %be "paid"
+timingUnit    -> %days {% b.id %} | %months {% b.id %}
+achievedVerb  -> %is | "was"
+timingPeriod  -> timingWord                                          {% b.single %}
+               | timingPeriod timingWord                             {% b.append %}
+timingWord    -> %word {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %year {% b.id %} | %of {% b.id %} | %calendar {% b.id %}
+
+# "Upon <Party>'s achievement of each of the following sales milestones, <Payer> shall pay <Payee> the milestone
+# bonus set forth opposite such milestone in Schedule 4.2: (a) …; and (b) …": one payment set out elsewhere.
+achievementList -> %upon partyName %achievement %of %each %of %the %following %sales:? milestoneNoun %comma payerHead %pay %to:? partyRef elsewherePayment %colon conditionItems {% b.achievementList %}
+elsewherePayment -> %the qualifiers:? paidNoun %set %forth elsewhereWhere {% b.elsewherePayment %}
+elsewhereWhere -> %opposite %such %milestone %in_ documentRef        {% b.last %}
+               | %in_ documentRef                                    {% b.last %}
+documentRef   -> %schedule documentId                                {% b.documentRef %}
+               | %exhibit documentId                                 {% b.documentRef %}
+documentId    -> %number {% b.id %} | %dottedNumber {% b.id %} | %word {% b.id %}
+conditionItems -> conditionItem                                      {% b.single %}
+               | conditionItems separator conditionItem              {% b.appendThird %}
+conditionItem -> label condition                                     {% b.conditionItem %}
 paidNoun      -> %bonus | %commission | %payment | %fee | %commission %payment
 paidLink      -> %of | %equal %to
 
 condition     -> subject window comparison                           {% b.windowFirstCondition %}
                | subject comparison window                           {% b.comparisonFirstCondition %}
+               | subject comparison                                  {% b.openCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
-               | %the:? partyName achievesVerb metric scopePhrases:? {% b.partySubject %}
+               | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
                | metric "generated" %by %the:? generatorName scopePhrases:? {% cb.generatedBySubject %}
 # "Revenue generated by the Agent of the Territory": the name has no 'of', 'the' or 'a' inside, which would make
 # "of …" both a word of the name and a scope.
 generatorName -> partyFirstWord                                      {% b.single %}
                | generatorName partyFirstWord                        {% b.append %}
-achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach
-metric        -> metricModifier:? basis:? metricNoun                 {% b.metric %}
-metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %}
+achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach | %generating
+metric        -> metricModifiers:? basis:? metricNoun                {% b.metric %}
+metricModifiers -> metricModifier                                    {% b.single %}
+               | metricModifiers metricModifier                      {% b.append %}
+metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | %such {% b.id %}
 metricNoun    -> %sales | %revenue | %revenues | %turnover | %bookings | %purchases | %sales %revenue
 scopePhrases  -> scopePhrase                                         {% b.single %}
                | scopePhrases scopePhrase                            {% b.append %}
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
+               | %by scopeParties                                    {% b.byScope %}
+# "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
+scopeParties  -> scopeParty                                          {% b.single %}
+               | scopeParties scopeJoin scopeParty                   {% b.appendAll %}
+scopeJoin     -> %comma | %and | %or | %comma %and | %comma %or
+scopeParty    -> %its:? scopeWords                                   {% b.scopeParty %}
 scopePreposition -> %of | %in_ | %from %sales %of
 scopeWords    -> %word                                               {% b.single %}
                | scopeWords %word                                    {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
                | beVerb:? money %or orMore                           {% b.orMoreComparison %}
+               | %firstWord comparator money                         {% b.comparison %}
+# "Gross Sales of $150,000 by June 30, 2026": reaching it. ("of at least $X" is not read: after a party name
+# "generated by the Agent of at least …" it would split two ways, 'of' being also a word of the name.)
+               | %of money                                           {% b.ofComparison %}
 beVerb        -> %is | %are
 orMore        -> %more | %greater
 # Strict: exceed, exceeds, in excess of, more than, greater than. Inclusive: at least, not (no) less than,
 # equal(s) or exceed(s), reach(es); and "<amount> or more" / "or greater".
-comparator    -> %exceed {% b.strict %} | %exceeds {% b.strict %} | %in_ %excess %of {% b.strict %}
+comparator    -> %exceed {% b.strict %} | %exceeds {% b.strict %} | %exceeding {% b.strict %} | %in_ %excess %of {% b.strict %}
                | %more %than {% b.strict %} | %greater %than {% b.strict %}
                | %at %least {% b.inclusive %} | %not %less %than {% b.inclusive %} | %no %less %than {% b.inclusive %}
                | %equal %or %exceed {% b.inclusive %} | %equals %or %exceeds {% b.inclusive %}
@@ -207,7 +280,7 @@ partyName     -> partyFirstWord                                      {% b.single
 dottedSuffix  -> "Inc" {% b.id %} | "Co" {% b.id %} | "Corp" {% b.id %} | "Ltd" {% b.id %}
 undottedSuffix -> "LLC" {% b.id %} | "LLP" {% b.id %} | "LP" {% b.id %} | "Ltd" {% b.id %} | "GmbH" {% b.id %} | "AG" {% b.id %} | "plc" {% b.id %}
 partyFirstWord -> %word {% b.id %} | %sales {% b.id %} | %new_ {% b.id %} | %net {% b.id %} | %target {% b.id %}
-               | %customer {% b.id %} | %client {% b.id %} | %unit {% b.id %}
+               | %customer {% b.id %} | %client {% b.id %} | %customers {% b.id %} | %clients {% b.id %} | %unit {% b.id %}
 # Inside a name, 'the', 'of' and 'a' are words of it: "Licensee of the Territory", "Party A".
 partyWord     -> partyFirstWord {% b.id %} | %the {% b.id %} | %of {% b.id %} | %a {% b.id %}
 

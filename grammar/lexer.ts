@@ -30,6 +30,10 @@ export const KEYWORDS = [
   'above', 'over', 'up', 'including', 'maximum', 'minimum', 'any', 'portion', 'all',
   'additional', 'pro', 'rata', 'full', 'on', 'marginal', 'retroactive', 'basis', 'with', 'between',
   'payable', 'which', 'achieved', 'calendar',
+  // Sentence forms of real clauses: lists of payments, "upon <Party>'s achievement of each of the following",
+  // metric words, amounts set out elsewhere.
+  'make', 'worldwide', 'such', 'its', 'generating', 'forth', 'opposite', 'schedule', 'exhibit',
+  'payments', 'bonuses', 'exceeding',
   // Shortfall sentences: "If the Distributor fails to purchase …, it shall pay … the shortfall".
   'shortfall', 'difference', 'fails', 'does', 'purchase',
   // Attainment tables: "based on attainment of the quota of … as follows: below 80%: nothing; …".
@@ -201,7 +205,7 @@ export type Token = moo.Token;
  */
 const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
   [
-    'achievement', 'aggregate', 'agreement', 'and', 'annual', 'bonus', 'bookings', 'client', 'clients', 'commission',
+    'achievement', 'aggregate', 'agreement', 'and', 'annual', 'worldwide', 'schedule', 'exhibit', 'payments', 'bonuses', 'bonus', 'bookings', 'client', 'clients', 'commission',
     'cumulative', 'customer', 'customers', 'deal', 'deals', 'fee', 'for', 'goal', 'gross', 'in', 'milestone', 'milestones', 'month',
     'net', 'new', 'of', 'payment', 'performance', 'purchases', 'quarter', 'quarterly', 'revenue', 'revenues', 'sale', 'sales',
     'target', 'targets', 'turnover', 'unit', 'units', 'year', 'yearly',
@@ -210,8 +214,15 @@ const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
   ].map(keywordTokenType),
 );
 export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };
+/** A bracketed placeholder of asterisks only ("[***]", "[* * *]"): a redacted figure. */
+export const redaction = { test: (token: Token): boolean => token.type === 'placeholder' && /^\[[\s*]+\]$/.test(token.value), samples: ['[***]'] };
+/**
+ * A plain word before a payment's noun ("one-time", "launch"), except "an": that is the article, and as a
+ * word it would let "the a an bonus" split two ways (party "the a" + "an", or party "the" + "a" + "an").
+ */
+export const qualifierWord = { test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'an', samples: ['one-time', 'launch'] };
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', ...PERIOD_WORD_MATCHERS]);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', ...PERIOD_WORD_MATCHERS]);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {

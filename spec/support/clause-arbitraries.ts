@@ -251,6 +251,8 @@ export const payerClause: fc.Arbitrary<ClauseNode> = fc
     noun: paidNoun,
     qualifiers,
     paid: money,
+    redacted: fc.option(fc.constantFrom({ text: '$[***]', currency: 'USD' }, { text: '[******]', currency: null }), { freq: 4 }),
+    open: fc.boolean(),
     heading: fc.option(clauseHeading, { freq: 2 }),
     calendar: fc.constantFrom<'none' | 'first' | 'first-due' | 'reference'>('none', 'none', 'first', 'first-due', 'reference'),
     calendarUnit: fc.constantFrom<PeriodUnit>('month', 'quarter', 'year'),
@@ -271,11 +273,13 @@ export const payerClause: fc.Arbitrary<ClauseNode> = fc
       label: null,
       labelSource: null,
       target: { kind: 'revenue', amount: x.amount, basis: x.metric.basis, term: x.metric.term, ...(x.scope ? { scope: x.scope } : {}), range: RANGE },
-      window: x.window,
+      window: x.calendar === 'none' && x.open ? { kind: 'open', range: RANGE } : x.window,
       payment:
         x.calendar === 'first-due'
           ? { kind: 'timed', payment: fixed as FixedPaymentNode, due: { kind: 'due', days: x.days, after: x.calendarUnit, calendar: true, range: RANGE }, range: RANGE }
-          : fixed,
+          : x.redacted && x.calendar === 'none'
+            ? { kind: 'unstated', how: 'redacted', currency: x.redacted.currency, text: x.redacted.text, ...(x.qualifiers ? { qualifiers: x.qualifiers } : {}), range: RANGE }
+            : fixed,
       comparator: { kind: 'comparator', strict: x.strict, words: '', range: RANGE },
       ...(x.achiever ? { achiever: x.achiever } : {}),
       ...(x.calendar === 'reference' ? { periodReference: { kind: 'period-reference' as const, unit: x.calendarUnit, word: 'such' as const, range: RANGE } } : {}),

@@ -9,7 +9,7 @@
  *      just them (and ids whose hash repeated are compared as strings).
  * Results never depend on input order except to break ties between rows at the same instant.
  */
-import type { DocumentNode } from '../language/ast';
+import type { DocumentNode, PaymentTimingNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
@@ -85,11 +85,15 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
    * written at random). It only names suspects; each evaluation still confirms duplicates among
    * its own rows by comparing the ids, so an id repeated across contracts is never reported.
    */
+  /** Each clause's "Each amount is payable within …" sentence, or null. */
+  private readonly timings: (PaymentTimingNode | null)[];
+
   constructor(ast: DocumentNode, options: EvaluationOptions, sharedIds?: IdIndex) {
     this.options = options;
     this.ids = sharedIds ?? new IdIndex();
     this.addsIds = sharedIds === undefined;
     this.clauseCount = ast.clauses.length;
+    this.timings = ast.clauses.map((clause) => clause.timing ?? null);
     const resolved = resolveContext(options, options.now);
     this.context = resolved.ok ? resolved.context : null;
     this.contextError = resolved.ok ? null : resolved.message;
@@ -345,6 +349,16 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const obligations: Obligation[] = [];
     const warned = new Set<Plan>();
     const timing: PaymentObligation[] = [];
+
+    this.timings.forEach((t, c) => {
+      if (!t) return;
+      const which = this.timings.length > 1 ? `clause ${c + 1}: ` : '';
+      const message =
+        `${which}payments fall due ${t.n} ${t.unit}${t.n === 1 ? '' : 's'} after the end of the ${t.period} in which the milestone is achieved; ` +
+        `the clause does not say when a ${t.period} ends, so obligations have no due date`;
+      diagnostics.push({ code: 'due-date-unknown', severity: 'warning', message });
+      notes.add(message);
+    });
 
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));

@@ -4,7 +4,7 @@
  * window's revenue) and how it was found, in words. An amount the clause leaves undefined is null,
  * never zero, with a warning.
  */
-import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode, type UnlimitedPaymentNode } from '../language/ast';
+import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode, type SectionPaymentNode, type UnlimitedPaymentNode, type UnstatedPaymentNode } from '../language/ast';
 import { paymentFor } from '../language/describe';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
@@ -19,9 +19,21 @@ import { paymentParts } from '../language/payment-parts';
 import { computedBasis, computedThreshold, paymentBaseMetric, type FormulaPayment } from './payments/computed-payment';
 import type { ObligationParties } from './parties';
 
-/** The warning for a payment outlined in a section when no schedule gives its amount (once per milestone). */
-export function unresolvedSectionWarning(name: string, label: string | null, payment: { ref: string; placeholder: boolean }): EvaluationDiagnostic {
-  const where = payment.placeholder ? `under a placeholder, Section ${payment.ref}` : `as outlined in Section ${payment.ref}`;
+/** A payment whose amount is found in the schedule by milestone label: a section reference, or an amount the clause does not state. */
+export type ScheduledPayment = SectionPaymentNode | UnstatedPaymentNode;
+
+/** Where the clause says the amount is, in words: "Section 4.2", "a redacted amount ('$[***]')", "Schedule 4.2". */
+export function referenceWords(payment: ScheduledPayment): string {
+  if (payment.kind === 'section') return `Section ${payment.ref}`;
+  return payment.how === 'redacted' ? `a redacted amount ('${payment.text}')` : payment.text;
+}
+
+/** The warning for a payment outlined in a section, or not stated, when no schedule gives its amount (once per milestone). */
+export function unresolvedSectionWarning(name: string, label: string | null, payment: ScheduledPayment): EvaluationDiagnostic {
+  const where =
+    payment.kind === 'unstated'
+      ? payment.how === 'redacted' ? `a redacted amount ('${payment.text}')` : `the amount set out in ${payment.text}`
+      : payment.placeholder ? `under a placeholder, Section ${payment.ref}` : `as outlined in Section ${payment.ref}`;
   return {
     code: 'unresolved-payment',
     severity: 'warning',
@@ -31,12 +43,14 @@ export function unresolvedSectionWarning(name: string, label: string | null, pay
 }
 
 /** Such an obligation's amount: undefined, never zero, with what would resolve it. */
-export function unresolvedSectionObligation(payment: { ref: string }, source: string, currency: string | null) {
+export function unresolvedSectionObligation(payment: ScheduledPayment, source: string, currency: string | null) {
+  const what = payment.kind === 'section' ? `Section ${payment.ref} is not available` : payment.how === 'redacted' ? `the amount is redacted ('${payment.text}')` : `the amount is set out in ${payment.text}, not in the clause`;
   return {
     amount: null,
-    currency,
+    // "$[***]" shows its currency even when the figure is blanked out.
+    currency: payment.kind === 'unstated' && payment.currency !== null ? payment.currency : currency,
     basis: 'unresolved' as const,
-    explanation: `amount undefined: Section ${payment.ref} is not available (${source}); supply a schedule`,
+    explanation: `amount undefined: ${what} (${source}); supply a schedule`,
   };
 }
 
@@ -66,14 +80,15 @@ export function missingScheduleLabels(plans: readonly Plan[], schedule: Schedule
   const errors: EvaluationDiagnostic[] = [];
   plans.forEach((plan, index) => {
     const found = paymentSource(plan.clause, plan.milestone);
-    if (found?.payment.kind === 'section') {
+    const base = found ? paymentParts(found.payment).base : null;
+    if (base?.kind === 'section' || base?.kind === 'unstated') {
       const label = plan.milestone.label ?? String(index + 1);
       if (scheduledAmount(schedule, label) === undefined) {
         errors.push({
           code: 'schedule-missing-label',
           severity: 'error',
           label: plan.milestone.label,
-          message: `the schedule has no payment for milestone '${label}' (Section ${found.payment.ref} refers to it)`,
+          message: `the schedule has no payment for milestone '${label}' (${referenceWords(base)} refers to it)`,
         });
       }
     }
@@ -129,7 +144,8 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
         explanation: `${formatMoney(amount, payment.amount.currency)}, ${found.source}`,
       };
     }
-    case 'section': {
+    case 'section':
+    case 'unstated': {
       const schedule = o.schedule;
       if (!schedule) {
         if (!warned.has(plan)) {
@@ -154,7 +170,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
         amount: moneyString(amount, schedule.currency),
         currency: schedule.currency,
         basis: 'schedule',
-        explanation: `${formatMoney(amount, schedule.currency)} from the schedule for '${label}' (Section ${payment.ref}, ${found.source})`,
+        explanation: `${formatMoney(amount, schedule.currency)} from the schedule for '${label}' (${referenceWords(payment)}, ${found.source})`,
       };
     }
     case 'rate': {

@@ -31,6 +31,7 @@ export function paidByPerformer(payment: PaymentNode): boolean {
       return true;
     case 'fixed':
     case 'section':
+    case 'unstated':
     case 'rate':
     case 'rate-on-excess':
     case 'tiered':

@@ -119,6 +119,8 @@ export type EvaluationCode =
   | 'unresolved-payment'
   | 'schedule-currency'
   | 'no-payment'
+  /** Payments fall due after a period the clause names but does not define ("the Royalty Period"): no due date is given. */
+  | 'due-date-unknown'
   | 'unknown-rate-currency'
   | 'no-rows'
   | 'second-pass-mismatch'

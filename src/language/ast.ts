@@ -56,6 +56,8 @@ export interface ClauseNode {
   milestones: MilestoneNode[];
   /** The "Upon achieving …, the Seller will receive …" sentences that follow the milestones. */
   payments: PaymentTermNode[];
+  /** When the payments of a payer-pays clause fall due, in a sentence after it ("Each amount is payable within …"). */
+  timing?: PaymentTimingNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
   range: Range;
@@ -78,6 +80,20 @@ export interface MinimumConditionNode {
   name: string | null;
   /** True when the payer is written "it" (the party that failed), false when named again. */
   payerIsIt: boolean;
+  range: Range;
+}
+
+/**
+ * "Each amount is payable within sixty (60) days after the end of the Royalty Period in which the revenue
+ * milestone is achieved.": `n` days or months after the end of a period named in words. The evaluator
+ * gives no due date from it when the clause does not define that period, and says so.
+ */
+export interface PaymentTimingNode {
+  kind: 'payment-timing';
+  n: number;
+  unit: 'day' | 'month';
+  /** The period as written: "Royalty Period", "fiscal quarter of Company". */
+  period: string;
   range: Range;
 }
 
@@ -213,7 +229,18 @@ export type WindowNode =
   | DateRangeWindowNode
   | TermWindowNode
   | DefinedPeriodWindowNode
-  | CalendarPeriodWindowNode;
+  | CalendarPeriodWindowNode
+  | OpenWindowNode;
+
+/**
+ * No deadline written ("when aggregate Net Sales first reach $2,000,000."): cumulative from the
+ * effective date for as long as the ledger runs; never missed, pending until met. Its range is the
+ * empty range where a deadline would have been written.
+ */
+export interface OpenWindowNode {
+  kind: 'open';
+  range: Range;
+}
 
 /** "by the end of the second month", "by the end of month 2", "by the end of the quarter". */
 export interface EndOfPeriodWindowNode {
@@ -441,6 +468,7 @@ export type PaymentNode = UnlimitedPaymentNode | LimitedPaymentNode | TimedPayme
 /** A payment without a cap or floor of its own. */
 export type UnlimitedPaymentNode =
   | FixedPaymentNode
+  | UnstatedPaymentNode
   | SectionPaymentNode
   | RatePaymentNode
   | RateOnExcessPaymentNode
@@ -511,6 +539,24 @@ export interface FixedPaymentNode {
   /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
   qualifiers?: string[];
   amount: MoneyNode;
+  range: Range;
+}
+
+/**
+ * A payment whose amount the clause does not state: redacted ("$[***]", "[******]") or set out
+ * elsewhere ("the milestone bonus set forth opposite such milestone in Schedule 4.2"). The amount is
+ * the schedule's payment for the milestone's label; without one it is unresolved, never zero.
+ */
+export interface UnstatedPaymentNode {
+  kind: 'unstated';
+  /** `redacted`: the figure is blanked out; `elsewhere`: another part of the contract gives it. */
+  how: 'redacted' | 'elsewhere';
+  /** The currency the text shows ("$[***]" is USD), or null when it shows none. */
+  currency: string | null;
+  /** What was written: "$[***]", "[******]", "Schedule 4.2", "Exhibit C". */
+  text: string;
+  /** Words before the noun of a redacted payment, as written ("one-time", "milestone"). */
+  qualifiers?: string[];
   range: Range;
 }
 
@@ -671,6 +717,7 @@ export type AnyNode =
   | ClauseNode
   | ClauseHeadingNode
   | ComparatorNode
+  | PaymentTimingNode
   | PartyNode
   | MilestoneNode
   | LabelSourceNode

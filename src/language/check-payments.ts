@@ -43,6 +43,7 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
   switch (p.kind) {
     case 'fixed':
     case 'section':
+    case 'unstated':
     case 'rate':
       return [];
     case 'rate-on-excess':
@@ -68,6 +69,7 @@ function checkComputed(p: UnlimitedPaymentNode, out: Diagnostic[]): void {
   switch (p.kind) {
     case 'fixed':
     case 'section':
+    case 'unstated':
     case 'rate':
     case 'rate-on-excess':
       return;

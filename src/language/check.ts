@@ -215,6 +215,7 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
       }
       return;
     case 'recurring':
+    case 'open':
       return;
     case 'date-range':
     case 'term':
@@ -366,6 +367,7 @@ function comparableDeadline(w: WindowNode): { scale: string; value: number } | n
       return { scale: 'date', value: Date.parse(w.date) };
     case 'period':
     case 'recurring':
+    case 'open':
     case 'date-range':
     case 'defined-period':
     case 'term':

@@ -94,6 +94,7 @@ export function windowType(window: WindowNode): WindowType {
     case 'end-of-period':
     case 'by-date':
     case 'within':
+    case 'open':
       return 'cumulative';
     case 'period':
       return 'period';
@@ -128,6 +129,8 @@ export function describeWindow(window: WindowNode): string {
       return `in the ${ordinalWord(window.n)} contract ${window.unit} only`;
     case 'recurring':
       return `in each contract ${window.unit}, separately`;
+    case 'open':
+      return 'cumulative from the effective date, with no deadline';
     case 'span': {
       const length = `${window.n} ${window.unit}${window.n === 1 ? '' : 's'}`;
       return window.start.kind === 'effective-date' ? `the first ${length} from the effective date` : `the ${length} from ${window.start.date}, its own sales only`;
@@ -157,6 +160,10 @@ export function describePayment(payment: PaymentNode): string {
       return payment.placeholder
         ? `the commission payment in Section ${payment.ref}, a placeholder: amount undefined`
         : `the commission payment in Section ${payment.ref} (amount from a payment schedule)`;
+    case 'unstated':
+      return payment.how === 'redacted'
+        ? `a redacted amount ('${payment.text}'): from the payment schedule, else unresolved`
+        : `the amount set out in ${payment.text}: from the payment schedule, else unresolved`;
     case 'rate':
       return `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue`;
     case 'rate-on-excess':

@@ -36,8 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
-  AttainmentBandNode, AttainmentPayoutNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -118,6 +117,10 @@ function formatClause(clause: ClauseNode, path: string): string {
     });
   }
   clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
+  if (clause.timing !== undefined) {
+    if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-timing sentence follows only a payer-pays or conditional sentence', `${path}/timing`);
+    lines.push(timingSentence(clause.timing, `${path}/timing`));
+  }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
 }
@@ -142,9 +145,11 @@ function clauseHeading(h: ClauseHeadingNode, path: string): string {
 /** A word the lexer reads as a plain word (not a keyword, ordinal or month): scope phrases are made of them. */
 const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t) => t.type === 'word');
 
-const METRIC = /^(?:(?:aggregate|cumulative) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+const METRIC = /^(?:(?:aggregate|cumulative|worldwide|such) )*(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
 const SCOPE = /^(?:of|in|from sales of) (?:the )?(.+)$/;
-const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly']);
+/** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
+const BY_SCOPE = /^by (.+)$/;
+const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
 function scopeText(scope: string, path: string): string {
@@ -152,37 +157,73 @@ function scopeText(scope: string, path: string): string {
   const phrases: string[] = [];
   for (const word of scope.split(' ')) {
     const last = phrases[phrases.length - 1];
-    if (phrases.length === 0 || (['of', 'in', 'from'].includes(word) && last !== 'from sales')) phrases.push(word);
+    if (phrases.length === 0 || (['of', 'in', 'from', 'by'].includes(word) && last !== 'from sales')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
   for (const phrase of phrases) {
+    const by = BY_SCOPE.exec(phrase);
+    if (by) {
+      const parties = by[1].split(/,? (?:and|or) |, /);
+      if (parties.every((p) => p.replace(/^its /, '').split(' ').every(isPlainWord))) continue;
+    }
     const m = SCOPE.exec(phrase);
     if (!m || !m[1].split(' ').every(isPlainWord)) {
-      throw new FormatError(`'${scope}' cannot be written as a scope: use "of <Words>", "in the <Words>" or "from sales of the <Words>", each word a plain word`, path);
+      throw new FormatError(`'${scope}' cannot be written as a scope: use "of <Words>", "in the <Words>", "from sales of the <Words>" or "by <Party>, its <Words> and <Words>", each word a plain word`, path);
     }
   }
   return scope;
 }
 
+/** "$[***]", "[******]": a redacted figure as the grammar reads one. */
+const REDACTED = /^(?:[$€£¥]|[A-Z]{3})?\[[\s*]+\]$/;
+/** "Schedule 4.2", "Exhibit C": where an amount set out elsewhere is. */
+const ELSEWHERE = /^(?:Schedule|Exhibit) (?:\d+(?:\.\d+)*|[A-Za-z][A-Za-z'’-]*)$/;
+
 function paidAmount(p: PaymentNode, path: string): string {
-  if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
-  const qualifiers = p.qualifiers ?? [];
+  const qualifiers = p.kind === 'fixed' || p.kind === 'unstated' ? p.qualifiers ?? [] : [];
   if (!Array.isArray(qualifiers) || !qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) {
     throw new FormatError('qualifiers must be plain words such as "one-time" or "launch"', `${path}/qualifiers`);
   }
   const before = qualifiers.length ? `${qualifiers.join(' ')} ` : '';
+  if (p.kind === 'unstated') {
+    if (p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return `a ${before}payment of ${p.text}`;
+    throw new FormatError(`'${String(p.text)}' cannot be written as a redacted amount: use "$[***]" or "[***]"`, `${path}/text`);
+  }
+  if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
   return `a ${before}${oneOf(p.noun, PAID_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
 }
 
-/** "If Net Sales exceed $X in the first year, the Company shall pay the Agent a bonus of $Y." and the payment-first order. */
-function payerSentence(clause: ClauseNode, path: string): string {
-  if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
-  if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
-  if (clause.milestones.length !== 1) throw new FormatError(`a ${clause.form} clause has exactly one milestone`, `${path}/milestones`);
-  if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
-  const at = `${path}/milestones/0`;
-  const m = clause.milestones[0];
-  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of a payer-pays sentence has no label', `${at}/label`);
+/**
+ * "Upon Distributor's achievement of each of the following sales milestones, the Company shall pay the
+ * Distributor the bonus set forth in Schedule 4.2: (a) …; and (b) ….": labelled milestones sharing one
+ * amount set out elsewhere and one achieving party. Null for any other clause.
+ */
+function achievementList(clause: ClauseNode, path: string, payer: string, payee: string): string | null {
+  const first = clause.milestones[0];
+  const p = first.payment;
+  if (p?.kind !== 'unstated' || p.how !== 'elsewhere' || !first.achiever || first.label === null) return null;
+  const text = p.text;
+  const achiever = first.achiever.name;
+  if (!clause.milestones.every((m) => m.payment?.kind === 'unstated' && m.payment.how === 'elsewhere' && m.payment.text === text && m.achiever?.name === achiever && m.label !== null)) {
+    throw new FormatError('an amount set out elsewhere is written for a list of labelled milestones with one achieving party and one place ("Schedule 4.2")', `${path}/milestones`);
+  }
+  if (typeof text !== 'string' || !ELSEWHERE.test(text)) throw new FormatError(`'${String(text)}' cannot be written as where an amount is set out: use "Schedule 4.2" or "Exhibit C"`, `${path}/milestones/0/payment/text`);
+  if (clause.form !== 'payer-pays') throw new FormatError('a list of milestones is written in a payer-pays clause', `${path}/form`);
+  const last = clause.milestones.length - 1;
+  const items = clause.milestones.map((m, i) => {
+    const at = `${path}/milestones/${i}`;
+    if (m.labelSource?.style !== 'parenthesised' || !ENUMERATOR_INNER.test(m.label as string)) {
+      throw new FormatError(`'${String(m.label)}' cannot be written as a label of a milestone list: use "(a)", "(ii)" or "(1)"`, `${at}/label`);
+    }
+    return `(${m.label}) ${payerCondition(m, at, false).condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
+  });
+  const who = partyName(first.achiever, `${path}/milestones/0/achiever`);
+  return [`Upon ${who}'s achievement of each of the following sales milestones, the ${payer} shall pay the ${payee} the bonus set forth in ${text}:`, ...items].join('\n');
+}
+
+
+/** The condition of one milestone of a payer-pays sentence: "Net Sales of Products exceed $X by …". */
+function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { subject: string; condition: string } {
   if (!m.payment) throw new FormatError('the milestone of a payer-pays sentence needs its payment', `${at}/payment`);
   if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('the milestone of a payer-pays sentence needs a comparator', `${at}/comparator`);
   const t = m.target;
@@ -193,18 +234,55 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
   const amount = formatAmount(t.amount, `${at}/target/amount`);
   const strict = m.comparator.strict;
-  const subject = m.achiever
+  const subject = m.achiever && withAchiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
     : `${t.term}${scope} ${strict ? 'exceed' : 'are at least'} ${amount}`;
+  // The calendar forms ("for the first calendar quarter in which …") write their window themselves.
+  const calendarFirst = m.window.kind === 'calendar-period' && m.window.selection.kind === 'first';
+  const window = calendarFirst || m.periodReference !== undefined ? '' : windowText(m.window, `${at}/window`);
+  return { subject, condition: window === '' ? subject : `${subject} ${window}` };
+}
+
+/**
+ * "If Net Sales exceed $X in the first year, the Company shall pay the Agent a bonus of $Y.", the
+ * payment-first order, several unlabelled payments joined by ", and", or a labelled list
+ * ("… the following payments: (a) a bonus of $Y if …; and (b) …").
+ */
+function payerSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
+  if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
+  if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
   const payer = partyName(clause.payer, `${path}/payer`);
   const payee = partyName(clause.party, `${path}/party`);
-  const calendar = calendarSentence(clause, m, { subject, payer, payee }, at);
-  if (calendar !== null) return calendar;
-  const condition = `${subject} ${windowText(m.window, `${at}/window`)}`;
-  const paid = paidAmount(m.payment, `${at}/payment`);
-  return clause.form === 'conditional'
-    ? `If ${condition}, the ${payer} shall pay the ${payee} ${paid}.`
-    : `The ${payer} shall pay the ${payee} ${paid} if ${condition}.`;
+  const labelled = clause.milestones.map((m) => m.label !== null || m.labelSource !== null);
+  if (labelled.some((l) => l !== labelled[0])) throw new FormatError('the milestones of a payer-pays sentence are all labelled (a list) or none is', `${path}/milestones`);
+  const elsewhere = achievementList(clause, path, payer, payee);
+  if (elsewhere !== null) return elsewhere;
+  if (clause.milestones.length === 1 && !labelled[0]) {
+    const m = clause.milestones[0];
+    const at = `${path}/milestones/0`;
+    const calendar = calendarSentence(clause, m, { subject: payerCondition(m, at).subject, payer, payee }, at);
+    if (calendar !== null) return calendar;
+  }
+  const parts = clause.milestones.map((m, i) => {
+    const at = `${path}/milestones/${i}`;
+    const paid = paidAmount(m.payment as PaymentNode, `${at}/payment`);
+    return { m, at, paid, condition: payerCondition(m, at).condition };
+  });
+  if (clause.form === 'conditional') {
+    if (parts.length !== 1 || labelled[0]) throw new FormatError('a conditional clause has exactly one milestone, without a label', `${path}/milestones`);
+    return `If ${parts[0].condition}, the ${payer} shall pay the ${payee} ${parts[0].paid}.`;
+  }
+  if (!labelled[0]) return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid} if ${p.condition}`).join(', and ')}.`;
+  const last = parts.length - 1;
+  const items = parts.map((p, i) => {
+    const m = p.m;
+    if (m.labelSource?.style !== 'parenthesised' || typeof m.label !== 'string' || !ENUMERATOR_INNER.test(m.label)) {
+      throw new FormatError(`'${String(m.label)}' cannot be written as a label of a payment list: use "(a)", "(ii)" or "(1)"`, `${p.at}/label`);
+    }
+    return `(${m.label}) ${p.paid} if ${p.condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
+  });
+  return [`The ${payer} shall pay the ${payee} the following payments:`, ...items].join('\n');
 }
 
 /**
@@ -324,6 +402,18 @@ function shortfallText(p: ShortfallPaymentNode, path: string): string {
   const share = p.percent === null ? `the ${word}` : `${percentText(p.percent, `${path}/percent`)} of the ${word}`;
   const price = p.unitPrice === null ? '' : ` at ${formatAmount(p.unitPrice, `${path}/unitPrice`)} per unit`;
   return `${p.intro ? 'a payment equal to ' : ''}${share}${price}`;
+}
+
+/** Words a period of a payment-timing sentence may have: plain words, "quarter", "month", "year", "of", "calendar". */
+const TIMING_WORD_TYPES = new Set(['word', 'quarter', 'month', 'year', 'of', 'calendar']);
+
+function timingSentence(t: PaymentTimingNode, path: string): string {
+  const words = typeof t.period === 'string' ? t.period.split(' ') : [];
+  if (words.length === 0 || !words.every((w) => WORD.test(w) && tokenize(w).every((k) => TIMING_WORD_TYPES.has(k.type ?? '')))) {
+    throw new FormatError(`'${String(t.period)}' cannot be written as the period of a payment-timing sentence: use words such as "Royalty Period"`, `${path}/period`);
+  }
+  const unit = oneOf(t.unit, ['day', 'month'], `${path}/unit`);
+  return `Each payment is payable within ${wholeNumber(t.n, `${path}/n`)} ${unit}s after the end of the ${t.period} in which the milestone is achieved.`;
 }
 
 /**
@@ -554,6 +644,8 @@ function windowText(w: WindowNode, path: string): string {
       return `in the ${ordinal(w.n, `${path}/n`)} ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
     case 'recurring':
       return `in each ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
+    case 'open':
+      return '';
     case 'span':
       return `during ${spanText(w, path)}`;
     case 'date-range':
@@ -674,6 +766,8 @@ function payment(p: PaymentNode, path: string): string {
         throw new FormatError(`'${String(p.ref)}' cannot be written as a section reference: use a number such as "4.2" or "7(b)", or a placeholder such as "[X]"`, `${path}/ref`);
       }
       return `the corresponding commission payment as outlined in Section ${p.ref}`;
+    case 'unstated':
+      throw new FormatError('a redacted or elsewhere-set amount is written only in a payer-pays sentence', `${path}/kind`);
     case 'rate': {
       const basis = p.basis === null ? '' : p.basis === 'gross' || p.basis === 'net' ? `${p.basis} ` : badField(`basis '${String(p.basis)}'`, `${path}/basis`);
       return `a commission equal to ${decimalText(p.percent, `${path}/percent`, 0, false)}% of the ${basis}sales revenue`;

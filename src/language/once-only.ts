@@ -12,6 +12,7 @@ export const ONCE_ONLY_WORDS: ReadonlySet<string> = new Set(['one-time', 'onetim
 function qualifiersOf(payment: PaymentNode): string[] {
   switch (payment.kind) {
     case 'fixed':
+    case 'unstated':
       return payment.qualifiers ?? [];
     case 'timed':
     case 'limited':

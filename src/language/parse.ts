@@ -12,6 +12,7 @@ import { hintAtEnd, hintFor } from './hints';
 import { pointRange } from './positions';
 import { nearest } from './suggest';
 import { recogniseUnsupported } from './unsupported';
+import { laterProblems } from './recovery';
 import { tokenize, type Token } from '../../grammar/lexer';
 import { finishDocument, type DocumentDraft } from '../../grammar/builders';
 
@@ -46,8 +47,21 @@ interface ParserInternals {
   results: DocumentDraft[];
 }
 
+/**
+ * Longer texts report their first syntax problem only: recovery parses the text once more per
+ * problem, and no clause document comes close to this.
+ */
+export const MAX_RECOVERY_CHARS = 100_000;
+
 export function parse(text: string): ParseResult {
   const result = parseOnce(text);
+  const first = result.diagnostics[0];
+  if (result.ast === null && first !== undefined && first.code !== 'input-too-large' && text.length <= MAX_RECOVERY_CHARS) {
+    result.diagnostics.push(...laterProblems(text, first, (t) => {
+      const again = parseOnce(t);
+      return again.ast === null ? again.diagnostics[0] ?? null : null;
+    }));
+  }
   for (const d of result.diagnostics) if (d.fix && !fixParses(text, d.fix)) delete d.fix;
   return result;
 }

@@ -30,7 +30,9 @@ const SECTION_NUMBER = /^\s*(?:(?:article|section|§)\s*)?\d+(?:\.\d+)*(?:\([a-z
 
 /** Constructs, in the order they are looked for after the error. */
 const CONSTRUCTS: readonly [RegExp, string][] = [
-  [/\[\s*\*[\s*]*\]/, "a redacted value ('$[***]')"],
+  // Only at the error itself: a redacted payment amount later in the sentence is read.
+  [/^\s*[$€£¥]?\s*\[\s*\*[\s*]*\]/, "a redacted value where the language does not read one (it reads '$[***]' as a payment amount)"],
+  [/\b(?:within|following)\s+(?:\w+\s+)?\(?\d*\)?\s*days?\s+(?:following|after)\s+(?:the\s+)?(?:attainment|achievement)\b/i, "a payment due a number of days after the achievement ('within sixty (60) days following attainment of …')"],
   // Calendar periods after 'in any/each', 'for each … in which', 'the first … in which' are read; these are not.
   // Fiscal periods after 'in any/each', 'per', 'FY2027', 'the Fiscal Year beginning <date>' are read too.
   [/\b(?:calendar|fiscal)\s+(?:month|quarter|year|half-year)s?\s+(?:ending|beginning|commencing|during|occurring|then|of|that|which)\b|\bcalendar\s+half\b/i, "a calendar or fiscal period in a form not read yet ('the fiscal year that starts on …', 'the Calendar Year ending …')"],
@@ -39,9 +41,9 @@ const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\bsuch\s+(?:[A-Z][\w'’-]*\s+)+(?:Year|Period|Quarter|Month)\b|\b(?:contract|royalty|sales|measuring)\s+(?:year|period)\s+\d|\b(?:royalty|sales|measuring)\s+(?:year|period)s\b/i, "a defined period in a form not read yet ('for such Contract Year', 'Contract Year 1')"],
   // "the 12 month period commencing on June 1, 2026 / on the Effective Date" is read; a start named by another event is not.
   [/\b(?:commencing|beginning|starting)\s+(?:on\s+|with\s+)?(?!(?:on\s+)?(?:the\s+Effective\s+Date|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d))/i, "a window with its own start in a form not read yet ('commencing on the First Commercial Sale Date', 'beginning with the first full Calendar Quarter')"],
-  [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition ('when aggregate Net Sales first reach …')"],
+  [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition in a sentence form not read yet ('At such time as …')"],
   [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b|^\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
-  [/\b(?:worldwide|consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('worldwide', 'annual Net Sales')"],
+  [/\b(?:consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('annual Net Sales', 'monthly Revenue')"],
   [/\b(?:portion|tiers?|bands?|up to and including|between)\b/i, "tiered rates or bands"],
   [/\bshall not exceed\b|\bcap(?:ped)?\b|\bmaximum\b/i, "a cap on payments"],
   [/\b(?:quota|plan|forecast|target bonus|attainment)\b/i, "a target relative to a quota or plan"],
@@ -103,7 +105,8 @@ export function recogniseUnsupported(text: string, offset: number): Unsupported 
       construct: SECTION_NUMBER.test(sentence.text) ? "a section number and heading ('4.2 Sales Milestones.')" : "a clause heading ('Sales Bonus.')",
     };
   }
-  const kind = kindOf(sentence.text);
+  // An item of a list ("(a) within sixty (60) days following …:") is of the kind of the sentence holding the list.
+  const kind = kindOf(sentence.text) ?? kindOf(whole.text);
   if (!kind) return null;
   if (SECTION_NUMBER.test(sentence.text) && offset - sentence.start < 12) return { sentence: kind, construct: "a section number ('4.2') before the clause" };
   const rest = text.slice(offset, sentence.start + sentence.text.length);

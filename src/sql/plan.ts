@@ -17,6 +17,7 @@ import type {
   TargetNode,
   WindowNode,
 } from '../language/ast';
+import { assertNever } from '../language/ast';
 import { metricOf, paymentFor, type Metric } from '../language/describe';
 import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, dayNumber, resolveContext, type ContractContext, type WindowInstance } from '../time/periods';
@@ -111,7 +112,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'clause-heading': ['kind', 'number', 'title', 'range'],
   party: ['kind', 'name', 'range'],
   // `achiever` is not applied to the ledger by the evaluator either (every row counts); `comparator` is compiled.
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'range'],
+  // `once` on a one-instance window is what the evaluator does anyway (a milestone pays on first
+  // achievement); on a recurring window it changes which periods pay, and is refused below.
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'range'],
+  'once-only': ['kind', 'words', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
   label: ['kind', 'style', 'text', 'range'],
   // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
@@ -186,8 +190,30 @@ function checkTarget(target: TargetNode): void {
 }
 
 function checkWindow(window: WindowNode): void {
-  requireKnown(window, 'window');
+  switch (window.kind) {
+    case 'end-of-period':
+    case 'by-date':
+    case 'within':
+    case 'period':
+    case 'recurring':
+    case 'calendar-period':
+    case 'span':
+    case 'date-range':
+    case 'term':
+    case 'defined-period':
+      // Known kinds are checked field by field; the ones the SQL path does not compile are refused there by name.
+      requireKnown(window, 'window');
+      return;
+    case 'open':
+      throw new SqlUnsupportedError("window 'open'", "the SQL engines do not support a milestone with no deadline ('when aggregate Net Sales first reach …') yet; evaluate this clause with the in-memory engine");
+    default:
+      assertNever(window);
+  }
 }
+
+/** A redacted or elsewhere-set amount ("$[***]", "set forth in Schedule 4.2"). */
+const unstatedRefused = (): SqlUnsupportedError =>
+  new SqlUnsupportedError("payment 'unstated'", "the SQL engines do not support a redacted or elsewhere-set payment amount ('$[***]', 'set forth in Schedule 4.2') yet; evaluate this clause with the in-memory engine");
 
 function checkPayment(payment: PaymentNode): void {
   requireKnown(payment, 'payment');
@@ -198,6 +224,8 @@ function checkPayment(payment: PaymentNode): void {
     case 'section':
     case 'rate':
       break;
+    case 'unstated':
+      throw unstatedRefused();
     case 'rate-on-excess':
       requireKnown(payment.threshold, 'threshold');
       break;
@@ -230,7 +258,7 @@ function checkPayment(payment: PaymentNode): void {
     case 'attainment':
       throw attainmentUnsupported();
     default:
-      throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
+      assertNever(payment);
   }
 }
 
@@ -281,6 +309,12 @@ export function checkSupported(ast: DocumentNode): void {
       if (m.labelSource) requireKnown(m.labelSource, 'label');
       if (m.comparator) requireKnown(m.comparator, 'comparator');
       if (m.achiever) requireKnown(m.achiever, 'party');
+      if (m.once) {
+        requireKnown(m.once, 'once-only words');
+        if (m.window.kind === 'recurring') {
+          throw new SqlUnsupportedError("once-only words on a recurring window", "the SQL engines do not support once-only words ('one-time') on a milestone tested in every period yet; evaluate this clause with the in-memory engine");
+        }
+      }
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
@@ -326,12 +360,14 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
     case 'tiered':
     case 'per-increment':
       return { kind: 'computed', basis: computedBasis(payment) ?? 'gross', payment, source };
+    case 'unstated':
+      throw unstatedRefused();
     case 'shortfall':
       throw shortfallUnsupported();
     case 'attainment':
       throw attainmentUnsupported();
     default:
-      throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
+      return assertNever(payment);
   }
 }
 

@@ -156,6 +156,13 @@ export function windowInstances(window: Exclude<WindowNode, OwnWindowNode>, cale
       }
       return result;
     }
+    case 'open':
+      // No deadline: the window runs to the as-of date, and the result stays pending until met.
+      return [{
+        ...instance(e, Math.max(dayNumber(asOf) + 1, e), null, true,
+          `no deadline written: cumulative from the effective date ${eText} through the as-of date ${formatIsoDate(asOf)}; pending until met, never missed`),
+        openEnded: true,
+      }];
     case 'calendar-period':
       return calendarWindowInstances(window, calendar.effective, asOf);
     default:

@@ -46,6 +46,7 @@ export function paymentBaseMetric(payment: UnlimitedPaymentNode): Metric | null 
   switch (payment.kind) {
     case 'fixed':
     case 'section':
+    case 'unstated':
     case 'shortfall': // the minimum less the period's total of the milestone's own metric, not a share of sales
     case 'attainment': // a band of the table by the milestone's own total over its quota, not a share of sales
       return null;
