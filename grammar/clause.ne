@@ -272,10 +272,16 @@ goalNoun      -> %milestone | %goal | %target
 headedVerb    -> %close | %reach | %achieve | %generate | %sell
 
 # --- parties ---------------------------------------------------------------------------------
-partyName     -> partyFirstWord                                      {% b.single %}
-               | partyName partyWord                                 {% b.append %}
-               | partyName %comma:? dottedSuffix %period             {% b.appendAll %}
-               | partyName %comma undottedSuffix                     {% b.appendAll %}
+# A company suffix ends the name: "Acme Co. Beta will pay" is the heading "Acme Co." and the party "Beta",
+# never also one party "Acme Co. Beta".
+partyName     -> partyWords                                          {% b.id %}
+               | suffixedName                                        {% b.id %}
+partyWords    -> partyFirstWord                                      {% b.single %}
+               | partyWords partyWord                                {% b.append %}
+suffixedName  -> partyWords %comma:? dottedSuffix %period            {% b.appendAll %}
+               | partyWords %comma undottedSuffix                    {% b.appendAll %}
+               | suffixedName %comma:? dottedSuffix %period          {% b.appendAll %}
+               | suffixedName %comma undottedSuffix                  {% b.appendAll %}
 # Company forms: "Acme, Inc.", "Northwind Supply Co., Inc.", "Beta Holdings, LLC".
 dottedSuffix  -> "Inc" {% b.id %} | "Co" {% b.id %} | "Corp" {% b.id %} | "Ltd" {% b.id %}
 undottedSuffix -> "LLC" {% b.id %} | "LLP" {% b.id %} | "LP" {% b.id %} | "Ltd" {% b.id %} | "GmbH" {% b.id %} | "AG" {% b.id %} | "plc" {% b.id %}

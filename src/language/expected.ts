@@ -22,6 +22,7 @@ const NONTERMINAL_WORDS: Readonly<Record<string, string>> = {
   headedItem: "a heading such as 'Month 2 Milestone:'",
   paymentTerm: "a payment sentence such as 'Upon achieving each milestone, the Seller will receive …'",
   partyName: "a party name such as 'Seller'",
+  partyWords: "a party name such as 'Seller'",
   partyWord: 'more words of the party name',
   modal: "'will' or 'shall'",
   commitment: "'agrees to', 'shall' or 'will'",

@@ -146,7 +146,7 @@ const PARTY_KEYWORDS: ReadonlySet<string> = new Set(
 /** The party name being read when the parser stopped, as tokens, or null when none was. */
 function partyInProgress(text: string, token: Token, table: ParserInternals['table']): Token[] | null {
   const at = table.length - 2;
-  const state = table[at].states.find((s) => s.rule.name === 'partyName' && s.dot === 1);
+  const state = table[at].states.find((s) => s.rule.name === 'partyWords' && s.dot === 1);
   if (!state) return null;
   const tokens = tokenize(text).filter((t) => t.type !== 'ws');
   if (tokens[at]?.offset !== token.offset) return null; // columns and tokens out of step: say nothing more
