@@ -30,7 +30,8 @@ async function writeParquet(file: string, rows: number, memory: string): Promise
   await connection.run(
     `COPY (SELECT 'T' || i AS id, ` +
       `TIMESTAMPTZ '2025-12-01 00:00:00+00' + to_seconds(CAST(hash(i) % 34560000 AS BIGINT)) AS date, ` +
-      `CAST(CAST(hash(i, 1) % 250000 AS BIGINT) AS DECIMAL(38, 10)) / 100 * CASE WHEN hash(i, 6) % 50 = 0 THEN -1 ELSE 1 END AS amount, ` +
+      // Whole cents over 100, cast back to DECIMAL (DuckDB divides decimals in DOUBLE, which the SQL path refuses).
+      `CAST(CAST(hash(i, 1) % 250000 AS BIGINT) * CASE WHEN hash(i, 6) % 50 = 0 THEN -1 ELSE 1 END / 100.0 AS DECIMAL(38, 10)) AS amount, ` +
       `'USD' AS currency, CAST(CAST(hash(i, 2) % 20 AS BIGINT) AS DECIMAL(38, 10)) AS units, ` +
       `['Gizmo', 'Sprocket', 'Widget'][CAST(hash(i, 3) % 3 AS BIGINT) + 1] AS product, ` +
       `'C' || CAST(hash(i, 4) % 50000 AS VARCHAR) AS customer, 'S' || CAST(hash(i, 5) % 100 AS VARCHAR) AS seller ` +

@@ -240,7 +240,8 @@ window        -> %by %the %end %of %the ordinal periodUnit           {% b.endOfO
                | periodPreposition %the ordinal periodUnit           {% b.periodOrdinal %}
                | periodPreposition periodUnit %number                {% b.periodNumbered %}
                | recurrence periodUnit                               {% b.recurring %}
-               | calendarWindow                                      {% b.id %}
+               | periodPreposition calendarChoice                    {% cb.calendarWindow %}
+               | %per calendarPeriodNoun                             {% cb.calendarPer %}
                | ownWindow                                           {% b.id %}
 periodPreposition -> %in_ | %during
 recurrence    -> %in_ %each | %each | %every | %per
@@ -400,9 +401,10 @@ dueTerm       -> %payable %within %number %days %after %the %end %of %the %calen
 # Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar
 # quarter", "during each calendar year", "in a given Calendar Year", "per calendar month", "in Q3 2026",
 # "during calendar year 2027", "in April 2026", "in each half-year period (January to June and July to December)".
-calendarWindow -> periodPreposition calendarQuantifier calendarPeriodNoun {% cb.calendarEach %}
-               | %per calendarPeriodNoun                             {% cb.calendarPer %}
-               | periodPreposition namedPeriod                       {% cb.namedWindow %}
+# Two window alternatives, not a nonterminal of three: a window is predicted after every target, and
+# each alternative there is an Earley state.
+calendarChoice -> calendarQuantifier calendarPeriodNoun              {% cb.calendarEachChoice %}
+               | namedPeriod                                         {% b.id %}
 calendarQuantifier -> %any | %each | %a | %a "given"
 calendarPeriodNoun -> %calendar calendarUnit                         {% cb.calendarNoun %}
                | halfYearWord halfYearPeriodWord:? %lparen %monthName %to %monthName %and %monthName %to %monthName %rparen {% cb.halfYearNoun %}
@@ -422,9 +424,11 @@ namedPeriod   -> "Q" %number %number                                 {% cb.lette
 # "… shall pay … a bonus of $500 for each calendar month in which Net Sales exceed $60,000",
 # "… shall pay … $50,000 within 45 days after the end of the first Calendar Quarter in which Net Sales exceed $200,000".
 calendarSentence -> %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal %pay %to:? partyRef paidAmount {% cb.forEachFirst %}
-               | partyRef modal %pay %to:? partyRef paidAmount %for_ %each calendarPeriodNoun %in_ %which periodCondition {% cb.forEachLast %}
-               | partyRef modal %pay %to:? partyRef paidAmount firstLink %the %firstWord calendarPeriodNoun %in_ %which periodCondition {% cb.firstInWhich %}
-               | partyRef modal %pay %to:? partyRef paidAmount %within %number %days afterWord %the %end %of %the %firstWord %calendar periodUnit %in_ %which periodCondition {% cb.firstInWhichDue %}
+               | partyRef modal %pay %to:? partyRef paidAmount calendarTail {% cb.withCalendarTail %}
+# One rule for the payment-first forms, so that the words before the period are read once, not once per form.
+calendarTail  -> %for_ %each calendarPeriodNoun %in_ %which periodCondition {% cb.eachTail %}
+               | firstLink %the %firstWord calendarPeriodNoun %in_ %which periodCondition {% cb.firstTail %}
+               | %within %number %days afterWord %the %end %of %the %firstWord %calendar periodUnit %in_ %which periodCondition {% cb.firstDueTail %}
 firstLink     -> %for_ | %upon | %after %the %end %of | %following %the %end %of
 afterWord     -> %after | %following
 periodCondition -> subject comparison                               {% cb.periodCondition %}

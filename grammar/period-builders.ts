@@ -37,11 +37,17 @@ function window(noun: PeriodNoun, selection: CalendarSelectionNode, written: Cal
   };
 }
 
-/** "in any calendar quarter", "during each calendar year", "in a given Calendar Year". */
-export function calendarEach(d: Data): CalendarPeriodWindowNode {
-  const [preposition, quantifier, noun] = d as [Token[], Token[], PeriodNoun];
-  const written = `${lower(preposition[0])} ${quantifier.map(lower).join(' ')}`;
-  return window(noun, { kind: 'each' }, written as CalendarPeriodWording, span(d));
+/** "any calendar quarter", "each calendar year", "a given Calendar Year" after "in" or "during": its `written` lacks the preposition until `calendarWindow` adds it. */
+export function calendarEachChoice(d: Data): CalendarPeriodWindowNode {
+  const [quantifier, noun] = d as [Token[], PeriodNoun];
+  return window(noun, { kind: 'each' }, quantifier.map(lower).join(' ') as CalendarPeriodWording, span(d));
+}
+
+/** "in any calendar quarter", "during each calendar year", "in a given Calendar Year", "in Q3 2026": the preposition joins the range (and the wording of an each-period window). */
+export function calendarWindow(d: Data): CalendarPeriodWindowNode {
+  const [preposition, w] = d as [Token[], CalendarPeriodWindowNode];
+  const written = w.selection.kind === 'each' ? (`${lower(preposition[0])} ${w.written}` as CalendarPeriodWording) : w.written;
+  return { ...w, written, range: span(d) };
 }
 
 /** "per calendar month". */
@@ -67,10 +73,6 @@ export function monthNamed(d: Data): CalendarPeriodWindowNode {
   return window({ unit: 'month', yearStart: '01-01', range: span(d) }, { kind: 'named', year: Number(digits(year)), n: MONTH_NAMES[lower(month)] }, 'named', span(d));
 }
 
-/** "in Q3 2026", "during calendar year 2027": the preposition joins the named period's range. */
-export function namedWindow(d: Data): CalendarPeriodWindowNode {
-  return { ...(d[1] as CalendarPeriodWindowNode), range: span(d) };
-}
 
 /** "<metric> exceed(s) $X" after "in which": a condition whose window the sentence gives. */
 export interface PeriodCondition { subject: Subject; comparison: Comparison; range: Range }
@@ -92,37 +94,40 @@ export function forEachFirst(d: Data): PayerSentence {
   return { form: 'conditional', payer, payee, payment, condition: condition(c, w), range: span(d) };
 }
 
-/** "<Payer> shall pay <Payee> <payment> for each calendar month in which <condition>". */
-export function forEachLast(d: Data): PayerSentence {
-  const [payer, , , , payee, payment, forWord, , noun, , which, c] = d as [
-    PartyNode, unknown, Token, unknown, PartyNode, PaymentNode, Token, Token, PeriodNoun, Token, Token, PeriodCondition,
-  ];
-  const w = window(noun, { kind: 'each' }, 'for each in which', span(forWord, which));
-  return { form: 'payer-pays', payer, payee, payment, condition: condition(c, w), range: span(d) };
+/** The part after the payment in a payment-first sentence: which periods, and a due date when one is written. */
+export interface CalendarTail { window: CalendarPeriodWindowNode; condition: PeriodCondition; due: DueNode | null; range: Range }
+
+/** "… for each calendar month in which <condition>". */
+export function eachTail(d: Data): CalendarTail {
+  const [forWord, , noun, , which, c] = d as [Token, Token, PeriodNoun, Token, Token, PeriodCondition];
+  return { window: window(noun, { kind: 'each' }, 'for each in which', span(forWord, which)), condition: c, due: null, range: span(d) };
 }
 
-/** "<Payer> shall pay <Payee> <payment> for / upon / after the end of the first Calendar Quarter in which <condition>". */
-export function firstInWhich(d: Data): PayerSentence {
-  const [payer, , , , payee, payment, link, , , noun, , which, c] = d as [
-    PartyNode, unknown, Token, unknown, PartyNode, PaymentNode, Token[], Token, Token, PeriodNoun, Token, Token, PeriodCondition,
-  ];
-  const w = window(noun, { kind: 'first' }, 'first in which', span(link, which));
-  return { form: 'payer-pays', payer, payee, payment, condition: condition(c, w), range: span(d) };
+/** "… for / upon / after the end of the first Calendar Quarter in which <condition>". */
+export function firstTail(d: Data): CalendarTail {
+  const [link, , , noun, , which, c] = d as [Token[], Token, Token, PeriodNoun, Token, Token, PeriodCondition];
+  return { window: window(noun, { kind: 'first' }, 'first in which', span(link, which)), condition: c, due: null, range: span(d) };
 }
 
 /**
- * "<Payer> shall pay <Payee> <payment> within 45 days after the end of the first Calendar Quarter in
- * which <condition>": the payment falls due that many days after the end of that calendar period.
+ * "… within 45 days after the end of the first Calendar Quarter in which <condition>": the payment
+ * falls due that many days after the end of that calendar period.
  */
-export function firstInWhichDue(d: Data): PayerSentence {
-  const [payer, , , , payee, payment, within, days, , , , , , , , calendar, unit, , which, c] = d as [
-    PartyNode, unknown, Token, unknown, PartyNode, PaymentNode, Token, Token, Token, Token[], Token, Token, Token, Token, Token, Token, Token, Token, Token, PeriodCondition,
+export function firstDueTail(d: Data): CalendarTail {
+  const [within, days, , , , , , , , calendar, unit, , which, c] = d as [
+    Token, Token, Token, Token[], Token, Token, Token, Token, Token, Token, Token, Token, Token, PeriodCondition,
   ];
   const noun: PeriodNoun = { unit: lower(unit) as PeriodUnit, yearStart: '01-01', range: span(calendar, unit) };
-  const w = window(noun, { kind: 'first' }, 'first in which', span(within, which));
   const due: DueNode = { kind: 'due', days: Number(digits(days)), after: lower(unit) as PeriodUnit, calendar: true, range: span(within, unit) };
-  const timed: TimedPaymentNode = { kind: 'timed', payment: payment as TimedPaymentNode['payment'], due, range: span(payment, unit) };
-  return { form: 'payer-pays', payer, payee, payment: timed, condition: condition(c, w), range: span(d) };
+  return { window: window(noun, { kind: 'first' }, 'first in which', span(within, which)), condition: c, due, range: span(d) };
+}
+
+/** "<Payer> shall pay <Payee> <payment> <tail>": a due date in the tail makes the payment a timed one. */
+export function withCalendarTail(d: Data): PayerSentence {
+  const [payer, , , , payee, payment, tail] = d as [PartyNode, unknown, Token, unknown, PartyNode, PaymentNode, CalendarTail];
+  const paid: PaymentNode =
+    tail.due === null ? payment : ({ kind: 'timed', payment: payment as TimedPaymentNode['payment'], due: tail.due, range: span(payment, tail.due) } as TimedPaymentNode);
+  return { form: 'payer-pays', payer, payee, payment: paid, condition: condition(tail.condition, tail.window), range: span(d) };
 }
 
 /** "for such Calendar Quarter", "for that calendar year" after a conditional sentence's payment. */

@@ -490,7 +490,7 @@ test('the samples with a ledger: each loads its clause, ledger and context, and 
     ...list.corpus.map((s) => ({ name: s.case, c: corpus.find((x) => x.file === `${s.case}.json`) })),
     ...list.forms.map((s) => ({ name: `forms/${s.file}`, c: forms.find((x) => x.file === `${s.file}.json`) })),
   ];
-  expect(samples.length).toBeGreaterThanOrEqual(7);
+  expect(samples.length).toBeGreaterThanOrEqual(10);
   for (const { name, c } of samples) {
     if (!c) throw new Error(`playground/samples/cases.json names ${name}, which is not there`);
     // Offered because the engine reads it correctly: the case's expected figures, worked by hand.

@@ -6,7 +6,7 @@
  */
 import nearley from 'nearley';
 import grammarRules from '../../grammar/clause.generated';
-import { TOKEN_TYPES } from '../../grammar/lexer';
+import { lexer, TOKEN_TYPES } from '../../grammar/lexer';
 
 type Rule = (typeof grammarRules.ParserRules)[number];
 type RuleSymbol = Rule['symbols'][number];
@@ -109,13 +109,29 @@ test('every nonterminal can be derived, and every terminal is a token type of th
   expect(terminals.filter((t) => !TOKEN_TYPES.includes(t))).toEqual([]);
 });
 
+/** How many tokens the lexer reads in `text` (whitespace dropped). */
+function lexedTokens(text: string): number {
+  lexer.reset(text);
+  let n = 0;
+  while (lexer.next()) n++;
+  return n;
+}
+
 test('3,000 sentences derived from the grammar each parse in exactly one way', () => {
   const random = generator(20261126);
   const failures: string[] = [];
+  let relexed = 0;
   for (let i = 0; i < 3000 && failures.length < 5; i++) {
     const words: string[] = [];
     derive(grammarRules.ParserStart, 14, random, words);
     const text = words.join(' ');
+    // A derived sentence whose words the lexer reads as other tokens is not that sentence: an opening
+    // quote of the document and a later quoted name with no colon or full stop between them lex as one
+    // quoted string, as a pasted sentence would. Such texts are skipped, and counted.
+    if (lexedTokens(text) !== words.length) {
+      relexed++;
+      continue;
+    }
     const parser = new nearley.Parser(grammar);
     try {
       parser.feed(text);
@@ -125,4 +141,5 @@ test('3,000 sentences derived from the grammar each parse in exactly one way', (
     }
   }
   expect(failures).toEqual([]);
+  expect(relexed).toBeLessThan(150);
 });

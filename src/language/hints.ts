@@ -87,7 +87,7 @@ export function hintFor(token: Token, types: readonly string[], source: string):
       suggestion:
         word === 'calendar'
           ? "contract periods are counted from the effective date; for a calendar period write its last day as a date, such as 'by March 31, 2026', or 'in Q1 2026' for that quarter's own sales, or 'in each calendar quarter' for every one"
-          : `contract periods are counted from the effective date; for a ${word} period write its last day as a date, such as 'by March 31, 2026'`,
+          : "contract periods are counted from the effective date; for a fiscal period write its last day as a date, such as 'by March 31, 2026', or 'in each fiscal quarter' (or 'in FY2027') with the fiscal year's start stated, such as 'The Company's fiscal year begins on July 1.'",
     };
   }
   if (expects('number') && token.type === 'ordinalNumber') {
