@@ -66,6 +66,7 @@ export const DIAGNOSTIC_CODES = {
   'shortfall-reading': 'info',
   // calendar periods
   'once-or-each': 'warning',
+  'any-period-reading': 'warning',
   // attainment tables
   'attainment-gap': 'warning',
   'attainment-overlap': 'error',

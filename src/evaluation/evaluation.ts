@@ -26,6 +26,7 @@ import { missingScheduleLabels, obligationFor, paymentSource } from './obligatio
 import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
+import { partialPeriodMinimum } from './partial-period';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
@@ -416,6 +417,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         };
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+        if ((shortfall && status === 'missed') || (table && over)) partialPeriodMinimum(instName, inst.window, result, shortfall ? 'minimum' : 'quota', diagnostics, notes);
         if (shortfall && parties) {
           const owed = shortfallObligation(m, shortfall, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
           notes.add(owed.note);

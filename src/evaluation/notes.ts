@@ -51,7 +51,10 @@ export class Notes {
   calendarPeriod(name: string, window: CalendarPeriodWindowNode, asOf: string): void {
     const unit = calendarUnitWords(window);
     const which =
-      window.selection.kind === 'named' ? `only ${namedPeriodWords(window.unit, window.selection.year, window.selection.n)}`
+      // A year with its own start (a fiscal year, resolved here to its start month-day) is not named by a
+      // calendar name: "FY2027" from July 1 is not "calendar year 2026". The instance note gives its dates.
+      window.selection.kind === 'named'
+        ? window.yearStart === '01-01' ? `only ${namedPeriodWords(window.unit, window.selection.year, window.selection.n)}` : `only the ${unit} named in the text`
         : `one instance per ${unit} that has started by ${asOf}`;
     this.add(
       `${name}: ${unit}s are aligned to the calendar in the contract's zone, not to the effective date (${which}); a ${unit} that ` +

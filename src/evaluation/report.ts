@@ -128,6 +128,8 @@ export type EvaluationCode =
   | 'negative-base-no-clawback'
   /** A minimum whose period is still open and whose total is below it so far: no shortfall is owed yet. */
   | 'pending-shortfall'
+  /** A minimum or quota judged on a calendar period that began before E: the full figure on part of a period, or prorated. */
+  | 'partial-period-minimum'
   /** An attainment no band of the table holds (a gap between bands): the payout is undetermined, not zero. */
   | 'attainment-undetermined'
   /** More milestone instances (milestones × recurring periods up to the as-of date) than one evaluation handles. */

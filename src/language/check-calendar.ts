@@ -2,7 +2,7 @@
  * Checks of calendar-period windows: a named period must exist ("Q5 2026" does not) and lie in the
  * years 1 to 9999, and the year must start on a real month-day.
  */
-import type { CalendarPeriodWindowNode, MilestoneNode } from './ast';
+import type { CalendarPeriodWindowNode, ClauseNode, MilestoneNode, PaymentNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { onceOnly } from './once-only';
 import { calendarNounText } from './calendar-words';
@@ -92,6 +92,46 @@ export function checkOnceOrEach(m: MilestoneNode, out: Diagnostic[]): void {
       once.range,
       `'${once.words}' says the payment is made once, but '${w.written === 'for each in which' ? `for each ${noun} in which` : `${w.written} ${noun}`}' says every ${w.unit} pays: it is read as paid once, for the first ${w.unit} that meets the target.`,
       { suggestion: `to pay every ${w.unit}, remove '${once.words}'; to pay once, write 'the first ${noun} in which'` },
+    ),
+  );
+}
+
+/** Words that name one period without saying whether every such period pays: "in any calendar quarter". */
+const ANY_WORDS: ReadonlySet<string> = new Set(['in any', 'during any', 'in a', 'in a given', 'during a']);
+
+/** A sum paid as a whole (a bonus of $4,000), also inside a timed or limited payment: rates and increments are per period by nature. */
+function isFixedSum(payment: PaymentNode | null | undefined): boolean {
+  if (!payment) return false;
+  switch (payment.kind) {
+    case 'fixed':
+      return true;
+    case 'timed':
+    case 'limited':
+      return isFixedSum(payment.payment);
+    default:
+      return false;
+  }
+}
+
+/**
+ * "If Net Sales in any Calendar Quarter exceed $125,000, the Company shall pay the Agent a bonus of $4,000."
+ * says neither "for such Calendar Quarter" nor "one-time": a fixed sum may be meant for every quarter that
+ * meets the target or once, the first time one does. Every such quarter pays (the reading of "in each"),
+ * and a warning names both readings and how to write each.
+ */
+export function checkAnyPeriod(clause: ClauseNode, m: MilestoneNode, out: Diagnostic[]): void {
+  const w = m.window;
+  if (w.kind !== 'calendar-period' || w.selection.kind !== 'each' || !ANY_WORDS.has(w.written)) return;
+  if (m.periodReference || onceOnly(m)) return;
+  const fixed = m.payment ? isFixedSum(m.payment) : clause.payments.some((t) => isFixedSum(t.payment));
+  if (!fixed) return;
+  const noun = calendarNounText(w) ?? w.unit;
+  out.push(
+    diagnostic(
+      'any-period-reading',
+      w.range,
+      `'${w.written} ${noun}' with a fixed sum and neither 'for such ${noun}' nor a once-only word ('one-time') has two readings: paid for every ${w.unit} that meets the target, or paid once, the first time a ${w.unit} does. It is read as paid for every ${w.unit}.`,
+      { suggestion: `to pay every ${w.unit}, write 'in each ${noun}' or add 'for such ${noun}'; to pay once, write 'a one-time bonus' or 'the first ${noun} in which'` },
     ),
   );
 }

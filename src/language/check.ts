@@ -4,7 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
-import { checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
+import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
@@ -69,6 +69,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
     checkWindow(m.window, text, out);
     checkPeriodReference(m, out);
     checkOnceOrEach(m, out);
+    checkAnyPeriod(clause, m, out);
     if (m.payment?.kind === 'fixed') checkAmount(m.payment.amount, text, out);
   }
   for (const term of clause.payments) {

@@ -47,7 +47,8 @@ function periodInstance(window: CalendarPeriodWindowNode, start: YearStart, p: C
       : end <= e
         ? '; the period ended before the effective date, so no sale can count'
         : '';
-  return instance(Math.min(from, end), end, number, false, `${lead}: ${what}, that period alone (aligned to the calendar in the contract's zone, not to the effective date)${partial}`);
+  const made = instance(Math.min(from, end), end, number, false, `${lead}: ${what}, that period alone (aligned to the calendar in the contract's zone, not to the effective date)${partial}`);
+  return first < e && end > e ? { ...made, partialFrom: formatIsoDate(fromDayNumber(first)) } : made;
 }
 
 /**

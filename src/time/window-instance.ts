@@ -19,6 +19,8 @@ export interface WindowInstance {
   openEnded?: boolean;
   /** How the window was read, for the interpretation notes. */
   explanation: string;
+  /** A calendar period that began before E: its own first day, `YYYY-MM-DD` (the window counts from E only). */
+  partialFrom?: string;
 }
 
 export function instance(
