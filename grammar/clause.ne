@@ -12,6 +12,7 @@ import { lexer, titleKeyword as titleKeywordMatcher } from './lexer';
 var titleKeyword: any = titleKeywordMatcher;
 import * as b from './builders';
 import * as pb from './payment-builders';
+import * as mb from './measured-builders';
 %}
 @lexer lexer
 
@@ -75,11 +76,14 @@ headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} 
 # one milestone, whose target and window are the condition's and whose payment is the sentence's.
 payerClause   -> paymentFirst %period                                {% b.payerClause %}
                | conditionFirst %period                              {% b.payerClause %}
+               | conditionFirst paymentTail %period                  {% mb.tailedPayerClause %}
+               | measuredSentence paymentTail:? %period              {% mb.measuredClause %}
 paymentFirst  -> partyRef modal %pay %to:? partyRef paidAmount conditionLink condition {% b.paymentFirst %}
 conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
 conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
 conditionIntro -> %if_ | %in_ %the %event %that | %should
 paidAmount    -> %a qualifiers:? paidNoun paidLink money             {% b.paidAmount %}
+               | measuredAmount                                      {% b.id %}
 qualifiers    -> qualifier                                           {% b.single %}
                | qualifiers %comma:? qualifier                       {% b.appendThird %}
 qualifier     -> %word {% b.id %} | %performance {% b.id %} | %target {% b.id %} | %milestone {% b.id %}
@@ -98,7 +102,7 @@ metricNoun    -> %sales | %revenue | %revenues | %turnover | %bookings | %purcha
 scopePhrases  -> scopePhrase                                         {% b.single %}
                | scopePhrases scopePhrase                            {% b.append %}
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
-scopePreposition -> %of | %in_ | %from %sales %of
+scopePreposition -> %of | %in_ | %from %sales %of | %from
 scopeWords    -> %word                                               {% b.single %}
                | scopeWords %word                                    {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
@@ -266,3 +270,54 @@ limitPeriod   -> %in_ %any periodUnit                                {% pb.limit
 # milestone is achieved", "payable within 10 days after the milestone is achieved".
 dueTerm       -> %payable %within %number %days %after %the %end %of %the %calendar:? periodUnit %in_ %which %the %milestone %is %achieved {% pb.dueAfterPeriod %}
                | %payable %within %number %days %after %the %milestone %is %achieved {% pb.dueAfterAchievement %}
+
+# --- computed amounts in payer-pays sentences ------------------------------------------------------
+# "The Salesperson shall earn a commission of eight percent (8%) of Bookings in each quarter; provided that
+# commissions earned in any Calendar Quarter shall not exceed $40,000." With no condition written, the
+# amount's own measure (metric, scope, window, threshold) is the milestone; after a condition, "such Net
+# Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
+measuredSentence -> partyRef modal %pay %to:? endedParty windowedAmount {% mb.paySentence %}
+               | partyRef modal "earn" windowedAmount                {% mb.earnSentence %}
+# The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a
+# party "Agent a royalty of" paid a bare rate.
+endedParty    -> %the:? endedName                                    {% b.partyRef %}
+endedName     -> partyFirstWord                                      {% b.single %}
+               | partyName partyFirstWord                            {% b.append %}
+               | partyName %comma:? dottedSuffix %period             {% b.appendAll %}
+               | partyName %comma undottedSuffix                     {% b.appendAll %}
+# Without a condition the amount names its window, after the metric or after the threshold.
+windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% mb.measuredRate %}
+               | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% mb.measuredExcess %}
+               | measuredIntro:? percentage rateOf measure excessWord threshold window {% mb.measuredExcess %}
+windowedMeasure -> determiner:? metric scopePhrases:? window         {% mb.measure %}
+# After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
+measuredAmount -> measuredIntro percentage rateOf measure            {% mb.measuredRate %}
+               | measuredIntro percentage rateOf measure excessWord threshold window:? {% mb.measuredExcess %}
+measuredIntro -> indefinite measuredQualifiers:? measuredNoun paidLink {% mb.measuredIntro %}
+indefinite    -> %a | %an
+# "a Bonus Commission equal to", "an annual sales incentive equal to": qualifiers before the noun.
+measuredQualifiers -> measuredQualifier                             {% b.single %}
+               | measuredQualifiers measuredQualifier               {% b.append %}
+measuredQualifier -> qualifier {% b.id %} | %bonus {% b.id %}
+measuredNoun  -> paidNoun {% mb.nounWords %} | "rebate" {% mb.nounWords %} | "royalty" {% mb.nounWords %} | "incentive" {% mb.nounWords %}
+measure       -> determiner:? metric scopePhrases:? measureWindow:?  {% mb.measure %}
+determiner    -> %all {% mb.determiner %} | "such" {% mb.determiner %} | %all "such" {% mb.determiner %} | %the {% mb.determiner %}
+measureWindow -> window                                              {% mb.ownWindow %}
+               | periodPreposition "such" %calendar:? periodUnit     {% mb.suchWindow %}
+               | %for_ "such" %calendar:? periodUnit                 {% mb.suchWindow %}
+
+# After the amount: when it falls due, and provisos that bound it.
+paymentTail   -> %comma:? measuredDue                                {% mb.tailDue %}
+               | %comma:? measuredDue provisos                       {% mb.tailDueProvisos %}
+               | provisos                                            {% mb.tailProvisos %}
+measuredDue   -> dueTerm                                             {% b.id %}
+               | %within %number %days %after %the %end %of "such" %calendar:? periodUnit {% mb.dueAfterSuch %}
+provisos      -> proviso                                             {% b.single %}
+               | provisos proviso                                    {% b.append %}
+proviso       -> %semicolon %provided however:? %that capSubject capPeriod:? %shall %not %exceed money capPeriod:? {% mb.provisoCap %}
+               | %semicolon %provided however:? %that partyRef %shall %not %receive %any measuredNoun %for_ %a %calendar:? periodUnit %in_ %which %the measuredNoun "earned" %is %less %than money {% mb.provisoMinimumPayout %}
+however       -> %comma "however" %comma
+capSubject    -> %the:? %aggregate:? capNoun "earned":?
+capNoun       -> %commission | "commissions" | %bonus | "bonuses" | "rebates" | "royalties"
+capPeriod     -> %in_ %any %calendar:? periodUnit                    {% mb.capPeriod %}
+               | %for_ %any %calendar:? periodUnit                   {% mb.capPeriod %}

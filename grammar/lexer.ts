@@ -29,6 +29,8 @@ export const KEYWORDS = [
   'above', 'over', 'up', 'including', 'maximum', 'minimum', 'any', 'portion', 'all',
   'additional', 'pro', 'rata', 'full', 'on', 'marginal', 'retroactive', 'basis', 'with', 'between',
   'payable', 'which', 'achieved', 'calendar',
+  // computed amounts in payer-pays sentences ("an annual bonus equal to")
+  'an',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */

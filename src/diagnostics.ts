@@ -49,6 +49,11 @@ export const DIAGNOSTIC_CODES = {
   'payment-currency': 'error',
   'non-positive-increment': 'error',
   'cap-below-floor': 'error',
+  // computed amounts in payer-pays sentences
+  'measure-window-mismatch': 'error',
+  'measure-metric-mismatch': 'error',
+  'settlement-period-mismatch': 'error',
+  'target-without-condition': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

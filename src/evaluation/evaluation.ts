@@ -13,7 +13,7 @@ import type { DocumentNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
-import { Dec, decimalString } from '../values/money';
+import { Dec, decimalString, NO_CURRENCY } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { ZoneClock } from '../time/zone-clock';
@@ -23,6 +23,7 @@ import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
+import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -321,6 +322,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const obligations: Obligation[] = [];
     const warned = new Set<Plan>();
     const timing: PaymentObligation[] = [];
+    const settledAtEnd = new Map<Obligation, string>();
 
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
@@ -331,7 +333,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const found = payments.get(plan) ?? null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
-      if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
+      // With no condition written, the comparator is the payment's threshold, stated in its calculation.
+      if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
@@ -351,7 +354,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           metric: plan.metric,
           product: m.target.kind === 'units' ? m.target.product : null,
           target: decimalString(targetDec),
-          currency: m.target.kind === 'revenue' ? m.target.amount.currency : null,
+          currency: m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? m.target.amount.currency : null,
           windowType: windowType(m.window),
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
@@ -366,8 +369,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
-        if (crossing) {
-          const obligation = obligationFor(plan, planIndex, inst, result, {
+        const settled = found !== null && isSettledAtWindowEnd(found.payment);
+        const settlement = settled ? settlementOf(inst.window, this.asOfDay, crossing ? crossing.row.id : null) : null;
+        if (settlement?.kind === 'open') notes.add(`${instName}: ${settlement.note}`);
+        if (settlement ? settlement.kind === 'owed' : crossing) {
+          const owed = settlement?.kind === 'owed' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
+          const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
             schedule,
             currency: this.currency,
@@ -381,12 +388,25 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
+            if (settled) settledAtEnd.set(obligation, instName);
           }
         }
       }
     });
 
     for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
+    // A settled amount of zero (no excess, below the minimum payout, the cap used up) is no obligation.
+    const nothingOwed = new Set<Obligation>();
+    for (const [obligation, instName] of settledAtEnd) {
+      if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
+      nothingOwed.add(obligation);
+      notes.add(`${instName}: nothing is owed for the window ending ${obligation.triggeredAt}: ${obligation.explanation}`);
+    }
+    if (nothingOwed.size > 0) {
+      let kept = 0;
+      for (const o of obligations) if (!nothingOwed.has(o)) obligations[kept++] = o;
+      obligations.length = kept;
+    }
 
     let outside = 0;
     let used = 0;

@@ -8,6 +8,7 @@ import { metricOf, type Metric } from '../language/describe';
 import type { LedgerColumn } from '../ledger/rows';
 import { ContractCalendar, MONTHS_PER_UNIT, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
+import { NO_CURRENCY } from '../values/money';
 import { productKey } from './metrics';
 
 /** One milestone, with everything the passes need to know about it. */
@@ -132,7 +133,7 @@ export function requiredColumns(ast: DocumentNode): LedgerColumn[] {
 /** The clause currency rows must be in: the first revenue target's, else the first fixed payment's. */
 export function documentCurrency(ast: DocumentNode): string | null {
   for (const clause of ast.clauses) {
-    for (const m of clause.milestones) if (m.target.kind === 'revenue') return m.target.amount.currency;
+    for (const m of clause.milestones) if (m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY) return m.target.amount.currency;
   }
   for (const clause of ast.clauses) {
     for (const m of clause.milestones) if (m.payment?.kind === 'fixed') return m.payment.amount.currency;

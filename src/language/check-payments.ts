@@ -52,7 +52,7 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
     case 'per-increment':
       return [p.amount, p.increment, ...(p.threshold ? [p.threshold] : [])];
     case 'limited':
-      return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount].filter((m): m is MoneyNode => m !== undefined)];
+      return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount, p.minimumPayout?.amount].filter((m): m is MoneyNode => m !== undefined)];
     case 'timed':
       return amountsOf(p.payment);
     default:
