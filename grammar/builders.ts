@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ComparatorNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
@@ -96,8 +96,10 @@ export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'>
   milestones: List<MilestoneNode>;
   payments: List<PaymentTermNode>;
 }
-export interface DocumentDraft extends Omit<DocumentNode, 'clauses'> {
+export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
+  /** The definition sentences before and after the clauses (grammar/window-builders.ts). */
+  definitionLists?: [List<DefinitionNode>, List<DefinitionNode>];
 }
 
 export function document(d: Data): DocumentDraft {
@@ -109,7 +111,9 @@ export function finishDocument(draft: DocumentDraft): DocumentNode {
   const clauses = toArray(draft.clauses).map(
     (c): ClauseNode => ({ ...c, milestones: toArray(c.milestones), payments: toArray(c.payments) }),
   );
-  return { ...draft, clauses };
+  const { definitionLists, ...rest } = draft;
+  if (!definitionLists) return { ...rest, clauses };
+  return { ...rest, clauses, definitions: [...toArray(definitionLists[0]), ...toArray(definitionLists[1])] };
 }
 
 interface Intro { party: PartyNode; range: Range }
@@ -145,10 +149,14 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
-interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
-interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
-interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
-interface PayerSentence { form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range }
+export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
+export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
+export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
+export interface PayerSentence {
+  form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range;
+  /** Milestone fields a sentence form adds (a period echo such as "for such Calendar Quarter"). */
+  extra?: Partial<MilestoneNode>;
+}
 
 const words = (tokens: Token[]): string => tokens.map((t) => t.value).join(' ');
 
@@ -229,7 +237,7 @@ export function payerClause(d: Data): ClauseDraft {
   };
   const milestone: MilestoneNode = {
     kind: 'milestone', label: null, labelSource: null, target, window, payment: sentence.payment, comparator: c.comparator,
-    ...(s.achiever ? { achiever: s.achiever } : {}), range: sentence.condition.range,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...(sentence.extra ?? {}), range: sentence.condition.range,
   };
   return {
     kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee,
@@ -516,4 +524,4 @@ export function paymentTerm(d: Data): PaymentTermNode {
 }
 
 // For the payment-mechanics builders (grammar/payment-builders.ts).
-export { cons, digits, lower, span, toArray, type Cons, type Data, type List };
+export { cons, digits, lower, party, span, toArray, type Cons, type Data, type List };

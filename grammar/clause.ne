@@ -12,11 +12,25 @@ import { lexer, titleKeyword as titleKeywordMatcher } from './lexer';
 var titleKeyword: any = titleKeywordMatcher;
 import * as b from './builders';
 import * as pb from './payment-builders';
-import * as mb from './measured-builders';
+import * as ow from './window-builders';
+import * as pw from './period-words';
+// Test symbols of grammar/period-words.ts, declared like titleKeyword above.
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord: any = pw.rangeEndWord, termNoun: any = pw.termNoun,
+  anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
+  successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
+  hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord;
+import * as mb from './minimum-builders';
+import * as cb from './period-builders';
+import * as ab from './attainment-builders';
+import * as qb from './measured-builders';
 %}
 @lexer lexer
 
-document      -> %quote:? clauses %quote:?                          {% b.document %}
+# Definition sentences ('"Contract Year" means …') may come before the first clause or after the last.
+# Not after an opening quote: a quote, a space and the definition's opening quote would lex as one string.
+document      -> %quote:? clauses definitions %quote:?              {% ow.document %}
+               | someDefinitions clauses definitions %quote:?        {% ow.definedFirst %}
 
 # A headed clause is a maximal run of headed items plus the payment sentences after them. So a
 # headed clause follows the start, an enumerated clause, or a headed clause that has at least one
@@ -34,6 +48,8 @@ endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single
 sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
+               | shortfallClause                                     {% b.id %}
+               | attainmentClause                                    {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -76,8 +92,10 @@ headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} 
 # one milestone, whose target and window are the condition's and whose payment is the sentence's.
 payerClause   -> paymentFirst %period                                {% b.payerClause %}
                | conditionFirst %period                              {% b.payerClause %}
-               | conditionFirst paymentTail %period                  {% mb.tailedPayerClause %}
-               | measuredSentence paymentTail:? %period              {% mb.measuredClause %}
+               | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
+               | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
+               | calendarSentence %period                            {% b.payerClause %}
+               | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
 paymentFirst  -> partyRef modal %pay %to:? partyRef paidAmount conditionLink condition {% b.paymentFirst %}
 conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
 conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
@@ -95,6 +113,7 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison window                           {% b.comparisonFirstCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName achievesVerb metric scopePhrases:? {% b.partySubject %}
+               | metric "generated" %by plainParty scopePhrases:?    {% cb.generatedBySubject %}
 achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach
 metric        -> metricModifier:? basis:? metricNoun                 {% b.metric %}
 metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %}
@@ -117,6 +136,50 @@ comparator    -> %exceed {% b.strict %} | %exceeds {% b.strict %} | %in_ %excess
                | %equal %or %exceed {% b.inclusive %} | %equals %or %exceeds {% b.inclusive %}
                | %reach {% b.inclusive %} | %reaches {% b.inclusive %}
 
+# --- shortfall sentences ----------------------------------------------------------------------
+# "If the Distributor fails to purchase the Annual Minimum of $500,000 in each year, it shall pay the Company
+# twenty percent (20%) of the shortfall." and "If Net Sales in each year are less than $100,000, Licensee shall
+# pay Licensor the difference.": one milestone (the minimum) whose payment runs from the party that missed it.
+shortfallClause -> conditionIntro minimumCondition %comma partyRef modal %pay %to:? partyRef shortfallAmount %period {% mb.shortfallClause %}
+minimumCondition -> partyRef failure failVerb minimumQuantity window {% mb.partyMinimum %}
+               | subject window beVerb %less %than money             {% mb.windowFirstMinimum %}
+               | subject beVerb %less %than money window             {% mb.amountFirstMinimum %}
+failure       -> %fails %to | %does %not
+failVerb      -> %purchase | %achieve | %meet | %reach | %generate | %sell
+minimumQuantity -> minimumName:? money                               {% mb.minimumQuantity %}
+               | minimumName:? target                                {% mb.minimumQuantity %}
+minimumName   -> %the minimumWords %of                               {% mb.minimumName %}
+minimumWords  -> minimumWord                                         {% b.single %}
+               | minimumWords minimumWord                            {% b.append %}
+minimumWord   -> %word {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %minimum {% b.id %} | %purchase {% b.id %}
+               | %purchases {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %net {% b.id %} | %gross {% b.id %}
+shortfallAmount -> shortfallShare                                    {% b.id %}
+               | %a %payment %equal %to shortfallShare               {% mb.introducedShortfall %}
+shortfallShare -> %the shortfallWord unitPrice:?                     {% mb.wholeShortfall %}
+               | percentage %of %the shortfallWord unitPrice:?       {% mb.shareOfShortfall %}
+shortfallWord -> %shortfall | %difference
+unitPrice     -> %at money %per %unit                                {% mb.unitPrice %}
+
+# --- attainment tables ------------------------------------------------------------------------
+# "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in
+# Net Sales as follows: below 80%: nothing; 80%: $6,000; from 80% to 100%: interpolated on a straight-line
+# basis; 100% or more: $12,000.": one line per band, "<range>: <payout>", separated by semicolons.
+attainmentClause -> partyRef modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% ab.attainmentClause %}
+quotaAmount   -> money %in_ metric                                   {% ab.quota %}
+attainmentBands -> attainmentBand                                    {% b.single %}
+               | attainmentBands %semicolon attainmentBand           {% b.appendThird %}
+attainmentBand -> attainmentRange %colon attainmentPayout            {% ab.band %}
+attainmentRange -> %below percentage                                 {% ab.below %}
+               | %less %than percentage                              {% ab.below %}
+               | percentage                                          {% ab.point %}
+               | percentage %or %more                                {% ab.orMore %}
+               | %more %than percentage                              {% ab.moreThan %}
+               | %from percentage %to percentage                     {% ab.fromTo %}
+attainmentPayout -> money                                            {% ab.amountPayout %}
+               | %nothing                                            {% ab.nothingPayout %}
+               | percentage %of money                                {% ab.sharePayout %}
+               | %interpolated %on %a "straight-line" %basis         {% ab.interpolatedPayout %}
+
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}
 unpaidHeadedClause -> headedItems                                    {% b.headedClause %}
@@ -131,6 +194,13 @@ goalNoun      -> %milestone | %goal | %target
 headedVerb    -> %close | %reach | %achieve | %generate | %sell
 
 # --- parties ---------------------------------------------------------------------------------
+# A party followed by scope phrases ("generated by the Agent of the Territory") has no 'of', 'the' or 'a'
+# inside its name, which would otherwise read both as a word of the name and as the start of a scope.
+plainParty    -> %the:? plainName                                    {% b.partyRef %}
+plainName     -> partyFirstWord                                      {% b.single %}
+               | plainName partyFirstWord                            {% b.append %}
+               | plainName %comma:? dottedSuffix %period             {% b.appendAll %}
+               | plainName %comma undottedSuffix                     {% b.appendAll %}
 partyName     -> partyFirstWord                                      {% b.single %}
                | partyName partyWord                                 {% b.append %}
                | partyName %comma:? dottedSuffix %period             {% b.appendAll %}
@@ -172,6 +242,8 @@ window        -> %by %the %end %of %the ordinal periodUnit           {% b.endOfO
                | periodPreposition %the ordinal periodUnit           {% b.periodOrdinal %}
                | periodPreposition periodUnit %number                {% b.periodNumbered %}
                | recurrence periodUnit                               {% b.recurring %}
+               | calendarWindow                                      {% b.id %}
+               | ownWindow                                           {% b.id %}
 periodPreposition -> %in_ | %during
 recurrence    -> %in_ %each | %each | %every | %per
 withinUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %}
@@ -181,6 +253,48 @@ periodUnit    -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %}
 date          -> %isoDate                                            {% b.isoDate %}
                | %monthName %number %comma:? %number                 {% b.monthFirstDate %}
                | %number %monthName %number                          {% b.dayFirstDate %}
+
+# --- windows with their own start, and defined periods -----------------------------------------
+# "during the twelve (12) month period commencing June 1, 2026", "in the period from June 1, 2026 to
+# May 31, 2027", "during the first twelve (12) months after the Effective Date", "during the term",
+# "during the first Contract Year", "in each Contract Year", "during the Measuring Period".
+# Factored so that few rules are predicted where a window may start (Earley states per column).
+ownWindow     -> periodPreposition ownAfterPreposition                 {% ow.withPreposition %}
+               | recurrence periodName                               {% ow.definedEach %}
+ownAfterPreposition -> %the ownAfterThe                              {% ow.withPreposition %}
+               | %any periodName                                     {% ow.definedEach %}
+ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanWindow %}
+               | %periodNoun %from date rangeEnd date                {% ow.dateRangeWindow %}
+               | %firstWord spanLength spanRelation %the %effective %date {% ow.firstSpanWindow %}
+               | %termNoun termOf:?                                  {% ow.termWindow %}
+               | ordinal periodName                                  {% ow.definedOrdinal %}
+               | periodName                                          {% ow.definedThe %}
+spanLength    -> %number lengthUnit                                  {% ow.spanLength %}
+               | %hyphenatedLength                                    {% ow.hyphenatedLength %}
+lengthUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %} | %year {% b.id %} | %yearsWord {% b.id %}
+spanStart     -> date                                                {% ow.dateStart %}
+               | %the %effective %date                               {% ow.effectiveStart %}
+spanRelation  -> %after | %following | %from | %of
+rangeEnd      -> %to | %rangeEndWord | %to %and %including
+termOf        -> %of %this_ %agreement
+# A defined period's name: capitalised words, then Year, Quarter, Month or Period ("Contract Year").
+periodName    -> periodNameWords periodHead                          {% ow.periodName %}
+periodNameWords -> %periodNameWord                                    {% b.single %}
+               | periodNameWords %periodNameWord                      {% b.append %}
+periodHead    -> %year {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %periodNoun {% b.id %}
+
+# --- definitions -----------------------------------------------------------------------------
+definitions   -> null                                                {% b.empty %}
+               | definitions definition                              {% b.append %}
+someDefinitions -> definition                                        {% b.single %}
+               | someDefinitions definition                          {% b.append %}
+definition    -> %string %meansWord periodMeaning %period             {% ow.periodDefinition %}
+periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
+               | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
+               | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
+anniversary   -> anniversaryArticle %anniversaryWord anniversaryOf
+anniversaryArticle -> %a | %anWord | %each | %any
+anniversaryOf -> %of %itWord | %thereofWord | %of %the %effective %date
 
 # --- payments --------------------------------------------------------------------------------
 inlinePayment -> %comma:? %for_ %a paymentNoun %of money              {% b.inlinePayment %}
@@ -276,8 +390,8 @@ dueTerm       -> %payable %within %number %days %after %the %end %of %the %calen
 # commissions earned in any Calendar Quarter shall not exceed $40,000." With no condition written, the
 # amount's own measure (metric, scope, window, threshold) is the milestone; after a condition, "such Net
 # Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
-measuredSentence -> partyRef modal %pay %to:? endedParty windowedAmount {% mb.paySentence %}
-               | partyRef modal "earn" windowedAmount                {% mb.earnSentence %}
+measuredSentence -> partyRef modal %pay %to:? endedParty windowedAmount {% qb.paySentence %}
+               | partyRef modal "earn" windowedAmount                {% qb.earnSentence %}
 # The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a
 # party "Agent a royalty of" paid a bare rate.
 endedParty    -> %the:? endedName                                    {% b.partyRef %}
@@ -286,38 +400,72 @@ endedName     -> partyFirstWord                                      {% b.single
                | partyName %comma:? dottedSuffix %period             {% b.appendAll %}
                | partyName %comma undottedSuffix                     {% b.appendAll %}
 # Without a condition the amount names its window, after the metric or after the threshold.
-windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% mb.measuredRate %}
-               | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% mb.measuredExcess %}
-               | measuredIntro:? percentage rateOf measure excessWord threshold window {% mb.measuredExcess %}
-windowedMeasure -> determiner:? metric scopePhrases:? window         {% mb.measure %}
+windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
+               | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
+               | measuredIntro:? percentage rateOf measure excessWord threshold window {% qb.measuredExcess %}
+windowedMeasure -> determiner:? metric scopePhrases:? window         {% qb.measure %}
 # After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
-measuredAmount -> measuredIntro percentage rateOf measure            {% mb.measuredRate %}
-               | measuredIntro percentage rateOf measure excessWord threshold window:? {% mb.measuredExcess %}
-measuredIntro -> indefinite measuredQualifiers:? measuredNoun paidLink {% mb.measuredIntro %}
-indefinite    -> %a | %an
+measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
+               | measuredIntro percentage rateOf measure excessWord threshold window:? {% qb.measuredExcess %}
+measuredIntro -> indefinite measuredQualifiers:? measuredNoun paidLink {% qb.measuredIntro %}
+indefinite    -> %a | %anWord
 # "a Bonus Commission equal to", "an annual sales incentive equal to": qualifiers before the noun.
 measuredQualifiers -> measuredQualifier                             {% b.single %}
                | measuredQualifiers measuredQualifier               {% b.append %}
 measuredQualifier -> qualifier {% b.id %} | %bonus {% b.id %}
-measuredNoun  -> paidNoun {% mb.nounWords %} | "rebate" {% mb.nounWords %} | "royalty" {% mb.nounWords %} | "incentive" {% mb.nounWords %}
-measure       -> determiner:? metric scopePhrases:? measureWindow:?  {% mb.measure %}
-determiner    -> %all {% mb.determiner %} | "such" {% mb.determiner %} | %all "such" {% mb.determiner %} | %the {% mb.determiner %}
-measureWindow -> window                                              {% mb.ownWindow %}
-               | periodPreposition "such" %calendar:? periodUnit     {% mb.suchWindow %}
-               | %for_ "such" %calendar:? periodUnit                 {% mb.suchWindow %}
+measuredNoun  -> paidNoun {% qb.nounWords %} | "rebate" {% qb.nounWords %} | "royalty" {% qb.nounWords %} | "incentive" {% qb.nounWords %}
+measure       -> determiner:? metric scopePhrases:? measureWindow:?  {% qb.measure %}
+determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "such" {% qb.determiner %} | %the {% qb.determiner %}
+measureWindow -> window                                              {% qb.ownWindow %}
+               | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
+               | %for_ "such" %calendar:? periodUnit                 {% qb.suchWindow %}
 
 # After the amount: when it falls due, and provisos that bound it.
-paymentTail   -> %comma:? measuredDue                                {% mb.tailDue %}
-               | %comma:? measuredDue provisos                       {% mb.tailDueProvisos %}
-               | provisos                                            {% mb.tailProvisos %}
+paymentTail   -> %comma:? measuredDue                                {% qb.tailDue %}
+               | %comma:? measuredDue provisos                       {% qb.tailDueProvisos %}
+               | provisos                                            {% qb.tailProvisos %}
 measuredDue   -> dueTerm                                             {% b.id %}
-               | %within %number %days %after %the %end %of "such" %calendar:? periodUnit {% mb.dueAfterSuch %}
+               | %within %number %days %after %the %end %of "such" %calendar:? periodUnit {% qb.dueAfterSuch %}
 provisos      -> proviso                                             {% b.single %}
                | provisos proviso                                    {% b.append %}
-proviso       -> %semicolon %provided however:? %that capSubject capPeriod:? %shall %not %exceed money capPeriod:? {% mb.provisoCap %}
-               | %semicolon %provided however:? %that partyRef %shall %not %receive %any measuredNoun %for_ %a %calendar:? periodUnit %in_ %which %the measuredNoun "earned" %is %less %than money {% mb.provisoMinimumPayout %}
+proviso       -> provisoLead %provided however:? %that capSubject capPeriod:? %shall %not %exceed money capPeriod:? {% qb.provisoCap %}
+               | provisoLead %provided however:? %that partyRef %shall %not %receive %any measuredNoun %for_ %a %calendar:? periodUnit %in_ %which %the measuredNoun "earned" %is %less %than money {% qb.provisoMinimumPayout %}
+provisoLead   -> %semicolon | %comma
 however       -> %comma "however" %comma
 capSubject    -> %the:? %aggregate:? capNoun "earned":?
 capNoun       -> %commission | "commissions" | %bonus | "bonuses" | "rebates" | "royalties"
-capPeriod     -> %in_ %any %calendar:? periodUnit                    {% mb.capPeriod %}
-               | %for_ %any %calendar:? periodUnit                   {% mb.capPeriod %}
+capPeriod     -> %in_ %any %calendar:? periodUnit                    {% qb.capPeriod %}
+               | %for_ %any %calendar:? periodUnit                   {% qb.capPeriod %}
+# --- calendar periods ----------------------------------------------------------------------------
+# Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar
+# quarter", "during each calendar year", "in a given Calendar Year", "per calendar month", "in Q3 2026",
+# "during calendar year 2027", "in April 2026", "in each half-year period (January to June and July to December)".
+calendarWindow -> periodPreposition calendarQuantifier calendarPeriodNoun {% cb.calendarEach %}
+               | %per calendarPeriodNoun                             {% cb.calendarPer %}
+               | periodPreposition namedPeriod                       {% cb.namedWindow %}
+calendarQuantifier -> %any | %each | %a | %a "given"
+calendarPeriodNoun -> %calendar calendarUnit                         {% cb.calendarNoun %}
+               | halfYearWord halfYearPeriodWord:? %lparen %monthName %to %monthName %and %monthName %to %monthName %rparen {% cb.halfYearNoun %}
+calendarUnit  -> %month {% b.id %} | %quarter {% b.id %} | %year {% b.id %} | halfYearWord {% b.id %}
+halfYearWord  -> "half-year" {% b.id %} | "Half-Year" {% b.id %} | "Half-year" {% b.id %}
+halfYearPeriodWord -> "period" | "Period"
+namedPeriod   -> "Q" %number %number                                 {% cb.letterNamed %}
+               | "H" %number %number                                 {% cb.letterNamed %}
+               | %calendar %year %number                             {% cb.yearNamed %}
+               | %monthName %number                                  {% cb.monthNamed %}
+
+# Sentences whose condition is tested in each calendar period, or in the first one that meets it:
+# "For each calendar month in which Net Sales exceed $60,000, the Company shall pay …",
+# "… shall pay … a bonus of $500 for each calendar month in which Net Sales exceed $60,000",
+# "… shall pay … $50,000 within 45 days after the end of the first Calendar Quarter in which Net Sales exceed $200,000".
+calendarSentence -> %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal %pay %to:? partyRef paidAmount {% cb.forEachFirst %}
+               | partyRef modal %pay %to:? partyRef paidAmount %for_ %each calendarPeriodNoun %in_ %which periodCondition {% cb.forEachLast %}
+               | partyRef modal %pay %to:? partyRef paidAmount firstLink %the firstWord calendarPeriodNoun %in_ %which periodCondition {% cb.firstInWhich %}
+               | partyRef modal %pay %to:? partyRef paidAmount %within %number %days afterWord %the %end %of %the firstWord %calendar periodUnit %in_ %which periodCondition {% cb.firstInWhichDue %}
+firstLink     -> %for_ | %upon | %after %the %end %of | %following %the %end %of
+afterWord     -> %after | %following
+firstWord     -> "first" {% b.id %} | "First" {% b.id %}
+periodCondition -> subject comparison                               {% cb.periodCondition %}
+# "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for.
+periodReference -> %for_ referenceWord calendarPeriodNoun            {% cb.periodReference %}
+referenceWord -> "such" {% b.id %} | %that {% b.id %}

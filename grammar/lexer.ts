@@ -2,6 +2,7 @@ import moo from 'moo';
 import { isCurrencyCode } from '../src/values/money';
 import { INVISIBLE_CHARS } from '../src/values/text-key';
 import { APOSTROPHE_GROUPED, DOT_GROUPED } from '../src/values/number-notation';
+import { PERIOD_WORD_MATCHERS } from './period-words';
 
 /**
  * The clause lexer. Whitespace of every kind is skipped here, not in the grammar, so the grammar
@@ -29,8 +30,10 @@ export const KEYWORDS = [
   'above', 'over', 'up', 'including', 'maximum', 'minimum', 'any', 'portion', 'all',
   'additional', 'pro', 'rata', 'full', 'on', 'marginal', 'retroactive', 'basis', 'with', 'between',
   'payable', 'which', 'achieved', 'calendar',
-  // computed amounts in payer-pays sentences ("an annual bonus equal to")
-  'an',
+  // Shortfall sentences: "If the Distributor fails to purchase …, it shall pay … the shortfall".
+  'shortfall', 'difference', 'fails', 'does', 'purchase',
+  // Attainment tables: "based on attainment of the quota of … as follows: below 80%: nothing; …".
+  'based', 'attainment', 'quota', 'follows', 'below', 'nothing', 'interpolated',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */
@@ -206,7 +209,7 @@ const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
 );
 export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword']);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', ...PERIOD_WORD_MATCHERS]);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {

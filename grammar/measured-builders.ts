@@ -172,8 +172,8 @@ function measureOf(p: PaymentNode): { measure: MeasureNode; threshold: Threshold
 
 /**
  * A payer-pays or earning sentence with no condition: its one milestone is the amount's measure —
- * the measure's metric and window, and as target the threshold of a rate on the excess (passed, not
- * reached), or zero for a rate on all (the currency then from the amount's other figures, or none).
+ * the measure's metric and window, and as target the threshold of a rate on the excess, or zero for a
+ * rate on all (the currency then from the amount's other figures, or none); passed, not reached.
  */
 export function measuredClause(d: Data): b.ClauseDraft {
   const [sentence, tail] = d as [MeasuredSentence, Tail | null];
@@ -186,7 +186,8 @@ export function measuredClause(d: Data): b.ClauseDraft {
     target: { kind: 'revenue', amount, basis: m.basis, term: m.term, ...(m.scope !== undefined ? { scope: m.scope } : {}), range: m.range },
     window: m.window as WindowNode,
     payment,
-    comparator: { kind: 'comparator', strict: money !== null, words: money !== null ? 'in excess of' : 'at least', range: m.range },
+    // Strict: a rate on the excess is owed once the total passes the threshold; a rate on all once it passes zero.
+    comparator: { kind: 'comparator', strict: true, words: money !== null ? 'in excess of' : 'more than', range: m.range },
     condition: 'payment',
     range: span(sentence, tail),
   };

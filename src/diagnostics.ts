@@ -49,6 +49,22 @@ export const DIAGNOSTIC_CODES = {
   'payment-currency': 'error',
   'non-positive-increment': 'error',
   'cap-below-floor': 'error',
+  // windows with their own start, defined periods
+  'undefined-period': 'error',
+  'contract-year-reading': 'warning',
+  'period-not-named': 'error',
+  'single-period-definition': 'error',
+  'inverted-range': 'error',
+  'duplicate-definition': 'error',
+  // minimums and shortfalls
+  'shortfall-unpriced': 'error',
+  'shortfall-price-on-money': 'error',
+  'shortfall-it-unresolved': 'error',
+  'shortfall-reading': 'info',
+  // attainment tables
+  'attainment-gap': 'warning',
+  'attainment-overlap': 'error',
+  'attainment-interpolation': 'error',
   // computed amounts in payer-pays sentences
   'measure-window-mismatch': 'error',
   'measure-metric-mismatch': 'error',

@@ -40,14 +40,14 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** A table with a header row; `rows` are arrays of cells. */
-export function table(attrs: Attrs, caption: string, headers: string[], rows: Child[][]): HTMLTableElement {
+/** A table with a header row; `rows` are arrays of cells, `rowAttrs` the attributes of each row. */
+export function table(attrs: Attrs, caption: string, headers: string[], rows: Child[][], rowAttrs: Attrs[] = []): HTMLTableElement {
   return h(
     'table',
     attrs,
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((c, i) => h('td', { 'data-label': headers[i] }, c))))),
+    h('tbody', {}, ...rows.map((cells, r) => h('tr', rowAttrs[r] ?? {}, ...cells.map((c, i) => h('td', { 'data-label': headers[i] }, c))))),
   );
 }
 

@@ -24,33 +24,28 @@ import { analyse, type Analysis } from './analysis';
 
 const KEYWORD_TYPES: ReadonlySet<string> = new Set(KEYWORDS.map(keywordTokenType));
 const MULTIPLIERS = new Set(['thousand', 'million', 'billion']);
+/** Token types that carry no meaning of their own: punctuation, whitespace, plain words, lexer errors. */
+const PLAIN_TYPES: ReadonlySet<string> = new Set(['ws', 'word', 'colon', 'comma', 'semicolon', 'period', 'lparen', 'rparen', 'bullet', 'quote', 'error']);
 
-/** The CSS class for each token type of the clause lexer (see grammar/lexer.ts). */
+/**
+ * The CSS class for a token type of the clause lexer (grammar/lexer.ts), read from the type's name so
+ * that a type the lexer gains later is highlighted without a change here: every keyword is a keyword,
+ * a type naming money, a currency or a percentage is money (`currencySymbol`, `draftedMoney`,
+ * `draftedPercent`), one naming a date or month is a date, an ordinal an ordinal, a number a number,
+ * a placeholder or redaction a placeholder, and any other type a literal.
+ */
 export function tokenClass(type: string): string | null {
-  switch (type) {
-    case 'number':
-      return 'tok-number';
-    case 'currencySymbol':
-    case 'currencyCode':
-      return 'tok-money';
-    case 'isoDate':
-    case 'date':
-    case 'monthName':
-      return type === 'date' ? 'tok-keyword' : 'tok-date';
-    case 'ordinal':
-    case 'ordinalNumber':
-      return 'tok-ordinal';
-    case 'enumerator':
-      return 'tok-enumerator';
-    case 'string':
-      return 'tok-string';
-    case 'placeholder':
-      return 'tok-placeholder';
-    case 'percent':
-      return 'tok-money';
-    default:
-      return KEYWORD_TYPES.has(type) ? 'tok-keyword' : null;
-  }
+  if (type === 'date') return 'tok-keyword'; // the keyword "date" ("the Effective Date"), not a date
+  if (KEYWORD_TYPES.has(type)) return 'tok-keyword';
+  if (PLAIN_TYPES.has(type)) return null;
+  if (/money|currency|percent/i.test(type)) return 'tok-money';
+  if (/date|month|year|quarter|period/i.test(type)) return 'tok-date';
+  if (/ordinal/i.test(type)) return 'tok-ordinal';
+  if (/enumerator|label/i.test(type)) return 'tok-enumerator';
+  if (/placeholder|redact/i.test(type)) return 'tok-placeholder';
+  if (/string|quoted|term|name/i.test(type)) return 'tok-string';
+  if (/number/i.test(type)) return 'tok-number';
+  return 'tok-literal';
 }
 
 function highlight(text: string): DecorationSet {
@@ -70,7 +65,8 @@ function highlight(text: string): DecorationSet {
     const next = visible[i + 1];
     if (token.type === 'number' && (prev?.type === 'currencySymbol' || next?.type === 'currencyCode' || next?.type === 'percent')) cls = 'tok-money';
     if (MULTIPLIERS.has(token.type ?? '') && prev?.type === 'number' && visible[i - 2]?.type === 'currencySymbol') cls = 'tok-money';
-    builder.add(token.offset, token.offset + token.text.length, Decoration.mark({ class: cls }));
+    // `data-token` names the lexer's type, so a reader (and a test) can see which token a word was read as.
+    builder.add(token.offset, token.offset + token.text.length, Decoration.mark({ class: cls, attributes: { 'data-token': token.type ?? '' } }));
   });
   return builder.finish();
 }

@@ -2,6 +2,8 @@
  * The shipped examples, read at build time from the repository's examples/ folder (and the
  * playground's own samples), so the menu always matches what is in the tree.
  */
+import corpusList from '../samples/corpus.json';
+
 const clauseFiles = import.meta.glob('../../examples/*.clause', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const ledgerFiles = {
   ...(import.meta.glob('../../examples/ledgers/*.{csv,json,ndjson}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>),
@@ -34,6 +36,33 @@ export const LEDGERS: NamedText[] = named(ledgerFiles);
 export const SCHEDULES: NamedText[] = named(scheduleFiles);
 
 export const SEED_EXAMPLE = 'seed-contract';
+
+/** A case of the real-clause corpus (spec/conformance/corpus/*.json): a clause with its ledger, context and expected reading. */
+export interface CorpusCase {
+  description: string;
+  clause: string;
+  /** `effectiveDate`, `timeZone`, `asOf`, and any further evaluation option a case gives. */
+  context: { effectiveDate: string; timeZone?: string; asOf: string } & Record<string, unknown>;
+  schedule?: unknown;
+  ledger: Array<Record<string, unknown>>;
+}
+
+
+/** Each case is its own chunk, loaded when it is chosen. */
+const corpusFiles = import.meta.glob('../../spec/conformance/corpus/*.json', { import: 'default' }) as Record<string, (() => Promise<CorpusCase>) | undefined>;
+
+export interface CorpusSample {
+  /** The case's file name without ".json", e.g. "067-within-ninety-days-in-excess-of". */
+  name: string;
+  title: string;
+  load: () => Promise<CorpusCase>;
+}
+
+/** The corpus cases the playground offers (playground/samples/corpus.json), in its order. */
+export const CORPUS_SAMPLES: CorpusSample[] = corpusList.samples.flatMap(({ case: name, title }) => {
+  const load = corpusFiles[`../../spec/conformance/corpus/${name}.json`];
+  return load ? [{ name, title, load }] : [];
+});
 
 /** "seed-contract" → "Seed contract". */
 export function title(name: string): string {

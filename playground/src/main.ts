@@ -2,7 +2,7 @@ import './style.css';
 import type { DocumentNode } from '@engine/language/ast';
 import { byId, h } from './dom';
 import { applyFix, createEditor } from './editor';
-import { EXAMPLES, SEED_EXAMPLE, title } from './examples';
+import { CORPUS_SAMPLES, EXAMPLES, SEED_EXAMPLE, title } from './examples';
 import { loadContext, loadText, saveText, sharedText, shareUrl } from './storage';
 import { renderDiagnostics, renderJsonTree, renderMilestones } from './understood';
 import { setupTryIt } from './tryit';
@@ -13,6 +13,11 @@ const initial = sharedText() ?? loadText() ?? seed;
 
 const examples = byId<HTMLSelectElement>('examples');
 for (const e of EXAMPLES) examples.append(h('option', { value: e.name }, title(e.name)));
+// Real clauses from the corpus, each with its ledger and context: choosing one evaluates it at once.
+const CORPUS_PREFIX = 'corpus:';
+examples.append(h('optgroup', { label: 'Real clauses, with a ledger' }, ...CORPUS_SAMPLES.map((c) => h('option', { value: `${CORPUS_PREFIX}${c.name}` }, c.title))));
+/** The corpus case last loaded, so the menu keeps naming it while its text is unchanged. */
+let loadedCase: { value: string; text: string } | null = null;
 examples.value = EXAMPLES.find((e) => e.text === initial)?.name ?? '';
 
 const diagList = byId<HTMLOListElement>('diagnostics');
@@ -25,6 +30,7 @@ const astTree = byId('ast');
 
 const tryIt = setupTryIt();
 let lastAst: DocumentNode | null = null;
+let lastAnalysis: Analysis | null = null;
 
 function labelsOf(ast: DocumentNode | null): { labels: string[]; currency: string | null } {
   const labels: string[] = [];
@@ -41,9 +47,10 @@ function labelsOf(ast: DocumentNode | null): { labels: string[]; currency: strin
 const normalise = (text: string): string => text.replace(/\r\n?/g, '\n');
 
 function onAnalysis(a: Analysis): void {
+  lastAnalysis = a;
   saveText(a.text);
   // The menu names the example only while the text is still that example.
-  examples.value = EXAMPLES.find((e) => normalise(e.text) === a.text)?.name ?? '';
+  examples.value = EXAMPLES.find((e) => normalise(e.text) === a.text)?.name ?? (loadedCase && normalise(loadedCase.text) === a.text ? loadedCase.value : '');
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of a.diagnostics) counts[d.severity]++;
   diagCount.textContent = `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} note${counts.info === 1 ? '' : 's'}`;
@@ -66,7 +73,20 @@ function onAnalysis(a: Analysis): void {
 const editor = createEditor(byId('editor'), initial, 'editor-heading', onAnalysis);
 
 examples.addEventListener('change', () => {
-  const found = EXAMPLES.find((e) => e.name === examples.value);
+  const value = examples.value;
+  const sample = CORPUS_SAMPLES.find((c) => `${CORPUS_PREFIX}${c.name}` === value);
+  if (sample) {
+    void sample.load().then((c) => {
+      if (examples.value !== value) return; // another choice came first
+      loadedCase = { value, text: c.clause };
+      tryIt.loadSample(sample.name, c);
+      if (normalise(c.clause) === editor.view.state.doc.toString() && lastAnalysis) tryIt.setDocument(lastAnalysis.ast, lastAnalysis.valid);
+      else editor.setText(c.clause);
+      editor.view.focus();
+    });
+    return;
+  }
+  const found = EXAMPLES.find((e) => e.name === value);
   if (found) {
     editor.setText(found.text);
     editor.view.focus();
@@ -105,5 +125,5 @@ window.addEventListener('hashchange', () => {
   if (text !== null && text !== editor.view.state.doc.toString()) editor.setText(text);
 });
 
-// For the end-to-end tests and the curious: the editor view.
-(window as unknown as { clausePlayground: unknown }).clausePlayground = { editor };
+// For the end-to-end tests and the curious: the editor view, and the text the panels were last drawn for.
+(window as unknown as { clausePlayground: unknown }).clausePlayground = { editor, analysedText: () => lastAnalysis?.text ?? null };

@@ -1,11 +1,11 @@
 /** "Try it": contract context + ledger (+ schedule) → milestone results, obligations and a chart. */
 import type { DocumentNode } from '@engine/language/ast';
-import type { ChartSeries, EvaluationReport, EvaluationSuccess } from '@engine/evaluation/evaluate';
+import type { ChartSeries, EvaluationReport, EvaluationSuccess, Obligation } from '@engine/evaluation/evaluate';
 import type { LedgerFormat } from '@engine/ledger/rows';
 import type { Schedule } from '@engine/evaluation/schedule';
 import { formatMoney } from '@engine/values/money';
 import { byId, download, h, table } from './dom';
-import { LEDGERS, SCHEDULES } from './examples';
+import { LEDGERS, SCHEDULES, type CorpusCase } from './examples';
 import { loadContext, saveContext, type Context } from './storage';
 
 type Engine = typeof import('./evaluation');
@@ -25,6 +25,8 @@ export interface TryIt {
   setDocument(ast: DocumentNode | null, valid: boolean): void;
   /** The clause's milestone labels, for the schedule template. */
   setLabels(labels: string[], currency: string | null): void;
+  /** A corpus case's ledger, context and schedule (the clause goes to the editor). */
+  loadSample(name: string, sample: CorpusCase): void;
 }
 
 function formatOf(name: string): LedgerFormat {
@@ -32,6 +34,19 @@ function formatOf(name: string): LedgerFormat {
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
   if (lower.endsWith('.json')) return 'json';
   return 'csv';
+}
+
+/** Rows of a ledger text, for the status line: lines less the header, lines, or a JSON array's length. */
+function rowCount(l: Ledger): string {
+  const lines = l.text.split(/\r?\n/).filter((line) => line.trim() !== '').length;
+  if (l.format === 'csv') return String(lines - 1);
+  if (l.format === 'ndjson') return String(lines);
+  try {
+    const parsed: unknown = JSON.parse(l.text);
+    return Array.isArray(parsed) ? String(parsed.length) : '?';
+  } catch {
+    return '?';
+  }
 }
 
 const STATUS_WORD = { met: 'Met', missed: 'Missed', pending: 'Pending' } as const;
@@ -79,14 +94,17 @@ export function setupTryIt(): TryIt {
   let labels: string[] = [];
   let currency: string | null = null;
   let report: EvaluationReport | null = null;
+  /** Evaluation options a loaded corpus case gives beyond the three fields (a fiscal year start, …), passed as they are. */
+  let extraOptions: Record<string, unknown> = {};
+  let awaitingClause = false;
 
   const context = (): Context => ({ effectiveDate: effective.value, timeZone: zone.value.trim() || 'UTC', asOf: asOf.value, schedule: schedule.value, ledgerSample: ledger && LEDGERS.some((l) => l.file === ledger!.name) ? ledger.name : '' });
 
   const useLedger = (next: Ledger | null): void => {
     ledger = next;
+    if (!next || !next.name.startsWith('corpus:')) extraOptions = {};
     if (next) {
-      const lines = next.text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
-      ledgerInfo.textContent = `Ledger: ${next.name} (${next.format.toUpperCase()}, ${next.format === 'csv' ? lines - 1 : lines} rows)`;
+      ledgerInfo.textContent = `Ledger: ${next.name} (${next.format.toUpperCase()}, ${rowCount(next)} rows)`;
     } else {
       ledgerInfo.textContent = 'No ledger loaded yet.';
     }
@@ -169,6 +187,7 @@ export function setupTryIt(): TryIt {
   function run(): void {
     clearTimeout(timer);
     const ticket = ++runs;
+    if (awaitingClause) return clearOutput('Reading the clause…');
     if (!ledger) return clearOutput('Load a ledger to evaluate the clause.');
     if (!ast || !valid) return clearOutput('The clause has errors: fix them to evaluate it.');
     if (!effective.value) return clearOutput('Enter the effective date.');
@@ -197,6 +216,7 @@ export function setupTryIt(): TryIt {
     let series: ChartSeries[] = [];
     try {
       ({ report, series } = evaluateWithSeries(ast, parsed.records, {
+        ...extraOptions,
         effectiveDate: effective.value,
         timeZone: zone.value.trim() || 'UTC',
         asOf: asOf.value || undefined,
@@ -224,13 +244,13 @@ export function setupTryIt(): TryIt {
       return;
     }
     renderReport(report, millis);
-    renderChart(chart, report, series);
+    renderChart(chart, report, series, ast);
   }
 
   function renderReport(r: EvaluationSuccess, millis: number): void {
     const met = r.milestones.filter((m) => m.status === 'met').length;
     status.textContent = `Evaluated as of ${r.asOf} in ${r.timeZone}: ${met} of ${r.milestones.length} milestone${r.milestones.length === 1 ? '' : 's'} met, ${r.obligations.length} obligation${r.obligations.length === 1 ? '' : 's'}; ${r.rows.used} of ${r.rows.total} rows used (${millis.toFixed(0)} ms).`;
-    errors.replaceChildren(...(r.diagnostics.length ? [h('ul', { class: 'eval-warnings' }, ...r.diagnostics.map((d) => h('li', { class: `diag-${d.severity}` }, h('span', { class: `badge badge-${d.severity}` }, d.severity), ' ', d.message)))] : []));
+    errors.replaceChildren(...(r.diagnostics.length ? [h('ul', { class: 'eval-warnings' }, ...r.diagnostics.map((d) => h('li', { class: `diag-${d.severity}`, 'data-code': d.code }, h('span', { class: `badge badge-${d.severity}` }, d.severity), ' ', h('code', { class: 'diag-code' }, d.code), ' ', d.message)))] : []));
     const amount = (value: string, cur: string | null): string => (cur && /^-?\d+(\.\d+)?$/.test(value) ? formatMoney(value, cur) : value);
     results.replaceChildren(
       h(
@@ -253,31 +273,15 @@ export function setupTryIt(): TryIt {
             amount(m.total, m.currency),
             `${m.progress}%`,
           ]),
+          // The engine's exact figures, for tests and for copying.
+          r.milestones.map((m) => ({ 'data-label': m.label ?? '', 'data-status': m.status, 'data-total': m.total, 'data-window-start': m.windowStart, 'data-deadline': m.deadline, 'data-achieved-at': m.achievedAt ?? '' })),
         ),
       ),
     );
     obligations.replaceChildren(
       ...[r.obligations.length === 0
         ? h('p', { class: 'muted' }, 'No obligations: no milestone with a payment has been met.')
-        : h(
-            'div',
-            { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Obligations' },
-            table(
-              { 'data-testid': 'obligations', class: 'data' },
-              'Commission obligations',
-              ['Clause', 'Label', 'Period', 'Amount', 'Triggered on', 'By row', 'Basis', 'How'],
-              r.obligations.map((o) => [
-                String(o.clause),
-                o.label ? `(${o.label})` : '—',
-                o.period === null ? '—' : String(o.period),
-                o.amount === null ? 'undefined' : amount(o.amount, o.currency),
-                o.triggeredAt,
-                o.triggeredBy,
-                o.basis,
-                o.explanation,
-              ]),
-            ),
-          ),
+        : h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Obligations' }, obligationsTable(r.obligations, amount)),
       r.totals.length
         ? h('p', { class: 'totals' }, 'Total: ', r.totals.map((t) => `${t.amount === null ? '—' : amount(t.amount, t.currency)}${t.unresolved ? ` (+ ${t.unresolved} with no amount)` : ''}`).join('; '))
         : null,
@@ -299,7 +303,10 @@ export function setupTryIt(): TryIt {
   byId('download-obligations-csv').addEventListener('click', async () => {
     if (!report?.ok) return;
     const { csvTable } = await loadEngine();
-    const fields = ['clause', 'label', 'period', 'amount', 'currency', 'triggeredAt', 'triggeredBy', 'basis', 'explanation'];
+    const base = ['clause', 'label', 'period', 'amount', 'currency', 'payer', 'payee', 'direction', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'calculationText', 'explanation'];
+    // Fields the report gains (who pays whom, …) follow, as they are.
+    const more = [...new Set(report.obligations.flatMap((o) => otherFields(o).map(([key]) => key)))];
+    const fields = [...base, ...more];
     download('obligations.csv', csvTable(fields, report.obligations as unknown as Record<string, unknown>[], NUMERIC_COLUMNS), 'text/csv');
   });
 
@@ -315,9 +322,12 @@ export function setupTryIt(): TryIt {
 
   return {
     setDocument(nextAst, nextValid) {
+      awaitingClause = false;
       ast = nextAst;
       valid = nextValid;
       if (ledger) {
+        // What is on show belongs to the previous text: cleared until the new one is evaluated.
+        clearOutput('Evaluating…');
         clearTimeout(timer);
         timer = setTimeout(run, 100);
       } else clearOutput('Load a ledger to evaluate the clause.');
@@ -326,5 +336,80 @@ export function setupTryIt(): TryIt {
       labels = next;
       currency = cur;
     },
+    loadSample(name, c) {
+      const { effectiveDate, timeZone, asOf: caseAsOf, ...rest } = c.context;
+      effective.value = effectiveDate;
+      zone.value = timeZone ?? 'UTC';
+      asOf.value = caseAsOf;
+      schedule.value = c.schedule === undefined ? '' : JSON.stringify(c.schedule, null, 2);
+      sample.value = '';
+      extraOptions = rest;
+      // The case's clause is on its way to the editor: no evaluation of the previous clause against this ledger.
+      awaitingClause = true;
+      useLedger({ name: `corpus:${name}`, text: JSON.stringify(c.ledger), format: 'json' });
+    },
   };
+}
+
+const OBLIGATION_HEADERS = ['Clause', 'Label', 'Period', 'Amount', 'Who pays whom', 'Due', 'Triggered on', 'By row', 'Basis', 'How'];
+
+/**
+ * One row per obligation and, under a computed, capped or timed one, a line with its calculation as the
+ * engine wrote it (`calculationText`), what the cap or floor did (`limit`) and when it falls due.
+ */
+function obligationsTable(list: readonly Obligation[], amount: (value: string, currency: string | null) => string): HTMLTableElement {
+  const rows: HTMLTableRowElement[] = [];
+  for (const o of list) {
+    const cells = [
+      String(o.clause),
+      o.label ? `(${o.label})` : '—',
+      o.period === null ? '—' : String(o.period),
+      o.amount === null ? 'undefined' : amount(o.amount, o.currency),
+      h('span', { class: `direction direction-${o.direction}` }, `${o.payer ?? 'payer not named'} → ${o.payee ?? 'payee not named'}`),
+      o.dueDate ?? '—',
+      o.triggeredAt,
+      o.triggeredBy ?? '—',
+      o.basis,
+      o.explanation,
+    ];
+    const data = { 'data-label': o.label ?? '', 'data-period': o.period ?? '', 'data-amount': o.amount ?? '', 'data-currency': o.currency ?? '', 'data-triggered-at': o.triggeredAt, 'data-due-date': o.dueDate ?? '', 'data-payer': o.payer ?? '', 'data-payee': o.payee ?? '', 'data-direction': o.direction };
+    rows.push(h('tr', { class: 'obligation', ...data }, ...cells.map((c, i) => h('td', { 'data-label': OBLIGATION_HEADERS[i] }, c))));
+    const lines = [
+      o.calculationText ? h('span', { class: 'calc-text', 'data-testid': 'calculation' }, h('span', { class: 'calc-label' }, 'Calculation'), o.calculationText) : null,
+      o.limit ? h('span', { class: 'limit-text', 'data-testid': 'limit', 'data-applied': o.limit.applied ?? 'none' }, limitWords(o, amount)) : null,
+      o.dueDate ? h('span', { class: 'due-text' }, `Due ${o.dueDate}`) : null,
+      ...otherFields(o).map(([key, value]) => h('span', { class: 'other-field', 'data-field': key }, h('span', { class: 'calc-label' }, key), value)),
+    ].filter((n) => n !== null);
+    if (lines.length > 0) rows.push(h('tr', { class: 'calc-line' }, h('td', { colspan: OBLIGATION_HEADERS.length, 'data-label': 'Calculation' }, h('div', {}, ...lines))));
+  }
+  return h(
+    'table',
+    { 'data-testid': 'obligations', class: 'data' },
+    h('caption', { class: 'visually-hidden' }, 'Commission obligations'),
+    h('thead', {}, h('tr', {}, ...OBLIGATION_HEADERS.map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...rows),
+  );
+}
+
+/** The fields this page shows in their own places. */
+const SHOWN_FIELDS: ReadonlySet<string> = new Set(['clause', 'label', 'period', 'amount', 'currency', 'payer', 'payee', 'direction', 'dueDate', 'triggeredAt', 'triggeredBy', 'basis', 'explanation', 'calculation', 'calculationText', 'limit']);
+
+/**
+ * Any other field the engine reports on an obligation (who pays whom, a direction, the rows it rests
+ * on, …), shown as it is, so that a field the report gains is on the page without a change here.
+ */
+function otherFields(o: Obligation): Array<[string, string]> {
+  return Object.entries(o as unknown as Record<string, unknown>)
+    .filter(([key, value]) => !SHOWN_FIELDS.has(key) && value !== undefined && value !== null)
+    .map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : String(value)]);
+}
+
+/** What a cap or floor did, from the obligation's `limit` data: the amount before it, the bound and the result. */
+function limitWords(o: Obligation, amount: (value: string, currency: string | null) => string): string {
+  const l = o.limit as NonNullable<Obligation['limit']>;
+  const money = (v: string | null): string => (v === null ? 'undefined' : amount(v, o.currency));
+  const cap = l.cap === null ? null : l.per === 'payment' ? `cap ${money(l.cap)} a payment` : `cap ${money(l.cap)} in contract ${l.per} ${l.periodStart} to ${l.periodEnd} (${money(l.capRemaining)} of it left)`;
+  const floor = l.floor === null ? null : `minimum ${money(l.floor)}`;
+  const result = l.applied === null ? 'neither changed it' : `the ${l.applied === 'cap' ? 'cap' : 'minimum'} applied: ${money(o.amount)}`;
+  return `Uncapped ${money(l.uncappedAmount)}; ${[cap, floor].filter((x) => x !== null).join(', ')}; ${result}.`;
 }

@@ -1,7 +1,7 @@
 /** "What the engine understood": the diagnostics list, the milestones table, notes and the AST. */
 import type { DocumentNode } from '@engine/language/ast';
 import type { Diagnostic, Fix } from '@engine/diagnostics';
-import { summariseMilestone } from '@engine/language/describe';
+import { summariseClause } from '@engine/language/describe';
 import { h, table } from './dom';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -44,11 +44,13 @@ export function renderMilestones(container: HTMLElement, notes: HTMLElement, ast
     notes.replaceChildren();
     return;
   }
+  // Every word of the explanation comes from the library's describe functions (src/language/describe.ts).
   const rows: Array<Array<Node | string>> = [];
   const rules = new Map<string, string>();
-  ast.clauses.forEach((clause, c) => {
-    for (const m of clause.milestones) {
-      const s = summariseMilestone(m, clause);
+  const clauses = ast.clauses.map((clause, c) => {
+    const summary = summariseClause(clause);
+    summary.milestones.forEach((s, i) => {
+      const m = clause.milestones[i];
       rules.set(s.metric, s.metricRule);
       rows.push([
         String(c + 1),
@@ -58,19 +60,32 @@ export function renderMilestones(container: HTMLElement, notes: HTMLElement, ast
           s.label ? `(${s.label})` : 'show',
         ),
         s.target,
-        h('span', { class: `pill pill-${s.windowType}` }, WINDOW_WORD[s.windowType]),
+        h('span', { class: `comparison comparison-${m.comparator?.strict ? 'strict' : 'inclusive'}` }, s.comparison),
+        h('span', { class: `pill pill-${s.windowType}` }, WINDOW_WORD[s.windowType] ?? s.windowType),
         s.deadline,
         s.payment,
       ]);
-    }
+    });
+    const count = `${clause.milestones.length} milestone${clause.milestones.length === 1 ? '' : 's'}`;
+    return h(
+      'li',
+      { 'data-form': clause.form },
+      `Clause ${c + 1}`,
+      summary.heading ? h('span', { class: 'clause-heading' }, ` “${summary.heading}”`) : null,
+      `: ${summary.parties}; ${summary.form}; ${count}`,
+    );
   });
-  const parties = ast.clauses.map((clause, c) => `Clause ${c + 1}: ${clause.party ? clause.party.name : 'no party named (headed form)'}, ${clause.form} form, ${clause.milestones.length} milestone${clause.milestones.length === 1 ? '' : 's'}`);
   container.replaceChildren(
-    h('ul', { class: 'clause-list' }, ...parties.map((p) => h('li', {}, p))),
+    h('ul', { class: 'clause-list' }, ...clauses),
     h(
       'div',
       { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Milestones understood' },
-      table({ 'data-testid': 'milestones', class: 'data' }, 'Milestones the engine understood', ['Clause', 'Label', 'Target', 'Kind', 'Deadline rule', 'Payment'], rows),
+      table(
+        { 'data-testid': 'milestones', class: 'data' },
+        'Milestones the engine understood',
+        ['Clause', 'Label', 'Target', 'Compared', 'Kind', 'Deadline rule', 'Payment'],
+        rows,
+      ),
     ),
   );
   notes.replaceChildren(

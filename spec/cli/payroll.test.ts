@@ -17,7 +17,7 @@ const DIR = path.join(__dirname, '..', '..', 'examples', 'portfolio');
 
 function line(id: string, triggeredDate: string, amount: string | null): ObligationLine {
   return {
-    obligationId: id, contract: id.split('/')[0], payee: 'P', milestone: 'i', period: null, triggeredDate, triggeredBy: 'INV-1',
+    obligationId: id, contract: id.split('/')[0], payer: '', payee: 'P', direction: 'to-performer', milestone: 'i', period: null, triggeredDate, triggeredBy: 'INV-1',
     amount, currency: 'USD', basis: 'item', explanation: 'x', asOf: '2026-03-31', paidBefore: null,
   };
 }

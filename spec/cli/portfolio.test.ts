@@ -149,7 +149,7 @@ describe('clause evaluate --portfolio (CLI)', () => {
       expect(lines[0]).toBe('payee,currency,amount,obligations,unresolved,contracts');
       expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Alice Chen', 'Brian Ortiz', 'Carmen Diaz']);
       const perObligation = fs.readFileSync(each, 'utf8').trim().split('\n');
-      expect(perObligation[0]).toBe('obligation_id,contract,payee,milestone,period,triggered_date,triggered_by,amount,currency,basis,explanation,as_of,paid_before');
+      expect(perObligation[0]).toBe('obligation_id,contract,payee,milestone,period,triggered_date,triggered_by,amount,currency,basis,explanation,as_of,paid_before,payer,direction');
       expect(perObligation[1]).toMatch(/^alice-2026\/1\/i,alice-2026,Alice Chen,i,,2026-01-17,INV-2050,1000\.00,USD,schedule,/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

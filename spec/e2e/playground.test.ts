@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { formatMoney } from '../../src/values/money';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Debian's Chromium by default; another build with the environment variable CHROMIUM. */
@@ -173,12 +174,12 @@ test('a sample ledger and schedule give met milestones, obligations and a chart'
   await page.selectOption('#schedule-sample', 'seed-contract.schedule.json');
   await page.selectOption('#ledger-sample', 'seed-contract-sales.csv');
   await page.locator('[data-testid="results"] tbody tr').nth(2).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="obligations"] tbody tr').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="obligations"] tbody tr.obligation').length === 2);
   const results = await page.locator('[data-testid="results"] tbody tr').allInnerTexts();
   expect(results[0]).toMatch(/\(i\)[\s\S]*Met[\s\S]*2026-01-22[\s\S]*S-1003/);
   expect(results[1]).toMatch(/\(ii\)[\s\S]*Met[\s\S]*2026-02-26[\s\S]*S-1007/);
   expect(results[2]).toMatch(/\(iii\)[\s\S]*Missed/);
-  const obligations = await page.locator('[data-testid="obligations"] tbody tr').allInnerTexts();
+  const obligations = await page.locator('[data-testid="obligations"] tbody tr.obligation').allInnerTexts();
   expect(obligations[0]).toMatch(/\(i\)[\s\S]*\$5,000\.00[\s\S]*2026-01-22/);
   expect(obligations[1]).toMatch(/\(ii\)[\s\S]*\$7,500\.00/);
   expect(await page.locator('[data-testid="chart"] svg .met-marker').count()).toBe(2);
@@ -189,9 +190,9 @@ test('a sample ledger and schedule give met milestones, obligations and a chart'
 
   // Row S-1010 is 23:30 on 31 March in New York, already April in UTC.
   await page.fill('#time-zone', 'America/New_York');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="obligations"] tbody tr').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="obligations"] tbody tr.obligation').length === 3);
   expect(await page.locator('[data-testid="results"] tbody tr').nth(2).innerText()).toMatch(/\(iii\)[\s\S]*Met[\s\S]*2026-03-31[\s\S]*S-1010/);
-  expect(await page.locator('[data-testid="obligations"] tbody tr').nth(2).innerText()).toContain('$12,500.00');
+  expect(await page.locator('[data-testid="obligations"] tbody tr.obligation').nth(2).innerText()).toContain('$12,500.00');
 
   // Downloads: JSON and CSV.
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
@@ -330,5 +331,230 @@ test('your own ledger file: a bad row is listed with its number, a good file is 
   await page.setInputFiles('#ledger-file', file('id,date,amount\nA-1,2026-01-05,100000\nA-2,2026-02-03,150000\nA-3,2026-03-30,250000\n'));
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="results"] .status-met').length === 3);
   expect(await page.locator('#ledger-info').innerText()).toContain('mine.csv');
-  expect(await page.locator('[data-testid="obligations"] tbody tr').nth(2).innerText()).toMatch(/\(iii\)[\s\S]*\$12,500\.00[\s\S]*A-3/);
+  expect(await page.locator('[data-testid="obligations"] tbody tr.obligation').nth(2).innerText()).toMatch(/\(iii\)[\s\S]*\$12,500\.00[\s\S]*A-3/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Every construct the library reads: highlighting from the lexer's token types, explanations from
+// its describe functions, calculation lines, the tier boundaries and the cap in the chart, quick
+// fixes, the corpus samples, and the CSV downloads' escaping.
+
+const PAYMENT_MECHANICS = fs.readFileSync(path.join(ROOT, 'examples', 'payment-mechanics.clause'), 'utf8').trim();
+/** Computed by hand for examples/payment-mechanics.clause, effective 2026-01-01, as of 2026-03-31 (UTC). */
+const MECHANICS_LEDGER = 'id,date,amount\nA1,2026-01-10,150000\nA2,2026-02-05,80000\nA3,2026-02-20,60000\nA4,2026-03-15,40000\n';
+
+/** Waits until the panels are drawn for `text` (the editor's analysis runs 250 ms after the last change). */
+async function waitForAnalysis(text: string): Promise<void> {
+  await page.waitForFunction((t) => (window as unknown as { clausePlayground: { analysedText(): string | null } }).clausePlayground.analysedText() === t, text.replace(/\r\n?/g, '\n'));
+}
+
+/** Loads a clause and a ledger file with a context, and waits for the evaluation's status line. */
+async function evaluateWith(clause: string, ledger: string, context: { effective: string; zone: string; asOf: string }): Promise<void> {
+  await page.selectOption('#ledger-sample', '');
+  await page.fill('#schedule', '');
+  await paste(clause);
+  await waitForAnalysis(clause);
+  expect(await page.locator('#engine-status').getAttribute('class')).toBe('ok');
+  await page.fill('#effective-date', context.effective);
+  await page.fill('#time-zone', context.zone);
+  await page.fill('#as-of', context.asOf);
+  await page.setInputFiles('#ledger-file', { name: 'ledger.csv', mimeType: 'text/csv', buffer: Buffer.from(ledger) });
+  await page.waitForFunction((asOf) => (document.querySelector('#eval-status')?.textContent ?? '').startsWith(`Evaluated as of ${asOf}`), context.asOf);
+}
+
+test('highlighting follows the lexer: every token type with a meaning gets a class, drafted amounts are money', async () => {
+  const { tokenize } = await import('../../grammar/lexer');
+  const text =
+    'Launch Bonus. If Reseller generates Net Revenue from sales of the Products in excess of Fifty Thousand Dollars ($50,000) within ninety (90) days after the Effective Date, ' +
+    'Vendor shall pay Reseller a one-time launch bonus of Two Thousand Five Hundred Dollars ($2,500).';
+  await paste(text);
+  await waitForAnalysis(text);
+  const plain = new Set(['ws', 'word', 'colon', 'comma', 'semicolon', 'period', 'lparen', 'rparen', 'bullet', 'quote', 'error']);
+  const types = [...new Set(tokenize(text).map((t) => t.type ?? ''))].filter((t) => !plain.has(t));
+  expect(types).toEqual(expect.arrayContaining(['draftedMoney', 'number', 'in_', 'excess']));
+  for (const type of types) {
+    const classes = await page.locator(`.cm-content [data-token="${type}"]`).first().getAttribute('class');
+    expect(classes).toMatch(/\btok-[a-z]+\b/);
+  }
+  expect(await page.locator('.cm-content [data-token="draftedMoney"]').first().getAttribute('class')).toContain('tok-money');
+  expect(await page.locator('.cm-content [data-token="draftedMoney"]').first().innerText()).toBe('Fifty Thousand Dollars ($50,000)');
+});
+
+test('payer-pays and conditional sentences: heading, who pays whom, strict or inclusive comparison', async () => {
+  const text =
+    'Launch Bonus. If Reseller generates Net Revenue in excess of $50,000 within ninety (90) days after the Effective Date, Vendor shall pay Reseller a bonus of $2,500.\n' +
+    '4.2 Performance Bonus. The Company shall pay to the Sales Agent a bonus of $5,000 when Gross Sales during the first year are at least $250,000.';
+  await paste(text);
+  await waitForAnalysis(text);
+  expect(await page.locator('[data-testid="milestones"] tbody tr').count()).toBe(2);
+  const clauses = await page.locator('.clause-list li').allInnerTexts();
+  expect(clauses[0]).toContain('“Launch Bonus”');
+  expect(clauses[0]).toContain('Vendor pays Reseller');
+  expect(clauses[0]).toContain('a conditional sentence');
+  expect(clauses[1]).toContain('“4.2 Performance Bonus”');
+  expect(clauses[1]).toContain('Company pays Sales Agent');
+  expect(clauses[1]).toContain('a payer-pays sentence');
+  const rows = await page.locator('[data-testid="milestones"] tbody tr').allInnerTexts();
+  expect(rows[0]).toContain("more than, strict ('in excess of': a total equal to the target does not meet it)");
+  expect(rows[0]).toContain('a bonus of $2,500.00');
+  expect(rows[1]).toContain("at least, inclusive ('at least': a total equal to the target meets it)");
+  expect(await page.locator('[data-testid="milestones"] .comparison-strict').count()).toBe(1);
+});
+
+test('payment mechanics: a calculation line under each obligation, the cap and the due date', async () => {
+  await evaluateWith(PAYMENT_MECHANICS, MECHANICS_LEDGER, { effective: '2026-01-01', zone: 'UTC', asOf: '2026-03-31' });
+  const rows = page.locator('[data-testid="obligations"] tbody tr.obligation');
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-label'), tr.getAttribute('data-period'), tr.getAttribute('data-amount'), tr.getAttribute('data-due-date')]))).toEqual([
+    ['i', '1', '8500.00', '2026-04-30'],
+    ['i', '2', '6500.00', '2026-04-30'],
+    ['ii', '', '3000.00', ''],
+  ]);
+  // The line under each obligation is the engine's calculationText.
+  const lines = await page.locator('[data-testid="obligations"] tr.calc-line [data-testid="calculation"]').allInnerTexts();
+  expect(lines.map((l) => l.replace(/^Calculation\s*/, ''))).toEqual([
+    '5% × $100,000.00 + 7% × ($150,000.00 − $100,000.00) = $8,500.00',
+    '5% × $100,000.00 + 7% × ($140,000.00 − $100,000.00) = $7,800.00',
+    '$1,000.00 × 3 (whole $25,000.00 increments in ($330,000.00 − $250,000.00)) = $3,000.00',
+  ]);
+  const limits = page.locator('[data-testid="obligations"] tr.calc-line [data-testid="limit"]');
+  expect(await limits.evaluateAll((els) => els.map((e) => e.getAttribute('data-applied')))).toEqual(['none', 'cap', 'none']);
+  expect(await limits.nth(1).innerText()).toBe('Uncapped $7,800.00; cap $15,000.00 in contract quarter 2026-01-01 to 2026-03-31 ($6,500.00 of it left); the cap applied: $6,500.00.');
+  expect(await limits.nth(2).innerText()).toContain('minimum $2,500.00; neither changed it.');
+  expect(await page.locator('[data-testid="obligations"] tr.calc-line').first().innerText()).toContain('Due 2026-04-30');
+});
+
+test('the chart draws the tier boundary, the thresholds, the cap and the minimum as reference lines', async () => {
+  // (The evaluation of the previous test is on the page.)
+  const refs = await page.locator('[data-testid="chart"] .chart-panel[data-metric="net-revenue"] .ref-line').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-kind')} ${g.getAttribute('data-value')}`));
+  // One tier boundary per month window of (i), the increments' threshold of (ii), the excess threshold of (iii) (its target).
+  expect(refs).toEqual(['tier-boundary 100000', 'tier-boundary 100000', 'tier-boundary 100000', 'threshold 250000', 'threshold 1000000']);
+  expect(await page.locator('[data-testid="chart"] .ref-line.tier-boundary text').first().textContent()).toBe('band 2: 7% above $100,000.00');
+  const payments = page.locator('[data-testid="chart"] .payment-panel');
+  expect(await payments.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-label')))).toEqual(['i', 'ii']);
+  expect(await payments.nth(0).locator('.ref-line').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-kind')} ${g.getAttribute('data-value')}`))).toEqual(['cap 15000']);
+  expect(await payments.nth(1).locator('.ref-line').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-kind')} ${g.getAttribute('data-value')}`))).toEqual(['floor 2500']);
+  // The payment lines end at the uncapped amounts the obligations report (month 3: 5% × $40,000, not met).
+  expect(await payments.nth(0).locator('path.payment').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-uncapped')))).toEqual(['8500.00', '7800.00', '2000.00']);
+  expect(await payments.nth(1).locator('path.payment').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-uncapped')))).toEqual(['3000.00']);
+  expect(await axeViolations()).toEqual([]);
+});
+
+test('warnings show their codes, and every quick fix button gives text that validates', async () => {
+  // A warning (tiers that do not say marginal or retroactive) and an error with a quick fix ($1,00).
+  const text = PAYMENT_MECHANICS.replace(', on a marginal basis', '').replace('$2,500', '$2,5,00');
+  await paste(text);
+  await waitForAnalysis(text);
+  expect(await page.locator('[data-testid="diagnostics"] > li.diag-warning').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')))).toContain('tier-reading');
+  expect(await page.locator('[data-testid="diagnostics"] > li[data-code="tier-reading"] .diag-code').innerText()).toBe('tier-reading');
+  // Apply every fix the page offers, one at a time, until none is left; then the text is valid.
+  for (let applied = 0; ; applied++) {
+    const fix = page.locator('[data-testid="diagnostics"] .diag-fix').first();
+    if ((await fix.count()) === 0) {
+      expect(applied).toBeGreaterThan(0);
+      break;
+    }
+    const before = await editorText();
+    await fix.click();
+    // The panels are drawn again for the fixed text before the next fix is looked for.
+    await page.waitForFunction((old) => {
+      const p = (window as unknown as { clausePlayground: { editor: { view: { state: { doc: { toString(): string } } } }; analysedText(): string | null } }).clausePlayground;
+      const now = p.editor.view.state.doc.toString();
+      return now !== old && p.analysedText() === now;
+    }, before);
+  }
+  await page.locator('#engine-status.ok').waitFor();
+  expect(await page.locator('[data-testid="diagnostics"] > li[data-code="malformed-amount"]').count()).toBe(0);
+  const { validate } = await import('../../src/language/check');
+  expect(validate(await editorText()).valid).toBe(true);
+});
+
+test('the corpus samples: each loads its clause, ledger and context, and the page shows the expected figures', async () => {
+  const { samples } = JSON.parse(fs.readFileSync(path.join(ROOT, 'playground', 'samples', 'corpus.json'), 'utf8')) as { samples: Array<{ case: string }> };
+  const { loadCorpus, runCase } = await import('../../bench/corpus');
+  const cases = loadCorpus(path.join(ROOT, 'spec', 'conformance', 'corpus'));
+  expect(samples.length).toBeGreaterThanOrEqual(2);
+  for (const { case: name } of samples) {
+    const c = cases.find((x) => x.file === `${name}.json`);
+    if (!c) throw new Error(`playground/samples/corpus.json names ${name}, which is not in the corpus`);
+    // Offered because the engine reads it correctly.
+    expect([name, runCase(c).outcome.kind]).toEqual([name, 'read-correctly']);
+    await page.selectOption('#examples', `corpus:${name}`);
+    await page.waitForFunction(
+      ({ clause, asOf }) => {
+        const p = (window as unknown as { clausePlayground: { analysedText(): string | null } }).clausePlayground;
+        return p.analysedText() === clause.replace(/\r\n?/g, '\n') && (document.querySelector('#eval-status')?.textContent ?? '').startsWith(`Evaluated as of ${asOf}`);
+      },
+      { clause: c.clause, asOf: c.context.asOf },
+    );
+    expect(await page.inputValue('#effective-date')).toBe(c.context.effectiveDate);
+    expect(await page.inputValue('#time-zone')).toBe(c.context.timeZone ?? 'UTC');
+    expect(await page.locator('#examples').inputValue()).toBe(`corpus:${name}`);
+    const milestones = await page.locator('[data-testid="results"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ status: tr.getAttribute('data-status'), total: tr.getAttribute('data-total'), windowStart: tr.getAttribute('data-window-start'), deadline: tr.getAttribute('data-deadline'), achievedAt: tr.getAttribute('data-achieved-at') || null })),
+    );
+    const obligations = await page.locator('[data-testid="obligations"] tbody tr.obligation').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        amount: tr.getAttribute('data-amount') || null,
+        currency: tr.getAttribute('data-currency') || null,
+        triggeredAt: tr.getAttribute('data-triggered-at'),
+        dueDate: tr.getAttribute('data-due-date') || undefined,
+        payer: tr.getAttribute('data-payer') || null,
+        payee: tr.getAttribute('data-payee') || null,
+        direction: tr.getAttribute('data-direction'),
+        text: (tr as HTMLElement).innerText,
+      })),
+    );
+    const expected = c.expected;
+    expect([name, milestones.length]).toEqual([name, (expected.milestones ?? milestones).length]);
+    expect([name, obligations.length]).toEqual([name, (expected.obligations ?? obligations).length]);
+    const decimal = (v: unknown): unknown => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+    (expected.milestones ?? []).forEach((m, i) => {
+      for (const key of ['status', 'total', 'windowStart', 'deadline', 'achievedAt'] as const) {
+        if (key in m) expect([name, i, key, decimal(milestones[i][key])]).toEqual([name, i, key, decimal(m[key])]);
+      }
+    });
+    (expected.obligations ?? []).forEach((o, i) => {
+      for (const key of ['amount', 'currency', 'triggeredAt', 'dueDate', 'payer', 'payee', 'direction'] as const) {
+        if (key in o) expect([name, i, key, decimal(obligations[i][key])]).toEqual([name, i, key, decimal(o[key])]);
+      }
+      // The figure a reader sees: the amount with its currency's symbol and grouping.
+      if (typeof o.amount === 'string') expect(obligations[i].text).toContain(formatMoney(o.amount, String(o.currency ?? 'USD')));
+    });
+  }
+});
+
+test('the CSV downloads escape commas, quotes and formula-like text, and read back to the report', async () => {
+  // Row ids with a comma, quotes and a leading '=' (a formula to a spreadsheet); a product name with a comma.
+  const clause =
+    'The Seller agrees to meet the following sales milestones: (i) 10 units of "Widget, Large" by the end of the first month, for a bonus of $1,000, and ' +
+    '(ii) $5,000 in sales revenue by the end of the second month, for a bonus of $2,000.';
+  const ledger = 'id,date,amount,units,product\n"INV ""7"", north",2026-01-05,3000,10,"Widget, Large"\n=SUM(A1),2026-02-03,2500,1,Other\n';
+  await evaluateWith(clause, ledger, { effective: '2026-01-01', zone: 'UTC', asOf: '2026-03-31' });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="obligations"] tbody tr.obligation').length === 2);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const report = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { obligations: Array<Record<string, unknown>>; milestones: Array<Record<string, unknown>> };
+  expect(report.obligations.map((o) => o.triggeredBy)).toEqual(['INV "7", north', '=SUM(A1)']);
+  const Papa = (await import('papaparse')).default;
+  const { csvTextValue } = await import('../../src/csv-output');
+  const read = async (button: string): Promise<{ text: string; rows: Array<Record<string, string>> }> => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    return { text, rows: Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data };
+  };
+  const obligations = await read('#download-obligations-csv');
+  expect(obligations.text).toContain('"INV ""7"", north"');
+  expect(obligations.text).toContain("'=SUM(A1)");
+  expect(obligations.rows).toHaveLength(2);
+  obligations.rows.forEach((row, i) => {
+    const o = report.obligations[i];
+    for (const field of ['label', 'amount', 'currency', 'triggeredAt', 'triggeredBy', 'basis', 'explanation']) {
+      expect([field, csvTextValue(row[field])]).toEqual([field, o[field] === null ? '' : String(o[field])]);
+    }
+  });
+  const milestones = await read('#download-csv');
+  expect(milestones.text).toContain('"Widget, Large"');
+  expect(milestones.rows.map((r) => [r.label, r.product, csvTextValue(r.achievedBy)])).toEqual([
+    ['i', 'Widget, Large', 'INV "7", north'],
+    ['ii', '', '=SUM(A1)'],
+  ]);
 });

@@ -132,5 +132,42 @@ describe('clause evaluate --engine postgres', () => {
   });
 });
 
+describe('clause evaluate --portfolio --engine duckdb|postgres', () => {
+  const PORTFOLIO_DIR = join(ROOT, 'examples', 'portfolio');
+  const PORTFOLIO = join(PORTFOLIO_DIR, 'contracts.json');
+  const SALES = join(PORTFOLIO_DIR, 'sales.csv');
+  const expected = run(['evaluate', '--portfolio', PORTFOLIO, '--sales', SALES, '--json']);
+
+  it('the example portfolio: the same --json and exit code on DuckDB as in memory', () => {
+    expect(expected.code).toBe(0);
+    const duck = run(['evaluate', '--portfolio', PORTFOLIO, '--sales', SALES, '--json', '--engine', 'duckdb']);
+    expect(duck.code).toBe(0);
+    expect(duck.stdout).toBe(expected.stdout);
+  });
+
+  it('the example portfolio on a PostgreSQL table: the same --json', async () => {
+    const open = await openEngine('postgres');
+    const table = tableName('cli_portfolio');
+    try {
+      await loadRecords(open.engine, table, parseLedgerText(readFileSync(SALES, 'utf8'), 'csv').records);
+      const url = process.env.CLAUSE_TEST_DATABASE_URL as string;
+      const out = run(['evaluate', '--portfolio', PORTFOLIO, '--json', '--engine', 'postgres', '--database-url', url, '--table', table]);
+      expect(out.stdout).toBe(expected.stdout);
+    } finally {
+      await dropTable(open.engine, table);
+      await open.close();
+    }
+  });
+
+  it("an export's reading (--date-format, --columns) is refused with an engine, never ignored", () => {
+    const single = run(['evaluate', SEED, '--sales', CSV, ...CONTEXT, '--engine', 'duckdb', '--date-format', 'DD/MM/YYYY']);
+    expect(single.code).toBe(2);
+    expect(single.stderr).toContain('dateFormat');
+    const portfolio = run(['evaluate', '--portfolio', PORTFOLIO, '--sales', SALES, '--engine', 'duckdb', '--columns', 'date="Close Date"']);
+    expect(portfolio.code).toBe(2);
+    expect(portfolio.stderr).toContain('columns');
+  });
+});
+
 // The built CLI must exist (npm run test:sql builds first).
 execFileSync(process.execPath, [CLI, '--version']);

@@ -194,7 +194,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       records.push(record);
     });
     const schedule: Schedule | null = c.withSchedule
-      ? { currency: 'USD', payments: new Map([['i', new Dec('100')], ['ii', new Dec('200.5')], ['iii', new Dec('0.125')], ['iv', new Dec('7')]]) }
+      ? { currency: 'USD', payments: new Map([['i', new Dec('100')], ['ii', new Dec('200.5')], ['iii', new Dec('0.125')], ['iv', new Dec('7')]]), targets: new Map() }
       : null;
     return { effective: c.effective, zone: c.zone, asOf: c.asOf, ast, schedule, records };
   });

@@ -67,6 +67,15 @@ describe('features the SQL path does not know are refused by name', () => {
     expect(refusal(ast).feature).toBe("window 'fiscal-period'");
   });
 
+  it('calendar periods, and a recurring milestone paid once, until the query computes them as the evaluator does', () => {
+    const calendar = parse('If Net Sales in any calendar quarter exceed $1,000, the Company shall pay the Agent a bonus of $100.').ast as DocumentNode;
+    expect(refusal(calendar).feature).toBe("window 'calendar-period'");
+    const once = parse('If Net Sales exceed $1,000 in each quarter, the Company shall pay the Agent a one-time bonus of $100.').ast as DocumentNode;
+    const e = refusal(once);
+    expect(e.feature).toBe('once-only recurring milestone');
+    expect(e.message).toContain("'one-time'");
+  });
+
   it('a new value of a known field (a revenue basis other than gross or net)', () => {
     const ast = seed();
     Object.assign(ast.clauses[0].milestones[0].target, { basis: 'invoiced' });
@@ -115,5 +124,36 @@ describe('identifiers', () => {
   });
   it.each(['', 'sales; DROP TABLE x', 'a"b', 'a b', '1sales', 'a..b', 'a.b.c.d', 'é', `x${'y'.repeat(63)}`])('%j is refused', (name) => {
     expect(() => quoteIdentifier(name)).toThrow(SqlUnsupportedError);
+  });
+});
+
+describe('constructs of the language the SQL path does not compute yet are refused by name', () => {
+  it('a calendar or fiscal period window', () => {
+    const ast = seed();
+    (ast.clauses[0].milestones[0] as { window: unknown }).window = {
+      kind: 'calendar-period',
+      unit: 'quarter',
+      yearStart: '04-01',
+      selection: { kind: 'each' },
+      written: 'in each',
+      range: ast.range,
+    };
+    const e = refusal(ast);
+    expect(e.feature).toBe("window 'calendar-period'");
+    expect(e.message).toContain('in-memory engine');
+  });
+
+  it('once-only words on a milestone ("one-time")', () => {
+    const ast = seed();
+    Object.assign(ast.clauses[0].milestones[0], { once: { kind: 'once-only', words: 'one-time', range: ast.range } });
+    expect(refusal(ast).feature).toBe("milestone 'milestone' field 'once'");
+  });
+
+  it('a shortfall sentence', () => {
+    const ast = parse('If the Distributor fails to purchase $500,000 in each year, it shall pay the Company twenty percent (20%) of the shortfall.').ast;
+    expect(ast).not.toBeNull();
+    const e = refusal(ast as DocumentNode);
+    expect(e.feature).toBe('shortfall payment');
+    expect(e.message).toContain('shortfall');
   });
 });

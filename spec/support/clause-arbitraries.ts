@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type {
   ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LabelSourceNode, LimitedPaymentNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode,
-  PaymentTermNode, Range, TargetNode, ThresholdNode, TierBandNode, UnlimitedPaymentNode, WindowNode,
+  PaymentTermNode, Range, CalendarUnit, CalendarPeriodWording, FixedPaymentNode, PeriodUnit, TargetNode, ThresholdNode, TierBandNode, UnlimitedPaymentNode, WindowNode,
 } from '../../src/language/ast';
 
 /** Property-test settings: a fixed seed, and run counts scaled by FUZZ_RUNS (see `npm run fuzz`). */
@@ -88,6 +88,23 @@ export const window: fc.Arbitrary<WindowNode> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('period' as const), unit, n: fc.integer({ min: 1, max: 40 }), range: fc.constant(RANGE) }),
   fc.record({ kind: fc.constant('recurring' as const), unit, range: fc.constant(RANGE) }),
+  // Calendar periods: every one, a named one, half-years named by their months.
+  fc.record({
+    kind: fc.constant('calendar-period' as const),
+    unit: fc.constantFrom<CalendarUnit>('month', 'quarter', 'half-year', 'year'),
+    yearStart: fc.constant('01-01'),
+    selection: fc.constant({ kind: 'each' as const }),
+    written: fc.constantFrom<CalendarPeriodWording>('in any', 'in each', 'per', 'during any', 'in a given', 'in a'),
+    range: fc.constant(RANGE),
+  }),
+  fc
+    .tuple(fc.constantFrom<[CalendarUnit, number]>(['month', 12], ['quarter', 4], ['half-year', 2], ['year', 1]), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2100 }))
+    .map(([[u, per], n, year]): WindowNode => ({
+      kind: 'calendar-period', unit: u, yearStart: '01-01', selection: { kind: 'named', year, n: ((n - 1) % per) + 1 }, written: 'named', range: RANGE,
+    })),
+  fc.constantFrom<[string, number[]]>(['01-01', [1, 6, 7, 12]], ['04-01', [4, 9, 10, 3]], ['07-01', [7, 12, 1, 6]]).map(([yearStart, statedMonths]): WindowNode => ({
+    kind: 'calendar-period', unit: 'half-year', yearStart, selection: { kind: 'each' }, written: 'for each in which', statedMonths, range: RANGE,
+  })),
 );
 
 const paymentNoun = fc.constantFrom('commission' as const, 'bonus' as const, 'commission payment' as const);
@@ -235,17 +252,33 @@ export const payerClause: fc.Arbitrary<ClauseNode> = fc
     qualifiers,
     paid: money,
     heading: fc.option(clauseHeading, { freq: 2 }),
+    calendar: fc.constantFrom<'none' | 'first' | 'first-due' | 'reference'>('none', 'none', 'first', 'first-due', 'reference'),
+    calendarUnit: fc.constantFrom<PeriodUnit>('month', 'quarter', 'year'),
+    days: fc.integer({ min: 0, max: 120 }),
   })
   .map((x): ClauseNode => {
+    // The sentences only calendar periods have: the first period in which, and "for such <period>".
+    if (x.calendar === 'first' || x.calendar === 'first-due') {
+      x.form = 'payer-pays';
+      x.window = { kind: 'calendar-period', unit: x.calendarUnit, yearStart: '01-01', selection: { kind: 'first' }, written: 'first in which', range: RANGE };
+    } else if (x.calendar === 'reference') {
+      x.form = 'conditional';
+      x.window = { kind: 'calendar-period', unit: x.calendarUnit, yearStart: '01-01', selection: { kind: 'each' }, written: 'in any', range: RANGE };
+    }
+    const fixed: PaymentNode = { kind: 'fixed', noun: x.noun, ...(x.qualifiers ? { qualifiers: x.qualifiers } : {}), amount: x.paid, range: RANGE };
     const milestone: MilestoneNode = {
       kind: 'milestone',
       label: null,
       labelSource: null,
       target: { kind: 'revenue', amount: x.amount, basis: x.metric.basis, term: x.metric.term, ...(x.scope ? { scope: x.scope } : {}), range: RANGE },
       window: x.window,
-      payment: { kind: 'fixed', noun: x.noun, ...(x.qualifiers ? { qualifiers: x.qualifiers } : {}), amount: x.paid, range: RANGE },
+      payment:
+        x.calendar === 'first-due'
+          ? { kind: 'timed', payment: fixed as FixedPaymentNode, due: { kind: 'due', days: x.days, after: x.calendarUnit, calendar: true, range: RANGE }, range: RANGE }
+          : fixed,
       comparator: { kind: 'comparator', strict: x.strict, words: '', range: RANGE },
       ...(x.achiever ? { achiever: x.achiever } : {}),
+      ...(x.calendar === 'reference' ? { periodReference: { kind: 'period-reference' as const, unit: x.calendarUnit, word: 'such' as const, range: RANGE } } : {}),
       range: RANGE,
     };
     return withHeading({ kind: 'clause', form: x.form, payer: x.payer, party: x.payee, milestones: [milestone], payments: [], range: RANGE }, x.heading);

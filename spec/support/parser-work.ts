@@ -1,10 +1,12 @@
 /**
  * Upper bounds of the parser's work that tests assert instead of a time, from the examples with
- * ample headroom: on average 8-22 Earley states per token there, at most 78 in one column. An
- * ambiguity or a catch-all rule would multiply these with the input's length.
+ * ample headroom: on average 8-22 Earley states per token there, at most about 100 in one column
+ * (the column where a sentence starts predicts every sentence form, so it widens as the language
+ * gains forms; it stays fixed as a text grows). An ambiguity or a catch-all rule would multiply
+ * these with the input's length.
  */
 export const STATES_PER_TOKEN = 60;
-export const WIDEST_COLUMN = 200;
+export const WIDEST_COLUMN = 320;
 
 /**
  * The most Earley states a text of `tokens` tokens may take: linear, plus a fixed start, since the

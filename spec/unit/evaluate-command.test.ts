@@ -103,7 +103,7 @@ describe('clause evaluate with bad input', () => {
   it('reports an invalid schedule with exit 1', () => {
     const r = runEvaluate('c.clause', { ...SEED, sales: 's.csv', schedule: 'p.json' }, files({ 'c.clause': CLAUSE, 's.csv': 'date,amount\n', 'p.json': '{"currency":"USD"}' }));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("the schedule needs 'payments'");
+    expect(r.stderr).toContain('the schedule needs "payments"');
   });
 
   it.each<[string, EvaluateOptions, RegExp]>([

@@ -9,7 +9,7 @@
  * date-times and zone conversion are the evaluator's own tests' business (spec/evaluate*.test.ts).
  */
 import fc from 'fast-check';
-import type { DocumentNode, LimitNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, PeriodUnit, Range, TargetNode, TierBandNode, UnlimitedPaymentNode, WindowNode } from '../../src/language/ast';
+import type { DocumentNode, LimitNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, PeriodUnit, CalendarUnit, Range, TargetNode, TierBandNode, UnlimitedPaymentNode, WindowNode } from '../../src/language/ast';
 import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
 import { runs, SEED } from '../support/clause-arbitraries';
 
@@ -66,7 +66,10 @@ interface PaymentSpec {
 }
 
 const unit = fc.constantFrom<PeriodUnit>('month', 'quarter', 'year');
-const windowArb = (eDay: number): fc.Arbitrary<WindowNode> =>
+const CALENDAR_MONTHS: Record<CalendarUnit, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
+const isoYear = (day: number): number => Number(isoOf(day).slice(0, 4));
+const windowArb = (eDay: number, calendar = false): fc.Arbitrary<WindowNode> => (calendar ? calendarWindowArb(eDay) : contractWindowArb(eDay));
+const contractWindowArb = (eDay: number): fc.Arbitrary<WindowNode> =>
   fc.oneof(
     fc.record({ kind: fc.constant('end-of-period' as const), unit, n: fc.integer({ min: 1, max: 5 }), written: fc.constant('ordinal' as const), range: fc.constant(R) }),
     fc.integer({ min: -5, max: 420 }).map((k): WindowNode => ({ kind: 'by-date', date: isoOf(eDay + k), range: R })),
@@ -75,10 +78,18 @@ const windowArb = (eDay: number): fc.Arbitrary<WindowNode> =>
     fc.record({ kind: fc.constant('period' as const), unit, n: fc.integer({ min: 1, max: 4 }), range: fc.constant(R) }),
     fc.record({ kind: fc.constant('recurring' as const), unit, range: fc.constant(R) }),
   );
+/** Calendar periods: each one, the first one that meets the target, or one named period near E. */
+const calendarWindowArb = (eDay: number): fc.Arbitrary<WindowNode> =>
+    fc
+      .tuple(fc.constantFrom<CalendarUnit>('month', 'quarter', 'half-year', 'year'), fc.constantFrom<'each' | 'first' | 'named'>('each', 'first', 'named'), fc.integer({ min: -1, max: 2 }), fc.integer({ min: 1, max: 12 }))
+      .map(([u, selection, yearOffset, n]): WindowNode => ({
+        kind: 'calendar-period', unit: u, yearStart: '01-01', written: 'in any', range: R,
+        selection: selection === 'named' ? { kind: 'named', year: isoYear(eDay) + yearOffset, n: ((n - 1) % (12 / CALENDAR_MONTHS[u])) + 1 } : { kind: selection },
+      }));
 
-const specArb = (eDay: number): fc.Arbitrary<Spec> =>
+const specArb = (eDay: number, calendar = false): fc.Arbitrary<Spec> =>
   fc
-    .tuple(fc.constantFrom<Metric>('gross', 'net', 'deals', 'units', 'widgets', 'new-customers'), fc.integer({ min: 1, max: 400_000 }), fc.integer({ min: 1, max: 12 }), windowArb(eDay))
+    .tuple(fc.constantFrom<Metric>('gross', 'net', 'deals', 'units', 'widgets', 'new-customers'), fc.integer({ min: 1, max: 400_000 }), fc.integer({ min: 1, max: 12 }), windowArb(eDay, calendar))
     .map(([metric, cents, count, window]) => ({ metric, target: metric === 'gross' || metric === 'net' ? cents : count, window }));
 
 const formulaArb: fc.Arbitrary<Formula> = fc.oneof(
@@ -109,7 +120,7 @@ const rowArb = fc.record({
   units: fc.integer({ min: -3, max: 9 }),
 });
 
-const caseArb = fc
+const caseArbOf = (calendar: boolean) => fc
   .tuple(fc.integer({ min: 2024, max: 2027 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
   .filter(([y, m, d]) => d <= daysIn(y, m))
   .chain(([y, m, d]) => {
@@ -118,7 +129,7 @@ const caseArb = fc
     return fc.record({
       e: fc.constant(e),
       asOf: fc.integer({ min: -10, max: 500 }).map((k) => eDay + k),
-      specs: fc.array(specArb(eDay), { minLength: 1, maxLength: 4 }),
+      specs: fc.array(specArb(eDay, calendar), { minLength: 1, maxLength: 4 }),
       // One payment sentence for every milestone (a cap per period then counts them together), or one payment each.
       payments: fc.oneof(fc.tuple(paymentArb).map(([p]) => ({ shared: true, list: [p] })), fc.array(paymentArb, { minLength: 4, maxLength: 4 }).map((list) => ({ shared: false, list }))),
       rows: fc.array(rowArb, { maxLength: 30 }),
@@ -126,6 +137,10 @@ const caseArb = fc
       zone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Tokyo', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Apia'),
     });
   });
+
+const caseArb = caseArbOf(false);
+/** Clauses whose milestones are all tested in calendar periods. */
+const calendarCaseArb = caseArbOf(true);
 
 // --- the AST and ledger handed to the evaluator ------------------------------------------------
 
@@ -243,10 +258,25 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
       windows.push({ start: eDay, end: dayOf(y, m, d) + 1, period: null });
     } else if (w.kind === 'within') windows.push({ start: eDay, end: w.unit === 'day' ? eDay + w.n + 1 : B(w.n), period: null });
     else if (w.kind === 'period') windows.push({ start: B((w.n - 1) * MONTHS[w.unit]), end: B(w.n * MONTHS[w.unit]), period: null });
+    else if (w.kind === 'calendar-period') {
+      // Calendar periods, aligned to January 1 (month index m counts months since year 0), cut at E.
+      const k = CALENDAR_MONTHS[w.unit];
+      const startOf = (index: number): number => dayOf(Math.floor((index * k) / 12), ((index * k) % 12) + 1, 1);
+      if (w.selection.kind === 'named') {
+        const index = (w.selection.year * 12) / k + w.selection.n - 1;
+        windows.push({ start: Math.min(Math.max(startOf(index), eDay), startOf(index + 1)), end: startOf(index + 1), period: null });
+      } else {
+        let index = Math.floor((c.e.y * 12 + c.e.m - 1) / k);
+        for (let p = 1; p === 1 || startOf(index) <= c.asOf; p++, index++) windows.push({ start: Math.max(startOf(index), eDay), end: startOf(index + 1), period: p });
+      }
+    }
     // One instance per period started by A, and at least the first (src/time/periods.ts: "so that a clause
     // evaluated before its first period still reports something"; issue 3 says only "started by A").
-    else for (let p = 1; p === 1 || B((p - 1) * MONTHS[w.unit]) <= c.asOf; p++) windows.push({ start: B((p - 1) * MONTHS[w.unit]), end: B(p * MONTHS[w.unit]), period: p });
+    else if (w.kind === 'recurring') for (let p = 1; p === 1 || B((p - 1) * MONTHS[w.unit]) <= c.asOf; p++) windows.push({ start: B((p - 1) * MONTHS[w.unit]), end: B(p * MONTHS[w.unit]), period: p });
+    else throw new Error(`the reference does not draw '${w.kind}' windows`);
+    const calendar = w.kind === 'calendar-period';
     for (const win of windows) {
+      let before = 0;
       let total = 0;
       let achievedBy: string | null = null;
       let achievedDay = 0;
@@ -257,8 +287,13 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
         total += contribution(s.metric, r);
         gross += Math.max(r.cents, 0);
         net += r.cents;
-        if (achievedBy === null && total >= s.target) (achievedBy = `r${r.i}`), (achievedDay = r.day);
+        if (calendar) {
+          // Tested on the period's own total: the row after which the total reaches the target and stays there.
+          if (total >= s.target && before < s.target) (achievedBy = `r${r.i}`), (achievedDay = r.day);
+          before = total;
+        } else if (achievedBy === null && total >= s.target) (achievedBy = `r${r.i}`), (achievedDay = r.day);
       }
+      if (calendar && total < s.target) achievedBy = null;
       if (achievedBy !== null) met.push({ spec: specIndex, period: win.period, day: achievedDay, gross, net });
       const deadline = win.end - 1;
       out.push({
@@ -269,6 +304,8 @@ function reference(c: { e: { y: number; m: number; d: number }; asOf: number; sp
         achievedBy,
         total,
       });
+      // The first period in which the target is met is paid once: the later ones are not reported.
+      if (achievedBy && w.kind === 'calendar-period' && w.selection.kind === 'first') break;
     }
   }
   return out;
@@ -374,6 +411,26 @@ describe('the evaluator against a brute-force reference', () => {
   test('random clauses (every window kind, every metric) on random ledgers: windows, statuses, crossing rows and totals agree', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
+        const eDay = dayOf(c.e.y, c.e.m, c.e.d);
+        const report = evaluate(documentOf(c.specs), recordsOf(c.rows, eDay), { effectiveDate: isoOf(eDay), timeZone: c.zone, asOf: isoOf(c.asOf) });
+        if (!report.ok) throw new Error(JSON.stringify(report.errors));
+        const actual = (report as EvaluationSuccess).milestones.map((m) => ({
+          period: m.period,
+          windowStart: m.windowStart,
+          deadline: m.deadline,
+          status: m.status,
+          achievedBy: m.achievedBy,
+          total: Math.round(Number(m.total) * (m.metric.endsWith('revenue') ? 100 : 1)),
+        }));
+        expect(actual).toEqual(reference(c));
+      }),
+      { seed: SEED, numRuns: runs(300) },
+    );
+  });
+
+  test('calendar periods (each, the first in which, named; every metric) on random ledgers: windows, statuses, crossing rows and totals agree', () => {
+    fc.assert(
+      fc.property(calendarCaseArb, (c) => {
         const eDay = dayOf(c.e.y, c.e.m, c.e.d);
         const report = evaluate(documentOf(c.specs), recordsOf(c.rows, eDay), { effectiveDate: isoOf(eDay), timeZone: c.zone, asOf: isoOf(c.asOf) });
         if (!report.ok) throw new Error(JSON.stringify(report.errors));

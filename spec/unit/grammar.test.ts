@@ -32,6 +32,8 @@ const SAMPLES: Record<string, string[]> = {
   semicolon: [';'],
   period: ['.'],
   percent: ['%'],
+  lparen: ['('],
+  rparen: [')'],
   bullet: ['-', '•'],
   dottedNumber: ['7.1.2', '4.2.1'],
   draftedMoney: ['Five Thousand Dollars ($5,000)', 'Two Thousand Five Hundred Euros (€2.500)'],
@@ -85,7 +87,11 @@ function derive(name: string, budget: number, random: () => number, out: string[
   const rule = choices[Math.floor(random() * choices.length)];
   for (const symbol of rule.symbols) {
     if (typeof symbol === 'string') derive(symbol, budget - 1, random, out);
-    else if (typeof symbol === 'object' && symbol !== null && 'test' in symbol) out.push(['Sales', 'of', 'Bonus', 'Net'][Math.floor(random() * 4)]);
+    else if (typeof symbol === 'object' && symbol !== null && 'test' in symbol) {
+      // A test symbol that carries its own samples (grammar/period-words.ts), else the heading words' ones.
+      const samples = 'samples' in symbol ? (symbol as { samples: readonly string[] }).samples : ['Sales', 'of', 'Bonus', 'Net'];
+      out.push(samples[Math.floor(random() * samples.length)]);
+    }
     else if (literalOf(symbol) !== null) out.push(literalOf(symbol) as string);
     else out.push(sampleAfter(out, typeOf(symbol)!, random));
   }

@@ -23,7 +23,7 @@ const period = (e: string, unit: 'month' | 'quarter' | 'year', n: number) => {
   const p = cal(e).period(unit, n);
   return [formatIsoDate(p.first), formatIsoDate(p.last)];
 };
-const one = (w: WindowNode, e: string, asOf = '2030-01-01') => {
+const one = (w: Parameters<typeof windowInstances>[0], e: string, asOf = '2030-01-01') => {
   const list = windowInstances(w, cal(e), d(asOf));
   expect(list).toHaveLength(1);
   return list[0];

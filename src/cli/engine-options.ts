@@ -1,5 +1,6 @@
 /** Which engine `clause evaluate` runs on, and the options each one needs (usage errors otherwise). */
 import { UsageError } from '../node/io';
+import type { LedgerReading } from '../ledger/ledger-reading';
 
 export type EngineName = 'memory' | 'duckdb' | 'postgres';
 
@@ -36,4 +37,22 @@ export function duckdbFileFormat(path: string, format: string | undefined): 'csv
   if (name === 'ndjson' || name === 'jsonl') return 'ndjson';
   if (name === 'parquet') return 'parquet';
   throw new UsageError(`--engine duckdb reads .csv, .ndjson (.jsonl) and .parquet ledgers; cannot read '${path}'${format ? ` as ${format}` : ''}.`);
+}
+
+/**
+ * The SQL engines read the ledger's own columns (`date`, `amount`, …) in the plain forms: an export's
+ * column mapping, delimiter, encoding, date or number format would be ignored there, so it is refused.
+ */
+export function checkEngineReading(reading: LedgerReading): void {
+  const given = Object.entries(reading)
+    .filter(([, v]) => v !== undefined && v !== false && !(typeof v === 'object' && v !== null && Object.keys(v).length === 0))
+    // What the engines read anyway: comma-separated UTF-8.
+    .filter(([k, v]) => !(k === 'delimiter' && v === ',') && !(k === 'encoding' && v === 'utf-8'))
+    .map(([k]) => k);
+  if (given.length > 0) {
+    throw new UsageError(
+      `--engine duckdb|postgres reads the ledger's own columns in plain forms, not an export's reading (${given.join(', ')}): ` +
+        'evaluate it with the in-memory engine, or load it into a table with the columns date, amount, … as plain values.',
+    );
+  }
 }

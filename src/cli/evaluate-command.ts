@@ -23,7 +23,7 @@ import type { DocumentNode } from '../language/ast';
 import { MAX_LEDGER_BYTES, openLedgerSource, type LedgerSource } from '../node/ledger-source';
 import type * as PortfolioCommand from './portfolio-command';
 import type * as SqlEngineEvaluate from './sql-engine-evaluate';
-import { checkEngineOptions } from './engine-options';
+import { checkEngineOptions, checkEngineReading } from './engine-options';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { formatDiagnostic } from './diagnostic-report';
 import type * as PayrollOutput from './payroll-output';
@@ -236,6 +236,7 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   if (prepared.done) return prepared.done;
   if (checkEngineOptions(options) !== 'memory') {
     // Loaded only here: the database drivers are optional dependencies of the command line.
+    checkEngineReading(prepared.reading);
     const { evaluateWithSqlEngine } = require('./sql-engine-evaluate') as typeof SqlEngineEvaluate;
     return prepared.present(await evaluateWithSqlEngine(prepared.ast, prepared.evaluation, options), prepared.translator());
   }
@@ -322,11 +323,13 @@ export function registerEvaluate(program: Command): void {
       let result: CommandOutput;
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
-        if (options.sales === undefined) throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate the portfolio against.");
+        const engine = checkEngineOptions(options);
+        if (options.sales === undefined && engine !== 'postgres') throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate the portfolio against.");
         const { runPortfolio } = require('./portfolio-command') as typeof PortfolioCommand; // ajv, too: loaded only here
         result = await runPortfolio(options.portfolio, {
           sales: options.sales,
-          format: ledgerFormat(options.sales, options.format),
+          format: engine === 'memory' ? ledgerFormat(options.sales as string, options.format) : 'csv',
+          engine: options,
           json: options.json,
           progress: options.progress,
           allowOutsidePaths: options.allowPathsOutsidePortfolio,

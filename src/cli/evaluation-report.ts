@@ -105,11 +105,13 @@ export function renderEvaluation(report: EvaluationSuccess, options: { explain: 
   else {
     out.push(
       ...table(
-        ['Milestone', 'Triggered', 'By row', 'Amount', 'Basis'],
+        ['Milestone', 'Triggered', 'By row', 'Paid by', 'Paid to', 'Amount', 'Basis'],
         report.obligations.map((o) => [
           labelText(o.label, o.period),
           o.triggeredAt,
-          o.triggeredBy,
+          o.triggeredBy ?? 'period end',
+          o.payer ?? '-',
+          o.payee ?? '-',
           o.amount === null ? 'undefined' : o.currency === null ? o.amount : formatMoney(o.amount, o.currency),
           o.basis,
         ]),

@@ -7,7 +7,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseLedgerText } from '../ledger/text-readers';
-import { PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type ResolvedContract } from '../portfolio/portfolio';
+import { PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type PortfolioReport, type ResolvedContract } from '../portfolio/portfolio';
+import type { RowIssue } from '../ledger/rows';
 import { obligationLines } from '../portfolio/payroll';
 import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
@@ -18,10 +19,13 @@ import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
 import { readingEvaluation } from '../node/reading-consumer';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { humanPortfolio } from './portfolio-report';
+import { checkEngineOptions, checkEngineReading, type EngineOptions } from './engine-options';
+import type * as SqlEngineEvaluate from './sql-engine-evaluate';
 import { payrollFiles, payrollJson, payrollText, planPayroll, writePayroll, type PayrollOptions } from './payroll-output';
 
 export interface PortfolioOptions {
-  sales: string;
+  /** The ledger file; absent with `--engine postgres` (the ledger is `engine.table`). */
+  sales?: string;
   format: InputFormat;
   json?: boolean;
   progress?: boolean;
@@ -33,6 +37,8 @@ export interface PortfolioOptions {
   payroll?: PayrollOptions;
   /** How to read an export (column mapping, delimiter, encoding, formats). */
   reading?: LedgerReading;
+  /** `--engine duckdb|postgres` and its options: every contract evaluated as SQL. */
+  engine?: EngineOptions;
 }
 
 export interface CommandOutput {
@@ -100,47 +106,62 @@ function checkOutputFolder(file: string): void {
   if (!ok) throw new UsageError(`Cannot write '${file}': the folder '${path.dirname(file)}' does not exist.`);
 }
 
+/** Reads the ledger file in memory into the portfolio's evaluation: streamed in two passes, or whole for JSON. */
+async function readPortfolioLedger(evaluation: PortfolioEvaluation, translator: LedgerTranslator, options: PortfolioOptions & { sales: string }): Promise<PortfolioReport> {
+  const reading = options.reading ?? {};
+  const shown = options.sales === '-' ? 'standard input' : `'${options.sales}'`;
+  if (options.format === 'json') {
+    // A JSON array cannot be streamed here: read it whole.
+    return readWhole(evaluation, translateLedger(parseLedgerText(readLedgerText(options.sales, shown, reading.encoding), 'json'), translator));
+  }
+  let source;
+  try {
+    source = await openLedgerSource(options.sales, process.stdin, options.maxLedgerBytes);
+  } catch (e) {
+    throw readError(options.sales, e);
+  }
+  try {
+    const dialect = options.format === 'csv' ? fileDialect(source.path, shown, reading.delimiter, reading.encoding) : null;
+    if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
+    await driveTwoPasses(source, options.format, readingEvaluation(evaluation, translator), {
+      label: path.basename(options.sales),
+      progress: options.progress,
+      delimiter: dialect?.delimiter,
+      encoding: reading.encoding,
+      prefilter: () => !translator.renamesColumns,
+      sheet: reading.sheet,
+    });
+  } catch (e) {
+    throw isFileError(e) ? readError(options.sales, e) : e;
+  } finally {
+    source.dispose();
+  }
+  return evaluation.finish();
+}
+
 /** Evaluates a portfolio file against a ledger; usage problems throw UsageError. */
 export async function runPortfolio(portfolioFile: string, options: PortfolioOptions): Promise<CommandOutput> {
   const payrollPlan = planPayroll(options.payroll ?? {});
   for (const file of payrollFiles(options.payroll)) checkOutputFolder(file);
   const reading = options.reading ?? {};
-  // Contracts differ in what they need: only the date is required of the header; the rest is checked per contract and row.
-  const translator = new LedgerTranslator(reading, { required: ['date'], currency: null });
   const { contracts, inputs } = readPortfolioFile(portfolioFile, options.allowOutsidePaths === true);
-  const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict === true, cellFormats: translator.formats });
-  const shown = options.sales === '-' ? 'standard input' : `'${options.sales}'`;
-  let report;
-  if (options.format === 'json') {
-    // A JSON array cannot be streamed here: read it whole.
-    report = readWhole(evaluation, translateLedger(parseLedgerText(readLedgerText(options.sales, shown, reading.encoding), 'json'), translator));
+  const engine = checkEngineOptions(options.engine ?? {});
+  let report: PortfolioReport;
+  let unassignedIssues: readonly RowIssue[] = [];
+  if (engine !== 'memory') {
+    checkEngineReading(reading);
+    // Loaded only here: the database drivers are optional dependencies of the command line.
+    const { evaluatePortfolioWithSqlEngine } = require('./sql-engine-evaluate') as typeof SqlEngineEvaluate;
+    report = await evaluatePortfolioWithSqlEngine(contracts, { ...options.engine, sales: options.sales, strict: options.strict });
   } else {
-    let source;
-    try {
-      source = await openLedgerSource(options.sales, process.stdin, options.maxLedgerBytes);
-    } catch (e) {
-      throw readError(options.sales, e);
-    }
-    try {
-      const dialect = options.format === 'csv' ? fileDialect(source.path, shown, reading.delimiter, reading.encoding) : null;
-      if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
-      await driveTwoPasses(source, options.format, readingEvaluation(evaluation, translator), {
-        label: path.basename(options.sales),
-        progress: options.progress,
-        delimiter: dialect?.delimiter,
-        encoding: reading.encoding,
-        prefilter: () => !translator.renamesColumns,
-        sheet: reading.sheet,
-      });
-    } catch (e) {
-      throw isFileError(e) ? readError(options.sales, e) : e;
-    } finally {
-      source.dispose();
-    }
-    report = evaluation.finish();
+    const sales = options.sales as string;
+    // Contracts differ in what they need: only the date is required of the header; the rest is checked per contract and row.
+    const translator = new LedgerTranslator(reading, { required: ['date'], currency: null });
+    const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict === true, cellFormats: translator.formats });
+    report = await readPortfolioLedger(evaluation, translator, { ...options, sales });
+    if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
+    unassignedIssues = evaluation.unassignedIssues;
   }
-  if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
-  const unassignedIssues = evaluation.unassignedIssues;
   const lines = report.contracts.flatMap((c) => (c.ok && 'obligations' in c.result ? obligationLines(c.id, c.payee, c.result) : []));
   const failedOtherwise = report.failed.length > 0 || report.rows.unreadable > 0;
   const code = report.ok ? EXIT.ok : failedOtherwise ? EXIT.invalid : EXIT.unmatchedSeller;
@@ -148,7 +169,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   const { run, notWritten } = writePayroll(payrollPlan, lines, {
     complete: !failedOtherwise,
     why: `${report.failed.length === 1 ? 'a contract' : 'contracts'} failed or rows were unreadable; fix them and run again`,
-    inputs: [...inputs.map((p) => ({ what: 'portfolio or one of its files', path: p })), { what: '--sales ledger', path: options.sales }],
+    inputs: [...inputs.map((p) => ({ what: 'portfolio or one of its files', path: p })), ...(options.sales === undefined ? [] : [{ what: '--sales ledger', path: options.sales }])],
   });
   if (options.json) {
     const json = {

@@ -1,7 +1,7 @@
 /** The human report of `clause validate`: diagnostics, then what the engine understood of each clause. */
 import type { validate } from '../language/check';
 import type { Diagnostic } from '../diagnostics';
-import { summariseMilestone } from '../language/describe';
+import { summariseClause, summariseMilestone } from '../language/describe';
 import { formatDiagnostic } from './diagnostic-report';
 
 export function humanReport(result: ReturnType<typeof validate>, text: string, file: string): string {
@@ -9,7 +9,7 @@ export function humanReport(result: ReturnType<typeof validate>, text: string, f
   for (const d of result.diagnostics) out.push(formatDiagnostic(d, text, file), '');
   if (result.ast) {
     result.ast.clauses.forEach((clause, i) => {
-      const who = clause.payer && clause.party ? `${clause.payer.name} pays ${clause.party.name}` : clause.party ? `${clause.party.name}` : 'no party named (headed form)';
+      const who = summariseClause(clause).parties;
       out.push(`Clause ${i + 1}: ${who}, ${clause.milestones.length} milestone${clause.milestones.length === 1 ? '' : 's'}`);
       for (const m of clause.milestones) {
         const s = summariseMilestone(m, clause);

@@ -5,7 +5,7 @@
  */
 import type { LedgerRow } from '../ledger/rows';
 import { decimalString, type Dec } from '../values/money';
-import { Accumulator, toDec } from '../values/quantity';
+import { Accumulator, toDec, type Quantity } from '../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import type { ExplainRow } from './report';
 import { METRICS, type DaySums } from './metrics';
@@ -27,6 +27,10 @@ export function candidateDays(plans: readonly Plan[], sums: DaySums): Set<number
   for (const plan of plans) {
     const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
     for (const inst of plan.instances) {
+      if (plan.periodTotal) {
+        periodTotalCandidates(plan, inst, sums, days);
+        continue;
+      }
       const acc = new Accumulator();
       let previous = -1;
       for (let i = inst.from; i < inst.to; i++) {
@@ -50,6 +54,42 @@ export function candidateDays(plans: readonly Plan[], sums: DaySums): Set<number
   return days;
 }
 
+/**
+ * Candidates of an instance tested on its period's total (calendar periods): the target is met when
+ * the total at the end of the evaluated window passes it, and the crossing row is the one after
+ * which the total passes and stays passing. That row lies on the last day that starts below the
+ * target, or on a later day whose own refunds may take the total below and back again.
+ */
+function periodTotalCandidates(plan: Plan, inst: InstancePlan, sums: DaySums, days: Set<number>): void {
+  const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
+  const acc = new Accumulator();
+  const starts: Array<{ index: number; before: Accumulator; dips: boolean }> = [];
+  let previous = -1;
+  let lastBelow = -1;
+  for (let i = inst.from; i < inst.to; i++) {
+    if (sums.rowsPerDay[i] === 0) continue;
+    const before = acc.clone();
+    const rises = new Accumulator();
+    up.addTo(rises, i);
+    const moves = new Accumulator();
+    net.addTo(moves, i);
+    const dips = !rises.value().equals(moves.value());
+    if (!before.reaches(plan.target, plan.strict)) lastBelow = starts.length;
+    starts.push({ index: i, before, dips });
+    net.addTo(acc, i);
+  }
+  if (!acc.reaches(plan.target, plan.strict) || lastBelow < 0) return;
+  inst.reached = true;
+  for (let k = lastBelow; k < starts.length; k++) {
+    const s = starts[k];
+    if (k > lastBelow && !s.dips) continue;
+    previous = k > 0 ? starts[k - 1].index : -1;
+    inst.candidates.push({ index: s.index, before: s.before, previous });
+    days.add(s.index);
+    if (previous >= 0) days.add(previous);
+  }
+}
+
 export interface Crossing {
   row: LedgerRow;
   /** The running total before the crossing day. */
@@ -59,7 +99,43 @@ export interface Crossing {
 
 /** The crossing row of an instance among pass 2's rows by day index (null: the target is not reached). */
 export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): Crossing | null {
+  if (plan.periodTotal) return lastCrossing(plan, inst, rowsByDay, sums);
   const rule = METRICS[plan.metric];
+  for (const candidate of inst.candidates) {
+    const rows = rowsByDay.get(candidate.index) ?? [];
+    rows.sort((a, b) => a.time - b.time || a.row - b.row);
+    const acc = candidate.before.clone();
+    // The last rows and their running totals, written out only once the crossing row is found: a
+    // candidate day may hold thousands of rows, and exact decimal text for each would cost more
+    // than the search.
+    const trail: Array<{ r: LedgerRow; c: Quantity; total: Accumulator }> = [];
+    for (const r of rows) {
+      const c = rule.contribution(r, plan.productKey, sums);
+      if (typeof c === 'number' && c === 0) continue;
+      acc.add(c);
+      trail.push({ r, c, total: acc.clone() });
+      if (trail.length > EXPLAIN_ROWS) trail.shift();
+      if (acc.reaches(plan.target, plan.strict)) {
+        const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
+        const shown = trail.map(({ r: t, c: q, total }) => ({
+          id: t.id,
+          row: t.row,
+          date: formatIsoDate(fromDayNumber(t.day)),
+          contribution: decimalString(toDec(q)),
+          runningTotal: decimalString(total.value()),
+        }));
+        return { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...shown] };
+      }
+    }
+  }
+  return null;
+}
+
+/** For a period-total instance: the last row that takes the total from below the target to passing it (null: none). */
+function lastCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): Crossing | null {
+  if (!inst.reached) return null;
+  const rule = METRICS[plan.metric];
+  let found: Crossing | null = null;
   for (const candidate of inst.candidates) {
     const rows = rowsByDay.get(candidate.index) ?? [];
     rows.sort((a, b) => a.time - b.time || a.row - b.row);
@@ -68,22 +144,17 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
     for (const r of rows) {
       const c = rule.contribution(r, plan.productKey, sums);
       if (typeof c === 'number' && c === 0) continue;
+      const below = !acc.reaches(plan.target, plan.strict);
       acc.add(c);
-      trail.push({
-        id: r.id,
-        row: r.row,
-        date: formatIsoDate(fromDayNumber(r.day)),
-        contribution: decimalString(toDec(c)),
-        runningTotal: decimalString(acc.value()),
-      });
+      trail.push({ id: r.id, row: r.row, date: formatIsoDate(fromDayNumber(r.day)), contribution: decimalString(toDec(c)), runningTotal: decimalString(acc.value()) });
       if (trail.length > EXPLAIN_ROWS) trail.shift();
-      if (acc.reaches(plan.target, plan.strict)) {
+      if (below && acc.reaches(plan.target, plan.strict)) {
         const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
-        return { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
+        found = { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
       }
     }
   }
-  return null;
+  return found;
 }
 
 /** The last `count` contributing rows of day `index`, whose running total ends at `endTotal`. */

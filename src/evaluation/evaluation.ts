@@ -22,7 +22,12 @@ import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
+import { milestoneParties, partiesNote } from './parties';
+import { minimumStatus, shortfallObligation } from './minimum';
+import { attainmentObligation } from './attainment';
+import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
+import { paymentBaseMetric } from './payments/computed-payment';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
@@ -105,7 +110,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
-      this.normalizer = new RowNormalizer({ ...common, reuseRow: true });
+      // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
+      const reads = { product: plan.productKeys.size > 0, customer: plan.countsCustomers, seller: false };
+      this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
       this.pass2Normalizer = new RowNormalizer(common);
     }
   }
@@ -145,7 +152,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private startRow(row: number): RowNormalizer | null {
     if (this.phase !== 'pass1') throw new Error('a pass 1 row after endPass1()');
     this.lastDay = Number.NaN;
-    if (this.readIssueRows.has(row)) {
+    if (this.readIssueRows.size > 0 && this.readIssueRows.has(row)) {
       this.rowTotal++;
       return null;
     }
@@ -257,6 +264,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       seen.add(key);
       out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, product) });
     }
+    // The metric a computed payment counts on, when no milestone counts it: a chart draws the payment's bands against it.
+    for (const plan of this.plans) {
+      const found = paymentSource(plan.clause, plan.milestone);
+      const metric = found ? paymentBaseMetric(paymentParts(found.payment).base) : null;
+      if (metric === null || seen.has(`${metric}\u0000`)) continue;
+      seen.add(`${metric}\u0000`);
+      out.push({ metric, product: null, days: chartSeries(this.sums, metric, null) });
+    }
     return out;
   }
 
@@ -331,11 +346,18 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const m = plan.milestone;
       const name = labelName(plan, planIndex + 1, this.clauseCount);
       const found = payments.get(plan) ?? null;
+      const parties = milestoneParties(plan.clause, m);
+      if (parties) notes.add(partiesNote(name, parties));
+      const base = found ? paymentParts(found.payment).base : null;
+      const shortfall = base?.kind === 'shortfall' ? base : null;
+      const table = base?.kind === 'attainment' ? base : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
+      if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
+      if (plan.once) notes.onceOnly(name, m);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
@@ -345,8 +367,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const crossing = findCrossing(plan, inst, this.crossingRows, sums);
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
-        const status: Status = crossing ? 'met' : this.asOfDay >= deadlineDay ? 'missed' : 'pending';
         const targetDec = toDec(plan.target);
+        // An open-ended window ("during the term") is never over, so never missed.
+        const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
+        const status: Status = shortfall || table
+          ? minimumStatus(crossing !== null, totalDec, targetDec, over)
+          : crossing ? 'met' : over ? 'missed' : 'pending';
+        // A minimum missed on the period's total was not achieved, whatever row once reached it.
+        const achieved = status === 'met' ? crossing : null;
         const result: MilestoneResult = {
           clause: plan.clauseIndex,
           label: m.label,
@@ -359,15 +387,27 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
-          achievedAt: crossing ? formatIsoDate(fromDayNumber(crossing.row.day)) : null,
-          achievedBy: crossing ? crossing.row.id : null,
-          achievedByRow: crossing ? crossing.row.row : null,
+          achievedAt: achieved ? formatIsoDate(fromDayNumber(achieved.row.day)) : null,
+          achievedBy: achieved ? achieved.row.id : null,
+          achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
           progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
-          crossing: crossing ? { runningTotalBeforeDay: decimalString(crossing.beforeDay), rows: crossing.explain } : null,
+          crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
         };
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+        if (shortfall && parties) {
+          const owed = shortfallObligation(m, shortfall, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
+          notes.add(owed.note);
+          if (owed.obligation) obligations.push(owed.obligation);
+          continue;
+        }
+        if (table && parties) {
+          const owed = attainmentObligation(m, table, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
+          notes.add(owed.note);
+          if (owed.obligation) obligations.push(owed.obligation);
+          continue;
+        }
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
         const settlement = settled ? settlementOf(inst.window, this.asOfDay, crossing ? crossing.row.id : null) : null;
@@ -376,6 +416,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           const owed = settlement?.kind === 'owed' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
           const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
+            parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },
             schedule,
             currency: this.currency,
             firstRowCurrency: sums.firstRowCurrency,
@@ -391,6 +432,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             if (settled) settledAtEnd.set(obligation, instName);
           }
         }
+        // Paid once: the periods after the first met one are neither reported nor paid.
+        if (crossing && plan.once) break;
       }
     });
 

@@ -12,6 +12,7 @@ import type { LedgerRow } from '../ledger/rows';
 import { Dec, decimalString } from '../values/money';
 import { Accumulator, isPositive, SCALE, type Quantity } from '../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
+import { CustomerTable } from './customer-table';
 import { DaySeries } from './day-series';
 
 /** The units key of a milestone that counts every product. */
@@ -20,17 +21,6 @@ export const ANY_PRODUCT = '\u0000any';
 /** How units milestones name their product: trimmed and case-folded, or `ANY_PRODUCT`. */
 export function productKey(product: string | null): string {
   return product === null ? ANY_PRODUCT : product.trim().toLowerCase();
-}
-
-interface FirstSale {
-  time: number;
-  row: number;
-  day: number;
-}
-
-/** Row order: by instant, ties by row number (input order). */
-export function earlier(a: { time: number; row: number }, b: { time: number; row: number }): boolean {
-  return a.time < b.time || (a.time === b.time && a.row < b.row);
 }
 
 /**
@@ -49,17 +39,10 @@ export class DaySums {
   before = 0;
   after = 0;
   firstRowCurrency: string | null = null;
-  /**
-   * Each customer's first positive-amount row, and customers with a row before E, keyed by the
-   * name as written during pass 1 (one map lookup per row) and case-folded once after it.
-   */
-  private readonly firstSaleAsWritten: Map<string, FirstSale> | null;
-  private readonly seenBeforeAsWritten: Set<string> | null;
-  private firstSale: Map<string, FirstSale> | null = null;
-  private seenBefore: Set<string> | null = null;
+  /** Each customer's first positive-amount row, and customers with a row before E (null: no milestone counts customers). */
+  private readonly customers: CustomerTable | null;
   /** Units series per product as written (null: a product no milestone counts). */
   private readonly productSeries = new Map<string, DaySeries | null>();
-  private readonly lowerCache = new Map<string, string>();
 
   /**
    * `firstDay`, `lastDay`: E and A as local days; `productKeys`: the units milestones' products;
@@ -77,8 +60,7 @@ export class DaySums {
     this.deals = new DaySeries(days);
     this.rowsPerDay = new Float64Array(days);
     for (const key of productKeys) this.units.set(key, new DaySeries(days));
-    this.firstSaleAsWritten = customers ? new Map() : null;
-    this.seenBeforeAsWritten = customers ? new Set() : null;
+    this.customers = customers ? new CustomerTable() : null;
   }
 
   /** Pass 1: one normalized row, any order. */
@@ -86,14 +68,11 @@ export class DaySums {
     if (this.firstRowCurrency === null && r.currency !== null) this.firstRowCurrency = r.currency;
     const amount = r.amount;
     const positive = amount !== null && isPositive(amount);
-    if (positive && this.firstSaleAsWritten !== null && r.customer !== null) {
-      const seen = this.firstSaleAsWritten.get(r.customer);
-      if (seen === undefined || earlier(r, seen)) this.firstSaleAsWritten.set(r.customer, { time: r.time, row: r.row, day: r.day });
-    }
+    if (positive && this.customers !== null && r.customer !== null) this.customers.sale(r.customer, r.time, r.row, r.day);
     if (r.day < this.firstDay) {
       this.before++;
       // Seen before E with any row, even a refund: such a customer is never new.
-      if (this.seenBeforeAsWritten !== null && r.customer !== null) this.seenBeforeAsWritten.add(r.customer);
+      if (this.customers !== null && r.customer !== null) this.customers.seenBefore(r.customer);
       return;
     }
     if (r.day > this.lastDay) {
@@ -125,36 +104,15 @@ export class DaySums {
 
   /** Ends pass 1: new customers are known once every first sale is. */
   endPass1(): void {
-    if (!this.firstSaleAsWritten || !this.seenBeforeAsWritten) return;
-    this.firstSale = new Map();
-    for (const [name, first] of this.firstSaleAsWritten) {
-      const key = name.toLowerCase();
-      const seen = this.firstSale.get(key);
-      if (seen === undefined || earlier(first, seen)) this.firstSale.set(key, first);
-    }
-    this.seenBefore = new Set([...this.seenBeforeAsWritten].map((name) => name.toLowerCase()));
-    this.newCustomers = new DaySeries(this.days);
-    for (const [customer, first] of this.firstSale) {
-      if (first.day >= this.firstDay && first.day <= this.lastDay && !this.seenBefore?.has(customer)) this.newCustomers.add(first.day - this.firstDay, SCALE);
-    }
+    if (this.customers === null) return;
+    const series = new DaySeries(this.days);
+    this.customers.forEachNew(this.firstDay, this.lastDay, (day) => series.add(day - this.firstDay, SCALE));
+    this.newCustomers = series;
   }
 
   /** Whether `r` is its customer's first positive sale and the customer is new (after `endPass1`). */
   isNewCustomer(r: LedgerRow): boolean {
-    if (r.customer === null) return false;
-    const key = this.lower(r.customer);
-    const first = this.firstSale?.get(key);
-    return first !== undefined && first.row === r.row && !this.seenBefore?.has(key);
-  }
-
-  /** Case-folded names: the same few thousand customers and products recur across millions of rows. */
-  private lower(text: string): string {
-    let folded = this.lowerCache.get(text);
-    if (folded === undefined) {
-      folded = text.toLowerCase();
-      if (this.lowerCache.size < 100_000) this.lowerCache.set(text, folded);
-    }
-    return folded;
+    return r.customer !== null && this.customers !== null && this.customers.isFirstSaleOfNew(r.customer, r.row);
   }
 }
 

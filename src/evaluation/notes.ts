@@ -4,6 +4,10 @@
  * milestones), the as-of cut, then windows, refunds after a milestone was met, obligations, and rows
  * before the effective date.
  */
+import type { CalendarPeriodWindowNode, MilestoneNode } from '../language/ast';
+import { calendarUnitWords, namedPeriodWords } from '../language/calendar-words';
+import { onceOnly } from '../language/once-only';
+
 export class Notes {
   private readonly notes: string[] = [];
   /** The texts already in `notes`: a recurring milestone adds one note per instance, tens of thousands. */
@@ -41,6 +45,30 @@ export class Notes {
 
   recurring(name: string, unit: string, asOf: string): void {
     this.add(`${name} recurs each ${unit}: one instance per contract ${unit} that has started by ${asOf}, each counted on its own`);
+  }
+
+  /** How a calendar-period window is read: aligned to the calendar, the first period partial, each tested on its own total. */
+  calendarPeriod(name: string, window: CalendarPeriodWindowNode, asOf: string): void {
+    const unit = calendarUnitWords(window);
+    const which =
+      window.selection.kind === 'named' ? `only ${namedPeriodWords(window.unit, window.selection.year, window.selection.n)}`
+        : `one instance per ${unit} that has started by ${asOf}`;
+    this.add(
+      `${name}: ${unit}s are aligned to the calendar in the contract's zone, not to the effective date (${which}); a ${unit} that ` +
+        `began before the effective date is partial and counts sales from the effective date only; each ${unit} is tested on ` +
+        `its own total, so a refund later in the same ${unit} can take it back below the target (it is then not met), and ` +
+        `the day it was met is that of the row after which the total stayed passing`,
+    );
+  }
+
+  /** A milestone paid once: which words say so, and what happens to the later periods. */
+  onceOnly(name: string, milestone: MilestoneNode): void {
+    const w = milestone.window;
+    const why =
+      w.kind === 'calendar-period' && w.selection.kind === 'first'
+        ? `it pays for the first ${calendarUnitWords(w)} in which the target is met`
+        : `'${onceOnly(milestone)?.words ?? 'once'}' is read as paid once`;
+    this.add(`${name}: ${why}; later periods are not tested, reported or paid`);
   }
 
   metAndRefunded(instance: string, achievedAt: string | null, id: string, total: string): void {

@@ -4,18 +4,20 @@
  * window's revenue) and how it was found, in words. An amount the clause leaves undefined is null,
  * never zero, with a warning.
  */
-import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode } from '../language/ast';
+import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode, type UnlimitedPaymentNode } from '../language/ast';
 import { paymentFor } from '../language/describe';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { formatIsoDate, fromDayNumber, type WindowInstance } from '../time/periods';
-import type { DaySums } from './metrics';
+import { METRICS, type DaySums } from './metrics';
+import type { DaySeries } from './day-series';
 import type { InstancePlan, Plan } from './plan';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
 import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
-import { computedBasis, computedThreshold, type FormulaPayment } from './payments/computed-payment';
+import { computedBasis, computedThreshold, paymentBaseMetric, type FormulaPayment } from './payments/computed-payment';
+import type { ObligationParties } from './parties';
 
 /** The warning for a payment outlined in a section when no schedule gives its amount (once per milestone). */
 export function unresolvedSectionWarning(name: string, label: string | null, payment: { ref: string; placeholder: boolean }): EvaluationDiagnostic {
@@ -82,6 +84,8 @@ export function missingScheduleLabels(plans: readonly Plan[], schedule: Schedule
 export interface ObligationContext {
   /** The milestone's payment (`paymentSource`), found once per milestone, not once per instance. */
   found: PaymentSource | null;
+  /** Who pays whom (`milestoneParties`), found with the payment. */
+  parties: ObligationParties;
   schedule: Schedule | null;
   /** The document's currency (documentCurrency), and the first row's as a fallback for rates. */
   currency: string | null;
@@ -98,12 +102,13 @@ export interface ObligationContext {
 export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan, result: MilestoneResult, o: ObligationContext): Obligation | null {
   const m = plan.milestone;
   const { name, warned, diagnostics, found } = o;
-  const common = {
+  const common: ObligationCommon = {
     clause: plan.clauseIndex,
     label: m.label,
     period: inst.window.period,
     triggeredAt: result.achievedAt as string,
     triggeredBy: result.achievedBy as string,
+    ...o.parties,
   };
   if (!found) {
     if (!warned.has(plan)) {
@@ -157,7 +162,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const basis = payment.basis ?? 'gross';
       const currency = o.currency ?? o.firstRowCurrency;
       const revenue = new Accumulator();
-      const series = basis === 'net' ? o.sums.net : o.sums.gross;
+      const series = baseSeries(payment, o.sums);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return rateObligation(payment.percent, basis, revenue.value(), {
         common,
@@ -172,7 +177,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     case 'tiered':
     case 'per-increment': {
       const revenue = new Accumulator();
-      const series = (computedBasis(payment) ?? 'gross') === 'net' ? o.sums.net : o.sums.gross;
+      const series = baseSeries(payment, o.sums);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return computedObligation(payment, revenue.value(), {
         common,
@@ -185,10 +190,22 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
         diagnostics,
       });
     }
+    case 'shortfall':
+    case 'attainment':
+      // Both are judged on the period's total once it is over (shortfallObligation, attainmentObligation), never at a crossing.
+      return null;
     default:
       return assertNever(payment);
   }
 }
+
+/** The day sums a computed payment's base is summed from: its base metric's series in the metric table. */
+function baseSeries(payment: UnlimitedPaymentNode, sums: DaySums): DaySeries {
+  return METRICS[paymentBaseMetric(payment) ?? 'gross-revenue'].series(sums, null).net;
+}
+
+/** What every obligation carries besides its amount: where it comes from and who pays whom. */
+export type ObligationCommon = Pick<Obligation, 'clause' | 'label' | 'period' | 'triggeredAt' | 'triggeredBy' | 'payer' | 'payee' | 'direction'>;
 
 /** What a plain rate's obligation is made of, besides its rate and revenue. */
 export type RateContext = Omit<ComputedContext, 'target' | 'source'>;
@@ -227,7 +244,7 @@ const NO_RANGE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, col
 
 /** What a computed payment's obligation is made of, besides its revenue. */
 export interface ComputedContext {
-  common: Pick<Obligation, 'clause' | 'label' | 'period' | 'triggeredAt' | 'triggeredBy'>;
+  common: ObligationCommon;
   /** The milestone's target, for a threshold written as "the target". */
   target: Dec;
   /** The document's currency, else the first row's; null when neither names one. */

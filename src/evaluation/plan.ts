@@ -4,9 +4,12 @@
  * hold for them (required columns, the currency, the products and whether customers are counted).
  */
 import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, type TargetNode } from '../language/ast';
-import { metricOf, type Metric } from '../language/describe';
+import { metricOf, windowType, type Metric } from '../language/describe';
 import type { LedgerColumn } from '../ledger/rows';
-import { ContractCalendar, MONTHS_PER_UNIT, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
+import { ContractCalendar, MONTHS_PER_UNIT, type ContractContext, type WindowInstance } from '../time/periods';
+import { onceOnly } from '../language/once-only';
+import { calendarInstanceCount } from '../time/calendar-windows';
+import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { NO_CURRENCY } from '../values/money';
 import { productKey } from './metrics';
@@ -22,6 +25,13 @@ export interface Plan {
   target: Quantity;
   /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
   strict: boolean;
+  /**
+   * A calendar period is tested on its own total: met when the total at the end of the evaluated
+   * window passes the target (a refund later in the period can undo it), not when it first peaks.
+   */
+  periodTotal: boolean;
+  /** Paid once: for `the first … in which`, or words such as "one-time"; later instances are not reported or paid. */
+  once: boolean;
   instances: InstancePlan[];
 }
 
@@ -84,7 +94,11 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
   let count = 0;
   for (const clause of ast.clauses) {
     for (const m of clause.milestones) {
-      count += m.window.kind === 'recurring' ? Math.max(0, Math.floor(months / MONTHS_PER_UNIT[m.window.unit])) + 1 : 1;
+      const every = m.window.kind === 'recurring' ? MONTHS_PER_UNIT[m.window.unit] : recurringMonths(m.window, ast);
+      count +=
+        every !== null ? Math.max(0, Math.floor(months / every)) + 1
+          : m.window.kind === 'calendar-period' ? calendarInstanceCount(m.window, ctx.effective, ctx.asOf)
+            : 1;
     }
   }
   return count;
@@ -105,17 +119,27 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
       if (metric === 'new-customers') countsCustomers = true;
       if (key !== null) productKeys.add(key);
-      const instances = windowInstances(milestone.window, calendar, ctx.asOf).map((window) => ({
+      const instances = milestoneWindowInstances(milestone.window, calendar, ctx.asOf, ast).map((window) => ({
         window,
         from: Math.max(window.startDay, firstDay) - firstDay,
         to: Math.min(window.endDay, lastDay + 1) - firstDay,
         candidates: [],
         reached: false,
       }));
-      plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target: targetQuantity(targetText(milestone.target)), strict: milestone.comparator?.strict === true, instances });
+      plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target: targetQuantity(targetText(milestone.target)), strict: milestone.comparator?.strict === true, ...periodReading(milestone), instances });
     }
   });
   return { plans, required: requiredColumns(ast), productKeys, countsCustomers };
+}
+
+/** Whether a milestone is tested on each period's own total, and whether it is paid once only. */
+export function periodReading(m: MilestoneNode): { periodTotal: boolean; once: boolean } {
+  const calendar = m.window.kind === 'calendar-period';
+  const recurring = windowType(m.window) === 'recurring';
+  return {
+    periodTotal: calendar,
+    once: recurring && ((calendar && m.window.kind === 'calendar-period' && m.window.selection.kind === 'first') || onceOnly(m) !== null),
+  };
 }
 
 /**

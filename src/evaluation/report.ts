@@ -5,6 +5,9 @@
  */
 import type { CellFormats } from '../ledger/cell-formats';
 import type { Calculation } from './payments/calculation';
+import type { ShortfallCalculation } from './payments/shortfall';
+import type { AttainmentCalculation } from './payments/attainment';
+import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
 import type { Finding, FindingLocation } from '../diagnostics';
@@ -73,7 +76,7 @@ export interface MilestoneResult {
  * payment `sentence`, the `schedule` for a section reference, a `rate` of revenue, or
  * `unresolved` (a section reference with no schedule given: amount null).
  */
-export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'unresolved';
+export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'attainment' | 'unresolved';
 
 export interface Obligation {
   clause: number;
@@ -83,13 +86,19 @@ export interface Obligation {
   amount: string | null;
   currency: string | null;
   triggeredAt: string;
-  /** Row id of the sale that met the milestone. */
-  triggeredBy: string;
+  /** Row id of the sale that met the milestone; null for an amount owed at a period's end (a shortfall). */
+  triggeredBy: string | null;
+  /** Who pays, as the clause names it; null when the clause names no payer (src/evaluation/parties.ts). */
+  payer: string | null;
+  /** Who is paid, as the clause names it; null when the clause names none. */
+  payee: string | null;
+  /** `to-performer`: paid to the party whose sales are measured; `from-performer`: paid by it (a shortfall). */
+  direction: Direction;
   basis: ObligationBasis;
   /** How the amount was found, in words. */
   explanation: string;
   /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
-  calculation?: Calculation;
+  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation;
   /** The same calculation as one line of words with the figures. */
   calculationText?: string;
   /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */
@@ -110,6 +119,10 @@ export type EvaluationCode =
   | 'second-pass-mismatch'
   /** A rate's base is below zero after refunds; the clause states no clawback, so the amount is 0.00. */
   | 'negative-base-no-clawback'
+  /** A minimum whose period is still open and whose total is below it so far: no shortfall is owed yet. */
+  | 'pending-shortfall'
+  /** An attainment no band of the table holds (a gap between bands): the payout is undetermined, not zero. */
+  | 'attainment-undetermined'
   /** More milestone instances (milestones × recurring periods up to the as-of date) than one evaluation handles. */
   | 'too-many-instances'
   | 'zone-abbreviation'

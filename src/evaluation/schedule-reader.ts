@@ -1,5 +1,5 @@
 /**
- * Reading payment schedules supplied as JSON (the types and the label lookup are src/evaluation/schedule.ts).
+ * Reading schedules (payment amounts and targets by milestone label) supplied as JSON (the types and the label lookup are src/evaluation/schedule.ts).
  *
  * Validated with the shipped JSON Schema (schemas/schedule.schema.json) so that tools
  * writing schedules can use the same contract; the checks ajv cannot express (a known currency
@@ -27,23 +27,30 @@ function validate(): ValidateFunction {
 export function readSchedule(data: unknown): ScheduleResult {
   const check = validate();
   if (!check(data)) return { ok: false, errors: describeAll(check.errors ?? [], data) };
-  const value = data as { currency: string; payments: Record<string, string | number> };
+  const value = data as { currency: string; payments?: Record<string, string | number>; targets?: Record<string, string | number> };
   if (!isCurrencyCode(value.currency)) return { ok: false, errors: [`currency at /currency: '${value.currency}' is not an ISO 4217 code (such as USD, EUR, GBP)`] };
-  const payments = new Map<string, Dec>();
   const errors: string[] = [];
-  // Labels that name one milestone ("(i)" and "I") would pay whichever key came first.
+  const payments = figuresOf('payments', 'amount', value.payments, errors);
+  const targets = figuresOf('targets', 'target', value.targets, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, schedule: { currency: value.currency, payments, targets } };
+}
+
+/** One field of figures by label, exact; what cannot be read exactly is added to `errors`. */
+function figuresOf(field: string, what: string, figures: Record<string, string | number> | undefined, errors: string[]): Map<string, Dec> {
+  const out = new Map<string, Dec>();
+  // Labels that name one milestone ("(i)" and "I") would give whichever key came first.
   const byKey = new Map<string, string>();
-  for (const [label, amount] of Object.entries(value.payments)) {
+  for (const [label, amount] of Object.entries(figures ?? {})) {
     const same = byKey.get(labelKey(label));
-    if (same !== undefined) errors.push(`payments: '${same}' and '${label}' name the same milestone; keep one of them`);
+    if (same !== undefined) errors.push(`${field}: '${same}' and '${label}' name the same milestone; keep one of them`);
     else byKey.set(labelKey(label), label);
     if (typeof amount === 'number' && inexactJsonNumber(amount)) {
-      errors.push(`payments.${label} is a JSON number that may have been rounded when read (${amount}); quote the amount as a string to keep every digit`);
+      errors.push(`${field}.${label} is a JSON number that may have been rounded when read (${amount}); quote the ${what} as a string to keep every digit`);
     }
-    payments.set(label, new Dec(String(amount)));
+    out.set(label, new Dec(String(amount)));
   }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, schedule: { currency: value.currency, payments } };
+  return out;
 }
 
 /** Parses and validates a schedule text. */
@@ -73,23 +80,27 @@ function describeAll(errors: readonly ErrorObject[], data: unknown): string[] {
 function describe(error: ErrorObject, data: unknown): string {
   const pointer = error.instancePath;
   const at = pointer === '' ? 'the schedule' : pointer;
-  const payment = /^\/payments\/(.+)$/.exec(pointer);
-  if (payment !== null) {
-    const label = payment[1].replace(/~1/g, '/').replace(/~0/g, '~');
-    return `payments.${label} at ${pointer}: the amount for milestone '${label}' must be a non-negative plain decimal such as "2500.00" (a string keeps it exact) or a JSON number, not ${shown(valueAt(data, pointer))}`;
+  const figure = /^\/(payments|targets)\/(.+)$/.exec(pointer);
+  if (figure !== null) {
+    const label = figure[2].replace(/~1/g, '/').replace(/~0/g, '~');
+    const what = figure[1] === 'payments' ? 'amount' : 'target';
+    return `${figure[1]}.${label} at ${pointer}: the ${what} for milestone '${label}' must be a non-negative plain decimal such as "2500.00" (a string keeps it exact) or a JSON number, not ${shown(valueAt(data, pointer))}`;
   }
   switch (error.keyword) {
     case 'required':
       return `${pointer === '' ? 'the schedule' : at} needs '${(error.params as { missingProperty: string }).missingProperty}' (a schedule is { "currency": "USD", "payments": { "i": "2500.00" } })`;
-    case 'additionalProperties':
-      return `${at} has an unknown field '${(error.params as { additionalProperty: string }).additionalProperty}': a schedule has only "currency" and "payments"`;
     case 'minProperties':
-      return `payments at ${pointer} is empty: give each milestone label with its amount, such as { "i": "2500.00" }`;
+      if (pointer !== '') return `${pointer.slice(1)} at ${pointer} is empty: give each milestone label with its figure, such as { "i": "2500.00" }`;
+      // The top level's two fields are the currency and at least one of the figures.
+      return `the schedule needs "payments" (amounts by milestone label), "targets" (targets by milestone label) or both, such as { "currency": "USD", "targets": { "a": "1000000" } }`;
+    case 'additionalProperties':
+      return `${at} has an unknown field '${(error.params as { additionalProperty: string }).additionalProperty}': a schedule has only "currency", "payments" and "targets"`;
     case 'propertyNames':
-      return `payments at ${pointer} has an empty label: use the milestone's label, such as "i" or "Month 1"`;
+      return `${pointer.slice(1)} at ${pointer} has an empty label: use the milestone's label, such as "i" or "Month 1"`;
     default:
       if (pointer === '/currency') return `currency at /currency must be a three-letter ISO 4217 code such as USD, not ${shown(valueAt(data, pointer))}`;
       if (pointer === '/payments') return `payments at /payments must be an object of milestone label to amount, such as { "i": "2500.00" }`;
+      if (pointer === '/targets') return `targets at /targets must be an object of milestone label to target, such as { "a": "1000000" }`;
       if (pointer === '') return 'the schedule must be a JSON object such as { "currency": "USD", "payments": { "i": "2500.00" } }';
       return `${at} ${error.message ?? 'is invalid'}`;
   }

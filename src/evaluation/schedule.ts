@@ -1,14 +1,17 @@
 /**
- * Payment schedules: the amounts behind "as outlined in Section 4.2", and how a milestone label
- * finds its amount. Reading and validating a schedule file is src/evaluation/schedule-reader.ts (it needs ajv,
+ * Schedules: the figures a clause refers to instead of stating them (the payment amounts behind "as
+ * outlined in Section 4.2" or a redacted "$[***]", the targets behind "the targets set forth in Exhibit C"),
+ * and how a milestone label finds its figure. Reading and validating a schedule file is src/evaluation/schedule-reader.ts (it needs ajv,
  * which the evaluator does not).
  */
 import type { Dec } from '../values/money';
 
 export interface Schedule {
   currency: string;
-  /** Label as written in the schedule → exact amount. */
+  /** Label as written in the schedule → exact payment amount. */
   payments: ReadonlyMap<string, Dec>;
+  /** Label as written in the schedule → exact target amount (what the milestone's total is compared with). */
+  targets: ReadonlyMap<string, Dec>;
 }
 
 /**
@@ -16,10 +19,19 @@ export interface Schedule {
  * brackets and a trailing dot, so "(ii)", "ii" and "II." name the same milestone.
  */
 export function scheduledAmount(schedule: Schedule, label: string): Dec | undefined {
-  const exact = schedule.payments.get(label);
+  return byLabel(schedule.payments, label);
+}
+
+/** The schedule's target for a milestone label, matched like `scheduledAmount`. */
+export function scheduledTarget(schedule: Schedule, label: string): Dec | undefined {
+  return byLabel(schedule.targets, label);
+}
+
+function byLabel(figures: ReadonlyMap<string, Dec>, label: string): Dec | undefined {
+  const exact = figures.get(label);
   if (exact !== undefined) return exact;
   const key = labelKey(label);
-  for (const [name, amount] of schedule.payments) if (labelKey(name) === key) return amount;
+  for (const [name, amount] of figures) if (labelKey(name) === key) return amount;
   return undefined;
 }
 

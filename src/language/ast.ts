@@ -23,6 +23,11 @@ export interface Range {
 export interface DocumentNode {
   kind: 'document';
   clauses: ClauseNode[];
+  /**
+   * Definition sentences written before the first clause or after the last one ('"Contract Year"
+   * means …'); absent when the text has none. Their terms are read wherever a window names them.
+   */
+  definitions?: DefinitionNode[];
   range: Range;
 }
 
@@ -36,8 +41,12 @@ export interface ClauseNode {
   /**
    * `payer-pays`: "<Payer> shall pay <Payee> <payment> if/when/upon <condition>."; `conditional`:
    * "If <condition>, <Payer> shall pay <Payee> <payment>." Both hold one milestone: the condition.
+   * `shortfall`: "If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the
+   * shortfall>.": one milestone, the minimum, whose payment runs from the party that missed it.
+   * `attainment`: "<Payer> shall pay <Payee>, <period>, a bonus based on attainment of the quota of <amount>
+   * in <metric> as follows: <band>: <payout>; …": one milestone, the quota, paid by the table's band.
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
@@ -47,6 +56,28 @@ export interface ClauseNode {
   milestones: MilestoneNode[];
   /** The "Upon achieving …, the Seller will receive …" sentences that follow the milestones. */
   payments: PaymentTermNode[];
+  /** In the shortfall form: how the minimum was stated, for the canonical text. */
+  minimum?: MinimumConditionNode;
+  range: Range;
+}
+
+/**
+ * How a shortfall sentence states its minimum: "the Distributor fails to purchase the Annual Minimum
+ * of $500,000 in each year" (`failure`, with the party), or "Net Sales in each year are less than
+ * $100,000" (`less-than`, after a metric). The minimum itself is the milestone's target.
+ */
+export interface MinimumConditionNode {
+  kind: 'minimum-condition';
+  /** `fails to` or `does not` before the verb (party form), or `less than` (metric form). */
+  failure: 'fails to' | 'does not' | 'less than';
+  /** The verb after "fails to" / "does not", lower case; null in the metric form. */
+  verb: 'purchase' | 'achieve' | 'meet' | 'reach' | 'generate' | 'sell' | null;
+  /** The metric form's verb before "less than". */
+  be: 'is' | 'are' | null;
+  /** The minimum's own name as written ("Annual Minimum" from "the Annual Minimum of $500,000"), or null. */
+  name: string | null;
+  /** True when the payer is written "it" (the party that failed), false when named again. */
+  payerIsIt: boolean;
   range: Range;
 }
 
@@ -87,6 +118,10 @@ export interface MilestoneNode {
   comparator?: ComparatorNode;
   /** The party whose sales count, when a condition names one ("If Reseller generates Net Revenue …"). */
   achiever?: PartyNode;
+  /** Written once-only words ("one-time", "paid only once"): a recurring window then pays its first met period only. */
+  once?: OnceOnlyNode;
+  /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
+  periodReference?: PeriodReferenceNode;
   /**
    * `payment`: no condition is written; the milestone is the payment's own measure ("shall pay … ten
    * percent (10%) of Net Sales in each quarter"): its window, its metric, and as target the
@@ -174,7 +209,17 @@ export type PeriodUnit = 'month' | 'quarter' | 'year';
  * When a milestone must be reached. The first four are cumulative from the effective date;
  * `period` covers one contract period only; `recurring` repeats every period.
  */
-export type WindowNode = EndOfPeriodWindowNode | ByDateWindowNode | WithinWindowNode | PeriodWindowNode | RecurringWindowNode;
+export type WindowNode =
+  | EndOfPeriodWindowNode
+  | ByDateWindowNode
+  | WithinWindowNode
+  | PeriodWindowNode
+  | RecurringWindowNode
+  | SpanWindowNode
+  | DateRangeWindowNode
+  | TermWindowNode
+  | DefinedPeriodWindowNode
+  | CalendarPeriodWindowNode;
 
 /** "by the end of the second month", "by the end of month 2", "by the end of the quarter". */
 export interface EndOfPeriodWindowNode {
@@ -222,6 +267,154 @@ export interface RecurringWindowNode {
   range: Range;
 }
 
+// --- windows with their own start, and defined periods ------------------------------------------
+
+/** The windows that are not counted in contract periods from the effective date alone (src/time/own-windows.ts reads them). */
+export type OwnWindowNode = SpanWindowNode | DateRangeWindowNode | TermWindowNode | DefinedPeriodWindowNode;
+
+/** Where a window with its own start begins: a date written in the text, or the effective date. */
+export type SpanStart = { kind: 'date'; date: string } | { kind: 'effective-date' };
+
+/**
+ * A window of `n` days, months or years from a start of its own: "the twelve (12) month period
+ * commencing June 1, 2026" (`written: 'period'`), "the first twelve (12) months after the Effective
+ * Date" (`written: 'first'`). Its total counts the window's own sales, not a running total from E.
+ */
+export interface SpanWindowNode {
+  kind: 'span';
+  n: number;
+  unit: 'day' | 'month' | 'year';
+  start: SpanStart;
+  written: 'period' | 'first';
+  range: Range;
+}
+
+/** "the period from June 1, 2026 to May 31, 2027": both days included. */
+export interface DateRangeWindowNode {
+  kind: 'date-range';
+  from: string;
+  to: string;
+  range: Range;
+}
+
+/** "during the term" ("during the Term of this Agreement"): from the effective date, with no end the clause states. */
+export interface TermWindowNode {
+  kind: 'term';
+  range: Range;
+}
+
+/**
+ * A period the text names by a defined term: "during the first Contract Year" (`which: 1`),
+ * "in each Contract Year" (`each`), "during the Measuring Period" (`the`). What the term means
+ * comes from its definition in the document (`DocumentNode.definitions`), or, for the contract
+ * periods ("Contract Year", "Contract Quarter", "Contract Month") that the text leaves undefined,
+ * from the default reading the checker warns about.
+ */
+export interface DefinedPeriodWindowNode {
+  kind: 'defined-period';
+  /** The term as written, words joined by single spaces ("Contract Year"). */
+  term: string;
+  which: number | 'each' | 'the';
+  range: Range;
+}
+
+/** A definition sentence. */
+export type DefinitionNode = PeriodDefinitionNode;
+
+/** '"Contract Year" means each twelve (12) month period commencing on the Effective Date or an anniversary thereof.' */
+export interface PeriodDefinitionNode {
+  kind: 'period-definition';
+  /** The defined term without its quotes. */
+  term: string;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode;
+  range: Range;
+}
+
+/**
+ * "each (successive) twelve (12) month period beginning on the Effective Date or an anniversary
+ * of it": consecutive periods of `n` months or years from the effective date (days are the checker's error).
+ */
+export interface SuccessivePeriodsNode {
+  kind: 'successive-periods';
+  n: number;
+  unit: 'day' | 'month' | 'year';
+  range: Range;
+}
+
+/** The length of a calendar period: a month, a quarter, a half-year or a year. */
+export type CalendarUnit = 'month' | 'quarter' | 'half-year' | 'year';
+
+/**
+ * Periods aligned to the calendar in the contract's zone, not to the effective date: "in any
+ * calendar quarter", "for each calendar month in which …", "the first Calendar Year in which …",
+ * "Q3 2026", "calendar year 2027", "each half-year period (January to June and July to December)".
+ * A year starts on `yearStart` ("MM-DD", "01-01" for calendar periods; a fiscal year is the same node
+ * with its own start), and every month, quarter and half-year is counted from it. The period holding
+ * the effective date is partial: it starts at the effective date.
+ */
+export interface CalendarPeriodWindowNode {
+  kind: 'calendar-period';
+  unit: CalendarUnit;
+  /** The year's first month and day, "MM-DD": "01-01" for calendar periods. */
+  yearStart: string;
+  /**
+   * Which periods count: `each` period on its own (one instance per period); the `first` period
+   * whose own total meets the target (paid once); or one `named` period ("Q3 2026").
+   */
+  selection: CalendarSelectionNode;
+  /** The words that introduce the period, kept for the canonical text. */
+  written: CalendarPeriodWording;
+  /**
+   * Months written to name the periods, in order: "half-year period (January to June and July to
+   * December)" gives [1, 6, 7, 12]. The checker compares them with `yearStart` and the unit.
+   */
+  statedMonths?: number[];
+  range: Range;
+}
+
+/** How a calendar period was introduced: "in any", "in each", "during any", "per", "for each … in which", "in a", "in a given", "the first … in which". */
+export type CalendarPeriodWording =
+  | 'in any'
+  | 'in each'
+  | 'during any'
+  | 'during each'
+  | 'per'
+  | 'in a'
+  | 'in a given'
+  | 'during a'
+  | 'for each in which'
+  | 'first in which'
+  | 'named';
+
+export type CalendarSelectionNode =
+  | { kind: 'each' }
+  | { kind: 'first' }
+  /**
+   * One period: `year` is the year as written ("2026" in "Q3 2026", "calendar year 2027"); `n` is
+   * the quarter (1-4), half (1-2) or month (1-12) within that year, 1 for a whole year.
+   */
+  | { kind: 'named'; year: number; n: number };
+
+/**
+ * "one-time", "non-refundable", "paid only once", "payable only upon the first achievement": the
+ * payment is made once, for the first period that meets the target, even when every period is tested.
+ */
+export interface OnceOnlyNode {
+  kind: 'once-only';
+  /** The words as written, lower case ("one-time", "paid only once"). */
+  words: string;
+  range: Range;
+}
+
+/** "for such Calendar Quarter", "for that calendar year", written after a payment. */
+export interface PeriodReferenceNode {
+  kind: 'period-reference';
+  unit: CalendarUnit;
+  /** "such" or "that", as written in lower case. */
+  word: 'such' | 'that';
+  range: Range;
+}
+
 /** What is paid when a milestone is met. */
 export type PaymentNode = UnlimitedPaymentNode | LimitedPaymentNode | TimedPaymentNode;
 
@@ -232,7 +425,64 @@ export type UnlimitedPaymentNode =
   | RatePaymentNode
   | RateOnExcessPaymentNode
   | TieredPaymentNode
-  | PerIncrementPaymentNode;
+  | PerIncrementPaymentNode
+  | ShortfallPaymentNode
+  | AttainmentPaymentNode;
+
+/**
+ * A payout by attainment of a quota, as a table of bands: "as follows: below 80%: nothing; 80%: $6,000;
+ * from 80% to 100%: interpolated on a straight-line basis; 100% or more: $12,000". Attainment is the
+ * period's total over the quota (the milestone's target), in percent; the band that holds it gives the
+ * payout, judged once the period is over. A band's payout is an amount, nothing, a percentage of an
+ * amount ("50% of $12,000"), or interpolated on a straight line between its neighbours' payouts.
+ */
+export interface AttainmentPaymentNode {
+  kind: 'attainment';
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
+  bands: AttainmentBandNode[];
+  range: Range;
+}
+
+/**
+ * One line of an attainment table. `from`/`to` are percentages of the quota (decimal strings), null for
+ * an open end; `fromStrict`/`toStrict` say whether the bound itself is outside ("more than 100%",
+ * "below 80%"). A point ("80%") has `from` equal to `to`, both inclusive.
+ */
+export interface AttainmentBandNode {
+  kind: 'attainment-band';
+  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to';
+  from: string | null;
+  fromStrict: boolean;
+  to: string | null;
+  toStrict: boolean;
+  payout: AttainmentPayoutNode;
+  range: Range;
+}
+
+/** What a band pays: an amount, nothing, a percentage of an amount, or a straight line between its neighbours. */
+export type AttainmentPayoutNode =
+  | { kind: 'amount'; amount: MoneyNode }
+  | { kind: 'nothing' }
+  | { kind: 'share'; percent: string; of: MoneyNode }
+  | { kind: 'interpolated' };
+
+/**
+ * "the shortfall", "the difference", "twenty percent (20%) of the shortfall", "the shortfall at $12.50
+ * per unit": what the party that missed a minimum pays once the period is over: the minimum (the
+ * milestone's target) less the period's total, never below zero, times `percent` (the whole of it
+ * when null), and for a count times `unitPrice`. The words as written are kept for the canonical text.
+ */
+export interface ShortfallPaymentNode {
+  kind: 'shortfall';
+  written: 'shortfall' | 'difference';
+  /** Introduced by "a payment equal to". */
+  intro: boolean;
+  /** The percentage of the shortfall as a decimal string ("20" for 20%), or null for all of it. */
+  percent: string | null;
+  /** The price per unit a count shortfall is paid at ("at $12.50 per unit"), or null. */
+  unitPrice: MoneyNode | null;
+  range: Range;
+}
 
 /** "a bonus of $5,000", "a commission payment of €2,000". */
 export interface FixedPaymentNode {
@@ -463,9 +713,15 @@ export type AnyNode =
   | TargetReferenceNode
   | TierBandNode
   | LimitNode
+  | OnceOnlyNode
+  | PeriodReferenceNode
   | MeasureNode
   | DueNode
-  | PaymentTermNode;
+  | PaymentTermNode
+  | DefinitionNode
+  | SuccessivePeriodsNode
+  | MinimumConditionNode
+  | AttainmentBandNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -51,6 +51,10 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
       return p.bands.flatMap((b) => [b.from, b.to]).filter((m): m is MoneyNode => m !== null);
     case 'per-increment':
       return [p.amount, p.increment, ...(p.threshold ? [p.threshold] : [])];
+    case 'shortfall':
+      return p.unitPrice ? [p.unitPrice] : [];
+    case 'attainment':
+      return p.bands.flatMap((b) => (b.payout.kind === 'amount' ? [b.payout.amount] : b.payout.kind === 'share' ? [b.payout.of] : []));
     case 'limited':
       return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount, p.minimumPayout?.amount].filter((m): m is MoneyNode => m !== undefined)];
     case 'timed':
@@ -74,6 +78,12 @@ function checkComputed(p: UnlimitedPaymentNode, out: Diagnostic[]): void {
       if (new Dec(p.increment.amount).isZero()) {
         out.push(diagnostic('non-positive-increment', p.increment.range, `An increment of ${p.increment.text} never completes: write the size of each step, such as '$100,000'.`));
       }
+      return;
+    case 'shortfall':
+      // Whether the shortfall can be priced depends on the minimum: src/language/check-shortfall.ts.
+      return;
+    case 'attainment':
+      // Gaps, overlaps and interpolation ends: src/language/check-attainment.ts.
       return;
     default:
       assertNever(p);

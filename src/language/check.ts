@@ -4,6 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
+import { checkCalendarPeriod, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney, NO_CURRENCY } from '../values/money';
@@ -16,7 +17,10 @@ import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { checkMeasured } from './check-measured';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
+import { checkShortfall } from './check-shortfall';
+import { checkAttainment } from './check-attainment';
 import { notationOf } from '../values/number-notation';
+import { checkOwnWindows } from './check-own-windows';
 
 export interface ValidationResult {
   /** True when there is no error (warnings and notes allowed). */
@@ -42,6 +46,14 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   checkDrafted(document, text, out);
   for (const clause of document.clauses) checkReadings(clause, text, out);
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
+  // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
+  for (const d of document.definitions ?? []) {
+    const m = d.meaning;
+    checkWindow(m.kind === 'successive-periods' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
+  }
+  checkOwnWindows(document, out);
+  for (const clause of document.clauses) checkShortfall(clause, text, out);
+  for (const clause of document.clauses) checkAttainment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   return out;
 }
@@ -55,6 +67,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
     // A milestone that is a payment's own measure has as target its threshold, zero for a rate on all.
     if (m.condition !== 'payment' || !(m.target.kind === 'revenue' && isZero(m.target.amount.amount))) checkTarget(m.target, text, out);
     checkWindow(m.window, text, out);
+    checkPeriodReference(m, out);
     if (m.payment?.kind === 'fixed') checkAmount(m.payment.amount, text, out);
   }
   for (const term of clause.payments) {
@@ -184,6 +197,7 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
     case 'end-of-period':
     case 'period':
     case 'within':
+    case 'span':
       if (!Number.isInteger(window.n) || window.n < 1) {
         out.push(diagnostic('invalid-period', window.range, `${window.n} is not a period number: periods are counted 1, 2, 3, … from the effective date.`));
       } else if (!Number.isSafeInteger(window.n)) {
@@ -200,6 +214,13 @@ function checkWindow(window: WindowNode, text: string, out: Diagnostic[]): void 
       }
       return;
     case 'recurring':
+      return;
+    case 'date-range':
+    case 'term':
+    case 'defined-period':
+      return; // check-own-windows.ts, which knows the document's definitions
+    case 'calendar-period':
+      checkCalendarPeriod(window, text, out);
       return;
     default:
       assertNever(window);
@@ -344,7 +365,13 @@ function comparableDeadline(w: WindowNode): { scale: string; value: number } | n
       return { scale: 'date', value: Date.parse(w.date) };
     case 'period':
     case 'recurring':
+    case 'date-range':
+    case 'defined-period':
+    case 'term':
+    case 'calendar-period':
       return null;
+    case 'span':
+      return w.start.kind === 'effective-date' ? (w.unit === 'day' ? { scale: 'days', value: w.n - 1 } : { scale: 'months', value: w.n * (w.unit === 'year' ? 12 : 1) }) : null;
     default:
       return assertNever(w);
   }

@@ -2,9 +2,10 @@
  * The AST in plain words: what the engine understood, for `clause validate`, the playground and
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
-import type { ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
+import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { assertNever } from './ast';
+import { describeCalendarWindow } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from '../values/money';
 
 /**
@@ -98,6 +99,16 @@ export function windowType(window: WindowNode): WindowType {
       return 'period';
     case 'recurring':
       return 'recurring';
+    case 'span':
+      return window.start.kind === 'effective-date' ? 'cumulative' : 'period';
+    case 'term':
+      return 'cumulative';
+    case 'date-range':
+      return 'period';
+    case 'defined-period':
+      return window.which === 'each' ? 'recurring' : 'period';
+    case 'calendar-period':
+      return window.selection.kind === 'named' ? 'period' : 'recurring';
     default:
       return assertNever(window);
   }
@@ -117,6 +128,22 @@ export function describeWindow(window: WindowNode): string {
       return `in the ${ordinalWord(window.n)} contract ${window.unit} only`;
     case 'recurring':
       return `in each contract ${window.unit}, separately`;
+    case 'span': {
+      const length = `${window.n} ${window.unit}${window.n === 1 ? '' : 's'}`;
+      return window.start.kind === 'effective-date' ? `the first ${length} from the effective date` : `the ${length} from ${window.start.date}, its own sales only`;
+    }
+    case 'date-range':
+      return `from ${window.from} through ${window.to}, its own sales only`;
+    case 'term':
+      return 'cumulative from the effective date through the term (no end stated)';
+    case 'defined-period':
+      return window.which === 'each'
+        ? `in each ${window.term}, separately`
+        : window.which === 'the'
+          ? `during the ${window.term}, as the text defines it`
+          : `in the ${ordinalWord(window.which)} ${window.term} only`;
+    case 'calendar-period':
+      return describeCalendarWindow(window);
     default:
       return assertNever(window);
   }
@@ -146,6 +173,15 @@ export function describePayment(payment: PaymentNode): string {
       const how = payment.proRata ? 'pro rata for a part increment' : 'whole increments only';
       return `${statedMoney(payment.amount.amount, payment.amount.currency)} for each ${statedMoney(payment.increment.amount, payment.increment.currency)} of the milestone's ${basisWord(payment.basis)} sales revenue${above} (${how})`;
     }
+    case 'attainment': {
+      const bands = payment.bands.map((b) => `${describeAttainmentRange(b)}: ${describeAttainmentPayout(b.payout)}`);
+      return `a ${payment.noun} by attainment of the milestone's target (the period's total over it, in percent), judged once the period is over: ${bands.join('; ')}`;
+    }
+    case 'shortfall': {
+      const share = payment.percent === null ? 'the whole shortfall' : `${payment.percent}% of the shortfall`;
+      const price = payment.unitPrice ? ` at ${statedMoney(payment.unitPrice.amount, payment.unitPrice.currency)} per unit` : '';
+      return `${share}${price} (the minimum less the period's total, never below zero), paid by the party that missed the minimum once the period is over`;
+    }
     case 'limited': {
       const limits = [payment.cap ? `at most ${describeLimit(payment.cap)}` : null, payment.floor ? `at least ${describeLimit(payment.floor)}` : null].filter((x) => x !== null);
       return `${describePayment(payment.payment)}, ${limits.join(' and ')}`;
@@ -154,6 +190,28 @@ export function describePayment(payment: PaymentNode): string {
       return `${describePayment(payment.payment)}, due ${describeDue(payment.due)}`;
     default:
       return assertNever(payment);
+  }
+}
+
+function describeAttainmentRange(b: AttainmentBandNode): string {
+  const low = b.from === null ? null : `${b.fromStrict ? 'more than' : 'at least'} ${b.from}%`;
+  const high = b.to === null ? null : `${b.toStrict ? 'below' : 'at most'} ${b.to}%`;
+  if (b.from !== null && b.from === b.to) return `exactly ${b.from}%`;
+  return [low, high].filter((x) => x !== null).join(' and ');
+}
+
+function describeAttainmentPayout(p: AttainmentPayoutNode): string {
+  switch (p.kind) {
+    case 'amount':
+      return statedMoney(p.amount.amount, p.amount.currency);
+    case 'nothing':
+      return 'nothing';
+    case 'share':
+      return `${p.percent}% of ${statedMoney(p.of.amount, p.of.currency)}`;
+    case 'interpolated':
+      return 'on a straight line between the payouts of the bands on either side';
+    default:
+      return assertNever(p);
   }
 }
 
@@ -198,11 +256,17 @@ export interface MilestoneSummary {
   windowType: WindowType;
   deadline: string;
   payment: string;
+  /** How the total is compared with the target, strict or inclusive, with the words written. */
+  comparison: string;
 }
 
 /** How the total is compared with the target: "more than" for "exceed", else "at least" (also when unwritten). */
 export function describeComparator(milestone: MilestoneNode): string {
-  return milestone.comparator?.strict ? `more than ('${milestone.comparator.words}': a total equal to the target does not meet it)` : 'at least';
+  const c = milestone.comparator;
+  if (!c) return 'at least (no comparison written: a total equal to the target meets it)';
+  return c.strict
+    ? `more than, strict ('${c.words}': a total equal to the target does not meet it)`
+    : `at least, inclusive ('${c.words}': a total equal to the target meets it)`;
 }
 
 export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode): MilestoneSummary {
@@ -215,5 +279,31 @@ export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode)
     windowType: windowType(milestone.window),
     deadline: describeWindow(milestone.window),
     payment: applies ? describePayment(applies.payment) : 'none stated',
+    comparison: describeComparator(milestone),
   };
+}
+
+const FORM_WORDS: Record<ClauseNode['form'], string> = {
+  enumerated: 'enumerated milestones ("<Party> agrees to meet the following sales milestones: (i) …")',
+  headed: 'headed milestone lines ("Month 1 Milestone: …")',
+  'payer-pays': 'a payer-pays sentence ("<Payer> shall pay <Payee> <payment> if/when/upon <condition>")',
+  conditional: 'a conditional sentence ("If <condition>, <Payer> shall pay <Payee> <payment>")',
+  shortfall: 'a shortfall sentence ("If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the shortfall>"): the party that misses the minimum pays',
+  attainment: 'an attainment table ("<Payer> shall pay <Payee>, in each quarter, a bonus based on attainment of the quota of $X: <range>: <payout>; …")',
+};
+
+/** A clause as a whole, in words: its heading, its form, who pays whom, and each milestone. */
+export interface ClauseSummary {
+  /** "4.2 Performance Bonus", or null when the clause has no heading. */
+  heading: string | null;
+  form: string;
+  /** "Vendor pays Reseller", the obligated party's name ("Seller"), or "no party named (headed form)". */
+  parties: string;
+  milestones: MilestoneSummary[];
+}
+
+export function summariseClause(clause: ClauseNode): ClauseSummary {
+  const heading = clause.heading ? [clause.heading.number, clause.heading.title].filter((x) => x !== null && x !== '').join(' ') : null;
+  const parties = clause.payer && clause.party ? `${clause.payer.name} pays ${clause.party.name}` : clause.party ? clause.party.name : 'no party named (headed form)';
+  return { heading, form: FORM_WORDS[clause.form], parties, milestones: clause.milestones.map((m) => summariseMilestone(m, clause)) };
 }

@@ -36,13 +36,15 @@
  * ASTs from `parse` never do.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, DocumentNode, DueNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PeriodUnit, SalesBasis, TargetNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
+import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
+import { periodNameWord, periodNoun } from '../../grammar/period-words';
 import { paymentParts } from './payment-parts';
 
 export class FormatError extends Error {
@@ -69,6 +71,10 @@ export function format(ast: DocumentNode): string {
     }
     return formatClause(clause, path);
   });
+  if (ast.definitions !== undefined) {
+    if (!Array.isArray(ast.definitions) || ast.definitions.length === 0) throw new FormatError('definitions, when present, are a non-empty list', '/definitions');
+    blocks.push(ast.definitions.map((d, i) => definitionText(d, `/definitions/${i}`)).join('\n'));
+  }
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -89,13 +95,19 @@ function formatClause(clause: ClauseNode, path: string): string {
     clause.milestones.forEach((m, i) => lines.push(headedItem(m, `${path}/milestones/${i}`)));
   } else if (clause.form === 'payer-pays' || clause.form === 'conditional') {
     lines.push(payerSentence(clause, path));
+  } else if (clause.form === 'shortfall') {
+    lines.push(shortfallSentence(clause, path));
+  } else if (clause.form === 'attainment') {
+    lines.push(attainmentSentence(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  if (clause.form !== 'payer-pays' && clause.form !== 'conditional' && clause.payer !== undefined) {
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment';
+  if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
-  if (clause.form !== 'payer-pays' && clause.form !== 'conditional') {
+  if (clause.form !== 'shortfall' && clause.minimum !== undefined) throw new FormatError(`a ${clause.form} clause states no minimum`, `${path}/minimum`);
+  if (!sentence) {
     clause.milestones.forEach((m, i) => {
       const at = `${path}/milestones/${i}`;
       if (m.comparator !== undefined) throw new FormatError(`a comparator is written only in a payer-pays or conditional sentence`, `${at}/comparator`);
@@ -189,9 +201,11 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const subject = m.achiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
     : `${t.term}${scope} ${strict ? 'exceed' : 'are at least'} ${amount}`;
-  const condition = `${subject} ${windowText(m.window, `${at}/window`)}`;
   const payer = partyName(clause.payer, `${path}/payer`);
   const payee = partyName(clause.party, `${path}/party`);
+  const calendar = calendarSentence(clause, m, { subject, payer, payee }, at);
+  if (calendar !== null) return calendar;
+  const condition = `${subject} ${windowText(m.window, `${at}/window`)}`;
   const paid = clause.form === 'conditional' ? paidWithTail(m.payment, clause, `${at}/payment`) : paidAmount(m.payment, `${at}/payment`);
   return clause.form === 'conditional'
     ? `If ${condition}, the ${payer} shall pay the ${payee} ${paid}.`
@@ -295,6 +309,161 @@ function measuredSentence(clause: ClauseNode, path: string): string {
   const payee = partyName(clause.party, `${path}/party`);
   return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
 }
+
+/**
+ * "If the Distributor fails to purchase the Annual Minimum of $500,000 in each year, it shall pay the
+ * Company 20% of the shortfall." and "If Net Sales in each year are less than $100,000, the Licensee
+ * shall pay the Licensor the difference."
+ */
+function shortfallSentence(clause: ClauseNode, path: string): string {
+  const c = clause.minimum;
+  if (!c) throw new FormatError('a shortfall clause needs its minimum condition', `${path}/minimum`);
+  if (!clause.payer) throw new FormatError('a shortfall clause needs a payer', `${path}/payer`);
+  if (!clause.party) throw new FormatError('a shortfall clause needs a party to be paid', `${path}/party`);
+  if (clause.milestones.length !== 1) throw new FormatError('a shortfall clause has exactly one milestone', `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError('a shortfall clause has no payment sentences: its payment is the milestone\'s', `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of a shortfall sentence has no label', `${at}/label`);
+  if (m.comparator !== undefined) throw new FormatError('a minimum is met at the amount itself: a shortfall sentence has no comparator', `${at}/comparator`);
+  if (!m.payment || m.payment.kind !== 'shortfall') throw new FormatError('a shortfall sentence pays a share of the shortfall', `${at}/payment`);
+  const t = m.target;
+  const window = windowText(m.window, `${at}/window`);
+  let condition: string;
+  if (c.failure === 'less than') {
+    if (m.achiever !== undefined) throw new FormatError('the metric form of a shortfall sentence names no achieving party', `${at}/achiever`);
+    if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the minimum of the metric form is an amount of a metric such as "Net Sales"', `${at}/target`);
+    const metric = METRIC.exec(t.term);
+    if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+    if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+    const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+    condition = `${t.term}${scope} ${window} ${oneOf(c.be ?? '', ['is', 'are'], `${path}/minimum/be`)} less than ${formatAmount(t.amount, `${at}/target/amount`)}`;
+    if (c.payerIsIt) throw new FormatError('"it" refers to a party named before it: the metric form names none', `${path}/minimum/payerIsIt`);
+  } else {
+    if (!m.achiever) throw new FormatError('a shortfall sentence names the party that must reach the minimum', `${at}/achiever`);
+    const failure = oneOf(c.failure, ['fails to', 'does not'], `${path}/minimum/failure`);
+    const verb = oneOf(c.verb ?? '', ['purchase', 'achieve', 'meet', 'reach', 'generate', 'sell'], `${path}/minimum/verb`);
+    if (t.kind === 'revenue' && (t.term !== undefined || t.scope !== undefined)) throw new FormatError('the minimum after a verb is an amount or a target such as "$500,000 in net sales revenue"', `${at}/target`);
+    const quantity = t.kind === 'revenue' && t.basis === null ? formatAmount(t.amount, `${at}/target/amount`) : target(t, `${at}/target`, true);
+    let name = '';
+    if (c.name !== null) {
+      const words = typeof c.name === 'string' ? c.name.split(' ') : [];
+      if (words.length === 0 || !words.every((w) => WORD.test(w) && tokenize(w).every((tok) => MINIMUM_NAME_TOKENS.has(tok.type ?? '')))) {
+        throw new FormatError(`'${String(c.name)}' cannot be written as the name of a minimum: use words such as "Annual Minimum"`, `${path}/minimum/name`);
+      }
+      name = `the ${c.name} of `;
+    }
+    condition = `the ${partyName(m.achiever, `${at}/achiever`)} ${failure} ${verb} ${name}${quantity} ${window}`;
+  }
+  const payer = c.payerIsIt ? 'it' : `the ${partyName(clause.payer, `${path}/payer`)}`;
+  if (c.payerIsIt && m.achiever && m.achiever.name !== clause.payer.name) throw new FormatError('"it" is the party that failed: the payer must be that party', `${path}/payer`);
+  return `If ${condition}, ${payer} shall pay the ${partyName(clause.party, `${path}/party`)} ${shortfallText(m.payment, `${at}/payment`)}.`;
+}
+
+/** "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in Net Sales as follows: …". */
+function attainmentSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
+  if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
+  if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
+  if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
+  if (!m.payment || m.payment.kind !== 'attainment') throw new FormatError('an attainment clause pays by its table', `${at}/payment`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined) throw new FormatError('the quota is an amount of a metric such as "Net Sales"', `${at}/target`);
+  const metric = METRIC.exec(t.term);
+  if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+  const p = m.payment;
+  if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
+  const bands = p.bands.map((b, i) => `${attainmentRange(b, `${at}/payment/bands/${i}`)}: ${attainmentPayout(b.payout, `${at}/payment/bands/${i}/payout`)}`);
+  return (
+    `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)}, ${windowText(m.window, `${at}/window`)}, ` +
+    `a ${oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`)} based on attainment of the quota of ${formatAmount(t.amount, `${at}/target/amount`)} in ${t.term} as follows: ${bands.join('; ')}.`
+  );
+}
+
+function attainmentRange(b: AttainmentBandNode, path: string): string {
+  const pct = (v: string | null, at: string): string => (v === null ? badField('a band bound', at) : percentText(v, at));
+  switch (b.written) {
+    case 'below':
+    case 'less than':
+      return `${b.written} ${pct(b.to, `${path}/to`)}`;
+    case 'point':
+      return pct(b.from, `${path}/from`);
+    case 'or more':
+      return `${pct(b.from, `${path}/from`)} or more`;
+    case 'more than':
+      return `more than ${pct(b.from, `${path}/from`)}`;
+    case 'from to':
+      return `from ${pct(b.from, `${path}/from`)} to ${pct(b.to, `${path}/to`)}`;
+    default:
+      return assertNever(b.written);
+  }
+}
+
+function attainmentPayout(p: AttainmentPayoutNode, path: string): string {
+  switch (p.kind) {
+    case 'amount':
+      return formatAmount(p.amount, `${path}/amount`);
+    case 'nothing':
+      return 'nothing';
+    case 'share':
+      return `${percentText(p.percent, `${path}/percent`)} of ${formatAmount(p.of, `${path}/of`)}`;
+    case 'interpolated':
+      return 'interpolated on a straight-line basis';
+    default:
+      return assertNever(p);
+  }
+}
+
+/** The tokens a minimum's name may hold (grammar/clause.ne `minimumWord`). */
+const MINIMUM_NAME_TOKENS: ReadonlySet<string> = new Set(['word', 'annual', 'quarterly', 'minimum', 'purchase', 'purchases', 'sales', 'target', 'net', 'gross']);
+
+function shortfallText(p: ShortfallPaymentNode, path: string): string {
+  const word = oneOf(p.written, ['shortfall', 'difference'], `${path}/written`);
+  const share = p.percent === null ? `the ${word}` : `${percentText(p.percent, `${path}/percent`)} of the ${word}`;
+  const price = p.unitPrice === null ? '' : ` at ${formatAmount(p.unitPrice, `${path}/unitPrice`)} per unit`;
+  return `${p.intro ? 'a payment equal to ' : ''}${share}${price}`;
+}
+
+/**
+ * The sentences only a calendar period has: "… for the first calendar quarter in which <condition>"
+ * (with "within N days after the end of" when the payment falls due then), and a conditional sentence
+ * ending "for such calendar quarter". Null for every other milestone.
+ */
+function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject: string; payer: string; payee: string }, at: string): string | null {
+  const w = m.window;
+  const ref = m.periodReference;
+  const first = w.kind === 'calendar-period' && w.selection.kind === 'first';
+  if (!first && ref === undefined) return null;
+  if (w.kind !== 'calendar-period') throw new FormatError('a period reference ("for such calendar quarter") needs a calendar-period condition', `${at}/periodReference`);
+  const noun = calendarNounText(w);
+  if (noun === null) throw new FormatError(`this calendar period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
+  const payment = m.payment as PaymentNode;
+  if (first) {
+    if (clause.form !== 'payer-pays') throw new FormatError('the first period in which a target is met is written in a payer-pays sentence', `${path0(at)}/form`);
+    if (ref !== undefined) throw new FormatError('a period reference is written only in a conditional sentence', `${at}/periodReference`);
+    if (payment.kind === 'timed') {
+      const due = payment.due;
+      if (!due.calendar || due.after !== w.unit || w.yearStart !== '01-01' || w.statedMonths !== undefined) {
+        throw new FormatError('a due date with the first period in which a target is met is "within N days after the end of" that calendar period', `${at}/payment/due`);
+      }
+      const days = wholeNumber(due.days, `${at}/payment/due/days`);
+      return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment.payment, `${at}/payment/payment`)} within ${days} days after the end of the first ${noun} in which ${words.subject}.`;
+    }
+    return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for the first ${noun} in which ${words.subject}.`;
+  }
+  if (clause.form !== 'conditional') throw new FormatError('a period reference ("for such calendar quarter") is written only in a conditional sentence', `${at}/periodReference`);
+  const refNoun = calendarNounText({ unit: ref!.unit, yearStart: w.yearStart, statedMonths: w.statedMonths });
+  if (ref!.unit !== w.unit || refNoun === null) throw new FormatError('the period reference names another period than the condition', `${at}/periodReference/unit`);
+  const condition = `${words.subject} ${windowText(w, `${at}/window`)}`;
+  return `If ${condition}, the ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for ${oneOf(ref!.word, ['such', 'that'], `${at}/periodReference/word`)} ${refNoun}.`;
+}
+
+const path0 = (at: string): string => at.replace(/\/milestones\/0$/, '');
 
 // --- parties and labels ------------------------------------------------------------------------
 
@@ -471,6 +640,7 @@ function dateText(date: string, path: string): string {
 }
 
 const UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
+const CALENDAR_UNITS: readonly CalendarUnit[] = ['month', 'quarter', 'half-year', 'year'];
 
 function windowText(w: WindowNode, path: string): string {
   switch (w.kind) {
@@ -487,8 +657,84 @@ function windowText(w: WindowNode, path: string): string {
       return `in the ${ordinal(w.n, `${path}/n`)} ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
     case 'recurring':
       return `in each ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
+    case 'span':
+      return `during ${spanText(w, path)}`;
+    case 'date-range':
+      return `during ${dateRangeText(w, path)}`;
+    case 'term':
+      return 'during the term';
+    case 'defined-period': {
+      const term = periodNameText(w.term, `${path}/term`);
+      if (w.which === 'each') return `in each ${term}`;
+      if (w.which === 'the') return `during the ${term}`;
+      return `during the ${ordinal(w.which, `${path}/which`)} ${term}`;
+    }
+    case 'calendar-period': {
+      oneOf(w.unit, CALENDAR_UNITS, `${path}/unit`);
+      const text = calendarWindowText(w);
+      if (text === null) throw new FormatError(`this calendar period (${w.selection.kind}, year starting ${w.yearStart}) is written as a payer-pays sentence, not in a milestone item`, path);
+      return text;
+    }
     default:
       return assertNever(w);
+  }
+}
+
+// --- windows with their own start, and definitions ------------------------------------------------
+
+const LENGTH_UNITS = ['day', 'month', 'year'];
+
+/** "the 12 month period commencing on June 1, 2026", "the first 12 months after the Effective Date". */
+function spanText(w: SpanWindowNode, path: string): string {
+  const n = wholeNumber(w.n, `${path}/n`);
+  const unit = oneOf(w.unit, LENGTH_UNITS, `${path}/unit`);
+  const start = w.start?.kind === 'effective-date' ? 'the Effective Date' : w.start?.kind === 'date' ? dateText(w.start.date, `${path}/start/date`) : badField('a window start', `${path}/start`);
+  if (w.written === 'first') {
+    if (w.start.kind !== 'effective-date') throw new FormatError('"the first … after" is written only from the Effective Date', `${path}/start`);
+    return `the first ${n} ${unit}s after the Effective Date`;
+  }
+  oneOf(w.written, ['period', 'first'], `${path}/written`);
+  return `the ${n} ${unit} period commencing on ${start}`;
+}
+
+function dateRangeText(w: DateRangeWindowNode, path: string): string {
+  return `the period from ${dateText(w.from, `${path}/from`)} to ${dateText(w.to, `${path}/to`)}`;
+}
+
+/** A defined period's name as the grammar reads one: capitalised words, then Year, Quarter, Month or Period. */
+function periodNameText(term: string, path: string): string {
+  const tokens = typeof term === 'string' ? tokenize(term).filter((t) => t.type !== 'ws') : [];
+  const head = tokens[tokens.length - 1];
+  const headOk = head !== undefined && (['year', 'quarter', 'month'].includes(head.type ?? '') || periodNoun.test(head));
+  if (tokens.length < 2 || !headOk || !tokens.slice(0, -1).every((t) => periodNameWord.test(t)) || tokens.map((t) => t.text).join(' ') !== term) {
+    throw new FormatError(`'${String(term)}' cannot be written as a defined period: capitalised words, then Year, Quarter, Month or Period ("Contract Year")`, path);
+  }
+  return term;
+}
+
+/** A term in quotes as the lexer reads one: no quotes, colon or line break inside, not ending with a period. */
+function quotedTerm(term: string, path: string): string {
+  if (typeof term !== 'string' || !/^[^"“”„‟«»\n:]+$/.test(term) || /\.\s*$/.test(term) || term.trim() !== term || term === '') {
+    throw new FormatError(`'${String(term)}' cannot be written as a defined term in quotes`, path);
+  }
+  return `"${term}"`;
+}
+
+function definitionText(d: DefinitionNode, path: string): string {
+  if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
+  const term = quotedTerm(d.term, `${path}/term`);
+  const m = d.meaning;
+  const at = `${path}/meaning`;
+  switch (m.kind) {
+    case 'successive-periods':
+      return `${term} means each ${wholeNumber(m.n, `${at}/n`)} ${oneOf(m.unit, LENGTH_UNITS, `${at}/unit`)} period beginning on the Effective Date or an anniversary of it.`;
+    case 'span':
+      if (m.written !== 'period') throw new FormatError('a definition is written "the 12 month period commencing on …"', `${at}/written`);
+      return `${term} means ${spanText(m, at)}.`;
+    case 'date-range':
+      return `${term} means ${dateRangeText(m, at)}.`;
+    default:
+      return assertNever(m);
   }
 }
 
@@ -545,6 +791,10 @@ function payment(p: PaymentNode, path: string): string {
       if (inner?.kind === 'timed') badField('a timed payment inside another', `${path}/payment`);
       return `${payment(p.payment, `${path}/payment`)}, ${dueText(p.due, `${path}/due`)}`;
     }
+    case 'attainment':
+      throw new FormatError('an attainment table is paid only in its own sentence ("… a bonus based on attainment of the quota of … as follows: …")', `${path}/kind`);
+    case 'shortfall':
+      throw new FormatError('a share of a shortfall is paid only in a shortfall sentence ("If the Distributor fails to purchase …, it shall pay …")', `${path}/kind`);
     default:
       return assertNever(p);
   }
@@ -628,6 +878,9 @@ const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   rate: ['percent'],
   'rate-on-excess': ['percent'],
   'tier-band': ['percent'],
+  shortfall: ['percent'],
+  'attainment-band': ['from', 'to'],
+  share: ['percent'],
 };
 
 /**
@@ -650,6 +903,8 @@ function strip(value: unknown): unknown {
     if (kind === 'money' && key === 'text') continue;
     if (kind === 'end-of-period' && key === 'written') continue;
     if (kind === 'comparator' && key === 'words') continue;
+    if (kind === 'calendar-period' && key === 'written') continue;
+    if (kind === 'once-only' && key === 'words') continue;
     if (DECIMAL_FIELDS[kind]?.includes(key) && typeof field === 'string' && /^\d+(?:\.\d+)?$/.test(field)) {
       out[key] = canonicalDecimal(field);
       continue;

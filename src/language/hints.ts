@@ -79,12 +79,15 @@ export function hintFor(token: Token, types: readonly string[], source: string):
     const ordinal = ['first', 'second', 'third', 'fourth'][n - 1];
     const lastDay = ['March 31', 'June 30', 'September 30', 'December 31'][n - 1];
     return {
-      suggestion: `'Q${n}' has two readings: the ${ordinal} quarter counted from the effective date (write 'the ${ordinal} quarter'), or calendar Q${n} (write its last day as a date, such as 'by ${lastDay}, 2026')`,
+      suggestion: `'Q${n}' has two readings: the ${ordinal} quarter counted from the effective date (write 'the ${ordinal} quarter'), or calendar Q${n} (write its last day as a date, such as 'by ${lastDay}, 2026', or 'in Q${n} 2026' for that quarter's own sales)`,
     };
   }
   if ((expects('month') || expects('quarter')) && (word === 'calendar' || word === 'fiscal')) {
     return {
-      suggestion: `contract periods are counted from the effective date; for a ${word} period write its last day as a date, such as 'by March 31, 2026'`,
+      suggestion:
+        word === 'calendar'
+          ? "contract periods are counted from the effective date; for a calendar period write its last day as a date, such as 'by March 31, 2026', or 'in Q1 2026' for that quarter's own sales, or 'in each calendar quarter' for every one"
+          : `contract periods are counted from the effective date; for a ${word} period write its last day as a date, such as 'by March 31, 2026'`,
     };
   }
   if (expects('number') && token.type === 'ordinalNumber') {

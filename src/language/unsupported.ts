@@ -31,12 +31,15 @@ const SECTION_NUMBER = /^\s*(?:(?:article|section|§)\s*)?\d+(?:\.\d+)*(?:\([a-z
 /** Constructs, in the order they are looked for after the error. */
 const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\[\s*\*[\s*]*\]/, "a redacted value ('$[***]')"],
-  [/\b(?:calendar|fiscal)\s+(?:month|quarter|year|half)s?\b/i, "a calendar or fiscal period ('calendar quarter', 'fiscal year')"],
-  [/\bFY\s?\d{2,4}\b|\bQ[1-4]\b|\bhalf-year|\bsemi-annual/i, "a named period ('FY2027', 'Q3', 'half-year')"],
-  [/\b(?:contract|royalty|sales|measuring)\s+(?:year|period)s?\b/i, "a defined period ('Contract Year', 'Sales Period')"],
-  [/\b(?:commencing|beginning|starting)\s+(?:on|with)?\b/i, "a window with its own start ('the twelve (12) month period commencing …')"],
+  // Calendar periods after 'in any/each', 'for each … in which', 'the first … in which' are read; these are not.
+  [/\bfiscal\s+(?:month|quarter|year|half)s?\b|\bcalendar\s+(?:month|quarter|year|half-year)s?\s+(?:ending|beginning|commencing|during|occurring|then)\b|\bcalendar\s+half\b/i, "a calendar or fiscal period in a form not read yet ('fiscal year', 'the Calendar Year ending …')"],
+  [/\bFY\s?\d{2,4}\b|\bQ[1-4]\b(?!\s*\d{4})|\bhalf-year(?!\s+period\s*\()|\bsemi-annual\s+period/i, "a named period in a form not read yet ('FY2027', 'Q3' without its year, 'semi-annual period')"],
+  // "during the first Contract Year", "in each Contract Year", "during the Measuring Period" are read; these are not.
+  [/\bsuch\s+(?:[A-Z][\w'’-]*\s+)+(?:Year|Period|Quarter|Month)\b|\b(?:contract|royalty|sales|measuring)\s+(?:year|period)\s+\d|\b(?:royalty|sales|measuring)\s+(?:year|period)s\b/i, "a defined period in a form not read yet ('for such Contract Year', 'Contract Year 1')"],
+  // "the 12 month period commencing on June 1, 2026 / on the Effective Date" is read; a start named by another event is not.
+  [/\b(?:commencing|beginning|starting)\s+(?:on\s+|with\s+)?(?!(?:on\s+)?(?:the\s+Effective\s+Date|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d))/i, "a window with its own start in a form not read yet ('commencing on the First Commercial Sale Date', 'beginning with the first full Calendar Quarter')"],
   [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition ('when aggregate Net Sales first reach …')"],
-  [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
+  [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b|^\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
   [/\b(?:worldwide|consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('worldwide', 'annual Net Sales')"],
   [/\b(?:portion|tiers?|bands?|up to and including|between)\b/i, "tiered rates or bands"],
   [/\bshall not exceed\b|\bcap(?:ped)?\b|\bmaximum\b/i, "a cap on payments"],
@@ -46,7 +49,8 @@ const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\b(?:exceed(?:s|ing|ed)?|in excess of|more than|greater than|over)\b/i, "a comparison in a sentence form not read yet ('… exceed …', 'in excess of')"],
   [/\b(?:at least|not less than|no less than|or more|or greater|equal(?:s)? or exceed|reach(?:es)? or exceed|equal to)\b/i, "a comparison in a sentence form not read yet ('… at least …', 'not less than')"],
   [/\b(?:Net|Gross)\s+(?:Sales|Revenues?|Turnover)\b|\bBookings\b|\bRevenues?\b|\bPurchases\b|\bUnits\b/, "a defined metric ('Net Sales', 'Bookings')"],
-  [/\bone-time\b|\bnon-refundable\b|\bonly once\b/i, "a once-only payment ('one-time', 'non-refundable')"],
+  // "a one-time payment" is read (a qualifier); a sentence saying it apart is not yet.
+  [/\bonly once\b|\bonly upon the first achievement\b|\bsubsequent or repeated achievements?\b/i, "a once-only sentence ('shall be paid only once')"],
   [/\b(?:Territory|Affiliates?|Sublicensees?|Products?)\b/, "a scope phrase ('in the Territory', 'of Products')"],
   [/\d+(?:\.\d+)?\s*%/, "a percentage rate"],
 ];

@@ -31,6 +31,12 @@ export interface NormalizerOptions {
   reuseRow?: boolean;
   /** How an export writes dates and amounts (cell-formats.ts); without it, only the ledger's own forms. */
   formats?: CellFormats | null;
+  /**
+   * The name cells the caller reads (default: all). A name cell cannot make a row invalid, so one
+   * the caller never reads is left null instead of normalized: pass 1 of an evaluation reads the
+   * product only for units milestones, the customer only for new-customer ones, the seller never.
+   */
+  reads?: { product: boolean; customer: boolean; seller: boolean };
 }
 
 export type NormalizeResult = { ok: true; row: LedgerRow } | { ok: false; issues: RowIssue[] };
@@ -166,6 +172,7 @@ export class RowNormalizer {
   private readonly cells: unknown[] = new Array(8).fill(ABSENT);
 
   private readonly formats: CellFormats | null;
+  private readonly reads: { product: boolean; customer: boolean; seller: boolean };
 
   constructor(options: NormalizerOptions) {
     this.formats = options.formats ?? null;
@@ -173,6 +180,7 @@ export class RowNormalizer {
     this.required = ['date', ...(options.required ?? []).filter((c) => c !== 'date')];
     this.currency = options.currency ?? null;
     this.checkDuplicates = options.checkDuplicates ?? true;
+    this.reads = options.reads ?? { product: true, customer: true, seller: true };
     this.requiredCodes = this.required.map((c) => COLUMN_INDEX[c]);
     this.reused = options.reuseRow
       ? { ok: true, row: { row: 0, id: '', time: 0, day: 0, amount: null, currency: null, units: null, product: null, customer: null, seller: null } }
@@ -267,9 +275,10 @@ export class RowNormalizer {
       r.amount = amount;
       r.currency = currency;
       r.units = units;
-      r.product = productCell === ABSENT ? null : nameText(productCell);
-      r.customer = customerCell === ABSENT ? null : nameText(customerCell);
-      r.seller = sellerCell === ABSENT ? null : nameText(sellerCell);
+      const reads = this.reads;
+      r.product = productCell === ABSENT || !reads.product ? null : nameText(productCell);
+      r.customer = customerCell === ABSENT || !reads.customer ? null : nameText(customerCell);
+      r.seller = sellerCell === ABSENT || !reads.seller ? null : nameText(sellerCell);
       return reused;
     }
     return {
@@ -282,9 +291,9 @@ export class RowNormalizer {
         amount,
         currency,
         units,
-        product: productCell === ABSENT ? null : nameText(productCell),
-        customer: customerCell === ABSENT ? null : nameText(customerCell),
-        seller: sellerCell === ABSENT ? null : nameText(sellerCell),
+        product: productCell === ABSENT || !this.reads.product ? null : nameText(productCell),
+        customer: customerCell === ABSENT || !this.reads.customer ? null : nameText(customerCell),
+        seller: sellerCell === ABSENT || !this.reads.seller ? null : nameText(sellerCell),
       },
     };
   }

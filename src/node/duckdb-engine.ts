@@ -23,14 +23,17 @@ export class DuckDbEngine implements SqlEngine {
 
   private constructor(private readonly connection: DuckDBConnection, private readonly close: () => void) {}
 
-  /** An in-memory database; `memoryLimit` such as '4GB' caps what DuckDB may use (it spills beyond). */
-  static async open(options: { memoryLimit?: string; threads?: number } = {}): Promise<DuckDbEngine> {
+  /** An in-memory database; `memoryLimit` such as '4GB' caps what DuckDB may use (it spills beyond, into `tempDirectory`). */
+  static async open(options: { memoryLimit?: string; threads?: number; tempDirectory?: string } = {}): Promise<DuckDbEngine> {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const config: Record<string, string> = {};
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     if (options.threads) config.threads = String(options.threads);
+    if (options.tempDirectory) config.temp_directory = options.tempDirectory;
     const instance = await DuckDBInstance.create(':memory:', config);
     const connection = await instance.connect();
+    // Every conversion names the contract's zone; the session zone only decides how timestamps are printed.
+    await connection.run(`SET TimeZone = 'UTC'`);
     return new DuckDbEngine(connection, () => {
       connection.closeSync();
       instance.closeSync();
@@ -69,7 +72,7 @@ export class DuckDbEngine implements SqlEngine {
     });
     await this.query(`CREATE OR REPLACE TABLE ${LOADED} AS SELECT rowid + 1 AS "row", ${cells.join(', ')} FROM clause_ledger_text ORDER BY rowid`, []);
     await this.query(`DROP TABLE clause_ledger_text`, []);
-    return { kind: 'table', name: LOADED };
+    return { kind: 'table', name: LOADED, numbered: true };
   }
 
   dispose(): void {

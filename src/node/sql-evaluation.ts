@@ -26,6 +26,8 @@ export async function evaluateOnEngine(
   options: SqlPlanOptions,
   source: LedgerSource,
   orderBy: string | null,
+  /** The source's columns when the caller has described them already (a portfolio's contracts share one ledger). */
+  described?: readonly DescribedColumn[],
 ): Promise<EvaluationReport> {
   const planned = planEvaluation(ast, options);
   if (!planned.ok) {
@@ -33,7 +35,7 @@ export async function evaluateOnEngine(
     return { ok: false, asOf: options.asOf ?? null, effectiveDate: options.effectiveDate, timeZone: options.timeZone ?? 'UTC', errors: [e], errorCount: 1, diagnostics: [] };
   }
   const plan = planned.plan;
-  const columns = await engine.describe(source);
+  const columns = described ?? (await engine.describe(source));
   const spec = tableSpec(source, columns, orderBy);
   const checks = compileCellChecks(plan, spec, engine.dialect);
   if (checks) {

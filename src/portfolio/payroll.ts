@@ -12,16 +12,22 @@ import Papa from 'papaparse';
 import type { EvaluationSuccess, Obligation, ObligationBasis } from '../evaluation/evaluate';
 import { Dec, moneyString } from '../values/money';
 import { csvCell, csvTextValue } from '../csv-output';
+import { lineParties, type Direction } from '../evaluation/parties';
 
 export interface ObligationLine {
   obligationId: string;
   contract: string;
+  /** Who pays: the clause's payer for a payment to the performer, the performer for a shortfall ('' when not named). */
+  payer: string;
   payee: string;
+  /** `to-performer` or `from-performer` (src/evaluation/parties.ts). */
+  direction: Direction;
   /** The label as written ("i", "Month 1"), or "#n" (its position in the clause) when it has none. */
   milestone: string;
   period: number | null;
   triggeredDate: string;
-  triggeredBy: string;
+  /** The row that triggered it, or null for an amount owed at a period's end. */
+  triggeredBy: string | null;
   /** Owed on this line: the whole amount, or the difference to `paidBefore`; null when undefined. */
   amount: string | null;
   currency: string | null;
@@ -47,6 +53,9 @@ export const OBLIGATION_COLUMNS = [
   'explanation',
   'as_of',
   'paid_before',
+  // Added after the first release's columns, so that imports reading columns by position keep working.
+  'payer',
+  'direction',
 ] as const;
 
 /** The positions of the columns of amounts and counts: plain decimals there stay numbers in a spreadsheet. */
@@ -56,7 +65,9 @@ const NUMERIC_COLUMNS: ReadonlySet<number> = new Set(['period', 'amount', 'paid_
 function milestoneName(report: EvaluationSuccess, o: Obligation): string {
   if (o.label !== null) return o.label;
   const inClause = report.milestones.filter((m) => m.clause === o.clause);
-  const at = inClause.findIndex((m) => m.label === null && m.period === o.period && m.achievedAt === o.triggeredAt && m.achievedBy === o.triggeredBy);
+  const at = inClause.findIndex(
+    (m) => m.label === null && m.period === o.period && (o.triggeredBy === null ? m.deadline === o.triggeredAt : m.achievedAt === o.triggeredAt && m.achievedBy === o.triggeredBy),
+  );
   return `#${at + 1}`;
 }
 
@@ -64,14 +75,15 @@ export function obligationId(contract: string, clause: number, milestone: string
   return `${contract}/${clause}/${milestone}${period === null ? '' : `/${period}`}`;
 }
 
-/** One line per obligation of an evaluation. */
+/** One line per obligation of an evaluation; `payee` names the contract's performer (lineParties). */
 export function obligationLines(contract: string, payee: string, report: EvaluationSuccess): ObligationLine[] {
   return report.obligations.map((o) => {
     const milestone = milestoneName(report, o);
     return {
       obligationId: obligationId(contract, o.clause, milestone, o.period),
       contract,
-      payee,
+      ...lineParties(payee, o),
+      direction: o.direction,
       milestone,
       period: o.period,
       triggeredDate: o.triggeredAt,
@@ -211,6 +223,8 @@ export function obligationsCsv(lines: readonly ObligationLine[]): string {
       l.explanation,
       l.asOf,
       l.paidBefore,
+      l.payer,
+      l.direction,
     ];
     out.push(cells.map((cell, i) => csvCell(cell, NUMERIC_COLUMNS.has(i))).join(','));
   }

@@ -12,6 +12,7 @@
  * Browser-safe like the evaluator: file reading (clause files, schedules) lives in the CLI, which
  * hands over texts.
  */
+import { lineParties } from '../evaluation/parties';
 import { csvCell, csvListCell } from '../csv-output';
 import { normalizeText, textKey } from '../values/text-key';
 import { parseJsonText } from '../json-text';
@@ -20,7 +21,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/portfolio.schema.json';
 import { validate, type ValidationResult } from '../language/check';
 import type { Diagnostic } from '../diagnostics';
-import type { EvaluationReport } from '../evaluation/report';
+import type { EvaluationOptions, EvaluationReport } from '../evaluation/report';
+import type { DocumentNode } from '../language/ast';
 import { ContractEvaluation } from '../evaluation/evaluation';
 import { runInMemory, type SecondPassNeeds, type TwoPassEvaluation } from '../evaluation/two-pass';
 import { hashId } from '../evaluation/id-hash';
@@ -196,7 +198,8 @@ interface OpenContract {
   evaluation: ContractEvaluation;
 }
 
-function sellerKey(value: string): string {
+/** How a seller cell and a contract's seller value are compared: normalized text, case-folded. */
+export function sellerKey(value: string): string {
   return textKey(value);
 }
 
@@ -251,54 +254,17 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
   private readonly matchedSellers = new Set<string>();
   private readonly unmatched = new UnmatchedSellers();
   private readonly strict: boolean;
-  /** Days from effective date to as-of date, summed over the contracts evaluated (bounded by MAX_PORTFOLIO_DAYS). */
-  private contractDays = 0;
 
   constructor(contracts: readonly ResolvedContract[], options: PortfolioOptions = {}) {
     this.strict = options.strict === true;
-    // Contracts drawn from one template share its text: parse and check it once (never mutated).
-    const checkedTexts = new Map<string, ValidationResult>();
-    for (const contract of contracts) {
-      const base = { id: contract.id, sellers: contract.sellers, payee: contract.payee, clause: contract.clauseFile };
-      let checked = checkedTexts.get(contract.clauseText);
-      if (checked === undefined) checkedTexts.set(contract.clauseText, (checked = validate(contract.clauseText)));
-      if (!checked.valid || !checked.ast) {
-        this.reports.push({ ...base, ok: false, result: { ok: false, valid: false, diagnostics: checked.diagnostics } });
+    for (const opened of openContracts(contracts, options)) {
+      if ('failed' in opened) {
+        this.reports.push(opened.failed);
         this.live.push(null);
         continue;
       }
-      if (contract.scheduleErrors !== undefined) {
-        this.reports.push({ ...base, ok: false, result: { ok: false, scheduleErrors: contract.scheduleErrors } });
-        this.live.push(null);
-        continue;
-      }
-      const context = resolveContext({ effectiveDate: contract.effectiveDate, timeZone: contract.timeZone, asOf: contract.asOf });
-      if (!context.ok) {
-        this.reports.push({ ...base, ok: false, result: { ok: false, contextError: context.message } });
-        this.live.push(null);
-        continue;
-      }
-      // Each contract keeps a few numbers per day from its effective date to its as-of date: bound the sum
-      // before allocating, so that a portfolio of contracts spanning millennia fails plainly instead of running
-      // out of memory.
-      const span = dayNumber(context.context.asOf) - dayNumber(context.context.effective) + 1;
-      const maxDays = options.maxContractDays ?? MAX_PORTFOLIO_DAYS;
-      if (span > 0 && this.contractDays + span > maxDays) {
-        const message =
-          `the portfolio's contracts span more than ${maxDays.toLocaleString('en-US')} days from effective date to as-of date in all ` +
-          `(portfolio-too-large); this contract adds ${span.toLocaleString('en-US')}: split the portfolio or bring the dates closer`;
-        this.reports.push({ ...base, ok: false, result: { ok: false, contextError: message } });
-        this.live.push(null);
-        continue;
-      }
-      if (span > 0) this.contractDays += span;
-      const evaluation = new ContractEvaluation(checked.ast, {
-        effectiveDate: contract.effectiveDate,
-        timeZone: context.context.zone,
-        asOf: contract.asOf,
-        schedule: contract.schedule,
-        cellFormats: options.cellFormats,
-      }, this.ids);
+      const { contract, checked, evaluation: evaluationOptions } = opened;
+      const evaluation = new ContractEvaluation(checked.ast as DocumentNode, evaluationOptions, this.ids);
       const live: OpenContract = { contract, checked, evaluation };
       this.reports.push(null);
       this.live.push(live);
@@ -441,60 +407,127 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
     if (this.sawSecondPass) for (const live of this.live) live?.evaluation.secondPassRead();
     const contracts: ContractReport[] = this.live.map((live, k) => {
       if (live === null) return this.reports[k] as ContractReport;
-      const report = live.evaluation.finish();
-      const { contract } = live;
-      return {
-        id: contract.id,
-        sellers: contract.sellers,
-        payee: contract.payee,
-        clause: contract.clauseFile,
-        ok: report.ok,
-        result: { ...report, clauseDiagnostics: live.checked.diagnostics },
-      };
+      return contractReport(live.contract, live.checked, live.evaluation.finish());
     });
-    const sellerProblems = this.sellerProblems(contracts);
-    const failed = contracts.filter((c) => !c.ok).map((c) => c.id);
-    return {
-      ok: failed.length === 0 && this.unreadable === 0 && !(this.strict && sellerProblems.length > 0),
-      contracts,
-      obligations: rollup(contracts),
-      rows: { total: this.rowTotal, assigned: this.assigned, unassigned: this.rowTotal - this.assigned - this.unreadable, unreadable: this.unreadable },
-      failed,
-      sellerProblems,
-    };
-  }
-
-  /**
-   * Each evaluated contract's seller values that no row had, as diagnostics of that contract
-   * (replacing `no-rows`, whose "the ledger has no rows" is not what happened) and as a list.
-   */
-  private sellerProblems(contracts: ContractReport[]): PortfolioReport['sellerProblems'] {
-    const out: PortfolioReport['sellerProblems'] = [];
-    const severity = this.strict ? 'error' : 'warning';
-    contracts.forEach((c, k) => {
-      const live = this.live[k];
-      const result = c.result;
-      if (live === null || !('diagnostics' in result) || !('timeZone' in result)) return;
-      const zoneWarning = zoneAbbreviationWarning(live.contract.timeZone);
-      if (zoneWarning !== null) result.diagnostics.push({ code: 'zone-abbreviation', severity: 'warning', message: `contract ${c.id}: ${zoneWarning}` });
-      const missing = [...new Set(live.contract.sellers)].filter((s) => !this.matchedSellers.has(sellerKey(s)));
-      if (missing.length === 0) return;
-      const matchedAny = missing.length < new Set(live.contract.sellers.map(sellerKey)).size;
-      if (!matchedAny) result.diagnostics.splice(0, result.diagnostics.length, ...result.diagnostics.filter((d) => d.code !== 'no-rows'));
-      for (const seller of missing) {
-        const problem = this.unmatched.problem(seller);
-        const message = sellerProblemMessage(c.id, problem, matchedAny);
-        result.diagnostics.push({ code: problem.kind === 'near-miss' ? 'seller-near-miss' : 'seller-not-found', severity, message });
-        out.push({ ...problem, contract: c.id, severity, message });
-      }
-    });
-    return out;
+    const sellerProblems = sellerProblemsOf(contracts, this.live.map((live) => live?.contract ?? null), this.matchedSellers, this.unmatched, this.strict);
+    return portfolioReport(contracts, sellerProblems, { total: this.rowTotal, assigned: this.assigned, unreadable: this.unreadable }, this.strict);
   }
 
   /** Read problems no contract could be charged with (no known seller); the first 20. */
   get unassignedIssues(): readonly RowIssue[] {
     return this.unreadableIssues;
   }
+}
+
+/** A contract of a portfolio ready to evaluate (clause valid, schedule and context usable), or its failure report. */
+export type OpenedContract =
+  | { failed: ContractReport }
+  | { contract: ResolvedContract; checked: ValidationResult & { ast: DocumentNode }; evaluation: EvaluationOptions };
+
+/**
+ * Checks each contract before any row is read, whichever engine evaluates it: its clause (each distinct
+ * text parsed once), schedule, context, and the portfolio's day limit.
+ */
+export function openContracts(contracts: readonly ResolvedContract[], options: PortfolioOptions = {}): OpenedContract[] {
+  // Contracts drawn from one template share its text: parse and check it once (never mutated).
+  const checkedTexts = new Map<string, ValidationResult>();
+  let contractDays = 0;
+  return contracts.map((contract): OpenedContract => {
+    const base = { id: contract.id, sellers: contract.sellers, payee: contract.payee, clause: contract.clauseFile };
+    let checked = checkedTexts.get(contract.clauseText);
+    if (checked === undefined) checkedTexts.set(contract.clauseText, (checked = validate(contract.clauseText)));
+    if (!checked.valid || !checked.ast) return { failed: { ...base, ok: false, result: { ok: false, valid: false, diagnostics: checked.diagnostics } } };
+    if (contract.scheduleErrors !== undefined) return { failed: { ...base, ok: false, result: { ok: false, scheduleErrors: contract.scheduleErrors } } };
+    const context = resolveContext({ effectiveDate: contract.effectiveDate, timeZone: contract.timeZone, asOf: contract.asOf });
+    if (!context.ok) return { failed: { ...base, ok: false, result: { ok: false, contextError: context.message } } };
+    // Each contract keeps a few numbers per day from its effective date to its as-of date: bound the sum
+    // before allocating, so that a portfolio of contracts spanning millennia fails plainly instead of running
+    // out of memory.
+    const span = dayNumber(context.context.asOf) - dayNumber(context.context.effective) + 1;
+    const maxDays = options.maxContractDays ?? MAX_PORTFOLIO_DAYS;
+    if (span > 0 && contractDays + span > maxDays) {
+      const message =
+        `the portfolio's contracts span more than ${maxDays.toLocaleString('en-US')} days from effective date to as-of date in all ` +
+        `(portfolio-too-large); this contract adds ${span.toLocaleString('en-US')}: split the portfolio or bring the dates closer`;
+      return { failed: { ...base, ok: false, result: { ok: false, contextError: message } } };
+    }
+    if (span > 0) contractDays += span;
+    return {
+      contract,
+      checked: checked as ValidationResult & { ast: DocumentNode },
+      evaluation: {
+        effectiveDate: contract.effectiveDate,
+        timeZone: context.context.zone,
+        asOf: contract.asOf,
+        schedule: contract.schedule,
+        cellFormats: options.cellFormats,
+      },
+    };
+  });
+}
+
+/** The report of one evaluated contract, as a portfolio lists it. */
+export function contractReport(contract: ResolvedContract, checked: ValidationResult, report: EvaluationReport): ContractReport {
+  return {
+    id: contract.id,
+    sellers: contract.sellers,
+    payee: contract.payee,
+    clause: contract.clauseFile,
+    ok: report.ok,
+    result: { ...report, clauseDiagnostics: checked.diagnostics },
+  };
+}
+
+/**
+ * Each evaluated contract's seller values that no row had, as diagnostics of that contract
+ * (replacing `no-rows`, whose "the ledger has no rows" is not what happened) and as a list.
+ * `evaluated[k]` is the k-th contract when it was evaluated, else null; `matched` the seller keys some row had.
+ */
+export function sellerProblemsOf(
+  contracts: ContractReport[],
+  evaluated: ReadonlyArray<ResolvedContract | null>,
+  matched: ReadonlySet<string>,
+  unmatched: UnmatchedSellers,
+  strict: boolean,
+): PortfolioReport['sellerProblems'] {
+  const out: PortfolioReport['sellerProblems'] = [];
+  const severity = strict ? 'error' : 'warning';
+  contracts.forEach((c, k) => {
+    const contract = evaluated[k];
+    const result = c.result;
+    if (contract === null || !('diagnostics' in result) || !('timeZone' in result)) return;
+    const zoneWarning = zoneAbbreviationWarning(contract.timeZone);
+    if (zoneWarning !== null) result.diagnostics.push({ code: 'zone-abbreviation', severity: 'warning', message: `contract ${c.id}: ${zoneWarning}` });
+    const missing = [...new Set(contract.sellers)].filter((s) => !matched.has(sellerKey(s)));
+    if (missing.length === 0) return;
+    const matchedAny = missing.length < new Set(contract.sellers.map(sellerKey)).size;
+    if (!matchedAny) result.diagnostics.splice(0, result.diagnostics.length, ...result.diagnostics.filter((d) => d.code !== 'no-rows'));
+    for (const seller of missing) {
+      const problem = unmatched.problem(seller);
+      const message = sellerProblemMessage(c.id, problem, matchedAny);
+      result.diagnostics.push({ code: problem.kind === 'near-miss' ? 'seller-near-miss' : 'seller-not-found', severity, message });
+      out.push({ ...problem, contract: c.id, severity, message });
+    }
+  });
+  return out;
+}
+
+/** The portfolio's report from its contracts' reports and the row counts. */
+export function portfolioReport(
+  contracts: ContractReport[],
+  sellerProblems: PortfolioReport['sellerProblems'],
+  rows: { total: number; assigned: number; unreadable: number },
+  strict: boolean,
+): PortfolioReport {
+  const failed = contracts.filter((c) => !c.ok).map((c) => c.id);
+  return {
+    ok: failed.length === 0 && rows.unreadable === 0 && !(strict && sellerProblems.length > 0),
+    contracts,
+    obligations: rollup(contracts),
+    rows: { total: rows.total, assigned: rows.assigned, unassigned: rows.total - rows.assigned - rows.unreadable, unreadable: rows.unreadable },
+    failed,
+    sellerProblems,
+  };
 }
 
 /**
@@ -532,7 +565,7 @@ export function rollup(contracts: readonly ContractReport[]): RollupLine[] {
   const entries: RollupEntry[] = [];
   for (const c of contracts) {
     if (!c.ok || !('obligations' in c.result)) continue;
-    for (const o of c.result.obligations) entries.push({ payee: c.payee, contract: c.id, amount: o.amount, currency: o.currency });
+    for (const o of c.result.obligations) entries.push({ payee: lineParties(c.payee, o).payee, contract: c.id, amount: o.amount, currency: o.currency });
   }
   return rollupOf(entries);
 }

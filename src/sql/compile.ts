@@ -30,12 +30,40 @@ import { paysOnRevenue, type SqlInstance, type SqlPlan } from './plan';
 import { minorUnits } from '../values/money';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import { MAX_REPORTED_ERRORS } from '../evaluation/evaluate';
+import { zoneSegments } from './zone-segments';
+
+const DAY_MS = 86_400_000;
 
 /** How the ledger's date column is typed. Text holds `YYYY-MM-DD` or ISO date-times, as in a CSV. */
 export type DateColumnType = 'date' | 'timestamp' | 'timestamptz' | 'text';
 
-/** Where the rows are: a table or view (optionally schema-qualified), or a Parquet file the engine reads itself. */
-export type LedgerSource = { kind: 'table'; name: string } | { kind: 'parquet'; path: string };
+/**
+ * Where the rows are: a table or view (optionally schema-qualified), a Parquet file the engine reads
+ * itself, or the rows of another source whose text in one column is one of `values` (a portfolio
+ * contract's seller cells, exactly as the ledger writes them; the row numbers stay the ledger's).
+ */
+export type LedgerSource =
+  /** `numbered`: the engine numbered the rows itself (a file it loaded), so the order column cannot repeat. */
+  | { kind: 'table'; name: string; numbered?: boolean }
+  | { kind: 'parquet'; path: string }
+  | { kind: 'rows-of'; source: LedgerSource; column: string; values: readonly string[] };
+
+/** Whether the source's row numbers are the engine's own (a file's row numbers), unique by construction. */
+function numberedRows(source: LedgerSource): boolean {
+  return source.kind === 'parquet' || (source.kind === 'table' && source.numbered === true) || (source.kind === 'rows-of' && numberedRows(source.source));
+}
+
+/** The table or file a source reads, for messages. */
+export function sourceName(source: LedgerSource): string {
+  switch (source.kind) {
+    case 'table':
+      return source.name;
+    case 'parquet':
+      return source.path;
+    case 'rows-of':
+      return sourceName(source.source);
+  }
+}
 
 export interface LedgerTableSpec {
   source: LedgerSource;
@@ -184,7 +212,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     }
     values.push('date_text IS NULL AS date_missing');
     // Only a fraction of a second can hold digits below the millisecond.
-    final.push(`CASE WHEN strpos(date_text, '.') > 0 THEN ${dialect.toMillisecond('instant')} ELSE instant END AS t`);
+    final.push(dialect.epochMs ? `${dialect.epochMs('instant')} AS t` : `CASE WHEN strpos(date_text, '.') > 0 THEN ${dialect.toMillisecond('instant')} ELSE instant END AS t`);
   } else {
     raw.push(`${date} AS date_value`);
     cells.push('date_value');
@@ -195,12 +223,28 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
           ? dialect.instantOfLocal('date_value', zone)
           : dialect.instantOfLocal('CAST(date_value AS TIMESTAMP)', zone);
     values.push(`date_value IS NULL AS date_missing`, `${instant} AS instant`);
-    final.push(`${dialect.toMillisecond('instant')} AS t`);
+    final.push(dialect.epochMs ? `${dialect.epochMs('instant')} AS t` : `${dialect.toMillisecond('instant')} AS t`);
   }
-  final.push(`CAST(${dialect.localTimestamp('instant', zone)} AS DATE) AS d`);
+  // The local day of each row. Where the engine gives instants as integer milliseconds, a day within
+  // the contract's days (and one either side) is found by arithmetic on the zone's offsets
+  // (zone-segments.ts), without a time-zone conversion per row; other rows are converted.
+  const converted = `CAST(${dialect.localTimestamp('instant', zone)} AS DATE)`;
+  const segments = dialect.epochMs && dialect.exactDiv ? zoneSegments(plan.context.zone, plan.eDay - 1, plan.aDay + 1) : null;
+  let localDay = converted;
+  if (segments !== null && dialect.exactDiv) {
+    const ms = (n: number): string => p.bind(n, dialect.integer);
+    const offset =
+      segments.starts.length === 1
+        ? ms(segments.offsets[0])
+        : `CASE ${segments.starts.slice(1).map((start, k) => `WHEN t < ${ms(start)} THEN ${ms(segments.offsets[k])}`).join(' ')} ELSE ${ms(segments.offsets[segments.offsets.length - 1])} END`;
+    const local = `(t + ${offset})`;
+    const dayNumber = dialect.exactDiv(`${local} - ((${local} % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS}`, String(DAY_MS));
+    localDay = `CASE WHEN t >= ${ms(segments.lo)} AND t < ${ms(segments.hi)} THEN DATE '1970-01-01' + CAST(${dayNumber} AS INTEGER) ELSE ${converted} END`;
+  }
 
   for (const name of ['amount', 'units'] as const) {
-    const source = col(c[name]);
+    // Units nobody counts are not read (nor checked: cell-checks.ts skips them too).
+    const source = name === 'units' && !plan.wantsUnits ? null : col(c[name]);
     if (source === null) {
       values.push(`CAST(NULL AS ${D}) AS ${name}`, `TRUE AS ${name}_missing`);
     } else if (textColumns.has(c[name] as string)) {
@@ -227,13 +271,15 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   // per-row work (trimming, the time zone conversion) is done once. Columns no step needs are null.
   const ctes: string[] = [];
   const list = (items: string[], indent: string): string => items.join(`,\n${indent}`);
+  const outer = final.map((f) => /AS (\w+)$/.exec(f)?.[1] ?? f);
   ctes.push(
     `dated AS ${dialect.materialized}(\n` +
-      `  SELECT ${list(final, '    ')}\n  FROM (\n` +
+      `  SELECT ${list(outer, '    ')},\n    ${localDay} AS d\n  FROM (\n` +
+      `  SELECT ${list([...final, 'instant'], '    ')}\n  FROM (\n` +
       `    SELECT ${list(values, '      ')}\n    FROM (\n` +
       `      SELECT ${list(cells, '        ')}\n      FROM (\n` +
       `        SELECT ${list(raw, '          ')}\n        FROM ${sourceSql(spec.source, p, dialect)} AS s\n` +
-      `      ) AS raw_cells\n    ) AS trimmed_cells\n  ) AS typed\n)`,
+      `      ) AS raw_cells\n    ) AS trimmed_cells\n  ) AS typed\n  ) AS timed\n)`,
   );
 
   if (customers) {
@@ -332,7 +378,9 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `    COALESCE(SUM(CASE WHEN d > ${aDay} AND d >= ${eDay} THEN n END), 0) AS after_a,\n` +
       `    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM inst_days AS x WHERE x.d = a.d) THEN n END), 0) AS used\n` +
       `  FROM all_days AS a\n)`,
-    `order_repeats AS (\n  SELECT COUNT(*) - COUNT(DISTINCT rn) AS repeats FROM dated\n)`,
+    numberedRows(spec.source)
+      ? `order_repeats AS (\n  SELECT 0 AS repeats\n)`
+      : `order_repeats AS (\n  SELECT COUNT(*) - COUNT(DISTINCT rn) AS repeats FROM dated\n)`,
   );
   const firstCurrency = plan.wantsRowCurrency ? `(SELECT currency FROM dated WHERE currency IS NOT NULL ORDER BY rn LIMIT 1)` : `CAST(NULL AS ${T})`;
 
@@ -412,6 +460,12 @@ export function sourceSql(source: LedgerSource, p: { bind(value: string, type: s
     case 'parquet':
       if (!dialect.parquetScan) throw new SqlUnsupportedError('parquet source', `${dialect.name} cannot read a Parquet file itself: load it into a table`);
       return dialect.parquetScan(p.bind(source.path, dialect.text));
+    case 'rows-of': {
+      // Values are bound one by one; none is a condition no row meets.
+      const cell = `CAST(f.${quoteIdentifier(source.column)} AS ${dialect.text})`;
+      const test = source.values.length === 0 ? 'FALSE' : `${cell} IN (${source.values.map((v) => p.bind(v, dialect.text)).join(', ')})`;
+      return `(SELECT * FROM ${sourceSql(source.source, p, dialect)} AS f WHERE ${test})`;
+    }
   }
 }
 

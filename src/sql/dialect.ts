@@ -23,6 +23,14 @@ export interface SqlDialect {
   instantOfLocal(local: string, zone: string): string;
   /** An instant cut to whole milliseconds (rows closer than 1 ms are ordered by input order). */
   toMillisecond(instant: string): string;
+  /**
+   * Milliseconds since 1970-01-01T00:00Z of an instant, floored, as an integer, where the engine computes
+   * that cheaply (with `exactDiv`): local days are then found by arithmetic on the zone's offsets. Else
+   * instants are compared as `toMillisecond` gives them and each row is converted with `localTimestamp`.
+   */
+  epochMs?(instant: string): string;
+  /** The quotient of integers that divide exactly, as an integer. */
+  exactDiv?(a: string, b: string): string;
   /** A 64-bit hash of text (equal texts, equal hashes), for grouping many ids cheaply. */
   hash64(text: string): string;
   /** Whether text matches a regular expression in full. */

@@ -13,6 +13,9 @@ export const duckdbDialect: SqlDialect = {
   localTimestamp: (instant, zone) => `(${instant} AT TIME ZONE ${zone})`,
   instantOfLocal: (local, zone) => `(${local} AT TIME ZONE ${zone})`,
   toMillisecond: (instant) => `date_trunc('millisecond', ${instant})`,
+  // epoch_us is exact; epoch_ms truncates toward zero, which is not the floor before 1970.
+  epochMs: (instant) => `((epoch_us(${instant}) - ((epoch_us(${instant}) % 1000) + 1000) % 1000) // 1000)`,
+  exactDiv: (a, b) => `((${a}) // ${b})`,
   hash64: (text) => `hash(${text})`,
   fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
   trimChars: (text, chars) => `trim(${text}, ${chars})`,

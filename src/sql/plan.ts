@@ -19,12 +19,14 @@ import type {
 } from '../language/ast';
 import { metricOf, paymentFor, type Metric } from '../language/describe';
 import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
-import { ContractCalendar, dayNumber, resolveContext, windowInstances, type ContractContext, type WindowInstance } from '../time/periods';
+import { ContractCalendar, dayNumber, resolveContext, type ContractContext, type WindowInstance } from '../time/periods';
+import { milestoneWindowInstances } from '../time/own-windows';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
 import { documentCurrency, instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstances } from '../evaluation/plan';
 import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
+import { onceOnly } from '../language/once-only';
 import { SqlUnsupportedError } from './unsupported';
 
 export interface SqlPlanOptions {
@@ -102,7 +104,8 @@ export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: str
 
 /** Fields each node kind may carry; any other field with a value is a feature the SQL path does not know. */
 const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  document: ['kind', 'clauses', 'range'],
+  // Definitions give defined periods their windows, computed by the evaluator's own code (src/time/own-windows.ts).
+  document: ['kind', 'clauses', 'definitions', 'range'],
   // `heading` and `payer` only describe the clause: the evaluator reads neither.
   clause: ['kind', 'form', 'heading', 'payer', 'party', 'milestones', 'payments', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
@@ -122,6 +125,13 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   within: ['kind', 'n', 'unit', 'relation', 'range'],
   period: ['kind', 'unit', 'n', 'range'],
   recurring: ['kind', 'unit', 'range'],
+  // Windows with their own start and defined periods are day ranges like the others. Not 'term': its
+  // status is never 'missed', which the query's status rule does not know.
+  span: ['kind', 'n', 'unit', 'start', 'written', 'range'],
+  'date-range': ['kind', 'from', 'to', 'range'],
+  'defined-period': ['kind', 'term', 'which', 'range'],
+  'period-definition': ['kind', 'term', 'meaning', 'range'],
+  'successive-periods': ['kind', 'n', 'unit', 'range'],
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   rate: ['kind', 'percent', 'basis', 'range'],
@@ -212,6 +222,10 @@ function checkPayment(payment: PaymentNode): void {
       requireKnown(payment.due, 'due date');
       checkPayment(payment.payment);
       break;
+    case 'shortfall':
+      throw shortfallUnsupported();
+    case 'attainment':
+      throw attainmentUnsupported();
     default:
       throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
   }
@@ -226,10 +240,35 @@ function checkTerm(term: PaymentTermNode): void {
   checkPayment(term.payment);
 }
 
+/**
+ * A shortfall is owed on the period's final total once the period is over, not at a crossing row,
+ * which the query does not compute: refused by name rather than read as a reward.
+ */
+function shortfallUnsupported(): SqlUnsupportedError {
+  return new SqlUnsupportedError(
+    'shortfall payment',
+    'the SQL engines do not support shortfall payments (a minimum missed, paid by the party that missed it once the period is over) yet; evaluate this clause with the in-memory engine',
+  );
+}
+
+/** An attainment table is paid on the period's final total by band, which the query does not compute. */
+function attainmentUnsupported(): SqlUnsupportedError {
+  return new SqlUnsupportedError(
+    'attainment table',
+    'the SQL engines do not support attainment tables (a payout by band of attainment of a quota, judged once the period is over) yet; evaluate this clause with the in-memory engine',
+  );
+}
+
 /** Refuses, naming it, anything in the AST the SQL path cannot express. */
 export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
+  for (const definition of ast.definitions ?? []) {
+    requireKnown(definition, 'definition');
+    requireKnown(definition.meaning, 'definition meaning');
+  }
   for (const clause of ast.clauses) {
+    if (clause.form === 'shortfall') throw shortfallUnsupported();
+    if (clause.form === 'attainment') throw attainmentUnsupported();
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.payer) requireKnown(clause.payer, 'party');
@@ -242,6 +281,11 @@ export function checkSupported(ast: DocumentNode): void {
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
+      // A recurring milestone paid once stops at its first met period in the evaluator; the query would pay them all.
+      const once = onceOnly(m);
+      if (once && m.window.kind === 'recurring') {
+        throw new SqlUnsupportedError('once-only recurring milestone', `the SQL engines do not support a recurring milestone paid once ('${once.words}') yet; evaluate this clause with the in-memory engine`);
+      }
     }
     for (const term of clause.payments) checkTerm(term);
   }
@@ -279,6 +323,10 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
     case 'tiered':
     case 'per-increment':
       return { kind: 'computed', basis: computedBasis(payment) ?? 'gross', payment, source };
+    case 'shortfall':
+      throw shortfallUnsupported();
+    case 'attainment':
+      throw attainmentUnsupported();
     default:
       throw new SqlUnsupportedError(`payment '${(payment as { kind: string }).kind}'`, `the SQL engines do not support the payment '${(payment as { kind: string }).kind}' yet`);
   }
@@ -328,7 +376,7 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
         strict: milestone.comparator?.strict === true,
         instances: [],
       };
-      for (const window of windowInstances(milestone.window, calendar, context.asOf)) {
+      for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {
         const instance: SqlInstance = {
           id: instances.length,
           milestone: sqlMilestone,

@@ -6,7 +6,8 @@
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
 import { ContractCalendar, formatIsoDate } from '../time/periods';
-import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
+import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning, type ObligationCommon } from '../evaluation/obligations';
+import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
@@ -172,6 +173,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const timing: PaymentObligation[] = [];
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
+    const parties = milestoneParties(m.clause, m.milestone);
+    if (parties) notes.add(partiesNote(name, parties));
     notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
     const comparator = m.milestone.comparator;
     if (comparator) notes.comparator(name, comparator.words, comparator.strict);
@@ -254,12 +257,13 @@ function obligationOf(
   diagnostics: EvaluationDiagnostic[],
   warned: Set<SqlMilestone>,
 ): Obligation | null {
-  const common = {
+  const common: ObligationCommon = {
     clause: m.clauseIndex,
     label: m.milestone.label,
     period: inst.window.period,
     triggeredAt: result.achievedAt as string,
     triggeredBy: result.achievedBy as string,
+    ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' }),
   };
   const pay = m.payment;
   switch (pay.kind) {

@@ -3,7 +3,7 @@
  * needs: which of the ledger's columns exist under which names, and how the date is typed.
  * Column names match case-insensitively, like a CSV header.
  */
-import type { DateColumnType, LedgerSource, LedgerTableSpec } from './compile';
+import { sourceName, type DateColumnType, type LedgerSource, type LedgerTableSpec } from './compile';
 import { SqlUnsupportedError } from './unsupported';
 
 export interface DescribedColumn {
@@ -29,7 +29,7 @@ function dateType(type: string): DateColumnType {
 }
 
 export function tableSpec(source: LedgerSource, columns: readonly DescribedColumn[], orderBy: string | null): LedgerTableSpec {
-  const table = source.kind === 'table' ? source.name : source.path;
+  const table = sourceName(source);
   const byName = new Map<string, DescribedColumn>();
   for (const c of columns) if (!byName.has(c.name.toLowerCase())) byName.set(c.name.toLowerCase(), c);
   const find = (name: string): DescribedColumn | null => byName.get(name.toLowerCase()) ?? null;

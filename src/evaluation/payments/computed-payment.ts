@@ -2,7 +2,8 @@
  * What a computed payment (a rate on the excess, tiers, an amount per increment) is counted on:
  * the basis of its sales and its threshold.
  */
-import type { PerIncrementPaymentNode, RateOnExcessPaymentNode, SalesBasis, TieredPaymentNode } from '../../language/ast';
+import type { PerIncrementPaymentNode, RateOnExcessPaymentNode, SalesBasis, TieredPaymentNode, UnlimitedPaymentNode } from '../../language/ast';
+import type { Metric } from '../../language/describe';
 import { assertNever } from '../../language/ast';
 import { Dec } from '../../values/money';
 
@@ -30,6 +31,30 @@ export function computedThreshold(payment: FormulaPayment, target: Dec): Dec | n
       return payment.threshold ? new Dec(payment.threshold.amount) : null;
     case 'tiered':
       return null;
+    default:
+      return assertNever(payment);
+  }
+}
+
+/**
+ * The metric whose window total a payment is computed on: net revenue when the payment says net, else
+ * gross revenue (an unqualified "sales revenue" reads as gross, like the clause's own revenue); null for a
+ * payment not computed from sales (a fixed amount, a section reference). The evaluator sums this metric's
+ * series (metrics.ts) for the obligation, and a chart draws the same one.
+ */
+export function paymentBaseMetric(payment: UnlimitedPaymentNode): Metric | null {
+  switch (payment.kind) {
+    case 'fixed':
+    case 'section':
+    case 'shortfall': // the minimum less the period's total of the milestone's own metric, not a share of sales
+    case 'attainment': // a band of the milestone's own total against its quota, not a separate sales base
+      return null;
+    case 'rate':
+      return payment.basis === 'net' ? 'net-revenue' : 'gross-revenue';
+    case 'rate-on-excess':
+    case 'tiered':
+    case 'per-increment':
+      return computedBasis(payment) === 'net' ? 'net-revenue' : 'gross-revenue';
     default:
       return assertNever(payment);
   }

@@ -1,0 +1,61 @@
+import type moo from 'moo';
+
+type Token = moo.Token;
+
+/**
+ * Words of windows with their own start and of period definitions ("period", "commencing", "term",
+ * "anniversary", "means"), matched by their text as test symbols rather than made keywords: as
+ * keywords they would stop being words everywhere else (party names, headings, scope phrases), and
+ * "period" cannot be a keyword at all, since `period` is the type of the full stop.
+ */
+/** A test symbol; `samples` are texts it accepts, for the tests that generate sentences from the grammar. */
+export interface WordMatcher {
+  test: (token: Token) => boolean;
+  samples: readonly string[];
+}
+
+const wordIn = (...words: string[]): WordMatcher => {
+  const set = new Set(words);
+  return { test: (token: Token): boolean => token.type === 'word' && set.has(token.value.toLowerCase()), samples: words };
+};
+
+export const periodNoun = wordIn('period');
+export const startVerb = wordIn('commencing', 'beginning', 'starting');
+export const rangeEndWord = wordIn('through', 'until');
+export const termNoun = wordIn('term');
+export const anWord = wordIn('an');
+export const anniversaryWord = wordIn('anniversary');
+export const thereofWord = wordIn('thereof');
+export const itWord = wordIn('it');
+export const successiveWord = wordIn('successive', 'consecutive');
+export const meansWord = wordIn('means');
+export const yearsWord = wordIn('years');
+
+/** "twelve-month", "12-month", "three-year": a length written as one hyphenated word. */
+export const HYPHENATED_LENGTH = /^([a-z]+|\d+)-(day|month|year)$/i;
+export const hyphenatedLength: WordMatcher = {
+  test: (token: Token): boolean => token.type === 'word' && HYPHENATED_LENGTH.test(token.value),
+  samples: ['twelve-month', 'three-year'],
+};
+
+/** The ordinal "first" only: "the first twelve (12) months after the Effective Date". */
+export const firstWord: WordMatcher = { test: (token: Token): boolean => token.type === 'ordinal' && token.value.toLowerCase() === 'first', samples: ['first'] };
+
+/**
+ * A word of a defined period's name ("Contract", "Measuring", "Sales", "Milestone"): capitalised,
+ * and not a word that names a calendar or fiscal period, whose own rules read those.
+ */
+const NAME_KEYWORDS = new Set(['sales', 'milestone', 'net', 'gross', 'revenue', 'performance', 'target']);
+const NOT_NAMES = new Set(['fiscal', 'calendar', 'financial', 'period', 'term']);
+export const periodNameWord: WordMatcher = {
+  test: (token: Token): boolean =>
+    /^[A-Z]/.test(token.value) &&
+    ((token.type === 'word' && !NOT_NAMES.has(token.value.toLowerCase())) || NAME_KEYWORDS.has(token.type ?? '')),
+  samples: ['Contract', 'Measuring', 'Sales'],
+};
+
+/** The test symbols above, by the names the grammar gives them. */
+export const PERIOD_WORD_MATCHERS: readonly string[] = [
+  'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
+  'meansWord', 'yearsWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
+];

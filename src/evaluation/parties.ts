@@ -1,0 +1,99 @@
+/**
+ * Who pays whom, for every obligation. A clause measures one party's sales (the performer) and
+ * most payments run to that party (a commission, a bonus, a rebate); some run the other way (a
+ * shortfall when a minimum is missed, a royalty the seller pays on its own sales). The report never
+ * leaves the reader to guess: each obligation names its payer, its payee and its direction, and a
+ * party the clause does not name is null, said so in the notes, never filled in.
+ */
+import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode, type PaymentTermNode } from '../language/ast';
+import { paymentParts } from '../language/payment-parts';
+import { paymentFor } from '../language/describe';
+
+/**
+ * `to-performer`: paid to the party whose sales are measured; `from-performer`: paid by it (a
+ * shortfall, or a payment whose payer is the party whose sales are measured).
+ */
+export type Direction = 'to-performer' | 'from-performer';
+
+export interface ObligationParties {
+  /** The payer as the clause names it, or null when it names none (the enumerated and headed forms). */
+  payer: string | null;
+  /** The payee as the clause names it, or null when it names none. */
+  payee: string | null;
+  direction: Direction;
+}
+
+/** Whether a payment is owed by the performer by its kind alone (a shortfall is; a reward is not). */
+export function paidByPerformer(payment: PaymentNode): boolean {
+  const base = paymentParts(payment).base;
+  switch (base.kind) {
+    case 'shortfall':
+      return true;
+    case 'fixed':
+    case 'section':
+    case 'rate':
+    case 'rate-on-excess':
+    case 'tiered':
+    case 'per-increment':
+    case 'attainment':
+      return false;
+    default:
+      return assertNever(base);
+  }
+}
+
+const sameParty = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The parties of a milestone's obligation. In the enumerated and headed forms the named party
+ * (or the payment sentence's "the Seller will receive") is the performer and the payee, and the
+ * payer is not named. In a payer-pays or conditional sentence the payer and payee are as written;
+ * the payment runs from the performer when it is a shortfall or when the condition names the payer
+ * as the party whose sales count ("If Licensee's Net Sales …, Licensee shall pay …").
+ */
+export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, payment: PaymentNode, term: PaymentTermNode | null): ObligationParties {
+  const reverse = paidByPerformer(payment);
+  switch (clause.form) {
+    case 'enumerated':
+    case 'headed': {
+      const performer = term?.party?.name ?? clause.party?.name ?? null;
+      return reverse ? { payer: performer, payee: null, direction: 'from-performer' } : { payer: null, payee: performer, direction: 'to-performer' };
+    }
+    case 'payer-pays':
+    case 'conditional':
+    case 'shortfall':
+    case 'attainment': {
+      const payer = clause.payer?.name ?? null;
+      const payee = clause.party?.name ?? null;
+      const achiever = milestone.achiever?.name ?? null;
+      const payerPerforms = reverse || (achiever !== null && payer !== null && sameParty(achiever, payer));
+      return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
+    }
+    default:
+      return assertNever(clause.form);
+  }
+}
+
+/** The parties of the payment that applies to a milestone, or null when the clause states none. */
+export function milestoneParties(clause: ClauseNode, milestone: MilestoneNode): ObligationParties | null {
+  const found = paymentFor(milestone, clause);
+  return found ? obligationParties(clause, milestone, found.payment, found.term) : null;
+}
+
+/** The note that states an obligation's parties, once per milestone. */
+export function partiesNote(name: string, p: ObligationParties): string {
+  const payer = p.payer ?? 'a payer the clause does not name';
+  const payee = p.payee ?? 'a payee the clause does not name';
+  const way = p.direction === 'to-performer' ? 'to the party whose sales are measured' : 'by the party whose sales are measured';
+  return `${name}: paid by ${payer} to ${payee} (${way})`;
+}
+
+/**
+ * The payer and payee of a payroll line, where `party` is the name the run gives the contract's
+ * performer (a portfolio's payee or the contract id): a payment to the performer is paid to `party`;
+ * one from the performer (a shortfall) is paid by `party` to the payee the clause names, so that it is
+ * never summed with the performer's commissions. An unnamed party is an empty string.
+ */
+export function lineParties(party: string, o: ObligationParties): { payer: string; payee: string } {
+  return o.direction === 'to-performer' ? { payer: o.payer ?? '', payee: party } : { payer: party, payee: o.payee ?? '' };
+}

@@ -1,0 +1,71 @@
+/**
+ * Checks of calendar-period windows: a named period must exist ("Q5 2026" does not) and lie in the
+ * years 1 to 9999, and the year must start on a real month-day.
+ */
+import type { CalendarPeriodWindowNode, MilestoneNode } from './ast';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { MONTHS_PER_CALENDAR_UNIT, parseYearStart, periodsPerYear } from '../time/calendar-periods';
+
+/** Years outside these are almost always a typing slip ("calendar year 227"): a warning, never a silent reading. */
+const FIRST_LIKELY_YEAR = 1900;
+const LAST_LIKELY_YEAR = 2199;
+
+export function checkCalendarPeriod(window: CalendarPeriodWindowNode, _text: string, out: Diagnostic[]): void {
+  if (parseYearStart(window.yearStart) === null) {
+    out.push(diagnostic('invalid-period', window.range, `'${window.yearStart}' is not a month and day (MM-DD) on which a year can start.`));
+    return;
+  }
+  if (window.statedMonths) checkStatedMonths(window, out);
+  const selection = window.selection;
+  if (selection.kind !== 'named') return;
+  const perYear = periodsPerYear(window.unit);
+  if (!Number.isInteger(selection.n) || selection.n < 1 || selection.n > perYear) {
+    out.push(diagnostic('invalid-period', window.range, `A year has ${perYear} ${window.unit}${perYear === 1 ? '' : 's'}: ${window.unit} ${selection.n} does not exist.`));
+  } else if (!Number.isInteger(selection.year) || selection.year < 1 || selection.year > 9999) {
+    out.push(diagnostic('date-out-of-range', window.range, `The year ${selection.year} is outside the years 1 to 9999 that dates are limited to.`));
+  } else if (selection.year < FIRST_LIKELY_YEAR || selection.year > LAST_LIKELY_YEAR) {
+    out.push(
+      diagnostic('unusual-year', window.range, `The period is in the year ${selection.year}, far from any contract's dates (a digit missing or extra?); it is read as written.`, {
+        suggestion: 'write the year in full, such as 2026',
+      }),
+    );
+  }
+}
+
+const MONTH_WORDS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Months written to name the periods ("January to June and July to December") must be the year's
+ * periods in order, each as long as the unit: a first and last month per period, the first one the
+ * year's start. Anything else ("January to March and July to December") names other periods than
+ * the ones the engine would compute, so it is an error rather than a reading.
+ */
+function checkStatedMonths(window: CalendarPeriodWindowNode, out: Diagnostic[]): void {
+  const months = window.statedMonths ?? [];
+  const k = MONTHS_PER_CALENDAR_UNIT[window.unit];
+  const start = Number(window.yearStart.slice(0, 2));
+  const ok = months.length === 2 * periodsPerYear(window.unit) && months.every((m, i) => {
+    const period = Math.floor(i / 2);
+    const first = ((start - 1 + period * k) % 12) + 1;
+    return m === (i % 2 === 0 ? first : ((first - 1 + k - 1) % 12) + 1);
+  });
+  if (!ok) {
+    const expected: string[] = [];
+    for (let p = 0; p < periodsPerYear(window.unit); p++) {
+      const first = ((start - 1 + p * k) % 12) + 1;
+      expected.push(`${MONTH_WORDS[first - 1]} to ${MONTH_WORDS[(first - 1 + k - 1) % 12]}`);
+    }
+    out.push(diagnostic('invalid-period', window.range, `The months written do not divide the year into ${window.unit}s of ${k} months each; write them in order, such as (${expected.join(' and ')}).`));
+  }
+}
+
+/** "… for such Calendar Quarter" must name the condition's own period; another one is an error, never ignored. */
+export function checkPeriodReference(m: MilestoneNode, out: Diagnostic[]): void {
+  const ref = m.periodReference;
+  if (!ref) return;
+  const w = m.window;
+  if (w.kind !== 'calendar-period' || w.unit !== ref.unit) {
+    const condition = w.kind === 'calendar-period' ? `a ${w.unit}` : 'no calendar period';
+    out.push(diagnostic('invalid-period', ref.range, `The payment is 'for ${ref.word} ${ref.unit}', but the condition is tested in ${condition}: write the same period in both places.`));
+  }
+}

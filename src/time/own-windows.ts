@@ -1,0 +1,118 @@
+/**
+ * The instances of windows with their own start and of defined periods (the other windows are
+ * contract periods from the effective date: periods.ts). Like periods.ts, everything is computed on
+ * calendar dates and every window starts and ends at a local midnight in the contract's zone.
+ */
+import { type DateRangeWindowNode, type DocumentNode, type SpanWindowNode, type WindowNode } from '../language/ast';
+import { definitionsOf, periodMeaning } from '../language/period-definitions';
+import {
+  addMonthsCorresponding, corresponding, ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, instance, parseIsoDate, windowInstances,
+  type CalendarDate, type WindowInstance,
+} from './periods';
+
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const ordinal = (n: number): string => ORDINALS[n] ?? `${n}th`;
+
+/** The instances of any milestone window of `document` (its definitions give defined periods their meaning). */
+export function milestoneWindowInstances(window: WindowNode, calendar: ContractCalendar, asOf: CalendarDate, document: DocumentNode): WindowInstance[] {
+  switch (window.kind) {
+    case 'span':
+      return [spanInstance(window, calendar, '')];
+    case 'date-range':
+      return [dateRangeInstance(window, calendar, '')];
+    case 'term': {
+      const e = calendar.effectiveDay;
+      const end = Math.max(dayNumber(asOf) + 1, e + 1);
+      return [{
+        ...instance(e, end, null, true,
+          `during the term: cumulative from the effective date ${formatIsoDate(calendar.effective)}; the clause does not state when the term ends, ` +
+          `so the total runs through the as-of date and the milestone is pending, never missed, until it is met`),
+        openEnded: true,
+      }];
+    }
+    case 'defined-period':
+      return definedInstances(window, calendar, asOf, document);
+    default:
+      return windowInstances(window, calendar, asOf);
+  }
+}
+
+/** A note for a window that starts before E: the engine never counts rows before the effective date. */
+function beforeEffective(startDay: number, calendar: ContractCalendar): string {
+  return startDay < calendar.effectiveDay
+    ? `; it starts before the effective date ${formatIsoDate(calendar.effective)}, and rows before the effective date are not counted`
+    : '';
+}
+
+function startOf(window: SpanWindowNode, calendar: ContractCalendar): CalendarDate | null {
+  return window.start.kind === 'effective-date' ? calendar.effective : parseIsoDate(window.start.date);
+}
+
+function spanInstance(window: SpanWindowNode, calendar: ContractCalendar, as: string): WindowInstance {
+  const start = startOf(window, calendar);
+  // An impossible date is the checker's error; here it yields an empty window at E.
+  if (start === null) return instance(calendar.effectiveDay, calendar.effectiveDay, null, false, `${as}the window's start is not a calendar date`);
+  const startDay = dayNumber(start);
+  const months = window.unit === 'year' ? window.n * 12 : window.unit === 'month' ? window.n : null;
+  const endDay = months === null ? startDay + window.n : dayNumber(addMonthsCorresponding(start, months));
+  const from = window.start.kind === 'effective-date' ? `the effective date ${formatIsoDate(start)}` : formatIsoDate(start);
+  const length = `${window.n} ${window.unit}${window.n === 1 ? '' : 's'}`;
+  const rule = months === null ? `${window.n} days counting the first` : new ContractCalendar(start).usedMonthEndRule(months)
+    ? `corresponding-day rule; a month without day ${start.day} moves the boundary to the 1st of the next month`
+    : 'corresponding-day rule';
+  return instance(startDay, endDay, null, window.start.kind === 'effective-date', 
+    `${as}the ${length} from ${from}: ${formatIsoDate(start)} through ${formatIsoDate(fromDayNumber(endDay - 1))} (${rule}), ` +
+    `counting the window's own sales only${beforeEffective(startDay, calendar)}`);
+}
+
+function dateRangeInstance(window: DateRangeWindowNode, calendar: ContractCalendar, as: string): WindowInstance {
+  const from = parseIsoDate(window.from);
+  const to = parseIsoDate(window.to);
+  if (from === null || to === null) return instance(calendar.effectiveDay, calendar.effectiveDay, null, false, `${as}the window's dates are not calendar dates`);
+  const startDay = dayNumber(from);
+  const endDay = Math.max(startDay, dayNumber(to) + 1);
+  return instance(startDay, endDay, null, false,
+    `${as}the period from ${window.from} to ${window.to}: both whole local days included, counting the window's own sales only${beforeEffective(startDay, calendar)}`);
+}
+
+function definedInstances(window: Extract<WindowNode, { kind: 'defined-period' }>, calendar: ContractCalendar, asOf: CalendarDate, document: DocumentNode): WindowInstance[] {
+  const meaning = periodMeaning(window.term, definitionsOf(document));
+  // The checker reports an undefined term or a "which" its definition cannot give; evaluating such an AST is a caller's bug.
+  if (meaning === null) throw new Error(`'${window.term}' is not defined in the text`);
+  if (meaning.kind === 'window') {
+    if (window.which !== 'the') throw new Error(`'${window.term}' is defined as one period, so it has no ${window.which === 'each' ? 'instances' : 'numbered periods'}`);
+    const as = `'${window.term}' as the text defines it, `;
+    return [meaning.window.kind === 'span' ? spanInstance(meaning.window, calendar, as) : dateRangeInstance(meaning.window, calendar, as)];
+  }
+  if (window.which === 'the') throw new Error(`'${window.term}' names successive periods: the text must say which one`);
+  const months = meaning.months;
+  const reading = meaning.defined
+    ? `as the text defines it: each ${months}-month period from the effective date ${formatIsoDate(calendar.effective)}`
+    : `not defined in the text, read as each ${months}-month period from the effective date ${formatIsoDate(calendar.effective)} or an anniversary of it`;
+  const period = (n: number): { startDay: number; endDay: number } => ({
+    startDay: dayNumber(calendar.boundary((n - 1) * months)),
+    endDay: dayNumber(calendar.boundary(n * months)),
+  });
+  const describe = (n: number, p: { startDay: number; endDay: number }): string =>
+    `${window.term} ${n} is ${formatIsoDate(fromDayNumber(p.startDay))} to ${formatIsoDate(fromDayNumber(p.endDay - 1))} ('${window.term}' ${reading}; ${corresponding(calendar, n * months)})`;
+  if (window.which === 'each') {
+    const result: WindowInstance[] = [];
+    const asOfDay = dayNumber(asOf);
+    for (let n = 1; ; n++) {
+      const p = period(n);
+      if (n > 1 && p.startDay > asOfDay) break;
+      result.push(instance(p.startDay, p.endDay, n, false, `each ${window.term}, instance ${n}: that period alone; ${describe(n, p)}`));
+    }
+    return result;
+  }
+  const p = period(window.which);
+  return [instance(p.startDay, p.endDay, null, false, `during the ${ordinal(window.which)} ${window.term}: that period alone, not cumulative; ${describe(window.which, p)}`)];
+}
+
+/** Months between instances of a recurring defined period, or null when `window` does not recur (for counting instances before making them). */
+export function recurringMonths(window: WindowNode, document: DocumentNode): number | null {
+  if (window.kind !== 'defined-period' || window.which !== 'each') return null;
+  const meaning = periodMeaning(window.term, definitionsOf(document));
+  return meaning?.kind === 'successive' ? meaning.months : null;
+}
+
