@@ -403,7 +403,7 @@ endedName     -> partyFirstWord                                      {% b.single
 windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
                | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
                | measuredIntro:? percentage rateOf measure excessWord threshold window {% qb.measuredExcess %}
-windowedMeasure -> determiner:? metric scopePhrases:? window         {% qb.measure %}
+windowedMeasure -> determiner:? metric scopePhrases:? measureWindow  {% qb.measure %}
 # After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
 measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
                | measuredIntro percentage rateOf measure excessWord threshold window:? {% qb.measuredExcess %}
@@ -419,6 +419,7 @@ determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "s
 measureWindow -> window                                              {% qb.ownWindow %}
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
                | %for_ "such" %calendar:? periodUnit                 {% qb.suchWindow %}
+               | %for_ %each calendarPeriodNoun                      {% qb.forEachWindow %}
 
 # After the amount: when it falls due, and provisos that bound it.
 paymentTail   -> %comma:? measuredDue                                {% qb.tailDue %}

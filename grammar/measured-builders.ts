@@ -11,6 +11,7 @@ import type {
 } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type Data, type List } from './builders';
 import * as b from './builders';
+import * as cb from './period-builders';
 import type { Token } from './lexer';
 import { NO_CURRENCY } from '../src/values/money';
 
@@ -44,6 +45,13 @@ export function suchWindow(d: Data): MeasureWindow {
   // periodPreposition hands over its token in a list; "for" is the token itself.
   const prep = Array.isArray(preposition) ? preposition[0] : preposition;
   return { window: null, such: { preposition: lower(prep) as 'in' | 'during' | 'for', calendar: calendar !== null, unit: lower(unit) as PeriodUnit }, range: span(d) };
+}
+
+/** "for each calendar quarter" after a measure: the calendar window "in each calendar quarter" (its canonical words). */
+export function forEachWindow(d: Data): MeasureWindow {
+  const [forWord, each, noun] = d as [Token, Token, unknown];
+  const window = cb.calendarEach([[{ ...forWord, value: 'in' }], [each], noun]);
+  return { window, such: undefined, range: span(d) };
 }
 
 export function measure(d: Data): MeasureNode {

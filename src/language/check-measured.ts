@@ -84,9 +84,14 @@ function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnos
   }
 }
 
+/** "for a quarter" names the window's own quarter, calendar or contract; "for a Calendar Quarter" a calendar one only. */
+function samePeriod(own: { unit: string; calendar: boolean }, period: { unit: string; calendar: boolean } | null): boolean {
+  return period !== null && period.unit === own.unit && (!own.calendar || period.calendar);
+}
+
 function checkOwnPeriod(limit: LimitNode, period: { unit: string; calendar: boolean } | null, what: string, out: Diagnostic[]): void {
   const own = { unit: limit.per, calendar: limit.calendar === true };
-  if (!period || period.unit !== own.unit || period.calendar !== own.calendar) {
+  if (!samePeriod(own, period)) {
     out.push(
       diagnostic(
         'settlement-period-mismatch',
@@ -99,7 +104,7 @@ function checkOwnPeriod(limit: LimitNode, period: { unit: string; calendar: bool
 
 function checkDuePeriod(due: DueNode, period: { unit: string; calendar: boolean } | null, out: Diagnostic[]): void {
   const own = { unit: due.after, calendar: due.calendar };
-  if (!period || period.unit !== own.unit || period.calendar !== own.calendar) {
+  if (!samePeriod(own, period)) {
     out.push(
       diagnostic(
         'settlement-period-mismatch',
