@@ -4,5 +4,6 @@ module.exports = {
   roots: ['<rootDir>/spec/sql'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
-  testTimeout: 120000,
+  // Generous: the machine these run on may be shared by many other jobs.
+  testTimeout: 900000,
 };

@@ -63,7 +63,7 @@ interface Line {
 }
 
 function printTable(lines: Line[]): void {
-  const header = ['shape', 'what differs', 'rows', 'MB', 'floor s', 'engine s', 'x floor', 'RSS MB', 'DuckDB s', 'engine / DuckDB', 'same answer'];
+  const header = ['shape', 'what differs', 'rows', 'MB', 'floor s', 'engine s', 'x floor', 'CPU x floor', 'RSS MB', 'DuckDB s', 'engine / DuckDB', 'same answer'];
   const cells = lines.map((l) => [
     l.shape.name,
     l.shape.note,
@@ -72,13 +72,14 @@ function printTable(lines: Line[]): void {
     fmt(l.floor.ms / 1000, 2),
     fmt(l.engine.ms / 1000, 2),
     fmt(l.engine.ms / l.floor.ms, 2),
+    fmt(l.engine.cpuMs / l.floor.cpuMs, 2),
     fmt(l.engine.rssMb),
     l.duck === null ? '' : fmt(l.duck.ms / 1000, 2),
     l.duck === null ? '' : fmt(l.engine.ms / l.duck.ms, 2),
     l.agree,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const left = (i: number): boolean => i <= 1 || i === 10;
+  const left = (i: number): boolean => i <= 1 || i === 11;
   const row = (c: string[]): string => `| ${c.map((x, i) => (left(i) ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join(' | ')} |`;
   console.log(row(header));
   console.log(`|${widths.map((w, i) => (left(i) ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
@@ -113,7 +114,10 @@ function main(): void {
       }
       const line: Line = { shape, rows, mb: ledger.bytes / 1e6, floor, engine, duck: duck ?? null, agree };
       lines.push(line);
-      process.stderr.write(`${shape.name} ${fmt(rows)}: floor ${fmt(floor.ms / 1000, 2)} s, engine ${fmt(engine.ms / 1000, 2)} s${duck ? `, DuckDB ${fmt(duck.ms / 1000, 2)} s` : ''}\n`);
+      process.stderr.write(
+        `${shape.name} ${fmt(rows)}: floor ${fmt(floor.ms / 1000, 2)} s (CPU ${fmt(floor.cpuMs / 1000, 2)}), engine ${fmt(engine.ms / 1000, 2)} s (CPU ${fmt(engine.cpuMs / 1000, 2)}, ${fmt(engine.rssMb)} MB)` +
+          `${duck ? `, DuckDB ${fmt(duck.ms / 1000, 2)} s (CPU ${fmt(duck.cpuMs / 1000, 2)})` : ''}\n`,
+      );
     }
   }
   // The base, sorted and reverse-sorted ledgers hold the same rows: their --json must be the same bytes.

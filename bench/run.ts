@@ -72,6 +72,8 @@ export function benchPortfolio(rows: number, n: number): unknown {
 export interface Run {
   ms: number;
   rssMb: number;
+  /** CPU time of the child (user + system, every thread), ms. */
+  cpuMs: number;
   stdout: Buffer;
   status: number | null;
 }
@@ -87,12 +89,12 @@ export function runOnce(args: string[]): Run {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  const [rssKb, cpuUs] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [NaN, NaN];
   if (result.status !== 0 && result.status !== 1) throw new Error(`benchmark child failed (${result.status}): node ${args.join(' ')}`);
-  return { ms, rssMb: rssKb / 1024, stdout: result.stdout, status: result.status };
+  return { ms, rssMb: rssKb / 1024, cpuMs: cpuUs / 1000, stdout: result.stdout, status: result.status };
 }
 
-/** Runs each command REPEAT times, taking turns; per command the fastest run, with the largest RSS seen. */
+/** Runs each command REPEAT times, taking turns; per command the fastest run, with the largest RSS and the least CPU time seen. */
 export function runTurns(commands: string[][]): Run[] {
   const best: Array<Run | null> = commands.map(() => null);
   for (let i = 0; i < REPEAT; i++) {
@@ -100,7 +102,7 @@ export function runTurns(commands: string[][]): Run[] {
       const r = runOnce(args);
       const b = best[k];
       if (b === null) best[k] = r;
-      else best[k] = { ...(r.ms < b.ms ? r : b), rssMb: Math.max(r.rssMb, b.rssMb) };
+      else best[k] = { ...(r.ms < b.ms ? r : b), rssMb: Math.max(r.rssMb, b.rssMb), cpuMs: Math.min(r.cpuMs, b.cpuMs) };
     });
   }
   return best as Run[];

@@ -99,7 +99,7 @@ export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'>
 export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
   /** The definition sentences before and after the clauses (grammar/window-builders.ts). */
-  definitionLists?: [List<DefinitionNode>, List<DefinitionNode>];
+  definitionLists?: [List<DefinitionNode | DefinitionNode[]>, List<DefinitionNode | DefinitionNode[]>];
 }
 
 export function document(d: Data): DocumentDraft {
@@ -113,7 +113,8 @@ export function finishDocument(draft: DocumentDraft): DocumentNode {
   );
   const { definitionLists, ...rest } = draft;
   if (!definitionLists) return { ...rest, clauses };
-  return { ...rest, clauses, definitions: [...toArray(definitionLists[0]), ...toArray(definitionLists[1])] };
+  // A sentence that states the fiscal year and defines a label gives two definitions.
+  return { ...rest, clauses, definitions: [...toArray(definitionLists[0]), ...toArray(definitionLists[1])].flat() };
 }
 
 interface Intro { party: PartyNode; range: Range }

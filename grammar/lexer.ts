@@ -205,6 +205,8 @@ const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
     'cumulative', 'customer', 'customers', 'deal', 'deals', 'fee', 'for', 'goal', 'gross', 'in', 'milestone', 'milestones', 'month',
     'net', 'new', 'of', 'payment', 'performance', 'purchases', 'quarter', 'quarterly', 'revenue', 'revenues', 'sale', 'sales',
     'target', 'targets', 'turnover', 'unit', 'units', 'year', 'yearly',
+    // "Annual Minimum.", "Minimum Purchase Volume.", "Quota Attainment Bonus."
+    'minimum', 'purchase', 'shortfall', 'quota', 'attainment',
   ].map(keywordTokenType),
 );
 export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };

@@ -30,6 +30,15 @@ export const itWord = wordIn('it');
 export const successiveWord = wordIn('successive', 'consecutive');
 export const meansWord = wordIn('means');
 export const yearsWord = wordIn('years');
+export const fiscalWord = wordIn('fiscal');
+export const fiscalEdgeVerb = wordIn('begins', 'starts', 'commences', 'ends');
+export const endingWord = wordIn('ending', 'beginning', 'starting');
+
+/** "Company's", "Licensee’s": whose fiscal year a statement is about. */
+export const possessiveWord: WordMatcher = {
+  test: (token: Token): boolean => token.type === 'word' && /^[A-Z].*['’]s$/.test(token.value),
+  samples: ["Company's", 'Licensee’s'],
+};
 
 /** "twelve-month", "12-month", "three-year": a length written as one hyphenated word. */
 export const HYPHENATED_LENGTH = /^([a-z]+|\d+)-(day|month|year)$/i;
@@ -57,5 +66,5 @@ export const periodNameWord: WordMatcher = {
 /** The test symbols above, by the names the grammar gives them. */
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
-  'meansWord', 'yearsWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
+  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
 ];

@@ -4,12 +4,13 @@
  * after parsing (src/language/period-definitions.ts).
  */
 import type {
+  CalendarPeriodWindowNode, CalendarUnit, FiscalLabelDefinitionNode, FiscalYearStatementNode, Range,
   DateRangeWindowNode, DefinitionNode, PeriodDefinitionNode, SpanStart, SpanWindowNode, SuccessivePeriodsNode, WindowNode,
 } from '../src/language/ast';
 import { wordsValue } from '../src/values/number-words';
 import { normalizeText } from '../src/values/text-key';
 import { digits, lower, span, toArray, type Data, type DocumentDraft, type List } from './builders';
-import { ORDINAL_WORDS, type Token } from './lexer';
+import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
 import { HYPHENATED_LENGTH } from './period-words';
 
 interface Length { n: number; unit: 'day' | 'month' | 'year'; range: ReturnType<typeof span> }
@@ -94,6 +95,68 @@ export function definedEach(d: Data): WindowNode {
   return { kind: 'defined-period', term: (d[d.length - 1] as PeriodName).term, which: 'each', range: span(d) };
 }
 
+// --- fiscal periods ---------------------------------------------------------------------------
+
+/** A calendar period noun whose year is the fiscal year: "fiscal quarter", "Fiscal Year". */
+export function fiscalNoun(d: Data): { unit: CalendarUnit; yearStart: string; range: Range } {
+  const unit = d[1] as Token;
+  return { unit: /^half/i.test(unit.value) ? 'half-year' : (lower(unit) as CalendarUnit), yearStart: 'fiscal', range: span(d) };
+}
+
+/** "FY2027", "fiscal year 2027": the fiscal year that label names (the label's reading is the checker's and the notes'). */
+export function fiscalLabel(d: Data): CalendarPeriodWindowNode {
+  const n = d[d.length - 1] as Token;
+  return { kind: 'calendar-period', unit: 'year', yearStart: 'fiscal', selection: { kind: 'named', year: Number(digits(n)), n: 1 }, written: 'named', range: span(d) };
+}
+
+/** "Fiscal Year beginning April 1, 2026": the twelve months from that date. */
+export function fiscalYearSpan(d: Data): WindowNode {
+  return { kind: 'span', n: 12, unit: 'month', start: { kind: 'date', date: (d[d.length - 1] as WrittenDate).date }, written: 'fiscal year', range: span(d) };
+}
+
+/** "fiscal year begins on July 1[, and "FY2027" means …]." (after "The Company's"): the statement, and the label it defines. */
+export function fiscalSentence(d: Data): DefinitionNode[] {
+  const [fiscal, , verb, , month, day, label] = d as [Token, Token, Token, Token, Token, Token, FiscalLabelDefinitionNode | null];
+  const statement: FiscalYearStatementNode = {
+    kind: 'fiscal-year-statement', edge: lower(verb) === 'ends' ? 'ends' : 'begins', month: MONTH_NAMES[lower(month)], day: Number(digits(day)), range: span(fiscal, day),
+  };
+  return label ? [statement, label] : [statement];
+}
+
+/** The statement's range starts at the words before it ("The", "Company's"). */
+export function withLead(d: Data): DefinitionNode[] {
+  const [statement, ...rest] = d[1] as DefinitionNode[];
+  return [{ ...statement, range: span(d[0], statement) }, ...rest];
+}
+
+export const third = (d: Data): unknown => d[2];
+
+/** "the fiscal year ending January 31, 2027": what a label means. */
+interface FiscalLabelBody { kind: 'fiscal-label-body'; edge: 'beginning' | 'ending'; date: string; range: Range }
+
+export function fiscalLabelBody(d: Data): FiscalLabelBody {
+  const [, , , edge, date] = d as [Token, Token, Token, Token, WrittenDate];
+  return { kind: 'fiscal-label-body', edge: lower(edge) === 'ending' ? 'ending' : 'beginning', date: date.date, range: span(d) };
+}
+
+function labelDefinition(label: Token, body: FiscalLabelBody, range: Range): FiscalLabelDefinitionNode {
+  const year = /(\d{2,4})\s*$/.exec(label.value.slice(1, -1))?.[1];
+  return { kind: 'fiscal-label-definition', label: year === undefined ? Number.NaN : Number(year), edge: body.edge, date: body.date, range };
+}
+
+/** '"FY2027" means the fiscal year ending January 31, 2027' after a statement's ", and". */
+export function fiscalLabelDefinition(d: Data): FiscalLabelDefinitionNode {
+  const [label, , the, , , edge, date] = d as [Token, Token, Token, Token, Token, Token, WrittenDate];
+  return labelDefinition(label, { kind: 'fiscal-label-body', edge: lower(edge) === 'ending' ? 'ending' : 'beginning', date: date.date, range: span(the, date) }, span(d));
+}
+
+/** '"<Term>" means …': a defined period, or what a fiscal-year label names. */
+export function definitionSentence(d: Data): DefinitionNode {
+  const [term, , meaning] = d as [Token, unknown, PeriodDefinitionNode['meaning'] | FiscalLabelBody];
+  if (meaning.kind === 'fiscal-label-body') return labelDefinition(term, meaning, span(d));
+  return { kind: 'period-definition', term: normalizeText(term.value.slice(1, -1)), meaning, range: span(d) };
+}
+
 // --- definitions -------------------------------------------------------------------------------
 
 /** "the twelve (12) month period commencing on …", as a definition's meaning. */
@@ -110,24 +173,20 @@ export function successivePeriods(d: Data): SuccessivePeriodsNode {
   return { kind: 'successive-periods', n: length.n, unit: length.unit, range: span(d) };
 }
 
-export function periodDefinition(d: Data): PeriodDefinitionNode {
-  const [term, , meaning] = d as [Token, unknown, PeriodDefinitionNode['meaning']];
-  return { kind: 'period-definition', term: normalizeText(term.value.slice(1, -1)), meaning, range: span(d) };
-}
 
-function withDefinitions(before: List<DefinitionNode>, clauses: DocumentDraft['clauses'], after: List<DefinitionNode>, d: Data): DocumentDraft {
+function withDefinitions(before: List<DefinitionNode | DefinitionNode[]>, clauses: DocumentDraft['clauses'], after: List<DefinitionNode | DefinitionNode[]>, d: Data): DocumentDraft {
   const draft: DocumentDraft = { kind: 'document', clauses, range: span(d) };
   return before || after ? { ...draft, definitionLists: [before, after] } : draft;
 }
 
 /** The document, with the definition sentences after its clauses (none: no `definitions` field). */
 export function document(d: Data): DocumentDraft {
-  const [, clauses, after] = d as [unknown, DocumentDraft['clauses'], List<DefinitionNode>];
+  const [, clauses, after] = d as [unknown, DocumentDraft['clauses'], List<DefinitionNode | DefinitionNode[]>];
   return withDefinitions(null, clauses, after, d);
 }
 
 /** The document that opens with definition sentences. */
 export function definedFirst(d: Data): DocumentDraft {
-  const [before, clauses, after] = d as [List<DefinitionNode>, DocumentDraft['clauses'], List<DefinitionNode>];
+  const [before, clauses, after] = d as [List<DefinitionNode | DefinitionNode[]>, DocumentDraft['clauses'], List<DefinitionNode | DefinitionNode[]>];
   return withDefinitions(before, clauses, after, d);
 }

@@ -56,11 +56,16 @@ export const DIAGNOSTIC_CODES = {
   'single-period-definition': 'error',
   'inverted-range': 'error',
   'duplicate-definition': 'error',
+  // fiscal periods
+  'fy-label-reading': 'warning',
+  'fiscal-year-start-conflict': 'error',
   // minimums and shortfalls
   'shortfall-unpriced': 'error',
   'shortfall-price-on-money': 'error',
   'shortfall-it-unresolved': 'error',
   'shortfall-reading': 'info',
+  // calendar periods
+  'once-or-each': 'warning',
   // attainment tables
   'attainment-gap': 'warning',
   'attainment-overlap': 'error',

@@ -2,7 +2,7 @@
  * The shipped examples, read at build time from the repository's examples/ folder (and the
  * playground's own samples), so the menu always matches what is in the tree.
  */
-import corpusList from '../samples/corpus.json';
+import cases from '../samples/cases.json';
 
 const clauseFiles = import.meta.glob('../../examples/*.clause', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const ledgerFiles = {
@@ -50,19 +50,28 @@ export interface CorpusCase {
 
 /** Each case is its own chunk, loaded when it is chosen. */
 const corpusFiles = import.meta.glob('../../spec/conformance/corpus/*.json', { import: 'default' }) as Record<string, (() => Promise<CorpusCase>) | undefined>;
+const formFiles = import.meta.glob('../samples/forms/*.json', { import: 'default' }) as Record<string, (() => Promise<CorpusCase>) | undefined>;
 
 export interface CorpusSample {
-  /** The case's file name without ".json", e.g. "067-within-ninety-days-in-excess-of". */
+  /** The menu value's name: the corpus case's file name without ".json" ("067-within-ninety-days-in-excess-of"), or "forms/<file>". */
   name: string;
   title: string;
+  /** The menu group: real clauses of the corpus, or samples of newer forms. */
+  group: 'corpus' | 'forms';
   load: () => Promise<CorpusCase>;
 }
 
-/** The corpus cases the playground offers (playground/samples/corpus.json), in its order. */
-export const CORPUS_SAMPLES: CorpusSample[] = corpusList.samples.flatMap(({ case: name, title }) => {
-  const load = corpusFiles[`../../spec/conformance/corpus/${name}.json`];
-  return load ? [{ name, title, load }] : [];
-});
+/** The cases the playground offers (playground/samples/cases.json), in its order. */
+export const CORPUS_SAMPLES: CorpusSample[] = [
+  ...cases.corpus.flatMap(({ case: name, title }) => {
+    const load = corpusFiles[`../../spec/conformance/corpus/${name}.json`];
+    return load ? [{ name, title, group: 'corpus' as const, load }] : [];
+  }),
+  ...cases.forms.flatMap(({ file, title }) => {
+    const load = formFiles[`../samples/forms/${file}.json`];
+    return load ? [{ name: `forms/${file}`, title, group: 'forms' as const, load }] : [];
+  }),
+];
 
 /** "seed-contract" → "Seed contract". */
 export function title(name: string): string {

@@ -15,7 +15,11 @@ const examples = byId<HTMLSelectElement>('examples');
 for (const e of EXAMPLES) examples.append(h('option', { value: e.name }, title(e.name)));
 // Real clauses from the corpus, each with its ledger and context: choosing one evaluates it at once.
 const CORPUS_PREFIX = 'corpus:';
-examples.append(h('optgroup', { label: 'Real clauses, with a ledger' }, ...CORPUS_SAMPLES.map((c) => h('option', { value: `${CORPUS_PREFIX}${c.name}` }, c.title))));
+const GROUP_LABEL = { corpus: 'Real clauses, with a ledger', forms: 'Newer forms, with a ledger' } as const;
+for (const group of ['corpus', 'forms'] as const) {
+  const samples = CORPUS_SAMPLES.filter((c) => c.group === group);
+  if (samples.length) examples.append(h('optgroup', { label: GROUP_LABEL[group] }, ...samples.map((c) => h('option', { value: `${CORPUS_PREFIX}${c.name}` }, c.title))));
+}
 /** The corpus case last loaded, so the menu keeps naming it while its text is unchanged. */
 let loadedCase: { value: string; text: string } | null = null;
 examples.value = EXAMPLES.find((e) => e.text === initial)?.name ?? '';

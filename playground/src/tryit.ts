@@ -274,7 +274,7 @@ export function setupTryIt(): TryIt {
             `${m.progress}%`,
           ]),
           // The engine's exact figures, for tests and for copying.
-          r.milestones.map((m) => ({ 'data-label': m.label ?? '', 'data-status': m.status, 'data-total': m.total, 'data-window-start': m.windowStart, 'data-deadline': m.deadline, 'data-achieved-at': m.achievedAt ?? '' })),
+          r.milestones.map((m) => ({ 'data-label': m.label ?? '', 'data-status': m.status, 'data-total': m.total, 'data-window-start': m.windowStart, 'data-deadline': m.deadline, 'data-achieved-at': m.achievedAt ?? '', 'data-achieved-by': m.achievedBy ?? '' })),
         ),
       ),
     );
@@ -346,7 +346,7 @@ export function setupTryIt(): TryIt {
       extraOptions = rest;
       // The case's clause is on its way to the editor: no evaluation of the previous clause against this ledger.
       awaitingClause = true;
-      useLedger({ name: `corpus:${name}`, text: JSON.stringify(c.ledger), format: 'json' });
+      useLedger({ name: `corpus:${name}.json`, text: JSON.stringify(c.ledger), format: 'json' });
     },
   };
 }
@@ -372,7 +372,7 @@ function obligationsTable(list: readonly Obligation[], amount: (value: string, c
       o.basis,
       o.explanation,
     ];
-    const data = { 'data-label': o.label ?? '', 'data-period': o.period ?? '', 'data-amount': o.amount ?? '', 'data-currency': o.currency ?? '', 'data-triggered-at': o.triggeredAt, 'data-due-date': o.dueDate ?? '', 'data-payer': o.payer ?? '', 'data-payee': o.payee ?? '', 'data-direction': o.direction };
+    const data = { 'data-label': o.label ?? '', 'data-period': o.period ?? '', 'data-amount': o.amount ?? '', 'data-currency': o.currency ?? '', 'data-triggered-at': o.triggeredAt, 'data-triggered-by': o.triggeredBy ?? '', 'data-due-date': o.dueDate ?? '', 'data-payer': o.payer ?? '', 'data-payee': o.payee ?? '', 'data-direction': o.direction };
     rows.push(h('tr', { class: 'obligation', ...data }, ...cells.map((c, i) => h('td', { 'data-label': OBLIGATION_HEADERS[i] }, c))));
     const lines = [
       o.calculationText ? h('span', { class: 'calc-text', 'data-testid': 'calculation' }, h('span', { class: 'calc-label' }, 'Calculation'), o.calculationText) : null,

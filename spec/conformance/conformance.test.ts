@@ -40,7 +40,7 @@ type Case =
       description: string;
       input: {
         clause: string;
-        context: { effectiveDate: string; timeZone?: string; asOf: string };
+        context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string };
         schedule?: unknown;
         ledger: LedgerRecord[] | { format: LedgerFormat; text: string };
       };

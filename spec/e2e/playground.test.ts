@@ -340,8 +340,15 @@ test('your own ledger file: a bad row is listed with its number, a good file is 
 // fixes, the corpus samples, and the CSV downloads' escaping.
 
 const PAYMENT_MECHANICS = fs.readFileSync(path.join(ROOT, 'examples', 'payment-mechanics.clause'), 'utf8').trim();
-/** Computed by hand for examples/payment-mechanics.clause, effective 2026-01-01, as of 2026-03-31 (UTC). */
-const MECHANICS_LEDGER = 'id,date,amount\nA1,2026-01-10,150000\nA2,2026-02-05,80000\nA3,2026-02-20,60000\nA4,2026-03-15,40000\n';
+/**
+ * Computed by hand for examples/payment-mechanics.clause, effective 2026-01-01, as of 2026-03-31 (UTC):
+ * (i) each month's net sales in tiers, 5% to $100,000 and 7% above, capped at $15,000 a contract quarter:
+ * January 150,000 → $8,500.00; February 140,000 → $7,800.00, capped at the $6,500.00 left; March 740,000
+ * → $49,800.00, capped at the $0.00 left; all due 30 days after calendar Q1 (2026-04-30). (ii) 1,030,000 by
+ * the end of Q1, met on 2026-02-20: $1,000 × 31 whole $25,000 steps above $250,000 = $31,000.00 (over the
+ * $2,500 minimum). (iii) $1,000,000 by the end of year 1, met on 2026-03-20: 1% × 30,000 = $300.00.
+ */
+const MECHANICS_LEDGER = 'id,date,amount\nA1,2026-01-10,150000\nA2,2026-02-05,80000\nA3,2026-02-20,60000\nA4,2026-03-15,40000\nA5,2026-03-20,700000\n';
 
 /** Waits until the panels are drawn for `text` (the editor's analysis runs 250 ms after the last change). */
 async function waitForAnalysis(text: string): Promise<void> {
@@ -407,19 +414,25 @@ test('payment mechanics: a calculation line under each obligation, the cap and t
   expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-label'), tr.getAttribute('data-period'), tr.getAttribute('data-amount'), tr.getAttribute('data-due-date')]))).toEqual([
     ['i', '1', '8500.00', '2026-04-30'],
     ['i', '2', '6500.00', '2026-04-30'],
-    ['ii', '', '3000.00', ''],
+    ['i', '3', '0.00', '2026-04-30'],
+    ['ii', '', '31000.00', ''],
+    ['iii', '', '300.00', ''],
   ]);
   // The line under each obligation is the engine's calculationText.
   const lines = await page.locator('[data-testid="obligations"] tr.calc-line [data-testid="calculation"]').allInnerTexts();
   expect(lines.map((l) => l.replace(/^Calculation\s*/, ''))).toEqual([
     '5% × $100,000.00 + 7% × ($150,000.00 − $100,000.00) = $8,500.00',
     '5% × $100,000.00 + 7% × ($140,000.00 − $100,000.00) = $7,800.00',
-    '$1,000.00 × 3 (whole $25,000.00 increments in ($330,000.00 − $250,000.00)) = $3,000.00',
+    '5% × $100,000.00 + 7% × ($740,000.00 − $100,000.00) = $49,800.00',
+    '$1,000.00 × 31 (whole $25,000.00 increments in ($1,030,000.00 − $250,000.00)) = $31,000.00',
+    '1% × ($1,030,000.00 − $1,000,000.00) = $300.00',
   ]);
   const limits = page.locator('[data-testid="obligations"] tr.calc-line [data-testid="limit"]');
-  expect(await limits.evaluateAll((els) => els.map((e) => e.getAttribute('data-applied')))).toEqual(['none', 'cap', 'none']);
+  expect(await limits.evaluateAll((els) => els.map((e) => e.getAttribute('data-applied')))).toEqual(['none', 'cap', 'cap', 'none']);
   expect(await limits.nth(1).innerText()).toBe('Uncapped $7,800.00; cap $15,000.00 in contract quarter 2026-01-01 to 2026-03-31 ($6,500.00 of it left); the cap applied: $6,500.00.');
-  expect(await limits.nth(2).innerText()).toContain('minimum $2,500.00; neither changed it.');
+  // Month 3 comes after the quarter's cap is used up: nothing is left of it.
+  expect(await limits.nth(2).innerText()).toBe('Uncapped $49,800.00; cap $15,000.00 in contract quarter 2026-01-01 to 2026-03-31 ($0.00 of it left); the cap applied: $0.00.');
+  expect(await limits.nth(3).innerText()).toContain('minimum $2,500.00; neither changed it.');
   expect(await page.locator('[data-testid="obligations"] tr.calc-line').first().innerText()).toContain('Due 2026-04-30');
 });
 
@@ -433,9 +446,9 @@ test('the chart draws the tier boundary, the thresholds, the cap and the minimum
   expect(await payments.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-label')))).toEqual(['i', 'ii']);
   expect(await payments.nth(0).locator('.ref-line').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-kind')} ${g.getAttribute('data-value')}`))).toEqual(['cap 15000']);
   expect(await payments.nth(1).locator('.ref-line').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-kind')} ${g.getAttribute('data-value')}`))).toEqual(['floor 2500']);
-  // The payment lines end at the uncapped amounts the obligations report (month 3: 5% × $40,000, not met).
-  expect(await payments.nth(0).locator('path.payment').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-uncapped')))).toEqual(['8500.00', '7800.00', '2000.00']);
-  expect(await payments.nth(1).locator('path.payment').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-uncapped')))).toEqual(['3000.00']);
+  // The payment lines end at the uncapped amounts the obligations report.
+  expect(await payments.nth(0).locator('path.payment').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-uncapped')))).toEqual(['8500.00', '7800.00', '49800.00']);
+  expect(await payments.nth(1).locator('path.payment').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-uncapped')))).toEqual(['31000.00']);
   expect(await axeViolations()).toEqual([]);
 });
 
@@ -468,16 +481,20 @@ test('warnings show their codes, and every quick fix button gives text that vali
   expect(validate(await editorText()).valid).toBe(true);
 });
 
-test('the corpus samples: each loads its clause, ledger and context, and the page shows the expected figures', async () => {
-  const { samples } = JSON.parse(fs.readFileSync(path.join(ROOT, 'playground', 'samples', 'corpus.json'), 'utf8')) as { samples: Array<{ case: string }> };
+test('the samples with a ledger: each loads its clause, ledger and context, and the page shows the expected figures', async () => {
+  const list = JSON.parse(fs.readFileSync(path.join(ROOT, 'playground', 'samples', 'cases.json'), 'utf8')) as { corpus: Array<{ case: string }>; forms: Array<{ file: string }> };
   const { loadCorpus, runCase } = await import('../../bench/corpus');
-  const cases = loadCorpus(path.join(ROOT, 'spec', 'conformance', 'corpus'));
-  expect(samples.length).toBeGreaterThanOrEqual(2);
-  for (const { case: name } of samples) {
-    const c = cases.find((x) => x.file === `${name}.json`);
-    if (!c) throw new Error(`playground/samples/corpus.json names ${name}, which is not in the corpus`);
-    // Offered because the engine reads it correctly.
-    expect([name, runCase(c).outcome.kind]).toEqual([name, 'read-correctly']);
+  const corpus = loadCorpus(path.join(ROOT, 'spec', 'conformance', 'corpus'));
+  const forms = loadCorpus(path.join(ROOT, 'playground', 'samples', 'forms'));
+  const samples = [
+    ...list.corpus.map((s) => ({ name: s.case, c: corpus.find((x) => x.file === `${s.case}.json`) })),
+    ...list.forms.map((s) => ({ name: `forms/${s.file}`, c: forms.find((x) => x.file === `${s.file}.json`) })),
+  ];
+  expect(samples.length).toBeGreaterThanOrEqual(7);
+  for (const { name, c } of samples) {
+    if (!c) throw new Error(`playground/samples/cases.json names ${name}, which is not there`);
+    // Offered because the engine reads it correctly: the case's expected figures, worked by hand.
+    expect([name, runCase(c).outcome]).toEqual([name, { kind: 'read-correctly' }]);
     await page.selectOption('#examples', `corpus:${name}`);
     await page.waitForFunction(
       ({ clause, asOf }) => {
@@ -490,13 +507,14 @@ test('the corpus samples: each loads its clause, ledger and context, and the pag
     expect(await page.inputValue('#time-zone')).toBe(c.context.timeZone ?? 'UTC');
     expect(await page.locator('#examples').inputValue()).toBe(`corpus:${name}`);
     const milestones = await page.locator('[data-testid="results"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ status: tr.getAttribute('data-status'), total: tr.getAttribute('data-total'), windowStart: tr.getAttribute('data-window-start'), deadline: tr.getAttribute('data-deadline'), achievedAt: tr.getAttribute('data-achieved-at') || null })),
+      trs.map((tr) => ({ status: tr.getAttribute('data-status'), total: tr.getAttribute('data-total'), windowStart: tr.getAttribute('data-window-start'), deadline: tr.getAttribute('data-deadline'), achievedAt: tr.getAttribute('data-achieved-at') || null, achievedBy: tr.getAttribute('data-achieved-by') || null })),
     );
     const obligations = await page.locator('[data-testid="obligations"] tbody tr.obligation').evaluateAll((trs) =>
       trs.map((tr) => ({
         amount: tr.getAttribute('data-amount') || null,
         currency: tr.getAttribute('data-currency') || null,
         triggeredAt: tr.getAttribute('data-triggered-at'),
+        triggeredBy: tr.getAttribute('data-triggered-by') || null,
         dueDate: tr.getAttribute('data-due-date') || undefined,
         payer: tr.getAttribute('data-payer') || null,
         payee: tr.getAttribute('data-payee') || null,
@@ -509,12 +527,12 @@ test('the corpus samples: each loads its clause, ledger and context, and the pag
     expect([name, obligations.length]).toEqual([name, (expected.obligations ?? obligations).length]);
     const decimal = (v: unknown): unknown => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
     (expected.milestones ?? []).forEach((m, i) => {
-      for (const key of ['status', 'total', 'windowStart', 'deadline', 'achievedAt'] as const) {
+      for (const key of ['status', 'total', 'windowStart', 'deadline', 'achievedAt', 'achievedBy'] as const) {
         if (key in m) expect([name, i, key, decimal(milestones[i][key])]).toEqual([name, i, key, decimal(m[key])]);
       }
     });
     (expected.obligations ?? []).forEach((o, i) => {
-      for (const key of ['amount', 'currency', 'triggeredAt', 'dueDate', 'payer', 'payee', 'direction'] as const) {
+      for (const key of ['amount', 'currency', 'triggeredAt', 'triggeredBy', 'dueDate', 'payer', 'payee', 'direction'] as const) {
         if (key in o) expect([name, i, key, decimal(obligations[i][key])]).toEqual([name, i, key, decimal(o[key])]);
       }
       // The figure a reader sees: the amount with its currency's symbol and grouping.
@@ -547,7 +565,7 @@ test('the CSV downloads escape commas, quotes and formula-like text, and read ba
   expect(obligations.rows).toHaveLength(2);
   obligations.rows.forEach((row, i) => {
     const o = report.obligations[i];
-    for (const field of ['label', 'amount', 'currency', 'triggeredAt', 'triggeredBy', 'basis', 'explanation']) {
+    for (const field of ['label', 'amount', 'currency', 'payer', 'payee', 'direction', 'triggeredAt', 'triggeredBy', 'basis', 'explanation']) {
       expect([field, csvTextValue(row[field])]).toEqual([field, o[field] === null ? '' : String(o[field])]);
     }
   });

@@ -44,6 +44,16 @@ const NOT_SUPPORTED: Record<string, string> = {
   'e8-malformed-csv-and-missing-date.json': 'malformed CSV text',
 };
 
+/** Fixtures whose clause uses a construct the SQL path does not compute yet: refused with the feature named, never answered. */
+const REFUSED: Record<string, string> = {
+  '57-shortfall-year-over-and-year-open.json': 'shortfall payment',
+  '58-shortfall-exact-minimum-net.json': 'shortfall payment',
+  '59-shortfall-units-priced-refund-below.json': 'shortfall payment',
+  '63-during-the-term-never-missed.json': "window 'term'",
+  '060-quarterly-net-sales-exceed-refund-after-crossing.json': "milestone 'milestone' field 'periodReference'",
+  '063-first-calendar-quarter-in-which-exceed.json': "window 'calendar-period'",
+};
+
 describe.each(ENGINES)('%s', (engineName) => {
   let open: OpenEngine;
   beforeAll(async () => {
@@ -74,6 +84,11 @@ describe.each(ENGINES)('%s', (engineName) => {
     const options = { ...fixture.context, schedule };
     if (NOT_SUPPORTED[basename(file)]) {
       expect(readIssues.length).toBeGreaterThan(0);
+      return;
+    }
+    const refused = REFUSED[basename(file)];
+    if (refused !== undefined) {
+      await expect(evaluateOnEngine(open.engine, parsed.ast, options, { kind: 'table', name: 'never_read' }, null)).rejects.toMatchObject({ feature: refused });
       return;
     }
     const expected = evaluate(parsed.ast, records, { ...options, readIssues });

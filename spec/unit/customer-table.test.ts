@@ -70,8 +70,17 @@ describe('CustomerTable', () => {
 
   it('keeps every name apart past its initial capacity (growth of names, entries and slots)', () => {
     const ops: Op[] = [];
-    for (let i = 0; i < 40_000; i++) ops.push({ name: `Customer ${i % 30_000}${i % 7 === 0 ? ' Ltd' : ''}`, before: i % 1_000 === 0, time: i % 13, day: i % 10 });
+    for (let i = 0; i < 12_000; i++) ops.push({ name: `Customer ${i % 9_000}${i % 7 === 0 ? ' Ltd' : ''}`, before: i % 500 === 0, time: i % 13, day: i % 10 });
     agree(ops);
     expect(table(ops).size).toBe(new Set(ops.map((o) => o.name.toLowerCase())).size);
+  });
+
+  it('work guard: memory per customer stays a few typed-array slots, never an object per customer', () => {
+    // 50,000 distinct names of 8 characters: 16 bytes of characters, 29 of first sale, 16-32 of slots
+    // per name, each array at most doubled: under 160 bytes per name (a Map of objects took about 300).
+    const t = new CustomerTable();
+    for (let i = 0; i < 50_000; i++) t.sale(`C${String(i).padStart(7, '0')}`, i, i + 1, 0);
+    expect(t.size).toBe(50_000);
+    expect(t.bytes / t.size).toBeLessThan(160);
   });
 });

@@ -20,7 +20,7 @@ import { parse } from '../../src/language/parse';
 import { earleyWork } from '../../src/language/earley-work';
 import { ROOT } from '../cli/run-cli';
 import { document, runs, SEED } from '../support/clause-arbitraries';
-import { STATES_PER_TOKEN, WIDEST_COLUMN, statesBound } from '../support/parser-work';
+import { WIDEST_COLUMN, statesBound } from '../support/parser-work';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 const exampleTexts = readdirSync(EXAMPLES)
@@ -179,7 +179,9 @@ describe('linear work', () => {
     for (const text of exampleTexts) {
       const work = earleyWork(text);
       expect(work.results).toBe(1);
-      expect(work.states / (work.tokens + 1)).toBeLessThan(STATES_PER_TOKEN / 2);
+      // Three quarters of the bound the fuzz test asserts (which allows the first column's predictions as a
+      // fixed start), so that the examples keep headroom below what hostile text may reach.
+      expect(work.states).toBeLessThan(statesBound(work.tokens) * 0.75);
       expect(work.states / (work.tokens + 1)).toBeGreaterThan(1); // the measure sees every column
       expect(work.widest).toBeLessThan(WIDEST_COLUMN / 2);
     }

@@ -36,6 +36,8 @@ export interface EvaluateOptions {
   effectiveDate?: string;
   timeZone?: string;
   asOf?: string;
+  /** When the fiscal year starts, MM-DD, for fiscal periods whose text does not say. */
+  fiscalYearStart?: string;
   schedule?: string;
   format?: string;
   json?: boolean;
@@ -183,7 +185,7 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
     done: null,
     ast: checked.ast,
     format,
-    evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, schedule },
+    evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, fiscalYearStart: options.fiscalYearStart, schedule },
     reading,
     translator: () => new LedgerTranslator(reading, { required: requiredColumns(checkedAst), currency: documentCurrency(checkedAst) }),
     present,
@@ -296,6 +298,7 @@ export function registerEvaluate(program: Command): void {
     .option('--effective-date <date>', 'the contract effective date E, YYYY-MM-DD')
     .option('--time-zone <zone>', 'IANA time zone of the contract (default UTC)')
     .option('--as-of <date>', 'evaluate as of the end of this local day, YYYY-MM-DD (default: today in the zone)')
+    .option('--fiscal-year-start <MM-DD>', 'when the fiscal year starts, for fiscal periods whose text does not say (07-01 for July 1)')
     .option('--schedule <file>', 'JSON payment schedule for clauses that refer to a section: {"currency":"USD","payments":{"i":"1000"}}')
     .option('--format <format>', 'ledger format when it cannot be told from the extension: csv, json or ndjson')
     .option('--json', 'print the evaluation as one JSON object')

@@ -38,6 +38,11 @@ export class CustomerTable {
   private key = '';
   private keyHash = 0;
 
+  /** Bytes the table holds (its typed arrays): what it costs per customer, for the work guard. */
+  get bytes(): number {
+    return this.chars.byteLength + this.start.byteLength + this.times.byteLength + this.rows.byteLength + this.days.byteLength + this.before.byteLength + this.slots.byteLength;
+  }
+
   /** A positive-amount row of `name`: kept when it is the customer's earliest so far (by instant, then row). */
   sale(name: string, time: number, row: number, day: number): void {
     const k = this.entry(name, true);

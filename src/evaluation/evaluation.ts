@@ -11,6 +11,7 @@
  */
 import type { DocumentNode } from '../language/ast';
 import { windowType } from '../language/describe';
+import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -76,6 +77,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private readonly crossingRows = new Map<number, LedgerRow[]>();
   private layout: ColumnLayout = columnLayout([]);
   private report: EvaluationReport | null = null;
+  /** How fiscal periods were dated, for the notes. */
+  private readonly fiscalNotes: string[];
 
   /**
    * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
@@ -96,6 +99,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
     const ctx = this.context;
+    // Fiscal periods are dated first (their year start from the text or the option), or the evaluation fails saying why.
+    const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
+    if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
+    else ast = fiscal.document;
+    this.fiscalNotes = fiscal.ok ? fiscal.notes : [];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -104,7 +112,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (instances > MAX_MILESTONE_INSTANCES) {
       this.error(tooManyInstances(instances));
     }
-    const plan = ctx && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
+    const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
     this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false);
     if (ctx && plan) {
@@ -331,6 +339,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
 
     const notes = new Notes(ctx.zone, asOf);
+    for (const text of this.fiscalNotes) notes.add(text);
     const sums = this.sums;
     const covered = new Uint8Array(sums.days);
     const milestones: MilestoneResult[] = [];

@@ -29,6 +29,11 @@ export interface EvaluationOptions {
   now?: () => number;
   /** How the ledger writes dates and amounts when not in the ledger's own forms (`CellFormats.of(reading)`). */
   cellFormats?: CellFormats | null;
+  /**
+   * When the fiscal year starts, "MM-DD", for clauses with fiscal periods whose text does not say
+   * (`--fiscal-year-start`); a text that says otherwise is an error, never overridden.
+   */
+  fiscalYearStart?: string;
 }
 
 export type { Metric };
@@ -129,7 +134,11 @@ export type EvaluationCode =
   | 'seller-near-miss'
   | 'seller-not-found'
   /** A SQL ledger table whose order column repeats a value (src/sql): ties could not be broken by input order. */
-  | 'duplicate-order';
+  | 'duplicate-order'
+  /** Fiscal periods, and neither the text nor the options say when the fiscal year starts (src/language/fiscal-year.ts). */
+  | 'fiscal-year-start-unknown'
+  /** The text gives two fiscal-year starts, or one the option contradicts. */
+  | 'fiscal-year-start-conflict';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

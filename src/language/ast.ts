@@ -285,7 +285,8 @@ export interface SpanWindowNode {
   n: number;
   unit: 'day' | 'month' | 'year';
   start: SpanStart;
-  written: 'period' | 'first';
+  /** `fiscal year`: "the Fiscal Year beginning April 1, 2026", twelve months from that date. */
+  written: 'period' | 'first' | 'fiscal year';
   range: Range;
 }
 
@@ -318,8 +319,27 @@ export interface DefinedPeriodWindowNode {
   range: Range;
 }
 
-/** A definition sentence. */
-export type DefinitionNode = PeriodDefinitionNode;
+/** A definition sentence, or a statement of when the fiscal year starts or ends. */
+export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode;
+
+/** "The Company's fiscal year begins on July 1.", "… fiscal year ends on September 30": month and day. */
+export interface FiscalYearStatementNode {
+  kind: 'fiscal-year-statement';
+  edge: 'begins' | 'ends';
+  month: number;
+  day: number;
+  range: Range;
+}
+
+/** '"FY2027" means the fiscal year ending January 31, 2027': which fiscal year a label names. */
+export interface FiscalLabelDefinitionNode {
+  kind: 'fiscal-label-definition';
+  /** The label's year as written ("FY2027" → 2027). */
+  label: number;
+  edge: 'beginning' | 'ending';
+  date: string;
+  range: Range;
+}
 
 /** '"Contract Year" means each twelve (12) month period commencing on the Effective Date or an anniversary thereof.' */
 export interface PeriodDefinitionNode {
@@ -355,7 +375,13 @@ export type CalendarUnit = 'month' | 'quarter' | 'half-year' | 'year';
 export interface CalendarPeriodWindowNode {
   kind: 'calendar-period';
   unit: CalendarUnit;
-  /** The year's first month and day, "MM-DD": "01-01" for calendar periods. */
+  /**
+   * The year's first month and day, "MM-DD": "01-01" for calendar periods. `fiscal` for a fiscal
+   * period ("in each fiscal quarter", "FY2027"): the fiscal year's start comes from the text's own
+   * sentence ("The Company's fiscal year begins on July 1.") or from the evaluation's
+   * `fiscalYearStart`, and is resolved before any date is computed (src/language/fiscal-year.ts).
+   * A `named` fiscal year's `year` is its label as written ("FY2027" → 2027).
+   */
   yearStart: string;
   /**
    * Which periods count: `each` period on its own (one instance per period); the `first` period

@@ -8,6 +8,7 @@ const UNIT_WORDS: Readonly<Record<CalendarUnit, string>> = { month: 'month', qua
 
 /** "calendar quarter"; a year with its own start is named by it ("quarter of the year starting 04-01"). */
 export function calendarUnitWords(w: Pick<CalendarPeriodWindowNode, 'unit' | 'yearStart'>): string {
+  if (w.yearStart === 'fiscal') return `fiscal ${UNIT_WORDS[w.unit]}`;
   return w.yearStart === '01-01' ? `calendar ${UNIT_WORDS[w.unit]}` : `${UNIT_WORDS[w.unit]} of the year starting ${w.yearStart}`;
 }
 
@@ -36,7 +37,7 @@ export function describeCalendarWindow(w: CalendarPeriodWindowNode): string {
     case 'first':
       return `in the first ${unit} whose own total meets the target, paid once`;
     case 'named':
-      return `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)} only`;
+      return w.yearStart === 'fiscal' ? `in FY${w.selection.year} only` : `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)} only`;
   }
 }
 
@@ -50,6 +51,7 @@ export function calendarNounText(w: Pick<CalendarPeriodWindowNode, 'unit' | 'yea
     const [a, b, c, d] = w.statedMonths.map((m) => MONTH_WORDS[m - 1]);
     return a && b && c && d ? `half-year period (${a} to ${b} and ${c} to ${d})` : null;
   }
+  if (w.yearStart === 'fiscal') return `fiscal ${UNIT_WORDS[w.unit]}`;
   return w.yearStart === '01-01' ? `calendar ${UNIT_WORDS[w.unit]}` : null;
 }
 
@@ -64,6 +66,7 @@ export function calendarWindowText(w: CalendarPeriodWindowNode): string | null {
     case 'each':
       return noun === null ? null : `in each ${noun}`;
     case 'named':
+      if (w.yearStart === 'fiscal') return w.unit === 'year' && w.selection.n === 1 && w.statedMonths === undefined ? `in FY${w.selection.year}` : null;
       return w.yearStart === '01-01' && w.statedMonths === undefined ? `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)}` : null;
     case 'first':
       return null;

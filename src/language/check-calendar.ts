@@ -4,6 +4,8 @@
  */
 import type { CalendarPeriodWindowNode, MilestoneNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import { onceOnly } from './once-only';
+import { calendarNounText } from './calendar-words';
 import { MONTHS_PER_CALENDAR_UNIT, parseYearStart, periodsPerYear } from '../time/calendar-periods';
 
 /** Years outside these are almost always a typing slip ("calendar year 227"): a warning, never a silent reading. */
@@ -11,11 +13,12 @@ const FIRST_LIKELY_YEAR = 1900;
 const LAST_LIKELY_YEAR = 2199;
 
 export function checkCalendarPeriod(window: CalendarPeriodWindowNode, _text: string, out: Diagnostic[]): void {
-  if (parseYearStart(window.yearStart) === null) {
+  // A fiscal period's start is dated when it is evaluated (src/language/fiscal-year.ts); its other checks are the same.
+  if (window.yearStart !== 'fiscal' && parseYearStart(window.yearStart) === null) {
     out.push(diagnostic('invalid-period', window.range, `'${window.yearStart}' is not a month and day (MM-DD) on which a year can start.`));
     return;
   }
-  if (window.statedMonths) checkStatedMonths(window, out);
+  if (window.statedMonths && window.yearStart !== 'fiscal') checkStatedMonths(window, out);
   const selection = window.selection;
   if (selection.kind !== 'named') return;
   const perYear = periodsPerYear(window.unit);
@@ -68,4 +71,27 @@ export function checkPeriodReference(m: MilestoneNode, out: Diagnostic[]): void 
     const condition = w.kind === 'calendar-period' ? `a ${w.unit}` : 'no calendar period';
     out.push(diagnostic('invalid-period', ref.range, `The payment is 'for ${ref.word} ${ref.unit}', but the condition is tested in ${condition}: write the same period in both places.`));
   }
+}
+
+/** Words that say every period pays: "for each calendar month in which", "in each", "per". */
+const EACH_WORDS: ReadonlySet<string> = new Set(['for each in which', 'in each', 'during each', 'per']);
+
+/**
+ * "a one-time bonus … for each calendar month in which …" says both "once" and "each": two readings.
+ * The once-only words are followed (the first met period pays, the notes say so), and a warning names
+ * both and how to write each. With "in any calendar quarter" the once-only words leave no doubt.
+ */
+export function checkOnceOrEach(m: MilestoneNode, out: Diagnostic[]): void {
+  const w = m.window;
+  const once = onceOnly(m);
+  if (!once || w.kind !== 'calendar-period' || w.selection.kind !== 'each' || !EACH_WORDS.has(w.written)) return;
+  const noun = calendarNounText(w) ?? `${w.unit}`;
+  out.push(
+    diagnostic(
+      'once-or-each',
+      once.range,
+      `'${once.words}' says the payment is made once, but '${w.written === 'for each in which' ? `for each ${noun} in which` : `${w.written} ${noun}`}' says every ${w.unit} pays: it is read as paid once, for the first ${w.unit} that meets the target.`,
+      { suggestion: `to pay every ${w.unit}, remove '${once.words}'; to pay once, write 'the first ${noun} in which'` },
+    ),
+  );
 }

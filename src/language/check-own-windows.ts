@@ -7,7 +7,7 @@
 import type { DocumentNode, Range, WindowNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { parseIsoDate } from '../time/periods';
-import { defaultDefinitionText, definitionsOf, periodMeaning, successiveMonths, termKey } from './period-definitions';
+import { defaultDefinitionText, definitionsOf, periodDefinitions, periodMeaning, successiveMonths, termKey } from './period-definitions';
 
 /** Years outside these are almost always a typing slip (as for deadlines: check.ts). */
 const FIRST_LIKELY_YEAR = 1900;
@@ -38,7 +38,7 @@ function checkDates(window: WindowNode, out: Diagnostic[]): void {
 export function checkOwnWindows(document: DocumentNode, out: Diagnostic[]): void {
   const definitions = definitionsOf(document);
   const seen = new Set<string>();
-  for (const d of document.definitions ?? []) {
+  for (const d of periodDefinitions(document)) {
     const key = termKey(d.term);
     if (seen.has(key)) out.push(diagnostic('duplicate-definition', d.range, `'${d.term}' is defined twice; the first definition is the one read. Keep one.`));
     seen.add(key);

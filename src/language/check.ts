@@ -4,7 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
-import { checkCalendarPeriod, checkPeriodReference } from './check-calendar';
+import { checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney, NO_CURRENCY } from '../values/money';
@@ -21,6 +21,8 @@ import { checkShortfall } from './check-shortfall';
 import { checkAttainment } from './check-attainment';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
+import { checkFiscal } from './check-fiscal';
+import { periodDefinitions } from './period-definitions';
 
 export interface ValidationResult {
   /** True when there is no error (warnings and notes allowed). */
@@ -47,11 +49,12 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   for (const clause of document.clauses) checkReadings(clause, text, out);
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
-  for (const d of document.definitions ?? []) {
+  for (const d of periodDefinitions(document)) {
     const m = d.meaning;
     checkWindow(m.kind === 'successive-periods' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
   }
   checkOwnWindows(document, out);
+  checkFiscal(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkAttainment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
@@ -68,6 +71,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
     if (m.condition !== 'payment' || !(m.target.kind === 'revenue' && isZero(m.target.amount.amount))) checkTarget(m.target, text, out);
     checkWindow(m.window, text, out);
     checkPeriodReference(m, out);
+    checkOnceOrEach(m, out);
     if (m.payment?.kind === 'fixed') checkAmount(m.payment.amount, text, out);
   }
   for (const term of clause.payments) {

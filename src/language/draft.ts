@@ -197,7 +197,12 @@ export function draftTerms(data: unknown): DraftResult {
   const invalid = checkTerms(data);
   if (invalid) return { ok: false, text: null, problems: invalid };
   // Only the clauses: the other top-level fields of `clause validate --json` output are ignored.
-  const document = { kind: 'document', clauses: structuredClone((data as DocumentNode).clauses) } as DocumentNode;
+  const definitions = (data as DocumentNode).definitions;
+  const document = {
+    kind: 'document',
+    clauses: structuredClone((data as DocumentNode).clauses),
+    ...(definitions !== undefined ? { definitions: structuredClone(definitions) } : {}),
+  } as DocumentNode;
   completeLabels(document);
   let text: string;
   try {

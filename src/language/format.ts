@@ -36,7 +36,8 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode,
+  AttainmentBandNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -689,11 +690,15 @@ function spanText(w: SpanWindowNode, path: string): string {
   const n = wholeNumber(w.n, `${path}/n`);
   const unit = oneOf(w.unit, LENGTH_UNITS, `${path}/unit`);
   const start = w.start?.kind === 'effective-date' ? 'the Effective Date' : w.start?.kind === 'date' ? dateText(w.start.date, `${path}/start/date`) : badField('a window start', `${path}/start`);
+  if (w.written === 'fiscal year') {
+    if (w.start.kind !== 'date' || w.n !== 12 || w.unit !== 'month') throw new FormatError('"the Fiscal Year beginning …" is twelve months from a date', path);
+    return `the Fiscal Year beginning on ${start}`;
+  }
   if (w.written === 'first') {
     if (w.start.kind !== 'effective-date') throw new FormatError('"the first … after" is written only from the Effective Date', `${path}/start`);
     return `the first ${n} ${unit}s after the Effective Date`;
   }
-  oneOf(w.written, ['period', 'first'], `${path}/written`);
+  oneOf(w.written, ['period', 'first', 'fiscal year'], `${path}/written`);
   return `the ${n} ${unit} period commencing on ${start}`;
 }
 
@@ -720,7 +725,19 @@ function quotedTerm(term: string, path: string): string {
   return `"${term}"`;
 }
 
+const MONTH_DAY = (month: number, day: number, path: string): string => {
+  const name = MONTHS[month - 1];
+  if (name === undefined || !Number.isSafeInteger(day) || day < 1) throw new FormatError(`${month}-${day} is not a month and day`, path);
+  return `${name} ${day}`;
+};
+
 function definitionText(d: DefinitionNode, path: string): string {
+  if (d.kind === 'fiscal-year-statement') {
+    return `The fiscal year ${oneOf(d.edge, ['begins', 'ends'], `${path}/edge`)} on ${MONTH_DAY(d.month, d.day, path)}.`;
+  }
+  if (d.kind === 'fiscal-label-definition') {
+    return `"FY${wholeNumber(d.label, `${path}/label`)}" means the fiscal year ${oneOf(d.edge, ['beginning', 'ending'], `${path}/edge`)} ${dateText(d.date, `${path}/date`)}.`;
+  }
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
   const term = quotedTerm(d.term, `${path}/term`);
   const m = d.meaning;

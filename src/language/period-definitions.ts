@@ -22,10 +22,15 @@ export function successiveMonths(n: number, unit: 'day' | 'month' | 'year'): num
   return unit === 'year' ? n * 12 : n;
 }
 
+/** The document's definitions of periods (not its fiscal-year statements). */
+export function periodDefinitions(document: DocumentNode): PeriodDefinitionNode[] {
+  return (document.definitions ?? []).filter((d): d is PeriodDefinitionNode => d.kind === 'period-definition');
+}
+
 /** The first definition of each term in `document`, by `termKey`. */
 export function definitionsOf(document: DocumentNode): Map<string, PeriodDefinitionNode> {
   const out = new Map<string, PeriodDefinitionNode>();
-  for (const d of document.definitions ?? []) if (!out.has(termKey(d.term))) out.set(termKey(d.term), d);
+  for (const d of periodDefinitions(document)) if (!out.has(termKey(d.term))) out.set(termKey(d.term), d);
   return out;
 }
 

@@ -32,8 +32,9 @@ const SECTION_NUMBER = /^\s*(?:(?:article|section|§)\s*)?\d+(?:\.\d+)*(?:\([a-z
 const CONSTRUCTS: readonly [RegExp, string][] = [
   [/\[\s*\*[\s*]*\]/, "a redacted value ('$[***]')"],
   // Calendar periods after 'in any/each', 'for each … in which', 'the first … in which' are read; these are not.
-  [/\bfiscal\s+(?:month|quarter|year|half)s?\b|\bcalendar\s+(?:month|quarter|year|half-year)s?\s+(?:ending|beginning|commencing|during|occurring|then)\b|\bcalendar\s+half\b/i, "a calendar or fiscal period in a form not read yet ('fiscal year', 'the Calendar Year ending …')"],
-  [/\bFY\s?\d{2,4}\b|\bQ[1-4]\b(?!\s*\d{4})|\bhalf-year(?!\s+period\s*\()|\bsemi-annual\s+period/i, "a named period in a form not read yet ('FY2027', 'Q3' without its year, 'semi-annual period')"],
+  // Fiscal periods after 'in any/each', 'per', 'FY2027', 'the Fiscal Year beginning <date>' are read too.
+  [/\b(?:calendar|fiscal)\s+(?:month|quarter|year|half-year)s?\s+(?:ending|beginning|commencing|during|occurring|then|of|that|which)\b|\bcalendar\s+half\b/i, "a calendar or fiscal period in a form not read yet ('the fiscal year that starts on …', 'the Calendar Year ending …')"],
+  [/\bFY\s?\d{2}\b|\bQ[1-4]\b(?!\s*\d{4})|\bhalf-year(?!\s+period\s*\()|\bsemi-annual\s+period/i, "a named period in a form not read yet ('FY27', 'Q3' without its year, 'semi-annual period')"],
   // "during the first Contract Year", "in each Contract Year", "during the Measuring Period" are read; these are not.
   [/\bsuch\s+(?:[A-Z][\w'’-]*\s+)+(?:Year|Period|Quarter|Month)\b|\b(?:contract|royalty|sales|measuring)\s+(?:year|period)\s+\d|\b(?:royalty|sales|measuring)\s+(?:year|period)s\b/i, "a defined period in a form not read yet ('for such Contract Year', 'Contract Year 1')"],
   // "the 12 month period commencing on June 1, 2026 / on the Effective Date" is read; a start named by another event is not.

@@ -47,6 +47,8 @@ export interface PortfolioContractInput {
   effectiveDate: string;
   timeZone?: string;
   asOf?: string;
+  /** When the contract's fiscal year starts, MM-DD, for fiscal periods whose text does not say. */
+  fiscalYearStart?: string;
   schedule?: string | Record<string, unknown>;
 }
 
@@ -93,6 +95,7 @@ export interface ResolvedContract {
   effectiveDate: string;
   timeZone: string;
   asOf?: string;
+  fiscalYearStart?: string;
   /** A schedule, or the errors that made it unusable (the contract then fails). */
   schedule: Schedule | null;
   scheduleErrors?: string[];
@@ -131,6 +134,7 @@ export function resolveContracts(portfolio: PortfolioInput, readFile: (path: str
       effectiveDate: c.effectiveDate,
       timeZone: c.timeZone ?? portfolio.timeZone ?? 'UTC',
       asOf: c.asOf ?? portfolio.asOf,
+      ...(c.fiscalYearStart !== undefined ? { fiscalYearStart: c.fiscalYearStart } : {}),
       schedule,
       scheduleErrors,
     };
@@ -459,6 +463,7 @@ export function openContracts(contracts: readonly ResolvedContract[], options: P
         effectiveDate: contract.effectiveDate,
         timeZone: context.context.zone,
         asOf: contract.asOf,
+        fiscalYearStart: contract.fiscalYearStart,
         schedule: contract.schedule,
         cellFormats: options.cellFormats,
       },

@@ -65,10 +65,7 @@ export function classifyCell(plan: SqlPlan, row: number, column: string, value: 
       column,
       value,
       code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount',
-      // The in-memory reader also reads export forms ($1,200.50, (35), 1.200,50 with a format): say where to go.
-      message:
-        `${column} '${text}' is not a plain signed decimal such as 1200.50 or -35 (no currency symbols or thousands separators): ` +
-        'the SQL engines read plain decimals only; store the column as DECIMAL or plain text, or evaluate this ledger with the in-memory engine, which reads export forms',
+      message: `${column} '${text}' is not a plain signed decimal such as 1200.50 or -35 (no currency symbols or thousands separators)`,
       severity: 'error',
     };
   }

@@ -271,16 +271,18 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   // per-row work (trimming, the time zone conversion) is done once. Columns no step needs are null.
   const ctes: string[] = [];
   const list = (items: string[], indent: string): string => items.join(`,\n${indent}`);
-  const outer = final.map((f) => /AS (\w+)$/.exec(f)?.[1] ?? f);
-  ctes.push(
-    `dated AS ${dialect.materialized}(\n` +
-      `  SELECT ${list(outer, '    ')},\n    ${localDay} AS d\n  FROM (\n` +
-      `  SELECT ${list([...final, 'instant'], '    ')}\n  FROM (\n` +
-      `    SELECT ${list(values, '      ')}\n    FROM (\n` +
-      `      SELECT ${list(cells, '        ')}\n      FROM (\n` +
-      `        SELECT ${list(raw, '          ')}\n        FROM ${sourceSql(spec.source, p, dialect)} AS s\n` +
-      `      ) AS raw_cells\n    ) AS trimmed_cells\n  ) AS typed\n  ) AS timed\n)`,
-  );
+  // With arithmetic days, one more step reads `t`; else the day is converted beside it.
+  const typedRows =
+    `    SELECT ${list(values, '      ')}\n    FROM (\n` +
+    `      SELECT ${list(cells, '        ')}\n      FROM (\n` +
+    `        SELECT ${list(raw, '          ')}\n        FROM ${sourceSql(spec.source, p, dialect)} AS s\n` +
+    `      ) AS raw_cells\n    ) AS trimmed_cells`;
+  const byArithmetic = localDay !== converted;
+  const rows = byArithmetic
+    ? `  SELECT ${list([...final.map((f) => /AS (\w+)$/.exec(f)?.[1] ?? f), `${localDay} AS d`], '    ')}\n  FROM (\n` +
+      `  SELECT ${list([...final, 'instant'], '    ')}\n  FROM (\n${typedRows}\n  ) AS typed\n  ) AS timed`
+    : `  SELECT ${list([...final, `${converted} AS d`], '    ')}\n  FROM (\n${typedRows}\n  ) AS typed`;
+  ctes.push(`dated AS ${dialect.materialized}(\n${rows}\n)`);
 
   if (customers) {
     ctes.push(

@@ -132,6 +132,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'defined-period': ['kind', 'term', 'which', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
   'successive-periods': ['kind', 'n', 'unit', 'range'],
+  // Fiscal-year sentences only serve fiscal periods, which are calendar-period windows (refused below by kind).
+  'fiscal-year-statement': ['kind', 'edge', 'month', 'day', 'range'],
+  'fiscal-label-definition': ['kind', 'label', 'edge', 'date', 'range'],
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   rate: ['kind', 'percent', 'basis', 'range'],
@@ -264,7 +267,7 @@ export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
   for (const definition of ast.definitions ?? []) {
     requireKnown(definition, 'definition');
-    requireKnown(definition.meaning, 'definition meaning');
+    if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
   }
   for (const clause of ast.clauses) {
     if (clause.form === 'shortfall') throw shortfallUnsupported();
