@@ -28,6 +28,7 @@ var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
+import * as qb from './measured-builders';
 %}
 @lexer lexer
 
@@ -102,6 +103,8 @@ headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} 
 payerClause   -> paymentFirst %period                                {% b.payerClause %}
                | conditionFirst %period                              {% b.payerClause %}
                | achievementList %period                             {% b.payerClause %}
+               | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
+               | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | calendarSentence %period                            {% b.payerClause %}
                | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
@@ -122,6 +125,7 @@ conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
                | %upon %the:? %firstWord:? %achievement %of
 conditionIntro -> %if_ | %in_ %the %event %that | %should
 paidAmount    -> anArticle qualifiers:? paidNoun paidLink paidValue  {% b.paidAmount %}
+               | measuredAmount                                      {% b.id %}
 anArticle     -> %a | %anWord
 # A figure, or one the clause does not show: "$[***]", "[******]" (redacted).
 paidValue     -> money                                               {% b.id %}
@@ -195,7 +199,7 @@ scopeParties  -> scopeParty                                          {% b.single
                | scopeParties scopeJoin scopeParty                   {% b.appendAll %}
 scopeJoin     -> %comma | %and | %or | %comma %and | %comma %or
 scopeParty    -> %its:? scopeWords                                   {% b.scopeParty %}
-scopePreposition -> %of | %in_ | %from %sales %of
+scopePreposition -> %of | %in_ | %from %sales %of | %from
 scopeWords    -> %word                                               {% b.single %}
                | scopeWords %word                                    {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
@@ -476,6 +480,58 @@ limitPeriod   -> %in_ %any periodUnit                                {% pb.limit
 dueTerm       -> %payable %within %number %days %after %the %end %of %the %calendar:? periodUnit %in_ %which %the %milestone %is %achieved {% pb.dueAfterPeriod %}
                | %payable %within %number %days %after %the %milestone %is %achieved {% pb.dueAfterAchievement %}
 
+# --- computed amounts in payer-pays sentences ------------------------------------------------------
+# "The Salesperson shall earn a commission of eight percent (8%) of Bookings in each quarter; provided that
+# commissions earned in any Calendar Quarter shall not exceed $40,000." With no condition written, the
+# amount's own measure (metric, scope, window, threshold) is the milestone; after a condition, "such Net
+# Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
+measuredSentence -> partyRef modal %pay %to:? endedParty windowedAmount {% qb.paySentence %}
+               | partyRef modal "earn" windowedAmount                {% qb.earnSentence %}
+# The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a
+# party "Agent a royalty of" paid a bare rate.
+endedParty    -> %the:? endedName                                    {% b.partyRef %}
+endedName     -> partyFirstWord                                      {% b.single %}
+               | partyName partyFirstWord                            {% b.append %}
+               | partyName %comma:? dottedSuffix %period             {% b.appendAll %}
+               | partyName %comma undottedSuffix                     {% b.appendAll %}
+# Without a condition the amount names its window, after the metric or after the threshold.
+windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
+               | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
+               | measuredIntro:? percentage rateOf measure excessWord threshold window {% qb.measuredExcess %}
+windowedMeasure -> determiner:? metric scopePhrases:? measureWindow  {% qb.measure %}
+# After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
+measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
+               | measuredIntro percentage rateOf measure excessWord threshold window:? {% qb.measuredExcess %}
+measuredIntro -> indefinite measuredQualifiers:? measuredNoun paidLink {% qb.measuredIntro %}
+indefinite    -> %a | %anWord
+# "a Bonus Commission equal to", "an annual sales incentive equal to": qualifiers before the noun.
+measuredQualifiers -> measuredQualifier                             {% b.single %}
+               | measuredQualifiers measuredQualifier               {% b.append %}
+measuredQualifier -> qualifier {% b.id %} | %bonus {% b.id %}
+measuredNoun  -> paidNoun {% qb.nounWords %} | "rebate" {% qb.nounWords %} | "royalty" {% qb.nounWords %} | "incentive" {% qb.nounWords %}
+measure       -> determiner:? metric scopePhrases:? measureWindow:?  {% qb.measure %}
+determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "such" {% qb.determiner %} | %the {% qb.determiner %}
+measureWindow -> window                                              {% qb.ownWindow %}
+               | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
+               | %for_ "such" %calendar:? periodUnit                 {% qb.suchWindow %}
+               | %for_ %each calendarPeriodNoun                      {% qb.forEachWindow %}
+
+# After the amount: when it falls due, and provisos that bound it.
+paymentTail   -> %comma:? measuredDue                                {% qb.tailDue %}
+               | %comma:? measuredDue provisos                       {% qb.tailDueProvisos %}
+               | provisos                                            {% qb.tailProvisos %}
+measuredDue   -> dueTerm                                             {% b.id %}
+               | %within %number %days %after %the %end %of "such" %calendar:? periodUnit {% qb.dueAfterSuch %}
+provisos      -> proviso                                             {% b.single %}
+               | provisos proviso                                    {% b.append %}
+proviso       -> provisoLead %provided however:? %that capSubject capPeriod:? %shall %not %exceed money capPeriod:? {% qb.provisoCap %}
+               | provisoLead %provided however:? %that partyRef %shall %not %receive %any measuredNoun %for_ %a %calendar:? periodUnit %in_ %which %the measuredNoun "earned" %is %less %than money {% qb.provisoMinimumPayout %}
+provisoLead   -> %semicolon | %comma
+however       -> %comma "however" %comma
+capSubject    -> %the:? %aggregate:? capNoun "earned":?
+capNoun       -> %commission | "commissions" | %bonus | "bonuses" | "rebates" | "royalties"
+capPeriod     -> %in_ %any %calendar:? periodUnit                    {% qb.capPeriod %}
+               | %for_ %any %calendar:? periodUnit                   {% qb.capPeriod %}
 # --- calendar periods ----------------------------------------------------------------------------
 # Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar
 # quarter", "during each calendar year", "in a given Calendar Year", "per calendar month", "in Q3 2026",

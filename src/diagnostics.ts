@@ -71,6 +71,11 @@ export const DIAGNOSTIC_CODES = {
   'attainment-gap': 'warning',
   'attainment-overlap': 'error',
   'attainment-interpolation': 'error',
+  // computed amounts in payer-pays sentences
+  'measure-window-mismatch': 'error',
+  'measure-metric-mismatch': 'error',
+  'settlement-period-mismatch': 'error',
+  'target-without-condition': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -28,6 +28,25 @@ function refusal(ast: DocumentNode): SqlUnsupportedError {
   throw new Error('the plan was accepted');
 }
 
+describe('computed amounts of payer-pays sentences (owed at the window\'s end) are refused by name', () => {
+  const parsed = (text: string): DocumentNode => {
+    const ast = parse(text).ast;
+    if (!ast) throw new Error('no AST');
+    return ast;
+  };
+
+  it('an amount with no condition: its milestone is the amount\'s measure', () => {
+    const e = refusal(parsed('The Agent shall earn a commission of 10% of Net Sales in each quarter.'));
+    expect(e.feature).toBe("milestone 'milestone' field 'condition'");
+    expect(e.message).toContain('in-memory engine');
+  });
+
+  it('an amount after a condition, counted on "such Net Sales"', () => {
+    const e = refusal(parsed('If Net Sales exceed $150,000 in each quarter, the Company shall pay the Agent a commission equal to 3% of such Net Sales in excess of the target.'));
+    expect(e.feature).toBe("payment 'rate-on-excess' field 'measure'");
+  });
+});
+
 describe('features the SQL path does not know are refused by name', () => {
   it('accepts the language as it is', () => {
     expect(planEvaluation(seed(), options).ok).toBe(true);

@@ -14,7 +14,7 @@ import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
-import { Dec, decimalString } from '../values/money';
+import { Dec, decimalString, NO_CURRENCY } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { ZoneClock } from '../time/zone-clock';
@@ -30,6 +30,7 @@ import { partialPeriodMinimum } from './partial-period';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
+import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -350,6 +351,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const obligations: Obligation[] = [];
     const warned = new Set<Plan>();
     const timing: PaymentObligation[] = [];
+    const settledAtEnd = new Map<Obligation, string>();
 
     this.timings.forEach((t, c) => {
       if (!t) return;
@@ -375,7 +377,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const table = base?.kind === 'attainment' ? base : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
-      if (m.comparator) notes.comparator(name, m.comparator.words, m.comparator.strict);
+      // With no condition written, the comparator is the payment's threshold, stated in its calculation.
+      if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
       if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
       if (plan.once) notes.onceOnly(name, m);
@@ -403,7 +406,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           metric: plan.metric,
           product: m.target.kind === 'units' ? m.target.product : null,
           target: decimalString(targetDec),
-          currency: m.target.kind === 'revenue' ? m.target.amount.currency : null,
+          currency: m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? m.target.amount.currency : null,
           windowType: windowType(m.window),
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
@@ -431,8 +434,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
-        if (crossing) {
-          const obligation = obligationFor(plan, planIndex, inst, result, {
+        const settled = found !== null && isSettledAtWindowEnd(found.payment);
+        const settlement = settled ? settlementOf(inst.window, this.asOfDay, crossing ? crossing.row.id : null) : null;
+        if (settlement?.kind === 'open') notes.add(`${instName}: ${settlement.note}`);
+        if (settlement ? settlement.kind === 'owed' : crossing) {
+          const owed = settlement?.kind === 'owed' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
+          const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
             parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },
             schedule,
@@ -447,6 +454,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
+            if (settled) settledAtEnd.set(obligation, instName);
           }
         }
         // Paid once: the periods after the first met one are neither reported nor paid.
@@ -455,6 +463,18 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     });
 
     for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
+    // A settled amount of zero (no excess, below the minimum payout, the cap used up) is no obligation.
+    const nothingOwed = new Set<Obligation>();
+    for (const [obligation, instName] of settledAtEnd) {
+      if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
+      nothingOwed.add(obligation);
+      notes.add(`${instName}: nothing is owed for the window ending ${obligation.triggeredAt}: ${obligation.explanation}`);
+    }
+    if (nothingOwed.size > 0) {
+      let kept = 0;
+      for (const o of obligations) if (!nothingOwed.has(o)) obligations[kept++] = o;
+      obligations.length = kept;
+    }
 
     let outside = 0;
     let used = 0;

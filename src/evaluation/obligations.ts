@@ -237,8 +237,8 @@ export function rateObligation(percent: string, basis: 'gross' | 'net', revenue:
     c.diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: common.label, message: `${c.name}: neither the clause nor the ledger names a currency for the ${percent}% commission` });
     return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${percent}% of ${basis} revenue: currency unknown` };
   }
-  const computed = roundMoney(revenue.times(new Dec(percent)).dividedBy(100), currency);
-  const amount = nonNegative(computed, revenue, basis, c.name, common.label, c.diagnostics);
+  const result = calculate({ kind: 'rate', percent, basis, range: NO_RANGE }, revenue, null, currency);
+  const amount = nonNegative(result.amount, revenue, basis, c.name, common.label, c.diagnostics);
   return {
     ...common,
     amount: moneyString(amount, currency),
@@ -250,8 +250,13 @@ export function rateObligation(percent: string, basis: 'gross' | 'net', revenue:
       `${c.window.deadline} counted up to ${formatIsoDate(fromDayNumber(c.countedTo))} ` +
       `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
       `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+    calculation: result.calculation,
+    calculationText: result.text,
   };
 }
+
+/** A calculation needs no source position. */
+const NO_RANGE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** What a computed payment's obligation is made of, besides its revenue. */
 export interface ComputedContext {

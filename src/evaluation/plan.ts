@@ -11,6 +11,7 @@ import { onceOnly } from '../language/once-only';
 import { calendarInstanceCount } from '../time/calendar-windows';
 import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
+import { NO_CURRENCY } from '../values/money';
 import { productKey } from './metrics';
 
 /** One milestone, with everything the passes need to know about it. */
@@ -156,7 +157,7 @@ export function requiredColumns(ast: DocumentNode): LedgerColumn[] {
 /** The clause currency rows must be in: the first revenue target's, else the first fixed payment's. */
 export function documentCurrency(ast: DocumentNode): string | null {
   for (const clause of ast.clauses) {
-    for (const m of clause.milestones) if (m.target.kind === 'revenue') return m.target.amount.currency;
+    for (const m of clause.milestones) if (m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY) return m.target.amount.currency;
   }
   for (const clause of ast.clauses) {
     for (const m of clause.milestones) if (m.payment?.kind === 'fixed') return m.payment.amount.currency;

@@ -138,6 +138,12 @@ export interface MilestoneNode {
   once?: OnceOnlyNode;
   /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
   periodReference?: PeriodReferenceNode;
+  /**
+   * `payment`: no condition is written; the milestone is the payment's own measure ("shall pay … ten
+   * percent (10%) of Net Sales in each quarter"): its window, its metric, and as target the
+   * payment's threshold (zero for a rate on all). Absent for a milestone with a written condition.
+   */
+  condition?: 'payment';
   range: Range;
 }
 
@@ -576,11 +582,45 @@ export interface RatePaymentNode {
   /** The percentage as a decimal string ("2" for 2%). */
   percent: string;
   basis: 'gross' | 'net' | null;
+  /** In a payer-pays sentence, the words before the rate ("a commission of"), when written. */
+  intro?: PaymentIntro;
+  /** In a payer-pays sentence, what the rate is of, as written; see MeasureNode. */
+  measure?: MeasureNode;
+  range: Range;
+}
+
+/**
+ * What a computed amount in a payer-pays sentence is counted on, as written after the rate: "all
+ * purchases of Products made in such Calendar Year", "Net Sales in each quarter", "such net sales
+ * revenue". The amount is owed for a window instance's whole total, so it is settled at the end of
+ * the window (src/evaluation/payments/settlement.ts), not at the row that meets the condition.
+ */
+export interface MeasureNode {
+  kind: 'measure';
+  /** The metric as written ("Net Sales", "purchases", "net sales revenue"); its gross/net word decides `basis`. */
+  term: string;
+  basis: SalesBasis;
+  /** A scope phrase as written ("of Products"): like a condition's, not applied to the ledger. */
+  scope?: string;
+  /** "such Net Sales", "all Net Sales": the words before the metric, kept for the canonical text. */
+  determiner: 'such' | 'all' | 'all such' | 'the' | null;
+  /** The window written with the measure ("in each quarter"), or null: then the condition's. */
+  window: WindowNode | null;
+  /** "in such Calendar Year", "during such quarter": the condition's window, named again. */
+  such?: { preposition: 'in' | 'during' | 'for'; calendar: boolean; unit: PeriodUnit };
   range: Range;
 }
 
 /** The words that introduce a computed payment: "a commission of", "a bonus equal to"; null when the rate stands alone ("2% of Net Sales"). */
-export type PaymentIntro = { noun: 'commission' | 'bonus' | 'commission payment'; link: 'equal to' | 'of' } | null;
+export type PaymentIntro = {
+  noun: 'commission' | 'bonus' | 'commission payment' | MeasuredNoun;
+  link: 'equal to' | 'of';
+  /** Words before the noun in a payer-pays sentence, as written ("annual", "sales"). */
+  qualifiers?: string[];
+} | null;
+
+/** The nouns a payer-pays sentence may give a computed amount besides those of the enumerated form. */
+export type MeasuredNoun = 'payment' | 'fee' | 'rebate' | 'royalty' | 'incentive';
 
 /** What a rate or an increment is counted on: the milestone window's revenue, gross or net. */
 export type SalesBasis = 'gross' | 'net' | null;
@@ -597,6 +637,8 @@ export interface RateOnExcessPaymentNode {
   /** The words before the threshold, kept for the canonical text. */
   comparator: 'in excess of' | 'above' | 'over';
   threshold: ThresholdNode;
+  /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
+  measure?: MeasureNode;
   range: Range;
 }
 
@@ -619,6 +661,8 @@ export interface TieredPaymentNode {
   intro: PaymentIntro;
   bands: TierBandNode[];
   method: 'marginal' | 'retroactive' | null;
+  /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
+  measure?: MeasureNode;
   range: Range;
 }
 
@@ -654,6 +698,8 @@ export interface PerIncrementPaymentNode {
   comparator: 'in excess of' | 'above' | 'over' | null;
   threshold: MoneyNode | null;
   proRata: boolean;
+  /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
+  measure?: MeasureNode;
   range: Range;
 }
 
@@ -675,6 +721,11 @@ export interface DueNode {
   days: number;
   after: 'achievement' | PeriodUnit;
   calendar: boolean;
+  /**
+   * "within 45 days after the end of such Calendar Year": after the end of the window the amount is
+   * owed for (whose last day is the day it is triggered), not the period holding a crossing.
+   */
+  such?: boolean;
   range: Range;
 }
 
@@ -684,6 +735,11 @@ export interface LimitedPaymentNode {
   payment: UnlimitedPaymentNode;
   cap: LimitNode | null;
   floor: LimitNode | null;
+  /**
+   * "provided that no commission is paid for a quarter in which the commission earned is less than
+   * $75.00": an amount below it is not paid at all (a floor raises it instead).
+   */
+  minimumPayout?: LimitNode;
   range: Range;
 }
 
@@ -694,11 +750,13 @@ export interface LimitedPaymentNode {
 export interface LimitNode {
   kind: 'limit';
   /** The words used: "not to exceed", "up to a maximum of", "a minimum of". */
-  written: 'not to exceed' | 'up to a maximum of' | 'with a minimum of';
+  written: 'not to exceed' | 'up to a maximum of' | 'with a minimum of' | 'shall not exceed' | 'less than';
   amount: MoneyNode;
   per: 'payment' | PeriodUnit;
   /** How the period was introduced: "in any year", "per year", "in each year"; null for `payment`. */
-  perWritten: 'in any' | 'per' | 'in each' | 'for any' | null;
+  perWritten: 'in any' | 'per' | 'in each' | 'for any' | 'for a' | null;
+  /** A calendar month, quarter or year ("in any Calendar Quarter"), not a contract one. */
+  calendar?: boolean;
   range: Range;
 }
 
@@ -730,6 +788,7 @@ export type AnyNode =
   | LimitNode
   | OnceOnlyNode
   | PeriodReferenceNode
+  | MeasureNode
   | DueNode
   | PaymentTermNode
   | DefinitionNode

@@ -57,7 +57,7 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
     case 'attainment':
       return p.bands.flatMap((b) => (b.payout.kind === 'amount' ? [b.payout.amount] : b.payout.kind === 'share' ? [b.payout.of] : []));
     case 'limited':
-      return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount].filter((m): m is MoneyNode => m !== undefined)];
+      return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount, p.minimumPayout?.amount].filter((m): m is MoneyNode => m !== undefined)];
     case 'timed':
       return amountsOf(p.payment);
     default:

@@ -7,13 +7,14 @@ import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, P
 import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
-import { Dec, formatMoney } from '../values/money';
+import { Dec, formatMoney, NO_CURRENCY } from '../values/money';
 import { parse } from './parse';
 import { MONTHS_PER_UNIT, parseIsoDate } from '../time/periods';
 import { positionAt } from './positions';
 import { checkNotation, figureIn } from './check-notation';
 import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
+import { checkMeasured } from './check-measured';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
@@ -56,6 +57,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   checkFiscal(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkAttainment(clause, out);
+  for (const clause of document.clauses) checkMeasured(clause, out);
   return out;
 }
 
@@ -65,7 +67,8 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
   for (const m of clause.milestones) if (m.achiever) checkParty(m.achiever.name, m.achiever.range, out);
   for (const term of clause.payments) if (term.party) checkParty(term.party.name, term.party.range, out);
   for (const m of clause.milestones) {
-    checkTarget(m.target, text, out);
+    // A milestone that is a payment's own measure has as target its threshold, zero for a rate on all.
+    if (m.condition !== 'payment' || !(m.target.kind === 'revenue' && isZero(m.target.amount.amount))) checkTarget(m.target, text, out);
     checkWindow(m.window, text, out);
     checkPeriodReference(m, out);
     checkOnceOrEach(m, out);
@@ -268,7 +271,7 @@ function checkLabels(clause: ClauseNode, out: Diagnostic[]): void {
 // --- currencies and payments -----------------------------------------------------------------
 
 function checkCurrencies(clause: ClauseNode, out: Diagnostic[]): void {
-  const amounts = clause.milestones.flatMap((m) => (m.target.kind === 'revenue' ? [m.target.amount] : []));
+  const amounts = clause.milestones.flatMap((m) => (m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? [m.target.amount] : []));
   const first = amounts[0];
   const other = amounts.find((a) => a.currency !== first?.currency);
   if (first && other) {
@@ -284,7 +287,7 @@ function checkCurrencies(clause: ClauseNode, out: Diagnostic[]): void {
  */
 function checkDocumentCurrency(document: DocumentNode, out: Diagnostic[]): void {
   const amounts: MoneyNode[][] = document.clauses.map((clause) => [
-    ...clause.milestones.flatMap((m) => (m.target.kind === 'revenue' ? [m.target.amount] : [])),
+    ...clause.milestones.flatMap((m) => (m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? [m.target.amount] : [])),
     ...clause.milestones.flatMap((m) => (m.payment?.kind === 'fixed' ? [m.payment.amount] : [])),
     ...clause.payments.flatMap((p) => (p.payment.kind === 'fixed' ? [p.payment.amount] : [])),
   ]);

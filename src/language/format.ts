@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -45,6 +45,7 @@ import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
 import { periodNameWord, periodNoun } from '../../grammar/period-words';
+import { paymentParts } from './payment-parts';
 
 export class FormatError extends Error {
   /** A JSON pointer to the offending node or field, e.g. "/clauses/0/party/name". */
@@ -146,7 +147,7 @@ function clauseHeading(h: ClauseHeadingNode, path: string): string {
 const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t) => t.type === 'word');
 
 const METRIC = /^(?:(?:aggregate|cumulative|worldwide|such) )*(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
-const SCOPE = /^(?:of|in|from sales of) (?:the )?(.+)$/;
+const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (.+)$/;
 const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional']);
@@ -180,6 +181,10 @@ const REDACTED = /^(?:[$€£¥]|[A-Z]{3})?\[[\s*]+\]$/;
 const ELSEWHERE = /^(?:Schedule|Exhibit) (?:\d+(?:\.\d+)*|[A-Za-z][A-Za-z'’-]*)$/;
 
 function paidAmount(p: PaymentNode, path: string): string {
+  if (p.kind !== 'fixed' && p.kind !== 'unstated' && measureOfPayment(p)) {
+    if (p.kind === 'limited' || p.kind === 'timed') throw new FormatError('a payer-pays sentence with a condition after the amount cannot bound or time it: write the condition first ("If …, the Company shall pay …")', `${path}/kind`);
+    return measuredAmount(p, path);
+  }
   const qualifiers = p.kind === 'fixed' || p.kind === 'unstated' ? p.qualifiers ?? [] : [];
   if (!Array.isArray(qualifiers) || !qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) {
     throw new FormatError('qualifiers must be plain words such as "one-time" or "launch"', `${path}/qualifiers`);
@@ -249,6 +254,7 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
  * ("… the following payments: (a) a bonus of $Y if …; and (b) …").
  */
 function payerSentence(clause: ClauseNode, path: string): string {
+  if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
   if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
@@ -271,7 +277,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
   });
   if (clause.form === 'conditional') {
     if (parts.length !== 1 || labelled[0]) throw new FormatError('a conditional clause has exactly one milestone, without a label', `${path}/milestones`);
-    return `If ${parts[0].condition}, the ${payer} shall pay the ${payee} ${parts[0].paid}.`;
+    return `If ${parts[0].condition}, the ${payer} shall pay the ${payee} ${paidWithTail(parts[0].m.payment as PaymentNode, clause, `${parts[0].at}/payment`)}.`;
   }
   if (!labelled[0]) return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid} if ${p.condition}`).join(', and ')}.`;
   const last = parts.length - 1;
@@ -283,6 +289,104 @@ function payerSentence(clause: ClauseNode, path: string): string {
     return `(${m.label}) ${p.paid} if ${p.condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
   });
   return [`The ${payer} shall pay the ${payee} the following payments:`, ...items].join('\n');
+}
+
+// --- computed amounts in payer-pays sentences ------------------------------------------------------
+
+function measureOfPayment(p: PaymentNode): MeasureNode | null {
+  const base = p.kind === 'timed' ? (p.payment.kind === 'limited' ? p.payment.payment : p.payment) : p.kind === 'limited' ? p.payment : p;
+  return 'measure' in base && base.measure ? base.measure : null;
+}
+
+const MEASURED_NOUNS = [...PAID_NOUNS, 'rebate', 'royalty', 'incentive'];
+
+function measuredIntro(value: PaymentIntro | undefined, path: string): string {
+  if (!value) return '';
+  const qualifiers = value.qualifiers ?? [];
+  if (!qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase()) || q.toLowerCase() === 'bonus'))) {
+    throw new FormatError('qualifiers must be plain words such as "annual" or "Bonus"', `${path}/qualifiers`);
+  }
+  const words = [...qualifiers, oneOf(value.noun, MEASURED_NOUNS, `${path}/noun`)].join(' ');
+  return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} ${oneOf(value.link, ['equal to', 'of'], `${path}/link`)} `;
+}
+
+function measureText(m: MeasureNode, path: string): string {
+  const metric = METRIC.exec(m.term);
+  if (!metric) throw new FormatError(`'${m.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${path}/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== m.basis) throw new FormatError(`the term '${m.term}' does not say '${String(m.basis)}'`, `${path}/basis`);
+  const determiner = m.determiner === null ? '' : `${oneOf(m.determiner, ['such', 'all', 'all such', 'the'], `${path}/determiner`)} `;
+  const scope = m.scope === undefined ? '' : ` ${scopeText(m.scope, `${path}/scope`)}`;
+  if (m.window && m.such) throw new FormatError('a measure names either its own window or "such" period, not both', `${path}/such`);
+  const window = m.window
+    ? ` ${windowText(m.window, `${path}/window`)}`
+    : m.such
+      ? ` ${oneOf(m.such.preposition, ['in', 'during', 'for'], `${path}/such/preposition`)} such ${calendarUnit(m.such.calendar, oneOf(m.such.unit, UNITS, `${path}/such/unit`))}`
+      : '';
+  return `${determiner}${m.term}${scope}${window}`;
+}
+
+/** "a commission of ten percent (10%) of Net Sales in each quarter", "3% of such Net Sales in excess of the target". */
+function measuredAmount(p: PaymentNode, path: string): string {
+  const measure = measureOfPayment(p) as MeasureNode;
+  switch (p.kind) {
+    case 'rate':
+      return `${measuredIntro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)}`;
+    case 'rate-on-excess':
+      return (
+        `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)} ` +
+        `${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`
+      );
+    default:
+      throw new FormatError(`a ${p.kind} payment is not written in a payer-pays sentence yet`, `${path}/kind`);
+  }
+}
+
+/** The amount, then when it falls due and its provisos: "…, within 30 days after the end of such quarter; provided that …". */
+function paidWithTail(p: PaymentNode, clause: ClauseNode, path: string): string {
+  if (!measureOfPayment(p)) return paidAmount(p, path);
+  const { base, limited, due } = paymentParts(p);
+  const basePath = p.kind === 'timed' ? (p.payment.kind === 'limited' ? `${path}/payment/payment` : `${path}/payment`) : p.kind === 'limited' ? `${path}/payment` : path;
+  let text = measuredAmount(base, basePath);
+  if (due) text += `, ${dueText(due, p.kind === 'timed' ? `${path}/due` : path)}`;
+  if (limited) {
+    const at = p.kind === 'timed' ? `${path}/payment` : path;
+    if (limited.floor) badField('a floor in a payer-pays sentence', `${at}/floor`);
+    if (limited.cap) text += `; provided that ${provisoCapText(limited.cap, `${at}/cap`)}`;
+    if (limited.minimumPayout) {
+      const l = limited.minimumPayout;
+      if (l.written !== 'less than' || l.per === 'payment') badField('a minimum payout needs its period', `${at}/minimumPayout`);
+      const payee = partyName(clause.party as PartyNode, '/party');
+      text +=
+        `; provided that the ${payee} shall not receive any commission for a ${calendarUnit(l.calendar === true, oneOf(l.per as PeriodUnit, UNITS, `${at}/minimumPayout/per`))} ` +
+        `in which the commission earned is less than ${formatAmount(l.amount, `${at}/minimumPayout/amount`)}`;
+    }
+    if (!limited.cap && !limited.minimumPayout) badField('a limited payment with neither cap nor minimum payout', at);
+  }
+  return text;
+}
+
+/** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
+const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
+
+function provisoCapText(cap: LimitNode, path: string): string {
+  if (cap.written !== 'shall not exceed') badField(`a proviso cap written '${String(cap.written)}'`, `${path}/written`);
+  const amount = formatAmount(cap.amount, `${path}/amount`);
+  if (cap.per === 'payment') return `commissions earned shall not exceed ${amount}`;
+  const per = oneOf(cap.perWritten ?? 'in any', ['in any', 'for any'], `${path}/perWritten`);
+  return `commissions earned ${per} ${calendarUnit(cap.calendar === true, oneOf(cap.per, UNITS, `${path}/per`))} shall not exceed ${amount}`;
+}
+
+/** "The Company shall pay the Agent ten percent (10%) of Net Sales in each quarter." and "The Agent shall earn …": no condition. */
+function measuredSentence(clause: ClauseNode, path: string): string {
+  if (!clause.party) throw new FormatError('a payer-pays clause needs a party to be paid', `${path}/party`);
+  if (clause.milestones.length !== 1) throw new FormatError('a payer-pays clause has exactly one milestone', `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError('a payer-pays clause has no payment sentences', `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (!m.payment || !measureOfPayment(m.payment)) throw new FormatError('a milestone with no condition is the measure of a computed amount', `${at}/payment`);
+  const paid = paidWithTail(m.payment, clause, `${at}/payment`);
+  const payee = partyName(clause.party, `${path}/party`);
+  return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
 }
 
 /**
@@ -849,6 +953,7 @@ function band(b: TierBandNode, path: string): string {
 
 function dueText(due: DueNode, path: string): string {
   if (!Number.isSafeInteger(due?.days) || due.days < 0) badField(`days '${String(due?.days)}'`, `${path}/days`);
+  if (due.such) return `within ${due.days} days after the end of such ${calendarUnit(due.calendar, oneOf(due.after as PeriodUnit, UNITS, `${path}/after`))}`;
   if (due.after === 'achievement') return `payable within ${due.days} days after the milestone is achieved`;
   return `payable within ${due.days} days after the end of the ${due.calendar ? 'calendar ' : ''}${oneOf(due.after, UNITS, `${path}/after`)} in which the milestone is achieved`;
 }

@@ -82,3 +82,9 @@ export function groupThousands(digits: string): string {
 export function decimalString(value: Dec): string {
   return value.toFixed();
 }
+
+/**
+ * ISO 4217's code for "no currency": the currency of a zero target that no amount in the clause
+ * names (a rate on all with no figure); the sales' own currency is used for it.
+ */
+export const NO_CURRENCY = 'XXX';

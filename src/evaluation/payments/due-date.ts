@@ -4,8 +4,11 @@
  * corresponding-day rule, as windows are) or a calendar month, quarter or year. Pure.
  */
 import type { DueNode } from '../../language/ast';
-import { addDays, daysInMonth, formatIsoDate, type CalendarDate, type ContractCalendar } from '../../time/periods';
+import { addDays, formatIsoDate, type CalendarDate, type ContractCalendar } from '../../time/periods';
+import { calendarPeriodOf } from './calendar-period-of';
 import { contractPeriodOf } from './limits';
+
+export { calendarPeriodOf };
 
 export interface DueDate {
   dueDate: string;
@@ -13,15 +16,13 @@ export interface DueDate {
   text: string;
 }
 
-/** The calendar month, quarter or year holding `day`. */
-export function calendarPeriodOf(unit: 'month' | 'quarter' | 'year', day: CalendarDate): { first: CalendarDate; last: CalendarDate } {
-  const firstMonth = unit === 'month' ? day.month : unit === 'quarter' ? day.month - ((day.month - 1) % 3) : 1;
-  const lastMonth = unit === 'month' ? day.month : unit === 'quarter' ? firstMonth + 2 : 12;
-  return { first: { year: day.year, month: firstMonth, day: 1 }, last: { year: day.year, month: lastMonth, day: daysInMonth(day.year, lastMonth) } };
-}
-
 export function dueDateOf(due: DueNode, met: CalendarDate, calendar: ContractCalendar): DueDate {
   const days = `${due.days} day${due.days === 1 ? '' : 's'}`;
+  if (due.such) {
+    // The amount is owed for a window instance and triggered on its last day (settlement.ts).
+    const date = formatIsoDate(addDays(met, due.days));
+    return { dueDate: date, text: `due ${date}: ${days} after the end of the ${due.calendar ? 'calendar ' : ''}${due.after} the amount is owed for (ending ${formatIsoDate(met)})` };
+  }
   if (due.after === 'achievement') {
     const date = formatIsoDate(addDays(met, due.days));
     return { dueDate: date, text: `due ${date}: ${days} after the milestone was met on ${formatIsoDate(met)}` };

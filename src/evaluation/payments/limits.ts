@@ -9,6 +9,7 @@ import type { LimitedPaymentNode, PeriodUnit } from '../../language/ast';
 import { ContractCalendar, dayNumber, formatIsoDate, type CalendarDate } from '../../time/periods';
 import { Dec, moneyString, roundMoney } from '../../values/money';
 import { figure } from './calculation';
+import { calendarPeriodOf } from './calendar-period-of';
 
 /** What a cap or floor did to one obligation, as reported with it. */
 export interface LimitApplied {
@@ -23,8 +24,12 @@ export interface LimitApplied {
   periodEnd: string | null;
   /** What the cap had left for this obligation, for a cap per period. */
   capRemaining: string | null;
-  /** `cap` or `floor` when one changed the amount, else null. */
-  applied: 'cap' | 'floor' | null;
+  /** `cap` or `floor` when one changed the amount, `minimum-payout` when it was below the minimum paid; else null. */
+  applied: 'cap' | 'floor' | 'minimum-payout' | null;
+  /** A cap per calendar period ("in any Calendar Quarter"), not a contract one. */
+  calendar?: boolean;
+  /** "no commission for a quarter in which the commission earned is less than $75.00": that minimum. */
+  minimumPayout?: string;
 }
 
 export interface LimitInput {
@@ -56,6 +61,16 @@ export function contractPeriodOf(calendar: ContractCalendar, unit: PeriodUnit, d
   return { n, first, last };
 }
 
+/** The period a cap counts over: a contract period, or a calendar one ("in any Calendar Quarter"), with a key and a name. */
+function capPeriodOf(unit: PeriodUnit, isCalendar: boolean, day: CalendarDate, calendar: ContractCalendar): { key: number; name: string; first: CalendarDate; last: CalendarDate } {
+  if (isCalendar) {
+    const { first, last } = calendarPeriodOf(unit, day);
+    return { key: dayNumber(first), name: `calendar ${unit}`, first, last };
+  }
+  const { n, first, last } = contractPeriodOf(calendar, unit, day);
+  return { key: n, name: `contract ${unit} ${n}`, first, last };
+}
+
 export function applyLimits(inputs: readonly LimitInput[], calendar: ContractCalendar): LimitOutput[] {
   const order = inputs.map((_, i) => i).sort((a, b) => dayNumber(inputs[a].triggered) - dayNumber(inputs[b].triggered) || a - b);
   const used = new Map<LimitedPaymentNode, Map<number, Dec>>();
@@ -66,7 +81,8 @@ export function applyLimits(inputs: readonly LimitInput[], calendar: ContractCal
     const money = (d: Dec): string => (currency ? figure(d, currency) : d.toFixed());
     const round = (d: Dec): Dec => (currency ? roundMoney(d, currency) : d);
     const plain = (d: Dec): string => (currency ? moneyString(d, currency) : d.toFixed());
-    const period = cap && cap.per !== 'payment' ? contractPeriodOf(calendar, cap.per, triggered) : null;
+    const period = cap && cap.per !== 'payment' ? capPeriodOf(cap.per, cap.calendar === true, triggered, calendar) : null;
+    const minimum = payment.minimumPayout ? round(new Dec(payment.minimumPayout.amount.amount)) : null;
     const limit: LimitApplied = {
       uncappedAmount: amount === null ? null : plain(amount),
       cap: cap ? plain(round(new Dec(cap.amount.amount))) : null,
@@ -76,6 +92,8 @@ export function applyLimits(inputs: readonly LimitInput[], calendar: ContractCal
       periodEnd: period ? formatIsoDate(period.last) : null,
       capRemaining: null,
       applied: null,
+      ...(cap?.calendar ? { calendar: true } : {}),
+      ...(minimum ? { minimumPayout: plain(minimum) } : {}),
     };
     if (amount === null) {
       out[i] = { amount: null, limit, text: 'amount undefined: no cap or floor applied' };
@@ -83,6 +101,12 @@ export function applyLimits(inputs: readonly LimitInput[], calendar: ContractCal
     }
     let value = amount;
     const words: string[] = [];
+    // Below the minimum payout nothing is paid, and nothing is counted toward a cap either.
+    if (minimum && amount.lessThan(minimum)) {
+      limit.applied = 'minimum-payout';
+      out[i] = { amount: round(new Dec(0)), limit, text: `${money(amount)} is less than the minimum payout ${money(minimum)}, so nothing is paid` };
+      continue;
+    }
     if (floor) {
       const f = round(new Dec(floor.amount.amount));
       if (value.lessThan(f)) {
@@ -97,24 +121,28 @@ export function applyLimits(inputs: readonly LimitInput[], calendar: ContractCal
       if (period && cap.per !== 'payment') {
         const byPeriod = used.get(payment) ?? new Map<number, Dec>();
         used.set(payment, byPeriod);
-        const spent = byPeriod.get(period.n) ?? new Dec(0);
+        const spent = byPeriod.get(period.key) ?? new Dec(0);
         room = Dec.max(c.minus(spent), 0);
         limit.capRemaining = plain(room);
         if (value.greaterThan(room)) {
           words.push(
-            `${money(value)} capped at ${money(room)}: ${room.equals(c) ? 'the cap' : `what is left of the cap ${money(c)}`} for contract ${cap.per} ${period.n} (${formatIsoDate(period.first)} to ${formatIsoDate(period.last)})`,
+            `${money(value)} capped at ${money(room)}: ${room.equals(c) ? 'the cap' : `what is left of the cap ${money(c)}`} for ${period.name} (${formatIsoDate(period.first)} to ${formatIsoDate(period.last)})`,
           );
           value = room;
           limit.applied = 'cap';
         }
-        byPeriod.set(period.n, spent.plus(value));
+        byPeriod.set(period.key, spent.plus(value));
       } else if (value.greaterThan(c)) {
         words.push(`${money(value)} capped at ${money(c)} a payment`);
         value = c;
         limit.applied = 'cap';
       }
     }
-    const bounds = [floor ? `not below the minimum ${money(round(new Dec(floor.amount.amount)))}` : null, cap ? `not above ${cap.per === 'payment' ? 'the cap' : 'what is left of the cap'}` : null];
+    const bounds = [
+      minimum ? `not below the minimum payout ${money(minimum)}` : null,
+      floor ? `not below the minimum ${money(round(new Dec(floor.amount.amount)))}` : null,
+      cap ? `not above ${cap.per === 'payment' ? 'the cap' : 'what is left of the cap'}` : null,
+    ];
     const text = words.length > 0 ? words.join('; ') : `${money(amount)}: ${bounds.filter((b) => b !== null).join(' and ')}, so unchanged`;
     out[i] = { amount: value, limit, text };
   }

@@ -1,0 +1,33 @@
+/**
+ * When a computed amount of a payer-pays sentence is owed. Such an amount ("ten percent (10%) of
+ * Net Sales in each quarter", "3% of such Net Sales in excess of $150,000") is counted on a window
+ * instance's whole total, so it is known, and owed, only once the window has ended: it is triggered
+ * on the window's last day, for the instance whose condition was met (or, with no condition written,
+ * for every instance). An amount that comes to zero (no excess, below a minimum payout, a cap used
+ * up) is no obligation; a note says why nothing is owed. Pure.
+ */
+import type { PaymentNode } from '../../language/ast';
+import { measureOf } from '../../language/check-measured';
+import { formatIsoDate, fromDayNumber, type WindowInstance } from '../../time/periods';
+
+/** Whether a payment is owed per window instance, at the window's end (see the module comment). */
+export function isSettledAtWindowEnd(payment: PaymentNode): boolean {
+  return measureOf(payment) !== null;
+}
+
+export type Settlement =
+  /** The window has not ended by the as-of date: nothing is owed yet. */
+  | { kind: 'open'; note: string }
+  /** The condition was not met in the window: nothing is owed. */
+  | { kind: 'not-met' }
+  /** Owed: triggered on the window's last day; `by` is the row that met the condition. */
+  | { kind: 'owed'; at: string; by: string };
+
+export function settlementOf(window: WindowInstance, asOfDay: number, metBy: string | null): Settlement {
+  const lastDay = window.endDay - 1;
+  if (asOfDay < lastDay) {
+    return { kind: 'open', note: `the amount is counted on the whole window ${window.windowStart} to ${window.deadline}, so it is owed only once the window ends: nothing is owed as of ${formatIsoDate(fromDayNumber(asOfDay))}` };
+  }
+  if (metBy === null) return { kind: 'not-met' };
+  return { kind: 'owed', at: window.deadline, by: metBy };
+}

@@ -1,0 +1,116 @@
+/**
+ * Checks of computed amounts in payer-pays sentences (their measure: MeasureNode). An amount that
+ * names its own window after a condition must name the condition's ("such Net Sales", "in such
+ * Calendar Year"), since one amount is settled per window instance; a measure of another metric than
+ * the condition's would be counted on sales the milestone does not count; a minimum payout or a due
+ * date "after the end of such quarter" must name the period the amount is owed for.
+ */
+import type { ClauseNode, DueNode, LimitNode, MeasureNode, MilestoneNode, PaymentNode, WindowNode } from './ast';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { paymentParts } from './payment-parts';
+
+/** The measure of a payment's amount, when it is a computed amount of a payer-pays sentence. */
+export function measureOf(p: PaymentNode | null): MeasureNode | null {
+  if (p === null) return null;
+  const base = paymentParts(p).base;
+  return 'measure' in base && base.measure ? base.measure : null;
+}
+
+/** The period one instance of a window covers: its unit, and whether it is a calendar one; null for a cumulative window. */
+export function windowPeriod(w: WindowNode): { unit: string; calendar: boolean } | null {
+  if (w.kind === 'recurring' || w.kind === 'period') return { unit: w.unit, calendar: false };
+  // Calendar and fiscal windows carry their unit too ("calendar quarter").
+  const other = w as { kind: string; unit?: unknown };
+  if (typeof other.unit === 'string' && other.kind.startsWith('calendar')) return { unit: other.unit, calendar: true };
+  return null;
+}
+
+const withoutRanges = (w: WindowNode): string => JSON.stringify(w, (key, value: unknown) => (key === 'range' ? undefined : value));
+const same = (a: WindowNode, b: WindowNode): boolean => withoutRanges(a) === withoutRanges(b);
+const periodWords = (p: { unit: string; calendar: boolean }): string => `${p.calendar ? 'calendar ' : ''}${p.unit}`;
+
+export function checkMeasured(clause: ClauseNode, out: Diagnostic[]): void {
+  for (const m of clause.milestones) {
+    const measure = measureOf(m.payment);
+    if (!measure || !m.payment) continue;
+    checkMeasureWindow(m, measure, out);
+    if (m.condition !== 'payment' && m.target.kind === 'revenue' && measure.basis !== null && m.target.basis !== null && measure.basis !== m.target.basis) {
+      out.push(
+        diagnostic(
+          'measure-metric-mismatch',
+          measure.range,
+          `The amount is counted on ${measure.term} (${measure.basis}) but the condition counts ${m.target.term ?? 'sales'} (${m.target.basis}): write the same metric in both (or "such ${m.target.term ?? 'sales'}").`,
+        ),
+      );
+    }
+    const { limited, due } = paymentParts(m.payment);
+    const period = windowPeriod(m.window);
+    if (limited?.minimumPayout) checkOwnPeriod(limited.minimumPayout, period, 'A minimum payout', out);
+    if (due?.such) checkDuePeriod(due, period, out);
+  }
+}
+
+function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnostic[]): void {
+  if (m.condition === 'payment') {
+    const base = m.payment ? paymentParts(m.payment).base : null;
+    if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'target-reference') {
+      out.push(diagnostic('target-without-condition', base.threshold.range, '"the target" refers to the target of a condition, but this sentence has none: write the amount ("in excess of $100,000").'));
+    }
+    if (measure.such) {
+      out.push(diagnostic('measure-window-mismatch', measure.range, `"${measure.such.preposition} such ${measure.such.unit}" refers to the period of a condition, but this sentence has none: write the period ("in each ${measure.such.unit}").`));
+    }
+    return;
+  }
+  if (measure.window && !same(measure.window, m.window)) {
+    out.push(
+      diagnostic(
+        'measure-window-mismatch',
+        measure.window.range,
+        'The amount names a period other than the condition\'s: one amount is owed per period the condition tests, so write the same period, or "in such …" to refer to it.',
+      ),
+    );
+  }
+  if (measure.such) {
+    const period = windowPeriod(m.window);
+    if (!period || period.unit !== measure.such.unit || period.calendar !== measure.such.calendar) {
+      out.push(
+        diagnostic(
+          'measure-window-mismatch',
+          measure.range,
+          `"such ${periodWords(measure.such)}" must refer to the condition's period, but the condition ${period ? `tests each ${periodWords(period)}` : 'has no recurring period'}.`,
+        ),
+      );
+    }
+  }
+}
+
+/** "for a quarter" names the window's own quarter, calendar or contract; "for a Calendar Quarter" a calendar one only. */
+function samePeriod(own: { unit: string; calendar: boolean }, period: { unit: string; calendar: boolean } | null): boolean {
+  return period !== null && period.unit === own.unit && (!own.calendar || period.calendar);
+}
+
+function checkOwnPeriod(limit: LimitNode, period: { unit: string; calendar: boolean } | null, what: string, out: Diagnostic[]): void {
+  const own = { unit: limit.per, calendar: limit.calendar === true };
+  if (!samePeriod(own, period)) {
+    out.push(
+      diagnostic(
+        'settlement-period-mismatch',
+        limit.range,
+        `${what} "for a ${periodWords(own)}" needs the amount to be owed per ${periodWords(own)}, but it is owed ${period ? `per ${periodWords(period)}` : 'over a cumulative window'}: write the period the amount is counted in.`,
+      ),
+    );
+  }
+}
+
+function checkDuePeriod(due: DueNode, period: { unit: string; calendar: boolean } | null, out: Diagnostic[]): void {
+  const own = { unit: due.after, calendar: due.calendar };
+  if (!samePeriod(own, period)) {
+    out.push(
+      diagnostic(
+        'settlement-period-mismatch',
+        due.range,
+        `"after the end of such ${periodWords(own)}" needs the amount to be owed per ${periodWords(own)}, but it is owed ${period ? `per ${periodWords(period)}` : 'over a cumulative window'}.`,
+      ),
+    );
+  }
+}
