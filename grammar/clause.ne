@@ -498,7 +498,7 @@ endedName     -> partyFirstWord                                      {% b.single
 windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
                | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
                | measuredIntro:? percentage rateOf measure excessWord threshold window {% qb.measuredExcess %}
-windowedMeasure -> determiner:? metric scopePhrases:? measureWindow  {% qb.measure %}
+windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
 # After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
 measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
                | measuredIntro percentage rateOf measure excessWord threshold window:? {% qb.measuredExcess %}
@@ -509,7 +509,12 @@ measuredQualifiers -> measuredQualifier                             {% b.single 
                | measuredQualifiers measuredQualifier               {% b.append %}
 measuredQualifier -> qualifier {% b.id %} | %bonus {% b.id %}
 measuredNoun  -> paidNoun {% qb.nounWords %} | "rebate" {% qb.nounWords %} | "royalty" {% qb.nounWords %} | "incentive" {% qb.nounWords %}
-measure       -> determiner:? metric scopePhrases:? measureWindow:?  {% qb.measure %}
+measure       -> determiner:? measureMetric scopePhrases:? measureWindow:? {% qb.measure %}
+# A measure's "such" is its determiner (the condition's period), never also a word of the metric.
+measureMetric -> measureModifiers:? basis:? metricNoun               {% b.metric %}
+measureModifiers -> measureModifier                                  {% b.single %}
+               | measureModifiers measureModifier                    {% b.append %}
+measureModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %}
 determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "such" {% qb.determiner %} | %the {% qb.determiner %}
 measureWindow -> window                                              {% qb.ownWindow %}
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
