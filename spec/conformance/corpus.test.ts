@@ -8,7 +8,7 @@ import path from 'node:path';
 import { coverage, loadCorpus, runCase } from '../../bench/corpus';
 
 /** Accepted and read correctly, of the in-domain cases; raise it when the grammar reads more. */
-const RECORDED = 9;
+const RECORDED = 10;
 
 const cases = loadCorpus(path.join(__dirname, 'corpus'));
 const results = cases.map(runCase);

@@ -50,7 +50,11 @@ const NOT_SUPPORTED: Record<string, string> = {
  * Constructs the SQL path does not compute yet: a fixture using one must be refused with the feature named,
  * never answered. A construct not listed here must either compile (and then agree) or be added deliberately.
  */
-const REFUSED_FEATURES = ['shortfall payment', 'attainment table', "window 'term'", "window 'calendar-period'", "milestone 'milestone' field 'periodReference'"];
+const REFUSED_FEATURES = [
+  'shortfall payment', 'attainment table', "window 'term'", "window 'calendar-period'", "window 'open'", "payment 'unstated'",
+  "milestone 'milestone' field 'periodReference'", "milestone 'milestone' field 'condition'", "clause 'clause' field 'timing'",
+  "payment 'rate-on-excess' field 'measure'",
+];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {
   try {

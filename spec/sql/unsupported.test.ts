@@ -143,10 +143,11 @@ describe('constructs of the language the SQL path does not compute yet are refus
     expect(e.message).toContain('in-memory engine');
   });
 
-  it('once-only words on a milestone ("one-time")', () => {
+  it('once-only words on a milestone tested in every period ("one-time … in each month")', () => {
     const ast = seed();
-    Object.assign(ast.clauses[0].milestones[0], { once: { kind: 'once-only', words: 'one-time', range: ast.range } });
-    expect(refusal(ast).feature).toBe("milestone 'milestone' field 'once'");
+    const m = ast.clauses[0].milestones[0];
+    Object.assign(m, { once: { kind: 'once-only', words: 'one-time', range: ast.range }, window: { kind: 'recurring', unit: 'month', range: ast.range } });
+    expect(refusal(ast).feature).toBe('once-only words on a recurring window');
   });
 
   it('a shortfall sentence', () => {

@@ -266,7 +266,8 @@ function unexpectedEnd(text: string, states: ParserInternals['table'][number]['s
   // What the lexer skips, not just JS whitespace: a text of spaces and a zero-width space is empty.
   let end = text.length;
   while (end > 0 && /[\s\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff]/.test(text[end - 1])) end--; // linear, unlike a /[…]+$/ regex
-  if (end === 0) return diagnostic('unexpected-end', pointRange(text, 0), `The text is empty: expected ${expected}.`);
+  // Definitions alone make no document, so an empty text is missing a clause, whatever else may open one.
+  if (end === 0) return diagnostic('unexpected-end', pointRange(text, 0), `The text is empty: expected ${describeNonterminal('clauses')}.`);
   const hint = hintAtEnd(expectation.types, end);
   const message = `The text ends too early: expected ${expected}.`;
   return hint ? diagnostic('unexpected-end', pointRange(text, end), message, hint) : diagnostic('unexpected-end', pointRange(text, end), message);
