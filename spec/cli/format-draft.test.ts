@@ -2,20 +2,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DocumentNode } from '../../src/language/ast';
 import { format } from '../../src/language/format';
-import { parse } from '../../src/language/parse';
 import { runCli } from './run-cli';
-
-function parsed(text: string): DocumentNode {
-  const r = parse(text);
-  expect(r.diagnostics).toEqual([]);
-  if (!r.ast) throw new Error('no AST');
-  return r.ast;
-}
-
-const SEED_CLAUSE =
-  '“The Seller agrees to meet the following sales milestones as part of the performance targets for this Agreement: (i) $100,000 in sales revenue by the end of the first month, (ii) $250,000 in sales revenue by the end of the second month, and (iii) $500,000 in sales revenue by the end of the quarter. Upon achieving each milestone, the Seller will be entitled to receive the corresponding commission payment as outlined in Section [X].”';
+import { parsed, SEED_CLAUSE } from '../support/seed-clause';
 
 describe('clause format and clause draft', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'clause-format-'));

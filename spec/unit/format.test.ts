@@ -12,19 +12,10 @@ import { parse } from '../../src/language/parse';
 import { draftTerms } from '../../src/language/draft';
 import { ROOT } from '../cli/run-cli';
 import { document, runs, SEED } from '../support/clause-arbitraries';
+import { parsed, SEED_CLAUSE } from '../support/seed-clause';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 const exampleFiles = readdirSync(EXAMPLES).filter((f) => f.endsWith('.clause')).sort();
-
-function parsed(text: string): DocumentNode {
-  const r = parse(text);
-  expect(r.diagnostics).toEqual([]);
-  if (!r.ast) throw new Error('no AST');
-  return r.ast;
-}
-
-const SEED_CLAUSE =
-  '“The Seller agrees to meet the following sales milestones as part of the performance targets for this Agreement: (i) $100,000 in sales revenue by the end of the first month, (ii) $250,000 in sales revenue by the end of the second month, and (iii) $500,000 in sales revenue by the end of the quarter. Upon achieving each milestone, the Seller will be entitled to receive the corresponding commission payment as outlined in Section [X].”';
 
 describe('canonical text', () => {
   test("the seed clause: one item per line, canonical money, ordinals in words, '; and' before the last", () => {

@@ -3,54 +3,11 @@
  * contracts over their sellers' rows; one bad contract does not stop the others; the roll-up sums
  * obligations per payee and currency; the portfolio file is checked against its JSON Schema.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { validate } from '../../src/language/check';
-import { startEvaluation } from '../../src/evaluation/evaluate';
 import { runInMemory } from '../../src/evaluation/two-pass';
-import type { LedgerRecord } from '../../src/ledger/rows';
 import { parseCsvLedger } from '../../src/ledger/text-readers';
 import { parseSchedule } from '../../src/evaluation/schedule-reader';
-import {
-  PortfolioEvaluation,
-  readPortfolio,
-  resolveContracts,
-  rollupCsv,
-  type PortfolioInput,
-  type PortfolioReport,
-  type ResolvedContract,
-} from '../../src/portfolio/portfolio';
-
-const DIR = path.join(__dirname, '..', '..', 'examples', 'portfolio');
-const read = (p: string): string => readFileSync(path.join(DIR, p), 'utf8');
-
-function examplePortfolio(): { input: PortfolioInput; contracts: ResolvedContract[] } {
-  const result = readPortfolio(JSON.parse(read('contracts.json')));
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return { input: result.portfolio, contracts: resolveContracts(result.portfolio, read) };
-}
-
-function runPortfolio(contracts: ResolvedContract[], records: readonly LedgerRecord[]): PortfolioReport {
-  return runInMemory(new PortfolioEvaluation(contracts), records);
-}
-
-/** The contract evaluated on its own: only its sellers' rows, with their row numbers in the ledger. */
-function separately(contract: ResolvedContract, records: readonly LedgerRecord[]): unknown {
-  const checked = validate(contract.clauseText);
-  if (!checked.ast) throw new Error('example clause does not parse');
-  const evaluation = startEvaluation(checked.ast, {
-    effectiveDate: contract.effectiveDate,
-    timeZone: contract.timeZone,
-    asOf: contract.asOf,
-    schedule: contract.schedule,
-  });
-  const mine = new Set(contract.sellers.map((s) => s.toLowerCase()));
-  const rows = records.map((r, i) => ({ r, row: i + 1 })).filter(({ r }) => mine.has(String(r.seller ?? '').trim().toLowerCase()));
-  for (const { r, row } of rows) evaluation.record(r, row);
-  evaluation.endPass1();
-  for (const { r, row } of rows) evaluation.crossingRecord(r, row);
-  return { ...evaluation.finish(), clauseDiagnostics: checked.diagnostics };
-}
+import { PortfolioEvaluation, readPortfolio, resolveContracts, rollupCsv, type ResolvedContract } from '../../src/portfolio/portfolio';
+import { examplePortfolio, read, runPortfolio, separately } from '../support/example-portfolio';
 
 describe('portfolio', () => {
   const ledger = parseCsvLedger(read('sales.csv'));

@@ -13,14 +13,7 @@ import { driveTwoPasses, type DriveResult } from '../../src/node/stream-evaluate
 import { RowPositions } from '../../src/node/row-positions';
 import type { StreamFormat } from '../../src/node/ledger-file-reader';
 import type { LedgerSource } from '../../src/node/ledger-source';
-
-const CLAUSE =
-  'The Seller agrees to meet the following sales milestones: (i) $500,000 in sales revenue by the end of the first month, ' +
-  '(ii) $1,500,000 in net sales revenue by the end of the second month, (iii) 1,500 deals by the end of the quarter, and ' +
-  '(iv) 60 new customers by the end of month 3. Upon achieving each milestone, the Seller will be entitled to receive a ' +
-  'commission payment of $1,000.';
-const OPTIONS = { effectiveDate: '2025-12-10', timeZone: 'America/New_York', asOf: '2026-03-31' };
-const ROWS = 3000;
+import { CLAUSE, OPTIONS, ROWS } from '../support/stream-ledger';
 
 let dir: string;
 let gen: LedgerGenerator;

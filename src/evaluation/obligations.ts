@@ -233,10 +233,7 @@ export type RateContext = Omit<ComputedContext, 'target' | 'source'>;
  */
 export function rateObligation(percent: string, basis: 'gross' | 'net', revenue: Dec, c: RateContext): Obligation {
   const { common, currency } = c;
-  if (currency === null) {
-    c.diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: common.label, message: `${c.name}: neither the clause nor the ledger names a currency for the ${percent}% commission` });
-    return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${percent}% of ${basis} revenue: currency unknown` };
-  }
+  if (currency === null) return unknownCurrency(c, `the ${percent}% commission`, `${percent}% of ${basis} revenue`);
   const result = calculate({ kind: 'rate', percent, basis, range: NO_RANGE }, revenue, null, currency);
   const amount = nonNegative(result.amount, revenue, basis, c.name, common.label, c.diagnostics);
   return {
@@ -253,6 +250,12 @@ export function rateObligation(percent: string, basis: 'gross' | 'net', revenue:
     calculation: result.calculation,
     calculationText: result.text,
   };
+}
+
+/** A computed commission with no currency to round in: no amount, and a warning saying why. */
+function unknownCurrency(c: { common: ObligationCommon; name: string; diagnostics: EvaluationDiagnostic[] }, what: string, base: string): Obligation {
+  c.diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: c.common.label, message: `${c.name}: neither the clause nor the ledger names a currency for ${what}` });
+  return { ...c.common, amount: null, currency: null, basis: 'rate', explanation: `${base}: currency unknown` };
 }
 
 /** A calculation needs no source position. */
@@ -282,10 +285,7 @@ export interface ComputedContext {
 export function computedObligation(payment: FormulaPayment, revenue: Dec, c: ComputedContext): Obligation {
   const basis = computedBasis(payment) ?? 'gross';
   const { common, currency } = c;
-  if (currency === null) {
-    c.diagnostics.push({ code: 'unknown-rate-currency', severity: 'warning', label: common.label, message: `${c.name}: neither the clause nor the ledger names a currency for the commission` });
-    return { ...common, amount: null, currency: null, basis: 'rate', explanation: `${basis} revenue: currency unknown` };
-  }
+  if (currency === null) return unknownCurrency(c, 'the commission', `${basis} revenue`);
   const result = calculate(payment, revenue, computedThreshold(payment, c.target), currency);
   const amount = nonNegative(result.amount, revenue, basis, c.name, common.label, c.diagnostics);
   return {
