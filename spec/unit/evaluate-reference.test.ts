@@ -408,21 +408,26 @@ describe('the evaluator against a brute-force reference', () => {
     );
   });
 
+  /** The evaluator's windows, statuses, crossing rows and totals (in cents or units) equal the reference's. */
+  const expectMilestonesAsReference = (c: Parameters<typeof reference>[0]): void => {
+    const eDay = dayOf(c.e.y, c.e.m, c.e.d);
+    const report = evaluate(documentOf(c.specs), recordsOf(c.rows, eDay), { effectiveDate: isoOf(eDay), timeZone: c.zone, asOf: isoOf(c.asOf) });
+    if (!report.ok) throw new Error(JSON.stringify(report.errors));
+    const actual = (report as EvaluationSuccess).milestones.map((m) => ({
+      period: m.period,
+      windowStart: m.windowStart,
+      deadline: m.deadline,
+      status: m.status,
+      achievedBy: m.achievedBy,
+      total: Math.round(Number(m.total) * (m.metric.endsWith('revenue') ? 100 : 1)),
+    }));
+    expect(actual).toEqual(reference(c));
+  };
+
   test('random clauses (every window kind, every metric) on random ledgers: windows, statuses, crossing rows and totals agree', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const eDay = dayOf(c.e.y, c.e.m, c.e.d);
-        const report = evaluate(documentOf(c.specs), recordsOf(c.rows, eDay), { effectiveDate: isoOf(eDay), timeZone: c.zone, asOf: isoOf(c.asOf) });
-        if (!report.ok) throw new Error(JSON.stringify(report.errors));
-        const actual = (report as EvaluationSuccess).milestones.map((m) => ({
-          period: m.period,
-          windowStart: m.windowStart,
-          deadline: m.deadline,
-          status: m.status,
-          achievedBy: m.achievedBy,
-          total: Math.round(Number(m.total) * (m.metric.endsWith('revenue') ? 100 : 1)),
-        }));
-        expect(actual).toEqual(reference(c));
+        expectMilestonesAsReference(c);
       }),
       { seed: SEED, numRuns: runs(300) },
     );
@@ -431,18 +436,7 @@ describe('the evaluator against a brute-force reference', () => {
   test('calendar periods (each, the first in which, named; every metric) on random ledgers: windows, statuses, crossing rows and totals agree', () => {
     fc.assert(
       fc.property(calendarCaseArb, (c) => {
-        const eDay = dayOf(c.e.y, c.e.m, c.e.d);
-        const report = evaluate(documentOf(c.specs), recordsOf(c.rows, eDay), { effectiveDate: isoOf(eDay), timeZone: c.zone, asOf: isoOf(c.asOf) });
-        if (!report.ok) throw new Error(JSON.stringify(report.errors));
-        const actual = (report as EvaluationSuccess).milestones.map((m) => ({
-          period: m.period,
-          windowStart: m.windowStart,
-          deadline: m.deadline,
-          status: m.status,
-          achievedBy: m.achievedBy,
-          total: Math.round(Number(m.total) * (m.metric.endsWith('revenue') ? 100 : 1)),
-        }));
-        expect(actual).toEqual(reference(c));
+        expectMilestonesAsReference(c);
       }),
       { seed: SEED, numRuns: runs(300) },
     );
