@@ -6,7 +6,7 @@
  * "80000.00" equals "80000"). `npm run corpus` prints one
  * line per case and the coverage: cases accepted and read correctly over cases in domain.
  */
-import { readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { validate } from '../src/language/check';
 import { evaluate, type EvaluationReport } from '../src/evaluation/evaluate';
@@ -14,6 +14,9 @@ import { readSchedule } from '../src/evaluation/schedule-reader';
 import type { LedgerRecord } from '../src/ledger/rows';
 import type { Diagnostic } from '../src/diagnostics';
 import { Dec } from '../src/values/money';
+
+/** The file, beside the cases, that lists the cases read correctly, one file name a line. */
+export const PASSING = 'PASSING';
 
 export interface CorpusCase {
   file: string;
@@ -126,12 +129,33 @@ function line(r: CaseResult): string {
   }
 }
 
+/** The cases recorded as read correctly: `npm test` holds every one of them to it. */
+export function readPassing(dir: string): string[] {
+  const file = join(dir, PASSING);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+}
+
+/**
+ * Adds the cases now read correctly to the recorded list and never removes one: a case that
+ * stops being read correctly fails the corpus test instead of leaving the list quietly.
+ */
+function recordPassing(dir: string, results: CaseResult[]): number {
+  const now = results.filter((r) => r.inDomain && r.outcome.kind === 'read-correctly').map((r) => r.file);
+  const all = [...new Set([...readPassing(dir), ...now])].sort();
+  writeFileSync(join(dir, PASSING), all.join('\n') + '\n');
+  return all.length;
+}
+
 function main(): void {
-  const dir = resolve(process.argv[2] ?? 'spec/conformance/corpus');
+  const args = process.argv.slice(2);
+  const record = args.includes('--record');
+  const dir = resolve(args.find((a) => !a.startsWith('--')) ?? 'spec/conformance/corpus');
   const results = loadCorpus(dir).map(runCase);
   for (const r of results) console.log(line(r));
   const c = coverage(results);
   console.log(`\n${c.readCorrectly} of ${c.inDomain} in-domain cases accepted and read correctly (${c.percent}%); ${c.accepted} accepted.`);
+  if (record) console.log(`${recordPassing(dir, results)} cases recorded in ${PASSING}.`);
 }
 
 if (require.main === module) main();
