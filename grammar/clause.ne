@@ -29,6 +29,7 @@ import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
+import * as ib from './increment-builders';
 %}
 @lexer lexer
 
@@ -107,6 +108,7 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | calendarSentence %period                            {% b.payerClause %}
                | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
+               | incrementSentence provisos:? %period                {% ib.incrementClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
 # The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
 payerHead     -> partyRef modal                                      {% b.id %}
@@ -534,6 +536,9 @@ proviso       -> provisoLead %provided however:? %that capSubject capPeriod:? %s
 provisoLead   -> %semicolon | %comma
 however       -> %comma "however" %comma
 capSubject    -> %the:? %aggregate:? capNoun "earned":?
+# "the aggregate bonus payable under this Section 2.3(a)", "the aggregate bonus under this paragraph": the clause's own amounts.
+               | %the:? %aggregate:? capNoun %payable:? "under" %this_ capPlace
+capPlace      -> "paragraph" | %section sectionRef
 capNoun       -> %commission | "commissions" | %bonus | "bonuses" | "rebates" | "royalties"
 capPeriod     -> %in_ %any %calendar:? periodUnit                    {% qb.capPeriod %}
                | %for_ %any %calendar:? periodUnit                   {% qb.capPeriod %}
@@ -575,3 +580,23 @@ periodCondition -> subject comparison                               {% cb.period
 # "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for.
 periodReference -> %for_ referenceWord calendarPeriodNoun            {% cb.periodReference %}
 referenceWord -> "such" {% b.id %} | %that {% b.id %}
+
+# --- amounts owed increment by increment ---------------------------------------------------------
+# "The Company shall pay the Distributor a bonus of $1,000 for each full one hundred (100) Units of Products sold by
+# the Distributor in any Calendar Quarter in excess of five hundred (500) Units.", "For every $100,000 of Net Sales
+# achieved in a Calendar Year, the Company shall pay the Representative a bonus of $2,500.", "… £1,000 for each New
+# Client in excess of five (5) with which a Sale Agreement is entered into in any Calendar Quarter.": the milestone is
+# the threshold, and each whole increment beyond it is owed when it is completed (src/evaluation/payments/increments.ts).
+incrementSentence -> partyRef modal %pay %to:? partyRef incrementPaid incrementTail {% ib.paymentFirst %}
+               | %for_ incrementEach money %of metric %achieved:? window %comma partyRef modal %pay %to:? partyRef incrementPaid {% ib.incrementFirst %}
+incrementEach -> %each | %every
+incrementPaid -> anArticle paidNoun paidLink money                   {% ib.nounAmount %}
+               | money                                               {% ib.bareAmount %}
+incrementTail -> %for_ %each %full:? count unitNoun scopePhrases:? soldBy:? window %in_ %excess %of count unitNoun {% ib.unitsTail %}
+               | %for_ %each %full:? money %of metric scopePhrases:? window %in_ %excess %of money {% ib.moneyTail %}
+               | %for_ %each %new_ customerNoun %in_ %excess %of count countedBy:? window {% ib.customersTail %}
+soldBy        -> %sold %by partyRef                                  {% ib.soldBy %}
+countedBy     -> %with_ %which %a countedWords %is "entered" "into"  {% ib.countedBy %}
+countedWords  -> countedWord                                         {% b.single %}
+               | countedWords countedWord                            {% b.append %}
+countedWord   -> %word {% b.id %} | %sale {% b.id %} | %sales {% b.id %} | %agreement {% b.id %}

@@ -19,6 +19,7 @@ import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing } from './crossing';
+import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
 import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
@@ -203,6 +204,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (this.errorCount === 0 && this.context) {
         this.sums.endPass1();
         this.candidates = candidateDays(this.plans, this.sums);
+        const increments = incrementCandidates(this.plans, this.sums, this.candidates);
+        if (increments > MAX_INCREMENTS) this.error(tooManyIncrements(increments));
       }
     }
     return this.candidates;
@@ -352,6 +355,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const warned = new Set<Plan>();
     const timing: PaymentObligation[] = [];
     const settledAtEnd = new Map<Obligation, string>();
+    const incrementsOwed = new Map<Obligation, string>();
 
     this.timings.forEach((t, c) => {
       if (!t) return;
@@ -434,6 +438,24 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        const eachIncrement = eachIncrementOf(m);
+        if (eachIncrement && found) {
+          // One obligation per completed increment, at the row that completes it; none at the threshold's own crossing.
+          const steps = inst.increments ?? [];
+          if (steps.length === 0) notes.add(`${instName}: no whole increment is complete (total ${result.total}), so nothing is owed`);
+          for (const step of steps) {
+            const reached = findCrossing(step.plan, step.inst, this.crossingRows, sums);
+            if (!reached) continue;
+            const common = { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? { payer: null, payee: null, direction: 'to-performer' as const }) };
+            const obligation = incrementObligation(plan, eachIncrement, step, reached, common, found.source);
+            obligations.push(obligation);
+            notes.add(`${instName}: ${obligation.explanation}`);
+            timing.push({ obligation, payment: found.payment, name: instName });
+            incrementsOwed.set(obligation, instName);
+          }
+          if (crossing && plan.once) break;
+          continue;
+        }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
         const settlement = settled ? settlementOf(inst.window, this.asOfDay, crossing ? crossing.row.id : null) : null;
         if (settlement?.kind === 'open') notes.add(`${instName}: ${settlement.note}`);
@@ -469,6 +491,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
       nothingOwed.add(obligation);
       notes.add(`${instName}: nothing is owed for the window ending ${obligation.triggeredAt}: ${obligation.explanation}`);
+    }
+    // An increment the cap leaves nothing for is no obligation either.
+    for (const [obligation, instName] of incrementsOwed) {
+      if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
+      nothingOwed.add(obligation);
+      notes.add(`${instName}: nothing is owed for the increment completed on ${obligation.triggeredAt}: ${obligation.explanation}`);
     }
     if (nothingOwed.size > 0) {
       let kept = 0;

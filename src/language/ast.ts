@@ -190,6 +190,8 @@ export interface UnitsTargetNode {
   count: string;
   /** The product named in quotes, or null for units of anything. */
   product: string | null;
+  /** A scope phrase as written ("of Products"), in a payer-pays sentence: not applied to the ledger, and warned. */
+  scope?: string;
   range: Range;
 }
 
@@ -480,6 +482,7 @@ export type UnlimitedPaymentNode =
   | RateOnExcessPaymentNode
   | TieredPaymentNode
   | PerIncrementPaymentNode
+  | EachIncrementPaymentNode
   | ShortfallPaymentNode
   | AttainmentPaymentNode;
 
@@ -700,6 +703,33 @@ export interface PerIncrementPaymentNode {
   proRata: boolean;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
+  range: Range;
+}
+
+/**
+ * An amount owed increment by increment, each when it is completed: "a bonus of $1,000 for each full one
+ * hundred (100) Units of Products sold … in any Calendar Quarter in excess of five hundred (500) Units",
+ * "For every $100,000 of Net Sales achieved in a Calendar Year, … a bonus of $2,500", "£1,000 for each New
+ * Client in excess of five (5) … in any Calendar Quarter". The milestone is the threshold (its target,
+ * comparator, metric and window); each whole increment of the milestone's metric beyond the threshold is
+ * one obligation of `amount`, triggered at the row that completes it. With no threshold written
+ * (`from: 'zero'`) increments count from zero and the milestone's target is the first increment.
+ */
+export interface EachIncrementPaymentNode {
+  kind: 'each-increment';
+  /** "a bonus of $1,000": the noun; null for an amount written alone ("One Thousand Pounds (£1,000)"). */
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee' | null;
+  amount: MoneyNode;
+  /** "for each" or "for every", kept for the canonical text. */
+  quantifier: 'each' | 'every';
+  /** "for each full …": the word "full", kept for the canonical text (whole increments are counted either way). */
+  full: boolean;
+  /** The increment in the milestone's metric, a decimal string: "100000" for each $100,000, "100" for each 100 Units, "1" for each New Client. */
+  size: string;
+  /** `threshold`: counted beyond the milestone's target; `zero`: from zero, the target being the first increment. */
+  from: 'threshold' | 'zero';
+  /** "with which a Sale Agreement is entered into": what makes a new customer count, as written after the threshold; null when not written. */
+  counted?: string;
   range: Range;
 }
 

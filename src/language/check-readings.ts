@@ -34,6 +34,15 @@ const UNMEASURABLE: readonly [RegExp, string][] = [
  */
 function definedMetric(m: MilestoneNode, out: Diagnostic[]): void {
   const t = m.target;
+  if (t.kind === 'units' && t.scope !== undefined) {
+    out.push(
+      diagnostic(
+        'scope-not-applied',
+        t.range,
+        `The scope '${t.scope}' is not applied to the ledger: every row's units are counted, as if the ledger held only those units. Give a ledger of the units in that scope, or check the result against it.`,
+      ),
+    );
+  }
   if (t.kind !== 'revenue' || t.term === undefined) return;
   const unmeasurable = UNMEASURABLE.find(([re]) => re.test(t.term!));
   if (unmeasurable) {

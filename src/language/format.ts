@@ -255,6 +255,8 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
  */
 function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
+  const first = clause.milestones[0]?.payment;
+  if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
   if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
   if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
@@ -363,6 +365,74 @@ function paidWithTail(p: PaymentNode, clause: ClauseNode, path: string): string 
     if (!limited.cap && !limited.minimumPayout) badField('a limited payment with neither cap nor minimum payout', at);
   }
   return text;
+}
+
+/** What makes a new customer count, as the grammar reads it: "a Sale Agreement". */
+const COUNTED = /^an? [A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*)*$/;
+
+/**
+ * "The Company shall pay the Distributor a bonus of $1,000 for each full 100 Units of Products sold by the
+ * Distributor in any Calendar Quarter in excess of 500 Units.", "… $1,000 for each new client in excess of 5 with
+ * which a Sale Agreement is entered into in any Calendar Quarter.", "For every $100,000 of Net Sales in a Calendar
+ * Year, the Company shall pay the Representative a bonus of $2,500.", each with its cap proviso.
+ */
+function incrementSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer || !clause.party) throw new FormatError('an amount owed increment by increment is paid by a payer to a party', `${path}/payer`);
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0) throw new FormatError('an amount owed increment by increment is one sentence with one milestone', `${path}/milestones`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  const p = m.payment as PaymentNode;
+  const { base, limited, due } = paymentParts(p);
+  if (base.kind !== 'each-increment') throw new FormatError('expected an amount owed increment by increment', `${at}/payment`);
+  const basePath = limited ? `${at}/payment/payment` : `${at}/payment`;
+  if (due) badField('a due date on an amount owed increment by increment', `${at}/payment/due`);
+  if (!m.comparator) throw new FormatError('the threshold of an amount owed increment by increment needs a comparator', `${at}/comparator`);
+  const payer = partyName(clause.payer, `${path}/payer`);
+  const payee = partyName(clause.party, `${path}/party`);
+  const amount = formatAmount(base.amount, `${basePath}/amount`);
+  const paid = base.noun === null ? amount : `a ${oneOf(base.noun, PAID_NOUNS, `${basePath}/noun`)} of ${amount}`;
+  const window = windowText(m.window, `${at}/window`);
+  const size = decimalText(base.size, `${basePath}/size`);
+  const t = m.target;
+  let sentence: string;
+  if (base.from === 'zero') {
+    if (clause.form !== 'conditional' || t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('increments counted from zero are written "For every $X of <metric> <period>, …"', `${at}/target`);
+    if (m.comparator.strict || m.achiever !== undefined || t.scope !== undefined || base.full || base.counted !== undefined) badField('a comparator, party, scope, "full" or count words with increments counted from zero', at);
+    if (canonicalDecimal(t.amount.amount) !== canonicalDecimal(base.size)) badField('increments counted from zero whose target is not the first increment', `${at}/target/amount`);
+    sentence = `For ${oneOf(base.quantifier, ['each', 'every'], `${basePath}/quantifier`)} ${formatAmount(t.amount, `${at}/target/amount`)} of ${t.term} ${window}, the ${payer} shall pay the ${payee} ${paid}`;
+  } else {
+    if (clause.form !== 'payer-pays' || !m.comparator.strict || base.quantifier !== 'each') badField('increments beyond a threshold are written "… for each … in excess of …" in a payer-pays sentence', at);
+    const full = base.full ? 'full ' : '';
+    if (t.kind === 'units') {
+      if (t.product !== null || base.counted !== undefined) badField('a product or count words with increments of units', `${at}/target`);
+      const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+      const by = m.achiever ? ` sold by the ${partyName(m.achiever, `${at}/achiever`)}` : '';
+      sentence = `The ${payer} shall pay the ${payee} ${paid} for each ${full}${size} Units${scope}${by} ${window} in excess of ${decimalText(t.count, `${at}/target/count`)} Units`;
+    } else if (t.kind === 'revenue' && typeof t.term === 'string') {
+      if (m.achiever !== undefined || base.counted !== undefined) badField('a party or count words with increments of revenue', at);
+      const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+      sentence = `The ${payer} shall pay the ${payee} ${paid} for each ${full}${formatAmount({ amount: base.size, currency: t.amount.currency }, `${basePath}/size`)} of ${t.term}${scope} ${window} in excess of ${formatAmount(t.amount, `${at}/target/amount`)}`;
+    } else if (t.kind === 'new-customers') {
+      if (m.achiever !== undefined || base.full || canonicalDecimal(base.size) !== '1') badField('a party, "full" or a size other than one with increments of new customers', at);
+      const noun = oneOf(t.noun, ['customers', 'clients'], `${at}/target/noun`) === 'clients' ? 'client' : 'customer';
+      let counted = '';
+      if (base.counted !== undefined) {
+        if (typeof base.counted !== 'string' || !COUNTED.test(base.counted)) badField(`count words '${String(base.counted)}'`, `${basePath}/counted`);
+        counted = ` with which ${base.counted} is entered into`;
+      }
+      sentence = `The ${payer} shall pay the ${payee} ${paid} for each new ${noun} in excess of ${decimalText(t.count, `${at}/target/count`)}${counted} ${window}`;
+    } else {
+      throw new FormatError(`increments of a ${t.kind} target are not written yet`, `${at}/target`);
+    }
+  }
+  if (limited) {
+    const lat = `${at}/payment`;
+    if (limited.floor) badField('a floor on an amount owed increment by increment', `${lat}/floor`);
+    if (limited.minimumPayout) badField('a minimum payout on an amount owed increment by increment', `${lat}/minimumPayout`);
+    if (!limited.cap) badField('a limited payment with no cap', lat);
+    sentence += `; provided that ${provisoCapText(limited.cap, `${lat}/cap`)}`;
+  }
+  return `${sentence}.`;
 }
 
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
@@ -902,6 +972,8 @@ function payment(p: PaymentNode, path: string): string {
       if (inner?.kind === 'timed') badField('a timed payment inside another', `${path}/payment`);
       return `${payment(p.payment, `${path}/payment`)}, ${dueText(p.due, `${path}/due`)}`;
     }
+    case 'each-increment':
+      throw new FormatError('an amount owed increment by increment is paid only in its own sentence ("… a bonus of $1,000 for each 100 Units … in excess of 500 Units")', `${path}/kind`);
     case 'attainment':
       throw new FormatError('an attainment table is paid only in its own sentence ("… a bonus based on attainment of the quota of … as follows: …")', `${path}/kind`);
     case 'shortfall':
@@ -986,6 +1058,7 @@ const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   units: ['count'],
   'new-customers': ['count'],
   deals: ['count'],
+  'each-increment': ['size'],
   rate: ['percent'],
   'rate-on-excess': ['percent'],
   'tier-band': ['percent'],
