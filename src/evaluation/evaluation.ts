@@ -9,6 +9,7 @@
  *      just them (and ids whose hash repeated are compared as strings).
  * Results never depend on input order except to break ties between rows at the same instant.
  */
+import { ledgerHoldsReading } from '../language/ledger-holds';
 import type { DocumentNode, PaymentTimingNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
@@ -32,6 +33,7 @@ import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
+import { tierNote } from './payments/tier-note';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -79,8 +81,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private readonly crossingRows = new Map<number, LedgerRow[]>();
   private layout: ColumnLayout = columnLayout([]);
   private report: EvaluationReport | null = null;
-  /** How fiscal periods were dated, for the notes. */
-  private readonly fiscalNotes: string[];
+  /** How fiscal periods were dated and what the ledger holds, for the notes. */
+  private readonly contextNotes: string[];
 
   /**
    * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
@@ -109,7 +111,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
     if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
     else ast = fiscal.document;
-    this.fiscalNotes = fiscal.ok ? fiscal.notes : [];
+    const holds = ledgerHoldsReading(ast, options.ledgerHolds);
+    if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -347,7 +351,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
 
     const notes = new Notes(ctx.zone, asOf);
-    for (const text of this.fiscalNotes) notes.add(text);
+    for (const text of this.contextNotes) notes.add(text);
     const sums = this.sums;
     const covered = new Uint8Array(sums.days);
     const milestones: MilestoneResult[] = [];
@@ -381,6 +385,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const table = base?.kind === 'attainment' ? base : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
+      if (base?.kind === 'tiered') notes.add(tierNote(name, base));
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
