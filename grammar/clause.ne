@@ -29,6 +29,7 @@ import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
+import * as tb from './attainment-base-builders';
 %}
 @lexer lexer
 
@@ -247,6 +248,7 @@ unitPrice     -> %at money %per %unit                                {% mb.unitP
 # Net Sales as follows: below 80%: nothing; 80%: $6,000; from 80% to 100%: interpolated on a straight-line
 # basis; 100% or more: $12,000.": one line per band, "<range>: <payout>", separated by semicolons.
 attainmentClause -> partyRef modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% ab.attainmentClause %}
+               | conditionsTable                                     {% b.id %}
 quotaAmount   -> money %in_ metric                                   {% ab.quota %}
 attainmentBands -> attainmentBand                                    {% b.single %}
                | attainmentBands %semicolon attainmentBand           {% b.appendThird %}
@@ -261,6 +263,25 @@ attainmentPayout -> money                                            {% ab.amoun
                | %nothing                                            {% ab.nothingPayout %}
                | percentage %of money                                {% ab.sharePayout %}
                | %interpolated %on %a "straight-line" %basis         {% ab.interpolatedPayout %}
+
+# Payouts as percentages of one amount, each band a condition written with signs: "The Executive's bonus for 2026,
+# as a percentage of Base Salary ($200,000), shall be determined by performance relative to the revenue target of
+# $10,000,000 as follows: 0% if revenue is <95% of revenue target; 50% if >95% and <100% of revenue target; …".
+conditionsTable -> %the:? ownerName paidNoun %for_ %number %comma %as %a "percentage" %of baseWords %lparen money %rparen %comma modal %be "determined" %by %performance "relative" %to %the metric quotaNoun %of money %as %follows %colon conditionBands %period {% tb.conditionsTable %}
+ownerName     -> %possessiveWord                                     {% tb.owner %}
+               | partyWords %possessiveWord                          {% tb.owner %}
+baseWords     -> baseWord                                            {% b.single %}
+               | baseWords baseWord                                  {% b.append %}
+baseWord      -> %word {% b.id %} | %target {% b.id %} | %bonus {% b.id %}
+quotaNoun     -> %target | "plan" | %goal
+conditionBands -> conditionBand                                      {% b.single %}
+               | conditionBands %semicolon %and:? conditionBand      {% b.appendFourth %}
+conditionBand -> percentage %if_ bandSubject:? signRange bandQuota:? {% tb.conditionBand %}
+bandSubject   -> metric beVerb
+signRange     -> %lessSign percentage                                {% tb.signBelow %}
+               | %greaterSign percentage                             {% tb.signAbove %}
+               | %greaterSign percentage %and %lessSign percentage   {% tb.signBetween %}
+bandQuota     -> %of metric:? quotaNoun
 
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}

@@ -34,6 +34,8 @@ const SAMPLES: Record<string, string[]> = {
   percent: ['%'],
   lparen: ['('],
   rparen: [')'],
+  lessSign: ['<'],
+  greaterSign: ['>'],
   bullet: ['-', '•'],
   dottedNumber: ['7.1.2', '4.2.1'],
   draftedMoney: ['Five Thousand Dollars ($5,000)', 'Two Thousand Five Hundred Euros (€2.500)'],

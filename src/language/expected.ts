@@ -71,6 +71,8 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   bullet: "'-'",
   lparen: "'('",
   rparen: "')'",
+  lessSign: "'<'",
+  greaterSign: "'>'",
 };
 
 /** The keyword a token type stands for ("for_" → "for"), or null for a non-keyword type. */
