@@ -5,7 +5,7 @@
  * target; 50% if >95% and <100% of revenue target; …". Like grammar/attainment-builders.ts they only
  * build nodes: gaps and overlaps between the bands are the checker's (src/language/check-attainment.ts).
  */
-import type { AttainmentBandNode, AttainmentBaseNode, CalendarPeriodWindowNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, TargetNode } from '../src/language/ast';
+import type { AttainmentBandNode, AttainmentBaseNode, AttainmentPayoutNode, CalendarPeriodWindowNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, TargetNode, WindowNode } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import type { Token } from './lexer';
 
@@ -28,8 +28,8 @@ export const signAbove = (d: Data): Bounds => ({ range: span(d), written: 'sign 
 /** ">95% and <100%". */
 export const signBetween = (d: Data): Bounds => ({ range: span(d), written: 'sign between', from: pct(d[1]), fromStrict: true, to: pct(d[4]), toStrict: true });
 
-/** A band's payout is written before its condition, as a percentage of the base; the base is filled in by the clause. */
-export interface PendingBand { percent: string; bounds: Bounds; range: Range }
+/** A band's payout as a percentage of the base (null: "Zero", nothing); the base is filled in by the clause. */
+export interface PendingBand { percent: string | null; bounds: Bounds; range: Range }
 
 /** "50% if >95% and <100% of revenue target". */
 export function conditionBand(d: Data): PendingBand {
@@ -37,33 +37,62 @@ export function conditionBand(d: Data): PendingBand {
   return { percent: pct(percent), bounds, range: span(d) };
 }
 
+/** "90.0% - 50.0%", "85.0% - Zero": the payout at that attainment exactly. */
+export function pointBand(d: Data): PendingBand {
+  const [at, , payout] = d as [Token, Token, Token];
+  const bounds: Bounds = { range: span(at), written: 'point', from: pct(at), fromStrict: false, to: pct(at), toStrict: false };
+  return { percent: payout.type === 'word' ? null : pct(payout), bounds, range: span(d) };
+}
+
 /** The band with its payout a share of the base ("0%" is a share too: nothing is then owed). */
 function withBase(b: PendingBand, base: MoneyNode): AttainmentBandNode {
   const { written, from, fromStrict, to, toStrict } = b.bounds;
-  return { kind: 'attainment-band', written, from, fromStrict, to, toStrict, payout: { kind: 'share', percent: b.percent, of: base }, range: b.range };
+  const payout: AttainmentPayoutNode = b.percent === null ? { kind: 'nothing' } : { kind: 'share', percent: b.percent, of: base };
+  return { kind: 'attainment-band', written, from, fromStrict, to, toStrict, payout, range: b.range };
 }
+
+interface TableParts {
+  layout: AttainmentBaseNode['layout'];
+  payee: PartyNode;
+  noun: Token[];
+  window: WindowNode;
+  baseWords: List<Token>;
+  amount: MoneyNode;
+  metric: { term: string; basis: 'gross' | 'net' | null; range: Range };
+  quotaNoun: Token[];
+  quota: MoneyNode;
+  bands: List<PendingBand>;
+}
+
+function table(p: TableParts, d: Data): ClauseDraft {
+  const nameTokens = toArray(p.baseWords);
+  const base: AttainmentBaseNode = {
+    kind: 'attainment-base', layout: p.layout, name: nameTokens.map((t) => t.value).join(' '), amount: p.amount, quotaNoun: lower(p.quotaNoun[0]) as AttainmentBaseNode['quotaNoun'], range: span(nameTokens, p.amount),
+  };
+  const target: TargetNode = { kind: 'revenue', amount: p.quota, basis: p.metric.basis, term: p.metric.term, range: span(p.metric, p.quota) };
+  const payment: PaymentNode = { kind: 'attainment', noun: p.noun.map(lower).join(' ') as Noun, bands: toArray(p.bands).map((b) => withBase(b, p.amount)), base, range: span(p.noun, p.bands) };
+  const milestone: MilestoneNode = { kind: 'milestone', label: null, labelSource: null, target, window: p.window, payment, range: span(p.window, p.bands) };
+  return { kind: 'clause', form: 'attainment', party: p.payee, milestones: cons(null, milestone), payments: null, range: span(d) };
+}
+
+type Metric = TableParts['metric'];
 
 /** "The Executive's bonus for 2026, as a percentage of Base Salary ($200,000), shall be determined by performance relative to the revenue target of $10,000,000 as follows: …". */
 export function conditionsTable(d: Data): ClauseDraft {
-  const payee = d[1] as PartyNode;
-  const noun = d[2] as Token[];
   const year = d[4] as Token;
-  const baseWords = d[10] as List<Token>;
-  const amount = d[12] as MoneyNode;
-  const metric = d[23] as { term: string; basis: 'gross' | 'net' | null; range: Range };
-  const quotaNoun = d[24] as Token[];
-  const quota = d[26] as MoneyNode;
-  const bands = d[30] as List<PendingBand>;
-  const yearRange = span(year);
   const window: CalendarPeriodWindowNode = {
-    kind: 'calendar-period', unit: 'year', yearStart: '01-01', selection: { kind: 'named', year: Number(digits(year)), n: 1 }, written: 'named', range: yearRange,
+    kind: 'calendar-period', unit: 'year', yearStart: '01-01', selection: { kind: 'named', year: Number(digits(year)), n: 1 }, written: 'named', range: span(year),
   };
-  const nameTokens = toArray(baseWords);
-  const base: AttainmentBaseNode = {
-    kind: 'attainment-base', layout: 'conditions', name: nameTokens.map((t) => t.value).join(' '), amount, quotaNoun: lower(quotaNoun[0]) as AttainmentBaseNode['quotaNoun'], range: span(nameTokens, amount),
-  };
-  const target: TargetNode = { kind: 'revenue', amount: quota, basis: metric.basis, term: metric.term, range: span(metric, quota) };
-  const payment: PaymentNode = { kind: 'attainment', noun: noun.map(lower).join(' ') as Noun, bands: toArray(bands).map((b) => withBase(b, amount)), base, range: span(noun, bands) };
-  const milestone: MilestoneNode = { kind: 'milestone', label: null, labelSource: null, target, window, payment, range: span(year, bands) };
-  return { kind: 'clause', form: 'attainment', party: payee, milestones: cons(null, milestone), payments: null, range: span(d) };
+  return table(
+    { layout: 'conditions', payee: d[1] as PartyNode, noun: d[2] as Token[], window, baseWords: d[10] as List<Token>, amount: d[12] as MoneyNode, metric: d[23] as Metric, quotaNoun: d[24] as Token[], quota: d[26] as MoneyNode, bands: d[30] as List<PendingBand> },
+    d,
+  );
+}
+
+/** "The Participant's bonus for the Fiscal Year beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below opposite the Percent of Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: …". */
+export function pointsTable(d: Data): ClauseDraft {
+  return table(
+    { layout: 'points', payee: d[1] as PartyNode, noun: d[2] as Token[], window: d[5] as WindowNode, baseWords: d[12] as List<Token>, amount: d[14] as MoneyNode, metric: d[23] as Metric, quotaNoun: d[24] as Token[], quota: d[26] as MoneyNode, bands: d[36] as List<PendingBand> },
+    d,
+  );
 }

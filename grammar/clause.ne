@@ -249,6 +249,7 @@ unitPrice     -> %at money %per %unit                                {% mb.unitP
 # basis; 100% or more: $12,000.": one line per band, "<range>: <payout>", separated by semicolons.
 attainmentClause -> partyRef modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% ab.attainmentClause %}
                | conditionsTable                                     {% b.id %}
+               | pointsTable                                         {% b.id %}
 quotaAmount   -> money %in_ metric                                   {% ab.quota %}
 attainmentBands -> attainmentBand                                    {% b.single %}
                | attainmentBands %semicolon attainmentBand           {% b.appendThird %}
@@ -282,6 +283,16 @@ signRange     -> %lessSign percentage                                {% tb.signB
                | %greaterSign percentage                             {% tb.signAbove %}
                | %greaterSign percentage %and %lessSign percentage   {% tb.signBetween %}
 bandQuota     -> %of metric:? quotaNoun
+# Payouts as percentages of one amount at listed points of attainment: "The Participant's bonus for the Fiscal Year
+# beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below opposite the Percent of
+# Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero; 90.0% - 50.0%; …".
+pointsTable   -> %the:? ownerName paidNoun %for_ %the fiscalYearBeginning modal %be %the "percentage" %of %the baseWords %lparen money %rparen %set %out %below %opposite %the "Percent" %of metric quotaNoun %lparen money %rparen %achieved %colon "Percent" %of metric %slash paidNoun %colon pointBands %period {% tb.pointsTable %}
+fiscalYearBeginning -> %fiscalWord %year %startVerb %on:? date       {% ow.fiscalYearSpan %}
+pointBands    -> pointBand                                           {% b.single %}
+               | pointBands %semicolon %and:? pointBand              {% b.appendFourth %}
+pointBand     -> percentage %bullet pointPayout                      {% tb.pointBand %}
+pointPayout   -> percentage                                          {% b.id %}
+               | "Zero"                                              {% b.id %}
 
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}

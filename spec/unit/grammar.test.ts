@@ -36,6 +36,7 @@ const SAMPLES: Record<string, string[]> = {
   rparen: [')'],
   lessSign: ['<'],
   greaterSign: ['>'],
+  slash: ['/'],
   bullet: ['-', '•'],
   dottedNumber: ['7.1.2', '4.2.1'],
   draftedMoney: ['Five Thousand Dollars ($5,000)', 'Two Thousand Five Hundred Euros (€2.500)'],

@@ -508,11 +508,14 @@ export interface AttainmentPaymentNode {
  * The amount an attainment table's payouts are percentages of, and the sentence that names it:
  * `conditions`: "The Executive's bonus for 2026, as a percentage of Base Salary ($200,000), shall be
  * determined by performance relative to the revenue target of $10,000,000 as follows: 0% if revenue is
- * <95% of revenue target; 50% if >95% and <100% of revenue target; …".
+ * <95% of revenue target; 50% if >95% and <100% of revenue target; …"; `points`: "The Participant's bonus
+ * for the Fiscal Year beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below
+ * opposite the Percent of Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero;
+ * 90.0% - 50.0%; …" (a payout at each listed attainment only).
  */
 export interface AttainmentBaseNode {
   kind: 'attainment-base';
-  layout: 'conditions';
+  layout: 'conditions' | 'points';
   /** The amount's name as written ("Base Salary"). */
   name: string;
   amount: MoneyNode;

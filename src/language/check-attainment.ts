@@ -34,7 +34,7 @@ export function checkAttainment(clause: ClauseNode, out: Diagnostic[]): void {
           diagnostic(
             'attainment-gap',
             band.range,
-            `No band holds an attainment ${c === 0 ? `of exactly ${band.from}%` : `${bound(top.value.toFixed(), !top.included, 'low')} ${bound(band.from as string, !band.fromStrict, 'high')}`}: ` +
+            `No band holds an attainment ${c === 0 ? `of exactly ${band.from}%` : `${bound(top.value.toFixed(), top.included, 'low')} ${bound(band.from as string, !band.fromStrict, 'high')}`}: ` +
               `such a period's payout is undetermined, not zero (the evaluation warns and reports no amount). Close the gap with the bounds the agreement means ('… or more', 'from … to …').`,
           ),
         );
@@ -55,6 +55,18 @@ export function checkAttainment(clause: ClauseNode, out: Diagnostic[]): void {
     }
     if (band.to === null) open = true;
     else if (top === null || new Dec(band.to).comparedTo(top.value) >= 0) top = { value: new Dec(band.to), included: !band.toStrict, band };
+  }
+  if (p.base?.layout === 'points' && p.bands.length > 1) {
+    const points = ordered.map(({ band }) => `${band.from ?? ''}%`);
+    out.push(
+      diagnostic(
+        'attainment-points',
+        p.range,
+        `The table lists points only (${points.join(', ')}): between two points it may mean the payout of the point below (steps) or a straight line between ` +
+          `the two payouts (pro-rating), and the table does not say which. The engine pays only at a listed point and reports any other attainment as undetermined, ` +
+          `never a guess. To say which is meant, write the table as ranges, e.g. 'from ${points[0]} to ${points[1]}: interpolated on a straight-line basis' for a line, or 'from ${points[0]} to ${points[1]}: …' with the lower point's payout for steps.`,
+      ),
+    );
   }
   p.bands.forEach((band, index) => {
     if (band.payout.kind !== 'interpolated') return;

@@ -73,6 +73,7 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   rparen: "')'",
   lessSign: "'<'",
   greaterSign: "'>'",
+  slash: "'/'",
 };
 
 /** The keyword a token type stands for ("for_" → "for"), or null for a non-keyword type. */

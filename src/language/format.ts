@@ -489,11 +489,18 @@ function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: 
   const m = clause.milestones[0];
   if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
   if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
+  const layout = oneOf(base.layout, ['conditions', 'points'], `${at}/payment/base/layout`);
   const w = m.window;
-  if (w.kind !== 'calendar-period' || w.unit !== 'year' || w.yearStart !== '01-01' || w.selection.kind !== 'named' || w.written !== 'named' || w.statedMonths !== undefined) {
-    throw new FormatError('this table is for one calendar year, written "for 2026"', `${at}/window`);
+  let period: string;
+  if (layout === 'conditions') {
+    if (w.kind !== 'calendar-period' || w.unit !== 'year' || w.yearStart !== '01-01' || w.selection.kind !== 'named' || w.written !== 'named' || w.statedMonths !== undefined) {
+      throw new FormatError('this table is for one calendar year, written "for 2026"', `${at}/window`);
+    }
+    period = wholeNumber(w.selection.year, `${at}/window/selection/year`);
+  } else {
+    if (w.kind !== 'span' || w.written !== 'fiscal year') throw new FormatError('this table is for one fiscal year, written "for the Fiscal Year beginning April 1, 2026"', `${at}/window`);
+    period = spanText(w, `${at}/window`);
   }
-  const year = wholeNumber(w.selection.year, `${at}/window/selection/year`);
   const t = m.target;
   if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined) throw new FormatError('the quota is an amount of a metric such as "revenue"', `${at}/target`);
   const metric = METRIC.exec(t.term);
@@ -507,19 +514,30 @@ function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: 
   if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
   const bands = p.bands.map((b, i) => {
     const bp = `${at}/payment/bands/${i}`;
-    if (!SIGN_RANGES.has(b.written)) throw new FormatError('each band of this table is written with signs ("<95%", ">95% and <100%", ">115%")', `${bp}/written`);
+    const written = layout === 'conditions' ? SIGN_RANGES.has(b.written) : b.written === 'point';
+    if (!written) throw new FormatError(layout === 'conditions' ? 'each band of this table is written with signs ("<95%", ">95% and <100%", ">115%")' : 'each line of this table is one point ("90.0% - 50.0%")', `${bp}/written`);
     const [fromStrict, toStrict] = RANGE_STRICTNESS[b.written];
-    if (b.fromStrict !== fromStrict || b.toStrict !== toStrict) throw new FormatError('a bound written with a sign is strict', `${bp}`);
+    if (b.fromStrict !== fromStrict || b.toStrict !== toStrict) throw new FormatError(`a bound written as '${b.written}' is ${fromStrict || toStrict ? 'strict' : 'inclusive'}`, `${bp}`);
+    if (b.written === 'point' && b.from !== b.to) throw new FormatError('a point has one value', `${bp}/to`);
+    if (layout === 'points' && b.payout.kind === 'nothing') return `${attainmentRange(b, bp)} - Zero`;
     if (b.payout.kind !== 'share' || formatAmount(b.payout.of, `${bp}/payout/of`) !== amount || b.payout.of.currency !== base.amount.currency) {
       throw new FormatError(`each band pays a percentage of ${base.name}`, `${bp}/payout`);
     }
-    return `${percentText(b.payout.percent, `${bp}/payout/percent`)} if ${attainmentRange(b, bp)}`;
+    const share = percentText(b.payout.percent, `${bp}/payout/percent`);
+    return layout === 'conditions' ? `${share} if ${attainmentRange(b, bp)}` : `${attainmentRange(b, bp)} - ${share}`;
   });
   const quotaNoun = oneOf(base.quotaNoun, ['target', 'plan', 'goal'], `${at}/payment/base/quotaNoun`);
-  return (
-    `The ${partyName(clause.party, `${path}/party`)}'s ${oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`)} for ${year}, as a percentage of ${base.name} (${amount}), ` +
-    `shall be determined by performance relative to the ${t.term} ${quotaNoun} of ${formatAmount(t.amount, `${at}/target/amount`)} as follows: ${bands.join('; ')}.`
-  );
+  const noun = oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`);
+  const quota = formatAmount(t.amount, `${at}/target/amount`);
+  const whose = `The ${partyName(clause.party, `${path}/party`)}'s ${noun} for ${period}`;
+  if (layout === 'points') {
+    const heading = noun.charAt(0).toUpperCase() + noun.slice(1);
+    return (
+      `${whose} shall be the percentage of the ${base.name} (${amount}) set out below opposite the Percent of ${t.term} ${quotaNoun} (${quota}) achieved: ` +
+      `Percent of ${t.term} / ${heading}: ${bands.join('; ')}.`
+    );
+  }
+  return `${whose}, as a percentage of ${base.name} (${amount}), shall be determined by performance relative to the ${t.term} ${quotaNoun} of ${quota} as follows: ${bands.join('; ')}.`;
 }
 
 /** The tokens the name of a table's amount may hold (grammar/clause.ne `baseWord`). */
