@@ -7,6 +7,7 @@
  */
 import type { AttainmentBandNode, AttainmentBaseNode, AttainmentPayoutNode, CalendarPeriodWindowNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, TargetNode, WindowNode } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type ClauseDraft, type Data, type List } from './builders';
+import { attainmentClause } from './attainment-builders';
 import type { Token } from './lexer';
 
 type Noun = 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
@@ -14,12 +15,26 @@ type Bounds = Pick<AttainmentBandNode, 'written' | 'from' | 'fromStrict' | 'to' 
 
 const pct = (t: Token): string => digits(t, true);
 
-/** "Executive's", "Sales Executive's": the party whose bonus it is, without the possessive. */
-export function owner(d: Data): PartyNode {
-  const tokens = [...(d.length > 1 ? toArray(d[0] as List<Token>) : []), d[d.length - 1] as Token];
-  const name = tokens.map((t) => t.value).join(' ').replace(/['’]s$/, '');
-  return { kind: 'party', name, range: span(tokens) };
+/** What follows the first party of an attainment sentence: its words, and the builder of the clause from them. */
+interface Tail { build: (d: Data) => ClauseDraft; d: Data }
+
+/**
+ * "The Executive's": whose bonus it is, without the possessive (the range keeps it, so that the checker can
+ * tell that it was written: src/language/check-attainment.ts).
+ */
+function owner(party: PartyNode): PartyNode {
+  return { ...party, name: party.name.replace(/['’]s$/, '') };
 }
+
+/** The clause: the first party, then the rest of the sentence, read by the builder of its form. */
+export function afterParty(d: Data): ClauseDraft {
+  const [party, tail] = d as [PartyNode, Tail];
+  return tail.build([party, ...tail.d]);
+}
+
+export const quotaTail = (d: Data): Tail => ({ build: attainmentClause, d });
+export const conditionsTail = (d: Data): Tail => ({ build: conditionsTable, d });
+export const pointsTail = (d: Data): Tail => ({ build: pointsTable, d });
 
 /** "<95%". */
 export const signBelow = (d: Data): Bounds => ({ range: span(d), written: 'sign below', from: null, fromStrict: false, to: pct(d[1]), toStrict: true });
@@ -78,21 +93,21 @@ function table(p: TableParts, d: Data): ClauseDraft {
 type Metric = TableParts['metric'];
 
 /** "The Executive's bonus for 2026, as a percentage of Base Salary ($200,000), shall be determined by performance relative to the revenue target of $10,000,000 as follows: …". */
-export function conditionsTable(d: Data): ClauseDraft {
-  const year = d[4] as Token;
+function conditionsTable(d: Data): ClauseDraft {
+  const year = d[3] as Token;
   const window: CalendarPeriodWindowNode = {
     kind: 'calendar-period', unit: 'year', yearStart: '01-01', selection: { kind: 'named', year: Number(digits(year)), n: 1 }, written: 'named', range: span(year),
   };
   return table(
-    { layout: 'conditions', payee: d[1] as PartyNode, noun: d[2] as Token[], window, baseWords: d[10] as List<Token>, amount: d[12] as MoneyNode, metric: d[23] as Metric, quotaNoun: d[24] as Token[], quota: d[26] as MoneyNode, bands: d[30] as List<PendingBand> },
+    { layout: 'conditions', payee: owner(d[0] as PartyNode), noun: d[1] as Token[], window, baseWords: d[9] as List<Token>, amount: d[11] as MoneyNode, metric: d[22] as Metric, quotaNoun: d[23] as Token[], quota: d[25] as MoneyNode, bands: d[29] as List<PendingBand> },
     d,
   );
 }
 
 /** "The Participant's bonus for the Fiscal Year beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below opposite the Percent of Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: …". */
-export function pointsTable(d: Data): ClauseDraft {
+function pointsTable(d: Data): ClauseDraft {
   return table(
-    { layout: 'points', payee: d[1] as PartyNode, noun: d[2] as Token[], window: d[5] as WindowNode, baseWords: d[12] as List<Token>, amount: d[14] as MoneyNode, metric: d[23] as Metric, quotaNoun: d[24] as Token[], quota: d[26] as MoneyNode, bands: d[36] as List<PendingBand> },
+    { layout: 'points', payee: owner(d[0] as PartyNode), noun: d[1] as Token[], window: d[4] as WindowNode, baseWords: d[11] as List<Token>, amount: d[13] as MoneyNode, metric: d[22] as Metric, quotaNoun: d[23] as Token[], quota: d[25] as MoneyNode, bands: d[35] as List<PendingBand> },
     d,
   );
 }

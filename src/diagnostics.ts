@@ -70,6 +70,7 @@ export const DIAGNOSTIC_CODES = {
   // attainment tables
   'attainment-gap': 'warning',
   'attainment-points': 'warning',
+  'attainment-owner': 'error',
   'attainment-overlap': 'error',
   'attainment-interpolation': 'error',
   // computed amounts in payer-pays sentences

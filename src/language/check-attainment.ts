@@ -12,10 +12,15 @@ import { fixedPayout, interpolationEnds, orderedBands } from './attainment-bands
 const bound = (value: string, strict: boolean, side: 'low' | 'high'): string =>
   side === 'low' ? `${strict ? 'above' : 'from'} ${value}%` : `${strict ? 'below' : 'up to'} ${value}%`;
 
-export function checkAttainment(clause: ClauseNode, out: Diagnostic[]): void {
+export function checkAttainment(clause: ClauseNode, text: string, out: Diagnostic[]): void {
   if (clause.form !== 'attainment') return;
   const p = clause.milestones[0]?.payment;
   if (!p || p.kind !== 'attainment') return;
+  // A table of percentages of one amount names whose bonus it is ("The Executive's bonus"); without the possessive,
+  // "The Company bonus" might name a pool rather than a payee, so the party is not taken from it.
+  if (p.base !== undefined && clause.party && !/['’]s$/.test(text.slice(clause.party.range.start.offset, clause.party.range.end.offset))) {
+    out.push(diagnostic('attainment-owner', clause.party.range, `Whose ${p.noun} this is cannot be told from '${clause.party.name}': write the party with a possessive ("The ${clause.party.name}'s ${p.noun} for …").`));
+  }
   const ordered = orderedBands(p.bands);
   // The covered range so far: its upper end (null: open) and whether that end is included.
   let top: { value: Dec; included: boolean; band: AttainmentBandNode } | null = null;
