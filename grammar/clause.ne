@@ -29,7 +29,8 @@ import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
-import * as tb from './attainment-base-builders';
+import * as tb from './tier-builders';
+import * as atb from './attainment-base-builders';
 %}
 @lexer lexer
 
@@ -249,8 +250,8 @@ unitPrice     -> %at money %per %unit                                {% mb.unitP
 # basis; 100% or more: $12,000.": one line per band, "<range>: <payout>", separated by semicolons.
 # One rule after the first party, so that the tables add no Earley state where a clause may start (partyRef is
 # predicted there already); the possessive of the tables of percentages ("The Executive's bonus") is the checker's.
-attainmentClause -> partyRef attainmentTail                          {% tb.afterParty %}
-attainmentTail -> modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% tb.quotaTail %}
+attainmentClause -> partyRef attainmentTail                          {% atb.afterParty %}
+attainmentTail -> modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% atb.quotaTail %}
                | conditionsTable                                     {% b.id %}
                | pointsTable                                         {% b.id %}
 quotaAmount   -> money %in_ metric                                   {% ab.quota %}
@@ -271,27 +272,27 @@ attainmentPayout -> money                                            {% ab.amoun
 # Payouts as percentages of one amount, each band a condition written with signs: "The Executive's bonus for 2026,
 # as a percentage of Base Salary ($200,000), shall be determined by performance relative to the revenue target of
 # $10,000,000 as follows: 0% if revenue is <95% of revenue target; 50% if >95% and <100% of revenue target; …".
-conditionsTable -> paidNoun %for_ %number %comma %as %a "percentage" %of baseWords %lparen money %rparen %comma modal %be "determined" %by %performance "relative" %to %the metric quotaNoun %of money %as %follows %colon conditionBands %period {% tb.conditionsTail %}
+conditionsTable -> paidNoun %for_ %number %comma %as %a "percentage" %of baseWords %lparen money %rparen %comma modal %be "determined" %by %performance "relative" %to %the metric quotaNoun %of money %as %follows %colon conditionBands %period {% atb.conditionsTail %}
 baseWords     -> baseWord                                            {% b.single %}
                | baseWords baseWord                                  {% b.append %}
 baseWord      -> %word {% b.id %} | %target {% b.id %} | %bonus {% b.id %}
 quotaNoun     -> %target | "plan" | %goal
 conditionBands -> conditionBand                                      {% b.single %}
                | conditionBands %semicolon %and:? conditionBand      {% b.appendFourth %}
-conditionBand -> percentage %if_ bandSubject:? signRange bandQuota:? {% tb.conditionBand %}
+conditionBand -> percentage %if_ bandSubject:? signRange bandQuota:? {% atb.conditionBand %}
 bandSubject   -> metric beVerb
-signRange     -> %lessSign percentage                                {% tb.signBelow %}
-               | %greaterSign percentage                             {% tb.signAbove %}
-               | %greaterSign percentage %and %lessSign percentage   {% tb.signBetween %}
+signRange     -> %lessSign percentage                                {% atb.signBelow %}
+               | %greaterSign percentage                             {% atb.signAbove %}
+               | %greaterSign percentage %and %lessSign percentage   {% atb.signBetween %}
 bandQuota     -> %of metric:? quotaNoun
 # Payouts as percentages of one amount at listed points of attainment: "The Participant's bonus for the Fiscal Year
 # beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below opposite the Percent of
 # Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero; 90.0% - 50.0%; …".
-pointsTable   -> paidNoun %for_ %the fiscalYearBeginning modal %be %the "percentage" %of %the baseWords %lparen money %rparen %set %out %below %opposite %the "Percent" %of metric quotaNoun %lparen money %rparen %achieved %colon "Percent" %of metric %slash paidNoun %colon pointBands %period {% tb.pointsTail %}
+pointsTable   -> paidNoun %for_ %the fiscalYearBeginning modal %be %the "percentage" %of %the baseWords %lparen money %rparen %set %out %below %opposite %the "Percent" %of metric quotaNoun %lparen money %rparen %achieved %colon "Percent" %of metric %slash paidNoun %colon pointBands %period {% atb.pointsTail %}
 fiscalYearBeginning -> %fiscalWord %year %startVerb %on:? date       {% ow.fiscalYearSpan %}
 pointBands    -> pointBand                                           {% b.single %}
                | pointBands %semicolon %and:? pointBand              {% b.appendFourth %}
-pointBand     -> percentage %bullet pointPayout                      {% tb.pointBand %}
+pointBand     -> percentage %bullet pointPayout                      {% atb.pointBand %}
 pointPayout   -> percentage                                          {% b.id %}
                | "Zero"                                              {% b.id %}
 
@@ -531,6 +532,7 @@ endedName     -> partyFirstWord                                      {% b.single
 windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
                | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
                | measuredIntro:? percentage rateOf measure excessWord threshold window {% qb.measuredExcess %}
+               | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
 # After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
 measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
@@ -553,6 +555,22 @@ measureWindow -> window                                              {% qb.ownWi
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
                | %for_ "such" %calendar:? periodUnit                 {% qb.suchWindow %}
                | %for_ %each calendarPeriodNoun                      {% qb.forEachWindow %}
+
+# Tiers in a payer-pays or earning sentence, each band with its own measure: "three percent (3%) on the first
+# $100,000 of Distributor's purchases in such Calendar Year and five percent (5%) on all purchases in excess of
+# $100,000 in such Calendar Year", "3% of the first $2.5 million of Revenues and 2% of all additional Revenues".
+# Which reading (marginal or retroactive) the words give, and whether the bands' measures agree, is the
+# checker's business (src/language/check-tiers.ts).
+measuredBands -> measuredBand bandSeparator measuredBand             {% pb.bandPair %}
+               | measuredBands bandSeparator measuredBand            {% b.appendThird %}
+measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.firstBand %}
+               | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
+               | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}
+# "Distributor's purchases of Products": a measure whose metric may be owned.
+# "Revenues received by Licensee or its Affiliates": whose receipts count, right after the metric (after a scope
+# word, "received" would also be a word of a party's name).
+tierMeasure   -> determiner:? %possessiveWord:? measureMetric receivedBy:? scopePhrases:? measureWindow:? {% tb.tierMeasure %}
+receivedBy    -> "received" %by scopeParties                         {% tb.receivedByScope %}
 
 # After the amount: when it falls due, and provisos that bound it.
 paymentTail   -> %comma:? measuredDue                                {% qb.tailDue %}
