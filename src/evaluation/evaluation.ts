@@ -12,6 +12,7 @@
 import type { DocumentNode, PaymentTimingNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
+import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -108,7 +109,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
     if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
     else ast = fiscal.document;
-    this.fiscalNotes = fiscal.ok ? fiscal.notes : [];
+    const defined = resolveDefinedCalendarPeriods(ast);
+    ast = defined.document;
+    this.fiscalNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
