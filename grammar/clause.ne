@@ -30,6 +30,7 @@ import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
 import * as ib from './increment-builders';
+import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 %}
 @lexer lexer
@@ -375,6 +376,8 @@ definitions   -> null                                                {% b.empty 
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
+# '"New Client" means a client that is not and has never been party to a Sale Agreement.'
+               | %string %meansWord customerMeaning %period          {% cd.customerDefinition %}
 # Few rules start a definition, since they are predicted wherever the clauses could end:
 # "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
                | %the fiscalAfterThe                                 {% ow.withLead %}
@@ -618,3 +621,7 @@ countedBy     -> %with_ %which %a countedWords %is "entered" "into"  {% ib.count
 countedWords  -> countedWord                                         {% b.single %}
                | countedWords countedWord                            {% b.append %}
 countedWord   -> %word {% b.id %} | %sale {% b.id %} | %sales {% b.id %} | %agreement {% b.id %}
+
+# Who counts as a new customer, in a definition: "a client that is not and has never been party to a Sale Agreement".
+customerMeaning -> %a customerNoun %that notAnd:? "has" "never" "been" "party" %to %a countedWords {% cd.neverParty %}
+notAnd        -> %is %not %and

@@ -349,7 +349,24 @@ export interface DefinedPeriodWindowNode {
 }
 
 /** A definition sentence, or a statement of when the fiscal year starts or ends. */
-export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode;
+export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | CustomerDefinitionNode;
+
+/**
+ * '"New Client" means a client that is not and has never been party to a Sale Agreement.': who counts as a
+ * new customer. Read as the engine counts new customers (their first positive-amount row in the whole ledger),
+ * each row being what they were never party to before; the checker warns when no count uses the term.
+ */
+export interface CustomerDefinitionNode {
+  kind: 'customer-definition';
+  /** The defined term without its quotes ("New Client"). */
+  term: string;
+  noun: 'customers' | 'clients';
+  /** "is not and has never been" (true), or "has never been" (false). */
+  isNot: boolean;
+  /** What such a customer was never party to, as written: "a Sale Agreement". */
+  never: string;
+  range: Range;
+}
 
 /** "The Company's fiscal year begins on July 1.", "… fiscal year ends on September 30": month and day. */
 export interface FiscalYearStatementNode {
@@ -831,7 +848,8 @@ export type AnyNode =
   | DefinitionNode
   | SuccessivePeriodsNode
   | MinimumConditionNode
-  | AttainmentBandNode;
+  | AttainmentBandNode
+  | CustomerDefinitionNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {
