@@ -25,7 +25,11 @@ const EXPLAIN_ROWS = 4;
 export function candidateDays(plans: readonly Plan[], sums: DaySums): Set<number> {
   const days = new Set<number>();
   for (const plan of plans) {
-    for (const inst of plan.instances) instanceCandidates(plan, inst, sums, days);
+    for (const inst of plan.instances) {
+      // Accruing tiers owe each day's rise, named by the day's last row: pass 2 keeps every such day.
+      if (plan.accrues) for (let i = Math.max(inst.from, 0); i < inst.to; i++) if (sums.rowsPerDay[i] > 0) days.add(i);
+      instanceCandidates(plan, inst, sums, days);
+    }
   }
   return days;
 }
