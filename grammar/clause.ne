@@ -595,6 +595,7 @@ capSubject    -> %the:? %aggregate:? capNoun "earned":?
 capPlace      -> "paragraph" | %section sectionRef
 capNoun       -> %commission | "commissions" | %bonus | "bonuses" | "rebates" | "royalties"
 capPeriod     -> %in_ %any %calendar:? periodUnit                    {% qb.capPeriod %}
+               | %in_ %any %fiscalWord %year                         {% ib.fiscalCapPeriod %}
                | %for_ %any %calendar:? periodUnit                   {% qb.capPeriod %}
 # --- calendar periods ----------------------------------------------------------------------------
 # Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar
@@ -643,6 +644,19 @@ referenceWord -> "such" {% b.id %} | %that {% b.id %}
 # the threshold, and each whole increment beyond it is owed when it is completed (src/evaluation/payments/increments.ts).
 incrementSentence -> partyRef modal %pay %to:? partyRef incrementPaid incrementTail {% ib.paymentFirst %}
                | %for_ incrementEach money %of metric %achieved:? window %comma partyRef modal %pay %to:? partyRef incrementPaid {% ib.incrementFirst %}
+# "In each fiscal year of the Company during the Employment Period (the Company's fiscal year ends on September 30) in which
+# the Company's Gross Revenues equal or exceed the Base Revenue Amount of $1,200,000, the Company shall pay Executive $1,000
+# for each $100,000 increment of such excess": the year's excess, in whole increments, owed once the year is over.
+               | %in_ %each calendarPeriodNoun periodOwner:? termBound:? fiscalAside:? %in_ %which excessCondition %comma partyRef modal %pay %to:? partyRef incrementPaid %for_ %each money "increment" %of %such %excess {% ib.excessIncrements %}
+periodOwner   -> %of partyRef
+termBound     -> %during %the periodName                             {% ib.termBound %}
+fiscalAside   -> %lparen %the:? %possessiveWord:? %fiscalWord %year %fiscalEdgeVerb %on %monthName %number %rparen {% ib.fiscalAside %}
+excessCondition -> possessor:? metric comparator namedAmount         {% ib.excessCondition %}
+possessor     -> %the %possessiveWord                                {% ib.possessor %}
+namedAmount   -> money                                               {% b.id %}
+               | %the namedWords %of money                           {% ib.namedAmount %}
+namedWords    -> namedWord | namedWords namedWord
+namedWord     -> %word | %revenue | %sales | %target | %minimum | %net | %gross
 incrementEach -> %each | %every
 incrementPaid -> anArticle paidNoun paidLink money                   {% ib.nounAmount %}
                | money                                               {% ib.bareAmount %}

@@ -393,6 +393,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
       if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
+      if (m.window.kind === 'calendar-period' && m.window.during !== undefined) {
+        notes.add(`${name}: the periods lie "during the ${m.window.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
+      }
       if (plan.once) notes.onceOnly(name, m);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {

@@ -441,6 +441,11 @@ export interface CalendarPeriodWindowNode {
    * December)" gives [1, 6, 7, 12]. The checker compares them with `yearStart` and the unit.
    */
   statedMonths?: number[];
+  /**
+   * "In each fiscal year … during the Employment Period": the named term the periods lie in, as written. No
+   * definition dates it, so it is read as the term of the agreement (from the effective date), and the notes say so.
+   */
+  during?: string;
   range: Range;
 }
 
@@ -747,7 +752,8 @@ export interface TierBandNode {
  */
 export interface PerIncrementPaymentNode {
   kind: 'per-increment';
-  noun: 'commission' | 'bonus' | 'commission payment';
+  /** Null for an amount written alone in a payer-pays sentence ("$1,000 for each $100,000 increment of such excess"). */
+  noun: 'commission' | 'bonus' | 'commission payment' | null;
   amount: MoneyNode;
   /** "for each full $100,000": the word "full", kept for the canonical text. */
   full: boolean;
@@ -758,6 +764,8 @@ export interface PerIncrementPaymentNode {
   proRata: boolean;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /** "for each $100,000 increment of such excess": the increments of the excess over the condition's threshold (`threshold`), as written. */
+  excessOf?: 'such';
   range: Range;
 }
 
@@ -842,6 +850,8 @@ export interface LimitNode {
   perWritten: 'in any' | 'per' | 'in each' | 'for any' | 'for a' | null;
   /** A calendar month, quarter or year ("in any Calendar Quarter"), not a contract one. */
   calendar?: boolean;
+  /** "in any fiscal year": counted by fiscal year; "fiscal" as parsed, the year's start MM-DD once the evaluation dates fiscal periods. */
+  yearStart?: string;
   range: Range;
 }
 
