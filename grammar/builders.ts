@@ -96,6 +96,8 @@ const digits = (t: Token, decimalIfPossible = false): string => figureValue(t.va
 export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'> {
   milestones: List<MilestoneNode>;
   payments: List<PaymentTermNode>;
+  /** Statements written inside the clause ("(the Company's fiscal year ends on September 30)"): they join the document's definitions. */
+  asides?: DefinitionNode[];
 }
 export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
@@ -109,13 +111,17 @@ export function document(d: Data): DocumentDraft {
 
 /** The AST of a parse: the draft's lists joined into arrays, in one pass over the document. */
 export function finishDocument(draft: DocumentDraft): DocumentNode {
-  const clauses = toArray(draft.clauses).map(
-    (c): ClauseNode => ({ ...c, milestones: toArray(c.milestones), payments: toArray(c.payments) }),
-  );
+  const asides: DefinitionNode[] = [];
+  const clauses = toArray(draft.clauses).map((c): ClauseNode => {
+    const { asides: written, ...clause } = c;
+    if (written) asides.push(...written);
+    return { ...clause, milestones: toArray(c.milestones), payments: toArray(c.payments) };
+  });
   const { definitionLists, ...rest } = draft;
-  if (!definitionLists) return { ...rest, clauses };
+  if (!definitionLists && asides.length === 0) return { ...rest, clauses };
   // A sentence that states the fiscal year and defines a label gives two definitions.
-  return { ...rest, clauses, definitions: [...toArray(definitionLists[0]), ...toArray(definitionLists[1])].flat() };
+  const sentences = definitionLists ? [...toArray(definitionLists[0]), ...toArray(definitionLists[1])].flat() : [];
+  return { ...rest, clauses, definitions: [...asides, ...sentences] };
 }
 
 interface Intro { party: PartyNode; range: Range }

@@ -31,6 +31,7 @@ import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
 import * as ib from './increment-builders';
 import * as ft from './first-time-builders';
+import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 %}
@@ -412,6 +413,8 @@ definitions   -> null                                                {% b.empty 
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
+# '"New Client" means a client that is not and has never been party to a Sale Agreement.'
+               | %string %meansWord customerMeaning %period          {% cd.customerDefinition %}
 # Few rules start a definition, since they are predicted wherever the clauses could end:
 # "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
                | %the fiscalAfterThe                                 {% ow.withLead %}
@@ -606,6 +609,7 @@ capSubject    -> %the:? %aggregate:? capNoun "earned":?
 capPlace      -> "paragraph" | %section sectionRef
 capNoun       -> %commission | "commissions" | %bonus | "bonuses" | "rebates" | "royalties"
 capPeriod     -> %in_ %any %calendar:? periodUnit                    {% qb.capPeriod %}
+               | %in_ %any %fiscalWord %year                         {% ib.fiscalCapPeriod %}
                | %for_ %any %calendar:? periodUnit                   {% qb.capPeriod %}
 # --- calendar periods ----------------------------------------------------------------------------
 # Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar
@@ -654,6 +658,19 @@ referenceWord -> "such" {% b.id %} | %that {% b.id %}
 # the threshold, and each whole increment beyond it is owed when it is completed (src/evaluation/payments/increments.ts).
 incrementSentence -> partyRef modal %pay %to:? partyRef incrementPaid incrementTail {% ib.paymentFirst %}
                | %for_ incrementEach money %of metric %achieved:? window %comma partyRef modal %pay %to:? partyRef incrementPaid {% ib.incrementFirst %}
+# "In each fiscal year of the Company during the Employment Period (the Company's fiscal year ends on September 30) in which
+# the Company's Gross Revenues equal or exceed the Base Revenue Amount of $1,200,000, the Company shall pay Executive $1,000
+# for each $100,000 increment of such excess": the year's excess, in whole increments, owed once the year is over.
+               | %in_ %each calendarPeriodNoun periodOwner:? termBound:? fiscalAside:? %in_ %which excessCondition %comma partyRef modal %pay %to:? partyRef incrementPaid %for_ %each money "increment" %of %such %excess {% ib.excessIncrements %}
+periodOwner   -> %of partyRef
+termBound     -> %during %the periodName                             {% ib.termBound %}
+fiscalAside   -> %lparen %the:? %possessiveWord:? %fiscalWord %year %fiscalEdgeVerb %on %monthName %number %rparen {% ib.fiscalAside %}
+excessCondition -> possessor:? metric comparator namedAmount         {% ib.excessCondition %}
+possessor     -> %the %possessiveWord                                {% ib.possessor %}
+namedAmount   -> money                                               {% b.id %}
+               | %the namedWords %of money                           {% ib.namedAmount %}
+namedWords    -> namedWord | namedWords namedWord
+namedWord     -> %word | %revenue | %sales | %target | %minimum | %net | %gross
 incrementEach -> %each | %every
 incrementPaid -> anArticle paidNoun paidLink money                   {% ib.nounAmount %}
                | money                                               {% ib.bareAmount %}
@@ -665,3 +682,7 @@ countedBy     -> %with_ %which %a countedWords %is "entered" "into"  {% ib.count
 countedWords  -> countedWord                                         {% b.single %}
                | countedWords countedWord                            {% b.append %}
 countedWord   -> %word {% b.id %} | %sale {% b.id %} | %sales {% b.id %} | %agreement {% b.id %}
+
+# Who counts as a new customer, in a definition: "a client that is not and has never been party to a Sale Agreement".
+customerMeaning -> %a customerNoun %that notAnd:? "has" "never" "been" "party" %to %a countedWords {% cd.neverParty %}
+notAnd        -> %is %not %and

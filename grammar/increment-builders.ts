@@ -7,11 +7,12 @@
  * evaluator's (src/evaluation/payments/increments.ts).
  */
 import type {
-  ComparatorNode, EachIncrementPaymentNode, LimitNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, TargetNode, WindowNode,
+  CalendarPeriodWindowNode, ComparatorNode, EachIncrementPaymentNode, FiscalYearStatementNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode,
+  PerIncrementPaymentNode, Range, TargetNode, WindowNode,
 } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type Data, type List } from './builders';
 import type * as b from './builders';
-import type { Token } from './lexer';
+import { MONTH_NAMES, type Token } from './lexer';
 import { normalizeText } from '../src/values/text-key';
 
 type Noun = EachIncrementPaymentNode['noun'];
@@ -154,4 +155,64 @@ function bounded(payment: EachIncrementPaymentNode, provisos: Proviso[]): Paymen
     else minimumPayout ??= p.minimumPayout;
   }
   return { kind: 'limited', payment, cap, floor: null, ...(minimumPayout ? { minimumPayout } : {}), range: span(payment, provisos[provisos.length - 1]) };
+}
+
+// --- the increments of a period's excess ---------------------------------------------------------
+
+/** "during the Employment Period": the named term, as written. */
+export const termBound = (d: Data): string => (d[2] as { term: string }).term;
+
+/** "(the Company's fiscal year ends on September 30)": a fiscal-year statement written inside the clause. */
+export function fiscalAside(d: Data): FiscalYearStatementNode {
+  const [, , , , , verb, , month, day] = d as Token[];
+  return { kind: 'fiscal-year-statement', edge: lower(verb) === 'ends' ? 'ends' : 'begins', month: MONTH_NAMES[lower(month)], day: Number(digits(day)), range: span(d) };
+}
+
+/** "the Company's": the party whose metric it is. */
+export function possessor(d: Data): PartyNode {
+  const word = d[1] as Token;
+  return { kind: 'party', name: normalizeText(word.value.replace(/['’]s$/, '')), range: span(word) };
+}
+
+/** "the Base Revenue Amount of $1,200,000": the amount (its name labels it and changes nothing). */
+export const namedAmount = (d: Data): MoneyNode => d[3] as MoneyNode;
+
+interface ExcessCondition { achiever: PartyNode | null; metric: { term: string; basis: 'gross' | 'net' | null; range: Range }; comparator: ComparatorNode; amount: MoneyNode; range: Range }
+export function excessCondition(d: Data): ExcessCondition {
+  const [achiever, metric, comparator, amount] = d as [PartyNode | null, ExcessCondition['metric'], ComparatorNode, MoneyNode];
+  return { achiever, metric, comparator, amount, range: span(d) };
+}
+
+/** "in any fiscal year" after a cap: the fiscal year, dated once the evaluation knows when it starts. */
+export function fiscalCapPeriod(d: Data): { per: 'year'; perWritten: 'in any'; calendar: false; yearStart: string; range: Range } {
+  return { per: 'year', perWritten: 'in any', calendar: false, yearStart: 'fiscal', range: span(d) };
+}
+
+/**
+ * "In each fiscal year of the Company during the Employment Period (the Company's fiscal year ends on September 30) in
+ * which the Company's Gross Revenues equal or exceed … $1,200,000, the Company shall pay Executive $1,000 for each $100,000
+ * increment of such excess": a per-increment amount of the period's excess over the condition's threshold, counted on
+ * the condition's metric ("such"), so owed once the period is over.
+ */
+export function excessIncrements(d: Data): IncrementSentence {
+  const [inWord, , noun, , during, aside, , which, c, , payer, , , , payee, paid, , , size, , , such, excessWord] = d as [
+    Token, Token, { unit: CalendarPeriodWindowNode['unit']; yearStart: string; statedMonths?: number[]; range: Range }, unknown, string | null, FiscalYearStatementNode | null,
+    Token, Token, ExcessCondition, Token, PartyNode, unknown, Token, unknown, PartyNode, Paid, Token, Token, MoneyNode, Token, Token, Token, Token,
+  ];
+  const window: CalendarPeriodWindowNode = {
+    kind: 'calendar-period', unit: noun.unit, yearStart: noun.yearStart, selection: { kind: 'each' }, written: 'in each',
+    ...(noun.statedMonths ? { statedMonths: noun.statedMonths } : {}), ...(during !== null ? { during } : {}), range: span(inWord, which),
+  };
+  const target: TargetNode = { kind: 'revenue', amount: c.amount, basis: c.metric.basis, term: c.metric.term, range: span(c.metric, c.amount) };
+  const measure: MeasureNode = { kind: 'measure', term: c.metric.term, basis: c.metric.basis, determiner: 'such', window: null, range: span(such, excessWord) };
+  const payment: PaymentNode = {
+    kind: 'per-increment', noun: paid.noun as PerIncrementPaymentNode['noun'], amount: paid.amount, full: false, increment: size, basis: c.metric.basis,
+    comparator: null, threshold: c.amount, proRata: false, measure, excessOf: 'such', range: span(paid, excessWord),
+  };
+  const milestone: MilestoneNode = {
+    kind: 'milestone', label: null, labelSource: null, target, window, payment, comparator: c.comparator,
+    ...(c.achiever ? { achiever: c.achiever } : {}), range: span(d),
+  };
+  const drafted = clause('conditional', payer, payee, milestone, span(d));
+  return { clause: aside ? { ...drafted, asides: [aside] } : drafted, range: span(d) };
 }

@@ -14,6 +14,7 @@ import type { DocumentNode, PaymentTimingNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
+import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -118,7 +119,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -395,6 +396,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
       if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
+      if (m.window.kind === 'calendar-period' && m.window.during !== undefined) {
+        notes.add(`${name}: the periods lie "during the ${m.window.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
+      }
       if (plan.once) notes.onceOnly(name, m);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {

@@ -349,7 +349,24 @@ export interface DefinedPeriodWindowNode {
 }
 
 /** A definition sentence, or a statement of when the fiscal year starts or ends. */
-export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode;
+export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | CustomerDefinitionNode;
+
+/**
+ * '"New Client" means a client that is not and has never been party to a Sale Agreement.': who counts as a
+ * new customer. Read as the engine counts new customers (their first positive-amount row in the whole ledger),
+ * each row being what they were never party to before; the checker warns when no count uses the term.
+ */
+export interface CustomerDefinitionNode {
+  kind: 'customer-definition';
+  /** The defined term without its quotes ("New Client"). */
+  term: string;
+  noun: 'customers' | 'clients';
+  /** "is not and has never been" (true), or "has never been" (false). */
+  isNot: boolean;
+  /** What such a customer was never party to, as written: "a Sale Agreement". */
+  never: string;
+  range: Range;
+}
 
 /** "The Company's fiscal year begins on July 1.", "… fiscal year ends on September 30": month and day. */
 export interface FiscalYearStatementNode {
@@ -439,6 +456,11 @@ export interface CalendarPeriodWindowNode {
    * December)" gives [1, 6, 7, 12]. The checker compares them with `yearStart` and the unit.
    */
   statedMonths?: number[];
+  /**
+   * "In each fiscal year … during the Employment Period": the named term the periods lie in, as written. No
+   * definition dates it, so it is read as the term of the agreement (from the effective date), and the notes say so.
+   */
+  during?: string;
   range: Range;
 }
 
@@ -745,7 +767,8 @@ export interface TierBandNode {
  */
 export interface PerIncrementPaymentNode {
   kind: 'per-increment';
-  noun: 'commission' | 'bonus' | 'commission payment';
+  /** Null for an amount written alone in a payer-pays sentence ("$1,000 for each $100,000 increment of such excess"). */
+  noun: 'commission' | 'bonus' | 'commission payment' | null;
   amount: MoneyNode;
   /** "for each full $100,000": the word "full", kept for the canonical text. */
   full: boolean;
@@ -756,6 +779,8 @@ export interface PerIncrementPaymentNode {
   proRata: boolean;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /** "for each $100,000 increment of such excess": the increments of the excess over the condition's threshold (`threshold`), as written. */
+  excessOf?: 'such';
   range: Range;
 }
 
@@ -840,6 +865,8 @@ export interface LimitNode {
   perWritten: 'in any' | 'per' | 'in each' | 'for any' | 'for a' | null;
   /** A calendar month, quarter or year ("in any Calendar Quarter"), not a contract one. */
   calendar?: boolean;
+  /** "in any fiscal year": counted by fiscal year; "fiscal" as parsed, the year's start MM-DD once the evaluation dates fiscal periods. */
+  yearStart?: string;
   range: Range;
 }
 
@@ -879,7 +906,8 @@ export type AnyNode =
   | CalendarPeriodsNode
   | MinimumConditionNode
   | AttainmentBandNode
-  | AttainmentBaseNode;
+  | AttainmentBaseNode
+  | CustomerDefinitionNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

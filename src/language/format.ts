@@ -259,6 +259,8 @@ function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   const first = clause.milestones[0]?.payment;
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
+  const firstBase = first ? paymentParts(first).base : null;
+  if (firstBase?.kind === 'per-increment' && firstBase.excessOf !== undefined) return excessIncrementSentence(clause, path);
   if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
   if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
@@ -481,6 +483,45 @@ function incrementSentence(clause: ClauseNode, path: string): string {
   return `${sentence}.`;
 }
 
+/**
+ * "In each fiscal year during the Employment Period in which the Company's Gross Revenues equal or exceed $1,200,000, the
+ * Company shall pay the Executive $1,000 for each $100,000 increment of such excess; provided that …". A fiscal-year
+ * statement written inside the clause is among the document's definitions, written after it.
+ */
+function excessIncrementSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer || !clause.party || clause.form !== 'conditional') throw new FormatError('increments of such excess are written in a conditional sentence with a payer and a party', `${path}/form`);
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0) throw new FormatError('increments of such excess are one sentence with one milestone', `${path}/milestones`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  const { base, limited, due } = paymentParts(m.payment as PaymentNode);
+  if (base.kind !== 'per-increment') throw new FormatError('expected an amount per increment', `${at}/payment`);
+  const basePath = limited ? `${at}/payment/payment` : `${at}/payment`;
+  if (due) badField('a due date on increments of such excess', `${at}/payment/due`);
+  const w = m.window;
+  if (w.kind !== 'calendar-period' || w.selection.kind !== 'each') throw new FormatError('increments of such excess are counted in each calendar or fiscal period', `${at}/window`);
+  const noun = calendarNounText({ unit: w.unit, yearStart: w.yearStart, statedMonths: w.statedMonths });
+  if (noun === null) throw new FormatError(`this period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || !m.comparator) throw new FormatError('the condition of increments of such excess is an amount of a metric', `${at}/target`);
+  if (base.threshold === null || canonicalDecimal(base.threshold.amount) !== canonicalDecimal(t.amount.amount) || base.proRata || base.full || base.comparator !== null) {
+    badField('increments of such excess count whole increments over the condition\'s own amount', basePath);
+  }
+  const during = w.during === undefined ? '' : ` during the ${periodNameText(w.during, `${at}/window/during`)}`;
+  const whose = m.achiever ? `the ${partyName(m.achiever, `${at}/achiever`)}'s ` : '';
+  const compare = m.comparator.strict ? 'exceed' : 'equal or exceed';
+  const amount = formatAmount(base.amount, `${basePath}/amount`);
+  const paid = base.noun === null ? amount : `a ${oneOf(base.noun, PAYMENT_NOUNS, `${basePath}/noun`)} of ${amount}`;
+  let sentence =
+    `In each ${noun}${during} in which ${whose}${t.term} ${compare} ${formatAmount(t.amount, `${at}/target/amount`)}, the ${partyName(clause.payer, `${path}/payer`)} ` +
+    `shall pay the ${partyName(clause.party, `${path}/party`)} ${paid} for each ${formatAmount(base.increment, `${basePath}/increment`)} increment of such excess`;
+  if (limited) {
+    const lat = `${at}/payment`;
+    if (limited.floor || limited.minimumPayout || !limited.cap) badField('increments of such excess are bounded by a cap proviso only', lat);
+    sentence += `; provided that ${provisoCapText(limited.cap, `${lat}/cap`)}`;
+  }
+  return `${sentence}.`;
+}
+
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
 const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
 
@@ -489,6 +530,10 @@ function provisoCapText(cap: LimitNode, path: string): string {
   const amount = formatAmount(cap.amount, `${path}/amount`);
   if (cap.per === 'payment') return `commissions earned shall not exceed ${amount}`;
   const per = oneOf(cap.perWritten ?? 'in any', ['in any', 'for any'], `${path}/perWritten`);
+  if (cap.yearStart !== undefined) {
+    if (cap.yearStart !== 'fiscal' || cap.per !== 'year' || per !== 'in any' || cap.calendar === true) badField('a fiscal cap is written "in any fiscal year"', `${path}/yearStart`);
+    return `commissions earned in any fiscal year shall not exceed ${amount}`;
+  }
   return `commissions earned ${per} ${calendarUnit(cap.calendar === true, oneOf(cap.per, UNITS, `${path}/per`))} shall not exceed ${amount}`;
 }
 
@@ -1031,6 +1076,11 @@ function definitionText(d: DefinitionNode, path: string): string {
   if (d.kind === 'fiscal-label-definition') {
     return `"FY${wholeNumber(d.label, `${path}/label`)}" means the fiscal year ${oneOf(d.edge, ['beginning', 'ending'], `${path}/edge`)} ${dateText(d.date, `${path}/date`)}.`;
   }
+  if (d.kind === 'customer-definition') {
+    const noun = oneOf(d.noun, ['customers', 'clients'], `${path}/noun`) === 'clients' ? 'client' : 'customer';
+    if (typeof d.never !== 'string' || !COUNTED.test(d.never)) badField(`what a new ${noun} was never party to, '${String(d.never)}'`, `${path}/never`);
+    return `${quotedTerm(d.term, `${path}/term`)} means a ${noun} that ${d.isNot ? 'is not and ' : ''}has never been party to ${d.never}.`;
+  }
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
   const term = quotedTerm(d.term, `${path}/term`);
   const m = d.meaning;
@@ -1096,6 +1146,7 @@ function payment(p: PaymentNode, path: string): string {
       return `${intro(p.intro, `${path}/intro`)}${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
     }
     case 'per-increment': {
+      if (p.noun === null || p.excessOf !== undefined) throw new FormatError('an amount per increment of such excess is written only in its own sentence ("In each fiscal year in which …, … $1,000 for each $100,000 increment of such excess")', `${path}/noun`);
       const above = p.threshold === null ? '' : ` ${comparatorText(p.comparator ?? 'above', `${path}/comparator`)} ${formatAmount(p.threshold, `${path}/threshold`)}`;
       return (
         `a ${oneOf(p.noun, PAYMENT_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)} for each ${p.full ? 'full ' : ''}` +
