@@ -8,7 +8,7 @@
  */
 import type {
   ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
-  PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
+  PeriodUnit, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
@@ -158,7 +158,7 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
 export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
-export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
+export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range; quota?: QuotaNode }
 export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
 /** One payment with its condition; a label when it is an item of a list. */
 interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; range: Range }
@@ -411,7 +411,7 @@ function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | 
   };
   return {
     kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,
-    ...(s.achiever ? { achiever: s.achiever } : {}), ...extra, range: label ? span(label, condition) : condition.range,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...(c.quota ? { quota: c.quota } : {}), ...extra, range: label ? span(label, condition) : condition.range,
   };
 }
 

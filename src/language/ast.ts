@@ -138,12 +138,30 @@ export interface MilestoneNode {
   once?: OnceOnlyNode;
   /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
   periodReference?: PeriodReferenceNode;
+  /** "100% of the Participant's FY2027 Quota of $1,200,000": the target is that share of a quota written in the text. */
+  quota?: QuotaNode;
   /**
    * `payment`: no condition is written; the milestone is the payment's own measure ("shall pay … ten
    * percent (10%) of Net Sales in each quarter"): its window, its metric, and as target the
    * payment's threshold (zero for a rate on all). Absent for a milestone with a written condition.
    */
   condition?: 'payment';
+  range: Range;
+}
+
+/**
+ * A quota or plan written in the text and the share of it a condition asks for: "100% of the Participant's FY2027 Quota
+ * of $1,200,000". The milestone's target amount is `percent` % of `amount`, exactly.
+ */
+export interface QuotaNode {
+  kind: 'quota';
+  /** The share as a decimal string ("100" for 100%). */
+  percent: string;
+  /** The quota's name as written ("FY2027 Quota"). */
+  name: string;
+  /** Whose quota it is ("the Participant's"), or null. */
+  owner: PartyNode | null;
+  amount: MoneyNode;
   range: Range;
 }
 
@@ -906,6 +924,7 @@ export type AnyNode =
   | CalendarPeriodsNode
   | MinimumConditionNode
   | AttainmentBandNode
+  | QuotaNode
   | AttainmentBaseNode
   | CustomerDefinitionNode;
 

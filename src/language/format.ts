@@ -42,7 +42,7 @@ import type {
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
-import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
+import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
 import { periodNameWord, periodNoun } from '../../grammar/period-words';
 import { paymentParts } from './payment-parts';
@@ -150,7 +150,7 @@ const METRIC = /^(?:(?:aggregate|cumulative|worldwide|such) )*(?:(gross|net) )?(
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (.+)$/;
-const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional']);
+const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
 function scopeText(scope: string, path: string): string {
@@ -239,7 +239,7 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
-  const amount = formatAmount(t.amount, `${at}/target/amount`);
+  const amount = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
   const strict = m.comparator.strict;
   const subject = m.achiever && withAchiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
@@ -248,6 +248,20 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   const calendarFirst = m.window.kind === 'calendar-period' && m.window.selection.kind === 'first';
   const window = calendarFirst || m.periodReference !== undefined ? '' : windowText(m.window, `${at}/window`);
   return { subject, condition: window === '' ? subject : `${subject} ${window}` };
+}
+
+/** What the quota's name may be: plain words or figures ending with "Quota" ("FY 2027 Quota", "Annual Quota"). */
+const QUOTA_NAME = /^(?:[A-Za-z][A-Za-z'’-]*[A-Za-z] |[A-Za-z] |\d+ )*[Qq]uota$/;
+
+/** "100% of the Participant's FY2027 Quota of $1,200,000": the share of the quota the target is. */
+function quotaText(m: MilestoneNode, at: string): string {
+  const q = m.quota as NonNullable<MilestoneNode['quota']>;
+  const t = m.target;
+  if (typeof q.name !== 'string' || !QUOTA_NAME.test(q.name)) badField(`a quota named '${String(q.name)}'`, `${at}/quota/name`);
+  const derived = new Dec(q.amount.amount).times(q.percent).dividedBy(100);
+  if (t.kind !== 'revenue' || !derived.equals(t.amount.amount) || q.amount.currency !== t.amount.currency) badField('a target that is not the stated share of its quota', `${at}/target/amount`);
+  const owner = q.owner ? `${partyName(q.owner, `${at}/quota/owner`)}'s ` : '';
+  return `${percentText(q.percent, `${at}/quota/percent`)} of the ${owner}${q.name} of ${formatAmount(q.amount, `${at}/quota/amount`)}`;
 }
 
 /**
