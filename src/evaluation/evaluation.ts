@@ -396,6 +396,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
       if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
+      const counted = eachIncrementOf(m)?.counted;
+      if (counted !== undefined) notes.add(`${name}: a new customer counts "with which ${counted} is entered into": read as the customer's first positive-amount row in the ledger`);
       if (m.quota) {
         const q = m.quota;
         notes.add(`${name}: the target is ${q.percent}% of ${q.owner ? `the ${q.owner.name}'s ` : 'the '}${q.name} of ${decimalString(new Dec(q.amount.amount))} ${q.amount.currency} as the text states it: ${decimalString(toDec(plan.target))}`);
