@@ -329,8 +329,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     // passes did not read the same rows, and "missed" would be a wrong answer, not a cautious one.
     if (this.errorCount === 0) {
       this.plans.forEach((plan, index) => {
-        for (const inst of plan.instances) {
-          if (!inst.reached || findCrossing(plan, inst, this.crossingRows, this.sums) !== null) continue;
+        // Each increment owed one by one is a target of its own, held to the same rule.
+        const targets = plan.instances.flatMap((inst) => [{ plan, inst }, ...(inst.increments ?? []).map((step) => ({ plan: step.plan, inst: step.inst }))]);
+        for (const { plan: p, inst } of targets) {
+          if (!inst.reached || findCrossing(p, inst, this.crossingRows, this.sums) !== null) continue;
           const day = formatIsoDate(fromDayNumber(inst.candidates[inst.candidates.length - 1].index + this.effectiveDay));
           this.error({
             code: 'second-pass-mismatch',
