@@ -66,3 +66,13 @@ export function receivedByScope(d: Data): { text: string; range: Range } {
   const by = b.byScope(rest);
   return { text: normalizeText(`${received.value} ${by.text}`), range: span(d) };
 }
+
+/** "Distributor's purchases of Products": a condition's subject whose owner is the achieving party. */
+export function possessiveSubject(d: Data): b.Subject {
+  const [owner, metric, scopes] = d as [Token, { term: string; basis: 'gross' | 'net' | null }, List<{ text: string }>];
+  const name = normalizeText(owner.value.replace(/['’]s$/, ''));
+  const range = span([owner]);
+  const achiever = { kind: 'party' as const, name, range };
+  const scope = scopes ? toArray(scopes).map((x) => x.text).join(' ') : null;
+  return { term: metric.term, basis: metric.basis, scope, achiever, range: span(d) };
+}

@@ -274,7 +274,8 @@ function payerSentence(clause: ClauseNode, path: string): string {
   }
   const parts = clause.milestones.map((m, i) => {
     const at = `${path}/milestones/${i}`;
-    const paid = paidAmount(m.payment as PaymentNode, `${at}/payment`);
+    // A conditional sentence writes its amount with its tail (paidWithTail below); the payment-first forms have none.
+    const paid = clause.form === 'conditional' ? '' : paidAmount(m.payment as PaymentNode, `${at}/payment`);
     return { m, at, paid, condition: payerCondition(m, at).condition };
   });
   if (clause.form === 'conditional') {
