@@ -111,6 +111,7 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | achievementList %period                             {% b.payerClause %}
                | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
+               | steppedSentence %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
                | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
@@ -592,6 +593,11 @@ measuredBands -> measuredBand bandSeparator measuredBand             {% pb.bandP
 measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.firstBand %}
                | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
                | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}
+# A rate raised on all of a period's base once a condition is met: "The Principal shall pay the Agent a commission of
+# four per cent (4%) of Net Sales in each Calendar Quarter; provided that if Net Sales in a Calendar Quarter exceed
+# £200,000, the commission for that Calendar Quarter shall be six per cent (6%) of all Net Sales in that Calendar Quarter".
+steppedSentence -> partyRef modal %pay %to:? endedParty measuredIntro:? percentage rateOf windowedMeasure stepProviso {% tb.steppedSentence %}
+stepProviso   -> provisoLead %provided however:? %that %if_ condition %comma %the capNoun %for_ referenceWord calendarPeriodNoun %shall %be percentage %of %all:? measureMetric %in_ referenceWord calendarPeriodNoun {% tb.stepProviso %}
 # "Distributor's purchases of Products": a measure whose metric may be owned.
 # "Revenues received by Licensee or its Affiliates": whose receipts count, right after the metric (after a scope
 # word, "received" would also be a word of a party's name).

@@ -511,7 +511,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
         const met = crossing ? { by: crossing.row.id, at: formatIsoDate(fromDayNumber(crossing.row.day)) } : null;
-        const settlement = settled ? settlementOf(inst.window, this.asOfDay, met) : null;
+        // A raised rate ("…; provided that if … exceed …, … shall be 6% of all …") is owed at the lower rate when its condition is not met.
+        const raised = base?.kind === 'tiered' && base.proviso !== undefined;
+        const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised) : null;
         if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
         if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing) {
           const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;

@@ -754,6 +754,20 @@ export interface TieredPaymentNode {
   method: 'marginal' | 'retroactive' | null;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /**
+   * Written as a rate raised by a proviso ("4% of Net Sales in each Calendar Quarter; provided that if Net Sales
+   * in a Calendar Quarter exceed £200,000, the commission for that Calendar Quarter shall be 6% of all Net Sales
+   * in that Calendar Quarter"): two bands read retroactively, the milestone is the proviso's condition.
+   */
+  proviso?: StepProvisoNode;
+  range: Range;
+}
+
+/** The proviso of a raised rate: the period its condition names ("in a Calendar Quarter") and the one it refers to ("for that Calendar Quarter"). */
+export interface StepProvisoNode {
+  kind: 'step-proviso';
+  window: WindowNode;
+  unit: CalendarUnit;
   range: Range;
 }
 
@@ -769,7 +783,8 @@ export interface TierBandNode {
   quantifier: 'portion' | 'first' | 'all' | 'additional' | null;
   lower: 'in excess of' | 'above' | 'over' | 'from' | 'between' | null;
   from: MoneyNode | null;
-  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | null;
+  /** `below`: the band stops short of its end (a raised rate that applies from the amount itself, "at least"). */
+  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | 'below' | null;
   to: MoneyNode | null;
   /**
    * In a payer-pays or earning sentence, what this band is counted on, as written ("the first $100,000

@@ -275,6 +275,8 @@ function payerSentence(clause: ClauseNode, path: string): string {
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
   const firstBase = first ? paymentParts(first).base : null;
   if (firstBase?.kind === 'per-increment' && firstBase.excessOf !== undefined) return excessIncrementSentence(clause, path);
+  const stepped = steppedSentence(clause, path);
+  if (stepped !== null) return stepped;
   if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
   if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
@@ -353,6 +355,31 @@ function measureText(m: MeasureNode, path: string): string {
       : '';
   const owner = m.owner === undefined ? '' : `${ownerText(m.owner, `${path}/owner`)} `;
   return `${determiner}${owner}${m.term}${scope}${window}`;
+}
+
+/**
+ * "The Principal shall pay the Agent a commission of 4% of Net Sales in each calendar quarter; provided that if Net
+ * Sales in a calendar quarter exceed £200,000.00, the commission for that Calendar Quarter shall be 6% of all Net
+ * Sales in that Calendar Quarter.", or null for another sentence.
+ */
+function steppedSentence(clause: ClauseNode, path: string): string | null {
+  const m = clause.milestones[0];
+  const p = m?.payment ? paymentParts(m.payment).base : null;
+  if (!m || p?.kind !== 'tiered' || !p.proviso) return null;
+  const at = `${path}/milestones/0`;
+  if (clause.milestones.length !== 1 || m.payment !== p) throw new FormatError('a raised rate is one unbounded payment of one milestone', `${at}/payment`);
+  if (!clause.payer || !clause.party) throw new FormatError('a raised rate is paid by a payer to a payee', `${path}/payer`);
+  if (p.bands.length !== 2 || !p.bands[0].measure || !p.bands[1].measure) badField('a raised rate with other than two measured bands', `${at}/payment/bands`);
+  const [low, high] = p.bands;
+  const unit = oneOf(p.proviso.unit, UNITS, `${at}/payment/proviso/unit`) as PeriodUnit;
+  const { subject } = payerCondition(m, at, false);
+  const condition = `${subject.replace(/ (?:exceed|are at least) .*$/, '')} ${windowText(p.proviso.window, `${at}/payment/proviso/window`)} ${subject.slice(subject.search(/ (?:exceed|are at least) /) + 1)}`;
+  const raised = `${percentText(high.percent, `${at}/payment/bands/1/percent`)} of ${high.quantifier === 'all' ? 'all ' : ''}${(high.measure as MeasureNode).term}`;
+  return (
+    `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)} ` +
+    `${measuredIntro(p.intro ?? undefined, `${at}/payment/intro`)}${percentText(low.percent, `${at}/payment/bands/0/percent`)} of ${measureText(low.measure as MeasureNode, `${at}/payment/bands/0/measure`)}; ` +
+    `provided that if ${condition}, the commission for that ${calendarUnit(true, unit)} shall be ${raised} in that ${calendarUnit(true, unit)}.`
+  );
 }
 
 /** "Distributor's": a capitalised word ending in 's. */
