@@ -6,7 +6,7 @@
 
 @preprocessor typescript
 @{%
-import { lexer, titleKeyword as titleKeywordMatcher, redaction as redactionMatcher, qualifierWord as qualifierWordMatcher } from './lexer';
+import { lexer, titleKeyword as titleKeywordMatcher, redaction as redactionMatcher, qualifierWord as qualifierWordMatcher, sectionPrefixWord as sectionPrefixWordMatcher } from './lexer';
 // nearley declares every %symbol as `declare var <name>: any`; a test symbol is given its value here.
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var titleKeyword: any = titleKeywordMatcher;
@@ -14,6 +14,8 @@ var titleKeyword: any = titleKeywordMatcher;
 var redaction: any = redactionMatcher;
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var qualifierWord: any = qualifierWordMatcher;
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var sectionPrefixWord: any = sectionPrefixWordMatcher;
 import * as b from './builders';
 import * as pb from './payment-builders';
 import * as ow from './window-builders';
@@ -59,6 +61,7 @@ sentenceClause -> clauseHeading:? headlessClause                     {% b.withHe
 # states at every line end; after such lines, a heading or a payment sentence comes first.
 periodEndClause -> shortfallClause                                   {% b.id %}
                | attainmentClause                                    {% b.id %}
+               | quarterEndTable                                     {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
@@ -90,7 +93,8 @@ label         -> %enumerator                                         {% b.parent
 clauseHeading -> sectionNumber:? headingWords %period                {% b.clauseHeading %}
 sectionNumber -> sectionPrefix:? sectionFigure sectionParts %period:? {% b.sectionNumber %}
 sectionFigure -> %number {% b.id %} | %dottedNumber {% b.id %}
-sectionPrefix -> %section {% b.id %} | "Article" {% b.id %} | "ARTICLE" {% b.id %}
+# One test symbol for "Section", "Article", "ARTICLE": one Earley state where a clause may start, not three.
+sectionPrefix -> %sectionPrefixWord                                  {% b.id %}
 sectionParts  -> null                                                {% b.empty %}
                | sectionParts %enumerator                            {% b.append %}
 headingWords  -> headingWord                                         {% b.single %}
@@ -285,6 +289,20 @@ signRange     -> %lessSign percentage                                {% atb.sign
                | %greaterSign percentage                             {% atb.signAbove %}
                | %greaterSign percentage %and %lessSign percentage   {% atb.signBetween %}
 bandQuota     -> %of metric:? quotaNoun
+# Payouts as percentages of an amount earned in each fiscal quarter, by ranges of attainment: "At the end of each fiscal
+# quarter (October 31, January 31, April 30 and July 31) the commission is calculated based on achievement of the
+# quarterly Revenue Goal of $200,000 and is expressed as a percentage of the base salary earned in the quarter
+# ($25,000): Attainment of Revenue Goal / Commission Payable: 0-50%: 10%; 51-60%: 15%; >70%-80%: 30%; …".
+quarterEndTable -> %at %the %end %of %each %fiscalWord %quarter %lparen quarterEnds %rparen %the paidNoun %is "calculated" %based %on %achievement %of %the %quarterly metric goalNoun %of money %and %is "expressed" %as %a "percentage" %of %the baseWords "earned" %in_ %the %quarter %lparen money %rparen %colon %attainment %of metric goalNoun %slash paidNoun %payable %colon rangeBands %period {% atb.quarterEndTable %}
+quarterEnds   -> monthDay %comma monthDay %comma monthDay %comma:? %and monthDay {% atb.quarterEnds %}
+monthDay      -> %monthName %number                                  {% atb.monthDay %}
+rangeBands    -> rangeBand                                           {% b.single %}
+               | rangeBands %semicolon %and:? rangeBand              {% b.appendFourth %}
+rangeBand     -> dashRange %colon percentage                         {% atb.rangeBand %}
+dashRange     -> %number %bullet percentage                          {% atb.dashRange %}
+               | percentage %bullet percentage                       {% atb.dashRange %}
+               | %greaterSign percentage %bullet percentage          {% atb.signDashRange %}
+
 # Payouts as percentages of one amount at listed points of attainment: "The Participant's bonus for the Fiscal Year
 # beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below opposite the Percent of
 # Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero; 90.0% - 50.0%; …".

@@ -226,8 +226,13 @@ export const redaction = { test: (token: Token): boolean => token.type === 'plac
  * word it would let "the a an bonus" split two ways (party "the a" + "an", or party "the" + "a" + "an").
  */
 export const qualifierWord = { test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'an', samples: ['one-time', 'launch'] };
+/** "Section", "Article" or "ARTICLE" before a clause heading's number ("Article 6.2 Target Bonus."). */
+export const sectionPrefixWord = {
+  test: (token: Token): boolean => token.type === 'section' || (token.type === 'word' && (token.value === 'Article' || token.value === 'ARTICLE')),
+  samples: ['Section', 'Article', 'ARTICLE'],
+};
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', ...PERIOD_WORD_MATCHERS]);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', 'sectionPrefixWord', ...PERIOD_WORD_MATCHERS]);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {

@@ -511,11 +511,16 @@ export interface AttainmentPaymentNode {
  * <95% of revenue target; 50% if >95% and <100% of revenue target; …"; `points`: "The Participant's bonus
  * for the Fiscal Year beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below
  * opposite the Percent of Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero;
- * 90.0% - 50.0%; …" (a payout at each listed attainment only).
+ * 90.0% - 50.0%; …" (a payout at each listed attainment only); `quarter-ends`: "At the end of each fiscal quarter
+ * (October 31, January 31, April 30 and July 31) the commission is calculated based on achievement of the quarterly
+ * Revenue Goal of $200,000 and is expressed as a percentage of the base salary earned in the quarter ($25,000):
+ * Attainment of Revenue Goal / Commission Payable: 0-50%: 10%; 51-60%: 15%; >70%-80%: 30%; …" (no party named).
  */
 export interface AttainmentBaseNode {
   kind: 'attainment-base';
-  layout: 'conditions' | 'points';
+  layout: 'conditions' | 'points' | 'quarter-ends';
+  /** In the `quarter-ends` layout: the quarters' last days as written, "MM-DD" ("10-31", "01-31", "04-30", "07-31"). */
+  periodEnds?: string[];
   /** The amount's name as written ("Base Salary"). */
   name: string;
   amount: MoneyNode;
@@ -533,9 +538,10 @@ export interface AttainmentBandNode {
   kind: 'attainment-band';
   /**
    * How the range was written. With signs, in a `conditions` table: `sign below` "<95%", `sign above`
-   * ">115%", `sign between` ">95% and <100%" (all strict).
+   * ">115%", `sign between` ">95% and <100%" (all strict). With a dash, in a `quarter-ends` table: `dash` "51-60%"
+   * or "61%-70%" (both ends included), `sign dash` ">70%-80%" (above 70%, up to and including 80%).
    */
-  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to' | 'sign below' | 'sign above' | 'sign between';
+  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to' | 'sign below' | 'sign above' | 'sign between' | 'dash' | 'sign dash';
   from: string | null;
   fromStrict: boolean;
   to: string | null;

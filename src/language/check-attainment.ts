@@ -4,7 +4,7 @@
  * undetermined, never zero), bands that overlap with different payouts (two readings: refused), and an
  * interpolated band whose neighbours do not both pay a fixed amount (no straight line to draw).
  */
-import type { AttainmentBandNode, ClauseNode } from './ast';
+import type { AttainmentBandNode, ClauseNode, Range } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Dec } from '../values/money';
 import { fixedPayout, interpolationEnds, orderedBands } from './attainment-bands';
@@ -21,6 +21,7 @@ export function checkAttainment(clause: ClauseNode, text: string, out: Diagnosti
   if (p.base !== undefined && clause.party && !/['’]s$/.test(text.slice(clause.party.range.start.offset, clause.party.range.end.offset))) {
     out.push(diagnostic('attainment-owner', clause.party.range, `Whose ${p.noun} this is cannot be told from '${clause.party.name}': write the party with a possessive ("The ${clause.party.name}'s ${p.noun} for …").`));
   }
+  if (p.base?.layout === 'quarter-ends') checkQuarterEnds(p.base.periodEnds ?? [], clause.milestones[0].window.range, out);
   const ordered = orderedBands(p.bands);
   // The covered range so far: its upper end (null: open) and whether that end is included.
   let top: { value: Dec; included: boolean; band: AttainmentBandNode } | null = null;
@@ -61,6 +62,16 @@ export function checkAttainment(clause: ClauseNode, text: string, out: Diagnosti
     if (band.to === null) open = true;
     else if (top === null || new Dec(band.to).comparedTo(top.value) >= 0) top = { value: new Dec(band.to), included: !band.toStrict, band };
   }
+  if (!open && top !== null) {
+    out.push(
+      diagnostic(
+        'attainment-gap',
+        top.band.range,
+        `No band holds an attainment ${bound(top.value.toFixed(), top.included, 'low')}: such a period's payout is undetermined, not zero (the evaluation warns and reports no amount). ` +
+          `Add a band such as '${top.included ? 'more than' : ''}${top.included ? ' ' : ''}${top.value.toFixed()}%${top.included ? '' : ' or more'}: …' for it.`,
+      ),
+    );
+  }
   if (p.base?.layout === 'points' && p.bands.length > 1) {
     const points = ordered.map(({ band }) => `${band.from ?? ''}%`);
     out.push(
@@ -85,4 +96,21 @@ export function checkAttainment(clause: ClauseNode, text: string, out: Diagnosti
       );
     }
   });
+}
+
+const LAST_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * "(October 31, January 31, April 30 and July 31)": the four quarters' last days, each the last day of its month (February
+ * 28 or 29) and three months after the one before. Other days would make quarters that do not follow the calendar's
+ * months, which the periods cannot count: refused, never shifted to the nearest month end.
+ */
+function checkQuarterEnds(ends: string[], range: Range, out: Diagnostic[]): void {
+  const months = ends.map((e) => Number(e.slice(0, 2)));
+  const days = ends.map((e) => Number(e.slice(3)));
+  const lastDay = (m: number, d: number): boolean => d === LAST_DAYS[m - 1] || (m === 2 && d === 28);
+  const ok = ends.length === 4 && months.every((m, i) => lastDay(m, days[i]) && (i === 0 || m === ((months[i - 1] + 2) % 12) + 1));
+  if (!ok) {
+    out.push(diagnostic('invalid-period', range, `The quarters' last days must be the last days of months three months apart, in order, such as (October 31, January 31, April 30 and July 31).`));
+  }
 }

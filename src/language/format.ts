@@ -498,7 +498,7 @@ function attainmentSentence(clause: ClauseNode, path: string): string {
   const p = m.payment;
   if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
   const bands = p.bands.map((b, i) => {
-    if (SIGN_RANGES.has(b.written)) throw new FormatError('a band written with signs (">95% and <100%") belongs to a table of percentages of one amount', `${at}/payment/bands/${i}/written`);
+    if (SIGN_RANGES.has(b.written) || DASH_RANGES.has(b.written)) throw new FormatError('a band written with signs or a dash (">95% and <100%", "51-60%") belongs to a table of percentages of one amount', `${at}/payment/bands/${i}/written`);
     return `${attainmentRange(b, `${at}/payment/bands/${i}`)}: ${attainmentPayout(b.payout, `${at}/payment/bands/${i}/payout`)}`;
   });
   return (
@@ -511,26 +511,51 @@ const SIGN_RANGES: ReadonlySet<string> = new Set(['sign below', 'sign above', 's
 /** The strictness each way of writing a range gives its bounds: a band whose flags differ has no text. */
 const RANGE_STRICTNESS: Readonly<Record<AttainmentBandNode['written'], [boolean, boolean]>> = {
   below: [false, true], 'less than': [false, true], point: [false, false], 'or more': [false, false], 'more than': [true, false], 'from to': [false, false],
-  'sign below': [false, true], 'sign above': [true, false], 'sign between': [true, true],
+  'sign below': [false, true], 'sign above': [true, false], 'sign between': [true, true], dash: [false, false], 'sign dash': [true, false],
 };
+const DASH_RANGES: ReadonlySet<string> = new Set(['dash', 'sign dash']);
+const MONTH_NAMES_TEXT = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "October 31, January 31, April 30 and July 31": the quarters' last days, each the last day of its month, three months apart, the year starting after the last. */
+function quarterEndsText(ends: unknown, yearStart: string, path: string): string {
+  if (!Array.isArray(ends) || ends.length !== 4) throw new FormatError('a fiscal quarter table names the four quarters\' last days', path);
+  const months = ends.map((e, i) => {
+    const m = typeof e === 'string' ? /^(\d{2})-(\d{2})$/.exec(e) : null;
+    const month = m ? Number(m[1]) : 0;
+    const lastDay = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    if (!m || lastDay === undefined || Number(m[2]) !== lastDay) throw new FormatError(`'${String(e)}' is not the last day of a month ("10-31")`, `${path}/${i}`);
+    return month;
+  });
+  if (!months.every((m, i) => i === 0 || m === ((months[i - 1] + 2) % 12) + 1)) throw new FormatError('the quarters\' last days are three months apart, in order', path);
+  if (yearStart !== `${String((months[3] % 12) + 1).padStart(2, '0')}-01`) throw new FormatError('the fiscal year starts the day after the last quarter end written', path);
+  const words = (ends as string[]).map((e) => `${MONTH_NAMES_TEXT[Number(e.slice(0, 2)) - 1]} ${Number(e.slice(3))}`);
+  return `${words.slice(0, 3).join(', ')} and ${words[3]}`;
+}
 
 /**
  * "The Executive's bonus for 2026, as a percentage of Base Salary ($200,000), shall be determined by performance
  * relative to the revenue target of $10,000,000 as follows: 0% if <95%; 50% if >95% and <100%; …".
  */
 function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: AttainmentBaseNode, path: string): string {
+  const layout = oneOf(base.layout, ['conditions', 'points', 'quarter-ends'], `${path}/milestones/0/payment/base/layout`);
   if (clause.payer !== undefined) throw new FormatError('a table of percentages of one amount names no payer', `${path}/payer`);
-  if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
+  if (layout === 'quarter-ends' && clause.party !== null) throw new FormatError('"At the end of each fiscal quarter … the commission is calculated …" names no party', `${path}/party`);
+  if (layout !== 'quarter-ends' && !clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
+  if (layout !== 'quarter-ends' && base.periodEnds !== undefined) throw new FormatError('only a fiscal quarter table names its quarters\' last days', `${path}/milestones/0/payment/base/periodEnds`);
   if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
   if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
   const at = `${path}/milestones/0`;
   const m = clause.milestones[0];
   if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
   if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
-  const layout = oneOf(base.layout, ['conditions', 'points'], `${at}/payment/base/layout`);
   const w = m.window;
   let period: string;
-  if (layout === 'conditions') {
+  if (layout === 'quarter-ends') {
+    if (w.kind !== 'calendar-period' || w.unit !== 'quarter' || w.selection.kind !== 'each' || w.written !== 'in each' || w.statedMonths !== undefined) {
+      throw new FormatError('this table is for each fiscal quarter', `${at}/window`);
+    }
+    period = quarterEndsText(base.periodEnds, w.yearStart, `${at}/payment/base/periodEnds`);
+  } else if (layout === 'conditions') {
     if (w.kind !== 'calendar-period' || w.unit !== 'year' || w.yearStart !== '01-01' || w.selection.kind !== 'named' || w.written !== 'named' || w.statedMonths !== undefined) {
       throw new FormatError('this table is for one calendar year, written "for 2026"', `${at}/window`);
     }
@@ -552,8 +577,8 @@ function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: 
   if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
   const bands = p.bands.map((b, i) => {
     const bp = `${at}/payment/bands/${i}`;
-    const written = layout === 'conditions' ? SIGN_RANGES.has(b.written) : b.written === 'point';
-    if (!written) throw new FormatError(layout === 'conditions' ? 'each band of this table is written with signs ("<95%", ">95% and <100%", ">115%")' : 'each line of this table is one point ("90.0% - 50.0%")', `${bp}/written`);
+    const written = layout === 'conditions' ? SIGN_RANGES.has(b.written) : layout === 'points' ? b.written === 'point' : DASH_RANGES.has(b.written);
+    if (!written) throw new FormatError(layout === 'conditions' ? 'each band of this table is written with signs ("<95%", ">95% and <100%", ">115%")' : layout === 'points' ? 'each line of this table is one point ("90.0% - 50.0%")' : 'each line of this table is a range with a dash ("51-60%", ">70%-80%")', `${bp}/written`);
     const [fromStrict, toStrict] = RANGE_STRICTNESS[b.written];
     if (b.fromStrict !== fromStrict || b.toStrict !== toStrict) throw new FormatError(`a bound written as '${b.written}' is ${fromStrict || toStrict ? 'strict' : 'inclusive'}`, `${bp}`);
     if (b.written === 'point' && b.from !== b.to) throw new FormatError('a point has one value', `${bp}/to`);
@@ -562,12 +587,20 @@ function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: 
       throw new FormatError(`each band pays a percentage of ${base.name}`, `${bp}/payout`);
     }
     const share = percentText(b.payout.percent, `${bp}/payout/percent`);
-    return layout === 'conditions' ? `${share} if ${attainmentRange(b, bp)}` : `${attainmentRange(b, bp)} - ${share}`;
+    return layout === 'conditions' ? `${share} if ${attainmentRange(b, bp)}` : layout === 'points' ? `${attainmentRange(b, bp)} - ${share}` : `${attainmentRange(b, bp)}: ${share}`;
   });
   const quotaNoun = oneOf(base.quotaNoun, ['target', 'plan', 'goal'], `${at}/payment/base/quotaNoun`);
   const noun = oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`);
   const quota = formatAmount(t.amount, `${at}/target/amount`);
-  const whose = `The ${partyName(clause.party, `${path}/party`)}'s ${noun} for ${period}`;
+  if (layout === 'quarter-ends') {
+    const heading = noun.charAt(0).toUpperCase() + noun.slice(1);
+    const goal = quotaNoun.charAt(0).toUpperCase() + quotaNoun.slice(1);
+    return (
+      `At the end of each fiscal quarter (${period}) the ${noun} is calculated based on achievement of the quarterly ${t.term} ${goal} of ${quota} and is expressed as a percentage ` +
+      `of the ${base.name} earned in the quarter (${amount}): Attainment of ${t.term} ${goal} / ${heading} Payable: ${bands.join('; ')}.`
+    );
+  }
+  const whose = `The ${partyName(clause.party as PartyNode, `${path}/party`)}'s ${noun} for ${period}`;
   if (layout === 'points') {
     const heading = noun.charAt(0).toUpperCase() + noun.slice(1);
     return (
@@ -601,6 +634,10 @@ function attainmentRange(b: AttainmentBandNode, path: string): string {
       return `>${pct(b.from, `${path}/from`)}`;
     case 'sign between':
       return `>${pct(b.from, `${path}/from`)} and <${pct(b.to, `${path}/to`)}`;
+    case 'dash':
+      return `${pct(b.from, `${path}/from`)}-${pct(b.to, `${path}/to`)}`;
+    case 'sign dash':
+      return `>${pct(b.from, `${path}/from`)}-${pct(b.to, `${path}/to`)}`;
     default:
       return assertNever(b.written);
   }
