@@ -297,8 +297,8 @@ bandQuota     -> %of metric:? quotaNoun
 # quarterly Revenue Goal of $200,000 and is expressed as a percentage of the base salary earned in the quarter
 # ($25,000): Attainment of Revenue Goal / Commission Payable: 0-50%: 10%; 51-60%: 15%; >70%-80%: 30%; …".
 quarterEndTable -> %at %the %end %of %each %fiscalWord %quarter %lparen quarterEnds %rparen %the paidNoun %is "calculated" %based %on %achievement %of %the %quarterly metric goalNoun %of money %and %is "expressed" %as %a "percentage" %of %the baseWords "earned" %in_ %the %quarter %lparen money %rparen %colon %attainment %of metric goalNoun %slash paidNoun %payable %colon rangeBands %period {% atb.quarterEndTable %}
-quarterEnds   -> monthDay %comma monthDay %comma monthDay %comma:? %and monthDay {% atb.quarterEnds %}
-monthDay      -> %monthName %number                                  {% atb.monthDay %}
+quarterEnds   -> quarterEnd %comma quarterEnd %comma quarterEnd %comma:? %and quarterEnd {% atb.quarterEnds %}
+quarterEnd    -> %monthName %number                                  {% atb.monthDay %}
 rangeBands    -> rangeBand                                           {% b.single %}
                | rangeBands %semicolon %and:? rangeBand              {% b.appendFourth %}
 rangeBand     -> dashRange %colon percentage                         {% atb.rangeBand %}
