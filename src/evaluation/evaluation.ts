@@ -435,7 +435,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         if (table && parties) {
-          const owed = attainmentObligation(m, table, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
+          const owed = attainmentObligation(m, table, result, over, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
           notes.add(owed.note);
           if (owed.obligation) obligations.push(owed.obligation);
           continue;

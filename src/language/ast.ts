@@ -501,6 +501,24 @@ export interface AttainmentPaymentNode {
    * payout is then `nothing` or a `share` of `base.amount`.
    */
   base?: AttainmentBaseNode;
+  /**
+   * A reward table: bounds are counts of the target's own unit (the period's total itself, not a
+   * percentage of the target), and a band pays only when the period's total meets the target (the
+   * objective). Absent for tables of attainment.
+   */
+  reward?: AttainmentRewardNode;
+  range: Range;
+}
+
+/**
+ * "Reward for accomplishment of the monthly sales quota: a Class A regional distributor that accomplishes its sales
+ * objective for the current month (400 units) shall receive a reward based on its actual sales volume, as follows:
+ * RMB 1,000.00 for sales of less than 500 units; RMB 2,500.00 for sales of more than 500 units but less than 1,000
+ * units; …": the words before the colon as written (`lead`).
+ */
+export interface AttainmentRewardNode {
+  kind: 'attainment-reward';
+  lead: string;
   range: Range;
 }
 
@@ -539,9 +557,11 @@ export interface AttainmentBandNode {
   /**
    * How the range was written. With signs, in a `conditions` table: `sign below` "<95%", `sign above`
    * ">115%", `sign between` ">95% and <100%" (all strict). With a dash, in a `quarter-ends` table: `dash` "51-60%"
-   * or "61%-70%" (both ends included), `sign dash` ">70%-80%" (above 70%, up to and including 80%).
+   * or "61%-70%" (both ends included), `sign dash` ">70%-80%" (above 70%, up to and including 80%). In a reward
+   * table the bounds are counts: `less than`, `more than`, `more than but less than` ("more than 500 units but less
+   * than 1,000 units").
    */
-  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to' | 'sign below' | 'sign above' | 'sign between' | 'dash' | 'sign dash';
+  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to' | 'sign below' | 'sign above' | 'sign between' | 'dash' | 'sign dash' | 'more than but less than';
   from: string | null;
   fromStrict: boolean;
   to: string | null;
@@ -839,7 +859,8 @@ export type AnyNode =
   | SuccessivePeriodsNode
   | MinimumConditionNode
   | AttainmentBandNode
-  | AttainmentBaseNode;
+  | AttainmentBaseNode
+  | AttainmentRewardNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {
