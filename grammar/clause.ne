@@ -33,6 +33,7 @@ import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
+import * as cmb from './commitment-builders';
 %}
 @lexer lexer
 
@@ -64,6 +65,7 @@ periodEndClause -> shortfallClause                                   {% b.id %}
                | quarterEndTable                                     {% b.id %}
                | rewardTable                                         {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
+               | commitmentClause                                    {% b.id %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
 endsHeaded    -> headedClause                                        {% b.single %}
@@ -72,6 +74,15 @@ beforeHeaded  -> endsEnumerated                                      {% b.id %}
                | endsPaidHeaded                                      {% b.id %}
 endsPaidHeaded -> paidHeadedClause                                   {% b.single %}
                | beforeHeaded paidHeadedClause                       {% b.append %}
+
+# --- commitment sentences ---------------------------------------------------------------------
+# "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
+# shall increase by ten percent (10%) on every annual anniversary of the Effective Date of this Agreement.": one
+# milestone that states no payment; the escalation sentence, when written, raises the minimum of later periods.
+commitmentClause -> payerHead %purchase comparator count unitNoun commitmentProduct:? window %period escalation:? {% cmb.commitmentClause %}
+commitmentProduct -> %of %the scopeWords definedTerm:?               {% cmb.commitmentProduct %}
+definedTerm   -> %lparen %string %rparen
+escalation    -> %the minimumWords modal "increase" %by percentage %on %every %annual %anniversaryWord %of %the %effective %date termOf:? %period {% cmb.escalation %}
 
 # --- enumerated form -------------------------------------------------------------------------
 enumeratedClause -> intro items %period paymentTerms                 {% b.enumeratedClause %}

@@ -45,8 +45,10 @@ export interface ClauseNode {
    * shortfall>.": one milestone, the minimum, whose payment runs from the party that missed it.
    * `attainment`: "<Payer> shall pay <Payee>, <period>, a bonus based on attainment of the quota of <amount>
    * in <metric> as follows: <band>: <payout>; …": one milestone, the quota, paid by the table's band.
+   * `commitment`: "<Party> shall purchase no less than 3,000 units of the Product ("Units") per month.", with an
+   * optional escalation sentence after it: one milestone that states no payment (met or missed, nothing owed).
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment' | 'commitment';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
@@ -60,6 +62,8 @@ export interface ClauseNode {
   timing?: PaymentTimingNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
+  /** In the commitment form: how the commitment was stated, and its escalation. */
+  commitment?: CommitmentNode;
   range: Range;
 }
 
@@ -80,6 +84,36 @@ export interface MinimumConditionNode {
   name: string | null;
   /** True when the payer is written "it" (the party that failed), false when named again. */
   payerIsIt: boolean;
+  range: Range;
+}
+
+/**
+ * "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
+ * shall increase by ten percent (10%) on every annual anniversary of the Effective Date of this Agreement.": the
+ * product words as written ("Product", not a product filter on the ledger: every row's units count), the defined
+ * term, and the escalation.
+ */
+export interface CommitmentNode {
+  kind: 'commitment';
+  verb: 'purchase';
+  /** The words after "of the" ("Product"), or null. */
+  productWords: string | null;
+  /** The quoted term defined after them ("Units"), or null. */
+  defined: string | null;
+  escalation: EscalationNode | null;
+  range: Range;
+}
+
+/**
+ * "The minimum purchase volume shall increase by ten percent (10%) on every annual anniversary of the Effective Date
+ * of this Agreement.": the minimum of a period that starts on or after the k-th anniversary is the minimum written
+ * times (1 + percent/100)^k (each increase on the minimum then in force).
+ */
+export interface EscalationNode {
+  kind: 'escalation';
+  /** What increases, as written ("minimum purchase volume"). */
+  subject: string;
+  percent: string;
   range: Range;
 }
 
@@ -860,7 +894,9 @@ export type AnyNode =
   | MinimumConditionNode
   | AttainmentBandNode
   | AttainmentBaseNode
-  | AttainmentRewardNode;
+  | AttainmentRewardNode
+  | CommitmentNode
+  | EscalationNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -99,14 +99,18 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(shortfallSentence(clause, path));
   } else if (clause.form === 'attainment') {
     lines.push(attainmentSentence(clause, path));
+  } else if (clause.form === 'commitment') {
+    lines.push(...commitmentSentences(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment';
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment';
   if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
   if (clause.form !== 'shortfall' && clause.minimum !== undefined) throw new FormatError(`a ${clause.form} clause states no minimum`, `${path}/minimum`);
+  if (clause.form !== 'commitment' && clause.commitment !== undefined) throw new FormatError(`a ${clause.form} clause states no commitment`, `${path}/commitment`);
+  if (clause.form === 'commitment' && clause.payer !== undefined) throw new FormatError('a commitment names no payer', `${path}/payer`);
   if (!sentence) {
     clause.milestones.forEach((m, i) => {
       const at = `${path}/milestones/${i}`;
@@ -664,6 +668,49 @@ function rewardSentence(clause: ClauseNode, p: AttainmentPaymentNode, reward: At
     `${reward.lead}: a ${partyName(clause.party, `${path}/party`)} that accomplishes its sales objective for the current ${w.unit} (${countText(t.count, `${at}/target/count`)} units) ` +
     `shall receive a reward based on its actual sales volume, as follows: ${bands.join('; ')}.`
   );
+}
+
+/**
+ * "The Distributor shall purchase no less than 3,000 units of the Product ("Units") per month." and its escalation
+ * "The minimum purchase volume shall increase by 10% on every annual anniversary of the Effective Date.".
+ */
+function commitmentSentences(clause: ClauseNode, path: string): string[] {
+  const c = clause.commitment;
+  if (!c) throw new FormatError('a commitment clause states its commitment', `${path}/commitment`);
+  if (!clause.party) throw new FormatError('a commitment names the party committed', `${path}/party`);
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0) throw new FormatError('a commitment has one milestone and no payment sentences', `${path}/milestones`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null || m.payment !== null || m.achiever !== undefined) throw new FormatError('the milestone of a commitment has no label, payment or achieving party', at);
+  if (!m.comparator) throw new FormatError('a commitment states its comparison ("no less than")', `${at}/comparator`);
+  if (typeof m.comparator.strict !== 'boolean') badField('a comparator', `${at}/comparator/strict`);
+  const comparator = m.comparator.strict ? 'more than' : 'no less than';
+  if (m.target.kind !== 'units' || m.target.product !== null) throw new FormatError('a commitment is a number of units', `${at}/target`);
+  oneOf(c.verb, ['purchase'], `${path}/commitment/verb`);
+  let product = '';
+  if (c.productWords !== null) {
+    const words = typeof c.productWords === 'string' ? c.productWords.split(' ') : [];
+    if (words.length === 0 || !words.every((w) => WORD.test(w) && tokenize(w).every((k) => k.type === 'word'))) {
+      throw new FormatError(`'${String(c.productWords)}' cannot be written as the product of a commitment: use plain words such as "Product"`, `${path}/commitment/productWords`);
+    }
+    product = ` of the ${c.productWords}`;
+    if (c.defined !== null) {
+      if (typeof c.defined !== 'string' || c.defined === '' || /["“”:\n]/.test(c.defined)) throw new FormatError('a defined term is text without quotes or colons', `${path}/commitment/defined`);
+      product += ` ("${c.defined}")`;
+    }
+  } else if (c.defined !== null) {
+    throw new FormatError('a defined term follows the product words', `${path}/commitment/defined`);
+  }
+  const lines = [`The ${partyName(clause.party, `${path}/party`)} shall purchase ${comparator} ${countText(m.target.count, `${at}/target/count`)} units${product} ${windowText(m.window, `${at}/window`)}.`];
+  if (c.escalation !== null) {
+    const e = c.escalation;
+    const words = typeof e.subject === 'string' ? e.subject.split(' ') : [];
+    if (words.length === 0 || !words.every((w) => WORD.test(w) && tokenize(w).every((k) => MINIMUM_NAME_TOKENS.has(k.type ?? '')))) {
+      throw new FormatError(`'${String(e.subject)}' cannot be written as what increases: use words such as "minimum purchase volume"`, `${path}/commitment/escalation/subject`);
+    }
+    lines.push(`The ${e.subject} shall increase by ${percentText(e.percent, `${path}/commitment/escalation/percent`)} on every annual anniversary of the Effective Date.`);
+  }
+  return lines;
 }
 
 /** The tokens the name of a table's amount may hold (grammar/clause.ne `baseWord`). */
