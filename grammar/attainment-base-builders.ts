@@ -5,8 +5,8 @@
  * target; 50% if >95% and <100% of revenue target; …". Like grammar/attainment-builders.ts they only
  * build nodes: gaps and overlaps between the bands are the checker's (src/language/check-attainment.ts).
  */
-import type { AttainmentBandNode, AttainmentBaseNode, AttainmentPayoutNode, CalendarPeriodWindowNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, TargetNode, WindowNode } from '../src/language/ast';
-import { cons, digits, lower, span, toArray, type ClauseDraft, type Data, type List } from './builders';
+import type { AttainmentBandNode, AttainmentBaseNode, AttainmentPayoutNode, AttainmentRewardNode, CalendarPeriodWindowNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, TargetNode, WindowNode } from '../src/language/ast';
+import { cons, digits, lower, party, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import { attainmentClause } from './attainment-builders';
 import { MONTH_NAMES, type Token } from './lexer';
 
@@ -155,4 +155,47 @@ export function quarterEndTable(d: Data): ClauseDraft {
   const payment = m.payment as PaymentNode & { kind: 'attainment' };
   (payment.base as AttainmentBaseNode).periodEnds = ends.map((e) => e.date);
   return draft;
+}
+
+// --- reward tables: amounts by the period's own total, once an objective is met ---------------------------------
+
+/** "the monthly sales quota" after the first heading words: "the" and the words after it. */
+export function leadEnd(d: Data): Token[] {
+  const [the, words] = d as [Token, List<Token>];
+  return [the, ...toArray(words)];
+}
+
+/** "less than 500 units". */
+export const countBelow = (d: Data): Bounds => ({ range: span(d), written: 'less than', from: null, fromStrict: false, to: digits(d[2] as Token, true), toStrict: true });
+/** "more than 1,001 units". */
+export const countAbove = (d: Data): Bounds => ({ range: span(d), written: 'more than', from: digits(d[2] as Token, true), fromStrict: true, to: null, toStrict: false });
+/** "more than 500 units but less than 1,000 units". */
+export const countBetween = (d: Data): Bounds => ({
+  range: span(d), written: 'more than but less than', from: digits(d[2] as Token, true), fromStrict: true, to: digits(d[7] as Token, true), toStrict: true,
+});
+
+/** "RMB 2,500.00 for sales of more than 500 units but less than 1,000 units". */
+export function rewardBand(d: Data): AttainmentBandNode {
+  const [amount, , , , bounds] = d as [MoneyNode, Token, Token, Token, Bounds];
+  const { written, from, fromStrict, to, toStrict } = bounds;
+  return { kind: 'attainment-band', written, from, fromStrict, to, toStrict, payout: { kind: 'amount', amount }, range: span(d) };
+}
+
+/**
+ * "Reward for accomplishment of the monthly sales quota: a Class A regional distributor that accomplishes its sales
+ * objective for the current month (400 units) shall receive a reward based on its actual sales volume, as follows: …":
+ * the objective is the milestone's target, each calendar period (the "current month") its window.
+ */
+export function rewardTable(d: Data): ClauseDraft {
+  const leadTokens = [...toArray(d[0] as List<Token>), ...((d[1] as Token[] | null) ?? [])];
+  const unit = d[13] as Token;
+  const window: CalendarPeriodWindowNode = {
+    kind: 'calendar-period', unit: lower(unit) as 'month' | 'quarter' | 'year', yearStart: '01-01', selection: { kind: 'each' }, written: 'in each', range: span(d[11], unit),
+  };
+  const target: TargetNode = { kind: 'units', count: digits(d[15] as Token), product: null, range: span(d[15], d[16]) };
+  const bands = d[32] as List<AttainmentBandNode>;
+  const reward: AttainmentRewardNode = { kind: 'attainment-reward', lead: leadTokens.map((t) => t.value).join(' '), range: span(leadTokens) };
+  const payment: PaymentNode = { kind: 'attainment', noun: 'payment', bands: toArray(bands), reward, range: span(d[20], bands) };
+  const milestone: MilestoneNode = { kind: 'milestone', label: null, labelSource: null, target, window, payment, range: span(d[5], bands) };
+  return { kind: 'clause', form: 'attainment', party: party(d[4] as List<Token>), milestones: cons(null, milestone), payments: null, range: span(d) };
 }
