@@ -66,7 +66,7 @@ periodEndClause -> shortfallClause                                   {% b.id %}
                | quarterEndTable                                     {% b.id %}
                | rewardTable                                         {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
-               | commitmentClause                                    {% b.id %}
+               | payerHead commitmentTail                            {% cmb.commitmentClause %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
 endsHeaded    -> headedClause                                        {% b.single %}
@@ -80,7 +80,8 @@ endsPaidHeaded -> paidHeadedClause                                   {% b.single
 # "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
 # shall increase by ten percent (10%) on every annual anniversary of the Effective Date of this Agreement.": one
 # milestone that states no payment; the escalation sentence, when written, raises the minimum of later periods.
-commitmentClause -> payerHead %purchase comparator count unitNoun commitmentProduct:? window %period escalation:? {% cmb.commitmentClause %}
+# After the party and its modal, which a clause's first column predicts already (payerHead): no state added there.
+commitmentTail -> %purchase comparator count unitNoun commitmentProduct:? window %period escalation:?
 commitmentProduct -> %of %the scopeWords definedTerm:?               {% cmb.commitmentProduct %}
 definedTerm   -> %lparen %string %rparen
 escalation    -> %the minimumWords modal "increase" %by percentage %on %every %annual %anniversaryWord %of %the %effective %date termOf:? %period {% cmb.escalation %}

@@ -23,9 +23,8 @@ export function escalation(d: Data): EscalationNode {
 }
 
 export function commitmentClause(d: Data): ClauseDraft {
-  const [party, verb, comparator, count, unit, product, window, , raised] = d as [
-    PartyNode, Token, ComparatorNode, Token, Token[], ProductWords | null, WindowNode, Token, EscalationNode | null,
-  ];
+  const [party, tail] = d as [PartyNode, unknown[]];
+  const [verb, comparator, count, unit, product, window, , raised] = tail as [Token, ComparatorNode, Token, Token[], ProductWords | null, WindowNode, Token, EscalationNode | null];
   const target: TargetNode = { kind: 'units', count: digits(count), product: null, range: span(count, unit) };
   const commitment: CommitmentNode = { kind: 'commitment', verb: 'purchase', productWords: product?.words ?? null, defined: product?.defined ?? null, escalation: raised, range: span(verb, window) };
   const milestone: MilestoneNode = { kind: 'milestone', label: null, labelSource: null, target, window, payment: null, comparator, range: span(comparator, window) };
