@@ -392,6 +392,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
       if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
       if (plan.once) notes.onceOnly(name, m);
+      const committed = plan.clause.commitment;
+      if (committed?.productWords) {
+        notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
+      }
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
