@@ -53,6 +53,18 @@ export interface InstancePlan {
   reached: boolean;
   /** The period's own minimum under an escalation ("shall increase by 10% on every annual anniversary"); else the plan's target. */
   escalated?: EscalatedTarget;
+  /**
+   * For a payment owed increment by increment: each increment the instance's total completes, as a
+   * target of its own with its own candidates (payments/increments.ts), in order; absent otherwise.
+   */
+  increments?: IncrementStep[];
+}
+
+/** The `k`-th increment of an instance: reached when the total reaches `plan.target` (the threshold plus k increments). */
+export interface IncrementStep {
+  k: number;
+  plan: Plan;
+  inst: InstancePlan;
 }
 
 /** The target one instance is tested against: its escalated minimum, or the plan's target. */
