@@ -29,6 +29,7 @@ import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
+import * as op from './opening-builders';
 %}
 @lexer lexer
 
@@ -52,6 +53,8 @@ endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
 sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
                | clauseHeading:? periodEndClause                     {% b.withHeading %}
+               | clauseHeading:? openingPhrase headlessClause        {% op.openedClause %}
+               | clauseHeading:? openingPhrase periodEndClause       {% op.openedClause %}
 # Sentences paid on a period's total once it is over. They are not predicted right after headed lines
 # without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
 # states at every line end; after such lines, a heading or a payment sentence comes first.
@@ -96,6 +99,25 @@ headingWords  -> headingWord                                         {% b.single
 # Heading words: plain words and the keywords titles use ("Net Sales Milestone", "Calculation of Commissions"),
 # matched by one test symbol (grammar/lexer.ts) so that a heading adds few Earley states where it may start.
 headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} | %currencyCode {% b.id %} | %titleKeyword {% b.id %}
+
+# --- openings ---------------------------------------------------------------------------------
+# A phrase before a sentence, ending with a comma: context ("In addition to the Base Commission,", "As partial
+# consideration for the rights granted under Section 3.1,"), a start ("Commencing January 1, 2026,", "Beginning
+# with the fiscal year that starts on July 1, 2026,") or a period ("For each Calendar Year,", "On a quarterly
+# basis,"). What each means for the sentence: src/language/openings.ts.
+openingPhrase -> %in_ "addition" %to contextWords %comma             {% op.inAdditionTo %}
+               | %as "partial" "consideration" %for_ contextWords %comma {% op.asConsideration %}
+               | %startVerb %on:? date %comma                        {% op.startDate %}
+               | %startVerb %with_ %the %fiscalWord %year %that %fiscalEdgeVerb %on date %comma {% op.startFiscalYear %}
+               | %for_ %each calendarPeriodNoun %comma               {% op.forEachPeriod %}
+               | %on %a basisAdjective %basis %comma                 {% op.basisPeriod %}
+basisAdjective -> "monthly" {% b.id %} | "Monthly" {% b.id %} | %quarterly {% b.id %} | %annual {% b.id %} | %yearly {% b.id %}
+# What the payment is in addition to, or consideration for: words up to the comma ("the commission under Section 2(a)").
+contextWords  -> contextWord                                         {% b.single %}
+               | contextWords contextWord                            {% b.append %}
+contextWord   -> %word {% b.id %} | %the {% b.id %} | %of {% b.id %} | %commission {% b.id %} | %bonus {% b.id %} | %payment {% b.id %}
+               | %payments {% b.id %} | %fee {% b.id %} | %sales {% b.id %} | %section {% b.id %} | %number {% b.id %}
+               | %dottedNumber {% b.id %} | %enumerator {% b.id %} | %this_ {% b.id %} | %agreement {% b.id %}
 
 # --- payer-pays and conditional sentences ------------------------------------------------------
 # "<Payer> shall pay <Payee> <payment> if <condition>." and "If <condition>, <Payer> shall pay <Payee> <payment>.":

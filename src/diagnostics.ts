@@ -76,6 +76,9 @@ export const DIAGNOSTIC_CODES = {
   'measure-metric-mismatch': 'error',
   'settlement-period-mismatch': 'error',
   'target-without-condition': 'error',
+  // openings before a sentence
+  'opening-period-conflict': 'error',
+  'basis-opening-reading': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -12,6 +12,7 @@
 import type { DocumentNode, PaymentTimingNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
+import { resolveOpenings } from '../language/openings';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -80,6 +81,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private report: EvaluationReport | null = null;
   /** How fiscal periods were dated, for the notes. */
   private readonly fiscalNotes: string[];
+  private readonly openingNotes: string[];
 
   /**
    * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
@@ -104,6 +106,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
     const ctx = this.context;
+    // A period opening gives its window to the conditions that write none, before any period is dated.
+    const opened = resolveOpenings(ast);
+    ast = opened.document;
+    this.openingNotes = opened.notes;
     // Fiscal periods are dated first (their year start from the text or the option), or the evaluation fails saying why.
     const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
     if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
@@ -344,6 +350,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
 
     const notes = new Notes(ctx.zone, asOf);
+    for (const text of this.openingNotes) notes.add(text);
     for (const text of this.fiscalNotes) notes.add(text);
     const sums = this.sums;
     const covered = new Uint8Array(sums.days);

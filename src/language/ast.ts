@@ -49,6 +49,8 @@ export interface ClauseNode {
   form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
+  /** A phrase before the sentence ("In addition to the Base Commission,", "Commencing January 1, 2026,", "For each Calendar Year,"). */
+  opening?: OpeningNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
   payer?: PartyNode;
   /** The obligated party; null for the headed form, which names none. */
@@ -104,6 +106,51 @@ export interface ClauseHeadingNode {
   number: string | null;
   /** The title's words, joined by single spaces, without the final period. */
   title: string;
+  range: Range;
+}
+
+/**
+ * A phrase written before a sentence, ending with a comma. Three kinds, by what it means:
+ * `context-opening` ("In addition to the Base Commission,", "As partial consideration for the rights
+ * granted under Section 3.1,") relates the payment to something outside the clause: recorded and stated
+ * in the notes, never evaluated; `start-opening` ("Commencing January 1, 2026,", "Beginning with the fiscal
+ * year that starts on July 1, 2026,"): no sales before the date count and no period ending before it is
+ * tested; `period-opening` ("For each Calendar Year,", "For each calendar quarter,", "On a quarterly
+ * basis,"): the period in which the sentence's condition or amount is measured, which is then its window.
+ */
+export type OpeningNode = ContextOpeningNode | StartOpeningNode | PeriodOpeningNode;
+
+export interface ContextOpeningNode {
+  kind: 'context-opening';
+  /** "In addition to …" or "As partial consideration for …". */
+  relation: 'in-addition-to' | 'as-consideration-for';
+  /** The words after "to" / "for", as written, joined by single spaces ("the Base Commission"). */
+  subject: string;
+  range: Range;
+}
+
+export interface StartOpeningNode {
+  kind: 'start-opening';
+  /** The verb as written, lower case. */
+  verb: 'commencing' | 'beginning' | 'starting';
+  /** The first day that counts, ISO `YYYY-MM-DD`. */
+  date: string;
+  /** Written "with the fiscal year that starts on <date>": the date is also a fiscal year's first day. */
+  fiscalYear: boolean;
+  range: Range;
+}
+
+export interface PeriodOpeningNode {
+  kind: 'period-opening';
+  /** `for-each`: "For each calendar quarter,"; `basis`: "On a quarterly basis,". */
+  written: 'for-each' | 'basis';
+  /**
+   * The period: "in each calendar quarter". For `basis` the text names no calendar: it is read as the
+   * calendar period of its unit (the checker warns unless the sentence itself says calendar).
+   */
+  window: CalendarPeriodWindowNode;
+  /** For `basis`, the adjective as written, lower case ("quarterly"); null for `for-each`. */
+  adjective: 'monthly' | 'quarterly' | 'annual' | 'yearly' | null;
   range: Range;
 }
 
@@ -774,6 +821,9 @@ export type AnyNode =
   | DocumentNode
   | ClauseNode
   | ClauseHeadingNode
+  | ContextOpeningNode
+  | StartOpeningNode
+  | PeriodOpeningNode
   | ComparatorNode
   | PaymentTimingNode
   | PartyNode

@@ -23,6 +23,7 @@ import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkFiscal } from './check-fiscal';
 import { periodDefinitions } from './period-definitions';
+import { checkOpening } from './check-openings';
 
 export interface ValidationResult {
   /** True when there is no error (warnings and notes allowed). */
@@ -58,6 +59,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkAttainment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
+  for (const clause of document.clauses) checkOpening(clause, out);
   return out;
 }
 

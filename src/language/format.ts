@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
+  CalendarUnit, ClauseHeadingNode, OpeningNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -122,8 +122,49 @@ function formatClause(clause: ClauseNode, path: string): string {
     if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-timing sentence follows only a payer-pays or conditional sentence', `${path}/timing`);
     lines.push(timingSentence(clause.timing, `${path}/timing`));
   }
+  if (clause.opening !== undefined) {
+    if (clause.form === 'headed') throw new FormatError('an opening is written before a sentence, not before headed lines', `${path}/opening`);
+    lines[0] = `${openingText(clause.opening, `${path}/opening`)} ${lines[0].replace(/^(The|If) /, (w) => w.toLowerCase())}`;
+  }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+// --- openings ------------------------------------------------------------------------------------
+
+/** Token types a context opening's words may lex as (grammar: contextWord). */
+const CONTEXT_TOKENS = new Set(['word', 'the', 'of', 'commission', 'bonus', 'payment', 'payments', 'fee', 'sales', 'section', 'number', 'dottedNumber', 'enumerator', 'this_', 'agreement']);
+const BASIS_ADJECTIVES = ['monthly', 'quarterly', 'annual', 'yearly'];
+
+function openingText(o: OpeningNode, path: string): string {
+  switch (o.kind) {
+    case 'context-opening': {
+      const lead = o.relation === 'in-addition-to' ? 'In addition to' : o.relation === 'as-consideration-for' ? 'As partial consideration for' : badField('an opening relation', `${path}/relation`);
+      const tokens = typeof o.subject === 'string' ? tokenize(o.subject).filter((t) => t.type !== 'ws') : [];
+      if (tokens.length === 0 || !tokens.every((t) => CONTEXT_TOKENS.has(t.type ?? ""))) {
+        throw new FormatError(`'${String(o.subject)}' cannot be written after '${lead}': use words, section numbers and 'the' or 'of', without commas`, `${path}/subject`);
+      }
+      return `${lead} ${o.subject},`;
+    }
+    case 'start-opening': {
+      const verb = oneOf(o.verb, ['commencing', 'beginning', 'starting'], `${path}/verb`);
+      const Verb = verb.charAt(0).toUpperCase() + verb.slice(1);
+      const date = dateText(o.date, `${path}/date`);
+      return o.fiscalYear ? `${Verb} with the fiscal year that starts on ${date},` : `${Verb} ${date},`;
+    }
+    case 'period-opening': {
+      if (o.written === 'basis') {
+        const adjective = oneOf(o.adjective as string, BASIS_ADJECTIVES, `${path}/adjective`);
+        return `On a ${adjective} basis,`;
+      }
+      if (o.written !== 'for-each') return badField('an opening form', `${path}/written`);
+      const text = o.window?.kind === 'calendar-period' && o.window.selection.kind === 'each' ? calendarWindowText(o.window) : null;
+      if (text === null) throw new FormatError('a period opening names each calendar, fiscal or half-year period', `${path}/window`);
+      return `For ${text.replace(/^in /, '')},`;
+    }
+    default:
+      return assertNever(o);
+  }
 }
 
 // --- clause headings and payer-pays sentences ---------------------------------------------------
