@@ -79,6 +79,8 @@ export const DIAGNOSTIC_CODES = {
   // openings before a sentence
   'opening-period-conflict': 'error',
   'basis-opening-reading': 'warning',
+  // tiers in payer-pays sentences
+  'tier-measure-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
