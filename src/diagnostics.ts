@@ -69,6 +69,8 @@ export const DIAGNOSTIC_CODES = {
   'any-period-reading': 'warning',
   // attainment tables
   'attainment-gap': 'warning',
+  'attainment-points': 'warning',
+  'attainment-owner': 'error',
   'attainment-overlap': 'error',
   'attainment-interpolation': 'error',
   // computed amounts in payer-pays sentences

@@ -15,6 +15,7 @@ import { NO_CURRENCY } from '../values/money';
 import { productKey } from './metrics';
 import { startDate } from '../language/openings';
 import { dayNumber, parseIsoDate } from '../time/calendar-date';
+import { accruingTiers, firstBoundary } from './payments/accrual';
 
 /** One milestone, with everything the passes need to know about it. */
 export interface Plan {
@@ -34,6 +35,11 @@ export interface Plan {
   periodTotal: boolean;
   /** Paid once: for `the first … in which`, or words such as "one-time"; later instances are not reported or paid. */
   once: boolean;
+  /**
+   * Tiers on the running total with no period (payments/accrual.ts): owed day by day as the sales come in, and
+   * the target is where the first band ends (the total must pass it for a later band's rate to apply).
+   */
+  accrues: boolean;
   instances: InstancePlan[];
 }
 
@@ -132,7 +138,10 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         candidates: [],
         reached: false,
       }));
-      plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target: targetQuantity(targetText(milestone.target)), strict: milestone.comparator?.strict === true, ...periodReading(milestone), instances });
+      const tiers = accruingTiers(milestone);
+      const boundary = tiers ? firstBoundary(tiers) : null;
+      const target = targetQuantity(boundary ? boundary.amount : targetText(milestone.target));
+      plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target, strict: milestone.comparator?.strict === true, ...periodReading(milestone), accrues: tiers !== null, instances });
     }
   });
   return { plans, required: requiredColumns(ast), productKeys, countsCustomers };

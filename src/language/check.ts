@@ -65,7 +65,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkOwnWindows(document, out);
   checkFiscal(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
-  for (const clause of document.clauses) checkAttainment(clause, out);
+  for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
