@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
@@ -160,6 +160,8 @@ export interface PayerSentence {
   form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range;
   /** Milestone fields a sentence form adds (a period echo such as "for such Calendar Quarter"). */
   extra?: Partial<MilestoneNode>;
+  /** Context written after the payee (", in addition to the commissions under Article 6.1,"): the clause's `aside`. */
+  aside?: ContextOpeningNode;
   /** Several payments, each with its condition (a list, or "…, and an additional bonus of … if …"); `payment` and `condition` are the first's. */
   entries?: List<Entry>;
 }
@@ -392,7 +394,7 @@ export function payerClause(d: Data): ClauseDraft {
   }
   const milestone = milestoneOf(sentence.condition, sentence.payment, null, sentence.extra ?? {});
   return {
-    kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee,
+    kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, ...(sentence.aside ? { aside: sentence.aside } : {}),
     milestones: cons(null, milestone), payments: null, range: span(d),
   };
 }

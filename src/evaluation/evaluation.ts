@@ -10,7 +10,8 @@
  * Results never depend on input order except to break ties between rows at the same instant.
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
-import type { DocumentNode, PaymentTimingNode } from '../language/ast';
+import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
+import { payDayDue, payDayNote } from './payments/pay-day';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveOpenings } from '../language/openings';
@@ -97,6 +98,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
    */
   /** Each clause's "Each amount is payable within …" sentence, or null. */
   private readonly timings: (PaymentTimingNode | null)[];
+  private readonly payDays: (PaymentDayNode | null)[];
 
   constructor(ast: DocumentNode, options: EvaluationOptions, sharedIds?: IdIndex) {
     this.options = options;
@@ -104,6 +106,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     this.addsIds = sharedIds === undefined;
     this.clauseCount = ast.clauses.length;
     this.timings = ast.clauses.map((clause) => clause.timing ?? null);
+    this.payDays = ast.clauses.map((clause) => clause.payDay ?? null);
     const resolved = resolveContext(options, options.now);
     this.context = resolved.ok ? resolved.context : null;
     this.contextError = resolved.ok ? null : resolved.message;
@@ -515,6 +518,21 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     });
 
     for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
+    // "Bonuses are paid on the 15th day of the month following …": a due day for each obligation of the clause.
+    this.payDays.forEach((payDay, c) => {
+      if (payDay === null) return;
+      notes.add(payDayNote(payDay, this.payDays.length > 1 ? `clause ${c + 1}: ` : ''));
+      for (const o of obligations) {
+        if (o.clause !== c + 1) continue;
+        const due = payDayDue(payDay, o.triggeredAt);
+        if (due === null) continue;
+        if (o.dueDate !== undefined && o.dueDate !== due.dueDate) {
+          notes.add(`clause ${c + 1}: a payment says it is due ${o.dueDate} and the payment-day sentence says ${due.dueDate}: the payment's own term is kept`);
+          continue;
+        }
+        o.dueDate = due.dueDate;
+      }
+    });
     // A settled amount of zero (no excess, below the minimum payout, the cap used up) is no obligation.
     const nothingOwed = new Set<Obligation>();
     for (const [obligation, instName] of settledAtEnd) {

@@ -51,6 +51,8 @@ export interface ClauseNode {
   heading?: ClauseHeadingNode;
   /** A phrase before the sentence ("In addition to the Base Commission,", "Commencing January 1, 2026,", "For each Calendar Year,"). */
   opening?: OpeningNode;
+  /** Context written after the payee: "the Principal shall pay the Agent, in addition to the commissions under Article 6.1, …". */
+  aside?: ContextOpeningNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
   payer?: PartyNode;
   /** The obligated party; null for the headed form, which names none. */
@@ -60,6 +62,8 @@ export interface ClauseNode {
   payments: PaymentTermNode[];
   /** When the payments of a payer-pays clause fall due, in a sentence after it ("Each amount is payable within …"). */
   timing?: PaymentTimingNode;
+  /** "Bonuses are paid on the 15th day of the month following the month in which they are earned.": each payment's due day. */
+  payDay?: PaymentDayNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
   range: Range;
@@ -96,6 +100,20 @@ export interface PaymentTimingNode {
   unit: 'day' | 'month';
   /** The period as written: "Royalty Period", "fiscal quarter of Company". */
   period: string;
+  range: Range;
+}
+
+/**
+ * "Bonuses are paid on the 15th day of the month following the month in which they are earned.": each
+ * obligation of the clause falls due on that day of the calendar month after the one it is triggered in
+ * (the last day of that month when it is shorter).
+ */
+export interface PaymentDayNode {
+  kind: 'payment-day';
+  /** The day of the month, 1 to 31. */
+  day: number;
+  /** The plural noun as written, lower case. */
+  noun: 'bonuses' | 'commissions' | 'payments';
   range: Range;
 }
 
@@ -879,6 +897,7 @@ export type AnyNode =
   | PeriodOpeningNode
   | ComparatorNode
   | PaymentTimingNode
+  | PaymentDayNode
   | PartyNode
   | MilestoneNode
   | LabelSourceNode

@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, OpeningNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode,
+  CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -122,12 +122,31 @@ function formatClause(clause: ClauseNode, path: string): string {
     if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-timing sentence follows only a payer-pays or conditional sentence', `${path}/timing`);
     lines.push(timingSentence(clause.timing, `${path}/timing`));
   }
+  if (clause.payDay !== undefined) {
+    if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-day sentence follows only a payer-pays or conditional sentence', `${path}/payDay`);
+    lines.push(payDaySentence(clause.payDay, `${path}/payDay`));
+  }
   if (clause.opening !== undefined) {
     if (clause.form === 'headed') throw new FormatError('an opening is written before a sentence, not before headed lines', `${path}/opening`);
     lines[0] = `${openingText(clause.opening, `${path}/opening`)} ${lines[0].replace(/^(The|If) /, (w) => w.toLowerCase())}`;
   }
+  if (clause.aside !== undefined) {
+    if (clause.form !== 'conditional' || !clause.party) throw new FormatError('an aside is written only after the payee of a conditional sentence', `${path}/aside`);
+    const payee = `shall pay the ${partyName(clause.party, `${path}/party`)} `;
+    const aside = openingText(clause.aside, `${path}/aside`).replace(/^In/, 'in').replace(/,$/, '');
+    lines[0] = (lines[0] ?? '').replace(payee, `${payee.trimEnd()}, ${aside}, `);
+  }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+/** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */
+function payDaySentence(p: PaymentDayNode, path: string): string {
+  const noun = oneOf(p.noun, ['bonuses', 'commissions', 'payments'], `${path}/noun`);
+  const day = Number(wholeNumber(p.day, `${path}/day`));
+  if (day < 1 || day > 31) throw new FormatError('a day of the month is 1 to 31', `${path}/day`);
+  const suffix = day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th';
+  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} are paid on the ${day}${suffix} day of the month following the month in which they are earned.`;
 }
 
 // --- openings ------------------------------------------------------------------------------------
@@ -233,12 +252,14 @@ function paidAmount(p: PaymentNode, path: string): string {
     throw new FormatError('qualifiers must be plain words such as "one-time" or "launch"', `${path}/qualifiers`);
   }
   const before = qualifiers.length ? `${qualifiers.join(' ')} ` : '';
+  // "an additional bonus", "an annual bonus": the article the first word takes (the grammar reads both).
+  const a = /^(?!one|uni|use)[aeiou]/i.test(before) ? 'an' : 'a';
   if (p.kind === 'unstated') {
-    if (p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return `a ${before}payment of ${p.text}`;
+    if (p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return `${a} ${before}payment of ${p.text}`;
     throw new FormatError(`'${String(p.text)}' cannot be written as a redacted amount: use "$[***]" or "[***]"`, `${path}/text`);
   }
   if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
-  return `a ${before}${oneOf(p.noun, PAID_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
+  return `${a} ${before}${oneOf(p.noun, PAID_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
 }
 
 /**

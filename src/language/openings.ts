@@ -44,7 +44,7 @@ export function startDate(clause: ClauseNode): string | null {
 }
 
 function note(clause: ClauseNode, index: number, count: number): string | null {
-  const o = clause.opening;
+  const o = clause.opening ?? clause.aside;
   if (o === undefined) return null;
   const which = count > 1 ? `clause ${index + 1}: ` : '';
   const words = `'${openingWords(o)}'`;
@@ -79,6 +79,9 @@ export function resolveOpenings(document: DocumentNode): { document: DocumentNod
   const clauses = document.clauses.map((clause, i) => {
     const text = note(clause, i, count);
     if (text !== null) notes.push(text);
+    // An opening and an aside in one clause: the aside's note too.
+    const aside = clause.opening !== undefined && clause.aside !== undefined ? note({ ...clause, opening: undefined }, i, count) : null;
+    if (aside !== null) notes.push(aside);
     if (clause.opening?.kind !== 'period-opening') return clause;
     return { ...clause, milestones: clause.milestones.map((m) => ({ ...m, window: openedWindow(m, clause.opening) })) };
   });

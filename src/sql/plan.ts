@@ -113,7 +113,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `heading` and `payer` only describe the clause: the evaluator reads neither.
   // An opening is compiled only when it is context ("In addition to …"), which changes no figure; a start
   // or a period opening changes the windows, and is refused by its kind.
-  clause: ['kind', 'form', 'heading', 'opening', 'payer', 'party', 'milestones', 'payments', 'range'],
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'milestones', 'payments', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
   party: ['kind', 'name', 'range'],
@@ -311,6 +311,7 @@ export function checkSupported(ast: DocumentNode): void {
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.opening) requireKnown(clause.opening, 'opening');
+    if (clause.aside) requireKnown(clause.aside, 'opening');
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
     for (const m of clause.milestones) {
