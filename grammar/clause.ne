@@ -122,6 +122,9 @@ asidePhrase   -> %in_ "addition" %to contextWords                   {% op.inAddi
 # "Bonuses are paid on the 15th day of the month following the month in which they are earned.": when each payment falls due.
 paymentDay    -> paidPlural %are "paid" %on %the ordinal %day %of %the %month %following %the %month %in_ %which "they" %are "earned" %period {% op.paymentDay %}
 paidPlural    -> %bonuses {% b.id %} | %payments {% b.id %} | "Commissions" {% b.id %} | "commissions" {% b.id %}
+# "First Commercial Sale", "First Commercial Sale of the first Product": the event of the first sale.
+saleEvent     -> %firstWord "Commercial" %sale                       {% op.saleEvent %}
+               | %firstWord "Commercial" %sale %of %the %firstWord %word {% op.saleEvent %}
 # What the payment is in addition to, or consideration for: words up to the comma ("the commission under Section 2(a)").
 contextWords  -> contextWord                                         {% b.single %}
                | contextWords contextWord                            {% b.append %}
@@ -146,6 +149,9 @@ payerHead     -> partyRef modal                                      {% b.id %}
 paymentFirst  -> payerHead payAction                                 {% b.paymentFirst %}
 payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidConditions %}
                | %pay %to:? partyRef paymentList                     {% b.listAction %}
+# "ARX Corp. shall pay to Aegon Labs, LLC within thirty (30) days after its achievement the following one-time milestone
+# payment: First Commercial Sale of the first Product: $500,000.": one event milestone, paid once.
+               | %pay %to:? partyRef %within %number %days %after "its" %achievement %the %following qualifiers:? paidNoun %colon saleEvent %colon paidValue {% op.eventPayment %}
 # "<Company> shall make a one-time payment to <Agent> of $X upon …".
                | %make madePayment conditionLink condition           {% b.madePayment %}
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}

@@ -6,10 +6,10 @@
  */
 import type { CalendarPeriodWindowNode, FixedPaymentNode, MoneyNode, PartyNode, PaymentNode, ContextOpeningNode, OpeningNode, PeriodOpeningNode, StartOpeningNode } from '../src/language/ast';
 import { normalizeText } from '../src/values/text-key';
-import { conditionFirst, lower, metricSubject, party, span, toArray, type ClauseDraft, type Condition, type Data, type List, type PayerSentence, type Subject } from './builders';
+import { conditionFirst, digits, lower, metricSubject, party, span, toArray, type ClauseDraft, type Condition, type Data, type List, type PayerSentence, type Subject } from './builders';
 import * as cb from './period-builders';
 import type { Token } from './lexer';
-import type { PaymentDayNode, Range } from '../src/language/ast';
+import type { DueNode, MilestoneNode, PaymentDayNode, Range, SaleEventNode } from '../src/language/ast';
 import { ORDINAL_WORDS } from './lexer';
 
 /** The words of a context phrase: a space between tokens, none before a bracketed part ("Section 2(a)"). */
@@ -135,4 +135,41 @@ export function paymentDay(d: Data): PaymentDayNode {
 export function withPaymentDay(d: Data): ClauseDraft {
   const [clause, payDay] = d as [ClauseDraft, PaymentDayNode];
   return { ...clause, payDay, range: span(clause, payDay) };
+}
+
+/** "First Commercial Sale of the first Product". */
+export function saleEvent(d: Data): SaleEventNode {
+  return { kind: 'sale-event', words: normalizeText((d as Token[]).map((t) => t.value).join(' ')), range: span(d) };
+}
+
+/**
+ * "<Payer> shall pay to <Payee> within 30 days after its achievement the following one-time milestone payment:
+ * First Commercial Sale …: $500,000": the event's milestone (one sale, no deadline) with its payment due after it.
+ */
+export function eventPayment(d: Data): { payee: PartyNode; milestone: MilestoneNode; range: Range } {
+  const payee = d[2] as PartyNode;
+  const within = d[3] as Token;
+  const days = d[4] as Token;
+  const achievement = d[8] as Token;
+  const qualifiers = d[11] as List<Token>;
+  const noun = d[12] as Token[];
+  const event = d[14] as SaleEventNode;
+  const value = d[16] as MoneyNode | { kind: 'unstated-value'; currency: string | null; text: string; range: Range };
+  const words = toArray(qualifiers).map((t) => normalizeText(t.value));
+  const q = words.length ? { qualifiers: words } : {};
+  const nounText = noun.map((t) => lower(t)).join(' ') as FixedPaymentNode['noun'];
+  const paidRange = span(qualifiers, noun, value);
+  const base: PaymentNode =
+    value.kind === 'unstated-value'
+      ? { kind: 'unstated', how: 'redacted', currency: value.currency, text: value.text, ...q, range: paidRange }
+      : { kind: 'fixed', noun: nounText, ...q, amount: value, range: paidRange };
+  const due: DueNode = { kind: 'due', days: Number(digits(days)), after: 'achievement', calendar: false, range: span(within, achievement) };
+  const milestone: MilestoneNode = {
+    kind: 'milestone', label: null, labelSource: null,
+    target: { kind: 'deals', count: '1', noun: 'sales', range: event.range },
+    window: { kind: 'open', range: { start: event.range.end, end: event.range.end } },
+    payment: { kind: 'timed', payment: base as never, due, range: span(base, due) },
+    event, range: span(event, value),
+  };
+  return { payee, milestone, range: span(d) };
 }

@@ -117,6 +117,14 @@ export interface PaymentDayNode {
   range: Range;
 }
 
+/** "First Commercial Sale", "First Commercial Sale of the first Product". */
+export interface SaleEventNode {
+  kind: 'sale-event';
+  /** The words as written, single spaces ("First Commercial Sale of the first Product"). */
+  words: string;
+  range: Range;
+}
+
 /** "4.2 Performance Bonus.", "Article 6.2 Target Bonus.", "Sales Bonus.". */
 export interface ClauseHeadingNode {
   kind: 'clause-heading';
@@ -199,6 +207,12 @@ export interface MilestoneNode {
   comparator?: ComparatorNode;
   /** The party whose sales count, when a condition names one ("If Reseller generates Net Revenue …"). */
   achiever?: PartyNode;
+  /**
+   * "First Commercial Sale of the first Product": an event, not a figure. Its target is one sale (a row with a
+   * positive amount) in an open window: the first one after the effective date meets it, and a later refund
+   * does not undo it.
+   */
+  event?: SaleEventNode;
   /** Written once-only words ("one-time", "paid only once"): a recurring window then pays its first met period only. */
   once?: OnceOnlyNode;
   /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
@@ -898,6 +912,7 @@ export type AnyNode =
   | ComparatorNode
   | PaymentTimingNode
   | PaymentDayNode
+  | SaleEventNode
   | PartyNode
   | MilestoneNode
   | LabelSourceNode

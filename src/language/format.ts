@@ -149,6 +149,20 @@ function payDaySentence(p: PaymentDayNode, path: string): string {
   return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} are paid on the ${day}${suffix} day of the month following the month in which they are earned.`;
 }
 
+const SALE_EVENT = /^First Commercial Sale(?: of the first [A-Za-z]+)?$/;
+
+/** "The ARX Corp. shall pay to the Aegon Labs, LLC within 30 days after its achievement the following one-time milestone payment: First Commercial Sale: $500,000.00." */
+function eventSentence(m: MilestoneNode, path: string, payer: string, payee: string): string {
+  const event = m.event!;
+  if (typeof event.words !== 'string' || !SALE_EVENT.test(event.words)) throw new FormatError(`'${String(event.words)}' cannot be written as a sale event: use "First Commercial Sale" or "First Commercial Sale of the first Product"`, `${path}/event/words`);
+  if (m.target.kind !== 'deals' || m.target.count !== '1' || m.window.kind !== 'open') throw new FormatError('a sale event is one sale with no deadline', `${path}/target`);
+  const p = m.payment;
+  if (p?.kind !== 'timed' || p.due.after !== 'achievement' || p.payment.kind !== 'fixed') throw new FormatError('a sale event\'s payment is a fixed amount due a number of days after its achievement', `${path}/payment`);
+  const fixed = p.payment;
+  const words = [...(fixed.qualifiers ?? []), oneOf(fixed.noun, PAID_NOUNS, `${path}/payment/payment/noun`)].join(' ');
+  return `The ${payer} shall pay to the ${payee} within ${wholeNumber(p.due.days, `${path}/payment/due/days`)} days after its achievement the following ${words}: ${event.words}: ${formatAmount(fixed.amount, `${path}/payment/payment/amount`)}.`;
+}
+
 // --- openings ------------------------------------------------------------------------------------
 
 /** Token types a context opening's words may lex as (grammar: contextWord). */
@@ -326,6 +340,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const payee = partyName(clause.party, `${path}/party`);
   const labelled = clause.milestones.map((m) => m.label !== null || m.labelSource !== null);
   if (labelled.some((l) => l !== labelled[0])) throw new FormatError('the milestones of a payer-pays sentence are all labelled (a list) or none is', `${path}/milestones`);
+  if (clause.milestones.length === 1 && clause.milestones[0].event !== undefined) return eventSentence(clause.milestones[0], `${path}/milestones/0`, payer, payee);
   const elsewhere = achievementList(clause, path, payer, payee);
   if (elsewhere !== null) return elsewhere;
   if (clause.milestones.length === 1 && !labelled[0]) {

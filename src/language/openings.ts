@@ -79,11 +79,18 @@ export function resolveOpenings(document: DocumentNode): { document: DocumentNod
   const clauses = document.clauses.map((clause, i) => {
     const text = note(clause, i, count);
     if (text !== null) notes.push(text);
+    for (const m of clause.milestones) {
+      if (m.event === undefined) continue;
+      notes.push(
+        `${count > 1 ? `clause ${i + 1}: ` : ''}'${m.event.words}' is an event, read as the first sale after the effective date: the first row with a ` +
+          `positive amount (every row of the ledger is read as a commercial sale of a Product); a later refund does not undo it, and it is paid once`,
+      );
+    }
     // An opening and an aside in one clause: the aside's note too.
     const aside = clause.opening !== undefined && clause.aside !== undefined ? note({ ...clause, opening: undefined }, i, count) : null;
     if (aside !== null) notes.push(aside);
     if (clause.opening?.kind !== 'period-opening') return clause;
     return { ...clause, milestones: clause.milestones.map((m) => ({ ...m, window: openedWindow(m, clause.opening) })) };
   });
-  return { document: notes.length === 0 ? document : { ...document, clauses }, notes };
+  return { document: clauses.every((c, i) => c === document.clauses[i]) ? document : { ...document, clauses }, notes };
 }
