@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS, currencyOfCode } from '../src/values/money';
@@ -166,6 +166,10 @@ export interface PayerSentence {
   form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range;
   /** Milestone fields a sentence form adds (a period echo such as "for such Calendar Quarter"). */
   extra?: Partial<MilestoneNode>;
+  /** A milestone built whole by the sentence form (an event), in place of the condition's. */
+  milestone?: MilestoneNode;
+  /** Context written after the payee (", in addition to the commissions under Article 6.1,"): the clause's `aside`. */
+  aside?: ContextOpeningNode;
   /** Several payments, each with its condition (a list, or "…, and an additional bonus of … if …"); `payment` and `condition` are the first's. */
   entries?: List<Entry>;
 }
@@ -282,9 +286,15 @@ export function paidCondition(d: Data): Entry {
 
 /** What follows the payer and its modal: who is paid, and the payments with their conditions. */
 interface PayAction { payee: PartyNode; entries: List<Entry> }
+/** A payment whose milestone is not a condition with a figure ("First Commercial Sale …": grammar/opening-builders.ts). */
+interface EventAction { payee: PartyNode; milestone: MilestoneNode; range: Range }
 
 export function paymentFirst(d: Data): PayerSentence {
-  const [payer, action] = d as [PartyNode, PayAction];
+  const [payer, action] = d as [PartyNode, PayAction | EventAction];
+  if ('milestone' in action) {
+    const m = action.milestone;
+    return { form: 'payer-pays', payer, payee: action.payee, payment: m.payment as PaymentNode, condition: null as never, milestone: m, range: span(d) };
+  }
   const first = (action.entries as Cons<Entry>).first;
   return { form: 'payer-pays', payer, payee: action.payee, payment: first.payment, condition: first.condition, entries: action.entries, range: span(d) };
 }
@@ -396,9 +406,9 @@ export function payerClause(d: Data): ClauseDraft {
     const milestones = toArray(sentence.entries).reduce<List<MilestoneNode>>((list, entry) => cons(list, milestoneOf(entry.condition, entry.payment, entry.label, {})), null);
     return { kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, milestones, payments: null, range: span(d) };
   }
-  const milestone = milestoneOf(sentence.condition, sentence.payment, null, sentence.extra ?? {});
+  const milestone = sentence.milestone ?? milestoneOf(sentence.condition, sentence.payment, null, sentence.extra ?? {});
   return {
-    kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee,
+    kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, ...(sentence.aside ? { aside: sentence.aside } : {}),
     milestones: cons(null, milestone), payments: null, range: span(d),
   };
 }

@@ -31,6 +31,7 @@ import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
+import * as op from './opening-builders';
 import * as ib from './increment-builders';
 import * as qt from './quota-builders';
 import * as ft from './first-time-builders';
@@ -61,6 +62,8 @@ endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
 sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
                | clauseHeading:? periodEndClause                     {% b.withHeading %}
+               | clauseHeading:? openingPhrase headlessClause        {% op.openedClause %}
+               | clauseHeading:? openingPhrase periodEndClause       {% op.openedClause %}
 # Sentences paid on a period's total once it is over. They are not predicted right after headed lines
 # without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
 # states at every line end; after such lines, a heading or a payment sentence comes first.
@@ -72,6 +75,7 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerHead commitmentTail                            {% cmb.commitmentClause %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
+               | payerClause paymentDay                              {% op.withPaymentDay %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -121,6 +125,34 @@ headingWords  -> headingWord                                         {% b.single
 # One test symbol for every token a heading word may be: one Earley state where a clause may start, not five.
 headingWord   -> %headingToken {% b.id %}
 
+# --- openings ---------------------------------------------------------------------------------
+# A phrase before a sentence, ending with a comma: context ("In addition to the Base Commission,", "As partial
+# consideration for the rights granted under Section 3.1,"), a start ("Commencing January 1, 2026,", "Beginning
+# with the fiscal year that starts on July 1, 2026,") or a period ("For each Calendar Year,", "On a quarterly
+# basis,"). What each means for the sentence: src/language/openings.ts.
+openingPhrase -> %in_ "addition" %to contextWords %comma             {% op.inAdditionTo %}
+               | %as "partial" "consideration" %for_ contextWords %comma {% op.asConsideration %}
+               | %startVerb %on:? date %comma                        {% op.startDate %}
+               | %startVerb %with_ %the %fiscalWord %year %that %fiscalEdgeVerb %on date %comma {% op.startFiscalYear %}
+               | %for_ %each calendarPeriodNoun %comma               {% op.forEachPeriod %}
+               | %on %a basisAdjective %basis %comma                 {% op.basisPeriod %}
+basisAdjective -> "monthly" {% b.id %} | "Monthly" {% b.id %} | %quarterly {% b.id %} | %annual {% b.id %} | %yearly {% b.id %}
+possessiveOwner -> %possessiveWord                                   {% b.single %}
+               | partyWords %possessiveWord                          {% b.append %}
+asidePhrase   -> %in_ "addition" %to contextWords                   {% op.inAdditionTo %}
+# "Bonuses are paid on the 15th day of the month following the month in which they are earned.": when each payment falls due.
+paymentDay    -> paidPlural %are "paid" %on %the ordinal %day %of %the %month %following %the %month %in_ %which "they" %are "earned" %period {% op.paymentDay %}
+paidPlural    -> %bonuses {% b.id %} | %payments {% b.id %} | "Commissions" {% b.id %} | "commissions" {% b.id %}
+# "First Commercial Sale", "First Commercial Sale of the first Product": the event of the first sale.
+saleEvent     -> %firstWord "Commercial" %sale                       {% op.saleEvent %}
+               | %firstWord "Commercial" %sale %of %the %firstWord %word {% op.saleEvent %}
+# What the payment is in addition to, or consideration for: words up to the comma ("the commission under Section 2(a)").
+contextWords  -> contextWord                                         {% b.single %}
+               | contextWords contextWord                            {% b.append %}
+contextWord   -> %word {% b.id %} | %the {% b.id %} | %of {% b.id %} | %commission {% b.id %} | %bonus {% b.id %} | %payment {% b.id %}
+               | %payments {% b.id %} | %fee {% b.id %} | %sales {% b.id %} | %section {% b.id %} | %number {% b.id %}
+               | %dottedNumber {% b.id %} | %enumerator {% b.id %} | %this_ {% b.id %} | %agreement {% b.id %}
+
 # --- payer-pays and conditional sentences ------------------------------------------------------
 # "<Payer> shall pay <Payee> <payment> if <condition>." and "If <condition>, <Payer> shall pay <Payee> <payment>.":
 # one milestone, whose target and window are the condition's and whose payment is the sentence's.
@@ -140,6 +172,9 @@ payerHead     -> partyRef modal                                      {% b.id %}
 paymentFirst  -> payerHead payAction                                 {% b.paymentFirst %}
 payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidConditions %}
                | %pay %to:? partyRef paymentList                     {% b.listAction %}
+# "ARX Corp. shall pay to Aegon Labs, LLC within thirty (30) days after its achievement the following one-time milestone
+# payment: First Commercial Sale of the first Product: $500,000.": one event milestone, paid once.
+               | %pay %to:? partyRef %within %number %days %after "its" %achievement %the %following qualifiers:? paidNoun %colon saleEvent %colon paidValue {% op.eventPayment %}
 # "<Company> shall make a one-time payment to <Agent> of $X upon …".
                | %make madePayment conditionLink condition           {% b.madePayment %}
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
@@ -149,6 +184,8 @@ paidCondition -> paidAmount conditionLink condition                  {% b.paidCo
 conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
 # "The first time Net Sales in a Royalty Period exceed $800,000, Company will pay …": paid once, for the first period that meets it.
                | %the firstTime condition %comma partyRef modal %pay %to:? partyRef paidAmount {% ft.firstTimeConditionFirst %}
+# "…, the Principal shall pay the Agent, in addition to the commissions under Article 6.1, a bonus of …": context after the payee.
+               | conditionIntro condition %comma partyRef modal %pay %to:? partyRef %comma asidePhrase %comma paidAmount {% op.asideConditionFirst %}
 conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
                | %upon %the:? %firstWord:? %achievement %of
 conditionIntro -> %if_ | %in_ %the %event %that | %should
@@ -210,6 +247,11 @@ subject       -> metric scopePhrases:?                               {% b.metric
                | %possessiveWord metric scopePhrases:?               {% tb.possessiveSubject %}
                | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
                | metric "generated" %by %the:? generatorName scopePhrases:? {% cb.generatedBySubject %}
+# "the Agent's Gross Sales", "the Sales Representative's Gross Sales": the party whose sales count, by its possessive.
+               | %the:? possessiveOwner metric scopePhrases:?         {% op.possessiveSubject %}
+# "the Net Turnover generated by the Agent": the metric after 'the'.
+               | %the metric scopePhrases:?                          {% op.theMetricSubject %}
+               | %the metric "generated" %by %the:? generatorName scopePhrases:? {% op.theGeneratedBySubject %}
 # "Bookings credited to the Participant": the party whose bookings count (built like "generated by").
                | metric "credited" %to %the:? generatorName scopePhrases:? {% cb.generatedBySubject %}
 # "Revenue generated by the Agent of the Territory": the name has no 'of', 'the' or 'a' inside, which would make
@@ -602,6 +644,7 @@ windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measu
                | measuredIntro:? percentage rateOf measure excessWord threshold excessWindow {% qb.measuredExcess %}
                | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
+               | determiner:? measureMetric scopePhrases:? suchForWindow {% qb.measure %}
 # "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.
 excessWindow  -> window                                              {% b.id %}
                | "made" window                                       {% b.last %}
@@ -615,6 +658,8 @@ measuredQualifiers -> measuredQualifier                             {% b.single 
                | measuredQualifiers measuredQualifier               {% b.append %}
 measuredQualifier -> qualifier {% b.id %} | %bonus {% b.id %}
 measuredNoun  -> paidNoun {% qb.nounWords %} | "rebate" {% qb.nounWords %} | "royalty" {% qb.nounWords %} | "incentive" {% qb.nounWords %}
+# After a condition, "for such Calendar Quarter" at the end is the payment's period reference (conditionFirst
+# periodReference), never also the measure's window: so a measure's window here is not "for such …".
 measure       -> determiner:? measureMetric scopePhrases:? measureWindow:? {% qb.measure %}
 # A measure's "such" is its determiner (the condition's period), never also a word of the metric.
 measureMetric -> measureModifiers:? basis:? metricNoun               {% b.metric %}
@@ -624,8 +669,8 @@ measureModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {
 determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "such" {% qb.determiner %} | %the {% qb.determiner %}
 measureWindow -> window                                              {% qb.ownWindow %}
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
-               | %for_ "such" %calendar:? periodUnit                 {% qb.suchWindow %}
                | %for_ %each calendarPeriodNoun                      {% qb.forEachWindow %}
+suchForWindow -> %for_ "such" %calendar:? periodUnit                 {% qb.suchWindow %}
 
 # Tiers in a payer-pays or earning sentence, each band with its own measure: "three percent (3%) on the first
 # $100,000 of Distributor's purchases in such Calendar Year and five percent (5%) on all purchases in excess of
@@ -696,6 +741,11 @@ namedPeriod   -> "Q" %number %number                                 {% cb.lette
 # "… shall pay … $50,000 within 45 days after the end of the first Calendar Quarter in which Net Sales exceed $200,000".
 calendarSentence -> %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal %pay %to:? partyRef paidAmount {% cb.forEachFirst %}
                | partyRef modal %pay %to:? partyRef paidAmount calendarTail {% cb.withCalendarTail %}
+# "… a bonus of $2,000 for each calendar month in which …, and an additional $1,000 for each calendar month in which …": two milestones.
+               | partyRef modal %pay %to:? partyRef paidAmount calendarTail %comma %and secondPaid calendarTail {% op.twoCalendarPayments %}
+# The second payment: "an additional $1,000" (the first payment's noun) or a payment written in full.
+secondPaid    -> anArticle %additional paidValue                     {% op.additionalValue %}
+               | paidAmount                                          {% b.id %}
 # One rule for the payment-first forms, so that the words before the period are read once, not once per form.
 calendarTail  -> %for_ %each calendarPeriodNoun %in_ %which periodCondition {% cb.eachTail %}
                | firstLink %the %firstWord calendarPeriodNoun %in_ %which periodCondition {% cb.firstTail %}

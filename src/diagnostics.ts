@@ -83,6 +83,9 @@ export const DIAGNOSTIC_CODES = {
   'measure-metric-mismatch': 'error',
   'settlement-period-mismatch': 'error',
   'target-without-condition': 'error',
+  // openings before a sentence
+  'opening-period-conflict': 'error',
+  'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
 } as const satisfies Record<string, Severity>;

@@ -10,9 +10,11 @@
  * Results never depend on input order except to break ties between rows at the same instant.
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
-import type { DocumentNode, PaymentTimingNode } from '../language/ast';
+import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
+import { payDayDue, payDayNote } from './payments/pay-day';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
+import { resolveOpenings } from '../language/openings';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
@@ -87,6 +89,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private report: EvaluationReport | null = null;
   /** How fiscal periods were dated and what the ledger holds, for the notes. */
   private readonly contextNotes: string[];
+  /** How each sentence's opening phrase is read, for the notes. */
+  private readonly openingNotes: string[];
 
   /**
    * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
@@ -96,6 +100,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
    */
   /** Each clause's "Each amount is payable within …" sentence, or null. */
   private readonly timings: (PaymentTimingNode | null)[];
+  private readonly payDays: (PaymentDayNode | null)[];
 
   constructor(ast: DocumentNode, options: EvaluationOptions, sharedIds?: IdIndex) {
     this.options = options;
@@ -103,6 +108,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     this.addsIds = sharedIds === undefined;
     this.clauseCount = ast.clauses.length;
     this.timings = ast.clauses.map((clause) => clause.timing ?? null);
+    this.payDays = ast.clauses.map((clause) => clause.payDay ?? null);
     const resolved = resolveContext(options, options.now);
     this.context = resolved.ok ? resolved.context : null;
     this.contextError = resolved.ok ? null : resolved.message;
@@ -111,6 +117,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
     const ctx = this.context;
+    // A period opening gives its window to the conditions that write none, before any period is dated.
+    const opened = resolveOpenings(ast);
+    ast = opened.document;
+    this.openingNotes = opened.notes;
     // Fiscal periods are dated first (their year start from the text or the option), or the evaluation fails saying why.
     const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
     if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
@@ -359,6 +369,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
 
     const notes = new Notes(ctx.zone, asOf);
+    for (const text of this.openingNotes) notes.add(text);
     for (const text of this.contextNotes) notes.add(text);
     const sums = this.sums;
     const covered = new Uint8Array(sums.days);
@@ -554,6 +565,21 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     });
 
     for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
+    // "Bonuses are paid on the 15th day of the month following …": a due day for each obligation of the clause.
+    this.payDays.forEach((payDay, c) => {
+      if (payDay === null) return;
+      notes.add(payDayNote(payDay, this.payDays.length > 1 ? `clause ${c + 1}: ` : ''));
+      for (const o of obligations) {
+        if (o.clause !== c + 1) continue;
+        const due = payDayDue(payDay, o.triggeredAt);
+        if (due === null) continue;
+        if (o.dueDate !== undefined && o.dueDate !== due.dueDate) {
+          notes.add(`clause ${c + 1}: a payment says it is due ${o.dueDate} and the payment-day sentence says ${due.dueDate}: the payment's own term is kept`);
+          continue;
+        }
+        o.dueDate = due.dueDate;
+      }
+    });
     // A settled amount of zero (no excess, below the minimum payout, the cap used up) is no obligation.
     const nothingOwed = new Set<Obligation>();
     for (const [obligation, instName] of settledAtEnd) {

@@ -14,6 +14,8 @@ import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { NO_CURRENCY } from '../values/money';
 import { productKey } from './metrics';
+import { startDate } from '../language/openings';
+import { dayNumber, parseIsoDate } from '../time/calendar-date';
 import { accruingTiers, firstBoundary } from './payments/accrual';
 
 /** One milestone, with everything the passes need to know about it. */
@@ -138,6 +140,10 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
   let countsCustomers = false;
   const calendar = new ContractCalendar(ctx.effective);
   ast.clauses.forEach((clause, c) => {
+    // A start opening ("Commencing January 1, 2026,"): no day before it counts, and a period that ends before it is not tested.
+    const start = startDate(clause);
+    const parsedStart = start === null ? null : parseIsoDate(start);
+    const firstCounted = parsedStart === null ? firstDay : Math.max(firstDay, dayNumber(parsedStart));
     for (const milestone of clause.milestones) {
       const metric = metricOf(milestone.target);
       const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
@@ -147,9 +153,9 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const boundary = tiers ? firstBoundary(tiers) : null;
       const target = targetQuantity(boundary ? boundary.amount : targetText(milestone.target));
       const escalation = clause.commitment?.escalation ?? null;
-      const instances = milestoneWindowInstances(milestone.window, calendar, ctx.asOf, ast).map((window) => ({
+      const instances = milestoneWindowInstances(milestone.window, calendar, ctx.asOf, ast).filter((window) => start === null || window.endDay > firstCounted).map((window) => ({
         window,
-        from: Math.max(window.startDay, firstDay) - firstDay,
+        from: Math.max(window.startDay, firstCounted) - firstDay,
         to: Math.min(window.endDay, lastDay + 1) - firstDay,
         candidates: [],
         reached: false,

@@ -51,6 +51,10 @@ export interface ClauseNode {
   form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment' | 'commitment';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
+  /** A phrase before the sentence ("In addition to the Base Commission,", "Commencing January 1, 2026,", "For each Calendar Year,"). */
+  opening?: OpeningNode;
+  /** Context written after the payee: "the Principal shall pay the Agent, in addition to the commissions under Article 6.1, …". */
+  aside?: ContextOpeningNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
   payer?: PartyNode;
   /** The obligated party; null for the headed form, which names none. */
@@ -60,6 +64,8 @@ export interface ClauseNode {
   payments: PaymentTermNode[];
   /** When the payments of a payer-pays clause fall due, in a sentence after it ("Each amount is payable within …"). */
   timing?: PaymentTimingNode;
+  /** "Bonuses are paid on the 15th day of the month following the month in which they are earned.": each payment's due day. */
+  payDay?: PaymentDayNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
   /** In the commitment form: how the commitment was stated, and its escalation. */
@@ -131,6 +137,28 @@ export interface PaymentTimingNode {
   range: Range;
 }
 
+/**
+ * "Bonuses are paid on the 15th day of the month following the month in which they are earned.": each
+ * obligation of the clause falls due on that day of the calendar month after the one it is triggered in
+ * (the last day of that month when it is shorter).
+ */
+export interface PaymentDayNode {
+  kind: 'payment-day';
+  /** The day of the month, 1 to 31. */
+  day: number;
+  /** The plural noun as written, lower case. */
+  noun: 'bonuses' | 'commissions' | 'payments';
+  range: Range;
+}
+
+/** "First Commercial Sale", "First Commercial Sale of the first Product". */
+export interface SaleEventNode {
+  kind: 'sale-event';
+  /** The words as written, single spaces ("First Commercial Sale of the first Product"). */
+  words: string;
+  range: Range;
+}
+
 /** "4.2 Performance Bonus.", "Article 6.2 Target Bonus.", "Sales Bonus.". */
 export interface ClauseHeadingNode {
   kind: 'clause-heading';
@@ -138,6 +166,51 @@ export interface ClauseHeadingNode {
   number: string | null;
   /** The title's words, joined by single spaces, without the final period. */
   title: string;
+  range: Range;
+}
+
+/**
+ * A phrase written before a sentence, ending with a comma. Three kinds, by what it means:
+ * `context-opening` ("In addition to the Base Commission,", "As partial consideration for the rights
+ * granted under Section 3.1,") relates the payment to something outside the clause: recorded and stated
+ * in the notes, never evaluated; `start-opening` ("Commencing January 1, 2026,", "Beginning with the fiscal
+ * year that starts on July 1, 2026,"): no sales before the date count and no period ending before it is
+ * tested; `period-opening` ("For each Calendar Year,", "For each calendar quarter,", "On a quarterly
+ * basis,"): the period in which the sentence's condition or amount is measured, which is then its window.
+ */
+export type OpeningNode = ContextOpeningNode | StartOpeningNode | PeriodOpeningNode;
+
+export interface ContextOpeningNode {
+  kind: 'context-opening';
+  /** "In addition to …" or "As partial consideration for …". */
+  relation: 'in-addition-to' | 'as-consideration-for';
+  /** The words after "to" / "for", as written, joined by single spaces ("the Base Commission"). */
+  subject: string;
+  range: Range;
+}
+
+export interface StartOpeningNode {
+  kind: 'start-opening';
+  /** The verb as written, lower case. */
+  verb: 'commencing' | 'beginning' | 'starting';
+  /** The first day that counts, ISO `YYYY-MM-DD`. */
+  date: string;
+  /** Written "with the fiscal year that starts on <date>": the date is also a fiscal year's first day. */
+  fiscalYear: boolean;
+  range: Range;
+}
+
+export interface PeriodOpeningNode {
+  kind: 'period-opening';
+  /** `for-each`: "For each calendar quarter,"; `basis`: "On a quarterly basis,". */
+  written: 'for-each' | 'basis';
+  /**
+   * The period: "in each calendar quarter". For `basis` the text names no calendar: it is read as the
+   * calendar period of its unit (the checker warns unless the sentence itself says calendar).
+   */
+  window: CalendarPeriodWindowNode;
+  /** For `basis`, the adjective as written, lower case ("quarterly"); null for `for-each`. */
+  adjective: 'monthly' | 'quarterly' | 'annual' | 'yearly' | null;
   range: Range;
 }
 
@@ -168,6 +241,12 @@ export interface MilestoneNode {
   comparator?: ComparatorNode;
   /** The party whose sales count, when a condition names one ("If Reseller generates Net Revenue …"). */
   achiever?: PartyNode;
+  /**
+   * "First Commercial Sale of the first Product": an event, not a figure. Its target is one sale (a row with a
+   * positive amount) in an open window: the first one after the effective date meets it, and a later refund
+   * does not undo it.
+   */
+  event?: SaleEventNode;
   /** Written once-only words ("one-time", "paid only once"): a recurring window then pays its first met period only. */
   once?: OnceOnlyNode;
   /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
@@ -977,8 +1056,13 @@ export type AnyNode =
   | DocumentNode
   | ClauseNode
   | ClauseHeadingNode
+  | ContextOpeningNode
+  | StartOpeningNode
+  | PeriodOpeningNode
   | ComparatorNode
   | PaymentTimingNode
+  | PaymentDayNode
+  | SaleEventNode
   | PartyNode
   | MilestoneNode
   | LabelSourceNode

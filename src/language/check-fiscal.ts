@@ -20,7 +20,8 @@ export function checkFiscal(document: DocumentNode, out: Diagnostic[]): void {
   }
   if (statedFiscalStarts(document).length > 1) {
     const found = fiscalYearStart(document, undefined);
-    if (!found.ok) out.push(diagnostic('fiscal-year-start-conflict', document.definitions![0].range, `${found.message[0].toUpperCase()}${found.message.slice(1)}.`));
+    const at = document.definitions?.[0]?.range ?? document.clauses.find((c) => c.opening?.kind === 'start-opening')?.opening?.range ?? document.range;
+    if (!found.ok) out.push(diagnostic('fiscal-year-start-conflict', at, `${found.message[0].toUpperCase()}${found.message.slice(1)}.`));
   }
   const warned = new Set<number>();
   for (const clause of document.clauses) {

@@ -5,7 +5,7 @@
  * the condition's would be counted on sales the milestone does not count; a minimum payout or a due
  * date "after the end of such quarter" must name the period the amount is owed for.
  */
-import type { ClauseNode, DueNode, LimitNode, MeasureNode, MilestoneNode, PaymentNode, WindowNode } from './ast';
+import type { ClauseNode, DueNode, LimitNode, MeasureNode, MilestoneNode, OpeningNode, PaymentNode, WindowNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { paymentParts } from './payment-parts';
 
@@ -33,7 +33,7 @@ export function checkMeasured(clause: ClauseNode, out: Diagnostic[]): void {
   for (const m of clause.milestones) {
     const measure = measureOf(m.payment);
     if (!measure || !m.payment) continue;
-    checkMeasureWindow(m, measure, out);
+    checkMeasureWindow(m, measure, out, clause.opening);
     if (m.condition !== 'payment' && m.target.kind === 'revenue' && measure.basis !== null && m.target.basis !== null && measure.basis !== m.target.basis) {
       out.push(
         diagnostic(
@@ -50,13 +50,18 @@ export function checkMeasured(clause: ClauseNode, out: Diagnostic[]): void {
   }
 }
 
-function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnostic[]): void {
+/** "For each Calendar Year, … in such Calendar Year": the opening is the period "such" refers to. */
+function openedBy(opening: OpeningNode | undefined, unit: string): boolean {
+  return opening?.kind === 'period-opening' && opening.window.unit === unit;
+}
+
+function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnostic[], clauseOpening?: OpeningNode): void {
   if (m.condition === 'payment') {
     const base = m.payment ? paymentParts(m.payment).base : null;
     if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'target-reference') {
       out.push(diagnostic('target-without-condition', base.threshold.range, '"the target" refers to the target of a condition, but this sentence has none: write the amount ("in excess of $100,000").'));
     }
-    if (measure.such) {
+    if (measure.such && !openedBy(clauseOpening, measure.such.unit)) {
       out.push(diagnostic('measure-window-mismatch', measure.range, `"${measure.such.preposition} such ${measure.such.unit}" refers to the period of a condition, but this sentence has none: write the period ("in each ${measure.such.unit}").`));
     }
     return;

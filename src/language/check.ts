@@ -26,6 +26,7 @@ import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
 import { checkFiscal } from './check-fiscal';
 import { periodDefinitions } from './period-definitions';
+import { checkOpening } from './check-openings';
 import { ledgerMismatches, type LedgerHolds } from './ledger-holds';
 
 export interface ValidationResult {
@@ -71,6 +72,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
+  for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   return out;
 }

@@ -41,6 +41,11 @@ export function statedFiscalStarts(document: DocumentNode): { start: string; wor
       if (date) out.push({ start: d.edge === 'beginning' ? monthDay(date.month, date.day) : dayAfter(date.month, date.day), words: `FY${d.label} is the fiscal year ${d.edge} ${d.date}` });
     }
   }
+  // "Beginning with the fiscal year that starts on July 1, 2026,": a fiscal year's first day, written before a sentence.
+  for (const c of document.clauses) {
+    const o = c.opening;
+    if (o?.kind === 'start-opening' && o.fiscalYear && parseIsoDate(o.date)) out.push({ start: o.date.slice(5), words: `the fiscal year that starts on ${o.date}` });
+  }
   return out;
 }
 

@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
+  CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -126,8 +126,82 @@ function formatClause(clause: ClauseNode, path: string): string {
     if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-timing sentence follows only a payer-pays or conditional sentence', `${path}/timing`);
     lines.push(timingSentence(clause.timing, `${path}/timing`));
   }
+  if (clause.payDay !== undefined) {
+    if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-day sentence follows only a payer-pays or conditional sentence', `${path}/payDay`);
+    lines.push(payDaySentence(clause.payDay, `${path}/payDay`));
+  }
+  if (clause.opening !== undefined) {
+    if (clause.form === 'headed') throw new FormatError('an opening is written before a sentence, not before headed lines', `${path}/opening`);
+    lines[0] = `${openingText(clause.opening, `${path}/opening`)} ${lines[0].replace(/^(The|If) /, (w) => w.toLowerCase())}`;
+  }
+  if (clause.aside !== undefined) {
+    if (clause.form !== 'conditional' || !clause.party) throw new FormatError('an aside is written only after the payee of a conditional sentence', `${path}/aside`);
+    const payee = `shall pay the ${partyName(clause.party, `${path}/party`)} `;
+    const aside = openingText(clause.aside, `${path}/aside`).replace(/^In/, 'in').replace(/,$/, '');
+    lines[0] = (lines[0] ?? '').replace(payee, `${payee.trimEnd()}, ${aside}, `);
+  }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+/** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */
+function payDaySentence(p: PaymentDayNode, path: string): string {
+  const noun = oneOf(p.noun, ['bonuses', 'commissions', 'payments'], `${path}/noun`);
+  const day = Number(wholeNumber(p.day, `${path}/day`));
+  if (day < 1 || day > 31) throw new FormatError('a day of the month is 1 to 31', `${path}/day`);
+  const suffix = day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th';
+  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} are paid on the ${day}${suffix} day of the month following the month in which they are earned.`;
+}
+
+const SALE_EVENT = /^First Commercial Sale(?: of the first [A-Za-z]+)?$/;
+
+/** "The ARX Corp. shall pay to the Aegon Labs, LLC within 30 days after its achievement the following one-time milestone payment: First Commercial Sale: $500,000.00." */
+function eventSentence(m: MilestoneNode, path: string, payer: string, payee: string): string {
+  const event = m.event!;
+  if (typeof event.words !== 'string' || !SALE_EVENT.test(event.words)) throw new FormatError(`'${String(event.words)}' cannot be written as a sale event: use "First Commercial Sale" or "First Commercial Sale of the first Product"`, `${path}/event/words`);
+  if (m.target.kind !== 'deals' || m.target.count !== '1' || m.window.kind !== 'open') throw new FormatError('a sale event is one sale with no deadline', `${path}/target`);
+  const p = m.payment;
+  if (p?.kind !== 'timed' || p.due.after !== 'achievement' || p.payment.kind !== 'fixed') throw new FormatError('a sale event\'s payment is a fixed amount due a number of days after its achievement', `${path}/payment`);
+  const fixed = p.payment;
+  const words = [...(fixed.qualifiers ?? []), oneOf(fixed.noun, PAID_NOUNS, `${path}/payment/payment/noun`)].join(' ');
+  return `The ${payer} shall pay to the ${payee} within ${wholeNumber(p.due.days, `${path}/payment/due/days`)} days after its achievement the following ${words}: ${event.words}: ${formatAmount(fixed.amount, `${path}/payment/payment/amount`)}.`;
+}
+
+// --- openings ------------------------------------------------------------------------------------
+
+/** Token types a context opening's words may lex as (grammar: contextWord). */
+const CONTEXT_TOKENS = new Set(['word', 'the', 'of', 'commission', 'bonus', 'payment', 'payments', 'fee', 'sales', 'section', 'number', 'dottedNumber', 'enumerator', 'this_', 'agreement']);
+const BASIS_ADJECTIVES = ['monthly', 'quarterly', 'annual', 'yearly'];
+
+function openingText(o: OpeningNode, path: string): string {
+  switch (o.kind) {
+    case 'context-opening': {
+      const lead = o.relation === 'in-addition-to' ? 'In addition to' : o.relation === 'as-consideration-for' ? 'As partial consideration for' : badField('an opening relation', `${path}/relation`);
+      const tokens = typeof o.subject === 'string' ? tokenize(o.subject).filter((t) => t.type !== 'ws') : [];
+      if (tokens.length === 0 || !tokens.every((t) => CONTEXT_TOKENS.has(t.type ?? ""))) {
+        throw new FormatError(`'${String(o.subject)}' cannot be written after '${lead}': use words, section numbers and 'the' or 'of', without commas`, `${path}/subject`);
+      }
+      return `${lead} ${o.subject},`;
+    }
+    case 'start-opening': {
+      const verb = oneOf(o.verb, ['commencing', 'beginning', 'starting'], `${path}/verb`);
+      const Verb = verb.charAt(0).toUpperCase() + verb.slice(1);
+      const date = dateText(o.date, `${path}/date`);
+      return o.fiscalYear ? `${Verb} with the fiscal year that starts on ${date},` : `${Verb} ${date},`;
+    }
+    case 'period-opening': {
+      if (o.written === 'basis') {
+        const adjective = oneOf(o.adjective as string, BASIS_ADJECTIVES, `${path}/adjective`);
+        return `On a ${adjective} basis,`;
+      }
+      if (o.written !== 'for-each') return badField('an opening form', `${path}/written`);
+      const text = o.window?.kind === 'calendar-period' && o.window.selection.kind === 'each' ? calendarWindowText(o.window) : null;
+      if (text === null) throw new FormatError('a period opening names each calendar, fiscal or half-year period', `${path}/window`);
+      return `For ${text.replace(/^in /, '')},`;
+    }
+    default:
+      return assertNever(o);
+  }
 }
 
 // --- clause headings and payer-pays sentences ---------------------------------------------------
@@ -196,12 +270,14 @@ function paidAmount(p: PaymentNode, path: string): string {
     throw new FormatError('qualifiers must be plain words such as "one-time" or "launch"', `${path}/qualifiers`);
   }
   const before = qualifiers.length ? `${qualifiers.join(' ')} ` : '';
+  // "an additional bonus", "an annual bonus": the article the first word takes (the grammar reads both).
+  const a = /^(?!one|uni|use)[aeiou]/i.test(before) ? 'an' : 'a';
   if (p.kind === 'unstated') {
-    if (p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return `a ${before}payment of ${p.text}`;
+    if (p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return `${a} ${before}payment of ${p.text}`;
     throw new FormatError(`'${String(p.text)}' cannot be written as a redacted amount: use "$[***]" or "[***]"`, `${path}/text`);
   }
   if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
-  return `a ${before}${oneOf(p.noun, PAID_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
+  return `${a} ${before}${oneOf(p.noun, PAID_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
 }
 
 /**
@@ -288,6 +364,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const payee = partyName(clause.party, `${path}/party`);
   const labelled = clause.milestones.map((m) => m.label !== null || m.labelSource !== null);
   if (labelled.some((l) => l !== labelled[0])) throw new FormatError('the milestones of a payer-pays sentence are all labelled (a list) or none is', `${path}/milestones`);
+  if (clause.milestones.length === 1 && clause.milestones[0].event !== undefined) return eventSentence(clause.milestones[0], `${path}/milestones/0`, payer, payee);
   const elsewhere = achievementList(clause, path, payer, payee);
   if (elsewhere !== null) return elsewhere;
   if (clause.milestones.length === 1 && !labelled[0]) {

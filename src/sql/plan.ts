@@ -111,8 +111,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Definitions give defined periods their windows, computed by the evaluator's own code (src/time/own-windows.ts).
   document: ['kind', 'clauses', 'definitions', 'range'],
   // `heading` and `payer` only describe the clause: the evaluator reads neither.
-  clause: ['kind', 'form', 'heading', 'payer', 'party', 'milestones', 'payments', 'range'],
+  // An opening is compiled only when it is context ("In addition to …"), which changes no figure; a start
+  // or a period opening changes the windows, and is refused by its kind.
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'milestones', 'payments', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
+  'context-opening': ['kind', 'relation', 'subject', 'range'],
   party: ['kind', 'name', 'range'],
   // `achiever` is not applied to the ledger by the evaluator either (every row counts); `comparator` is compiled.
   // `once` on a one-instance window is what the evaluator does anyway (a milestone pays on first
@@ -317,6 +320,8 @@ export function checkSupported(ast: DocumentNode): void {
     if (clause.form === 'attainment') throw attainmentUnsupported();
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
+    if (clause.opening) requireKnown(clause.opening, 'opening');
+    if (clause.aside) requireKnown(clause.aside, 'opening');
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
     for (const m of clause.milestones) {
