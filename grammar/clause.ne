@@ -243,8 +243,6 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison window                           {% b.comparisonFirstCondition %}
                | subject comparison                                  {% b.openCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
-# "Distributor's purchases of Products": the owner is the party whose sales (or purchases) count.
-               | %possessiveWord metric scopePhrases:?               {% tb.possessiveSubject %}
                | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
                | metric "generated" %by %the:? generatorName scopePhrases:? {% cb.generatedBySubject %}
 # "the Agent's Gross Sales", "the Sales Representative's Gross Sales": the party whose sales count, by its possessive.

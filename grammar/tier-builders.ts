@@ -67,16 +67,6 @@ export function receivedByScope(d: Data): { text: string; range: Range } {
   return { text: normalizeText(`${received.value} ${by.text}`), range: span(d) };
 }
 
-/** "Distributor's purchases of Products": a condition's subject whose owner is the achieving party. */
-export function possessiveSubject(d: Data): b.Subject {
-  const [owner, metric, scopes] = d as [Token, { term: string; basis: 'gross' | 'net' | null }, List<{ text: string }>];
-  const name = normalizeText(owner.value.replace(/['’]s$/, ''));
-  const range = span([owner]);
-  const achiever = { kind: 'party' as const, name, range };
-  const scope = scopes ? toArray(scopes).map((x) => x.text).join(' ') : null;
-  return { term: metric.term, basis: metric.basis, scope, achiever, range: span(d) };
-}
-
 // --- a rate raised on all of the base once a condition is met ---------------------------------------
 
 /** "; provided that if Net Sales in a Calendar Quarter exceed £200,000, the commission for that Calendar Quarter shall be six per cent (6%) of all Net Sales in that Calendar Quarter". */
