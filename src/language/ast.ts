@@ -138,6 +138,8 @@ export interface MilestoneNode {
   once?: OnceOnlyNode;
   /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
   periodReference?: PeriodReferenceNode;
+  /** The name the text gives the payment in brackets after it ('(the "Quarterly Net Sales Milestone Payment")'), without quotes. */
+  paymentName?: string;
   /**
    * `payment`: no condition is written; the milestone is the payment's own measure ("shall pay … ten
    * percent (10%) of Net Sales in each quarter"): its window, its metric, and as target the
@@ -437,6 +439,19 @@ export interface CalendarPeriodWindowNode {
    * December)" gives [1, 6, 7, 12]. The checker compares them with `yearStart` and the unit.
    */
   statedMonths?: number[];
+  /**
+   * "in any calendar quarter occurring before January 1, 2028", "during any Calendar Year ending on or
+   * before December 31, 2027": only the periods that end before (or on) the date count.
+   */
+  bound?: PeriodBoundNode;
+  range: Range;
+}
+
+/** The last day a bounded calendar period may end on, as written: before `date`, or on or before it. */
+export interface PeriodBoundNode {
+  kind: 'period-bound';
+  written: 'occurring before' | 'ending before' | 'ending on or before';
+  date: string;
   range: Range;
 }
 
@@ -841,6 +856,7 @@ export type AnyNode =
   | LimitNode
   | OnceOnlyNode
   | PeriodReferenceNode
+  | PeriodBoundNode
   | MeasureNode
   | DueNode
   | PaymentTermNode
