@@ -554,9 +554,12 @@ endedName     -> partyFirstWord                                      {% b.single
 # Without a condition the amount names its window, after the metric or after the threshold.
 windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
                | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
-               | measuredIntro:? percentage rateOf measure excessWord threshold window {% qb.measuredExcess %}
+               | measuredIntro:? percentage rateOf measure excessWord threshold excessWindow {% qb.measuredExcess %}
                | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
+# "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.
+excessWindow  -> window                                              {% b.id %}
+               | "made" window                                       {% b.last %}
 # After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
 measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
                | measuredIntro percentage rateOf measure excessWord threshold window:? {% qb.measuredExcess %}

@@ -478,10 +478,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
-        const settlement = settled ? settlementOf(inst.window, this.asOfDay, crossing ? crossing.row.id : null) : null;
-        if (settlement?.kind === 'open') notes.add(`${instName}: ${settlement.note}`);
-        if (settlement ? settlement.kind === 'owed' : crossing) {
-          const owed = settlement?.kind === 'owed' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
+        const met = crossing ? { by: crossing.row.id, at: formatIsoDate(fromDayNumber(crossing.row.day)) } : null;
+        const settlement = settled ? settlementOf(inst.window, this.asOfDay, met) : null;
+        if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
+        if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing) {
+          const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
           const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
             parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },
