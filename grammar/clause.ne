@@ -30,6 +30,7 @@ import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
 import * as ft from './first-time-builders';
+import * as tab from './table-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 %}
@@ -53,8 +54,10 @@ endsEnumerated -> sentenceClause                                     {% b.single
                | endsUnpaidHeaded headlessClause                     {% b.append %}
 endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single %}
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
-sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
-               | clauseHeading:? periodEndClause                     {% b.withHeading %}
+# One optional heading before either kind of sentence: one Earley state for it where a clause may start, not two.
+sentenceClause -> clauseHeading:? sentenceBody                       {% b.withHeading %}
+sentenceBody  -> headlessClause                                      {% b.id %}
+               | periodEndClause                                     {% b.id %}
 # Sentences paid on a period's total once it is over. They are not predicted right after headed lines
 # without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
 # states at every line end; after such lines, a heading or a payment sentence comes first.
@@ -85,6 +88,26 @@ item          -> label:? target window inlinePayment:?               {% b.item %
 label         -> %enumerator                                         {% b.parenthesisedLabel %}
                | %number %period                                     {% b.dottedLabel %}
 
+# --- payments set out in a table below the sentence ------------------------------------------
+# "At such time as the cumulative Net Sales … over the term of this Agreement first reach the Net Sales sums set
+# forth below, Company will pay to Licensor the following milestone payments: Cumulative Net Sales US $2,000,000 -
+# Milestone Payment US $100,000; …": one milestone per row (grammar/table-builders.ts).
+tableCondition -> tableSubject tableWindow %firstWord:? comparator tableReference {% tab.tableCondition %}
+# "the cumulative Net Sales …": a metric after "the" (a party subject has its own "the").
+tableSubject  -> subject                                             {% b.id %}
+               | %the metric scopePhrases:?                          {% tab.theSubject %}
+tableWindow   -> window                                              {% b.id %}
+               | %over %the %termNoun termOf:?                       {% ow.termWindow %}
+tableReference -> %the tableWords %set %forth "below"
+tableWords    -> tableWord | tableWords tableWord
+tableWord     -> %word | %net | %sales | %gross | %revenue | %milestone | %milestones | %payment | %target | %targets
+tableRows     -> tableRow                                            {% b.single %}
+               | tableRows %semicolon tableRow                       {% b.appendThird %}
+# The row's words label it ("Cumulative Net Sales US", "Milestone Payment US"): the amounts are the figures.
+tableRow      -> rowWords %of:? money %bullet rowWords:? money       {% tab.tableRow %}
+rowWords      -> rowWord | rowWords rowWord
+rowWord       -> %word | %cumulative | %aggregate | %net | %sales | %gross | %revenue | %milestone | %payment | %bonus
+
 # --- clause headings -------------------------------------------------------------------------
 # "Sales Bonus.", "4.2 Performance Bonus.", "2.3(a) Gross Revenue Bonus.", "Article 6.2 Target Bonus.",
 # "3. Introducer Fee.": a title ending with a period, before an enumerated or payer-pays clause.
@@ -98,7 +121,7 @@ headingWords  -> headingWord                                         {% b.single
                | headingWords headingWord                            {% b.append %}
 # Heading words: plain words and the keywords titles use ("Net Sales Milestone", "Calculation of Commissions"),
 # matched by one test symbol (grammar/lexer.ts) so that a heading adds few Earley states where it may start.
-headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} | %currencyCode {% b.id %} | %titleKeyword {% b.id %}
+headingWord   -> %titleKeyword {% b.id %}
 
 # --- payer-pays and conditional sentences ------------------------------------------------------
 # "<Payer> shall pay <Payee> <payment> if <condition>." and "If <condition>, <Payer> shall pay <Payee> <payment>.":
@@ -109,7 +132,10 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | calendarSentence %period                            {% b.payerClause %}
-               | fixedConditionFirst periodReference %period         {% cb.withPeriodReferenceClause %}
+# A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
+               | conditionIntro condition %comma partyRef modal %pay %to:? partyRef fixedPaidAmount periodReference %period {% ft.fixedWithPeriodReference %}
+# Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
+               | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
 # The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
 payerHead     -> partyRef modal                                      {% b.id %}
@@ -128,8 +154,6 @@ paymentName   -> %lparen %the %string %rparen                        {% ft.payme
 conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
 # "The first time Net Sales in a Royalty Period exceed $800,000, Company will pay …": paid once, for the first period that meets it.
                | %the firstTime condition %comma partyRef modal %pay %to:? partyRef paidAmount {% ft.firstTimeConditionFirst %}
-# A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
-fixedConditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef fixedPaidAmount {% b.conditionFirst %}
 fixedPaidAmount -> anArticle qualifiers:? paidNoun paidLink paidValue {% b.paidAmount %}
 conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
                | %upon %the:? %firstWord:? %achievement %of

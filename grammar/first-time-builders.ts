@@ -12,7 +12,7 @@ import {
   conditionFirst, digits, lower, span, toArray, type Comparison, type Condition, type Data, type Entry, type List, type PayerSentence, type Subject,
 } from './builders';
 import { MONTH_NAMES, type Token } from './lexer';
-import { calendarEachChoice } from './period-builders';
+import { calendarEachChoice, withPeriodReferenceClause } from './period-builders';
 
 /** "The first time <condition>, <Payer> shall pay <Payee> <payment>": the conditional sentence, paid once. */
 export function firstTimeConditionFirst(d: Data): PayerSentence {
@@ -72,4 +72,10 @@ export function periodBound(d: Data): PeriodBoundNode {
   const words = (d.slice(0, -1) as Token[]).map((t) => lower(t)).join(' ');
   const date = d[d.length - 1] as { date: string };
   return { kind: 'period-bound', written: words as PeriodBoundNode['written'], date: date.date, range: span(d) };
+}
+
+/** "If <condition>, <Payer> shall pay <Payee> <stated amount> for such <period>.": the payment and the period it is for. */
+export function fixedWithPeriodReference(d: Data): ReturnType<typeof withPeriodReferenceClause> {
+  const sentence = conditionFirst(d.slice(0, 9));
+  return withPeriodReferenceClause([sentence, d[9], d[10]]);
 }

@@ -218,7 +218,9 @@ const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
     'minimum', 'purchase', 'shortfall', 'quota', 'attainment',
   ].map(keywordTokenType),
 );
-export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };
+/** Besides those keywords, a heading's plain words, ordinals, month names and currency codes: one test, one Earley state. */
+const TITLE_TOKEN_TYPES: ReadonlySet<string> = new Set(['word', 'ordinal', 'monthName', 'currencyCode']);
+export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') || TITLE_TOKEN_TYPES.has(token.type ?? '') };
 /** A bracketed placeholder of asterisks only ("[***]", "[* * *]"): a redacted figure. */
 export const redaction = { test: (token: Token): boolean => token.type === 'placeholder' && /^\[[\s*]+\]$/.test(token.value), samples: ['[***]'] };
 /**
