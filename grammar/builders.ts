@@ -161,7 +161,7 @@ export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: s
 export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range; quota?: QuotaNode }
 export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
 /** One payment with its condition; a label when it is an item of a list. */
-interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; range: Range }
+interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; range: Range; extra?: Partial<MilestoneNode> }
 export interface PayerSentence {
   form: 'payer-pays' | 'conditional'; payer: PartyNode; payee: PartyNode; payment: PaymentNode; condition: Condition; range: Range;
   /** Milestone fields a sentence form adds (a period echo such as "for such Calendar Quarter"). */
@@ -403,7 +403,7 @@ export function withTiming(d: Data): ClauseDraft {
 export function payerClause(d: Data): ClauseDraft {
   const [sentence] = d as [PayerSentence];
   if (sentence.entries) {
-    const milestones = toArray(sentence.entries).reduce<List<MilestoneNode>>((list, entry) => cons(list, milestoneOf(entry.condition, entry.payment, entry.label, {})), null);
+    const milestones = toArray(sentence.entries).reduce<List<MilestoneNode>>((list, entry) => cons(list, milestoneOf(entry.condition, entry.payment, entry.label, entry.extra ?? {})), null);
     return { kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, milestones, payments: null, range: span(d) };
   }
   const milestone = sentence.milestone ?? milestoneOf(sentence.condition, sentence.payment, null, sentence.extra ?? {});
@@ -704,4 +704,4 @@ export function paymentTerm(d: Data): PaymentTermNode {
 }
 
 // For the payment-mechanics builders (grammar/payment-builders.ts).
-export { cons, digits, lower, party, span, toArray, type Cons, type Data, type List };
+export { cons, digits, lower, party, span, toArray, type Cons, type Data, type Entry, type List };

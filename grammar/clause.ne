@@ -35,6 +35,7 @@ import * as op from './opening-builders';
 import * as ib from './increment-builders';
 import * as qt from './quota-builders';
 import * as ft from './first-time-builders';
+import * as tab from './table-builders';
 import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
@@ -60,10 +61,11 @@ endsEnumerated -> sentenceClause                                     {% b.single
                | endsUnpaidHeaded headlessClause                     {% b.append %}
 endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single %}
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
-sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
-               | clauseHeading:? periodEndClause                     {% b.withHeading %}
-               | clauseHeading:? openingPhrase headlessClause        {% op.openedClause %}
-               | clauseHeading:? openingPhrase periodEndClause       {% op.openedClause %}
+# One optional heading before either kind of sentence: one Earley state for it where a clause may start, not two.
+sentenceClause -> clauseHeading:? sentenceBody                       {% b.withHeading %}
+               | clauseHeading:? openingPhrase sentenceBody         {% op.openedClause %}
+sentenceBody  -> headlessClause                                      {% b.id %}
+               | periodEndClause                                     {% b.id %}
 # Sentences paid on a period's total once it is over. They are not predicted right after headed lines
 # without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
 # states at every line end; after such lines, a heading or a payment sentence comes first.
@@ -107,6 +109,24 @@ separator     -> %comma | %semicolon | %and | %comma %and | %semicolon %and
 item          -> label:? target window inlinePayment:?               {% b.item %}
 label         -> %enumerator                                         {% b.parenthesisedLabel %}
                | %number %period                                     {% b.dottedLabel %}
+
+# --- payments set out in a table below the sentence ------------------------------------------
+# "At such time as the cumulative Net Sales … over the term of this Agreement first reach the Net Sales sums set
+# forth below, Company will pay to Licensor the following milestone payments: Cumulative Net Sales US $2,000,000 -
+# Milestone Payment US $100,000; …": one milestone per row (grammar/table-builders.ts).
+# "the cumulative Net Sales …" is a subject of its own (a metric after "the").
+tableCondition -> subject tableWindow %firstWord:? comparator tableReference {% tab.tableCondition %}
+tableWindow   -> window                                              {% b.id %}
+               | %over %the %termNoun termOf:?                       {% ow.termWindow %}
+tableReference -> %the tableWords %set %forth "below"
+tableWords    -> tableWord | tableWords tableWord
+tableWord     -> %word | %net | %sales | %gross | %revenue | %milestone | %milestones | %payment | %target | %targets
+tableRows     -> tableRow                                            {% b.single %}
+               | tableRows %semicolon tableRow                       {% b.appendThird %}
+# The row's words label it ("Cumulative Net Sales US", "Milestone Payment US"): the amounts are the figures.
+tableRow      -> rowWords %of:? money %bullet rowWords:? money       {% tab.tableRow %}
+rowWords      -> rowWord | rowWords rowWord
+rowWord       -> %word | %cumulative | %aggregate | %net | %sales | %gross | %revenue | %milestone | %payment | %bonus
 
 # --- clause headings -------------------------------------------------------------------------
 # "Sales Bonus.", "4.2 Performance Bonus.", "2.3(a) Gross Revenue Bonus.", "Article 6.2 Target Bonus.",
@@ -163,7 +183,10 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | steppedSentence %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
-               | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
+# A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
+               | conditionIntro condition %comma partyRef modal %pay %to:? partyRef fixedPaidAmount periodReference %period {% ft.fixedWithPeriodReference %}
+# Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
+               | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
 # The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
@@ -181,11 +204,14 @@ madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue
 paidConditions -> paidCondition                                      {% b.single %}
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
 paidCondition -> paidAmount conditionLink condition                  {% b.paidCondition %}
+               | paidAmount paymentName conditionLink condition      {% ft.namedPaidCondition %}
+paymentName   -> %lparen %the %string %rparen                        {% ft.paymentName %}
 conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
 # "The first time Net Sales in a Royalty Period exceed $800,000, Company will pay …": paid once, for the first period that meets it.
                | %the firstTime condition %comma partyRef modal %pay %to:? partyRef paidAmount {% ft.firstTimeConditionFirst %}
 # "…, the Principal shall pay the Agent, in addition to the commissions under Article 6.1, a bonus of …": context after the payee.
                | conditionIntro condition %comma partyRef modal %pay %to:? partyRef %comma asidePhrase %comma paidAmount {% op.asideConditionFirst %}
+fixedPaidAmount -> anArticle qualifiers:? paidNoun paidLink paidValue {% b.paidAmount %}
 conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
                | %upon %the:? %firstWord:? %achievement %of
 conditionIntro -> %if_ | %in_ %the %event %that | %should
@@ -242,6 +268,7 @@ paidLink      -> %of | %equal %to
 condition     -> subject window comparison                           {% b.windowFirstCondition %}
                | subject comparison window                           {% b.comparisonFirstCondition %}
                | subject comparison                                  {% b.openCondition %}
+               | "there" %are subject comparison window              {% ft.thereAreCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
                | metric "generated" %by %the:? generatorName scopePhrases:? {% cb.generatedBySubject %}
@@ -282,6 +309,7 @@ comparison    -> beVerb:? comparator money                           {% b.compar
 # "Gross Sales of $150,000 by June 30, 2026": reaching it. ("of at least $X" is not read: after a party name
 # "generated by the Agent of at least …" it would split two ways, 'of' being also a word of the name.)
                | %of money                                           {% b.ofComparison %}
+               | %of money %or orMore                                {% ft.ofOrMoreComparison %}
 beVerb        -> %is | %are
 orMore        -> %more | %greater
 # Strict: exceed, exceeds, in excess of, more than, greater than. Inclusive: at least, not (no) less than,
@@ -456,9 +484,14 @@ window        -> %by %the %end %of %the ordinal periodUnit           {% b.endOfO
                | periodPreposition periodUnit %number                {% b.periodNumbered %}
                | recurrence periodUnit                               {% b.recurring %}
                | periodPreposition calendarChoice                    {% cb.calendarWindow %}
+               | periodPreposition calendarQuantifier calendarPeriodNoun periodBound {% ft.boundedCalendarWindow %}
                | %per calendarPeriodNoun                             {% cb.calendarPer %}
                | ownWindow                                           {% b.id %}
 periodPreposition -> %in_ | %during
+# "occurring before January 1, 2028", "ending on or before December 31, 2027": the last period that counts.
+periodBound   -> "occurring" "before" date                           {% ft.periodBound %}
+               | "ending" "before" date                              {% ft.periodBound %}
+               | "ending" %on %or "before" date                      {% ft.periodBound %}
 recurrence    -> %in_ %each | %each | %every | %per
 withinUnit    -> %day {% b.id %} | %days {% b.id %} | %month {% b.id %} | %months {% b.id %}
 relation      -> %of {% b.id %} | %after {% b.id %} | %from {% b.id %}

@@ -251,6 +251,8 @@ export interface MilestoneNode {
   once?: OnceOnlyNode;
   /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
   periodReference?: PeriodReferenceNode;
+  /** The name the text gives the payment in brackets after it ('(the "Quarterly Net Sales Milestone Payment")'), without quotes. */
+  paymentName?: string;
   /** "100% of the Participant's FY2027 Quota of $1,200,000": the target is that share of a quota written in the text. */
   quota?: QuotaNode;
   /**
@@ -592,6 +594,19 @@ export interface CalendarPeriodWindowNode {
    * definition dates it, so it is read as the term of the agreement (from the effective date), and the notes say so.
    */
   during?: string;
+  /**
+   * "in any calendar quarter occurring before January 1, 2028", "during any Calendar Year ending on or
+   * before December 31, 2027": only the periods that end before (or on) the date count.
+   */
+  bound?: PeriodBoundNode;
+  range: Range;
+}
+
+/** The last day a bounded calendar period may end on, as written: before `date`, or on or before it. */
+export interface PeriodBoundNode {
+  kind: 'period-bound';
+  written: 'occurring before' | 'ending before' | 'ending on or before';
+  date: string;
   range: Range;
 }
 
@@ -1075,6 +1090,7 @@ export type AnyNode =
   | LimitNode
   | OnceOnlyNode
   | PeriodReferenceNode
+  | PeriodBoundNode
   | MeasureNode
   | DueNode
   | PaymentTermNode

@@ -26,6 +26,7 @@ function checkDate(date: string, range: Range, out: Diagnostic[]): boolean {
 }
 
 function checkDates(window: WindowNode, out: Diagnostic[]): void {
+  if (window.kind === 'calendar-period' && window.bound) checkDate(window.bound.date, window.bound.range, out);
   if (window.kind === 'span' && window.start.kind === 'date') checkDate(window.start.date, window.range, out);
   if (window.kind === 'date-range') {
     const ok = checkDate(window.from, window.range, out) && checkDate(window.to, window.range, out);

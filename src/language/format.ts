@@ -379,12 +379,16 @@ function payerSentence(clause: ClauseNode, path: string): string {
     const paid = clause.form === 'conditional' ? '' : paidAmount(m.payment as PaymentNode, `${at}/payment`);
     return { m, at, paid, condition: payerCondition(m, at).condition };
   });
+  if (clause.form === 'conditional' || labelled[0]) {
+    const named = parts.find((p) => p.m.paymentName !== undefined);
+    if (named) throw new FormatError('a payment name in brackets is written only in a payer-pays sentence without labels', `${named.at}/paymentName`);
+  }
   if (clause.form === 'conditional') {
     if (parts.length !== 1 || labelled[0]) throw new FormatError('a conditional clause has exactly one milestone, without a label', `${path}/milestones`);
     const lead = firstTimeLead(parts[0].m, parts[0].at);
     return `${lead} ${parts[0].condition}, the ${payer} shall pay the ${payee} ${paidWithTail(parts[0].m.payment as PaymentNode, clause, `${parts[0].at}/payment`)}.`;
   }
-  if (!labelled[0]) return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid} if ${p.condition}`).join(', and ')}.`;
+  if (!labelled[0]) return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid}${paymentNameText(p.m, p.at)} if ${p.condition}`).join(', and ')}.`;
   const last = parts.length - 1;
   const items = parts.map((p, i) => {
     const m = p.m;
@@ -394,6 +398,11 @@ function payerSentence(clause: ClauseNode, path: string): string {
     return `(${m.label}) ${p.paid} if ${p.condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
   });
   return [`The ${payer} shall pay the ${payee} the following payments:`, ...items].join('\n');
+}
+
+/** ' (the "Milestone Payment")' after a payment the text names, or ''. */
+function paymentNameText(m: MilestoneNode, path: string): string {
+  return m.paymentName === undefined ? '' : ` (the ${quotedTerm(m.paymentName, `${path}/paymentName`)})`;
 }
 
 /** "If", or "The first time" when the milestone's once-only words are those ("The first time Net Sales … exceed …, …"). */
@@ -1036,6 +1045,7 @@ function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject
   const ref = m.periodReference;
   const first = w.kind === 'calendar-period' && w.selection.kind === 'first';
   if (!first && ref === undefined) return null;
+  if (m.paymentName !== undefined) throw new FormatError('a payment name in brackets is written only in a payer-pays sentence with its condition after the payment', `${at}/paymentName`);
   if (w.kind !== 'calendar-period') throw new FormatError('a period reference ("for such calendar quarter") needs a calendar-period condition', `${at}/periodReference`);
   const noun = calendarNounText(w);
   if (noun === null) throw new FormatError(`this calendar period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
@@ -1272,7 +1282,11 @@ function windowText(w: WindowNode, path: string): string {
       oneOf(w.unit, CALENDAR_UNITS, `${path}/unit`);
       const text = calendarWindowText(w);
       if (text === null) throw new FormatError(`this calendar period (${w.selection.kind}, year starting ${w.yearStart}) is written as a payer-pays sentence, not in a milestone item`, path);
-      return text;
+      if (w.bound === undefined) return text;
+      if (w.selection.kind !== 'each') throw new FormatError('a bound ("occurring before <date>") is written only after each period', `${path}/bound`);
+      // "in any" keeps the once-only words of a one-time payment free of the each-period reading's warning.
+      const lead = w.written === 'in any' || w.written === 'during any' ? text.replace(/^in each/, w.written) : text;
+      return `${lead} ${oneOf(w.bound.written, ['occurring before', 'ending before', 'ending on or before'], `${path}/bound/written`)} ${dateText(w.bound.date, `${path}/bound/date`)}`;
     }
     default:
       return assertNever(w);

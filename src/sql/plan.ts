@@ -120,7 +120,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `achiever` is not applied to the ledger by the evaluator either (every row counts); `comparator` is compiled.
   // `once` on a one-instance window is what the evaluator does anyway (a milestone pays on first
   // achievement); on a recurring window it changes which periods pay, and is refused below.
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'range'],
+  // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'range'],
   'once-only': ['kind', 'words', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
   label: ['kind', 'style', 'text', 'range'],

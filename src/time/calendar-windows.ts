@@ -4,8 +4,8 @@
  * A period that began before E starts at E for the ledger: no sale before the agreement counts, and
  * the notes say the period is partial.
  */
-import type { CalendarPeriodWindowNode, CalendarUnit } from '../language/ast';
-import { dayNumber, formatIsoDate, fromDayNumber, type CalendarDate } from './calendar-date';
+import type { CalendarPeriodWindowNode, CalendarUnit, PeriodBoundNode } from '../language/ast';
+import { dayNumber, formatIsoDate, fromDayNumber, parseIsoDate, type CalendarDate } from './calendar-date';
 import {
   CALENDAR_YEAR_START,
   calendarPeriodAt,
@@ -27,6 +27,14 @@ export function calendarUnitName(unit: CalendarUnit, yearStart: string): string 
 /** The year start of a window ("01-01" when the text is not a month-day, which the checker reports). */
 export function yearStartOf(window: CalendarPeriodWindowNode): YearStart {
   return parseYearStart(window.yearStart) ?? CALENDAR_YEAR_START;
+}
+
+/** The last day a bounded period may end on: the day before the date, or the date itself for "on or before". */
+export function boundLastDay(bound: PeriodBoundNode): number {
+  const date = parseIsoDate(bound.date);
+  // An impossible date is the checker's error; here no period counts.
+  if (date === null) return Number.NEGATIVE_INFINITY;
+  return bound.written === 'ending on or before' ? dayNumber(date) : dayNumber(date) - 1;
 }
 
 /** How many instances the window has from E to A, counted without making them (an upper bound by at most one). */
@@ -67,11 +75,15 @@ export function calendarWindowInstances(window: CalendarPeriodWindowNode, effect
     }
     case 'each':
     case 'first': {
-      const lead = window.selection.kind === 'first' ? `the first ${unitName} in which the target is met` : `each ${unitName}`;
+      const bound = window.bound;
+      const lastDay = bound === undefined ? null : boundLastDay(bound);
+      const until = bound === undefined || lastDay === null || !Number.isFinite(lastDay) ? '' : ` ${bound.written} ${bound.date} (periods ending after ${formatIsoDate(fromDayNumber(lastDay as number))} do not count)`;
+      const lead = window.selection.kind === 'first' ? `the first ${unitName} in which the target is met${until}` : `each ${unitName}${until}`;
       const a = dayNumber(asOf);
       const out: WindowInstance[] = [];
       let p = calendarPeriodOf(effective, window.unit, start);
       for (let number = 1; number === 1 || dayNumber(p.first) <= a; number++) {
+        if (lastDay !== null && dayNumber(p.last) > lastDay) break;
         out.push(periodInstance(window, start, p, e, number, `${lead}, instance ${number}`));
         p = calendarPeriodAt(window.unit, start, p.index + 1);
       }
