@@ -198,6 +198,8 @@ metricNoun    -> %sales | %revenue | %revenues | %turnover | %bookings | %purcha
 scopePhrases  -> scopePhrase                                         {% b.single %}
                | scopePhrases scopePhrase                            {% b.append %}
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
+# "of the Company and its Subsidiaries": a scope of one party and its own.
+               | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %by scopeParties                                    {% b.byScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
 scopeParties  -> scopeParty                                          {% b.single %}
@@ -532,6 +534,8 @@ dueTerm       -> %payable %within %number %days %after %the %end %of %the %calen
 # Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
 measuredSentence -> partyRef modal %pay %to:? endedParty windowedAmount {% qb.paySentence %}
                | partyRef modal "earn" windowedAmount                {% qb.earnSentence %}
+# "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …": the party paid is not named.
+               | partyRef modal %pay windowedAmount                  {% qb.payNoPayeeSentence %}
 # The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a
 # party "Agent a royalty of" paid a bare rate.
 endedParty    -> %the:? endedName                                    {% b.partyRef %}
@@ -541,10 +545,18 @@ endedName     -> partyFirstWord                                      {% b.single
                | partyName %comma undottedSuffix                     {% b.appendAll %}
 # Without a condition the amount names its window, after the metric or after the threshold.
 windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
-               | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
-               | measuredIntro:? percentage rateOf measure excessWord threshold excessWindow {% qb.measuredExcess %}
+               | measuredIntro:? percentage rateOf windowedMeasure excessWord measuredThreshold {% qb.measuredExcess %}
+               | measuredIntro:? percentage rateOf measure excessWord measuredThreshold excessWindow {% qb.measuredExcess %}
                | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
+# "in excess of the Sales Forecast of $600,000 for such Contract Year": a threshold the text names, and the period it is for.
+measuredThreshold -> threshold                                       {% b.id %}
+               | %the thresholdWords %of money thresholdFor:?        {% qb.namedThreshold %}
+thresholdWords -> thresholdWord                                      {% b.single %}
+               | thresholdWords thresholdWord                        {% b.append %}
+thresholdWord -> %word {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %annual {% b.id %} | %minimum {% b.id %}
+thresholdFor  -> %for_ "such" periodName                             {% qb.thresholdForDefined %}
+               | %for_ "such" %calendar:? periodUnit                 {% qb.thresholdForUnit %}
 # "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.
 excessWindow  -> window                                              {% b.id %}
                | "made" window                                       {% b.last %}
@@ -563,7 +575,7 @@ measure       -> determiner:? measureMetric scopePhrases:? measureWindow:? {% qb
 measureMetric -> measureModifiers:? basis:? metricNoun               {% b.metric %}
 measureModifiers -> measureModifier                                  {% b.single %}
                | measureModifiers measureModifier                    {% b.append %}
-measureModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %}
+measureModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | "consolidated" {% b.id %}
 determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "such" {% qb.determiner %} | %the {% qb.determiner %}
 measureWindow -> window                                              {% qb.ownWindow %}
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}

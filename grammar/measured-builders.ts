@@ -75,22 +75,52 @@ export function measuredRate(d: Data): PaymentNode {
   return { kind: 'rate', percent: digits(percent, true), basis: m.basis, ...(intro ? { intro: intro.intro } : {}), measure: m, range: span(d) };
 }
 
+/** A threshold the text names: "the Sales Forecast of $600,000 for such Contract Year". */
+interface NamedThreshold { named: true; money: MoneyNode; name: string; forSuch: string | null; range: Range }
+
+export function namedThreshold(d: Data): NamedThreshold {
+  const [, names, , money, forSuch] = d as [Token, List<Token>, Token, MoneyNode, string | null];
+  return { named: true, money, name: toArray(names).map((t) => t.value).join(' '), forSuch, range: span(d) };
+}
+
+/** "for such Contract Year": the defined period's name as written. */
+export const thresholdForDefined = (d: Data): string => (d[2] as { term: string }).term;
+/** "for such calendar year": the unit, with "calendar" when written. */
+export const thresholdForUnit = (d: Data): string => `${d[2] ? 'calendar ' : ''}${lower(d[3] as Token)}`;
+
+/** "of the Company and its Subsidiaries". */
+export function joinedScope(d: Data): { text: string; range: Range } {
+  const [preposition, the, first, and, its, second] = d as [Token[], Token | null, List<Token>, Token, Token, List<Token>];
+  const tokens = [...preposition, ...(the ? [the] : []), ...toArray(first), and, its, ...toArray(second)];
+  return { text: tokens.map((t) => t.value).join(' ').replace(/\s+/g, ' '), range: span(d) };
+}
+
 export function measuredExcess(d: Data): PaymentNode {
-  const [intro, percent, , m, excess, threshold, trailing] = d as [Intro | null, Token, Token, MeasureNode, { comparator: 'in excess of' | 'above' | 'over' }, ThresholdNode, WindowNode | null];
+  const [intro, percent, , m, excess, written, trailing] = d as [Intro | null, Token, Token, MeasureNode, { comparator: 'in excess of' | 'above' | 'over' }, ThresholdNode | NamedThreshold, WindowNode | null];
+  const named = 'named' in written ? written : null;
+  const threshold: ThresholdNode = named ? named.money : (written as ThresholdNode);
   // A window written after the threshold ("… in excess of $3,000,000 in each year") belongs to the measure too.
   const withWindow: MeasureNode = trailing ? { ...m, window: trailing, range: span(m, trailing) } : m;
   return {
-    kind: 'rate-on-excess', intro: intro?.intro ?? null, percent: digits(percent, true), basis: m.basis, comparator: excess.comparator, threshold, measure: withWindow, range: span(d),
+    kind: 'rate-on-excess', intro: intro?.intro ?? null, percent: digits(percent, true), basis: m.basis, comparator: excess.comparator, threshold,
+    ...(named ? { thresholdName: { name: named.name, ...(named.forSuch !== null ? { forSuch: named.forSuch } : {}) } } : {}),
+    measure: withWindow, range: span(d),
   };
 }
 
 // --- sentences ---------------------------------------------------------------------------------
 
-interface MeasuredSentence { payer: PartyNode | null; payee: PartyNode; payment: PaymentNode; range: Range }
+interface MeasuredSentence { payer: PartyNode | null; payee: PartyNode | null; payment: PaymentNode; range: Range }
 
 export function paySentence(d: Data): MeasuredSentence {
   const [payer, , , , payee, payment] = d as [PartyNode, unknown, Token, unknown, PartyNode, PaymentNode];
   return { payer, payee, payment, range: span(d) };
+}
+
+/** "Licensee shall pay an additional royalty of …": no party paid is written. */
+export function payNoPayeeSentence(d: Data): MeasuredSentence {
+  const [payer, , , payment] = d as [PartyNode, unknown, Token, PaymentNode];
+  return { payer, payee: null, payment, range: span(d) };
 }
 
 export function earnSentence(d: Data): MeasuredSentence {

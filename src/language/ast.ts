@@ -685,6 +685,12 @@ export interface RateOnExcessPaymentNode {
   /** The words before the threshold, kept for the canonical text. */
   comparator: 'in excess of' | 'above' | 'over';
   threshold: ThresholdNode;
+  /**
+   * "the Sales Forecast of $600,000 for such Contract Year": the name the text gives the threshold (its
+   * words as written) and, when written, the period it is stated for ("Contract Year", "calendar year"),
+   * which must be the measure's.
+   */
+  thresholdName?: { name: string; forSuch?: string };
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
   range: Range;

@@ -37,7 +37,7 @@
  */
 import type {
   CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode,
-  ThresholdNode, TierBandNode, WindowNode,
+  RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -146,7 +146,7 @@ function clauseHeading(h: ClauseHeadingNode, path: string): string {
 /** A word the lexer reads as a plain word (not a keyword, ordinal or month): scope phrases are made of them. */
 const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t) => t.type === 'word');
 
-const METRIC = /^(?:(?:aggregate|cumulative|worldwide|such) )*(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (.+)$/;
@@ -351,7 +351,7 @@ function measuredAmount(p: PaymentNode, path: string): string {
     case 'rate-on-excess':
       return (
         `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)} ` +
-        `${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`
+        `${comparatorText(p.comparator, `${path}/comparator`)} ${namedThresholdText(p, path)}`
       );
     case 'tiered': {
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
@@ -424,13 +424,15 @@ function provisoCapText(cap: LimitNode, path: string): string {
 
 /** "The Company shall pay the Agent ten percent (10%) of Net Sales in each quarter." and "The Agent shall earn …": no condition. */
 function measuredSentence(clause: ClauseNode, path: string): string {
-  if (!clause.party) throw new FormatError('a payer-pays clause needs a party to be paid', `${path}/party`);
+  if (!clause.party && !clause.payer) throw new FormatError('a payer-pays clause needs a party to be paid', `${path}/party`);
   if (clause.milestones.length !== 1) throw new FormatError('a payer-pays clause has exactly one milestone', `${path}/milestones`);
   if (clause.payments.length !== 0) throw new FormatError('a payer-pays clause has no payment sentences', `${path}/payments`);
   const at = `${path}/milestones/0`;
   const m = clause.milestones[0];
   if (!m.payment || !measureOfPayment(m.payment)) throw new FormatError('a milestone with no condition is the measure of a computed amount', `${at}/payment`);
   const paid = paidWithTail(m.payment, clause, `${at}/payment`);
+  // "Licensee shall pay an additional royalty of …": a payer with no party paid written.
+  if (!clause.party) return `The ${partyName(clause.payer as PartyNode, `${path}/payer`)} shall pay ${paid}.`;
   const payee = partyName(clause.party, `${path}/party`);
   return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
 }
@@ -1067,6 +1069,17 @@ function salesText(basis: SalesBasis, path: string): string {
 }
 
 const comparatorText = (c: string, path: string): string => oneOf(c, ['in excess of', 'above', 'over'], path);
+
+/** "the Sales Forecast of $600,000 for such Contract Year", or the threshold alone when it has no name. */
+function namedThresholdText(p: RateOnExcessPaymentNode, path: string): string {
+  const amount = thresholdText(p.threshold, `${path}/threshold`);
+  const named = p.thresholdName;
+  if (named === undefined) return amount;
+  if (p.threshold?.kind !== 'money') badField('a named threshold that is not an amount', `${path}/threshold`);
+  const name = /^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(named.name) ? named.name : badField(`threshold name '${String(named.name)}'`, `${path}/thresholdName/name`);
+  const forSuch = named.forSuch === undefined ? '' : ` for such ${/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(named.forSuch) ? named.forSuch : badField(`period '${String(named.forSuch)}'`, `${path}/thresholdName/forSuch`)}`;
+  return `the ${name} of ${amount}${forSuch}`;
+}
 
 function thresholdText(t: ThresholdNode, path: string): string {
   if (t?.kind === 'target-reference') return 'the target';
