@@ -532,10 +532,10 @@ dueTerm       -> %payable %within %number %days %after %the %end %of %the %calen
 # commissions earned in any Calendar Quarter shall not exceed $40,000." With no condition written, the
 # amount's own measure (metric, scope, window, threshold) is the milestone; after a condition, "such Net
 # Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
-measuredSentence -> partyRef modal %pay %to:? endedParty windowedAmount {% qb.paySentence %}
+measuredSentence -> partyRef modal %pay paidParty:? windowedAmount {% qb.paySentence %}
                | partyRef modal "earn" windowedAmount                {% qb.earnSentence %}
-# "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …": the party paid is not named.
-               | partyRef modal %pay windowedAmount                  {% qb.payNoPayeeSentence %}
+# The party paid, when written: "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …" names none.
+paidParty     -> %to:? endedParty                                    {% b.last %}
 # The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a
 # party "Agent a royalty of" paid a bare rate.
 endedParty    -> %the:? endedName                                    {% b.partyRef %}

@@ -112,15 +112,10 @@ export function measuredExcess(d: Data): PaymentNode {
 
 interface MeasuredSentence { payer: PartyNode | null; payee: PartyNode | null; payment: PaymentNode; range: Range }
 
+/** "<Payer> shall pay [to] <Payee> <amount>", or with no party paid written: "Licensee shall pay an additional royalty of …". */
 export function paySentence(d: Data): MeasuredSentence {
-  const [payer, , , , payee, payment] = d as [PartyNode, unknown, Token, unknown, PartyNode, PaymentNode];
+  const [payer, , , payee, payment] = d as [PartyNode, unknown, Token, PartyNode | null, PaymentNode];
   return { payer, payee, payment, range: span(d) };
-}
-
-/** "Licensee shall pay an additional royalty of …": no party paid is written. */
-export function payNoPayeeSentence(d: Data): MeasuredSentence {
-  const [payer, , , payment] = d as [PartyNode, unknown, Token, PaymentNode];
-  return { payer, payee: null, payment, range: span(d) };
 }
 
 export function earnSentence(d: Data): MeasuredSentence {
