@@ -108,6 +108,8 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | achievementList %period                             {% b.payerClause %}
                | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
+               | measuredSentence amountName paymentTail:? %period   {% qb.namedMeasuredClause %}
+               | measuredSentence amountName:? paymentTail:? %period sumCap {% qb.sumCappedClause %}
                | calendarSentence %period                            {% b.payerClause %}
                | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
@@ -200,6 +202,8 @@ scopePhrases  -> scopePhrase                                         {% b.single
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
 # "of the Company and its Subsidiaries": a scope of one party and its own.
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
+# "Net Sales to Customers": whose purchases count.
+               | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
 scopeParties  -> scopeParty                                          {% b.single %}
@@ -598,6 +602,14 @@ measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.f
 tierMeasure   -> determiner:? %possessiveWord:? measureMetric receivedBy:? scopePhrases:? measureWindow:? {% tb.tierMeasure %}
 receivedBy    -> "received" %by scopeParties                         {% tb.receivedByScope %}
 
+# '(the "Sales Incentive")': the name the text gives the amount.
+amountName    -> %lparen %the %string %rparen                        {% qb.amountName %}
+# "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": a cap, in a
+# sentence of its own, on the amounts of one period together.
+sumCap        -> %the "sum" %of %the sumWords capPeriod %shall %not %exceed money %period {% qb.sumCap %}
+sumWords      -> sumWord                                             {% b.single %}
+               | sumWords sumWord                                    {% b.append %}
+sumWord       -> %word {% b.id %} | %sales {% b.id %} | %quarterly {% b.id %} | %annual {% b.id %} | %commission {% b.id %} | %bonus {% b.id %} | %bonuses {% b.id %}
 # After the amount: when it falls due, and provisos that bound it.
 paymentTail   -> %comma:? measuredDue                                {% qb.tailDue %}
                | %comma:? measuredDue provisos                       {% qb.tailDueProvisos %}

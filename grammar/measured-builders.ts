@@ -88,6 +88,11 @@ export const thresholdForDefined = (d: Data): string => (d[2] as { term: string 
 /** "for such calendar year": the unit, with "calendar" when written. */
 export const thresholdForUnit = (d: Data): string => `${d[2] ? 'calendar ' : ''}${lower(d[3] as Token)}`;
 
+/** "to Customers", "to the clients". */
+export function customerScope(d: Data): { text: string; range: Range } {
+  return { text: (d as Array<Token | null>).filter((t): t is Token => t !== null).map((t) => t.value).join(' '), range: span(d) };
+}
+
 /** "of the Company and its Subsidiaries". */
 export function joinedScope(d: Data): { text: string; range: Range } {
   const [preposition, the, first, and, its, second] = d as [Token[], Token | null, List<Token>, Token, Token, List<Token>];
@@ -165,6 +170,39 @@ export function provisoMinimumPayout(d: Data): Proviso {
     range: span(d),
   };
   return { minimumPayout, range: minimumPayout.range };
+}
+
+/** '(the "Sales Incentive")': the name without its quotes. */
+export function amountName(d: Data): { name: string; range: Range } {
+  return { name: (d[2] as Token).value.slice(1, -1).replace(/\s+/g, ' ').trim(), range: span(d) };
+}
+
+/** "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": a cap per period, in its own sentence. */
+export function sumCap(d: Data): Proviso {
+  const words = toArray(d[4] as List<Token>).map((t) => t.value).join(' ');
+  const period = d[5] as CapPeriod;
+  const cap: LimitNode = {
+    kind: 'limit', written: 'shall not exceed', amount: d[9] as MoneyNode, per: period.per, perWritten: period.perWritten, calendar: period.calendar, sumOf: words,
+    range: span(d),
+  };
+  return { cap, range: cap.range };
+}
+
+/** The amount with the name the text gives it. */
+function named(payment: PaymentNode, name: { name: string } | null): PaymentNode {
+  return name && (payment.kind === 'rate' || payment.kind === 'rate-on-excess') ? { ...payment, definedAs: name.name } : payment;
+}
+
+export function namedMeasuredClause(d: Data): b.ClauseDraft {
+  const [sentence, name, tail, period] = d as [MeasuredSentence, { name: string }, Tail | null, Token];
+  return measuredClause([{ ...sentence, payment: named(sentence.payment, name) }, tail, period]);
+}
+
+export function sumCappedClause(d: Data): b.ClauseDraft {
+  const [sentence, name, tail, period, cap] = d as [MeasuredSentence, { name: string } | null, Tail | null, Token, Proviso];
+  const withCap: Tail = tail ? { ...tail, provisos: [...tail.provisos, cap], range: span(tail, cap) } : { due: null, provisos: [cap], range: cap.range };
+  const clause = measuredClause([{ ...sentence, payment: named(sentence.payment, name) }, withCap, period]);
+  return { ...clause, range: span(d) };
 }
 
 /** The amount with its tail: provisos bound it (a cap, a minimum payout), then the due date times it. */

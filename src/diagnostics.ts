@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = {
   'number-notation': 'info',
   'words-figure-mismatch': 'error',
   'unmeasurable-metric': 'error',
+  'cap-subject-mismatch': 'error',
   'scope-not-applied': 'warning',
   // payment mechanics
   'tier-reading': 'warning',

@@ -632,6 +632,8 @@ export interface RatePaymentNode {
   intro?: PaymentIntro;
   /** In a payer-pays sentence, what the rate is of, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /** '(the "Sales Incentive")': the name the text gives the amount, as written. */
+  definedAs?: string;
   range: Range;
 }
 
@@ -691,6 +693,8 @@ export interface RateOnExcessPaymentNode {
    * which must be the measure's.
    */
   thresholdName?: { name: string; forSuch?: string };
+  /** '(the "Additional Royalty")': the name the text gives the amount, as written. */
+  definedAs?: string;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
   range: Range;
@@ -816,6 +820,11 @@ export interface LimitNode {
   perWritten: 'in any' | 'per' | 'in each' | 'for any' | 'for a' | null;
   /** A calendar month, quarter or year ("in any Calendar Quarter"), not a contract one. */
   calendar?: boolean;
+  /**
+   * "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": a cap in
+   * a sentence of its own, on the amounts it names (the words after "the sum of the").
+   */
+  sumOf?: string;
   range: Range;
 }
 

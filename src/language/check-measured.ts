@@ -51,11 +51,30 @@ export function checkMeasured(clause: ClauseNode, out: Diagnostic[]): void {
         ),
       );
     }
-    const { limited, due } = paymentParts(m.payment);
+    const { limited, due, base } = paymentParts(m.payment);
+    if (limited?.cap?.sumOf !== undefined) checkSumCap(limited.cap, 'definedAs' in base ? base.definedAs : undefined, out);
     const period = windowPeriod(m.window);
     if (limited?.minimumPayout) checkOwnPeriod(limited.minimumPayout, period, 'A minimum payout', out);
     if (due?.such) checkDuePeriod(due, period, out);
   }
+}
+
+/**
+ * "The sum of the quarterly Sales Incentives …": the sum must be of the amount the sentence names
+ * ('(the "Sales Incentive")'), or the cap could bound some other amount of the contract.
+ */
+function checkSumCap(cap: LimitNode, name: string | undefined, out: Diagnostic[]): void {
+  const words = (cap.sumOf as string).toLowerCase();
+  if (name !== undefined && words.includes(name.toLowerCase())) return;
+  out.push(
+    diagnostic(
+      'cap-subject-mismatch',
+      cap.range,
+      name === undefined
+        ? `The cap is on "the sum of the ${cap.sumOf}", but the amount before it is not given that name: name it ('(the "…")' after the amount), or write the cap as a proviso ("; provided that commissions earned in any year shall not exceed …").`
+        : `The cap is on "the sum of the ${cap.sumOf}", but the amount before it is named "${name}": write the same name in both.`,
+    ),
+  );
 }
 
 function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnostic[]): void {

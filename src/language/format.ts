@@ -148,6 +148,7 @@ const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t
 
 const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
+const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (.+)$/;
 const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional']);
@@ -158,7 +159,7 @@ function scopeText(scope: string, path: string): string {
   const phrases: string[] = [];
   for (const word of scope.split(' ')) {
     const last = phrases[phrases.length - 1];
-    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
+    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
   for (const raw of phrases) {
@@ -169,8 +170,11 @@ function scopeText(scope: string, path: string): string {
       const parties = by[1].split(/,? (?:and|or) |, /);
       if (parties.every((p) => p.replace(/^its /, '').split(' ').every(isPlainWord))) continue;
     }
+    // "to Customers": whose purchases count.
+    if (CUSTOMER_SCOPE.test(phrase)) continue;
     const m = SCOPE.exec(phrase);
-    if (!m || !m[1].split(' ').every(isPlainWord)) {
+    // "of the Company and its Subsidiaries": one party and its own.
+    if (!m || !m[1].split(' and its ').every((part) => part.split(' ').every(isPlainWord))) {
       throw new FormatError(`'${scope}' cannot be written as a scope: use "of <Words>", "in the <Words>", "from sales of the <Words>" or "by <Party>, its <Words> and <Words>", each word a plain word`, path);
     }
   }
@@ -393,11 +397,16 @@ function paidWithTail(p: PaymentNode, clause: ClauseNode, path: string): string 
   const { base, limited, due } = paymentParts(p);
   const basePath = p.kind === 'timed' ? (p.payment.kind === 'limited' ? `${path}/payment/payment` : `${path}/payment`) : p.kind === 'limited' ? `${path}/payment` : path;
   let text = measuredAmount(base, basePath);
+  const definedAs = 'definedAs' in base ? base.definedAs : undefined;
+  if (definedAs !== undefined) {
+    if (typeof definedAs !== 'string' || !/^[A-Za-z][A-Za-z -]*$/.test(definedAs)) badField(`an amount's name '${String(definedAs)}'`, `${basePath}/definedAs`);
+    text += ` (the "${definedAs}")`;
+  }
   if (due) text += `, ${dueText(due, p.kind === 'timed' ? `${path}/due` : path)}`;
   if (limited) {
     const at = p.kind === 'timed' ? `${path}/payment` : path;
     if (limited.floor) badField('a floor in a payer-pays sentence', `${at}/floor`);
-    if (limited.cap) text += `; provided that ${provisoCapText(limited.cap, `${at}/cap`)}`;
+    if (limited.cap && limited.cap.sumOf === undefined) text += `; provided that ${provisoCapText(limited.cap, `${at}/cap`)}`;
     if (limited.minimumPayout) {
       const l = limited.minimumPayout;
       if (l.written !== 'less than' || l.per === 'payment') badField('a minimum payout needs its period', `${at}/minimumPayout`);
@@ -407,12 +416,21 @@ function paidWithTail(p: PaymentNode, clause: ClauseNode, path: string): string 
         `in which the commission earned is less than ${formatAmount(l.amount, `${at}/minimumPayout/amount`)}`;
     }
     if (!limited.cap && !limited.minimumPayout) badField('a limited payment with neither cap nor minimum payout', at);
+    // "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": its own sentence, last.
+    if (limited.cap?.sumOf !== undefined) text += `. ${sumCapText(limited.cap, `${at}/cap`)}`;
   }
   return text;
 }
 
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
 const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
+
+function sumCapText(cap: LimitNode, path: string): string {
+  const words = typeof cap.sumOf === 'string' && /^[A-Za-z][A-Za-z -]*$/.test(cap.sumOf) ? cap.sumOf : badField(`the words of a sum '${String(cap.sumOf)}'`, `${path}/sumOf`);
+  if (cap.per === 'payment') badField('a cap on a sum needs its period', `${path}/per`);
+  const unit = oneOf(cap.per, UNITS, `${path}/per`);
+  return `The sum of the ${words} for any ${cap.calendar ? 'calendar ' : ''}${unit} shall not exceed ${formatAmount(cap.amount, `${path}/amount`)}`;
+}
 
 function provisoCapText(cap: LimitNode, path: string): string {
   if (cap.written !== 'shall not exceed') badField(`a proviso cap written '${String(cap.written)}'`, `${path}/written`);
