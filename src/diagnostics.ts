@@ -43,6 +43,8 @@ export const DIAGNOSTIC_CODES = {
   'unmeasurable-metric': 'error',
   'cap-subject-mismatch': 'error',
   'scope-not-applied': 'warning',
+  /** A definition of new customers that no count of the clauses uses. */
+  'definition-not-used': 'warning',
   // payment mechanics
   'tier-reading': 'warning',
   'tier-reading-conflict': 'error',
