@@ -10,7 +10,7 @@ import type {
   ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
-import { CURRENCY_SYMBOLS } from '../src/values/money';
+import { CURRENCY_SYMBOLS, currencyOfCode } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
@@ -558,7 +558,7 @@ export function symbolMoney(d: Data): MoneyNode {
 
 export function codeFirstMoney(d: Data): MoneyNode {
   const [code, n, m] = d as [Token, Token, Token | null];
-  return money(code.value, n, m, withMultiplier(`${code.value} ${n.value}`, m), span(d));
+  return money(currencyOfCode(code.value), n, m, withMultiplier(`${code.value} ${n.value}`, m), span(d));
 }
 
 const CURRENCY_NAMES: readonly [RegExp, string][] = [[/dollar/i, 'USD'], [/euro/i, 'EUR'], [/pound/i, 'GBP'], [/yen/i, 'JPY'], [/franc/i, 'CHF']];
@@ -575,7 +575,7 @@ export function draftedMoney(d: Data): MoneyNode {
 
 export function codeLastMoney(d: Data): MoneyNode {
   const [n, m, code] = d as [Token, Token | null, Token];
-  return money(code.value, n, m, `${withMultiplier(n.value, m)} ${code.value}`, span(d));
+  return money(currencyOfCode(code.value), n, m, `${withMultiplier(n.value, m)} ${code.value}`, span(d));
 }
 
 // --- windows -----------------------------------------------------------------------------------

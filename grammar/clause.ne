@@ -6,19 +6,21 @@
 
 @preprocessor typescript
 @{%
-import { lexer, titleKeyword as titleKeywordMatcher, redaction as redactionMatcher, qualifierWord as qualifierWordMatcher } from './lexer';
+import { lexer, redaction as redactionMatcher, qualifierWord as qualifierWordMatcher, sectionPrefixWord as sectionPrefixWordMatcher, headingToken as headingTokenMatcher } from './lexer';
 // nearley declares every %symbol as `declare var <name>: any`; a test symbol is given its value here.
-// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
-var titleKeyword: any = titleKeywordMatcher;
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var redaction: any = redactionMatcher;
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var qualifierWord: any = qualifierWordMatcher;
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var sectionPrefixWord: any = sectionPrefixWordMatcher;
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var headingToken: any = headingTokenMatcher;
 import * as b from './builders';
 import * as pb from './payment-builders';
 import * as ow from './window-builders';
 import * as pw from './period-words';
-// Test symbols of grammar/period-words.ts, declared like titleKeyword above.
+// Test symbols of grammar/period-words.ts, declared like redaction above.
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord: any = pw.rangeEndWord, termNoun: any = pw.termNoun,
   anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
@@ -35,6 +37,7 @@ import * as ft from './first-time-builders';
 import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
+import * as cmb from './commitment-builders';
 %}
 @lexer lexer
 
@@ -63,7 +66,10 @@ sentenceClause -> clauseHeading:? headlessClause                     {% b.withHe
 # states at every line end; after such lines, a heading or a payment sentence comes first.
 periodEndClause -> shortfallClause                                   {% b.id %}
                | attainmentClause                                    {% b.id %}
+               | quarterEndTable                                     {% b.id %}
+               | rewardTable                                         {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
+               | payerHead commitmentTail                            {% cmb.commitmentClause %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
 endsHeaded    -> headedClause                                        {% b.single %}
@@ -72,6 +78,16 @@ beforeHeaded  -> endsEnumerated                                      {% b.id %}
                | endsPaidHeaded                                      {% b.id %}
 endsPaidHeaded -> paidHeadedClause                                   {% b.single %}
                | beforeHeaded paidHeadedClause                       {% b.append %}
+
+# --- commitment sentences ---------------------------------------------------------------------
+# "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
+# shall increase by ten percent (10%) on every annual anniversary of the Effective Date of this Agreement.": one
+# milestone that states no payment; the escalation sentence, when written, raises the minimum of later periods.
+# After the party and its modal, which a clause's first column predicts already (payerHead): no state added there.
+commitmentTail -> %purchase comparator count unitNoun commitmentProduct:? window %period escalation:?
+commitmentProduct -> %of %the scopeWords definedTerm:?               {% cmb.commitmentProduct %}
+definedTerm   -> %lparen %string %rparen
+escalation    -> %the minimumWords modal "increase" %by percentage %on %every %annual %anniversaryWord %of %the %effective %date termOf:? %period {% cmb.escalation %}
 
 # --- enumerated form -------------------------------------------------------------------------
 enumeratedClause -> intro items %period paymentTerms                 {% b.enumeratedClause %}
@@ -94,14 +110,16 @@ label         -> %enumerator                                         {% b.parent
 clauseHeading -> sectionNumber:? headingWords %period                {% b.clauseHeading %}
 sectionNumber -> sectionPrefix:? sectionFigure sectionParts %period:? {% b.sectionNumber %}
 sectionFigure -> %number {% b.id %} | %dottedNumber {% b.id %}
-sectionPrefix -> %section {% b.id %} | "Article" {% b.id %} | "ARTICLE" {% b.id %}
+# One test symbol for "Section", "Article", "ARTICLE": one Earley state where a clause may start, not three.
+sectionPrefix -> %sectionPrefixWord                                  {% b.id %}
 sectionParts  -> null                                                {% b.empty %}
                | sectionParts %enumerator                            {% b.append %}
 headingWords  -> headingWord                                         {% b.single %}
                | headingWords headingWord                            {% b.append %}
 # Heading words: plain words and the keywords titles use ("Net Sales Milestone", "Calculation of Commissions"),
 # matched by one test symbol (grammar/lexer.ts) so that a heading adds few Earley states where it may start.
-headingWord   -> %word {% b.id %} | %ordinal {% b.id %} | %monthName {% b.id %} | %currencyCode {% b.id %} | %titleKeyword {% b.id %}
+# One test symbol for every token a heading word may be: one Earley state where a clause may start, not five.
+headingWord   -> %headingToken {% b.id %}
 
 # --- payer-pays and conditional sentences ------------------------------------------------------
 # "<Payer> shall pay <Payee> <payment> if <condition>." and "If <condition>, <Payer> shall pay <Payee> <payment>.":
@@ -113,6 +131,7 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | measuredSentence amountName paymentTail:? %period   {% qb.namedMeasuredClause %}
                | measuredSentence amountName:? paymentTail:? %period sumCap {% qb.sumCappedClause %}
+               | steppedSentence %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
                | conditionFirst periodReference %period              {% cb.withPeriodReferenceClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
@@ -189,6 +208,8 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison window                           {% b.comparisonFirstCondition %}
                | subject comparison                                  {% b.openCondition %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
+# "Distributor's purchases of Products": the owner is the party whose sales (or purchases) count.
+               | %possessiveWord metric scopePhrases:?               {% tb.possessiveSubject %}
                | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
                | metric "generated" %by %the:? generatorName scopePhrases:? {% cb.generatedBySubject %}
 # "Bookings credited to the Participant": the party whose bookings count (built like "generated by").
@@ -302,6 +323,32 @@ signRange     -> %lessSign percentage                                {% atb.sign
                | %greaterSign percentage                             {% atb.signAbove %}
                | %greaterSign percentage %and %lessSign percentage   {% atb.signBetween %}
 bandQuota     -> %of metric:? quotaNoun
+# Amounts by the period's own total, paid when an objective is met: "Reward for accomplishment of the monthly sales
+# quota: a Class A regional distributor that accomplishes its sales objective for the current month (400 units) shall
+# receive a reward based on its actual sales volume, as follows: RMB 1,000.00 for sales of less than 500 units; …".
+rewardTable   -> headingWords rewardLeadEnd:? %colon %a partyName %that "accomplishes" %its %sales "objective" %for_ %the "current" periodUnit %lparen count unitNoun %rparen modal %receive %a "reward" %based %on %its "actual" %sales "volume" %comma %as %follows %colon rewardBands %period {% atb.rewardTable %}
+rewardLeadEnd -> %the headingWords                                   {% atb.leadEnd %}
+rewardBands   -> rewardBand                                          {% b.single %}
+               | rewardBands %semicolon %and:? rewardBand            {% b.appendFourth %}
+rewardBand    -> money %for_ %sales %of countRange                   {% atb.rewardBand %}
+countRange    -> %less %than count unitNoun                          {% atb.countBelow %}
+               | %more %than count unitNoun                          {% atb.countAbove %}
+               | %more %than count unitNoun "but" %less %than count unitNoun {% atb.countBetween %}
+
+# Payouts as percentages of an amount earned in each fiscal quarter, by ranges of attainment: "At the end of each fiscal
+# quarter (October 31, January 31, April 30 and July 31) the commission is calculated based on achievement of the
+# quarterly Revenue Goal of $200,000 and is expressed as a percentage of the base salary earned in the quarter
+# ($25,000): Attainment of Revenue Goal / Commission Payable: 0-50%: 10%; 51-60%: 15%; >70%-80%: 30%; …".
+quarterEndTable -> %at %the %end %of %each %fiscalWord %quarter %lparen quarterEnds %rparen %the paidNoun %is "calculated" %based %on %achievement %of %the %quarterly metric goalNoun %of money %and %is "expressed" %as %a "percentage" %of %the baseWords "earned" %in_ %the %quarter %lparen money %rparen %colon %attainment %of metric goalNoun %slash paidNoun %payable %colon rangeBands %period {% atb.quarterEndTable %}
+quarterEnds   -> quarterEnd %comma quarterEnd %comma quarterEnd %comma:? %and quarterEnd {% atb.quarterEnds %}
+quarterEnd    -> %monthName %number                                  {% atb.monthDay %}
+rangeBands    -> rangeBand                                           {% b.single %}
+               | rangeBands %semicolon %and:? rangeBand              {% b.appendFourth %}
+rangeBand     -> dashRange %colon percentage                         {% atb.rangeBand %}
+dashRange     -> %number %bullet percentage                          {% atb.dashRange %}
+               | percentage %bullet percentage                       {% atb.dashRange %}
+               | %greaterSign percentage %bullet percentage          {% atb.signDashRange %}
+
 # Payouts as percentages of one amount at listed points of attainment: "The Participant's bonus for the Fiscal Year
 # beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below opposite the Percent of
 # Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero; 90.0% - 50.0%; …".
@@ -606,6 +653,11 @@ measuredBands -> measuredBand bandSeparator measuredBand             {% pb.bandP
 measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.firstBand %}
                | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
                | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}
+# A rate raised on all of a period's base once a condition is met: "The Principal shall pay the Agent a commission of
+# four per cent (4%) of Net Sales in each Calendar Quarter; provided that if Net Sales in a Calendar Quarter exceed
+# £200,000, the commission for that Calendar Quarter shall be six per cent (6%) of all Net Sales in that Calendar Quarter".
+steppedSentence -> partyRef modal %pay %to:? endedParty measuredIntro:? percentage rateOf windowedMeasure stepProviso {% tb.steppedSentence %}
+stepProviso   -> provisoLead %provided however:? %that %if_ condition %comma %the capNoun %for_ referenceWord calendarPeriodNoun %shall %be percentage %of %all:? measureMetric %in_ referenceWord calendarPeriodNoun {% tb.stepProviso %}
 # "Distributor's purchases of Products": a measure whose metric may be owned.
 # "Revenues received by Licensee or its Affiliates": whose receipts count, right after the metric (after a scope
 # word, "received" would also be a word of a party's name).

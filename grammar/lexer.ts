@@ -1,5 +1,5 @@
 import moo from 'moo';
-import { isCurrencyCode } from '../src/values/money';
+import { isCurrencyAbbreviation, isCurrencyCode } from '../src/values/money';
 import { INVISIBLE_CHARS } from '../src/values/text-key';
 import { APOSTROPHE_GROUPED, DOT_GROUPED } from '../src/values/number-notation';
 import { PERIOD_WORD_MATCHERS } from './period-words';
@@ -78,7 +78,7 @@ const withoutInvisibles = (text: string): string => text.replace(INVISIBLES, '')
 /** ISO codes are recognised only in capitals, so that English words such as "all" or "top" stay words. */
 function wordType(text: string): string {
   const word = withoutInvisibles(text);
-  if (/^[A-Z]{3}$/.test(word) && isCurrencyCode(word)) return 'currencyCode';
+  if (/^[A-Z]{3}$/.test(word) && (isCurrencyCode(word) || isCurrencyAbbreviation(word))) return 'currencyCode';
   return keywordType(word.toLowerCase());
 }
 
@@ -223,6 +223,12 @@ const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
   ].map(keywordTokenType),
 );
 export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };
+/** Any token a heading may hold: a plain word, an ordinal, a month, a currency code or a title keyword. */
+const HEADING_TYPES: ReadonlySet<string> = new Set(['word', 'ordinal', 'monthName', 'currencyCode']);
+export const headingToken = {
+  test: (token: Token): boolean => HEADING_TYPES.has(token.type ?? '') || TITLE_KEYWORDS.has(token.type ?? ''),
+  samples: ['Sales', 'of', 'Bonus', 'Net', 'Second', 'March', 'EUR'],
+};
 /** A bracketed placeholder of asterisks only ("[***]", "[* * *]"): a redacted figure. */
 export const redaction = { test: (token: Token): boolean => token.type === 'placeholder' && /^\[[\s*]+\]$/.test(token.value), samples: ['[***]'] };
 /**
@@ -230,8 +236,13 @@ export const redaction = { test: (token: Token): boolean => token.type === 'plac
  * word it would let "the a an bonus" split two ways (party "the a" + "an", or party "the" + "a" + "an").
  */
 export const qualifierWord = { test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'an', samples: ['one-time', 'launch'] };
+/** "Section", "Article" or "ARTICLE" before a clause heading's number ("Article 6.2 Target Bonus."). */
+export const sectionPrefixWord = {
+  test: (token: Token): boolean => token.type === 'section' || (token.type === 'word' && (token.value === 'Article' || token.value === 'ARTICLE')),
+  samples: ['Section', 'Article', 'ARTICLE'],
+};
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', ...PERIOD_WORD_MATCHERS]);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', 'sectionPrefixWord', 'headingToken', ...PERIOD_WORD_MATCHERS]);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {

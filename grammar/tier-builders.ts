@@ -5,7 +5,7 @@
  * only build nodes: whether the bands' measures agree and which reading the words give is decided by
  * the checker (src/language/check-tiers.ts).
  */
-import type { MeasureNode, MoneyNode, PaymentIntro, PaymentNode, Range, TierBandNode, WindowNode } from '../src/language/ast';
+import type { CalendarUnit, MeasureNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, Range, TierBandNode, TieredPaymentNode, WindowNode } from '../src/language/ast';
 import { cons, digits, span, toArray, type Data, type List } from './builders';
 import * as b from './builders';
 import * as qb from './measured-builders';
@@ -65,4 +65,59 @@ export function receivedByScope(d: Data): { text: string; range: Range } {
   const [received, ...rest] = d as [Token, ...unknown[]];
   const by = b.byScope(rest);
   return { text: normalizeText(`${received.value} ${by.text}`), range: span(d) };
+}
+
+/** "Distributor's purchases of Products": a condition's subject whose owner is the achieving party. */
+export function possessiveSubject(d: Data): b.Subject {
+  const [owner, metric, scopes] = d as [Token, { term: string; basis: 'gross' | 'net' | null }, List<{ text: string }>];
+  const name = normalizeText(owner.value.replace(/['’]s$/, ''));
+  const range = span([owner]);
+  const achiever = { kind: 'party' as const, name, range };
+  const scope = scopes ? toArray(scopes).map((x) => x.text).join(' ') : null;
+  return { term: metric.term, basis: metric.basis, scope, achiever, range: span(d) };
+}
+
+// --- a rate raised on all of the base once a condition is met ---------------------------------------
+
+/** "; provided that if Net Sales in a Calendar Quarter exceed £200,000, the commission for that Calendar Quarter shall be six per cent (6%) of all Net Sales in that Calendar Quarter". */
+interface StepProviso { condition: b.Condition; percent: Token; metric: { term: string; basis: 'gross' | 'net' | null; range: Range }; unit: CalendarUnit; all: boolean; range: Range }
+
+export function stepProviso(d: Data): StepProviso {
+  const condition = d[5] as b.Condition;
+  const percent = d[14] as Token;
+  const all = d[16] as Token | null;
+  const metric = d[17] as StepProviso['metric'];
+  const noun = d[20] as { unit: CalendarUnit };
+  return { condition, percent, metric, unit: noun.unit, all: all !== null, range: span(d) };
+}
+
+/**
+ * "The Principal shall pay the Agent a commission of four per cent (4%) of Net Sales in each Calendar Quarter;
+ * provided that if Net Sales in a Calendar Quarter exceed £200,000, the commission for that Calendar Quarter
+ * shall be six per cent (6%) of all Net Sales in that Calendar Quarter.": two bands read retroactively (all of a
+ * period's base at the rate of the band reached), whose boundary is the proviso's condition; the milestone is
+ * that condition, tested in the rate's period.
+ */
+export function steppedSentence(d: Data): b.PayerSentence {
+  const [payer, , , , payee, intro, percent, , m, step] = d as [PartyNode, unknown, Token, unknown, PartyNode, { intro: PaymentIntro } | null, Token, Token, MeasureNode, StepProviso];
+  const { comparator, amount } = step.condition.comparison;
+  const below: TierBandNode = {
+    kind: 'tier-band', percent: digits(percent, true), basis: m.basis, quantifier: null, lower: null, from: null,
+    upper: comparator.strict ? 'up to and including' : 'below', to: amount, measure: m, range: span(percent, m),
+  };
+  const raisedMeasure: MeasureNode = {
+    kind: 'measure', term: step.metric.term, basis: step.metric.basis, determiner: step.all ? 'all' : null, window: null,
+    ...(step.unit !== 'half-year' ? { such: { preposition: 'in' as const, calendar: true, unit: step.unit } } : {}), range: step.metric.range,
+  };
+  const raised: TierBandNode = {
+    kind: 'tier-band', percent: digits(step.percent, true), basis: step.metric.basis, quantifier: step.all ? 'all' : null, lower: comparator.strict ? 'above' : 'from',
+    from: amount, upper: null, to: null, measure: raisedMeasure, range: step.range,
+  };
+  const payment: TieredPaymentNode = {
+    kind: 'tiered', intro: intro?.intro ?? null, bands: [below, raised], method: null, measure: m,
+    proviso: { kind: 'step-proviso', window: step.condition.window, unit: step.unit, range: step.range }, range: span(intro ?? percent, step),
+  };
+  // The condition is tested in the rate's own period (the checker compares it with the proviso's).
+  const condition: b.Condition = { ...step.condition, window: m.window ?? step.condition.window };
+  return { form: 'payer-pays', payer, payee, payment, condition, range: span(d) };
 }

@@ -74,6 +74,9 @@ export const DIAGNOSTIC_CODES = {
   'attainment-gap': 'warning',
   'attainment-points': 'warning',
   'attainment-owner': 'error',
+  // commitments
+  'escalation-window': 'error',
+  'escalation-reading': 'warning',
   'attainment-overlap': 'error',
   'attainment-interpolation': 'error',
   // computed amounts in payer-pays sentences

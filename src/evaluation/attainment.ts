@@ -24,6 +24,7 @@ export function attainmentObligation(
   milestone: MilestoneNode,
   payment: AttainmentPaymentNode,
   result: MilestoneResult,
+  periodOver: boolean,
   c: ShortfallContext,
 ): { obligation: Obligation | null; note: string } {
   const quota = new Dec(result.target);
@@ -31,8 +32,12 @@ export function attainmentObligation(
   const currency = attainmentCurrency(milestone, payment);
   if (currency === null) return { obligation: null, note: `${c.name}: the table names no currency` };
   const r = calculateAttainment(payment, total, quota, currency);
-  if (result.status === 'pending') {
+  // Judged on the period's final total: a quota reached early is not yet the band the period ends in.
+  if (!periodOver) {
     return { obligation: null, note: `${c.name}: pending: the period ends on ${result.deadline}; so far ${r.text}; nothing is paid until the period is over` };
+  }
+  if (payment.reward !== undefined && result.status !== 'met') {
+    return { obligation: null, note: `${c.name}: the objective of ${quota.toFixed()} was not met in the period ${result.windowStart} to ${result.deadline} (${total.toFixed()}): no reward is owed` };
   }
   const common = { ...c.common, triggeredAt: result.deadline, triggeredBy: null };
   if (r.amount === null) {

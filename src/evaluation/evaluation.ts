@@ -38,7 +38,7 @@ import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
-import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
+import { documentCurrency, instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
   totalsOf,
@@ -406,16 +406,27 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         notes.add(`${name}: the periods lie "during the ${m.window.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
       }
       if (plan.once) notes.onceOnly(name, m);
+      const committed = plan.clause.commitment;
+      if (committed?.productWords) {
+        notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
+      }
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
+        if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {
+          const e = plan.clause.commitment?.escalation;
+          notes.add(
+            `${name}: the minimum of ${inst.window.windowStart} to ${inst.window.deadline} is ${toDec(inst.escalated.target).toFixed()}: ${m.target.count} raised by ${e?.percent ?? '?'}% ` +
+              `${inst.escalated.anniversaries === 1 ? 'once' : `${inst.escalated.anniversaries} times, each on the minimum then in force`}, the last on the anniversary ${inst.escalated.since}`,
+          );
+        }
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
         const total = new Accumulator();
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
         const crossing = findCrossing(plan, inst, this.crossingRows, sums);
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
-        const targetDec = toDec(plan.target);
+        const targetDec = toDec(instanceTarget(plan, inst));
         // An open-ended window ("during the term") is never over, so never missed.
         const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
         const status: Status = shortfall || table
@@ -452,7 +463,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         if (table && parties) {
-          const owed = attainmentObligation(m, table, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
+          const owed = attainmentObligation(m, table, result, over, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
           notes.add(owed.note);
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
@@ -511,7 +522,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
         const met = crossing ? { by: crossing.row.id, at: formatIsoDate(fromDayNumber(crossing.row.day)) } : null;
-        const settlement = settled ? settlementOf(inst.window, this.asOfDay, met) : null;
+        // A raised rate ("…; provided that if … exceed …, … shall be 6% of all …") is owed at the lower rate when its condition is not met.
+        const raised = base?.kind === 'tiered' && base.proviso !== undefined;
+        const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised) : null;
         if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
         if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing) {
           const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;

@@ -11,7 +11,7 @@ import { Accumulator, toDec } from '../values/quantity';
 import { formatIsoDate, fromDayNumber, type WindowInstance } from '../time/periods';
 import { METRICS, type DaySums } from './metrics';
 import type { DaySeries } from './day-series';
-import type { InstancePlan, Plan } from './plan';
+import { instanceTarget, type InstancePlan, type Plan } from './plan';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
 import { calculate } from './payments/calculation';
@@ -197,7 +197,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return computedObligation(payment, revenue.value(), {
         common,
-        target: toDec(plan.target),
+        target: toDec(instanceTarget(plan, inst)),
         currency: o.currency ?? o.firstRowCurrency,
         window: inst.window,
         countedTo: Math.min(inst.window.endDay - 1, o.sums.lastDay),

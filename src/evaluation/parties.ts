@@ -57,7 +57,8 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
   const reverse = paidByPerformer(payment);
   switch (clause.form) {
     case 'enumerated':
-    case 'headed': {
+    case 'headed':
+    case 'commitment': {
       const performer = term?.party?.name ?? clause.party?.name ?? null;
       return reverse ? { payer: performer, payee: null, direction: 'from-performer' } : { payer: null, payee: performer, direction: 'to-performer' };
     }

@@ -3,6 +3,7 @@
  * instances in the contract's calendar, cut to the evaluated days [E, A]; and what the ledger must
  * hold for them (required columns, the currency, the products and whether customers are counted).
  */
+import { escalatedTarget, type EscalatedTarget } from './escalation';
 import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, type TargetNode } from '../language/ast';
 import { metricOf, windowType, type Metric } from '../language/describe';
 import type { LedgerColumn } from '../ledger/rows';
@@ -50,6 +51,8 @@ export interface InstancePlan {
   candidates: Array<{ index: number; before: Accumulator; previous: number }>;
   /** Pass 1 saw the total at the end of a day reach the target: pass 2 must find the crossing row. */
   reached: boolean;
+  /** The period's own minimum under an escalation ("shall increase by 10% on every annual anniversary"); else the plan's target. */
+  escalated?: EscalatedTarget;
   /**
    * For a payment owed increment by increment: each increment the instance's total completes, as a
    * target of its own with its own candidates (payments/increments.ts), in order; absent otherwise.
@@ -63,6 +66,9 @@ export interface IncrementStep {
   plan: Plan;
   inst: InstancePlan;
 }
+
+/** The target one instance is tested against: its escalated minimum, or the plan's target. */
+export const instanceTarget = (plan: Plan, inst: InstancePlan): Quantity => inst.escalated?.target ?? plan.target;
 
 export interface EvaluationPlan {
   plans: Plan[];
@@ -137,16 +143,18 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
       if (metric === 'new-customers') countsCustomers = true;
       if (key !== null) productKeys.add(key);
+      const tiers = accruingTiers(milestone);
+      const boundary = tiers ? firstBoundary(tiers) : null;
+      const target = targetQuantity(boundary ? boundary.amount : targetText(milestone.target));
+      const escalation = clause.commitment?.escalation ?? null;
       const instances = milestoneWindowInstances(milestone.window, calendar, ctx.asOf, ast).map((window) => ({
         window,
         from: Math.max(window.startDay, firstDay) - firstDay,
         to: Math.min(window.endDay, lastDay + 1) - firstDay,
         candidates: [],
         reached: false,
+        ...(escalation ? { escalated: escalatedTarget(target, escalation, window.startDay, calendar) } : {}),
       }));
-      const tiers = accruingTiers(milestone);
-      const boundary = tiers ? firstBoundary(tiers) : null;
-      const target = targetQuantity(boundary ? boundary.amount : targetText(milestone.target));
       plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target, strict: milestone.comparator?.strict === true, ...periodReading(milestone), accrues: tiers !== null, instances });
     }
   });

@@ -45,8 +45,10 @@ export interface ClauseNode {
    * shortfall>.": one milestone, the minimum, whose payment runs from the party that missed it.
    * `attainment`: "<Payer> shall pay <Payee>, <period>, a bonus based on attainment of the quota of <amount>
    * in <metric> as follows: <band>: <payout>; …": one milestone, the quota, paid by the table's band.
+   * `commitment`: "<Party> shall purchase no less than 3,000 units of the Product ("Units") per month.", with an
+   * optional escalation sentence after it: one milestone that states no payment (met or missed, nothing owed).
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment' | 'commitment';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** Who pays, in the payer-pays and conditional forms (then `party` is who is paid). */
@@ -60,6 +62,8 @@ export interface ClauseNode {
   timing?: PaymentTimingNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
+  /** In the commitment form: how the commitment was stated, and its escalation. */
+  commitment?: CommitmentNode;
   range: Range;
 }
 
@@ -80,6 +84,36 @@ export interface MinimumConditionNode {
   name: string | null;
   /** True when the payer is written "it" (the party that failed), false when named again. */
   payerIsIt: boolean;
+  range: Range;
+}
+
+/**
+ * "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
+ * shall increase by ten percent (10%) on every annual anniversary of the Effective Date of this Agreement.": the
+ * product words as written ("Product", not a product filter on the ledger: every row's units count), the defined
+ * term, and the escalation.
+ */
+export interface CommitmentNode {
+  kind: 'commitment';
+  verb: 'purchase';
+  /** The words after "of the" ("Product"), or null. */
+  productWords: string | null;
+  /** The quoted term defined after them ("Units"), or null. */
+  defined: string | null;
+  escalation: EscalationNode | null;
+  range: Range;
+}
+
+/**
+ * "The minimum purchase volume shall increase by ten percent (10%) on every annual anniversary of the Effective Date
+ * of this Agreement.": the minimum of a period that starts on or after the k-th anniversary is the minimum written
+ * times (1 + percent/100)^k (each increase on the minimum then in force).
+ */
+export interface EscalationNode {
+  kind: 'escalation';
+  /** What increases, as written ("minimum purchase volume"). */
+  subject: string;
+  percent: string;
   range: Range;
 }
 
@@ -559,6 +593,24 @@ export interface AttainmentPaymentNode {
    * payout is then `nothing` or a `share` of `base.amount`.
    */
   base?: AttainmentBaseNode;
+  /**
+   * A reward table: bounds are counts of the target's own unit (the period's total itself, not a
+   * percentage of the target), and a band pays only when the period's total meets the target (the
+   * objective). Absent for tables of attainment.
+   */
+  reward?: AttainmentRewardNode;
+  range: Range;
+}
+
+/**
+ * "Reward for accomplishment of the monthly sales quota: a Class A regional distributor that accomplishes its sales
+ * objective for the current month (400 units) shall receive a reward based on its actual sales volume, as follows:
+ * RMB 1,000.00 for sales of less than 500 units; RMB 2,500.00 for sales of more than 500 units but less than 1,000
+ * units; …": the words before the colon as written (`lead`).
+ */
+export interface AttainmentRewardNode {
+  kind: 'attainment-reward';
+  lead: string;
   range: Range;
 }
 
@@ -569,11 +621,16 @@ export interface AttainmentPaymentNode {
  * <95% of revenue target; 50% if >95% and <100% of revenue target; …"; `points`: "The Participant's bonus
  * for the Fiscal Year beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below
  * opposite the Percent of Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero;
- * 90.0% - 50.0%; …" (a payout at each listed attainment only).
+ * 90.0% - 50.0%; …" (a payout at each listed attainment only); `quarter-ends`: "At the end of each fiscal quarter
+ * (October 31, January 31, April 30 and July 31) the commission is calculated based on achievement of the quarterly
+ * Revenue Goal of $200,000 and is expressed as a percentage of the base salary earned in the quarter ($25,000):
+ * Attainment of Revenue Goal / Commission Payable: 0-50%: 10%; 51-60%: 15%; >70%-80%: 30%; …" (no party named).
  */
 export interface AttainmentBaseNode {
   kind: 'attainment-base';
-  layout: 'conditions' | 'points';
+  layout: 'conditions' | 'points' | 'quarter-ends';
+  /** In the `quarter-ends` layout: the quarters' last days as written, "MM-DD" ("10-31", "01-31", "04-30", "07-31"). */
+  periodEnds?: string[];
   /** The amount's name as written ("Base Salary"). */
   name: string;
   amount: MoneyNode;
@@ -591,9 +648,12 @@ export interface AttainmentBandNode {
   kind: 'attainment-band';
   /**
    * How the range was written. With signs, in a `conditions` table: `sign below` "<95%", `sign above`
-   * ">115%", `sign between` ">95% and <100%" (all strict).
+   * ">115%", `sign between` ">95% and <100%" (all strict). With a dash, in a `quarter-ends` table: `dash` "51-60%"
+   * or "61%-70%" (both ends included), `sign dash` ">70%-80%" (above 70%, up to and including 80%). In a reward
+   * table the bounds are counts: `less than`, `more than`, `more than but less than` ("more than 500 units but less
+   * than 1,000 units").
    */
-  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to' | 'sign below' | 'sign above' | 'sign between';
+  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to' | 'sign below' | 'sign above' | 'sign between' | 'dash' | 'sign dash' | 'more than but less than';
   from: string | null;
   fromStrict: boolean;
   to: string | null;
@@ -764,6 +824,20 @@ export interface TieredPaymentNode {
   method: 'marginal' | 'retroactive' | null;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /**
+   * Written as a rate raised by a proviso ("4% of Net Sales in each Calendar Quarter; provided that if Net Sales
+   * in a Calendar Quarter exceed £200,000, the commission for that Calendar Quarter shall be 6% of all Net Sales
+   * in that Calendar Quarter"): two bands read retroactively, the milestone is the proviso's condition.
+   */
+  proviso?: StepProvisoNode;
+  range: Range;
+}
+
+/** The proviso of a raised rate: the period its condition names ("in a Calendar Quarter") and the one it refers to ("for that Calendar Quarter"). */
+export interface StepProvisoNode {
+  kind: 'step-proviso';
+  window: WindowNode;
+  unit: CalendarUnit;
   range: Range;
 }
 
@@ -779,7 +853,8 @@ export interface TierBandNode {
   quantifier: 'portion' | 'first' | 'all' | 'additional' | null;
   lower: 'in excess of' | 'above' | 'over' | 'from' | 'between' | null;
   from: MoneyNode | null;
-  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | null;
+  /** `below`: the band stops short of its end (a raised rate that applies from the amount itself, "at least"). */
+  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | 'below' | null;
   to: MoneyNode | null;
   /**
    * In a payer-pays or earning sentence, what this band is counted on, as written ("the first $100,000
@@ -941,6 +1016,9 @@ export type AnyNode =
   | AttainmentBandNode
   | QuotaNode
   | AttainmentBaseNode
+  | AttainmentRewardNode
+  | CommitmentNode
+  | EscalationNode
   | CustomerDefinitionNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */

@@ -4,13 +4,13 @@
  * undetermined, never zero), bands that overlap with different payouts (two readings: refused), and an
  * interpolated band whose neighbours do not both pay a fixed amount (no straight line to draw).
  */
-import type { AttainmentBandNode, ClauseNode } from './ast';
+import type { AttainmentBandNode, ClauseNode, Range } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Dec } from '../values/money';
 import { fixedPayout, interpolationEnds, orderedBands } from './attainment-bands';
 
-const bound = (value: string, strict: boolean, side: 'low' | 'high'): string =>
-  side === 'low' ? `${strict ? 'above' : 'from'} ${value}%` : `${strict ? 'below' : 'up to'} ${value}%`;
+const bound = (value: string, strict: boolean, side: 'low' | 'high', u = '%'): string =>
+  side === 'low' ? `${strict ? 'above' : 'from'} ${value}${u}` : `${strict ? 'below' : 'up to'} ${value}${u}`;
 
 export function checkAttainment(clause: ClauseNode, text: string, out: Diagnostic[]): void {
   if (clause.form !== 'attainment') return;
@@ -21,13 +21,17 @@ export function checkAttainment(clause: ClauseNode, text: string, out: Diagnosti
   if (p.base !== undefined && clause.party && !/['’]s$/.test(text.slice(clause.party.range.start.offset, clause.party.range.end.offset))) {
     out.push(diagnostic('attainment-owner', clause.party.range, `Whose ${p.noun} this is cannot be told from '${clause.party.name}': write the party with a possessive ("The ${clause.party.name}'s ${p.noun} for …").`));
   }
+  if (p.base?.layout === 'quarter-ends') checkQuarterEnds(p.base.periodEnds ?? [], clause.milestones[0].window.range, out);
+  // A reward table's bounds are counts of units ("more than 500 units"), an attainment table's percentages.
+  const u = p.reward !== undefined ? ' units' : '%';
+  const what = p.reward !== undefined ? 'a total' : 'an attainment';
   const ordered = orderedBands(p.bands);
   // The covered range so far: its upper end (null: open) and whether that end is included.
   let top: { value: Dec; included: boolean; band: AttainmentBandNode } | null = null;
   let open = false;
   for (const [i, { band }] of ordered.entries()) {
     if (i === 0 && band.from !== null && !new Dec(band.from).isZero()) {
-      out.push(diagnostic('attainment-gap', band.range, `No band holds an attainment below ${band.from}%: such a period's payout is undetermined, not zero. Add a band such as 'below ${band.from}%: nothing' if nothing is paid.`));
+      out.push(diagnostic('attainment-gap', band.range, `No band holds ${what} below ${band.from}${u}: such a period's payout is undetermined, not zero. Add a band such as 'below ${band.from}${u}: nothing' if nothing is paid.`));
     }
     if (i > 0 && open) {
       out.push(diagnostic('attainment-overlap', band.range, `An earlier band has no upper end ('… or more'), so it also holds every attainment this band holds, with a different payout: which one applies cannot be told. Give the earlier band an end ('from … to …').`));
@@ -39,7 +43,7 @@ export function checkAttainment(clause: ClauseNode, text: string, out: Diagnosti
           diagnostic(
             'attainment-gap',
             band.range,
-            `No band holds an attainment ${c === 0 ? `of exactly ${band.from}%` : `${bound(top.value.toFixed(), top.included, 'low')} ${bound(band.from as string, !band.fromStrict, 'high')}`}: ` +
+            `No band holds ${what} ${c === 0 ? `of exactly ${band.from}${u}` : `${bound(top.value.toFixed(), top.included, 'low', u)} ${bound(band.from as string, !band.fromStrict, 'high', u)}`}: ` +
               `such a period's payout is undetermined, not zero (the evaluation warns and reports no amount). Close the gap with the bounds the agreement means ('… or more', 'from … to …').`,
           ),
         );
@@ -52,7 +56,7 @@ export function checkAttainment(clause: ClauseNode, text: string, out: Diagnosti
             diagnostic(
               'attainment-overlap',
               band.range,
-              `This band and an earlier one both hold ${c === 0 ? `exactly ${band.from}%` : `attainments from ${band.from ?? '0'}%`} with different payouts: which one applies cannot be told. Make one bound strict ('more than …', 'below …').`,
+              `This band and an earlier one both hold ${c === 0 ? `exactly ${band.from}${u}` : `${what === 'a total' ? 'totals' : 'attainments'} from ${band.from ?? '0'}${u}`} with different payouts: which one applies cannot be told. Make one bound strict ('more than …', 'below …').`,
             ),
           );
         }
@@ -60,6 +64,16 @@ export function checkAttainment(clause: ClauseNode, text: string, out: Diagnosti
     }
     if (band.to === null) open = true;
     else if (top === null || new Dec(band.to).comparedTo(top.value) >= 0) top = { value: new Dec(band.to), included: !band.toStrict, band };
+  }
+  if (!open && top !== null) {
+    out.push(
+      diagnostic(
+        'attainment-gap',
+        top.band.range,
+        `No band holds ${what} ${bound(top.value.toFixed(), top.included, 'low', u)}: such a period's payout is undetermined, not zero (the evaluation warns and reports no amount). ` +
+          `Add a band such as '${top.included ? 'more than ' : ''}${top.value.toFixed()}${u}${top.included ? '' : ' or more'}: …' for it.`,
+      ),
+    );
   }
   if (p.base?.layout === 'points' && p.bands.length > 1) {
     const points = ordered.map(({ band }) => `${band.from ?? ''}%`);
@@ -85,4 +99,21 @@ export function checkAttainment(clause: ClauseNode, text: string, out: Diagnosti
       );
     }
   });
+}
+
+const LAST_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * "(October 31, January 31, April 30 and July 31)": the four quarters' last days, each the last day of its month (February
+ * 28 or 29) and three months after the one before. Other days would make quarters that do not follow the calendar's
+ * months, which the periods cannot count: refused, never shifted to the nearest month end.
+ */
+function checkQuarterEnds(ends: string[], range: Range, out: Diagnostic[]): void {
+  const months = ends.map((e) => Number(e.slice(0, 2)));
+  const days = ends.map((e) => Number(e.slice(3)));
+  const lastDay = (m: number, d: number): boolean => d === LAST_DAYS[m - 1] || (m === 2 && d === 28);
+  const ok = ends.length === 4 && months.every((m, i) => lastDay(m, days[i]) && (i === 0 || m === ((months[i - 1] + 2) % 12) + 1));
+  if (!ok) {
+    out.push(diagnostic('invalid-period', range, `The quarters' last days must be the last days of months three months apart, in order, such as (October 31, January 31, April 30 and July 31).`));
+  }
 }

@@ -3,7 +3,8 @@
  * on: one amount is counted on one total, so every band must name the same metric (its gross or net
  * word included) and, where a band names a window, the same window as the others.
  */
-import type { ClauseNode, MeasureNode, TieredPaymentNode } from './ast';
+import type { ClauseNode, MeasureNode, MilestoneNode, TieredPaymentNode } from './ast';
+import { windowPeriod } from './check-measured';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { paymentParts } from './payment-parts';
 
@@ -14,12 +15,14 @@ export function checkTierMeasures(clause: ClauseNode, out: Diagnostic[]): void {
   for (const m of clause.milestones) {
     const base = m.payment ? paymentParts(m.payment).base : null;
     if (base?.kind === 'tiered' && base.measure) checkBands(base, out);
+    if (base?.kind === 'tiered' && base.proviso) checkProviso(m, base, out);
   }
 }
 
 function checkBands(p: TieredPaymentNode, out: Diagnostic[]): void {
   const first = p.bands[0].measure as MeasureNode;
-  const window = p.measure ? windowOf(p.measure) : null;
+  // A raised rate's bands name their periods apart ("in each Calendar Quarter", "in that Calendar Quarter"): checkProviso compares them.
+  const window = p.measure && !p.proviso ? windowOf(p.measure) : null;
   for (const band of p.bands.slice(1)) {
     const m = band.measure;
     if (!m) continue;
@@ -40,5 +43,22 @@ function checkBands(p: TieredPaymentNode, out: Diagnostic[]): void {
   const own = windowOf(first);
   if (own !== null && window !== null && own !== window) {
     out.push(diagnostic('tier-measure-mismatch', first.range, 'This band names a period other than the other bands\': the bands of one amount split one period\'s total, so name the same period in each (or in one only).'));
+  }
+}
+
+/** A raised rate's proviso must test, and refer to, the period the rate is counted in. */
+function checkProviso(m: MilestoneNode, p: TieredPaymentNode, out: Diagnostic[]): void {
+  const proviso = p.proviso!;
+  const rate = windowPeriod(m.window);
+  const condition = windowPeriod(proviso.window);
+  const same = (x: { unit: string; calendar: boolean } | null): boolean => x !== null && rate !== null && x.unit === rate.unit && x.calendar === rate.calendar;
+  if (!rate || !same(condition) || rate.unit !== proviso.unit) {
+    out.push(
+      diagnostic(
+        'measure-window-mismatch',
+        proviso.range,
+        `The proviso names a period other than the rate's: the raised rate replaces the rate of one period, so write the rate's period in the condition and after "for that" (${rate ? `each ${rate.calendar ? 'calendar ' : ''}${rate.unit}` : 'a calendar period'}).`,
+      ),
+    );
   }
 }

@@ -20,6 +20,7 @@ import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
 import { checkAttainment } from './check-attainment';
+import { checkCommitment } from './check-commitment';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
@@ -68,6 +69,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkFiscal(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkAttainment(clause, text, out);
+  for (const clause of document.clauses) checkCommitment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   return out;

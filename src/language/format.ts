@@ -36,14 +36,14 @@
  * ASTs from `parse` never do.
  */
 import type {
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
-import { tokenize } from '../../grammar/lexer';
+import { titleKeyword, tokenize } from '../../grammar/lexer';
 import { periodNameWord, periodNoun } from '../../grammar/period-words';
 import { paymentParts } from './payment-parts';
 
@@ -99,14 +99,18 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(shortfallSentence(clause, path));
   } else if (clause.form === 'attainment') {
     lines.push(attainmentSentence(clause, path));
+  } else if (clause.form === 'commitment') {
+    lines.push(...commitmentSentences(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment';
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment';
   if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
   if (clause.form !== 'shortfall' && clause.minimum !== undefined) throw new FormatError(`a ${clause.form} clause states no minimum`, `${path}/minimum`);
+  if (clause.form !== 'commitment' && clause.commitment !== undefined) throw new FormatError(`a ${clause.form} clause states no commitment`, `${path}/commitment`);
+  if (clause.form === 'commitment' && clause.payer !== undefined) throw new FormatError('a commitment names no payer', `${path}/payer`);
   if (!sentence) {
     clause.milestones.forEach((m, i) => {
       const at = `${path}/milestones/${i}`;
@@ -279,6 +283,8 @@ function payerSentence(clause: ClauseNode, path: string): string {
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
   const firstBase = first ? paymentParts(first).base : null;
   if (firstBase?.kind === 'per-increment' && firstBase.excessOf !== undefined) return excessIncrementSentence(clause, path);
+  const stepped = steppedSentence(clause, path);
+  if (stepped !== null) return stepped;
   if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
   if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
@@ -296,7 +302,8 @@ function payerSentence(clause: ClauseNode, path: string): string {
   }
   const parts = clause.milestones.map((m, i) => {
     const at = `${path}/milestones/${i}`;
-    const paid = paidAmount(m.payment as PaymentNode, `${at}/payment`);
+    // A conditional sentence writes its amount with its tail (paidWithTail below); the payment-first forms have none.
+    const paid = clause.form === 'conditional' ? '' : paidAmount(m.payment as PaymentNode, `${at}/payment`);
     return { m, at, paid, condition: payerCondition(m, at).condition };
   });
   if (clause.form === 'conditional') {
@@ -356,6 +363,31 @@ function measureText(m: MeasureNode, path: string): string {
       : '';
   const owner = m.owner === undefined ? '' : `${ownerText(m.owner, `${path}/owner`)} `;
   return `${determiner}${owner}${m.term}${scope}${window}`;
+}
+
+/**
+ * "The Principal shall pay the Agent a commission of 4% of Net Sales in each calendar quarter; provided that if Net
+ * Sales in a calendar quarter exceed £200,000.00, the commission for that Calendar Quarter shall be 6% of all Net
+ * Sales in that Calendar Quarter.", or null for another sentence.
+ */
+function steppedSentence(clause: ClauseNode, path: string): string | null {
+  const m = clause.milestones[0];
+  const p = m?.payment ? paymentParts(m.payment).base : null;
+  if (!m || p?.kind !== 'tiered' || !p.proviso) return null;
+  const at = `${path}/milestones/0`;
+  if (clause.milestones.length !== 1 || m.payment !== p) throw new FormatError('a raised rate is one unbounded payment of one milestone', `${at}/payment`);
+  if (!clause.payer || !clause.party) throw new FormatError('a raised rate is paid by a payer to a payee', `${path}/payer`);
+  if (p.bands.length !== 2 || !p.bands[0].measure || !p.bands[1].measure) badField('a raised rate with other than two measured bands', `${at}/payment/bands`);
+  const [low, high] = p.bands;
+  const unit = oneOf(p.proviso.unit, UNITS, `${at}/payment/proviso/unit`) as PeriodUnit;
+  const { subject } = payerCondition(m, at, false);
+  const condition = `${subject.replace(/ (?:exceed|are at least) .*$/, '')} ${windowText(p.proviso.window, `${at}/payment/proviso/window`)} ${subject.slice(subject.search(/ (?:exceed|are at least) /) + 1)}`;
+  const raised = `${percentText(high.percent, `${at}/payment/bands/1/percent`)} of ${high.quantifier === 'all' ? 'all ' : ''}${(high.measure as MeasureNode).term}`;
+  return (
+    `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)} ` +
+    `${measuredIntro(p.intro ?? undefined, `${at}/payment/intro`)}${percentText(low.percent, `${at}/payment/bands/0/percent`)} of ${measureText(low.measure as MeasureNode, `${at}/payment/bands/0/measure`)}; ` +
+    `provided that if ${condition}, the commission for that ${calendarUnit(true, unit)} shall be ${raised} in that ${calendarUnit(true, unit)}.`
+  );
 }
 
 /** "Distributor's": a capitalised word ending in 's. */
@@ -637,6 +669,7 @@ function shortfallSentence(clause: ClauseNode, path: string): string {
 /** "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in Net Sales as follows: …". */
 function attainmentSentence(clause: ClauseNode, path: string): string {
   const table = clause.milestones[0]?.payment;
+  if (table?.kind === 'attainment' && table.reward !== undefined) return rewardSentence(clause, table, table.reward, path);
   if (table?.kind === 'attainment' && table.base !== undefined) return conditionsSentence(clause, table, table.base, path);
   if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
   if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
@@ -655,7 +688,7 @@ function attainmentSentence(clause: ClauseNode, path: string): string {
   const p = m.payment;
   if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
   const bands = p.bands.map((b, i) => {
-    if (SIGN_RANGES.has(b.written)) throw new FormatError('a band written with signs (">95% and <100%") belongs to a table of percentages of one amount', `${at}/payment/bands/${i}/written`);
+    if (SIGN_RANGES.has(b.written) || DASH_RANGES.has(b.written)) throw new FormatError('a band written with signs or a dash (">95% and <100%", "51-60%") belongs to a table of percentages of one amount', `${at}/payment/bands/${i}/written`);
     return `${attainmentRange(b, `${at}/payment/bands/${i}`)}: ${attainmentPayout(b.payout, `${at}/payment/bands/${i}/payout`)}`;
   });
   return (
@@ -668,26 +701,52 @@ const SIGN_RANGES: ReadonlySet<string> = new Set(['sign below', 'sign above', 's
 /** The strictness each way of writing a range gives its bounds: a band whose flags differ has no text. */
 const RANGE_STRICTNESS: Readonly<Record<AttainmentBandNode['written'], [boolean, boolean]>> = {
   below: [false, true], 'less than': [false, true], point: [false, false], 'or more': [false, false], 'more than': [true, false], 'from to': [false, false],
-  'sign below': [false, true], 'sign above': [true, false], 'sign between': [true, true],
+  'sign below': [false, true], 'sign above': [true, false], 'sign between': [true, true], dash: [false, false], 'sign dash': [true, false],
+  'more than but less than': [true, true],
 };
+const DASH_RANGES: ReadonlySet<string> = new Set(['dash', 'sign dash']);
+const MONTH_NAMES_TEXT = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "October 31, January 31, April 30 and July 31": the quarters' last days, each the last day of its month, three months apart, the year starting after the last. */
+function quarterEndsText(ends: unknown, yearStart: string, path: string): string {
+  if (!Array.isArray(ends) || ends.length !== 4) throw new FormatError('a fiscal quarter table names the four quarters\' last days', path);
+  const months = ends.map((e, i) => {
+    const m = typeof e === 'string' ? /^(\d{2})-(\d{2})$/.exec(e) : null;
+    const month = m ? Number(m[1]) : 0;
+    const lastDay = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    if (!m || lastDay === undefined || Number(m[2]) !== lastDay) throw new FormatError(`'${String(e)}' is not the last day of a month ("10-31")`, `${path}/${i}`);
+    return month;
+  });
+  if (!months.every((m, i) => i === 0 || m === ((months[i - 1] + 2) % 12) + 1)) throw new FormatError('the quarters\' last days are three months apart, in order', path);
+  if (yearStart !== `${String((months[3] % 12) + 1).padStart(2, '0')}-01`) throw new FormatError('the fiscal year starts the day after the last quarter end written', path);
+  const words = (ends as string[]).map((e) => `${MONTH_NAMES_TEXT[Number(e.slice(0, 2)) - 1]} ${Number(e.slice(3))}`);
+  return `${words.slice(0, 3).join(', ')} and ${words[3]}`;
+}
 
 /**
  * "The Executive's bonus for 2026, as a percentage of Base Salary ($200,000), shall be determined by performance
  * relative to the revenue target of $10,000,000 as follows: 0% if <95%; 50% if >95% and <100%; …".
  */
 function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: AttainmentBaseNode, path: string): string {
+  const layout = oneOf(base.layout, ['conditions', 'points', 'quarter-ends'], `${path}/milestones/0/payment/base/layout`);
   if (clause.payer !== undefined) throw new FormatError('a table of percentages of one amount names no payer', `${path}/payer`);
-  if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
+  if (layout === 'quarter-ends' && clause.party !== null) throw new FormatError('"At the end of each fiscal quarter … the commission is calculated …" names no party', `${path}/party`);
+  if (layout !== 'quarter-ends' && !clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
+  if (layout !== 'quarter-ends' && base.periodEnds !== undefined) throw new FormatError('only a fiscal quarter table names its quarters\' last days', `${path}/milestones/0/payment/base/periodEnds`);
   if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
   if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
   const at = `${path}/milestones/0`;
   const m = clause.milestones[0];
   if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
   if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
-  const layout = oneOf(base.layout, ['conditions', 'points'], `${at}/payment/base/layout`);
   const w = m.window;
   let period: string;
-  if (layout === 'conditions') {
+  if (layout === 'quarter-ends') {
+    if (w.kind !== 'calendar-period' || w.unit !== 'quarter' || w.selection.kind !== 'each' || w.written !== 'in each' || w.statedMonths !== undefined) {
+      throw new FormatError('this table is for each fiscal quarter', `${at}/window`);
+    }
+    period = quarterEndsText(base.periodEnds, w.yearStart, `${at}/payment/base/periodEnds`);
+  } else if (layout === 'conditions') {
     if (w.kind !== 'calendar-period' || w.unit !== 'year' || w.yearStart !== '01-01' || w.selection.kind !== 'named' || w.written !== 'named' || w.statedMonths !== undefined) {
       throw new FormatError('this table is for one calendar year, written "for 2026"', `${at}/window`);
     }
@@ -709,8 +768,8 @@ function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: 
   if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
   const bands = p.bands.map((b, i) => {
     const bp = `${at}/payment/bands/${i}`;
-    const written = layout === 'conditions' ? SIGN_RANGES.has(b.written) : b.written === 'point';
-    if (!written) throw new FormatError(layout === 'conditions' ? 'each band of this table is written with signs ("<95%", ">95% and <100%", ">115%")' : 'each line of this table is one point ("90.0% - 50.0%")', `${bp}/written`);
+    const written = layout === 'conditions' ? SIGN_RANGES.has(b.written) : layout === 'points' ? b.written === 'point' : DASH_RANGES.has(b.written);
+    if (!written) throw new FormatError(layout === 'conditions' ? 'each band of this table is written with signs ("<95%", ">95% and <100%", ">115%")' : layout === 'points' ? 'each line of this table is one point ("90.0% - 50.0%")' : 'each line of this table is a range with a dash ("51-60%", ">70%-80%")', `${bp}/written`);
     const [fromStrict, toStrict] = RANGE_STRICTNESS[b.written];
     if (b.fromStrict !== fromStrict || b.toStrict !== toStrict) throw new FormatError(`a bound written as '${b.written}' is ${fromStrict || toStrict ? 'strict' : 'inclusive'}`, `${bp}`);
     if (b.written === 'point' && b.from !== b.to) throw new FormatError('a point has one value', `${bp}/to`);
@@ -719,12 +778,20 @@ function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: 
       throw new FormatError(`each band pays a percentage of ${base.name}`, `${bp}/payout`);
     }
     const share = percentText(b.payout.percent, `${bp}/payout/percent`);
-    return layout === 'conditions' ? `${share} if ${attainmentRange(b, bp)}` : `${attainmentRange(b, bp)} - ${share}`;
+    return layout === 'conditions' ? `${share} if ${attainmentRange(b, bp)}` : layout === 'points' ? `${attainmentRange(b, bp)} - ${share}` : `${attainmentRange(b, bp)}: ${share}`;
   });
   const quotaNoun = oneOf(base.quotaNoun, ['target', 'plan', 'goal'], `${at}/payment/base/quotaNoun`);
   const noun = oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`);
   const quota = formatAmount(t.amount, `${at}/target/amount`);
-  const whose = `The ${partyName(clause.party, `${path}/party`)}'s ${noun} for ${period}`;
+  if (layout === 'quarter-ends') {
+    const heading = noun.charAt(0).toUpperCase() + noun.slice(1);
+    const goal = quotaNoun.charAt(0).toUpperCase() + quotaNoun.slice(1);
+    return (
+      `At the end of each fiscal quarter (${period}) the ${noun} is calculated based on achievement of the quarterly ${t.term} ${goal} of ${quota} and is expressed as a percentage ` +
+      `of the ${base.name} earned in the quarter (${amount}): Attainment of ${t.term} ${goal} / ${heading} Payable: ${bands.join('; ')}.`
+    );
+  }
+  const whose = `The ${partyName(clause.party as PartyNode, `${path}/party`)}'s ${noun} for ${period}`;
   if (layout === 'points') {
     const heading = noun.charAt(0).toUpperCase() + noun.slice(1);
     return (
@@ -733,6 +800,102 @@ function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: 
     );
   }
   return `${whose}, as a percentage of ${base.name} (${amount}), shall be determined by performance relative to the ${t.term} ${quotaNoun} of ${quota} as follows: ${bands.join('; ')}.`;
+}
+
+/** Token types of a heading word (grammar/lexer.ts `headingToken`), for the words before a reward table's colon. */
+const HEADING_TOKEN_TYPES: ReadonlySet<string> = new Set(['word', 'ordinal', 'monthName', 'currencyCode']);
+
+/** A count as the grammar reads one: a whole or decimal figure with thousands separators. */
+function countText(value: string | null, path: string): string {
+  if (value === null || !/^\d+(?:\.\d+)?$/.test(value)) throw new FormatError('a count of units', path);
+  const [whole, fraction] = value.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/**
+ * "Reward for accomplishment of the monthly sales quota: a Class A regional distributor that accomplishes its sales
+ * objective for the current month (400 units) shall receive a reward based on its actual sales volume, as follows: …".
+ */
+function rewardSentence(clause: ClauseNode, p: AttainmentPaymentNode, reward: AttainmentRewardNode, path: string): string {
+  const at = `${path}/milestones/0`;
+  if (clause.payer !== undefined) throw new FormatError('a reward table names no payer', `${path}/payer`);
+  if (!clause.party) throw new FormatError('a reward table names the party rewarded', `${path}/party`);
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0) throw new FormatError('a reward table has one milestone and no payment sentences', `${path}/milestones`);
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null || m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('the milestone of a reward table has no label, comparator or achieving party', at);
+  if (p.base !== undefined || p.noun !== 'payment') throw new FormatError('a reward table pays amounts, named "a reward"', `${at}/payment`);
+  const words = typeof reward.lead === 'string' ? reward.lead.split(' ') : [];
+  const types = words.map((w) => (WORD.test(w) || /^\w+$/.test(w) ? tokenize(w).filter((k) => k.type !== 'ws') : []));
+  const theAt = words.findIndex((w) => w.toLowerCase() === 'the');
+  const headingOk = types.every((k, i) => k.length === 1 && (i === theAt || HEADING_TOKEN_TYPES.has(k[0].type ?? '') || titleKeyword.test(k[0])));
+  if (words.length === 0 || !headingOk || theAt === 0 || theAt === words.length - 1 || words.filter((w) => w.toLowerCase() === 'the').length > 1) {
+    throw new FormatError(`'${String(reward.lead)}' cannot be written before a reward table's colon: use heading words, with "the" at most once inside`, `${at}/payment/reward/lead`);
+  }
+  const w = m.window;
+  if (w.kind !== 'calendar-period' || w.yearStart !== '01-01' || w.selection.kind !== 'each' || w.written !== 'in each' || w.statedMonths !== undefined || !['month', 'quarter', 'year'].includes(w.unit)) {
+    throw new FormatError('a reward table is for each calendar month, quarter or year ("for the current month")', `${at}/window`);
+  }
+  const t = m.target;
+  if (t.kind !== 'units' || t.product !== null) throw new FormatError('the objective of a reward table is a number of units', `${at}/target`);
+  const bands = p.bands.map((b, i) => {
+    const bp = `${at}/payment/bands/${i}`;
+    if (b.payout.kind !== 'amount') throw new FormatError('each band of a reward table pays an amount', `${bp}/payout`);
+    const amount = formatAmount(b.payout.amount, `${bp}/payout/amount`);
+    const expected = b.written === 'less than' ? [false, true] : b.written === 'more than' ? [true, false] : b.written === 'more than but less than' ? [true, true] : null;
+    if (!expected || b.fromStrict !== expected[0] || b.toStrict !== expected[1] || (b.written === 'less than' ? b.from !== null : b.written === 'more than' ? b.to !== null : b.from === null || b.to === null)) {
+      throw new FormatError('a band of a reward table is "less than N units", "more than N units" or "more than N units but less than M units"', `${bp}/written`);
+    }
+    const range =
+      b.written === 'less than' ? `less than ${countText(b.to, `${bp}/to`)} units` : b.written === 'more than' ? `more than ${countText(b.from, `${bp}/from`)} units` : `more than ${countText(b.from, `${bp}/from`)} units but less than ${countText(b.to, `${bp}/to`)} units`;
+    return `${amount} for sales of ${range}`;
+  });
+  return (
+    `${reward.lead}: a ${partyName(clause.party, `${path}/party`)} that accomplishes its sales objective for the current ${w.unit} (${countText(t.count, `${at}/target/count`)} units) ` +
+    `shall receive a reward based on its actual sales volume, as follows: ${bands.join('; ')}.`
+  );
+}
+
+/**
+ * "The Distributor shall purchase no less than 3,000 units of the Product ("Units") per month." and its escalation
+ * "The minimum purchase volume shall increase by 10% on every annual anniversary of the Effective Date.".
+ */
+function commitmentSentences(clause: ClauseNode, path: string): string[] {
+  const c = clause.commitment;
+  if (!c) throw new FormatError('a commitment clause states its commitment', `${path}/commitment`);
+  if (!clause.party) throw new FormatError('a commitment names the party committed', `${path}/party`);
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0) throw new FormatError('a commitment has one milestone and no payment sentences', `${path}/milestones`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null || m.payment !== null || m.achiever !== undefined) throw new FormatError('the milestone of a commitment has no label, payment or achieving party', at);
+  if (!m.comparator) throw new FormatError('a commitment states its comparison ("no less than")', `${at}/comparator`);
+  if (typeof m.comparator.strict !== 'boolean') badField('a comparator', `${at}/comparator/strict`);
+  const comparator = m.comparator.strict ? 'more than' : 'no less than';
+  if (m.target.kind !== 'units' || m.target.product !== null) throw new FormatError('a commitment is a number of units', `${at}/target`);
+  oneOf(c.verb, ['purchase'], `${path}/commitment/verb`);
+  let product = '';
+  if (c.productWords !== null) {
+    const words = typeof c.productWords === 'string' ? c.productWords.split(' ') : [];
+    if (words.length === 0 || !words.every((w) => WORD.test(w) && tokenize(w).every((k) => k.type === 'word'))) {
+      throw new FormatError(`'${String(c.productWords)}' cannot be written as the product of a commitment: use plain words such as "Product"`, `${path}/commitment/productWords`);
+    }
+    product = ` of the ${c.productWords}`;
+    if (c.defined !== null) {
+      if (typeof c.defined !== 'string' || c.defined === '' || /["“”:\n]/.test(c.defined)) throw new FormatError('a defined term is text without quotes or colons', `${path}/commitment/defined`);
+      product += ` ("${c.defined}")`;
+    }
+  } else if (c.defined !== null) {
+    throw new FormatError('a defined term follows the product words', `${path}/commitment/defined`);
+  }
+  const lines = [`The ${partyName(clause.party, `${path}/party`)} shall purchase ${comparator} ${countText(m.target.count, `${at}/target/count`)} units${product} ${windowText(m.window, `${at}/window`)}.`];
+  if (c.escalation !== null) {
+    const e = c.escalation;
+    const words = typeof e.subject === 'string' ? e.subject.split(' ') : [];
+    if (words.length === 0 || !words.every((w) => WORD.test(w) && tokenize(w).every((k) => MINIMUM_NAME_TOKENS.has(k.type ?? '')))) {
+      throw new FormatError(`'${String(e.subject)}' cannot be written as what increases: use words such as "minimum purchase volume"`, `${path}/commitment/escalation/subject`);
+    }
+    lines.push(`The ${e.subject} shall increase by ${percentText(e.percent, `${path}/commitment/escalation/percent`)} on every annual anniversary of the Effective Date.`);
+  }
+  return lines;
 }
 
 /** The tokens the name of a table's amount may hold (grammar/clause.ne `baseWord`). */
@@ -758,6 +921,12 @@ function attainmentRange(b: AttainmentBandNode, path: string): string {
       return `>${pct(b.from, `${path}/from`)}`;
     case 'sign between':
       return `>${pct(b.from, `${path}/from`)} and <${pct(b.to, `${path}/to`)}`;
+    case 'more than but less than':
+      throw new FormatError('"more than … but less than …" bounds counts, in a reward table', `${path}/written`);
+    case 'dash':
+      return `${pct(b.from, `${path}/from`)}-${pct(b.to, `${path}/to`)}`;
+    case 'sign dash':
+      return `>${pct(b.from, `${path}/from`)}-${pct(b.to, `${path}/to`)}`;
     default:
       return assertNever(b.written);
   }

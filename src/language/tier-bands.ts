@@ -16,6 +16,8 @@ export interface ResolvedBand {
   from: string;
   fromInclusive: boolean;
   to: string | null;
+  /** False for a band that stops short of its end ("below $X"). */
+  toInclusive: boolean;
   currency: string | null;
   band: TierBandNode;
 }
@@ -29,7 +31,7 @@ export function resolveBands(node: TieredPaymentNode): ResolvedBand[] {
     const fromInclusive = band.from !== null && (band.lower === 'from' || band.lower === 'between');
     const to = band.to?.amount ?? null;
     const currency = band.from?.currency ?? band.to?.currency ?? anyCurrency;
-    out.push({ index, percent: band.percent, from: index === 0 && band.from === null ? '0' : from, fromInclusive: index === 0 && band.from === null ? true : fromInclusive, to, currency, band });
+    out.push({ index, percent: band.percent, from: index === 0 && band.from === null ? '0' : from, fromInclusive: index === 0 && band.from === null ? true : fromInclusive, to, toInclusive: band.upper !== 'below', currency, band });
     if (to !== null) previousEnd = to;
   });
   return out;
@@ -37,7 +39,7 @@ export function resolveBands(node: TieredPaymentNode): ResolvedBand[] {
 
 export type TierReading =
   | { method: 'marginal' | 'retroactive'; source: 'stated'; words: string }
-  | { method: 'marginal'; source: 'wording'; words: string }
+  | { method: 'marginal' | 'retroactive'; source: 'wording'; words: string }
   | { method: 'marginal'; source: 'default'; words: null };
 
 /** The words of a band that say only the sales within it earn its rate. */
@@ -57,6 +59,8 @@ function marginalWords(band: TierBandNode): string | null {
  */
 export function tierReading(node: TieredPaymentNode): TierReading {
   if (node.method !== null) return { method: node.method, source: 'stated', words: `on a ${node.method} basis` };
+  // "… shall be 6% of all Net Sales in that Calendar Quarter": the raised rate applies to all of the period's base.
+  if (node.proviso) return { method: 'retroactive', source: 'wording', words: `shall be ${node.bands[node.bands.length - 1].percent}% of all …` };
   for (const band of node.bands) {
     const words = marginalWords(band);
     if (words !== null) return { method: 'marginal', source: 'wording', words };

@@ -35,6 +35,19 @@ export function isCurrencyCode(code: string): boolean {
   return MINOR_UNITS.has(code);
 }
 
+/** Abbreviations written in place of an ISO code, and the code they stand for: "RMB 1,000.00" is renminbi, CNY. */
+const CURRENCY_ABBREVIATIONS: Readonly<Record<string, string>> = { RMB: 'CNY' };
+
+/** Whether `word` is an abbreviation written in place of an ISO code ("RMB"). */
+export function isCurrencyAbbreviation(word: string): boolean {
+  return Object.hasOwn(CURRENCY_ABBREVIATIONS, word);
+}
+
+/** The ISO code a written code stands for: itself, or the code of an abbreviation ("RMB" → "CNY"). */
+export function currencyOfCode(code: string): string {
+  return CURRENCY_ABBREVIATIONS[code] ?? code;
+}
+
 /** Digits after the decimal point for `currency`; throws for an unknown code (callers check first). */
 export function minorUnits(currency: string): number {
   const digits = MINOR_UNITS.get(currency);

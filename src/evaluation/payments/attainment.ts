@@ -39,11 +39,13 @@ export function attainmentText(total: Dec, quota: Dec): string {
   return exact.decimalPlaces() <= 4 ? exact.toFixed() : `about ${exact.toFixed(4, Dec.ROUND_HALF_UP)}`;
 }
 
-export function calculateAttainment(payment: AttainmentPaymentNode, total: Dec, quota: Dec, currency: string): AttainmentResult {
+export function calculateAttainment(payment: AttainmentPaymentNode, total: Dec, quota: Dec, currency: string, unit = 'units'): AttainmentResult {
   const percentText = attainmentText(total, quota);
   const base = { kind: 'attainment' as const, quota: quota.toFixed(), total: total.toFixed(), attainment: percentText };
-  const index = payment.bands.findIndex((b) => holds(b, total, quota));
-  const ratio = `${figure(total, currency)} of ${figure(quota, currency)} = ${percentText}%`;
+  // A reward table's bounds are the total itself ("more than 500 units"): compared as a percentage of 100.
+  const counted = payment.reward !== undefined;
+  const index = payment.bands.findIndex((b) => holds(b, total, counted ? new Dec(100) : quota));
+  const ratio = counted ? `${total.toFixed()} ${unit} (objective ${quota.toFixed()} met)` : `${figure(total, currency)} of ${figure(quota, currency)} = ${percentText}%`;
   if (index < 0) {
     return { calculation: { ...base, band: null, payout: null, amount: null }, text: `${ratio}: no band of the table holds it, so the payout is undetermined (not zero)`, amount: null };
   }

@@ -105,9 +105,12 @@ export function calculate(payment: ComputedPayment, base: Dec, threshold: Dec | 
       const reading = tierReading(payment);
       const positive = max0(base);
       if (reading.method === 'retroactive') {
-        const reached = bands.find((b) => (b.to === null || positive.lessThanOrEqualTo(b.to)) && (b.fromInclusive ? positive.greaterThanOrEqualTo(b.from) : positive.greaterThan(b.from) || b.index === 0)) ?? bands[0];
+        const reached = bands.find((b) => (b.to === null || (b.toInclusive ? positive.lessThanOrEqualTo(b.to) : positive.lessThan(b.to))) && (b.fromInclusive ? positive.greaterThanOrEqualTo(b.from) : positive.greaterThan(b.from) || b.index === 0)) ?? bands[0];
         const exact = positive.times(rateOf(reached.percent));
-        const where = reached.to === null ? `above ${money(new Dec(reached.from))}` : `up to ${money(new Dec(reached.to))}`;
+        const where =
+          reached.to === null
+            ? `${reached.fromInclusive ? 'from' : 'above'} ${money(new Dec(reached.from))}`
+            : `${reached.toInclusive ? 'up to' : 'below'} ${money(new Dec(reached.to))}`;
         return done(
           { kind: 'tiered', method: 'retroactive', base: plain(base), band: reached.index + 1, rate: rateOf(reached.percent).toFixed(), from: plain(new Dec(reached.from)), to: reached.to === null ? null : plain(new Dec(reached.to)) },
           exact,

@@ -23,12 +23,13 @@ export type Settlement =
   | { kind: 'open'; note: string }
   /** The condition was not met in the window: nothing is owed. */
   | { kind: 'not-met' }
-  /** Owed: triggered on the window's last day; `by` is the row that met the condition. */
-  | { kind: 'owed'; at: string; by: string }
+  /** Owed: triggered on the window's last day; `by` is the row that met the condition (null: owed though not met). */
+  | { kind: 'owed'; at: string; by: string | null }
   /** A window that never ends: owed from the day the condition was met (`at`, by row `by`), accrued up to the as-of date. */
   | { kind: 'accruing'; at: string; by: string; note: string };
 
-export function settlementOf(window: WindowInstance, asOfDay: number, met: { by: string; at: string } | null): Settlement {
+/** `owedUnmet`: the amount is owed whether or not the condition is met (a raised rate: the lower rate when not). */
+export function settlementOf(window: WindowInstance, asOfDay: number, met: { by: string; at: string } | null, owedUnmet = false): Settlement {
   if (window.openEnded) {
     if (met === null) return { kind: 'not-met' };
     const asOf = formatIsoDate(fromDayNumber(asOfDay));
@@ -43,6 +44,6 @@ export function settlementOf(window: WindowInstance, asOfDay: number, met: { by:
   if (asOfDay < lastDay) {
     return { kind: 'open', note: `the amount is counted on the whole window ${window.windowStart} to ${window.deadline}, so it is owed only once the window ends: nothing is owed as of ${formatIsoDate(fromDayNumber(asOfDay))}` };
   }
-  if (metBy === null) return { kind: 'not-met' };
+  if (metBy === null && !owedUnmet) return { kind: 'not-met' };
   return { kind: 'owed', at: window.deadline, by: metBy };
 }
