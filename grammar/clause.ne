@@ -664,7 +664,7 @@ stepProviso   -> provisoLead %provided however:? %that %if_ condition %comma %th
 tierMeasure   -> determiner:? %possessiveWord:? measureMetric receivedBy:? scopePhrases:? measureWindow:? {% tb.tierMeasure %}
 receivedBy    -> "received" %by scopeParties                         {% tb.receivedByScope %}
 
-# '(the "Sales Incentive")': the name the text gives the amount.
+# The name the text gives the amount, in brackets.
 amountName    -> %lparen %the %string %rparen                        {% qb.amountName %}
 # "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": a cap, in a
 # sentence of its own, on the amounts of one period together.
