@@ -226,10 +226,9 @@ metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {%
 metricNoun    -> %sales | %revenue | %revenues | %turnover | %bookings | %purchases | %sales %revenue
 scopePhrases  -> scopePhrase                                         {% b.single %}
                | scopePhrases scopePhrase                            {% b.append %}
+# Also of the Company and its Subsidiaries (a party and its own) and to Customers (whose purchases count).
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
-# "of the Company and its Subsidiaries": a scope of one party and its own.
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
-# "Net Sales to Customers": whose purchases count.
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
