@@ -181,6 +181,8 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | achievementList %period                             {% b.payerClause %}
                | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
+               | measuredSentence amountName paymentTail:? %period   {% qb.namedMeasuredClause %}
+               | measuredSentence amountName:? paymentTail:? %period sumCap {% qb.sumCappedClause %}
                | steppedSentence %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
 # A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
@@ -291,7 +293,10 @@ metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {%
 metricNoun    -> %sales | %revenue | %revenues | %turnover | %bookings | %purchases | %sales %revenue
 scopePhrases  -> scopePhrase                                         {% b.single %}
                | scopePhrases scopePhrase                            {% b.append %}
+# Also of the Company and its Subsidiaries (a party and its own) and to Customers (whose purchases count).
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
+               | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
+               | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
 scopeParties  -> scopeParty                                          {% b.single %}
@@ -660,8 +665,10 @@ dueTerm       -> %payable %within %number %days %after %the %end %of %the %calen
 # commissions earned in any Calendar Quarter shall not exceed $40,000." With no condition written, the
 # amount's own measure (metric, scope, window, threshold) is the milestone; after a condition, "such Net
 # Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
-measuredSentence -> partyRef modal %pay %to:? endedParty windowedAmount {% qb.paySentence %}
+measuredSentence -> partyRef modal %pay paidParty:? windowedAmount {% qb.paySentence %}
                | partyRef modal "earn" windowedAmount                {% qb.earnSentence %}
+# The party paid, when written: "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …" names none.
+paidParty     -> %to:? endedParty                                    {% b.last %}
 # The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a
 # party "Agent a royalty of" paid a bare rate.
 endedParty    -> %the:? endedName                                    {% b.partyRef %}
@@ -671,11 +678,19 @@ endedName     -> partyFirstWord                                      {% b.single
                | partyName %comma undottedSuffix                     {% b.appendAll %}
 # Without a condition the amount names its window, after the metric or after the threshold.
 windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
-               | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
-               | measuredIntro:? percentage rateOf measure excessWord threshold excessWindow {% qb.measuredExcess %}
+               | measuredIntro:? percentage rateOf windowedMeasure excessWord measuredThreshold {% qb.measuredExcess %}
+               | measuredIntro:? percentage rateOf measure excessWord measuredThreshold excessWindow {% qb.measuredExcess %}
                | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
                | determiner:? measureMetric scopePhrases:? suchForWindow {% qb.measure %}
+# "in excess of the Sales Forecast of $600,000 for such Contract Year": a threshold the text names, and the period it is for.
+measuredThreshold -> threshold                                       {% b.id %}
+               | %the thresholdWords %of money thresholdFor:?        {% qb.namedThreshold %}
+thresholdWords -> thresholdWord                                      {% b.single %}
+               | thresholdWords thresholdWord                        {% b.append %}
+thresholdWord -> %word {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %annual {% b.id %} | %minimum {% b.id %}
+thresholdFor  -> %for_ "such" periodName                             {% qb.thresholdForDefined %}
+               | %for_ "such" %calendar:? periodUnit                 {% qb.thresholdForUnit %}
 # "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.
 excessWindow  -> window                                              {% b.id %}
                | "made" window                                       {% b.last %}
@@ -696,7 +711,7 @@ measure       -> determiner:? measureMetric scopePhrases:? measureWindow:? {% qb
 measureMetric -> measureModifiers:? basis:? metricNoun               {% b.metric %}
 measureModifiers -> measureModifier                                  {% b.single %}
                | measureModifiers measureModifier                    {% b.append %}
-measureModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %}
+measureModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | "consolidated" {% b.id %}
 determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "such" {% qb.determiner %} | %the {% qb.determiner %}
 measureWindow -> window                                              {% qb.ownWindow %}
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
@@ -724,6 +739,14 @@ stepProviso   -> provisoLead %provided however:? %that %if_ condition %comma %th
 tierMeasure   -> determiner:? %possessiveWord:? measureMetric receivedBy:? scopePhrases:? measureWindow:? {% tb.tierMeasure %}
 receivedBy    -> "received" %by scopeParties                         {% tb.receivedByScope %}
 
+# The name the text gives the amount, in brackets.
+amountName    -> %lparen %the %string %rparen                        {% qb.amountName %}
+# "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": a cap, in a
+# sentence of its own, on the amounts of one period together.
+sumCap        -> %the "sum" %of %the sumWords capPeriod %shall %not %exceed money %period {% qb.sumCap %}
+sumWords      -> sumWord                                             {% b.single %}
+               | sumWords sumWord                                    {% b.append %}
+sumWord       -> %word {% b.id %} | %sales {% b.id %} | %quarterly {% b.id %} | %annual {% b.id %} | %commission {% b.id %} | %bonus {% b.id %} | %bonuses {% b.id %}
 # After the amount: when it falls due, and provisos that bound it.
 paymentTail   -> %comma:? measuredDue                                {% qb.tailDue %}
                | %comma:? measuredDue provisos                       {% qb.tailDueProvisos %}

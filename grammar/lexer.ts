@@ -121,7 +121,9 @@ const CURRENCY_NAME = `(?:(?:${anyCase('us')}|U\\.S\\.)\\s+)?(?:${['dollars', 'd
 // Bounded like the spelled numbers' run, for the same reason: linear lexing of long runs of number words.
 const NUMBER_WORDS_RUN = SPELLED_NUMBER_RUN;
 const DRAFTED_MONEY = new RegExp(`${NUMBER_WORDS_RUN}\\s+${CURRENCY_NAME}\\s*\\((?:US)?[$€£¥]?\\s?\\d[\\d.,'’]*\\)`);
-const DRAFTED_PERCENT = new RegExp(`${NUMBER_WORDS_RUN}(?:\\s+${anyCase('and')}\\s+[\\w-]+)?\\s+${anyCase('per')}\\s?${anyCase('cent')}\\s*\\(\\d+(?:\\.\\d+)?\\s?%\\)`);
+/** "one-half of one percent (0.5%)": a fraction of one percent, in words before the figure. */
+const FRACTION_OF_ONE = `${NUMBER_WORD}-(?:${['halves', 'half', 'thirds', 'third', 'quarters', 'quarter', 'fourths', 'fourth', 'tenths', 'tenth'].map(anyCase).join('|')})\\s+${anyCase('of')}\\s+(?:${anyCase('one')}|${anyCase('a')})`;
+const DRAFTED_PERCENT = new RegExp(`(?:${NUMBER_WORDS_RUN}(?:\\s+${anyCase('and')}\\s+[\\w-]+)?|${FRACTION_OF_ONE})\\s+${anyCase('per')}\\s?${anyCase('cent')}\\s*\\(\\d+(?:\\.\\d+)?\\s?%\\)`);
 /** The text in the brackets: "Two Dollars ($2)" → "$2". */
 const bracketed = (text: string): string => text.slice(text.lastIndexOf('(') + 1, -1).trim();
 
@@ -216,6 +218,8 @@ const TITLE_KEYWORDS: ReadonlySet<string> = new Set(
     'target', 'targets', 'turnover', 'unit', 'units', 'year', 'yearly',
     // "Annual Minimum.", "Minimum Purchase Volume.", "Quota Attainment Bonus."
     'minimum', 'purchase', 'shortfall', 'quota', 'attainment',
+    // "Additional Royalty."
+    'additional',
   ].map(keywordTokenType),
 );
 export const titleKeyword = { test: (token: Token): boolean => TITLE_KEYWORDS.has(token.type ?? '') };

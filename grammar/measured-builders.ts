@@ -75,21 +75,51 @@ export function measuredRate(d: Data): PaymentNode {
   return { kind: 'rate', percent: digits(percent, true), basis: m.basis, ...(intro ? { intro: intro.intro } : {}), measure: m, range: span(d) };
 }
 
+/** A threshold the text names: "the Sales Forecast of $600,000 for such Contract Year". */
+interface NamedThreshold { named: true; money: MoneyNode; name: string; forSuch: string | null; range: Range }
+
+export function namedThreshold(d: Data): NamedThreshold {
+  const [, names, , money, forSuch] = d as [Token, List<Token>, Token, MoneyNode, string | null];
+  return { named: true, money, name: toArray(names).map((t) => t.value).join(' '), forSuch, range: span(d) };
+}
+
+/** "for such Contract Year": the defined period's name as written. */
+export const thresholdForDefined = (d: Data): string => (d[2] as { term: string }).term;
+/** "for such calendar year": the unit, with "calendar" when written. */
+export const thresholdForUnit = (d: Data): string => `${d[2] ? 'calendar ' : ''}${lower(d[3] as Token)}`;
+
+/** "to Customers", "to the clients". */
+export function customerScope(d: Data): { text: string; range: Range } {
+  return { text: (d as Array<Token | null>).filter((t): t is Token => t !== null).map((t) => t.value).join(' '), range: span(d) };
+}
+
+/** "of the Company and its Subsidiaries". */
+export function joinedScope(d: Data): { text: string; range: Range } {
+  const [preposition, the, first, and, its, second] = d as [Token[], Token | null, List<Token>, Token, Token, List<Token>];
+  const tokens = [...preposition, ...(the ? [the] : []), ...toArray(first), and, its, ...toArray(second)];
+  return { text: tokens.map((t) => t.value).join(' ').replace(/\s+/g, ' '), range: span(d) };
+}
+
 export function measuredExcess(d: Data): PaymentNode {
-  const [intro, percent, , m, excess, threshold, trailing] = d as [Intro | null, Token, Token, MeasureNode, { comparator: 'in excess of' | 'above' | 'over' }, ThresholdNode, WindowNode | null];
+  const [intro, percent, , m, excess, written, trailing] = d as [Intro | null, Token, Token, MeasureNode, { comparator: 'in excess of' | 'above' | 'over' }, ThresholdNode | NamedThreshold, WindowNode | null];
+  const named = 'named' in written ? written : null;
+  const threshold: ThresholdNode = named ? named.money : (written as ThresholdNode);
   // A window written after the threshold ("… in excess of $3,000,000 in each year") belongs to the measure too.
   const withWindow: MeasureNode = trailing ? { ...m, window: trailing, range: span(m, trailing) } : m;
   return {
-    kind: 'rate-on-excess', intro: intro?.intro ?? null, percent: digits(percent, true), basis: m.basis, comparator: excess.comparator, threshold, measure: withWindow, range: span(d),
+    kind: 'rate-on-excess', intro: intro?.intro ?? null, percent: digits(percent, true), basis: m.basis, comparator: excess.comparator, threshold,
+    ...(named ? { thresholdName: { name: named.name, ...(named.forSuch !== null ? { forSuch: named.forSuch } : {}) } } : {}),
+    measure: withWindow, range: span(d),
   };
 }
 
 // --- sentences ---------------------------------------------------------------------------------
 
-interface MeasuredSentence { payer: PartyNode | null; payee: PartyNode; payment: PaymentNode; range: Range }
+interface MeasuredSentence { payer: PartyNode | null; payee: PartyNode | null; payment: PaymentNode; range: Range }
 
+/** "<Payer> shall pay [to] <Payee> <amount>", or with no party paid written: "Licensee shall pay an additional royalty of …". */
 export function paySentence(d: Data): MeasuredSentence {
-  const [payer, , , , payee, payment] = d as [PartyNode, unknown, Token, unknown, PartyNode, PaymentNode];
+  const [payer, , , payee, payment] = d as [PartyNode, unknown, Token, PartyNode | null, PaymentNode];
   return { payer, payee, payment, range: span(d) };
 }
 
@@ -140,6 +170,39 @@ export function provisoMinimumPayout(d: Data): Proviso {
     range: span(d),
   };
   return { minimumPayout, range: minimumPayout.range };
+}
+
+/** '(the "Sales Incentive")': the name without its quotes. */
+export function amountName(d: Data): { name: string; range: Range } {
+  return { name: (d[2] as Token).value.slice(1, -1).replace(/\s+/g, ' ').trim(), range: span(d) };
+}
+
+/** "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": a cap per period, in its own sentence. */
+export function sumCap(d: Data): Proviso {
+  const words = toArray(d[4] as List<Token>).map((t) => t.value).join(' ');
+  const period = d[5] as CapPeriod;
+  const cap: LimitNode = {
+    kind: 'limit', written: 'shall not exceed', amount: d[9] as MoneyNode, per: period.per, perWritten: period.perWritten, calendar: period.calendar, sumOf: words,
+    range: span(d),
+  };
+  return { cap, range: cap.range };
+}
+
+/** The amount with the name the text gives it. */
+function named(payment: PaymentNode, name: { name: string } | null): PaymentNode {
+  return name && (payment.kind === 'rate' || payment.kind === 'rate-on-excess') ? { ...payment, definedAs: name.name } : payment;
+}
+
+export function namedMeasuredClause(d: Data): b.ClauseDraft {
+  const [sentence, name, tail, period] = d as [MeasuredSentence, { name: string }, Tail | null, Token];
+  return measuredClause([{ ...sentence, payment: named(sentence.payment, name) }, tail, period]);
+}
+
+export function sumCappedClause(d: Data): b.ClauseDraft {
+  const [sentence, name, tail, period, cap] = d as [MeasuredSentence, { name: string } | null, Tail | null, Token, Proviso];
+  const withCap: Tail = tail ? { ...tail, provisos: [...tail.provisos, cap], range: span(tail, cap) } : { due: null, provisos: [cap], range: cap.range };
+  const clause = measuredClause([{ ...sentence, payment: named(sentence.payment, name) }, withCap, period]);
+  return { ...clause, range: span(d) };
 }
 
 /** The amount with its tail: provisos bound it (a cap, a minimum payout), then the due date times it. */

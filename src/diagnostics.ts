@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = {
   'number-notation': 'info',
   'words-figure-mismatch': 'error',
   'unmeasurable-metric': 'error',
+  'cap-subject-mismatch': 'error',
   'scope-not-applied': 'warning',
   /** A definition of new customers that no count of the clauses uses. */
   'definition-not-used': 'warning',

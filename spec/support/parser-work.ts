@@ -11,7 +11,8 @@ export const WIDEST_COLUMN = 320;
 /**
  * The most Earley states a text of `tokens` tokens may take: linear, plus a fixed start, since the
  * first column predicts the start of every clause form (enumerated, headed, payer-pays, conditional,
- * measured, shortfall, attainment, calendar, clause headings, openings) and is allowed three columns'
- * worth (about 120 states with all of them).
+ * measured, shortfall, attainment, calendar, tables, commitments, clause headings, openings) and is allowed
+ * four columns' worth (about 130 states with all of them, and the columns after it predict the forms
+ * that continue after a party name).
  */
-export const statesBound = (tokens: number): number => STATES_PER_TOKEN * (tokens + 3);
+export const statesBound = (tokens: number): number => STATES_PER_TOKEN * (tokens + 4);

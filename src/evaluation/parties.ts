@@ -69,7 +69,10 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
       const payer = clause.payer?.name ?? null;
       const payee = clause.party?.name ?? null;
       const achiever = milestone.achiever?.name ?? null;
-      const payerPerforms = reverse || (achiever !== null && payer !== null && sameParty(achiever, payer));
+      // "Licensee shall pay an additional royalty of 2% of Net Sales …" names no party paid: the only party
+      // whose sales the amount can be counted on is the payer (a royalty on its own sales).
+      const ownSales = payee === null && payer !== null && milestone.condition === 'payment';
+      const payerPerforms = reverse || ownSales || (achiever !== null && payer !== null && sameParty(achiever, payer));
       return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
     }
     default:

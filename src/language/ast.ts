@@ -829,6 +829,8 @@ export interface RatePaymentNode {
   intro?: PaymentIntro;
   /** In a payer-pays sentence, what the rate is of, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /** '(the "Sales Incentive")': the name the text gives the amount, as written. */
+  definedAs?: string;
   range: Range;
 }
 
@@ -882,6 +884,14 @@ export interface RateOnExcessPaymentNode {
   /** The words before the threshold, kept for the canonical text. */
   comparator: 'in excess of' | 'above' | 'over';
   threshold: ThresholdNode;
+  /**
+   * "the Sales Forecast of $600,000 for such Contract Year": the name the text gives the threshold (its
+   * words as written) and, when written, the period it is stated for ("Contract Year", "calendar year"),
+   * which must be the measure's.
+   */
+  thresholdName?: { name: string; forSuch?: string };
+  /** '(the "Additional Royalty")': the name the text gives the amount, as written. */
+  definedAs?: string;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
   range: Range;
@@ -1052,6 +1062,11 @@ export interface LimitNode {
   perWritten: 'in any' | 'per' | 'in each' | 'for any' | 'for a' | null;
   /** A calendar month, quarter or year ("in any Calendar Quarter"), not a contract one. */
   calendar?: boolean;
+  /**
+   * "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": a cap in
+   * a sentence of its own, on the amounts it names (the words after "the sum of the").
+   */
+  sumOf?: string;
   /** "in any fiscal year": counted by fiscal year; "fiscal" as parsed, the year's start MM-DD once the evaluation dates fiscal periods. */
   yearStart?: string;
   range: Range;

@@ -25,6 +25,14 @@ export function windowPeriod(w: WindowNode): { unit: string; calendar: boolean }
   return null;
 }
 
+/** Whether "for such <words>" names the period of `w`: a defined period by its name, a calendar or contract one by its unit. */
+function namesPeriodOf(words: string, w: WindowNode | null): boolean {
+  if (w === null) return false;
+  if (w.kind === 'defined-period') return w.term.toLowerCase() === words.toLowerCase();
+  const period = windowPeriod(w);
+  return period !== null && periodWords(period) === words.toLowerCase();
+}
+
 const withoutRanges = (w: WindowNode): string => JSON.stringify(w, (key, value: unknown) => (key === 'range' ? undefined : value));
 const same = (a: WindowNode, b: WindowNode): boolean => withoutRanges(a) === withoutRanges(b);
 const periodWords = (p: { unit: string; calendar: boolean }): string => `${p.calendar ? 'calendar ' : ''}${p.unit}`;
@@ -43,11 +51,30 @@ export function checkMeasured(clause: ClauseNode, out: Diagnostic[]): void {
         ),
       );
     }
-    const { limited, due } = paymentParts(m.payment);
+    const { limited, due, base } = paymentParts(m.payment);
+    if (limited?.cap?.sumOf !== undefined) checkSumCap(limited.cap, 'definedAs' in base ? base.definedAs : undefined, out);
     const period = windowPeriod(m.window);
     if (limited?.minimumPayout) checkOwnPeriod(limited.minimumPayout, period, 'A minimum payout', out);
     if (due?.such) checkDuePeriod(due, period, out);
   }
+}
+
+/**
+ * "The sum of the quarterly Sales Incentives …": the sum must be of the amount the sentence names
+ * ('(the "Sales Incentive")'), or the cap could bound some other amount of the contract.
+ */
+function checkSumCap(cap: LimitNode, name: string | undefined, out: Diagnostic[]): void {
+  const words = (cap.sumOf as string).toLowerCase();
+  if (name !== undefined && words.includes(name.toLowerCase())) return;
+  out.push(
+    diagnostic(
+      'cap-subject-mismatch',
+      cap.range,
+      name === undefined
+        ? `The cap is on "the sum of the ${cap.sumOf}", but the amount before it is not given that name: name it ('(the "…")' after the amount), or write the cap as a proviso ("; provided that commissions earned in any year shall not exceed …").`
+        : `The cap is on "the sum of the ${cap.sumOf}", but the amount before it is named "${name}": write the same name in both.`,
+    ),
+  );
 }
 
 /** "For each Calendar Year, … in such Calendar Year": the opening is the period "such" refers to. */
@@ -60,6 +87,16 @@ function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnos
     const base = m.payment ? paymentParts(m.payment).base : null;
     if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'target-reference') {
       out.push(diagnostic('target-without-condition', base.threshold.range, '"the target" refers to the target of a condition, but this sentence has none: write the amount ("in excess of $100,000").'));
+    }
+    const forSuch = base?.kind === 'rate-on-excess' ? base.thresholdName?.forSuch : undefined;
+    if (forSuch !== undefined && !namesPeriodOf(forSuch, measure.window)) {
+      out.push(
+        diagnostic(
+          'measure-window-mismatch',
+          base!.range,
+          `The threshold is stated "for such ${forSuch}", but the amount is counted ${measure.window ? 'in another period' : 'with no period'}: write the same period for both ("in each ${forSuch}").`,
+        ),
+      );
     }
     if (measure.such && !openedBy(clauseOpening, measure.such.unit)) {
       out.push(diagnostic('measure-window-mismatch', measure.range, `"${measure.such.preposition} such ${measure.such.unit}" refers to the period of a condition, but this sentence has none: write the period ("in each ${measure.such.unit}").`));

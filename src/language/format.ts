@@ -37,7 +37,7 @@
  */
 import type {
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
-  ThresholdNode, TierBandNode, WindowNode,
+  RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -224,8 +224,9 @@ function clauseHeading(h: ClauseHeadingNode, path: string): string {
 /** A word the lexer reads as a plain word (not a keyword, ordinal or month): scope phrases are made of them. */
 const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t) => t.type === 'word');
 
-const METRIC = /^(?:(?:aggregate|cumulative|worldwide|such) )*(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
+const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (.+)$/;
 const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement']);
@@ -236,7 +237,7 @@ function scopeText(scope: string, path: string): string {
   const phrases: string[] = [];
   for (const word of scope.split(' ')) {
     const last = phrases[phrases.length - 1];
-    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
+    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
   for (const raw of phrases) {
@@ -247,8 +248,11 @@ function scopeText(scope: string, path: string): string {
       const parties = by[1].split(/,? (?:and|or) |, /);
       if (parties.every((p) => p.replace(/^its /, '').split(' ').every(isPlainWord))) continue;
     }
+    // "to Customers": whose purchases count.
+    if (CUSTOMER_SCOPE.test(phrase)) continue;
     const m = SCOPE.exec(phrase);
-    if (!m || !m[1].split(' ').every(isPlainWord)) {
+    // "of the Company and its Subsidiaries": one party and its own.
+    if (!m || !m[1].split(' and its ').every((part) => part.split(' ').every(isPlainWord))) {
       throw new FormatError(`'${scope}' cannot be written as a scope: use "of <Words>", "in the <Words>", "from sales of the <Words>" or "by <Party>, its <Words> and <Words>", each word a plain word`, path);
     }
   }
@@ -487,7 +491,7 @@ function measuredAmount(p: PaymentNode, path: string): string {
     case 'rate-on-excess':
       return (
         `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)} ` +
-        `${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`
+        `${comparatorText(p.comparator, `${path}/comparator`)} ${namedThresholdText(p, path)}`
       );
     case 'tiered': {
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
@@ -529,11 +533,16 @@ function paidWithTail(p: PaymentNode, clause: ClauseNode, path: string): string 
   const { base, limited, due } = paymentParts(p);
   const basePath = p.kind === 'timed' ? (p.payment.kind === 'limited' ? `${path}/payment/payment` : `${path}/payment`) : p.kind === 'limited' ? `${path}/payment` : path;
   let text = measuredAmount(base, basePath);
+  const definedAs = 'definedAs' in base ? base.definedAs : undefined;
+  if (definedAs !== undefined) {
+    if (typeof definedAs !== 'string' || !/^[A-Za-z][A-Za-z -]*$/.test(definedAs)) badField(`an amount's name '${String(definedAs)}'`, `${basePath}/definedAs`);
+    text += ` (the "${definedAs}")`;
+  }
   if (due) text += `, ${dueText(due, p.kind === 'timed' ? `${path}/due` : path)}`;
   if (limited) {
     const at = p.kind === 'timed' ? `${path}/payment` : path;
     if (limited.floor) badField('a floor in a payer-pays sentence', `${at}/floor`);
-    if (limited.cap) text += `; provided that ${provisoCapText(limited.cap, `${at}/cap`)}`;
+    if (limited.cap && limited.cap.sumOf === undefined) text += `; provided that ${provisoCapText(limited.cap, `${at}/cap`)}`;
     if (limited.minimumPayout) {
       const l = limited.minimumPayout;
       if (l.written !== 'less than' || l.per === 'payment') badField('a minimum payout needs its period', `${at}/minimumPayout`);
@@ -543,6 +552,8 @@ function paidWithTail(p: PaymentNode, clause: ClauseNode, path: string): string 
         `in which the commission earned is less than ${formatAmount(l.amount, `${at}/minimumPayout/amount`)}`;
     }
     if (!limited.cap && !limited.minimumPayout) badField('a limited payment with neither cap nor minimum payout', at);
+    // "The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.": its own sentence, last.
+    if (limited.cap?.sumOf !== undefined) text += `. ${sumCapText(limited.cap, `${at}/cap`)}`;
   }
   return text;
 }
@@ -657,6 +668,13 @@ function excessIncrementSentence(clause: ClauseNode, path: string): string {
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
 const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
 
+function sumCapText(cap: LimitNode, path: string): string {
+  const words = typeof cap.sumOf === 'string' && /^[A-Za-z][A-Za-z -]*$/.test(cap.sumOf) ? cap.sumOf : badField(`the words of a sum '${String(cap.sumOf)}'`, `${path}/sumOf`);
+  if (cap.per === 'payment') badField('a cap on a sum needs its period', `${path}/per`);
+  const unit = oneOf(cap.per, UNITS, `${path}/per`);
+  return `The sum of the ${words} for any ${cap.calendar ? 'calendar ' : ''}${unit} shall not exceed ${formatAmount(cap.amount, `${path}/amount`)}`;
+}
+
 function provisoCapText(cap: LimitNode, path: string): string {
   if (cap.written !== 'shall not exceed') badField(`a proviso cap written '${String(cap.written)}'`, `${path}/written`);
   const amount = formatAmount(cap.amount, `${path}/amount`);
@@ -671,13 +689,15 @@ function provisoCapText(cap: LimitNode, path: string): string {
 
 /** "The Company shall pay the Agent ten percent (10%) of Net Sales in each quarter." and "The Agent shall earn …": no condition. */
 function measuredSentence(clause: ClauseNode, path: string): string {
-  if (!clause.party) throw new FormatError('a payer-pays clause needs a party to be paid', `${path}/party`);
+  if (!clause.party && !clause.payer) throw new FormatError('a payer-pays clause needs a party to be paid', `${path}/party`);
   if (clause.milestones.length !== 1) throw new FormatError('a payer-pays clause has exactly one milestone', `${path}/milestones`);
   if (clause.payments.length !== 0) throw new FormatError('a payer-pays clause has no payment sentences', `${path}/payments`);
   const at = `${path}/milestones/0`;
   const m = clause.milestones[0];
   if (!m.payment || !measureOfPayment(m.payment)) throw new FormatError('a milestone with no condition is the measure of a computed amount', `${at}/payment`);
   const paid = paidWithTail(m.payment, clause, `${at}/payment`);
+  // "Licensee shall pay an additional royalty of …": a payer with no party paid written.
+  if (!clause.party) return `The ${partyName(clause.payer as PartyNode, `${path}/payer`)} shall pay ${paid}.`;
   const payee = partyName(clause.party, `${path}/party`);
   return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
 }
@@ -1464,6 +1484,17 @@ function salesText(basis: SalesBasis, path: string): string {
 }
 
 const comparatorText = (c: string, path: string): string => oneOf(c, ['in excess of', 'above', 'over'], path);
+
+/** "the Sales Forecast of $600,000 for such Contract Year", or the threshold alone when it has no name. */
+function namedThresholdText(p: RateOnExcessPaymentNode, path: string): string {
+  const amount = thresholdText(p.threshold, `${path}/threshold`);
+  const named = p.thresholdName;
+  if (named === undefined) return amount;
+  if (p.threshold?.kind !== 'money') badField('a named threshold that is not an amount', `${path}/threshold`);
+  const name = /^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(named.name) ? named.name : badField(`threshold name '${String(named.name)}'`, `${path}/thresholdName/name`);
+  const forSuch = named.forSuch === undefined ? '' : ` for such ${/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(named.forSuch) ? named.forSuch : badField(`period '${String(named.forSuch)}'`, `${path}/thresholdName/forSuch`)}`;
+  return `the ${name} of ${amount}${forSuch}`;
+}
 
 function thresholdText(t: ThresholdNode, path: string): string {
   if (t?.kind === 'target-reference') return 'the target';
