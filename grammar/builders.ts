@@ -8,7 +8,7 @@
  */
 import type {
   ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
-  PeriodUnit, Position, Range, TargetNode, WindowNode, LabelSourceNode,
+  PeriodUnit, PeriodWordNode, Position, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
@@ -151,7 +151,7 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
-export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
+export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; periodWord?: PeriodWordNode; range: Range }
 export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
 export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
 /** One payment with its condition; a label when it is an item of a list. */
@@ -216,9 +216,9 @@ export function byScope(d: Data): { text: string; range: Range } {
   return { text: normalizeText(text), range: span(d) };
 }
 
-function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null }, scopes: List<{ text: string }>, range: Range): Subject {
+function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }, scopes: List<{ text: string }>, range: Range): Subject {
   const scope = scopes ? toArray(scopes).map((x) => x.text).join(' ') : null;
-  return { term: m.term, basis: m.basis, scope, achiever, range };
+  return { term: m.term, basis: m.basis, scope, achiever, ...(m.periodWord ? { periodWord: m.periodWord } : {}), range };
 }
 
 export function metricSubject(d: Data): Subject {
@@ -401,7 +401,8 @@ export function payerClause(d: Data): ClauseDraft {
 function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | null, extra: Partial<MilestoneNode>): MilestoneNode {
   const { subject: s, comparison: c, window } = condition;
   const target: TargetNode = {
-    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), range: span(s, c),
+    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
+    ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
   };
   return {
     kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,

@@ -24,11 +24,13 @@ var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord
   anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
   successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
   hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord,
-  fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord;
+  fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord,
+  metricPeriodWord: any = pw.metricPeriodWord;
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
+import * as mw from './metric-builders';
 %}
 @lexer lexer
 
@@ -185,7 +187,11 @@ subject       -> metric scopePhrases:?                               {% b.metric
 generatorName -> partyFirstWord                                      {% b.single %}
                | generatorName partyFirstWord                        {% b.append %}
 achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach | %generating
+# "aggregate annual Net Sales", "Monthly Sales": a period adjective after the modifiers (src/language/period-word.ts reads it).
 metric        -> metricModifiers:? basis:? metricNoun                {% b.metric %}
+               | periodMetric                                        {% b.id %}
+periodMetric  -> metricModifiers:? metricPeriod basis:? metricNoun   {% mw.periodMetric %}
+metricPeriod  -> %annual {% b.id %} | %quarterly {% b.id %} | %yearly {% b.id %} | %metricPeriodWord {% b.id %}
 metricModifiers -> metricModifier                                    {% b.single %}
                | metricModifiers metricModifier                      {% b.append %}
 metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | %such {% b.id %}
@@ -372,6 +378,7 @@ definitions   -> null                                                {% b.empty 
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
+               | basisStatement                                      {% b.id %}
 # Few rules start a definition, since they are predicted wherever the clauses could end:
 # "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
                | %the fiscalAfterThe                                 {% ow.withLead %}
@@ -382,6 +389,11 @@ fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number 
 fiscalLabelTail -> null                                              {% b.empty %}
                | %comma %and fiscalLabelMeaning                      {% ow.third %}
 fiscalLabelMeaning -> %string %meansWord %the %fiscalWord %year %endingWord date {% ow.fiscalLabelDefinition %}
+# "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis."
+basisStatement -> purposeLead:? periodMetric %shall %be "calculated" %on %a %calendar periodUnit %basis %period {% mw.basisStatement %}
+purposeLead   -> %for_ "purposes" %of %this_ purposeObject %comma    {% mw.purposeLead %}
+purposeObject -> %section sectionRef                                 {% mw.sectionObject %}
+               | %agreement                                          {% mw.agreementObject %}
 definedMeaning -> periodMeaning                                      {% b.id %}
                | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}

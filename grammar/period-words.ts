@@ -33,6 +33,8 @@ export const yearsWord = wordIn('years');
 export const fiscalWord = wordIn('fiscal');
 export const fiscalEdgeVerb = wordIn('begins', 'starts', 'commences', 'ends');
 export const endingWord = wordIn('ending', 'beginning', 'starting');
+/** Period adjectives of a metric that are not keywords ("monthly Sales", "Fortnightly Sales"); "annual", "quarterly" and "yearly" are. */
+export const metricPeriodWord = wordIn('monthly', 'fortnightly', 'weekly');
 
 /** "Company's", "Licensee’s": whose fiscal year a statement is about. */
 export const possessiveWord: WordMatcher = {
@@ -66,5 +68,5 @@ export const periodNameWord: WordMatcher = {
 /** The test symbols above, by the names the grammar gives them. */
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
-  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
+  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
 ];

@@ -379,9 +379,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       notes.reading(rule.reading(m.target), name);
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
-      if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
-      if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
-      if (plan.once) notes.onceOnly(name, m);
+      if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
+      if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
+      if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
+      if (plan.once && !plan.firstAchievement) notes.onceOnly(name, m);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
@@ -407,7 +408,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           product: m.target.kind === 'units' ? m.target.product : null,
           target: decimalString(targetDec),
           currency: m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? m.target.amount.currency : null,
-          windowType: windowType(m.window),
+          windowType: windowType(plan.window),
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
@@ -418,6 +419,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
           crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
         };
+        // A period word's window has no deadline: a period that falls short is not a missed milestone.
+        if (plan.firstAchievement && status === 'missed') continue;
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
         if ((shortfall && status === 'missed') || (table && over)) partialPeriodMinimum(instName, inst.window, result, shortfall ? 'minimum' : 'quota', diagnostics, notes);

@@ -22,6 +22,7 @@ import { checkAttainment } from './check-attainment';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkFiscal } from './check-fiscal';
+import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
 
 export interface ValidationResult {
@@ -55,6 +56,7 @@ export function check(document: DocumentNode, text: string): Diagnostic[] {
   }
   checkOwnWindows(document, out);
   checkFiscal(document, out);
+  checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkAttainment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
