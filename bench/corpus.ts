@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { validate } from '../src/language/check';
+import type { LedgerHolds } from '../src/language/ledger-holds';
 import { evaluate, type EvaluationReport } from '../src/evaluation/evaluate';
 import { readSchedule } from '../src/evaluation/schedule-reader';
 import type { LedgerRecord } from '../src/ledger/rows';
@@ -24,7 +25,7 @@ export interface CorpusCase {
   inDomain: boolean;
   constructs: string[];
   clause: string;
-  context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string };
+  context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string; ledgerHolds?: LedgerHolds };
   schedule?: unknown;
   ledger: LedgerRecord[];
   expected: { milestones?: Record<string, unknown>[]; obligations?: Record<string, unknown>[] };
@@ -77,7 +78,7 @@ function firstMismatch(expected: unknown, actual: unknown, path: string): string
 
 export function runCase(c: CorpusCase): CaseResult {
   const result = (outcome: Outcome): CaseResult => ({ file: c.file, inDomain: c.inDomain, outcome });
-  const checked = validate(c.clause);
+  const checked = validate(c.clause, { ledgerHolds: c.context.ledgerHolds });
   const error = checked.diagnostics.find((d) => d.severity === 'error');
   if (error || !checked.ast) return result({ kind: 'rejected', diagnostic: error ?? checked.diagnostics[0] });
   let schedule = null;

@@ -5,7 +5,8 @@
 export * from './language/ast';
 export * from './diagnostics';
 export { parse, MAX_CLAUSE_CHARS, type ParseResult } from './language/parse';
-export { validate, check, type ValidationResult } from './language/check';
+export { validate, check, type ValidationResult, type CheckOptions } from './language/check';
+export { LEDGER_HOLDS, type LedgerHolds } from './language/ledger-holds';
 export * from './language/describe';
 export { formatMoney, minorUnits, roundMoney, isCurrencyCode, CURRENCY_SYMBOLS } from './values/money';
 export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './language/format';

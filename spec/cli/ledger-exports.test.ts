@@ -59,6 +59,8 @@ describe.each([
   ['semicolons, German headers, DD.MM.YYYY, decimal comma (mapping file)', ['--sales', `${E}/european-semicolon.csv`, '--mapping', `${E}/european.mapping.json`], /columns are separated by a semicolon/],
   ['US dates with 12-hour times', ['--sales', `${E}/us-dates.csv`, '--date-format', 'MM/DD/YYYY'], /dates are read as MM\/DD\/YYYY/],
   ['Windows-1252', ['--sales', `${E}/windows-1252.csv`, '--encoding', 'windows-1252'], null],
+  ['a Salesforce opportunity report (every cell quoted, CRLF, a Stage column not used)', ['--sales', `${E}/salesforce-opportunities.csv`], /column 'opportunity id' is read as id/],
+  ['a HubSpot deals export (Record ID, Deal owner, Associated Company)', ['--sales', `${E}/hubspot-deals.csv`], /column 'record id' is read as id/],
   ['CRM headers mapped explicitly', ['--sales', `${E}/crm-export.csv`, '--columns', 'date="Close Date",amount="Amount (USD)",id="Invoice #"'], /column 'close date' is read as date \(as mapped\)/],
 ] as const)('%s', (_name, args, note) => {
   test('streamed: the same results as the hand-normalised ledger, the reading stated in the notes', () => {

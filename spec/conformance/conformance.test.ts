@@ -20,6 +20,7 @@ import { evaluate, type EvaluationReport } from '../../src/evaluation/evaluate';
 import { readSchedule } from '../../src/evaluation/schedule-reader';
 import { parseLedgerText } from '../../src/ledger/text-readers';
 import type { LedgerFormat, LedgerRecord, RowIssue } from '../../src/ledger/rows';
+import type { LedgerHolds } from '../../src/language/ledger-holds';
 
 interface ExpectedDiagnostic {
   code: string;
@@ -40,7 +41,7 @@ type Case =
       description: string;
       input: {
         clause: string;
-        context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string };
+        context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string; ledgerHolds?: LedgerHolds };
         schedule?: unknown;
         ledger: LedgerRecord[] | { format: LedgerFormat; text: string };
       };

@@ -30,6 +30,7 @@ import type * as PayrollOutput from './payroll-output';
 import type { PayrollOptions } from './payroll-output';
 import type * as Payroll from '../portfolio/payroll';
 import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
+import { isLedgerHolds, LEDGER_HOLDS, type LedgerHolds } from '../language/ledger-holds';
 
 export interface EvaluateOptions {
   sales?: string;
@@ -38,6 +39,8 @@ export interface EvaluateOptions {
   asOf?: string;
   /** When the fiscal year starts, MM-DD, for fiscal periods whose text does not say. */
   fiscalYearStart?: string;
+  /** --ledger-holds: what the ledger's rows are, `sales` (default) or `bookings`. */
+  ledgerHolds?: string;
   schedule?: string;
   format?: string;
   json?: boolean;
@@ -52,6 +55,12 @@ export interface EvaluateOptions {
   orderBy?: string;
   /** --max-ledger-bytes, as given. */
   maxLedgerBytes?: string;
+}
+
+/** --ledger-holds as given: one of LEDGER_HOLDS, or a usage error naming them. */
+function ledgerHoldsOption(given: string | undefined): LedgerHolds | undefined {
+  if (given === undefined || isLedgerHolds(given)) return given;
+  throw new UsageError(`--ledger-holds must be ${LEDGER_HOLDS.map((h) => `'${h}'`).join(' or ')} (got '${given}').`);
 }
 
 /** The streamed-ledger byte limit: --max-ledger-bytes (a whole number of bytes) or the default. */
@@ -116,7 +125,8 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
   const reading = ledgerReading(options);
   const contract = options.contract ?? (clauseFile === '-' ? 'stdin' : path.basename(clauseFile).replace(/\.[^.]*$/, ''));
 
-  const { text: clauseText, result: checked } = validateClauseFile(clauseFile, readText);
+  const ledgerHolds = ledgerHoldsOption(options.ledgerHolds);
+  const { text: clauseText, result: checked } = validateClauseFile(clauseFile, readText, { ledgerHolds });
   const shown = clauseFile === '-' ? '<stdin>' : clauseFile;
   if (!checked.valid || !checked.ast) {
     const stdout = options.json
@@ -185,7 +195,7 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
     done: null,
     ast: checked.ast,
     format,
-    evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, fiscalYearStart: options.fiscalYearStart, schedule },
+    evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, fiscalYearStart: options.fiscalYearStart, ledgerHolds, schedule },
     reading,
     translator: () => new LedgerTranslator(reading, { required: requiredColumns(checkedAst), currency: documentCurrency(checkedAst) }),
     present,
@@ -299,6 +309,7 @@ export function registerEvaluate(program: Command): void {
     .option('--time-zone <zone>', 'IANA time zone of the contract (default UTC)')
     .option('--as-of <date>', 'evaluate as of the end of this local day, YYYY-MM-DD (default: today in the zone)')
     .option('--fiscal-year-start <MM-DD>', 'when the fiscal year starts, for fiscal periods whose text does not say (07-01 for July 1)')
+    .option('--ledger-holds <what>', "what the ledger's rows are: 'sales' (default) or 'bookings' (Bookings are then measured from its amounts)")
     .option('--schedule <file>', 'JSON payment schedule for clauses that refer to a section: {"currency":"USD","payments":{"i":"1000"}}')
     .option('--format <format>', 'ledger format when it cannot be told from the extension: csv, json or ndjson')
     .option('--json', 'print the evaluation as one JSON object')
@@ -326,6 +337,7 @@ export function registerEvaluate(program: Command): void {
       let result: CommandOutput;
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
+        if (options.ledgerHolds !== undefined) throw new UsageError("--ledger-holds goes with a clause file; in a portfolio, give each contract's \"ledgerHolds\" field.");
         const engine = checkEngineOptions(options);
         if (options.sales === undefined && engine !== 'postgres') throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate the portfolio against.");
         const { runPortfolio } = require('./portfolio-command') as typeof PortfolioCommand; // ajv, too: loaded only here

@@ -9,6 +9,7 @@
  *      just them (and ids whose hash repeated are compared as strings).
  * Results never depend on input order except to break ties between rows at the same instant.
  */
+import { ledgerHoldsReading } from '../language/ledger-holds';
 import type { DocumentNode, PaymentTimingNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
@@ -78,8 +79,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private readonly crossingRows = new Map<number, LedgerRow[]>();
   private layout: ColumnLayout = columnLayout([]);
   private report: EvaluationReport | null = null;
-  /** How fiscal periods were dated, for the notes. */
-  private readonly fiscalNotes: string[];
+  /** How fiscal periods were dated and what the ledger holds, for the notes. */
+  private readonly contextNotes: string[];
 
   /**
    * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
@@ -108,7 +109,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
     if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
     else ast = fiscal.document;
-    this.fiscalNotes = fiscal.ok ? fiscal.notes : [];
+    const holds = ledgerHoldsReading(ast, options.ledgerHolds);
+    if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -344,7 +347,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
 
     const notes = new Notes(ctx.zone, asOf);
-    for (const text of this.fiscalNotes) notes.add(text);
+    for (const text of this.contextNotes) notes.add(text);
     const sums = this.sums;
     const covered = new Uint8Array(sums.days);
     const milestones: MilestoneResult[] = [];

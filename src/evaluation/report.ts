@@ -3,6 +3,7 @@
  * results, obligations, totals, row counts, notes and diagnostics. The `--json` output is exactly
  * these objects.
  */
+import type { LedgerHolds } from '../language/ledger-holds';
 import type { CellFormats } from '../ledger/cell-formats';
 import type { Calculation } from './payments/calculation';
 import type { ShortfallCalculation } from './payments/shortfall';
@@ -34,6 +35,11 @@ export interface EvaluationOptions {
    * (`--fiscal-year-start`); a text that says otherwise is an error, never overridden.
    */
   fiscalYearStart?: string;
+  /**
+   * What the ledger's rows are: `sales` (the default) or `bookings`, when a clause measures Bookings
+   * (src/language/ledger-holds.ts).
+   */
+  ledgerHolds?: LedgerHolds;
 }
 
 export type { Metric };
@@ -142,7 +148,9 @@ export type EvaluationCode =
   /** Fiscal periods, and neither the text nor the options say when the fiscal year starts (src/language/fiscal-year.ts). */
   | 'fiscal-year-start-unknown'
   /** The text gives two fiscal-year starts, or one the option contradicts. */
-  | 'fiscal-year-start-conflict';
+  | 'fiscal-year-start-conflict'
+  /** A metric the declared ledger cannot give: Bookings from a sales ledger, or sales from a ledger of bookings. */
+  | 'unmeasurable-metric';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

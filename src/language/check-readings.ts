@@ -6,24 +6,25 @@
 import type { ClauseNode, MilestoneNode, PaymentNode, Range } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { metricOf, paymentFor, windowType } from './describe';
+import { DECLARE_BOOKINGS, measuresBookings, type LedgerHolds } from './ledger-holds';
 
 const ADJECTIVE_UNIT: Readonly<Record<string, 'quarter' | 'year'>> = { quarterly: 'quarter', annual: 'year', yearly: 'year' };
 
 /** The source text of a range, one line, for quoting in a message. */
 const quoted = (text: string, range: Range): string => text.slice(range.start.offset, range.end.offset).replace(/\s+/g, ' ');
 
-export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[]): void {
+export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[], holds: LedgerHolds = 'sales'): void {
   for (const m of clause.milestones) {
     adjectiveHeading(m, text, out);
     endOfTheYear(m, out);
-    definedMetric(m, out);
+    definedMetric(m, out, holds);
   }
   rateOnRunningTotals(clause, out);
 }
 
 /** Metrics a ledger of sales cannot give, and the column it would need. */
 const UNMEASURABLE: readonly [RegExp, string][] = [
-  [/\bbookings\b/i, "bookings are not sales: the ledger would need a 'type' column marking each row as a booking, or to hold bookings only"],
+  [/\bbookings\b/i, `bookings are not sales: the ledger would need a 'type' column marking each row as a booking, or to hold bookings only; for a ledger of bookings, ${DECLARE_BOOKINGS}`],
   [/\bpurchases\b/i, "purchases are the other party's buying: the ledger would need a 'type' column marking each row as a purchase, or to hold those purchases only"],
 ];
 
@@ -32,10 +33,10 @@ const UNMEASURABLE: readonly [RegExp, string][] = [
  * cannot measure is an error naming the column it would need; a scope phrase, which no ledger column
  * states, is warned, since every row is counted.
  */
-function definedMetric(m: MilestoneNode, out: Diagnostic[]): void {
+function definedMetric(m: MilestoneNode, out: Diagnostic[], holds: LedgerHolds): void {
   const t = m.target;
   if (t.kind !== 'revenue' || t.term === undefined) return;
-  const unmeasurable = UNMEASURABLE.find(([re]) => re.test(t.term!));
+  const unmeasurable = holds === 'bookings' && measuresBookings(t.term) ? undefined : UNMEASURABLE.find(([re]) => re.test(t.term!));
   if (unmeasurable) {
     out.push(diagnostic('unmeasurable-metric', t.range, `'${t.term}' cannot be measured from a sales ledger: ${unmeasurable[1]}. It is never read as sales revenue.`));
   }

@@ -24,6 +24,7 @@ import { checkOwnWindows } from './check-own-windows';
 import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
+import { bookingsLedgerMismatches, type LedgerHolds } from './ledger-holds';
 
 export interface ValidationResult {
   /** True when there is no error (warnings and notes allowed). */
@@ -32,22 +33,29 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
+/** What the checks know of the evaluation to come: what the ledger holds (ledger-holds.ts). */
+export interface CheckOptions {
+  ledgerHolds?: LedgerHolds;
+}
+
 /** Parses and checks a clause document. Never throws on user input. */
-export function validate(text: string): ValidationResult {
+export function validate(text: string, options: CheckOptions = {}): ValidationResult {
   const parsed = parse(text);
-  const diagnostics = parsed.ast ? [...parsed.diagnostics, ...check(parsed.ast, text)] : parsed.diagnostics;
+  const diagnostics = parsed.ast ? [...parsed.diagnostics, ...check(parsed.ast, text, options)] : parsed.diagnostics;
   sortDiagnostics(diagnostics);
   return { valid: !hasErrors(diagnostics), ast: parsed.ast, diagnostics };
 }
 
 /** The semantic checks on a parsed document; `text` is the source the ranges point into. */
-export function check(document: DocumentNode, text: string): Diagnostic[] {
+export function check(document: DocumentNode, text: string, options: CheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const holds = options.ledgerHolds ?? 'sales';
   for (const clause of document.clauses) checkClause(clause, text, out);
   checkDocumentCurrency(document, out);
   checkNotation(document, text, out);
   checkDrafted(document, text, out);
-  for (const clause of document.clauses) checkReadings(clause, text, out);
+  for (const clause of document.clauses) checkReadings(clause, text, out, holds);
+  for (const m of bookingsLedgerMismatches(document, holds)) out.push(diagnostic('unmeasurable-metric', m.range, m.message));
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
   for (const d of periodDefinitions(document)) {

@@ -2,7 +2,7 @@
  * Which header column holds each ledger column. A mapping given by the user (`--columns
  * date="Close Date"` or a mapping file) wins; otherwise a column named as the ledger names it
  * (`date`, `amount`, …); otherwise a common CRM or spreadsheet name for it (`Close Date`, `Amount
- * (USD)`, `Invoice #`, `Owner`), but only when exactly one header column has such a name. Every
+ * (USD)`, `Invoice #`, `Opportunity ID`, `Owner`), but only when exactly one header column has such a name. Every
  * column taken by a name other than its own is stated in the notes.
  *
  * A header that lacks a required column is one error for the whole ledger (not one per row), showing
@@ -19,12 +19,12 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = ['date', 'amount', 'id', 
 export const SYNONYMS: Readonly<Record<LedgerColumn, readonly string[]>> = {
   date: ['close date', 'closed date', 'invoice date', 'order date', 'sale date', 'transaction date'],
   amount: ['total', 'net amount', 'amount', 'invoice amount', 'order total'],
-  id: ['invoice', 'invoice #', 'invoice no', 'invoice number', 'order id', 'order #', 'order number', 'transaction id'],
+  id: ['invoice', 'invoice #', 'invoice no', 'invoice number', 'order id', 'order #', 'order number', 'transaction id', 'opportunity id', 'deal id', 'record id'],
   currency: ['currency code'],
   units: ['quantity', 'qty'],
   product: ['sku', 'item', 'product name'],
-  customer: ['account', 'account name', 'customer name', 'client'],
-  seller: ['rep', 'owner', 'sales rep', 'opportunity owner', 'salesperson', 'account owner'],
+  customer: ['account', 'account name', 'customer name', 'client', 'associated company'],
+  seller: ['rep', 'owner', 'sales rep', 'opportunity owner', 'salesperson', 'account owner', 'deal owner'],
 };
 
 /** Ledger column → the header name (as written) that holds it. */

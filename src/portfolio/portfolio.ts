@@ -20,6 +20,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/portfolio.schema.json';
 import { validate, type ValidationResult } from '../language/check';
+import type { LedgerHolds } from '../language/ledger-holds';
 import type { Diagnostic } from '../diagnostics';
 import type { EvaluationOptions, EvaluationReport } from '../evaluation/report';
 import type { DocumentNode } from '../language/ast';
@@ -49,6 +50,8 @@ export interface PortfolioContractInput {
   asOf?: string;
   /** When the contract's fiscal year starts, MM-DD, for fiscal periods whose text does not say. */
   fiscalYearStart?: string;
+  /** What the contract's ledger rows are: sales (default) or bookings (src/language/ledger-holds.ts). */
+  ledgerHolds?: LedgerHolds;
   schedule?: string | Record<string, unknown>;
 }
 
@@ -96,6 +99,7 @@ export interface ResolvedContract {
   timeZone: string;
   asOf?: string;
   fiscalYearStart?: string;
+  ledgerHolds?: LedgerHolds;
   /** A schedule, or the errors that made it unusable (the contract then fails). */
   schedule: Schedule | null;
   scheduleErrors?: string[];
@@ -135,6 +139,7 @@ export function resolveContracts(portfolio: PortfolioInput, readFile: (path: str
       timeZone: c.timeZone ?? portfolio.timeZone ?? 'UTC',
       asOf: c.asOf ?? portfolio.asOf,
       ...(c.fiscalYearStart !== undefined ? { fiscalYearStart: c.fiscalYearStart } : {}),
+      ...(c.ledgerHolds !== undefined ? { ledgerHolds: c.ledgerHolds } : {}),
       schedule,
       scheduleErrors,
     };
@@ -438,8 +443,10 @@ export function openContracts(contracts: readonly ResolvedContract[], options: P
   let contractDays = 0;
   return contracts.map((contract): OpenedContract => {
     const base = { id: contract.id, sellers: contract.sellers, payee: contract.payee, clause: contract.clauseFile };
-    let checked = checkedTexts.get(contract.clauseText);
-    if (checked === undefined) checkedTexts.set(contract.clauseText, (checked = validate(contract.clauseText)));
+    // What the ledger holds changes the checks (a metric it cannot give), so it is part of the key.
+    const key = `${contract.ledgerHolds ?? 'sales'}\u0000${contract.clauseText}`;
+    let checked = checkedTexts.get(key);
+    if (checked === undefined) checkedTexts.set(key, (checked = validate(contract.clauseText, { ledgerHolds: contract.ledgerHolds })));
     if (!checked.valid || !checked.ast) return { failed: { ...base, ok: false, result: { ok: false, valid: false, diagnostics: checked.diagnostics } } };
     if (contract.scheduleErrors !== undefined) return { failed: { ...base, ok: false, result: { ok: false, scheduleErrors: contract.scheduleErrors } } };
     const context = resolveContext({ effectiveDate: contract.effectiveDate, timeZone: contract.timeZone, asOf: contract.asOf });
@@ -464,6 +471,7 @@ export function openContracts(contracts: readonly ResolvedContract[], options: P
         timeZone: context.context.zone,
         asOf: contract.asOf,
         fiscalYearStart: contract.fiscalYearStart,
+        ledgerHolds: contract.ledgerHolds,
         schedule: contract.schedule,
         cellFormats: options.cellFormats,
       },

@@ -8,6 +8,7 @@
  * this file does not know is refused with `SqlUnsupportedError` naming it, so a language extension
  * never reaches a database as a different question.
  */
+import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
   ClauseNode,
   DocumentNode,
@@ -36,6 +37,8 @@ export interface SqlPlanOptions {
   asOf?: string;
   schedule?: Schedule | null;
   now?: () => number;
+  /** What the ledger's rows are (src/language/ledger-holds.ts): the same reading and note as in memory. */
+  ledgerHolds?: LedgerHolds;
 }
 
 /** How an obligation's amount is found once its milestone instance is met. */
@@ -101,7 +104,7 @@ export interface SqlPlan {
   wantsRowCurrency: boolean;
 }
 
-export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: string; code?: 'too-many-instances' };
+export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: string; code?: 'too-many-instances' | 'unmeasurable-metric' | 'invalid-context' };
 
 /** Fields each node kind may carry; any other field with a value is a feature the SQL path does not know. */
 const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -378,6 +381,8 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
   checkSupported(ast);
   const resolved = resolveContext(options, options.now);
   if (!resolved.ok) return { ok: false, message: resolved.message };
+  const holds = ledgerHoldsReading(ast, options.ledgerHolds);
+  if (!holds.ok) return holds;
   const context = resolved.context;
   // The same limit as the in-memory evaluator, counted before any instance is made.
   const count = instanceCount(ast, context);

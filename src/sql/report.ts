@@ -3,6 +3,7 @@
  * ledger (the same `EvaluationReport` shape, notes and diagnostics), so that the CLI renders SQL
  * results with the same renderer and `--json` is the same object.
  */
+import { ledgerHoldsReading } from '../language/ledger-holds';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
 import { ContractCalendar, formatIsoDate } from '../time/periods';
@@ -165,6 +166,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     });
   }
   const notes = new Notes(ctx.zone, asOf);
+  const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
+  if (holds.ok && holds.note) notes.add(holds.note);
 
   const clauses = plan.ast.clauses.length;
   const milestones: MilestoneResult[] = [];
