@@ -31,6 +31,7 @@ import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
 import * as mw from './metric-builders';
+import * as tb from './tier-builders';
 %}
 @lexer lexer
 
@@ -510,6 +511,7 @@ endedName     -> partyFirstWord                                      {% b.single
 windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
                | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
                | measuredIntro:? percentage rateOf measure excessWord threshold window {% qb.measuredExcess %}
+               | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
 # After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
 measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
@@ -532,6 +534,22 @@ measureWindow -> window                                              {% qb.ownWi
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
                | %for_ "such" %calendar:? periodUnit                 {% qb.suchWindow %}
                | %for_ %each calendarPeriodNoun                      {% qb.forEachWindow %}
+
+# Tiers in a payer-pays or earning sentence, each band with its own measure: "three percent (3%) on the first
+# $100,000 of Distributor's purchases in such Calendar Year and five percent (5%) on all purchases in excess of
+# $100,000 in such Calendar Year", "3% of the first $2.5 million of Revenues and 2% of all additional Revenues".
+# Which reading (marginal or retroactive) the words give, and whether the bands' measures agree, is the
+# checker's business (src/language/check-tiers.ts).
+measuredBands -> measuredBand bandSeparator measuredBand             {% pb.bandPair %}
+               | measuredBands bandSeparator measuredBand            {% b.appendThird %}
+measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.firstBand %}
+               | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
+               | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}
+# "Distributor's purchases of Products": a measure whose metric may be owned.
+# "Revenues received by Licensee or its Affiliates": whose receipts count, right after the metric (after a scope
+# word, "received" would also be a word of a party's name).
+tierMeasure   -> determiner:? %possessiveWord:? measureMetric receivedBy:? scopePhrases:? measureWindow:? {% tb.tierMeasure %}
+receivedBy    -> "received" %by scopeParties                         {% tb.receivedByScope %}
 
 # After the amount: when it falls due, and provisos that bound it.
 paymentTail   -> %comma:? measuredDue                                {% qb.tailDue %}

@@ -188,11 +188,12 @@ export function measuredClause(d: Data): b.ClauseDraft {
   const payment = withTail(sentence.payment, tail);
   const { measure: m, threshold } = measureOf(sentence.payment);
   const money = threshold?.kind === 'money' ? threshold : null;
-  const amount: MoneyNode = money ?? { kind: 'money', amount: '0', currency: firstCurrency(tail) ?? NO_CURRENCY, text: '0', range: m.range };
+  const amount: MoneyNode = money ?? { kind: 'money', amount: '0', currency: bandCurrency(sentence.payment) ?? firstCurrency(tail) ?? NO_CURRENCY, text: '0', range: m.range };
   const milestone: MilestoneNode = {
     kind: 'milestone', label: null, labelSource: null,
     target: { kind: 'revenue', amount, basis: m.basis, term: m.term, ...(m.scope !== undefined ? { scope: m.scope } : {}), range: m.range },
-    window: m.window as WindowNode,
+    // No window written (only tiers may leave it out): cumulative from the effective date, with no end.
+    window: m.window ?? ({ kind: 'open', range: { start: sentence.payment.range.end, end: sentence.payment.range.end } } as WindowNode),
     payment,
     // Strict: a rate on the excess is owed once the total passes the threshold; a rate on all once it passes zero.
     comparator: { kind: 'comparator', strict: true, words: money !== null ? 'in excess of' : 'more than', range: m.range },
@@ -206,6 +207,16 @@ export function measuredClause(d: Data): b.ClauseDraft {
   return clause;
 }
 
+
+/** The currency of a tiered amount's first band bound. */
+function bandCurrency(p: PaymentNode): string | null {
+  if (p.kind !== 'tiered') return null;
+  for (const band of p.bands) {
+    const money = band.from ?? band.to;
+    if (money) return money.currency;
+  }
+  return null;
+}
 
 function firstCurrency(tail: Tail | null): string | null {
   for (const p of tail?.provisos ?? []) {

@@ -79,6 +79,8 @@ export const DIAGNOSTIC_CODES = {
   'measure-metric-mismatch': 'error',
   'settlement-period-mismatch': 'error',
   'target-without-condition': 'error',
+  // tiers in payer-pays sentences
+  'tier-measure-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -88,6 +88,8 @@ const DIALECT_CASES: Record<string, string> = {
   'empty cells': 'id,date,amount,units\n1,2026-01-05,,\n,2026-01-06,5,\n',
   'quoted last field before CRLF': 'id,customer\r\n1,"a,b"\r\n2,"c"\r\n',
   'quote inside an unquoted field is literal': 'id,customer\n1,O"Brien\n',
+  'one column (no delimiter after the header)': 'amount\n100\n-20.5\n\n7\n8',
+  'an empty last cell, an empty middle cell': 'id,date,amount\n1,2026-01-05,\n2,,3\n3,2026-01-07,\n',
 };
 
 describe('CSV stream reader: dialect cases, compared with the in-memory reader', () => {

@@ -32,6 +32,7 @@ import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
+import { tierNote } from './payments/tier-note';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -380,6 +381,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const table = base?.kind === 'attainment' ? base : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
+      if (base?.kind === 'tiered') notes.add(tierNote(name, base));
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);

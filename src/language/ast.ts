@@ -632,6 +632,8 @@ export interface MeasureNode {
   basis: SalesBasis;
   /** A scope phrase as written ("of Products"): like a condition's, not applied to the ledger. */
   scope?: string;
+  /** Whose metric it is, as written before it ("Distributor's" in "Distributor's purchases"): words only, not applied. */
+  owner?: string;
   /** "such Net Sales", "all Net Sales": the words before the metric, kept for the canonical text. */
   determiner: 'such' | 'all' | 'all such' | 'the' | null;
   /** The window written with the measure ("in each quarter"), or null: then the condition's. */
@@ -710,6 +712,11 @@ export interface TierBandNode {
   from: MoneyNode | null;
   upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | null;
   to: MoneyNode | null;
+  /**
+   * In a payer-pays or earning sentence, what this band is counted on, as written ("the first $100,000
+   * of Distributor's purchases in such Calendar Year"); the payment's `measure` is derived from the bands'.
+   */
+  measure?: MeasureNode;
   range: Range;
 }
 

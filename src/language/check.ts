@@ -15,6 +15,7 @@ import { checkNotation, figureIn } from './check-notation';
 import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { checkMeasured } from './check-measured';
+import { checkTierMeasures } from './check-tiers';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
@@ -68,6 +69,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkAttainment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
+  for (const clause of document.clauses) checkTierMeasures(clause, out);
   return out;
 }
 

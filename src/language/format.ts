@@ -159,10 +159,12 @@ function scopeText(scope: string, path: string): string {
   const phrases: string[] = [];
   for (const word of scope.split(' ')) {
     const last = phrases[phrases.length - 1];
-    if (phrases.length === 0 || (['of', 'in', 'from', 'by'].includes(word) && last !== 'from sales')) phrases.push(word);
+    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
-  for (const phrase of phrases) {
+  for (const raw of phrases) {
+    // "received by Licensee or its Affiliates": whose receipts count, a "by" phrase after "received".
+    const phrase = raw.startsWith('received by ') ? raw.slice('received '.length) : raw;
     const by = BY_SCOPE.exec(phrase);
     if (by) {
       const parties = by[1].split(/,? (?:and|or) |, /);
@@ -324,7 +326,14 @@ function measureText(m: MeasureNode, path: string): string {
     : m.such
       ? ` ${oneOf(m.such.preposition, ['in', 'during', 'for'], `${path}/such/preposition`)} such ${calendarUnit(m.such.calendar, oneOf(m.such.unit, UNITS, `${path}/such/unit`))}`
       : '';
-  return `${determiner}${m.term}${scope}${window}`;
+  const owner = m.owner === undefined ? '' : `${ownerText(m.owner, `${path}/owner`)} `;
+  return `${determiner}${owner}${m.term}${scope}${window}`;
+}
+
+/** "Distributor's": a capitalised word ending in 's. */
+function ownerText(owner: string, path: string): string {
+  if (typeof owner !== 'string' || !/^[A-Z][A-Za-z-]*['’]s$/.test(owner)) throw new FormatError(`'${String(owner)}' cannot be written as an owner: use a capitalised name with 's ("Distributor's")`, path);
+  return owner;
 }
 
 /** "a commission of ten percent (10%) of Net Sales in each quarter", "3% of such Net Sales in excess of the target". */
@@ -338,9 +347,38 @@ function measuredAmount(p: PaymentNode, path: string): string {
         `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)} ` +
         `${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`
       );
+    case 'tiered': {
+      if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
+      const bands = p.bands.map((b, i) => measuredBand(b, `${path}/bands/${i}`));
+      const method = p.method === null ? '' : `, on a ${oneOf(p.method, ['marginal', 'retroactive'], `${path}/method`)} basis`;
+      return `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
+    }
     default:
       throw new FormatError(`a ${p.kind} payment is not written in a payer-pays sentence yet`, `${path}/kind`);
   }
+}
+
+/** "3% on the first $100,000 of Net Sales in each year", "2% of all additional Revenues", "5% of Bookings in excess of $200,000". */
+function measuredBand(b: TierBandNode, path: string): string {
+  if (!b.measure) throw new FormatError('a band of a tiered amount in a payer-pays sentence names what it is counted on', `${path}/measure`);
+  const rate = `${percentText(b.percent, `${path}/percent`)} of`;
+  const measure = measureText(b.measure, `${path}/measure`);
+  if (b.quantifier === 'first') return `${rate} the first ${formatAmount(b.to as MoneyNode, `${path}/to`)} of ${measure}`;
+  if (b.quantifier === 'additional') return `${rate} all additional ${measure}`;
+  if (b.quantifier !== null) badField(`quantifier '${String(b.quantifier)}' in a payer-pays sentence`, `${path}/quantifier`);
+  let range: string;
+  if (b.lower === 'from' || b.lower === 'between') {
+    range = `${b.lower} ${formatAmount(b.from as MoneyNode, `${path}/from`)} ${b.lower === 'from' ? 'to' : 'and'} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
+  } else if (b.lower !== null) {
+    range = b.from === null ? comparatorText(b.lower, `${path}/lower`) : `${comparatorText(b.lower, `${path}/lower`)} ${formatAmount(b.from, `${path}/from`)}`;
+  } else if (b.upper === 'up to' || b.upper === 'up to and including') {
+    range = `${b.upper} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
+  } else {
+    return badField('a band without a range', path);
+  }
+  // The window after the bound, as agreements write it: "5% of Net Sales above $100,000 in each year".
+  const unwindowed = measureText({ ...b.measure, window: null, such: undefined }, `${path}/measure`);
+  return `${rate} ${unwindowed} ${range}${measure.slice(unwindowed.length)}`;
 }
 
 /** The amount, then when it falls due and its provisos: "…, within 30 days after the end of such quarter; provided that …". */

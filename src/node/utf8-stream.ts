@@ -89,11 +89,20 @@ export abstract class TextStreamParser {
 
   /** Decodes a chunk of UTF-8 bytes; throws `Utf8StreamError` at the first byte that is not UTF-8. */
   pushBytes(bytes: Uint8Array): void {
+    const bom = this.bytesSeen === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    this.bytesSeen += bytes.length;
+    const ascii = isAscii(bom ? bytes.subarray(3) : bytes);
     if (this.positions !== null) {
-      const bom = this.bytesSeen === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
       if (bom) this.byteBase = 3;
-      if (!isAscii(bom ? bytes.subarray(3) : bytes)) this.positions.abandon();
-      this.bytesSeen += bytes.length;
+      if (!ascii) this.positions.abandon();
+    }
+    if (ascii && !bom && this.cut === null) {
+      // ASCII bytes are their own UTF-8 text and hold no cut character (the decoder holds nothing
+      // either: it keeps only the bytes of a cut character, which `cut` mirrors). Copying them as
+      // ASCII costs a fraction of UTF-8 decoding, which validates and converts every byte again.
+      this.offset += bytes.length;
+      this.push((Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('ascii'));
+      return;
     }
     this.check(bytes);
     this.push(this.decoder.write(bytes as Buffer));
