@@ -32,6 +32,7 @@ import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
 import * as mw from './metric-builders';
 import * as tb from './tier-builders';
+import * as atb from './attainment-base-builders';
 %}
 @lexer lexer
 
@@ -253,7 +254,12 @@ unitPrice     -> %at money %per %unit                                {% mb.unitP
 # "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in
 # Net Sales as follows: below 80%: nothing; 80%: $6,000; from 80% to 100%: interpolated on a straight-line
 # basis; 100% or more: $12,000.": one line per band, "<range>: <payout>", separated by semicolons.
-attainmentClause -> partyRef modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% ab.attainmentClause %}
+# One rule after the first party, so that the tables add no Earley state where a clause may start (partyRef is
+# predicted there already); the possessive of the tables of percentages ("The Executive's bonus") is the checker's.
+attainmentClause -> partyRef attainmentTail                          {% atb.afterParty %}
+attainmentTail -> modal %pay %to:? partyRef %comma window %comma %a paidNoun %based %on %attainment %of %the %quota %of quotaAmount %as %follows %colon attainmentBands %period {% atb.quotaTail %}
+               | conditionsTable                                     {% b.id %}
+               | pointsTable                                         {% b.id %}
 quotaAmount   -> money %in_ metric                                   {% ab.quota %}
 attainmentBands -> attainmentBand                                    {% b.single %}
                | attainmentBands %semicolon attainmentBand           {% b.appendThird %}
@@ -268,6 +274,33 @@ attainmentPayout -> money                                            {% ab.amoun
                | %nothing                                            {% ab.nothingPayout %}
                | percentage %of money                                {% ab.sharePayout %}
                | %interpolated %on %a "straight-line" %basis         {% ab.interpolatedPayout %}
+
+# Payouts as percentages of one amount, each band a condition written with signs: "The Executive's bonus for 2026,
+# as a percentage of Base Salary ($200,000), shall be determined by performance relative to the revenue target of
+# $10,000,000 as follows: 0% if revenue is <95% of revenue target; 50% if >95% and <100% of revenue target; …".
+conditionsTable -> paidNoun %for_ %number %comma %as %a "percentage" %of baseWords %lparen money %rparen %comma modal %be "determined" %by %performance "relative" %to %the metric quotaNoun %of money %as %follows %colon conditionBands %period {% atb.conditionsTail %}
+baseWords     -> baseWord                                            {% b.single %}
+               | baseWords baseWord                                  {% b.append %}
+baseWord      -> %word {% b.id %} | %target {% b.id %} | %bonus {% b.id %}
+quotaNoun     -> %target | "plan" | %goal
+conditionBands -> conditionBand                                      {% b.single %}
+               | conditionBands %semicolon %and:? conditionBand      {% b.appendFourth %}
+conditionBand -> percentage %if_ bandSubject:? signRange bandQuota:? {% atb.conditionBand %}
+bandSubject   -> metric beVerb
+signRange     -> %lessSign percentage                                {% atb.signBelow %}
+               | %greaterSign percentage                             {% atb.signAbove %}
+               | %greaterSign percentage %and %lessSign percentage   {% atb.signBetween %}
+bandQuota     -> %of metric:? quotaNoun
+# Payouts as percentages of one amount at listed points of attainment: "The Participant's bonus for the Fiscal Year
+# beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below opposite the Percent of
+# Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero; 90.0% - 50.0%; …".
+pointsTable   -> paidNoun %for_ %the fiscalYearBeginning modal %be %the "percentage" %of %the baseWords %lparen money %rparen %set %out %below %opposite %the "Percent" %of metric quotaNoun %lparen money %rparen %achieved %colon "Percent" %of metric %slash paidNoun %colon pointBands %period {% atb.pointsTail %}
+fiscalYearBeginning -> %fiscalWord %year %startVerb %on:? date       {% ow.fiscalYearSpan %}
+pointBands    -> pointBand                                           {% b.single %}
+               | pointBands %semicolon %and:? pointBand              {% b.appendFourth %}
+pointBand     -> percentage %bullet pointPayout                      {% atb.pointBand %}
+pointPayout   -> percentage                                          {% b.id %}
+               | "Zero"                                              {% b.id %}
 
 # --- headed form -----------------------------------------------------------------------------
 headedClause  -> headedItems paymentTerms                            {% b.headedClause %}

@@ -180,6 +180,11 @@ const RULES = {
   bullet: /[-‐‑•*–—]/,
   lparen: '(',
   rparen: ')',
+  // Strict bounds of attainment bands written with signs: "50% if >95% and <100% of revenue target".
+  lessSign: '<',
+  greaterSign: '>',
+  // Between a table's column headings: "Percent of Net Revenues / Bonus:".
+  slash: '/',
   error: moo.error,
 };
 const tokenizer = moo.compile(RULES);

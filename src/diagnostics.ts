@@ -72,6 +72,8 @@ export const DIAGNOSTIC_CODES = {
   'period-word-reading': 'warning',
   // attainment tables
   'attainment-gap': 'warning',
+  'attainment-points': 'warning',
+  'attainment-owner': 'error',
   'attainment-overlap': 'error',
   'attainment-interpolation': 'error',
   // computed amounts in payer-pays sentences

@@ -39,7 +39,7 @@ test('with --ledger-holds bookings, the amounts are read as bookings and a note 
 test('an unknown --ledger-holds value is a usage error naming the values', () => {
   const run = runCli(['evaluate', clause, ...context, '--ledger-holds', 'orders']);
   expect(run.status).toBe(2);
-  expect(run.stderr).toContain("--ledger-holds must be 'sales' or 'bookings' (got 'orders')");
+  expect(run.stderr).toContain("--ledger-holds must be 'sales', 'bookings', 'purchases' (got 'orders')");
 });
 
 test("a portfolio contract declares its ledger with the field 'ledgerHolds'", () => {

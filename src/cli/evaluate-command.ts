@@ -60,7 +60,7 @@ export interface EvaluateOptions {
 /** --ledger-holds as given: one of LEDGER_HOLDS, or a usage error naming them. */
 function ledgerHoldsOption(given: string | undefined): LedgerHolds | undefined {
   if (given === undefined || isLedgerHolds(given)) return given;
-  throw new UsageError(`--ledger-holds must be ${LEDGER_HOLDS.map((h) => `'${h}'`).join(' or ')} (got '${given}').`);
+  throw new UsageError(`--ledger-holds must be ${LEDGER_HOLDS.map((h) => `'${h}'`).join(', ')} (got '${given}').`);
 }
 
 /** The streamed-ledger byte limit: --max-ledger-bytes (a whole number of bytes) or the default. */
@@ -309,7 +309,7 @@ export function registerEvaluate(program: Command): void {
     .option('--time-zone <zone>', 'IANA time zone of the contract (default UTC)')
     .option('--as-of <date>', 'evaluate as of the end of this local day, YYYY-MM-DD (default: today in the zone)')
     .option('--fiscal-year-start <MM-DD>', 'when the fiscal year starts, for fiscal periods whose text does not say (07-01 for July 1)')
-    .option('--ledger-holds <what>', "what the ledger's rows are: 'sales' (default) or 'bookings' (Bookings are then measured from its amounts)")
+    .option('--ledger-holds <what>', "what the ledger's rows are: 'sales' (default), 'bookings' or 'purchases' (that metric is then measured from its amounts)")
     .option('--schedule <file>', 'JSON payment schedule for clauses that refer to a section: {"currency":"USD","payments":{"i":"1000"}}')
     .option('--format <format>', 'ledger format when it cannot be told from the extension: csv, json or ndjson')
     .option('--json', 'print the evaluation as one JSON object')

@@ -524,6 +524,33 @@ export interface AttainmentPaymentNode {
   kind: 'attainment';
   noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
   bands: AttainmentBandNode[];
+  /**
+   * A table whose payouts are percentages of one amount named once ("as a percentage of Base Salary
+   * ($200,000)"): that amount's name and value, and how the sentence was written. Absent for the quota
+   * table ("… based on attainment of the quota of … as follows: <range>: <payout>; …"). Every band's
+   * payout is then `nothing` or a `share` of `base.amount`.
+   */
+  base?: AttainmentBaseNode;
+  range: Range;
+}
+
+/**
+ * The amount an attainment table's payouts are percentages of, and the sentence that names it:
+ * `conditions`: "The Executive's bonus for 2026, as a percentage of Base Salary ($200,000), shall be
+ * determined by performance relative to the revenue target of $10,000,000 as follows: 0% if revenue is
+ * <95% of revenue target; 50% if >95% and <100% of revenue target; …"; `points`: "The Participant's bonus
+ * for the Fiscal Year beginning April 1, 2026 shall be the percentage of the Target Bonus ($40,000) set out below
+ * opposite the Percent of Net Revenues plan ($2,000,000) achieved: Percent of Net Revenues / Bonus: 85.0% - Zero;
+ * 90.0% - 50.0%; …" (a payout at each listed attainment only).
+ */
+export interface AttainmentBaseNode {
+  kind: 'attainment-base';
+  layout: 'conditions' | 'points';
+  /** The amount's name as written ("Base Salary"). */
+  name: string;
+  amount: MoneyNode;
+  /** The quota's noun after its metric ("revenue target"). */
+  quotaNoun: 'target' | 'plan' | 'goal';
   range: Range;
 }
 
@@ -534,7 +561,11 @@ export interface AttainmentPaymentNode {
  */
 export interface AttainmentBandNode {
   kind: 'attainment-band';
-  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to';
+  /**
+   * How the range was written. With signs, in a `conditions` table: `sign below` "<95%", `sign above`
+   * ">115%", `sign between` ">95% and <100%" (all strict).
+   */
+  written: 'below' | 'less than' | 'point' | 'or more' | 'more than' | 'from to' | 'sign below' | 'sign above' | 'sign between';
   from: string | null;
   fromStrict: boolean;
   to: string | null;
@@ -831,7 +862,8 @@ export type AnyNode =
   | DefinitionNode
   | SuccessivePeriodsNode
   | MinimumConditionNode
-  | AttainmentBandNode;
+  | AttainmentBandNode
+  | AttainmentBaseNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

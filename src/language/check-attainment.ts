@@ -12,10 +12,15 @@ import { fixedPayout, interpolationEnds, orderedBands } from './attainment-bands
 const bound = (value: string, strict: boolean, side: 'low' | 'high'): string =>
   side === 'low' ? `${strict ? 'above' : 'from'} ${value}%` : `${strict ? 'below' : 'up to'} ${value}%`;
 
-export function checkAttainment(clause: ClauseNode, out: Diagnostic[]): void {
+export function checkAttainment(clause: ClauseNode, text: string, out: Diagnostic[]): void {
   if (clause.form !== 'attainment') return;
   const p = clause.milestones[0]?.payment;
   if (!p || p.kind !== 'attainment') return;
+  // A table of percentages of one amount names whose bonus it is ("The Executive's bonus"); without the possessive,
+  // "The Company bonus" might name a pool rather than a payee, so the party is not taken from it.
+  if (p.base !== undefined && clause.party && !/['’]s$/.test(text.slice(clause.party.range.start.offset, clause.party.range.end.offset))) {
+    out.push(diagnostic('attainment-owner', clause.party.range, `Whose ${p.noun} this is cannot be told from '${clause.party.name}': write the party with a possessive ("The ${clause.party.name}'s ${p.noun} for …").`));
+  }
   const ordered = orderedBands(p.bands);
   // The covered range so far: its upper end (null: open) and whether that end is included.
   let top: { value: Dec; included: boolean; band: AttainmentBandNode } | null = null;
@@ -34,7 +39,7 @@ export function checkAttainment(clause: ClauseNode, out: Diagnostic[]): void {
           diagnostic(
             'attainment-gap',
             band.range,
-            `No band holds an attainment ${c === 0 ? `of exactly ${band.from}%` : `${bound(top.value.toFixed(), !top.included, 'low')} ${bound(band.from as string, !band.fromStrict, 'high')}`}: ` +
+            `No band holds an attainment ${c === 0 ? `of exactly ${band.from}%` : `${bound(top.value.toFixed(), top.included, 'low')} ${bound(band.from as string, !band.fromStrict, 'high')}`}: ` +
               `such a period's payout is undetermined, not zero (the evaluation warns and reports no amount). Close the gap with the bounds the agreement means ('… or more', 'from … to …').`,
           ),
         );
@@ -55,6 +60,18 @@ export function checkAttainment(clause: ClauseNode, out: Diagnostic[]): void {
     }
     if (band.to === null) open = true;
     else if (top === null || new Dec(band.to).comparedTo(top.value) >= 0) top = { value: new Dec(band.to), included: !band.toStrict, band };
+  }
+  if (p.base?.layout === 'points' && p.bands.length > 1) {
+    const points = ordered.map(({ band }) => `${band.from ?? ''}%`);
+    out.push(
+      diagnostic(
+        'attainment-points',
+        p.range,
+        `The table lists points only (${points.join(', ')}): between two points it may mean the payout of the point below (steps) or a straight line between ` +
+          `the two payouts (pro-rating), and the table does not say which. The engine pays only at a listed point and reports any other attainment as undetermined, ` +
+          `never a guess. To say which is meant, write the table as ranges, e.g. 'from ${points[0]} to ${points[1]}: interpolated on a straight-line basis' for a line, or 'from ${points[0]} to ${points[1]}: …' with the lower point's payout for steps.`,
+      ),
+    );
   }
   p.bands.forEach((band, index) => {
     if (band.payout.kind !== 'interpolated') return;

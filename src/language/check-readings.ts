@@ -6,40 +6,29 @@
 import type { ClauseNode, MilestoneNode, PaymentNode, Range } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { metricOf, paymentFor, windowType } from './describe';
-import { DECLARE_BOOKINGS, measuresBookings, type LedgerHolds } from './ledger-holds';
 
 const ADJECTIVE_UNIT: Readonly<Record<string, 'quarter' | 'year'>> = { quarterly: 'quarter', annual: 'year', yearly: 'year' };
 
 /** The source text of a range, one line, for quoting in a message. */
 const quoted = (text: string, range: Range): string => text.slice(range.start.offset, range.end.offset).replace(/\s+/g, ' ');
 
-export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[], holds: LedgerHolds = 'sales'): void {
+export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[]): void {
   for (const m of clause.milestones) {
     adjectiveHeading(m, text, out);
     endOfTheYear(m, out);
-    definedMetric(m, out, holds);
+    definedMetric(m, out);
   }
   rateOnRunningTotals(clause, out);
 }
 
-/** Metrics a ledger of sales cannot give, and the column it would need. */
-const UNMEASURABLE: readonly [RegExp, string][] = [
-  [/\bbookings\b/i, `bookings are not sales: the ledger would need a 'type' column marking each row as a booking, or to hold bookings only; for a ledger of bookings, ${DECLARE_BOOKINGS}`],
-  [/\bpurchases\b/i, "purchases are the other party's buying: the ledger would need a 'type' column marking each row as a purchase, or to hold those purchases only"],
-];
-
 /**
- * A metric written as a defined term ("Net Sales of Products in the Territory"): one the ledger
- * cannot measure is an error naming the column it would need; a scope phrase, which no ledger column
- * states, is warned, since every row is counted.
+ * A metric written as a defined term ("Net Sales of Products in the Territory"): a scope phrase,
+ * which no ledger column states, is warned, since every row is counted. (A metric the ledger cannot
+ * measure at all is ledger-holds.ts's.)
  */
-function definedMetric(m: MilestoneNode, out: Diagnostic[], holds: LedgerHolds): void {
+function definedMetric(m: MilestoneNode, out: Diagnostic[]): void {
   const t = m.target;
   if (t.kind !== 'revenue' || t.term === undefined) return;
-  const unmeasurable = holds === 'bookings' && measuresBookings(t.term) ? undefined : UNMEASURABLE.find(([re]) => re.test(t.term!));
-  if (unmeasurable) {
-    out.push(diagnostic('unmeasurable-metric', t.range, `'${t.term}' cannot be measured from a sales ledger: ${unmeasurable[1]}. It is never read as sales revenue.`));
-  }
   if (t.scope !== undefined) {
     out.push(
       diagnostic(

@@ -25,7 +25,7 @@ import { checkOwnWindows } from './check-own-windows';
 import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
-import { bookingsLedgerMismatches, type LedgerHolds } from './ledger-holds';
+import { ledgerMismatches, type LedgerHolds } from './ledger-holds';
 
 export interface ValidationResult {
   /** True when there is no error (warnings and notes allowed). */
@@ -50,13 +50,12 @@ export function validate(text: string, options: CheckOptions = {}): ValidationRe
 /** The semantic checks on a parsed document; `text` is the source the ranges point into. */
 export function check(document: DocumentNode, text: string, options: CheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const holds = options.ledgerHolds ?? 'sales';
   for (const clause of document.clauses) checkClause(clause, text, out);
   checkDocumentCurrency(document, out);
   checkNotation(document, text, out);
   checkDrafted(document, text, out);
-  for (const clause of document.clauses) checkReadings(clause, text, out, holds);
-  for (const m of bookingsLedgerMismatches(document, holds)) out.push(diagnostic('unmeasurable-metric', m.range, m.message));
+  for (const clause of document.clauses) checkReadings(clause, text, out);
+  for (const m of ledgerMismatches(document, options.ledgerHolds ?? 'sales')) out.push(diagnostic('unmeasurable-metric', m.range, m.message));
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
   for (const d of periodDefinitions(document)) {
@@ -67,7 +66,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkFiscal(document, out);
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
-  for (const clause of document.clauses) checkAttainment(clause, out);
+  for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   return out;

@@ -71,6 +71,9 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   bullet: "'-'",
   lparen: "'('",
   rparen: "')'",
+  lessSign: "'<'",
+  greaterSign: "'>'",
+  slash: "'/'",
 };
 
 /** The keyword a token type stands for ("for_" → "for"), or null for a non-keyword type. */

@@ -37,7 +37,7 @@
  */
 import type {
   PeriodWordNode,
-  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentPayoutNode,
+  CalendarUnit, ClauseHeadingNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode,
   ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -482,6 +482,8 @@ function shortfallSentence(clause: ClauseNode, path: string): string {
 
 /** "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in Net Sales as follows: …". */
 function attainmentSentence(clause: ClauseNode, path: string): string {
+  const table = clause.milestones[0]?.payment;
+  if (table?.kind === 'attainment' && table.base !== undefined) return conditionsSentence(clause, table, table.base, path);
   if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
   if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
   if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
@@ -499,12 +501,89 @@ function attainmentSentence(clause: ClauseNode, path: string): string {
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const p = m.payment;
   if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
-  const bands = p.bands.map((b, i) => `${attainmentRange(b, `${at}/payment/bands/${i}`)}: ${attainmentPayout(b.payout, `${at}/payment/bands/${i}/payout`)}`);
+  const bands = p.bands.map((b, i) => {
+    if (SIGN_RANGES.has(b.written)) throw new FormatError('a band written with signs (">95% and <100%") belongs to a table of percentages of one amount', `${at}/payment/bands/${i}/written`);
+    return `${attainmentRange(b, `${at}/payment/bands/${i}`)}: ${attainmentPayout(b.payout, `${at}/payment/bands/${i}/payout`)}`;
+  });
   return (
     `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)}, ${windowText(m.window, `${at}/window`)}, ` +
     `a ${oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`)} based on attainment of the quota of ${formatAmount(t.amount, `${at}/target/amount`)} in ${t.term} as follows: ${bands.join('; ')}.`
   );
 }
+
+const SIGN_RANGES: ReadonlySet<string> = new Set(['sign below', 'sign above', 'sign between']);
+/** The strictness each way of writing a range gives its bounds: a band whose flags differ has no text. */
+const RANGE_STRICTNESS: Readonly<Record<AttainmentBandNode['written'], [boolean, boolean]>> = {
+  below: [false, true], 'less than': [false, true], point: [false, false], 'or more': [false, false], 'more than': [true, false], 'from to': [false, false],
+  'sign below': [false, true], 'sign above': [true, false], 'sign between': [true, true],
+};
+
+/**
+ * "The Executive's bonus for 2026, as a percentage of Base Salary ($200,000), shall be determined by performance
+ * relative to the revenue target of $10,000,000 as follows: 0% if <95%; 50% if >95% and <100%; …".
+ */
+function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: AttainmentBaseNode, path: string): string {
+  if (clause.payer !== undefined) throw new FormatError('a table of percentages of one amount names no payer', `${path}/payer`);
+  if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
+  if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
+  if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
+  const layout = oneOf(base.layout, ['conditions', 'points'], `${at}/payment/base/layout`);
+  const w = m.window;
+  let period: string;
+  if (layout === 'conditions') {
+    if (w.kind !== 'calendar-period' || w.unit !== 'year' || w.yearStart !== '01-01' || w.selection.kind !== 'named' || w.written !== 'named' || w.statedMonths !== undefined) {
+      throw new FormatError('this table is for one calendar year, written "for 2026"', `${at}/window`);
+    }
+    period = wholeNumber(w.selection.year, `${at}/window/selection/year`);
+  } else {
+    if (w.kind !== 'span' || w.written !== 'fiscal year') throw new FormatError('this table is for one fiscal year, written "for the Fiscal Year beginning April 1, 2026"', `${at}/window`);
+    period = spanText(w, `${at}/window`);
+  }
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined) throw new FormatError('the quota is an amount of a metric such as "revenue"', `${at}/target`);
+  const metric = METRIC.exec(t.term);
+  if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "revenue", "Net Sales" …`, `${at}/target/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+  const words = typeof base.name === 'string' ? base.name.split(' ') : [];
+  if (words.length === 0 || !words.every((x) => WORD.test(x) && tokenize(x).every((k) => BASE_NAME_TOKENS.has(k.type ?? '')))) {
+    throw new FormatError(`'${String(base.name)}' cannot be written as the name of an amount: use words such as "Base Salary"`, `${at}/payment/base/name`);
+  }
+  const amount = formatAmount(base.amount, `${at}/payment/base/amount`);
+  if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
+  const bands = p.bands.map((b, i) => {
+    const bp = `${at}/payment/bands/${i}`;
+    const written = layout === 'conditions' ? SIGN_RANGES.has(b.written) : b.written === 'point';
+    if (!written) throw new FormatError(layout === 'conditions' ? 'each band of this table is written with signs ("<95%", ">95% and <100%", ">115%")' : 'each line of this table is one point ("90.0% - 50.0%")', `${bp}/written`);
+    const [fromStrict, toStrict] = RANGE_STRICTNESS[b.written];
+    if (b.fromStrict !== fromStrict || b.toStrict !== toStrict) throw new FormatError(`a bound written as '${b.written}' is ${fromStrict || toStrict ? 'strict' : 'inclusive'}`, `${bp}`);
+    if (b.written === 'point' && b.from !== b.to) throw new FormatError('a point has one value', `${bp}/to`);
+    if (layout === 'points' && b.payout.kind === 'nothing') return `${attainmentRange(b, bp)} - Zero`;
+    if (b.payout.kind !== 'share' || formatAmount(b.payout.of, `${bp}/payout/of`) !== amount || b.payout.of.currency !== base.amount.currency) {
+      throw new FormatError(`each band pays a percentage of ${base.name}`, `${bp}/payout`);
+    }
+    const share = percentText(b.payout.percent, `${bp}/payout/percent`);
+    return layout === 'conditions' ? `${share} if ${attainmentRange(b, bp)}` : `${attainmentRange(b, bp)} - ${share}`;
+  });
+  const quotaNoun = oneOf(base.quotaNoun, ['target', 'plan', 'goal'], `${at}/payment/base/quotaNoun`);
+  const noun = oneOf(p.noun, PAID_NOUNS, `${at}/payment/noun`);
+  const quota = formatAmount(t.amount, `${at}/target/amount`);
+  const whose = `The ${partyName(clause.party, `${path}/party`)}'s ${noun} for ${period}`;
+  if (layout === 'points') {
+    const heading = noun.charAt(0).toUpperCase() + noun.slice(1);
+    return (
+      `${whose} shall be the percentage of the ${base.name} (${amount}) set out below opposite the Percent of ${t.term} ${quotaNoun} (${quota}) achieved: ` +
+      `Percent of ${t.term} / ${heading}: ${bands.join('; ')}.`
+    );
+  }
+  return `${whose}, as a percentage of ${base.name} (${amount}), shall be determined by performance relative to the ${t.term} ${quotaNoun} of ${quota} as follows: ${bands.join('; ')}.`;
+}
+
+/** The tokens the name of a table's amount may hold (grammar/clause.ne `baseWord`). */
+const BASE_NAME_TOKENS: ReadonlySet<string> = new Set(['word', 'target', 'bonus']);
 
 function attainmentRange(b: AttainmentBandNode, path: string): string {
   const pct = (v: string | null, at: string): string => (v === null ? badField('a band bound', at) : percentText(v, at));
@@ -520,6 +599,12 @@ function attainmentRange(b: AttainmentBandNode, path: string): string {
       return `more than ${pct(b.from, `${path}/from`)}`;
     case 'from to':
       return `from ${pct(b.from, `${path}/from`)} to ${pct(b.to, `${path}/to`)}`;
+    case 'sign below':
+      return `<${pct(b.to, `${path}/to`)}`;
+    case 'sign above':
+      return `>${pct(b.from, `${path}/from`)}`;
+    case 'sign between':
+      return `>${pct(b.from, `${path}/from`)} and <${pct(b.to, `${path}/to`)}`;
     default:
       return assertNever(b.written);
   }
