@@ -31,6 +31,7 @@ import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
 import * as mw from './metric-builders';
+import * as ft from './first-time-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 %}
@@ -125,6 +126,8 @@ paidConditions -> paidCondition                                      {% b.single
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
 paidCondition -> paidAmount conditionLink condition                  {% b.paidCondition %}
 conditionFirst -> conditionIntro condition %comma partyRef modal %pay %to:? partyRef paidAmount {% b.conditionFirst %}
+# "The first time Net Sales in a Royalty Period exceed $800,000, Company will pay …": paid once, for the first period that meets it.
+               | %the firstTime condition %comma partyRef modal %pay %to:? partyRef paidAmount {% ft.firstTimeConditionFirst %}
 conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
                | %upon %the:? %firstWord:? %achievement %of
 conditionIntro -> %if_ | %in_ %the %event %that | %should
@@ -385,6 +388,7 @@ ownWindow     -> periodPreposition ownAfterPreposition                 {% ow.wit
                | recurrence periodName                               {% ow.definedEach %}
 ownAfterPreposition -> %the ownAfterThe                              {% ow.withPreposition %}
                | %any periodName                                     {% ow.definedEach %}
+               | %a periodName                                       {% ow.definedEach %}
 ownAfterThe   -> spanLength %periodNoun %startVerb %on:? spanStart   {% ow.spanWindow %}
                | %periodNoun %from date rangeEnd date                {% ow.dateRangeWindow %}
                | %firstWord spanLength spanRelation %the %effective %date {% ow.firstSpanWindow %}
@@ -433,6 +437,13 @@ definedMeaning -> periodMeaning                                      {% b.id %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
+               | %each calendarPeriodsWord %periodNoun "ending" %on periodEnds {% ft.calendarPeriods %}
+# "each semi-annual period ending on June 30 or December 31": calendar periods named by their last days.
+calendarPeriodsWord -> "semi-annual" {% b.id %} | "semiannual" {% b.id %} | %quarterly {% b.id %}
+periodEnds    -> monthDays %comma:? %or monthDay                     {% b.appendFourth %}
+monthDays     -> monthDay                                            {% b.single %}
+               | monthDays %comma monthDay                           {% b.appendThird %}
+monthDay      -> %monthName %number                                  {% ft.monthDay %}
 anniversary   -> anniversaryArticle %anniversaryWord anniversaryOf
 anniversaryArticle -> %a | %anWord | %each | %any
 anniversaryOf -> %of %itWord | %thereofWord | %of %the %effective %date
@@ -543,9 +554,12 @@ endedName     -> partyFirstWord                                      {% b.single
 # Without a condition the amount names its window, after the metric or after the threshold.
 windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measuredRate %}
                | measuredIntro:? percentage rateOf windowedMeasure excessWord threshold {% qb.measuredExcess %}
-               | measuredIntro:? percentage rateOf measure excessWord threshold window {% qb.measuredExcess %}
+               | measuredIntro:? percentage rateOf measure excessWord threshold excessWindow {% qb.measuredExcess %}
                | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
+# "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.
+excessWindow  -> window                                              {% b.id %}
+               | "made" window                                       {% b.last %}
 # After a condition the amount is introduced ("a commission equal to"), since a party name may end in "of".
 measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
                | measuredIntro percentage rateOf measure excessWord threshold window:? {% qb.measuredExcess %}

@@ -53,7 +53,7 @@ const NOT_SUPPORTED: Record<string, string> = {
 const REFUSED_FEATURES = [
   'shortfall payment', 'attainment table', "window 'term'", "window 'calendar-period'", "window 'open'", "payment 'unstated'",
   "milestone 'milestone' field 'periodReference'", "milestone 'milestone' field 'condition'", "clause 'clause' field 'timing'",
-  "payment 'rate-on-excess' field 'measure'",
+  "payment 'rate-on-excess' field 'measure'", "definition meaning 'calendar-periods'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

@@ -27,6 +27,8 @@ export function candidateDays(plans: readonly Plan[], sums: DaySums): Set<number
   for (const plan of plans) {
     const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
     for (const inst of plan.instances) {
+      // Accruing tiers owe each day's rise, named by the day's last row: pass 2 keeps every such day.
+      if (plan.accrues) for (let i = Math.max(inst.from, 0); i < inst.to; i++) if (sums.rowsPerDay[i] > 0) days.add(i);
       if (plan.periodTotal) {
         periodTotalCandidates(plan, inst, sums, days);
         continue;

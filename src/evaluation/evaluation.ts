@@ -13,6 +13,7 @@ import { ledgerHoldsReading } from '../language/ledger-holds';
 import type { DocumentNode, PaymentTimingNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
+import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -33,6 +34,8 @@ import { settleObligations, type PaymentObligation } from './payments/obligation
 import { paymentBaseMetric } from './payments/computed-payment';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
+import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
+import { figure } from './payments/calculation';
 import { documentCurrency, instanceCount, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -110,9 +113,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
     if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
     else ast = fiscal.document;
+    const defined = resolveDefinedCalendarPeriods(ast);
+    ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -442,11 +447,45 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        const tiers = plan.accrues ? accruingTiers(m) : null;
+        const accrualCurrency = this.currency ?? sums.firstRowCurrency;
+        if (tiers && found && accrualCurrency !== null) {
+          const boundary = firstBoundary(tiers);
+          notes.add(
+            `${instName}: no period is written, so the tiers apply to the running total from the effective date and the amount is owed as the sales come in; ` +
+              `the milestone is that total passing the end of the first band${boundary ? ` (${figure(new Dec(boundary.amount), accrualCurrency)})` : ''}`,
+          );
+          const accrual = accrue({
+            payment: tiers,
+            series: METRICS[paymentBaseMetric(tiers) ?? 'gross-revenue'].series(sums, null).net,
+            rowsPerDay: sums.rowsPerDay,
+            from: inst.from,
+            to: inst.to,
+            effectiveDay: this.effectiveDay,
+            rowsByDay: this.crossingRows,
+            currency: accrualCurrency,
+            common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? { payer: null, payee: null, direction: 'to-performer' }) },
+          });
+          for (const obligation of accrual.obligations) {
+            obligations.push(obligation);
+            notes.add(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
+            timing.push({ obligation, payment: found.payment, name: instName });
+          }
+          if (accrual.lowered.length > 0) {
+            const message =
+              `${instName}: refunds on ${accrual.lowered.join(', ')} lowered the amount on the running total below what was already owed; the clause states no ` +
+              'clawback or offset, so nothing is owed back, and later sales are owed only once the amount passes what was already owed';
+            diagnostics.push({ code: 'negative-base-no-clawback', severity: 'warning', label: m.label, message });
+            notes.add(message);
+          }
+          continue;
+        }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
-        const settlement = settled ? settlementOf(inst.window, this.asOfDay, crossing ? crossing.row.id : null) : null;
-        if (settlement?.kind === 'open') notes.add(`${instName}: ${settlement.note}`);
-        if (settlement ? settlement.kind === 'owed' : crossing) {
-          const owed = settlement?.kind === 'owed' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
+        const met = crossing ? { by: crossing.row.id, at: formatIsoDate(fromDayNumber(crossing.row.day)) } : null;
+        const settlement = settled ? settlementOf(inst.window, this.asOfDay, met) : null;
+        if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
+        if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing) {
+          const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
           const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
             parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },

@@ -14,6 +14,7 @@ import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { NO_CURRENCY } from '../values/money';
 import { productKey } from './metrics';
+import { accruingTiers, firstBoundary } from './payments/accrual';
 
 /** One milestone, with everything the passes need to know about it. */
 export interface Plan {
@@ -42,6 +43,11 @@ export interface Plan {
   periodTotal: boolean;
   /** Paid once: for `the first … in which`, or words such as "one-time"; later instances are not reported or paid. */
   once: boolean;
+  /**
+   * Tiers on the running total with no period (payments/accrual.ts): owed day by day as the sales come in, and
+   * the target is where the first band ends (the total must pass it for a later band's rate to apply).
+   */
+  accrues: boolean;
   instances: InstancePlan[];
 }
 
@@ -138,9 +144,12 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         candidates: [],
         reached: false,
       }));
+      const tiers = accruingTiers(milestone);
+      const boundary = tiers ? firstBoundary(tiers) : null;
+      const target = targetQuantity(boundary ? boundary.amount : targetText(milestone.target));
       plans.push({
-        clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, target: targetQuantity(targetText(milestone.target)),
-        strict: milestone.comparator?.strict === true, ...periodReading(milestone, evaluated, firstAchievement), instances,
+        clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, target,
+        strict: milestone.comparator?.strict === true, ...periodReading(milestone, evaluated, firstAchievement), accrues: tiers !== null, instances,
       });
     }
   });

@@ -8,6 +8,7 @@ import type { CellFormats } from '../ledger/cell-formats';
 import type { Calculation } from './payments/calculation';
 import type { ShortfallCalculation } from './payments/shortfall';
 import type { AttainmentCalculation } from './payments/attainment';
+import type { AccruedCalculation } from './payments/accrual';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
@@ -109,7 +110,7 @@ export interface Obligation {
   /** How the amount was found, in words. */
   explanation: string;
   /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
-  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation;
+  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation | AccruedCalculation;
   /** The same calculation as one line of words with the figures. */
   calculationText?: string;
   /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */

@@ -403,7 +403,22 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode;
+  range: Range;
+}
+
+/**
+ * "each semi-annual period ending on June 30 or December 31": periods of the calendar named by the
+ * days they end on. A window "in a Royalty Period" so defined is tested on each such period's own
+ * total, like "in each calendar half-year" (the year starts the day after the last of `ends`).
+ */
+export interface CalendarPeriodsNode {
+  kind: 'calendar-periods';
+  unit: 'half-year' | 'quarter';
+  /** The word that gives the length, as written in lower case ("semi-annual", "quarterly"). */
+  written: string;
+  /** The days the periods end on, "MM-DD", in the order written. */
+  ends: string[];
   range: Range;
 }
 
@@ -861,6 +876,7 @@ export type AnyNode =
   | PaymentTermNode
   | DefinitionNode
   | SuccessivePeriodsNode
+  | CalendarPeriodsNode
   | MinimumConditionNode
   | AttainmentBandNode
   | AttainmentBaseNode;

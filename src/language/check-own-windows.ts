@@ -7,7 +7,7 @@
 import type { DocumentNode, Range, WindowNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { parseIsoDate } from '../time/periods';
-import { defaultDefinitionText, definitionsOf, periodDefinitions, periodMeaning, successiveMonths, termKey } from './period-definitions';
+import { calendarPeriodsYearStart, defaultDefinitionText, definitionsOf, periodDefinitions, periodMeaning, successiveMonths, termKey } from './period-definitions';
 
 /** Years outside these are almost always a typing slip (as for deadlines: check.ts). */
 const FIRST_LIKELY_YEAR = 1900;
@@ -44,6 +44,15 @@ export function checkOwnWindows(document: DocumentNode, out: Diagnostic[]): void
     seen.add(key);
     if (d.meaning.kind === 'successive-periods' && successiveMonths(d.meaning.n, d.meaning.unit) === null) {
       out.push(diagnostic('invalid-period', d.meaning.range, `'${d.term}' is defined as periods of days; successive periods are counted in months or years from the effective date.`));
+    } else if (d.meaning.kind === 'calendar-periods') {
+      if (calendarPeriodsYearStart(d.meaning) === null) {
+        const length = d.meaning.unit === 'quarter' ? 'three months apart, four of them' : 'six months apart, two of them';
+        out.push(
+          diagnostic('invalid-period', d.meaning.range, `'${d.term}' is defined by days that are not the last days of ${d.meaning.unit === 'quarter' ? 'quarters' : 'half-years'} of one year: each must end a month, ${length}.`, {
+            suggestion: d.meaning.unit === 'quarter' ? "write 'ending on March 31, June 30, September 30 or December 31'" : "write 'ending on June 30 or December 31'",
+          }),
+        );
+      }
     } else if (d.meaning.kind !== 'successive-periods') checkDates(d.meaning, out);
   }
   const warned = new Set<string>();
@@ -61,6 +70,13 @@ export function checkOwnWindows(document: DocumentNode, out: Diagnostic[]): void
           }),
         );
         continue;
+      }
+      if (meaning.kind === 'calendar' && w.which !== 'each') {
+        out.push(
+          diagnostic('period-not-named', w.range, `'${w.term}' names periods of the calendar: the text must say 'in a ${w.term}' or 'in each ${w.term}'.`, {
+            suggestion: `write 'in each ${w.term}'`,
+          }),
+        );
       }
       if (meaning.kind === 'window' && w.which !== 'the') {
         out.push(

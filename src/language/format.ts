@@ -281,7 +281,8 @@ function payerSentence(clause: ClauseNode, path: string): string {
   });
   if (clause.form === 'conditional') {
     if (parts.length !== 1 || labelled[0]) throw new FormatError('a conditional clause has exactly one milestone, without a label', `${path}/milestones`);
-    return `If ${parts[0].condition}, the ${payer} shall pay the ${payee} ${paidWithTail(parts[0].m.payment as PaymentNode, clause, `${parts[0].at}/payment`)}.`;
+    const lead = firstTimeLead(parts[0].m, parts[0].at);
+    return `${lead} ${parts[0].condition}, the ${payer} shall pay the ${payee} ${paidWithTail(parts[0].m.payment as PaymentNode, clause, `${parts[0].at}/payment`)}.`;
   }
   if (!labelled[0]) return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid} if ${p.condition}`).join(', and ')}.`;
   const last = parts.length - 1;
@@ -293,6 +294,13 @@ function payerSentence(clause: ClauseNode, path: string): string {
     return `(${m.label}) ${p.paid} if ${p.condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
   });
   return [`The ${payer} shall pay the ${payee} the following payments:`, ...items].join('\n');
+}
+
+/** "If", or "The first time" when the milestone's once-only words are those ("The first time Net Sales … exceed …, …"). */
+function firstTimeLead(m: MilestoneNode, path: string): string {
+  if (m.once === undefined) return 'If';
+  if (m.once.words !== 'the first time') throw new FormatError(`once-only words on a milestone are written 'the first time' before a conditional sentence`, `${path}/once/words`);
+  return 'The first time';
 }
 
 // --- computed amounts in payer-pays sentences ------------------------------------------------------
@@ -991,6 +999,16 @@ function definitionText(d: DefinitionNode, path: string): string {
       return `${term} means ${spanText(m, at)}.`;
     case 'date-range':
       return `${term} means ${dateRangeText(m, at)}.`;
+    case 'calendar-periods': {
+      const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly'] : ['semi-annual', 'semiannual'], `${at}/written`);
+      if (!Array.isArray(m.ends) || m.ends.length < 2) throw new FormatError('calendar periods are named by two or more last days', `${at}/ends`);
+      const days = m.ends.map((e, i) => {
+        const md = /^(\d{2})-(\d{2})$/.exec(e);
+        if (!md) throw new FormatError(`'${e}' is not a month-day written MM-DD`, `${at}/ends/${i}`);
+        return MONTH_DAY(Number(md[1]), Number(md[2]), `${at}/ends/${i}`);
+      });
+      return `${term} means each ${word} period ending on ${days.slice(0, -1).join(', ')} or ${days[days.length - 1]}.`;
+    }
     default:
       return assertNever(m);
   }

@@ -5,11 +5,40 @@
  * default is one of two plausible readings (some agreements mean calendar years), so the checker
  * warns when it is used.
  */
-import type { DateRangeWindowNode, DocumentNode, PeriodDefinitionNode, SpanWindowNode } from './ast';
+import type { CalendarPeriodsNode, CalendarPeriodWindowNode, DateRangeWindowNode, DocumentNode, PeriodDefinitionNode, SpanWindowNode } from './ast';
+import { daysInMonth } from '../time/calendar-date';
 
 export type PeriodMeaning =
   | { kind: 'successive'; months: number; defined: PeriodDefinitionNode | null }
-  | { kind: 'window'; window: SpanWindowNode | DateRangeWindowNode; defined: PeriodDefinitionNode };
+  | { kind: 'window'; window: SpanWindowNode | DateRangeWindowNode; defined: PeriodDefinitionNode }
+  /** Periods of the calendar ("each semi-annual period ending on June 30 or December 31"): `window` tests each on its own. */
+  | { kind: 'calendar'; window: CalendarPeriodWindowNode; defined: PeriodDefinitionNode };
+
+const PERIODS_PER_YEAR: Readonly<Record<CalendarPeriodsNode['unit'], number>> = { 'half-year': 2, quarter: 4 };
+
+/**
+ * The year start ("MM-DD") that makes `ends` the last days of the calendar periods of `unit`, or null
+ * when they are not: each end is a month's last day (February's 28th), and the ends are the periods'
+ * months apart, one per period of the year, none twice.
+ */
+export function calendarPeriodsYearStart(meaning: CalendarPeriodsNode): string | null {
+  const count = PERIODS_PER_YEAR[meaning.unit];
+  const months: number[] = [];
+  for (const end of meaning.ends) {
+    const m = /^(\d{2})-(\d{2})$/.exec(end);
+    if (!m) return null;
+    const month = Number(m[1]);
+    if (month < 1 || month > 12 || Number(m[2]) !== daysInMonth(2025, month)) return null;
+    months.push(month);
+  }
+  if (months.length !== count) return null;
+  const sorted = [...months].sort((a, b) => a - b);
+  const step = 12 / count;
+  if (sorted.some((month, i) => month !== sorted[0] + i * step)) return null;
+  // The year starts the day after the last end of the year: after December 31, January 1.
+  const last = sorted[sorted.length - 1];
+  return `${String((last % 12) + 1).padStart(2, '0')}-01`;
+}
 
 /** A term compared as the reader compares it: case and spacing aside. */
 export const termKey = (term: string): string => term.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -39,6 +68,12 @@ export function periodMeaning(term: string, definitions: ReadonlyMap<string, Per
   const defined = definitions.get(termKey(term));
   if (defined) {
     const meaning = defined.meaning;
+    if (meaning.kind === 'calendar-periods') {
+      const yearStart = calendarPeriodsYearStart(meaning);
+      if (yearStart === null) return null;
+      const window: CalendarPeriodWindowNode = { kind: 'calendar-period', unit: meaning.unit, yearStart, selection: { kind: 'each' }, written: 'in a', range: meaning.range };
+      return { kind: 'calendar', window, defined };
+    }
     if (meaning.kind !== 'successive-periods') return { kind: 'window', window: meaning, defined };
     const months = successiveMonths(meaning.n, meaning.unit);
     return months === null || !Number.isSafeInteger(months) || months < 1 ? null : { kind: 'successive', months, defined };

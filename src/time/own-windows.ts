@@ -84,6 +84,8 @@ function definedInstances(window: Extract<WindowNode, { kind: 'defined-period' }
     const as = `'${window.term}' as the text defines it, `;
     return [meaning.window.kind === 'span' ? spanInstance(meaning.window, calendar, as) : dateRangeInstance(meaning.window, calendar, as)];
   }
+  // Calendar-defined periods are calendar windows by then (src/language/defined-calendar-periods.ts).
+  if (meaning.kind === 'calendar') throw new Error(`'${window.term}' names calendar periods: resolve them before dating the windows`);
   if (window.which === 'the') throw new Error(`'${window.term}' names successive periods: the text must say which one`);
   const months = meaning.months;
   const reading = meaning.defined
@@ -113,6 +115,7 @@ function definedInstances(window: Extract<WindowNode, { kind: 'defined-period' }
 export function recurringMonths(window: WindowNode, document: DocumentNode): number | null {
   if (window.kind !== 'defined-period' || window.which !== 'each') return null;
   const meaning = periodMeaning(window.term, definitionsOf(document));
+  if (meaning?.kind === 'calendar') return meaning.window.unit === 'quarter' ? 3 : 6;
   return meaning?.kind === 'successive' ? meaning.months : null;
 }
 

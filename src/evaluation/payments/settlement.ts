@@ -3,8 +3,11 @@
  * Net Sales in each quarter", "3% of such Net Sales in excess of $150,000") is counted on a window
  * instance's whole total, so it is known, and owed, only once the window has ended: it is triggered
  * on the window's last day, for the instance whose condition was met (or, with no condition written,
- * for every instance). An amount that comes to zero (no excess, below a minimum payout, a cap used
- * up) is no obligation; a note says why nothing is owed. Pure.
+ * for every instance). A window that never ends ("during the term" with no end stated, no deadline
+ * written) is never settled that way: the amount accrues as sales are made ("7% on all Gross Sales in
+ * excess of $50,000 made during the term"), so it is owed from the day its condition is met, counted
+ * up to the as-of date, and later sales add to it. An amount that comes to zero (no excess, below a
+ * minimum payout, a cap used up) is no obligation; a note says why nothing is owed. Pure.
  */
 import type { PaymentNode } from '../../language/ast';
 import { measureOf } from '../../language/check-measured';
@@ -21,9 +24,21 @@ export type Settlement =
   /** The condition was not met in the window: nothing is owed. */
   | { kind: 'not-met' }
   /** Owed: triggered on the window's last day; `by` is the row that met the condition. */
-  | { kind: 'owed'; at: string; by: string };
+  | { kind: 'owed'; at: string; by: string }
+  /** A window that never ends: owed from the day the condition was met (`at`, by row `by`), accrued up to the as-of date. */
+  | { kind: 'accruing'; at: string; by: string; note: string };
 
-export function settlementOf(window: WindowInstance, asOfDay: number, metBy: string | null): Settlement {
+export function settlementOf(window: WindowInstance, asOfDay: number, met: { by: string; at: string } | null): Settlement {
+  if (window.openEnded) {
+    if (met === null) return { kind: 'not-met' };
+    const asOf = formatIsoDate(fromDayNumber(asOfDay));
+    return {
+      kind: 'accruing',
+      ...met,
+      note: `the window has no end, so the amount accrues as sales are made: it is owed from ${met.at}, the day its condition was met, as accrued up to the as-of date ${asOf}; later sales add to it`,
+    };
+  }
+  const metBy = met?.by ?? null;
   const lastDay = window.endDay - 1;
   if (asOfDay < lastDay) {
     return { kind: 'open', note: `the amount is counted on the whole window ${window.windowStart} to ${window.deadline}, so it is owed only once the window ends: nothing is owed as of ${formatIsoDate(fromDayNumber(asOfDay))}` };
