@@ -14,6 +14,7 @@ import { CURRENCY_SYMBOLS } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
+import { periodWordOf } from './metric-builders';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -190,10 +191,11 @@ export function ofComparison(d: Data): Comparison {
   return { comparator: { kind: 'comparator', strict: false, words: 'of', range: span(of) }, amount, range: span(d) };
 }
 
-export function metric(d: Data): { term: string; basis: 'gross' | 'net' | null; range: Range } {
+export function metric(d: Data): { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode; range: Range } {
   const [modifiers, basis, noun] = d as [List<Token>, Token | null, Token[]];
   const tokens = [...toArray(modifiers), basis, ...noun].filter((t): t is Token => t !== null);
-  return { term: words(tokens), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
+  const periodWord = periodWordOf(toArray(modifiers));
+  return { term: words(tokens), basis: basis ? (lower(basis) as 'gross' | 'net') : null, ...(periodWord ? { periodWord } : {}), range: span(d) };
 }
 
 export function scopePhrase(d: Data): { text: string; range: Range } {

@@ -55,8 +55,10 @@ endsEnumerated -> sentenceClause                                     {% b.single
                | endsUnpaidHeaded headlessClause                     {% b.append %}
 endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single %}
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
-sentenceClause -> clauseHeading:? headlessClause                     {% b.withHeading %}
-               | clauseHeading:? periodEndClause                     {% b.withHeading %}
+# One optional heading before either kind of sentence, so that the first column predicts it once.
+sentenceClause -> clauseHeading:? sentenceBody                       {% b.withHeading %}
+sentenceBody  -> headlessClause                                      {% b.id %}
+               | periodEndClause                                     {% b.id %}
 # Sentences paid on a period's total once it is over. They are not predicted right after headed lines
 # without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
 # states at every line end; after such lines, a heading or a payment sentence comes first.
@@ -193,13 +195,11 @@ generatorName -> partyFirstWord                                      {% b.single
                | generatorName partyFirstWord                        {% b.append %}
 achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach | %generating
 # "aggregate annual Net Sales", "Monthly Sales": a period adjective after the modifiers (src/language/period-word.ts reads it).
+# A period word is one more modifier (one test symbol), so that a metric predicts one more state, not a rule.
 metric        -> metricModifiers:? basis:? metricNoun                {% b.metric %}
-               | periodMetric                                        {% b.id %}
-periodMetric  -> metricModifiers:? metricPeriod basis:? metricNoun   {% mw.periodMetric %}
-metricPeriod  -> %annual {% b.id %} | %quarterly {% b.id %} | %yearly {% b.id %} | %metricPeriodWord {% b.id %}
 metricModifiers -> metricModifier                                    {% b.single %}
                | metricModifiers metricModifier                      {% b.append %}
-metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | %such {% b.id %}
+metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | %such {% b.id %} | %metricPeriodWord {% b.id %}
 metricNoun    -> %sales | %revenue | %revenues | %turnover | %bookings | %purchases | %sales %revenue
 scopePhrases  -> scopePhrase                                         {% b.single %}
                | scopePhrases scopePhrase                            {% b.append %}
@@ -411,12 +411,13 @@ periodNameWords -> %periodNameWord                                    {% b.singl
 periodHead    -> %year {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %periodNoun {% b.id %}
 
 # --- definitions -----------------------------------------------------------------------------
+# A statement about a metric's periods comes after the clauses only, so that the first column predicts no metric.
 definitions   -> null                                                {% b.empty %}
                | definitions definition                              {% b.append %}
+               | definitions basisStatement                          {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
-               | basisStatement                                      {% b.id %}
 # Few rules start a definition, since they are predicted wherever the clauses could end:
 # "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
                | %the fiscalAfterThe                                 {% ow.withLead %}
@@ -427,8 +428,9 @@ fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number 
 fiscalLabelTail -> null                                              {% b.empty %}
                | %comma %and fiscalLabelMeaning                      {% ow.third %}
 fiscalLabelMeaning -> %string %meansWord %the %fiscalWord %year %endingWord date {% ow.fiscalLabelDefinition %}
-# "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis."
-basisStatement -> purposeLead:? periodMetric %shall %be "calculated" %on %a %calendar periodUnit %basis %period {% mw.basisStatement %}
+# "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.": the period word
+# first, so that the end of every clause predicts few states for it.
+basisStatement -> purposeLead:? %metricPeriodWord basis:? metricNoun %shall %be "calculated" %on %a %calendar periodUnit %basis %period {% mw.basisStatement %}
 purposeLead   -> %for_ "purposes" %of %this_ purposeObject %comma    {% mw.purposeLead %}
 purposeObject -> %section sectionRef                                 {% mw.sectionObject %}
                | %agreement                                          {% mw.agreementObject %}

@@ -3,7 +3,7 @@
  * "Monthly Sales". Like grammar/builders.ts they only build nodes; what the adjective means for the
  * window is decided in src/language/period-word.ts.
  */
-import type { MetricBasisStatementNode, PeriodWordNode, Range } from '../src/language/ast';
+import type { MetricBasisStatementNode, PeriodWordNode } from '../src/language/ast';
 import { lower, span, toArray, type Data, type List } from './builders';
 import type { Token } from './lexer';
 
@@ -11,17 +11,12 @@ const UNITS: Record<PeriodWordNode['word'], PeriodWordNode['unit']> = {
   annual: 'year', yearly: 'year', quarterly: 'quarter', monthly: 'month', fortnightly: 'fortnight', weekly: 'week',
 };
 
-/** The metric's words as written (the adjective among them) and its period word. */
-export function periodMetric(d: Data): { term: string; basis: 'gross' | 'net' | null; periodWord: PeriodWordNode; range: Range } {
-  const [modifiers, period, basis, noun] = d as [List<Token>, Token, Token | null, Token[]];
-  const tokens = [...toArray(modifiers), period, basis, ...noun].filter((t): t is Token => t !== null);
-  const word = lower(period) as PeriodWordNode['word'];
-  return {
-    term: tokens.map((t) => t.value).join(' '),
-    basis: basis ? (lower(basis) as 'gross' | 'net') : null,
-    periodWord: { kind: 'period-word', word, unit: UNITS[word], range: span([period]) },
-    range: span(d),
-  };
+/** The period word among a metric's modifiers ("annual" in "aggregate annual Net Sales"), or undefined. */
+export function periodWordOf(modifiers: Token[]): PeriodWordNode | undefined {
+  const token = modifiers.find((t) => (lower(t) as PeriodWordNode['word']) in UNITS);
+  if (token === undefined) return undefined;
+  const word = lower(token) as PeriodWordNode['word'];
+  return { kind: 'period-word', word, unit: UNITS[word], range: span([token]) };
 }
 
 /** "Section 4.3", "Agreement": what a purpose lead names, as written. */
@@ -42,9 +37,10 @@ export function purposeLead(d: Data): string {
 
 /** "annual Net Sales shall be calculated on a calendar year basis.": the metric's periods are calendar periods. */
 export function basisStatement(d: Data): MetricBasisStatementNode {
-  const [purpose, metric, , , , , , , unit] = d as [string | null, ReturnType<typeof periodMetric>, Token, Token, Token, Token, Token, Token, Token];
+  const [purpose, period, basis, noun, , , , , , , unit] = d as [string | null, Token, Token | null, Token[], Token, Token, Token, Token, Token, Token, Token];
+  const tokens = [period, basis, ...noun].filter((t): t is Token => t !== null);
   return {
-    kind: 'metric-basis-statement', term: metric.term, periodWord: metric.periodWord, unit: lower(unit) as MetricBasisStatementNode['unit'],
-    purpose, range: span(d),
+    kind: 'metric-basis-statement', term: tokens.map((t) => t.value).join(' '), periodWord: periodWordOf([period]) as PeriodWordNode,
+    unit: lower(unit) as MetricBasisStatementNode['unit'], purpose, range: span(d),
   };
 }

@@ -131,9 +131,14 @@ export function withCalendarTail(d: Data): PayerSentence {
 }
 
 /** "for such Calendar Quarter", "for that calendar year" after a conditional sentence's payment. */
+/** References a measure could also read as its own "for such calendar <unit>" window (see withPeriodReferenceClause). */
+const MEASURE_WORDS = new WeakSet<PeriodReferenceNode>();
+
 export function periodReference(d: Data): PeriodReferenceNode {
   const [, word, noun] = d as [Token, Token, PeriodNoun];
-  return { kind: 'period-reference', unit: noun.unit, word: lower(word) as 'such' | 'that', range: span(d) };
+  const node: PeriodReferenceNode = { kind: 'period-reference', unit: noun.unit, word: lower(word) as 'such' | 'that', range: span(d) };
+  if (node.word === 'such' && noun.yearStart === '01-01' && noun.statedMonths === undefined && noun.unit !== 'half-year') MEASURE_WORDS.add(node);
+  return node;
 }
 
 /** A conditional sentence with a period reference after its payment. */
@@ -145,8 +150,12 @@ export function withPeriodReference(d: Data): PayerSentence {
 
 
 /** The clause of a conditional sentence with a period reference: "If …, … a bonus of $4,000 for such Calendar Quarter." */
-export function withPeriodReferenceClause(d: Data): ReturnType<typeof payerClause> {
+export function withPeriodReferenceClause(d: Data, _location?: number, reject?: unknown): ReturnType<typeof payerClause> | unknown {
   const [sentence, reference, period] = d as [PayerSentence, PeriodReferenceNode, Token];
+  // After a measured amount ("… equal to 10% of Net Sales for such Calendar Year") the words are the measure's
+  // period (its "such" window), read by the measure's own rule: one reading, not two.
+  const p = sentence.payment;
+  if (MEASURE_WORDS.has(reference) && p.kind === 'rate' && p.measure !== undefined && p.measure.window === null && p.measure.such === undefined) return reject;
   return payerClause([withPeriodReference([sentence, reference]), period]);
 }
 

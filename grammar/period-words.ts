@@ -33,8 +33,13 @@ export const yearsWord = wordIn('years');
 export const fiscalWord = wordIn('fiscal');
 export const fiscalEdgeVerb = wordIn('begins', 'starts', 'commences', 'ends');
 export const endingWord = wordIn('ending', 'beginning', 'starting');
-/** Period adjectives of a metric that are not keywords ("monthly Sales", "Fortnightly Sales"); "annual", "quarterly" and "yearly" are. */
-export const metricPeriodWord = wordIn('monthly', 'fortnightly', 'weekly');
+/** Period adjectives of a metric: the keywords "annual", "quarterly", "yearly", and the words "monthly", "fortnightly", "weekly". */
+const PERIOD_KEYWORDS = new Set(['annual', 'quarterly', 'yearly']);
+const PERIOD_WORDS = new Set(['monthly', 'fortnightly', 'weekly']);
+export const metricPeriodWord: WordMatcher = {
+  test: (token: Token): boolean => PERIOD_KEYWORDS.has(token.type ?? '') || (token.type === 'word' && PERIOD_WORDS.has(token.value.toLowerCase())),
+  samples: ['annual', 'Monthly', 'quarterly'],
+};
 
 /** "Company's", "Licensee’s": whose fiscal year a statement is about. */
 export const possessiveWord: WordMatcher = {

@@ -985,6 +985,7 @@ function definitionText(d: DefinitionNode, path: string): string {
   if (d.kind === 'metric-basis-statement') {
     const purpose = d.purpose === null ? '' : `For purposes of ${purposeText(d.purpose, `${path}/purpose`)}, `;
     const metric = periodMetricText(d.term, d.periodWord, `${path}/term`);
+    if (!/^(?:annual|yearly|quarterly|monthly|fortnightly|weekly) /i.test(metric)) throw new FormatError(`a calendar-basis statement starts with the period word ("annual Net Sales"), not '${metric}'`, `${path}/term`);
     return `${purpose}${metric} shall be calculated on a calendar ${oneOf(d.unit, ['year', 'quarter', 'month'], `${path}/unit`)} basis.`;
   }
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);

@@ -73,7 +73,7 @@ export const PERIOD_WORD_UNIT_NAMES: Readonly<Record<PeriodWordNode['unit'], str
  * shall be calculated on a calendar year basis" for a metric with the same word.
  */
 export function statesCalendarBasis(document: DocumentNode, word: PeriodWordNode): boolean {
-  return (document.definitions ?? []).some((d) => d.kind === 'metric-basis-statement' && d.unit === word.unit);
+  return (document.definitions ?? []).some((d) => d.kind === 'metric-basis-statement' && d.periodWord.unit === word.unit && d.unit === word.unit);
 }
 
 /** What `m`'s period word means for its window in `document`. */
