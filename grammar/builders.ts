@@ -8,7 +8,7 @@
  */
 import type {
   ClauseHeadingNode, ClauseNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
-  PeriodUnit, PeriodWordNode, Position, Range, TargetNode, WindowNode, LabelSourceNode,
+  PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
@@ -97,6 +97,8 @@ const digits = (t: Token, decimalIfPossible = false): string => figureValue(t.va
 export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'> {
   milestones: List<MilestoneNode>;
   payments: List<PaymentTermNode>;
+  /** Statements written inside the clause ("(the Company's fiscal year ends on September 30)"): they join the document's definitions. */
+  asides?: DefinitionNode[];
 }
 export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
@@ -110,13 +112,17 @@ export function document(d: Data): DocumentDraft {
 
 /** The AST of a parse: the draft's lists joined into arrays, in one pass over the document. */
 export function finishDocument(draft: DocumentDraft): DocumentNode {
-  const clauses = toArray(draft.clauses).map(
-    (c): ClauseNode => ({ ...c, milestones: toArray(c.milestones), payments: toArray(c.payments) }),
-  );
+  const asides: DefinitionNode[] = [];
+  const clauses = toArray(draft.clauses).map((c): ClauseNode => {
+    const { asides: written, ...clause } = c;
+    if (written) asides.push(...written);
+    return { ...clause, milestones: toArray(c.milestones), payments: toArray(c.payments) };
+  });
   const { definitionLists, ...rest } = draft;
-  if (!definitionLists) return { ...rest, clauses };
+  if (!definitionLists && asides.length === 0) return { ...rest, clauses };
   // A sentence that states the fiscal year and defines a label gives two definitions.
-  return { ...rest, clauses, definitions: [...toArray(definitionLists[0]), ...toArray(definitionLists[1])].flat() };
+  const sentences = definitionLists ? [...toArray(definitionLists[0]), ...toArray(definitionLists[1])].flat() : [];
+  return { ...rest, clauses, definitions: [...asides, ...sentences] };
 }
 
 interface Intro { party: PartyNode; range: Range }
@@ -153,7 +159,7 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
 export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; periodWord?: PeriodWordNode; range: Range }
-export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range }
+export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range; quota?: QuotaNode }
 export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
 /** One payment with its condition; a label when it is an item of a list. */
 interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; range: Range }
@@ -408,7 +414,7 @@ function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | 
   };
   return {
     kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,
-    ...(s.achiever ? { achiever: s.achiever } : {}), ...extra, range: label ? span(label, condition) : condition.range,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...(c.quota ? { quota: c.quota } : {}), ...extra, range: label ? span(label, condition) : condition.range,
   };
 }
 

@@ -113,7 +113,7 @@ export function dueAfterSuch(d: Data): DueNode {
   return { kind: 'due', days: Number(digits(d[1] as Token)), after: lower(d[9] as Token) as PeriodUnit, calendar: calendar !== null, such: true, range: span(d) };
 }
 
-interface CapPeriod { per: PeriodUnit; perWritten: 'in any' | 'for any'; calendar: boolean; range: Range }
+interface CapPeriod { per: PeriodUnit; perWritten: 'in any' | 'for any'; calendar: boolean; yearStart?: string; range: Range }
 export function capPeriod(d: Data): CapPeriod {
   const [prep, , calendar, unit] = d as [Token, Token, Token | null, Token];
   return { per: lower(unit) as PeriodUnit, perWritten: `${lower(prep)} any` as 'in any' | 'for any', calendar: calendar !== null, range: span(d) };
@@ -126,7 +126,7 @@ export function provisoCap(d: Data): Proviso {
   const period = before ?? after;
   const cap: LimitNode = {
     kind: 'limit', written: 'shall not exceed', amount: d[9] as MoneyNode, per: period?.per ?? 'payment', perWritten: period?.perWritten ?? null,
-    ...(period ? { calendar: period.calendar } : {}), range: span(d),
+    ...(period ? { calendar: period.calendar } : {}), ...(period?.yearStart ? { yearStart: period.yearStart } : {}), range: span(d),
   };
   return { cap, range: cap.range };
 }

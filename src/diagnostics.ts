@@ -42,6 +42,8 @@ export const DIAGNOSTIC_CODES = {
   'words-figure-mismatch': 'error',
   'unmeasurable-metric': 'error',
   'scope-not-applied': 'warning',
+  /** A definition of new customers that no count of the clauses uses. */
+  'definition-not-used': 'warning',
   // payment mechanics
   'tier-reading': 'warning',
   'tier-reading-conflict': 'error',

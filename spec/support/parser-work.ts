@@ -11,6 +11,7 @@ export const WIDEST_COLUMN = 320;
 /**
  * The most Earley states a text of `tokens` tokens may take: linear, plus a fixed start, since the
  * first column predicts the start of every clause form (enumerated, headed, payer-pays, conditional,
- * clause headings) and is allowed two columns' worth.
+ * measured, shortfall, attainment, calendar, clause headings, openings) and is allowed three columns'
+ * worth (about 120 states with all of them).
  */
-export const statesBound = (tokens: number): number => STATES_PER_TOKEN * (tokens + 2);
+export const statesBound = (tokens: number): number => STATES_PER_TOKEN * (tokens + 3);

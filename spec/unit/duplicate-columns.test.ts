@@ -1,6 +1,6 @@
 /** Column names given twice are one header error, in the library's readers as in the CLI's streaming ones. */
 import { parseLedgerText } from '../../src/ledger/text-readers';
-import { repeatedJsonKey } from '../../src/ledger/duplicate-columns';
+import { CleanKeys, repeatedJsonKey, repeatedKeyInRow } from '../../src/ledger/duplicate-columns';
 
 const codes = (text: string, format: 'csv' | 'json' | 'ndjson'): unknown[] => parseLedgerText(text, format).issues.map((i) => [i.row, i.column, i.code]);
 
@@ -21,4 +21,23 @@ test('JSON and NDJSON: the first row that repeats a key, exactly or in another c
 test('repeatedJsonKey decodes escaped keys and counts top-level elements', () => {
   expect(repeatedJsonKey('[{"a":1},{"b":2,"\\u0062":3}]')).toEqual({ name: 'b', element: 2 });
   expect(repeatedJsonKey('[{"a":"x,y"},{"a":1,"b":{"a":2}}]')).toBeNull();
+});
+
+test('a row with the keys of the last clean row is still checked for an exact repeat and for other keys', () => {
+  const lines = [
+    '{"id":"1","date":"2026-01-05","amount":"1"}',
+    '{"id":"2","date":"2026-01-05","amount":"1"}',
+    '{"id":"3","date":"2026-01-05","amount":"1","amount":"2"}', // JSON.parse gives the clean row's keys
+    '{"id":"4","date":"2026-01-05","Amount":"1"}',
+    '{"id":"5","date":"2026-01-05","Amount":"1","amount":"2"}',
+    '{"date":"2026-01-05","id":"6","amount":"1"}',
+    '{"id":"7","date":"2026-01-05","amount":"1","note":{"amount":"2"}}',
+    '{"id":"8","date":"2026-01-05","amount":"x\\":"}',
+  ];
+  const clean = new CleanKeys();
+  for (const line of lines) {
+    const item = JSON.parse(line) as object;
+    expect([line, repeatedKeyInRow(line, item, clean)]).toEqual([line, repeatedKeyInRow(line, item)]);
+  }
+  expect(lines.map((line) => repeatedKeyInRow(line, JSON.parse(line) as object, clean))).toEqual([null, null, 'amount', null, 'amount', null, null, null]);
 });

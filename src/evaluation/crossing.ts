@@ -25,35 +25,40 @@ const EXPLAIN_ROWS = 4;
 export function candidateDays(plans: readonly Plan[], sums: DaySums): Set<number> {
   const days = new Set<number>();
   for (const plan of plans) {
-    const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
     for (const inst of plan.instances) {
       // Accruing tiers owe each day's rise, named by the day's last row: pass 2 keeps every such day.
       if (plan.accrues) for (let i = Math.max(inst.from, 0); i < inst.to; i++) if (sums.rowsPerDay[i] > 0) days.add(i);
-      if (plan.periodTotal) {
-        periodTotalCandidates(plan, inst, sums, days);
-        continue;
-      }
-      const acc = new Accumulator();
-      let previous = -1;
-      for (let i = inst.from; i < inst.to; i++) {
-        if (sums.rowsPerDay[i] === 0) continue;
-        const peak = acc.clone();
-        up.addTo(peak, i);
-        if (peak.reaches(plan.target, plan.strict)) {
-          inst.candidates.push({ index: i, before: acc.clone(), previous });
-          days.add(i);
-          if (previous >= 0) days.add(previous);
-        }
-        net.addTo(acc, i);
-        if (inst.candidates.length > 0 && acc.reaches(plan.target, plan.strict)) {
-          inst.reached = true;
-          break;
-        }
-        if (up.changedOn(i) || net.changedOn(i)) previous = i;
-      }
+      instanceCandidates(plan, inst, sums, days);
     }
   }
   return days;
+}
+
+/** One instance's candidate crossing days of `plan.target` (see candidateDays), added to `days`. */
+export function instanceCandidates(plan: Plan, inst: InstancePlan, sums: DaySums, days: Set<number>): void {
+  if (plan.periodTotal) {
+    periodTotalCandidates(plan, inst, sums, days);
+    return;
+  }
+  const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
+  const acc = new Accumulator();
+  let previous = -1;
+  for (let i = inst.from; i < inst.to; i++) {
+    if (sums.rowsPerDay[i] === 0) continue;
+    const peak = acc.clone();
+    up.addTo(peak, i);
+    if (peak.reaches(plan.target, plan.strict)) {
+      inst.candidates.push({ index: i, before: acc.clone(), previous });
+      days.add(i);
+      if (previous >= 0) days.add(previous);
+    }
+    net.addTo(acc, i);
+    if (inst.candidates.length > 0 && acc.reaches(plan.target, plan.strict)) {
+      inst.reached = true;
+      break;
+    }
+    if (up.changedOn(i) || net.changedOn(i)) previous = i;
+  }
 }
 
 /**

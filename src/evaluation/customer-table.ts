@@ -15,22 +15,29 @@
 
 /** The time of an entry without a positive row yet. */
 const NO_SALE = Number.POSITIVE_INFINITY;
+/** Rows and name characters are numbered in 32 bits (4 bytes an entry each, where doubles took 8). */
+const MAX_ROW = 0xffffffff;
+const MAX_CHARS = 0xffffffff;
 
 export class CustomerTable {
   /** Entries so far. */
   size = 0;
-  /** Folded names, one after the other; entry k is `chars[start[k] .. start[k + 1])`. */
-  private chars = new Uint16Array(1 << 16);
+  /**
+   * Folded names, one after the other; entry k is `chars[start[k] .. start[k + 1])`. One byte per
+   * character while every name is Latin-1 (most ledgers), two from the first name that is not.
+   */
+  private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 16);
   private charCount = 0;
-  private start = new Float64Array(1 << 12);
+  private start = new Uint32Array(1 << 12);
   private times = new Float64Array(1 << 12);
-  private rows = new Float64Array(1 << 12);
+  private rows = new Uint32Array(1 << 12);
   private days = new Int32Array(1 << 12);
   /** 1: the customer had a row before the effective date (never new). */
   private before = new Uint8Array(1 << 12);
   /**
    * Two numbers per slot: the name's hash and its entry number + 1 (0: empty), side by side so that
-   * a probe reads one cache line; a power of two slots, at most half full.
+   * a probe reads one cache line; a power of two slots, at most three quarters full (the hash is
+   * compared before the name, so a longer probe costs little next to a larger table's memory).
    */
   private slots = new Int32Array(2 << 13);
 
@@ -45,6 +52,7 @@ export class CustomerTable {
 
   /** A positive-amount row of `name`: kept when it is the customer's earliest so far (by instant, then row). */
   sale(name: string, time: number, row: number, day: number): void {
+    if (row > MAX_ROW) throw new RangeError(`row ${row}: the customer table numbers rows up to ${MAX_ROW}`);
     const k = this.entry(name, true);
     const t = this.times[k];
     if (time < t || (time === t && row < this.rows[k])) {
@@ -95,7 +103,7 @@ export class CustomerTable {
     const k = this.append(key);
     slots[2 * s] = h;
     slots[2 * s + 1] = k + 1;
-    if (this.size * 4 > slots.length) this.rehash();
+    if (this.size * 8 > slots.length * 3) this.rehash();
     return k;
   }
 
@@ -142,18 +150,22 @@ export class CustomerTable {
     const k = this.size;
     if (k === this.times.length) this.growEntries();
     const n = key.length;
-    if (this.charCount + n > this.chars.length) {
-      let length = this.chars.length * 2;
+    if (this.charCount + n > MAX_CHARS) throw new RangeError(`the customer table holds names of up to ${MAX_CHARS} characters in all`);
+    let wide = this.chars instanceof Uint16Array;
+    if (!wide) for (let i = 0; i < n && !wide; i++) wide = key.charCodeAt(i) > 255;
+    if (this.charCount + n > this.chars.length || wide !== this.chars instanceof Uint16Array) {
+      let length = this.chars.length;
       while (length < this.charCount + n) length *= 2;
-      const chars = new Uint16Array(length);
+      const chars = wide ? new Uint16Array(length) : new Uint8Array(length);
       chars.set(this.chars.subarray(0, this.charCount));
       this.chars = chars;
     }
     const from = this.charCount;
+    const chars = this.chars;
     for (let i = 0; i < n; i++) {
       let c = key.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
-      this.chars[from + i] = c;
+      chars[from + i] = c;
     }
     this.charCount += n;
     this.start[k] = from;
@@ -167,14 +179,14 @@ export class CustomerTable {
 
   private growEntries(): void {
     const length = this.times.length * 2;
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const grow = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(length);
       b.set(a as never);
       return b;
     };
-    this.start = grow(this.start, (n) => new Float64Array(n));
+    this.start = grow(this.start, (n) => new Uint32Array(n));
     this.times = grow(this.times, (n) => new Float64Array(n));
-    this.rows = grow(this.rows, (n) => new Float64Array(n));
+    this.rows = grow(this.rows, (n) => new Uint32Array(n));
     this.days = grow(this.days, (n) => new Int32Array(n));
     this.before = grow(this.before, (n) => new Uint8Array(n));
   }

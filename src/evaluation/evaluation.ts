@@ -14,6 +14,7 @@ import type { DocumentNode, PaymentTimingNode } from '../language/ast';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
+import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -21,6 +22,7 @@ import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing } from './crossing';
+import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
 import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
@@ -117,7 +119,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -212,6 +214,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (this.errorCount === 0 && this.context) {
         this.sums.endPass1();
         this.candidates = candidateDays(this.plans, this.sums);
+        const increments = incrementCandidates(this.plans, this.sums, this.candidates);
+        if (increments > MAX_INCREMENTS) this.error(tooManyIncrements(increments));
       }
     }
     return this.candidates;
@@ -361,6 +365,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const warned = new Set<Plan>();
     const timing: PaymentObligation[] = [];
     const settledAtEnd = new Map<Obligation, string>();
+    const incrementsOwed = new Map<Obligation, string>();
 
     this.timings.forEach((t, c) => {
       if (!t) return;
@@ -392,6 +397,15 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
       if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
       if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
+      const counted = eachIncrementOf(m)?.counted;
+      if (counted !== undefined) notes.add(`${name}: a new customer counts "with which ${counted} is entered into": read as the customer's first positive-amount row in the ledger`);
+      if (m.quota) {
+        const q = m.quota;
+        notes.add(`${name}: the target is ${q.percent}% of ${q.owner ? `the ${q.owner.name}'s ` : 'the '}${q.name} of ${decimalString(new Dec(q.amount.amount))} ${q.amount.currency} as the text states it: ${decimalString(toDec(plan.target))}`);
+      }
+      if (m.window.kind === 'calendar-period' && m.window.during !== undefined) {
+        notes.add(`${name}: the periods lie "during the ${m.window.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
+      }
       if (plan.once && !plan.firstAchievement) notes.onceOnly(name, m);
       const { net } = rule.series(sums, plan.productKey);
       for (const inst of plan.instances) {
@@ -447,6 +461,24 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        const eachIncrement = eachIncrementOf(m);
+        if (eachIncrement && found) {
+          // One obligation per completed increment, at the row that completes it; none at the threshold's own crossing.
+          const steps = inst.increments ?? [];
+          if (steps.length === 0) notes.add(`${instName}: no whole increment is complete (total ${result.total}), so nothing is owed`);
+          for (const step of steps) {
+            const reached = findCrossing(step.plan, step.inst, this.crossingRows, sums);
+            if (!reached) continue;
+            const common = { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? { payer: null, payee: null, direction: 'to-performer' as const }) };
+            const obligation = incrementObligation(plan, eachIncrement, step, reached, common, found.source);
+            obligations.push(obligation);
+            notes.add(`${instName}: ${obligation.explanation}`);
+            timing.push({ obligation, payment: found.payment, name: instName });
+            incrementsOwed.set(obligation, instName);
+          }
+          if (crossing && plan.once) break;
+          continue;
+        }
         const tiers = plan.accrues ? accruingTiers(m) : null;
         const accrualCurrency = this.currency ?? sums.firstRowCurrency;
         if (tiers && found && accrualCurrency !== null) {
@@ -516,6 +548,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
       nothingOwed.add(obligation);
       notes.add(`${instName}: nothing is owed for the window ending ${obligation.triggeredAt}: ${obligation.explanation}`);
+    }
+    // An increment the cap leaves nothing for is no obligation either.
+    for (const [obligation, instName] of incrementsOwed) {
+      if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
+      nothingOwed.add(obligation);
+      notes.add(`${instName}: nothing is owed for the increment completed on ${obligation.triggeredAt}: ${obligation.explanation}`);
     }
     if (nothingOwed.size > 0) {
       let kept = 0;

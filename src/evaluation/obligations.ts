@@ -210,6 +210,9 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     case 'attainment':
       // Both are judged on the period's total once it is over (shortfallObligation, attainmentObligation), never at a crossing.
       return null;
+    case 'each-increment':
+      // One obligation per increment, at the row completing it (payments/increments.ts), not one at the threshold's crossing.
+      return null;
     default:
       return assertNever(payment);
   }

@@ -36,6 +36,7 @@ export function paidByPerformer(payment: PaymentNode): boolean {
     case 'rate-on-excess':
     case 'tiered':
     case 'per-increment':
+    case 'each-increment':
     case 'attainment':
       return false;
     default:

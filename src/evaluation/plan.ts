@@ -60,6 +60,18 @@ export interface InstancePlan {
   candidates: Array<{ index: number; before: Accumulator; previous: number }>;
   /** Pass 1 saw the total at the end of a day reach the target: pass 2 must find the crossing row. */
   reached: boolean;
+  /**
+   * For a payment owed increment by increment: each increment the instance's total completes, as a
+   * target of its own with its own candidates (payments/increments.ts), in order; absent otherwise.
+   */
+  increments?: IncrementStep[];
+}
+
+/** The `k`-th increment of an instance: reached when the total reaches `plan.target` (the threshold plus k increments). */
+export interface IncrementStep {
+  k: number;
+  plan: Plan;
+  inst: InstancePlan;
 }
 
 export interface EvaluationPlan {

@@ -8,6 +8,7 @@ import type { CellFormats } from '../ledger/cell-formats';
 import type { Calculation } from './payments/calculation';
 import type { ShortfallCalculation } from './payments/shortfall';
 import type { AttainmentCalculation } from './payments/attainment';
+import type { IncrementCalculation } from './payments/increment-calculation';
 import type { AccruedCalculation } from './payments/accrual';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
@@ -86,9 +87,10 @@ export interface MilestoneResult {
 /**
  * Where an obligation's amount came from: written in the milestone `item`, a fixed amount in a
  * payment `sentence`, the `schedule` for a section reference, a `rate` of revenue, or
- * `unresolved` (a section reference with no schedule given: amount null).
+ * `increment` (one whole increment of an amount owed increment by increment), or `unresolved` (a section
+ * reference with no schedule given: amount null).
  */
-export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'attainment' | 'unresolved';
+export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'attainment' | 'increment' | 'unresolved';
 
 export interface Obligation {
   clause: number;
@@ -110,7 +112,7 @@ export interface Obligation {
   /** How the amount was found, in words. */
   explanation: string;
   /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
-  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation | AccruedCalculation;
+  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation | IncrementCalculation | AccruedCalculation;
   /** The same calculation as one line of words with the figures. */
   calculationText?: string;
   /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */
@@ -141,6 +143,8 @@ export type EvaluationCode =
   | 'attainment-undetermined'
   /** More milestone instances (milestones × recurring periods up to the as-of date) than one evaluation handles. */
   | 'too-many-instances'
+  /** A payment owed increment by increment completes more increments than one evaluation follows. */
+  | 'too-many-increments'
   | 'zone-abbreviation'
   | 'seller-near-miss'
   | 'seller-not-found'

@@ -138,12 +138,30 @@ export interface MilestoneNode {
   once?: OnceOnlyNode;
   /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
   periodReference?: PeriodReferenceNode;
+  /** "100% of the Participant's FY2027 Quota of $1,200,000": the target is that share of a quota written in the text. */
+  quota?: QuotaNode;
   /**
    * `payment`: no condition is written; the milestone is the payment's own measure ("shall pay … ten
    * percent (10%) of Net Sales in each quarter"): its window, its metric, and as target the
    * payment's threshold (zero for a rate on all). Absent for a milestone with a written condition.
    */
   condition?: 'payment';
+  range: Range;
+}
+
+/**
+ * A quota or plan written in the text and the share of it a condition asks for: "100% of the Participant's FY2027 Quota
+ * of $1,200,000". The milestone's target amount is `percent` % of `amount`, exactly.
+ */
+export interface QuotaNode {
+  kind: 'quota';
+  /** The share as a decimal string ("100" for 100%). */
+  percent: string;
+  /** The quota's name as written ("FY2027 Quota"). */
+  name: string;
+  /** Whose quota it is ("the Participant's"), or null. */
+  owner: PartyNode | null;
+  amount: MoneyNode;
   range: Range;
 }
 
@@ -204,6 +222,8 @@ export interface UnitsTargetNode {
   count: string;
   /** The product named in quotes, or null for units of anything. */
   product: string | null;
+  /** A scope phrase as written ("of Products"), in a payer-pays sentence: not applied to the ledger, and warned. */
+  scope?: string;
   range: Range;
 }
 
@@ -361,7 +381,7 @@ export interface DefinedPeriodWindowNode {
 }
 
 /** A definition sentence, or a statement of when the fiscal year starts or ends. */
-export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode;
+export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode | CustomerDefinitionNode;
 
 /**
  * "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.":
@@ -376,6 +396,23 @@ export interface MetricBasisStatementNode {
   unit: 'year' | 'quarter' | 'month';
   /** What the statement is for, as written after "For purposes of" ("this Section 4.3"), or null. */
   purpose: string | null;
+  range: Range;
+}
+
+/**
+ * '"New Client" means a client that is not and has never been party to a Sale Agreement.': who counts as a
+ * new customer. Read as the engine counts new customers (their first positive-amount row in the whole ledger),
+ * each row being what they were never party to before; the checker warns when no count uses the term.
+ */
+export interface CustomerDefinitionNode {
+  kind: 'customer-definition';
+  /** The defined term without its quotes ("New Client"). */
+  term: string;
+  noun: 'customers' | 'clients';
+  /** "is not and has never been" (true), or "has never been" (false). */
+  isNot: boolean;
+  /** What such a customer was never party to, as written: "a Sale Agreement". */
+  never: string;
   range: Range;
 }
 
@@ -467,6 +504,11 @@ export interface CalendarPeriodWindowNode {
    * December)" gives [1, 6, 7, 12]. The checker compares them with `yearStart` and the unit.
    */
   statedMonths?: number[];
+  /**
+   * "In each fiscal year … during the Employment Period": the named term the periods lie in, as written. No
+   * definition dates it, so it is read as the term of the agreement (from the effective date), and the notes say so.
+   */
+  during?: string;
   range: Range;
 }
 
@@ -525,6 +567,7 @@ export type UnlimitedPaymentNode =
   | RateOnExcessPaymentNode
   | TieredPaymentNode
   | PerIncrementPaymentNode
+  | EachIncrementPaymentNode
   | ShortfallPaymentNode
   | AttainmentPaymentNode;
 
@@ -772,7 +815,8 @@ export interface TierBandNode {
  */
 export interface PerIncrementPaymentNode {
   kind: 'per-increment';
-  noun: 'commission' | 'bonus' | 'commission payment';
+  /** Null for an amount written alone in a payer-pays sentence ("$1,000 for each $100,000 increment of such excess"). */
+  noun: 'commission' | 'bonus' | 'commission payment' | null;
   amount: MoneyNode;
   /** "for each full $100,000": the word "full", kept for the canonical text. */
   full: boolean;
@@ -783,6 +827,35 @@ export interface PerIncrementPaymentNode {
   proRata: boolean;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /** "for each $100,000 increment of such excess": the increments of the excess over the condition's threshold (`threshold`), as written. */
+  excessOf?: 'such';
+  range: Range;
+}
+
+/**
+ * An amount owed increment by increment, each when it is completed: "a bonus of $1,000 for each full one
+ * hundred (100) Units of Products sold … in any Calendar Quarter in excess of five hundred (500) Units",
+ * "For every $100,000 of Net Sales achieved in a Calendar Year, … a bonus of $2,500", "£1,000 for each New
+ * Client in excess of five (5) … in any Calendar Quarter". The milestone is the threshold (its target,
+ * comparator, metric and window); each whole increment of the milestone's metric beyond the threshold is
+ * one obligation of `amount`, triggered at the row that completes it. With no threshold written
+ * (`from: 'zero'`) increments count from zero and the milestone's target is the first increment.
+ */
+export interface EachIncrementPaymentNode {
+  kind: 'each-increment';
+  /** "a bonus of $1,000": the noun; null for an amount written alone ("One Thousand Pounds (£1,000)"). */
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee' | null;
+  amount: MoneyNode;
+  /** "for each" or "for every", kept for the canonical text. */
+  quantifier: 'each' | 'every';
+  /** "for each full …": the word "full", kept for the canonical text (whole increments are counted either way). */
+  full: boolean;
+  /** The increment in the milestone's metric, a decimal string: "100000" for each $100,000, "100" for each 100 Units, "1" for each New Client. */
+  size: string;
+  /** `threshold`: counted beyond the milestone's target; `zero`: from zero, the target being the first increment. */
+  from: 'threshold' | 'zero';
+  /** "with which a Sale Agreement is entered into": what makes a new customer count, as written after the threshold; null when not written. */
+  counted?: string;
   range: Range;
 }
 
@@ -840,6 +913,8 @@ export interface LimitNode {
   perWritten: 'in any' | 'per' | 'in each' | 'for any' | 'for a' | null;
   /** A calendar month, quarter or year ("in any Calendar Quarter"), not a contract one. */
   calendar?: boolean;
+  /** "in any fiscal year": counted by fiscal year; "fiscal" as parsed, the year's start MM-DD once the evaluation dates fiscal periods. */
+  yearStart?: string;
   range: Range;
 }
 
@@ -879,7 +954,9 @@ export type AnyNode =
   | CalendarPeriodsNode
   | MinimumConditionNode
   | AttainmentBandNode
-  | AttainmentBaseNode;
+  | QuotaNode
+  | AttainmentBaseNode
+  | CustomerDefinitionNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -52,6 +52,8 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
       return p.bands.flatMap((b) => [b.from, b.to]).filter((m): m is MoneyNode => m !== null);
     case 'per-increment':
       return [p.amount, p.increment, ...(p.threshold ? [p.threshold] : [])];
+    case 'each-increment':
+      return [p.amount];
     case 'shortfall':
       return p.unitPrice ? [p.unitPrice] : [];
     case 'attainment':
@@ -79,6 +81,11 @@ function checkComputed(p: UnlimitedPaymentNode, out: Diagnostic[]): void {
     case 'per-increment':
       if (new Dec(p.increment.amount).isZero()) {
         out.push(diagnostic('non-positive-increment', p.increment.range, `An increment of ${p.increment.text} never completes: write the size of each step, such as '$100,000'.`));
+      }
+      return;
+    case 'each-increment':
+      if (!new Dec(p.size).greaterThan(0)) {
+        out.push(diagnostic('non-positive-increment', p.range, `An increment of ${p.size} never completes: write the size of each step, such as '$100,000' or '100 Units'.`));
       }
       return;
     case 'shortfall':

@@ -28,6 +28,15 @@ export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[
  */
 function definedMetric(m: MilestoneNode, out: Diagnostic[]): void {
   const t = m.target;
+  if (t.kind === 'units' && t.scope !== undefined) {
+    out.push(
+      diagnostic(
+        'scope-not-applied',
+        t.range,
+        `The scope '${t.scope}' is not applied to the ledger: every row's units are counted, as if the ledger held only those units. Give a ledger of the units in that scope, or check the result against it.`,
+      ),
+    );
+  }
   if (t.kind !== 'revenue' || t.term === undefined) return;
   if (t.scope !== undefined) {
     out.push(

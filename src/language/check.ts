@@ -22,6 +22,7 @@ import { checkShortfall } from './check-shortfall';
 import { checkAttainment } from './check-attainment';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
+import { checkCustomerDefinitions } from './check-customer-definition';
 import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
@@ -64,6 +65,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
     checkWindow(m.kind === 'successive-periods' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
   }
   checkOwnWindows(document, out);
+  checkCustomerDefinitions(document, out);
   checkFiscal(document, out);
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);

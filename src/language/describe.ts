@@ -181,6 +181,10 @@ export function describePayment(payment: PaymentNode): string {
       const how = payment.proRata ? 'pro rata for a part increment' : 'whole increments only';
       return `${statedMoney(payment.amount.amount, payment.amount.currency)} for each ${statedMoney(payment.increment.amount, payment.increment.currency)} of the milestone's ${basisWord(payment.basis)} sales revenue${above} (${how})`;
     }
+    case 'each-increment': {
+      const from = payment.from === 'zero' ? 'counted from zero' : "beyond the milestone's threshold";
+      return `${statedMoney(payment.amount.amount, payment.amount.currency)} for each whole increment of ${payment.size} of the milestone's measure ${from}, each owed at the row that completes it`;
+    }
     case 'attainment': {
       const bands = payment.bands.map((b) => `${describeAttainmentRange(b)}: ${describeAttainmentPayout(b.payout)}`);
       return `a ${payment.noun} by attainment of the milestone's target (the period's total over it, in percent), judged once the period is over: ${bands.join('; ')}`;

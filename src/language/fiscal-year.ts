@@ -6,7 +6,8 @@
  * their place). A label is read as the fiscal year ending in its year unless the text says otherwise;
  * the checker warns when it does not and the two readings differ.
  */
-import type { CalendarPeriodWindowNode, ClauseNode, DocumentNode, FiscalLabelDefinitionNode, MilestoneNode, WindowNode } from './ast';
+import type { CalendarPeriodWindowNode, ClauseNode, DocumentNode, FiscalLabelDefinitionNode, LimitNode, MilestoneNode, PaymentNode, WindowNode } from './ast';
+import { paymentParts } from './payment-parts';
 import { daysInMonth, parseIsoDate } from '../time/calendar-date';
 
 export const FISCAL = 'fiscal';
@@ -49,7 +50,21 @@ export type FiscalStart =
 
 /** Whether any milestone of `document` is counted in fiscal periods. */
 export function usesFiscalPeriods(document: DocumentNode): boolean {
-  return document.clauses.some((c) => c.milestones.some((m) => isFiscal(m.window)));
+  return document.clauses.some((c) => c.milestones.some((m) => isFiscal(m.window) || fiscalCap(m) !== null));
+}
+
+/** A cap counted by fiscal year ("shall not exceed $15,000 in any fiscal year"), or null. */
+function fiscalCap(m: MilestoneNode): LimitNode | null {
+  const limited = m.payment ? paymentParts(m.payment).limited : null;
+  return limited?.cap?.yearStart === FISCAL ? limited.cap : null;
+}
+
+/** The milestone's payment with its fiscal cap dated from `start`. */
+function withCapStart(m: MilestoneNode, start: string): MilestoneNode {
+  const cap = fiscalCap(m);
+  if (!cap || !m.payment) return m;
+  const dated = (p: PaymentNode): PaymentNode => (p.kind === 'limited' ? { ...p, cap: { ...cap, yearStart: start } } : p.kind === 'timed' ? { ...p, payment: dated(p.payment) as typeof p.payment } : p);
+  return { ...m, payment: dated(m.payment) };
 }
 
 const isFiscal = (w: WindowNode): w is CalendarPeriodWindowNode => w.kind === 'calendar-period' && w.yearStart === FISCAL;
@@ -120,7 +135,7 @@ export function resolveFiscalPeriods(
     );
     return { ...w, yearStart: start, selection: { ...w.selection, year: startYear } };
   };
-  const milestone = (m: MilestoneNode): MilestoneNode => (isFiscal(m.window) ? { ...m, window: resolve(m.window) } : m);
+  const milestone = (m: MilestoneNode): MilestoneNode => withCapStart(isFiscal(m.window) ? { ...m, window: resolve(m.window) } : m, start);
   const clause = (c: ClauseNode): ClauseNode => ({ ...c, milestones: c.milestones.map(milestone) });
   return { ok: true, document: { ...document, clauses: document.clauses.map(clause) }, notes };
 }

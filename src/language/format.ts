@@ -43,7 +43,7 @@ import type {
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
-import { CURRENCY_SYMBOLS, isCurrencyCode, minorUnits } from '../values/money';
+import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
 import { tokenize } from '../../grammar/lexer';
 import { periodNameWord, periodNoun } from '../../grammar/period-words';
 import { paymentParts } from './payment-parts';
@@ -151,7 +151,7 @@ const METRIC = /^(?:(?:aggregate|cumulative|worldwide|such) )*(?:(?:annual|yearl
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (.+)$/;
-const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional']);
+const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
 function scopeText(scope: string, path: string): string {
@@ -241,7 +241,7 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   periodMetricText(t.term, t.periodWord, `${at}/target/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
-  const amount = formatAmount(t.amount, `${at}/target/amount`);
+  const amount = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
   const strict = m.comparator.strict;
   const subject = m.achiever && withAchiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
@@ -252,6 +252,20 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   return { subject, condition: window === '' ? subject : `${subject} ${window}` };
 }
 
+/** What the quota's name may be: plain words or figures ending with "Quota" ("FY 2027 Quota", "Annual Quota"). */
+const QUOTA_NAME = /^(?:[A-Za-z][A-Za-z'’-]*[A-Za-z] |[A-Za-z] |\d+ )*[Qq]uota$/;
+
+/** "100% of the Participant's FY2027 Quota of $1,200,000": the share of the quota the target is. */
+function quotaText(m: MilestoneNode, at: string): string {
+  const q = m.quota as NonNullable<MilestoneNode['quota']>;
+  const t = m.target;
+  if (typeof q.name !== 'string' || !QUOTA_NAME.test(q.name)) badField(`a quota named '${String(q.name)}'`, `${at}/quota/name`);
+  const derived = new Dec(q.amount.amount).times(q.percent).dividedBy(100);
+  if (t.kind !== 'revenue' || !derived.equals(t.amount.amount) || q.amount.currency !== t.amount.currency) badField('a target that is not the stated share of its quota', `${at}/target/amount`);
+  const owner = q.owner ? `${partyName(q.owner, `${at}/quota/owner`)}'s ` : '';
+  return `${percentText(q.percent, `${at}/quota/percent`)} of the ${owner}${q.name} of ${formatAmount(q.amount, `${at}/quota/amount`)}`;
+}
+
 /**
  * "If Net Sales exceed $X in the first year, the Company shall pay the Agent a bonus of $Y.", the
  * payment-first order, several unlabelled payments joined by ", and", or a labelled list
@@ -259,6 +273,10 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
  */
 function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
+  const first = clause.milestones[0]?.payment;
+  if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
+  const firstBase = first ? paymentParts(first).base : null;
+  if (firstBase?.kind === 'per-increment' && firstBase.excessOf !== undefined) return excessIncrementSentence(clause, path);
   if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
   if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
@@ -413,6 +431,113 @@ function paidWithTail(p: PaymentNode, clause: ClauseNode, path: string): string 
   return text;
 }
 
+/** What makes a new customer count, as the grammar reads it: "a Sale Agreement". */
+const COUNTED = /^an? [A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*)*$/;
+
+/**
+ * "The Company shall pay the Distributor a bonus of $1,000 for each full 100 Units of Products sold by the
+ * Distributor in any Calendar Quarter in excess of 500 Units.", "… $1,000 for each new client in excess of 5 with
+ * which a Sale Agreement is entered into in any Calendar Quarter.", "For every $100,000 of Net Sales in a Calendar
+ * Year, the Company shall pay the Representative a bonus of $2,500.", each with its cap proviso.
+ */
+function incrementSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer || !clause.party) throw new FormatError('an amount owed increment by increment is paid by a payer to a party', `${path}/payer`);
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0) throw new FormatError('an amount owed increment by increment is one sentence with one milestone', `${path}/milestones`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  const p = m.payment as PaymentNode;
+  const { base, limited, due } = paymentParts(p);
+  if (base.kind !== 'each-increment') throw new FormatError('expected an amount owed increment by increment', `${at}/payment`);
+  const basePath = limited ? `${at}/payment/payment` : `${at}/payment`;
+  if (due) badField('a due date on an amount owed increment by increment', `${at}/payment/due`);
+  if (!m.comparator) throw new FormatError('the threshold of an amount owed increment by increment needs a comparator', `${at}/comparator`);
+  const payer = partyName(clause.payer, `${path}/payer`);
+  const payee = partyName(clause.party, `${path}/party`);
+  const amount = formatAmount(base.amount, `${basePath}/amount`);
+  const paid = base.noun === null ? amount : `a ${oneOf(base.noun, PAID_NOUNS, `${basePath}/noun`)} of ${amount}`;
+  const window = windowText(m.window, `${at}/window`);
+  const size = decimalText(base.size, `${basePath}/size`);
+  const t = m.target;
+  let sentence: string;
+  if (base.from === 'zero') {
+    if (clause.form !== 'conditional' || t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('increments counted from zero are written "For every $X of <metric> <period>, …"', `${at}/target`);
+    if (m.comparator.strict || m.achiever !== undefined || t.scope !== undefined || base.full || base.counted !== undefined) badField('a comparator, party, scope, "full" or count words with increments counted from zero', at);
+    if (canonicalDecimal(t.amount.amount) !== canonicalDecimal(base.size)) badField('increments counted from zero whose target is not the first increment', `${at}/target/amount`);
+    sentence = `For ${oneOf(base.quantifier, ['each', 'every'], `${basePath}/quantifier`)} ${formatAmount(t.amount, `${at}/target/amount`)} of ${t.term} ${window}, the ${payer} shall pay the ${payee} ${paid}`;
+  } else {
+    if (clause.form !== 'payer-pays' || !m.comparator.strict || base.quantifier !== 'each') badField('increments beyond a threshold are written "… for each … in excess of …" in a payer-pays sentence', at);
+    const full = base.full ? 'full ' : '';
+    if (t.kind === 'units') {
+      if (t.product !== null || base.counted !== undefined) badField('a product or count words with increments of units', `${at}/target`);
+      const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+      const by = m.achiever ? ` sold by the ${partyName(m.achiever, `${at}/achiever`)}` : '';
+      sentence = `The ${payer} shall pay the ${payee} ${paid} for each ${full}${size} Units${scope}${by} ${window} in excess of ${decimalText(t.count, `${at}/target/count`)} Units`;
+    } else if (t.kind === 'revenue' && typeof t.term === 'string') {
+      if (m.achiever !== undefined || base.counted !== undefined) badField('a party or count words with increments of revenue', at);
+      const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+      sentence = `The ${payer} shall pay the ${payee} ${paid} for each ${full}${formatAmount({ amount: base.size, currency: t.amount.currency }, `${basePath}/size`)} of ${t.term}${scope} ${window} in excess of ${formatAmount(t.amount, `${at}/target/amount`)}`;
+    } else if (t.kind === 'new-customers') {
+      if (m.achiever !== undefined || base.full || canonicalDecimal(base.size) !== '1') badField('a party, "full" or a size other than one with increments of new customers', at);
+      const noun = oneOf(t.noun, ['customers', 'clients'], `${at}/target/noun`) === 'clients' ? 'client' : 'customer';
+      let counted = '';
+      if (base.counted !== undefined) {
+        if (typeof base.counted !== 'string' || !COUNTED.test(base.counted)) badField(`count words '${String(base.counted)}'`, `${basePath}/counted`);
+        counted = ` with which ${base.counted} is entered into`;
+      }
+      sentence = `The ${payer} shall pay the ${payee} ${paid} for each new ${noun} in excess of ${decimalText(t.count, `${at}/target/count`)}${counted} ${window}`;
+    } else {
+      throw new FormatError(`increments of a ${t.kind} target are not written yet`, `${at}/target`);
+    }
+  }
+  if (limited) {
+    const lat = `${at}/payment`;
+    if (limited.floor) badField('a floor on an amount owed increment by increment', `${lat}/floor`);
+    if (limited.minimumPayout) badField('a minimum payout on an amount owed increment by increment', `${lat}/minimumPayout`);
+    if (!limited.cap) badField('a limited payment with no cap', lat);
+    sentence += `; provided that ${provisoCapText(limited.cap, `${lat}/cap`)}`;
+  }
+  return `${sentence}.`;
+}
+
+/**
+ * "In each fiscal year during the Employment Period in which the Company's Gross Revenues equal or exceed $1,200,000, the
+ * Company shall pay the Executive $1,000 for each $100,000 increment of such excess; provided that …". A fiscal-year
+ * statement written inside the clause is among the document's definitions, written after it.
+ */
+function excessIncrementSentence(clause: ClauseNode, path: string): string {
+  if (!clause.payer || !clause.party || clause.form !== 'conditional') throw new FormatError('increments of such excess are written in a conditional sentence with a payer and a party', `${path}/form`);
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0) throw new FormatError('increments of such excess are one sentence with one milestone', `${path}/milestones`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  const { base, limited, due } = paymentParts(m.payment as PaymentNode);
+  if (base.kind !== 'per-increment') throw new FormatError('expected an amount per increment', `${at}/payment`);
+  const basePath = limited ? `${at}/payment/payment` : `${at}/payment`;
+  if (due) badField('a due date on increments of such excess', `${at}/payment/due`);
+  const w = m.window;
+  if (w.kind !== 'calendar-period' || w.selection.kind !== 'each') throw new FormatError('increments of such excess are counted in each calendar or fiscal period', `${at}/window`);
+  const noun = calendarNounText({ unit: w.unit, yearStart: w.yearStart, statedMonths: w.statedMonths });
+  if (noun === null) throw new FormatError(`this period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || !m.comparator) throw new FormatError('the condition of increments of such excess is an amount of a metric', `${at}/target`);
+  if (base.threshold === null || canonicalDecimal(base.threshold.amount) !== canonicalDecimal(t.amount.amount) || base.proRata || base.full || base.comparator !== null) {
+    badField('increments of such excess count whole increments over the condition\'s own amount', basePath);
+  }
+  const during = w.during === undefined ? '' : ` during the ${periodNameText(w.during, `${at}/window/during`)}`;
+  const whose = m.achiever ? `the ${partyName(m.achiever, `${at}/achiever`)}'s ` : '';
+  const compare = m.comparator.strict ? 'exceed' : 'equal or exceed';
+  const amount = formatAmount(base.amount, `${basePath}/amount`);
+  const paid = base.noun === null ? amount : `a ${oneOf(base.noun, PAYMENT_NOUNS, `${basePath}/noun`)} of ${amount}`;
+  let sentence =
+    `In each ${noun}${during} in which ${whose}${t.term} ${compare} ${formatAmount(t.amount, `${at}/target/amount`)}, the ${partyName(clause.payer, `${path}/payer`)} ` +
+    `shall pay the ${partyName(clause.party, `${path}/party`)} ${paid} for each ${formatAmount(base.increment, `${basePath}/increment`)} increment of such excess`;
+  if (limited) {
+    const lat = `${at}/payment`;
+    if (limited.floor || limited.minimumPayout || !limited.cap) badField('increments of such excess are bounded by a cap proviso only', lat);
+    sentence += `; provided that ${provisoCapText(limited.cap, `${lat}/cap`)}`;
+  }
+  return `${sentence}.`;
+}
+
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
 const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
 
@@ -421,6 +546,10 @@ function provisoCapText(cap: LimitNode, path: string): string {
   const amount = formatAmount(cap.amount, `${path}/amount`);
   if (cap.per === 'payment') return `commissions earned shall not exceed ${amount}`;
   const per = oneOf(cap.perWritten ?? 'in any', ['in any', 'for any'], `${path}/perWritten`);
+  if (cap.yearStart !== undefined) {
+    if (cap.yearStart !== 'fiscal' || cap.per !== 'year' || per !== 'in any' || cap.calendar === true) badField('a fiscal cap is written "in any fiscal year"', `${path}/yearStart`);
+    return `commissions earned in any fiscal year shall not exceed ${amount}`;
+  }
   return `commissions earned ${per} ${calendarUnit(cap.calendar === true, oneOf(cap.per, UNITS, `${path}/per`))} shall not exceed ${amount}`;
 }
 
@@ -988,6 +1117,11 @@ function definitionText(d: DefinitionNode, path: string): string {
     if (!/^(?:annual|yearly|quarterly|monthly|fortnightly|weekly) /i.test(metric)) throw new FormatError(`a calendar-basis statement starts with the period word ("annual Net Sales"), not '${metric}'`, `${path}/term`);
     return `${purpose}${metric} shall be calculated on a calendar ${oneOf(d.unit, ['year', 'quarter', 'month'], `${path}/unit`)} basis.`;
   }
+  if (d.kind === 'customer-definition') {
+    const noun = oneOf(d.noun, ['customers', 'clients'], `${path}/noun`) === 'clients' ? 'client' : 'customer';
+    if (typeof d.never !== 'string' || !COUNTED.test(d.never)) badField(`what a new ${noun} was never party to, '${String(d.never)}'`, `${path}/never`);
+    return `${quotedTerm(d.term, `${path}/term`)} means a ${noun} that ${d.isNot ? 'is not and ' : ''}has never been party to ${d.never}.`;
+  }
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
   const term = quotedTerm(d.term, `${path}/term`);
   const m = d.meaning;
@@ -1053,6 +1187,7 @@ function payment(p: PaymentNode, path: string): string {
       return `${intro(p.intro, `${path}/intro`)}${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
     }
     case 'per-increment': {
+      if (p.noun === null || p.excessOf !== undefined) throw new FormatError('an amount per increment of such excess is written only in its own sentence ("In each fiscal year in which …, … $1,000 for each $100,000 increment of such excess")', `${path}/noun`);
       const above = p.threshold === null ? '' : ` ${comparatorText(p.comparator ?? 'above', `${path}/comparator`)} ${formatAmount(p.threshold, `${path}/threshold`)}`;
       return (
         `a ${oneOf(p.noun, PAYMENT_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)} for each ${p.full ? 'full ' : ''}` +
@@ -1070,6 +1205,8 @@ function payment(p: PaymentNode, path: string): string {
       if (inner?.kind === 'timed') badField('a timed payment inside another', `${path}/payment`);
       return `${payment(p.payment, `${path}/payment`)}, ${dueText(p.due, `${path}/due`)}`;
     }
+    case 'each-increment':
+      throw new FormatError('an amount owed increment by increment is paid only in its own sentence ("… a bonus of $1,000 for each 100 Units … in excess of 500 Units")', `${path}/kind`);
     case 'attainment':
       throw new FormatError('an attainment table is paid only in its own sentence ("… a bonus based on attainment of the quota of … as follows: …")', `${path}/kind`);
     case 'shortfall':
@@ -1154,6 +1291,7 @@ const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   units: ['count'],
   'new-customers': ['count'],
   deals: ['count'],
+  'each-increment': ['size'],
   rate: ['percent'],
   'rate-on-excess': ['percent'],
   'tier-band': ['percent'],

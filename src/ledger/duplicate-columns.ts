@@ -90,11 +90,44 @@ export function repeatedJsonKey(text: string): { name: string; element: number }
  * only when it holds more `":` than the object has keys (an exact repeat, a nested object, or `":` inside a
  * string), so that a million rows cost one native search each.
  */
-export function repeatedKeyInRow(line: string, item: object): string | null {
-  const keys = Object.keys(item);
-  const inCase = repeatedName(keys);
-  if (inCase !== null) return inCase;
+export function repeatedKeyInRow(line: string, item: object, clean?: CleanKeys): string | null {
+  let count: number;
+  if (clean !== undefined && clean.matches(item)) count = clean.count;
+  else {
+    const keys = Object.keys(item);
+    const inCase = repeatedName(keys);
+    if (inCase !== null) return inCase;
+    clean?.remember(keys);
+    count = keys.length;
+  }
   let marks = 0;
-  for (let at = line.indexOf('":'); at !== -1; at = line.indexOf('":', at + 2)) if (++marks > keys.length) break;
-  return marks > keys.length ? (repeatedJsonKey(line)?.name ?? null) : null;
+  for (let at = line.indexOf('":'); at !== -1; at = line.indexOf('":', at + 2)) if (++marks > count) break;
+  return marks > count ? (repeatedJsonKey(line)?.name ?? null) : null;
+}
+
+/**
+ * The last key list found without a repeat after case folding: the rows of a ledger nearly all have
+ * the same keys in the same order, and those are compared with it (the same strings, in order)
+ * instead of being folded and collected into a set again on every row.
+ */
+export class CleanKeys {
+  private keys: readonly string[] = [];
+  get count(): number {
+    return this.keys.length;
+  }
+  remember(keys: readonly string[]): void {
+    this.keys = keys;
+  }
+  /** Whether `item`'s own keys are, in order, the remembered ones. */
+  matches(item: object): boolean {
+    const keys = this.keys;
+    if (keys.length === 0) return false;
+    let i = 0;
+    for (const key in item) {
+      if (!Object.prototype.hasOwnProperty.call(item, key)) return false;
+      if (i >= keys.length || keys[i] !== key) return false;
+      i++;
+    }
+    return i === keys.length;
+  }
 }

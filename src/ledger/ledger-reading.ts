@@ -61,6 +61,8 @@ export class LedgerTranslator {
   private unitsAt = -1;
   /** JSON records: key as written → ledger name (or the key itself). */
   private readonly keyNames = new Map<string, string>();
+  /** Whether some key of `keyNames` maps to another name. */
+  private renamesKeys = false;
   private headerSeen = false;
   /** Whether the header the evaluation sees names some column otherwise than the file does. */
   renamesColumns = false;
@@ -129,7 +131,10 @@ export class LedgerTranslator {
   /** Records keyed by these names (a CSV read into objects): resolves them as the header. */
   recordKeys(keys: readonly string[]): void {
     const names = this.header(keys);
-    keys.forEach((k, i) => this.keyNames.set(k, names[i]));
+    keys.forEach((k, i) => {
+      this.keyNames.set(k, names[i]);
+      if (names[i] !== k) this.renamesKeys = true;
+    });
   }
 
   /** A record with its keys renamed by the header (for JSON, resolved from the first record's keys); checked as `cells`. */
@@ -138,8 +143,12 @@ export class LedgerTranslator {
       this.recordKeys(Object.keys(record));
       if (this.fatal !== null) return record;
     }
-    const out: Record<string, unknown> = {};
-    for (const key in record) out[this.keyNames.get(key) ?? key] = record[key];
+    // A copy only when some key is renamed: otherwise the record is read as it is (no object per row).
+    let out = record as Record<string, unknown>;
+    if (this.renamesKeys) {
+      out = {};
+      for (const key in record) out[this.keyNames.get(key) ?? key] = record[key];
+    }
     const date = out.date;
     if (this.pattern === null && typeof date === 'string' && date !== '' && !isoLike(date)) this.checkDate(date, row);
     if (!this.decimalComma) {

@@ -1,7 +1,7 @@
 /** An incremental NDJSON reader from a file or standard input, one record at a time. */
 import { notAnObjectValue, type LedgerRecord } from '../ledger/rows';
 import type { RecordSink } from './ledger-sinks';
-import { duplicateColumnIssue, repeatedKeyInRow } from '../ledger/duplicate-columns';
+import { CleanKeys, duplicateColumnIssue, repeatedKeyInRow } from '../ledger/duplicate-columns';
 import { TextStreamParser, type RowStarts } from './utf8-stream';
 
 const CR = 13;
@@ -12,6 +12,7 @@ export class NdjsonStreamParser extends TextStreamParser {
   private row = 0;
   /** A repeated key is reported once, at the first row that has one. */
   private duplicateReported = false;
+  private readonly cleanKeys = new CleanKeys();
 
   constructor(sink: RecordSink, positions: RowStarts | null = null) {
     super(positions);
@@ -55,7 +56,7 @@ export class NdjsonStreamParser extends TextStreamParser {
       return;
     }
     if (!this.duplicateReported) {
-      const repeated = repeatedKeyInRow(line, item);
+      const repeated = repeatedKeyInRow(line, item, this.cleanKeys);
       if (repeated !== null) {
         this.duplicateReported = true;
         this.sink.issue(duplicateColumnIssue(row, repeated));

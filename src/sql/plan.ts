@@ -262,6 +262,8 @@ function checkPayment(payment: PaymentNode): void {
       throw shortfallUnsupported();
     case 'attainment':
       throw attainmentUnsupported();
+    case 'each-increment':
+      throw eachIncrementUnsupported();
     default:
       assertNever(payment);
   }
@@ -292,6 +294,14 @@ function attainmentUnsupported(): SqlUnsupportedError {
   return new SqlUnsupportedError(
     'attainment table',
     'the SQL engines do not support attainment tables (a payout by band of attainment of a quota, judged once the period is over) yet; evaluate this clause with the in-memory engine',
+  );
+}
+
+/** Increments owed one by one are triggered at the row completing each, which the query does not find. */
+function eachIncrementUnsupported(): SqlUnsupportedError {
+  return new SqlUnsupportedError(
+    'amount per increment owed increment by increment',
+    'the SQL engines do not support amounts owed for each increment as it is completed (one obligation per increment, at the row that completes it) yet; evaluate this clause with the in-memory engine',
   );
 }
 
@@ -371,6 +381,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       throw shortfallUnsupported();
     case 'attainment':
       throw attainmentUnsupported();
+    case 'each-increment':
+      throw eachIncrementUnsupported();
     default:
       return assertNever(payment);
   }

@@ -10,6 +10,7 @@ import { ContractCalendar, dayNumber, formatIsoDate, type CalendarDate } from '.
 import { Dec, moneyString, roundMoney } from '../../values/money';
 import { figure } from './calculation';
 import { calendarPeriodOf } from './calendar-period-of';
+import { calendarPeriodOf as yearPeriodOf, parseYearStart } from '../../time/calendar-periods';
 
 /** What a cap or floor did to one obligation, as reported with it. */
 export interface LimitApplied {
@@ -61,8 +62,13 @@ export function contractPeriodOf(calendar: ContractCalendar, unit: PeriodUnit, d
   return { n, first, last };
 }
 
-/** The period a cap counts over: a contract period, or a calendar one ("in any Calendar Quarter"), with a key and a name. */
-function capPeriodOf(unit: PeriodUnit, isCalendar: boolean, day: CalendarDate, calendar: ContractCalendar): { key: number; name: string; first: CalendarDate; last: CalendarDate } {
+/** The period a cap counts over: a contract period, a calendar one ("in any Calendar Quarter") or a fiscal year, with a key and a name. */
+function capPeriodOf(unit: PeriodUnit, isCalendar: boolean, day: CalendarDate, calendar: ContractCalendar, yearStart?: string): { key: number; name: string; first: CalendarDate; last: CalendarDate } {
+  const start = yearStart === undefined ? null : parseYearStart(yearStart);
+  if (start !== null) {
+    const { first, last } = yearPeriodOf(day, unit, start);
+    return { key: dayNumber(first), name: `fiscal ${unit}`, first, last };
+  }
   if (isCalendar) {
     const { first, last } = calendarPeriodOf(unit, day);
     return { key: dayNumber(first), name: `calendar ${unit}`, first, last };
@@ -81,7 +87,7 @@ export function applyLimits(inputs: readonly LimitInput[], calendar: ContractCal
     const money = (d: Dec): string => (currency ? figure(d, currency) : d.toFixed());
     const round = (d: Dec): Dec => (currency ? roundMoney(d, currency) : d);
     const plain = (d: Dec): string => (currency ? moneyString(d, currency) : d.toFixed());
-    const period = cap && cap.per !== 'payment' ? capPeriodOf(cap.per, cap.calendar === true, triggered, calendar) : null;
+    const period = cap && cap.per !== 'payment' ? capPeriodOf(cap.per, cap.calendar === true, triggered, calendar, cap.yearStart) : null;
     const minimum = payment.minimumPayout ? round(new Dec(payment.minimumPayout.amount.amount)) : null;
     const limit: LimitApplied = {
       uncappedAmount: amount === null ? null : plain(amount),
