@@ -5,7 +5,7 @@
  * they only build nodes; whether the bands leave gaps or overlap is the checker's
  * (src/language/check-attainment.ts).
  */
-import type { AttainmentBandNode, AttainmentPayoutNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, TargetNode, WindowNode } from '../src/language/ast';
+import type { AttainmentBandNode, AttainmentPayoutNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, PeriodWordNode, Range, TargetNode, WindowNode } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import type { Token } from './lexer';
 
@@ -34,8 +34,8 @@ export function band(d: Data): AttainmentBandNode {
 
 /** The quota: "$300,000 in Net Sales" (the metric gives gross or net, as in a payer-pays sentence). */
 export function quota(d: Data): TargetNode {
-  const [amount, , metric] = d as [MoneyNode, Token, { term: string; basis: 'gross' | 'net' | null }];
-  return { kind: 'revenue', amount, basis: metric.basis, term: metric.term, range: span(d) };
+  const [amount, , metric] = d as [MoneyNode, Token, { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }];
+  return { kind: 'revenue', amount, basis: metric.basis, term: metric.term, ...(metric.periodWord ? { periodWord: metric.periodWord } : {}), range: span(d) };
 }
 
 export function attainmentClause(d: Data): ClauseDraft {

@@ -8,12 +8,13 @@
  */
 import type {
   ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
-  PeriodUnit, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
+  PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS, currencyOfCode } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
+import { periodWordOf } from './metric-builders';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -157,7 +158,7 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
-export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; range: Range }
+export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; periodWord?: PeriodWordNode; range: Range }
 export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range; quota?: QuotaNode }
 export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
 /** One payment with its condition; a label when it is an item of a list. */
@@ -200,10 +201,11 @@ export function ofComparison(d: Data): Comparison {
   return { comparator: { kind: 'comparator', strict: false, words: 'of', range: span(of) }, amount, range: span(d) };
 }
 
-export function metric(d: Data): { term: string; basis: 'gross' | 'net' | null; range: Range } {
+export function metric(d: Data): { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode; range: Range } {
   const [modifiers, basis, noun] = d as [List<Token>, Token | null, Token[]];
   const tokens = [...toArray(modifiers), basis, ...noun].filter((t): t is Token => t !== null);
-  return { term: words(tokens), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
+  const periodWord = periodWordOf(toArray(modifiers));
+  return { term: words(tokens), basis: basis ? (lower(basis) as 'gross' | 'net') : null, ...(periodWord ? { periodWord } : {}), range: span(d) };
 }
 
 export function scopePhrase(d: Data): { text: string; range: Range } {
@@ -226,9 +228,9 @@ export function byScope(d: Data): { text: string; range: Range } {
   return { text: normalizeText(text), range: span(d) };
 }
 
-function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null }, scopes: List<{ text: string }>, range: Range): Subject {
+function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }, scopes: List<{ text: string }>, range: Range): Subject {
   const scope = scopes ? toArray(scopes).map((x) => x.text).join(' ') : null;
-  return { term: m.term, basis: m.basis, scope, achiever, range };
+  return { term: m.term, basis: m.basis, scope, achiever, ...(m.periodWord ? { periodWord: m.periodWord } : {}), range };
 }
 
 export function metricSubject(d: Data): Subject {
@@ -417,7 +419,8 @@ export function payerClause(d: Data): ClauseDraft {
 function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | null, extra: Partial<MilestoneNode>): MilestoneNode {
   const { subject: s, comparison: c, window } = condition;
   const target: TargetNode = {
-    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), range: span(s, c),
+    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
+    ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
   };
   return {
     kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,

@@ -26,12 +26,14 @@ var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord
   anWord: any = pw.anWord, anniversaryWord: any = pw.anniversaryWord, thereofWord: any = pw.thereofWord, itWord: any = pw.itWord,
   successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
   hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord,
-  fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord;
+  fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord,
+  metricPeriodWord: any = pw.metricPeriodWord;
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
 import * as qb from './measured-builders';
 import * as op from './opening-builders';
+import * as mw from './metric-builders';
 import * as ib from './increment-builders';
 import * as qt from './quota-builders';
 import * as ft from './first-time-builders';
@@ -286,10 +288,12 @@ subject       -> metric scopePhrases:?                               {% b.metric
 generatorName -> partyFirstWord                                      {% b.single %}
                | generatorName partyFirstWord                        {% b.append %}
 achievesVerb  -> %generates | %achieves | %reaches | %generate | %achieve | %reach | %generating
+# "aggregate annual Net Sales", "Monthly Sales": a period adjective after the modifiers (src/language/period-word.ts reads it).
+# A period word is one more modifier (one test symbol), so that a metric predicts one more state, not a rule.
 metric        -> metricModifiers:? basis:? metricNoun                {% b.metric %}
 metricModifiers -> metricModifier                                    {% b.single %}
                | metricModifiers metricModifier                      {% b.append %}
-metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | %such {% b.id %}
+metricModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | %such {% b.id %} | %metricPeriodWord {% b.id %}
 metricNoun    -> %sales | %revenue | %revenues | %turnover | %bookings | %purchases | %sales %revenue
 scopePhrases  -> scopePhrase                                         {% b.single %}
                | scopePhrases scopePhrase                            {% b.append %}
@@ -538,8 +542,10 @@ periodNameWords -> %periodNameWord                                    {% b.singl
 periodHead    -> %year {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %periodNoun {% b.id %}
 
 # --- definitions -----------------------------------------------------------------------------
+# A statement about a metric's periods comes after the clauses only, so that the first column predicts no metric.
 definitions   -> null                                                {% b.empty %}
                | definitions definition                              {% b.append %}
+               | definitions basisStatement                          {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
@@ -555,6 +561,12 @@ fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number 
 fiscalLabelTail -> null                                              {% b.empty %}
                | %comma %and fiscalLabelMeaning                      {% ow.third %}
 fiscalLabelMeaning -> %string %meansWord %the %fiscalWord %year %endingWord date {% ow.fiscalLabelDefinition %}
+# "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.": the period word
+# first, so that the end of every clause predicts few states for it.
+basisStatement -> purposeLead:? %metricPeriodWord basis:? metricNoun %shall %be "calculated" %on %a %calendar periodUnit %basis %period {% mw.basisStatement %}
+purposeLead   -> %for_ "purposes" %of %this_ purposeObject %comma    {% mw.purposeLead %}
+purposeObject -> %section sectionRef                                 {% mw.sectionObject %}
+               | %agreement                                          {% mw.agreementObject %}
 definedMeaning -> periodMeaning                                      {% b.id %}
                | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}

@@ -33,6 +33,13 @@ export const yearsWord = wordIn('years');
 export const fiscalWord = wordIn('fiscal');
 export const fiscalEdgeVerb = wordIn('begins', 'starts', 'commences', 'ends');
 export const endingWord = wordIn('ending', 'beginning', 'starting');
+/** Period adjectives of a metric: the keywords "annual", "quarterly", "yearly", and the words "monthly", "fortnightly", "weekly". */
+const PERIOD_KEYWORDS = new Set(['annual', 'quarterly', 'yearly']);
+const PERIOD_WORDS = new Set(['monthly', 'fortnightly', 'weekly']);
+export const metricPeriodWord: WordMatcher = {
+  test: (token: Token): boolean => PERIOD_KEYWORDS.has(token.type ?? '') || (token.type === 'word' && PERIOD_WORDS.has(token.value.toLowerCase())),
+  samples: ['annual', 'Monthly', 'quarterly'],
+};
 
 /** "Company's", "Licensee’s": whose fiscal year a statement is about. */
 export const possessiveWord: WordMatcher = {
@@ -66,5 +73,5 @@ export const periodNameWord: WordMatcher = {
 /** The test symbols above, by the names the grammar gives them. */
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
-  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
+  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
 ];

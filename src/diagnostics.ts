@@ -70,6 +70,9 @@ export const DIAGNOSTIC_CODES = {
   // calendar periods
   'once-or-each': 'warning',
   'any-period-reading': 'warning',
+  // period words of metrics ("annual Net Sales")
+  'period-word-mismatch': 'error',
+  'period-word-reading': 'warning',
   // attainment tables
   'attainment-gap': 'warning',
   'attainment-points': 'warning',

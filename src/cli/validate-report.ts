@@ -12,7 +12,7 @@ export function humanReport(result: ReturnType<typeof validate>, text: string, f
       const who = summariseClause(clause).parties;
       out.push(`Clause ${i + 1}: ${who}, ${clause.milestones.length} milestone${clause.milestones.length === 1 ? '' : 's'}`);
       for (const m of clause.milestones) {
-        const s = summariseMilestone(m, clause);
+        const s = summariseMilestone(m, clause, result.ast);
         out.push(`  ${s.label ? `(${s.label})` : '-'} ${s.target}`);
         out.push(`      deadline: ${s.deadline}`);
         out.push(`      measured: ${s.metricRule}`);

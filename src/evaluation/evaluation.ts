@@ -407,8 +407,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (base?.kind === 'tiered') notes.add(tierNote(name, base));
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
-      if (m.window.kind === 'recurring') notes.recurring(name, m.window.unit, asOf);
-      if (m.window.kind === 'calendar-period') notes.calendarPeriod(name, m.window, asOf);
+      if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
+      if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
+      if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
       if (counted !== undefined) notes.add(`${name}: a new customer counts "with which ${counted} is entered into": read as the customer's first positive-amount row in the ledger`);
       if (m.quota) {
@@ -418,7 +419,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.window.kind === 'calendar-period' && m.window.during !== undefined) {
         notes.add(`${name}: the periods lie "during the ${m.window.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
       }
-      if (plan.once) notes.onceOnly(name, m);
+      if (plan.once && !plan.firstAchievement) notes.onceOnly(name, m);
       const committed = plan.clause.commitment;
       if (committed?.productWords) {
         notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
@@ -455,7 +456,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           product: m.target.kind === 'units' ? m.target.product : null,
           target: decimalString(targetDec),
           currency: m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? m.target.amount.currency : null,
-          windowType: windowType(m.window),
+          windowType: windowType(plan.window),
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
@@ -466,6 +467,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
           crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
         };
+        // A period word's window has no deadline: a period that falls short is not a missed milestone.
+        if (plan.firstAchievement && status === 'missed') continue;
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
         if ((shortfall && status === 'missed') || (table && over)) partialPeriodMinimum(instName, inst.window, result, shortfall ? 'minimum' : 'quota', diagnostics, notes);

@@ -4,11 +4,12 @@
  * hold for them (required columns, the currency, the products and whether customers are counted).
  */
 import { escalatedTarget, type EscalatedTarget } from './escalation';
-import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, type TargetNode } from '../language/ast';
+import { assertNever, type ClauseNode, type DocumentNode, type MilestoneNode, type TargetNode, type WindowNode } from '../language/ast';
 import { metricOf, windowType, type Metric } from '../language/describe';
 import type { LedgerColumn } from '../ledger/rows';
 import { ContractCalendar, MONTHS_PER_UNIT, type ContractContext, type WindowInstance } from '../time/periods';
 import { onceOnly } from '../language/once-only';
+import { periodWordNote, periodWordReading } from '../language/period-word';
 import { calendarInstanceCount } from '../time/calendar-windows';
 import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
@@ -23,6 +24,15 @@ export interface Plan {
   clauseIndex: number;
   clause: ClauseNode;
   milestone: MilestoneNode;
+  /** The window the milestone is evaluated in: its own, or the one its metric's period word gives ("annual Net Sales"). */
+  window: WindowNode;
+  /**
+   * The window comes from the metric's period word with no deadline written: met in the first period whose
+   * own total passes the target; the periods before it are not missed, so they are not reported.
+   */
+  firstAchievement: boolean;
+  /** What the metric's period word means here, in words ("annual Net Sales"), or null. */
+  periodWordNote: string | null;
   metric: Metric;
   /** For units: `productKey` of the product; else null. */
   productKey: string | null;
@@ -120,10 +130,11 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
   let count = 0;
   for (const clause of ast.clauses) {
     for (const m of clause.milestones) {
-      const every = m.window.kind === 'recurring' ? MONTHS_PER_UNIT[m.window.unit] : recurringMonths(m.window, ast);
+      const w = windowOf(m, ast).window;
+      const every = w.kind === 'recurring' ? MONTHS_PER_UNIT[w.unit] : recurringMonths(w, ast);
       count +=
         every !== null ? Math.max(0, Math.floor(months / every)) + 1
-          : m.window.kind === 'calendar-period' ? calendarInstanceCount(m.window, ctx.effective, ctx.asOf)
+          : w.kind === 'calendar-period' ? calendarInstanceCount(w, ctx.effective, ctx.asOf)
             : 1;
     }
   }
@@ -149,11 +160,12 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
       if (metric === 'new-customers') countsCustomers = true;
       if (key !== null) productKeys.add(key);
+      const { window: evaluated, firstAchievement } = windowOf(milestone, ast);
       const tiers = accruingTiers(milestone);
       const boundary = tiers ? firstBoundary(tiers) : null;
       const target = targetQuantity(boundary ? boundary.amount : targetText(milestone.target));
       const escalation = clause.commitment?.escalation ?? null;
-      const instances = milestoneWindowInstances(milestone.window, calendar, ctx.asOf, ast).filter((window) => start === null || window.endDay > firstCounted).map((window) => ({
+      const instances = milestoneWindowInstances(evaluated, calendar, ctx.asOf, ast).filter((window) => start === null || window.endDay > firstCounted).map((window) => ({
         window,
         from: Math.max(window.startDay, firstCounted) - firstDay,
         to: Math.min(window.endDay, lastDay + 1) - firstDay,
@@ -161,19 +173,31 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         reached: false,
         ...(escalation ? { escalated: escalatedTarget(target, escalation, window.startDay, calendar) } : {}),
       }));
-      plans.push({ clauseIndex: c + 1, clause, milestone, metric, productKey: key, target, strict: milestone.comparator?.strict === true, ...periodReading(milestone), accrues: tiers !== null, instances });
+      plans.push({
+        clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, target,
+        strict: milestone.comparator?.strict === true, ...periodReading(milestone, evaluated, firstAchievement), accrues: tiers !== null, instances,
+      });
     }
   });
   return { plans, required: requiredColumns(ast), productKeys, countsCustomers };
 }
 
-/** Whether a milestone is tested on each period's own total, and whether it is paid once only. */
-export function periodReading(m: MilestoneNode): { periodTotal: boolean; once: boolean } {
-  const calendar = m.window.kind === 'calendar-period';
-  const recurring = windowType(m.window) === 'recurring';
+/** The window a milestone is evaluated in, and whether it comes from its metric's period word alone. */
+function windowOf(m: MilestoneNode, ast: DocumentNode): { window: WindowNode; firstAchievement: boolean } {
+  const reading = periodWordReading(m, ast);
+  return reading.kind === 'from-word' ? { window: reading.window, firstAchievement: true } : { window: m.window, firstAchievement: false };
+}
+
+/**
+ * Whether a milestone is tested on each period's own total, and whether it is paid once only. A window
+ * from a period word ("when annual Net Sales exceed …") is both: each period's own total, the first met one paid.
+ */
+export function periodReading(m: MilestoneNode, window: WindowNode = m.window, firstAchievement = false): { periodTotal: boolean; once: boolean } {
+  const calendar = window.kind === 'calendar-period';
+  const recurring = windowType(window) === 'recurring';
   return {
-    periodTotal: calendar,
-    once: recurring && ((calendar && m.window.kind === 'calendar-period' && m.window.selection.kind === 'first') || onceOnly(m) !== null),
+    periodTotal: calendar || firstAchievement,
+    once: firstAchievement || (recurring && ((calendar && window.kind === 'calendar-period' && window.selection.kind === 'first') || onceOnly(m) !== null)),
   };
 }
 

@@ -315,6 +315,20 @@ export interface RevenueTargetNode {
   term?: string;
   /** A scope phrase as written ("of Products in the Territory"): not applied to the ledger, and warned. */
   scope?: string;
+  /**
+   * A period adjective among the metric's words ("annual Net Sales", "Monthly Sales"); `term` keeps it.
+   * What it means for the window is src/language/period-word.ts's business.
+   */
+  periodWord?: PeriodWordNode;
+  range: Range;
+}
+
+/** The period adjective of a metric, "annual" in "aggregate annual Net Sales": the metric is one such period's total. */
+export interface PeriodWordNode {
+  kind: 'period-word';
+  /** The word as written, lower case. */
+  word: 'annual' | 'yearly' | 'quarterly' | 'monthly' | 'fortnightly' | 'weekly';
+  unit: 'year' | 'quarter' | 'month' | 'fortnight' | 'week';
   range: Range;
 }
 
@@ -482,7 +496,23 @@ export interface DefinedPeriodWindowNode {
 }
 
 /** A definition sentence, or a statement of when the fiscal year starts or ends. */
-export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | CustomerDefinitionNode;
+export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode | CustomerDefinitionNode;
+
+/**
+ * "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.":
+ * the periods of a metric with a period word are calendar periods (src/language/period-word.ts).
+ */
+export interface MetricBasisStatementNode {
+  kind: 'metric-basis-statement';
+  /** The metric as written ("annual Net Sales"). */
+  term: string;
+  periodWord: PeriodWordNode;
+  /** The calendar period the statement names ("calendar year"). */
+  unit: 'year' | 'quarter' | 'month';
+  /** What the statement is for, as written after "For purposes of" ("this Section 4.3"), or null. */
+  purpose: string | null;
+  range: Range;
+}
 
 /**
  * '"New Client" means a client that is not and has never been party to a Sale Agreement.': who counts as a

@@ -25,6 +25,7 @@ import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
 import { checkFiscal } from './check-fiscal';
+import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
 import { checkOpening } from './check-openings';
 import { ledgerMismatches, type LedgerHolds } from './ledger-holds';
@@ -68,6 +69,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkOwnWindows(document, out);
   checkCustomerDefinitions(document, out);
   checkFiscal(document, out);
+  checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);

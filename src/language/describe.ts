@@ -2,10 +2,11 @@
  * The AST in plain words: what the engine understood, for `clause validate`, the playground and
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
-import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
+import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { assertNever } from './ast';
 import { describeCalendarWindow } from './calendar-words';
+import { PERIOD_WORD_UNIT_NAMES, periodWordReading } from './period-word';
 import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from '../values/money';
 
 /**
@@ -280,15 +281,25 @@ export function describeComparator(milestone: MilestoneNode): string {
     : `at least, inclusive ('${c.words}': a total equal to the target meets it)`;
 }
 
-export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode): MilestoneSummary {
+/** The deadline in words; with `document`, a window that a period word gives ("annual Net Sales" alone) is described as read. */
+function describeDeadline(milestone: MilestoneNode, document: DocumentNode | null | undefined): string {
+  const reading = document ? periodWordReading(milestone, document) : null;
+  if (reading?.kind !== 'from-word') return describeWindow(milestone.window);
+  const unit = PERIOD_WORD_UNIT_NAMES[reading.word.unit];
+  return `no deadline; '${reading.word.word}' gives the periods: ${reading.calendar ? `each calendar ${unit}, as the text states` : `each contract ${unit} from the effective date`}, ` +
+    `met in the first ${unit} whose own total meets the target, paid once`;
+}
+
+export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode, document?: DocumentNode | null): MilestoneSummary {
   const applies = paymentFor(milestone, clause);
+  const reading = document ? periodWordReading(milestone, document) : null;
   return {
     label: milestone.label,
     target: `${milestone.comparator?.strict ? 'more than ' : ''}${describeTarget(milestone.target)}`,
     metric: metricOf(milestone.target),
     metricRule: describeMetric(milestone.target),
-    windowType: windowType(milestone.window),
-    deadline: describeWindow(milestone.window),
+    windowType: windowType(reading?.kind === 'from-word' ? reading.window : milestone.window),
+    deadline: describeDeadline(milestone, document),
     payment: applies ? describePayment(applies.payment) : 'none stated',
     comparison: describeComparator(milestone),
   };
@@ -314,8 +325,8 @@ export interface ClauseSummary {
   milestones: MilestoneSummary[];
 }
 
-export function summariseClause(clause: ClauseNode): ClauseSummary {
+export function summariseClause(clause: ClauseNode, document?: DocumentNode): ClauseSummary {
   const heading = clause.heading ? [clause.heading.number, clause.heading.title].filter((x) => x !== null && x !== '').join(' ') : null;
   const parties = clause.payer && clause.party ? `${clause.payer.name} pays ${clause.party.name}` : clause.party ? clause.party.name : 'no party named (headed form)';
-  return { heading, form: FORM_WORDS[clause.form], parties, milestones: clause.milestones.map((m) => summariseMilestone(m, clause)) };
+  return { heading, form: FORM_WORDS[clause.form], parties, milestones: clause.milestones.map((m) => summariseMilestone(m, clause, document)) };
 }

@@ -36,6 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
+  PeriodWordNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
@@ -224,7 +225,7 @@ function clauseHeading(h: ClauseHeadingNode, path: string): string {
 /** A word the lexer reads as a plain word (not a keyword, ordinal or month): scope phrases are made of them. */
 const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t) => t.type === 'word');
 
-const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(?:annual|yearly|quarterly|monthly|fortnightly|weekly) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
@@ -321,6 +322,7 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the target of a payer-pays sentence is an amount of a metric such as "Net Sales"', `${at}/target`);
   const metric = METRIC.exec(t.term);
   if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+  periodMetricText(t.term, t.periodWord, `${at}/target/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
   const amount = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
@@ -727,6 +729,7 @@ function shortfallSentence(clause: ClauseNode, path: string): string {
     if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the minimum of the metric form is an amount of a metric such as "Net Sales"', `${at}/target`);
     const metric = METRIC.exec(t.term);
     if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+    periodMetricText(t.term, t.periodWord, `${at}/target/term`);
     if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
     const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
     condition = `${t.term}${scope} ${window} ${oneOf(c.be ?? '', ['is', 'are'], `${path}/minimum/be`)} less than ${formatAmount(t.amount, `${at}/target/amount`)}`;
@@ -770,6 +773,7 @@ function attainmentSentence(clause: ClauseNode, path: string): string {
   if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined) throw new FormatError('the quota is an amount of a metric such as "Net Sales"', `${at}/target`);
   const metric = METRIC.exec(t.term);
   if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+  periodMetricText(t.term, t.periodWord, `${at}/target/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const p = m.payment;
   if (!Array.isArray(p.bands) || p.bands.length === 0) badField('an attainment table with no band', `${at}/payment/bands`);
@@ -1363,12 +1367,35 @@ const MONTH_DAY = (month: number, day: number, path: string): string => {
   return `${name} ${day}`;
 };
 
+const PURPOSE = /^this (?:(?:Section|section) \d+(?:\.\d+)*(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*|Agreement|agreement)$/;
+
+function purposeText(purpose: string, path: string): string {
+  if (typeof purpose !== 'string' || !PURPOSE.test(purpose)) throw new FormatError(`'${String(purpose)}' cannot be written after "For purposes of": use "this Section 4.3" or "this Agreement"`, path);
+  return purpose;
+}
+
+/** A metric whose words hold its period word ("annual Net Sales"): the word must be among them. */
+function periodMetricText(term: string, word: PeriodWordNode | undefined, path: string): string {
+  const metric = typeof term === 'string' ? METRIC.exec(term) : null;
+  if (!metric) throw new FormatError(`'${String(term)}' cannot be written as a metric: use "Net Sales", "annual Net Sales" …`, path);
+  const found = PERIOD_WORD.exec(term)?.[1]?.toLowerCase();
+  if (found !== word?.word) throw new FormatError(`the term '${term}' and its period word '${String(word?.word)}' disagree`, path);
+  return term;
+}
+const PERIOD_WORD = /(?:^| )(annual|yearly|quarterly|monthly|fortnightly|weekly) /i;
+
 function definitionText(d: DefinitionNode, path: string): string {
   if (d.kind === 'fiscal-year-statement') {
     return `The fiscal year ${oneOf(d.edge, ['begins', 'ends'], `${path}/edge`)} on ${MONTH_DAY(d.month, d.day, path)}.`;
   }
   if (d.kind === 'fiscal-label-definition') {
     return `"FY${wholeNumber(d.label, `${path}/label`)}" means the fiscal year ${oneOf(d.edge, ['beginning', 'ending'], `${path}/edge`)} ${dateText(d.date, `${path}/date`)}.`;
+  }
+  if (d.kind === 'metric-basis-statement') {
+    const purpose = d.purpose === null ? '' : `For purposes of ${purposeText(d.purpose, `${path}/purpose`)}, `;
+    const metric = periodMetricText(d.term, d.periodWord, `${path}/term`);
+    if (!/^(?:annual|yearly|quarterly|monthly|fortnightly|weekly) /i.test(metric)) throw new FormatError(`a calendar-basis statement starts with the period word ("annual Net Sales"), not '${metric}'`, `${path}/term`);
+    return `${purpose}${metric} shall be calculated on a calendar ${oneOf(d.unit, ['year', 'quarter', 'month'], `${path}/unit`)} basis.`;
   }
   if (d.kind === 'customer-definition') {
     const noun = oneOf(d.noun, ['customers', 'clients'], `${path}/noun`) === 'clients' ? 'client' : 'customer';
