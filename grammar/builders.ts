@@ -14,7 +14,6 @@ import { CURRENCY_SYMBOLS, currencyOfCode } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
-import { periodWordOf } from './metric-builders';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -708,3 +707,15 @@ export function paymentTerm(d: Data): PaymentTermNode {
 
 // For the payment-mechanics builders (grammar/payment-builders.ts).
 export { cons, digits, lower, party, span, toArray, type Cons, type Data, type Entry, type List };
+
+const UNITS: Record<PeriodWordNode['word'], PeriodWordNode['unit']> = {
+  annual: 'year', yearly: 'year', quarterly: 'quarter', monthly: 'month', fortnightly: 'fortnight', weekly: 'week',
+};
+
+/** The period word among a metric's modifiers ("annual" in "aggregate annual Net Sales"), or undefined. */
+export function periodWordOf(modifiers: Token[]): PeriodWordNode | undefined {
+  const token = modifiers.find((t) => (lower(t) as PeriodWordNode['word']) in UNITS);
+  if (token === undefined) return undefined;
+  const word = lower(token) as PeriodWordNode['word'];
+  return { kind: 'period-word', word, unit: UNITS[word], range: span([token]) };
+}

@@ -4,20 +4,8 @@
  * window is decided in src/language/period-word.ts.
  */
 import type { MetricBasisStatementNode, PeriodWordNode } from '../src/language/ast';
-import { lower, span, toArray, type Data, type List } from './builders';
+import { lower, periodWordOf, span, toArray, type Data, type List } from './builders';
 import type { Token } from './lexer';
-
-const UNITS: Record<PeriodWordNode['word'], PeriodWordNode['unit']> = {
-  annual: 'year', yearly: 'year', quarterly: 'quarter', monthly: 'month', fortnightly: 'fortnight', weekly: 'week',
-};
-
-/** The period word among a metric's modifiers ("annual" in "aggregate annual Net Sales"), or undefined. */
-export function periodWordOf(modifiers: Token[]): PeriodWordNode | undefined {
-  const token = modifiers.find((t) => (lower(t) as PeriodWordNode['word']) in UNITS);
-  if (token === undefined) return undefined;
-  const word = lower(token) as PeriodWordNode['word'];
-  return { kind: 'period-word', word, unit: UNITS[word], range: span([token]) };
-}
 
 /** "Section 4.3", "Agreement": what a purpose lead names, as written. */
 export function sectionObject(d: Data): string {

@@ -18,7 +18,7 @@ import { instanceCandidates, type Crossing } from './crossing';
 import { METRICS, type DaySums } from './metrics';
 import type { IncrementStep, InstancePlan, Plan } from './plan';
 import type { Obligation } from './report';
-import type { ObligationCommon } from './obligations';
+import type { ObligationCommon } from './report';
 import { figure } from './payments/calculation';
 import { calculateIncrement } from './payments/increment-calculation';
 

@@ -10,7 +10,7 @@ import type { MilestoneNode, ShortfallPaymentNode } from '../language/ast';
 import { Dec, formatMoney, moneyString } from '../values/money';
 import { decimalString } from '../values/money';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation, Status } from './report';
-import type { ObligationCommon } from './obligations';
+import type { ObligationCommon } from './report';
 import { calculateShortfall, shortfallOf } from './payments/shortfall';
 
 /** The status of a minimum: met or missed on the period's total once it is over; met or pending before. */

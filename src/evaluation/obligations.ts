@@ -12,7 +12,7 @@ import { formatIsoDate, fromDayNumber, type WindowInstance } from '../time/perio
 import { METRICS, type DaySums } from './metrics';
 import type { DaySeries } from './day-series';
 import { instanceTarget, type InstancePlan, type Plan } from './plan';
-import type { EvaluationDiagnostic, MilestoneResult, Obligation } from './report';
+import type { EvaluationDiagnostic, MilestoneResult, Obligation, ObligationCommon } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
 import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
@@ -223,8 +223,6 @@ function baseSeries(payment: UnlimitedPaymentNode, sums: DaySums): DaySeries {
   return METRICS[paymentBaseMetric(payment) ?? 'gross-revenue'].series(sums, null).net;
 }
 
-/** What every obligation carries besides its amount: where it comes from and who pays whom. */
-export type ObligationCommon = Pick<Obligation, 'clause' | 'label' | 'period' | 'triggeredAt' | 'triggeredBy' | 'payer' | 'payee' | 'direction'>;
 
 /** What a plain rate's obligation is made of, besides its rate and revenue. */
 export type RateContext = Omit<ComputedContext, 'target' | 'source'>;

@@ -5,11 +5,10 @@
  */
 import type { LedgerHolds } from '../language/ledger-holds';
 import type { CellFormats } from '../ledger/cell-formats';
-import type { Calculation } from './payments/calculation';
+import type { AccruedCalculation, Calculation } from './payments/calculation';
 import type { ShortfallCalculation } from './payments/shortfall';
 import type { AttainmentCalculation } from './payments/attainment';
 import type { IncrementCalculation } from './payments/increment-calculation';
-import type { AccruedCalculation } from './payments/accrual';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
@@ -91,6 +90,9 @@ export interface MilestoneResult {
  * reference with no schedule given: amount null).
  */
 export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'attainment' | 'increment' | 'unresolved';
+
+/** What every obligation carries besides its amount: where it comes from and who pays whom. */
+export type ObligationCommon = Pick<Obligation, 'clause' | 'label' | 'period' | 'triggeredAt' | 'triggeredBy' | 'payer' | 'payee' | 'direction'>;
 
 export interface Obligation {
   clause: number;

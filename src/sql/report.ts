@@ -7,7 +7,7 @@ import { ledgerHoldsReading } from '../language/ledger-holds';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
 import { ContractCalendar, formatIsoDate } from '../time/periods';
-import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning, type ObligationCommon } from '../evaluation/obligations';
+import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
@@ -22,7 +22,7 @@ import {
 import { windowType } from '../language/describe';
 import { Notes } from '../evaluation/notes';
 import { METRICS } from '../evaluation/metrics';
-import { totalsOf } from '../evaluation/report';
+import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 

@@ -14,9 +14,8 @@ import { Dec, moneyString } from '../../values/money';
 import { Accumulator } from '../../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../../time/periods';
 import type { DaySeries } from '../day-series';
-import type { Obligation } from '../report';
-import type { ObligationCommon } from '../obligations';
-import { calculate, figure, type Calculation } from './calculation';
+import type { Obligation, ObligationCommon } from '../report';
+import { calculate, figure, type AccruedCalculation } from './calculation';
 
 /** The tiered amount of a milestone that accrues as sales come in (no condition, no window written), or null. */
 export function accruingTiers(m: MilestoneNode): TieredPaymentNode | null {
@@ -28,15 +27,6 @@ export function accruingTiers(m: MilestoneNode): TieredPaymentNode | null {
 /** Where the first band ends: the running total must pass it for any sale to earn a later band's rate. */
 export function firstBoundary(p: TieredPaymentNode): MoneyNode | null {
   return p.bands.find((b) => b.to !== null)?.to ?? null;
-}
-
-/** The calculation of one day's rise: the amount on the running total, less what was already owed. */
-export interface AccruedCalculation {
-  kind: 'accrued';
-  /** The tiered amount on the running total after the day. */
-  cumulative: Calculation;
-  alreadyOwed: string;
-  amount: string;
 }
 
 export interface AccrualInput {

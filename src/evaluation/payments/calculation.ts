@@ -10,6 +10,15 @@ import { resolveBands, tierReading } from '../../language/tier-bands';
 import { Dec, groupThousands, minorUnits, moneyString, roundMoney } from '../../values/money';
 import { CURRENCY_SYMBOLS } from '../../values/money';
 
+/** The calculation of one day's rise: the amount on the running total, less what was already owed. */
+export interface AccruedCalculation {
+  kind: 'accrued';
+  /** The tiered amount on the running total after the day. */
+  cumulative: Calculation;
+  alreadyOwed: string;
+  amount: string;
+}
+
 export type ComputedPayment = RatePaymentNode | RateOnExcessPaymentNode | TieredPaymentNode | PerIncrementPaymentNode;
 
 /** One band's share under the marginal reading: `rate` × `portion` = `amount` (exact, not rounded). */
