@@ -189,6 +189,8 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | calendarSentence %period                            {% b.payerClause %}
 # A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
                | conditionIntro condition %comma partyRef modal %pay %to:? partyRef fixedPaidAmount periodReference %period {% ft.fixedWithPeriodReference %}
+# The same with an aside after the payee ("…, the Principal shall pay the Agent, in addition to …, a bonus of €5.000,00 for that calendar year.").
+               | conditionIntro condition %comma partyRef modal %pay %to:? partyRef %comma asidePhrase %comma fixedPaidAmount periodReference %period {% op.asideWithPeriodReference %}
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}

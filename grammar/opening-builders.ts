@@ -71,6 +71,11 @@ export function asideConditionFirst(d: Data): PayerSentence {
   return { ...conditionFirst([intro, condition, comma, payer, modal, pay, to, payee, payment]), aside, range: span(d) };
 }
 
+/** The aside sentence with "for that calendar year" after its stated amount: the payment and the period it is for. */
+export function asideWithPeriodReference(d: Data): ReturnType<typeof cb.withPeriodReferenceClause> {
+  return cb.withPeriodReferenceClause([asideConditionFirst(d.slice(0, 12)), d[12], d[13]]);
+}
+
 /** "the Net Turnover in the Territory": the metric subject, its range from 'the'. */
 export function theMetricSubject(d: Data): Subject {
   return { ...metricSubject(d.slice(1)), range: span(d) };
