@@ -227,7 +227,7 @@ export const redaction = { test: (token: Token): boolean => token.type === 'plac
  */
 export const qualifierWord = { test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'an', samples: ['one-time', 'launch'] };
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', ...PERIOD_WORD_MATCHERS]);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', 'hundredFigure', ...PERIOD_WORD_MATCHERS]);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {
