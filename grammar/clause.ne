@@ -36,6 +36,10 @@ import * as op from './opening-builders';
 import * as mw from './metric-builders';
 import * as ib from './increment-builders';
 import * as qt from './quota-builders';
+import * as it from './incentive-builders';
+// "100" before "%": the attainment a target incentive is stated at (a test symbol, like titleKeyword above).
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var hundredFigure: any = it.hundredFigure;
 import * as ft from './first-time-builders';
 import * as tab from './table-builders';
 import * as cd from './customer-definition-builders';
@@ -75,6 +79,7 @@ periodEndClause -> shortfallClause                                   {% b.id %}
                | attainmentClause                                    {% b.id %}
                | quarterEndTable                                     {% b.id %}
                | rewardTable                                         {% b.id %}
+               | incentiveClause                                     {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerHead commitmentTail                            {% cmb.commitmentClause %}
                | payerClause                                         {% b.id %}
@@ -871,3 +876,16 @@ quotaName     -> %quota                                              {% b.single
 quotaLead     -> quotaWord                                           {% b.single %}
                | quotaLead quotaWord                                 {% b.append %}
 quotaWord     -> %word {% b.id %} | %number {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %sales {% b.id %}
+
+# --- a target incentive pro-rated by attainment of a quota, in sentences ---------------------------------
+# "The Participant's target incentive is $12,000 per calendar quarter at 100% attainment of the quarterly Bookings quota of
+# $300,000. No incentive is paid for attainment below 80% of quota. At 80% attainment the Participant earns 50% of target;
+# between 80% and 100% attainment the payout is pro-rated on a straight-line basis; at 100% attainment or more the
+# Participant earns 100% of target.": an attainment table (bands of the quota) whose payouts are shares of the target.
+incentiveClause -> %the %possessiveWord "target" "incentive" %is money window %at %hundredFigure %percent %attainment %of %the periodAdjective:? basis:? metricNoun %quota %of money %period incentiveFloor incentiveBands %period {% it.incentiveClause %}
+incentiveFloor -> %no "incentive" %is "paid" %for_ %attainment %below percentage %of %quota %period {% it.floorBand %}
+incentiveBands -> incentiveBand                                      {% b.single %}
+               | incentiveBands %semicolon incentiveBand             {% b.appendThird %}
+incentiveBand -> %at percentage %attainment %the partyName "earns" percentage %of %target {% it.pointBand %}
+               | %at percentage %attainment %or %more %the partyName "earns" percentage %of %target {% it.orMoreBand %}
+               | %between percentage %and percentage %attainment %the "payout" %is "pro-rated" %on %a "straight-line" %basis {% it.interpolatedBand %}

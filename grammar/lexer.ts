@@ -242,7 +242,7 @@ export const sectionPrefixWord = {
   samples: ['Section', 'Article', 'ARTICLE'],
 };
 /** Grammar symbols that are test symbols defined here, not token types of the lexer. */
-const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', 'sectionPrefixWord', 'headingToken', ...PERIOD_WORD_MATCHERS]);
+const MATCHERS: ReadonlySet<string> = new Set(['titleKeyword', 'redaction', 'qualifierWord', 'sectionPrefixWord', 'headingToken', 'hundredFigure', ...PERIOD_WORD_MATCHERS]);
 
 /** The lexer nearley uses: the tokenizer with whitespace tokens dropped. */
 export const lexer = {

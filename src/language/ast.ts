@@ -708,8 +708,14 @@ export type UnlimitedPaymentNode =
  */
 export interface AttainmentPaymentNode {
   kind: 'attainment';
-  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee' | 'incentive';
   bands: AttainmentBandNode[];
+  /**
+   * "The Participant's target incentive is $12,000 per calendar quarter at 100% attainment of the quarterly Bookings
+   * quota of $300,000. No incentive is paid for attainment below 80% of quota. At 80% attainment the Participant earns
+   * 50% of target; …": the table written as sentences about a target incentive, each band's share being of it.
+   */
+  targetIncentive?: MoneyNode;
   /**
    * A table whose payouts are percentages of one amount named once ("as a percentage of Base Salary
    * ($200,000)"): that amount's name and value, and how the sentence was written. Absent for the quota

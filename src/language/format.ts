@@ -667,6 +667,42 @@ function excessIncrementSentence(clause: ClauseNode, path: string): string {
   return `${sentence}.`;
 }
 
+/**
+ * "The Participant's target incentive is $12,000 per calendar quarter at 100% attainment of the Bookings quota of
+ * $300,000. No incentive is paid for attainment below 80% of quota. At 80% attainment the Participant earns 50% of
+ * target; between 80% and 100% attainment the payout is pro-rated on a straight-line basis; at 100% attainment or more
+ * the Participant earns 100% of target."
+ */
+function incentiveSentences(clause: ClauseNode, p: AttainmentPaymentNode, incentive: MoneyNode, path: string): string {
+  if (clause.payer !== undefined || !clause.party || clause.milestones.length !== 1 || clause.payments.length !== 0) badField('a target incentive names its party only, with one milestone', path);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || m.comparator !== undefined || m.achiever !== undefined || p.noun !== 'incentive') badField('a target incentive of a quota of a metric', at);
+  const party = partyName(clause.party, `${path}/party`);
+  const amount = formatAmount(incentive, `${at}/payment/targetIncentive`);
+  const [floor, ...rest] = p.bands;
+  if (!floor || floor.written !== 'below' || floor.payout.kind !== 'nothing' || floor.to === null || rest.length === 0) badField('a target incentive table starts with "no incentive below N%"', `${at}/payment/bands`);
+  const bands = rest.map((b, i) => {
+    const bp = `${at}/payment/bands/${i + 1}`;
+    const share = (): string => {
+      if (b.payout.kind !== 'share' || b.payout.of.amount !== incentive.amount || b.payout.of.currency !== incentive.currency) badField('a share of the target incentive', `${bp}/payout`);
+      return `${percentText(b.payout.percent, `${bp}/payout/percent`)} of target`;
+    };
+    if (b.written === 'point') return `at ${percentText(b.from as string, `${bp}/from`)} attainment the ${party} earns ${share()}`;
+    if (b.written === 'or more') return `at ${percentText(b.from as string, `${bp}/from`)} attainment or more the ${party} earns ${share()}`;
+    if (b.written === 'from to' && b.payout.kind === 'interpolated') {
+      return `between ${percentText(b.from as string, `${bp}/from`)} and ${percentText(b.to as string, `${bp}/to`)} attainment the payout is pro-rated on a straight-line basis`;
+    }
+    return badField(`a '${b.written}' band in a target incentive`, bp);
+  });
+  const first = bands.join('; ');
+  return (
+    `The ${party}'s target incentive is ${amount} ${windowText(m.window, `${at}/window`)} at 100% attainment of the ${t.term} quota of ${formatAmount(t.amount, `${at}/target/amount`)}. ` +
+    `No incentive is paid for attainment below ${percentText(floor.to as string, `${at}/payment/bands/0/to`)} of quota. ${first[0].toUpperCase()}${first.slice(1)}.`
+  );
+}
+
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
 const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
 
@@ -759,6 +795,7 @@ function shortfallSentence(clause: ClauseNode, path: string): string {
 function attainmentSentence(clause: ClauseNode, path: string): string {
   const table = clause.milestones[0]?.payment;
   if (table?.kind === 'attainment' && table.reward !== undefined) return rewardSentence(clause, table, table.reward, path);
+  if (table?.kind === 'attainment' && table.targetIncentive !== undefined) return incentiveSentences(clause, table, table.targetIncentive, path);
   if (table?.kind === 'attainment' && table.base !== undefined) return conditionsSentence(clause, table, table.base, path);
   if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
   if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
