@@ -514,16 +514,7 @@ function measuredBand(b: TierBandNode, path: string): string {
   if (b.quantifier === 'first') return `${rate} the first ${formatAmount(b.to as MoneyNode, `${path}/to`)} of ${measure}`;
   if (b.quantifier === 'additional') return `${rate} all additional ${measure}`;
   if (b.quantifier !== null) badField(`quantifier '${String(b.quantifier)}' in a payer-pays sentence`, `${path}/quantifier`);
-  let range: string;
-  if (b.lower === 'from' || b.lower === 'between') {
-    range = `${b.lower} ${formatAmount(b.from as MoneyNode, `${path}/from`)} ${b.lower === 'from' ? 'to' : 'and'} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
-  } else if (b.lower !== null) {
-    range = b.from === null ? comparatorText(b.lower, `${path}/lower`) : `${comparatorText(b.lower, `${path}/lower`)} ${formatAmount(b.from, `${path}/from`)}`;
-  } else if (b.upper === 'up to' || b.upper === 'up to and including') {
-    range = `${b.upper} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
-  } else {
-    return badField('a band without a range', path);
-  }
+  const range = bandRange(b, path);
   // The window after the bound, as agreements write it: "5% of Net Sales above $100,000 in each year".
   const unwindowed = measureText({ ...b.measure, window: null, such: undefined }, `${path}/measure`);
   return `${rate} ${unwindowed} ${range}${measure.slice(unwindowed.length)}`;
@@ -791,6 +782,17 @@ function shortfallSentence(clause: ClauseNode, path: string): string {
   return `If ${condition}, ${payer} shall pay the ${partyName(clause.party, `${path}/party`)} ${shortfallText(m.payment, `${at}/payment`)}.`;
 }
 
+/** The one milestone of an attainment clause, with no label, comparator or achieving party of its own. */
+function attainmentMilestone(clause: ClauseNode, path: string): MilestoneNode {
+  if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
+  if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
+  if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
+  return m;
+}
+
 /** "The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $300,000 in Net Sales as follows: …". */
 function attainmentSentence(clause: ClauseNode, path: string): string {
   const table = clause.milestones[0]?.payment;
@@ -799,12 +801,8 @@ function attainmentSentence(clause: ClauseNode, path: string): string {
   if (table?.kind === 'attainment' && table.base !== undefined) return conditionsSentence(clause, table, table.base, path);
   if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
   if (!clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
-  if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
-  if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
   const at = `${path}/milestones/0`;
-  const m = clause.milestones[0];
-  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
-  if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
+  const m = attainmentMilestone(clause, path);
   if (!m.payment || m.payment.kind !== 'attainment') throw new FormatError('an attainment clause pays by its table', `${at}/payment`);
   const t = m.target;
   if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined) throw new FormatError('the quota is an amount of a metric such as "Net Sales"', `${at}/target`);
@@ -860,12 +858,8 @@ function conditionsSentence(clause: ClauseNode, p: AttainmentPaymentNode, base: 
   if (layout === 'quarter-ends' && clause.party !== null) throw new FormatError('"At the end of each fiscal quarter … the commission is calculated …" names no party', `${path}/party`);
   if (layout !== 'quarter-ends' && !clause.party) throw new FormatError('an attainment clause needs a party to be paid', `${path}/party`);
   if (layout !== 'quarter-ends' && base.periodEnds !== undefined) throw new FormatError('only a fiscal quarter table names its quarters\' last days', `${path}/milestones/0/payment/base/periodEnds`);
-  if (clause.milestones.length !== 1) throw new FormatError('an attainment clause has exactly one milestone', `${path}/milestones`);
-  if (clause.payments.length !== 0) throw new FormatError('an attainment clause has no payment sentences', `${path}/payments`);
   const at = `${path}/milestones/0`;
-  const m = clause.milestones[0];
-  if (m.label !== null || m.labelSource !== null) throw new FormatError('the milestone of an attainment clause has no label', `${at}/label`);
-  if (m.comparator !== undefined || m.achiever !== undefined) throw new FormatError('an attainment clause has no comparator and no achieving party', `${at}`);
+  const m = attainmentMilestone(clause, path);
   const w = m.window;
   let period: string;
   if (layout === 'quarter-ends') {
@@ -1565,22 +1559,25 @@ function thresholdText(t: ThresholdNode, path: string): string {
   return formatAmount(t, path);
 }
 
+/** A band's bounds as written: "from $0 to $280,000", "between … and …", "above $100,000", "up to $1,000,000". */
+function bandRange(b: TierBandNode, path: string): string {
+  if (b.lower === 'from' || b.lower === 'between') {
+    return `${b.lower} ${formatAmount(b.from as MoneyNode, `${path}/from`)} ${b.lower === 'from' ? 'to' : 'and'} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
+  }
+  if (b.lower !== null) {
+    return b.from === null ? comparatorText(b.lower, `${path}/lower`) : `${comparatorText(b.lower, `${path}/lower`)} ${formatAmount(b.from, `${path}/from`)}`;
+  }
+  if (b.upper === 'up to' || b.upper === 'up to and including') return `${b.upper} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
+  return badField('a band without a range', path);
+}
+
 function band(b: TierBandNode, path: string): string {
   const rate = `${percentText(b.percent, `${path}/percent`)} on`;
   if (b.quantifier === 'first') return `${rate} the first ${formatAmount(b.to as MoneyNode, `${path}/to`)} of ${salesText(b.basis, `${path}/basis`)}`;
   if (b.quantifier === 'additional') return `${rate} all additional ${salesText(b.basis, `${path}/basis`).slice(4)}`;
   const quantifier = b.quantifier === 'portion' ? 'the portion of ' : b.quantifier === 'all' ? 'all ' : b.quantifier === null ? '' : badField(`quantifier '${String(b.quantifier)}'`, `${path}/quantifier`);
   const sales = quantifier === '' ? salesText(b.basis, `${path}/basis`) : salesText(b.basis, `${path}/basis`).slice(4);
-  let range: string;
-  if (b.lower === 'from' || b.lower === 'between') {
-    range = `${b.lower} ${formatAmount(b.from as MoneyNode, `${path}/from`)} ${b.lower === 'from' ? 'to' : 'and'} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
-  } else if (b.lower !== null) {
-    range = b.from === null ? comparatorText(b.lower, `${path}/lower`) : `${comparatorText(b.lower, `${path}/lower`)} ${formatAmount(b.from, `${path}/from`)}`;
-  } else if (b.upper === 'up to' || b.upper === 'up to and including') {
-    range = `${b.upper} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
-  } else {
-    return badField('a band without a range', path);
-  }
+  const range = bandRange(b, path);
   return `${rate} ${quantifier}${sales} ${range}`;
 }
 
