@@ -189,7 +189,7 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | measuredSentence amountName paymentTail:? %period   {% qb.namedMeasuredClause %}
-               | measuredSentence amountName:? paymentTail:? %period sumCap {% qb.sumCappedClause %}
+               | measuredSentence amountName:? uncappedTail:? %period sumCap {% qb.sumCappedClause %}
                | steppedSentence %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
 # A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
@@ -772,10 +772,19 @@ paymentTail   -> %comma:? measuredDue                                {% qb.tailD
                | provisos                                            {% qb.tailProvisos %}
 measuredDue   -> dueTerm                                             {% b.id %}
                | %within %number %days %after %the %end %of "such" %calendar:? periodUnit {% qb.dueAfterSuch %}
-provisos      -> proviso                                             {% b.single %}
-               | provisos proviso                                    {% b.append %}
-proviso       -> provisoLead %provided however:? %that capSubject capPeriod:? %shall %not %exceed money capPeriod:? {% qb.provisoCap %}
-               | provisoLead %provided however:? %that partyRef %shall %not %receive %any measuredNoun %for_ %a %calendar:? periodUnit %in_ %which %the measuredNoun "earned" %is %less %than money {% qb.provisoMinimumPayout %}
+# At most one cap and one minimum payout: an amount bounds by one cap, so a second cap is not read (rather than dropped).
+provisos      -> capProvisos                                         {% b.id %}
+               | minimumProvisos                                     {% b.id %}
+               | capProvisos minimumProviso                          {% b.append %}
+               | minimumProvisos capProviso                          {% b.append %}
+capProvisos   -> capProviso                                          {% b.single %}
+minimumProvisos -> minimumProviso                                    {% b.single %}
+capProviso    -> provisoLead %provided however:? %that capSubject capPeriod:? %shall %not %exceed money capPeriod:? {% qb.provisoCap %}
+minimumProviso -> provisoLead %provided however:? %that partyRef %shall %not %receive %any measuredNoun %for_ %a %calendar:? periodUnit %in_ %which %the measuredNoun "earned" %is %less %than money {% qb.provisoMinimumPayout %}
+# A tail with no cap, before a cap in a sentence of its own.
+uncappedTail  -> %comma:? measuredDue                                {% qb.tailDue %}
+               | %comma:? measuredDue minimumProvisos                {% qb.tailDueProvisos %}
+               | minimumProvisos                                     {% qb.tailProvisos %}
 provisoLead   -> %semicolon | %comma
 however       -> %comma "however" %comma
 capSubject    -> %the:? %aggregate:? capNoun "earned":?

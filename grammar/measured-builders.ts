@@ -205,7 +205,7 @@ export function sumCappedClause(d: Data): b.ClauseDraft {
   return { ...clause, range: span(d) };
 }
 
-/** The amount with its tail: provisos bound it (a cap, a minimum payout), then the due date times it. */
+/** The amount with its tail: provisos bound it (a cap, a minimum payout; the grammar admits one of each), then the due date times it. */
 function withTail(payment: PaymentNode, tail: Tail | null): PaymentNode {
   if (!tail) return payment;
   let out: PaymentNode = payment;
