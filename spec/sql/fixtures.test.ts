@@ -54,6 +54,9 @@ const REFUSED_FEATURES = [
   'shortfall payment', 'attainment table', "window 'term'", "window 'calendar-period'", "window 'open'", "payment 'unstated'",
   "milestone 'milestone' field 'periodReference'", "milestone 'milestone' field 'condition'", "clause 'clause' field 'timing'",
   "payment 'rate-on-excess' field 'measure'", "definition meaning 'calendar-periods'",
+  "clause 'clause' field 'commitment'", "milestone 'milestone' field 'quota'", "opening 'start-opening'", "opening 'period-opening'",
+  "definition 'metric-basis-statement'", "target 'revenue' field 'periodWord'", "clause 'clause' field 'payDay'", "target 'units' field 'scope'",
+  "milestone 'milestone' field 'event'", "definition 'customer-definition'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

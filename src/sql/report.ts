@@ -9,6 +9,8 @@ import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
 import { ContractCalendar, formatIsoDate } from '../time/periods';
 import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { milestoneParties, partiesNote } from '../evaluation/parties';
+import { tierNote } from '../evaluation/payments/tier-note';
+import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
@@ -179,6 +181,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const parties = milestoneParties(m.clause, m.milestone);
     if (parties) notes.add(partiesNote(name, parties));
     notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
+    const base = m.written ? paymentParts(m.written).base : null;
+    if (base?.kind === 'tiered') notes.add(tierNote(name, base));
     const comparator = m.milestone.comparator;
     if (comparator) notes.comparator(name, comparator.words, comparator.strict);
     const w = m.milestone.window;
