@@ -47,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   'definition-not-used': 'warning',
   // payment mechanics
   'tier-reading': 'warning',
+  'tier-period-reading': 'warning',
   'tier-reading-conflict': 'error',
   'tier-bands': 'error',
   'payment-currency': 'error',

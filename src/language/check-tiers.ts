@@ -15,8 +15,24 @@ export function checkTierMeasures(clause: ClauseNode, out: Diagnostic[]): void {
   for (const m of clause.milestones) {
     const base = m.payment ? paymentParts(m.payment).base : null;
     if (base?.kind === 'tiered' && base.measure) checkBands(base, out);
+    if (base?.kind === 'tiered' && base.measure && m.condition === 'payment' && m.window.kind === 'open') periodReading(base, out);
     if (base?.kind === 'tiered' && base.proviso) checkProviso(m, base, out);
   }
+}
+
+/**
+ * Tiers that name no period split one running total from the effective date that never resets; an
+ * agreement may mean each year's sales to start again from the first band. Both readings are named.
+ */
+function periodReading(p: TieredPaymentNode, out: Diagnostic[]): void {
+  out.push(
+    diagnostic(
+      'tier-period-reading',
+      p.range,
+      'The tiers name no period: they are read as one running total from the effective date that never resets (the first band is filled once, over the whole agreement). ' +
+        'If each period\'s sales start again from the first band, name the period in each band ("of the first $100,000 of Net Sales in each Calendar Year").',
+    ),
+  );
 }
 
 function checkBands(p: TieredPaymentNode, out: Diagnostic[]): void {
