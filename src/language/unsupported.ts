@@ -109,7 +109,9 @@ export function recogniseUnsupported(text: string, offset: number): Unsupported 
   const kind = kindOf(sentence.text) ?? kindOf(whole.text);
   if (!kind) return null;
   if (SECTION_NUMBER.test(sentence.text) && offset - sentence.start < 12) return { sentence: kind, construct: "a section number ('4.2') before the clause" };
-  const rest = text.slice(offset, sentence.start + sentence.text.length);
-  const found = CONSTRUCTS.find(([re]) => re.test(rest)) ?? CONSTRUCTS.find(([re]) => re.test(sentence.text));
+  // After the error within its part of the sentence, then on to the full stop (an error at a ';' lies before the
+  // proviso it starts), and only then anywhere in the sentence.
+  const places = [text.slice(offset, sentence.start + sentence.text.length), text.slice(offset, whole.start + whole.text.length), sentence.text];
+  const found = places.map((place) => CONSTRUCTS.find(([re]) => re.test(place))).find((c) => c !== undefined);
   return { sentence: kind, construct: found ? found[1] : null };
 }
