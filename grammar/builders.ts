@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, DueNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS, currencyOfCode } from '../src/values/money';
@@ -325,7 +325,11 @@ export function conditionFirst(d: Data): PayerSentence {
 }
 
 /** An item of a payment list, before the list's own words (noun, "one-time") are applied. */
-interface Item { label: Label; paid: PaymentNode | MoneyNode | Unstated; condition: Condition; range: Range }
+export interface Item {
+  label: Label; paid: PaymentNode | MoneyNode | Unstated; condition: Condition; range: Range;
+  /** "(a) within sixty (60) days following attainment of …": when this item's payment falls due. */
+  due?: DueNode;
+}
 
 export function payerItem(d: Data): Item {
   const [label, paid, , condition] = d as [Label, PaymentNode | MoneyNode | Unstated, unknown, Condition];
@@ -345,7 +349,8 @@ export function paymentList(d: Data): List<Entry> {
   const listNoun: FixedPaymentNode['noun'] = lower(noun) === 'bonuses' ? 'bonus' : 'payment';
   return toArray(items).reduce<List<Entry>>((list, item) => {
     const paid = item.paid;
-    const payment = paid.kind === 'money' || paid.kind === 'unstated-value' ? paymentOfValue(paid, listNoun, words, paid.range) : paid;
+    const stated = paid.kind === 'money' || paid.kind === 'unstated-value' ? paymentOfValue(paid, listNoun, words, paid.range) : paid;
+    const payment: PaymentNode = item.due && stated.kind !== 'timed' ? { kind: 'timed', payment: stated, due: item.due, range: span(item.due, stated) } : stated;
     return cons(list, { payment, condition: item.condition, label: item.label, range: item.range });
   }, null);
 }
@@ -706,7 +711,7 @@ export function paymentTerm(d: Data): PaymentTermNode {
 }
 
 // For the payment-mechanics builders (grammar/payment-builders.ts).
-export { cons, digits, lower, party, span, toArray, type Cons, type Data, type Entry, type List };
+export { cons, digits, lower, party, span, toArray, type Cons, type Data, type Entry, type Label, type List, type Unstated };
 
 const UNITS: Record<PeriodWordNode['word'], PeriodWordNode['unit']> = {
   annual: 'year', yearly: 'year', quarterly: 'quarter', monthly: 'month', fortnightly: 'fortnight', weekly: 'week',

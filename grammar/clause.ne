@@ -46,6 +46,7 @@ import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
+import * as lb from './list-builders';
 %}
 @lexer lexer
 
@@ -85,6 +86,8 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | payerClause paymentDay                              {% op.withPaymentDay %}
+# "Each of the milestones shall be paid only once.": after a list, every milestone of it is paid once.
+               | payerClause onceSentence                            {% lb.withOnceSentence %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -211,6 +214,9 @@ payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidCo
                | %pay %to:? partyRef %within %number %days %after "its" %achievement %the %following qualifiers:? paidNoun %colon saleEvent %colon paidValue {% op.eventPayment %}
 # "<Company> shall make a one-time payment to <Agent> of $X upon …".
                | %make madePayment conditionLink condition           {% b.madePayment %}
+# "… shall pay each of the following milestone payments to BioLine Partners Ltd. within thirty (30) days after the achievement
+# of such milestone: 1. …: $150,000; 2. …": the payee after the list's words, and when every payment of the list falls due.
+               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listDue:? %colon payerItems {% lb.eachOfList %}
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
 paidConditions -> paidCondition                                      {% b.single %}
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
@@ -248,7 +254,18 @@ payerItems    -> payerItem                                           {% b.single
 payerItem     -> label paidAmount conditionLink condition            {% b.payerItem %}
                | label paidValue conditionLink condition             {% b.payerItem %}
                | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
+# "(a) within sixty (60) days following attainment of annual Net Sales in Japan equal to ¥100,000,000: [******]": the item's own due time.
+               | label itemDue attainedCondition %colon paidValue    {% lb.dueItem %}
 firstTime     -> %firstWord "time"
+listDue       -> %within %number %days %after %the %achievement %of %such %milestone {% lb.dueAfterAchievement %}
+itemDue       -> %within %number %days afterWord %attainment %of    {% lb.dueAfterAchievement %}
+# "attainment of annual Net Sales … equal to ¥100,000,000": reaching the amount.
+attainedCondition -> condition                                       {% b.id %}
+               | subject %equal %to money                            {% lb.equalToCondition %}
+               | subject %equal %to money window                     {% lb.equalToCondition %}
+onceSentence  -> %each %of %the milestoneNoun modal %be "paid" "only" "once" onceRegardless:? %period {% lb.onceSentence %}
+               | %each qualifiers:? paidNoun modal %be "paid" "only" "once" %period {% lb.onceSentence %}
+onceRegardless -> "regardless" %of %the "number" %of scopeWords %that %achieve %itWord
 
 # "Each amount is payable within sixty (60) days after the end of the Royalty Period in which the revenue milestone
 # is achieved.": when a payer-pays clause's payments fall due, after a period the clause may not define.
@@ -553,6 +570,7 @@ periodHead    -> %year {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %p
 definitions   -> null                                                {% b.empty %}
                | definitions definition                              {% b.append %}
                | definitions basisStatement                          {% b.append %}
+               | definitions severalPayments                         {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
@@ -574,6 +592,11 @@ basisStatement -> purposeLead:? %metricPeriodWord basis:? metricNoun %shall %be 
 purposeLead   -> %for_ "purposes" %of %this_ purposeObject %comma    {% mw.purposeLead %}
 purposeObject -> %section sectionRef                                 {% mw.sectionObject %}
                | %agreement                                          {% mw.agreementObject %}
+# "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one unmet Sales
+# Milestone is achieved in a given Calendar Year, a Sales Milestone Payment will be made for each.": each milestone met is paid.
+severalPayments -> %nothing "herein" %shall "preclude" "multiple" qualifiers:? paidNouns %in_ %a "given" %hyphenatedLength %periodNoun %period {% lb.nothingPrecludes %}
+               | %if_ %more %than "one" qualifiers:? milestoneNoun %is %achieved %in_ %a "given" severalPeriod %comma %a qualifiers:? paidNoun modal %be "made" %for_ %each %period {% lb.madeForEach %}
+severalPeriod -> %calendar periodUnit
 definedMeaning -> periodMeaning                                      {% b.id %}
                | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}

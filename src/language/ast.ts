@@ -496,7 +496,28 @@ export interface DefinedPeriodWindowNode {
 }
 
 /** A definition sentence, or a statement of when the fiscal year starts or ends. */
-export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode | CustomerDefinitionNode;
+export type DefinitionNode =
+  | PeriodDefinitionNode
+  | FiscalYearStatementNode
+  | FiscalLabelDefinitionNode
+  | MetricBasisStatementNode
+  | CustomerDefinitionNode
+  | SeveralPaymentsStatementNode;
+
+/**
+ * "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one
+ * unmet Sales Milestone is achieved in a given Calendar Year, a Sales Milestone Payment will be made for each.":
+ * several milestones met in one period are each paid. That is how every milestone is evaluated (each is paid when
+ * it is met, whatever else is met in the period); the statement is recorded and the notes say the reading agrees.
+ */
+export interface SeveralPaymentsStatementNode {
+  kind: 'several-payments-statement';
+  /** `nothing-precludes`: "Nothing herein shall preclude multiple …"; `made-for-each`: "If more than one … a … will be made for each". */
+  written: 'nothing-precludes' | 'made-for-each';
+  /** The period named, as written, single spaces ("twelve-month period", "Calendar Year"). */
+  period: string;
+  range: Range;
+}
 
 /**
  * "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.":

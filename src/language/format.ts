@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  PeriodWordNode,
+  PeriodWordNode, SeveralPaymentsStatementNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
@@ -379,6 +379,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
     const calendar = calendarSentence(clause, m, { subject: payerCondition(m, at).subject, payer, payee }, at);
     if (calendar !== null) return calendar;
   }
+  if (labelled[0] && clause.form === 'payer-pays') return listSentences(clause, path, payer, payee);
   const parts = clause.milestones.map((m, i) => {
     const at = `${path}/milestones/${i}`;
     // A conditional sentence writes its amount with its tail (paidWithTail below); the payment-first forms have none.
@@ -394,16 +395,89 @@ function payerSentence(clause: ClauseNode, path: string): string {
     const lead = firstTimeLead(parts[0].m, parts[0].at);
     return `${lead} ${parts[0].condition}, the ${payer} shall pay the ${payee} ${paidWithTail(parts[0].m.payment as PaymentNode, clause, `${parts[0].at}/payment`)}.`;
   }
-  if (!labelled[0]) return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid}${paymentNameText(p.m, p.at)} if ${p.condition}`).join(', and ')}.`;
-  const last = parts.length - 1;
-  const items = parts.map((p, i) => {
-    const m = p.m;
-    if (m.labelSource?.style !== 'parenthesised' || typeof m.label !== 'string' || !ENUMERATOR_INNER.test(m.label)) {
-      throw new FormatError(`'${String(m.label)}' cannot be written as a label of a payment list: use "(a)", "(ii)" or "(1)"`, `${p.at}/label`);
-    }
-    return `(${m.label}) ${p.paid} if ${p.condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
+  return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid}${paymentNameText(p.m, p.at)} if ${p.condition}`).join(', and ')}.`;
+}
+
+/** "(a)" or "1.": a list item's label as written. */
+function listLabel(m: MilestoneNode, at: string): string {
+  if (typeof m.label === 'string' && m.labelSource?.style === 'parenthesised' && ENUMERATOR_INNER.test(m.label)) return `(${m.label})`;
+  if (typeof m.label === 'string' && m.labelSource?.style === 'dotted' && /^\d+$/.test(m.label)) return `${m.label}.`;
+  throw new FormatError(`'${String(m.label)}' cannot be written as a label of a payment list: use "(a)", "(ii)", "(1)" or "1."`, `${at}/label`);
+}
+
+/** The days after its achievement a payment falls due, when it is timed so; null for an untimed payment. */
+function daysAfterAchievement(p: PaymentNode, at: string): number | null {
+  if (p.kind !== 'timed') return null;
+  const due = p.due;
+  if (due.after !== 'achievement' || due.calendar || due.such) throw new FormatError('a payment of a list falls due a number of days after the achievement of its milestone', `${at}/due`);
+  return Number(wholeNumber(due.days, `${at}/due/days`));
+}
+
+/**
+ * A labelled payment list: "The Company shall pay the Agent the following payments: (a) a bonus of $Y if …; and (b) …".
+ * When every payment falls due the same number of days after its milestone is achieved: "… shall pay each of the
+ * following payments to the Agent within 30 days after the achievement of such milestone: …"; when the items' due
+ * times differ, each item states its own: "(a) within 60 days following attainment of Net Sales are at least $X: $Y".
+ * "Each of the milestones shall be paid only once." when every milestone carries a once-only sentence.
+ */
+function listSentences(clause: ClauseNode, path: string, payer: string, payee: string): string {
+  const last = clause.milestones.length - 1;
+  const end = (i: number): string => (i === last ? '.' : i === last - 1 ? '; and' : ';');
+  const parts = clause.milestones.map((m, i) => {
+    const at = `${path}/milestones/${i}`;
+    if (m.paymentName !== undefined) throw new FormatError('a payment name in brackets is written only in a payer-pays sentence without labels', `${at}/paymentName`);
+    const payment = m.payment as PaymentNode;
+    const days = daysAfterAchievement(payment, `${at}/payment`);
+    return { m, at, days, inner: payment.kind === 'timed' ? payment.payment : payment, innerAt: payment.kind === 'timed' ? `${at}/payment/payment` : `${at}/payment` };
   });
-  return [`The ${payer} shall pay the ${payee} the following payments:`, ...items].join('\n');
+  const onceCount = clause.milestones.filter((m) => m.once !== undefined).length;
+  if (onceCount !== 0 && onceCount !== clause.milestones.length) throw new FormatError('a once-only sentence after a list covers every milestone of it', `${path}/milestones`);
+  const once = onceCount === 0 ? [] : ['Each of the milestones shall be paid only once.'];
+  const days = parts[0].days;
+  if (parts.every((p) => p.days === days)) {
+    const items = parts.map((p, i) => `${listLabel(p.m, p.at)} ${paidAmount(p.inner, p.innerAt)} if ${listCondition(p.m, p.at)}${end(i)}`);
+    const lead = days === null ? `The ${payer} shall pay the ${payee} the following payments:` : `The ${payer} shall pay each of the following payments to the ${payee} within ${days} days after the achievement of such milestone:`;
+    return [lead, ...items, ...once].join('\n');
+  }
+  // Due times differ: each item states its own, its amount after the condition; the list's words give the amounts' words.
+  const words = listWords(parts.map((p) => ({ payment: p.inner, at: p.innerAt })));
+  const items = parts.map((p, i) => {
+    if (p.days === null) return `${listLabel(p.m, p.at)} ${listCondition(p.m, p.at)}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
+    // "attainment of annual Net Sales equal to ¥100,000,000": the inclusive comparator as such items write it.
+    const condition = listCondition(p.m, p.at).replace(/ are at least /, ' equal to ');
+    return `${listLabel(p.m, p.at)} within ${p.days} days following attainment of ${condition}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
+  });
+  return [`The ${payer} shall pay the ${payee} the following ${words}:`, ...items, ...once].join('\n');
+}
+
+/**
+ * An item's condition. A milestone paid once and tested in every calendar period is written "in any calendar year": the
+ * once-only sentence then reads without the each-period reading's warning ("in each" says every period pays).
+ */
+function listCondition(m: MilestoneNode, at: string): string {
+  const condition = payerCondition(m, at).condition;
+  const w = m.window;
+  if (m.once === undefined || w.kind !== 'calendar-period' || w.selection.kind !== 'each' || w.bound !== undefined) return condition;
+  return condition.replace(/ in each ([^ ]+ [^ ]+)$/, ' in any $1');
+}
+
+/** The words of a list whose items state bare amounts: the qualifiers every amount shares, then "payments". */
+function listWords(payments: { payment: PaymentNode; at: string }[]): string {
+  const qualifiersOf = (p: PaymentNode): string[] => (p.kind === 'fixed' || p.kind === 'unstated' ? p.qualifiers ?? [] : []);
+  const first = qualifiersOf(payments[0].payment);
+  for (const { payment, at } of payments) {
+    if ((payment.kind !== 'fixed' || payment.noun !== 'payment') && payment.kind !== 'unstated') throw new FormatError('an item that states its own due time pays a bare amount ("$150,000", "[***]")', `${at}/kind`);
+    if (qualifiersOf(payment).join(' ') !== first.join(' ')) throw new FormatError('the amounts of a list whose items state their own due times share the list\'s words ("one-time milestone")', `${at}/qualifiers`);
+  }
+  if (!first.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) throw new FormatError('qualifiers must be plain words such as "one-time" or "launch"', `${payments[0].at}/qualifiers`);
+  return [...first, 'payments'].join(' ');
+}
+
+/** "$150,000.00", "[******]": an item's bare amount. */
+function listValue(p: PaymentNode, at: string): string {
+  if (p.kind === 'fixed') return formatAmount(p.amount, `${at}/amount`);
+  if (p.kind === 'unstated' && p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return p.text;
+  throw new FormatError('an item that states its own due time pays a bare amount ("$150,000", "[***]")', `${at}/kind`);
 }
 
 /** ' (the "Milestone Payment")' after a payment the text names, or ''. */
@@ -1415,6 +1489,20 @@ function periodMetricText(term: string, word: PeriodWordNode | undefined, path: 
 }
 const PERIOD_WORD = /(?:^| )(annual|yearly|quarterly|monthly|fortnightly|weekly) /i;
 
+const TWELVE_MONTHS = /^(?:[a-z]+|\d+)-(?:day|month|year) period$/i;
+const CALENDAR_PERIOD = /^calendar (?:month|quarter|year)$/i;
+
+/** "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one unmet milestone …". */
+function severalPaymentsText(d: SeveralPaymentsStatementNode, path: string): string {
+  if (d.written === 'nothing-precludes') {
+    if (typeof d.period !== 'string' || !TWELVE_MONTHS.test(d.period)) badField(`a period '${String(d.period)}' (write "twelve-month period")`, `${path}/period`);
+    return `Nothing herein shall preclude multiple milestone payments in a given ${d.period}.`;
+  }
+  if (d.written !== 'made-for-each') return badField('a several-payments statement form', `${path}/written`);
+  if (typeof d.period !== 'string' || !CALENDAR_PERIOD.test(d.period)) badField(`a period '${String(d.period)}' (write "Calendar Year")`, `${path}/period`);
+  return `If more than one unmet milestone is achieved in a given ${d.period}, a payment will be made for each.`;
+}
+
 function definitionText(d: DefinitionNode, path: string): string {
   if (d.kind === 'fiscal-year-statement') {
     return `The fiscal year ${oneOf(d.edge, ['begins', 'ends'], `${path}/edge`)} on ${MONTH_DAY(d.month, d.day, path)}.`;
@@ -1433,6 +1521,7 @@ function definitionText(d: DefinitionNode, path: string): string {
     if (typeof d.never !== 'string' || !COUNTED.test(d.never)) badField(`what a new ${noun} was never party to, '${String(d.never)}'`, `${path}/never`);
     return `${quotedTerm(d.term, `${path}/term`)} means a ${noun} that ${d.isNot ? 'is not and ' : ''}has never been party to ${d.never}.`;
   }
+  if (d.kind === 'several-payments-statement') return severalPaymentsText(d, path);
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
   const term = quotedTerm(d.term, `${path}/term`);
   const m = d.meaning;
