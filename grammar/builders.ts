@@ -172,6 +172,8 @@ export interface PayerSentence {
   aside?: ContextOpeningNode;
   /** Several payments, each with its condition (a list, or "…, and an additional bonus of … if …"); `payment` and `condition` are the first's. */
   entries?: List<Entry>;
+  /** Clause fields a sentence form adds (the condition a list states for all its items). */
+  clauseExtra?: Pick<ClauseNode, 'listCondition'>;
 }
 
 const words = (tokens: Token[]): string => tokens.map((t) => t.value).join(' ');
@@ -286,7 +288,7 @@ export function paidCondition(d: Data): Entry {
 }
 
 /** What follows the payer and its modal: who is paid, and the payments with their conditions. */
-interface PayAction { payee: PartyNode; entries: List<Entry> }
+interface PayAction { payee: PartyNode; entries: List<Entry>; clauseExtra?: Pick<ClauseNode, 'listCondition'> }
 /** A payment whose milestone is not a condition with a figure ("First Commercial Sale …": grammar/opening-builders.ts). */
 interface EventAction { payee: PartyNode; milestone: MilestoneNode; range: Range }
 
@@ -297,7 +299,10 @@ export function paymentFirst(d: Data): PayerSentence {
     return { form: 'payer-pays', payer, payee: action.payee, payment: m.payment as PaymentNode, condition: null as never, milestone: m, range: span(d) };
   }
   const first = (action.entries as Cons<Entry>).first;
-  return { form: 'payer-pays', payer, payee: action.payee, payment: first.payment, condition: first.condition, entries: action.entries, range: span(d) };
+  return {
+    form: 'payer-pays', payer, payee: action.payee, payment: first.payment, condition: first.condition, entries: action.entries,
+    ...(action.clauseExtra ? { clauseExtra: action.clauseExtra } : {}), range: span(d),
+  };
 }
 
 export function paidConditions(d: Data): PayAction {
@@ -410,7 +415,7 @@ export function payerClause(d: Data): ClauseDraft {
   const [sentence] = d as [PayerSentence];
   if (sentence.entries) {
     const milestones = toArray(sentence.entries).reduce<List<MilestoneNode>>((list, entry) => cons(list, milestoneOf(entry.condition, entry.payment, entry.label, entry.extra ?? {})), null);
-    return { kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, milestones, payments: null, range: span(d) };
+    return { kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, milestones, payments: null, ...sentence.clauseExtra, range: span(d) };
   }
   const milestone = sentence.milestone ?? milestoneOf(sentence.condition, sentence.payment, null, sentence.extra ?? {});
   return {

@@ -87,8 +87,10 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | payerClause paymentDay                              {% op.withPaymentDay %}
-# "Each of the milestones shall be paid only once.": after a list, every milestone of it is paid once.
-               | payerClause onceSentence                            {% lb.withOnceSentence %}
+# After a list: "Each of the milestones shall be paid only once." (every milestone of it is paid once), "Nothing herein shall
+# preclude multiple milestone payments in a given twelve-month period." (kept with the definitions), in any order; a
+# calendar-basis statement between them is the definition it is after the clauses too ("For purposes of this Section 4.3, …").
+               | payerClause listTail                                {% lb.withListTail %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -219,7 +221,10 @@ payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidCo
                | %make madePayment conditionLink condition           {% b.madePayment %}
 # "… shall pay each of the following milestone payments to BioLine Partners Ltd. within thirty (30) days after the achievement
 # of such milestone: 1. …: $150,000; 2. …": the payee after the list's words, and when every payment of the list falls due.
-               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listDue:? %colon payerItems {% lb.eachOfList %}
+               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listDue:? listLead:? %colon payerItems {% lb.eachOfList %}
+# "Pharmara will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a given
+# Calendar Year first meet the corresponding threshold: (a) …": no payee named; the list's condition gives each item its window.
+               | %make %each %of %the %following qualifiers:? paidNouns listLead %colon payerItems {% lb.madeList %}
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
 paidConditions -> paidCondition                                      {% b.single %}
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
@@ -260,12 +265,19 @@ payerItem     -> label paidAmount conditionLink condition            {% b.payerI
 # "(a) within sixty (60) days following attainment of annual Net Sales in Japan equal to ¥100,000,000: [******]": the item's own due time.
                | label itemDue attainedCondition %colon paidValue    {% lb.dueItem %}
 firstTime     -> %firstWord "time"
+listLead      -> %when subject window %firstWord "meet" %the "corresponding" "threshold" {% lb.listCondition %}
 listDue       -> %within %number %days %after %the %achievement %of %such %milestone {% lb.dueAfterAchievement %}
 itemDue       -> %within %number %days afterWord %attainment %of    {% lb.dueAfterAchievement %}
 # "attainment of annual Net Sales … equal to ¥100,000,000": reaching the amount.
 attainedCondition -> condition                                       {% b.id %}
                | subject %equal %to money                            {% lb.equalToCondition %}
                | subject %equal %to money window                     {% lb.equalToCondition %}
+listTail      -> listEnd                                             {% b.single %}
+               | listTail listEnd                                    {% b.append %}
+# A calendar-basis statement only before a several-payments sentence: alone it is one of the definitions after the clauses.
+listEnd       -> onceSentence                                        {% b.id %}
+               | severalPayments                                     {% b.id %}
+               | basisStatement severalPayments                      {% lb.basisThenSeveral %}
 onceSentence  -> %each %of %the milestoneNoun modal %be "paid" "only" "once" onceRegardless:? %period {% lb.onceSentence %}
                | %each qualifiers:? paidNoun modal %be "paid" "only" "once" %period {% lb.onceSentence %}
 onceRegardless -> "regardless" %of %the "number" %of scopeWords %that %achieve %itWord
@@ -329,6 +341,7 @@ scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopeP
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
+               | %by %or %on "behalf" %of scopeParties               {% lb.onBehalfScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
 scopeParties  -> scopeParty                                          {% b.single %}
                | scopeParties scopeJoin scopeParty                   {% b.appendAll %}
@@ -573,7 +586,6 @@ periodHead    -> %year {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %p
 definitions   -> null                                                {% b.empty %}
                | definitions definition                              {% b.append %}
                | definitions basisStatement                          {% b.append %}
-               | definitions severalPayments                         {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}

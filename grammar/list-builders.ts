@@ -7,7 +7,7 @@
  * "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.".
  * They only build nodes: what a due time or a once-only sentence means is read after parsing.
  */
-import type { DueNode, MilestoneNode, MoneyNode, PaymentNode, SeveralPaymentsStatementNode } from '../src/language/ast';
+import type { DefinitionNode, DueNode, ListConditionNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, SeveralPaymentsStatementNode, WindowNode } from '../src/language/ast';
 import { normalizeText } from '../src/values/text-key';
 import {
   cons, digits, paymentList, span, toArray, type ClauseDraft, type Comparison, type Condition, type Data, type Entry, type Item, type Label, type List,
@@ -39,16 +39,55 @@ export function equalToCondition(d: Data): Condition {
  * of such milestone: 1. …": the payee after the list's words, and a due time for every payment of the list. An item
  * that states a due time of its own as well does not parse (the text would give two).
  */
-export function eachOfList(d: Data, _location?: number, reject?: unknown): { payee: Data[number]; entries: List<Entry> } | unknown {
-  const [, , , the, following, qualifiers, noun, , payee, due, colon, items] = d as [
-    Token, Token, Token, Token, Token, unknown, Token, Token, unknown, DueNode | null, Token, List<Item>,
+export function eachOfList(d: Data, _location?: number, reject?: unknown): ListAction | unknown {
+  const [, , , the, following, qualifiers, noun, , payee, due, lead, colon, items] = d as [
+    Token, Token, Token, Token, Token, unknown, Token, Token, PartyNode, DueNode | null, ListConditionNode | null, Token, List<Item>,
   ];
-  const all = toArray(items);
+  return listAction(payee, [the, following, qualifiers, noun, colon, items], due, lead, reject);
+}
+
+/**
+ * "Pharmara will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a
+ * given Calendar Year first meet the corresponding threshold: (a) …": no payee named, and a condition for all the items.
+ */
+export function madeList(d: Data, _location?: number, reject?: unknown): ListAction | unknown {
+  const [, , , the, following, qualifiers, noun, lead, colon, items] = d as [Token, Token, Token, Token, Token, unknown, Token, ListConditionNode, Token, List<Item>];
+  return listAction(null, [the, following, qualifiers, noun, colon, items], null, lead, reject);
+}
+
+interface ListAction { payee: PartyNode | null; entries: List<Entry>; clauseExtra?: { listCondition: ListConditionNode } }
+
+/**
+ * The list's entries: each item's payment timed by the list's due time, and the list condition's window given to each
+ * item that writes none. Two due times for one item, or an item window besides the list's, do not parse.
+ */
+function listAction(payee: PartyNode | null, listWords: Data, due: DueNode | null, lead: ListConditionNode | null, reject: unknown): ListAction | unknown {
+  const all = toArray(listWords[5] as List<Item>);
   if (due && all.some((item) => item.due)) return reject;
-  const listed = paymentList([the, following, qualifiers, noun, colon, items]) as List<Entry>;
-  if (!due) return { payee, entries: listed };
-  const entries = toArray(listed).reduce<List<Entry>>((list, entry) => cons(list, { ...entry, payment: timedBy(entry.payment, due) }), null);
-  return { payee, entries };
+  if (lead && all.some((item) => item.condition.window.kind !== 'open')) return reject;
+  const listed = paymentList(listWords) as List<Entry>;
+  const entries = toArray(listed).reduce<List<Entry>>((list, entry) => {
+    const payment = due ? timedBy(entry.payment, due) : entry.payment;
+    const condition = lead ? { ...entry.condition, window: lead.window } : entry.condition;
+    return cons(list, { ...entry, payment, condition });
+  }, null);
+  return { payee, entries, ...(lead ? { clauseExtra: { listCondition: lead } } : {}) };
+}
+
+/** "when worldwide aggregate Net Sales of Licensed Products … in a given Calendar Year first meet the corresponding threshold". */
+export function listCondition(d: Data): ListConditionNode {
+  const [, subject, window] = d as [Token, Subject, WindowNode];
+  return {
+    kind: 'list-condition', term: subject.term, basis: subject.basis, ...(subject.scope !== null ? { scope: subject.scope } : {}), window, range: span(d),
+  };
+}
+
+/** "by or on behalf of Pharmara, its Affiliates or Sublicensees": whose sales count, as written. */
+export function onBehalfScope(d: Data): { text: string; range: ReturnType<typeof span> } {
+  const [by, or, on, behalf, of, parties] = d as [Token, Token, Token, Token, Token, List<Token[] | Token>];
+  const tokens = [by, or, on, behalf, of, ...toArray(parties).flat()];
+  const text = tokens.map((t, i) => (i === 0 || t.type === 'comma' ? t.value : ` ${t.value}`)).join('');
+  return { text: normalizeText(text), range: span(d) };
 }
 
 function timedBy(payment: PaymentNode, due: DueNode): PaymentNode {
@@ -56,20 +95,31 @@ function timedBy(payment: PaymentNode, due: DueNode): PaymentNode {
   return { kind: 'timed', payment, due, range: payment.range };
 }
 
+/** A sentence after a list: once-only (every milestone), or statements that join the document's definitions. */
+type ListEnd = { once: true; range: Range } | DefinitionNode | DefinitionNode[];
+
 /**
- * "Each of the milestones shall be paid only once [regardless of the number of Products that achieve it].",
- * "Each Sales Milestone Payment will be paid only once.": every milestone of the list is paid once.
+ * "Each of the milestones shall be paid only once [regardless of the number of Products that achieve it].", "Each Sales
+ * Milestone Payment will be paid only once.": every milestone of the list is paid once. A several-payments statement
+ * (and a calendar-basis statement just before one) joins the document's definitions.
  */
-export function withOnceSentence(d: Data): ClauseDraft {
-  const [clause, sentence] = d as [ClauseDraft, { range: ReturnType<typeof span> }];
-  const once: MilestoneNode['once'] = { kind: 'once-only', words: 'paid only once', range: sentence.range };
-  const milestones = toArray(clause.milestones).reduce<List<MilestoneNode>>((list, m) => cons(list, { ...m, once }), null);
-  return { ...clause, milestones, range: span(clause, sentence) };
+export function withListTail(d: Data): ClauseDraft {
+  const [clause, tail] = d as [ClauseDraft, List<ListEnd>];
+  const ends = toArray(tail);
+  const onceSentence = ends.find((e): e is { once: true; range: Range } => !Array.isArray(e) && 'once' in e);
+  const asides = ends.flatMap((e) => (Array.isArray(e) ? e : 'once' in e ? [] : [e]));
+  const milestones = onceSentence
+    ? toArray(clause.milestones).reduce<List<MilestoneNode>>((list, m) => cons(list, { ...m, once: { kind: 'once-only', words: 'paid only once', range: onceSentence.range } }), null)
+    : clause.milestones;
+  return { ...clause, milestones, ...(asides.length ? { asides: [...(clause.asides ?? []), ...asides] } : {}), range: span(clause, tail) };
 }
 
-export function onceSentence(d: Data): { range: ReturnType<typeof span> } {
-  return { range: span(d) };
+export function onceSentence(d: Data): { once: true; range: Range } {
+  return { once: true, range: span(d) };
 }
+
+/** "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis. Nothing herein …". */
+export const basisThenSeveral = (d: Data): DefinitionNode[] => [d[0] as DefinitionNode, d[1] as DefinitionNode];
 
 /** "Nothing herein shall preclude multiple milestone payments in a given twelve-month period." */
 export function nothingPrecludes(d: Data): SeveralPaymentsStatementNode {

@@ -76,6 +76,11 @@ export interface ClauseNode {
    * … a payment … equal to the difference …").
    */
   topUp?: MinimumTopUpNode;
+  /**
+   * "… will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a given
+   * Calendar Year first meet the corresponding threshold: (a) …": the condition the list states for all its items.
+   */
+  listCondition?: ListConditionNode;
   range: Range;
 }
 
@@ -106,6 +111,23 @@ export interface MinimumTopUpNode {
   between: [string, string];
   /** "for that calendar year": the period the difference is for (the minimum's, else an error). */
   forPeriod: WindowNode;
+  range: Range;
+}
+
+/**
+ * The condition a payment list states before its items: "when worldwide aggregate Net Sales of Licensed Products by or on
+ * behalf of Pharmara, its Affiliates or Sublicensees in a given Calendar Year first meet the corresponding threshold".
+ * Its window is every item's that writes none (each milestone's `window` holds it); each item's own metric, comparator and
+ * amount are the item's ("(a) first time annual Net Sales of Licensed Products exceed $1,000,000: $[***]").
+ */
+export interface ListConditionNode {
+  kind: 'list-condition';
+  /** The metric as written ("worldwide aggregate Net Sales"). */
+  term: string;
+  basis: 'gross' | 'net' | null;
+  /** A scope phrase as written ("of Licensed Products by or on behalf of Pharmara, its Affiliates or Sublicensees"). */
+  scope?: string;
+  window: WindowNode;
   range: Range;
 }
 
@@ -1219,7 +1241,8 @@ export type AnyNode =
   | CommitmentNode
   | EscalationNode
   | CustomerDefinitionNode
-  | MinimumTopUpNode;
+  | MinimumTopUpNode
+  | ListConditionNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -255,7 +255,7 @@ const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(?
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
-const BY_SCOPE = /^by (.+)$/;
+const BY_SCOPE = /^by (?:or on behalf of )?(.+)$/;
 const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
@@ -264,7 +264,7 @@ function scopeText(scope: string, path: string): string {
   const phrases: string[] = [];
   for (const word of scope.split(' ')) {
     const last = phrases[phrases.length - 1];
-    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
+    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received' && !/(?:^| )behalf$/.test(last) && last !== 'by')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
   for (const raw of phrases) {
@@ -390,9 +390,12 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const stepped = steppedSentence(clause, path);
   if (stepped !== null) return stepped;
   if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
-  if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
   const payer = partyName(clause.payer, `${path}/payer`);
+  // A list with a condition of its own may name no payee ("Pharmara will make each of the following … Payments when …").
+  if (!clause.party && clause.listCondition !== undefined && clause.form === 'payer-pays') return listSentences(clause, path, payer, null);
+  if (clause.listCondition !== undefined && clause.form !== 'payer-pays') throw new FormatError('a list condition is written only in a payer-pays list', `${path}/listCondition`);
+  if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   const payee = partyName(clause.party, `${path}/party`);
   const labelled = clause.milestones.map((m) => m.label !== null || m.labelSource !== null);
   if (labelled.some((l) => l !== labelled[0])) throw new FormatError('the milestones of a payer-pays sentence are all labelled (a list) or none is', `${path}/milestones`);
@@ -406,6 +409,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
     if (calendar !== null) return calendar;
   }
   if (labelled[0] && clause.form === 'payer-pays') return listSentences(clause, path, payer, payee);
+  if (clause.listCondition !== undefined) throw new FormatError('a list condition is written only before labelled items', `${path}/listCondition`);
   const parts = clause.milestones.map((m, i) => {
     const at = `${path}/milestones/${i}`;
     // A conditional sentence writes its amount with its tail (paidWithTail below); the payment-first forms have none.
@@ -446,34 +450,74 @@ function daysAfterAchievement(p: PaymentNode, at: string): number | null {
  * times differ, each item states its own: "(a) within 60 days following attainment of Net Sales are at least $X: $Y".
  * "Each of the milestones shall be paid only once." when every milestone carries a once-only sentence.
  */
-function listSentences(clause: ClauseNode, path: string, payer: string, payee: string): string {
+function listSentences(clause: ClauseNode, path: string, payer: string, payee: string | null): string {
   const last = clause.milestones.length - 1;
   const end = (i: number): string => (i === last ? '.' : i === last - 1 ? '; and' : ';');
+  const lead = clause.listCondition === undefined ? null : listLeadText(clause, path);
   const parts = clause.milestones.map((m, i) => {
     const at = `${path}/milestones/${i}`;
     if (m.paymentName !== undefined) throw new FormatError('a payment name in brackets is written only in a payer-pays sentence without labels', `${at}/paymentName`);
     const payment = m.payment as PaymentNode;
     const days = daysAfterAchievement(payment, `${at}/payment`);
-    return { m, at, days, inner: payment.kind === 'timed' ? payment.payment : payment, innerAt: payment.kind === 'timed' ? `${at}/payment/payment` : `${at}/payment` };
+    // Under a list condition the items write no window: theirs is the condition's.
+    const condition = lead === null ? listCondition(m, at) : payerCondition(m, at, true).subject;
+    return { m, at, days, condition, inner: payment.kind === 'timed' ? payment.payment : payment, innerAt: payment.kind === 'timed' ? `${at}/payment/payment` : `${at}/payment` };
   });
   const onceCount = clause.milestones.filter((m) => m.once !== undefined).length;
   if (onceCount !== 0 && onceCount !== clause.milestones.length) throw new FormatError('a once-only sentence after a list covers every milestone of it', `${path}/milestones`);
   const once = onceCount === 0 ? [] : ['Each of the milestones shall be paid only once.'];
   const days = parts[0].days;
-  if (parts.every((p) => p.days === days)) {
-    const items = parts.map((p, i) => `${listLabel(p.m, p.at)} ${paidAmount(p.inner, p.innerAt)} if ${listCondition(p.m, p.at)}${end(i)}`);
-    const lead = days === null ? `The ${payer} shall pay the ${payee} the following payments:` : `The ${payer} shall pay each of the following payments to the ${payee} within ${days} days after the achievement of such milestone:`;
-    return [lead, ...items, ...once].join('\n');
+  const shared = parts.every((p) => p.days === days);
+  const leadText = lead === null ? '' : ` ${lead}`;
+  if (payee !== null && shared) {
+    const items = parts.map((p, i) => `${listLabel(p.m, p.at)} ${paidAmount(p.inner, p.innerAt)} if ${p.condition}${end(i)}`);
+    const due = days === null ? '' : ` within ${days} days after the achievement of such milestone`;
+    const head = days === null && lead === null ? `The ${payer} shall pay the ${payee} the following payments:` : `The ${payer} shall pay each of the following payments to the ${payee}${due}${leadText}:`;
+    return [head, ...items, ...once].join('\n');
   }
-  // Due times differ: each item states its own, its amount after the condition; the list's words give the amounts' words.
+  if (payee === null && days === null && shared) {
+    const items = parts.map((p, i) => `${listLabel(p.m, p.at)} ${paidAmount(p.inner, p.innerAt)} if ${p.condition}${end(i)}`);
+    return [`The ${payer} will make each of the following payments${leadText}:`, ...items, ...once].join('\n');
+  }
+  // Due times differ (or no payee names who the list's due time is for): each item states its own, its amount after the
+  // condition; the list's words give the amounts' words.
   const words = listWords(parts.map((p) => ({ payment: p.inner, at: p.innerAt })));
   const items = parts.map((p, i) => {
-    if (p.days === null) return `${listLabel(p.m, p.at)} ${listCondition(p.m, p.at)}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
+    if (p.days === null) return `${listLabel(p.m, p.at)} ${p.condition}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
     // "attainment of annual Net Sales equal to ¥100,000,000": the inclusive comparator as such items write it.
-    const condition = listCondition(p.m, p.at).replace(/ are at least /, ' equal to ');
+    const condition = p.condition.replace(/ are at least /, ' equal to ');
     return `${listLabel(p.m, p.at)} within ${p.days} days following attainment of ${condition}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
   });
-  return [`The ${payer} shall pay the ${payee} the following ${words}:`, ...items, ...once].join('\n');
+  const head =
+    payee === null
+      ? `The ${payer} will make each of the following ${words}${leadText}:`
+      : lead === null
+        ? `The ${payer} shall pay the ${payee} the following ${words}:`
+        : `The ${payer} shall pay each of the following ${words} to the ${payee}${leadText}:`;
+  return [head, ...items, ...once].join('\n');
+}
+
+/**
+ * "when worldwide aggregate Net Sales of Licensed Products in a given calendar year first meet the corresponding
+ * threshold": the list's condition, whose window every item has.
+ */
+function listLeadText(clause: ClauseNode, path: string): string {
+  const lead = clause.listCondition as NonNullable<ClauseNode['listCondition']>;
+  const at = `${path}/listCondition`;
+  const metric = typeof lead.term === 'string' ? METRIC.exec(lead.term) : null;
+  if (!metric) throw new FormatError(`'${String(lead.term)}' cannot be written as a metric: use "Net Sales", "aggregate Net Sales" …`, `${at}/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== lead.basis) throw new FormatError(`the term '${lead.term}' does not say '${String(lead.basis)}'`, `${at}/basis`);
+  if (PERIOD_WORD.test(`${lead.term} `)) throw new FormatError(`a list condition's metric has no period word: its window gives the period`, `${at}/term`);
+  const window = JSON.stringify(termsOf(lead.window as never));
+  clause.milestones.forEach((m, i) => {
+    if (JSON.stringify(termsOf(m.window as never)) !== window) throw new FormatError("every item of a list with a condition has the condition's window", `${path}/milestones/${i}/window`);
+  });
+  const scope = lead.scope === undefined ? '' : ` ${scopeText(lead.scope, `${at}/scope`)}`;
+  let text = windowText(lead.window, `${at}/window`);
+  // Milestones paid once, tested in every calendar period: "in any", as in listCondition below.
+  const w = lead.window;
+  if (clause.milestones.every((m) => m.once !== undefined) && w.kind === 'calendar-period' && w.selection.kind === 'each' && w.bound === undefined) text = text.replace(/^in each /, 'in any ');
+  return `when ${lead.term}${scope} ${text} first meet the corresponding threshold`;
 }
 
 /**
