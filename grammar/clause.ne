@@ -226,7 +226,9 @@ payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidCo
                | %make madePayment conditionLink condition           {% b.madePayment %}
 # "… shall pay each of the following milestone payments to BioLine Partners Ltd. within thirty (30) days after the achievement
 # of such milestone: 1. …: $150,000; 2. …": the payee after the list's words, and when every payment of the list falls due.
-               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listDue:? listLead:? %colon payerItems {% lb.eachOfList %}
+               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listLead:? %colon payerItems {% lb.eachOfList %}
+# With a due time for the whole list, no item states its own (the text would give two).
+               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listDue listLead:? %colon undueItems {% lb.eachOfDueList %}
 # "Pharmara will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a given
 # Calendar Year first meet the corresponding threshold: (a) …": no payee named; the list's condition gives each item its window.
                | %make %each %of %the %following qualifiers:? paidNouns listLead %colon payerItems {% lb.madeList %}
@@ -270,6 +272,12 @@ payerItem     -> label paidAmount conditionLink condition            {% b.payerI
 # "(a) within sixty (60) days following attainment of annual Net Sales in Japan equal to ¥100,000,000: [******]": the item's own due time.
                | label itemDue attainedCondition %colon paidValue    {% lb.dueItem %}
 firstTime     -> %firstWord "time"
+# The items of a list that states one due time for all: each form above except an item's own due time.
+undueItems    -> undueItem                                           {% b.single %}
+               | undueItems separator undueItem                      {% b.appendThird %}
+undueItem     -> label paidAmount conditionLink condition            {% b.payerItem %}
+               | label paidValue conditionLink condition             {% b.payerItem %}
+               | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
 listLead      -> %when subject window %firstWord "meet" %the "corresponding" "threshold" {% lb.listCondition %}
 listDue       -> %within %number %days %after %the %achievement %of %such %milestone {% lb.dueAfterAchievement %}
 itemDue       -> %within %number %days afterWord %attainment %of    {% lb.dueAfterAchievement %}

@@ -36,39 +36,43 @@ export function equalToCondition(d: Data): Condition {
 
 /**
  * "pay each of the following milestone payments to BioLine Partners Ltd. within thirty (30) days after the achievement
- * of such milestone: 1. …": the payee after the list's words, and a due time for every payment of the list. An item
- * that states a due time of its own as well does not parse (the text would give two).
+ * of such milestone: 1. …": the payee after the list's words, and (in the second form) a due time for every payment of
+ * the list, whose items then state none of their own (grammar: undueItems).
  */
-export function eachOfList(d: Data, _location?: number, reject?: unknown): ListAction | unknown {
-  const [, , , the, following, qualifiers, noun, , payee, due, lead, colon, items] = d as [
-    Token, Token, Token, Token, Token, unknown, Token, Token, PartyNode, DueNode | null, ListConditionNode | null, Token, List<Item>,
+export function eachOfList(d: Data): ListAction {
+  const [, , , the, following, qualifiers, noun, , payee, lead, colon, items] = d as [
+    Token, Token, Token, Token, Token, unknown, Token, Token, PartyNode, ListConditionNode | null, Token, List<Item>,
   ];
-  return listAction(payee, [the, following, qualifiers, noun, colon, items], due, lead, reject);
+  return listAction(payee, [the, following, qualifiers, noun, colon, items], null, lead);
+}
+
+export function eachOfDueList(d: Data): ListAction {
+  const [, , , the, following, qualifiers, noun, , payee, due, lead, colon, items] = d as [
+    Token, Token, Token, Token, Token, unknown, Token, Token, PartyNode, DueNode, ListConditionNode | null, Token, List<Item>,
+  ];
+  return listAction(payee, [the, following, qualifiers, noun, colon, items], due, lead);
 }
 
 /**
  * "Pharmara will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a
  * given Calendar Year first meet the corresponding threshold: (a) …": no payee named, and a condition for all the items.
  */
-export function madeList(d: Data, _location?: number, reject?: unknown): ListAction | unknown {
+export function madeList(d: Data): ListAction {
   const [, , , the, following, qualifiers, noun, lead, colon, items] = d as [Token, Token, Token, Token, Token, unknown, Token, ListConditionNode, Token, List<Item>];
-  return listAction(null, [the, following, qualifiers, noun, colon, items], null, lead, reject);
+  return listAction(null, [the, following, qualifiers, noun, colon, items], null, lead);
 }
 
 interface ListAction { payee: PartyNode | null; entries: List<Entry>; clauseExtra?: { listCondition: ListConditionNode } }
 
 /**
  * The list's entries: each item's payment timed by the list's due time, and the list condition's window given to each
- * item that writes none. Two due times for one item, or an item window besides the list's, do not parse.
+ * item that writes none (an item that writes its own keeps it: the checker reports the two windows).
  */
-function listAction(payee: PartyNode | null, listWords: Data, due: DueNode | null, lead: ListConditionNode | null, reject: unknown): ListAction | unknown {
-  const all = toArray(listWords[5] as List<Item>);
-  if (due && all.some((item) => item.due)) return reject;
-  if (lead && all.some((item) => item.condition.window.kind !== 'open')) return reject;
+function listAction(payee: PartyNode | null, listWords: Data, due: DueNode | null, lead: ListConditionNode | null): ListAction {
   const listed = paymentList(listWords) as List<Entry>;
   const entries = toArray(listed).reduce<List<Entry>>((list, entry) => {
     const payment = due ? timedBy(entry.payment, due) : entry.payment;
-    const condition = lead ? { ...entry.condition, window: lead.window } : entry.condition;
+    const condition = lead && entry.condition.window.kind === 'open' ? { ...entry.condition, window: lead.window } : entry.condition;
     return cons(list, { ...entry, payment, condition });
   }, null);
   return { payee, entries, ...(lead ? { clauseExtra: { listCondition: lead } } : {}) };

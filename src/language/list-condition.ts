@@ -13,7 +13,16 @@ import { describeWindow } from './describe';
 export function checkListCondition(clause: ClauseNode, out: Diagnostic[]): void {
   const lead = clause.listCondition;
   if (lead === undefined) return;
+  const window = JSON.stringify(lead.window, withoutRanges);
   for (const m of clause.milestones) {
+    if (JSON.stringify(m.window, withoutRanges) !== window) {
+      out.push(
+        diagnostic('list-condition-mismatch', m.window.range, "This item writes a window of its own, but the list's condition gives every item its window: which one the item is measured in cannot be told.", {
+          suggestion: "leave out the item's window (the list's condition gives it), or write the window in every item and not in the list's condition",
+        }),
+      );
+      continue;
+    }
     if (m.target.kind !== 'revenue' || lead.basis === null || m.target.basis === null || m.target.basis === lead.basis) continue;
     out.push(
       diagnostic(
@@ -25,6 +34,8 @@ export function checkListCondition(clause: ClauseNode, out: Diagnostic[]): void 
     );
   }
 }
+
+const withoutRanges = (key: string, value: unknown): unknown => (key === 'range' ? undefined : value);
 
 /** How the evaluation reads each list condition, for the notes. */
 export function listConditionReadings(document: DocumentNode): string[] {
