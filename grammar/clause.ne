@@ -90,13 +90,13 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 # A commitment to sales targets in an exhibit written in the text, whose consequence is not a payment (grammar/sales-minimum-builders.ts);
 # written out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
                | partyRef "hereby" "commits" %to partyRef %to %achieve %comma %at %a %minimum %comma %the %sales %targets %set %forth %on %exhibit documentId %for_ %each periodName %during %the %termNoun %lparen %the %string %rparen %period %if_ partyRef %fails %to %achieve %the minimumWords %in_ %any %periodNoun "specified" %in_ %exhibit documentId %comma partyRef "may" %comma %at %its "discretion" %comma "either" remedies %period %exhibit documentId %bullet minimumWords %colon exhibitRows %period {% sm.salesMinimumClause %}
-               | payerClause                                         {% b.id %}
-               | payerClause paymentTiming                           {% b.withTiming %}
-               | payerClause paymentDay                              {% op.withPaymentDay %}
 # After a list: "Each of the milestones shall be paid only once." (every milestone of it is paid once), "Nothing herein shall
 # preclude multiple milestone payments in a given twelve-month period." (kept with the definitions), in any order; a
 # calendar-basis statement between them is the definition it is after the clauses too ("For purposes of this Section 4.3, …").
-               | payerClause listTail                                {% lb.withListTail %}
+# Optional on the one alternative, so that no Earley state is added where a clause may start.
+               | payerClause listTail:?                              {% lb.withListTail %}
+               | payerClause paymentTiming                           {% b.withTiming %}
+               | payerClause paymentDay                              {% op.withPaymentDay %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}

@@ -109,6 +109,7 @@ type ListEnd = { once: true; range: Range } | DefinitionNode | DefinitionNode[];
  */
 export function withListTail(d: Data): ClauseDraft {
   const [clause, tail] = d as [ClauseDraft, List<ListEnd>];
+  if (tail === null) return clause;
   const ends = toArray(tail);
   const onceSentence = ends.find((e): e is { once: true; range: Range } => !Array.isArray(e) && 'once' in e);
   const asides = ends.flatMap((e) => (Array.isArray(e) ? e : 'once' in e ? [] : [e]));
