@@ -236,6 +236,8 @@ payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidCo
 # "Pharmara will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a given
 # Calendar Year first meet the corresponding threshold: (a) …": no payee named; the list's condition gives each item its window.
                | %make %each %of %the %following qualifiers:? paidNouns listLead %colon payerItems {% lb.madeList %}
+# "Company will pay Licensor the following amounts after the first achievement of each milestone event: (i) …": paid when met.
+               | %pay %to:? partyRef %the %following "amounts" %after %the %firstWord %achievement %of %each %milestone %event %colon payerItems {% lb.amountsList %}
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
 paidConditions -> paidCondition                                      {% b.single %}
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
@@ -275,6 +277,8 @@ payerItem     -> label paidAmount conditionLink condition            {% b.payerI
                | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
 # "(a) within sixty (60) days following attainment of annual Net Sales in Japan equal to ¥100,000,000: [******]": the item's own due time.
                | label itemDue attainedCondition %colon paidValue    {% lb.dueItem %}
+# "(i) first Calendar Quarter in which Net Sales exceed $300,000: $25,000": the first period whose own total meets it, paid once.
+               | label %firstWord calendarPeriodNoun %in_ %which periodCondition %colon paidValue {% lb.firstPeriodItem %}
 firstTime     -> %firstWord "time"
 # The items of a list that states one due time for all: each form above except an item's own due time.
 undueItems    -> undueItem                                           {% b.single %}
@@ -295,6 +299,11 @@ listTail      -> listEnd                                             {% b.single
 listEnd       -> onceSentence                                        {% b.id %}
                | severalPayments                                     {% b.id %}
                | basisStatement severalPayments                      {% lb.basisThenSeveral %}
+               | catchUpSentence                                     {% b.id %}
+# "For the sake of clarity, Milestone Events are cumulative: achievement of a Milestone Event triggers all prior Milestone Events
+# not previously triggered and paid.": a later milestone's achievement also triggers every earlier one not yet triggered.
+catchUpSentence -> %for_ %the "sake" %of "clarity" %comma %milestone eventsWord %are %cumulative %colon %achievement %of %a %milestone %event "triggers" %all "prior" %milestone eventsWord %not "previously" "triggered" %and "paid" %period {% lb.catchUp %}
+eventsWord    -> "Events" | "events"
 onceSentence  -> %each %of %the milestoneNoun modal %be "paid" "only" "once" onceRegardless:? %period {% lb.onceSentence %}
                | %each qualifiers:? paidNoun modal %be "paid" "only" "once" %period {% lb.onceSentence %}
 onceRegardless -> "regardless" %of %the "number" %of scopeWords %that %achieve %itWord

@@ -7,13 +7,14 @@
  * "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.".
  * They only build nodes: what a due time or a once-only sentence means is read after parsing.
  */
-import type { DefinitionNode, DueNode, ListConditionNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, SeveralPaymentsStatementNode, WindowNode } from '../src/language/ast';
+import type { CatchUpNode, DefinitionNode, DueNode, ListConditionNode, MilestoneNode, MoneyNode, PartyNode, PaymentNode, Range, SeveralPaymentsStatementNode, WindowNode } from '../src/language/ast';
 import { normalizeText } from '../src/values/text-key';
 import {
   cons, digits, paymentList, span, toArray, type ClauseDraft, type Comparison, type Condition, type Data, type Entry, type Item, type Label, type List,
   type Subject, type Unstated,
 } from './builders';
 import type { Token } from './lexer';
+import { firstTail, type PeriodCondition } from './period-builders';
 
 /** "within thirty (30) days after the achievement of such milestone", "within sixty (60) days following attainment of": days after the milestone is met. */
 export function dueAfterAchievement(d: Data): DueNode {
@@ -99,8 +100,8 @@ function timedBy(payment: PaymentNode, due: DueNode): PaymentNode {
   return { kind: 'timed', payment, due, range: payment.range };
 }
 
-/** A sentence after a list: once-only (every milestone), or statements that join the document's definitions. */
-type ListEnd = { once: true; range: Range } | DefinitionNode | DefinitionNode[];
+/** A sentence after a list: once-only (every milestone), catch-up, or statements that join the document's definitions. */
+type ListEnd = { once: true; range: Range } | CatchUpNode | DefinitionNode | DefinitionNode[];
 
 /**
  * "Each of the milestones shall be paid only once [regardless of the number of Products that achieve it].", "Each Sales
@@ -112,11 +113,12 @@ export function withListTail(d: Data): ClauseDraft {
   if (tail === null) return clause;
   const ends = toArray(tail);
   const onceSentence = ends.find((e): e is { once: true; range: Range } => !Array.isArray(e) && 'once' in e);
-  const asides = ends.flatMap((e) => (Array.isArray(e) ? e : 'once' in e ? [] : [e]));
+  const catchUp = ends.find((e): e is CatchUpNode => !Array.isArray(e) && 'kind' in e && e.kind === 'catch-up');
+  const asides = ends.flatMap((e) => (Array.isArray(e) ? e : 'once' in e || e.kind === 'catch-up' ? [] : [e]));
   const milestones = onceSentence
     ? toArray(clause.milestones).reduce<List<MilestoneNode>>((list, m) => cons(list, { ...m, once: { kind: 'once-only', words: 'paid only once', range: onceSentence.range } }), null)
     : clause.milestones;
-  return { ...clause, milestones, ...(asides.length ? { asides: [...(clause.asides ?? []), ...asides] } : {}), range: span(clause, tail) };
+  return { ...clause, milestones, ...(catchUp ? { catchUp } : {}), ...(asides.length ? { asides: [...(clause.asides ?? []), ...asides] } : {}), range: span(clause, tail) };
 }
 
 export function onceSentence(d: Data): { once: true; range: Range } {
@@ -137,4 +139,24 @@ export function madeForEach(d: Data): SeveralPaymentsStatementNode {
   // "unmet" is one of the qualifiers before the noun.
   const period = d[11] as Token[];
   return { kind: 'several-payments-statement', written: 'made-for-each', period: normalizeText(period.map((t) => t.value).join(' ')), range: span(d) };
+}
+
+/** "For the sake of clarity, Milestone Events are cumulative: achievement of a Milestone Event triggers all prior Milestone Events …". */
+export function catchUp(d: Data): CatchUpNode {
+  return { kind: 'catch-up', range: span(d) };
+}
+
+/** "Company will pay Licensor the following amounts after the first achievement of each milestone event: (i) …". */
+export function amountsList(d: Data): ListAction {
+  const [, , payee, the, following, amounts, , , , , , , , , colon, items] = d as [
+    Token, unknown, PartyNode, Token, Token, Token, Token, Token, Token, Token, Token, Token, Token, Token, Token, List<Item>,
+  ];
+  return { payee, entries: paymentList([the, following, null, amounts, colon, items]) as List<Entry> };
+}
+
+/** "(i) first Calendar Quarter in which Net Sales exceed $300,000: $25,000". */
+export function firstPeriodItem(d: Data): Item {
+  const [label, first, noun, inWord, which, c, , paid] = d as [Label, Token, unknown, Token, Token, PeriodCondition, Token, MoneyNode | Unstated];
+  const tail = firstTail([[first], null, first, noun, inWord, which, c]);
+  return { label, paid, condition: { subject: c.subject, comparison: c.comparison, window: tail.window, range: span(first, c) }, range: span(d) };
 }

@@ -19,6 +19,7 @@ import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-peri
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
 import { listConditionReadings } from '../language/list-condition';
+import { catchUpTriggers, crossesBefore } from './catch-up';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -397,6 +398,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
 
+    // Catch-up: each milestone's own first achievement, for the earlier milestones of its list it triggers.
+    const caughtUp = catchUpTriggers(this.plans, (p) => {
+      for (const inst of p.instances) {
+        const own = findCrossing(p, inst, this.crossingRows, sums);
+        if (own) return own;
+      }
+      return null;
+    });
     this.plans.forEach((plan, planIndex) => {
       const m = plan.milestone;
       const name = labelName(plan, planIndex + 1, this.clauseCount);
@@ -451,7 +460,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
         const total = new Accumulator();
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
-        const crossing = findCrossing(plan, inst, this.crossingRows, sums);
+        let crossing = findCrossing(plan, inst, this.crossingRows, sums);
+        const caught = caughtUp.get(plan);
+        const caughtDay = caught ? caught.crossing.row.day - this.effectiveDay : -1;
+        const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (crossing === null || crossesBefore(caught.crossing, crossing));
+        if (byCatchUp) crossing = caught.crossing;
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(instanceTarget(plan, inst));
@@ -488,6 +501,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if (plan.firstAchievement && status === 'missed') continue;
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+        if (byCatchUp && caught) {
+          notes.add(
+            `${instName}: triggered on ${result.achievedAt} by catch-up: ${labelName(caught.by, this.plans.indexOf(caught.by) + 1, this.clauseCount)} was achieved then ` +
+              `(row ${caught.crossing.row.id}), and the text says achievement of a milestone triggers every earlier one not previously triggered and paid; ` +
+              `this period's own total (${result.total}) did not meet it`,
+          );
+        }
         if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
         if (topUp && topUpAmount && topUpCurrency && parties) {
           // The amount itself, owed for every period once it is over; then the difference when it is below the minimum.
@@ -524,7 +544,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
         }
-        if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        // Triggered by catch-up, the period's own total never met it: no refund took it back.
+        if (crossing && !byCatchUp && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
         const eachIncrement = eachIncrementOf(m);
         if (eachIncrement && found) {
           // One obligation per completed increment, at the row that completes it; none at the threshold's own crossing.

@@ -81,6 +81,8 @@ export interface ClauseNode {
    * Calendar Year first meet the corresponding threshold: (a) …": the condition the list states for all its items.
    */
   listCondition?: ListConditionNode;
+  /** "… achievement of a Milestone Event triggers all prior Milestone Events not previously triggered and paid.": catch-up. */
+  catchUp?: CatchUpNode;
   /** In the commitment form: a commitment to sales targets set out in an exhibit written in the text, and its remedies (not a payment). */
   salesMinimum?: SalesMinimumNode;
   range: Range;
@@ -183,6 +185,16 @@ export interface MinimumTopUpNode {
   between: [string, string];
   /** "for that calendar year": the period the difference is for (the minimum's, else an error). */
   forPeriod: WindowNode;
+  range: Range;
+}
+
+/**
+ * "For the sake of clarity, Milestone Events are cumulative: achievement of a Milestone Event triggers all prior Milestone
+ * Events not previously triggered and paid.": when a milestone of the list is achieved, every earlier one (in the list's
+ * order) not yet achieved is triggered that day, by the same row, and paid once (src/evaluation/catch-up.ts).
+ */
+export interface CatchUpNode {
+  kind: 'catch-up';
   range: Range;
 }
 
@@ -1350,6 +1362,7 @@ export type AnyNode =
   | MinimumTopUpNode
   | RoyaltyUndertakingNode
   | ListConditionNode
+  | CatchUpNode
   | SalesMinimumNode
   | RemedyNode;
 

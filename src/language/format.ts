@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  PeriodWordNode, SeveralPaymentsStatementNode,
+  PeriodWordNode, SeveralPaymentsStatementNode, CalendarPeriodWindowNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
@@ -550,16 +550,19 @@ function listSentences(clause: ClauseNode, path: string, payer: string, payee: s
   const onceCount = clause.milestones.filter((m) => m.once !== undefined).length;
   if (onceCount !== 0 && onceCount !== clause.milestones.length) throw new FormatError('a once-only sentence after a list covers every milestone of it', `${path}/milestones`);
   const once = onceCount === 0 ? [] : ['Each of the milestones shall be paid only once.'];
+  if (clause.catchUp !== undefined) once.push('For the sake of clarity, Milestone Events are cumulative: achievement of a Milestone Event triggers all prior Milestone Events not previously triggered and paid.');
+  // "(i) first Calendar Quarter in which Net Sales exceed $300,000: $25,000": such an item is written with its amount last.
+  const firstIn = (m: MilestoneNode): boolean => m.window.kind === 'calendar-period' && m.window.selection.kind === 'first';
   const days = parts[0].days;
   const shared = parts.every((p) => p.days === days);
   const leadText = lead === null ? '' : ` ${lead}`;
-  if (payee !== null && shared) {
+  if (payee !== null && shared && !clause.milestones.some(firstIn)) {
     const items = parts.map((p, i) => `${listLabel(p.m, p.at)} ${paidAmount(p.inner, p.innerAt)} if ${p.condition}${end(i)}`);
     const due = days === null ? '' : ` within ${days} days after the achievement of such milestone`;
     const head = days === null && lead === null ? `The ${payer} shall pay the ${payee} the following payments:` : `The ${payer} shall pay each of the following payments to the ${payee}${due}${leadText}:`;
     return [head, ...items, ...once].join('\n');
   }
-  if (payee === null && days === null && shared) {
+  if (payee === null && days === null && shared && !clause.milestones.some(firstIn)) {
     const items = parts.map((p, i) => `${listLabel(p.m, p.at)} ${paidAmount(p.inner, p.innerAt)} if ${p.condition}${end(i)}`);
     return [`The ${payer} will make each of the following payments${leadText}:`, ...items, ...once].join('\n');
   }
@@ -567,6 +570,12 @@ function listSentences(clause: ClauseNode, path: string, payer: string, payee: s
   // condition; the list's words give the amounts' words.
   const words = listWords(parts.map((p) => ({ payment: p.inner, at: p.innerAt })));
   const items = parts.map((p, i) => {
+    if (firstIn(p.m)) {
+      if (p.days !== null || lead !== null) throw new FormatError('an item "first calendar quarter in which …" states no due time of its own and no list condition', `${p.at}/window`);
+      const noun = calendarNounText(p.m.window as CalendarPeriodWindowNode);
+      if (noun === null) throw new FormatError('an item "first … in which" names a calendar or fiscal period', `${p.at}/window`);
+      return `${listLabel(p.m, p.at)} first ${noun} in which ${payerCondition(p.m, p.at).subject}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
+    }
     if (p.days === null) return `${listLabel(p.m, p.at)} ${p.condition}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
     // "attainment of annual Net Sales equal to ¥100,000,000": the inclusive comparator as such items write it.
     const condition = p.condition.replace(/ are at least /, ' equal to ');
