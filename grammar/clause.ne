@@ -45,6 +45,7 @@ import * as tab from './table-builders';
 import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as qbb from './quota-band-builders';
+import * as lvb from './level-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as tu from './top-up-builders';
@@ -310,6 +311,8 @@ scopePhrases  -> scopePhrase                                         {% b.single
                | scopePhrases scopePhrase                            {% b.append %}
 # Also of the Company and its Subsidiaries (a party and its own) and to Customers (whose purchases count).
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
+# "of each Product": counted per item (check-each-scope.ts warns that the ledger is read as one item's rows).
+               | %of %each scopeWords                                {% b.eachScopePhrase %}
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
@@ -690,6 +693,11 @@ dueTerm       -> %payable %within %number %days %after %the %end %of %the %calen
 # Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
 measuredSentence -> partyRef modal %pay paidParty:? windowedAmount {% qb.paySentence %}
                | partyRef modal "earn" windowedAmount                {% qb.earnSentence %}
+# Tiers written as levels after the sentence: "Licensee will make royalty payments, payable annually within sixty (60) days
+# after the end of each Calendar Year, based on the aggregate Net Sales of each Product in such Calendar Year, applying the
+# tiered royalty rates below to the portion of Net Sales within each level: Annual Net Sales up to and including
+# US$5,000,000: eight percent (8%); …". The same amount as the pay sentence with bands (grammar/level-builders.ts).
+               | partyRef modal "make" measuredNoun %payments %comma levelDue %comma %based %on tierMeasure %comma "applying" %the "tiered" measuredNoun "rates" %below %to %the %portion %of measureMetric "within" %each "level" %colon levelBands {% lvb.levelSentence %}
 # The party paid, when written: "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …" names none.
 paidParty     -> %to:? endedParty                                    {% b.last %}
 # The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a
@@ -752,6 +760,10 @@ measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.f
                | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
                | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}
                | percentage rateOf tierMeasure quotaBandRange measureWindow:? {% qbb.quotaBand %}
+levelDue      -> %payable "annually" %within %number %days %after %the %end %of %each %calendar %year {% lvb.annualDue %}
+levelBands    -> levelBand %semicolon levelBand                      {% pb.bandPair %}
+               | levelBands %semicolon levelBand                     {% b.appendThird %}
+levelBand     -> %annual measureMetric bandRange %colon percentage   {% lvb.levelBand %}
 # A band bounded by a share of a quota: "up to 100% of the Quarterly Quota ($200,000)", "in excess of the Quarterly Quota".
 quotaBandRange -> %up %to quotaBound                                 {% qbb.upToQuota %}
                | %up %to %and %including quotaBound                  {% qbb.upToQuota %}

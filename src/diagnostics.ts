@@ -51,6 +51,8 @@ export const DIAGNOSTIC_CODES = {
   'tier-reading-conflict': 'error',
   'tier-bands': 'error',
   'quota-unresolved': 'error',
+  'tier-whole-unit-gap': 'warning',
+  'each-item-not-split': 'warning',
   'quota-amount-conflict': 'error',
   'quota-amount-reading': 'warning',
   'payment-currency': 'error',

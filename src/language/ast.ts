@@ -994,6 +994,13 @@ export interface TieredPaymentNode {
   intro: PaymentIntro;
   bands: TierBandNode[];
   method: 'marginal' | 'retroactive' | null;
+  /**
+   * The words that state the method when they are not ", on a marginal basis" ("applying the tiered royalty rates below
+   * to the portion of Net Sales within each level"), for the notes; the canonical text writes the method itself.
+   */
+  methodWords?: string;
+  /** `levels`: written as levels after the sentence that pays them ("… applying the tiered royalty rates below …: Annual Net Sales up to …: 8%; …"). */
+  layout?: 'levels';
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
   /**

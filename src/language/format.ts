@@ -277,6 +277,8 @@ function scopeText(scope: string, path: string): string {
     }
     // "to Customers": whose purchases count.
     if (CUSTOMER_SCOPE.test(phrase)) continue;
+    // "of each Product": counted per item.
+    if (/^of each /.test(phrase) && phrase.slice('of each '.length).split(' ').every(isPlainWord)) continue;
     const m = SCOPE.exec(phrase);
     // "of the Company and its Subsidiaries": one party and its own.
     if (!m || !m[1].split(' and its ').every((part) => part.split(' ').every(isPlainWord))) {
@@ -759,11 +761,43 @@ function measuredSentence(clause: ClauseNode, path: string): string {
   const at = `${path}/milestones/0`;
   const m = clause.milestones[0];
   if (!m.payment || !measureOfPayment(m.payment)) throw new FormatError('a milestone with no condition is the measure of a computed amount', `${at}/payment`);
+  const levels = levelSentence(clause, m.payment, `${at}/payment`);
+  if (levels !== null) return levels;
   const paid = paidWithTail(m.payment, clause, `${at}/payment`);
   // "Licensee shall pay an additional royalty of …": a payer with no party paid written.
   if (!clause.party) return `The ${partyName(clause.payer as PartyNode, `${path}/payer`)} shall pay ${paid}.`;
   const payee = partyName(clause.party, `${path}/party`);
   return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
+}
+
+/**
+ * "The Licensee shall make royalty payments, payable annually within 60 days after the end of each calendar year, based on
+ * the aggregate Net Sales of Products in such calendar year, applying the tiered royalty rates below to the portion of Net
+ * Sales within each level: Annual Net Sales up to and including $5,000,000.00: 8%; …", or null for tiers written otherwise.
+ */
+function levelSentence(clause: ClauseNode, payment: PaymentNode, path: string): string | null {
+  const p = paymentParts(payment).base;
+  if (p.kind !== 'tiered' || p.layout === undefined) return null;
+  if (p.layout !== 'levels') badField(`layout '${String(p.layout)}'`, `${path}/layout`);
+  const due = payment.kind === 'timed' && payment.payment === p ? payment.due : null;
+  if (!due || due.after !== 'year' || due.calendar !== true || due.such !== true) badField('levels are paid within a number of days after the end of each calendar year', `${path}/due`);
+  if (!clause.payer || clause.party) badField('levels are paid by a payer to a payee the sentence does not name', `${path}/../../../party`);
+  if (p.method !== 'marginal' || !p.measure || !p.intro || p.intro.noun !== 'royalty') badField('levels are marginal royalty rates counted on a measure', `${path}/payment`);
+  const w = p.measure.window;
+  if (!w || w.kind !== 'calendar-period' || w.unit !== 'year' || w.selection.kind !== 'each' || w.yearStart !== '01-01') badField('levels are counted in each calendar year', `${path}/payment/measure/window`);
+  if (!Number.isSafeInteger(due.days) || due.days < 0) badField(`days '${String(due.days)}'`, `${path}/due/days`);
+  const measure = measureText({ ...p.measure, window: null, such: { preposition: 'in', calendar: true, unit: 'year' } }, `${path}/payment/measure`);
+  const bands = p.bands.map((b, i) => {
+    const bp = `${path}/payment/bands/${i}`;
+    if (!b.measure || b.quantifier !== null || b.toQuota || b.fromQuota) badField('a level is a metric and a range', bp);
+    if (!METRIC.test(b.measure.term)) badField(`a level counted on '${b.measure.term}'`, `${bp}/measure/term`);
+    return `Annual ${b.measure.term} ${bandRange(b, bp)}: ${percentText(b.percent, `${bp}/percent`)}`;
+  });
+  const portion = (p.bands[0].measure as MeasureNode).term;
+  return (
+    `The ${partyName(clause.payer, '/payer')} shall make royalty payments, payable annually within ${due.days} days after the end of each calendar year, ` +
+    `based on ${measure}, applying the tiered royalty rates below to the portion of ${portion} within each level: ${bands.join('; ')}.`
+  );
 }
 
 /**
@@ -1692,6 +1726,7 @@ function strip(value: unknown): unknown {
     if (kind === 'money' && key === 'text') continue;
     if (kind === 'end-of-period' && key === 'written') continue;
     if (kind === 'comparator' && key === 'words') continue;
+    if (kind === 'tiered' && key === 'methodWords') continue;
     if (kind === 'calendar-period' && key === 'written') continue;
     if (kind === 'once-only' && key === 'words') continue;
     if (DECIMAL_FIELDS[kind]?.includes(key) && typeof field === 'string' && /^\d+(?:\.\d+)?$/.test(field)) {
