@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   'each-item-not-split': 'warning',
   'quota-amount-conflict': 'error',
   'quota-amount-reading': 'warning',
+  'quota-period-mismatch': 'warning',
   'payment-currency': 'error',
   'non-positive-increment': 'error',
   'cap-below-floor': 'error',
