@@ -700,12 +700,14 @@ dueTerm       -> %payable %within %number %days %after %the %end %of %the %calen
 # amount's own measure (metric, scope, window, threshold) is the milestone; after a condition, "such Net
 # Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
 measuredSentence -> partyRef modal %pay paidParty:? windowedAmount {% qb.paySentence %}
-               | partyRef modal "earn" windowedAmount                {% qb.earnSentence %}
+# "earn" and "make" share one prediction at the sentence's start (the first Earley column is bounded).
+               | partyRef modal earnOrLevels                         {% lvb.earnOrLevels %}
+earnOrLevels  -> "earn" windowedAmount                               {% lvb.earnPart %}
 # Tiers written as levels after the sentence: "Licensee will make royalty payments, payable annually within sixty (60) days
 # after the end of each Calendar Year, based on the aggregate Net Sales of each Product in such Calendar Year, applying the
 # tiered royalty rates below to the portion of Net Sales within each level: Annual Net Sales up to and including
 # US$5,000,000: eight percent (8%); …". The same amount as the pay sentence with bands (grammar/level-builders.ts).
-               | partyRef modal "make" measuredNoun %payments %comma levelDue %comma %based %on tierMeasure %comma "applying" %the "tiered" measuredNoun "rates" %below %to %the %portion %of measureMetric "within" %each "level" %colon levelBands {% lvb.levelSentence %}
+               | "make" measuredNoun %payments %comma levelDue %comma %based %on tierMeasure %comma "applying" %the "tiered" measuredNoun "rates" %below %to %the %portion %of measureMetric "within" %each "level" %colon levelBands {% lvb.levelPart %}
 # The party paid, when written: "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …" names none.
 paidParty     -> %to:? endedParty                                    {% b.last %}
 # The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a

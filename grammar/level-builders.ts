@@ -11,6 +11,7 @@ import type { DueNode, MeasureNode, MoneyNode, PartyNode, PaymentNode, Range, Ti
 import { digits, span, toArray, type Data, type List } from './builders';
 import * as cb from './period-builders';
 import type { MeasuredSentence } from './measured-builders';
+import * as qb from './measured-builders';
 import type { Token } from './lexer';
 
 interface LevelDue { due: DueNode; window: WindowNode }
@@ -38,13 +39,24 @@ export function levelBand(d: Data): LevelBand {
   };
 }
 
+/** What follows the modal: "earn <amount>", or "make <noun> payments, …: <levels>". */
+type AfterModal = { kind: 'earn'; data: Data } | { kind: 'levels'; data: Data };
+export const earnPart = (d: Data): AfterModal => ({ kind: 'earn', data: d });
+export const levelPart = (d: Data): AfterModal => ({ kind: 'levels', data: d });
+
+/** "<Party> shall earn …" (an earning sentence) or "<Party> will make royalty payments, … : <levels>". */
+export function earnOrLevels(d: Data): MeasuredSentence {
+  const [party, modal, after] = d as [PartyNode, unknown, AfterModal];
+  if (after.kind === 'earn') return qb.earnSentence([party, modal, ...after.data]);
+  return levelSentence(party, after.data, span(d));
+}
+
 /** The sentence: a royalty of the levels' rates, each counted on the measure "based on …" names, in each calendar year. */
-export function levelSentence(d: Data): MeasuredSentence {
-  const payer = d[0] as PartyNode;
-  const noun = d[3] as string;
-  const due = d[6] as LevelDue;
-  const measure = d[10] as MeasureNode;
-  const levels = d[27] as List<LevelBand>;
+function levelSentence(payer: PartyNode, d: Data, range: Range): MeasuredSentence {
+  const noun = d[1] as string;
+  const due = d[4] as LevelDue;
+  const measure = d[8] as MeasureNode;
+  const levels = d[25] as List<LevelBand>;
   const list = toArray(levels);
   // "in such Calendar Year": the year of "each Calendar Year" before it.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -53,8 +65,8 @@ export function levelSentence(d: Data): MeasuredSentence {
   // Each band on the sentence's measure with the band's own metric words ("Annual Net Sales"), which the checker compares.
   const bands: TierBandNode[] = list.map((l) => ({ ...l.band, measure: { ...own, term: l.metric.term, basis: l.metric.basis, range: l.metric.range } }));
   // "applying the tiered royalty rates below to the portion of Net Sales within each level": each rate on its own level's sales.
-  const methodWords = `applying the tiered ${noun} rates below to the portion of ${(d[22] as { term: string }).term} within each level`;
+  const methodWords = `applying the tiered ${noun} rates below to the portion of ${(d[20] as { term: string }).term} within each level`;
   const tiered: PaymentNode = { kind: 'tiered', intro: { noun: noun as 'royalty', link: 'of' }, bands, method: 'marginal', methodWords, layout: 'levels', measure: own, range: span(d) };
   const payment: TimedPaymentNode = { kind: 'timed', payment: tiered as TimedPaymentNode['payment'], due: due.due, range: span(d) };
-  return { payer, payee: null, payment, range: span(d) };
+  return { payer, payee: null, payment, range };
 }
