@@ -106,6 +106,7 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  'list-condition-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
