@@ -46,6 +46,7 @@ import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
+import * as pl from './plan-level-builders';
 %}
 @lexer lexer
 
@@ -199,6 +200,7 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
+               | planLevels %period planExcess                       {% pl.planLevelsClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
 # The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
 payerHead     -> partyRef modal                                      {% b.id %}
@@ -885,6 +887,25 @@ quotaName     -> %quota                                              {% b.single
 quotaLead     -> quotaWord                                           {% b.single %}
                | quotaLead quotaWord                                 {% b.append %}
 quotaWord     -> %word {% b.id %} | %number {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %sales {% b.id %}
+
+# --- a rate chosen by the plan level reached, on the excess over a plan --------------------------------
+# "If Executive achieves the Annual Board Plan ($2,500,000 of Bookings for 2026) but less than the Sales Plan ($3,000,000),
+# Executive earns a commission of two percent (2%); if Executive achieves or exceeds the Sales Plan, Executive earns a
+# commission of five percent (5%). The commission applies to all Bookings in excess of the Annual Board Plan."
+# (src/language/ast.ts PlanLevelsNode; the checker is src/language/check-plan-levels.ts).
+planLevels    -> conditionIntro planLevel                            {% pl.firstLevel %}
+               | planLevels %semicolon %if_ planLevel                {% b.appendFourth %}
+planLevel     -> partyRef planReach %comma partyRef "earns" %a %commission %of percentage {% pl.planLevel %}
+planReach     -> achievesVerb planRef "but" %less %than planRef      {% pl.between %}
+               | achievesVerb %or %exceeds planRef                   {% pl.orExceeds %}
+# A plan by its name, defined in brackets where first written: "the Annual Board Plan ($2,500,000 of Bookings for 2026)".
+planRef       -> %the planWords                                      {% pl.planRef %}
+               | %the planWords %lparen money planOf:? %rparen       {% pl.planRef %}
+planOf        -> %of metric %for_ %number
+planWords     -> planWord                                            {% b.single %}
+               | planWords planWord                                  {% b.append %}
+planWord      -> %word {% b.id %} | %annual {% b.id %} | %sales {% b.id %}
+planExcess    -> %the %commission "applies" %to %all metric %in_ %excess %of planRef %period
 
 # --- a target incentive pro-rated by attainment of a quota, in sentences ---------------------------------
 # "The Participant's target incentive is $12,000 per calendar quarter at 100% attainment of the quarterly Bookings quota of

@@ -93,6 +93,11 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  // rates chosen by the plan level reached
+  'plan-undefined': 'error',
+  'plan-defined-twice': 'error',
+  'plan-year-missing': 'error',
+  'plan-levels-gap': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
