@@ -201,7 +201,8 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
-               | planLevels %period planExcess                       {% pl.planLevelsClause %}
+# Written out after the intro (not as a rule of its own): one Earley state where a clause may start, not three.
+               | conditionIntro planLevel planLevelsMore %period planExcess {% pl.planLevelsClause %}
 # A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
                | royaltySentence %period topUpSentence               {% tu.royaltyWithTopUp %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
@@ -911,8 +912,8 @@ quotaWord     -> %word {% b.id %} | %number {% b.id %} | %annual {% b.id %} | %q
 # Executive earns a commission of two percent (2%); if Executive achieves or exceeds the Sales Plan, Executive earns a
 # commission of five percent (5%). The commission applies to all Bookings in excess of the Annual Board Plan."
 # (src/language/ast.ts PlanLevelsNode; the checker is src/language/check-plan-levels.ts).
-planLevels    -> conditionIntro planLevel                            {% pl.firstLevel %}
-               | planLevels %semicolon %if_ planLevel                {% b.appendFourth %}
+planLevelsMore -> null                                               {% b.empty %}
+               | planLevelsMore %semicolon %if_ planLevel            {% b.appendFourth %}
 planLevel     -> partyRef planReach %comma partyRef "earns" %a %commission %of percentage {% pl.planLevel %}
 planReach     -> achievesVerb planRef "but" %less %than planRef      {% pl.between %}
                | achievesVerb %or %exceeds planRef                   {% pl.orExceeds %}

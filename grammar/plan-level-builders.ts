@@ -56,12 +56,10 @@ export function planLevel(d: Data): Level {
   };
 }
 
-export const firstLevel = (d: Data): List<Level> => cons(null, d[1] as Level);
-
 /** The levels, the closing sentence, and one milestone per level. */
 export function planLevelsClause(d: Data): ClauseDraft {
-  const [list, , excess] = d as [List<Level>, Token, [Token, Token, Token, Token, Token, Metric, Token, Token, Token, PlanRefNode & { basis?: SalesBasis }, Token]];
-  const written = toArray(list);
+  const [, head, more, , excess] = d as [unknown, Level, List<Level>, Token, [Token, Token, Token, Token, Token, Metric, Token, Token, Token, PlanRefNode & { basis?: SalesBasis }, Token]];
+  const written = [head, ...toArray(more)];
   const applies = excess[5];
   const excessOver = strip(excess[9]);
   const refs = [...written.flatMap((l) => (l.below ? [l.from, l.below] : [l.from])), excessOver];
