@@ -103,6 +103,7 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  'list-condition-mismatch': 'error',
   // rates chosen by the plan level reached
   'plan-undefined': 'error',
   'plan-defined-twice': 'error',
