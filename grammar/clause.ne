@@ -48,6 +48,8 @@ import * as qbb from './quota-band-builders';
 import * as lvb from './level-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
+import * as pl from './plan-level-builders';
+import * as tc from './tailed-condition-builders';
 import * as lb from './list-builders';
 import * as tu from './top-up-builders';
 import * as ud from './undertaking-builders';
@@ -197,9 +199,9 @@ contextWord   -> %word {% b.id %} | %the {% b.id %} | %of {% b.id %} | %commissi
 # "<Payer> shall pay <Payee> <payment> if <condition>." and "If <condition>, <Payer> shall pay <Payee> <payment>.":
 # one milestone, whose target and window are the condition's and whose payment is the sentence's.
 payerClause   -> paymentFirst %period                                {% b.payerClause %}
-               | conditionFirst %period                              {% b.payerClause %}
+# With or without a tail: one alternative, so one Earley state where a clause may start (grammar/tailed-condition-builders.ts).
+               | conditionFirst paymentTail:? %period                {% tc.conditionFirstClause %}
                | achievementList %period                             {% b.payerClause %}
-               | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | measuredSentence amountName paymentTail:? %period   {% qb.namedMeasuredClause %}
                | measuredSentence amountName:? uncappedTail:? %period sumCap {% qb.sumCappedClause %}
@@ -212,6 +214,8 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
+# Written out after the intro (not as a rule of its own): one Earley state where a clause may start, not three.
+               | conditionIntro planLevel planLevelsMore %period planExcess {% pl.planLevelsClause %}
 # A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
                | royaltySentence %period topUpSentence               {% tu.royaltyWithTopUp %}
 # A minimum of royalties owed under another provision, topped up (grammar/undertaking-builders.ts); written out here,
@@ -1002,6 +1006,25 @@ quotaName     -> %quota                                              {% b.single
 quotaLead     -> quotaWord                                           {% b.single %}
                | quotaLead quotaWord                                 {% b.append %}
 quotaWord     -> %word {% b.id %} | %number {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %sales {% b.id %}
+
+# --- a rate chosen by the plan level reached, on the excess over a plan --------------------------------
+# "If Executive achieves the Annual Board Plan ($2,500,000 of Bookings for 2026) but less than the Sales Plan ($3,000,000),
+# Executive earns a commission of two percent (2%); if Executive achieves or exceeds the Sales Plan, Executive earns a
+# commission of five percent (5%). The commission applies to all Bookings in excess of the Annual Board Plan."
+# (src/language/ast.ts PlanLevelsNode; the checker is src/language/check-plan-levels.ts).
+planLevelsMore -> null                                               {% b.empty %}
+               | planLevelsMore %semicolon %if_ planLevel            {% b.appendFourth %}
+planLevel     -> partyRef planReach %comma partyRef "earns" %a %commission %of percentage {% pl.planLevel %}
+planReach     -> achievesVerb planRef "but" %less %than planRef      {% pl.between %}
+               | achievesVerb %or %exceeds planRef                   {% pl.orExceeds %}
+# A plan by its name, defined in brackets where first written: "the Annual Board Plan ($2,500,000 of Bookings for 2026)".
+planRef       -> %the planWords                                      {% pl.planRef %}
+               | %the planWords %lparen money planOf:? %rparen       {% pl.planRef %}
+planOf        -> %of metric %for_ %number
+planWords     -> planWord                                            {% b.single %}
+               | planWords planWord                                  {% b.append %}
+planWord      -> %word {% b.id %} | %annual {% b.id %} | %sales {% b.id %}
+planExcess    -> %the %commission "applies" %to %all metric %in_ %excess %of planRef %period
 
 # --- a target incentive pro-rated by attainment of a quota, in sentences ---------------------------------
 # "The Participant's target incentive is $12,000 per calendar quarter at 100% attainment of the quarterly Bookings quota of

@@ -41,6 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
+import type { PlanLevelsNode, PlanRefNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -468,6 +469,7 @@ function quotaText(m: MilestoneNode, at: string): string {
  * ("… the following payments: (a) a bonus of $Y if …; and (b) …").
  */
 function payerSentence(clause: ClauseNode, path: string): string {
+  if (clause.planLevels !== undefined) return planLevelsSentences(clause, clause.planLevels, `${path}/planLevels`);
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   const first = clause.milestones[0]?.payment;
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
@@ -634,6 +636,42 @@ function listValue(p: PaymentNode, at: string): string {
   if (p.kind === 'fixed') return formatAmount(p.amount, `${at}/amount`);
   if (p.kind === 'unstated' && p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return p.text;
   throw new FormatError('an item that states its own due time pays a bare amount ("$150,000", "[***]")', `${at}/kind`);
+}
+
+/**
+ * "If Executive achieves the Annual Board Plan ($2,500,000 of Bookings for 2026) but less than the Sales Plan ($3,000,000),
+ * Executive earns a commission of 2%; if Executive achieves or exceeds the Sales Plan, Executive earns a commission of 5%.
+ * The commission applies to all Bookings in excess of the Annual Board Plan." The milestones are the levels'.
+ */
+function planLevelsSentences(clause: ClauseNode, p: PlanLevelsNode, path: string): string {
+  if (!Array.isArray(p.levels) || p.levels.length === 0) badField('plan levels without a level', `${path}/levels`);
+  if (clause.milestones.length !== p.levels.length) throw new FormatError('a clause of plan levels has one milestone per level', `${path}/levels`);
+  if (clause.payer !== undefined) throw new FormatError('plan levels name no payer (the party earns)', `${path.replace(/\/planLevels$/, '')}/payer`);
+  const levels = p.levels.map((l, i) => {
+    const at = `${path}/levels/${i}`;
+    const verb = oneOf(l.verb, ['achieves', 'reaches', 'generates', 'achieve', 'reach', 'generate', 'generating'], `${at}/verb`);
+    const reach =
+      oneOf(l.written, ['between', 'or exceeds'], `${at}/written`) === 'between'
+        ? `${verb} ${planRefText(l.from, `${at}/from`)} but less than ${planRefText(l.below ?? badField('a level between two plans without its upper plan', `${at}/below`), `${at}/below`)}`
+        : `${verb} or exceeds ${planRefText(l.from, `${at}/from`)}`;
+    return `${i === 0 ? 'If' : 'if'} ${partyName(l.achiever, `${at}/achiever`)} ${reach}, ${partyName(l.earner, `${at}/earner`)} earns a commission of ${percentText(l.percent, `${at}/percent`)}`;
+  });
+  if (!METRIC.test(p.appliesTo)) throw new FormatError(`'${p.appliesTo}' cannot be written as a metric: use "Net Sales", "Bookings" …`, `${path}/appliesTo`);
+  return `${levels.join('; ')}. The commission applies to all ${p.appliesTo} in excess of ${planRefText(p.excessOver, `${path}/excessOver`)}.`;
+}
+
+/** "the Sales Plan", "the Annual Board Plan ($2,500,000 of Bookings for 2026)". */
+function planRefText(r: PlanRefNode, path: string): string {
+  const words = typeof r.name === 'string' ? r.name.split(' ') : [];
+  if (words.length === 0 || !words.every((w) => /^[A-Z][A-Za-z-]*$/.test(w))) throw new FormatError(`'${String(r.name)}' cannot be written as a plan's name: use capitalised words ("Sales Plan")`, `${path}/name`);
+  if (r.amount === null) {
+    if (r.metric !== null || r.year !== null) throw new FormatError('a plan states its metric and year only with its amount', `${path}/amount`);
+    return `the ${r.name}`;
+  }
+  if ((r.metric === null) !== (r.year === null)) throw new FormatError('a plan states its metric and its year together ("of Bookings for 2026")', `${path}/year`);
+  if (r.metric !== null && !METRIC.test(r.metric)) throw new FormatError(`'${r.metric}' cannot be written as a metric`, `${path}/metric`);
+  const of = r.metric === null ? '' : ` of ${r.metric} for ${wholeNumber(r.year as number, `${path}/year`)}`;
+  return `the ${r.name} (${formatAmount(r.amount, `${path}/amount`)}${of})`;
 }
 
 /** ' (the "Milestone Payment")' after a payment the text names, or ''. */
