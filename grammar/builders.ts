@@ -10,7 +10,7 @@ import type {
   ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, DueNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
-import { CURRENCY_SYMBOLS, currencyOfCode } from '../src/values/money';
+import { currencyOfCode, currencyOfSymbol } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
@@ -215,6 +215,12 @@ export function scopePhrase(d: Data): { text: string; range: Range } {
   return { text: normalizeText(words(tokens)), range: span(d) };
 }
 
+/** "of each Product": the words as written. */
+export function eachScopePhrase(d: Data): { text: string; range: Range } {
+  const [of, each, names] = d as [Token, Token, List<Token>];
+  return { text: normalizeText(words([of, each, ...toArray(names)])), range: span(d) };
+}
+
 /** "its Affiliates": the words of one party of a "by …" scope. */
 export function scopeParty(d: Data): Token[] {
   const [its, names] = d as [Token | null, List<Token>];
@@ -270,7 +276,7 @@ interface Unstated { kind: 'unstated-value'; currency: string | null; text: stri
 export function redactedValue(d: Data): Unstated {
   const tokens = d as Token[];
   const mark = tokens.length === 2 ? tokens[0] : null;
-  const currency = mark === null ? null : mark.type === 'currencySymbol' ? CURRENCY_SYMBOLS[mark.value] ?? null : mark.value;
+  const currency = mark === null ? null : mark.type === 'currencySymbol' ? currencyOfSymbol(mark.value) ?? null : mark.value;
   return { kind: 'unstated-value', currency, text: tokens.map((t) => t.value).join(''), range: span(d) };
 }
 
@@ -575,7 +581,7 @@ const withMultiplier = (text: string, m: Token | null): string => (m ? `${text} 
 
 export function symbolMoney(d: Data): MoneyNode {
   const [symbol, n, m] = d as [Token, Token, Token | null];
-  return money(CURRENCY_SYMBOLS[symbol.value], n, m, withMultiplier(symbol.value + n.value, m), span(d));
+  return money(currencyOfSymbol(symbol.value) as string, n, m, withMultiplier(symbol.value + n.value, m), span(d));
 }
 
 export function codeFirstMoney(d: Data): MoneyNode {
@@ -590,7 +596,7 @@ export function draftedMoney(d: Data): MoneyNode {
   const t = d[0] as Token;
   const symbol = /[$€£¥]/.exec(t.value)?.[0];
   const name = t.text.slice(0, t.text.lastIndexOf('('));
-  const currency = symbol ? CURRENCY_SYMBOLS[symbol] : CURRENCY_NAMES.find(([re]) => re.test(name))?.[1] ?? 'USD';
+  const currency = symbol ? (currencyOfSymbol(symbol) as string) : CURRENCY_NAMES.find(([re]) => re.test(name))?.[1] ?? 'USD';
   const figure = t.value.replace(/^(?:US)?[$€£¥]?\s?/, '');
   return { kind: 'money', amount: figureValue(figure), currency, text: t.text.replace(/\s+/g, ' '), range: span(t) };
 }

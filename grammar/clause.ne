@@ -45,8 +45,11 @@ import * as tab from './table-builders';
 import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as qbb from './quota-band-builders';
+import * as lvb from './level-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
+import * as pl from './plan-level-builders';
+import * as tc from './tailed-condition-builders';
 import * as lb from './list-builders';
 import * as tu from './top-up-builders';
 import * as ud from './undertaking-builders';
@@ -196,9 +199,9 @@ contextWord   -> %word {% b.id %} | %the {% b.id %} | %of {% b.id %} | %commissi
 # "<Payer> shall pay <Payee> <payment> if <condition>." and "If <condition>, <Payer> shall pay <Payee> <payment>.":
 # one milestone, whose target and window are the condition's and whose payment is the sentence's.
 payerClause   -> paymentFirst %period                                {% b.payerClause %}
-               | conditionFirst %period                              {% b.payerClause %}
+# With or without a tail: one alternative, so one Earley state where a clause may start (grammar/tailed-condition-builders.ts).
+               | conditionFirst paymentTail:? %period                {% tc.conditionFirstClause %}
                | achievementList %period                             {% b.payerClause %}
-               | conditionFirst paymentTail %period                  {% qb.tailedPayerClause %}
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | measuredSentence amountName paymentTail:? %period   {% qb.namedMeasuredClause %}
                | measuredSentence amountName:? uncappedTail:? %period sumCap {% qb.sumCappedClause %}
@@ -211,6 +214,8 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
+# Written out after the intro (not as a rule of its own): one Earley state where a clause may start, not three.
+               | conditionIntro planLevel planLevelsMore %period planExcess {% pl.planLevelsClause %}
 # A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
                | royaltySentence %period topUpSentence               {% tu.royaltyWithTopUp %}
 # A minimum of royalties owed under another provision, topped up (grammar/undertaking-builders.ts); written out here,
@@ -364,6 +369,8 @@ scopePhrases  -> scopePhrase                                         {% b.single
                | scopePhrases scopePhrase                            {% b.append %}
 # Also of the Company and its Subsidiaries (a party and its own) and to Customers (whose purchases count).
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
+# "of each Product": counted per item (check-each-scope.ts warns that the ledger is read as one item's rows).
+               | %of %each scopeWords                                {% b.eachScopePhrase %}
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
@@ -749,7 +756,14 @@ dueTerm       -> %payable %within %number %days %after %the %end %of %the %calen
 # amount's own measure (metric, scope, window, threshold) is the milestone; after a condition, "such Net
 # Sales" is the condition's. Meaning and checks: src/language/check-measured.ts.
 measuredSentence -> partyRef modal %pay paidParty:? windowedAmount {% qb.paySentence %}
-               | partyRef modal "earn" windowedAmount                {% qb.earnSentence %}
+# "earn" and "make" share one prediction at the sentence's start (the first Earley column is bounded).
+               | partyRef modal earnOrLevels                         {% lvb.earnOrLevels %}
+earnOrLevels  -> "earn" windowedAmount                               {% lvb.earnPart %}
+# Tiers written as levels after the sentence: "Licensee will make royalty payments, payable annually within sixty (60) days
+# after the end of each Calendar Year, based on the aggregate Net Sales of each Product in such Calendar Year, applying the
+# tiered royalty rates below to the portion of Net Sales within each level: Annual Net Sales up to and including
+# US$5,000,000: eight percent (8%); …". The same amount as the pay sentence with bands (grammar/level-builders.ts).
+               | "make" measuredNoun %payments %comma levelDue %comma %based %on tierMeasure %comma "applying" %the "tiered" measuredNoun "rates" %below %to %the %portion %of measureMetric "within" %each "level" %colon levelBands {% lvb.levelPart %}
 # The party paid, when written: "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …" names none.
 paidParty     -> %to:? endedParty                                    {% b.last %}
 # The paid party's name ends with a name word, so that "the Agent a royalty of 3% …" is never read as a
@@ -812,6 +826,10 @@ measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.f
                | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
                | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}
                | percentage rateOf tierMeasure quotaBandRange measureWindow:? {% qbb.quotaBand %}
+levelDue      -> %payable "annually" %within %number %days %after %the %end %of %each %calendar %year {% lvb.annualDue %}
+levelBands    -> levelBand %semicolon levelBand                      {% pb.bandPair %}
+               | levelBands %semicolon levelBand                     {% b.appendThird %}
+levelBand     -> %annual measureMetric bandRange %colon percentage   {% lvb.levelBand %}
 # A band bounded by a share of a quota: "up to 100% of the Quarterly Quota ($200,000)", "in excess of the Quarterly Quota".
 quotaBandRange -> %up %to quotaBound                                 {% qbb.upToQuota %}
                | %up %to %and %including quotaBound                  {% qbb.upToQuota %}
@@ -997,6 +1015,25 @@ quotaName     -> %quota                                              {% b.single
 quotaLead     -> quotaWord                                           {% b.single %}
                | quotaLead quotaWord                                 {% b.append %}
 quotaWord     -> %word {% b.id %} | %number {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %sales {% b.id %}
+
+# --- a rate chosen by the plan level reached, on the excess over a plan --------------------------------
+# "If Executive achieves the Annual Board Plan ($2,500,000 of Bookings for 2026) but less than the Sales Plan ($3,000,000),
+# Executive earns a commission of two percent (2%); if Executive achieves or exceeds the Sales Plan, Executive earns a
+# commission of five percent (5%). The commission applies to all Bookings in excess of the Annual Board Plan."
+# (src/language/ast.ts PlanLevelsNode; the checker is src/language/check-plan-levels.ts).
+planLevelsMore -> null                                               {% b.empty %}
+               | planLevelsMore %semicolon %if_ planLevel            {% b.appendFourth %}
+planLevel     -> partyRef planReach %comma partyRef "earns" %a %commission %of percentage {% pl.planLevel %}
+planReach     -> achievesVerb planRef "but" %less %than planRef      {% pl.between %}
+               | achievesVerb %or %exceeds planRef                   {% pl.orExceeds %}
+# A plan by its name, defined in brackets where first written: "the Annual Board Plan ($2,500,000 of Bookings for 2026)".
+planRef       -> %the planWords                                      {% pl.planRef %}
+               | %the planWords %lparen money planOf:? %rparen       {% pl.planRef %}
+planOf        -> %of metric %for_ %number
+planWords     -> planWord                                            {% b.single %}
+               | planWords planWord                                  {% b.append %}
+planWord      -> %word {% b.id %} | %annual {% b.id %} | %sales {% b.id %}
+planExcess    -> %the %commission "applies" %to %all metric %in_ %excess %of planRef %period
 
 # --- a target incentive pro-rated by attainment of a quota, in sentences ---------------------------------
 # "The Participant's target incentive is $12,000 per calendar quarter at 100% attainment of the quarterly Bookings quota of

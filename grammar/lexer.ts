@@ -150,7 +150,8 @@ const RULES = {
   number: /\d+(?:,+\d+)*(?:\.\d+)?/,
   enumerator: /\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\)/,
   placeholder: /\[[^\]\n]*\]/,
-  currencySymbol: /[$€£¥]/,
+  // "US$5,000,000": the dollar sign with the country before it, one symbol (for US dollars).
+  currencySymbol: /(?<![A-Za-z])US\$|[$€£¥]/,
   // A quoted product name. It cannot span a colon, so the quotes around a whole pasted clause
   // (the enumerated and headed forms always have one) are lexed as lone quotes instead.
   // Nor can it end with a period: that is a whole sentence in quotes ("“Licensee shall pay … .”"),

@@ -115,7 +115,7 @@ export function measuredExcess(d: Data): PaymentNode {
 
 // --- sentences ---------------------------------------------------------------------------------
 
-interface MeasuredSentence { payer: PartyNode | null; payee: PartyNode | null; payment: PaymentNode; range: Range }
+export interface MeasuredSentence { payer: PartyNode | null; payee: PartyNode | null; payment: PaymentNode; range: Range }
 
 /** "<Payer> shall pay [to] <Payee> <amount>", or with no party paid written: "Licensee shall pay an additional royalty of …". */
 export function paySentence(d: Data): MeasuredSentence {
@@ -272,7 +272,9 @@ export function measuredClause(d: Data): b.ClauseDraft {
 
 
 /** The currency of a tiered amount's first band bound. */
-function bandCurrency(p: PaymentNode): string | null {
+function bandCurrency(payment: PaymentNode): string | null {
+  // Through a due date written with the amount ("payable annually within sixty (60) days …, … the tiered royalty rates below …").
+  const p = payment.kind === 'timed' && payment.payment.kind === 'tiered' ? payment.payment : payment;
   if (p.kind !== 'tiered') return null;
   for (const band of p.bands) {
     const money = band.from ?? band.to;

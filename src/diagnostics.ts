@@ -51,8 +51,11 @@ export const DIAGNOSTIC_CODES = {
   'tier-reading-conflict': 'error',
   'tier-bands': 'error',
   'quota-unresolved': 'error',
+  'tier-whole-unit-gap': 'warning',
+  'each-item-not-split': 'warning',
   'quota-amount-conflict': 'error',
   'quota-amount-reading': 'warning',
+  'quota-period-mismatch': 'warning',
   'payment-currency': 'error',
   'non-positive-increment': 'error',
   'cap-below-floor': 'error',
@@ -104,6 +107,11 @@ export const DIAGNOSTIC_CODES = {
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
   'list-condition-mismatch': 'error',
+  // rates chosen by the plan level reached
+  'plan-undefined': 'error',
+  'plan-defined-twice': 'error',
+  'plan-year-missing': 'error',
+  'plan-levels-gap': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

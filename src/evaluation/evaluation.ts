@@ -43,6 +43,7 @@ import { settleObligations, type PaymentObligation } from './payments/obligation
 import { paymentBaseMetric } from './payments/computed-payment';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
+import { planLevelsNote } from './payments/plan-level-note';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { documentCurrency, instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
@@ -420,6 +421,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (base?.kind === 'tiered') notes.add(tierNote(name, base));
+      if (plan.clause.planLevels && plan.milestone === plan.clause.milestones[0]) {
+        notes.add(planLevelsNote(this.clauseCount > 1 ? `clause ${plan.clauseIndex}: ` : '', plan.clause.planLevels));
+      }
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);

@@ -71,6 +71,11 @@ export interface ClauseNode {
   /** In the commitment form: how the commitment was stated, and its escalation. */
   commitment?: CommitmentNode;
   /**
+   * A rate chosen by the plan level reached, on the excess over a plan: the sentences as written (see PlanLevelsNode).
+   * The clause's milestones are its levels, in order (the payer-pays form, naming no payer: the party earns).
+   */
+  planLevels?: PlanLevelsNode;
+  /**
    * In a payer-pays clause with a computed amount: the minimum that amount must reach in each period, and the payment
    * of the difference when it does not ("If Licensee's Earned Royalties for any calendar year are less than $100,000,
    * … a payment … equal to the difference …").
@@ -155,6 +160,55 @@ export interface RoyaltyUndertakingNode {
   /** "within forty-five (45) days after the end of that twelve (12) month period": the days, and the period's length in months as written. */
   days: number;
   periodLength: number;
+  range: Range;
+}
+
+/**
+ * "If Executive achieves the Annual Board Plan ($2,500,000 of Bookings for 2026) but less than the Sales Plan
+ * ($3,000,000), Executive earns a commission of two percent (2%); if Executive achieves or exceeds the Sales Plan,
+ * Executive earns a commission of five percent (5%). The commission applies to all Bookings in excess of the Annual
+ * Board Plan.": levels of a year's total, each between a plan and the next one, each with its rate; the rate of the
+ * level reached applies to the excess over the plan the last sentence names, once the year is over. Plans are named
+ * in the text and defined once, in brackets where first written; the first definition gives the metric and the year.
+ * Each level is one milestone (target: its plan, met when reached); only the level the year's total ends in pays.
+ */
+export interface PlanLevelsNode {
+  kind: 'plan-levels';
+  levels: PlanLevelNode[];
+  /** The metric as written after "applies to all" ("Bookings"). */
+  appliesTo: string;
+  /** The plan the rate applies on the excess over. */
+  excessOver: PlanRefNode;
+  range: Range;
+}
+
+/** One level: "<party> achieves <plan> but less than <next plan>, <party> earns a commission of <rate>" (`below`), or "… achieves or exceeds <plan>, …". */
+export interface PlanLevelNode {
+  kind: 'plan-level';
+  /** The party whose total counts, as written after "if". */
+  achiever: PartyNode;
+  /** The verb as written, lower case ("achieves", "reaches"). */
+  verb: 'achieves' | 'reaches' | 'generates' | 'achieve' | 'reach' | 'generate' | 'generating';
+  /** `between`: "achieves <from> but less than <below>"; `or exceeds`: "achieves or exceeds <from>" (open above). */
+  written: 'between' | 'or exceeds';
+  from: PlanRefNode;
+  below: PlanRefNode | null;
+  /** The party that earns, as written after the comma. */
+  earner: PartyNode;
+  percent: string;
+  range: Range;
+}
+
+/** A plan by its name ("the Sales Plan"), with its definition in brackets where written ("($2,500,000 of Bookings for 2026)"). */
+export interface PlanRefNode {
+  kind: 'plan-ref';
+  /** The name as written, without "the" ("Annual Board Plan"). */
+  name: string;
+  amount: MoneyNode | null;
+  /** "of Bookings": the metric as written in the definition, or null. */
+  metric: string | null;
+  /** "for 2026": the calendar year the plan is for, or null. */
+  year: number | null;
   range: Range;
 }
 
@@ -1106,6 +1160,11 @@ export interface RateOnExcessPaymentNode {
   definedAs?: string;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /**
+   * A plan level's rate (PlanLevelsNode): owed only when the window's total ends below this plan (the next level's,
+   * whose own rate then applies instead); null for the top level. Absent for a rate on the excess written alone.
+   */
+  levelBelow?: { name: string; amount: MoneyNode } | null;
   range: Range;
 }
 
@@ -1128,6 +1187,13 @@ export interface TieredPaymentNode {
   intro: PaymentIntro;
   bands: TierBandNode[];
   method: 'marginal' | 'retroactive' | null;
+  /**
+   * The words that state the method when they are not ", on a marginal basis" ("applying the tiered royalty rates below
+   * to the portion of Net Sales within each level"), for the notes; the canonical text writes the method itself.
+   */
+  methodWords?: string;
+  /** `levels`: written as levels after the sentence that pays them ("… applying the tiered royalty rates below …: Annual Net Sales up to …: 8%; …"). */
+  layout?: 'levels';
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
   /**
@@ -1359,6 +1425,9 @@ export type AnyNode =
   | CommitmentNode
   | EscalationNode
   | CustomerDefinitionNode
+  | PlanLevelsNode
+  | PlanLevelNode
+  | PlanRefNode
   | MinimumTopUpNode
   | RoyaltyUndertakingNode
   | ListConditionNode

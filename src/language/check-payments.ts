@@ -128,6 +128,20 @@ function checkTiers(p: TieredPaymentNode, out: Diagnostic[]): void {
       return;
     }
   }
+  for (const band of bands) {
+    if (band.writtenFrom === undefined) continue;
+    const prev = bands[band.index - 1];
+    const currency = band.currency ?? prev.currency;
+    out.push(
+      diagnostic(
+        'tier-whole-unit-gap',
+        band.band.range,
+        `This band starts at ${money(band.writtenFrom, currency)}, one unit above the end of the band before it (${money(band.from, currency)}, included there): ` +
+          `read as bounds in whole units, this band starts just above ${money(band.from, currency)}, so an amount between the two (${money(band.from, currency)} and a fraction) is in this band and its share is counted from ${money(band.from, currency)}. ` +
+          `Read literally, such an amount would earn no rate. To say the reading taken, start the band with 'over ${money(band.from, currency)}'.`,
+      ),
+    );
+  }
   const last = bands[bands.length - 1];
   if (last.to !== null) {
     out.push(diagnostic('tier-bands', last.band.range, `The last band ends at ${money(last.to, last.currency)}: sales above it would earn no rate. If that is meant, add a band at 0% ('and 0% on Net Sales above ${money(last.to, last.currency)}').`));

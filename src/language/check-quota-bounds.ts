@@ -8,13 +8,45 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { paymentParts } from './payment-parts';
 import { Dec, formatMoney } from '../values/money';
 import { textKey } from '../values/text-key';
+import { windowPeriod } from './check-measured';
 
 const boundsOf = (b: TierBandNode): QuotaBoundNode[] => [b.fromQuota, b.toQuota].filter((q): q is QuotaBoundNode => q !== undefined);
 
 export function checkQuotaBounds(clause: ClauseNode, out: Diagnostic[]): void {
   for (const m of clause.milestones) {
     const base = m.payment ? paymentParts(m.payment).base : null;
-    if (base?.kind === 'tiered') checkBounds(base, out);
+    if (base?.kind !== 'tiered') continue;
+    checkBounds(base, out);
+    // The period the tiers are measured in: the milestone's own, else a period opening's ("For each calendar quarter,").
+    const window = m.window.kind === 'open' && clause.opening?.kind === 'period-opening' ? clause.opening.window : m.window;
+    checkQuotaPeriods(base, windowPeriod(window), out);
+  }
+}
+
+/** The period a quota's name gives it ("Quarterly Quota", "Annual Quota"), or null. */
+const QUOTA_PERIOD: Readonly<Record<string, string>> = { quarterly: 'quarter', annual: 'year', yearly: 'year', monthly: 'month' };
+
+/**
+ * "For each calendar year, … up to 100% of the Quarterly Quota ($200,000)": a quota named for one period bounding a
+ * total of another; the amount is used as written (not scaled), which the warning says, with the other reading.
+ */
+function checkQuotaPeriods(p: TieredPaymentNode, period: { unit: string } | null, out: Diagnostic[]): void {
+  if (period === null) return;
+  const warned = new Set<string>();
+  for (const band of p.bands) {
+    for (const q of boundsOf(band)) {
+      const named = QUOTA_PERIOD[q.name.split(' ')[0].toLowerCase()];
+      if (named === undefined || named === period.unit || warned.has(textKey(q.name))) continue;
+      warned.add(textKey(q.name));
+      out.push(
+        diagnostic(
+          'quota-period-mismatch',
+          q.range,
+          `The ${q.name} is named for a ${named}, but the tiers are measured in each ${period.unit}: its amount is used as written for each ${period.unit}'s total, not scaled to a ${period.unit}. ` +
+            `If a ${period.unit}'s bound is the ${q.name} times the number of ${named}s in it, write that amount; if the tiers are meant per ${named}, name that period ('each calendar ${named}').`,
+        ),
+      );
+    }
   }
 }
 

@@ -11,6 +11,9 @@ import { paymentParts } from './payment-parts';
 const withoutRanges = (x: unknown): string => JSON.stringify(x, (key, value: unknown) => (key === 'range' ? undefined : value));
 const windowOf = (m: MeasureNode): string | null => (m.window !== null ? withoutRanges(m.window) : m.such ? withoutRanges(m.such) : null);
 
+/** A metric's words without the modifiers that do not change what is counted ("aggregate Net Sales" is Net Sales). */
+const metricKey = (term: string): string => term.toLowerCase().replace(/^(?:(?:aggregate|cumulative|worldwide|consolidated)\s+)+/, '');
+
 export function checkTierMeasures(clause: ClauseNode, out: Diagnostic[]): void {
   for (const m of clause.milestones) {
     const base = m.payment ? paymentParts(m.payment).base : null;
@@ -37,13 +40,14 @@ function periodReading(p: TieredPaymentNode, out: Diagnostic[]): void {
 }
 
 function checkBands(p: TieredPaymentNode, out: Diagnostic[]): void {
-  const first = p.bands[0].measure as MeasureNode;
+  // The amount's own measure ("based on the aggregate Net Sales …" before levels), else the first band's.
+  const first = p.measure ?? (p.bands[0].measure as MeasureNode);
   // A raised rate's bands name their periods apart ("in each Calendar Quarter", "in that Calendar Quarter"): checkProviso compares them.
   const window = p.measure && !p.proviso ? windowOf(p.measure) : null;
-  for (const band of p.bands.slice(1)) {
+  for (const band of p.bands) {
     const m = band.measure;
-    if (!m) continue;
-    if (m.term.toLowerCase() !== first.term.toLowerCase() || m.basis !== first.basis) {
+    if (!m || m === first) continue;
+    if (metricKey(m.term) !== metricKey(first.term) || m.basis !== first.basis) {
       out.push(
         diagnostic(
           'tier-measure-mismatch',

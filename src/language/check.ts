@@ -17,6 +17,7 @@ import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { checkMeasured } from './check-measured';
 import { checkTierMeasures } from './check-tiers';
 import { checkQuotaBounds } from './check-quota-bounds';
+import { checkEachScope } from './check-each-scope';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
@@ -24,6 +25,7 @@ import { checkTopUp } from './check-top-up';
 import { checkSalesMinimum } from './check-sales-minimum';
 import { checkAttainment } from './check-attainment';
 import { checkCommitment } from './check-commitment';
+import { checkPlanLevels } from './check-plan-levels';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
@@ -80,10 +82,12 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkSalesMinimum(clause, out);
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
+  for (const clause of document.clauses) checkPlanLevels(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);
+  for (const clause of document.clauses) checkEachScope(clause, out);
   return out;
 }
 

@@ -41,6 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
+import type { PlanLevelsNode, PlanRefNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -361,6 +362,8 @@ function scopeText(scope: string, path: string): string {
     }
     // "to Customers": whose purchases count.
     if (CUSTOMER_SCOPE.test(phrase)) continue;
+    // "of each Product": counted per item.
+    if (/^of each /.test(phrase) && phrase.slice('of each '.length).split(' ').every(isPlainWord)) continue;
     const m = SCOPE.exec(phrase);
     // "of the Company and its Subsidiaries": one party and its own.
     if (!m || !m[1].split(' and its ').every((part) => part.split(' ').every(isPlainWord))) {
@@ -466,6 +469,7 @@ function quotaText(m: MilestoneNode, at: string): string {
  * ("… the following payments: (a) a bonus of $Y if …; and (b) …").
  */
 function payerSentence(clause: ClauseNode, path: string): string {
+  if (clause.planLevels !== undefined) return planLevelsSentences(clause, clause.planLevels, `${path}/planLevels`);
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   const first = clause.milestones[0]?.payment;
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
@@ -641,6 +645,42 @@ function listValue(p: PaymentNode, at: string): string {
   if (p.kind === 'fixed') return formatAmount(p.amount, `${at}/amount`);
   if (p.kind === 'unstated' && p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return p.text;
   throw new FormatError('an item that states its own due time pays a bare amount ("$150,000", "[***]")', `${at}/kind`);
+}
+
+/**
+ * "If Executive achieves the Annual Board Plan ($2,500,000 of Bookings for 2026) but less than the Sales Plan ($3,000,000),
+ * Executive earns a commission of 2%; if Executive achieves or exceeds the Sales Plan, Executive earns a commission of 5%.
+ * The commission applies to all Bookings in excess of the Annual Board Plan." The milestones are the levels'.
+ */
+function planLevelsSentences(clause: ClauseNode, p: PlanLevelsNode, path: string): string {
+  if (!Array.isArray(p.levels) || p.levels.length === 0) badField('plan levels without a level', `${path}/levels`);
+  if (clause.milestones.length !== p.levels.length) throw new FormatError('a clause of plan levels has one milestone per level', `${path}/levels`);
+  if (clause.payer !== undefined) throw new FormatError('plan levels name no payer (the party earns)', `${path.replace(/\/planLevels$/, '')}/payer`);
+  const levels = p.levels.map((l, i) => {
+    const at = `${path}/levels/${i}`;
+    const verb = oneOf(l.verb, ['achieves', 'reaches', 'generates', 'achieve', 'reach', 'generate', 'generating'], `${at}/verb`);
+    const reach =
+      oneOf(l.written, ['between', 'or exceeds'], `${at}/written`) === 'between'
+        ? `${verb} ${planRefText(l.from, `${at}/from`)} but less than ${planRefText(l.below ?? badField('a level between two plans without its upper plan', `${at}/below`), `${at}/below`)}`
+        : `${verb} or exceeds ${planRefText(l.from, `${at}/from`)}`;
+    return `${i === 0 ? 'If' : 'if'} ${partyName(l.achiever, `${at}/achiever`)} ${reach}, ${partyName(l.earner, `${at}/earner`)} earns a commission of ${percentText(l.percent, `${at}/percent`)}`;
+  });
+  if (!METRIC.test(p.appliesTo)) throw new FormatError(`'${p.appliesTo}' cannot be written as a metric: use "Net Sales", "Bookings" …`, `${path}/appliesTo`);
+  return `${levels.join('; ')}. The commission applies to all ${p.appliesTo} in excess of ${planRefText(p.excessOver, `${path}/excessOver`)}.`;
+}
+
+/** "the Sales Plan", "the Annual Board Plan ($2,500,000 of Bookings for 2026)". */
+function planRefText(r: PlanRefNode, path: string): string {
+  const words = typeof r.name === 'string' ? r.name.split(' ') : [];
+  if (words.length === 0 || !words.every((w) => /^[A-Z][A-Za-z-]*$/.test(w))) throw new FormatError(`'${String(r.name)}' cannot be written as a plan's name: use capitalised words ("Sales Plan")`, `${path}/name`);
+  if (r.amount === null) {
+    if (r.metric !== null || r.year !== null) throw new FormatError('a plan states its metric and year only with its amount', `${path}/amount`);
+    return `the ${r.name}`;
+  }
+  if ((r.metric === null) !== (r.year === null)) throw new FormatError('a plan states its metric and its year together ("of Bookings for 2026")', `${path}/year`);
+  if (r.metric !== null && !METRIC.test(r.metric)) throw new FormatError(`'${r.metric}' cannot be written as a metric`, `${path}/metric`);
+  const of = r.metric === null ? '' : ` of ${r.metric} for ${wholeNumber(r.year as number, `${path}/year`)}`;
+  return `the ${r.name} (${formatAmount(r.amount, `${path}/amount`)}${of})`;
 }
 
 /** ' (the "Milestone Payment")' after a payment the text names, or ''. */
@@ -970,11 +1010,43 @@ function measuredSentence(clause: ClauseNode, path: string): string {
   const at = `${path}/milestones/0`;
   const m = clause.milestones[0];
   if (!m.payment || !measureOfPayment(m.payment)) throw new FormatError('a milestone with no condition is the measure of a computed amount', `${at}/payment`);
+  const levels = levelSentence(clause, m.payment, `${at}/payment`);
+  if (levels !== null) return levels;
   const paid = paidWithTail(m.payment, clause, `${at}/payment`);
   // "Licensee shall pay an additional royalty of …": a payer with no party paid written.
   if (!clause.party) return `The ${partyName(clause.payer as PartyNode, `${path}/payer`)} shall pay ${paid}.`;
   const payee = partyName(clause.party, `${path}/party`);
   return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
+}
+
+/**
+ * "The Licensee shall make royalty payments, payable annually within 60 days after the end of each calendar year, based on
+ * the aggregate Net Sales of Products in such calendar year, applying the tiered royalty rates below to the portion of Net
+ * Sales within each level: Annual Net Sales up to and including $5,000,000.00: 8%; …", or null for tiers written otherwise.
+ */
+function levelSentence(clause: ClauseNode, payment: PaymentNode, path: string): string | null {
+  const p = paymentParts(payment).base;
+  if (p.kind !== 'tiered' || p.layout === undefined) return null;
+  if (p.layout !== 'levels') badField(`layout '${String(p.layout)}'`, `${path}/layout`);
+  const due = payment.kind === 'timed' && payment.payment === p ? payment.due : null;
+  if (!due || due.after !== 'year' || due.calendar !== true || due.such !== true) badField('levels are paid within a number of days after the end of each calendar year', `${path}/due`);
+  if (!clause.payer || clause.party) badField('levels are paid by a payer to a payee the sentence does not name', `${path}/../../../party`);
+  if (p.method !== 'marginal' || !p.measure || !p.intro || p.intro.noun !== 'royalty') badField('levels are marginal royalty rates counted on a measure', `${path}/payment`);
+  const w = p.measure.window;
+  if (!w || w.kind !== 'calendar-period' || w.unit !== 'year' || w.selection.kind !== 'each' || w.yearStart !== '01-01') badField('levels are counted in each calendar year', `${path}/payment/measure/window`);
+  if (!Number.isSafeInteger(due.days) || due.days < 0) badField(`days '${String(due.days)}'`, `${path}/due/days`);
+  const measure = measureText({ ...p.measure, window: null, such: { preposition: 'in', calendar: true, unit: 'year' } }, `${path}/payment/measure`);
+  const bands = p.bands.map((b, i) => {
+    const bp = `${path}/payment/bands/${i}`;
+    if (!b.measure || b.quantifier !== null || b.toQuota || b.fromQuota) badField('a level is a metric and a range', bp);
+    if (!METRIC.test(b.measure.term)) badField(`a level counted on '${b.measure.term}'`, `${bp}/measure/term`);
+    return `Annual ${b.measure.term} ${bandRange(b, bp)}: ${percentText(b.percent, `${bp}/percent`)}`;
+  });
+  const portion = (p.bands[0].measure as MeasureNode).term;
+  return (
+    `The ${partyName(clause.payer, '/payer')} shall make royalty payments, payable annually within ${due.days} days after the end of each calendar year, ` +
+    `based on ${measure}, applying the tiered royalty rates below to the portion of ${portion} within each level: ${bands.join('; ')}.`
+  );
 }
 
 /**
@@ -1918,6 +1990,7 @@ function strip(value: unknown): unknown {
     if (kind === 'money' && key === 'text') continue;
     if (kind === 'end-of-period' && key === 'written') continue;
     if (kind === 'comparator' && key === 'words') continue;
+    if (kind === 'tiered' && key === 'methodWords') continue;
     if (kind === 'calendar-period' && key === 'written') continue;
     if (kind === 'once-only' && key === 'words') continue;
     if (DECIMAL_FIELDS[kind]?.includes(key) && typeof field === 'string' && /^\d+(?:\.\d+)?$/.test(field)) {

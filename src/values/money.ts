@@ -58,6 +58,11 @@ export function minorUnits(currency: string): number {
 /** Currency symbols the clause language accepts, and what they stand for. */
 export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
+/** The currency a symbol as written stands for: "US$" is the dollar sign with its country, US dollars. */
+export function currencyOfSymbol(symbol: string): string | undefined {
+  return symbol === 'US$' ? 'USD' : CURRENCY_SYMBOLS[symbol];
+}
+
 const SYMBOL_OF: ReadonlyMap<string, string> = new Map(Object.entries(CURRENCY_SYMBOLS).map(([s, c]) => [c, s]));
 
 /** The one rounding point for money: half-up to the currency's minor units. */

@@ -34,7 +34,16 @@ export interface BandShare {
 /** The calculation as data: rates as fractions ("0.01" for 1%), figures as decimal strings. */
 export type Calculation =
   | { kind: 'rate-on-all'; rate: string; base: string; amount: string }
-  | { kind: 'rate-on-excess'; rate: string; base: string; threshold: string; excess: string; amount: string }
+  | {
+      kind: 'rate-on-excess';
+      rate: string;
+      base: string;
+      threshold: string;
+      excess: string;
+      /** A plan level's rate: the next plan, and whether the base reached it (then this level owes nothing). */
+      nextLevel?: { name: string; amount: string; reached: boolean };
+      amount: string;
+    }
   | { kind: 'tiered'; method: 'marginal'; base: string; bands: BandShare[]; amount: string }
   | { kind: 'tiered'; method: 'retroactive'; base: string; band: number; rate: string; from: string; to: string | null; amount: string }
   | {
@@ -102,12 +111,25 @@ export function calculate(payment: ComputedPayment, base: Dec, threshold: Dec | 
     }
     case 'rate-on-excess': {
       const t = threshold ?? zero;
+      // A plan level's rate is owed only when the total ends below the next plan, whose own level's rate applies instead.
+      const next = payment.levelBelow ? new Dec(payment.levelBelow.amount.amount) : null;
+      if (payment.levelBelow && next !== null && base.greaterThanOrEqualTo(next)) {
+        return done(
+          {
+            kind: 'rate-on-excess', rate: rateOf(payment.percent).toFixed(), base: plain(base), threshold: plain(t), excess: plain(max0(base.minus(t))),
+            nextLevel: { name: payment.levelBelow.name, amount: plain(next), reached: true },
+          },
+          zero,
+          `0 (${money(base)} reaches the ${payment.levelBelow.name} of ${money(next)}, so the ${payment.percent}% rate of this level does not apply: the next level's does)`,
+        );
+      }
       const excess = max0(base.minus(t));
       const exact = excess.times(rateOf(payment.percent));
       const words = base.greaterThan(t)
         ? `${payment.percent}% × (${money(base)} − ${money(t)})`
         : `${payment.percent}% × 0 (${money(base)} is not above ${money(t)})`;
-      return done({ kind: 'rate-on-excess', rate: rateOf(payment.percent).toFixed(), base: plain(base), threshold: plain(t), excess: plain(excess) }, exact, words);
+      const level = payment.levelBelow && next !== null ? { nextLevel: { name: payment.levelBelow.name, amount: plain(next), reached: false } } : {};
+      return done({ kind: 'rate-on-excess', rate: rateOf(payment.percent).toFixed(), base: plain(base), threshold: plain(t), excess: plain(excess), ...level }, exact, words);
     }
     case 'tiered': {
       const bands = resolveBands(payment);

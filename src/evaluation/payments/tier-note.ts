@@ -4,7 +4,7 @@
  * and what decided it: the words stated, a band's words, or the default the checker warns about.
  */
 import type { QuotaBoundNode, TieredPaymentNode } from '../../language/ast';
-import { tierReading } from '../../language/tier-bands';
+import { resolveBands, tierReading } from '../../language/tier-bands';
 import { quotaBoundWords } from '../../language/quota-bounds';
 import { formatMoney } from '../../values/money';
 
@@ -20,7 +20,18 @@ export function tierNote(name: string, payment: TieredPaymentNode): string {
       : reading.source === 'wording'
         ? `as the words '${reading.words}' say`
         : 'by default: the clause does not say which (warning tier-reading)';
-  return `${name}: tiers read as ${what}, ${why}${quotaBounds(payment)}`;
+  return `${name}: tiers read as ${what}, ${why}${quotaBounds(payment)}${wholeUnitGaps(payment)}`;
+}
+
+/** "; band 2 is written from $5,000,001 after a band ending at $5,000,000 (included): read as starting above $5,000,000, …". */
+function wholeUnitGaps(payment: TieredPaymentNode): string {
+  const parts = resolveBands(payment)
+    .filter((b) => b.writtenFrom !== undefined)
+    .map((b) => {
+      const currency = b.currency as string;
+      return `band ${b.index + 1} is written from ${formatMoney(b.writtenFrom as string, currency)} after a band ending at ${formatMoney(b.from, currency)} (included): read as bounds in whole units, it starts just above ${formatMoney(b.from, currency)} and its portion is counted from there (warning tier-whole-unit-gap)`;
+    });
+  return parts.length > 0 ? `; ${parts.join('; ')}` : '';
 }
 
 /**
