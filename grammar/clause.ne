@@ -46,6 +46,7 @@ import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
+import * as pd from './payment-definition-builders';
 %}
 @lexer lexer
 
@@ -85,12 +86,28 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | payerClause paymentDay                              {% op.withPaymentDay %}
+# A payment defined in a definition sentence ('"Net Sales Payment" means, for any calendar quarter, …'): the comma after
+# "means" tells it from the definitions of periods, customers and milestones.
+               | %string %meansWord %comma paymentDefinitionBody %period {% pd.paymentDefinition %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
                | endsPaidHeaded                                      {% b.id %}
 endsPaidHeaded -> paidHeadedClause                                   {% b.single %}
                | beforeHeaded paidHeadedClause                       {% b.append %}
+
+# --- payment definitions ------------------------------------------------------------------------
+# '"Net Sales Payment" means, for any calendar quarter, an amount equal to fifteen percent (15%) of Net Sales of the Product
+# during such calendar quarter; provided that the Net Sales Payment for the calendar quarter during which cumulative Net
+# Sales reach $1,500,000 shall be prorated to apply only to Net Sales during the period up to the time that such cumulative
+# amount is achieved, and no Net Sales Payment shall accrue thereafter.' (grammar/payment-definition-builders.ts)
+paymentDefinitionBody -> definitionPeriod %comma windowedAmount levelStop:? {% pd.definitionBody %}
+definitionPeriod -> %for_ %any calendarPeriodNoun                   {% pd.forAnyPeriod %}
+levelStop     -> %semicolon %provided %that %the definedWords %for_ %the calendarPeriodNoun %during %which measureMetric comparator money %shall %be "prorated" %to "apply" "only" %to measureMetric %during %the %periodNoun %up %to %the "time" %that "such" %cumulative "amount" %is %achieved %comma %and %no definedWords %shall "accrue" "thereafter" {% pd.levelStop %}
+definedWords  -> definedWord                                         {% b.single %}
+               | definedWords definedWord                            {% b.append %}
+definedWord   -> %word {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %sales {% b.id %} | %revenue {% b.id %} | %payment {% b.id %}
+               | %bonus {% b.id %} | %commission {% b.id %} | %milestone {% b.id %}
 
 # --- commitment sentences ---------------------------------------------------------------------
 # "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
@@ -723,6 +740,7 @@ measuredQualifiers -> measuredQualifier                             {% b.single 
                | measuredQualifiers measuredQualifier               {% b.append %}
 measuredQualifier -> qualifier {% b.id %} | %bonus {% b.id %}
 measuredNoun  -> paidNoun {% qb.nounWords %} | "rebate" {% qb.nounWords %} | "royalty" {% qb.nounWords %} | "incentive" {% qb.nounWords %}
+               | "amount" {% qb.nounWords %}
 # After a condition, "for such Calendar Quarter" at the end is the payment's period reference (conditionFirst
 # periodReference), never also the measure's window: so a measure's window here is not "for such …".
 measure       -> determiner:? measureMetric scopePhrases:? measureWindow:? {% qb.measure %}

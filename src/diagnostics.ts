@@ -93,6 +93,11 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  // payments defined in a definition sentence
+  'definition-parties-unstated': 'warning',
+  'definition-name-mismatch': 'error',
+  'definition-period-mismatch': 'error',
+  'level-stop-reading': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -38,6 +38,7 @@ import { settleObligations, type PaymentObligation } from './payments/obligation
 import { paymentBaseMetric } from './payments/computed-payment';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
+import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { documentCurrency, instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
@@ -501,6 +502,35 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             incrementsOwed.set(obligation, instName);
           }
           if (crossing && plan.once) break;
+          continue;
+        }
+        const level = plan.clause.definition?.stop;
+        if (level && found && plan.levelPeriods && base?.kind === 'rate') {
+          const currency = this.currency ?? sums.firstRowCurrency;
+          const owed = currency === null ? null : levelStopObligations({
+            percent: base.percent,
+            level: toDec(plan.target),
+            series: METRICS[paymentBaseMetric(base) ?? 'gross-revenue'].series(sums, null).net,
+            periods: plan.levelPeriods,
+            crossingIndex: crossing ? crossing.row.day - this.effectiveDay : null,
+            asOfDay: this.asOfDay,
+            currency,
+            common: { clause: plan.clauseIndex, label: m.label, ...(parties ?? { payer: null, payee: null, direction: 'from-performer' as const }) },
+            name,
+          });
+          notes.add(levelStopNote(name, level, plan.clause.definition?.name ?? name));
+          for (const text of owed?.notes ?? []) notes.add(text);
+          for (const obligation of owed?.obligations ?? []) {
+            obligations.push(obligation);
+            notes.add(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
+            timing.push({ obligation, payment: found.payment, name: instName });
+          }
+          if (owed && owed.negative.length > 0) {
+            diagnostics.push({
+              code: 'negative-base-no-clawback', severity: 'warning', label: m.label,
+              message: `${name}: refunds bring the total of ${owed.negative.join(', ')} below zero; the definition states no clawback or offset, so nothing is owed for ${owed.negative.length === 1 ? 'it' : 'them'}, and nothing back`,
+            });
+          }
           continue;
         }
         const tiers = plan.accrues ? accruingTiers(m) : null;

@@ -21,6 +21,7 @@ import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
 import { checkAttainment } from './check-attainment';
 import { checkCommitment } from './check-commitment';
+import { checkPaymentDefinition } from './check-payment-definition';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
@@ -73,6 +74,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
+  for (const clause of document.clauses) checkPaymentDefinition(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);

@@ -102,15 +102,18 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(attainmentSentence(clause, path));
   } else if (clause.form === 'commitment') {
     lines.push(...commitmentSentences(clause, path));
+  } else if (clause.form === 'payment-definition') {
+    lines.push(paymentDefinitionSentence(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment';
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment' || clause.form === 'payment-definition';
   if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
   if (clause.form !== 'shortfall' && clause.minimum !== undefined) throw new FormatError(`a ${clause.form} clause states no minimum`, `${path}/minimum`);
   if (clause.form !== 'commitment' && clause.commitment !== undefined) throw new FormatError(`a ${clause.form} clause states no commitment`, `${path}/commitment`);
+  if (clause.form !== 'payment-definition' && clause.definition !== undefined) throw new FormatError(`a ${clause.form} clause defines no payment`, `${path}/definition`);
   if (clause.form === 'commitment' && clause.payer !== undefined) throw new FormatError('a commitment names no payer', `${path}/payer`);
   if (!sentence) {
     clause.milestones.forEach((m, i) => {
@@ -425,7 +428,7 @@ function measureOfPayment(p: PaymentNode): MeasureNode | null {
   return 'measure' in base && base.measure ? base.measure : null;
 }
 
-const MEASURED_NOUNS = [...PAID_NOUNS, 'rebate', 'royalty', 'incentive'];
+const MEASURED_NOUNS = [...PAID_NOUNS, 'rebate', 'royalty', 'incentive', 'amount'];
 
 function measuredIntro(value: PaymentIntro | undefined, path: string): string {
   if (!value) return '';
@@ -475,6 +478,46 @@ function steppedSentence(clause: ClauseNode, path: string): string | null {
     `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)} ` +
     `${measuredIntro(p.intro ?? undefined, `${at}/payment/intro`)}${percentText(low.percent, `${at}/payment/bands/0/percent`)} of ${measureText(low.measure as MeasureNode, `${at}/payment/bands/0/measure`)}; ` +
     `provided that if ${condition}, the commission for that ${calendarUnit(true, unit)} shall be ${raised} in that ${calendarUnit(true, unit)}.`
+  );
+}
+
+/**
+ * '"Net Sales Payment" means, for any calendar quarter, an amount equal to 15% of Net Sales of the Product during such
+ * Calendar Quarter; provided that the Net Sales Payment for the Calendar Quarter during which cumulative Net Sales reach
+ * $1,500,000.00 shall be prorated to apply only to Net Sales during the period up to the time that such cumulative amount
+ * is achieved, and no Net Sales Payment shall accrue thereafter.'
+ */
+function paymentDefinitionSentence(clause: ClauseNode, path: string): string {
+  const def = clause.definition;
+  if (!def || def.kind !== 'payment-definition') throw new FormatError('a payment definition needs its definition', `${path}/definition`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (clause.milestones.length !== 1 || !m.payment) throw new FormatError('a payment definition has one milestone, with the payment defined', `${path}/milestones`);
+  if (clause.party !== null || clause.payer !== undefined) throw new FormatError('a payment definition names no payer or payee', `${path}/party`);
+  if (clause.payments.length > 0) throw new FormatError('a payment definition has no payment sentences', `${path}/payments`);
+  const name = quotedTerm(def.name, `${path}/definition/name`);
+  const w = def.period;
+  if (def.periodWritten !== 'for any' || w.kind !== 'calendar-period' || w.selection.kind !== 'each' || w.yearStart !== '01-01' || w.bound !== undefined || w.during !== undefined) {
+    throw new FormatError('a payment definition is stated "for any calendar <month|quarter|year>"', `${path}/definition/period`);
+  }
+  const unit = calendarUnit(true, oneOf(w.unit, UNITS, `${path}/definition/period/unit`) as PeriodUnit);
+  const payment = measuredAmount(m.payment, `${at}/payment`);
+  const stop = def.stop;
+  if (!stop) return `${name} means, for any ${unit}, ${payment}.`;
+  const s = `${path}/definition/stop`;
+  const t = m.target;
+  if (t.kind !== 'revenue' || t.amount.amount !== stop.amount.amount || t.amount.currency !== stop.amount.currency || t.term !== stop.term || m.window.kind !== 'open') {
+    throw new FormatError('the milestone of a payment definition with a level is that level, in an open window', `${at}/target`);
+  }
+  for (const [i, n] of stop.names.entries()) {
+    if (typeof n !== 'string' || !/^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*$/.test(n)) badField(`a payment's name '${String(n)}'`, `${s}/names/${i}`);
+  }
+  if (!METRIC.test(stop.term) || !METRIC.test(stop.appliesTo)) badField('a level\'s metric', `${s}/term`);
+  const stopUnit = calendarUnit(true, oneOf(stop.unit, UNITS, `${s}/unit`) as PeriodUnit);
+  return (
+    `${name} means, for any ${unit}, ${payment}; provided that the ${stop.names[0]} for the ${stopUnit} during which ${stop.term} ` +
+    `${stop.comparator.strict ? 'exceed' : 'reach'} ${formatAmount(stop.amount, `${s}/amount`)} shall be prorated to apply only to ${stop.appliesTo} ` +
+    `during the period up to the time that such cumulative amount is achieved, and no ${stop.names[1]} shall accrue thereafter.`
   );
 }
 
