@@ -104,7 +104,11 @@ endsPaidHeaded -> paidHeadedClause                                   {% b.single
 # Sales reach $1,500,000 shall be prorated to apply only to Net Sales during the period up to the time that such cumulative
 # amount is achieved, and no Net Sales Payment shall accrue thereafter.' (grammar/payment-definition-builders.ts)
 paymentDefinitionBody -> definitionPeriod %comma windowedAmount levelStop:? {% pd.definitionBody %}
+# '"Net Sales Payment" means, with respect to the First Net Sales Measuring Period, an amount equal to forty percent (40%)
+# of that portion of Net Sales during the First Net Sales Measuring Period that exceeds One Million Dollars ($1,000,000).'
+               | definitionPeriod %comma measuredIntro percentage %of %that %portion %of windowedMeasure %that %exceeds measuredThreshold {% pd.portionBody %}
 definitionPeriod -> %for_ %any calendarPeriodNoun                   {% pd.forAnyPeriod %}
+               | %with_ "respect" %to %the ownAfterThe               {% pd.withRespectTo %}
 levelStop     -> %semicolon %provided %that %the definedWords %for_ %the calendarPeriodNoun %during %which measureMetric comparator money %shall %be "prorated" %to "apply" "only" %to measureMetric %during %the %periodNoun %up %to %the "time" %that "such" %cumulative "amount" %is %achieved %comma %and %no definedWords %shall "accrue" "thereafter" {% pd.levelStop %}
 definedWords  -> definedWord                                         {% b.single %}
                | definedWords definedWord                            {% b.append %}
@@ -585,6 +589,7 @@ definition    -> %string %meansWord definedMeaning %period            {% ow.defi
                | %possessiveWord fiscalYearStatement                 {% ow.withLead %}
 fiscalAfterThe -> %possessiveWord fiscalYearStatement                {% ow.withLead %}
                | fiscalYearStatement                                 {% b.id %}
+               | eventName %is date %period                          {% pd.eventDate %}
 fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number fiscalLabelTail %period {% ow.fiscalSentence %}
 fiscalLabelTail -> null                                              {% b.empty %}
                | %comma %and fiscalLabelMeaning                      {% ow.third %}
@@ -601,6 +606,11 @@ periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
                | %each calendarPeriodsWord %periodNoun "ending" %on periodEnds {% ft.calendarPeriods %}
+# "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date".
+               | %the %number %successiveWord %calendar quartersWord %startVerb %with_ %the %firstWord %full %calendar %quarter %after %the eventName {% pd.quartersAfterEvent %}
+quartersWord  -> "Quarters" | "quarters"
+# "Closing Date": an event whose date a statement gives ("The Closing Date is February 10, 2026.").
+eventName     -> %word %date                                         {% pd.eventName %}
 # "each semi-annual period ending on June 30 or December 31": calendar periods named by their last days.
 calendarPeriodsWord -> "semi-annual" {% b.id %} | "semiannual" {% b.id %} | %quarterly {% b.id %}
 periodEnds    -> monthDays %comma:? %or monthDay                     {% b.appendFourth %}

@@ -4,8 +4,8 @@
  * Like grammar/builders.ts they only build nodes: whether the proviso names the defined payment, and what "such
  * calendar quarter" refers to, is the checker's (src/language/check-payment-definition.ts).
  */
-import type { ComparatorNode, LevelStopNode, MilestoneNode, MoneyNode, PaymentDefinitionNode, PaymentNode, WindowNode } from '../src/language/ast';
-import { cons, span, toArray, type ClauseDraft, type Data, type List } from './builders';
+import type { ComparatorNode, EventDateStatementNode, LevelStopNode, QuartersAfterEventNode, RateOnExcessPaymentNode, ThresholdNode, MilestoneNode, MoneyNode, PaymentDefinitionNode, PaymentNode, WindowNode } from '../src/language/ast';
+import { cons, digits, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import * as cb from './period-builders';
 import { measureOf } from './measured-builders';
 import type { Token } from './lexer';
@@ -25,6 +25,37 @@ export function forAnyPeriod(d: Data): DefinitionPeriod {
   const [forWord, any, noun] = d as [Token, Token, PeriodNoun];
   const window = cb.calendarWindow([[{ ...forWord, value: 'in' }], cb.calendarEachChoice([[any], noun])]);
   return { written: 'for any', window: { ...window, range: span(d) } };
+}
+
+/** "with respect to the First Net Sales Measuring Period": a defined period (its name read against the definitions in src/language/ordinal-period-names.ts). */
+export function withRespectTo(d: Data): DefinitionPeriod {
+  return { written: 'with respect to', window: { ...(d[4] as WindowNode), range: span(d) } };
+}
+
+/** "…, an amount equal to forty percent (40%) of that portion of Net Sales during … that exceeds One Million Dollars ($1,000,000)". */
+export function portionBody(d: Data): DefinitionBody {
+  const [period, , intro, percent, , , , , measure, , , threshold] = d as [
+    DefinitionPeriod, Token, { intro: RateOnExcessPaymentNode['intro'] }, Token, Token, Token, Token, Token, RateOnExcessPaymentNode['measure'], Token, Token, ThresholdNode | { named: true },
+  ];
+  const money = threshold as ThresholdNode;
+  const payment: RateOnExcessPaymentNode = {
+    kind: 'rate-on-excess', intro: intro.intro, percent: digits(percent, true), basis: measure?.basis ?? null, comparator: 'in excess of', threshold: money,
+    measure, portion: true, range: span(d.slice(2)),
+  };
+  return { period, payment, stop: null };
+}
+
+/** "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date". */
+export function quartersAfterEvent(d: Data): QuartersAfterEventNode {
+  return { kind: 'quarters-after-event', n: Number(digits(d[1] as Token)), event: d[d.length - 1] as string, range: span(d) };
+}
+
+export const eventName = (d: Data): string => (d as Token[]).map((t) => t.value).join(' ');
+
+/** "Closing Date is February 10, 2026." (after "The"). */
+export function eventDate(d: Data): EventDateStatementNode[] {
+  const [event, , date] = d as [string, Token, { date: string }];
+  return [{ kind: 'event-date', event, date: date.date, range: span(d) }];
 }
 
 export function definitionBody(d: Data): DefinitionBody {

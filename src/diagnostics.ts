@@ -104,6 +104,8 @@ export const DIAGNOSTIC_CODES = {
   'definition-name-mismatch': 'error',
   'definition-period-mismatch': 'error',
   'level-stop-reading': 'warning',
+  'undefined-event': 'error',
+  'event-quarter-reading': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

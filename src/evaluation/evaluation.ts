@@ -16,6 +16,7 @@ import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveOpenings } from '../language/openings';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
+import { resolveEventPeriods } from '../language/event-periods';
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
@@ -132,11 +133,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
     if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
     else ast = fiscal.document;
+    // Periods counted from a dated event ("the first full Calendar Quarter after the Closing Date") are dated first.
+    const events = resolveEventPeriods(ast);
+    ast = events.document;
     const defined = resolveDefinedCalendarPeriods(ast);
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);

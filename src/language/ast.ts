@@ -577,7 +577,29 @@ export interface DefinedPeriodWindowNode {
 }
 
 /** A definition sentence, or a statement of when the fiscal year starts or ends. */
-export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode | CustomerDefinitionNode;
+export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode | CustomerDefinitionNode | EventDateStatementNode;
+
+/** "The Closing Date is February 10, 2026.": the date of an event a period definition counts from. */
+export interface EventDateStatementNode {
+  kind: 'event-date';
+  /** The event's name as written ("Closing Date"). */
+  event: string;
+  /** `YYYY-MM-DD` as written (possibly impossible: the checker reports it). */
+  date: string;
+  range: Range;
+}
+
+/**
+ * "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date": `n`
+ * calendar quarters from the first one that begins after the event's date (src/language/event-periods.ts dates it).
+ */
+export interface QuartersAfterEventNode {
+  kind: 'quarters-after-event';
+  n: number;
+  /** The event's name as written ("Closing Date"); its date is stated in an event-date statement. */
+  event: string;
+  range: Range;
+}
 
 /**
  * "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.":
@@ -636,7 +658,7 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode;
   range: Range;
 }
 
@@ -1017,6 +1039,8 @@ export interface RateOnExcessPaymentNode {
   definedAs?: string;
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
+  /** "of that portion of Net Sales during … that exceeds $1,000,000": the words of a payment definition (the comparator is then 'in excess of'). */
+  portion?: true;
   range: Range;
 }
 
@@ -1271,6 +1295,8 @@ export type AnyNode =
   | EscalationNode
   | PaymentDefinitionNode
   | LevelStopNode
+  | EventDateStatementNode
+  | QuartersAfterEventNode
   | CustomerDefinitionNode
   | MinimumTopUpNode;
 

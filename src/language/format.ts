@@ -528,11 +528,15 @@ function paymentDefinitionSentence(clause: ClauseNode, path: string): string {
   if (clause.payments.length > 0) throw new FormatError('a payment definition has no payment sentences', `${path}/payments`);
   const name = quotedTerm(def.name, `${path}/definition/name`);
   const w = def.period;
+  const payment = measuredAmount(m.payment, `${at}/payment`);
+  if (def.periodWritten === 'with respect to') {
+    if (w.kind !== 'defined-period' || w.which !== 'the' || def.stop) throw new FormatError('a payment definition "with respect to" names one defined period, with no level', `${path}/definition/period`);
+    return `${name} means, with respect to the ${periodNameText(w.term, `${path}/definition/period/term`)}, ${payment}.`;
+  }
   if (def.periodWritten !== 'for any' || w.kind !== 'calendar-period' || w.selection.kind !== 'each' || w.yearStart !== '01-01' || w.bound !== undefined || w.during !== undefined) {
     throw new FormatError('a payment definition is stated "for any calendar <month|quarter|year>"', `${path}/definition/period`);
   }
   const unit = calendarUnit(true, oneOf(w.unit, UNITS, `${path}/definition/period/unit`) as PeriodUnit);
-  const payment = measuredAmount(m.payment, `${at}/payment`);
   const stop = def.stop;
   if (!stop) return `${name} means, for any ${unit}, ${payment}.`;
   const s = `${path}/definition/stop`;
@@ -565,6 +569,13 @@ function measuredAmount(p: PaymentNode, path: string): string {
     case 'rate':
       return `${measuredIntro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)}`;
     case 'rate-on-excess':
+      if (p.portion) {
+        if (p.comparator !== 'in excess of' || p.thresholdName !== undefined || !p.intro) badField('"that portion of … that exceeds" with other words', `${path}/portion`);
+        return (
+          `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of that portion of ${measureText(measure, `${path}/measure`)} ` +
+          `that exceeds ${thresholdText(p.threshold, `${path}/threshold`)}`
+        );
+      }
       return (
         `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)} ` +
         `${comparatorText(p.comparator, `${path}/comparator`)} ${namedThresholdText(p, path)}`
@@ -1456,7 +1467,9 @@ function periodNameText(term: string, path: string): string {
   const tokens = typeof term === 'string' ? tokenize(term).filter((t) => t.type !== 'ws') : [];
   const head = tokens[tokens.length - 1];
   const headOk = head !== undefined && (['year', 'quarter', 'month'].includes(head.type ?? '') || periodNoun.test(head));
-  if (tokens.length < 2 || !headOk || !tokens.slice(0, -1).every((t) => periodNameWord.test(t)) || tokens.map((t) => t.text).join(' ') !== term) {
+  // "First Net Sales Measuring Period": a capitalised ordinal may open a defined name (read back by src/language/ordinal-period-names.ts).
+  const named = tokens.slice(0, -1).filter((t, i) => !(i === 0 && t.type === 'ordinal' && /^[A-Z]/.test(t.text) && tokens.length > 2));
+  if (tokens.length < 2 || !headOk || !named.every((t) => periodNameWord.test(t)) || tokens.map((t) => t.text).join(' ') !== term) {
     throw new FormatError(`'${String(term)}' cannot be written as a defined period: capitalised words, then Year, Quarter, Month or Period ("Contract Year")`, path);
   }
   return term;
@@ -1506,6 +1519,7 @@ function definitionText(d: DefinitionNode, path: string): string {
     if (!/^(?:annual|yearly|quarterly|monthly|fortnightly|weekly) /i.test(metric)) throw new FormatError(`a calendar-basis statement starts with the period word ("annual Net Sales"), not '${metric}'`, `${path}/term`);
     return `${purpose}${metric} shall be calculated on a calendar ${oneOf(d.unit, ['year', 'quarter', 'month'], `${path}/unit`)} basis.`;
   }
+  if (d.kind === 'event-date') return `The ${eventText(d.event, `${path}/event`)} is ${dateText(d.date, `${path}/date`)}.`;
   if (d.kind === 'customer-definition') {
     const noun = oneOf(d.noun, ['customers', 'clients'], `${path}/noun`) === 'clients' ? 'client' : 'customer';
     if (typeof d.never !== 'string' || !COUNTED.test(d.never)) badField(`what a new ${noun} was never party to, '${String(d.never)}'`, `${path}/never`);
@@ -1533,9 +1547,17 @@ function definitionText(d: DefinitionNode, path: string): string {
       });
       return `${term} means each ${word} period ending on ${days.slice(0, -1).join(', ')} or ${days[days.length - 1]}.`;
     }
+    case 'quarters-after-event':
+      if (!Number.isSafeInteger(m.n) || m.n < 1) badField(`a number of quarters '${String(m.n)}'`, `${at}/n`);
+      return `${term} means the ${m.n} consecutive Calendar Quarters beginning with the first full Calendar Quarter after the ${eventText(m.event, `${at}/event`)}.`;
     default:
       return assertNever(m);
   }
+}
+
+/** "Closing Date": a capitalised word, then "Date". */
+function eventText(event: string, path: string): string {
+  return typeof event === 'string' && /^[A-Z][A-Za-z]* Date$/.test(event) ? event : badField(`an event '${String(event)}' (write "<Word> Date")`, path);
 }
 
 // --- payments ----------------------------------------------------------------------------------
