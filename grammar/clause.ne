@@ -588,16 +588,16 @@ definitions   -> null                                                {% b.empty 
                | definitions basisStatement                          {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
-definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
-# '"New Client" means a client that is not and has never been party to a Sale Agreement.'
-               | %string %meansWord customerMeaning %period          {% cd.customerDefinition %}
+# One state for a quoted term where a definition may start (after every clause): the meanings are told apart after "means".
+definition    -> %string %meansWord termMeaning %period              {% cd.definitionSentence %}
 # Few rules start a definition, since they are predicted wherever the clauses could end:
 # "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
                | %the fiscalAfterThe                                 {% ow.withLead %}
                | %possessiveWord fiscalYearStatement                 {% ow.withLead %}
 fiscalAfterThe -> %possessiveWord fiscalYearStatement                {% ow.withLead %}
                | fiscalYearStatement                                 {% b.id %}
-               | eventName %is date %period                          {% pd.eventDate %}
+# Written out (not eventName): one Earley state fewer after a sentence's first "The", where many sentence forms are predicted.
+               | %word %date %is date %period                        {% pd.eventDate %}
 fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number fiscalLabelTail %period {% ow.fiscalSentence %}
 fiscalLabelTail -> null                                              {% b.empty %}
                | %comma %and fiscalLabelMeaning                      {% ow.third %}
@@ -608,6 +608,9 @@ basisStatement -> purposeLead:? %metricPeriodWord basis:? metricNoun %shall %be 
 purposeLead   -> %for_ "purposes" %of %this_ purposeObject %comma    {% mw.purposeLead %}
 purposeObject -> %section sectionRef                                 {% mw.sectionObject %}
                | %agreement                                          {% mw.agreementObject %}
+# '"New Client" means a client that is not and has never been party to a Sale Agreement.'
+termMeaning   -> definedMeaning                                      {% b.id %}
+               | customerMeaning                                     {% b.id %}
 definedMeaning -> periodMeaning                                      {% b.id %}
                | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}

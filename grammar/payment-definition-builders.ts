@@ -54,8 +54,8 @@ export const eventName = (d: Data): string => (d as Token[]).map((t) => t.value)
 
 /** "Closing Date is February 10, 2026." (after "The"). */
 export function eventDate(d: Data): EventDateStatementNode[] {
-  const [event, , date] = d as [string, Token, { date: string }];
-  return [{ kind: 'event-date', event, date: date.date, range: span(d) }];
+  const [word, dateWord, , date] = d as [Token, Token, Token, { date: string }];
+  return [{ kind: 'event-date', event: `${word.value} ${dateWord.value}`, date: date.date, range: span(d) }];
 }
 
 export function definitionBody(d: Data): DefinitionBody {
