@@ -110,6 +110,7 @@ export const DIAGNOSTIC_CODES = {
   'level-stop-reading': 'warning',
   'undefined-event': 'error',
   'event-quarter-reading': 'warning',
+  'list-condition-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
