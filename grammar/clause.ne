@@ -50,6 +50,7 @@ import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as pl from './plan-level-builders';
 import * as tc from './tailed-condition-builders';
+import * as pd from './payment-definition-builders';
 import * as lb from './list-builders';
 import * as tu from './top-up-builders';
 import * as ud from './undertaking-builders';
@@ -100,12 +101,32 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause listTail:?                              {% lb.withListTail %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | payerClause paymentDay                              {% op.withPaymentDay %}
+# A payment defined in a definition sentence ('"Net Sales Payment" means, for any calendar quarter, …'): the comma after
+# "means" tells it from the definitions of periods, customers and milestones.
+               | %string %meansWord %comma paymentDefinitionBody %period {% pd.paymentDefinition %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
                | endsPaidHeaded                                      {% b.id %}
 endsPaidHeaded -> paidHeadedClause                                   {% b.single %}
                | beforeHeaded paidHeadedClause                       {% b.append %}
+
+# --- payment definitions ------------------------------------------------------------------------
+# '"Net Sales Payment" means, for any calendar quarter, an amount equal to fifteen percent (15%) of Net Sales of the Product
+# during such calendar quarter; provided that the Net Sales Payment for the calendar quarter during which cumulative Net
+# Sales reach $1,500,000 shall be prorated to apply only to Net Sales during the period up to the time that such cumulative
+# amount is achieved, and no Net Sales Payment shall accrue thereafter.' (grammar/payment-definition-builders.ts)
+paymentDefinitionBody -> definitionPeriod %comma windowedAmount levelStop:? {% pd.definitionBody %}
+# '"Net Sales Payment" means, with respect to the First Net Sales Measuring Period, an amount equal to forty percent (40%)
+# of that portion of Net Sales during the First Net Sales Measuring Period that exceeds One Million Dollars ($1,000,000).'
+               | definitionPeriod %comma measuredIntro percentage %of %that %portion %of windowedMeasure %that %exceeds measuredThreshold {% pd.portionBody %}
+definitionPeriod -> %for_ %any calendarPeriodNoun                   {% pd.forAnyPeriod %}
+               | %with_ "respect" %to %the ownAfterThe               {% pd.withRespectTo %}
+levelStop     -> %semicolon %provided %that %the definedWords %for_ %the calendarPeriodNoun %during %which measureMetric comparator money %shall %be "prorated" %to "apply" "only" %to measureMetric %during %the %periodNoun %up %to %the "time" %that "such" %cumulative "amount" %is %achieved %comma %and %no definedWords %shall "accrue" "thereafter" {% pd.levelStop %}
+definedWords  -> definedWord                                         {% b.single %}
+               | definedWords definedWord                            {% b.append %}
+definedWord   -> %word {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %sales {% b.id %} | %revenue {% b.id %} | %payment {% b.id %}
+               | %bonus {% b.id %} | %commission {% b.id %} | %milestone {% b.id %}
 
 # --- commitment sentences ---------------------------------------------------------------------
 # "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
@@ -621,15 +642,16 @@ definitions   -> null                                                {% b.empty 
                | definitions basisStatement                          {% b.append %}
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
-definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
-# '"New Client" means a client that is not and has never been party to a Sale Agreement.'
-               | %string %meansWord customerMeaning %period          {% cd.customerDefinition %}
+# One state for a quoted term where a definition may start (after every clause): the meanings are told apart after "means".
+definition    -> %string %meansWord termMeaning %period              {% cd.definitionSentence %}
 # Few rules start a definition, since they are predicted wherever the clauses could end:
 # "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
                | %the fiscalAfterThe                                 {% ow.withLead %}
                | %possessiveWord fiscalYearStatement                 {% ow.withLead %}
 fiscalAfterThe -> %possessiveWord fiscalYearStatement                {% ow.withLead %}
                | fiscalYearStatement                                 {% b.id %}
+# Written out (not eventName): one Earley state fewer after a sentence's first "The", where many sentence forms are predicted.
+               | %word %date %is date %period                        {% pd.eventDate %}
 fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number fiscalLabelTail %period {% ow.fiscalSentence %}
 fiscalLabelTail -> null                                              {% b.empty %}
                | %comma %and fiscalLabelMeaning                      {% ow.third %}
@@ -640,6 +662,9 @@ basisStatement -> purposeLead:? %metricPeriodWord basis:? metricNoun %shall %be 
 purposeLead   -> %for_ "purposes" %of %this_ purposeObject %comma    {% mw.purposeLead %}
 purposeObject -> %section sectionRef                                 {% mw.sectionObject %}
                | %agreement                                          {% mw.agreementObject %}
+# '"New Client" means a client that is not and has never been party to a Sale Agreement.'
+termMeaning   -> definedMeaning                                      {% b.id %}
+               | customerMeaning                                     {% b.id %}
 # "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one unmet Sales
 # Milestone is achieved in a given Calendar Year, a Sales Milestone Payment will be made for each.": each milestone met is paid.
 severalPayments -> %nothing "herein" %shall "preclude" "multiple" qualifiers:? paidNouns %in_ %a "given" %hyphenatedLength %periodNoun %period {% lb.nothingPrecludes %}
@@ -651,6 +676,11 @@ periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
                | %each calendarPeriodsWord %periodNoun "ending" %on periodEnds {% ft.calendarPeriods %}
+# "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date".
+               | %the %number %successiveWord %calendar quartersWord %startVerb %with_ %the %firstWord %full %calendar %quarter %after %the eventName {% pd.quartersAfterEvent %}
+quartersWord  -> "Quarters" | "quarters"
+# "Closing Date": an event whose date a statement gives ("The Closing Date is February 10, 2026.").
+eventName     -> %word %date                                         {% pd.eventName %}
 # "each semi-annual period ending on June 30 or December 31": calendar periods named by their last days.
 calendarPeriodsWord -> "semi-annual" {% b.id %} | "semiannual" {% b.id %} | %quarterly {% b.id %}
 periodEnds    -> monthDays %comma:? %or monthDay                     {% b.appendFourth %}
@@ -801,6 +831,7 @@ measuredQualifiers -> measuredQualifier                             {% b.single 
                | measuredQualifiers measuredQualifier               {% b.append %}
 measuredQualifier -> qualifier {% b.id %} | %bonus {% b.id %}
 measuredNoun  -> paidNoun {% qb.nounWords %} | "rebate" {% qb.nounWords %} | "royalty" {% qb.nounWords %} | "incentive" {% qb.nounWords %}
+               | "amount" {% qb.nounWords %}
 # After a condition, "for such Calendar Quarter" at the end is the payment's period reference (conditionFirst
 # periodReference), never also the measure's window: so a measure's window here is not "for such …".
 measure       -> determiner:? measureMetric scopePhrases:? measureWindow:? {% qb.measure %}

@@ -235,7 +235,7 @@ export function tailedPayerClause(d: Data): b.ClauseDraft {
 }
 
 /** The measure of an amount with no condition written: what the milestone counts and its threshold. */
-function measureOf(p: PaymentNode): { measure: MeasureNode; threshold: ThresholdNode | null } {
+export function measureOf(p: PaymentNode): { measure: MeasureNode; threshold: ThresholdNode | null } {
   const base = p.kind === 'timed' ? (p.payment.kind === 'limited' ? p.payment.payment : p.payment) : p.kind === 'limited' ? p.payment : p;
   if (base.kind === 'rate-on-excess') return { measure: base.measure as MeasureNode, threshold: base.threshold };
   return { measure: (base as { measure: MeasureNode }).measure, threshold: null };

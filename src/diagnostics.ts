@@ -106,6 +106,13 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  // payments defined in a definition sentence
+  'definition-parties-unstated': 'warning',
+  'definition-name-mismatch': 'error',
+  'definition-period-mismatch': 'error',
+  'level-stop-reading': 'warning',
+  'undefined-event': 'error',
+  'event-quarter-reading': 'warning',
   'list-condition-mismatch': 'error',
   // rates chosen by the plan level reached
   'plan-undefined': 'error',

@@ -16,6 +16,7 @@ import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveOpenings } from '../language/openings';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
+import { resolveEventPeriods } from '../language/event-periods';
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
 import { listConditionReadings } from '../language/list-condition';
@@ -44,6 +45,7 @@ import { paymentBaseMetric } from './payments/computed-payment';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
+import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { documentCurrency, instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
@@ -131,11 +133,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
     if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
     else ast = fiscal.document;
+    // Periods counted from a dated event ("the first full Calendar Quarter after the Closing Date") are dated first.
+    const events = resolveEventPeriods(ast);
+    ast = events.document;
     const defined = resolveDefinedCalendarPeriods(ast);
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -575,6 +580,35 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             incrementsOwed.set(obligation, instName);
           }
           if (crossing && plan.once) break;
+          continue;
+        }
+        const level = plan.clause.definition?.stop;
+        if (level && found && plan.levelPeriods && base?.kind === 'rate') {
+          const currency = this.currency ?? sums.firstRowCurrency;
+          const owed = currency === null ? null : levelStopObligations({
+            percent: base.percent,
+            level: toDec(plan.target),
+            series: METRICS[paymentBaseMetric(base) ?? 'gross-revenue'].series(sums, null).net,
+            periods: plan.levelPeriods,
+            crossingIndex: crossing ? crossing.row.day - this.effectiveDay : null,
+            asOfDay: this.asOfDay,
+            currency,
+            common: { clause: plan.clauseIndex, label: m.label, ...(parties ?? { payer: null, payee: null, direction: 'from-performer' as const }) },
+            name,
+          });
+          notes.add(levelStopNote(name, level, plan.clause.definition?.name ?? name));
+          for (const text of owed?.notes ?? []) notes.add(text);
+          for (const obligation of owed?.obligations ?? []) {
+            obligations.push(obligation);
+            notes.add(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
+            timing.push({ obligation, payment: found.payment, name: instName });
+          }
+          if (owed && owed.negative.length > 0) {
+            diagnostics.push({
+              code: 'negative-base-no-clawback', severity: 'warning', label: m.label,
+              message: `${name}: refunds bring the total of ${owed.negative.join(', ')} below zero; the definition states no clawback or offset, so nothing is owed for ${owed.negative.length === 1 ? 'it' : 'them'}, and nothing back`,
+            });
+          }
           continue;
         }
         const tiers = plan.accrues ? accruingTiers(m) : null;

@@ -79,6 +79,10 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
       const payerPerforms = reverse || ownSales || ownAmount || (achiever !== null && payer !== null && sameParty(achiever, payer));
       return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
     }
+    case 'payment-definition':
+      // '"Net Sales Payment" means … of Net Sales': a share of a party's own sales, read as owed by that party (a royalty);
+      // the definition names neither party, and the checker's definition-parties-unstated warning says so.
+      return { payer: null, payee: null, direction: 'from-performer' };
     default:
       return assertNever(clause.form);
   }

@@ -18,6 +18,7 @@ import { productKey } from './metrics';
 import { startDate } from '../language/openings';
 import { dayNumber, parseIsoDate } from '../time/calendar-date';
 import { accruingTiers, firstBoundary } from './payments/accrual';
+import type { LevelPeriod } from './payments/level-stop';
 import { topUpReading, topUpTarget } from './top-up';
 
 /** One milestone, with everything the passes need to know about it. */
@@ -53,6 +54,8 @@ export interface Plan {
    */
   accrues: boolean;
   instances: InstancePlan[];
+  /** A payment definition stopped at a level: the periods its amount is owed for ("for any calendar quarter"), cut to [E, A]. */
+  levelPeriods?: LevelPeriod[];
 }
 
 export interface InstancePlan {
@@ -133,6 +136,9 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
     for (const m of clause.milestones) {
       const w = windowOf(m, ast).window;
       const every = w.kind === 'recurring' ? MONTHS_PER_UNIT[w.unit] : recurringMonths(w, ast);
+      // A payment definition stopped at a level is owed per period of its own ("for any calendar quarter").
+      const period = clause.definition?.stop ? clause.definition.period : null;
+      if (period?.kind === 'calendar-period') count += calendarInstanceCount(period, ctx.effective, ctx.asOf);
       count +=
         every !== null ? Math.max(0, Math.floor(months / every)) + 1
           : w.kind === 'calendar-period' ? calendarInstanceCount(w, ctx.effective, ctx.asOf)
@@ -176,9 +182,16 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         reached: false,
         ...(escalation ? { escalated: escalatedTarget(target, escalation, window.startDay, calendar) } : {}),
       }));
+      const stopped = clause.definition?.stop ? clause.definition.period : null;
+      const levelPeriods = stopped === null ? undefined : milestoneWindowInstances(stopped, calendar, ctx.asOf, ast).map((window) => ({
+        window,
+        from: Math.max(window.startDay, firstCounted) - firstDay,
+        to: Math.min(window.endDay, lastDay + 1) - firstDay,
+      }));
       plans.push({
         clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, target,
         strict: milestone.comparator?.strict === true, ...periodReading(milestone, evaluated, firstAchievement), accrues: tiers !== null, instances,
+        ...(levelPeriods ? { levelPeriods } : {}),
       });
     }
   });

@@ -47,8 +47,10 @@ export interface ClauseNode {
    * in <metric> as follows: <band>: <payout>; …": one milestone, the quota, paid by the table's band.
    * `commitment`: "<Party> shall purchase no less than 3,000 units of the Product ("Units") per month.", with an
    * optional escalation sentence after it: one milestone that states no payment (met or missed, nothing owed).
+   * `payment-definition`: '"Net Sales Payment" means, for any calendar quarter, an amount equal to …': a payment
+   * defined in a definition sentence, which names no payer and no payee (see `definition`).
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment' | 'commitment';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment' | 'commitment' | 'payment-definition';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** A phrase before the sentence ("In addition to the Base Commission,", "Commencing January 1, 2026,", "For each Calendar Year,"). */
@@ -70,6 +72,8 @@ export interface ClauseNode {
   minimum?: MinimumConditionNode;
   /** In the commitment form: how the commitment was stated, and its escalation. */
   commitment?: CommitmentNode;
+  /** In the payment-definition form: the defined name, the period it is stated for, and a cumulative level that stops it. */
+  definition?: PaymentDefinitionNode;
   /**
    * A rate chosen by the plan level reached, on the excess over a plan: the sentences as written (see PlanLevelsNode).
    * The clause's milestones are its levels, in order (the payer-pays form, naming no payer: the party earns).
@@ -209,6 +213,47 @@ export interface PlanRefNode {
   metric: string | null;
   /** "for 2026": the calendar year the plan is for, or null. */
   year: number | null;
+  range: Range;
+}
+
+/**
+ * '"Net Sales Payment" means, for any calendar quarter, an amount equal to fifteen percent (15%) of Net Sales … during
+ * such calendar quarter': a payment defined by a definition sentence. The amount is the clause's one milestone's
+ * payment; `period` is the period the definition states it for ("for any calendar quarter", "with respect to the First
+ * Net Sales Measuring Period"), which the amount's "such calendar quarter" refers to. The sentence names no payer and
+ * no payee (the paying sentence lies elsewhere in the agreement): the obligations name none and a warning says so.
+ */
+export interface PaymentDefinitionNode {
+  kind: 'payment-definition';
+  /** The defined name without quotes ("Net Sales Payment"). */
+  name: string;
+  /** The words that introduce the period: "for any" (a calendar period) or "with respect to" (a defined period). */
+  periodWritten: 'for any' | 'with respect to';
+  period: WindowNode;
+  /** "; provided that the Net Sales Payment for the calendar quarter during which cumulative Net Sales reach $1,500,000 shall be prorated …". */
+  stop?: LevelStopNode;
+  range: Range;
+}
+
+/**
+ * "provided that the Net Sales Payment for the calendar quarter during which cumulative Net Sales reach $1,500,000
+ * shall be prorated to apply only to Net Sales during the period up to the time that such cumulative amount is
+ * achieved, and no Net Sales Payment shall accrue thereafter": the amount is counted only on sales up to the moment the
+ * running total from the effective date reaches `amount` (the crossing sale counted up to the level), and nothing
+ * accrues after it. The clause's milestone is that level (its target, comparator and open window).
+ */
+export interface LevelStopNode {
+  kind: 'level-stop';
+  /** The payment's name as the proviso writes it, twice ("Net Sales Payment"); the checker compares them with the defined name. */
+  names: [string, string];
+  /** "for the calendar quarter during which": the period the proration applies to. */
+  unit: CalendarUnit;
+  /** The metric whose running total is compared ("cumulative Net Sales"), as written. */
+  term: string;
+  /** The metric the prorated amount applies to ("Net Sales"), as written. */
+  appliesTo: string;
+  comparator: ComparatorNode;
+  amount: MoneyNode;
   range: Range;
 }
 
@@ -703,7 +748,8 @@ export type DefinitionNode =
   | FiscalLabelDefinitionNode
   | MetricBasisStatementNode
   | CustomerDefinitionNode
-  | SeveralPaymentsStatementNode;
+  | SeveralPaymentsStatementNode
+  | EventDateStatementNode;
 
 /**
  * "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one
@@ -717,6 +763,28 @@ export interface SeveralPaymentsStatementNode {
   written: 'nothing-precludes' | 'made-for-each';
   /** The period named, as written, single spaces ("twelve-month period", "Calendar Year"). */
   period: string;
+  range: Range;
+}
+
+/** "The Closing Date is February 10, 2026.": the date of an event a period definition counts from. */
+export interface EventDateStatementNode {
+  kind: 'event-date';
+  /** The event's name as written ("Closing Date"). */
+  event: string;
+  /** `YYYY-MM-DD` as written (possibly impossible: the checker reports it). */
+  date: string;
+  range: Range;
+}
+
+/**
+ * "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date": `n`
+ * calendar quarters from the first one that begins after the event's date (src/language/event-periods.ts dates it).
+ */
+export interface QuartersAfterEventNode {
+  kind: 'quarters-after-event';
+  n: number;
+  /** The event's name as written ("Closing Date"); its date is stated in an event-date statement. */
+  event: string;
   range: Range;
 }
 
@@ -777,7 +845,7 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode;
   range: Range;
 }
 
@@ -1133,7 +1201,7 @@ export type PaymentIntro = {
 } | null;
 
 /** The nouns a payer-pays sentence may give a computed amount besides those of the enumerated form. */
-export type MeasuredNoun = 'payment' | 'fee' | 'rebate' | 'royalty' | 'incentive';
+export type MeasuredNoun = 'payment' | 'fee' | 'rebate' | 'royalty' | 'incentive' | 'amount';
 
 /** What a rate or an increment is counted on: the milestone window's revenue, gross or net. */
 export type SalesBasis = 'gross' | 'net' | null;
@@ -1165,6 +1233,8 @@ export interface RateOnExcessPaymentNode {
    * whose own rate then applies instead); null for the top level. Absent for a rate on the excess written alone.
    */
   levelBelow?: { name: string; amount: MoneyNode } | null;
+  /** "of that portion of Net Sales during … that exceeds $1,000,000": the words of a payment definition (the comparator is then 'in excess of'). */
+  portion?: true;
   range: Range;
 }
 
@@ -1424,6 +1494,10 @@ export type AnyNode =
   | AttainmentRewardNode
   | CommitmentNode
   | EscalationNode
+  | PaymentDefinitionNode
+  | LevelStopNode
+  | EventDateStatementNode
+  | QuartersAfterEventNode
   | CustomerDefinitionNode
   | PlanLevelsNode
   | PlanLevelNode

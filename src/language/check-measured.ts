@@ -41,7 +41,8 @@ export function checkMeasured(clause: ClauseNode, out: Diagnostic[]): void {
   for (const m of clause.milestones) {
     const measure = measureOf(m.payment);
     if (!measure || !m.payment) continue;
-    checkMeasureWindow(m, measure, out, clause.opening);
+    // A definition's "such calendar quarter" is its own period's, checked with the definition (check-payment-definition.ts).
+    if (clause.form !== 'payment-definition') checkMeasureWindow(m, measure, out, clause.opening);
     if (m.condition !== 'payment' && m.target.kind === 'revenue' && measure.basis !== null && m.target.basis !== null && measure.basis !== m.target.basis) {
       out.push(
         diagnostic(

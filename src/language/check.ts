@@ -26,6 +26,7 @@ import { checkSalesMinimum } from './check-sales-minimum';
 import { checkAttainment } from './check-attainment';
 import { checkCommitment } from './check-commitment';
 import { checkPlanLevels } from './check-plan-levels';
+import { checkPaymentDefinition } from './check-payment-definition';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
@@ -69,7 +70,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
   for (const d of periodDefinitions(document)) {
     const m = d.meaning;
-    if (m.kind === 'calendar-periods') continue;
+    if (m.kind === 'calendar-periods' || m.kind === 'quarters-after-event') continue;
     checkWindow(m.kind === 'successive-periods' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
   }
   checkOwnWindows(document, out);
@@ -83,6 +84,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
   for (const clause of document.clauses) checkPlanLevels(clause, out);
+  for (const clause of document.clauses) checkPaymentDefinition(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);

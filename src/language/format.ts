@@ -108,16 +108,19 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(salesMinimumText(clause, path));
   } else if (clause.form === 'commitment') {
     lines.push(...commitmentSentences(clause, path));
+  } else if (clause.form === 'payment-definition') {
+    lines.push(paymentDefinitionSentence(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment';
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment' || clause.form === 'payment-definition';
   if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
   if (clause.form !== 'shortfall' && clause.minimum !== undefined) throw new FormatError(`a ${clause.form} clause states no minimum`, `${path}/minimum`);
   if (clause.topUp !== undefined && (clause.form !== 'payer-pays' || clause.milestones[0]?.condition !== 'payment')) throw new FormatError('a minimum topped up follows only a payer-pays sentence with a computed amount', `${path}/topUp`);
   if (clause.form !== 'commitment' && clause.commitment !== undefined) throw new FormatError(`a ${clause.form} clause states no commitment`, `${path}/commitment`);
+  if (clause.form !== 'payment-definition' && clause.definition !== undefined) throw new FormatError(`a ${clause.form} clause defines no payment`, `${path}/definition`);
   if (clause.form === 'commitment' && clause.payer !== undefined) throw new FormatError('a commitment names no payer', `${path}/payer`);
   if (!sentence) {
     clause.milestones.forEach((m, i) => {
@@ -702,7 +705,7 @@ function measureOfPayment(p: PaymentNode): MeasureNode | null {
   return 'measure' in base && base.measure ? base.measure : null;
 }
 
-const MEASURED_NOUNS = [...PAID_NOUNS, 'rebate', 'royalty', 'incentive'];
+const MEASURED_NOUNS = [...PAID_NOUNS, 'rebate', 'royalty', 'incentive', 'amount'];
 
 function measuredIntro(value: PaymentIntro | undefined, path: string): string {
   if (!value) return '';
@@ -760,6 +763,50 @@ function steppedSentence(clause: ClauseNode, path: string): string | null {
   );
 }
 
+/**
+ * '"Net Sales Payment" means, for any calendar quarter, an amount equal to 15% of Net Sales of the Product during such
+ * Calendar Quarter; provided that the Net Sales Payment for the Calendar Quarter during which cumulative Net Sales reach
+ * $1,500,000.00 shall be prorated to apply only to Net Sales during the period up to the time that such cumulative amount
+ * is achieved, and no Net Sales Payment shall accrue thereafter.'
+ */
+function paymentDefinitionSentence(clause: ClauseNode, path: string): string {
+  const def = clause.definition;
+  if (!def || def.kind !== 'payment-definition') throw new FormatError('a payment definition needs its definition', `${path}/definition`);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (clause.milestones.length !== 1 || !m.payment) throw new FormatError('a payment definition has one milestone, with the payment defined', `${path}/milestones`);
+  if (clause.party !== null || clause.payer !== undefined) throw new FormatError('a payment definition names no payer or payee', `${path}/party`);
+  if (clause.payments.length > 0) throw new FormatError('a payment definition has no payment sentences', `${path}/payments`);
+  const name = quotedTerm(def.name, `${path}/definition/name`);
+  const w = def.period;
+  const payment = measuredAmount(m.payment, `${at}/payment`);
+  if (def.periodWritten === 'with respect to') {
+    if (w.kind !== 'defined-period' || w.which !== 'the' || def.stop) throw new FormatError('a payment definition "with respect to" names one defined period, with no level', `${path}/definition/period`);
+    return `${name} means, with respect to the ${periodNameText(w.term, `${path}/definition/period/term`)}, ${payment}.`;
+  }
+  if (def.periodWritten !== 'for any' || w.kind !== 'calendar-period' || w.selection.kind !== 'each' || w.yearStart !== '01-01' || w.bound !== undefined || w.during !== undefined) {
+    throw new FormatError('a payment definition is stated "for any calendar <month|quarter|year>"', `${path}/definition/period`);
+  }
+  const unit = calendarUnit(true, oneOf(w.unit, UNITS, `${path}/definition/period/unit`) as PeriodUnit);
+  const stop = def.stop;
+  if (!stop) return `${name} means, for any ${unit}, ${payment}.`;
+  const s = `${path}/definition/stop`;
+  const t = m.target;
+  if (t.kind !== 'revenue' || t.amount.amount !== stop.amount.amount || t.amount.currency !== stop.amount.currency || t.term !== stop.term || m.window.kind !== 'open') {
+    throw new FormatError('the milestone of a payment definition with a level is that level, in an open window', `${at}/target`);
+  }
+  for (const [i, n] of stop.names.entries()) {
+    if (typeof n !== 'string' || !/^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*$/.test(n)) badField(`a payment's name '${String(n)}'`, `${s}/names/${i}`);
+  }
+  if (!METRIC.test(stop.term) || !METRIC.test(stop.appliesTo)) badField('a level\'s metric', `${s}/term`);
+  const stopUnit = calendarUnit(true, oneOf(stop.unit, UNITS, `${s}/unit`) as PeriodUnit);
+  return (
+    `${name} means, for any ${unit}, ${payment}; provided that the ${stop.names[0]} for the ${stopUnit} during which ${stop.term} ` +
+    `${stop.comparator.strict ? 'exceed' : 'reach'} ${formatAmount(stop.amount, `${s}/amount`)} shall be prorated to apply only to ${stop.appliesTo} ` +
+    `during the period up to the time that such cumulative amount is achieved, and no ${stop.names[1]} shall accrue thereafter.`
+  );
+}
+
 /** "Distributor's": a capitalised word ending in 's. */
 function ownerText(owner: string, path: string): string {
   if (typeof owner !== 'string' || !/^[A-Z][A-Za-z-]*['’]s$/.test(owner)) throw new FormatError(`'${String(owner)}' cannot be written as an owner: use a capitalised name with 's ("Distributor's")`, path);
@@ -773,6 +820,13 @@ function measuredAmount(p: PaymentNode, path: string): string {
     case 'rate':
       return `${measuredIntro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)}`;
     case 'rate-on-excess':
+      if (p.portion) {
+        if (p.comparator !== 'in excess of' || p.thresholdName !== undefined || !p.intro) badField('"that portion of … that exceeds" with other words', `${path}/portion`);
+        return (
+          `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of that portion of ${measureText(measure, `${path}/measure`)} ` +
+          `that exceeds ${thresholdText(p.threshold, `${path}/threshold`)}`
+        );
+      }
       return (
         `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)} ` +
         `${comparatorText(p.comparator, `${path}/comparator`)} ${namedThresholdText(p, path)}`
@@ -1696,7 +1750,9 @@ function periodNameText(term: string, path: string): string {
   const tokens = typeof term === 'string' ? tokenize(term).filter((t) => t.type !== 'ws') : [];
   const head = tokens[tokens.length - 1];
   const headOk = head !== undefined && (['year', 'quarter', 'month'].includes(head.type ?? '') || periodNoun.test(head));
-  if (tokens.length < 2 || !headOk || !tokens.slice(0, -1).every((t) => periodNameWord.test(t)) || tokens.map((t) => t.text).join(' ') !== term) {
+  // "First Net Sales Measuring Period": a capitalised ordinal may open a defined name (read back by src/language/ordinal-period-names.ts).
+  const named = tokens.slice(0, -1).filter((t, i) => !(i === 0 && t.type === 'ordinal' && /^[A-Z]/.test(t.text) && tokens.length > 2));
+  if (tokens.length < 2 || !headOk || !named.every((t) => periodNameWord.test(t)) || tokens.map((t) => t.text).join(' ') !== term) {
     throw new FormatError(`'${String(term)}' cannot be written as a defined period: capitalised words, then Year, Quarter, Month or Period ("Contract Year")`, path);
   }
   return term;
@@ -1760,6 +1816,7 @@ function definitionText(d: DefinitionNode, path: string): string {
     if (!/^(?:annual|yearly|quarterly|monthly|fortnightly|weekly) /i.test(metric)) throw new FormatError(`a calendar-basis statement starts with the period word ("annual Net Sales"), not '${metric}'`, `${path}/term`);
     return `${purpose}${metric} shall be calculated on a calendar ${oneOf(d.unit, ['year', 'quarter', 'month'], `${path}/unit`)} basis.`;
   }
+  if (d.kind === 'event-date') return `The ${eventText(d.event, `${path}/event`)} is ${dateText(d.date, `${path}/date`)}.`;
   if (d.kind === 'customer-definition') {
     const noun = oneOf(d.noun, ['customers', 'clients'], `${path}/noun`) === 'clients' ? 'client' : 'customer';
     if (typeof d.never !== 'string' || !COUNTED.test(d.never)) badField(`what a new ${noun} was never party to, '${String(d.never)}'`, `${path}/never`);
@@ -1788,9 +1845,17 @@ function definitionText(d: DefinitionNode, path: string): string {
       });
       return `${term} means each ${word} period ending on ${days.slice(0, -1).join(', ')} or ${days[days.length - 1]}.`;
     }
+    case 'quarters-after-event':
+      if (!Number.isSafeInteger(m.n) || m.n < 1) badField(`a number of quarters '${String(m.n)}'`, `${at}/n`);
+      return `${term} means the ${m.n} consecutive Calendar Quarters beginning with the first full Calendar Quarter after the ${eventText(m.event, `${at}/event`)}.`;
     default:
       return assertNever(m);
   }
+}
+
+/** "Closing Date": a capitalised word, then "Date". */
+function eventText(event: string, path: string): string {
+  return typeof event === 'string' && /^[A-Z][A-Za-z]* Date$/.test(event) ? event : badField(`an event '${String(event)}' (write "<Word> Date")`, path);
 }
 
 // --- payments ----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { recogniseUnsupported } from './unsupported';
 import { laterProblems } from './recovery';
 import { tokenize, type Token } from '../../grammar/lexer';
 import { finishDocument, type DocumentDraft } from '../../grammar/builders';
+import { nameOrdinalPeriods } from './ordinal-period-names';
 
 const grammar = nearley.Grammar.fromCompiled(grammarRules);
 
@@ -101,7 +102,7 @@ function parseOnce(text: string): ParseResult {
     const message = `The grammar reads this text in ${results.length} ways; this is a bug in clause-engine, please report it with the text.`;
     return { ast: finishDocument(results[0]), diagnostics: [diagnostic('ambiguous-parse', results[0].range, message)] };
   }
-  return { ast: finishDocument(results[0]), diagnostics: [] };
+  return { ast: nameOrdinalPeriods(finishDocument(results[0])), diagnostics: [] };
 }
 
 /**

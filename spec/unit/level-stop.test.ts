@@ -1,0 +1,83 @@
+/**
+ * Laws of a rate owed per period until a running total reaches a level (src/evaluation/payments/level-stop.ts): with
+ * sales only (no refunds) and every period over, the bases owed for add up to the smaller of the level and the total
+ * sold, whatever the periods and wherever the level falls (inside a sale, at its end, or not at all); no amount is
+ * negative; nothing is owed for a period that begins after the level is reached; and raising the level never lowers
+ * what is owed.
+ */
+import fc from 'fast-check';
+import { levelStopObligations, type LevelPeriod } from '../../src/evaluation/payments/level-stop';
+import { DaySeries } from '../../src/evaluation/day-series';
+import { Dec } from '../../src/values/money';
+import { SCALE } from '../../src/values/quantity';
+import { runs, SEED } from '../support/clause-arbitraries';
+
+const common = { clause: 1, label: null, payer: null, payee: null, direction: 'from-performer' as const };
+
+/** Periods of `length` days over `days` days, each already over on the as-of date (the last day). */
+function periods(days: number, length: number): LevelPeriod[] {
+  const out: LevelPeriod[] = [];
+  for (let from = 0, n = 1; from < days; from += length, n++) {
+    const to = Math.min(days, from + length);
+    out.push({ window: { period: n, startDay: from, endDay: to, windowStart: `day ${from}`, deadline: `day ${to - 1}`, cumulative: false, explanation: '' }, from, to });
+  }
+  return out;
+}
+
+/** Each day's sales in cents; the level in cents; a rate of 100% so that each amount is its base exactly. */
+function owe(days: number[], length: number, levelCents: number) {
+  const series = new DaySeries(days.length);
+  days.forEach((c, i) => series.add(i, c * (SCALE / 100)));
+  let running = 0;
+  const crossingIndex = days.findIndex((c) => (running += c) >= levelCents);
+  return levelStopObligations({
+    percent: '100',
+    level: new Dec(levelCents).dividedBy(100),
+    series,
+    periods: periods(days.length, length),
+    crossingIndex: crossingIndex < 0 ? null : crossingIndex,
+    asOfDay: days.length,
+    currency: 'USD',
+    common,
+    name: 'milestone 1',
+  });
+}
+
+const sales = fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 60 });
+const level = fc.integer({ min: 1, max: 100_000_000 });
+const length = fc.integer({ min: 1, max: 20 });
+const total = (r: ReturnType<typeof owe>): Dec => r.obligations.reduce((s, o) => s.plus(o.amount ?? 0), new Dec(0));
+
+test('the amounts owed add up to the smaller of the level and the total sold, and none is negative', () => {
+  fc.assert(
+    fc.property(sales, length, level, (days, len, cents) => {
+      const r = owe(days, len, cents);
+      const sold = days.reduce((a, b) => a + b, 0);
+      expect(total(r).toFixed(2)).toBe(new Dec(Math.min(cents, sold)).dividedBy(100).toFixed(2));
+      for (const o of r.obligations) expect(new Dec(o.amount ?? 0).isNegative()).toBe(false);
+    }),
+    { seed: SEED, numRuns: runs(300) },
+  );
+});
+
+test('nothing is owed for a period that begins after the day the level is reached', () => {
+  fc.assert(
+    fc.property(sales, length, level, (days, len, cents) => {
+      let running = 0;
+      const crossing = days.findIndex((c) => (running += c) >= cents);
+      const r = owe(days, len, cents);
+      if (crossing < 0) return;
+      for (const o of r.obligations) expect(((o.period as number) - 1) * len).toBeLessThanOrEqual(crossing);
+    }),
+    { seed: SEED, numRuns: runs(300) },
+  );
+});
+
+test('raising the level never lowers what is owed', () => {
+  fc.assert(
+    fc.property(sales, length, level, fc.integer({ min: 0, max: 10_000_000 }), (days, len, cents, more) => {
+      expect(total(owe(days, len, cents + more)).greaterThanOrEqualTo(total(owe(days, len, cents)))).toBe(true);
+    }),
+    { seed: SEED, numRuns: runs(200) },
+  );
+});
