@@ -46,6 +46,7 @@ import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
+import * as isb from './item-set-builders';
 %}
 @lexer lexer
 
@@ -227,6 +228,8 @@ conditionLink -> %upon | %when | %if_ | %in_ %the %event %that
                | %upon %the:? %firstWord:? %achievement %of
 conditionIntro -> %if_ | %in_ %the %event %that | %should
 paidAmount    -> anArticle qualifiers:? paidNoun paidLink paidValue  {% b.paidAmount %}
+# "a marketing allowance of Three Thousand Dollars ($3,000)": an amount granted, in a payer-pays sentence only.
+               | anArticle qualifiers:? allowanceNoun paidLink paidValue {% b.paidAmount %}
                | measuredAmount                                      {% b.id %}
 anArticle     -> %a | %anWord
 # A figure, or one the clause does not show: "$[***]", "[******]" (redacted).
@@ -274,6 +277,7 @@ conditionItems -> conditionItem                                      {% b.single
                | conditionItems separator conditionItem              {% b.appendThird %}
 conditionItem -> label condition                                     {% b.conditionItem %}
 paidNoun      -> %bonus | %commission | %payment | %fee | %commission %payment
+allowanceNoun -> "allowance"
 paidLink      -> %of | %equal %to
 
 condition     -> subject window comparison                           {% b.windowFirstCondition %}
@@ -558,10 +562,41 @@ someDefinitions -> definition                                        {% b.single
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
 # '"New Client" means a client that is not and has never been party to a Sale Agreement.'
                | %string %meansWord customerMeaning %period          {% cd.customerDefinition %}
+# '"Products" means the Model X and Model Y systems listed in Exhibit A, excluding accessories and spare parts.',
+# '"Introduced Customers" means Acme, Inc. and Beta Holdings, LLC.': a set of products or customers (grammar/item-set-builders.ts).
+               | %string %meansWord itemSetMeaning %period           {% isb.itemSetDefinition %}
 # Few rules start a definition, since they are predicted wherever the clauses could end:
 # "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
                | %the fiscalAfterThe                                 {% ow.withLead %}
                | %possessiveWord fiscalYearStatement                 {% ow.withLead %}
+itemSetMeaning -> %the setNames setNoun setListed:? setExcluding:?   {% isb.productMeaning %}
+               | setParties                                          {% isb.partyMeaning %}
+               | endingDotted                                        {% isb.lastDottedMeaning %}
+               | setParties %and endingDotted                        {% isb.lastDottedMeaning %}
+setNames      -> setName                                             {% b.single %}
+               | setNames %and setName                               {% b.appendThird %}
+               | setNames %comma setName                             {% b.appendThird %}
+               | setNames %comma %and setName                        {% b.appendFourth %}
+setName       -> setWords                                            {% isb.setName %}
+setWords      -> setWord                                             {% b.single %}
+               | setWords setWord                                    {% b.append %}
+               | setWords %number                                    {% b.append %}
+# Keywords a product name may hold ("Widget Pro", "Widget Max", "Net Manager").
+setWord       -> %word {% b.id %} | %pro {% b.id %} | %maximum {% b.id %} | %minimum {% b.id %} | %full {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %new_ {% b.id %} | %unit {% b.id %}
+# The noun after the names is required, so that where the names end is never in doubt.
+setNoun       -> "systems" {% isb.setNoun %} | "products" {% isb.setNoun %} | "product" "lines" {% isb.setNoun %}
+setListed     -> "listed" %in_ documentRef                           {% isb.setListed %}
+# "Exhibit A": the letter a is the article's token.
+               | "listed" %in_ %exhibit %a                           {% isb.setListedA %}
+setExcluding  -> %comma "excluding" excludedWords                   {% isb.setExcluding %}
+excludedWords -> %word                                               {% b.single %}
+               | excludedWords %word                                 {% b.append %}
+               | excludedWords %and %word                            {% b.appendAll %}
+setParties    -> partyName                                           {% isb.partyOf %}
+               | setParties %and partyName                           {% isb.appendParty %}
+# "… and Beta, Inc.": the period after the last company form also ends the sentence ("Ltd" is also a form without a period).
+endingDotted  -> partyWords %comma endingSuffix                      {% isb.endingDotted %}
+endingSuffix  -> "Inc" {% b.id %} | "Co" {% b.id %} | "Corp" {% b.id %}
 fiscalAfterThe -> %possessiveWord fiscalYearStatement                {% ow.withLead %}
                | fiscalYearStatement                                 {% b.id %}
 fiscalYearStatement -> %fiscalWord %year %fiscalEdgeVerb %on %monthName %number fiscalLabelTail %period {% ow.fiscalSentence %}
@@ -822,6 +857,8 @@ namedPeriod   -> "Q" %number %number                                 {% cb.lette
 # "… shall pay … a bonus of $500 for each calendar month in which Net Sales exceed $60,000",
 # "… shall pay … $50,000 within 45 days after the end of the first Calendar Quarter in which Net Sales exceed $200,000".
 calendarSentence -> %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal %pay %to:? partyRef paidAmount {% cb.forEachFirst %}
+# "…, Supplier shall grant Distributor a marketing allowance of …": granting an amount is paying it.
+               | %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal "grant" %to:? partyRef paidAmount {% cb.forEachFirst %}
                | partyRef modal %pay %to:? partyRef paidAmount calendarTail {% cb.withCalendarTail %}
 # "… a bonus of $2,000 for each calendar month in which …, and an additional $1,000 for each calendar month in which …": two milestones.
                | partyRef modal %pay %to:? partyRef paidAmount calendarTail %comma %and secondPaid calendarTail {% op.twoCalendarPayments %}
@@ -835,6 +872,11 @@ calendarTail  -> %for_ %each calendarPeriodNoun %in_ %which periodCondition {% c
 firstLink     -> %for_ | %upon | %after %the %end %of | %following %the %end %of
 afterWord     -> %after | %following
 periodCondition -> subject comparison                               {% cb.periodCondition %}
+# "Distributor purchases not less than five thousand (5,000) units of Products for resale in the Territory": a count of units.
+               | partyRef %purchases comparator count unitNoun unitsScope:? {% isb.unitsPeriodCondition %}
+unitsScope    -> scopePhrases                                        {% isb.unitsScope %}
+               | scopePhrases purposePhrase scopePhrases:?           {% isb.unitsScope %}
+purposePhrase -> %for_ scopeWords                                    {% isb.purposePhrase %}
 # "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for.
 periodReference -> %for_ referenceWord calendarPeriodNoun            {% cb.periodReference %}
 referenceWord -> "such" {% b.id %} | %that {% b.id %}

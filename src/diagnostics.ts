@@ -93,6 +93,8 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  // sets of products or customers named in a definition
+  'duplicate-set-member': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -17,6 +17,7 @@ import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveOpenings } from '../language/openings';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
+import { itemSetReading } from '../language/item-sets';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -140,12 +141,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
     const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
-    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false);
+    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? []);
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
       // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
-      const reads = { product: plan.productKeys.size > 0, customer: plan.countsCustomers, seller: false };
+      const reads = { product: plan.productKeys.size > 0 || plan.rowSets.some((x) => x.field === 'product'), customer: plan.countsCustomers || plan.rowSets.some((x) => x.field === 'customer'), seller: false };
       this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
       this.pass2Normalizer = new RowNormalizer(common);
     }
@@ -295,18 +296,21 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (this.context === null || this.errorCount > 0) return out;
     for (const plan of this.plans) {
       const product = plan.milestone.target.kind === 'units' ? plan.milestone.target.product : null;
-      const key = `${plan.metric}\u0000${plan.productKey ?? ''}`;
+      const key = `${plan.metric}\u0000${plan.productKey ?? ''}\u0000${plan.rowSet?.key ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, product) });
+      const set = plan.rowSet ? { set: plan.rowSet.term } : {};
+      out.push({ metric: plan.metric, product, ...set, days: chartSeries(this.sums, plan.metric, product, plan.rowSet) });
     }
     // The metric a computed payment counts on, when no milestone counts it: a chart draws the payment's bands against it.
     for (const plan of this.plans) {
       const found = paymentSource(plan.clause, plan.milestone);
       const metric = found ? paymentBaseMetric(paymentParts(found.payment).base) : null;
-      if (metric === null || seen.has(`${metric}\u0000`)) continue;
-      seen.add(`${metric}\u0000`);
-      out.push({ metric, product: null, days: chartSeries(this.sums, metric, null) });
+      const setKey = plan.rowSet?.key ?? '';
+      if (metric === null || seen.has(`${metric}\u0000\u0000${setKey}`)) continue;
+      seen.add(`${metric}\u0000\u0000${setKey}`);
+      const set = plan.rowSet ? { set: plan.rowSet.term } : {};
+      out.push({ metric, product: null, ...set, days: chartSeries(this.sums, metric, null, plan.rowSet) });
     }
     return out;
   }
@@ -390,6 +394,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       notes.add(message);
     });
 
+    const nearWarned = new Set<string>();
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
 
@@ -403,7 +408,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const shortfall = base?.kind === 'shortfall' ? base : null;
       const table = base?.kind === 'attainment' ? base : null;
       const rule = METRICS[plan.metric];
-      notes.reading(rule.reading(m.target), name);
+      // Within a defined set, the metric counts that set's rows, stated in the set's own note below.
+      const reading = rule.reading(m.target);
+      notes.reading(plan.rowSet ? reading.replace('of every row', `of the rows of "${plan.rowSet.term}"`) : reading, name);
       if (base?.kind === 'tiered') notes.add(tierNote(name, base));
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
@@ -424,7 +431,23 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (committed?.productWords) {
         notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
       }
-      const { net } = rule.series(sums, plan.productKey);
+      if (plan.setUse !== null && plan.rowSet !== null) {
+        notes.add(`${name}: ${itemSetReading(plan.setUse)}`);
+        const kind = found ? paymentParts(found.payment).base.kind : null;
+        if (kind === 'rate' || kind === 'rate-on-excess' || kind === 'tiered' || kind === 'per-increment') notes.add(`${name}: the payment is counted on the same rows, those of "${plan.setUse.definition.term}"`);
+        const setSums = sums.setSums(plan.rowSet);
+        const column = plan.rowSet.field;
+        for (const [cell, member] of setSums.near) {
+          const message = `${name}: the ledger's ${column} "${cell}" nearly matches "${member}" of "${plan.setUse.definition.term}" but is not the same name, so its rows are not counted; if it is the same ${column}, write the ledger's name as the definition does (or name it in the definition)`;
+          if (!nearWarned.has(message)) {
+            nearWarned.add(message);
+            diagnostics.push({ code: 'set-near-miss', severity: 'warning', message });
+            notes.add(message);
+          }
+        }
+        if (setSums.blank > 0) notes.add(`${name}: ${setSums.blank} row${setSums.blank === 1 ? ' has' : 's have'} no ${column} and ${setSums.blank === 1 ? 'is' : 'are'} not counted in "${plan.setUse.definition.term}"`);
+      }
+      const { net } = rule.series(sums, plan.productKey, plan.rowSet);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
         if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {

@@ -157,7 +157,9 @@ export type EvaluationCode =
   /** The text gives two fiscal-year starts, or one the option contradicts. */
   | 'fiscal-year-start-conflict'
   /** A metric the declared ledger cannot give: Bookings from a sales ledger, or sales from a ledger of bookings. */
-  | 'unmeasurable-metric';
+  | 'unmeasurable-metric'
+  /** A ledger name that nearly matches a member of a defined set ("Acme Inc" for "Acme, Inc."): not counted, and said so. */
+  | 'set-near-miss';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

@@ -496,7 +496,7 @@ export interface DefinedPeriodWindowNode {
 }
 
 /** A definition sentence, or a statement of when the fiscal year starts or ends. */
-export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode | CustomerDefinitionNode;
+export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode | CustomerDefinitionNode | ItemSetDefinitionNode;
 
 /**
  * "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.":
@@ -528,6 +528,36 @@ export interface CustomerDefinitionNode {
   isNot: boolean;
   /** What such a customer was never party to, as written: "a Sale Agreement". */
   never: string;
+  range: Range;
+}
+
+/**
+ * '"Products" means the Model X and Model Y systems listed in Exhibit A, excluding accessories and spare parts.',
+ * '"Introduced Customers" means Acme, Inc. and Beta Holdings, LLC.': a set of products or of customers named in the
+ * text. A scope that names the term ("units of Products", "net sales revenue from Eligible Products") or a party
+ * that is the term ("the Introduced Customers first generating …") counts only the ledger rows whose product or
+ * customer is one of the members (src/language/item-sets.ts says which and how names are matched).
+ */
+export interface ItemSetDefinitionNode {
+  kind: 'item-set-definition';
+  /** The defined term without its quotes ("Eligible Products"). */
+  term: string;
+  /** Which ledger column the members name: from the term's last word (Products, Customers, Clients). */
+  field: 'product' | 'customer';
+  members: ItemSetMemberNode[];
+  /** The noun after the names, as written in lower case ("systems", "product lines"), or null (a list of company names). */
+  noun: string | null;
+  /** Where the text says the members are listed ("Exhibit A"), or null: the names written are the ones read. */
+  listedIn: string | null;
+  /** What the text says is left out, as written ("accessories and spare parts"), or null. */
+  excluding: string | null;
+  range: Range;
+}
+
+/** One name of an item set, as written ("Model X", "Acme, Inc."). */
+export interface ItemSetMemberNode {
+  kind: 'set-member';
+  name: string;
   range: Range;
 }
 
@@ -820,7 +850,8 @@ export interface ShortfallPaymentNode {
 /** "a bonus of $5,000", "a commission payment of €2,000". */
 export interface FixedPaymentNode {
   kind: 'fixed';
-  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
+  /** "allowance": "a marketing allowance of Three Thousand Dollars ($3,000)", in a payer-pays sentence only. */
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee' | 'allowance';
   /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
   qualifiers?: string[];
   amount: MoneyNode;
@@ -1155,7 +1186,9 @@ export type AnyNode =
   | AttainmentRewardNode
   | CommitmentNode
   | EscalationNode
-  | CustomerDefinitionNode;
+  | CustomerDefinitionNode
+  | ItemSetDefinitionNode
+  | ItemSetMemberNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -24,6 +24,7 @@ import { checkCommitment } from './check-commitment';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
+import { checkItemSets } from './check-item-sets';
 import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
@@ -57,7 +58,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkDocumentCurrency(document, out);
   checkNotation(document, text, out);
   checkDrafted(document, text, out);
-  for (const clause of document.clauses) checkReadings(clause, text, out);
+  for (const clause of document.clauses) checkReadings(clause, text, out, document);
   for (const m of ledgerMismatches(document, options.ledgerHolds ?? 'sales')) out.push(diagnostic('unmeasurable-metric', m.range, m.message));
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
@@ -68,6 +69,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   }
   checkOwnWindows(document, out);
   checkCustomerDefinitions(document, out);
+  checkItemSets(document, out);
   checkFiscal(document, out);
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
