@@ -5,7 +5,7 @@
  * thousand (5,000) units of Products for resale in the Territory"). Like grammar/builders.ts they only build nodes;
  * which scope names which set, and how names are matched in the ledger, is src/language/item-sets.ts's.
  */
-import type { ComparatorNode, ItemSetDefinitionNode, ItemSetMemberNode, PartyNode, Range, TargetNode } from '../src/language/ast';
+import type { CalendarPeriodsNode, ComparatorNode, ItemSetDefinitionNode, ItemSetMemberNode, MoneyNode, PartyNode, Range, TargetNode, TargetReferenceNode } from '../src/language/ast';
 import { cons, digits, lower, party, span, toArray, type Data, type List } from './builders';
 import type { Comparison, Subject } from './builders';
 import type { PeriodCondition } from './period-builders';
@@ -82,6 +82,35 @@ export function lastDottedMeaning(d: Data): SetMeaning {
   const last = d[d.length - 1] as List<Token>;
   const list = d.length === 1 ? cons(null, party(last)) : cons(d[0] as List<PartyNode>, party(last));
   return partyMeaning([list]);
+}
+
+/** "of at least $100,000": as "at least $100,000". */
+export function ofComparator(d: Data): Comparison {
+  const [, comparator, amount] = d as [Token, ComparatorNode, MoneyNode];
+  return { comparator, amount, range: span(d) };
+}
+
+/** "Target Sales Threshold": the name a condition gives its target. */
+export function namedTarget(d: Data): { name: string; range: Range } {
+  const tokens = [d[0] as Token, ...toArray(d[1] as List<Token>)];
+  return { name: joined(tokens), range: span(tokens) };
+}
+
+/** "exceeds the Target Sales Threshold of $150,000": the comparison, and the name of its target. */
+export function namedComparison(d: Data): Comparison {
+  const [, comparator, , named, , amount] = d as [unknown, ComparatorNode, Token, { name: string }, Token, MoneyNode];
+  return { comparator, amount, targetName: named.name, range: span(d) };
+}
+
+/** "the Target Sales Threshold" as an amount's threshold: the condition's target, by its name. */
+export function namedTargetReference(d: Data): TargetReferenceNode {
+  const named = d[1] as { name: string };
+  return { kind: 'target-reference', name: named.name, range: span(d) };
+}
+
+/** '"Sales Period" means each calendar quarter.': the calendar's quarters, named by their last days. */
+export function eachCalendarQuarter(d: Data): CalendarPeriodsNode {
+  return { kind: 'calendar-periods', unit: 'quarter', written: 'calendar quarter', ends: ['03-31', '06-30', '09-30', '12-31'], range: span(d) };
 }
 
 /** Customers (or clients, accounts) when the term's last word says so; otherwise products. */

@@ -316,6 +316,8 @@ export interface MilestoneNode {
   paymentName?: string;
   /** "100% of the Participant's FY2027 Quota of $1,200,000": the target is that share of a quota written in the text. */
   quota?: QuotaNode;
+  /** "exceeds the Target Sales Threshold of $150,000": the name the text gives the target, as written; an amount may refer to it by name. */
+  targetName?: string;
   /**
    * `payment`: no condition is written; the milestone is the payment's own measure ("shall pay … ten
    * percent (10%) of Net Sales in each quarter"): its window, its metric, and as target the
@@ -1043,6 +1045,8 @@ export type ThresholdNode = MoneyNode | TargetReferenceNode;
 
 export interface TargetReferenceNode {
   kind: 'target-reference';
+  /** "the Target Sales Threshold": the condition's target by the name it gives it; absent for "the target". */
+  name?: string;
   range: Range;
 }
 

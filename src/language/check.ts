@@ -27,6 +27,7 @@ import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
 import { checkItemSets } from './check-item-sets';
+import { checkNamedTargets } from './check-named-target';
 import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
@@ -72,6 +73,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkOwnWindows(document, out);
   checkCustomerDefinitions(document, out);
   checkItemSets(document, out);
+  for (const clause of document.clauses) checkNamedTargets(clause, out);
   checkFiscal(document, out);
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);

@@ -390,7 +390,8 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   periodMetricText(t.term, t.periodWord, `${at}/target/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
-  const amount = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
+  const written = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
+  const amount = m.targetName === undefined ? written : `the ${namedTargetText(m.targetName, `${at}/targetName`)} of ${written}`;
   const strict = m.comparator.strict;
   const subject = m.achiever && withAchiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
@@ -1607,6 +1608,10 @@ function definitionText(d: DefinitionNode, path: string): string {
     case 'date-range':
       return `${term} means ${dateRangeText(m, at)}.`;
     case 'calendar-periods': {
+      if (m.written === 'calendar quarter') {
+        if (m.unit !== 'quarter' || !Array.isArray(m.ends) || m.ends.join(',') !== '03-31,06-30,09-30,12-31') badField('"each calendar quarter" with other periods than the calendar\'s quarters', `${at}/ends`);
+        return `${term} means each calendar quarter.`;
+      }
       const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly'] : ['semi-annual', 'semiannual'], `${at}/written`);
       if (!Array.isArray(m.ends) || m.ends.length < 2) throw new FormatError('calendar periods are named by two or more last days', `${at}/ends`);
       const days = m.ends.map((e, i) => {
@@ -1715,8 +1720,16 @@ function namedThresholdText(p: RateOnExcessPaymentNode, path: string): string {
   return `the ${name} of ${amount}${forSuch}`;
 }
 
+/** "Target Sales Threshold": two words or more, each a word a threshold's name may hold. */
+const NAMED_TARGET_TOKENS = new Set(['word', 'sales', 'target', 'annual', 'minimum']);
+function namedTargetText(name: string, path: string): string {
+  const tokens = typeof name === 'string' && /^\S+(?: \S+)+$/.test(name) ? tokenize(name).filter((t) => t.type !== 'ws') : [];
+  if (tokens.length < 2 || !tokens.every((t) => NAMED_TARGET_TOKENS.has(t.type ?? ''))) badField(`a target named '${String(name)}' (two words or more, such as "Target Sales Threshold")`, path);
+  return name;
+}
+
 function thresholdText(t: ThresholdNode, path: string): string {
-  if (t?.kind === 'target-reference') return 'the target';
+  if (t?.kind === 'target-reference') return t.name === undefined ? 'the target' : `the ${namedTargetText(t.name, `${path}/name`)}`;
   return formatAmount(t, path);
 }
 

@@ -99,12 +99,12 @@ export function itemSetReading(use: ItemSetUse): string {
   const column = d.field === 'product' ? 'product' : 'customer';
   const names = listed(d.members.map((x) => `"${x.name}"`));
   const parts = [
-    `"${d.term}" is read as the rows whose ${column} is ${names} (trimmed, case and spacing ignored; any other spelling is not counted)`,
+    `"${d.term}" is read as the rows whose ${column} is ${names} (trimmed, runs of spaces read as one, case ignored; any other spelling is not counted)`,
   ];
   if (d.noun !== null) parts.push(`the noun "${d.noun}" after the names is not part of them`);
   if (d.listedIn !== null) parts.push(`"listed in ${d.listedIn}": ${d.listedIn} is not in the text, so the names written are the ones read`);
   if (d.excluding !== null) parts.push(`"excluding ${d.excluding}": rows of any product not named are not counted`);
   parts.push(`rows with no ${column} are not counted`);
-  if (use.via === 'party') parts.push(`the sales "the ${d.term}" generate are read as the rows of those customers`);
+  if (use.via === 'party') parts.push(`the sales "the ${d.term}" generate are read as the rows of those customers (the payee is the party the sentence pays)`);
   return parts.join('; ');
 }
