@@ -331,16 +331,19 @@ scopeWords    -> %word                                               {% b.single
                | scopeWords %word                                    {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
 # "equal or exceed 100% of the Participant's FY2027 Quota of $1,200,000": a share of a quota written in the text.
-               | beVerb:? comparator quotaShare                      {% qt.quotaComparison %}
+               | beVerb:? comparator otherAmount                     {% isb.otherComparison %}
                | beVerb:? money %or orMore                           {% b.orMoreComparison %}
                | %firstWord comparator money                         {% b.comparison %}
-# "Gross Sales of at least One Hundred Thousand Dollars ($100,000)": the comparator after "of".
-               | %of comparator money                                {% isb.ofComparator %}
-# "Gross Sales of $150,000 by June 30, 2026": reaching it.
-               | %of money                                           {% b.ofComparison %}
-               | %of money %or orMore                                {% ft.ofOrMoreComparison %}
-# "exceeds the Target Sales Threshold of $150,000": a target the text names (two words or more, so never "the target").
-               | beVerb:? comparator %the namedTarget %of money      {% isb.namedComparison %}
+# "Gross Sales of $150,000 by June 30, 2026": reaching it; "… of $150,000 or more"; "of at least One Hundred Thousand
+# Dollars ($100,000)": the comparator after "of". One alternative after "of", so that a comparison predicts one state for them.
+               | %of ofTail                                          {% isb.ofComparison %}
+ofTail        -> money                                               {% isb.ofTail %}
+               | money %or orMore                                    {% isb.ofTail %}
+               | comparator money                                    {% isb.ofTail %}
+# After a comparator, besides an amount: a share of a quota ("100% of the Participant's FY2027 Quota of $1,200,000"), or a
+# target the text names ("the Target Sales Threshold of $150,000": two words or more, so never "the target").
+otherAmount   -> quotaShare                                          {% b.id %}
+               | %the namedTarget %of money                          {% isb.namedAmount %}
 beVerb        -> %is | %are
 orMore        -> %more | %greater
 # Strict: exceed, exceeds, in excess of, more than, greater than. Inclusive: at least, not (no) less than,
@@ -571,15 +574,17 @@ definitions   -> null                                                {% b.empty 
 someDefinitions -> definition                                        {% b.single %}
                | someDefinitions definition                          {% b.append %}
 definition    -> %string %meansWord definedMeaning %period            {% ow.definitionSentence %}
-# '"New Client" means a client that is not and has never been party to a Sale Agreement.'
-               | %string %meansWord customerMeaning %period          {% cd.customerDefinition %}
+# '"New Client" means a client that is not and has never been party to a Sale Agreement.', and sets of products or customers:
 # '"Products" means the Model X and Model Y systems listed in Exhibit A, excluding accessories and spare parts.',
-# '"Introduced Customers" means Acme, Inc. and Beta Holdings, LLC.': a set of products or customers (grammar/item-set-builders.ts).
-               | %string %meansWord itemSetMeaning %period           {% isb.itemSetDefinition %}
+# '"Introduced Customers" means Acme, Inc. and Beta Holdings, LLC.' (grammar/item-set-builders.ts). One alternative for
+# both, since definitions are predicted wherever the clauses could end.
+               | %string %meansWord whoMeaning %period               {% isb.whoDefinition %}
 # Few rules start a definition, since they are predicted wherever the clauses could end:
 # "The Company's fiscal year begins on July 1.", "The fiscal year ends on September 30, and "FY2027" means …".
                | %the fiscalAfterThe                                 {% ow.withLead %}
                | %possessiveWord fiscalYearStatement                 {% ow.withLead %}
+whoMeaning    -> customerMeaning                                     {% isb.customerMeaningOf %}
+               | itemSetMeaning                                      {% b.id %}
 itemSetMeaning -> %the setNames setNoun setListed:? setExcluding:?   {% isb.productMeaning %}
                | setParties                                          {% isb.partyMeaning %}
                | endingDotted                                        {% isb.lastDottedMeaning %}

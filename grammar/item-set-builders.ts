@@ -5,9 +5,12 @@
  * thousand (5,000) units of Products for resale in the Territory"). Like grammar/builders.ts they only build nodes;
  * which scope names which set, and how names are matched in the ledger, is src/language/item-sets.ts's.
  */
-import type { CalendarPeriodsNode, ComparatorNode, ItemSetDefinitionNode, ItemSetMemberNode, MoneyNode, PartyNode, Range, TargetNode, TargetReferenceNode } from '../src/language/ast';
+import type { CustomerDefinitionNode, QuotaNode, CalendarPeriodsNode, ComparatorNode, ItemSetDefinitionNode, ItemSetMemberNode, MoneyNode, PartyNode, Range, TargetNode, TargetReferenceNode } from '../src/language/ast';
 import { cons, digits, lower, party, span, toArray, type Data, type List } from './builders';
-import type { Comparison, Subject } from './builders';
+import { ofComparison as ofAmount, type Comparison, type Subject } from './builders';
+import { ofOrMoreComparison } from './first-time-builders';
+import { quotaComparison } from './quota-builders';
+import { customerDefinition } from './customer-definition-builders';
 import type { PeriodCondition } from './period-builders';
 import type { Token } from './lexer';
 import { normalizeText } from '../src/values/text-key';
@@ -84,10 +87,32 @@ export function lastDottedMeaning(d: Data): SetMeaning {
   return partyMeaning([list]);
 }
 
-/** "of at least $100,000": as "at least $100,000". */
-export function ofComparator(d: Data): Comparison {
-  const [, comparator, amount] = d as [Token, ComparatorNode, MoneyNode];
+/** What follows "of" in a comparison, kept as written until "of" joins it. */
+export const ofTail = (d: Data): unknown[] => d;
+
+/** "of $150,000" (reaching it), "of $150,000 or more", "of at least $100,000" (as "at least $100,000"). */
+export function ofComparison(d: Data): Comparison {
+  const [of, tail] = d as [Token, unknown[]];
+  if (tail.length === 1) return ofAmount([of, tail[0]]);
+  if (tail.length === 3) return ofOrMoreComparison([of, ...tail]);
+  const [comparator, amount] = tail as [ComparatorNode, MoneyNode];
   return { comparator, amount, range: span(d) };
+}
+
+/** A named target before its comparator joins it. */
+interface NamedAmount { kind: 'named-amount'; name: string; amount: MoneyNode; range: Range }
+
+/** "the Target Sales Threshold of $150,000". */
+export function namedAmount(d: Data): NamedAmount {
+  const [, named, , amount] = d as [Token, { name: string }, Token, MoneyNode];
+  return { kind: 'named-amount', name: named.name, amount, range: span(d) };
+}
+
+/** "<comparator> <a share of a quota>" or "<comparator> the <name> of <amount>". */
+export function otherComparison(d: Data): Comparison {
+  const [be, comparator, other] = d as [unknown, ComparatorNode, QuotaNode | NamedAmount];
+  if (other.kind === 'quota') return quotaComparison(d);
+  return { comparator, amount: other.amount, targetName: other.name, range: span(be, comparator, other) };
 }
 
 /** "Target Sales Threshold": the name a condition gives its target. */
@@ -96,11 +121,6 @@ export function namedTarget(d: Data): { name: string; range: Range } {
   return { name: joined(tokens), range: span(tokens) };
 }
 
-/** "exceeds the Target Sales Threshold of $150,000": the comparison, and the name of its target. */
-export function namedComparison(d: Data): Comparison {
-  const [, comparator, , named, , amount] = d as [unknown, ComparatorNode, Token, { name: string }, Token, MoneyNode];
-  return { comparator, amount, targetName: named.name, range: span(d) };
-}
 
 /** "the Target Sales Threshold" as an amount's threshold: the condition's target, by its name. */
 export function namedTargetReference(d: Data): TargetReferenceNode {
@@ -111,6 +131,16 @@ export function namedTargetReference(d: Data): TargetReferenceNode {
 /** '"Sales Period" means each calendar quarter.': the calendar's quarters, named by their last days. */
 export function eachCalendarQuarter(d: Data): CalendarPeriodsNode {
   return { kind: 'calendar-periods', unit: 'quarter', written: 'calendar quarter', ends: ['03-31', '06-30', '09-30', '12-31'], range: span(d) };
+}
+
+/** A new-customer meaning, marked so that the definition sentence knows which it is. */
+export const customerMeaningOf = (d: Data): { customer: unknown } => ({ customer: d[0] });
+
+/** '"New Client" means a client that …' or '"Products" means the …': the one sentence form of both. */
+export function whoDefinition(d: Data): CustomerDefinitionNode | ItemSetDefinitionNode {
+  const [term, means, meaning, period] = d as [Token, unknown, { customer: unknown } | SetMeaning, Token];
+  if ('customer' in meaning) return customerDefinition([term, means, meaning.customer, period]);
+  return itemSetDefinition(d);
 }
 
 /** Customers (or clients, accounts) when the term's last word says so; otherwise products. */
