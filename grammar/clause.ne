@@ -48,6 +48,7 @@ import * as qbb from './quota-band-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as isb from './item-set-builders';
+import * as lb from './list-builders';
 import * as tu from './top-up-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
@@ -90,7 +91,11 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 # A commitment to sales targets in an exhibit written in the text, whose consequence is not a payment (grammar/sales-minimum-builders.ts);
 # written out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
                | partyRef "hereby" "commits" %to partyRef %to %achieve %comma %at %a %minimum %comma %the %sales %targets %set %forth %on %exhibit documentId %for_ %each periodName %during %the %termNoun %lparen %the %string %rparen %period %if_ partyRef %fails %to %achieve %the minimumWords %in_ %any %periodNoun "specified" %in_ %exhibit documentId %comma partyRef "may" %comma %at %its "discretion" %comma "either" remedies %period %exhibit documentId %bullet minimumWords %colon exhibitRows %period {% sm.salesMinimumClause %}
-               | payerClause                                         {% b.id %}
+# After a list: "Each of the milestones shall be paid only once." (every milestone of it is paid once), "Nothing herein shall
+# preclude multiple milestone payments in a given twelve-month period." (kept with the definitions), in any order; a
+# calendar-basis statement between them is the definition it is after the clauses too ("For purposes of this Section 4.3, …").
+# Optional on the one alternative, so that no Earley state is added where a clause may start.
+               | payerClause listTail:?                              {% lb.withListTail %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | payerClause paymentDay                              {% op.withPaymentDay %}
 endsHeaded    -> headedClause                                        {% b.single %}
@@ -224,6 +229,14 @@ payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidCo
                | %pay %to:? partyRef %within %number %days %after "its" %achievement %the %following qualifiers:? paidNoun %colon saleEvent %colon paidValue {% op.eventPayment %}
 # "<Company> shall make a one-time payment to <Agent> of $X upon …".
                | %make madePayment conditionLink condition           {% b.madePayment %}
+# "… shall pay each of the following milestone payments to BioLine Partners Ltd. within thirty (30) days after the achievement
+# of such milestone: 1. …: $150,000; 2. …": the payee after the list's words, and when every payment of the list falls due.
+               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listLead:? %colon payerItems {% lb.eachOfList %}
+# With a due time for the whole list, no item states its own (the text would give two).
+               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listDue listLead:? %colon undueItems {% lb.eachOfDueList %}
+# "Pharmara will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a given
+# Calendar Year first meet the corresponding threshold: (a) …": no payee named; the list's condition gives each item its window.
+               | %make %each %of %the %following qualifiers:? paidNouns listLead %colon payerItems {% lb.madeList %}
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
 paidConditions -> paidCondition                                      {% b.single %}
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
@@ -263,7 +276,31 @@ payerItems    -> payerItem                                           {% b.single
 payerItem     -> label paidAmount conditionLink condition            {% b.payerItem %}
                | label paidValue conditionLink condition             {% b.payerItem %}
                | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
+# "(a) within sixty (60) days following attainment of annual Net Sales in Japan equal to ¥100,000,000: [******]": the item's own due time.
+               | label itemDue attainedCondition %colon paidValue    {% lb.dueItem %}
 firstTime     -> %firstWord "time"
+# The items of a list that states one due time for all: each form above except an item's own due time.
+undueItems    -> undueItem                                           {% b.single %}
+               | undueItems separator undueItem                      {% b.appendThird %}
+undueItem     -> label paidAmount conditionLink condition            {% b.payerItem %}
+               | label paidValue conditionLink condition             {% b.payerItem %}
+               | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
+listLead      -> %when subject window %firstWord "meet" %the "corresponding" "threshold" {% lb.listCondition %}
+listDue       -> %within %number %days %after %the %achievement %of %such %milestone {% lb.dueAfterAchievement %}
+itemDue       -> %within %number %days afterWord %attainment %of    {% lb.dueAfterAchievement %}
+# "attainment of annual Net Sales … equal to ¥100,000,000": reaching the amount.
+attainedCondition -> condition                                       {% b.id %}
+               | subject %equal %to money                            {% lb.equalToCondition %}
+               | subject %equal %to money window                     {% lb.equalToCondition %}
+listTail      -> listEnd                                             {% b.single %}
+               | listTail listEnd                                    {% b.append %}
+# A calendar-basis statement only before a several-payments sentence: alone it is one of the definitions after the clauses.
+listEnd       -> onceSentence                                        {% b.id %}
+               | severalPayments                                     {% b.id %}
+               | basisStatement severalPayments                      {% lb.basisThenSeveral %}
+onceSentence  -> %each %of %the milestoneNoun modal %be "paid" "only" "once" onceRegardless:? %period {% lb.onceSentence %}
+               | %each qualifiers:? paidNoun modal %be "paid" "only" "once" %period {% lb.onceSentence %}
+onceRegardless -> "regardless" %of %the "number" %of scopeWords %that %achieve %itWord
 
 # "Each amount is payable within sixty (60) days after the end of the Royalty Period in which the revenue milestone
 # is achieved.": when a payer-pays clause's payments fall due, after a period the clause may not define.
@@ -290,6 +327,7 @@ conditionItems -> conditionItem                                      {% b.single
 conditionItem -> label condition                                     {% b.conditionItem %}
 paidNoun      -> %bonus | %commission | %payment | %fee | %commission %payment
 allowanceNoun -> "allowance"
+payOrGrant    -> %pay {% b.id %} | "grant" {% b.id %}
 paidLink      -> %of | %equal %to
 
 condition     -> subject window comparison                           {% b.windowFirstCondition %}
@@ -325,6 +363,7 @@ scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopeP
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
+               | %by %or %on "behalf" %of scopeParties               {% lb.onBehalfScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
 scopeParties  -> scopeParty                                          {% b.single %}
                | scopeParties scopeJoin scopeParty                   {% b.appendAll %}
@@ -629,6 +668,11 @@ basisStatement -> purposeLead:? %metricPeriodWord basis:? metricNoun %shall %be 
 purposeLead   -> %for_ "purposes" %of %this_ purposeObject %comma    {% mw.purposeLead %}
 purposeObject -> %section sectionRef                                 {% mw.sectionObject %}
                | %agreement                                          {% mw.agreementObject %}
+# "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one unmet Sales
+# Milestone is achieved in a given Calendar Year, a Sales Milestone Payment will be made for each.": each milestone met is paid.
+severalPayments -> %nothing "herein" %shall "preclude" "multiple" qualifiers:? paidNouns %in_ %a "given" %hyphenatedLength %periodNoun %period {% lb.nothingPrecludes %}
+               | %if_ %more %than "one" qualifiers:? milestoneNoun %is %achieved %in_ %a "given" severalPeriod %comma %a qualifiers:? paidNoun modal %be "made" %for_ %each %period {% lb.madeForEach %}
+severalPeriod -> %calendar periodUnit
 definedMeaning -> periodMeaning                                      {% b.id %}
                | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
@@ -929,9 +973,8 @@ namedPeriod   -> "Q" %number %number                                 {% cb.lette
 # "For each calendar month in which Net Sales exceed $60,000, the Company shall pay …",
 # "… shall pay … a bonus of $500 for each calendar month in which Net Sales exceed $60,000",
 # "… shall pay … $50,000 within 45 days after the end of the first Calendar Quarter in which Net Sales exceed $200,000".
-calendarSentence -> %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal %pay %to:? partyRef paidAmount {% cb.forEachFirst %}
-# "…, Supplier shall grant Distributor a marketing allowance of …": granting an amount is paying it.
-               | %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal "grant" %to:? partyRef paidAmount {% cb.forEachFirst %}
+# "…, Supplier shall grant Distributor a marketing allowance of …": granting an amount is paying it (one alternative for both verbs).
+calendarSentence -> %for_ %each calendarPeriodNoun %in_ %which periodCondition %comma partyRef modal payOrGrant %to:? partyRef paidAmount {% cb.forEachFirst %}
                | partyRef modal %pay %to:? partyRef paidAmount calendarTail {% cb.withCalendarTail %}
 # "… a bonus of $2,000 for each calendar month in which …, and an additional $1,000 for each calendar month in which …": two milestones.
                | partyRef modal %pay %to:? partyRef paidAmount calendarTail %comma %and secondPaid calendarTail {% op.twoCalendarPayments %}

@@ -103,6 +103,7 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  'list-condition-mismatch': 'error',
   // sets of products or customers named in a definition
   'duplicate-set-member': 'warning',
   /** An amount's threshold names a target ("the Target Sales Threshold") that the condition does not. */

@@ -18,6 +18,8 @@ import { resolveOpenings } from '../language/openings';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { itemSetReading } from '../language/item-sets';
+import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
+import { listConditionReadings } from '../language/list-condition';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -132,7 +134,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);

@@ -33,6 +33,7 @@ import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
 import { checkOpening } from './check-openings';
+import { checkListCondition } from './list-condition';
 import { ledgerMismatches, type LedgerHolds } from './ledger-holds';
 
 export interface ValidationResult {
@@ -79,6 +80,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkTopUp(clause, out);
+  for (const clause of document.clauses) checkListCondition(clause, out);
   for (const clause of document.clauses) checkSalesMinimum(clause, out);
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
