@@ -422,6 +422,15 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
       if (topUp) notes.add(topUpNote(name, plan.clause, topUp, plan.target));
+      // With a contract year that is not the calendar year, "payable annually" could mean either.
+      if (topUp?.rate.payable === 'annually' && plan.window.kind === 'calendar-period' && (ctx.effective.month !== 1 || ctx.effective.day !== 1)) {
+        const message =
+          `${name}: "payable annually" is read as each calendar year, the period the ${topUp.terms.minimumName} names, so the ${topUp.terms.subject} are settled per calendar year; ` +
+          `the contract's years start on ${formatIsoDate(ctx.effective).slice(5)}, and "annually" may instead mean each contract year from the effective date, which this clause's ` +
+          `minimum does not use: if that is meant, the engine does not read it, so check the figures against the contract years`;
+        diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.label, message });
+        notes.add(message);
+      }
       if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
       if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
