@@ -158,8 +158,9 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
 export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; periodWord?: PeriodWordNode; range: Range }
-export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range; quota?: QuotaNode }
-export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range }
+export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range; quota?: QuotaNode; targetName?: string }
+/** `target`: a condition that counts something other than money (units), built whole by its rule; else the comparison's amount of the subject's metric. */
+export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range; target?: TargetNode }
 /** One payment with its condition; a label when it is an item of a list. */
 interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; range: Range; extra?: Partial<MilestoneNode> }
 export interface PayerSentence {
@@ -433,13 +434,13 @@ export function payerClause(d: Data): ClauseDraft {
 /** The milestone of one payment and its condition. */
 function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | null, extra: Partial<MilestoneNode>): MilestoneNode {
   const { subject: s, comparison: c, window } = condition;
-  const target: TargetNode = {
+  const target: TargetNode = condition.target ?? {
     kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
     ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
   };
   return {
     kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,
-    ...(s.achiever ? { achiever: s.achiever } : {}), ...(c.quota ? { quota: c.quota } : {}), ...extra, range: label ? span(label, condition) : condition.range,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...(c.quota ? { quota: c.quota } : {}), ...(c.targetName ? { targetName: c.targetName } : {}), ...extra, range: label ? span(label, condition) : condition.range,
   };
 }
 

@@ -4,8 +4,6 @@
  * the clause uses the term, and how it is read against the ledger, is the checker's
  * (src/language/check-customer-definition.ts).
  */
-import * as ow from './window-builders';
-import type { DefinitionNode } from '../src/language/ast';
 import type { CustomerDefinitionNode, Range } from '../src/language/ast';
 import { lower, span, toArray, type Data, type List } from './builders';
 import type { Token } from './lexer';
@@ -27,8 +25,3 @@ export function customerDefinition(d: Data): CustomerDefinitionNode {
   return { kind: 'customer-definition', term: normalizeText(term.value.slice(1, -1)), noun: meaning.noun, isNot: meaning.isNot, never: meaning.never, range: span(d) };
 }
 
-/** '"<Term>" means <meaning>.': a period or fiscal-label meaning (built with a kind), or who counts as a new customer. */
-export function definitionSentence(d: Data): DefinitionNode {
-  const meaning = d[2] as object;
-  return 'kind' in meaning ? ow.definitionSentence(d) : customerDefinition(d);
-}

@@ -7,7 +7,7 @@
  */
 import type {
   CalendarPeriodWindowNode, CalendarPeriodWording, CalendarSelectionNode, CalendarUnit, DueNode, PartyNode, PaymentNode, PeriodReferenceNode,
-  PeriodUnit, Range, TimedPaymentNode,
+  PeriodUnit, Range, TargetNode, TimedPaymentNode,
 } from '../src/language/ast';
 import { digits, lower, party, payerClause, span, toArray, type List, type Condition, type Comparison, type Data, type PayerSentence, type Subject } from './builders';
 import { MONTH_NAMES, type Token } from './lexer';
@@ -75,14 +75,14 @@ export function monthNamed(d: Data): CalendarPeriodWindowNode {
 
 
 /** "<metric> exceed(s) $X" after "in which": a condition whose window the sentence gives. */
-export interface PeriodCondition { subject: Subject; comparison: Comparison; range: Range }
+export interface PeriodCondition { subject: Subject; comparison: Comparison; range: Range; target?: TargetNode }
 export function periodCondition(d: Data): PeriodCondition {
   const [subject, comparison] = d as [Subject, Comparison];
   return { subject, comparison, range: span(d) };
 }
 
 function condition(c: PeriodCondition, w: CalendarPeriodWindowNode): Condition {
-  return { subject: c.subject, comparison: c.comparison, window: w, range: c.range };
+  return { subject: c.subject, comparison: c.comparison, window: w, range: c.range, ...(c.target ? { target: c.target } : {}) };
 }
 
 /** "For each calendar month in which <condition>, <Payer> shall pay <Payee> <payment>". */

@@ -119,6 +119,10 @@ export const DIAGNOSTIC_CODES = {
   'plan-defined-twice': 'error',
   'plan-year-missing': 'error',
   'plan-levels-gap': 'error',
+  // sets of products or customers named in a definition
+  'duplicate-set-member': 'warning',
+  /** An amount's threshold names a target ("the Target Sales Threshold") that the condition does not. */
+  'target-name-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -58,6 +58,7 @@ const REFUSED_FEATURES = [
   "definition 'metric-basis-statement'", "target 'revenue' field 'periodWord'", "clause 'clause' field 'payDay'", "target 'units' field 'scope'",
   "milestone 'milestone' field 'event'", "definition 'customer-definition'", "definition 'several-payments-statement'", "clause 'clause' field 'topUp'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'catchUp'", "clause 'clause' field 'salesMinimum'", "clause 'clause' field 'planLevels'",
   "clause 'clause' field 'definition'", "definition meaning 'quarters-after-event'", "definition 'event-date'",
+  "definition 'item-set-definition'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

@@ -40,7 +40,7 @@ export function instanceCandidates(plan: Plan, inst: InstancePlan, sums: DaySums
     periodTotalCandidates(plan, inst, sums, days);
     return;
   }
-  const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
+  const { up, net } = METRICS[plan.metric].series(sums, plan.productKey, plan.rowSet);
   const acc = new Accumulator();
   let previous = -1;
   for (let i = inst.from; i < inst.to; i++) {
@@ -68,7 +68,7 @@ export function instanceCandidates(plan: Plan, inst: InstancePlan, sums: DaySums
  * target, or on a later day whose own refunds may take the total below and back again.
  */
 function periodTotalCandidates(plan: Plan, inst: InstancePlan, sums: DaySums, days: Set<number>): void {
-  const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
+  const { up, net } = METRICS[plan.metric].series(sums, plan.productKey, plan.rowSet);
   const acc = new Accumulator();
   const starts: Array<{ index: number; before: Accumulator; dips: boolean }> = [];
   let previous = -1;
@@ -117,7 +117,7 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
     // than the search.
     const trail: Array<{ r: LedgerRow; c: Quantity; total: Accumulator }> = [];
     for (const r of rows) {
-      const c = rule.contribution(r, plan.productKey, sums);
+      const c = rule.contribution(r, plan.productKey, sums, plan.rowSet);
       if (typeof c === 'number' && c === 0) continue;
       acc.add(c);
       trail.push({ r, c, total: acc.clone() });
@@ -149,7 +149,7 @@ function lastCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<num
     const acc = candidate.before.clone();
     const trail: ExplainRow[] = [];
     for (const r of rows) {
-      const c = rule.contribution(r, plan.productKey, sums);
+      const c = rule.contribution(r, plan.productKey, sums, plan.rowSet);
       if (typeof c === 'number' && c === 0) continue;
       const below = !acc.reaches(instanceTarget(plan, inst), plan.strict);
       acc.add(c);
@@ -172,7 +172,7 @@ function explainDay(plan: Plan, index: number, endTotal: Dec, count: number, row
   const out: ExplainRow[] = [];
   let running = endTotal;
   for (let k = rows.length - 1; k >= 0 && out.length < count; k--) {
-    const c = rule.contribution(rows[k], plan.productKey, sums);
+    const c = rule.contribution(rows[k], plan.productKey, sums, plan.rowSet);
     if (typeof c === 'number' && c === 0) continue;
     const r = rows[k];
     out.unshift({ id: r.id, row: r.row, date: formatIsoDate(fromDayNumber(r.day)), contribution: decimalString(toDec(c)), runningTotal: decimalString(running) });

@@ -18,6 +18,7 @@ import { resolveOpenings } from '../language/openings';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
 import { resolveEventPeriods } from '../language/event-periods';
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
+import { itemSetReading } from '../language/item-sets';
 import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
 import { listConditionReadings } from '../language/list-condition';
 import { catchUpTriggers, crossesBefore } from './catch-up';
@@ -151,12 +152,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
     const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
-    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false);
+    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? []);
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
       // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
-      const reads = { product: plan.productKeys.size > 0, customer: plan.countsCustomers, seller: false };
+      const reads = { product: plan.productKeys.size > 0 || plan.rowSets.some((x) => x.field === 'product'), customer: plan.countsCustomers || plan.rowSets.some((x) => x.field === 'customer'), seller: false };
       this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
       this.pass2Normalizer = new RowNormalizer(common);
     }
@@ -306,18 +307,21 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (this.context === null || this.errorCount > 0) return out;
     for (const plan of this.plans) {
       const product = plan.milestone.target.kind === 'units' ? plan.milestone.target.product : null;
-      const key = `${plan.metric}\u0000${plan.productKey ?? ''}`;
+      const key = `${plan.metric}\u0000${plan.productKey ?? ''}\u0000${plan.rowSet?.key ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, product) });
+      const set = plan.rowSet ? { set: plan.rowSet.term } : {};
+      out.push({ metric: plan.metric, product, ...set, days: chartSeries(this.sums, plan.metric, product, plan.rowSet) });
     }
     // The metric a computed payment counts on, when no milestone counts it: a chart draws the payment's bands against it.
     for (const plan of this.plans) {
       const found = paymentSource(plan.clause, plan.milestone);
       const metric = found ? paymentBaseMetric(paymentParts(found.payment).base) : null;
-      if (metric === null || seen.has(`${metric}\u0000`)) continue;
-      seen.add(`${metric}\u0000`);
-      out.push({ metric, product: null, days: chartSeries(this.sums, metric, null) });
+      const setKey = plan.rowSet?.key ?? '';
+      if (metric === null || seen.has(`${metric}\u0000\u0000${setKey}`)) continue;
+      seen.add(`${metric}\u0000\u0000${setKey}`);
+      const set = plan.rowSet ? { set: plan.rowSet.term } : {};
+      out.push({ metric, product: null, ...set, days: chartSeries(this.sums, metric, null, plan.rowSet) });
     }
     return out;
   }
@@ -401,6 +405,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       notes.add(message);
     });
 
+    const nearWarned = new Set<string>();
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
 
@@ -424,7 +429,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const topUp = topUpReading(plan.clause, m);
       const topUpCurrency = topUp ? this.currency ?? sums.firstRowCurrency ?? topUp.terms.minimum.currency : null;
       const rule = METRICS[plan.metric];
-      notes.reading(rule.reading(m.target), name);
+      // Within a defined set, the metric counts that set's rows, stated in the set's own note below.
+      const reading = rule.reading(m.target);
+      notes.reading(plan.rowSet ? reading.replace('of every row', `of the rows of "${plan.rowSet.term}"`) : reading, name);
       if (base?.kind === 'tiered') notes.add(tierNote(name, base));
       if (plan.clause.planLevels && plan.milestone === plan.clause.milestones[0]) {
         notes.add(planLevelsNote(this.clauseCount > 1 ? `clause ${plan.clauseIndex}: ` : '', plan.clause.planLevels));
@@ -465,7 +472,23 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (committed?.productWords) {
         notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
       }
-      const { net } = rule.series(sums, plan.productKey);
+      if (plan.setUse !== null && plan.rowSet !== null) {
+        notes.add(`${name}: ${itemSetReading(plan.setUse)}`);
+        const kind = found ? paymentParts(found.payment).base.kind : null;
+        if (kind === 'rate' || kind === 'rate-on-excess' || kind === 'tiered' || kind === 'per-increment') notes.add(`${name}: the payment is counted on the same rows, those of "${plan.setUse.definition.term}"`);
+        const setSums = sums.setSums(plan.rowSet);
+        const column = plan.rowSet.field;
+        for (const [cell, member] of setSums.near) {
+          const message = `${name}: the ledger's ${column} "${cell}" nearly matches "${member}" of "${plan.setUse.definition.term}" but is not the same name, so its rows are not counted; if it is the same ${column}, write the ledger's name as the definition does (or name it in the definition)`;
+          if (!nearWarned.has(message)) {
+            nearWarned.add(message);
+            diagnostics.push({ code: 'set-near-miss', severity: 'warning', message });
+            notes.add(message);
+          }
+        }
+        if (setSums.blank > 0) notes.add(`${name}: ${setSums.blank} row${setSums.blank === 1 ? ' has' : 's have'} no ${column} and ${setSums.blank === 1 ? 'is' : 'are'} not counted in "${plan.setUse.definition.term}"`);
+      }
+      const { net } = rule.series(sums, plan.productKey, plan.rowSet);
       for (const inst of plan.instances) {
         notes.add(`${name}: ${inst.window.explanation}`);
         if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {

@@ -55,7 +55,7 @@ export function incrementCandidates(plans: readonly Plan[], sums: DaySums, days:
     const size = new Dec(payment.size);
     if (!size.greaterThan(0)) continue;
     const start = startOf(plan, payment);
-    const { net } = METRICS[plan.metric].series(sums, plan.productKey);
+    const { net } = METRICS[plan.metric].series(sums, plan.productKey, plan.rowSet);
     for (const inst of plan.instances) {
       const acc = new Accumulator();
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(acc, i);

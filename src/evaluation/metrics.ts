@@ -14,6 +14,48 @@ import { Accumulator, isPositive, SCALE, type Quantity } from '../values/quantit
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import { CustomerTable } from './customer-table';
 import { DaySeries } from './day-series';
+import { inSet, nearMember, type RowSet } from '../language/item-sets';
+
+/** The day sums of the rows of one defined set (src/language/item-sets.ts), for the metrics that count sales or units. */
+export class SetSums {
+  readonly gross: DaySeries;
+  readonly net: DaySeries;
+  readonly deals: DaySeries;
+  /** Units of every row of the set. */
+  readonly units: DaySeries;
+  /** Cells already judged: whether each is a member (bounded, like the product series cache). */
+  private readonly judged = new Map<string, boolean>();
+  /** Cells that nearly match a member and are not counted, with that member (at most `MAX_NEAR`). */
+  readonly near = new Map<string, string>();
+  /** Rows in [E, A] with no cell in the set's column. */
+  blank = 0;
+
+  constructor(readonly set: RowSet, days: number) {
+    this.gross = new DaySeries(days);
+    this.net = new DaySeries(days);
+    this.deals = new DaySeries(days);
+    this.units = new DaySeries(days);
+  }
+
+  /** Whether a row belongs to the set (its product or customer cell names a member). */
+  holds(r: LedgerRow): boolean {
+    const cell = this.set.field === 'product' ? r.product : r.customer;
+    if (cell === null) return false;
+    let member = this.judged.get(cell);
+    if (member === undefined) {
+      member = inSet(this.set, cell);
+      if (!member && this.near.size < MAX_NEAR) {
+        const near = nearMember(this.set, cell);
+        if (near !== null) this.near.set(cell, near);
+      }
+      if (this.judged.size < 100_000) this.judged.set(cell, member);
+    }
+    return member;
+  }
+}
+
+/** The most near matches one set reports: enough to show the problem, bounded for a ledger of millions of names. */
+const MAX_NEAR = 20;
 
 /** The units key of a milestone that counts every product. */
 export const ANY_PRODUCT = '\u0000any';
@@ -43,6 +85,8 @@ export class DaySums {
   private readonly customers: CustomerTable | null;
   /** Units series per product as written (null: a product no milestone counts). */
   private readonly productSeries = new Map<string, DaySeries | null>();
+  /** The day sums of each defined set a milestone counts, by `RowSet.key`. */
+  readonly sets = new Map<string, SetSums>();
 
   /**
    * `firstDay`, `lastDay`: E and A as local days; `productKeys`: the units milestones' products;
@@ -54,6 +98,7 @@ export class DaySums {
     readonly days: number,
     productKeys: ReadonlySet<string>,
     customers: boolean,
+    rowSets: readonly RowSet[] = [],
   ) {
     this.gross = new DaySeries(days);
     this.net = new DaySeries(days);
@@ -61,6 +106,14 @@ export class DaySums {
     this.rowsPerDay = new Float64Array(days);
     for (const key of productKeys) this.units.set(key, new DaySeries(days));
     this.customers = customers ? new CustomerTable() : null;
+    for (const set of rowSets) if (!this.sets.has(set.key)) this.sets.set(set.key, new SetSums(set, days));
+  }
+
+  /** The day sums of a set (planned with the evaluation). */
+  setSums(set: RowSet): SetSums {
+    const found = this.sets.get(set.key);
+    if (found === undefined) throw new Error(`the set "${set.term}" was not planned`);
+    return found;
   }
 
   /** Pass 1: one normalized row, any order. */
@@ -87,6 +140,20 @@ export class DaySums {
         this.gross.add(i, amount);
         this.deals.add(i, SCALE);
       }
+    }
+    for (const sums of this.sets.values()) {
+      if (!sums.holds(r)) {
+        if ((sums.set.field === 'product' ? r.product : r.customer) === null) sums.blank++;
+        continue;
+      }
+      if (amount !== null) {
+        sums.net.add(i, amount);
+        if (positive) {
+          sums.gross.add(i, amount);
+          sums.deals.add(i, SCALE);
+        }
+      }
+      if (r.units !== null && isPositive(r.units)) sums.units.add(i, r.units);
     }
     if (r.units !== null && this.units.size > 0 && isPositive(r.units)) {
       const any = this.units.get(ANY_PRODUCT);
@@ -120,11 +187,11 @@ export class DaySums {
 export interface MetricRule {
   /**
    * The day sums the running total can peak with within a day (`up`: positive contributions) and
-   * the one it ends each day with (`net`, also the reported total).
+   * the one it ends each day with (`net`, also the reported total). `set`: only the rows of a defined set count.
    */
-  series(sums: DaySums, product: string | null): { up: DaySeries; net: DaySeries };
+  series(sums: DaySums, product: string | null, set?: RowSet | null): { up: DaySeries; net: DaySeries };
   /** One row's contribution to the running total (0: it does not move it). */
-  contribution(r: LedgerRow, product: string | null, sums: DaySums): Quantity;
+  contribution(r: LedgerRow, product: string | null, sums: DaySums, set?: RowSet | null): Quantity;
   /** How the metric is read, in words, for the interpretation notes. */
   reading(target: TargetNode): string;
 }
@@ -136,7 +203,8 @@ const revenueReading = (t: TargetNode): string => {
   return 'revenue read as net, as the clause says: the sum of all amounts, refunds deducted';
 };
 
-export const METRICS: Readonly<Record<Metric, MetricRule>> = {
+/** The metrics as they count every row of the ledger. */
+const ALL_ROWS: Readonly<Record<Metric, MetricRule>> = {
   'gross-revenue': {
     series: (sums) => ({ up: sums.gross, net: sums.gross }),
     contribution: (r) => (r.amount !== null && isPositive(r.amount) ? r.amount : 0),
@@ -179,18 +247,49 @@ export const METRICS: Readonly<Record<Metric, MetricRule>> = {
   },
 };
 
+/** A set's series for the metrics that count sales or units; new customers are never counted within a set (the checker refuses it). */
+function setSeries(metric: Metric, s: SetSums): { up: DaySeries; net: DaySeries } {
+  switch (metric) {
+    case 'gross-revenue':
+      return { up: s.gross, net: s.gross };
+    case 'net-revenue':
+      return { up: s.gross, net: s.net };
+    case 'deals':
+      return { up: s.deals, net: s.deals };
+    case 'units':
+      return { up: s.units, net: s.units };
+    case 'new-customers':
+      throw new Error('new customers are not counted within a defined set');
+  }
+}
+
+/** The metrics, each counting only a set's rows when a milestone names a defined set (src/language/item-sets.ts). */
+export const METRICS: Readonly<Record<Metric, MetricRule>> = Object.fromEntries(
+  (Object.keys(ALL_ROWS) as Metric[]).map((metric) => {
+    const rule = ALL_ROWS[metric];
+    const filtered: MetricRule = {
+      series: (sums, product, set) => (set ? setSeries(metric, sums.setSums(set)) : rule.series(sums, product)),
+      contribution: (r, product, sums, set) => (set && !sums.setSums(set).holds(r) ? 0 : rule.contribution(r, set && metric === 'units' ? ANY_PRODUCT : product, sums)),
+      reading: rule.reading,
+    };
+    return [metric, filtered];
+  }),
+) as Record<Metric, MetricRule>;
+
 /** What a chart draws for one metric (and product): the exact amount each evaluated day adds to the total. */
 export interface ChartSeries {
   metric: Metric;
   /** For units: the product as the milestone writes it, or null for every product. */
   product: string | null;
+  /** The defined set whose rows alone count ("Eligible Products"), when the milestone names one. */
+  set?: string;
   /** Days with a non-zero amount, in order, within [effective date, as-of date]. */
   days: Array<{ date: string; amount: string }>;
 }
 
 /** The per-day amounts of the series whose running total is the reported total. */
-export function chartSeries(sums: DaySums, metric: Metric, product: string | null): ChartSeries['days'] {
-  const { net } = METRICS[metric].series(sums, metric === 'units' ? productKey(product) : null);
+export function chartSeries(sums: DaySums, metric: Metric, product: string | null, set: RowSet | null = null): ChartSeries['days'] {
+  const { net } = METRICS[metric].series(sums, metric === 'units' ? productKey(product) : null, set);
   const days: ChartSeries['days'] = [];
   for (let i = 0; i < sums.days; i++) {
     if (!net.changedOn(i)) continue;

@@ -11,6 +11,7 @@ import { Accumulator, toDec } from '../values/quantity';
 import { formatIsoDate, fromDayNumber, type WindowInstance } from '../time/periods';
 import { METRICS, type DaySums } from './metrics';
 import type { DaySeries } from './day-series';
+import type { RowSet } from '../language/item-sets';
 import { instanceTarget, type InstancePlan, type Plan } from './plan';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation, ObligationCommon } from './report';
 import { scheduledAmount, type Schedule } from './schedule';
@@ -178,7 +179,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const basis = payment.basis ?? 'gross';
       const currency = o.currency ?? o.firstRowCurrency;
       const revenue = new Accumulator();
-      const series = baseSeries(payment, o.sums);
+      const series = baseSeries(payment, o.sums, plan.rowSet);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return rateObligation(payment.percent, basis, revenue.value(), {
         common,
@@ -193,7 +194,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     case 'tiered':
     case 'per-increment': {
       const revenue = new Accumulator();
-      const series = baseSeries(payment, o.sums);
+      const series = baseSeries(payment, o.sums, plan.rowSet);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
       return computedObligation(payment, revenue.value(), {
         common,
@@ -218,9 +219,13 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
   }
 }
 
-/** The day sums a computed payment's base is summed from: its base metric's series in the metric table. */
-function baseSeries(payment: UnlimitedPaymentNode, sums: DaySums): DaySeries {
-  return METRICS[paymentBaseMetric(payment) ?? 'gross-revenue'].series(sums, null).net;
+/**
+ * The day sums a computed payment's base is summed from: its base metric's series in the metric table, over the
+ * rows of the set the milestone counts, if any ("3% of such net sales revenue" after "net sales revenue from
+ * Eligible Products": the same rows).
+ */
+function baseSeries(payment: UnlimitedPaymentNode, sums: DaySums, set: RowSet | null): DaySeries {
+  return METRICS[paymentBaseMetric(payment) ?? 'gross-revenue'].series(sums, null, set).net;
 }
 
 

@@ -15,6 +15,7 @@ import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { NO_CURRENCY } from '../values/money';
 import { productKey } from './metrics';
+import { itemSetUse, rowSetOf, type ItemSetUse, type RowSet } from '../language/item-sets';
 import { startDate } from '../language/openings';
 import { dayNumber, parseIsoDate } from '../time/calendar-date';
 import { accruingTiers, firstBoundary } from './payments/accrual';
@@ -38,6 +39,10 @@ export interface Plan {
   metric: Metric;
   /** For units: `productKey` of the product; else null. */
   productKey: string | null;
+  /** A set defined in the text that the milestone counts (its scope or its party names it): only its rows count. */
+  rowSet: RowSet | null;
+  /** How the milestone names the set, for the notes; null without one. */
+  setUse: ItemSetUse | null;
   target: Quantity;
   /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
   strict: boolean;
@@ -92,6 +97,8 @@ export interface EvaluationPlan {
   required: LedgerColumn[];
   productKeys: Set<string>;
   countsCustomers: boolean;
+  /** The defined sets the milestones count. */
+  rowSets: RowSet[];
 }
 
 function targetText(target: TargetNode): string {
@@ -155,6 +162,7 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
 export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay: number, lastDay: number): EvaluationPlan {
   const plans: Plan[] = [];
   const productKeys = new Set<string>();
+  const rowSets: RowSet[] = [];
   let countsCustomers = false;
   const calendar = new ContractCalendar(ctx.effective);
   ast.clauses.forEach((clause, c) => {
@@ -167,6 +175,9 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
       if (metric === 'new-customers') countsCustomers = true;
       if (key !== null) productKeys.add(key);
+      const setUse = itemSetUse(milestone, ast);
+      const rowSet = setUse ? rowSetOf(setUse.definition) : null;
+      if (rowSet) rowSets.push(rowSet);
       const { window: evaluated, firstAchievement } = windowOf(milestone, ast);
       const tiers = accruingTiers(milestone);
       const boundary = tiers ? firstBoundary(tiers) : null;
@@ -189,13 +200,13 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         to: Math.min(window.endDay, lastDay + 1) - firstDay,
       }));
       plans.push({
-        clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, target,
+        clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, rowSet, setUse, target,
         strict: milestone.comparator?.strict === true, ...periodReading(milestone, evaluated, firstAchievement), accrues: tiers !== null, instances,
         ...(levelPeriods ? { levelPeriods } : {}),
       });
     }
   });
-  return { plans, required: requiredColumns(ast), productKeys, countsCustomers };
+  return { plans, required: requiredColumns(ast), productKeys, countsCustomers, rowSets };
 }
 
 /** The window a milestone is evaluated in, and whether it comes from its metric's period word alone. */
@@ -224,7 +235,12 @@ export function periodReading(m: MilestoneNode, window: WindowNode = m.window, f
 export function requiredColumns(ast: DocumentNode): LedgerColumn[] {
   const required = new Set<LedgerColumn>(['date']);
   for (const clause of ast.clauses) {
-    for (const milestone of clause.milestones) required.add(metricOf(milestone.target) === 'units' ? 'units' : 'amount');
+    for (const milestone of clause.milestones) {
+      required.add(metricOf(milestone.target) === 'units' ? 'units' : 'amount');
+      // A set's rows are told by their product or customer: a ledger without that column cannot count them (never all rows, never none).
+      const use = itemSetUse(milestone, ast);
+      if (use) required.add(use.definition.field);
+    }
   }
   return [...required];
 }

@@ -496,6 +496,8 @@ export interface MilestoneNode {
   paymentName?: string;
   /** "100% of the Participant's FY2027 Quota of $1,200,000": the target is that share of a quota written in the text. */
   quota?: QuotaNode;
+  /** "exceeds the Target Sales Threshold of $150,000": the name the text gives the target, as written; an amount may refer to it by name. */
+  targetName?: string;
   /**
    * `payment`: no condition is written; the milestone is the payment's own measure ("shall pay … ten
    * percent (10%) of Net Sales in each quarter"): its window, its metric, and as target the
@@ -748,6 +750,7 @@ export type DefinitionNode =
   | FiscalLabelDefinitionNode
   | MetricBasisStatementNode
   | CustomerDefinitionNode
+  | ItemSetDefinitionNode
   | SeveralPaymentsStatementNode
   | EventDateStatementNode;
 
@@ -818,6 +821,36 @@ export interface CustomerDefinitionNode {
   isNot: boolean;
   /** What such a customer was never party to, as written: "a Sale Agreement". */
   never: string;
+  range: Range;
+}
+
+/**
+ * '"Products" means the Model X and Model Y systems listed in Exhibit A, excluding accessories and spare parts.',
+ * '"Introduced Customers" means Acme, Inc. and Beta Holdings, LLC.': a set of products or of customers named in the
+ * text. A scope that names the term ("units of Products", "net sales revenue from Eligible Products") or a party
+ * that is the term ("the Introduced Customers first generating …") counts only the ledger rows whose product or
+ * customer is one of the members (src/language/item-sets.ts says which and how names are matched).
+ */
+export interface ItemSetDefinitionNode {
+  kind: 'item-set-definition';
+  /** The defined term without its quotes ("Eligible Products"). */
+  term: string;
+  /** Which ledger column the members name: from the term's last word (Products, Customers, Clients). */
+  field: 'product' | 'customer';
+  members: ItemSetMemberNode[];
+  /** The noun after the names, as written in lower case ("systems", "product lines"), or null (a list of company names). */
+  noun: string | null;
+  /** Where the text says the members are listed ("Exhibit A"), or null: the names written are the ones read. */
+  listedIn: string | null;
+  /** What the text says is left out, as written ("accessories and spare parts"), or null. */
+  excluding: string | null;
+  range: Range;
+}
+
+/** One name of an item set, as written ("Model X", "Acme, Inc."). */
+export interface ItemSetMemberNode {
+  kind: 'set-member';
+  name: string;
   range: Range;
 }
 
@@ -1110,7 +1143,8 @@ export interface ShortfallPaymentNode {
 /** "a bonus of $5,000", "a commission payment of €2,000". */
 export interface FixedPaymentNode {
   kind: 'fixed';
-  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee';
+  /** "allowance": "a marketing allowance of Three Thousand Dollars ($3,000)", in a payer-pays sentence only. */
+  noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee' | 'allowance';
   /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
   qualifiers?: string[];
   amount: MoneyNode;
@@ -1243,6 +1277,8 @@ export type ThresholdNode = MoneyNode | TargetReferenceNode;
 
 export interface TargetReferenceNode {
   kind: 'target-reference';
+  /** "the Target Sales Threshold": the condition's target by the name it gives it; absent for "the target". */
+  name?: string;
   range: Range;
 }
 
@@ -1502,6 +1538,8 @@ export type AnyNode =
   | PlanLevelsNode
   | PlanLevelNode
   | PlanRefNode
+  | ItemSetDefinitionNode
+  | ItemSetMemberNode
   | MinimumTopUpNode
   | RoyaltyUndertakingNode
   | ListConditionNode

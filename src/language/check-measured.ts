@@ -87,7 +87,7 @@ function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnos
   if (m.condition === 'payment') {
     const base = m.payment ? paymentParts(m.payment).base : null;
     if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'target-reference') {
-      out.push(diagnostic('target-without-condition', base.threshold.range, '"the target" refers to the target of a condition, but this sentence has none: write the amount ("in excess of $100,000").'));
+      out.push(diagnostic('target-without-condition', base.threshold.range, base.threshold.name !== undefined ? `"the ${base.threshold.name}" refers to the target of a condition, but this sentence has none: write the amount ("in excess of $100,000").` : '"the target" refers to the target of a condition, but this sentence has none: write the amount ("in excess of $100,000").'));
     }
     const forSuch = base?.kind === 'rate-on-excess' ? base.thresholdName?.forSuch : undefined;
     if (forSuch !== undefined && !namesPeriodOf(forSuch, measure.window)) {

@@ -3,7 +3,8 @@
  * documents) and says so with a warning that names both readings and how to write each, so that
  * the choice is never silent.
  */
-import type { ClauseNode, MilestoneNode, PaymentNode, Range } from './ast';
+import type { ClauseNode, DocumentNode, MilestoneNode, PaymentNode, Range } from './ast';
+import { itemSetUse } from './item-sets';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { metricOf, paymentFor, windowType } from './describe';
 
@@ -12,11 +13,11 @@ const ADJECTIVE_UNIT: Readonly<Record<string, 'quarter' | 'year'>> = { quarterly
 /** The source text of a range, one line, for quoting in a message. */
 const quoted = (text: string, range: Range): string => text.slice(range.start.offset, range.end.offset).replace(/\s+/g, ' ');
 
-export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[]): void {
+export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[], document?: DocumentNode): void {
   for (const m of clause.milestones) {
     adjectiveHeading(m, text, out);
     endOfTheYear(m, out);
-    definedMetric(m, out);
+    definedMetric(m, out, document);
   }
   rateOnRunningTotals(clause, out);
 }
@@ -26,8 +27,22 @@ export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[
  * which no ledger column states, is warned, since every row is counted. (A metric the ledger cannot
  * measure at all is ledger-holds.ts's.)
  */
-function definedMetric(m: MilestoneNode, out: Diagnostic[]): void {
+function definedMetric(m: MilestoneNode, out: Diagnostic[], document?: DocumentNode): void {
   const t = m.target;
+  // A scope that names a set defined in the text is applied (src/language/item-sets.ts): only its words after the term are not.
+  const use = document ? itemSetUse(m, document) : null;
+  if (use !== null && use.via === 'scope') {
+    if (use.rest !== null) {
+      out.push(
+        diagnostic(
+          'scope-not-applied',
+          t.range,
+          `The scope '${use.rest}' is not applied to the ledger: the rows of "${use.definition.term}" are counted, as the definition names them, but not narrowed by '${use.rest}'. Give a ledger of the sales in that scope, or check the result against it.`,
+        ),
+      );
+    }
+    return;
+  }
   if (t.kind === 'units' && t.scope !== undefined) {
     out.push(
       diagnostic(

@@ -30,6 +30,8 @@ import { checkPaymentDefinition } from './check-payment-definition';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
+import { checkItemSets } from './check-item-sets';
+import { checkNamedTargets } from './check-named-target';
 import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
@@ -64,7 +66,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkDocumentCurrency(document, out);
   checkNotation(document, text, out);
   checkDrafted(document, text, out);
-  for (const clause of document.clauses) checkReadings(clause, text, out);
+  for (const clause of document.clauses) checkReadings(clause, text, out, document);
   for (const m of ledgerMismatches(document, options.ledgerHolds ?? 'sales')) out.push(diagnostic('unmeasurable-metric', m.range, m.message));
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
@@ -75,6 +77,8 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   }
   checkOwnWindows(document, out);
   checkCustomerDefinitions(document, out);
+  checkItemSets(document, out);
+  for (const clause of document.clauses) checkNamedTargets(clause, out);
   checkFiscal(document, out);
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);

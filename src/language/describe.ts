@@ -2,6 +2,7 @@
  * The AST in plain words: what the engine understood, for `clause validate`, the playground and
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
+import { itemSetUse, type ItemSetUse } from './item-sets';
 import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { quotaBoundsWords } from './quota-bounds';
@@ -160,7 +161,7 @@ export function describeWindow(window: WindowNode): string {
 export function describePayment(payment: PaymentNode): string {
   switch (payment.kind) {
     case 'fixed':
-      return `a ${payment.noun} of ${statedMoney(payment.amount.amount, payment.amount.currency)}`;
+      return `${/^[aeiou]/.test(payment.noun) ? 'an' : 'a'} ${payment.noun} of ${statedMoney(payment.amount.amount, payment.amount.currency)}`;
     case 'section':
       return payment.placeholder
         ? `the commission payment in Section ${payment.ref}, a placeholder: amount undefined`
@@ -294,6 +295,14 @@ function describeDeadline(milestone: MilestoneNode, document: DocumentNode | nul
     `met in the first ${unit} whose own total meets the target, paid once`;
 }
 
+/** A metric counted on a defined set's rows says so (src/language/item-sets.ts). */
+function withSet(rule: string, use: ItemSetUse | null): string {
+  if (use === null) return rule;
+  const d = use.definition;
+  const rows = `only the rows whose ${d.field} is one of "${d.term}" (${d.members.map((x) => `"${x.name}"`).join(', ')})`;
+  return `${rule.replace(' of any product', '')}, ${rows}`;
+}
+
 export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode, document?: DocumentNode | null): MilestoneSummary {
   const applies = paymentFor(milestone, clause);
   const reading = document ? periodWordReading(milestone, document) : null;
@@ -301,7 +310,7 @@ export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode,
     label: milestone.label,
     target: `${milestone.comparator?.strict ? 'more than ' : ''}${describeTarget(milestone.target)}`,
     metric: metricOf(milestone.target),
-    metricRule: describeMetric(milestone.target),
+    metricRule: withSet(describeMetric(milestone.target), document ? itemSetUse(milestone, document) : null),
     windowType: windowType(reading?.kind === 'from-word' ? reading.window : milestone.window),
     deadline: describeDeadline(milestone, document),
     payment: applies ? describePayment(applies.payment) : 'none stated',

@@ -42,6 +42,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import type { PlanLevelsNode, PlanRefNode } from './ast';
+import type { ItemSetDefinitionNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -398,7 +399,7 @@ function paidAmount(p: PaymentNode, path: string): string {
     throw new FormatError(`'${String(p.text)}' cannot be written as a redacted amount: use "$[***]" or "[***]"`, `${path}/text`);
   }
   if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
-  return `${a} ${before}${oneOf(p.noun, PAID_NOUNS, `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
+  return `${a} ${before}${oneOf(p.noun, [...PAID_NOUNS, 'allowance'], `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
 }
 
 /**
@@ -441,7 +442,8 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   periodMetricText(t.term, t.periodWord, `${at}/target/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
-  const amount = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
+  const written = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
+  const amount = m.targetName === undefined ? written : `the ${namedTargetText(m.targetName, `${at}/targetName`)} of ${written}`;
   const strict = m.comparator.strict;
   const subject = m.achiever && withAchiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
@@ -491,6 +493,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const labelled = clause.milestones.map((m) => m.label !== null || m.labelSource !== null);
   if (labelled.some((l) => l !== labelled[0])) throw new FormatError('the milestones of a payer-pays sentence are all labelled (a list) or none is', `${path}/milestones`);
   if (clause.milestones.length === 1 && clause.milestones[0].event !== undefined) return eventSentence(clause.milestones[0], `${path}/milestones/0`, payer, payee);
+  if (clause.milestones.length === 1 && !labelled[0] && clause.milestones[0].target.kind === 'units') return unitsPeriodSentence(clause, `${path}/milestones/0`, payer, payee);
   const elsewhere = achievementList(clause, path, payer, payee);
   if (elsewhere !== null) return elsewhere;
   if (clause.milestones.length === 1 && !labelled[0]) {
@@ -1497,6 +1500,47 @@ function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject
   return `If ${condition}, the ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for ${oneOf(ref!.word, ['such', 'that'], `${at}/periodReference/word`)} ${refNoun}.`;
 }
 
+/**
+ * "For each calendar quarter in which the Distributor purchases not less than 5,000 units of Products for resale in
+ * the Territory, the Supplier shall pay the Distributor a marketing allowance of $3,000.00.": a count of units bought
+ * by a party in each calendar period, the one form a units condition is written in.
+ */
+function unitsPeriodSentence(clause: ClauseNode, at: string, payer: string, payee: string): string {
+  const m = clause.milestones[0];
+  const t = m.target;
+  const w = m.window;
+  if (t.kind !== 'units' || t.product !== null) throw new FormatError('a units condition counts units without a quoted product (a set from a definition is named by its scope)', `${at}/target/product`);
+  if (clause.form !== 'conditional' || w.kind !== 'calendar-period' || w.selection.kind !== 'each' || w.written !== 'for each in which') {
+    throw new FormatError('a units condition is written "For each calendar quarter in which the <Party> purchases …"', `${at}/window`);
+  }
+  if (!m.achiever) throw new FormatError('a units condition names the party whose purchases count', `${at}/achiever`);
+  if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('a units condition needs a comparator', `${at}/comparator`);
+  const noun = calendarNounText(w);
+  if (noun === null) throw new FormatError(`this calendar period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
+  const scope = t.scope === undefined ? '' : ` ${unitsScopeText(t.scope, `${at}/target/scope`)}`;
+  const comparator = m.comparator.strict ? 'more than' : 'not less than';
+  return `For each ${noun} in which the ${partyName(m.achiever, `${at}/achiever`)} purchases ${comparator} ${decimalText(t.count, `${at}/target/count`)} units${scope}, the ${payer} shall pay the ${payee} ${paidAmount(m.payment as PaymentNode, `${at}/payment`)}.`;
+}
+
+/** "of Products for resale in the Territory": phrases of plain words after of / in / from, and at most one "for" phrase after the first. */
+function unitsScopeText(scope: string, path: string): string {
+  const words = typeof scope === 'string' ? scope.split(' ') : [];
+  let phrase = false;
+  let purpose = false;
+  let ok = words.length > 1 && ['of', 'in', 'from'].includes(words[0]);
+  for (let i = 0; ok && i < words.length; i++) {
+    const w = words[i];
+    if (['of', 'in', 'from'].includes(w)) phrase = false;
+    else if (w === 'for' && i > 0 && !purpose) { purpose = true; phrase = false; }
+    else if (w === 'the' && !phrase && words[i - 1] !== 'for') continue;
+    else if (isPlainWord(w)) { phrase = true; continue; }
+    else ok = false;
+    if (ok && (i === words.length - 1 || !isPlainWord(words[i + 1]) && words[i + 1] !== 'the')) ok = false;
+  }
+  if (!ok || !phrase) throw new FormatError(`'${String(scope)}' cannot be written as the scope of units: use "of <Words>", "in the <Words>", optionally with "for <Words>" after the first`, path);
+  return scope;
+}
+
 const path0 = (at: string): string => at.replace(/\/milestones\/0$/, '');
 
 // --- parties and labels ------------------------------------------------------------------------
@@ -1759,6 +1803,50 @@ function periodNameText(term: string, path: string): string {
 }
 
 /** A term in quotes as the lexer reads one: no quotes, colon or line break inside, not ending with a period. */
+const SET_NOUNS = ['systems', 'products', 'product lines'];
+/** A product name: words (and figures after the first), single spaces; the keywords a name may hold are the grammar's setWord. */
+const SET_NAME = /^[^\s"]+(?: [^\s"]+)*$/;
+const SET_NAME_TOKENS = new Set(['word', 'pro', 'maximum', 'minimum', 'full', 'net', 'gross', 'new_', 'unit', 'number']);
+
+/**
+ * '"Products" means the Model X and Model Y systems listed in Exhibit A, excluding accessories and spare parts.' and
+ * '"Introduced Customers" means Acme, Inc. and Beta Holdings, LLC.': the members as written, joined by "and".
+ */
+function itemSetDefinitionText(d: ItemSetDefinitionNode, path: string): string {
+  const term = quotedTerm(d.term, `${path}/term`);
+  const expected = CUSTOMER_TERM.test(d.term.split(' ').pop() ?? '') ? 'customer' : 'product';
+  if (d.field !== expected) badField(`a set of ${String(d.field)}s named "${d.term}" (the term's last word says ${expected}s)`, `${path}/field`);
+  if (!Array.isArray(d.members) || d.members.length === 0) badField('a set without members', `${path}/members`);
+  if (d.noun === null) {
+    if (d.listedIn !== null || d.excluding !== null) badField('"listed in" or "excluding" without a noun after the names', `${path}/noun`);
+    const names = d.members.map((x, i) => partyName({ kind: 'party', name: x.name, range: x.range }, `${path}/members/${i}`));
+    // "… and Beta, Inc.": the period of the last company form also ends the sentence.
+    const text = names.join(' and ');
+    return `${term} means ${text}${text.endsWith('.') ? '' : '.'}`;
+  }
+  const names = d.members.map((x, i) => {
+    if (typeof x.name !== 'string' || !SET_NAME.test(x.name) || !tokenize(x.name).filter((t) => t.type !== 'ws').every((t, k) => SET_NAME_TOKENS.has(t.type ?? '') && (k > 0 || t.type !== 'number'))) badField(`a product name '${String(x.name)}' (plain words only)`, `${path}/members/${i}/name`);
+    return x.name;
+  });
+  const noun = oneOf(d.noun, SET_NOUNS, `${path}/noun`);
+  const listed = d.listedIn === null ? '' : ` listed in ${elsewhereText(d.listedIn, `${path}/listedIn`)}`;
+  const excluding = d.excluding === null ? '' : `, excluding ${excludedText(d.excluding, `${path}/excluding`)}`;
+  return `${term} means the ${names.join(' and ')} ${noun}${listed}${excluding}.`;
+}
+
+const CUSTOMER_TERM = /^(?:customers?|clients?|accounts?)$/i;
+
+function elsewhereText(text: string, path: string): string {
+  if (typeof text !== 'string' || !(ELSEWHERE.test(text) || /^Exhibit A$/i.test(text))) badField(`'${String(text)}' as where the members are listed (use "Exhibit A" or "Schedule 3")`, path);
+  return text;
+}
+
+function excludedText(text: string, path: string): string {
+  const words = typeof text === 'string' ? text.split(' ') : [''];
+  if (words[0] === 'and' || words[words.length - 1] === 'and' || !words.every((w) => w === 'and' || isPlainWord(w))) badField(`'${String(text)}' as what is excluded (plain words joined by "and")`, path);
+  return text;
+}
+
 function quotedTerm(term: string, path: string): string {
   if (typeof term !== 'string' || !/^[^"“”„‟«»\n:]+$/.test(term) || /\.\s*$/.test(term) || term.trim() !== term || term === '') {
     throw new FormatError(`'${String(term)}' cannot be written as a defined term in quotes`, path);
@@ -1822,6 +1910,7 @@ function definitionText(d: DefinitionNode, path: string): string {
     if (typeof d.never !== 'string' || !COUNTED.test(d.never)) badField(`what a new ${noun} was never party to, '${String(d.never)}'`, `${path}/never`);
     return `${quotedTerm(d.term, `${path}/term`)} means a ${noun} that ${d.isNot ? 'is not and ' : ''}has never been party to ${d.never}.`;
   }
+  if (d.kind === 'item-set-definition') return itemSetDefinitionText(d, path);
   if (d.kind === 'several-payments-statement') return severalPaymentsText(d, path);
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
   const term = quotedTerm(d.term, `${path}/term`);
@@ -1836,6 +1925,10 @@ function definitionText(d: DefinitionNode, path: string): string {
     case 'date-range':
       return `${term} means ${dateRangeText(m, at)}.`;
     case 'calendar-periods': {
+      if (m.written === 'calendar quarter') {
+        if (m.unit !== 'quarter' || !Array.isArray(m.ends) || m.ends.join(',') !== '03-31,06-30,09-30,12-31') badField('"each calendar quarter" with other periods than the calendar\'s quarters', `${at}/ends`);
+        return `${term} means each calendar quarter.`;
+      }
       const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly'] : ['semi-annual', 'semiannual'], `${at}/written`);
       if (!Array.isArray(m.ends) || m.ends.length < 2) throw new FormatError('calendar periods are named by two or more last days', `${at}/ends`);
       const days = m.ends.map((e, i) => {
@@ -1952,8 +2045,16 @@ function namedThresholdText(p: RateOnExcessPaymentNode, path: string): string {
   return `the ${name} of ${amount}${forSuch}`;
 }
 
+/** "Target Sales Threshold": two words or more, each a word a threshold's name may hold. */
+const NAMED_TARGET_TOKENS = new Set(['word', 'sales', 'target', 'annual', 'minimum']);
+function namedTargetText(name: string, path: string): string {
+  const tokens = typeof name === 'string' && /^\S+(?: \S+)+$/.test(name) ? tokenize(name).filter((t) => t.type !== 'ws') : [];
+  if (tokens.length < 2 || !tokens.every((t) => NAMED_TARGET_TOKENS.has(t.type ?? ''))) badField(`a target named '${String(name)}' (two words or more, such as "Target Sales Threshold")`, path);
+  return name;
+}
+
 function thresholdText(t: ThresholdNode, path: string): string {
-  if (t?.kind === 'target-reference') return 'the target';
+  if (t?.kind === 'target-reference') return t.name === undefined ? 'the target' : `the ${namedTargetText(t.name, `${path}/name`)}`;
   return formatAmount(t, path);
 }
 
