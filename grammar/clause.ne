@@ -46,6 +46,7 @@ import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
+import * as md from './milestone-definition-builders';
 %}
 @lexer lexer
 
@@ -85,12 +86,19 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | payerClause paymentDay                              {% op.withPaymentDay %}
+# "Such payment shall be payable only upon the first achievement of such milestone[, and no amount shall be due for
+# subsequent or repeated achievements].": the sentence's payment is made once (grammar/milestone-definition-builders.ts).
+               | payerClause onceSentence                            {% md.withOnceSentence %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
                | endsPaidHeaded                                      {% b.id %}
 endsPaidHeaded -> paidHeadedClause                                   {% b.single %}
                | beforeHeaded paidHeadedClause                       {% b.append %}
+
+# --- once-only sentences -----------------------------------------------------------------------
+onceSentence  -> %such %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
+noRepeat      -> %comma %and %no "amount" %shall %be "due" %for_ "subsequent" %or "repeated" "achievements"
 
 # --- commitment sentences ---------------------------------------------------------------------
 # "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
@@ -314,6 +322,8 @@ scopeParties  -> scopeParty                                          {% b.single
                | scopeParties scopeJoin scopeParty                   {% b.appendAll %}
 scopeJoin     -> %comma | %and | %or | %comma %and | %comma %or
 scopeParty    -> %its:? scopeWords                                   {% b.scopeParty %}
+# "Vistara or any of its Affiliates or Sublicensees".
+               | %any %of %its scopeWords                            {% md.anyOfItsParty %}
 scopePreposition -> %of | %in_ | %from %sales %of | %from
 scopeWords    -> %word                                               {% b.single %}
                | scopeWords %word                                    {% b.append %}

@@ -671,6 +671,12 @@ export interface OnceOnlyNode {
   kind: 'once-only';
   /** The words as written, lower case ("one-time", "paid only once"). */
   words: string;
+  /**
+   * Written as a sentence of its own after the clause: "Such payment shall be payable only upon the first achievement
+   * of such milestone" (`first-achievement`), with ", and no amount shall be due for subsequent or repeated
+   * achievements" (`first-achievement-no-repeat`). Its `words` are then "payable only upon the first achievement".
+   */
+  sentence?: 'first-achievement' | 'first-achievement-no-repeat';
   range: Range;
 }
 

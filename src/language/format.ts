@@ -123,6 +123,8 @@ function formatClause(clause: ClauseNode, path: string): string {
     });
   }
   clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
+  const onceLine = onceSentenceText(clause, path);
+  if (onceLine !== null) lines.push(onceLine);
   if (clause.timing !== undefined) {
     if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-timing sentence follows only a payer-pays or conditional sentence', `${path}/timing`);
     lines.push(timingSentence(clause.timing, `${path}/timing`));
@@ -143,6 +145,24 @@ function formatClause(clause: ClauseNode, path: string): string {
   }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+/**
+ * "Such payment shall be payable only upon the first achievement of such milestone[, and no amount shall be due for
+ * subsequent or repeated achievements].": written once after a payer-pays or conditional sentence whose every
+ * milestone carries it; null when none does.
+ */
+function onceSentenceText(clause: ClauseNode, path: string): string | null {
+  const sentences = clause.milestones.map((m) => m.once?.sentence);
+  if (sentences.every((x) => x === undefined)) return null;
+  if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a once-only sentence follows only a payer-pays or conditional sentence', `${path}/milestones/0/once`);
+  const first = sentences[0];
+  sentences.forEach((x, i) => {
+    if (x !== first) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same', `${path}/milestones/${i}/once`);
+    if (clause.milestones[i].once?.words !== 'payable only upon the first achievement') throw new FormatError(`the words of a once-only sentence are 'payable only upon the first achievement'`, `${path}/milestones/${i}/once/words`);
+  });
+  const tail = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement' ? '' : ', and no amount shall be due for subsequent or repeated achievements';
+  return `Such payment shall be payable only upon the first achievement of such milestone${tail}.`;
 }
 
 /** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */
@@ -209,7 +229,7 @@ function openingText(o: OpeningNode, path: string): string {
 
 /** Words that cannot be words of a clause heading or a scope, since they begin or carry a sentence. */
 const SENTENCE_WORDS = new Set(['the', 'this', 'is', 'are', 'a', 'shall', 'will', 'agrees', 'to', 'upon', 'if', 'should', 'when', 'pay', 'receive', 'be', 'entitled']);
-const SECTION_NUMBER = /^(?:(?:Article|ARTICLE|Section|section) )?\d+(?:,\d{3})*(?:\.\d+)?(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*\.?$/;
+const SECTION_NUMBER = /^(?:(?:Article|ARTICLE|Section|section) )?\d+(?:,\d{3})*(?:\.\d+)*(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*\.?$/;
 
 function clauseHeading(h: ClauseHeadingNode, path: string): string {
   const words = typeof h.title === 'string' ? h.title.split(' ') : [];
@@ -238,7 +258,9 @@ function scopeText(scope: string, path: string): string {
   const phrases: string[] = [];
   for (const word of scope.split(' ')) {
     const last = phrases[phrases.length - 1];
-    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
+    // "by Vistara or any of its Affiliates": 'of' after 'any' stays in the party.
+    const anyOf = word === 'of' && last !== undefined && last.startsWith('by ') && last.endsWith(' any');
+    if (phrases.length === 0 || (!anyOf && ['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
   for (const raw of phrases) {
@@ -247,7 +269,7 @@ function scopeText(scope: string, path: string): string {
     const by = BY_SCOPE.exec(phrase);
     if (by) {
       const parties = by[1].split(/,? (?:and|or) |, /);
-      if (parties.every((p) => p.replace(/^its /, '').split(' ').every(isPlainWord))) continue;
+      if (parties.every((p) => p.replace(/^(?:any of )?its /, '').split(' ').every(isPlainWord))) continue;
     }
     // "to Customers": whose purchases count.
     if (CUSTOMER_SCOPE.test(phrase)) continue;
@@ -413,7 +435,7 @@ function paymentNameText(m: MilestoneNode, path: string): string {
 
 /** "If", or "The first time" when the milestone's once-only words are those ("The first time Net Sales … exceed …, …"). */
 function firstTimeLead(m: MilestoneNode, path: string): string {
-  if (m.once === undefined) return 'If';
+  if (m.once === undefined || m.once.sentence !== undefined) return 'If';
   if (m.once.words !== 'the first time') throw new FormatError(`once-only words on a milestone are written 'the first time' before a conditional sentence`, `${path}/once/words`);
   return 'The first time';
 }

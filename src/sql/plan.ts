@@ -122,7 +122,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // achievement); on a recurring window it changes which periods pay, and is refused below.
   // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
   milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'range'],
-  'once-only': ['kind', 'words', 'range'],
+  // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
+  'once-only': ['kind', 'words', 'sentence', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
   label: ['kind', 'style', 'text', 'range'],
   // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
