@@ -71,6 +71,7 @@ endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single
                | beforeHeaded unpaidHeadedClause                     {% b.append %}
 # One optional heading before either kind of sentence: one Earley state for it where a clause may start, not two.
 sentenceClause -> clauseHeading:? sentenceBody                       {% b.withHeading %}
+               | clauseHeading:? definedMilestones                   {% b.withHeading %}
                | clauseHeading:? openingPhrase sentenceBody         {% op.openedClause %}
 sentenceBody  -> headlessClause                                      {% b.id %}
                | periodEndClause                                     {% b.id %}
@@ -96,6 +97,38 @@ beforeHeaded  -> endsEnumerated                                      {% b.id %}
                | endsPaidHeaded                                      {% b.id %}
 endsPaidHeaded -> paidHeadedClause                                   {% b.single %}
                | beforeHeaded paidHeadedClause                       {% b.append %}
+
+# --- milestones defined in sentences of their own --------------------------------------------------
+# '"Milestone 1" means the first achievement of annual Net Sales of at least $2,000,000 during the Calendar Year ending on
+# December 31, 2026. … Upon the achievement of Milestone 1, Parent shall pay $250,000, and upon the achievement of
+# Milestone 2, Parent shall pay $450,000, in each case to the Rights Agent for distribution to the Holders.': one
+# milestone per definition, paid by the sentence that names it. Other definitions may stand between them ('"Sales
+# Milestone Period" means …'); they join the document's definitions. A milestone definition continues after `means`
+# with 'the first achievement of' or a metric, never a comma (a payment definition's).
+definedMilestones -> milestoneDefinitions uponSentence               {% md.definedMilestonesClause %}
+milestoneDefinitions -> milestoneDefinition                          {% b.single %}
+               | milestoneDefinitions milestoneDefinition            {% b.append %}
+               | milestoneDefinitions definition                     {% b.append %}
+milestoneDefinition -> %string %meansWord milestoneMeaning %period   {% md.milestoneDefinition %}
+milestoneMeaning -> %the %firstWord %achievement %of subject %of comparator money definedWindow {% md.firstAchievementMeaning %}
+               | condition                                           {% md.conditionMeaning %}
+definedWindow -> window                                              {% b.id %}
+               | %during %the %calendar %year "ending" %on date      {% md.yearEndingOn %}
+uponSentence  -> uponPayments %period                                {% md.uponSentence %}
+               | uponPayments %comma %in_ %each "case" %to partyRef beneficiary:? %period {% md.inEachCaseSentence %}
+uponPayments  -> uponPayment                                         {% b.single %}
+               | uponPayments %comma %and uponPayment                {% b.appendFourth %}
+uponPayment   -> %upon %the %achievement %of milestoneRef %comma payerHead %pay uponPayee:? uponPaid {% md.uponPayment %}
+uponPayee     -> %to:? partyRef                                      {% md.uponPayee %}
+               | %to:? partyRef %comma beneficiary %comma            {% md.uponPayee %}
+uponPaid      -> paidValue                                           {% b.id %}
+               | fixedPaidAmount                                     {% b.id %}
+beneficiary   -> %for_ "distribution" %to partyRef                   {% md.beneficiary %}
+               | %for_ %the "benefit" %of partyRef                   {% md.beneficiary %}
+milestoneRef  -> %the:? refWords                                     {% md.milestoneRef %}
+refWords      -> refWord                                             {% b.single %}
+               | refWords refWord                                    {% b.append %}
+refWord       -> %word {% b.id %} | %milestone {% b.id %} | %sales {% b.id %} | %number {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %revenue {% b.id %}
 
 # --- once-only sentences -----------------------------------------------------------------------
 onceSentence  -> %such %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
@@ -320,6 +353,8 @@ scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopeP
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
+# "of the Product worldwide": where the sales count, after the metric.
+               | %worldwide                                          {% md.worldwideScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
 scopeParties  -> scopeParty                                          {% b.single %}
                | scopeParties scopeJoin scopeParty                   {% b.appendAll %}

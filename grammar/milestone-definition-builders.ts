@@ -5,8 +5,11 @@
  * achievement of such milestone.'. Like grammar/builders.ts they only build nodes: which definition a payment
  * names is the checker's (src/language/check-milestone-definitions.ts).
  */
-import type { MilestoneNode, OnceOnlyNode } from '../src/language/ast';
-import { cons, span, toArray, type ClauseDraft, type Data, type List } from './builders';
+import type {
+  BeneficiaryNode, CalendarPeriodWindowNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, Range,
+  TargetNode, WindowNode,
+} from '../src/language/ast';
+import { cons, lower, span, toArray, type ClauseDraft, type Condition, type Data, type List, type Subject } from './builders';
 import type { Token } from './lexer';
 
 /** "any of its Affiliates": the words of one party of a "by …" scope. */
@@ -26,4 +29,122 @@ export function withOnceSentence(d: Data): ClauseDraft {
   const [clause, once] = d as [ClauseDraft, OnceOnlyNode];
   const milestones = toArray(clause.milestones).reduce<List<MilestoneNode>>((list, m) => cons(list, { ...m, once }), null);
   return { ...clause, milestones, range: span(clause, once) };
+}
+
+// --- milestones defined in sentences of their own ------------------------------------------------
+
+interface WrittenDate { date: string; range: Range }
+/** "$[***]", "[******]" as grammar/builders.ts reads them. */
+interface Unstated { kind: 'unstated-value'; currency: string | null; text: string; range: Range }
+/** What a milestone definition means, before its term is known. */
+type Meaning = Omit<MilestoneNode, 'label' | 'labelSource' | 'payment' | 'range'> & { range: Range };
+
+/** "worldwide" after the metric ("Net Sales of the Product worldwide"): a scope, recorded as written. */
+export function worldwideScope(d: Data): { text: string; range: Range } {
+  return { text: lower(d[0] as Token), range: span(d) };
+}
+
+/** "during the Calendar Year ending on December 31, 2026": the calendar year named by its last day. */
+export function yearEndingOn(d: Data): CalendarPeriodWindowNode {
+  const date = d[6] as WrittenDate;
+  return {
+    kind: 'calendar-period', unit: 'year', yearStart: '01-01', selection: { kind: 'named', year: Number(date.date.slice(0, 4)), n: 1 },
+    written: 'named', endsOn: date.date, range: span(d),
+  };
+}
+
+function targetOf(s: Subject, amount: MoneyNode, range: Range): TargetNode {
+  return { kind: 'revenue', amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range };
+}
+
+/** "the first achievement of annual Net Sales of at least $2,000,000 during …": paid once, on the first achievement. */
+export function firstAchievementMeaning(d: Data): Meaning {
+  const [the, first, achievement, , s, , comparator, amount, window] = d as [Token, Token, Token, Token, Subject, Token, ComparatorNode, MoneyNode, WindowNode];
+  const once: OnceOnlyNode = { kind: 'once-only', words: 'the first achievement', range: span(the, first, achievement) };
+  return {
+    kind: 'milestone', target: targetOf(s, amount, span(s, amount)), window, comparator, ...(s.achiever ? { achiever: s.achiever } : {}), once, range: span(d),
+  };
+}
+
+/** "cumulative Net Sales of the Product worldwide during the Sales Milestone Period exceeding $1.25 million". */
+export function conditionMeaning(d: Data): Meaning {
+  const [c] = d as [Condition];
+  const { subject: s, comparison, window } = c;
+  return {
+    kind: 'milestone', target: targetOf(s, comparison.amount, span(s, comparison)), window, comparator: comparison.comparator,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...(comparison.quota ? { quota: comparison.quota } : {}), range: c.range,
+  };
+}
+
+/** '"Milestone 1" means …': the milestone, labelled by its term (without the quotes). */
+export function milestoneDefinition(d: Data): MilestoneNode {
+  const [term, , meaning] = d as [Token, Token, Meaning];
+  const words = term.value.slice(1, -1);
+  const { range: _range, ...rest } = meaning;
+  void _range;
+  return { ...rest, label: words, labelSource: { kind: 'label', style: 'defined', text: words, range: span(term) }, payment: null, range: span(d) };
+}
+
+/** "Milestone 1", "the Sales Milestone": the term a payment names. */
+export function milestoneRef(d: Data): { label: string; range: Range } {
+  const [, words] = d as [Token | null, List<Token>];
+  const tokens = toArray(words);
+  return { label: tokens.map((t) => t.value).join(' '), range: span(tokens) };
+}
+
+export function beneficiary(d: Data): BeneficiaryNode {
+  const who = d[d.length - 1] as PartyNode;
+  return { kind: 'beneficiary', written: d.length === 4 ? 'for distribution to' : 'for the benefit of', party: who, range: span(d) };
+}
+
+interface Payee { party: PartyNode; beneficiary: BeneficiaryNode | null }
+
+export function uponPayee(d: Data): Payee {
+  return { party: d[1] as PartyNode, beneficiary: (d[3] as BeneficiaryNode | undefined) ?? null };
+}
+
+interface UponPayment { ref: { label: string; range: Range }; payer: PartyNode; payee: Payee | null; payment: PaymentNode; range: Range }
+
+/** "Upon the achievement of Milestone 1, Parent shall pay $250,000": a bare amount is a payment of it. */
+export function uponPayment(d: Data): UponPayment {
+  const [, , , , ref, , payer, , payee, paid] = d as [Token, Token, Token, Token, UponPayment['ref'], Token, PartyNode, Token, Payee | null, PaymentNode | MoneyNode | Unstated];
+  const payment: PaymentNode =
+    paid.kind === 'money' ? { kind: 'fixed', noun: 'payment', amount: paid, range: paid.range }
+      : paid.kind === 'unstated-value' ? { kind: 'unstated', how: 'redacted', currency: paid.currency, text: paid.text, range: paid.range }
+        : paid;
+  return { ref, payer, payee, payment, range: span(d) };
+}
+
+interface UponDraft { payments: List<UponPayment>; party: PartyNode | null; beneficiary: BeneficiaryNode | null; range: Range }
+
+export function uponSentence(d: Data): UponDraft {
+  return { payments: d[0] as List<UponPayment>, party: null, beneficiary: null, range: span(d) };
+}
+
+/** "…, in each case to the Rights Agent for distribution to the Holders.": the payee of every payment. */
+export function inEachCaseSentence(d: Data): UponDraft {
+  const [payments, , , , , , party, benefit] = d as [List<UponPayment>, Token, Token, Token, Token, Token, PartyNode, BeneficiaryNode | null];
+  return { payments, party, beneficiary: benefit, range: span(d) };
+}
+
+/**
+ * The clause: the milestones in the order defined, the definitions between them for the document, and one payment term
+ * per payment, naming its milestone by the term. Which term names which definition is the checker's.
+ */
+export function definedMilestonesClause(d: Data): ClauseDraft {
+  const [written, upon] = d as [List<MilestoneNode | DefinitionNode | DefinitionNode[]>, UponDraft];
+  const items = toArray(written);
+  const milestones = items.filter((x): x is MilestoneNode => !Array.isArray(x) && x.kind === 'milestone');
+  const asides = items.filter((x): x is DefinitionNode | DefinitionNode[] => Array.isArray(x) || x.kind !== 'milestone').flat();
+  const paid = toArray(upon.payments);
+  const first = paid[0];
+  const benefit = upon.beneficiary ?? paid.find((p) => p.payee?.beneficiary)?.payee?.beneficiary ?? null;
+  const terms = paid.reduce<List<PaymentTermNode>>((list, p) => cons(list, {
+    kind: 'payment-term', scope: { kind: 'milestone', label: p.ref.label, range: p.ref.range }, party: p.payee?.party ?? null, payer: p.payer, payment: p.payment, range: p.range,
+  }), null);
+  return {
+    kind: 'clause', form: 'defined-milestones', payer: first.payer, party: upon.party ?? first.payee?.party ?? null,
+    ...(benefit ? { beneficiary: benefit } : {}), milestones: milestones.reduce<List<MilestoneNode>>((list, m) => cons(list, m), null), payments: terms,
+    ...(asides.length ? { asides } : {}), range: span(d),
+  };
 }

@@ -77,6 +77,14 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
       const payerPerforms = reverse || ownSales || ownAmount || (achiever !== null && payer !== null && sameParty(achiever, payer));
       return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
     }
+    case 'defined-milestones': {
+      // Each payment names its payee ("Parent shall pay the Rights Agent …"), or the sentence does once ("in each case to …").
+      const payer = term?.payer?.name ?? clause.payer?.name ?? null;
+      const payee = term?.party?.name ?? clause.party?.name ?? null;
+      const achiever = milestone.achiever?.name ?? null;
+      const payerPerforms = reverse || (achiever !== null && payer !== null && sameParty(achiever, payer));
+      return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
+    }
     default:
       return assertNever(clause.form);
   }

@@ -103,10 +103,13 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(attainmentSentence(clause, path));
   } else if (clause.form === 'commitment') {
     lines.push(...commitmentSentences(clause, path));
+  } else if (clause.form === 'defined-milestones') {
+    lines.push(...definedMilestoneSentences(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment';
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment' || clause.form === 'defined-milestones';
+  if (clause.form !== 'defined-milestones' && clause.beneficiary !== undefined) throw new FormatError('a beneficiary is written only in a clause of defined milestones', `${path}/beneficiary`);
   if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
@@ -124,7 +127,8 @@ function formatClause(clause: ClauseNode, path: string): string {
       }
     });
   }
-  clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
+  // A clause of defined milestones writes its payments in its own sentence (definedMilestoneSentences).
+  if (clause.form !== 'defined-milestones') clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
   const onceLine = onceSentenceText(clause, path);
   if (onceLine !== null) lines.push(onceLine);
   if (clause.timing !== undefined) {
@@ -189,6 +193,74 @@ function topUpText(clause: ClauseNode, path: string): string {
     `${partyName(t.payee, `${path}/payee`)} ${dueText(t.due, `${path}/due`)} equal to the difference between the ${name(t.between[0], `${path}/between/0`)} and the ` +
     `${name(t.between[1], `${path}/between/1`)} for that ${period(t.forPeriod, `${path}/forPeriod`)}.`
   );
+}
+
+// --- milestones defined in sentences of their own ---------------------------------------------------
+
+/**
+ * '"Milestone 1" means the first achievement of annual Net Sales of at least $2,000,000.00 during the calendar year
+ * ending on December 31, 2026.' for each milestone, then 'Upon the achievement of Milestone 1, the Parent shall pay the
+ * Rights Agent, for distribution to the Holders, a payment of $250,000.00, and upon …' (or '…, in each case to the
+ * Rights Agent …' when no payment names its payee).
+ */
+function definedMilestoneSentences(clause: ClauseNode, path: string): string[] {
+  if (!clause.payer) throw new FormatError('a clause of defined milestones names its payer', `${path}/payer`);
+  partyName(clause.payer, `${path}/payer`);
+  const lines = clause.milestones.map((m, i) => milestoneDefinitionText(m, `${path}/milestones/${i}`));
+  if (clause.payments.length === 0) throw new FormatError('a clause of defined milestones has a sentence paying them', `${path}/payments`);
+  const named = clause.payments.every((t) => t.party !== null);
+  if (!named && clause.payments.some((t) => t.party !== null)) throw new FormatError('either every payment names its payee or none does (then the clause does, "in each case to …")', `${path}/payments`);
+  if (!named && !clause.party) throw new FormatError('a clause of defined milestones whose payments name no payee names it once ("in each case to …")', `${path}/party`);
+  const benefit = clause.beneficiary === undefined ? '' : beneficiaryText(clause.beneficiary, `${path}/beneficiary`);
+  const parts = clause.payments.map((t, i) => {
+    const at = `${path}/payments/${i}`;
+    if (t.scope.kind !== 'milestone') throw new FormatError('each payment of a clause of defined milestones names its milestone', `${at}/scope`);
+    const ref = refText(t.scope.label, `${at}/scope/label`);
+    const payee = t.party === null ? '' : ` the ${partyName(t.party, `${at}/party`)}${i === 0 && benefit !== '' ? `, ${benefit},` : ''}`;
+    const payer = partyName(t.payer ?? (clause.payer as PartyNode), `${at}/payer`);
+    return `${i === 0 ? 'Upon' : 'upon'} the achievement of ${ref}, the ${payer} shall pay${payee} ${paidAmount(t.payment, `${at}/payment`)}`;
+  });
+  const tail = named ? '' : `, in each case to the ${partyName(clause.party as PartyNode, `${path}/party`)}${benefit === '' ? '' : ` ${benefit}`}`;
+  if (named && benefit !== '' && clause.payments[0]?.party === null) throw new FormatError('a beneficiary is written after a payee', `${path}/beneficiary`);
+  lines.push(`${parts.join(', and ')}${tail}.`);
+  return lines;
+}
+
+/** "Milestone 1", "Sales Milestone": words a payment may name a defined milestone by. */
+const REF_WORDS = /^[A-Za-z0-9][A-Za-z0-9'’-]*(?: [A-Za-z0-9][A-Za-z0-9'’-]*)*$/;
+function refText(label: string, path: string): string {
+  if (typeof label !== 'string' || !REF_WORDS.test(label) || label.split(' ').some((w) => SENTENCE_WORDS.has(w.toLowerCase()))) {
+    throw new FormatError(`'${String(label)}' cannot name a defined milestone: use words and figures such as "Milestone 1"`, path);
+  }
+  return label;
+}
+
+function beneficiaryText(b: NonNullable<ClauseNode['beneficiary']>, path: string): string {
+  return `${oneOf(b.written, ['for distribution to', 'for the benefit of'], `${path}/written`)} the ${partyName(b.party, `${path}/party`)}`;
+}
+
+/** One definition sentence: the first-achievement form for a milestone paid once, the condition form otherwise. */
+function milestoneDefinitionText(m: MilestoneNode, at: string): string {
+  if (m.labelSource?.style !== 'defined' || typeof m.label !== 'string') throw new FormatError('a milestone of a clause of defined milestones is labelled by its defined term', `${at}/labelSource`);
+  refText(m.label, `${at}/label`);
+  if (m.payment !== null) throw new FormatError('a defined milestone is paid by the sentence that names it, not in its definition', `${at}/payment`);
+  if (m.achiever !== undefined) throw new FormatError('a defined milestone names no achieving party', `${at}/achiever`);
+  if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('a defined milestone needs a comparator', `${at}/comparator`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the target of a defined milestone is an amount of a metric such as "Net Sales"', `${at}/target`);
+  const metric = METRIC.exec(t.term);
+  if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+  periodMetricText(t.term, t.periodWord, `${at}/target/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+  const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+  const amount = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
+  const w = m.window;
+  const window = w.kind === 'calendar-period' && w.endsOn !== undefined ? `during the calendar year ending on ${dateText(w.endsOn, `${at}/window/endsOn`)}` : windowText(w, `${at}/window`);
+  const strict = m.comparator.strict;
+  const meaning = m.once !== undefined
+    ? `the first achievement of ${t.term}${scope} of ${strict ? 'more than' : 'at least'} ${amount}${window === '' ? '' : ` ${window}`}`
+    : `${t.term}${scope} ${strict ? 'exceeding' : 'are at least'} ${amount}${window === '' ? '' : ` ${window}`}`;
+  return `${quotedTerm(m.label, `${at}/label`)} means ${meaning}.`;
 }
 
 /** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */

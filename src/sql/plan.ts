@@ -320,6 +320,9 @@ export function checkSupported(ast: DocumentNode): void {
   for (const clause of ast.clauses) {
     if (clause.form === 'shortfall') throw shortfallUnsupported();
     if (clause.form === 'attainment') throw attainmentUnsupported();
+    if (clause.form === 'defined-milestones') {
+      throw new SqlUnsupportedError("clause form 'defined-milestones'", "the SQL engines do not support milestones defined in sentences of their own ('\"Milestone 1\" means the first achievement of …') yet; evaluate this clause with the in-memory engine");
+    }
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.opening) requireKnown(clause.opening, 'opening');
