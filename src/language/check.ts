@@ -16,6 +16,7 @@ import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { checkMeasured } from './check-measured';
 import { checkTierMeasures } from './check-tiers';
+import { checkQuotaBounds } from './check-quota-bounds';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
@@ -80,6 +81,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   for (const clause of document.clauses) checkMilestoneDefinitions(clause, out);
+  for (const clause of document.clauses) checkQuotaBounds(clause, out);
   return out;
 }
 
