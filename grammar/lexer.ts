@@ -38,6 +38,8 @@ export const KEYWORDS = [
   'shortfall', 'difference', 'fails', 'does', 'purchase',
   // Attainment tables: "based on attainment of the quota of … as follows: below 80%: nothing; …".
   'based', 'attainment', 'quota', 'follows', 'below', 'nothing', 'interpolated',
+  // "… Net Sales … were at least …": a past tense before a comparator (a keyword, so that no scope word takes it).
+  'were',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */
@@ -150,7 +152,8 @@ const RULES = {
   number: /\d+(?:,+\d+)*(?:\.\d+)?/,
   enumerator: /\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\)/,
   placeholder: /\[[^\]\n]*\]/,
-  currencySymbol: /[$€£¥]/,
+  // "US$750,000": the dollar sign with its country, one token read as "$" (written apart, "US $2,000,000", "US" is a word).
+  currencySymbol: { match: /US\$|[$€£¥]/, value: (text: string) => (text === 'US$' ? '$' : text) },
   // A quoted product name. It cannot span a colon, so the quotes around a whole pasted clause
   // (the enumerated and headed forms always have one) are lexed as lone quotes instead.
   // Nor can it end with a period: that is a whole sentence in quotes ("“Licensee shall pay … .”"),

@@ -6,10 +6,11 @@
  * names is the checker's (src/language/check-milestone-definitions.ts).
  */
 import type {
-  BeneficiaryNode, CalendarPeriodWindowNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, Range,
-  TargetNode, WindowNode,
+  BeneficiaryNode, CalendarPeriodWindowNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
+  PeriodUnit, Range, TargetNode, WindowNode,
 } from '../src/language/ast';
 import { cons, lower, span, toArray, type ClauseDraft, type Condition, type Data, type List, type Subject } from './builders';
+import { firstDueTail, type CalendarTail } from './period-builders';
 import type { Token } from './lexer';
 
 /** "any of its Affiliates": the words of one party of a "by …" scope. */
@@ -132,8 +133,8 @@ export function inEachCaseSentence(d: Data): UponDraft {
  * per payment, naming its milestone by the term. Which term names which definition is the checker's.
  */
 export function definedMilestonesClause(d: Data): ClauseDraft {
-  const [written, upon] = d as [List<MilestoneNode | DefinitionNode | DefinitionNode[]>, UponDraft];
-  const items = toArray(written);
+  const [term, means, meaning, period, written, upon] = d as [Token, Token, Meaning, Token, List<MilestoneNode | DefinitionNode | DefinitionNode[]>, UponDraft];
+  const items = [milestoneDefinition([term, means, meaning, period]), ...toArray(written)];
   const milestones = items.filter((x): x is MilestoneNode => !Array.isArray(x) && x.kind === 'milestone');
   const asides = items.filter((x): x is DefinitionNode | DefinitionNode[] => Array.isArray(x) || x.kind !== 'milestone').flat();
   const paid = toArray(upon.payments);
@@ -147,4 +148,25 @@ export function definedMilestonesClause(d: Data): ClauseDraft {
     ...(benefit ? { beneficiary: benefit } : {}), milestones: milestones.reduce<List<MilestoneNode>>((list, m) => cons(list, m), null), payments: terms,
     ...(asides.length ? { asides } : {}), range: span(d),
   };
+}
+
+// --- the first calendar period during which … --------------------------------------------------------
+
+/** "of the first Licensed Product": the scope as written (not applied to the ledger, like every scope). */
+export function firstScope(d: Data): { text: string; range: Range } {
+  const [of, the, first, names] = d as [Token, Token, Token, List<Token>];
+  return { text: [of, the, first, ...toArray(names)].map((t) => t.value).join(' '), range: span(d) };
+}
+
+/** "for such year", "for such calendar year" after the condition: the period its figure is for. */
+export function forSuchPeriod(d: Data): PeriodReferenceNode {
+  const unit = lower(d[d.length - 1] as Token) as PeriodUnit;
+  return { kind: 'period-reference', unit, word: 'such', range: span(d) };
+}
+
+/** "within sixty (60) days following the end of the first calendar year during which <condition> [for such year]". */
+export function firstDuringTail(d: Data): CalendarTail {
+  const tail = firstDueTail(d.slice(0, 14));
+  const reference = (d[14] as PeriodReferenceNode | null) ?? null;
+  return reference === null ? tail : { ...tail, extra: { periodReference: reference }, range: span(d) };
 }

@@ -371,6 +371,9 @@ function scopeText(scope: string, path: string): string {
     }
     // "to Customers": whose purchases count.
     if (CUSTOMER_SCOPE.test(phrase)) continue;
+    // "of the first Licensed Product": an ordinal before the words.
+    const firstOf = /^of the first (.+)$/.exec(phrase);
+    if (firstOf && firstOf[1].split(' ').every(isPlainWord)) continue;
     const m = SCOPE.exec(phrase);
     // "of the Company and its Subsidiaries": one party and its own.
     if (!m || !m[1].split(' and its ').every((part) => part.split(' ').every(isPlainWord))) {
@@ -1236,13 +1239,19 @@ function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject
   const payment = m.payment as PaymentNode;
   if (first) {
     if (clause.form !== 'payer-pays') throw new FormatError('the first period in which a target is met is written in a payer-pays sentence', `${path0(at)}/form`);
-    if (ref !== undefined) throw new FormatError('a period reference is written only in a conditional sentence', `${at}/periodReference`);
+    // "… within 60 days after the end of the first calendar year during which … for such calendar year": only with a due date.
+    if (ref !== undefined && payment.kind !== 'timed') throw new FormatError('a period reference is written only in a conditional sentence, or after the condition of the first period in which a target is met with a due date', `${at}/periodReference`);
+    if (ref !== undefined && ref.unit !== w.unit) throw new FormatError('the period reference names another period than the condition', `${at}/periodReference/unit`);
     if (payment.kind === 'timed') {
       const due = payment.due;
       if (!due.calendar || due.after !== w.unit || w.yearStart !== '01-01' || w.statedMonths !== undefined) {
         throw new FormatError('a due date with the first period in which a target is met is "within N days after the end of" that calendar period', `${at}/payment/due`);
       }
       const days = wholeNumber(due.days, `${at}/payment/due/days`);
+      if (ref !== undefined) {
+        oneOf(ref.word, ['such'], `${at}/periodReference/word`);
+        return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment.payment, `${at}/payment/payment`)} within ${days} days after the end of the first ${noun} during which ${words.subject} for such ${noun}.`;
+      }
       return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment.payment, `${at}/payment/payment`)} within ${days} days after the end of the first ${noun} in which ${words.subject}.`;
     }
     return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for the first ${noun} in which ${words.subject}.`;
