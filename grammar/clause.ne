@@ -49,6 +49,8 @@ import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as md from './milestone-definition-builders';
 import * as tu from './top-up-builders';
+import * as ud from './undertaking-builders';
+import * as sm from './sales-minimum-builders';
 %}
 @lexer lexer
 
@@ -87,12 +89,17 @@ periodEndClause -> shortfallClause                                   {% b.id %}
                | incentiveClause                                     {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerHead commitmentTail                            {% cmb.commitmentClause %}
+# A commitment to sales targets in an exhibit written in the text, whose consequence is not a payment (grammar/sales-minimum-builders.ts);
+# written out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
+               | partyRef "hereby" "commits" %to partyRef %to %achieve %comma %at %a %minimum %comma %the %sales %targets %set %forth %on %exhibit documentId %for_ %each periodName %during %the %termNoun %lparen %the %string %rparen %period %if_ partyRef %fails %to %achieve %the minimumWords %in_ %any %periodNoun "specified" %in_ %exhibit documentId %comma partyRef "may" %comma %at %its "discretion" %comma "either" remedies %period %exhibit documentId %bullet minimumWords %colon exhibitRows %period {% sm.salesMinimumClause %}
                | payerClause                                         {% b.id %}
-               | payerClause paymentTiming                           {% b.withTiming %}
-               | payerClause paymentDay                              {% op.withPaymentDay %}
-# "Such payment shall be payable only upon the first achievement of such milestone[, and no amount shall be due for
-# subsequent or repeated achievements].": the sentence's payment is made once (grammar/milestone-definition-builders.ts).
-               | payerClause onceSentence                            {% md.withOnceSentence %}
+# A sentence after it: when its payments fall due, their pay day, or "Such payment shall be payable only upon the first
+# achievement of such milestone[, and no amount shall be due for subsequent or repeated achievements]." (paid once).
+# One alternative for the three, so that a clause's start predicts one state for them, not three.
+               | payerClause afterPayerClause                        {% md.withAfterSentence %}
+afterPayerClause -> paymentTiming                                    {% b.id %}
+               | paymentDay                                          {% b.id %}
+               | onceSentence                                        {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -245,6 +252,9 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
 # A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
                | royaltySentence %period topUpSentence               {% tu.royaltyWithTopUp %}
+# A minimum of royalties owed under another provision, topped up (grammar/undertaking-builders.ts); written out here,
+# not as a rule of its own, so that it adds one Earley state where a clause may start.
+               | %during %the %year %startVerb %number %months %from %the %date "hereof" %comma partyRef "undertakes" %to %pay partyRef "total" "royalties" %of comparator usMoney %period %should %the "royalties" "under" provisionRef %lparen percentage %of measure %rparen %be "insufficient" %to %achieve %such %minimum %comma partyRef modal "contribute" %the %difference %within %number %days %after %the %end %of %that %number %month %periodNoun %period {% ud.undertakingClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
 # The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
 payerHead     -> partyRef modal                                      {% b.id %}
@@ -870,6 +880,30 @@ topUpName     -> topUpNameWord                                       {% b.single
 topUpNameWord -> %word {% b.id %} | %minimum {% b.id %}
 topUpWindow   -> %for_ %any calendarPeriodNoun                       {% tu.topUpWindow %}
 topUpReference -> %for_ referenceWord calendarPeriodNoun             {% tu.referencePeriod %}
+# "During the year commencing six (6) months from the date hereof, Operator undertakes to pay Licensor total royalties of not
+# less than US $11,500. Should the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues) be insufficient to
+# achieve such minimum, Operator shall contribute the difference within forty-five (45) days after the end of that twelve
+# (12) month period.": "US" before a dollar amount, and the provision the royalties are owed under.
+usMoney       -> "US":? money                                        {% ud.usMoney %}
+provisionRef  -> provisionWord sectionRef                            {% ud.provisionRef %}
+provisionWord -> "Paragraph" {% b.id %} | %section {% b.id %}
+
+# --- a commitment to sales targets in an exhibit, with remedies that are not payments ------------------
+# "… Supplier may, at its discretion, either (i) terminate this Agreement in accordance with Section 9.1, or (ii) revoke the
+# exclusive appointment granted under Section 1.3. Exhibit C - Sales Minimum: Contract Year 1 (the twelve months starting on
+# the Effective Date): $600,000; Contract Year 2: $900,000.": a remedy's words hold no comma, so items split one way.
+remedies      -> remedy                                              {% b.single %}
+               | remedies %comma %or remedy                          {% b.appendFourth %}
+remedy        -> %enumerator remedyVerb remedyWords                  {% sm.remedy %}
+remedyVerb    -> "terminate" {% b.id %} | "revoke" {% b.id %}
+remedyWords   -> remedyWord                                          {% b.single %}
+               | remedyWords remedyWord                              {% b.append %}
+remedyWord    -> %word {% b.id %} | %the {% b.id %} | %this_ {% b.id %} | %agreement {% b.id %} | %in_ {% b.id %} | %with_ {% b.id %}
+               | %section {% b.id %} | %number {% b.id %} | %dottedNumber {% b.id %} | %of {% b.id %} | %its {% b.id %}
+exhibitRows   -> exhibitRow                                          {% b.single %}
+               | exhibitRows %semicolon exhibitRow                   {% b.appendThird %}
+exhibitRow    -> periodName %number rowDefinition:? %colon money     {% sm.exhibitRow %}
+rowDefinition -> %lparen %the "twelve" %months %startVerb %on %the %effective %date %rparen
 
 # --- calendar periods ----------------------------------------------------------------------------
 # Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar

@@ -7,10 +7,12 @@
  */
 import type {
   BeneficiaryNode, CalendarPeriodWindowNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
-  PeriodUnit, Range, TargetNode, WindowNode,
+  PaymentDayNode, PaymentTimingNode, PeriodUnit, Range, TargetNode, WindowNode,
 } from '../src/language/ast';
 import { cons, lower, span, toArray, type ClauseDraft, type Condition, type Data, type List, type Subject } from './builders';
 import { firstDueTail, type CalendarTail } from './period-builders';
+import { withTiming } from './builders';
+import { withPaymentDay } from './opening-builders';
 import type { Token } from './lexer';
 
 /** "any of its Affiliates": the words of one party of a "by …" scope. */
@@ -23,6 +25,19 @@ export function anyOfItsParty(d: Data): Token[] {
 export function onceSentence(d: Data): OnceOnlyNode {
   const noRepeat = d[13] !== null;
   return { kind: 'once-only', words: 'payable only upon the first achievement', sentence: noRepeat ? 'first-achievement-no-repeat' : 'first-achievement', range: span(d) };
+}
+
+/** A payer-pays clause and the sentence after it: its payments' timing, their pay day, or that they are made once. */
+export function withAfterSentence(d: Data): ClauseDraft {
+  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode];
+  switch (after.kind) {
+    case 'payment-timing':
+      return withTiming([clause, after]);
+    case 'payment-day':
+      return withPaymentDay([clause, after]);
+    case 'once-only':
+      return withOnceSentence([clause, after]);
+  }
 }
 
 /** The clause before a once-only sentence: each of its milestones is paid once. */

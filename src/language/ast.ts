@@ -79,7 +79,9 @@ export interface ClauseNode {
    * of the difference when it does not ("If Licensee's Earned Royalties for any calendar year are less than $100,000,
    * … a payment … equal to the difference …").
    */
-  topUp?: MinimumTopUpNode;
+  topUp?: MinimumTopUpNode | RoyaltyUndertakingNode;
+  /** In the commitment form: a commitment to sales targets set out in an exhibit written in the text, and its remedies (not a payment). */
+  salesMinimum?: SalesMinimumNode;
   /** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives (words only, not a party paid). */
   beneficiary?: BeneficiaryNode;
   range: Range;
@@ -90,6 +92,76 @@ export interface BeneficiaryNode {
   kind: 'beneficiary';
   written: 'for distribution to' | 'for the benefit of';
   party: PartyNode;
+  range: Range;
+}
+
+/**
+ * "Distributor hereby commits to Supplier to achieve, at a minimum, the sales targets set forth on Exhibit C for each
+ * Contract Year during the Term (the "Sales Minimum"). If Distributor fails to achieve the Sales Minimum in any period
+ * specified in Exhibit C, Supplier may, at its discretion, either (i) terminate this Agreement in accordance with Section
+ * 9.1, or (ii) revoke the exclusive appointment granted under Section 1.3. Exhibit C - Sales Minimum: Contract Year 1 (the
+ * twelve months starting on the Effective Date): $600,000; Contract Year 2: $900,000.": the words of the three sentences;
+ * the exhibit's rows are the clause's milestones (one per period, in order). The remedies are not payments: nothing
+ * is owed either way.
+ */
+export interface SalesMinimumNode {
+  kind: 'sales-minimum';
+  /** "commits to Supplier": the party the commitment is made to. */
+  beneficiary: PartyNode;
+  /** '(the "Sales Minimum")': the name of the targets. */
+  name: string;
+  /** "set forth on Exhibit C": the exhibit's id. */
+  exhibit: string;
+  /** "for each Contract Year": the period the targets are per. */
+  each: string;
+  /** "If Distributor fails to achieve the Sales Minimum in any period specified in Exhibit C": the party, the name and the exhibit as written there. */
+  failing: PartyNode;
+  failedName: string;
+  periodExhibit: string;
+  /** "Supplier may, at its discretion, either …": the party that may exercise the remedies, and the remedies. */
+  holder: PartyNode;
+  remedies: RemedyNode[];
+  /** "Exhibit C - Sales Minimum:": the table's exhibit and name. */
+  tableExhibit: string;
+  tableName: string;
+  /** "Contract Year 1 (the twelve months starting on the Effective Date)": the first row says what its period is. */
+  firstDefined?: true;
+  range: Range;
+}
+
+/** "(i) terminate this Agreement in accordance with Section 9.1": a remedy that is not a payment. */
+export interface RemedyNode {
+  kind: 'remedy';
+  /** The enumerator without brackets ("i"). */
+  label: string;
+  verb: 'terminate' | 'revoke';
+  /** The words after the verb, as written. */
+  words: string;
+  range: Range;
+}
+
+/**
+ * An undertaking of a minimum of royalties owed under another provision, topped up: "During the year commencing six (6)
+ * months from the date hereof, Operator undertakes to pay Licensor total royalties of not less than US $11,500. Should
+ * the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues) be insufficient to achieve such minimum,
+ * Operator shall contribute the difference within forty-five (45) days after the end of that twelve (12) month period."
+ * The milestone's payment is the rate restated in brackets (`owedUnder` the provision): this clause owes only the
+ * difference, once the window is over.
+ */
+export interface RoyaltyUndertakingNode {
+  kind: 'royalty-undertaking';
+  /** "not less than": how the minimum is compared. */
+  comparator: ComparatorNode;
+  minimum: MoneyNode;
+  /** "US $11,500": "US" written before a dollar amount. */
+  usWritten?: true;
+  /** "Paragraph 9(a)": where the royalties are owed, as written. */
+  under: string;
+  /** "Operator shall contribute the difference": the party that contributes (the payer, else an error). */
+  contributor: PartyNode;
+  /** "within forty-five (45) days after the end of that twelve (12) month period": the days, and the period's length in months as written. */
+  days: number;
+  periodLength: number;
   range: Range;
 }
 
@@ -499,8 +571,12 @@ export interface RecurringWindowNode {
 /** The windows that are not counted in contract periods from the effective date alone (src/time/own-windows.ts reads them). */
 export type OwnWindowNode = SpanWindowNode | DateRangeWindowNode | TermWindowNode | DefinedPeriodWindowNode;
 
-/** Where a window with its own start begins: a date written in the text, or the effective date. */
-export type SpanStart = { kind: 'date'; date: string } | { kind: 'effective-date' };
+/**
+ * Where a window with its own start begins: a date written in the text, the effective date, or `n` months after the
+ * date of the agreement ("six (6) months from the date hereof"), which is read as the effective date (the notes and
+ * the warning `date-hereof-reading` say so).
+ */
+export type SpanStart = { kind: 'date'; date: string } | { kind: 'effective-date' } | { kind: 'after-date-hereof'; n: number; unit: 'month' };
 
 /**
  * A window of `n` days, months or years from a start of its own: "the twelve (12) month period
@@ -513,7 +589,8 @@ export interface SpanWindowNode {
   unit: 'day' | 'month' | 'year';
   start: SpanStart;
   /** `fiscal year`: "the Fiscal Year beginning April 1, 2026", twelve months from that date. */
-  written: 'period' | 'first' | 'fiscal year';
+  /** `the year`: "the year commencing six (6) months from the date hereof" (one year). */
+  written: 'period' | 'first' | 'fiscal year' | 'the year';
   range: Range;
 }
 
@@ -933,6 +1010,8 @@ export interface RatePaymentNode {
   definedBare?: true;
   /** ", payable annually": the amount is settled once a year (the period a minimum of it names). */
   payable?: 'annually';
+  /** "the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues)": owed under that provision, not by this clause. */
+  owedUnder?: string;
   range: Range;
 }
 
@@ -1254,6 +1333,9 @@ export type AnyNode =
   | EscalationNode
   | CustomerDefinitionNode
   | MinimumTopUpNode
+  | RoyaltyUndertakingNode
+  | SalesMinimumNode
+  | RemedyNode
   | BeneficiaryNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */

@@ -38,7 +38,7 @@
 import type {
   PeriodWordNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
-  MinimumTopUpNode, QuotaBoundNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
+  MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -94,6 +94,8 @@ function formatClause(clause: ClauseNode, path: string): string {
   } else if (clause.form === 'headed') {
     if (clause.party) throw new FormatError('a headed clause names no party (the party appears in its payment sentences)', `${path}/party`);
     clause.milestones.forEach((m, i) => lines.push(headedItem(m, `${path}/milestones/${i}`)));
+  } else if (clause.form === 'payer-pays' && clause.topUp?.kind === 'royalty-undertaking') {
+    lines.push(undertakingText(clause, path));
   } else if (clause.form === 'payer-pays' || clause.form === 'conditional') {
     lines.push(payerSentence(clause, path));
     if (clause.topUp !== undefined) lines.push(topUpText(clause, `${path}/topUp`));
@@ -101,6 +103,8 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(shortfallSentence(clause, path));
   } else if (clause.form === 'attainment') {
     lines.push(attainmentSentence(clause, path));
+  } else if (clause.form === 'commitment' && clause.salesMinimum !== undefined) {
+    lines.push(salesMinimumText(clause, path));
   } else if (clause.form === 'commitment') {
     lines.push(...commitmentSentences(clause, path));
   } else if (clause.form === 'defined-milestones') {
@@ -178,6 +182,7 @@ function onceSentenceText(clause: ClauseNode, path: string): string | null {
  */
 function topUpText(clause: ClauseNode, path: string): string {
   const t = clause.topUp as MinimumTopUpNode;
+  if (t.kind !== 'minimum-top-up') badField(`a top-up of kind '${String(t.kind)}'`, `${path}/kind`);
   const name = (value: unknown, at: string): string =>
     typeof value === 'string' && /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*$/.test(value) ? value : badField(`a name '${String(value)}' (capitalised words)`, at);
   const period = (w: WindowNode, at: string): string => {
@@ -261,6 +266,85 @@ function milestoneDefinitionText(m: MilestoneNode, at: string): string {
     ? `the first achievement of ${t.term}${scope} of ${strict ? 'more than' : 'at least'} ${amount}${window === '' ? '' : ` ${window}`}`
     : `${t.term}${scope} ${strict ? 'exceeding' : 'are at least'} ${amount}${window === '' ? '' : ` ${window}`}`;
   return `${quotedTerm(m.label, `${at}/label`)} means ${meaning}.`;
+}
+
+/**
+ * "The Distributor hereby commits to the Supplier to achieve, at a minimum, the sales targets set forth on Exhibit C for each
+ * Contract Year during the Term (the "Sales Minimum"). If the Distributor fails to achieve the Sales Minimum in any period
+ * specified in Exhibit C, the Supplier may, at its discretion, either (i) terminate this Agreement in accordance with Section
+ * 9.1, or (ii) revoke the exclusive appointment granted under Section 1.3. Exhibit C - Sales Minimum: Contract Year 1 (the
+ * twelve months starting on the Effective Date): $600,000.00; Contract Year 2: $900,000.00."
+ */
+function salesMinimumText(clause: ClauseNode, path: string): string {
+  const s = clause.salesMinimum as SalesMinimumNode;
+  const at = `${path}/salesMinimum`;
+  if (s.kind !== 'sales-minimum') badField(`a commitment of kind '${String(s.kind)}'`, `${at}/kind`);
+  if (!clause.party || clause.payer !== undefined || clause.commitment !== undefined || clause.payments.length !== 0) {
+    throw new FormatError('a commitment to sales targets names the committed party only, and no payment', `${path}/party`);
+  }
+  const words = (value: unknown, pattern: RegExp, what: string, where: string): string => (typeof value === 'string' && pattern.test(value) ? value : badField(`${what} '${String(value)}'`, where));
+  const NAME = /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*$/;
+  const ID = /^[A-Z0-9][A-Za-z0-9]*$/;
+  const REMEDY = /^[A-Za-z0-9][A-Za-z0-9.]*(?: [A-Za-z0-9][A-Za-z0-9.]*)*$/;
+  const exhibit = (value: unknown, where: string): string => words(value, ID, 'an exhibit id', where);
+  const name = (value: unknown, where: string): string => words(value, NAME, 'a name', where);
+  if (!Array.isArray(s.remedies) || s.remedies.length === 0) badField('no remedy', `${at}/remedies`);
+  const remedies = s.remedies.map((r, i) => {
+    const where = `${at}/remedies/${i}`;
+    if (typeof r.label !== 'string' || !ENUMERATOR_INNER.test(r.label)) badField(`a label '${String(r.label)}'`, `${where}/label`);
+    return `(${r.label}) ${oneOf(r.verb, ['terminate', 'revoke'], `${where}/verb`)} ${words(r.words, REMEDY, 'remedy words', `${where}/words`)}`;
+  });
+  const rows = clause.milestones.map((m, i) => {
+    const where = `${path}/milestones/${i}`;
+    const w = m.window;
+    if (w.kind !== 'defined-period' || typeof w.which !== 'number' || m.payment !== null || m.target.kind !== 'revenue' || m.target.basis !== null || m.target.term !== 'sales') {
+      badField('a row other than "<Period> <n>: <amount>" of sales', where);
+    }
+    const first = i === 0 && s.firstDefined === true ? ' (the twelve months starting on the Effective Date)' : '';
+    return `${periodNameText(w.term, `${where}/window/term`)} ${wholeNumber(w.which, `${where}/window/which`)}${first}: ${formatAmount(m.target.amount, `${where}/target/amount`)}`;
+  });
+  return (
+    `The ${partyName(clause.party, `${path}/party`)} hereby commits to the ${partyName(s.beneficiary, `${at}/beneficiary`)} to achieve, at a minimum, the sales targets set forth on ` +
+    `Exhibit ${exhibit(s.exhibit, `${at}/exhibit`)} for each ${periodNameText(s.each, `${at}/each`)} during the Term (the ${quotedTerm(s.name, `${at}/name`)}). ` +
+    `If the ${partyName(s.failing, `${at}/failing`)} fails to achieve the ${name(s.failedName, `${at}/failedName`)} in any period specified in Exhibit ` +
+    `${exhibit(s.periodExhibit, `${at}/periodExhibit`)}, the ${partyName(s.holder, `${at}/holder`)} may, at its discretion, either ${remedies.join(', or ')}. ` +
+    `Exhibit ${exhibit(s.tableExhibit, `${at}/tableExhibit`)} - ${name(s.tableName, `${at}/tableName`)}: ${rows.join('; ')}.`
+  );
+}
+
+/** The comparators an undertaking of a minimum may write. */
+const MINIMUM_COMPARATORS = ['not less than', 'no less than', 'at least'];
+
+/**
+ * "During the year commencing 6 months from the date hereof, the Operator undertakes to pay the Licensor total royalties
+ * of not less than US $11,500.00. Should the royalties under Paragraph 9(a) (8% of Gross Revenues) be insufficient to
+ * achieve such minimum, the Operator shall contribute the difference within 45 days after the end of that 12 month period."
+ */
+function undertakingText(clause: ClauseNode, path: string): string {
+  const t = clause.topUp as RoyaltyUndertakingNode;
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0 || m.label !== null || m.condition !== 'payment') badField('an undertaking with other than one unlabelled milestone', `${path}/milestones`);
+  const w = m.window;
+  if (w.kind !== 'span' || w.start?.kind !== 'after-date-hereof' || w.n !== 1 || w.unit !== 'year' || w.written !== 'the year') {
+    badField('an undertaking window other than "the year commencing <n> months from the date hereof"', `${at}/window`);
+  }
+  const p = m.payment;
+  if (!p || p.kind !== 'rate' || !p.measure || p.owedUnder !== t.under || p.intro !== undefined || p.definedAs !== undefined || p.payable !== undefined) {
+    badField('an undertaking whose payment is not the rate owed under its provision', `${at}/payment`);
+  }
+  if (!clause.payer || !clause.party) throw new FormatError('an undertaking names the party that undertakes and the party paid', `${path}/payer`);
+  if (typeof t.under !== 'string' || !/^(?:Paragraph|Section) \d+(?:\.\d+)*(?:\([A-Za-z0-9]+\))*$/.test(t.under)) badField(`a provision '${String(t.under)}'`, `${path}/topUp/under`);
+  const comparator = oneOf(t.comparator?.words, MINIMUM_COMPARATORS, `${path}/topUp/comparator/words`);
+  const amount = formatAmount(t.minimum, `${path}/topUp/minimum`);
+  if (t.usWritten === true && !amount.startsWith('$')) badField('"US" before an amount not in dollars', `${path}/topUp/usWritten`);
+  return (
+    `During the year commencing ${wholeNumber(w.start.n, `${at}/window/start/n`)} months from the date hereof, the ${partyName(clause.payer, `${path}/payer`)} undertakes to pay ` +
+    `the ${partyName(clause.party, `${path}/party`)} total royalties of ${comparator} ${t.usWritten === true ? 'US ' : ''}${amount}. Should the royalties under ${t.under} ` +
+    `(${percentText(p.percent, `${at}/payment/percent`)} of ${measureText(p.measure, `${at}/payment/measure`)}) be insufficient to achieve such minimum, the ` +
+    `${partyName(t.contributor, `${path}/topUp/contributor`)} shall contribute the difference within ${wholeNumber(t.days, `${path}/topUp/days`)} days after the end of that ` +
+    `${wholeNumber(t.periodLength, `${path}/topUp/periodLength`)} month period.`
+  );
 }
 
 /** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */
