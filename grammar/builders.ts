@@ -7,7 +7,7 @@
  * drafts that still hold cons lists; `finishDocument` joins them into arrays once, after parsing.
  */
 import type {
-  ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
+  ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, DueNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
 } from '../src/language/ast';
 import { CURRENCY_SYMBOLS, currencyOfCode } from '../src/values/money';
@@ -172,6 +172,8 @@ export interface PayerSentence {
   aside?: ContextOpeningNode;
   /** Several payments, each with its condition (a list, or "…, and an additional bonus of … if …"); `payment` and `condition` are the first's. */
   entries?: List<Entry>;
+  /** Clause fields a sentence form adds (the condition a list states for all its items). */
+  clauseExtra?: Pick<ClauseNode, 'listCondition'>;
 }
 
 const words = (tokens: Token[]): string => tokens.map((t) => t.value).join(' ');
@@ -286,7 +288,7 @@ export function paidCondition(d: Data): Entry {
 }
 
 /** What follows the payer and its modal: who is paid, and the payments with their conditions. */
-interface PayAction { payee: PartyNode; entries: List<Entry> }
+interface PayAction { payee: PartyNode; entries: List<Entry>; clauseExtra?: Pick<ClauseNode, 'listCondition'> }
 /** A payment whose milestone is not a condition with a figure ("First Commercial Sale …": grammar/opening-builders.ts). */
 interface EventAction { payee: PartyNode; milestone: MilestoneNode; range: Range }
 
@@ -297,7 +299,10 @@ export function paymentFirst(d: Data): PayerSentence {
     return { form: 'payer-pays', payer, payee: action.payee, payment: m.payment as PaymentNode, condition: null as never, milestone: m, range: span(d) };
   }
   const first = (action.entries as Cons<Entry>).first;
-  return { form: 'payer-pays', payer, payee: action.payee, payment: first.payment, condition: first.condition, entries: action.entries, range: span(d) };
+  return {
+    form: 'payer-pays', payer, payee: action.payee, payment: first.payment, condition: first.condition, entries: action.entries,
+    ...(action.clauseExtra ? { clauseExtra: action.clauseExtra } : {}), range: span(d),
+  };
 }
 
 export function paidConditions(d: Data): PayAction {
@@ -325,7 +330,11 @@ export function conditionFirst(d: Data): PayerSentence {
 }
 
 /** An item of a payment list, before the list's own words (noun, "one-time") are applied. */
-interface Item { label: Label; paid: PaymentNode | MoneyNode | Unstated; condition: Condition; range: Range }
+export interface Item {
+  label: Label; paid: PaymentNode | MoneyNode | Unstated; condition: Condition; range: Range;
+  /** "(a) within sixty (60) days following attainment of …": when this item's payment falls due. */
+  due?: DueNode;
+}
 
 export function payerItem(d: Data): Item {
   const [label, paid, , condition] = d as [Label, PaymentNode | MoneyNode | Unstated, unknown, Condition];
@@ -345,7 +354,8 @@ export function paymentList(d: Data): List<Entry> {
   const listNoun: FixedPaymentNode['noun'] = lower(noun) === 'bonuses' ? 'bonus' : 'payment';
   return toArray(items).reduce<List<Entry>>((list, item) => {
     const paid = item.paid;
-    const payment = paid.kind === 'money' || paid.kind === 'unstated-value' ? paymentOfValue(paid, listNoun, words, paid.range) : paid;
+    const stated = paid.kind === 'money' || paid.kind === 'unstated-value' ? paymentOfValue(paid, listNoun, words, paid.range) : paid;
+    const payment: PaymentNode = item.due && stated.kind !== 'timed' ? { kind: 'timed', payment: stated, due: item.due, range: span(item.due, stated) } : stated;
     return cons(list, { payment, condition: item.condition, label: item.label, range: item.range });
   }, null);
 }
@@ -405,7 +415,7 @@ export function payerClause(d: Data): ClauseDraft {
   const [sentence] = d as [PayerSentence];
   if (sentence.entries) {
     const milestones = toArray(sentence.entries).reduce<List<MilestoneNode>>((list, entry) => cons(list, milestoneOf(entry.condition, entry.payment, entry.label, entry.extra ?? {})), null);
-    return { kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, milestones, payments: null, range: span(d) };
+    return { kind: 'clause', form: sentence.form, payer: sentence.payer, party: sentence.payee, milestones, payments: null, ...sentence.clauseExtra, range: span(d) };
   }
   const milestone = sentence.milestone ?? milestoneOf(sentence.condition, sentence.payment, null, sentence.extra ?? {});
   return {
@@ -706,7 +716,7 @@ export function paymentTerm(d: Data): PaymentTermNode {
 }
 
 // For the payment-mechanics builders (grammar/payment-builders.ts).
-export { cons, digits, lower, party, span, toArray, type Cons, type Data, type Entry, type List };
+export { cons, digits, lower, party, span, toArray, type Cons, type Data, type Entry, type Label, type List, type Unstated };
 
 const UNITS: Record<PeriodWordNode['word'], PeriodWordNode['unit']> = {
   annual: 'year', yearly: 'year', quarterly: 'quarter', monthly: 'month', fortnightly: 'fortnight', weekly: 'week',

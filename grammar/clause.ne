@@ -48,6 +48,7 @@ import * as qbb from './quota-band-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as md from './milestone-definition-builders';
+import * as lb from './list-builders';
 import * as tu from './top-up-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
@@ -92,7 +93,11 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 # A commitment to sales targets in an exhibit written in the text, whose consequence is not a payment (grammar/sales-minimum-builders.ts);
 # written out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
                | partyRef "hereby" "commits" %to partyRef %to %achieve %comma %at %a %minimum %comma %the %sales %targets %set %forth %on %exhibit documentId %for_ %each periodName %during %the %termNoun %lparen %the %string %rparen %period %if_ partyRef %fails %to %achieve %the minimumWords %in_ %any %periodNoun "specified" %in_ %exhibit documentId %comma partyRef "may" %comma %at %its "discretion" %comma "either" remedies %period %exhibit documentId %bullet minimumWords %colon exhibitRows %period {% sm.salesMinimumClause %}
-               | payerClause                                         {% b.id %}
+# After a list: "Each of the milestones shall be paid only once." (every milestone of it is paid once), "Nothing herein shall
+# preclude multiple milestone payments in a given twelve-month period." (kept with the definitions), in any order; a
+# calendar-basis statement between them is the definition it is after the clauses too ("For purposes of this Section 4.3, …").
+# Optional on the one alternative, so that no Earley state is added where a clause may start.
+               | payerClause listTail:?                              {% lb.withListTail %}
 # A sentence after it: when its payments fall due, their pay day, or "Such payment shall be payable only upon the first
 # achievement of such milestone[, and no amount shall be due for subsequent or repeated achievements]." (paid once).
 # One alternative for the three, so that a clause's start predicts one state for them, not three.
@@ -267,6 +272,14 @@ payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidCo
                | %pay %to:? partyRef %within %number %days %after "its" %achievement %the %following qualifiers:? paidNoun %colon saleEvent %colon paidValue {% op.eventPayment %}
 # "<Company> shall make a one-time payment to <Agent> of $X upon …".
                | %make madePayment conditionLink condition           {% b.madePayment %}
+# "… shall pay each of the following milestone payments to BioLine Partners Ltd. within thirty (30) days after the achievement
+# of such milestone: 1. …: $150,000; 2. …": the payee after the list's words, and when every payment of the list falls due.
+               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listLead:? %colon payerItems {% lb.eachOfList %}
+# With a due time for the whole list, no item states its own (the text would give two).
+               | %pay %each %of %the %following qualifiers:? paidNouns %to partyRef listDue listLead:? %colon undueItems {% lb.eachOfDueList %}
+# "Pharmara will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a given
+# Calendar Year first meet the corresponding threshold: (a) …": no payee named; the list's condition gives each item its window.
+               | %make %each %of %the %following qualifiers:? paidNouns listLead %colon payerItems {% lb.madeList %}
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
 paidConditions -> paidCondition                                      {% b.single %}
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
@@ -304,7 +317,31 @@ payerItems    -> payerItem                                           {% b.single
 payerItem     -> label paidAmount conditionLink condition            {% b.payerItem %}
                | label paidValue conditionLink condition             {% b.payerItem %}
                | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
+# "(a) within sixty (60) days following attainment of annual Net Sales in Japan equal to ¥100,000,000: [******]": the item's own due time.
+               | label itemDue attainedCondition %colon paidValue    {% lb.dueItem %}
 firstTime     -> %firstWord "time"
+# The items of a list that states one due time for all: each form above except an item's own due time.
+undueItems    -> undueItem                                           {% b.single %}
+               | undueItems separator undueItem                      {% b.appendThird %}
+undueItem     -> label paidAmount conditionLink condition            {% b.payerItem %}
+               | label paidValue conditionLink condition             {% b.payerItem %}
+               | label firstTime:? condition %colon paidValue        {% b.valueLastItem %}
+listLead      -> %when subject window %firstWord "meet" %the "corresponding" "threshold" {% lb.listCondition %}
+listDue       -> %within %number %days %after %the %achievement %of %such %milestone {% lb.dueAfterAchievement %}
+itemDue       -> %within %number %days afterWord %attainment %of    {% lb.dueAfterAchievement %}
+# "attainment of annual Net Sales … equal to ¥100,000,000": reaching the amount.
+attainedCondition -> condition                                       {% b.id %}
+               | subject %equal %to money                            {% lb.equalToCondition %}
+               | subject %equal %to money window                     {% lb.equalToCondition %}
+listTail      -> listEnd                                             {% b.single %}
+               | listTail listEnd                                    {% b.append %}
+# A calendar-basis statement only before a several-payments sentence: alone it is one of the definitions after the clauses.
+listEnd       -> onceSentence                                        {% b.id %}
+               | severalPayments                                     {% b.id %}
+               | basisStatement severalPayments                      {% lb.basisThenSeveral %}
+onceSentence  -> %each %of %the milestoneNoun modal %be "paid" "only" "once" onceRegardless:? %period {% lb.onceSentence %}
+               | %each qualifiers:? paidNoun modal %be "paid" "only" "once" %period {% lb.onceSentence %}
+onceRegardless -> "regardless" %of %the "number" %of scopeWords %that %achieve %itWord
 
 # "Each amount is payable within sixty (60) days after the end of the Royalty Period in which the revenue milestone
 # is achieved.": when a payer-pays clause's payments fall due, after a period the clause may not define.
@@ -369,6 +406,7 @@ scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopeP
                | %of %the %firstWord scopeWords                      {% md.firstScope %}
 # "of the Product worldwide": where the sales count, after the metric.
                | %worldwide                                          {% md.worldwideScope %}
+               | %by %or %on "behalf" %of scopeParties               {% lb.onBehalfScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
 scopeParties  -> scopeParty                                          {% b.single %}
                | scopeParties scopeJoin scopeParty                   {% b.appendAll %}
@@ -636,6 +674,11 @@ basisStatement -> purposeLead:? %metricPeriodWord basis:? metricNoun %shall %be 
 purposeLead   -> %for_ "purposes" %of %this_ purposeObject %comma    {% mw.purposeLead %}
 purposeObject -> %section sectionRef                                 {% mw.sectionObject %}
                | %agreement                                          {% mw.agreementObject %}
+# "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one unmet Sales
+# Milestone is achieved in a given Calendar Year, a Sales Milestone Payment will be made for each.": each milestone met is paid.
+severalPayments -> %nothing "herein" %shall "preclude" "multiple" qualifiers:? paidNouns %in_ %a "given" %hyphenatedLength %periodNoun %period {% lb.nothingPrecludes %}
+               | %if_ %more %than "one" qualifiers:? milestoneNoun %is %achieved %in_ %a "given" severalPeriod %comma %a qualifiers:? paidNoun modal %be "made" %for_ %each %period {% lb.madeForEach %}
+severalPeriod -> %calendar periodUnit
 definedMeaning -> periodMeaning                                      {% b.id %}
                | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}

@@ -103,6 +103,7 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  'list-condition-mismatch': 'error',
   // milestones defined in sentences of their own
   'period-end-mismatch': 'error',
 } as const satisfies Record<string, Severity>;

@@ -17,6 +17,8 @@ import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveOpenings } from '../language/openings';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
+import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
+import { listConditionReadings } from '../language/list-condition';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -131,7 +133,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -413,6 +415,15 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
       if (topUp) notes.add(topUpNote(name, plan.clause, topUp, plan.target));
+      // With a contract year that is not the calendar year, "payable annually" could mean either.
+      if (topUp?.rate.payable === 'annually' && plan.window.kind === 'calendar-period' && (ctx.effective.month !== 1 || ctx.effective.day !== 1)) {
+        const message =
+          `${name}: "payable annually" is read as each calendar year, the period the ${topUp.terms.minimumName} names, so the ${topUp.terms.subject} are settled per calendar year; ` +
+          `the contract's years start on ${formatIsoDate(ctx.effective).slice(5)}, and "annually" may instead mean each contract year from the effective date, which this clause's ` +
+          `minimum does not use: if that is meant, the engine does not read it, so check the figures against the contract years`;
+        diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.label, message });
+        notes.add(message);
+      }
       if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
       if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;

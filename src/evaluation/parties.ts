@@ -69,9 +69,10 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
       const payer = clause.payer?.name ?? null;
       const payee = clause.party?.name ?? null;
       const achiever = milestone.achiever?.name ?? null;
-      // "Licensee shall pay an additional royalty of 2% of Net Sales …" names no party paid: the only party
-      // whose sales the amount can be counted on is the payer (a royalty on its own sales).
-      const ownSales = payee === null && payer !== null && milestone.condition === 'payment';
+      // "Licensee shall pay an additional royalty of 2% of Net Sales …", "Pharmara will make each of the following …
+      // Payments when … Net Sales … by or on behalf of Pharmara …" name no party paid: the only party whose sales the
+      // amount can be counted on is the payer (a royalty or milestone on its own sales).
+      const ownSales = payee === null && payer !== null;
       // A minimum of "Licensee's Earned Royalties": the amount and its top-up are paid on the payer's own sales.
       // Royalties owed under another provision and topped up here are the payer's royalties on its own sales too.
       const ownAmount = clause.topUp !== undefined && payer !== null && (clause.topUp.kind === 'royalty-undertaking' || sameParty(clause.topUp.owner.replace(/['’]s$/, ''), payer));

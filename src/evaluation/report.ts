@@ -157,7 +157,9 @@ export type EvaluationCode =
   /** The text gives two fiscal-year starts, or one the option contradicts. */
   | 'fiscal-year-start-conflict'
   /** A metric the declared ledger cannot give: Bookings from a sales ledger, or sales from a ledger of bookings. */
-  | 'unmeasurable-metric';
+  | 'unmeasurable-metric'
+  /** "payable annually" read as the calendar years a minimum names, for a contract that does not start on January 1: contract years are the other reading. */
+  | 'payable-annually-reading';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

@@ -80,6 +80,11 @@ export interface ClauseNode {
    * … a payment … equal to the difference …").
    */
   topUp?: MinimumTopUpNode | RoyaltyUndertakingNode;
+  /**
+   * "… will make each of the following one-time Sales Milestone Payments when worldwide aggregate Net Sales … in a given
+   * Calendar Year first meet the corresponding threshold: (a) …": the condition the list states for all its items.
+   */
+  listCondition?: ListConditionNode;
   /** In the commitment form: a commitment to sales targets set out in an exhibit written in the text, and its remedies (not a payment). */
   salesMinimum?: SalesMinimumNode;
   /** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives (words only, not a party paid). */
@@ -192,6 +197,23 @@ export interface MinimumTopUpNode {
   between: [string, string];
   /** "for that calendar year": the period the difference is for (the minimum's, else an error). */
   forPeriod: WindowNode;
+  range: Range;
+}
+
+/**
+ * The condition a payment list states before its items: "when worldwide aggregate Net Sales of Licensed Products by or on
+ * behalf of Pharmara, its Affiliates or Sublicensees in a given Calendar Year first meet the corresponding threshold".
+ * Its window is every item's that writes none (each milestone's `window` holds it); each item's own metric, comparator and
+ * amount are the item's ("(a) first time annual Net Sales of Licensed Products exceed $1,000,000: $[***]").
+ */
+export interface ListConditionNode {
+  kind: 'list-condition';
+  /** The metric as written ("worldwide aggregate Net Sales"). */
+  term: string;
+  basis: 'gross' | 'net' | null;
+  /** A scope phrase as written ("of Licensed Products by or on behalf of Pharmara, its Affiliates or Sublicensees"). */
+  scope?: string;
+  window: WindowNode;
   range: Range;
 }
 
@@ -624,7 +646,28 @@ export interface DefinedPeriodWindowNode {
 }
 
 /** A definition sentence, or a statement of when the fiscal year starts or ends. */
-export type DefinitionNode = PeriodDefinitionNode | FiscalYearStatementNode | FiscalLabelDefinitionNode | MetricBasisStatementNode | CustomerDefinitionNode;
+export type DefinitionNode =
+  | PeriodDefinitionNode
+  | FiscalYearStatementNode
+  | FiscalLabelDefinitionNode
+  | MetricBasisStatementNode
+  | CustomerDefinitionNode
+  | SeveralPaymentsStatementNode;
+
+/**
+ * "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one
+ * unmet Sales Milestone is achieved in a given Calendar Year, a Sales Milestone Payment will be made for each.":
+ * several milestones met in one period are each paid. That is how every milestone is evaluated (each is paid when
+ * it is met, whatever else is met in the period); the statement is recorded and the notes say the reading agrees.
+ */
+export interface SeveralPaymentsStatementNode {
+  kind: 'several-payments-statement';
+  /** `nothing-precludes`: "Nothing herein shall preclude multiple …"; `made-for-each`: "If more than one … a … will be made for each". */
+  written: 'nothing-precludes' | 'made-for-each';
+  /** The period named, as written, single spaces ("twelve-month period", "Calendar Year"). */
+  period: string;
+  range: Range;
+}
 
 /**
  * "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.":
@@ -1334,6 +1377,7 @@ export type AnyNode =
   | CustomerDefinitionNode
   | MinimumTopUpNode
   | RoyaltyUndertakingNode
+  | ListConditionNode
   | SalesMinimumNode
   | RemedyNode
   | BeneficiaryNode;

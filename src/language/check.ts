@@ -32,6 +32,7 @@ import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
 import { checkOpening } from './check-openings';
 import { checkMilestoneDefinitions } from './check-milestone-definitions';
+import { checkListCondition } from './list-condition';
 import { ledgerMismatches, type LedgerHolds } from './ledger-holds';
 
 export interface ValidationResult {
@@ -76,6 +77,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkTopUp(clause, out);
+  for (const clause of document.clauses) checkListCondition(clause, out);
   for (const clause of document.clauses) checkSalesMinimum(clause, out);
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);

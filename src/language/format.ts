@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  PeriodWordNode,
+  PeriodWordNode, SeveralPaymentsStatementNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
@@ -431,7 +431,7 @@ const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(?
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
-const BY_SCOPE = /^by (.+)$/;
+const BY_SCOPE = /^by (?:or on behalf of )?(.+)$/;
 const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
@@ -442,7 +442,7 @@ function scopeText(scope: string, path: string): string {
     const last = phrases[phrases.length - 1];
     // "by Vistara or any of its Affiliates": 'of' after 'any' stays in the party.
     const anyOf = word === 'of' && last !== undefined && last.startsWith('by ') && last.endsWith(' any');
-    if (phrases.length === 0 || (!anyOf && ['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received')) phrases.push(word);
+    if (phrases.length === 0 || (!anyOf && ['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received' && !/(?:^| )behalf$/.test(last) && last !== 'by')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
   for (const raw of phrases) {
@@ -571,9 +571,12 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const stepped = steppedSentence(clause, path);
   if (stepped !== null) return stepped;
   if (!clause.payer) throw new FormatError(`a ${clause.form} clause needs a payer`, `${path}/payer`);
-  if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   if (clause.payments.length !== 0) throw new FormatError(`a ${clause.form} clause has no payment sentences: its payment is the milestone's`, `${path}/payments`);
   const payer = partyName(clause.payer, `${path}/payer`);
+  // A list with a condition of its own may name no payee ("Pharmara will make each of the following … Payments when …").
+  if (!clause.party && clause.listCondition !== undefined && clause.form === 'payer-pays') return listSentences(clause, path, payer, null);
+  if (clause.listCondition !== undefined && clause.form !== 'payer-pays') throw new FormatError('a list condition is written only in a payer-pays list', `${path}/listCondition`);
+  if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   const payee = partyName(clause.party, `${path}/party`);
   const labelled = clause.milestones.map((m) => m.label !== null || m.labelSource !== null);
   if (labelled.some((l) => l !== labelled[0])) throw new FormatError('the milestones of a payer-pays sentence are all labelled (a list) or none is', `${path}/milestones`);
@@ -586,6 +589,8 @@ function payerSentence(clause: ClauseNode, path: string): string {
     const calendar = calendarSentence(clause, m, { subject: payerCondition(m, at).subject, payer, payee }, at);
     if (calendar !== null) return calendar;
   }
+  if (labelled[0] && clause.form === 'payer-pays') return listSentences(clause, path, payer, payee);
+  if (clause.listCondition !== undefined) throw new FormatError('a list condition is written only before labelled items', `${path}/listCondition`);
   const parts = clause.milestones.map((m, i) => {
     const at = `${path}/milestones/${i}`;
     // A conditional sentence writes its amount with its tail (paidWithTail below); the payment-first forms have none.
@@ -601,16 +606,129 @@ function payerSentence(clause: ClauseNode, path: string): string {
     const lead = firstTimeLead(parts[0].m, parts[0].at);
     return `${lead} ${parts[0].condition}, the ${payer} shall pay the ${payee} ${paidWithTail(parts[0].m.payment as PaymentNode, clause, `${parts[0].at}/payment`)}.`;
   }
-  if (!labelled[0]) return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid}${paymentNameText(p.m, p.at)} if ${p.condition}`).join(', and ')}.`;
-  const last = parts.length - 1;
-  const items = parts.map((p, i) => {
-    const m = p.m;
-    if (m.labelSource?.style !== 'parenthesised' || typeof m.label !== 'string' || !ENUMERATOR_INNER.test(m.label)) {
-      throw new FormatError(`'${String(m.label)}' cannot be written as a label of a payment list: use "(a)", "(ii)" or "(1)"`, `${p.at}/label`);
-    }
-    return `(${m.label}) ${p.paid} if ${p.condition}${i === last ? '.' : i === last - 1 ? '; and' : ';'}`;
+  return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid}${paymentNameText(p.m, p.at)} if ${p.condition}`).join(', and ')}.`;
+}
+
+/** "(a)" or "1.": a list item's label as written. */
+function listLabel(m: MilestoneNode, at: string): string {
+  if (typeof m.label === 'string' && m.labelSource?.style === 'parenthesised' && ENUMERATOR_INNER.test(m.label)) return `(${m.label})`;
+  if (typeof m.label === 'string' && m.labelSource?.style === 'dotted' && /^\d+$/.test(m.label)) return `${m.label}.`;
+  throw new FormatError(`'${String(m.label)}' cannot be written as a label of a payment list: use "(a)", "(ii)", "(1)" or "1."`, `${at}/label`);
+}
+
+/** The days after its achievement a payment falls due, when it is timed so; null for an untimed payment. */
+function daysAfterAchievement(p: PaymentNode, at: string): number | null {
+  if (p.kind !== 'timed') return null;
+  const due = p.due;
+  if (due.after !== 'achievement' || due.calendar || due.such) throw new FormatError('a payment of a list falls due a number of days after the achievement of its milestone', `${at}/due`);
+  return Number(wholeNumber(due.days, `${at}/due/days`));
+}
+
+/**
+ * A labelled payment list: "The Company shall pay the Agent the following payments: (a) a bonus of $Y if …; and (b) …".
+ * When every payment falls due the same number of days after its milestone is achieved: "… shall pay each of the
+ * following payments to the Agent within 30 days after the achievement of such milestone: …"; when the items' due
+ * times differ, each item states its own: "(a) within 60 days following attainment of Net Sales are at least $X: $Y".
+ * "Each of the milestones shall be paid only once." when every milestone carries a once-only sentence.
+ */
+function listSentences(clause: ClauseNode, path: string, payer: string, payee: string | null): string {
+  const last = clause.milestones.length - 1;
+  const end = (i: number): string => (i === last ? '.' : i === last - 1 ? '; and' : ';');
+  const lead = clause.listCondition === undefined ? null : listLeadText(clause, path);
+  const parts = clause.milestones.map((m, i) => {
+    const at = `${path}/milestones/${i}`;
+    if (m.paymentName !== undefined) throw new FormatError('a payment name in brackets is written only in a payer-pays sentence without labels', `${at}/paymentName`);
+    const payment = m.payment as PaymentNode;
+    const days = daysAfterAchievement(payment, `${at}/payment`);
+    // Under a list condition the items write no window: theirs is the condition's.
+    const condition = lead === null ? listCondition(m, at) : payerCondition(m, at, true).subject;
+    return { m, at, days, condition, inner: payment.kind === 'timed' ? payment.payment : payment, innerAt: payment.kind === 'timed' ? `${at}/payment/payment` : `${at}/payment` };
   });
-  return [`The ${payer} shall pay the ${payee} the following payments:`, ...items].join('\n');
+  const onceCount = clause.milestones.filter((m) => m.once !== undefined).length;
+  if (onceCount !== 0 && onceCount !== clause.milestones.length) throw new FormatError('a once-only sentence after a list covers every milestone of it', `${path}/milestones`);
+  const once = onceCount === 0 ? [] : ['Each of the milestones shall be paid only once.'];
+  const days = parts[0].days;
+  const shared = parts.every((p) => p.days === days);
+  const leadText = lead === null ? '' : ` ${lead}`;
+  if (payee !== null && shared) {
+    const items = parts.map((p, i) => `${listLabel(p.m, p.at)} ${paidAmount(p.inner, p.innerAt)} if ${p.condition}${end(i)}`);
+    const due = days === null ? '' : ` within ${days} days after the achievement of such milestone`;
+    const head = days === null && lead === null ? `The ${payer} shall pay the ${payee} the following payments:` : `The ${payer} shall pay each of the following payments to the ${payee}${due}${leadText}:`;
+    return [head, ...items, ...once].join('\n');
+  }
+  if (payee === null && days === null && shared) {
+    const items = parts.map((p, i) => `${listLabel(p.m, p.at)} ${paidAmount(p.inner, p.innerAt)} if ${p.condition}${end(i)}`);
+    return [`The ${payer} will make each of the following payments${leadText}:`, ...items, ...once].join('\n');
+  }
+  // Due times differ (or no payee names who the list's due time is for): each item states its own, its amount after the
+  // condition; the list's words give the amounts' words.
+  const words = listWords(parts.map((p) => ({ payment: p.inner, at: p.innerAt })));
+  const items = parts.map((p, i) => {
+    if (p.days === null) return `${listLabel(p.m, p.at)} ${p.condition}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
+    // "attainment of annual Net Sales equal to ¥100,000,000": the inclusive comparator as such items write it.
+    const condition = p.condition.replace(/ are at least /, ' equal to ');
+    return `${listLabel(p.m, p.at)} within ${p.days} days following attainment of ${condition}: ${listValue(p.inner, p.innerAt)}${end(i)}`;
+  });
+  const head =
+    payee === null
+      ? `The ${payer} will make each of the following ${words}${leadText}:`
+      : lead === null
+        ? `The ${payer} shall pay the ${payee} the following ${words}:`
+        : `The ${payer} shall pay each of the following ${words} to the ${payee}${leadText}:`;
+  return [head, ...items, ...once].join('\n');
+}
+
+/**
+ * "when worldwide aggregate Net Sales of Licensed Products in a given calendar year first meet the corresponding
+ * threshold": the list's condition, whose window every item has.
+ */
+function listLeadText(clause: ClauseNode, path: string): string {
+  const lead = clause.listCondition as NonNullable<ClauseNode['listCondition']>;
+  const at = `${path}/listCondition`;
+  const metric = typeof lead.term === 'string' ? METRIC.exec(lead.term) : null;
+  if (!metric) throw new FormatError(`'${String(lead.term)}' cannot be written as a metric: use "Net Sales", "aggregate Net Sales" …`, `${at}/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== lead.basis) throw new FormatError(`the term '${lead.term}' does not say '${String(lead.basis)}'`, `${at}/basis`);
+  if (PERIOD_WORD.test(`${lead.term} `)) throw new FormatError(`a list condition's metric has no period word: its window gives the period`, `${at}/term`);
+  const window = JSON.stringify(termsOf(lead.window as never));
+  clause.milestones.forEach((m, i) => {
+    if (JSON.stringify(termsOf(m.window as never)) !== window) throw new FormatError("every item of a list with a condition has the condition's window", `${path}/milestones/${i}/window`);
+  });
+  const scope = lead.scope === undefined ? '' : ` ${scopeText(lead.scope, `${at}/scope`)}`;
+  let text = windowText(lead.window, `${at}/window`);
+  // Milestones paid once, tested in every calendar period: "in any", as in listCondition below.
+  const w = lead.window;
+  if (clause.milestones.every((m) => m.once !== undefined) && w.kind === 'calendar-period' && w.selection.kind === 'each' && w.bound === undefined) text = text.replace(/^in each /, 'in any ');
+  return `when ${lead.term}${scope} ${text} first meet the corresponding threshold`;
+}
+
+/**
+ * An item's condition. A milestone paid once and tested in every calendar period is written "in any calendar year": the
+ * once-only sentence then reads without the each-period reading's warning ("in each" says every period pays).
+ */
+function listCondition(m: MilestoneNode, at: string): string {
+  const condition = payerCondition(m, at).condition;
+  const w = m.window;
+  if (m.once === undefined || w.kind !== 'calendar-period' || w.selection.kind !== 'each' || w.bound !== undefined) return condition;
+  return condition.replace(/ in each ([^ ]+ [^ ]+)$/, ' in any $1');
+}
+
+/** The words of a list whose items state bare amounts: the qualifiers every amount shares, then "payments". */
+function listWords(payments: { payment: PaymentNode; at: string }[]): string {
+  const qualifiersOf = (p: PaymentNode): string[] => (p.kind === 'fixed' || p.kind === 'unstated' ? p.qualifiers ?? [] : []);
+  const first = qualifiersOf(payments[0].payment);
+  for (const { payment, at } of payments) {
+    if ((payment.kind !== 'fixed' || payment.noun !== 'payment') && payment.kind !== 'unstated') throw new FormatError('an item that states its own due time pays a bare amount ("$150,000", "[***]")', `${at}/kind`);
+    if (qualifiersOf(payment).join(' ') !== first.join(' ')) throw new FormatError('the amounts of a list whose items state their own due times share the list\'s words ("one-time milestone")', `${at}/qualifiers`);
+  }
+  if (!first.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) throw new FormatError('qualifiers must be plain words such as "one-time" or "launch"', `${payments[0].at}/qualifiers`);
+  return [...first, 'payments'].join(' ');
+}
+
+/** "$150,000.00", "[******]": an item's bare amount. */
+function listValue(p: PaymentNode, at: string): string {
+  if (p.kind === 'fixed') return formatAmount(p.amount, `${at}/amount`);
+  if (p.kind === 'unstated' && p.how === 'redacted' && typeof p.text === 'string' && REDACTED.test(p.text)) return p.text;
+  throw new FormatError('an item that states its own due time pays a bare amount ("$150,000", "[***]")', `${at}/kind`);
 }
 
 /** ' (the "Milestone Payment")' after a payment the text names, or ''. */
@@ -1637,6 +1755,20 @@ function periodMetricText(term: string, word: PeriodWordNode | undefined, path: 
 }
 const PERIOD_WORD = /(?:^| )(annual|yearly|quarterly|monthly|fortnightly|weekly) /i;
 
+const TWELVE_MONTHS = /^(?:[a-z]+|\d+)-(?:day|month|year) period$/i;
+const CALENDAR_PERIOD = /^calendar (?:month|quarter|year)$/i;
+
+/** "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one unmet milestone …". */
+function severalPaymentsText(d: SeveralPaymentsStatementNode, path: string): string {
+  if (d.written === 'nothing-precludes') {
+    if (typeof d.period !== 'string' || !TWELVE_MONTHS.test(d.period)) badField(`a period '${String(d.period)}' (write "twelve-month period")`, `${path}/period`);
+    return `Nothing herein shall preclude multiple milestone payments in a given ${d.period}.`;
+  }
+  if (d.written !== 'made-for-each') return badField('a several-payments statement form', `${path}/written`);
+  if (typeof d.period !== 'string' || !CALENDAR_PERIOD.test(d.period)) badField(`a period '${String(d.period)}' (write "Calendar Year")`, `${path}/period`);
+  return `If more than one unmet milestone is achieved in a given ${d.period}, a payment will be made for each.`;
+}
+
 function definitionText(d: DefinitionNode, path: string): string {
   if (d.kind === 'fiscal-year-statement') {
     return `The fiscal year ${oneOf(d.edge, ['begins', 'ends'], `${path}/edge`)} on ${MONTH_DAY(d.month, d.day, path)}.`;
@@ -1655,6 +1787,7 @@ function definitionText(d: DefinitionNode, path: string): string {
     if (typeof d.never !== 'string' || !COUNTED.test(d.never)) badField(`what a new ${noun} was never party to, '${String(d.never)}'`, `${path}/never`);
     return `${quotedTerm(d.term, `${path}/term`)} means a ${noun} that ${d.isNot ? 'is not and ' : ''}has never been party to ${d.never}.`;
   }
+  if (d.kind === 'several-payments-statement') return severalPaymentsText(d, path);
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
   const term = quotedTerm(d.term, `${path}/term`);
   const m = d.meaning;
