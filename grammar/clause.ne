@@ -104,7 +104,7 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause afterPayerClause                        {% md.withAfterSentence %}
 afterPayerClause -> paymentTiming                                    {% b.id %}
                | paymentDay                                          {% b.id %}
-               | onceSentence                                        {% b.id %}
+               | firstAchievementOnce                                {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -145,7 +145,7 @@ refWords      -> refWord                                             {% b.single
 refWord       -> %word {% b.id %} | %milestone {% b.id %} | %sales {% b.id %} | %number {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %revenue {% b.id %}
 
 # --- once-only sentences -----------------------------------------------------------------------
-onceSentence  -> %such %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
+firstAchievementOnce -> %such %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
 noRepeat      -> %comma %and %no "amount" %shall %be "due" %for_ "subsequent" %or "repeated" "achievements"
 
 # --- commitment sentences ---------------------------------------------------------------------
