@@ -52,6 +52,7 @@ import * as pl from './plan-level-builders';
 import * as tc from './tailed-condition-builders';
 import * as pd from './payment-definition-builders';
 import * as isb from './item-set-builders';
+import * as md from './milestone-definition-builders';
 import * as lb from './list-builders';
 import * as tu from './top-up-builders';
 import * as ud from './undertaking-builders';
@@ -81,6 +82,8 @@ endsUnpaidHeaded -> unpaidHeadedClause                               {% b.single
 sentenceClause -> clauseHeading:? sentenceBody                       {% b.withHeading %}
                | clauseHeading:? openingPhrase sentenceBody         {% op.openedClause %}
 sentenceBody  -> headlessClause                                      {% b.id %}
+# Milestones defined in sentences of their own, the first definition written out here: one Earley state where a clause may start.
+               | %string %meansWord milestoneMeaning %period moreDefinitions uponSentence {% md.definedMilestonesClause %}
                | periodEndClause                                     {% b.id %}
 # Sentences paid on a period's total once it is over. They are not predicted right after headed lines
 # without a payment sentence (where a headless clause may follow), so that headed clauses predict fewer
@@ -100,8 +103,13 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 # calendar-basis statement between them is the definition it is after the clauses too ("For purposes of this Section 4.3, …").
 # Optional on the one alternative, so that no Earley state is added where a clause may start.
                | payerClause listTail:?                              {% lb.withListTail %}
-               | payerClause paymentTiming                           {% b.withTiming %}
-               | payerClause paymentDay                              {% op.withPaymentDay %}
+# A sentence after it: when its payments fall due, their pay day, or "Such payment shall be payable only upon the first
+# achievement of such milestone[, and no amount shall be due for subsequent or repeated achievements]." (paid once).
+# One alternative for the three, so that a clause's start predicts one state for them, not three.
+               | payerClause afterPayerClause                        {% md.withAfterSentence %}
+afterPayerClause -> paymentTiming                                    {% b.id %}
+               | paymentDay                                          {% b.id %}
+               | firstAchievementOnce                                {% b.id %}
 # A payment defined in a definition sentence ('"Net Sales Payment" means, for any calendar quarter, …'): the comma after
 # "means" tells it from the definitions of periods, customers and milestones.
                | %string %meansWord %comma paymentDefinitionBody %period {% pd.paymentDefinition %}
@@ -128,6 +136,42 @@ definedWords  -> definedWord                                         {% b.single
                | definedWords definedWord                            {% b.append %}
 definedWord   -> %word {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %sales {% b.id %} | %revenue {% b.id %} | %payment {% b.id %}
                | %bonus {% b.id %} | %commission {% b.id %} | %milestone {% b.id %}
+
+# --- milestones defined in sentences of their own --------------------------------------------------
+# '"Milestone 1" means the first achievement of annual Net Sales of at least $2,000,000 during the Calendar Year ending on
+# December 31, 2026. … Upon the achievement of Milestone 1, Parent shall pay $250,000, and upon the achievement of
+# Milestone 2, Parent shall pay $450,000, in each case to the Rights Agent for distribution to the Holders.': one
+# milestone per definition, paid by the sentence that names it. Other definitions may stand between them ('"Sales
+# Milestone Period" means …'); they join the document's definitions. A milestone definition continues after `means`
+# with 'the first achievement of' or a metric, never a comma (a payment definition's).
+# The clause itself is an alternative of sentenceBody (above), its first definition written out there.
+moreDefinitions -> null                                              {% b.empty %}
+               | moreDefinitions milestoneDefinition                 {% b.append %}
+               | moreDefinitions definition                          {% b.append %}
+milestoneDefinition -> %string %meansWord milestoneMeaning %period   {% md.milestoneDefinition %}
+milestoneMeaning -> %the %firstWord %achievement %of subject %of comparator money definedWindow {% md.firstAchievementMeaning %}
+               | condition                                           {% md.conditionMeaning %}
+definedWindow -> window                                              {% b.id %}
+               | %during %the %calendar %year "ending" %on date      {% md.yearEndingOn %}
+uponSentence  -> uponPayments %period                                {% md.uponSentence %}
+               | uponPayments %comma %in_ %each "case" %to partyRef beneficiary:? %period {% md.inEachCaseSentence %}
+uponPayments  -> uponPayment                                         {% b.single %}
+               | uponPayments %comma %and uponPayment                {% b.appendFourth %}
+uponPayment   -> %upon %the %achievement %of milestoneRef %comma payerHead %pay uponPayee:? uponPaid {% md.uponPayment %}
+uponPayee     -> %to:? partyRef                                      {% md.uponPayee %}
+               | %to:? partyRef %comma beneficiary %comma            {% md.uponPayee %}
+uponPaid      -> paidValue                                           {% b.id %}
+               | fixedPaidAmount                                     {% b.id %}
+beneficiary   -> %for_ "distribution" %to partyRef                   {% md.beneficiary %}
+               | %for_ %the "benefit" %of partyRef                   {% md.beneficiary %}
+milestoneRef  -> %the:? refWords                                     {% md.milestoneRef %}
+refWords      -> refWord                                             {% b.single %}
+               | refWords refWord                                    {% b.append %}
+refWord       -> %word {% b.id %} | %milestone {% b.id %} | %sales {% b.id %} | %number {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %revenue {% b.id %}
+
+# --- once-only sentences -----------------------------------------------------------------------
+firstAchievementOnce -> %such %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
+noRepeat      -> %comma %and %no "amount" %shall %be "due" %for_ "subsequent" %or "repeated" "achievements"
 
 # --- commitment sentences ---------------------------------------------------------------------
 # "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
@@ -400,12 +444,18 @@ scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopeP
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
+# "of the first Licensed Product": the scope words after an ordinal.
+               | %of %the %firstWord scopeWords                      {% md.firstScope %}
+# "of the Product worldwide": where the sales count, after the metric.
+               | %worldwide                                          {% md.worldwideScope %}
                | %by %or %on "behalf" %of scopeParties               {% lb.onBehalfScope %}
 # "by Licensee, its Affiliates and Sublicensees": whose sales count, as written (the checker warns it is not applied).
 scopeParties  -> scopeParty                                          {% b.single %}
                | scopeParties scopeJoin scopeParty                   {% b.appendAll %}
 scopeJoin     -> %comma | %and | %or | %comma %and | %comma %or
 scopeParty    -> %its:? scopeWords                                   {% b.scopeParty %}
+# "Vistara or any of its Affiliates or Sublicensees".
+               | %any %of %its scopeWords                            {% md.anyOfItsParty %}
 scopePreposition -> %of | %in_ | %from %sales %of | %from
 scopeWords    -> %word                                               {% b.single %}
                | scopeWords %word                                    {% b.append %}
@@ -424,7 +474,7 @@ ofTail        -> money                                               {% isb.ofTa
 # target the text names ("the Target Sales Threshold of $150,000": two words or more, so never "the target").
 otherAmount   -> quotaShare                                          {% b.id %}
                | %the namedTarget %of money                          {% isb.namedAmount %}
-beVerb        -> %is | %are
+beVerb        -> %is | %are | %were
 orMore        -> %more | %greater
 # Strict: exceed, exceeds, in excess of, more than, greater than. Inclusive: at least, not (no) less than,
 # equal(s) or exceed(s), reach(es); and "<amount> or more" / "or greater".
@@ -1043,6 +1093,9 @@ secondPaid    -> anArticle %additional paidValue                     {% op.addit
 calendarTail  -> %for_ %each calendarPeriodNoun %in_ %which periodCondition {% cb.eachTail %}
                | firstLink %the %firstWord calendarPeriodNoun %in_ %which periodCondition {% cb.firstTail %}
                | %within %number %days afterWord %the %end %of %the %firstWord %calendar periodUnit %in_ %which periodCondition {% cb.firstDueTail %}
+# "… within sixty (60) days following the end of the first calendar year during which … were at least US$750,000 for such year."
+               | %within %number %days afterWord %the %end %of %the %firstWord %calendar periodUnit %during %which periodCondition forSuchPeriod:? {% md.firstDuringTail %}
+forSuchPeriod -> %for_ "such" %calendar:? periodUnit                 {% md.forSuchPeriod %}
 firstLink     -> %for_ | %upon | %after %the %end %of | %following %the %end %of
 afterWord     -> %after | %following
 periodCondition -> subject comparison                               {% cb.periodCondition %}

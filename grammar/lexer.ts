@@ -38,6 +38,8 @@ export const KEYWORDS = [
   'shortfall', 'difference', 'fails', 'does', 'purchase',
   // Attainment tables: "based on attainment of the quota of … as follows: below 80%: nothing; …".
   'based', 'attainment', 'quota', 'follows', 'below', 'nothing', 'interpolated',
+  // "… Net Sales … were at least …": a past tense before a comparator (a keyword, so that no scope word takes it).
+  'were',
 ] as const;
 
 /** Ordinal words, in order: "first" is 1. */

@@ -5,7 +5,7 @@
  * in which …"). Like grammar/builders.ts they only build nodes; whether a named period exists or the
  * stated months fit the year is decided by the checker (src/language/check-calendar.ts).
  */
-import type {
+import type { MilestoneNode,
   CalendarPeriodWindowNode, CalendarPeriodWording, CalendarSelectionNode, CalendarUnit, DueNode, PartyNode, PaymentNode, PeriodReferenceNode,
   PeriodUnit, Range, TargetNode, TimedPaymentNode,
 } from '../src/language/ast';
@@ -95,7 +95,11 @@ export function forEachFirst(d: Data): PayerSentence {
 }
 
 /** The part after the payment in a payment-first sentence: which periods, and a due date when one is written. */
-export interface CalendarTail { window: CalendarPeriodWindowNode; condition: PeriodCondition; due: DueNode | null; range: Range }
+export interface CalendarTail {
+  window: CalendarPeriodWindowNode; condition: PeriodCondition; due: DueNode | null; range: Range;
+  /** Milestone fields the tail adds ("… during which … for such year": a period reference). */
+  extra?: Partial<MilestoneNode>;
+}
 
 /** "… for each calendar month in which <condition>". */
 export function eachTail(d: Data): CalendarTail {
@@ -127,7 +131,7 @@ export function withCalendarTail(d: Data): PayerSentence {
   const [payer, , , , payee, payment, tail] = d as [PartyNode, unknown, Token, unknown, PartyNode, PaymentNode, CalendarTail];
   const paid: PaymentNode =
     tail.due === null ? payment : ({ kind: 'timed', payment: payment as TimedPaymentNode['payment'], due: tail.due, range: span(payment, tail.due) } as TimedPaymentNode);
-  return { form: 'payer-pays', payer, payee, payment: paid, condition: condition(tail.condition, tail.window), range: span(d) };
+  return { form: 'payer-pays', payer, payee, payment: paid, condition: condition(tail.condition, tail.window), ...(tail.extra ? { extra: tail.extra } : {}), range: span(d) };
 }
 
 /** "for such Calendar Quarter", "for that calendar year" after a conditional sentence's payment. */

@@ -123,6 +123,8 @@ export const DIAGNOSTIC_CODES = {
   'duplicate-set-member': 'warning',
   /** An amount's threshold names a target ("the Target Sales Threshold") that the condition does not. */
   'target-name-mismatch': 'error',
+  // milestones defined in sentences of their own
+  'period-end-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -59,6 +59,7 @@ const REFUSED_FEATURES = [
   "milestone 'milestone' field 'event'", "definition 'customer-definition'", "definition 'several-payments-statement'", "clause 'clause' field 'topUp'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'catchUp'", "clause 'clause' field 'salesMinimum'", "clause 'clause' field 'planLevels'",
   "clause 'clause' field 'definition'", "definition meaning 'quarters-after-event'", "definition 'event-date'",
   "definition 'item-set-definition'",
+  "clause form 'defined-milestones'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

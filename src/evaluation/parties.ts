@@ -83,6 +83,14 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
       // '"Net Sales Payment" means … of Net Sales': a share of a party's own sales, read as owed by that party (a royalty);
       // the definition names neither party, and the checker's definition-parties-unstated warning says so.
       return { payer: null, payee: null, direction: 'from-performer' };
+    case 'defined-milestones': {
+      // Each payment names its payee ("Parent shall pay the Rights Agent …"), or the sentence does once ("in each case to …").
+      const payer = term?.payer?.name ?? clause.payer?.name ?? null;
+      const payee = term?.party?.name ?? clause.party?.name ?? null;
+      const achiever = milestone.achiever?.name ?? null;
+      const payerPerforms = reverse || (achiever !== null && payer !== null && sameParty(achiever, payer));
+      return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
+    }
     default:
       return assertNever(clause.form);
   }

@@ -49,8 +49,12 @@ export interface ClauseNode {
    * optional escalation sentence after it: one milestone that states no payment (met or missed, nothing owed).
    * `payment-definition`: '"Net Sales Payment" means, for any calendar quarter, an amount equal to …': a payment
    * defined in a definition sentence, which names no payer and no payee (see `definition`).
+   * `defined-milestones`: milestones defined in sentences of their own ('"Milestone 1" means the first achievement of
+   * annual Net Sales of at least $2,000,000 during …'), then one sentence paying each by its term ("Upon the
+   * achievement of Milestone 1, Parent shall pay $250,000, and upon the achievement of Milestone 2, …"): one milestone
+   * per definition (label: the term), one payment term per payment (scope: the term it names).
    */
-  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment' | 'commitment' | 'payment-definition';
+  form: 'enumerated' | 'headed' | 'payer-pays' | 'conditional' | 'shortfall' | 'attainment' | 'commitment' | 'payment-definition' | 'defined-milestones';
   /** The clause's own title, "4.2 Performance Bonus.", when one is written before it. */
   heading?: ClauseHeadingNode;
   /** A phrase before the sentence ("In addition to the Base Commission,", "Commencing January 1, 2026,", "For each Calendar Year,"). */
@@ -94,6 +98,16 @@ export interface ClauseNode {
   catchUp?: CatchUpNode;
   /** In the commitment form: a commitment to sales targets set out in an exhibit written in the text, and its remedies (not a payment). */
   salesMinimum?: SalesMinimumNode;
+  /** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives (words only, not a party paid). */
+  beneficiary?: BeneficiaryNode;
+  range: Range;
+}
+
+/** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives the payments. */
+export interface BeneficiaryNode {
+  kind: 'beneficiary';
+  written: 'for distribution to' | 'for the benefit of';
+  party: PartyNode;
   range: Range;
 }
 
@@ -535,10 +549,11 @@ export interface ComparatorNode {
 export interface LabelSourceNode {
   kind: 'label';
   /**
-   * `parenthesised`: "(i)", "(a)", "(1)"; `dotted`: "1."; `heading`: "Month 1 Milestone:".
+   * `parenthesised`: "(i)", "(a)", "(1)"; `dotted`: "1."; `heading`: "Month 1 Milestone:"; `defined`: the quoted
+   * term of a milestone definition ('"Milestone 1" means …'), `text` without the quotes.
    * Whether "(i)" is a roman numeral or a letter is decided by the checker from its neighbours.
    */
-  style: 'parenthesised' | 'dotted' | 'heading';
+  style: 'parenthesised' | 'dotted' | 'heading' | 'defined';
   /** The text as written, e.g. "(ii)" or "Month 1 Milestone". */
   text: string;
   range: Range;
@@ -952,6 +967,11 @@ export interface CalendarPeriodWindowNode {
    * before December 31, 2027": only the periods that end before (or on) the date count.
    */
   bound?: PeriodBoundNode;
+  /**
+   * "during the Calendar Year ending on December 31, 2026": a `named` period written by its last day, as written
+   * (ISO). The checker holds it to the named period's last day.
+   */
+  endsOn?: string;
   range: Range;
 }
 
@@ -994,6 +1014,12 @@ export interface OnceOnlyNode {
   kind: 'once-only';
   /** The words as written, lower case ("one-time", "paid only once"). */
   words: string;
+  /**
+   * Written as a sentence of its own after the clause: "Such payment shall be payable only upon the first achievement
+   * of such milestone" (`first-achievement`), with ", and no amount shall be due for subsequent or repeated
+   * achievements" (`first-achievement-no-repeat`). Its `words` are then "payable only upon the first achievement".
+   */
+  sentence?: 'first-achievement' | 'first-achievement-no-repeat';
   range: Range;
 }
 
@@ -1488,6 +1514,8 @@ export interface PaymentTermNode {
   /** Which milestones it covers: all of them (`each`, also "the milestone"), or one by label. */
   scope: { kind: 'each' } | { kind: 'milestone'; label: string; range: Range };
   party: PartyNode | null;
+  /** Who pays, when the sentence names it for this payment ("upon the achievement of Milestone 2, Parent shall pay …"). */
+  payer?: PartyNode;
   payment: PaymentNode;
   range: Range;
 }
@@ -1545,7 +1573,8 @@ export type AnyNode =
   | ListConditionNode
   | CatchUpNode
   | SalesMinimumNode
-  | RemedyNode;
+  | RemedyNode
+  | BeneficiaryNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

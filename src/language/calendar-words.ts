@@ -67,7 +67,8 @@ export function calendarWindowText(w: CalendarPeriodWindowNode): string | null {
       return noun === null ? null : `in each ${noun}`;
     case 'named':
       if (w.yearStart === 'fiscal') return w.unit === 'year' && w.selection.n === 1 && w.statedMonths === undefined ? `in FY${w.selection.year}` : null;
-      return w.yearStart === '01-01' && w.statedMonths === undefined ? `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)}` : null;
+      // A period named by its last day ("the Calendar Year ending on December 31, 2026") is written by its definition.
+      return w.yearStart === '01-01' && w.statedMonths === undefined && w.endsOn === undefined ? `in ${namedPeriodWords(w.unit, w.selection.year, w.selection.n)}` : null;
     case 'first':
       return null;
   }

@@ -36,6 +36,7 @@ import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
 import { checkOpening } from './check-openings';
+import { checkMilestoneDefinitions } from './check-milestone-definitions';
 import { checkListCondition } from './list-condition';
 import { ledgerMismatches, type LedgerHolds } from './ledger-holds';
 
@@ -92,6 +93,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
+  for (const clause of document.clauses) checkMilestoneDefinitions(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);
   for (const clause of document.clauses) checkEachScope(clause, out);
   return out;
@@ -292,7 +294,7 @@ function checkLabels(clause: ClauseNode, out: Diagnostic[]): void {
   }
   // A repeated label is already reported; saying it is also out of sequence would be noise.
   if (duplicated) return;
-  const enumerated = clause.milestones.filter((m) => m.labelSource && m.labelSource.style !== 'heading');
+  const enumerated = clause.milestones.filter((m) => m.labelSource && m.labelSource.style !== 'heading' && m.labelSource.style !== 'defined');
   if (enumerated.length === 0) return;
   const labels = enumerated.map((m) => m.label!.toLowerCase());
   const styles = (['roman', 'alpha', 'number'] as const).filter((s) => expectedLabel(s, 0) === labels[0] || labels.every((l, i) => l === expectedLabel(s, i)));

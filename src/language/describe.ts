@@ -326,6 +326,7 @@ const FORM_WORDS: Record<ClauseNode['form'], string> = {
   shortfall: 'a shortfall sentence ("If <Payer> fails to purchase <minimum> <period>, it shall pay <Payee> <share of the shortfall>"): the party that misses the minimum pays',
   commitment: 'a commitment ("<Party> shall purchase no less than <count> units per <period>"[, with an escalation "… shall increase by <P>% on every annual anniversary of the Effective Date"]): met or missed, nothing owed',
   'payment-definition': 'a payment definition (\'"<Name>" means, for any calendar quarter, an amount equal to <rate> of <metric> during such calendar quarter\'[, with a cumulative level that stops it]): names no payer or payee',
+  'defined-milestones': 'milestones defined in sentences of their own (\'"Milestone 1" means the first achievement of …\'), each paid by a sentence naming it ("Upon the achievement of Milestone 1, <Payer> shall pay <amount>")',
   attainment: 'an attainment table ("<Payer> shall pay <Payee>, <period>, a bonus based on attainment of the quota of <amount> in <metric> as follows: <band>: <payout>; …"): paid by the band that holds the period\'s total over the quota',
 };
 

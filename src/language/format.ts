@@ -111,10 +111,13 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(...commitmentSentences(clause, path));
   } else if (clause.form === 'payment-definition') {
     lines.push(paymentDefinitionSentence(clause, path));
+  } else if (clause.form === 'defined-milestones') {
+    lines.push(...definedMilestoneSentences(clause, path));
   } else {
     throw new FormatError(`unknown clause form '${String((clause as { form: unknown }).form)}'`, `${path}/form`);
   }
-  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment' || clause.form === 'payment-definition';
+  const sentence = clause.form === 'payer-pays' || clause.form === 'conditional' || clause.form === 'shortfall' || clause.form === 'attainment' || clause.form === 'commitment' || clause.form === 'payment-definition' || clause.form === 'defined-milestones';
+  if (clause.form !== 'defined-milestones' && clause.beneficiary !== undefined) throw new FormatError('a beneficiary is written only in a clause of defined milestones', `${path}/beneficiary`);
   if (!sentence && clause.payer !== undefined) {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
@@ -133,7 +136,10 @@ function formatClause(clause: ClauseNode, path: string): string {
       }
     });
   }
-  clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
+  // A clause of defined milestones writes its payments in its own sentence (definedMilestoneSentences).
+  if (clause.form !== 'defined-milestones') clause.payments.forEach((term, i) => lines.push(paymentTerm(term, clause, `${path}/payments/${i}`)));
+  const onceLine = onceSentenceText(clause, path);
+  if (onceLine !== null) lines.push(onceLine);
   if (clause.timing !== undefined) {
     if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-timing sentence follows only a payer-pays or conditional sentence', `${path}/timing`);
     lines.push(timingSentence(clause.timing, `${path}/timing`));
@@ -154,6 +160,24 @@ function formatClause(clause: ClauseNode, path: string): string {
   }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+/**
+ * "Such payment shall be payable only upon the first achievement of such milestone[, and no amount shall be due for
+ * subsequent or repeated achievements].": written once after a payer-pays or conditional sentence whose every
+ * milestone carries it; null when none does.
+ */
+function onceSentenceText(clause: ClauseNode, path: string): string | null {
+  const sentences = clause.milestones.map((m) => m.once?.sentence);
+  if (sentences.every((x) => x === undefined)) return null;
+  if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a once-only sentence follows only a payer-pays or conditional sentence', `${path}/milestones/0/once`);
+  const first = sentences[0];
+  sentences.forEach((x, i) => {
+    if (x !== first) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same', `${path}/milestones/${i}/once`);
+    if (clause.milestones[i].once?.words !== 'payable only upon the first achievement') throw new FormatError(`the words of a once-only sentence are 'payable only upon the first achievement'`, `${path}/milestones/${i}/once/words`);
+  });
+  const tail = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement' ? '' : ', and no amount shall be due for subsequent or repeated achievements';
+  return `Such payment shall be payable only upon the first achievement of such milestone${tail}.`;
 }
 
 /**
@@ -179,6 +203,74 @@ function topUpText(clause: ClauseNode, path: string): string {
     `${partyName(t.payee, `${path}/payee`)} ${dueText(t.due, `${path}/due`)} equal to the difference between the ${name(t.between[0], `${path}/between/0`)} and the ` +
     `${name(t.between[1], `${path}/between/1`)} for that ${period(t.forPeriod, `${path}/forPeriod`)}.`
   );
+}
+
+// --- milestones defined in sentences of their own ---------------------------------------------------
+
+/**
+ * '"Milestone 1" means the first achievement of annual Net Sales of at least $2,000,000.00 during the calendar year
+ * ending on December 31, 2026.' for each milestone, then 'Upon the achievement of Milestone 1, the Parent shall pay the
+ * Rights Agent, for distribution to the Holders, a payment of $250,000.00, and upon …' (or '…, in each case to the
+ * Rights Agent …' when no payment names its payee).
+ */
+function definedMilestoneSentences(clause: ClauseNode, path: string): string[] {
+  if (!clause.payer) throw new FormatError('a clause of defined milestones names its payer', `${path}/payer`);
+  partyName(clause.payer, `${path}/payer`);
+  const lines = clause.milestones.map((m, i) => milestoneDefinitionText(m, `${path}/milestones/${i}`));
+  if (clause.payments.length === 0) throw new FormatError('a clause of defined milestones has a sentence paying them', `${path}/payments`);
+  const named = clause.payments.every((t) => t.party !== null);
+  if (!named && clause.payments.some((t) => t.party !== null)) throw new FormatError('either every payment names its payee or none does (then the clause does, "in each case to …")', `${path}/payments`);
+  if (!named && !clause.party) throw new FormatError('a clause of defined milestones whose payments name no payee names it once ("in each case to …")', `${path}/party`);
+  const benefit = clause.beneficiary === undefined ? '' : beneficiaryText(clause.beneficiary, `${path}/beneficiary`);
+  const parts = clause.payments.map((t, i) => {
+    const at = `${path}/payments/${i}`;
+    if (t.scope.kind !== 'milestone') throw new FormatError('each payment of a clause of defined milestones names its milestone', `${at}/scope`);
+    const ref = refText(t.scope.label, `${at}/scope/label`);
+    const payee = t.party === null ? '' : ` the ${partyName(t.party, `${at}/party`)}${i === 0 && benefit !== '' ? `, ${benefit},` : ''}`;
+    const payer = partyName(t.payer ?? (clause.payer as PartyNode), `${at}/payer`);
+    return `${i === 0 ? 'Upon' : 'upon'} the achievement of ${ref}, the ${payer} shall pay${payee} ${paidAmount(t.payment, `${at}/payment`)}`;
+  });
+  const tail = named ? '' : `, in each case to the ${partyName(clause.party as PartyNode, `${path}/party`)}${benefit === '' ? '' : ` ${benefit}`}`;
+  if (named && benefit !== '' && clause.payments[0]?.party === null) throw new FormatError('a beneficiary is written after a payee', `${path}/beneficiary`);
+  lines.push(`${parts.join(', and ')}${tail}.`);
+  return lines;
+}
+
+/** "Milestone 1", "Sales Milestone": words a payment may name a defined milestone by. */
+const REF_WORDS = /^[A-Za-z0-9][A-Za-z0-9'’-]*(?: [A-Za-z0-9][A-Za-z0-9'’-]*)*$/;
+function refText(label: string, path: string): string {
+  if (typeof label !== 'string' || !REF_WORDS.test(label) || label.split(' ').some((w) => SENTENCE_WORDS.has(w.toLowerCase()))) {
+    throw new FormatError(`'${String(label)}' cannot name a defined milestone: use words and figures such as "Milestone 1"`, path);
+  }
+  return label;
+}
+
+function beneficiaryText(b: NonNullable<ClauseNode['beneficiary']>, path: string): string {
+  return `${oneOf(b.written, ['for distribution to', 'for the benefit of'], `${path}/written`)} the ${partyName(b.party, `${path}/party`)}`;
+}
+
+/** One definition sentence: the first-achievement form for a milestone paid once, the condition form otherwise. */
+function milestoneDefinitionText(m: MilestoneNode, at: string): string {
+  if (m.labelSource?.style !== 'defined' || typeof m.label !== 'string') throw new FormatError('a milestone of a clause of defined milestones is labelled by its defined term', `${at}/labelSource`);
+  refText(m.label, `${at}/label`);
+  if (m.payment !== null) throw new FormatError('a defined milestone is paid by the sentence that names it, not in its definition', `${at}/payment`);
+  if (m.achiever !== undefined) throw new FormatError('a defined milestone names no achieving party', `${at}/achiever`);
+  if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('a defined milestone needs a comparator', `${at}/comparator`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the target of a defined milestone is an amount of a metric such as "Net Sales"', `${at}/target`);
+  const metric = METRIC.exec(t.term);
+  if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
+  periodMetricText(t.term, t.periodWord, `${at}/target/term`);
+  if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
+  const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+  const amount = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
+  const w = m.window;
+  const window = w.kind === 'calendar-period' && w.endsOn !== undefined ? `during the calendar year ending on ${dateText(w.endsOn, `${at}/window/endsOn`)}` : windowText(w, `${at}/window`);
+  const strict = m.comparator.strict;
+  const meaning = m.once !== undefined
+    ? `the first achievement of ${t.term}${scope} of ${strict ? 'more than' : 'at least'} ${amount}${window === '' ? '' : ` ${window}`}`
+    : `${t.term}${scope} ${strict ? 'exceeding' : 'are at least'} ${amount}${window === '' ? '' : ` ${window}`}`;
+  return `${quotedTerm(m.label, `${at}/label`)} means ${meaning}.`;
 }
 
 /**
@@ -324,7 +416,7 @@ function openingText(o: OpeningNode, path: string): string {
 
 /** Words that cannot be words of a clause heading or a scope, since they begin or carry a sentence. */
 const SENTENCE_WORDS = new Set(['the', 'this', 'is', 'are', 'a', 'shall', 'will', 'agrees', 'to', 'upon', 'if', 'should', 'when', 'pay', 'receive', 'be', 'entitled']);
-const SECTION_NUMBER = /^(?:(?:Article|ARTICLE|Section|section) )?\d+(?:,\d{3})*(?:\.\d+)?(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*\.?$/;
+const SECTION_NUMBER = /^(?:(?:Article|ARTICLE|Section|section) )?\d+(?:,\d{3})*(?:\.\d+)*(?:\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\))*\.?$/;
 
 function clauseHeading(h: ClauseHeadingNode, path: string): string {
   const words = typeof h.title === 'string' ? h.title.split(' ') : [];
@@ -353,7 +445,9 @@ function scopeText(scope: string, path: string): string {
   const phrases: string[] = [];
   for (const word of scope.split(' ')) {
     const last = phrases[phrases.length - 1];
-    if (phrases.length === 0 || (['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received' && !/(?:^| )behalf$/.test(last) && last !== 'by')) phrases.push(word);
+    // "by Vistara or any of its Affiliates": 'of' after 'any' stays in the party.
+    const anyOf = word === 'of' && last !== undefined && last.startsWith('by ') && last.endsWith(' any');
+    if (phrases.length === 0 || (!anyOf && ['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received' && !/(?:^| )behalf$/.test(last) && last !== 'by')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
   for (const raw of phrases) {
@@ -362,12 +456,15 @@ function scopeText(scope: string, path: string): string {
     const by = BY_SCOPE.exec(phrase);
     if (by) {
       const parties = by[1].split(/,? (?:and|or) |, /);
-      if (parties.every((p) => p.replace(/^its /, '').split(' ').every(isPlainWord))) continue;
+      if (parties.every((p) => p.replace(/^(?:any of )?its /, '').split(' ').every(isPlainWord))) continue;
     }
     // "to Customers": whose purchases count.
     if (CUSTOMER_SCOPE.test(phrase)) continue;
     // "of each Product": counted per item.
     if (/^of each /.test(phrase) && phrase.slice('of each '.length).split(' ').every(isPlainWord)) continue;
+    // "of the first Licensed Product": an ordinal before the words.
+    const firstOf = /^of the first (.+)$/.exec(phrase);
+    if (firstOf && firstOf[1].split(' ').every(isPlainWord)) continue;
     const m = SCOPE.exec(phrase);
     // "of the Company and its Subsidiaries": one party and its own.
     if (!m || !m[1].split(' and its ').every((part) => part.split(' ').every(isPlainWord))) {
@@ -696,7 +793,7 @@ function paymentNameText(m: MilestoneNode, path: string): string {
 
 /** "If", or "The first time" when the milestone's once-only words are those ("The first time Net Sales … exceed …, …"). */
 function firstTimeLead(m: MilestoneNode, path: string): string {
-  if (m.once === undefined) return 'If';
+  if (m.once === undefined || m.once.sentence !== undefined) return 'If';
   if (m.once.words !== 'the first time') throw new FormatError(`once-only words on a milestone are written 'the first time' before a conditional sentence`, `${path}/once/words`);
   return 'The first time';
 }
@@ -1482,13 +1579,19 @@ function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject
   const payment = m.payment as PaymentNode;
   if (first) {
     if (clause.form !== 'payer-pays') throw new FormatError('the first period in which a target is met is written in a payer-pays sentence', `${path0(at)}/form`);
-    if (ref !== undefined) throw new FormatError('a period reference is written only in a conditional sentence', `${at}/periodReference`);
+    // "… within 60 days after the end of the first calendar year during which … for such calendar year": only with a due date.
+    if (ref !== undefined && payment.kind !== 'timed') throw new FormatError('a period reference is written only in a conditional sentence, or after the condition of the first period in which a target is met with a due date', `${at}/periodReference`);
+    if (ref !== undefined && ref.unit !== w.unit) throw new FormatError('the period reference names another period than the condition', `${at}/periodReference/unit`);
     if (payment.kind === 'timed') {
       const due = payment.due;
       if (!due.calendar || due.after !== w.unit || w.yearStart !== '01-01' || w.statedMonths !== undefined) {
         throw new FormatError('a due date with the first period in which a target is met is "within N days after the end of" that calendar period', `${at}/payment/due`);
       }
       const days = wholeNumber(due.days, `${at}/payment/due/days`);
+      if (ref !== undefined) {
+        oneOf(ref.word, ['such'], `${at}/periodReference/word`);
+        return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment.payment, `${at}/payment/payment`)} within ${days} days after the end of the first ${noun} during which ${words.subject} for such ${noun}.`;
+      }
       return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment.payment, `${at}/payment/payment`)} within ${days} days after the end of the first ${noun} in which ${words.subject}.`;
     }
     return `The ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for the first ${noun} in which ${words.subject}.`;

@@ -122,7 +122,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // achievement); on a recurring window it changes which periods pay, and is refused below.
   // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
   milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'range'],
-  'once-only': ['kind', 'words', 'range'],
+  // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
+  'once-only': ['kind', 'words', 'sentence', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
   label: ['kind', 'style', 'text', 'range'],
   // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
@@ -319,6 +320,9 @@ export function checkSupported(ast: DocumentNode): void {
   for (const clause of ast.clauses) {
     if (clause.form === 'shortfall') throw shortfallUnsupported();
     if (clause.form === 'attainment') throw attainmentUnsupported();
+    if (clause.form === 'defined-milestones') {
+      throw new SqlUnsupportedError("clause form 'defined-milestones'", "the SQL engines do not support milestones defined in sentences of their own ('\"Milestone 1\" means the first achievement of …') yet; evaluate this clause with the in-memory engine");
+    }
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.opening) requireKnown(clause.opening, 'opening');
