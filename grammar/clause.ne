@@ -107,12 +107,12 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 # achievement of such milestone[, and no amount shall be due for subsequent or repeated achievements]." (paid once).
 # One alternative for the three, so that a clause's start predicts one state for them, not three.
                | payerClause afterPayerClause                        {% md.withAfterSentence %}
-afterPayerClause -> paymentTiming                                    {% b.id %}
-               | paymentDay                                          {% b.id %}
-               | firstAchievementOnce                                {% b.id %}
 # A payment defined in a definition sentence ('"Net Sales Payment" means, for any calendar quarter, …'): the comma after
 # "means" tells it from the definitions of periods, customers and milestones.
                | %string %meansWord %comma paymentDefinitionBody %period {% pd.paymentDefinition %}
+afterPayerClause -> paymentTiming                                    {% b.id %}
+               | paymentDay                                          {% b.id %}
+               | firstAchievementOnce                                {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
