@@ -770,13 +770,13 @@ periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
                | %each calendarPeriodsWord %periodNoun "ending" %on periodEnds {% ft.calendarPeriods %}
+# '"Sales Period" means each calendar quarter.'
+               | %each %calendar %quarter                            {% isb.eachCalendarQuarter %}
 # "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date".
                | %the %number %successiveWord %calendar quartersWord %startVerb %with_ %the %firstWord %full %calendar %quarter %after %the eventName {% pd.quartersAfterEvent %}
 quartersWord  -> "Quarters" | "quarters"
 # "Closing Date": an event whose date a statement gives ("The Closing Date is February 10, 2026.").
 eventName     -> %word %date                                         {% pd.eventName %}
-# '"Sales Period" means each calendar quarter.'
-               | %each %calendar %quarter                            {% isb.eachCalendarQuarter %}
 # "each semi-annual period ending on June 30 or December 31": calendar periods named by their last days.
 calendarPeriodsWord -> "semi-annual" {% b.id %} | "semiannual" {% b.id %} | %quarterly {% b.id %}
 periodEnds    -> monthDays %comma:? %or monthDay                     {% b.appendFourth %}
