@@ -46,6 +46,7 @@ import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
+import * as cc from './compound-builders';
 %}
 @lexer lexer
 
@@ -280,6 +281,22 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison window                           {% b.comparisonFirstCondition %}
                | subject comparison                                  {% b.openCondition %}
                | "there" %are subject comparison window              {% ft.thereAreCondition %}
+# Compound conditions: "… exceed $500,000 and at least 10 new customers …", "either … or …" (grammar/compound-builders.ts).
+# Left-recursive and flat: each later part joins the condition before it; a frame word goes only before a simple first part.
+               | condition conditionJoin conditionPart               {% cc.joinedCondition %}
+               | framingWord framedHead conditionJoin conditionPart  {% cc.framedCondition %}
+framingWord   -> "either" {% b.id %} | "both" {% b.id %}
+# The first part after "either" / "both": a metric's condition (a party subject would take the frame word into its name).
+framedHead    -> framedSubject window comparison                     {% b.windowFirstCondition %}
+               | framedSubject comparison window:?                   {% cc.framedHeadCondition %}
+framedSubject -> metric scopePhrases:?                               {% b.metricSubject %}
+conditionJoin -> %comma:? %and                                       {% cc.conditionJoin %}
+               | %comma:? %or                                        {% cc.conditionJoin %}
+conditionPart -> subject window comparison                           {% cc.windowFirstPart %}
+               | subject comparison window:?                         {% cc.comparisonFirstPart %}
+               | comparator target window:?                          {% cc.countPart %}
+               | subject "year-to-date" comparison measuredAtEnd:?   {% cc.yearToDatePart %}
+measuredAtEnd -> "measured" %at %the %end %of %such %calendar:? periodUnit {% cc.measuredAtEnd %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
                | metric "generated" %by %the:? generatorName scopePhrases:? {% cb.generatedBySubject %}

@@ -93,6 +93,9 @@ export const DIAGNOSTIC_CODES = {
   'basis-opening-reading': 'warning',
   // tiers in payer-pays sentences
   'tier-measure-mismatch': 'error',
+  // compound conditions
+  'compound-condition-reading': 'warning',
+  'compound-window-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -28,6 +28,8 @@ import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMEN
 import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
+import { compoundOutcome, partCandidates } from './compound';
+import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
@@ -224,6 +226,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (this.errorCount === 0 && this.context) {
         this.sums.endPass1();
         this.candidates = candidateDays(this.plans, this.sums);
+        partCandidates(this.plans, this.sums, this.candidates);
         const increments = incrementCandidates(this.plans, this.sums, this.candidates);
         if (increments > MAX_INCREMENTS) this.error(tooManyIncrements(increments));
       }
@@ -425,7 +428,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
       }
       const { net } = rule.series(sums, plan.productKey);
-      for (const inst of plan.instances) {
+      const compound = m.compound ? compoundReading(m.compound) : null;
+      if (compound) notes.add(`${name}: ${compoundNote(m, compound)}`);
+      for (const [instIndex, inst] of plan.instances.entries()) {
         notes.add(`${name}: ${inst.window.explanation}`);
         if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {
           const e = plan.clause.commitment?.escalation;
@@ -437,12 +442,16 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
         const total = new Accumulator();
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
-        const crossing = findCrossing(plan, inst, this.crossingRows, sums);
+        const own = findCrossing(plan, inst, this.crossingRows, sums);
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(instanceTarget(plan, inst));
         // An open-ended window ("during the term") is never over, so never missed.
         const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
+        // A compound condition holds by its parts together: the deciding part's row, from the day the whole holds.
+        const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
+        const crossing = outcome ? outcome.crossing : own;
+        const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
         const status: Status = shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
           : crossing ? 'met' : over ? 'missed' : 'pending';
@@ -460,7 +469,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
-          achievedAt: achieved ? formatIsoDate(fromDayNumber(achieved.row.day)) : null,
+          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : null,
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
@@ -471,6 +480,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if (plan.firstAchievement && status === 'missed') continue;
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+        if (outcome) notes.add(`${instName}: ${outcome.note}`);
         if ((shortfall && status === 'missed') || (table && over)) partialPeriodMinimum(instName, inst.window, result, shortfall ? 'minimum' : 'quota', diagnostics, notes);
         if (shortfall && parties) {
           const owed = shortfallObligation(m, shortfall, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
@@ -484,7 +494,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
         }
-        if (crossing && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        if (crossing && !outcome && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
         const eachIncrement = eachIncrementOf(m);
         if (eachIncrement && found) {
           // One obligation per completed increment, at the row that completes it; none at the threshold's own crossing.
@@ -537,7 +547,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
-        const met = crossing ? { by: crossing.row.id, at: formatIsoDate(fromDayNumber(crossing.row.day)) } : null;
+        const met = crossing && result.achievedAt !== null ? { by: crossing.row.id, at: result.achievedAt } : null;
         // A raised rate ("…; provided that if … exceed …, … shall be 6% of all …") is owed at the lower rate when its condition is not met.
         const raised = base?.kind === 'tiered' && base.proviso !== undefined;
         const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised) : null;

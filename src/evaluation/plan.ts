@@ -18,6 +18,8 @@ import { productKey } from './metrics';
 import { startDate } from '../language/openings';
 import { dayNumber, parseIsoDate } from '../time/calendar-date';
 import { accruingTiers, firstBoundary } from './payments/accrual';
+import { partPlans } from './compound-plan';
+import { conditionParts, type ConditionPart } from '../language/compound-condition';
 
 /** One milestone, with everything the passes need to know about it. */
 export interface Plan {
@@ -52,6 +54,8 @@ export interface Plan {
    */
   accrues: boolean;
   instances: InstancePlan[];
+  /** A compound condition's parts after the first, each a target of its own (compound-plan.ts); absent for a simple condition. */
+  parts?: PartPlan[];
 }
 
 export interface InstancePlan {
@@ -77,6 +81,12 @@ export interface IncrementStep {
   k: number;
   plan: Plan;
   inst: InstancePlan;
+}
+
+/** A part of a compound condition after the first: its plan, whose instances follow the milestone's one for one. */
+export interface PartPlan {
+  part: ConditionPart;
+  plan: Plan;
 }
 
 /** The target one instance is tested against: its escalated minimum, or the plan's target. */
@@ -158,8 +168,10 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
     for (const milestone of clause.milestones) {
       const metric = metricOf(milestone.target);
       const key = milestone.target.kind === 'units' ? productKey(milestone.target.product) : null;
-      if (metric === 'new-customers') countsCustomers = true;
-      if (key !== null) productKeys.add(key);
+      for (const part of conditionParts(milestone)) {
+        if (metricOf(part.target) === 'new-customers') countsCustomers = true;
+        if (part.target.kind === 'units') productKeys.add(productKey(part.target.product));
+      }
       const { window: evaluated, firstAchievement } = windowOf(milestone, ast);
       const tiers = accruingTiers(milestone);
       const boundary = tiers ? firstBoundary(tiers) : null;
@@ -173,10 +185,12 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         reached: false,
         ...(escalation ? { escalated: escalatedTarget(target, escalation, window.startDay, calendar) } : {}),
       }));
-      plans.push({
+      const plan: Plan = {
         clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, target,
         strict: milestone.comparator?.strict === true, ...periodReading(milestone, evaluated, firstAchievement), accrues: tiers !== null, instances,
-      });
+      };
+      if (milestone.compound) plan.parts = partPlans(plan, firstCounted, firstDay);
+      plans.push(plan);
     }
   });
   return { plans, required: requiredColumns(ast), productKeys, countsCustomers };
@@ -208,7 +222,7 @@ export function periodReading(m: MilestoneNode, window: WindowNode = m.window, f
 export function requiredColumns(ast: DocumentNode): LedgerColumn[] {
   const required = new Set<LedgerColumn>(['date']);
   for (const clause of ast.clauses) {
-    for (const milestone of clause.milestones) required.add(metricOf(milestone.target) === 'units' ? 'units' : 'amount');
+    for (const milestone of clause.milestones) for (const part of conditionParts(milestone)) required.add(metricOf(part.target) === 'units' ? 'units' : 'amount');
   }
   return [...required];
 }

@@ -261,6 +261,57 @@ export interface MilestoneNode {
    * payment's threshold (zero for a rate on all). Absent for a milestone with a written condition.
    */
   condition?: 'payment';
+  /**
+   * "… exceed $500,000 and at least 10 new customers …", "either … or …": the condition has more parts. The
+   * milestone's own target, window and comparator are its first part; `compound.parts` are the others.
+   */
+  compound?: CompoundConditionNode;
+  range: Range;
+}
+
+/**
+ * A condition of several parts joined by "and" / "or", perhaps framed by "either … or …" or "both … and …".
+ * Met when all parts hold ("and"), or any ("or"); "and" and "or" mixed without a frame is read with "and"
+ * binding first, which the checker warns is one of two readings.
+ */
+export interface CompoundConditionNode {
+  kind: 'compound-condition';
+  /** "either" or "both" written before the first part, or null. */
+  framing: 'either' | 'both' | null;
+  /** The parts after the first, in order (at least one). */
+  parts: ConditionPartNode[];
+  range: Range;
+}
+
+/** One part of a compound condition after the first: "and at least 10 new customers", ", or Net Sales … year-to-date …". */
+export interface ConditionPartNode {
+  kind: 'condition-part';
+  /** The word that joins it to the part before. */
+  connective: 'and' | 'or';
+  /** A comma written before the connective. */
+  comma: boolean;
+  /** What the part counts; a revenue target carries its metric words (`term`), a count its noun. */
+  target: TargetNode;
+  comparator: ComparatorNode;
+  /** The part's own window as written, or null: the first part's window (the checker requires them to agree). */
+  window: WindowNode | null;
+  /** The party whose sales count, when the part names one. */
+  achiever?: PartyNode;
+  /**
+   * "Net Sales year-to-date": the total from the start of the year that holds the tested period to the end of
+   * the tested period (the calendar or fiscal year of a calendar period).
+   */
+  span?: 'year-to-date';
+  /** "measured at the end of such quarter": the part is tested on its total at the period's end, and holds from that day. */
+  measuredAtEnd?: MeasuredAtEndNode;
+  range: Range;
+}
+
+/** "measured at the end of such quarter". */
+export interface MeasuredAtEndNode {
+  kind: 'measured-at-end';
+  /** The period noun as written after "such", lower case ("quarter", "calendar quarter"). */
+  period: string;
   range: Range;
 }
 
@@ -1155,7 +1206,10 @@ export type AnyNode =
   | AttainmentRewardNode
   | CommitmentNode
   | EscalationNode
-  | CustomerDefinitionNode;
+  | CustomerDefinitionNode
+  | CompoundConditionNode
+  | ConditionPartNode
+  | MeasuredAtEndNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {
