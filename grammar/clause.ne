@@ -47,6 +47,7 @@ import * as tb from './tier-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as cc from './compound-builders';
+import * as tu from './top-up-builders';
 %}
 @lexer lexer
 
@@ -200,6 +201,8 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
+# A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
+               | royaltySentence %period topUpSentence               {% tu.royaltyWithTopUp %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
 # The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
 payerHead     -> partyRef modal                                      {% b.id %}
@@ -812,6 +815,21 @@ capNoun       -> %commission | "commissions" | %bonus | "bonuses" | "rebates" | 
 capPeriod     -> %in_ %any %calendar:? periodUnit                    {% qb.capPeriod %}
                | %in_ %any %fiscalWord %year                         {% ib.fiscalCapPeriod %}
                | %for_ %any %calendar:? periodUnit                   {% qb.capPeriod %}
+# --- a computed amount with a minimum per period, topped up ------------------------------------------
+# "Licensee shall pay Foundation earned royalties of five percent (5%) of Net Sales ("Earned Royalties"), payable annually.
+# If Licensee's Earned Royalties for any calendar year are less than $100,000 (the "Minimum Royalty"), Licensee shall
+# make a payment to Foundation within sixty (60) days after the end of such calendar year equal to the difference
+# between the Minimum Royalty and the Earned Royalties for that calendar year." Meaning: src/language/check-top-up.ts.
+royaltySentence -> partyRef modal %pay endedParty earnedIntro percentage rateOf measure bareName %comma %payable "annually" {% tu.royaltySentence %}
+earnedIntro   -> "earned" "royalties" %of
+bareName      -> %lparen %string %rparen
+topUpSentence -> conditionIntro %possessiveWord topUpName topUpWindow beVerb %less %than money amountName %comma partyRef modal %make %a %payment %to partyRef measuredDue %equal %to %the %difference %between %the topUpName %and %the topUpName topUpReference %period {% tu.topUpSentence %}
+topUpName     -> topUpNameWord                                       {% b.single %}
+               | topUpName topUpNameWord                             {% b.append %}
+topUpNameWord -> %word {% b.id %} | %minimum {% b.id %}
+topUpWindow   -> %for_ %any calendarPeriodNoun                       {% tu.topUpWindow %}
+topUpReference -> %for_ referenceWord calendarPeriodNoun             {% tu.referencePeriod %}
+
 # --- calendar periods ----------------------------------------------------------------------------
 # Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar
 # quarter", "during each calendar year", "in a given Calendar Year", "per calendar month", "in Q3 2026",

@@ -68,6 +68,9 @@ export const DIAGNOSTIC_CODES = {
   'shortfall-price-on-money': 'error',
   'shortfall-it-unresolved': 'error',
   'shortfall-reading': 'info',
+  // a minimum of a computed amount, topped up
+  'top-up-mismatch': 'error',
+  'top-up-reading': 'info',
   // calendar periods
   'once-or-each': 'warning',
   'any-period-reading': 'warning',

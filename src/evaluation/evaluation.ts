@@ -10,7 +10,7 @@
  * Results never depend on input order except to break ties between rows at the same instant.
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
-import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
+import type { DocumentNode, MinimumTopUpNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
 import { payDayDue, payDayNote } from './payments/pay-day';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
@@ -19,7 +19,7 @@ import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-peri
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
-import { Dec, decimalString, NO_CURRENCY } from '../values/money';
+import { Dec, decimalString, formatMoney, NO_CURRENCY } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { ZoneClock } from '../time/zone-clock';
@@ -35,6 +35,7 @@ import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
 import { partialPeriodMinimum } from './partial-period';
+import { periodAmount, topUpObligation, topUpReading, topUpStatus } from './top-up';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
@@ -55,6 +56,11 @@ import {
   type Status,
 } from './report';
 import type { SecondPassNeeds, TwoPassEvaluation } from './two-pass';
+
+/** "calendar year", "year": the period a top-up's minimum names. */
+function periodNoun(t: MinimumTopUpNode): string {
+  return t.window.kind === 'calendar-period' ? `calendar ${t.window.unit}` : 'period';
+}
 
 export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   readonly rowDays = true;
@@ -405,12 +411,23 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const base = found ? paymentParts(found.payment).base : null;
       const shortfall = base?.kind === 'shortfall' ? base : null;
       const table = base?.kind === 'attainment' ? base : null;
+      const topUp = topUpReading(plan.clause, m);
+      const topUpCurrency = topUp ? this.currency ?? sums.firstRowCurrency ?? topUp.topUp.minimum.currency : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (base?.kind === 'tiered') notes.add(tierNote(name, base));
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
+      if (topUp) {
+        const t = topUp.topUp;
+        notes.add(
+          `${name}: the ${t.subject} (${topUp.rate.percent}% of ${m.target.kind === 'revenue' ? m.target.term ?? 'sales' : 'sales'}, "payable annually") are computed per ${periodNoun(t)}, the period the ${t.minimumName} names; ` +
+            `each ${periodNoun(t)} owes its ${t.subject}, and when they are below the ${t.minimumName} of ${formatMoney(new Dec(t.minimum.amount), t.minimum.currency)} also the difference, ` +
+            `paid by ${t.payer.name} to ${t.payee.name} (${t.owner} own ${t.subject}); the milestone is the ${t.subject} reaching the minimum, and its target is the sales that give it ` +
+            `(${formatMoney(new Dec(t.minimum.amount), t.minimum.currency)} ÷ ${topUp.rate.percent}% = ${decimalString(toDec(plan.target))})`,
+        );
+      }
       if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
       if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
@@ -452,7 +469,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
         const crossing = outcome ? outcome.crossing : own;
         const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
-        const status: Status = shortfall || table
+        const topUpAmount = topUp && topUpCurrency ? periodAmount(topUp.rate, totalDec, topUpCurrency) : null;
+        const status: Status = topUp && topUpAmount
+          ? topUpStatus(topUpAmount, new Dec(topUp.topUp.minimum.amount), over)
+          : shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
           : crossing ? 'met' : over ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
@@ -481,7 +501,28 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
         if (outcome) notes.add(`${instName}: ${outcome.note}`);
-        if ((shortfall && status === 'missed') || (table && over)) partialPeriodMinimum(instName, inst.window, result, shortfall ? 'minimum' : 'quota', diagnostics, notes);
+        if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
+        if (topUp && topUpAmount && topUpCurrency && parties) {
+          // The amount itself, owed for every period once it is over; then the difference when it is below the minimum.
+          if (over) {
+            const obligation = obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
+              found, parties, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
+            });
+            if (obligation) {
+              obligations.push(obligation);
+              notes.add(`${instName}: ${obligation.explanation}`);
+              settledAtEnd.set(obligation, instName);
+            }
+          } else {
+            notes.add(`${instName}: the ${topUp.topUp.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${asOf}`);
+          }
+          const owed = topUpObligation(topUp.topUp, topUpAmount, result, {
+            common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, currency: topUpCurrency, diagnostics,
+          });
+          notes.add(owed.note);
+          if (owed.obligation) obligations.push(owed.obligation);
+          continue;
+        }
         if (shortfall && parties) {
           const owed = shortfallObligation(m, shortfall, result, { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, diagnostics });
           notes.add(owed.note);

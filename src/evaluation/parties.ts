@@ -72,7 +72,9 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
       // "Licensee shall pay an additional royalty of 2% of Net Sales …" names no party paid: the only party
       // whose sales the amount can be counted on is the payer (a royalty on its own sales).
       const ownSales = payee === null && payer !== null && milestone.condition === 'payment';
-      const payerPerforms = reverse || ownSales || (achiever !== null && payer !== null && sameParty(achiever, payer));
+      // A minimum of "Licensee's Earned Royalties": the amount and its top-up are paid on the payer's own sales.
+      const ownAmount = clause.topUp !== undefined && payer !== null && sameParty(clause.topUp.owner.replace(/['’]s$/, ''), payer);
+      const payerPerforms = reverse || ownSales || ownAmount || (achiever !== null && payer !== null && sameParty(achiever, payer));
       return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
     }
     default:

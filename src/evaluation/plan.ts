@@ -20,6 +20,7 @@ import { dayNumber, parseIsoDate } from '../time/calendar-date';
 import { accruingTiers, firstBoundary } from './payments/accrual';
 import { partPlans } from './compound-plan';
 import { conditionParts, type ConditionPart } from '../language/compound-condition';
+import { topUpReading, topUpTarget } from './top-up';
 
 /** One milestone, with everything the passes need to know about it. */
 export interface Plan {
@@ -175,7 +176,9 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const { window: evaluated, firstAchievement } = windowOf(milestone, ast);
       const tiers = accruingTiers(milestone);
       const boundary = tiers ? firstBoundary(tiers) : null;
-      const target = targetQuantity(boundary ? boundary.amount : targetText(milestone.target));
+      const topUp = topUpReading(clause, milestone);
+      // A minimum of a computed amount: reported against the sales that give it (the minimum over the rate).
+      const target = targetQuantity(boundary ? boundary.amount : topUp ? topUpTarget(topUp.topUp, topUp.rate) : targetText(milestone.target));
       const escalation = clause.commitment?.escalation ?? null;
       const instances = milestoneWindowInstances(evaluated, calendar, ctx.asOf, ast).filter((window) => start === null || window.endDay > firstCounted).map((window) => ({
         window,

@@ -70,6 +70,42 @@ export interface ClauseNode {
   minimum?: MinimumConditionNode;
   /** In the commitment form: how the commitment was stated, and its escalation. */
   commitment?: CommitmentNode;
+  /**
+   * In a payer-pays clause with a computed amount: the minimum that amount must reach in each period, and the payment
+   * of the difference when it does not ("If Licensee's Earned Royalties for any calendar year are less than $100,000,
+   * … a payment … equal to the difference …").
+   */
+  topUp?: MinimumTopUpNode;
+  range: Range;
+}
+
+/**
+ * A minimum of the clause's computed amount per period, topped up: "If Licensee's Earned Royalties for any calendar
+ * year are less than One Hundred Thousand Dollars ($100,000) (the "Minimum Royalty"), Licensee shall make a payment
+ * to Foundation within sixty (60) days after the end of such calendar year equal to the difference between the
+ * Minimum Royalty and the Earned Royalties for that calendar year." Once a period is over, the payer owes the
+ * minimum less the amount computed for the period (never below zero), besides the amount itself.
+ */
+export interface MinimumTopUpNode {
+  kind: 'minimum-top-up';
+  /** The computed amount's name as written in the minimum sentence ("Earned Royalties"): the amount's `definedAs`. */
+  subject: string;
+  /** Whose amount, as written before it ("Licensee's"). */
+  owner: string;
+  minimum: MoneyNode;
+  /** '(the "Minimum Royalty")': the minimum's own name, without quotes. */
+  minimumName: string;
+  /** The period each minimum is judged over: "for any calendar year". */
+  window: WindowNode;
+  /** "within sixty (60) days after the end of such calendar year": when the difference falls due. */
+  due: DueNode;
+  /** "Licensee shall make a payment to Foundation": the parties as the sentence names them (the clause's, else an error). */
+  payer: PartyNode;
+  payee: PartyNode;
+  /** "the difference between the Minimum Royalty and the Earned Royalties": the two names, in order. */
+  between: [string, string];
+  /** "for that calendar year": the period the difference is for (the minimum's, else an error). */
+  forPeriod: WindowNode;
   range: Range;
 }
 
@@ -918,6 +954,10 @@ export interface RatePaymentNode {
   measure?: MeasureNode;
   /** '(the "Sales Incentive")': the name the text gives the amount, as written. */
   definedAs?: string;
+  /** '("Earned Royalties")': the name was written without "the". */
+  definedBare?: true;
+  /** ", payable annually": the amount is settled once a year (the period a minimum of it names). */
+  payable?: 'annually';
   range: Range;
 }
 
@@ -951,6 +991,8 @@ export type PaymentIntro = {
   link: 'equal to' | 'of';
   /** Words before the noun in a payer-pays sentence, as written ("annual", "sales"). */
   qualifiers?: string[];
+  /** "earned royalties of": the noun in the plural, with no article. */
+  plural?: true;
 } | null;
 
 /** The nouns a payer-pays sentence may give a computed amount besides those of the enumerated form. */
@@ -1209,7 +1251,8 @@ export type AnyNode =
   | CustomerDefinitionNode
   | CompoundConditionNode
   | ConditionPartNode
-  | MeasuredAtEndNode;
+  | MeasuredAtEndNode
+  | MinimumTopUpNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -20,6 +20,7 @@ import { checkTierMeasures } from './check-tiers';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
+import { checkTopUp } from './check-top-up';
 import { checkAttainment } from './check-attainment';
 import { checkCommitment } from './check-commitment';
 import { notationOf } from '../values/number-notation';
@@ -72,6 +73,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkFiscal(document, out);
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
+  for (const clause of document.clauses) checkTopUp(clause, out);
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);

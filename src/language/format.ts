@@ -38,7 +38,7 @@
 import type {
   PeriodWordNode, ConditionPartNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
-  RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
+  MinimumTopUpNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -96,6 +96,7 @@ function formatClause(clause: ClauseNode, path: string): string {
     clause.milestones.forEach((m, i) => lines.push(headedItem(m, `${path}/milestones/${i}`)));
   } else if (clause.form === 'payer-pays' || clause.form === 'conditional') {
     lines.push(payerSentence(clause, path));
+    if (clause.topUp !== undefined) lines.push(topUpText(clause, `${path}/topUp`));
   } else if (clause.form === 'shortfall') {
     lines.push(shortfallSentence(clause, path));
   } else if (clause.form === 'attainment') {
@@ -110,6 +111,7 @@ function formatClause(clause: ClauseNode, path: string): string {
     throw new FormatError(`a ${clause.form} clause names no payer`, `${path}/payer`);
   }
   if (clause.form !== 'shortfall' && clause.minimum !== undefined) throw new FormatError(`a ${clause.form} clause states no minimum`, `${path}/minimum`);
+  if (clause.topUp !== undefined && (clause.form !== 'payer-pays' || clause.milestones[0]?.condition !== 'payment')) throw new FormatError('a minimum topped up follows only a payer-pays sentence with a computed amount', `${path}/topUp`);
   if (clause.form !== 'commitment' && clause.commitment !== undefined) throw new FormatError(`a ${clause.form} clause states no commitment`, `${path}/commitment`);
   if (clause.form === 'commitment' && clause.payer !== undefined) throw new FormatError('a commitment names no payer', `${path}/payer`);
   if (!sentence) {
@@ -143,6 +145,30 @@ function formatClause(clause: ClauseNode, path: string): string {
   }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+/**
+ * "If Licensee's Earned Royalties for any calendar year are less than $100,000.00 (the "Minimum Royalty"), the Licensee
+ * shall make a payment to the Foundation within 60 days after the end of such Calendar Year equal to the difference
+ * between the Minimum Royalty and the Earned Royalties for that calendar year."
+ */
+function topUpText(clause: ClauseNode, path: string): string {
+  const t = clause.topUp as MinimumTopUpNode;
+  const name = (value: unknown, at: string): string =>
+    typeof value === 'string' && /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*$/.test(value) ? value : badField(`a name '${String(value)}' (capitalised words)`, at);
+  const period = (w: WindowNode, at: string): string => {
+    if (w?.kind !== 'calendar-period' || w.selection.kind !== 'each' || w.yearStart !== '01-01' || w.statedMonths !== undefined || !UNITS.includes(w.unit as PeriodUnit)) {
+      badField('a period other than a calendar month, quarter or year', at);
+    }
+    return `calendar ${w.unit}`;
+  };
+  if (!Array.isArray(t.between) || t.between.length !== 2) badField('a difference between other than two names', `${path}/between`);
+  return (
+    `If ${ownerText(t.owner, `${path}/owner`)} ${name(t.subject, `${path}/subject`)} for any ${period(t.window, `${path}/window`)} are less than ` +
+    `${formatAmount(t.minimum, `${path}/minimum`)} (the ${quotedTerm(t.minimumName, `${path}/minimumName`)}), the ${partyName(t.payer, `${path}/payer`)} shall make a payment to the ` +
+    `${partyName(t.payee, `${path}/payee`)} ${dueText(t.due, `${path}/due`)} equal to the difference between the ${name(t.between[0], `${path}/between/0`)} and the ` +
+    `${name(t.between[1], `${path}/between/1`)} for that ${period(t.forPeriod, `${path}/forPeriod`)}.`
+  );
 }
 
 /** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */
@@ -469,6 +495,11 @@ function measuredIntro(value: PaymentIntro | undefined, path: string): string {
     throw new FormatError('qualifiers must be plain words such as "annual" or "Bonus"', `${path}/qualifiers`);
   }
   const words = [...qualifiers, oneOf(value.noun, MEASURED_NOUNS, `${path}/noun`)].join(' ');
+  if (value.plural === true) {
+    // "earned royalties of": the one plural intro the grammar reads.
+    if (value.noun !== 'royalty' || value.link !== 'of' || qualifiers.length !== 1 || qualifiers[0] !== 'earned') badField('a plural intro other than "earned royalties of"', `${path}/plural`);
+    return 'earned royalties of ';
+  }
   return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} ${oneOf(value.link, ['equal to', 'of'], `${path}/link`)} `;
 }
 
@@ -564,7 +595,11 @@ function paidWithTail(p: PaymentNode, clause: ClauseNode, path: string): string 
   const definedAs = 'definedAs' in base ? base.definedAs : undefined;
   if (definedAs !== undefined) {
     if (typeof definedAs !== 'string' || !/^[A-Za-z][A-Za-z -]*$/.test(definedAs)) badField(`an amount's name '${String(definedAs)}'`, `${basePath}/definedAs`);
-    text += ` (the "${definedAs}")`;
+    text += 'definedBare' in base && base.definedBare === true ? ` ("${definedAs}")` : ` (the "${definedAs}")`;
+  }
+  if ('payable' in base && base.payable !== undefined) {
+    if (base.payable !== 'annually' || p !== base) badField('"payable annually" on an amount with other terms', `${basePath}/payable`);
+    text += ', payable annually';
   }
   if (due) text += `, ${dueText(due, p.kind === 'timed' ? `${path}/due` : path)}`;
   if (limited) {

@@ -1,0 +1,54 @@
+/**
+ * A computed amount with a minimum per period, topped up: the law the two obligations obey together (once a period is
+ * over, the amount and the difference add up to max(amount, minimum), never less than the minimum, never more than
+ * the amount when it reaches the minimum), on random ledgers, and the SQL path's refusal by name.
+ */
+import fc from 'fast-check';
+import { validate } from '../../src/language/check';
+import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
+import { checkSupported } from '../../src/sql/plan';
+import { SqlUnsupportedError } from '../../src/sql/unsupported';
+import { Dec } from '../../src/values/money';
+import { runs, SEED } from '../support/clause-arbitraries';
+
+const clause =
+  'Licensee shall pay Foundation earned royalties of five percent (5%) of Net Sales ("Earned Royalties"), payable annually. ' +
+  'If Licensee\'s Earned Royalties for any calendar year are less than $10,000 (the "Minimum Royalty"), Licensee shall make a payment to ' +
+  'Foundation within sixty (60) days after the end of such calendar year equal to the difference between the Minimum Royalty and the Earned Royalties for that calendar year.';
+
+describe('a royalty with a minimum topped up, on random ledgers', () => {
+  const ast = validate(clause).ast!;
+  const sale = fc.record({ day: fc.integer({ min: 0, max: 729 }), cents: fc.integer({ min: -2_000_000, max: 20_000_000 }) });
+
+  test('each year that is over owes max(5% of its net total rounded, 0) and, below $10,000, the difference: together max(amount, $10,000)', () => {
+    fc.assert(
+      fc.property(fc.array(sale, { maxLength: 12 }), (sales) => {
+        const ledger = sales.map((s, i) => ({ id: `S${i}`, date: new Date(Date.UTC(2026, 0, 1 + s.day)).toISOString().slice(0, 10), amount: new Dec(s.cents).dividedBy(100).toFixed(2) }));
+        const report = evaluate(ast, ledger, { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2027-06-30' }) as EvaluationSuccess;
+        expect(report.ok).toBe(true);
+        const year2026 = ledger.filter((r) => r.date < '2027-01-01').reduce((sum, r) => sum.plus(r.amount), new Dec(0));
+        const amount = Dec.max(0, year2026.times('0.05').toDecimalPlaces(2, Dec.ROUND_HALF_UP));
+        const owed = report.obligations.filter((o) => o.period === 1);
+        const total = owed.reduce((sum, o) => sum.plus(o.amount as string), new Dec(0));
+        expect(total.equals(Dec.max(amount, 10_000))).toBe(true);
+        for (const o of owed) {
+          expect(o).toMatchObject({ payer: 'Licensee', payee: 'Foundation', direction: 'from-performer', triggeredAt: '2026-12-31' });
+          expect(new Dec(o.amount as string).isPositive()).toBe(true);
+        }
+        expect(report.milestones[0].status).toBe(amount.greaterThanOrEqualTo(10_000) ? 'met' : 'missed');
+        // The open year owes nothing yet, whatever its sales.
+        expect(report.obligations.filter((o) => o.period === 2)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: runs(200) },
+    );
+  });
+
+  test('the SQL path refuses it by name', () => {
+    expect(() => checkSupported(ast)).toThrow(SqlUnsupportedError);
+    try {
+      checkSupported(ast);
+    } catch (error) {
+      expect((error as SqlUnsupportedError).feature).toBe("clause 'clause' field 'topUp'");
+    }
+  });
+});
