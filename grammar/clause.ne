@@ -48,6 +48,7 @@ import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
+import * as cw from './clawback-builders';
 %}
 @lexer lexer
 
@@ -87,6 +88,7 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | payerClause paymentDay                              {% op.withPaymentDay %}
+               | payerClause clawbackSentence                        {% cw.withClawback %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -172,6 +174,14 @@ asidePhrase   -> %in_ "addition" %to contextWords                   {% op.inAddi
 # "Bonuses are paid on the 15th day of the month following the month in which they are earned.": when each payment falls due.
 paymentDay    -> paidPlural %are "paid" %on %the ordinal %day %of %the %month %following %the %month %in_ %which "they" %are "earned" %period {% op.paymentDay %}
 paidPlural    -> %bonuses {% b.id %} | %payments {% b.id %} | "Commissions" {% b.id %} | "commissions" {% b.id %}
+# "Commissions paid on sales later refunded shall be offset against future commissions." (grammar/clawback-builders.ts).
+clawbackSentence -> paidPlural "paid" %on %sales refundedWords %shall %be clawbackRemedy %period {% cw.clawback %}
+refundedWords -> "later" "refunded"                                  {% cw.refundedWords %}
+               | %that %are "later" "refunded"                        {% cw.refundedWords %}
+clawbackRemedy -> "offset" "against" "future" futurePlural           {% cw.offsetRemedy %}
+               | "repaid"                                            {% cw.simpleRemedy %}
+               | "charged" "back"                                    {% cw.simpleRemedy %}
+futurePlural  -> %bonuses {% b.id %} | %payments {% b.id %} | "commissions" {% b.id %}
 # "First Commercial Sale", "First Commercial Sale of the first Product": the event of the first sale.
 saleEvent     -> %firstWord "Commercial" %sale                       {% op.saleEvent %}
                | %firstWord "Commercial" %sale %of %the %firstWord %word {% op.saleEvent %}

@@ -99,6 +99,8 @@ export const DIAGNOSTIC_CODES = {
   // compound conditions
   'compound-condition-reading': 'warning',
   'compound-window-mismatch': 'error',
+  // clawbacks
+  'clawback-not-applied': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

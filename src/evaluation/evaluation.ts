@@ -29,6 +29,7 @@ import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { compoundOutcome, partCandidates } from './compound';
+import { clawbackCandidates, clawbackNote, clawbackObligation, clawsBack, undoingRefund } from './clawback';
 import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { milestoneParties, partiesNote } from './parties';
@@ -61,6 +62,9 @@ import type { SecondPassNeeds, TwoPassEvaluation } from './two-pass';
 function periodNoun(t: MinimumTopUpNode): string {
   return t.window.kind === 'calendar-period' ? `calendar ${t.window.unit}` : 'period';
 }
+
+/** The obligations a clawback takes back: sums paid when the milestone was met (a rate is computed on the sales less refunds). */
+const CLAWED_BASES = new Set(['item', 'sentence', 'schedule', 'unresolved']);
 
 export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   readonly rowDays = true;
@@ -233,6 +237,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         this.sums.endPass1();
         this.candidates = candidateDays(this.plans, this.sums);
         partCandidates(this.plans, this.sums, this.candidates);
+        clawbackCandidates(this.plans, this.sums, this.candidates);
         const increments = incrementCandidates(this.plans, this.sums, this.candidates);
         if (increments > MAX_INCREMENTS) this.error(tooManyIncrements(increments));
       }
@@ -446,6 +451,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       }
       const { net } = rule.series(sums, plan.productKey);
       const compound = m.compound ? compoundReading(m.compound) : null;
+      const clawback = clawsBack(plan);
+      if (plan.clause.clawback) notes.add(`${name}: ${clawbackNote(plan.clause.clawback)}`);
       if (compound) notes.add(`${name}: ${compoundNote(m, compound)}`);
       for (const [instIndex, inst] of plan.instances.entries()) {
         notes.add(`${name}: ${inst.window.explanation}`);
@@ -535,7 +542,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
         }
-        if (crossing && !outcome && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        const undone = crossing !== null && !outcome && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec));
+        // With a clawback sentence, what the refunds undid is owed back (below); without one, the refund is reported.
+        if (undone && !clawback) notes.metAndRefunded(instName, result.achievedAt, (crossing as NonNullable<typeof crossing>).row.id, result.total);
         const eachIncrement = eachIncrementOf(m);
         if (eachIncrement && found) {
           // One obligation per completed increment, at the row that completes it; none at the threshold's own crossing.
@@ -611,6 +620,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
             if (settled) settledAtEnd.set(obligation, instName);
+            const refund = undone && clawback && crossing && CLAWED_BASES.has(obligation.basis) ? undoingRefund(plan, inst, crossing.row.day - this.effectiveDay, this.crossingRows, sums) : null;
+            if (refund && clawback) {
+              const back = clawbackObligation(clawback, obligation, refund, result.total);
+              obligations.push(back);
+              notes.add(`${instName}: ${back.explanation}`);
+            }
           }
         }
         // Paid once: the periods after the first met one are neither reported nor paid.

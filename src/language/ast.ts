@@ -66,6 +66,11 @@ export interface ClauseNode {
   timing?: PaymentTimingNode;
   /** "Bonuses are paid on the 15th day of the month following the month in which they are earned.": each payment's due day. */
   payDay?: PaymentDayNode;
+  /**
+   * "Commissions paid on sales later refunded shall be offset against future commissions." (or "shall be repaid",
+   * "shall be charged back"): a payment whose milestone refunds later undo is owed back.
+   */
+  clawback?: ClawbackNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
   /** In the commitment form: how the commitment was stated, and its escalation. */
@@ -184,6 +189,22 @@ export interface PaymentDayNode {
   day: number;
   /** The plural noun as written, lower case. */
   noun: 'bonuses' | 'commissions' | 'payments';
+  range: Range;
+}
+
+/**
+ * "Commissions paid on sales later refunded shall be offset against future commissions.": what is owed back
+ * when refunds after a payment's trigger undo what earned it, and how it is recovered.
+ */
+export interface ClawbackNode {
+  kind: 'clawback';
+  /** The plural noun as written, lower case. */
+  noun: 'bonuses' | 'commissions' | 'payments';
+  /** "sales later refunded" or "sales that are later refunded". */
+  that: boolean;
+  /** `offset` against future payments (the noun after "future" kept in `futureNoun`), `repaid`, or `charged-back`. */
+  remedy: 'offset' | 'repaid' | 'charged-back';
+  futureNoun: 'bonuses' | 'commissions' | 'payments' | null;
   range: Range;
 }
 
@@ -1252,7 +1273,8 @@ export type AnyNode =
   | CompoundConditionNode
   | ConditionPartNode
   | MeasuredAtEndNode
-  | MinimumTopUpNode;
+  | MinimumTopUpNode
+  | ClawbackNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -4,6 +4,7 @@
  * with the range of the words it is about; none of them throws.
  */
 import { checkCompound } from './check-compound';
+import { checkClawback } from './check-clawback';
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
@@ -80,6 +81,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   for (const clause of document.clauses) checkCompound(clause, out);
+  for (const clause of document.clauses) checkClawback(clause, out);
   return out;
 }
 

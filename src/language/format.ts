@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  PeriodWordNode, ConditionPartNode,
+  PeriodWordNode, ConditionPartNode, ClawbackNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   MinimumTopUpNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
@@ -133,6 +133,12 @@ function formatClause(clause: ClauseNode, path: string): string {
     if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-day sentence follows only a payer-pays or conditional sentence', `${path}/payDay`);
     lines.push(payDaySentence(clause.payDay, `${path}/payDay`));
   }
+  if (clause.clawback !== undefined) {
+    if ((clause.form !== 'payer-pays' && clause.form !== 'conditional') || clause.timing !== undefined || clause.payDay !== undefined) {
+      throw new FormatError('a clawback sentence follows only a payer-pays or conditional sentence without a payment-timing or payment-day sentence', `${path}/clawback`);
+    }
+    lines.push(clawbackSentence(clause.clawback, `${path}/clawback`));
+  }
   if (clause.opening !== undefined) {
     if (clause.form === 'headed') throw new FormatError('an opening is written before a sentence, not before headed lines', `${path}/opening`);
     lines[0] = `${openingText(clause.opening, `${path}/opening`)} ${lines[0].replace(/^(The|If) /, (w) => w.toLowerCase())}`;
@@ -169,6 +175,16 @@ function topUpText(clause: ClauseNode, path: string): string {
     `${partyName(t.payee, `${path}/payee`)} ${dueText(t.due, `${path}/due`)} equal to the difference between the ${name(t.between[0], `${path}/between/0`)} and the ` +
     `${name(t.between[1], `${path}/between/1`)} for that ${period(t.forPeriod, `${path}/forPeriod`)}.`
   );
+}
+
+/** "Commissions paid on sales later refunded shall be offset against future commissions." */
+function clawbackSentence(c: ClawbackNode, path: string): string {
+  const noun = oneOf(c.noun, ['bonuses', 'commissions', 'payments'], `${path}/noun`);
+  const remedy = c.remedy === 'offset'
+    ? `offset against future ${oneOf(c.futureNoun ?? '', ['bonuses', 'commissions', 'payments'], `${path}/futureNoun`)}`
+    : c.remedy === 'repaid' ? 'repaid' : c.remedy === 'charged-back' ? 'charged back' : badField(`remedy '${String(c.remedy)}'`, `${path}/remedy`);
+  if (c.remedy !== 'offset' && c.futureNoun !== null) badField('a future noun without an offset', `${path}/futureNoun`);
+  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} paid on sales ${c.that ? 'that are ' : ''}later refunded shall be ${remedy}.`;
 }
 
 /** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */
