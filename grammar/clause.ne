@@ -44,6 +44,7 @@ import * as ft from './first-time-builders';
 import * as tab from './table-builders';
 import * as cd from './customer-definition-builders';
 import * as tb from './tier-builders';
+import * as qbb from './quota-band-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as cc from './compound-builders';
@@ -777,6 +778,15 @@ measuredBands -> measuredBand bandSeparator measuredBand             {% pb.bandP
 measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.firstBand %}
                | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
                | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}
+               | percentage rateOf tierMeasure quotaBandRange measureWindow:? {% qbb.quotaBand %}
+# A band bounded by a share of a quota: "up to 100% of the Quarterly Quota ($200,000)", "in excess of the Quarterly Quota".
+quotaBandRange -> %up %to quotaBound                                 {% qbb.upToQuota %}
+               | %up %to %and %including quotaBound                  {% qbb.upToQuota %}
+               | excessWord quotaBound                               {% qbb.aboveQuota %}
+quotaBound    -> percentage %of %the:? quotaName quotaBoundAmount:?  {% qbb.shareBound %}
+               | %the quotaName quotaBoundAmount:?                   {% qbb.namedBound %}
+quotaBoundAmount -> %lparen money %rparen                           {% qbb.bracketedAmount %}
+               | %of money                                           {% qbb.ofAmount %}
 # A rate raised on all of a period's base once a condition is met: "The Principal shall pay the Agent a commission of
 # four per cent (4%) of Net Sales in each Calendar Quarter; provided that if Net Sales in a Calendar Quarter exceed
 # £200,000, the commission for that Calendar Quarter shall be six per cent (6%) of all Net Sales in that Calendar Quarter".

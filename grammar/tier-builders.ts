@@ -12,6 +12,7 @@ import * as qb from './measured-builders';
 import type { Token } from './lexer';
 import { normalizeText } from '../src/values/text-key';
 import { tierMeasureOf } from '../src/language/tier-measure';
+import { withQuotaAmounts } from '../src/language/quota-bounds';
 
 /** "Distributor's purchases of Products in such Calendar Year": a measure, its metric possibly owned. */
 export function tierMeasure(d: Data): MeasureNode {
@@ -23,7 +24,7 @@ export function tierMeasure(d: Data): MeasureNode {
 }
 
 /** A window written after a band's bound ("… in excess of $100,000 in such Calendar Year") belongs to its measure. */
-function withTrailing(m: MeasureNode, trailing: { window: WindowNode | null; such?: MeasureNode['such']; range: Range } | WindowNode | null): MeasureNode {
+export function withTrailing(m: MeasureNode, trailing: { window: WindowNode | null; such?: MeasureNode['such']; range: Range } | WindowNode | null): MeasureNode {
   if (trailing === null) return m;
   const w = 'kind' in trailing ? { window: trailing, such: undefined } : trailing;
   return { ...m, window: w.window, ...(w.such ? { such: w.such } : {}), range: span(m, trailing) };
@@ -56,7 +57,7 @@ export function boundedBand(d: Data): TierBandNode {
 /** The tiered amount: its measure is the bands' (the first band's metric, the window the bands name). */
 export function measuredTiers(d: Data): PaymentNode {
   const [intro, list, method] = d as [{ intro: PaymentIntro } | null, List<TierBandNode>, { method: 'marginal' | 'retroactive' } | null];
-  const bands = toArray(list);
+  const bands = withQuotaAmounts(toArray(list));
   return { kind: 'tiered', intro: intro?.intro ?? null, bands, method: method?.method ?? null, measure: tierMeasureOf(bands), range: span(d) };
 }
 

@@ -1105,6 +1105,32 @@ export interface TierBandNode {
    * of Distributor's purchases in such Calendar Year"); the payment's `measure` is derived from the bands'.
    */
   measure?: MeasureNode;
+  /** The start written as a share of a quota ("in excess of the Quarterly Quota"): `from` is then that share of it. */
+  fromQuota?: QuotaBoundNode;
+  /** The end written as a share of a quota ("up to 100% of the Quarterly Quota ($200,000)"): `to` is then that share of it. */
+  toQuota?: QuotaBoundNode;
+  range: Range;
+}
+
+/**
+ * A band's bound written as a share of a quota or plan: "100% of the Quarterly Quota ($200,000)", "the
+ * Quarterly Quota" (100% of it), "50% of sales plan achievement". The band's `from` or `to` is the share
+ * of the quota's amount, exact; a bound that names the quota without its amount takes the amount stated
+ * for the same name elsewhere in the sentence (`amount` null here), or stays null (the checker's
+ * `quota-unresolved`).
+ */
+export interface QuotaBoundNode {
+  kind: 'quota-bound';
+  /** The share as a decimal string ("100" for 100%); null when the quota is named alone (100% of it). */
+  percent: string | null;
+  /** The quota's name as written ("Quarterly Quota", "sales plan"). */
+  name: string;
+  /** "the" before the name, kept for the canonical text. */
+  article: boolean;
+  /** The quota's amount as written at this bound ("($200,000)", "of $200,000"), or null. */
+  amount: MoneyNode | null;
+  /** How the amount is written after the name: in brackets, or "of $X"; null without one. */
+  amountWritten: 'brackets' | 'of' | null;
   range: Range;
 }
 
@@ -1265,6 +1291,7 @@ export type AnyNode =
   | MinimumConditionNode
   | AttainmentBandNode
   | QuotaNode
+  | QuotaBoundNode
   | AttainmentBaseNode
   | AttainmentRewardNode
   | CommitmentNode

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney } from '../values/money';
 import { paymentFor } from './describe';
 import { conflictingWords, resolveBands, tierReading } from './tier-bands';
+import { unresolvedQuota } from './check-quota-bounds';
 import { paymentParts } from './payment-parts';
 
 export function checkPaymentMechanics(clause: ClauseNode, out: Diagnostic[]): void {
@@ -102,6 +103,8 @@ function checkComputed(p: UnlimitedPaymentNode, out: Diagnostic[]): void {
 const money = (amount: string, currency: string | null): string => (currency ? formatMoney(amount, currency) : amount);
 
 function checkTiers(p: TieredPaymentNode, out: Diagnostic[]): void {
+  // A bound whose quota has no amount is reported by check-quota-bounds.ts; the bands cannot be judged without it.
+  if (unresolvedQuota(p)) return;
   const bands = resolveBands(p);
   for (let i = 1; i < bands.length; i++) {
     const prev = bands[i - 1];

@@ -15,7 +15,8 @@ export function checkTierMeasures(clause: ClauseNode, out: Diagnostic[]): void {
   for (const m of clause.milestones) {
     const base = m.payment ? paymentParts(m.payment).base : null;
     if (base?.kind === 'tiered' && base.measure) checkBands(base, out);
-    if (base?.kind === 'tiered' && base.measure && m.condition === 'payment' && m.window.kind === 'open') periodReading(base, out);
+    // A period opening ("For each calendar quarter,") gives the tiers their period: the evaluation measures each one on its own.
+    if (base?.kind === 'tiered' && base.measure && m.condition === 'payment' && m.window.kind === 'open' && clause.opening?.kind !== 'period-opening') periodReading(base, out);
     if (base?.kind === 'tiered' && base.proviso) checkProviso(m, base, out);
   }
 }

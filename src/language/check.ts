@@ -18,6 +18,7 @@ import { checkReadings } from './check-readings';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { checkMeasured } from './check-measured';
 import { checkTierMeasures } from './check-tiers';
+import { checkQuotaBounds } from './check-quota-bounds';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
@@ -82,6 +83,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   for (const clause of document.clauses) checkCompound(clause, out);
   for (const clause of document.clauses) checkClawback(clause, out);
+  for (const clause of document.clauses) checkQuotaBounds(clause, out);
   return out;
 }
 

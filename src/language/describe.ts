@@ -4,16 +4,19 @@
  */
 import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
+import { quotaBoundsWords } from './quota-bounds';
 import { assertNever } from './ast';
 import { describeCalendarWindow } from './calendar-words';
 import { PERIOD_WORD_UNIT_NAMES, periodWordReading } from './period-word';
-import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits } from '../values/money';
+import { CURRENCY_SYMBOLS, Dec, formatMoney, groupThousands, isCurrencyCode, minorUnits, NO_CURRENCY } from '../values/money';
 
 /**
  * An amount stated in a clause, for people: like `formatMoney` ("$1,500.00"), but never rounded, since
  * a summary that shows "$100.01" for a written "$100.005" misreads the clause.
  */
 export function statedMoney(amount: string, currency: string): string {
+  // A zero target no amount of the clause gives a currency to (a rate on all): the sales' own currency is used.
+  if (currency === NO_CURRENCY) return `${new Dec(amount).toFixed()} (in the sales' currency: the clause names none)`;
   if (!isCurrencyCode(currency) || new Dec(amount).decimalPlaces() <= minorUnits(currency)) return formatMoney(amount, currency);
   const [whole, fraction] = new Dec(amount).toFixed().split('.');
   const symbol = Object.keys(CURRENCY_SYMBOLS).find((s) => CURRENCY_SYMBOLS[s] === currency);
@@ -171,7 +174,7 @@ export function describePayment(payment: PaymentNode): string {
       return `${payment.percent}% of the milestone's ${basisWord(payment.basis)} sales revenue above ${describeThreshold(payment.threshold)}`;
     case 'tiered': {
       const reading = tierReading(payment);
-      const bands = resolveBands(payment).map((b) => `${b.percent}% ${describeBand(b.from, b.to, b.currency)}`);
+      const bands = resolveBands(payment).map((b) => `${b.percent}% ${describeBand(b.from, b.to, b.currency)}${quotaBoundsWords(b.band)}`);
       const how =
         reading.source === 'stated' ? `${reading.method}, as stated` : reading.source === 'wording' ? `marginal, from the words '${reading.words}'` : 'read as marginal: the clause does not say';
       return `tiers on the milestone's ${basisWord(payment.bands[0].basis)} sales revenue (${how}): ${bands.join('; ')}`;

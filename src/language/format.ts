@@ -38,7 +38,7 @@
 import type {
   PeriodWordNode, ConditionPartNode, ClawbackNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
-  MinimumTopUpNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
+  MinimumTopUpNode, QuotaBoundNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -1647,7 +1647,19 @@ function thresholdText(t: ThresholdNode, path: string): string {
 }
 
 /** A band's bounds as written: "from $0 to $280,000", "between … and …", "above $100,000", "up to $1,000,000". */
+/** "100% of the Quarterly Quota ($200,000.00)", "the Quarterly Quota": a bound as a share of a quota. */
+function quotaBoundText(q: QuotaBoundNode, path: string): string {
+  if (typeof q.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9'’ -]*$/.test(q.name) || !QUOTA_NAME.test(q.name)) badField(`a quota named '${String(q.name)}'`, `${path}/name`);
+  if (q.percent === null && !q.article) badField('a quota named alone takes "the"', `${path}/article`);
+  const share = q.percent === null ? '' : `${percentText(q.percent, `${path}/percent`)} of `;
+  const written = q.amount ? oneOf(q.amountWritten as string, ['brackets', 'of'], `${path}/amountWritten`) : null;
+  const amount = q.amount ? (written === 'of' ? ` of ${formatAmount(q.amount, `${path}/amount`)}` : ` (${formatAmount(q.amount, `${path}/amount`)})`) : '';
+  return `${share}${q.article ? 'the ' : ''}${q.name}${amount}`;
+}
+
 function bandRange(b: TierBandNode, path: string): string {
+  if (b.toQuota) return `${oneOf(b.upper as string, ['up to', 'up to and including'], `${path}/upper`)} ${quotaBoundText(b.toQuota, `${path}/toQuota`)}`;
+  if (b.fromQuota) return `${comparatorText(b.lower as string, `${path}/lower`)} ${quotaBoundText(b.fromQuota, `${path}/fromQuota`)}`;
   if (b.lower === 'from' || b.lower === 'between') {
     return `${b.lower} ${formatAmount(b.from as MoneyNode, `${path}/from`)} ${b.lower === 'from' ? 'to' : 'and'} ${formatAmount(b.to as MoneyNode, `${path}/to`)}`;
   }

@@ -3,8 +3,10 @@
  * rate on the sales within the band; retroactive: all of the base at the rate of the band reached),
  * and what decided it: the words stated, a band's words, or the default the checker warns about.
  */
-import type { TieredPaymentNode } from '../../language/ast';
+import type { QuotaBoundNode, TieredPaymentNode } from '../../language/ast';
 import { tierReading } from '../../language/tier-bands';
+import { quotaBoundWords } from '../../language/quota-bounds';
+import { formatMoney } from '../../values/money';
 
 export function tierNote(name: string, payment: TieredPaymentNode): string {
   const reading = tierReading(payment);
@@ -18,5 +20,23 @@ export function tierNote(name: string, payment: TieredPaymentNode): string {
       : reading.source === 'wording'
         ? `as the words '${reading.words}' say`
         : 'by default: the clause does not say which (warning tier-reading)';
-  return `${name}: tiers read as ${what}, ${why}`;
+  return `${name}: tiers read as ${what}, ${why}${quotaBounds(payment)}`;
+}
+
+/**
+ * "; band 1 ends at 100% of the Quarterly Quota ($200,000 as written there) = $200,000.00": each bound written as
+ * a share of a quota, the quota's amount and where it is written, and the figure the evaluation uses.
+ */
+function quotaBounds(payment: TieredPaymentNode): string {
+  const parts: string[] = [];
+  const one = (index: number, edge: 'starts above' | 'ends at', q: QuotaBoundNode, value: { amount: string; currency: string } | null): void => {
+    if (value === null) return;
+    const where = q.amount ? `${q.amount.text} as written there` : `the amount written for the ${q.name} at another bound`;
+    parts.push(`band ${index + 1} ${edge} ${quotaBoundWords(q)} (${where}) = ${formatMoney(value.amount, value.currency)}`);
+  };
+  payment.bands.forEach((b, i) => {
+    if (b.fromQuota) one(i, 'starts above', b.fromQuota, b.from);
+    if (b.toQuota) one(i, 'ends at', b.toQuota, b.to);
+  });
+  return parts.length > 0 ? `; ${parts.join('; ')}` : '';
 }
