@@ -50,6 +50,7 @@ import * as cmb from './commitment-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
 import * as cw from './clawback-builders';
+import * as ud from './undertaking-builders';
 %}
 @lexer lexer
 
@@ -214,6 +215,9 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
 # A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
                | royaltySentence %period topUpSentence               {% tu.royaltyWithTopUp %}
+# A minimum of royalties owed under another provision, topped up (grammar/undertaking-builders.ts); written out here,
+# not as a rule of its own, so that it adds one Earley state where a clause may start.
+               | %during %the %year %startVerb %number %months %from %the %date "hereof" %comma partyRef "undertakes" %to %pay partyRef "total" "royalties" %of comparator usMoney %period %should %the "royalties" "under" provisionRef %lparen percentage %of measure %rparen %be "insufficient" %to %achieve %such %minimum %comma partyRef modal "contribute" %the %difference %within %number %days %after %the %end %of %that %number %month %periodNoun %period {% ud.undertakingClause %}
 # One or more payments, each with its condition: "… a bonus of $25,000 if …, and an additional bonus of $50,000 if …".
 # The payer and its modal, shared by every payment-first form so that a party name is completed into one rule.
 payerHead     -> partyRef modal                                      {% b.id %}
@@ -849,6 +853,13 @@ topUpName     -> topUpNameWord                                       {% b.single
 topUpNameWord -> %word {% b.id %} | %minimum {% b.id %}
 topUpWindow   -> %for_ %any calendarPeriodNoun                       {% tu.topUpWindow %}
 topUpReference -> %for_ referenceWord calendarPeriodNoun             {% tu.referencePeriod %}
+# "During the year commencing six (6) months from the date hereof, Operator undertakes to pay Licensor total royalties of not
+# less than US $11,500. Should the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues) be insufficient to
+# achieve such minimum, Operator shall contribute the difference within forty-five (45) days after the end of that twelve
+# (12) month period.": "US" before a dollar amount, and the provision the royalties are owed under.
+usMoney       -> "US":? money                                        {% ud.usMoney %}
+provisionRef  -> provisionWord sectionRef                            {% ud.provisionRef %}
+provisionWord -> "Paragraph" {% b.id %} | %section {% b.id %}
 
 # --- calendar periods ----------------------------------------------------------------------------
 # Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar

@@ -74,6 +74,7 @@ export const DIAGNOSTIC_CODES = {
   // a minimum of a computed amount, topped up
   'top-up-mismatch': 'error',
   'top-up-reading': 'info',
+  'date-hereof-reading': 'warning',
   // calendar periods
   'once-or-each': 'warning',
   'any-period-reading': 'warning',

@@ -138,7 +138,7 @@ describe('grammar/README.md says what the grammar does', () => {
   });
 
   const S = 'The Seller agrees to meet the following milestones: ';
-  const diagnosticRows = [...readme.slice(readme.indexOf('## Diagnostics')).matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \| `((?:S|The |If |For |On )[^`]*)` \|/gm)]
+  const diagnosticRows = [...readme.slice(readme.indexOf('## Diagnostics')).matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \| `((?:S|The |If |For |On |During )[^`]*)` \|/gm)]
     .filter((m) => !m[3].includes('…'))
     .map((m) => [m[1], m[2], m[3].replace(/^S/, S)]);
   test('the diagnostics table has a complete example for every code but the two no short text shows', () => {

@@ -52,3 +52,30 @@ describe('a royalty with a minimum topped up, on random ledgers', () => {
     }
   });
 });
+
+describe('an undertaking of a minimum of royalties owed under another provision', () => {
+  const undertaking =
+    'During the year commencing six (6) months from the date hereof, Operator undertakes to pay Licensor total royalties of not less than US $11,500. ' +
+    'Should the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues) be insufficient to achieve such minimum, Operator shall contribute ' +
+    'the difference within forty-five (45) days after the end of that twelve (12) month period.';
+
+  test('only the difference is owed, by the party that undertakes, once the year is over; the royalties are owed under the provision', () => {
+    const ast = validate(undertaking).ast!;
+    const ledger = [{ id: 'S1', date: '2026-08-01', amount: '100000.00' }];
+    const report = evaluate(ast, ledger, { effectiveDate: '2026-01-10', timeZone: 'UTC', asOf: '2027-12-31' }) as EvaluationSuccess;
+    expect(report.obligations).toEqual([
+      expect.objectContaining({ amount: '3500.00', payer: 'Operator', payee: 'Licensor', direction: 'from-performer', triggeredAt: '2027-07-09', dueDate: '2027-08-23' }),
+    ]);
+  });
+
+  test('a contributor other than the party that undertakes, or another period length, is top-up-mismatch', () => {
+    const other = validate(undertaking.replace('Operator shall contribute', 'Licensee shall contribute')).diagnostics.map((d) => d.code);
+    expect(other).toContain('top-up-mismatch');
+    const length = validate(undertaking.replace('that twelve (12) month period', 'that six (6) month period')).diagnostics.map((d) => d.code);
+    expect(length).toContain('top-up-mismatch');
+  });
+
+  test('the SQL path refuses it by name', () => {
+    expect(() => checkSupported(validate(undertaking).ast!)).toThrow(expect.objectContaining({ feature: "clause 'clause' field 'topUp'" }));
+  });
+});

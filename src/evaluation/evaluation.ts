@@ -10,7 +10,7 @@
  * Results never depend on input order except to break ties between rows at the same instant.
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
-import type { DocumentNode, MinimumTopUpNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
+import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
 import { payDayDue, payDayNote } from './payments/pay-day';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
@@ -19,7 +19,7 @@ import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-peri
 import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
-import { Dec, decimalString, formatMoney, NO_CURRENCY } from '../values/money';
+import { Dec, decimalString, NO_CURRENCY } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { ZoneClock } from '../time/zone-clock';
@@ -37,6 +37,7 @@ import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
 import { partialPeriodMinimum } from './partial-period';
 import { periodAmount, topUpObligation, topUpReading, topUpStatus } from './top-up';
+import { topUpNote } from './top-up-note';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
@@ -57,11 +58,6 @@ import {
   type Status,
 } from './report';
 import type { SecondPassNeeds, TwoPassEvaluation } from './two-pass';
-
-/** "calendar year", "year": the period a top-up's minimum names. */
-function periodNoun(t: MinimumTopUpNode): string {
-  return t.window.kind === 'calendar-period' ? `calendar ${t.window.unit}` : 'period';
-}
 
 /** The obligations a clawback takes back: sums paid when the milestone was met (a rate is computed on the sales less refunds). */
 const CLAWED_BASES = new Set(['item', 'sentence', 'schedule', 'unresolved']);
@@ -417,22 +413,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const shortfall = base?.kind === 'shortfall' ? base : null;
       const table = base?.kind === 'attainment' ? base : null;
       const topUp = topUpReading(plan.clause, m);
-      const topUpCurrency = topUp ? this.currency ?? sums.firstRowCurrency ?? topUp.topUp.minimum.currency : null;
+      const topUpCurrency = topUp ? this.currency ?? sums.firstRowCurrency ?? topUp.terms.minimum.currency : null;
       const rule = METRICS[plan.metric];
       notes.reading(rule.reading(m.target), name);
       if (base?.kind === 'tiered') notes.add(tierNote(name, base));
       // With no condition written, the comparator is the payment's threshold, stated in its calculation.
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
-      if (topUp) {
-        const t = topUp.topUp;
-        notes.add(
-          `${name}: the ${t.subject} (${topUp.rate.percent}% of ${m.target.kind === 'revenue' ? m.target.term ?? 'sales' : 'sales'}, "payable annually") are computed per ${periodNoun(t)}, the period the ${t.minimumName} names; ` +
-            `each ${periodNoun(t)} owes its ${t.subject}, and when they are below the ${t.minimumName} of ${formatMoney(new Dec(t.minimum.amount), t.minimum.currency)} also the difference, ` +
-            `paid by ${t.payer.name} to ${t.payee.name} (${t.owner} own ${t.subject}); the milestone is the ${t.subject} reaching the minimum, and its target is the sales that give it ` +
-            `(${formatMoney(new Dec(t.minimum.amount), t.minimum.currency)} ÷ ${topUp.rate.percent}% = ${decimalString(toDec(plan.target))})`,
-        );
-      }
+      if (topUp) notes.add(topUpNote(name, plan.clause, topUp, plan.target));
       if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
       if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
@@ -478,7 +466,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
         const topUpAmount = topUp && topUpCurrency ? periodAmount(topUp.rate, totalDec, topUpCurrency) : null;
         const status: Status = topUp && topUpAmount
-          ? topUpStatus(topUpAmount, new Dec(topUp.topUp.minimum.amount), over)
+          ? topUpStatus(topUpAmount, new Dec(topUp.terms.minimum.amount), over)
           : shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
           : crossing ? 'met' : over ? 'missed' : 'pending';
@@ -511,7 +499,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
         if (topUp && topUpAmount && topUpCurrency && parties) {
           // The amount itself, owed for every period once it is over; then the difference when it is below the minimum.
-          if (over) {
+          if (topUp.terms.owedUnder !== null) {
+            notes.add(`${instName}: the royalties themselves are owed under ${topUp.terms.owedUnder}, not by this clause: only the difference from the minimum is owed here`);
+          } else if (over) {
             const obligation = obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
               found, parties, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
             });
@@ -521,9 +511,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
               settledAtEnd.set(obligation, instName);
             }
           } else {
-            notes.add(`${instName}: the ${topUp.topUp.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${asOf}`);
+            notes.add(`${instName}: the ${topUp.terms.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${asOf}`);
           }
-          const owed = topUpObligation(topUp.topUp, topUpAmount, result, {
+          const owed = topUpObligation(topUp.terms, topUpAmount, result, {
             common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, currency: topUpCurrency, diagnostics,
           });
           notes.add(owed.note);

@@ -73,7 +73,8 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
       // whose sales the amount can be counted on is the payer (a royalty on its own sales).
       const ownSales = payee === null && payer !== null && milestone.condition === 'payment';
       // A minimum of "Licensee's Earned Royalties": the amount and its top-up are paid on the payer's own sales.
-      const ownAmount = clause.topUp !== undefined && payer !== null && sameParty(clause.topUp.owner.replace(/['’]s$/, ''), payer);
+      // Royalties owed under another provision and topped up here are the payer's royalties on its own sales too.
+      const ownAmount = clause.topUp !== undefined && payer !== null && (clause.topUp.kind === 'royalty-undertaking' || sameParty(clause.topUp.owner.replace(/['’]s$/, ''), payer));
       const payerPerforms = reverse || ownSales || ownAmount || (achiever !== null && payer !== null && sameParty(achiever, payer));
       return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
     }

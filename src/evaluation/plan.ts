@@ -178,7 +178,7 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const boundary = tiers ? firstBoundary(tiers) : null;
       const topUp = topUpReading(clause, milestone);
       // A minimum of a computed amount: reported against the sales that give it (the minimum over the rate).
-      const target = targetQuantity(boundary ? boundary.amount : topUp ? topUpTarget(topUp.topUp, topUp.rate) : targetText(milestone.target));
+      const target = targetQuantity(boundary ? boundary.amount : topUp ? topUpTarget(topUp.terms, topUp.rate) : targetText(milestone.target));
       const escalation = clause.commitment?.escalation ?? null;
       const instances = milestoneWindowInstances(evaluated, calendar, ctx.asOf, ast).filter((window) => start === null || window.endDay > firstCounted).map((window) => ({
         window,

@@ -1,14 +1,18 @@
 /**
  * A computed amount with a minimum per period, topped up ("… earned royalties of 5% of Net Sales …, payable annually.
  * If Licensee's Earned Royalties for any calendar year are less than $100,000 …, Licensee shall make a payment …
- * equal to the difference between the Minimum Royalty and the Earned Royalties for that calendar year."). Each
- * period's amount is computed on the period's whole total once the period is over; when it is below the minimum the
- * payer owes the difference as well, dated the period's last day and due the days the text gives after it. The
+ * equal to the difference between the Minimum Royalty and the Earned Royalties for that calendar year.", or "…
+ * Operator undertakes to pay Licensor total royalties of not less than US $11,500. Should the royalties under
+ * Paragraph 9(a) (eight percent (8%) of Gross Revenues) be insufficient …, Operator shall contribute the difference
+ * …"). Each period's amount is computed on the period's whole total once the period is over; when it is below the
+ * minimum the payer owes the difference, dated the period's last day and due the days the text gives after it, and
+ * the amount itself when this clause is the one that owes it (not when it is owed under another provision). The
  * minimum is judged on the amount as computed (rounded once, half-up), not on the sales: the sales that would give
- * the minimum (the minimum over the rate) are reported as the milestone's target, for reading only. While the
- * period is open nothing is owed, and a pending top-up is stated. Shared by every engine that evaluates it.
+ * the minimum (the minimum over the rate) are reported as the milestone's target, for reading only. While the period
+ * is open nothing is owed, and a pending top-up is stated. Shared by every engine that evaluates it.
  */
-import type { ClauseNode, MilestoneNode, MinimumTopUpNode, RatePaymentNode, ShortfallPaymentNode } from '../language/ast';
+import type { ClauseNode, MilestoneNode, MoneyNode, RatePaymentNode, ShortfallPaymentNode } from '../language/ast';
+import { assertNever } from '../language/ast';
 import { paymentParts } from '../language/payment-parts';
 import { addDays, formatIsoDate, parseIsoDate, type CalendarDate } from '../time/calendar-date';
 import { Dec, formatMoney, moneyString } from '../values/money';
@@ -16,15 +20,46 @@ import { calculate } from './payments/calculation';
 import { calculateShortfall } from './payments/shortfall';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation, ObligationCommon, Status } from './report';
 
+/** What a top-up is, whichever way the text writes it. */
+export interface TopUpTerms {
+  minimum: MoneyNode;
+  /** How the amount is named: "Earned Royalties", "royalties under Paragraph 9(a)". */
+  subject: string;
+  /** How the minimum is named: "Minimum Royalty", "minimum". */
+  minimumName: string;
+  /** Days after the period's end the difference falls due. */
+  dueDays: number;
+  /** The provision the amount is owed under when not this clause ("Paragraph 9(a)"), else null: this clause owes it. */
+  owedUnder: string | null;
+}
+
+export interface TopUpReading { terms: TopUpTerms; rate: RatePaymentNode }
+
+/** The top-up of a clause's milestone and the rate it is a minimum of, or null for a clause without one. */
+export function topUpReading(clause: ClauseNode, m: MilestoneNode): TopUpReading | null {
+  const t = clause.topUp;
+  if (!t || !m.payment) return null;
+  const base = paymentParts(m.payment).base;
+  if (base.kind !== 'rate') return null;
+  switch (t.kind) {
+    case 'minimum-top-up':
+      return { terms: { minimum: t.minimum, subject: t.subject, minimumName: t.minimumName, dueDays: t.due.days, owedUnder: null }, rate: base };
+    case 'royalty-undertaking':
+      return { terms: { minimum: t.minimum, subject: `royalties under ${t.under}`, minimumName: 'minimum', dueDays: t.days, owedUnder: t.under }, rate: base };
+    default:
+      return assertNever(t);
+  }
+}
+
 /** The sales whose amount is exactly the minimum: minimum ÷ rate (the milestone's target, reported for reading). */
-export function topUpTarget(topUp: MinimumTopUpNode, rate: RatePaymentNode): string {
+export function topUpTarget(t: TopUpTerms, rate: RatePaymentNode): string {
   const percent = new Dec(rate.percent);
-  return percent.isZero() ? topUp.minimum.amount : new Dec(topUp.minimum.amount).times(100).dividedBy(percent).toFixed();
+  return percent.isZero() ? t.minimum.amount : new Dec(t.minimum.amount).times(100).dividedBy(percent).toFixed();
 }
 
 /** The amount of a period: the rate on its total, rounded once, half-up, never below zero (no clawback is written). */
 export function periodAmount(rate: RatePaymentNode, total: Dec, currency: string): Dec {
-  const amount = calculate({ ...rate, measure: undefined }, total, null, currency).amount;
+  const amount = calculate({ kind: 'rate', percent: rate.percent, basis: rate.basis, range: rate.range }, total, null, currency).amount;
   return amount.isNegative() ? new Dec(0) : amount;
 }
 
@@ -48,25 +83,26 @@ export interface TopUpContext {
 }
 
 /** The top-up of one period, or null when none is owed (the amount reaches the minimum, or the period is open); `note` says which. */
-export function topUpObligation(topUp: MinimumTopUpNode, amount: Dec, result: MilestoneResult, c: TopUpContext): { obligation: Obligation | null; note: string } {
-  const minimum = new Dec(topUp.minimum.amount);
+export function topUpObligation(t: TopUpTerms, amount: Dec, result: MilestoneResult, c: TopUpContext): { obligation: Obligation | null; note: string } {
+  const minimum = new Dec(t.minimum.amount);
   const money = (d: Dec): string => formatMoney(d, c.currency);
-  const what = `the ${topUp.subject} of ${result.windowStart} to ${result.deadline}`;
+  const what = `the ${t.subject} of ${result.windowStart} to ${result.deadline}`;
   if (amount.greaterThanOrEqualTo(minimum)) {
-    return { obligation: null, note: `${c.name}: ${what}, ${money(amount)}, are not below the ${topUp.minimumName} of ${money(minimum)} (exactly the minimum meets it): no difference is owed` };
+    return { obligation: null, note: `${c.name}: ${what}, ${money(amount)}, are not below the ${t.minimumName} of ${money(minimum)} (exactly the minimum meets it): no difference is owed` };
   }
   if (result.status !== 'missed') {
     const text =
       `${c.name}: pending top-up: the period ends on ${result.deadline}, and ${what} so far, ${money(amount)}, are ${money(minimum.minus(amount))} below the ` +
-      `${topUp.minimumName} of ${money(minimum)}; nothing is owed until the period is over, and later sales in it reduce the difference`;
+      `${t.minimumName} of ${money(minimum)}; nothing is owed until the period is over, and later sales in it reduce the difference`;
     c.diagnostics.push({ code: 'pending-shortfall', severity: 'info', label: null, message: text });
     return { obligation: null, note: text };
   }
   const r = calculateShortfall(DIFFERENCE, minimum, amount, c.currency);
-  const due = formatIsoDate(addDays(parseIsoDate(result.deadline) as CalendarDate, topUp.due.days));
+  const due = formatIsoDate(addDays(parseIsoDate(result.deadline) as CalendarDate, t.dueDays));
+  const besides = t.owedUnder === null ? `, besides the ${t.subject} themselves` : ` (the royalties themselves are owed under ${t.owedUnder}, not by this clause)`;
   const explanation =
-    `top-up: the period ${result.windowStart} to ${result.deadline} is over and ${what}, ${money(amount)}, are below the ${topUp.minimumName} of ${money(minimum)}; ` +
-    `the difference ${r.text} is owed on the period's last day, besides the ${topUp.subject} themselves; due ${due}: ${topUp.due.days} days after the end of the period`;
+    `top-up: the period ${result.windowStart} to ${result.deadline} is over and ${what}, ${money(amount)}, are below the ${t.minimumName} of ${money(minimum)}; ` +
+    `the difference ${r.text} is owed on the period's last day${besides}; due ${due}: ${t.dueDays} days after the end of the period`;
   return {
     obligation: {
       ...c.common, triggeredAt: result.deadline, triggeredBy: null,
@@ -75,11 +111,4 @@ export function topUpObligation(topUp: MinimumTopUpNode, amount: Dec, result: Mi
     },
     note: `${c.name}: ${explanation}`,
   };
-}
-
-/** The top-up of a clause's milestone and the rate it is a minimum of, or null for a clause without one. */
-export function topUpReading(clause: ClauseNode, m: MilestoneNode): { topUp: MinimumTopUpNode; rate: RatePaymentNode } | null {
-  if (!clause.topUp || !m.payment) return null;
-  const base = paymentParts(m.payment).base;
-  return base.kind === 'rate' ? { topUp: clause.topUp, rate: base } : null;
 }

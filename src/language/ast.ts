@@ -80,7 +80,32 @@ export interface ClauseNode {
    * of the difference when it does not ("If Licensee's Earned Royalties for any calendar year are less than $100,000,
    * … a payment … equal to the difference …").
    */
-  topUp?: MinimumTopUpNode;
+  topUp?: MinimumTopUpNode | RoyaltyUndertakingNode;
+  range: Range;
+}
+
+/**
+ * An undertaking of a minimum of royalties owed under another provision, topped up: "During the year commencing six (6)
+ * months from the date hereof, Operator undertakes to pay Licensor total royalties of not less than US $11,500. Should
+ * the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues) be insufficient to achieve such minimum,
+ * Operator shall contribute the difference within forty-five (45) days after the end of that twelve (12) month period."
+ * The milestone's payment is the rate restated in brackets (`owedUnder` the provision): this clause owes only the
+ * difference, once the window is over.
+ */
+export interface RoyaltyUndertakingNode {
+  kind: 'royalty-undertaking';
+  /** "not less than": how the minimum is compared. */
+  comparator: ComparatorNode;
+  minimum: MoneyNode;
+  /** "US $11,500": "US" written before a dollar amount. */
+  usWritten?: true;
+  /** "Paragraph 9(a)": where the royalties are owed, as written. */
+  under: string;
+  /** "Operator shall contribute the difference": the party that contributes (the payer, else an error). */
+  contributor: PartyNode;
+  /** "within forty-five (45) days after the end of that twelve (12) month period": the days, and the period's length in months as written. */
+  days: number;
+  periodLength: number;
   range: Range;
 }
 
@@ -556,8 +581,12 @@ export interface RecurringWindowNode {
 /** The windows that are not counted in contract periods from the effective date alone (src/time/own-windows.ts reads them). */
 export type OwnWindowNode = SpanWindowNode | DateRangeWindowNode | TermWindowNode | DefinedPeriodWindowNode;
 
-/** Where a window with its own start begins: a date written in the text, or the effective date. */
-export type SpanStart = { kind: 'date'; date: string } | { kind: 'effective-date' };
+/**
+ * Where a window with its own start begins: a date written in the text, the effective date, or `n` months after the
+ * date of the agreement ("six (6) months from the date hereof"), which is read as the effective date (the notes and
+ * the warning `date-hereof-reading` say so).
+ */
+export type SpanStart = { kind: 'date'; date: string } | { kind: 'effective-date' } | { kind: 'after-date-hereof'; n: number; unit: 'month' };
 
 /**
  * A window of `n` days, months or years from a start of its own: "the twelve (12) month period
@@ -570,7 +599,8 @@ export interface SpanWindowNode {
   unit: 'day' | 'month' | 'year';
   start: SpanStart;
   /** `fiscal year`: "the Fiscal Year beginning April 1, 2026", twelve months from that date. */
-  written: 'period' | 'first' | 'fiscal year';
+  /** `the year`: "the year commencing six (6) months from the date hereof" (one year). */
+  written: 'period' | 'first' | 'fiscal year' | 'the year';
   range: Range;
 }
 
@@ -979,6 +1009,8 @@ export interface RatePaymentNode {
   definedBare?: true;
   /** ", payable annually": the amount is settled once a year (the period a minimum of it names). */
   payable?: 'annually';
+  /** "the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues)": owed under that provision, not by this clause. */
+  owedUnder?: string;
   range: Range;
 }
 
@@ -1301,6 +1333,7 @@ export type AnyNode =
   | ConditionPartNode
   | MeasuredAtEndNode
   | MinimumTopUpNode
+  | RoyaltyUndertakingNode
   | ClawbackNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */

@@ -137,6 +137,7 @@ export function describeWindow(window: WindowNode): string {
       return 'cumulative from the effective date, with no deadline';
     case 'span': {
       const length = `${window.n} ${window.unit}${window.n === 1 ? '' : 's'}`;
+      if (window.start.kind === 'after-date-hereof') return `the ${length} from ${window.start.n} months after the date hereof (read as the effective date), its own sales only`;
       return window.start.kind === 'effective-date' ? `the first ${length} from the effective date` : `the ${length} from ${window.start.date}, its own sales only`;
     }
     case 'date-range':

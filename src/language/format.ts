@@ -38,7 +38,7 @@
 import type {
   PeriodWordNode, ConditionPartNode, ClawbackNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
-  MinimumTopUpNode, QuotaBoundNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
+  MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -94,6 +94,8 @@ function formatClause(clause: ClauseNode, path: string): string {
   } else if (clause.form === 'headed') {
     if (clause.party) throw new FormatError('a headed clause names no party (the party appears in its payment sentences)', `${path}/party`);
     clause.milestones.forEach((m, i) => lines.push(headedItem(m, `${path}/milestones/${i}`)));
+  } else if (clause.form === 'payer-pays' && clause.topUp?.kind === 'royalty-undertaking') {
+    lines.push(undertakingText(clause, path));
   } else if (clause.form === 'payer-pays' || clause.form === 'conditional') {
     lines.push(payerSentence(clause, path));
     if (clause.topUp !== undefined) lines.push(topUpText(clause, `${path}/topUp`));
@@ -160,6 +162,7 @@ function formatClause(clause: ClauseNode, path: string): string {
  */
 function topUpText(clause: ClauseNode, path: string): string {
   const t = clause.topUp as MinimumTopUpNode;
+  if (t.kind !== 'minimum-top-up') badField(`a top-up of kind '${String(t.kind)}'`, `${path}/kind`);
   const name = (value: unknown, at: string): string =>
     typeof value === 'string' && /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*$/.test(value) ? value : badField(`a name '${String(value)}' (capitalised words)`, at);
   const period = (w: WindowNode, at: string): string => {
@@ -185,6 +188,41 @@ function clawbackSentence(c: ClawbackNode, path: string): string {
     : c.remedy === 'repaid' ? 'repaid' : c.remedy === 'charged-back' ? 'charged back' : badField(`remedy '${String(c.remedy)}'`, `${path}/remedy`);
   if (c.remedy !== 'offset' && c.futureNoun !== null) badField('a future noun without an offset', `${path}/futureNoun`);
   return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} paid on sales ${c.that ? 'that are ' : ''}later refunded shall be ${remedy}.`;
+}
+
+/** The comparators an undertaking of a minimum may write. */
+const MINIMUM_COMPARATORS = ['not less than', 'no less than', 'at least'];
+
+/**
+ * "During the year commencing 6 months from the date hereof, the Operator undertakes to pay the Licensor total royalties
+ * of not less than US $11,500.00. Should the royalties under Paragraph 9(a) (8% of Gross Revenues) be insufficient to
+ * achieve such minimum, the Operator shall contribute the difference within 45 days after the end of that 12 month period."
+ */
+function undertakingText(clause: ClauseNode, path: string): string {
+  const t = clause.topUp as RoyaltyUndertakingNode;
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  if (clause.milestones.length !== 1 || clause.payments.length !== 0 || m.label !== null || m.condition !== 'payment') badField('an undertaking with other than one unlabelled milestone', `${path}/milestones`);
+  const w = m.window;
+  if (w.kind !== 'span' || w.start?.kind !== 'after-date-hereof' || w.n !== 1 || w.unit !== 'year' || w.written !== 'the year') {
+    badField('an undertaking window other than "the year commencing <n> months from the date hereof"', `${at}/window`);
+  }
+  const p = m.payment;
+  if (!p || p.kind !== 'rate' || !p.measure || p.owedUnder !== t.under || p.intro !== undefined || p.definedAs !== undefined || p.payable !== undefined) {
+    badField('an undertaking whose payment is not the rate owed under its provision', `${at}/payment`);
+  }
+  if (!clause.payer || !clause.party) throw new FormatError('an undertaking names the party that undertakes and the party paid', `${path}/payer`);
+  if (typeof t.under !== 'string' || !/^(?:Paragraph|Section) \d+(?:\.\d+)*(?:\([A-Za-z0-9]+\))*$/.test(t.under)) badField(`a provision '${String(t.under)}'`, `${path}/topUp/under`);
+  const comparator = oneOf(t.comparator?.words, MINIMUM_COMPARATORS, `${path}/topUp/comparator/words`);
+  const amount = formatAmount(t.minimum, `${path}/topUp/minimum`);
+  if (t.usWritten === true && !amount.startsWith('$')) badField('"US" before an amount not in dollars', `${path}/topUp/usWritten`);
+  return (
+    `During the year commencing ${wholeNumber(w.start.n, `${at}/window/start/n`)} months from the date hereof, the ${partyName(clause.payer, `${path}/payer`)} undertakes to pay ` +
+    `the ${partyName(clause.party, `${path}/party`)} total royalties of ${comparator} ${t.usWritten === true ? 'US ' : ''}${amount}. Should the royalties under ${t.under} ` +
+    `(${percentText(p.percent, `${at}/payment/percent`)} of ${measureText(p.measure, `${at}/payment/measure`)}) be insufficient to achieve such minimum, the ` +
+    `${partyName(t.contributor, `${path}/topUp/contributor`)} shall contribute the difference within ${wholeNumber(t.days, `${path}/topUp/days`)} days after the end of that ` +
+    `${wholeNumber(t.periodLength, `${path}/topUp/periodLength`)} month period.`
+  );
 }
 
 /** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */

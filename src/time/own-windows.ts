@@ -3,7 +3,7 @@
  * contract periods from the effective date: periods.ts). Like periods.ts, everything is computed on
  * calendar dates and every window starts and ends at a local midnight in the contract's zone.
  */
-import { type DateRangeWindowNode, type DocumentNode, type SpanWindowNode, type WindowNode } from '../language/ast';
+import { assertNever, type DateRangeWindowNode, type DocumentNode, type SpanWindowNode, type WindowNode } from '../language/ast';
 import { definitionsOf, periodMeaning } from '../language/period-definitions';
 import {
   addMonthsCorresponding, corresponding, ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, instance, parseIsoDate, windowInstances,
@@ -45,7 +45,17 @@ function beforeEffective(startDay: number, calendar: ContractCalendar): string {
 }
 
 function startOf(window: SpanWindowNode, calendar: ContractCalendar): CalendarDate | null {
-  return window.start.kind === 'effective-date' ? calendar.effective : parseIsoDate(window.start.date);
+  switch (window.start.kind) {
+    case 'effective-date':
+      return calendar.effective;
+    case 'date':
+      return parseIsoDate(window.start.date);
+    case 'after-date-hereof':
+      // "six (6) months from the date hereof": the date of the agreement is read as the effective date.
+      return addMonthsCorresponding(calendar.effective, window.start.n);
+    default:
+      return assertNever(window.start);
+  }
 }
 
 function spanInstance(window: SpanWindowNode, calendar: ContractCalendar, as: string): WindowInstance {
@@ -55,7 +65,11 @@ function spanInstance(window: SpanWindowNode, calendar: ContractCalendar, as: st
   const startDay = dayNumber(start);
   const months = window.unit === 'year' ? window.n * 12 : window.unit === 'month' ? window.n : null;
   const endDay = months === null ? startDay + window.n : dayNumber(addMonthsCorresponding(start, months));
-  const from = window.start.kind === 'effective-date' ? `the effective date ${formatIsoDate(start)}` : formatIsoDate(start);
+  const from = window.start.kind === 'effective-date'
+    ? `the effective date ${formatIsoDate(start)}`
+    : window.start.kind === 'after-date-hereof'
+      ? `${formatIsoDate(start)}, ${window.start.n} months from the date hereof (read as the effective date ${formatIsoDate(calendar.effective)}, by the corresponding-day rule)`
+      : formatIsoDate(start);
   const length = `${window.n} ${window.unit}${window.n === 1 ? '' : 's'}`;
   const rule = months === null ? `${window.n} days counting the first` : new ContractCalendar(start).usedMonthEndRule(months)
     ? `corresponding-day rule; a month without day ${start.day} moves the boundary to the 1st of the next month`
