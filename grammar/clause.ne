@@ -313,7 +313,9 @@ conditionJoin -> %comma:? %and                                       {% cc.condi
 conditionPart -> subject window comparison                           {% cc.windowFirstPart %}
                | subject comparison window:?                         {% cc.comparisonFirstPart %}
                | comparator target window:?                          {% cc.countPart %}
-               | subject "year-to-date" comparison measuredAtEnd:?   {% cc.yearToDatePart %}
+# A metric without a scope before "year-to-date": scope words would take "year-to-date" as one of theirs.
+               | ytdSubject "year-to-date" comparison measuredAtEnd:? {% cc.yearToDatePart %}
+ytdSubject    -> metric                                              {% b.metricSubject %}
 measuredAtEnd -> "measured" %at %the %end %of %such %calendar:? periodUnit {% cc.measuredAtEnd %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
