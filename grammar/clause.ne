@@ -51,6 +51,7 @@ import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
 import * as cw from './clawback-builders';
 import * as ud from './undertaking-builders';
+import * as sm from './sales-minimum-builders';
 %}
 @lexer lexer
 
@@ -87,6 +88,9 @@ periodEndClause -> shortfallClause                                   {% b.id %}
                | incentiveClause                                     {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerHead commitmentTail                            {% cmb.commitmentClause %}
+# A commitment to sales targets in an exhibit written in the text, whose consequence is not a payment (grammar/sales-minimum-builders.ts);
+# written out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
+               | partyRef "hereby" "commits" %to partyRef %to %achieve %comma %at %a %minimum %comma %the %sales %targets %set %forth %on %exhibit documentId %for_ %each periodName %during %the %termNoun %lparen %the %string %rparen %period %if_ partyRef %fails %to %achieve %the minimumWords %in_ %any %periodNoun "specified" %in_ %exhibit documentId %comma partyRef "may" %comma %at %its "discretion" %comma "either" remedies %period %exhibit documentId %bullet minimumWords %colon exhibitRows %period {% sm.salesMinimumClause %}
                | payerClause                                         {% b.id %}
                | payerClause paymentTiming                           {% b.withTiming %}
                | payerClause paymentDay                              {% op.withPaymentDay %}
@@ -862,6 +866,23 @@ topUpReference -> %for_ referenceWord calendarPeriodNoun             {% tu.refer
 usMoney       -> "US":? money                                        {% ud.usMoney %}
 provisionRef  -> provisionWord sectionRef                            {% ud.provisionRef %}
 provisionWord -> "Paragraph" {% b.id %} | %section {% b.id %}
+
+# --- a commitment to sales targets in an exhibit, with remedies that are not payments ------------------
+# "… Supplier may, at its discretion, either (i) terminate this Agreement in accordance with Section 9.1, or (ii) revoke the
+# exclusive appointment granted under Section 1.3. Exhibit C - Sales Minimum: Contract Year 1 (the twelve months starting on
+# the Effective Date): $600,000; Contract Year 2: $900,000.": a remedy's words hold no comma, so items split one way.
+remedies      -> remedy                                              {% b.single %}
+               | remedies %comma %or remedy                          {% b.appendFourth %}
+remedy        -> %enumerator remedyVerb remedyWords                  {% sm.remedy %}
+remedyVerb    -> "terminate" {% b.id %} | "revoke" {% b.id %}
+remedyWords   -> remedyWord                                          {% b.single %}
+               | remedyWords remedyWord                              {% b.append %}
+remedyWord    -> %word {% b.id %} | %the {% b.id %} | %this_ {% b.id %} | %agreement {% b.id %} | %in_ {% b.id %} | %with_ {% b.id %}
+               | %section {% b.id %} | %number {% b.id %} | %dottedNumber {% b.id %} | %of {% b.id %} | %its {% b.id %}
+exhibitRows   -> exhibitRow                                          {% b.single %}
+               | exhibitRows %semicolon exhibitRow                   {% b.appendThird %}
+exhibitRow    -> periodName %number rowDefinition:? %colon money     {% sm.exhibitRow %}
+rowDefinition -> %lparen %the "twelve" %months %startVerb %on %the %effective %date %rparen
 
 # --- calendar periods ----------------------------------------------------------------------------
 # Periods aligned to the calendar in the contract's zone (src/time/calendar-periods.ts): "in any calendar

@@ -75,6 +75,9 @@ export const DIAGNOSTIC_CODES = {
   'top-up-mismatch': 'error',
   'top-up-reading': 'info',
   'date-hereof-reading': 'warning',
+  // a commitment to sales targets in an exhibit, with remedies that are not payments
+  'sales-minimum-mismatch': 'error',
+  'remedy-not-payment': 'info',
   // calendar periods
   'once-or-each': 'warning',
   'any-period-reading': 'warning',

@@ -56,7 +56,7 @@ const REFUSED_FEATURES = [
   "payment 'rate-on-excess' field 'measure'", "definition meaning 'calendar-periods'",
   "clause 'clause' field 'commitment'", "milestone 'milestone' field 'quota'", "opening 'start-opening'", "opening 'period-opening'",
   "definition 'metric-basis-statement'", "target 'revenue' field 'periodWord'", "clause 'clause' field 'payDay'", "target 'units' field 'scope'",
-  "milestone 'milestone' field 'event'", "definition 'customer-definition'", "milestone 'milestone' field 'compound'", "clause 'clause' field 'topUp'",
+  "milestone 'milestone' field 'event'", "definition 'customer-definition'", "milestone 'milestone' field 'compound'", "clause 'clause' field 'topUp'", "clause 'clause' field 'salesMinimum'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

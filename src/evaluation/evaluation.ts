@@ -433,6 +433,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         notes.add(`${name}: the periods lie "during the ${m.window.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
       }
       if (plan.once && !plan.firstAchievement) notes.onceOnly(name, m);
+      const salesMinimum = plan.clause.salesMinimum;
+      if (salesMinimum) {
+        notes.add(
+          `${name}: the ${salesMinimum.name} of Exhibit ${salesMinimum.exhibit}: missing it lets ${salesMinimum.holder.name} ` +
+            `${salesMinimum.remedies.map((r) => `(${r.label}) ${r.verb} ${r.words}`).join(', or ')}, which is not a payment: nothing is owed, met or missed`,
+        );
+      }
       const committed = plan.clause.commitment;
       if (committed?.productWords) {
         notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);

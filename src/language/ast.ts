@@ -81,6 +81,53 @@ export interface ClauseNode {
    * … a payment … equal to the difference …").
    */
   topUp?: MinimumTopUpNode | RoyaltyUndertakingNode;
+  /** In the commitment form: a commitment to sales targets set out in an exhibit written in the text, and its remedies (not a payment). */
+  salesMinimum?: SalesMinimumNode;
+  range: Range;
+}
+
+/**
+ * "Distributor hereby commits to Supplier to achieve, at a minimum, the sales targets set forth on Exhibit C for each
+ * Contract Year during the Term (the "Sales Minimum"). If Distributor fails to achieve the Sales Minimum in any period
+ * specified in Exhibit C, Supplier may, at its discretion, either (i) terminate this Agreement in accordance with Section
+ * 9.1, or (ii) revoke the exclusive appointment granted under Section 1.3. Exhibit C - Sales Minimum: Contract Year 1 (the
+ * twelve months starting on the Effective Date): $600,000; Contract Year 2: $900,000.": the words of the three sentences;
+ * the exhibit's rows are the clause's milestones (one per period, in order). The remedies are not payments: nothing
+ * is owed either way.
+ */
+export interface SalesMinimumNode {
+  kind: 'sales-minimum';
+  /** "commits to Supplier": the party the commitment is made to. */
+  beneficiary: PartyNode;
+  /** '(the "Sales Minimum")': the name of the targets. */
+  name: string;
+  /** "set forth on Exhibit C": the exhibit's id. */
+  exhibit: string;
+  /** "for each Contract Year": the period the targets are per. */
+  each: string;
+  /** "If Distributor fails to achieve the Sales Minimum in any period specified in Exhibit C": the party, the name and the exhibit as written there. */
+  failing: PartyNode;
+  failedName: string;
+  periodExhibit: string;
+  /** "Supplier may, at its discretion, either …": the party that may exercise the remedies, and the remedies. */
+  holder: PartyNode;
+  remedies: RemedyNode[];
+  /** "Exhibit C - Sales Minimum:": the table's exhibit and name. */
+  tableExhibit: string;
+  tableName: string;
+  /** "Contract Year 1 (the twelve months starting on the Effective Date)": the first row says what its period is. */
+  firstDefined?: true;
+  range: Range;
+}
+
+/** "(i) terminate this Agreement in accordance with Section 9.1": a remedy that is not a payment. */
+export interface RemedyNode {
+  kind: 'remedy';
+  /** The enumerator without brackets ("i"). */
+  label: string;
+  verb: 'terminate' | 'revoke';
+  /** The words after the verb, as written. */
+  words: string;
   range: Range;
 }
 
@@ -1334,7 +1381,9 @@ export type AnyNode =
   | MeasuredAtEndNode
   | MinimumTopUpNode
   | RoyaltyUndertakingNode
-  | ClawbackNode;
+  | ClawbackNode
+  | SalesMinimumNode
+  | RemedyNode;
 
 /** For exhaustive switches over a `kind`: a new variant becomes a compile error here. */
 export function assertNever(value: never): never {

@@ -23,6 +23,7 @@ import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
 import { checkTopUp } from './check-top-up';
+import { checkSalesMinimum } from './check-sales-minimum';
 import { checkAttainment } from './check-attainment';
 import { checkCommitment } from './check-commitment';
 import { notationOf } from '../values/number-notation';
@@ -76,6 +77,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);
   for (const clause of document.clauses) checkTopUp(clause, out);
+  for (const clause of document.clauses) checkSalesMinimum(clause, out);
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);

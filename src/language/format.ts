@@ -38,7 +38,7 @@
 import type {
   PeriodWordNode, ConditionPartNode, ClawbackNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
-  MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
+  MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import { countNoun, ordinalWord } from './describe';
@@ -103,6 +103,8 @@ function formatClause(clause: ClauseNode, path: string): string {
     lines.push(shortfallSentence(clause, path));
   } else if (clause.form === 'attainment') {
     lines.push(attainmentSentence(clause, path));
+  } else if (clause.form === 'commitment' && clause.salesMinimum !== undefined) {
+    lines.push(salesMinimumText(clause, path));
   } else if (clause.form === 'commitment') {
     lines.push(...commitmentSentences(clause, path));
   } else {
@@ -188,6 +190,50 @@ function clawbackSentence(c: ClawbackNode, path: string): string {
     : c.remedy === 'repaid' ? 'repaid' : c.remedy === 'charged-back' ? 'charged back' : badField(`remedy '${String(c.remedy)}'`, `${path}/remedy`);
   if (c.remedy !== 'offset' && c.futureNoun !== null) badField('a future noun without an offset', `${path}/futureNoun`);
   return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} paid on sales ${c.that ? 'that are ' : ''}later refunded shall be ${remedy}.`;
+}
+
+/**
+ * "The Distributor hereby commits to the Supplier to achieve, at a minimum, the sales targets set forth on Exhibit C for each
+ * Contract Year during the Term (the "Sales Minimum"). If the Distributor fails to achieve the Sales Minimum in any period
+ * specified in Exhibit C, the Supplier may, at its discretion, either (i) terminate this Agreement in accordance with Section
+ * 9.1, or (ii) revoke the exclusive appointment granted under Section 1.3. Exhibit C - Sales Minimum: Contract Year 1 (the
+ * twelve months starting on the Effective Date): $600,000.00; Contract Year 2: $900,000.00."
+ */
+function salesMinimumText(clause: ClauseNode, path: string): string {
+  const s = clause.salesMinimum as SalesMinimumNode;
+  const at = `${path}/salesMinimum`;
+  if (s.kind !== 'sales-minimum') badField(`a commitment of kind '${String(s.kind)}'`, `${at}/kind`);
+  if (!clause.party || clause.payer !== undefined || clause.commitment !== undefined || clause.payments.length !== 0) {
+    throw new FormatError('a commitment to sales targets names the committed party only, and no payment', `${path}/party`);
+  }
+  const words = (value: unknown, pattern: RegExp, what: string, where: string): string => (typeof value === 'string' && pattern.test(value) ? value : badField(`${what} '${String(value)}'`, where));
+  const NAME = /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*$/;
+  const ID = /^[A-Z0-9][A-Za-z0-9]*$/;
+  const REMEDY = /^[A-Za-z0-9][A-Za-z0-9.]*(?: [A-Za-z0-9][A-Za-z0-9.]*)*$/;
+  const exhibit = (value: unknown, where: string): string => words(value, ID, 'an exhibit id', where);
+  const name = (value: unknown, where: string): string => words(value, NAME, 'a name', where);
+  if (!Array.isArray(s.remedies) || s.remedies.length === 0) badField('no remedy', `${at}/remedies`);
+  const remedies = s.remedies.map((r, i) => {
+    const where = `${at}/remedies/${i}`;
+    if (typeof r.label !== 'string' || !ENUMERATOR_INNER.test(r.label)) badField(`a label '${String(r.label)}'`, `${where}/label`);
+    return `(${r.label}) ${oneOf(r.verb, ['terminate', 'revoke'], `${where}/verb`)} ${words(r.words, REMEDY, 'remedy words', `${where}/words`)}`;
+  });
+  const rows = clause.milestones.map((m, i) => {
+    const where = `${path}/milestones/${i}`;
+    const w = m.window;
+    if (w.kind !== 'defined-period' || typeof w.which !== 'number' || m.payment !== null || m.target.kind !== 'revenue' || m.target.basis !== null || m.target.term !== 'sales') {
+      badField('a row other than "<Period> <n>: <amount>" of sales', where);
+    }
+    const first = i === 0 && s.firstDefined === true ? ' (the twelve months starting on the Effective Date)' : '';
+    return `${periodNameText(w.term, `${where}/window/term`)} ${wholeNumber(w.which, `${where}/window/which`)}${first}: ${formatAmount(m.target.amount, `${where}/target/amount`)}`;
+  });
+  return (
+    `The ${partyName(clause.party, `${path}/party`)} hereby commits to the ${partyName(s.beneficiary, `${at}/beneficiary`)} to achieve, at a minimum, the sales targets set forth on ` +
+    `Exhibit ${exhibit(s.exhibit, `${at}/exhibit`)} for each ${periodNameText(s.each, `${at}/each`)} during the Term (the ${quotedTerm(s.name, `${at}/name`)}). ` +
+    `If the ${partyName(s.failing, `${at}/failing`)} fails to achieve the ${name(s.failedName, `${at}/failedName`)} in any period specified in Exhibit ` +
+    `${exhibit(s.periodExhibit, `${at}/periodExhibit`)}, the ${partyName(s.holder, `${at}/holder`)} may, at its discretion, either ${remedies.join(', or ')}. ` +
+    `Exhibit ${exhibit(s.tableExhibit, `${at}/tableExhibit`)} - ${name(s.tableName, `${at}/tableName`)}: ${rows.join('; ')}.`
+  );
 }
 
 /** The comparators an undertaking of a minimum may write. */
