@@ -8,7 +8,7 @@
  */
 import type {
   ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, DueNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
-  PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode,
+  PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode, CompoundConditionNode,
 } from '../src/language/ast';
 import { currencyOfCode, currencyOfSymbol } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
@@ -160,7 +160,7 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; periodWord?: PeriodWordNode; range: Range }
 export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range; quota?: QuotaNode; targetName?: string }
 /** `target`: a condition that counts something other than money (units), built whole by its rule; else the comparison's amount of the subject's metric. */
-export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range; target?: TargetNode }
+export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range; target?: TargetNode; compound?: CompoundConditionNode }
 /** One payment with its condition; a label when it is an item of a list. */
 interface Entry { payment: PaymentNode; condition: Condition; label: Label | null; range: Range; extra?: Partial<MilestoneNode> }
 export interface PayerSentence {
@@ -440,7 +440,7 @@ function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | 
   };
   return {
     kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,
-    ...(s.achiever ? { achiever: s.achiever } : {}), ...(c.quota ? { quota: c.quota } : {}), ...(c.targetName ? { targetName: c.targetName } : {}), ...extra, range: label ? span(label, condition) : condition.range,
+    ...(s.achiever ? { achiever: s.achiever } : {}), ...(c.quota ? { quota: c.quota } : {}), ...(c.targetName ? { targetName: c.targetName } : {}), ...(condition.compound ? { compound: condition.compound } : {}), ...extra, range: label ? span(label, condition) : condition.range,
   };
 }
 

@@ -54,7 +54,9 @@ import * as pd from './payment-definition-builders';
 import * as isb from './item-set-builders';
 import * as md from './milestone-definition-builders';
 import * as lb from './list-builders';
+import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
+import * as cw from './clawback-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
 %}
@@ -105,7 +107,8 @@ headlessClause -> enumeratedClause                                   {% b.id %}
                | payerClause listTail:?                              {% lb.withListTail %}
 # A sentence after it: when its payments fall due, their pay day, or "Such payment shall be payable only upon the first
 # achievement of such milestone[, and no amount shall be due for subsequent or repeated achievements]." (paid once).
-# One alternative for the three, so that a clause's start predicts one state for them, not three.
+# A clawback ("Commissions paid on sales later refunded shall be offset against future commissions.").
+# One alternative for the four, so that a clause's start predicts one state for them, not four.
                | payerClause afterPayerClause                        {% md.withAfterSentence %}
 # A payment defined in a definition sentence ('"Net Sales Payment" means, for any calendar quarter, …'): the comma after
 # "means" tells it from the definitions of periods, customers and milestones.
@@ -113,6 +116,7 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 afterPayerClause -> paymentTiming                                    {% b.id %}
                | paymentDay                                          {% b.id %}
                | firstAchievementOnce                                {% b.id %}
+               | clawbackSentence                                    {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -251,6 +255,14 @@ asidePhrase   -> %in_ "addition" %to contextWords                   {% op.inAddi
 # "Bonuses are paid on the 15th day of the month following the month in which they are earned.": when each payment falls due.
 paymentDay    -> paidPlural %are "paid" %on %the ordinal %day %of %the %month %following %the %month %in_ %which "they" %are "earned" %period {% op.paymentDay %}
 paidPlural    -> %bonuses {% b.id %} | %payments {% b.id %} | "Commissions" {% b.id %} | "commissions" {% b.id %}
+# "Commissions paid on sales later refunded shall be offset against future commissions." (grammar/clawback-builders.ts).
+clawbackSentence -> paidPlural "paid" %on %sales refundedWords %shall %be clawbackRemedy %period {% cw.clawback %}
+refundedWords -> "later" "refunded"                                  {% cw.refundedWords %}
+               | %that %are "later" "refunded"                        {% cw.refundedWords %}
+clawbackRemedy -> "offset" "against" "future" futurePlural           {% cw.offsetRemedy %}
+               | "repaid"                                            {% cw.simpleRemedy %}
+               | "charged" "back"                                    {% cw.simpleRemedy %}
+futurePlural  -> %bonuses {% b.id %} | %payments {% b.id %} | "commissions" {% b.id %}
 # "First Commercial Sale", "First Commercial Sale of the first Product": the event of the first sale.
 saleEvent     -> %firstWord "Commercial" %sale                       {% op.saleEvent %}
                | %firstWord "Commercial" %sale %of %the %firstWord %word {% op.saleEvent %}
@@ -413,6 +425,24 @@ condition     -> subject window comparison                           {% b.window
                | subject comparison window                           {% b.comparisonFirstCondition %}
                | subject comparison                                  {% b.openCondition %}
                | "there" %are subject comparison window              {% ft.thereAreCondition %}
+# Compound conditions: "… exceed $500,000 and at least 10 new customers …", "either … or …" (grammar/compound-builders.ts).
+# Left-recursive and flat: each later part joins the condition before it; a frame word goes only before a simple first part.
+               | condition conditionJoin conditionPart               {% cc.joinedCondition %}
+               | framingWord framedHead conditionJoin conditionPart  {% cc.framedCondition %}
+framingWord   -> "either" {% b.id %} | "both" {% b.id %}
+# The first part after "either" / "both": a metric's condition (a party subject would take the frame word into its name).
+framedHead    -> framedSubject window comparison                     {% b.windowFirstCondition %}
+               | framedSubject comparison window:?                   {% cc.framedHeadCondition %}
+framedSubject -> metric scopePhrases:?                               {% b.metricSubject %}
+conditionJoin -> %comma:? %and                                       {% cc.conditionJoin %}
+               | %comma:? %or                                        {% cc.conditionJoin %}
+conditionPart -> subject window comparison                           {% cc.windowFirstPart %}
+               | subject comparison window:?                         {% cc.comparisonFirstPart %}
+               | comparator target window:?                          {% cc.countPart %}
+# A metric without a scope before "year-to-date": scope words would take "year-to-date" as one of theirs.
+               | ytdSubject "year-to-date" comparison measuredAtEnd:? {% cc.yearToDatePart %}
+ytdSubject    -> metric                                              {% b.metricSubject %}
+measuredAtEnd -> "measured" %at %the %end %of %such %calendar:? periodUnit {% cc.measuredAtEnd %}
 subject       -> metric scopePhrases:?                               {% b.metricSubject %}
                | %the:? partyName %firstWord:? achievesVerb metric scopePhrases:? {% b.partySubject %}
                | metric "generated" %by %the:? generatorName scopePhrases:? {% cb.generatedBySubject %}

@@ -6,6 +6,7 @@
  * names is the checker's (src/language/check-milestone-definitions.ts).
  */
 import type {
+  ClawbackNode,
   BeneficiaryNode, CalendarPeriodWindowNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
   PaymentDayNode, PaymentTimingNode, PeriodUnit, Range, TargetNode, WindowNode,
 } from '../src/language/ast';
@@ -13,6 +14,7 @@ import { cons, lower, span, toArray, type ClauseDraft, type Condition, type Data
 import { firstDueTail, type CalendarTail } from './period-builders';
 import { withTiming } from './builders';
 import { withPaymentDay } from './opening-builders';
+import { withClawback } from './clawback-builders';
 import type { Token } from './lexer';
 
 /** "any of its Affiliates": the words of one party of a "by …" scope. */
@@ -29,7 +31,7 @@ export function onceSentence(d: Data): OnceOnlyNode {
 
 /** A payer-pays clause and the sentence after it: its payments' timing, their pay day, or that they are made once. */
 export function withAfterSentence(d: Data): ClauseDraft {
-  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode];
+  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode];
   switch (after.kind) {
     case 'payment-timing':
       return withTiming([clause, after]);
@@ -37,6 +39,8 @@ export function withAfterSentence(d: Data): ClauseDraft {
       return withPaymentDay([clause, after]);
     case 'once-only':
       return withOnceSentence([clause, after]);
+    case 'clawback':
+      return withClawback([clause, after]);
   }
 }
 

@@ -125,6 +125,11 @@ export const DIAGNOSTIC_CODES = {
   'target-name-mismatch': 'error',
   // milestones defined in sentences of their own
   'period-end-mismatch': 'error',
+  // compound conditions
+  'compound-condition-reading': 'warning',
+  'compound-window-mismatch': 'error',
+  // clawbacks
+  'clawback-not-applied': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -33,6 +33,9 @@ import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMEN
 import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
+import { compoundOutcome, partCandidates } from './compound';
+import { clawbackCandidates, clawbackNote, clawbackObligation, clawsBack, undoingRefund } from './clawback';
+import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
@@ -62,6 +65,9 @@ import {
   type Status,
 } from './report';
 import type { SecondPassNeeds, TwoPassEvaluation } from './two-pass';
+
+/** The obligations a clawback takes back: sums paid when the milestone was met (a rate is computed on the sales less refunds). */
+const CLAWED_BASES = new Set(['item', 'sentence', 'schedule', 'unresolved']);
 
 export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   readonly rowDays = true;
@@ -236,6 +242,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (this.errorCount === 0 && this.context) {
         this.sums.endPass1();
         this.candidates = candidateDays(this.plans, this.sums);
+        partCandidates(this.plans, this.sums, this.candidates);
+        clawbackCandidates(this.plans, this.sums, this.candidates);
         const increments = incrementCandidates(this.plans, this.sums, this.candidates);
         if (increments > MAX_INCREMENTS) this.error(tooManyIncrements(increments));
       }
@@ -489,7 +497,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if (setSums.blank > 0) notes.add(`${name}: ${setSums.blank} row${setSums.blank === 1 ? ' has' : 's have'} no ${column} and ${setSums.blank === 1 ? 'is' : 'are'} not counted in "${plan.setUse.definition.term}"`);
       }
       const { net } = rule.series(sums, plan.productKey, plan.rowSet);
-      for (const inst of plan.instances) {
+      const compound = m.compound ? compoundReading(m.compound) : null;
+      const clawback = clawsBack(plan);
+      if (plan.clause.clawback) notes.add(`${name}: ${clawbackNote(plan.clause.clawback)}`);
+      if (compound) notes.add(`${name}: ${compoundNote(m, compound)}`);
+      for (const [instIndex, inst] of plan.instances.entries()) {
         notes.add(`${name}: ${inst.window.explanation}`);
         if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {
           const e = plan.clause.commitment?.escalation;
@@ -501,16 +513,19 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
         const total = new Accumulator();
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
-        let crossing = findCrossing(plan, inst, this.crossingRows, sums);
+        const own = findCrossing(plan, inst, this.crossingRows, sums);
         const caught = caughtUp.get(plan);
         const caughtDay = caught ? caught.crossing.row.day - this.effectiveDay : -1;
-        const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (crossing === null || crossesBefore(caught.crossing, crossing));
-        if (byCatchUp) crossing = caught.crossing;
+        const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (own === null || crossesBefore(caught.crossing, own));
         const totalDec = total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(instanceTarget(plan, inst));
         // An open-ended window ("during the term") is never over, so never missed.
         const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
+        // A compound condition holds by its parts together: the deciding part's row, from the day the whole holds.
+        const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
+        const crossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;
+        const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
         const topUpAmount = topUp && topUpCurrency ? periodAmount(topUp.rate, totalDec, topUpCurrency) : null;
         const status: Status = topUp && topUpAmount
           ? topUpStatus(topUpAmount, new Dec(topUp.terms.minimum.amount), over)
@@ -531,7 +546,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
-          achievedAt: achieved ? formatIsoDate(fromDayNumber(achieved.row.day)) : null,
+          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : null,
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
@@ -549,6 +564,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
               `this period's own total (${result.total}) did not meet it`,
           );
         }
+        if (outcome) notes.add(`${instName}: ${outcome.note}`);
         if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
         if (topUp && topUpAmount && topUpCurrency && parties) {
           // The amount itself, owed for every period once it is over; then the difference when it is below the minimum.
@@ -585,8 +601,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
         }
-        // Triggered by catch-up, the period's own total never met it: no refund took it back.
-        if (crossing && !byCatchUp && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, crossing.row.id, result.total);
+        const undone = crossing !== null && !outcome && !byCatchUp && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec));
+        // With a clawback sentence, what the refunds undid is owed back (below); without one, the refund is reported. Triggered
+        // by catch-up, the period's own total never met it: no refund took it back.
+        if (undone && !clawback) notes.metAndRefunded(instName, result.achievedAt, (crossing as NonNullable<typeof crossing>).row.id, result.total);
         const eachIncrement = eachIncrementOf(m);
         if (eachIncrement && found) {
           // One obligation per completed increment, at the row that completes it; none at the threshold's own crossing.
@@ -668,7 +686,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
-        const met = crossing ? { by: crossing.row.id, at: formatIsoDate(fromDayNumber(crossing.row.day)) } : null;
+        const met = crossing && result.achievedAt !== null ? { by: crossing.row.id, at: result.achievedAt } : null;
         // A raised rate ("…; provided that if … exceed …, … shall be 6% of all …") is owed at the lower rate when its condition is not met.
         const raised = base?.kind === 'tiered' && base.proviso !== undefined;
         const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised) : null;
@@ -691,6 +709,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
             if (settled) settledAtEnd.set(obligation, instName);
+            const refund = undone && clawback && crossing && CLAWED_BASES.has(obligation.basis) ? undoingRefund(plan, inst, crossing.row.day - this.effectiveDay, this.crossingRows, sums) : null;
+            if (refund && clawback) {
+              const back = clawbackObligation(clawback, obligation, refund, result.total);
+              obligations.push(back);
+              notes.add(`${instName}: ${back.explanation}`);
+            }
           }
         }
         // Paid once: the periods after the first met one are neither reported nor paid.

@@ -20,6 +20,8 @@ import { startDate } from '../language/openings';
 import { dayNumber, parseIsoDate } from '../time/calendar-date';
 import { accruingTiers, firstBoundary } from './payments/accrual';
 import type { LevelPeriod } from './payments/level-stop';
+import { partPlans } from './compound-plan';
+import { conditionParts, type ConditionPart } from '../language/compound-condition';
 import { topUpReading, topUpTarget } from './top-up';
 
 /** One milestone, with everything the passes need to know about it. */
@@ -61,6 +63,8 @@ export interface Plan {
   instances: InstancePlan[];
   /** A payment definition stopped at a level: the periods its amount is owed for ("for any calendar quarter"), cut to [E, A]. */
   levelPeriods?: LevelPeriod[];
+  /** A compound condition's parts after the first, each a target of its own (compound-plan.ts); absent for a simple condition. */
+  parts?: PartPlan[];
 }
 
 export interface InstancePlan {
@@ -86,6 +90,12 @@ export interface IncrementStep {
   k: number;
   plan: Plan;
   inst: InstancePlan;
+}
+
+/** A part of a compound condition after the first: its plan, whose instances follow the milestone's one for one. */
+export interface PartPlan {
+  part: ConditionPart;
+  plan: Plan;
 }
 
 /** The target one instance is tested against: its escalated minimum, or the plan's target. */
@@ -178,6 +188,10 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       const setUse = itemSetUse(milestone, ast);
       const rowSet = setUse ? rowSetOf(setUse.definition) : null;
       if (rowSet) rowSets.push(rowSet);
+      for (const part of conditionParts(milestone)) {
+        if (metricOf(part.target) === 'new-customers') countsCustomers = true;
+        if (part.target.kind === 'units') productKeys.add(productKey(part.target.product));
+      }
       const { window: evaluated, firstAchievement } = windowOf(milestone, ast);
       const tiers = accruingTiers(milestone);
       const boundary = tiers ? firstBoundary(tiers) : null;
@@ -199,11 +213,13 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         from: Math.max(window.startDay, firstCounted) - firstDay,
         to: Math.min(window.endDay, lastDay + 1) - firstDay,
       }));
-      plans.push({
+      const plan: Plan = {
         clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, rowSet, setUse, target,
         strict: milestone.comparator?.strict === true, ...periodReading(milestone, evaluated, firstAchievement), accrues: tiers !== null, instances,
         ...(levelPeriods ? { levelPeriods } : {}),
-      });
+      };
+      if (milestone.compound) plan.parts = partPlans(plan, firstCounted, firstDay);
+      plans.push(plan);
     }
   });
   return { plans, required: requiredColumns(ast), productKeys, countsCustomers, rowSets };
@@ -236,7 +252,7 @@ export function requiredColumns(ast: DocumentNode): LedgerColumn[] {
   const required = new Set<LedgerColumn>(['date']);
   for (const clause of ast.clauses) {
     for (const milestone of clause.milestones) {
-      required.add(metricOf(milestone.target) === 'units' ? 'units' : 'amount');
+      for (const part of conditionParts(milestone)) required.add(metricOf(part.target) === 'units' ? 'units' : 'amount');
       // A set's rows are told by their product or customer: a ledger without that column cannot count them (never all rows, never none).
       const use = itemSetUse(milestone, ast);
       if (use) required.add(use.definition.field);

@@ -90,7 +90,7 @@ export interface MilestoneResult {
  * `increment` (one whole increment of an amount owed increment by increment), or `unresolved` (a section
  * reference with no schedule given: amount null).
  */
-export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'attainment' | 'increment' | 'unresolved';
+export type ObligationBasis = 'item' | 'sentence' | 'schedule' | 'rate' | 'shortfall' | 'attainment' | 'increment' | 'unresolved' | 'clawback';
 
 /** What every obligation carries besides its amount: where it comes from and who pays whom. */
 export type ObligationCommon = Pick<Obligation, 'clause' | 'label' | 'period' | 'triggeredAt' | 'triggeredBy' | 'payer' | 'payee' | 'direction'>;
@@ -122,6 +122,8 @@ export interface Obligation {
   limit?: LimitApplied;
   /** For a payment that says when it falls due: that day, `YYYY-MM-DD` (payments/due-date.ts). */
   dueDate?: string;
+  /** For a clawback (a negative adjustment): the obligation it takes back, by its trigger and amount. */
+  adjusts?: { triggeredAt: string; triggeredBy: string | null; amount: string | null };
 }
 
 export type EvaluationCode =

@@ -72,6 +72,11 @@ export interface ClauseNode {
   timing?: PaymentTimingNode;
   /** "Bonuses are paid on the 15th day of the month following the month in which they are earned.": each payment's due day. */
   payDay?: PaymentDayNode;
+  /**
+   * "Commissions paid on sales later refunded shall be offset against future commissions." (or "shall be repaid",
+   * "shall be charged back"): a payment whose milestone refunds later undo is owed back.
+   */
+  clawback?: ClawbackNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
   /** In the commitment form: how the commitment was stated, and its escalation. */
@@ -406,6 +411,22 @@ export interface PaymentDayNode {
   range: Range;
 }
 
+/**
+ * "Commissions paid on sales later refunded shall be offset against future commissions.": what is owed back
+ * when refunds after a payment's trigger undo what earned it, and how it is recovered.
+ */
+export interface ClawbackNode {
+  kind: 'clawback';
+  /** The plural noun as written, lower case. */
+  noun: 'bonuses' | 'commissions' | 'payments';
+  /** "sales later refunded" or "sales that are later refunded". */
+  that: boolean;
+  /** `offset` against future payments (the noun after "future" kept in `futureNoun`), `repaid`, or `charged-back`. */
+  remedy: 'offset' | 'repaid' | 'charged-back';
+  futureNoun: 'bonuses' | 'commissions' | 'payments' | null;
+  range: Range;
+}
+
 /** "First Commercial Sale", "First Commercial Sale of the first Product". */
 export interface SaleEventNode {
   kind: 'sale-event';
@@ -518,6 +539,57 @@ export interface MilestoneNode {
    * payment's threshold (zero for a rate on all). Absent for a milestone with a written condition.
    */
   condition?: 'payment';
+  /**
+   * "… exceed $500,000 and at least 10 new customers …", "either … or …": the condition has more parts. The
+   * milestone's own target, window and comparator are its first part; `compound.parts` are the others.
+   */
+  compound?: CompoundConditionNode;
+  range: Range;
+}
+
+/**
+ * A condition of several parts joined by "and" / "or", perhaps framed by "either … or …" or "both … and …".
+ * Met when all parts hold ("and"), or any ("or"); "and" and "or" mixed without a frame is read with "and"
+ * binding first, which the checker warns is one of two readings.
+ */
+export interface CompoundConditionNode {
+  kind: 'compound-condition';
+  /** "either" or "both" written before the first part, or null. */
+  framing: 'either' | 'both' | null;
+  /** The parts after the first, in order (at least one). */
+  parts: ConditionPartNode[];
+  range: Range;
+}
+
+/** One part of a compound condition after the first: "and at least 10 new customers", ", or Net Sales … year-to-date …". */
+export interface ConditionPartNode {
+  kind: 'condition-part';
+  /** The word that joins it to the part before. */
+  connective: 'and' | 'or';
+  /** A comma written before the connective. */
+  comma: boolean;
+  /** What the part counts; a revenue target carries its metric words (`term`), a count its noun. */
+  target: TargetNode;
+  comparator: ComparatorNode;
+  /** The part's own window as written, or null: the first part's window (the checker requires them to agree). */
+  window: WindowNode | null;
+  /** The party whose sales count, when the part names one. */
+  achiever?: PartyNode;
+  /**
+   * "Net Sales year-to-date": the total from the start of the year that holds the tested period to the end of
+   * the tested period (the calendar or fiscal year of a calendar period).
+   */
+  span?: 'year-to-date';
+  /** "measured at the end of such quarter": the part is tested on its total at the period's end, and holds from that day. */
+  measuredAtEnd?: MeasuredAtEndNode;
+  range: Range;
+}
+
+/** "measured at the end of such quarter". */
+export interface MeasuredAtEndNode {
+  kind: 'measured-at-end';
+  /** The period noun as written after "such", lower case ("quarter", "calendar quarter"). */
+  period: string;
   range: Range;
 }
 
@@ -1572,6 +1644,10 @@ export type AnyNode =
   | RoyaltyUndertakingNode
   | ListConditionNode
   | CatchUpNode
+  | CompoundConditionNode
+  | ConditionPartNode
+  | MeasuredAtEndNode
+  | ClawbackNode
   | SalesMinimumNode
   | RemedyNode
   | BeneficiaryNode;

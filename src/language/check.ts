@@ -3,6 +3,8 @@
  * postprocessors for dead parses too, so they must not judge). Each check reports diagnostics
  * with the range of the words it is about; none of them throws.
  */
+import { checkCompound } from './check-compound';
+import { checkClawback } from './check-clawback';
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
@@ -94,6 +96,8 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkOpening(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   for (const clause of document.clauses) checkMilestoneDefinitions(clause, out);
+  for (const clause of document.clauses) checkCompound(clause, out);
+  for (const clause of document.clauses) checkClawback(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);
   for (const clause of document.clauses) checkEachScope(clause, out);
   return out;

@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  PeriodWordNode, SeveralPaymentsStatementNode, CalendarPeriodWindowNode,
+  PeriodWordNode, ConditionPartNode, ClawbackNode, SeveralPaymentsStatementNode, CalendarPeriodWindowNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
@@ -147,6 +147,12 @@ function formatClause(clause: ClauseNode, path: string): string {
   if (clause.payDay !== undefined) {
     if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a payment-day sentence follows only a payer-pays or conditional sentence', `${path}/payDay`);
     lines.push(payDaySentence(clause.payDay, `${path}/payDay`));
+  }
+  if (clause.clawback !== undefined) {
+    if ((clause.form !== 'payer-pays' && clause.form !== 'conditional') || clause.timing !== undefined || clause.payDay !== undefined) {
+      throw new FormatError('a clawback sentence follows only a payer-pays or conditional sentence without a payment-timing or payment-day sentence', `${path}/clawback`);
+    }
+    lines.push(clawbackSentence(clause.clawback, `${path}/clawback`));
   }
   if (clause.opening !== undefined) {
     if (clause.form === 'headed') throw new FormatError('an opening is written before a sentence, not before headed lines', `${path}/opening`);
@@ -271,6 +277,16 @@ function milestoneDefinitionText(m: MilestoneNode, at: string): string {
     ? `the first achievement of ${t.term}${scope} of ${strict ? 'more than' : 'at least'} ${amount}${window === '' ? '' : ` ${window}`}`
     : `${t.term}${scope} ${strict ? 'exceeding' : 'are at least'} ${amount}${window === '' ? '' : ` ${window}`}`;
   return `${quotedTerm(m.label, `${at}/label`)} means ${meaning}.`;
+}
+
+/** "Commissions paid on sales later refunded shall be offset against future commissions." */
+function clawbackSentence(c: ClawbackNode, path: string): string {
+  const noun = oneOf(c.noun, ['bonuses', 'commissions', 'payments'], `${path}/noun`);
+  const remedy = c.remedy === 'offset'
+    ? `offset against future ${oneOf(c.futureNoun ?? '', ['bonuses', 'commissions', 'payments'], `${path}/futureNoun`)}`
+    : c.remedy === 'repaid' ? 'repaid' : c.remedy === 'charged-back' ? 'charged back' : badField(`remedy '${String(c.remedy)}'`, `${path}/remedy`);
+  if (c.remedy !== 'offset' && c.futureNoun !== null) badField('a future noun without an offset', `${path}/futureNoun`);
+  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} paid on sales ${c.that ? 'that are ' : ''}later refunded shall be ${remedy}.`;
 }
 
 /**
@@ -529,7 +545,7 @@ function achievementList(clause: ClauseNode, path: string, payer: string, payee:
 
 
 /** The condition of one milestone of a payer-pays sentence: "Net Sales of Products exceed $X by …". */
-function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { subject: string; condition: string } {
+function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { subject: string; condition: string; frame: string; tail: string } {
   if (!m.payment) throw new FormatError('the milestone of a payer-pays sentence needs its payment', `${at}/payment`);
   if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('the milestone of a payer-pays sentence needs a comparator', `${at}/comparator`);
   const t = m.target;
@@ -548,8 +564,42 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   // The calendar forms ("for the first calendar quarter in which …") write their window themselves.
   const calendarFirst = m.window.kind === 'calendar-period' && m.window.selection.kind === 'first';
   const window = calendarFirst || m.periodReference !== undefined ? '' : windowText(m.window, `${at}/window`);
-  return { subject, condition: window === '' ? subject : `${subject} ${window}` };
+  const condition = window === '' ? subject : `${subject} ${window}`;
+  if (!m.compound) return { subject, condition, frame: '', tail: '' };
+  const c = m.compound;
+  if (c.framing !== null && m.achiever && withAchiever) badField('"either" or "both" before a party\'s condition', `${at}/compound/framing`);
+  const frame = c.framing === null ? '' : `${oneOf(c.framing, ['either', 'both'], `${at}/compound/framing`)} `;
+  const tail = c.parts.map((p, i) => conditionPartText(p, `${at}/compound/parts/${i}`)).join('');
+  return { subject, condition: `${frame}${condition}${tail}`, frame, tail };
 }
+
+/** ", or Net Sales year-to-date are at least $X measured at the end of such calendar quarter", " and at least 10 new customers". */
+function conditionPartText(p: ConditionPartNode, at: string): string {
+  const join = `${p.comma ? ',' : ''} ${oneOf(p.connective, ['and', 'or'], `${at}/connective`)} `;
+  if (typeof p.comparator?.strict !== 'boolean') badField('a part without a comparator', `${at}/comparator`);
+  const strict = p.comparator.strict;
+  const window = p.window === null ? '' : ` ${windowText(p.window, `${at}/window`)}`;
+  const t = p.target;
+  if (t.kind !== 'revenue') {
+    if (p.span !== undefined || p.measuredAtEnd !== undefined || p.achiever !== undefined) badField('a count part with a party, a year-to-date span or a measuring day', at);
+    return `${join}${strict ? 'more than' : 'at least'} ${target(t, `${at}/target`, false)}${window}`;
+  }
+  if (typeof t.term !== 'string' || !METRIC.test(t.term)) badField(`a part's metric '${String(t.term)}'`, `${at}/target/term`);
+  const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+  const amount = formatAmount(t.amount, `${at}/target/amount`);
+  if (p.span === 'year-to-date') {
+    if (p.window !== null || p.achiever !== undefined) badField('a year-to-date part with its own window or party', at);
+    const measured = p.measuredAtEnd === undefined ? '' : ` measured at the end of such ${oneOf(p.measuredAtEnd.period, MEASURED_PERIODS, `${at}/measuredAtEnd/period`)}`;
+    return `${join}${t.term}${scope} year-to-date ${strict ? 'exceed' : 'are at least'} ${amount}${measured}`;
+  }
+  if (p.measuredAtEnd !== undefined) badField('a measuring day on a part that is not year-to-date', `${at}/measuredAtEnd`);
+  const subject = p.achiever
+    ? `the ${partyName(p.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
+    : `${t.term}${scope} ${strict ? 'exceed' : 'are at least'} ${amount}`;
+  return `${join}${subject}${window}`;
+}
+
+const MEASURED_PERIODS = ['month', 'quarter', 'year', 'calendar month', 'calendar quarter', 'calendar year'];
 
 /** What the quota's name may be: plain words or figures ending with "Quota" ("FY 2027 Quota", "Annual Quota"). */
 const QUOTA_NAME = /^(?:[A-Za-z][A-Za-z'’-]*[A-Za-z] |[A-Za-z] |\d+ )*[Qq]uota$/;
@@ -596,7 +646,8 @@ function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.milestones.length === 1 && !labelled[0]) {
     const m = clause.milestones[0];
     const at = `${path}/milestones/0`;
-    const calendar = calendarSentence(clause, m, { subject: payerCondition(m, at).subject, payer, payee }, at);
+    const condition = payerCondition(m, at);
+    const calendar = calendarSentence(clause, m, { subject: condition.subject, frame: condition.frame, tail: condition.tail, payer, payee }, at);
     if (calendar !== null) return calendar;
   }
   if (labelled[0] && clause.form === 'payer-pays') return listSentences(clause, path, payer, payee);
@@ -1567,7 +1618,7 @@ function timingSentence(t: PaymentTimingNode, path: string): string {
  * (with "within N days after the end of" when the payment falls due then), and a conditional sentence
  * ending "for such calendar quarter". Null for every other milestone.
  */
-function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject: string; payer: string; payee: string }, at: string): string | null {
+function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject: string; frame: string; tail: string; payer: string; payee: string }, at: string): string | null {
   const w = m.window;
   const ref = m.periodReference;
   const first = w.kind === 'calendar-period' && w.selection.kind === 'first';
@@ -1578,6 +1629,7 @@ function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject
   if (noun === null) throw new FormatError(`this calendar period (year starting ${w.yearStart}) has no canonical text yet`, `${at}/window`);
   const payment = m.payment as PaymentNode;
   if (first) {
+    if (m.compound) throw new FormatError('a condition of several parts is written in an "If …," sentence, not with "the first calendar period in which"', `${at}/compound`);
     if (clause.form !== 'payer-pays') throw new FormatError('the first period in which a target is met is written in a payer-pays sentence', `${path0(at)}/form`);
     // "… within 60 days after the end of the first calendar year during which … for such calendar year": only with a due date.
     if (ref !== undefined && payment.kind !== 'timed') throw new FormatError('a period reference is written only in a conditional sentence, or after the condition of the first period in which a target is met with a due date', `${at}/periodReference`);
@@ -1599,7 +1651,7 @@ function calendarSentence(clause: ClauseNode, m: MilestoneNode, words: { subject
   if (clause.form !== 'conditional') throw new FormatError('a period reference ("for such calendar quarter") is written only in a conditional sentence', `${at}/periodReference`);
   const refNoun = calendarNounText({ unit: ref!.unit, yearStart: w.yearStart, statedMonths: w.statedMonths });
   if (ref!.unit !== w.unit || refNoun === null) throw new FormatError('the period reference names another period than the condition', `${at}/periodReference/unit`);
-  const condition = `${words.subject} ${windowText(w, `${at}/window`)}`;
+  const condition = `${words.frame}${words.subject} ${windowText(w, `${at}/window`)}${words.tail}`;
   return `If ${condition}, the ${words.payer} shall pay the ${words.payee} ${paidAmount(payment, `${at}/payment`)} for ${oneOf(ref!.word, ['such', 'that'], `${at}/periodReference/word`)} ${refNoun}.`;
 }
 

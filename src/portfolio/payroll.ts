@@ -80,7 +80,8 @@ export function obligationLines(contract: string, payee: string, report: Evaluat
   return report.obligations.map((o) => {
     const milestone = milestoneName(report, o);
     return {
-      obligationId: obligationId(contract, o.clause, milestone, o.period),
+      // A clawback takes back the obligation of the same milestone and period: its own id, beside that one's.
+      obligationId: `${obligationId(contract, o.clause, milestone, o.period)}${o.basis === 'clawback' ? '/clawback' : ''}`,
       contract,
       ...lineParties(payee, o),
       direction: o.direction,
