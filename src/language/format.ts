@@ -41,7 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
-import type { PlanLevelsNode, PlanRefNode } from './ast';
+import type { PlanLevelsNode, PlanRefNode, RevenueTargetNode } from './ast';
 import type { ItemSetDefinitionNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
@@ -262,14 +262,7 @@ function milestoneDefinitionText(m: MilestoneNode, at: string): string {
   if (m.payment !== null) throw new FormatError('a defined milestone is paid by the sentence that names it, not in its definition', `${at}/payment`);
   if (m.achiever !== undefined) throw new FormatError('a defined milestone names no achieving party', `${at}/achiever`);
   if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('a defined milestone needs a comparator', `${at}/comparator`);
-  const t = m.target;
-  if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the target of a defined milestone is an amount of a metric such as "Net Sales"', `${at}/target`);
-  const metric = METRIC.exec(t.term);
-  if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
-  periodMetricText(t.term, t.periodWord, `${at}/target/term`);
-  if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
-  const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
-  const amount = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
+  const { t, scope, written: amount } = revenueTarget(m, at, 'a defined milestone');
   const w = m.window;
   const window = w.kind === 'calendar-period' && w.endsOn !== undefined ? `during the calendar year ending on ${dateText(w.endsOn, `${at}/window/endsOn`)}` : windowText(w, `${at}/window`);
   const strict = m.comparator.strict;
@@ -545,17 +538,23 @@ function achievementList(clause: ClauseNode, path: string, payer: string, payee:
 
 
 /** The condition of one milestone of a payer-pays sentence: "Net Sales of Products exceed $X by …". */
-function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { subject: string; condition: string; frame: string; tail: string } {
-  if (!m.payment) throw new FormatError('the milestone of a payer-pays sentence needs its payment', `${at}/payment`);
-  if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('the milestone of a payer-pays sentence needs a comparator', `${at}/comparator`);
+/** A milestone's amount of a metric ("Net Sales … of $X"), checked as the sentence of `what` writes it: the term, its scope words and the amount. */
+function revenueTarget(m: MilestoneNode, at: string, what: string): { t: RevenueTargetNode; scope: string; written: string } {
   const t = m.target;
-  if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the target of a payer-pays sentence is an amount of a metric such as "Net Sales"', `${at}/target`);
+  if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError(`the target of ${what} is an amount of a metric such as "Net Sales"`, `${at}/target`);
   const metric = METRIC.exec(t.term);
   if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
   periodMetricText(t.term, t.periodWord, `${at}/target/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
   const written = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
+  return { t, scope, written };
+}
+
+function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { subject: string; condition: string; frame: string; tail: string } {
+  if (!m.payment) throw new FormatError('the milestone of a payer-pays sentence needs its payment', `${at}/payment`);
+  if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('the milestone of a payer-pays sentence needs a comparator', `${at}/comparator`);
+  const { t, scope, written } = revenueTarget(m, at, 'a payer-pays sentence');
   const amount = m.targetName === undefined ? written : `the ${namedTargetText(m.targetName, `${at}/targetName`)} of ${written}`;
   const strict = m.comparator.strict;
   const subject = m.achiever && withAchiever
