@@ -16,6 +16,14 @@ describe('clause validate', () => {
     expect(run.stdout).toContain('Valid (0 errors, 1 warning).');
   });
 
+  test('a condition of several parts is described whole, not by its first part alone', () => {
+    const text = 'If Net Sales in any Calendar Quarter are at least $500,000 and at least 2 new customers, the Company shall pay the Agent a bonus of $5,000 for such Calendar Quarter.';
+    const run = runCli(['validate', '-'], text);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('- $500,000.00 in net sales revenue');
+    expect(run.stdout).toMatch(/condition: the condition has 2 parts \(part 1: Net Sales at least \$500,000; part 2: at least 2 new customers[^)]*\): met when all parts hold/);
+  });
+
   test('--json prints exactly valid, diagnostics and clauses', () => {
     const run = runCli(['validate', '-', '--json'], SEED);
     expect(run.status).toBe(0);

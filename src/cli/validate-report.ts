@@ -2,6 +2,7 @@
 import type { validate } from '../language/check';
 import type { Diagnostic } from '../diagnostics';
 import { summariseClause, summariseMilestone } from '../language/describe';
+import { compoundNote, compoundReading } from '../language/compound-condition';
 import { formatDiagnostic } from './diagnostic-report';
 
 export function humanReport(result: ReturnType<typeof validate>, text: string, file: string): string {
@@ -14,6 +15,8 @@ export function humanReport(result: ReturnType<typeof validate>, text: string, f
       for (const m of clause.milestones) {
         const s = summariseMilestone(m, clause, result.ast);
         out.push(`  ${s.label ? `(${s.label})` : '-'} ${s.target}`);
+        // The target line names the first part only; a condition of several parts is stated whole, as evaluation reads it.
+        if (m.compound) out.push(`      condition: ${compoundNote(m, compoundReading(m.compound))}`);
         out.push(`      deadline: ${s.deadline}`);
         out.push(`      measured: ${s.metricRule}`);
         out.push(`      payment:  ${s.payment}`);
