@@ -28,6 +28,8 @@ var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord
   hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord,
   fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord,
   metricPeriodWord: any = pw.metricPeriodWord;
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var sinceWord: any = pw.sinceWord, previousWord: any = pw.previousWord;
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
@@ -840,10 +842,12 @@ boundedPayment -> unlimitedPayment                                   {% b.id %}
                | unlimitedPayment %comma:? limits                    {% pb.limited %}
 unlimitedPayment -> %the %corresponding %commission %payment %as referenceVerb %in_ %section sectionRef {% b.sectionPayment %}
                | %a paymentNoun %of money                            {% b.fixedPayment %}
-               | %a %commission rateLink percentage %of %the:? basis:? %sales %revenue {% b.ratePayment %}
+               | %a %commission rateLink percentage %of %the:? basis:? %sales %revenue sincePrevious:? {% b.ratePayment %}
                | computedPayment                                     {% b.id %}
 referenceVerb -> %outlined | %set %out | %specified | %described | %provided
 rateLink      -> %equal %to | %of
+# "since the previous milestone": which sales a rate counts; whether the milestones allow it is the checker's business.
+sincePrevious -> %sinceWord %the %previousWord %milestone            {% b.sincePrevious %}
 # "2%", or the drafting style "five percent (5%)" (one token whose value is the figure).
 percentage    -> %number %percent                                    {% b.id %}
                | %draftedPercent                                     {% b.id %}
@@ -856,7 +860,7 @@ sectionRef    -> %placeholder                                        {% b.single
 # --- payment mechanics -------------------------------------------------------------------------
 # Rates on all or on the excess, tiers, per-increment amounts, caps and floors. Which tier reading
 # (marginal or retroactive) the words give is the checker's business (src/language/check-payments.ts).
-computedPayment -> percentage %of salesBase                    {% pb.bareRate %}
+computedPayment -> percentage %of salesBase sincePrevious:?   {% pb.bareRate %}
                | paymentIntro:? percentage rateOf salesBase excessWord threshold {% pb.rateOnExcess %}
                | paymentIntro:? tierBands tierMethod:?                {% pb.tiered %}
                | %a paymentNoun %of money %for_ %each %full:? money %of salesBase excessPart:? proRata:? {% pb.perIncrement %}

@@ -5,7 +5,7 @@
  */
 import type {
   DueNode, TimedPaymentNode, LimitNode, LimitedPaymentNode, MoneyNode, PaymentIntro, PaymentNode, PeriodUnit, Range, SalesBasis, ThresholdNode,
-  TierBandNode, UnlimitedPaymentNode,
+  TierBandNode, UnlimitedPaymentNode, SincePreviousNode,
 } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type Data, type List } from './builders';
 import type { Token } from './lexer';
@@ -41,8 +41,8 @@ export function targetReference(d: Data): ThresholdNode {
 }
 
 export function bareRate(d: Data): PaymentNode {
-  const [percent, , base] = d as [Token, Token, Basis];
-  return { kind: 'rate', percent: digits(percent, true), basis: base.basis, range: span(d) };
+  const [percent, , base, since] = d as [Token, Token, Basis, SincePreviousNode | null];
+  return { kind: 'rate', percent: digits(percent, true), basis: base.basis, ...(since ? { since } : {}), range: span(d) };
 }
 
 export function rateOnExcess(d: Data): PaymentNode {

@@ -70,8 +70,13 @@ export const periodNameWord: WordMatcher = {
   samples: ['Contract', 'Measuring', 'Sales'],
 };
 
+/** "since the previous milestone": words that name the milestone before, not keywords, so party names and scope words keep them. */
+export const sinceWord = wordIn('since');
+export const previousWord = wordIn('previous', 'preceding', 'prior', 'last');
+
 /** The test symbols above, by the names the grammar gives them. */
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
   'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
+  'sinceWord', 'previousWord',
 ];

@@ -38,6 +38,7 @@ export const DIAGNOSTIC_CODES = {
   'heading-period-reading': 'warning',
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
+  'since-previous-window': 'error',
   'number-notation': 'info',
   'words-figure-mismatch': 'error',
   'unmeasurable-metric': 'error',

@@ -1278,6 +1278,14 @@ export interface SectionPaymentNode {
 }
 
 /** "a commission equal to 2% of the net sales revenue". */
+/** "since the previous milestone" ("preceding", "prior", "last"): see RatePaymentNode.since. */
+export interface SincePreviousNode {
+  kind: 'since-previous';
+  /** The word before "milestone", lower case, for the format round trip. */
+  word: 'previous' | 'preceding' | 'prior' | 'last';
+  range: Range;
+}
+
 export interface RatePaymentNode {
   kind: 'rate';
   /** The percentage as a decimal string ("2" for 2%). */
@@ -1293,6 +1301,11 @@ export interface RatePaymentNode {
   definedBare?: true;
   /** ", payable annually": the amount is settled once a year (the period a minimum of it names). */
   payable?: 'annually';
+  /**
+   * "… of the gross sales revenue since the previous milestone": the rate is on the sales after the
+   * previous milestone's window only, so that each sale earns it once across running-total milestones.
+   */
+  since?: SincePreviousNode;
   /** "the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues)": owed under that provision, not by this clause. */
   owedUnder?: string;
   range: Range;

@@ -171,7 +171,9 @@ export function describePayment(payment: PaymentNode): string {
         ? `a redacted amount ('${payment.text}'): from the payment schedule, else unresolved`
         : `the amount set out in ${payment.text}: from the payment schedule, else unresolved`;
     case 'rate':
-      return `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue`;
+      return payment.since
+        ? `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue since the previous milestone: the sales after the previous milestone's deadline (for the first milestone, its whole window), so that each sale earns it once`
+        : `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue`;
     case 'rate-on-excess':
       return `${payment.percent}% of the milestone's ${basisWord(payment.basis)} sales revenue above ${describeThreshold(payment.threshold)}`;
     case 'tiered': {

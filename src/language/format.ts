@@ -968,6 +968,7 @@ function measuredAmount(p: PaymentNode, path: string): string {
   const measure = measureOfPayment(p) as MeasureNode;
   switch (p.kind) {
     case 'rate':
+      if (p.since !== undefined) badField('"since the previous milestone" after a measured rate', `${path}/since`);
       return `${measuredIntro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)}`;
     case 'rate-on-excess':
       if (p.portion) {
@@ -2132,7 +2133,8 @@ function payment(p: PaymentNode, path: string): string {
       throw new FormatError('a redacted or elsewhere-set amount is written only in a payer-pays sentence', `${path}/kind`);
     case 'rate': {
       const basis = p.basis === null ? '' : p.basis === 'gross' || p.basis === 'net' ? `${p.basis} ` : badField(`basis '${String(p.basis)}'`, `${path}/basis`);
-      return `a commission equal to ${decimalText(p.percent, `${path}/percent`, 0, false)}% of the ${basis}sales revenue`;
+      const since = p.since === undefined ? '' : ` since the ${oneOf(p.since.word, ['previous', 'preceding', 'prior', 'last'], `${path}/since/word`)} milestone`;
+      return `a commission equal to ${decimalText(p.percent, `${path}/percent`, 0, false)}% of the ${basis}sales revenue${since}`;
     }
     case 'rate-on-excess':
       return `${intro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${salesText(p.basis, `${path}/basis`)} ${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`;
