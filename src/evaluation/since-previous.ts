@@ -25,6 +25,7 @@ export function sincePreviousStart(
   previous: { milestone: MilestoneNode; instances: ReadonlyArray<{ window: WindowInstance }> } | undefined,
   firstDay: number,
 ): SinceStart | undefined {
+  if (!writesSince(clause)) return undefined;
   const applies = paymentFor(milestone, clause);
   const payment = applies ? paymentParts(applies.payment).base : null;
   if (payment?.kind !== 'rate' || !payment.since) return undefined;
@@ -34,4 +35,13 @@ export function sincePreviousStart(
   if (!window) return undefined;
   const m = previous.milestone;
   return { from: window.endDay - firstDay, previous: m.label ? `milestone (${m.label})` : `milestone ${index}`, deadline: window.deadline };
+}
+
+/** Whether any payment of the clause is a rate "since the previous milestone" (a scan of its payments, not a lookup per milestone). */
+function writesSince(clause: ClauseNode): boolean {
+  const payments = [...clause.milestones.map((m) => m.payment), ...clause.payments.map((t) => t.payment)];
+  return payments.some((p) => {
+    const base = p ? paymentParts(p).base : null;
+    return base?.kind === 'rate' && base.since !== undefined;
+  });
 }
