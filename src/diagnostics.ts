@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
   'since-previous-window': 'error',
+  'base-rate-reading': 'warning',
   'number-notation': 'info',
   'words-figure-mismatch': 'error',
   'unmeasurable-metric': 'error',

@@ -1454,6 +1454,20 @@ export interface TierBandNode {
   fromQuota?: QuotaBoundNode;
   /** The end written as a share of a quota ("up to 100% of the Quarterly Quota ($200,000)"): `to` is then that share of it. */
   toQuota?: QuotaBoundNode;
+  /** The rate written as a multiple of the base rate ("1.5 times the base rate"): `percent` is then that multiple of it (rate-multiples.ts). */
+  multiple?: RateMultipleNode;
+  range: Range;
+}
+
+/** "1.5 times the base rate", "2x the base commission rate": an accelerated band's rate, a multiple of the base band's. */
+export interface RateMultipleNode {
+  kind: 'rate-multiple';
+  /** The factor as a decimal string ("1.5"). */
+  factor: string;
+  /** "times" or "x" ("1.5x"), for the format round trip. */
+  written: 'times' | 'x';
+  /** "the base commission rate" rather than "the base rate". */
+  commission: boolean;
   range: Range;
 }
 

@@ -3,7 +3,7 @@
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
 import { itemSetUse, type ItemSetUse } from './item-sets';
-import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
+import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, TierBandNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { quotaBoundsWords } from './quota-bounds';
 import { assertNever } from './ast';
@@ -178,7 +178,7 @@ export function describePayment(payment: PaymentNode): string {
       return `${payment.percent}% of the milestone's ${basisWord(payment.basis)} sales revenue above ${describeThreshold(payment.threshold)}`;
     case 'tiered': {
       const reading = tierReading(payment);
-      const bands = resolveBands(payment).map((b) => `${b.percent}% ${describeBand(b.from, b.to, b.currency)}${quotaBoundsWords(b.band)}`);
+      const bands = resolveBands(payment).map((b) => `${b.percent}%${multipleWords(b.band)} ${describeBand(b.from, b.to, b.currency)}${quotaBoundsWords(b.band)}`);
       const how =
         reading.source === 'stated' ? `${reading.method}, as stated` : reading.source === 'wording' ? `marginal, from the words '${reading.words}'` : 'read as marginal: the clause does not say';
       return `tiers on the milestone's ${basisWord(payment.bands[0].basis)} sales revenue (${how}): ${bands.join('; ')}`;
@@ -258,6 +258,11 @@ function describeLimit(limit: LimitNode): string {
 }
 
 /** The payment that applies to a milestone: its own, then a sentence naming it, then "each milestone". */
+/** " (1.5 times the base rate)" for a band rate written as a multiple; "" otherwise. */
+function multipleWords(band: TierBandNode): string {
+  return band.multiple ? ` (${band.multiple.factor} times the base rate)` : '';
+}
+
 export function paymentFor(milestone: MilestoneNode, clause: ClauseNode): { payment: PaymentNode; term: PaymentTermNode | null } | null {
   if (milestone.payment) return { payment: milestone.payment, term: null };
   const label = milestone.label?.toLowerCase();
