@@ -3,6 +3,7 @@
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
 import { itemSetUse, type ItemSetUse } from './item-sets';
+import { openedWindow, openingWords } from './openings';
 import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, TierBandNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { quotaBoundsWords } from './quota-bounds';
@@ -294,8 +295,11 @@ export function describeComparator(milestone: MilestoneNode): string {
 }
 
 /** The deadline in words; with `document`, a window that a period word gives ("annual Net Sales" alone) is described as read. */
-function describeDeadline(milestone: MilestoneNode, document: DocumentNode | null | undefined): string {
+function describeDeadline(milestone: MilestoneNode, clause: ClauseNode, document: DocumentNode | null | undefined): string {
   const reading = document ? periodWordReading(milestone, document) : null;
+  const opened = openedWindow(milestone, clause.opening);
+  // A period opening ("For each calendar quarter,") gives a condition with no window of its own its period.
+  if (opened !== milestone.window && clause.opening) return `${describeWindow(opened)} (from the opening '${openingWords(clause.opening)},')`;
   if (reading?.kind !== 'from-word') return describeWindow(milestone.window);
   const unit = PERIOD_WORD_UNIT_NAMES[reading.word.unit];
   return `no deadline; '${reading.word.word}' gives the periods: ${reading.calendar ? `each calendar ${unit}, as the text states` : `each contract ${unit} from the effective date`}, ` +
@@ -318,8 +322,8 @@ export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode,
     target: `${milestone.comparator?.strict ? 'more than ' : ''}${describeTarget(milestone.target)}`,
     metric: metricOf(milestone.target),
     metricRule: withSet(describeMetric(milestone.target), document ? itemSetUse(milestone, document) : null),
-    windowType: windowType(reading?.kind === 'from-word' ? reading.window : milestone.window),
-    deadline: describeDeadline(milestone, document),
+    windowType: windowType(reading?.kind === 'from-word' ? reading.window : openedWindow(milestone, clause.opening)),
+    deadline: describeDeadline(milestone, clause, document),
     payment: applies ? describePayment(applies.payment) : 'none stated',
     comparison: describeComparator(milestone),
   };
