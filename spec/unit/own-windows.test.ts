@@ -13,7 +13,6 @@ import { format, termsOf } from '../../src/language/format';
 import { parse } from '../../src/language/parse';
 import { evaluate } from '../../src/evaluation/evaluate';
 import { planEvaluation } from '../../src/sql/plan';
-import { SqlUnsupportedError } from '../../src/sql/unsupported';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ajv = new Ajv2020({ strict: true, allErrors: true });
