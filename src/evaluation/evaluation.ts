@@ -27,6 +27,7 @@ import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
+import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing } from './crossing';
 import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
@@ -52,6 +53,7 @@ import { planLevelsNote } from './payments/plan-level-note';
 import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
+import { planTableGaps, planTableReadings } from './plan-table-note';
 import { documentCurrency, instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -106,6 +108,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private readonly contextNotes: string[];
   /** How each sentence's opening phrase is read, for the notes. */
   private readonly openingNotes: string[];
+  /** Evaluated quarters a plan table sets out no plan for (plan-table-note.ts): a warning each. */
+  private readonly planTableGaps: string[];
 
   /**
    * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
@@ -147,7 +151,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...planTableReadings(ast)];
+    this.planTableGaps = ctx ? planTableGaps(ast, ctx.effective, ctx.asOf) : [];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -158,7 +163,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
     const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
-    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? []);
+    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? [], options.scratchFiles ?? null);
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
@@ -413,6 +418,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       notes.add(message);
     });
 
+    for (const message of this.planTableGaps) {
+      diagnostics.push({ code: 'plan-table-ends', severity: 'warning', message });
+      notes.add(message);
+    }
+
     const nearWarned = new Set<string>();
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
@@ -457,18 +467,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.label, message });
         notes.add(message);
       }
-      if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
-      if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
+      notes.windowReading(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
       if (counted !== undefined) notes.add(`${name}: a new customer counts "with which ${counted} is entered into": read as the customer's first positive-amount row in the ledger`);
       if (m.quota) {
         const q = m.quota;
         notes.add(`${name}: the target is ${q.percent}% of ${q.owner ? `the ${q.owner.name}'s ` : 'the '}${q.name} of ${decimalString(new Dec(q.amount.amount))} ${q.amount.currency} as the text states it: ${decimalString(toDec(plan.target))}`);
       }
-      if (m.window.kind === 'calendar-period' && m.window.during !== undefined) {
-        notes.add(`${name}: the periods lie "during the ${m.window.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
-      }
-      if (plan.once && !plan.firstAchievement) notes.onceOnly(name, m);
+      notes.periodsReading(name, m, plan.once && !plan.firstAchievement);
       const salesMinimum = plan.clause.salesMinimum;
       if (salesMinimum) {
         notes.add(
@@ -521,7 +527,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(instanceTarget(plan, inst));
         // An open-ended window ("during the term") is never over, so never missed.
-        const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
+        const over = windowOver(inst.window, this.asOfDay);
         // A compound condition holds by its parts together: the deciding part's row, from the day the whole holds.
         const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
         const crossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;

@@ -13,6 +13,7 @@ import type { LevelStopCalculation } from './payments/level-stop-calculation';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
+import type { ScratchFiles } from './scratch-file';
 import type { Finding, FindingLocation } from '../diagnostics';
 import type { RowIssue } from '../ledger/rows';
 import { Dec, decimalString, moneyString } from '../values/money';
@@ -42,6 +43,11 @@ export interface EvaluationOptions {
    * (src/language/ledger-holds.ts).
    */
   ledgerHolds?: LedgerHolds;
+  /**
+   * Where a table that grows with the ledger's distinct customers may be set aside once it outgrows
+   * its memory budget (the command line gives temporary files); without it the table stays in memory.
+   */
+  scratchFiles?: ScratchFiles;
 }
 
 export type { Metric };
@@ -164,7 +170,9 @@ export type EvaluationCode =
   /** A ledger name that nearly matches a member of a defined set ("Acme Inc" for "Acme, Inc."): not counted, and said so. */
   | 'set-near-miss'
   /** "payable annually" read as the calendar years a minimum names, for a contract that does not start on January 1: contract years are the other reading. */
-  | 'payable-annually-reading';
+  | 'payable-annually-reading'
+  /** An evaluated quarter that a plan table below the sentence sets out no plan for: not tested. */
+  | 'plan-table-ends';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

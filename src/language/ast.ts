@@ -103,6 +103,8 @@ export interface ClauseNode {
   catchUp?: CatchUpNode;
   /** In the commitment form: a commitment to sales targets set out in an exhibit written in the text, and its remedies (not a payment). */
   salesMinimum?: SalesMinimumNode;
+  /** A plan of one amount per calendar quarter, set out below the sentence whose condition is a share of it. */
+  planTable?: PlanTableNode;
   /** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives (words only, not a party paid). */
   beneficiary?: BeneficiaryNode;
   range: Range;
@@ -483,8 +485,15 @@ export interface PeriodOpeningNode {
   /**
    * The period: "in each calendar quarter". For `basis` the text names no calendar: it is read as the
    * calendar period of its unit (the checker warns unless the sentence itself says calendar).
+   * `for-each` may also name a period the text defines ("For each Fortnight (each consecutive fourteen-day period
+   * beginning on the Commencement Date),"): a `defined-period` window with `which: "each"`.
    */
-  window: CalendarPeriodWindowNode;
+  window: CalendarPeriodWindowNode | DefinedPeriodWindowNode;
+  /**
+   * The period's definition written in brackets right after its name ("(each consecutive fourteen-day period beginning
+   * on the Commencement Date)"): read exactly as a definition sentence of the same term (src/language/period-definitions.ts).
+   */
+  definition?: PeriodDefinitionNode;
   /** For `basis`, the adjective as written, lower case ("quarterly"); null for `for-each`. */
   adjective: 'monthly' | 'quarterly' | 'annual' | 'yearly' | null;
   range: Range;
@@ -544,6 +553,53 @@ export interface MilestoneNode {
    * milestone's own target, window and comparator are its first part; `compound.parts` are the others.
    */
   compound?: CompoundConditionNode;
+  /**
+   * "100% of the Quarterly Board Plan Bookings": the target is that share of one row of the plan the clause's
+   * `planTable` sets out below the sentence (this milestone is that row's period); `target.amount` is the share of the row's amount.
+   */
+  plan?: PlanShareNode;
+  range: Range;
+}
+
+/**
+ * A share of a plan set out in a table below the sentence ("100% of the Quarterly Board Plan Bookings"). On a
+ * milestone it names the row of its own period; on a year-to-date part ("100% of the Board Plan Bookings
+ * year-to-date"), the rows of the year up to and including that one, summed.
+ */
+export interface PlanShareNode {
+  kind: 'plan-share';
+  /** The share as a decimal string ("100" for 100%). */
+  percent: string;
+  /** The plan's name as written after "of the", its metric noun included ("Quarterly Board Plan Bookings"). */
+  name: string;
+  /** The row of the clause's plan table this target is read from (1 for the first row); a year-to-date part sums rows 1..row. */
+  row: number;
+  range: Range;
+}
+
+/**
+ * "Quarterly Board Plan Bookings for 2026: Q1 $500,000; Q2 $600,000; Q3 $600,000; Q4 $800,000.": a plan of one
+ * amount per calendar quarter of a year, written after the sentence that pays on it. The clause has one milestone
+ * per row, in the row's quarter, in the rows' order.
+ */
+export interface PlanTableNode {
+  kind: 'plan-table';
+  /** The table's name as written before "for" ("Quarterly Board Plan Bookings"). */
+  name: string;
+  /** The calendar year the rows are for, as written. */
+  year: number;
+  rows: PlanRowNode[];
+  /** The periods the sentence tests, as written ("for each calendar quarter in which"): each row's milestone is one of them. */
+  window: CalendarPeriodWindowNode;
+  range: Range;
+}
+
+/** "Q1 $500,000": the plan of one calendar quarter. */
+export interface PlanRowNode {
+  kind: 'plan-row';
+  /** The quarter as written (1-4). */
+  quarter: number;
+  amount: MoneyNode;
   range: Range;
 }
 
@@ -582,6 +638,8 @@ export interface ConditionPartNode {
   span?: 'year-to-date';
   /** "measured at the end of such quarter": the part is tested on its total at the period's end, and holds from that day. */
   measuredAtEnd?: MeasuredAtEndNode;
+  /** "100% of the Board Plan Bookings year-to-date": the target is that share of the plan table's rows of the year so far, summed. */
+  plan?: PlanShareNode;
   range: Range;
 }
 
@@ -879,6 +937,20 @@ export interface QuartersAfterEventNode {
 }
 
 /**
+ * "each consecutive fourteen-day period beginning on the Commencement Date": consecutive periods of `n` days (months,
+ * years) from an event whose date an event-date statement gives ("The Commencement Date is March 2, 2026."). `start`
+ * is the event as written; the evaluation dates it (src/language/event-periods.ts) into `{ kind: "date", date, event }`
+ * before any window is, so a parsed document always holds the `event` form.
+ */
+export interface PeriodsFromEventNode {
+  kind: 'periods-from-event';
+  n: number;
+  unit: 'day' | 'month' | 'year';
+  start: { kind: 'event'; event: string } | { kind: 'date'; date: string; event: string };
+  range: Range;
+}
+
+/**
  * "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.":
  * the periods of a metric with a period word are calendar periods (src/language/period-word.ts).
  */
@@ -965,7 +1037,7 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | PeriodsFromEventNode;
   range: Range;
 }
 
@@ -1243,6 +1315,8 @@ export interface FixedPaymentNode {
   kind: 'fixed';
   /** "allowance": "a marketing allowance of Three Thousand Dollars ($3,000)", in a payer-pays sentence only. */
   noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee' | 'allowance';
+  /** "Executive will earn $20,000 for each …": the amount written alone, with no noun (`noun` is then "payment"). */
+  bare?: true;
   /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
   qualifiers?: string[];
   amount: MoneyNode;
@@ -1328,6 +1402,8 @@ export interface MeasureNode {
   owner?: string;
   /** "such Net Sales", "all Net Sales": the words before the metric, kept for the canonical text. */
   determiner: 'such' | 'all' | 'all such' | 'the' | null;
+  /** A period adjective among the metric's words ("Fortnightly Sales"): it must agree with the period measured in (check-openings.ts). */
+  periodWord?: PeriodWordNode;
   /** The window written with the measure ("in each quarter"), or null: then the condition's. */
   window: WindowNode | null;
   /** "in such Calendar Year", "during such quarter": the condition's window, named again. */
@@ -1409,8 +1485,15 @@ export interface TieredPaymentNode {
    * to the portion of Net Sales within each level"), for the notes; the canonical text writes the method itself.
    */
   methodWords?: string;
-  /** `levels`: written as levels after the sentence that pays them ("… applying the tiered royalty rates below …: Annual Net Sales up to …: 8%; …"). */
-  layout?: 'levels';
+  /**
+   * `levels`: written as levels after the sentence that pays them ("… applying the tiered royalty rates below …: Annual Net
+   * Sales up to …: 8%; …"). `rate-after`: each band's range first, its rate after a comma, in a list "as follows" ("a Sales
+   * Bonus calculated cumulatively on the Store's Fortnightly Sales as follows: on Fortnightly Sales from $0 to $280,000,
+   * 0.100%; on the portion from $280,000 to $465,000, 0.075%; …"): the first band names the measure, the others "the portion".
+   */
+  layout?: 'levels' | 'rate-after';
+  /** For `rate-after`: the words between the noun and "as follows", kept for the notes and the canonical text. */
+  calculated?: { words: 'calculated cumulatively on' | 'calculated on'; noun: string };
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
   /**
