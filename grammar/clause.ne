@@ -59,6 +59,7 @@ import * as tu from './top-up-builders';
 import * as cw from './clawback-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
+import * as ins from './instalment-builders';
 %}
 @lexer lexer
 
@@ -292,6 +293,9 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
+# "The sales milestone payment of $300,000 shall be payable by BMX to Ambrose when …", perhaps paid in instalments
+# ("; provided that such payment will be made in three (3) equal annual installments, …"): grammar/instalment-builders.ts.
+               | %the qualifiers:? paidNoun paidLink money modal %be %payable %by partyRef %to partyRef conditionLink condition instalmentProviso:? %period {% ins.payableByClause %}
 # Written out after the intro (not as a rule of its own): one Earley state where a clause may start, not three.
                | conditionIntro planLevel planLevelsMore %period planExcess {% pl.planLevelsClause %}
 # A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
@@ -321,6 +325,8 @@ payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidCo
                | %make %each %of %the %following qualifiers:? paidNouns listLead %colon payerItems {% lb.madeList %}
 # "Company will pay Licensor the following amounts after the first achievement of each milestone event: (i) …": paid when met.
                | %pay %to:? partyRef %the %following "amounts" %after %the %firstWord %achievement %of %each %milestone %event %colon payerItems {% lb.amountsList %}
+instalmentProviso -> %semicolon %provided %that %such %payment modal %be "made" %in_ %number %equal %annual instalmentNoun %comma "one" %in_ %each %calendar %year %lparen %startVerb %with_ %the %calendar %year %in_ %which %the "threshold" %is %firstWord "reached" %rparen %in_ %which %such "threshold" "continues" %to %be "reached" %or "exceeded" {% ins.instalmentProviso %}
+instalmentNoun -> "installments" | "instalments"
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
 paidConditions -> paidCondition                                      {% b.single %}
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
@@ -513,6 +519,7 @@ comparator    -> %exceed {% b.strict %} | %exceeds {% b.strict %} | %exceeding {
                | %at %least {% b.inclusive %} | %not %less %than {% b.inclusive %} | %no %less %than {% b.inclusive %}
                | %equal %or %exceed {% b.inclusive %} | %equals %or %exceeds {% b.inclusive %}
                | %reach {% b.inclusive %} | %reaches {% b.inclusive %}
+               | %reach %or %exceed {% b.inclusive %} | %reaches %or %exceeds {% b.inclusive %}
 
 # --- shortfall sentences ----------------------------------------------------------------------
 # "If the Distributor fails to purchase the Annual Minimum of $500,000 in each year, it shall pay the Company

@@ -84,6 +84,8 @@ export const DIAGNOSTIC_CODES = {
   // calendar periods
   'once-or-each': 'warning',
   'any-period-reading': 'warning',
+  // a payment made in instalments, one per calendar year that meets the condition
+  'instalment-missed-year': 'warning',
   // period words of metrics ("annual Net Sales")
   'period-word-mismatch': 'error',
   'period-word-reading': 'warning',

@@ -29,6 +29,8 @@ import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing } from './crossing';
+import { InstalmentSeries, instalmentsNote } from './instalments';
+import { instalmentsOf } from '../language/check-instalments';
 import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
 import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
@@ -501,6 +503,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const clawback = clawsBack(plan);
       if (plan.clause.clawback) notes.add(`${name}: ${clawbackNote(plan.clause.clawback)}`);
       if (compound) notes.add(`${name}: ${compoundNote(m, compound)}`);
+      const parted = instalmentsOf(m);
+      const dueAtYearEnd = !plan.clause.timing && !plan.clause.payDay;
+      const series = parted ? new InstalmentSeries(parted.instalments, parted.payment, dueAtYearEnd) : null;
+      if (parted) notes.add(instalmentsNote(name, parted.instalments, parted.payment, dueAtYearEnd));
       for (const [instIndex, inst] of plan.instances.entries()) {
         notes.add(`${name}: ${inst.window.explanation}`);
         if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {
@@ -704,7 +710,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             warned,
             diagnostics,
           });
-          if (obligation) {
+          const owedNow = obligation && series && found ? series.instalment(obligation, result.deadline, found.source) : obligation;
+          if (owedNow) {
+            const obligation = owedNow;
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
@@ -717,8 +725,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             }
           }
         }
-        // Paid once: the periods after the first met one are neither reported nor paid.
+        // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
         if (crossing && plan.once) break;
+        if (series?.done) break;
       }
     });
 

@@ -105,6 +105,8 @@ export interface ClauseNode {
   salesMinimum?: SalesMinimumNode;
   /** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives (words only, not a party paid). */
   beneficiary?: BeneficiaryNode;
+  /** `payable-by`: the payer-pays form written payment first ("The … payment of $X shall be payable by <Payer> to <Payee> when …"). */
+  sentence?: 'payable-by';
   range: Range;
 }
 
@@ -1246,6 +1248,30 @@ export interface FixedPaymentNode {
   /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
   qualifiers?: string[];
   amount: MoneyNode;
+  /** "…; provided that such payment will be made in three (3) equal annual installments, …": the amount is paid in parts. */
+  instalments?: InstalmentsNode;
+  range: Range;
+}
+
+/**
+ * "…; provided that such payment will be made in three (3) equal annual installments, one in each Calendar Year
+ * (beginning with the Calendar Year in which the threshold is first reached) in which such threshold continues to be
+ * reached or exceeded.": the payment is owed in `count` parts, each an equal share of it, one for each calendar year in
+ * which the milestone's condition is met, the first for the year of its first achievement. Each instalment is an
+ * obligation of its own, triggered in its year (src/evaluation/instalments.ts).
+ */
+export interface InstalmentsNode {
+  kind: 'instalments';
+  /** How many instalments ("three (3)"). */
+  count: number;
+  /** Each instalment's amount: an equal share of the payment (the last takes what rounding leaves). */
+  share: 'equal';
+  /** Each instalment falls in a calendar year of its own ("annual installments, one in each Calendar Year"). */
+  every: 'calendar-year';
+  /** What triggers each: a calendar year in which the milestone's condition is met again, the first being the year of first achievement. */
+  trigger: 'each-period-met';
+  /** The noun as written. */
+  noun: 'installments' | 'instalments';
   range: Range;
 }
 
@@ -1615,6 +1641,7 @@ export type AnyNode =
   | LimitNode
   | OnceOnlyNode
   | PeriodReferenceNode
+  | InstalmentsNode
   | PeriodBoundNode
   | MeasureNode
   | DueNode

@@ -113,7 +113,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `heading` and `payer` only describe the clause: the evaluator reads neither.
   // An opening is compiled only when it is context ("In addition to …"), which changes no figure; a start
   // or a period opening changes the windows, and is refused by its kind.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'milestones', 'payments', 'range'],
+  // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'milestones', 'payments', 'sentence', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
   party: ['kind', 'name', 'range'],
