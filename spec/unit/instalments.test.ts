@@ -44,7 +44,7 @@ describe('the "payable by" sentence and instalments', () => {
     expect(termsOf(parse(canonical).ast!)).toEqual(termsOf(ast));
     const drafted = draftTerms(JSON.parse(JSON.stringify(termsOf(ast))));
     expect(drafted.ok).toBe(true);
-    if (drafted.ok) expect(termsOf(parse(drafted.text).ast!)).toEqual(termsOf(ast));
+    if (drafted.ok) expect(termsOf(parse(drafted.text as string).ast!)).toEqual(termsOf(ast));
   });
 
   test('the count is the payment\'s instalments, as an explicit field', () => {
