@@ -61,6 +61,7 @@ import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
 import * as ins from './instalment-builders';
 import * as ptb from './plan-table-builders';
+import * as ev from './event-period-builders';
 %}
 @lexer lexer
 
@@ -815,6 +816,12 @@ periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %
                | %each %calendar %quarter                            {% isb.eachCalendarQuarter %}
 # "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date".
                | %the %number %successiveWord %calendar quartersWord %startVerb %with_ %the %firstWord %full %calendar %quarter %after %the eventName {% pd.quartersAfterEvent %}
+# "the period commencing on the First Commercial Sale Date, being March 17, 2026, and ending on the last day of the twelfth
+# (12th) full calendar month thereafter" (grammar/event-period-builders.ts).
+               | %the %periodNoun %startVerb %on %the saleEvent %date %comma "being" date %comma %and "ending" %on %the "last" %day %of %the monthOrdinal %full %calendar %month "thereafter" {% ev.fullMonthsAfterEvent %}
+monthOrdinal  -> %ordinal {% ev.draftedOrdinal %}
+               | %ordinalNumber {% ev.draftedOrdinal %}
+               | %ordinal %lparen %ordinalNumber %rparen             {% ev.draftedOrdinal %}
 quartersWord  -> "Quarters" | "quarters"
 # "Closing Date": an event whose date a statement gives ("The Closing Date is February 10, 2026.").
 eventName     -> %word %date                                         {% pd.eventName %}

@@ -115,6 +115,7 @@ export const DIAGNOSTIC_CODES = {
   'level-stop-reading': 'warning',
   'undefined-event': 'error',
   'event-quarter-reading': 'warning',
+  'event-month-reading': 'warning',
   'list-condition-mismatch': 'error',
   // rates chosen by the plan level reached
   'plan-undefined': 'error',

@@ -61,7 +61,7 @@ const REFUSED_FEATURES = [
   "definition 'item-set-definition'",
   "clause form 'defined-milestones'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
-  "payment 'fixed' field 'instalments'",
+  "payment 'fixed' field 'instalments'", "definition meaning 'full-months-after-event'",
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'",
 ];
 

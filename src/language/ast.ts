@@ -923,6 +923,24 @@ export interface EventDateStatementNode {
  * "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date": `n`
  * calendar quarters from the first one that begins after the event's date (src/language/event-periods.ts dates it).
  */
+/**
+ * "the period commencing on the First Commercial Sale Date, being March 17, 2026, and ending on the last day of the
+ * twelfth (12th) full calendar month thereafter": from the event's day, written in the definition, to the last day of
+ * the `n`-th calendar month wholly after that day (src/language/event-periods.ts).
+ */
+export interface FullMonthsAfterEventNode {
+  kind: 'full-months-after-event';
+  /** The event's date as written after "being", `YYYY-MM-DD`. */
+  date: string;
+  /** The event as written ("First Commercial Sale Date"). */
+  event: string;
+  /** Which full calendar month ends the period ("twelfth"). */
+  n: number;
+  /** The figure in brackets after the ordinal word ("(12th)"), when written; it must agree with `n`. */
+  figure?: number;
+  range: Range;
+}
+
 export interface QuartersAfterEventNode {
   kind: 'quarters-after-event';
   n: number;
@@ -1018,7 +1036,7 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | FullMonthsAfterEventNode;
   range: Range;
 }
 
@@ -1695,6 +1713,7 @@ export type AnyNode =
   | OnceOnlyNode
   | PeriodReferenceNode
   | InstalmentsNode
+  | FullMonthsAfterEventNode
   | PeriodBoundNode
   | MeasureNode
   | DueNode

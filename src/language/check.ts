@@ -77,7 +77,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
   for (const d of periodDefinitions(document)) {
     const m = d.meaning;
-    if (m.kind === 'calendar-periods' || m.kind === 'quarters-after-event') continue;
+    if (m.kind === 'calendar-periods' || m.kind === 'quarters-after-event' || m.kind === 'full-months-after-event') continue;
     checkWindow(m.kind === 'successive-periods' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
   }
   checkOwnWindows(document, out);

@@ -456,6 +456,11 @@ function scopeText(scope: string, path: string): string {
     const last = phrases[phrases.length - 1];
     // "by Vistara or any of its Affiliates": 'of' after 'any' stays in the party.
     const anyOf = word === 'of' && last !== undefined && last.startsWith('by ') && last.endsWith(' any');
+    // "of the Product worldwide": 'worldwide' is a scope phrase of its own (where the sales count).
+    if (word === 'worldwide' || last === 'worldwide') {
+      phrases.push(word);
+      continue;
+    }
     if (phrases.length === 0 || (!anyOf && ['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received' && !/(?:^| )behalf$/.test(last) && last !== 'by')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
@@ -469,6 +474,7 @@ function scopeText(scope: string, path: string): string {
     }
     // "to Customers": whose purchases count.
     if (CUSTOMER_SCOPE.test(phrase)) continue;
+    if (phrase === 'worldwide') continue;
     // "of each Product": counted per item.
     if (/^of each /.test(phrase) && phrase.slice('of each '.length).split(' ').every(isPlainWord)) continue;
     // "of the first Licensed Product": an ordinal before the words.
@@ -2219,12 +2225,25 @@ function definitionText(d: DefinitionNode, path: string): string {
       });
       return `${term} means each ${word} period ending on ${days.slice(0, -1).join(', ')} or ${days[days.length - 1]}.`;
     }
+    case 'full-months-after-event': {
+      if (m.event !== 'First Commercial Sale Date') badField(`an event '${String(m.event)}' (write "First Commercial Sale Date")`, `${at}/event`);
+      const n = Number(wholeNumber(m.n, `${at}/n`));
+      if (n < 1) badField(`a month '${String(m.n)}'`, `${at}/n`);
+      const figure = m.figure === undefined ? '' : ` (${wholeNumber(m.figure, `${at}/figure`)}${ordinalSuffix(m.figure)})`;
+      return `${term} means the period commencing on the ${m.event}, being ${dateText(m.date, `${at}/date`)}, and ending on the last day of the ${ordinal(n, `${at}/n`)}${figure} full calendar month thereafter.`;
+    }
     case 'quarters-after-event':
       if (!Number.isSafeInteger(m.n) || m.n < 1) badField(`a number of quarters '${String(m.n)}'`, `${at}/n`);
       return `${term} means the ${m.n} consecutive Calendar Quarters beginning with the first full Calendar Quarter after the ${eventText(m.event, `${at}/event`)}.`;
     default:
       return assertNever(m);
   }
+}
+
+/** "st", "nd", "rd" or "th" after a figure ("12th", "21st"). */
+function ordinalSuffix(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return teen ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
 }
 
 /** "Closing Date": a capitalised word, then "Date". */

@@ -75,7 +75,7 @@ export function periodMeaning(term: string, definitions: ReadonlyMap<string, Per
       return { kind: 'calendar', window, defined };
     }
     // Dated from its event by src/language/event-periods.ts before any window is: unresolved here, it has no dates.
-    if (meaning.kind === 'quarters-after-event') return null;
+    if (meaning.kind === 'quarters-after-event' || meaning.kind === 'full-months-after-event') return null;
     if (meaning.kind !== 'successive-periods') return { kind: 'window', window: meaning, defined };
     const months = successiveMonths(meaning.n, meaning.unit);
     return months === null || !Number.isSafeInteger(months) || months < 1 ? null : { kind: 'successive', months, defined };
