@@ -4,7 +4,7 @@
  * (or whose definition cannot give the period asked for), and the default reading of an undefined
  * "Contract Year", which is one of two plausible readings and so a warning.
  */
-import { checkEventPeriod, checkFullMonthsPeriod } from './event-periods';
+import { checkEventDated, checkEventPeriod, checkFullMonthsPeriod } from './event-periods';
 import type { DocumentNode, Range, WindowNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { parseIsoDate } from '../time/periods';
@@ -59,6 +59,8 @@ export function checkOwnWindows(document: DocumentNode, out: Diagnostic[]): void
       checkEventPeriod(d.meaning, document, out);
     } else if (d.meaning.kind === 'full-months-after-event') {
       checkFullMonthsPeriod(d.meaning, out);
+    } else if (d.meaning.kind === 'periods-from-event') {
+      checkEventDated(d.meaning.start.event, d.meaning.range, document, out);
     } else if (d.meaning.kind !== 'successive-periods') checkDates(d.meaning, out);
   }
   const warned = new Set<string>();
