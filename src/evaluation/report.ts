@@ -161,6 +161,8 @@ export type EvaluationCode =
   | 'fiscal-year-start-conflict'
   /** A metric the declared ledger cannot give: Bookings from a sales ledger, or sales from a ledger of bookings. */
   | 'unmeasurable-metric'
+  /** A rate on the growth over the year before whose prior quarter begins before the effective date: its total cannot be told. */
+  | 'growth-base-incomplete'
   /** A ledger name that nearly matches a member of a defined set ("Acme Inc" for "Acme, Inc."): not counted, and said so. */
   | 'set-near-miss'
   /** "payable annually" read as the calendar years a minimum names, for a contract that does not start on January 1: contract years are the other reading. */

@@ -330,6 +330,11 @@ export function checkSupported(ast: DocumentNode): void {
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
     for (const m of clause.milestones) {
+      // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
+      const base = m.payment ? paymentParts(m.payment).base : null;
+      if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'prior-period') {
+        throw new SqlUnsupportedError("threshold 'prior-period'", "the SQL engines do not support a rate on the growth over the same quarter of the year before yet; evaluate this clause with the in-memory engine");
+      }
       requireKnown(m, 'milestone');
       if (m.labelSource) requireKnown(m.labelSource, 'label');
       if (m.comparator) requireKnown(m.comparator, 'comparator');
