@@ -46,6 +46,7 @@ import { topUpNote } from './top-up-note';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
+import { currencyReading } from './ledger-currency';
 import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';
 import { growthNote, growthStatus } from './growth';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
@@ -54,7 +55,7 @@ import { planLevelsNote } from './payments/plan-level-note';
 import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
-import { documentCurrency, instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
+import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
   totalsOf,
@@ -129,7 +130,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const resolved = resolveContext(options, options.now);
     this.context = resolved.ok ? resolved.context : null;
     this.contextError = resolved.ok ? null : resolved.message;
-    this.currency = documentCurrency(ast);
+    const currency = currencyReading(ast, options.ledgerCurrency);
+    this.currency = currency.ok ? currency.currency : null;
+    if (!currency.ok) this.error({ code: currency.code, severity: 'error', message: currency.message });
     this.readIssueRows = new Set((options.readIssues ?? []).map((i) => i.row));
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
@@ -149,7 +152,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...(currency.ok && currency.note ? [currency.note] : [])];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);

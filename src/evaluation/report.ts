@@ -42,6 +42,11 @@ export interface EvaluationOptions {
    * (src/language/ledger-holds.ts).
    */
   ledgerHolds?: LedgerHolds;
+  /**
+   * The currency of the ledger's amounts, an ISO code, for a clause that names none (src/evaluation/ledger-currency.ts):
+   * amounts are read and paid in it; a clause naming another is an error.
+   */
+  ledgerCurrency?: string;
 }
 
 export type { Metric };

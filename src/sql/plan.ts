@@ -24,12 +24,13 @@ import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, dayNumber, resolveContext, type ContractContext, type WindowInstance } from '../time/periods';
 import { milestoneWindowInstances } from '../time/own-windows';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
-import { documentCurrency, instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstances } from '../evaluation/plan';
+import { instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstances } from '../evaluation/plan';
 import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
 import { onceOnly } from '../language/once-only';
 import { SqlUnsupportedError } from './unsupported';
+import { currencyReading } from '../evaluation/ledger-currency';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -39,6 +40,8 @@ export interface SqlPlanOptions {
   now?: () => number;
   /** What the ledger's rows are (src/language/ledger-holds.ts): the same reading and note as in memory. */
   ledgerHolds?: LedgerHolds;
+  /** The ledger's currency for a clause that names none (src/evaluation/ledger-currency.ts): the same reading as in memory. */
+  ledgerCurrency?: string;
 }
 
 /** How an obligation's amount is found once its milestone instance is met. */
@@ -463,7 +466,9 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
       milestones.push(sqlMilestone);
     }
   });
-  const currency = documentCurrency(ast);
+  const reading = currencyReading(ast, options.ledgerCurrency);
+  if (!reading.ok) return { ok: false, message: reading.message, code: reading.code };
+  const currency = reading.currency;
   if (currency !== null) minorUnits(currency); // an unknown code is the checker's error; fail loudly here
   return {
     ok: true,
