@@ -70,6 +70,7 @@ import * as ra from './rate-after-builders';
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var soleNameWord: any = pw.soleNameWord;
 import * as ptb from './plan-table-builders';
+import * as pbb from './plan-band-builders';
 import * as ev from './full-month-builders';
 %}
 @lexer lexer
@@ -312,6 +313,9 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # A share of a plan set out in a table below the sentence, one amount per quarter (grammar/plan-table-builders.ts): written
 # out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
                | partyRef modal "earn" money %for_ %each calendarPeriodNoun %in_ %which partyRef achievesVerb quarterPlanShare quarterPlanYtd:? %period quarterPlanName %for_ %number %colon quarterPlanRows %period {% ptb.planTableClause %}
+# Rates in bands of a plan the lead sentence states, with a one-time bonus among them (grammar/plan-band-builders.ts); written
+# out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
+               | %the %following %bonus "opportunities" "apply" %to %new_:? %sales "generated" %in_ %number "against" %the %number %sales "plan" %of money %colon planBandItems %period {% pbb.planBandsClause %}
 # Written out after the intro (not as a rule of its own): one Earley state where a clause may start, not three.
                | conditionIntro planLevel planLevelsMore %period planExcess {% pl.planLevelsClause %}
 # "The Employee shall receive one and one-half percent (1.5%) of the increase in quarter-to-quarter growth, comparing sales
@@ -1277,6 +1281,21 @@ quarterPlanWord -> %word {% b.id %} | %quarterly {% b.id %} | %annual {% b.id %}
 quarterPlanRows -> quarterPlanRow                                    {% b.single %}
                | quarterPlanRows %semicolon quarterPlanRow           {% b.appendThird %}
 quarterPlanRow -> "Q" %number money                                  {% ptb.planRow %}
+
+# --- rates in bands of a plan stated in the lead sentence, with a one-time bonus among them ------------------
+# "(1) five percent (5%) of every new sales dollar generated up to 50% of sales plan achievement; (2) …; (3) a one-time bonus of
+# $10,000 upon 100% achievement of sales plan; and (4) fifteen percent (15%) of every new sales dollar in excess of sales plan
+# achievement" (src/language/ast.ts PlanBandsNode; the checker is src/language/check-plan-bands.ts).
+planBandItems -> planRateItems planBandSep planBonusItem planRateTail:? {% pbb.items %}
+planRateTail  -> planBandSep planRateItems                           {% pbb.rateTail %}
+planRateItems -> planRateItem                                        {% b.single %}
+               | planRateItems planBandSep planRateItem              {% b.appendThird %}
+planBandSep   -> %semicolon %and:?
+planRateItem  -> %enumerator percentage %of %every %new_ %sales "dollar" "generated":? planBandRange {% pbb.rateItem %}
+planBonusItem -> %enumerator %a qualifiers:? %bonus %of money %upon percentage %achievement %of %sales "plan" {% pbb.bonusItem %}
+planBandRange -> %up %to percentage %of %sales "plan" %achievement   {% pbb.upToShare %}
+               | %between percentage %and percentage %of %sales "plan" %achievement {% pbb.betweenShares %}
+               | %in_ %excess %of %sales "plan" %achievement         {% pbb.aboveWhole %}
 
 # --- a target incentive pro-rated by attainment of a quota, in sentences ---------------------------------
 # "The Participant's target incentive is $12,000 per calendar quarter at 100% attainment of the quarterly Bookings quota of

@@ -59,6 +59,7 @@ import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { planTableGaps, planTableReadings } from './plan-table-note';
+import { planBandsReadings } from './plan-bands-note';
 import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -158,7 +159,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...(currency.ok && currency.note ? [currency.note] : []), ...planTableReadings(ast)];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...(currency.ok && currency.note ? [currency.note] : []), ...planTableReadings(ast), ...planBandsReadings(ast)];
 
     this.planTableGaps = ctx ? planTableGaps(ast, ctx.effective, ctx.asOf) : [];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
@@ -750,6 +751,25 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
               obligations.push(back);
               notes.add(`${instName}: ${back.explanation}`);
             }
+          }
+        }
+        // Rates in bands of a plan stated in the lead sentence: owed on the year's total once it is over, whether or not
+        // the bonus among them (this milestone) is met.
+        const planBands = plan.clause.planBands;
+        if (planBands) {
+          const items = planBands.items.map((i) => i.label.text).join(', ');
+          if (over) {
+            const obligation = obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
+              found: { payment: planBands.payment, source: `the rates of items ${items}, on the year's total`, inItem: true },
+              parties: parties ?? { payer: null, payee: null, direction: 'to-performer' }, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
+            });
+            if (obligation) {
+              obligations.push(obligation);
+              notes.add(`${instName}: ${obligation.explanation}`);
+              settledAtEnd.set(obligation, instName);
+            }
+          } else {
+            notes.add(`${instName}: the rates of items ${items} are counted on the whole year ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed for them as of ${asOf}`);
           }
         }
         // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.

@@ -105,6 +105,8 @@ export interface ClauseNode {
   salesMinimum?: SalesMinimumNode;
   /** A plan of one amount per calendar quarter, set out below the sentence whose condition is a share of it. */
   planTable?: PlanTableNode;
+  /** Rates in bands of a plan the lead sentence states, with a one-time bonus among them (the clause's milestone). */
+  planBands?: PlanBandsNode;
   /** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives (words only, not a party paid). */
   beneficiary?: BeneficiaryNode;
   /** `payable-by`: the payer-pays form written payment first ("The … payment of $X shall be payable by <Payer> to <Payee> when …"). */
@@ -593,6 +595,54 @@ export interface PlanTableNode {
   rows: PlanRowNode[];
   /** The periods the sentence tests, as written ("for each calendar quarter in which"): each row's milestone is one of them. */
   window: CalendarPeriodWindowNode;
+  range: Range;
+}
+
+/**
+ * "The following bonus opportunities apply to new sales generated in 2026 against the 2026 sales plan of $1,000,000: (1) five
+ * percent (5%) of every new sales dollar generated up to 50% of sales plan achievement; (2) …; (3) a one-time bonus of $10,000
+ * upon 100% achievement of sales plan; and (4) fifteen percent (15%) of every new sales dollar in excess of sales plan
+ * achievement.": rates on the year's sales in bands of the plan (a tiered payment, owed once the year is over), and a
+ * one-time bonus among the items, which is the clause's one milestone (its target the share of the plan).
+ */
+export interface PlanBandsNode {
+  kind: 'plan-bands';
+  /** The words between "The following" and "apply", as written ("bonus opportunities"). */
+  noun: string;
+  /** The metric after "apply to", as written ("new sales"): "new" is not told from the ledger (the checker warns). */
+  metric: string;
+  /** "in 2026": the calendar year whose sales count. */
+  year: number;
+  /** "the 2026 sales plan of $1,000,000": the plan the bands and the bonus are shares of. */
+  plan: StatedPlanNode;
+  /** The rate items, in order: each band's label and words; `payment.bands` holds the bands in the same order. */
+  items: PlanBandItemNode[];
+  /** The bands as one tiered payment on the year's total (marginal: "every … dollar" in each band earns its rate). */
+  payment: TieredPaymentNode;
+  /** Where the bonus item stands among all the items, 0-based ((3) of four: 2). */
+  bonusAt: number;
+  /** The bonus item's label ("(3)"): the milestone itself has none, since the items' labels run across rates and bonus. */
+  bonusLabel: LabelSourceNode;
+  range: Range;
+}
+
+/** "the 2026 sales plan of $1,000,000". */
+export interface StatedPlanNode {
+  kind: 'stated-plan';
+  /** The plan's name as written, without the year ("sales plan"). */
+  name: string;
+  /** The year written before the name. */
+  year: number;
+  amount: MoneyNode;
+  range: Range;
+}
+
+/** "(1) five percent (5%) of every new sales dollar generated up to 50% of sales plan achievement". */
+export interface PlanBandItemNode {
+  kind: 'plan-band-item';
+  label: LabelSourceNode;
+  /** "generated" written after "dollar". */
+  generated: boolean;
   range: Range;
 }
 

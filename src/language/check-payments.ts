@@ -102,6 +102,9 @@ function checkComputed(p: UnlimitedPaymentNode, out: Diagnostic[]): void {
 
 const money = (amount: string, currency: string | null): string => (currency ? formatMoney(amount, currency) : amount);
 
+/** The band checks of any tiered payment, also one written outside a milestone (check-plan-bands.ts). */
+export const checkTierBands = (p: TieredPaymentNode, out: Diagnostic[]): void => checkTiers(p, out);
+
 function checkTiers(p: TieredPaymentNode, out: Diagnostic[]): void {
   // A bound whose quota has no amount is reported by check-quota-bounds.ts; the bands cannot be judged without it.
   if (unresolvedQuota(p)) return;

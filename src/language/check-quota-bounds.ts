@@ -55,6 +55,9 @@ export function unresolvedQuota(p: TieredPaymentNode): boolean {
   return p.bands.some((b) => (b.fromQuota !== undefined && b.from === null) || (b.toQuota !== undefined && b.to === null));
 }
 
+/** The quota-bound checks of any tiered payment, also one written outside a milestone (check-plan-bands.ts). */
+export const checkQuotaBoundAmounts = (p: TieredPaymentNode, out: Diagnostic[]): void => checkBounds(p, out);
+
 function checkBounds(p: TieredPaymentNode, out: Diagnostic[]): void {
   const amounts = new Map<string, { text: string; amount: string; currency: string }>();
   for (const band of p.bands) {

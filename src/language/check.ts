@@ -33,6 +33,7 @@ import { checkCommitment } from './check-commitment';
 import { checkPlanLevels } from './check-plan-levels';
 import { checkGrowth } from './check-growth';
 import { checkPlanTable } from './check-plan-table';
+import { checkPlanBands } from './check-plan-bands';
 import { checkPaymentDefinition } from './check-payment-definition';
 import { notationOf } from '../values/number-notation';
 import { checkOwnWindows } from './check-own-windows';
@@ -101,6 +102,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkPlanLevels(clause, out);
   for (const clause of document.clauses) checkGrowth(clause, out);
   for (const clause of document.clauses) checkPlanTable(clause, out);
+  for (const clause of document.clauses) checkPlanBands(clause, out);
   for (const clause of document.clauses) checkPaymentDefinition(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkOpening(clause, document, out);

@@ -41,7 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
-import type { PeriodsFromEventNode, TieredPaymentNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
+import type { PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
 import type { InstalmentsNode, ItemSetDefinitionNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
@@ -638,6 +638,7 @@ function quotaText(m: MilestoneNode, at: string): string {
 function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.planLevels !== undefined) return planLevelsSentences(clause, clause.planLevels, `${path}/planLevels`);
   if (clause.planTable !== undefined) return planTableSentences(clause, clause.planTable, `${path}/planTable`);
+  if (clause.planBands !== undefined) return planBandsSentence(clause, clause.planBands, `${path}/planBands`);
   const growth = clause.milestones[0]?.payment ? paymentParts(clause.milestones[0].payment).base : null;
   if (growth?.kind === 'rate-on-excess' && growth.threshold?.kind === 'prior-period') return growthSentence(clause, growth, growth.threshold, path);
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
@@ -963,6 +964,77 @@ function planTableSentences(clause: ClauseNode, t: PlanTableNode, path: string):
     `The ${partyName(clause.party, `${clausePath}/party`)} shall earn ${formatAmount(payment.amount, `${at0}/payment/amount`)} for each calendar quarter in which the ` +
     `${partyName(achiever, `${at0}/achiever`)} ${verb} ${percentText(share.percent, `${at0}/plan/percent`)} of the ${share.name}${ytdText}. ` +
     `${planNameText(t.name, undefined, `${path}/name`)} for ${year}: ${rows.join('; ')}.`
+  );
+}
+
+const PLAN_BAND_LABEL = /^\((?:[ivxlcdmIVXLCDM]+|[a-zA-Z]|\d+)\)$/;
+
+/**
+ * "The following bonus opportunities apply to new sales generated in 2026 against the 2026 sales plan of $1,000,000.00: (1) 5%
+ * of every new sales dollar generated up to 50% of sales plan achievement; …; (3) a one-time bonus of $10,000.00 upon 100%
+ * achievement of sales plan; and (4) 15% of every new sales dollar in excess of sales plan achievement."
+ */
+function planBandsSentence(clause: ClauseNode, p: PlanBandsNode, path: string): string {
+  const clausePath = path.replace(/\/planBands$/, '');
+  if (clause.payer !== undefined || clause.party !== null) throw new FormatError('bonus opportunities name no party', `${clausePath}/party`);
+  if (clause.form !== 'payer-pays') badField(`bonus opportunities in a ${clause.form} clause`, `${clausePath}/form`);
+  if (clause.milestones.length !== 1) throw new FormatError('bonus opportunities have one milestone: the one-time bonus among them', `${clausePath}/milestones`);
+  if (p.noun !== 'bonus opportunities') badField(`'${String(p.noun)}' before "apply"`, `${path}/noun`);
+  const metric = oneOf(p.metric, ['new sales', 'sales'], `${path}/metric`);
+  const plan = p.plan;
+  if (plan?.kind !== 'stated-plan' || plan.name !== 'sales plan') badField('a plan other than "the <year> sales plan of <amount>"', `${path}/plan`);
+  const pay = p.payment;
+  if (pay?.kind !== 'tiered' || pay.intro !== null || pay.method !== 'marginal' || pay.methodWords !== 'of every new sales dollar' || pay.measure !== undefined || pay.proviso !== undefined || pay.layout !== undefined) {
+    badField('bands other than marginal rates "of every new sales dollar"', `${path}/payment`);
+  }
+  if (!Array.isArray(p.items) || p.items.length === 0 || p.items.length !== pay.bands.length) throw new FormatError('bonus opportunities have one item per band', `${path}/items`);
+  if (!Number.isInteger(p.bonusAt) || p.bonusAt < 1 || p.bonusAt > p.items.length) badField('a bonus that is not after the first rate', `${path}/bonusAt`);
+  const share = (q: QuotaBoundNode | undefined, at: string, whole: boolean): string => {
+    if (q?.kind !== 'quota-bound' || q.name !== plan.name || q.article || q.amount !== null || q.amountWritten !== null || (q.percent === null) !== whole) badField('a bound other than a share of the sales plan', at);
+    return q.percent === null ? '' : percentText(q.percent, `${at}/percent`);
+  };
+  const bound = (amount: MoneyNode | null, q: QuotaBoundNode | undefined, at: string): void => {
+    const expected = q ? new Dec(plan.amount.amount).times(q.percent ?? '100').dividedBy(100) : null;
+    if (expected === null ? amount !== null : amount === null || amount.currency !== plan.amount.currency || !expected.equals(amount.amount)) badField('a bound other than its share of the plan', at);
+  };
+  const rates = pay.bands.map((b, i) => {
+    const at = `${path}/payment/bands/${i}`;
+    const item = p.items[i];
+    if (item?.kind !== 'plan-band-item' || typeof item.generated !== 'boolean' || item.label?.style !== 'parenthesised' || !PLAN_BAND_LABEL.test(item.label.text)) badField('an item other than "(<label>) …"', `${path}/items/${i}`);
+    if (b.quantifier !== null || b.basis !== null || b.measure !== undefined) badField('a band with words other than "of every new sales dollar"', at);
+    bound(b.from, b.fromQuota, `${at}/from`);
+    bound(b.to, b.toQuota, `${at}/to`);
+    let range: string;
+    if (b.lower === null && b.upper === 'up to' && !b.fromQuota) range = `up to ${share(b.toQuota, `${at}/toQuota`, false)} of sales plan achievement`;
+    else if (b.lower === 'between' && b.upper === 'and') range = `between ${share(b.fromQuota, `${at}/fromQuota`, false)} and ${share(b.toQuota, `${at}/toQuota`, false)} of sales plan achievement`;
+    else if (b.lower === 'in excess of' && b.upper === null && !b.toQuota) range = `in excess of sales plan achievement${share(b.fromQuota, `${at}/fromQuota`, true)}`;
+    else badField('a band other than "up to P%", "between P% and Q%" or "in excess of" sales plan achievement', at);
+    return `${item.label.text} ${percentText(b.percent, `${at}/percent`)} of every new sales dollar${item.generated ? ' generated' : ''} ${range}`;
+  });
+  const m = clause.milestones[0];
+  const at = `${clausePath}/milestones/0`;
+  const q = m.quota;
+  const w = m.window;
+  if (w.kind !== 'calendar-period' || w.unit !== 'year' || w.yearStart !== '01-01' || w.selection.kind !== 'named' || w.selection.year !== p.year || w.selection.n !== 1) badField('a bonus outside the year the sentence names', `${at}/window`);
+  if (q?.kind !== 'quota' || q.name !== plan.name || q.owner !== null || q.amount.currency !== plan.amount.currency || !new Dec(q.amount.amount).equals(plan.amount.amount)) badField('a bonus other than a share of the sales plan', `${at}/quota`);
+  const t = m.target;
+  if (t.kind !== 'revenue' || t.basis !== null || t.term !== metric || t.scope !== undefined || t.amount.currency !== plan.amount.currency || !new Dec(t.amount.amount).equals(new Dec(q.amount.amount).times(q.percent).dividedBy(100))) {
+    badField('a bonus target other than its share of the plan', `${at}/target`);
+  }
+  if (m.comparator?.strict !== false) badField('a bonus other than "upon P% achievement of sales plan" (reaching it)', `${at}/comparator`);
+  const paid = m.payment;
+  if (paid?.kind !== 'fixed' || paid.noun !== 'bonus' || paid.bare !== undefined) badField('a bonus other than "a <qualifiers> bonus of <amount>"', `${at}/payment`);
+  if (p.bonusLabel?.style !== 'parenthesised' || !PLAN_BAND_LABEL.test(p.bonusLabel.text)) badField('a bonus item without its "(<label>)"', `${path}/bonusLabel`);
+  if (m.label !== null || m.labelSource !== null) badField('a bonus milestone with a label of its own (its item\'s label is the plan bands\')', `${at}/label`);
+  if (m.achiever !== undefined || m.compound !== undefined || m.once !== undefined || m.condition !== undefined || m.plan !== undefined || m.targetName !== undefined || m.periodReference !== undefined) badField('a bonus with fields its item does not write', at);
+  const qualifiers = paid.qualifiers ?? [];
+  if (!qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) throw new FormatError('qualifiers must be plain words such as "one-time"', `${at}/payment/qualifiers`);
+  const bonusText = `${p.bonusLabel.text} a ${[...qualifiers, 'bonus'].join(' ')} of ${formatAmount(paid.amount, `${at}/payment/amount`)} upon ${percentText(q.percent, `${at}/quota/percent`)} achievement of sales plan`;
+  const all = [...rates.slice(0, p.bonusAt), bonusText, ...rates.slice(p.bonusAt)];
+  const list = all.map((text, i) => (i === 0 ? text : i === all.length - 1 ? `; and ${text}` : `; ${text}`)).join('');
+  return (
+    `The following bonus opportunities apply to ${metric} generated in ${wholeNumber(p.year, `${path}/year`)} against the ${wholeNumber(plan.year, `${path}/plan/year`)} sales plan of ` +
+    `${formatAmount(plan.amount, `${path}/plan/amount`)}: ${list}.`
   );
 }
 
