@@ -60,7 +60,7 @@ const REFUSED_FEATURES = [
   "clause 'clause' field 'definition'", "definition meaning 'quarters-after-event'", "definition 'event-date'",
   "definition 'item-set-definition'",
   "clause form 'defined-milestones'",
-  "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
+  "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'", "clause 'clause' field 'carryForward'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {
