@@ -12,6 +12,7 @@
 import type { CarryForwardNode, CarryPeriod, ClauseNode, MilestoneNode, WindowNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { paymentParts } from './payment-parts';
+import { windowType } from './describe';
 
 const periodWords = (p: CarryPeriod): string => `${p.calendar ? 'calendar ' : ''}${p.unit}`;
 
@@ -47,6 +48,11 @@ export function checkCarryForward(clause: ClauseNode, out: Diagnostic[]): void {
   }
   for (const m of clause.milestones) {
     const repeated = repeatedPeriod(m.window);
+    if (repeated === null && windowType(m.window) === 'recurring') {
+      // Fiscal periods, half-years and defined periods repeat too, but the sentence names only months, quarters and years.
+      out.push(diagnostic('unsupported-construct', node.range, 'A carry-forward sentence after fiscal periods, half-years or defined periods is not read: write calendar months, quarters or years, or contract periods from the effective date.'));
+      continue;
+    }
     if (repeated === null) {
       out.push(
         diagnostic(
