@@ -88,7 +88,19 @@ function periodTotalCandidates(plan: Plan, inst: InstancePlan, sums: DaySums, da
     starts.push({ index: i, before, dips });
     net.addTo(acc, i);
   }
-  if (!acc.reaches(crossingTarget(plan, inst), plan.strict) || lastBelow < 0) return;
+  if (!acc.reaches(crossingTarget(plan, inst), plan.strict)) return;
+  if (lastBelow < 0) {
+    // Passing from the period's first day (an amount carried in passes the target alone): a row crosses only on a day
+    // whose refunds take the total below and back again; when none does, no row crosses (so pass 2 need find none).
+    starts.forEach((s, k) => {
+      if (!s.dips) return;
+      const prior = k > 0 ? starts[k - 1].index : -1;
+      inst.candidates.push({ index: s.index, before: s.before, previous: prior });
+      days.add(s.index);
+      if (prior >= 0) days.add(prior);
+    });
+    return;
+  }
   inst.reached = true;
   for (let k = lastBelow; k < starts.length; k++) {
     const s = starts[k];
@@ -143,7 +155,8 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
 
 /** For a period-total instance: the last row that takes the total from below the target to passing it (null: none). */
 function lastCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): Crossing | null {
-  if (!inst.reached) return null;
+  // Candidates exist only when the total passes at the end: a sure crossing (`reached`), or a carried-in start's dips.
+  if (inst.candidates.length === 0) return null;
   const rule = METRICS[plan.metric];
   let found: Crossing | null = null;
   for (const candidate of inst.candidates) {
