@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { parse } from '../../src/language/parse';
 import { validate } from '../../src/language/check';
 import { format, termsOf } from '../../src/language/format';
+import { draftTerms } from '../../src/language/draft';
 import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
 import type { LedgerRecord } from '../../src/ledger/rows';
 import { Dec } from '../../src/values/money';
@@ -28,6 +29,10 @@ describe('carry-forward sentences', () => {
     const text = format(ast);
     expect(termsOf(parse(text).ast!)).toEqual(termsOf(ast));
     expect(format(parse(text).ast!)).toBe(text);
+    // Drafted from its terms (schemas/terms.schema.json), the same text.
+    const drafted = draftTerms(JSON.parse(JSON.stringify(termsOf(ast))));
+    expect(drafted.problems).toEqual([]);
+    expect(drafted.text).toBe(text);
   });
 
   it('after a recurring period of another length, or a computed payment, is an error', () => {
