@@ -123,7 +123,9 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 afterPayerClause -> paymentTiming                                    {% b.id %}
                | paymentDay                                          {% b.id %}
                | firstAchievementOnce                                {% b.id %}
-               | clawbackSentence                                    {% b.id %}
+               | periodAfterSentence                                 {% b.id %}
+# What later refunds or later periods do with a payment's sales: a clawback, or the excess carried forward.
+periodAfterSentence -> clawbackSentence                              {% b.id %}
                | carryForwardSentence                                {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
