@@ -27,7 +27,7 @@ var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord
   successiveWord: any = pw.successiveWord, meansWord: any = pw.meansWord, yearsWord: any = pw.yearsWord,
   hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord,
   fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord,
-  metricPeriodWord: any = pw.metricPeriodWord;
+  metricPeriodWord: any = pw.metricPeriodWord, periodPossessive: any = pw.periodPossessive;
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var sinceWord: any = pw.sinceWord, previousWord: any = pw.previousWord, timesWord: any = pw.timesWord, baseWord: any = pw.baseWord, rateWord: any = pw.rateWord;
 import * as rmb from './rate-multiple-builders';
@@ -61,6 +61,7 @@ import * as lb from './list-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
 import * as cw from './clawback-builders';
+import * as cf from './carry-forward-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
 import * as ins from './instalment-builders';
@@ -129,7 +130,10 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 afterPayerClause -> paymentTiming                                    {% b.id %}
                | paymentDay                                          {% b.id %}
                | firstAchievementOnce                                {% b.id %}
-               | clawbackSentence                                    {% b.id %}
+               | periodAfterSentence                                 {% b.id %}
+# What later refunds or later periods do with a payment's sales: a clawback, or the excess carried forward.
+periodAfterSentence -> clawbackSentence                              {% b.id %}
+               | carryForwardSentence                                {% b.id %}
 endsHeaded    -> headedClause                                        {% b.single %}
                | beforeHeaded headedClause                           {% b.append %}
 beforeHeaded  -> endsEnumerated                                      {% b.id %}
@@ -278,6 +282,20 @@ clawbackRemedy -> "offset" "against" "future" futurePlural           {% cw.offse
                | "repaid"                                            {% cw.simpleRemedy %}
                | "charged" "back"                                    {% cw.simpleRemedy %}
 futurePlural  -> %bonuses {% b.id %} | %payments {% b.id %} | "commissions" {% b.id %}
+# "Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter.", "… shall be
+# credited toward the target of the next calendar quarter, including amounts carried forward." (grammar/carry-forward-builders.ts).
+carryForwardSentence -> basis:? %sales %in_ %excess %of carryTarget carryVerb %the carryNextTarget:? "next" %calendar:? periodUnit carryAgain:? %period {% cf.carryForward %}
+carryTarget   -> carryDeterminer %calendar:? %periodPossessive %target   {% cf.possessiveTarget %}
+               | %the %target %for_ carryDeterminer %calendar:? periodUnit {% cf.targetFor %}
+carryDeterminer -> %a {% b.id %} | %any {% b.id %} | %each {% b.id %}
+carryVerb     -> %shall "carry" "forward" %to                         {% cf.verb %}
+               | %shall %be "carried" "forward" %to                   {% cf.verb %}
+               | %shall %be "credited" towardWord                     {% cf.verb %}
+               | %shall %be "applied" towardWord                      {% cf.verb %}
+towardWord    -> "toward" {% b.id %} | "towards" {% b.id %}
+carryNextTarget -> %target %of %the
+carryAgain    -> %comma %including "amounts" "carried" "forward"     {% cf.again %}
+               | %comma "excluding" "amounts" "carried" "forward"     {% cf.again %}
 # "First Commercial Sale", "First Commercial Sale of the first Product": the event of the first sale.
 saleEvent     -> %firstWord "Commercial" %sale                       {% op.saleEvent %}
                | %firstWord "Commercial" %sale %of %the %firstWord %word {% op.saleEvent %}

@@ -7,7 +7,7 @@
  */
 import type {
   ClawbackNode,
-  BeneficiaryNode, CalendarPeriodWindowNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
+  BeneficiaryNode, CalendarPeriodWindowNode, CarryForwardNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
   PaymentDayNode, PaymentTimingNode, PeriodUnit, Range, TargetNode, WindowNode,
 } from '../src/language/ast';
 import { cons, lower, span, toArray, type ClauseDraft, type Condition, type Data, type List, type Subject } from './builders';
@@ -15,6 +15,7 @@ import { firstDueTail, type CalendarTail } from './period-builders';
 import { withTiming } from './builders';
 import { withPaymentDay } from './opening-builders';
 import { withClawback } from './clawback-builders';
+import { withCarryForward } from './carry-forward-builders';
 import type { Token } from './lexer';
 
 /** "any of its Affiliates": the words of one party of a "by …" scope. */
@@ -31,7 +32,7 @@ export function onceSentence(d: Data): OnceOnlyNode {
 
 /** A payer-pays clause and the sentence after it: its payments' timing, their pay day, or that they are made once. */
 export function withAfterSentence(d: Data): ClauseDraft {
-  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode];
+  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode | CarryForwardNode];
   switch (after.kind) {
     case 'payment-timing':
       return withTiming([clause, after]);
@@ -41,6 +42,8 @@ export function withAfterSentence(d: Data): ClauseDraft {
       return withOnceSentence([clause, after]);
     case 'clawback':
       return withClawback([clause, after]);
+    case 'carry-forward':
+      return withCarryForward([clause, after]);
   }
 }
 

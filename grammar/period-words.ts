@@ -47,6 +47,12 @@ export const possessiveWord: WordMatcher = {
   samples: ["Company's", 'Licensee’s'],
 };
 
+/** "quarter's", "Quarter's", "month's", "year's": the period whose target an excess is over ("a calendar quarter's target"). */
+export const periodPossessive: WordMatcher = {
+  test: (token: Token): boolean => token.type === 'word' && /^(month|quarter|year)['’]s$/i.test(token.value),
+  samples: ["quarter's", 'Year’s'],
+};
+
 /** "twelve-month", "12-month", "three-year": a length written as one hyphenated word. */
 export const HYPHENATED_LENGTH = /^([a-z]+|\d+)-(day|month|year)$/i;
 export const hyphenatedLength: WordMatcher = {
@@ -88,5 +94,5 @@ export const soleNameWord: WordMatcher = {
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
   'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
-  'soleNameWord', 'sinceWord', 'previousWord', 'timesWord', 'baseWord', 'rateWord',
+  'soleNameWord', 'periodPossessive', 'sinceWord', 'previousWord', 'timesWord', 'baseWord', 'rateWord',
 ];

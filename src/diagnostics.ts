@@ -137,6 +137,11 @@ export const DIAGNOSTIC_CODES = {
   'compound-window-mismatch': 'error',
   // clawbacks
   'clawback-not-applied': 'warning',
+  // carry-forward of the excess over a period's target
+  'carry-forward-without-periods': 'error',
+  'carry-forward-period-mismatch': 'error',
+  'carry-forward-metric-mismatch': 'error',
+  'carry-forward-chain-unstated': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

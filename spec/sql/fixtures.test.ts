@@ -63,6 +63,7 @@ const REFUSED_FEATURES = [
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
   "payment 'rate' field 'since'", "tier band 'tier-band' field 'multiple'",
   "payment 'fixed' field 'instalments'", "definition meaning 'full-months-after-event'",
+  "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'", "clause 'clause' field 'carryForward'",
   "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'", "clause 'clause' field 'planBands'",
   "threshold 'prior-period'",

@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import type { DocumentNode, LimitNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, PeriodUnit, CalendarUnit, Range, TargetNode, TierBandNode, UnlimitedPaymentNode, WindowNode } from '../../src/language/ast';
 import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
+import { parse } from '../../src/language/parse';
 import { runs, SEED } from '../support/clause-arbitraries';
 
 const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -448,5 +449,321 @@ describe('the evaluator against a brute-force reference', () => {
     expect(isoOf(monthsAfter({ y: 2024, m: 1, d: 29 }, 1))).toBe('2024-02-29');
     expect(isoOf(monthsAfter({ y: 2025, m: 11, d: 30 }, 3))).toBe('2026-03-01'); // no February 30, 2026
     expect(isoOf(monthsAfter({ y: 2025, m: 12, d: 31 }, 12))).toBe('2026-12-31');
+  });
+});
+
+// --- the newer mechanics, from the clause's words ------------------------------------------------
+//
+// Each case writes a clause text from a few numbers, and the reference reads the numbers, never the AST:
+// shortfalls (judged on a period's total once it is over), compound conditions (and/or), catch-up, clawbacks,
+// top-ups to a minimum and carry-forward. Rows are dates without a time (local days in any zone), amounts in
+// integer cents, ties in input order.
+
+interface MRow {
+  i: number;
+  day: number;
+  cents: number;
+  customer: number;
+}
+interface Win {
+  start: number;
+  end: number;
+  period: number;
+}
+
+const mRowArb = (span: number) =>
+  fc.record({
+    offset: fc.integer({ min: -20, max: span }),
+    cents: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 150_000 }) }, { weight: 1, arbitrary: fc.integer({ min: -90_000, max: -1 }) }),
+    customer: fc.integer({ min: 0, max: 5 }),
+  });
+const mZone = fc.constantFrom('UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Apia');
+/** Whole dollars, written the way contracts write them ("$12,500"). */
+const dollars = (n: number): string => `$${n.toLocaleString('en-US')}`;
+
+function mRecords(rows: Array<{ offset: number; cents: number; customer: number }>, eDay: number) {
+  return rows.map((r, i) => ({ id: `r${i}`, date: isoOf(eDay + r.offset), amount: cents(r.cents), customer: `C${r.customer}` }));
+}
+const mSorted = (rows: Array<{ offset: number; cents: number; customer: number }>, eDay: number): MRow[] =>
+  rows.map((r, i) => ({ i, day: eDay + r.offset, cents: r.cents, customer: r.customer })).sort((a, b) => a.day - b.day || a.i - b.i);
+
+/** Calendar periods of k months (aligned to January 1), cut at E, one per period started by A (at least one). */
+function calendarWins(eDay: number, asOf: number, k: number): Win[] {
+  const startOf = (index: number): number => dayOf(Math.floor((index * k) / 12), ((index * k) % 12) + 1, 1);
+  const e = isoOf(eDay).split('-').map(Number);
+  let index = Math.floor((e[0] * 12 + e[1] - 1) / k);
+  const out: Win[] = [];
+  for (let p = 1; p === 1 || startOf(index) <= asOf; p++, index++) out.push({ start: Math.max(startOf(index), eDay), end: startOf(index + 1), period: p });
+  return out;
+}
+
+/** The rows a window counts: in it, on or after E, on or before A. */
+const rowsIn = (rows: MRow[], w: Win, eDay: number, asOf: number): MRow[] => rows.filter((r) => r.day >= w.start && r.day < w.end && r.day >= eDay && r.day <= asOf);
+
+/**
+ * A total tested at the period's end (or A): whether `start + Σ` passes the target there, and the row after which it
+ * passed and stayed passing (null when it passes from the start and never falls back).
+ */
+function periodTest(values: Array<{ r: MRow; v: number }>, start: number, passes: (v: number) => boolean): { holds: boolean; row: MRow | null; total: number } {
+  let total = start;
+  let row: MRow | null = null;
+  let was = passes(total);
+  for (const { r, v } of values) {
+    total += v;
+    const now = passes(total);
+    if (now && !was) row = r;
+    was = now;
+  }
+  return { holds: was, row, total };
+}
+/** The first row after which a running total passes the target (a milestone on a running total). */
+function firstPass(values: Array<{ r: MRow; v: number }>, passes: (v: number) => boolean): MRow | null {
+  let total = 0;
+  for (const { r, v } of values) {
+    total += v;
+    if (passes(total)) return r;
+  }
+  return null;
+}
+const before = (a: MRow, b: MRow): boolean => a.day < b.day || (a.day === b.day && a.i < b.i);
+
+function run(text: string, rows: Array<{ offset: number; cents: number; customer: number }>, eDay: number, asOf: number, zone: string): EvaluationSuccess {
+  const parsed = parse(text);
+  if (!parsed.ast) throw new Error(`${text}: ${JSON.stringify(parsed.diagnostics)}`);
+  const report = evaluate(parsed.ast, mRecords(rows, eDay), { effectiveDate: isoOf(eDay), timeZone: zone, asOf: isoOf(asOf) });
+  if (!report.ok) throw new Error(JSON.stringify(report.errors));
+  return report;
+}
+
+const eDayArb = fc.integer({ min: 0, max: 364 }).map((k) => dayOf(2026, 1, 1) + k);
+/** Whole dollars, often whole hundreds (the amounts rows come in), for targets and minimums. */
+const mDollars = (max: number): fc.Arbitrary<number> => fc.oneof(fc.integer({ min: 1, max }), fc.integer({ min: 1, max: Math.max(1, Math.floor(max / 100)) }).map((k) => k * 100));
+/** A case; half of the ledgers hold whole hundreds of dollars only, so that totals often land exactly on a target. */
+const mCase = (span: number, asOfMax: number) =>
+  fc
+    .record({ eDay: eDayArb, asOfAfter: fc.integer({ min: 0, max: asOfMax }), rows: fc.array(mRowArb(span), { maxLength: 25 }), zone: mZone, coarse: fc.boolean() })
+    .map((c) => (c.coarse ? { ...c, rows: c.rows.map((r) => ({ ...r, cents: Math.round(r.cents / 10_000) * 10_000 })) } : c));
+
+/** The own total (cents) of a case's first period of k months: a calendar period, or a contract period from E. */
+function firstTotal(c: { eDay: number; asOfAfter: number; rows: Array<{ offset: number; cents: number; customer: number }> }, k: number, calendar: boolean): number {
+  const asOf = c.eDay + c.asOfAfter;
+  const e = { y: Number(isoOf(c.eDay).slice(0, 4)), m: Number(isoOf(c.eDay).slice(5, 7)), d: Number(isoOf(c.eDay).slice(8, 10)) };
+  const w = calendar ? calendarWins(c.eDay, asOf, k)[0] : { start: c.eDay, end: monthsAfter(e, k), period: 1 };
+  return rowsIn(mSorted(c.rows, c.eDay), w, c.eDay, asOf).reduce((sum, r) => sum + r.cents, 0);
+}
+
+describe('the newer mechanics against a brute-force reference', () => {
+  test('shortfalls: each contract year below the minimum owes the rate of the shortfall once it is over, dated its last day; a year at or above it owes nothing', () => {
+    fc.assert(
+      fc.property(mCase(800, 800), mDollars(3_000), fc.constantFrom(null, 20, 50, 100), fc.boolean(), (c, drawn, percent, exact) => {
+        // Half of the cases take the first year's own total as the minimum, when it is whole dollars: the boundary.
+        const first = firstTotal(c, 12, false);
+        const minimumDollars = exact && first > 0 && first % 100 === 0 ? first / 100 : drawn;
+        const M = minimumDollars * 100;
+        const text = `If Net Sales in each year are less than ${dollars(minimumDollars)}, Licensee shall pay Licensor ${percent === null ? 'the difference' : `${percent}% of the shortfall`}.`;
+        const asOf = c.eDay + c.asOfAfter;
+        const report = run(text, c.rows, c.eDay, asOf, c.zone);
+        const rows = mSorted(c.rows, c.eDay);
+        const e = { y: Number(isoOf(c.eDay).slice(0, 4)), m: Number(isoOf(c.eDay).slice(5, 7)), d: Number(isoOf(c.eDay).slice(8, 10)) };
+        const expected: object[] = [];
+        const owed: object[] = [];
+        for (let p = 1; p === 1 || monthsAfter(e, (p - 1) * 12) <= asOf; p++) {
+          const w = { start: monthsAfter(e, (p - 1) * 12), end: monthsAfter(e, p * 12), period: p };
+          const counted = rowsIn(rows, w, c.eDay, asOf);
+          const total = counted.reduce((s, r) => s + r.cents, 0);
+          const over = asOf >= w.end - 1;
+          const met = total >= M;
+          expected.push({ period: p, status: met ? 'met' : over ? 'missed' : 'pending', total });
+          if (!met && over) {
+            const amount = halfUp(big(M - total) * big(percent ?? 100), 100n);
+            owed.push({ period: p, amount: cents(Number(amount)), triggeredAt: isoOf(w.end - 1), triggeredBy: null, direction: 'from-performer', basis: 'shortfall' });
+          }
+        }
+        expect(report.milestones.map((m) => ({ period: m.period, status: m.status, total: Math.round(Number(m.total) * 100) }))).toEqual(expected);
+        expect(report.obligations.map((o) => ({ period: o.period, amount: o.amount, triggeredAt: o.triggeredAt, triggeredBy: o.triggeredBy, direction: o.direction, basis: o.basis }))).toEqual(owed);
+      }),
+      { seed: SEED, numRuns: runs(150) },
+    );
+  });
+
+  test('compound conditions: a calendar quarter is met when Net Sales and (or) new customers hold at its end, from the day the whole holds, by the deciding part\'s row', () => {
+    fc.assert(
+      fc.property(mCase(400, 420), mDollars(2_500), fc.integer({ min: 1, max: 3 }), fc.constantFrom('and', 'or'), (c, targetDollars, customers, joint) => {
+        const X = targetDollars * 100;
+        const text = `If Net Sales in any Calendar Quarter are at least ${dollars(targetDollars)} ${joint} at least ${customers} new customers, the Company shall pay the Agent a bonus of $5,000 for such Calendar Quarter.`;
+        const asOf = c.eDay + c.asOfAfter;
+        const report = run(text, c.rows, c.eDay, asOf, c.zone);
+        const rows = mSorted(c.rows, c.eDay);
+        // A new customer: its first positive-amount row, when it has no row before E.
+        const seenBefore = new Set(rows.filter((r) => r.day < c.eDay).map((r) => r.customer));
+        const firstSale = new Map<number, number>();
+        for (const r of rows) if (r.cents > 0 && !firstSale.has(r.customer)) firstSale.set(r.customer, r.i);
+        const expected: object[] = [];
+        const owed: object[] = [];
+        for (const w of calendarWins(c.eDay, asOf, 3)) {
+          const counted = rowsIn(rows, w, c.eDay, asOf);
+          const sales = periodTest(counted.map((r) => ({ r, v: r.cents })), 0, (v) => v >= X);
+          const fresh = periodTest(counted.map((r) => ({ r, v: firstSale.get(r.customer) === r.i && !seenBefore.has(r.customer) ? 1 : 0 })), 0, (v) => v >= customers);
+          const holding = [sales, fresh].filter((part) => part.holds).map((part) => part.row as MRow);
+          const whole = joint === 'and' ? holding.length === 2 : holding.length > 0;
+          const by = !whole ? null : holding.reduce((a, b) => (joint === 'and' ? (before(a, b) ? b : a) : before(a, b) ? a : b));
+          expected.push({ period: w.period, status: by ? 'met' : asOf >= w.end - 1 ? 'missed' : 'pending', achievedBy: by ? `r${by.i}` : null, total: sales.total });
+          if (by) owed.push({ period: w.period, amount: '5000.00', triggeredAt: isoOf(by.day), triggeredBy: `r${by.i}` });
+        }
+        expect(report.milestones.map((m) => ({ period: m.period, status: m.status, achievedBy: m.achievedBy, total: Math.round(Number(m.total) * 100) }))).toEqual(expected);
+        expect(report.obligations.map((o) => ({ period: o.period, amount: o.amount, triggeredAt: o.triggeredAt, triggeredBy: o.triggeredBy }))).toEqual(owed);
+      }),
+      { seed: SEED, numRuns: runs(150) },
+    );
+  });
+
+  test('catch-up: the quarter milestone is triggered by its own first quarter or by the year milestone, whichever comes first, and each is paid once', () => {
+    fc.assert(
+      fc.property(mCase(800, 800), mDollars(2_000), mDollars(6_000), (c, quarterDollars, yearDollars) => {
+        const text =
+          'Company will pay Licensor the following amounts after the first achievement of each milestone event: ' +
+          `(i) first Calendar Quarter in which Net Sales exceed ${dollars(quarterDollars)}: $25; (ii) first Calendar Year in which Net Sales exceed ${dollars(yearDollars)}: $60. ` +
+          'For the sake of clarity, Milestone Events are cumulative: achievement of a Milestone Event triggers all prior Milestone Events not previously triggered and paid.';
+        const asOf = c.eDay + c.asOfAfter;
+        const report = run(text, c.rows, c.eDay, asOf, c.zone);
+        const rows = mSorted(c.rows, c.eDay);
+        /** The first period (of k months) whose own total exceeds the target: its instances up to it, and its row. */
+        const firstPeriod = (k: number, target: number, caught: MRow | null) => {
+          const listed: Array<{ status: string; achievedBy: string | null; total: number; windowStart: string }> = [];
+          let by: MRow | null = null;
+          for (const w of calendarWins(c.eDay, asOf, k)) {
+            const counted = rowsIn(rows, w, c.eDay, asOf);
+            const own = periodTest(counted.map((r) => ({ r, v: r.cents })), 0, (v) => v > target);
+            const ownRow = own.holds ? own.row : null;
+            const caughtHere = caught !== null && caught.day >= w.start && caught.day < w.end && (ownRow === null || before(caught, ownRow));
+            by = caughtHere ? caught : ownRow;
+            listed.push({ status: by ? 'met' : asOf >= w.end - 1 ? 'missed' : 'pending', achievedBy: by ? `r${by.i}` : null, total: own.total, windowStart: isoOf(w.start) });
+            if (by) break;
+          }
+          return { listed, by };
+        };
+        const year = firstPeriod(12, yearDollars * 100, null);
+        const quarter = firstPeriod(3, quarterDollars * 100, year.by);
+        const expected = [...quarter.listed.map((m) => ({ label: 'i', ...m })), ...year.listed.map((m) => ({ label: 'ii', ...m }))];
+        expect(report.milestones.map((m) => ({ label: m.label, status: m.status, achievedBy: m.achievedBy, total: Math.round(Number(m.total) * 100), windowStart: m.windowStart }))).toEqual(expected);
+        const owed = [
+          ...(quarter.by ? [{ label: 'i', amount: '25.00', triggeredAt: isoOf(quarter.by.day), triggeredBy: `r${quarter.by.i}` }] : []),
+          ...(year.by ? [{ label: 'ii', amount: '60.00', triggeredAt: isoOf(year.by.day), triggeredBy: `r${year.by.i}` }] : []),
+        ];
+        expect(report.obligations.map((o) => ({ label: o.label, amount: o.amount, triggeredAt: o.triggeredAt, triggeredBy: o.triggeredBy }))).toEqual(owed);
+      }),
+      { seed: SEED, numRuns: runs(150) },
+    );
+  });
+
+  test('clawbacks: a bonus met on the running total is owed back, by the refund after which the total fell to the target or below and stayed there, when the window ends (or A comes) there', () => {
+    fc.assert(
+      fc.property(mCase(150, 200), mDollars(2_000), fc.integer({ min: 1, max: 9_000 }), fc.boolean(), (c, drawn, bonusDollars, exact) => {
+        // Half of the cases take the quarter's total at its end as the target, when it is whole dollars: refunds back to exactly it.
+        const last = firstTotal(c, 3, false);
+        const targetDollars = exact && last > 0 && last % 100 === 0 ? last / 100 : drawn;
+        const X = targetDollars * 100;
+        const text = `If Net Sales exceed ${dollars(targetDollars)} in the first quarter, the Company shall pay the Agent a bonus of ${dollars(bonusDollars)}. Commissions paid on sales later refunded shall be offset against future commissions.`;
+        const asOf = c.eDay + c.asOfAfter;
+        const report = run(text, c.rows, c.eDay, asOf, c.zone);
+        const rows = mSorted(c.rows, c.eDay);
+        const e = { y: Number(isoOf(c.eDay).slice(0, 4)), m: Number(isoOf(c.eDay).slice(5, 7)), d: Number(isoOf(c.eDay).slice(8, 10)) };
+        const w = { start: c.eDay, end: monthsAfter(e, 3), period: 1 };
+        const values = rowsIn(rows, w, c.eDay, asOf).map((r) => ({ r, v: r.cents }));
+        const met = firstPass(values, (v) => v > X);
+        const owed: object[] = [];
+        if (met) {
+          const bonus = cents(bonusDollars * 100);
+          owed.push({ amount: bonus, triggeredAt: isoOf(met.day), triggeredBy: `r${met.i}`, basis: 'item' });
+          // Below after it: the row after which the total was at most the target and stayed so.
+          const after = periodTest(values, 0, (v) => v <= X);
+          if (after.holds && after.row !== null && !before(after.row, met)) {
+            owed.push({ amount: `-${bonus}`, triggeredAt: isoOf(after.row.day), triggeredBy: `r${after.row.i}`, basis: 'clawback' });
+          }
+        }
+        expect(report.obligations.map((o) => ({ amount: o.amount, triggeredAt: o.triggeredAt, triggeredBy: o.triggeredBy, basis: o.basis }))).toEqual(owed);
+      }),
+      { seed: SEED, numRuns: runs(150) },
+    );
+  });
+
+  test('top-ups: each calendar year over owes its royalties (never below zero) and, below the minimum, the difference, due sixty days after the year ends', () => {
+    fc.assert(
+      fc.property(mCase(800, 800), fc.integer({ min: 1, max: 20 }), mDollars(500), fc.boolean(), (c, percent, drawn, exact) => {
+        // Half of the cases take the first calendar year's royalties as the minimum, when they are whole dollars: the boundary.
+        const first = firstTotal(c, 12, true) * percent;
+        const minimumDollars = exact && first > 0 && first % 10_000 === 0 ? first / 10_000 : drawn;
+        const M = minimumDollars * 100;
+        const text =
+          `Licensee shall pay Foundation earned royalties of ${percent}% of Net Sales ("Earned Royalties"), payable annually. ` +
+          `If Licensee's Earned Royalties for any calendar year are less than ${dollars(minimumDollars)} (the "Minimum Royalty"), Licensee shall make a payment to Foundation within sixty (60) days after the end of such calendar year equal to the difference between the Minimum Royalty and the Earned Royalties for that calendar year.`;
+        const asOf = c.eDay + c.asOfAfter;
+        const report = run(text, c.rows, c.eDay, asOf, c.zone);
+        const rows = mSorted(c.rows, c.eDay);
+        const expected: object[] = [];
+        const owed: object[] = [];
+        for (const w of calendarWins(c.eDay, asOf, 12)) {
+          const total = rowsIn(rows, w, c.eDay, asOf).reduce((s, r) => s + r.cents, 0);
+          const royalty = total > 0 ? Number(halfUp(big(total) * big(percent), 100n)) : 0;
+          const over = asOf >= w.end - 1;
+          expected.push({ period: w.period, status: royalty >= M ? 'met' : over ? 'missed' : 'pending' });
+          if (!over) continue;
+          if (royalty > 0) owed.push({ period: w.period, amount: cents(royalty), basis: 'rate', triggeredAt: isoOf(w.end - 1), dueDate: undefined });
+          if (royalty < M) owed.push({ period: w.period, amount: cents(M - royalty), basis: 'shortfall', triggeredAt: isoOf(w.end - 1), dueDate: isoOf(w.end - 1 + 60) });
+        }
+        expect(report.milestones.map((m) => ({ period: m.period, status: m.status }))).toEqual(expected);
+        expect(report.obligations.map((o) => ({ period: o.period, amount: o.amount, basis: o.basis, triggeredAt: o.triggeredAt, dueDate: o.dueDate }))).toEqual(owed);
+      }),
+      { seed: SEED, numRuns: runs(150) },
+    );
+  });
+
+  test('carry-forward: each calendar quarter is tested on its own total plus the excess the quarter before carried in, and passes on its excess once it is over', () => {
+    fc.assert(
+      fc.property(mCase(500, 520), mDollars(2_000), fc.boolean(), fc.constantFrom('including', 'excluding'), fc.boolean(), (c, drawn, strict, again, exact) => {
+        // Half of the cases take the first calendar quarter's own total as the target, when it is whole dollars: an excess of zero.
+        const first = firstTotal(c, 3, true);
+        const targetDollars = exact && first > 0 && first % 100 === 0 ? first / 100 : drawn;
+        const T = targetDollars * 100;
+        const text =
+          `If Net Sales ${strict ? 'exceed' : 'are at least'} ${dollars(targetDollars)} in each calendar quarter, the Company shall pay the Agent a bonus of $500. ` +
+          `Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter, ${again} amounts carried forward.`;
+        const asOf = c.eDay + c.asOfAfter;
+        const report = run(text, c.rows, c.eDay, asOf, c.zone);
+        const rows = mSorted(c.rows, c.eDay);
+        const passes = (v: number): boolean => (strict ? v > T : v >= T);
+        const expected: object[] = [];
+        const owed: object[] = [];
+        let carriedIn = 0;
+        for (const w of calendarWins(c.eDay, asOf, 3)) {
+          const counted = rowsIn(rows, w, c.eDay, asOf);
+          const own = counted.reduce((s, r) => s + r.cents, 0);
+          // The credited total starts at what was carried in; met at its end (or A), by the row after which it passes and stays passing.
+          const credited = periodTest(counted.map((r) => ({ r, v: r.cents })), carriedIn, passes);
+          const over = asOf >= w.end - 1;
+          const carriedOut = over ? Math.max((again === 'including' ? own + carriedIn : own) - T, 0) : null;
+          const day = credited.row ? credited.row.day : w.start;
+          expected.push({
+            period: w.period,
+            status: credited.holds ? 'met' : over ? 'missed' : 'pending',
+            achievedAt: credited.holds ? isoOf(day) : null,
+            achievedBy: credited.holds && credited.row ? `r${credited.row.i}` : null,
+            total: own + carriedIn,
+            carry: { carriedIn, periodTotal: own, carriedOut },
+          });
+          if (credited.holds) owed.push({ period: w.period, amount: '500.00', triggeredAt: isoOf(day), triggeredBy: credited.row ? `r${credited.row.i}` : null });
+          carriedIn = carriedOut ?? 0;
+        }
+        const inCents = (s: string): number => Math.round(Number(s) * 100);
+        expect(
+          report.milestones.map((m) => ({
+            period: m.period, status: m.status, achievedAt: m.achievedAt, achievedBy: m.achievedBy, total: inCents(m.total),
+            carry: m.carry && { carriedIn: inCents(m.carry.carriedIn), periodTotal: inCents(m.carry.periodTotal), carriedOut: m.carry.carriedOut === null ? null : inCents(m.carry.carriedOut) },
+          })),
+        ).toEqual(expected);
+        expect(report.obligations.map((o) => ({ period: o.period, amount: o.amount, triggeredAt: o.triggeredAt, triggeredBy: o.triggeredBy }))).toEqual(owed);
+      }),
+      { seed: SEED, numRuns: runs(150) },
+    );
   });
 });

@@ -9,7 +9,8 @@ import { Accumulator, toDec, type Quantity } from '../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import type { ExplainRow } from './report';
 import { METRICS, type DaySums } from './metrics';
-import { instanceTarget, type InstancePlan, type Plan } from './plan';
+import type { InstancePlan, Plan } from './plan';
+import { crossingTarget } from './carry-forward';
 
 /** Rows shown up to and including the crossing row (`crossing.rows`, `--explain`). */
 const EXPLAIN_ROWS = 4;
@@ -40,6 +41,8 @@ export function instanceCandidates(plan: Plan, inst: InstancePlan, sums: DaySums
     periodTotalCandidates(plan, inst, sums, days);
     return;
   }
+  // Met on its first day by the amount carried in: no row crosses the target.
+  if (inst.carry?.alone) return;
   const { up, net } = METRICS[plan.metric].series(sums, plan.productKey, plan.rowSet);
   const acc = new Accumulator();
   let previous = -1;
@@ -47,13 +50,13 @@ export function instanceCandidates(plan: Plan, inst: InstancePlan, sums: DaySums
     if (sums.rowsPerDay[i] === 0) continue;
     const peak = acc.clone();
     up.addTo(peak, i);
-    if (peak.reaches(instanceTarget(plan, inst), plan.strict)) {
+    if (peak.reaches(crossingTarget(plan, inst), plan.strict)) {
       inst.candidates.push({ index: i, before: acc.clone(), previous });
       days.add(i);
       if (previous >= 0) days.add(previous);
     }
     net.addTo(acc, i);
-    if (inst.candidates.length > 0 && acc.reaches(instanceTarget(plan, inst), plan.strict)) {
+    if (inst.candidates.length > 0 && acc.reaches(crossingTarget(plan, inst), plan.strict)) {
       inst.reached = true;
       break;
     }
@@ -81,11 +84,23 @@ function periodTotalCandidates(plan: Plan, inst: InstancePlan, sums: DaySums, da
     const moves = new Accumulator();
     net.addTo(moves, i);
     const dips = !rises.value().equals(moves.value());
-    if (!before.reaches(instanceTarget(plan, inst), plan.strict)) lastBelow = starts.length;
+    if (!before.reaches(crossingTarget(plan, inst), plan.strict)) lastBelow = starts.length;
     starts.push({ index: i, before, dips });
     net.addTo(acc, i);
   }
-  if (!acc.reaches(instanceTarget(plan, inst), plan.strict) || lastBelow < 0) return;
+  if (!acc.reaches(crossingTarget(plan, inst), plan.strict)) return;
+  if (lastBelow < 0) {
+    // Passing from the period's first day (an amount carried in passes the target alone): a row crosses only on a day
+    // whose refunds take the total below and back again; when none does, no row crosses (so pass 2 need find none).
+    starts.forEach((s, k) => {
+      if (!s.dips) return;
+      const prior = k > 0 ? starts[k - 1].index : -1;
+      inst.candidates.push({ index: s.index, before: s.before, previous: prior });
+      days.add(s.index);
+      if (prior >= 0) days.add(prior);
+    });
+    return;
+  }
   inst.reached = true;
   for (let k = lastBelow; k < starts.length; k++) {
     const s = starts[k];
@@ -122,7 +137,7 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
       acc.add(c);
       trail.push({ r, c, total: acc.clone() });
       if (trail.length > EXPLAIN_ROWS) trail.shift();
-      if (acc.reaches(instanceTarget(plan, inst), plan.strict)) {
+      if (acc.reaches(crossingTarget(plan, inst), plan.strict)) {
         const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
         const shown = trail.map(({ r: t, c: q, total }) => ({
           id: t.id,
@@ -140,7 +155,8 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
 
 /** For a period-total instance: the last row that takes the total from below the target to passing it (null: none). */
 function lastCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): Crossing | null {
-  if (!inst.reached) return null;
+  // Candidates exist only when the total passes at the end: a sure crossing (`reached`), or a carried-in start's dips.
+  if (inst.candidates.length === 0) return null;
   const rule = METRICS[plan.metric];
   let found: Crossing | null = null;
   for (const candidate of inst.candidates) {
@@ -151,11 +167,11 @@ function lastCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<num
     for (const r of rows) {
       const c = rule.contribution(r, plan.productKey, sums, plan.rowSet);
       if (typeof c === 'number' && c === 0) continue;
-      const below = !acc.reaches(instanceTarget(plan, inst), plan.strict);
+      const below = !acc.reaches(crossingTarget(plan, inst), plan.strict);
       acc.add(c);
       trail.push({ id: r.id, row: r.row, date: formatIsoDate(fromDayNumber(r.day)), contribution: decimalString(toDec(c)), runningTotal: decimalString(acc.value()) });
       if (trail.length > EXPLAIN_ROWS) trail.shift();
-      if (below && acc.reaches(instanceTarget(plan, inst), plan.strict)) {
+      if (below && acc.reaches(crossingTarget(plan, inst), plan.strict)) {
         const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
         found = { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
       }

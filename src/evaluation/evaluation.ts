@@ -37,6 +37,7 @@ import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { compoundOutcome, partCandidates } from './compound';
+import { applyCarryForward, carriesForward, carryNotes, carryReading } from './carry-forward';
 import { clawbackCandidates, clawbackNote, clawbackObligation, clawsBack, undoingRefund } from './clawback';
 import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
@@ -255,6 +256,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       this.candidates = new Set();
       if (this.errorCount === 0 && this.context) {
         this.sums.endPass1();
+        // The amounts carried from period to period are known from the day sums; each period's crossing depends on them.
+        applyCarryForward(this.plans, this.sums, this.asOfDay);
         this.candidates = candidateDays(this.plans, this.sums);
         partCandidates(this.plans, this.sums, this.candidates);
         clawbackCandidates(this.plans, this.sums, this.candidates);
@@ -523,6 +526,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const dueAtYearEnd = !plan.clause.timing && !plan.clause.payDay;
       const series = parted ? new InstalmentSeries(parted.instalments, parted.payment, dueAtYearEnd) : null;
       if (parted) notes.add(instalmentsNote(name, parted.instalments, parted.payment, dueAtYearEnd));
+      const carrying = carriesForward(plan);
+      if (carrying) notes.add(`${name}: ${carryReading(plan)}`);
       for (const [instIndex, inst] of plan.instances.entries()) {
         // A base year's quarter is only what a later quarter is compared with: its rows are used, the quarter is not tested.
         if (growth && isBaseQuarter(growth, inst.window)) {
@@ -544,7 +549,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const caught = caughtUp.get(plan);
         const caughtDay = caught ? caught.crossing.row.day - this.effectiveDay : -1;
         const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (own === null || crossesBefore(caught.crossing, own));
-        const totalDec = total.value();
+        // With a carry-forward, the period is tested on its credited total: its own and what the period before carried in.
+        const carried = carrying ? inst.carry : undefined;
+        const totalDec = carried ? total.value().plus(carried.carriedIn) : total.value();
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(instanceTarget(plan, inst));
         // An open-ended window ("during the term") is never over, so never missed.
@@ -552,6 +559,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         // A compound condition holds by its parts together: the deciding part's row, from the day the whole holds.
         const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
         const crossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;
+        // Met by the amount carried in alone: on the period's first evaluated day, by no row (tested on the period's total: if it still holds at its end).
+        const byCarry = carried !== undefined && crossing === null && carried.alone && (!plan.periodTotal || (plan.strict ? totalDec.greaterThan(targetDec) : totalDec.greaterThanOrEqualTo(targetDec)));
         const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
         const topUpAmount = topUp && topUpCurrency ? periodAmount(topUp.rate, totalDec, topUpCurrency) : null;
         const prior = growthSeries ? priorPeriodTotal(inst.window, growthSeries, this.effectiveDay) : null;
@@ -561,7 +570,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           ? topUpStatus(topUpAmount, new Dec(topUp.terms.minimum.amount), over)
           : shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
-          : crossing ? 'met' : over ? 'missed' : 'pending';
+          : crossing || byCarry ? 'met' : over ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         // A growth is known once the quarter is over, on its whole total: no row achieves it.
         const achieved = status === 'met' && !prior ? crossing : null;
@@ -578,12 +587,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
-          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : prior && status === 'met' ? inst.window.deadline : null,
+          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : prior && status === 'met' ? inst.window.deadline : byCarry ? formatIsoDate(fromDayNumber(Math.max(inst.from, 0) + this.effectiveDay)) : null,
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
           progress: shownTarget.isZero() ? '100.0' : totalDec.dividedBy(shownTarget).times(100).toFixed(1, Dec.ROUND_HALF_UP),
           crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
+          ...(carried ? { carry: { carriedIn: decimalString(carried.carriedIn), periodTotal: decimalString(carried.own), carriedOut: carried.carriedOut === null ? null : decimalString(carried.carriedOut) } } : {}),
         };
         // A period word's window has no deadline: a period that falls short is not a missed milestone.
         if (plan.firstAchievement && status === 'missed') continue;
@@ -597,6 +607,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           );
         }
         if (outcome) notes.add(`${instName}: ${outcome.note}`);
+        if (carried) for (const text of carryNotes(plan, inst, instIndex === plan.instances.length - 1, this.asOfDay)) notes.add(`${instName}: ${text}`);
         if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
         if (topUp && topUpAmount && topUpCurrency && parties) {
           // The amount itself, owed for every period once it is over; then the difference when it is below the minimum.
@@ -724,7 +735,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         // A rate on the growth is settled on every quarter once it is over: an increase of zero or a decrease comes to nothing.
         const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised || prior !== null) : null;
         if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
-        if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing) {
+        if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing || byCarry) {
           const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
           const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,

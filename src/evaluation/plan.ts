@@ -13,7 +13,7 @@ import { periodWordNote, periodWordReading } from '../language/period-word';
 import { calendarInstanceCount } from '../time/calendar-windows';
 import { milestoneWindowInstances, recurringDayPeriods, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
-import { NO_CURRENCY } from '../values/money';
+import { NO_CURRENCY, type Dec } from '../values/money';
 import { productKey } from './metrics';
 import { itemSetUse, rowSetOf, type ItemSetUse, type RowSet } from '../language/item-sets';
 import { startDate } from '../language/openings';
@@ -86,6 +86,20 @@ export interface InstancePlan {
    * target of its own with its own candidates (payments/increments.ts), in order; absent otherwise.
    */
   increments?: IncrementStep[];
+  /** With a carry-forward sentence: what the instance receives from the one before and passes on (carry-forward.ts). */
+  carry?: CarriedAmounts;
+}
+
+/** What an instance of a clause that carries its excess forward receives from the previous period and passes to the next. */
+export interface CarriedAmounts {
+  /** Carried in from the previous period (zero for the first). */
+  carriedIn: Dec;
+  /** The period's own total (its sales as dated). */
+  own: Dec;
+  /** The excess passed to the next period; null while the period is not over on the as-of date. */
+  carriedOut: Dec | null;
+  /** The carried amount alone passes the target. */
+  alone: boolean;
 }
 
 /** The `k`-th increment of an instance: reached when the total reaches `plan.target` (the threshold plus k increments). */

@@ -94,6 +94,11 @@ export interface MilestoneResult {
   progress: string;
   /** The crossing row and up to three contributing rows before it (that day or the last earlier active day), with running totals. */
   crossing: { runningTotalBeforeDay: string; rows: ExplainRow[] } | null;
+  /**
+   * With a carry-forward sentence: the amount carried in from the period before, the period's own total (`total` is
+   * their sum, the credited total) and the excess carried to the next period (null while the period is not over).
+   */
+  carry?: { carriedIn: string; periodTotal: string; carriedOut: string | null };
 }
 
 /**

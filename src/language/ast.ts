@@ -77,6 +77,11 @@ export interface ClauseNode {
    * "shall be charged back"): a payment whose milestone refunds later undo is owed back.
    */
   clawback?: ClawbackNode;
+  /**
+   * "Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter.": the excess
+   * of each period's total over the target is credited to the next period's total (src/evaluation/carry-forward.ts).
+   */
+  carryForward?: CarryForwardNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
   /** In the commitment form: how the commitment was stated, and its escalation. */
@@ -430,6 +435,42 @@ export interface ClawbackNode {
   /** `offset` against future payments (the noun after "future" kept in `futureNoun`), `repaid`, or `charged-back`. */
   remedy: 'offset' | 'repaid' | 'charged-back';
   futureNoun: 'bonuses' | 'commissions' | 'payments' | null;
+  range: Range;
+}
+
+/** A period named in a carry-forward sentence: "calendar quarter" (`calendar`), "quarter". */
+export interface CarryPeriod {
+  calendar: boolean;
+  unit: PeriodUnit;
+}
+
+/**
+ * "Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter.", "Net Sales in
+ * excess of the target for any quarter shall be credited toward the target of the next quarter, including amounts
+ * carried forward.": the excess of a period's total over its target is added to the next period's total.
+ */
+export interface CarryForwardNode {
+  kind: 'carry-forward';
+  /** "Net Sales" (`net`), "Gross Sales" (`gross`), "Sales" (null). */
+  basis: 'gross' | 'net' | null;
+  /** How the period of the excess is written: "a calendar quarter's target" (`possessive`) or "the target for a calendar quarter" (`target-for`). */
+  targetWritten: 'possessive' | 'target-for';
+  /** "a", "any" or "each", lower case. */
+  determiner: 'a' | 'any' | 'each';
+  /** The period whose target the excess is over. */
+  period: CarryPeriod;
+  /** The verb as written. */
+  verb: 'carry forward to' | 'be carried forward to' | 'be credited toward' | 'be credited towards' | 'be applied toward' | 'be applied towards';
+  /** "… toward the target of the next calendar quarter" (true) or "… toward the next calendar quarter". */
+  nextTarget: boolean;
+  /** The period the excess goes to ("the next calendar quarter"). */
+  next: CarryPeriod;
+  /**
+   * Whether an amount carried into a period counts toward that period's own excess: ", including amounts carried forward"
+   * (`including`: it may carry again), ", excluding amounts carried forward" (`excluding`: only the period's own sales
+   * carry), or null (not written: the engine warns, `carry-forward-chain-unstated`, and reads `including`).
+   */
+  again: 'including' | 'excluding' | null;
   range: Range;
 }
 
@@ -1870,6 +1911,7 @@ export type AnyNode =
   | ConditionPartNode
   | MeasuredAtEndNode
   | ClawbackNode
+  | CarryForwardNode
   | SalesMinimumNode
   | RemedyNode
   | BeneficiaryNode;

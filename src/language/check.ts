@@ -6,6 +6,7 @@
 import { checkCompound } from './check-compound';
 import { checkClawback } from './check-clawback';
 import { checkInstalments } from './check-instalments';
+import { checkCarryForward } from './check-carry-forward';
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
@@ -112,6 +113,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkCompound(clause, out);
   for (const clause of document.clauses) checkClawback(clause, out);
   for (const clause of document.clauses) checkInstalments(clause, out);
+  for (const clause of document.clauses) checkCarryForward(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);
   for (const clause of document.clauses) checkEachScope(clause, out);
   return out;

@@ -36,7 +36,7 @@
  * ASTs from `parse` never do.
  */
 import type {
-  PeriodWordNode, ConditionPartNode, ClawbackNode, SeveralPaymentsStatementNode, CalendarPeriodWindowNode,
+  PeriodWordNode, ConditionPartNode, ClawbackNode, CarryForwardNode, CarryPeriod, SeveralPaymentsStatementNode, CalendarPeriodWindowNode,
   CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PriorPeriodReferenceNode, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
@@ -153,6 +153,12 @@ function formatClause(clause: ClauseNode, path: string): string {
       throw new FormatError('a clawback sentence follows only a payer-pays or conditional sentence without a payment-timing or payment-day sentence', `${path}/clawback`);
     }
     lines.push(clawbackSentence(clause.clawback, `${path}/clawback`));
+  }
+  if (clause.carryForward !== undefined) {
+    if ((clause.form !== 'payer-pays' && clause.form !== 'conditional') || clause.timing !== undefined || clause.payDay !== undefined || clause.clawback !== undefined || onceLine !== null) {
+      throw new FormatError('a carry-forward sentence follows only a payer-pays or conditional sentence without another sentence after it', `${path}/carryForward`);
+    }
+    lines.push(carryForwardSentence(clause.carryForward, `${path}/carryForward`));
   }
   if (clause.opening !== undefined) {
     if (clause.form === 'headed') throw new FormatError('an opening is written before a sentence, not before headed lines', `${path}/opening`);
@@ -280,6 +286,19 @@ function clawbackSentence(c: ClawbackNode, path: string): string {
     : c.remedy === 'repaid' ? 'repaid' : c.remedy === 'charged-back' ? 'charged back' : badField(`remedy '${String(c.remedy)}'`, `${path}/remedy`);
   if (c.remedy !== 'offset' && c.futureNoun !== null) badField('a future noun without an offset', `${path}/futureNoun`);
   return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} paid on sales ${c.that ? 'that are ' : ''}later refunded shall be ${remedy}.`;
+}
+
+/** "Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter." */
+function carryForwardSentence(c: CarryForwardNode, path: string): string {
+  const period = (p: CarryPeriod, at: string): string => `${p.calendar ? 'calendar ' : ''}${oneOf(p.unit, ['month', 'quarter', 'year'], at)}`;
+  const metric = c.basis === null ? 'Sales' : `${oneOf(c.basis, ['net', 'gross'], `${path}/basis`) === 'net' ? 'Net' : 'Gross'} Sales`;
+  const determiner = oneOf(c.determiner, ['a', 'any', 'each'], `${path}/determiner`);
+  const target = c.targetWritten === 'possessive'
+    ? `${determiner} ${period(c.period, `${path}/period/unit`)}'s target`
+    : c.targetWritten === 'target-for' ? `the target for ${determiner} ${period(c.period, `${path}/period/unit`)}` : badField(`targetWritten '${String(c.targetWritten)}'`, `${path}/targetWritten`);
+  const verb = oneOf(c.verb, ['carry forward to', 'be carried forward to', 'be credited toward', 'be credited towards', 'be applied toward', 'be applied towards'], `${path}/verb`);
+  const again = c.again === null ? '' : `, ${oneOf(c.again, ['including', 'excluding'], `${path}/again`)} amounts carried forward`;
+  return `${metric} in excess of ${target} shall ${verb} the ${c.nextTarget ? 'target of the ' : ''}next ${period(c.next, `${path}/next/unit`)}${again}.`;
 }
 
 /**
