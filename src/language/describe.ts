@@ -289,6 +289,7 @@ export function describeComparator(milestone: MilestoneNode): string {
 /** The deadline in words; with `document`, a window that a period word gives ("annual Net Sales" alone) is described as read. */
 function describeDeadline(milestone: MilestoneNode, document: DocumentNode | null | undefined): string {
   const reading = document ? periodWordReading(milestone, document) : null;
+  if (reading?.kind === 'defined') return describeWindow(reading.window);
   if (reading?.kind !== 'from-word') return describeWindow(milestone.window);
   const unit = PERIOD_WORD_UNIT_NAMES[reading.word.unit];
   return `no deadline; '${reading.word.word}' gives the periods: ${reading.calendar ? `each calendar ${unit}, as the text states` : `each contract ${unit} from the effective date`}, ` +
@@ -311,7 +312,7 @@ export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode,
     target: `${milestone.comparator?.strict ? 'more than ' : ''}${describeTarget(milestone.target)}`,
     metric: metricOf(milestone.target),
     metricRule: withSet(describeMetric(milestone.target), document ? itemSetUse(milestone, document) : null),
-    windowType: windowType(reading?.kind === 'from-word' ? reading.window : milestone.window),
+    windowType: windowType(reading?.kind === 'from-word' || reading?.kind === 'defined' ? reading.window : milestone.window),
     deadline: describeDeadline(milestone, document),
     payment: applies ? describePayment(applies.payment) : 'none stated',
     comparison: describeComparator(milestone),
