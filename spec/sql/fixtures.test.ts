@@ -61,6 +61,7 @@ const REFUSED_FEATURES = [
   "definition 'item-set-definition'",
   "clause form 'defined-milestones'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
+  "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

@@ -52,7 +52,9 @@ export function productOutcome(plans: readonly Plan[], index: number, rowsByDay:
     if (highest === null || total.greaterThan(highest.total)) highest = { plan: p, total };
   }
   if (best !== null) return { crossing: best.crossing, product: best.plan.rowSet?.term ?? null, total: totals.get(best.plan) as Dec };
-  if (highest !== null) return { crossing: null, product: highest.plan.rowSet?.term ?? null, total: highest.total };
+  // No product has sales in the period: no product is named.
+  if (highest !== null && !highest.total.isZero()) return { crossing: null, product: highest.plan.rowSet?.term ?? null, total: highest.total };
+  if (highest !== null) return { crossing: null, product: null, total: highest.total };
   return { crossing: null, product: null, total: new Dec(0) };
 }
 

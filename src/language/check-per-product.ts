@@ -7,7 +7,7 @@ import type { ClauseNode, DocumentNode, MilestoneNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { paymentFor } from './describe';
 import { paymentParts } from './payment-parts';
-import { metricDefinitionOf, metricDefinitions, perProductReading } from './per-product';
+import { metricDefinitionOf, perProductReading } from './per-product';
 import { textKey } from '../values/text-key';
 import { Dec } from '../values/money';
 
@@ -15,14 +15,6 @@ import { Dec } from '../values/money';
 const PLURAL_PRODUCTS = /(?:^| )of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)* Products)(?= |$)/;
 
 export function checkPerProduct(document: DocumentNode, out: Diagnostic[]): void {
-  for (const d of metricDefinitions(document)) {
-    const basisWords = /(?:^| )(gross|net) /i.exec(`${d.term} `)?.[1]?.toLowerCase() ?? null;
-    if (basisWords !== null && d.basis !== null && basisWords !== d.basis) {
-      out.push(diagnostic('metric-definition-basis', d.range, `"${d.term}" says ${basisWords}, but its definition names ${d.metric} (${d.basis}): the text gives the metric two bases.`, {
-        suggestion: `define "${d.term}" as the ${basisWords === 'net' ? 'Net' : 'Gross'} Sales …, or name the metric the definition gives`,
-      }));
-    }
-  }
   for (const clause of document.clauses) for (const m of clause.milestones) checkMilestone(clause, m, document, out);
 }
 
