@@ -60,6 +60,7 @@ import * as cw from './clawback-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
 import * as pp from './per-product-builders';
+import * as ptb from './plan-table-builders';
 %}
 @lexer lexer
 
@@ -297,6 +298,9 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
+# A share of a plan set out in a table below the sentence, one amount per quarter (grammar/plan-table-builders.ts): written
+# out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
+               | partyRef modal "earn" money %for_ %each calendarPeriodNoun %in_ %which partyRef achievesVerb quarterPlanShare quarterPlanYtd:? %period quarterPlanName %for_ %number %colon quarterPlanRows %period {% ptb.planTableClause %}
 # Written out after the intro (not as a rule of its own): one Earley state where a clause may start, not three.
                | conditionIntro planLevel planLevelsMore %period planExcess {% pl.planLevelsClause %}
 # A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
@@ -1212,6 +1216,21 @@ planWords     -> planWord                                            {% b.single
                | planWords planWord                                  {% b.append %}
 planWord      -> %word {% b.id %} | %annual {% b.id %} | %sales {% b.id %}
 planExcess    -> %the %commission "applies" %to %all metric %in_ %excess %of planRef %period
+
+# --- a share of a plan set out in a table below the sentence ------------------------------------------
+# "Executive will earn $20,000 for each calendar quarter in which Executive achieves 100% of the Quarterly Board Plan Bookings, or
+# 100% of the Board Plan Bookings year-to-date measured at the end of such quarter. Quarterly Board Plan Bookings for 2026: Q1
+# $500,000; Q2 $600,000; Q3 $600,000; Q4 $800,000." (src/language/ast.ts PlanTableNode; the checker is src/language/check-plan-table.ts).
+quarterPlanShare -> percentage %of %the quarterPlanName              {% ptb.planShare %}
+quarterPlanYtd -> %comma:? %or quarterPlanShare "year-to-date" measuredAtEnd:? {% ptb.yearToDateShare %}
+# The plan's words, its metric noun last ("Quarterly Board Plan Bookings").
+quarterPlanName -> quarterPlanWords metricNoun                       {% ptb.planName %}
+quarterPlanWords -> quarterPlanWord                                  {% b.single %}
+               | quarterPlanWords quarterPlanWord                    {% b.append %}
+quarterPlanWord -> %word {% b.id %} | %quarterly {% b.id %} | %annual {% b.id %}
+quarterPlanRows -> quarterPlanRow                                    {% b.single %}
+               | quarterPlanRows %semicolon quarterPlanRow           {% b.appendThird %}
+quarterPlanRow -> "Q" %number money                                  {% ptb.planRow %}
 
 # --- a target incentive pro-rated by attainment of a quota, in sentences ---------------------------------
 # "The Participant's target incentive is $12,000 per calendar quarter at 100% attainment of the quarterly Bookings quota of

@@ -119,6 +119,8 @@ export const DIAGNOSTIC_CODES = {
   'plan-defined-twice': 'error',
   'plan-year-missing': 'error',
   'plan-levels-gap': 'error',
+  // a share of a plan set out in a table below the sentence
+  'plan-table-rows': 'error',
   // sets of products or customers named in a definition
   'duplicate-set-member': 'warning',
   /** An amount's threshold names a target ("the Target Sales Threshold") that the condition does not. */

@@ -62,6 +62,7 @@ const REFUSED_FEATURES = [
   "clause form 'defined-milestones'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
+  "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

@@ -54,6 +54,7 @@ import { planLevelsNote } from './payments/plan-level-note';
 import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
+import { planTableGaps, planTableReadings } from './plan-table-note';
 import { documentCurrency, instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -110,6 +111,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private readonly contextNotes: string[];
   /** How each sentence's opening phrase is read, for the notes. */
   private readonly openingNotes: string[];
+  /** Evaluated quarters a plan table sets out no plan for (plan-table-note.ts): a warning each. */
+  private readonly planTableGaps: string[];
 
   /**
    * `sharedIds`: an index that the caller fills with the id of every row it hands to this and
@@ -151,7 +154,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : [])];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...planTableReadings(ast)];
+    this.planTableGaps = ctx ? planTableGaps(ast, ctx.effective, ctx.asOf) : [];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
     const days = Math.max(0, this.asOfDay - this.effectiveDay + 1);
@@ -433,6 +437,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       diagnostics.push({ code: 'due-date-unknown', severity: 'warning', message });
       notes.add(message);
     });
+
+    for (const message of this.planTableGaps) {
+      diagnostics.push({ code: 'plan-table-ends', severity: 'warning', message });
+      notes.add(message);
+    }
 
     const nearWarned = new Set<string>();
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.

@@ -166,7 +166,9 @@ export type EvaluationCode =
   /** A ledger name that nearly matches a member of a defined set ("Acme Inc" for "Acme, Inc."): not counted, and said so. */
   | 'set-near-miss'
   /** "payable annually" read as the calendar years a minimum names, for a contract that does not start on January 1: contract years are the other reading. */
-  | 'payable-annually-reading';
+  | 'payable-annually-reading'
+  /** An evaluated quarter that a plan table below the sentence sets out no plan for: not tested. */
+  | 'plan-table-ends';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {

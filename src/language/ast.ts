@@ -103,6 +103,8 @@ export interface ClauseNode {
   catchUp?: CatchUpNode;
   /** In the commitment form: a commitment to sales targets set out in an exhibit written in the text, and its remedies (not a payment). */
   salesMinimum?: SalesMinimumNode;
+  /** A plan of one amount per calendar quarter, set out below the sentence whose condition is a share of it. */
+  planTable?: PlanTableNode;
   /** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives (words only, not a party paid). */
   beneficiary?: BeneficiaryNode;
   range: Range;
@@ -544,6 +546,53 @@ export interface MilestoneNode {
    * milestone's own target, window and comparator are its first part; `compound.parts` are the others.
    */
   compound?: CompoundConditionNode;
+  /**
+   * "100% of the Quarterly Board Plan Bookings": the target is that share of one row of the plan the clause's
+   * `planTable` sets out below the sentence (this milestone is that row's period); `target.amount` is the share of the row's amount.
+   */
+  plan?: PlanShareNode;
+  range: Range;
+}
+
+/**
+ * A share of a plan set out in a table below the sentence ("100% of the Quarterly Board Plan Bookings"). On a
+ * milestone it names the row of its own period; on a year-to-date part ("100% of the Board Plan Bookings
+ * year-to-date"), the rows of the year up to and including that one, summed.
+ */
+export interface PlanShareNode {
+  kind: 'plan-share';
+  /** The share as a decimal string ("100" for 100%). */
+  percent: string;
+  /** The plan's name as written after "of the", its metric noun included ("Quarterly Board Plan Bookings"). */
+  name: string;
+  /** The row of the clause's plan table this target is read from (1 for the first row); a year-to-date part sums rows 1..row. */
+  row: number;
+  range: Range;
+}
+
+/**
+ * "Quarterly Board Plan Bookings for 2026: Q1 $500,000; Q2 $600,000; Q3 $600,000; Q4 $800,000.": a plan of one
+ * amount per calendar quarter of a year, written after the sentence that pays on it. The clause has one milestone
+ * per row, in the row's quarter, in the rows' order.
+ */
+export interface PlanTableNode {
+  kind: 'plan-table';
+  /** The table's name as written before "for" ("Quarterly Board Plan Bookings"). */
+  name: string;
+  /** The calendar year the rows are for, as written. */
+  year: number;
+  rows: PlanRowNode[];
+  /** The periods the sentence tests, as written ("for each calendar quarter in which"): each row's milestone is one of them. */
+  window: CalendarPeriodWindowNode;
+  range: Range;
+}
+
+/** "Q1 $500,000": the plan of one calendar quarter. */
+export interface PlanRowNode {
+  kind: 'plan-row';
+  /** The quarter as written (1-4). */
+  quarter: number;
+  amount: MoneyNode;
   range: Range;
 }
 
@@ -582,6 +631,8 @@ export interface ConditionPartNode {
   span?: 'year-to-date';
   /** "measured at the end of such quarter": the part is tested on its total at the period's end, and holds from that day. */
   measuredAtEnd?: MeasuredAtEndNode;
+  /** "100% of the Board Plan Bookings year-to-date": the target is that share of the plan table's rows of the year so far, summed. */
+  plan?: PlanShareNode;
   range: Range;
 }
 
@@ -1286,6 +1337,8 @@ export interface FixedPaymentNode {
   kind: 'fixed';
   /** "allowance": "a marketing allowance of Three Thousand Dollars ($3,000)", in a payer-pays sentence only. */
   noun: 'commission' | 'bonus' | 'commission payment' | 'payment' | 'fee' | 'allowance';
+  /** "Executive will earn $20,000 for each …": the amount written alone, with no noun (`noun` is then "payment"). */
+  bare?: true;
   /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
   qualifiers?: string[];
   amount: MoneyNode;

@@ -41,7 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
-import type { PlanLevelsNode, PlanRefNode, RevenueTargetNode } from './ast';
+import type { PlanLevelsNode, PlanRefNode, PlanTableNode, RevenueTargetNode } from './ast';
 import type { ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
@@ -642,6 +642,7 @@ function quotaText(m: MilestoneNode, at: string): string {
  */
 function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.planLevels !== undefined) return planLevelsSentences(clause, clause.planLevels, `${path}/planLevels`);
+  if (clause.planTable !== undefined) return planTableSentences(clause, clause.planTable, `${path}/planTable`);
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   const first = clause.milestones[0]?.payment;
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
@@ -841,6 +842,97 @@ function planLevelsSentences(clause: ClauseNode, p: PlanLevelsNode, path: string
   });
   if (!METRIC.test(p.appliesTo)) throw new FormatError(`'${p.appliesTo}' cannot be written as a metric: use "Net Sales", "Bookings" …`, `${path}/appliesTo`);
   return `${levels.join('; ')}. The commission applies to all ${p.appliesTo} in excess of ${planRefText(p.excessOver, `${path}/excessOver`)}.`;
+}
+
+const PLAN_VERBS = ['achieves', 'reaches', 'generates', 'achieve', 'reach', 'generate', 'generating'];
+const PLAN_METRIC_NOUNS = new Set(['sales', 'revenue', 'revenues', 'turnover', 'bookings', 'purchases']);
+
+/** A plan table's name: plain words, its metric noun last ("Quarterly Board Plan Bookings"); `term` must be that noun. */
+function planNameText(name: unknown, term: unknown, path: string): string {
+  const tokens = typeof name === 'string' ? tokenize(name).filter((t) => t.type !== 'ws') : [];
+  const last = tokens[tokens.length - 1];
+  const plain = tokens.slice(0, -1).every((t) => t.type === 'word' || t.type === 'quarterly' || t.type === 'annual');
+  if (tokens.length < 2 || !plain || !PLAN_METRIC_NOUNS.has(last.type ?? '') || tokens.map((t) => t.value).join(' ') !== name) {
+    throw new FormatError(`'${String(name)}' cannot be written as a plan's name: use plain words and a metric noun last ("Quarterly Board Plan Bookings")`, path);
+  }
+  if (term !== undefined && term !== last.value) throw new FormatError(`a plan's metric is the last word of its name ('${last.value}')`, path);
+  return name as string;
+}
+
+/**
+ * "The Executive shall earn $20,000.00 for each calendar quarter in which the Executive achieves 100% of the Quarterly Board Plan
+ * Bookings, or 100% of the Board Plan Bookings year-to-date measured at the end of such quarter. Quarterly Board Plan Bookings for
+ * 2026: Q1 $500,000.00; …": one milestone per row, each the stated share of its row (and of the rows so far, summed).
+ */
+function planTableSentences(clause: ClauseNode, t: PlanTableNode, path: string): string {
+  const clausePath = path.replace(/\/planTable$/, '');
+  if (clause.payer !== undefined) throw new FormatError('a plan table sentence names no payer (the party earns)', `${clausePath}/payer`);
+  if (!clause.party) throw new FormatError('a plan table sentence needs the party that earns', `${clausePath}/party`);
+  if (clause.form !== 'payer-pays') badField(`a plan table in a ${clause.form} clause`, `${clausePath}/form`);
+  if (!Array.isArray(t.rows) || t.rows.length === 0 || clause.milestones.length !== t.rows.length) throw new FormatError('a plan table has one milestone per row', `${path}/rows`);
+  const w = t.window;
+  if (w?.kind !== 'calendar-period' || w.selection.kind !== 'each' || w.yearStart !== '01-01' || w.unit !== 'quarter' || w.statedMonths !== undefined || w.bound !== undefined) {
+    badField('a plan table window other than "for each calendar quarter in which"', `${path}/window`);
+  }
+  const first = clause.milestones[0];
+  const at0 = `${clausePath}/milestones/0`;
+  const payment = first.payment;
+  if (payment?.kind !== 'fixed' || payment.bare !== true || payment.noun !== 'payment' || payment.qualifiers !== undefined) badField('a plan table payment other than an amount written alone', `${at0}/payment`);
+  const achiever = first.achiever ?? badField('a plan table condition without the party that achieves it', `${at0}/achiever`);
+  const comparator = first.comparator ?? badField('a plan table condition without its verb', `${at0}/comparator`);
+  const verb = oneOf(comparator.words as (typeof PLAN_VERBS)[number], PLAN_VERBS, `${at0}/comparator/words`);
+  if (comparator.strict !== false) badField('a strict plan verb', `${at0}/comparator/strict`);
+  const share = first.plan ?? badField('a plan table milestone without its share of the plan', `${at0}/plan`);
+  const ytd = first.compound?.parts[0];
+  const year = wholeNumber(t.year, `${path}/year`);
+  let sum = new Dec(0);
+  clause.milestones.forEach((m, i) => {
+    const at = `${clausePath}/milestones/${i}`;
+    const row = t.rows[i];
+    if (row?.kind !== 'plan-row' || !Number.isInteger(row.quarter) || row.quarter < 1 || row.quarter > 4) badField('a plan row other than "Q1"-"Q4" and an amount', `${path}/rows/${i}`);
+    sum = sum.plus(row.amount.amount);
+    const mw = m.window;
+    if (mw.kind !== 'calendar-period' || mw.selection.kind !== 'named' || mw.selection.year !== t.year || mw.selection.n !== row.quarter || mw.unit !== w.unit || mw.yearStart !== w.yearStart) {
+      badField("a plan table milestone outside its row's period", `${at}/window`);
+    }
+    if (m.label !== null || m.labelSource !== null || m.once !== undefined || m.quota !== undefined || m.targetName !== undefined || m.condition !== undefined || m.periodReference !== undefined || m.paymentName !== undefined || m.event !== undefined) {
+      badField('a plan table milestone with fields its sentence does not write', at);
+    }
+    if (JSON.stringify(termsOf({ m: [m.payment, m.achiever, m.comparator] } as never)) !== JSON.stringify(termsOf({ m: [payment, achiever, comparator] } as never))) {
+      badField('plan table milestones that differ in payment, party or verb', at);
+    }
+    const p = m.plan;
+    if (p?.kind !== 'plan-share' || p.percent !== share.percent || p.name !== share.name || p.row !== i + 1) badField('a plan share other than the sentence\'s, for its own row', `${at}/plan`);
+    const target = m.target;
+    if (target.kind !== 'revenue' || target.basis !== null || target.scope !== undefined || target.periodWord !== undefined || target.amount.currency !== row.amount.currency || !new Dec(target.amount.amount).equals(new Dec(row.amount.amount).times(p.percent).dividedBy(100))) {
+      badField("a target other than the stated share of its row's plan", `${at}/target`);
+    }
+    planNameText(p.name, target.term, `${at}/plan/name`);
+    const part = m.compound?.parts[0];
+    if ((part === undefined) !== (ytd === undefined) || (m.compound !== undefined && (m.compound.parts.length !== 1 || m.compound.framing !== null))) badField('plan table milestones whose conditions differ', `${at}/compound`);
+    if (part && ytd) {
+      const pp = part.plan;
+      if (part.connective !== 'or' || part.comma !== ytd.comma || part.span !== 'year-to-date' || part.window !== null || pp?.kind !== 'plan-share' || pp.row !== i + 1 || pp.percent !== ytd.plan?.percent || pp.name !== ytd.plan?.name) {
+        badField('a year-to-date part other than ", or <share> of the <plan> year-to-date", for its own row', `${at}/compound/parts/0`);
+      }
+      if (JSON.stringify(termsOf({ m: [part.achiever, part.comparator, part.measuredAtEnd] } as never)) !== JSON.stringify(termsOf({ m: [achiever, comparator, ytd.measuredAtEnd] } as never))) badField('a year-to-date part whose party, verb or measuring day differ', `${at}/compound/parts/0`);
+      const pt = part.target;
+      if (pt.kind !== 'revenue' || pt.basis !== null || pt.scope !== undefined || pt.amount.currency !== row.amount.currency || !new Dec(pt.amount.amount).equals(sum.times(pp.percent).dividedBy(100))) {
+        badField("a year-to-date target other than the stated share of the rows so far, summed", `${at}/compound/parts/0/target`);
+      }
+      planNameText(pp.name, pt.term, `${at}/compound/parts/0/plan/name`);
+    }
+  });
+  const ytdText = ytd && ytd.plan
+    ? `${ytd.comma ? ',' : ''} or ${percentText(ytd.plan.percent, `${at0}/compound/parts/0/plan/percent`)} of the ${ytd.plan.name} year-to-date` +
+      (ytd.measuredAtEnd ? ` measured at the end of such ${oneOf(ytd.measuredAtEnd.period, MEASURED_PERIODS, `${at0}/compound/parts/0/measuredAtEnd/period`)}` : '')
+    : '';
+  const rows = t.rows.map((r, i) => `Q${r.quarter} ${formatAmount(r.amount, `${path}/rows/${i}/amount`)}`);
+  return (
+    `The ${partyName(clause.party, `${clausePath}/party`)} shall earn ${formatAmount(payment.amount, `${at0}/payment/amount`)} for each calendar quarter in which the ` +
+    `${partyName(achiever, `${at0}/achiever`)} ${verb} ${percentText(share.percent, `${at0}/plan/percent`)} of the ${share.name}${ytdText}. ` +
+    `${planNameText(t.name, undefined, `${path}/name`)} for ${year}: ${rows.join('; ')}.`
+  );
 }
 
 /** "the Sales Plan", "the Annual Board Plan ($2,500,000 of Bookings for 2026)". */
@@ -2322,6 +2414,7 @@ const DECIMAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   shortfall: ['percent'],
   'attainment-band': ['from', 'to'],
   share: ['percent'],
+  'plan-share': ['percent'],
 };
 
 /**
