@@ -60,6 +60,11 @@ import * as cw from './clawback-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
 import * as pp from './per-product-builders';
+import * as ep from './event-period-builders';
+import * as ra from './rate-after-builders';
+// "Fortnight": a period named by one word (a test symbol, like redaction above).
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var soleNameWord: any = pw.soleNameWord;
 import * as ptb from './plan-table-builders';
 %}
 @lexer lexer
@@ -253,6 +258,8 @@ openingPhrase -> %in_ "addition" %to contextWords %comma             {% op.inAdd
                | %startVerb %on:? date %comma                        {% op.startDate %}
                | %startVerb %with_ %the %fiscalWord %year %that %fiscalEdgeVerb %on date %comma {% op.startFiscalYear %}
                | %for_ %each calendarPeriodNoun %comma               {% op.forEachPeriod %}
+# "For each Fortnight (each consecutive fourteen-day period beginning on the Commencement Date),": a period the text defines, here or in a sentence.
+               | %for_ %each periodName inlinePeriodDefinition:? %comma {% ep.forEachDefined %}
                | %on %a basisAdjective %basis %comma                 {% op.basisPeriod %}
 basisAdjective -> "monthly" {% b.id %} | "Monthly" {% b.id %} | %quarterly {% b.id %} | %annual {% b.id %} | %yearly {% b.id %}
 possessiveOwner -> %possessiveWord                                   {% b.single %}
@@ -733,6 +740,7 @@ rangeEnd      -> %to | %rangeEndWord | %to %and %including
 termOf        -> %of %this_ %agreement
 # A defined period's name: capitalised words, then Year, Quarter, Month or Period ("Contract Year").
 periodName    -> periodNameWords periodHead                          {% ow.periodName %}
+               | %soleNameWord                                       {% ep.soleName %}
 periodNameWords -> %periodNameWord                                    {% b.single %}
                | periodNameWords %periodNameWord                      {% b.append %}
 periodHead    -> %year {% b.id %} | %quarter {% b.id %} | %month {% b.id %} | %periodNoun {% b.id %}
@@ -815,8 +823,12 @@ periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %
                | %each calendarPeriodsWord %periodNoun "ending" %on periodEnds {% ft.calendarPeriods %}
 # '"Sales Period" means each calendar quarter.'
                | %each %calendar %quarter                            {% isb.eachCalendarQuarter %}
+# '"Fortnight" means each consecutive fourteen-day period beginning on the Commencement Date.'
+               | eventPeriods                                        {% b.id %}
 # "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date".
                | %the %number %successiveWord %calendar quartersWord %startVerb %with_ %the %firstWord %full %calendar %quarter %after %the eventName {% pd.quartersAfterEvent %}
+eventPeriods  -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the eventName {% ep.periodsFromEvent %}
+inlinePeriodDefinition -> %lparen eventPeriods %rparen               {% ep.inlineDefinition %}
 quartersWord  -> "Quarters" | "quarters"
 # "Closing Date": an event whose date a statement gives ("The Closing Date is February 10, 2026.").
 eventName     -> %word %date                                         {% pd.eventName %}
@@ -935,6 +947,9 @@ earnOrLevels  -> "earn" windowedAmount                               {% lvb.earn
 # after the end of each Calendar Year, based on the aggregate Net Sales of each Product in such Calendar Year, applying the
 # tiered royalty rates below to the portion of Net Sales within each level: Annual Net Sales up to and including
 # US$5,000,000: eight percent (8%); …". The same amount as the pay sentence with bands (grammar/level-builders.ts).
+# "the Manager shall receive a Sales Bonus calculated cumulatively on the Store's Fortnightly Sales as follows: on Fortnightly
+# Sales from $0 to $280,000, 0.100%; on the portion from $280,000 to $465,000, 0.075%; …": each band's range, then its rate.
+               | %receive rateAfterAmount                            {% ra.receivePart %}
                | "make" measuredNoun %payments %comma levelDue %comma %based %on tierMeasure %comma "applying" %the "tiered" measuredNoun "rates" %below %to %the %portion %of measureMetric "within" %each "level" %colon levelBands {% lvb.levelPart %}
 # The party paid, when written: "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …" names none.
 paidParty     -> %to:? endedParty                                    {% b.last %}
@@ -999,6 +1014,15 @@ measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.f
                | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
                | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}
                | percentage rateOf tierMeasure quotaBandRange measureWindow:? {% qbb.quotaBand %}
+rateAfterAmount -> %a rateAfterName "calculated" "cumulatively":? %on rateAfterMeasure %as %follows %colon rateAfterBands {% ra.rateAfterAmount %}
+rateAfterName -> rateAfterNameWord                                   {% b.single %}
+               | rateAfterName rateAfterNameWord                     {% b.append %}
+rateAfterNameWord -> %bonus {% b.id %} | %commission {% b.id %} | %sales {% b.id %} | %word {% b.id %}
+rateAfterMeasure -> %the:? %possessiveWord:? metric                  {% ra.rateAfterMeasure %}
+rateAfterBands -> rateAfterBand %semicolon %and:? rateAfterBand      {% ra.bandPair %}
+               | rateAfterBands %semicolon %and:? rateAfterBand      {% ra.appendBand %}
+rateAfterBand -> %on rateAfterMeasure bandRange %comma percentage    {% ra.measuredBand %}
+               | %on %the %portion bandRange %comma percentage       {% ra.portionBand %}
 levelDue      -> %payable "annually" %within %number %days %after %the %end %of %each %calendar %year {% lvb.annualDue %}
 levelBands    -> levelBand %semicolon levelBand                      {% pb.bandPair %}
                | levelBands %semicolon levelBand                     {% b.appendThird %}

@@ -12,6 +12,7 @@ import { digits, span, toArray, type Data, type List } from './builders';
 import * as cb from './period-builders';
 import type { MeasuredSentence } from './measured-builders';
 import * as qb from './measured-builders';
+import * as ra from './rate-after-builders';
 import type { Token } from './lexer';
 
 interface LevelDue { due: DueNode; window: WindowNode }
@@ -40,7 +41,7 @@ export function levelBand(d: Data): LevelBand {
 }
 
 /** What follows the modal: "earn <amount>", or "make <noun> payments, …: <levels>". */
-type AfterModal = { kind: 'earn'; data: Data } | { kind: 'levels'; data: Data };
+type AfterModal = { kind: 'earn'; data: Data } | { kind: 'levels'; data: Data } | ReturnType<typeof ra.receivePart>;
 export const earnPart = (d: Data): AfterModal => ({ kind: 'earn', data: d });
 export const levelPart = (d: Data): AfterModal => ({ kind: 'levels', data: d });
 
@@ -48,6 +49,7 @@ export const levelPart = (d: Data): AfterModal => ({ kind: 'levels', data: d });
 export function earnOrLevels(d: Data): MeasuredSentence {
   const [party, modal, after] = d as [PartyNode, unknown, AfterModal];
   if (after.kind === 'earn') return qb.earnSentence([party, modal, ...after.data]);
+  if (after.kind === 'receive') return ra.receiveSentence(party, after.payment, span(d));
   return levelSentence(party, after.data, span(d));
 }
 

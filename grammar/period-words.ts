@@ -70,8 +70,14 @@ export const periodNameWord: WordMatcher = {
   samples: ['Contract', 'Measuring', 'Sales'],
 };
 
+/** A period named by one capitalised word the text defines ("Fortnight", "Week"); other names end in Year, Quarter, Month or Period. */
+export const soleNameWord: WordMatcher = {
+  test: (token: Token): boolean => token.type === 'word' && (token.value === 'Fortnight' || token.value === 'Week'),
+  samples: ['Fortnight', 'Week'],
+};
+
 /** The test symbols above, by the names the grammar gives them. */
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
-  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
+  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord', 'soleNameWord',
 ];

@@ -14,6 +14,8 @@ import { AS_OF, clauseText, EFFECTIVE, milestones, SHAPES, shapeLedger, ZONE, ty
 import { validate } from '../../src/language/check';
 import { startEvaluation } from '../../src/evaluation/evaluate';
 import { driveTwoPasses, type DriveResult } from '../../src/node/stream-evaluate';
+import { openScratchFile } from '../../src/node/scratch-file';
+import type { ScratchFiles } from '../../src/evaluation/scratch-file';
 
 const ROWS = 20_000;
 
@@ -35,18 +37,18 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(shape: Shape): Promise<{ work: DriveResult; bytes: number }> {
+async function run(shape: Shape, scratchFiles?: ScratchFiles): Promise<{ work: DriveResult; bytes: number; report: unknown }> {
   const ledger = shapeLedger(shape, ROWS, dir);
   const checked = validate(clauseText(milestones(shape, ledger.totals)));
   if (!checked.ast || !checked.valid) throw new Error(`the clause of ${shape.name} does not validate`);
-  const evaluation = startEvaluation(checked.ast, { effectiveDate: EFFECTIVE, timeZone: ZONE, asOf: AS_OF });
+  const evaluation = startEvaluation(checked.ast, { effectiveDate: EFFECTIVE, timeZone: ZONE, asOf: AS_OF, scratchFiles });
   const size = statSync(ledger.file).size;
   const work = await driveTwoPasses({ path: ledger.file, size, dispose: () => undefined }, shape.format, evaluation, { label: 'test', progress: false });
   const report = evaluation.finish();
   if (!report.ok) throw new Error(`${shape.name}: ${JSON.stringify(report.errors[0])}`);
   expect(report.milestones.length).toBeGreaterThan(0);
   rmSync(ledger.file);
-  return { work, bytes: size };
+  return { work, bytes: size, report };
 }
 
 describe(`work of a streamed evaluation, per shape, at ${ROWS.toLocaleString('en-US')} rows`, () => {
@@ -59,5 +61,24 @@ describe(`work of a streamed evaluation, per shape, at ${ROWS.toLocaleString('en
     expect(work.decoded).toBeLessThanOrEqual(bound.decoded * bytes);
     // Printed for the record when a bound is changed: the measured fractions.
     if (process.env.WORK_GUARD_PRINT) console.log(shape.name, (work.secondPassRows / ROWS).toFixed(4), (work.decoded / bytes).toFixed(4));
+  });
+});
+
+describe("new customers past the table's memory budget", () => {
+  it('spill to a scratch file and give the same report with the same work', async () => {
+    const shape = SHAPES.find((s) => s.name === 'new-customers') as Shape;
+    let opened = 0;
+    const spilled = await run(shape, {
+      open: () => {
+        opened++;
+        return openScratchFile();
+      },
+      spillAt: 1_000,
+    });
+    const inMemory = await run(shape);
+    expect(opened).toBe(1);
+    expect(spilled.report).toEqual(inMemory.report);
+    expect(spilled.work.secondPassRows).toBe(inMemory.work.secondPassRows);
+    expect(spilled.work.decoded).toBe(inMemory.work.decoded);
   });
 });

@@ -58,7 +58,7 @@ const REFUSED_FEATURES = [
   "definition 'metric-basis-statement'", "target 'revenue' field 'periodWord'", "clause 'clause' field 'payDay'", "target 'units' field 'scope'",
   "milestone 'milestone' field 'event'", "definition 'customer-definition'", "definition 'several-payments-statement'", "clause 'clause' field 'topUp'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'catchUp'", "clause 'clause' field 'salesMinimum'", "clause 'clause' field 'planLevels'",
   "clause 'clause' field 'definition'", "definition meaning 'quarters-after-event'", "definition 'event-date'",
-  "definition 'item-set-definition'",
+  "definition 'item-set-definition'", "definition meaning 'periods-from-event'",
   "clause form 'defined-milestones'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { CustomerTable } from '../../src/evaluation/customer-table';
+import type { ScratchFile } from '../../src/evaluation/scratch-file';
 
 interface Op {
   name: string;
@@ -30,8 +31,34 @@ function reference(ops: Op[]): { firsts: Map<string, { time: number; row: number
   return { firsts, before };
 }
 
-function table(ops: Op[]): CustomerTable {
-  const t = new CustomerTable();
+/** A scratch file in memory, counting what it was given. */
+class MemoryScratch implements ScratchFile {
+  bytes = new Uint8Array(1024);
+  length = 0;
+  closed = false;
+  append(bytes: Uint8Array, length: number): void {
+    if (this.closed) throw new Error('append after close');
+    if (this.length + length > this.bytes.length) {
+      const b = new Uint8Array(Math.max(2 * this.bytes.length, this.length + length));
+      b.set(this.bytes.subarray(0, this.length));
+      this.bytes = b;
+    }
+    this.bytes.set(bytes.subarray(0, length), this.length);
+    this.length += length;
+  }
+  read(into: Uint8Array, length: number, position: number): void {
+    if (this.closed) throw new Error('read after close');
+    if (position + length > this.length) throw new Error('read past the end');
+    into.set(this.bytes.subarray(position, position + length));
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+/** `spillAt`: the table spills (to a scratch file in memory) past that many names; undefined: it never does. */
+function table(ops: Op[], spillAt?: number): CustomerTable {
+  const t = spillAt === undefined ? new CustomerTable() : new CustomerTable({ open: () => new MemoryScratch(), spillAt });
   ops.forEach((op, i) => (op.before ? t.seenBefore(op.name) : t.sale(op.name, op.time, i + 1, op.day)));
   return t;
 }
@@ -42,11 +69,12 @@ const NAMES = ['acme', 'ACME', 'Acme', 'k', 'K', '\u212a', 'İstanbul', 'i̇stan
 const op = (names: fc.Arbitrary<string>): fc.Arbitrary<Op> =>
   fc.record({ name: names, before: fc.boolean(), time: fc.integer({ min: 0, max: 5 }), day: fc.integer({ min: 0, max: 9 }) });
 
-function agree(ops: Op[]): void {
-  const t = table(ops);
+function agree(ops: Op[], spillAt?: number): void {
+  const t = table(ops, spillAt);
   const ref = reference(ops);
   const counted: number[] = [];
   t.forEachNew(2, 7, (day) => counted.push(day));
+  if (spillAt !== undefined) expect(t.spilled).toBe(new Set(ops.map((o) => o.name.toLowerCase())).size >= spillAt);
   const expected = [...ref.firsts].filter(([key, f]) => !ref.before.has(key) && f.day >= 2 && f.day <= 7).map(([, f]) => f.day);
   expect(counted.sort()).toEqual(expected.sort());
   const wrong: number[] = [];
@@ -56,16 +84,16 @@ function agree(ops: Op[]): void {
     if (t.isFirstSaleOfNew(o.name, i + 1) !== (first !== undefined && first.row === i + 1 && !ref.before.has(key))) wrong.push(i + 1);
   });
   expect(wrong).toEqual([]);
-  expect(t.isFirstSaleOfNew('never written', 1)).toBe(false);
+  expect(t.isFirstSaleOfNew('never written', ops.length + 1)).toBe(false);
 }
 
 describe('CustomerTable', () => {
   it('agrees with the Map rule on names that differ in case, ASCII and not', () => {
-    fc.assert(fc.property(fc.array(op(fc.constantFrom(...NAMES)), { maxLength: 60 }), agree), { numRuns: 500 });
+    fc.assert(fc.property(fc.array(op(fc.constantFrom(...NAMES)), { maxLength: 60 }), (ops) => agree(ops)), { numRuns: 500 });
   });
 
   it('agrees on arbitrary strings', () => {
-    fc.assert(fc.property(fc.array(op(fc.string({ maxLength: 6 })), { maxLength: 40 }), agree), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(op(fc.string({ maxLength: 6 })), { maxLength: 40 }), (ops) => agree(ops)), { numRuns: 300 });
   });
 
   it('keeps every name apart past its initial capacity (growth of names, entries and slots)', () => {
@@ -91,6 +119,44 @@ describe('CustomerTable', () => {
     ops.push({ name: 'ΟΔΟΣ 1', before: false, time: 0, day: 3 });
     for (let i = 0; i < 9_000; i += 3) ops.push({ name: i % 2 === 0 ? `CAFÉ ${i}` : `οδοσ ${i}`, before: false, time: 0, day: 4 });
     agree(ops);
+  });
+
+  it('spilled to a scratch file and folded partition by partition, agrees with the Map rule', () => {
+    fc.assert(fc.property(fc.array(op(fc.constantFrom(...NAMES)), { maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (ops, spillAt) => agree(ops, spillAt)), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(op(fc.string({ maxLength: 6 })), { maxLength: 40 }), fc.integer({ min: 1, max: 8 }), (ops, spillAt) => agree(ops, spillAt)), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(op(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 4 }).map((units) => String.fromCharCode(...units))), { maxLength: 40 }), fc.integer({ min: 1, max: 8 }), (ops, spillAt) => agree(ops, spillAt)), { numRuns: 200 });
+  });
+
+  it('spilled, keeps names apart across blocks and partitions, long names and wide ones included', () => {
+    const ops: Op[] = [];
+    for (let i = 0; i < 40_000; i++) ops.push({ name: `Customer ${i % 30_000}${i % 7 === 0 ? ' Ltd' : ''}${i % 1_000 === 0 ? ' Ω' : ''}`, before: i % 500 === 0, time: i % 13, day: i % 10 });
+    ops.push({ name: 'N'.repeat(70_000), before: false, time: 0, day: 3 }, { name: 'n'.repeat(70_000), before: false, time: 0, day: 4 }, { name: 'Ω'.repeat(300), before: false, time: 1, day: 5 });
+    agree(ops, 1_000);
+  });
+
+  it('work guard: once spilled, the memory held stops growing with distinct customers', () => {
+    // Past its budget the table keeps each partition's block, a bit per row and one partition's
+    // table while folding: 4 times the customers (and rows) may add the bits, not a table.
+    const held = (customers: number): number => {
+      const t = new CustomerTable({ open: () => new MemoryScratch(), spillAt: 5_000 });
+      for (let i = 0; i < customers; i++) t.sale(`C${String(i).padStart(7, '0')}`, i, i + 1, 0);
+      t.forEachNew(0, 0, () => undefined);
+      expect(t.spilled).toBe(true);
+      return t.bytes;
+    };
+    const small = held(50_000);
+    const large = held(200_000);
+    expect(large - small).toBeLessThanOrEqual((200_000 - 50_000) / 8 + 65_536);
+    expect(large).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('a spilled table answers pass 2 only after pass 1 ended, and is read once', () => {
+    const t = new CustomerTable({ open: () => new MemoryScratch(), spillAt: 2 });
+    ['a', 'b', 'c'].forEach((name, i) => t.sale(name, 0, i + 1, 0));
+    expect(() => t.isFirstSaleOfNew('a', 1)).toThrow();
+    t.forEachNew(0, 0, () => undefined);
+    expect([1, 2, 3, 4].map((row) => t.isFirstSaleOfNew(['a', 'b', 'c', 'd'][row - 1], row))).toEqual([true, true, true, false]);
+    expect(() => t.forEachNew(0, 0, () => undefined)).toThrow();
   });
 
   it('refuses a row number beyond 32 bits instead of storing another', () => {

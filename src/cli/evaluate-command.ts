@@ -25,6 +25,7 @@ import type * as PortfolioCommand from './portfolio-command';
 import type * as SqlEngineEvaluate from './sql-engine-evaluate';
 import { checkEngineOptions, checkEngineReading } from './engine-options';
 import { driveTwoPasses } from '../node/stream-evaluate';
+import { openScratchFile } from '../node/scratch-file';
 import { formatDiagnostic } from './diagnostic-report';
 import type * as PayrollOutput from './payroll-output';
 import type { PayrollOptions } from './payroll-output';
@@ -262,7 +263,7 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   }
   try {
     const translator = prepared.translator();
-    const evaluation = startEvaluation(prepared.ast, { ...prepared.evaluation, cellFormats: translator.formats });
+    const evaluation = startEvaluation(prepared.ast, { ...prepared.evaluation, cellFormats: translator.formats, scratchFiles: { open: openScratchFile } });
     const shown = sales === '-' ? 'standard input' : `'${sales}'`;
     const dialect = prepared.format === 'csv' ? fileDialect(source.path, shown, prepared.reading.delimiter, prepared.reading.encoding) : null;
     if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);

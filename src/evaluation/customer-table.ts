@@ -8,19 +8,33 @@
  * `day[k]`. Names are compared character by character, so two names share an entry only when
  * their folded texts are equal: the table is exact, never a hash summary.
  *
+ * Past `spillAt` names, when the evaluation was given scratch files, the table stops growing: its
+ * entries and every later row go to a scratch file in partitions by name (src/evaluation/customer-spill.ts),
+ * and at the end of pass 1 each partition is folded on its own in a table of a partition's size.
+ * What pass 2 asks (is this row its customer's first sale, of a new customer) is then one bit per
+ * row. Memory then grows with rows by a bit each, not with distinct names.
+ *
  * Folding is `String.prototype.toLowerCase` (the rule new-customer milestones state). An ASCII
- * name is folded while it is hashed, without making a lower-case copy; a name with any other
- * character is lower-cased first.
+ * name is folded while it is copied into the key, without a lower-case string; a name with any
+ * other character is lower-cased first.
  */
+import { CustomerSpill } from './customer-spill';
+import type { ScratchFiles } from './scratch-file';
 
 /** The time of an entry without a positive row yet. */
 const NO_SALE = Number.POSITIVE_INFINITY;
 /** Rows and name characters are numbered in 32 bits (4 bytes an entry each, where doubles took 8). */
 const MAX_ROW = 0xffffffff;
 const MAX_CHARS = 0xffffffff;
+/**
+ * Names held in memory before the table spills (when it may): about 15 MB of table. Folding a
+ * partition of the spilled records in a small table also reads less scattered memory than one
+ * table of millions of names.
+ */
+export const SPILL_AT = 1 << 18;
 
 export class CustomerTable {
-  /** Entries so far. */
+  /** Entries held in memory. */
   size = 0;
   /**
    * Folded names, one after the other; entry k is `chars[start[k] .. start[k + 1])`. One byte per
@@ -41,19 +55,128 @@ export class CustomerTable {
    */
   private slots = new Int32Array(2 << 13);
 
-  /** The key being looked up: the name, lower-cased when it is not ASCII, and its hash. */
-  private key = '';
+  /** The key being looked up: its folded code units `keyUnits[0 .. keyLength)` and their hash. */
+  private keyUnits = new Uint16Array(64);
+  private keyLength = 0;
   private keyHash = 0;
 
-  /** Bytes the table holds (its typed arrays): what it costs per customer, for the work guard. */
+  /** The records set aside once the table spilled (null: it holds every name in memory). */
+  private spill: CustomerSpill | null = null;
+  /** After a spilled table was folded: bit r is set when row r is the first sale of a new customer. */
+  private firstOfNew: Uint8Array | null = null;
+  private maxRow = 0;
+  /** Bytes the partition tables reached while the spilled records were folded. */
+  private foldBytes = 0;
+
+  /** Names held in memory before the table spills. */
+  private readonly spillAt: number;
+
+  /** `scratch`: where the table may spill past `scratch.spillAt ?? SPILL_AT` names (null: it stays in memory). */
+  constructor(private readonly scratch: ScratchFiles | null = null) {
+    this.spillAt = scratch?.spillAt ?? SPILL_AT;
+  }
+
+  /** Bytes the table holds in memory (its typed arrays, and a spilled table's blocks and row bits): for the work guard. */
   get bytes(): number {
-    return this.chars.byteLength + this.start.byteLength + this.times.byteLength + this.rows.byteLength + this.days.byteLength + this.before.byteLength + this.slots.byteLength;
+    const own = this.chars.byteLength + this.start.byteLength + this.times.byteLength + this.rows.byteLength + this.days.byteLength + this.before.byteLength + this.slots.byteLength + this.keyUnits.byteLength;
+    return own + (this.spill?.bytes ?? 0) + (this.firstOfNew?.byteLength ?? 0) + this.foldBytes;
+  }
+
+  /** Whether the table set its names aside in a scratch file. */
+  get spilled(): boolean {
+    return this.spill !== null || this.firstOfNew !== null;
   }
 
   /** A positive-amount row of `name`: kept when it is the customer's earliest so far (by instant, then row). */
   sale(name: string, time: number, row: number, day: number): void {
     if (row > MAX_ROW) throw new RangeError(`row ${row}: the customer table numbers rows up to ${MAX_ROW}`);
-    const k = this.entry(name, true);
+    this.load(name);
+    if (this.spill !== null) {
+      if (row > this.maxRow) this.maxRow = row;
+      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, true, time, row, day);
+      return;
+    }
+    this.keep(this.entry(true), time, row, day);
+    this.spillIfFull();
+  }
+
+  /** A row of `name` before the effective date (even a refund): the customer is never new. */
+  seenBefore(name: string): void {
+    this.load(name);
+    if (this.spill !== null) {
+      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, false, 0, 0, 0);
+      return;
+    }
+    this.before[this.entry(true)] = 1;
+    this.spillIfFull();
+  }
+
+  /**
+   * Calls `count(day)` once per customer whose first positive row fell on a day in
+   * [firstDay, lastDay] and who had no row before the effective date. Once, for a spilled table
+   * (its records are read back and the scratch file deleted).
+   */
+  forEachNew(firstDay: number, lastDay: number, count: (day: number) => void): void {
+    if (this.spill === null) {
+      if (this.firstOfNew !== null) throw new Error('the spilled customer table was already read');
+      this.forEachFirstOfNew((_row, day) => {
+        if (day >= firstDay && day <= lastDay) count(day);
+      });
+      return;
+    }
+    const spill = this.spill;
+    this.spill = null;
+    const bits = new Uint8Array((this.maxRow >>> 3) + 1);
+    const part = new CustomerTable();
+    spill.readAll({
+      record: (units, length, sale, time, row, day) => part.foldRecord(units, length, sale, time, row, day),
+      partitionDone: () => {
+        part.forEachFirstOfNew((row, day) => {
+          bits[row >>> 3] |= 1 << (row & 7);
+          if (day >= firstDay && day <= lastDay) count(day);
+        });
+        this.foldBytes = Math.max(this.foldBytes, part.bytes);
+        part.clear();
+      },
+    });
+    this.firstOfNew = bits;
+  }
+
+  /**
+   * Whether row `row` is the first positive row of `name` and the customer had no row before the
+   * effective date. `name` is the customer of row `row` (a spilled table answers from the row alone).
+   */
+  isFirstSaleOfNew(name: string, row: number): boolean {
+    if (this.spill !== null) throw new Error('the customer table is asked about a row before pass 1 ended');
+    if (this.firstOfNew !== null) {
+      const i = row >>> 3;
+      return row <= MAX_ROW && i < this.firstOfNew.length && (this.firstOfNew[i] & (1 << (row & 7))) !== 0;
+    }
+    this.load(name);
+    const k = this.entry(false);
+    return k !== -1 && this.times[k] !== NO_SALE && this.rows[k] === row && this.before[k] === 0;
+  }
+
+  /** Each entry whose customer is new (a positive row, none before E): its first sale's row and day. */
+  private forEachFirstOfNew(visit: (row: number, day: number) => void): void {
+    for (let k = 0; k < this.size; k++) {
+      if (this.times[k] === NO_SALE || this.before[k] === 1) continue;
+      visit(this.rows[k], this.days[k]);
+    }
+  }
+
+  /** One spilled record, into a partition's table: its name's units are folded already. */
+  private foldRecord(units: Uint16Array, length: number, sale: boolean, time: number, row: number, day: number): void {
+    if (length > this.keyUnits.length) this.keyUnits = new Uint16Array(Math.max(length, 2 * this.keyUnits.length));
+    this.keyUnits.set(units.subarray(0, length));
+    this.keyLength = length;
+    this.keyHash = hashUnits(this.keyUnits, 0, length);
+    const k = this.entry(true);
+    if (sale) this.keep(k, time, row, day);
+    else this.before[k] = 1;
+  }
+
+  private keep(k: number, time: number, row: number, day: number): void {
     const t = this.times[k];
     if (time < t || (time === t && row < this.rows[k])) {
       this.times[k] = time;
@@ -62,33 +185,40 @@ export class CustomerTable {
     }
   }
 
-  /** A row of `name` before the effective date (even a refund): the customer is never new. */
-  seenBefore(name: string): void {
-    this.before[this.entry(name, true)] = 1;
-  }
-
-  /**
-   * Calls `count(day)` once per customer whose first positive row fell on a day in
-   * [firstDay, lastDay] and who had no row before the effective date.
-   */
-  forEachNew(firstDay: number, lastDay: number, count: (day: number) => void): void {
+  /** Past `spillAt` names, with scratch files: every entry goes to a new spill, and the table empties. */
+  private spillIfFull(): void {
+    if (this.size < this.spillAt || this.scratch === null) return;
+    const spill = new CustomerSpill(this.scratch.open());
     for (let k = 0; k < this.size; k++) {
-      if (this.times[k] === NO_SALE || this.before[k] === 1) continue;
-      const d = this.days[k];
-      if (d >= firstDay && d <= lastDay) count(d);
+      const from = this.start[k];
+      const length = this.end(k) - from;
+      const h = hashUnits(this.chars, from, length);
+      if (this.rows[k] > this.maxRow) this.maxRow = this.rows[k];
+      if (this.times[k] !== NO_SALE) spill.write(h, this.chars, from, length, true, this.times[k], this.rows[k], this.days[k]);
+      if (this.before[k] === 1) spill.write(h, this.chars, from, length, false, 0, 0, 0);
     }
+    this.spill = spill;
+    // Only the key buffer is used from now on: the arrays go to the collector.
+    this.chars = new Uint8Array(0);
+    this.start = new Uint32Array(0);
+    this.times = new Float64Array(0);
+    this.rows = new Uint32Array(0);
+    this.days = new Int32Array(0);
+    this.before = new Uint8Array(0);
+    this.slots = new Int32Array(0);
+    this.size = 0;
+    this.charCount = 0;
   }
 
-  /** Whether row `row` is `name`'s first positive row and the customer had no row before the effective date. */
-  isFirstSaleOfNew(name: string, row: number): boolean {
-    const k = this.entry(name, false);
-    return k !== -1 && this.times[k] !== NO_SALE && this.rows[k] === row && this.before[k] === 0;
+  /** Empties the table, keeping its arrays (a partition's table, reused for the next partition). */
+  private clear(): void {
+    this.size = 0;
+    this.charCount = 0;
+    this.slots.fill(0);
   }
 
-  /** The entry of `name` (case-folded), added when `add`; -1 when absent and not added. */
-  private entry(name: string, add: boolean): number {
-    this.hash(name);
-    const key = this.key;
+  /** The entry of the key (`load`), added when `add`; -1 when absent and not added. */
+  private entry(add: boolean): number {
     const h = this.keyHash;
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
@@ -96,65 +226,74 @@ export class CustomerTable {
     for (;;) {
       const e = slots[2 * s + 1];
       if (e === 0) break;
-      if (slots[2 * s] === h && this.sameName(e - 1, key)) return e - 1;
+      if (slots[2 * s] === h && this.sameName(e - 1)) return e - 1;
       s = (s + 1) & mask;
     }
     if (!add) return -1;
-    const k = this.append(key);
+    const k = this.append();
     slots[2 * s] = h;
     slots[2 * s + 1] = k + 1;
     if (this.size * 8 > slots.length * 3) this.rehash();
     return k;
   }
 
-  /** Sets `key` and `keyHash` (FNV-1a over the folded characters). */
-  private hash(name: string): void {
-    let h = 0x811c9dc5 | 0;
+  /** Sets the key to `name` folded: `keyUnits`, `keyLength`, `keyHash` (FNV-1a over the folded units). */
+  private load(name: string): void {
     const n = name.length;
+    if (n > this.keyUnits.length) this.keyUnits = new Uint16Array(Math.max(n, 2 * this.keyUnits.length));
+    const units = this.keyUnits;
+    let h = 0x811c9dc5 | 0;
     for (let i = 0; i < n; i++) {
       let c = name.charCodeAt(i);
       if (c >= 128) {
-        this.hashFolded(name.toLowerCase());
+        this.loadFolded(name.toLowerCase());
         return;
       }
       if (c >= 65 && c <= 90) c += 32;
+      units[i] = c;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    this.key = name;
+    this.keyLength = n;
     this.keyHash = mix(h);
   }
 
-  /** `hash` of a name already lower-cased (its ASCII letters are lower case: nothing is folded again). */
-  private hashFolded(folded: string): void {
-    let h = 0x811c9dc5 | 0;
-    for (let i = 0; i < folded.length; i++) h = Math.imul(h ^ folded.charCodeAt(i), 0x01000193);
-    this.key = folded;
-    this.keyHash = mix(h);
+  /** `load` of a name already lower-cased (lower-casing may change its length). */
+  private loadFolded(folded: string): void {
+    const n = folded.length;
+    if (n > this.keyUnits.length) this.keyUnits = new Uint16Array(Math.max(n, 2 * this.keyUnits.length));
+    const units = this.keyUnits;
+    for (let i = 0; i < n; i++) units[i] = folded.charCodeAt(i);
+    this.keyLength = n;
+    this.keyHash = hashUnits(units, 0, n);
   }
 
-  /** Whether entry k's folded name is `key` folded (ASCII letters fold to lower case; other characters are already folded). */
-  private sameName(k: number, key: string): boolean {
+  /** Where entry k's name ends in `chars`. */
+  private end(k: number): number {
+    return k + 1 < this.size ? this.start[k + 1] : this.charCount;
+  }
+
+  /** Whether entry k's folded name is the key. */
+  private sameName(k: number): boolean {
     const from = this.start[k];
-    const to = k + 1 < this.size ? this.start[k + 1] : this.charCount;
-    if (to - from !== key.length) return false;
+    const n = this.keyLength;
+    if (this.end(k) - from !== n) return false;
     const chars = this.chars;
-    for (let i = 0; i < key.length; i++) {
-      let c = key.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      if (chars[from + i] !== c) return false;
-    }
+    const units = this.keyUnits;
+    for (let i = 0; i < n; i++) if (chars[from + i] !== units[i]) return false;
     return true;
   }
 
-  private append(key: string): number {
+  /** A new entry for the key, without a sale. */
+  private append(): number {
     const k = this.size;
     if (k === this.times.length) this.growEntries();
-    const n = key.length;
+    const n = this.keyLength;
+    const units = this.keyUnits;
     if (this.charCount + n > MAX_CHARS) throw new RangeError(`the customer table holds names of up to ${MAX_CHARS} characters in all`);
     let wide = this.chars instanceof Uint16Array;
-    if (!wide) for (let i = 0; i < n && !wide; i++) wide = key.charCodeAt(i) > 255;
+    if (!wide) for (let i = 0; i < n && !wide; i++) wide = units[i] > 255;
     if (this.charCount + n > this.chars.length || wide !== this.chars instanceof Uint16Array) {
-      let length = this.chars.length;
+      let length = Math.max(this.chars.length, 1 << 16);
       while (length < this.charCount + n) length *= 2;
       const chars = wide ? new Uint16Array(length) : new Uint8Array(length);
       chars.set(this.chars.subarray(0, this.charCount));
@@ -162,11 +301,7 @@ export class CustomerTable {
     }
     const from = this.charCount;
     const chars = this.chars;
-    for (let i = 0; i < n; i++) {
-      let c = key.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      chars[from + i] = c;
-    }
+    for (let i = 0; i < n; i++) chars[from + i] = units[i];
     this.charCount += n;
     this.start[k] = from;
     this.times[k] = NO_SALE;
@@ -205,6 +340,13 @@ export class CustomerTable {
     }
     this.slots = slots;
   }
+}
+
+/** FNV-1a over folded code units, spread by `mix`: the hash `load` computes. */
+function hashUnits(units: Uint8Array | Uint16Array, from: number, n: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ units[from + i], 0x01000193);
+  return mix(h);
 }
 
 /** Spreads FNV-1a's bits (murmur3's finalizer): names that differ in their last character would otherwise crowd neighbouring slots. */

@@ -166,7 +166,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
     const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
-    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? [], plan?.perProduct ?? false);
+    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? [], options.scratchFiles ?? null, plan?.perProduct ?? false);
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };

@@ -13,6 +13,7 @@ import { Dec, decimalString } from '../values/money';
 import { Accumulator, isPositive, SCALE, type Quantity } from '../values/quantity';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import { CustomerTable } from './customer-table';
+import type { ScratchFiles } from './scratch-file';
 import { DaySeries } from './day-series';
 import { inSet, nearMember, type RowSet } from '../language/item-sets';
 import { normalizeText, textKey } from '../values/text-key';
@@ -123,7 +124,7 @@ export class DaySums {
 
   /**
    * `firstDay`, `lastDay`: E and A as local days; `productKeys`: the units milestones' products;
-   * `customers`: whether a milestone counts new customers.
+   * `customers`: whether a milestone counts new customers; `scratch`: where their table may spill.
    */
   constructor(
     readonly firstDay: number,
@@ -132,6 +133,7 @@ export class DaySums {
     productKeys: ReadonlySet<string>,
     customers: boolean,
     rowSets: readonly RowSet[] = [],
+    scratch: ScratchFiles | null = null,
     perProduct = false,
   ) {
     this.products = perProduct ? new Map() : null;
@@ -140,7 +142,7 @@ export class DaySums {
     this.deals = new DaySeries(days);
     this.rowsPerDay = new Float64Array(days);
     for (const key of productKeys) this.units.set(key, new DaySeries(days));
-    this.customers = customers ? new CustomerTable() : null;
+    this.customers = customers ? new CustomerTable(scratch) : null;
     for (const set of rowSets) if (!this.sets.has(set.key)) this.sets.set(set.key, new SetSums(set, days));
   }
 

@@ -11,7 +11,7 @@ import { ContractCalendar, MONTHS_PER_UNIT, type ContractContext, type WindowIns
 import { onceOnly } from '../language/once-only';
 import { periodWordNote, periodWordReading } from '../language/period-word';
 import { calendarInstanceCount } from '../time/calendar-windows';
-import { milestoneWindowInstances, recurringMonths } from '../time/own-windows';
+import { milestoneWindowInstances, recurringDayPeriods, recurringMonths } from '../time/own-windows';
 import { targetQuantity, type Accumulator, type Quantity } from '../values/quantity';
 import { NO_CURRENCY } from '../values/money';
 import { productKey } from './metrics';
@@ -161,11 +161,13 @@ export function instanceCount(ast: DocumentNode, ctx: ContractContext): number {
     for (const m of clause.milestones) {
       const w = windowOf(m, ast).window;
       const every = w.kind === 'recurring' ? MONTHS_PER_UNIT[w.unit] : recurringMonths(w, ast);
+      // Periods counted in days from an event ("each consecutive fourteen-day period"): one per n days, and the partial ones at each end.
+      const dayPeriods = recurringDayPeriods(w, ast, dayNumber(ctx.asOf) - dayNumber(ctx.effective) + 1);
       // A payment definition stopped at a level is owed per period of its own ("for any calendar quarter").
       const period = clause.definition?.stop ? clause.definition.period : null;
       if (period?.kind === 'calendar-period') count += calendarInstanceCount(period, ctx.effective, ctx.asOf);
-      count +=
-        every !== null ? Math.max(0, Math.floor(months / every)) + 1
+      count += dayPeriods !== null ? dayPeriods
+        : every !== null ? Math.max(0, Math.floor(months / every)) + 1
           : w.kind === 'calendar-period' ? calendarInstanceCount(w, ctx.effective, ctx.asOf)
             : 1;
     }

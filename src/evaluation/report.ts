@@ -13,6 +13,7 @@ import type { LevelStopCalculation } from './payments/level-stop-calculation';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
+import type { ScratchFiles } from './scratch-file';
 import type { Finding, FindingLocation } from '../diagnostics';
 import type { RowIssue } from '../ledger/rows';
 import { Dec, decimalString, moneyString } from '../values/money';
@@ -42,6 +43,11 @@ export interface EvaluationOptions {
    * (src/language/ledger-holds.ts).
    */
   ledgerHolds?: LedgerHolds;
+  /**
+   * Where a table that grows with the ledger's distinct customers may be set aside once it outgrows
+   * its memory budget (the command line gives temporary files); without it the table stays in memory.
+   */
+  scratchFiles?: ScratchFiles;
 }
 
 export type { Metric };

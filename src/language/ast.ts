@@ -485,8 +485,15 @@ export interface PeriodOpeningNode {
   /**
    * The period: "in each calendar quarter". For `basis` the text names no calendar: it is read as the
    * calendar period of its unit (the checker warns unless the sentence itself says calendar).
+   * `for-each` may also name a period the text defines ("For each Fortnight (each consecutive fourteen-day period
+   * beginning on the Commencement Date),"): a `defined-period` window with `which: "each"`.
    */
-  window: CalendarPeriodWindowNode;
+  window: CalendarPeriodWindowNode | DefinedPeriodWindowNode;
+  /**
+   * The period's definition written in brackets right after its name ("(each consecutive fourteen-day period beginning
+   * on the Commencement Date)"): read exactly as a definition sentence of the same term (src/language/period-definitions.ts).
+   */
+  definition?: PeriodDefinitionNode;
   /** For `basis`, the adjective as written, lower case ("quarterly"); null for `for-each`. */
   adjective: 'monthly' | 'quarterly' | 'annual' | 'yearly' | null;
   range: Range;
@@ -968,6 +975,20 @@ export interface QuartersAfterEventNode {
 }
 
 /**
+ * "each consecutive fourteen-day period beginning on the Commencement Date": consecutive periods of `n` days (months,
+ * years) from an event whose date an event-date statement gives ("The Commencement Date is March 2, 2026."). `start`
+ * is the event as written; the evaluation dates it (src/language/event-periods.ts) into `{ kind: "date", date, event }`
+ * before any window is, so a parsed document always holds the `event` form.
+ */
+export interface PeriodsFromEventNode {
+  kind: 'periods-from-event';
+  n: number;
+  unit: 'day' | 'month' | 'year';
+  start: { kind: 'event'; event: string } | { kind: 'date'; date: string; event: string };
+  range: Range;
+}
+
+/**
  * "For purposes of this Section 4.3, annual Net Sales shall be calculated on a calendar year basis.":
  * the periods of a metric with a period word are calendar periods (src/language/period-word.ts).
  */
@@ -1054,7 +1075,7 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | PeriodsFromEventNode;
   range: Range;
 }
 
@@ -1411,6 +1432,8 @@ export interface MeasureNode {
   owner?: string;
   /** "such Net Sales", "all Net Sales": the words before the metric, kept for the canonical text. */
   determiner: 'such' | 'all' | 'all such' | 'the' | null;
+  /** A period adjective among the metric's words ("Fortnightly Sales"): it must agree with the period measured in (check-openings.ts). */
+  periodWord?: PeriodWordNode;
   /** The window written with the measure ("in each quarter"), or null: then the condition's. */
   window: WindowNode | null;
   /** "in such Calendar Year", "during such quarter": the condition's window, named again. */
@@ -1492,8 +1515,15 @@ export interface TieredPaymentNode {
    * to the portion of Net Sales within each level"), for the notes; the canonical text writes the method itself.
    */
   methodWords?: string;
-  /** `levels`: written as levels after the sentence that pays them ("… applying the tiered royalty rates below …: Annual Net Sales up to …: 8%; …"). */
-  layout?: 'levels';
+  /**
+   * `levels`: written as levels after the sentence that pays them ("… applying the tiered royalty rates below …: Annual Net
+   * Sales up to …: 8%; …"). `rate-after`: each band's range first, its rate after a comma, in a list "as follows" ("a Sales
+   * Bonus calculated cumulatively on the Store's Fortnightly Sales as follows: on Fortnightly Sales from $0 to $280,000,
+   * 0.100%; on the portion from $280,000 to $465,000, 0.075%; …"): the first band names the measure, the others "the portion".
+   */
+  layout?: 'levels' | 'rate-after';
+  /** For `rate-after`: the words between the noun and "as follows", kept for the notes and the canonical text. */
+  calculated?: { words: 'calculated cumulatively on' | 'calculated on'; noun: string };
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
   measure?: MeasureNode;
   /**

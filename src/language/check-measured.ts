@@ -80,7 +80,7 @@ function checkSumCap(cap: LimitNode, name: string | undefined, out: Diagnostic[]
 
 /** "For each Calendar Year, … in such Calendar Year": the opening is the period "such" refers to. */
 function openedBy(opening: OpeningNode | undefined, unit: string): boolean {
-  return opening?.kind === 'period-opening' && opening.window.unit === unit;
+  return opening?.kind === 'period-opening' && opening.window.kind === 'calendar-period' && opening.window.unit === unit;
 }
 
 function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnostic[], clauseOpening?: OpeningNode): void {

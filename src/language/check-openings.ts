@@ -4,20 +4,21 @@
  * and "On a quarterly basis," with nothing in the sentence that says calendar quarters, a reading
  * chosen between two (calendar quarters, or quarters counted from the effective date).
  */
-import type { ClauseNode } from './ast';
+import type { ClauseNode, DocumentNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { parseIsoDate } from '../time/calendar-date';
-import { calendarUnitWords } from './calendar-words';
-import { openingWords, samePeriod } from './openings';
+import { openingPeriodWords, openingWords, samePeriod } from './openings';
+import { checkOpeningPeriod } from './check-opening-period';
 
-export function checkOpening(clause: ClauseNode, out: Diagnostic[]): void {
+export function checkOpening(clause: ClauseNode, document: DocumentNode, out: Diagnostic[]): void {
   const o = clause.opening;
   if (o === undefined) return;
   if (o.kind === 'start-opening' && parseIsoDate(o.date) === null) {
     out.push(diagnostic('impossible-date', o.range, `${o.date} is not a date in the calendar.`));
   }
   if (o.kind !== 'period-opening') return;
-  const period = calendarUnitWords(o.window);
+  const period = openingPeriodWords(o);
+  checkOpeningPeriod(clause, o, document, out);
   let ownCalendar = false;
   for (const m of clause.milestones) {
     if (m.window.kind === 'open') continue;
@@ -34,7 +35,7 @@ export function checkOpening(clause: ClauseNode, out: Diagnostic[]): void {
       ),
     );
   }
-  if (o.written === 'basis' && !ownCalendar) {
+  if (o.written === 'basis' && !ownCalendar && o.window.kind === 'calendar-period') {
     out.push(
       diagnostic(
         'basis-opening-reading',

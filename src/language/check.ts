@@ -40,6 +40,7 @@ import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
 import { checkOpening } from './check-openings';
+import { checkMeasurePeriodWords } from './check-opening-period';
 import { checkMilestoneDefinitions } from './check-milestone-definitions';
 import { checkListCondition } from './list-condition';
 import { ledgerMismatches, type LedgerHolds } from './ledger-holds';
@@ -78,7 +79,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const d of periodDefinitions(document)) {
     const m = d.meaning;
     if (m.kind === 'calendar-periods' || m.kind === 'quarters-after-event') continue;
-    checkWindow(m.kind === 'successive-periods' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
+    checkWindow(m.kind === 'successive-periods' || m.kind === 'periods-from-event' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
   }
   checkOwnWindows(document, out);
   checkCustomerDefinitions(document, out);
@@ -96,7 +97,8 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkPlanTable(clause, out);
   for (const clause of document.clauses) checkPaymentDefinition(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
-  for (const clause of document.clauses) checkOpening(clause, out);
+  for (const clause of document.clauses) checkOpening(clause, document, out);
+  for (const clause of document.clauses) checkMeasurePeriodWords(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   for (const clause of document.clauses) checkMilestoneDefinitions(clause, out);
   for (const clause of document.clauses) checkCompound(clause, out);

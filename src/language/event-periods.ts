@@ -5,9 +5,9 @@
  * day (a quarter that begins on that day is not wholly after it); the period is `n` calendar quarters from there, dated
  * as a span of 3n months before any window is (the evaluation's notes say so).
  */
-import type { DocumentNode, EventDateStatementNode, PeriodDefinitionNode, QuartersAfterEventNode, SpanWindowNode } from './ast';
+import type { ClauseNode, DefinitionNode, DocumentNode, EventDateStatementNode, PeriodDefinitionNode, QuartersAfterEventNode, Range, SpanWindowNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { formatIsoDate, parseIsoDate, type CalendarDate } from '../time/calendar-date';
+import { addMonthsCorresponding, dayNumber, formatIsoDate, fromDayNumber, parseIsoDate, type CalendarDate } from '../time/calendar-date';
 
 const key = (event: string): string => event.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -23,19 +23,30 @@ export function firstQuarterAfter(date: CalendarDate): CalendarDate {
   return next > 12 ? { year: date.year + 1, month: next - 12, day: 1 } : { year: date.year, month: next, day: 1 };
 }
 
-export function checkEventPeriod(meaning: QuartersAfterEventNode, document: DocumentNode, out: Diagnostic[]): void {
-  const stated = eventDates(document).get(key(meaning.event));
+/** The event's date as the text states it, or null after reporting that the text does not date it (`undefined-event`). */
+export function checkEventDated(event: string, range: Range, document: DocumentNode, out: Diagnostic[]): { stated: EventDateStatementNode; date: CalendarDate } | null {
+  const stated = eventDates(document).get(key(event));
   if (!stated) {
     out.push(
-      diagnostic('undefined-event', meaning.range, `The period is counted from the ${meaning.event}, but the text does not say when it is: the period's dates are unknown.`, {
-        suggestion: `add a sentence such as 'The ${meaning.event} is February 10, 2026.'`,
+      diagnostic('undefined-event', range, `The period is counted from the ${event}, but the text does not say when it is: the period's dates are unknown.`, {
+        suggestion: `add a sentence such as 'The ${event} is February 10, 2026.'`,
       }),
     );
-  } else {
-    const date = parseIsoDate(stated.date);
-    if (date === null) {
-      out.push(diagnostic('undefined-event', stated.range, `The ${stated.event} is stated as ${stated.date}, which is not a calendar date: the period's dates are unknown.`));
-    } else if (date.day === 1 && date.month % 3 === 1) {
+    return null;
+  }
+  const date = parseIsoDate(stated.date);
+  if (date === null) {
+    out.push(diagnostic('undefined-event', stated.range, `The ${stated.event} is stated as ${stated.date}, which is not a calendar date: the period's dates are unknown.`));
+    return null;
+  }
+  return { stated, date };
+}
+
+export function checkEventPeriod(meaning: QuartersAfterEventNode, document: DocumentNode, out: Diagnostic[]): void {
+  const dated = checkEventDated(meaning.event, meaning.range, document, out);
+  if (dated !== null) {
+    const { stated, date } = dated;
+    if (date.day === 1 && date.month % 3 === 1) {
       const next = formatIsoDate(firstQuarterAfter(date));
       out.push(
         diagnostic(
@@ -53,11 +64,15 @@ export function checkEventPeriod(meaning: QuartersAfterEventNode, document: Docu
 /** The document with each period counted from a dated event as a span of months from its first quarter, and the notes that say how. */
 export function resolveEventPeriods(document: DocumentNode): { document: DocumentNode; notes: string[] } {
   const definitions = document.definitions ?? [];
-  if (!definitions.some((d) => d.kind === 'period-definition' && d.meaning.kind === 'quarters-after-event')) return { document, notes: [] };
+  const fromEvent = (d: DefinitionNode): boolean => d.kind === 'period-definition' && (d.meaning.kind === 'quarters-after-event' || (d.meaning.kind === 'periods-from-event' && d.meaning.start.kind === 'event'));
+  const inline = document.clauses.some((c) => c.opening?.kind === 'period-opening' && c.opening.definition !== undefined && fromEvent(c.opening.definition));
+  if (!definitions.some(fromEvent) && !inline) return { document, notes: [] };
   const dates = eventDates(document);
   const notes: string[] = [];
-  const resolved = definitions.map((d) => {
-    if (d.kind !== 'period-definition' || d.meaning.kind !== 'quarters-after-event') return d;
+  const resolveOne = <D extends DefinitionNode>(d: D): D | PeriodDefinitionNode => {
+    if (d.kind !== 'period-definition') return d;
+    if (d.meaning.kind === 'periods-from-event' && d.meaning.start.kind === 'event') return datedPeriods(d, d.meaning.start.event, dates, notes);
+    if (d.meaning.kind !== 'quarters-after-event') return d;
     const m = d.meaning;
     const stated = dates.get(key(m.event));
     const date = stated ? parseIsoDate(stated.date) : null;
@@ -70,6 +85,35 @@ export function resolveEventPeriods(document: DocumentNode): { document: Documen
     );
     const span: SpanWindowNode = { kind: 'span', n: 3 * m.n, unit: 'month', start: { kind: 'date', date: start }, written: 'period', range: m.range };
     return { ...d, meaning: span } satisfies PeriodDefinitionNode;
-  });
-  return { document: { ...document, definitions: resolved }, notes };
+  };
+  const resolved = definitions.map(resolveOne);
+  const clause = (c: ClauseNode): ClauseNode =>
+    c.opening?.kind === 'period-opening' && c.opening.definition ? { ...c, opening: { ...c.opening, definition: resolveOne(c.opening.definition) as PeriodDefinitionNode } } : c;
+  return { document: { ...document, definitions: resolved, clauses: document.clauses.map(clause) }, notes };
+}
+
+/**
+ * "each consecutive fourteen-day period beginning on the Commencement Date" with the event's date: the periods start on
+ * that day, each `n` days long counting its first (months and years by the corresponding-day rule), in the contract's zone.
+ */
+function datedPeriods(d: PeriodDefinitionNode, event: string, dates: Map<string, EventDateStatementNode>, notes: string[]): PeriodDefinitionNode {
+  if (d.meaning.kind !== 'periods-from-event') return d;
+  const stated = dates.get(key(event));
+  const date = stated ? parseIsoDate(stated.date) : null;
+  // The checker reports an undated event; evaluating such a document is a caller's bug.
+  if (!stated || date === null) throw new Error(`the ${event} is not dated in the text`);
+  const m = d.meaning;
+  const unit = `${m.unit}${m.n === 1 ? '' : 's'}`;
+  notes.push(
+    `'${d.term}' as the text defines it: consecutive periods of ${m.n} ${unit} from the ${event} (${stated.date}), ` +
+      `the first ${stated.date} through ${formatIsoDate(periodEnd(date, m.n, m.unit))}, each the next ${m.n} ${unit} after the one before (${m.unit === 'day' ? 'counting its first day' : 'corresponding-day rule'}), in the contract's zone`,
+  );
+  return { ...d, meaning: { ...m, start: { kind: 'date', date: stated.date, event } } };
+}
+
+/** The last day of the first period of `n` units from `start`. */
+function periodEnd(start: CalendarDate, n: number, unit: 'day' | 'month' | 'year'): CalendarDate {
+  const first = dayNumber(start);
+  const next = unit === 'day' ? first + n : dayNumber(addMonthsCorresponding(start, unit === 'year' ? 12 * n : n));
+  return fromDayNumber(next - 1);
 }

@@ -41,7 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
-import type { PlanLevelsNode, PlanRefNode, PlanTableNode, RevenueTargetNode } from './ast';
+import type { PeriodsFromEventNode, TieredPaymentNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RevenueTargetNode } from './ast';
 import type { ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
@@ -430,6 +430,15 @@ function openingText(o: OpeningNode, path: string): string {
         return `On a ${adjective} basis,`;
       }
       if (o.written !== 'for-each') return badField('an opening form', `${path}/written`);
+      if (o.window?.kind === 'defined-period') {
+        if (o.window.which !== 'each') badField('a period opening names each period', `${path}/window/which`);
+        const d = o.definition;
+        if (d !== undefined && (d.kind !== 'period-definition' || d.term !== o.window.term || d.meaning?.kind !== 'periods-from-event')) {
+          badField('a definition in brackets names the opening\'s period and periods from an event', `${path}/definition`);
+        }
+        const inline = d?.meaning.kind === 'periods-from-event' ? ` (${eventPeriodsText(d.meaning, `${path}/definition/meaning`)})` : '';
+        return `For each ${periodNameText(o.window.term, `${path}/window/term`)}${inline},`;
+      }
       const text = o.window?.kind === 'calendar-period' && o.window.selection.kind === 'each' ? calendarWindowText(o.window) : null;
       if (text === null) throw new FormatError('a period opening names each calendar, fiscal or half-year period', `${path}/window`);
       return `For ${text.replace(/^in /, '')},`;
@@ -1344,6 +1353,7 @@ function measuredSentence(clause: ClauseNode, path: string): string {
 function levelSentence(clause: ClauseNode, payment: PaymentNode, path: string): string | null {
   const p = paymentParts(payment).base;
   if (p.kind !== 'tiered' || p.layout === undefined) return null;
+  if (p.layout === 'rate-after') return rateAfterSentence(clause, p, payment, path);
   if (p.layout !== 'levels') badField(`layout '${String(p.layout)}'`, `${path}/layout`);
   const due = payment.kind === 'timed' && payment.payment === p ? payment.due : null;
   if (!due || due.after !== 'year' || due.calendar !== true || due.such !== true) badField('levels are paid within a number of days after the end of each calendar year', `${path}/due`);
@@ -1364,6 +1374,39 @@ function levelSentence(clause: ClauseNode, payment: PaymentNode, path: string): 
     `The ${partyName(clause.payer, '/payer')} shall make royalty payments, payable annually within ${due.days} days after the end of each calendar year, ` +
     `based on ${measure}, applying the tiered royalty rates below to the portion of ${portion} within each level: ${bands.join('; ')}.`
   );
+}
+
+/**
+ * "The Manager shall receive a Sales Bonus calculated cumulatively on the Store's Fortnightly Sales as follows: on
+ * Fortnightly Sales from $0.00 to $280,000.00, 0.1%; on the portion from $280,000.00 to $465,000.00, 0.075%; …".
+ */
+function rateAfterSentence(clause: ClauseNode, p: TieredPaymentNode, payment: PaymentNode, path: string): string {
+  if (payment !== p) badField('bands written rate after range have no cap, floor or due date', path);
+  if (clause.payer || !clause.party) badField('bands written rate after range are received by the party the sentence names', `${path}/../../../party`);
+  if (p.method !== null || p.intro !== null || !p.measure || !p.calculated) badField('bands written rate after range state no method and no intro, and name their measure', path);
+  const c = p.calculated;
+  const words = oneOf(c.words, ['calculated cumulatively on', 'calculated on'], `${path}/calculated/words`);
+  const nameTokens = typeof c.noun === 'string' ? tokenize(c.noun).filter((t) => t.type !== 'ws') : [];
+  if (nameTokens.length === 0 || !nameTokens.every((t) => ['bonus', 'commission', 'sales', 'word'].includes(t.type ?? '')) || nameTokens.map((t) => t.text).join(' ') !== c.noun) {
+    badField(`an amount's name '${String(c.noun)}' (words such as "Sales Bonus")`, `${path}/calculated/noun`);
+  }
+  if (p.measure.window || p.measure.such || p.measure.scope !== undefined) badField('the measure of bands written rate after range is measured in the opening\'s period', `${path}/measure`);
+  periodMetricText(p.measure.term, p.measure.periodWord, `${path}/measure/term`);
+  const measure = measureText(p.measure, `${path}/measure`);
+  const bands = p.bands.map((b, i) => {
+    const bp = `${path}/bands/${i}`;
+    if (b.toQuota || b.fromQuota) badField('a band written rate after range is bounded by amounts', bp);
+    const range = bandRange(b, bp);
+    const rate = percentText(b.percent, `${bp}/percent`);
+    if (b.quantifier === 'portion' && !b.measure) return `on the portion ${range}, ${rate}`;
+    if (b.quantifier !== null || !b.measure) badField('a band is "on <measure> <range>" or "on the portion <range>"', bp);
+    if (b.measure.window || b.measure.such || b.measure.scope !== undefined) badField('a band\'s measure has no window or scope of its own', `${bp}/measure`);
+    periodMetricText(b.measure.term, b.measure.periodWord, `${bp}/measure/term`);
+    return `on ${measureText(b.measure, `${bp}/measure`)} ${range}, ${rate}`;
+  });
+  if (bands.length < 2) badField('two bands or more', `${path}/bands`);
+  const list = `${bands.slice(0, -1).join('; ')}; and ${bands[bands.length - 1]}`;
+  return `The ${partyName(clause.party, `${path}/../../../party`)} shall receive a ${c.noun} ${words} ${measure} as follows: ${list}.`;
 }
 
 /**
@@ -2058,6 +2101,8 @@ function dateRangeText(w: DateRangeWindowNode, path: string): string {
 
 /** A defined period's name as the grammar reads one: capitalised words, then Year, Quarter, Month or Period. */
 function periodNameText(term: string, path: string): string {
+  // "Fortnight": a period named by one word (grammar/period-words.ts soleNameWord).
+  if (term === 'Fortnight' || term === 'Week') return term;
   const tokens = typeof term === 'string' ? tokenize(term).filter((t) => t.type !== 'ws') : [];
   const head = tokens[tokens.length - 1];
   const headOk = head !== undefined && (['year', 'quarter', 'month'].includes(head.type ?? '') || periodNoun.test(head));
@@ -2218,12 +2263,20 @@ function definitionText(d: DefinitionNode, path: string): string {
       });
       return `${term} means each ${word} period ending on ${days.slice(0, -1).join(', ')} or ${days[days.length - 1]}.`;
     }
+    case 'periods-from-event':
+      return `${term} means ${eventPeriodsText(m, at)}.`;
     case 'quarters-after-event':
       if (!Number.isSafeInteger(m.n) || m.n < 1) badField(`a number of quarters '${String(m.n)}'`, `${at}/n`);
       return `${term} means the ${m.n} consecutive Calendar Quarters beginning with the first full Calendar Quarter after the ${eventText(m.event, `${at}/event`)}.`;
     default:
       return assertNever(m);
   }
+}
+
+/** "each consecutive 14 day period beginning on the Commencement Date": the event as written, also once dated. */
+function eventPeriodsText(m: PeriodsFromEventNode, path: string): string {
+  const event = m.start?.event;
+  return `each consecutive ${wholeNumber(m.n, `${path}/n`)} ${oneOf(m.unit, LENGTH_UNITS, `${path}/unit`)} period beginning on the ${eventText(event, `${path}/start/event`)}`;
 }
 
 /** "Closing Date": a capitalised word, then "Date". */

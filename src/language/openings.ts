@@ -7,7 +7,8 @@
  * of its own takes it; one with the same window agrees; any other window is a conflict the checker
  * reports (src/language/check-openings.ts).
  */
-import type { CalendarPeriodWindowNode, ClauseNode, DocumentNode, MilestoneNode, OpeningNode, WindowNode } from './ast';
+import type { CalendarPeriodWindowNode, ClauseNode, DefinedPeriodWindowNode, DocumentNode, MilestoneNode, OpeningNode, PeriodOpeningNode, WindowNode } from './ast';
+import { termKey } from './period-definitions';
 import { assertNever } from './ast';
 import { calendarUnitWords } from './calendar-words';
 
@@ -19,16 +20,22 @@ export function openingWords(o: OpeningNode): string {
     case 'start-opening':
       return o.fiscalYear ? `${capital(o.verb)} with the fiscal year that starts on ${o.date}` : `${capital(o.verb)} ${o.date}`;
     case 'period-opening':
-      return o.written === 'basis' ? `On a ${o.adjective ?? ''} basis` : `For each ${calendarUnitWords(o.window)}`;
+      return o.written === 'basis' ? `On a ${o.adjective ?? ''} basis` : `For each ${openingPeriodWords(o)}`;
     default:
       return assertNever(o);
   }
 }
 
+/** The period a period opening names: "calendar quarter", or the defined term ("Fortnight"). */
+export function openingPeriodWords(o: PeriodOpeningNode): string {
+  return o.window.kind === 'defined-period' ? o.window.term : calendarUnitWords(o.window);
+}
+
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** Whether `w` is the opening's period: each period of the same unit and year. */
-export function samePeriod(w: WindowNode, opening: CalendarPeriodWindowNode): boolean {
+export function samePeriod(w: WindowNode, opening: CalendarPeriodWindowNode | DefinedPeriodWindowNode): boolean {
+  if (opening.kind === 'defined-period') return w.kind === 'defined-period' && w.which === 'each' && termKey(w.term) === termKey(opening.term);
   return w.kind === 'calendar-period' && w.selection.kind === 'each' && w.unit === opening.unit && w.yearStart === opening.yearStart;
 }
 
@@ -60,7 +67,7 @@ function note(clause: ClauseNode, index: number, count: number): string | null {
         `periods ending before it are not tested, and a period running across it counts from it only`
       );
     case 'period-opening': {
-      const period = calendarUnitWords(o.window);
+      const period = openingPeriodWords(o);
       const basis = o.written === 'basis' ? `; '${o.adjective} basis' names no calendar: it is read as each ${period} (aligned to the calendar, not to the effective date)` : '';
       return `${which}${words} gives the period: the sentence is measured in each ${period} on its own${basis}`;
     }

@@ -12,7 +12,9 @@ export type PeriodMeaning =
   | { kind: 'successive'; months: number; defined: PeriodDefinitionNode | null }
   | { kind: 'window'; window: SpanWindowNode | DateRangeWindowNode; defined: PeriodDefinitionNode }
   /** Periods of the calendar ("each semi-annual period ending on June 30 or December 31"): `window` tests each on its own. */
-  | { kind: 'calendar'; window: CalendarPeriodWindowNode; defined: PeriodDefinitionNode };
+  | { kind: 'calendar'; window: CalendarPeriodWindowNode; defined: PeriodDefinitionNode }
+  /** Consecutive periods of `n` units from a dated event ("each consecutive fourteen-day period beginning on the Commencement Date"). */
+  | { kind: 'from-date'; n: number; unit: 'day' | 'month' | 'year'; start: string; event: string; defined: PeriodDefinitionNode };
 
 const PERIODS_PER_YEAR: Readonly<Record<CalendarPeriodsNode['unit'], number>> = { 'half-year': 2, quarter: 4 };
 
@@ -51,9 +53,15 @@ export function successiveMonths(n: number, unit: 'day' | 'month' | 'year'): num
   return unit === 'year' ? n * 12 : n;
 }
 
-/** The document's definitions of periods (not its fiscal-year statements). */
+/**
+ * The document's definitions of periods (not its fiscal-year statements): the definition sentences, then the definitions
+ * written in brackets in a period opening ("For each Fortnight (each consecutive fourteen-day period …),"), which mean
+ * exactly what the same sentence would.
+ */
 export function periodDefinitions(document: DocumentNode): PeriodDefinitionNode[] {
-  return (document.definitions ?? []).filter((d): d is PeriodDefinitionNode => d.kind === 'period-definition');
+  const sentences = (document.definitions ?? []).filter((d): d is PeriodDefinitionNode => d.kind === 'period-definition');
+  const inline = document.clauses.flatMap((c) => (c.opening?.kind === 'period-opening' && c.opening.definition ? [c.opening.definition] : []));
+  return inline.length === 0 ? sentences : [...sentences, ...inline];
 }
 
 /** The first definition of each term in `document`, by `termKey`. */
@@ -76,6 +84,10 @@ export function periodMeaning(term: string, definitions: ReadonlyMap<string, Per
     }
     // Dated from its event by src/language/event-periods.ts before any window is: unresolved here, it has no dates.
     if (meaning.kind === 'quarters-after-event') return null;
+    if (meaning.kind === 'periods-from-event') {
+      if (meaning.start.kind !== 'date' || !Number.isSafeInteger(meaning.n) || meaning.n < 1) return null;
+      return { kind: 'from-date', n: meaning.n, unit: meaning.unit, start: meaning.start.date, event: meaning.start.event, defined };
+    }
     if (meaning.kind !== 'successive-periods') return { kind: 'window', window: meaning, defined };
     const months = successiveMonths(meaning.n, meaning.unit);
     return months === null || !Number.isSafeInteger(months) || months < 1 ? null : { kind: 'successive', months, defined };

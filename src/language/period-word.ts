@@ -57,6 +57,7 @@ function windowMonths(window: WindowNode, document: DocumentNode): number | null
       const meaning = periodMeaning(window.term, definitionsOf(document));
       if (meaning === null) return null;
       if (meaning.kind === 'successive') return meaning.months;
+      if (meaning.kind === 'from-date') return meaning.unit === 'day' ? null : meaning.unit === 'year' ? 12 * meaning.n : meaning.n;
       const w = meaning.window;
       return w.kind === 'span' && w.unit !== 'day' ? (w.unit === 'year' ? w.n * 12 : w.n) : null;
     }

@@ -4,7 +4,7 @@
  * calendar dates and every window starts and ends at a local midnight in the contract's zone.
  */
 import { assertNever, type DateRangeWindowNode, type DocumentNode, type SpanWindowNode, type WindowNode } from '../language/ast';
-import { definitionsOf, periodMeaning } from '../language/period-definitions';
+import { definitionsOf, periodMeaning, type PeriodMeaning } from '../language/period-definitions';
 import {
   addMonthsCorresponding, corresponding, ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, instance, parseIsoDate, windowInstances,
   type CalendarDate, type WindowInstance,
@@ -98,6 +98,7 @@ function definedInstances(window: Extract<WindowNode, { kind: 'defined-period' }
     const as = `'${window.term}' as the text defines it, `;
     return [meaning.window.kind === 'span' ? spanInstance(meaning.window, calendar, as) : dateRangeInstance(meaning.window, calendar, as)];
   }
+  if (meaning.kind === 'from-date') return fromDateInstances(window, meaning, calendar, asOf);
   // Calendar-defined periods are calendar windows by then (src/language/defined-calendar-periods.ts).
   if (meaning.kind === 'calendar') throw new Error(`'${window.term}' names calendar periods: resolve them before dating the windows`);
   if (window.which === 'the') throw new Error(`'${window.term}' names successive periods: the text must say which one`);
@@ -125,11 +126,55 @@ function definedInstances(window: Extract<WindowNode, { kind: 'defined-period' }
   return [instance(p.startDay, p.endDay, null, false, `during the ${ordinal(window.which)} ${window.term}: that period alone, not cumulative; ${describe(window.which, p)}`)];
 }
 
+/**
+ * Consecutive periods of `n` days (months, years) from a dated event ("each consecutive fourteen-day period beginning on
+ * the Commencement Date"): period k starts (k - 1) periods after the event's day, each counted in whole local days. The
+ * periods that end before the effective date hold no counted row and are not instances; numbering still counts from the event.
+ */
+function fromDateInstances(
+  window: Extract<WindowNode, { kind: 'defined-period' }>, meaning: Extract<PeriodMeaning, { kind: 'from-date' }>, calendar: ContractCalendar, asOf: CalendarDate,
+): WindowInstance[] {
+  const start = parseIsoDate(meaning.start);
+  if (start === null) throw new Error(`the ${meaning.event} is not a calendar date`);
+  const months = meaning.unit === 'day' ? null : meaning.unit === 'year' ? 12 * meaning.n : meaning.n;
+  const from = new ContractCalendar(start);
+  const boundary = (k: number): number => (months === null ? dayNumber(start) + k * meaning.n : dayNumber(from.boundary(k * months)));
+  const unit = `${meaning.n} ${meaning.unit}${meaning.n === 1 ? '' : 's'}`;
+  const rule = months === null ? 'counting its first day' : 'corresponding-day rule';
+  const period = (k: number): { startDay: number; endDay: number } => ({ startDay: boundary(k - 1), endDay: boundary(k) });
+  const describe = (k: number, p: { startDay: number; endDay: number }): string =>
+    `${window.term} ${k} is ${formatIsoDate(fromDayNumber(p.startDay))} to ${formatIsoDate(fromDayNumber(p.endDay - 1))} ('${window.term}' as the text defines it: ` +
+    `consecutive periods of ${unit} from the ${meaning.event}, ${meaning.start}, ${rule})`;
+  const picked = window.which;
+  if (picked === 'the') throw new Error(`'${window.term}' names successive periods: the text must say which one`);
+  if (picked !== 'each') {
+    const p = period(picked);
+    return [instance(p.startDay, p.endDay, null, false, `during the ${ordinal(picked)} ${window.term}: that period alone, not cumulative; ${describe(picked, p)}`)];
+  }
+  const result: WindowInstance[] = [];
+  const asOfDay = dayNumber(asOf);
+  for (let k = 1; ; k++) {
+    const p = period(k);
+    if (p.startDay > asOfDay && result.length > 0) break;
+    if (p.endDay <= calendar.effectiveDay) continue;
+    result.push(instance(p.startDay, p.endDay, k, false, `each ${window.term}, instance ${k}: that period alone; ${describe(k, p)}${beforeEffective(p.startDay, calendar)}`));
+  }
+  return result;
+}
+
+/** Instances of a recurring defined period counted in days, for counting instances before making them; null otherwise. */
+export function recurringDayPeriods(window: WindowNode, document: DocumentNode, days: number): number | null {
+  if (window.kind !== 'defined-period' || window.which !== 'each') return null;
+  const meaning = periodMeaning(window.term, definitionsOf(document));
+  return meaning?.kind === 'from-date' && meaning.unit === 'day' ? Math.floor(Math.max(0, days) / meaning.n) + 2 : null;
+}
+
 /** Months between instances of a recurring defined period, or null when `window` does not recur (for counting instances before making them). */
 export function recurringMonths(window: WindowNode, document: DocumentNode): number | null {
   if (window.kind !== 'defined-period' || window.which !== 'each') return null;
   const meaning = periodMeaning(window.term, definitionsOf(document));
   if (meaning?.kind === 'calendar') return meaning.window.unit === 'quarter' ? 3 : 6;
+  if (meaning?.kind === 'from-date' && meaning.unit !== 'day') return meaning.unit === 'year' ? 12 * meaning.n : meaning.n;
   return meaning?.kind === 'successive' ? meaning.months : null;
 }
 

@@ -20,7 +20,21 @@ export function tierNote(name: string, payment: TieredPaymentNode): string {
       : reading.source === 'wording'
         ? `as the words '${reading.words}' say`
         : 'by default: the clause does not say which (warning tier-reading)';
-  return `${name}: tiers read as ${what}, ${why}${quotaBounds(payment)}${wholeUnitGaps(payment)}`;
+  return `${name}: tiers read as ${what}, ${why}${quotaBounds(payment)}${wholeUnitGaps(payment)}${rateAfter(payment)}`;
+}
+
+/**
+ * "; 'calculated cumulatively on' is read as the bands' amounts added up …": bands written range first and rate after
+ * ("on the portion from $280,000 to $465,000, 0.075%") say "the portion" without "of"; "cumulatively" is read as the
+ * sum over the bands within each period, not as a total carried from one period to the next.
+ */
+function rateAfter(payment: TieredPaymentNode): string {
+  if (payment.layout !== 'rate-after' || !payment.calculated) return '';
+  const portion = payment.bands.some((b) => b.quantifier === 'portion') ? "; 'on the portion <range>' is the part of the same measure within the range" : '';
+  const cumulative = payment.calculated.words === 'calculated cumulatively on'
+    ? "; 'calculated cumulatively' is read as the bands' amounts added up within each period measured, not as a total carried from one period into the next"
+    : '';
+  return `${portion}${cumulative}`;
 }
 
 /** "; band 2 is written from $5,000,001 after a band ending at $5,000,000 (included): read as starting above $5,000,000, …". */
