@@ -20,6 +20,7 @@ describe('totals counted per product', () => {
     const cases: Array<[string, string]> = [
       ['The Company shall pay the Agent a bonus of 2% of Net Sales when Net Sales of a Licensed Product in any Calendar Year exceed $100,000.', 'a computed payment (rate)'],
       ['If Net Sales of a Licensed Product in any Calendar Quarter exceed $1,000 and at least 5 deals, the Company shall pay the Agent a bonus of $500 for such Calendar Quarter.', 'a condition of several parts'],
+      ['The Company shall pay the Agent a one-time bonus of $10,000 when Net Sales of a Distributor in any Calendar Year exceed $100,000.', "the engine counts per product only ('of a Licensed Product')"],
     ];
     for (const [text, what] of cases) {
       const found = validate(text).diagnostics.filter((d) => d.code === 'unsupported-construct');

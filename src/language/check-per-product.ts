@@ -7,7 +7,7 @@ import type { ClauseNode, DocumentNode, MilestoneNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { paymentFor } from './describe';
 import { paymentParts } from './payment-parts';
-import { metricDefinitionOf, perProductReading } from './per-product';
+import { metricDefinitionOf, namesProduct, perProductReading } from './per-product';
 import { textKey } from '../values/text-key';
 import { Dec } from '../values/money';
 
@@ -21,6 +21,14 @@ export function checkPerProduct(document: DocumentNode, out: Diagnostic[]): void
 function checkMilestone(clause: ClauseNode, m: MilestoneNode, document: DocumentNode, out: Diagnostic[]): void {
   const t = m.target;
   const reading = perProductReading(m, document);
+  // "of a Distributor", "of a Territory": a total per item of another kind, which no ledger column here counts; refused, never pooled.
+  for (const node of [t.kind === 'revenue' ? t.perProduct : undefined, (t.kind === 'revenue' ? metricDefinitionOf(document, t.term) : null)?.perProduct]) {
+    if (node && !namesProduct(node.noun)) {
+      out.push(diagnostic('unsupported-construct', node.range, `'of a ${node.noun}' counts a total for each ${node.noun} on its own; the engine counts per product only ('of a Licensed Product'), from the ledger's product column.`, {
+        suggestion: `write the scope as a product ('of a Licensed Product'), or evaluate each ${node.noun}'s ledger on its own`,
+      }));
+    }
+  }
   const definition = t.kind === 'revenue' ? metricDefinitionOf(document, t.term) : null;
   if (definition !== null && t.kind === 'revenue' && t.basis !== definition.basis && !(t.basis === null && definition.basis === null)) {
     out.push(diagnostic('metric-definition-basis', t.range, `'${t.term}' is read as ${t.basis ?? 'gross (no basis written)'}, but its definition names ${definition.metric} (${definition.basis ?? 'no basis'}): the text gives the metric two bases.`, {

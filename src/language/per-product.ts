@@ -19,6 +19,9 @@ export function metricDefinitionOf(document: DocumentNode, term: string | undefi
   return metricDefinitions(document).find((d) => textKey(d.term) === key) ?? null;
 }
 
+/** "of a Licensed Product", "of a Product": the noun names a product. "of a Distributor" names no product, and is not read per product. */
+export const namesProduct = (noun: string): boolean => /(?:^| )products?$/i.test(noun);
+
 export interface PerProductReading {
   node: PerProductNode;
   /** Where the words are: the milestone's own scope, or the definition of its metric term. */
@@ -31,8 +34,8 @@ export function perProductReading(m: MilestoneNode, document: DocumentNode): Per
   const t = m.target;
   if (t.kind !== 'revenue') return null;
   const definition = metricDefinitionOf(document, t.term);
-  if (t.perProduct) return { node: t.perProduct, via: 'scope', definition };
-  if (definition?.perProduct) return { node: definition.perProduct, via: 'definition', definition };
+  if (t.perProduct) return namesProduct(t.perProduct.noun) ? { node: t.perProduct, via: 'scope', definition } : null;
+  if (definition?.perProduct && namesProduct(definition.perProduct.noun)) return { node: definition.perProduct, via: 'definition', definition };
   return null;
 }
 
