@@ -51,7 +51,7 @@ const NOT_SUPPORTED: Record<string, string> = {
  * never answered. A construct not listed here must either compile (and then agree) or be added deliberately.
  */
 const REFUSED_FEATURES = [
-  'shortfall payment', 'attainment table', "window 'term'", "window 'calendar-period'", "window 'open'", "payment 'unstated'",
+  'shortfall payment', 'attainment table', "payment 'unstated'",
   "milestone 'milestone' field 'periodReference'", "milestone 'milestone' field 'condition'", "clause 'clause' field 'timing'",
   "payment 'rate-on-excess' field 'measure'", "definition meaning 'calendar-periods'",
   "clause 'clause' field 'commitment'", "milestone 'milestone' field 'quota'", "opening 'start-opening'", "opening 'period-opening'",
@@ -62,6 +62,7 @@ const REFUSED_FEATURES = [
   "clause form 'defined-milestones'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
+  "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'",
 ];
 

@@ -67,13 +67,13 @@ describe('features the SQL path does not know are refused by name', () => {
     expect(refusal(ast).feature).toBe("window 'fiscal-period'");
   });
 
-  it('calendar periods, and a recurring milestone paid once, until the query computes them as the evaluator does', () => {
+  it('plans calendar periods on their own totals, and a recurring milestone paid once, as the evaluator reads them', () => {
     const calendar = parse('If Net Sales in any calendar quarter exceed $1,000, the Company shall pay the Agent a bonus of $100.').ast as DocumentNode;
-    expect(refusal(calendar).feature).toBe("window 'calendar-period'");
+    const planned = planEvaluation(calendar, options);
+    expect(planned.ok && planned.plan.milestones.map((m) => [m.periodTotal, m.once, m.instances.length])).toEqual([[true, false, 2]]);
     const once = parse('If Net Sales exceed $1,000 in each quarter, the Company shall pay the Agent a one-time bonus of $100.').ast as DocumentNode;
-    const e = refusal(once);
-    expect(e.feature).toBe('once-only recurring milestone');
-    expect(e.message).toContain("'one-time'");
+    const paidOnce = planEvaluation(once, options);
+    expect(paidOnce.ok && paidOnce.plan.milestones.map((m) => [m.periodTotal, m.once])).toEqual([[false, true]]);
   });
 
   it('a new value of a known field (a revenue basis other than gross or net)', () => {
@@ -128,26 +128,19 @@ describe('identifiers', () => {
 });
 
 describe('constructs of the language the SQL path does not compute yet are refused by name', () => {
-  it('a calendar or fiscal period window', () => {
+  it('a fiscal period whose year start neither the text nor the options give: the evaluator\'s error, not a guess', () => {
     const ast = seed();
     (ast.clauses[0].milestones[0] as { window: unknown }).window = {
       kind: 'calendar-period',
       unit: 'quarter',
-      yearStart: '04-01',
+      yearStart: 'fiscal',
       selection: { kind: 'each' },
       written: 'in each',
       range: ast.range,
     };
-    const e = refusal(ast);
-    expect(e.feature).toBe("window 'calendar-period'");
-    expect(e.message).toContain('in-memory engine');
-  });
-
-  it('once-only words on a milestone tested in every period ("one-time … in each month")', () => {
-    const ast = seed();
-    const m = ast.clauses[0].milestones[0];
-    Object.assign(m, { once: { kind: 'once-only', words: 'one-time', range: ast.range }, window: { kind: 'recurring', unit: 'month', range: ast.range } });
-    expect(refusal(ast).feature).toBe('once-only words on a recurring window');
+    expect(planEvaluation(ast, options)).toMatchObject({ ok: false, code: 'fiscal-year-start-unknown' });
+    const dated = planEvaluation(ast, { ...options, fiscalYearStart: '04-01' });
+    expect(dated.ok && dated.plan.instances.map((i) => [i.window.windowStart, i.window.deadline])).toEqual([['2026-01-01', '2026-03-31'], ['2026-04-01', '2026-06-30']]);
   });
 
   it('a shortfall sentence', () => {

@@ -1,8 +1,7 @@
 /**
  * Windows with their own start, defined periods and fiscal periods: each form parses once to an AST
  * the schema accepts, `format` and `draft` write it back to the same terms, the fiscal-year start is
- * never guessed, and the SQL path computes the windows it supports with the evaluator's own code and
- * refuses the open-ended term by name.
+ * never guessed, and the SQL path computes the windows with the evaluator's own code.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +13,6 @@ import { format, termsOf } from '../../src/language/format';
 import { parse } from '../../src/language/parse';
 import { evaluate } from '../../src/evaluation/evaluate';
 import { planEvaluation } from '../../src/sql/plan';
-import { SqlUnsupportedError } from '../../src/sql/unsupported';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -97,12 +95,8 @@ describe('SQL path', () => {
     expect(years.ok).toBe(true);
     if (years.ok) expect(years.plan.instances.map((i) => i.window.deadline)).toEqual(['2027-01-30', '2028-01-30']);
   });
-  test('refuses the open-ended term by name, never a different answer', () => {
-    expect(() => planEvaluation(ast(`${P} during the term.`), options)).toThrow(SqlUnsupportedError);
-    try {
-      planEvaluation(ast(`${P} during the term.`), options);
-    } catch (error) {
-      expect((error as SqlUnsupportedError).feature).toBe("window 'term'");
-    }
+  test('computes the open-ended term: through the as-of date, never missed', () => {
+    const planned = planEvaluation(ast(`${P} during the term.`), options);
+    expect(planned.ok && planned.plan.instances.map((i) => [i.window.windowStart, i.window.deadline, i.window.openEnded])).toEqual([['2026-01-31', '2027-12-31', true]]);
   });
 });

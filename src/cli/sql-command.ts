@@ -21,6 +21,7 @@ export interface SqlOptions {
   effectiveDate?: string;
   timeZone?: string;
   asOf?: string;
+  fiscalYearStart?: string;
   schedule?: string;
   orderBy?: string;
   dateType?: string;
@@ -60,7 +61,7 @@ export function runSql(clauseFile: string, options: SqlOptions): CommandOutput {
   for (const c of present) spec.columns[c as (typeof OPTIONAL_COLUMNS)[number]] = c;
   try {
     quoteIdentifier(spec.columns.order);
-    const planned = planEvaluation(checked.ast, { effectiveDate: options.effectiveDate, timeZone: options.timeZone, asOf: options.asOf, schedule });
+    const planned = planEvaluation(checked.ast, { effectiveDate: options.effectiveDate, timeZone: options.timeZone, asOf: options.asOf, fiscalYearStart: options.fiscalYearStart, schedule });
     if (!planned.ok) throw new UsageError(`${planned.message}.`);
     const query = compileEvaluation(planned.plan, spec, dialect);
     if (options.json) return { code: EXIT.ok, stdout: `${JSON.stringify(query, null, 2)}\n`, stderr: '' };
@@ -94,6 +95,7 @@ export function registerSql(program: Command): void {
     .option('--effective-date <date>', 'the contract effective date E, YYYY-MM-DD')
     .option('--time-zone <zone>', 'IANA time zone of the contract (default UTC)')
     .option('--as-of <date>', 'evaluate as of the end of this local day, YYYY-MM-DD (default: today in the zone)')
+    .option('--fiscal-year-start <MM-DD>', 'when the fiscal year starts, for fiscal periods whose text does not say (07-01 for July 1)')
     .option('--schedule <file>', 'JSON payment schedule for clauses that refer to a section')
     .option('--order-by <column>', "integer column giving input order, for ties (default 'row')")
     .option('--date-type <type>', 'type of the date column: timestamptz (default), timestamp, date or text')

@@ -29,6 +29,7 @@ import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
+import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing, type Crossing } from './crossing';
 import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
@@ -487,18 +488,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.label, message });
         notes.add(message);
       }
-      if (plan.window.kind === 'recurring') notes.recurring(name, plan.window.unit, asOf);
-      if (plan.window.kind === 'calendar-period') notes.calendarPeriod(name, plan.window, asOf);
+      notes.windowReading(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
       if (counted !== undefined) notes.add(`${name}: a new customer counts "with which ${counted} is entered into": read as the customer's first positive-amount row in the ledger`);
       if (m.quota) {
         const q = m.quota;
         notes.add(`${name}: the target is ${q.percent}% of ${q.owner ? `the ${q.owner.name}'s ` : 'the '}${q.name} of ${decimalString(new Dec(q.amount.amount))} ${q.amount.currency} as the text states it: ${decimalString(toDec(plan.target))}`);
       }
-      if (m.window.kind === 'calendar-period' && m.window.during !== undefined) {
-        notes.add(`${name}: the periods lie "during the ${m.window.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
-      }
-      if (plan.once && !plan.firstAchievement) notes.onceOnly(name, m);
+      notes.periodsReading(name, m, plan.once && !plan.firstAchievement);
       const salesMinimum = plan.clause.salesMinimum;
       if (salesMinimum) {
         notes.add(
@@ -555,7 +552,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const deadlineDay = inst.window.endDay - 1;
         const targetDec = toDec(instanceTarget(plan, inst));
         // An open-ended window ("during the term") is never over, so never missed.
-        const over = !inst.window.openEnded && this.asOfDay >= deadlineDay;
+        const over = windowOver(inst.window, this.asOfDay);
         // A compound condition holds by its parts together: the deciding part's row, from the day the whole holds.
         const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
         const crossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;

@@ -4,7 +4,7 @@
  * milestones), the as-of cut, then windows, refunds after a milestone was met, obligations, and rows
  * before the effective date.
  */
-import type { CalendarPeriodWindowNode, MilestoneNode } from '../language/ast';
+import type { CalendarPeriodWindowNode, MilestoneNode, WindowNode } from '../language/ast';
 import { calendarUnitWords, namedPeriodWords } from '../language/calendar-words';
 import { onceOnly } from '../language/once-only';
 
@@ -41,6 +41,21 @@ export class Notes {
       `${name}: '${words}' is read as ${strict ? 'strictly more than' : 'at least'} the target, so a total of exactly ` +
         `the target ${strict ? 'does not meet' : 'meets'} it`,
     );
+  }
+
+  /** How a milestone's window recurs, if it does: each contract period, or each calendar period. */
+  windowReading(name: string, window: WindowNode, asOf: string): void {
+    if (window.kind === 'recurring') this.recurring(name, window.unit, asOf);
+    if (window.kind === 'calendar-period') this.calendarPeriod(name, window, asOf);
+  }
+
+  /** Where a calendar window's periods lie when the text names an undated term, and whether only the first met period pays (`once`). */
+  periodsReading(name: string, milestone: MilestoneNode, once: boolean): void {
+    const w = milestone.window;
+    if (w.kind === 'calendar-period' && w.during !== undefined) {
+      this.add(`${name}: the periods lie "during the ${w.during}", which the text does not date: read as the term of the agreement, from the effective date to the as-of date`);
+    }
+    if (once) this.onceOnly(name, milestone);
   }
 
   recurring(name: string, unit: string, asOf: string): void {

@@ -7,14 +7,16 @@
  * The shape follows the in-memory evaluator: rows are folded into per-local-day sums (window
  * boundaries are local midnights, so day sums are exact), running totals over days find each
  * instance's candidate crossing days, and only the rows of those days are ordered (by instant,
- * then input order) to name the crossing row. Windows, targets and payments come from plan.ts as
+ * then input order) to name the crossing row (for a period tested on its own total, the last row that
+ * takes the total from below the target to meeting it). Windows, targets and payments come from plan.ts as
  * bound parameters; only the local day of each sale is computed in SQL, with `AT TIME ZONE`.
  *
  * Result rows (all in one result set, told apart by `kind`):
  *   instance: iid, row_id/row_number/day of the crossing row (null when not met), v1 total,
  *             v2 running total at the crossing row, v3 running total before the crossing day,
  *             v4 the window's revenue a rate or computed payment is on (gross or net as the payment says),
- *             v5 a constant's or a rate's amount (computed payments: in TypeScript), label status
+ *             v5 a constant's or a rate's amount (computed payments: in TypeScript), label 'met' or null
+ *             (missed or pending is the window's rule, windowOver, applied in TypeScript)
  *   explain:  iid, seq (1 = the crossing row, 2 = the row before, …), row_id, row_number, day,
  *             v1 contribution, v2 running total
  *   rows:     seq total rows, v1 before E, v2 after A, v3 used, v4 order-column repeats,
@@ -329,47 +331,62 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   // The instances: windows, targets and payments, all bound.
   const rate = plan.milestones.some((m) => m.payment.kind === 'rate');
   const instanceRows = plan.instances.map((inst) => instanceRow(inst, plan, p, dialect));
-  const emptyInst = `SELECT CAST(NULL AS ${dialect.integer}) AS iid, 0 AS metric, 0 AS slot, CAST(NULL AS ${D}) AS target, 0 AS strict, CAST(NULL AS DATE) AS from_day, CAST(NULL AS DATE) AS to_day, CAST(NULL AS DATE) AS deadline, 0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor WHERE FALSE`;
+  const emptyInst =
+    `SELECT CAST(NULL AS ${dialect.integer}) AS iid, 0 AS metric, 0 AS slot, CAST(NULL AS ${D}) AS target, 0 AS strict, CAST(NULL AS DATE) AS from_day, CAST(NULL AS DATE) AS to_day, ` +
+    `0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor, 0 AS ms, 0 AS ptotal, 0 AS once WHERE FALSE`;
   ctes.push(
     instanceRows.length === 0
       ? `inst AS (\n  ${emptyInst}\n)`
-      : `inst (iid, metric, slot, target, strict, from_day, to_day, deadline, pay, pay_amount, factor) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
+      : `inst (iid, metric, slot, target, strict, from_day, to_day, pay, pay_amount, factor, ms, ptotal, once) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
   );
   const dayMetric = (metric: string, slot: string): string =>
     `CASE ${metric} WHEN 0 THEN dd.gross WHEN 1 THEN dd.net WHEN 2 THEN dd.deals WHEN 3 THEN dd.new_customers ELSE CASE ${slot} ${unitSums.map((u, k) => `WHEN ${k} THEN dd.${u}`).join(' ')} END END`;
   // Whether a total meets the target: passes it under a strict comparator ("exceed"), else reaches it.
-  const meets = (total: string, strict: string): string => `(${total} > target OR (${strict} = 0 AND ${total} = target))`;
+  const meets = (total: string, strict: string, target = 'target'): string => `(${total} > ${target} OR (${strict} = 0 AND ${total} = ${target}))`;
   ctes.push(
     `inst_days AS (\n  SELECT i.iid, i.target, i.strict, dd.d, dd.n, dd.gross, dd.net,\n` +
       `    ${dayMetric('i.metric', 'i.slot')} AS v,\n` +
       `    CASE WHEN i.metric = 1 THEN dd.gross ELSE ${dayMetric('i.metric', 'i.slot')} END AS up\n` +
       `  FROM inst AS i JOIN days AS dd ON dd.d >= i.from_day AND dd.d < i.to_day\n)`,
     `running_days AS (\n  SELECT inst_days.*, SUM(v) OVER (PARTITION BY iid ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_end FROM inst_days\n)`,
+    `sums AS (\n  SELECT i.iid, COALESCE(SUM(v), CAST(0 AS ${D})) AS total, COALESCE(SUM(gross), CAST(0 AS ${D})) AS gross, COALESCE(SUM(net), CAST(0 AS ${D})) AS net\n` +
+      `  FROM inst AS i LEFT JOIN inst_days AS x ON x.iid = i.iid GROUP BY i.iid\n)`,
     // The first day whose end-of-day total reaches the target: the crossing is certain by then.
     `reach AS (\n  SELECT iid, MIN(d) AS reach_day FROM running_days WHERE ${meets('run_end', 'strict')} GROUP BY iid\n)`,
     // Days that moved the total, each with the moving day before it (whose rows --explain shows).
     `moving AS (\n  SELECT iid, d, run_end - v AS before_day, LAG(d) OVER (PARTITION BY iid ORDER BY d) AS prev_d,\n` +
       `    ${meets('run_end - v + up', 'strict')} AS may_cross\n  FROM running_days WHERE v <> 0 OR up <> 0\n)`,
+    // A period tested on its own total (crossing.ts, periodTotalCandidates): met when the period's total
+    // passes the target; the crossing row takes the total from below to passing for the last time. It lies on
+    // the last day that starts below the target, or on a later day whose refunds may dip below and back. The
+    // day shown before it is the previous day with rows.
+    `period_days AS (\n  SELECT iid, d, run_end - v AS before_day, LAG(d) OVER (PARTITION BY iid ORDER BY d) AS prev_d, up <> v AS dips,\n` +
+      `    ${meets('run_end - v', 'strict')} AS starts_met\n  FROM running_days\n)`,
+    `last_below AS (\n  SELECT iid, MAX(d) AS d FROM period_days WHERE NOT starts_met GROUP BY iid\n)`,
     // A day may hold the crossing when the total before it plus its positive contributions reaches the target.
-    `candidates AS (\n  SELECT m.iid, m.d, m.prev_d FROM moving AS m LEFT JOIN reach AS r ON r.iid = m.iid\n` +
-      `  WHERE m.may_cross AND (r.reach_day IS NULL OR m.d <= r.reach_day)\n)`,
-    `wanted AS (\n  SELECT iid, d, TRUE AS candidate FROM candidates\n  UNION ALL\n` +
-      `  SELECT c.iid, c.prev_d, FALSE FROM candidates AS c WHERE c.prev_d IS NOT NULL AND NOT EXISTS (SELECT 1 FROM candidates AS o WHERE o.iid = c.iid AND o.d = c.prev_d)\n)`,
-    `wanted_days AS (\n  SELECT w.iid, w.d, w.candidate, m.before_day FROM wanted AS w JOIN moving AS m ON m.iid = w.iid AND m.d = w.d\n)`,
-    `row_values AS (\n  SELECT w.iid, w.d, w.candidate, w.before_day, i.target, i.strict, f.rn, COALESCE(f.explicit_id, CAST(f.rn AS ${T})) AS id, f.t,\n` +
+    `candidates AS (\n  SELECT m.iid, m.d, m.prev_d FROM moving AS m JOIN inst AS i ON i.iid = m.iid LEFT JOIN reach AS r ON r.iid = m.iid\n` +
+      `  WHERE i.ptotal = 0 AND m.may_cross AND (r.reach_day IS NULL OR m.d <= r.reach_day)\n  UNION ALL\n` +
+      `  SELECT p.iid, p.d, p.prev_d FROM period_days AS p JOIN inst AS i ON i.iid = p.iid JOIN sums AS s ON s.iid = p.iid JOIN last_below AS l ON l.iid = p.iid\n` +
+      `  WHERE i.ptotal = 1 AND ${meets('s.total', 'i.strict', 'i.target')} AND (p.d = l.d OR (p.d > l.d AND p.dips))\n)`,
+    `wanted AS (\n  SELECT iid, d, TRUE AS candidate, prev_d FROM candidates\n  UNION ALL\n` +
+      `  SELECT c.iid, c.prev_d, FALSE, CAST(NULL AS DATE) FROM candidates AS c WHERE c.prev_d IS NOT NULL AND NOT EXISTS (SELECT 1 FROM candidates AS o WHERE o.iid = c.iid AND o.d = c.prev_d)\n)`,
+    `wanted_days AS (\n  SELECT w.iid, w.d, w.candidate, w.prev_d, m.before_day FROM wanted AS w JOIN moving AS m ON m.iid = w.iid AND m.d = w.d\n)`,
+    `row_values AS (\n  SELECT w.iid, w.d, w.candidate, w.prev_d, w.before_day, i.target, i.strict, i.ptotal, f.rn, COALESCE(f.explicit_id, CAST(f.rn AS ${T})) AS id, f.t,\n` +
       `    ${contribution('f', 'i.metric', 'i.slot')} AS c\n` +
       `  FROM wanted_days AS w JOIN inst AS i ON i.iid = w.iid JOIN dated AS f ON f.d = w.d\n)`,
     `row_running AS (\n  SELECT row_values.*, before_day + SUM(c) OVER (PARTITION BY iid, d ORDER BY t, rn ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running\n` +
       `  FROM row_values WHERE c <> 0\n)`,
-    `crossing AS (\n  SELECT z.*, m.prev_d FROM (\n` +
-      `    SELECT row_running.*, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d, t, rn) AS k FROM row_running WHERE candidate AND ${meets('running', 'strict')}\n` +
-      `  ) AS z JOIN moving AS m ON m.iid = z.iid AND m.d = z.d WHERE z.k = 1\n)`,
+    // The first row whose running total meets the target; for a period total, the last row that takes it from below to meeting.
+    `crossing AS (\n  SELECT z.* FROM (\n` +
+      `    SELECT row_running.*, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d, t, rn) AS k_first, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d DESC, t DESC, rn DESC) AS k_last\n` +
+      `    FROM row_running WHERE candidate AND ${meets('running', 'strict')} AND (ptotal = 0 OR NOT ${meets('running - c', 'strict')})\n` +
+      `  ) AS z WHERE (z.ptotal = 0 AND z.k_first = 1) OR (z.ptotal = 1 AND z.k_last = 1)\n)`,
+    // Instances reported: a milestone paid once stops at its first met instance (the later ones are not tested, so their rows are not used).
+    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN crossing AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid)\n)`,
     `explained AS (\n  SELECT r.iid, r.rn, r.id, r.d, r.c, r.running,\n` +
       `    ROW_NUMBER() OVER (PARTITION BY r.iid ORDER BY r.d DESC, r.t DESC, r.rn DESC) AS back\n` +
       `  FROM row_running AS r JOIN crossing AS x ON x.iid = r.iid\n` +
       `  WHERE (r.d = x.d AND (r.t < x.t OR (r.t = x.t AND r.rn <= x.rn))) OR r.d = x.prev_d\n)`,
-    `sums AS (\n  SELECT i.iid, COALESCE(SUM(v), CAST(0 AS ${D})) AS total, COALESCE(SUM(gross), CAST(0 AS ${D})) AS gross, COALESCE(SUM(net), CAST(0 AS ${D})) AS net\n` +
-      `  FROM inst AS i LEFT JOIN inst_days AS x ON x.iid = i.iid GROUP BY i.iid\n)`,
   );
 
   // Row counts: every row is used, or ignored with a reason.
@@ -378,7 +395,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     `counts AS (\n  SELECT COALESCE(SUM(n), 0) AS total,\n` +
       `    COALESCE(SUM(CASE WHEN d < ${eDay} THEN n END), 0) AS before_e,\n` +
       `    COALESCE(SUM(CASE WHEN d > ${aDay} AND d >= ${eDay} THEN n END), 0) AS after_a,\n` +
-      `    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM inst_days AS x WHERE x.d = a.d) THEN n END), 0) AS used\n` +
+      `    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM inst_days AS x JOIN live AS l ON l.iid = x.iid WHERE x.d = a.d) THEN n END), 0) AS used\n` +
       `  FROM all_days AS a\n)`,
     numberedRows(spec.source)
       ? `order_repeats AS (\n  SELECT 0 AS repeats\n)`
@@ -441,7 +458,8 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
             : '') +
           `ELSE ${nullDec} END`,
       )} AS v5,\n` +
-      `    CASE WHEN x.iid IS NOT NULL THEN 'met' WHEN ${aDay} >= i.deadline THEN 'missed' ELSE 'pending' END AS label\n` +
+      // Met or not; missed or pending is the window's rule (windowOver), applied in TypeScript.
+      `    CASE WHEN x.iid IS NOT NULL THEN 'met' END AS label\n` +
       `  FROM inst AS i JOIN sums AS s ON s.iid = i.iid LEFT JOIN crossing AS x ON x.iid = i.iid`,
     `SELECT 'explain', e.iid, e.back, e.id, e.rn, ${day('e.d')}, ${dec('e.c')}, ${dec('e.running')}, ${nullText}, ${nullText}, ${nullText}, ${nullText}\n` +
       `  FROM explained AS e WHERE e.back <= 4`,
@@ -487,8 +505,9 @@ function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDi
   return (
     `(${p.bind(inst.id, dialect.integer)}, ${p.bind(METRIC_CODE[m.metric], dialect.integer)}, ${p.bind(slot, dialect.integer)}, ` +
     `${p.bind(m.target, D)}, ${p.bind(m.strict ? 1 : 0, dialect.integer)}, ${p.bind(isoDay(inst.fromDay), 'DATE')}, ${p.bind(isoDay(inst.toDay), 'DATE')}, ` +
-    `${p.bind(inst.window.deadline, 'DATE')}, ${p.bind(payCode, dialect.integer)}, ` +
+    `${p.bind(payCode, dialect.integer)}, ` +
     `${pay.kind === 'constant' ? p.bind(pay.amount, D) : `CAST(NULL AS ${D})`}, ` +
-    `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`})`
+    `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`}, ` +
+    `${p.bind(m.index, dialect.integer)}, ${p.bind(m.periodTotal ? 1 : 0, dialect.integer)}, ${p.bind(m.once ? 1 : 0, dialect.integer)})`
   );
 }

@@ -29,13 +29,16 @@ import { documentCurrency, instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstan
 import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
-import { onceOnly } from '../language/once-only';
+import { periodReading } from '../evaluation/plan';
+import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
   timeZone?: string;
   asOf?: string;
+  /** When the fiscal year starts ("MM-DD"), for fiscal periods the text does not date (as `evaluate` takes it). */
+  fiscalYearStart?: string;
   schedule?: Schedule | null;
   now?: () => number;
   /** What the ledger's rows are (src/language/ledger-holds.ts): the same reading and note as in memory. */
@@ -83,11 +86,18 @@ export interface SqlMilestone {
   written: PaymentNode | null;
   /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
   strict: boolean;
+  /** Tested on each period's own total (calendar periods): met by the row after which the total stays passing (evaluation/plan.ts periodReading). */
+  periodTotal: boolean;
+  /** Paid once: instances after the first met one are not reported, paid or counted as used. */
+  once: boolean;
   instances: SqlInstance[];
 }
 
 export interface SqlPlan {
+  /** The document as evaluated: fiscal periods dated (src/language/fiscal-year.ts). */
   ast: DocumentNode;
+  /** How the document's periods were dated (the fiscal year's start), for the notes, in the evaluator's words. */
+  contextNotes: string[];
   options: SqlPlanOptions;
   context: ContractContext;
   eDay: number;
@@ -105,7 +115,9 @@ export interface SqlPlan {
   wantsRowCurrency: boolean;
 }
 
-export type PlanResult = { ok: true; plan: SqlPlan } | { ok: false; message: string; code?: 'too-many-instances' | 'unmeasurable-metric' | 'invalid-context' };
+export type PlanResult =
+  | { ok: true; plan: SqlPlan }
+  | { ok: false; message: string; code?: 'too-many-instances' | 'unmeasurable-metric' | 'invalid-context' | 'fiscal-year-start-unknown' | 'fiscal-year-start-conflict' };
 
 /** Fields each node kind may carry; any other field with a value is a feature the SQL path does not know. */
 const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -138,14 +150,19 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   within: ['kind', 'n', 'unit', 'relation', 'range'],
   period: ['kind', 'unit', 'n', 'range'],
   recurring: ['kind', 'unit', 'range'],
-  // Windows with their own start and defined periods are day ranges like the others. Not 'term': its
-  // status is never 'missed', which the query's status rule does not know.
+  // Windows with their own start and defined periods are day ranges like the others.
   span: ['kind', 'n', 'unit', 'start', 'written', 'range'],
   'date-range': ['kind', 'from', 'to', 'range'],
   'defined-period': ['kind', 'term', 'which', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
   'successive-periods': ['kind', 'n', 'unit', 'range'],
-  // Fiscal-year sentences only serve fiscal periods, which are calendar-period windows (refused below by kind).
+  // Calendar and fiscal periods: the instances are the evaluator's (src/time/calendar-windows.ts), each
+  // tested on its own total; a fiscal year's start is resolved first, as in memory (src/language/fiscal-year.ts).
+  'calendar-period': ['kind', 'unit', 'yearStart', 'selection', 'written', 'statedMonths', 'during', 'bound', 'endsOn', 'range'],
+  'period-bound': ['kind', 'written', 'date', 'range'],
+  // Windows with no end the clause states: pending, never missed, until met (windowOver).
+  term: ['kind', 'range'],
+  open: ['kind', 'range'],
   'fiscal-year-statement': ['kind', 'edge', 'month', 'day', 'range'],
   'fiscal-label-definition': ['kind', 'label', 'edge', 'date', 'range'],
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
@@ -167,7 +184,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Values a field may hold and still mean what the fields above mean. */
 const KNOWN_VALUES: Readonly<Record<string, readonly unknown[]>> = {
-  'unit': ['month', 'quarter', 'year', 'day'],
+  'unit': ['month', 'quarter', 'half-year', 'year', 'day'],
   'basis': ['gross', 'net', null],
 };
 
@@ -210,11 +227,11 @@ function checkWindow(window: WindowNode): void {
     case 'date-range':
     case 'term':
     case 'defined-period':
+    case 'open':
       // Known kinds are checked field by field; the ones the SQL path does not compile are refused there by name.
       requireKnown(window, 'window');
+      if (window.kind === 'calendar-period' && window.bound) requireKnown(window.bound, 'period bound');
       return;
-    case 'open':
-      throw new SqlUnsupportedError("window 'open'", "the SQL engines do not support a milestone with no deadline ('when aggregate Net Sales first reach …') yet; evaluate this clause with the in-memory engine");
     default:
       // An AST from outside the parser may hold a window kind this version does not know: refused by name, never a crash.
       requireKnown(window as never, 'window');
@@ -341,20 +358,11 @@ export function checkSupported(ast: DocumentNode): void {
       if (m.labelSource) requireKnown(m.labelSource, 'label');
       if (m.comparator) requireKnown(m.comparator, 'comparator');
       if (m.achiever) requireKnown(m.achiever, 'party');
-      if (m.once) {
-        requireKnown(m.once, 'once-only words');
-        if (m.window.kind === 'recurring') {
-          throw new SqlUnsupportedError("once-only words on a recurring window", "the SQL engines do not support once-only words ('one-time') on a milestone tested in every period yet; evaluate this clause with the in-memory engine");
-        }
-      }
+      // Paid once (periodReading): the report stops at the first met instance, as the evaluator does.
+      if (m.once) requireKnown(m.once, 'once-only words');
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
-      // A recurring milestone paid once stops at its first met period in the evaluator; the query would pay them all.
-      const once = onceOnly(m);
-      if (once && m.window.kind === 'recurring') {
-        throw new SqlUnsupportedError('once-only recurring milestone', `the SQL engines do not support a recurring milestone paid once ('${once.words}') yet; evaluate this clause with the in-memory engine`);
-      }
     }
     for (const term of clause.payments) checkTerm(term);
   }
@@ -406,10 +414,14 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
 }
 
 /** The plan for one contract: context checked, windows computed, features checked. */
-export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): PlanResult {
-  checkSupported(ast);
+export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): PlanResult {
+  checkSupported(written);
   const resolved = resolveContext(options, options.now);
   if (!resolved.ok) return { ok: false, message: resolved.message };
+  // Fiscal periods are dated first, as in memory, or the evaluation fails saying why.
+  const fiscal = resolveFiscalPeriods(written, options.fiscalYearStart);
+  if (!fiscal.ok) return { ok: false, code: fiscal.code, message: fiscal.message };
+  const ast = fiscal.document;
   const holds = ledgerHoldsReading(ast, options.ledgerHolds);
   if (!holds.ok) return holds;
   const context = resolved.context;
@@ -449,6 +461,7 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
+        ...periodReading(milestone),
         instances: [],
       };
       for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {
@@ -471,6 +484,7 @@ export function planEvaluation(ast: DocumentNode, options: SqlPlanOptions): Plan
     ok: true,
     plan: {
       ast,
+      contextNotes: fiscal.notes,
       options,
       context,
       eDay,

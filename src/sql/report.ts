@@ -7,6 +7,7 @@ import { ledgerHoldsReading } from '../language/ledger-holds';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
 import { ContractCalendar, formatIsoDate } from '../time/periods';
+import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { tierNote } from '../evaluation/payments/tier-note';
@@ -168,6 +169,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     });
   }
   const notes = new Notes(ctx.zone, asOf);
+  for (const text of plan.contextNotes) notes.add(text);
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
   if (holds.ok && holds.note) notes.add(holds.note);
 
@@ -186,7 +188,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const comparator = m.milestone.comparator;
     if (comparator) notes.comparator(name, comparator.words, comparator.strict);
     const w = m.milestone.window;
-    if (w.kind === 'recurring') notes.recurring(name, w.unit, asOf);
+    notes.windowReading(name, w, asOf);
+    notes.periodsReading(name, m.milestone, m.once);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
       const row = instances.get(inst.id);
@@ -208,7 +211,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         windowType: windowType(w),
         windowStart: inst.window.windowStart,
         deadline: inst.window.deadline,
-        status: row.label as Status,
+        status: (met ? 'met' : windowOver(inst.window, plan.aDay) ? 'missed' : 'pending') satisfies Status,
         achievedAt: met ? row.day : null,
         achievedBy: met ? row.row_id : null,
         achievedByRow: met ? row.row_number : null,
@@ -227,6 +230,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
           if (m.written) timing.push({ obligation, payment: m.written, name: instName });
         }
       }
+      // Paid once: the periods after the first met one are neither reported nor paid.
+      if (met && m.once) break;
     }
   }
   // Caps, floors and due dates, once every obligation is known: the evaluator's own code.

@@ -40,3 +40,12 @@ export function instance(
     explanation,
   };
 }
+
+/**
+ * Whether an instance's window is over by the as-of day (its last day has begun): a target not met
+ * by then is missed. A window without an end the clause states ("during the term", no deadline
+ * written) is never over, so it is pending, never missed, until it is met.
+ */
+export function windowOver(window: WindowInstance, asOfDay: number): boolean {
+  return !window.openEnded && asOfDay >= window.endDay - 1;
+}
