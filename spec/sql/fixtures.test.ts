@@ -62,8 +62,10 @@ const REFUSED_FEATURES = [
   "clause form 'defined-milestones'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
+  "payment 'fixed' field 'instalments'", "definition meaning 'full-months-after-event'",
   "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'",
+  "threshold 'prior-period'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

@@ -9,6 +9,7 @@ import type { AccruedCalculation, Calculation } from './payments/calculation';
 import type { ShortfallCalculation } from './payments/shortfall';
 import type { AttainmentCalculation } from './payments/attainment';
 import type { IncrementCalculation } from './payments/increment-calculation';
+import type { InstalmentCalculation } from './payments/instalment-calculation';
 import type { LevelStopCalculation } from './payments/level-stop-calculation';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
@@ -43,6 +44,11 @@ export interface EvaluationOptions {
    * (src/language/ledger-holds.ts).
    */
   ledgerHolds?: LedgerHolds;
+  /**
+   * The currency of the ledger's amounts, an ISO code, for a clause that names none (src/evaluation/ledger-currency.ts):
+   * amounts are read and paid in it; a clause naming another is an error.
+   */
+  ledgerCurrency?: string;
   /**
    * Where a table that grows with the ledger's distinct customers may be set aside once it outgrows
    * its memory budget (the command line gives temporary files); without it the table stays in memory.
@@ -121,7 +127,7 @@ export interface Obligation {
   /** How the amount was found, in words. */
   explanation: string;
   /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
-  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation | IncrementCalculation | AccruedCalculation | LevelStopCalculation;
+  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation | IncrementCalculation | AccruedCalculation | LevelStopCalculation | InstalmentCalculation;
   /** The same calculation as one line of words with the figures. */
   calculationText?: string;
   /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */
@@ -169,6 +175,8 @@ export type EvaluationCode =
   | 'fiscal-year-start-conflict'
   /** A metric the declared ledger cannot give: Bookings from a sales ledger, or sales from a ledger of bookings. */
   | 'unmeasurable-metric'
+  /** A rate on the growth over the year before whose prior quarter begins before the effective date: its total cannot be told. */
+  | 'growth-base-incomplete'
   /** A ledger name that nearly matches a member of a defined set ("Acme Inc" for "Acme, Inc."): not counted, and said so. */
   | 'set-near-miss'
   /** "payable annually" read as the calendar years a minimum names, for a contract that does not start on January 1: contract years are the other reading. */

@@ -5,6 +5,7 @@
  */
 import { checkCompound } from './check-compound';
 import { checkClawback } from './check-clawback';
+import { checkInstalments } from './check-instalments';
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
@@ -29,6 +30,7 @@ import { checkSalesMinimum } from './check-sales-minimum';
 import { checkAttainment } from './check-attainment';
 import { checkCommitment } from './check-commitment';
 import { checkPlanLevels } from './check-plan-levels';
+import { checkGrowth } from './check-growth';
 import { checkPlanTable } from './check-plan-table';
 import { checkPaymentDefinition } from './check-payment-definition';
 import { notationOf } from '../values/number-notation';
@@ -78,7 +80,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
   for (const d of periodDefinitions(document)) {
     const m = d.meaning;
-    if (m.kind === 'calendar-periods' || m.kind === 'quarters-after-event') continue;
+    if (m.kind === 'calendar-periods' || m.kind === 'quarters-after-event' || m.kind === 'full-months-after-event') continue;
     checkWindow(m.kind === 'successive-periods' || m.kind === 'periods-from-event' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
   }
   checkOwnWindows(document, out);
@@ -94,6 +96,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
   for (const clause of document.clauses) checkPlanLevels(clause, out);
+  for (const clause of document.clauses) checkGrowth(clause, out);
   for (const clause of document.clauses) checkPlanTable(clause, out);
   for (const clause of document.clauses) checkPaymentDefinition(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
@@ -103,6 +106,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkMilestoneDefinitions(clause, out);
   for (const clause of document.clauses) checkCompound(clause, out);
   for (const clause of document.clauses) checkClawback(clause, out);
+  for (const clause of document.clauses) checkInstalments(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);
   for (const clause of document.clauses) checkEachScope(clause, out);
   checkPerProduct(document, out);
