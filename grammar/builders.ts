@@ -8,7 +8,7 @@
  */
 import type {
   ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, DueNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
-  PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode, CompoundConditionNode, SincePreviousNode,
+  PerProductNode, PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode, CompoundConditionNode, SincePreviousNode,
 } from '../src/language/ast';
 import { currencyOfCode, currencyOfSymbol } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
@@ -157,7 +157,7 @@ export function clauseHeading(d: Data): ClauseHeadingNode {
 
 // --- payer-pays and conditional sentences ------------------------------------------------------
 
-export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; periodWord?: PeriodWordNode; range: Range }
+export interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; achiever: PartyNode | null; periodWord?: PeriodWordNode; perProduct?: PerProductNode; range: Range }
 export interface Comparison { comparator: ComparatorNode; amount: MoneyNode; range: Range; quota?: QuotaNode; targetName?: string }
 /** `target`: a condition that counts something other than money (units), built whole by its rule; else the comparison's amount of the subject's metric. */
 export interface Condition { subject: Subject; comparison: Comparison; window: WindowNode; range: Range; target?: TargetNode; compound?: CompoundConditionNode }
@@ -236,9 +236,12 @@ export function byScope(d: Data): { text: string; range: Range } {
   return { text: normalizeText(text), range: span(d) };
 }
 
-function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }, scopes: List<{ text: string }>, range: Range): Subject {
-  const scope = scopes ? toArray(scopes).map((x) => x.text).join(' ') : null;
-  return { term: m.term, basis: m.basis, scope, achiever, ...(m.periodWord ? { periodWord: m.periodWord } : {}), range };
+function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }, scopes: List<{ text: string; perProduct?: PerProductNode }>, range: Range): Subject {
+  const list = scopes ? toArray(scopes) : [];
+  const scope = list.length > 0 ? list.map((x) => x.text).join(' ') : null;
+  // "of a Licensed Product": its words stay in the scope as written, and the node says the total is counted per product.
+  const perProduct = list.find((x) => x.perProduct !== undefined)?.perProduct;
+  return { term: m.term, basis: m.basis, scope, achiever, ...(m.periodWord ? { periodWord: m.periodWord } : {}), ...(perProduct ? { perProduct } : {}), range };
 }
 
 export function metricSubject(d: Data): Subject {
@@ -436,7 +439,7 @@ function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | 
   const { subject: s, comparison: c, window } = condition;
   const target: TargetNode = condition.target ?? {
     kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
-    ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
+    ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
   };
   return {
     kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,

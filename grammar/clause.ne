@@ -64,6 +64,7 @@ import * as cw from './clawback-builders';
 import * as cf from './carry-forward-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
+import * as pp from './per-product-builders';
 import * as ins from './instalment-builders';
 import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
@@ -128,6 +129,7 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 # "means" tells it from the definitions of periods, customers and milestones.
                | %string %meansWord %comma paymentDefinitionBody %period {% pd.paymentDefinition %}
 afterPayerClause -> paymentTiming                                    {% b.id %}
+               | evenIfOthersOnce                                    {% b.id %}
                | paymentDay                                          {% b.id %}
                | firstAchievementOnce                                {% b.id %}
                | periodAfterSentence                                 {% b.id %}
@@ -193,6 +195,9 @@ refWord       -> %word {% b.id %} | %milestone {% b.id %} | %sales {% b.id %} | 
 # --- once-only sentences -----------------------------------------------------------------------
 firstAchievementOnce -> %such %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
 noRepeat      -> %comma %and %no "amount" %shall %be "due" %for_ "subsequent" %or "repeated" "achievements"
+# "For the avoidance of doubt, this milestone shall be payable only once, even if other Licensed Products achieve Annual Net
+# Sales exceeding $1,000,000.": paid once, whichever products meet the target.
+evenIfOthersOnce -> %for_ %the "avoidance" %of "doubt" %comma %this_ %milestone %shall %be %payable "only" "once" %comma "even" %if_ "other" scopeWords %achieve metric comparator money %period {% pp.evenIfOthersOnce %}
 
 # --- commitment sentences ---------------------------------------------------------------------
 # "Distributor shall purchase no less than 3,000 units of the Product ("Units") per month. The minimum purchase volume
@@ -522,6 +527,8 @@ scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopeP
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
+# "of a Licensed Product": counted per product (grammar/per-product-builders.ts).
+               | %of %a scopeWords                                   {% pp.perProductScope %}
 # "of the first Licensed Product": the scope words after an ordinal.
                | %of %the %firstWord scopeWords                      {% md.firstScope %}
 # "of the Product worldwide": where the sales count, after the metric.
@@ -839,6 +846,8 @@ purposeObject -> %section sectionRef                                 {% mw.secti
 # '"New Client" means a client that is not and has never been party to a Sale Agreement.'
 termMeaning   -> definedMeaning                                      {% b.id %}
                | whoMeaning                                          {% b.id %}
+# '"Annual Net Sales" means the Net Sales of a Licensed Product in a Calendar Year.': a metric in a calendar period.
+               | %the metric scopePhrases:? periodPreposition calendarChoice {% pp.metricMeaning %}
 # "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one unmet Sales
 # Milestone is achieved in a given Calendar Year, a Sales Milestone Payment will be made for each.": each milestone met is paid.
 severalPayments -> %nothing "herein" %shall "preclude" "multiple" qualifiers:? paidNouns %in_ %a "given" %hyphenatedLength %periodNoun %period {% lb.nothingPrecludes %}

@@ -15,7 +15,7 @@ type Part = Omit<ConditionPartNode, 'connective' | 'comma'>;
 function revenueTarget(s: Subject, c: Comparison): TargetNode {
   return {
     kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
-    ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
+    ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
   };
 }
 

@@ -5,6 +5,7 @@
  * thousand (5,000) units of Products for resale in the Territory"). Like grammar/builders.ts they only build nodes;
  * which scope names which set, and how names are matched in the ledger, is src/language/item-sets.ts's.
  */
+import { metricDefinition } from './per-product-builders';
 import type { CustomerDefinitionNode, DefinitionNode, QuotaNode, CalendarPeriodsNode, ComparatorNode, ItemSetDefinitionNode, ItemSetMemberNode, MoneyNode, PartyNode, Range, TargetNode, TargetReferenceNode } from '../src/language/ast';
 import { cons, digits, lower, party, span, toArray, type Data, type List } from './builders';
 import { ofComparison as ofAmount, type Comparison, type Subject } from './builders';
@@ -140,6 +141,7 @@ export const customerMeaningOf = (d: Data): { customer: unknown } => ({ customer
 /** '"<Term>" means <meaning>.': a period or fiscal-label meaning (built with a kind), who counts as a new customer, or a set. */
 export function termDefinition(d: Data): DefinitionNode {
   const meaning = d[2] as object;
+  if ('metricMeaning' in meaning) return metricDefinition(d);
   return 'kind' in meaning ? ow.definitionSentence(d) : whoDefinition(d);
 }
 

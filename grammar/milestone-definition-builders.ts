@@ -77,7 +77,7 @@ export function yearEndingOn(d: Data): CalendarPeriodWindowNode {
 }
 
 function targetOf(s: Subject, amount: MoneyNode, range: Range): TargetNode {
-  return { kind: 'revenue', amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range };
+  return { kind: 'revenue', amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range };
 }
 
 /** "the first achievement of annual Net Sales of at least $2,000,000 during …": paid once, on the first achievement. */

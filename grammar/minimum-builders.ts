@@ -3,7 +3,7 @@
  * $500,000 in each year, it shall pay the Company 20% of the shortfall." Like grammar/builders.ts they
  * only build nodes; whether the shortfall can be priced (a count needs a price per unit) is the checker's.
  */
-import type { MilestoneNode, MinimumConditionNode, MoneyNode, PartyNode, PaymentNode, PeriodWordNode, Range, TargetNode, WindowNode } from '../src/language/ast';
+import type { MilestoneNode, MinimumConditionNode, MoneyNode, PartyNode, PaymentNode, PeriodWordNode, PerProductNode, Range, TargetNode, WindowNode } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import type { Token } from './lexer';
 
@@ -18,7 +18,7 @@ interface MinimumCondition {
 }
 
 /** The metric words of the metric form, as grammar/builders.ts `metricSubject` gives them. */
-interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; periodWord?: PeriodWordNode; range: Range }
+interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; periodWord?: PeriodWordNode; perProduct?: PerProductNode; range: Range }
 
 /** "the Annual Minimum of": the name's words as written, joined by single spaces. */
 export function minimumName(d: Data): { name: string; range: Range } {
@@ -55,7 +55,7 @@ export function partyMinimum(d: Data): MinimumCondition {
 function metricMinimum(subject: Subject, window: WindowNode, be: Token, amount: MoneyNode, range: Range): MinimumCondition {
   const target: TargetNode = {
     kind: 'revenue', amount, basis: subject.basis, term: subject.term, ...(subject.scope !== null ? { scope: subject.scope } : {}),
-    ...(subject.periodWord ? { periodWord: subject.periodWord } : {}), range: span(subject, amount),
+    ...(subject.perProduct ? { perProduct: subject.perProduct } : {}), ...(subject.periodWord ? { periodWord: subject.periodWord } : {}), range: span(subject, amount),
   };
   return {
     performer: null,

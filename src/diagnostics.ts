@@ -142,6 +142,13 @@ export const DIAGNOSTIC_CODES = {
   'carry-forward-period-mismatch': 'error',
   'carry-forward-metric-mismatch': 'error',
   'carry-forward-chain-unstated': 'warning',
+  // totals counted per product ("of a Licensed Product")
+  /** The words leave it unclear whether sales of several products are pooled or counted per product. */
+  'per-product-reading': 'warning',
+  /** "even if other Licensed Products achieve …" restates a condition other than the milestone's. */
+  'once-restatement-mismatch': 'error',
+  /** A metric term whose definition names another gross/net basis than the term's own words. */
+  'metric-definition-basis': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -62,6 +62,7 @@ const REFUSED_FEATURES = [
   "clause form 'defined-milestones'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
   "payment 'rate' field 'since'", "tier band 'tier-band' field 'multiple'",
+  "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "payment 'fixed' field 'instalments'", "definition meaning 'full-months-after-event'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'", "clause 'clause' field 'carryForward'",
   "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",

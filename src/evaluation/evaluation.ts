@@ -22,6 +22,8 @@ import { itemSetReading } from '../language/item-sets';
 import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
 import { listConditionReadings } from '../language/list-condition';
 import { catchUpTriggers, crossesBefore } from './catch-up';
+import { productOutcome, productPlans, tooManyProducts } from './per-product';
+import { perProductNote } from '../language/per-product';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
@@ -29,7 +31,7 @@ import { Accumulator, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
-import { candidateDays, findCrossing } from './crossing';
+import { candidateDays, findCrossing, type Crossing } from './crossing';
 import { InstalmentSeries, instalmentsNote } from './instalments';
 import { instalmentsOf } from '../language/check-instalments';
 import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
@@ -86,6 +88,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private readonly normalizer: RowNormalizer | null = null;
   private readonly pass2Normalizer: RowNormalizer | null = null;
   private readonly plans: Plan[];
+  /** For each milestone counted per product: one plan per product of the ledger, made when pass 1 ends (per-product.ts). */
+  private readonly productPlans = new Map<Plan, Plan[]>();
   private readonly clauseCount: number;
   private readonly currency: string | null;
   /** The effective date E and the as-of date A, as local days (days since 1970-01-01). */
@@ -173,12 +177,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
     const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
-    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? [], options.scratchFiles ?? null);
+    this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? [], options.scratchFiles ?? null, plan?.perProduct ?? false);
     if (ctx && plan) {
       const clock = ZoneClock.shared(ctx.zone);
       const common = { timeZone: ctx.zone, clock, required: plan.required, currency: this.currency, checkDuplicates: false, formats: options.cellFormats };
       // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
-      const reads = { product: plan.productKeys.size > 0 || plan.rowSets.some((x) => x.field === 'product'), customer: plan.countsCustomers || plan.rowSets.some((x) => x.field === 'customer'), seller: false };
+      const reads = { product: plan.perProduct || plan.productKeys.size > 0 || plan.rowSets.some((x) => x.field === 'product'), customer: plan.countsCustomers || plan.rowSets.some((x) => x.field === 'customer'), seller: false };
       this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
       this.pass2Normalizer = new RowNormalizer(common);
     }
@@ -256,16 +260,31 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       this.candidates = new Set();
       if (this.errorCount === 0 && this.context) {
         this.sums.endPass1();
+        if (this.sums.tooManyProducts) this.error(tooManyProducts());
         // The amounts carried from period to period are known from the day sums; each period's crossing depends on them.
         applyCarryForward(this.plans, this.sums, this.asOfDay);
-        this.candidates = candidateDays(this.plans, this.sums);
-        partCandidates(this.plans, this.sums, this.candidates);
-        clawbackCandidates(this.plans, this.sums, this.candidates);
-        const increments = incrementCandidates(this.plans, this.sums, this.candidates);
+        for (const plan of this.plans) if (plan.perProduct) this.productPlans.set(plan, productPlans(plan, this.sums));
+        const evaluated = this.evaluatedPlans();
+        this.candidates = candidateDays(evaluated, this.sums);
+        partCandidates(evaluated, this.sums, this.candidates);
+        clawbackCandidates(evaluated, this.sums, this.candidates);
+        const increments = incrementCandidates(evaluated, this.sums, this.candidates);
         if (increments > MAX_INCREMENTS) this.error(tooManyIncrements(increments));
       }
     }
     return this.candidates;
+  }
+
+  /** The plans whose crossings are searched: a plan counted per product is its per-product plans. */
+  private evaluatedPlans(): Plan[] {
+    return this.plans.flatMap((p) => this.productPlans.get(p) ?? [p]);
+  }
+
+  /** A plan's own crossing in instance `index`: for a plan counted per product, the earliest among its products'. */
+  private ownCrossing(plan: Plan, index: number): Crossing | null {
+    const products = this.productPlans.get(plan);
+    if (products) return productOutcome(products, index, this.crossingRows, this.sums).crossing;
+    return findCrossing(plan, plan.instances[index], this.crossingRows, this.sums);
   }
 
   /**
@@ -378,7 +397,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     // A target that pass 1 saw reached must be reached again by the rows of pass 2; if not, the two
     // passes did not read the same rows, and "missed" would be a wrong answer, not a cautious one.
     if (this.errorCount === 0) {
-      this.plans.forEach((plan, index) => {
+      this.plans.forEach((parent, index) => {
+        for (const plan of this.productPlans.get(parent) ?? [parent]) {
         // Each increment owed one by one is a target of its own, held to the same rule.
         const targets = plan.instances.flatMap((inst) => [{ plan, inst }, ...(inst.increments ?? []).map((step) => ({ plan: step.plan, inst: step.inst }))]);
         for (const { plan: p, inst } of targets) {
@@ -392,6 +412,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
               `${labelName(plan, index + 1, this.clauseCount)}: the first pass over the rows reached the target by ${day}, but the rows read again do not; ` +
               'the two passes did not read the same ledger (was it changed while being read, or were rows left out of the second pass?)',
           });
+        }
         }
       });
     }
@@ -441,8 +462,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
 
     // Catch-up: each milestone's own first achievement, for the earlier milestones of its list it triggers.
     const caughtUp = catchUpTriggers(this.plans, (p) => {
-      for (const inst of p.instances) {
-        const own = findCrossing(p, inst, this.crossingRows, sums);
+      for (let k = 0; k < p.instances.length; k++) {
+        const own = this.ownCrossing(p, k);
         if (own) return own;
       }
       return null;
@@ -498,6 +519,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (committed?.productWords) {
         notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
       }
+      if (plan.perProduct) notes.add(`${name}: ${perProductNote(plan.perProduct)}${plan.once ? '; paid once, for the first product and period that meet it, whatever other products meet later' : ''}`);
       if (plan.setUse !== null && plan.rowSet !== null) {
         notes.add(`${name}: ${itemSetReading(plan.setUse)}`);
         const kind = found ? paymentParts(found.payment).base.kind : null;
@@ -543,9 +565,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           );
         }
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
+        const products = this.productPlans.get(plan);
+        const perProduct = products ? productOutcome(products, instIndex, this.crossingRows, sums) : null;
         const total = new Accumulator();
-        for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
-        const own = findCrossing(plan, inst, this.crossingRows, sums);
+        if (perProduct) total.add(perProduct.total);
+        else for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
+        const own = perProduct ? perProduct.crossing : findCrossing(plan, inst, this.crossingRows, sums);
         const caught = caughtUp.get(plan);
         const caughtDay = caught ? caught.crossing.row.day - this.effectiveDay : -1;
         const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (own === null || crossesBefore(caught.crossing, own));
@@ -580,7 +605,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           label: m.label,
           period: inst.window.period,
           metric: plan.metric,
-          product: m.target.kind === 'units' ? m.target.product : null,
+          product: perProduct ? perProduct.product : m.target.kind === 'units' ? m.target.product : null,
           target: decimalString(shownTarget),
           currency: m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? m.target.amount.currency : null,
           windowType: windowType(plan.window),

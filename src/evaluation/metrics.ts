@@ -16,6 +16,7 @@ import { CustomerTable } from './customer-table';
 import type { ScratchFiles } from './scratch-file';
 import { DaySeries } from './day-series';
 import { inSet, nearMember, type RowSet } from '../language/item-sets';
+import { normalizeText, textKey } from '../values/text-key';
 
 /** The day sums of the rows of one defined set (src/language/item-sets.ts), for the metrics that count sales or units. */
 export class SetSums {
@@ -38,6 +39,19 @@ export class SetSums {
     this.units = new DaySeries(days);
   }
 
+  /** Pass 1: a row of the set on day index `i`. */
+  add(r: LedgerRow, i: number, positive: boolean): void {
+    const amount = r.amount;
+    if (amount !== null) {
+      this.net.add(i, amount);
+      if (positive) {
+        this.gross.add(i, amount);
+        this.deals.add(i, SCALE);
+      }
+    }
+    if (r.units !== null && isPositive(r.units)) this.units.add(i, r.units);
+  }
+
   /** Whether a row belongs to the set (its product or customer cell names a member). */
   holds(r: LedgerRow): boolean {
     const cell = this.set.field === 'product' ? r.product : r.customer;
@@ -53,6 +67,18 @@ export class SetSums {
     }
     return member;
   }
+}
+
+/**
+ * The most products one evaluation counts per product: each keeps its own day sums (four series over the evaluated
+ * days), so a ledger of more distinct products is refused rather than summed in unbounded memory.
+ */
+export const MAX_PRODUCTS = 10_000;
+
+/** One product of the ledger as a set of one member: its rows are those whose product cell names it (`textKey`). */
+export function productSet(cell: string): RowSet {
+  const key = textKey(cell);
+  return { field: 'product', term: normalizeText(cell), members: new Set([key]), key: `product\u0000${key}` };
 }
 
 /** The most near matches one set reports: enough to show the problem, bounded for a ledger of millions of names. */
@@ -88,6 +114,13 @@ export class DaySums {
   private readonly productSeries = new Map<string, DaySeries | null>();
   /** The day sums of each defined set a milestone counts, by `RowSet.key`. */
   readonly sets = new Map<string, SetSums>();
+  /**
+   * Each product's day sums, by its set's key, when a milestone counts per product ("of a Licensed Product"); null
+   * when none does. A product is a value of the `product` column, trimmed, case and spacing ignored (`textKey`).
+   */
+  readonly products: Map<string, SetSums> | null;
+  /** More products than `MAX_PRODUCTS`: the later ones are not summed, and the evaluation refuses. */
+  tooManyProducts = false;
 
   /**
    * `firstDay`, `lastDay`: E and A as local days; `productKeys`: the units milestones' products;
@@ -101,7 +134,9 @@ export class DaySums {
     customers: boolean,
     rowSets: readonly RowSet[] = [],
     scratch: ScratchFiles | null = null,
+    perProduct = false,
   ) {
+    this.products = perProduct ? new Map() : null;
     this.gross = new DaySeries(days);
     this.net = new DaySeries(days);
     this.deals = new DaySeries(days);
@@ -113,7 +148,7 @@ export class DaySums {
 
   /** The day sums of a set (planned with the evaluation). */
   setSums(set: RowSet): SetSums {
-    const found = this.sets.get(set.key);
+    const found = this.sets.get(set.key) ?? this.products?.get(set.key);
     if (found === undefined) throw new Error(`the set "${set.term}" was not planned`);
     return found;
   }
@@ -148,15 +183,9 @@ export class DaySums {
         if ((sums.set.field === 'product' ? r.product : r.customer) === null) sums.blank++;
         continue;
       }
-      if (amount !== null) {
-        sums.net.add(i, amount);
-        if (positive) {
-          sums.gross.add(i, amount);
-          sums.deals.add(i, SCALE);
-        }
-      }
-      if (r.units !== null && isPositive(r.units)) sums.units.add(i, r.units);
+      sums.add(r, i, positive);
     }
+    if (this.products !== null && r.product !== null) this.productSums(r.product)?.add(r, i, positive);
     if (r.units !== null && this.units.size > 0 && isPositive(r.units)) {
       const any = this.units.get(ANY_PRODUCT);
       if (any) any.add(i, r.units);
@@ -169,6 +198,21 @@ export class DaySums {
         if (series !== null) series.add(i, r.units);
       }
     }
+  }
+
+  /** The day sums of the product a cell names, made on its first row (null past `MAX_PRODUCTS`). */
+  private productSums(cell: string): SetSums | null {
+    const products = this.products as Map<string, SetSums>;
+    const set = productSet(cell);
+    const found = products.get(set.key);
+    if (found !== undefined) return found;
+    if (products.size >= MAX_PRODUCTS) {
+      this.tooManyProducts = true;
+      return null;
+    }
+    const sums = new SetSums(set, this.days);
+    products.set(set.key, sums);
+    return sums;
   }
 
   /** Ends pass 1: new customers are known once every first sale is. */

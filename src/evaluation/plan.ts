@@ -16,6 +16,7 @@ import { targetQuantity, type Accumulator, type Quantity } from '../values/quant
 import { NO_CURRENCY, type Dec } from '../values/money';
 import { productKey } from './metrics';
 import { itemSetUse, rowSetOf, type ItemSetUse, type RowSet } from '../language/item-sets';
+import { perProductReading, type PerProductReading } from '../language/per-product';
 import { startDate } from '../language/openings';
 import { dayNumber, parseIsoDate } from '../time/calendar-date';
 import { accruingTiers, firstBoundary } from './payments/accrual';
@@ -46,6 +47,11 @@ export interface Plan {
   rowSet: RowSet | null;
   /** How the milestone names the set, for the notes; null without one. */
   setUse: ItemSetUse | null;
+  /**
+   * Counted per product ("of a Licensed Product"): after pass 1 the plan stands for one plan per product of the ledger
+   * (each with that product's `rowSet`), and an instance is met when one of them is (src/evaluation/per-product.ts).
+   */
+  perProduct: PerProductReading | null;
   target: Quantity;
   /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
   strict: boolean;
@@ -126,6 +132,8 @@ export interface EvaluationPlan {
   countsCustomers: boolean;
   /** The defined sets the milestones count. */
   rowSets: RowSet[];
+  /** Whether a milestone counts per product: pass 1 keeps each product's day sums. */
+  perProduct: boolean;
 }
 
 function targetText(target: TargetNode): string {
@@ -193,6 +201,7 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
   const productKeys = new Set<string>();
   const rowSets: RowSet[] = [];
   let countsCustomers = false;
+  let anyPerProduct = false;
   const calendar = new ContractCalendar(ctx.effective);
   ast.clauses.forEach((clause, c) => {
     // A start opening ("Commencing January 1, 2026,"): no day before it counts, and a period that ends before it is not tested.
@@ -232,8 +241,10 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         from: Math.max(window.startDay, firstCounted) - firstDay,
         to: Math.min(window.endDay, lastDay + 1) - firstDay,
       }));
+      const perProduct = perProductReading(milestone, ast);
+      if (perProduct) anyPerProduct = true;
       const plan: Plan = {
-        clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, rowSet, setUse, target,
+        clauseIndex: c + 1, clause, milestone, window: evaluated, firstAchievement, periodWordNote: periodWordNote(periodWordReading(milestone, ast)), metric, productKey: key, rowSet, setUse, perProduct, target,
         strict: milestone.comparator?.strict === true, ...periodReading(milestone, evaluated, firstAchievement), accrues: tiers !== null, instances,
         ...(levelPeriods ? { levelPeriods } : {}),
       };
@@ -244,12 +255,13 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
       plans.push(plan);
     }
   });
-  return { plans, required: requiredColumns(ast), productKeys, countsCustomers, rowSets };
+  return { plans, required: requiredColumns(ast), productKeys, countsCustomers, rowSets, perProduct: anyPerProduct };
 }
 
 /** The window a milestone is evaluated in, and whether it comes from its metric's period word alone. */
 function windowOf(m: MilestoneNode, ast: DocumentNode): { window: WindowNode; firstAchievement: boolean } {
   const reading = periodWordReading(m, ast);
+  if (reading.kind === 'defined') return { window: reading.window, firstAchievement: false };
   return reading.kind === 'from-word' ? { window: reading.window, firstAchievement: true } : { window: m.window, firstAchievement: false };
 }
 
@@ -278,6 +290,8 @@ export function requiredColumns(ast: DocumentNode): LedgerColumn[] {
       // A set's rows are told by their product or customer: a ledger without that column cannot count them (never all rows, never none).
       const use = itemSetUse(milestone, ast);
       if (use) required.add(use.definition.field);
+      // Counted per product: every row must say its product (never a pooled total).
+      if (perProductReading(milestone, ast)) required.add('product');
     }
   }
   return [...required];

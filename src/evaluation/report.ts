@@ -167,6 +167,8 @@ export type EvaluationCode =
   | 'too-many-instances'
   /** A payment owed increment by increment completes more increments than one evaluation follows. */
   | 'too-many-increments'
+  /** A milestone counted per product, and the ledger holds more distinct products than one evaluation follows. */
+  | 'too-many-products'
   | 'zone-abbreviation'
   | 'seller-near-miss'
   | 'seller-not-found'

@@ -797,10 +797,27 @@ export interface RevenueTargetNode {
   /** A scope phrase as written ("of Products in the Territory"): not applied to the ledger, and warned. */
   scope?: string;
   /**
+   * "of a Licensed Product" among the scope words: the total is counted for each product on its own (the ledger's
+   * `product` column), and the target is met when one product's own total meets it. The words stay in `scope` too.
+   */
+  perProduct?: PerProductNode;
+  /**
    * A period adjective among the metric's words ("annual Net Sales", "Monthly Sales"); `term` keeps it.
    * What it means for the window is src/language/period-word.ts's business.
    */
   periodWord?: PeriodWordNode;
+  range: Range;
+}
+
+/**
+ * "of a Licensed Product": a metric counted for each product on its own. `noun` is the product noun as written
+ * ("Licensed Product"); the products are the values of the ledger's `product` column.
+ */
+export interface PerProductNode {
+  kind: 'per-product';
+  /** `of-a`: "of a Licensed Product". */
+  written: 'of-a';
+  noun: string;
   range: Range;
 }
 
@@ -990,7 +1007,28 @@ export type DefinitionNode =
   | CustomerDefinitionNode
   | ItemSetDefinitionNode
   | SeveralPaymentsStatementNode
-  | EventDateStatementNode;
+  | EventDateStatementNode
+  | MetricDefinitionNode;
+
+/**
+ * '"Annual Net Sales" means the Net Sales of a Licensed Product in a Calendar Year.': a metric term defined as another
+ * metric in a period, perhaps per product. A milestone whose metric is the term is counted in the definition's periods
+ * (each one's own total), and per product when the definition says "of a <product>".
+ */
+export interface MetricDefinitionNode {
+  kind: 'metric-definition';
+  /** The defined term without its quotes ("Annual Net Sales"). */
+  term: string;
+  /** The metric it means, as written after "the" ("Net Sales"), and its gross/net word. */
+  metric: string;
+  basis: 'gross' | 'net' | null;
+  /** The scope words as written ("of a Licensed Product"), or absent. */
+  scope?: string;
+  perProduct?: PerProductNode;
+  /** The period written ("in a Calendar Year"): a calendar period. */
+  window: CalendarPeriodWindowNode;
+  range: Range;
+}
 
 /**
  * "Nothing herein shall preclude multiple milestone payments in a given twelve-month period.", "If more than one
@@ -1274,7 +1312,12 @@ export interface OnceOnlyNode {
    * of such milestone" (`first-achievement`), with ", and no amount shall be due for subsequent or repeated
    * achievements" (`first-achievement-no-repeat`). Its `words` are then "payable only upon the first achievement".
    */
-  sentence?: 'first-achievement' | 'first-achievement-no-repeat';
+  sentence?: 'first-achievement' | 'first-achievement-no-repeat' | 'even-if-others';
+  /**
+   * "For the avoidance of doubt, this milestone shall be payable only once, even if other Licensed Products achieve Annual
+   * Net Sales exceeding $1,000,000." (`even-if-others`): the product noun of "other …" and the condition restated.
+   */
+  others?: { noun: string; term: string; comparator: ComparatorNode; amount: MoneyNode };
   range: Range;
 }
 

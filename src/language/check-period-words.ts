@@ -36,10 +36,11 @@ export function checkPeriodWords(document: DocumentNode, out: Diagnostic[]): voi
   for (const clause of document.clauses) {
     for (const m of clause.milestones) {
       const reading = periodWordReading(m, document);
-      const unit = reading.kind === 'none' ? null : PERIOD_WORD_UNIT_NAMES[reading.word.unit];
+      const unit = reading.kind === 'none' || reading.word === null ? null : PERIOD_WORD_UNIT_NAMES[reading.word.unit];
       switch (reading.kind) {
         case 'none':
         case 'agrees':
+        case 'defined':
           break;
         case 'mismatch':
           out.push(

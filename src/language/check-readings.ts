@@ -53,12 +53,14 @@ function definedMetric(m: MilestoneNode, out: Diagnostic[], document?: DocumentN
     );
   }
   if (t.kind !== 'revenue' || t.term === undefined) return;
-  if (t.scope !== undefined) {
+  // "of a Licensed Product" is applied: each product's rows are counted on their own (src/language/per-product.ts).
+  const rest = t.perProduct && t.scope !== undefined ? t.scope.replace(`of a ${t.perProduct.noun}`, '').replace(/\s+/g, ' ').trim() : t.scope;
+  if (rest !== undefined && rest !== '') {
     out.push(
       diagnostic(
         'scope-not-applied',
         t.range,
-        `The scope '${t.scope}' is not applied to the ledger: every row is counted, as if the ledger held only those sales. Give a ledger of the sales in that scope (products, territory, affiliates), or check the result against it.`,
+        `The scope '${rest}' is not applied to the ledger: every row is counted, as if the ledger held only those sales. Give a ledger of the sales in that scope (products, territory, affiliates), or check the result against it.`,
       ),
     );
   }

@@ -24,6 +24,7 @@ import { checkMeasured } from './check-measured';
 import { checkTierMeasures } from './check-tiers';
 import { checkQuotaBounds } from './check-quota-bounds';
 import { checkEachScope } from './check-each-scope';
+import { checkPerProduct } from './check-per-product';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
 import { checkShortfall } from './check-shortfall';
@@ -116,6 +117,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkCarryForward(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);
   for (const clause of document.clauses) checkEachScope(clause, out);
+  checkPerProduct(document, out);
   return out;
 }
 

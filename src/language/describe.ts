@@ -303,6 +303,7 @@ export function describeComparator(milestone: MilestoneNode): string {
 /** The deadline in words; with `document`, a window that a period word gives ("annual Net Sales" alone) is described as read. */
 function describeDeadline(milestone: MilestoneNode, clause: ClauseNode, document: DocumentNode | null | undefined): string {
   const reading = document ? periodWordReading(milestone, document) : null;
+  if (reading?.kind === 'defined') return describeWindow(reading.window);
   const opened = openedWindow(milestone, clause.opening);
   // A period opening ("For each calendar quarter,") gives a condition with no window of its own its period.
   if (opened !== milestone.window && clause.opening) return `${describeWindow(opened)} (from the opening '${openingWords(clause.opening)},')`;
@@ -328,7 +329,7 @@ export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode,
     target: `${milestone.comparator?.strict ? 'more than ' : ''}${describeTarget(milestone.target)}`,
     metric: metricOf(milestone.target),
     metricRule: withSet(describeMetric(milestone.target), document ? itemSetUse(milestone, document) : null),
-    windowType: windowType(reading?.kind === 'from-word' ? reading.window : openedWindow(milestone, clause.opening)),
+    windowType: windowType(reading?.kind === 'from-word' || reading?.kind === 'defined' ? reading.window : openedWindow(milestone, clause.opening)),
     deadline: describeDeadline(milestone, clause, document),
     payment: applies ? describePayment(applies.payment) : 'none stated',
     comparison: describeComparator(milestone),

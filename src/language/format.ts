@@ -42,7 +42,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import type { PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
-import type { InstalmentsNode, ItemSetDefinitionNode } from './ast';
+import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -184,6 +184,7 @@ function onceSentenceText(clause: ClauseNode, path: string): string | null {
   if (sentences.every((x) => x === undefined)) return null;
   if (clause.form !== 'payer-pays' && clause.form !== 'conditional') throw new FormatError('a once-only sentence follows only a payer-pays or conditional sentence', `${path}/milestones/0/once`);
   const first = sentences[0];
+  if (first === 'even-if-others') return evenIfOthersText(clause, path);
   sentences.forEach((x, i) => {
     if (x !== first) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same', `${path}/milestones/${i}/once`);
     if (clause.milestones[i].once?.words !== 'payable only upon the first achievement') throw new FormatError(`the words of a once-only sentence are 'payable only upon the first achievement'`, `${path}/milestones/${i}/once/words`);
@@ -191,6 +192,23 @@ function onceSentenceText(clause: ClauseNode, path: string): string | null {
   const tail = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement' ? '' : ', and no amount shall be due for subsequent or repeated achievements';
   return `Such payment shall be payable only upon the first achievement of such milestone${tail}.`;
 }
+
+/** "For the avoidance of doubt, this milestone shall be payable only once, even if other Licensed Products achieve Annual Net Sales exceeding $1,000,000." */
+function evenIfOthersText(clause: ClauseNode, path: string): string {
+  const at = `${path}/milestones/0/once`;
+  if (clause.milestones.length !== 1) throw new FormatError('"this milestone shall be payable only once, even if other …" follows a sentence of one milestone', at);
+  const once = clause.milestones[0].once as OnceOnlyNode;
+  if (once.words !== 'payable only once') badField(`the words '${String(once.words)}' (write "payable only once")`, `${at}/words`);
+  const o = once.others;
+  if (!o) throw new FormatError('the sentence restates the condition: give `others`', `${at}/others`);
+  const noun = typeof o.noun === 'string' ? o.noun.split(' ') : [];
+  if (noun.length === 0 || !noun.every(isPlainWord)) badField(`a product noun '${String(o.noun)}' of plain words`, `${at}/others/noun`);
+  if (!METRIC.exec(String(o.term))) badField(`a metric '${String(o.term)}' such as "Annual Net Sales"`, `${at}/others/term`);
+  if (!o.comparator || !STRICT_WORDS.has(o.comparator.words) || o.comparator.strict !== true) badField('a comparator written "exceeding"', `${at}/others/comparator`);
+  return `For the avoidance of doubt, this milestone shall be payable only once, even if other ${o.noun} achieve ${o.term} ${o.comparator.words} ${formatAmount(o.amount, `${at}/others/amount`)}.`;
+}
+
+const STRICT_WORDS = new Set(['exceeding']);
 
 /**
  * "If Licensee's Earned Royalties for any calendar year are less than $100,000.00 (the "Minimum Royalty"), the Licensee
@@ -505,6 +523,8 @@ function scopeText(scope: string, path: string): string {
     if (phrase === 'worldwide') continue;
     // "of each Product": counted per item.
     if (/^of each /.test(phrase) && phrase.slice('of each '.length).split(' ').every(isPlainWord)) continue;
+    // "of a Licensed Product": counted per product.
+    if (/^of a /.test(phrase) && phrase.slice('of a '.length).split(' ').every(isPlainWord)) continue;
     // "of the first Licensed Product": an ordinal before the words.
     const firstOf = /^of the first (.+)$/.exec(phrase);
     if (firstOf && firstOf[1].split(' ').every(isPlainWord)) continue;
@@ -582,6 +602,7 @@ function revenueTarget(m: MilestoneNode, at: string, what: string): { t: Revenue
   periodMetricText(t.term, t.periodWord, `${at}/target/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
   const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
+  if ((t.perProduct !== undefined) !== (t.scope !== undefined && / ?of a /.test(` ${t.scope}`))) badField('per product exactly when the scope says "of a <Product>"', `${at}/target/perProduct`);
   const written = m.quota === undefined ? formatAmount(t.amount, `${at}/target/amount`) : quotaText(m, at);
   return { t, scope, written };
 }
@@ -2338,6 +2359,18 @@ function severalPaymentsText(d: SeveralPaymentsStatementNode, path: string): str
   return `If more than one unmet milestone is achieved in a given ${d.period}, a payment will be made for each.`;
 }
 
+/** '"Annual Net Sales" means the Net Sales of a Licensed Product in a Calendar Year.' */
+function metricDefinitionText(d: MetricDefinitionNode, path: string): string {
+  const metric = METRIC.exec(String(d.metric));
+  if (!metric || PERIOD_WORD.test(`${d.metric} `)) badField(`a metric '${String(d.metric)}' such as "Net Sales", without a period word`, `${path}/metric`);
+  if ((metric?.[1]?.toLowerCase() ?? null) !== d.basis) badField(`the basis of '${String(d.metric)}'`, `${path}/basis`);
+  const scope = d.scope === undefined ? '' : ` ${scopeText(d.scope, `${path}/scope`)}`;
+  if ((d.perProduct !== undefined) !== (d.scope !== undefined && / ?of a /.test(` ${d.scope}`))) badField('per product exactly when the scope says "of a <Product>"', `${path}/perProduct`);
+  const w = d.window;
+  if (!w || w.kind !== 'calendar-period' || w.selection?.kind !== 'each' || w.bound !== undefined || w.during !== undefined) badField('a calendar period written "in a Calendar Year"', `${path}/window`);
+  return `${quotedTerm(d.term, `${path}/term`)} means the ${d.metric}${scope} ${windowText(w, `${path}/window`)}.`;
+}
+
 function definitionText(d: DefinitionNode, path: string): string {
   if (d.kind === 'fiscal-year-statement') {
     return `The fiscal year ${oneOf(d.edge, ['begins', 'ends'], `${path}/edge`)} on ${MONTH_DAY(d.month, d.day, path)}.`;
@@ -2358,6 +2391,7 @@ function definitionText(d: DefinitionNode, path: string): string {
     return `${quotedTerm(d.term, `${path}/term`)} means a ${noun} that ${d.isNot ? 'is not and ' : ''}has never been party to ${d.never}.`;
   }
   if (d.kind === 'item-set-definition') return itemSetDefinitionText(d, path);
+  if (d.kind === 'metric-definition') return metricDefinitionText(d, path);
   if (d.kind === 'several-payments-statement') return severalPaymentsText(d, path);
   if (d.kind !== 'period-definition') throw new FormatError(`unknown definition '${String((d as { kind: unknown }).kind)}'`, `${path}/kind`);
   const term = quotedTerm(d.term, `${path}/term`);

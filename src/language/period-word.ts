@@ -15,11 +15,13 @@
  * - Fortnights and weeks have no calendar period and no contract period here: alone, the construct is
  *   not supported (the window must be written).
  */
-import type { CalendarPeriodWindowNode, DocumentNode, MilestoneNode, PeriodWordNode, RecurringWindowNode, WindowNode } from './ast';
+import type { CalendarPeriodWindowNode, DocumentNode, MetricDefinitionNode, MilestoneNode, PeriodWordNode, RecurringWindowNode, WindowNode } from './ast';
 import { assertNever } from './ast';
 import { definitionsOf, periodMeaning } from './period-definitions';
+import { metricDefinitionOf } from './per-product';
 
 export type PeriodWordReading =
+  | DefinedWindowReading
   /** No period adjective. */
   | { kind: 'none' }
   /** A written window of the word's length. */
@@ -30,6 +32,13 @@ export type PeriodWordReading =
   | { kind: 'unsupported'; word: PeriodWordNode }
   /** No window written: the word's periods, calendar (`stated` by the text) or contract (the default reading). */
   | { kind: 'from-word'; word: PeriodWordNode; calendar: boolean; window: CalendarPeriodWindowNode | RecurringWindowNode };
+
+/**
+ * No window written, and the metric's term is defined with one ('"Annual Net Sales" means the Net Sales of a Licensed
+ * Product in a Calendar Year.'): the definition's periods, each tested on its own total like a written window. `word`
+ * is the term's period adjective, which agrees with the definition's periods (else the reading is `mismatch`).
+ */
+export interface DefinedWindowReading { kind: 'defined'; word: PeriodWordNode | null; definition: MetricDefinitionNode; window: CalendarPeriodWindowNode }
 
 /** The unit a period word counts in, as months; null for fortnights and weeks. */
 const MONTHS: Readonly<Record<PeriodWordNode['unit'], number | null>> = { year: 12, quarter: 3, month: 1, fortnight: null, week: null };
@@ -80,6 +89,11 @@ export function statesCalendarBasis(document: DocumentNode, word: PeriodWordNode
 /** What `m`'s period word means for its window in `document`. */
 export function periodWordReading(m: MilestoneNode, document: DocumentNode): PeriodWordReading {
   const word = m.target.kind === 'revenue' ? m.target.periodWord : undefined;
+  const defined = m.target.kind === 'revenue' && m.window.kind === 'open' ? metricDefinitionOf(document, m.target.term) : null;
+  if (defined !== null) {
+    if (word !== undefined && MONTHS[word.unit] !== windowMonths(defined.window, document)) return { kind: 'mismatch', word, window: 'calendar-period' };
+    return { kind: 'defined', word: word ?? null, definition: defined, window: { ...defined.window, range: m.window.range } };
+  }
   if (word === undefined) return { kind: 'none' };
   const months = MONTHS[word.unit];
   if (m.window.kind !== 'open') {
@@ -99,7 +113,7 @@ export function periodWordReading(m: MilestoneNode, document: DocumentNode): Per
 /** The window `m` is evaluated in: the one its period word gives when none is written, else its own. */
 export function evaluatedWindow(m: MilestoneNode, document: DocumentNode): WindowNode {
   const reading = periodWordReading(m, document);
-  return reading.kind === 'from-word' ? reading.window : m.window;
+  return reading.kind === 'from-word' || reading.kind === 'defined' ? reading.window : m.window;
 }
 
 /** The reading in words, for the evaluation's notes; null when the metric has no period word. */
@@ -109,6 +123,8 @@ export function periodWordNote(reading: PeriodWordReading): string | null {
     case 'mismatch':
     case 'unsupported':
       return null;
+    case 'defined':
+      return `"${reading.definition.term}" is defined as ${reading.definition.metric} ${reading.definition.window.written} calendar ${reading.definition.window.unit}: each such period's own total is tested`;
     case 'agrees':
       return `'${reading.word.word}' agrees with the window written: the metric is each such ${PERIOD_WORD_UNIT_NAMES[reading.word.unit]}'s own total`;
     case 'from-word': {

@@ -8,6 +8,7 @@
  * this file does not know is refused with `SqlUnsupportedError` naming it, so a language extension
  * never reaches a database as a different question.
  */
+import { perProductReading } from '../language/per-product';
 import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
   ClauseNode,
@@ -334,6 +335,12 @@ function eachIncrementUnsupported(): SqlUnsupportedError {
 /** Refuses, naming it, anything in the AST the SQL path cannot express. */
 export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
+  // A total counted per product (its own words, or its term's definition): the query sums one series for all rows, which would be the pooled total.
+  for (const clause of ast.clauses) {
+    for (const m of clause.milestones) {
+      if (perProductReading(m, ast)) throw new SqlUnsupportedError("target 'revenue' field 'perProduct'", "the SQL engines do not count a total per product ('of a Licensed Product') yet; evaluate this clause with the in-memory engine");
+    }
+  }
   for (const definition of ast.definitions ?? []) {
     requireKnown(definition, 'definition');
     if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
