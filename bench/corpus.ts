@@ -25,7 +25,7 @@ export interface CorpusCase {
   inDomain: boolean;
   constructs: string[];
   clause: string;
-  context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string; ledgerHolds?: LedgerHolds };
+  context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string; ledgerHolds?: LedgerHolds; ledgerCurrency?: string };
   schedule?: unknown;
   ledger: LedgerRecord[];
   expected: { milestones?: Record<string, unknown>[]; obligations?: Record<string, unknown>[] };

@@ -49,6 +49,7 @@ import * as lvb from './level-builders';
 import * as atb from './attainment-base-builders';
 import * as cmb from './commitment-builders';
 import * as pl from './plan-level-builders';
+import * as gr from './growth-builders';
 import * as tc from './tailed-condition-builders';
 import * as pd from './payment-definition-builders';
 import * as isb from './item-set-builders';
@@ -305,6 +306,10 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | partyRef modal "earn" money %for_ %each calendarPeriodNoun %in_ %which partyRef achievesVerb quarterPlanShare quarterPlanYtd:? %period quarterPlanName %for_ %number %colon quarterPlanRows %period {% ptb.planTableClause %}
 # Written out after the intro (not as a rule of its own): one Earley state where a clause may start, not three.
                | conditionIntro planLevel planLevelsMore %period planExcess {% pl.planLevelsClause %}
+# "The Employee shall receive one and one-half percent (1.5%) of the increase in quarter-to-quarter growth, comparing sales
+# in a calendar quarter of one year with sales in the same calendar quarter of the preceding year, starting with 2026 as the
+# base year.": a rate on the increase over the same quarter of the year before (grammar/growth-builders.ts).
+               | payerHead %receive percentage %of %the "increase" %in_ "quarter-to-quarter" "growth" %comma "comparing" metric %in_ %a %calendar %quarter %of "one" %year %with_ metric %in_ %the "same" %calendar %quarter %of %the "preceding" %year %comma "starting" %with_ %number %as %the "base" %year %period {% gr.growthClause %}
 # A computed amount with a minimum per period, topped up (grammar/top-up-builders.ts).
                | royaltySentence %period topUpSentence               {% tu.royaltyWithTopUp %}
 # A minimum of royalties owed under another provision, topped up (grammar/undertaking-builders.ts); written out here,

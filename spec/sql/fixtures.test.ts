@@ -63,6 +63,7 @@ const REFUSED_FEATURES = [
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
   "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'",
+  "threshold 'prior-period'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

@@ -47,6 +47,9 @@ import { topUpNote } from './top-up-note';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
+import { currencyReading } from './ledger-currency';
+import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';
+import { growthNote, growthStatus } from './growth';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
@@ -54,7 +57,7 @@ import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { planTableGaps, planTableReadings } from './plan-table-note';
-import { documentCurrency, instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
+import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
   totalsOf,
@@ -131,7 +134,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const resolved = resolveContext(options, options.now);
     this.context = resolved.ok ? resolved.context : null;
     this.contextError = resolved.ok ? null : resolved.message;
-    this.currency = documentCurrency(ast);
+    const currency = currencyReading(ast, options.ledgerCurrency);
+    this.currency = currency.ok ? currency.currency : null;
+    if (!currency.ok) this.error({ code: currency.code, severity: 'error', message: currency.message });
     this.readIssueRows = new Set((options.readIssues ?? []).map((i) => i.row));
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
@@ -151,7 +156,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     ast = defined.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...planTableReadings(ast)];
+    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...(currency.ok && currency.note ? [currency.note] : []), ...planTableReadings(ast)];
+
     this.planTableGaps = ctx ? planTableGaps(ast, ctx.effective, ctx.asOf) : [];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
     this.asOfDay = ctx ? dayNumber(ctx.asOf) : -1;
@@ -503,11 +509,19 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if (setSums.blank > 0) notes.add(`${name}: ${setSums.blank} row${setSums.blank === 1 ? ' has' : 's have'} no ${column} and ${setSums.blank === 1 ? 'is' : 'are'} not counted in "${plan.setUse.definition.term}"`);
       }
       const { net } = rule.series(sums, plan.productKey, plan.rowSet);
+      const growth = priorPeriodOf(base);
+      const growthSeries = growth && base ? METRICS[paymentBaseMetric(base) ?? 'gross-revenue'].series(sums, null, plan.rowSet).net : null;
+      if (growth) notes.add(`${name}: ${growthNote(growth)}`);
       const compound = m.compound ? compoundReading(m.compound) : null;
       const clawback = clawsBack(plan);
       if (plan.clause.clawback) notes.add(`${name}: ${clawbackNote(plan.clause.clawback)}`);
       if (compound) notes.add(`${name}: ${compoundNote(m, compound)}`);
       for (const [instIndex, inst] of plan.instances.entries()) {
+        // A base year's quarter is only what a later quarter is compared with: its rows are used, the quarter is not tested.
+        if (growth && isBaseQuarter(growth, inst.window)) {
+          for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
+          continue;
+        }
         notes.add(`${name}: ${inst.window.explanation}`);
         if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {
           const e = plan.clause.commitment?.escalation;
@@ -533,30 +547,35 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const crossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;
         const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
         const topUpAmount = topUp && topUpCurrency ? periodAmount(topUp.rate, totalDec, topUpCurrency) : null;
-        const status: Status = topUp && topUpAmount
+        const prior = growthSeries ? priorPeriodTotal(inst.window, growthSeries, this.effectiveDay) : null;
+        const status: Status = prior
+          ? growthStatus(prior, totalDec, over)
+          : topUp && topUpAmount
           ? topUpStatus(topUpAmount, new Dec(topUp.terms.minimum.amount), over)
           : shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
           : crossing ? 'met' : over ? 'missed' : 'pending';
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
-        const achieved = status === 'met' ? crossing : null;
+        // A growth is known once the quarter is over, on its whole total: no row achieves it.
+        const achieved = status === 'met' && !prior ? crossing : null;
+        const shownTarget = prior?.kind === 'total' ? prior.total : targetDec;
         const result: MilestoneResult = {
           clause: plan.clauseIndex,
           label: m.label,
           period: inst.window.period,
           metric: plan.metric,
           product: m.target.kind === 'units' ? m.target.product : null,
-          target: decimalString(targetDec),
+          target: decimalString(shownTarget),
           currency: m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? m.target.amount.currency : null,
           windowType: windowType(plan.window),
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
-          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : null,
+          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : prior && status === 'met' ? inst.window.deadline : null,
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
-          progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+          progress: shownTarget.isZero() ? '100.0' : totalDec.dividedBy(shownTarget).times(100).toFixed(1, Dec.ROUND_HALF_UP),
           crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
         };
         // A period word's window has no deadline: a period that falls short is not a missed milestone.
@@ -607,7 +626,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
         }
-        const undone = crossing !== null && !outcome && !byCatchUp && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec));
+        const undone = !prior && crossing !== null && !outcome && !byCatchUp && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec));
         // With a clawback sentence, what the refunds undid is owed back (below); without one, the refund is reported. Triggered
         // by catch-up, the period's own total never met it: no refund took it back.
         if (undone && !clawback) notes.metAndRefunded(instName, result.achievedAt, (crossing as NonNullable<typeof crossing>).row.id, result.total);
@@ -692,10 +711,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
-        const met = crossing && result.achievedAt !== null ? { by: crossing.row.id, at: result.achievedAt } : null;
+        const met = crossing && result.achievedAt !== null && !prior ? { by: crossing.row.id, at: result.achievedAt } : null;
         // A raised rate ("…; provided that if … exceed …, … shall be 6% of all …") is owed at the lower rate when its condition is not met.
         const raised = base?.kind === 'tiered' && base.proviso !== undefined;
-        const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised) : null;
+        // A rate on the growth is settled on every quarter once it is over: an increase of zero or a decrease comes to nothing.
+        const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised || prior !== null) : null;
         if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
         if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing) {
           const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
@@ -709,6 +729,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             name,
             warned,
             diagnostics,
+            ...(prior ? { prior } : {}),
           });
           if (obligation) {
             obligations.push(obligation);

@@ -8,6 +8,7 @@ import { assertNever, type ClauseNode, type MilestoneNode, type PaymentNode, typ
 import { paymentFor } from '../language/describe';
 import { Dec, decimalString, formatMoney, moneyString, roundMoney } from '../values/money';
 import { Accumulator, toDec } from '../values/quantity';
+import type { PriorTotal } from './payments/prior-period';
 import { formatIsoDate, fromDayNumber, type WindowInstance } from '../time/periods';
 import { METRICS, type DaySums } from './metrics';
 import type { DaySeries } from './day-series';
@@ -112,6 +113,8 @@ export interface ObligationContext {
   /** Plans already warned about (one warning per milestone, not per instance). */
   warned: Set<Plan>;
   diagnostics: EvaluationDiagnostic[];
+  /** For a rate on the growth over the year before: the total of the same quarter a year before (priorPeriodTotal). */
+  prior?: PriorTotal;
 }
 
 /** The obligation of a met instance, or null when the clause states no payment for it. */
@@ -196,8 +199,17 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const revenue = new Accumulator();
       const series = baseSeries(payment, o.sums, plan.rowSet);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
+      const prior = o.prior;
+      if (prior?.kind === 'incomplete') {
+        const message =
+          `${name}: the increase of ${inst.window.windowStart} to ${inst.window.deadline} is over ${prior.windowStart} to ${prior.deadline}, which begins before the ` +
+          "effective date: its sales are not counted, so the increase cannot be told; the amount is undefined (not zero). Evaluate with an effective date on or before that quarter's first day";
+        diagnostics.push({ code: 'growth-base-incomplete', severity: 'warning', label: m.label, message });
+        return { ...common, amount: null, currency: o.currency ?? o.firstRowCurrency, basis: 'rate', explanation: message };
+      }
       return computedObligation(payment, revenue.value(), {
         common,
+        ...(prior ? { prior: prior.total, priorWords: `the same calendar quarter of the year before, ${prior.windowStart} to ${prior.deadline}` } : {}),
         target: toDec(instanceTarget(plan, inst)),
         currency: o.currency ?? o.firstRowCurrency,
         window: inst.window,
@@ -281,6 +293,9 @@ export interface ComputedContext {
   source: string;
   name: string;
   diagnostics: EvaluationDiagnostic[];
+  /** For a rate on the growth: the total of the same quarter a year before, and that quarter in words. */
+  prior?: Dec;
+  priorWords?: string;
 }
 
 /**
@@ -292,7 +307,7 @@ export function computedObligation(payment: FormulaPayment, revenue: Dec, c: Com
   const basis = computedBasis(payment) ?? 'gross';
   const { common, currency } = c;
   if (currency === null) return unknownCurrency(c, 'the commission', `${basis} revenue`);
-  const result = calculate(payment, revenue, computedThreshold(payment, c.target), currency);
+  const result = calculate(payment, revenue, computedThreshold(payment, c.target, c.prior ?? null), currency);
   const amount = nonNegative(result.amount, revenue, basis, c.name, common.label, c.diagnostics);
   return {
     ...common,
@@ -302,7 +317,8 @@ export function computedObligation(payment: FormulaPayment, revenue: Dec, c: Com
     explanation:
       negativeBaseWords(revenue, basis) +
       `${result.text}, on the ${basis} revenue of the milestone's window ${c.window.windowStart} to ${c.window.deadline} counted up to ` +
-      `${formatIsoDate(fromDayNumber(c.countedTo))} (${c.source})`,
+      `${formatIsoDate(fromDayNumber(c.countedTo))} (${c.source})` +
+      (c.prior !== undefined ? `; the threshold is the ${basis} revenue of ${c.priorWords}, ${decimalString(c.prior)}: an increase of zero or a decrease pays nothing` : ''),
     calculation: result.calculation,
     calculationText: result.text,
   };

@@ -44,6 +44,11 @@ export interface EvaluationOptions {
    */
   ledgerHolds?: LedgerHolds;
   /**
+   * The currency of the ledger's amounts, an ISO code, for a clause that names none (src/evaluation/ledger-currency.ts):
+   * amounts are read and paid in it; a clause naming another is an error.
+   */
+  ledgerCurrency?: string;
+  /**
    * Where a table that grows with the ledger's distinct customers may be set aside once it outgrows
    * its memory budget (the command line gives temporary files); without it the table stays in memory.
    */
@@ -167,6 +172,8 @@ export type EvaluationCode =
   | 'fiscal-year-start-conflict'
   /** A metric the declared ledger cannot give: Bookings from a sales ledger, or sales from a ledger of bookings. */
   | 'unmeasurable-metric'
+  /** A rate on the growth over the year before whose prior quarter begins before the effective date: its total cannot be told. */
+  | 'growth-base-incomplete'
   /** A ledger name that nearly matches a member of a defined set ("Acme Inc" for "Acme, Inc."): not counted, and said so. */
   | 'set-near-miss'
   /** "payable annually" read as the calendar years a minimum names, for a contract that does not start on January 1: contract years are the other reading. */

@@ -1447,7 +1447,22 @@ export interface RateOnExcessPaymentNode {
 }
 
 /** A threshold: an amount, or the milestone's own target ("the target"). */
-export type ThresholdNode = MoneyNode | TargetReferenceNode;
+export type ThresholdNode = MoneyNode | TargetReferenceNode | PriorPeriodReferenceNode;
+
+/**
+ * "the increase in quarter-to-quarter growth, comparing sales in a calendar quarter of one year with sales in the same
+ * calendar quarter of the preceding year, starting with 2026 as the base year": the threshold of each quarter is the
+ * total of the same calendar quarter one year before, so the rate is on the increase over it (nothing on a decrease).
+ * The quarters of the base year and before are the base only: none of them is tested or paid.
+ */
+export interface PriorPeriodReferenceNode {
+  kind: 'prior-period';
+  unit: 'quarter';
+  baseYear: number;
+  /** The metric as written after "with" ("sales"); the checker requires the measure's own. */
+  metric: string;
+  range: Range;
+}
 
 export interface TargetReferenceNode {
   kind: 'target-reference';
@@ -1721,6 +1736,7 @@ export type AnyNode =
   | PlanLevelsNode
   | PlanLevelNode
   | PlanRefNode
+  | PriorPeriodReferenceNode
   | ItemSetDefinitionNode
   | ItemSetMemberNode
   | MinimumTopUpNode

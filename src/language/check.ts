@@ -28,6 +28,7 @@ import { checkSalesMinimum } from './check-sales-minimum';
 import { checkAttainment } from './check-attainment';
 import { checkCommitment } from './check-commitment';
 import { checkPlanLevels } from './check-plan-levels';
+import { checkGrowth } from './check-growth';
 import { checkPlanTable } from './check-plan-table';
 import { checkPaymentDefinition } from './check-payment-definition';
 import { notationOf } from '../values/number-notation';
@@ -93,6 +94,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
   for (const clause of document.clauses) checkPlanLevels(clause, out);
+  for (const clause of document.clauses) checkGrowth(clause, out);
   for (const clause of document.clauses) checkPlanTable(clause, out);
   for (const clause of document.clauses) checkPaymentDefinition(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);

@@ -235,6 +235,7 @@ function describeAttainmentPayout(p: AttainmentPayoutNode): string {
 const basisWord = (basis: SalesBasis): string => (basis === 'net' ? 'net' : 'gross');
 
 function describeThreshold(t: ThresholdNode): string {
+  if (t.kind === 'prior-period') return `the total of the same calendar ${t.unit} of the year before (the quarters of ${t.baseYear} and earlier are the base)`;
   return t.kind === 'money' ? statedMoney(t.amount, t.currency) : "the milestone's target";
 }
 

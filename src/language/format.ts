@@ -37,7 +37,7 @@
  */
 import type {
   PeriodWordNode, ConditionPartNode, ClawbackNode, SeveralPaymentsStatementNode, CalendarPeriodWindowNode,
-  CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
+  CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PriorPeriodReferenceNode, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
@@ -631,6 +631,8 @@ function quotaText(m: MilestoneNode, at: string): string {
 function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.planLevels !== undefined) return planLevelsSentences(clause, clause.planLevels, `${path}/planLevels`);
   if (clause.planTable !== undefined) return planTableSentences(clause, clause.planTable, `${path}/planTable`);
+  const growth = clause.milestones[0]?.payment ? paymentParts(clause.milestones[0].payment).base : null;
+  if (growth?.kind === 'rate-on-excess' && growth.threshold?.kind === 'prior-period') return growthSentence(clause, growth, growth.threshold, path);
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   const first = clause.milestones[0]?.payment;
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
@@ -920,6 +922,25 @@ function planTableSentences(clause: ClauseNode, t: PlanTableNode, path: string):
     `The ${partyName(clause.party, `${clausePath}/party`)} shall earn ${formatAmount(payment.amount, `${at0}/payment/amount`)} for each calendar quarter in which the ` +
     `${partyName(achiever, `${at0}/achiever`)} ${verb} ${percentText(share.percent, `${at0}/plan/percent`)} of the ${share.name}${ytdText}. ` +
     `${planNameText(t.name, undefined, `${path}/name`)} for ${year}: ${rows.join('; ')}.`
+  );
+}
+
+/**
+ * "The Employee shall receive 1.5% of the increase in quarter-to-quarter growth, comparing sales in a calendar quarter of one
+ * year with sales in the same calendar quarter of the preceding year, starting with 2026 as the base year."
+ */
+function growthSentence(clause: ClauseNode, p: RateOnExcessPaymentNode, t: PriorPeriodReferenceNode, path: string): string {
+  const at = `${path}/milestones/0/payment`;
+  if (clause.milestones.length !== 1 || clause.milestones[0].payment !== p) throw new FormatError('a rate on the growth over the year before is the one payment of its sentence, without a cap or due term', at);
+  if (clause.payer !== undefined || !clause.party) throw new FormatError('a rate on the growth names the party that receives it, and no payer', `${path}/payer`);
+  const term = p.measure?.term;
+  if (typeof term !== 'string' || !METRIC.test(term)) throw new FormatError(`'${String(term)}' cannot be written as a metric`, `${at}/measure/term`);
+  if (typeof t.metric !== 'string' || !METRIC.test(t.metric)) throw new FormatError(`'${String(t.metric)}' cannot be written as a metric`, `${at}/threshold/metric`);
+  oneOf(t.unit, ['quarter'], `${at}/threshold/unit`);
+  return (
+    `${partyName(clause.party, `${path}/party`)} shall receive ${percentText(p.percent, `${at}/percent`)} of the increase in quarter-to-quarter growth, ` +
+    `comparing ${term} in a calendar quarter of one year with ${t.metric} in the same calendar quarter of the preceding year, ` +
+    `starting with ${wholeNumber(t.baseYear, `${at}/threshold/baseYear`)} as the base year.`
   );
 }
 
@@ -2353,6 +2374,7 @@ function namedTargetText(name: string, path: string): string {
 }
 
 function thresholdText(t: ThresholdNode, path: string): string {
+  if (t?.kind === 'prior-period') throw new FormatError('a rate on the growth over the year before is written only as its own sentence', path);
   if (t?.kind === 'target-reference') return t.name === undefined ? 'the target' : `the ${namedTargetText(t.name, `${path}/name`)}`;
   return formatAmount(t, path);
 }

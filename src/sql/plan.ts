@@ -25,7 +25,7 @@ import { Dec, minorUnits, moneyString, roundMoney } from '../values/money';
 import { ContractCalendar, dayNumber, resolveContext, type ContractContext, type WindowInstance } from '../time/periods';
 import { milestoneWindowInstances } from '../time/own-windows';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
-import { documentCurrency, instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstances } from '../evaluation/plan';
+import { instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstances } from '../evaluation/plan';
 import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
@@ -33,6 +33,7 @@ import { periodReading } from '../evaluation/plan';
 import { milestoneParties } from '../evaluation/parties';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
+import { currencyReading } from '../evaluation/ledger-currency';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -44,6 +45,8 @@ export interface SqlPlanOptions {
   now?: () => number;
   /** What the ledger's rows are (src/language/ledger-holds.ts): the same reading and note as in memory. */
   ledgerHolds?: LedgerHolds;
+  /** The ledger's currency for a clause that names none (src/evaluation/ledger-currency.ts): the same reading as in memory. */
+  ledgerCurrency?: string;
 }
 
 /** How an obligation's amount is found once its milestone instance is met. */
@@ -357,6 +360,11 @@ export function checkSupported(ast: DocumentNode): void {
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
     for (const m of clause.milestones) {
+      // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
+      const base = m.payment ? paymentParts(m.payment).base : null;
+      if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'prior-period') {
+        throw new SqlUnsupportedError("threshold 'prior-period'", "the SQL engines do not support a rate on the growth over the same quarter of the year before yet; evaluate this clause with the in-memory engine");
+      }
       requireKnown(m, 'milestone');
       if (m.labelSource) requireKnown(m.labelSource, 'label');
       if (m.comparator) requireKnown(m.comparator, 'comparator');
@@ -484,7 +492,9 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       milestones.push(sqlMilestone);
     }
   });
-  const currency = documentCurrency(ast);
+  const reading = currencyReading(ast, options.ledgerCurrency);
+  if (!reading.ok) return { ok: false, message: reading.message, code: reading.code };
+  const currency = reading.currency;
   if (currency !== null) minorUnits(currency); // an unknown code is the checker's error; fail loudly here
   return {
     ok: true,

@@ -4,6 +4,7 @@
  * results with the same renderer and `--json` is the same object.
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
+import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
 import { ContractCalendar, formatIsoDate } from '../time/periods';
@@ -174,6 +175,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   for (const text of plan.contextNotes) notes.add(text);
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
   if (holds.ok && holds.note) notes.add(holds.note);
+  const currency = currencyReading(plan.ast, plan.options.ledgerCurrency);
+  if (currency.ok && currency.note) notes.add(currency.note);
 
   const clauses = plan.ast.clauses.length;
   const milestones: MilestoneResult[] = [];

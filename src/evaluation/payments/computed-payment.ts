@@ -22,11 +22,24 @@ export function computedBasis(payment: FormulaPayment): SalesBasis {
   }
 }
 
-/** The threshold as an amount: the one written, or the milestone's target for "the target". */
-export function computedThreshold(payment: FormulaPayment, target: Dec): Dec | null {
+/**
+ * The threshold as an amount: the one written, the milestone's target for "the target", or `prior`, the total of the
+ * same quarter a year before, for a rate on the growth over it (the caller sums it; it must be given then).
+ */
+export function computedThreshold(payment: FormulaPayment, target: Dec, prior: Dec | null = null): Dec | null {
   switch (payment.kind) {
     case 'rate-on-excess':
-      return payment.threshold.kind === 'money' ? new Dec(payment.threshold.amount) : target;
+      switch (payment.threshold.kind) {
+        case 'money':
+          return new Dec(payment.threshold.amount);
+        case 'target-reference':
+          return target;
+        case 'prior-period':
+          if (prior === null) throw new Error("a rate on the growth over the year before needs the prior quarter's total");
+          return prior;
+        default:
+          return assertNever(payment.threshold);
+      }
     case 'per-increment':
       return payment.threshold ? new Dec(payment.threshold.amount) : null;
     case 'tiered':
