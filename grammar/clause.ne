@@ -60,12 +60,14 @@ import * as tu from './top-up-builders';
 import * as cw from './clawback-builders';
 import * as ud from './undertaking-builders';
 import * as sm from './sales-minimum-builders';
+import * as ins from './instalment-builders';
 import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var soleNameWord: any = pw.soleNameWord;
 import * as ptb from './plan-table-builders';
+import * as ev from './full-month-builders';
 %}
 @lexer lexer
 
@@ -301,6 +303,9 @@ payerClause   -> paymentFirst %period                                {% b.payerC
 # Payments set out in rows below the sentence (written out here, not as a rule of its own: one Earley state fewer where a clause may start).
                | %at "such" "time" %as tableCondition %comma payerHead %pay %to:? partyRef %the %following qualifiers:? paidNouns %colon tableRows %period {% tab.tableClause %}
                | incrementSentence provisos:? %period                {% ib.incrementClause %}
+# "The sales milestone payment of $300,000 shall be payable by BMX to Ambrose when …", perhaps paid in instalments
+# ("; provided that such payment will be made in three (3) equal annual installments, …"): grammar/instalment-builders.ts.
+               | %the qualifiers:? paidNoun paidLink money modal %be %payable %by partyRef %to partyRef conditionLink condition instalmentProviso:? %period {% ins.payableByClause %}
 # A share of a plan set out in a table below the sentence, one amount per quarter (grammar/plan-table-builders.ts): written
 # out here, not as a rule of its own, so that it adds one Earley state where a clause may start.
                | partyRef modal "earn" money %for_ %each calendarPeriodNoun %in_ %which partyRef achievesVerb quarterPlanShare quarterPlanYtd:? %period quarterPlanName %for_ %number %colon quarterPlanRows %period {% ptb.planTableClause %}
@@ -337,6 +342,8 @@ payAction     -> %pay %to:? partyRef paidConditions                  {% b.paidCo
                | %make %each %of %the %following qualifiers:? paidNouns listLead %colon payerItems {% lb.madeList %}
 # "Company will pay Licensor the following amounts after the first achievement of each milestone event: (i) …": paid when met.
                | %pay %to:? partyRef %the %following "amounts" %after %the %firstWord %achievement %of %each %milestone %event %colon payerItems {% lb.amountsList %}
+instalmentProviso -> %semicolon %provided %that %such %payment modal %be "made" %in_ %number %equal %annual instalmentNoun %comma "one" %in_ %each %calendar %year %lparen %startVerb %with_ %the %calendar %year %in_ %which %the "threshold" %is %firstWord "reached" %rparen %in_ %which %such "threshold" "continues" %to %be "reached" %or "exceeded" {% ins.instalmentProviso %}
+instalmentNoun -> "installments" | "instalments"
 madePayment   -> anArticle qualifiers:? paidNoun %to partyRef paidLink paidValue {% b.madeAmount %}
 paidConditions -> paidCondition                                      {% b.single %}
                | paidConditions %comma %and paidCondition            {% b.appendFourth %}
@@ -529,6 +536,7 @@ comparator    -> %exceed {% b.strict %} | %exceeds {% b.strict %} | %exceeding {
                | %at %least {% b.inclusive %} | %not %less %than {% b.inclusive %} | %no %less %than {% b.inclusive %}
                | %equal %or %exceed {% b.inclusive %} | %equals %or %exceeds {% b.inclusive %}
                | %reach {% b.inclusive %} | %reaches {% b.inclusive %}
+               | %reach %or %exceed {% b.inclusive %} | %reaches %or %exceeds {% b.inclusive %}
 
 # --- shortfall sentences ----------------------------------------------------------------------
 # "If the Distributor fails to purchase the Annual Minimum of $500,000 in each year, it shall pay the Company
@@ -823,6 +831,12 @@ periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %
                | eventPeriods                                        {% b.id %}
 # "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date".
                | %the %number %successiveWord %calendar quartersWord %startVerb %with_ %the %firstWord %full %calendar %quarter %after %the eventName {% pd.quartersAfterEvent %}
+# "the period commencing on the First Commercial Sale Date, being March 17, 2026, and ending on the last day of the twelfth
+# (12th) full calendar month thereafter" (grammar/event-period-builders.ts).
+               | %the %periodNoun %startVerb %on %the saleEvent %date %comma "being" date %comma %and "ending" %on %the "last" %day %of %the monthOrdinal %full %calendar %month "thereafter" {% ev.fullMonthsAfterEvent %}
+monthOrdinal  -> %ordinal {% ev.draftedOrdinal %}
+               | %ordinalNumber {% ev.draftedOrdinal %}
+               | %ordinal %lparen %ordinalNumber %rparen             {% ev.draftedOrdinal %}
 eventPeriods  -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the eventName {% ep.periodsFromEvent %}
 inlinePeriodDefinition -> %lparen eventPeriods %rparen               {% ep.inlineDefinition %}
 quartersWord  -> "Quarters" | "quarters"

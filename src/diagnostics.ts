@@ -84,6 +84,8 @@ export const DIAGNOSTIC_CODES = {
   // calendar periods
   'once-or-each': 'warning',
   'any-period-reading': 'warning',
+  // a payment made in instalments, one per calendar year that meets the condition
+  'instalment-missed-year': 'warning',
   // period words of metrics ("annual Net Sales")
   'period-word-mismatch': 'error',
   'period-word-reading': 'warning',
@@ -113,6 +115,7 @@ export const DIAGNOSTIC_CODES = {
   'level-stop-reading': 'warning',
   'undefined-event': 'error',
   'event-quarter-reading': 'warning',
+  'event-month-reading': 'warning',
   'list-condition-mismatch': 'error',
   // rates chosen by the plan level reached
   'plan-undefined': 'error',

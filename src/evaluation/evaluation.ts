@@ -30,6 +30,8 @@ import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveConte
 import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing } from './crossing';
+import { InstalmentSeries, instalmentsNote } from './instalments';
+import { instalmentsOf } from '../language/check-instalments';
 import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
 import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
@@ -516,6 +518,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const clawback = clawsBack(plan);
       if (plan.clause.clawback) notes.add(`${name}: ${clawbackNote(plan.clause.clawback)}`);
       if (compound) notes.add(`${name}: ${compoundNote(m, compound)}`);
+      const parted = instalmentsOf(m);
+      const dueAtYearEnd = !plan.clause.timing && !plan.clause.payDay;
+      const series = parted ? new InstalmentSeries(parted.instalments, parted.payment, dueAtYearEnd) : null;
+      if (parted) notes.add(instalmentsNote(name, parted.instalments, parted.payment, dueAtYearEnd));
       for (const [instIndex, inst] of plan.instances.entries()) {
         // A base year's quarter is only what a later quarter is compared with: its rows are used, the quarter is not tested.
         if (growth && isBaseQuarter(growth, inst.window)) {
@@ -731,7 +737,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             diagnostics,
             ...(prior ? { prior } : {}),
           });
-          if (obligation) {
+          const owedNow = obligation && series && found ? series.instalment(obligation, result.deadline, found.source) : obligation;
+          if (owedNow) {
+            const obligation = owedNow;
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
@@ -744,8 +752,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             }
           }
         }
-        // Paid once: the periods after the first met one are neither reported nor paid.
+        // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
         if (crossing && plan.once) break;
+        if (series?.done) break;
       }
     });
 

@@ -9,6 +9,7 @@ import type { AccruedCalculation, Calculation } from './payments/calculation';
 import type { ShortfallCalculation } from './payments/shortfall';
 import type { AttainmentCalculation } from './payments/attainment';
 import type { IncrementCalculation } from './payments/increment-calculation';
+import type { InstalmentCalculation } from './payments/instalment-calculation';
 import type { LevelStopCalculation } from './payments/level-stop-calculation';
 import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
@@ -126,7 +127,7 @@ export interface Obligation {
   /** How the amount was found, in words. */
   explanation: string;
   /** For a rate on the excess, tiers or increments: the calculation as data (payments/calculation.ts). */
-  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation | IncrementCalculation | AccruedCalculation | LevelStopCalculation;
+  calculation?: Calculation | ShortfallCalculation | AttainmentCalculation | IncrementCalculation | AccruedCalculation | LevelStopCalculation | InstalmentCalculation;
   /** The same calculation as one line of words with the figures. */
   calculationText?: string;
   /** For a payment with a cap or floor: the amount before it and what it did (payments/limits.ts). */

@@ -107,6 +107,8 @@ export interface ClauseNode {
   planTable?: PlanTableNode;
   /** "for distribution to the Holders", "for the benefit of the Holders": for whom the payee receives (words only, not a party paid). */
   beneficiary?: BeneficiaryNode;
+  /** `payable-by`: the payer-pays form written payment first ("The … payment of $X shall be payable by <Payer> to <Payee> when …"). */
+  sentence?: 'payable-by';
   range: Range;
 }
 
@@ -928,6 +930,24 @@ export interface EventDateStatementNode {
  * "the four (4) consecutive Calendar Quarters beginning with the first full Calendar Quarter after the Closing Date": `n`
  * calendar quarters from the first one that begins after the event's date (src/language/event-periods.ts dates it).
  */
+/**
+ * "the period commencing on the First Commercial Sale Date, being March 17, 2026, and ending on the last day of the
+ * twelfth (12th) full calendar month thereafter": from the event's day, written in the definition, to the last day of
+ * the `n`-th calendar month wholly after that day (src/language/event-periods.ts).
+ */
+export interface FullMonthsAfterEventNode {
+  kind: 'full-months-after-event';
+  /** The event's date as written after "being", `YYYY-MM-DD`. */
+  date: string;
+  /** The event as written ("First Commercial Sale Date"). */
+  event: string;
+  /** Which full calendar month ends the period ("twelfth"). */
+  n: number;
+  /** The figure in brackets after the ordinal word ("(12th)"), when written; it must agree with `n`. */
+  figure?: number;
+  range: Range;
+}
+
 export interface QuartersAfterEventNode {
   kind: 'quarters-after-event';
   n: number;
@@ -1037,7 +1057,7 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | PeriodsFromEventNode;
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | PeriodsFromEventNode | FullMonthsAfterEventNode;
   range: Range;
 }
 
@@ -1320,6 +1340,30 @@ export interface FixedPaymentNode {
   /** Words before the noun in a payer-pays sentence, as written ("one-time", "launch"). */
   qualifiers?: string[];
   amount: MoneyNode;
+  /** "…; provided that such payment will be made in three (3) equal annual installments, …": the amount is paid in parts. */
+  instalments?: InstalmentsNode;
+  range: Range;
+}
+
+/**
+ * "…; provided that such payment will be made in three (3) equal annual installments, one in each Calendar Year
+ * (beginning with the Calendar Year in which the threshold is first reached) in which such threshold continues to be
+ * reached or exceeded.": the payment is owed in `count` parts, each an equal share of it, one for each calendar year in
+ * which the milestone's condition is met, the first for the year of its first achievement. Each instalment is an
+ * obligation of its own, triggered in its year (src/evaluation/instalments.ts).
+ */
+export interface InstalmentsNode {
+  kind: 'instalments';
+  /** How many instalments ("three (3)"). */
+  count: number;
+  /** Each instalment's amount: an equal share of the payment (the last takes what rounding leaves). */
+  share: 'equal';
+  /** Each instalment falls in a calendar year of its own ("annual installments, one in each Calendar Year"). */
+  every: 'calendar-year';
+  /** What triggers each: a calendar year in which the milestone's condition is met again, the first being the year of first achievement. */
+  trigger: 'each-period-met';
+  /** The noun as written. */
+  noun: 'installments' | 'instalments';
   range: Range;
 }
 
@@ -1713,6 +1757,8 @@ export type AnyNode =
   | LimitNode
   | OnceOnlyNode
   | PeriodReferenceNode
+  | InstalmentsNode
+  | FullMonthsAfterEventNode
   | PeriodBoundNode
   | MeasureNode
   | DueNode

@@ -122,7 +122,8 @@ function isFixedSum(payment: PaymentNode | null | undefined): boolean {
 export function checkAnyPeriod(clause: ClauseNode, m: MilestoneNode, out: Diagnostic[]): void {
   const w = m.window;
   if (w.kind !== 'calendar-period' || w.selection.kind !== 'each' || !ANY_WORDS.has(w.written)) return;
-  if (m.periodReference || onceOnly(m)) return;
+  // Instalments say which: one for each calendar year that meets the condition, until all are paid (check-instalments.ts).
+  if (m.periodReference || onceOnly(m) || (m.payment?.kind === 'fixed' && m.payment.instalments)) return;
   const fixed = m.payment ? isFixedSum(m.payment) : clause.payments.some((t) => isFixedSum(t.payment));
   if (!fixed) return;
   const noun = calendarNounText(w) ?? w.unit;

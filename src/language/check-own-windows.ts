@@ -4,7 +4,7 @@
  * (or whose definition cannot give the period asked for), and the default reading of an undefined
  * "Contract Year", which is one of two plausible readings and so a warning.
  */
-import { checkEventDated, checkEventPeriod } from './event-periods';
+import { checkEventDated, checkEventPeriod, checkFullMonthsPeriod } from './event-periods';
 import type { DocumentNode, Range, WindowNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { parseIsoDate } from '../time/periods';
@@ -57,6 +57,8 @@ export function checkOwnWindows(document: DocumentNode, out: Diagnostic[]): void
       }
     } else if (d.meaning.kind === 'quarters-after-event') {
       checkEventPeriod(d.meaning, document, out);
+    } else if (d.meaning.kind === 'full-months-after-event') {
+      checkFullMonthsPeriod(d.meaning, out);
     } else if (d.meaning.kind === 'periods-from-event') {
       checkEventDated(d.meaning.start.event, d.meaning.range, document, out);
     } else if (d.meaning.kind !== 'successive-periods') checkDates(d.meaning, out);

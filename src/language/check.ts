@@ -5,6 +5,7 @@
  */
 import { checkCompound } from './check-compound';
 import { checkClawback } from './check-clawback';
+import { checkInstalments } from './check-instalments';
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
 import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
@@ -78,7 +79,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
   for (const d of periodDefinitions(document)) {
     const m = d.meaning;
-    if (m.kind === 'calendar-periods' || m.kind === 'quarters-after-event') continue;
+    if (m.kind === 'calendar-periods' || m.kind === 'quarters-after-event' || m.kind === 'full-months-after-event') continue;
     checkWindow(m.kind === 'successive-periods' || m.kind === 'periods-from-event' ? { kind: 'span', n: m.n, unit: m.unit, start: { kind: 'effective-date' }, written: 'period', range: m.range } : m, text, out);
   }
   checkOwnWindows(document, out);
@@ -104,6 +105,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkMilestoneDefinitions(clause, out);
   for (const clause of document.clauses) checkCompound(clause, out);
   for (const clause of document.clauses) checkClawback(clause, out);
+  for (const clause of document.clauses) checkInstalments(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);
   for (const clause of document.clauses) checkEachScope(clause, out);
   return out;

@@ -160,8 +160,13 @@ export function describeWindow(window: WindowNode): string {
 
 export function describePayment(payment: PaymentNode): string {
   switch (payment.kind) {
-    case 'fixed':
-      return `${/^[aeiou]/.test(payment.noun) ? 'an' : 'a'} ${payment.noun} of ${statedMoney(payment.amount.amount, payment.amount.currency)}`;
+    case 'fixed': {
+      const whole = `${/^[aeiou]/.test(payment.noun) ? 'an' : 'a'} ${payment.noun} of ${statedMoney(payment.amount.amount, payment.amount.currency)}`;
+      const parts = payment.instalments;
+      return parts
+        ? `${whole}, in ${parts.count} equal instalments: one for each calendar year whose total meets the condition, the first for the year of first achievement`
+        : whole;
+    }
     case 'section':
       return payment.placeholder
         ? `the commission payment in Section ${payment.ref}, a placeholder: amount undefined`

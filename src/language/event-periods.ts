@@ -4,10 +4,16 @@
  * Closing Date is February 10, 2026.' The first full calendar quarter after the event is the one that begins after its
  * day (a quarter that begins on that day is not wholly after it); the period is `n` calendar quarters from there, dated
  * as a span of 3n months before any window is (the evaluation's notes say so).
+ *
+ * '"Sales Milestone Period" means the period commencing on the First Commercial Sale Date, being March 17, 2026, and
+ * ending on the last day of the twelfth (12th) full calendar month thereafter.': from the event's day to the last day of
+ * the n-th calendar month wholly after it (a month that begins on that day is not wholly after it, as for quarters; the
+ * checker warns when the day is the first of a month), dated as a range of days.
  */
-import type { ClauseNode, DefinitionNode, DocumentNode, EventDateStatementNode, PeriodDefinitionNode, QuartersAfterEventNode, Range, SpanWindowNode } from './ast';
+import type { ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, EventDateStatementNode, FullMonthsAfterEventNode, PeriodDefinitionNode, QuartersAfterEventNode, Range, SpanWindowNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { addMonthsCorresponding, dayNumber, formatIsoDate, fromDayNumber, parseIsoDate, type CalendarDate } from '../time/calendar-date';
+import { addMonthsCorresponding, dayNumber, daysInMonth, formatIsoDate, fromDayNumber, parseIsoDate, type CalendarDate } from '../time/calendar-date';
+import { ordinalWord } from './describe';
 
 const key = (event: string): string => event.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -61,16 +67,82 @@ export function checkEventPeriod(meaning: QuartersAfterEventNode, document: Docu
   if (meaning.n < 1) out.push(diagnostic('undefined-event', meaning.range, 'A period of no calendar quarters has no dates: write how many quarters it lasts.'));
 }
 
+/** "st", "nd", "rd" or "th" after a figure ("12th", "21st"). */
+function figureSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+}
+
+/** The last day of the `n`-th calendar month wholly after `date`: a month that begins on that day is not wholly after it. */
+export function lastDayOfFullMonthsAfter(date: CalendarDate, n: number): CalendarDate {
+  const index = date.year * 12 + (date.month - 1) + n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+/** The period's dates, the ordinal word against its figure, and the reading of an event on the first day of a month. */
+export function checkFullMonthsPeriod(meaning: FullMonthsAfterEventNode, out: Diagnostic[]): void {
+  const date = parseIsoDate(meaning.date);
+  if (date === null) {
+    out.push(diagnostic('undefined-event', meaning.range, `The ${meaning.event} is written as ${meaning.date}, which is not a calendar date: the period's dates are unknown.`));
+    return;
+  }
+  if (!Number.isSafeInteger(meaning.n) || meaning.n < 1) {
+    out.push(diagnostic('undefined-event', meaning.range, 'A period ending with no full calendar month has no end: write which month ends it ("the twelfth (12th) full calendar month").'));
+    return;
+  }
+  if (meaning.figure !== undefined && meaning.figure !== meaning.n) {
+    out.push(
+      diagnostic('words-figure-mismatch', meaning.range, `The ordinal word says the ${ordinalWord(meaning.n)} month and the figure in brackets says the ${meaning.figure}${figureSuffix(meaning.figure)}: the period's end is unknown.`, {
+        suggestion: 'write the same month in words and in figures',
+      }),
+    );
+    return;
+  }
+  if (date.day === 1) {
+    const end = formatIsoDate(lastDayOfFullMonthsAfter(date, meaning.n));
+    const other = formatIsoDate(lastDayOfFullMonthsAfter(date, meaning.n - 1));
+    out.push(
+      diagnostic(
+        'event-month-reading',
+        meaning.range,
+        `The ${meaning.event}, ${meaning.date}, is the first day of a calendar month: that month is read as not wholly after it, so the ${ordinalWord(meaning.n)} full calendar month ` +
+          `thereafter ends the period on ${end}; the month beginning ${meaning.date} may instead be meant as the first, which ends it on ${other}.`,
+        { suggestion: `to end it on ${other}, write the period with its own start ("the ${meaning.n} month period commencing on ${meaning.date}")` },
+      ),
+    );
+  }
+}
+
+/** A period from a dated event to the end of its n-th full month after it, as a range of dates, and the note that says how. */
+function fullMonthsRange(term: string, m: FullMonthsAfterEventNode): { window: DateRangeWindowNode; note: string } {
+  const date = parseIsoDate(m.date);
+  // The checker reports a date that is not one; evaluating such a document is a caller's bug.
+  if (date === null) throw new Error(`the ${m.event} is not a calendar date`);
+  const to = formatIsoDate(lastDayOfFullMonthsAfter(date, m.n));
+  const first = lastDayOfFullMonthsAfter(date, 1);
+  const note =
+    `'${term}' as the text defines it: ${m.date} (the ${m.event}) to ${to}, the last day of the ${ordinalWord(m.n)} full calendar month after it; ` +
+    `the first full calendar month is ${formatIsoDate({ ...first, day: 1 }).slice(0, 7)} (the month of the ${m.event} is not wholly after it), whole days in the contract's zone`;
+  return { window: { kind: 'date-range', from: m.date, to, range: m.range }, note };
+}
+
 /** The document with each period counted from a dated event as a span of months from its first quarter, and the notes that say how. */
 export function resolveEventPeriods(document: DocumentNode): { document: DocumentNode; notes: string[] } {
   const definitions = document.definitions ?? [];
-  const fromEvent = (d: DefinitionNode): boolean => d.kind === 'period-definition' && (d.meaning.kind === 'quarters-after-event' || (d.meaning.kind === 'periods-from-event' && d.meaning.start.kind === 'event'));
+  const fromEvent = (d: DefinitionNode): boolean => d.kind === 'period-definition' && (d.meaning.kind === 'quarters-after-event' || d.meaning.kind === 'full-months-after-event' || (d.meaning.kind === 'periods-from-event' && d.meaning.start.kind === 'event'));
   const inline = document.clauses.some((c) => c.opening?.kind === 'period-opening' && c.opening.definition !== undefined && fromEvent(c.opening.definition));
   if (!definitions.some(fromEvent) && !inline) return { document, notes: [] };
   const dates = eventDates(document);
   const notes: string[] = [];
   const resolveOne = <D extends DefinitionNode>(d: D): D | PeriodDefinitionNode => {
     if (d.kind !== 'period-definition') return d;
+    if (d.meaning.kind === 'full-months-after-event') {
+      const { window, note } = fullMonthsRange(d.term, d.meaning);
+      notes.push(note);
+      return { ...d, meaning: window } satisfies PeriodDefinitionNode;
+    }
     if (d.meaning.kind === 'periods-from-event' && d.meaning.start.kind === 'event') return datedPeriods(d, d.meaning.start.event, dates, notes);
     if (d.meaning.kind !== 'quarters-after-event') return d;
     const m = d.meaning;

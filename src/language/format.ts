@@ -42,7 +42,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import type { PeriodsFromEventNode, TieredPaymentNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RevenueTargetNode } from './ast';
-import type { ItemSetDefinitionNode } from './ast';
+import type { InstalmentsNode, ItemSetDefinitionNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -465,6 +465,11 @@ function scopeText(scope: string, path: string): string {
     const last = phrases[phrases.length - 1];
     // "by Vistara or any of its Affiliates": 'of' after 'any' stays in the party.
     const anyOf = word === 'of' && last !== undefined && last.startsWith('by ') && last.endsWith(' any');
+    // "of the Product worldwide": 'worldwide' is a scope phrase of its own (where the sales count).
+    if (word === 'worldwide' || last === 'worldwide') {
+      phrases.push(word);
+      continue;
+    }
     if (phrases.length === 0 || (!anyOf && ['of', 'in', 'from', 'by', 'received', 'to'].includes(word) && last !== 'from sales' && last !== 'received' && !/(?:^| )behalf$/.test(last) && last !== 'by')) phrases.push(word);
     else phrases[phrases.length - 1] = `${last} ${word}`;
   }
@@ -478,6 +483,7 @@ function scopeText(scope: string, path: string): string {
     }
     // "to Customers": whose purchases count.
     if (CUSTOMER_SCOPE.test(phrase)) continue;
+    if (phrase === 'worldwide') continue;
     // "of each Product": counted per item.
     if (/^of each /.test(phrase) && phrase.slice('of each '.length).split(' ').every(isPlainWord)) continue;
     // "of the first Licensed Product": an ordinal before the words.
@@ -514,6 +520,7 @@ function paidAmount(p: PaymentNode, path: string): string {
     throw new FormatError(`'${String(p.text)}' cannot be written as a redacted amount: use "$[***]" or "[***]"`, `${path}/text`);
   }
   if (p.kind !== 'fixed') throw new FormatError(`a payer-pays sentence pays a fixed amount ("a bonus of $5,000"), not a ${p.kind} payment`, `${path}/kind`);
+  if (p.instalments !== undefined) throw new FormatError('a payment in instalments is written only in a "payable by" sentence ("The … payment of $X shall be payable by …")', `${path}/instalments`);
   return `${a} ${before}${oneOf(p.noun, [...PAID_NOUNS, 'allowance'], `${path}/noun`)} of ${formatAmount(p.amount, `${path}/amount`)}`;
 }
 
@@ -648,6 +655,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.listCondition !== undefined && clause.form !== 'payer-pays') throw new FormatError('a list condition is written only in a payer-pays list', `${path}/listCondition`);
   if (!clause.party) throw new FormatError(`a ${clause.form} clause needs a party to be paid`, `${path}/party`);
   const payee = partyName(clause.party, `${path}/party`);
+  if (clause.sentence !== undefined) return payableBySentence(clause, path, payer, payee);
   const labelled = clause.milestones.map((m) => m.label !== null || m.labelSource !== null);
   if (labelled.some((l) => l !== labelled[0])) throw new FormatError('the milestones of a payer-pays sentence are all labelled (a list) or none is', `${path}/milestones`);
   if (clause.milestones.length === 1 && clause.milestones[0].event !== undefined) return eventSentence(clause.milestones[0], `${path}/milestones/0`, payer, payee);
@@ -679,6 +687,39 @@ function payerSentence(clause: ClauseNode, path: string): string {
     return `${lead} ${parts[0].condition}, the ${payer} shall pay the ${payee} ${paidWithTail(parts[0].m.payment as PaymentNode, clause, `${parts[0].at}/payment`)}.`;
   }
   return `The ${payer} shall pay the ${payee} ${parts.map((p) => `${p.paid}${paymentNameText(p.m, p.at)} if ${p.condition}`).join(', and ')}.`;
+}
+
+/**
+ * "The sales milestone payment of $300,000 shall be payable by the BMX to the Ambrose when … in a calendar year[; provided
+ * that such payment will be made in 3 equal annual installments, one in each Calendar Year (beginning with …) …].".
+ */
+function payableBySentence(clause: ClauseNode, path: string, payer: string, payee: string): string {
+  oneOf(clause.sentence ?? '', ['payable-by'], `${path}/sentence`);
+  if (clause.form !== 'payer-pays' || clause.milestones.length !== 1) throw new FormatError('a "payable by" sentence is a payer-pays clause of one milestone', `${path}/milestones`);
+  const m = clause.milestones[0];
+  const at = `${path}/milestones/0`;
+  if (m.label !== null || m.labelSource !== null || m.paymentName !== undefined || m.periodReference !== undefined || m.once !== undefined || m.event !== undefined) {
+    throw new FormatError('a "payable by" sentence has no label, payment name, period reference, once-only words or event', at);
+  }
+  const p = m.payment;
+  if (!p || p.kind !== 'fixed') throw new FormatError('a "payable by" sentence pays a fixed amount', `${at}/payment`);
+  const { instalments, ...whole } = p;
+  const amount = paidAmount(whole, `${at}/payment`).replace(/^an? /, 'The ');
+  const proviso = instalments === undefined ? '' : instalmentsText(instalments, `${at}/payment/instalments`);
+  return `${amount} shall be payable by the ${payer} to the ${payee} when ${payerCondition(m, at).condition}${proviso}.`;
+}
+
+/** "; provided that such payment will be made in 3 equal annual installments, one in each Calendar Year (…) in which …". */
+function instalmentsText(node: InstalmentsNode, path: string): string {
+  const n = wholeNumber(node.count, `${path}/count`);
+  oneOf(node.share, ['equal'], `${path}/share`);
+  oneOf(node.every, ['calendar-year'], `${path}/every`);
+  oneOf(node.trigger, ['each-period-met'], `${path}/trigger`);
+  const noun = oneOf(node.noun, ['installments', 'instalments'], `${path}/noun`);
+  return (
+    `; provided that such payment will be made in ${n} equal annual ${noun}, one in each Calendar Year (beginning with the Calendar Year in which ` +
+    'the threshold is first reached) in which such threshold continues to be reached or exceeded'
+  );
 }
 
 /** "(a)" or "1.": a list item's label as written. */
@@ -2250,6 +2291,13 @@ function definitionText(d: DefinitionNode, path: string): string {
       });
       return `${term} means each ${word} period ending on ${days.slice(0, -1).join(', ')} or ${days[days.length - 1]}.`;
     }
+    case 'full-months-after-event': {
+      if (m.event !== 'First Commercial Sale Date') badField(`an event '${String(m.event)}' (write "First Commercial Sale Date")`, `${at}/event`);
+      const n = Number(wholeNumber(m.n, `${at}/n`));
+      if (n < 1) badField(`a month '${String(m.n)}'`, `${at}/n`);
+      const figure = m.figure === undefined ? '' : ` (${wholeNumber(m.figure, `${at}/figure`)}${ordinalSuffix(m.figure)})`;
+      return `${term} means the period commencing on the ${m.event}, being ${dateText(m.date, `${at}/date`)}, and ending on the last day of the ${ordinal(n, `${at}/n`)}${figure} full calendar month thereafter.`;
+    }
     case 'periods-from-event':
       return `${term} means ${eventPeriodsText(m, at)}.`;
     case 'quarters-after-event':
@@ -2258,6 +2306,12 @@ function definitionText(d: DefinitionNode, path: string): string {
     default:
       return assertNever(m);
   }
+}
+
+/** "st", "nd", "rd" or "th" after a figure ("12th", "21st"). */
+function ordinalSuffix(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return teen ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
 }
 
 /** "each consecutive 14 day period beginning on the Commencement Date": the event as written, also once dated. */

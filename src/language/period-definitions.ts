@@ -83,7 +83,7 @@ export function periodMeaning(term: string, definitions: ReadonlyMap<string, Per
       return { kind: 'calendar', window, defined };
     }
     // Dated from its event by src/language/event-periods.ts before any window is: unresolved here, it has no dates.
-    if (meaning.kind === 'quarters-after-event') return null;
+    if (meaning.kind === 'quarters-after-event' || meaning.kind === 'full-months-after-event') return null;
     if (meaning.kind === 'periods-from-event') {
       if (meaning.start.kind !== 'date' || !Number.isSafeInteger(meaning.n) || meaning.n < 1) return null;
       return { kind: 'from-date', n: meaning.n, unit: meaning.unit, start: meaning.start.date, event: meaning.start.event, defined };

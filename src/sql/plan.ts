@@ -135,7 +135,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // An opening is compiled only when it is context ("In addition to …"), which changes no figure; a start
   // or a period opening changes the windows, and is refused by its kind.
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'range'],
+  // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'range'],
   'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
