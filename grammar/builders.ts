@@ -8,7 +8,7 @@
  */
 import type {
   ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, DueNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
-  PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode, CompoundConditionNode,
+  PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode, CompoundConditionNode, SincePreviousNode,
 } from '../src/language/ast';
 import { currencyOfCode, currencyOfSymbol } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
@@ -702,8 +702,13 @@ export function sectionPayment(d: Data): PaymentNode {
 export function ratePayment(d: Data): PaymentNode {
   const percent = d[3] as Token;
   const basis = d[6] as Token | null;
+  const since = d[9] as SincePreviousNode | null;
   // A percentage's dot is a decimal point: "2.125%" is never 2,125%.
-  return { kind: 'rate', percent: digits(percent, true), basis: basis ? (lower(basis) as 'gross' | 'net') : null, range: span(d) };
+  return { kind: 'rate', percent: digits(percent, true), basis: basis ? (lower(basis) as 'gross' | 'net') : null, ...(since ? { since } : {}), range: span(d) };
+}
+
+export function sincePrevious(d: Data): SincePreviousNode {
+  return { kind: 'since-previous', word: lower(d[2] as Token) as SincePreviousNode['word'], range: span(d) };
 }
 
 export function eachScope(): PaymentTermNode['scope'] {

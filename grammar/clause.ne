@@ -28,6 +28,9 @@ var periodNoun: any = pw.periodNoun, startVerb: any = pw.startVerb, rangeEndWord
   hyphenatedLength: any = pw.hyphenatedLength, firstWord: any = pw.firstWord, periodNameWord: any = pw.periodNameWord,
   fiscalWord: any = pw.fiscalWord, fiscalEdgeVerb: any = pw.fiscalEdgeVerb, endingWord: any = pw.endingWord, possessiveWord: any = pw.possessiveWord,
   metricPeriodWord: any = pw.metricPeriodWord;
+// eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
+var sinceWord: any = pw.sinceWord, previousWord: any = pw.previousWord, timesWord: any = pw.timesWord, baseWord: any = pw.baseWord, rateWord: any = pw.rateWord;
+import * as rmb from './rate-multiple-builders';
 import * as mb from './minimum-builders';
 import * as cb from './period-builders';
 import * as ab from './attainment-builders';
@@ -875,10 +878,12 @@ boundedPayment -> unlimitedPayment                                   {% b.id %}
                | unlimitedPayment %comma:? limits                    {% pb.limited %}
 unlimitedPayment -> %the %corresponding %commission %payment %as referenceVerb %in_ %section sectionRef {% b.sectionPayment %}
                | %a paymentNoun %of money                            {% b.fixedPayment %}
-               | %a %commission rateLink percentage %of %the:? basis:? %sales %revenue {% b.ratePayment %}
+               | %a %commission rateLink percentage %of %the:? basis:? %sales %revenue sincePrevious:? {% b.ratePayment %}
                | computedPayment                                     {% b.id %}
 referenceVerb -> %outlined | %set %out | %specified | %described | %provided
 rateLink      -> %equal %to | %of
+# "since the previous milestone": which sales a rate counts; whether the milestones allow it is the checker's business.
+sincePrevious -> %sinceWord %the %previousWord %milestone            {% b.sincePrevious %}
 # "2%", or the drafting style "five percent (5%)" (one token whose value is the figure).
 percentage    -> %number %percent                                    {% b.id %}
                | %draftedPercent                                     {% b.id %}
@@ -891,7 +896,7 @@ sectionRef    -> %placeholder                                        {% b.single
 # --- payment mechanics -------------------------------------------------------------------------
 # Rates on all or on the excess, tiers, per-increment amounts, caps and floors. Which tier reading
 # (marginal or retroactive) the words give is the checker's business (src/language/check-payments.ts).
-computedPayment -> percentage %of salesBase                    {% pb.bareRate %}
+computedPayment -> percentage %of salesBase sincePrevious:?   {% pb.bareRate %}
                | paymentIntro:? percentage rateOf salesBase excessWord threshold {% pb.rateOnExcess %}
                | paymentIntro:? tierBands tierMethod:?                {% pb.tiered %}
                | %a paymentNoun %of money %for_ %each %full:? money %of salesBase excessPart:? proRata:? {% pb.perIncrement %}
@@ -909,8 +914,12 @@ namedTarget   -> thresholdWord thresholdWords                        {% isb.name
 excessPart    -> excessWord money
 proRata       -> %comma:? %pro %rata
 
-tierBands     -> tierBand bandSeparator tierBand                     {% pb.bandPair %}
-               | tierBands bandSeparator tierBand                    {% b.appendThird %}
+tierBands     -> tierBand bandSeparator laterTierBand                {% pb.bandPair %}
+               | tierBands bandSeparator laterTierBand               {% b.appendThird %}
+# A band after the first may state its rate as a multiple of the base rate (an accelerator).
+laterTierBand -> tierBand                                            {% b.id %}
+               | rateMultiple rateOf bandQuantifier:? salesBase bandRange {% rmb.multipleBand %}
+rateMultiple  -> %number %timesWord %the %baseWord %commission:? %rateWord {% rmb.rateMultiple %}
 bandSeparator -> %comma | %semicolon | %and | %comma %and | %semicolon %and
 tierBand      -> percentage rateOf bandQuantifier:? salesBase bandRange {% pb.band %}
                | percentage rateOf %the "first" money %of salesBase {% pb.firstBand %}
@@ -1018,8 +1027,11 @@ suchForWindow -> %for_ "such" %calendar:? periodUnit                 {% qb.suchW
 # $100,000 in such Calendar Year", "3% of the first $2.5 million of Revenues and 2% of all additional Revenues".
 # Which reading (marginal or retroactive) the words give, and whether the bands' measures agree, is the
 # checker's business (src/language/check-tiers.ts).
-measuredBands -> measuredBand bandSeparator measuredBand             {% pb.bandPair %}
-               | measuredBands bandSeparator measuredBand            {% b.appendThird %}
+measuredBands -> measuredBand bandSeparator laterMeasuredBand        {% pb.bandPair %}
+               | measuredBands bandSeparator laterMeasuredBand       {% b.appendThird %}
+laterMeasuredBand -> measuredBand                                    {% b.id %}
+               | rateMultiple rateOf tierMeasure bandRange measureWindow:? {% rmb.multipleBoundedBand %}
+               | rateMultiple rateOf tierMeasure quotaBandRange measureWindow:? {% rmb.multipleQuotaBand %}
 measuredBand  -> percentage rateOf %the %firstWord money %of tierMeasure {% tb.firstBand %}
                | percentage rateOf %all:? %additional tierMeasure    {% tb.additionalBand %}
                | percentage rateOf tierMeasure bandRange measureWindow:? {% tb.boundedBand %}

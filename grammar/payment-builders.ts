@@ -5,10 +5,11 @@
  */
 import type {
   DueNode, TimedPaymentNode, LimitNode, LimitedPaymentNode, MoneyNode, PaymentIntro, PaymentNode, PeriodUnit, Range, SalesBasis, ThresholdNode,
-  TierBandNode, UnlimitedPaymentNode,
+  TierBandNode, UnlimitedPaymentNode, SincePreviousNode,
 } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type Data, type List } from './builders';
 import type { Token } from './lexer';
+import { withRateMultiples } from '../src/language/rate-multiples';
 
 type Noun = 'commission' | 'bonus' | 'commission payment';
 type Comparator = 'in excess of' | 'above' | 'over';
@@ -41,8 +42,8 @@ export function targetReference(d: Data): ThresholdNode {
 }
 
 export function bareRate(d: Data): PaymentNode {
-  const [percent, , base] = d as [Token, Token, Basis];
-  return { kind: 'rate', percent: digits(percent, true), basis: base.basis, range: span(d) };
+  const [percent, , base, since] = d as [Token, Token, Basis, SincePreviousNode | null];
+  return { kind: 'rate', percent: digits(percent, true), basis: base.basis, ...(since ? { since } : {}), range: span(d) };
 }
 
 export function rateOnExcess(d: Data): PaymentNode {
@@ -96,7 +97,7 @@ export function tierMethod(d: Data): Method {
 
 export function tiered(d: Data): PaymentNode {
   const [intro, bands, method] = d as [Intro | null, List<TierBandNode>, Method | null];
-  return { kind: 'tiered', intro: intro?.intro ?? null, bands: toArray(bands), method: method?.method ?? null, range: span(d) };
+  return { kind: 'tiered', intro: intro?.intro ?? null, bands: withRateMultiples(toArray(bands)), method: method?.method ?? null, range: span(d) };
 }
 
 // --- increments --------------------------------------------------------------------------------

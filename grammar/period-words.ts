@@ -70,6 +70,14 @@ export const periodNameWord: WordMatcher = {
   samples: ['Contract', 'Measuring', 'Sales'],
 };
 
+/** "since the previous milestone": words that name the milestone before, not keywords, so party names and scope words keep them. */
+export const sinceWord = wordIn('since');
+export const previousWord = wordIn('previous', 'preceding', 'prior', 'last');
+/** "1.5 times the base rate", "2x the base commission rate": words of a band rate written as a multiple. */
+export const timesWord = wordIn('times', 'x');
+export const baseWord = wordIn('base');
+export const rateWord = wordIn('rate');
+
 /** A period named by one capitalised word the text defines ("Fortnight", "Week"); other names end in Year, Quarter, Month or Period. */
 export const soleNameWord: WordMatcher = {
   test: (token: Token): boolean => token.type === 'word' && (token.value === 'Fortnight' || token.value === 'Week'),
@@ -79,5 +87,6 @@ export const soleNameWord: WordMatcher = {
 /** The test symbols above, by the names the grammar gives them. */
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
-  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord', 'soleNameWord',
+  'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
+  'soleNameWord', 'sinceWord', 'previousWord', 'timesWord', 'baseWord', 'rateWord',
 ];

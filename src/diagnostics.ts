@@ -38,6 +38,8 @@ export const DIAGNOSTIC_CODES = {
   'heading-period-reading': 'warning',
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
+  'since-previous-window': 'error',
+  'base-rate-reading': 'warning',
   'number-notation': 'info',
   'words-figure-mismatch': 'error',
   'unmeasurable-metric': 'error',

@@ -24,6 +24,14 @@ describe('clause validate', () => {
     expect(run.stdout).toMatch(/condition: the condition has 2 parts \(part 1: Net Sales at least \$500,000; part 2: at least 2 new customers[^)]*\): met when all parts hold/);
   });
 
+  test('a period opening gives the deadline line its period, not a running total with no deadline', () => {
+    const text = 'For each calendar quarter, the Account Executive shall earn a commission of ten percent (10%) of Net Sales up to 100% of the Quarterly Quota ($200,000) and fifteen percent (15%) of Net Sales in excess of the Quarterly Quota.';
+    const run = runCli(['validate', '-'], text);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("deadline: in each calendar quarter, separately (aligned to the calendar, not to the effective date) (from the opening 'For each calendar quarter,')");
+    expect(run.stdout).not.toContain('with no deadline');
+  });
+
   test('--json prints exactly valid, diagnostics and clauses', () => {
     const run = runCli(['validate', '-', '--json'], SEED);
     expect(run.status).toBe(0);

@@ -61,6 +61,7 @@ const REFUSED_FEATURES = [
   "definition 'item-set-definition'", "definition meaning 'periods-from-event'",
   "clause form 'defined-milestones'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
+  "payment 'rate' field 'since'", "tier band 'tier-band' field 'multiple'",
   "payment 'fixed' field 'instalments'", "definition meaning 'full-months-after-event'",
   "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'",

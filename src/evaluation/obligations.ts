@@ -20,6 +20,7 @@ import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, computedThreshold, paymentBaseMetric, type FormulaPayment } from './payments/computed-payment';
 import type { ObligationParties } from './parties';
+import type { SinceStart } from './since-previous';
 
 /** A payment whose amount is found in the schedule by milestone label: a section reference, or an amount the clause does not state. */
 export type ScheduledPayment = SectionPaymentNode | UnstatedPaymentNode;
@@ -183,7 +184,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const currency = o.currency ?? o.firstRowCurrency;
       const revenue = new Accumulator();
       const series = baseSeries(payment, o.sums, plan.rowSet);
-      for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
+      for (let i = Math.max(inst.from, plan.since?.from ?? 0, 0); i < inst.to; i++) series.addTo(revenue, i);
       return rateObligation(payment.percent, basis, revenue.value(), {
         common,
         currency,
@@ -191,6 +192,7 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
         countedTo: Math.min(inst.window.endDay - 1, o.sums.lastDay),
         name,
         diagnostics,
+        since: plan.since,
       });
     }
     case 'rate-on-excess':
@@ -242,7 +244,8 @@ function baseSeries(payment: UnlimitedPaymentNode, sums: DaySums, set: RowSet | 
 
 
 /** What a plain rate's obligation is made of, besides its rate and revenue. */
-export type RateContext = Omit<ComputedContext, 'target' | 'source'>;
+/** A rate's context; `since` when it counts "since the previous milestone" (since-previous.ts). */
+export type RateContext = Omit<ComputedContext, 'target' | 'source'> & { since?: SinceStart };
 
 /**
  * The obligation of "a commission equal to N% of the (gross|net) sales revenue" on `revenue`: the
@@ -261,10 +264,14 @@ export function rateObligation(percent: string, basis: 'gross' | 'net', revenue:
     basis: 'rate',
     explanation:
       negativeBaseWords(revenue, basis) +
-      `${percent}% of ${basis} revenue ${decimalString(revenue)} in the milestone's window ${c.window.windowStart} to ` +
-      `${c.window.deadline} counted up to ${formatIsoDate(fromDayNumber(c.countedTo))} ` +
-      `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
-      `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`,
+      (c.since
+        ? `${percent}% of ${basis} revenue ${decimalString(revenue)} since the previous milestone: after ${c.since.previous}'s deadline ` +
+          `${c.since.deadline} (whether or not it was met; the sales up to it count under ${c.since.previous} only) to ${c.window.deadline}, ` +
+          `counted up to ${formatIsoDate(fromDayNumber(c.countedTo))} = ${formatMoney(amount, currency)}, rounded once half-up`
+        : `${percent}% of ${basis} revenue ${decimalString(revenue)} in the milestone's window ${c.window.windowStart} to ` +
+          `${c.window.deadline} counted up to ${formatIsoDate(fromDayNumber(c.countedTo))} ` +
+          `(the rate applies to the revenue of the milestone's whole window up to the as-of date, not only to the sales up to the ` +
+          `crossing row) = ${formatMoney(amount, currency)}, rounded once half-up`),
     calculation: result.calculation,
     calculationText: result.text,
   };

@@ -23,6 +23,7 @@ import type { LevelPeriod } from './payments/level-stop';
 import { partPlans } from './compound-plan';
 import { conditionParts, type ConditionPart } from '../language/compound-condition';
 import { topUpReading, topUpTarget } from './top-up';
+import { sincePreviousStart, type SinceStart } from './since-previous';
 
 /** One milestone, with everything the passes need to know about it. */
 export interface Plan {
@@ -65,6 +66,8 @@ export interface Plan {
   levelPeriods?: LevelPeriod[];
   /** A compound condition's parts after the first, each a target of its own (compound-plan.ts); absent for a simple condition. */
   parts?: PartPlan[];
+  /** A rate "since the previous milestone": the day it starts counting (since-previous.ts); absent otherwise. */
+  since?: SinceStart;
 }
 
 export interface InstancePlan {
@@ -221,6 +224,9 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
         ...(levelPeriods ? { levelPeriods } : {}),
       };
       if (milestone.compound) plan.parts = partPlans(plan, firstCounted, firstDay);
+      const last = plans[plans.length - 1];
+      const since = sincePreviousStart(clause, milestone, last?.clause === clause ? last : undefined, firstDay);
+      if (since) plan.since = since;
       plans.push(plan);
     }
   });

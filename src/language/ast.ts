@@ -1396,6 +1396,14 @@ export interface SectionPaymentNode {
 }
 
 /** "a commission equal to 2% of the net sales revenue". */
+/** "since the previous milestone" ("preceding", "prior", "last"): see RatePaymentNode.since. */
+export interface SincePreviousNode {
+  kind: 'since-previous';
+  /** The word before "milestone", lower case, for the format round trip. */
+  word: 'previous' | 'preceding' | 'prior' | 'last';
+  range: Range;
+}
+
 export interface RatePaymentNode {
   kind: 'rate';
   /** The percentage as a decimal string ("2" for 2%). */
@@ -1411,6 +1419,11 @@ export interface RatePaymentNode {
   definedBare?: true;
   /** ", payable annually": the amount is settled once a year (the period a minimum of it names). */
   payable?: 'annually';
+  /**
+   * "… of the gross sales revenue since the previous milestone": the rate is on the sales after the
+   * previous milestone's window only, so that each sale earns it once across running-total milestones.
+   */
+  since?: SincePreviousNode;
   /** "the royalties under Paragraph 9(a) (eight percent (8%) of Gross Revenues)": owed under that provision, not by this clause. */
   owedUnder?: string;
   range: Range;
@@ -1583,6 +1596,20 @@ export interface TierBandNode {
   fromQuota?: QuotaBoundNode;
   /** The end written as a share of a quota ("up to 100% of the Quarterly Quota ($200,000)"): `to` is then that share of it. */
   toQuota?: QuotaBoundNode;
+  /** The rate written as a multiple of the base rate ("1.5 times the base rate"): `percent` is then that multiple of it (rate-multiples.ts). */
+  multiple?: RateMultipleNode;
+  range: Range;
+}
+
+/** "1.5 times the base rate", "2x the base commission rate": an accelerated band's rate, a multiple of the base band's. */
+export interface RateMultipleNode {
+  kind: 'rate-multiple';
+  /** The factor as a decimal string ("1.5"). */
+  factor: string;
+  /** "times" or "x" ("1.5x"), for the format round trip. */
+  written: 'times' | 'x';
+  /** "the base commission rate" rather than "the base rate". */
+  commission: boolean;
   range: Range;
 }
 

@@ -107,7 +107,8 @@ function rateOnRunningTotals(clause: ClauseNode, out: Diagnostic[]): void {
   const byPayment = new Map<PaymentNode, Map<string, MilestoneNode[]>>();
   for (const m of clause.milestones) {
     const applies = paymentFor(m, clause);
-    if (!applies || applies.payment.kind !== 'rate' || windowType(m.window) !== 'cumulative') continue;
+    // "since the previous milestone" counts each sale once: check-since-previous.ts checks it instead.
+    if (!applies || applies.payment.kind !== 'rate' || applies.payment.since || windowType(m.window) !== 'cumulative') continue;
     const metrics = byPayment.get(applies.payment) ?? new Map<string, MilestoneNode[]>();
     byPayment.set(applies.payment, metrics);
     const key = metricOf(m.target);
@@ -126,7 +127,7 @@ function rateOnRunningTotals(clause: ClauseNode, out: Diagnostic[]): void {
       diagnostic(
         'rate-on-cumulative',
         payment.range,
-        `The ${payment.percent}% commission applies to milestones ${listedNames}, which count running totals from the effective date: each commission is on its milestone's whole total, so the same sales earn the rate once under each of them (${payment.percent}% ${times} on sales before the first deadline). If the rate is meant once on each sale, state it for one milestone only ('Upon achieving ${lastName}, …') and fixed bonuses for the others, or give each milestone its own period ('in the second month').`,
+        `The ${payment.percent}% commission applies to milestones ${listedNames}, which count running totals from the effective date: each commission is on its milestone's whole total, so the same sales earn the rate once under each of them (${payment.percent}% ${times} on sales before the first deadline). If the rate is meant once on each sale, write '… sales revenue since the previous milestone', state it for one milestone only ('Upon achieving ${lastName}, …') and fixed bonuses for the others, or give each milestone its own period ('in the second month').`,
       ),
     );
   }

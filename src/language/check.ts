@@ -16,6 +16,8 @@ import { MONTHS_PER_UNIT, parseIsoDate } from '../time/periods';
 import { positionAt } from './positions';
 import { checkNotation, figureIn } from './check-notation';
 import { checkReadings } from './check-readings';
+import { checkSincePrevious } from './check-since-previous';
+import { checkRateMultiples } from './check-rate-multiples';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { checkMeasured } from './check-measured';
 import { checkTierMeasures } from './check-tiers';
@@ -76,6 +78,8 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkReadings(clause, text, out, document);
   for (const m of ledgerMismatches(document, options.ledgerHolds ?? 'sales')) out.push(diagnostic('unmeasurable-metric', m.range, m.message));
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);
+  for (const clause of document.clauses) checkSincePrevious(clause, out);
+  for (const clause of document.clauses) checkRateMultiples(clause, out);
   // A definition's length is checked like a window's; the rest of it in check-own-windows.ts.
   for (const d of periodDefinitions(document)) {
     const m = d.meaning;

@@ -3,7 +3,8 @@
  * evaluation reports. One function per node family, each an exhaustive switch.
  */
 import { itemSetUse, type ItemSetUse } from './item-sets';
-import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, WindowNode } from './ast';
+import { openedWindow, openingWords } from './openings';
+import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, TierBandNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
 import { quotaBoundsWords } from './quota-bounds';
 import { assertNever } from './ast';
@@ -176,12 +177,14 @@ export function describePayment(payment: PaymentNode): string {
         ? `a redacted amount ('${payment.text}'): from the payment schedule, else unresolved`
         : `the amount set out in ${payment.text}: from the payment schedule, else unresolved`;
     case 'rate':
-      return `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue`;
+      return payment.since
+        ? `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue since the previous milestone: the sales after the previous milestone's deadline (for the first milestone, its whole window), so that each sale earns it once`
+        : `${payment.percent}% of the milestone's ${payment.basis === 'net' ? 'net' : 'gross'} sales revenue`;
     case 'rate-on-excess':
       return `${payment.percent}% of the milestone's ${basisWord(payment.basis)} sales revenue above ${describeThreshold(payment.threshold)}`;
     case 'tiered': {
       const reading = tierReading(payment);
-      const bands = resolveBands(payment).map((b) => `${b.percent}% ${describeBand(b.from, b.to, b.currency)}${quotaBoundsWords(b.band)}`);
+      const bands = resolveBands(payment).map((b) => `${b.percent}%${multipleWords(b.band)} ${describeBand(b.from, b.to, b.currency)}${quotaBoundsWords(b.band)}`);
       const how =
         reading.source === 'stated' ? `${reading.method}, as stated` : reading.source === 'wording' ? `marginal, from the words '${reading.words}'` : 'read as marginal: the clause does not say';
       return `tiers on the milestone's ${basisWord(payment.bands[0].basis)} sales revenue (${how}): ${bands.join('; ')}`;
@@ -262,6 +265,11 @@ function describeLimit(limit: LimitNode): string {
 }
 
 /** The payment that applies to a milestone: its own, then a sentence naming it, then "each milestone". */
+/** " (1.5 times the base rate)" for a band rate written as a multiple; "" otherwise. */
+function multipleWords(band: TierBandNode): string {
+  return band.multiple ? ` (${band.multiple.factor} times the base rate)` : '';
+}
+
 export function paymentFor(milestone: MilestoneNode, clause: ClauseNode): { payment: PaymentNode; term: PaymentTermNode | null } | null {
   if (milestone.payment) return { payment: milestone.payment, term: null };
   const label = milestone.label?.toLowerCase();
@@ -293,8 +301,11 @@ export function describeComparator(milestone: MilestoneNode): string {
 }
 
 /** The deadline in words; with `document`, a window that a period word gives ("annual Net Sales" alone) is described as read. */
-function describeDeadline(milestone: MilestoneNode, document: DocumentNode | null | undefined): string {
+function describeDeadline(milestone: MilestoneNode, clause: ClauseNode, document: DocumentNode | null | undefined): string {
   const reading = document ? periodWordReading(milestone, document) : null;
+  const opened = openedWindow(milestone, clause.opening);
+  // A period opening ("For each calendar quarter,") gives a condition with no window of its own its period.
+  if (opened !== milestone.window && clause.opening) return `${describeWindow(opened)} (from the opening '${openingWords(clause.opening)},')`;
   if (reading?.kind !== 'from-word') return describeWindow(milestone.window);
   const unit = PERIOD_WORD_UNIT_NAMES[reading.word.unit];
   return `no deadline; '${reading.word.word}' gives the periods: ${reading.calendar ? `each calendar ${unit}, as the text states` : `each contract ${unit} from the effective date`}, ` +
@@ -317,8 +328,8 @@ export function summariseMilestone(milestone: MilestoneNode, clause: ClauseNode,
     target: `${milestone.comparator?.strict ? 'more than ' : ''}${describeTarget(milestone.target)}`,
     metric: metricOf(milestone.target),
     metricRule: withSet(describeMetric(milestone.target), document ? itemSetUse(milestone, document) : null),
-    windowType: windowType(reading?.kind === 'from-word' ? reading.window : milestone.window),
-    deadline: describeDeadline(milestone, document),
+    windowType: windowType(reading?.kind === 'from-word' ? reading.window : openedWindow(milestone, clause.opening)),
+    deadline: describeDeadline(milestone, clause, document),
     payment: applies ? describePayment(applies.payment) : 'none stated',
     comparison: describeComparator(milestone),
   };

@@ -41,7 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
-import type { PeriodsFromEventNode, TieredPaymentNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RevenueTargetNode } from './ast';
+import type { PeriodsFromEventNode, TieredPaymentNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
 import type { InstalmentsNode, ItemSetDefinitionNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
@@ -1131,6 +1131,7 @@ function measuredAmount(p: PaymentNode, path: string): string {
   const measure = measureOfPayment(p) as MeasureNode;
   switch (p.kind) {
     case 'rate':
+      if (p.since !== undefined) badField('"since the previous milestone" after a measured rate', `${path}/since`);
       return `${measuredIntro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)}`;
     case 'rate-on-excess':
       if (p.portion) {
@@ -1146,6 +1147,7 @@ function measuredAmount(p: PaymentNode, path: string): string {
       );
     case 'tiered': {
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
+      if (p.bands[0]?.multiple) badField('a first band whose rate is a multiple of a base rate no band before it states', `${path}/bands/0/multiple`);
       const bands = p.bands.map((b, i) => measuredBand(b, `${path}/bands/${i}`));
       const method = p.method === null ? '' : `, on a ${oneOf(p.method, ['marginal', 'retroactive'], `${path}/method`)} basis`;
       return `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
@@ -1158,7 +1160,8 @@ function measuredAmount(p: PaymentNode, path: string): string {
 /** "3% on the first $100,000 of Net Sales in each year", "2% of all additional Revenues", "5% of Bookings in excess of $200,000". */
 function measuredBand(b: TierBandNode, path: string): string {
   if (!b.measure) throw new FormatError('a band of a tiered amount in a payer-pays sentence names what it is counted on', `${path}/measure`);
-  const rate = `${percentText(b.percent, `${path}/percent`)} of`;
+  const rate = `${b.multiple ? rateMultipleText(b.multiple, `${path}/multiple`) : percentText(b.percent, `${path}/percent`)} ${b.multiple ? 'on' : 'of'}`;
+  if (b.multiple && b.quantifier !== null) badField('a band rate written as a multiple with "the first" or "all additional"', `${path}/quantifier`);
   const measure = measureText(b.measure, `${path}/measure`);
   if (b.quantifier === 'first') return `${rate} the first ${formatAmount(b.to as MoneyNode, `${path}/to`)} of ${measure}`;
   if (b.quantifier === 'additional') return `${rate} all additional ${measure}`;
@@ -2352,12 +2355,14 @@ function payment(p: PaymentNode, path: string): string {
       throw new FormatError('a redacted or elsewhere-set amount is written only in a payer-pays sentence', `${path}/kind`);
     case 'rate': {
       const basis = p.basis === null ? '' : p.basis === 'gross' || p.basis === 'net' ? `${p.basis} ` : badField(`basis '${String(p.basis)}'`, `${path}/basis`);
-      return `a commission equal to ${decimalText(p.percent, `${path}/percent`, 0, false)}% of the ${basis}sales revenue`;
+      const since = p.since === undefined ? '' : ` since the ${oneOf(p.since.word, ['previous', 'preceding', 'prior', 'last'], `${path}/since/word`)} milestone`;
+      return `a commission equal to ${decimalText(p.percent, `${path}/percent`, 0, false)}% of the ${basis}sales revenue${since}`;
     }
     case 'rate-on-excess':
       return `${intro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${salesText(p.basis, `${path}/basis`)} ${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`;
     case 'tiered': {
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
+      if (p.bands[0]?.multiple) badField('a first band whose rate is a multiple of a base rate no band before it states', `${path}/bands/0/multiple`);
       const bands = p.bands.map((b, i) => band(b, `${path}/bands/${i}`));
       const method = p.method === null ? '' : `, on a ${oneOf(p.method, ['marginal', 'retroactive'], `${path}/method`)} basis`;
       return `${intro(p.intro, `${path}/intro`)}${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
@@ -2457,8 +2462,14 @@ function bandRange(b: TierBandNode, path: string): string {
   return badField('a band without a range', path);
 }
 
+/** "1.5 times the base rate", "2x the base commission rate": a band's rate as a multiple of the base band's. */
+function rateMultipleText(m: RateMultipleNode, path: string): string {
+  const factor = decimalText(m.factor, `${path}/factor`, 0, false);
+  return `${factor}${oneOf(m.written, ['times', 'x'], `${path}/written`) === 'x' ? 'x' : ' times'} the base ${m.commission ? 'commission ' : ''}rate`;
+}
+
 function band(b: TierBandNode, path: string): string {
-  const rate = `${percentText(b.percent, `${path}/percent`)} on`;
+  const rate = `${b.multiple ? rateMultipleText(b.multiple, `${path}/multiple`) : percentText(b.percent, `${path}/percent`)} on`;
   if (b.quantifier === 'first') return `${rate} the first ${formatAmount(b.to as MoneyNode, `${path}/to`)} of ${salesText(b.basis, `${path}/basis`)}`;
   if (b.quantifier === 'additional') return `${rate} all additional ${salesText(b.basis, `${path}/basis`).slice(4)}`;
   const quantifier = b.quantifier === 'portion' ? 'the portion of ' : b.quantifier === 'all' ? 'all ' : b.quantifier === null ? '' : badField(`quantifier '${String(b.quantifier)}'`, `${path}/quantifier`);

@@ -40,7 +40,7 @@ export function samePeriod(w: WindowNode, opening: CalendarPeriodWindowNode | De
 }
 
 /** The window a milestone is measured in under a period opening: its own, or the opening's when it writes none. */
-function openedWindow(m: MilestoneNode, opening: OpeningNode | undefined): WindowNode {
+export function openedWindow(m: MilestoneNode, opening: OpeningNode | undefined): WindowNode {
   if (opening?.kind !== 'period-opening' || m.window.kind !== 'open') return m.window;
   return opening.window;
 }

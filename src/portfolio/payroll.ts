@@ -3,7 +3,10 @@
  * with a stable obligation id, so that monthly runs pay each obligation once: a pay period keeps
  * the obligations triggered in it, and the lines of earlier runs (`paid`) are subtracted by id.
  *
- * The id names the obligation, not its amount: `<contract>/<clause>/<milestone label>[/<period>]`.
+ * The id names the obligation, not its amount: `<contract>/<clause>/<milestone label>[/<period>]`. Where one
+ * milestone and period owe several obligations (an amount per increment, instalments, several clawbacks), the
+ * second and later, in the report's order (the order they were triggered in), add `/2`, `/3`, …: an id shared
+ * by two obligations would let a payment of the first count as a payment of the second.
  * A rate's amount grows with later sales in its window, so an obligation paid at one amount and
  * owed at another gives a line for the difference (`paid_before` says what was paid), never a
  * silent drop and never the whole amount twice.
@@ -65,9 +68,11 @@ const NUMERIC_COLUMNS: ReadonlySet<number> = new Set(['period', 'amount', 'paid_
 function milestoneName(report: EvaluationSuccess, o: Obligation): string {
   if (o.label !== null) return o.label;
   const inClause = report.milestones.filter((m) => m.clause === o.clause);
-  const at = inClause.findIndex(
+  const exact = inClause.findIndex(
     (m) => m.label === null && m.period === o.period && (o.triggeredBy === null ? m.deadline === o.triggeredAt : m.achievedAt === o.triggeredAt && m.achievedBy === o.triggeredBy),
   );
+  // An obligation triggered by another row than the milestone's crossing (a later increment, an instalment) is the same period's.
+  const at = exact >= 0 ? exact : inClause.findIndex((m) => m.label === null && m.period === o.period);
   return `#${at + 1}`;
 }
 
@@ -77,11 +82,15 @@ export function obligationId(contract: string, clause: number, milestone: string
 
 /** One line per obligation of an evaluation; `payee` names the contract's performer (lineParties). */
 export function obligationLines(contract: string, payee: string, report: EvaluationSuccess): ObligationLine[] {
+  const seen = new Map<string, number>();
   return report.obligations.map((o) => {
     const milestone = milestoneName(report, o);
+    // A clawback takes back the obligation of the same milestone and period: its own id, beside that one's.
+    const base = `${obligationId(contract, o.clause, milestone, o.period)}${o.basis === 'clawback' ? '/clawback' : ''}`;
+    const nth = (seen.get(base) ?? 0) + 1;
+    seen.set(base, nth);
     return {
-      // A clawback takes back the obligation of the same milestone and period: its own id, beside that one's.
-      obligationId: `${obligationId(contract, o.clause, milestone, o.period)}${o.basis === 'clawback' ? '/clawback' : ''}`,
+      obligationId: nth === 1 ? base : `${base}/${nth}`,
       contract,
       ...lineParties(payee, o),
       direction: o.direction,

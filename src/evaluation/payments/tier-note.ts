@@ -6,6 +6,7 @@
 import type { QuotaBoundNode, TieredPaymentNode } from '../../language/ast';
 import { resolveBands, tierReading } from '../../language/tier-bands';
 import { quotaBoundWords } from '../../language/quota-bounds';
+import { rateMultipleWords } from '../../language/rate-multiples';
 import { formatMoney } from '../../values/money';
 
 export function tierNote(name: string, payment: TieredPaymentNode): string {
@@ -20,7 +21,7 @@ export function tierNote(name: string, payment: TieredPaymentNode): string {
       : reading.source === 'wording'
         ? `as the words '${reading.words}' say`
         : 'by default: the clause does not say which (warning tier-reading)';
-  return `${name}: tiers read as ${what}, ${why}${quotaBounds(payment)}${wholeUnitGaps(payment)}${rateAfter(payment)}`;
+  return `${name}: tiers read as ${what}, ${why}${quotaBounds(payment)}${rateMultiples(payment)}${wholeUnitGaps(payment)}${rateAfter(payment)}`;
 }
 
 /**
@@ -63,5 +64,11 @@ function quotaBounds(payment: TieredPaymentNode): string {
     if (b.fromQuota) one(i, 'starts above', b.fromQuota, b.from);
     if (b.toQuota) one(i, 'ends at', b.toQuota, b.to);
   });
+  return parts.length > 0 ? `; ${parts.join('; ')}` : '';
+}
+
+/** "; band 2's 15% is 1.5 times the base rate (band 1's 10%)": each band rate written as a multiple, and the rate it comes to. */
+function rateMultiples(payment: TieredPaymentNode): string {
+  const parts = payment.bands.map((_, i) => rateMultipleWords(payment.bands, i)).filter((w) => w !== '');
   return parts.length > 0 ? `; ${parts.join('; ')}` : '';
 }
