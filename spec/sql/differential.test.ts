@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import type { CalendarPeriodWindowNode, DocumentNode, LimitNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, UnlimitedPaymentNode, WindowNode } from '../../src/language/ast';
 import { evaluate } from '../../src/evaluation/evaluate';
+import { parse } from '../../src/language/parse';
 import type { LedgerRecord } from '../../src/ledger/rows';
 import { evaluateOnEngine } from '../../src/node/sql-evaluation';
 import { Dec } from '../../src/values/money';
@@ -169,6 +170,15 @@ const dateCell = (eDay: number): fc.Arbitrary<string> =>
       return `${d}T${time}${offset}`;
     });
 
+/** Minimums with a shortfall, over contract and calendar periods and the fiscal year (from the fiscal-year-start option). */
+const SHORTFALLS = [
+  'If the Distributor fails to purchase $AMOUNT in each calendar quarter, it shall pay the Company 20% of the shortfall.',
+  'If the Distributor fails to purchase $AMOUNT in each quarter, it shall pay the Company the shortfall.',
+  'If Net Sales in each fiscal quarter are less than $AMOUNT, Licensee shall pay Licensor the difference.',
+  'If Net Sales in each calendar month are less than $AMOUNT, Licensee shall pay Licensor 12.5% of the difference.',
+  'If the Distributor does not purchase UNITS units in each month, it shall pay the Supplier a payment equal to 90% of the shortfall at $12.50 per unit.',
+];
+
 const caseArb: fc.Arbitrary<Case> = fc
   .tuple(fc.constantFrom(...EFFECTIVE), fc.constantFrom(...ZONES))
   .chain(([effective, zone]) => {
@@ -202,6 +212,8 @@ const caseArb: fc.Arbitrary<Case> = fc
       each: fc.oneof({ arbitrary: paymentArb, weight: 3 }, { arbitrary: boundedArb, weight: 1 }),
       withSchedule: fc.boolean(),
       withIds: fc.boolean(),
+      // A second clause with a minimum and its shortfall, owed once the period is over.
+      shortfall: fc.option(fc.tuple(fc.constantFrom(...SHORTFALLS), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 15 })), { freq: 2 }),
       // Ties: a share of rows copy an earlier row's date cell.
       rows: fc.array(fc.tuple(rowArb, fc.integer({ min: 0, max: 4 })), { minLength: 5, maxLength: 80 }),
     });
@@ -220,6 +232,12 @@ const caseArb: fc.Arbitrary<Case> = fc
     }));
     const payments: PaymentTermNode[] = c.each ? [{ kind: 'payment-term', scope: { kind: 'each' }, party: null, payment: c.each, range: R }] : [];
     const ast: DocumentNode = { kind: 'document', clauses: [{ kind: 'clause', form: 'enumerated', party: null, milestones, payments, range: R }], range: R };
+    if (c.shortfall) {
+      const [text, amount, units] = c.shortfall;
+      const parsed = parse(text.replace('$AMOUNT', `$${amount * 10}`).replace('UNITS', String(units)));
+      if (!parsed.ast || parsed.diagnostics.some((d) => d.severity === 'error')) throw new Error(`the shortfall sentence does not parse: ${text}`);
+      ast.clauses.push(parsed.ast.clauses[0]);
+    }
     const records: LedgerRecord[] = [];
     c.rows.forEach(([row, tie], i) => {
       const copy = tie === 0 && records.length > 0 ? records[records.length - 1] : null;

@@ -508,6 +508,6 @@ function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDi
     `${p.bind(payCode, dialect.integer)}, ` +
     `${pay.kind === 'constant' ? p.bind(pay.amount, D) : `CAST(NULL AS ${D})`}, ` +
     `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`}, ` +
-    `${p.bind(m.index, dialect.integer)}, ${p.bind(m.periodTotal ? 1 : 0, dialect.integer)}, ${p.bind(m.once ? 1 : 0, dialect.integer)})`
+    `${p.bind(m.index, dialect.integer)}, ${p.bind(m.periodTotal ? 1 : 0, dialect.integer)}, ${p.bind(m.stopsAtFirstMet ? 1 : 0, dialect.integer)})`
   );
 }

@@ -16,6 +16,7 @@ import type {
   MilestoneNode,
   PaymentNode,
   PaymentTermNode,
+  ShortfallPaymentNode,
   TargetNode,
   WindowNode,
 } from '../language/ast';
@@ -30,6 +31,7 @@ import { paymentSource } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
 import { periodReading } from '../evaluation/plan';
+import { milestoneParties } from '../evaluation/parties';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
 import { currencyReading } from '../evaluation/ledger-currency';
@@ -58,7 +60,9 @@ export type SqlPayment =
   | { kind: 'schedule-missing'; label: string; payment: PaymentNode & { kind: 'section' } }
   | { kind: 'rate'; percent: string; factor: string; basis: 'gross' | 'net'; payment: PaymentNode & { kind: 'rate' }; source: string }
   /** A rate on the excess, tiers or an amount per increment: computed in TypeScript from the window's revenue, which the query gives. */
-  | { kind: 'computed'; basis: 'gross' | 'net'; payment: FormulaPayment; source: string };
+  | { kind: 'computed'; basis: 'gross' | 'net'; payment: FormulaPayment; source: string }
+  /** A minimum's shortfall: owed by the party that missed it, on the period's total once the period is over (src/evaluation/minimum.ts). */
+  | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string };
 
 /** Whether the payment is counted on the window's revenue (the query then reads amounts and gives the revenue). */
 export function paysOnRevenue(payment: SqlPayment): boolean {
@@ -91,8 +95,10 @@ export interface SqlMilestone {
   strict: boolean;
   /** Tested on each period's own total (calendar periods): met by the row after which the total stays passing (evaluation/plan.ts periodReading). */
   periodTotal: boolean;
-  /** Paid once: instances after the first met one are not reported, paid or counted as used. */
+  /** Read as paid once (the notes say so). */
   once: boolean;
+  /** Stops at the first met instance: those after it are not reported, paid or counted as used (a shortfall is judged in every period). */
+  stopsAtFirstMet: boolean;
   instances: SqlInstance[];
 }
 
@@ -129,8 +135,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `heading` and `payer` only describe the clause: the evaluator reads neither.
   // An opening is compiled only when it is context ("In addition to …"), which changes no figure; a start
   // or a period opening changes the windows, and is refused by its kind.
+  // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'milestones', 'payments', 'sentence', 'range'],
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'range'],
+  'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
   party: ['kind', 'name', 'range'],
@@ -172,6 +180,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   rate: ['kind', 'percent', 'basis', 'range'],
+  // A shortfall is owed on the period's final total once the period is over (src/evaluation/minimum.ts).
+  shortfall: ['kind', 'written', 'intro', 'percent', 'unitPrice', 'range'],
   // Computed payments, caps, floors and due dates: the query gives the window's revenue, and the
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
   'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'range'],
@@ -286,7 +296,8 @@ function checkPayment(payment: PaymentNode): void {
       checkPayment(payment.payment);
       break;
     case 'shortfall':
-      throw shortfallUnsupported();
+      if (payment.unitPrice) requireKnown(payment.unitPrice, 'amount');
+      break;
     case 'attainment':
       throw attainmentUnsupported();
     case 'each-increment':
@@ -306,13 +317,13 @@ function checkTerm(term: PaymentTermNode): void {
 }
 
 /**
- * A shortfall is owed on the period's final total once the period is over, not at a crossing row,
- * which the query does not compute: refused by name rather than read as a reward.
+ * A shortfall with no payer and payee the evaluator can name is read by the evaluator as another payment,
+ * a reading the SQL path does not repeat: refused by name.
  */
-function shortfallUnsupported(): SqlUnsupportedError {
+function shortfallWithoutParties(): SqlUnsupportedError {
   return new SqlUnsupportedError(
-    'shortfall payment',
-    'the SQL engines do not support shortfall payments (a minimum missed, paid by the party that missed it once the period is over) yet; evaluate this clause with the in-memory engine',
+    'shortfall payment without parties',
+    'the SQL engines do not support a shortfall payment whose payer and payee the clause does not name; evaluate this clause with the in-memory engine',
   );
 }
 
@@ -346,7 +357,6 @@ export function checkSupported(ast: DocumentNode): void {
     if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
   }
   for (const clause of ast.clauses) {
-    if (clause.form === 'shortfall') throw shortfallUnsupported();
     if (clause.form === 'attainment') throw attainmentUnsupported();
     if (clause.form === 'defined-milestones') {
       throw new SqlUnsupportedError("clause form 'defined-milestones'", "the SQL engines do not support milestones defined in sentences of their own ('\"Milestone 1\" means the first achievement of …') yet; evaluate this clause with the in-memory engine");
@@ -412,7 +422,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
     case 'unstated':
       throw unstatedRefused();
     case 'shortfall':
-      throw shortfallUnsupported();
+      if (!milestoneParties(clause, milestone)) throw shortfallWithoutParties();
+      return { kind: 'shortfall', payment, source };
     case 'attainment':
       throw attainmentUnsupported();
     case 'each-increment':
@@ -459,6 +470,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const index = milestones.length;
       const payment = paymentOf(clause, milestone, index, schedule);
       if (paysOnRevenue(payment)) wantsRate = true;
+      const reading = periodReading(milestone);
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -470,7 +482,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
-        ...periodReading(milestone),
+        ...reading,
+        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall',
         instances: [],
       };
       for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {

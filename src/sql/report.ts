@@ -11,6 +11,8 @@ import { ContractCalendar, formatIsoDate } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { milestoneParties, partiesNote } from '../evaluation/parties';
+import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
+import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { tierNote } from '../evaluation/payments/tier-note';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
@@ -197,9 +199,15 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       notes.add(`${name}: ${inst.window.explanation}`);
       const row = instances.get(inst.id);
       if (!row) throw new Error(`the query returned no row for instance ${inst.id}`);
-      const met = row.row_id !== null;
+      const reached = row.row_id !== null;
       const totalDec = dec(row.v1);
       const targetDec = new Dec(m.target);
+      const over = windowOver(inst.window, plan.aDay);
+      const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
+      // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
+      const status: Status = shortfall ? minimumStatus(reached, totalDec, targetDec, over) : reached ? 'met' : over ? 'missed' : 'pending';
+      // A minimum missed on the period's total was not achieved, whatever row once reached it.
+      const met = reached && status === 'met';
       const explain: ExplainRow[] = (explains.get(inst.id) ?? [])
         .sort((a, b) => (b.seq as number) - (a.seq as number))
         .map((e) => ({ id: e.row_id as string, row: e.row_number as number, date: e.day as string, contribution: decText(e.v1), runningTotal: decText(e.v2) }));
@@ -214,7 +222,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         windowType: windowType(w),
         windowStart: inst.window.windowStart,
         deadline: inst.window.deadline,
-        status: (met ? 'met' : windowOver(inst.window, plan.aDay) ? 'missed' : 'pending') satisfies Status,
+        status,
         achievedAt: met ? row.day : null,
         achievedBy: met ? row.row_id : null,
         achievedByRow: met ? row.row_number : null,
@@ -224,6 +232,19 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       };
       milestones.push(result);
       const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+      if (shortfall) {
+        if (status === 'missed') partialPeriodMinimum(instName, inst.window, result, 'minimum', diagnostics, notes);
+        const parties = milestoneParties(m.clause, m.milestone);
+        if (!parties) throw new Error('a shortfall without parties is refused when planned');
+        const owed = shortfallObligation(m.milestone, shortfall.payment, result, {
+          common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties },
+          name: instName,
+          diagnostics,
+        });
+        notes.add(owed.note);
+        if (owed.obligation) obligations.push(owed.obligation);
+        continue;
+      }
       if (met && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
       if (met) {
         const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
@@ -234,7 +255,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         }
       }
       // Paid once: the periods after the first met one are neither reported nor paid.
-      if (met && m.once) break;
+      if (met && m.stopsAtFirstMet) break;
     }
   }
   // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
@@ -324,6 +345,8 @@ function obligationOf(
         name,
         diagnostics,
       });
+    case 'shortfall':
+      throw new Error('a shortfall is owed on the period total, not at a crossing row');
     case 'computed':
       return computedObligation(pay.payment, dec(row.v4), {
         common,
