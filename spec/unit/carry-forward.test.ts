@@ -8,8 +8,9 @@ import { parse } from '../../src/language/parse';
 import { validate } from '../../src/language/check';
 import { format, termsOf } from '../../src/language/format';
 import { draftTerms } from '../../src/language/draft';
-import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
+import type { EvaluationSuccess } from '../../src/evaluation/evaluate';
 import type { LedgerRecord } from '../../src/ledger/rows';
+import { dayLedger, dayRecord, evaluateText } from '../support/day-ledger';
 import { Dec } from '../../src/values/money';
 
 const CLAUSE = 'If Net Sales exceed $1,000 in each calendar quarter, the Company shall pay the Agent a bonus of $500.';
@@ -45,18 +46,9 @@ describe('carry-forward sentences', () => {
 });
 
 const OPTIONS = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-12-31' };
-const genLedger = fc.array(fc.record({ day: fc.integer({ min: 1, max: 365 }), cents: fc.integer({ min: -80000, max: 250000 }) }), { minLength: 1, maxLength: 25 });
-const record = (r: { day: number; cents: number }, i: number): LedgerRecord => ({
-  id: `R${i + 1}`,
-  date: new Date(Date.UTC(2026, 0, r.day)).toISOString().slice(0, 10),
-  amount: (r.cents / 100).toFixed(2),
-});
-
-function run(text: string, rows: LedgerRecord[]): EvaluationSuccess {
-  const report = evaluate(parse(text).ast!, rows, OPTIONS);
-  if (!report.ok) throw new Error(JSON.stringify(report.errors));
-  return report;
-}
+const genLedger = dayLedger(365, -80000, 250000, 25);
+const record = dayRecord;
+const run = (text: string, rows: LedgerRecord[]): EvaluationSuccess => evaluateText(text, rows, OPTIONS);
 
 describe('the laws of a carry-forward', () => {
   test.each([0, 1])('never makes a met quarter unmet, and counts every sale once (sentence %i)', (k) => {

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { parse } from '../../src/language/parse';
 import { validate } from '../../src/language/check';
 import { format, termsOf } from '../../src/language/format';
-import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
+import type { EvaluationSuccess } from '../../src/evaluation/evaluate';
 import type { LedgerRecord } from '../../src/ledger/rows';
+import { dayLedger, dayRecord, evaluateText } from '../support/day-ledger';
 
 const CLAUSE = 'If Net Sales exceed $1,000 in the first quarter, the Company shall pay the Agent a bonus of $500.';
 const SENTENCES = [
@@ -29,18 +30,9 @@ describe('clawback sentences', () => {
 });
 
 const OPTIONS = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-05-31' };
-const genLedger = fc.array(fc.record({ day: fc.integer({ min: 1, max: 120 }), cents: fc.integer({ min: -60000, max: 60000 }) }), { minLength: 1, maxLength: 20 });
-const record = (r: { day: number; cents: number }, i: number): LedgerRecord => ({
-  id: `R${i + 1}`,
-  date: new Date(Date.UTC(2026, 0, r.day)).toISOString().slice(0, 10),
-  amount: (r.cents / 100).toFixed(2),
-});
-
-function run(text: string, rows: LedgerRecord[]): EvaluationSuccess {
-  const report = evaluate(parse(text).ast!, rows, OPTIONS);
-  if (!report.ok) throw new Error(JSON.stringify(report.errors));
-  return report;
-}
+const genLedger = dayLedger(120, -60000, 60000, 20);
+const record = dayRecord;
+const run = (text: string, rows: LedgerRecord[]): EvaluationSuccess => evaluateText(text, rows, OPTIONS);
 
 describe('the law of a clawback', () => {
   it('owes the bonus back exactly when the quarter ends below the target after it was met', () => {
