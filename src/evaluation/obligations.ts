@@ -185,6 +185,16 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const revenue = new Accumulator();
       const series = baseSeries(payment, o.sums, plan.rowSet);
       for (let i = Math.max(inst.from, plan.since?.from ?? 0, 0); i < inst.to; i++) series.addTo(revenue, i);
+      // A previous milestone whose deadline is not earlier leaves no sales "since" it: the amount is 0.00, never silently.
+      if (plan.since && plan.since.deadline >= inst.window.deadline && !warned.has(plan)) {
+        warned.add(plan);
+        diagnostics.push({
+          code: 'since-previous-order',
+          severity: 'warning',
+          label: m.label,
+          message: `${name}: its rate counts the sales since ${plan.since.previous}, whose deadline ${plan.since.deadline} is not before its own (${inst.window.deadline}), so no sales fall after it and the amount is 0.00; list the milestones in the order of their deadlines`,
+        });
+      }
       return rateObligation(payment.percent, basis, revenue.value(), {
         common,
         currency,

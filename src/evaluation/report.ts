@@ -157,6 +157,7 @@ export type EvaluationCode =
   | 'second-pass-mismatch'
   /** A rate's base is below zero after refunds; the clause states no clawback, so the amount is 0.00. */
   | 'negative-base-no-clawback'
+  | 'since-previous-order'
   /** A minimum whose period is still open and whose total is below it so far: no shortfall is owed yet. */
   | 'pending-shortfall'
   /** A minimum or quota judged on a calendar period that began before E: the full figure on part of a period, or prorated. */
