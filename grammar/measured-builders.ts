@@ -7,7 +7,7 @@
  */
 import type {
   ClauseNode, DueNode, LimitNode, LimitedPaymentNode, MeasureNode, MeasuredNoun, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PaymentNode,
-  PeriodUnit, Range, ThresholdNode, TimedPaymentNode, UnlimitedPaymentNode, WindowNode,
+  PeriodUnit, Range, RateOnExcessPaymentNode, ThresholdNode, TimedPaymentNode, UnlimitedPaymentNode, WindowNode,
 } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type Data, type List } from './builders';
 import * as b from './builders';
@@ -100,15 +100,20 @@ export function joinedScope(d: Data): { text: string; range: Range } {
   return { text: tokens.map((t) => t.value).join(' ').replace(/\s+/g, ' '), range: span(d) };
 }
 
+/** A threshold as written after "in excess of": an amount, or a named one ("the Sales Target of $1,000,000"), whose amount is the threshold and whose name is kept. */
+export function excessThreshold(written: ThresholdNode | NamedThreshold): { threshold: ThresholdNode; thresholdName?: RateOnExcessPaymentNode['thresholdName'] } {
+  if (!('named' in written)) return { threshold: written };
+  return { threshold: written.money, thresholdName: { name: written.name, ...(written.forSuch !== null ? { forSuch: written.forSuch } : {}) } };
+}
+
 export function measuredExcess(d: Data): PaymentNode {
   const [intro, percent, , m, excess, written, trailing] = d as [Intro | null, Token, Token, MeasureNode, { comparator: 'in excess of' | 'above' | 'over' }, ThresholdNode | NamedThreshold, WindowNode | null];
-  const named = 'named' in written ? written : null;
-  const threshold: ThresholdNode = named ? named.money : (written as ThresholdNode);
+  const { threshold, thresholdName } = excessThreshold(written);
   // A window written after the threshold ("… in excess of $3,000,000 in each year") belongs to the measure too.
   const withWindow: MeasureNode = trailing ? { ...m, window: trailing, range: span(m, trailing) } : m;
   return {
     kind: 'rate-on-excess', intro: intro?.intro ?? null, percent: digits(percent, true), basis: m.basis, comparator: excess.comparator, threshold,
-    ...(named ? { thresholdName: { name: named.name, ...(named.forSuch !== null ? { forSuch: named.forSuch } : {}) } } : {}),
+    ...(thresholdName ? { thresholdName } : {}),
     measure: withWindow, range: span(d),
   };
 }

@@ -4,10 +4,10 @@
  * Like grammar/builders.ts they only build nodes: whether the proviso names the defined payment, and what "such
  * calendar quarter" refers to, is the checker's (src/language/check-payment-definition.ts).
  */
-import type { ComparatorNode, EventDateStatementNode, LevelStopNode, QuartersAfterEventNode, RateOnExcessPaymentNode, ThresholdNode, MilestoneNode, MoneyNode, PaymentDefinitionNode, PaymentNode, WindowNode } from '../src/language/ast';
+import type { ComparatorNode, EventDateStatementNode, LevelStopNode, QuartersAfterEventNode, RateOnExcessPaymentNode, MilestoneNode, MoneyNode, PaymentDefinitionNode, PaymentNode, WindowNode } from '../src/language/ast';
 import { cons, digits, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import * as cb from './period-builders';
-import { measureOf } from './measured-builders';
+import { excessThreshold, measureOf } from './measured-builders';
 import type { Token } from './lexer';
 import { NO_CURRENCY } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
@@ -35,11 +35,13 @@ export function withRespectTo(d: Data): DefinitionPeriod {
 /** "…, an amount equal to forty percent (40%) of that portion of Net Sales during … that exceeds One Million Dollars ($1,000,000)". */
 export function portionBody(d: Data): DefinitionBody {
   const [period, , intro, percent, , , , , measure, , , threshold] = d as [
-    DefinitionPeriod, Token, { intro: RateOnExcessPaymentNode['intro'] }, Token, Token, Token, Token, Token, RateOnExcessPaymentNode['measure'], Token, Token, ThresholdNode | { named: true },
+    DefinitionPeriod, Token, { intro: RateOnExcessPaymentNode['intro'] }, Token, Token, Token, Token, Token, RateOnExcessPaymentNode['measure'], Token, Token, Parameters<typeof excessThreshold>[0],
   ];
-  const money = threshold as ThresholdNode;
+  // A named threshold ("the Sales Target of $1,000,000") is its amount, with the name kept, as after any rate on the excess.
+  const written = excessThreshold(threshold);
   const payment: RateOnExcessPaymentNode = {
-    kind: 'rate-on-excess', intro: intro.intro, percent: digits(percent, true), basis: measure?.basis ?? null, comparator: 'in excess of', threshold: money,
+    kind: 'rate-on-excess', intro: intro.intro, percent: digits(percent, true), basis: measure?.basis ?? null, comparator: 'in excess of', threshold: written.threshold,
+    ...(written.thresholdName ? { thresholdName: written.thresholdName } : {}),
     measure, portion: true, range: span(d.slice(2)),
   };
   return { period, payment, stop: null };

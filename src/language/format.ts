@@ -1247,10 +1247,10 @@ function measuredAmount(p: PaymentNode, path: string): string {
       return `${measuredIntro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${measureText(measure, `${path}/measure`)}`;
     case 'rate-on-excess':
       if (p.portion) {
-        if (p.comparator !== 'in excess of' || p.thresholdName !== undefined || !p.intro) badField('"that portion of … that exceeds" with other words', `${path}/portion`);
+        if (p.comparator !== 'in excess of' || !p.intro) badField('"that portion of … that exceeds" with other words', `${path}/portion`);
         return (
           `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of that portion of ${measureText(measure, `${path}/measure`)} ` +
-          `that exceeds ${thresholdText(p.threshold, `${path}/threshold`)}`
+          `that exceeds ${namedThresholdText(p, path)}`
         );
       }
       return (
