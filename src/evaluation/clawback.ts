@@ -33,7 +33,7 @@ export function clawsBack(plan: Plan): ClawbackNode | null {
 export function clawbackCandidates(plans: readonly Plan[], sums: DaySums, days: Set<number>): void {
   for (const plan of plans) {
     if (!clawsBack(plan)) continue;
-    const { up, net } = METRICS[plan.metric].series(sums, plan.productKey);
+    const { up, net } = METRICS[plan.metric].series(sums, plan.productKey, plan.rowSet);
     for (const inst of plan.instances) {
       if (inst.candidates.length === 0) continue;
       for (let i = inst.candidates[0].index; i < inst.to; i++) {
@@ -54,7 +54,7 @@ export function clawbackCandidates(plans: readonly Plan[], sums: DaySums, days: 
  */
 export function undoingRefund(plan: Plan, inst: InstancePlan, crossingIndex: number, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): LedgerRow | null {
   const rule = METRICS[plan.metric];
-  const { net } = rule.series(sums, plan.productKey);
+  const { net } = rule.series(sums, plan.productKey, plan.rowSet);
   const target = instanceTarget(plan, inst);
   const acc = new Accumulator();
   let day = Math.max(inst.from, 0);
@@ -64,7 +64,7 @@ export function undoingRefund(plan: Plan, inst: InstancePlan, crossingIndex: num
     for (; day < index; day++) net.addTo(acc, day);
     const rows = (rowsByDay.get(index) ?? []).slice().sort((a, b) => a.time - b.time || a.row - b.row);
     for (const r of rows) {
-      const c = rule.contribution(r, plan.productKey, sums);
+      const c = rule.contribution(r, plan.productKey, sums, plan.rowSet);
       const before = acc.reaches(target, plan.strict);
       acc.add(c);
       if (before && !acc.reaches(target, plan.strict)) last = r;
