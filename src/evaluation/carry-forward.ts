@@ -18,6 +18,7 @@ import { Dec, decimalString } from '../values/money';
 import { Accumulator, toDec, type Quantity } from '../values/quantity';
 import { METRICS, type DaySums } from './metrics';
 import { instanceTarget, type InstancePlan, type Plan } from './plan';
+import { windowOver } from '../time/window-instance';
 
 /** Whether a plan's clause carries the excess forward over its recurring periods. */
 export function carriesForward(plan: Plan): boolean {
@@ -36,7 +37,7 @@ export function applyCarryForward(plans: readonly Plan[], sums: DaySums, asOfDay
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(acc, i);
       const own = acc.value();
       const target = toDec(instanceTarget(plan, inst));
-      const over = !inst.window.openEnded && asOfDay >= inst.window.endDay - 1;
+      const over = windowOver(inst.window, asOfDay);
       const excess = (again ? own.plus(carriedIn) : own).minus(target);
       const carriedOut = over ? Dec.max(excess, 0) : null;
       const alone = plan.strict ? carriedIn.greaterThan(target) : carriedIn.greaterThanOrEqualTo(target);

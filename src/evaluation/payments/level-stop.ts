@@ -8,7 +8,7 @@
  * periods owe nothing. Each amount is owed once its period is over. Pure: the evaluator gives the day sums, the
  * periods and the crossing day.
  */
-import type { WindowInstance } from '../../time/periods';
+import { windowOver, type WindowInstance } from '../../time/window-instance';
 import { Accumulator } from '../../values/quantity';
 import { Dec, formatMoney, moneyString } from '../../values/money';
 import type { LevelStopNode } from '../../language/ast';
@@ -68,7 +68,7 @@ export function levelStopObligations(input: LevelStopInput): LevelStopResult {
     const base = prorated ? level.minus(before) : own;
     const runningBefore = before;
     before = before.plus(own);
-    const over = input.asOfDay >= window.endDay - 1;
+    const over = windowOver(window, input.asOfDay);
     const result = calculate({ kind: 'rate', percent: input.percent, basis: null, range: NO_RANGE }, base, null, currency);
     const words = prorated ? `${input.percent}% × (${money(level)} − ${money(runningBefore)})` : `${input.percent}% × ${money(base)}`;
     const why = prorated ? ` (the running total from the effective date reaches ${money(level)} in this period: only the sales up to that level count, the sale that reaches it in part)` : '';
