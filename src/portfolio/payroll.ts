@@ -3,10 +3,11 @@
  * with a stable obligation id, so that monthly runs pay each obligation once: a pay period keeps
  * the obligations triggered in it, and the lines of earlier runs (`paid`) are subtracted by id.
  *
- * The id names the obligation, not its amount: `<contract>/<clause>/<milestone label>[/<period>]`. Where one
- * milestone and period owe several obligations (an amount per increment, instalments, several clawbacks), the
- * second and later, in the report's order (the order they were triggered in), add `/2`, `/3`, …: an id shared
- * by two obligations would let a payment of the first count as a payment of the second.
+ * The id names the obligation, not its amount: `<contract>/<clause>/<milestone label>[/<period>]`. An obligation
+ * triggered by another row than the milestone's crossing (a later increment, an instalment, a clawback) adds
+ * `@<row id>` (or `@<date>` without a row), and several owed at one row add `/2`, `/3`, …: an id shared by two
+ * obligations would let a payment of one count as a payment of the other, and an id that counted the obligations
+ * before it would change when an earlier one appears.
  * A rate's amount grows with later sales in its window, so an obligation paid at one amount and
  * owed at another gives a line for the difference (`paid_before` says what was paid), never a
  * silent drop and never the whole amount twice.
@@ -64,16 +65,15 @@ export const OBLIGATION_COLUMNS = [
 /** The positions of the columns of amounts and counts: plain decimals there stay numbers in a spreadsheet. */
 const NUMERIC_COLUMNS: ReadonlySet<number> = new Set(['period', 'amount', 'paid_before'].map((c) => OBLIGATION_COLUMNS.indexOf(c as (typeof OBLIGATION_COLUMNS)[number])));
 
-/** The obligation's milestone as the id names it: its label, or its position among the clause's milestones. */
-function milestoneName(report: EvaluationSuccess, o: Obligation): string {
-  if (o.label !== null) return o.label;
+/** The milestone instance an obligation belongs to: the one it names by label, else by its position among the clause's milestones. */
+function instanceOf(report: EvaluationSuccess, o: Obligation): { name: string; crossing: boolean } {
   const inClause = report.milestones.filter((m) => m.clause === o.clause);
-  const exact = inClause.findIndex(
-    (m) => m.label === null && m.period === o.period && (o.triggeredBy === null ? m.deadline === o.triggeredAt : m.achievedAt === o.triggeredAt && m.achievedBy === o.triggeredBy),
-  );
-  // An obligation triggered by another row than the milestone's crossing (a later increment, an instalment) is the same period's.
-  const at = exact >= 0 ? exact : inClause.findIndex((m) => m.label === null && m.period === o.period);
-  return `#${at + 1}`;
+  const crossedBy = (m: (typeof inClause)[number]): boolean => (o.triggeredBy === null ? m.deadline === o.triggeredAt : m.achievedAt === o.triggeredAt && m.achievedBy === o.triggeredBy);
+  const same = (m: (typeof inClause)[number]): boolean => m.label === o.label && m.period === o.period;
+  const exact = inClause.findIndex((m) => same(m) && crossedBy(m));
+  // An obligation triggered by another row than the milestone's crossing (a later increment, an instalment, a clawback) is the same period's.
+  const at = exact >= 0 ? exact : inClause.findIndex(same);
+  return { name: o.label ?? `#${at + 1}`, crossing: exact >= 0 };
 }
 
 export function obligationId(contract: string, clause: number, milestone: string, period: number | null): string {
@@ -84,9 +84,13 @@ export function obligationId(contract: string, clause: number, milestone: string
 export function obligationLines(contract: string, payee: string, report: EvaluationSuccess): ObligationLine[] {
   const seen = new Map<string, number>();
   return report.obligations.map((o) => {
-    const milestone = milestoneName(report, o);
-    // A clawback takes back the obligation of the same milestone and period: its own id, beside that one's.
-    const base = `${obligationId(contract, o.clause, milestone, o.period)}${o.basis === 'clawback' ? '/clawback' : ''}`;
+    const { name: milestone, crossing } = instanceOf(report, o);
+    // A clawback takes back the obligation of the same milestone and period: its own id, beside that one's. An
+    // obligation triggered by another row than the crossing names that row, so its id does not depend on which
+    // other obligations the ledger has produced so far.
+    const trigger = crossing ? '' : `@${o.triggeredBy ?? o.triggeredAt}`;
+    const base = `${obligationId(contract, o.clause, milestone, o.period)}${o.basis === 'clawback' ? '/clawback' : ''}${trigger}`;
+    // One row completing several increments owes several obligations: numbered in the order it completes them.
     const nth = (seen.get(base) ?? 0) + 1;
     seen.set(base, nth);
     return {
