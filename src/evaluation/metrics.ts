@@ -200,8 +200,19 @@ export class DaySums {
     }
   }
 
+  /** Product cells as written, to their day sums: a cell seen before costs one lookup, not a normalised key. */
+  private readonly productByCell = new Map<string, SetSums | null>();
+
   /** The day sums of the product a cell names, made on its first row (null past `MAX_PRODUCTS`). */
   private productSums(cell: string): SetSums | null {
+    const seen = this.productByCell.get(cell);
+    if (seen !== undefined) return seen;
+    const sums = this.productSumsOf(cell);
+    if (this.productByCell.size < 100_000) this.productByCell.set(cell, sums);
+    return sums;
+  }
+
+  private productSumsOf(cell: string): SetSums | null {
     const products = this.products as Map<string, SetSums>;
     const set = productSet(cell);
     const found = products.get(set.key);
