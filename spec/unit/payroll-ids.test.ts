@@ -19,7 +19,7 @@ function lines(ledger = LEDGER) {
   return obligationLines('dist-1', 'Distributor', report);
 }
 
-test('three increments of one quarter get three ids: the crossing's, then each later one named by its row', () => {
+test("three increments of one quarter get three ids: the crossing's, then each later one named by its row", () => {
   const all = lines();
   expect(all.map((l) => [l.obligationId, l.triggeredDate, l.amount])).toEqual([
     ['dist-1/1/#1/1', '2026-01-15', '1000.00'],
