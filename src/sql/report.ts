@@ -31,6 +31,12 @@ import { METRICS } from '../evaluation/metrics';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import { attainmentInstance } from './attainment';
+import { commitmentNote, escalationNote } from './commitment';
+import { quotaNote } from './quota';
+import { salesMinimumNote } from './sales-minimum';
+import { planBandsInstance } from './plan-bands';
+import { dropSettledZeros } from './settled-at-end';
+import { planBandsReadings } from '../evaluation/plan-bands-note';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -178,12 +184,14 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   if (holds.ok && holds.note) notes.add(holds.note);
   const currency = currencyReading(plan.ast, plan.options.ledgerCurrency);
   if (currency.ok && currency.note) notes.add(currency.note);
+  for (const text of planBandsReadings(plan.ast)) notes.add(text);
 
   const clauses = plan.ast.clauses.length;
   const milestones: MilestoneResult[] = [];
   const obligations: Obligation[] = [];
   const warned = new Set<SqlMilestone>();
   const timing: PaymentObligation[] = [];
+  const settledAtEnd = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
     const parties = milestoneParties(m.clause, m.milestone);
@@ -195,14 +203,18 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     if (comparator) notes.comparator(name, comparator.words, comparator.strict);
     const w = m.milestone.window;
     notes.windowReading(name, w, asOf);
+    quotaNote(name, m.milestone, m.target, notes);
     notes.periodsReading(name, m.milestone, m.once);
+    salesMinimumNote(name, m.clause, notes);
+    commitmentNote(name, m.clause, notes);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
+      escalationNote(name, m.clause, m.milestone, inst.window, { target: inst.target, ...inst.escalation }, notes);
       const row = instances.get(inst.id);
       if (!row) throw new Error(`the query returned no row for instance ${inst.id}`);
       const reached = row.row_id !== null;
       const totalDec = dec(row.v1);
-      const targetDec = new Dec(m.target);
+      const targetDec = new Dec(inst.target);
       const over = windowOver(inst.window, plan.aDay);
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
@@ -263,12 +275,22 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
           if (m.written) timing.push({ obligation, payment: m.written, name: instName });
         }
       }
+      const bands = planBandsInstance(m.clause, result, inst.window, dec(row.v4), over, {
+        common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, triggeredAt: result.deadline, triggeredBy: null, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' }) },
+        target: targetDec, currency: plan.currency ?? counts.label, countedTo: Math.min(inst.window.endDay - 1, plan.aDay), name, instName, asOf, diagnostics, notes,
+      });
+      if (bands) {
+        obligations.push(bands);
+        settledAtEnd.set(bands, instName);
+      }
       // Paid once: the periods after the first met one are neither reported nor paid.
       if (met && m.stopsAtFirstMet) break;
     }
   }
   // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
   for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
+  // An amount settled at a window's end that comes to zero is no obligation (as in memory, once every obligation is settled).
+  dropSettledZeros(obligations, settledAtEnd, notes);
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
