@@ -52,12 +52,12 @@ const NOT_SUPPORTED: Record<string, string> = {
  */
 const REFUSED_FEATURES = [
   'attainment table', "milestone 'milestone' field 'condition'", "payment 'rate-on-excess' field 'measure'", "clause 'clause' field 'commitment'", "milestone 'milestone' field 'quota'", "target 'units' field 'scope'",
-  "milestone 'milestone' field 'event'", "definition 'customer-definition'", "clause 'clause' field 'topUp'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'catchUp'", "clause 'clause' field 'salesMinimum'", "clause 'clause' field 'planLevels'",
+  "definition 'customer-definition'", "clause 'clause' field 'topUp'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'catchUp'", "clause 'clause' field 'salesMinimum'", "clause 'clause' field 'planLevels'",
   "clause 'clause' field 'definition'", "definition 'item-set-definition'", "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'",
   "payment 'rate' field 'since'", "tier band 'tier-band' field 'multiple'",
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "payment 'fixed' field 'instalments'", "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'", "clause 'clause' field 'carryForward'",
-  "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",
+  "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "payment 'rate' field 'intro'",
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'", "clause 'clause' field 'planBands'",
   "threshold 'prior-period'",
 ];

@@ -165,8 +165,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // achievement); on a recurring window it changes which periods pay, and is refused below.
   // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
   // `periodReference` only names the condition's period again ("for such Calendar Quarter"): the evaluator does not read it.
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'periodReference', 'range'],
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'periodReference', 'event', 'range'],
   'period-reference': ['kind', 'unit', 'word', 'range'],
+  // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
+  'sale-event': ['kind', 'words', 'range'],
   // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
   'once-only': ['kind', 'words', 'sentence', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
@@ -225,7 +227,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   limited: ['kind', 'payment', 'cap', 'floor', 'range'],
   limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'range'],
   timed: ['kind', 'payment', 'due', 'range'],
-  due: ['kind', 'days', 'after', 'calendar', 'range'],
+  // `such` ("within 45 days after the end of such Calendar Year"): counted from the day the amount is triggered, by the evaluator's own dueDateOf.
+  due: ['kind', 'days', 'after', 'calendar', 'such', 'range'],
   // A payment sentence's own payer ("upon the achievement of Milestone 2, Parent shall pay …") is read by milestoneParties, as in memory.
   'payment-term': ['kind', 'scope', 'party', 'payer', 'payment', 'range'],
 };
@@ -418,6 +421,7 @@ export function checkSupported(ast: DocumentNode): void {
       }
       requireKnown(m, 'milestone');
       if (m.labelSource) requireKnown(m.labelSource, 'label');
+      if (m.event) requireKnown(m.event, 'event');
       if (m.comparator) requireKnown(m.comparator, 'comparator');
       if (m.achiever) requireKnown(m.achiever, 'party');
       // Paid once (periodReading): the report stops at the first met instance, as the evaluator does.
