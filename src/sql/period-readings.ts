@@ -35,6 +35,19 @@ export function resolvePeriods(written: DocumentNode, fiscalYearStart: string | 
   };
 }
 
+/**
+ * The document with its openings, event periods and defined calendar periods read (fiscal periods need the context's
+ * year start, and change no field the SQL path checks), for checking what the SQL path supports; the document as
+ * written when the text leaves an event undated (the checker's error), so that its periods are refused by name.
+ */
+export function readPeriodsForCheck(written: DocumentNode): DocumentNode {
+  try {
+    return resolveDefinedCalendarPeriods(resolveEventPeriods(resolveOpenings(written).document).document).document;
+  } catch {
+    return written;
+  }
+}
+
 /** The window a milestone is evaluated in, whether it comes from the metric's period word alone, and that reading in words. */
 export interface EvaluatedWindow {
   window: WindowNode;

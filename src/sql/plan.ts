@@ -32,7 +32,7 @@ import { paymentSource, type ScheduledPayment } from '../evaluation/obligations'
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
 import { periodReading } from '../evaluation/plan';
-import { evaluatedWindow, resolvePeriods, startCut } from './period-readings';
+import { evaluatedWindow, readPeriodsForCheck, resolvePeriods, startCut } from './period-readings';
 import { milestoneParties } from '../evaluation/parties';
 import { SqlUnsupportedError } from './unsupported';
 import { currencyReading } from '../evaluation/ledger-currency';
@@ -386,8 +386,13 @@ function checkDefinition(definition: DefinitionNode): void {
   if (definition.kind === 'metric-basis-statement') requireKnown(definition.periodWord, 'period word');
 }
 
-/** Refuses, naming it, anything in the AST the SQL path cannot express. */
-export function checkSupported(ast: DocumentNode): void {
+/** Refuses, naming it, anything in the AST the SQL path cannot express (its periods read as the evaluator reads them). */
+export function checkSupported(written: DocumentNode): void {
+  checkResolved(readPeriodsForCheck(written));
+}
+
+/** Refuses, naming it, anything in a document whose openings and periods are read (period-readings.ts) that the SQL path cannot express. */
+function checkResolved(ast: DocumentNode): void {
   requireKnown(ast, 'document');
   // A total counted per product (its own words, or its term's definition): the query sums one series for all rows, which would be the pooled total.
   for (const clause of ast.clauses) {
@@ -483,7 +488,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
 export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): PlanResult {
   // Openings, fiscal periods, event periods and defined calendar periods are read first, as in memory (or the evaluation fails saying why).
   const periods = resolvePeriods(written, options.fiscalYearStart);
-  checkSupported(periods.ok ? periods.document : written);
+  if (periods.ok) checkResolved(periods.document);
+  else checkSupported(written);
   const resolved = resolveContext(options, options.now);
   if (!resolved.ok) return { ok: false, message: resolved.message };
   if (!periods.ok) return { ok: false, code: periods.code, message: periods.message };
