@@ -11,6 +11,7 @@
 import { perProductReading } from '../language/per-product';
 import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
+  AttainmentPaymentNode,
   ClauseNode,
   DefinitionNode,
   DocumentNode,
@@ -36,6 +37,7 @@ import { evaluatedWindow, readPeriodsForCheck, resolvePeriods, startCut } from '
 import { milestoneParties } from '../evaluation/parties';
 import { SqlUnsupportedError } from './unsupported';
 import { currencyReading } from '../evaluation/ledger-currency';
+import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -64,7 +66,9 @@ export type SqlPayment =
   /** A rate on the excess, tiers or an amount per increment: computed in TypeScript from the window's revenue, which the query gives. */
   | { kind: 'computed'; basis: 'gross' | 'net'; payment: FormulaPayment; source: string }
   /** A minimum's shortfall: owed by the party that missed it, on the period's total once the period is over (src/evaluation/minimum.ts). */
-  | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string };
+  | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string }
+  /** An attainment table: paid by the band that holds the period's final total, once the period is over (src/sql/attainment.ts). */
+  | { kind: 'attainment'; payment: AttainmentPaymentNode; source: string };
 
 /** Whether the payment is counted on the window's revenue (the query then reads amounts and gives the revenue). */
 export function paysOnRevenue(payment: SqlPayment): boolean {
@@ -231,6 +235,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   due: ['kind', 'days', 'after', 'calendar', 'such', 'range'],
   // A payment sentence's own payer ("upon the achievement of Milestone 2, Parent shall pay …") is read by milestoneParties, as in memory.
   'payment-term': ['kind', 'scope', 'party', 'payer', 'payment', 'range'],
+  ...ATTAINMENT_FIELDS,
 };
 
 /** Values a field may hold and still mean what the fields above mean. */
@@ -335,7 +340,8 @@ function checkPayment(payment: PaymentNode): void {
       if (payment.unitPrice) requireKnown(payment.unitPrice, 'amount');
       break;
     case 'attainment':
-      throw attainmentUnsupported();
+      checkAttainment(payment, requireKnown);
+      break;
     case 'each-increment':
       throw eachIncrementUnsupported();
     default:
@@ -361,14 +367,6 @@ function shortfallWithoutParties(): SqlUnsupportedError {
   return new SqlUnsupportedError(
     'shortfall payment without parties',
     'the SQL engines do not support a shortfall payment whose payer and payee the clause does not name; evaluate this clause with the in-memory engine',
-  );
-}
-
-/** An attainment table is paid on the period's final total by band, which the query does not compute. */
-function attainmentUnsupported(): SqlUnsupportedError {
-  return new SqlUnsupportedError(
-    'attainment table',
-    'the SQL engines do not support attainment tables (a payout by band of attainment of a quota, judged once the period is over) yet; evaluate this clause with the in-memory engine',
   );
 }
 
@@ -402,7 +400,6 @@ function checkResolved(ast: DocumentNode): void {
   }
   for (const definition of ast.definitions ?? []) checkDefinition(definition);
   for (const clause of ast.clauses) {
-    if (clause.form === 'attainment') throw attainmentUnsupported();
     requireKnown(clause, 'clause');
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.timing) requireKnown(clause.timing, 'payment timing');
@@ -476,7 +473,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       if (!milestoneParties(clause, milestone)) throw shortfallWithoutParties();
       return { kind: 'shortfall', payment, source };
     case 'attainment':
-      throw attainmentUnsupported();
+      if (!milestoneParties(clause, milestone)) throw attainmentWithoutParties();
+      return { kind: 'attainment', payment, source };
     case 'each-increment':
       throw eachIncrementUnsupported();
     default:
@@ -538,7 +536,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall',
+        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment',
         instances: [],
       };
       for (const window of milestoneWindowInstances(evaluated.window, calendar, context.asOf, ast)) {
