@@ -11,7 +11,7 @@
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
 import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
-import { payDayDue, payDayNote } from './payments/pay-day';
+import { applyPayDays, timingWarnings } from './payments/pay-day';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveOpenings } from '../language/openings';
@@ -441,15 +441,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const settledAtEnd = new Map<Obligation, string>();
     const incrementsOwed = new Map<Obligation, string>();
 
-    this.timings.forEach((t, c) => {
-      if (!t) return;
-      const which = this.timings.length > 1 ? `clause ${c + 1}: ` : '';
-      const message =
-        `${which}payments fall due ${t.n} ${t.unit}${t.n === 1 ? '' : 's'} after the end of the ${t.period} in which the milestone is achieved; ` +
-        `the clause does not say when a ${t.period} ends, so obligations have no due date`;
-      diagnostics.push({ code: 'due-date-unknown', severity: 'warning', message });
-      notes.add(message);
-    });
+    for (const warning of timingWarnings(this.timings)) {
+      diagnostics.push(warning);
+      notes.add(warning.message);
+    }
 
     for (const message of this.planTableGaps) {
       diagnostics.push({ code: 'plan-table-ends', severity: 'warning', message });
@@ -816,20 +811,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
 
     for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
     // "Bonuses are paid on the 15th day of the month following …": a due day for each obligation of the clause.
-    this.payDays.forEach((payDay, c) => {
-      if (payDay === null) return;
-      notes.add(payDayNote(payDay, this.payDays.length > 1 ? `clause ${c + 1}: ` : ''));
-      for (const o of obligations) {
-        if (o.clause !== c + 1) continue;
-        const due = payDayDue(payDay, o.triggeredAt);
-        if (due === null) continue;
-        if (o.dueDate !== undefined && o.dueDate !== due.dueDate) {
-          notes.add(`clause ${c + 1}: a payment says it is due ${o.dueDate} and the payment-day sentence says ${due.dueDate}: the payment's own term is kept`);
-          continue;
-        }
-        o.dueDate = due.dueDate;
-      }
-    });
+    applyPayDays(this.payDays, obligations, (text) => notes.add(text));
     // A settled amount of zero (no excess, below the minimum payout, the cap used up) is no obligation.
     const nothingOwed = new Set<Obligation>();
     for (const [obligation, instName] of settledAtEnd) {

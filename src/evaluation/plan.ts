@@ -259,7 +259,7 @@ export function planEvaluation(ast: DocumentNode, ctx: ContractContext, firstDay
 }
 
 /** The window a milestone is evaluated in, and whether it comes from its metric's period word alone. */
-function windowOf(m: MilestoneNode, ast: DocumentNode): { window: WindowNode; firstAchievement: boolean } {
+export function windowOf(m: MilestoneNode, ast: DocumentNode): { window: WindowNode; firstAchievement: boolean } {
   const reading = periodWordReading(m, ast);
   if (reading.kind === 'defined') return { window: reading.window, firstAchievement: false };
   return reading.kind === 'from-word' ? { window: reading.window, firstAchievement: true } : { window: m.window, firstAchievement: false };

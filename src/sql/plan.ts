@@ -13,6 +13,7 @@ import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
   AttainmentPaymentNode,
   ClauseNode,
+  DefinitionNode,
   DocumentNode,
   MilestoneNode,
   PaymentNode,
@@ -28,12 +29,12 @@ import { ContractCalendar, dayNumber, resolveContext, type ContractContext, type
 import { milestoneWindowInstances } from '../time/own-windows';
 import { scheduledAmount, type Schedule } from '../evaluation/schedule';
 import { instanceCount, MAX_MILESTONE_INSTANCES, tooManyInstances } from '../evaluation/plan';
-import { paymentSource } from '../evaluation/obligations';
+import { paymentSource, type ScheduledPayment } from '../evaluation/obligations';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
 import { periodReading } from '../evaluation/plan';
+import { evaluatedWindow, readPeriodsForCheck, resolvePeriods, startCut } from './period-readings';
 import { milestoneParties } from '../evaluation/parties';
-import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
@@ -61,9 +62,10 @@ export type SqlPayment =
   | { kind: 'none' }
   /** A constant: written in the item or a sentence, or the schedule's amount for a section reference. */
   | { kind: 'constant'; amount: string; currency: string; basis: 'item' | 'sentence' | 'schedule'; payment: PaymentNode; source: string }
-  | { kind: 'unresolved'; payment: PaymentNode & { kind: 'section' }; source: string }
-  /** A section reference whose label the schedule lacks: the evaluation fails. */
-  | { kind: 'schedule-missing'; label: string; payment: PaymentNode & { kind: 'section' } }
+  /** A section reference, a redacted amount or one set out elsewhere, with no schedule: undefined, never zero. */
+  | { kind: 'unresolved'; payment: ScheduledPayment; source: string }
+  /** Such a payment whose label the schedule lacks: the evaluation fails. */
+  | { kind: 'schedule-missing'; label: string; payment: ScheduledPayment }
   | { kind: 'rate'; percent: string; factor: string; basis: 'gross' | 'net'; payment: PaymentNode & { kind: 'rate' }; source: string }
   /** A rate on the excess, tiers or an amount per increment: computed in TypeScript from the window's revenue, which the query gives. */
   | { kind: 'computed'; basis: 'gross' | 'net'; payment: FormulaPayment; source: string }
@@ -96,6 +98,12 @@ export interface SqlMilestone {
   clauseIndex: number;
   clause: ClauseNode;
   milestone: MilestoneNode;
+  /** The window it is evaluated in: its own, or the one its metric's period word gives ("annual Net Sales"); period-readings.ts. */
+  window: WindowNode;
+  /** The window comes from the period word alone: a period that falls short is neither missed nor reported. */
+  firstAchievement: boolean;
+  /** What the period word means here, in the evaluator's words, or null. */
+  periodWordNote: string | null;
   metric: Metric;
   /** Units of a product: its key (trimmed, lower case), else null. */
   productKey: string | null;
@@ -117,7 +125,7 @@ export interface SqlMilestone {
 export interface SqlPlan {
   /** The document as evaluated: fiscal periods dated (src/language/fiscal-year.ts). */
   ast: DocumentNode;
-  /** How the document's periods were dated (the fiscal year's start), for the notes, in the evaluator's words. */
+  /** How the document's openings and periods were read (the fiscal year's start, events, defined periods), for the notes, in the evaluator's words. */
   contextNotes: string[];
   options: SqlPlanOptions;
   context: ContractContext;
@@ -150,23 +158,45 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
   // A commitment, a sales minimum and plan bands: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'range'],
+  // `timing` ("payable within 60 days after the end of the Royalty Period …") gives no due date, and `payDay` ("paid on
+  // the 15th day of the month following …") a due day per obligation: both by the evaluator's own code (pay-day.ts).
+  // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'timing', 'payDay', 'beneficiary', 'range'],
+  beneficiary: ['kind', 'written', 'party', 'range'],
+  'payment-timing': ['kind', 'n', 'unit', 'period', 'range'],
+  'payment-day': ['kind', 'day', 'noun', 'range'],
   'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
+  // A start opening cuts the clause's windows and a period opening gives its window to the conditions that write
+  // none, both as in memory (period-readings.ts); the opening's own window and bracketed definition are checked below.
+  'start-opening': ['kind', 'verb', 'date', 'fiscalYear', 'range'],
+  'period-opening': ['kind', 'written', 'window', 'definition', 'adjective', 'range'],
   party: ['kind', 'name', 'range'],
   // `achiever` is not applied to the ledger by the evaluator either (every row counts); `comparator` is compiled.
   // `once` on a one-instance window is what the evaluator does anyway (a milestone pays on first
   // achievement); on a recurring window it changes which periods pay, and is refused below.
   // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
   // `quota`: the target as a share of a quota, already computed when read (src/sql/quota.ts).
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'range'],
+  // `periodReference` only names the condition's period again ("for such Calendar Quarter"): the evaluator does not read it.
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'event', 'range'],
+  'period-reference': ['kind', 'unit', 'word', 'range'],
+  // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
+  'sale-event': ['kind', 'words', 'range'],
   // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
   'once-only': ['kind', 'words', 'sentence', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
   label: ['kind', 'style', 'text', 'range'],
   // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
-  revenue: ['kind', 'amount', 'basis', 'term', 'scope', 'range'],
+  // `periodWord` ("annual Net Sales") gives the window when none is written, as in memory (period-readings.ts).
+  revenue: ['kind', 'amount', 'basis', 'term', 'scope', 'periodWord', 'range'],
+  'period-word': ['kind', 'word', 'unit', 'range'],
+  // Said of a period word ("annual Net Sales shall be calculated on a calendar year basis"): read by the period word's reading.
+  'metric-basis-statement': ['kind', 'term', 'periodWord', 'unit', 'purpose', 'range'],
+  // Every milestone is evaluated and paid on its own anyway: the statement changes no figure (its note says so).
+  'several-payments-statement': ['kind', 'written', 'period', 'range'],
+  // The date of an event periods are counted from: those periods are dated before any window is (period-readings.ts).
+  'event-date': ['kind', 'event', 'date', 'range'],
   units: ['kind', 'count', 'product', 'range'],
   'new-customers': ['kind', 'count', 'noun', 'range'],
   deals: ['kind', 'count', 'noun', 'range'],
@@ -182,6 +212,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'defined-period': ['kind', 'term', 'which', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
   'successive-periods': ['kind', 'n', 'unit', 'range'],
+  // Calendar-defined periods are calendar windows by the time windows are dated (src/language/defined-calendar-periods.ts).
+  'calendar-periods': ['kind', 'unit', 'written', 'ends', 'range'],
+  // Periods from an event, once the event's date is read into `start` (src/language/event-periods.ts).
+  'periods-from-event': ['kind', 'n', 'unit', 'start', 'range'],
   // Calendar and fiscal periods: the instances are the evaluator's (src/time/calendar-windows.ts), each
   // tested on its own total; a fiscal year's start is resolved first, as in memory (src/language/fiscal-year.ts).
   'calendar-period': ['kind', 'unit', 'yearStart', 'selection', 'written', 'statedMonths', 'during', 'bound', 'endsOn', 'range'],
@@ -193,6 +227,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'fiscal-label-definition': ['kind', 'label', 'edge', 'date', 'range'],
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
+  unstated: ['kind', 'how', 'currency', 'text', 'qualifiers', 'range'],
   rate: ['kind', 'percent', 'basis', 'range'],
   // A shortfall is owed on the period's final total once the period is over (src/evaluation/minimum.ts).
   shortfall: ['kind', 'written', 'intro', 'percent', 'unitPrice', 'range'],
@@ -209,8 +244,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   limited: ['kind', 'payment', 'cap', 'floor', 'range'],
   limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'range'],
   timed: ['kind', 'payment', 'due', 'range'],
-  due: ['kind', 'days', 'after', 'calendar', 'range'],
-  'payment-term': ['kind', 'scope', 'party', 'payment', 'range'],
+  // `such` ("within 45 days after the end of such Calendar Year"): counted from the day the amount is triggered, by the evaluator's own dueDateOf.
+  due: ['kind', 'days', 'after', 'calendar', 'such', 'range'],
+  // A payment sentence's own payer ("upon the achievement of Milestone 2, Parent shall pay …") is read by milestoneParties, as in memory.
+  'payment-term': ['kind', 'scope', 'party', 'payer', 'payment', 'range'],
   ...ATTAINMENT_FIELDS,
   ...COMMITMENT_FIELDS,
   ...QUOTA_FIELDS,
@@ -248,7 +285,10 @@ function requireKnown(node: object, role: string): void {
 
 function checkTarget(target: TargetNode): void {
   requireKnown(target, 'target');
-  if (target.kind === 'revenue') requireKnown(target.amount, 'amount');
+  if (target.kind === 'revenue') {
+    requireKnown(target.amount, 'amount');
+    if (target.periodWord) requireKnown(target.periodWord, 'period word');
+  }
 }
 
 function checkWindow(window: WindowNode): void {
@@ -275,21 +315,17 @@ function checkWindow(window: WindowNode): void {
   }
 }
 
-/** A redacted or elsewhere-set amount ("$[***]", "set forth in Schedule 4.2"). */
-const unstatedRefused = (): SqlUnsupportedError =>
-  new SqlUnsupportedError("payment 'unstated'", "the SQL engines do not support a redacted or elsewhere-set payment amount ('$[***]', 'set forth in Schedule 4.2') yet; evaluate this clause with the in-memory engine");
-
 function checkPayment(payment: PaymentNode): void {
   requireKnown(payment, 'payment');
   switch (payment.kind) {
     case 'fixed':
       requireKnown(payment.amount, 'amount');
       break;
+    // A redacted or elsewhere-set amount ("$[***]", "set forth in Schedule 4.2") is read like a section reference: from the schedule, else undefined.
     case 'section':
+    case 'unstated':
     case 'rate':
       break;
-    case 'unstated':
-      throw unstatedRefused();
     case 'rate-on-excess':
       requireKnown(payment.threshold, 'threshold');
       break;
@@ -337,6 +373,7 @@ function checkTerm(term: PaymentTermNode): void {
     throw new SqlUnsupportedError(`payment scope '${(term.scope as { kind: string }).kind}'`, `the SQL engines do not support the payment scope '${(term.scope as { kind: string }).kind}' yet`);
   }
   if (term.party) requireKnown(term.party, 'party');
+  if (term.payer) requireKnown(term.payer, 'party');
   checkPayment(term.payment);
 }
 
@@ -359,8 +396,19 @@ function eachIncrementUnsupported(): SqlUnsupportedError {
   );
 }
 
-/** Refuses, naming it, anything in the AST the SQL path cannot express. */
-export function checkSupported(ast: DocumentNode): void {
+function checkDefinition(definition: DefinitionNode): void {
+  requireKnown(definition, 'definition');
+  if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
+  if (definition.kind === 'metric-basis-statement') requireKnown(definition.periodWord, 'period word');
+}
+
+/** Refuses, naming it, anything in the AST the SQL path cannot express (its periods read as the evaluator reads them). */
+export function checkSupported(written: DocumentNode): void {
+  checkResolved(readPeriodsForCheck(written));
+}
+
+/** Refuses, naming it, anything in a document whose openings and periods are read (period-readings.ts) that the SQL path cannot express. */
+function checkResolved(ast: DocumentNode): void {
   requireKnown(ast, 'document');
   // A total counted per product (its own words, or its term's definition): the query sums one series for all rows, which would be the pooled total.
   for (const clause of ast.clauses) {
@@ -368,23 +416,26 @@ export function checkSupported(ast: DocumentNode): void {
       if (perProductReading(m, ast)) throw new SqlUnsupportedError("target 'revenue' field 'perProduct'", "the SQL engines do not count a total per product ('of a Licensed Product') yet; evaluate this clause with the in-memory engine");
     }
   }
-  for (const definition of ast.definitions ?? []) {
-    requireKnown(definition, 'definition');
-    if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
-  }
+  for (const definition of ast.definitions ?? []) checkDefinition(definition);
   for (const clause of ast.clauses) {
-    if (clause.form === 'defined-milestones') {
-      throw new SqlUnsupportedError("clause form 'defined-milestones'", "the SQL engines do not support milestones defined in sentences of their own ('\"Milestone 1\" means the first achievement of …') yet; evaluate this clause with the in-memory engine");
-    }
     requireKnown(clause, 'clause');
     checkCommitment(clause, requireKnown);
     checkSalesMinimum(clause, requireKnown);
     checkPlanBands(clause, requireKnown, checkPayment);
     if (clause.heading) requireKnown(clause.heading, 'heading');
-    if (clause.opening) requireKnown(clause.opening, 'opening');
+    if (clause.timing) requireKnown(clause.timing, 'payment timing');
+    if (clause.payDay) requireKnown(clause.payDay, 'payment day');
+    if (clause.opening) {
+      requireKnown(clause.opening, 'opening');
+      if (clause.opening.kind === 'period-opening') {
+        checkWindow(clause.opening.window);
+        if (clause.opening.definition) checkDefinition(clause.opening.definition);
+      }
+    }
     if (clause.aside) requireKnown(clause.aside, 'opening');
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
+    if (clause.beneficiary) requireKnown(clause.beneficiary, 'beneficiary');
     for (const m of clause.milestones) {
       // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
       const base = m.payment ? paymentParts(m.payment).base : null;
@@ -393,6 +444,7 @@ export function checkSupported(ast: DocumentNode): void {
       }
       requireKnown(m, 'milestone');
       if (m.labelSource) requireKnown(m.labelSource, 'label');
+      if (m.event) requireKnown(m.event, 'event');
       if (m.comparator) requireKnown(m.comparator, 'comparator');
       if (m.achiever) requireKnown(m.achiever, 'party');
       // Paid once (periodReading): the report stops at the first met instance, as the evaluator does.
@@ -425,7 +477,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
         payment,
         source,
       };
-    case 'section': {
+    case 'section':
+    case 'unstated': {
       if (!schedule) return { kind: 'unresolved', payment, source };
       const label = milestone.label ?? String(index + 1);
       const amount = scheduledAmount(schedule, label);
@@ -438,8 +491,6 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
     case 'tiered':
     case 'per-increment':
       return { kind: 'computed', basis: computedBasis(payment) ?? 'gross', payment, source };
-    case 'unstated':
-      throw unstatedRefused();
     case 'shortfall':
       if (!milestoneParties(clause, milestone)) throw shortfallWithoutParties();
       return { kind: 'shortfall', payment, source };
@@ -455,13 +506,14 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
 
 /** The plan for one contract: context checked, windows computed, features checked. */
 export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): PlanResult {
-  checkSupported(written);
+  // Openings, fiscal periods, event periods and defined calendar periods are read first, as in memory (or the evaluation fails saying why).
+  const periods = resolvePeriods(written, options.fiscalYearStart);
+  if (periods.ok) checkResolved(periods.document);
+  else checkSupported(written);
   const resolved = resolveContext(options, options.now);
   if (!resolved.ok) return { ok: false, message: resolved.message };
-  // Fiscal periods are dated first, as in memory, or the evaluation fails saying why.
-  const fiscal = resolveFiscalPeriods(written, options.fiscalYearStart);
-  if (!fiscal.ok) return { ok: false, code: fiscal.code, message: fiscal.message };
-  const ast = fiscal.document;
+  if (!periods.ok) return { ok: false, code: periods.code, message: periods.message };
+  const ast = periods.document;
   const holds = ledgerHoldsReading(ast, options.ledgerHolds);
   if (!holds.ok) return holds;
   const context = resolved.context;
@@ -480,6 +532,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
   let wantsUnits = false;
   let wantsRate = false;
   ast.clauses.forEach((clause, c) => {
+    const cut = startCut(clause, eDay);
     for (const milestone of clause.milestones) {
       const metric = metricOf(milestone.target);
       const productKey = milestone.target.kind === 'units' && milestone.target.product !== null ? milestone.target.product.trim().toLowerCase() : null;
@@ -490,12 +543,14 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const index = milestones.length;
       const payment = paymentOf(clause, milestone, index, schedule);
       if (paysOnRevenue(payment)) wantsRate = true;
-      const reading = periodReading(milestone);
+      const evaluated = evaluatedWindow(milestone, ast);
+      const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
         clause,
         milestone,
+        ...evaluated,
         metric,
         productKey,
         target: new Dec(targetText(milestone.target)).toFixed(),
@@ -506,7 +561,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment',
         instances: [],
       };
-      for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {
+      for (const window of milestoneWindowInstances(evaluated.window, calendar, context.asOf, ast)) {
+        if (!cut.tested(window.endDay)) continue;
         const escalated = escalatedInstanceTarget(clause, sqlMilestone.target, window, calendar);
         const instance: SqlInstance = {
           id: instances.length,
@@ -514,7 +570,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
           target: escalated.target,
           escalation: { anniversaries: escalated.anniversaries, since: escalated.since },
           window,
-          fromDay: Math.max(window.startDay, eDay),
+          fromDay: Math.max(window.startDay, cut.firstCounted),
           toDay: Math.min(window.endDay, aDay + 1),
         };
         sqlMilestone.instances.push(instance);
@@ -531,7 +587,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
     ok: true,
     plan: {
       ast,
-      contextNotes: fiscal.notes,
+      contextNotes: periods.notes,
       options,
       context,
       eDay,

@@ -9,11 +9,12 @@ import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
 import { ContractCalendar, formatIsoDate } from '../time/periods';
 import { windowOver } from '../time/window-instance';
-import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
+import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { tierNote } from '../evaluation/payments/tier-note';
+import { applyPayDays, timingWarnings } from '../evaluation/payments/pay-day';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
@@ -152,7 +153,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         code: 'schedule-missing-label',
         severity: 'error',
         label: m.milestone.label,
-        message: `the schedule has no payment for milestone '${m.payment.label}' (Section ${m.payment.payment.ref} refers to it)`,
+        message: `the schedule has no payment for milestone '${m.payment.label}' (${referenceWords(m.payment.payment)} refers to it)`,
       });
     }
   }
@@ -186,6 +187,12 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   if (currency.ok && currency.note) notes.add(currency.note);
   for (const text of planBandsReadings(plan.ast)) notes.add(text);
 
+  // "payable within 60 days after the end of the Royalty Period …": no due date the clause lets tell (as in memory).
+  for (const warning of timingWarnings(plan.ast.clauses.map((clause) => clause.timing ?? null))) {
+    diagnostics.push(warning);
+    notes.add(warning.message);
+  }
+
   const clauses = plan.ast.clauses.length;
   const milestones: MilestoneResult[] = [];
   const obligations: Obligation[] = [];
@@ -201,10 +208,11 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     if (base?.kind === 'tiered') notes.add(tierNote(name, base));
     const comparator = m.milestone.comparator;
     if (comparator) notes.comparator(name, comparator.words, comparator.strict);
-    const w = m.milestone.window;
+    if (m.periodWordNote !== null) notes.add(`${name}: ${m.periodWordNote}`);
+    const w = m.window;
     notes.windowReading(name, w, asOf);
     quotaNote(name, m.milestone, m.target, notes);
-    notes.periodsReading(name, m.milestone, m.once);
+    notes.periodsReading(name, m.milestone, m.once && !m.firstAchievement);
     salesMinimumNote(name, m.clause, notes);
     commitmentNote(name, m.clause, notes);
     for (const inst of m.instances) {
@@ -243,6 +251,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
         crossing: met ? { runningTotalBeforeDay: decText(row.v3), rows: explain } : null,
       };
+      // A period word's window has no deadline: a period that falls short is not a missed milestone.
+      if (m.firstAchievement && status === 'missed') continue;
       milestones.push(result);
       const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
       if (shortfall) {
@@ -289,6 +299,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   }
   // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
   for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
+  applyPayDays(plan.ast.clauses.map((clause) => clause.payDay ?? null), obligations, (text) => notes.add(text));
   // An amount settled at a window's end that comes to zero is no obligation (as in memory, once every obligation is settled).
   dropSettledZeros(obligations, settledAtEnd, notes);
   const before = Number(counts.v1);
@@ -352,8 +363,8 @@ function obligationOf(
       }
       const amount = new Dec(row.v5 as string);
       const explanation =
-        pay.basis === 'schedule' && pay.payment.kind === 'section'
-          ? `${formatMoney(amount, pay.currency)} from the schedule for '${m.milestone.label ?? String(m.index + 1)}' (Section ${pay.payment.ref}, ${pay.source})`
+        pay.basis === 'schedule' && (pay.payment.kind === 'section' || pay.payment.kind === 'unstated')
+          ? `${formatMoney(amount, pay.currency)} from the schedule for '${m.milestone.label ?? String(m.index + 1)}' (${referenceWords(pay.payment)}, ${pay.source})`
           : `${formatMoney(amount, pay.currency)}, ${pay.source}`;
       return { ...common, amount: moneyString(amount, pay.currency), currency: pay.currency, basis: pay.basis, explanation };
     }
