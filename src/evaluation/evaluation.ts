@@ -55,6 +55,7 @@ import { paymentBaseMetric } from './payments/computed-payment';
 import { currencyReading } from './ledger-currency';
 import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';
 import { growthNote, growthStatus } from './growth';
+import { plainStatus } from './plain-status';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
@@ -595,7 +596,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           ? topUpStatus(topUpAmount, new Dec(topUp.terms.minimum.amount), over)
           : shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
-          : crossing || byCarry ? 'met' : over ? 'missed' : 'pending';
+          : plainStatus(crossing !== null || byCarry, over);
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         // A growth is known once the quarter is over, on its whole total: no row achieves it.
         const achieved = status === 'met' && !prior ? crossing : null;

@@ -12,6 +12,7 @@ import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
+import { plainStatus } from '../evaluation/plain-status';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { tierNote } from '../evaluation/payments/tier-note';
 import { paymentParts } from '../language/payment-parts';
@@ -205,7 +206,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       const over = windowOver(inst.window, plan.aDay);
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
-      const status: Status = shortfall ? minimumStatus(reached, totalDec, targetDec, over) : reached ? 'met' : over ? 'missed' : 'pending';
+      const status: Status = shortfall ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
       // A minimum missed on the period's total was not achieved, whatever row once reached it.
       const met = reached && status === 'met';
       const explain: ExplainRow[] = (explains.get(inst.id) ?? [])
