@@ -40,7 +40,7 @@ import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { compoundOutcome, partCandidates } from './compound';
 import { applyCarryForward, carriesForward, carryNotes, carryReading } from './carry-forward';
-import { clawbackCandidates, clawbackNote, clawbackObligation, clawsBack, undoingRefund } from './clawback';
+import { clawbackCandidates, clawbackNote, clawbackObligation, clawedBasis, clawsBack, undoingRefund } from './clawback';
 import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { milestoneParties, partiesNote } from './parties';
@@ -78,8 +78,6 @@ import {
 } from './report';
 import type { SecondPassNeeds, TwoPassEvaluation } from './two-pass';
 
-/** The obligations a clawback takes back: sums paid when the milestone was met (a rate is computed on the sales less refunds). */
-const CLAWED_BASES = new Set(['item', 'sentence', 'schedule', 'unresolved']);
 
 export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   readonly rowDays = true;
@@ -782,7 +780,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
             if (settled) settledAtEnd.set(obligation, instName);
-            const refund = undone && clawback && crossing && CLAWED_BASES.has(obligation.basis) ? undoingRefund(plan, inst, crossing.row.day - this.effectiveDay, this.crossingRows, sums) : null;
+            const refund = undone && clawback && crossing && clawedBasis(obligation) ? undoingRefund(plan, inst, crossing.row.day - this.effectiveDay, this.crossingRows, sums) : null;
             if (refund && clawback) {
               const back = clawbackObligation(clawback, obligation, refund, result.total);
               obligations.push(back);

@@ -33,6 +33,7 @@ import { minorUnits } from '../values/money';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import { MAX_REPORTED_ERRORS } from '../evaluation/evaluate';
 import { zoneSegments } from './zone-segments';
+import { clawbackSql } from './clawback';
 
 const DAY_MS = 86_400_000;
 
@@ -389,6 +390,10 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `  WHERE (r.d = x.d AND (r.t < x.t OR (r.t = x.t AND r.rn <= x.rn))) OR r.d = x.prev_d\n)`,
   );
 
+  // Clawbacks: the refund row that undid a met instance (clawback.ts).
+  const clawback = clawbackSql(plan, p, dialect, contribution, meets);
+  ctes.push(...clawback.ctes);
+
   // Row counts: every row is used, or ignored with a reason.
   ctes.push(
     `all_days AS (\n  SELECT d, COUNT(*) AS n FROM dated GROUP BY d\n)`,
@@ -467,6 +472,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `  FROM counts AS c CROSS JOIN order_repeats AS o`,
     `SELECT 'issue', ${nullInt}, z.first_rn, z.col, z.rn, z.val, ${dec('n.n')}, ${nullText}, ${nullText}, ${nullText}, ${nullText}, z.code\n` +
       `  FROM (SELECT * FROM issues ORDER BY rn, rank LIMIT ${Number(MAX_REPORTED_ERRORS)}) AS z CROSS JOIN issue_count AS n`,
+    ...clawback.selects,
   ];
   const text = `WITH\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;
   return { dialect: dialect.name, text, params: p.values };

@@ -13,6 +13,8 @@ import { computedObligation, rateObligation, unresolvedSectionObligation, unreso
 import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { plainStatus } from '../evaluation/plain-status';
+import { clawbackNote } from '../evaluation/clawback';
+import { clawbackOf, sqlClawback } from './clawback';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { tierNote } from '../evaluation/payments/tier-note';
 import { paymentParts } from '../language/payment-parts';
@@ -35,7 +37,7 @@ import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
 export interface SqlResultRow {
-  kind: 'instance' | 'explain' | 'rows' | 'issue';
+  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund';
   iid: number | null;
   seq: number | null;
   row_id: string | null;
@@ -99,6 +101,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const explains = new Map<number, SqlResultRow[]>();
   let counts: SqlResultRow | null = null;
   const issues: SqlResultRow[] = [];
+  const refunds = new Map<number, SqlResultRow>();
   for (const r of rows) {
     switch (r.kind) {
       case 'instance':
@@ -115,6 +118,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         break;
       case 'issue':
         issues.push(r);
+        break;
+      case 'refund':
+        refunds.set(r.iid as number, r);
         break;
     }
   }
@@ -196,6 +202,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const w = m.milestone.window;
     notes.windowReading(name, w, asOf);
     notes.periodsReading(name, m.milestone, m.once);
+    if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
+    const clawback = sqlClawback(m);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
       const row = instances.get(inst.id);
@@ -246,13 +254,18 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         if (owed.obligation) obligations.push(owed.obligation);
         continue;
       }
-      if (met && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (met && !clawback && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
       if (met) {
         const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
         if (obligation) {
           obligations.push(obligation);
           notes.add(`${instName}: ${obligation.explanation}`);
           if (m.written) timing.push({ obligation, payment: m.written, name: instName });
+          const back = clawbackOf(clawback, obligation, refunds.get(inst.id), result.total);
+          if (back) {
+            obligations.push(back);
+            notes.add(`${instName}: ${back.explanation}`);
+          }
         }
       }
       // Paid once: the periods after the first met one are neither reported nor paid.
