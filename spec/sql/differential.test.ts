@@ -222,6 +222,8 @@ const caseArb: fc.Arbitrary<Case> = fc
       dip: fc.option(fc.tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.boolean(), fc.boolean()), { freq: 2 }),
       // "Commissions paid on sales later refunded shall be …": sums paid for a milestone undone by refunds are owed back.
       clawback: fc.option(fc.constantFrom('offset' as const, 'repaid' as const, 'charged-back' as const), { freq: 3 }),
+      // "Milestone Events are cumulative: …": a later milestone's achievement triggers the earlier ones not yet met.
+      catchUp: fc.boolean(),
       // Ties: a share of rows copy an earlier row's date cell.
       rows: fc.array(fc.tuple(rowArb, fc.integer({ min: 0, max: 4 })), { minLength: 5, maxLength: 80 }),
     });
@@ -240,7 +242,8 @@ const caseArb: fc.Arbitrary<Case> = fc
     }));
     const payments: PaymentTermNode[] = c.each ? [{ kind: 'payment-term', scope: { kind: 'each' }, party: null, payment: c.each, range: R }] : [];
     const clawback = c.clawback === null ? {} : { clawback: { kind: 'clawback' as const, noun: 'commissions' as const, that: false, remedy: c.clawback, futureNoun: c.clawback === 'offset' ? ('commissions' as const) : null, range: R } };
-    const ast: DocumentNode = { kind: 'document', clauses: [{ kind: 'clause', form: 'enumerated', party: null, milestones, payments, ...clawback, range: R }], range: R };
+    const catchUp = c.catchUp ? { catchUp: { kind: 'catch-up' as const, range: R } } : {};
+    const ast: DocumentNode = { kind: 'document', clauses: [{ kind: 'clause', form: 'enumerated', party: null, milestones, payments, ...clawback, ...catchUp, range: R }], range: R };
     if (c.shortfall) {
       const [text, amount, units] = c.shortfall;
       const parsed = parse(text.replace('$AMOUNT', `$${amount * 10}`).replace('UNITS', String(units)));

@@ -21,7 +21,7 @@ import { customerDefinitionReading, customerDefinitions } from '../language/chec
 import { itemSetReading } from '../language/item-sets';
 import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
 import { listConditionReadings } from '../language/list-condition';
-import { catchUpTriggers, crossesBefore } from './catch-up';
+import { catchUpNote, catchUpTriggers, crossesBefore } from './catch-up';
 import { productOutcome, productPlans, tooManyProducts } from './per-product';
 import { perProductNote } from '../language/per-product';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
@@ -624,11 +624,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
         if (byCatchUp && caught) {
-          notes.add(
-            `${instName}: triggered on ${result.achievedAt} by catch-up: ${labelName(caught.by, this.plans.indexOf(caught.by) + 1, this.clauseCount)} was achieved then ` +
-              `(row ${caught.crossing.row.id}), and the text says achievement of a milestone triggers every earlier one not previously triggered and paid; ` +
-              `this period's own total (${result.total}) did not meet it`,
-          );
+          notes.add(catchUpNote(instName, result.achievedAt, labelName(caught.by, this.plans.indexOf(caught.by) + 1, this.clauseCount), caught.crossing.row.id, result.total));
         }
         if (outcome) notes.add(`${instName}: ${outcome.note}`);
         if (carried) for (const text of carryNotes(plan, inst, instIndex === plan.instances.length - 1, this.asOfDay)) notes.add(`${instName}: ${text}`);

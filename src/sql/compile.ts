@@ -34,6 +34,7 @@ import { formatIsoDate, fromDayNumber } from '../time/periods';
 import { MAX_REPORTED_ERRORS } from '../evaluation/evaluate';
 import { zoneSegments } from './zone-segments';
 import { clawbackSql } from './clawback';
+import { catchUpSql } from './catch-up';
 
 const DAY_MS = 86_400_000;
 
@@ -382,8 +383,13 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `    SELECT row_running.*, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d, t, rn) AS k_first, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d DESC, t DESC, rn DESC) AS k_last\n` +
       `    FROM row_running WHERE candidate AND ${meets('running', 'strict')} AND (ptotal = 0 OR NOT ${meets('running - c', 'strict')})\n` +
       `  ) AS z WHERE (z.ptotal = 0 AND z.k_first = 1) OR (z.ptotal = 1 AND z.k_last = 1)\n)`,
+  );
+  // Catch-up: instances triggered by a later milestone's achievement (catch-up.ts), met like those met on their own.
+  const catchUp = catchUpSql(plan, p, dialect);
+  ctes.push(
+    ...catchUp.ctes,
     // Instances reported: a milestone paid once stops at its first met instance (the later ones are not tested, so their rows are not used).
-    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN crossing AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid)\n)`,
+    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN ${catchUp.met} AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid)\n)`,
     `explained AS (\n  SELECT r.iid, r.rn, r.id, r.d, r.c, r.running,\n` +
       `    ROW_NUMBER() OVER (PARTITION BY r.iid ORDER BY r.d DESC, r.t DESC, r.rn DESC) AS back\n` +
       `  FROM row_running AS r JOIN crossing AS x ON x.iid = r.iid\n` +
@@ -473,6 +479,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     `SELECT 'issue', ${nullInt}, z.first_rn, z.col, z.rn, z.val, ${dec('n.n')}, ${nullText}, ${nullText}, ${nullText}, ${nullText}, z.code\n` +
       `  FROM (SELECT * FROM issues ORDER BY rn, rank LIMIT ${Number(MAX_REPORTED_ERRORS)}) AS z CROSS JOIN issue_count AS n`,
     ...clawback.selects,
+    ...catchUp.selects,
   ];
   const text = `WITH\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;
   return { dialect: dialect.name, text, params: p.values };
