@@ -36,6 +36,7 @@ import { periodReading } from '../evaluation/plan';
 import { evaluatedWindow, readPeriodsForCheck, resolvePeriods, startCut } from './period-readings';
 import { milestoneParties } from '../evaluation/parties';
 import { SqlUnsupportedError } from './unsupported';
+import { checkCatchUp } from './catch-up';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
 import { checkCommitment, COMMITMENT_FIELDS, escalatedInstanceTarget } from './commitment';
@@ -161,10 +162,14 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `timing` ("payable within 60 days after the end of the Royalty Period …") gives no due date, and `payDay` ("paid on
   // the 15th day of the month following …") a due day per obligation: both by the evaluator's own code (pay-day.ts).
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'timing', 'payDay', 'beneficiary', 'range'],
+  // A clawback owes back a sum paid for a milestone whose window ends below its target, by the refund that undid it (clawback.ts).
+  // Catch-up triggers an earlier milestone of the list by a later one's achievement (catch-up.ts).
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'timing', 'payDay', 'beneficiary', 'clawback', 'catchUp', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
   'payment-timing': ['kind', 'n', 'unit', 'period', 'range'],
   'payment-day': ['kind', 'day', 'noun', 'range'],
+  'catch-up': ['kind', 'range'],
+  clawback: ['kind', 'noun', 'that', 'remedy', 'futureNoun', 'range'],
   'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
@@ -436,6 +441,8 @@ function checkResolved(ast: DocumentNode): void {
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
     if (clause.beneficiary) requireKnown(clause.beneficiary, 'beneficiary');
+    if (clause.clawback) requireKnown(clause.clawback, 'clawback');
+    if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
     for (const m of clause.milestones) {
       // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
       const base = m.payment ? paymentParts(m.payment).base : null;
@@ -579,6 +586,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       milestones.push(sqlMilestone);
     }
   });
+  checkCatchUp(milestones);
   const reading = currencyReading(ast, options.ledgerCurrency);
   if (!reading.ok) return { ok: false, message: reading.message, code: reading.code };
   const currency = reading.currency;
