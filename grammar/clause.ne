@@ -70,7 +70,7 @@ import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
-var soleNameWord: any = pw.soleNameWord;
+var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord;
 import * as ptb from './plan-table-builders';
 import * as pbb from './plan-band-builders';
 import * as ev from './full-month-builders';
@@ -1022,7 +1022,7 @@ measuredThreshold -> threshold                                       {% b.id %}
                | %the thresholdWords %of money thresholdFor:?        {% qb.namedThreshold %}
 thresholdWords -> thresholdWord                                      {% b.single %}
                | thresholdWords thresholdWord                        {% b.append %}
-thresholdWord -> %word {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %annual {% b.id %} | %minimum {% b.id %}
+thresholdWord -> %thresholdNameWord {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %annual {% b.id %} | %minimum {% b.id %}
 thresholdFor  -> %for_ "such" periodName                             {% qb.thresholdForDefined %}
                | %for_ "such" %calendar:? periodUnit                 {% qb.thresholdForUnit %}
 # "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.

@@ -1,17 +1,23 @@
 /**
  * The grammar is unambiguous: sentences generated from the grammar's own rules (a random
  * derivation from the start symbol, each terminal written as a sample of its token type) parse in
- * exactly one way. Unlike the examples, this reaches every rule in every combination the depth
- * allows, including ones nobody thought to write down. Fixed seed, so a failure is reproducible.
+ * exactly one way, within the parser's work bound. Unlike the examples, this reaches every rule in
+ * every combination the depth allows, including ones nobody thought to write down.
+ *
+ * Each choice between a nonterminal's rules favours the rules drawn least so far, so the rare forms
+ * (definitions, fiscal statements, tables, headed lines mixed with other sentences) are drawn as
+ * often as the common ones: a uniform choice at each step leaves about a third of the rules undrawn in
+ * 3,000 sentences. Fixed seeds, so a failure is reproducible; each seed tests the same number of
+ * sentences, however many it draws that the lexer reads otherwise.
  */
-import nearley from 'nearley';
 import grammarRules from '../../grammar/clause.generated';
 import { lexer, TOKEN_TYPES } from '../../grammar/lexer';
+import { earleyWork } from '../../src/language/earley-work';
+import { parse } from '../../src/language/parse';
+import { WIDEST_COLUMN, statesBound } from '../support/parser-work';
 
 type Rule = (typeof grammarRules.ParserRules)[number];
 type RuleSymbol = Rule['symbols'][number];
-
-const grammar = nearley.Grammar.fromCompiled(grammarRules);
 
 /** How each token type is written: keywords as themselves; the other types by examples. */
 const SAMPLES: Record<string, string[]> = {
@@ -83,13 +89,26 @@ for (let changed = true; changed; ) {
   }
 }
 
-function derive(name: string, budget: number, random: () => number, out: string[]): void {
+/** How often each rule has been drawn in the current run: the least drawn are favoured. */
+type Uses = Map<Rule, number>;
+
+/** One of `choices`, each weighted by 1 / (1 + its uses)², so an undrawn rule is soon drawn. */
+function choose(choices: readonly Rule[], uses: Uses, random: () => number): Rule {
+  const weights = choices.map((rule) => 1 / (1 + (uses.get(rule) ?? 0)) ** 2);
+  let left = random() * weights.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < choices.length; i++) if ((left -= weights[i]) <= 0) return choices[i];
+  return choices[choices.length - 1];
+}
+
+function derive(name: string, budget: number, random: () => number, uses: Uses, drawn: Set<Rule>, out: string[]): void {
   const rules = rulesByName.get(name)!;
   const fitting = rules.filter((r) => r.symbols.every((s) => typeof s !== 'string' || depth.get(s)! < budget));
   const choices = fitting.length > 0 ? fitting : rules.filter((r) => r.symbols.every((s) => typeof s !== 'string' || depth.get(s)! < depth.get(name)!));
-  const rule = choices[Math.floor(random() * choices.length)];
+  const rule = choose(choices, uses, random);
+  uses.set(rule, (uses.get(rule) ?? 0) + 1);
+  drawn.add(rule);
   for (const symbol of rule.symbols) {
-    if (typeof symbol === 'string') derive(symbol, budget - 1, random, out);
+    if (typeof symbol === 'string') derive(symbol, budget - 1, random, uses, drawn, out);
     else if (typeof symbol === 'object' && symbol !== null && 'test' in symbol) {
       // A test symbol that carries its own samples (grammar/period-words.ts), else the heading words' ones.
       const samples = 'samples' in symbol ? (symbol as { samples: readonly string[] }).samples : ['Sales', 'of', 'Bonus', 'Net'];
@@ -120,13 +139,29 @@ function lexedTokens(text: string): number {
   return n;
 }
 
-test('3,000 sentences derived from the grammar each parse in exactly one way', () => {
-  const random = generator(20261126);
+/** The seeds of the runs, and how many sentences each run tests. */
+const SEEDS = [20261126, 7, 1129];
+const TESTED_PER_SEED = 1000;
+/** A run may draw this many more sentences than it tests, for those the lexer reads otherwise (about 2–4%). */
+const RELEXED_ALLOWANCE = 150;
+/**
+ * The share of the grammar's rules that some tested sentence holds. The few left are options deep in
+ * payment sentences, where the depth budget admits only a nonterminal's shortest rules.
+ */
+const RULES_TESTED = 0.98;
+
+const testedRules = new Set<Rule>();
+
+test.each(SEEDS)(`seed %d: ${TESTED_PER_SEED} sentences derived from the grammar each parse in exactly one way, within the work bound`, (seed) => {
   const failures: string[] = [];
+  const random = generator(seed);
+  const uses: Uses = new Map();
+  let tested = 0;
   let relexed = 0;
-  for (let i = 0; i < 3000 && failures.length < 5; i++) {
+  while (tested < TESTED_PER_SEED && relexed <= RELEXED_ALLOWANCE && failures.length < 5) {
     const words: string[] = [];
-    derive(grammarRules.ParserStart, 14, random, words);
+    const drawn = new Set<Rule>();
+    derive(grammarRules.ParserStart, 14, random, uses, drawn, words);
     const text = words.join(' ');
     // A derived sentence whose words the lexer reads as other tokens is not that sentence: an opening
     // quote of the document and a later quoted name with no colon or full stop between them lex as one
@@ -135,15 +170,32 @@ test('3,000 sentences derived from the grammar each parse in exactly one way', (
       relexed++;
       continue;
     }
-    const parser = new nearley.Parser(grammar);
-    try {
-      parser.feed(text);
-      if (parser.results.length !== 1) failures.push(`${parser.results.length} parses: ${text}`);
-    } catch {
-      failures.push(`no parse: ${text}`);
+    tested++;
+    for (const rule of drawn) testedRules.add(rule);
+    const work = earleyWork(text);
+    if (work.results !== 1) failures.push(`${work.results === 0 ? 'no parse' : `${work.results} parses`}: ${text}`);
+    else if (work.states > statesBound(work.tokens) || work.widest > WIDEST_COLUMN) {
+      failures.push(`${work.states} Earley states (widest column ${work.widest}) for ${work.tokens} tokens: ${text}`);
     }
   }
   expect(failures).toEqual([]);
-  // Every form with a quoted name or term ("of the Product ("Units")") adds such texts; most are still tested.
-  expect(relexed).toBeLessThan(300);
+  // Every seed tests as many sentences: the texts skipped above never thin a run out.
+  expect(tested).toBe(TESTED_PER_SEED);
+});
+
+test(`the sentences tested hold at least ${RULES_TESTED * 100}% of the grammar's rules`, () => {
+  const untested = grammarRules.ParserRules.filter((rule) => !testedRules.has(rule));
+  const named = untested.map((rule) => `${rule.name} -> ${rule.symbols.map((s) => (typeof s === 'string' ? s : JSON.stringify(s))).join(' ')}`);
+  expect(testedRules.size / grammarRules.ParserRules.length >= RULES_TESTED ? [] : named).toEqual([]);
+});
+
+// Found by the runs above: "made" was both the last word of a threshold's name and the start of the
+// window of the sales counted, so the sentence had two parses and was refused as ambiguous.
+test('"over the Sales Target made in each Calendar Quarter": the name ends before "made", which starts the window', () => {
+  const text = 'Distributor shall pay Agent five percent (5%) on Net Sales over the Sales Target made in each Calendar Quarter.';
+  expect(earleyWork(text).results).toBe(1);
+  const { ast, diagnostics } = parse(text);
+  expect(diagnostics).toEqual([]);
+  expect(JSON.stringify(ast)).toContain('"threshold":{"kind":"target-reference","name":"Sales Target"');
+  expect(JSON.stringify(ast)).toContain('"window":{"kind":"calendar-period","unit":"quarter"');
 });
