@@ -70,7 +70,7 @@ import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
-var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord;
+var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord;
 import * as ptb from './plan-table-builders';
 import * as pbb from './plan-band-builders';
 import * as ev from './full-month-builders';
@@ -542,8 +542,9 @@ scopeParty    -> %its:? scopeWords                                   {% b.scopeP
 # "Vistara or any of its Affiliates or Sublicensees".
                | %any %of %its scopeWords                            {% md.anyOfItsParty %}
 scopePreposition -> %of | %in_ | %from %sales %of | %from
-scopeWords    -> %word                                               {% b.single %}
-               | scopeWords %word                                    {% b.append %}
+# Never "term": "in the term" is the term window ("If Net Sales in the term first exceed …").
+scopeWords    -> %scopeWord                                          {% b.single %}
+               | scopeWords %scopeWord                               {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
 # "equal or exceed 100% of the Participant's FY2027 Quota of $1,200,000": a share of a quota written in the text.
                | beVerb:? comparator otherAmount                     {% isb.otherComparison %}
