@@ -70,7 +70,7 @@ import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
-var soleNameWord: any = pw.soleNameWord;
+var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord;
 import * as ptb from './plan-table-builders';
 import * as pbb from './plan-band-builders';
 import * as ev from './full-month-builders';
@@ -542,8 +542,9 @@ scopeParty    -> %its:? scopeWords                                   {% b.scopeP
 # "Vistara or any of its Affiliates or Sublicensees".
                | %any %of %its scopeWords                            {% md.anyOfItsParty %}
 scopePreposition -> %of | %in_ | %from %sales %of | %from
-scopeWords    -> %word                                               {% b.single %}
-               | scopeWords %word                                    {% b.append %}
+# Never "term": "in the term" is the term window ("If Net Sales in the term first exceed …").
+scopeWords    -> %scopeWord                                          {% b.single %}
+               | scopeWords %scopeWord                               {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}
 # "equal or exceed 100% of the Participant's FY2027 Quota of $1,200,000": a share of a quota written in the text.
                | beVerb:? comparator otherAmount                     {% isb.otherComparison %}
@@ -1022,7 +1023,7 @@ measuredThreshold -> threshold                                       {% b.id %}
                | %the thresholdWords %of money thresholdFor:?        {% qb.namedThreshold %}
 thresholdWords -> thresholdWord                                      {% b.single %}
                | thresholdWords thresholdWord                        {% b.append %}
-thresholdWord -> %word {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %annual {% b.id %} | %minimum {% b.id %}
+thresholdWord -> %thresholdNameWord {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %annual {% b.id %} | %minimum {% b.id %}
 thresholdFor  -> %for_ "such" periodName                             {% qb.thresholdForDefined %}
                | %for_ "such" %calendar:? periodUnit                 {% qb.thresholdForUnit %}
 # "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.

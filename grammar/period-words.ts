@@ -90,9 +90,28 @@ export const soleNameWord: WordMatcher = {
   samples: ['Fortnight', 'Week'],
 };
 
+/**
+ * A word of a threshold's name ("the Target Sales Threshold"): any word but "made", which starts the window
+ * of the sales counted ("in excess of the Target made during the Term"), never ends a name.
+ */
+export const thresholdNameWord: WordMatcher = {
+  test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'made',
+  samples: ['Threshold', 'Forecast', 'Sub-Distributor'],
+};
+
+/**
+ * A word of a scope ("in the Territory", "of each Product", "by Licensee"): any word but "term", since
+ * "in the term" is the window of the term, never a place.
+ */
+export const scopeWord: WordMatcher = {
+  test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'term',
+  samples: ['Territory', 'Products', 'Affiliates'],
+};
+
 /** The test symbols above, by the names the grammar gives them. */
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
   'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
   'soleNameWord', 'periodPossessive', 'sinceWord', 'previousWord', 'timesWord', 'baseWord', 'rateWord',
+  'thresholdNameWord', 'scopeWord',
 ];
