@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { CustomerTable } from '../../src/evaluation/customer-table';
 import type { ScratchFile } from '../../src/evaluation/scratch-file';
+import { SpillBudget } from '../../src/evaluation/spill-budget';
 
 interface Op {
   name: string;
@@ -36,7 +37,7 @@ class MemoryScratch implements ScratchFile {
   bytes = new Uint8Array(1024);
   length = 0;
   closed = false;
-  append(bytes: Uint8Array, length: number): void {
+  append(bytes: Uint8Array, length: number): number {
     if (this.closed) throw new Error('append after close');
     if (this.length + length > this.bytes.length) {
       const b = new Uint8Array(Math.max(2 * this.bytes.length, this.length + length));
@@ -45,6 +46,7 @@ class MemoryScratch implements ScratchFile {
     }
     this.bytes.set(bytes.subarray(0, length), this.length);
     this.length += length;
+    return this.length - length;
   }
   read(into: Uint8Array, length: number, position: number): void {
     if (this.closed) throw new Error('read after close');
@@ -148,6 +150,45 @@ describe('CustomerTable', () => {
     const large = held(200_000);
     expect(large - small).toBeLessThanOrEqual((200_000 - 50_000) / 8 + 65_536);
     expect(large).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it("work guard: a portfolio's tables share one budget, and what they hold stops growing with distinct customers", () => {
+    // 50 tables (a contract per seller), each seeing every 50th row: past their shares they keep
+    // their spills' blocks (4 MB together) and, after folding, their new customers' first rows (4
+    // bytes each, or a bit per row when fewer): 4 times the customers add those rows, not tables.
+    const TABLES = 50;
+    const held = (customers: number): number => {
+      const budget = new SpillBudget();
+      const tables = Array.from({ length: TABLES }, () => new CustomerTable({ open: () => new MemoryScratch(), budget }));
+      for (let i = 0; i < customers; i++) tables[i % TABLES].sale(`C${String(i).padStart(7, '0')}`, i, i + 1, 0);
+      let counted = 0;
+      for (const t of tables) t.forEachNew(0, 0, () => counted++);
+      expect(counted).toBe(customers);
+      expect(tables.every((t) => t.spilled)).toBe(true);
+      // Each table's row answers: row i + 1 is the first (and only) sale of customer i.
+      for (const i of [0, 1, customers - 1]) expect(tables[i % TABLES].isFirstSaleOfNew(`c${String(i).padStart(7, '0')}`, i + 1)).toBe(true);
+      expect(tables[0].isFirstSaleOfNew('C0000001', 2)).toBe(false);
+      return tables.reduce((n, t) => n + t.bytes, 0);
+    };
+    const small = held(100_000);
+    const large = held(400_000);
+    expect(large - small).toBeLessThanOrEqual(4 * (400_000 - 100_000) + TABLES * 65_536);
+    // Each table's `bytes` counts the partition table it folded in (about 210 KB at its initial size; one table folds at a time).
+    expect(small).toBeLessThan(4 * 100_000 + (4 << 20) + TABLES * 256 * 1024);
+  });
+
+  it('a shared budget gives each of many tables a share of the names and blocks, and one table the whole', () => {
+    const alone = new SpillBudget();
+    alone.join();
+    expect([alone.spillAt, alone.partitionBits, alone.block]).toEqual([1 << 15, 7, 32 * 1024]);
+    for (const n of [2, 7, 50, 200, 1_000]) {
+      const budget = new SpillBudget();
+      for (let i = 0; i < n; i++) budget.join();
+      expect(budget.spillAt).toBeGreaterThanOrEqual(1 << 10);
+      expect(n * budget.spillAt).toBeLessThanOrEqual(Math.max(1 << 15, n * (1 << 10)));
+      // Blocks of every table's partitions: 4 MB in all, or 1 KB a partition for a thousand tables.
+      expect(n * (1 << budget.partitionBits) * budget.block).toBeLessThanOrEqual(Math.max(4 << 20, n * 8 * 1024));
+    }
   });
 
   it('a spilled table answers pass 2 only after pass 1 ended, and is read once', () => {

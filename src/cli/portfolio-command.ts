@@ -15,6 +15,7 @@ import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { parseJsonText } from '../json-text';
 import { MAX_CLAUSE_BYTES } from '../language/parse';
 import { openLedgerSource } from '../node/ledger-source';
+import { sharedScratchFiles } from '../node/scratch-file';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
 import { readingEvaluation } from '../node/reading-consumer';
 import { driveTwoPasses } from '../node/stream-evaluate';
@@ -157,7 +158,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
     const sales = options.sales as string;
     // Contracts differ in what they need: only the date is required of the header; the rest is checked per contract and row.
     const translator = new LedgerTranslator(reading, { required: ['date'], currency: null });
-    const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict === true, cellFormats: translator.formats });
+    const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict === true, cellFormats: translator.formats, scratchFiles: sharedScratchFiles() });
     report = await readPortfolioLedger(evaluation, translator, { ...options, sales });
     if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
     unassignedIssues = evaluation.unassignedIssues;

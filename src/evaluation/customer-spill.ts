@@ -1,20 +1,16 @@
 /**
  * The records of a customer table set aside in a scratch file (src/evaluation/scratch-file.ts) once
  * the table has grown past its memory budget: each first-sale candidate or row-before-E is appended
- * to one of `PARTITIONS` partitions chosen by its name's hash, so that the records of one name all
+ * to one of 2^partitionBits partitions chosen by its name's hash, so that the records of one name all
  * fall in one partition and a partition can be folded on its own, in a table a partition's size.
+ * How many partitions, and how large a block each collects before it is appended to the file, is
+ * the table's budget (src/evaluation/spill-budget.ts): a portfolio's many tables have fewer and smaller.
  *
  * A record is the folded name's code units (one byte each while they are Latin-1, two otherwise)
  * with the row's instant, row number and local day; nothing is summarized, so the folded table is
  * the one the rows would have built in memory.
  */
 import type { ScratchFile } from './scratch-file';
-
-/** Partitions are chosen by the hash's high bits: the names of one partition still spread over a table's slots, which take the low bits. */
-const PARTITION_BITS = 7;
-export const PARTITIONS = 1 << PARTITION_BITS;
-/** Bytes a partition collects before they are appended to the file. */
-const BLOCK = 32 * 1024;
 
 const BEFORE = 1;
 const WIDE = 2;
@@ -32,16 +28,24 @@ export interface SpillVisitor {
 export class CustomerSpill {
   private readonly buffers: Uint8Array[] = [];
   private readonly views: DataView[] = [];
-  private readonly used = new Int32Array(PARTITIONS);
+  private readonly used: Int32Array;
   /** Per partition, the blocks it appended to the file: position, length, position, length, … */
   private readonly blocks: number[][] = [];
   private end = 0;
   private readonly file: ScratchFile;
+  private readonly partitions: number;
+  /** Partitions are chosen by the hash's high bits: the names of one partition still spread over a table's slots, which take the low bits. */
+  private readonly shift: number;
+  private readonly block: number;
 
-  constructor(file: ScratchFile) {
+  constructor(file: ScratchFile, partitionBits: number, block: number) {
     this.file = file;
-    for (let p = 0; p < PARTITIONS; p++) {
-      const b = new Uint8Array(BLOCK);
+    this.partitions = 1 << partitionBits;
+    this.shift = 32 - partitionBits;
+    this.block = block;
+    this.used = new Int32Array(this.partitions);
+    for (let p = 0; p < this.partitions; p++) {
+      const b = new Uint8Array(block);
       this.buffers.push(b);
       this.views.push(new DataView(b.buffer));
       this.blocks.push([]);
@@ -65,7 +69,7 @@ export class CustomerSpill {
     let wide = false;
     for (let i = 0; i < length && !wide; i++) wide = units[from + i] > 255;
     const size = 1 + (length < LONG ? 1 : 5) + (sale ? 16 : 0) + (wide ? 2 * length : length);
-    const p = hash >>> (32 - PARTITION_BITS);
+    const p = hash >>> this.shift;
     if (this.used[p] + size > this.buffers[p].length) this.flush(p, size);
     const b = this.buffers[p];
     const v = this.views[p];
@@ -97,8 +101,7 @@ export class CustomerSpill {
   private flush(p: number, size: number): void {
     const used = this.used[p];
     if (used > 0) {
-      this.file.append(this.buffers[p], used);
-      this.blocks[p].push(this.end, used);
+      this.blocks[p].push(this.file.append(this.buffers[p], used), used);
       this.end += used;
       this.used[p] = 0;
     }
@@ -112,10 +115,10 @@ export class CustomerSpill {
 
   /** Gives every record to `visitor`, one partition after the other, then deletes the file. Once. */
   readAll(visitor: SpillVisitor): void {
-    let data = new Uint8Array(BLOCK);
+    let data = new Uint8Array(this.block);
     let units = new Uint16Array(256);
     try {
-      for (let p = 0; p < PARTITIONS; p++) {
+      for (let p = 0; p < this.partitions; p++) {
         const blocks = this.blocks[p];
         let total = this.used[p];
         for (let k = 1; k < blocks.length; k += 2) total += blocks[k];

@@ -11,8 +11,10 @@
  * Past `spillAt` names, when the evaluation was given scratch files, the table stops growing: its
  * entries and every later row go to a scratch file in partitions by name (src/evaluation/customer-spill.ts),
  * and at the end of pass 1 each partition is folded on its own in a table of a partition's size.
- * What pass 2 asks (is this row its customer's first sale, of a new customer) is then one bit per
- * row. Memory then grows with rows by a bit each, not with distinct names.
+ * What pass 2 asks (is this row its customer's first sale, of a new customer) is then answered
+ * from a set of rows (src/evaluation/row-set.ts: at most a bit per row). Memory then grows with
+ * rows by at most a bit each, not with distinct names. The tables of a portfolio's contracts share
+ * one budget (src/evaluation/spill-budget.ts).
  *
  * Folding is `String.prototype.toLowerCase` (the rule new-customer milestones state). An ASCII
  * name is folded while it is copied into the key, without a lower-case string; a name with any
@@ -20,18 +22,14 @@
  */
 import { CustomerSpill } from './customer-spill';
 import type { ScratchFiles } from './scratch-file';
+import { RowSet } from './row-set';
+import { ALONE } from './spill-budget';
 
 /** The time of an entry without a positive row yet. */
 const NO_SALE = Number.POSITIVE_INFINITY;
 /** Rows and name characters are numbered in 32 bits (4 bytes an entry each, where doubles took 8). */
 const MAX_ROW = 0xffffffff;
 const MAX_CHARS = 0xffffffff;
-/**
- * Names held in memory before the table spills (when it may): about 2 MB of table. Spilling early
- * costs less than it saves: a partition's table fits in the processor's caches, where one table of
- * millions of names is read at scattered addresses, and writing a record is a sequential copy.
- */
-export const SPILL_AT = 1 << 15;
 
 export class CustomerTable {
   /** Entries held in memory. */
@@ -62,24 +60,29 @@ export class CustomerTable {
 
   /** The records set aside once the table spilled (null: it holds every name in memory). */
   private spill: CustomerSpill | null = null;
-  /** After a spilled table was folded: bit r is set when row r is the first sale of a new customer. */
-  private firstOfNew: Uint8Array | null = null;
+  /** After a spilled table was folded: the rows that are the first sale of a new customer. */
+  private firstOfNew: RowSet | null = null;
   private maxRow = 0;
   /** Bytes the partition tables reached while the spilled records were folded. */
   private foldBytes = 0;
 
-  /** Names held in memory before the table spills. */
-  private readonly spillAt: number;
+  /**
+   * Names held in memory before the table spills (-1: not known yet; a shared budget's share is
+   * known once every table joined, before the first row). Spilling early costs less than it saves:
+   * a partition's table fits in the processor's caches, where one table of millions of names is read
+   * at scattered addresses, and writing a record is a sequential copy.
+   */
+  private spillAt = -1;
 
-  /** `scratch`: where the table may spill past `scratch.spillAt ?? SPILL_AT` names (null: it stays in memory). */
+  /** `scratch`: where the table may spill past its budget's names (null: it stays in memory). */
   constructor(private readonly scratch: ScratchFiles | null = null) {
-    this.spillAt = scratch?.spillAt ?? SPILL_AT;
+    scratch?.budget?.join();
   }
 
   /** Bytes the table holds in memory (its typed arrays, and a spilled table's blocks and row bits): for the work guard. */
   get bytes(): number {
     const own = this.chars.byteLength + this.start.byteLength + this.times.byteLength + this.rows.byteLength + this.days.byteLength + this.before.byteLength + this.slots.byteLength + this.keyUnits.byteLength;
-    return own + (this.spill?.bytes ?? 0) + (this.firstOfNew?.byteLength ?? 0) + this.foldBytes;
+    return own + (this.spill?.bytes ?? 0) + (this.firstOfNew?.bytes ?? 0) + this.foldBytes;
   }
 
   /** Whether the table set its names aside in a scratch file. */
@@ -126,20 +129,20 @@ export class CustomerTable {
     }
     const spill = this.spill;
     this.spill = null;
-    const bits = new Uint8Array((this.maxRow >>> 3) + 1);
+    const firsts = new RowSet(this.maxRow);
     const part = new CustomerTable();
     spill.readAll({
       record: (units, length, sale, time, row, day) => part.foldRecord(units, length, sale, time, row, day),
       partitionDone: () => {
         part.forEachFirstOfNew((row, day) => {
-          bits[row >>> 3] |= 1 << (row & 7);
+          firsts.add(row);
           if (day >= firstDay && day <= lastDay) count(day);
         });
         this.foldBytes = Math.max(this.foldBytes, part.bytes);
         part.clear();
       },
     });
-    this.firstOfNew = bits;
+    this.firstOfNew = firsts;
   }
 
   /**
@@ -148,10 +151,7 @@ export class CustomerTable {
    */
   isFirstSaleOfNew(name: string, row: number): boolean {
     if (this.spill !== null) throw new Error('the customer table is asked about a row before pass 1 ended');
-    if (this.firstOfNew !== null) {
-      const i = row >>> 3;
-      return row <= MAX_ROW && i < this.firstOfNew.length && (this.firstOfNew[i] & (1 << (row & 7))) !== 0;
-    }
+    if (this.firstOfNew !== null) return this.firstOfNew.has(row);
     this.load(name);
     const k = this.entry(false);
     return k !== -1 && this.times[k] !== NO_SALE && this.rows[k] === row && this.before[k] === 0;
@@ -190,7 +190,12 @@ export class CustomerTable {
   /** Past `spillAt` names, with scratch files: every entry goes to a new spill, and the table empties. */
   private spillIfFull(): void {
     if (this.size < this.spillAt || this.scratch === null) return;
-    const spill = new CustomerSpill(this.scratch.open());
+    const budget = this.scratch.budget ?? ALONE;
+    if (this.spillAt < 0) {
+      this.spillAt = this.scratch.spillAt ?? budget.spillAt;
+      if (this.size < this.spillAt) return;
+    }
+    const spill = new CustomerSpill(this.scratch.open(), budget.partitionBits, budget.block);
     for (let k = 0; k < this.size; k++) {
       const from = this.start[k];
       const length = this.end(k) - from;

@@ -3,9 +3,11 @@
  * at its end, read back at any position, deleted by `close`. The command line gives a temporary file
  * (src/node/scratch-file.ts); without one (a browser, the library by default) tables stay in memory.
  */
+import type { SpillBudget } from './spill-budget';
+
 export interface ScratchFile {
-  /** Appends `bytes[0 .. length)`. */
-  append(bytes: Uint8Array, length: number): void;
+  /** Appends `bytes[0 .. length)`; returns the position they start at (several scratch files may share one file). */
+  append(bytes: Uint8Array, length: number): number;
   /** Fills `into[0 .. length)` from the file's `position`. */
   read(into: Uint8Array, length: number, position: number): void;
   /** Deletes the file; nothing is read after. */
@@ -18,4 +20,6 @@ export interface ScratchFiles {
   open(): ScratchFile;
   /** Entries a table holds in memory before it spills (default: the table's own budget); tests set it low. */
   spillAt?: number;
+  /** The budget that several tables share (a portfolio's contracts); absent: one table has the whole of it. */
+  budget?: SpillBudget;
 }

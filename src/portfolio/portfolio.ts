@@ -37,6 +37,8 @@ import { readSchedule } from '../evaluation/schedule-reader';
 import { sellerProblemMessage, UnmatchedSellers, type SellerProblem } from './seller-coverage';
 import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
 import type { CellFormats } from '../ledger/cell-formats';
+import type { ScratchFiles } from '../evaluation/scratch-file';
+import { SpillBudget } from '../evaluation/spill-budget';
 
 /** A contract as written in the portfolio file. */
 export interface PortfolioContractInput {
@@ -198,6 +200,11 @@ export interface PortfolioOptions {
   cellFormats?: CellFormats | null;
   /** The most contract-days kept at once; MAX_PORTFOLIO_DAYS unless given (tests give less). */
   maxContractDays?: number;
+  /**
+   * Where the contracts' customer tables may spill (the command line gives a temporary file); the
+   * contracts share one memory budget (src/evaluation/spill-budget.ts). Absent: tables stay in memory.
+   */
+  scratchFiles?: ScratchFiles;
 }
 
 /** A contract whose clause, schedule and context are valid: it is being evaluated. */
@@ -441,6 +448,8 @@ export function openContracts(contracts: readonly ResolvedContract[], options: P
   // Contracts drawn from one template share its text: parse and check it once (never mutated).
   const checkedTexts = new Map<string, ValidationResult>();
   let contractDays = 0;
+  const given = options.scratchFiles;
+  const scratchFiles = given === undefined ? undefined : { ...given, budget: given.budget ?? new SpillBudget() };
   return contracts.map((contract): OpenedContract => {
     const base = { id: contract.id, sellers: contract.sellers, payee: contract.payee, clause: contract.clauseFile };
     // What the ledger holds changes the checks (a metric it cannot give), so it is part of the key.
@@ -474,6 +483,7 @@ export function openContracts(contracts: readonly ResolvedContract[], options: P
         ledgerHolds: contract.ledgerHolds,
         schedule: contract.schedule,
         cellFormats: options.cellFormats,
+        scratchFiles,
       },
     };
   });
