@@ -183,7 +183,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
       const reads = { product: plan.perProduct || plan.productKeys.size > 0 || plan.rowSets.some((x) => x.field === 'product'), customer: plan.countsCustomers || plan.rowSets.some((x) => x.field === 'customer'), seller: false };
       this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
-      this.pass2Normalizer = new RowNormalizer(common);
+      // Pass 2 keeps every row of its candidate days until the crossings are found (thousands a day
+      // on a busy ledger): the name cells no contribution reads are left out of them as in pass 1.
+      this.pass2Normalizer = new RowNormalizer({ ...common, reads });
     }
   }
 

@@ -47,6 +47,15 @@ const BUCKETS = 16;
 const BUCKET_DIVISOR = 2 ** 49; // idHash values are below 2^53 + 2
 /** Chunks of a bucket double from 16 entries up to this many (512 KB), then stay: little slack. */
 const MAX_CHUNK = 1 << 16;
+/**
+ * The chunks are cut from slabs of this many entries (32 MiB), one after another. The C allocator
+ * keeps a buffer freed in the middle of its heap for later use instead of returning it to the
+ * system, and glibc's places buffers of up to 32 MiB there once the process has freed a larger one:
+ * 10M ids' chunks of 512 KB stayed in the process after pass 1 (80 MB), under pass 2's memory. A
+ * slab of 32 MiB is always a mapping of its own, returned when the slabs are dropped (after `seal`);
+ * its pages take memory only once written, so a small ledger costs no more than its chunks.
+ */
+const SLAB = 1 << 22;
 
 export class IdIndex {
   private readonly hash: (text: string) => number;
@@ -55,6 +64,9 @@ export class IdIndex {
   private readonly fill = new Int32Array(BUCKETS);
   private sealed = false;
   private readonly found = new Set<number>();
+  /** The slab chunks are cut from, and how much of it is cut. */
+  private slab: Float64Array | null = null;
+  private slabUsed = 0;
 
   /** `hash` must return integers in 1 … 2^53; replaceable so that tests can force collisions. */
   constructor(hash: (text: string) => number = idHash) {
@@ -70,12 +82,28 @@ export class IdIndex {
     let current = chunks.length > 0 ? chunks[chunks.length - 1] : null;
     let n = this.fill[b];
     if (current === null || n === current.length) {
-      current = new Float64Array(current === null ? 16 : Math.min(MAX_CHUNK, current.length * 2));
+      current = this.chunk(current === null ? 16 : Math.min(MAX_CHUNK, current.length * 2));
       chunks.push(current);
       n = 0;
     }
     current[n] = key;
     this.fill[b] = n + 1;
+  }
+
+  /** A new chunk of `n` entries, cut from the current slab (a new one when it is full). */
+  private chunk(n: number): Float64Array {
+    if (this.slab === null || this.slabUsed + n > SLAB) {
+      this.slab = new Float64Array(SLAB);
+      this.slabUsed = 0;
+    }
+    const chunk = this.slab.subarray(this.slabUsed, this.slabUsed + n);
+    this.slabUsed += n;
+    return chunk;
+  }
+
+  /** The buffers the hashes are held in (each chunk's, counted once): the slabs, until `seal` drops them. */
+  heldBuffers(): ArrayBufferLike[] {
+    return [...new Set(this.buckets.flatMap((chunks) => chunks.map((chunk) => chunk.buffer)))];
   }
 
   /** Hashes seen more than once (ends pass 1 on first use: the hashes are then dropped). */
@@ -105,6 +133,7 @@ export class IdIndex {
    */
   private seal(): void {
     this.sealed = true;
+    this.slab = null;
     let table = new Float64Array(0);
     for (let b = 0; b < BUCKETS; b++) {
       const chunks = this.buckets[b];

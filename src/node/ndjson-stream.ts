@@ -3,6 +3,7 @@ import { notAnObjectValue, type LedgerRecord } from '../ledger/rows';
 import type { RecordSink } from './ledger-sinks';
 import { CleanKeys, duplicateColumnIssue, repeatedKeyInRow } from '../ledger/duplicate-columns';
 import { TextStreamParser, type RowStarts } from './utf8-stream';
+import { NdjsonRowScanner } from './ndjson-row-scanner';
 
 const CR = 13;
 
@@ -13,6 +14,8 @@ export class NdjsonStreamParser extends TextStreamParser {
   /** A repeated key is reported once, at the first row that has one. */
   private duplicateReported = false;
   private readonly cleanKeys = new CleanKeys();
+  /** Reads lines of the shape of the last clean row without JSON.parse (ndjson-row-scanner.ts). */
+  private readonly scanner = new NdjsonRowScanner();
 
   constructor(sink: RecordSink, positions: RowStarts | null = null) {
     super(positions);
@@ -38,6 +41,15 @@ export class NdjsonStreamParser extends TextStreamParser {
 
   private line(text: string, from: number, to: number): void {
     const end = to > from && text.charCodeAt(to - 1) === CR ? to - 1 : to;
+    // A line of the last clean row's keys, in order, and plain values: the object JSON.parse would
+    // give, and no repeated key (the keys are that row's), so nothing else below applies to it.
+    const scanned = this.scanner.read(text, from, end);
+    if (scanned !== null) {
+      const row = ++this.row;
+      this.rowStart(row, from);
+      this.sink.record(scanned, row);
+      return;
+    }
     const line = text.slice(from, end);
     if (line.trim() === '') return;
     const row = ++this.row;
@@ -60,6 +72,10 @@ export class NdjsonStreamParser extends TextStreamParser {
       if (repeated !== null) {
         this.duplicateReported = true;
         this.sink.issue(duplicateColumnIssue(row, repeated));
+      } else {
+        // Found clean: lines with these keys in this order can be scanned from now on.
+        const keys = Object.keys(item);
+        if (!this.scanner.knows(keys)) this.scanner.learn(keys);
       }
     }
     this.sink.record(item as LedgerRecord, row);
