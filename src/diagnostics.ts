@@ -103,6 +103,8 @@ export const DIAGNOSTIC_CODES = {
   // computed amounts in payer-pays sentences
   'measure-window-mismatch': 'error',
   'measure-metric-mismatch': 'error',
+  // "the increase in quarter-to-quarter growth": the increase in sales, or of the growth rate
+  'growth-increase-reading': 'warning',
   'settlement-period-mismatch': 'error',
   'target-without-condition': 'error',
   // openings before a sentence
