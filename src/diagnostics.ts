@@ -88,6 +88,7 @@ export const DIAGNOSTIC_CODES = {
   'any-period-reading': 'warning',
   // a payment made in instalments, one per calendar year that meets the condition
   'instalment-missed-year': 'warning',
+  'instalment-due-reading': 'warning',
   // period words of metrics ("annual Net Sales")
   'period-word-mismatch': 'error',
   'period-word-reading': 'warning',
