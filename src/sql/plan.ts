@@ -11,6 +11,7 @@
 import { perProductReading } from '../language/per-product';
 import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
+  AttainmentPaymentNode,
   ClauseNode,
   DocumentNode,
   MilestoneNode,
@@ -35,6 +36,7 @@ import { milestoneParties } from '../evaluation/parties';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
 import { currencyReading } from '../evaluation/ledger-currency';
+import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -62,7 +64,9 @@ export type SqlPayment =
   /** A rate on the excess, tiers or an amount per increment: computed in TypeScript from the window's revenue, which the query gives. */
   | { kind: 'computed'; basis: 'gross' | 'net'; payment: FormulaPayment; source: string }
   /** A minimum's shortfall: owed by the party that missed it, on the period's total once the period is over (src/evaluation/minimum.ts). */
-  | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string };
+  | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string }
+  /** An attainment table: paid by the band that holds the period's final total, once the period is over (src/sql/attainment.ts). */
+  | { kind: 'attainment'; payment: AttainmentPaymentNode; source: string };
 
 /** Whether the payment is counted on the window's revenue (the query then reads amounts and gives the revenue). */
 export function paysOnRevenue(payment: SqlPayment): boolean {
@@ -194,6 +198,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   timed: ['kind', 'payment', 'due', 'range'],
   due: ['kind', 'days', 'after', 'calendar', 'range'],
   'payment-term': ['kind', 'scope', 'party', 'payment', 'range'],
+  ...ATTAINMENT_FIELDS,
 };
 
 /** Values a field may hold and still mean what the fields above mean. */
@@ -299,7 +304,8 @@ function checkPayment(payment: PaymentNode): void {
       if (payment.unitPrice) requireKnown(payment.unitPrice, 'amount');
       break;
     case 'attainment':
-      throw attainmentUnsupported();
+      checkAttainment(payment, requireKnown);
+      break;
     case 'each-increment':
       throw eachIncrementUnsupported();
     default:
@@ -327,14 +333,6 @@ function shortfallWithoutParties(): SqlUnsupportedError {
   );
 }
 
-/** An attainment table is paid on the period's final total by band, which the query does not compute. */
-function attainmentUnsupported(): SqlUnsupportedError {
-  return new SqlUnsupportedError(
-    'attainment table',
-    'the SQL engines do not support attainment tables (a payout by band of attainment of a quota, judged once the period is over) yet; evaluate this clause with the in-memory engine',
-  );
-}
-
 /** Increments owed one by one are triggered at the row completing each, which the query does not find. */
 function eachIncrementUnsupported(): SqlUnsupportedError {
   return new SqlUnsupportedError(
@@ -357,7 +355,6 @@ export function checkSupported(ast: DocumentNode): void {
     if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
   }
   for (const clause of ast.clauses) {
-    if (clause.form === 'attainment') throw attainmentUnsupported();
     if (clause.form === 'defined-milestones') {
       throw new SqlUnsupportedError("clause form 'defined-milestones'", "the SQL engines do not support milestones defined in sentences of their own ('\"Milestone 1\" means the first achievement of …') yet; evaluate this clause with the in-memory engine");
     }
@@ -425,7 +422,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       if (!milestoneParties(clause, milestone)) throw shortfallWithoutParties();
       return { kind: 'shortfall', payment, source };
     case 'attainment':
-      throw attainmentUnsupported();
+      if (!milestoneParties(clause, milestone)) throw attainmentWithoutParties();
+      return { kind: 'attainment', payment, source };
     case 'each-increment':
       throw eachIncrementUnsupported();
     default:
@@ -483,7 +481,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall',
+        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment',
         instances: [],
       };
       for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {
