@@ -56,7 +56,7 @@ const REFUSED_FEATURES = [
   "payment 'rate-on-excess' field 'measure'", "definition meaning 'calendar-periods'",
   "opening 'start-opening'", "opening 'period-opening'",
   "definition 'metric-basis-statement'", "target 'revenue' field 'periodWord'", "clause 'clause' field 'payDay'", "target 'units' field 'scope'",
-  "milestone 'milestone' field 'event'", "definition 'customer-definition'", "definition 'several-payments-statement'", "clause 'clause' field 'topUp'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'catchUp'", "clause 'clause' field 'planLevels'",
+  "milestone 'milestone' field 'event'", "definition 'customer-definition'", "definition 'several-payments-statement'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'catchUp'", "clause 'clause' field 'planLevels'",
   "clause 'clause' field 'definition'", "definition meaning 'quarters-after-event'", "definition 'event-date'",
   "definition 'item-set-definition'", "definition meaning 'periods-from-event'",
   "clause form 'defined-milestones'",

@@ -41,6 +41,7 @@ import { checkCommitment, COMMITMENT_FIELDS, escalatedInstanceTarget } from './c
 import { checkQuota, QUOTA_FIELDS } from './quota';
 import { checkSalesMinimum, SALES_MINIMUM_FIELDS } from './sales-minimum';
 import { checkPlanBands, PLAN_BANDS_FIELDS } from './plan-bands';
+import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from './top-up';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -149,8 +150,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // or a period opening changes the windows, and is refused by its kind.
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
-  // A commitment, a sales minimum and plan bands: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'range'],
+  // A commitment, a sales minimum, plan bands and a top-up: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts, top-up.ts.
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'topUp', 'range'],
   'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
@@ -216,6 +217,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ...QUOTA_FIELDS,
   ...SALES_MINIMUM_FIELDS,
   ...PLAN_BANDS_FIELDS,
+  ...TOP_UP_FIELDS,
 };
 
 /** Values a field may hold and still mean what the fields above mean. */
@@ -380,12 +382,15 @@ export function checkSupported(ast: DocumentNode): void {
     checkCommitment(clause, requireKnown);
     checkSalesMinimum(clause, requireKnown);
     checkPlanBands(clause, requireKnown, checkPayment);
+    checkTopUp(clause, requireKnown);
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.opening) requireKnown(clause.opening, 'opening');
     if (clause.aside) requireKnown(clause.aside, 'opening');
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
-    for (const m of clause.milestones) {
+    for (const written of clause.milestones) {
+      // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).
+      const m = topUpCheckedView(clause, written);
       // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
       const base = m.payment ? paymentParts(m.payment).base : null;
       if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'prior-period') {
@@ -491,6 +496,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const payment = paymentOf(clause, milestone, index, schedule);
       if (paysOnRevenue(payment)) wantsRate = true;
       const reading = periodReading(milestone);
+      // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
+      const topUpTarget = topUpQueryTarget(clause, milestone);
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -498,12 +505,12 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         milestone,
         metric,
         productKey,
-        target: new Dec(targetText(milestone.target)).toFixed(),
+        target: new Dec(topUpTarget ?? targetText(milestone.target)).toFixed(),
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment',
+        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null,
         instances: [],
       };
       for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {
