@@ -174,7 +174,7 @@ const dateCell = (eDay: number): fc.Arbitrary<string> =>
 
 /**
  * Minimums with a shortfall, over contract and calendar periods and the fiscal year (from the fiscal-year-start option);
- * attainment tables, commitments and a quota's share, judged or paid per period as well.
+ * attainment tables, commitments, a quota's share and a minimum royalty topped up, judged or paid per period as well.
  */
 const SHORTFALLS = [
   'If the Distributor fails to purchase $AMOUNT in each calendar quarter, it shall pay the Company 20% of the shortfall.',
@@ -190,6 +190,8 @@ const SHORTFALLS = [
   'Distributor shall purchase no less than UNITS units in each month. The minimum purchase volume shall increase by ten percent (10%) on every annual anniversary of the Effective Date.',
   'Distributor shall purchase no less than UNITS units in each quarter.',
   'If Net Sales in each calendar quarter equal or exceed 90% of the Quarterly Quota of $AMOUNT, the Company shall pay the Agent a bonus of $750.',
+  // A royalty with a minimum per quarter, topped up: the royalty and the difference, each once the quarter is over.
+  'Licensee shall pay Foundation earned royalties of five percent (5%) of Net Sales ("Earned Royalties"), payable annually. If Licensee\'s Earned Royalties for any calendar quarter are less than $AMOUNT (the "Minimum Royalty"), Licensee shall make a payment to Foundation within sixty (60) days after the end of such calendar quarter equal to the difference between the Minimum Royalty and the Earned Royalties for that calendar quarter.',
 ];
 
 const caseArb: fc.Arbitrary<Case> = fc

@@ -52,14 +52,13 @@ const NOT_SUPPORTED: Record<string, string> = {
  */
 const REFUSED_FEATURES = [
   "milestone 'milestone' field 'condition'", "payment 'rate-on-excess' field 'measure'",
-  "target 'units' field 'scope'", "definition 'customer-definition'", "clause 'clause' field 'topUp'",
-  "clause 'clause' field 'listCondition'", "clause 'clause' field 'planLevels'",
-  "clause 'clause' field 'definition'", "definition 'item-set-definition'", "milestone 'milestone' field 'compound'",
-  "payment 'rate' field 'since'", "tier band 'tier-band' field 'multiple'", "target 'revenue' field 'perProduct'",
-  "definition 'metric-definition'", "payment 'fixed' field 'instalments'", "clause 'clause' field 'carryForward'",
-  "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'",
-  "payment 'tiered' field 'measure'", "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'",
-  "payment 'fixed' field 'bare'", "payment 'rate' field 'intro'",
+  "target 'units' field 'scope'", "definition 'customer-definition'", "clause 'clause' field 'listCondition'",
+  "clause 'clause' field 'planLevels'", "clause 'clause' field 'definition'", "definition 'item-set-definition'",
+  "milestone 'milestone' field 'compound'", "payment 'rate' field 'since'", "tier band 'tier-band' field 'multiple'",
+  "target 'revenue' field 'perProduct'", "definition 'metric-definition'", "payment 'fixed' field 'instalments'",
+  "clause 'clause' field 'carryForward'", "payment 'each-increment'", "limit 'limit' field 'calendar'",
+  "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "clause 'clause' field 'planTable'",
+  "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'", "payment 'rate' field 'intro'",
   "threshold 'prior-period'",
 ];
 

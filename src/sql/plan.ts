@@ -43,6 +43,7 @@ import { checkCommitment, COMMITMENT_FIELDS, escalatedInstanceTarget } from './c
 import { checkQuota, QUOTA_FIELDS } from './quota';
 import { checkSalesMinimum, SALES_MINIMUM_FIELDS } from './sales-minimum';
 import { checkPlanBands, PLAN_BANDS_FIELDS } from './plan-bands';
+import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from './top-up';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -158,13 +159,13 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // or a period opening changes the windows, and is refused by its kind.
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
-  // A commitment, a sales minimum and plan bands: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts.
+  // A commitment, a sales minimum and plan bands and a top-up: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts, top-up.ts.
   // `timing` ("payable within 60 days after the end of the Royalty Period …") gives no due date, and `payDay` ("paid on
   // the 15th day of the month following …") a due day per obligation: both by the evaluator's own code (pay-day.ts).
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   // A clawback owes back a sum paid for a milestone whose window ends below its target, by the refund that undid it (clawback.ts).
   // Catch-up triggers an earlier milestone of the list by a later one's achievement (catch-up.ts).
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'timing', 'payDay', 'beneficiary', 'clawback', 'catchUp', 'range'],
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'timing', 'payDay', 'beneficiary', 'clawback', 'catchUp', 'topUp', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
   'payment-timing': ['kind', 'n', 'unit', 'period', 'range'],
   'payment-day': ['kind', 'day', 'noun', 'range'],
@@ -258,6 +259,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ...QUOTA_FIELDS,
   ...SALES_MINIMUM_FIELDS,
   ...PLAN_BANDS_FIELDS,
+  ...TOP_UP_FIELDS,
 };
 
 /** Values a field may hold and still mean what the fields above mean. */
@@ -427,6 +429,7 @@ function checkResolved(ast: DocumentNode): void {
     checkCommitment(clause, requireKnown);
     checkSalesMinimum(clause, requireKnown);
     checkPlanBands(clause, requireKnown, checkPayment);
+    checkTopUp(clause, requireKnown);
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.timing) requireKnown(clause.timing, 'payment timing');
     if (clause.payDay) requireKnown(clause.payDay, 'payment day');
@@ -443,7 +446,9 @@ function checkResolved(ast: DocumentNode): void {
     if (clause.beneficiary) requireKnown(clause.beneficiary, 'beneficiary');
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
-    for (const m of clause.milestones) {
+    for (const written of clause.milestones) {
+      // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).
+      const m = topUpCheckedView(clause, written);
       // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
       const base = m.payment ? paymentParts(m.payment).base : null;
       if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'prior-period') {
@@ -552,6 +557,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       if (paysOnRevenue(payment)) wantsRate = true;
       const evaluated = evaluatedWindow(milestone, ast);
       const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
+      // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
+      const topUpTarget = topUpQueryTarget(clause, milestone);
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -560,12 +567,12 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         ...evaluated,
         metric,
         productKey,
-        target: new Dec(targetText(milestone.target)).toFixed(),
+        target: new Dec(topUpTarget ?? targetText(milestone.target)).toFixed(),
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment',
+        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null,
         instances: [],
       };
       for (const window of milestoneWindowInstances(evaluated.window, calendar, context.asOf, ast)) {

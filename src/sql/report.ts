@@ -41,6 +41,7 @@ import { quotaNote } from './quota';
 import { salesMinimumNote } from './sales-minimum';
 import { planBandsInstance } from './plan-bands';
 import { dropSettledZeros } from './settled-at-end';
+import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
 import { planBandsReadings } from '../evaluation/plan-bands-note';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
@@ -220,8 +221,10 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const base = m.written ? paymentParts(m.written).base : null;
     if (base?.kind === 'tiered') notes.add(tierNote(name, base));
     const comparator = m.milestone.comparator;
-    if (comparator) notes.comparator(name, comparator.words, comparator.strict);
+    // With no condition written, the comparator is the payment's threshold, stated in its calculation.
+    if (comparator && m.milestone.condition !== 'payment') notes.comparator(name, comparator.words, comparator.strict);
     if (m.periodWordNote !== null) notes.add(`${name}: ${m.periodWordNote}`);
+    topUpNotes(name, m, ctx, notes, diagnostics);
     const w = m.window;
     notes.windowReading(name, w, asOf);
     quotaNote(name, m.milestone, m.target, notes);
@@ -245,7 +248,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       const over = windowOver(inst.window, plan.aDay);
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
-      const status: Status = shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
+      const topUp = topUpPeriod(m.clause, m.milestone, totalDec, over, plan.currency, counts.label);
+      const status: Status = topUp ? topUp.status : shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
       // A minimum missed on the period's total was not achieved, whatever row once reached it.
       const met = reached && status === 'met';
       const explain: ExplainRow[] = (explains.get(by ?? inst.id) ?? [])
@@ -287,6 +291,16 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         });
         notes.add(owed.note);
         if (owed.obligation) obligations.push(owed.obligation);
+        continue;
+      }
+      if (topUp) {
+        const parties = milestoneParties(m.clause, m.milestone);
+        if (!parties) throw new Error('a top-up without parties is refused when planned');
+        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties };
+        const rateOwed = (owed: MilestoneResult): Obligation | null => obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
+        const owed = topUpInstance(topUp, result, inst.window, over, rateOwed, { common, name: instName, asOf, diagnostics, notes });
+        obligations.push(...owed.obligations);
+        if (owed.settledAtEnd) settledAtEnd.set(owed.settledAtEnd, instName);
         continue;
       }
       if (m.payment.kind === 'attainment') {
