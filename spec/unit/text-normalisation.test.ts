@@ -42,6 +42,15 @@ test('property: normalizeText of any variant is the name; textKey ignores case a
   );
 });
 
+test('property: text already normal is returned as it is, and any other text as the full rule gives it', () => {
+  // The rule written out: normalizeText skips it only for text it would not change.
+  const rule = (t: string): string =>
+    t.replace(/[\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff]/g, '').replace(/\s+/g, ' ').trim().replace(/[\u2018\u2019\u201b\u2032\uff07]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02]/g, '"');
+  const unit = fc.constantFrom(' ', '  ', 'a', 'Z', '~', '!', '\u007f', '\u00a0', '\t', '\u2019', 'é', '\u200b', '\n', '1');
+  fc.assert(fc.property(fc.array(unit, { maxLength: 8 }).map((u) => u.join('')), (t) => expect(normalizeText(t)).toBe(rule(t))), { numRuns: 2000 });
+  for (const t of ['', ' ', 'a', 'a ', ' a', 'a  b', 'a b', 'a\tb', 'é', '~!', 'a b c']) expect(normalizeText(t)).toBe(rule(t));
+});
+
 test('property: a ledger whose product, customer and id cells are variants evaluates exactly as the canonical ledger', () => {
   const arb = fc
     .tuple(name, name, fc.array(fc.tuple(name, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 12 }))

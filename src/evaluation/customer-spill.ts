@@ -7,8 +7,9 @@
  * the table's budget (src/evaluation/spill-budget.ts): a portfolio's many tables have fewer and smaller.
  *
  * A record is the folded name's code units (one byte each while they are Latin-1, two otherwise)
- * with the row's instant, row number and local day; nothing is summarized, so the folded table is
- * the one the rows would have built in memory.
+ * and their hash, with the row's instant, row number and local day; nothing is summarized, so the
+ * folded table is the one the rows would have built in memory. The hash is kept so that folding
+ * does not compute it again.
  */
 import type { ScratchFile } from './scratch-file';
 
@@ -19,8 +20,11 @@ const LONG = 255;
 
 /** What a read partition's records are given to. */
 export interface SpillVisitor {
-  /** One record: the folded name in `units[0 .. length)`; `sale` false: a row before the effective date (time, row and day 0). */
-  record(units: Uint16Array, length: number, sale: boolean, time: number, row: number, day: number): void;
+  /**
+   * One record: the folded name in `units[0 .. length)`, its hash, whether a unit is above 255;
+   * `sale` false: a row before the effective date (time, row and day 0).
+   */
+  record(units: Uint16Array, length: number, hash: number, wide: boolean, sale: boolean, time: number, row: number, day: number): void;
   /** Every record of the partition was given. */
   partitionDone(): void;
 }
@@ -64,17 +68,22 @@ export class CustomerSpill {
     return this.end;
   }
 
-  /** Sets aside one record of the folded name `units[from .. from + length)` whose hash is `hash`. */
-  write(hash: number, units: Uint8Array | Uint16Array, from: number, length: number, sale: boolean, time: number, row: number, day: number): void {
+  /**
+   * Sets aside one record of the folded name `units[from .. from + length)` whose hash is `hash`;
+   * `narrow`: every unit is known to be at most 255 (else the units are looked at).
+   */
+  write(hash: number, units: Uint8Array | Uint16Array, from: number, length: number, sale: boolean, time: number, row: number, day: number, narrow = false): void {
     let wide = false;
-    for (let i = 0; i < length && !wide; i++) wide = units[from + i] > 255;
-    const size = 1 + (length < LONG ? 1 : 5) + (sale ? 16 : 0) + (wide ? 2 * length : length);
+    if (!narrow) for (let i = 0; i < length && !wide; i++) wide = units[from + i] > 255;
+    const size = 5 + (length < LONG ? 1 : 5) + (sale ? 16 : 0) + (wide ? 2 * length : length);
     const p = hash >>> this.shift;
     if (this.used[p] + size > this.buffers[p].length) this.flush(p, size);
     const b = this.buffers[p];
     const v = this.views[p];
     let i = this.used[p];
     b[i++] = (sale ? 0 : BEFORE) | (wide ? WIDE : 0);
+    v.setInt32(i, hash, true);
+    i += 4;
     if (length < LONG) b[i++] = length;
     else {
       b[i++] = LONG;
@@ -139,6 +148,8 @@ export class CustomerSpill {
         let i = 0;
         while (i < total) {
           const flags = data[i++];
+          const hash = view.getInt32(i, true);
+          i += 4;
           let length = data[i++];
           if (length === LONG) {
             length = view.getUint32(i, true);
@@ -158,7 +169,7 @@ export class CustomerSpill {
           if ((flags & WIDE) !== 0) {
             for (let j = 0; j < length; j++, i += 2) units[j] = data[i] | (data[i + 1] << 8);
           } else for (let j = 0; j < length; j++) units[j] = data[i++];
-          visitor.record(units, length, sale, time, row, day);
+          visitor.record(units, length, hash, (flags & WIDE) !== 0, sale, time, row, day);
         }
         visitor.partitionDone();
       }

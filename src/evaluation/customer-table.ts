@@ -54,9 +54,12 @@ export class CustomerTable {
   private slots = new Int32Array(2 << 13);
 
   /** The key being looked up: its folded code units `keyUnits[0 .. keyLength)` and their hash. */
-  private keyUnits = new Uint16Array(64);
+  private keyUnits: Uint16Array = new Uint16Array(64);
   private keyLength = 0;
   private keyHash = 0;
+  /** Whether a unit of the key is above 255, when known without looking (an ASCII name; a folded record's flag). */
+  private keyWide = false;
+  private keyWideKnown = false;
 
   /** The records set aside once the table spilled (null: it holds every name in memory). */
   private spill: CustomerSpill | null = null;
@@ -96,7 +99,7 @@ export class CustomerTable {
     this.load(name);
     if (this.spill !== null) {
       if (row > this.maxRow) this.maxRow = row;
-      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, true, time, row, day);
+      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, true, time, row, day, this.keyWideKnown && !this.keyWide);
       return;
     }
     this.keep(this.entry(true), time, row, day);
@@ -107,7 +110,7 @@ export class CustomerTable {
   seenBefore(name: string): void {
     this.load(name);
     if (this.spill !== null) {
-      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, false, 0, 0, 0);
+      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, false, 0, 0, 0, this.keyWideKnown && !this.keyWide);
       return;
     }
     this.before[this.entry(true)] = 1;
@@ -132,7 +135,7 @@ export class CustomerTable {
     const firsts = new RowSet(this.maxRow);
     const part = new CustomerTable();
     spill.readAll({
-      record: (units, length, sale, time, row, day) => part.foldRecord(units, length, sale, time, row, day),
+      record: (units, length, hash, wide, sale, time, row, day) => part.foldRecord(units, length, hash, wide, sale, time, row, day),
       partitionDone: () => {
         part.forEachFirstOfNew((row, day) => {
           firsts.add(row);
@@ -165,14 +168,16 @@ export class CustomerTable {
     }
   }
 
-  /** One spilled record, into a partition's table: its name's units are folded already. */
-  private foldRecord(units: Uint16Array, length: number, sale: boolean, time: number, row: number, day: number): void {
-    if (length > this.keyUnits.length) this.keyUnits = new Uint16Array(Math.max(length, 2 * this.keyUnits.length));
-    // A loop, not `set(units.subarray(…))`: a view object per record would be most of the record's cost.
-    const key = this.keyUnits;
-    for (let i = 0; i < length; i++) key[i] = units[i];
+  /**
+   * One spilled record, into a partition's table: its name's units are folded and hashed already.
+   * A partition's table never loads a name itself, so the record's units are its key as they are.
+   */
+  private foldRecord(units: Uint16Array, length: number, hash: number, wide: boolean, sale: boolean, time: number, row: number, day: number): void {
+    this.keyUnits = units;
     this.keyLength = length;
-    this.keyHash = hashUnits(this.keyUnits, 0, length);
+    this.keyHash = hash;
+    this.keyWide = wide;
+    this.keyWideKnown = true;
     const k = this.entry(true);
     if (sale) this.keep(k, time, row, day);
     else this.before[k] = 1;
@@ -262,6 +267,8 @@ export class CustomerTable {
     }
     this.keyLength = n;
     this.keyHash = mix(h);
+    this.keyWide = false;
+    this.keyWideKnown = true;
   }
 
   /** `load` of a name already lower-cased (lower-casing may change its length). */
@@ -272,6 +279,7 @@ export class CustomerTable {
     for (let i = 0; i < n; i++) units[i] = folded.charCodeAt(i);
     this.keyLength = n;
     this.keyHash = hashUnits(units, 0, n);
+    this.keyWideKnown = false;
   }
 
   /** Where entry k's name ends in `chars`. */
@@ -297,8 +305,9 @@ export class CustomerTable {
     const n = this.keyLength;
     const units = this.keyUnits;
     if (this.charCount + n > MAX_CHARS) throw new RangeError(`the customer table holds names of up to ${MAX_CHARS} characters in all`);
-    let wide = this.chars instanceof Uint16Array;
-    if (!wide) for (let i = 0; i < n && !wide; i++) wide = units[i] > 255;
+    // A folded record says whether its name is wide; a loaded name is looked at unless it is ASCII.
+    let wide = this.chars instanceof Uint16Array || this.keyWide;
+    if (!wide && !this.keyWideKnown) for (let i = 0; i < n && !wide; i++) wide = units[i] > 255;
     if (this.charCount + n > this.chars.length || wide !== this.chars instanceof Uint16Array) {
       let length = Math.max(this.chars.length, 1 << 16);
       while (length < this.charCount + n) length *= 2;
