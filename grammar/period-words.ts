@@ -100,11 +100,11 @@ export const thresholdNameWord: WordMatcher = {
 };
 
 /**
- * A word of a scope ("in the Territory", "of each Product", "by Licensee"): any word but "term", since
- * "in the term" is the window of the term, never a place.
+ * A word of a scope ("in the Territory", "of each Product", "by Licensee"): any word but "term" and a
+ * period's sole name, since "in the term" and "in the Fortnight" are windows, never places.
  */
 export const scopeWord: WordMatcher = {
-  test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'term',
+  test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'term' && !soleNameWord.test(token),
   samples: ['Territory', 'Products', 'Affiliates'],
 };
 
