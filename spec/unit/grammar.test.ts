@@ -290,3 +290,10 @@ test('"If Net Sales in the Fortnight exceed …": "in the Fortnight" is the wind
   expect(earleyWork(text).results).toBe(1);
   expect(JSON.stringify(parse(text).ast)).not.toContain('"scope"');
 });
+
+// Found by the steered sentences: "in the Royalty Period" was both a scope and the window of a defined period.
+test('"If Net Sales in the Royalty Period exceed …": "in the Royalty Period" is the window, never a scope', () => {
+  const text = 'If Net Sales in the Royalty Period exceed $100,000, Distributor shall pay Agent a bonus of $5,000.';
+  expect(earleyWork(text).results).toBe(1);
+  expect(JSON.stringify(parse(text).ast)).not.toContain('"scope"');
+});
