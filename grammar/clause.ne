@@ -542,7 +542,7 @@ scopeParty    -> %its:? scopeWords                                   {% b.scopeP
 # "Vistara or any of its Affiliates or Sublicensees".
                | %any %of %its scopeWords                            {% md.anyOfItsParty %}
 scopePreposition -> %of | %in_ | %from %sales %of | %from
-# Never "term": "in the term" is the term window ("If Net Sales in the term first exceed …").
+# Never "term", "period" nor a period's sole name: "in the term", "in the Royalty Period" and "in the Fortnight" are windows.
 scopeWords    -> %scopeWord                                          {% b.single %}
                | scopeWords %scopeWord                               {% b.append %}
 comparison    -> beVerb:? comparator money                           {% b.comparison %}

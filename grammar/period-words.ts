@@ -100,11 +100,13 @@ export const thresholdNameWord: WordMatcher = {
 };
 
 /**
- * A word of a scope ("in the Territory", "of each Product", "by Licensee"): any word but "term", since
- * "in the term" is the window of the term, never a place.
+ * A word of a scope ("in the Territory", "of each Product", "by Licensee"): any word but "term", "period"
+ * and a period's sole name, since "in the term", "in the Royalty Period" and "in the Fortnight" are
+ * windows, never places.
  */
+const NOT_SCOPE_WORDS = new Set(['term', 'period']);
 export const scopeWord: WordMatcher = {
-  test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'term',
+  test: (token: Token): boolean => token.type === 'word' && !NOT_SCOPE_WORDS.has(token.value.toLowerCase()) && !soleNameWord.test(token),
   samples: ['Territory', 'Products', 'Affiliates'],
 };
 

@@ -63,6 +63,24 @@ function sampleOf(type: string, random: () => number): string {
 }
 
 /**
+ * Half the time a word place takes one of the words the grammar reads by their text ("made", "term",
+ * "Fortnight"), so that a rule that reads a word by its text meets every rule that would take it as a
+ * plain word (a name, a scope): that is where a word is read two ways.
+ */
+const grammarWords = new Set<string>();
+for (const rule of grammarRules.ParserRules) {
+  for (const symbol of rule.symbols) {
+    const literal = literalOf(symbol);
+    const texts = literal !== null ? [literal] : typeof symbol === 'object' && symbol !== null && 'samples' in symbol ? (symbol as { samples: readonly string[] }).samples : [];
+    for (const text of texts) {
+      lexer.reset(text);
+      if (lexer.next()?.type === 'word' && lexer.next() === undefined) grammarWords.add(text);
+    }
+  }
+}
+SAMPLES.word = [...grammarWords].sort().flatMap((word, i) => [word, SAMPLES.word[i % SAMPLES.word.length]]);
+
+/**
  * A spelled number right after "thousand" or "thousand and" would be lexed together with it as one
  * number ("thousand and ninety (90)"), as a reader would read it: such a place gets a figure.
  */
@@ -263,4 +281,19 @@ test('"If Net Sales in the term first exceed …": "in the term" is the window, 
   expect(diagnostics).toEqual([]);
   expect(JSON.stringify(ast)).toContain('"window":{"kind":"term"');
   expect(JSON.stringify(ast)).not.toContain('"scope"');
+});
+
+// Found by sentences whose word places take the grammar's own words: "in the Fortnight" was both a scope and
+// the window of a period named by one word.
+test('"If Net Sales in the Fortnight exceed …": "in the Fortnight" is the window, never a scope', () => {
+  const text = 'If Net Sales in the Fortnight exceed $100,000, Distributor shall pay Agent a bonus of $5,000.';
+  expect(earleyWork(text).results).toBe(1);
+  expect(JSON.stringify(parse(text).ast)).not.toContain('"scope"');
+});
+
+// Found by the steered sentences: "in the Royalty Period" was both a scope and the window of a defined period.
+test('"If Net Sales in the Royalty Period exceed …": "in the Royalty Period" is the window, never a scope', () => {
+  const text = 'If Net Sales in the Royalty Period exceed $100,000, Distributor shall pay Agent a bonus of $5,000.';
+  expect(earleyWork(text).results).toBe(1);
+  expect(JSON.stringify(parse(text).ast)).not.toContain('"scope"');
 });
