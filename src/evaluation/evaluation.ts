@@ -33,6 +33,7 @@ import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing, type Crossing } from './crossing';
 import { InstalmentSeries, instalmentsNote } from './instalments';
+import { progressOf } from './progress';
 import { instalmentsOf } from '../language/check-instalments';
 import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
 import { confirmDuplicates, IdIndex } from './id-index';
@@ -616,7 +617,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
-          progress: shownTarget.isZero() ? '100.0' : totalDec.dividedBy(shownTarget).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+          progress: progressOf(totalDec, shownTarget, plan.strict),
           crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
           ...(carried ? { carry: { carriedIn: decimalString(carried.carriedIn), periodTotal: decimalString(carried.own), carriedOut: carried.carriedOut === null ? null : decimalString(carried.carriedOut) } } : {}),
         };

@@ -13,6 +13,7 @@ import { computedObligation, rateObligation, unresolvedSectionObligation, unreso
 import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
+import { progressOf } from '../evaluation/progress';
 import { tierNote } from '../evaluation/payments/tier-note';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
@@ -228,7 +229,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         achievedBy: met ? row.row_id : null,
         achievedByRow: met ? row.row_number : null,
         total: decimalString(totalDec),
-        progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+        progress: progressOf(totalDec, targetDec, m.strict),
         crossing: met ? { runningTotalBeforeDay: decText(row.v3), rows: explain } : null,
       };
       milestones.push(result);
