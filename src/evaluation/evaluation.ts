@@ -345,12 +345,24 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     return this.report;
   }
 
-  /** After `finish`: per milestone metric (and product), the exact amount each evaluated day adds, for a chart. */
+  /** After `finish`: per milestone metric (and product, or each product of a milestone counted per product), the exact amount each evaluated day adds, for a chart. */
   chartSeries(): ChartSeries[] {
     const out: ChartSeries[] = [];
     const seen = new Set<string>();
     if (this.context === null || this.errorCount > 0) return out;
     for (const plan of this.plans) {
+      // A milestone counted per product is reported per product, and charted so: one series of each product's own rows.
+      const products = this.productPlans.get(plan);
+      if (products) {
+        for (const p of products) {
+          const product = p.rowSet?.term ?? null;
+          const key = `${plan.metric}\u0000per product\u0000${product ?? ''}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, null, p.rowSet) });
+        }
+        continue;
+      }
       const product = plan.milestone.target.kind === 'units' ? plan.milestone.target.product : null;
       const key = `${plan.metric}\u0000${plan.productKey ?? ''}\u0000${plan.rowSet?.key ?? ''}`;
       if (seen.has(key)) continue;
