@@ -64,7 +64,7 @@ import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { planTableGaps, planTableReadings } from './plan-table-note';
 import { planBandsReadings } from './plan-bands-note';
-import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
+import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type InstancePlan, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
   totalsOf,
@@ -473,10 +473,17 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
 
+    // Each instance's own crossing, searched once: catch-up asks for it before the instance is reported below.
+    const ownCrossings = new Map<InstancePlan, Crossing | null>();
+    const ownCrossingOf = (p: Plan, k: number): Crossing | null => {
+      const inst = p.instances[k];
+      if (!ownCrossings.has(inst)) ownCrossings.set(inst, this.ownCrossing(p, k));
+      return ownCrossings.get(inst) as Crossing | null;
+    };
     // Catch-up: each milestone's own first achievement, for the earlier milestones of its list it triggers.
     const caughtUp = catchUpTriggers(this.plans, (p) => {
       for (let k = 0; k < p.instances.length; k++) {
-        const own = this.ownCrossing(p, k);
+        const own = ownCrossingOf(p, k);
         if (own) return own;
       }
       return null;
@@ -583,7 +590,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const total = new Accumulator();
         if (perProduct) total.add(perProduct.total);
         else for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
-        const own = perProduct ? perProduct.crossing : findCrossing(plan, inst, this.crossingRows, sums);
+        const own = perProduct ? perProduct.crossing : ownCrossingOf(plan, instIndex);
         const caught = caughtUp.get(plan);
         const caughtDay = caught ? caught.crossing.row.day - this.effectiveDay : -1;
         const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (own === null || crossesBefore(caught.crossing, own));
