@@ -570,6 +570,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (parted) notes.add(instalmentsNote(name, parted.instalments, parted.payment, dueAtYearEnd));
       const carrying = carriesForward(plan);
       if (carrying) notes.add(`${name}: ${carryReading(plan)}`);
+      // A rate owed per period until a level: its obligations are the milestone's, made once after its instances.
+      const level = plan.clause.definition?.stop;
+      const levelStop =
+        level && found && plan.levelPeriods && base?.kind === 'rate'
+          ? { level, found, periods: plan.levelPeriods, percent: base.percent, metric: paymentBaseMetric(base), crossing: null as Crossing | null, instName: null as string | null }
+          : null;
       for (const [instIndex, inst] of plan.instances.entries()) {
         // A base year's quarter is only what a later quarter is compared with: its rows are used, the quarter is not tested.
         if (growth && isBaseQuarter(growth, inst.window)) {
@@ -711,33 +717,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (crossing && plan.once) break;
           continue;
         }
-        const level = plan.clause.definition?.stop;
-        if (level && found && plan.levelPeriods && base?.kind === 'rate') {
-          const currency = this.currency ?? sums.firstRowCurrency;
-          const owed = currency === null ? null : levelStopObligations({
-            percent: base.percent,
-            level: toDec(plan.target),
-            series: METRICS[paymentBaseMetric(base) ?? 'gross-revenue'].series(sums, null).net,
-            periods: plan.levelPeriods,
-            crossingIndex: crossing ? crossing.row.day - this.effectiveDay : null,
-            asOfDay: this.asOfDay,
-            currency,
-            common: { clause: plan.clauseIndex, label: m.label, ...(parties ?? { payer: null, payee: null, direction: 'from-performer' as const }) },
-            name,
-          });
-          notes.add(levelStopNote(name, level, plan.clause.definition?.name ?? name));
-          for (const text of owed?.notes ?? []) notes.add(text);
-          for (const obligation of owed?.obligations ?? []) {
-            obligations.push(obligation);
-            notes.add(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
-            timing.push({ obligation, payment: found.payment, name: instName });
-          }
-          if (owed && owed.negative.length > 0) {
-            diagnostics.push({
-              code: 'negative-base-no-clawback', severity: 'warning', label: m.label,
-              message: `${name}: refunds bring the total of ${owed.negative.join(', ')} below zero; the definition states no clawback or offset, so nothing is owed for ${owed.negative.length === 1 ? 'it' : 'them'}, and nothing back`,
-            });
-          }
+        if (levelStop) {
+          levelStop.crossing ??= crossing;
+          levelStop.instName ??= instName;
           continue;
         }
         const tiers = plan.accrues ? accruingTiers(m) : null;
@@ -831,6 +813,35 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
         if (crossing && plan.once) break;
         if (series?.done) break;
+      }
+      // From the earliest crossing of the level among the instances, once an instance has reached this point (its name for the notes).
+      if (levelStop && levelStop.instName !== null) {
+        const { crossing, instName, level, found } = levelStop;
+        const currency = this.currency ?? sums.firstRowCurrency;
+        const owed = currency === null ? null : levelStopObligations({
+          percent: levelStop.percent,
+          level: toDec(plan.target),
+          series: METRICS[levelStop.metric ?? 'gross-revenue'].series(sums, null).net,
+          periods: levelStop.periods,
+          crossingIndex: crossing ? crossing.row.day - this.effectiveDay : null,
+          asOfDay: this.asOfDay,
+          currency,
+          common: { clause: plan.clauseIndex, label: m.label, ...(parties ?? { payer: null, payee: null, direction: 'from-performer' as const }) },
+          name,
+        });
+        notes.add(levelStopNote(name, level, plan.clause.definition?.name ?? name));
+        for (const text of owed?.notes ?? []) notes.add(text);
+        for (const obligation of owed?.obligations ?? []) {
+          obligations.push(obligation);
+          notes.add(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
+          timing.push({ obligation, payment: found.payment, name: instName });
+        }
+        if (owed && owed.negative.length > 0) {
+          diagnostics.push({
+            code: 'negative-base-no-clawback', severity: 'warning', label: m.label,
+            message: `${name}: refunds bring the total of ${owed.negative.join(', ')} below zero; the definition states no clawback or offset, so nothing is owed for ${owed.negative.length === 1 ? 'it' : 'them'}, and nothing back`,
+          });
+        }
       }
     });
 
