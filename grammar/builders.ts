@@ -14,6 +14,7 @@ import { currencyOfCode, currencyOfSymbol } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
+import { resolvePlanLevels, type WrittenPlanRef } from '../src/language/plan-level-names';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -98,6 +99,8 @@ export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'>
   payments: List<PaymentTermNode>;
   /** Statements written inside the clause ("(the Company's fiscal year ends on September 30)"): they join the document's definitions. */
   asides?: DefinitionNode[];
+  /** Plan levels: the plans as written, whose names are resolved once the parse is done. */
+  planRefs?: WrittenPlanRef[];
 }
 export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
@@ -113,9 +116,10 @@ export function document(d: Data): DocumentDraft {
 export function finishDocument(draft: DocumentDraft): DocumentNode {
   const asides: DefinitionNode[] = [];
   const clauses = toArray(draft.clauses).map((c): ClauseNode => {
-    const { asides: written, ...clause } = c;
+    const { asides: written, planRefs, ...clause } = c;
     if (written) asides.push(...written);
-    return { ...clause, milestones: toArray(c.milestones), payments: toArray(c.payments) };
+    const finished: ClauseNode = { ...clause, milestones: toArray(c.milestones), payments: toArray(c.payments) };
+    return planRefs ? resolvePlanLevels(finished, planRefs) : finished;
   });
   const { definitionLists, ...rest } = draft;
   if (!definitionLists && asides.length === 0) return { ...rest, clauses };
@@ -271,7 +275,7 @@ export function openCondition(d: Data): Condition {
 
 export function paidAmount(d: Data): PaymentNode {
   const [, qualifiers, noun, , value] = d as [unknown, List<Token>, Token[], unknown, MoneyNode | Unstated];
-  return paymentOfValue(value, nounOf(noun), toArray(qualifiers), span(d));
+  return paymentOfValue(value, nounOf(noun), qualifierWords(toArray(qualifiers)), span(d));
 }
 
 /** "$[***]", "[******]": a redacted figure, with the currency it shows if any. */
@@ -284,10 +288,12 @@ export function redactedValue(d: Data): Unstated {
   return { kind: 'unstated-value', currency, text: tokens.map((t) => t.value).join(''), range: span(d) };
 }
 
+/** The words before a payment's noun ("one-time"), as a payment keeps them. */
+export const qualifierWords = (tokens: Token[]): string[] => tokens.map((t) => normalizeText(t.value));
+
 /** The payment a written or redacted value makes, with the noun and the words before it ("one-time"). */
-function paymentOfValue(value: MoneyNode | Unstated, noun: FixedPaymentNode['noun'], qualifiers: Token[], range: Range): PaymentNode {
-  const q = qualifiers.map((t) => normalizeText(t.value));
-  const words = q.length ? { qualifiers: q } : {};
+export function paymentOfValue(value: MoneyNode | Unstated, noun: FixedPaymentNode['noun'], qualifiers: string[], range: Range): PaymentNode {
+  const words = qualifiers.length ? { qualifiers } : {};
   if (value.kind === 'unstated-value') return { kind: 'unstated', how: 'redacted', currency: value.currency, text: value.text, ...words, range };
   return { kind: 'fixed', noun, ...words, amount: value, range };
 }
@@ -360,7 +366,7 @@ export function valueLastItem(d: Data): Item {
 /** The list's words ("the following one-time milestone payments") apply to each bare amount. */
 export function paymentList(d: Data): List<Entry> {
   const [, , qualifiers, noun, , items] = d as [Token, Token, List<Token>, Token, Token, List<Item>];
-  const words = toArray(qualifiers);
+  const words = qualifierWords(toArray(qualifiers));
   const listNoun: FixedPaymentNode['noun'] = lower(noun) === 'bonuses' ? 'bonus' : 'payment';
   return toArray(items).reduce<List<Entry>>((list, item) => {
     const paid = item.paid;
@@ -434,13 +440,18 @@ export function payerClause(d: Data): ClauseDraft {
   };
 }
 
+/** The revenue target of a condition's subject (its metric, scope and period word) at an amount. */
+export function subjectTarget(s: Subject, amount: MoneyNode, range: Range): TargetNode {
+  return {
+    kind: 'revenue', amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
+    ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range,
+  };
+}
+
 /** The milestone of one payment and its condition. */
 function milestoneOf(condition: Condition, payment: PaymentNode, label: Label | null, extra: Partial<MilestoneNode>): MilestoneNode {
   const { subject: s, comparison: c, window } = condition;
-  const target: TargetNode = condition.target ?? {
-    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
-    ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
-  };
+  const target: TargetNode = condition.target ?? subjectTarget(s, c.amount, span(s, c));
   return {
     kind: 'milestone', label: label?.label ?? null, labelSource: label?.source ?? null, target, window, payment, comparator: c.comparator,
     ...(s.achiever ? { achiever: s.achiever } : {}), ...(c.quota ? { quota: c.quota } : {}), ...(c.targetName ? { targetName: c.targetName } : {}), ...(condition.compound ? { compound: condition.compound } : {}), ...extra, range: label ? span(label, condition) : condition.range,

@@ -5,19 +5,14 @@
  * "or" mixed need a warning, is src/language/compound-condition.ts's and check-compound.ts's business.
  */
 import type { ComparatorNode, CompoundConditionNode, ConditionPartNode, MeasuredAtEndNode, TargetNode, WindowNode } from '../src/language/ast';
-import { lower, span, type Comparison, type Condition, type Data, type Subject } from './builders';
+import { lower, span, subjectTarget, type Comparison, type Condition, type Data, type Subject } from './builders';
 import type { Token } from './lexer';
 
 /** A part as written after its connective, before the connective is known. */
 type Part = Omit<ConditionPartNode, 'connective' | 'comma'>;
 
 /** The revenue target of a subject and its comparison (as a payer-pays condition's milestone has it). */
-function revenueTarget(s: Subject, c: Comparison): TargetNode {
-  return {
-    kind: 'revenue', amount: c.amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
-    ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range: span(s, c),
-  };
-}
+const revenueTarget = (s: Subject, c: Comparison): TargetNode => subjectTarget(s, c.amount, span(s, c));
 
 /** A part written as a full condition: a metric, its comparison and perhaps its own window. */
 function fullPart(s: Subject, c: Comparison, window: WindowNode | null, range: Data): Part {

@@ -8,9 +8,9 @@
 import type {
   ClawbackNode,
   BeneficiaryNode, CalendarPeriodWindowNode, CarryForwardNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
-  PaymentDayNode, PaymentTimingNode, PeriodUnit, Range, TargetNode, WindowNode,
+  PaymentDayNode, PaymentTimingNode, PeriodUnit, Range, WindowNode,
 } from '../src/language/ast';
-import { cons, lower, span, toArray, type ClauseDraft, type Condition, type Data, type List, type Subject } from './builders';
+import { cons, lower, paymentOfValue, span, subjectTarget, toArray, type ClauseDraft, type Condition, type Data, type List, type Subject, type Unstated } from './builders';
 import { firstDueTail, type CalendarTail } from './period-builders';
 import { withTiming } from './builders';
 import { withPaymentDay } from './opening-builders';
@@ -57,8 +57,6 @@ export function withOnceSentence(d: Data): ClauseDraft {
 // --- milestones defined in sentences of their own ------------------------------------------------
 
 interface WrittenDate { date: string; range: Range }
-/** "$[***]", "[******]" as grammar/builders.ts reads them. */
-interface Unstated { kind: 'unstated-value'; currency: string | null; text: string; range: Range }
 /** What a milestone definition means, before its term is known. */
 type Meaning = Omit<MilestoneNode, 'label' | 'labelSource' | 'payment' | 'range'> & { range: Range };
 
@@ -76,16 +74,13 @@ export function yearEndingOn(d: Data): CalendarPeriodWindowNode {
   };
 }
 
-function targetOf(s: Subject, amount: MoneyNode, range: Range): TargetNode {
-  return { kind: 'revenue', amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}), ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range };
-}
 
 /** "the first achievement of annual Net Sales of at least $2,000,000 during …": paid once, on the first achievement. */
 export function firstAchievementMeaning(d: Data): Meaning {
   const [the, first, achievement, , s, , comparator, amount, window] = d as [Token, Token, Token, Token, Subject, Token, ComparatorNode, MoneyNode, WindowNode];
   const once: OnceOnlyNode = { kind: 'once-only', words: 'the first achievement', range: span(the, first, achievement) };
   return {
-    kind: 'milestone', target: targetOf(s, amount, span(s, amount)), window, comparator, ...(s.achiever ? { achiever: s.achiever } : {}), once, range: span(d),
+    kind: 'milestone', target: subjectTarget(s, amount, span(s, amount)), window, comparator, ...(s.achiever ? { achiever: s.achiever } : {}), once, range: span(d),
   };
 }
 
@@ -94,7 +89,7 @@ export function conditionMeaning(d: Data): Meaning {
   const [c] = d as [Condition];
   const { subject: s, comparison, window } = c;
   return {
-    kind: 'milestone', target: targetOf(s, comparison.amount, span(s, comparison)), window, comparator: comparison.comparator,
+    kind: 'milestone', target: subjectTarget(s, comparison.amount, span(s, comparison)), window, comparator: comparison.comparator,
     ...(s.achiever ? { achiever: s.achiever } : {}), ...(comparison.quota ? { quota: comparison.quota } : {}), range: c.range,
   };
 }
@@ -131,10 +126,7 @@ interface UponPayment { ref: { label: string; range: Range }; payer: PartyNode; 
 /** "Upon the achievement of Milestone 1, Parent shall pay $250,000": a bare amount is a payment of it. */
 export function uponPayment(d: Data): UponPayment {
   const [, , , , ref, , payer, , payee, paid] = d as [Token, Token, Token, Token, UponPayment['ref'], Token, PartyNode, Token, Payee | null, PaymentNode | MoneyNode | Unstated];
-  const payment: PaymentNode =
-    paid.kind === 'money' ? { kind: 'fixed', noun: 'payment', amount: paid, range: paid.range }
-      : paid.kind === 'unstated-value' ? { kind: 'unstated', how: 'redacted', currency: paid.currency, text: paid.text, range: paid.range }
-        : paid;
+  const payment: PaymentNode = paid.kind === 'money' || paid.kind === 'unstated-value' ? paymentOfValue(paid, 'payment', [], paid.range) : paid;
   return { ref, payer, payee, payment, range: span(d) };
 }
 

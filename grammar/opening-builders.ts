@@ -6,7 +6,7 @@
  */
 import type { CalendarPeriodWindowNode, FixedPaymentNode, MoneyNode, PartyNode, PaymentNode, ContextOpeningNode, OpeningNode, PeriodOpeningNode, PeriodWordNode, StartOpeningNode } from '../src/language/ast';
 import { normalizeText } from '../src/values/text-key';
-import { conditionFirst, digits, lower, metricSubject, party, span, toArray, type ClauseDraft, type Condition, type Data, type List, type PayerSentence, type Subject } from './builders';
+import { conditionFirst, digits, lower, metricSubject, party, paymentOfValue, span, toArray, type ClauseDraft, type Condition, type Data, type List, type PayerSentence, type Subject } from './builders';
 import * as cb from './period-builders';
 import type { Token } from './lexer';
 import type { DueNode, MilestoneNode, PaymentDayNode, Range, SaleEventNode } from '../src/language/ast';
@@ -126,8 +126,7 @@ export function twoCalendarPayments(d: Data): PayerSentence {
 /** "an additional $1,000" after "a bonus of $2,000": a bonus, with the qualifier "additional". */
 function additionalPayment(a: Additional, first: PaymentNode): PaymentNode {
   const noun: FixedPaymentNode['noun'] = first.kind === 'fixed' ? first.noun : 'bonus';
-  if (a.value.kind === 'unstated-value') return { kind: 'unstated', how: 'redacted', currency: a.value.currency, text: a.value.text, qualifiers: ['additional'], range: a.range };
-  return { kind: 'fixed', noun, qualifiers: ['additional'], amount: a.value, range: a.range };
+  return paymentOfValue(a.value, noun, ['additional'], a.range);
 }
 
 /** "Bonuses are paid on the 15th day of the month following the month in which they are earned." */
@@ -161,13 +160,9 @@ export function eventPayment(d: Data): { payee: PartyNode; milestone: MilestoneN
   const event = d[14] as SaleEventNode;
   const value = d[16] as MoneyNode | { kind: 'unstated-value'; currency: string | null; text: string; range: Range };
   const words = toArray(qualifiers).map((t) => normalizeText(t.value));
-  const q = words.length ? { qualifiers: words } : {};
   const nounText = noun.map((t) => lower(t)).join(' ') as FixedPaymentNode['noun'];
   const paidRange = span(qualifiers, noun, value);
-  const base: PaymentNode =
-    value.kind === 'unstated-value'
-      ? { kind: 'unstated', how: 'redacted', currency: value.currency, text: value.text, ...q, range: paidRange }
-      : { kind: 'fixed', noun: nounText, ...q, amount: value, range: paidRange };
+  const base = paymentOfValue(value, nounText, words, paidRange);
   const due: DueNode = { kind: 'due', days: Number(digits(days)), after: 'achievement', calendar: false, range: span(within, achievement) };
   const milestone: MilestoneNode = {
     kind: 'milestone', label: null, labelSource: null,

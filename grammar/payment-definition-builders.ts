@@ -22,9 +22,9 @@ const wordsOf = (list: List<Token>): string => toArray(list).map((t) => t.value)
 
 /** "for any calendar quarter": one instance per calendar quarter (canonically "in any calendar quarter"). */
 export function forAnyPeriod(d: Data): DefinitionPeriod {
-  const [forWord, any, noun] = d as [Token, Token, PeriodNoun];
-  const window = cb.calendarWindow([[{ ...forWord, value: 'in' }], cb.calendarEachChoice([[any], noun])]);
-  return { written: 'for any', window: { ...window, range: span(d) } };
+  const [, any, noun] = d as [Token, Token, PeriodNoun];
+  const each = cb.calendarEachChoice([[any], noun]);
+  return { written: 'for any', window: { ...each, written: 'in any', range: span(d) } };
 }
 
 /** "with respect to the First Net Sales Measuring Period": a defined period (its name read against the definitions in src/language/ordinal-period-names.ts). */

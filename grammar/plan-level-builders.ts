@@ -3,13 +3,14 @@
  * of Bookings for 2026) but less than the Sales Plan ($3,000,000), Executive earns a commission of two percent (2%);
  * if Executive achieves or exceeds the Sales Plan, Executive earns a commission of five percent (5%). The commission
  * applies to all Bookings in excess of the Annual Board Plan." (src/language/ast.ts PlanLevelsNode). They build the
- * levels as written and one milestone per level; whether every plan is defined once, the levels follow each other
- * and the year is written is decided by the checker (src/language/check-plan-levels.ts).
+ * levels as written and one milestone per level; what each plan's name refers to is resolved after the parse
+ * (src/language/plan-level-names.ts), and whether every plan is defined once, the levels follow each other and the year
+ * is written is decided by the checker (src/language/check-plan-levels.ts).
  */
 import type {
-  CalendarPeriodWindowNode, ComparatorNode, MilestoneNode, MoneyNode, OpenWindowNode, PartyNode, PlanLevelNode, PlanLevelsNode, PlanRefNode,
-  RateOnExcessPaymentNode, Range, SalesBasis,
+  ComparatorNode, MilestoneNode, MoneyNode, PartyNode, PlanLevelNode, PlanLevelsNode, PlanRefNode, RateOnExcessPaymentNode, Range, SalesBasis,
 } from '../src/language/ast';
+import { NO_CURRENCY } from '../src/values/money';
 import { cons, digits, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import type { Token } from './lexer';
 
@@ -56,19 +57,18 @@ export function planLevel(d: Data): Level {
   };
 }
 
-/** The levels, the closing sentence, and one milestone per level. */
+/**
+ * The levels, the closing sentence, and one milestone per level as written: each level's milestone names its plans by
+ * their written amounts (a name alone has none yet), the rate's metric and no year. Which plan a name refers to, the
+ * metric and year written with another plan, and the currency are resolved once the parse is done
+ * (src/language/plan-level-names.ts), from the plans as written (`planRefs`).
+ */
 export function planLevelsClause(d: Data): ClauseDraft {
   const [, head, more, , excess] = d as [unknown, Level, List<Level>, Token, [Token, Token, Token, Token, Token, Metric, Token, Token, Token, PlanRefNode & { basis?: SalesBasis }, Token]];
   const written = [head, ...toArray(more)];
   const applies = excess[5];
   const excessOver = strip(excess[9]);
-  const refs = [...written.flatMap((l) => (l.below ? [l.from, l.below] : [l.from])), excessOver];
-  // A plan's amount, metric and year are where it is defined (the checker requires one definition each).
-  const defined = (name: string): PlanRefNode | undefined => refs.find((r) => r.name === name && r.amount !== null);
-  const first = refs.find((r) => r.metric !== null) as (PlanRefNode & { basis?: SalesBasis }) | undefined;
-  const year = refs.find((r) => r.year !== null)?.year ?? null;
-  const currency = refs.find((r) => r.amount !== null)?.amount?.currency ?? 'USD';
-  const amountOf = (ref: PlanRefNode): MoneyNode => defined(ref.name)?.amount ?? { kind: 'money', amount: '0', currency, text: ref.name, range: ref.range };
+  const planRefs = [...written.flatMap((l) => (l.below ? [l.from, l.below] : [l.from])), excessOver];
   const range = span(d);
   const levels: PlanLevelNode[] = written.map(({ words: _words, ...level }) => ({ ...level, from: strip(level.from), below: level.below ? strip(level.below) : null }));
   const planLevels: PlanLevelsNode = { kind: 'plan-levels', levels, appliesTo: applies.term, excessOver, range };
@@ -80,32 +80,31 @@ export function planLevelsClause(d: Data): ClauseDraft {
       percent: level.percent,
       basis: applies.basis,
       comparator: 'in excess of',
-      threshold: amountOf(excessOver),
+      threshold: writtenAmount(excessOver),
       thresholdName: { name: excessOver.name },
       measure: { kind: 'measure', term: applies.term, basis: applies.basis, determiner: 'all', window: null, range: excess[5].range },
-      levelBelow: level.below ? { name: level.below.name, amount: amountOf(level.below) } : null,
+      levelBelow: level.below ? { name: level.below.name, amount: writtenAmount(level.below) } : null,
       range: level.range,
     };
     return {
       kind: 'milestone', label: null, labelSource: null,
-      target: { kind: 'revenue', amount: amountOf(level.from), basis: first?.basis ?? applies.basis, term: first?.metric ?? applies.term, range: level.from.range },
-      window: yearWindow(year, level.range),
+      target: { kind: 'revenue', amount: writtenAmount(level.from), basis: applies.basis, term: applies.term, range: level.from.range },
+      window: { kind: 'open', range: level.range },
       payment, comparator, achiever: level.achiever, range: level.range,
     };
   });
-  return { kind: 'clause', form: 'payer-pays', party: written[0].earner, milestones: toList(milestones), payments: null, planLevels, range };
+  return { kind: 'clause', form: 'payer-pays', party: written[0].earner, milestones: toList(milestones), payments: null, planLevels, planRefs, range };
+}
+
+/** The amount written with a plan, or, for a plan named without one, 0 showing its name until names are resolved. */
+function writtenAmount(ref: PlanRefNode): MoneyNode {
+  return ref.amount ?? { kind: 'money', amount: '0', currency: NO_CURRENCY, text: ref.name, range: ref.range };
 }
 
 /** The plan as a node of the AST (the basis is the milestone's business). */
 function strip(ref: PlanRefNode & { basis?: SalesBasis }): PlanRefNode {
   const { basis: _basis, ...rest } = ref;
   return rest;
-}
-
-/** "for 2026": that calendar year; with no year written, an open window (the checker reports it). */
-function yearWindow(year: number | null, range: Range): CalendarPeriodWindowNode | OpenWindowNode {
-  if (year === null) return { kind: 'open', range };
-  return { kind: 'calendar-period', unit: 'year', yearStart: '01-01', selection: { kind: 'named', year, n: 1 }, written: 'named', range };
 }
 
 function toList<T>(items: T[]): List<T> {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { validate } from '../../src/language/check';
-import { evaluate } from '../../src/evaluation/evaluate';
+import { evaluate, evaluateWithSeries, runningTotals } from '../../src/evaluation/evaluate';
 import { planEvaluation } from '../../src/sql/plan';
 import { SqlUnsupportedError } from '../../src/sql/unsupported';
 import { Dec } from '../../src/values/money';
@@ -57,6 +57,23 @@ describe('totals counted per product', () => {
       expect(refused).toBeInstanceOf(SqlUnsupportedError);
       expect((refused as SqlUnsupportedError).feature).toBe("target 'revenue' field 'perProduct'");
     }
+  });
+
+  test('the chart series are per product, as the report is: each product\'s own rows, never the pooled sales', () => {
+    const ast = validate(CLAUSE).ast!;
+    const ledger: LedgerRecord[] = [
+      { id: 'S1', date: '2026-02-01', amount: '70000.00', product: 'Alpha' },
+      { id: 'S2', date: '2026-03-01', amount: '60000.00', product: 'Beta' },
+      { id: 'S3', date: '2026-04-01', amount: '40000.00', product: 'Alpha' },
+    ];
+    const { report, series } = evaluateWithSeries(ast, ledger, CONTEXT);
+    if (!report.ok) throw new Error(JSON.stringify(report.errors));
+    // Alpha passes $100,000 on Apr 1 (70,000 + 40,000 = 110,000); pooled, the sales would pass it on Mar 1.
+    expect(report.milestones[0]).toMatchObject({ status: 'met', product: 'Alpha', achievedAt: '2026-04-01', total: '110000' });
+    expect(series.map((s) => [s.metric, s.product])).toEqual([['net-revenue', 'Alpha'], ['net-revenue', 'Beta']]);
+    const alpha = series.find((s) => s.product === 'Alpha')!;
+    expect(runningTotals(alpha, '2026-01-01', '2026-12-31')).toEqual({ steps: [{ date: '2026-02-01', total: '70000' }, { date: '2026-04-01', total: '110000' }], total: '110000' });
+    expect(runningTotals(series.find((s) => s.product === 'Beta')!, '2026-01-01', '2026-12-31').total).toBe('60000');
   });
 
   test('law: met in the year exactly when one product\'s own total passes the target; the products are never pooled', () => {

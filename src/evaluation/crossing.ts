@@ -44,19 +44,21 @@ export function instanceCandidates(plan: Plan, inst: InstancePlan, sums: DaySums
   // Met on its first day by the amount carried in: no row crosses the target.
   if (inst.carry?.alone) return;
   const { up, net } = METRICS[plan.metric].series(sums, plan.productKey, plan.rowSet);
+  // The target less what was carried in: one value for the instance, not one per day or row.
+  const target = crossingTarget(plan, inst);
   const acc = new Accumulator();
   let previous = -1;
   for (let i = inst.from; i < inst.to; i++) {
     if (sums.rowsPerDay[i] === 0) continue;
     const peak = acc.clone();
     up.addTo(peak, i);
-    if (peak.reaches(crossingTarget(plan, inst), plan.strict)) {
+    if (peak.reaches(target, plan.strict)) {
       inst.candidates.push({ index: i, before: acc.clone(), previous });
       days.add(i);
       if (previous >= 0) days.add(previous);
     }
     net.addTo(acc, i);
-    if (inst.candidates.length > 0 && acc.reaches(crossingTarget(plan, inst), plan.strict)) {
+    if (inst.candidates.length > 0 && acc.reaches(target, plan.strict)) {
       inst.reached = true;
       break;
     }
@@ -72,6 +74,7 @@ export function instanceCandidates(plan: Plan, inst: InstancePlan, sums: DaySums
  */
 function periodTotalCandidates(plan: Plan, inst: InstancePlan, sums: DaySums, days: Set<number>): void {
   const { up, net } = METRICS[plan.metric].series(sums, plan.productKey, plan.rowSet);
+  const target = crossingTarget(plan, inst);
   const acc = new Accumulator();
   const starts: Array<{ index: number; before: Accumulator; dips: boolean }> = [];
   let previous = -1;
@@ -84,11 +87,11 @@ function periodTotalCandidates(plan: Plan, inst: InstancePlan, sums: DaySums, da
     const moves = new Accumulator();
     net.addTo(moves, i);
     const dips = !rises.value().equals(moves.value());
-    if (!before.reaches(crossingTarget(plan, inst), plan.strict)) lastBelow = starts.length;
+    if (!before.reaches(target, plan.strict)) lastBelow = starts.length;
     starts.push({ index: i, before, dips });
     net.addTo(acc, i);
   }
-  if (!acc.reaches(crossingTarget(plan, inst), plan.strict)) return;
+  if (!acc.reaches(target, plan.strict)) return;
   if (lastBelow < 0) {
     // Passing from the period's first day (an amount carried in passes the target alone): a row crosses only on a day
     // whose refunds take the total below and back again; when none does, no row crosses (so pass 2 need find none).
@@ -123,6 +126,7 @@ export interface Crossing {
 export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<number, LedgerRow[]>, sums: DaySums): Crossing | null {
   if (plan.periodTotal) return lastCrossing(plan, inst, rowsByDay, sums);
   const rule = METRICS[plan.metric];
+  const target = crossingTarget(plan, inst);
   for (const candidate of inst.candidates) {
     const rows = rowsByDay.get(candidate.index) ?? [];
     rows.sort((a, b) => a.time - b.time || a.row - b.row);
@@ -137,7 +141,7 @@ export function findCrossing(plan: Plan, inst: InstancePlan, rowsByDay: Readonly
       acc.add(c);
       trail.push({ r, c, total: acc.clone() });
       if (trail.length > EXPLAIN_ROWS) trail.shift();
-      if (acc.reaches(crossingTarget(plan, inst), plan.strict)) {
+      if (acc.reaches(target, plan.strict)) {
         const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
         const shown = trail.map(({ r: t, c: q, total }) => ({
           id: t.id,
@@ -158,6 +162,7 @@ function lastCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<num
   // Candidates exist only when the total passes at the end: a sure crossing (`reached`), or a carried-in start's dips.
   if (inst.candidates.length === 0) return null;
   const rule = METRICS[plan.metric];
+  const target = crossingTarget(plan, inst);
   let found: Crossing | null = null;
   for (const candidate of inst.candidates) {
     const rows = rowsByDay.get(candidate.index) ?? [];
@@ -167,11 +172,11 @@ function lastCrossing(plan: Plan, inst: InstancePlan, rowsByDay: ReadonlyMap<num
     for (const r of rows) {
       const c = rule.contribution(r, plan.productKey, sums, plan.rowSet);
       if (typeof c === 'number' && c === 0) continue;
-      const below = !acc.reaches(crossingTarget(plan, inst), plan.strict);
+      const below = !acc.reaches(target, plan.strict);
       acc.add(c);
       trail.push({ id: r.id, row: r.row, date: formatIsoDate(fromDayNumber(r.day)), contribution: decimalString(toDec(c)), runningTotal: decimalString(acc.value()) });
       if (trail.length > EXPLAIN_ROWS) trail.shift();
-      if (below && acc.reaches(crossingTarget(plan, inst), plan.strict)) {
+      if (below && acc.reaches(target, plan.strict)) {
         const earlier = trail.length < EXPLAIN_ROWS ? explainDay(plan, candidate.previous, candidate.before.value(), EXPLAIN_ROWS - trail.length, rowsByDay, sums) : [];
         found = { row: r, beforeDay: candidate.before.value(), explain: [...earlier, ...trail] };
       }

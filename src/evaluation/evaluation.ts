@@ -33,6 +33,7 @@ import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing, type Crossing } from './crossing';
 import { InstalmentSeries, instalmentsNote } from './instalments';
+import { progressOf } from './progress';
 import { instalmentsOf } from '../language/check-instalments';
 import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
 import { confirmDuplicates, IdIndex } from './id-index';
@@ -64,7 +65,7 @@ import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { planTableGaps, planTableReadings } from './plan-table-note';
 import { planBandsReadings } from './plan-bands-note';
-import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type Plan } from './plan';
+import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type InstancePlan, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
   totalsOf,
@@ -345,12 +346,24 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     return this.report;
   }
 
-  /** After `finish`: per milestone metric (and product), the exact amount each evaluated day adds, for a chart. */
+  /** After `finish`: per milestone metric (and product, or each product of a milestone counted per product), the exact amount each evaluated day adds, for a chart. */
   chartSeries(): ChartSeries[] {
     const out: ChartSeries[] = [];
     const seen = new Set<string>();
     if (this.context === null || this.errorCount > 0) return out;
     for (const plan of this.plans) {
+      // A milestone counted per product is reported per product, and charted so: one series of each product's own rows.
+      const products = this.productPlans.get(plan);
+      if (products) {
+        for (const p of products) {
+          const product = p.rowSet?.term ?? null;
+          const key = `${plan.metric}\u0000per product\u0000${product ?? ''}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ metric: plan.metric, product, days: chartSeries(this.sums, plan.metric, null, p.rowSet) });
+        }
+        continue;
+      }
       const product = plan.milestone.target.kind === 'units' ? plan.milestone.target.product : null;
       const key = `${plan.metric}\u0000${plan.productKey ?? ''}\u0000${plan.rowSet?.key ?? ''}`;
       if (seen.has(key)) continue;
@@ -456,10 +469,17 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
 
+    // Each instance's own crossing, searched once: catch-up asks for it before the instance is reported below.
+    const ownCrossings = new Map<InstancePlan, Crossing | null>();
+    const ownCrossingOf = (p: Plan, k: number): Crossing | null => {
+      const inst = p.instances[k];
+      if (!ownCrossings.has(inst)) ownCrossings.set(inst, this.ownCrossing(p, k));
+      return ownCrossings.get(inst) as Crossing | null;
+    };
     // Catch-up: each milestone's own first achievement, for the earlier milestones of its list it triggers.
     const caughtUp = catchUpTriggers(this.plans, (p) => {
       for (let k = 0; k < p.instances.length; k++) {
-        const own = this.ownCrossing(p, k);
+        const own = ownCrossingOf(p, k);
         if (own) return own;
       }
       return null;
@@ -546,6 +566,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (parted) notes.add(instalmentsNote(name, parted.instalments, parted.payment, dueAtYearEnd));
       const carrying = carriesForward(plan);
       if (carrying) notes.add(`${name}: ${carryReading(plan)}`);
+      // A rate owed per period until a level: its obligations are the milestone's, made once after its instances.
+      const level = plan.clause.definition?.stop;
+      const levelStop =
+        level && found && plan.levelPeriods && base?.kind === 'rate'
+          ? { level, found, periods: plan.levelPeriods, percent: base.percent, metric: paymentBaseMetric(base), crossing: null as Crossing | null, instName: null as string | null }
+          : null;
       for (const [instIndex, inst] of plan.instances.entries()) {
         // A base year's quarter is only what a later quarter is compared with: its rows are used, the quarter is not tested.
         if (growth && isBaseQuarter(growth, inst.window)) {
@@ -566,7 +592,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const total = new Accumulator();
         if (perProduct) total.add(perProduct.total);
         else for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
-        const own = perProduct ? perProduct.crossing : findCrossing(plan, inst, this.crossingRows, sums);
+        const own = perProduct ? perProduct.crossing : ownCrossingOf(plan, instIndex);
         const caught = caughtUp.get(plan);
         const caughtDay = caught ? caught.crossing.row.day - this.effectiveDay : -1;
         const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (own === null || crossesBefore(caught.crossing, own));
@@ -612,7 +638,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
-          progress: shownTarget.isZero() ? '100.0' : totalDec.dividedBy(shownTarget).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+          progress: progressOf(totalDec, shownTarget, plan.strict),
           crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
           ...(carried ? { carry: { carriedIn: decimalString(carried.carriedIn), periodTotal: decimalString(carried.own), carriedOut: carried.carriedOut === null ? null : decimalString(carried.carriedOut) } } : {}),
         };
@@ -683,33 +709,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (crossing && plan.once) break;
           continue;
         }
-        const level = plan.clause.definition?.stop;
-        if (level && found && plan.levelPeriods && base?.kind === 'rate') {
-          const currency = this.currency ?? sums.firstRowCurrency;
-          const owed = currency === null ? null : levelStopObligations({
-            percent: base.percent,
-            level: toDec(plan.target),
-            series: METRICS[paymentBaseMetric(base) ?? 'gross-revenue'].series(sums, null).net,
-            periods: plan.levelPeriods,
-            crossingIndex: crossing ? crossing.row.day - this.effectiveDay : null,
-            asOfDay: this.asOfDay,
-            currency,
-            common: { clause: plan.clauseIndex, label: m.label, ...(parties ?? { payer: null, payee: null, direction: 'from-performer' as const }) },
-            name,
-          });
-          notes.add(levelStopNote(name, level, plan.clause.definition?.name ?? name));
-          for (const text of owed?.notes ?? []) notes.add(text);
-          for (const obligation of owed?.obligations ?? []) {
-            obligations.push(obligation);
-            notes.add(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
-            timing.push({ obligation, payment: found.payment, name: instName });
-          }
-          if (owed && owed.negative.length > 0) {
-            diagnostics.push({
-              code: 'negative-base-no-clawback', severity: 'warning', label: m.label,
-              message: `${name}: refunds bring the total of ${owed.negative.join(', ')} below zero; the definition states no clawback or offset, so nothing is owed for ${owed.negative.length === 1 ? 'it' : 'them'}, and nothing back`,
-            });
-          }
+        if (levelStop) {
+          levelStop.crossing ??= crossing;
+          levelStop.instName ??= instName;
           continue;
         }
         const tiers = plan.accrues ? accruingTiers(m) : null;
@@ -803,6 +805,35 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
         if (crossing && plan.once) break;
         if (series?.done) break;
+      }
+      // From the earliest crossing of the level among the instances, once an instance has reached this point (its name for the notes).
+      if (levelStop && levelStop.instName !== null) {
+        const { crossing, instName, level, found } = levelStop;
+        const currency = this.currency ?? sums.firstRowCurrency;
+        const owed = currency === null ? null : levelStopObligations({
+          percent: levelStop.percent,
+          level: toDec(plan.target),
+          series: METRICS[levelStop.metric ?? 'gross-revenue'].series(sums, null).net,
+          periods: levelStop.periods,
+          crossingIndex: crossing ? crossing.row.day - this.effectiveDay : null,
+          asOfDay: this.asOfDay,
+          currency,
+          common: { clause: plan.clauseIndex, label: m.label, ...(parties ?? { payer: null, payee: null, direction: 'from-performer' as const }) },
+          name,
+        });
+        notes.add(levelStopNote(name, level, plan.clause.definition?.name ?? name));
+        for (const text of owed?.notes ?? []) notes.add(text);
+        for (const obligation of owed?.obligations ?? []) {
+          obligations.push(obligation);
+          notes.add(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
+          timing.push({ obligation, payment: found.payment, name: instName });
+        }
+        if (owed && owed.negative.length > 0) {
+          diagnostics.push({
+            code: 'negative-base-no-clawback', severity: 'warning', label: m.label,
+            message: `${name}: refunds bring the total of ${owed.negative.join(', ')} below zero; the definition states no clawback or offset, so nothing is owed for ${owed.negative.length === 1 ? 'it' : 'them'}, and nothing back`,
+          });
+        }
       }
     });
 

@@ -336,7 +336,7 @@ export const METRICS: Readonly<Record<Metric, MetricRule>> = Object.fromEntries(
 /** What a chart draws for one metric (and product): the exact amount each evaluated day adds to the total. */
 export interface ChartSeries {
   metric: Metric;
-  /** For units: the product as the milestone writes it, or null for every product. */
+  /** For units: the product as the milestone writes it; for a milestone counted per product, the product whose own rows the series counts; null for every product. */
   product: string | null;
   /** The defined set whose rows alone count ("Eligible Products"), when the milestone names one. */
   set?: string;

@@ -17,6 +17,7 @@ import { clawbackNote } from '../evaluation/clawback';
 import { clawbackOf, sqlClawback } from './clawback';
 import { catchUpNote } from '../evaluation/catch-up';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
+import { progressOf } from '../evaluation/progress';
 import { tierNote } from '../evaluation/payments/tier-note';
 import { applyPayDays, timingWarnings } from '../evaluation/payments/pay-day';
 import { paymentParts } from '../language/payment-parts';
@@ -271,7 +272,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         achievedBy: met ? row.row_id : null,
         achievedByRow: met ? row.row_number : null,
         total: decimalString(totalDec),
-        progress: targetDec.isZero() ? '100.0' : totalDec.dividedBy(targetDec).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+        progress: progressOf(totalDec, targetDec, m.strict),
         crossing: met ? { runningTotalBeforeDay: decText(row.v3), rows: explain } : null,
       };
       // A period word's window has no deadline: a period that falls short is not a missed milestone.

@@ -42,7 +42,10 @@ export function settlementOf(window: WindowInstance, asOfDay: number, met: { by:
   const metBy = met?.by ?? null;
   const lastDay = window.endDay - 1;
   if (asOfDay < lastDay) {
-    return { kind: 'open', note: `the amount is counted on the whole window ${window.windowStart} to ${window.deadline}, so it is owed only once the window ends: nothing is owed as of ${formatIsoDate(fromDayNumber(asOfDay))}` };
+    const asOf = formatIsoDate(fromDayNumber(asOfDay));
+    // A status of met beside no obligation: the note says the status is that of the sales so far, and why nothing is owed.
+    const so = met === null ? '' : `the condition is met on the sales so far (by ${met.by} on ${met.at}; the status is met as of ${asOf}), but `;
+    return { kind: 'open', note: `${so}the amount is counted on the whole window ${window.windowStart} to ${window.deadline}, so it is owed only once the window ends: nothing is owed as of ${asOf}` };
   }
   if (metBy === null && !owedUnmet) return { kind: 'not-met' };
   return { kind: 'owed', at: window.deadline, by: metBy };

@@ -1,0 +1,12 @@
+/**
+ * A milestone's progress: its total as a percentage of its target, one decimal, rounded half-up. A target of zero
+ * ("5% of Net Sales in each calendar quarter", whose only threshold is a sale) has no ratio: the progress is 100.0 when
+ * the total meets the target as the comparator reads it (more than zero, or at least zero) and 0.0 when it does not, so
+ * that a period with no sales never shows 100.0% beside a status that is not met. Both engines report it from here.
+ */
+import { Dec } from '../values/money';
+
+export function progressOf(total: Dec, target: Dec, strict: boolean): string {
+  if (target.isZero()) return (strict ? total.greaterThan(target) : total.greaterThanOrEqualTo(target)) ? '100.0' : '0.0';
+  return total.dividedBy(target).times(100).toFixed(1, Dec.ROUND_HALF_UP);
+}
