@@ -68,6 +68,20 @@ describe(`work of a streamed evaluation, per shape, at ${ROWS.toLocaleString('en
   });
 });
 
+describe('NDJSON rows of one shape', () => {
+  it('are scanned, not given to JSON.parse (only the first row of each pass, whose keys the scanner learns)', async () => {
+    const shape = SHAPES.find((s) => s.format === 'ndjson') as Shape;
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const { work } = await run(shape);
+      const calls = parse.mock.calls.length;
+      expect(calls).toBeLessThanOrEqual(work.passes);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
+
 describe("new customers past the table's memory budget", () => {
   it('spill to a scratch file and give the same report with the same work', async () => {
     const shape = SHAPES.find((s) => s.name === 'new-customers') as Shape;
