@@ -35,6 +35,7 @@ import { periodReading } from '../evaluation/plan';
 import { milestoneParties } from '../evaluation/parties';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
+import { checkCatchUp } from './catch-up';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
 import { checkCommitment, COMMITMENT_FIELDS, escalatedInstanceTarget } from './commitment';
@@ -151,7 +152,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
   // A commitment, a sales minimum, plan bands and a top-up: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts, top-up.ts.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'topUp', 'range'],
+  // A clawback owes back a sum paid for a milestone whose window ends below its target, by the refund that undid it (clawback.ts).
+  // Catch-up triggers an earlier milestone of the list by a later one's achievement (catch-up.ts).
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'range'],
+  'catch-up': ['kind', 'range'],
+  clawback: ['kind', 'noun', 'that', 'remedy', 'futureNoun', 'range'],
   'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
@@ -388,6 +393,8 @@ export function checkSupported(ast: DocumentNode): void {
     if (clause.aside) requireKnown(clause.aside, 'opening');
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
+    if (clause.clawback) requireKnown(clause.clawback, 'clawback');
+    if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
     for (const written of clause.milestones) {
       // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).
       const m = topUpCheckedView(clause, written);
@@ -530,6 +537,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       milestones.push(sqlMilestone);
     }
   });
+  checkCatchUp(milestones);
   const reading = currencyReading(ast, options.ledgerCurrency);
   if (!reading.ok) return { ok: false, message: reading.message, code: reading.code };
   const currency = reading.currency;
