@@ -32,14 +32,19 @@ export function checkCatchUp(milestones: ReadonlyArray<{ clause: ClauseNode; pay
  * of met instances a milestone paid once stops at (`crossing` when no clause has catch-up). The CTEs read `crossing`
  * and `inst`, and are written before the instances that are reported (`live`) are chosen.
  */
-export function catchUpSql(plan: { ast: { clauses: readonly ClauseNode[] }; milestones: ReadonlyArray<{ clause: ClauseNode; index: number }> }, p: { bind(value: string | number, type: string): string }, dialect: SqlDialect): { ctes: string[]; selects: string[]; met: string } {
+export function catchUpSql(
+  plan: { milestones: ReadonlyArray<{ clause: ClauseNode; clauseIndex: number; index: number }> },
+  p: { bind(value: string | number, type: string): string },
+  dialect: SqlDialect,
+): { ctes: string[]; selects: string[]; met: string } {
   const pairs: string[] = [];
   const int = (n: number): string => p.bind(n, dialect.integer);
-  for (const clause of plan.ast.clauses) {
-    if (!clause.catchUp) continue;
-    const list = plan.milestones.filter((m) => m.clause === clause);
-    list.forEach((m, k) => {
-      for (let j = k + 1; j < list.length; j++) pairs.push(`(${int(m.index)}, ${int(list[j].index)}, ${int(j)})`);
+  // Each clause's list, by the clause's position (as catchUpTriggers groups them).
+  const lists = new Map<number, number[]>();
+  for (const m of plan.milestones) if (m.clause.catchUp) lists.set(m.clauseIndex, [...(lists.get(m.clauseIndex) ?? []), m.index]);
+  for (const list of lists.values()) {
+    list.forEach((ms, k) => {
+      for (let j = k + 1; j < list.length; j++) pairs.push(`(${int(ms)}, ${int(list[j])}, ${int(j)})`);
     });
   }
   if (pairs.length === 0) return { ctes: [], selects: [], met: 'crossing' };
