@@ -35,6 +35,7 @@ import { periodReading } from '../evaluation/plan';
 import { milestoneParties } from '../evaluation/parties';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
+import { checkCatchUp } from './catch-up';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
 
@@ -141,7 +142,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // or a period opening changes the windows, and is refused by its kind.
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'range'],
+  // A clawback owes back a sum paid for a milestone whose window ends below its target, by the refund that undid it (clawback.ts).
+  // Catch-up triggers an earlier milestone of the list by a later one's achievement (catch-up.ts).
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'clawback', 'catchUp', 'range'],
+  'catch-up': ['kind', 'range'],
+  clawback: ['kind', 'noun', 'that', 'remedy', 'futureNoun', 'range'],
   'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
@@ -364,6 +369,8 @@ export function checkSupported(ast: DocumentNode): void {
     if (clause.aside) requireKnown(clause.aside, 'opening');
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
+    if (clause.clawback) requireKnown(clause.clawback, 'clawback');
+    if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
     for (const m of clause.milestones) {
       // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
       const base = m.payment ? paymentParts(m.payment).base : null;
@@ -498,6 +505,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       milestones.push(sqlMilestone);
     }
   });
+  checkCatchUp(milestones);
   const reading = currencyReading(ast, options.ledgerCurrency);
   if (!reading.ok) return { ok: false, message: reading.message, code: reading.code };
   const currency = reading.currency;

@@ -12,6 +12,10 @@ import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
+import { plainStatus } from '../evaluation/plain-status';
+import { clawbackNote } from '../evaluation/clawback';
+import { clawbackOf, sqlClawback } from './clawback';
+import { catchUpNote } from '../evaluation/catch-up';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { tierNote } from '../evaluation/payments/tier-note';
 import { paymentParts } from '../language/payment-parts';
@@ -35,7 +39,7 @@ import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
 export interface SqlResultRow {
-  kind: 'instance' | 'explain' | 'rows' | 'issue';
+  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught';
   iid: number | null;
   seq: number | null;
   row_id: string | null;
@@ -99,6 +103,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const explains = new Map<number, SqlResultRow[]>();
   let counts: SqlResultRow | null = null;
   const issues: SqlResultRow[] = [];
+  const refunds = new Map<number, SqlResultRow>();
+  /** Instances triggered by catch-up, and the instance whose crossing triggers each (catch-up.ts). */
+  const caught = new Map<number, number>();
   for (const r of rows) {
     switch (r.kind) {
       case 'instance':
@@ -115,6 +122,12 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         break;
       case 'issue':
         issues.push(r);
+        break;
+      case 'refund':
+        refunds.set(r.iid as number, r);
+        break;
+      case 'caught':
+        caught.set(r.iid as number, r.seq as number);
         break;
     }
   }
@@ -196,20 +209,26 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const w = m.milestone.window;
     notes.windowReading(name, w, asOf);
     notes.periodsReading(name, m.milestone, m.once);
+    if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
+    const clawback = sqlClawback(m);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
-      const row = instances.get(inst.id);
-      if (!row) throw new Error(`the query returned no row for instance ${inst.id}`);
+      const own = instances.get(inst.id);
+      if (!own) throw new Error(`the query returned no row for instance ${inst.id}`);
+      // Triggered by catch-up: the crossing (row, day, the total before it, the rows before it) is the triggering instance's; the totals stay its own.
+      const by = caught.get(inst.id);
+      const byRow = by === undefined ? undefined : instances.get(by);
+      const row: SqlResultRow = byRow ? { ...byRow, v1: own.v1, v4: own.v4, v5: own.v5 } : own;
       const reached = row.row_id !== null;
       const totalDec = dec(row.v1);
       const targetDec = new Dec(m.target);
       const over = windowOver(inst.window, plan.aDay);
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
-      const status: Status = shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : reached ? 'met' : over ? 'missed' : 'pending';
+      const status: Status = shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
       // A minimum missed on the period's total was not achieved, whatever row once reached it.
       const met = reached && status === 'met';
-      const explain: ExplainRow[] = (explains.get(inst.id) ?? [])
+      const explain: ExplainRow[] = (explains.get(by ?? inst.id) ?? [])
         .sort((a, b) => (b.seq as number) - (a.seq as number))
         .map((e) => ({ id: e.row_id as string, row: e.row_number as number, date: e.day as string, contribution: decText(e.v1), runningTotal: decText(e.v2) }));
       const result: MilestoneResult = {
@@ -233,6 +252,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       };
       milestones.push(result);
       const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+      const byInstance = by === undefined ? undefined : plan.instances[by];
+      if (byInstance) notes.add(catchUpNote(instName, result.achievedAt, labelName(byInstance.milestone, clauses), row.row_id as string, result.total));
       if (shortfall) {
         if (status === 'missed') partialPeriodMinimum(instName, inst.window, result, 'minimum', diagnostics, notes);
         const parties = milestoneParties(m.clause, m.milestone);
@@ -254,13 +275,18 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         if (owed) obligations.push(owed);
         continue;
       }
-      if (met && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (met && !clawback && !byInstance && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
       if (met) {
         const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
         if (obligation) {
           obligations.push(obligation);
           notes.add(`${instName}: ${obligation.explanation}`);
           if (m.written) timing.push({ obligation, payment: m.written, name: instName });
+          const back = byInstance ? null : clawbackOf(clawback, obligation, refunds.get(inst.id), result.total);
+          if (back) {
+            obligations.push(back);
+            notes.add(`${instName}: ${back.explanation}`);
+          }
         }
       }
       // Paid once: the periods after the first met one are neither reported nor paid.
@@ -328,7 +354,8 @@ function obligationOf(
           message: `the schedule is in ${pay.currency} but the clause is in ${plan.currency}; obligations are reported in ${pay.currency}`,
         });
       }
-      const amount = new Dec(row.v5 as string);
+      // The item's own amount (a row triggered by catch-up carries the triggering milestone's).
+      const amount = new Dec(pay.amount);
       const explanation =
         pay.basis === 'schedule' && pay.payment.kind === 'section'
           ? `${formatMoney(amount, pay.currency)} from the schedule for '${m.milestone.label ?? String(m.index + 1)}' (Section ${pay.payment.ref}, ${pay.source})`
