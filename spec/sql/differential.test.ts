@@ -172,13 +172,26 @@ const dateCell = (eDay: number): fc.Arbitrary<string> =>
       return `${d}T${time}${offset}`;
     });
 
-/** Minimums with a shortfall, over contract and calendar periods and the fiscal year (from the fiscal-year-start option). */
+/**
+ * Minimums with a shortfall, over contract and calendar periods and the fiscal year (from the fiscal-year-start option);
+ * attainment tables, commitments, a quota's share and a minimum royalty topped up, judged or paid per period as well.
+ */
 const SHORTFALLS = [
   'If the Distributor fails to purchase $AMOUNT in each calendar quarter, it shall pay the Company 20% of the shortfall.',
   'If the Distributor fails to purchase $AMOUNT in each quarter, it shall pay the Company the shortfall.',
   'If Net Sales in each fiscal quarter are less than $AMOUNT, Licensee shall pay Licensor the difference.',
   'If Net Sales in each calendar month are less than $AMOUNT, Licensee shall pay Licensor 12.5% of the difference.',
   'If the Distributor does not purchase UNITS units in each month, it shall pay the Supplier a payment equal to 90% of the shortfall at $12.50 per unit.',
+  // Attainment tables (a band's amount, share or straight line, and a gap with no band), judged on each period's final total.
+  'The Company shall pay the Agent, in each quarter, a bonus based on attainment of the quota of $AMOUNT in Net Sales as follows: below 80%: nothing; 80%: 50% of $1,200; from 80% to 100%: interpolated on a straight-line basis; 100% or more: $1,200.',
+  'The Company will pay to the Agent, in each calendar month, a commission based on attainment of the quota of $AMOUNT in Gross Turnover as follows: less than 50%: nothing; from 50% to 100%: 5% of $2,000; more than 100%: $3,000.',
+  'The Company shall pay the Agent, in each fiscal quarter, a bonus based on attainment of the quota of $AMOUNT in Net Sales as follows: below 80%: nothing; 80% or more: $500.',
+  // Commitments (met or missed, nothing owed), one with its escalation, and a target that is a share of a quota.
+  'Distributor shall purchase no less than UNITS units in each month. The minimum purchase volume shall increase by ten percent (10%) on every annual anniversary of the Effective Date.',
+  'Distributor shall purchase no less than UNITS units in each quarter.',
+  'If Net Sales in each calendar quarter equal or exceed 90% of the Quarterly Quota of $AMOUNT, the Company shall pay the Agent a bonus of $750.',
+  // A royalty with a minimum per quarter, topped up: the royalty and the difference, each once the quarter is over.
+  'Licensee shall pay Foundation earned royalties of five percent (5%) of Net Sales ("Earned Royalties"), payable annually. If Licensee\'s Earned Royalties for any calendar quarter are less than $AMOUNT (the "Minimum Royalty"), Licensee shall make a payment to Foundation within sixty (60) days after the end of such calendar quarter equal to the difference between the Minimum Royalty and the Earned Royalties for that calendar quarter.',
 ];
 
 const caseArb: fc.Arbitrary<Case> = fc
@@ -214,7 +227,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       each: fc.oneof({ arbitrary: paymentArb, weight: 3 }, { arbitrary: boundedArb, weight: 1 }),
       withSchedule: fc.boolean(),
       withIds: fc.boolean(),
-      // A second clause with a minimum and its shortfall, owed once the period is over.
+      // A second clause with a minimum and its shortfall, or an attainment table, owed once the period is over; or a commitment, or a quota's share.
       shortfall: fc.option(fc.tuple(fc.constantFrom(...SHORTFALLS), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 15 })), { freq: 2 }),
       // A running total that crosses the first milestone's target, dips below it and passes it again within the
       // period: a sale to the target, a refund of half of it, a sale of the target again (day offsets from E, gaps in days).

@@ -54,9 +54,9 @@ const REFUSED_FEATURES = [
   "payment 'unstated'",
   "milestone 'milestone' field 'periodReference'", "milestone 'milestone' field 'condition'", "clause 'clause' field 'timing'",
   "payment 'rate-on-excess' field 'measure'", "definition meaning 'calendar-periods'",
-  "clause 'clause' field 'commitment'", "milestone 'milestone' field 'quota'", "opening 'start-opening'", "opening 'period-opening'",
+  "opening 'start-opening'", "opening 'period-opening'",
   "definition 'metric-basis-statement'", "target 'revenue' field 'periodWord'", "clause 'clause' field 'payDay'", "target 'units' field 'scope'",
-  "milestone 'milestone' field 'event'", "definition 'customer-definition'", "definition 'several-payments-statement'", "clause 'clause' field 'topUp'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'salesMinimum'", "clause 'clause' field 'planLevels'",
+  "milestone 'milestone' field 'event'", "definition 'customer-definition'", "definition 'several-payments-statement'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'planLevels'",
   "clause 'clause' field 'definition'", "definition meaning 'quarters-after-event'", "definition 'event-date'",
   "definition 'item-set-definition'", "definition meaning 'periods-from-event'",
   "clause form 'defined-milestones'",
@@ -66,7 +66,7 @@ const REFUSED_FEATURES = [
   "payment 'fixed' field 'instalments'", "definition meaning 'full-months-after-event'",
   "clause 'clause' field 'carryForward'",
   "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",
-  "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'", "clause 'clause' field 'planBands'",
+  "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'",
   "threshold 'prior-period'",
 ];
 

@@ -130,7 +130,7 @@ function checkWidth(plan: SqlPlan, dialect: SqlDialect): void {
   if (max === null) return;
   const whole = (text: string): number => text.replace(/^-/, '').split('.')[0].replace(/^0+/, '').length;
   for (const m of plan.milestones) {
-    const amounts = [m.target, ...(m.payment.kind === 'constant' ? [m.payment.amount] : [])];
+    const amounts = [m.target, ...m.instances.map((i) => i.target), ...(m.payment.kind === 'constant' ? [m.payment.amount] : [])];
     for (const a of amounts) {
       if (whole(a) > max) {
         throw new SqlUnsupportedError(
@@ -517,7 +517,7 @@ function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDi
           : PAYMENT_CODE.none;
   return (
     `(${p.bind(inst.id, dialect.integer)}, ${p.bind(METRIC_CODE[m.metric], dialect.integer)}, ${p.bind(slot, dialect.integer)}, ` +
-    `${p.bind(m.target, D)}, ${p.bind(m.strict ? 1 : 0, dialect.integer)}, ${p.bind(isoDay(inst.fromDay), 'DATE')}, ${p.bind(isoDay(inst.toDay), 'DATE')}, ` +
+    `${p.bind(inst.target, D)}, ${p.bind(m.strict ? 1 : 0, dialect.integer)}, ${p.bind(isoDay(inst.fromDay), 'DATE')}, ${p.bind(isoDay(inst.toDay), 'DATE')}, ` +
     `${p.bind(payCode, dialect.integer)}, ` +
     `${pay.kind === 'constant' ? p.bind(pay.amount, D) : `CAST(NULL AS ${D})`}, ` +
     `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`}, ` +

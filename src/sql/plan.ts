@@ -38,6 +38,11 @@ import { SqlUnsupportedError } from './unsupported';
 import { checkCatchUp } from './catch-up';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
+import { checkCommitment, COMMITMENT_FIELDS, escalatedInstanceTarget } from './commitment';
+import { checkQuota, QUOTA_FIELDS } from './quota';
+import { checkSalesMinimum, SALES_MINIMUM_FIELDS } from './sales-minimum';
+import { checkPlanBands, PLAN_BANDS_FIELDS } from './plan-bands';
+import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from './top-up';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -79,6 +84,10 @@ export interface SqlInstance {
   id: number;
   milestone: SqlMilestone;
   window: WindowInstance;
+  /** The target this instance is tested against: the milestone's, or its period's escalated minimum (src/sql/commitment.ts). */
+  target: string;
+  /** How many anniversaries raised the minimum, and the last one (0 and null without an escalation). */
+  escalation: { anniversaries: number; since: string | null };
   /** Evaluated local days `[fromDay, toDay)`: the window cut to `[E, A]` (may be empty). */
   fromDay: number;
   toDay: number;
@@ -142,9 +151,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // or a period opening changes the windows, and is refused by its kind.
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
+  // A commitment, a sales minimum, plan bands and a top-up: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts, top-up.ts.
   // A clawback owes back a sum paid for a milestone whose window ends below its target, by the refund that undid it (clawback.ts).
   // Catch-up triggers an earlier milestone of the list by a later one's achievement (catch-up.ts).
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'clawback', 'catchUp', 'range'],
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'range'],
   'catch-up': ['kind', 'range'],
   clawback: ['kind', 'noun', 'that', 'remedy', 'futureNoun', 'range'],
   'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
@@ -155,7 +165,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `once` on a one-instance window is what the evaluator does anyway (a milestone pays on first
   // achievement); on a recurring window it changes which periods pay, and is refused below.
   // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'range'],
+  // `quota`: the target as a share of a quota, already computed when read (src/sql/quota.ts).
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'range'],
   // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
   'once-only': ['kind', 'words', 'sentence', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
@@ -195,8 +206,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
   'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'range'],
   'target-reference': ['kind', 'range'],
-  tiered: ['kind', 'intro', 'bands', 'method', 'range'],
-  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'range'],
+  // `methodWords` only words the method ("of every new sales dollar").
+  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'range'],
+  // `fromQuota`/`toQuota`: a bound written as a share of a quota, already computed into `from`/`to` (the tier note words it).
+  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'fromQuota', 'toQuota', 'range'],
+  'quota-bound': ['kind', 'percent', 'name', 'article', 'amount', 'amountWritten', 'range'],
   'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'range'],
   limited: ['kind', 'payment', 'cap', 'floor', 'range'],
   limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'range'],
@@ -204,6 +218,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   due: ['kind', 'days', 'after', 'calendar', 'range'],
   'payment-term': ['kind', 'scope', 'party', 'payment', 'range'],
   ...ATTAINMENT_FIELDS,
+  ...COMMITMENT_FIELDS,
+  ...QUOTA_FIELDS,
+  ...SALES_MINIMUM_FIELDS,
+  ...PLAN_BANDS_FIELDS,
+  ...TOP_UP_FIELDS,
 };
 
 /** Values a field may hold and still mean what the fields above mean. */
@@ -286,6 +305,7 @@ function checkPayment(payment: PaymentNode): void {
         requireKnown(band, 'tier band');
         if (band.from) requireKnown(band.from, 'amount');
         if (band.to) requireKnown(band.to, 'amount');
+        for (const q of [band.fromQuota, band.toQuota]) if (q) requireKnown(q, 'quota bound');
       }
       break;
     case 'per-increment':
@@ -364,6 +384,10 @@ export function checkSupported(ast: DocumentNode): void {
       throw new SqlUnsupportedError("clause form 'defined-milestones'", "the SQL engines do not support milestones defined in sentences of their own ('\"Milestone 1\" means the first achievement of …') yet; evaluate this clause with the in-memory engine");
     }
     requireKnown(clause, 'clause');
+    checkCommitment(clause, requireKnown);
+    checkSalesMinimum(clause, requireKnown);
+    checkPlanBands(clause, requireKnown, checkPayment);
+    checkTopUp(clause, requireKnown);
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.opening) requireKnown(clause.opening, 'opening');
     if (clause.aside) requireKnown(clause.aside, 'opening');
@@ -371,7 +395,9 @@ export function checkSupported(ast: DocumentNode): void {
     if (clause.party) requireKnown(clause.party, 'party');
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
-    for (const m of clause.milestones) {
+    for (const written of clause.milestones) {
+      // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).
+      const m = topUpCheckedView(clause, written);
       // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
       const base = m.payment ? paymentParts(m.payment).base : null;
       if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'prior-period') {
@@ -383,6 +409,7 @@ export function checkSupported(ast: DocumentNode): void {
       if (m.achiever) requireKnown(m.achiever, 'party');
       // Paid once (periodReading): the report stops at the first met instance, as the evaluator does.
       if (m.once) requireKnown(m.once, 'once-only words');
+      checkQuota(m, requireKnown);
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
@@ -476,6 +503,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const payment = paymentOf(clause, milestone, index, schedule);
       if (paysOnRevenue(payment)) wantsRate = true;
       const reading = periodReading(milestone);
+      // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
+      const topUpTarget = topUpQueryTarget(clause, milestone);
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -483,18 +512,21 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         milestone,
         metric,
         productKey,
-        target: new Dec(targetText(milestone.target)).toFixed(),
+        target: new Dec(topUpTarget ?? targetText(milestone.target)).toFixed(),
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment',
+        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null,
         instances: [],
       };
       for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {
+        const escalated = escalatedInstanceTarget(clause, sqlMilestone.target, window, calendar);
         const instance: SqlInstance = {
           id: instances.length,
           milestone: sqlMilestone,
+          target: escalated.target,
+          escalation: { anniversaries: escalated.anniversaries, since: escalated.since },
           window,
           fromDay: Math.max(window.startDay, eDay),
           toDay: Math.min(window.endDay, aDay + 1),

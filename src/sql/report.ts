@@ -35,6 +35,13 @@ import { METRICS } from '../evaluation/metrics';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import { attainmentInstance } from './attainment';
+import { commitmentNote, escalationNote } from './commitment';
+import { quotaNote } from './quota';
+import { salesMinimumNote } from './sales-minimum';
+import { planBandsInstance } from './plan-bands';
+import { dropSettledZeros } from './settled-at-end';
+import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
+import { planBandsReadings } from '../evaluation/plan-bands-note';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -191,12 +198,14 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   if (holds.ok && holds.note) notes.add(holds.note);
   const currency = currencyReading(plan.ast, plan.options.ledgerCurrency);
   if (currency.ok && currency.note) notes.add(currency.note);
+  for (const text of planBandsReadings(plan.ast)) notes.add(text);
 
   const clauses = plan.ast.clauses.length;
   const milestones: MilestoneResult[] = [];
   const obligations: Obligation[] = [];
   const warned = new Set<SqlMilestone>();
   const timing: PaymentObligation[] = [];
+  const settledAtEnd = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
     const parties = milestoneParties(m.clause, m.milestone);
@@ -205,14 +214,20 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const base = m.written ? paymentParts(m.written).base : null;
     if (base?.kind === 'tiered') notes.add(tierNote(name, base));
     const comparator = m.milestone.comparator;
-    if (comparator) notes.comparator(name, comparator.words, comparator.strict);
+    // With no condition written, the comparator is the payment's threshold, stated in its calculation.
+    if (comparator && m.milestone.condition !== 'payment') notes.comparator(name, comparator.words, comparator.strict);
+    topUpNotes(name, m, ctx, notes, diagnostics);
     const w = m.milestone.window;
     notes.windowReading(name, w, asOf);
+    quotaNote(name, m.milestone, m.target, notes);
     notes.periodsReading(name, m.milestone, m.once);
+    salesMinimumNote(name, m.clause, notes);
+    commitmentNote(name, m.clause, notes);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
     const clawback = sqlClawback(m);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
+      escalationNote(name, m.clause, m.milestone, inst.window, { target: inst.target, ...inst.escalation }, notes);
       const own = instances.get(inst.id);
       if (!own) throw new Error(`the query returned no row for instance ${inst.id}`);
       // Triggered by catch-up: the crossing (row, day, the total before it, the rows before it) is the triggering instance's; the totals stay its own.
@@ -221,11 +236,12 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       const row: SqlResultRow = byRow ? { ...byRow, v1: own.v1, v4: own.v4, v5: own.v5 } : own;
       const reached = row.row_id !== null;
       const totalDec = dec(row.v1);
-      const targetDec = new Dec(m.target);
+      const targetDec = new Dec(inst.target);
       const over = windowOver(inst.window, plan.aDay);
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
-      const status: Status = shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
+      const topUp = topUpPeriod(m.clause, m.milestone, totalDec, over, plan.currency, counts.label);
+      const status: Status = topUp ? topUp.status : shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
       // A minimum missed on the period's total was not achieved, whatever row once reached it.
       const met = reached && status === 'met';
       const explain: ExplainRow[] = (explains.get(by ?? inst.id) ?? [])
@@ -267,6 +283,16 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         if (owed.obligation) obligations.push(owed.obligation);
         continue;
       }
+      if (topUp) {
+        const parties = milestoneParties(m.clause, m.milestone);
+        if (!parties) throw new Error('a top-up without parties is refused when planned');
+        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties };
+        const rateOwed = (owed: MilestoneResult): Obligation | null => obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
+        const owed = topUpInstance(topUp, result, inst.window, over, rateOwed, { common, name: instName, asOf, diagnostics, notes });
+        obligations.push(...owed.obligations);
+        if (owed.settledAtEnd) settledAtEnd.set(owed.settledAtEnd, instName);
+        continue;
+      }
       if (m.payment.kind === 'attainment') {
         const parties = milestoneParties(m.clause, m.milestone);
         if (!parties) throw new Error('an attainment table without parties is refused when planned');
@@ -289,12 +315,22 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
           }
         }
       }
+      const bands = planBandsInstance(m.clause, result, inst.window, dec(row.v4), over, {
+        common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, triggeredAt: result.deadline, triggeredBy: null, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' }) },
+        target: targetDec, currency: plan.currency ?? counts.label, countedTo: Math.min(inst.window.endDay - 1, plan.aDay), name, instName, asOf, diagnostics, notes,
+      });
+      if (bands) {
+        obligations.push(bands);
+        settledAtEnd.set(bands, instName);
+      }
       // Paid once: the periods after the first met one are neither reported nor paid.
       if (met && m.stopsAtFirstMet) break;
     }
   }
   // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
   for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
+  // An amount settled at a window's end that comes to zero is no obligation (as in memory, once every obligation is settled).
+  dropSettledZeros(obligations, settledAtEnd, notes);
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
