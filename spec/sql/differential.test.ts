@@ -281,7 +281,8 @@ const caseArb: fc.Arbitrary<Case> = fc
       // Units count only positive rows: the dip is a refund of amount, the units pass again with the second sale.
       const rows: Array<[string, string, string]> = [
         [day(start), size.toFixed(), first.kind === 'units' ? size.toFixed(0) : '1'],
-        [day(start + gap1), half.negated().toFixed(), '0'],
+        // Passing again: a refund of half the target; not again: a refund large enough to leave the total below it.
+        [day(start + gap1), (again ? half : size.times(2).plus(3000)).negated().toFixed(), '0'],
         [day(start + gap1 + gap2), size.toFixed(), first.kind === 'units' ? size.toFixed(0) : '1'],
       ].slice(0, again ? 3 : 2) as Array<[string, string, string]>;
       rows.forEach(([date, amount, units], k) => {
@@ -311,6 +312,8 @@ describe.each(ENGINES)('%s agrees with the in-memory evaluator', (engineName) =>
     let met = 0;
     let instances = 0;
     let dipped = 0;
+    let clawedBack = 0;
+    let caughtUp = 0;
     try {
       await fc.assert(
         fc.asyncProperty(caseArb, async (c) => {
@@ -324,6 +327,8 @@ describe.each(ENGINES)('%s agrees with the in-memory evaluator', (engineName) =>
             met += expected.milestones.filter((m) => m.status === 'met').length;
             instances += expected.milestones.length;
             if (c.dips && expected.milestones.some((m) => m.label === 'i' && m.status === 'met')) dipped++;
+            if (expected.obligations.some((o) => o.basis === 'clawback')) clawedBack++;
+            if (expected.notes.some((n) => n.includes('by catch-up'))) caughtUp++;
           }
         }),
         { seed: SEED, numRuns: runs(150) },
@@ -336,5 +341,8 @@ describe.each(ENGINES)('%s agrees with the in-memory evaluator', (engineName) =>
     expect(met).toBeGreaterThan(instances / 8);
     // And the dip-and-pass-again ledgers must meet their milestone in some cases.
     expect(dipped).toBeGreaterThan(0);
+    // Clawbacks and catch-up must be exercised, not only drawn.
+    expect(clawedBack).toBeGreaterThan(0);
+    expect(caughtUp).toBeGreaterThan(0);
   });
 });
