@@ -52,8 +52,8 @@ const NOT_SUPPORTED: Record<string, string> = {
  */
 const REFUSED_FEATURES = [
   'attainment table', "payment 'unstated'",
-  "milestone 'milestone' field 'periodReference'", "milestone 'milestone' field 'condition'", "clause 'clause' field 'timing'",
-  "payment 'rate-on-excess' field 'measure'", "definition meaning 'calendar-periods'",
+  "milestone 'milestone' field 'periodReference'", "clause 'clause' field 'timing'",
+  "definition meaning 'calendar-periods'",
   "clause 'clause' field 'commitment'", "milestone 'milestone' field 'quota'", "opening 'start-opening'", "opening 'period-opening'",
   "definition 'metric-basis-statement'", "target 'revenue' field 'periodWord'", "clause 'clause' field 'payDay'", "target 'units' field 'scope'",
   "milestone 'milestone' field 'event'", "definition 'customer-definition'", "definition 'several-payments-statement'", "clause 'clause' field 'topUp'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'catchUp'", "clause 'clause' field 'salesMinimum'", "clause 'clause' field 'planLevels'",
@@ -65,7 +65,7 @@ const REFUSED_FEATURES = [
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "payment 'fixed' field 'instalments'", "definition meaning 'full-months-after-event'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'", "clause 'clause' field 'carryForward'",
-  "payment 'each-increment'", "limit 'limit' field 'calendar'", "limit 'limit' field 'yearStart'", "payment 'tiered' field 'measure'", "due date 'due' field 'such'",
+  "payment 'each-increment'", 'tiers accruing on the running total',
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'", "clause 'clause' field 'planBands'",
   "threshold 'prior-period'",
 ];

@@ -13,6 +13,7 @@ import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
   ClauseNode,
   DocumentNode,
+  MeasureNode,
   MilestoneNode,
   PaymentNode,
   PaymentTermNode,
@@ -34,6 +35,7 @@ import { periodReading } from '../evaluation/plan';
 import { milestoneParties } from '../evaluation/parties';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
+import { checkMeasuredMilestone } from './measured';
 import { currencyReading } from '../evaluation/ledger-currency';
 
 export interface SqlPlanOptions {
@@ -146,7 +148,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `once` on a one-instance window is what the evaluator does anyway (a milestone pays on first
   // achievement); on a recurring window it changes which periods pay, and is refused below.
   // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'range'],
+  // `condition: 'payment'`: no condition is written, the milestone is the payment's own measure (its window, metric and threshold).
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'condition', 'range'],
   // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
   'once-only': ['kind', 'words', 'sentence', 'range'],
   comparator: ['kind', 'strict', 'words', 'range'],
@@ -179,20 +182,33 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'fiscal-label-definition': ['kind', 'label', 'edge', 'date', 'range'],
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
-  rate: ['kind', 'percent', 'basis', 'range'],
+  // `intro` only words the payment ("a commission of"); a measure ("of Net Sales in each quarter") settles the amount at the window's end (measured.ts).
+  // `definedAs` and `definedBare` only name the amount ('(the "Sales Incentive")'): the evaluator does not read them.
+  rate: ['kind', 'percent', 'basis', 'intro', 'measure', 'definedAs', 'definedBare', 'range'],
+  // What a payer-pays sentence's amount is counted on: scope and owner are words only, as in memory; a period word is refused by name.
+  measure: ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'range'],
   // A shortfall is owed on the period's final total once the period is over (src/evaluation/minimum.ts).
   shortfall: ['kind', 'written', 'intro', 'percent', 'unitPrice', 'range'],
   // Computed payments, caps, floors and due dates: the query gives the window's revenue, and the
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
-  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'range'],
+  // `thresholdName` only names the threshold ("the Sales Forecast of $600,000 for such Contract Year"): the amount is the threshold.
+  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'range'],
   'target-reference': ['kind', 'range'],
-  tiered: ['kind', 'intro', 'bands', 'method', 'range'],
-  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'range'],
-  'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'range'],
-  limited: ['kind', 'payment', 'cap', 'floor', 'range'],
-  limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'range'],
+  // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
+  // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
+  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'measure', 'proviso', 'range'],
+  'step-proviso': ['kind', 'window', 'unit', 'range'],
+  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'measure', 'range'],
+  // `excessOf` only says the increments are of "such excess" (the threshold is written in `threshold`).
+  'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'measure', 'excessOf', 'range'],
+  // A minimum payout ("no commission is paid for a quarter below $500") is applied by the evaluator's own applyLimits.
+  limited: ['kind', 'payment', 'cap', 'floor', 'minimumPayout', 'range'],
+  // A cap per calendar or fiscal year is counted by the evaluator's own applyLimits (settleObligations).
+  // `sumOf` names the amounts a cap in a sentence of its own is on: it is the clause's payment's cap, as in memory.
+  limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'calendar', 'yearStart', 'sumOf', 'range'],
   timed: ['kind', 'payment', 'due', 'range'],
-  due: ['kind', 'days', 'after', 'calendar', 'range'],
+  // "within 30 days after the end of such quarter": after the last day of the window the amount is settled on (dueDateOf).
+  due: ['kind', 'days', 'after', 'calendar', 'such', 'range'],
   'payment-term': ['kind', 'scope', 'party', 'payment', 'range'],
 };
 
@@ -257,6 +273,13 @@ function checkWindow(window: WindowNode): void {
 const unstatedRefused = (): SqlUnsupportedError =>
   new SqlUnsupportedError("payment 'unstated'", "the SQL engines do not support a redacted or elsewhere-set payment amount ('$[***]', 'set forth in Schedule 4.2') yet; evaluate this clause with the in-memory engine");
 
+/** What a payer-pays sentence's amount is counted on: its fields, and the window written with it. */
+function checkMeasure(measure: MeasureNode | undefined): void {
+  if (!measure) return;
+  requireKnown(measure, 'measure');
+  if (measure.window) checkWindow(measure.window);
+}
+
 function checkPayment(payment: PaymentNode): void {
   requireKnown(payment, 'payment');
   switch (payment.kind) {
@@ -264,16 +287,25 @@ function checkPayment(payment: PaymentNode): void {
       requireKnown(payment.amount, 'amount');
       break;
     case 'section':
+      break;
     case 'rate':
+      checkMeasure(payment.measure);
       break;
     case 'unstated':
       throw unstatedRefused();
     case 'rate-on-excess':
       requireKnown(payment.threshold, 'threshold');
+      checkMeasure(payment.measure);
       break;
     case 'tiered':
+      checkMeasure(payment.measure);
+      if (payment.proviso) {
+        requireKnown(payment.proviso, 'proviso');
+        checkWindow(payment.proviso.window);
+      }
       for (const band of payment.bands) {
         requireKnown(band, 'tier band');
+        checkMeasure(band.measure);
         if (band.from) requireKnown(band.from, 'amount');
         if (band.to) requireKnown(band.to, 'amount');
       }
@@ -282,9 +314,10 @@ function checkPayment(payment: PaymentNode): void {
       requireKnown(payment.amount, 'amount');
       requireKnown(payment.increment, 'amount');
       if (payment.threshold) requireKnown(payment.threshold, 'amount');
+      checkMeasure(payment.measure);
       break;
     case 'limited':
-      for (const limit of [payment.cap, payment.floor]) {
+      for (const limit of [payment.cap, payment.floor, payment.minimumPayout ?? null]) {
         if (!limit) continue;
         requireKnown(limit, 'limit');
         requireKnown(limit.amount, 'amount');
@@ -382,6 +415,7 @@ export function checkSupported(ast: DocumentNode): void {
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
+      checkMeasuredMilestone(m);
     }
     for (const term of clause.payments) checkTerm(term);
   }

@@ -4,6 +4,7 @@
  * results with the same renderer and `--json` is the same object.
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
+import { resolveOpenings } from '../language/openings';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
@@ -30,6 +31,7 @@ import { Notes } from '../evaluation/notes';
 import { METRICS } from '../evaluation/metrics';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
+import { dropNothingOwed, measuredSettlement } from './measured';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -172,6 +174,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     });
   }
   const notes = new Notes(ctx.zone, asOf);
+  // An opening's reading ("'In addition to …' is context only"), in the evaluator's words and place.
+  for (const text of resolveOpenings(plan.ast).notes) notes.add(text);
   for (const text of plan.contextNotes) notes.add(text);
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
   if (holds.ok && holds.note) notes.add(holds.note);
@@ -183,6 +187,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const obligations: Obligation[] = [];
   const warned = new Set<SqlMilestone>();
   const timing: PaymentObligation[] = [];
+  const settled = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
     const parties = milestoneParties(m.clause, m.milestone);
@@ -191,7 +196,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const base = m.written ? paymentParts(m.written).base : null;
     if (base?.kind === 'tiered') notes.add(tierNote(name, base));
     const comparator = m.milestone.comparator;
-    if (comparator) notes.comparator(name, comparator.words, comparator.strict);
+    // With no condition written, the comparator is the payment's threshold, stated in its calculation.
+    if (comparator && m.milestone.condition !== 'payment') notes.comparator(name, comparator.words, comparator.strict);
     const w = m.milestone.window;
     notes.windowReading(name, w, asOf);
     notes.periodsReading(name, m.milestone, m.once);
@@ -246,12 +252,17 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (met && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
-      if (met) {
-        const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
+      // A measured amount is settled at the window's end (measured.ts); any other is owed at the crossing row.
+      const settlement = measuredSettlement(m.written, inst.window, plan.aDay, met ? { by: row.row_id as string, at: result.achievedAt as string } : null);
+      if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
+      if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : met) {
+        const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
+        const obligation = obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
         if (obligation) {
           obligations.push(obligation);
           notes.add(`${instName}: ${obligation.explanation}`);
           if (m.written) timing.push({ obligation, payment: m.written, name: instName });
+          if (settlement) settled.set(obligation, instName);
         }
       }
       // Paid once: the periods after the first met one are neither reported nor paid.
@@ -260,6 +271,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   }
   // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
   for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
+  dropNothingOwed(obligations, settled, notes);
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
