@@ -65,7 +65,7 @@ const REFUSED_FEATURES = [
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "payment 'fixed' field 'instalments'", "definition meaning 'full-months-after-event'",
   "milestone 'milestone' field 'compound'", "clause 'clause' field 'clawback'", "clause 'clause' field 'carryForward'",
-  "payment 'each-increment'", 'tiers accruing on the running total',
+  'tiers accruing on the running total',
   "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'", "clause 'clause' field 'planBands'",
   "threshold 'prior-period'",
 ];

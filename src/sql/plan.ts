@@ -13,6 +13,7 @@ import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
   ClauseNode,
   DocumentNode,
+  EachIncrementPaymentNode,
   MeasureNode,
   MilestoneNode,
   PaymentNode,
@@ -63,6 +64,8 @@ export type SqlPayment =
   | { kind: 'rate'; percent: string; factor: string; basis: 'gross' | 'net'; payment: PaymentNode & { kind: 'rate' }; source: string }
   /** A rate on the excess, tiers or an amount per increment: computed in TypeScript from the window's revenue, which the query gives. */
   | { kind: 'computed'; basis: 'gross' | 'net'; payment: FormulaPayment; source: string }
+  /** An amount per increment owed increment by increment, each at the row completing it (increments.ts). */
+  | { kind: 'increments'; payment: EachIncrementPaymentNode; source: string }
   /** A minimum's shortfall: owed by the party that missed it, on the period's total once the period is over (src/evaluation/minimum.ts). */
   | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string };
 
@@ -200,6 +203,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'step-proviso': ['kind', 'window', 'unit', 'range'],
   'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'measure', 'range'],
   // `excessOf` only says the increments are of "such excess" (the threshold is written in `threshold`).
+  // Owed increment by increment: each increment is a target of its own in the query (increments.ts); `counted` words a new customer, noted as in memory.
+  'each-increment': ['kind', 'noun', 'amount', 'quantifier', 'full', 'size', 'from', 'counted', 'range'],
   'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'measure', 'excessOf', 'range'],
   // A minimum payout ("no commission is paid for a quarter below $500") is applied by the evaluator's own applyLimits.
   limited: ['kind', 'payment', 'cap', 'floor', 'minimumPayout', 'range'],
@@ -334,7 +339,8 @@ function checkPayment(payment: PaymentNode): void {
     case 'attainment':
       throw attainmentUnsupported();
     case 'each-increment':
-      throw eachIncrementUnsupported();
+      requireKnown(payment.amount, 'amount');
+      break;
     default:
       assertNever(payment);
   }
@@ -365,14 +371,6 @@ function attainmentUnsupported(): SqlUnsupportedError {
   return new SqlUnsupportedError(
     'attainment table',
     'the SQL engines do not support attainment tables (a payout by band of attainment of a quota, judged once the period is over) yet; evaluate this clause with the in-memory engine',
-  );
-}
-
-/** Increments owed one by one are triggered at the row completing each, which the query does not find. */
-function eachIncrementUnsupported(): SqlUnsupportedError {
-  return new SqlUnsupportedError(
-    'amount per increment owed increment by increment',
-    'the SQL engines do not support amounts owed for each increment as it is completed (one obligation per increment, at the row that completes it) yet; evaluate this clause with the in-memory engine',
   );
 }
 
@@ -461,7 +459,7 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
     case 'attainment':
       throw attainmentUnsupported();
     case 'each-increment':
-      throw eachIncrementUnsupported();
+      return { kind: 'increments', payment, source };
     default:
       return assertNever(payment);
   }

@@ -32,6 +32,8 @@ import { METRICS } from '../evaluation/metrics';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import { dropNothingOwed, measuredSettlement } from './measured';
+import { incrementObligations, incrementsWanted, stepId } from './increments';
+import { countedNote, noIncrementNote } from '../evaluation/increments';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -159,6 +161,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       message: `the order column repeats ${repeats} value${repeats === 1 ? '' : 's'}: ties between sales at the same instant cannot be broken by input order; give a unique row number`,
     });
   }
+  // Past the evaluator's limit on increments followed, its error (the query follows at most that many per instance).
+  const tooMany = errorCount === 0 ? incrementsWanted(plan.instances.flatMap((i) => (i.milestone.payment.kind === 'increments' ? [{ payment: i.milestone.payment.payment, target: i.milestone.target, total: dec(instances.get(i.id)?.v1 ?? null) }] : []))) : null;
+  if (tooMany) error(tooMany);
   if (errorCount > 0) {
     const sorted = [...errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     return { ok: false, asOf, ...base, errors: sorted, errorCount, diagnostics: [] };
@@ -188,6 +193,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const warned = new Set<SqlMilestone>();
   const timing: PaymentObligation[] = [];
   const settled = new Map<Obligation, string>();
+  const incrementsOwed = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
     const parties = milestoneParties(m.clause, m.milestone);
@@ -200,6 +206,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     if (comparator && m.milestone.condition !== 'payment') notes.comparator(name, comparator.words, comparator.strict);
     const w = m.milestone.window;
     notes.windowReading(name, w, asOf);
+    if (m.payment.kind === 'increments' && m.payment.payment.counted !== undefined) notes.add(countedNote(name, m.payment.payment.counted));
     notes.periodsReading(name, m.milestone, m.once);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
@@ -252,6 +259,28 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (met && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (m.payment.kind === 'increments') {
+        // One obligation per completed increment, at the row completing it (its step instance's crossing); none at the threshold's own.
+        const owed = incrementObligations(
+          { iid: inst.id, payment: m.payment.payment, target: m.target, milestone: m.milestone },
+          totalDec,
+          (k) => {
+            const step = instances.get(stepId(inst.id, k));
+            return step && step.row_id !== null && step.day !== null ? { day: step.day, id: step.row_id } : null;
+          },
+          { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' as const }) },
+          m.payment.source,
+        );
+        if (owed.steps === 0) notes.add(noIncrementNote(instName, result.total));
+        for (const obligation of owed.obligations) {
+          obligations.push(obligation);
+          notes.add(`${instName}: ${obligation.explanation}`);
+          if (m.written) timing.push({ obligation, payment: m.written, name: instName });
+          incrementsOwed.set(obligation, instName);
+        }
+        if (met && m.stopsAtFirstMet) break;
+        continue;
+      }
       // A measured amount is settled at the window's end (measured.ts); any other is owed at the crossing row.
       const settlement = measuredSettlement(m.written, inst.window, plan.aDay, met ? { by: row.row_id as string, at: result.achievedAt as string } : null);
       if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
@@ -271,7 +300,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   }
   // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
   for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
-  dropNothingOwed(obligations, settled, notes);
+  dropNothingOwed(obligations, settled, incrementsOwed, notes);
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
@@ -359,6 +388,8 @@ function obligationOf(
       });
     case 'shortfall':
       throw new Error('a shortfall is owed on the period total, not at a crossing row');
+    case 'increments':
+      throw new Error('an amount per increment is owed at the rows completing the increments, not at the crossing row');
     case 'computed':
       return computedObligation(pay.payment, dec(row.v4), {
         common,
