@@ -51,7 +51,7 @@ const NOT_SUPPORTED: Record<string, string> = {
  * never answered. A construct not listed here must either compile (and then agree) or be added deliberately.
  */
 const REFUSED_FEATURES = [
-  'attainment table', "payment 'unstated'",
+  "payment 'unstated'",
   "milestone 'milestone' field 'periodReference'", "clause 'clause' field 'timing'",
   "definition meaning 'calendar-periods'",
   "clause 'clause' field 'commitment'", "milestone 'milestone' field 'quota'", "opening 'start-opening'", "opening 'period-opening'",

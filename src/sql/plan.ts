@@ -11,6 +11,7 @@
 import { perProductReading } from '../language/per-product';
 import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
+  AttainmentPaymentNode,
   ClauseNode,
   DocumentNode,
   EachIncrementPaymentNode,
@@ -38,6 +39,7 @@ import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { SqlUnsupportedError } from './unsupported';
 import { checkMeasuredMilestone } from './measured';
 import { currencyReading } from '../evaluation/ledger-currency';
+import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -67,7 +69,9 @@ export type SqlPayment =
   /** An amount per increment owed increment by increment, each at the row completing it (increments.ts). */
   | { kind: 'increments'; payment: EachIncrementPaymentNode; source: string }
   /** A minimum's shortfall: owed by the party that missed it, on the period's total once the period is over (src/evaluation/minimum.ts). */
-  | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string };
+  | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string }
+  /** An attainment table: paid by the band that holds the period's final total, once the period is over (src/sql/attainment.ts). */
+  | { kind: 'attainment'; payment: AttainmentPaymentNode; source: string };
 
 /** Whether the payment is counted on the window's revenue (the query then reads amounts and gives the revenue). */
 export function paysOnRevenue(payment: SqlPayment): boolean {
@@ -202,9 +206,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'measure', 'proviso', 'range'],
   'step-proviso': ['kind', 'window', 'unit', 'range'],
   'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'measure', 'range'],
-  // `excessOf` only says the increments are of "such excess" (the threshold is written in `threshold`).
   // Owed increment by increment: each increment is a target of its own in the query (increments.ts); `counted` words a new customer, noted as in memory.
   'each-increment': ['kind', 'noun', 'amount', 'quantifier', 'full', 'size', 'from', 'counted', 'range'],
+  // `excessOf` only says the increments are of "such excess" (the threshold is written in `threshold`).
   'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'measure', 'excessOf', 'range'],
   // A minimum payout ("no commission is paid for a quarter below $500") is applied by the evaluator's own applyLimits.
   limited: ['kind', 'payment', 'cap', 'floor', 'minimumPayout', 'range'],
@@ -215,6 +219,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // "within 30 days after the end of such quarter": after the last day of the window the amount is settled on (dueDateOf).
   due: ['kind', 'days', 'after', 'calendar', 'such', 'range'],
   'payment-term': ['kind', 'scope', 'party', 'payment', 'range'],
+  ...ATTAINMENT_FIELDS,
 };
 
 /** Values a field may hold and still mean what the fields above mean. */
@@ -337,7 +342,8 @@ function checkPayment(payment: PaymentNode): void {
       if (payment.unitPrice) requireKnown(payment.unitPrice, 'amount');
       break;
     case 'attainment':
-      throw attainmentUnsupported();
+      checkAttainment(payment, requireKnown);
+      break;
     case 'each-increment':
       requireKnown(payment.amount, 'amount');
       break;
@@ -366,14 +372,6 @@ function shortfallWithoutParties(): SqlUnsupportedError {
   );
 }
 
-/** An attainment table is paid on the period's final total by band, which the query does not compute. */
-function attainmentUnsupported(): SqlUnsupportedError {
-  return new SqlUnsupportedError(
-    'attainment table',
-    'the SQL engines do not support attainment tables (a payout by band of attainment of a quota, judged once the period is over) yet; evaluate this clause with the in-memory engine',
-  );
-}
-
 /** Refuses, naming it, anything in the AST the SQL path cannot express. */
 export function checkSupported(ast: DocumentNode): void {
   requireKnown(ast, 'document');
@@ -388,7 +386,6 @@ export function checkSupported(ast: DocumentNode): void {
     if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
   }
   for (const clause of ast.clauses) {
-    if (clause.form === 'attainment') throw attainmentUnsupported();
     if (clause.form === 'defined-milestones') {
       throw new SqlUnsupportedError("clause form 'defined-milestones'", "the SQL engines do not support milestones defined in sentences of their own ('\"Milestone 1\" means the first achievement of …') yet; evaluate this clause with the in-memory engine");
     }
@@ -457,7 +454,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       if (!milestoneParties(clause, milestone)) throw shortfallWithoutParties();
       return { kind: 'shortfall', payment, source };
     case 'attainment':
-      throw attainmentUnsupported();
+      if (!milestoneParties(clause, milestone)) throw attainmentWithoutParties();
+      return { kind: 'attainment', payment, source };
     case 'each-increment':
       return { kind: 'increments', payment, source };
     default:
@@ -515,7 +513,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall',
+        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment',
         instances: [],
       };
       for (const window of milestoneWindowInstances(milestone.window, calendar, context.asOf, ast)) {

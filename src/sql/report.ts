@@ -34,6 +34,7 @@ import { classifyCell } from './cell-checks';
 import { dropNothingOwed, measuredSettlement } from './measured';
 import { incrementObligations, incrementsWanted, stepId } from './increments';
 import { countedNote, noIncrementNote } from '../evaluation/increments';
+import { attainmentInstance } from './attainment';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -218,7 +219,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       const over = windowOver(inst.window, plan.aDay);
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
-      const status: Status = shortfall ? minimumStatus(reached, totalDec, targetDec, over) : reached ? 'met' : over ? 'missed' : 'pending';
+      const status: Status = shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : reached ? 'met' : over ? 'missed' : 'pending';
       // A minimum missed on the period's total was not achieved, whatever row once reached it.
       const met = reached && status === 'met';
       const explain: ExplainRow[] = (explains.get(inst.id) ?? [])
@@ -256,6 +257,14 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         });
         notes.add(owed.note);
         if (owed.obligation) obligations.push(owed.obligation);
+        continue;
+      }
+      if (m.payment.kind === 'attainment') {
+        const parties = milestoneParties(m.clause, m.milestone);
+        if (!parties) throw new Error('an attainment table without parties is refused when planned');
+        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties };
+        const owed = attainmentInstance(m.milestone, m.payment.payment, result, inst.window, over, { common, name: instName, diagnostics, notes });
+        if (owed) obligations.push(owed);
         continue;
       }
       if (met && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
@@ -390,6 +399,8 @@ function obligationOf(
       throw new Error('a shortfall is owed on the period total, not at a crossing row');
     case 'increments':
       throw new Error('an amount per increment is owed at the rows completing the increments, not at the crossing row');
+    case 'attainment':
+      throw new Error('an attainment table is paid on the period total, not at a crossing row');
     case 'computed':
       return computedObligation(pay.payment, dec(row.v4), {
         common,
