@@ -163,7 +163,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   label: ['kind', 'style', 'text', 'range'],
   // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
   revenue: ['kind', 'amount', 'basis', 'term', 'scope', 'range'],
-  units: ['kind', 'count', 'product', 'range'],
+  // `scope` ("of Products") is not applied to the ledger, as in memory (the checker warns).
+  units: ['kind', 'count', 'product', 'scope', 'range'],
   'new-customers': ['kind', 'count', 'noun', 'range'],
   deals: ['kind', 'count', 'noun', 'range'],
   money: ['kind', 'amount', 'currency', 'text', 'range'],
@@ -205,7 +206,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
   tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'measure', 'proviso', 'range'],
   'step-proviso': ['kind', 'window', 'unit', 'range'],
-  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'measure', 'range'],
+  // A rate written as a multiple of the base rate has its `percent` filled in when read (rate-multiples.ts); the notes word it (tierNote).
+  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'measure', 'multiple', 'range'],
+  'rate-multiple': ['kind', 'factor', 'written', 'commission', 'range'],
   // Owed increment by increment: each increment is a target of its own in the query (increments.ts); `counted` words a new customer, noted as in memory.
   'each-increment': ['kind', 'noun', 'amount', 'quantifier', 'full', 'size', 'from', 'counted', 'range'],
   // `excessOf` only says the increments are of "such excess" (the threshold is written in `threshold`).
@@ -316,6 +319,7 @@ function checkPayment(payment: PaymentNode): void {
       for (const band of payment.bands) {
         requireKnown(band, 'tier band');
         checkMeasure(band.measure);
+        if (band.multiple) requireKnown(band.multiple, 'rate multiple');
         if (band.from) requireKnown(band.from, 'amount');
         if (band.to) requireKnown(band.to, 'amount');
       }
