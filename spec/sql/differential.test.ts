@@ -194,6 +194,30 @@ const SHORTFALLS = [
   'Licensee shall pay Foundation earned royalties of five percent (5%) of Net Sales ("Earned Royalties"), payable annually. If Licensee\'s Earned Royalties for any calendar quarter are less than $AMOUNT (the "Minimum Royalty"), Licensee shall make a payment to Foundation within sixty (60) days after the end of such calendar quarter equal to the difference between the Minimum Royalty and the Earned Royalties for that calendar quarter.',
 ];
 
+/**
+ * Measured amounts of payer-pays sentences, settled at the window's end (or accruing over a term with no end): rates,
+ * rates on the excess, tiers and a raised rate, with minimum payouts, caps per calendar or fiscal year and due dates
+ * after "such quarter"; and amounts owed increment by increment, each at the row completing it.
+ */
+const MEASURED = [
+  'Vendor shall pay Site Host a commission of ten percent (10%) of Net Sales in each quarter, within thirty (30) days after the end of such quarter; provided, however, that Site Host shall not receive any commission payment for a quarter in which the commission earned is less than $SMALL.',
+  'The Salesperson shall earn a commission of one percent (1%) of Net Sales in each quarter; provided that commissions earned in any Calendar Year shall not exceed $SMALL.',
+  'The Company shall pay the Employee an annual bonus equal to one percent (1%) of the Net Sales in each year in excess of $AMOUNT.',
+  'If Net Sales exceed $AMOUNT in each quarter, the Company shall pay the Agent a Bonus Commission equal to three percent (3%) of such Net Sales in excess of the target.',
+  'The Principal shall pay the Agent a commission of four per cent (4%) of Net Sales in each Calendar Quarter; provided that if Net Sales in a Calendar Quarter are at least $AMOUNT, the commission for that Calendar Quarter shall be six per cent (6%) of all Net Sales in that Calendar Quarter.',
+  'The Supplier shall pay the Distributor a rebate of three percent (3%) on the first $AMOUNT of Net Sales in each calendar year and five percent (5%) on all Net Sales in excess of $AMOUNT in each calendar year.',
+  'The Agent shall earn a commission of seven percent (7%) on all Gross Sales in excess of $AMOUNT made during the term of this Agreement.',
+  "In each fiscal year in which the Company's Gross Revenues exceed $AMOUNT, the Company shall pay the Agent $50 for each $STEP increment of such excess; provided, however, that the aggregate bonus payable under this Section 4 shall not exceed $SMALL in any fiscal year.",
+  'For every $STEP of Net Sales achieved in a Calendar Year, the Company shall pay the Agent a bonus of $25; provided that the aggregate bonus under this paragraph shall not exceed $SMALL for any Calendar Year.',
+  'The Company shall pay the Distributor a bonus of $10 for each full 2 Units sold by the Distributor in any Calendar Quarter in excess of 5 Units.',
+];
+
+/** An amount owed for each whole increment of the milestone's metric beyond its target (or from zero), each at the row completing it. */
+const eachIncrementArb = (target: TargetNode): fc.Arbitrary<PaymentNode> =>
+  fc
+    .tuple(fc.constantFrom(...(target.kind === 'revenue' ? ['150', '333.33'] : ['1', '2'])), fc.constantFrom('threshold' as const, 'zero' as const))
+    .map(([size, from]): PaymentNode => ({ kind: 'each-increment', noun: 'bonus', amount: money('25'), quantifier: 'each', full: true, size, from, range: R }));
+
 const caseArb: fc.Arbitrary<Case> = fc
   .tuple(fc.constantFrom(...EFFECTIVE), fc.constantFrom(...ZONES))
   .chain(([effective, zone]) => {
@@ -210,15 +234,15 @@ const caseArb: fc.Arbitrary<Case> = fc
       product: fc.constantFrom('Widget', ' widget ', 'Gadget', 'GADGET', 'other'),
       customer: fc.constantFrom('Acme', ' acme ', 'Beta', 'BETA', 'Cobalt', 'Dyn', ''),
     });
-    const milestone = fc.record({
-      target: targetArb,
+    const milestone = targetArb.chain((target) => fc.record({
+      target: fc.constant(target),
       window: windowArb(eDay),
-      payment: fc.oneof({ arbitrary: paymentArb, weight: 3 }, { arbitrary: boundedArb, weight: 1 }),
+      payment: fc.oneof({ arbitrary: paymentArb, weight: 3 }, { arbitrary: boundedArb, weight: 1 }, { arbitrary: eachIncrementArb(target), weight: 1 }),
       // "exceed" (strict), "at least", or no word.
       strict: fc.constantFrom(null, true, false),
       // Once-only words: a recurring window then pays its first met period only.
       once: fc.boolean(),
-    });
+    }));
     return fc.record({
       effective: fc.constant(effective),
       zone: fc.constant(zone),
@@ -237,6 +261,8 @@ const caseArb: fc.Arbitrary<Case> = fc
       clawback: fc.option(fc.constantFrom('offset' as const, 'repaid' as const, 'charged-back' as const), { freq: 3 }),
       // "Milestone Events are cumulative: …": a later milestone's achievement triggers the earlier ones not yet met.
       catchUp: fc.boolean(),
+      // Another clause with a measured amount, or one owed increment by increment.
+      measured: fc.option(fc.tuple(fc.constantFrom(...MEASURED), fc.integer({ min: 1, max: 400 }), fc.constantFrom('150', '500', '1250')), { freq: 2 }),
       // Ties: a share of rows copy an earlier row's date cell.
       rows: fc.array(fc.tuple(rowArb, fc.integer({ min: 0, max: 4 })), { minLength: 5, maxLength: 80 }),
     });
@@ -261,6 +287,12 @@ const caseArb: fc.Arbitrary<Case> = fc
       const [text, amount, units] = c.shortfall;
       const parsed = parse(text.replace('$AMOUNT', `$${amount * 10}`).replace('UNITS', String(units)));
       if (!parsed.ast || parsed.diagnostics.some((d) => d.severity === 'error')) throw new Error(`the shortfall sentence does not parse: ${text}`);
+      ast.clauses.push(parsed.ast.clauses[0]);
+    }
+    if (c.measured) {
+      const [text, amount, step] = c.measured;
+      const parsed = parse(text.split('$AMOUNT').join(`$${amount * 10}`).replace('$SMALL', `$${amount}`).replace('$STEP', `$${step}`));
+      if (!parsed.ast || parsed.diagnostics.some((d) => d.severity === 'error')) throw new Error(`the measured sentence does not parse: ${text}`);
       ast.clauses.push(parsed.ast.clauses[0]);
     }
     const records: LedgerRecord[] = [];

@@ -35,7 +35,7 @@ import { candidateDays, findCrossing, type Crossing } from './crossing';
 import { InstalmentSeries, instalmentsNote } from './instalments';
 import { progressOf } from './progress';
 import { instalmentsOf } from '../language/check-instalments';
-import { eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, tooManyIncrements } from './increments';
+import { countedNote, eachIncrementOf, incrementCandidates, incrementObligation, MAX_INCREMENTS, noIncrementNote, tooManyIncrements } from './increments';
 import { confirmDuplicates, IdIndex } from './id-index';
 import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
@@ -518,7 +518,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       }
       notes.windowReading(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
-      if (counted !== undefined) notes.add(`${name}: a new customer counts "with which ${counted} is entered into": read as the customer's first positive-amount row in the ledger`);
+      if (counted !== undefined) notes.add(countedNote(name, counted));
       if (m.quota) {
         const q = m.quota;
         notes.add(`${name}: the target is ${q.percent}% of ${q.owner ? `the ${q.owner.name}'s ` : 'the '}${q.name} of ${decimalString(new Dec(q.amount.amount))} ${q.amount.currency} as the text states it: ${decimalString(toDec(plan.target))}`);
@@ -695,7 +695,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if (eachIncrement && found) {
           // One obligation per completed increment, at the row that completes it; none at the threshold's own crossing.
           const steps = inst.increments ?? [];
-          if (steps.length === 0) notes.add(`${instName}: no whole increment is complete (total ${result.total}), so nothing is owed`);
+          if (steps.length === 0) notes.add(noIncrementNote(instName, result.total));
           for (const step of steps) {
             const reached = findCrossing(step.plan, step.inst, this.crossingRows, sums);
             if (!reached) continue;

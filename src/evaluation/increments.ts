@@ -38,7 +38,17 @@ export function eachIncrementOf(m: MilestoneNode): EachIncrementPaymentNode | nu
 
 /** Where increments are counted from: the threshold (the milestone's target), or zero. */
 function startOf(plan: Plan, payment: EachIncrementPaymentNode): Dec {
-  return payment.from === 'zero' ? new Dec(0) : toDec(plan.target);
+  return incrementStart(toDec(plan.target), payment);
+}
+
+/** Where increments are counted from, given the milestone's target. */
+export function incrementStart(target: Dec, payment: EachIncrementPaymentNode): Dec {
+  return payment.from === 'zero' ? new Dec(0) : target;
+}
+
+/** How many whole increments a total completes beyond the start (none, or a negative count, when it does not pass it). */
+export function wholeIncrements(total: Dec, start: Dec, size: Dec): Dec {
+  return total.minus(start).dividedBy(size).floor();
 }
 
 /**
@@ -59,7 +69,7 @@ export function incrementCandidates(plans: readonly Plan[], sums: DaySums, days:
     for (const inst of plan.instances) {
       const acc = new Accumulator();
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(acc, i);
-      const n = acc.value().minus(start).dividedBy(size).floor();
+      const n = wholeIncrements(acc.value(), start, size);
       if (n.lessThanOrEqualTo(0)) continue;
       total += n.greaterThan(MAX_INCREMENTS) ? MAX_INCREMENTS + 1 : n.toNumber();
       if (total <= MAX_INCREMENTS) wanted.push({ plan, inst, start, size, n: n.toNumber() });
@@ -91,6 +101,16 @@ export function tooManyIncrements(total: number): { code: 'too-many-increments';
   };
 }
 
+/** The note of an instance whose total completes no whole increment. */
+export function noIncrementNote(instName: string, total: string): string {
+  return `${instName}: no whole increment is complete (total ${total}), so nothing is owed`;
+}
+
+/** What makes a new customer count, as the text words it ("with which a Sale Agreement is entered into"), and how it is read. */
+export function countedNote(name: string, counted: string): string {
+  return `${name}: a new customer counts "with which ${counted} is entered into": read as the customer's first positive-amount row in the ledger`;
+}
+
 /** How a quantity of the milestone's metric is written: money with its currency, else a count. */
 function quantityWords(m: MilestoneNode): (value: Dec) => string {
   const t = m.target;
@@ -101,17 +121,30 @@ function quantityWords(m: MilestoneNode): (value: Dec) => string {
 
 /** The obligation of one completed increment, triggered at the row that completes it. */
 export function incrementObligation(plan: Plan, payment: EachIncrementPaymentNode, step: IncrementStep, crossing: Crossing, common: Omit<ObligationCommon, 'triggeredAt' | 'triggeredBy'>, source: string): Obligation {
+  return incrementObligationAt(plan.milestone, toDec(plan.target), payment, step.k, { day: formatIsoDate(fromDayNumber(crossing.row.day)), id: crossing.row.id }, common, source);
+}
+
+/** The same, from the milestone, its target, the increment's number and the local day and id of the row completing it (the SQL path's crossing rows). */
+export function incrementObligationAt(
+  m: MilestoneNode,
+  target: Dec,
+  payment: EachIncrementPaymentNode,
+  k: number,
+  row: { day: string; id: string },
+  common: Omit<ObligationCommon, 'triggeredAt' | 'triggeredBy'>,
+  source: string,
+): Obligation {
   const currency = payment.amount.currency;
-  const result = calculateIncrement(payment, step.k, startOf(plan, payment), quantityWords(plan.milestone), (d) => figure(d, currency));
-  const day = formatIsoDate(fromDayNumber(crossing.row.day));
+  const result = calculateIncrement(payment, k, incrementStart(target, payment), quantityWords(m), (d) => figure(d, currency));
+  const day = row.day;
   return {
     ...common,
     triggeredAt: day,
-    triggeredBy: crossing.row.id,
+    triggeredBy: row.id,
     amount: moneyString(result.amount, currency),
     currency,
     basis: 'increment',
-    explanation: `${result.text} with row ${crossing.row.id} on ${day} (${source}); whole increments only, a part increment earns nothing`,
+    explanation: `${result.text} with row ${row.id} on ${day} (${source}); whole increments only, a part increment earns nothing`,
     calculation: result.calculation,
     calculationText: result.text,
   };

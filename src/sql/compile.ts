@@ -16,7 +16,8 @@
  *             v2 running total at the crossing row, v3 running total before the crossing day,
  *             v4 the window's revenue a rate or computed payment is on (gross or net as the payment says),
  *             v5 a constant's or a rate's amount (computed payments: in TypeScript), label 'met' or null
- *             (missed or pending is the window's rule, windowOver, applied in TypeScript)
+ *             (missed or pending is the window's rule, windowOver, applied in TypeScript); an amount owed
+ *             increment by increment adds one such row per completed increment, its iid negative (increments.ts)
  *   explain:  iid, seq (1 = the crossing row, 2 = the row before, …), row_id, row_number, day,
  *             v1 contribution, v2 running total
  *   rows:     seq total rows, v1 before E, v2 after A, v3 used, v4 order-column repeats,
@@ -35,6 +36,7 @@ import { MAX_REPORTED_ERRORS } from '../evaluation/evaluate';
 import { zoneSegments } from './zone-segments';
 import { clawbackSql } from './clawback';
 import { catchUpSql } from './catch-up';
+import { incrementCtes } from './increments';
 
 const DAY_MS = 86_400_000;
 
@@ -336,13 +338,17 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const emptyInst =
     `SELECT CAST(NULL AS ${dialect.integer}) AS iid, 0 AS metric, 0 AS slot, CAST(NULL AS ${D}) AS target, 0 AS strict, CAST(NULL AS DATE) AS from_day, CAST(NULL AS DATE) AS to_day, ` +
     `0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor, 0 AS ms, 0 AS ptotal, 0 AS once WHERE FALSE`;
-  ctes.push(
-    instanceRows.length === 0
-      ? `inst AS (\n  ${emptyInst}\n)`
-      : `inst (iid, metric, slot, target, strict, from_day, to_day, pay, pay_amount, factor, ms, ptotal, once) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
-  );
   const dayMetric = (metric: string, slot: string): string =>
     `CASE ${metric} WHEN 0 THEN dd.gross WHEN 1 THEN dd.net WHEN 2 THEN dd.deals WHEN 3 THEN dd.new_customers ELSE CASE ${slot} ${unitSums.map((u, k) => `WHEN ${k} THEN dd.${u}`).join(' ')} END END`;
+  // Amounts owed increment by increment add a step instance per completed increment (increments.ts).
+  const increments = plan.instances.flatMap((i) => (i.milestone.payment.kind === 'increments' ? [{ iid: i.id, payment: i.milestone.payment.payment, target: i.milestone.target }] : []));
+  const instTable = increments.length > 0 ? 'base_inst' : 'inst';
+  ctes.push(
+    instanceRows.length === 0
+      ? `${instTable} AS (\n  ${emptyInst}\n)`
+      : `${instTable} (iid, metric, slot, target, strict, from_day, to_day, pay, pay_amount, factor, ms, ptotal, once) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
+  );
+  if (increments.length > 0) ctes.push(...incrementCtes(increments, (v, t) => p.bind(v, t), dialect, dayMetric));
   // Whether a total meets the target: passes it under a strict comparator ("exceed"), else reaches it.
   const meets = (total: string, strict: string, target = 'target'): string => `(${total} > ${target} OR (${strict} = 0 AND ${total} = ${target}))`;
   ctes.push(
@@ -389,7 +395,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   ctes.push(
     ...catchUp.ctes,
     // Instances reported: a milestone paid once stops at its first met instance (the later ones are not tested, so their rows are not used).
-    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN ${catchUp.met} AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid)\n)`,
+    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.iid >= 0 AND (i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN ${catchUp.met} AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid))\n)`,
     `explained AS (\n  SELECT r.iid, r.rn, r.id, r.d, r.c, r.running,\n` +
       `    ROW_NUMBER() OVER (PARTITION BY r.iid ORDER BY r.d DESC, r.t DESC, r.rn DESC) AS back\n` +
       `  FROM row_running AS r JOIN crossing AS x ON x.iid = r.iid\n` +
@@ -481,7 +487,8 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     ...clawback.selects,
     ...catchUp.selects,
   ];
-  const text = `WITH\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;
+  // Increments are counted up by a recursive CTE (increments.ts), which the WITH must announce.
+  const text = `WITH${increments.length > 0 ? ' RECURSIVE' : ''}\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;
   return { dialect: dialect.name, text, params: p.values };
 }
 

@@ -15,6 +15,8 @@ import type {
   ClauseNode,
   DefinitionNode,
   DocumentNode,
+  EachIncrementPaymentNode,
+  MeasureNode,
   MilestoneNode,
   PaymentNode,
   PaymentTermNode,
@@ -37,6 +39,7 @@ import { evaluatedWindow, readPeriodsForCheck, resolvePeriods, startCut } from '
 import { milestoneParties } from '../evaluation/parties';
 import { SqlUnsupportedError } from './unsupported';
 import { checkCatchUp } from './catch-up';
+import { checkMeasuredMilestone } from './measured';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
 import { checkCommitment, COMMITMENT_FIELDS, escalatedInstanceTarget } from './commitment';
@@ -71,6 +74,8 @@ export type SqlPayment =
   | { kind: 'rate'; percent: string; factor: string; basis: 'gross' | 'net'; payment: PaymentNode & { kind: 'rate' }; source: string }
   /** A rate on the excess, tiers or an amount per increment: computed in TypeScript from the window's revenue, which the query gives. */
   | { kind: 'computed'; basis: 'gross' | 'net'; payment: FormulaPayment; source: string }
+  /** An amount per increment owed increment by increment, each at the row completing it (increments.ts). */
+  | { kind: 'increments'; payment: EachIncrementPaymentNode; source: string }
   /** A minimum's shortfall: owed by the party that missed it, on the period's total once the period is over (src/evaluation/minimum.ts). */
   | { kind: 'shortfall'; payment: ShortfallPaymentNode; source: string }
   /** An attainment table: paid by the band that holds the period's final total, once the period is over (src/sql/attainment.ts). */
@@ -185,7 +190,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
   // `quota`: the target as a share of a quota, already computed when read (src/sql/quota.ts).
   // `periodReference` only names the condition's period again ("for such Calendar Quarter"): the evaluator does not read it.
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'event', 'range'],
+  // `condition: 'payment'`: no condition is written, the milestone is the payment's own measure (its window, metric and threshold).
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'event', 'condition', 'range'],
   'period-reference': ['kind', 'unit', 'word', 'range'],
   // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
   'sale-event': ['kind', 'words', 'range'],
@@ -203,7 +209,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'several-payments-statement': ['kind', 'written', 'period', 'range'],
   // The date of an event periods are counted from: those periods are dated before any window is (period-readings.ts).
   'event-date': ['kind', 'event', 'date', 'range'],
-  units: ['kind', 'count', 'product', 'range'],
+  // `scope` ("of Products") is not applied to the ledger, as in memory (the checker warns).
+  units: ['kind', 'count', 'product', 'scope', 'range'],
   'new-customers': ['kind', 'count', 'noun', 'range'],
   deals: ['kind', 'count', 'noun', 'range'],
   money: ['kind', 'amount', 'currency', 'text', 'range'],
@@ -234,21 +241,36 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   unstated: ['kind', 'how', 'currency', 'text', 'qualifiers', 'range'],
-  rate: ['kind', 'percent', 'basis', 'range'],
+  // `intro` only words the payment ("a commission of"); a measure ("of Net Sales in each quarter") settles the amount at the window's end (measured.ts).
+  // `definedAs` and `definedBare` only name the amount ('(the "Sales Incentive")'): the evaluator does not read them.
+  rate: ['kind', 'percent', 'basis', 'intro', 'measure', 'definedAs', 'definedBare', 'range'],
+  // What a payer-pays sentence's amount is counted on: scope and owner are words only, as in memory; a period word is refused by name.
+  measure: ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'range'],
   // A shortfall is owed on the period's final total once the period is over (src/evaluation/minimum.ts).
   shortfall: ['kind', 'written', 'intro', 'percent', 'unitPrice', 'range'],
   // Computed payments, caps, floors and due dates: the query gives the window's revenue, and the
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
-  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'range'],
+  // `thresholdName` only names the threshold ("the Sales Forecast of $600,000 for such Contract Year"): the amount is the threshold.
+  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'range'],
   'target-reference': ['kind', 'range'],
-  // `methodWords` only words the method ("of every new sales dollar").
-  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'range'],
+  // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
+  // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
+  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'measure', 'proviso', 'range'],
+  'step-proviso': ['kind', 'window', 'unit', 'range'],
   // `fromQuota`/`toQuota`: a bound written as a share of a quota, already computed into `from`/`to` (the tier note words it).
-  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'fromQuota', 'toQuota', 'range'],
+  // A rate written as a multiple of the base rate has its `percent` filled in when read (rate-multiples.ts); the notes word it (tierNote).
+  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'fromQuota', 'toQuota', 'measure', 'multiple', 'range'],
   'quota-bound': ['kind', 'percent', 'name', 'article', 'amount', 'amountWritten', 'range'],
-  'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'range'],
-  limited: ['kind', 'payment', 'cap', 'floor', 'range'],
-  limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'range'],
+  'rate-multiple': ['kind', 'factor', 'written', 'commission', 'range'],
+  // Owed increment by increment: each increment is a target of its own in the query (increments.ts); `counted` words a new customer, noted as in memory.
+  'each-increment': ['kind', 'noun', 'amount', 'quantifier', 'full', 'size', 'from', 'counted', 'range'],
+  // `excessOf` only says the increments are of "such excess" (the threshold is written in `threshold`).
+  'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'measure', 'excessOf', 'range'],
+  // A minimum payout ("no commission is paid for a quarter below $500") is applied by the evaluator's own applyLimits.
+  limited: ['kind', 'payment', 'cap', 'floor', 'minimumPayout', 'range'],
+  // A cap per calendar or fiscal year is counted by the evaluator's own applyLimits (settleObligations).
+  // `sumOf` names the amounts a cap in a sentence of its own is on: it is the clause's payment's cap, as in memory.
+  limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'calendar', 'yearStart', 'sumOf', 'range'],
   timed: ['kind', 'payment', 'due', 'range'],
   // `such` ("within 45 days after the end of such Calendar Year"): counted from the day the amount is triggered, by the evaluator's own dueDateOf.
   due: ['kind', 'days', 'after', 'calendar', 'such', 'range'],
@@ -322,6 +344,13 @@ function checkWindow(window: WindowNode): void {
   }
 }
 
+/** What a payer-pays sentence's amount is counted on: its fields, and the window written with it. */
+function checkMeasure(measure: MeasureNode | undefined): void {
+  if (!measure) return;
+  requireKnown(measure, 'measure');
+  if (measure.window) checkWindow(measure.window);
+}
+
 function checkPayment(payment: PaymentNode): void {
   requireKnown(payment, 'payment');
   switch (payment.kind) {
@@ -331,14 +360,24 @@ function checkPayment(payment: PaymentNode): void {
     // A redacted or elsewhere-set amount ("$[***]", "set forth in Schedule 4.2") is read like a section reference: from the schedule, else undefined.
     case 'section':
     case 'unstated':
+      break;
     case 'rate':
+      checkMeasure(payment.measure);
       break;
     case 'rate-on-excess':
       requireKnown(payment.threshold, 'threshold');
+      checkMeasure(payment.measure);
       break;
     case 'tiered':
+      checkMeasure(payment.measure);
+      if (payment.proviso) {
+        requireKnown(payment.proviso, 'proviso');
+        checkWindow(payment.proviso.window);
+      }
       for (const band of payment.bands) {
         requireKnown(band, 'tier band');
+        checkMeasure(band.measure);
+        if (band.multiple) requireKnown(band.multiple, 'rate multiple');
         if (band.from) requireKnown(band.from, 'amount');
         if (band.to) requireKnown(band.to, 'amount');
         for (const q of [band.fromQuota, band.toQuota]) if (q) requireKnown(q, 'quota bound');
@@ -348,9 +387,10 @@ function checkPayment(payment: PaymentNode): void {
       requireKnown(payment.amount, 'amount');
       requireKnown(payment.increment, 'amount');
       if (payment.threshold) requireKnown(payment.threshold, 'amount');
+      checkMeasure(payment.measure);
       break;
     case 'limited':
-      for (const limit of [payment.cap, payment.floor]) {
+      for (const limit of [payment.cap, payment.floor, payment.minimumPayout ?? null]) {
         if (!limit) continue;
         requireKnown(limit, 'limit');
         requireKnown(limit.amount, 'amount');
@@ -368,7 +408,8 @@ function checkPayment(payment: PaymentNode): void {
       checkAttainment(payment, requireKnown);
       break;
     case 'each-increment':
-      throw eachIncrementUnsupported();
+      requireKnown(payment.amount, 'amount');
+      break;
     default:
       assertNever(payment);
   }
@@ -392,14 +433,6 @@ function shortfallWithoutParties(): SqlUnsupportedError {
   return new SqlUnsupportedError(
     'shortfall payment without parties',
     'the SQL engines do not support a shortfall payment whose payer and payee the clause does not name; evaluate this clause with the in-memory engine',
-  );
-}
-
-/** Increments owed one by one are triggered at the row completing each, which the query does not find. */
-function eachIncrementUnsupported(): SqlUnsupportedError {
-  return new SqlUnsupportedError(
-    'amount per increment owed increment by increment',
-    'the SQL engines do not support amounts owed for each increment as it is completed (one obligation per increment, at the row that completes it) yet; evaluate this clause with the in-memory engine',
   );
 }
 
@@ -465,6 +498,7 @@ function checkResolved(ast: DocumentNode): void {
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
+      checkMeasuredMilestone(m);
     }
     for (const term of clause.payments) checkTerm(term);
   }
@@ -510,7 +544,7 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       if (!milestoneParties(clause, milestone)) throw attainmentWithoutParties();
       return { kind: 'attainment', payment, source };
     case 'each-increment':
-      throw eachIncrementUnsupported();
+      return { kind: 'increments', payment, source };
     default:
       return assertNever(payment);
   }

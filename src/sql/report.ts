@@ -4,6 +4,7 @@
  * results with the same renderer and `--json` is the same object.
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
+import { resolveOpenings } from '../language/openings';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
@@ -36,6 +37,9 @@ import { Notes } from '../evaluation/notes';
 import { METRICS } from '../evaluation/metrics';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
+import { dropNothingOwed, measuredSettlement } from './measured';
+import { incrementObligations, incrementsWanted, stepId } from './increments';
+import { countedNote, noIncrementNote } from '../evaluation/increments';
 import { attainmentInstance } from './attainment';
 import { commitmentNote, escalationNote } from './commitment';
 import { quotaNote } from './quota';
@@ -180,6 +184,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       message: `the order column repeats ${repeats} value${repeats === 1 ? '' : 's'}: ties between sales at the same instant cannot be broken by input order; give a unique row number`,
     });
   }
+  // Past the evaluator's limit on increments followed, its error (the query follows at most that many per instance).
+  const tooMany = errorCount === 0 ? incrementsWanted(plan.instances.flatMap((i) => (i.milestone.payment.kind === 'increments' ? [{ payment: i.milestone.payment.payment, target: i.milestone.target, total: dec(instances.get(i.id)?.v1 ?? null) }] : []))) : null;
+  if (tooMany) error(tooMany);
   if (errorCount > 0) {
     const sorted = [...errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     return { ok: false, asOf, ...base, errors: sorted, errorCount, diagnostics: [] };
@@ -195,6 +202,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     });
   }
   const notes = new Notes(ctx.zone, asOf);
+  // An opening's reading ("'In addition to …' is context only"), in the evaluator's words and place.
+  for (const text of resolveOpenings(plan.ast).notes) notes.add(text);
   for (const text of plan.contextNotes) notes.add(text);
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
   if (holds.ok && holds.note) notes.add(holds.note);
@@ -214,6 +223,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const warned = new Set<SqlMilestone>();
   const timing: PaymentObligation[] = [];
   const settledAtEnd = new Map<Obligation, string>();
+  const settled = new Map<Obligation, string>();
+  const incrementsOwed = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
     const parties = milestoneParties(m.clause, m.milestone);
@@ -228,6 +239,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     topUpNotes(name, m, ctx, notes, diagnostics);
     const w = m.window;
     notes.windowReading(name, w, asOf);
+    if (m.payment.kind === 'increments' && m.payment.payment.counted !== undefined) notes.add(countedNote(name, m.payment.payment.counted));
     quotaNote(name, m.milestone, m.target, notes);
     notes.periodsReading(name, m.milestone, m.once && !m.firstAchievement);
     salesMinimumNote(name, m.clause, notes);
@@ -313,8 +325,34 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (met && !clawback && !byInstance && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
-      if (met) {
-        const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
+      if (m.payment.kind === 'increments') {
+        // One obligation per completed increment, at the row completing it (its step instance's crossing); none at the threshold's own.
+        const owed = incrementObligations(
+          { iid: inst.id, payment: m.payment.payment, target: m.target, milestone: m.milestone },
+          totalDec,
+          (k) => {
+            const step = instances.get(stepId(inst.id, k));
+            return step && step.row_id !== null && step.day !== null ? { day: step.day, id: step.row_id } : null;
+          },
+          { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' as const }) },
+          m.payment.source,
+        );
+        if (owed.steps === 0) notes.add(noIncrementNote(instName, result.total));
+        for (const obligation of owed.obligations) {
+          obligations.push(obligation);
+          notes.add(`${instName}: ${obligation.explanation}`);
+          if (m.written) timing.push({ obligation, payment: m.written, name: instName });
+          incrementsOwed.set(obligation, instName);
+        }
+        if (met && m.stopsAtFirstMet) break;
+        continue;
+      }
+      // A measured amount is settled at the window's end (measured.ts); any other is owed at the crossing row.
+      const settlement = measuredSettlement(m.written, inst.window, plan.aDay, met ? { by: row.row_id as string, at: result.achievedAt as string } : null);
+      if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
+      if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : met) {
+        const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
+        const obligation = obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
         if (obligation) {
           obligations.push(obligation);
           notes.add(`${instName}: ${obligation.explanation}`);
@@ -324,6 +362,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
             obligations.push(back);
             notes.add(`${instName}: ${back.explanation}`);
           }
+          if (settlement) settled.set(obligation, instName);
         }
       }
       const bands = planBandsInstance(m.clause, result, inst.window, dec(row.v4), over, {
@@ -343,6 +382,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   applyPayDays(plan.ast.clauses.map((clause) => clause.payDay ?? null), obligations, (text) => notes.add(text));
   // An amount settled at a window's end that comes to zero is no obligation (as in memory, once every obligation is settled).
   dropSettledZeros(obligations, settledAtEnd, notes);
+  dropNothingOwed(obligations, settled, incrementsOwed, notes);
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
@@ -431,6 +471,8 @@ function obligationOf(
       });
     case 'shortfall':
       throw new Error('a shortfall is owed on the period total, not at a crossing row');
+    case 'increments':
+      throw new Error('an amount per increment is owed at the rows completing the increments, not at the crossing row');
     case 'attainment':
       throw new Error('an attainment table is paid on the period total, not at a crossing row');
     case 'computed':
