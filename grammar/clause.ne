@@ -70,7 +70,7 @@ import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
-var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord;
+var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord, setNameWord: any = pw.setNameWord;
 import * as ptb from './plan-table-builders';
 import * as pbb from './plan-band-builders';
 import * as ev from './full-month-builders';
@@ -815,7 +815,8 @@ setWords      -> setWord                                             {% b.single
                | setWords setWord                                    {% b.append %}
                | setWords %number                                    {% b.append %}
 # Keywords a product name may hold ("Widget Pro", "Widget Max", "Net Manager").
-setWord       -> %word {% b.id %} | %pro {% b.id %} | %maximum {% b.id %} | %minimum {% b.id %} | %full {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %new_ {% b.id %} | %unit {% b.id %}
+# Never "excluding": "…, excluding Model Y products" is what the set leaves out, never one more name.
+setWord       -> %setNameWord {% b.id %} | %pro {% b.id %} | %maximum {% b.id %} | %minimum {% b.id %} | %full {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %new_ {% b.id %} | %unit {% b.id %}
 # The noun after the names is required, so that where the names end is never in doubt.
 setNoun       -> "systems" {% isb.setNoun %} | "products" {% isb.setNoun %} | "product" "lines" {% isb.setNoun %}
 setListed     -> "listed" %in_ documentRef                           {% isb.setListed %}

@@ -110,10 +110,19 @@ export const scopeWord: WordMatcher = {
   samples: ['Territory', 'Products', 'Affiliates'],
 };
 
+/**
+ * A word of a product's name in a set definition ("the Model X and Model Y systems"): any word but
+ * "excluding", which starts the words the set leaves out, never a name.
+ */
+export const setNameWord: WordMatcher = {
+  test: (token: Token): boolean => token.type === 'word' && token.value.toLowerCase() !== 'excluding',
+  samples: ['Model', 'X', 'Widget'],
+};
+
 /** The test symbols above, by the names the grammar gives them. */
 export const PERIOD_WORD_MATCHERS: readonly string[] = [
   'periodNoun', 'startVerb', 'rangeEndWord', 'termNoun', 'anWord', 'anniversaryWord', 'thereofWord', 'itWord', 'successiveWord',
   'meansWord', 'yearsWord', 'fiscalWord', 'fiscalEdgeVerb', 'endingWord', 'metricPeriodWord', 'possessiveWord', 'hyphenatedLength', 'firstWord', 'periodNameWord',
   'soleNameWord', 'periodPossessive', 'sinceWord', 'previousWord', 'timesWord', 'baseWord', 'rateWord',
-  'thresholdNameWord', 'scopeWord',
+  'thresholdNameWord', 'scopeWord', 'setNameWord',
 ];

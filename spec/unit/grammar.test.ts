@@ -297,3 +297,10 @@ test('"If Net Sales in the Royalty Period exceed …": "in the Royalty Period" i
   expect(earleyWork(text).results).toBe(1);
   expect(JSON.stringify(parse(text).ast)).not.toContain('"scope"');
 });
+
+// Found by the steered sentences: "excluding" was also read as the first word of one more product name.
+test('"the Model X systems, excluding Model Y products": the excluded words, never one more name', () => {
+  const text =
+    '"Products" means the Model X systems, excluding Model Y products. If Net Sales of Products in any calendar quarter exceed $100,000, Distributor shall pay Agent a bonus of $5,000.';
+  expect(earleyWork(text).results).toBe(1);
+});
