@@ -152,7 +152,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `timing` ("payable within 60 days after the end of the Royalty Period …") gives no due date, and `payDay` ("paid on
   // the 15th day of the month following …") a due day per obligation: both by the evaluator's own code (pay-day.ts).
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'range'],
+  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition', 'range'],
+  // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
+  'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
   'payment-timing': ['kind', 'n', 'unit', 'period', 'range'],
   'payment-day': ['kind', 'day', 'noun', 'range'],
@@ -415,6 +417,10 @@ function checkResolved(ast: DocumentNode): void {
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
     if (clause.beneficiary) requireKnown(clause.beneficiary, 'beneficiary');
+    if (clause.listCondition) {
+      requireKnown(clause.listCondition, 'list condition');
+      checkWindow(clause.listCondition.window);
+    }
     for (const m of clause.milestones) {
       // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
       const base = m.payment ? paymentParts(m.payment).base : null;
