@@ -88,6 +88,7 @@ export const DIAGNOSTIC_CODES = {
   'any-period-reading': 'warning',
   // a payment made in instalments, one per calendar year that meets the condition
   'instalment-missed-year': 'warning',
+  'instalment-due-reading': 'warning',
   // period words of metrics ("annual Net Sales")
   'period-word-mismatch': 'error',
   'period-word-reading': 'warning',
@@ -103,6 +104,8 @@ export const DIAGNOSTIC_CODES = {
   // computed amounts in payer-pays sentences
   'measure-window-mismatch': 'error',
   'measure-metric-mismatch': 'error',
+  // "the increase in quarter-to-quarter growth": the increase in sales, or of the growth rate
+  'growth-increase-reading': 'warning',
   'settlement-period-mismatch': 'error',
   'target-without-condition': 'error',
   // openings before a sentence

@@ -28,6 +28,19 @@ describe('totals counted per product', () => {
     }
   });
 
+  test('a carry-forward sentence after a total counted per product is refused at the per-product words', () => {
+    // Read, one product's excess would carry into the next quarter's total, where another product could meet the target with it.
+    const text =
+      "If Net Sales of a Licensed Product exceed $100,000 in each calendar quarter, the Company shall pay the Agent a bonus of $5,000. " +
+      "Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter, including amounts carried forward.";
+    const checked = validate(text);
+    expect(checked.valid).toBe(false);
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'unsupported-construct', line: 1, offset: text.indexOf('of a Licensed Product'), endOffset: text.indexOf(' exceed $100,000') });
+    expect(errors[0].message).toContain('carrying an excess forward to the next period is not counted per product');
+  });
+
   test('the SQL path refuses a total counted per product, by its own words or its term\'s definition', () => {
     const texts = [
       CLAUSE,

@@ -21,7 +21,13 @@ describe('a commitment to sales targets in an exhibit', () => {
   test('a remedy that is a payment is not read as a remedy that is not', () => {
     const r = validate(clause('pay Supplier the difference within thirty (30) days', ROWS));
     expect(r.valid).toBe(false);
-    expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    const text = clause('pay Supplier the difference within thirty (30) days', ROWS);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    // The error is at the payment remedy itself, named as a shortfall payment.
+    expect(errors[0]).toMatchObject({ code: 'unsupported-construct', line: 1, offset: text.indexOf('pay Supplier the difference') });
+    expect(errors[0].column).toBe(errors[0].offset + 1);
+    expect(errors[0].message).toContain('a shortfall payment');
   });
 
   test('rows out of order are sales-minimum-mismatch', () => {

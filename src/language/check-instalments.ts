@@ -3,7 +3,9 @@
  * installments, one in each Calendar Year (beginning with the Calendar Year in which the threshold is first reached) in
  * which such threshold continues to be reached or exceeded."). Each instalment is owed for a calendar year in which the
  * milestone's condition is met, so the condition must be measured per calendar year; and the text leaves open what a
- * year that falls short does to the instalments still unpaid: a warning names both readings and the one taken.
+ * year that falls short does to the instalments still unpaid: a warning names both readings and the one taken. With no
+ * due time written, "one in each Calendar Year" makes each instalment due by the last day of its year, while "annual
+ * installments" could also be read as due on each anniversary of the first achievement: a warning names both.
  */
 import type { ClauseNode, FixedPaymentNode, InstalmentsNode, MilestoneNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
@@ -33,6 +35,21 @@ export function checkInstalments(clause: ClauseNode, out: Diagnostic[]): void {
     if (!Number.isInteger(instalments.count) || instalments.count < 2) {
       out.push(diagnostic('unsupported-construct', instalments.range, `A payment in ${instalments.count} instalment${instalments.count === 1 ? '' : 's'} is not read: write two or more.`));
       continue;
+    }
+    if (!clause.timing && !clause.payDay) {
+      out.push(
+        diagnostic(
+          'instalment-due-reading',
+          instalments.range,
+          `The text gives no time for paying the ${instalments.noun} beyond "one in each Calendar Year": each is read as due by the last day of the calendar year whose total meets the condition (made in that year). ` +
+            `"annual ${instalments.noun}" could also be read as due on each anniversary of the first achievement, which the engine does not compute.`,
+          {
+            suggestion:
+              'state when each falls due, e.g. "Payments are paid on the 15th day of the month following the month in which they are earned." after the sentence; ' +
+              'the engine does not read an anniversary due date, so if one is meant check the due dates against it',
+          },
+        ),
+      );
     }
     out.push(
       diagnostic(

@@ -1,7 +1,8 @@
 /**
  * Checks of totals counted per product (src/language/per-product.ts): where the words leave it unclear whether the sales
  * of several products are pooled or counted per product, a warning names both readings; what the evaluation cannot yet
- * count per product is refused by name; a once-only sentence that restates the condition must restate the milestone's.
+ * count per product (a computed payment, several conditions, catch-up, a clawback, a carry-forward) is refused by name;
+ * a once-only sentence that restates the condition must restate the milestone's.
  */
 import type { ClauseNode, DocumentNode, MilestoneNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
@@ -77,5 +78,7 @@ function checkMilestone(clause: ClauseNode, m: MilestoneNode, document: Document
   if (m.compound) refuse('a condition of several parts');
   if (clause.catchUp) refuse('catch-up of earlier milestones');
   if (clause.clawback) refuse('a clawback');
+  // One product's excess would otherwise carry into the next period's total, where another product may meet the target with it.
+  if (clause.carryForward) refuse('carrying an excess forward to the next period');
   if (m.achiever) refuse('a condition that names the party whose sales count');
 }
