@@ -149,4 +149,10 @@ describe('constructs of the language the SQL path does not compute yet are refus
     const planned = planEvaluation(ast as DocumentNode, options);
     expect(planned.ok && planned.plan.milestones.map((m) => [m.payment.kind, m.stopsAtFirstMet])).toEqual([['shortfall', false]]);
   });
+
+  it('catch-up over a minimum with a shortfall (judged on the period total, not at a crossing row)', () => {
+    const ast = parse('If the Distributor fails to purchase $500,000 in each year, it shall pay the Company twenty percent (20%) of the shortfall.').ast as DocumentNode;
+    ast.clauses[0].catchUp = { kind: 'catch-up', range: ast.range };
+    expect(refusal(ast).feature).toBe('catch-up with a shortfall payment');
+  });
 });

@@ -39,3 +39,12 @@ export function catchUpTriggers(plans: readonly Plan[], firstCrossing: (plan: Pl
   }
   return out;
 }
+
+/** The note of an instance triggered by catch-up: `by` names the later milestone achieved then, by row `rowId`. */
+export function catchUpNote(instance: string, achievedAt: string | null, by: string, rowId: string, total: string): string {
+  return (
+    `${instance}: triggered on ${achievedAt} by catch-up: ${by} was achieved then ` +
+    `(row ${rowId}), and the text says achievement of a milestone triggers every earlier one not previously triggered and paid; ` +
+    `this period's own total (${total}) did not meet it`
+  );
+}

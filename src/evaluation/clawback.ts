@@ -26,6 +26,14 @@ export function clawsBack(plan: Plan): ClawbackNode | null {
   return node && !plan.periodTotal && !plan.accrues && !plan.parts ? node : null;
 }
 
+/** The obligations a clawback takes back: sums paid when the milestone was met (a rate is computed on the sales less refunds). */
+const CLAWED_BASES: ReadonlySet<string> = new Set(['item', 'sentence', 'schedule', 'unresolved']);
+
+/** Whether an obligation is a sum a clawback takes back. */
+export function clawedBasis(obligation: Obligation): boolean {
+  return CLAWED_BASES.has(obligation.basis);
+}
+
 /**
  * After pass 1: for each instance of a plan that claws back and that reached its target, the days after the first
  * candidate crossing day on which a refund lowered the total (added to `days`), so that pass 2 keeps their rows.
@@ -91,7 +99,7 @@ export function clawbackNote(node: ClawbackNode): string {
 }
 
 /** The negative adjustment of `original` (a sum the refund row `refund` undid). */
-export function clawbackObligation(node: ClawbackNode, original: Obligation, refund: LedgerRow, total: string): Obligation {
+export function clawbackObligation(node: ClawbackNode, original: Obligation, refund: Pick<LedgerRow, 'day' | 'id'>, total: string): Obligation {
   const day = formatIsoDate(fromDayNumber(refund.day));
   const amount = original.amount === null || original.currency === null ? null : moneyString(new Dec(original.amount).negated(), original.currency);
   const paid = original.amount === null || original.currency === null ? 'the undefined amount' : formatMoney(new Dec(original.amount), original.currency);

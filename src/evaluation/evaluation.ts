@@ -21,7 +21,7 @@ import { customerDefinitionReading, customerDefinitions } from '../language/chec
 import { itemSetReading } from '../language/item-sets';
 import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
 import { listConditionReadings } from '../language/list-condition';
-import { catchUpTriggers, crossesBefore } from './catch-up';
+import { catchUpNote, catchUpTriggers, crossesBefore } from './catch-up';
 import { productOutcome, productPlans, tooManyProducts } from './per-product';
 import { perProductNote } from '../language/per-product';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
@@ -40,7 +40,7 @@ import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { compoundOutcome, partCandidates } from './compound';
 import { applyCarryForward, carriesForward, carryNotes, carryReading } from './carry-forward';
-import { clawbackCandidates, clawbackNote, clawbackObligation, clawsBack, undoingRefund } from './clawback';
+import { clawbackCandidates, clawbackNote, clawbackObligation, clawedBasis, clawsBack, undoingRefund } from './clawback';
 import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
 import { milestoneParties, partiesNote } from './parties';
@@ -55,6 +55,7 @@ import { paymentBaseMetric } from './payments/computed-payment';
 import { currencyReading } from './ledger-currency';
 import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';
 import { growthNote, growthStatus } from './growth';
+import { plainStatus } from './plain-status';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
@@ -77,8 +78,6 @@ import {
 } from './report';
 import type { SecondPassNeeds, TwoPassEvaluation } from './two-pass';
 
-/** The obligations a clawback takes back: sums paid when the milestone was met (a rate is computed on the sales less refunds). */
-const CLAWED_BASES = new Set(['item', 'sentence', 'schedule', 'unresolved']);
 
 export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   readonly rowDays = true;
@@ -590,7 +589,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           ? topUpStatus(topUpAmount, new Dec(topUp.terms.minimum.amount), over)
           : shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
-          : crossing || byCarry ? 'met' : over ? 'missed' : 'pending';
+          : plainStatus(crossing !== null || byCarry, over);
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         // A growth is known once the quarter is over, on its whole total: no row achieves it.
         const achieved = status === 'met' && !prior ? crossing : null;
@@ -620,11 +619,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         milestones.push(result);
         const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
         if (byCatchUp && caught) {
-          notes.add(
-            `${instName}: triggered on ${result.achievedAt} by catch-up: ${labelName(caught.by, this.plans.indexOf(caught.by) + 1, this.clauseCount)} was achieved then ` +
-              `(row ${caught.crossing.row.id}), and the text says achievement of a milestone triggers every earlier one not previously triggered and paid; ` +
-              `this period's own total (${result.total}) did not meet it`,
-          );
+          notes.add(catchUpNote(instName, result.achievedAt, labelName(caught.by, this.plans.indexOf(caught.by) + 1, this.clauseCount), caught.crossing.row.id, result.total));
         }
         if (outcome) notes.add(`${instName}: ${outcome.note}`);
         if (carried) for (const text of carryNotes(plan, inst, instIndex === plan.instances.length - 1, this.asOfDay)) notes.add(`${instName}: ${text}`);
@@ -776,7 +771,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             notes.add(`${instName}: ${obligation.explanation}`);
             if (found) timing.push({ obligation, payment: found.payment, name: instName });
             if (settled) settledAtEnd.set(obligation, instName);
-            const refund = undone && clawback && crossing && CLAWED_BASES.has(obligation.basis) ? undoingRefund(plan, inst, crossing.row.day - this.effectiveDay, this.crossingRows, sums) : null;
+            const refund = undone && clawback && crossing && clawedBasis(obligation) ? undoingRefund(plan, inst, crossing.row.day - this.effectiveDay, this.crossingRows, sums) : null;
             if (refund && clawback) {
               const back = clawbackObligation(clawback, obligation, refund, result.total);
               obligations.push(back);

@@ -33,6 +33,8 @@ import { minorUnits } from '../values/money';
 import { formatIsoDate, fromDayNumber } from '../time/periods';
 import { MAX_REPORTED_ERRORS } from '../evaluation/evaluate';
 import { zoneSegments } from './zone-segments';
+import { clawbackSql } from './clawback';
+import { catchUpSql } from './catch-up';
 
 const DAY_MS = 86_400_000;
 
@@ -128,7 +130,7 @@ function checkWidth(plan: SqlPlan, dialect: SqlDialect): void {
   if (max === null) return;
   const whole = (text: string): number => text.replace(/^-/, '').split('.')[0].replace(/^0+/, '').length;
   for (const m of plan.milestones) {
-    const amounts = [m.target, ...(m.payment.kind === 'constant' ? [m.payment.amount] : [])];
+    const amounts = [m.target, ...m.instances.map((i) => i.target), ...(m.payment.kind === 'constant' ? [m.payment.amount] : [])];
     for (const a of amounts) {
       if (whole(a) > max) {
         throw new SqlUnsupportedError(
@@ -381,13 +383,22 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `    SELECT row_running.*, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d, t, rn) AS k_first, ROW_NUMBER() OVER (PARTITION BY iid ORDER BY d DESC, t DESC, rn DESC) AS k_last\n` +
       `    FROM row_running WHERE candidate AND ${meets('running', 'strict')} AND (ptotal = 0 OR NOT ${meets('running - c', 'strict')})\n` +
       `  ) AS z WHERE (z.ptotal = 0 AND z.k_first = 1) OR (z.ptotal = 1 AND z.k_last = 1)\n)`,
+  );
+  // Catch-up: instances triggered by a later milestone's achievement (catch-up.ts), met like those met on their own.
+  const catchUp = catchUpSql(plan, p, dialect);
+  ctes.push(
+    ...catchUp.ctes,
     // Instances reported: a milestone paid once stops at its first met instance (the later ones are not tested, so their rows are not used).
-    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN crossing AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid)\n)`,
+    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN ${catchUp.met} AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid)\n)`,
     `explained AS (\n  SELECT r.iid, r.rn, r.id, r.d, r.c, r.running,\n` +
       `    ROW_NUMBER() OVER (PARTITION BY r.iid ORDER BY r.d DESC, r.t DESC, r.rn DESC) AS back\n` +
       `  FROM row_running AS r JOIN crossing AS x ON x.iid = r.iid\n` +
       `  WHERE (r.d = x.d AND (r.t < x.t OR (r.t = x.t AND r.rn <= x.rn))) OR r.d = x.prev_d\n)`,
   );
+
+  // Clawbacks: the refund row that undid a met instance (clawback.ts).
+  const clawback = clawbackSql(plan, p, dialect, contribution, meets);
+  ctes.push(...clawback.ctes);
 
   // Row counts: every row is used, or ignored with a reason.
   ctes.push(
@@ -467,6 +478,8 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `  FROM counts AS c CROSS JOIN order_repeats AS o`,
     `SELECT 'issue', ${nullInt}, z.first_rn, z.col, z.rn, z.val, ${dec('n.n')}, ${nullText}, ${nullText}, ${nullText}, ${nullText}, z.code\n` +
       `  FROM (SELECT * FROM issues ORDER BY rn, rank LIMIT ${Number(MAX_REPORTED_ERRORS)}) AS z CROSS JOIN issue_count AS n`,
+    ...clawback.selects,
+    ...catchUp.selects,
   ];
   const text = `WITH\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;
   return { dialect: dialect.name, text, params: p.values };
@@ -504,7 +517,7 @@ function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDi
           : PAYMENT_CODE.none;
   return (
     `(${p.bind(inst.id, dialect.integer)}, ${p.bind(METRIC_CODE[m.metric], dialect.integer)}, ${p.bind(slot, dialect.integer)}, ` +
-    `${p.bind(m.target, D)}, ${p.bind(m.strict ? 1 : 0, dialect.integer)}, ${p.bind(isoDay(inst.fromDay), 'DATE')}, ${p.bind(isoDay(inst.toDay), 'DATE')}, ` +
+    `${p.bind(inst.target, D)}, ${p.bind(m.strict ? 1 : 0, dialect.integer)}, ${p.bind(isoDay(inst.fromDay), 'DATE')}, ${p.bind(isoDay(inst.toDay), 'DATE')}, ` +
     `${p.bind(payCode, dialect.integer)}, ` +
     `${pay.kind === 'constant' ? p.bind(pay.amount, D) : `CAST(NULL AS ${D})`}, ` +
     `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`}, ` +

@@ -36,8 +36,14 @@ import { periodReading } from '../evaluation/plan';
 import { evaluatedWindow, readPeriodsForCheck, resolvePeriods, startCut } from './period-readings';
 import { milestoneParties } from '../evaluation/parties';
 import { SqlUnsupportedError } from './unsupported';
+import { checkCatchUp } from './catch-up';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
+import { checkCommitment, COMMITMENT_FIELDS, escalatedInstanceTarget } from './commitment';
+import { checkQuota, QUOTA_FIELDS } from './quota';
+import { checkSalesMinimum, SALES_MINIMUM_FIELDS } from './sales-minimum';
+import { checkPlanBands, PLAN_BANDS_FIELDS } from './plan-bands';
+import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from './top-up';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -80,6 +86,10 @@ export interface SqlInstance {
   id: number;
   milestone: SqlMilestone;
   window: WindowInstance;
+  /** The target this instance is tested against: the milestone's, or its period's escalated minimum (src/sql/commitment.ts). */
+  target: string;
+  /** How many anniversaries raised the minimum, and the last one (0 and null without an escalation). */
+  escalation: { anniversaries: number; since: string | null };
   /** Evaluated local days `[fromDay, toDay)`: the window cut to `[E, A]` (may be empty). */
   fromDay: number;
   toDay: number;
@@ -149,10 +159,18 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // or a period opening changes the windows, and is refused by its kind.
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
+  // A commitment, a sales minimum, plan bands and a top-up: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts, top-up.ts.
+  // A clawback owes back a sum paid for a milestone whose window ends below its target, by the refund that undid it (clawback.ts).
+  // Catch-up triggers an earlier milestone of the list by a later one's achievement (catch-up.ts).
+  'catch-up': ['kind', 'range'],
+  clawback: ['kind', 'noun', 'that', 'remedy', 'futureNoun', 'range'],
   // `timing` ("payable within 60 days after the end of the Royalty Period …") gives no due date, and `payDay` ("paid on
   // the 15th day of the month following …") a due day per obligation: both by the evaluator's own code (pay-day.ts).
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition', 'range'],
+  clause: [
+    'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
+    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'range',
+  ],
   // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
   'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
@@ -170,8 +188,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `once` on a one-instance window is what the evaluator does anyway (a milestone pays on first
   // achievement); on a recurring window it changes which periods pay, and is refused below.
   // `paymentName` only names the payment ('(the "Milestone Payment")'): the evaluator does not read it.
+  // `quota`: the target as a share of a quota, already computed when read (src/sql/quota.ts).
   // `periodReference` only names the condition's period again ("for such Calendar Quarter"): the evaluator does not read it.
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'periodReference', 'event', 'range'],
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'event', 'range'],
   'period-reference': ['kind', 'unit', 'word', 'range'],
   // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
   'sale-event': ['kind', 'words', 'range'],
@@ -227,8 +246,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
   'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'range'],
   'target-reference': ['kind', 'range'],
-  tiered: ['kind', 'intro', 'bands', 'method', 'range'],
-  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'range'],
+  // `methodWords` only words the method ("of every new sales dollar").
+  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'range'],
+  // `fromQuota`/`toQuota`: a bound written as a share of a quota, already computed into `from`/`to` (the tier note words it).
+  'tier-band': ['kind', 'percent', 'basis', 'quantifier', 'lower', 'from', 'upper', 'to', 'fromQuota', 'toQuota', 'range'],
+  'quota-bound': ['kind', 'percent', 'name', 'article', 'amount', 'amountWritten', 'range'],
   'per-increment': ['kind', 'noun', 'amount', 'full', 'increment', 'basis', 'comparator', 'threshold', 'proRata', 'range'],
   limited: ['kind', 'payment', 'cap', 'floor', 'range'],
   limit: ['kind', 'written', 'amount', 'per', 'perWritten', 'range'],
@@ -238,6 +260,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // A payment sentence's own payer ("upon the achievement of Milestone 2, Parent shall pay …") is read by milestoneParties, as in memory.
   'payment-term': ['kind', 'scope', 'party', 'payer', 'payment', 'range'],
   ...ATTAINMENT_FIELDS,
+  ...COMMITMENT_FIELDS,
+  ...QUOTA_FIELDS,
+  ...SALES_MINIMUM_FIELDS,
+  ...PLAN_BANDS_FIELDS,
+  ...TOP_UP_FIELDS,
 };
 
 /** Values a field may hold and still mean what the fields above mean. */
@@ -319,6 +346,7 @@ function checkPayment(payment: PaymentNode): void {
         requireKnown(band, 'tier band');
         if (band.from) requireKnown(band.from, 'amount');
         if (band.to) requireKnown(band.to, 'amount');
+        for (const q of [band.fromQuota, band.toQuota]) if (q) requireKnown(q, 'quota bound');
       }
       break;
     case 'per-increment':
@@ -403,6 +431,10 @@ function checkResolved(ast: DocumentNode): void {
   for (const definition of ast.definitions ?? []) checkDefinition(definition);
   for (const clause of ast.clauses) {
     requireKnown(clause, 'clause');
+    checkCommitment(clause, requireKnown);
+    checkSalesMinimum(clause, requireKnown);
+    checkPlanBands(clause, requireKnown, checkPayment);
+    checkTopUp(clause, requireKnown);
     if (clause.heading) requireKnown(clause.heading, 'heading');
     if (clause.timing) requireKnown(clause.timing, 'payment timing');
     if (clause.payDay) requireKnown(clause.payDay, 'payment day');
@@ -421,7 +453,11 @@ function checkResolved(ast: DocumentNode): void {
       requireKnown(clause.listCondition, 'list condition');
       checkWindow(clause.listCondition.window);
     }
-    for (const m of clause.milestones) {
+    if (clause.clawback) requireKnown(clause.clawback, 'clawback');
+    if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
+    for (const written of clause.milestones) {
+      // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).
+      const m = topUpCheckedView(clause, written);
       // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
       const base = m.payment ? paymentParts(m.payment).base : null;
       if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'prior-period') {
@@ -434,6 +470,7 @@ function checkResolved(ast: DocumentNode): void {
       if (m.achiever) requireKnown(m.achiever, 'party');
       // Paid once (periodReading): the report stops at the first met instance, as the evaluator does.
       if (m.once) requireKnown(m.once, 'once-only words');
+      checkQuota(m, requireKnown);
       checkTarget(m.target);
       checkWindow(m.window);
       if (m.payment) checkPayment(m.payment);
@@ -529,6 +566,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       if (paysOnRevenue(payment)) wantsRate = true;
       const evaluated = evaluatedWindow(milestone, ast);
       const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
+      // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
+      const topUpTarget = topUpQueryTarget(clause, milestone);
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -537,19 +576,22 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         ...evaluated,
         metric,
         productKey,
-        target: new Dec(targetText(milestone.target)).toFixed(),
+        target: new Dec(topUpTarget ?? targetText(milestone.target)).toFixed(),
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment',
+        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null,
         instances: [],
       };
       for (const window of milestoneWindowInstances(evaluated.window, calendar, context.asOf, ast)) {
         if (!cut.tested(window.endDay)) continue;
+        const escalated = escalatedInstanceTarget(clause, sqlMilestone.target, window, calendar);
         const instance: SqlInstance = {
           id: instances.length,
           milestone: sqlMilestone,
+          target: escalated.target,
+          escalation: { anniversaries: escalated.anniversaries, since: escalated.since },
           window,
           fromDay: Math.max(window.startDay, cut.firstCounted),
           toDay: Math.min(window.endDay, aDay + 1),
@@ -560,6 +602,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       milestones.push(sqlMilestone);
     }
   });
+  checkCatchUp(milestones);
   const reading = currencyReading(ast, options.ledgerCurrency);
   if (!reading.ok) return { ok: false, message: reading.message, code: reading.code };
   const currency = reading.currency;

@@ -12,6 +12,10 @@ import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { milestoneParties, partiesNote } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
+import { plainStatus } from '../evaluation/plain-status';
+import { clawbackNote } from '../evaluation/clawback';
+import { clawbackOf, sqlClawback } from './clawback';
+import { catchUpNote } from '../evaluation/catch-up';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { tierNote } from '../evaluation/payments/tier-note';
 import { applyPayDays, timingWarnings } from '../evaluation/payments/pay-day';
@@ -32,11 +36,18 @@ import { METRICS } from '../evaluation/metrics';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import { attainmentInstance } from './attainment';
+import { commitmentNote, escalationNote } from './commitment';
+import { quotaNote } from './quota';
+import { salesMinimumNote } from './sales-minimum';
+import { planBandsInstance } from './plan-bands';
+import { dropSettledZeros } from './settled-at-end';
+import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
+import { planBandsReadings } from '../evaluation/plan-bands-note';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
 export interface SqlResultRow {
-  kind: 'instance' | 'explain' | 'rows' | 'issue';
+  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught';
   iid: number | null;
   seq: number | null;
   row_id: string | null;
@@ -100,6 +111,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const explains = new Map<number, SqlResultRow[]>();
   let counts: SqlResultRow | null = null;
   const issues: SqlResultRow[] = [];
+  const refunds = new Map<number, SqlResultRow>();
+  /** Instances triggered by catch-up, and the instance whose crossing triggers each (catch-up.ts). */
+  const caught = new Map<number, number>();
   for (const r of rows) {
     switch (r.kind) {
       case 'instance':
@@ -116,6 +130,12 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         break;
       case 'issue':
         issues.push(r);
+        break;
+      case 'refund':
+        refunds.set(r.iid as number, r);
+        break;
+      case 'caught':
+        caught.set(r.iid as number, r.seq as number);
         break;
     }
   }
@@ -179,6 +199,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   if (holds.ok && holds.note) notes.add(holds.note);
   const currency = currencyReading(plan.ast, plan.options.ledgerCurrency);
   if (currency.ok && currency.note) notes.add(currency.note);
+  for (const text of planBandsReadings(plan.ast)) notes.add(text);
 
   // "payable within 60 days after the end of the Royalty Period …": no due date the clause lets tell (as in memory).
   for (const warning of timingWarnings(plan.ast.clauses.map((clause) => clause.timing ?? null))) {
@@ -191,6 +212,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const obligations: Obligation[] = [];
   const warned = new Set<SqlMilestone>();
   const timing: PaymentObligation[] = [];
+  const settledAtEnd = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
     const parties = milestoneParties(m.clause, m.milestone);
@@ -199,25 +221,38 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const base = m.written ? paymentParts(m.written).base : null;
     if (base?.kind === 'tiered') notes.add(tierNote(name, base));
     const comparator = m.milestone.comparator;
-    if (comparator) notes.comparator(name, comparator.words, comparator.strict);
+    // With no condition written, the comparator is the payment's threshold, stated in its calculation.
+    if (comparator && m.milestone.condition !== 'payment') notes.comparator(name, comparator.words, comparator.strict);
     if (m.periodWordNote !== null) notes.add(`${name}: ${m.periodWordNote}`);
+    topUpNotes(name, m, ctx, notes, diagnostics);
     const w = m.window;
     notes.windowReading(name, w, asOf);
+    quotaNote(name, m.milestone, m.target, notes);
     notes.periodsReading(name, m.milestone, m.once && !m.firstAchievement);
+    salesMinimumNote(name, m.clause, notes);
+    commitmentNote(name, m.clause, notes);
+    if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
+    const clawback = sqlClawback(m);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
-      const row = instances.get(inst.id);
-      if (!row) throw new Error(`the query returned no row for instance ${inst.id}`);
+      escalationNote(name, m.clause, m.milestone, inst.window, { target: inst.target, ...inst.escalation }, notes);
+      const own = instances.get(inst.id);
+      if (!own) throw new Error(`the query returned no row for instance ${inst.id}`);
+      // Triggered by catch-up: the crossing (row, day, the total before it, the rows before it) is the triggering instance's; the totals stay its own.
+      const by = caught.get(inst.id);
+      const byRow = by === undefined ? undefined : instances.get(by);
+      const row: SqlResultRow = byRow ? { ...byRow, v1: own.v1, v4: own.v4, v5: own.v5 } : own;
       const reached = row.row_id !== null;
       const totalDec = dec(row.v1);
-      const targetDec = new Dec(m.target);
+      const targetDec = new Dec(inst.target);
       const over = windowOver(inst.window, plan.aDay);
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
-      const status: Status = shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : reached ? 'met' : over ? 'missed' : 'pending';
+      const topUp = topUpPeriod(m.clause, m.milestone, totalDec, over, plan.currency, counts.label);
+      const status: Status = topUp ? topUp.status : shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
       // A minimum missed on the period's total was not achieved, whatever row once reached it.
       const met = reached && status === 'met';
-      const explain: ExplainRow[] = (explains.get(inst.id) ?? [])
+      const explain: ExplainRow[] = (explains.get(by ?? inst.id) ?? [])
         .sort((a, b) => (b.seq as number) - (a.seq as number))
         .map((e) => ({ id: e.row_id as string, row: e.row_number as number, date: e.day as string, contribution: decText(e.v1), runningTotal: decText(e.v2) }));
       const result: MilestoneResult = {
@@ -243,6 +278,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       if (m.firstAchievement && status === 'missed') continue;
       milestones.push(result);
       const instName = inst.window.period === null ? name : `${name} instance ${inst.window.period}`;
+      const byInstance = by === undefined ? undefined : plan.instances[by];
+      if (byInstance) notes.add(catchUpNote(instName, result.achievedAt, labelName(byInstance.milestone, clauses), row.row_id as string, result.total));
       if (shortfall) {
         if (status === 'missed') partialPeriodMinimum(instName, inst.window, result, 'minimum', diagnostics, notes);
         const parties = milestoneParties(m.clause, m.milestone);
@@ -256,6 +293,16 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         if (owed.obligation) obligations.push(owed.obligation);
         continue;
       }
+      if (topUp) {
+        const parties = milestoneParties(m.clause, m.milestone);
+        if (!parties) throw new Error('a top-up without parties is refused when planned');
+        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties };
+        const rateOwed = (owed: MilestoneResult): Obligation | null => obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
+        const owed = topUpInstance(topUp, result, inst.window, over, rateOwed, { common, name: instName, asOf, diagnostics, notes });
+        obligations.push(...owed.obligations);
+        if (owed.settledAtEnd) settledAtEnd.set(owed.settledAtEnd, instName);
+        continue;
+      }
       if (m.payment.kind === 'attainment') {
         const parties = milestoneParties(m.clause, m.milestone);
         if (!parties) throw new Error('an attainment table without parties is refused when planned');
@@ -264,14 +311,27 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         if (owed) obligations.push(owed);
         continue;
       }
-      if (met && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (met && !clawback && !byInstance && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
       if (met) {
         const obligation = obligationOf(plan, m, inst, result, row, counts.label, name, diagnostics, warned);
         if (obligation) {
           obligations.push(obligation);
           notes.add(`${instName}: ${obligation.explanation}`);
           if (m.written) timing.push({ obligation, payment: m.written, name: instName });
+          const back = byInstance ? null : clawbackOf(clawback, obligation, refunds.get(inst.id), result.total);
+          if (back) {
+            obligations.push(back);
+            notes.add(`${instName}: ${back.explanation}`);
+          }
         }
+      }
+      const bands = planBandsInstance(m.clause, result, inst.window, dec(row.v4), over, {
+        common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, triggeredAt: result.deadline, triggeredBy: null, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' }) },
+        target: targetDec, currency: plan.currency ?? counts.label, countedTo: Math.min(inst.window.endDay - 1, plan.aDay), name, instName, asOf, diagnostics, notes,
+      });
+      if (bands) {
+        obligations.push(bands);
+        settledAtEnd.set(bands, instName);
       }
       // Paid once: the periods after the first met one are neither reported nor paid.
       if (met && m.stopsAtFirstMet) break;
@@ -280,6 +340,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
   for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
   applyPayDays(plan.ast.clauses.map((clause) => clause.payDay ?? null), obligations, (text) => notes.add(text));
+  // An amount settled at a window's end that comes to zero is no obligation (as in memory, once every obligation is settled and its due day set).
+  dropSettledZeros(obligations, settledAtEnd, notes);
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
@@ -339,7 +401,8 @@ function obligationOf(
           message: `the schedule is in ${pay.currency} but the clause is in ${plan.currency}; obligations are reported in ${pay.currency}`,
         });
       }
-      const amount = new Dec(row.v5 as string);
+      // The item's own amount (a row triggered by catch-up carries the triggering milestone's).
+      const amount = new Dec(pay.amount);
       const explanation =
         pay.basis === 'schedule' && (pay.payment.kind === 'section' || pay.payment.kind === 'unstated')
           ? `${formatMoney(amount, pay.currency)} from the schedule for '${m.milestone.label ?? String(m.index + 1)}' (${referenceWords(pay.payment)}, ${pay.source})`

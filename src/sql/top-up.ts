@@ -1,0 +1,150 @@
+/**
+ * Top-ups and undertakings on the SQL path: a rate's amount with a minimum per period, the difference owed when the
+ * period's amount falls below it. The query gives each period's total and revenue (and the row that reached the
+ * sales giving the minimum); the period's amount, status, the rate's obligation, the difference and every word are
+ * the evaluator's own (src/evaluation/top-up.ts, top-up-note.ts, obligations.ts), never repeated here.
+ */
+import type { ClauseNode, MilestoneNode } from '../language/ast';
+import { periodAmount, topUpObligation, topUpReading, topUpStatus, topUpTarget, type TopUpReading } from '../evaluation/top-up';
+import { topUpNote } from '../evaluation/top-up-note';
+import { partialPeriodMinimum } from '../evaluation/partial-period';
+import { targetQuantity } from '../values/quantity';
+import { Dec } from '../values/money';
+import { formatIsoDate, type ContractContext, type WindowInstance } from '../time/periods';
+import type { Notes } from '../evaluation/notes';
+import type { EvaluationDiagnostic, MilestoneResult, Obligation, Status } from '../evaluation/report';
+import { milestoneParties, type ObligationParties } from '../evaluation/parties';
+import { SqlUnsupportedError } from './unsupported';
+
+/** The fields of the top-up nodes the SQL path computes: the evaluator reads the minimum, names and days; the rest words the notes. */
+export const TOP_UP_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'minimum-top-up': ['kind', 'subject', 'owner', 'minimum', 'minimumName', 'window', 'due', 'payer', 'payee', 'between', 'forPeriod', 'range'],
+  'royalty-undertaking': ['kind', 'comparator', 'minimum', 'usWritten', 'under', 'contributor', 'days', 'periodLength', 'range'],
+};
+
+/** Checks a clause's top-up field by field (`requireKnown` is plan.ts's check, passed in to keep the imports one way). */
+export function checkTopUp(clause: ClauseNode, requireKnown: (node: object, role: string) => void): void {
+  const t = clause.topUp;
+  if (!t) return;
+  requireKnown(t, 'top-up');
+  requireKnown(t.minimum, 'amount');
+}
+
+/** Fields of a top-up's rate that only word it ("an earned royalty of", 'defined as "Earned Royalties"', "payable annually", "under Paragraph 9(a)"). */
+const TOP_UP_RATE_WORDS = ['intro', 'definedAs', 'definedBare', 'payable', 'owedUnder'] as const;
+/** Fields of the rate's measure the evaluator reads only in words (its basis is the rate's own). */
+const TOP_UP_MEASURE_FIELDS = ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'range'];
+
+/**
+ * A top-up's milestone as the generic checks see it: the rate's words, its measure ("of Net Sales") and the unwritten
+ * condition (the milestone is the rate's own measure) are what the top-up reads, checked here; the rest of the
+ * milestone is checked as any other's. Any other milestone is returned as it is. A measure written with a window of its
+ * own is refused by name, never read as the milestone's.
+ */
+export function topUpCheckedView(clause: ClauseNode, m: MilestoneNode): MilestoneNode {
+  const reading = topUpReading(clause, m);
+  if (!reading || m.payment?.kind !== 'rate') return m;
+  const rate = m.payment;
+  const measure = rate.measure;
+  if (measure) {
+    for (const [key, value] of Object.entries(measure) as Array<[string, unknown]>) {
+      if (value === undefined || value === null || TOP_UP_MEASURE_FIELDS.includes(key)) continue;
+      throw new SqlUnsupportedError(`measure 'measure' field '${key}'`, `the SQL engines do not support '${key}' on a top-up's measure yet; evaluate this clause with the in-memory engine`);
+    }
+    if (measure.window !== null) {
+      throw new SqlUnsupportedError('top-up measure window', "the SQL engines do not support a top-up's measure written with a window of its own yet; evaluate this clause with the in-memory engine");
+    }
+  }
+  const bare: Record<string, unknown> = { ...rate, measure: undefined };
+  for (const key of TOP_UP_RATE_WORDS) bare[key] = undefined;
+  return { ...m, condition: m.condition === 'payment' ? undefined : m.condition, payment: bare as unknown as MilestoneNode['payment'] };
+}
+
+/**
+ * The target the query tests a top-up's milestone against: the sales that give the minimum (minimum ÷ rate), as the
+ * evaluator plans it; null for a milestone without a top-up. A figure with more decimals than the query's decimal
+ * type holds is refused, never rounded into another crossing.
+ */
+export function topUpQueryTarget(clause: ClauseNode, milestone: MilestoneNode): string | null {
+  const reading = topUpReading(clause, milestone);
+  if (!reading) return null;
+  // In memory a top-up with no payer and payee it can name is not settled as a top-up: refused by name, never a nearby reading.
+  if (!milestoneParties(clause, milestone)) {
+    throw new SqlUnsupportedError('top-up without parties', 'the SQL engines do not support a top-up whose payer and payee the clause does not name; evaluate this clause with the in-memory engine');
+  }
+  const target = topUpTarget(reading.terms, reading.rate);
+  if (new Dec(target).decimalPlaces() > 10) {
+    throw new SqlUnsupportedError(
+      'top-up target width',
+      `the sales that give the minimum (${target}) have more than 10 decimals, more than the SQL engines' decimal type holds; evaluate this clause with the in-memory engine`,
+    );
+  }
+  return target;
+}
+
+/** The notes the evaluator writes for a top-up before its periods: how it is read, and the "payable annually" reading. */
+export function topUpNotes(name: string, m: { clause: ClauseNode; milestone: MilestoneNode; target: string }, ctx: ContractContext, notes: Notes, diagnostics: EvaluationDiagnostic[]): void {
+  const topUp = topUpReading(m.clause, m.milestone);
+  if (!topUp) return;
+  notes.add(topUpNote(name, m.clause, topUp, targetQuantity(m.target)));
+  // With a contract year that is not the calendar year, "payable annually" could mean either (the evaluator's words).
+  if (topUp.rate.payable === 'annually' && m.milestone.window.kind === 'calendar-period' && (ctx.effective.month !== 1 || ctx.effective.day !== 1)) {
+    const message =
+      `${name}: "payable annually" is read as each calendar year, the period the ${topUp.terms.minimumName} names, so the ${topUp.terms.subject} are settled per calendar year; ` +
+      `the contract's years start on ${formatIsoDate(ctx.effective).slice(5)}, and "annually" may instead mean each contract year from the effective date, which this clause's ` +
+      `minimum does not use: if that is meant, the engine does not read it, so check the figures against the contract years`;
+    diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.milestone.label, message });
+    notes.add(message);
+  }
+}
+
+/** A period of a top-up: its amount (the rate on the period's total, rounded once) and its status, as the evaluator finds them. */
+export interface TopUpPeriod {
+  reading: TopUpReading;
+  currency: string;
+  amount: Dec;
+  status: Status;
+}
+
+export function topUpPeriod(clause: ClauseNode, milestone: MilestoneNode, total: Dec, over: boolean, currency: string | null, firstRowCurrency: string | null): TopUpPeriod | null {
+  const reading = topUpReading(clause, milestone);
+  if (!reading) return null;
+  const owedIn = currency ?? firstRowCurrency ?? reading.terms.minimum.currency;
+  const amount = periodAmount(reading.rate, total, owedIn);
+  return { reading, currency: owedIn, amount, status: topUpStatus(amount, new Dec(reading.terms.minimum.amount), over) };
+}
+
+/**
+ * The obligations of a top-up's period once its result is known, in the evaluator's order: the first partial
+ * period's warning when missed; the amount itself once the period is over (when this clause owes it; `rateOwed`
+ * computes it, dated the period's last day); then the difference when the amount is below the minimum.
+ */
+export function topUpInstance(
+  period: TopUpPeriod,
+  result: MilestoneResult,
+  window: WindowInstance,
+  over: boolean,
+  rateOwed: (owed: MilestoneResult) => Obligation | null,
+  c: { common: { clause: number; label: string | null; period: number | null } & ObligationParties; name: string; asOf: string; diagnostics: EvaluationDiagnostic[]; notes: Notes },
+): { obligations: Obligation[]; settledAtEnd: Obligation | null } {
+  const { terms } = period.reading;
+  if (result.status === 'missed') partialPeriodMinimum(c.name, window, result, 'minimum', c.diagnostics, c.notes);
+  const obligations: Obligation[] = [];
+  let settledAtEnd: Obligation | null = null;
+  if (terms.owedUnder !== null) {
+    c.notes.add(`${c.name}: the royalties themselves are owed under ${terms.owedUnder}, not by this clause: only the difference from the minimum is owed here`);
+  } else if (over) {
+    const obligation = rateOwed({ ...result, achievedAt: result.deadline, achievedBy: null });
+    if (obligation) {
+      obligations.push(obligation);
+      c.notes.add(`${c.name}: ${obligation.explanation}`);
+      settledAtEnd = obligation;
+    }
+  } else {
+    c.notes.add(`${c.name}: the ${terms.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${c.asOf}`);
+  }
+  const owed = topUpObligation(terms, period.amount, result, { common: c.common, name: c.name, currency: period.currency, diagnostics: c.diagnostics });
+  c.notes.add(owed.note);
+  if (owed.obligation) obligations.push(owed.obligation);
+  return { obligations, settledAtEnd };
+}
