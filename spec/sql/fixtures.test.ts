@@ -51,12 +51,11 @@ const NOT_SUPPORTED: Record<string, string> = {
  * never answered. A construct not listed here must either compile (and then agree) or be added deliberately.
  */
 const REFUSED_FEATURES = [
-  "definition 'customer-definition'", "clause 'clause' field 'listCondition'", "clause 'clause' field 'planLevels'",
-  "clause 'clause' field 'definition'", "definition 'item-set-definition'", "milestone 'milestone' field 'compound'",
-  "payment 'rate' field 'since'", "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
-  "payment 'fixed' field 'instalments'", "clause 'clause' field 'carryForward'", "clause 'clause' field 'planTable'",
-  "milestone 'milestone' field 'plan'", "payment 'fixed' field 'bare'", "payment 'rate' field 'intro'",
-  "tiers accruing on the running total",
+  "definition 'customer-definition'", "clause 'clause' field 'planLevels'", "clause 'clause' field 'definition'",
+  "definition 'item-set-definition'", "milestone 'milestone' field 'compound'", "payment 'rate' field 'since'",
+  "target 'revenue' field 'perProduct'", "definition 'metric-definition'", "payment 'fixed' field 'instalments'",
+  "clause 'clause' field 'carryForward'", "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'",
+  "payment 'fixed' field 'bare'", "payment 'rate' field 'intro'", "tiers accruing on the running total",
   "threshold 'prior-period'",
 ];
 

@@ -12,6 +12,7 @@ import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveEventPeriods } from '../language/event-periods';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
 import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
+import { listConditionReadings } from '../language/list-condition';
 import { periodWordNote, periodWordReading } from '../language/period-word';
 import { windowOf } from '../evaluation/plan';
 import { dayNumber, parseIsoDate } from '../time/calendar-date';
@@ -31,7 +32,7 @@ export function resolvePeriods(written: DocumentNode, fiscalYearStart: string | 
   return {
     ok: true,
     document,
-    notes: [...opened.notes, ...fiscal.notes, ...events.notes, ...defined.notes, ...severalPaymentsStatements(document).map(severalPaymentsReading)],
+    notes: [...opened.notes, ...fiscal.notes, ...events.notes, ...defined.notes, ...severalPaymentsStatements(document).map(severalPaymentsReading), ...listConditionReadings(document)],
   };
 }
 

@@ -164,18 +164,23 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // or a period opening changes the windows, and is refused by its kind.
   // `minimum` only words a shortfall clause's condition ("fails to purchase the Annual Minimum of …"): the payment decides.
   // `sentence` only says how a payer-pays sentence was worded ("… shall be payable by …"): the evaluator does not read it.
-  // A commitment, a sales minimum and plan bands and a top-up: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts, top-up.ts.
+  // A commitment, a sales minimum, plan bands and a top-up: src/sql/commitment.ts, sales-minimum.ts, plan-bands.ts, top-up.ts.
+  // A clawback owes back a sum paid for a milestone whose window ends below its target, by the refund that undid it (clawback.ts).
+  // Catch-up triggers an earlier milestone of the list by a later one's achievement (catch-up.ts).
+  'catch-up': ['kind', 'range'],
+  clawback: ['kind', 'noun', 'that', 'remedy', 'futureNoun', 'range'],
   // `timing` ("payable within 60 days after the end of the Royalty Period …") gives no due date, and `payDay` ("paid on
   // the 15th day of the month following …") a due day per obligation: both by the evaluator's own code (pay-day.ts).
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
-  // A clawback owes back a sum paid for a milestone whose window ends below its target, by the refund that undid it (clawback.ts).
-  // Catch-up triggers an earlier milestone of the list by a later one's achievement (catch-up.ts).
-  clause: ['kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'commitment', 'salesMinimum', 'planBands', 'timing', 'payDay', 'beneficiary', 'clawback', 'catchUp', 'topUp', 'range'],
+  clause: [
+    'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
+    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'range',
+  ],
+  // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
+  'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
   'payment-timing': ['kind', 'n', 'unit', 'period', 'range'],
   'payment-day': ['kind', 'day', 'noun', 'range'],
-  'catch-up': ['kind', 'range'],
-  clawback: ['kind', 'noun', 'that', 'remedy', 'futureNoun', 'range'],
   'minimum-condition': ['kind', 'failure', 'verb', 'be', 'name', 'payerIsIt', 'range'],
   'clause-heading': ['kind', 'number', 'title', 'range'],
   'context-opening': ['kind', 'relation', 'subject', 'range'],
@@ -477,6 +482,10 @@ function checkResolved(ast: DocumentNode): void {
     if (clause.payer) requireKnown(clause.payer, 'party');
     if (clause.party) requireKnown(clause.party, 'party');
     if (clause.beneficiary) requireKnown(clause.beneficiary, 'beneficiary');
+    if (clause.listCondition) {
+      requireKnown(clause.listCondition, 'list condition');
+      checkWindow(clause.listCondition.window);
+    }
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
     for (const written of clause.milestones) {

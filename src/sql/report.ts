@@ -4,7 +4,6 @@
  * results with the same renderer and `--json` is the same object.
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
-import { resolveOpenings } from '../language/openings';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
@@ -203,7 +202,6 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   }
   const notes = new Notes(ctx.zone, asOf);
   // An opening's reading ("'In addition to …' is context only"), in the evaluator's words and place.
-  for (const text of resolveOpenings(plan.ast).notes) notes.add(text);
   for (const text of plan.contextNotes) notes.add(text);
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
   if (holds.ok && holds.note) notes.add(holds.note);
