@@ -273,7 +273,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         metric: m.metric,
         product: m.milestone.target.kind === 'units' ? m.milestone.target.product : null,
         target: decimalString(targetDec),
-        currency: m.milestone.target.kind === 'revenue' ? m.milestone.target.amount.currency : null,
+        currency: m.milestone.target.kind === 'revenue' && m.milestone.target.amount.currency !== NO_CURRENCY ? m.milestone.target.amount.currency : null,
         windowType: windowType(w),
         windowStart: inst.window.windowStart,
         deadline: inst.window.deadline,
