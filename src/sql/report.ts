@@ -6,7 +6,7 @@
 import { ledgerHoldsReading } from '../language/ledger-holds';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
-import { Dec, decimalString, formatMoney, moneyString } from '../values/money';
+import { Dec, decimalString, formatMoney, moneyString, NO_CURRENCY } from '../values/money';
 import { ContractCalendar, formatIsoDate } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
