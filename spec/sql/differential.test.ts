@@ -256,9 +256,9 @@ const caseArb: fc.Arbitrary<Case> = fc
       // A running total that crosses the first milestone's target, dips below it and passes it again within the
       // period: a sale to the target, a refund of half of it, a sale of the target again (day offsets from E, gaps in days).
       // Without the third row the total ends below the target after crossing it (what a clawback owes back).
-      dip: fc.option(fc.tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.boolean(), fc.boolean()), { freq: 2 }),
+      dip: fc.option(fc.tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.boolean(), fc.boolean()), { freq: 4 }),
       // "Commissions paid on sales later refunded shall be …": sums paid for a milestone undone by refunds are owed back.
-      clawback: fc.option(fc.constantFrom('offset' as const, 'repaid' as const, 'charged-back' as const), { freq: 3 }),
+      clawback: fc.option(fc.constantFrom('offset' as const, 'repaid' as const, 'charged-back' as const), { freq: 5 }),
       // "Milestone Events are cumulative: …": a later milestone's achievement triggers the earlier ones not yet met.
       catchUp: fc.boolean(),
       // Ties: a share of rows copy an earlier row's date cell.
