@@ -137,6 +137,11 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
         `name the column with --columns ${column}="${example}"${header.length === 1 && /[;\t|]/.test(header[0]) ? ` (the header is one column: is the delimiter '${/[;\t|]/.exec(header[0])?.[0].replace('\t', '\\t')}'? pass --delimiter)` : ''}`,
     );
   }
+  // A CRM's stage or status column says which deals were won, lost, open or cancelled; the ledger reads every row
+  // as a sale or a refund, so a report over an unfiltered export would count lost deals without a word.
+  keys.forEach((key, i) => {
+    if (!taken.has(i) && STATUS_HEADER.test(key)) notes.push(unreadStatusNote(header[i].trim()));
+  });
   return { names, notes, headerCurrency, problem: null };
 
   function take(at: number, column: LedgerColumn, note: string): void {
@@ -145,6 +150,14 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
     notes.push(note);
     if (column === 'amount') headerCurrency = withoutCurrency(keys[at]).currency;
   }
+}
+
+/** Header names of a deal's stage or status ("Stage", "Deal Stage", "Order Status"): words, not a substring of another word. */
+const STATUS_HEADER = /(^|[^a-z])(deal)?(stage|status)([^a-z]|$)/;
+
+/** What the report says of a stage or status column it does not read. */
+export function unreadStatusNote(name: string): string {
+  return `column '${name}' is not read: every row counts as a sale or a refund whatever it says there, including deals marked lost, open or cancelled; filter the export to the rows that count first`;
 }
 
 const shownClosest = (names: string[]): string => (names.length === 0 ? '' : `; closest: ${names.map((n) => `'${n}'`).join(', ')}`);
