@@ -12,6 +12,7 @@
 import { ledgerHoldsReading } from '../language/ledger-holds';
 import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
 import { applyPayDays, timingWarnings } from './payments/pay-day';
+import { dropNothingOwed } from './nothing-owed';
 import { windowType } from '../language/describe';
 import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveOpenings } from '../language/openings';
@@ -840,24 +841,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
     // "Bonuses are paid on the 15th day of the month following …": a due day for each obligation of the clause.
     applyPayDays(this.payDays, obligations, (text) => notes.add(text));
-    // A settled amount of zero (no excess, below the minimum payout, the cap used up) is no obligation.
-    const nothingOwed = new Set<Obligation>();
-    for (const [obligation, instName] of settledAtEnd) {
-      if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
-      nothingOwed.add(obligation);
-      notes.add(`${instName}: nothing is owed for the window ending ${obligation.triggeredAt}: ${obligation.explanation}`);
-    }
-    // An increment the cap leaves nothing for is no obligation either.
-    for (const [obligation, instName] of incrementsOwed) {
-      if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
-      nothingOwed.add(obligation);
-      notes.add(`${instName}: nothing is owed for the increment completed on ${obligation.triggeredAt}: ${obligation.explanation}`);
-    }
-    if (nothingOwed.size > 0) {
-      let kept = 0;
-      for (const o of obligations) if (!nothingOwed.has(o)) obligations[kept++] = o;
-      obligations.length = kept;
-    }
+    dropNothingOwed(obligations, settledAtEnd, incrementsOwed, (text) => notes.add(text));
 
     let outside = 0;
     let used = 0;

@@ -9,10 +9,7 @@ import type { MilestoneNode, PaymentNode } from '../language/ast';
 import { paymentParts } from '../language/payment-parts';
 import { accruingTiers } from '../evaluation/payments/accrual';
 import { isSettledAtWindowEnd, settlementOf, type Settlement } from '../evaluation/payments/settlement';
-import type { Obligation } from '../evaluation/evaluate';
-import type { Notes } from '../evaluation/notes';
 import type { WindowInstance } from '../time/periods';
-import { Dec } from '../values/money';
 import { SqlUnsupportedError } from './unsupported';
 
 /**
@@ -40,23 +37,3 @@ export function measuredSettlement(written: PaymentNode | null, window: WindowIn
   return settlementOf(window, asOfDay, met, raised);
 }
 
-/**
- * A settled amount of zero (no excess, below the minimum payout, the cap used up) is no obligation, nor an
- * increment the cap leaves nothing for: removed, with a note, as in memory.
- */
-export function dropNothingOwed(obligations: Obligation[], settled: ReadonlyMap<Obligation, string>, increments: ReadonlyMap<Obligation, string>, notes: Notes): void {
-  const nothingOwed = new Set<Obligation>();
-  const drop = (owed: ReadonlyMap<Obligation, string>, what: string): void => {
-    for (const [obligation, instName] of owed) {
-      if (obligation.amount === null || !new Dec(obligation.amount).isZero()) continue;
-      nothingOwed.add(obligation);
-      notes.add(`${instName}: nothing is owed for ${what} ${obligation.triggeredAt}: ${obligation.explanation}`);
-    }
-  };
-  drop(settled, 'the window ending');
-  drop(increments, 'the increment completed on');
-  if (nothingOwed.size === 0) return;
-  let kept = 0;
-  for (const o of obligations) if (!nothingOwed.has(o)) obligations[kept++] = o;
-  obligations.length = kept;
-}

@@ -36,7 +36,8 @@ import { Notes } from '../evaluation/notes';
 import { METRICS } from '../evaluation/metrics';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
-import { dropNothingOwed, measuredSettlement } from './measured';
+import { measuredSettlement } from './measured';
+import { dropNothingOwed } from '../evaluation/nothing-owed';
 import { incrementObligations, incrementsWanted, stepId } from './increments';
 import { countedNote, noIncrementNote } from '../evaluation/increments';
 import { attainmentInstance } from './attainment';
@@ -44,7 +45,6 @@ import { commitmentNote, escalationNote } from './commitment';
 import { quotaNote } from './quota';
 import { salesMinimumNote } from './sales-minimum';
 import { planBandsInstance } from './plan-bands';
-import { dropSettledZeros } from './settled-at-end';
 import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
 import { planBandsReadings } from '../evaluation/plan-bands-note';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
@@ -221,7 +221,6 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const warned = new Set<SqlMilestone>();
   const timing: PaymentObligation[] = [];
   const settledAtEnd = new Map<Obligation, string>();
-  const settled = new Map<Obligation, string>();
   const incrementsOwed = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
@@ -360,7 +359,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
             obligations.push(back);
             notes.add(`${instName}: ${back.explanation}`);
           }
-          if (settlement) settled.set(obligation, instName);
+          if (settlement) settledAtEnd.set(obligation, instName);
         }
       }
       const bands = planBandsInstance(m.clause, result, inst.window, dec(row.v4), over, {
@@ -379,8 +378,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
   applyPayDays(plan.ast.clauses.map((clause) => clause.payDay ?? null), obligations, (text) => notes.add(text));
   // An amount settled at a window's end that comes to zero is no obligation (as in memory, once every obligation is settled).
-  dropSettledZeros(obligations, settledAtEnd, notes);
-  dropNothingOwed(obligations, settled, incrementsOwed, notes);
+  dropNothingOwed(obligations, settledAtEnd, incrementsOwed, (text) => notes.add(text));
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
