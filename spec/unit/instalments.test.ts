@@ -6,6 +6,7 @@
  * whole and they add up to it; on random ledgers the instalments fall on exactly the first years the same sentence
  * without the proviso pays.
  */
+import { SEED } from '../support/clause-arbitraries';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -80,6 +81,7 @@ describe('instalment amounts', () => {
         const share = whole.dividedBy(count).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
         for (const p of parts.slice(0, -1)) expect(p.equals(share)).toBe(true);
       }),
+      { seed: SEED },
     );
   });
 });
@@ -110,7 +112,7 @@ describe('instalments on random ledgers', () => {
         const last = parted.obligations.length === count ? parted.obligations[count - 1].triggeredAt.slice(0, 4) : '2031';
         expect(parted.milestones.map((m) => m.windowStart.slice(0, 4))).toEqual(every.milestones.map((m) => m.windowStart.slice(0, 4)).filter((y) => y <= last));
       }),
-      { numRuns: 60 },
+      { seed: SEED, numRuns: 60 },
     );
   });
 });
