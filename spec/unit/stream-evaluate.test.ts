@@ -91,7 +91,7 @@ describe('streaming evaluation', () => {
     test.each([
       ['LF', (t: string) => t, true],
       ['a BOM and CRLF', (t: string) => `\uFEFF${t.replace(/\n/g, '\r\n')}`, true],
-      ['a character that is not ASCII (positions given up)', (t: string) => t.replace('Widget', 'Widgét'), false],
+      ['characters that are not ASCII (2, 3 and 4 bytes) and a BOM', (t: string) => `\uFEFF${t.replace(/Widget/g, 'Widgét').replace(/Gadget/g, '東京🚀')}`, true],
     ] as Array<[string, (t: string) => string, boolean]>)('with %s', async (_name, transform, positional) => {
       const file = awkward(transform);
       const { report: byPosition, run } = await streamedRun(file, 'csv', 4096, true);
@@ -109,7 +109,7 @@ describe('streaming evaluation', () => {
     test.each([
       ['LF, blank lines, no final line end', (t: string) => t, true],
       ['a BOM and CRLF', (t: string) => `\uFEFF${t.replace(/\n/g, '\r\n')}`, true],
-      ['a character that is not ASCII (positions given up)', (t: string) => t.replace('Widget', 'Widgét'), false],
+      ['characters that are not ASCII (2, 3 and 4 bytes) and a BOM', (t: string) => `\uFEFF${t.replace(/Widget/g, 'Widgét').replace(/Gadget/g, '東京🚀')}`, true],
     ] as Array<[string, (t: string) => string, boolean]>)('NDJSON with %s', async (_name, transform, positional) => {
       const lines = readFileSync(path.join(dir, 'shuffled.ndjson'), 'utf8').split('\n');
       const text = `${lines.slice(0, 50).join('\n')}\n\n  \n${lines.slice(50).join('\n')}`.replace(/\n+$/, '');

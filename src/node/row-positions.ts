@@ -6,8 +6,8 @@
  * 3 bytes a row (its length in bytes, and its day modulo 256), for at most `MAX_ROWS` rows (48 MB;
  * 30 MB for 10M rows). Days 256 apart share a value, so pass 2 also reads some rows it does not need
  * (the evaluation skips them, as it skips every row off its candidate days): never one too few. It is
- * given up, and pass 2 reads the whole file as before, for longer ledgers, for files with a byte that
- * is not ASCII (text offsets would not be byte offsets), or a row of 64 KB or more.
+ * given up, and pass 2 reads the whole file as before, for longer ledgers or a row of 64 KB or more.
+ * Offsets are bytes on any UTF-8 ledger (utf8-stream.ts finds them on text that is not ASCII).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvStreamParser } from './csv-stream';
@@ -68,7 +68,7 @@ export class RowPositions {
     this.days[k >>> CHUNK_BITS][k & (CHUNK - 1)] = day & 0xff;
   }
 
-  /** Gives up: offsets would be wrong (a byte that is not ASCII), or a row does not fit. */
+  /** Gives up: a row does not fit, or rows skip. */
   abandon(): void {
     this.usable = false;
     this.lengths.length = 0;
@@ -127,7 +127,9 @@ export class RowPositions {
         }
         // Each range ends with its row's line end, but for the file's last row, which is read last
         // and finished by `end` exactly as in pass 1.
-        parser.push(block.toString('latin1', from[i] - blockStart, to[i] - blockStart));
+        // Pass 1 found the file UTF-8 and cut these bytes after a line end: decoded alone, they give
+        // the text pass 1 read.
+        parser.push(block.toString('utf8', from[i] - blockStart, to[i] - blockStart));
       }
       parser.end();
     } finally {

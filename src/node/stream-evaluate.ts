@@ -5,7 +5,7 @@
  * on what the evaluation keeps (days, customers, crossing-day rows, id hashes), not on the file.
  *
  * CSV rows reach the evaluation as arrays of cells (no object per row); NDJSON rows are objects
- * (JSON.parse makes them anyway). For one evaluation of an ASCII CSV or NDJSON ledger of up to 2^24
+ * (JSON.parse makes them anyway). For one evaluation of a UTF-8 CSV or NDJSON ledger of up to 2^24
  * rows, pass 1 also notes where each row starts and its local day, and pass 2 reads just the rows of
  * the candidate days, by position (row-positions.ts). Otherwise a CSV's pass 2 reads the whole file
  * and skips, on their raw bytes, the rows whose written date is far from every candidate day and

@@ -1,15 +1,20 @@
 /**
- * Strict UTF-8 decoding of a byte stream, shared by the CSV and NDJSON stream readers. Bytes are
- * decoded with a StringDecoder, which keeps a UTF-8 character cut between two chunks whole; a record
- * cut between chunks (including a CRLF pair cut after the CR) is carried over to the next chunk.
- * Quotes, commas and line breaks are ASCII, so decoding before splitting is safe. Bytes that are not
- * UTF-8 are refused (`Utf8StreamError`; the file readers turn it into the same usage error, exit 2, as
- * src/node/io.ts gives for files read whole), never decoded to U+FFFD: each chunk is checked with the
- * native `isUtf8` (a fatal TextDecoder in streaming mode costs several times more), and a character
- * cut by a chunk's end is checked once the next chunk completes it.
+ * Strict UTF-8 decoding of a byte stream, shared by the CSV and NDJSON stream readers. The bytes are
+ * held until a line end byte arrives, and the held bytes up to the last line end are checked with
+ * the native `isUtf8` and decoded whole (`latin1` when they are ASCII: a copy; else `utf8`): a line
+ * end byte (LF, CR) never occurs inside a multi-byte UTF-8 sequence, so no character is ever cut.
+ * Quotes, commas and line breaks are ASCII, so decoding before splitting is safe. What the reader
+ * leaves unfinished (a record cut by the chunk's end, a quoted cell with a line break) stays held
+ * as bytes and is decoded again with what follows. Bytes that are not UTF-8 are refused
+ * (`Utf8StreamError`; the file readers turn it into the same usage error, exit 2, as src/node/io.ts
+ * gives for files read whole), never decoded to U+FFFD.
+ *
+ * Because every decoded text starts at a known byte, where each row starts in bytes is known too:
+ * its text offset on ASCII text, and on other text the byte after the LF that ends the row before
+ * (found in the bytes), or the text's UTF-8 length when the row before ends otherwise. Pass 2 then
+ * reads a row's bytes by position on any UTF-8 ledger (row-positions.ts).
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import { StringDecoder } from 'node:string_decoder';
 import { firstInvalidUtf8, UsageError } from './io';
 
 /**
@@ -46,66 +51,92 @@ export class Utf8StreamError extends UsageError {
 
 export const hexByte = (b: number): string => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 
-/** How many bytes a UTF-8 sequence starting with `b` has (1 for ASCII and for bytes that start none). */
-function sequenceLength(b: number): number {
-  return b < 0xc0 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-}
+const LF = 10;
+const CR = 13;
 
 /**
- * Receives where each data row starts (row-positions.ts records them), or is told that text offsets
- * are not byte offsets (a byte that is not ASCII).
+ * The most bytes of text that is not ASCII decoded into one string: its UTF-16 string (two bytes a
+ * character once one character is beyond Latin-1) then stays below V8's large-object size (128
+ * KiB), made and freed in the young generation like an ASCII chunk's text.
  */
+const PIECE_BYTES = 1 << 15;
+
+/** UTF-16 units of valid UTF-8 bytes: one per character's first byte, two for a 4-byte character. */
+function utf16Units(bytes: Uint8Array, from: number, to: number): number {
+  let units = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+  }
+  return units;
+}
+
+/** Receives where each data row starts, in bytes from the start of the input (row-positions.ts records them). */
 export interface RowStarts {
   start(row: number, offset: number): void;
-  abandon(): void;
 }
 
 /**
- * What the CSV and NDJSON readers share: strict UTF-8 decoding of byte chunks, a BOM dropped at the
- * start, the text of the unfinished record carried over to the next chunk, and where rows start
- * when asked. A subclass reads the complete records of each text in `scan`.
+ * What the CSV and NDJSON readers share: strict UTF-8 decoding of byte chunks (`pushBytes`) or text
+ * (`push`, already decoded), a BOM dropped at the start, the unfinished record kept for the next
+ * chunk, and where rows start when asked. A subclass reads the complete records of each text in `scan`.
  */
 export abstract class TextStreamParser {
-  /** Where data rows start, when asked for (see row-positions.ts); text offsets are byte offsets only for ASCII. */
+  /** Where data rows start, when asked for (see row-positions.ts). */
   protected readonly positions: RowStarts | null;
-  /** Bytes before the text: 3 for a BOM. */
-  private byteBase = 0;
-  private bytesSeen = 0;
-  private readonly decoder = new StringDecoder('utf8');
-  /** The 1 to 3 bytes of a character cut by the last chunk's end (not checked yet), or null. */
-  private cut: Buffer | null = null;
-  /** Bytes pushed so far. */
-  private offset = 0;
+  /** Bytes held (`pushBytes`): the unfinished record and what follows it, not decoded yet; `held` of them are used. */
+  private bytes = Buffer.allocUnsafe(0);
+  private held = 0;
+  /** The offset in the input of `bytes[0]`. */
+  private heldAt = 0;
+  /** `utf16Units` of `bytes[0, counted)`, counted only for a record long enough to need it. */
+  private counted = 0;
+  private countedUnits = 0;
+  /** Text given as text (`push`): the unfinished record. */
   private carry = '';
   private started = false;
-  /** Offset in the decoded text (after a BOM) of the first character of the text `scan` is given. */
-  protected textStart = 0;
-  /** Characters given to `scan` so far, counting those carried over again: the reader's work. */
+  /** Offset (after a BOM) of the first character of the text `push` gives to `scan`. */
+  private textStart = 0;
+  /** The text `scan` is reading, whether it is ASCII, and where it starts in `bytes` (byte path). */
+  private text = '';
+  private textAscii = true;
+  private textByte = 0;
+  /** A text offset in `text` and its byte offset in `bytes`: row starts are found from the last one. */
+  private cursorText = 0;
+  private cursorByte = 0;
+  /** Characters given to `scan` so far, counting those read again: the reader's work. */
   decoded = 0;
 
   constructor(positions: RowStarts | null) {
     this.positions = positions;
   }
 
-  /** Decodes a chunk of UTF-8 bytes; throws `Utf8StreamError` at the first byte that is not UTF-8. */
-  pushBytes(bytes: Uint8Array): void {
-    const bom = this.bytesSeen === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    this.bytesSeen += bytes.length;
-    const ascii = isAscii(bom ? bytes.subarray(3) : bytes);
-    if (this.positions !== null) {
-      if (bom) this.byteBase = 3;
-      if (!ascii) this.positions.abandon();
+  /** Reads a chunk of UTF-8 bytes; throws `Utf8StreamError` at the first byte that is not UTF-8. */
+  pushBytes(chunk: Uint8Array): void {
+    const n = chunk.length;
+    if (n === 0) return;
+    // The last line end of the chunk: the bytes held before it can be decoded now. LF first; a
+    // lone CR ends records of old Mac files, which have no LF at all.
+    let last = chunk.lastIndexOf(LF);
+    if (last === -1) last = chunk.lastIndexOf(CR);
+    const before = this.held;
+    if (before + n > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(before + n, 2 * this.bytes.length, 1 << 17));
+      this.bytes.copy(grown, 0, 0, before);
+      this.bytes = grown;
     }
-    if (ascii && !bom && this.cut === null) {
-      // ASCII bytes are their own UTF-8 text and hold no cut character (the decoder holds nothing
-      // either: it keeps only the bytes of a cut character, which `cut` mirrors). Copying them as
-      // ASCII costs a fraction of UTF-8 decoding, which validates and converts every byte again.
-      this.offset += bytes.length;
-      this.push((Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('ascii'));
+    this.bytes.set(chunk, before);
+    this.held = before + n;
+    if (last === -1) {
+      // No record ends in this chunk: it is held without being read, so a long line costs its
+      // length, not its length times the number of chunks it spans.
+      this.checkHeld(this.held);
       return;
     }
-    this.check(bytes);
-    this.push(this.decoder.write(bytes as Buffer));
+    // The held record ends at this chunk's first line end at the earliest.
+    const first = chunk.indexOf(LF);
+    this.checkHeld(before + (first === -1 ? last : first) + 1);
+    this.consume(before + last + 1, false);
   }
 
   push(chunk: string): void {
@@ -113,9 +144,7 @@ export abstract class TextStreamParser {
     if (this.carry.length > 0) {
       const nl = chunk.indexOf('\n');
       if (nl === -1) {
-        // No record ends in this chunk (every record ends at a line feed, or at the end of the
-        // input): the unfinished one grows without being read again, so a long line costs its
-        // length, not its length times the number of chunks it spans.
+        // As for bytes: the unfinished record grows without being read again.
         this.carry += chunk;
         this.checkCarry(0);
         return;
@@ -129,84 +158,132 @@ export abstract class TextStreamParser {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     this.decoded += text.length;
+    // Text given as text has no bytes: its offsets stand for bytes (row positions are only asked
+    // for on bytes, or on ASCII text in tests).
+    this.setText(text, true, this.textStart);
     const done = this.scan(text, false);
     this.textStart += done;
     this.carry = text.slice(done);
     this.checkCarry(0);
   }
 
+  end(): void {
+    if (this.held > 0) {
+      this.consume(this.held, true);
+      return;
+    }
+    const text = this.carry;
+    this.carry = '';
+    this.decoded += text.length;
+    if (text.length > 0) {
+      this.setText(text, true, this.textStart);
+      this.scan(text, true);
+    }
+  }
+
+  /**
+   * Checks, decodes and reads `bytes[0, end)` (`end` just after a line end byte, or every held
+   * byte when `final`), keeping what the reader leaves unfinished held. Text that is not ASCII is
+   * decoded in pieces of about `PIECE_BYTES`, cut after a LF.
+   */
+  private consume(end: number, final: boolean): void {
+    const bytes = this.bytes;
+    let from = 0;
+    if (!this.started) {
+      this.started = true;
+      if (this.heldAt === 0 && end >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) from = 3;
+    }
+    const region = bytes.subarray(from, end);
+    const ascii = isAscii(region);
+    if (!ascii && !isUtf8(region)) {
+      const bad = firstInvalidUtf8(region) ?? { at: 0, truncated: false };
+      throw new Utf8StreamError(this.heldAt + from + bad.at, region[bad.at], bad.truncated);
+    }
+    let pieceEnd = from;
+    while (from < end) {
+      let to = end;
+      if (!ascii && end - from > PIECE_BYTES) {
+        // After a LF at most PIECE_BYTES on; past the last piece's end however long its unfinished record.
+        const lf = bytes.lastIndexOf(LF, from + PIECE_BYTES - 1);
+        const later = lf >= pieceEnd ? lf : bytes.indexOf(LF, pieceEnd);
+        if (later !== -1 && later + 1 < end) to = later + 1;
+      }
+      pieceEnd = to;
+      const text = bytes.toString(ascii ? 'latin1' : 'utf8', from, to);
+      const last = final && to === end;
+      this.decoded += text.length;
+      this.setText(text, ascii, from);
+      const done = this.scan(text, last);
+      from = done === text.length ? to : this.byteOf(done);
+      if (to === end) break;
+    }
+    // Only the unfinished record stays held, moved to the buffer's start.
+    const rest = this.held - from;
+    if (from > 0) bytes.copyWithin(0, from, this.held);
+    this.held = rest;
+    this.heldAt += from;
+    this.counted = 0;
+    this.countedUnits = 0;
+    this.checkHeld(rest);
+  }
+
+  private setText(text: string, ascii: boolean, byte: number): void {
+    this.text = text;
+    this.textAscii = ascii;
+    this.textByte = byte;
+    this.cursorText = 0;
+    this.cursorByte = byte;
+  }
+
+  /** The offset in `bytes` of `text`'s offset `at` (offsets given in order, from the last one asked). */
+  private byteOf(at: number): number {
+    if (this.textAscii) return this.textByte + at;
+    const from = this.cursorText;
+    if (at > from) {
+      const text = this.text;
+      // A row that the one before ended with the first LF after it: the byte after that LF (no
+      // LF is part of another character). Else (a lone CR, blank lines, a line break in a quoted
+      // cell) the UTF-8 length of the text between.
+      if (text.charCodeAt(at - 1) === LF && text.indexOf('\n', from) === at - 1) this.cursorByte = this.bytes.indexOf(LF, this.cursorByte) + 1;
+      else this.cursorByte += Buffer.byteLength(text.slice(from, at), 'utf8');
+      this.cursorText = at;
+    }
+    return this.cursorByte;
+  }
+
   /**
    * One record may hold at most `MAX_RECORD_CHARS` characters (checked on records that span
-   * chunks: a chunk is far shorter): past that the reader stops with
-   * `RecordTooLongError` instead of growing one string until the process runs out of memory (a
-   * quote left open makes the rest of a file one record). `more`: characters of the record that
-   * are known to follow the carried ones.
+   * chunks: a chunk is far shorter): past that the reader stops with `RecordTooLongError` instead
+   * of growing until the process runs out of memory (a quote left open makes the rest of a file
+   * one record). `bytes[0, to)`: the held record, which starts at the buffer's start; its
+   * characters are counted only once it has more bytes than the limit has characters.
    */
+  private checkHeld(to: number): void {
+    if (to <= MAX_RECORD_CHARS) return;
+    if (to > this.counted) {
+      this.countedUnits += utf16Units(this.bytes, this.counted, to);
+      this.counted = to;
+    }
+    if (this.countedUnits <= MAX_RECORD_CHARS) return;
+    // Bytes that are not UTF-8 in it are the first thing wrong (a character cut at the end is not).
+    const bad = firstInvalidUtf8(this.bytes.subarray(0, to));
+    if (bad !== null && !bad.truncated) throw new Utf8StreamError(this.heldAt + bad.at, this.bytes[bad.at], false);
+    throw new RecordTooLongError(this.pendingRow());
+  }
+
+  /** As `checkHeld`, for text given as text. `more`: characters of the record known to follow the carried ones. */
   private checkCarry(more: number): void {
     if (this.carry.length + more > MAX_RECORD_CHARS) throw new RecordTooLongError(this.pendingRow());
   }
 
   /** Row `row` starts at `start` in the text given to `scan`. */
   protected rowStart(row: number, start: number): void {
-    this.positions?.start(row, this.byteBase + this.textStart + start);
+    if (this.positions !== null) this.positions.start(row, this.heldAt + this.byteOf(start));
   }
 
   /** The row number the unfinished record would get (0: a CSV header). */
   protected abstract pendingRow(): number;
 
-  end(): void {
-    const cut = this.cut;
-    if (cut !== null) {
-      const bad = firstInvalidUtf8(cut) ?? { at: 0, truncated: true };
-      throw new Utf8StreamError(this.offset - cut.length + bad.at, cut[bad.at], bad.truncated);
-    }
-    const rest = this.decoder.end();
-    if (rest.length > 0) this.push(rest);
-    const text = this.carry;
-    this.carry = '';
-    this.decoded += text.length;
-    if (text.length > 0) this.scan(text, true);
-  }
-
   /** Reads every complete record of `text` (all of it when `final`); returns where the unfinished one starts. */
   protected abstract scan(text: string, final: boolean): number;
-
-  /**
-   * Throws at the first byte of `bytes` that is not UTF-8, counting a character cut by the end of
-   * the previous chunk, and keeps the bytes of one cut by this chunk's end for the next check.
-   */
-  private check(bytes: Uint8Array): void {
-    const start = this.offset;
-    const n = bytes.length;
-    this.offset += n;
-    let from = 0;
-    if (this.cut !== null) {
-      const cut = this.cut;
-      from = Math.min(n, sequenceLength(cut[0]) - cut.length);
-      const joined = Buffer.concat([cut, bytes.subarray(0, from)]);
-      const bad = firstInvalidUtf8(joined);
-      this.cut = null;
-      if (bad !== null) {
-        if (!bad.truncated) throw new Utf8StreamError(start - cut.length + bad.at, joined[bad.at], false);
-        this.cut = joined; // still cut: this chunk was shorter than the rest of the character
-        return;
-      }
-    }
-    // A lead byte among the last three whose character does not fit: checked with the next chunk.
-    let tail = n;
-    for (let i = n - 1; i >= from && i >= n - 3; i--) {
-      const b = bytes[i];
-      if (b < 0x80) break;
-      if (b >= 0xc0) {
-        if (n - i < sequenceLength(b)) tail = i;
-        break;
-      }
-    }
-    const body = from === 0 && tail === n ? bytes : bytes.subarray(from, tail);
-    if (!isUtf8(body)) {
-      const at = firstInvalidUtf8(body)?.at ?? 0;
-      throw new Utf8StreamError(start + from + at, body[at], false);
-    }
-    if (tail < n) this.cut = Buffer.from(bytes.subarray(tail));
-  }
 }
