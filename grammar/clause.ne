@@ -69,6 +69,7 @@ import * as ins from './instalment-builders';
 import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
 import * as pv from './period-proviso-builders';
+import * as er from './effective-range-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord, setNameWord: any = pw.setNameWord;
@@ -863,6 +864,9 @@ definedMeaning -> periodMeaning                                      {% b.id %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
+# "the period beginning on the Effective Date and ending on December 31, 2027": from the effective date through that day
+# (grammar/effective-range-builders.ts).
+               | %the %periodNoun %startVerb %on %the %effective %date %and "ending" %on date {% er.effectiveThrough %}
                | %each calendarPeriodsWord %periodNoun "ending" %on periodEnds {% ft.calendarPeriods %}
 # '"Sales Period" means each calendar quarter.'
                | %each %calendar %quarter                            {% isb.eachCalendarQuarter %}
@@ -1134,7 +1138,10 @@ uncappedTail  -> %comma:? measuredDue                                {% qb.tailD
                | %comma:? measuredDue minimumProvisos                {% qb.tailDueProvisos %}
                | minimumProvisos                                     {% qb.tailProvisos %}
 provisoLead   -> %semicolon | %comma
-periodProviso -> %comma %provided %that subject %in_ "such" %calendar:? periodUnit comparison {% pv.periodProviso %}
+# A metric (no party, no "first": "first exceed" in a proviso on each period has no reading the evaluator gives).
+periodProviso -> %comma %provided %that metric scopePhrases:? %in_ "such" %calendar:? periodUnit provisoComparison {% pv.periodProviso %}
+provisoComparison -> beVerb:? comparator money                       {% b.comparison %}
+               | beVerb:? money %or orMore                           {% b.orMoreComparison %}
 however       -> %comma "however" %comma
 capSubject    -> %the:? %aggregate:? capNoun "earned":?
 # "the aggregate bonus payable under this Section 2.3(a)", "the aggregate bonus under this paragraph": the clause's own amounts.

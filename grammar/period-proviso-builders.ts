@@ -6,7 +6,7 @@
  * src/language/check-period-proviso.ts checks that it names the amount's period.
  */
 import type { MilestoneNode, PeriodUnit, Range, WindowNode } from '../src/language/ast';
-import { cons, span, subjectTarget, type ClauseDraft, type Comparison, type Data, type Subject } from './builders';
+import { cons, metricSubject, span, subjectTarget, type ClauseDraft, type Comparison, type Data, type Subject } from './builders';
 import type { Token } from './lexer';
 import { measureOf, type MeasuredSentence } from './measured-builders';
 
@@ -14,8 +14,8 @@ export interface PeriodProviso { subject: Subject; comparison: Comparison; such:
 
 /** ", provided that Net Sales in such quarter exceed $250,000". */
 export function periodProviso(d: Data): PeriodProviso {
-  const [, , , subject, , , calendar, unit, comparison] = d as [Token, Token, Token, Subject, Token, Token, Token | null, Token, Comparison];
-  return { subject, comparison, such: { preposition: 'in', calendar: calendar !== null, unit: unit.value.toLowerCase() as PeriodUnit }, range: span(d) };
+  const [, , , metric, scope, , , calendar, unit, comparison] = d as [Token, Token, Token, unknown, unknown, Token, Token, Token | null, Token, Comparison];
+  return { subject: metricSubject([metric, scope]), comparison, such: { preposition: 'in', calendar: calendar !== null, unit: unit.value.toLowerCase() as PeriodUnit }, range: span(d) };
 }
 
 export function provisoClause(d: Data): ClauseDraft {
@@ -29,7 +29,6 @@ export function provisoClause(d: Data): ClauseDraft {
     window: measure.window as WindowNode,
     payment: sentence.payment,
     comparator: c.comparator,
-    ...(c.quota ? { quota: c.quota } : {}), ...(c.targetName ? { targetName: c.targetName } : {}),
     periodProviso: { kind: 'period-proviso', such: proviso.such, range: proviso.range },
     range: span(sentence, proviso),
   };

@@ -63,6 +63,16 @@ describe('reading and writing it', () => {
   });
 });
 
+test.each([
+  ['"first exceed"', 'The Distributor shall receive a commission of 5% of Net Sales in each calendar quarter, provided that Net Sales in such quarter first exceed $250,000.', 'first'],
+  ['a party as the subject', 'The Distributor shall receive a commission of 5% of Net Sales in each calendar quarter, provided that the Distributor achieves Net Sales in such quarter of $250,000.', 'achieves'],
+  ['a due date after the proviso', 'The Distributor shall receive a commission of 5% of Net Sales in each calendar quarter, provided that Net Sales in such quarter exceed $250,000, within thirty (30) days after the end of such quarter.', ', within'],
+])('%s: not read, rejected where it is written', (_name, text, at) => {
+  const errors = validate(text).diagnostics.filter((d) => d.severity === 'error');
+  expect(errors.map((d) => d.code)).toEqual(['unsupported-construct']);
+  expect(errors[0].offset).toBe(text.indexOf(at));
+});
+
 describe('what it owes', () => {
   const PROVISO = 'The Company shall pay the Distributor a commission of five percent (5%) of Net Sales in each calendar quarter, provided that Net Sales in such quarter exceed $1,000.';
   const CONDITION_FIRST = 'If Net Sales in any calendar quarter exceed $1,000, the Company shall pay the Distributor a commission equal to five percent (5%) of such Net Sales.';

@@ -1192,7 +1192,8 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | PeriodsFromEventNode | FullMonthsAfterEventNode;
+  /** A `by-date` window: "the period beginning on the Effective Date and ending on December 31, 2027". */
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | ByDateWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | PeriodsFromEventNode | FullMonthsAfterEventNode;
   range: Range;
 }
 

@@ -2423,6 +2423,8 @@ function definitionText(d: DefinitionNode, path: string): string {
       return `${term} means ${spanText(m, at)}.`;
     case 'date-range':
       return `${term} means ${dateRangeText(m, at)}.`;
+    case 'by-date':
+      return `${term} means the period beginning on the Effective Date and ending on ${dateText(m.date, `${at}/date`)}.`;
     case 'calendar-periods': {
       if (m.written === 'calendar quarter') {
         if (m.unit !== 'quarter' || !Array.isArray(m.ends) || m.ends.join(',') !== '03-31,06-30,09-30,12-31') badField('"each calendar quarter" with other periods than the calendar\'s quarters', `${at}/ends`);
