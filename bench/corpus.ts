@@ -28,7 +28,11 @@ export interface CorpusCase {
   context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string; ledgerHolds?: LedgerHolds; ledgerCurrency?: string };
   schedule?: unknown;
   ledger: LedgerRecord[];
-  expected: { milestones?: Record<string, unknown>[]; obligations?: Record<string, unknown>[] };
+  /**
+   * What a careful reader reports: the milestones and obligations, or, for a clause whose result the
+   * engine cannot compute, the error it must give (`code`) at the first occurrence of `at` in the clause.
+   */
+  expected: { milestones?: Record<string, unknown>[]; obligations?: Record<string, unknown>[]; diagnostic?: { code: string; at: string } };
 }
 
 export type Outcome =
@@ -80,6 +84,14 @@ export function runCase(c: CorpusCase): CaseResult {
   const result = (outcome: Outcome): CaseResult => ({ file: c.file, inDomain: c.inDomain, outcome });
   const checked = validate(c.clause, { ledgerHolds: c.context.ledgerHolds });
   const error = checked.diagnostics.find((d) => d.severity === 'error');
+  const refusal = c.expected.diagnostic;
+  if (refusal) {
+    // A refusal is read correctly only with the expected code at the expected word; accepting the
+    // clause would report figures a careful reader cannot give.
+    if (!error) return result({ kind: 'misread', mismatch: `expected the error ${refusal.code} at "${refusal.at}", the clause was accepted` });
+    if (error.code === refusal.code && error.offset === c.clause.indexOf(refusal.at)) return result({ kind: 'read-correctly' });
+    return result({ kind: 'rejected', diagnostic: error });
+  }
   if (error || !checked.ast) return result({ kind: 'rejected', diagnostic: error ?? checked.diagnostics[0] });
   let schedule = null;
   if (c.schedule !== undefined) {

@@ -68,6 +68,8 @@ import * as pp from './per-product-builders';
 import * as ins from './instalment-builders';
 import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
+import * as pv from './period-proviso-builders';
+import * as er from './effective-range-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord, setNameWord: any = pw.setNameWord;
@@ -321,6 +323,8 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | measuredSentence paymentTail:? %period              {% qb.measuredClause %}
                | measuredSentence amountName paymentTail:? %period   {% qb.namedMeasuredClause %}
                | measuredSentence amountName:? uncappedTail:? %period sumCap {% qb.sumCappedClause %}
+# "…, provided that Net Sales in such quarter exceed $250,000": a condition on the amount's own period (grammar/period-proviso-builders.ts).
+               | measuredSentence periodProviso %period              {% pv.provisoClause %}
                | steppedSentence %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
 # A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
@@ -860,6 +864,9 @@ definedMeaning -> periodMeaning                                      {% b.id %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
+# "the period beginning on the Effective Date and ending on December 31, 2027": from the effective date through that day
+# (grammar/effective-range-builders.ts).
+               | %the %periodNoun %startVerb %on %the %effective %date %and "ending" %on date {% er.effectiveThrough %}
                | %each calendarPeriodsWord %periodNoun "ending" %on periodEnds {% ft.calendarPeriods %}
 # '"Sales Period" means each calendar quarter.'
                | %each %calendar %quarter                            {% isb.eachCalendarQuarter %}
@@ -1002,6 +1009,8 @@ earnOrLevels  -> "earn" windowedAmount                               {% lvb.earn
 # "the Manager shall receive a Sales Bonus calculated cumulatively on the Store's Fortnightly Sales as follows: on Fortnightly
 # Sales from $0 to $280,000, 0.100%; on the portion from $280,000 to $465,000, 0.075%; …": each band's range, then its rate.
                | %receive rateAfterAmount                            {% ra.receivePart %}
+# "The Distributor shall receive a commission of five percent (5%) of Net Sales in each calendar quarter": the earning sentence's amount.
+               | %receive windowedAmount                             {% lvb.earnPart %}
                | "make" measuredNoun %payments %comma levelDue %comma %based %on tierMeasure %comma "applying" %the "tiered" measuredNoun "rates" %below %to %the %portion %of measureMetric "within" %each "level" %colon levelBands {% lvb.levelPart %}
 # The party paid, when written: "Licensee shall pay an additional royalty of two percent (2%) of Net Sales …" names none.
 paidParty     -> %to:? endedParty                                    {% b.last %}
@@ -1129,6 +1138,10 @@ uncappedTail  -> %comma:? measuredDue                                {% qb.tailD
                | %comma:? measuredDue minimumProvisos                {% qb.tailDueProvisos %}
                | minimumProvisos                                     {% qb.tailProvisos %}
 provisoLead   -> %semicolon | %comma
+# A metric (no party, no "first": "first exceed" in a proviso on each period has no reading the evaluator gives).
+periodProviso -> %comma %provided %that metric scopePhrases:? %in_ "such" %calendar:? periodUnit provisoComparison {% pv.periodProviso %}
+provisoComparison -> beVerb:? comparator money                       {% b.comparison %}
+               | beVerb:? money %or orMore                           {% b.orMoreComparison %}
 however       -> %comma "however" %comma
 capSubject    -> %the:? %aggregate:? capNoun "earned":?
 # "the aggregate bonus payable under this Section 2.3(a)", "the aggregate bonus under this paragraph": the clause's own amounts.

@@ -581,6 +581,12 @@ export interface MilestoneNode {
   once?: OnceOnlyNode;
   /** "… a bonus of $4,000 for such Calendar Quarter": the period the payment is for, which must be the condition's. */
   periodReference?: PeriodReferenceNode;
+  /**
+   * ", provided that Net Sales in such quarter exceed $250,000" after a computed amount: the condition written after the
+   * amount, on the amount's own period. The milestone's window is the amount's period; `such` is the period the proviso
+   * names, which must be that one (src/language/check-period-proviso.ts).
+   */
+  periodProviso?: PeriodProvisoNode;
   /** The name the text gives the payment in brackets after it ('(the "Quarterly Net Sales Milestone Payment")'), without quotes. */
   paymentName?: string;
   /** "100% of the Participant's FY2027 Quota of $1,200,000": the target is that share of a quota written in the text. */
@@ -1186,7 +1192,8 @@ export interface PeriodDefinitionNode {
   kind: 'period-definition';
   /** The defined term without its quotes. */
   term: string;
-  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | PeriodsFromEventNode | FullMonthsAfterEventNode;
+  /** A `by-date` window: "the period beginning on the Effective Date and ending on December 31, 2027". */
+  meaning: SuccessivePeriodsNode | SpanWindowNode | DateRangeWindowNode | ByDateWindowNode | CalendarPeriodsNode | QuartersAfterEventNode | PeriodsFromEventNode | FullMonthsAfterEventNode;
   range: Range;
 }
 
@@ -1327,6 +1334,13 @@ export interface PeriodReferenceNode {
   unit: CalendarUnit;
   /** "such" or "that", as written in lower case. */
   word: 'such' | 'that';
+  range: Range;
+}
+
+/** ", provided that <metric> in such <period> <comparison>": the period the proviso names, as written. */
+export interface PeriodProvisoNode {
+  kind: 'period-proviso';
+  such: { preposition: 'in'; calendar: boolean; unit: PeriodUnit };
   range: Range;
 }
 

@@ -42,7 +42,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import type { PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
-import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode } from './ast';
+import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -681,6 +681,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
   if (clause.planBands !== undefined) return planBandsSentence(clause, clause.planBands, `${path}/planBands`);
   const growth = clause.milestones[0]?.payment ? paymentParts(clause.milestones[0].payment).base : null;
   if (growth?.kind === 'rate-on-excess' && growth.threshold?.kind === 'prior-period') return growthSentence(clause, growth, growth.threshold, path);
+  if (clause.milestones[0]?.periodProviso !== undefined) return provisoSentence(clause, path);
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   const first = clause.milestones[0]?.payment;
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
@@ -1499,6 +1500,23 @@ function measuredSentence(clause: ClauseNode, path: string): string {
   if (!clause.party) return `The ${partyName(clause.payer as PartyNode, `${path}/payer`)} shall pay ${paid}.`;
   const payee = partyName(clause.party, `${path}/party`);
   return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
+}
+
+/** "The Distributor shall earn a commission of 5% of Net Sales in each calendar quarter, provided that Net Sales in such quarter exceed $250,000.00." */
+function provisoSentence(clause: ClauseNode, path: string): string {
+  if (clause.form !== 'payer-pays' || clause.milestones.length !== 1 || clause.payments.length !== 0) badField('a proviso on the period follows one computed amount in a payer-pays sentence', path);
+  const at = `${path}/milestones/0`;
+  const m = clause.milestones[0];
+  const proviso = m.periodProviso as PeriodProvisoNode;
+  if (m.condition !== undefined || m.label !== null || m.compound || m.achiever || m.periodReference || m.paymentName !== undefined) badField('a proviso on the period with other condition words', at);
+  if (!m.payment || !measureOfPayment(m.payment) || m.payment.kind === 'timed' || m.payment.kind === 'limited') badField('a proviso on the period follows a computed amount with no due date or limit', `${at}/payment`);
+  if (!m.comparator || typeof m.comparator.strict !== 'boolean') badField('a proviso needs a comparator', `${at}/comparator`);
+  const { t, scope, written } = revenueTarget(m, at, 'a proviso on the period');
+  const amount = m.targetName === undefined ? written : `the ${namedTargetText(m.targetName, `${at}/targetName`)} of ${written}`;
+  const unit = oneOf(proviso.such.unit, ['month', 'quarter', 'year'], `${at}/periodProviso/such/unit`);
+  const such = `such ${proviso.such.calendar ? 'calendar ' : ''}${unit}`;
+  const sentence = measuredSentence({ ...clause, milestones: [{ ...m, condition: 'payment' }] }, path).slice(0, -1);
+  return `${sentence}, provided that ${t.term}${scope} in ${such} ${m.comparator.strict ? 'exceed' : 'are at least'} ${amount}.`;
 }
 
 /**
@@ -2405,6 +2423,8 @@ function definitionText(d: DefinitionNode, path: string): string {
       return `${term} means ${spanText(m, at)}.`;
     case 'date-range':
       return `${term} means ${dateRangeText(m, at)}.`;
+    case 'by-date':
+      return `${term} means the period beginning on the Effective Date and ending on ${dateText(m.date, `${at}/date`)}.`;
     case 'calendar-periods': {
       if (m.written === 'calendar quarter') {
         if (m.unit !== 'quarter' || !Array.isArray(m.ends) || m.ends.join(',') !== '03-31,06-30,09-30,12-31') badField('"each calendar quarter" with other periods than the calendar\'s quarters', `${at}/ends`);

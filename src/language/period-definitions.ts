@@ -5,12 +5,12 @@
  * default is one of two plausible readings (some agreements mean calendar years), so the checker
  * warns when it is used.
  */
-import type { CalendarPeriodsNode, CalendarPeriodWindowNode, DateRangeWindowNode, DocumentNode, PeriodDefinitionNode, SpanWindowNode } from './ast';
+import type { CalendarPeriodsNode, CalendarPeriodWindowNode, ByDateWindowNode, DateRangeWindowNode, DocumentNode, PeriodDefinitionNode, SpanWindowNode } from './ast';
 import { daysInMonth } from '../time/calendar-date';
 
 export type PeriodMeaning =
   | { kind: 'successive'; months: number; defined: PeriodDefinitionNode | null }
-  | { kind: 'window'; window: SpanWindowNode | DateRangeWindowNode; defined: PeriodDefinitionNode }
+  | { kind: 'window'; window: SpanWindowNode | DateRangeWindowNode | ByDateWindowNode; defined: PeriodDefinitionNode }
   /** Periods of the calendar ("each semi-annual period ending on June 30 or December 31"): `window` tests each on its own. */
   | { kind: 'calendar'; window: CalendarPeriodWindowNode; defined: PeriodDefinitionNode }
   /** Consecutive periods of `n` units from a dated event ("each consecutive fourteen-day period beginning on the Commencement Date"). */

@@ -3,7 +3,7 @@
  * contract periods from the effective date: periods.ts). Like periods.ts, everything is computed on
  * calendar dates and every window starts and ends at a local midnight in the contract's zone.
  */
-import { assertNever, type DateRangeWindowNode, type DocumentNode, type SpanWindowNode, type WindowNode } from '../language/ast';
+import { assertNever, type ByDateWindowNode, type DateRangeWindowNode, type DocumentNode, type SpanWindowNode, type WindowNode } from '../language/ast';
 import { definitionsOf, periodMeaning, type PeriodMeaning } from '../language/period-definitions';
 import {
   addMonthsCorresponding, corresponding, ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, instance, parseIsoDate, windowInstances,
@@ -89,6 +89,16 @@ function dateRangeInstance(window: DateRangeWindowNode, calendar: ContractCalend
     `${as}the period from ${window.from} to ${window.to}: both whole local days included, counting the window's own sales only${beforeEffective(startDay, calendar)}`);
 }
 
+/** "the period beginning on the Effective Date and ending on December 31, 2027": cumulative from the effective date through that whole local day. */
+function effectiveThroughInstance(window: ByDateWindowNode, calendar: ContractCalendar, as: string): WindowInstance {
+  const e = calendar.effectiveDay;
+  const date = parseIsoDate(window.date);
+  // An impossible date is the checker's error; here it simply yields an empty window.
+  const end = date ? dayNumber(date) + 1 : e;
+  if (end <= e) return instance(e, end, null, true, `${as}the period from the effective date ${formatIsoDate(calendar.effective)} to ${window.date}: that day is before the effective date, so no sale can count`);
+  return instance(e, end, null, true, `${as}the period from the effective date ${formatIsoDate(calendar.effective)} through the whole local day ${window.date}, cumulative`);
+}
+
 function definedInstances(window: Extract<WindowNode, { kind: 'defined-period' }>, calendar: ContractCalendar, asOf: CalendarDate, document: DocumentNode): WindowInstance[] {
   const meaning = periodMeaning(window.term, definitionsOf(document));
   // The checker reports an undefined term or a "which" its definition cannot give; evaluating such an AST is a caller's bug.
@@ -96,6 +106,7 @@ function definedInstances(window: Extract<WindowNode, { kind: 'defined-period' }
   if (meaning.kind === 'window') {
     if (window.which !== 'the') throw new Error(`'${window.term}' is defined as one period, so it has no ${window.which === 'each' ? 'instances' : 'numbered periods'}`);
     const as = `'${window.term}' as the text defines it, `;
+    if (meaning.window.kind === 'by-date') return [effectiveThroughInstance(meaning.window, calendar, as)];
     return [meaning.window.kind === 'span' ? spanInstance(meaning.window, calendar, as) : dateRangeInstance(meaning.window, calendar, as)];
   }
   if (meaning.kind === 'from-date') return fromDateInstances(window, meaning, calendar, asOf);
