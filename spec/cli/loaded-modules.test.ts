@@ -19,10 +19,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The modules a run of the built command line loads, as paths relative to the project (packages by name). */
+/** The modules a run of the built command line (its modules, not the bundle) loads, as paths relative to the project (packages by name). */
 function loadedModules(args: string[]): string[] {
   const out = path.join(dir, 'modules.txt');
-  const run = spawnSync(process.execPath, [path.join(__dirname, 'loaded-modules.js'), out, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(__dirname, 'loaded-modules.js'), out, 'modules', ...args], { cwd: ROOT, encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return readFileSync(out, 'utf8')
