@@ -468,6 +468,28 @@ describe('stream readers: long records', () => {
     expect(parser.decoded).toBeLessThanOrEqual(2 * text.length);
   });
 
+  test('a file whose records end with a lone CR (no LF at all) is read record by record, however long', () => {
+    // Each chunk is read up to its last line end, CR included: the file is not one long record.
+    const rows = 1 + Math.ceil(MAX_RECORD_CHARS / 20);
+    const lines = ['id,date,amount'];
+    for (let k = 1; k <= rows; k++) lines.push(`T${k},2026-01-02,${k}.50`);
+    const bytes = Buffer.from(`${lines.join('\r')}\r`, 'latin1');
+    expect(bytes.length).toBeGreaterThan(MAX_RECORD_CHARS);
+    let read = 0;
+    let last: string[] = [];
+    const parser = new CsvStreamParser({
+      ...cellSink,
+      cells(cells) {
+        read++;
+        last = cells;
+      },
+    });
+    for (let at = 0; at < bytes.length; at += 1 << 16) parser.pushBytes(bytes.subarray(at, at + (1 << 16)));
+    parser.end();
+    expect(read).toBe(rows);
+    expect(last).toEqual([`T${rows}`, '2026-01-02', `${rows}.50`]);
+  });
+
   test('a record longer than MAX_RECORD_CHARS stops the reader with row-too-long, naming the row', () => {
     const parser = new CsvStreamParser(cellSink);
     parser.push('id,date,amount\nT1,2026-01-02,1.00\nT2,2026-01-03,"');

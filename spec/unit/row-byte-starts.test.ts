@@ -161,6 +161,30 @@ describe('row byte starts on text that is not ASCII, cut into chunks anywhere', 
   });
 });
 
+describe('row byte starts on a long text that is not ASCII', () => {
+  test('decoded in pieces, with quoted line breaks across the pieces, in chunks of any size', () => {
+    // Text that is not ASCII is decoded in pieces of about 32 KiB: records with line breaks in
+    // quoted cells, some of them long, fall across the pieces' ends.
+    const lines = Array.from({ length: 4000 }, (_, k) => ({
+      blanksBefore: k % 97 === 0 ? '\n' : '',
+      text: `r${k},"東京\n${'é'.repeat(k % 53)}${k % 211 === 0 ? 'ß\n'.repeat(20_000) : ''}",🚀${k}`,
+    }));
+    const { text, starts } = writeRows(true, 'a,b,c', lines, '\r\n', false);
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const expected = parseCsvLedger(text).records.map((r) => [r.a, r.b, r.c]);
+    for (const size of [1 << 16, 40_000, 1 << 20, 7_777]) {
+      const recorded: number[] = [];
+      const read: string[][] = [];
+      const parser = new CsvStreamParser({ header: () => undefined, issue: () => undefined, cells: (cells) => read.push(cells) }, { start: (_k, offset) => recorded.push(offset) });
+      for (let at = 0; at < bytes.length; at += size) parser.pushBytes(bytes.subarray(at, at + size));
+      parser.end();
+      expect(recorded).toEqual(starts);
+      expect(read).toEqual(expected);
+    }
+  });
+});
+
 describe('pass 2 by position on a ledger that is not ASCII', () => {
   const CLAUSE =
     'The Seller agrees to meet the following sales milestones: (i) $8,000 in sales revenue by the end of the first month, ' +

@@ -200,11 +200,14 @@ export abstract class TextStreamParser {
       throw new Utf8StreamError(this.heldAt + from + bad.at, region[bad.at], bad.truncated);
     }
     let pieceEnd = from;
+    // The bytes a piece may span: twice more than a record a piece left unfinished (a quoted cell
+    // with many line breaks), so that such a record is decoded a bounded number of times.
+    let span = PIECE_BYTES;
     while (from < end) {
       let to = end;
-      if (!ascii && end - from > PIECE_BYTES) {
-        // After a LF at most PIECE_BYTES on; past the last piece's end however long its unfinished record.
-        const lf = bytes.lastIndexOf(LF, from + PIECE_BYTES - 1);
+      if (!ascii && end - from > span) {
+        // After a LF at most `span` on; past the last piece's end however long its unfinished record.
+        const lf = bytes.lastIndexOf(LF, from + span - 1);
         const later = lf >= pieceEnd ? lf : bytes.indexOf(LF, pieceEnd);
         if (later !== -1 && later + 1 < end) to = later + 1;
       }
@@ -214,7 +217,13 @@ export abstract class TextStreamParser {
       this.decoded += text.length;
       this.setText(text, ascii, from);
       const done = this.scan(text, last);
-      from = done === text.length ? to : this.byteOf(done);
+      if (done === text.length) {
+        from = to;
+        span = PIECE_BYTES;
+      } else {
+        from = this.byteOf(done);
+        span = PIECE_BYTES + 2 * (to - from);
+      }
       if (to === end) break;
     }
     // Only the unfinished record stays held, moved to the buffer's start.
