@@ -2,6 +2,7 @@
  * The streaming ledger readers (src/node/csv-stream.ts, ndjson-stream.ts, byte-prefilter.ts) against the in-memory text readers of
  * src/ledger/text-readers.ts: same records, same row numbers, same problems, however the bytes are cut.
  */
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { NdjsonStreamParser } from '../../src/node/ndjson-stream';
 import { MAX_RECORD_CHARS, RecordTooLongError, Utf8StreamError } from '../../src/node/utf8-stream';
 import { encodingAdvice } from '../../src/ledger/ledger-dialect';
 import { encodingProblem, firstInvalidUtf8, UsageError } from '../../src/node/io';
+import { runs, SEED } from '../support/clause-arbitraries';
 
 /** io.ts's message for a file that is not UTF-8, with a ledger's advice (the option naming its likely encoding) for the last sentence. */
 function ledgerMessage(bytes: Buffer): string {
@@ -162,6 +164,45 @@ describe('CSV stream reader: any cut of the bytes gives the same records', () =>
       expect(got).toEqual(expectedCsv(text));
       expect(got.records.map((r) => r.record.customer)).toEqual(['Zoë', 'a\r\nb']);
     }
+  });
+});
+
+describe('CSV stream reader: quoted records, property', () => {
+  // Cells quoted or not, holding delimiters, doubled quotes, line breaks (of the file's own kind, so
+  // that papaparse's guess of the line end is the file's) and quotes inside unquoted cells; one line
+  // end a file; cut anywhere. Records that hold a quote are read by their own loop (unquoted cells
+  // by searching for the delimiter up to the line end, or walked after a quoted line break): it must
+  // give papaparse's cells, row numbers and problems.
+  const text = (units: fc.Arbitrary<string>, maxLength: number): fc.Arbitrary<string> => fc.array(units, { maxLength }).map((u) => u.join(''));
+  const plain = text(fc.constantFrom('a', 'B', ' ', '1', '.', '-', 'é'), 5);
+  const cell = (eol: string): fc.Arbitrary<string> =>
+    fc.oneof(
+      plain,
+      fc.tuple(fc.constantFrom('a', 'Z', '7'), fc.constantFrom('"', 'x"y', '""')).map(([a, b]) => a + b),
+      text(fc.constantFrom('a', ',', '""', ' ', eol, 'é'), 6).map((t) => `"${t}"`),
+    );
+  const file = fc.constantFrom('\n', '\r\n').chain((eol) =>
+    fc.integer({ min: 1, max: 4 }).chain((width) =>
+      fc.tuple(
+        fc.constant(eol),
+        fc.constant(width),
+        fc.array(fc.array(cell(eol), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 3 }),
+      ),
+    ),
+  );
+  test('give the in-memory reader\'s records however the bytes are cut', () => {
+    fc.assert(
+      fc.property(file, ([eol, width, rows, finalEol, cutSeeds]) => {
+        const header = Array.from({ length: width }, (_, k) => `c${k}`).join(',');
+        const text = [header, ...rows.map((r) => r.join(','))].join(eol) + (finalEol ? eol : '');
+        const bytes = Buffer.from(text, 'utf8');
+        const cuts = [...new Set(cutSeeds.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        expect(readCsv(bytes, cuts)).toEqual(expectedCsv(text));
+      }),
+      { seed: SEED, numRuns: runs(400) },
+    );
   });
 });
 

@@ -20,11 +20,14 @@ const LONG = 255;
 
 /** What a read partition's records are given to. */
 export interface SpillVisitor {
+  /** A partition starts: its records are in `data` until `partitionDone`. */
+  partition(data: Uint8Array): void;
   /**
-   * One record: the folded name in `units[0 .. length)`, its hash, whether a unit is above 255;
-   * `sale` false: a row before the effective date (time, row and day 0).
+   * One record: the folded name is `data[nameAt .. nameAt + bytes)`, one byte a unit, or two
+   * (little-endian) when `wide` (a unit is above 255); its hash; `sale` false: a row before the
+   * effective date (time, row and day 0).
    */
-  record(units: Uint16Array, length: number, hash: number, wide: boolean, sale: boolean, time: number, row: number, day: number): void;
+  record(nameAt: number, bytes: number, wide: boolean, hash: number, sale: boolean, time: number, row: number, day: number): void;
   /** Every record of the partition was given. */
   partitionDone(): void;
 }
@@ -125,7 +128,6 @@ export class CustomerSpill {
   /** Gives every record to `visitor`, one partition after the other, then deletes the file. Once. */
   readAll(visitor: SpillVisitor): void {
     let data = new Uint8Array(this.block);
-    let units = new Uint16Array(256);
     try {
       for (let p = 0; p < this.partitions; p++) {
         const blocks = this.blocks[p];
@@ -145,6 +147,7 @@ export class CustomerSpill {
         // This partition's block is no longer needed: its memory goes before the next partition's table grows.
         this.buffers[p] = new Uint8Array(0);
         const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+        visitor.partition(data);
         let i = 0;
         while (i < total) {
           const flags = data[i++];
@@ -165,11 +168,10 @@ export class CustomerSpill {
             day = view.getInt32(i + 12, true);
             i += 16;
           }
-          if (length > units.length) units = new Uint16Array(Math.max(length, 2 * units.length));
-          if ((flags & WIDE) !== 0) {
-            for (let j = 0; j < length; j++, i += 2) units[j] = data[i] | (data[i + 1] << 8);
-          } else for (let j = 0; j < length; j++) units[j] = data[i++];
-          visitor.record(units, length, hash, (flags & WIDE) !== 0, sale, time, row, day);
+          const wide = (flags & WIDE) !== 0;
+          const bytes = wide ? 2 * length : length;
+          visitor.record(i, bytes, wide, hash, sale, time, row, day);
+          i += bytes;
         }
         visitor.partitionDone();
       }

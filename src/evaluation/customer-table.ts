@@ -21,6 +21,7 @@
  * other character is lower-cased first.
  */
 import { CustomerSpill } from './customer-spill';
+import { PartitionTable } from './customer-partition';
 import type { ScratchFiles } from './scratch-file';
 import { RowSet } from './row-set';
 import { ALONE } from './spill-budget';
@@ -57,9 +58,8 @@ export class CustomerTable {
   private keyUnits: Uint16Array = new Uint16Array(64);
   private keyLength = 0;
   private keyHash = 0;
-  /** Whether a unit of the key is above 255, when known without looking (an ASCII name; a folded record's flag). */
-  private keyWide = false;
-  private keyWideKnown = false;
+  /** The key is an ASCII name, folded while it was loaded (no unit above 255: no need to look). */
+  private keyAscii = false;
 
   /** The records set aside once the table spilled (null: it holds every name in memory). */
   private spill: CustomerSpill | null = null;
@@ -99,7 +99,7 @@ export class CustomerTable {
     this.load(name);
     if (this.spill !== null) {
       if (row > this.maxRow) this.maxRow = row;
-      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, true, time, row, day, this.keyWideKnown && !this.keyWide);
+      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, true, time, row, day, this.keyAscii);
       return;
     }
     this.keep(this.entry(true), time, row, day);
@@ -110,7 +110,7 @@ export class CustomerTable {
   seenBefore(name: string): void {
     this.load(name);
     if (this.spill !== null) {
-      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, false, 0, 0, 0, this.keyWideKnown && !this.keyWide);
+      this.spill.write(this.keyHash, this.keyUnits, 0, this.keyLength, false, 0, 0, 0, this.keyAscii);
       return;
     }
     this.before[this.entry(true)] = 1;
@@ -133,16 +133,16 @@ export class CustomerTable {
     const spill = this.spill;
     this.spill = null;
     const firsts = new RowSet(this.maxRow);
-    const part = new CustomerTable();
+    const part = new PartitionTable();
     spill.readAll({
-      record: (units, length, hash, wide, sale, time, row, day) => part.foldRecord(units, length, hash, wide, sale, time, row, day),
+      partition: (data) => part.start(data),
+      record: (nameAt, bytes, wide, hash, sale, time, row, day) => part.record(nameAt, bytes, wide, hash, sale, time, row, day),
       partitionDone: () => {
         part.forEachFirstOfNew((row, day) => {
           firsts.add(row);
           if (day >= firstDay && day <= lastDay) count(day);
         });
         this.foldBytes = Math.max(this.foldBytes, part.bytes);
-        part.clear();
       },
     });
     this.firstOfNew = firsts;
@@ -166,21 +166,6 @@ export class CustomerTable {
       if (this.times[k] === NO_SALE || this.before[k] === 1) continue;
       visit(this.rows[k], this.days[k]);
     }
-  }
-
-  /**
-   * One spilled record, into a partition's table: its name's units are folded and hashed already.
-   * A partition's table never loads a name itself, so the record's units are its key as they are.
-   */
-  private foldRecord(units: Uint16Array, length: number, hash: number, wide: boolean, sale: boolean, time: number, row: number, day: number): void {
-    this.keyUnits = units;
-    this.keyLength = length;
-    this.keyHash = hash;
-    this.keyWide = wide;
-    this.keyWideKnown = true;
-    const k = this.entry(true);
-    if (sale) this.keep(k, time, row, day);
-    else this.before[k] = 1;
   }
 
   private keep(k: number, time: number, row: number, day: number): void {
@@ -222,13 +207,6 @@ export class CustomerTable {
     this.charCount = 0;
   }
 
-  /** Empties the table, keeping its arrays (a partition's table, reused for the next partition). */
-  private clear(): void {
-    this.size = 0;
-    this.charCount = 0;
-    this.slots.fill(0);
-  }
-
   /** The entry of the key (`load`), added when `add`; -1 when absent and not added. */
   private entry(add: boolean): number {
     const h = this.keyHash;
@@ -267,8 +245,7 @@ export class CustomerTable {
     }
     this.keyLength = n;
     this.keyHash = mix(h);
-    this.keyWide = false;
-    this.keyWideKnown = true;
+    this.keyAscii = true;
   }
 
   /** `load` of a name already lower-cased (lower-casing may change its length). */
@@ -279,7 +256,7 @@ export class CustomerTable {
     for (let i = 0; i < n; i++) units[i] = folded.charCodeAt(i);
     this.keyLength = n;
     this.keyHash = hashUnits(units, 0, n);
-    this.keyWideKnown = false;
+    this.keyAscii = false;
   }
 
   /** Where entry k's name ends in `chars`. */
@@ -305,9 +282,9 @@ export class CustomerTable {
     const n = this.keyLength;
     const units = this.keyUnits;
     if (this.charCount + n > MAX_CHARS) throw new RangeError(`the customer table holds names of up to ${MAX_CHARS} characters in all`);
-    // A folded record says whether its name is wide; a loaded name is looked at unless it is ASCII.
-    let wide = this.chars instanceof Uint16Array || this.keyWide;
-    if (!wide && !this.keyWideKnown) for (let i = 0; i < n && !wide; i++) wide = units[i] > 255;
+    // A loaded name is looked at unless it is ASCII.
+    let wide = this.chars instanceof Uint16Array;
+    if (!wide && !this.keyAscii) for (let i = 0; i < n && !wide; i++) wide = units[i] > 255;
     if (this.charCount + n > this.chars.length || wide !== this.chars instanceof Uint16Array) {
       let length = Math.max(this.chars.length, 1 << 16);
       while (length < this.charCount + n) length *= 2;

@@ -107,7 +107,7 @@ export class CsvStreamParser extends TextStreamParser {
         pos = next;
         continue;
       }
-      const after = this.quoted(text, pos, final);
+      const after = this.quoted(text, pos, final, end === -1 ? n : end);
       if (after === -1) return pos;
       pos = after;
     }
@@ -115,12 +115,19 @@ export class CsvStreamParser extends TextStreamParser {
   }
 
   /**
-   * Reads one record that holds a quote, character by character. Returns the position after it,
-   * or -1 when the record does not end in this text (and more may come).
+   * Reads one record that holds a quote. Returns the position after it, or -1 when the record does
+   * not end in this text (and more may come). `lineEnd`: the first LF or CR at or after `pos` (the
+   * text's length when there is none).
+   *
+   * A quoted field is read by searching for its closing quote. An unquoted field cannot hold a line
+   * end, so one that starts before `lineEnd` ends at the next delimiter or at `lineEnd`, found with
+   * `indexOf` as on the fast path; only after a quoted field that held a line break is an unquoted
+   * field walked character by character.
    */
-  private quoted(text: string, pos: number, final: boolean): number {
+  private quoted(text: string, pos: number, final: boolean, lineEnd: number): number {
     const n = text.length;
-    const cells: string[] = [];
+    const cells = new Array<string>(this.width > 0 ? this.width : 8);
+    let count = 0;
     const delim = this.delimiterCode;
     let problem: string | null = null;
     let i = pos;
@@ -136,9 +143,9 @@ export class CsvStreamParser extends TextStreamParser {
             if (!final) return -1;
             // Unterminated: the rest of the text is the field.
             value += text.slice(from);
-            cells.push(value);
+            cells[count++] = value;
             problem ??= 'Quoted field unterminated';
-            this.emit(cells, problem, pos);
+            this.emit(trim(cells, count), problem, pos);
             return n;
           }
           if (j + 1 < n && text.charCodeAt(j + 1) === QUOTE) {
@@ -165,22 +172,28 @@ export class CsvStreamParser extends TextStreamParser {
         }
         if (k === n && !final) return -1;
         if (k < n && text.charCodeAt(k) === CR && k + 1 >= n && !final) return -1;
-        cells.push(value);
+        cells[count++] = value;
         i = k;
       } else {
-        let k = i;
-        while (k < n) {
-          const c = text.charCodeAt(k);
-          if (c === delim || c === LF || c === CR) break;
-          k++;
+        let k: number;
+        if (i <= lineEnd) {
+          k = text.indexOf(this.delimiter, i);
+          if (k === -1 || k > lineEnd) k = lineEnd;
+        } else {
+          k = i;
+          while (k < n) {
+            const c = text.charCodeAt(k);
+            if (c === delim || c === LF || c === CR) break;
+            k++;
+          }
         }
         if (k === n && !final) return -1;
         if (k < n && text.charCodeAt(k) === CR && k + 1 >= n && !final) return -1;
-        cells.push(text.slice(i, k));
+        cells[count++] = text.slice(i, k);
         i = k;
       }
       if (i >= n) {
-        this.emit(cells, problem, pos);
+        this.emit(trim(cells, count), problem, pos);
         return n;
       }
       const c = text.charCodeAt(i);
@@ -188,15 +201,15 @@ export class CsvStreamParser extends TextStreamParser {
         i++;
         if (i >= n) {
           if (!final) return -1;
-          cells.push('');
-          this.emit(cells, problem, pos);
+          cells[count++] = '';
+          this.emit(trim(cells, count), problem, pos);
           return n;
         }
         continue;
       }
       // A line end: LF, CRLF or a lone CR.
       if (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF) i++;
-      this.emit(cells, problem, pos);
+      this.emit(trim(cells, count), problem, pos);
       return i + 1;
     }
   }
@@ -222,6 +235,12 @@ export class CsvStreamParser extends TextStreamParser {
     }
     this.sink.cells(cells, row);
   }
+}
+
+/** The first `count` cells (a record's array is made for the header's width). */
+function trim(cells: string[], count: number): string[] {
+  if (count !== cells.length) cells.length = count;
+  return cells;
 }
 
 /** papaparse's `skipEmptyLines: 'greedy'`: every cell blank. */
