@@ -49,7 +49,7 @@ import { milestoneParties, partiesNote } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
 import { partialPeriodMinimum } from './partial-period';
-import { periodAmount, topUpObligation, topUpReading, topUpStatus } from './top-up';
+import { periodAmount, topUpCapReading, topUpObligation, topUpReading, topUpStatus } from './top-up';
 import { topUpNote } from './top-up-note';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
@@ -508,6 +508,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
       if (topUp) notes.add(topUpNote(name, plan.clause, topUp, plan.target));
+      const capOrder = topUp && found ? topUpCapReading(name, topUp, found.payment) : null;
+      if (capOrder) {
+        diagnostics.push({ code: 'top-up-cap-reading', severity: 'warning', label: m.label, message: capOrder });
+        notes.add(capOrder);
+      }
       // With a contract year that is not the calendar year, "payable annually" could mean either.
       if (topUp?.rate.payable === 'annually' && plan.window.kind === 'calendar-period' && (ctx.effective.month !== 1 || ctx.effective.day !== 1)) {
         const message =
@@ -665,6 +670,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
               obligations.push(obligation);
               notes.add(`${instName}: ${obligation.explanation}`);
               settledAtEnd.set(obligation, instName);
+              // A cap or a due date written on the amount bounds and dates it like any payment's.
+              if (found) timing.push({ obligation, payment: found.payment, name: instName });
             }
           } else {
             notes.add(`${instName}: the ${topUp.terms.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${asOf}`);

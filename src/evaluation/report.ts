@@ -187,6 +187,8 @@ export type EvaluationCode =
   | 'set-near-miss'
   /** "payable annually" read as the calendar years a minimum names, for a contract that does not start on January 1: contract years are the other reading. */
   | 'payable-annually-reading'
+  /** A cap on a topped-up amount below its minimum: the minimum compared with the amount before the cap or after it. */
+  | 'top-up-cap-reading'
   /** An evaluated quarter that a plan table below the sentence sets out no plan for: not tested. */
   | 'plan-table-ends';
 
