@@ -58,6 +58,7 @@ import { currencyReading } from './ledger-currency';
 import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';
 import { growthNote, growthStatus } from './growth';
 import { plainStatus } from './plain-status';
+import { escalationNote } from './escalation';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
@@ -585,12 +586,9 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         notes.add(`${name}: ${inst.window.explanation}`);
-        if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {
-          const e = plan.clause.commitment?.escalation;
-          notes.add(
-            `${name}: the minimum of ${inst.window.windowStart} to ${inst.window.deadline} is ${toDec(inst.escalated.target).toFixed()}: ${m.target.count} raised by ${e?.percent ?? '?'}% ` +
-              `${inst.escalated.anniversaries === 1 ? 'once' : `${inst.escalated.anniversaries} times, each on the minimum then in force`}, the last on the anniversary ${inst.escalated.since}`,
-          );
+        if (inst.escalated) {
+          const raised = escalationNote(name, m, plan.clause.commitment?.escalation, inst.window, inst.escalated);
+          if (raised !== null) notes.add(raised);
         }
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
         const products = this.productPlans.get(plan);
