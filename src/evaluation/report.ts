@@ -15,7 +15,7 @@ import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
 import type { ScratchFiles } from './scratch-file';
-import type { Finding, FindingLocation } from '../diagnostics';
+import type { Diagnostic, Finding, FindingLocation } from '../diagnostics';
 import type { RowIssue } from '../ledger/rows';
 import { Dec, decimalString, moneyString } from '../values/money';
 import type { Schedule } from './schedule';
@@ -190,7 +190,9 @@ export type EvaluationCode =
   /** A cap on a topped-up amount below its minimum: the minimum compared with the amount before the cap or after it. */
   | 'top-up-cap-reading'
   /** An evaluated quarter that a plan table below the sentence sets out no plan for: not tested. */
-  | 'plan-table-ends';
+  | 'plan-table-ends'
+  /** The library was handed a document its checks refuse (checked-evaluate.ts): it is not evaluated. */
+  | 'invalid-clause';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {
@@ -233,6 +235,8 @@ export interface EvaluationFailure {
   /** All errors, including those not listed. */
   errorCount: number;
   diagnostics: EvaluationDiagnostic[];
+  /** A document the checks refuse (the library's `evaluate`): the check diagnostics, as `validate` gives them. */
+  clauseDiagnostics?: Diagnostic[];
 }
 
 export type EvaluationReport = EvaluationSuccess | EvaluationFailure;
