@@ -59,6 +59,7 @@ import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior
 import { growthNote, growthStatus } from './growth';
 import { plainStatus } from './plain-status';
 import { escalationNote } from './escalation';
+import { metFromStart, metFromStartNote } from './met-from-start';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
@@ -609,7 +610,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const over = windowOver(inst.window, this.asOfDay);
         // A compound condition holds by its parts together: the deciding part's row, from the day the whole holds.
         const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
-        const crossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;
+        const rowCrossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;
+        // A target the total meets before any sale: met from the window's first counted day, by no row (met-from-start.ts).
+        const fromStart = !outcome && !perProduct && !carried && !byCatchUp && !growthSeries && !topUp && !shortfall && !table && metFromStart(targetDec, plan.strict, plan.periodTotal, rowCrossing !== null, totalDec);
+        const crossing = fromStart ? null : rowCrossing;
+        const startDay = formatIsoDate(fromDayNumber(Math.max(inst.from, 0) + this.effectiveDay));
         // Met by the amount carried in alone: on the period's first evaluated day, by no row (tested on the period's total: if it still holds at its end).
         const byCarry = carried !== undefined && crossing === null && carried.alone && (!plan.periodTotal || (plan.strict ? totalDec.greaterThan(targetDec) : totalDec.greaterThanOrEqualTo(targetDec)));
         const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
@@ -621,7 +626,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           ? topUpStatus(topUpAmount, new Dec(topUp.terms.minimum.amount), over)
           : shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
-          : plainStatus(crossing !== null || byCarry, over);
+          : plainStatus(crossing !== null || byCarry || fromStart, over);
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         // A growth is known once the quarter is over, on its whole total: no row achieves it.
         const achieved = status === 'met' && !prior ? crossing : null;
@@ -638,7 +643,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
-          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : prior && status === 'met' ? inst.window.deadline : byCarry ? formatIsoDate(fromDayNumber(Math.max(inst.from, 0) + this.effectiveDay)) : null,
+          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : prior && status === 'met' ? inst.window.deadline : byCarry || fromStart ? startDay : null,
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
@@ -654,6 +659,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           notes.add(catchUpNote(instName, result.achievedAt, labelName(caught.by, this.plans.indexOf(caught.by) + 1, this.clauseCount), caught.crossing.row.id, result.total));
         }
         if (outcome) notes.add(`${instName}: ${outcome.note}`);
+        if (fromStart) notes.add(metFromStartNote(instName, startDay, targetDec, totalDec, plan.periodTotal));
         if (carried) for (const text of carryNotes(plan, inst, instIndex === plan.instances.length - 1, this.asOfDay)) notes.add(`${instName}: ${text}`);
         if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
         if (topUp && topUpAmount && topUpCurrency && parties) {
@@ -754,13 +760,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
-        const met = crossing && result.achievedAt !== null && !prior ? { by: crossing.row.id, at: result.achievedAt } : null;
+        const met = crossing && result.achievedAt !== null && !prior ? { by: crossing.row.id, at: result.achievedAt } : fromStart ? { by: null, at: startDay } : null;
         // A raised rate ("…; provided that if … exceed …, … shall be 6% of all …") is owed at the lower rate when its condition is not met.
         const raised = base?.kind === 'tiered' && base.proviso !== undefined;
         // A rate on the growth is settled on every quarter once it is over: an increase of zero or a decrease comes to nothing.
         const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised || prior !== null) : null;
         if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
-        if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing || byCarry) {
+        if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing || byCarry || fromStart) {
           const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
           const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
@@ -809,7 +815,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           }
         }
         // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
-        if (crossing && plan.once) break;
+        if ((crossing || fromStart) && plan.once) break;
         if (series?.done) break;
       }
       // From the earliest crossing of the level among the instances, once an instance has reached this point (its name for the notes).
