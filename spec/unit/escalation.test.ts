@@ -74,7 +74,7 @@ describe('the note of a raised minimum', () => {
     const m = units.clauses[0].milestones[0];
     const revenue = {
       ...units,
-      clauses: [{ ...units.clauses[0], milestones: [{ ...m, target: { kind: 'revenue' as const, amount: { kind: 'money' as const, amount: '1234.57', currency: 'USD', range: RANGE }, basis: null, range: RANGE } }] }],
+      clauses: [{ ...units.clauses[0], milestones: [{ ...m, target: { kind: 'revenue' as const, amount: { kind: 'money' as const, amount: '1234.57', currency: 'USD', text: '$1,234.57', range: RANGE }, basis: null, range: RANGE } }] }],
     };
     const report = evaluate(revenue, [{ id: 'S1', date: '2027-03-01', amount: '1358.03' }], options);
     if (!report.ok) throw new Error(JSON.stringify(report.errors));

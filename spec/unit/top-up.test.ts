@@ -97,7 +97,7 @@ describe('a cap written on a topped-up amount', () => {
         ...m,
         payment: {
           kind: 'limited' as const, payment: rate, floor: null, range: rate.range,
-          cap: { kind: 'limit' as const, written: 'not to exceed' as const, amount: { kind: 'money' as const, amount, currency: 'USD', range: rate.range }, per: 'payment' as const, perWritten: null, range: rate.range },
+          cap: { kind: 'limit' as const, written: 'not to exceed' as const, amount: { kind: 'money' as const, amount, currency: 'USD', text: `$${amount}`, range: rate.range }, per: 'payment' as const, perWritten: null, range: rate.range },
         },
       }],
     }],
