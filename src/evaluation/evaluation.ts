@@ -637,7 +637,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           period: inst.window.period,
           metric: plan.metric,
           product: perProduct ? perProduct.product : m.target.kind === 'units' ? m.target.product : null,
-          target: decimalString(shownTarget),
+          // A growth over a quarter whose total is not counted has no target to show: not "0", and no progress.
+          target: prior?.kind === 'incomplete' ? null : decimalString(shownTarget),
           currency: m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? m.target.amount.currency : null,
           windowType: windowType(plan.window),
           windowStart: inst.window.windowStart,
@@ -647,7 +648,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
-          progress: progressOf(totalDec, shownTarget, plan.strict),
+          progress: prior?.kind === 'incomplete' ? null : progressOf(totalDec, shownTarget, plan.strict),
           crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
           ...(carried ? { carry: { carriedIn: decimalString(carried.carriedIn), periodTotal: decimalString(carried.own), carriedOut: carried.carriedOut === null ? null : decimalString(carried.carriedOut) } } : {}),
         };

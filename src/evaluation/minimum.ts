@@ -42,7 +42,8 @@ export function shortfallObligation(
   result: MilestoneResult,
   c: ShortfallContext,
 ): { obligation: Obligation | null; note: string } {
-  const minimum = new Dec(result.target);
+  // Only a growth's target may be unknown: a minimum's is always stated.
+  const minimum = new Dec(result.target as string);
   const total = new Dec(result.total);
   const currency = shortfallCurrency(milestone, payment);
   const quantity = (d: Dec): string => (milestone.target.kind === 'revenue' && currency !== null ? formatMoney(d, currency) : decimalString(d));

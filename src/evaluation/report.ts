@@ -77,7 +77,11 @@ export interface MilestoneResult {
   metric: Metric;
   /** For units, the product ("Widget") or null for any. */
   product: string | null;
-  target: string;
+  /**
+   * The target as a decimal string; null when it cannot be told (a growth over a quarter that begins before the
+   * effective date: its total is not counted, and "0" would read as a base of nothing).
+   */
+  target: string | null;
   /** Currency of a revenue target, else null. */
   currency: string | null;
   /** `cumulative` from E, one `period`, or one instance of a `recurring` window. */
@@ -90,8 +94,8 @@ export interface MilestoneResult {
   /** Row number of the crossing row. */
   achievedByRow: number | null;
   total: string;
-  /** total / target in percent, one decimal, half-up. */
-  progress: string;
+  /** total / target in percent, one decimal, half-up; null with a target that cannot be told. */
+  progress: string | null;
   /** The crossing row and up to three contributing rows before it (that day or the last earlier active day), with running totals. */
   crossing: { runningTotalBeforeDay: string; rows: ExplainRow[] } | null;
   /**
