@@ -193,6 +193,8 @@ export type EvaluationCode =
   | 'payable-annually-reading'
   /** A cap on a topped-up amount below its minimum: the minimum compared with the amount before the cap or after it. */
   | 'top-up-cap-reading'
+  /** A minimum missed with a period total below zero: short of the whole minimum, or (literally) of more than it. */
+  | 'negative-total-shortfall'
   /** An evaluated quarter that a plan table below the sentence sets out no plan for: not tested. */
   | 'plan-table-ends'
   /** The library was handed a document its checks refuse (checked-evaluate.ts): it is not evaluated. */
