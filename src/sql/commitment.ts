@@ -6,7 +6,7 @@
  * never rounded into another answer.
  */
 import type { ClauseNode, MilestoneNode } from '../language/ast';
-import { escalatedTarget } from '../evaluation/escalation';
+import { escalatedTarget, escalationNote as raisedMinimumNote } from '../evaluation/escalation';
 import { Dec } from '../values/money';
 import { targetQuantity, toDec } from '../values/quantity';
 import type { ContractCalendar, WindowInstance } from '../time/periods';
@@ -49,12 +49,8 @@ export function commitmentNote(name: string, clause: ClauseNode, notes: Notes): 
   }
 }
 
-/** The evaluator's note on one period's escalated minimum (units only, as in memory), after the period's explanation. */
+/** The evaluator's note on one period's escalated minimum (src/evaluation/escalation.ts), after the period's explanation. */
 export function escalationNote(name: string, clause: ClauseNode, m: MilestoneNode, window: WindowInstance, escalated: { target: string; anniversaries: number; since: string | null }, notes: Notes): void {
-  if (escalated.anniversaries === 0 || m.target.kind !== 'units') return;
-  const e = clause.commitment?.escalation;
-  notes.add(
-    `${name}: the minimum of ${window.windowStart} to ${window.deadline} is ${new Dec(escalated.target).toFixed()}: ${m.target.count} raised by ${e?.percent ?? '?'}% ` +
-      `${escalated.anniversaries === 1 ? 'once' : `${escalated.anniversaries} times, each on the minimum then in force`}, the last on the anniversary ${escalated.since}`,
-  );
+  const text = raisedMinimumNote(name, m, clause.commitment?.escalation, window, escalated);
+  if (text !== null) notes.add(text);
 }
