@@ -14,7 +14,6 @@ import { currencyOfCode, currencyOfSymbol } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
-import { resolvePlanLevels, type WrittenPlanRef } from '../src/language/plan-level-names';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -99,8 +98,6 @@ export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'>
   payments: List<PaymentTermNode>;
   /** Statements written inside the clause ("(the Company's fiscal year ends on September 30)"): they join the document's definitions. */
   asides?: DefinitionNode[];
-  /** Plan levels: the plans as written, whose names are resolved once the parse is done. */
-  planRefs?: WrittenPlanRef[];
 }
 export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
@@ -116,10 +113,9 @@ export function document(d: Data): DocumentDraft {
 export function finishDocument(draft: DocumentDraft): DocumentNode {
   const asides: DefinitionNode[] = [];
   const clauses = toArray(draft.clauses).map((c): ClauseNode => {
-    const { asides: written, planRefs, ...clause } = c;
+    const { asides: written, ...clause } = c;
     if (written) asides.push(...written);
-    const finished: ClauseNode = { ...clause, milestones: toArray(c.milestones), payments: toArray(c.payments) };
-    return planRefs ? resolvePlanLevels(finished, planRefs) : finished;
+    return { ...clause, milestones: toArray(c.milestones), payments: toArray(c.payments) };
   });
   const { definitionLists, ...rest } = draft;
   if (!definitionLists && asides.length === 0) return { ...rest, clauses };
@@ -441,7 +437,7 @@ export function payerClause(d: Data): ClauseDraft {
 }
 
 /** The revenue target of a condition's subject (its metric, scope and period word) at an amount. */
-export function subjectTarget(s: Subject, amount: MoneyNode, range: Range): TargetNode {
+export function subjectTarget(s: Omit<Subject, 'achiever'>, amount: MoneyNode, range: Range): TargetNode {
   return {
     kind: 'revenue', amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
     ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range,
