@@ -236,11 +236,15 @@ export function byScope(d: Data): { text: string; range: Range } {
   return { text: normalizeText(text), range: span(d) };
 }
 
-function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }, scopes: List<{ text: string; perProduct?: PerProductNode }>, range: Range): Subject {
-  const list = scopes ? toArray(scopes) : [];
-  const scope = list.length > 0 ? list.map((x) => x.text).join(' ') : null;
-  // "of a Licensed Product": its words stay in the scope as written, and the node says the total is counted per product.
+/** A metric's scope phrases as one scope; "of a Licensed Product": its words stay in the scope as written, and the node says the total is counted per product. */
+export function scopeOf(scopes: List<{ text: string; perProduct?: PerProductNode }>): { scope: string | null; perProduct?: PerProductNode } {
+  const list = toArray(scopes);
   const perProduct = list.find((x) => x.perProduct !== undefined)?.perProduct;
+  return { scope: list.length > 0 ? list.map((x) => x.text).join(' ') : null, ...(perProduct ? { perProduct } : {}) };
+}
+
+function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }, scopes: List<{ text: string; perProduct?: PerProductNode }>, range: Range): Subject {
+  const { scope, perProduct } = scopeOf(scopes);
   return { term: m.term, basis: m.basis, scope, achiever, ...(m.periodWord ? { periodWord: m.periodWord } : {}), ...(perProduct ? { perProduct } : {}), range };
 }
 
