@@ -14,7 +14,6 @@ import { currencyOfCode, currencyOfSymbol } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
-import { resolvePlanLevels, type WrittenPlanRef } from '../src/language/plan-level-names';
 
 // nearley hands postprocessors untyped arrays; each builder names the shape it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -99,8 +98,6 @@ export interface ClauseDraft extends Omit<ClauseNode, 'milestones' | 'payments'>
   payments: List<PaymentTermNode>;
   /** Statements written inside the clause ("(the Company's fiscal year ends on September 30)"): they join the document's definitions. */
   asides?: DefinitionNode[];
-  /** Plan levels: the plans as written, whose names are resolved once the parse is done. */
-  planRefs?: WrittenPlanRef[];
 }
 export interface DocumentDraft extends Omit<DocumentNode, 'clauses' | 'definitions'> {
   clauses: List<ClauseDraft>;
@@ -116,10 +113,9 @@ export function document(d: Data): DocumentDraft {
 export function finishDocument(draft: DocumentDraft): DocumentNode {
   const asides: DefinitionNode[] = [];
   const clauses = toArray(draft.clauses).map((c): ClauseNode => {
-    const { asides: written, planRefs, ...clause } = c;
+    const { asides: written, ...clause } = c;
     if (written) asides.push(...written);
-    const finished: ClauseNode = { ...clause, milestones: toArray(c.milestones), payments: toArray(c.payments) };
-    return planRefs ? resolvePlanLevels(finished, planRefs) : finished;
+    return { ...clause, milestones: toArray(c.milestones), payments: toArray(c.payments) };
   });
   const { definitionLists, ...rest } = draft;
   if (!definitionLists && asides.length === 0) return { ...rest, clauses };
@@ -240,11 +236,15 @@ export function byScope(d: Data): { text: string; range: Range } {
   return { text: normalizeText(text), range: span(d) };
 }
 
-function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }, scopes: List<{ text: string; perProduct?: PerProductNode }>, range: Range): Subject {
-  const list = scopes ? toArray(scopes) : [];
-  const scope = list.length > 0 ? list.map((x) => x.text).join(' ') : null;
-  // "of a Licensed Product": its words stay in the scope as written, and the node says the total is counted per product.
+/** A metric's scope phrases as one scope; "of a Licensed Product": its words stay in the scope as written, and the node says the total is counted per product. */
+export function scopeOf(scopes: List<{ text: string; perProduct?: PerProductNode }>): { scope: string | null; perProduct?: PerProductNode } {
+  const list = toArray(scopes);
   const perProduct = list.find((x) => x.perProduct !== undefined)?.perProduct;
+  return { scope: list.length > 0 ? list.map((x) => x.text).join(' ') : null, ...(perProduct ? { perProduct } : {}) };
+}
+
+function subject(achiever: PartyNode | null, m: { term: string; basis: 'gross' | 'net' | null; periodWord?: PeriodWordNode }, scopes: List<{ text: string; perProduct?: PerProductNode }>, range: Range): Subject {
+  const { scope, perProduct } = scopeOf(scopes);
   return { term: m.term, basis: m.basis, scope, achiever, ...(m.periodWord ? { periodWord: m.periodWord } : {}), ...(perProduct ? { perProduct } : {}), range };
 }
 
@@ -441,7 +441,7 @@ export function payerClause(d: Data): ClauseDraft {
 }
 
 /** The revenue target of a condition's subject (its metric, scope and period word) at an amount. */
-export function subjectTarget(s: Subject, amount: MoneyNode, range: Range): TargetNode {
+export function subjectTarget(s: Omit<Subject, 'achiever'>, amount: MoneyNode, range: Range): TargetNode {
   return {
     kind: 'revenue', amount, basis: s.basis, term: s.term, ...(s.scope !== null ? { scope: s.scope } : {}),
     ...(s.perProduct ? { perProduct: s.perProduct } : {}), ...(s.periodWord ? { periodWord: s.periodWord } : {}), range,

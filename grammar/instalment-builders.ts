@@ -7,8 +7,7 @@
  * instalment owes is decided by the evaluation (src/evaluation/instalments.ts).
  */
 import type { InstalmentsNode, MoneyNode, PartyNode, PaymentNode } from '../src/language/ast';
-import { normalizeText } from '../src/values/text-key';
-import { digits, lower, payerClause, span, toArray, type ClauseDraft, type Condition, type Data, type List, type PayerSentence } from './builders';
+import { digits, lower, payerClause, qualifierWords, span, toArray, type ClauseDraft, type Condition, type Data, type List, type PayerSentence } from './builders';
 import type { Token } from './lexer';
 
 export function instalmentProviso(d: Data): InstalmentsNode {
@@ -22,7 +21,7 @@ export function payableByClause(d: Data): ClauseDraft {
   const [, qualifiers, noun, , amount, , , , , payer, , payee, , condition, instalments] = d as [
     Token, List<Token>, Token[], unknown, MoneyNode, unknown, Token, Token, Token, PartyNode, Token, PartyNode, unknown, Condition, InstalmentsNode | null,
   ];
-  const words = toArray(qualifiers).map((t) => normalizeText(t.value));
+  const words = qualifierWords(toArray(qualifiers));
   const payment: PaymentNode = {
     kind: 'fixed',
     noun: (noun as Token[]).map(lower).join(' ') as 'payment',

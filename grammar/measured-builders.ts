@@ -14,6 +14,7 @@ import * as b from './builders';
 import * as cb from './period-builders';
 import type { Token } from './lexer';
 import { NO_CURRENCY } from '../src/values/money';
+import { firstBoundCurrency } from '../src/language/quota-bounds';
 
 const words = (tokens: Token[]): string => tokens.map(lower).join(' ');
 
@@ -276,16 +277,11 @@ export function measuredClause(d: Data): b.ClauseDraft {
 }
 
 
-/** The currency of a tiered amount's first band bound. */
+/** The currency of a tiered amount's first band bound (a share of a quota: the quota's, whose amount is worked out after the parse). */
 function bandCurrency(payment: PaymentNode): string | null {
   // Through a due date written with the amount ("payable annually within sixty (60) days …, … the tiered royalty rates below …").
   const p = payment.kind === 'timed' && payment.payment.kind === 'tiered' ? payment.payment : payment;
-  if (p.kind !== 'tiered') return null;
-  for (const band of p.bands) {
-    const money = band.from ?? band.to;
-    if (money) return money.currency;
-  }
-  return null;
+  return p.kind === 'tiered' ? firstBoundCurrency(p.bands) : null;
 }
 
 function firstCurrency(tail: Tail | null): string | null {

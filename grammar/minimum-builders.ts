@@ -3,8 +3,8 @@
  * $500,000 in each year, it shall pay the Company 20% of the shortfall." Like grammar/builders.ts they
  * only build nodes; whether the shortfall can be priced (a count needs a price per unit) is the checker's.
  */
-import type { MilestoneNode, MinimumConditionNode, MoneyNode, PartyNode, PaymentNode, PeriodWordNode, PerProductNode, Range, TargetNode, WindowNode } from '../src/language/ast';
-import { cons, digits, lower, span, toArray, type ClauseDraft, type Data, type List } from './builders';
+import type { MilestoneNode, MinimumConditionNode, MoneyNode, PartyNode, PaymentNode, Range, TargetNode, WindowNode } from '../src/language/ast';
+import { cons, digits, lower, span, subjectTarget, toArray, type ClauseDraft, type Data, type List, type Subject as MetricSubject } from './builders';
 import type { Token } from './lexer';
 
 /** What the condition of a shortfall sentence gives the clause. */
@@ -18,7 +18,7 @@ interface MinimumCondition {
 }
 
 /** The metric words of the metric form, as grammar/builders.ts `metricSubject` gives them. */
-interface Subject { term: string; basis: 'gross' | 'net' | null; scope: string | null; periodWord?: PeriodWordNode; perProduct?: PerProductNode; range: Range }
+type Subject = Omit<MetricSubject, 'achiever'>;
 
 /** "the Annual Minimum of": the name's words as written, joined by single spaces. */
 export function minimumName(d: Data): { name: string; range: Range } {
@@ -53,13 +53,9 @@ export function partyMinimum(d: Data): MinimumCondition {
 
 /** "Net Sales in each year are less than $100,000" (the window may also follow the amount). */
 function metricMinimum(subject: Subject, window: WindowNode, be: Token, amount: MoneyNode, range: Range): MinimumCondition {
-  const target: TargetNode = {
-    kind: 'revenue', amount, basis: subject.basis, term: subject.term, ...(subject.scope !== null ? { scope: subject.scope } : {}),
-    ...(subject.perProduct ? { perProduct: subject.perProduct } : {}), ...(subject.periodWord ? { periodWord: subject.periodWord } : {}), range: span(subject, amount),
-  };
   return {
     performer: null,
-    target,
+    target: subjectTarget(subject, amount, span(subject, amount)),
     window,
     condition: { kind: 'minimum-condition', failure: 'less than', verb: null, be: lower(be) as 'is' | 'are', name: null },
     range,

@@ -6,7 +6,7 @@
  */
 import type { CalendarPeriodWindowNode, FixedPaymentNode, MoneyNode, PartyNode, PaymentNode, ContextOpeningNode, OpeningNode, PeriodOpeningNode, PeriodWordNode, StartOpeningNode } from '../src/language/ast';
 import { normalizeText } from '../src/values/text-key';
-import { conditionFirst, digits, lower, metricSubject, party, paymentOfValue, span, toArray, type ClauseDraft, type Condition, type Data, type List, type PayerSentence, type Subject } from './builders';
+import { conditionFirst, digits, lower, metricSubject, party, paymentOfValue, qualifierWords, span, toArray, type ClauseDraft, type Condition, type Data, type List, type PayerSentence, type Subject } from './builders';
 import * as cb from './period-builders';
 import type { Token } from './lexer';
 import type { DueNode, MilestoneNode, PaymentDayNode, Range, SaleEventNode } from '../src/language/ast';
@@ -159,7 +159,7 @@ export function eventPayment(d: Data): { payee: PartyNode; milestone: MilestoneN
   const noun = d[12] as Token[];
   const event = d[14] as SaleEventNode;
   const value = d[16] as MoneyNode | { kind: 'unstated-value'; currency: string | null; text: string; range: Range };
-  const words = toArray(qualifiers).map((t) => normalizeText(t.value));
+  const words = qualifierWords(toArray(qualifiers));
   const nounText = noun.map((t) => lower(t)).join(' ') as FixedPaymentNode['noun'];
   const paidRange = span(qualifiers, noun, value);
   const base = paymentOfValue(value, nounText, words, paidRange);

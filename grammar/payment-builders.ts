@@ -9,7 +9,6 @@ import type {
 } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type Data, type List } from './builders';
 import type { Token } from './lexer';
-import { withRateMultiples } from '../src/language/rate-multiples';
 
 type Noun = 'commission' | 'bonus' | 'commission payment';
 type Comparator = 'in excess of' | 'above' | 'over';
@@ -97,7 +96,7 @@ export function tierMethod(d: Data): Method {
 
 export function tiered(d: Data): PaymentNode {
   const [intro, bands, method] = d as [Intro | null, List<TierBandNode>, Method | null];
-  return { kind: 'tiered', intro: intro?.intro ?? null, bands: withRateMultiples(toArray(bands)), method: method?.method ?? null, range: span(d) };
+  return { kind: 'tiered', intro: intro?.intro ?? null, bands: toArray(bands), method: method?.method ?? null, range: span(d) };
 }
 
 // --- increments --------------------------------------------------------------------------------

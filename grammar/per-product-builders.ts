@@ -6,7 +6,7 @@
  */
 import type { CalendarPeriodWindowNode, ComparatorNode, MetricDefinitionNode, MoneyNode, OnceOnlyNode, PerProductNode, Range } from '../src/language/ast';
 import { normalizeText } from '../src/values/text-key';
-import { span, toArray, type Data, type List } from './builders';
+import { scopeOf, span, toArray, type Data, type List } from './builders';
 import { calendarWindow } from './period-builders';
 import type { Token } from './lexer';
 
@@ -28,9 +28,8 @@ export interface MetricMeaning {
 export function metricMeaning(d: Data): MetricMeaning {
   const [, m, scopes, preposition, choice] = d as [Token, { term: string; basis: 'gross' | 'net' | null }, List<{ text: string; perProduct?: PerProductNode }>, Token[], CalendarPeriodWindowNode];
   const window = calendarWindow([preposition, choice]);
-  const list = scopes ? toArray(scopes) : [];
-  const perProduct = list.find((x) => x.perProduct !== undefined)?.perProduct;
-  return { metricMeaning: { metric: m.term, basis: m.basis, scope: list.length > 0 ? list.map((x) => x.text).join(' ') : null, ...(perProduct ? { perProduct } : {}), window } };
+  const { scope, perProduct } = scopeOf(scopes);
+  return { metricMeaning: { metric: m.term, basis: m.basis, scope, ...(perProduct ? { perProduct } : {}), window } };
 }
 
 export function metricDefinition(d: Data): MetricDefinitionNode {

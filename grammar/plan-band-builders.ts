@@ -3,17 +3,17 @@
  * bonus opportunities apply to new sales generated in 2026 against the 2026 sales plan of $1,000,000: (1) five percent (5%)
  * of every new sales dollar generated up to 50% of sales plan achievement; …; (3) a one-time bonus of $10,000 upon 100%
  * achievement of sales plan; and (4) …". The rate items are the bands of one tiered payment (each bound a share of the
- * plan, resolved by src/language/quota-bounds.ts like any quota bound); the bonus is the clause's one milestone. Whether
- * the years and plan names agree is the checker's (src/language/check-plan-bands.ts).
+ * plan, whose amount is worked out after the parse like any quota bound: src/language/tier-band-resolution.ts); the
+ * bonus is the clause's one milestone, whose target (its share of the plan) is worked out after the parse too
+ * (src/language/plan-band-bonus.ts). Whether the years and plan names agree is the checker's
+ * (src/language/check-plan-bands.ts).
  */
 import type {
   CalendarPeriodWindowNode, ComparatorNode, FixedPaymentNode, LabelSourceNode, MilestoneNode, MoneyNode, PlanBandItemNode, PlanBandsNode, QuotaBoundNode,
   QuotaNode, Range, StatedPlanNode, TierBandNode, TieredPaymentNode,
 } from '../src/language/ast';
-import { cons, digits, span, toArray, type ClauseDraft, type Data, type List } from './builders';
+import { cons, digits, qualifierWords, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import type { Token } from './lexer';
-import { withQuotaAmounts } from '../src/language/quota-bounds';
-import { Dec } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 
 type Bounds = Pick<TierBandNode, 'lower' | 'upper' | 'fromQuota' | 'toQuota'>;
@@ -60,7 +60,7 @@ export function rateItem(d: Data): RateItem {
 export function bonusItem(d: Data): BonusItem {
   const [enumerator, , qualifiers, , , amount, , percent, , , s, plan] = d as [Token, Token, List<Token> | null, Token, Token, MoneyNode, Token, Token, Token, Token, Token, Token];
   return {
-    kind: 'bonus', label: label(enumerator), qualifiers: qualifiers ? toArray(qualifiers).map((t) => t.value) : [], amount, percent: digits(percent, true),
+    kind: 'bonus', label: label(enumerator), qualifiers: qualifierWords(toArray(qualifiers)), amount, percent: digits(percent, true),
     planName: words([s, plan]), range: span(d),
   };
 }
@@ -86,10 +86,7 @@ export function planBandsClause(d: Data): ClauseDraft {
   const rates = all.filter((i): i is RateItem => i.kind === 'rate');
   const bonusAt = all.findIndex((i) => i.kind === 'bonus');
   const bonus = all[bonusAt] as BonusItem;
-  const bands: TierBandNode[] = withQuotaAmounts(
-    rates.map((r) => ({ kind: 'tier-band', percent: r.percent, basis: null, quantifier: null, from: null, to: null, ...r.bounds, range: r.range }) as TierBandNode),
-    [{ name: plan.name, amount }],
-  );
+  const bands: TierBandNode[] = rates.map((r) => ({ kind: 'tier-band', percent: r.percent, basis: null, quantifier: null, from: null, to: null, ...r.bounds, range: r.range }) as TierBandNode);
   const payment: TieredPaymentNode = { kind: 'tiered', intro: null, bands, method: 'marginal', methodWords: 'of every new sales dollar', range: span(rates[0], rates[rates.length - 1]) };
   const bandItems: PlanBandItemNode[] = rates.map((r) => ({ kind: 'plan-band-item', label: r.label, generated: r.generated, range: r.range }));
   const node: PlanBandsNode = { kind: 'plan-bands', noun: words(noun), metric: words(metricTokens).toLowerCase(), year, plan, items: bandItems, payment, bonusAt, bonusLabel: bonus.label, range: span(d) };
@@ -97,7 +94,8 @@ export function planBandsClause(d: Data): ClauseDraft {
     kind: 'calendar-period', unit: 'year', yearStart: '01-01', selection: { kind: 'named', year, n: 1 }, written: 'named', range: span(d[9], d[10]),
   };
   const quota: QuotaNode = { kind: 'quota', percent: bonus.percent, name: bonus.planName, owner: null, amount, range: bonus.range };
-  const target: MoneyNode = { kind: 'money', amount: new Dec(amount.amount).times(bonus.percent).dividedBy(100).toFixed(), currency: amount.currency, text: amount.text, range: bonus.range };
+  // The plan's amount until its share is worked out (src/language/plan-band-bonus.ts).
+  const target: MoneyNode = { ...amount, range: bonus.range };
   const comparator: ComparatorNode = { kind: 'comparator', strict: false, words: 'upon achievement of', range: bonus.range };
   const paid: FixedPaymentNode = { kind: 'fixed', noun: 'bonus', ...(bonus.qualifiers.length > 0 ? { qualifiers: bonus.qualifiers } : {}), amount: bonus.amount, range: bonus.range };
   const milestone: MilestoneNode = {

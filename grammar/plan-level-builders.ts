@@ -17,7 +17,7 @@ import type { Token } from './lexer';
 type Metric = { term: string; basis: SalesBasis; range: Range };
 
 /** "the Annual Board Plan", "the Annual Board Plan ($2,500,000 of Bookings for 2026)", "the Sales Plan ($3,000,000)". */
-export function planRef(d: Data): PlanRefNode & { basis?: SalesBasis } {
+export function planRef(d: Data): PlanRefNode {
   const words = toArray(d[1] as List<Token>);
   const amount = (d[3] as MoneyNode | undefined) ?? null;
   const of = (d[4] as [Token, Metric, Token, Token] | null | undefined) ?? null;
@@ -61,16 +61,15 @@ export function planLevel(d: Data): Level {
  * The levels, the closing sentence, and one milestone per level as written: each level's milestone names its plans by
  * their written amounts (a name alone has none yet), the rate's metric and no year. Which plan a name refers to, the
  * metric and year written with another plan, and the currency are resolved once the parse is done
- * (src/language/plan-level-names.ts), from the plans as written (`planRefs`).
+ * (src/language/plan-level-names.ts), from the plans as the levels write them.
  */
 export function planLevelsClause(d: Data): ClauseDraft {
-  const [, head, more, , excess] = d as [unknown, Level, List<Level>, Token, [Token, Token, Token, Token, Token, Metric, Token, Token, Token, PlanRefNode & { basis?: SalesBasis }, Token]];
+  const [, head, more, , excess] = d as [unknown, Level, List<Level>, Token, [Token, Token, Token, Token, Token, Metric, Token, Token, Token, PlanRefNode, Token]];
   const written = [head, ...toArray(more)];
   const applies = excess[5];
-  const excessOver = strip(excess[9]);
-  const planRefs = [...written.flatMap((l) => (l.below ? [l.from, l.below] : [l.from])), excessOver];
+  const excessOver = excess[9];
   const range = span(d);
-  const levels: PlanLevelNode[] = written.map(({ words: _words, ...level }) => ({ ...level, from: strip(level.from), below: level.below ? strip(level.below) : null }));
+  const levels: PlanLevelNode[] = written.map(({ words: _words, ...level }) => level);
   const planLevels: PlanLevelsNode = { kind: 'plan-levels', levels, appliesTo: applies.term, excessOver, range };
   const milestones = written.map((level): MilestoneNode => {
     const comparator: ComparatorNode = { kind: 'comparator', strict: false, words: level.words, range: level.range };
@@ -93,18 +92,12 @@ export function planLevelsClause(d: Data): ClauseDraft {
       payment, comparator, achiever: level.achiever, range: level.range,
     };
   });
-  return { kind: 'clause', form: 'payer-pays', party: written[0].earner, milestones: toList(milestones), payments: null, planLevels, planRefs, range };
+  return { kind: 'clause', form: 'payer-pays', party: written[0].earner, milestones: toList(milestones), payments: null, planLevels, range };
 }
 
 /** The amount written with a plan, or, for a plan named without one, 0 showing its name until names are resolved. */
 function writtenAmount(ref: PlanRefNode): MoneyNode {
   return ref.amount ?? { kind: 'money', amount: '0', currency: NO_CURRENCY, text: ref.name, range: ref.range };
-}
-
-/** The plan as a node of the AST (the basis is the milestone's business). */
-function strip(ref: PlanRefNode & { basis?: SalesBasis }): PlanRefNode {
-  const { basis: _basis, ...rest } = ref;
-  return rest;
 }
 
 function toList<T>(items: T[]): List<T> {

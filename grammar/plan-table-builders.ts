@@ -3,7 +3,7 @@
  * each calendar quarter in which Executive achieves 100% of the Quarterly Board Plan Bookings, or 100% of the Board Plan
  * Bookings year-to-date measured at the end of such quarter. Quarterly Board Plan Bookings for 2026: Q1 $500,000; …".
  * One milestone per row, in the row's quarter, its target the share of the row's amount (and a year-to-date part's the
- * share of the rows so far, summed: exact sums and products of written figures). Whether the names, the rows and the
+ * share of the rows so far, summed), worked out after the parse (src/language/plan-table-targets.ts). Whether the names, the rows and the
  * periods agree is the checker's (src/language/check-plan-table.ts).
  */
 import type {
@@ -12,7 +12,6 @@ import type {
 } from '../src/language/ast';
 import { cons, digits, lower, span, toArray, type ClauseDraft, type Data, type List } from './builders';
 import type { Token } from './lexer';
-import { Dec, formatMoney } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 
 /** A plan's name as written, and its metric noun (its last word): "Quarterly Board Plan Bookings". */
@@ -54,11 +53,9 @@ export function planTable(d: Data): { name: PlanName; year: number; rows: PlanRo
   return { name, year: Number(digits(year)), rows: toArray(rows), range: span(d) };
 }
 
-const times = (amount: string, percent: string): string => new Dec(amount).times(percent).dividedBy(100).toFixed();
-
-/** A target the text does not write as a figure (a share of a row, or of rows summed): its text is the figure, for messages. */
-function shareMoney(amount: string, row: MoneyNode, range: Range): MoneyNode {
-  return { kind: 'money', amount, currency: row.currency, text: formatMoney(amount, row.currency), range };
+/** A target the text does not write as a figure (a share of a row, or of rows summed): worked out after the parse (src/language/plan-table-targets.ts). */
+function pendingShare(row: MoneyNode, range: Range): MoneyNode {
+  return { kind: 'money', amount: '0', currency: row.currency, text: '0', range };
 }
 
 /**
@@ -84,12 +81,10 @@ export function planTableClause(d: Data): ClauseDraft {
   const verbTokens = Array.isArray(verb) ? verb : [verb];
   const comparator: ComparatorNode = { kind: 'comparator', strict: false, words: verbTokens.map(lower).join(' '), range: span(verbTokens) };
   const payment: FixedPaymentNode = { kind: 'fixed', noun: 'payment', bare: true, amount: value, range: value.range };
-  let sum = new Dec(0);
   let milestones: List<MilestoneNode> = null;
   table.rows.forEach((row, i) => {
-    sum = sum.plus(row.amount.amount);
     const plan: PlanShareNode = { kind: 'plan-share', percent: share.percent, name: share.name.name, row: i + 1, range: share.range };
-    const target: TargetNode = { kind: 'revenue', amount: shareMoney(times(row.amount.amount, share.percent), row.amount, share.range), basis: null, term: share.name.term, range: share.range };
+    const target: TargetNode = { kind: 'revenue', amount: pendingShare(row.amount, share.range), basis: null, term: share.name.term, range: share.range };
     const rowWindow: CalendarPeriodWindowNode = {
       kind: 'calendar-period', unit: noun.unit, yearStart: noun.yearStart, selection: { kind: 'named', year: table.year, n: row.quarter }, written: 'named', range: row.range,
     };
@@ -98,7 +93,7 @@ export function planTableClause(d: Data): ClauseDraft {
       const partPlan: PlanShareNode = { kind: 'plan-share', percent: ytd.share.percent, name: ytd.share.name.name, row: i + 1, range: ytd.share.range };
       const part: ConditionPartNode = {
         kind: 'condition-part', connective: 'or', comma: ytd.comma,
-        target: { kind: 'revenue', amount: shareMoney(times(sum.toFixed(), ytd.share.percent), row.amount, ytd.share.range), basis: null, term: ytd.share.name.term, range: ytd.share.range },
+        target: { kind: 'revenue', amount: pendingShare(row.amount, ytd.share.range), basis: null, term: ytd.share.name.term, range: ytd.share.range },
         comparator: { ...comparator }, window: null, achiever, span: 'year-to-date', ...(ytd.measuredAtEnd ? { measuredAtEnd: ytd.measuredAtEnd } : {}), plan: partPlan, range: ytd.range,
       };
       compound = { kind: 'compound-condition', framing: null, parts: [part], range: span(share, ytd) };

@@ -1,13 +1,14 @@
 /**
  * Postprocessors for quotas and plans written in the text: "100% of the Participant's FY2027 Quota of $1,200,000".
- * They build the QuotaNode and the comparison's amount, the stated share of the quota (an exact product of two
- * written figures); what the quota means for the notes is the evaluator's.
+ * They build the QuotaNode and the comparison's amount, the stated share of the quota (src/language/quota-share.ts:
+ * the comparison may be a part of a compound condition, which keeps no quota); what the quota means for the notes is
+ * the evaluator's.
  */
 import type { ComparatorNode, MoneyNode, QuotaNode } from '../src/language/ast';
 import { digits, span, toArray, type Data, type List } from './builders';
 import type { Comparison } from './builders';
 import type { Token } from './lexer';
-import { Dec } from '../src/values/money';
+import { quotaShareAmount } from '../src/language/quota-share';
 import { normalizeText } from '../src/values/text-key';
 
 /** "100% of the Participant's FY2027 Quota of $1,200,000". */
@@ -24,7 +25,5 @@ export function quotaShare(d: Data): QuotaNode {
 /** "<comparator> <share of a quota>": the target is that share of the quota, in the quota's currency. */
 export function quotaComparison(d: Data): Comparison {
   const [, comparator, quota] = d as [unknown, ComparatorNode, QuotaNode];
-  const value = new Dec(quota.amount.amount).times(quota.percent).dividedBy(100).toFixed();
-  const amount: MoneyNode = { kind: 'money', amount: value, currency: quota.amount.currency, text: quota.amount.text, range: quota.range };
-  return { comparator, amount, quota, range: span(d) };
+  return { comparator, amount: quotaShareAmount(quota), quota, range: span(d) };
 }

@@ -2,8 +2,8 @@
  * Postprocessors for band rates written as a multiple of the base rate: "1.5 times the base rate on Bookings
  * in excess of the Quarterly Quota", "2x the base commission rate on Net Sales above $1,000,000". Each builds
  * the band as its percentage form would, with the factor where the percentage stands and `multiple` set; the
- * band's rate (the factor times the base band's) is filled in once the sentence's bands are known
- * (src/language/rate-multiples.ts), like the amounts of quota bounds.
+ * band's rate (the factor times the base band's) is filled in after the parse (src/language/tier-band-resolution.ts),
+ * like the amounts of quota bounds.
  */
 import type { RateMultipleNode, TierBandNode } from '../src/language/ast';
 import { figureValue } from '../src/values/number-notation';

@@ -12,8 +12,6 @@ import * as qb from './measured-builders';
 import type { Token } from './lexer';
 import { normalizeText } from '../src/values/text-key';
 import { tierMeasureOf } from '../src/language/tier-measure';
-import { withQuotaAmounts } from '../src/language/quota-bounds';
-import { withRateMultiples } from '../src/language/rate-multiples';
 
 /** "Distributor's purchases of Products in such Calendar Year": a measure, its metric possibly owned. */
 export function tierMeasure(d: Data): MeasureNode {
@@ -58,7 +56,7 @@ export function boundedBand(d: Data): TierBandNode {
 /** The tiered amount: its measure is the bands' (the first band's metric, the window the bands name). */
 export function measuredTiers(d: Data): PaymentNode {
   const [intro, list, method] = d as [{ intro: PaymentIntro } | null, List<TierBandNode>, { method: 'marginal' | 'retroactive' } | null];
-  const bands = withRateMultiples(withQuotaAmounts(toArray(list)));
+  const bands = toArray(list);
   return { kind: 'tiered', intro: intro?.intro ?? null, bands, method: method?.method ?? null, measure: tierMeasureOf(bands), range: span(d) };
 }
 

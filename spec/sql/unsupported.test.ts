@@ -35,13 +35,30 @@ describe('computed amounts of payer-pays sentences (owed at the window\'s end) a
     return ast;
   };
 
+  /** What a plan says of each milestone and each period, in words a reader checks against the clause. */
+  const summary = (planned: ReturnType<typeof planEvaluation>) => {
+    if (!planned.ok) throw new Error(planned.message);
+    return {
+      milestones: planned.plan.milestones.map((m) => ({ metric: m.metric, target: m.target, strict: m.strict, payment: m.payment.kind, written: m.written?.kind ?? null })),
+      periods: planned.plan.instances.map((i) => [i.window.windowStart, i.window.deadline, i.target]),
+    };
+  };
+
   it('an amount with no condition: its milestone is the amount\'s measure', () => {
-    expect(planEvaluation(parsed('The Agent shall earn a commission of 10% of Net Sales in each quarter.'), options).ok).toBe(true);
+    // 10% of all net sales: owed once the quarter's total passes zero, in each contract quarter from the effective date (the as-of date is in the second).
+    expect(summary(planEvaluation(parsed('The Agent shall earn a commission of 10% of Net Sales in each quarter.'), options))).toEqual({
+      milestones: [{ metric: 'net-revenue', target: '0', strict: true, payment: 'rate', written: 'rate' }],
+      periods: [['2026-01-01', '2026-03-31', '0'], ['2026-04-01', '2026-06-30', '0']],
+    });
   });
 
   it('an amount after a condition, counted on "such Net Sales"', () => {
     const text = 'If Net Sales exceed $150,000 in each quarter, the Company shall pay the Agent a commission equal to 3% of such Net Sales in excess of the target.';
-    expect(planEvaluation(parsed(text), options).ok).toBe(true);
+    // "exceed" is strict; the amount is 3% of the excess over the target, computed on each quarter's own sales.
+    expect(summary(planEvaluation(parsed(text), options))).toEqual({
+      milestones: [{ metric: 'net-revenue', target: '150000', strict: true, payment: 'computed', written: 'rate-on-excess' }],
+      periods: [['2026-01-01', '2026-03-31', '150000'], ['2026-04-01', '2026-06-30', '150000']],
+    });
   });
 
   it('tiers on the running total with no period, owed day by day as the sales come in', () => {

@@ -12,7 +12,7 @@ import { validate } from '../../src/language/check';
 import { format, termsOf } from '../../src/language/format';
 import { parse } from '../../src/language/parse';
 import { evaluate } from '../../src/evaluation/evaluate';
-import { checkSupported } from '../../src/sql/plan';
+import { checkSupported, planEvaluation } from '../../src/sql/plan';
 import { SqlUnsupportedError } from '../../src/sql/unsupported';
 import { addDays, dayNumber, formatIsoDate, fromDayNumber, parseIsoDate } from '../../src/time/calendar-date';
 import { runs, SEED } from '../support/clause-arbitraries';
@@ -28,6 +28,19 @@ const TEXTS = [
   `For each Settlement Period (each 10 day period starting on the Launch Date), ${BANDS} The Launch Date is 2026-05-01.`,
 ];
 
+/**
+ * What the SQL path makes of each text, worked out by hand: the n-day periods from the event's day up to the as-of date
+ * (2026-04-15; a period that starts after it is the one the as-of date falls before), or the construct it refuses.
+ */
+const SQL_READINGS = new Map<string, { periods: [string, string][] } | { refused: string }>([
+  // A period word inside the measure ("on the Store's Fortnightly Sales") is the measured payment's, not the periods'.
+  [TEXTS[0], { refused: "measure 'measure' field 'periodWord'" }],
+  // Fourteen days from Friday 2026-02-20: Feb 20-Mar 5, Mar 6-19, Mar 20-Apr 2, Apr 3-16 (holds the as-of date).
+  [TEXTS[1], { periods: [['2026-02-20', '2026-03-05'], ['2026-03-06', '2026-03-19'], ['2026-03-20', '2026-04-02'], ['2026-04-03', '2026-04-16']] }],
+  // Ten days from 2026-05-01, after the as-of date: the first period only.
+  [TEXTS[2], { periods: [['2026-05-01', '2026-05-10']] }],
+]);
+
 describe.each(TEXTS)('%s', (text) => {
   const parsed = parse(text);
   test('parses once, checks clean, and the AST is valid against the schema', () => {
@@ -41,19 +54,26 @@ describe.each(TEXTS)('%s', (text) => {
     expect(again.diagnostics).toEqual([]);
     expect(termsOf(again.ast as NonNullable<typeof again.ast>)).toEqual(termsOf(ast));
   });
-  test('the SQL path reads the periods and the event as the evaluator does: what it refuses here is another construct', () => {
-    let refused: unknown = null;
-    try {
-      checkSupported(parsed.ast as NonNullable<typeof parsed.ast>);
-    } catch (error) {
-      refused = error;
+  test('the SQL path reads the periods and the event as the evaluator does, or refuses another construct by name', () => {
+    const ast = parsed.ast as NonNullable<typeof parsed.ast>;
+    const expected = SQL_READINGS.get(text);
+    if (expected === undefined) throw new Error('no SQL reading stated for this text');
+    if ('refused' in expected) {
+      expect(() => checkSupported(ast)).toThrow(SqlUnsupportedError);
+      try {
+        checkSupported(ast);
+      } catch (error) {
+        expect((error as SqlUnsupportedError).feature).toBe(expected.refused);
+      }
+      return;
     }
-    // The bands measured on each period's sales (a measured condition) are another owner's construct; the periods are not refused.
-    if (refused !== null) {
-      expect(refused).toBeInstanceOf(SqlUnsupportedError);
-      // A period word inside the measure ("on the Store's Fortnightly Sales") is the measured payment's, not the periods'.
-      expect((refused as SqlUnsupportedError).feature).not.toMatch(/event|'period'|opening|window/);
-    }
+    const options = { effectiveDate: '2026-03-01', timeZone: 'UTC', asOf: '2026-04-15' };
+    const planned = planEvaluation(ast, options);
+    if (!planned.ok) throw new Error(planned.message);
+    expect(planned.plan.instances.map((i) => [i.window.windowStart, i.window.deadline])).toEqual(expected.periods);
+    const report = evaluate(ast, [{ id: 'R1', date: '2026-03-10', amount: '1500' }], options);
+    if (!report.ok) throw new Error(JSON.stringify(report.errors));
+    expect(report.milestones.map((m) => [m.windowStart, m.deadline])).toEqual(expected.periods);
   });
 });
 

@@ -105,9 +105,16 @@ describe('instalments on random ledgers', () => {
         const parted = run(`${LEAD}${proviso(String(count))}.`, ledger);
         const firsts = every.obligations.slice(0, count);
         expect(parted.obligations.map((o) => [o.triggeredAt, o.triggeredBy])).toEqual(firsts.map((o) => [o.triggeredAt, o.triggeredBy]));
+        // Each instalment is an equal part of the $300,000 (exact for 2, 3 and 4 parts), owed in its year and due by that
+        // year's last day ("one in each Calendar Year", no other time written); all of them sum to the payment.
+        const part = new Dec(300000).dividedBy(count);
+        parted.obligations.forEach((o, k) => {
+          expect([o.amount, o.currency, o.dueDate]).toEqual([part.toFixed(2), 'USD', `${o.triggeredAt.slice(0, 4)}-12-31`]);
+          expect(o.calculation).toMatchObject({ kind: 'instalment', index: k + 1, count });
+        });
         const sum = parted.obligations.reduce((a, o) => a.plus(o.amount ?? '0'), new Dec(0));
+        expect(sum.equals(part.times(parted.obligations.length))).toBe(true);
         if (parted.obligations.length === count) expect(sum.equals(300000)).toBe(true);
-        else expect(sum.lessThan(300000)).toBe(true);
         // The years reported: every year up to the one of the last instalment (all, while instalments remain).
         const last = parted.obligations.length === count ? parted.obligations[count - 1].triggeredAt.slice(0, 4) : '2031';
         expect(parted.milestones.map((m) => m.windowStart.slice(0, 4))).toEqual(every.milestones.map((m) => m.windowStart.slice(0, 4)).filter((y) => y <= last));

@@ -243,6 +243,8 @@ export interface PlanRefNode {
   metric: string | null;
   /** "for 2026": the calendar year the plan is for, or null. */
   year: number | null;
+  /** "of Net Bookings": the gross/net word of the metric written with the plan; absent when no metric is written. */
+  basis?: SalesBasis;
   range: Range;
 }
 

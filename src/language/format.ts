@@ -1605,13 +1605,8 @@ function shortfallSentence(clause: ClauseNode, path: string): string {
   let condition: string;
   if (c.failure === 'less than') {
     if (m.achiever !== undefined) throw new FormatError('the metric form of a shortfall sentence names no achieving party', `${at}/achiever`);
-    if (t.kind !== 'revenue' || typeof t.term !== 'string') throw new FormatError('the minimum of the metric form is an amount of a metric such as "Net Sales"', `${at}/target`);
-    const metric = METRIC.exec(t.term);
-    if (!metric) throw new FormatError(`'${t.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${at}/target/term`);
-    periodMetricText(t.term, t.periodWord, `${at}/target/term`);
-    if ((metric[1]?.toLowerCase() ?? null) !== t.basis) throw new FormatError(`the term '${t.term}' does not say '${String(t.basis)}'`, `${at}/target/basis`);
-    const scope = t.scope === undefined ? '' : ` ${scopeText(t.scope, `${at}/target/scope`)}`;
-    condition = `${t.term}${scope} ${window} ${oneOf(c.be ?? '', ['is', 'are'], `${path}/minimum/be`)} less than ${formatAmount(t.amount, `${at}/target/amount`)}`;
+    const minimum = revenueTarget(m, at, 'the metric form of a shortfall sentence');
+    condition = `${minimum.t.term}${minimum.scope} ${window} ${oneOf(c.be ?? '', ['is', 'are'], `${path}/minimum/be`)} less than ${minimum.written}`;
     if (c.payerIsIt) throw new FormatError('"it" refers to a party named before it: the metric form names none', `${path}/minimum/payerIsIt`);
   } else {
     if (!m.achiever) throw new FormatError('a shortfall sentence names the party that must reach the minimum', `${at}/achiever`);

@@ -16,6 +16,7 @@ import { laterProblems } from './recovery';
 import { tokenize, type Token } from '../../grammar/lexer';
 import { finishDocument, type DocumentDraft } from '../../grammar/builders';
 import { nameOrdinalPeriods } from './ordinal-period-names';
+import { resolveAfterParse } from './after-parse';
 
 const grammar = nearley.Grammar.fromCompiled(grammarRules);
 
@@ -121,9 +122,9 @@ function parseOnce(text: string): ParseResult {
   }
   if (results.length > 1) {
     const message = `The grammar reads this text in ${results.length} ways; this is a bug in clause-engine, please report it with the text.`;
-    return { ast: finishDocument(results[0]), diagnostics: [diagnostic('ambiguous-parse', results[0].range, message)] };
+    return { ast: resolveAfterParse(finishDocument(results[0])), diagnostics: [diagnostic('ambiguous-parse', results[0].range, message)] };
   }
-  return { ast: nameOrdinalPeriods(finishDocument(results[0])), diagnostics: [] };
+  return { ast: nameOrdinalPeriods(resolveAfterParse(finishDocument(results[0]))), diagnostics: [] };
 }
 
 /**

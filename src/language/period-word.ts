@@ -110,12 +110,6 @@ export function periodWordReading(m: MilestoneNode, document: DocumentNode): Per
   return { kind: 'from-word', word, calendar: false, window: { kind: 'recurring', unit, range } };
 }
 
-/** The window `m` is evaluated in: the one its period word gives when none is written, else its own. */
-export function evaluatedWindow(m: MilestoneNode, document: DocumentNode): WindowNode {
-  const reading = periodWordReading(m, document);
-  return reading.kind === 'from-word' || reading.kind === 'defined' ? reading.window : m.window;
-}
-
 /** The reading in words, for the evaluation's notes; null when the metric has no period word. */
 export function periodWordNote(reading: PeriodWordReading): string | null {
   switch (reading.kind) {

@@ -1,5 +1,5 @@
 /**
- * Plan levels resolved by name, once the parse is done (grammar/builders.ts finishDocument): "If Executive achieves the
+ * Plan levels resolved by name, once the parse is done (src/language/after-parse.ts): "If Executive achieves the
  * Annual Board Plan ($2,500,000 of Bookings for 2026) but less than the Sales Plan ($3,000,000), … The commission
  * applies to all Bookings in excess of the Annual Board Plan." names each plan where it is defined and refers to it by
  * name elsewhere. Each level's milestone takes the amount of the plan it names, where that plan is defined; the metric
@@ -7,14 +7,17 @@
  * A plan defined nowhere keeps an amount of 0 that shows its name, which the checker reports
  * (src/language/check-plan-levels.ts).
  */
-import type { CalendarPeriodWindowNode, ClauseNode, MoneyNode, OpenWindowNode, PlanRefNode, Range, SalesBasis } from './ast';
+import type { CalendarPeriodWindowNode, ClauseNode, MoneyNode, OpenWindowNode, PlanLevelsNode, PlanRefNode, Range } from './ast';
 
-/** A plan as written, with the gross/net word of its metric (not kept on the node). */
-export type WrittenPlanRef = PlanRefNode & { basis?: SalesBasis };
+/** The plans in the order they are written: each level's plan and the one below it, then the plan the rate is in excess of. */
+function writtenPlans(p: PlanLevelsNode): PlanRefNode[] {
+  return [...p.levels.flatMap((l) => (l.below ? [l.from, l.below] : [l.from])), p.excessOver];
+}
 
-export function resolvePlanLevels(clause: ClauseNode, refs: readonly WrittenPlanRef[]): ClauseNode {
+export function resolvePlanLevels(clause: ClauseNode): ClauseNode {
   const p = clause.planLevels;
   if (!p) return clause;
+  const refs = writtenPlans(p);
   const defined = (name: string): PlanRefNode | undefined => refs.find((r) => r.name === name && r.amount !== null);
   const first = refs.find((r) => r.metric !== null);
   const year = refs.find((r) => r.year !== null)?.year ?? null;

@@ -49,6 +49,16 @@ export function withQuotaAmounts(bands: TierBandNode[], plans: readonly StatedQu
   }));
 }
 
+/** The currency of the first bound of `bands` with an amount: a quota bound's is its quota's, found as `withQuotaAmounts` finds it. */
+export function firstBoundCurrency(bands: readonly TierBandNode[]): string | null {
+  const stated = statedAt(bands);
+  for (const b of bands) {
+    const money = (b.fromQuota ? quotaAmountOf(b.fromQuota, stated) : b.from) ?? (b.toQuota ? quotaAmountOf(b.toQuota, stated) : b.to);
+    if (money) return money.currency;
+  }
+  return null;
+}
+
 /** "100% of the Quarterly Quota": a bound as a share of its quota, for notes and descriptions. */
 export function quotaBoundWords(q: QuotaBoundNode): string {
   return `${q.percent ?? '100'}% of the ${q.name}`;
