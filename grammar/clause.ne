@@ -1139,7 +1139,7 @@ uncappedTail  -> %comma:? measuredDue                                {% qb.tailD
                | minimumProvisos                                     {% qb.tailProvisos %}
 provisoLead   -> %semicolon | %comma
 # A metric (no party, no "first": "first exceed" in a proviso on each period has no reading the evaluator gives).
-periodProviso -> %comma %provided %that metric scopePhrases:? %in_ "such" %calendar:? periodUnit provisoComparison {% pv.periodProviso %}
+periodProviso -> provisoLead %provided however:? %that metric scopePhrases:? %in_ "such" %calendar:? periodUnit provisoComparison {% pv.periodProviso %}
 provisoComparison -> beVerb:? comparator money                       {% b.comparison %}
                | beVerb:? money %or orMore                           {% b.orMoreComparison %}
 however       -> %comma "however" %comma

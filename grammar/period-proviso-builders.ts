@@ -12,9 +12,9 @@ import { measureOf, type MeasuredSentence } from './measured-builders';
 
 export interface PeriodProviso { subject: Subject; comparison: Comparison; such: { preposition: 'in'; calendar: boolean; unit: PeriodUnit }; range: Range }
 
-/** ", provided that Net Sales in such quarter exceed $250,000". */
+/** ", provided that Net Sales in such quarter exceed $250,000" ("; provided, however, that …" alike). */
 export function periodProviso(d: Data): PeriodProviso {
-  const [, , , metric, scope, , , calendar, unit, comparison] = d as [Token, Token, Token, unknown, unknown, Token, Token, Token | null, Token, Comparison];
+  const [, , , , metric, scope, , , calendar, unit, comparison] = d as [unknown, Token, unknown, Token, unknown, unknown, Token, Token, Token | null, Token, Comparison];
   return { subject: metricSubject([metric, scope]), comparison, such: { preposition: 'in', calendar: calendar !== null, unit: unit.value.toLowerCase() as PeriodUnit }, range: span(d) };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The real-clause corpus (spec/conformance/corpus/*.json, read by bench/corpus.ts, which
  * `npm run corpus` runs): every case listed in corpus/PASSING is still read correctly, and every in-domain case the engine rejects gets an `unsupported-construct` error that names the
- * kind of sentence and the construct at a position inside the clause, never only tokens to type.
+ * kind of sentence and the construct at a position inside the clause, never only tokens to type. A case that expects a
+ * refusal is read correctly only when refused with its code at its word.
  */
 import path from 'node:path';
 import { coverage, loadCorpus, readPassing, runCase } from '../../bench/corpus';
@@ -41,4 +42,29 @@ test.each(rejected)('%s: rejected with the unsupported construct named at its po
   }
   expect(d.offset).toBeGreaterThanOrEqual(0);
   expect(d.offset).toBeLessThanOrEqual(text.length);
+});
+
+describe('a case that expects a refusal (expected.diagnostic)', () => {
+  const base = {
+    file: 'refusal.json', description: '', inDomain: true, constructs: [], context: { effectiveDate: '2026-01-01', asOf: '2026-12-31' }, ledger: [],
+  };
+  const refusing = (clause: string, at: string) => runCase({ ...base, clause, expected: { diagnostic: { code: 'unsupported-construct', at } } });
+
+  test('refused with the code at the word: read correctly', () => {
+    const clause = 'The Company shall pay the Agent a bonus of $5,000 if Net Sales exceed $100,000 in the first year, at its sole discretion.';
+    const r = runCase({ ...base, clause, expected: {} });
+    expect(r.outcome.kind).toBe('rejected');
+    if (r.outcome.kind !== 'rejected') return;
+    const at = clause.slice(r.outcome.diagnostic.offset, r.outcome.diagnostic.offset + 8);
+    expect(refusing(clause, at).outcome).toEqual({ kind: 'read-correctly' });
+  });
+
+  test('refused at another word: still rejected', () => {
+    const clause = 'The Company shall pay the Agent a bonus of $5,000 if Net Sales exceed $100,000 in the first year, at its sole discretion.';
+    expect(refusing(clause, 'The Company').outcome.kind).toBe('rejected');
+  });
+
+  test('accepted: a misreading, since the result cannot be known', () => {
+    expect(refusing('The Company shall pay the Agent a bonus of $5,000 if Net Sales exceed $100,000 in the first year.', 'bonus').outcome.kind).toBe('misread');
+  });
 });

@@ -27,6 +27,7 @@ describe('reading and writing it', () => {
   test.each([
     ['the form users paste', USER_FORM],
     ['a payer and a payee, "are at least"', 'The Company shall pay the Distributor five percent (5%) of Net Sales in each calendar quarter, provided that Net Sales in such calendar quarter are at least $250,000.'],
+    ['"; provided, however, that"', 'The Company shall pay the Distributor 5% of Net Sales in each calendar quarter; provided, however, that Net Sales in such quarter exceed $250,000.'],
     ['a month, with a scope', 'The Agent shall earn a commission of 2% of Net Sales in each calendar month, provided that Net Sales in the Territory in such month exceed $10,000.'],
   ])('%s: one parse, valid against the schema, format and draft read back as the same terms', (_name, text) => {
     const parsed = parse(text);
