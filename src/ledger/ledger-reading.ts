@@ -13,6 +13,7 @@
  */
 import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
+import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryCell, summaryRowIssue } from './summary-rows';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
 
@@ -41,6 +42,12 @@ export interface TranslatorContext {
 
 const CODE_DASH = 45;
 
+/** Whether a date cell holds something that may be a date (it starts with a digit), as a total row's does not. */
+function isDated(text: string): boolean {
+  const c = text.trimStart().charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 /** Whether a date cell starts `YYYY-` (ISO: read by the ledger as is). */
 function isoLike(text: string): boolean {
   const c = text.charCodeAt(0);
@@ -64,6 +71,11 @@ export class LedgerTranslator {
   /** Whether some key of `keyNames` maps to another name. */
   private renamesKeys = false;
   private headerSeen = false;
+  /** The header as the file names it (trimmed, lower-cased), to tell a repeat of it; and as the evaluation names it. */
+  private fileHeader: readonly string[] = [];
+  private mappedHeader: readonly string[] = [];
+  /** The row problem `cells` or `record` found last (a summary row, a repeated header), or null. */
+  rowIssue: RowIssue | null = null;
   /** Whether the header the evaluation sees names some column otherwise than the file does. */
   renamesColumns = false;
 
@@ -90,6 +102,8 @@ export class LedgerTranslator {
   header(names: readonly string[]): string[] {
     this.headerSeen = true;
     const resolved = resolveHeader(names, this.reading.columns ?? {}, this.context.required);
+    this.fileHeader = names.map((n) => n.trim().toLowerCase());
+    this.mappedHeader = resolved.names;
     this.notes.push(...resolved.notes);
     this.renamesColumns = resolved.names.some((n, i) => n !== names[i]);
     if (resolved.problem !== null) {
@@ -105,6 +119,7 @@ export class LedgerTranslator {
         message: `the amount column's header names ${resolved.headerCurrency}, and the clause is in ${this.currency}; amounts in different currencies are never summed`,
       };
     }
+    this.formats.utcTimes = resolved.datesInUtc;
     this.dateAt = resolved.names.indexOf('date');
     this.amountAt = resolved.names.indexOf('amount');
     this.unitsAt = resolved.names.indexOf('units');
@@ -116,8 +131,15 @@ export class LedgerTranslator {
    * given, a decimal comma not announced); after it, `fatal` may be set and the row and the rest are
    * not to be fed. The cells themselves are read by the row normalizer (`CellFormats`).
    */
-  cells(cells: readonly string[], row: number): void {
+  cells(cells: readonly string[], row: number): RowIssue | null {
     const n = cells.length;
+    this.rowIssue = null;
+    const date = this.dateAt >= 0 && this.dateAt < n ? cells[this.dateAt] : '';
+    if (date !== '' && !isoLike(date) && repeatsHeader(cells, this.fileHeader)) {
+      return (this.rowIssue = repeatedHeaderIssue(row, this.mappedHeader.includes('id')));
+    }
+    const summary = summaryCell(cells, isDated(date));
+    if (summary !== -1) return (this.rowIssue = summaryRowIssue(row, this.mappedHeader[summary] || `column ${summary + 1}`, cells[summary].trim()));
     if (this.pattern === null && this.dateAt >= 0 && this.dateAt < n) {
       const cell = cells[this.dateAt];
       if (cell !== '' && !isoLike(cell)) this.checkDate(cell, row);
@@ -126,6 +148,7 @@ export class LedgerTranslator {
       if (this.amountAt >= 0 && this.amountAt < n) this.checkQuantity(cells[this.amountAt], 'amount', row);
       if (this.unitsAt >= 0 && this.unitsAt < n) this.checkQuantity(cells[this.unitsAt], 'units', row);
     }
+    return null;
   }
 
   /** Records keyed by these names (a CSV read into objects): resolves them as the header. */
@@ -139,6 +162,7 @@ export class LedgerTranslator {
 
   /** A record with its keys renamed by the header (for JSON, resolved from the first record's keys); checked as `cells`. */
   record(record: LedgerRecord, row: number): LedgerRecord {
+    this.rowIssue = null;
     if (!this.headerSeen) {
       this.recordKeys(Object.keys(record));
       if (this.fatal !== null) return record;
@@ -150,6 +174,20 @@ export class LedgerTranslator {
       for (const key in record) out[this.keyNames.get(key) ?? key] = record[key];
     }
     const date = out.date;
+    if (typeof date === 'string' && date !== '' && !isoLike(date) && recordRepeatsHeader(record)) {
+      this.rowIssue = repeatedHeaderIssue(row, this.mappedHeader.includes('id'));
+      return out;
+    }
+    const dated = typeof date === 'number' || (typeof date === 'string' && isDated(date));
+    let at = 0;
+    for (const key in out) {
+      const value = out[key];
+      at++;
+      if (typeof value === 'string' && isSummaryLabel(value, dated)) {
+        this.rowIssue = summaryRowIssue(row, key.trim() || `column ${at}`, value.trim());
+        return out;
+      }
+    }
     if (this.pattern === null && typeof date === 'string' && date !== '' && !isoLike(date)) this.checkDate(date, row);
     if (!this.decimalComma) {
       if (typeof out.amount === 'string') this.checkQuantity(out.amount, 'amount', row);
@@ -220,9 +258,11 @@ export function translateLedger(parsed: ParsedLedger & { header?: string[] }, tr
   }
   if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
   const records: LedgerRecord[] = [];
+  const issues = parsed.issues.slice();
   for (let i = 0; i < parsed.records.length; i++) {
     records.push(translator.record(parsed.records[i], i + 1));
     if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
+    if (translator.rowIssue !== null) issues.push(translator.rowIssue);
   }
-  return { records, issues: parsed.issues };
+  return { records, issues };
 }

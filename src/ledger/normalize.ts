@@ -304,9 +304,13 @@ export class RowNormalizer {
    */
   readDate(text: string): DateProblem | null {
     const formats = this.formats;
-    if (formats !== null && !(text.length >= 10 && text.charCodeAt(4) === 45)) {
-      const read = formats.date(text);
-      if (read !== null) return read.ok ? this.dates.parse(read.text) : { ok: false, code: 'invalid-date', message: read.message };
+    if (formats !== null) {
+      if (!(text.length >= 10 && text.charCodeAt(4) === 45)) {
+        const read = formats.date(text);
+        if (read !== null) return read.ok ? this.dates.parse(formats.zoned(read.text)) : { ok: false, code: 'invalid-date', message: read.message };
+      } else if (formats.utcTimes) {
+        return this.dates.parse(formats.zoned(text));
+      }
     }
     return this.dates.parse(text);
   }
