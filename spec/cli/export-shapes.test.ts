@@ -16,6 +16,9 @@
  *   Lineitem quantity, Lineitem name, Lineitem price`): one row per line item, the order's totals on its
  *   first line only.
  * - trailing-minus.csv: an ERP ledger (SAP and older accounting tools) writing credits `200.00-`.
+ * - stripe-api-charges.csv/.ndjson: Stripe API charge objects written out as they are (`id, created, amount,
+ *   amount_captured, amount_refunded, currency, status`), `amount` "a positive integer representing how much to
+ *   charge in the smallest currency unit (e.g., 100 cents to charge $1.00)" (Stripe API reference, Charges).
  */
 import path from 'node:path';
 import { runEvaluate } from '../../src/cli/evaluate-command';
@@ -132,5 +135,32 @@ describe('joined exports, line items, trailing minus', () => {
     const r = both(['--sales', `${X}/trailing-minus.csv`, '--columns', 'date="Posting Date",id=Document']);
     expect(r.ok).toBe(true);
     expect(r.milestones?.[0]).toMatchObject({ total: '1500' });
+  });
+});
+
+describe('a payment API export whose amounts are in cents', () => {
+  test.each(['csv', 'ndjson'])('%s: whole amounts beside amount_captured are one amount-unit error naming both readings; --amount-unit says which', (ext) => {
+    const args = ['--sales', `${X}/stripe-api-charges.${ext}`];
+    const r = both(args);
+    expect(codes(r)).toEqual([[1, 'amount', 'amount-unit']]);
+    expect(r.errors?.[0].message).toMatch(/60000 may be 600\.00 or 60000\. The engine does not guess: pass --amount-unit minor .* or --amount-unit major/);
+    const minor = both([...args, '--amount-unit', 'minor']);
+    expect(minor.milestones?.map((m) => [m.status, m.total])).toEqual([
+      ['met', '1100'],
+      ['missed', '1100'],
+    ]);
+    expect(minor.notes).toContain("amounts are whole numbers of the currency's smallest unit (--amount-unit minor): 600.00 USD is written 60000");
+    const major = both([...args, '--amount-unit', 'major']);
+    expect(major.milestones?.map((m) => m.total)).toEqual(['110000', '110000']);
+  });
+
+  test('with --amount-unit minor an amount with a decimal point is that row\'s error', () => {
+    const run = runCli(['evaluate', ...BASE, '--json', '--no-progress', '--sales', `${X}/stripe-payments.csv`, '--amount-unit', 'minor']);
+    const r = JSON.parse(run.stdout) as Result;
+    expect(codes(r)).toEqual([
+      [1, 'amount', 'non-numeric-amount'],
+      [2, 'amount', 'non-numeric-amount'],
+    ]);
+    expect(runCli(['evaluate', ...BASE, '--sales', `${X}/stripe-payments.csv`, '--amount-unit', 'cents']).stderr).toMatch(/--amount-unit must be 'minor' or 'major', not 'cents'/);
   });
 });

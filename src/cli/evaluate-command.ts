@@ -294,7 +294,8 @@ Exports are read too: a header named as CRMs name it (Close Date, Amount (USD), 
 Owner, SKU, …) when exactly one column fits, or as --columns / --mapping say; a ';', tab or '|'
 delimiter (found in the header line, or --delimiter); --encoding for files that are not UTF-8;
 --date-format MM/DD/YYYY, DD/MM/YYYY, DD.MM.YYYY, … or excel; amounts such as $1,200.50, (1,200.50)
-and, with --decimal-comma, 1.200,50. Ambiguous dates are never guessed.`;
+and, with --decimal-comma, 1.200,50; --amount-unit minor for a payment API's cents. Ambiguous dates
+are never guessed; total rows, a repeated header and a title above the header are errors.`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -234,6 +234,22 @@ export class CellFormats {
     readonly decimalComma: boolean,
   ) {}
 
+  /**
+   * `--amount-unit minor`: amounts are whole numbers of the currency's smallest unit (Stripe's API writes
+   * $600.00 as 60000), and this is how many digits that unit has (2 for USD). Null: amounts are as written.
+   */
+  minorDigits: number | null = null;
+
+  /** `60000` → `600.00` with two minor digits; null when the cell is not a whole number. */
+  fromMinorUnits(text: string): string | null {
+    const m = /^([-+]?)(\d+)$/.exec(text);
+    if (m === null || this.minorDigits === null) return null;
+    const digits = this.minorDigits;
+    if (digits === 0) return text;
+    const whole = m[2].padStart(digits + 1, '0');
+    return `${m[1] === '-' ? '-' : ''}${whole.slice(0, -digits)}.${whole.slice(-digits)}`;
+  }
+
   /** A date-time without an offset, marked UTC when the header says so; any other text unchanged. */
   zoned(text: string): string {
     return this.utcTimes && text.length > 10 && LOCAL_DATE_TIME.test(text) ? `${text}Z` : text;

@@ -13,6 +13,7 @@
  */
 import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
+import { minorUnits } from '../values/money';
 import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryCell, summaryRowIssue } from './summary-rows';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
@@ -31,7 +32,16 @@ export interface LedgerReading {
   decimalComma?: boolean;
   /** XLSX: the worksheet to read (default: the first). */
   sheet?: string;
+  /** `minor`: amounts are whole numbers of the currency's smallest unit (60000 is 600.00 USD); `major`: as written. */
+  amountUnit?: 'minor' | 'major';
 }
+
+/**
+ * Columns of a payment API's objects written out as they are (Stripe's charges, payment intents,
+ * invoices): beside them `amount` is a whole number of the currency's smallest unit, 60000 for $600.00
+ * (Stripe API reference: "a positive integer representing how much to charge in the smallest currency unit").
+ */
+const MINOR_UNIT_COLUMNS = /^(amount_(refunded|captured|received|capturable|paid|due|remaining|subtotal|total)|unit_amount|application_fee_amount)$/;
 
 export interface TranslatorContext {
   /** Columns the evaluation cannot do without. */
@@ -74,6 +84,8 @@ export class LedgerTranslator {
   /** The header as the file names it (trimmed, lower-cased), to tell a repeat of it; and as the evaluation names it. */
   private fileHeader: readonly string[] = [];
   private mappedHeader: readonly string[] = [];
+  /** A column that says amounts may be in minor units (`amount_refunded`), until the first amount settles it; null otherwise. */
+  private minorUnitHint: string | null = null;
   /** The row problem `cells` or `record` found last (a summary row, a repeated header), or null. */
   rowIssue: RowIssue | null = null;
   /** Whether the header the evaluation sees names some column otherwise than the file does. */
@@ -120,6 +132,17 @@ export class LedgerTranslator {
       };
     }
     this.formats.utcTimes = resolved.datesInUtc;
+    if (this.reading.amountUnit === 'minor') {
+      if (this.currency === null) {
+        this.fatal = { row: 0, column: 'amount', value: '', code: 'amount-unit', message: "--amount-unit minor needs the clause's currency, to know how many digits its smallest unit has; the clause names none" };
+        return resolved.names;
+      }
+      this.formats.minorDigits = minorUnits(this.currency);
+      this.notes.push(`amounts are whole numbers of the currency's smallest unit (--amount-unit minor): ${this.formats.fromMinorUnits('60000')} ${this.currency} is written 60000`);
+    } else if (this.reading.amountUnit === undefined && resolved.names.includes('amount')) {
+      const hint = resolved.names.find((n) => MINOR_UNIT_COLUMNS.test(n));
+      this.minorUnitHint = hint === undefined ? null : names[resolved.names.indexOf(hint)].trim();
+    }
     this.dateAt = resolved.names.indexOf('date');
     this.amountAt = resolved.names.indexOf('amount');
     this.unitsAt = resolved.names.indexOf('units');
@@ -144,6 +167,7 @@ export class LedgerTranslator {
       const cell = cells[this.dateAt];
       if (cell !== '' && !isoLike(cell)) this.checkDate(cell, row);
     }
+    if (this.minorUnitHint !== null && this.amountAt >= 0 && this.amountAt < n) this.checkMinorUnits(cells[this.amountAt], row);
     if (!this.decimalComma) {
       if (this.amountAt >= 0 && this.amountAt < n) this.checkQuantity(cells[this.amountAt], 'amount', row);
       if (this.unitsAt >= 0 && this.unitsAt < n) this.checkQuantity(cells[this.unitsAt], 'units', row);
@@ -189,6 +213,7 @@ export class LedgerTranslator {
       }
     }
     if (this.pattern === null && typeof date === 'string' && date !== '' && !isoLike(date)) this.checkDate(date, row);
+    if (this.minorUnitHint !== null && (typeof out.amount === 'string' || typeof out.amount === 'number')) this.checkMinorUnits(String(out.amount), row);
     if (!this.decimalComma) {
       if (typeof out.amount === 'string') this.checkQuantity(out.amount, 'amount', row);
       if (typeof out.units === 'string') this.checkQuantity(out.units, 'units', row);
@@ -223,6 +248,30 @@ export class LedgerTranslator {
     }
   }
 
+  /**
+   * Amounts beside a payment API's columns: the first one settles it. Written with a decimal point, they are
+   * major units as everywhere else; a whole number may be cents, and the engine does not guess.
+   */
+  private checkMinorUnits(cell: string, row: number): void {
+    const text = cell.trim();
+    if (text === '') return;
+    const hint = this.minorUnitHint;
+    this.minorUnitHint = null;
+    if (!/^[-+]?\d+$/.test(text)) return;
+    const digits = this.currency === null ? 2 : minorUnits(this.currency);
+    const asMinor = new CellFormats(null, false);
+    asMinor.minorDigits = digits;
+    this.fatal = {
+      row,
+      column: 'amount',
+      value: text,
+      code: 'amount-unit',
+      message:
+        `amounts are whole numbers such as '${text}' (row ${row}) beside the column '${hint}', as a payment API (Stripe's) writes them in the currency's smallest unit: ` +
+        `${text} may be ${asMinor.fromMinorUnits(text)} or ${text}. The engine does not guess: pass --amount-unit minor (cents: ${text} is ${asMinor.fromMinorUnits(text)}) or --amount-unit major (${text} as written)`,
+    };
+  }
+
   /** An amount written with a decimal comma while none was announced: one error naming --decimal-comma. */
   private checkQuantity(cell: string, column: 'amount' | 'units', row: number): void {
     if (cell === '' || isPlainDecimal(cell)) return;
@@ -240,7 +289,8 @@ export function isPlainReading(reading: LedgerReading): boolean {
     (reading.delimiter === undefined || reading.delimiter === ',') &&
     (reading.encoding === undefined || reading.encoding === 'utf-8') &&
     reading.dateFormat === undefined &&
-    reading.decimalComma !== true
+    reading.decimalComma !== true &&
+    reading.amountUnit === undefined
   );
 }
 

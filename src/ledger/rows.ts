@@ -46,7 +46,8 @@ export type RowIssueCode =
   | 'duplicate-column'
   | 'summary-row'
   | 'repeated-header'
-  | 'order-total-per-line';
+  | 'order-total-per-line'
+  | 'amount-unit';
 
 /** What is wrong with one cell (or one whole row, column `*`); its view in the shared shape: `rowFinding`. */
 export interface RowIssue {
