@@ -183,7 +183,7 @@ export function amountInStyle(cell: string, style: AmountStyle): AmountResult {
     if (!style.decimalComma && decimalCommaNumber(text) !== null && /,\d{1,2}$|\.\d{3},/.test(text)) {
       return { ok: false, code: 'decimal-comma', message: `'${cell.trim()}' is written with a decimal comma: pass --decimal-comma (then '.', space or ' group thousands)` };
     }
-    const how = style.decimalComma ? 'such as 1.200,50, -35 or 35- (--decimal-comma)' : 'such as 1200.50, 1,200.50, $1,200.50, (1,200.50), -35 or 35-';
+    const how = style.decimalComma ? 'such as 1.200,50 or -35 (--decimal-comma)' : 'such as 1200.50, 1,200.50, $1,200.50, (1,200.50) or -35';
     return { ok: false, code: 'non-numeric-amount', message: `'${cell.trim()}' is not an amount ${how}` };
   }
   return { ok: true, text: negative && !/^0(\.0*)?$/.test(plain) ? `-${plain}` : plain };
