@@ -16,6 +16,11 @@
  *   Lineitem quantity, Lineitem name, Lineitem price`): one row per line item, the order's totals on its
  *   first line only.
  * - trailing-minus.csv: an ERP ledger (SAP and older accounting tools) writing credits `200.00-`.
+ * - stripe-payments-failed.csv: the same export with a Failed payment (Captured false), which it keeps.
+ * - salesforce-with-lost.csv: a Salesforce opportunity report (every cell quoted) with a Closed Lost row.
+ * - european-grouping.csv: a German `;`-separated export writing 1234 as `1.234`.
+ * - workbook-sheets.xlsx: an Excel workbook with a sheet per month and an amount that is a formula (its cached
+ *   result a binary double, 412.37200000000007 for 412.372).
  * - stripe-api-charges.csv/.ndjson: Stripe API charge objects written out as they are (`id, created, amount,
  *   amount_captured, amount_refunded, currency, status`), `amount` "a positive integer representing how much to
  *   charge in the smallest currency unit (e.g., 100 cents to charge $1.00)" (Stripe API reference, Charges).
@@ -135,6 +140,41 @@ describe('joined exports, line items, trailing minus', () => {
     const r = both(['--sales', `${X}/trailing-minus.csv`, '--columns', 'date="Posting Date",id=Document']);
     expect(r.ok).toBe(true);
     expect(r.milestones?.[0]).toMatchObject({ total: '1500' });
+  });
+});
+
+describe('rows a status column says are no sale', () => {
+  test('a Failed Stripe payment is that row\'s not-a-sale error, never counted', () => {
+    const r = both(['--sales', `${X}/stripe-payments-failed.csv`]);
+    expect(codes(r)).toEqual([[2, 'status', 'not-a-sale']]);
+    expect(r.errors?.[0].message).toMatch(/^row 2's status is 'Failed': a failed payment, order or deal is not a sale/);
+  });
+
+  test('a Closed Lost opportunity is that row\'s error; Closed Won rows are sales', () => {
+    const r = both(['--sales', `${X}/salesforce-with-lost.csv`]);
+    expect(codes(r)).toEqual([[2, 'stage', 'not-a-sale']]);
+  });
+});
+
+describe('European grouping and workbooks', () => {
+  test("an amount such as 1.234 in a ';'-separated export is one error naming both readings; --decimal-comma reads it as 1234", () => {
+    const r = both(['--sales', `${X}/european-grouping.csv`, '--columns', 'id=Rechnung,date=Datum,amount=Betrag']);
+    expect(codes(r)).toEqual([[1, 'amount', 'non-numeric-amount']]);
+    expect(r.errors?.[0].message).toMatch(/may be 1234 \(a '\.' grouping thousands.*\) or 1\.234: the engine does not guess; pass --decimal-comma/);
+    const comma = both(['--sales', `${X}/european-grouping.csv`, '--columns', 'id=Rechnung,date=Datum,amount=Betrag', '--decimal-comma']);
+    expect(comma.milestones?.[0]).toMatchObject({ status: 'met', total: '1734' });
+  });
+
+  test("a workbook of several sheets: the first is read and the notes say which; a formula's cached double is the number Excel shows", () => {
+    const r = streamed(['--sales', `${X}/workbook-sheets.xlsx`]);
+    expect(r.ok).toBe(true);
+    expect(r.milestones?.[0]).toMatchObject({ total: '1012.372' });
+    expect(r.notes).toContain(
+      "the workbook has 2 sheets ('Jan', 'Feb'): only the first, 'Jan', is read as the ledger; --sheet names another, and sales kept on several sheets must be joined into one to be counted",
+    );
+    const feb = streamed(['--sales', `${X}/workbook-sheets.xlsx`, '--sheet', 'Feb']);
+    expect(feb.milestones?.[1]).toMatchObject({ total: '700' });
+    expect(feb.notes?.some((n) => n.startsWith('the workbook has'))).toBe(false);
   });
 });
 

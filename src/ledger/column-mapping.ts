@@ -83,6 +83,8 @@ export interface HeaderReading {
   headerCurrency: string | null;
   /** The date column's header says its times are UTC ("Created date (UTC)", as Stripe names its columns). */
   datesInUtc: boolean;
+  /** Cell indices of stage or status columns not read as ledger columns (their cells are checked for a state that is no sale). */
+  statusColumns: number[];
   /** The one error for the whole ledger (row 0), or null. */
   problem: RowIssue | null;
 }
@@ -103,6 +105,7 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
     notes,
     headerCurrency,
     datesInUtc: false,
+    statusColumns: [],
     problem: { row: 0, column, value: header.join(','), code: 'missing-column', message },
   });
 
@@ -178,6 +181,7 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
       notes,
       headerCurrency,
       datesInUtc: false,
+      statusColumns: [],
       problem: {
         row: 0,
         column: 'amount',
@@ -195,7 +199,8 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   if (datesInUtc) {
     notes.push(`column '${header[dateAt].trim()}' says its times are UTC: a date-time in it without an offset is read as UTC and converted to the contract's zone (a date alone is still that whole local day)`);
   }
-  return { names, notes, headerCurrency, datesInUtc, problem: null };
+  const statusColumns = keys.flatMap((key, i) => (!taken.has(i) && STATUS_VALUE_HEADER.test(key) ? [i] : []));
+  return { names, notes, headerCurrency, datesInUtc, statusColumns, problem: null };
 
   function take(at: number, column: LedgerColumn, note: string): void {
     taken.set(at, column);
@@ -204,6 +209,9 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
     if (column === 'amount') headerCurrency = withoutCurrency(keys[at]).currency;
   }
 }
+
+/** A stage or status column whose cells say whether a payment or deal happened (not Stripe's true/false `Captured`). */
+const STATUS_VALUE_HEADER = /(^|[^a-z])(deal)?(stage|status)([^a-z]|$)/;
 
 /** A date header that names UTC as its zone: "Created (UTC)", "Created date (UTC)", "Date [UTC]", "Date UTC". */
 const UTC_HEADER = /(^|[^a-z])(utc|gmt)([^a-z]|$)/;

@@ -14,7 +14,8 @@
 import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
 import { minorUnits } from '../values/money';
-import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryCell, summaryRowIssue } from './summary-rows';
+import { isNotASale, notASaleIssue } from './sale-states';
+import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryRowIssue } from './summary-rows';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
 
@@ -52,6 +53,9 @@ export interface TranslatorContext {
 
 const CODE_DASH = 45;
 
+/** An amount whose only separators are points before groups of three digits (`1.234`, `12.500.000`). */
+const THOUSANDS_WITH_POINT = /^\s*[-+]?\d{1,3}(\.\d{3})+\s*$/;
+
 /** Whether a date cell holds something that may be a date (it starts with a digit), as a total row's does not. */
 function isDated(text: string): boolean {
   const c = text.trimStart().charCodeAt(0);
@@ -84,6 +88,13 @@ export class LedgerTranslator {
   /** The header as the file names it (trimmed, lower-cased), to tell a repeat of it; and as the evaluation names it. */
   private fileHeader: readonly string[] = [];
   private mappedHeader: readonly string[] = [];
+  /** Cell indices and names of stage or status columns, whose cells are checked for a state that is no sale. */
+  private statusAt: number[] = [];
+  /** Cell indices of the columns a total's label may be in (all but date, amount, units and currency). */
+  private labelAt: Int32Array = new Int32Array(0);
+  private statusNames: string[] = [];
+  /** The CSV delimiter, once stated: with ';', an amount such as 1.234 may group thousands. */
+  private delimiter: Delimiter = ',';
   /** A column that says amounts may be in minor units (`amount_refunded`), until the first amount settles it; null otherwise. */
   private minorUnitHint: string | null = null;
   /** The row problem `cells` or `record` found last (a summary row, a repeated header), or null. */
@@ -107,6 +118,7 @@ export class LedgerTranslator {
 
   /** States the delimiter used (given or detected); not for the default comma, which needs no note. */
   delimiterNote(delimiter: Delimiter, given: boolean): void {
+    this.delimiter = delimiter;
     if (delimiter !== ',' || given) this.notes.push(`columns are separated by a ${delimiterName(delimiter)} (${given ? '--delimiter' : 'found in the header line'})`);
   }
 
@@ -132,6 +144,8 @@ export class LedgerTranslator {
       };
     }
     this.formats.utcTimes = resolved.datesInUtc;
+    this.statusAt = resolved.statusColumns;
+    this.statusNames = resolved.statusColumns.map((i) => names[i].trim());
     if (this.reading.amountUnit === 'minor') {
       if (this.currency === null) {
         this.fatal = { row: 0, column: 'amount', value: '', code: 'amount-unit', message: "--amount-unit minor needs the clause's currency, to know how many digits its smallest unit has; the clause names none" };
@@ -146,6 +160,9 @@ export class LedgerTranslator {
     this.dateAt = resolved.names.indexOf('date');
     this.amountAt = resolved.names.indexOf('amount');
     this.unitsAt = resolved.names.indexOf('units');
+    // A total's label sits in a text column: in the date, amount, units or currency column it is already that cell's error.
+    const numeric = new Set(['date', 'amount', 'units', 'currency']);
+    this.labelAt = Int32Array.from(resolved.names.flatMap((n, i) => (numeric.has(n) ? [] : [i])));
     return resolved.names;
   }
 
@@ -161,7 +178,11 @@ export class LedgerTranslator {
     if (date !== '' && !isoLike(date) && repeatsHeader(cells, this.fileHeader)) {
       return (this.rowIssue = repeatedHeaderIssue(row, this.mappedHeader.includes('id')));
     }
-    const summary = summaryCell(cells, isDated(date));
+    for (let k = 0; k < this.statusAt.length; k++) {
+      const at = this.statusAt[k];
+      if (at < n && isNotASale(cells[at])) return (this.rowIssue = notASaleIssue(row, this.statusNames[k], cells[at].trim()));
+    }
+    const summary = this.summaryCell(cells, isDated(date));
     if (summary !== -1) return (this.rowIssue = summaryRowIssue(row, this.mappedHeader[summary] || `column ${summary + 1}`, cells[summary].trim()));
     if (this.pattern === null && this.dateAt >= 0 && this.dateAt < n) {
       const cell = cells[this.dateAt];
@@ -173,6 +194,16 @@ export class LedgerTranslator {
       if (this.unitsAt >= 0 && this.unitsAt < n) this.checkQuantity(cells[this.unitsAt], 'units', row);
     }
     return null;
+  }
+
+  /** Index of the first text cell that labels the row a total, or -1. */
+  private summaryCell(cells: readonly string[], dated: boolean): number {
+    const at = this.labelAt;
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k];
+      if (i < cells.length && isSummaryLabel(cells[i], dated)) return i;
+    }
+    return -1;
   }
 
   /** Records keyed by these names (a CSV read into objects): resolves them as the header. */
@@ -201,6 +232,13 @@ export class LedgerTranslator {
     if (typeof date === 'string' && date !== '' && !isoLike(date) && recordRepeatsHeader(record)) {
       this.rowIssue = repeatedHeaderIssue(row, this.mappedHeader.includes('id'));
       return out;
+    }
+    for (const name of this.statusNames) {
+      const value = record[name] ?? out[name.toLowerCase()];
+      if (typeof value === 'string' && isNotASale(value)) {
+        this.rowIssue = notASaleIssue(row, name, value.trim());
+        return out;
+      }
     }
     const dated = typeof date === 'number' || (typeof date === 'string' && isDated(date));
     let at = 0;
@@ -274,6 +312,19 @@ export class LedgerTranslator {
 
   /** An amount written with a decimal comma while none was announced: one error naming --decimal-comma. */
   private checkQuantity(cell: string, column: 'amount' | 'units', row: number): void {
+    if (this.delimiter === ';' && column === 'amount' && THOUSANDS_WITH_POINT.test(cell) && (this.currency === null || minorUnits(this.currency) < 3)) {
+      const text = cell.trim();
+      this.fatal = {
+        row,
+        column,
+        value: text,
+        code: 'non-numeric-amount',
+        message:
+          `amount '${text}' (row ${row}) in a ';'-separated export may be ${text.replace(/\./g, '')} (a '.' grouping thousands, as most of Europe writes amounts) or ${text}: ` +
+          `the engine does not guess; pass --decimal-comma if '.' groups thousands, or write three decimals with a fourth (${text}0) if they are decimals`,
+      };
+      return;
+    }
     if (cell === '' || isPlainDecimal(cell)) return;
     const read = amountInStyle(cell, { decimalComma: false, currency: null });
     if (!read.ok && read.code === 'decimal-comma') {

@@ -47,7 +47,8 @@ export type RowIssueCode =
   | 'summary-row'
   | 'repeated-header'
   | 'order-total-per-line'
-  | 'amount-unit';
+  | 'amount-unit'
+  | 'not-a-sale';
 
 /** What is wrong with one cell (or one whole row, column `*`); its view in the shared shape: `rowFinding`. */
 export interface RowIssue {
