@@ -58,7 +58,8 @@ const THOUSANDS_WITH_POINT = /^\s*[-+]?\d{1,3}(\.\d{3})+\s*$/;
 
 /** Whether a date cell holds something that may be a date (it starts with a digit), as a total row's does not. */
 function isDated(text: string): boolean {
-  const c = text.trimStart().charCodeAt(0);
+  let c = text.charCodeAt(0);
+  if (c === 0x20 || c === 0x09) c = text.trimStart().charCodeAt(0);
   return c >= 48 && c <= 57;
 }
 

@@ -18,7 +18,7 @@ const SUMMARY_LABEL = /^(?:grand[\s-]*)?(?:sub[\s-]*)?totals?(?:\s*\([^)]*\))?\s
 /** The cell starts with a summary word (read as a summary only on a row without a date). */
 const SUMMARY_START = /^(?:grand[\s-]*)?(?:sub[\s-]*)?totals?\b/i;
 
-const T = 0x74, S = 0x73, G = 0x67, O = 0x6f, U = 0x75, R = 0x72;
+const T = 0x74, S = 0x73, G = 0x67, O = 0x6f, U = 0x75, R = 0x72, B = 0x62, A = 0x61;
 
 /** Whether a cell labels a summary row; `dated`: the row has a date. One character compared for most cells. */
 export function isSummaryLabel(cell: string, dated: boolean): boolean {
@@ -28,10 +28,11 @@ export function isSummaryLabel(cell: string, dated: boolean): boolean {
     cell = cell.trim();
     c = cell.charCodeAt(0);
   }
-  // "total", "subtotal", "grand total": the first two letters (to, su, gr) turn away nearly every other cell.
+  // "total", "subtotal", "grand total": the first three letters (tot, sub, gra) turn away nearly every other cell.
   c |= 0x20;
   const d = cell.charCodeAt(1) | 0x20;
-  if (!((c === T && d === O) || (c === S && d === U) || (c === G && d === R))) return false;
+  const e = cell.charCodeAt(2) | 0x20;
+  if (!((c === T && d === O && e === T) || (c === S && d === U && e === B) || (c === G && d === R && e === A))) return false;
   const text = cell.trim();
   return SUMMARY_LABEL.test(text) || (!dated && SUMMARY_START.test(text));
 }
