@@ -267,7 +267,7 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
     const shown = sales === '-' ? 'standard input' : `'${sales}'`;
     const dialect = prepared.format === 'csv' ? fileDialect(source.path, shown, prepared.reading.delimiter, prepared.reading.encoding) : null;
     if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
-    await driveTwoPasses(source, prepared.format, readingEvaluation(evaluation, translator), {
+    const read = await driveTwoPasses(source, prepared.format, readingEvaluation(evaluation, translator), {
       label: sales === '-' ? 'stdin' : path.basename(sales),
       progress: options.progress !== false,
       delimiter: dialect?.delimiter,
@@ -275,6 +275,7 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
       sheet: prepared.reading.sheet,
       prefilter: () => !translator.renamesColumns,
     });
+    if (read.sheets !== undefined && read.sheets.length > 1 && prepared.reading.sheet === undefined) translator.notes.push(otherSheetsNote(read.sheets));
     return prepared.present(evaluation.finish(), translator);
   } catch (error) {
     // A folder given as the ledger opens, then fails on the first read (EISDIR).
@@ -282,6 +283,11 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   } finally {
     source.dispose();
   }
+}
+
+/** A workbook of several sheets read without --sheet: only the first is the ledger, and the report says so. */
+export function otherSheetsNote(sheets: readonly string[]): string {
+  return `the workbook has ${sheets.length} sheets (${sheets.map((s) => `'${s}'`).join(', ')}): only the first, '${sheets[0]}', is read as the ledger; --sheet names another, and sales kept on several sheets must be joined into one to be counted`;
 }
 
 const LEDGER_HELP = `
@@ -294,7 +300,8 @@ Exports are read too: a header named as CRMs name it (Close Date, Amount (USD), 
 Owner, SKU, …) when exactly one column fits, or as --columns / --mapping say; a ';', tab or '|'
 delimiter (found in the header line, or --delimiter); --encoding for files that are not UTF-8;
 --date-format MM/DD/YYYY, DD/MM/YYYY, DD.MM.YYYY, … or excel; amounts such as $1,200.50, (1,200.50)
-and, with --decimal-comma, 1.200,50. Ambiguous dates are never guessed.`;
+and, with --decimal-comma, 1.200,50; --amount-unit minor for a payment API's cents.
+Ambiguous dates are never guessed; total rows, a repeated header and a title above the header are errors.`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

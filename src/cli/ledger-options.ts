@@ -1,6 +1,7 @@
 /**
  * The options of `clause evaluate` that say how to read a ledger exported by a spreadsheet or a CRM:
- * `--columns`, `--mapping`, `--delimiter`, `--encoding`, `--date-format`, `--decimal-comma`, `--sheet`.
+ * `--columns`, `--mapping`, `--delimiter`, `--encoding`, `--date-format`, `--decimal-comma`, `--sheet`,
+ * `--amount-unit`.
  * A mapping file gives defaults; options given on the command line win.
  */
 import type { Command } from 'commander';
@@ -19,17 +20,19 @@ export interface LedgerOptions {
   dateFormat?: string;
   decimalComma?: boolean;
   sheet?: string;
+  amountUnit?: string;
 }
 
 export function addLedgerOptions(command: Command): Command {
   return command
     .option('--columns <pairs>', 'which header column is which ledger column: date="Close Date",amount="Amount (USD)",id="Invoice #"')
-    .option('--mapping <file>', 'a JSON ledger mapping (schemas/ledger-mapping.schema.json): columns, delimiter, encoding, dateFormat, decimalComma, sheet')
+    .option('--mapping <file>', 'a JSON ledger mapping (schemas/ledger-mapping.schema.json): columns, delimiter, encoding, dateFormat, decimalComma, sheet, amountUnit')
     .option('--delimiter <char>', "CSV delimiter: ',' ';' tab '|' (default: found in the header line)")
     .option('--encoding <name>', 'ledger encoding: utf-8 (default), windows-1252, latin1 or utf-16le')
     .option('--date-format <format>', `how dates are written when not YYYY-MM-DD: ${DATE_FORMATS_SHOWN.replace('YYYY-MM-DD (default), ', '')}`)
     .option('--decimal-comma', "amounts use a decimal comma (1.234,56): '.', space or ' group thousands")
-    .option('--sheet <name>', 'XLSX: the worksheet to read (default: the first)');
+    .option('--sheet <name>', 'XLSX: the worksheet to read (default: the first)')
+    .option('--amount-unit <unit>', "'minor': amounts are whole numbers of the currency's smallest unit (a payment API's 60000 is 600.00 USD); 'major': as written");
 }
 
 /** The reading the options describe; a bad value is a usage error (exit 2) naming what is accepted. */
@@ -70,5 +73,9 @@ export function ledgerReading(options: LedgerOptions): LedgerReading {
   }
   if (options.decimalComma) reading.decimalComma = true;
   if (options.sheet !== undefined) reading.sheet = options.sheet;
+  if (options.amountUnit !== undefined) {
+    if (options.amountUnit !== 'minor' && options.amountUnit !== 'major') throw new UsageError(`--amount-unit must be 'minor' or 'major', not '${options.amountUnit}'.`);
+    reading.amountUnit = options.amountUnit;
+  }
   return reading;
 }

@@ -71,6 +71,9 @@ export function dateInFormat(cell: string, pattern: DatePattern): CellResult {
 /** Excel's day 1 is 1900-01-01, but it counts a 1900-02-29 that never was: serials from 61 on are days since 1899-12-30. */
 const EXCEL_EPOCH_DAYS = Date.UTC(1899, 11, 30) / 86_400_000;
 
+/** An ISO date-time without an offset. */
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/;
+
 /** An Excel serial day number (days since 1899-12-30, a fraction for the time of day) as a local date-time. */
 export function excelSerialDate(cell: string | number): CellResult {
   const n = typeof cell === 'number' ? cell : Number(String(cell).trim());
@@ -159,6 +162,10 @@ export function amountInStyle(cell: string, style: AmountStyle): AmountResult {
   if (text.startsWith('-') || text.startsWith('−')) {
     negative = !negative;
     text = text.slice(1).trim();
+  } else if (/\d[-−]$/.test(text)) {
+    // A trailing minus (`1234.00-`, `1.234,56-`), as SAP and older ledgers write a credit: only one reading.
+    negative = !negative;
+    text = text.slice(0, -1).trim();
   }
   const found = currencyMark(text);
   if (found !== null) {
@@ -216,10 +223,37 @@ function decimalCommaNumber(text: string): string | null {
  * before, except that with a decimal comma a '.' groups thousands.
  */
 export class CellFormats {
+  /**
+   * The date column's header says UTC ("Created date (UTC)"): a date-time without an offset is a UTC
+   * instant, not local time in the contract zone. Set once the header is read.
+   */
+  utcTimes = false;
+
   constructor(
     readonly dates: DatePattern | 'excel' | null,
     readonly decimalComma: boolean,
   ) {}
+
+  /**
+   * `--amount-unit minor`: amounts are whole numbers of the currency's smallest unit (Stripe's API writes
+   * $600.00 as 60000), and this is how many digits that unit has (2 for USD). Null: amounts are as written.
+   */
+  minorDigits: number | null = null;
+
+  /** `60000` → `600.00` with two minor digits; null when the cell is not a whole number. */
+  fromMinorUnits(text: string): string | null {
+    const m = /^([-+]?)(\d+)$/.exec(text);
+    if (m === null || this.minorDigits === null) return null;
+    const digits = this.minorDigits;
+    if (digits === 0) return text;
+    const whole = m[2].padStart(digits + 1, '0');
+    return `${m[1] === '-' ? '-' : ''}${whole.slice(0, -digits)}.${whole.slice(-digits)}`;
+  }
+
+  /** A date-time without an offset, marked UTC when the header says so; any other text unchanged. */
+  zoned(text: string): string {
+    return this.utcTimes && text.length > 10 && LOCAL_DATE_TIME.test(text) ? `${text}Z` : text;
+  }
 
   static of(reading: { dateFormat?: string; decimalComma?: boolean }): CellFormats {
     const pattern = reading.dateFormat === undefined ? null : parseDateFormat(reading.dateFormat);

@@ -27,6 +27,15 @@ export const SYNONYMS: Readonly<Record<LedgerColumn, readonly string[]>> = {
   seller: ['rep', 'owner', 'sales rep', 'opportunity owner', 'salesperson', 'account owner', 'deal owner'],
 };
 
+/**
+ * Names read only when no common name above fits: a payment processor's creation time (Stripe's `Created
+ * (UTC)`, `Created date (UTC)`; Shopify's `Created at`). A CRM report with both `Created Date` and `Close
+ * Date` reads the close date, as before.
+ */
+const FALLBACK_SYNONYMS: Readonly<Partial<Record<LedgerColumn, readonly string[]>>> = {
+  date: ['created', 'created date', 'created at', 'date created'],
+};
+
 /** Ledger column → the header name (as written) that holds it. */
 export type ColumnMapping = Partial<Record<LedgerColumn, string>>;
 
@@ -72,6 +81,10 @@ export interface HeaderReading {
   notes: string[];
   /** Currency named in the amount column's header ("Amount (USD)"), checked against the clause's. */
   headerCurrency: string | null;
+  /** The date column's header says its times are UTC ("Created date (UTC)", as Stripe names its columns). */
+  datesInUtc: boolean;
+  /** Cell indices of stage or status columns not read as ledger columns (their cells are checked for a state that is no sale). */
+  statusColumns: number[];
   /** The one error for the whole ledger (row 0), or null. */
   problem: RowIssue | null;
 }
@@ -91,6 +104,8 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
     names,
     notes,
     headerCurrency,
+    datesInUtc: false,
+    statusColumns: [],
     problem: { row: 0, column, value: header.join(','), code: 'missing-column', message },
   });
 
@@ -116,6 +131,12 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
       const bare = withoutCurrency(key).key;
       if (SYNONYMS[column].includes(key) || SYNONYMS[column].includes(bare) || bare === column) matches.push(i);
     });
+    const fallback = FALLBACK_SYNONYMS[column];
+    if (matches.length === 0 && fallback !== undefined) {
+      keys.forEach((key, i) => {
+        if (!taken.has(i) && fallback.includes(withoutCurrency(key).key)) matches.push(i);
+      });
+    }
     if (matches.length === 1) {
       const at = matches[0];
       take(at, column, `column '${header[at].trim()}' is read as ${column} (a common name for it; --columns ${column}="…" chooses another)`);
@@ -127,8 +148,16 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
       notes.push(`no column is read as ${column}: ${which} could each be it; --columns ${column}="…" chooses one`);
     }
   }
+  // A report's title line ("Acme Books LLC", "Sales by Customer Detail") above its header: QuickBooks, Xero and
+  // spreadsheets with a merged title row export one or a few such lines first, each a single text.
+  const filled = new Set(header.map((h) => h.trim()).filter((h) => h !== ''));
+  const title =
+    taken.size === 0 && filled.size <= 1 && !(header.length === 1 && /[;\t|]/.test(header[0]))
+      ? `; the first line ('${[...filled][0] ?? ''}') is not a header but a title or note above it: delete the lines above the header row (or, in a workbook, the rows above it)`
+      : '';
   for (const column of required) {
     if ([...taken.values()].includes(column)) continue;
+    if (title !== '') return problem(column, `the header has no '${column}' column${title}`);
     const closest = closestNames(column, header, SYNONYMS[column]);
     const example = closest.length > 0 ? closest[0] : '<header>';
     return problem(
@@ -140,9 +169,38 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   // A CRM's stage or status column says which deals were won, lost, open or cancelled; the ledger reads every row
   // as a sale or a refund, so a report over an unfiltered export would count lost deals without a word.
   keys.forEach((key, i) => {
-    if (!taken.has(i) && STATUS_HEADER.test(key)) notes.push(unreadStatusNote(header[i].trim()));
+    if (taken.has(i)) return;
+    if (STATUS_HEADER.test(key)) notes.push(unreadStatusNote(header[i].trim()));
+    else if (REFUND_HEADER.test(key)) notes.push(unreadRefundNote(header[i].trim()));
   });
-  return { names, notes, headerCurrency, problem: null };
+  const lineItems = names.findIndex((n, i) => !taken.has(i) && LINE_ITEM_HEADER.test(n));
+  const amountAt = names.indexOf('amount');
+  if (lineItems !== -1 && amountAt !== -1 && !LINE_ITEM_HEADER.test(keys[amountAt]) && !names.includes('id')) {
+    return {
+      names,
+      notes,
+      headerCurrency,
+      datesInUtc: false,
+      statusColumns: [],
+      problem: {
+        row: 0,
+        column: 'amount',
+        value: header[amountAt].trim(),
+        code: 'order-total-per-line',
+        message:
+          `the export has one row per line item (column '${header[lineItems].trim()}'), and the amount column '${header[amountAt].trim()}' is the order's: ` +
+          `Shopify writes an order's totals on its first line only, other tools repeat them on every line, so summed per row an order would count once per line item. ` +
+          `Name the order number as the id (--columns id="Name") so that a repeated order is an error, and keep one row per order`,
+      },
+    };
+  }
+  const dateAt = names.indexOf('date');
+  const datesInUtc = dateAt !== -1 && UTC_HEADER.test(keys[dateAt]);
+  if (datesInUtc) {
+    notes.push(`column '${header[dateAt].trim()}' says its times are UTC: a date-time in it without an offset is read as UTC and converted to the contract's zone (a date alone is still that whole local day)`);
+  }
+  const statusColumns = keys.flatMap((key, i) => (!taken.has(i) && STATUS_VALUE_HEADER.test(key) ? [i] : []));
+  return { names, notes, headerCurrency, datesInUtc, statusColumns, problem: null };
 
   function take(at: number, column: LedgerColumn, note: string): void {
     taken.set(at, column);
@@ -152,8 +210,25 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   }
 }
 
+/** A stage or status column whose cells say whether a payment or deal happened (not Stripe's true/false `Captured`). */
+const STATUS_VALUE_HEADER = /(^|[^a-z])(deal)?(stage|status)([^a-z]|$)/;
+
+/** A date header that names UTC as its zone: "Created (UTC)", "Created date (UTC)", "Date [UTC]", "Date UTC". */
+const UTC_HEADER = /(^|[^a-z])(utc|gmt)([^a-z]|$)/;
+
+/** Line-item columns of an order export ("Lineitem quantity" in Shopify's, "Line Item Price", "line_item_sku"). */
+const LINE_ITEM_HEADER = /^line[ _-]?item/;
+
+/** A column of amounts refunded ("Amount Refunded" in Stripe's payments export, Shopify's "Refunded Amount"). */
+const REFUND_HEADER = /(^|[^a-z])(amount[ _]refunded|refunded[ _]amount|refunds?)([^a-z]|$)/;
+
+/** What the report says of a column of refunded amounts it does not read. */
+export function unreadRefundNote(name: string): string {
+  return `column '${name}' is not read: amounts refunded there are not deducted (a refund counts only as a row of its own, with a negative amount); a refunded sale counts in full`;
+}
+
 /** Header names of a deal's stage or status ("Stage", "Deal Stage", "Order Status"): words, not a substring of another word. */
-const STATUS_HEADER = /(^|[^a-z])(deal)?(stage|status)([^a-z]|$)/;
+const STATUS_HEADER = /(^|[^a-z])(deal)?(stage|status|captured)([^a-z]|$)/;
 
 /** What the report says of a stage or status column it does not read. */
 export function unreadStatusNote(name: string): string {

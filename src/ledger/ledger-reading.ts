@@ -13,6 +13,9 @@
  */
 import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
+import { minorUnits } from '../values/money';
+import { isNotASale, notASaleIssue } from './sale-states';
+import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryRowIssue } from './summary-rows';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
 
@@ -30,7 +33,16 @@ export interface LedgerReading {
   decimalComma?: boolean;
   /** XLSX: the worksheet to read (default: the first). */
   sheet?: string;
+  /** `minor`: amounts are whole numbers of the currency's smallest unit (60000 is 600.00 USD); `major`: as written. */
+  amountUnit?: 'minor' | 'major';
 }
+
+/**
+ * Columns of a payment API's objects written out as they are (Stripe's charges, payment intents,
+ * invoices): beside them `amount` is a whole number of the currency's smallest unit, 60000 for $600.00
+ * (Stripe API reference: "a positive integer representing how much to charge in the smallest currency unit").
+ */
+const MINOR_UNIT_COLUMNS = /^(amount_(refunded|captured|received|capturable|paid|due|remaining|subtotal|total)|unit_amount|application_fee_amount)$/;
 
 export interface TranslatorContext {
   /** Columns the evaluation cannot do without. */
@@ -40,6 +52,16 @@ export interface TranslatorContext {
 }
 
 const CODE_DASH = 45;
+
+/** An amount whose only separators are points before groups of three digits (`1.234`, `12.500.000`). */
+const THOUSANDS_WITH_POINT = /^\s*[-+]?\d{1,3}(\.\d{3})+\s*$/;
+
+/** Whether a date cell holds something that may be a date (it starts with a digit), as a total row's does not. */
+function isDated(text: string): boolean {
+  let c = text.charCodeAt(0);
+  if (c === 0x20 || c === 0x09) c = text.trimStart().charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
 
 /** Whether a date cell starts `YYYY-` (ISO: read by the ledger as is). */
 function isoLike(text: string): boolean {
@@ -64,6 +86,20 @@ export class LedgerTranslator {
   /** Whether some key of `keyNames` maps to another name. */
   private renamesKeys = false;
   private headerSeen = false;
+  /** The header as the file names it (trimmed, lower-cased), to tell a repeat of it; and as the evaluation names it. */
+  private fileHeader: readonly string[] = [];
+  private mappedHeader: readonly string[] = [];
+  /** Cell indices and names of stage or status columns, whose cells are checked for a state that is no sale. */
+  private statusAt: number[] = [];
+  /** Cell indices of the columns a total's label may be in (all but date, amount, units and currency). */
+  private labelAt: Int32Array = new Int32Array(0);
+  private statusNames: string[] = [];
+  /** The CSV delimiter, once stated: with ';', an amount such as 1.234 may group thousands. */
+  private delimiter: Delimiter = ',';
+  /** A column that says amounts may be in minor units (`amount_refunded`), until the first amount settles it; null otherwise. */
+  private minorUnitHint: string | null = null;
+  /** The row problem `cells` or `record` found last (a summary row, a repeated header), or null. */
+  rowIssue: RowIssue | null = null;
   /** Whether the header the evaluation sees names some column otherwise than the file does. */
   renamesColumns = false;
 
@@ -83,6 +119,7 @@ export class LedgerTranslator {
 
   /** States the delimiter used (given or detected); not for the default comma, which needs no note. */
   delimiterNote(delimiter: Delimiter, given: boolean): void {
+    this.delimiter = delimiter;
     if (delimiter !== ',' || given) this.notes.push(`columns are separated by a ${delimiterName(delimiter)} (${given ? '--delimiter' : 'found in the header line'})`);
   }
 
@@ -90,6 +127,8 @@ export class LedgerTranslator {
   header(names: readonly string[]): string[] {
     this.headerSeen = true;
     const resolved = resolveHeader(names, this.reading.columns ?? {}, this.context.required);
+    this.fileHeader = names.map((n) => n.trim().toLowerCase());
+    this.mappedHeader = resolved.names;
     this.notes.push(...resolved.notes);
     this.renamesColumns = resolved.names.some((n, i) => n !== names[i]);
     if (resolved.problem !== null) {
@@ -105,9 +144,26 @@ export class LedgerTranslator {
         message: `the amount column's header names ${resolved.headerCurrency}, and the clause is in ${this.currency}; amounts in different currencies are never summed`,
       };
     }
+    this.formats.utcTimes = resolved.datesInUtc;
+    this.statusAt = resolved.statusColumns;
+    this.statusNames = resolved.statusColumns.map((i) => names[i].trim());
+    if (this.reading.amountUnit === 'minor') {
+      if (this.currency === null) {
+        this.fatal = { row: 0, column: 'amount', value: '', code: 'amount-unit', message: "--amount-unit minor needs the clause's currency, to know how many digits its smallest unit has; the clause names none" };
+        return resolved.names;
+      }
+      this.formats.minorDigits = minorUnits(this.currency);
+      this.notes.push(`amounts are whole numbers of the currency's smallest unit (--amount-unit minor): ${this.formats.fromMinorUnits('60000')} ${this.currency} is written 60000`);
+    } else if (this.reading.amountUnit === undefined && resolved.names.includes('amount')) {
+      const hint = resolved.names.find((n) => MINOR_UNIT_COLUMNS.test(n));
+      this.minorUnitHint = hint === undefined ? null : names[resolved.names.indexOf(hint)].trim();
+    }
     this.dateAt = resolved.names.indexOf('date');
     this.amountAt = resolved.names.indexOf('amount');
     this.unitsAt = resolved.names.indexOf('units');
+    // A total's label sits in a text column: in the date, amount, units or currency column it is already that cell's error.
+    const numeric = new Set(['date', 'amount', 'units', 'currency']);
+    this.labelAt = Int32Array.from(resolved.names.flatMap((n, i) => (numeric.has(n) ? [] : [i])));
     return resolved.names;
   }
 
@@ -116,16 +172,39 @@ export class LedgerTranslator {
    * given, a decimal comma not announced); after it, `fatal` may be set and the row and the rest are
    * not to be fed. The cells themselves are read by the row normalizer (`CellFormats`).
    */
-  cells(cells: readonly string[], row: number): void {
+  cells(cells: readonly string[], row: number): RowIssue | null {
     const n = cells.length;
+    this.rowIssue = null;
+    const date = this.dateAt >= 0 && this.dateAt < n ? cells[this.dateAt] : '';
+    if (date !== '' && !isoLike(date) && repeatsHeader(cells, this.fileHeader)) {
+      return (this.rowIssue = repeatedHeaderIssue(row, this.mappedHeader.includes('id')));
+    }
+    for (let k = 0; k < this.statusAt.length; k++) {
+      const at = this.statusAt[k];
+      if (at < n && isNotASale(cells[at])) return (this.rowIssue = notASaleIssue(row, this.statusNames[k], cells[at].trim()));
+    }
+    const summary = this.summaryCell(cells, isDated(date));
+    if (summary !== -1) return (this.rowIssue = summaryRowIssue(row, this.mappedHeader[summary] || `column ${summary + 1}`, cells[summary].trim()));
     if (this.pattern === null && this.dateAt >= 0 && this.dateAt < n) {
       const cell = cells[this.dateAt];
       if (cell !== '' && !isoLike(cell)) this.checkDate(cell, row);
     }
+    if (this.minorUnitHint !== null && this.amountAt >= 0 && this.amountAt < n) this.checkMinorUnits(cells[this.amountAt], row);
     if (!this.decimalComma) {
       if (this.amountAt >= 0 && this.amountAt < n) this.checkQuantity(cells[this.amountAt], 'amount', row);
       if (this.unitsAt >= 0 && this.unitsAt < n) this.checkQuantity(cells[this.unitsAt], 'units', row);
     }
+    return null;
+  }
+
+  /** Index of the first text cell that labels the row a total, or -1. */
+  private summaryCell(cells: readonly string[], dated: boolean): number {
+    const at = this.labelAt;
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k];
+      if (i < cells.length && isSummaryLabel(cells[i], dated)) return i;
+    }
+    return -1;
   }
 
   /** Records keyed by these names (a CSV read into objects): resolves them as the header. */
@@ -139,6 +218,7 @@ export class LedgerTranslator {
 
   /** A record with its keys renamed by the header (for JSON, resolved from the first record's keys); checked as `cells`. */
   record(record: LedgerRecord, row: number): LedgerRecord {
+    this.rowIssue = null;
     if (!this.headerSeen) {
       this.recordKeys(Object.keys(record));
       if (this.fatal !== null) return record;
@@ -150,7 +230,29 @@ export class LedgerTranslator {
       for (const key in record) out[this.keyNames.get(key) ?? key] = record[key];
     }
     const date = out.date;
+    if (typeof date === 'string' && date !== '' && !isoLike(date) && recordRepeatsHeader(record)) {
+      this.rowIssue = repeatedHeaderIssue(row, this.mappedHeader.includes('id'));
+      return out;
+    }
+    for (const name of this.statusNames) {
+      const value = record[name] ?? out[name.toLowerCase()];
+      if (typeof value === 'string' && isNotASale(value)) {
+        this.rowIssue = notASaleIssue(row, name, value.trim());
+        return out;
+      }
+    }
+    const dated = typeof date === 'number' || (typeof date === 'string' && isDated(date));
+    let at = 0;
+    for (const key in out) {
+      const value = out[key];
+      at++;
+      if (typeof value === 'string' && isSummaryLabel(value, dated)) {
+        this.rowIssue = summaryRowIssue(row, key.trim() || `column ${at}`, value.trim());
+        return out;
+      }
+    }
     if (this.pattern === null && typeof date === 'string' && date !== '' && !isoLike(date)) this.checkDate(date, row);
+    if (this.minorUnitHint !== null && (typeof out.amount === 'string' || typeof out.amount === 'number')) this.checkMinorUnits(String(out.amount), row);
     if (!this.decimalComma) {
       if (typeof out.amount === 'string') this.checkQuantity(out.amount, 'amount', row);
       if (typeof out.units === 'string') this.checkQuantity(out.units, 'units', row);
@@ -185,8 +287,45 @@ export class LedgerTranslator {
     }
   }
 
+  /**
+   * Amounts beside a payment API's columns: the first one settles it. Written with a decimal point, they are
+   * major units as everywhere else; a whole number may be cents, and the engine does not guess.
+   */
+  private checkMinorUnits(cell: string, row: number): void {
+    const text = cell.trim();
+    if (text === '') return;
+    const hint = this.minorUnitHint;
+    this.minorUnitHint = null;
+    if (!/^[-+]?\d+$/.test(text)) return;
+    const digits = this.currency === null ? 2 : minorUnits(this.currency);
+    const asMinor = new CellFormats(null, false);
+    asMinor.minorDigits = digits;
+    this.fatal = {
+      row,
+      column: 'amount',
+      value: text,
+      code: 'amount-unit',
+      message:
+        `amounts are whole numbers such as '${text}' (row ${row}) beside the column '${hint}', as a payment API (Stripe's) writes them in the currency's smallest unit: ` +
+        `${text} may be ${asMinor.fromMinorUnits(text)} or ${text}. The engine does not guess: pass --amount-unit minor (cents: ${text} is ${asMinor.fromMinorUnits(text)}) or --amount-unit major (${text} as written)`,
+    };
+  }
+
   /** An amount written with a decimal comma while none was announced: one error naming --decimal-comma. */
   private checkQuantity(cell: string, column: 'amount' | 'units', row: number): void {
+    if (this.delimiter === ';' && column === 'amount' && THOUSANDS_WITH_POINT.test(cell) && (this.currency === null || minorUnits(this.currency) < 3)) {
+      const text = cell.trim();
+      this.fatal = {
+        row,
+        column,
+        value: text,
+        code: 'non-numeric-amount',
+        message:
+          `amount '${text}' (row ${row}) in a ';'-separated export may be ${text.replace(/\./g, '')} (a '.' grouping thousands, as most of Europe writes amounts) or ${text}: ` +
+          `the engine does not guess; pass --decimal-comma if '.' groups thousands, or write three decimals with a fourth (${text}0) if they are decimals`,
+      };
+      return;
+    }
     if (cell === '' || isPlainDecimal(cell)) return;
     const read = amountInStyle(cell, { decimalComma: false, currency: null });
     if (!read.ok && read.code === 'decimal-comma') {
@@ -202,7 +341,8 @@ export function isPlainReading(reading: LedgerReading): boolean {
     (reading.delimiter === undefined || reading.delimiter === ',') &&
     (reading.encoding === undefined || reading.encoding === 'utf-8') &&
     reading.dateFormat === undefined &&
-    reading.decimalComma !== true
+    reading.decimalComma !== true &&
+    reading.amountUnit === undefined
   );
 }
 
@@ -220,9 +360,11 @@ export function translateLedger(parsed: ParsedLedger & { header?: string[] }, tr
   }
   if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
   const records: LedgerRecord[] = [];
+  const issues = parsed.issues.slice();
   for (let i = 0; i < parsed.records.length; i++) {
     records.push(translator.record(parsed.records[i], i + 1));
     if (translator.fatal !== null) return { records: [], issues: [translator.fatal] };
+    if (translator.rowIssue !== null) issues.push(translator.rowIssue);
   }
-  return { records, issues: parsed.issues };
+  return { records, issues };
 }

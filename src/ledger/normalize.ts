@@ -304,15 +304,20 @@ export class RowNormalizer {
    */
   readDate(text: string): DateProblem | null {
     const formats = this.formats;
-    if (formats !== null && !(text.length >= 10 && text.charCodeAt(4) === 45)) {
-      const read = formats.date(text);
-      if (read !== null) return read.ok ? this.dates.parse(read.text) : { ok: false, code: 'invalid-date', message: read.message };
+    if (formats !== null) {
+      if (!(text.length >= 10 && text.charCodeAt(4) === 45)) {
+        const read = formats.date(text);
+        if (read !== null) return read.ok ? this.dates.parse(formats.zoned(read.text)) : { ok: false, code: 'invalid-date', message: read.message };
+      } else if (formats.utcTimes) {
+        return this.dates.parse(formats.zoned(text));
+      }
     }
     return this.dates.parse(text);
   }
 
   private quantity(value: unknown, column: LedgerColumn, code: RowIssueCode): Quantity | null {
     if (value === ABSENT) return null;
+    if (column === 'amount' && this.formats !== null && this.formats.minorDigits !== null) return this.minorAmount(value, code);
     if (typeof value === 'number') {
       if (inexactJsonNumber(value)) {
         this.fail(
@@ -345,6 +350,19 @@ export class RowNormalizer {
       return null;
     }
     return typeof q === 'number' ? q : this.withinLimit(q, column, value);
+  }
+
+  /** An amount in minor units (`--amount-unit minor`): a whole number, shifted by the currency's minor digits. */
+  private minorAmount(value: unknown, code: RowIssueCode): Quantity | null {
+    const text = typeof value === 'number' ? String(value) : cellText(value);
+    if (text === null) return null;
+    const major = (this.formats as CellFormats).fromMinorUnits(text);
+    const q = major === null ? null : parseQuantity(major);
+    if (q === null) {
+      this.fail('amount', value, code, `amount '${text}' is not a whole number of the currency's smallest unit, such as 60000 for 600.00 (--amount-unit minor)`);
+      return null;
+    }
+    return typeof q === 'number' ? q : this.withinLimit(q, 'amount', value);
   }
 
   /** A slow-path (Dec) value beyond the documented length limit is a row error, not a rounded sum. */

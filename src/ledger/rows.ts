@@ -43,7 +43,12 @@ export type RowIssueCode =
   | 'empty-ledger'
   | 'inexact-json-number'
   | 'number-too-long'
-  | 'duplicate-column';
+  | 'duplicate-column'
+  | 'summary-row'
+  | 'repeated-header'
+  | 'order-total-per-line'
+  | 'amount-unit'
+  | 'not-a-sale';
 
 /** What is wrong with one cell (or one whole row, column `*`); its view in the shared shape: `rowFinding`. */
 export interface RowIssue {

@@ -29,13 +29,18 @@ export function readingEvaluation<Report>(inner: TwoPassEvaluation<Report>, tran
     },
     cells(cells, row) {
       if (stopped) return Number.NaN;
-      translator.cells(cells, row);
-      return halted() ? Number.NaN : inner.cells(cells, row);
+      const issue = translator.cells(cells, row);
+      if (halted()) return Number.NaN;
+      // A row that is not a sale (a total, a repeated header) is that row's error; the evaluation then only counts it.
+      if (issue !== null) inner.readIssue(issue);
+      return inner.cells(cells, row);
     },
     record(record, row) {
       if (stopped) return Number.NaN;
       const renamed = translator.record(record, row);
-      return halted() ? Number.NaN : inner.record(renamed, row);
+      if (halted()) return Number.NaN;
+      if (translator.rowIssue !== null) inner.readIssue(translator.rowIssue);
+      return inner.record(renamed, row);
     },
     endPass1() {
       const needs = inner.endPass1();

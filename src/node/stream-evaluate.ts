@@ -53,6 +53,8 @@ export interface DriveResult {
   secondPassRows: number;
   /** Characters decoded and read over both passes, counting any read twice. */
   decoded: number;
+  /** XLSX: the workbook's sheets, in order. */
+  sheets?: string[];
 }
 
 export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<DriveResult> {
@@ -61,7 +63,8 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
   let secondPassRows = 0;
   const work: ReadWork = { decoded: 0 };
   let rowsByPosition: number | null = null;
-  const result = (passes: number): DriveResult => ({ rows, passes, rowsByPosition, secondPassRows, decoded: work.decoded });
+  let sheets: string[] | undefined;
+  const result = (passes: number): DriveResult => ({ rows, passes, rowsByPosition, secondPassRows, decoded: work.decoded, ...(sheets !== undefined ? { sheets } : {}) });
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
   // Row positions and the byte prefilter judge raw bytes as comma-separated UTF-8.
@@ -79,7 +82,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
     // exceljs loads only for a workbook: it would add to every evaluation's start-up.
     const xlsx = format === 'xlsx' ? (require('./xlsx-reader') as typeof XlsxReader) : null;
     if (xlsx !== null) {
-      await xlsx.streamXlsxCells(source.path, options.sheet, {
+      sheets = await xlsx.streamXlsxCells(source.path, options.sheet, {
         header(header) {
           empty = false;
           evaluation.header(header);

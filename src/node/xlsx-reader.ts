@@ -5,7 +5,8 @@
  *
  * Cells are taken as typed: a date cell (a number with a date format) is the local calendar day and
  * time its fields show, in the contract's zone, never a UTC instant (exceljs hands such a cell over as
- * a Date whose UTC fields are the written ones); a number is its shortest decimal form; a formula is
+ * a Date whose UTC fields are the written ones); a number is its decimal form to Excel's 15 significant
+ * digits; a formula is
  * its cached result; rich text is its plain text. A number in a date column that is not formatted as
  * a date stays a number, which the ledger reads as an Excel serial only with --date-format excel.
  */
@@ -22,7 +23,8 @@ function cellText(value: unknown): string {
     const ms = Math.round(value.getTime() / 1000) * 1000;
     return isoOfUtcFields(new Date(ms), ms % 86_400_000 !== 0);
   }
-  if (typeof value === 'number') return String(value);
+  // Excel keeps 15 significant digits and shows no more: a formula's cached 1234.5600000000002 is the 1234.56 it shows.
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'object') {
@@ -35,8 +37,11 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-/** Reads one worksheet's rows into `sink`: the first non-blank row is the header (lower-cased, as CSV's). */
-export async function streamXlsxCells(file: string, sheet: string | undefined, sink: CellSink): Promise<void> {
+/**
+ * Reads one worksheet's rows into `sink`: the first non-blank row is the header (lower-cased, as CSV's).
+ * Returns the names of the workbook's sheets, in order.
+ */
+export async function streamXlsxCells(file: string, sheet: string | undefined, sink: CellSink): Promise<string[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
   const seen: string[] = [];
   let header: string[] | null = null;
@@ -72,4 +77,5 @@ export async function streamXlsxCells(file: string, sheet: string | undefined, s
   if (sheet !== undefined && !seen.includes(sheet)) {
     throw new UsageError(`'${file}' has no sheet '${sheet}': its sheets are ${seen.map((s) => `'${s}'`).join(', ')}.`);
   }
+  return seen;
 }
