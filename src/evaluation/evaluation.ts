@@ -28,7 +28,7 @@ import { perProductNote } from '../language/per-product';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
-import { Accumulator, toDec } from '../values/quantity';
+import { Accumulator, meets, toDec } from '../values/quantity';
 import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
@@ -608,7 +608,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
         const crossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;
         // Met by the amount carried in alone: on the period's first evaluated day, by no row (tested on the period's total: if it still holds at its end).
-        const byCarry = carried !== undefined && crossing === null && carried.alone && (!plan.periodTotal || (plan.strict ? totalDec.greaterThan(targetDec) : totalDec.greaterThanOrEqualTo(targetDec)));
+        const byCarry = carried !== undefined && crossing === null && carried.alone && (!plan.periodTotal || meets(totalDec, targetDec, plan.strict));
         const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
         const topUpAmount = topUp && topUpCurrency ? periodAmount(topUp.rate, totalDec, topUpCurrency) : null;
         const prior = growthSeries ? priorPeriodTotal(inst.window, growthSeries, this.effectiveDay) : null;
@@ -688,7 +688,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
         }
-        const undone = !prior && crossing !== null && !outcome && !byCatchUp && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec));
+        const undone = !prior && crossing !== null && !outcome && !byCatchUp && !meets(totalDec, targetDec, plan.strict);
         // With a clawback sentence, what the refunds undid is owed back (below); without one, the refund is reported. Triggered
         // by catch-up, the period's own total never met it: no refund took it back.
         if (undone && !clawback) notes.metAndRefunded(instName, result.achievedAt, (crossing as NonNullable<typeof crossing>).row.id, result.total);

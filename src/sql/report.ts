@@ -34,6 +34,7 @@ import {
 import { windowType } from '../language/describe';
 import { Notes } from '../evaluation/notes';
 import { METRICS } from '../evaluation/metrics';
+import { meets } from '../values/quantity';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import { measuredSettlement } from './measured';
@@ -321,7 +322,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         if (owed) obligations.push(owed);
         continue;
       }
-      if (met && !clawback && !byInstance && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (met && !clawback && !byInstance && !meets(totalDec, targetDec, m.strict)) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
       if (m.payment.kind === 'increments') {
         // One obligation per completed increment, at the row completing it (its step instance's crossing); none at the threshold's own.
         const owed = incrementObligations(
