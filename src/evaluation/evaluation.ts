@@ -45,7 +45,7 @@ import { applyCarryForward, carriesForward, carryNotes, carryReading } from './c
 import { clawbackCandidates, clawbackNote, clawbackObligation, clawedBasis, clawsBack, undoingRefund } from './clawback';
 import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
-import { milestoneParties, partiesNote } from './parties';
+import { milestoneParties, partiesNote, UNNAMED_PARTIES } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
 import { partialPeriodMinimum } from './partial-period';
@@ -700,7 +700,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           for (const step of steps) {
             const reached = findCrossing(step.plan, step.inst, this.crossingRows, sums);
             if (!reached) continue;
-            const common = { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? { payer: null, payee: null, direction: 'to-performer' as const }) };
+            const common = { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? UNNAMED_PARTIES) };
             const obligation = incrementObligation(plan, eachIncrement, step, reached, common, found.source);
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
@@ -732,7 +732,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             effectiveDay: this.effectiveDay,
             rowsByDay: this.crossingRows,
             currency: accrualCurrency,
-            common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? { payer: null, payee: null, direction: 'to-performer' }) },
+            common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? UNNAMED_PARTIES) },
           });
           for (const obligation of accrual.obligations) {
             obligations.push(obligation);
@@ -759,7 +759,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
           const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
-            parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },
+            parties: parties ?? UNNAMED_PARTIES,
             schedule,
             currency: this.currency,
             firstRowCurrency: sums.firstRowCurrency,
@@ -792,7 +792,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (over) {
             const obligation = obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
               found: { payment: planBands.payment, source: `the rates of items ${items}, on the year's total`, inItem: true },
-              parties: parties ?? { payer: null, payee: null, direction: 'to-performer' }, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
+              parties: parties ?? UNNAMED_PARTIES, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
             });
             if (obligation) {
               obligations.push(obligation);

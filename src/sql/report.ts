@@ -10,7 +10,7 @@ import { Dec, decimalString, formatMoney, moneyString, NO_CURRENCY } from '../va
 import { ContractCalendar, formatIsoDate } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
-import { milestoneParties, partiesNote } from '../evaluation/parties';
+import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { plainStatus } from '../evaluation/plain-status';
 import { clawbackNote } from '../evaluation/clawback';
@@ -97,6 +97,12 @@ function labelName(m: SqlMilestone, clauses: number): string {
   const label = m.milestone.label;
   const own = label === null ? `milestone ${m.index + 1}` : /\s/.test(label) ? label : `(${label})`;
   return clauses > 1 ? `clause ${m.clauseIndex} ${own}` : own;
+}
+
+/** The parties a shortfall, top-up or table is settled between: plan.ts refuses one without them (withoutParties). */
+function plannedParties(m: SqlMilestone): ObligationParties {
+  if (!m.parties) throw new Error(`a ${m.payment.kind} payment without parties is refused when planned`);
+  return m.parties;
 }
 
 const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: number | null, plan: SqlPlan) => string> = {
@@ -225,7 +231,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const incrementsOwed = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
-    const parties = milestoneParties(m.clause, m.milestone);
+    const parties = m.parties;
     if (parties) notes.add(partiesNote(name, parties));
     notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
     const base = m.written ? paymentParts(m.written).base : null;
@@ -293,10 +299,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       if (byInstance) notes.add(catchUpNote(instName, result.achievedAt, labelName(byInstance.milestone, clauses), row.row_id as string, result.total));
       if (shortfall) {
         if (status === 'missed') partialPeriodMinimum(instName, inst.window, result, 'minimum', diagnostics, notes);
-        const parties = milestoneParties(m.clause, m.milestone);
-        if (!parties) throw new Error('a shortfall without parties is refused when planned');
         const owed = shortfallObligation(m.milestone, shortfall.payment, result, {
-          common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties },
+          common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...plannedParties(m) },
           name: instName,
           diagnostics,
         });
@@ -305,9 +309,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (topUp) {
-        const parties = milestoneParties(m.clause, m.milestone);
-        if (!parties) throw new Error('a top-up without parties is refused when planned');
-        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties };
+        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...plannedParties(m) };
         const rateOwed = (owed: MilestoneResult): Obligation | null => obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
         const owed = topUpInstance(topUp, result, inst.window, over, rateOwed, { common, name: instName, asOf, diagnostics, notes });
         obligations.push(...owed.obligations);
@@ -315,9 +317,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (m.payment.kind === 'attainment') {
-        const parties = milestoneParties(m.clause, m.milestone);
-        if (!parties) throw new Error('an attainment table without parties is refused when planned');
-        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties };
+        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...plannedParties(m) };
         const owed = attainmentInstance(m.milestone, m.payment.payment, result, inst.window, over, { common, name: instName, diagnostics, notes });
         if (owed) obligations.push(owed);
         continue;
@@ -332,7 +332,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
             const step = instances.get(stepId(inst.id, k));
             return step && step.row_id !== null && step.day !== null ? { day: step.day, id: step.row_id } : null;
           },
-          { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' as const }) },
+          { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...(parties ?? UNNAMED_PARTIES) },
           m.payment.source,
         );
         if (owed.steps === 0) notes.add(noIncrementNote(instName, result.total));
@@ -364,7 +364,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         }
       }
       const bands = planBandsInstance(m.clause, result, inst.window, dec(row.v4), over, {
-        common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, triggeredAt: result.deadline, triggeredBy: null, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' }) },
+        common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, triggeredAt: result.deadline, triggeredBy: null, ...(parties ?? UNNAMED_PARTIES) },
         target: targetDec, currency: plan.currency ?? counts.label, countedTo: Math.min(inst.window.endDay - 1, plan.aDay), name, instName, asOf, diagnostics, notes,
       });
       if (bands) {
@@ -419,7 +419,7 @@ function obligationOf(
     period: inst.window.period,
     triggeredAt: result.achievedAt as string,
     triggeredBy: result.achievedBy as string,
-    ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' }),
+    ...(m.parties ?? UNNAMED_PARTIES),
   };
   const pay = m.payment;
   switch (pay.kind) {

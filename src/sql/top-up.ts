@@ -13,8 +13,8 @@ import { Dec } from '../values/money';
 import { formatIsoDate, type ContractContext, type WindowInstance } from '../time/periods';
 import type { Notes } from '../evaluation/notes';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation, Status } from '../evaluation/report';
-import { milestoneParties, type ObligationParties } from '../evaluation/parties';
-import { SqlUnsupportedError } from './unsupported';
+import type { ObligationParties } from '../evaluation/parties';
+import { SqlUnsupportedError, withoutParties } from './unsupported';
 
 /** The fields of the top-up nodes the SQL path computes: the evaluator reads the minimum, names and days; the rest words the notes. */
 export const TOP_UP_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -65,13 +65,11 @@ export function topUpCheckedView(clause: ClauseNode, m: MilestoneNode): Mileston
  * evaluator plans it; null for a milestone without a top-up. A figure with more decimals than the query's decimal
  * type holds is refused, never rounded into another crossing.
  */
-export function topUpQueryTarget(clause: ClauseNode, milestone: MilestoneNode): string | null {
+export function topUpQueryTarget(clause: ClauseNode, milestone: MilestoneNode, parties: ObligationParties | null): string | null {
   const reading = topUpReading(clause, milestone);
   if (!reading) return null;
   // In memory a top-up with no payer and payee it can name is not settled as a top-up: refused by name, never a nearby reading.
-  if (!milestoneParties(clause, milestone)) {
-    throw new SqlUnsupportedError('top-up without parties', 'the SQL engines do not support a top-up whose payer and payee the clause does not name; evaluate this clause with the in-memory engine');
-  }
+  if (!parties) throw withoutParties('top-up');
   const target = topUpTarget(reading.terms, reading.rate);
   if (new Dec(target).decimalPlaces() > 10) {
     throw new SqlUnsupportedError(
