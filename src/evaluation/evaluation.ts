@@ -66,6 +66,7 @@ import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { planTableGaps, planTableReadings } from './plan-table-note';
 import { planBandsReadings } from './plan-bands-note';
+import { planBandsOwed } from './plan-bands';
 import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type InstancePlan, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -788,19 +789,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         // the bonus among them (this milestone) is met.
         const planBands = plan.clause.planBands;
         if (planBands) {
-          const items = planBands.items.map((i) => i.label.text).join(', ');
-          if (over) {
-            const obligation = obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
-              found: { payment: planBands.payment, source: `the rates of items ${items}, on the year's total`, inItem: true },
+          const obligation = planBandsOwed(planBands, over, { instName, windowStart: result.windowStart, deadline: result.deadline, asOf }, (payment, source) =>
+            obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
+              found: { payment, source, inItem: true },
               parties: parties ?? UNNAMED_PARTIES, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
-            });
-            if (obligation) {
-              obligations.push(obligation);
-              notes.add(`${instName}: ${obligation.explanation}`);
-              settledAtEnd.set(obligation, instName);
-            }
-          } else {
-            notes.add(`${instName}: the rates of items ${items} are counted on the whole year ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed for them as of ${asOf}`);
+            }), notes);
+          if (obligation) {
+            obligations.push(obligation);
+            settledAtEnd.set(obligation, instName);
           }
         }
         // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
