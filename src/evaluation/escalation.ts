@@ -27,3 +27,15 @@ export function escalatedTarget(base: Quantity, escalation: EscalationNode, star
   const factor = new Dec(1).plus(new Dec(escalation.percent).dividedBy(100)).pow(k);
   return { target: targetQuantity(toDec(base).times(factor).toFixed()), anniversaries: k, since: formatIsoDate(calendar.boundary(12 * k)) };
 }
+
+/**
+ * The note on one period's escalated minimum (a count of units, after the period's explanation), or null when no
+ * anniversary has raised it. Both engines write it from here.
+ */
+export function escalationNote(name: string, escalation: EscalationNode | null, count: string, window: { windowStart: string; deadline: string }, e: EscalatedTarget): string | null {
+  if (e.anniversaries === 0) return null;
+  return (
+    `${name}: the minimum of ${window.windowStart} to ${window.deadline} is ${toDec(e.target).toFixed()}: ${count} raised by ${escalation?.percent ?? '?'}% ` +
+    `${e.anniversaries === 1 ? 'once' : `${e.anniversaries} times, each on the minimum then in force`}, the last on the anniversary ${e.since}`
+  );
+}

@@ -50,7 +50,8 @@ import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
 import { partialPeriodMinimum } from './partial-period';
 import { periodAmount, topUpObligation, topUpReading, topUpStatus } from './top-up';
-import { topUpNote } from './top-up-note';
+import { payableAnnuallyWarning, topUpNote } from './top-up-note';
+import { escalationNote } from './escalation';
 import { paymentParts } from '../language/payment-parts';
 import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
@@ -67,6 +68,9 @@ import { figure } from './payments/calculation';
 import { planTableGaps, planTableReadings } from './plan-table-note';
 import { planBandsReadings } from './plan-bands-note';
 import { planBandsOwed } from './plan-bands';
+import { quotaNote } from './quota-note';
+import { salesMinimumNote } from './sales-minimum-note';
+import { commitmentNote } from './commitment-note';
 import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type InstancePlan, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -509,34 +513,19 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
       if (topUp) notes.add(topUpNote(name, plan.clause, topUp, plan.target));
-      // With a contract year that is not the calendar year, "payable annually" could mean either.
-      if (topUp?.rate.payable === 'annually' && plan.window.kind === 'calendar-period' && (ctx.effective.month !== 1 || ctx.effective.day !== 1)) {
-        const message =
-          `${name}: "payable annually" is read as each calendar year, the period the ${topUp.terms.minimumName} names, so the ${topUp.terms.subject} are settled per calendar year; ` +
-          `the contract's years start on ${formatIsoDate(ctx.effective).slice(5)}, and "annually" may instead mean each contract year from the effective date, which this clause's ` +
-          `minimum does not use: if that is meant, the engine does not read it, so check the figures against the contract years`;
-        diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.label, message });
-        notes.add(message);
+      const annually = topUp ? payableAnnuallyWarning(name, m.label, topUp, plan.window, ctx.effective) : null;
+      if (annually) {
+        diagnostics.push(annually);
+        notes.add(annually.message);
       }
       notes.windowReading(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
       if (counted !== undefined) notes.add(countedNote(name, counted));
-      if (m.quota) {
-        const q = m.quota;
-        notes.add(`${name}: the target is ${q.percent}% of ${q.owner ? `the ${q.owner.name}'s ` : 'the '}${q.name} of ${decimalString(new Dec(q.amount.amount))} ${q.amount.currency} as the text states it: ${decimalString(toDec(plan.target))}`);
-      }
+      if (m.quota) notes.add(quotaNote(name, m.quota, toDec(plan.target)));
       notes.periodsReading(name, m, plan.once && !plan.firstAchievement);
-      const salesMinimum = plan.clause.salesMinimum;
-      if (salesMinimum) {
-        notes.add(
-          `${name}: the ${salesMinimum.name} of Exhibit ${salesMinimum.exhibit}: missing it lets ${salesMinimum.holder.name} ` +
-            `${salesMinimum.remedies.map((r) => `(${r.label}) ${r.verb} ${r.words}`).join(', or ')}, which is not a payment: nothing is owed, met or missed`,
-        );
-      }
-      const committed = plan.clause.commitment;
-      if (committed?.productWords) {
-        notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
-      }
+      if (plan.clause.salesMinimum) notes.add(salesMinimumNote(name, plan.clause.salesMinimum));
+      const committed = plan.clause.commitment ? commitmentNote(name, plan.clause.commitment) : null;
+      if (committed) notes.add(committed);
       if (plan.perProduct) notes.add(`${name}: ${perProductNote(plan.perProduct)}${plan.once ? '; paid once, for the first product and period that meet it, whatever other products meet later' : ''}`);
       if (plan.setUse !== null && plan.rowSet !== null) {
         notes.add(`${name}: ${itemSetReading(plan.setUse)}`);
@@ -581,13 +570,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         notes.add(`${name}: ${inst.window.explanation}`);
-        if (inst.escalated && inst.escalated.anniversaries > 0 && m.target.kind === 'units') {
-          const e = plan.clause.commitment?.escalation;
-          notes.add(
-            `${name}: the minimum of ${inst.window.windowStart} to ${inst.window.deadline} is ${toDec(inst.escalated.target).toFixed()}: ${m.target.count} raised by ${e?.percent ?? '?'}% ` +
-              `${inst.escalated.anniversaries === 1 ? 'once' : `${inst.escalated.anniversaries} times, each on the minimum then in force`}, the last on the anniversary ${inst.escalated.since}`,
-          );
-        }
+        const escalated = inst.escalated && m.target.kind === 'units' ? escalationNote(name, plan.clause.commitment?.escalation ?? null, m.target.count, inst.window, inst.escalated) : null;
+        if (escalated) notes.add(escalated);
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
         const products = this.productPlans.get(plan);
         const perProduct = products ? productOutcome(products, instIndex, this.crossingRows, sums) : null;

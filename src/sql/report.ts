@@ -42,9 +42,10 @@ import { dropNothingOwed } from '../evaluation/nothing-owed';
 import { incrementObligations, incrementsWanted, stepId } from './increments';
 import { countedNote, noIncrementNote } from '../evaluation/increments';
 import { attainmentInstance } from './attainment';
-import { commitmentNote, escalationNote } from './commitment';
-import { quotaNote } from './quota';
-import { salesMinimumNote } from './sales-minimum';
+import { commitmentNote } from '../evaluation/commitment-note';
+import { escalationNote } from '../evaluation/escalation';
+import { quotaNote } from '../evaluation/quota-note';
+import { salesMinimumNote } from '../evaluation/sales-minimum-note';
 import { planBandsInstance } from './plan-bands';
 import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
 import { planBandsReadings } from '../evaluation/plan-bands-note';
@@ -244,15 +245,17 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const w = m.window;
     notes.windowReading(name, w, asOf);
     if (m.payment.kind === 'increments' && m.payment.payment.counted !== undefined) notes.add(countedNote(name, m.payment.payment.counted));
-    quotaNote(name, m.milestone, m.target, notes);
+    if (m.milestone.quota) notes.add(quotaNote(name, m.milestone.quota, new Dec(m.target)));
     notes.periodsReading(name, m.milestone, m.once && !m.firstAchievement);
-    salesMinimumNote(name, m.clause, notes);
-    commitmentNote(name, m.clause, notes);
+    if (m.clause.salesMinimum) notes.add(salesMinimumNote(name, m.clause.salesMinimum));
+    const committed = m.clause.commitment ? commitmentNote(name, m.clause.commitment) : null;
+    if (committed) notes.add(committed);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
     const clawback = sqlClawback(m);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
-      escalationNote(name, m.clause, m.milestone, inst.window, { target: inst.target, ...inst.escalation }, notes);
+      const escalated = m.milestone.target.kind === 'units' ? escalationNote(name, m.clause.commitment?.escalation ?? null, m.milestone.target.count, inst.window, { target: new Dec(inst.target), ...inst.escalation }) : null;
+      if (escalated) notes.add(escalated);
       const own = instances.get(inst.id);
       if (!own) throw new Error(`the query returned no row for instance ${inst.id}`);
       // Triggered by catch-up: the crossing (row, day, the total before it, the rows before it) is the triggering instance's; the totals stay its own.

@@ -6,11 +6,11 @@
  */
 import type { ClauseNode, MilestoneNode } from '../language/ast';
 import { periodAmount, topUpObligation, topUpReading, topUpStatus, topUpTarget, type TopUpReading } from '../evaluation/top-up';
-import { topUpNote } from '../evaluation/top-up-note';
+import { payableAnnuallyWarning, topUpNote } from '../evaluation/top-up-note';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { targetQuantity } from '../values/quantity';
 import { Dec } from '../values/money';
-import { formatIsoDate, type ContractContext, type WindowInstance } from '../time/periods';
+import type { ContractContext, WindowInstance } from '../time/periods';
 import type { Notes } from '../evaluation/notes';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation, Status } from '../evaluation/report';
 import type { ObligationParties } from '../evaluation/parties';
@@ -85,14 +85,10 @@ export function topUpNotes(name: string, m: { clause: ClauseNode; milestone: Mil
   const topUp = topUpReading(m.clause, m.milestone);
   if (!topUp) return;
   notes.add(topUpNote(name, m.clause, topUp, targetQuantity(m.target)));
-  // With a contract year that is not the calendar year, "payable annually" could mean either (the evaluator's words).
-  if (topUp.rate.payable === 'annually' && m.milestone.window.kind === 'calendar-period' && (ctx.effective.month !== 1 || ctx.effective.day !== 1)) {
-    const message =
-      `${name}: "payable annually" is read as each calendar year, the period the ${topUp.terms.minimumName} names, so the ${topUp.terms.subject} are settled per calendar year; ` +
-      `the contract's years start on ${formatIsoDate(ctx.effective).slice(5)}, and "annually" may instead mean each contract year from the effective date, which this clause's ` +
-      `minimum does not use: if that is meant, the engine does not read it, so check the figures against the contract years`;
-    diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.milestone.label, message });
-    notes.add(message);
+  const annually = payableAnnuallyWarning(name, m.milestone.label, topUp, m.milestone.window, ctx.effective);
+  if (annually) {
+    diagnostics.push(annually);
+    notes.add(annually.message);
   }
 }
 
