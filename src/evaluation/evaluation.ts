@@ -49,7 +49,7 @@ import { milestoneParties, partiesNote, UNNAMED_PARTIES } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
 import { partialPeriodMinimum } from './partial-period';
-import { periodAmount, topUpObligation, topUpReading, topUpStatus } from './top-up';
+import { periodAmount, topUpOwed, topUpReading, topUpStatus } from './top-up';
 import { payableAnnuallyWarning, topUpNote } from './top-up-note';
 import { escalationNote } from './escalation';
 import { paymentParts } from '../language/payment-parts';
@@ -640,25 +640,12 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
         if (topUp && topUpAmount && topUpCurrency && parties) {
           // The amount itself, owed for every period once it is over; then the difference when it is below the minimum.
-          if (topUp.terms.owedUnder !== null) {
-            notes.add(`${instName}: the royalties themselves are owed under ${topUp.terms.owedUnder}, not by this clause: only the difference from the minimum is owed here`);
-          } else if (over) {
-            const obligation = obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
+          const owed = topUpOwed(topUp.terms, topUpAmount, result, over, (owedResult) =>
+            obligationFor(plan, planIndex, inst, owedResult, {
               found, parties, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
-            });
-            if (obligation) {
-              obligations.push(obligation);
-              notes.add(`${instName}: ${obligation.explanation}`);
-              settledAtEnd.set(obligation, instName);
-            }
-          } else {
-            notes.add(`${instName}: the ${topUp.terms.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${asOf}`);
-          }
-          const owed = topUpObligation(topUp.terms, topUpAmount, result, {
-            common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, currency: topUpCurrency, diagnostics,
-          });
-          notes.add(owed.note);
-          if (owed.obligation) obligations.push(owed.obligation);
+            }), { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, currency: topUpCurrency, diagnostics, asOf, notes });
+          obligations.push(...owed.obligations);
+          if (owed.settledAtEnd) settledAtEnd.set(owed.settledAtEnd, instName);
           continue;
         }
         if (shortfall && parties) {

@@ -5,7 +5,7 @@
  * the evaluator's own (src/evaluation/top-up.ts, top-up-note.ts, obligations.ts), never repeated here.
  */
 import type { ClauseNode, MilestoneNode } from '../language/ast';
-import { periodAmount, topUpObligation, topUpReading, topUpStatus, topUpTarget, type TopUpReading } from '../evaluation/top-up';
+import { periodAmount, topUpOwed, topUpReading, topUpStatus, topUpTarget, type TopUpReading } from '../evaluation/top-up';
 import { payableAnnuallyWarning, topUpNote } from '../evaluation/top-up-note';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { targetQuantity } from '../values/quantity';
@@ -109,9 +109,8 @@ export function topUpPeriod(clause: ClauseNode, milestone: MilestoneNode, total:
 }
 
 /**
- * The obligations of a top-up's period once its result is known, in the evaluator's order: the first partial
- * period's warning when missed; the amount itself once the period is over (when this clause owes it; `rateOwed`
- * computes it, dated the period's last day); then the difference when the amount is below the minimum.
+ * The obligations of a top-up's period once its result is known: the first partial period's warning when missed, then
+ * the evaluator's own topUpOwed (the amount itself, computed by `rateOwed`, and the difference).
  */
 export function topUpInstance(
   period: TopUpPeriod,
@@ -121,24 +120,6 @@ export function topUpInstance(
   rateOwed: (owed: MilestoneResult) => Obligation | null,
   c: { common: { clause: number; label: string | null; period: number | null } & ObligationParties; name: string; asOf: string; diagnostics: EvaluationDiagnostic[]; notes: Notes },
 ): { obligations: Obligation[]; settledAtEnd: Obligation | null } {
-  const { terms } = period.reading;
   if (result.status === 'missed') partialPeriodMinimum(c.name, window, result, 'minimum', c.diagnostics, c.notes);
-  const obligations: Obligation[] = [];
-  let settledAtEnd: Obligation | null = null;
-  if (terms.owedUnder !== null) {
-    c.notes.add(`${c.name}: the royalties themselves are owed under ${terms.owedUnder}, not by this clause: only the difference from the minimum is owed here`);
-  } else if (over) {
-    const obligation = rateOwed({ ...result, achievedAt: result.deadline, achievedBy: null });
-    if (obligation) {
-      obligations.push(obligation);
-      c.notes.add(`${c.name}: ${obligation.explanation}`);
-      settledAtEnd = obligation;
-    }
-  } else {
-    c.notes.add(`${c.name}: the ${terms.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${c.asOf}`);
-  }
-  const owed = topUpObligation(terms, period.amount, result, { common: c.common, name: c.name, currency: period.currency, diagnostics: c.diagnostics });
-  c.notes.add(owed.note);
-  if (owed.obligation) obligations.push(owed.obligation);
-  return { obligations, settledAtEnd };
+  return topUpOwed(period.reading.terms, period.amount, result, over, rateOwed, { ...c, currency: period.currency });
 }
