@@ -14,14 +14,7 @@ import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../languag
 import { applyPayDays, timingWarnings } from './payments/pay-day';
 import { dropNothingOwed } from './nothing-owed';
 import { windowType } from '../language/describe';
-import { resolveFiscalPeriods } from '../language/fiscal-year';
-import { resolveOpenings } from '../language/openings';
-import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
-import { resolveEventPeriods } from '../language/event-periods';
-import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { itemSetReading } from '../language/item-sets';
-import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
-import { listConditionReadings } from '../language/list-condition';
 import { catchUpNote, catchUpTriggers, crossesBefore } from './catch-up';
 import { productOutcome, productPlans, tooManyProducts } from './per-product';
 import { perProductNote } from '../language/per-product';
@@ -65,8 +58,8 @@ import { planLevelsNote } from './payments/plan-level-note';
 import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
-import { planTableGaps, planTableReadings } from './plan-table-note';
-import { planBandsReadings } from './plan-bands-note';
+import { planTableGaps } from './plan-table-note';
+import { documentReadings, readPeriods } from './document-readings';
 import { planBandsOwed } from './plan-bands';
 import { quotaNote } from './quota-note';
 import { salesMinimumNote } from './sales-minimum-note';
@@ -155,22 +148,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
     const ctx = this.context;
-    // A period opening gives its window to the conditions that write none, before any period is dated.
-    const opened = resolveOpenings(ast);
-    ast = opened.document;
-    this.openingNotes = opened.notes;
-    // Fiscal periods are dated first (their year start from the text or the option), or the evaluation fails saying why.
-    const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
-    if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
-    else ast = fiscal.document;
-    // Periods counted from a dated event ("the first full Calendar Quarter after the Closing Date") are dated first.
-    const events = resolveEventPeriods(ast);
-    ast = events.document;
-    const defined = resolveDefinedCalendarPeriods(ast);
-    ast = defined.document;
+    // Openings, fiscal periods (or the evaluation fails saying why), event periods and defined calendar periods are read first.
+    const periods = readPeriods(ast, options.fiscalYearStart);
+    this.openingNotes = periods.openingNotes;
+    if (periods.fiscalError) this.error({ code: periods.fiscalError.code, severity: 'error', message: periods.fiscalError.message });
+    ast = periods.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...(currency.ok && currency.note ? [currency.note] : []), ...planTableReadings(ast), ...planBandsReadings(ast)];
+    this.contextNotes = documentReadings(ast, periods.periodNotes, holds.ok ? holds.note : null, currency.ok ? currency.note : null);
 
     this.planTableGaps = ctx ? planTableGaps(ast, ctx.effective, ctx.asOf) : [];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
@@ -181,7 +166,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (instances > MAX_MILESTONE_INSTANCES) {
       this.error(tooManyInstances(instances));
     }
-    const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
+    const plan = ctx && !periods.fiscalError && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
     this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? [], options.scratchFiles ?? null, plan?.perProduct ?? false);
     if (ctx && plan) {

@@ -134,8 +134,9 @@ export interface SqlMilestone {
 export interface SqlPlan {
   /** The document as evaluated: fiscal periods dated (src/language/fiscal-year.ts). */
   ast: DocumentNode;
-  /** How the document's openings and periods were read (the fiscal year's start, events, defined periods), for the notes, in the evaluator's words. */
-  contextNotes: string[];
+  /** How the document's openings were read, then its periods (the fiscal year's start, events, defined periods): the evaluator's readPeriods. */
+  openingNotes: string[];
+  periodNotes: string[];
   options: SqlPlanOptions;
   context: ContractContext;
   eDay: number;
@@ -638,7 +639,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
     ok: true,
     plan: {
       ast,
-      contextNotes: periods.notes,
+      openingNotes: periods.openingNotes,
+      periodNotes: periods.periodNotes,
       options,
       context,
       eDay,

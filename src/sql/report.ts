@@ -48,7 +48,7 @@ import { quotaNote } from '../evaluation/quota-note';
 import { salesMinimumNote } from '../evaluation/sales-minimum-note';
 import { planBandsInstance } from './plan-bands';
 import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
-import { planBandsReadings } from '../evaluation/plan-bands-note';
+import { documentReadings } from '../evaluation/document-readings';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -209,13 +209,10 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     });
   }
   const notes = new Notes(ctx.zone, asOf);
-  // An opening's reading ("'In addition to …' is context only"), in the evaluator's words and place.
-  for (const text of plan.contextNotes) notes.add(text);
+  // How the document was read (openings, periods, definitions, ledger, plans): the evaluator's notes, in its order.
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
-  if (holds.ok && holds.note) notes.add(holds.note);
   const currency = currencyReading(plan.ast, plan.options.ledgerCurrency);
-  if (currency.ok && currency.note) notes.add(currency.note);
-  for (const text of planBandsReadings(plan.ast)) notes.add(text);
+  for (const text of [...plan.openingNotes, ...documentReadings(plan.ast, plan.periodNotes, holds.ok ? holds.note : null, currency.ok ? currency.note : null)]) notes.add(text);
 
   // "payable within 60 days after the end of the Royalty Period …": no due date the clause lets tell (as in memory).
   for (const warning of timingWarnings(plan.ast.clauses.map((clause) => clause.timing ?? null))) {
