@@ -9,7 +9,7 @@
  */
 import type { EachIncrementPaymentNode } from '../language/ast';
 import { Dec } from '../values/money';
-import { incrementObligationAt, incrementStart, MAX_INCREMENTS, tooManyIncrements, wholeIncrements } from '../evaluation/increments';
+import { completedIncrements, incrementObligationAt, incrementStart, MAX_INCREMENTS, tooManyIncrements } from '../evaluation/increments';
 import type { Obligation, ObligationCommon } from '../evaluation/report';
 import type { SqlDialect } from './dialect';
 import { SqlUnsupportedError } from './unsupported';
@@ -66,16 +66,10 @@ export function incrementCtes(
   ];
 }
 
-/** The evaluator's count of the increments wanted in all (each instance's capped at MAX_INCREMENTS + 1), and its error past the limit. */
+/** The increments wanted in all (the evaluator's completedIncrements, each instance's capped at MAX_INCREMENTS + 1), and its error past the limit. */
 export function incrementsWanted(totals: ReadonlyArray<{ payment: EachIncrementPaymentNode; target: string; total: Dec }>): { code: 'too-many-increments'; severity: 'error'; message: string } | null {
   let wanted = 0;
-  for (const t of totals) {
-    const size = new Dec(t.payment.size);
-    if (!size.greaterThan(0)) continue;
-    const n = wholeIncrements(t.total, incrementStart(new Dec(t.target), t.payment), size);
-    if (n.lessThanOrEqualTo(0)) continue;
-    wanted += n.greaterThan(MAX_INCREMENTS) ? MAX_INCREMENTS + 1 : n.toNumber();
-  }
+  for (const t of totals) wanted += completedIncrements(t.total, new Dec(t.target), t.payment);
   return wanted > MAX_INCREMENTS ? tooManyIncrements(wanted) : null;
 }
 
@@ -90,10 +84,8 @@ export function incrementObligations(
   common: Omit<ObligationCommon, 'triggeredAt' | 'triggeredBy'>,
   source: string,
 ): { steps: number; obligations: Obligation[] } {
-  const size = new Dec(inc.payment.size);
   const target = new Dec(inc.target);
-  const n = size.greaterThan(0) ? wholeIncrements(total, incrementStart(target, inc.payment), size) : new Dec(0);
-  const steps = n.greaterThan(0) ? n.toNumber() : 0;
+  const steps = completedIncrements(total, target, inc.payment);
   const obligations: Obligation[] = [];
   for (let k = 1; k <= steps; k++) {
     const row = rowOf(k);
