@@ -22,9 +22,20 @@ export interface IncrementInstance {
   target: string;
 }
 
-/** Step instances are numbered apart from the plan's (which are 0, 1, …): negative, one block of MAX_INCREMENTS + 1 per instance. */
+/**
+ * Step instances are numbered apart from the plan's (which are 0, 1, …): negative, one block of MAX_INCREMENTS + 1 per
+ * instance. The query numbers them (stepIdSql) and the report finds them (stepId) by this one formula, written twice
+ * only because one side is SQL text; spec/sql/step-id.test.ts checks both on each engine at every boundary.
+ */
+const STEP_BLOCK = MAX_INCREMENTS + 1;
+
 export function stepId(iid: number, k: number): number {
-  return -1 - (iid * (MAX_INCREMENTS + 1) + k);
+  return -1 - (iid * STEP_BLOCK + k);
+}
+
+/** stepId as a SQL expression of two integer expressions. */
+export function stepIdSql(iid: string, k: string): string {
+  return `-1 - (${iid} * ${STEP_BLOCK} + ${k})`;
 }
 
 /**
@@ -61,7 +72,7 @@ export function incrementCtes(
       `  SELECT s.iid, s.k + 1 FROM steps AS s JOIN incr_totals AS t ON t.iid = s.iid WHERE s.k < ${MAX_INCREMENTS} AND t.start_at + t.size * (s.k + 1) <= t.total\n)`,
     // Reached, not passed (strict 0), by the same crossing steps as the instance itself (its window, metric, period rule).
     `inst AS (\n  SELECT * FROM base_inst\n  UNION ALL\n` +
-      `  SELECT -1 - (b.iid * ${MAX_INCREMENTS + 1} + s.k), b.metric, b.slot, CAST(t.start_at + t.size * s.k AS ${D}), 0, b.from_day, b.to_day, 0, CAST(NULL AS ${D}), b.factor, -1, b.ptotal, 0\n` +
+      `  SELECT ${stepIdSql('b.iid', 's.k')}, b.metric, b.slot, CAST(t.start_at + t.size * s.k AS ${D}), 0, b.from_day, b.to_day, 0, CAST(NULL AS ${D}), b.factor, -1, b.ptotal, 0\n` +
       `  FROM steps AS s JOIN incr_totals AS t ON t.iid = s.iid JOIN base_inst AS b ON b.iid = s.iid\n)`,
   ];
 }
