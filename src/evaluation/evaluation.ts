@@ -16,7 +16,7 @@ import { dropNothingOwed } from './nothing-owed';
 import { windowType } from '../language/describe';
 import { itemSetReading } from '../language/item-sets';
 import { catchUpNote, catchUpTriggers, crossesBefore } from './catch-up';
-import { productOutcome, productPlans, tooManyProducts } from './per-product';
+import { productOutcome, productPlans, tooManyProducts, type ProductOutcome } from './per-product';
 import { perProductNote } from '../language/per-product';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
@@ -273,13 +273,6 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     return this.plans.flatMap((p) => this.productPlans.get(p) ?? [p]);
   }
 
-  /** A plan's own crossing in instance `index`: for a plan counted per product, the earliest among its products'. */
-  private ownCrossing(plan: Plan, index: number): Crossing | null {
-    const products = this.productPlans.get(plan);
-    if (products) return productOutcome(products, index, this.crossingRows, this.sums).crossing;
-    return findCrossing(plan, plan.instances[index], this.crossingRows, this.sums);
-  }
-
   /**
    * For a caller that routes rows among evaluations sharing one id index (a portfolio): the second
    * pass was read, even if none of its rows reached this evaluation.
@@ -460,17 +453,24 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
 
-    // Each instance's own crossing, searched once: catch-up asks for it before the instance is reported below.
-    const ownCrossings = new Map<InstancePlan, Crossing | null>();
-    const ownCrossingOf = (p: Plan, k: number): Crossing | null => {
+    // Each instance's own crossing (for a plan counted per product, the earliest among its products', with the outcome
+    // it comes from), searched once: catch-up asks for it before the instance is reported below.
+    const ownCrossings = new Map<InstancePlan, { crossing: Crossing | null; perProduct: ProductOutcome | null }>();
+    const ownOf = (p: Plan, k: number): { crossing: Crossing | null; perProduct: ProductOutcome | null } => {
       const inst = p.instances[k];
-      if (!ownCrossings.has(inst)) ownCrossings.set(inst, this.ownCrossing(p, k));
-      return ownCrossings.get(inst) as Crossing | null;
+      let own = ownCrossings.get(inst);
+      if (own === undefined) {
+        const products = this.productPlans.get(p);
+        const perProduct = products ? productOutcome(products, k, this.crossingRows, sums) : null;
+        own = { crossing: perProduct ? perProduct.crossing : findCrossing(p, inst, this.crossingRows, sums), perProduct };
+        ownCrossings.set(inst, own);
+      }
+      return own;
     };
     // Catch-up: each milestone's own first achievement, for the earlier milestones of its list it triggers.
     const caughtUp = catchUpTriggers(this.plans, (p) => {
       for (let k = 0; k < p.instances.length; k++) {
-        const own = ownCrossingOf(p, k);
+        const own = ownOf(p, k).crossing;
         if (own) return own;
       }
       return null;
@@ -558,12 +558,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const escalated = inst.escalated && m.target.kind === 'units' ? escalationNote(name, plan.clause.commitment?.escalation ?? null, m.target.count, inst.window, inst.escalated) : null;
         if (escalated) notes.add(escalated);
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
-        const products = this.productPlans.get(plan);
-        const perProduct = products ? productOutcome(products, instIndex, this.crossingRows, sums) : null;
+        const { crossing: own, perProduct } = ownOf(plan, instIndex);
         const total = new Accumulator();
         if (perProduct) total.add(perProduct.total);
         else for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
-        const own = perProduct ? perProduct.crossing : ownCrossingOf(plan, instIndex);
         const caught = caughtUp.get(plan);
         const caughtDay = caught ? caught.crossing.row.day - this.effectiveDay : -1;
         const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (own === null || crossesBefore(caught.crossing, own));
