@@ -11,8 +11,8 @@
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
 import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
-import { applyPayDays, timingWarnings } from './payments/pay-day';
-import { dropNothingOwed } from './nothing-owed';
+import { timingWarnings } from './payments/pay-day';
+import { finalSettlement } from './final-settlement';
 import { windowType } from '../language/describe';
 import { itemSetReading } from '../language/item-sets';
 import { catchUpNote, catchUpTriggers, crossesBefore } from './catch-up';
@@ -22,7 +22,7 @@ import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormal
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
 import { Accumulator, meets, toDec } from '../values/quantity';
-import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
+import { dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing, type Crossing } from './crossing';
@@ -46,7 +46,7 @@ import { periodAmount, topUpOwed, topUpReading, topUpStatus } from './top-up';
 import { payableAnnuallyWarning, topUpNote } from './top-up-note';
 import { escalationNote } from './escalation';
 import { paymentParts } from '../language/payment-parts';
-import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
+import { type PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
 import { currencyReading } from './ledger-currency';
 import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';
@@ -788,10 +788,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       }
     });
 
-    for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
-    // "Bonuses are paid on the 15th day of the month following …": a due day for each obligation of the clause.
-    applyPayDays(this.payDays, obligations, (text) => notes.add(text));
-    dropNothingOwed(obligations, settledAtEnd, incrementsOwed, (text) => notes.add(text));
+    finalSettlement(ctx.effective, this.payDays, obligations, { timing, settledAtEnd, incrementsOwed }, (text) => notes.add(text));
 
     let outside = 0;
     let used = 0;

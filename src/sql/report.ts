@@ -7,7 +7,7 @@ import { ledgerHoldsReading } from '../language/ledger-holds';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString, NO_CURRENCY } from '../values/money';
-import { ContractCalendar, formatIsoDate } from '../time/periods';
+import { formatIsoDate } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluation/parties';
@@ -19,9 +19,9 @@ import { catchUpNote } from '../evaluation/catch-up';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { progressOf } from '../evaluation/progress';
 import { tierNote } from '../evaluation/payments/tier-note';
-import { applyPayDays, timingWarnings } from '../evaluation/payments/pay-day';
+import { timingWarnings } from '../evaluation/payments/pay-day';
 import { paymentParts } from '../language/payment-parts';
-import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
+import { type PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
   type EvaluationDiagnostic,
@@ -38,7 +38,7 @@ import { meets } from '../values/quantity';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import { measuredSettlement } from './measured';
-import { dropNothingOwed } from '../evaluation/nothing-owed';
+import { finalSettlement } from '../evaluation/final-settlement';
 import { incrementObligations, incrementsWanted, stepId } from './increments';
 import { countedNote, noIncrementNote } from '../evaluation/increments';
 import { attainmentInstance } from './attainment';
@@ -375,11 +375,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       if (met && m.stopsAtFirstMet) break;
     }
   }
-  // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
-  for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
-  applyPayDays(plan.ast.clauses.map((clause) => clause.payDay ?? null), obligations, (text) => notes.add(text));
-  // An amount settled at a window's end that comes to zero is no obligation (as in memory, once every obligation is settled).
-  dropNothingOwed(obligations, settledAtEnd, incrementsOwed, (text) => notes.add(text));
+  // Caps, floors, due dates, pay days and amounts that come to nothing, once every obligation is known: the evaluator's own code.
+  finalSettlement(ctx.effective, plan.ast.clauses.map((clause) => clause.payDay ?? null), obligations, { timing, settledAtEnd, incrementsOwed }, (text) => notes.add(text));
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
