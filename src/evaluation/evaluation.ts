@@ -46,7 +46,7 @@ import { periodAmount, topUpOwed, topUpReading, topUpStatus } from './top-up';
 import { payableAnnuallyWarning, topUpNote } from './top-up-note';
 import { escalationNote } from './escalation';
 import { paymentParts } from '../language/payment-parts';
-import { type PaymentObligation } from './payments/obligation-terms';
+import type { PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
 import { currencyReading } from './ledger-currency';
 import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';

@@ -21,7 +21,7 @@ import { progressOf } from '../evaluation/progress';
 import { tierNote } from '../evaluation/payments/tier-note';
 import { timingWarnings } from '../evaluation/payments/pay-day';
 import { paymentParts } from '../language/payment-parts';
-import { type PaymentObligation } from '../evaluation/payments/obligation-terms';
+import type { PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
   type EvaluationDiagnostic,
