@@ -11,9 +11,9 @@ export * from './language/describe';
 export { formatMoney, minorUnits, roundMoney, isCurrencyCode, CURRENCY_SYMBOLS } from './values/money';
 export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './language/format';
 export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './language/draft';
+// The library evaluates only a document whose checks pass (checked-evaluate.ts); the CLI validates before it evaluates.
+export { evaluate, evaluateWithSeries, type EvaluationInput } from './evaluation/checked-evaluate';
 export {
-  evaluate,
-  evaluateWithSeries,
   evaluationFinding,
   startEvaluation,
   runningTotals,

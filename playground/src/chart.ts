@@ -127,6 +127,7 @@ function baseLevels(view: PaymentView, m: MilestoneResult, currency: string): Ar
         .map((b) => ({ kind: 'tier-boundary' as const, value: new Dec(b.from).toFixed(), label: `band ${b.index + 1}: ${b.percent}% ${b.fromInclusive ? 'from' : 'above'} ${money(b.from)}` }));
     case 'rate-on-excess':
     case 'per-increment': {
+      if (m.target === null) return [];
       const t = computedThreshold(p, new Dec(m.target));
       if (t === null || t.isZero()) return [];
       const what = p.kind === 'rate-on-excess' ? `${p.percent}% above` : `${money(p.amount.amount)} per ${money(p.increment.amount)} above`;
@@ -301,7 +302,7 @@ function metricPanel(panel: Panel, series: ChartSeries | undefined, top: number,
   }
   // The cumulative line to the as-of date, so progress beyond the last deadline shows too.
   const whole = runningLine(series, effectiveDay, asOfDay);
-  const highest = Math.max(1, whole.total, ...[...lines.values()].map((l) => l.total), ...milestones.map((m) => Number(m.target)), ...panel.refs.map((r) => Number(r.value)));
+  const highest = Math.max(1, whole.total, ...[...lines.values()].map((l) => l.total), ...milestones.map((m) => Number(m.target ?? 0)), ...panel.refs.map((r) => Number(r.value)));
   const counted = panel.metric === 'deals' || panel.metric === 'new-customers';
   const g = s('g', { class: 'chart-panel', 'data-metric': panel.metric });
   const titleText = `${METRIC_NAME[panel.metric]}${panel.product ? ` of "${panel.product}"` : ''}${panel.currency ? ` (${panel.currency})` : ''}`;
@@ -317,6 +318,8 @@ function metricPanel(panel: Panel, series: ChartSeries | undefined, top: number,
   }
   // targets, deadlines and markers
   milestones.forEach((m, i) => {
+    // A target that cannot be told (a growth over a quarter before the effective date) has no line to draw.
+    if (m.target === null) return;
     const color = COLORS[i % COLORS.length];
     const from = day(m.windowStart);
     const deadline = day(m.deadline) + 1;
@@ -398,6 +401,7 @@ function paymentPanel(entries: ReadonlyArray<{ m: MilestoneResult; view: Payment
 
 function thresholdOf(view: PaymentView, m: MilestoneResult): Dec | null {
   const p = view.base;
+  if (m.target === null) return null;
   return p.kind === 'rate-on-excess' || p.kind === 'per-increment' || p.kind === 'tiered' ? computedThreshold(p, new Dec(m.target)) : null;
 }
 

@@ -68,3 +68,11 @@ test('evaluateWithSeries adds the series a payment is counted on, and the obliga
   expect(report.obligations.map((o) => o.amount)).toEqual([new Dec(total).times('0.02').toFixed(2)]);
   expect(report.obligations[0].amount).toBe('2000.00');
 });
+
+test('a cap per calendar or fiscal year is described as such, never as a contract year', () => {
+  const { describePayment } = jest.requireActual<typeof import('../../src/language/describe')>('../../src/language/describe');
+  const calendar = ast('Refiner shall pay Marketer 1% of Net Sales in each calendar quarter (the "Sales Incentive"). The sum of the quarterly Sales Incentives for any calendar year shall not exceed $5,000.');
+  expect(describePayment(calendar.clauses[0].milestones[0].payment!)).toMatch(/at most \$5,000\.00 in each calendar year \(on the sum of the quarterly Sales Incentives\)/);
+  const contract = ast('The Salesperson shall earn a commission of eight percent (8%) of Net Sales in each quarter; provided that commissions earned in any year shall not exceed Forty Thousand Dollars ($40,000).');
+  expect(describePayment(contract.clauses[0].milestones[0].payment!)).toMatch(/at most \$40,000\.00 in each contract year$/);
+});

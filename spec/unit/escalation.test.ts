@@ -56,3 +56,29 @@ describe('escalated minimums', () => {
     );
   });
 });
+
+describe('the note of a raised minimum', () => {
+  const { validate } = jest.requireActual<typeof import('../../src/language/check')>('../../src/language/check');
+  const { evaluate } = jest.requireActual<typeof import('../../src/evaluation/evaluate')>('../../src/evaluation/evaluate');
+  const units = validate('Distributor shall purchase no less than 1,000 units in each year. The minimum purchase volume shall increase by ten percent (10%) on every annual anniversary of the Effective Date.').ast!;
+  const options = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2028-06-30' };
+
+  test('a units minimum: 1,000 raised once to 1100, twice to 1210', () => {
+    const report = evaluate(units, [], options);
+    if (!report.ok) throw new Error('failed');
+    expect(report.notes).toContain('milestone 1: the minimum of 2027-01-01 to 2027-12-31 is 1100: 1000 raised by 10% once, the last on the anniversary 2027-01-01');
+    expect(report.notes).toContain('milestone 1: the minimum of 2028-01-01 to 2028-12-31 is 1210: 1000 raised by 10% 2 times, each on the minimum then in force, the last on the anniversary 2028-01-01');
+  });
+
+  test('a revenue minimum (an AST the text cannot write yet) has the same note: $1,234.57 raised once is 1358.027 USD, exact', () => {
+    const m = units.clauses[0].milestones[0];
+    const revenue = {
+      ...units,
+      clauses: [{ ...units.clauses[0], milestones: [{ ...m, target: { kind: 'revenue' as const, amount: { kind: 'money' as const, amount: '1234.57', currency: 'USD', text: '$1,234.57', range: RANGE }, basis: null, range: RANGE } }] }],
+    };
+    const report = evaluate(revenue, [{ id: 'S1', date: '2027-03-01', amount: '1358.03' }], options);
+    if (!report.ok) throw new Error(JSON.stringify(report.errors));
+    expect(report.milestones.map((r) => [r.windowStart, r.target, r.status])).toEqual([['2026-01-01', '1234.57', 'missed'], ['2027-01-01', '1358.027', 'met'], ['2028-01-01', '1493.8297', 'pending']]);
+    expect(report.notes).toContain('milestone 1: the minimum of 2027-01-01 to 2027-12-31 is 1358.027 USD: $1,234.57 raised by 10% once, the last on the anniversary 2027-01-01');
+  });
+});

@@ -50,3 +50,32 @@ test('a fix after which the text still fails is not offered; its suggestion stay
   expect(d.suggestion).toBe("did you mean 'second'?");
   expect(d.fix).toBeUndefined();
 });
+
+test("a 'did you mean' whose word does not make the text parse is not offered: 'on' in a clawback sentence the language does not read is not 'of'", () => {
+  const text =
+    'If Net Sales exceed $100,000 in each calendar quarter, the Company shall pay the Agent a commission of $5,000. ' +
+    'Commissions on refunded sales shall be deducted on future commissions.';
+  const [d] = parse(text).diagnostics;
+  expect(d).toMatchObject({ code: 'unsupported-construct', offset: text.indexOf('on refunded') });
+  expect(d.suggestion).toBeUndefined();
+  expect(d.fix).toBeUndefined();
+});
+
+test("every 'did you mean' on a fixture, applied with the other fixes of its text, gives a text that parses", () => {
+  for (const [, text] of texts()) {
+    const diagnostics = parse(text).diagnostics;
+    const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    for (const d of diagnostics) {
+      const word = /^did you mean '(.*)'\?$/.exec(d.suggestion ?? '')?.[1];
+      if (word === undefined) continue;
+      const others = fixes.filter((f) => f.offset !== d.offset).sort((a, b) => b.offset - a.offset);
+      let fixed = text.slice(0, d.offset) + word + text.slice(d.endOffset);
+      const shift = word.length - (d.endOffset - d.offset);
+      for (const f of others) {
+        const o = f.offset > d.offset ? shift : 0;
+        fixed = fixed.slice(0, f.offset + o) + f.text + fixed.slice(f.endOffset + o);
+      }
+      expect(parse(fixed).ast).not.toBeNull();
+    }
+  }
+});

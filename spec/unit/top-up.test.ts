@@ -83,3 +83,44 @@ describe('an undertaking of a minimum of royalties owed under another provision'
     expect(() => checkSupported(validate(undertaking).ast!)).not.toThrow();
   });
 });
+
+describe('a cap written on a topped-up amount', () => {
+  // The grammar writes no cap on a top-up's royalty; an AST built by a caller can, and the cap must then bound it.
+  const written = validate(clause).ast!;
+  const m = written.clauses[0].milestones[0];
+  const rate = m.payment as Extract<NonNullable<typeof m.payment>, { kind: 'rate' }>;
+  const capped = (amount: string) => ({
+    ...written,
+    clauses: [{
+      ...written.clauses[0],
+      milestones: [{
+        ...m,
+        payment: {
+          kind: 'limited' as const, payment: rate, floor: null, range: rate.range,
+          cap: { kind: 'limit' as const, written: 'not to exceed' as const, amount: { kind: 'money' as const, amount, currency: 'USD', text: `$${amount}`, range: rate.range }, per: 'payment' as const, perWritten: null, range: rate.range },
+        },
+      }],
+    }],
+  });
+  // 2026: $300,000 of sales, royalties 5% = $15,000.00, above the $10,000 minimum.
+  const ledger = [{ id: 'S1', date: '2026-03-01', amount: '300000.00' }];
+  const options = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2027-01-31' };
+
+  test('a cap above the minimum bounds the royalties owed ($15,000.00 capped at $12,000.00), with no warning', () => {
+    const report = evaluate(capped('12000'), ledger, options) as EvaluationSuccess;
+    expect(report.ok).toBe(true);
+    expect(report.obligations).toEqual([expect.objectContaining({ period: 1, amount: '12000.00', limit: expect.objectContaining({ uncappedAmount: '15000.00', cap: '12000.00', applied: 'cap' }) })]);
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('top-up-cap-reading');
+  });
+
+  test('a cap below the minimum warns top-up-cap-reading, naming both readings', () => {
+    const report = evaluate(capped('8000'), ledger, options) as EvaluationSuccess;
+    expect(report.obligations).toEqual([expect.objectContaining({ period: 1, amount: '8000.00' })]);
+    const warning = report.diagnostics.find((d) => d.code === 'top-up-cap-reading');
+    expect(warning?.message).toMatch(/before the cap.*after the cap/);
+  });
+
+  test('the SQL path refuses it by name rather than dropping the cap', () => {
+    expect(() => checkSupported(capped('12000'))).toThrow(SqlUnsupportedError);
+  });
+});

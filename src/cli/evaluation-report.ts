@@ -33,17 +33,18 @@ function quantityText(m: MilestoneResult, value: string): string {
 }
 
 function targetText(m: MilestoneResult): string {
+  if (m.target === null) return 'unknown (see the notes)';
   switch (m.metric) {
     case 'gross-revenue':
-      return `${quantityText(m, m.target)} gross revenue`;
+      return `${quantityText(m, m.target as string)} gross revenue`;
     case 'net-revenue':
-      return `${quantityText(m, m.target)} net revenue`;
+      return `${quantityText(m, m.target as string)} net revenue`;
     case 'units':
-      return `${quantityText(m, m.target)} units${m.product === null ? '' : ` of "${m.product}"`}`;
+      return `${quantityText(m, m.target as string)} units${m.product === null ? '' : ` of "${m.product}"`}`;
     case 'deals':
-      return `${quantityText(m, m.target)} deals`;
+      return `${quantityText(m, m.target as string)} deals`;
     case 'new-customers':
-      return `${quantityText(m, m.target)} new customers`;
+      return `${quantityText(m, m.target as string)} new customers`;
   }
 }
 
@@ -77,7 +78,7 @@ export function renderEvaluation(report: EvaluationSuccess, options: { explain: 
         m.achievedAt ?? '-',
         m.achievedBy ?? '-',
         quantityText(m, m.total),
-        `${m.progress}%`,
+        m.progress === null ? '-' : `${m.progress}%`,
       ]),
     ),
   );

@@ -27,7 +27,8 @@ export function attainmentObligation(
   periodOver: boolean,
   c: ShortfallContext,
 ): { obligation: Obligation | null; note: string } {
-  const quota = new Dec(result.target);
+  // Only a growth's target may be unknown: a quota's is always stated.
+  const quota = new Dec(result.target as string);
   const total = new Dec(result.total);
   const currency = attainmentCurrency(milestone, payment);
   if (currency === null) return { obligation: null, note: `${c.name}: the table names no currency` };

@@ -5,10 +5,10 @@
  * 4,392.3 units is met by 4,393, never rounded). The checker admits escalation only on windows counted from E in whole
  * months, quarters or years, so an anniversary always falls at the start of a period, never inside one.
  */
-import type { EscalationNode } from '../language/ast';
+import { assertNever, type EscalationNode, type MilestoneNode } from '../language/ast';
 import { dayNumber, formatIsoDate } from '../time/calendar-date';
 import type { ContractCalendar } from '../time/periods';
-import { Dec } from '../values/money';
+import { Dec, decimalString, formatMoney, NO_CURRENCY } from '../values/money';
 import { targetQuantity, toDec, type Quantity } from '../values/quantity';
 
 export interface EscalatedTarget {
@@ -29,13 +29,30 @@ export function escalatedTarget(base: Quantity, escalation: EscalationNode, star
 }
 
 /**
- * The note on one period's escalated minimum (a count of units, after the period's explanation), or null when no
- * anniversary has raised it. Both engines write it from here.
+ * The note of a period whose minimum an escalation raised: the raised figure, what it was raised from and how many times
+ * (null for a period no anniversary has reached). Every kind of target gets it: a raised target with no word is a figure
+ * the reader cannot trace. A raised amount of money is exact (not rounded to the cent), as it is tested.
  */
-export function escalationNote(name: string, escalation: EscalationNode | null, count: string, window: { windowStart: string; deadline: string }, e: EscalatedTarget): string | null {
-  if (e.anniversaries === 0) return null;
-  return (
-    `${name}: the minimum of ${window.windowStart} to ${window.deadline} is ${toDec(e.target).toFixed()}: ${count} raised by ${escalation?.percent ?? '?'}% ` +
-    `${e.anniversaries === 1 ? 'once' : `${e.anniversaries} times, each on the minimum then in force`}, the last on the anniversary ${e.since}`
-  );
+export function escalationNote(name: string, m: MilestoneNode, escalation: EscalationNode | null | undefined, window: { windowStart: string; deadline: string }, escalated: { target: Quantity | string; anniversaries: number; since: string | null }): string | null {
+  if (escalated.anniversaries === 0) return null;
+  const raised = typeof escalated.target === 'string' ? new Dec(escalated.target) : toDec(escalated.target);
+  const t = m.target;
+  let figures: { raised: string; written: string };
+  switch (t.kind) {
+    case 'revenue': {
+      const currency = t.amount.currency === NO_CURRENCY ? null : t.amount.currency;
+      const exact = currency === null ? decimalString(raised) : `${decimalString(raised)} ${currency}`;
+      figures = { raised: exact, written: currency === null ? decimalString(new Dec(t.amount.amount)) : formatMoney(new Dec(t.amount.amount), currency) };
+      break;
+    }
+    case 'units':
+    case 'new-customers':
+    case 'deals':
+      figures = { raised: raised.toFixed(), written: String(t.count) };
+      break;
+    default:
+      return assertNever(t);
+  }
+  const times = escalated.anniversaries === 1 ? 'once' : `${escalated.anniversaries} times, each on the minimum then in force`;
+  return `${name}: the minimum of ${window.windowStart} to ${window.deadline} is ${figures.raised}: ${figures.written} raised by ${escalation?.percent ?? '?'}% ${times}, the last on the anniversary ${escalated.since}`;
 }

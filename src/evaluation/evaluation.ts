@@ -42,9 +42,8 @@ import { milestoneParties, partiesNote, UNNAMED_PARTIES } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
 import { partialPeriodMinimum } from './partial-period';
-import { periodAmount, topUpOwed, topUpReading, topUpStatus } from './top-up';
+import { periodAmount, topUpCapReading, topUpOwed, topUpReading, topUpStatus } from './top-up';
 import { payableAnnuallyWarning, topUpNote } from './top-up-note';
-import { escalationNote } from './escalation';
 import { paymentParts } from '../language/payment-parts';
 import type { PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
@@ -52,6 +51,8 @@ import { currencyReading } from './ledger-currency';
 import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';
 import { growthNote, growthStatus } from './growth';
 import { plainStatus } from './plain-status';
+import { escalationNote } from './escalation';
+import { metFromStart, metFromStartNote } from './met-from-start';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
@@ -498,6 +499,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (m.comparator && m.condition !== 'payment') notes.comparator(name, m.comparator.words, m.comparator.strict);
       if (plan.periodWordNote !== null) notes.add(`${name}: ${plan.periodWordNote}`);
       if (topUp) notes.add(topUpNote(name, plan.clause, topUp, plan.target));
+      const capOrder = topUp && found ? topUpCapReading(name, topUp, found.payment) : null;
+      if (capOrder) {
+        diagnostics.push({ code: 'top-up-cap-reading', severity: 'warning', label: m.label, message: capOrder });
+        notes.add(capOrder);
+      }
       const annually = topUp ? payableAnnuallyWarning(name, m.label, topUp, plan.window, ctx.effective) : null;
       if (annually) {
         diagnostics.push(annually);
@@ -555,8 +561,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         notes.add(`${name}: ${inst.window.explanation}`);
-        const escalated = inst.escalated && m.target.kind === 'units' ? escalationNote(name, plan.clause.commitment?.escalation ?? null, m.target.count, inst.window, inst.escalated) : null;
-        if (escalated) notes.add(escalated);
+        if (inst.escalated) {
+          const raised = escalationNote(name, m, plan.clause.commitment?.escalation, inst.window, inst.escalated);
+          if (raised !== null) notes.add(raised);
+        }
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
         const { crossing: own, perProduct } = ownOf(plan, instIndex);
         const total = new Accumulator();
@@ -574,7 +582,11 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const over = windowOver(inst.window, this.asOfDay);
         // A compound condition holds by its parts together: the deciding part's row, from the day the whole holds.
         const outcome = plan.parts ? compoundOutcome(plan, instIndex, own, { rowsByDay: this.crossingRows, sums, over, endDay: deadlineDay }) : null;
-        const crossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;
+        const rowCrossing = outcome ? outcome.crossing : byCatchUp && caught ? caught.crossing : own;
+        // A target the total meets before any sale: met from the window's first counted day, by no row (met-from-start.ts).
+        const fromStart = !outcome && !perProduct && !carried && !byCatchUp && !growthSeries && !topUp && !shortfall && !table && metFromStart(targetDec, plan.strict, plan.periodTotal, rowCrossing !== null, totalDec);
+        const crossing = fromStart ? null : rowCrossing;
+        const startDay = formatIsoDate(fromDayNumber(Math.max(inst.from, 0) + this.effectiveDay));
         // Met by the amount carried in alone: on the period's first evaluated day, by no row (tested on the period's total: if it still holds at its end).
         const byCarry = carried !== undefined && crossing === null && carried.alone && (!plan.periodTotal || meets(totalDec, targetDec, plan.strict));
         const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
@@ -586,7 +598,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           ? topUpStatus(topUpAmount, new Dec(topUp.terms.minimum.amount), over)
           : shortfall || table
           ? minimumStatus(crossing !== null, totalDec, targetDec, over)
-          : plainStatus(crossing !== null || byCarry, over);
+          : plainStatus(crossing !== null || byCarry || fromStart, over);
         // A minimum missed on the period's total was not achieved, whatever row once reached it.
         // A growth is known once the quarter is over, on its whole total: no row achieves it.
         const achieved = status === 'met' && !prior ? crossing : null;
@@ -597,17 +609,18 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           period: inst.window.period,
           metric: plan.metric,
           product: perProduct ? perProduct.product : m.target.kind === 'units' ? m.target.product : null,
-          target: decimalString(shownTarget),
+          // A growth over a quarter whose total is not counted has no target to show: not "0", and no progress.
+          target: prior?.kind === 'incomplete' ? null : decimalString(shownTarget),
           currency: m.target.kind === 'revenue' && m.target.amount.currency !== NO_CURRENCY ? m.target.amount.currency : null,
           windowType: windowType(plan.window),
           windowStart: inst.window.windowStart,
           deadline: inst.window.deadline,
           status,
-          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : prior && status === 'met' ? inst.window.deadline : byCarry ? formatIsoDate(fromDayNumber(Math.max(inst.from, 0) + this.effectiveDay)) : null,
+          achievedAt: achieved && heldDay !== null ? formatIsoDate(fromDayNumber(heldDay)) : prior && status === 'met' ? inst.window.deadline : byCarry || fromStart ? startDay : null,
           achievedBy: achieved ? achieved.row.id : null,
           achievedByRow: achieved ? achieved.row.row : null,
           total: decimalString(totalDec),
-          progress: progressOf(totalDec, shownTarget, plan.strict),
+          progress: prior?.kind === 'incomplete' ? null : progressOf(totalDec, shownTarget, plan.strict),
           crossing: achieved ? { runningTotalBeforeDay: decimalString(achieved.beforeDay), rows: achieved.explain } : null,
           ...(carried ? { carry: { carriedIn: decimalString(carried.carriedIn), periodTotal: decimalString(carried.own), carriedOut: carried.carriedOut === null ? null : decimalString(carried.carriedOut) } } : {}),
         };
@@ -619,6 +632,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           notes.add(catchUpNote(instName, result.achievedAt, labelName(caught.by, this.plans.indexOf(caught.by) + 1, this.clauseCount), caught.crossing.row.id, result.total));
         }
         if (outcome) notes.add(`${instName}: ${outcome.note}`);
+        if (fromStart) notes.add(metFromStartNote(instName, startDay, targetDec, totalDec, plan.periodTotal));
         if (carried) for (const text of carryNotes(plan, inst, instIndex === plan.instances.length - 1, this.asOfDay)) notes.add(`${instName}: ${text}`);
         if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
         if (topUp && topUpAmount && topUpCurrency && parties) {
@@ -629,6 +643,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             }), { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, currency: topUpCurrency, diagnostics, asOf, notes });
           obligations.push(...owed.obligations);
           if (owed.settledAtEnd) settledAtEnd.set(owed.settledAtEnd, instName);
+          // A cap or a due date written on the amount bounds and dates it like any payment's.
+          if (owed.settledAtEnd && found) timing.push({ obligation: owed.settledAtEnd, payment: found.payment, name: instName });
           continue;
         }
         if (shortfall && parties) {
@@ -704,13 +720,13 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           continue;
         }
         const settled = found !== null && isSettledAtWindowEnd(found.payment);
-        const met = crossing && result.achievedAt !== null && !prior ? { by: crossing.row.id, at: result.achievedAt } : null;
+        const met = crossing && result.achievedAt !== null && !prior ? { by: crossing.row.id, at: result.achievedAt } : fromStart ? { by: null, at: startDay } : null;
         // A raised rate ("…; provided that if … exceed …, … shall be 6% of all …") is owed at the lower rate when its condition is not met.
         const raised = base?.kind === 'tiered' && base.proviso !== undefined;
         // A rate on the growth is settled on every quarter once it is over: an increase of zero or a decrease comes to nothing.
         const settlement = settled ? settlementOf(inst.window, this.asOfDay, met, raised || prior !== null) : null;
         if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
-        if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing || byCarry) {
+        if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : crossing || byCarry || fromStart) {
           const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
           const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
@@ -754,7 +770,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           }
         }
         // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
-        if (crossing && plan.once) break;
+        if ((crossing || fromStart) && plan.once) break;
         if (series?.done) break;
       }
       // From the earliest crossing of the level among the instances, once an instance has reached this point (its name for the notes).

@@ -42,8 +42,12 @@ export function shortfallObligation(
   result: MilestoneResult,
   c: ShortfallContext,
 ): { obligation: Obligation | null; note: string } {
-  const minimum = new Dec(result.target);
-  const total = new Dec(result.total);
+  // Only a growth's target may be unknown: a minimum's is always stated.
+  const minimum = new Dec(result.target as string);
+  const net = new Dec(result.total);
+  // Refunds of sales counted in earlier periods can take a period's total below zero: the period is short of its whole
+  // minimum, not of more than it (a warning names the literal reading, below).
+  const total = net.isNegative() && !net.isZero() ? new Dec(0) : net;
   const currency = shortfallCurrency(milestone, payment);
   const quantity = (d: Dec): string => (milestone.target.kind === 'revenue' && currency !== null ? formatMoney(d, currency) : decimalString(d));
   const gap = shortfallOf(minimum, total);
@@ -51,11 +55,11 @@ export function shortfallObligation(
     case 'met':
       return {
         obligation: null,
-        note: `${c.name}: the total ${quantity(total)} is not below the minimum ${quantity(minimum)} (a total of exactly the minimum meets it): no shortfall`,
+        note: `${c.name}: the total ${quantity(net)} is not below the minimum ${quantity(minimum)} (a total of exactly the minimum meets it): no shortfall`,
       };
     case 'pending': {
       const text =
-        `${c.name}: pending shortfall: the period ends on ${result.deadline}, and its total so far, ${quantity(total)}, is ${quantity(gap)} below the minimum ` +
+        `${c.name}: pending shortfall: the period ends on ${result.deadline}, and its total so far, ${quantity(net)}, is ${quantity(shortfallOf(minimum, net))} below the minimum ` +
         `${quantity(minimum)}; nothing is owed until the period is over, and later sales in it reduce the shortfall`;
       c.diagnostics.push({ code: 'pending-shortfall', severity: 'info', label: milestone.label, message: text });
       return { obligation: null, note: text };
@@ -65,6 +69,13 @@ export function shortfallObligation(
     default:
       return { obligation: null, note: '' };
   }
+  if (!net.equals(total)) {
+    const message =
+      `${c.name}: the total of ${result.windowStart} to ${result.deadline} is ${quantity(net)}, below zero (refunds of sales counted in earlier periods): the shortfall is read as ` +
+      `the whole minimum ${quantity(minimum)}, a total below zero counting as none; read literally, the minimum less ${quantity(net)} would be ${quantity(minimum.minus(net))}, ` +
+      'more than the minimum itself. If that is meant, the engine does not read it: add the difference by hand';
+    c.diagnostics.push({ code: 'negative-total-shortfall', severity: 'warning', label: milestone.label, message });
+  }
   const common = { ...c.common, triggeredAt: result.deadline, triggeredBy: null };
   if (currency === null) {
     const explanation = `the shortfall of ${quantity(gap)} is owed but cannot be priced: the clause gives no price per unit (amount undefined, not zero)`;
@@ -72,7 +83,8 @@ export function shortfallObligation(
   }
   const r = calculateShortfall(payment, minimum, total, currency);
   const explanation =
-    `shortfall: the period ${result.windowStart} to ${result.deadline} is over and its total ${quantity(total)} is below the minimum ${quantity(minimum)}; ` +
+    `shortfall: the period ${result.windowStart} to ${result.deadline} is over and its total ${quantity(net)} is below the minimum ${quantity(minimum)}; ` +
+    (net.equals(total) ? '' : `a total below zero counts as none; `) +
     `${r.text}, owed on the period's last day`;
   return {
     obligation: {

@@ -15,7 +15,7 @@ import type { Direction } from './parties';
 import type { LimitApplied } from './payments/limits';
 import type { Metric, WindowType } from '../language/describe';
 import type { ScratchFiles } from './scratch-file';
-import type { Finding, FindingLocation } from '../diagnostics';
+import type { Diagnostic, Finding, FindingLocation } from '../diagnostics';
 import type { RowIssue } from '../ledger/rows';
 import { Dec, decimalString, moneyString } from '../values/money';
 import type { Schedule } from './schedule';
@@ -77,7 +77,11 @@ export interface MilestoneResult {
   metric: Metric;
   /** For units, the product ("Widget") or null for any. */
   product: string | null;
-  target: string;
+  /**
+   * The target as a decimal string; null when it cannot be told (a growth over a quarter that begins before the
+   * effective date: its total is not counted, and "0" would read as a base of nothing).
+   */
+  target: string | null;
   /** Currency of a revenue target, else null. */
   currency: string | null;
   /** `cumulative` from E, one `period`, or one instance of a `recurring` window. */
@@ -90,8 +94,8 @@ export interface MilestoneResult {
   /** Row number of the crossing row. */
   achievedByRow: number | null;
   total: string;
-  /** total / target in percent, one decimal, half-up. */
-  progress: string;
+  /** total / target in percent, one decimal, half-up; null with a target that cannot be told. */
+  progress: string | null;
   /** The crossing row and up to three contributing rows before it (that day or the last earlier active day), with running totals. */
   crossing: { runningTotalBeforeDay: string; rows: ExplainRow[] } | null;
   /**
@@ -187,8 +191,14 @@ export type EvaluationCode =
   | 'set-near-miss'
   /** "payable annually" read as the calendar years a minimum names, for a contract that does not start on January 1: contract years are the other reading. */
   | 'payable-annually-reading'
+  /** A cap on a topped-up amount below its minimum: the minimum compared with the amount before the cap or after it. */
+  | 'top-up-cap-reading'
+  /** A minimum missed with a period total below zero: short of the whole minimum, or (literally) of more than it. */
+  | 'negative-total-shortfall'
   /** An evaluated quarter that a plan table below the sentence sets out no plan for: not tested. */
-  | 'plan-table-ends';
+  | 'plan-table-ends'
+  /** The library was handed a document its checks refuse (checked-evaluate.ts): it is not evaluated. */
+  | 'invalid-clause';
 
 /** A finding of the evaluation (its view in the shared shape: `evaluationFinding`). */
 export interface EvaluationDiagnostic {
@@ -231,6 +241,8 @@ export interface EvaluationFailure {
   /** All errors, including those not listed. */
   errorCount: number;
   diagnostics: EvaluationDiagnostic[];
+  /** A document the checks refuse (the library's `evaluate`): the check diagnostics, as `validate` gives them. */
+  clauseDiagnostics?: Diagnostic[];
 }
 
 export type EvaluationReport = EvaluationSuccess | EvaluationFailure;

@@ -11,7 +11,7 @@
  * the minimum (the minimum over the rate) are reported as the milestone's target, for reading only. While the period
  * is open nothing is owed, and a pending top-up is stated. Shared by every engine that evaluates it.
  */
-import type { ClauseNode, MilestoneNode, MoneyNode, RatePaymentNode, ShortfallPaymentNode } from '../language/ast';
+import type { ClauseNode, MilestoneNode, MoneyNode, PaymentNode, RatePaymentNode, ShortfallPaymentNode } from '../language/ast';
 import { assertNever } from '../language/ast';
 import { paymentParts } from '../language/payment-parts';
 import { addDays, formatIsoDate, parseIsoDate, type CalendarDate } from '../time/calendar-date';
@@ -50,6 +50,26 @@ export function topUpReading(clause: ClauseNode, m: MilestoneNode): TopUpReading
     default:
       return assertNever(t);
   }
+}
+
+/**
+ * A cap on the amount below the minimum makes the order of the two matter: the minimum may be compared with the amount
+ * as computed (the engine's reading: the capped amount is owed and, below the minimum, the difference from the amount
+ * as computed), or with the amount after the cap (then every period owes the minimum and the cap never bounds what is
+ * paid). A cap not below the minimum gives the same figures either way (the capped amount is below the minimum exactly
+ * when the computed one is), so only the former is worded, with both readings.
+ */
+export function topUpCapReading(name: string, reading: TopUpReading, payment: PaymentNode): string | null {
+  const cap = paymentParts(payment).limited?.cap;
+  const { minimum } = reading.terms;
+  if (!cap || cap.amount.currency !== minimum.currency || !new Dec(cap.amount.amount).lessThan(minimum.amount)) return null;
+  const money = (m: MoneyNode): string => formatMoney(new Dec(m.amount), m.currency);
+  return (
+    `${name}: the cap of ${money(cap.amount)} on the ${reading.terms.subject} is below the ${reading.terms.minimumName} of ${money(minimum)}, so the order of the two matters: ` +
+    `the minimum is read as compared with the ${reading.terms.subject} as computed, before the cap (the capped amount is owed, and the difference when the computed amount ` +
+    `is below the minimum); it may instead be compared with the ${reading.terms.subject} after the cap, in which case every period owes the minimum and the cap never bounds what is paid. ` +
+    `If that is meant, leave the cap out (the minimum is then what each period owes at least); if the cap is the most owed in all, write a cap not below the minimum`
+  );
 }
 
 /** The sales whose amount is exactly the minimum: minimum ÷ rate (the milestone's target, reported for reading). */

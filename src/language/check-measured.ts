@@ -66,7 +66,19 @@ export function checkMeasured(clause: ClauseNode, out: Diagnostic[]): void {
  */
 function checkSumCap(cap: LimitNode, name: string | undefined, out: Diagnostic[]): void {
   const words = (cap.sumOf as string).toLowerCase();
-  if (name !== undefined && words.includes(name.toLowerCase())) return;
+  if (name !== undefined && namesOnly(words, name.toLowerCase())) return;
+  if (name !== undefined && words.includes(name.toLowerCase())) {
+    // "the sum of the Incentive Bonuses" after an amount named "Incentive": the words name more than this amount, and a
+    // cap over several amounts together would be applied to this one alone.
+    out.push(
+      diagnostic(
+        'cap-subject-mismatch',
+        cap.range,
+        `The cap is on "the sum of the ${cap.sumOf}", which names more than the amount "${name}": a cap on several amounts together is not read (applied to "${name}" alone it would bound less than it says). Write a cap on this amount alone (its name, "${name}", after "the sum of the"), or evaluate the amounts it names together by hand.`,
+      ),
+    );
+    return;
+  }
   out.push(
     diagnostic(
       'cap-subject-mismatch',
@@ -76,6 +88,17 @@ function checkSumCap(cap: LimitNode, name: string | undefined, out: Diagnostic[]
         : `The cap is on "the sum of the ${cap.sumOf}", but the amount before it is named "${name}": write the same name in both.`,
     ),
   );
+}
+
+/** Words a sum may put before the amount's name: the period each amount is for ("the quarterly Sales Incentives"). */
+const PERIOD_ADJECTIVES = new Set(['monthly', 'quarterly', 'annual', 'yearly']);
+
+/** Whether the words of a sum are the amount's name alone (singular or plural), after period adjectives. */
+function namesOnly(words: string, name: string): boolean {
+  const forms = (w: string): boolean => w === name || w === `${name}s` || w === `${name}es` || (name.endsWith('y') && w === `${name.slice(0, -1)}ies`);
+  const list = words.split(/\s+/);
+  while (list.length > 1 && PERIOD_ADJECTIVES.has(list[0]) && !forms(list.join(' '))) list.shift();
+  return forms(list.join(' '));
 }
 
 /** "For each Calendar Year, … in such Calendar Year": the opening is the period "such" refers to. */

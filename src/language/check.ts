@@ -7,7 +7,7 @@ import { checkCompound } from './check-compound';
 import { checkClawback } from './check-clawback';
 import { checkInstalments } from './check-instalments';
 import { checkCarryForward } from './check-carry-forward';
-import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, Range, TargetNode, WindowNode } from './ast';
+import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, QuotaNode, Range, TargetNode, WindowNode } from './ast';
 import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
@@ -128,7 +128,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
   for (const term of clause.payments) if (term.party) checkParty(term.party.name, term.party.range, out);
   for (const m of clause.milestones) {
     // A milestone that is a payment's own measure has as target its threshold, zero for a rate on all.
-    if (m.condition !== 'payment' || !(m.target.kind === 'revenue' && isZero(m.target.amount.amount))) checkTarget(m.target, text, out);
+    if (m.condition !== 'payment' || !(m.target.kind === 'revenue' && isZero(m.target.amount.amount))) checkTarget(m.target, text, out, m.quota);
     checkWindow(m.window, text, out);
     checkPeriodReference(m, out);
     checkOnceOrEach(m, out);
@@ -210,12 +210,15 @@ function checkAmount(money: MoneyNode, text: string, out: Diagnostic[]): void {
  */
 const isZero = (decimal: string): boolean => /^[0,]*(?:\.0*)?$/.test(decimal);
 
-function checkTarget(target: TargetNode, text: string, out: Diagnostic[]): void {
+function checkTarget(target: TargetNode, text: string, out: Diagnostic[], quota?: QuotaNode): void {
   switch (target.kind) {
-    case 'revenue':
+    case 'revenue': {
       checkAmount(target.amount, text, out);
-      if (isZero(target.amount.amount)) out.push(diagnostic('non-positive-target', target.amount.range, `A target of ${target.amount.text} is met before any sale: targets must be greater than zero.`));
+      // A share of a quota is written with the quota's figure: the message names the share, whose target is zero.
+      const written = quota ? `${quota.percent}% of the ${quota.name} of ${quota.amount.text}, ${formatMoney(new Dec(0), quota.amount.currency)},` : target.amount.text;
+      if (isZero(target.amount.amount)) out.push(diagnostic('non-positive-target', target.amount.range, `A target of ${written} is met before any sale: targets must be greater than zero.`));
       return;
+    }
     case 'units':
     case 'new-customers':
     case 'deals': {

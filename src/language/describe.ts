@@ -261,7 +261,10 @@ export function describeDue(due: DueNode): string {
 
 function describeLimit(limit: LimitNode): string {
   const amount = statedMoney(limit.amount.amount, limit.amount.currency);
-  return limit.per === 'payment' ? `${amount} a payment` : `${amount} in each contract ${limit.per}`;
+  if (limit.per === 'payment') return `${amount} a payment`;
+  // The cap counts over the period the text names: a calendar or fiscal one is not the contract's own.
+  const kind = limit.yearStart !== undefined ? 'fiscal' : limit.calendar ? 'calendar' : 'contract';
+  return `${amount} in each ${kind} ${limit.per}${limit.sumOf !== undefined ? ` (on the sum of the ${limit.sumOf})` : ''}`;
 }
 
 /** The payment that applies to a milestone: its own, then a sentence naming it, then "each milestone". */

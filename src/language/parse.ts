@@ -63,8 +63,29 @@ export function parse(text: string): ParseResult {
       return again.ast === null ? again.diagnostics[0] ?? null : null;
     }));
   }
-  for (const d of result.diagnostics) if (d.fix && !fixParses(text, d.fix)) delete d.fix;
+  const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+  // Several typos: each fix alone leaves the others, so "did you mean" stays when the fixes together make the text parse.
+  const together = fixes.length > 1 && fixesParse(text, fixes);
+  for (const d of result.diagnostics) {
+    if (!d.fix || fixParses(text, d.fix)) continue;
+    // A "did you mean" is the fix in words: offered only when the word it names makes the text parse (with the other fixes).
+    if (!together && d.suggestion?.startsWith('did you mean')) delete d.suggestion;
+    delete d.fix;
+  }
   return result;
+}
+
+/** Whether the text parses with every fix applied (fixes that overlap one another: no). */
+function fixesParse(text: string, fixes: readonly Fix[]): boolean {
+  const sorted = [...fixes].sort((a, b) => a.offset - b.offset);
+  let fixed = '';
+  let at = 0;
+  for (const f of sorted) {
+    if (f.offset < at) return false;
+    fixed += text.slice(at, f.offset) + f.text;
+    at = f.endOffset;
+  }
+  return parseOnce(fixed + text.slice(at)).ast !== null;
 }
 
 /**
@@ -120,7 +141,8 @@ function outsideTheLanguage(text: string, d: Diagnostic): Diagnostic {
     `This reads as ${found.sentence}; the part not supported is ${part} at ${d.line}:${d.column}` +
     `${found.construct ? `: ${found.construct}` : ''}. (${d.message})`;
   const range = { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.endLine, column: d.endColumn, offset: d.endOffset } };
-  return diagnostic('unsupported-construct', range, message, d.suggestion ? { suggestion: d.suggestion } : {});
+  // The fix goes with its suggestion, so that parse() offers both only when the word makes the text parse.
+  return diagnostic('unsupported-construct', range, message, { ...(d.suggestion ? { suggestion: d.suggestion } : {}), ...(d.fix ? { fix: d.fix } : {}) });
 }
 
 function tokenRange(token: Token, length = token.text.length): Range {

@@ -47,6 +47,7 @@ import { checkQuota, QUOTA_FIELDS } from './quota';
 import { checkSalesMinimum, SALES_MINIMUM_FIELDS } from './sales-minimum';
 import { checkPlanBands, PLAN_BANDS_FIELDS } from './plan-bands';
 import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from './top-up';
+import { startMeets } from '../evaluation/met-from-start';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -612,6 +613,10 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null,
         instances: [],
       };
+      // A target the empty total meets is met from the window's start, by no row (src/evaluation/met-from-start.ts): the query finds crossing rows only.
+      if (startMeets(new Dec(sqlMilestone.target), sqlMilestone.strict)) {
+        throw new SqlUnsupportedError('target met before any sale', `the SQL engines do not read a target of ${sqlMilestone.target} that a total of zero already meets; evaluate this clause with the in-memory engine`);
+      }
       for (const window of milestoneWindowInstances(evaluated.window, calendar, context.asOf, ast)) {
         if (!cut.tested(window.endDay)) continue;
         const escalated = escalatedInstanceTarget(clause, sqlMilestone.target, window, calendar);

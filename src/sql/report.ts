@@ -251,7 +251,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const clawback = sqlClawback(m);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
-      const escalated = m.milestone.target.kind === 'units' ? escalationNote(name, m.clause.commitment?.escalation ?? null, m.milestone.target.count, inst.window, { target: new Dec(inst.target), ...inst.escalation }) : null;
+      const escalated = escalationNote(name, m.milestone, m.clause.commitment?.escalation, inst.window, { target: inst.target, ...inst.escalation });
       if (escalated) notes.add(escalated);
       const own = instances.get(inst.id);
       if (!own) throw new Error(`the query returned no row for instance ${inst.id}`);

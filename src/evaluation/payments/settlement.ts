@@ -26,10 +26,13 @@ export type Settlement =
   /** Owed: triggered on the window's last day; `by` is the row that met the condition (null: owed though not met). */
   | { kind: 'owed'; at: string; by: string | null }
   /** A window that never ends: owed from the day the condition was met (`at`, by row `by`), accrued up to the as-of date. */
-  | { kind: 'accruing'; at: string; by: string; note: string };
+  | { kind: 'accruing'; at: string; by: string | null; note: string };
 
-/** `owedUnmet`: the amount is owed whether or not the condition is met (a raised rate: the lower rate when not). */
-export function settlementOf(window: WindowInstance, asOfDay: number, met: { by: string; at: string } | null, owedUnmet = false): Settlement {
+/**
+ * `met`: the day the condition was met and the row that met it (null `by`: met from the window's start, by no row);
+ * `owedUnmet`: the amount is owed whether or not the condition is met (a raised rate: the lower rate when not).
+ */
+export function settlementOf(window: WindowInstance, asOfDay: number, met: { by: string | null; at: string } | null, owedUnmet = false): Settlement {
   if (window.openEnded) {
     if (met === null) return { kind: 'not-met' };
     const asOf = formatIsoDate(fromDayNumber(asOfDay));
@@ -44,9 +47,10 @@ export function settlementOf(window: WindowInstance, asOfDay: number, met: { by:
   if (asOfDay < lastDay) {
     const asOf = formatIsoDate(fromDayNumber(asOfDay));
     // A status of met beside no obligation: the note says the status is that of the sales so far, and why nothing is owed.
-    const so = met === null ? '' : `the condition is met on the sales so far (by ${met.by} on ${met.at}; the status is met as of ${asOf}), but `;
+    const by = met === null ? '' : met.by === null ? `from the window's start, ${met.at}, by no sale` : `by ${met.by} on ${met.at}`;
+    const so = met === null ? '' : `the condition is met on the sales so far (${by}; the status is met as of ${asOf}), but `;
     return { kind: 'open', note: `${so}the amount is counted on the whole window ${window.windowStart} to ${window.deadline}, so it is owed only once the window ends: nothing is owed as of ${asOf}` };
   }
-  if (metBy === null && !owedUnmet) return { kind: 'not-met' };
+  if (met === null && !owedUnmet) return { kind: 'not-met' };
   return { kind: 'owed', at: window.deadline, by: metBy };
 }
