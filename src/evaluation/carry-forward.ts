@@ -15,7 +15,7 @@
  */
 import { repeatedPeriod } from '../language/check-carry-forward';
 import { Dec, decimalString } from '../values/money';
-import { Accumulator, toDec, type Quantity } from '../values/quantity';
+import { Accumulator, meets, toDec, type Quantity } from '../values/quantity';
 import { METRICS, type DaySums } from './metrics';
 import { instanceTarget, type InstancePlan, type Plan } from './plan';
 import { windowOver } from '../time/window-instance';
@@ -40,7 +40,7 @@ export function applyCarryForward(plans: readonly Plan[], sums: DaySums, asOfDay
       const over = windowOver(inst.window, asOfDay);
       const excess = (again ? own.plus(carriedIn) : own).minus(target);
       const carriedOut = over ? Dec.max(excess, 0) : null;
-      const alone = plan.strict ? carriedIn.greaterThan(target) : carriedIn.greaterThanOrEqualTo(target);
+      const alone = meets(carriedIn, target, plan.strict);
       inst.carry = { carriedIn, own, carriedOut, alone };
       carriedIn = carriedOut ?? new Dec(0);
     }

@@ -11,25 +11,18 @@
  */
 import { ledgerHoldsReading } from '../language/ledger-holds';
 import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../language/ast';
-import { applyPayDays, timingWarnings } from './payments/pay-day';
-import { dropNothingOwed } from './nothing-owed';
+import { timingWarnings } from './payments/pay-day';
+import { finalSettlement } from './final-settlement';
 import { windowType } from '../language/describe';
-import { resolveFiscalPeriods } from '../language/fiscal-year';
-import { resolveOpenings } from '../language/openings';
-import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
-import { resolveEventPeriods } from '../language/event-periods';
-import { customerDefinitionReading, customerDefinitions } from '../language/check-customer-definition';
 import { itemSetReading } from '../language/item-sets';
-import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
-import { listConditionReadings } from '../language/list-condition';
 import { catchUpNote, catchUpTriggers, crossesBefore } from './catch-up';
-import { productOutcome, productPlans, tooManyProducts } from './per-product';
+import { productOutcome, productPlans, tooManyProducts, type ProductOutcome } from './per-product';
 import { perProductNote } from '../language/per-product';
 import { columnLayout, dateCell, dateIndex, idCellOfCells, idCellText, RowNormalizer, type ColumnLayout, type NormalizeResult } from '../ledger/normalize';
 import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
-import { Accumulator, toDec } from '../values/quantity';
-import { ContractCalendar, dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
+import { Accumulator, meets, toDec } from '../values/quantity';
+import { dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing, type Crossing } from './crossing';
@@ -45,14 +38,14 @@ import { applyCarryForward, carriesForward, carryNotes, carryReading } from './c
 import { clawbackCandidates, clawbackNote, clawbackObligation, clawedBasis, clawsBack, undoingRefund } from './clawback';
 import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
-import { milestoneParties, partiesNote } from './parties';
+import { milestoneParties, partiesNote, UNNAMED_PARTIES } from './parties';
 import { minimumStatus, shortfallObligation } from './minimum';
 import { attainmentObligation } from './attainment';
 import { partialPeriodMinimum } from './partial-period';
-import { periodAmount, topUpCapReading, topUpObligation, topUpReading, topUpStatus } from './top-up';
-import { topUpNote } from './top-up-note';
+import { periodAmount, topUpCapReading, topUpOwed, topUpReading, topUpStatus } from './top-up';
+import { payableAnnuallyWarning, topUpNote } from './top-up-note';
 import { paymentParts } from '../language/payment-parts';
-import { settleObligations, type PaymentObligation } from './payments/obligation-terms';
+import type { PaymentObligation } from './payments/obligation-terms';
 import { paymentBaseMetric } from './payments/computed-payment';
 import { currencyReading } from './ledger-currency';
 import { isBaseQuarter, priorPeriodOf, priorPeriodTotal } from './payments/prior-period';
@@ -66,8 +59,12 @@ import { planLevelsNote } from './payments/plan-level-note';
 import { levelStopNote, levelStopObligations } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
-import { planTableGaps, planTableReadings } from './plan-table-note';
-import { planBandsReadings } from './plan-bands-note';
+import { planTableGaps } from './plan-table-note';
+import { documentReadings, readPeriods } from './document-readings';
+import { planBandsOwed } from './plan-bands';
+import { quotaNote } from './quota-note';
+import { salesMinimumNote } from './sales-minimum-note';
+import { commitmentNote } from './commitment-note';
 import { instanceCount, instanceTarget, labelName, MAX_MILESTONE_INSTANCES, planEvaluation, tooManyInstances, type InstancePlan, type Plan } from './plan';
 import {
   MAX_REPORTED_ERRORS,
@@ -152,22 +149,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
     const ctx = this.context;
-    // A period opening gives its window to the conditions that write none, before any period is dated.
-    const opened = resolveOpenings(ast);
-    ast = opened.document;
-    this.openingNotes = opened.notes;
-    // Fiscal periods are dated first (their year start from the text or the option), or the evaluation fails saying why.
-    const fiscal = resolveFiscalPeriods(ast, options.fiscalYearStart);
-    if (!fiscal.ok) this.error({ code: fiscal.code, severity: 'error', message: fiscal.message });
-    else ast = fiscal.document;
-    // Periods counted from a dated event ("the first full Calendar Quarter after the Closing Date") are dated first.
-    const events = resolveEventPeriods(ast);
-    ast = events.document;
-    const defined = resolveDefinedCalendarPeriods(ast);
-    ast = defined.document;
+    // Openings, fiscal periods (or the evaluation fails saying why), event periods and defined calendar periods are read first.
+    const periods = readPeriods(ast, options.fiscalYearStart);
+    this.openingNotes = periods.openingNotes;
+    if (periods.fiscalError) this.error({ code: periods.fiscalError.code, severity: 'error', message: periods.fiscalError.message });
+    ast = periods.document;
     const holds = ledgerHoldsReading(ast, options.ledgerHolds);
     if (!holds.ok) this.error({ code: holds.code, severity: 'error', message: holds.message });
-    this.contextNotes = [...(fiscal.ok ? fiscal.notes : []), ...events.notes, ...defined.notes, ...customerDefinitions(ast).map(customerDefinitionReading), ...severalPaymentsStatements(ast).map(severalPaymentsReading), ...listConditionReadings(ast), ...(holds.ok && holds.note ? [holds.note] : []), ...(currency.ok && currency.note ? [currency.note] : []), ...planTableReadings(ast), ...planBandsReadings(ast)];
+    this.contextNotes = documentReadings(ast, periods.periodNotes, holds.ok ? holds.note : null, currency.ok ? currency.note : null);
 
     this.planTableGaps = ctx ? planTableGaps(ast, ctx.effective, ctx.asOf) : [];
     this.effectiveDay = ctx ? dayNumber(ctx.effective) : 0;
@@ -178,7 +167,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     if (instances > MAX_MILESTONE_INSTANCES) {
       this.error(tooManyInstances(instances));
     }
-    const plan = ctx && fiscal.ok && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
+    const plan = ctx && !periods.fiscalError && instances <= MAX_MILESTONE_INSTANCES ? planEvaluation(ast, ctx, this.effectiveDay, this.asOfDay) : null;
     this.plans = plan?.plans ?? [];
     this.sums = new DaySums(this.effectiveDay, this.asOfDay, days, plan?.productKeys ?? new Set(), plan?.countsCustomers ?? false, plan?.rowSets ?? [], options.scratchFiles ?? null, plan?.perProduct ?? false);
     if (ctx && plan) {
@@ -283,13 +272,6 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   /** The plans whose crossings are searched: a plan counted per product is its per-product plans. */
   private evaluatedPlans(): Plan[] {
     return this.plans.flatMap((p) => this.productPlans.get(p) ?? [p]);
-  }
-
-  /** A plan's own crossing in instance `index`: for a plan counted per product, the earliest among its products'. */
-  private ownCrossing(plan: Plan, index: number): Crossing | null {
-    const products = this.productPlans.get(plan);
-    if (products) return productOutcome(products, index, this.crossingRows, this.sums).crossing;
-    return findCrossing(plan, plan.instances[index], this.crossingRows, this.sums);
   }
 
   /**
@@ -472,17 +454,24 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     // Each milestone's payment, looked up once: a recurring milestone has one obligation per met instance.
     const payments = new Map(this.plans.map((plan) => [plan, paymentSource(plan.clause, plan.milestone)]));
 
-    // Each instance's own crossing, searched once: catch-up asks for it before the instance is reported below.
-    const ownCrossings = new Map<InstancePlan, Crossing | null>();
-    const ownCrossingOf = (p: Plan, k: number): Crossing | null => {
+    // Each instance's own crossing (for a plan counted per product, the earliest among its products', with the outcome
+    // it comes from), searched once: catch-up asks for it before the instance is reported below.
+    const ownCrossings = new Map<InstancePlan, { crossing: Crossing | null; perProduct: ProductOutcome | null }>();
+    const ownOf = (p: Plan, k: number): { crossing: Crossing | null; perProduct: ProductOutcome | null } => {
       const inst = p.instances[k];
-      if (!ownCrossings.has(inst)) ownCrossings.set(inst, this.ownCrossing(p, k));
-      return ownCrossings.get(inst) as Crossing | null;
+      let own = ownCrossings.get(inst);
+      if (own === undefined) {
+        const products = this.productPlans.get(p);
+        const perProduct = products ? productOutcome(products, k, this.crossingRows, sums) : null;
+        own = { crossing: perProduct ? perProduct.crossing : findCrossing(p, inst, this.crossingRows, sums), perProduct };
+        ownCrossings.set(inst, own);
+      }
+      return own;
     };
     // Catch-up: each milestone's own first achievement, for the earlier milestones of its list it triggers.
     const caughtUp = catchUpTriggers(this.plans, (p) => {
       for (let k = 0; k < p.instances.length; k++) {
-        const own = ownCrossingOf(p, k);
+        const own = ownOf(p, k).crossing;
         if (own) return own;
       }
       return null;
@@ -515,34 +504,19 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         diagnostics.push({ code: 'top-up-cap-reading', severity: 'warning', label: m.label, message: capOrder });
         notes.add(capOrder);
       }
-      // With a contract year that is not the calendar year, "payable annually" could mean either.
-      if (topUp?.rate.payable === 'annually' && plan.window.kind === 'calendar-period' && (ctx.effective.month !== 1 || ctx.effective.day !== 1)) {
-        const message =
-          `${name}: "payable annually" is read as each calendar year, the period the ${topUp.terms.minimumName} names, so the ${topUp.terms.subject} are settled per calendar year; ` +
-          `the contract's years start on ${formatIsoDate(ctx.effective).slice(5)}, and "annually" may instead mean each contract year from the effective date, which this clause's ` +
-          `minimum does not use: if that is meant, the engine does not read it, so check the figures against the contract years`;
-        diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.label, message });
-        notes.add(message);
+      const annually = topUp ? payableAnnuallyWarning(name, m.label, topUp, plan.window, ctx.effective) : null;
+      if (annually) {
+        diagnostics.push(annually);
+        notes.add(annually.message);
       }
       notes.windowReading(name, plan.window, asOf);
       const counted = eachIncrementOf(m)?.counted;
       if (counted !== undefined) notes.add(countedNote(name, counted));
-      if (m.quota) {
-        const q = m.quota;
-        notes.add(`${name}: the target is ${q.percent}% of ${q.owner ? `the ${q.owner.name}'s ` : 'the '}${q.name} of ${decimalString(new Dec(q.amount.amount))} ${q.amount.currency} as the text states it: ${decimalString(toDec(plan.target))}`);
-      }
+      if (m.quota) notes.add(quotaNote(name, m.quota, toDec(plan.target)));
       notes.periodsReading(name, m, plan.once && !plan.firstAchievement);
-      const salesMinimum = plan.clause.salesMinimum;
-      if (salesMinimum) {
-        notes.add(
-          `${name}: the ${salesMinimum.name} of Exhibit ${salesMinimum.exhibit}: missing it lets ${salesMinimum.holder.name} ` +
-            `${salesMinimum.remedies.map((r) => `(${r.label}) ${r.verb} ${r.words}`).join(', or ')}, which is not a payment: nothing is owed, met or missed`,
-        );
-      }
-      const committed = plan.clause.commitment;
-      if (committed?.productWords) {
-        notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
-      }
+      if (plan.clause.salesMinimum) notes.add(salesMinimumNote(name, plan.clause.salesMinimum));
+      const committed = plan.clause.commitment ? commitmentNote(name, plan.clause.commitment) : null;
+      if (committed) notes.add(committed);
       if (plan.perProduct) notes.add(`${name}: ${perProductNote(plan.perProduct)}${plan.once ? '; paid once, for the first product and period that meet it, whatever other products meet later' : ''}`);
       if (plan.setUse !== null && plan.rowSet !== null) {
         notes.add(`${name}: ${itemSetReading(plan.setUse)}`);
@@ -592,12 +566,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (raised !== null) notes.add(raised);
         }
         for (let i = Math.max(inst.from, 0); i < inst.to; i++) covered[i] = 1;
-        const products = this.productPlans.get(plan);
-        const perProduct = products ? productOutcome(products, instIndex, this.crossingRows, sums) : null;
+        const { crossing: own, perProduct } = ownOf(plan, instIndex);
         const total = new Accumulator();
         if (perProduct) total.add(perProduct.total);
         else for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(total, i);
-        const own = perProduct ? perProduct.crossing : ownCrossingOf(plan, instIndex);
         const caught = caughtUp.get(plan);
         const caughtDay = caught ? caught.crossing.row.day - this.effectiveDay : -1;
         const byCatchUp = caught !== undefined && inst.from <= caughtDay && caughtDay < inst.to && (own === null || crossesBefore(caught.crossing, own));
@@ -616,7 +588,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         const crossing = fromStart ? null : rowCrossing;
         const startDay = formatIsoDate(fromDayNumber(Math.max(inst.from, 0) + this.effectiveDay));
         // Met by the amount carried in alone: on the period's first evaluated day, by no row (tested on the period's total: if it still holds at its end).
-        const byCarry = carried !== undefined && crossing === null && carried.alone && (!plan.periodTotal || (plan.strict ? totalDec.greaterThan(targetDec) : totalDec.greaterThanOrEqualTo(targetDec)));
+        const byCarry = carried !== undefined && crossing === null && carried.alone && (!plan.periodTotal || meets(totalDec, targetDec, plan.strict));
         const heldDay = outcome ? outcome.day : crossing ? crossing.row.day : null;
         const topUpAmount = topUp && topUpCurrency ? periodAmount(topUp.rate, totalDec, topUpCurrency) : null;
         const prior = growthSeries ? priorPeriodTotal(inst.window, growthSeries, this.effectiveDay) : null;
@@ -665,27 +637,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         if ((shortfall && status === 'missed') || (table && over) || (topUp && status === 'missed')) partialPeriodMinimum(instName, inst.window, result, table ? 'quota' : 'minimum', diagnostics, notes);
         if (topUp && topUpAmount && topUpCurrency && parties) {
           // The amount itself, owed for every period once it is over; then the difference when it is below the minimum.
-          if (topUp.terms.owedUnder !== null) {
-            notes.add(`${instName}: the royalties themselves are owed under ${topUp.terms.owedUnder}, not by this clause: only the difference from the minimum is owed here`);
-          } else if (over) {
-            const obligation = obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
+          const owed = topUpOwed(topUp.terms, topUpAmount, result, over, (owedResult) =>
+            obligationFor(plan, planIndex, inst, owedResult, {
               found, parties, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
-            });
-            if (obligation) {
-              obligations.push(obligation);
-              notes.add(`${instName}: ${obligation.explanation}`);
-              settledAtEnd.set(obligation, instName);
-              // A cap or a due date written on the amount bounds and dates it like any payment's.
-              if (found) timing.push({ obligation, payment: found.payment, name: instName });
-            }
-          } else {
-            notes.add(`${instName}: the ${topUp.terms.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${asOf}`);
-          }
-          const owed = topUpObligation(topUp.terms, topUpAmount, result, {
-            common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, currency: topUpCurrency, diagnostics,
-          });
-          notes.add(owed.note);
-          if (owed.obligation) obligations.push(owed.obligation);
+            }), { common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...parties }, name: instName, currency: topUpCurrency, diagnostics, asOf, notes });
+          obligations.push(...owed.obligations);
+          if (owed.settledAtEnd) settledAtEnd.set(owed.settledAtEnd, instName);
+          // A cap or a due date written on the amount bounds and dates it like any payment's.
+          if (owed.settledAtEnd && found) timing.push({ obligation: owed.settledAtEnd, payment: found.payment, name: instName });
           continue;
         }
         if (shortfall && parties) {
@@ -700,7 +659,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           if (owed.obligation) obligations.push(owed.obligation);
           continue;
         }
-        const undone = !prior && crossing !== null && !outcome && !byCatchUp && (plan.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec));
+        const undone = !prior && crossing !== null && !outcome && !byCatchUp && !meets(totalDec, targetDec, plan.strict);
         // With a clawback sentence, what the refunds undid is owed back (below); without one, the refund is reported. Triggered
         // by catch-up, the period's own total never met it: no refund took it back.
         if (undone && !clawback) notes.metAndRefunded(instName, result.achievedAt, (crossing as NonNullable<typeof crossing>).row.id, result.total);
@@ -712,7 +671,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           for (const step of steps) {
             const reached = findCrossing(step.plan, step.inst, this.crossingRows, sums);
             if (!reached) continue;
-            const common = { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? { payer: null, payee: null, direction: 'to-performer' as const }) };
+            const common = { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? UNNAMED_PARTIES) };
             const obligation = incrementObligation(plan, eachIncrement, step, reached, common, found.source);
             obligations.push(obligation);
             notes.add(`${instName}: ${obligation.explanation}`);
@@ -744,7 +703,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
             effectiveDay: this.effectiveDay,
             rowsByDay: this.crossingRows,
             currency: accrualCurrency,
-            common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? { payer: null, payee: null, direction: 'to-performer' }) },
+            common: { clause: plan.clauseIndex, label: m.label, period: inst.window.period, ...(parties ?? UNNAMED_PARTIES) },
           });
           for (const obligation of accrual.obligations) {
             obligations.push(obligation);
@@ -771,7 +730,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
           const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
           const obligation = obligationFor(plan, planIndex, inst, owed, {
             found,
-            parties: parties ?? { payer: null, payee: null, direction: 'to-performer' },
+            parties: parties ?? UNNAMED_PARTIES,
             schedule,
             currency: this.currency,
             firstRowCurrency: sums.firstRowCurrency,
@@ -800,19 +759,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         // the bonus among them (this milestone) is met.
         const planBands = plan.clause.planBands;
         if (planBands) {
-          const items = planBands.items.map((i) => i.label.text).join(', ');
-          if (over) {
-            const obligation = obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
-              found: { payment: planBands.payment, source: `the rates of items ${items}, on the year's total`, inItem: true },
-              parties: parties ?? { payer: null, payee: null, direction: 'to-performer' }, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
-            });
-            if (obligation) {
-              obligations.push(obligation);
-              notes.add(`${instName}: ${obligation.explanation}`);
-              settledAtEnd.set(obligation, instName);
-            }
-          } else {
-            notes.add(`${instName}: the rates of items ${items} are counted on the whole year ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed for them as of ${asOf}`);
+          const obligation = planBandsOwed(planBands, over, { instName, windowStart: result.windowStart, deadline: result.deadline, asOf }, (payment, source) =>
+            obligationFor(plan, planIndex, inst, { ...result, achievedAt: result.deadline, achievedBy: null }, {
+              found: { payment, source, inItem: true },
+              parties: parties ?? UNNAMED_PARTIES, schedule, currency: this.currency, firstRowCurrency: sums.firstRowCurrency, sums, name, warned, diagnostics,
+            }), notes);
+          if (obligation) {
+            obligations.push(obligation);
+            settledAtEnd.set(obligation, instName);
           }
         }
         // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
@@ -850,10 +804,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       }
     });
 
-    for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
-    // "Bonuses are paid on the 15th day of the month following …": a due day for each obligation of the clause.
-    applyPayDays(this.payDays, obligations, (text) => notes.add(text));
-    dropNothingOwed(obligations, settledAtEnd, incrementsOwed, (text) => notes.add(text));
+    finalSettlement(ctx.effective, this.payDays, obligations, { timing, settledAtEnd, incrementsOwed }, (text) => notes.add(text));
 
     let outside = 0;
     let used = 0;

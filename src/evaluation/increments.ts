@@ -46,9 +46,16 @@ export function incrementStart(target: Dec, payment: EachIncrementPaymentNode): 
   return payment.from === 'zero' ? new Dec(0) : target;
 }
 
-/** How many whole increments a total completes beyond the start (none, or a negative count, when it does not pass it). */
-export function wholeIncrements(total: Dec, start: Dec, size: Dec): Dec {
-  return total.minus(start).dividedBy(size).floor();
+/**
+ * How many whole increments a total completes beyond the start: 0 when it completes none (or the size is not
+ * positive), and MAX_INCREMENTS + 1 for any count past the limit. Both engines count increments here.
+ */
+export function completedIncrements(total: Dec, target: Dec, payment: EachIncrementPaymentNode): number {
+  const size = new Dec(payment.size);
+  if (!size.greaterThan(0)) return 0;
+  const n = total.minus(incrementStart(target, payment)).dividedBy(size).floor();
+  if (n.lessThanOrEqualTo(0)) return 0;
+  return n.greaterThan(MAX_INCREMENTS) ? MAX_INCREMENTS + 1 : n.toNumber();
 }
 
 /**
@@ -69,10 +76,10 @@ export function incrementCandidates(plans: readonly Plan[], sums: DaySums, days:
     for (const inst of plan.instances) {
       const acc = new Accumulator();
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) net.addTo(acc, i);
-      const n = wholeIncrements(acc.value(), start, size);
-      if (n.lessThanOrEqualTo(0)) continue;
-      total += n.greaterThan(MAX_INCREMENTS) ? MAX_INCREMENTS + 1 : n.toNumber();
-      if (total <= MAX_INCREMENTS) wanted.push({ plan, inst, start, size, n: n.toNumber() });
+      const n = completedIncrements(acc.value(), toDec(plan.target), payment);
+      if (n === 0) continue;
+      total += n;
+      if (total <= MAX_INCREMENTS) wanted.push({ plan, inst, start, size, n });
     }
   }
   if (total > MAX_INCREMENTS) return total;

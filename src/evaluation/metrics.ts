@@ -213,6 +213,8 @@ export class DaySums {
   }
 
   private productSumsOf(cell: string): SetSums | null {
+    // Past the limit the evaluation refuses: a new cell is no longer normalised, whichever product it names.
+    if (this.tooManyProducts) return null;
     const products = this.products as Map<string, SetSums>;
     const set = productSet(cell);
     const found = products.get(set.key);

@@ -23,6 +23,9 @@ export interface ObligationParties {
   direction: Direction;
 }
 
+/** The parties of an obligation whose clause names neither payer nor payee: owed to the performer. */
+export const UNNAMED_PARTIES: ObligationParties = { payer: null, payee: null, direction: 'to-performer' };
+
 /** Whether a payment is owed by the performer by its kind alone (a shortfall is; a reward is not). */
 export function paidByPerformer(payment: PaymentNode): boolean {
   const base = paymentParts(payment).base;

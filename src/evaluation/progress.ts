@@ -5,8 +5,9 @@
  * that a period with no sales never shows 100.0% beside a status that is not met. Both engines report it from here.
  */
 import { Dec } from '../values/money';
+import { meets } from '../values/quantity';
 
 export function progressOf(total: Dec, target: Dec, strict: boolean): string {
-  if (target.isZero()) return (strict ? total.greaterThan(target) : total.greaterThanOrEqualTo(target)) ? '100.0' : '0.0';
+  if (target.isZero()) return meets(total, target, strict) ? '100.0' : '0.0';
   return total.dividedBy(target).times(100).toFixed(1, Dec.ROUND_HALF_UP);
 }

@@ -2,7 +2,9 @@
  * How a clause with a minimum topped up is read, in one note per milestone: what the amount is, the period it is
  * computed per, who pays what, what "payable annually" and "the date hereof" were read as, and the milestone's target.
  */
-import { assertNever, type ClauseNode } from '../language/ast';
+import { assertNever, type ClauseNode, type WindowNode } from '../language/ast';
+import { formatIsoDate, type ContractContext } from '../time/periods';
+import type { EvaluationDiagnostic } from './report';
 import { Dec, decimalString, formatMoney } from '../values/money';
 import { toDec, type Quantity } from '../values/quantity';
 import type { TopUpReading } from './top-up';
@@ -33,4 +35,17 @@ export function topUpNote(name: string, clause: ClauseNode, reading: TopUpReadin
     default:
       return assertNever(t);
   }
+}
+
+/**
+ * With a contract year that is not the calendar year, "payable annually" could mean either: the warning naming both
+ * readings and how to check, or null. Both engines write it from here, after the top-up's note.
+ */
+export function payableAnnuallyWarning(name: string, label: string | null, reading: TopUpReading, window: WindowNode, effective: ContractContext['effective']): EvaluationDiagnostic | null {
+  if (reading.rate.payable !== 'annually' || window.kind !== 'calendar-period' || (effective.month === 1 && effective.day === 1)) return null;
+  const message =
+    `${name}: "payable annually" is read as each calendar year, the period the ${reading.terms.minimumName} names, so the ${reading.terms.subject} are settled per calendar year; ` +
+    `the contract's years start on ${formatIsoDate(effective).slice(5)}, and "annually" may instead mean each contract year from the effective date, which this clause's ` +
+    `minimum does not use: if that is meant, the engine does not read it, so check the figures against the contract years`;
+  return { code: 'payable-annually-reading', severity: 'warning', label, message };
 }

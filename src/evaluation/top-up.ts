@@ -19,6 +19,7 @@ import { Dec, formatMoney, moneyString } from '../values/money';
 import { calculate } from './payments/calculation';
 import { calculateShortfall } from './payments/shortfall';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation, ObligationCommon, Status } from './report';
+import type { Notes } from './notes';
 
 /** What a top-up is, whichever way the text writes it. */
 export interface TopUpTerms {
@@ -131,4 +132,38 @@ export function topUpObligation(t: TopUpTerms, amount: Dec, result: MilestoneRes
     },
     note: `${c.name}: ${explanation}`,
   };
+}
+
+/**
+ * What a top-up's period owes once its result is known, in this order: the amount itself once the period is over (when
+ * this clause owes it; `rateOwed` computes it, dated the period's last day), or why it is not owed here; then the
+ * difference when the amount is below the minimum. Both engines settle a top-up's period here; `settledAtEnd` is the
+ * amount itself, settled at the period's end.
+ */
+export function topUpOwed(
+  t: TopUpTerms,
+  amount: Dec,
+  result: MilestoneResult,
+  over: boolean,
+  rateOwed: (owed: MilestoneResult) => Obligation | null,
+  c: TopUpContext & { asOf: string; notes: Notes },
+): { obligations: Obligation[]; settledAtEnd: Obligation | null } {
+  const obligations: Obligation[] = [];
+  let settledAtEnd: Obligation | null = null;
+  if (t.owedUnder !== null) {
+    c.notes.add(`${c.name}: the royalties themselves are owed under ${t.owedUnder}, not by this clause: only the difference from the minimum is owed here`);
+  } else if (over) {
+    const obligation = rateOwed({ ...result, achievedAt: result.deadline, achievedBy: null });
+    if (obligation) {
+      obligations.push(obligation);
+      c.notes.add(`${c.name}: ${obligation.explanation}`);
+      settledAtEnd = obligation;
+    }
+  } else {
+    c.notes.add(`${c.name}: the ${t.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${c.asOf}`);
+  }
+  const owed = topUpObligation(t, amount, result, c);
+  c.notes.add(owed.note);
+  if (owed.obligation) obligations.push(owed.obligation);
+  return { obligations, settledAtEnd };
 }

@@ -65,14 +65,6 @@ function checkPayout(payout: AttainmentPayoutNode, requireKnown: (node: object, 
   }
 }
 
-/** A table with no payer and payee the evaluator can name is not paid by the table in memory either: refused by name, never a nearby reading. */
-export function attainmentWithoutParties(): SqlUnsupportedError {
-  return new SqlUnsupportedError(
-    'attainment table without parties',
-    'the SQL engines do not support an attainment table whose payer and payee the clause does not name; evaluate this clause with the in-memory engine',
-  );
-}
-
 /**
  * One period of a table, once its result is known: the first partial period's warning, and the payout of the band
  * that holds the period's final total (the evaluator's attainmentObligation), with its note.

@@ -2,15 +2,14 @@
  * A purchase commitment ("Distributor shall purchase no less than 1,000 units in each quarter.") on the SQL path, with
  * its escalation ("… shall increase by ten percent (10%) on every annual anniversary of the Effective Date."): each
  * period is tested against its own minimum, computed by the evaluator's own escalatedTarget and bound per instance;
- * the notes are the evaluator's words. A minimum with more decimals than the query's decimal type holds is refused,
+ * the notes are the evaluator's own (commitmentNote, escalationNote). A minimum with more decimals than the query's decimal type holds is refused,
  * never rounded into another answer.
  */
-import type { ClauseNode, MilestoneNode } from '../language/ast';
-import { escalatedTarget, escalationNote as raisedMinimumNote } from '../evaluation/escalation';
+import type { ClauseNode } from '../language/ast';
+import { escalatedTarget } from '../evaluation/escalation';
 import { Dec } from '../values/money';
 import { targetQuantity, toDec } from '../values/quantity';
 import type { ContractCalendar, WindowInstance } from '../time/periods';
-import type { Notes } from '../evaluation/notes';
 import { SqlUnsupportedError } from './unsupported';
 
 /** The commitment's fields: the escalation changes each period's minimum (computed below); the others only word the notes. */
@@ -39,18 +38,4 @@ export function escalatedInstanceTarget(clause: ClauseNode, target: string, wind
     );
   }
   return { target: text, anniversaries: e.anniversaries, since: e.since };
-}
-
-/** The evaluator's note on the products a commitment counts (written once per milestone, after its periods' reading). */
-export function commitmentNote(name: string, clause: ClauseNode, notes: Notes): void {
-  const committed = clause.commitment;
-  if (committed?.productWords) {
-    notes.add(`${name}: "of the ${committed.productWords}" is read as the agreement's products: every row's units count (no product column is filtered)`);
-  }
-}
-
-/** The evaluator's note on one period's escalated minimum (src/evaluation/escalation.ts), after the period's explanation. */
-export function escalationNote(name: string, clause: ClauseNode, m: MilestoneNode, window: WindowInstance, escalated: { target: string; anniversaries: number; since: string | null }, notes: Notes): void {
-  const text = raisedMinimumNote(name, m, clause.commitment?.escalation, window, escalated);
-  if (text !== null) notes.add(text);
 }

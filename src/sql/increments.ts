@@ -9,7 +9,7 @@
  */
 import type { EachIncrementPaymentNode } from '../language/ast';
 import { Dec } from '../values/money';
-import { incrementObligationAt, incrementStart, MAX_INCREMENTS, tooManyIncrements, wholeIncrements } from '../evaluation/increments';
+import { completedIncrements, incrementObligationAt, incrementStart, MAX_INCREMENTS, tooManyIncrements } from '../evaluation/increments';
 import type { Obligation, ObligationCommon } from '../evaluation/report';
 import type { SqlDialect } from './dialect';
 import { SqlUnsupportedError } from './unsupported';
@@ -22,9 +22,20 @@ export interface IncrementInstance {
   target: string;
 }
 
-/** Step instances are numbered apart from the plan's (which are 0, 1, …): negative, one block of MAX_INCREMENTS + 1 per instance. */
+/**
+ * Step instances are numbered apart from the plan's (which are 0, 1, …): negative, one block of MAX_INCREMENTS + 1 per
+ * instance. The query numbers them (stepIdSql) and the report finds them (stepId) by this one formula, written twice
+ * only because one side is SQL text; spec/sql/step-id.test.ts checks both on each engine at every boundary.
+ */
+const STEP_BLOCK = MAX_INCREMENTS + 1;
+
 export function stepId(iid: number, k: number): number {
-  return -1 - (iid * (MAX_INCREMENTS + 1) + k);
+  return -1 - (iid * STEP_BLOCK + k);
+}
+
+/** stepId as a SQL expression of two integer expressions. */
+export function stepIdSql(iid: string, k: string): string {
+  return `-1 - (${iid} * ${STEP_BLOCK} + ${k})`;
 }
 
 /**
@@ -61,21 +72,15 @@ export function incrementCtes(
       `  SELECT s.iid, s.k + 1 FROM steps AS s JOIN incr_totals AS t ON t.iid = s.iid WHERE s.k < ${MAX_INCREMENTS} AND t.start_at + t.size * (s.k + 1) <= t.total\n)`,
     // Reached, not passed (strict 0), by the same crossing steps as the instance itself (its window, metric, period rule).
     `inst AS (\n  SELECT * FROM base_inst\n  UNION ALL\n` +
-      `  SELECT -1 - (b.iid * ${MAX_INCREMENTS + 1} + s.k), b.metric, b.slot, CAST(t.start_at + t.size * s.k AS ${D}), 0, b.from_day, b.to_day, 0, CAST(NULL AS ${D}), b.factor, -1, b.ptotal, 0\n` +
+      `  SELECT ${stepIdSql('b.iid', 's.k')}, b.metric, b.slot, CAST(t.start_at + t.size * s.k AS ${D}), 0, b.from_day, b.to_day, 0, CAST(NULL AS ${D}), b.factor, -1, b.ptotal, 0\n` +
       `  FROM steps AS s JOIN incr_totals AS t ON t.iid = s.iid JOIN base_inst AS b ON b.iid = s.iid\n)`,
   ];
 }
 
-/** The evaluator's count of the increments wanted in all (each instance's capped at MAX_INCREMENTS + 1), and its error past the limit. */
+/** The increments wanted in all (the evaluator's completedIncrements, each instance's capped at MAX_INCREMENTS + 1), and its error past the limit. */
 export function incrementsWanted(totals: ReadonlyArray<{ payment: EachIncrementPaymentNode; target: string; total: Dec }>): { code: 'too-many-increments'; severity: 'error'; message: string } | null {
   let wanted = 0;
-  for (const t of totals) {
-    const size = new Dec(t.payment.size);
-    if (!size.greaterThan(0)) continue;
-    const n = wholeIncrements(t.total, incrementStart(new Dec(t.target), t.payment), size);
-    if (n.lessThanOrEqualTo(0)) continue;
-    wanted += n.greaterThan(MAX_INCREMENTS) ? MAX_INCREMENTS + 1 : n.toNumber();
-  }
+  for (const t of totals) wanted += completedIncrements(t.total, new Dec(t.target), t.payment);
   return wanted > MAX_INCREMENTS ? tooManyIncrements(wanted) : null;
 }
 
@@ -90,10 +95,8 @@ export function incrementObligations(
   common: Omit<ObligationCommon, 'triggeredAt' | 'triggeredBy'>,
   source: string,
 ): { steps: number; obligations: Obligation[] } {
-  const size = new Dec(inc.payment.size);
   const target = new Dec(inc.target);
-  const n = size.greaterThan(0) ? wholeIncrements(total, incrementStart(target, inc.payment), size) : new Dec(0);
-  const steps = n.greaterThan(0) ? n.toNumber() : 0;
+  const steps = completedIncrements(total, target, inc.payment);
   const obligations: Obligation[] = [];
   for (let k = 1; k <= steps; k++) {
     const row = rowOf(k);

@@ -4,36 +4,26 @@
  * fiscal periods are dated, periods counted from a dated event and defined calendar periods become the
  * windows they stand for; a metric's period word ("annual Net Sales") gives a window when none is
  * written; a start opening ("Commencing February 15, 2026,") cuts every window of its clause. The
- * notes that state those readings are the evaluator's own, in its order.
+ * document and the notes that state those readings are the evaluator's own (readPeriods, documentReadings).
  */
 import type { ClauseNode, DocumentNode, MilestoneNode, WindowNode } from '../language/ast';
 import { resolveOpenings, startDate } from '../language/openings';
-import { resolveFiscalPeriods } from '../language/fiscal-year';
 import { resolveEventPeriods } from '../language/event-periods';
 import { resolveDefinedCalendarPeriods } from '../language/defined-calendar-periods';
-import { severalPaymentsReading, severalPaymentsStatements } from '../language/several-payments';
-import { listConditionReadings } from '../language/list-condition';
 import { periodWordNote, periodWordReading } from '../language/period-word';
 import { windowOf } from '../evaluation/plan';
+import { readPeriods } from '../evaluation/document-readings';
 import { dayNumber, parseIsoDate } from '../time/calendar-date';
 
 export type ResolvedDocument =
-  | { ok: true; document: DocumentNode; notes: string[] }
+  | { ok: true; document: DocumentNode; openingNotes: string[]; periodNotes: string[] }
   | { ok: false; code: 'fiscal-year-start-unknown' | 'fiscal-year-start-conflict' | 'invalid-context'; message: string };
 
-/** The document as the evaluator evaluates it, and the notes on how its periods were read (before any milestone's). */
+/** The document as the evaluator evaluates it, and the notes on how its periods were read (the evaluator's readPeriods). */
 export function resolvePeriods(written: DocumentNode, fiscalYearStart: string | undefined): ResolvedDocument {
-  const opened = resolveOpenings(written);
-  const fiscal = resolveFiscalPeriods(opened.document, fiscalYearStart);
-  if (!fiscal.ok) return { ok: false, code: fiscal.code, message: fiscal.message };
-  const events = resolveEventPeriods(fiscal.document);
-  const defined = resolveDefinedCalendarPeriods(events.document);
-  const document = defined.document;
-  return {
-    ok: true,
-    document,
-    notes: [...opened.notes, ...fiscal.notes, ...events.notes, ...defined.notes, ...severalPaymentsStatements(document).map(severalPaymentsReading), ...listConditionReadings(document)],
-  };
+  const read = readPeriods(written, fiscalYearStart);
+  if (read.fiscalError) return { ok: false, ...read.fiscalError };
+  return { ok: true, document: read.document, openingNotes: read.openingNotes, periodNotes: read.periodNotes };
 }
 
 /**

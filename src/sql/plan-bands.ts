@@ -14,6 +14,7 @@ import type { Notes } from '../evaluation/notes';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation, ObligationCommon } from '../evaluation/report';
 import type { WindowInstance } from '../time/periods';
 import { SqlUnsupportedError } from './unsupported';
+import { planBandsOwed } from '../evaluation/plan-bands';
 
 /** The plan bands' fields: the tiered payment is checked as any tiered payment; the rest words the notes. */
 export const PLAN_BANDS_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -50,8 +51,8 @@ export function checkPlanBands(clause: ClauseNode, requireKnown: (node: object, 
 
 /**
  * The bands' obligation for one year, after the bonus's own: owed on the year's gross total once the year is over
- * (dated its last day, by no row), else a note that nothing is owed yet. Returns the obligation, whose amount may be
- * zero (the caller drops it, as the evaluator does, with a note once every obligation is settled).
+ * (dated its last day, by no row), else a note that nothing is owed yet (planBandsOwed, the evaluator's own). Returns the
+ * obligation, whose amount may be zero (the caller drops it, as the evaluator does, with a note once every obligation is settled).
  */
 export function planBandsInstance(
   clause: ClauseNode,
@@ -63,21 +64,15 @@ export function planBandsInstance(
 ): Obligation | null {
   const p = clause.planBands;
   if (!p) return null;
-  const items = p.items.map((i) => i.label.text).join(', ');
-  if (!over) {
-    c.notes.add(`${c.instName}: the rates of items ${items} are counted on the whole year ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed for them as of ${c.asOf}`);
-    return null;
-  }
-  const obligation = computedObligation(p.payment, gross, {
-    common: { ...c.common, triggeredAt: result.deadline, triggeredBy: null },
-    target: c.target,
-    currency: c.currency,
-    window,
-    countedTo: c.countedTo,
-    source: `the rates of items ${items}, on the year's total`,
-    name: c.name,
-    diagnostics: c.diagnostics,
-  });
-  c.notes.add(`${c.instName}: ${obligation.explanation}`);
-  return obligation;
+  return planBandsOwed(p, over, { instName: c.instName, windowStart: result.windowStart, deadline: result.deadline, asOf: c.asOf }, (payment, source) =>
+    computedObligation(payment, gross, {
+      common: { ...c.common, triggeredAt: result.deadline, triggeredBy: null },
+      target: c.target,
+      currency: c.currency,
+      window,
+      countedTo: c.countedTo,
+      source,
+      name: c.name,
+      diagnostics: c.diagnostics,
+    }), c.notes);
 }

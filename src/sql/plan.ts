@@ -36,12 +36,12 @@ import { paymentParts } from '../language/payment-parts';
 import { computedBasis, type FormulaPayment } from '../evaluation/payments/computed-payment';
 import { periodReading } from '../evaluation/plan';
 import { evaluatedWindow, readPeriodsForCheck, resolvePeriods, startCut } from './period-readings';
-import { milestoneParties } from '../evaluation/parties';
-import { SqlUnsupportedError } from './unsupported';
+import { milestoneParties, type ObligationParties } from '../evaluation/parties';
+import { SqlUnsupportedError, withoutParties } from './unsupported';
 import { checkCatchUp } from './catch-up';
 import { checkMeasuredMilestone } from './measured';
 import { currencyReading } from '../evaluation/ledger-currency';
-import { ATTAINMENT_FIELDS, attainmentWithoutParties, checkAttainment } from './attainment';
+import { ATTAINMENT_FIELDS, checkAttainment } from './attainment';
 import { checkCommitment, COMMITMENT_FIELDS, escalatedInstanceTarget } from './commitment';
 import { checkQuota, QUOTA_FIELDS } from './quota';
 import { checkSalesMinimum, SALES_MINIMUM_FIELDS } from './sales-minimum';
@@ -119,6 +119,8 @@ export interface SqlMilestone {
   payment: SqlPayment;
   /** The payment as written, with its cap, floor and due date (settled once every obligation is known); null when none applies. */
   written: PaymentNode | null;
+  /** Who pays whom (milestoneParties, read once here), or null when the clause names neither. */
+  parties: ObligationParties | null;
   /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
   strict: boolean;
   /** Tested on each period's own total (calendar periods): met by the row after which the total stays passing (evaluation/plan.ts periodReading). */
@@ -133,8 +135,9 @@ export interface SqlMilestone {
 export interface SqlPlan {
   /** The document as evaluated: fiscal periods dated (src/language/fiscal-year.ts). */
   ast: DocumentNode;
-  /** How the document's openings and periods were read (the fiscal year's start, events, defined periods), for the notes, in the evaluator's words. */
-  contextNotes: string[];
+  /** How the document's openings were read, then its periods (the fiscal year's start, events, defined periods): the evaluator's readPeriods. */
+  openingNotes: string[];
+  periodNotes: string[];
   options: SqlPlanOptions;
   context: ContractContext;
   eDay: number;
@@ -431,17 +434,6 @@ function checkTerm(term: PaymentTermNode): void {
   checkPayment(term.payment);
 }
 
-/**
- * A shortfall with no payer and payee the evaluator can name is read by the evaluator as another payment,
- * a reading the SQL path does not repeat: refused by name.
- */
-function shortfallWithoutParties(): SqlUnsupportedError {
-  return new SqlUnsupportedError(
-    'shortfall payment without parties',
-    'the SQL engines do not support a shortfall payment whose payer and payee the clause does not name; evaluate this clause with the in-memory engine',
-  );
-}
-
 function checkDefinition(definition: DefinitionNode): void {
   requireKnown(definition, 'definition');
   if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
@@ -518,7 +510,7 @@ function targetText(target: TargetNode): string {
   return target.kind === 'revenue' ? target.amount.amount : target.count;
 }
 
-function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, schedule: Schedule | null): SqlPayment {
+function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, schedule: Schedule | null, parties: ObligationParties | null): SqlPayment {
   const found = paymentSource(clause, milestone);
   if (!found) return { kind: 'none' };
   const source = found.source;
@@ -548,10 +540,10 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
     case 'per-increment':
       return { kind: 'computed', basis: computedBasis(payment) ?? 'gross', payment, source };
     case 'shortfall':
-      if (!milestoneParties(clause, milestone)) throw shortfallWithoutParties();
+      if (!parties) throw withoutParties('shortfall payment');
       return { kind: 'shortfall', payment, source };
     case 'attainment':
-      if (!milestoneParties(clause, milestone)) throw attainmentWithoutParties();
+      if (!parties) throw withoutParties('attainment table');
       return { kind: 'attainment', payment, source };
     case 'each-increment':
       return { kind: 'increments', payment, source };
@@ -597,12 +589,13 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       else wantsAmount = true;
       if (metric === 'new-customers') wantsCustomers = true;
       const index = milestones.length;
-      const payment = paymentOf(clause, milestone, index, schedule);
+      const parties = milestoneParties(clause, milestone);
+      const payment = paymentOf(clause, milestone, index, schedule, parties);
       if (paysOnRevenue(payment)) wantsRate = true;
       const evaluated = evaluatedWindow(milestone, ast);
       const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
       // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
-      const topUpTarget = topUpQueryTarget(clause, milestone);
+      const topUpTarget = topUpQueryTarget(clause, milestone, parties);
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -614,6 +607,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         target: new Dec(topUpTarget ?? targetText(milestone.target)).toFixed(),
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
+        parties,
         strict: milestone.comparator?.strict === true,
         ...reading,
         stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null,
@@ -650,7 +644,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
     ok: true,
     plan: {
       ast,
-      contextNotes: periods.notes,
+      openingNotes: periods.openingNotes,
+      periodNotes: periods.periodNotes,
       options,
       context,
       eDay,

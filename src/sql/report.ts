@@ -7,10 +7,10 @@ import { ledgerHoldsReading } from '../language/ledger-holds';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString, NO_CURRENCY } from '../values/money';
-import { ContractCalendar, formatIsoDate } from '../time/periods';
+import { formatIsoDate } from '../time/periods';
 import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
-import { milestoneParties, partiesNote } from '../evaluation/parties';
+import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { plainStatus } from '../evaluation/plain-status';
 import { clawbackNote } from '../evaluation/clawback';
@@ -19,9 +19,9 @@ import { catchUpNote } from '../evaluation/catch-up';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { progressOf } from '../evaluation/progress';
 import { tierNote } from '../evaluation/payments/tier-note';
-import { applyPayDays, timingWarnings } from '../evaluation/payments/pay-day';
+import { timingWarnings } from '../evaluation/payments/pay-day';
 import { paymentParts } from '../language/payment-parts';
-import { settleObligations, type PaymentObligation } from '../evaluation/payments/obligation-terms';
+import type { PaymentObligation } from '../evaluation/payments/obligation-terms';
 import {
   MAX_REPORTED_ERRORS,
   type EvaluationDiagnostic,
@@ -34,19 +34,21 @@ import {
 import { windowType } from '../language/describe';
 import { Notes } from '../evaluation/notes';
 import { METRICS } from '../evaluation/metrics';
+import { meets } from '../values/quantity';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
 import { measuredSettlement } from './measured';
-import { dropNothingOwed } from '../evaluation/nothing-owed';
+import { finalSettlement } from '../evaluation/final-settlement';
 import { incrementObligations, incrementsWanted, stepId } from './increments';
 import { countedNote, noIncrementNote } from '../evaluation/increments';
 import { attainmentInstance } from './attainment';
-import { commitmentNote, escalationNote } from './commitment';
-import { quotaNote } from './quota';
-import { salesMinimumNote } from './sales-minimum';
+import { commitmentNote } from '../evaluation/commitment-note';
+import { escalationNote } from '../evaluation/escalation';
+import { quotaNote } from '../evaluation/quota-note';
+import { salesMinimumNote } from '../evaluation/sales-minimum-note';
 import { planBandsInstance } from './plan-bands';
 import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
-import { planBandsReadings } from '../evaluation/plan-bands-note';
+import { documentReadings } from '../evaluation/document-readings';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -96,6 +98,12 @@ function labelName(m: SqlMilestone, clauses: number): string {
   const label = m.milestone.label;
   const own = label === null ? `milestone ${m.index + 1}` : /\s/.test(label) ? label : `(${label})`;
   return clauses > 1 ? `clause ${m.clauseIndex} ${own}` : own;
+}
+
+/** The parties a shortfall, top-up or table is settled between: plan.ts refuses one without them (withoutParties). */
+function plannedParties(m: SqlMilestone): ObligationParties {
+  if (!m.parties) throw new Error(`a ${m.payment.kind} payment without parties is refused when planned`);
+  return m.parties;
 }
 
 const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: number | null, plan: SqlPlan) => string> = {
@@ -201,13 +209,10 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     });
   }
   const notes = new Notes(ctx.zone, asOf);
-  // An opening's reading ("'In addition to …' is context only"), in the evaluator's words and place.
-  for (const text of plan.contextNotes) notes.add(text);
+  // How the document was read (openings, periods, definitions, ledger, plans): the evaluator's notes, in its order.
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
-  if (holds.ok && holds.note) notes.add(holds.note);
   const currency = currencyReading(plan.ast, plan.options.ledgerCurrency);
-  if (currency.ok && currency.note) notes.add(currency.note);
-  for (const text of planBandsReadings(plan.ast)) notes.add(text);
+  for (const text of [...plan.openingNotes, ...documentReadings(plan.ast, plan.periodNotes, holds.ok ? holds.note : null, currency.ok ? currency.note : null)]) notes.add(text);
 
   // "payable within 60 days after the end of the Royalty Period …": no due date the clause lets tell (as in memory).
   for (const warning of timingWarnings(plan.ast.clauses.map((clause) => clause.timing ?? null))) {
@@ -224,7 +229,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const incrementsOwed = new Map<Obligation, string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
-    const parties = milestoneParties(m.clause, m.milestone);
+    const parties = m.parties;
     if (parties) notes.add(partiesNote(name, parties));
     notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
     const base = m.written ? paymentParts(m.written).base : null;
@@ -237,15 +242,17 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const w = m.window;
     notes.windowReading(name, w, asOf);
     if (m.payment.kind === 'increments' && m.payment.payment.counted !== undefined) notes.add(countedNote(name, m.payment.payment.counted));
-    quotaNote(name, m.milestone, m.target, notes);
+    if (m.milestone.quota) notes.add(quotaNote(name, m.milestone.quota, new Dec(m.target)));
     notes.periodsReading(name, m.milestone, m.once && !m.firstAchievement);
-    salesMinimumNote(name, m.clause, notes);
-    commitmentNote(name, m.clause, notes);
+    if (m.clause.salesMinimum) notes.add(salesMinimumNote(name, m.clause.salesMinimum));
+    const committed = m.clause.commitment ? commitmentNote(name, m.clause.commitment) : null;
+    if (committed) notes.add(committed);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
     const clawback = sqlClawback(m);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
-      escalationNote(name, m.clause, m.milestone, inst.window, { target: inst.target, ...inst.escalation }, notes);
+      const escalated = escalationNote(name, m.milestone, m.clause.commitment?.escalation, inst.window, { target: inst.target, ...inst.escalation });
+      if (escalated) notes.add(escalated);
       const own = instances.get(inst.id);
       if (!own) throw new Error(`the query returned no row for instance ${inst.id}`);
       // Triggered by catch-up: the crossing (row, day, the total before it, the rows before it) is the triggering instance's; the totals stay its own.
@@ -292,10 +299,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       if (byInstance) notes.add(catchUpNote(instName, result.achievedAt, labelName(byInstance.milestone, clauses), row.row_id as string, result.total));
       if (shortfall) {
         if (status === 'missed') partialPeriodMinimum(instName, inst.window, result, 'minimum', diagnostics, notes);
-        const parties = milestoneParties(m.clause, m.milestone);
-        if (!parties) throw new Error('a shortfall without parties is refused when planned');
         const owed = shortfallObligation(m.milestone, shortfall.payment, result, {
-          common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties },
+          common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...plannedParties(m) },
           name: instName,
           diagnostics,
         });
@@ -304,9 +309,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (topUp) {
-        const parties = milestoneParties(m.clause, m.milestone);
-        if (!parties) throw new Error('a top-up without parties is refused when planned');
-        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties };
+        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...plannedParties(m) };
         const rateOwed = (owed: MilestoneResult): Obligation | null => obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
         const owed = topUpInstance(topUp, result, inst.window, over, rateOwed, { common, name: instName, asOf, diagnostics, notes });
         obligations.push(...owed.obligations);
@@ -314,14 +317,12 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (m.payment.kind === 'attainment') {
-        const parties = milestoneParties(m.clause, m.milestone);
-        if (!parties) throw new Error('an attainment table without parties is refused when planned');
-        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...parties };
+        const common = { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...plannedParties(m) };
         const owed = attainmentInstance(m.milestone, m.payment.payment, result, inst.window, over, { common, name: instName, diagnostics, notes });
         if (owed) obligations.push(owed);
         continue;
       }
-      if (met && !clawback && !byInstance && (m.strict ? totalDec.lessThanOrEqualTo(targetDec) : totalDec.lessThan(targetDec))) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (met && !clawback && !byInstance && !meets(totalDec, targetDec, m.strict)) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
       if (m.payment.kind === 'increments') {
         // One obligation per completed increment, at the row completing it (its step instance's crossing); none at the threshold's own.
         const owed = incrementObligations(
@@ -331,7 +332,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
             const step = instances.get(stepId(inst.id, k));
             return step && step.row_id !== null && step.day !== null ? { day: step.day, id: step.row_id } : null;
           },
-          { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' as const }) },
+          { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, ...(parties ?? UNNAMED_PARTIES) },
           m.payment.source,
         );
         if (owed.steps === 0) notes.add(noIncrementNote(instName, result.total));
@@ -363,7 +364,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         }
       }
       const bands = planBandsInstance(m.clause, result, inst.window, dec(row.v4), over, {
-        common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, triggeredAt: result.deadline, triggeredBy: null, ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' }) },
+        common: { clause: m.clauseIndex, label: m.milestone.label, period: inst.window.period, triggeredAt: result.deadline, triggeredBy: null, ...(parties ?? UNNAMED_PARTIES) },
         target: targetDec, currency: plan.currency ?? counts.label, countedTo: Math.min(inst.window.endDay - 1, plan.aDay), name, instName, asOf, diagnostics, notes,
       });
       if (bands) {
@@ -374,11 +375,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       if (met && m.stopsAtFirstMet) break;
     }
   }
-  // Caps, floors and due dates, once every obligation is known: the evaluator's own code.
-  for (const text of settleObligations(timing, new ContractCalendar(ctx.effective))) notes.add(text);
-  applyPayDays(plan.ast.clauses.map((clause) => clause.payDay ?? null), obligations, (text) => notes.add(text));
-  // An amount settled at a window's end that comes to zero is no obligation (as in memory, once every obligation is settled).
-  dropNothingOwed(obligations, settledAtEnd, incrementsOwed, (text) => notes.add(text));
+  // Caps, floors, due dates, pay days and amounts that come to nothing, once every obligation is known: the evaluator's own code.
+  finalSettlement(ctx.effective, plan.ast.clauses.map((clause) => clause.payDay ?? null), obligations, { timing, settledAtEnd, incrementsOwed }, (text) => notes.add(text));
   const before = Number(counts.v1);
   const after = Number(counts.v2);
   const used = Number(counts.v3);
@@ -418,7 +416,7 @@ function obligationOf(
     period: inst.window.period,
     triggeredAt: result.achievedAt as string,
     triggeredBy: result.achievedBy as string,
-    ...(milestoneParties(m.clause, m.milestone) ?? { payer: null, payee: null, direction: 'to-performer' }),
+    ...(m.parties ?? UNNAMED_PARTIES),
   };
   const pay = m.payment;
   switch (pay.kind) {

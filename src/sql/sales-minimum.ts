@@ -1,10 +1,9 @@
 /**
  * A commitment to sales targets set out in an exhibit, with remedies that are not payments ("… Supplier may … either
  * (i) terminate this Agreement …, or (ii) revoke …"), on the SQL path: each exhibit row is a milestone with no payment,
- * tested like any other; the note that says nothing is owed is the evaluator's, in its words.
+ * tested like any other; the note that says nothing is owed is the evaluator's own (salesMinimumNote).
  */
 import type { ClauseNode } from '../language/ast';
-import type { Notes } from '../evaluation/notes';
 
 /** The sales minimum's fields: all of them word the note; none changes a figure. */
 export const SALES_MINIMUM_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -18,14 +17,4 @@ export function checkSalesMinimum(clause: ClauseNode, requireKnown: (node: objec
   requireKnown(s, 'sales minimum');
   for (const party of [s.beneficiary, s.failing, s.holder]) requireKnown(party, 'party');
   for (const remedy of s.remedies) requireKnown(remedy, 'remedy');
-}
-
-/** The evaluator's note for a milestone of a sales minimum (src/evaluation/evaluation.ts writes the same words). */
-export function salesMinimumNote(name: string, clause: ClauseNode, notes: Notes): void {
-  const s = clause.salesMinimum;
-  if (!s) return;
-  notes.add(
-    `${name}: the ${s.name} of Exhibit ${s.exhibit}: missing it lets ${s.holder.name} ` +
-      `${s.remedies.map((r) => `(${r.label}) ${r.verb} ${r.words}`).join(', or ')}, which is not a payment: nothing is owed, met or missed`,
-  );
 }

@@ -5,16 +5,16 @@
  * the evaluator's own (src/evaluation/top-up.ts, top-up-note.ts, obligations.ts), never repeated here.
  */
 import type { ClauseNode, MilestoneNode } from '../language/ast';
-import { periodAmount, topUpObligation, topUpReading, topUpStatus, topUpTarget, type TopUpReading } from '../evaluation/top-up';
-import { topUpNote } from '../evaluation/top-up-note';
+import { periodAmount, topUpOwed, topUpReading, topUpStatus, topUpTarget, type TopUpReading } from '../evaluation/top-up';
+import { payableAnnuallyWarning, topUpNote } from '../evaluation/top-up-note';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
 import { targetQuantity } from '../values/quantity';
 import { Dec } from '../values/money';
-import { formatIsoDate, type ContractContext, type WindowInstance } from '../time/periods';
+import type { ContractContext, WindowInstance } from '../time/periods';
 import type { Notes } from '../evaluation/notes';
 import type { EvaluationDiagnostic, MilestoneResult, Obligation, Status } from '../evaluation/report';
-import { milestoneParties, type ObligationParties } from '../evaluation/parties';
-import { SqlUnsupportedError } from './unsupported';
+import type { ObligationParties } from '../evaluation/parties';
+import { SqlUnsupportedError, withoutParties } from './unsupported';
 
 /** The fields of the top-up nodes the SQL path computes: the evaluator reads the minimum, names and days; the rest words the notes. */
 export const TOP_UP_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -65,13 +65,11 @@ export function topUpCheckedView(clause: ClauseNode, m: MilestoneNode): Mileston
  * evaluator plans it; null for a milestone without a top-up. A figure with more decimals than the query's decimal
  * type holds is refused, never rounded into another crossing.
  */
-export function topUpQueryTarget(clause: ClauseNode, milestone: MilestoneNode): string | null {
+export function topUpQueryTarget(clause: ClauseNode, milestone: MilestoneNode, parties: ObligationParties | null): string | null {
   const reading = topUpReading(clause, milestone);
   if (!reading) return null;
   // In memory a top-up with no payer and payee it can name is not settled as a top-up: refused by name, never a nearby reading.
-  if (!milestoneParties(clause, milestone)) {
-    throw new SqlUnsupportedError('top-up without parties', 'the SQL engines do not support a top-up whose payer and payee the clause does not name; evaluate this clause with the in-memory engine');
-  }
+  if (!parties) throw withoutParties('top-up');
   const target = topUpTarget(reading.terms, reading.rate);
   if (new Dec(target).decimalPlaces() > 10) {
     throw new SqlUnsupportedError(
@@ -87,14 +85,10 @@ export function topUpNotes(name: string, m: { clause: ClauseNode; milestone: Mil
   const topUp = topUpReading(m.clause, m.milestone);
   if (!topUp) return;
   notes.add(topUpNote(name, m.clause, topUp, targetQuantity(m.target)));
-  // With a contract year that is not the calendar year, "payable annually" could mean either (the evaluator's words).
-  if (topUp.rate.payable === 'annually' && m.milestone.window.kind === 'calendar-period' && (ctx.effective.month !== 1 || ctx.effective.day !== 1)) {
-    const message =
-      `${name}: "payable annually" is read as each calendar year, the period the ${topUp.terms.minimumName} names, so the ${topUp.terms.subject} are settled per calendar year; ` +
-      `the contract's years start on ${formatIsoDate(ctx.effective).slice(5)}, and "annually" may instead mean each contract year from the effective date, which this clause's ` +
-      `minimum does not use: if that is meant, the engine does not read it, so check the figures against the contract years`;
-    diagnostics.push({ code: 'payable-annually-reading', severity: 'warning', label: m.milestone.label, message });
-    notes.add(message);
+  const annually = payableAnnuallyWarning(name, m.milestone.label, topUp, m.milestone.window, ctx.effective);
+  if (annually) {
+    diagnostics.push(annually);
+    notes.add(annually.message);
   }
 }
 
@@ -115,9 +109,8 @@ export function topUpPeriod(clause: ClauseNode, milestone: MilestoneNode, total:
 }
 
 /**
- * The obligations of a top-up's period once its result is known, in the evaluator's order: the first partial
- * period's warning when missed; the amount itself once the period is over (when this clause owes it; `rateOwed`
- * computes it, dated the period's last day); then the difference when the amount is below the minimum.
+ * The obligations of a top-up's period once its result is known: the first partial period's warning when missed, then
+ * the evaluator's own topUpOwed (the amount itself, computed by `rateOwed`, and the difference).
  */
 export function topUpInstance(
   period: TopUpPeriod,
@@ -127,24 +120,6 @@ export function topUpInstance(
   rateOwed: (owed: MilestoneResult) => Obligation | null,
   c: { common: { clause: number; label: string | null; period: number | null } & ObligationParties; name: string; asOf: string; diagnostics: EvaluationDiagnostic[]; notes: Notes },
 ): { obligations: Obligation[]; settledAtEnd: Obligation | null } {
-  const { terms } = period.reading;
   if (result.status === 'missed') partialPeriodMinimum(c.name, window, result, 'minimum', c.diagnostics, c.notes);
-  const obligations: Obligation[] = [];
-  let settledAtEnd: Obligation | null = null;
-  if (terms.owedUnder !== null) {
-    c.notes.add(`${c.name}: the royalties themselves are owed under ${terms.owedUnder}, not by this clause: only the difference from the minimum is owed here`);
-  } else if (over) {
-    const obligation = rateOwed({ ...result, achievedAt: result.deadline, achievedBy: null });
-    if (obligation) {
-      obligations.push(obligation);
-      c.notes.add(`${c.name}: ${obligation.explanation}`);
-      settledAtEnd = obligation;
-    }
-  } else {
-    c.notes.add(`${c.name}: the ${terms.subject} are counted on the whole period ${result.windowStart} to ${result.deadline}, so they are owed only once it ends: nothing is owed as of ${c.asOf}`);
-  }
-  const owed = topUpObligation(terms, period.amount, result, { common: c.common, name: c.name, currency: period.currency, diagnostics: c.diagnostics });
-  c.notes.add(owed.note);
-  if (owed.obligation) obligations.push(owed.obligation);
-  return { obligations, settledAtEnd };
+  return topUpOwed(period.reading.terms, period.amount, result, over, rateOwed, { ...c, currency: period.currency });
 }

@@ -94,6 +94,14 @@ export function toDec(q: Quantity): Dec {
   return typeof q === 'number' ? new Dec(q).dividedBy(SCALE) : q;
 }
 
+/**
+ * Whether a total meets a target as the comparator reads it: passes it when `strict` ("exceed", "more than"), else
+ * reaches it ("at least"). Every comparison of a total with its target, in both engines, is this one.
+ */
+export function meets(total: Dec, target: Dec, strict: boolean): boolean {
+  return strict ? total.greaterThan(target) : total.greaterThanOrEqualTo(target);
+}
+
 /** Converts a target (decimal string) to the scaled form when exact, for cheap comparisons. */
 export function targetQuantity(text: string): Quantity {
   return parseQuantity(text) ?? new Dec(text);
@@ -133,7 +141,7 @@ export class Accumulator {
   /** `this >= target` (`this > target` when `strict`), cheaply when both are in the fast form. */
   reaches(target: Quantity, strict = false): boolean {
     if (this.overflow === null && typeof target === 'number') return strict ? this.scaled > target : this.scaled >= target;
-    return strict ? this.value().greaterThan(toDec(target)) : this.value().greaterThanOrEqualTo(toDec(target));
+    return meets(this.value(), toDec(target), strict);
   }
 
   clone(): Accumulator {
