@@ -192,6 +192,12 @@ export function comparison(d: Data): Comparison {
   return { comparator, amount, range: span(d) };
 }
 
+/** "first exceed $250,000": the comparison, with where "first" is written (its reading depends on the window). */
+export function firstComparison(d: Data): Comparison {
+  const [first, comparator, amount] = d as [Token, ComparatorNode, MoneyNode];
+  return { comparator: { ...comparator, first: span(first) }, amount, range: span(d) };
+}
+
 export function orMoreComparison(d: Data): Comparison {
   const [, amount, or, more] = d as [unknown, MoneyNode, Token, Token[]];
   return { comparator: { kind: 'comparator', strict: false, words: `or ${lower(more[0])}`, range: span(or, more) }, amount, range: span(d) };

@@ -553,7 +553,7 @@ comparison    -> beVerb:? comparator money                           {% b.compar
 # "equal or exceed 100% of the Participant's FY2027 Quota of $1,200,000": a share of a quota written in the text.
                | beVerb:? comparator otherAmount                     {% isb.otherComparison %}
                | beVerb:? money %or orMore                           {% b.orMoreComparison %}
-               | %firstWord comparator money                         {% b.comparison %}
+               | %firstWord comparator money                         {% b.firstComparison %}
 # "Gross Sales of $150,000 by June 30, 2026": reaching it; "… of $150,000 or more"; "of at least One Hundred Thousand
 # Dollars ($100,000)": the comparator after "of". One alternative after "of", so that a comparison predicts one state for them.
                | %of ofTail                                          {% isb.ofComparison %}

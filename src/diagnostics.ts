@@ -86,6 +86,7 @@ export const DIAGNOSTIC_CODES = {
   // calendar periods
   'once-or-each': 'warning',
   'any-period-reading': 'warning',
+  'first-in-recurring-period': 'error',
   // a payment made in instalments, one per calendar year that meets the condition
   'instalment-missed-year': 'warning',
   'instalment-due-reading': 'warning',

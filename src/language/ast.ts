@@ -774,6 +774,11 @@ export interface ComparatorNode {
   strict: boolean;
   /** The words as written, lower case ("in excess of", "or more"). */
   words: string;
+  /**
+   * "first exceed": the word "first" written before the verb. On a total counted from one start it adds nothing;
+   * in a recurring period it may mean the first period only (check-calendar.ts).
+   */
+  first?: Range;
   range: Range;
 }
 

@@ -136,3 +136,27 @@ export function checkAnyPeriod(clause: ClauseNode, m: MilestoneNode, out: Diagno
     ),
   );
 }
+
+/**
+ * "If Net Sales in any calendar quarter first exceed $250,000, the Company shall pay … 5% of such Net Sales": in a
+ * period tested again and again, "first" may mean the first quarter that exceeds the amount (paid once) or each
+ * quarter's own first crossing (paid for every such quarter). Paying every quarter would drop the word, and paying
+ * once would read more than the sentence's grammar says, so the clause is refused at "first" with both readings and
+ * how to write each; a once-only sentence or instalments say which, and are read as they are.
+ */
+export function checkFirstInRecurringPeriod(m: MilestoneNode, out: Diagnostic[]): void {
+  const first = m.comparator?.first;
+  if (first === undefined) return;
+  const w = m.window;
+  const recurring = (w.kind === 'calendar-period' && w.selection.kind === 'each') || w.kind === 'recurring';
+  if (!recurring || onceOnly(m) || (m.payment?.kind === 'fixed' && m.payment.instalments)) return;
+  const noun = w.kind === 'calendar-period' ? (calendarNounText(w) ?? w.unit) : w.unit;
+  out.push(
+    diagnostic(
+      'first-in-recurring-period',
+      first,
+      `'first' in a condition tested for each ${noun} has two readings: paid once, for the first ${w.unit} that meets the condition, or paid for every ${w.unit} that meets it (each ${w.unit}'s first crossing); the engine cannot tell which is meant.`,
+      { suggestion: `to pay once, add the sentence 'Such payment shall be payable only upon the first achievement of such milestone.'; to pay for every ${w.unit}, leave out 'first'` },
+    ),
+  );
+}

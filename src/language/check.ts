@@ -8,7 +8,7 @@ import { checkClawback } from './check-clawback';
 import { checkInstalments } from './check-instalments';
 import { checkCarryForward } from './check-carry-forward';
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, QuotaNode, Range, TargetNode, WindowNode } from './ast';
-import { checkAnyPeriod, checkCalendarPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
+import { checkAnyPeriod, checkCalendarPeriod, checkFirstInRecurringPeriod, checkOnceOrEach, checkPeriodReference } from './check-calendar';
 import { assertNever } from './ast';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Dec, formatMoney, NO_CURRENCY } from '../values/money';
@@ -135,6 +135,7 @@ function checkClause(clause: ClauseNode, text: string, out: Diagnostic[]): void 
     checkPeriodReference(m, out);
     checkOnceOrEach(m, out);
     checkAnyPeriod(clause, m, out);
+    checkFirstInRecurringPeriod(m, out);
     if (m.payment?.kind === 'fixed') checkAmount(m.payment.amount, text, out);
   }
   for (const term of clause.payments) {

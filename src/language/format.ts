@@ -49,6 +49,8 @@ import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/mon
 import { titleKeyword, tokenize } from '../../grammar/lexer';
 import { periodNameWord, periodNoun } from '../../grammar/period-words';
 import { paymentParts } from './payment-parts';
+import { checkFirstInRecurringPeriod } from './check-calendar';
+import type { Diagnostic } from '../diagnostics';
 
 export class FormatError extends Error {
   /** A JSON pointer to the offending node or field, e.g. "/clauses/0/party/name". */
@@ -72,6 +74,7 @@ export function format(ast: DocumentNode): string {
     if (clause.heading !== undefined && before?.form === 'headed' && before.payments.length === 0) {
       throw new FormatError('a clause heading cannot follow a headed clause without payment sentences: it would read as the end of its last line', `${path}/heading`);
     }
+    firstInRecurringPeriod(clause, path);
     return formatClause(clause, path);
   });
   if (ast.definitions !== undefined) {
@@ -79,6 +82,19 @@ export function format(ast: DocumentNode): string {
     blocks.push(ast.definitions.map((d, i) => definitionText(d, `/definitions/${i}`)).join('\n'));
   }
   return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * The canonical text leaves out "first" before a verb ("first reach"): on a total counted from one start, or with a
+ * once-only sentence or instalments, it adds nothing. Where it would have two readings (check-calendar.ts), dropping
+ * it would turn a clause the checks refuse into one they accept, so there is no canonical text.
+ */
+function firstInRecurringPeriod(clause: ClauseNode, path: string): void {
+  clause.milestones.forEach((m, j) => {
+    const found: Diagnostic[] = [];
+    checkFirstInRecurringPeriod(m, found);
+    if (found.length > 0) throw new FormatError(`'first' before the verb has two readings in a recurring period (${found[0].message}); write the sentence as one of them first`, `${path}/milestones/${j}/comparator/first`);
+  });
 }
 
 function formatClause(clause: ClauseNode, path: string): string {
@@ -2682,7 +2698,7 @@ function strip(value: unknown): unknown {
     if (key === 'range') continue;
     if (kind === 'money' && key === 'text') continue;
     if (kind === 'end-of-period' && key === 'written') continue;
-    if (kind === 'comparator' && key === 'words') continue;
+    if (kind === 'comparator' && (key === 'words' || key === 'first')) continue;
     if (kind === 'tiered' && key === 'methodWords') continue;
     if (kind === 'calendar-period' && key === 'written') continue;
     if (kind === 'once-only' && key === 'words') continue;

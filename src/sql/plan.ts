@@ -206,7 +206,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'sale-event': ['kind', 'words', 'range'],
   // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
   'once-only': ['kind', 'words', 'sentence', 'range'],
-  comparator: ['kind', 'strict', 'words', 'range'],
+  // `first` ("first reach") is wording wherever the checks accept it: neither engine reads it.
+  comparator: ['kind', 'strict', 'words', 'first', 'range'],
   label: ['kind', 'style', 'text', 'range'],
   // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
   // `periodWord` ("annual Net Sales") gives the window when none is written, as in memory (period-readings.ts).
