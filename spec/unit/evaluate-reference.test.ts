@@ -575,7 +575,8 @@ describe('the newer mechanics against a brute-force reference', () => {
           const met = total >= M;
           expected.push({ period: p, status: met ? 'met' : over ? 'missed' : 'pending', total });
           if (!met && over) {
-            const amount = halfUp(big(M - total) * big(percent ?? 100), 100n);
+            // A total below zero (refunds of earlier years' sales) is short of the whole minimum, not of more.
+            const amount = halfUp(big(M - Math.max(total, 0)) * big(percent ?? 100), 100n);
             owed.push({ period: p, amount: cents(Number(amount)), triggeredAt: isoOf(w.end - 1), triggeredBy: null, direction: 'from-performer', basis: 'shortfall' });
           }
         }
