@@ -34,7 +34,8 @@ describe('the "payable by" sentence and instalments', () => {
   test.each([
     ['three instalments', `${LEAD}${proviso('three (3)')}.`],
     ['the other spelling, with a heading', `Sales Milestone Payment. ${LEAD}${proviso('two (2)', 'instalments')}.`],
-    ['no instalments', `${LEAD}.`],
+    // Without instalments, 'first' in a calendar year has two readings (refused below): the round trip drops it.
+    ['no instalments', `${LEAD.replace('first reach', 'reach')}.`],
   ])('%s: one parse, valid against the schema, format and draft read back as the same terms', (_name, text) => {
     const parsed = parse(text);
     expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -46,6 +47,12 @@ describe('the "payable by" sentence and instalments', () => {
     const drafted = draftTerms(JSON.parse(JSON.stringify(termsOf(ast))));
     expect(drafted.ok).toBe(true);
     if (drafted.ok) expect(termsOf(parse(drafted.text as string).ast!)).toEqual(termsOf(ast));
+  });
+
+  test('without instalments, \'first\' in a calendar year is refused at the word (paid once, or every year)', () => {
+    const text = `${LEAD}.`;
+    const d = validate(text).diagnostics.filter((e) => e.code === 'first-in-recurring-period');
+    expect(d.map((e) => [e.offset, e.severity])).toEqual([[text.indexOf('first reach'), 'error']]);
   });
 
   test('the count is the payment\'s instalments, as an explicit field', () => {
