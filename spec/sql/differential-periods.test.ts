@@ -16,7 +16,7 @@ import { evaluateOnEngine } from '../../src/node/sql-evaluation';
 import { Dec } from '../../src/values/money';
 import type { Schedule } from '../../src/evaluation/schedule';
 import { runs, SEED } from '../support/clause-arbitraries';
-import { ENGINES, dropTable, loadRecords, openEngine, tableName, type OpenEngine } from './support/engines';
+import { ENGINES, dropTable, loadRecords, tableName, useEngine } from './support/engines';
 
 const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 const DAY = 86_400_000;
@@ -203,13 +203,7 @@ const caseArb: fc.Arbitrary<Case> = fc
   });
 
 describe.each(ENGINES)('%s agrees with the in-memory evaluator on openings, period words and defined periods', (engineName) => {
-  let open: OpenEngine;
-  beforeAll(async () => {
-    open = await openEngine(engineName);
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
+  const engine = useEngine(engineName);
 
   it('on random clauses and ledgers (DST days, month ends, refunds, ties), report for report', async () => {
     const table = tableName('diffp');
@@ -220,8 +214,8 @@ describe.each(ENGINES)('%s agrees with the in-memory evaluator on openings, peri
         fc.asyncProperty(caseArb, async (c) => {
           const options = { effectiveDate: c.effective, timeZone: c.zone, asOf: c.asOf, schedule: c.schedule };
           const expected = evaluate(c.ast, c.records, options);
-          await loadRecords(open.engine, table, c.records, ['id', 'date', 'amount']);
-          const actual = await evaluateOnEngine(open.engine, c.ast, options, { kind: 'table', name: table }, null);
+          await loadRecords(engine(), table, c.records, ['id', 'date', 'amount']);
+          const actual = await evaluateOnEngine(engine(), c.ast, options, { kind: 'table', name: table }, null);
           expect(actual).toEqual(expected);
           if (expected.ok) {
             met += expected.milestones.filter((m) => m.status === 'met').length;
@@ -231,7 +225,7 @@ describe.each(ENGINES)('%s agrees with the in-memory evaluator on openings, peri
         { seed: SEED, numRuns: runs(60) },
       );
     } finally {
-      await dropTable(open.engine, table);
+      await dropTable(engine(), table);
     }
     // The cases must exercise crossings, not only missed targets.
     expect(met).toBeGreaterThan(instances / 8);

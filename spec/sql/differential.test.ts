@@ -17,7 +17,7 @@ import { Dec } from '../../src/values/money';
 import { FISCAL } from '../../src/language/fiscal-year';
 import type { Schedule } from '../../src/evaluation/schedule';
 import { runs, SEED } from '../support/clause-arbitraries';
-import { ENGINES, dropTable, loadRecords, openEngine, tableName, type OpenEngine } from './support/engines';
+import { ENGINES, dropTable, loadRecords, tableName, useEngine } from './support/engines';
 
 const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 const DAY = 86_400_000;
@@ -331,13 +331,7 @@ const caseArb: fc.Arbitrary<Case> = fc
   });
 
 describe.each(ENGINES)('%s agrees with the in-memory evaluator', (engineName) => {
-  let open: OpenEngine;
-  beforeAll(async () => {
-    open = await openEngine(engineName);
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
+  const engine = useEngine(engineName);
 
   it('on random clauses and ledgers (DST days, month ends, refunds, ties), report for report', async () => {
     const table = tableName('diff');
@@ -352,8 +346,8 @@ describe.each(ENGINES)('%s agrees with the in-memory evaluator', (engineName) =>
         fc.asyncProperty(caseArb, async (c) => {
           const options = { effectiveDate: c.effective, timeZone: c.zone, asOf: isoOf(c.asOf), schedule: c.schedule, fiscalYearStart: '07-01' };
           const expected = evaluate(c.ast, c.records, options);
-          await loadRecords(open.engine, table, c.records, ['date', 'amount', 'units', 'product', 'customer']);
-          const actual = await evaluateOnEngine(open.engine, c.ast, options, { kind: 'table', name: table }, null);
+          await loadRecords(engine(), table, c.records, ['date', 'amount', 'units', 'product', 'customer']);
+          const actual = await evaluateOnEngine(engine(), c.ast, options, { kind: 'table', name: table }, null);
           expect(actual).toEqual(expected);
           checked++;
           if (expected.ok) {
@@ -367,7 +361,7 @@ describe.each(ENGINES)('%s agrees with the in-memory evaluator', (engineName) =>
         { seed: SEED, numRuns: runs(150) },
       );
     } finally {
-      await dropTable(open.engine, table);
+      await dropTable(engine(), table);
     }
     // The cases must exercise crossings, not only missed targets.
     expect(checked).toBeGreaterThan(0);

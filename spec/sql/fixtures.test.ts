@@ -14,7 +14,7 @@ import { readSchedule } from '../../src/evaluation/schedule-reader';
 import { evaluateOnEngine } from '../../src/node/sql-evaluation';
 import { planEvaluation } from '../../src/sql/plan';
 import { SqlUnsupportedError } from '../../src/sql/unsupported';
-import { ENGINES, dropTable, loadRecords, openEngine, tableName, type OpenEngine } from './support/engines';
+import { ENGINES, dropTable, loadRecords, tableName, useEngine } from './support/engines';
 
 interface Fixture {
   clause: string;
@@ -70,13 +70,7 @@ function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameter
 }
 
 describe.each(ENGINES)('%s', (engineName) => {
-  let open: OpenEngine;
-  beforeAll(async () => {
-    open = await openEngine(engineName);
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
+  const engine = useEngine(engineName);
 
   it('runs the evaluate cases and the readable corpus clauses', () => {
     expect(files.length).toBeGreaterThanOrEqual(44);
@@ -104,17 +98,17 @@ describe.each(ENGINES)('%s', (engineName) => {
     const refused = refusalOf(parsed.ast, options);
     if (refused !== null) {
       expect(REFUSED_FEATURES).toContain(refused.feature);
-      await expect(evaluateOnEngine(open.engine, parsed.ast, options, { kind: 'table', name: 'never_read' }, null)).rejects.toMatchObject({ feature: refused.feature });
+      await expect(evaluateOnEngine(engine(), parsed.ast, options, { kind: 'table', name: 'never_read' }, null)).rejects.toMatchObject({ feature: refused.feature });
       return;
     }
     const expected = evaluate(parsed.ast, records, { ...options, readIssues });
     const table = tableName('fx');
-    await loadRecords(open.engine, table, records);
+    await loadRecords(engine(), table, records);
     try {
-      const actual = await evaluateOnEngine(open.engine, parsed.ast, options, { kind: 'table', name: table }, null);
+      const actual = await evaluateOnEngine(engine(), parsed.ast, options, { kind: 'table', name: table }, null);
       expect(actual).toEqual(expected);
     } finally {
-      await dropTable(open.engine, table);
+      await dropTable(engine(), table);
     }
   });
 });

@@ -7,7 +7,7 @@ import { parse } from '../../src/language/parse';
 import { evaluate } from '../../src/evaluation/evaluate';
 import { evaluateOnEngine } from '../../src/node/sql-evaluation';
 import type { LedgerRecord } from '../../src/ledger/rows';
-import { ENGINES, dropTable, loadRecords, openEngine, tableName, type OpenEngine } from './support/engines';
+import { ENGINES, dropTable, loadRecords, tableName, useEngine } from './support/engines';
 
 const TEXT =
   'Vendor shall pay Site Host a commission of ten percent (10%) of Net Sales in each quarter, within thirty (30) days after the end of such quarter; ' +
@@ -22,13 +22,7 @@ const RECORDS: LedgerRecord[] = [
 const OPTIONS = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-10-15' };
 
 describe.each(ENGINES)('%s', (engineName) => {
-  let open: OpenEngine;
-  beforeAll(async () => {
-    open = await openEngine(engineName);
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
+  const engine = useEngine(engineName);
 
   it('drops amounts of zero from clauses of different kinds with the in-memory notes, in the same order', async () => {
     const parsed = parse(TEXT);
@@ -40,11 +34,11 @@ describe.each(ENGINES)('%s', (engineName) => {
     // The commission's two quarters, then the top-up's quarter: the clauses' order.
     expect(nothing.map((n) => n.split(':')[0])).toEqual([expect.stringMatching(/^clause 1/), expect.stringMatching(/^clause 1/), expect.stringMatching(/^clause 2/)]);
     const table = tableName('owed');
-    await loadRecords(open.engine, table, RECORDS);
+    await loadRecords(engine(), table, RECORDS);
     try {
-      expect(await evaluateOnEngine(open.engine, ast, OPTIONS, { kind: 'table', name: table }, null)).toEqual(expected);
+      expect(await evaluateOnEngine(engine(), ast, OPTIONS, { kind: 'table', name: table }, null)).toEqual(expected);
     } finally {
-      await dropTable(open.engine, table);
+      await dropTable(engine(), table);
     }
   });
 });

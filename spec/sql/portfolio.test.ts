@@ -12,7 +12,7 @@ import type { LedgerRecord } from '../../src/ledger/rows';
 import { Dec } from '../../src/values/money';
 import type { Schedule } from '../../src/evaluation/schedule';
 import { runs, SEED } from '../support/clause-arbitraries';
-import { ENGINES, dropTable, loadRecords, openEngine, tableName, type OpenEngine } from './support/engines';
+import { ENGINES, dropTable, loadRecords, tableName, useEngine } from './support/engines';
 
 const DAY = 86_400_000;
 const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
@@ -103,13 +103,7 @@ const caseArb: fc.Arbitrary<Case> = fc
 
 
 describe.each(ENGINES)('portfolios on %s agree with the in-memory portfolio', (engineName) => {
-  let open: OpenEngine;
-  beforeAll(async () => {
-    open = await openEngine(engineName);
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
+  const engine = useEngine(engineName);
 
   it('on random portfolios and ledgers, report for report', async () => {
     const table = tableName('portfolio');
@@ -120,8 +114,8 @@ describe.each(ENGINES)('portfolios on %s agree with the in-memory portfolio', (e
       await fc.assert(
         fc.asyncProperty(caseArb, async (c) => {
           const expected = evaluatePortfolio(c.contracts, { records: c.records, issues: [] }, { strict: c.strict });
-          await loadRecords(open.engine, table, c.records, ['date', 'amount', 'units', 'product', 'customer', 'currency', 'seller']);
-          const actual = await evaluatePortfolioOnEngine(open.engine, c.contracts, { kind: 'table', name: table }, { strict: c.strict });
+          await loadRecords(engine(), table, c.records, ['date', 'amount', 'units', 'product', 'customer', 'currency', 'seller']);
+          const actual = await evaluatePortfolioOnEngine(engine(), c.contracts, { kind: 'table', name: table }, { strict: c.strict });
           expect(actual).toEqual(expected);
           evaluated += expected.contracts.filter((k) => k.ok).length;
           obligations += expected.obligations.reduce((n, line) => n + line.obligations, 0);
@@ -130,7 +124,7 @@ describe.each(ENGINES)('portfolios on %s agree with the in-memory portfolio', (e
         { seed: SEED, numRuns: runs(60) },
       );
     } finally {
-      await dropTable(open.engine, table);
+      await dropTable(engine(), table);
     }
     // The cases must evaluate contracts, owe obligations and meet seller problems, not only fail.
     expect(evaluated).toBeGreaterThan(0);
@@ -145,12 +139,12 @@ describe.each(ENGINES)('portfolios on %s agree with the in-memory portfolio', (e
       { id: 'a', sellers: ['Alice Chen'], payee: 'Alice Chen', clauseFile: null, clauseText: CLAUSES[6], effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-03-01', schedule: null },
     ];
     try {
-      await loadRecords(open.engine, table, records, ['date', 'amount']);
+      await loadRecords(engine(), table, records, ['date', 'amount']);
       const expected = evaluatePortfolio(contracts, { records, issues: [] });
       expect(expected.rows).toEqual({ total: 2, assigned: 0, unassigned: 2, unreadable: 0 });
-      expect(await evaluatePortfolioOnEngine(open.engine, contracts, { kind: 'table', name: table })).toEqual(expected);
+      expect(await evaluatePortfolioOnEngine(engine(), contracts, { kind: 'table', name: table })).toEqual(expected);
     } finally {
-      await dropTable(open.engine, table);
+      await dropTable(engine(), table);
     }
   });
 });

@@ -7,7 +7,7 @@ import { MAX_INCREMENTS } from '../../src/evaluation/increments';
 import { MAX_MILESTONE_INSTANCES } from '../../src/evaluation/plan';
 import { DIALECTS } from '../../src/sql/dialects';
 import { stepId, stepIdSql } from '../../src/sql/increments';
-import { ENGINES, openEngine, type OpenEngine } from './support/engines';
+import { ENGINES, useEngine } from './support/engines';
 
 const IIDS = [0, 1, 2, MAX_MILESTONE_INSTANCES - 2, MAX_MILESTONE_INSTANCES - 1];
 const KS = [1, 2, MAX_INCREMENTS - 1, MAX_INCREMENTS];
@@ -23,19 +23,13 @@ describe('step ids', () => {
 });
 
 describe.each(ENGINES)('%s', (engineName) => {
-  let open: OpenEngine;
-  beforeAll(async () => {
-    open = await openEngine(engineName);
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
+  const engine = useEngine(engineName);
 
   it('numbers each step as stepId does', async () => {
     const integer = DIALECTS[engineName].integer;
     for (const iid of IIDS) {
       for (const k of KS) {
-        const rows = await open.engine.query(`SELECT ${stepIdSql(`CAST(${iid} AS ${integer})`, `CAST(${k} AS ${integer})`)} AS id`, []);
+        const rows = await engine().query(`SELECT ${stepIdSql(`CAST(${iid} AS ${integer})`, `CAST(${k} AS ${integer})`)} AS id`, []);
         expect(Number(rows[0].id)).toBe(stepId(iid, k));
       }
     }

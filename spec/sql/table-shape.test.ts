@@ -7,7 +7,7 @@ import type { DocumentNode } from '../../src/language/ast';
 import { quoteIdentifier } from '../../src/sql/identifier';
 import { SqlUnsupportedError } from '../../src/sql/unsupported';
 import { evaluateOnEngine } from '../../src/node/sql-evaluation';
-import { ENGINES, dropTable, loadRecords, openEngine, tableName, type OpenEngine } from './support/engines';
+import { ENGINES, dropTable, loadRecords, tableName, useEngine } from './support/engines';
 
 const ast = parse('The Seller agrees to meet the following sales milestones: (i) $100 in sales revenue by the end of the first month.').ast as DocumentNode;
 const options = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-03-01' };
@@ -17,24 +17,18 @@ const records = [
 ];
 
 describe.each(ENGINES)('%s', (engineName) => {
-  let open: OpenEngine;
-  beforeAll(async () => {
-    open = await openEngine(engineName);
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
+  const engine = useEngine(engineName);
 
   it('a repeated row number is the error duplicate-order, not a tie broken at random', async () => {
     const table = tableName('dup');
     try {
-      await loadRecords(open.engine, table, records);
-      await open.engine.query(`UPDATE ${quoteIdentifier(table)} SET "row" = 1`, []);
-      const report = await evaluateOnEngine(open.engine, ast, options, { kind: 'table', name: table }, null);
+      await loadRecords(engine(), table, records);
+      await engine().query(`UPDATE ${quoteIdentifier(table)} SET "row" = 1`, []);
+      const report = await evaluateOnEngine(engine(), ast, options, { kind: 'table', name: table }, null);
       expect(report.ok).toBe(false);
       if (!report.ok) expect(report.errors.map((e) => e.code)).toEqual(['duplicate-order']);
     } finally {
-      await dropTable(open.engine, table);
+      await dropTable(engine(), table);
     }
   });
 
@@ -42,15 +36,15 @@ describe.each(ENGINES)('%s', (engineName) => {
     const table = tableName('shape');
     const t = quoteIdentifier(table);
     try {
-      await open.engine.query(`CREATE TABLE ${t} ("row" BIGINT, "date" DATE, "amount" ${engineName === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION'})`, []);
-      await expect(evaluateOnEngine(open.engine, ast, options, { kind: 'table', name: table }, null)).rejects.toThrow(/binary floating-point/);
-      await open.engine.query(`DROP TABLE ${t}`, []);
-      await open.engine.query(`CREATE TABLE ${t} ("date" DATE, "amount" NUMERIC(12, 2))`, []);
-      const refusal = evaluateOnEngine(open.engine, ast, options, { kind: 'table', name: table }, null);
+      await engine().query(`CREATE TABLE ${t} ("row" BIGINT, "date" DATE, "amount" ${engineName === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION'})`, []);
+      await expect(evaluateOnEngine(engine(), ast, options, { kind: 'table', name: table }, null)).rejects.toThrow(/binary floating-point/);
+      await engine().query(`DROP TABLE ${t}`, []);
+      await engine().query(`CREATE TABLE ${t} ("date" DATE, "amount" NUMERIC(12, 2))`, []);
+      const refusal = evaluateOnEngine(engine(), ast, options, { kind: 'table', name: table }, null);
       await expect(refusal).rejects.toThrow(SqlUnsupportedError);
-      await expect(evaluateOnEngine(open.engine, ast, options, { kind: 'table', name: table }, null)).rejects.toThrow(/--order-by/);
+      await expect(evaluateOnEngine(engine(), ast, options, { kind: 'table', name: table }, null)).rejects.toThrow(/--order-by/);
     } finally {
-      await dropTable(open.engine, table);
+      await dropTable(engine(), table);
     }
   });
 });

@@ -27,6 +27,24 @@ export async function openEngine(name: EngineName): Promise<OpenEngine> {
   return { engine, close: () => engine.dispose() };
 }
 
+/**
+ * Opens the engine before a describe block's tests and closes it after them; the tests read it
+ * through the returned function (it is opened only once beforeAll has run).
+ */
+export function useEngine(name: EngineName): () => SqlEngine {
+  let open: OpenEngine | undefined;
+  beforeAll(async () => {
+    open = await openEngine(name);
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+  return () => {
+    if (open === undefined) throw new Error(`the ${name} engine is not open: call the returned function inside a test`);
+    return open.engine;
+  };
+}
+
 const LEDGER_COLUMNS = ['id', 'date', 'amount', 'units', 'currency', 'product', 'customer', 'seller'];
 
 /** A table name no other test file uses at the same time (jest runs files in parallel on one server). */
