@@ -25,8 +25,7 @@
  *   amount_captured, amount_refunded, currency, status`), `amount` "a positive integer representing how much to
  *   charge in the smallest currency unit (e.g., 100 cents to charge $1.00)" (Stripe API reference, Charges).
  */
-import path from 'node:path';
-import { runEvaluate } from '../../src/cli/evaluate-command';
+import { evaluateInProcess } from './evaluate-in-process';
 import { runCli } from './run-cli';
 
 const X = 'spec/cli/exports';
@@ -49,20 +48,8 @@ function streamed(args: string[]): Result {
 }
 
 function inMemory(args: string[]): Result {
-  const options: Record<string, unknown> = {};
-  for (let i = 0; i < args.length; i++) {
-    const key = args[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    if (args[i + 1] === undefined || args[i + 1].startsWith('--')) options[key] = true;
-    else options[key] = args[++i];
-  }
-  const cwd = process.cwd();
-  process.chdir(path.join(__dirname, '..', '..'));
-  try {
-    const base = { effectiveDate: '2026-01-01', timeZone: 'America/New_York', asOf: '2026-04-15', json: true };
-    return JSON.parse(runEvaluate(BASE[0], { ...base, ...options }).stdout) as Result;
-  } finally {
-    process.chdir(cwd);
-  }
+  const base = { effectiveDate: '2026-01-01', timeZone: 'America/New_York', asOf: '2026-04-15', json: true };
+  return JSON.parse(evaluateInProcess(BASE[0], base, args)) as Result;
 }
 
 /** Both readers: the same result, errors in the same places. */

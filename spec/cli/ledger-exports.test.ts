@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runEvaluate } from '../../src/cli/evaluate-command';
+import { evaluateInProcess } from './evaluate-in-process';
 import { runCli } from './run-cli';
 
 const E = 'examples/ledgers/exports';
@@ -34,20 +34,8 @@ function streamed(args: string[]): Result {
 
 /** The same command with the ledger read whole (the in-memory reader). */
 function inMemory(args: string[]): Result {
-  const options: Record<string, unknown> = {};
-  for (let i = 0; i < args.length; i++) {
-    const key = args[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    if (args[i + 1] === undefined || args[i + 1].startsWith('--')) options[key] = true;
-    else options[key] = args[++i];
-  }
   const base = { effectiveDate: '2026-01-01', timeZone: 'America/New_York', asOf: '2026-04-15', schedule: 'examples/schedules/seed-schedule.json', json: true, explain: true };
-  const cwd = process.cwd();
-  process.chdir(path.join(__dirname, '..', '..'));
-  try {
-    return JSON.parse(runEvaluate('examples/seed-contract.clause', { ...base, ...options }).stdout) as Result;
-  } finally {
-    process.chdir(cwd);
-  }
+  return JSON.parse(evaluateInProcess('examples/seed-contract.clause', base, args)) as Result;
 }
 
 const results = (r: Result): unknown => ({ ok: r.ok, milestones: r.milestones, obligations: r.obligations, totals: r.totals, rows: r.rows });
