@@ -53,7 +53,10 @@ function figuresOf(document: DocumentNode, text: string): Figure[] {
   };
   for (const clause of document.clauses) {
     for (const m of clause.milestones) {
-      target(m.target);
+      // A share of a quota ("0.00001% of the Quarterly Quota of $1"): the figure written is the quota's amount; the
+      // target's range spans the share too, whose own figure is a percent, not an amount.
+      if (m.quota) money(m.quota.amount);
+      else target(m.target);
       if (m.payment?.kind === 'fixed') money(m.payment.amount);
     }
     for (const term of clause.payments) if (term.payment.kind === 'fixed') money(term.payment.amount);
