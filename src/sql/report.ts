@@ -3,6 +3,7 @@
  * ledger (the same `EvaluationReport` shape, notes and diagnostics), so that the CLI renders SQL
  * results with the same renderer and `--json` is the same object.
  */
+import { asOfBeforeEffective } from '../evaluation/as-of-before-effective';
 import { ledgerHoldsReading } from '../language/ledger-holds';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
@@ -208,6 +209,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       message: 'the ledger has no rows (a header and nothing else): every total is 0; check that the export is complete',
     });
   }
+  const notStarted = asOfBeforeEffective(ctx.effective, ctx.asOf);
+  if (notStarted) diagnostics.push(notStarted);
   const notes = new Notes(ctx.zone, asOf);
   // How the document was read (openings, periods, definitions, ledger, plans): the evaluator's notes, in its order.
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
