@@ -394,8 +394,9 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const catchUp = catchUpSql(plan, p, dialect);
   ctes.push(
     ...catchUp.ctes,
-    // Instances reported: a milestone paid once stops at its first met instance (the later ones are not tested, so their rows are not used).
-    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.iid >= 0 AND (i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN ${catchUp.met} AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid))\n)`,
+    // Instances reported: a milestone paid once stops at its first met instance, one in instalments at the met instance owing
+    // the last (the later ones are not tested, so their rows are not used). `once` is how many met instances it stops after.
+    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.iid >= 0 AND (i.once = 0 OR (SELECT COUNT(*) FROM inst AS j JOIN ${catchUp.met} AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid) < i.once)\n)`,
     `explained AS (\n  SELECT r.iid, r.rn, r.id, r.d, r.c, r.running,\n` +
       `    ROW_NUMBER() OVER (PARTITION BY r.iid ORDER BY r.d DESC, r.t DESC, r.rn DESC) AS back\n` +
       `  FROM row_running AS r JOIN crossing AS x ON x.iid = r.iid\n` +
@@ -528,6 +529,6 @@ function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDi
     `${p.bind(payCode, dialect.integer)}, ` +
     `${pay.kind === 'constant' ? p.bind(pay.amount, D) : `CAST(NULL AS ${D})`}, ` +
     `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`}, ` +
-    `${p.bind(m.index, dialect.integer)}, ${p.bind(m.periodTotal ? 1 : 0, dialect.integer)}, ${p.bind(m.stopsAtFirstMet ? 1 : 0, dialect.integer)})`
+    `${p.bind(m.index, dialect.integer)}, ${p.bind(m.periodTotal ? 1 : 0, dialect.integer)}, ${p.bind(m.stopsAfterMet, dialect.integer)})`
   );
 }

@@ -48,6 +48,7 @@ import { checkSalesMinimum, SALES_MINIMUM_FIELDS } from './sales-minimum';
 import { checkPlanBands, PLAN_BANDS_FIELDS } from './plan-bands';
 import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from './top-up';
 import { startMeets } from '../evaluation/met-from-start';
+import { instalmentsOf } from '../language/check-instalments';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -129,6 +130,8 @@ export interface SqlMilestone {
   once: boolean;
   /** Stops at the first met instance: those after it are not reported, paid or counted as used (a shortfall is judged in every period). */
   stopsAtFirstMet: boolean;
+  /** How many met instances it stops after: 1 when paid once, an instalment count, else 0 (never). */
+  stopsAfterMet: number;
   instances: SqlInstance[];
 }
 
@@ -248,7 +251,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   open: ['kind', 'range'],
   'fiscal-year-statement': ['kind', 'edge', 'month', 'day', 'range'],
   'fiscal-label-definition': ['kind', 'label', 'edge', 'date', 'range'],
-  fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
+  // Instalments: one share of the amount per calendar year met, the evaluator's own InstalmentSeries (report.ts); the query stops at the last.
+  fixed: ['kind', 'noun', 'qualifiers', 'amount', 'instalments', 'range'],
+  instalments: ['kind', 'count', 'share', 'every', 'trigger', 'noun', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   unstated: ['kind', 'how', 'currency', 'text', 'qualifiers', 'range'],
   // `intro` only words the payment ("a commission of"); a measure ("of Net Sales in each quarter") settles the amount at the window's end (measured.ts).
@@ -597,6 +602,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
       // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
       const topUpTarget = topUpQueryTarget(clause, milestone, parties);
+      const stopsAtFirstMet = reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null;
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -611,7 +617,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         parties,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null,
+        stopsAtFirstMet,
+        stopsAfterMet: stopsAtFirstMet ? 1 : (instalmentsOf(milestone)?.instalments.count ?? 0),
         instances: [],
       };
       // A target the empty total meets is met from the window's start, by no row (src/evaluation/met-from-start.ts): the query finds crossing rows only.
