@@ -52,7 +52,7 @@ const NOT_SUPPORTED: Record<string, string> = {
  */
 const REFUSED_FEATURES = [
   "definition 'customer-definition'", "clause 'clause' field 'planLevels'", "clause 'clause' field 'definition'",
-  "definition 'item-set-definition'", "milestone 'milestone' field 'compound'", "payment 'rate' field 'since'",
+  "definition 'item-set-definition'", "milestone 'milestone' field 'compound'",
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "clause 'clause' field 'carryForward'", "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'",
   "payment 'fixed' field 'bare'", "payment 'rate' field 'intro'", "tiers accruing on the running total",

@@ -49,6 +49,7 @@ import { checkPlanBands, PLAN_BANDS_FIELDS } from './plan-bands';
 import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from './top-up';
 import { startMeets } from '../evaluation/met-from-start';
 import { instalmentsOf } from '../language/check-instalments';
+import { sincePreviousStart, type SinceStart } from '../evaluation/since-previous';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -100,6 +101,8 @@ export interface SqlInstance {
   /** Evaluated local days `[fromDay, toDay)`: the window cut to `[E, A]` (may be empty). */
   fromDay: number;
   toDay: number;
+  /** The first local day a rate is counted from: `fromDay`, or later for a rate since the previous milestone. */
+  payFrom: number;
 }
 
 export interface SqlMilestone {
@@ -120,6 +123,8 @@ export interface SqlMilestone {
   payment: SqlPayment;
   /** The payment as written, with its cap, floor and due date (settled once every obligation is known); null when none applies. */
   written: PaymentNode | null;
+  /** A rate "since the previous milestone": from the day after its deadline (`from` a local day number), else null. */
+  since: SinceStart | null;
   /** Who pays whom (milestoneParties, read once here), or null when the clause names neither. */
   parties: ObligationParties | null;
   /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
@@ -258,7 +263,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   unstated: ['kind', 'how', 'currency', 'text', 'qualifiers', 'range'],
   // `intro` only words the payment ("a commission of"); a measure ("of Net Sales in each quarter") settles the amount at the window's end (measured.ts).
   // `definedAs` and `definedBare` only name the amount ('(the "Sales Incentive")'): the evaluator does not read them.
-  rate: ['kind', 'percent', 'basis', 'intro', 'measure', 'definedAs', 'definedBare', 'range'],
+  // `since` ("of the sales since the previous milestone"): counted from the previous milestone's deadline (since-previous.ts), the query's `pay_from`.
+  rate: ['kind', 'percent', 'basis', 'intro', 'measure', 'definedAs', 'definedBare', 'since', 'range'],
+  'since-previous': ['kind', 'word', 'range'],
   // What a payer-pays sentence's amount is counted on: scope and owner are words only, as in memory; a period word is refused by name.
   measure: ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'range'],
   // A shortfall is owed on the period's final total once the period is over (src/evaluation/minimum.ts).
@@ -602,6 +609,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
       // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
       const topUpTarget = topUpQueryTarget(clause, milestone, parties);
+      const last = milestones[milestones.length - 1];
+      const since = sincePreviousStart(clause, milestone, last?.clause === clause ? last : undefined, 0) ?? null;
       const stopsAtFirstMet = reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null;
       const sqlMilestone: SqlMilestone = {
         index,
@@ -615,6 +624,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         parties,
+        since,
         strict: milestone.comparator?.strict === true,
         ...reading,
         stopsAtFirstMet,
@@ -636,6 +646,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
           window,
           fromDay: Math.max(window.startDay, cut.firstCounted),
           toDay: Math.min(window.endDay, aDay + 1),
+          payFrom: Math.max(window.startDay, cut.firstCounted, since?.from ?? 0),
         };
         sqlMilestone.instances.push(instance);
         instances.push(instance);

@@ -51,6 +51,7 @@ import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
 import { documentReadings } from '../evaluation/document-readings';
 import { InstalmentSeries, instalmentsNote } from '../evaluation/instalments';
 import { instalmentsOf } from '../language/check-instalments';
+import { sinceOrderWarning } from '../evaluation/since-previous';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -462,8 +463,13 @@ function obligationOf(
     }
     case 'schedule-missing':
       throw new Error('a schedule without the label fails the evaluation before obligations');
-    case 'rate':
-      // The revenue comes from the query; the amount, its rounding and its words are the evaluator's.
+    case 'rate': {
+      const order = m.since && !warned.has(m) ? sinceOrderWarning(m.since, inst.window, name, m.milestone.label) : null;
+      if (order) {
+        warned.add(m);
+        diagnostics.push(order);
+      }
+      // The revenue comes from the query (from `payFrom` for a rate since the previous milestone); the amount, its rounding and its words are the evaluator's.
       return rateObligation(pay.percent, pay.basis, dec(row.v4), {
         common,
         currency: plan.currency ?? firstRowCurrency,
@@ -471,7 +477,9 @@ function obligationOf(
         countedTo: Math.min(inst.window.endDay - 1, plan.aDay),
         name,
         diagnostics,
+        ...(m.since ? { since: m.since } : {}),
       });
+    }
     case 'shortfall':
       throw new Error('a shortfall is owed on the period total, not at a crossing row');
     case 'increments':
