@@ -186,8 +186,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   clause: [
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
-    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'range',
+    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'range',
   ],
+  // A payment definition ('"Net Sales Payment" means, for any calendar quarter, …') only names the payment its milestone
+  // already holds (its window and amount); a cumulative level that stops it (`stop`) is refused by name.
+  'payment-definition': ['kind', 'name', 'periodWritten', 'period', 'range'],
   // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
   'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
@@ -273,7 +276,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Computed payments, caps, floors and due dates: the query gives the window's revenue, and the
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
   // `thresholdName` only names the threshold ("the Sales Forecast of $600,000 for such Contract Year"): the amount is the threshold.
-  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'range'],
+  // `portion` only words a payment definition's excess ("of that portion of Net Sales … that exceeds …"): the evaluator does not read it.
+  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'portion', 'range'],
   'target-reference': ['kind', 'range'],
   // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
   // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
@@ -491,6 +495,10 @@ function checkResolved(ast: DocumentNode): void {
     if (clause.listCondition) {
       requireKnown(clause.listCondition, 'list condition');
       checkWindow(clause.listCondition.window);
+    }
+    if (clause.definition) {
+      requireKnown(clause.definition, 'payment definition');
+      checkWindow(clause.definition.period);
     }
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
