@@ -269,8 +269,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `since` ("of the sales since the previous milestone"): counted from the previous milestone's deadline (since-previous.ts), the query's `pay_from`.
   rate: ['kind', 'percent', 'basis', 'intro', 'measure', 'definedAs', 'definedBare', 'since', 'range'],
   'since-previous': ['kind', 'word', 'range'],
-  // What a payer-pays sentence's amount is counted on: scope and owner are words only, as in memory; a period word is refused by name.
-  measure: ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'range'],
+  // What a payer-pays sentence's amount is counted on: scope and owner are words only, as in memory; so is a period word
+  // ("the Store's Fortnightly Sales"), which the checks hold to the opening's periods (check-opening-period.ts).
+  measure: ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'periodWord', 'range'],
   // A shortfall is owed on the period's final total once the period is over (src/evaluation/minimum.ts).
   shortfall: ['kind', 'written', 'intro', 'percent', 'unitPrice', 'range'],
   // Computed payments, caps, floors and due dates: the query gives the window's revenue, and the
@@ -316,7 +317,7 @@ const KNOWN_VALUES: Readonly<Record<string, readonly unknown[]>> = {
   'basis': ['gross', 'net', null],
 };
 
-function requireKnown(node: object, role: string): void {
+function requireKnown(node: object, role: string, knownValues: Readonly<Record<string, readonly unknown[]>> = KNOWN_VALUES): void {
   const kind = (node as { kind?: unknown }).kind;
   const known = typeof kind === 'string' ? KNOWN_FIELDS[kind] : undefined;
   if (!known) throw new SqlUnsupportedError(`${role} '${String(kind)}'`, `the SQL engines do not support the ${role} '${String(kind)}' yet; evaluate this clause with the in-memory engine`);
@@ -328,7 +329,7 @@ function requireKnown(node: object, role: string): void {
         `the SQL engines do not support '${key}' on a ${role} ('${kind}') yet; evaluate this clause with the in-memory engine`,
       );
     }
-    const values = KNOWN_VALUES[key];
+    const values = knownValues[key];
     if (values && !values.includes(value)) {
       throw new SqlUnsupportedError(
         `${role} '${kind}' ${key} '${String(value)}'`,
@@ -375,6 +376,8 @@ function checkMeasure(measure: MeasureNode | undefined): void {
   if (!measure) return;
   requireKnown(measure, 'measure');
   if (measure.window) checkWindow(measure.window);
+  // Its unit ("Fortnightly") is words: the periods are the opening's, whatever their length.
+  if (measure.periodWord) requireKnown(measure.periodWord, 'period word', {});
 }
 
 function checkPayment(payment: PaymentNode): void {
