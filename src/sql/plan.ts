@@ -50,6 +50,7 @@ import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from '.
 import { startMeets } from '../evaluation/met-from-start';
 import { instalmentsOf } from '../language/check-instalments';
 import { sincePreviousStart, type SinceStart } from '../evaluation/since-previous';
+import { sqlLevelStop, type SqlLevelStop } from './level-stop';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -123,6 +124,8 @@ export interface SqlMilestone {
   payment: SqlPayment;
   /** The payment as written, with its cap, floor and due date (settled once every obligation is known); null when none applies. */
   written: PaymentNode | null;
+  /** A rate owed per period of a payment definition until a level (level-stop.ts), else null. */
+  levelStop: SqlLevelStop | null;
   /** A rate "since the previous milestone": from the day after its deadline (`from` a local day number), else null. */
   since: SinceStart | null;
   /** Who pays whom (milestoneParties, read once here), or null when the clause names neither. */
@@ -188,9 +191,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
     'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'range',
   ],
-  // A payment definition ('"Net Sales Payment" means, for any calendar quarter, …') only names the payment its milestone
-  // already holds (its window and amount); a cumulative level that stops it (`stop`) is refused by name.
-  'payment-definition': ['kind', 'name', 'periodWritten', 'period', 'range'],
+  // A payment definition ('"Net Sales Payment" means, for any calendar quarter, …') names the payment its milestone
+  // already holds (its window and amount); a cumulative level that stops it (`stop`) owes the rate per period (level-stop.ts).
+  'payment-definition': ['kind', 'name', 'periodWritten', 'period', 'stop', 'range'],
+  'level-stop': ['kind', 'names', 'unit', 'term', 'appliesTo', 'comparator', 'amount', 'range'],
   // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
   'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
@@ -502,6 +506,11 @@ function checkResolved(ast: DocumentNode): void {
     if (clause.definition) {
       requireKnown(clause.definition, 'payment definition');
       checkWindow(clause.definition.period);
+      if (clause.definition.stop) {
+        requireKnown(clause.definition.stop, 'level');
+        requireKnown(clause.definition.stop.comparator, 'comparator');
+        requireKnown(clause.definition.stop.amount, 'amount');
+      }
     }
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
@@ -635,6 +644,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         parties,
+        levelStop: sqlLevelStop(clause, payment.kind === 'rate' ? payment : null, { calendar, asOf: context.asOf, ast, firstCounted: cut.firstCounted, aDay }),
         since,
         strict: milestone.comparator?.strict === true,
         ...reading,

@@ -7,7 +7,8 @@ import { ledgerHoldsReading } from '../language/ledger-holds';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString, NO_CURRENCY } from '../values/money';
-import { formatIsoDate } from '../time/periods';
+import { dayNumber, formatIsoDate, parseIsoDate, type CalendarDate } from '../time/periods';
+import { settleLevelStop } from '../evaluation/payments/level-stop';
 import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluation/parties';
@@ -56,7 +57,7 @@ import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
 export interface SqlResultRow {
-  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught';
+  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught' | 'level';
   iid: number | null;
   seq: number | null;
   row_id: string | null;
@@ -129,6 +130,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const refunds = new Map<number, SqlResultRow>();
   /** Instances triggered by catch-up, and the instance whose crossing triggers each (catch-up.ts). */
   const caught = new Map<number, number>();
+  /** Each level-stopped milestone's period totals, by `milestone:period` (level-stop.ts). */
+  const levelTotals = new Map<string, Dec>();
   for (const r of rows) {
     switch (r.kind) {
       case 'instance':
@@ -151,6 +154,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         break;
       case 'caught':
         caught.set(r.iid as number, r.seq as number);
+        break;
+      case 'level':
+        levelTotals.set(`${r.iid}:${r.seq}`, dec(r.v1));
         break;
     }
   }
@@ -257,6 +263,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const dueAtYearEnd = !m.clause.timing && !m.clause.payDay;
     const series = parted ? new InstalmentSeries(parted.instalments, parted.payment, dueAtYearEnd) : null;
     if (parted) notes.add(instalmentsNote(name, parted.instalments, parted.payment, dueAtYearEnd));
+    // A rate owed per period until a level: settled once after the instances, from the first crossing among them.
+    const level = m.levelStop ? { crossingDay: null as number | null, instName: null as string | null } : null;
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
       const escalated = escalationNote(name, m.milestone, m.clause.commitment?.escalation, inst.window, { target: inst.target, ...inst.escalation });
@@ -331,6 +339,11 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (met && !clawback && !byInstance && !meets(totalDec, targetDec, m.strict)) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (level) {
+        level.crossingDay ??= met ? dayNumber(parseIsoDate(row.day as string) as CalendarDate) : null;
+        level.instName ??= instName;
+        continue;
+      }
       if (m.payment.kind === 'increments') {
         // One obligation per completed increment, at the row completing it (its step instance's crossing); none at the threshold's own.
         const owed = incrementObligations(
@@ -383,6 +396,30 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
       if (met && m.stopsAtFirstMet) break;
       if (series?.done) break;
+    }
+    if (m.levelStop && level && level.instName !== null) {
+      const settled = settleLevelStop({
+        stop: m.levelStop.stop,
+        paymentName: m.clause.definition?.name ?? name,
+        percent: m.levelStop.percent,
+        level: new Dec(m.target),
+        periodTotal: (p) => levelTotals.get(`${m.index}:${m.levelStop?.periods.indexOf(p)}`) ?? new Dec(0),
+        periods: m.levelStop.periods,
+        crossingIndex: level.crossingDay,
+        asOfDay: plan.aDay,
+        currency: plan.currency ?? counts.label,
+        clause: m.clauseIndex,
+        label: m.milestone.label,
+        parties,
+        name,
+        instName: level.instName,
+      });
+      for (const text of settled.notes) notes.add(text);
+      for (const obligation of settled.obligations) {
+        obligations.push(obligation);
+        if (m.written) timing.push({ obligation, payment: m.written, name: level.instName });
+      }
+      diagnostics.push(...settled.diagnostics);
     }
   }
   // Caps, floors, due dates, pay days and amounts that come to nothing, once every obligation is known: the evaluator's own code.
