@@ -189,8 +189,13 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   clause: [
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
-    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'range',
+    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'planLevels', 'range',
   ],
+  // Plan levels are resolved into the milestones when read (src/language/plan-level-names.ts): each a rate on the excess
+  // whose `levelBelow` the evaluator's own calculation applies; the sentences only give the note (planLevelsNote).
+  'plan-levels': ['kind', 'levels', 'appliesTo', 'excessOver', 'range'],
+  'plan-level': ['kind', 'achiever', 'verb', 'written', 'from', 'below', 'earner', 'percent', 'range'],
+  'plan-ref': ['kind', 'name', 'amount', 'metric', 'year', 'basis', 'range'],
   // A payment definition ('"Net Sales Payment" means, for any calendar quarter, …') names the payment its milestone
   // already holds (its window and amount); a cumulative level that stops it (`stop`) owes the rate per period (level-stop.ts).
   'payment-definition': ['kind', 'name', 'periodWritten', 'period', 'stop', 'range'],
@@ -282,7 +287,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
   // `thresholdName` only names the threshold ("the Sales Forecast of $600,000 for such Contract Year"): the amount is the threshold.
   // `portion` only words a payment definition's excess ("of that portion of Net Sales … that exceeds …"): the evaluator does not read it.
-  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'portion', 'range'],
+  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'portion', 'levelBelow', 'range'],
   'target-reference': ['kind', 'range'],
   // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
   // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
@@ -510,6 +515,20 @@ function checkResolved(ast: DocumentNode): void {
         requireKnown(clause.definition.stop, 'level');
         requireKnown(clause.definition.stop.comparator, 'comparator');
         requireKnown(clause.definition.stop.amount, 'amount');
+      }
+    }
+    if (clause.planLevels) {
+      requireKnown(clause.planLevels, 'plan levels');
+      const refs = [clause.planLevels.excessOver, ...clause.planLevels.levels.flatMap((level) => [level.from, level.below])];
+      for (const level of clause.planLevels.levels) {
+        requireKnown(level, 'plan level');
+        requireKnown(level.achiever, 'party');
+        requireKnown(level.earner, 'party');
+      }
+      for (const ref of refs) {
+        if (!ref) continue;
+        requireKnown(ref, 'plan');
+        if (ref.amount) requireKnown(ref.amount, 'amount');
       }
     }
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');

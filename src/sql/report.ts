@@ -9,6 +9,7 @@ import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString, NO_CURRENCY } from '../values/money';
 import { dayNumber, formatIsoDate, parseIsoDate, type CalendarDate } from '../time/periods';
 import { settleLevelStop } from '../evaluation/payments/level-stop';
+import { planLevelsNote } from '../evaluation/payments/plan-level-note';
 import { windowOver } from '../time/window-instance';
 import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluation/parties';
@@ -243,6 +244,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
     const base = m.written ? paymentParts(m.written).base : null;
     if (base?.kind === 'tiered') notes.add(tierNote(name, base));
+    if (m.clause.planLevels && m.milestone === m.clause.milestones[0]) notes.add(planLevelsNote(clauses > 1 ? `clause ${m.clauseIndex}: ` : '', m.clause.planLevels));
     const comparator = m.milestone.comparator;
     // With no condition written, the comparator is the payment's threshold, stated in its calculation.
     if (comparator && m.milestone.condition !== 'payment') notes.comparator(name, comparator.words, comparator.strict);
