@@ -22,7 +22,7 @@
  *             v1 contribution, v2 running total
  *   rows:     seq total rows, v1 before E, v2 after A, v3 used, v4 order-column repeats,
  *             label the first row's currency
- *   level:    iid a milestone's index, seq a period of its payment definition stopped at a level, v1 the period's total (level-stop.ts)
+ *   sum:      seq a planned total's index, v1 the total (period-sums.ts)
  *   issue:    row_number, label code (`cell`: an unreadable text cell, classified by
  *             cell-checks.ts), row_id column, day value as written, seq first row (duplicate ids),
  *             v1 count of all issues (on every issue row); the first MAX_REPORTED_ERRORS by row
@@ -38,7 +38,7 @@ import { zoneSegments } from './zone-segments';
 import { clawbackSql } from './clawback';
 import { catchUpSql } from './catch-up';
 import { incrementCtes } from './increments';
-import { levelStopSql } from './level-stop';
+import { periodSumsSql } from './period-sums';
 
 const DAY_MS = 86_400_000;
 
@@ -410,8 +410,8 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   // Clawbacks: the refund row that undid a met instance (clawback.ts).
   const clawback = clawbackSql(plan, p, dialect, contribution, meets);
   ctes.push(...clawback.ctes);
-  // A rate owed per period until a level: each period's total of its basis (level-stop.ts).
-  const levels = levelStopSql(plan.milestones, p, dialect);
+  // Totals over days that are no instance's window: a level stop's periods, a growth's quarter a year before (period-sums.ts).
+  const levels = periodSumsSql(plan.periodSums, p, dialect);
   ctes.push(...levels.ctes);
 
   // Row counts: every row is used, or ignored with a reason.

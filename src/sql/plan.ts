@@ -20,6 +20,7 @@ import type {
   MilestoneNode,
   PaymentNode,
   PaymentTermNode,
+  PriorPeriodReferenceNode,
   ShortfallPaymentNode,
   TargetNode,
   WindowNode,
@@ -51,6 +52,8 @@ import { startMeets } from '../evaluation/met-from-start';
 import { instalmentsOf } from '../language/check-instalments';
 import { sincePreviousStart, type SinceStart } from '../evaluation/since-previous';
 import { sqlLevelStop, type SqlLevelStop } from './level-stop';
+import { PeriodSums, type PeriodSum } from './period-sums';
+import { priorPeriodOf, priorPeriodSpan, type PriorSpan } from '../evaluation/payments/prior-period';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -104,6 +107,8 @@ export interface SqlInstance {
   toDay: number;
   /** The first local day a rate is counted from: `fromDay`, or later for a rate since the previous milestone. */
   payFrom: number;
+  /** For a rate on the growth: the quarter a year before and the index of its total (null: it begins before E, no total). */
+  prior: { span: PriorSpan; sum: number | null } | null;
 }
 
 export interface SqlMilestone {
@@ -124,6 +129,8 @@ export interface SqlMilestone {
   payment: SqlPayment;
   /** The payment as written, with its cap, floor and due date (settled once every obligation is known); null when none applies. */
   written: PaymentNode | null;
+  /** A rate on the growth over the same quarter a year before, else null. */
+  growth: PriorPeriodReferenceNode | null;
   /** A rate owed per period of a payment definition until a level (level-stop.ts), else null. */
   levelStop: SqlLevelStop | null;
   /** A rate "since the previous milestone": from the day after its deadline (`from` a local day number), else null. */
@@ -164,6 +171,8 @@ export interface SqlPlan {
   wantsUnits: boolean;
   /** A rate is paid but the clause names no currency: the first row's currency is needed. */
   wantsRowCurrency: boolean;
+  /** Totals over days that are no instance's window (period-sums.ts). */
+  periodSums: PeriodSum[];
 }
 
 export type PlanResult =
@@ -289,6 +298,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `portion` only words a payment definition's excess ("of that portion of Net Sales … that exceeds …"): the evaluator does not read it.
   'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'portion', 'levelBelow', 'range'],
   'target-reference': ['kind', 'range'],
+  // A rate on the growth over the same quarter a year before: that quarter's total is a period sum of the query (period-sums.ts).
+  'prior-period': ['kind', 'unit', 'baseYear', 'metric', 'range'],
   // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
   // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
   tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'measure', 'proviso', 'range'],
@@ -536,11 +547,6 @@ function checkResolved(ast: DocumentNode): void {
     for (const written of clause.milestones) {
       // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).
       const m = topUpCheckedView(clause, written);
-      // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
-      const base = m.payment ? paymentParts(m.payment).base : null;
-      if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'prior-period') {
-        throw new SqlUnsupportedError("threshold 'prior-period'", "the SQL engines do not support a rate on the growth over the same quarter of the year before yet; evaluate this clause with the in-memory engine");
-      }
       requireKnown(m, 'milestone');
       if (m.labelSource) requireKnown(m.labelSource, 'label');
       if (m.event) requireKnown(m.event, 'event');
@@ -604,6 +610,12 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
   }
 }
 
+/** A growth instance's quarter a year before, and its total's index when it begins on or after E (else it has none). */
+function priorOf(window: WindowInstance, basis: 'gross' | 'net', eDay: number, sums: PeriodSums): { span: PriorSpan; sum: number | null } {
+  const span = priorPeriodSpan(window);
+  return { span, sum: span.start < eDay ? null : sums.add(basis, span.start, span.end) };
+}
+
 /** The plan for one contract: context checked, windows computed, features checked. */
 export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): PlanResult {
   // Openings, fiscal periods, event periods and defined calendar periods are read first, as in memory (or the evaluation fails saying why).
@@ -627,6 +639,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
   const milestones: SqlMilestone[] = [];
   const instances: SqlInstance[] = [];
   const products: string[] = [];
+  const periodSums = new PeriodSums();
   let wantsCustomers = false;
   let wantsAmount = false;
   let wantsUnits = false;
@@ -648,6 +661,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
       // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
       const topUpTarget = topUpQueryTarget(clause, milestone, parties);
+      const growth = payment.kind === 'computed' ? priorPeriodOf(payment.payment) : null;
       const last = milestones[milestones.length - 1];
       const since = sincePreviousStart(clause, milestone, last?.clause === clause ? last : undefined, 0) ?? null;
       const stopsAtFirstMet = reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null;
@@ -663,7 +677,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         parties,
-        levelStop: sqlLevelStop(clause, payment.kind === 'rate' ? payment : null, { calendar, asOf: context.asOf, ast, firstCounted: cut.firstCounted, aDay }),
+        levelStop: sqlLevelStop(clause, payment.kind === 'rate' ? payment : null, { calendar, asOf: context.asOf, ast, firstCounted: cut.firstCounted, aDay }, periodSums),
+        growth,
         since,
         strict: milestone.comparator?.strict === true,
         ...reading,
@@ -687,6 +702,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
           fromDay: Math.max(window.startDay, cut.firstCounted),
           toDay: Math.min(window.endDay, aDay + 1),
           payFrom: Math.max(window.startDay, cut.firstCounted, since?.from ?? 0),
+          prior: growth && payment.kind === 'computed' ? priorOf(window, payment.basis, eDay, periodSums) : null,
         };
         sqlMilestone.instances.push(instance);
         instances.push(instance);
@@ -718,6 +734,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       // A rate is a percentage of revenue: it reads amounts even under a units milestone.
       wantsUnits,
       wantsRowCurrency: wantsRate && currency === null,
+      periodSums: periodSums.list,
     },
   };
 }

@@ -10,8 +10,10 @@ import { Dec, decimalString, formatMoney, moneyString, NO_CURRENCY } from '../va
 import { dayNumber, formatIsoDate, parseIsoDate, type CalendarDate } from '../time/periods';
 import { settleLevelStop } from '../evaluation/payments/level-stop';
 import { planLevelsNote } from '../evaluation/payments/plan-level-note';
+import { isBaseQuarter, priorTotalOf, type PriorTotal } from '../evaluation/payments/prior-period';
+import { growthNote, growthStatus } from '../evaluation/growth';
 import { windowOver } from '../time/window-instance';
-import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
+import { computedOrGrowthObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { plainStatus } from '../evaluation/plain-status';
@@ -58,7 +60,7 @@ import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
 export interface SqlResultRow {
-  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught' | 'level';
+  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught' | 'sum';
   iid: number | null;
   seq: number | null;
   row_id: string | null;
@@ -131,8 +133,13 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const refunds = new Map<number, SqlResultRow>();
   /** Instances triggered by catch-up, and the instance whose crossing triggers each (catch-up.ts). */
   const caught = new Map<number, number>();
-  /** Each level-stopped milestone's period totals, by `milestone:period` (level-stop.ts). */
-  const levelTotals = new Map<string, Dec>();
+  /** The planned totals over days that are no instance's window, by index (period-sums.ts). */
+  const periodTotals = new Map<number, Dec>();
+  const periodTotal = (k: number): Dec => {
+    const found = periodTotals.get(k);
+    if (found === undefined) throw new Error(`the query returned no total ${k}`);
+    return found;
+  };
   for (const r of rows) {
     switch (r.kind) {
       case 'instance':
@@ -156,8 +163,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       case 'caught':
         caught.set(r.iid as number, r.seq as number);
         break;
-      case 'level':
-        levelTotals.set(`${r.iid}:${r.seq}`, dec(r.v1));
+      case 'sum':
+        periodTotals.set(r.seq as number, dec(r.v1));
         break;
     }
   }
@@ -258,6 +265,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     if (m.clause.salesMinimum) notes.add(salesMinimumNote(name, m.clause.salesMinimum));
     const committed = m.clause.commitment ? commitmentNote(name, m.clause.commitment) : null;
     if (committed) notes.add(committed);
+    if (m.growth) notes.add(`${name}: ${growthNote(m.growth)}`);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
     const clawback = sqlClawback(m);
     // Paid in instalments: the evaluator's own series gives each met year its share, its words and its due date.
@@ -268,6 +276,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     // A rate owed per period until a level: settled once after the instances, from the first crossing among them.
     const level = m.levelStop ? { crossingDay: null as number | null, instName: null as string | null } : null;
     for (const inst of m.instances) {
+      // A base year's quarter is only what a later quarter is compared with: its rows are used, the quarter is not tested.
+      if (m.growth && isBaseQuarter(m.growth, inst.window)) continue;
       notes.add(`${name}: ${inst.window.explanation}`);
       const escalated = escalationNote(name, m.milestone, m.clause.commitment?.escalation, inst.window, { target: inst.target, ...inst.escalation });
       if (escalated) notes.add(escalated);
@@ -284,9 +294,13 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
       const topUp = topUpPeriod(m.clause, m.milestone, totalDec, over, plan.currency, counts.label);
-      const status: Status = topUp ? topUp.status : shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
+      // A rate on the growth: the quarter a year before, its total from the query (none when it begins before E).
+      const prior = inst.prior ? priorTotalOf(inst.prior.span, plan.eDay, () => periodTotal(inst.prior?.sum as number)) : null;
+      const status: Status = prior ? growthStatus(prior, totalDec, over) : topUp ? topUp.status : shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
       // A minimum missed on the period's total was not achieved, whatever row once reached it.
-      const met = reached && status === 'met';
+      // A growth is known once the quarter is over, on its whole total: no row achieves it.
+      const met = reached && status === 'met' && !prior;
+      const shownTarget = prior?.kind === 'total' ? prior.total : targetDec;
       const explain: ExplainRow[] = (explains.get(by ?? inst.id) ?? [])
         .sort((a, b) => (b.seq as number) - (a.seq as number))
         .map((e) => ({ id: e.row_id as string, row: e.row_number as number, date: e.day as string, contribution: decText(e.v1), runningTotal: decText(e.v2) }));
@@ -296,17 +310,18 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         period: inst.window.period,
         metric: m.metric,
         product: m.milestone.target.kind === 'units' ? m.milestone.target.product : null,
-        target: decimalString(targetDec),
+        // A growth over a quarter whose total is not counted has no target to show: not "0", and no progress.
+        target: prior?.kind === 'incomplete' ? null : decimalString(shownTarget),
         currency: m.milestone.target.kind === 'revenue' && m.milestone.target.amount.currency !== NO_CURRENCY ? m.milestone.target.amount.currency : null,
         windowType: windowType(w),
         windowStart: inst.window.windowStart,
         deadline: inst.window.deadline,
         status,
-        achievedAt: met ? row.day : null,
+        achievedAt: met ? row.day : prior && status === 'met' ? inst.window.deadline : null,
         achievedBy: met ? row.row_id : null,
         achievedByRow: met ? row.row_number : null,
         total: decimalString(totalDec),
-        progress: progressOf(totalDec, targetDec, m.strict),
+        progress: prior?.kind === 'incomplete' ? null : progressOf(totalDec, shownTarget, m.strict),
         crossing: met ? { runningTotalBeforeDay: decText(row.v3), rows: explain } : null,
       };
       // A period word's window has no deadline: a period that falls short is not a missed milestone.
@@ -369,11 +384,11 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       // A measured amount is settled at the window's end (measured.ts); any other is owed at the crossing row.
-      const settlement = measuredSettlement(m.written, inst.window, plan.aDay, met ? { by: row.row_id as string, at: result.achievedAt as string } : null);
+      const settlement = measuredSettlement(m.written, inst.window, plan.aDay, met ? { by: row.row_id as string, at: result.achievedAt as string } : null, prior !== null);
       if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
       if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : met) {
         const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
-        const whole = obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
+        const whole = obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned, prior);
         const obligation = whole && series && m.payment.kind === 'constant' ? series.instalment(whole, result.deadline, m.payment.source) : whole;
         if (obligation) {
           obligations.push(obligation);
@@ -405,7 +420,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         paymentName: m.clause.definition?.name ?? name,
         percent: m.levelStop.percent,
         level: new Dec(m.target),
-        periodTotal: (p) => levelTotals.get(`${m.index}:${m.levelStop?.periods.indexOf(p)}`) ?? new Dec(0),
+        periodTotal: (p) => periodTotal(m.levelStop?.sums[m.levelStop.periods.indexOf(p)] as number),
         periods: m.levelStop.periods,
         crossingIndex: level.crossingDay,
         asOfDay: plan.aDay,
@@ -458,6 +473,7 @@ function obligationOf(
   name: string,
   diagnostics: EvaluationDiagnostic[],
   warned: Set<SqlMilestone>,
+  prior: PriorTotal | null = null,
 ): Obligation | null {
   const common: ObligationCommon = {
     clause: m.clauseIndex,
@@ -526,7 +542,7 @@ function obligationOf(
     case 'attainment':
       throw new Error('an attainment table is paid on the period total, not at a crossing row');
     case 'computed':
-      return computedObligation(pay.payment, dec(row.v4), {
+      return computedOrGrowthObligation(pay.payment, dec(row.v4), prior ?? undefined, {
         common,
         target: new Dec(m.target),
         currency: plan.currency ?? firstRowCurrency,
