@@ -51,7 +51,6 @@ const NOT_SUPPORTED: Record<string, string> = {
  * never answered. A construct not listed here must either compile (and then agree) or be added deliberately.
  */
 const REFUSED_FEATURES = [
-  "definition 'customer-definition'",
   "definition 'item-set-definition'", "milestone 'milestone' field 'compound'",
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "clause 'clause' field 'carryForward'", "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'",

@@ -263,6 +263,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'date-range': ['kind', 'from', 'to', 'range'],
   'defined-period': ['kind', 'term', 'which', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
+  // Who counts as a new customer ('"New Client" means a client that is not and has never been party to a Sale Agreement.'):
+  // the engines' own rule, stated in the document's notes (documentReadings); it changes no figure.
+  'customer-definition': ['kind', 'term', 'noun', 'isNot', 'never', 'range'],
   'successive-periods': ['kind', 'n', 'unit', 'range'],
   // Calendar-defined periods are calendar windows by the time windows are dated (src/language/defined-calendar-periods.ts).
   'calendar-periods': ['kind', 'unit', 'written', 'ends', 'range'],
