@@ -33,8 +33,9 @@ const TEXTS = [
  * (2026-04-15; a period that starts after it is the one the as-of date falls before), or the construct it refuses.
  */
 const SQL_READINGS = new Map<string, { periods: [string, string][] } | { refused: string }>([
-  // A period word inside the measure ("on the Store's Fortnightly Sales") is the measured payment's, not the periods'.
-  [TEXTS[0], { refused: "measure 'measure' field 'periodWord'" }],
+  // A period word inside the measure ("on the Store's Fortnightly Sales") is words: the periods are the opening's, fourteen
+  // days from Monday 2026-03-02: Mar 2-15, Mar 16-29, Mar 30-Apr 12, Apr 13-26 (holds the as-of date).
+  [TEXTS[0], { periods: [['2026-03-02', '2026-03-15'], ['2026-03-16', '2026-03-29'], ['2026-03-30', '2026-04-12'], ['2026-04-13', '2026-04-26']] }],
   // Fourteen days from Friday 2026-02-20: Feb 20-Mar 5, Mar 6-19, Mar 20-Apr 2, Apr 3-16 (holds the as-of date).
   [TEXTS[1], { periods: [['2026-02-20', '2026-03-05'], ['2026-03-06', '2026-03-19'], ['2026-03-20', '2026-04-02'], ['2026-04-03', '2026-04-16']] }],
   // Ten days from 2026-05-01, after the as-of date: the first period only.

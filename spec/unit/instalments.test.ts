@@ -66,9 +66,11 @@ describe('the "payable by" sentence and instalments', () => {
     expect(d[0].offset).toBe(text.indexOf('; provided'));
   });
 
-  test('the SQL path plans the instalments (spec/sql computes them on DuckDB and PostgreSQL against the evaluator)', () => {
+  test('the SQL path plans the instalments: the query stops after the met year owing the last', () => {
     const ast = parse(`The milestone payment of $300,000 shall be payable by Acme to Beta when Net Sales in each year exceed $1,000${proviso('three (3)')}.`).ast!;
-    expect(() => planEvaluation(ast, { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2027-12-31' })).not.toThrow();
+    const planned = planEvaluation(ast, { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2027-12-31' });
+    if (!planned.ok) throw new Error(planned.message);
+    expect(planned.plan.milestones.map((m) => m.stopsAfterMet)).toEqual([3]);
   });
 });
 

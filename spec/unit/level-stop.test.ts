@@ -6,7 +6,7 @@
  * what is owed.
  */
 import fc from 'fast-check';
-import { levelStopObligations, type LevelPeriod } from '../../src/evaluation/payments/level-stop';
+import { levelStopObligations, seriesTotal, type LevelPeriod } from '../../src/evaluation/payments/level-stop';
 import { DaySeries } from '../../src/evaluation/day-series';
 import { Dec } from '../../src/values/money';
 import { SCALE } from '../../src/values/quantity';
@@ -33,7 +33,7 @@ function owe(days: number[], length: number, levelCents: number) {
   return levelStopObligations({
     percent: '100',
     level: new Dec(levelCents).dividedBy(100),
-    series,
+    periodTotal: (p) => seriesTotal(series, p.from, p.to),
     periods: periods(days.length, length),
     crossingIndex: crossingIndex < 0 ? null : crossingIndex,
     asOfDay: days.length,

@@ -57,7 +57,7 @@ import { metFromStart, metFromStartNote } from './met-from-start';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
-import { levelStopNote, levelStopObligations } from './payments/level-stop';
+import { seriesTotal, settleLevelStop } from './payments/level-stop';
 import { accrue, accruingTiers, firstBoundary } from './payments/accrual';
 import { figure } from './payments/calculation';
 import { planTableGaps } from './plan-table-note';
@@ -779,31 +779,29 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       // From the earliest crossing of the level among the instances, once an instance has reached this point (its name for the notes).
       if (levelStop && levelStop.instName !== null) {
         const { crossing, instName, level, found } = levelStop;
-        const currency = this.currency ?? sums.firstRowCurrency;
-        const owed = currency === null ? null : levelStopObligations({
+        const series = METRICS[levelStop.metric ?? 'gross-revenue'].series(sums, null).net;
+        const settled = settleLevelStop({
+          stop: level,
+          paymentName: plan.clause.definition?.name ?? name,
           percent: levelStop.percent,
           level: toDec(plan.target),
-          series: METRICS[levelStop.metric ?? 'gross-revenue'].series(sums, null).net,
+          periodTotal: (p) => seriesTotal(series, p.from, p.to),
           periods: levelStop.periods,
           crossingIndex: crossing ? crossing.row.day - this.effectiveDay : null,
           asOfDay: this.asOfDay,
-          currency,
-          common: { clause: plan.clauseIndex, label: m.label, ...(parties ?? { payer: null, payee: null, direction: 'from-performer' as const }) },
+          currency: this.currency ?? sums.firstRowCurrency,
+          clause: plan.clauseIndex,
+          label: m.label,
+          parties,
           name,
+          instName,
         });
-        notes.add(levelStopNote(name, level, plan.clause.definition?.name ?? name));
-        for (const text of owed?.notes ?? []) notes.add(text);
-        for (const obligation of owed?.obligations ?? []) {
+        for (const text of settled.notes) notes.add(text);
+        for (const obligation of settled.obligations) {
           obligations.push(obligation);
-          notes.add(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
           timing.push({ obligation, payment: found.payment, name: instName });
         }
-        if (owed && owed.negative.length > 0) {
-          diagnostics.push({
-            code: 'negative-base-no-clawback', severity: 'warning', label: m.label,
-            message: `${name}: refunds bring the total of ${owed.negative.join(', ')} below zero; the definition states no clawback or offset, so nothing is owed for ${owed.negative.length === 1 ? 'it' : 'them'}, and nothing back`,
-          });
-        }
+        diagnostics.push(...settled.diagnostics);
       }
     });
 

@@ -206,17 +206,8 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const revenue = new Accumulator();
       const series = baseSeries(payment, o.sums, plan.rowSet);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);
-      const prior = o.prior;
-      if (prior?.kind === 'incomplete') {
-        const message =
-          `${name}: the increase of ${inst.window.windowStart} to ${inst.window.deadline} is over ${prior.windowStart} to ${prior.deadline}, which begins before the ` +
-          "effective date: its sales are not counted, so the increase cannot be told; the amount is undefined (not zero). Evaluate with an effective date on or before that quarter's first day";
-        diagnostics.push({ code: 'growth-base-incomplete', severity: 'warning', label: m.label, message });
-        return { ...common, amount: null, currency: o.currency ?? o.firstRowCurrency, basis: 'rate', explanation: message };
-      }
-      return computedObligation(payment, revenue.value(), {
+      return computedOrGrowthObligation(payment, revenue.value(), o.prior, {
         common,
-        ...(prior ? { prior: prior.total, priorWords: `the same calendar quarter of the year before, ${prior.windowStart} to ${prior.deadline}` } : {}),
         target: toDec(instanceTarget(plan, inst)),
         currency: o.currency ?? o.firstRowCurrency,
         window: inst.window,
@@ -308,6 +299,24 @@ export interface ComputedContext {
   /** For a rate on the growth: the total of the same quarter a year before, and that quarter in words. */
   prior?: Dec;
   priorWords?: string;
+}
+
+/**
+ * A computed payment's obligation, or for a rate on the growth over the year before (`prior`), its obligation on the
+ * increase: undefined, with a warning, when the prior quarter's total cannot be told. Shared by every engine.
+ */
+export function computedOrGrowthObligation(payment: FormulaPayment, revenue: Dec, prior: PriorTotal | undefined, c: ComputedContext): Obligation {
+  if (prior?.kind === 'incomplete') {
+    const message =
+      `${c.name}: the increase of ${c.window.windowStart} to ${c.window.deadline} is over ${prior.windowStart} to ${prior.deadline}, which begins before the ` +
+      "effective date: its sales are not counted, so the increase cannot be told; the amount is undefined (not zero). Evaluate with an effective date on or before that quarter's first day";
+    c.diagnostics.push({ code: 'growth-base-incomplete', severity: 'warning', label: c.common.label, message });
+    return { ...c.common, amount: null, currency: c.currency, basis: 'rate', explanation: message };
+  }
+  return computedObligation(payment, revenue, {
+    ...c,
+    ...(prior ? { prior: prior.total, priorWords: `the same calendar quarter of the year before, ${prior.windowStart} to ${prior.deadline}` } : {}),
+  });
 }
 
 /**

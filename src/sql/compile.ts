@@ -22,6 +22,7 @@
  *             v1 contribution, v2 running total
  *   rows:     seq total rows, v1 before E, v2 after A, v3 used, v4 order-column repeats,
  *             label the first row's currency
+ *   sum:      seq a planned total's index, v1 the total (period-sums.ts)
  *   issue:    row_number, label code (`cell`: an unreadable text cell, classified by
  *             cell-checks.ts), row_id column, day value as written, seq first row (duplicate ids),
  *             v1 count of all issues (on every issue row); the first MAX_REPORTED_ERRORS by row
@@ -37,6 +38,7 @@ import { zoneSegments } from './zone-segments';
 import { clawbackSql } from './clawback';
 import { catchUpSql } from './catch-up';
 import { incrementCtes } from './increments';
+import { periodSumsSql } from './period-sums';
 
 const DAY_MS = 86_400_000;
 
@@ -408,6 +410,9 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   // Clawbacks: the refund row that undid a met instance (clawback.ts).
   const clawback = clawbackSql(plan, p, dialect, contribution, meets);
   ctes.push(...clawback.ctes);
+  // Totals over days that are no instance's window: a level stop's periods, a growth's quarter a year before (period-sums.ts).
+  const levels = periodSumsSql(plan.periodSums, p, dialect);
+  ctes.push(...levels.ctes);
 
   // Row counts: every row is used, or ignored with a reason.
   ctes.push(
@@ -489,6 +494,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `  FROM (SELECT * FROM issues ORDER BY rn, rank LIMIT ${Number(MAX_REPORTED_ERRORS)}) AS z CROSS JOIN issue_count AS n`,
     ...clawback.selects,
     ...catchUp.selects,
+    ...levels.selects,
   ];
   // Increments are counted up by a recursive CTE (increments.ts), which the WITH must announce.
   const text = `WITH${increments.length > 0 ? ' RECURSIVE' : ''}\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;

@@ -27,13 +27,14 @@ export function checkMeasuredMilestone(m: MilestoneNode): void {
 
 /**
  * When the payment of an instance is owed, if it is settled at the window's end; null when it is owed at the
- * crossing row as any other. `met`: the crossing row and day, when the condition was met.
+ * crossing row as any other. `met`: the crossing row and day, when the condition was met; `growth`: a rate on the growth.
  */
-export function measuredSettlement(written: PaymentNode | null, window: WindowInstance, asOfDay: number, met: { by: string; at: string } | null): Settlement | null {
+export function measuredSettlement(written: PaymentNode | null, window: WindowInstance, asOfDay: number, met: { by: string; at: string } | null, growth = false): Settlement | null {
   if (written === null || !isSettledAtWindowEnd(written)) return null;
   const base = paymentParts(written).base;
-  // A raised rate is owed at the lower rate when its condition is not met.
+  // A raised rate is owed at the lower rate when its condition is not met; a rate on the growth is settled on every
+  // quarter once it is over (an increase of zero or a decrease comes to nothing).
   const raised = base.kind === 'tiered' && base.proviso !== undefined;
-  return settlementOf(window, asOfDay, met, raised);
+  return settlementOf(window, asOfDay, met, raised || growth);
 }
 

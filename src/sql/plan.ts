@@ -20,6 +20,7 @@ import type {
   MilestoneNode,
   PaymentNode,
   PaymentTermNode,
+  PriorPeriodReferenceNode,
   ShortfallPaymentNode,
   TargetNode,
   WindowNode,
@@ -50,6 +51,9 @@ import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from '.
 import { startMeets } from '../evaluation/met-from-start';
 import { instalmentsOf } from '../language/check-instalments';
 import { sincePreviousStart, type SinceStart } from '../evaluation/since-previous';
+import { sqlLevelStop, type SqlLevelStop } from './level-stop';
+import { PeriodSums, type PeriodSum } from './period-sums';
+import { priorPeriodOf, priorPeriodSpan, type PriorSpan } from '../evaluation/payments/prior-period';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -103,6 +107,8 @@ export interface SqlInstance {
   toDay: number;
   /** The first local day a rate is counted from: `fromDay`, or later for a rate since the previous milestone. */
   payFrom: number;
+  /** For a rate on the growth: the quarter a year before and the index of its total (null: it begins before E, no total). */
+  prior: { span: PriorSpan; sum: number | null } | null;
 }
 
 export interface SqlMilestone {
@@ -123,6 +129,10 @@ export interface SqlMilestone {
   payment: SqlPayment;
   /** The payment as written, with its cap, floor and due date (settled once every obligation is known); null when none applies. */
   written: PaymentNode | null;
+  /** A rate on the growth over the same quarter a year before, else null. */
+  growth: PriorPeriodReferenceNode | null;
+  /** A rate owed per period of a payment definition until a level (level-stop.ts), else null. */
+  levelStop: SqlLevelStop | null;
   /** A rate "since the previous milestone": from the day after its deadline (`from` a local day number), else null. */
   since: SinceStart | null;
   /** Who pays whom (milestoneParties, read once here), or null when the clause names neither. */
@@ -161,6 +171,8 @@ export interface SqlPlan {
   wantsUnits: boolean;
   /** A rate is paid but the clause names no currency: the first row's currency is needed. */
   wantsRowCurrency: boolean;
+  /** Totals over days that are no instance's window (period-sums.ts). */
+  periodSums: PeriodSum[];
 }
 
 export type PlanResult =
@@ -186,11 +198,17 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   clause: [
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
-    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'range',
+    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'planLevels', 'range',
   ],
-  // A payment definition ('"Net Sales Payment" means, for any calendar quarter, …') only names the payment its milestone
-  // already holds (its window and amount); a cumulative level that stops it (`stop`) is refused by name.
-  'payment-definition': ['kind', 'name', 'periodWritten', 'period', 'range'],
+  // Plan levels are resolved into the milestones when read (src/language/plan-level-names.ts): each a rate on the excess
+  // whose `levelBelow` the evaluator's own calculation applies; the sentences only give the note (planLevelsNote).
+  'plan-levels': ['kind', 'levels', 'appliesTo', 'excessOver', 'range'],
+  'plan-level': ['kind', 'achiever', 'verb', 'written', 'from', 'below', 'earner', 'percent', 'range'],
+  'plan-ref': ['kind', 'name', 'amount', 'metric', 'year', 'basis', 'range'],
+  // A payment definition ('"Net Sales Payment" means, for any calendar quarter, …') names the payment its milestone
+  // already holds (its window and amount); a cumulative level that stops it (`stop`) owes the rate per period (level-stop.ts).
+  'payment-definition': ['kind', 'name', 'periodWritten', 'period', 'stop', 'range'],
+  'level-stop': ['kind', 'names', 'unit', 'term', 'appliesTo', 'comparator', 'amount', 'range'],
   // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
   'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
@@ -245,6 +263,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'date-range': ['kind', 'from', 'to', 'range'],
   'defined-period': ['kind', 'term', 'which', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
+  // Who counts as a new customer ('"New Client" means a client that is not and has never been party to a Sale Agreement.'):
+  // the engines' own rule, stated in the document's notes (documentReadings); it changes no figure.
+  'customer-definition': ['kind', 'term', 'noun', 'isNot', 'never', 'range'],
   'successive-periods': ['kind', 'n', 'unit', 'range'],
   // Calendar-defined periods are calendar windows by the time windows are dated (src/language/defined-calendar-periods.ts).
   'calendar-periods': ['kind', 'unit', 'written', 'ends', 'range'],
@@ -269,16 +290,19 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `since` ("of the sales since the previous milestone"): counted from the previous milestone's deadline (since-previous.ts), the query's `pay_from`.
   rate: ['kind', 'percent', 'basis', 'intro', 'measure', 'definedAs', 'definedBare', 'since', 'range'],
   'since-previous': ['kind', 'word', 'range'],
-  // What a payer-pays sentence's amount is counted on: scope and owner are words only, as in memory; a period word is refused by name.
-  measure: ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'range'],
+  // What a payer-pays sentence's amount is counted on: scope and owner are words only, as in memory; so is a period word
+  // ("the Store's Fortnightly Sales"), which the checks hold to the opening's periods (check-opening-period.ts).
+  measure: ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'periodWord', 'range'],
   // A shortfall is owed on the period's final total once the period is over (src/evaluation/minimum.ts).
   shortfall: ['kind', 'written', 'intro', 'percent', 'unitPrice', 'range'],
   // Computed payments, caps, floors and due dates: the query gives the window's revenue, and the
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
   // `thresholdName` only names the threshold ("the Sales Forecast of $600,000 for such Contract Year"): the amount is the threshold.
   // `portion` only words a payment definition's excess ("of that portion of Net Sales … that exceeds …"): the evaluator does not read it.
-  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'portion', 'range'],
+  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'portion', 'levelBelow', 'range'],
   'target-reference': ['kind', 'range'],
+  // A rate on the growth over the same quarter a year before: that quarter's total is a period sum of the query (period-sums.ts).
+  'prior-period': ['kind', 'unit', 'baseYear', 'metric', 'range'],
   // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
   // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
   tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'measure', 'proviso', 'range'],
@@ -316,7 +340,7 @@ const KNOWN_VALUES: Readonly<Record<string, readonly unknown[]>> = {
   'basis': ['gross', 'net', null],
 };
 
-function requireKnown(node: object, role: string): void {
+function requireKnown(node: object, role: string, knownValues: Readonly<Record<string, readonly unknown[]>> = KNOWN_VALUES): void {
   const kind = (node as { kind?: unknown }).kind;
   const known = typeof kind === 'string' ? KNOWN_FIELDS[kind] : undefined;
   if (!known) throw new SqlUnsupportedError(`${role} '${String(kind)}'`, `the SQL engines do not support the ${role} '${String(kind)}' yet; evaluate this clause with the in-memory engine`);
@@ -328,7 +352,7 @@ function requireKnown(node: object, role: string): void {
         `the SQL engines do not support '${key}' on a ${role} ('${kind}') yet; evaluate this clause with the in-memory engine`,
       );
     }
-    const values = KNOWN_VALUES[key];
+    const values = knownValues[key];
     if (values && !values.includes(value)) {
       throw new SqlUnsupportedError(
         `${role} '${kind}' ${key} '${String(value)}'`,
@@ -375,6 +399,8 @@ function checkMeasure(measure: MeasureNode | undefined): void {
   if (!measure) return;
   requireKnown(measure, 'measure');
   if (measure.window) checkWindow(measure.window);
+  // Its unit ("Fortnightly") is words: the periods are the opening's, whatever their length.
+  if (measure.periodWord) requireKnown(measure.periodWord, 'period word', {});
 }
 
 function checkPayment(payment: PaymentNode): void {
@@ -499,17 +525,31 @@ function checkResolved(ast: DocumentNode): void {
     if (clause.definition) {
       requireKnown(clause.definition, 'payment definition');
       checkWindow(clause.definition.period);
+      if (clause.definition.stop) {
+        requireKnown(clause.definition.stop, 'level');
+        requireKnown(clause.definition.stop.comparator, 'comparator');
+        requireKnown(clause.definition.stop.amount, 'amount');
+      }
+    }
+    if (clause.planLevels) {
+      requireKnown(clause.planLevels, 'plan levels');
+      const refs = [clause.planLevels.excessOver, ...clause.planLevels.levels.flatMap((level) => [level.from, level.below])];
+      for (const level of clause.planLevels.levels) {
+        requireKnown(level, 'plan level');
+        requireKnown(level.achiever, 'party');
+        requireKnown(level.earner, 'party');
+      }
+      for (const ref of refs) {
+        if (!ref) continue;
+        requireKnown(ref, 'plan');
+        if (ref.amount) requireKnown(ref.amount, 'amount');
+      }
     }
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
     for (const written of clause.milestones) {
       // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).
       const m = topUpCheckedView(clause, written);
-      // Named before the milestone's other fields: the query sums each window alone, never the same quarter a year before.
-      const base = m.payment ? paymentParts(m.payment).base : null;
-      if (base?.kind === 'rate-on-excess' && base.threshold.kind === 'prior-period') {
-        throw new SqlUnsupportedError("threshold 'prior-period'", "the SQL engines do not support a rate on the growth over the same quarter of the year before yet; evaluate this clause with the in-memory engine");
-      }
       requireKnown(m, 'milestone');
       if (m.labelSource) requireKnown(m.labelSource, 'label');
       if (m.event) requireKnown(m.event, 'event');
@@ -573,6 +613,12 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
   }
 }
 
+/** A growth instance's quarter a year before, and its total's index when it begins on or after E (else it has none). */
+function priorOf(window: WindowInstance, basis: 'gross' | 'net', eDay: number, sums: PeriodSums): { span: PriorSpan; sum: number | null } {
+  const span = priorPeriodSpan(window);
+  return { span, sum: span.start < eDay ? null : sums.add(basis, span.start, span.end) };
+}
+
 /** The plan for one contract: context checked, windows computed, features checked. */
 export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): PlanResult {
   // Openings, fiscal periods, event periods and defined calendar periods are read first, as in memory (or the evaluation fails saying why).
@@ -596,6 +642,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
   const milestones: SqlMilestone[] = [];
   const instances: SqlInstance[] = [];
   const products: string[] = [];
+  const periodSums = new PeriodSums();
   let wantsCustomers = false;
   let wantsAmount = false;
   let wantsUnits = false;
@@ -617,6 +664,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
       // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
       const topUpTarget = topUpQueryTarget(clause, milestone, parties);
+      const growth = payment.kind === 'computed' ? priorPeriodOf(payment.payment) : null;
       const last = milestones[milestones.length - 1];
       const since = sincePreviousStart(clause, milestone, last?.clause === clause ? last : undefined, 0) ?? null;
       const stopsAtFirstMet = reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null;
@@ -632,6 +680,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         parties,
+        levelStop: sqlLevelStop(clause, payment.kind === 'rate' ? payment : null, { calendar, asOf: context.asOf, ast, firstCounted: cut.firstCounted, aDay }, periodSums),
+        growth,
         since,
         strict: milestone.comparator?.strict === true,
         ...reading,
@@ -655,6 +705,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
           fromDay: Math.max(window.startDay, cut.firstCounted),
           toDay: Math.min(window.endDay, aDay + 1),
           payFrom: Math.max(window.startDay, cut.firstCounted, since?.from ?? 0),
+          prior: growth && payment.kind === 'computed' ? priorOf(window, payment.basis, eDay, periodSums) : null,
         };
         sqlMilestone.instances.push(instance);
         instances.push(instance);
@@ -686,6 +737,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       // A rate is a percentage of revenue: it reads amounts even under a units milestone.
       wantsUnits,
       wantsRowCurrency: wantsRate && currency === null,
+      periodSums: periodSums.list,
     },
   };
 }

@@ -8,9 +8,13 @@ import { ledgerHoldsReading } from '../language/ledger-holds';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
 import { Dec, decimalString, formatMoney, moneyString, NO_CURRENCY } from '../values/money';
-import { formatIsoDate } from '../time/periods';
+import { dayNumber, formatIsoDate, parseIsoDate, type CalendarDate } from '../time/periods';
+import { settleLevelStop } from '../evaluation/payments/level-stop';
+import { planLevelsNote } from '../evaluation/payments/plan-level-note';
+import { isBaseQuarter, priorTotalOf, type PriorTotal } from '../evaluation/payments/prior-period';
+import { growthNote, growthStatus } from '../evaluation/growth';
 import { windowOver } from '../time/window-instance';
-import { computedObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
+import { computedOrGrowthObligation, rateObligation, referenceWords, unresolvedSectionObligation, unresolvedSectionWarning } from '../evaluation/obligations';
 import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluation/parties';
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { plainStatus } from '../evaluation/plain-status';
@@ -57,7 +61,7 @@ import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
 export interface SqlResultRow {
-  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught';
+  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught' | 'sum';
   iid: number | null;
   seq: number | null;
   row_id: string | null;
@@ -130,6 +134,13 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const refunds = new Map<number, SqlResultRow>();
   /** Instances triggered by catch-up, and the instance whose crossing triggers each (catch-up.ts). */
   const caught = new Map<number, number>();
+  /** The planned totals over days that are no instance's window, by index (period-sums.ts). */
+  const periodTotals = new Map<number, Dec>();
+  const periodTotal = (k: number): Dec => {
+    const found = periodTotals.get(k);
+    if (found === undefined) throw new Error(`the query returned no total ${k}`);
+    return found;
+  };
   for (const r of rows) {
     switch (r.kind) {
       case 'instance':
@@ -152,6 +163,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         break;
       case 'caught':
         caught.set(r.iid as number, r.seq as number);
+        break;
+      case 'sum':
+        periodTotals.set(r.seq as number, dec(r.v1));
         break;
     }
   }
@@ -240,6 +254,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
     const base = m.written ? paymentParts(m.written).base : null;
     if (base?.kind === 'tiered') notes.add(tierNote(name, base));
+    if (m.clause.planLevels && m.milestone === m.clause.milestones[0]) notes.add(planLevelsNote(clauses > 1 ? `clause ${m.clauseIndex}: ` : '', m.clause.planLevels));
     const comparator = m.milestone.comparator;
     // With no condition written, the comparator is the payment's threshold, stated in its calculation.
     if (comparator && m.milestone.condition !== 'payment') notes.comparator(name, comparator.words, comparator.strict);
@@ -253,6 +268,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     if (m.clause.salesMinimum) notes.add(salesMinimumNote(name, m.clause.salesMinimum));
     const committed = m.clause.commitment ? commitmentNote(name, m.clause.commitment) : null;
     if (committed) notes.add(committed);
+    if (m.growth) notes.add(`${name}: ${growthNote(m.growth)}`);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
     const clawback = sqlClawback(m);
     // Paid in instalments: the evaluator's own series gives each met year its share, its words and its due date.
@@ -260,7 +276,11 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const dueAtYearEnd = !m.clause.timing && !m.clause.payDay;
     const series = parted ? new InstalmentSeries(parted.instalments, parted.payment, dueAtYearEnd) : null;
     if (parted) notes.add(instalmentsNote(name, parted.instalments, parted.payment, dueAtYearEnd));
+    // A rate owed per period until a level: settled once after the instances, from the first crossing among them.
+    const level = m.levelStop ? { crossingDay: null as number | null, instName: null as string | null } : null;
     for (const inst of m.instances) {
+      // A base year's quarter is only what a later quarter is compared with: its rows are used, the quarter is not tested.
+      if (m.growth && isBaseQuarter(m.growth, inst.window)) continue;
       notes.add(`${name}: ${inst.window.explanation}`);
       const escalated = escalationNote(name, m.milestone, m.clause.commitment?.escalation, inst.window, { target: inst.target, ...inst.escalation });
       if (escalated) notes.add(escalated);
@@ -277,9 +297,13 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       const shortfall = m.payment.kind === 'shortfall' ? m.payment : null;
       // A minimum is judged on the period's total once the period is over (minimum.ts); a reward is met at its crossing row.
       const topUp = topUpPeriod(m.clause, m.milestone, totalDec, over, plan.currency, counts.label);
-      const status: Status = topUp ? topUp.status : shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
+      // A rate on the growth: the quarter a year before, its total from the query (none when it begins before E).
+      const prior = inst.prior ? priorTotalOf(inst.prior.span, plan.eDay, () => periodTotal(inst.prior?.sum as number)) : null;
+      const status: Status = prior ? growthStatus(prior, totalDec, over) : topUp ? topUp.status : shortfall || m.payment.kind === 'attainment' ? minimumStatus(reached, totalDec, targetDec, over) : plainStatus(reached, over);
       // A minimum missed on the period's total was not achieved, whatever row once reached it.
-      const met = reached && status === 'met';
+      // A growth is known once the quarter is over, on its whole total: no row achieves it.
+      const met = reached && status === 'met' && !prior;
+      const shownTarget = prior?.kind === 'total' ? prior.total : targetDec;
       const explain: ExplainRow[] = (explains.get(by ?? inst.id) ?? [])
         .sort((a, b) => (b.seq as number) - (a.seq as number))
         .map((e) => ({ id: e.row_id as string, row: e.row_number as number, date: e.day as string, contribution: decText(e.v1), runningTotal: decText(e.v2) }));
@@ -289,17 +313,18 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         period: inst.window.period,
         metric: m.metric,
         product: m.milestone.target.kind === 'units' ? m.milestone.target.product : null,
-        target: decimalString(targetDec),
+        // A growth over a quarter whose total is not counted has no target to show: not "0", and no progress.
+        target: prior?.kind === 'incomplete' ? null : decimalString(shownTarget),
         currency: m.milestone.target.kind === 'revenue' && m.milestone.target.amount.currency !== NO_CURRENCY ? m.milestone.target.amount.currency : null,
         windowType: windowType(w),
         windowStart: inst.window.windowStart,
         deadline: inst.window.deadline,
         status,
-        achievedAt: met ? row.day : null,
+        achievedAt: met ? row.day : prior && status === 'met' ? inst.window.deadline : null,
         achievedBy: met ? row.row_id : null,
         achievedByRow: met ? row.row_number : null,
         total: decimalString(totalDec),
-        progress: progressOf(totalDec, targetDec, m.strict),
+        progress: prior?.kind === 'incomplete' ? null : progressOf(totalDec, shownTarget, m.strict),
         crossing: met ? { runningTotalBeforeDay: decText(row.v3), rows: explain } : null,
       };
       // A period word's window has no deadline: a period that falls short is not a missed milestone.
@@ -334,6 +359,11 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       if (met && !clawback && !byInstance && !meets(totalDec, targetDec, m.strict)) notes.metAndRefunded(instName, result.achievedAt, result.achievedBy as string, result.total);
+      if (level) {
+        level.crossingDay ??= met ? dayNumber(parseIsoDate(row.day as string) as CalendarDate) : null;
+        level.instName ??= instName;
+        continue;
+      }
       if (m.payment.kind === 'increments') {
         // One obligation per completed increment, at the row completing it (its step instance's crossing); none at the threshold's own.
         const owed = incrementObligations(
@@ -357,11 +387,11 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         continue;
       }
       // A measured amount is settled at the window's end (measured.ts); any other is owed at the crossing row.
-      const settlement = measuredSettlement(m.written, inst.window, plan.aDay, met ? { by: row.row_id as string, at: result.achievedAt as string } : null);
+      const settlement = measuredSettlement(m.written, inst.window, plan.aDay, met ? { by: row.row_id as string, at: result.achievedAt as string } : null, prior !== null);
       if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
       if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : met) {
         const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
-        const whole = obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
+        const whole = obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned, prior);
         const obligation = whole && series && m.payment.kind === 'constant' ? series.instalment(whole, result.deadline, m.payment.source) : whole;
         if (obligation) {
           obligations.push(obligation);
@@ -386,6 +416,30 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
       if (met && m.stopsAtFirstMet) break;
       if (series?.done) break;
+    }
+    if (m.levelStop && level && level.instName !== null) {
+      const settled = settleLevelStop({
+        stop: m.levelStop.stop,
+        paymentName: m.clause.definition?.name ?? name,
+        percent: m.levelStop.percent,
+        level: new Dec(m.target),
+        periodTotal: (p) => periodTotal(m.levelStop?.sums[m.levelStop.periods.indexOf(p)] as number),
+        periods: m.levelStop.periods,
+        crossingIndex: level.crossingDay,
+        asOfDay: plan.aDay,
+        currency: plan.currency ?? counts.label,
+        clause: m.clauseIndex,
+        label: m.milestone.label,
+        parties,
+        name,
+        instName: level.instName,
+      });
+      for (const text of settled.notes) notes.add(text);
+      for (const obligation of settled.obligations) {
+        obligations.push(obligation);
+        if (m.written) timing.push({ obligation, payment: m.written, name: level.instName });
+      }
+      diagnostics.push(...settled.diagnostics);
     }
   }
   // Caps, floors, due dates, pay days and amounts that come to nothing, once every obligation is known: the evaluator's own code.
@@ -422,6 +476,7 @@ function obligationOf(
   name: string,
   diagnostics: EvaluationDiagnostic[],
   warned: Set<SqlMilestone>,
+  prior: PriorTotal | null = null,
 ): Obligation | null {
   const common: ObligationCommon = {
     clause: m.clauseIndex,
@@ -490,7 +545,7 @@ function obligationOf(
     case 'attainment':
       throw new Error('an attainment table is paid on the period total, not at a crossing row');
     case 'computed':
-      return computedObligation(pay.payment, dec(row.v4), {
+      return computedOrGrowthObligation(pay.payment, dec(row.v4), prior ?? undefined, {
         common,
         target: new Dec(m.target),
         currency: plan.currency ?? firstRowCurrency,

@@ -13,7 +13,8 @@ import { Accumulator } from '../../values/quantity';
 import { Dec, formatMoney, moneyString } from '../../values/money';
 import type { LevelStopNode } from '../../language/ast';
 import type { DaySeries } from '../day-series';
-import type { Obligation, ObligationCommon } from '../report';
+import type { EvaluationDiagnostic, Obligation, ObligationCommon } from '../report';
+import type { ObligationParties } from '../parties';
 import { amountString, calculate, figure } from './calculation';
 export type { LevelStopCalculation } from './level-stop-calculation';
 
@@ -27,7 +28,8 @@ export interface LevelPeriod {
 export interface LevelStopInput {
   percent: string;
   level: Dec;
-  series: DaySeries;
+  /** A period's own total of the payment's metric (the engine's sums over its evaluated days). */
+  periodTotal: (period: LevelPeriod) => Dec;
   periods: LevelPeriod[];
   /** The day index (from the effective date) of the row that reaches the level, or null when it is not reached. */
   crossingIndex: number | null;
@@ -44,14 +46,15 @@ export interface LevelStopResult {
   negative: string[];
 }
 
-function sum(series: DaySeries, from: number, to: number): Dec {
+/** The total of a day series over day indices `[from, to)`: a period's own total in memory. */
+export function seriesTotal(series: DaySeries, from: number, to: number): Dec {
   const total = new Accumulator();
   for (let i = Math.max(from, 0); i < to; i++) series.addTo(total, i);
   return total.value();
 }
 
 export function levelStopObligations(input: LevelStopInput): LevelStopResult {
-  const { series, level, currency, name } = input;
+  const { level, currency, name } = input;
   const money = (d: Dec): string => figure(d, currency);
   const rate = new Dec(input.percent).dividedBy(100).toFixed();
   const out: LevelStopResult = { obligations: [], notes: [], negative: [] };
@@ -64,7 +67,7 @@ export function levelStopObligations(input: LevelStopInput): LevelStopResult {
       continue;
     }
     const prorated = input.crossingIndex !== null && input.crossingIndex < p.to;
-    const own = sum(series, p.from, p.to);
+    const own = input.periodTotal(p);
     const base = prorated ? level.minus(before) : own;
     const runningBefore = before;
     before = before.plus(own);
@@ -106,6 +109,46 @@ export function levelStopObligations(input: LevelStopInput): LevelStopResult {
         amount: moneyString(result.amount, currency),
       },
       calculationText: text,
+    });
+  }
+  return out;
+}
+
+/** What settling a rate stopped at a level gives, for either engine to add in this order. */
+export interface LevelStopSettlement {
+  obligations: Obligation[];
+  /** The notes in order: the reading, each period's, then each obligation's. */
+  notes: string[];
+  diagnostics: EvaluationDiagnostic[];
+}
+
+/**
+ * The obligations, notes and warning of a rate stopped at a level, once the milestone's instances are known: from the
+ * earliest crossing of the level (`crossingIndex`, in the periods' day numbering), on each period's own total.
+ * `instName` is the instance the notes name; `currency` null (none known) owes nothing and says only the reading.
+ */
+export function settleLevelStop(input: Omit<LevelStopInput, 'currency' | 'common'> & {
+  stop: LevelStopNode;
+  paymentName: string;
+  currency: string | null;
+  clause: number;
+  label: string | null;
+  parties: ObligationParties | null;
+  instName: string;
+}): LevelStopSettlement {
+  const { name, instName, currency } = input;
+  // With no parties named, the defined payment is read as paid by the party whose sales are measured.
+  const parties = input.parties ?? { payer: null, payee: null, direction: 'from-performer' as const };
+  const owed = currency === null ? null : levelStopObligations({ ...input, currency, common: { clause: input.clause, label: input.label, ...parties } });
+  const out: LevelStopSettlement = { obligations: [], notes: [levelStopNote(name, input.stop, input.paymentName), ...(owed?.notes ?? [])], diagnostics: [] };
+  for (const obligation of owed?.obligations ?? []) {
+    out.obligations.push(obligation);
+    out.notes.push(`${instName}: ${obligation.triggeredAt}: ${obligation.explanation}`);
+  }
+  if (owed && owed.negative.length > 0) {
+    out.diagnostics.push({
+      code: 'negative-base-no-clawback', severity: 'warning', label: input.label,
+      message: `${name}: refunds bring the total of ${owed.negative.join(', ')} below zero; the definition states no clawback or offset, so nothing is owed for ${owed.negative.length === 1 ? 'it' : 'them'}, and nothing back`,
     });
   }
   return out;

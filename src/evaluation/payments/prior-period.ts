@@ -30,17 +30,36 @@ export function isBaseQuarter(reference: PriorPeriodReferenceNode, window: Windo
   return Number((window.partialFrom ?? window.windowStart).slice(0, 4)) <= reference.baseYear;
 }
 
-/**
- * The total of the quarter a year before `window`, from `series` (indexed by day from `firstDay`, the effective date).
- * A window cut at the effective date is compared with the whole quarter it belongs to.
- */
-export function priorPeriodTotal(window: WindowInstance, series: DaySeries, firstDay: number): PriorTotal {
+/** The days `[start, end)` of the quarter a year before `window`, and its dates. A window cut at the effective date is compared with the whole quarter it belongs to. */
+export interface PriorSpan {
+  start: number;
+  end: number;
+  windowStart: string;
+  deadline: string;
+}
+
+export function priorPeriodSpan(window: WindowInstance): PriorSpan {
   const ownStart = window.partialFrom !== undefined ? dayNumber(parseIsoDate(window.partialFrom) as NonNullable<ReturnType<typeof parseIsoDate>>) : window.startDay;
   const start = yearBefore(ownStart);
   const end = yearBefore(window.endDay);
-  const dates = { windowStart: formatIsoDate(fromDayNumber(start)), deadline: formatIsoDate(fromDayNumber(end - 1)) };
-  if (start < firstDay) return { kind: 'incomplete', ...dates };
-  const total = new Accumulator();
-  for (let day = start; day < end; day++) series.addTo(total, day - firstDay);
-  return { kind: 'total', total: total.value(), ...dates };
+  return { start, end, windowStart: formatIsoDate(fromDayNumber(start)), deadline: formatIsoDate(fromDayNumber(end - 1)) };
+}
+
+/**
+ * The prior quarter's total, given how an engine sums local days `[start, end)`: undefined when the quarter begins
+ * before `firstDay`, the effective date (its rows are not counted).
+ */
+export function priorTotalOf(span: PriorSpan, firstDay: number, sum: (start: number, end: number) => Dec): PriorTotal {
+  const dates = { windowStart: span.windowStart, deadline: span.deadline };
+  if (span.start < firstDay) return { kind: 'incomplete', ...dates };
+  return { kind: 'total', total: sum(span.start, span.end), ...dates };
+}
+
+/** The total of the quarter a year before `window`, from `series` (indexed by day from `firstDay`, the effective date). */
+export function priorPeriodTotal(window: WindowInstance, series: DaySeries, firstDay: number): PriorTotal {
+  return priorTotalOf(priorPeriodSpan(window), firstDay, (start, end) => {
+    const total = new Accumulator();
+    for (let day = start; day < end; day++) series.addTo(total, day - firstDay);
+    return total.value();
+  });
 }
