@@ -125,6 +125,41 @@ export class CustomerSpill {
     }
   }
 
+  /**
+   * Gives the records of one partition, `data[0 .. total)`, to `visitor`. A function of its own, not a
+   * loop inside `readAll`: it is optimized once the first partitions ran every branch, where a loop
+   * inside `readAll` was compiled on the stack and sent back to the interpreter at the first
+   * branch of a partition's end it had not yet seen.
+   */
+  private scan(data: Uint8Array, total: number, visitor: SpillVisitor): void {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    let i = 0;
+    while (i < total) {
+      const flags = data[i++];
+      const hash = view.getInt32(i, true);
+      i += 4;
+      let length = data[i++];
+      if (length === LONG) {
+        length = view.getUint32(i, true);
+        i += 4;
+      }
+      const sale = (flags & BEFORE) === 0;
+      let time = 0;
+      let row = 0;
+      let day = 0;
+      if (sale) {
+        time = view.getFloat64(i, true);
+        row = view.getUint32(i + 8, true);
+        day = view.getInt32(i + 12, true);
+        i += 16;
+      }
+      const wide = (flags & WIDE) !== 0;
+      const bytes = wide ? 2 * length : length;
+      visitor.record(i, bytes, wide, hash, sale, time, row, day);
+      i += bytes;
+    }
+  }
+
   /** Gives every record to `visitor`, one partition after the other, then deletes the file. Once. */
   readAll(visitor: SpillVisitor): void {
     let data = new Uint8Array(this.block);
@@ -146,33 +181,8 @@ export class CustomerSpill {
         data.set(this.buffers[p].subarray(0, this.used[p]), at);
         // This partition's block is no longer needed: its memory goes before the next partition's table grows.
         this.buffers[p] = new Uint8Array(0);
-        const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
         visitor.partition(data);
-        let i = 0;
-        while (i < total) {
-          const flags = data[i++];
-          const hash = view.getInt32(i, true);
-          i += 4;
-          let length = data[i++];
-          if (length === LONG) {
-            length = view.getUint32(i, true);
-            i += 4;
-          }
-          const sale = (flags & BEFORE) === 0;
-          let time = 0;
-          let row = 0;
-          let day = 0;
-          if (sale) {
-            time = view.getFloat64(i, true);
-            row = view.getUint32(i + 8, true);
-            day = view.getInt32(i + 12, true);
-            i += 16;
-          }
-          const wide = (flags & WIDE) !== 0;
-          const bytes = wide ? 2 * length : length;
-          visitor.record(i, bytes, wide, hash, sale, time, row, day);
-          i += bytes;
-        }
+        this.scan(data, total, visitor);
         visitor.partitionDone();
       }
     } finally {

@@ -134,14 +134,17 @@ export class CustomerTable {
     this.spill = null;
     const firsts = new RowSet(this.maxRow);
     const part = new PartitionTable();
+    // One function for every partition's first sales: a new one per partition would each time
+    // throw away the optimized code that called the one before.
+    const first = (row: number, day: number): void => {
+      firsts.add(row);
+      if (day >= firstDay && day <= lastDay) count(day);
+    };
     spill.readAll({
       partition: (data) => part.start(data),
       record: (nameAt, bytes, wide, hash, sale, time, row, day) => part.record(nameAt, bytes, wide, hash, sale, time, row, day),
       partitionDone: () => {
-        part.forEachFirstOfNew((row, day) => {
-          firsts.add(row);
-          if (day >= firstDay && day <= lastDay) count(day);
-        });
+        part.forEachFirstOfNew(first);
         this.foldBytes = Math.max(this.foldBytes, part.bytes);
       },
     });
@@ -186,13 +189,24 @@ export class CustomerTable {
       if (this.size < this.spillAt) return;
     }
     const spill = new CustomerSpill(this.scratch.open(), budget.partitionBits, budget.block);
+    // Each entry's name is copied into the key buffer and written from there, as every later row's
+    // is: `write` then sees one kind of array, and its optimized code is not thrown away at the first row.
+    const chars = this.chars;
     for (let k = 0; k < this.size; k++) {
       const from = this.start[k];
       const length = this.end(k) - from;
-      const h = hashUnits(this.chars, from, length);
+      if (length > this.keyUnits.length) this.keyUnits = new Uint16Array(Math.max(length, 2 * this.keyUnits.length));
+      const units = this.keyUnits;
+      let narrow = true;
+      for (let i = 0; i < length; i++) {
+        const c = chars[from + i];
+        units[i] = c;
+        if (c > 255) narrow = false;
+      }
+      const h = hashUnits(units, 0, length);
       if (this.rows[k] > this.maxRow) this.maxRow = this.rows[k];
-      if (this.times[k] !== NO_SALE) spill.write(h, this.chars, from, length, true, this.times[k], this.rows[k], this.days[k]);
-      if (this.before[k] === 1) spill.write(h, this.chars, from, length, false, 0, 0, 0);
+      if (this.times[k] !== NO_SALE) spill.write(h, units, 0, length, true, this.times[k], this.rows[k], this.days[k], narrow);
+      if (this.before[k] === 1) spill.write(h, units, 0, length, false, 0, 0, 0, narrow);
     }
     this.spill = spill;
     // Only the key buffer is used from now on: the arrays go to the collector.
