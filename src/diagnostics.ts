@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
   'ambiguous-number': 'error',
   'equal-targets': 'warning',
   'heading-period-reading': 'warning',
+  'heading-window-mismatch': 'warning',
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
   'since-previous-window': 'error',
