@@ -232,7 +232,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Windows with their own start and defined periods are day ranges like the others.
   span: ['kind', 'n', 'unit', 'start', 'written', 'range'],
   'date-range': ['kind', 'from', 'to', 'range'],
-  'defined-period': ['kind', 'term', 'which', 'range'],
+  'defined-period': ['kind', 'term', 'which', 'written', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
   'successive-periods': ['kind', 'n', 'unit', 'range'],
   // Calendar-defined periods are calendar windows by the time windows are dated (src/language/defined-calendar-periods.ts).
