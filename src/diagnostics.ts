@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = {
   'equal-targets': 'warning',
   'heading-period-reading': 'warning',
   'heading-window-mismatch': 'warning',
+  'cumulative-period-reading': 'warning',
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
   'since-previous-window': 'error',

@@ -17,6 +17,7 @@ export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[
   for (const m of clause.milestones) {
     adjectiveHeading(m, text, out);
     headingDeadline(m, text, out);
+    cumulativeInPeriod(m, text, out);
     endOfTheYear(m, out);
     definedMetric(m, out, document);
   }
@@ -117,6 +118,28 @@ function headingDeadline(m: MilestoneNode, text: string, out: Diagnostic[]): voi
       w.range,
       `'${m.labelSource.text}' names ${unit} ${n}, but the window written, '${quoted(text, w.range)}', ${w.kind === 'period' ? 'is' : 'ends with'} ${endsWith}: the window written is used. If ${unit} ${n} is meant, write '${byEnd}' or leave the window out; otherwise correct the heading.`,
       { suggestion: `write '${byEnd}' or leave the window out, or correct the heading` },
+    ),
+  );
+}
+
+/**
+ * "if cumulative Net Sales in each calendar quarter exceed $100,000": each quarter is tested on its own total, but
+ * "cumulative" may mean the running total from the effective date to each quarter's end. A window with its own bounds
+ * ("during the Sales Milestone Period") or counted from the effective date is cumulative either way, and is not warned.
+ */
+function cumulativeInPeriod(m: MilestoneNode, text: string, out: Diagnostic[]): void {
+  const t = m.target;
+  if (t.kind !== 'revenue' || t.term === undefined || !/\bcumulative\b/i.test(t.term)) return;
+  const w = m.window;
+  const recurring = windowType(w) === 'recurring';
+  if (!recurring && !(w.kind === 'period' && w.n > 1)) return;
+  const window = quoted(text, w.range);
+  out.push(
+    diagnostic(
+      'cumulative-period-reading',
+      w.range,
+      `'${t.term}' with '${window}' has two readings: the total of ${recurring ? 'each period' : 'that period'} alone, or the running total from the effective date to ${recurring ? "each period's" : 'its'} end. It is read as ${recurring ? "each period's" : "that period's"} own total.`,
+      { suggestion: recurring ? "for each period's own total, leave out 'cumulative'; the running total to each period's end is not read yet" : `for that period's own total, leave out 'cumulative'; for the running total, write 'by the end of the ${w.kind === 'period' ? `${ORDINALS[w.n - 1] ?? w.n} ${w.unit}` : 'period'}'` },
     ),
   );
 }
