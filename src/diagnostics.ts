@@ -38,6 +38,7 @@ export const DIAGNOSTIC_CODES = {
   'heading-period-reading': 'warning',
   'heading-window-mismatch': 'warning',
   'cumulative-period-reading': 'warning',
+  'payment-beyond-minor-unit': 'warning',
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
   'since-previous-window': 'error',
