@@ -90,9 +90,11 @@ export function definedThe(d: Data): WindowNode {
   return { kind: 'defined-period', term: (d[0] as PeriodName).term, which: 'the', range: span(d) };
 }
 
-/** "in each Contract Year", "every Contract Year", "any Contract Year": one instance per period. */
+/** "in each Contract Year", "every Contract Year", "any Contract Year": one instance per period; "any" and "a" are kept as written. */
 export function definedEach(d: Data): WindowNode {
-  return { kind: 'defined-period', term: (d[d.length - 1] as PeriodName).term, which: 'each', range: span(d) };
+  const first = d[0] as Token;
+  const written: { written?: 'any' | 'a' } = first.type === 'any' || first.type === 'a' ? { written: first.type } : {};
+  return { kind: 'defined-period', term: (d[d.length - 1] as PeriodName).term, which: 'each', ...written, range: span(d) };
 }
 
 // --- fiscal periods ---------------------------------------------------------------------------

@@ -1008,6 +1008,11 @@ export interface DefinedPeriodWindowNode {
   /** The term as written, words joined by single spaces ("Contract Year"). */
   term: string;
   which: number | 'each' | 'the';
+  /**
+   * "in any Contract Year", "in a Contract Year": the word written before the term when it is not "each" or "every".
+   * With a fixed sum it leaves open whether every such period pays or only the first (check-calendar.ts warns).
+   */
+  written?: 'any' | 'a';
   range: Range;
 }
 

@@ -121,6 +121,7 @@ function isFixedSum(payment: PaymentNode | null | undefined): boolean {
  */
 export function checkAnyPeriod(clause: ClauseNode, m: MilestoneNode, out: Diagnostic[]): void {
   const w = m.window;
+  if (w.kind === 'defined-period') return checkAnyDefinedPeriod(clause, m, out);
   if (w.kind !== 'calendar-period' || w.selection.kind !== 'each' || !ANY_WORDS.has(w.written)) return;
   // Instalments say which: one for each calendar year that meets the condition, until all are paid (check-instalments.ts).
   if (m.periodReference || onceOnly(m) || (m.payment?.kind === 'fixed' && m.payment.instalments)) return;
@@ -133,6 +134,27 @@ export function checkAnyPeriod(clause: ClauseNode, m: MilestoneNode, out: Diagno
       w.range,
       `'${w.written} ${noun}' with a fixed sum and neither 'for such ${noun}' nor a once-only word ('one-time') has two readings: paid for every ${w.unit} that meets the target, or paid once, the first time a ${w.unit} does. It is read as paid for every ${w.unit}.`,
       { suggestion: `to pay every ${w.unit}, write 'in each ${noun}' or add 'for such ${noun}'; to pay once, write 'a one-time bonus' or 'the first ${noun} in which'` },
+    ),
+  );
+}
+
+/**
+ * "If Net Sales in any Contract Year exceed $100,000, the Company shall pay the Agent a bonus of $5,000.": the same two
+ * readings as "in any calendar quarter", for a period the text names by a defined term. Every such period pays (the
+ * reading of "in each Contract Year"), and the warning names both.
+ */
+function checkAnyDefinedPeriod(clause: ClauseNode, m: MilestoneNode, out: Diagnostic[]): void {
+  const w = m.window;
+  if (w.kind !== 'defined-period' || w.which !== 'each' || w.written === undefined) return;
+  if (m.periodReference || onceOnly(m) || (m.payment?.kind === 'fixed' && m.payment.instalments)) return;
+  const fixed = m.payment ? isFixedSum(m.payment) : clause.payments.some((t) => isFixedSum(t.payment));
+  if (!fixed) return;
+  out.push(
+    diagnostic(
+      'any-period-reading',
+      w.range,
+      `'${w.written} ${w.term}' with a fixed sum and no once-only word ('one-time') has two readings: paid for every ${w.term} that meets the target, or paid once, the first time a ${w.term} does. It is read as paid for every ${w.term}.`,
+      { suggestion: `to pay every ${w.term}, write 'in each ${w.term}'; to pay once, write 'a one-time bonus'` },
     ),
   );
 }

@@ -16,6 +16,8 @@ const quoted = (text: string, range: Range): string => text.slice(range.start.of
 export function checkReadings(clause: ClauseNode, text: string, out: Diagnostic[], document?: DocumentNode): void {
   for (const m of clause.milestones) {
     adjectiveHeading(m, text, out);
+    headingDeadline(m, text, out);
+    cumulativeInPeriod(m, text, out);
     endOfTheYear(m, out);
     definedMetric(m, out, document);
   }
@@ -82,6 +84,62 @@ function adjectiveHeading(m: MilestoneNode, text: string, out: Diagnostic[]): vo
       m.labelSource.range,
       `'${m.labelSource.text}' with no window is read as one target for the first contract ${unit} (a running total from the effective date to its end, paid once). If the target applies to every ${unit}, each on its own, write '${target} in each ${unit}'; to keep the first ${unit} only, write '${target} by the end of the first ${unit}'.`,
       { suggestion: `write '${target} in each ${unit}' for every ${unit}, or '${target} by the end of the first ${unit}' for the first only` },
+    ),
+  );
+}
+
+const HEADING_UNIT_MONTHS: Readonly<Record<string, number>> = { month: 1, quarter: 3, year: 12 };
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/**
+ * "Month 2 Milestone: Close $150,000 … by the end of the first month": the heading names one contract period and the
+ * window written ends with another. The window written is used (a written window wins over the heading), and the
+ * warning names both and how to write each. A window that ends where the heading's period ends ("Month 3 Milestone: …
+ * by the end of the quarter") agrees with it.
+ */
+function headingDeadline(m: MilestoneNode, text: string, out: Diagnostic[]): void {
+  if (m.labelSource?.style !== 'heading' || m.label === null) return;
+  // The grammar writes a numbered heading's label as "<Unit> <n>" ("Month 2").
+  const heading = /^(Month|Quarter|Year) (\d+)$/.exec(m.label);
+  const w = m.window;
+  if (!heading || (w.kind !== 'end-of-period' && w.kind !== 'period') || (w.kind === 'end-of-period' && w.written === 'implied')) return;
+  const unit = heading[1].toLowerCase();
+  const n = Number(heading[2]);
+  const headingEnd = HEADING_UNIT_MONTHS[unit] * n;
+  const windowEnd = HEADING_UNIT_MONTHS[w.unit] * w.n;
+  if (headingEnd === windowEnd) return;
+  const endsWith = `${w.unit} ${w.n}`;
+  const ordinal = ORDINALS[n - 1] ?? null;
+  // A single period stays one ("in month 2"); a running total keeps its deadline form.
+  const byEnd = w.kind === 'period' ? `in ${unit} ${n}` : ordinal ? `by the end of the ${ordinal} ${unit}` : `by the end of ${unit} ${n}`;
+  out.push(
+    diagnostic(
+      'heading-window-mismatch',
+      w.range,
+      `'${m.labelSource.text}' names ${unit} ${n}, but the window written, '${quoted(text, w.range)}', ${w.kind === 'period' ? 'is' : 'ends with'} ${endsWith}: the window written is used. If ${unit} ${n} is meant, write '${byEnd}' or leave the window out; otherwise correct the heading.`,
+      { suggestion: `write '${byEnd}' or leave the window out, or correct the heading` },
+    ),
+  );
+}
+
+/**
+ * "if cumulative Net Sales in each calendar quarter exceed $100,000": each quarter is tested on its own total, but
+ * "cumulative" may mean the running total from the effective date to each quarter's end. A window with its own bounds
+ * ("during the Sales Milestone Period") or counted from the effective date is cumulative either way, and is not warned.
+ */
+function cumulativeInPeriod(m: MilestoneNode, text: string, out: Diagnostic[]): void {
+  const t = m.target;
+  if (t.kind !== 'revenue' || t.term === undefined || !/\bcumulative\b/i.test(t.term)) return;
+  const w = m.window;
+  const recurring = windowType(w) === 'recurring';
+  if (!recurring && !(w.kind === 'period' && w.n > 1)) return;
+  const window = quoted(text, w.range);
+  out.push(
+    diagnostic(
+      'cumulative-period-reading',
+      w.range,
+      `'${t.term}' with '${window}' has two readings: the total of ${recurring ? 'each period' : 'that period'} alone, or the running total from the effective date to ${recurring ? "each period's" : 'its'} end. It is read as ${recurring ? "each period's" : "that period's"} own total.`,
+      { suggestion: recurring ? "for each period's own total, leave out 'cumulative'; the running total to each period's end is not read yet" : `for that period's own total, leave out 'cumulative'; for the running total, write 'by the end of the ${w.kind === 'period' ? `${ORDINALS[w.n - 1] ?? w.n} ${w.unit}` : 'period'}'` },
     ),
   );
 }

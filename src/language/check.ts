@@ -28,6 +28,7 @@ import { checkEachScope } from './check-each-scope';
 import { checkPerProduct } from './check-per-product';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
+import { checkPaymentPrecision } from './check-payment-precision';
 import { checkShortfall } from './check-shortfall';
 import { checkTopUp } from './check-top-up';
 import { checkSalesMinimum } from './check-sales-minimum';
@@ -79,6 +80,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkDocumentCurrency(document, out);
   checkNotation(document, text, out);
   checkDrafted(document, text, out);
+  checkPaymentPrecision(document, out);
   for (const clause of document.clauses) checkReadings(clause, text, out, document);
   for (const m of ledgerMismatches(document, options.ledgerHolds ?? 'sales')) out.push(diagnostic('unmeasurable-metric', m.range, m.message));
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);

@@ -2700,7 +2700,7 @@ function strip(value: unknown): unknown {
     if (kind === 'end-of-period' && key === 'written') continue;
     if (kind === 'comparator' && (key === 'words' || key === 'first')) continue;
     if (kind === 'tiered' && key === 'methodWords') continue;
-    if (kind === 'calendar-period' && key === 'written') continue;
+    if ((kind === 'calendar-period' || kind === 'defined-period') && key === 'written') continue;
     if (kind === 'once-only' && key === 'words') continue;
     if (DECIMAL_FIELDS[kind]?.includes(key) && typeof field === 'string' && /^\d+(?:\.\d+)?$/.test(field)) {
       out[key] = canonicalDecimal(field);

@@ -261,7 +261,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Windows with their own start and defined periods are day ranges like the others.
   span: ['kind', 'n', 'unit', 'start', 'written', 'range'],
   'date-range': ['kind', 'from', 'to', 'range'],
-  'defined-period': ['kind', 'term', 'which', 'range'],
+  'defined-period': ['kind', 'term', 'which', 'written', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
   // Who counts as a new customer ('"New Client" means a client that is not and has never been party to a Sale Agreement.'):
   // the engines' own rule, stated in the document's notes (documentReadings); it changes no figure.
