@@ -70,6 +70,7 @@ import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
 import * as pv from './period-proviso-builders';
 import * as er from './effective-range-builders';
+import * as po from './portion-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord, setNameWord: any = pw.setNameWord;
@@ -1026,6 +1027,22 @@ windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measu
                | measuredIntro:? percentage rateOf windowedMeasure excessWord measuredThreshold {% qb.measuredExcess %}
                | measuredIntro:? percentage rateOf measure excessWord measuredThreshold excessWindow {% qb.measuredExcess %}
                | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
+               | portionAmount                                       {% b.id %}
+# "royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to each portion of
+# Total Annual Net Sales as follows: less than or equal to $5 million: five percent (5%); > $5 million and less than or equal
+# to $10 million: six percent (6%); > $10 million: seven percent (7%)": each rate on its own portion (grammar/portion-builders.ts).
+portionAmount -> "royalties" %on portionMeasure %at %the portionRateWords %comma "applied" %to %each %portion %of portionMetric %as %follows %colon signBands {% po.portionAmount %}
+portionMeasure -> %the:? portionMetric measureWindow                 {% po.portionMeasure %}
+portionMetric -> "Total":? %metricPeriodWord:? basis:? metricNoun    {% po.portionMetric %}
+portionRateWords -> portionRateWord                                  {% b.single %}
+               | portionRateWords portionRateWord                    {% b.append %}
+portionRateWord -> %word {% b.id %}
+signBands     -> signBand %semicolon signBand                        {% pb.bandPair %}
+               | signBands %semicolon signBand                       {% b.appendThird %}
+signBand      -> signRangeWords %colon percentage                    {% po.signBand %}
+signRangeWords -> %less %than %or %equal %to money                   {% po.atMost %}
+               | %greaterSign money %and %less %than %or %equal %to money {% po.aboveAtMost %}
+               | %greaterSign money                                  {% po.above %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
                | determiner:? measureMetric scopePhrases:? suchForWindow {% qb.measure %}
 # "in excess of the Sales Forecast of $600,000 for such Contract Year": a threshold the text names, and the period it is for.

@@ -1705,7 +1705,13 @@ export interface TieredPaymentNode {
    * Bonus calculated cumulatively on the Store's Fortnightly Sales as follows: on Fortnightly Sales from $0 to $280,000,
    * 0.100%; on the portion from $280,000 to $465,000, 0.075%; …"): the first band names the measure, the others "the portion".
    */
-  layout?: 'levels' | 'rate-after';
+  layout?: 'levels' | 'rate-after' | 'portions';
+  /**
+   * For `portions` ("royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to
+   * each portion of Total Annual Net Sales as follows: less than or equal to $5 million: 5%; > $5 million and …"): the noun,
+   * the rate's name and the metric after "each portion of", as written; the bands follow, each bounded with words or signs.
+   */
+  portions?: { noun: string; rate: string; metric: { term: string; basis: SalesBasis } };
   /** For `rate-after`: the words between the noun and "as follows", kept for the notes and the canonical text. */
   calculated?: { words: 'calculated cumulatively on' | 'calculated on'; noun: string };
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
@@ -1737,10 +1743,11 @@ export interface TierBandNode {
   basis: SalesBasis;
   /** "the portion of", "the first …", "all additional": words that tell the band's reading. */
   quantifier: 'portion' | 'first' | 'all' | 'additional' | null;
-  lower: 'in excess of' | 'above' | 'over' | 'from' | 'between' | null;
+  /** `>`: written with a sign ("> $5 million and less than or equal to $10 million"), the start excluded like "above". */
+  lower: 'in excess of' | 'above' | 'over' | 'from' | 'between' | '>' | null;
   from: MoneyNode | null;
   /** `below`: the band stops short of its end (a raised rate that applies from the amount itself, "at least"). */
-  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | 'below' | null;
+  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | 'below' | 'less than or equal to' | null;
   to: MoneyNode | null;
   /**
    * In a payer-pays or earning sentence, what this band is counted on, as written ("the first $100,000

@@ -1275,6 +1275,7 @@ function measuredAmount(p: PaymentNode, path: string): string {
         `${comparatorText(p.comparator, `${path}/comparator`)} ${namedThresholdText(p, path)}`
       );
     case 'tiered': {
+      if (p.layout === 'portions') return portionAmountText(p, path);
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
       if (p.bands[0]?.multiple) badField('a first band whose rate is a multiple of a base rate no band before it states', `${path}/bands/0/multiple`);
       const bands = p.bands.map((b, i) => measuredBand(b, `${path}/bands/${i}`));
@@ -1284,6 +1285,41 @@ function measuredAmount(p: PaymentNode, path: string): string {
     default:
       throw new FormatError(`a ${p.kind} payment is not written in a payer-pays sentence yet`, `${path}/kind`);
   }
+}
+
+/** "Total Annual Net Sales": a metric with "Total" and a period adjective before it. */
+const PORTION_METRIC = /^(?:Total )?(?:(?:annual|yearly|quarterly|monthly|fortnightly|weekly) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+
+/**
+ * "royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to each portion of
+ * Total Annual Net Sales as follows: less than or equal to $5,000,000.00: 5%; > $5,000,000.00 and less than or equal to …".
+ */
+function portionAmountText(p: TieredPaymentNode, path: string): string {
+  const unranged = (x: unknown): string => JSON.stringify(x, (key, value: unknown) => (key === 'range' ? undefined : value));
+  const sameMeasure = (a: MeasureNode | undefined, b: MeasureNode): boolean => a !== undefined && unranged(a) === unranged(b);
+  const o = p.portions;
+  const m = p.measure;
+  if (!o || !m || p.intro !== null || p.method !== 'marginal' || p.proviso !== undefined || p.calculated !== undefined) badField('rates applied to each portion name their measure and are marginal', path);
+  if (o.noun !== 'royalties') badField(`the noun '${String(o.noun)}' (only "royalties")`, `${path}/portions/noun`);
+  if (typeof o.rate !== 'string' || !/^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(o.rate)) badField(`the rate's name '${String(o.rate)}' (capitalised words such as "Applicable Royalty Rate")`, `${path}/portions/rate`);
+  const metricText = (term: string, basis: SalesBasis, at: string): string => {
+    const words = PORTION_METRIC.exec(term);
+    if (!words || (words[1]?.toLowerCase() ?? null) !== basis) badField(`a metric '${String(term)}' (such as "Total Annual Net Sales")`, at);
+    return term;
+  };
+  if (!m.window || m.such !== undefined || m.scope !== undefined || m.owner !== undefined || (m.determiner !== null && m.determiner !== 'the')) badField('the measure of rates applied to each portion is a metric and its window', `${path}/measure`);
+  const measure = `${m.determiner === 'the' ? 'the ' : ''}${metricText(m.term, m.basis, `${path}/measure/term`)} ${windowText(m.window, `${path}/measure/window`)}`;
+  if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
+  const bands = p.bands.map((b, i) => {
+    const bp = `${path}/bands/${i}`;
+    if (b.quantifier !== null || b.multiple || b.toQuota || b.fromQuota || !sameMeasure(b.measure, m)) badField('a band applied to a portion is a range and a rate, on the amount\'s measure', bp);
+    const to = b.upper === 'less than or equal to' ? `less than or equal to ${formatAmount(b.to as MoneyNode, `${bp}/to`)}` : null;
+    const from = b.lower === '>' ? `> ${formatAmount(b.from as MoneyNode, `${bp}/from`)}` : null;
+    if ((b.upper !== null && to === null) || (b.lower !== null && from === null) || (to === null && from === null) || (i === 0 && from !== null)) badField('a band written with "less than or equal to" or ">"', bp);
+    return `${[from, to].filter((x) => x !== null).join(' and ')}: ${percentText(b.percent, `${bp}/percent`)}`;
+  });
+  const metric = metricText(o.metric.term, o.metric.basis, `${path}/portions/metric/term`);
+  return `royalties on ${measure} at the ${o.rate}, applied to each portion of ${metric} as follows: ${bands.join('; ')}`;
 }
 
 /** "3% on the first $100,000 of Net Sales in each year", "2% of all additional Revenues", "5% of Bookings in excess of $200,000". */
@@ -1542,7 +1578,7 @@ function provisoSentence(clause: ClauseNode, path: string): string {
  */
 function levelSentence(clause: ClauseNode, payment: PaymentNode, path: string): string | null {
   const p = paymentParts(payment).base;
-  if (p.kind !== 'tiered' || p.layout === undefined) return null;
+  if (p.kind !== 'tiered' || p.layout === undefined || p.layout === 'portions') return null;
   if (p.layout === 'rate-after') return rateAfterSentence(clause, p, payment, path);
   if (p.layout !== 'levels') badField(`layout '${String(p.layout)}'`, `${path}/layout`);
   const due = payment.kind === 'timed' && payment.payment === p ? payment.due : null;
@@ -2517,6 +2553,7 @@ function payment(p: PaymentNode, path: string): string {
     case 'rate-on-excess':
       return `${intro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${salesText(p.basis, `${path}/basis`)} ${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`;
     case 'tiered': {
+      if (p.layout === 'portions') return portionAmountText(p, path);
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
       if (p.bands[0]?.multiple) badField('a first band whose rate is a multiple of a base rate no band before it states', `${path}/bands/0/multiple`);
       const bands = p.bands.map((b, i) => band(b, `${path}/bands/${i}`));

@@ -264,8 +264,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'range'],
   'target-reference': ['kind', 'range'],
   // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
-  // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
-  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'measure', 'proviso', 'range'],
+  // `methodWords`, `layout`, `calculated` and `portions` only word the bands for the notes (the evaluator's tierNote).
+  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'portions', 'measure', 'proviso', 'range'],
   'step-proviso': ['kind', 'window', 'unit', 'range'],
   // `fromQuota`/`toQuota`: a bound written as a share of a quota, already computed into `from`/`to` (the tier note words it).
   // A rate written as a multiple of the base rate has its `percent` filled in when read (rate-multiples.ts); the notes word it (tierNote).
