@@ -71,6 +71,8 @@ import * as ra from './rate-after-builders';
 import * as pv from './period-proviso-builders';
 import * as er from './effective-range-builders';
 import * as po from './portion-builders';
+import * as sc from './sales-counted-builders';
+import * as rd from './period-after-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord, setNameWord: any = pw.setNameWord;
@@ -136,6 +138,14 @@ afterPayerClause -> paymentTiming                                    {% b.id %}
                | paymentDay                                          {% b.id %}
                | firstAchievementOnce                                {% b.id %}
                | periodAfterSentence                                 {% b.id %}
+# "Any product returns shall be deducted from the Sales Representative's commission in the quarter during which the return occurs.",
+# "Commission payments shall be paid within thirty (30) days following the end of each calendar quarter." (grammar/period-after-builders.ts).
+# The due sentence only after a returns sentence: alone, "Commission payments …" would be predicted after every payer-pays clause.
+               | returnsSentence periodDueSentence:?                 {% rd.periodAfter %}
+returnsSentence -> %any "product":? "returns" %shall %be "deducted" %from %the:? possessiveOwner %commission %in_ %the %calendar:? periodUnit %during %which %the "return" "occurs" %period {% rd.returnsSentence %}
+periodDueSentence -> dueSubject %shall %be dueVerb %within %number %days afterWord %the %end %of %each %calendar:? periodUnit %period {% rd.periodDueSentence %}
+dueSubject    -> %commission:? %payments
+dueVerb       -> "paid" | "made"
 # What later refunds or later periods do with a payment's sales: a clawback, or the excess carried forward.
 periodAfterSentence -> clawbackSentence                              {% b.id %}
                | carryForwardSentence                                {% b.id %}
@@ -1060,6 +1070,10 @@ excessWindow  -> window                                              {% b.id %}
 measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
                | measuredIntro percentage rateOf measure excessWord threshold window:? {% qb.measuredExcess %}
 measuredIntro -> indefinite measuredQualifiers:? measuredNoun paidLink {% qb.measuredIntro %}
+# "a commission on all sales completed by the Sales Representative within the Territory of": the sales it is on, as written (grammar/sales-counted-builders.ts).
+               | indefinite measuredQualifiers:? measuredNoun completedSales %of {% sc.completedIntro %}
+completedSales -> %on %all %sales "completed" %by partyRef completedWhere:? {% sc.completedSales %}
+completedWhere -> %within %the scopeWords                            {% sc.completedWhere %}
 indefinite    -> %a | %anWord
 # "a Bonus Commission equal to", "an annual sales incentive equal to": qualifiers before the noun.
 measuredQualifiers -> measuredQualifier                             {% b.single %}

@@ -5,6 +5,7 @@
  * achievement of such milestone.'. Like grammar/builders.ts they only build nodes: which definition a payment
  * names is the checker's (src/language/check-milestone-definitions.ts).
  */
+import { withPeriodAfter, type PeriodAfterNode } from './period-after-builders';
 import type {
   ClawbackNode,
   BeneficiaryNode, CalendarPeriodWindowNode, CarryForwardNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
@@ -32,8 +33,10 @@ export function onceSentence(d: Data): OnceOnlyNode {
 
 /** A payer-pays clause and the sentence after it: its payments' timing, their pay day, or that they are made once. */
 export function withAfterSentence(d: Data): ClauseDraft {
-  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode | CarryForwardNode];
+  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode | CarryForwardNode | PeriodAfterNode];
   switch (after.kind) {
+    case 'period-after':
+      return withPeriodAfter(clause, after);
     case 'payment-timing':
       return withTiming([clause, after]);
     case 'payment-day':

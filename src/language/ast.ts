@@ -78,6 +78,17 @@ export interface ClauseNode {
    */
   clawback?: ClawbackNode;
   /**
+   * "Any product returns shall be deducted from the Sales Representative's commission in the quarter during which the return
+   * occurs.": a refund counts in the period of its own date, not in the period of the sale it returns (see ReturnsNode).
+   */
+  returns?: ReturnsNode;
+  /**
+   * "Commission payments shall be paid within thirty (30) days following the end of each calendar quarter.": a due sentence
+   * not applied to the amounts (after the parse it becomes each amount's due date, src/language/period-due.ts, where it can:
+   * an amount counted in its own periods, with no due date of its own); present only when it could not be, which is an error.
+   */
+  periodDue?: DueNode;
+  /**
    * "Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter.": the excess
    * of each period's total over the target is credited to the next period's total (src/evaluation/carry-forward.ts).
    */
@@ -1610,6 +1621,22 @@ export interface MeasureNode {
   range: Range;
 }
 
+/**
+ * "Any product returns shall be deducted from the Sales Representative's commission in the quarter during which the return
+ * occurs.": each refund row lowers the total of the period holding its own date (the ledger's own reading of refunds, which
+ * the note states); `unit` is the period as written, which must be the amount's.
+ */
+export interface ReturnsNode {
+  kind: 'returns-in-period';
+  /** "Any product returns" (`product`) or "Any returns". */
+  product: boolean;
+  /** Whose commission it is deducted from, as written ("Sales Representative's"). */
+  owner: string;
+  calendar: boolean;
+  unit: PeriodUnit;
+  range: Range;
+}
+
 /** The words that introduce a computed payment: "a commission of", "a bonus equal to"; null when the rate stands alone ("2% of Net Sales"). */
 export type PaymentIntro = {
   noun: 'commission' | 'bonus' | 'commission payment' | MeasuredNoun;
@@ -1618,6 +1645,11 @@ export type PaymentIntro = {
   qualifiers?: string[];
   /** "earned royalties of": the noun in the plural, with no article. */
   plural?: true;
+  /**
+   * "a commission on all sales completed by the Sales Representative within the Territory of": which sales the amount is
+   * on, as written (the party and the place); words only, not applied to the ledger (the checker warns).
+   */
+  salesCounted?: { by: string; within?: string };
 } | null;
 
 /** The nouns a payer-pays sentence may give a computed amount besides those of the enumerated form. */

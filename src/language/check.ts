@@ -5,6 +5,9 @@
  */
 import { checkCompound } from './check-compound';
 import { checkClawback } from './check-clawback';
+import { checkReturns } from './check-returns';
+import { checkPeriodDue } from './check-period-due';
+import { checkSalesCounted } from './check-sales-counted';
 import { checkInstalments } from './check-instalments';
 import { checkCarryForward } from './check-carry-forward';
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, QuotaNode, Range, TargetNode, WindowNode } from './ast';
@@ -115,6 +118,9 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkMilestoneDefinitions(clause, out);
   for (const clause of document.clauses) checkCompound(clause, out);
   for (const clause of document.clauses) checkClawback(clause, out);
+  for (const clause of document.clauses) checkReturns(clause, out);
+  for (const clause of document.clauses) checkPeriodDue(clause, out);
+  for (const clause of document.clauses) checkSalesCounted(clause, out);
   for (const clause of document.clauses) checkInstalments(clause, out);
   for (const clause of document.clauses) checkCarryForward(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);

@@ -42,6 +42,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import type { PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
+import type { ReturnsNode } from './ast';
 import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
@@ -176,6 +177,13 @@ function formatClause(clause: ClauseNode, path: string): string {
     }
     lines.push(carryForwardSentence(clause.carryForward, `${path}/carryForward`));
   }
+  if (clause.periodDue !== undefined) throw new FormatError('a due sentence not read as the amount\'s due date (the checker refuses it)', `${path}/periodDue`);
+  if (clause.returns !== undefined) {
+    if (clause.form !== 'payer-pays' || clause.timing !== undefined || clause.payDay !== undefined || clause.clawback !== undefined || clause.carryForward !== undefined || onceLine !== null) {
+      throw new FormatError('a returns sentence follows only a payer-pays sentence without another sentence after it', `${path}/returns`);
+    }
+    lines.push(returnsSentence(clause.returns, `${path}/returns`));
+  }
   if (clause.opening !== undefined) {
     if (clause.form === 'headed') throw new FormatError('an opening is written before a sentence, not before headed lines', `${path}/opening`);
     lines[0] = `${openingText(clause.opening, `${path}/opening`)} ${lines[0].replace(/^(The|If) /, (w) => w.toLowerCase())}`;
@@ -188,6 +196,13 @@ function formatClause(clause: ClauseNode, path: string): string {
   }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+/** "Any product returns shall be deducted from the Sales Representative's commission in the quarter during which the return occurs." */
+function returnsSentence(r: ReturnsNode, path: string): string {
+  if (typeof r.owner !== 'string' || !/^(?:[A-Z][A-Za-z-]* )*[A-Z][A-Za-z-]*['’]s$/.test(r.owner)) badField(`the owner '${String(r.owner)}' (capitalised words ending in 's, such as "Sales Representative's")`, `${path}/owner`);
+  const unit = oneOf(r.unit, ['month', 'quarter', 'year'], `${path}/unit`);
+  return `Any ${r.product === true ? 'product ' : ''}returns shall be deducted from the ${r.owner} commission in the ${r.calendar === true ? 'calendar ' : ''}${unit} during which the return occurs.`;
 }
 
 /**
@@ -1160,6 +1175,13 @@ function measuredIntro(value: PaymentIntro | undefined, path: string): string {
     // "earned royalties of": the one plural intro the grammar reads.
     if (value.noun !== 'royalty' || value.link !== 'of' || qualifiers.length !== 1 || qualifiers[0] !== 'earned') badField('a plural intro other than "earned royalties of"', `${path}/plural`);
     return 'earned royalties of ';
+  }
+  if (value.salesCounted !== undefined) {
+    // "a commission on all sales completed by the Sales Representative within the Territory of".
+    const c = value.salesCounted;
+    if (value.link !== 'of' || typeof c.by !== 'string' || !/^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(c.by)) badField('the sales an amount is on: "on all sales completed by <Party> [within the <Place>] of"', `${path}/salesCounted`);
+    if (c.within !== undefined && (typeof c.within !== 'string' || !/^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(c.within))) badField(`a place '${String(c.within)}' (capitalised words such as "Territory")`, `${path}/salesCounted/within`);
+    return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} on all sales completed by the ${c.by}${c.within !== undefined ? ` within the ${c.within}` : ''} of `;
   }
   return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} ${oneOf(value.link, ['equal to', 'of'], `${path}/link`)} `;
 }

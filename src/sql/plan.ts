@@ -178,8 +178,10 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   clause: [
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
-    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'range',
+    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'returns', 'range',
   ],
+  // A returns sentence states how refunds count (in the period of their own date), which both engines do; its note is shared (returns-note.ts).
+  'returns-in-period': ['kind', 'product', 'owner', 'calendar', 'unit', 'range'],
   // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
   'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
@@ -481,6 +483,7 @@ function checkResolved(ast: DocumentNode): void {
       checkWindow(clause.listCondition.window);
     }
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
+    if (clause.returns) requireKnown(clause.returns, 'returns sentence');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
     for (const written of clause.milestones) {
       // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).

@@ -14,6 +14,7 @@ import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluat
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { plainStatus } from '../evaluation/plain-status';
 import { clawbackNote } from '../evaluation/clawback';
+import { returnsNote } from '../evaluation/returns-note';
 import { clawbackOf, sqlClawback } from './clawback';
 import { catchUpNote } from '../evaluation/catch-up';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
@@ -248,6 +249,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     const committed = m.clause.commitment ? commitmentNote(name, m.clause.commitment) : null;
     if (committed) notes.add(committed);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
+    if (m.clause.returns) notes.add(`${name}: ${returnsNote(m.clause.returns)}`);
     const clawback = sqlClawback(m);
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
