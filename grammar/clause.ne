@@ -195,8 +195,14 @@ refWords      -> refWord                                             {% b.single
 refWord       -> %word {% b.id %} | %milestone {% b.id %} | %sales {% b.id %} | %number {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %revenue {% b.id %}
 
 # --- once-only sentences -----------------------------------------------------------------------
-firstAchievementOnce -> %such %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
-noRepeat      -> %comma %and %no "amount" %shall %be "due" %for_ "subsequent" %or "repeated" "achievements"
+# "Such milestone payment …" and "no amounts shall be due …" are the same sentence.
+firstAchievementOnce -> %such %milestone:? %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
+noRepeat      -> %comma %and %no noRepeatAmount %shall %be "due" %for_ "subsequent" %or "repeated" "achievements" repeatPeriods:? {% md.noRepeat %}
+noRepeatAmount -> "amount" | "amounts"
+# "… of such milestone in subsequent Calendar Years": the later periods in which a repeat earns nothing, which must be
+# the condition's own (src/language/check-once-repeat.ts).
+repeatPeriods -> %of %such %milestone %in_ "subsequent" %calendar repeatUnit {% md.repeatPeriods %}
+repeatUnit    -> "Years" {% b.id %} | "years" {% b.id %} | "Quarters" {% b.id %} | "quarters" {% b.id %}
 # "For the avoidance of doubt, this milestone shall be payable only once, even if other Licensed Products achieve Annual Net
 # Sales exceeding $1,000,000.": paid once, whichever products meet the target.
 evenIfOthersOnce -> %for_ %the "avoidance" %of "doubt" %comma %this_ %milestone %shall %be %payable "only" "once" %comma "even" %if_ "other" scopeWords %achieve metric comparator money %period {% pp.evenIfOthersOnce %}
@@ -407,6 +413,8 @@ redactedValue -> %currencySymbol %redaction                          {% b.redact
 qualifiers    -> qualifier                                           {% b.single %}
                | qualifiers %comma:? qualifier                       {% b.appendThird %}
 qualifier     -> %qualifierWord {% b.id %} | %performance {% b.id %} | %target {% b.id %} | %milestone {% b.id %} | %quota {% b.id %} | %achievement {% b.id %}
+# "an Annual Net Sales-Based Milestone Payment of …": "Net" among the words naming the payment.
+               | %net {% b.id %}
                | %sales {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %additional {% b.id %}
 
 # A list of payments: "<Payer> shall pay <Payee> the following one-time milestone payments: (a) $X upon …; (b) …".

@@ -1332,6 +1332,11 @@ export interface OnceOnlyNode {
    * Net Sales exceeding $1,000,000." (`even-if-others`): the product noun of "other …" and the condition restated.
    */
   others?: { noun: string; term: string; comparator: ComparatorNode; amount: MoneyNode };
+  /**
+   * "… and no amounts shall be due for subsequent or repeated achievements of such milestone in subsequent Calendar
+   * Years": the later periods named, which must be the condition's own (src/language/check-once-repeat.ts).
+   */
+  repeatPeriods?: { unit: 'year' | 'quarter'; range: Range };
   range: Range;
 }
 

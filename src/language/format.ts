@@ -205,8 +205,22 @@ function onceSentenceText(clause: ClauseNode, path: string): string | null {
     if (x !== first) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same', `${path}/milestones/${i}/once`);
     if (clause.milestones[i].once?.words !== 'payable only upon the first achievement') throw new FormatError(`the words of a once-only sentence are 'payable only upon the first achievement'`, `${path}/milestones/${i}/once/words`);
   });
-  const tail = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement' ? '' : ', and no amount shall be due for subsequent or repeated achievements';
+  const noRepeat = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement-no-repeat';
+  const repeat = repeatPeriodsText(clause, noRepeat, path);
+  const tail = noRepeat ? `, and no amount shall be due for subsequent or repeated achievements${repeat}` : '';
   return `Such payment shall be payable only upon the first achievement of such milestone${tail}.`;
+}
+
+/** " of such milestone in subsequent Calendar Years", when every milestone names the same later periods. */
+function repeatPeriodsText(clause: ClauseNode, noRepeat: boolean, path: string): string {
+  const units = clause.milestones.map((m) => m.once?.repeatPeriods?.unit);
+  if (units.every((u) => u === undefined)) return '';
+  if (!noRepeat) throw new FormatError('the later periods follow "no amount shall be due for subsequent or repeated achievements"', `${path}/milestones/0/once/repeatPeriods`);
+  units.forEach((u, i) => {
+    if (u !== units[0]) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same later periods', `${path}/milestones/${i}/once/repeatPeriods`);
+  });
+  const unit = oneOf(String(units[0]), ['year', 'quarter'], `${path}/milestones/0/once/repeatPeriods/unit`);
+  return ` of such milestone in subsequent Calendar ${unit === 'year' ? 'Years' : 'Quarters'}`;
 }
 
 /** "For the avoidance of doubt, this milestone shall be payable only once, even if other Licensed Products achieve Annual Net Sales exceeding $1,000,000." */
@@ -508,7 +522,7 @@ const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (?:or on behalf of )?(.+)$/;
-const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement']);
+const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement', 'net']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
 function scopeText(scope: string, path: string): string {

@@ -17,11 +17,11 @@ export interface Unsupported {
 const SENTENCE_KINDS: readonly [RegExp, string][] = [
   [/^\s*["“][^"”\n]{1,80}["”]\s+means\b/i, "a definition ('\"Net Sales\" means …')"],
   [/^\s*(?:if|in the event that|should|where|provided that)\b/i, "a conditional sentence ('If Net Sales in any calendar quarter exceed $X, <Company> shall pay …')"],
-  [/\b(?:shall|will|agrees? to|must)\s+(?:also\s+)?(?:pay|make|grant|contribute|compensate|provide)\b/i, "a payer-pays sentence ('<Company> shall pay <Agent> a bonus of $X when …')"],
+  [/\b(?:shall|will|agrees? to|must)\s+(?:also\s+)?(?:pay|make|grant|contribute|compensate|provide|allow)\b/i, "a payer-pays sentence ('<Company> shall pay <Agent> a bonus of $X when …')"],
   [/\b(?:shall|will)\s+(?:be\s+(?:eligible|entitled)\s+to\s+)?(?:earn|receive)\b|\bearns?\b/i, "an earning sentence ('<Agent> shall earn a commission of …')"],
   [/\b(?:for (?:each|every)|on a (?:quarterly|monthly|annual) basis)\b/i, "a per-period or per-increment payment sentence ('For each calendar quarter in which …')"],
   [/\b(?:commits?|undertakes?|shall purchase|shall comply)\b/i, "a minimum-commitment sentence ('<Distributor> commits to achieve …')"],
-  [/\b(?:bonus(?:es)?|commissions?|incentives?|rebates?|royalt(?:y|ies)|rewards?|quota|milestones?)\b/i, "a sentence about a bonus or commission in a form the language does not have"],
+  [/\b(?:bonus(?:es)?|commissions?|incentives?|rebates?|discounts?|royalt(?:y|ies)|rewards?|quota|milestones?)\b/i, "a sentence about a bonus or commission in a form the language does not have"],
 ];
 
 /** A clause heading at the start of a sentence: "4.2 Performance Bonus.", "Article 6.2 Target Bonus.", "Sales Bonus.". */
@@ -32,6 +32,8 @@ const SECTION_NUMBER = /^\s*(?:(?:article|section|§)\s*)?\d+(?:\.\d+)*(?:\([a-z
 const CONSTRUCTS: readonly [RegExp, string][] = [
   // Only at the error itself: a redacted payment amount later in the sentence is read.
   [/^\s*[$€£¥]?\s*\[\s*\*[\s*]*\]/, "a redacted value where the language does not read one (it reads '$[***]' as a payment amount)"],
+  // A discount or credit the payer allows is not a payment the evaluator owes ("shall allow the Authority a retrospective discount").
+  [/^\s*allow\b/i, "a discount or credit allowed rather than a payment ('shall allow <party> a discount on …')"],
   [/\b(?:within|following)\s+(?:\w+\s+)?\(?\d*\)?\s*days?\s+(?:following|after)\s+(?:the\s+)?(?:attainment|achievement)\b/i, "a payment due a number of days after the achievement ('within sixty (60) days following attainment of …')"],
   // Calendar periods after 'in any/each', 'for each … in which', 'the first … in which' are read; these are not.
   // Fiscal periods after 'in any/each', 'per', 'FY2027', 'the Fiscal Year beginning <date>' are read too.
