@@ -57,6 +57,7 @@ import * as tc from './tailed-condition-builders';
 import * as pd from './payment-definition-builders';
 import * as isb from './item-set-builders';
 import * as md from './milestone-definition-builders';
+import * as pr from './pro-rata-builders';
 import * as lb from './list-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
@@ -112,6 +113,7 @@ periodEndClause -> shortfallClause                                   {% b.id %}
                | quarterEndTable                                     {% b.id %}
                | rewardTable                                         {% b.id %}
                | incentiveClause                                     {% b.id %}
+               | proRataClause                                       {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerHead commitmentTail                            {% cmb.commitmentClause %}
 # A commitment to sales targets in an exhibit written in the text, whose consequence is not a payment (grammar/sales-minimum-builders.ts);
@@ -1353,6 +1355,15 @@ planBandRange -> %up %to percentage %of %sales "plan" %achievement   {% pbb.upTo
 # between 80% and 100% attainment the payout is pro-rated on a straight-line basis; at 100% attainment or more the
 # Participant earns 100% of target.": an attainment table (bands of the quota) whose payouts are shares of the target.
 incentiveClause -> %the %possessiveWord "target" "incentive" %is money window %at %hundredFigure %percent %attainment %of %the periodAdjective:? basis:? metricNoun %quota %of money %period incentiveFloor incentiveBands %period {% it.incentiveClause %}
+# A bonus pro-rated by the share of a target achieved, after a period opening (grammar/pro-rata-builders.ts): "For each
+# calendar year, the Company shall pay the Employee a Performance Bonus of up to $25,000, equal to $25,000 multiplied by
+# the percentage of the performance target of $2,000,000 of Net Sales achieved in such year (for example, 50% of the
+# target earns $12,500). If less than 50% of the performance target is achieved in a year, no Performance Bonus is
+# payable for that year." The attainment table it states; its checks: src/language/check-pro-rata.ts.
+proRataClause -> partyRef modal %pay paidParty anArticle qualifiers:? %bonus %of %up %to money %comma %equal %to money "multiplied" %by %the "percentage" %of %the proRataTarget %of money %of measureMetric %achieved %in_ "such" periodUnit proRataExample:? %period proRataFloor {% pr.proRataClause %}
+proRataTarget -> %performance:? %target
+proRataExample -> %lparen %for_ "example" %comma percentage %of %the %target "earns" money %rparen {% pr.proRataExample %}
+proRataFloor  -> %if_ "less" %than percentage %of %the proRataTarget %is %achieved %in_ %a periodUnit %comma %no qualifiers:? %bonus %is %payable %for_ %that periodUnit %period {% pr.proRataFloor %}
 incentiveFloor -> %no "incentive" %is "paid" %for_ %attainment %below percentage %of %quota %period {% it.floorBand %}
 incentiveBands -> incentiveBand                                      {% b.single %}
                | incentiveBands %semicolon incentiveBand             {% b.appendThird %}

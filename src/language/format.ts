@@ -42,7 +42,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import type { PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
-import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode } from './ast';
+import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode, ProRataNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -1493,6 +1493,47 @@ function incentiveSentences(clause: ClauseNode, p: AttainmentPaymentNode, incent
   );
 }
 
+/**
+ * "The Company shall pay the Employee a Performance Bonus of up to $25,000, equal to $25,000 multiplied by the percentage
+ * of the performance target of $2,000,000 of Net Sales achieved in such year (for example, 50% of the target earns
+ * $12,500). If less than 50% of the performance target is achieved in a year, no Performance Bonus is payable for that
+ * year.": after its period opening (written before it by formatClause); the bands must be the table these sentences state.
+ */
+function proRataSentences(clause: ClauseNode, p: AttainmentPaymentNode, r: ProRataNode, path: string): string {
+  if (!clause.payer || !clause.party || clause.milestones.length !== 1 || clause.payments.length !== 0) badField('a pro-rated bonus names its payer and payee, with one milestone', path);
+  const at = `${path}/milestones/0`;
+  const rp = `${at}/payment/proRata`;
+  const m = clause.milestones[0];
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined || m.comparator !== undefined || m.achiever !== undefined || p.noun !== 'bonus') badField('a pro-rated bonus on a target amount of a metric', at);
+  const metric = METRIC.exec(t.term);
+  if (!metric || (metric[1]?.toLowerCase() ?? null) !== t.basis) badField(`the metric '${t.term}' such as "Net Sales"`, `${at}/target/term`);
+  if (m.window.kind !== 'open') badField('a pro-rated bonus is measured in its opening\'s period ("achieved in such year")', `${at}/window`);
+  const floor = r.floor?.percent;
+  const share = (percent: string) => ({ kind: 'share', percent, of: r.maximum });
+  const expected = [
+    { written: 'below', from: null, fromStrict: false, to: floor, toStrict: true, payout: { kind: 'nothing' } },
+    { written: 'point', from: floor, fromStrict: false, to: floor, toStrict: false, payout: share(floor) },
+    { written: 'from to', from: floor, fromStrict: false, to: '100', toStrict: false, payout: { kind: 'interpolated' } },
+    { written: 'or more', from: '100', fromStrict: false, to: null, toStrict: false, payout: share('100') },
+  ];
+  const shape = (x: unknown): string => JSON.stringify(x, (key, value: unknown) => (key === 'range' || key === 'kind' && value === 'attainment-band' ? undefined : key === 'text' ? undefined : value));
+  if (!Array.isArray(p.bands) || shape(p.bands) !== shape(expected)) badField('the bands a pro-rated bonus states: nothing below the floor, its share at it, a straight line to 100%, the maximum at 100% or more', `${at}/payment/bands`);
+  const qualifiers = Array.isArray(r.qualifiers) ? r.qualifiers : [];
+  if (!qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) badField('qualifiers must be plain words such as "Performance"', `${rp}/qualifiers`);
+  const noun = [...qualifiers, 'bonus'].join(' ');
+  const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+  const target = oneOf(String(r.target), ['target', 'performance target'], `${rp}/target`);
+  const floorTarget = oneOf(String(r.floor.target), ['target', 'performance target'], `${rp}/floor/target`);
+  const unit = (u: unknown, up: string): string => oneOf(String(u), ['month', 'quarter', 'year'], up);
+  const example = r.example === null ? '' : ` (for example, ${percentText(r.example.percent, `${rp}/example/percent`)} of the target earns ${formatAmount(r.example.amount, `${rp}/example/amount`)})`;
+  return (
+    `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)} ${article} ${noun} of up to ${formatAmount(r.maximum, `${rp}/maximum`)}, ` +
+    `equal to ${formatAmount(r.multiplied, `${rp}/multiplied`)} multiplied by the percentage of the ${target} of ${formatAmount(t.amount, `${at}/target/amount`)} of ${t.term} achieved in such ${unit(r.unit, `${rp}/unit`)}${example}. ` +
+    `If less than ${percentText(r.floor.percent, `${rp}/floor/percent`)} of the ${floorTarget} is achieved in a ${unit(r.floor.unit, `${rp}/floor/unit`)}, no ${noun} is payable for that ${unit(r.floor.thatUnit, `${rp}/floor/thatUnit`)}.`
+  );
+}
+
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
 const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
 
@@ -1674,6 +1715,7 @@ function attainmentMilestone(clause: ClauseNode, path: string): MilestoneNode {
 function attainmentSentence(clause: ClauseNode, path: string): string {
   const table = clause.milestones[0]?.payment;
   if (table?.kind === 'attainment' && table.reward !== undefined) return rewardSentence(clause, table, table.reward, path);
+  if (table?.kind === 'attainment' && table.proRata !== undefined) return proRataSentences(clause, table, table.proRata, path);
   if (table?.kind === 'attainment' && table.targetIncentive !== undefined) return incentiveSentences(clause, table, table.targetIncentive, path);
   if (table?.kind === 'attainment' && table.base !== undefined) return conditionsSentence(clause, table, table.base, path);
   if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
