@@ -895,8 +895,10 @@ inlinePeriodDefinition -> %lparen eventPeriods %rparen               {% ep.inlin
 quartersWord  -> "Quarters" | "quarters"
 # "Closing Date": an event whose date a statement gives ("The Closing Date is February 10, 2026.").
 eventName     -> %word %date                                         {% pd.eventName %}
-# "each semi-annual period ending on June 30 or December 31": calendar periods named by their last days.
+# "each semi-annual period ending on June 30 or December 31": calendar periods named by their last days; "each six-month
+# period ending on …" and "each three-month period ending on …" name them by their length.
 calendarPeriodsWord -> "semi-annual" {% b.id %} | "semiannual" {% b.id %} | %quarterly {% b.id %}
+               | "six-month" {% b.id %} | "three-month" {% b.id %}
 periodEnds    -> monthDays %comma:? %or monthDay                     {% b.appendFourth %}
 monthDays     -> monthDay                                            {% b.single %}
                | monthDays %comma monthDay                           {% b.appendThird %}

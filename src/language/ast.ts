@@ -1212,7 +1212,7 @@ export interface PeriodDefinitionNode {
 export interface CalendarPeriodsNode {
   kind: 'calendar-periods';
   unit: 'half-year' | 'quarter';
-  /** The word that gives the length, as written in lower case ("semi-annual", "quarterly"). */
+  /** The word that gives the length, as written in lower case ("semi-annual", "quarterly", "six-month", "three-month"). */
   written: string;
   /** The days the periods end on, "MM-DD", in the order written. */
   ends: string[];

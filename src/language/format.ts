@@ -2497,7 +2497,7 @@ function definitionText(d: DefinitionNode, path: string): string {
         if (m.unit !== 'quarter' || !Array.isArray(m.ends) || m.ends.join(',') !== '03-31,06-30,09-30,12-31') badField('"each calendar quarter" with other periods than the calendar\'s quarters', `${at}/ends`);
         return `${term} means each calendar quarter.`;
       }
-      const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly'] : ['semi-annual', 'semiannual'], `${at}/written`);
+      const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly', 'three-month'] : ['semi-annual', 'semiannual', 'six-month'], `${at}/written`);
       if (!Array.isArray(m.ends) || m.ends.length < 2) throw new FormatError('calendar periods are named by two or more last days', `${at}/ends`);
       const days = m.ends.map((e, i) => {
         const md = /^(\d{2})-(\d{2})$/.exec(e);

@@ -22,6 +22,9 @@ const SENTENCE_KINDS: readonly [RegExp, string][] = [
   [/\b(?:for (?:each|every)|on a (?:quarterly|monthly|annual) basis)\b/i, "a per-period or per-increment payment sentence ('For each calendar quarter in which …')"],
   [/\b(?:commits?|undertakes?|shall purchase|shall comply)\b/i, "a minimum-commitment sentence ('<Distributor> commits to achieve …')"],
   [/\b(?:bonus(?:es)?|commissions?|incentives?|rebates?|discounts?|royalt(?:y|ies)|rewards?|quota|milestones?)\b/i, "a sentence about a bonus or commission in a form the language does not have"],
+  // "For avoidance of doubt, each rate applies only to that portion of the Net Sales …": it restates how the sentence
+  // before it is read, which the language reads only in the forms it has ("For the avoidance of doubt, this milestone …").
+  [/^\s*for\s+(?:the\s+)?(?:avoidance\s+of\s+doubt|purposes\s+of\s+clarity|clarity)\b/i, "a clarifying sentence ('For the avoidance of doubt, …')"],
 ];
 
 /** A clause heading at the start of a sentence: "4.2 Performance Bonus.", "Article 6.2 Target Bonus.", "Sales Bonus.". */
