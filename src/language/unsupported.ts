@@ -47,6 +47,9 @@ const CONSTRUCTS: readonly [RegExp, string][] = [
   // "the 12 month period commencing on June 1, 2026 / on the Effective Date" is read; a start named by another event is not.
   [/\b(?:commencing|beginning|starting)\s+(?:on\s+|with\s+)?(?!(?:on\s+)?(?:the\s+Effective\s+Date|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d))/i, "a window with its own start in a form not read yet ('commencing on the First Commercial Sale Date', 'beginning with the first full Calendar Quarter')"],
   [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition in a sentence form not read yet ('At such time as …')"],
+  // "equal to $25,000 multiplied by the percentage of the target … achieved in such year." is read with the sentence
+  // that says below what share nothing is paid ("If less than 50% of the target is achieved in a year, …").
+  [/\bmultiplied by the percentage of\b/i, "a bonus pro-rated by the share of a target, without the sentence that says below what share nothing is paid ('If less than 50% of the target is achieved in a year, no bonus is payable for that year.')"],
   [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b|^\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
   [/\b(?:consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('annual Net Sales', 'monthly Revenue')"],
   [/\b(?:portion|tiers?|bands?|up to and including|between)\b/i, "tiered rates or bands"],
@@ -97,6 +100,9 @@ const kindOf = (sentence: string): string | null => SENTENCE_KINDS.find(([re]) =
 
 /** What the sentence holding `offset` is, and the construct there the language does not read; null if not recognised. */
 export function recogniseUnsupported(text: string, offset: number): Unsupported | null {
+  // The text ending too early after a full stop: the sentence the parser wanted more of is the last one.
+  const end = text.trimEnd().length;
+  if (offset >= end && end > 0 && text[end - 1] === '.') offset = end - 1;
   const sentence = sentenceAround(text, offset);
   const whole = sentenceAround(text, offset, FULL_STOP);
   const pays = /\b(?:shall|will)\s+(?:pay|make|grant)\b/i.test(whole.text);
