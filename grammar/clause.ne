@@ -873,6 +873,8 @@ definedMeaning -> periodMeaning                                      {% b.id %}
                | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
+# "the twelve (12) months beginning on the Effective Date": the same span, written without "period".
+               | %the spanLength %startVerb %on:? spanStart          {% ow.definedSpanNoPeriod %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
 # "the period beginning on the Effective Date and ending on December 31, 2027": from the effective date through that day
 # (grammar/effective-range-builders.ts).
