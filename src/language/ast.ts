@@ -1223,7 +1223,7 @@ export interface PeriodDefinitionNode {
 export interface CalendarPeriodsNode {
   kind: 'calendar-periods';
   unit: 'half-year' | 'quarter';
-  /** The word that gives the length, as written in lower case ("semi-annual", "quarterly"). */
+  /** The word that gives the length, as written in lower case ("semi-annual", "quarterly", "six-month", "three-month"). */
   written: string;
   /** The days the periods end on, "MM-DD", in the order written. */
   ends: string[];
@@ -1343,6 +1343,11 @@ export interface OnceOnlyNode {
    * Net Sales exceeding $1,000,000." (`even-if-others`): the product noun of "other …" and the condition restated.
    */
   others?: { noun: string; term: string; comparator: ComparatorNode; amount: MoneyNode };
+  /**
+   * "… and no amounts shall be due for subsequent or repeated achievements of such milestone in subsequent Calendar
+   * Years": the later periods named, which must be the condition's own (src/language/check-once-repeat.ts).
+   */
+  repeatPeriods?: { unit: 'year' | 'quarter'; range: Range };
   range: Range;
 }
 
@@ -1408,6 +1413,34 @@ export interface AttainmentPaymentNode {
    * objective). Absent for tables of attainment.
    */
   reward?: AttainmentRewardNode;
+  /**
+   * A bonus pro-rated by the share of a target achieved, in sentences after a period opening ("a Performance Bonus of up
+   * to $25,000, equal to $25,000 multiplied by the percentage of the performance target of $2,000,000 of Net Sales
+   * achieved in such year (for example, 50% of the target earns $12,500). If less than 50% of the performance target is
+   * achieved in a year, no Performance Bonus is payable for that year."): the words as written; the bands are the table
+   * they state. Absent for the other tables.
+   */
+  proRata?: ProRataNode;
+  range: Range;
+}
+
+/** The sentences of a pro-rated bonus (AttainmentPaymentNode.proRata), checked by src/language/check-pro-rata.ts. */
+export interface ProRataNode {
+  kind: 'pro-rata';
+  /** Words before the noun, as written ("Performance"). */
+  qualifiers: string[];
+  /** "of up to $25,000": the most it pays. */
+  maximum: MoneyNode;
+  /** "equal to $25,000 multiplied by …": the amount multiplied, which must be the maximum. */
+  multiplied: MoneyNode;
+  /** "performance target" or "target", lower case. */
+  target: string;
+  /** "achieved in such year": the period, which must be the opening's. */
+  unit: 'month' | 'quarter' | 'year';
+  /** "(for example, 50% of the target earns $12,500)", which must agree with the formula. */
+  example: { percent: string; amount: MoneyNode; range: Range } | null;
+  /** "If less than 50% of the performance target is achieved in a year, no … is payable for that year.". */
+  floor: { percent: string; target: string; unit: 'month' | 'quarter' | 'year'; thatUnit: 'month' | 'quarter' | 'year'; range: Range };
   range: Range;
 }
 

@@ -25,6 +25,8 @@ import { checkRateMultiples } from './check-rate-multiples';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { checkMeasured } from './check-measured';
 import { checkPeriodProviso } from './check-period-proviso';
+import { checkOnceRepeat } from './check-once-repeat';
+import { checkProRata } from './check-pro-rata';
 import { checkTierMeasures } from './check-tiers';
 import { checkQuotaBounds } from './check-quota-bounds';
 import { checkEachScope } from './check-each-scope';
@@ -112,6 +114,8 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkPaymentDefinition(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkPeriodProviso(clause, out);
+  for (const clause of document.clauses) checkOnceRepeat(clause, out);
+  for (const clause of document.clauses) checkProRata(clause, out);
   for (const clause of document.clauses) checkOpening(clause, document, out);
   for (const clause of document.clauses) checkMeasurePeriodWords(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);

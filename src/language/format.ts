@@ -42,7 +42,7 @@ import type {
 } from './ast';
 import { assertNever } from './ast';
 import type { PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
-import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode } from './ast';
+import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode, ProRataNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -219,8 +219,22 @@ function onceSentenceText(clause: ClauseNode, path: string): string | null {
     if (x !== first) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same', `${path}/milestones/${i}/once`);
     if (clause.milestones[i].once?.words !== 'payable only upon the first achievement') throw new FormatError(`the words of a once-only sentence are 'payable only upon the first achievement'`, `${path}/milestones/${i}/once/words`);
   });
-  const tail = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement' ? '' : ', and no amount shall be due for subsequent or repeated achievements';
+  const noRepeat = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement-no-repeat';
+  const repeat = repeatPeriodsText(clause, noRepeat, path);
+  const tail = noRepeat ? `, and no amount shall be due for subsequent or repeated achievements${repeat}` : '';
   return `Such payment shall be payable only upon the first achievement of such milestone${tail}.`;
+}
+
+/** " of such milestone in subsequent Calendar Years", when every milestone names the same later periods. */
+function repeatPeriodsText(clause: ClauseNode, noRepeat: boolean, path: string): string {
+  const units = clause.milestones.map((m) => m.once?.repeatPeriods?.unit);
+  if (units.every((u) => u === undefined)) return '';
+  if (!noRepeat) throw new FormatError('the later periods follow "no amount shall be due for subsequent or repeated achievements"', `${path}/milestones/0/once/repeatPeriods`);
+  units.forEach((u, i) => {
+    if (u !== units[0]) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same later periods', `${path}/milestones/${i}/once/repeatPeriods`);
+  });
+  const unit = oneOf(String(units[0]), ['year', 'quarter'], `${path}/milestones/0/once/repeatPeriods/unit`);
+  return ` of such milestone in subsequent Calendar ${unit === 'year' ? 'Years' : 'Quarters'}`;
 }
 
 /** "For the avoidance of doubt, this milestone shall be payable only once, even if other Licensed Products achieve Annual Net Sales exceeding $1,000,000." */
@@ -522,7 +536,7 @@ const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (?:or on behalf of )?(.+)$/;
-const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement']);
+const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement', 'net']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
 function scopeText(scope: string, path: string): string {
@@ -1536,6 +1550,47 @@ function incentiveSentences(clause: ClauseNode, p: AttainmentPaymentNode, incent
   );
 }
 
+/**
+ * "The Company shall pay the Employee a Performance Bonus of up to $25,000, equal to $25,000 multiplied by the percentage
+ * of the performance target of $2,000,000 of Net Sales achieved in such year (for example, 50% of the target earns
+ * $12,500). If less than 50% of the performance target is achieved in a year, no Performance Bonus is payable for that
+ * year.": after its period opening (written before it by formatClause); the bands must be the table these sentences state.
+ */
+function proRataSentences(clause: ClauseNode, p: AttainmentPaymentNode, r: ProRataNode, path: string): string {
+  if (!clause.payer || !clause.party || clause.milestones.length !== 1 || clause.payments.length !== 0) badField('a pro-rated bonus names its payer and payee, with one milestone', path);
+  const at = `${path}/milestones/0`;
+  const rp = `${at}/payment/proRata`;
+  const m = clause.milestones[0];
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined || m.comparator !== undefined || m.achiever !== undefined || p.noun !== 'bonus') badField('a pro-rated bonus on a target amount of a metric', at);
+  const metric = METRIC.exec(t.term);
+  if (!metric || (metric[1]?.toLowerCase() ?? null) !== t.basis) badField(`the metric '${t.term}' such as "Net Sales"`, `${at}/target/term`);
+  if (m.window.kind !== 'open') badField('a pro-rated bonus is measured in its opening\'s period ("achieved in such year")', `${at}/window`);
+  const floor = r.floor?.percent;
+  const share = (percent: string) => ({ kind: 'share', percent, of: r.maximum });
+  const expected = [
+    { written: 'below', from: null, fromStrict: false, to: floor, toStrict: true, payout: { kind: 'nothing' } },
+    { written: 'point', from: floor, fromStrict: false, to: floor, toStrict: false, payout: share(floor) },
+    { written: 'from to', from: floor, fromStrict: false, to: '100', toStrict: false, payout: { kind: 'interpolated' } },
+    { written: 'or more', from: '100', fromStrict: false, to: null, toStrict: false, payout: share('100') },
+  ];
+  const shape = (x: unknown): string => JSON.stringify(x, (key, value: unknown) => (key === 'range' || key === 'kind' && value === 'attainment-band' ? undefined : key === 'text' ? undefined : value));
+  if (!Array.isArray(p.bands) || shape(p.bands) !== shape(expected)) badField('the bands a pro-rated bonus states: nothing below the floor, its share at it, a straight line to 100%, the maximum at 100% or more', `${at}/payment/bands`);
+  const qualifiers = Array.isArray(r.qualifiers) ? r.qualifiers : [];
+  if (!qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) badField('qualifiers must be plain words such as "Performance"', `${rp}/qualifiers`);
+  const noun = [...qualifiers, 'bonus'].join(' ');
+  const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+  const target = oneOf(String(r.target), ['target', 'performance target'], `${rp}/target`);
+  const floorTarget = oneOf(String(r.floor.target), ['target', 'performance target'], `${rp}/floor/target`);
+  const unit = (u: unknown, up: string): string => oneOf(String(u), ['month', 'quarter', 'year'], up);
+  const example = r.example === null ? '' : ` (for example, ${percentText(r.example.percent, `${rp}/example/percent`)} of the target earns ${formatAmount(r.example.amount, `${rp}/example/amount`)})`;
+  return (
+    `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)} ${article} ${noun} of up to ${formatAmount(r.maximum, `${rp}/maximum`)}, ` +
+    `equal to ${formatAmount(r.multiplied, `${rp}/multiplied`)} multiplied by the percentage of the ${target} of ${formatAmount(t.amount, `${at}/target/amount`)} of ${t.term} achieved in such ${unit(r.unit, `${rp}/unit`)}${example}. ` +
+    `If less than ${percentText(r.floor.percent, `${rp}/floor/percent`)} of the ${floorTarget} is achieved in a ${unit(r.floor.unit, `${rp}/floor/unit`)}, no ${noun} is payable for that ${unit(r.floor.thatUnit, `${rp}/floor/thatUnit`)}.`
+  );
+}
+
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
 const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
 
@@ -1717,6 +1772,7 @@ function attainmentMilestone(clause: ClauseNode, path: string): MilestoneNode {
 function attainmentSentence(clause: ClauseNode, path: string): string {
   const table = clause.milestones[0]?.payment;
   if (table?.kind === 'attainment' && table.reward !== undefined) return rewardSentence(clause, table, table.reward, path);
+  if (table?.kind === 'attainment' && table.proRata !== undefined) return proRataSentences(clause, table, table.proRata, path);
   if (table?.kind === 'attainment' && table.targetIncentive !== undefined) return incentiveSentences(clause, table, table.targetIncentive, path);
   if (table?.kind === 'attainment' && table.base !== undefined) return conditionsSentence(clause, table, table.base, path);
   if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
@@ -2498,7 +2554,7 @@ function definitionText(d: DefinitionNode, path: string): string {
         if (m.unit !== 'quarter' || !Array.isArray(m.ends) || m.ends.join(',') !== '03-31,06-30,09-30,12-31') badField('"each calendar quarter" with other periods than the calendar\'s quarters', `${at}/ends`);
         return `${term} means each calendar quarter.`;
       }
-      const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly'] : ['semi-annual', 'semiannual'], `${at}/written`);
+      const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly', 'three-month'] : ['semi-annual', 'semiannual', 'six-month'], `${at}/written`);
       if (!Array.isArray(m.ends) || m.ends.length < 2) throw new FormatError('calendar periods are named by two or more last days', `${at}/ends`);
       const days = m.ends.map((e, i) => {
         const md = /^(\d{2})-(\d{2})$/.exec(e);

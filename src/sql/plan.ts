@@ -207,7 +207,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
   'sale-event': ['kind', 'words', 'range'],
   // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
-  'once-only': ['kind', 'words', 'sentence', 'range'],
+  // `repeatPeriods` only restates the condition's own periods (src/language/check-once-repeat.ts): the milestone is paid once either way.
+  'once-only': ['kind', 'words', 'sentence', 'repeatPeriods', 'range'],
   // `first` ("first reach") is wording wherever the checks accept it: neither engine reads it.
   comparator: ['kind', 'strict', 'words', 'first', 'range'],
   label: ['kind', 'style', 'text', 'range'],
