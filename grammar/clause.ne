@@ -57,6 +57,7 @@ import * as tc from './tailed-condition-builders';
 import * as pd from './payment-definition-builders';
 import * as isb from './item-set-builders';
 import * as md from './milestone-definition-builders';
+import * as pr from './pro-rata-builders';
 import * as lb from './list-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
@@ -70,6 +71,9 @@ import * as ep from './event-period-builders';
 import * as ra from './rate-after-builders';
 import * as pv from './period-proviso-builders';
 import * as er from './effective-range-builders';
+import * as po from './portion-builders';
+import * as sc from './sales-counted-builders';
+import * as rd from './period-after-builders';
 // "Fortnight": a period named by one word (a test symbol, like redaction above).
 // eslint-disable-next-line no-var, @typescript-eslint/no-explicit-any
 var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNameWord, scopeWord: any = pw.scopeWord, setNameWord: any = pw.setNameWord;
@@ -112,6 +116,7 @@ periodEndClause -> shortfallClause                                   {% b.id %}
                | quarterEndTable                                     {% b.id %}
                | rewardTable                                         {% b.id %}
                | incentiveClause                                     {% b.id %}
+               | proRataClause                                       {% b.id %}
 headlessClause -> enumeratedClause                                   {% b.id %}
                | payerHead commitmentTail                            {% cmb.commitmentClause %}
 # A commitment to sales targets in an exhibit written in the text, whose consequence is not a payment (grammar/sales-minimum-builders.ts);
@@ -135,6 +140,14 @@ afterPayerClause -> paymentTiming                                    {% b.id %}
                | paymentDay                                          {% b.id %}
                | firstAchievementOnce                                {% b.id %}
                | periodAfterSentence                                 {% b.id %}
+# "Any product returns shall be deducted from the Sales Representative's commission in the quarter during which the return occurs.",
+# "Commission payments shall be paid within thirty (30) days following the end of each calendar quarter." (grammar/period-after-builders.ts).
+# The due sentence only after a returns sentence: alone, "Commission payments …" would be predicted after every payer-pays clause.
+               | returnsSentence periodDueSentence:?                 {% rd.periodAfter %}
+returnsSentence -> %any "product":? "returns" %shall %be "deducted" %from %the:? possessiveOwner %commission %in_ %the %calendar:? periodUnit %during %which %the "return" "occurs" %period {% rd.returnsSentence %}
+periodDueSentence -> dueSubject %shall %be dueVerb %within %number %days afterWord %the %end %of %each %calendar:? periodUnit %period {% rd.periodDueSentence %}
+dueSubject    -> %commission:? %payments
+dueVerb       -> "paid" | "made"
 # What later refunds or later periods do with a payment's sales: a clawback, or the excess carried forward.
 periodAfterSentence -> clawbackSentence                              {% b.id %}
                | carryForwardSentence                                {% b.id %}
@@ -195,8 +208,14 @@ refWords      -> refWord                                             {% b.single
 refWord       -> %word {% b.id %} | %milestone {% b.id %} | %sales {% b.id %} | %number {% b.id %} | %net {% b.id %} | %gross {% b.id %} | %revenue {% b.id %}
 
 # --- once-only sentences -----------------------------------------------------------------------
-firstAchievementOnce -> %such %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
-noRepeat      -> %comma %and %no "amount" %shall %be "due" %for_ "subsequent" %or "repeated" "achievements"
+# "Such milestone payment …" and "no amounts shall be due …" are the same sentence.
+firstAchievementOnce -> %such %milestone:? %payment %shall %be %payable "only" %upon %the %firstWord %achievement %of %such %milestone noRepeat:? %period {% md.onceSentence %}
+noRepeat      -> %comma %and %no noRepeatAmount %shall %be "due" %for_ "subsequent" %or "repeated" "achievements" repeatPeriods:? {% md.noRepeat %}
+noRepeatAmount -> "amount" | "amounts"
+# "… of such milestone in subsequent Calendar Years": the later periods in which a repeat earns nothing, which must be
+# the condition's own (src/language/check-once-repeat.ts).
+repeatPeriods -> %of %such %milestone %in_ "subsequent" %calendar repeatUnit {% md.repeatPeriods %}
+repeatUnit    -> "Years" {% b.id %} | "years" {% b.id %} | "Quarters" {% b.id %} | "quarters" {% b.id %}
 # "For the avoidance of doubt, this milestone shall be payable only once, even if other Licensed Products achieve Annual Net
 # Sales exceeding $1,000,000.": paid once, whichever products meet the target.
 evenIfOthersOnce -> %for_ %the "avoidance" %of "doubt" %comma %this_ %milestone %shall %be %payable "only" "once" %comma "even" %if_ "other" scopeWords %achieve metric comparator money %period {% pp.evenIfOthersOnce %}
@@ -407,6 +426,8 @@ redactedValue -> %currencySymbol %redaction                          {% b.redact
 qualifiers    -> qualifier                                           {% b.single %}
                | qualifiers %comma:? qualifier                       {% b.appendThird %}
 qualifier     -> %qualifierWord {% b.id %} | %performance {% b.id %} | %target {% b.id %} | %milestone {% b.id %} | %quota {% b.id %} | %achievement {% b.id %}
+# "an Annual Net Sales-Based Milestone Payment of …": "Net" among the words naming the payment.
+               | %net {% b.id %}
                | %sales {% b.id %} | %annual {% b.id %} | %quarterly {% b.id %} | %additional {% b.id %}
 
 # A list of payments: "<Payer> shall pay <Payee> the following one-time milestone payments: (a) $X upon …; (b) …".
@@ -863,6 +884,8 @@ definedMeaning -> periodMeaning                                      {% b.id %}
                | %the %fiscalWord %year %endingWord date             {% ow.fiscalLabelBody %}
 periodMeaning -> %each %successiveWord:? spanLength %periodNoun %startVerb %on %the %effective %date %or anniversary {% ow.successivePeriods %}
                | %the spanLength %periodNoun %startVerb %on:? spanStart {% ow.definedSpan %}
+# "the twelve (12) months beginning on the Effective Date": the same span, written without "period".
+               | %the spanLength %startVerb %on:? spanStart          {% ow.definedSpanNoPeriod %}
                | %the %periodNoun %from date rangeEnd date           {% ow.definedRange %}
 # "the period beginning on the Effective Date and ending on December 31, 2027": from the effective date through that day
 # (grammar/effective-range-builders.ts).
@@ -885,8 +908,10 @@ inlinePeriodDefinition -> %lparen eventPeriods %rparen               {% ep.inlin
 quartersWord  -> "Quarters" | "quarters"
 # "Closing Date": an event whose date a statement gives ("The Closing Date is February 10, 2026.").
 eventName     -> %word %date                                         {% pd.eventName %}
-# "each semi-annual period ending on June 30 or December 31": calendar periods named by their last days.
+# "each semi-annual period ending on June 30 or December 31": calendar periods named by their last days; "each six-month
+# period ending on …" and "each three-month period ending on …" name them by their length.
 calendarPeriodsWord -> "semi-annual" {% b.id %} | "semiannual" {% b.id %} | %quarterly {% b.id %}
+               | "six-month" {% b.id %} | "three-month" {% b.id %}
 periodEnds    -> monthDays %comma:? %or monthDay                     {% b.appendFourth %}
 monthDays     -> monthDay                                            {% b.single %}
                | monthDays %comma monthDay                           {% b.appendThird %}
@@ -1026,6 +1051,22 @@ windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measu
                | measuredIntro:? percentage rateOf windowedMeasure excessWord measuredThreshold {% qb.measuredExcess %}
                | measuredIntro:? percentage rateOf measure excessWord measuredThreshold excessWindow {% qb.measuredExcess %}
                | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
+               | portionAmount                                       {% b.id %}
+# "royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to each portion of
+# Total Annual Net Sales as follows: less than or equal to $5 million: five percent (5%); > $5 million and less than or equal
+# to $10 million: six percent (6%); > $10 million: seven percent (7%)": each rate on its own portion (grammar/portion-builders.ts).
+portionAmount -> "royalties" %on portionMeasure %at %the portionRateWords %comma "applied" %to %each %portion %of portionMetric %as %follows %colon signBands {% po.portionAmount %}
+portionMeasure -> %the:? portionMetric measureWindow                 {% po.portionMeasure %}
+portionMetric -> "Total":? %metricPeriodWord:? basis:? metricNoun    {% po.portionMetric %}
+portionRateWords -> portionRateWord                                  {% b.single %}
+               | portionRateWords portionRateWord                    {% b.append %}
+portionRateWord -> %word {% b.id %}
+signBands     -> signBand %semicolon signBand                        {% pb.bandPair %}
+               | signBands %semicolon signBand                       {% b.appendThird %}
+signBand      -> signRangeWords %colon percentage                    {% po.signBand %}
+signRangeWords -> %less %than %or %equal %to money                   {% po.atMost %}
+               | %greaterSign money %and %less %than %or %equal %to money {% po.aboveAtMost %}
+               | %greaterSign money                                  {% po.above %}
 windowedMeasure -> determiner:? measureMetric scopePhrases:? measureWindow {% qb.measure %}
                | determiner:? measureMetric scopePhrases:? suchForWindow {% qb.measure %}
 # "in excess of the Sales Forecast of $600,000 for such Contract Year": a threshold the text names, and the period it is for.
@@ -1043,6 +1084,10 @@ excessWindow  -> window                                              {% b.id %}
 measuredAmount -> measuredIntro percentage rateOf measure            {% qb.measuredRate %}
                | measuredIntro percentage rateOf measure excessWord threshold window:? {% qb.measuredExcess %}
 measuredIntro -> indefinite measuredQualifiers:? measuredNoun paidLink {% qb.measuredIntro %}
+# "a commission on all sales completed by the Sales Representative within the Territory of": the sales it is on, as written (grammar/sales-counted-builders.ts).
+               | indefinite measuredQualifiers:? measuredNoun completedSales %of {% sc.completedIntro %}
+completedSales -> %on %all %sales "completed" %by partyRef completedWhere:? {% sc.completedSales %}
+completedWhere -> %within %the scopeWords                            {% sc.completedWhere %}
 indefinite    -> %a | %anWord
 # "a Bonus Commission equal to", "an annual sales incentive equal to": qualifiers before the noun.
 measuredQualifiers -> measuredQualifier                             {% b.single %}
@@ -1345,6 +1390,15 @@ planBandRange -> %up %to percentage %of %sales "plan" %achievement   {% pbb.upTo
 # between 80% and 100% attainment the payout is pro-rated on a straight-line basis; at 100% attainment or more the
 # Participant earns 100% of target.": an attainment table (bands of the quota) whose payouts are shares of the target.
 incentiveClause -> %the %possessiveWord "target" "incentive" %is money window %at %hundredFigure %percent %attainment %of %the periodAdjective:? basis:? metricNoun %quota %of money %period incentiveFloor incentiveBands %period {% it.incentiveClause %}
+# A bonus pro-rated by the share of a target achieved, after a period opening (grammar/pro-rata-builders.ts): "For each
+# calendar year, the Company shall pay the Employee a Performance Bonus of up to $25,000, equal to $25,000 multiplied by
+# the percentage of the performance target of $2,000,000 of Net Sales achieved in such year (for example, 50% of the
+# target earns $12,500). If less than 50% of the performance target is achieved in a year, no Performance Bonus is
+# payable for that year." The attainment table it states; its checks: src/language/check-pro-rata.ts.
+proRataClause -> partyRef modal %pay paidParty anArticle qualifiers:? %bonus %of %up %to money %comma %equal %to money "multiplied" %by %the "percentage" %of %the proRataTarget %of money %of measureMetric %achieved %in_ "such" periodUnit proRataExample:? %period proRataFloor {% pr.proRataClause %}
+proRataTarget -> %performance:? %target
+proRataExample -> %lparen %for_ "example" %comma percentage %of %the %target "earns" money %rparen {% pr.proRataExample %}
+proRataFloor  -> %if_ "less" %than percentage %of %the proRataTarget %is %achieved %in_ %a periodUnit %comma %no qualifiers:? %bonus %is %payable %for_ %that periodUnit %period {% pr.proRataFloor %}
 incentiveFloor -> %no "incentive" %is "paid" %for_ %attainment %below percentage %of %quota %period {% it.floorBand %}
 incentiveBands -> incentiveBand                                      {% b.single %}
                | incentiveBands %semicolon incentiveBand             {% b.appendThird %}

@@ -29,11 +29,11 @@ export function monthDay(d: Data): { text: string; range: ReturnType<typeof span
   return { text, range: span(d) };
 }
 
-/** "each semi-annual period ending on June 30 or December 31". */
+/** "each semi-annual period ending on June 30 or December 31", "each six-month period ending on …". */
 export function calendarPeriods(d: Data): CalendarPeriodsNode {
   const [, word, , , , ends] = d as [Token, Token, Token, Token, Token, List<{ text: string }>];
   const written = lower(word);
-  return { kind: 'calendar-periods', unit: written === 'quarterly' ? 'quarter' : 'half-year', written, ends: toArray(ends).map((e) => e.text), range: span(d) };
+  return { kind: 'calendar-periods', unit: written === 'quarterly' || written === 'three-month' ? 'quarter' : 'half-year', written, ends: toArray(ends).map((e) => e.text), range: span(d) };
 }
 
 /** '(the "Quarterly Net Sales Milestone Payment")' after a payment: the name, without its quotes. */

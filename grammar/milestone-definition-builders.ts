@@ -5,6 +5,7 @@
  * achievement of such milestone.'. Like grammar/builders.ts they only build nodes: which definition a payment
  * names is the checker's (src/language/check-milestone-definitions.ts).
  */
+import { withPeriodAfter, type PeriodAfterNode } from './period-after-builders';
 import type {
   ClawbackNode,
   BeneficiaryNode, CalendarPeriodWindowNode, CarryForwardNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
@@ -26,14 +27,32 @@ export function anyOfItsParty(d: Data): Token[] {
 
 /** "Such payment shall be payable only upon the first achievement of such milestone[, and no amount shall be due …].". */
 export function onceSentence(d: Data): OnceOnlyNode {
-  const noRepeat = d[13] !== null;
-  return { kind: 'once-only', words: 'payable only upon the first achievement', sentence: noRepeat ? 'first-achievement-no-repeat' : 'first-achievement', range: span(d) };
+  const noRepeat = d[d.length - 2] as NoRepeat | null;
+  const node: OnceOnlyNode = { kind: 'once-only', words: 'payable only upon the first achievement', sentence: noRepeat ? 'first-achievement-no-repeat' : 'first-achievement', range: span(d) };
+  return noRepeat?.repeatPeriods ? { ...node, repeatPeriods: noRepeat.repeatPeriods } : node;
+}
+
+/** ", and no amount(s) shall be due for subsequent or repeated achievements[ of such milestone in subsequent Calendar Years]". */
+interface NoRepeat {
+  repeatPeriods: NonNullable<OnceOnlyNode['repeatPeriods']> | null;
+}
+
+export function noRepeat(d: Data): NoRepeat {
+  return { repeatPeriods: (d[d.length - 1] as NoRepeat['repeatPeriods']) ?? null };
+}
+
+/** "of such milestone in subsequent Calendar Years": the unit of the later periods named. */
+export function repeatPeriods(d: Data): NonNullable<OnceOnlyNode['repeatPeriods']> {
+  const unit = (d[6] as Token).value.toLowerCase() === 'years' ? 'year' : 'quarter';
+  return { unit, range: span(d) };
 }
 
 /** A payer-pays clause and the sentence after it: its payments' timing, their pay day, or that they are made once. */
 export function withAfterSentence(d: Data): ClauseDraft {
-  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode | CarryForwardNode];
+  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode | CarryForwardNode | PeriodAfterNode];
   switch (after.kind) {
+    case 'period-after':
+      return withPeriodAfter(clause, after);
     case 'payment-timing':
       return withTiming([clause, after]);
     case 'payment-day':

@@ -166,6 +166,11 @@ export function definedSpan(d: Data): SpanWindowNode {
   return spanNode(d[1] as Length, d[5] as SpanStart, 'period', d);
 }
 
+/** "the twelve (12) months beginning on the Effective Date": the span "the twelve (12) month period beginning on …" states. */
+export function definedSpanNoPeriod(d: Data): SpanWindowNode {
+  return spanNode(d[1] as Length, d[4] as SpanStart, 'period', d);
+}
+
 export function definedRange(d: Data): DateRangeWindowNode {
   return dateRange(d[3] as WrittenDate, d[5] as WrittenDate, d);
 }

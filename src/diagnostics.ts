@@ -156,6 +156,8 @@ export const DIAGNOSTIC_CODES = {
   'once-restatement-mismatch': 'error',
   /** A metric term whose definition names another gross/net basis than the term's own words. */
   'metric-definition-basis': 'error',
+  /** The sentences of a pro-rated bonus disagree: the amount multiplied, the example, the floor's target or period. */
+  'pro-rata-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -36,6 +36,7 @@ import { chartSeries, DaySums, METRICS, type ChartSeries } from './metrics';
 import { Notes } from './notes';
 import { compoundOutcome, partCandidates } from './compound';
 import { applyCarryForward, carriesForward, carryNotes, carryReading } from './carry-forward';
+import { returnsNote } from './returns-note';
 import { clawbackCandidates, clawbackNote, clawbackObligation, clawedBasis, clawsBack, undoingRefund } from './clawback';
 import { compoundNote, compoundReading } from '../language/compound-condition';
 import { missingScheduleLabels, obligationFor, paymentSource } from './obligations';
@@ -544,6 +545,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const compound = m.compound ? compoundReading(m.compound) : null;
       const clawback = clawsBack(plan);
       if (plan.clause.clawback) notes.add(`${name}: ${clawbackNote(plan.clause.clawback)}`);
+      if (plan.clause.returns) notes.add(`${name}: ${returnsNote(plan.clause.returns)}`);
       if (compound) notes.add(`${name}: ${compoundNote(m, compound)}`);
       const parted = instalmentsOf(m);
       const dueAtYearEnd = !plan.clause.timing && !plan.clause.payDay;

@@ -78,6 +78,17 @@ export interface ClauseNode {
    */
   clawback?: ClawbackNode;
   /**
+   * "Any product returns shall be deducted from the Sales Representative's commission in the quarter during which the return
+   * occurs.": a refund counts in the period of its own date, not in the period of the sale it returns (see ReturnsNode).
+   */
+  returns?: ReturnsNode;
+  /**
+   * "Commission payments shall be paid within thirty (30) days following the end of each calendar quarter.": a due sentence
+   * not applied to the amounts (after the parse it becomes each amount's due date, src/language/period-due.ts, where it can:
+   * an amount counted in its own periods, with no due date of its own); present only when it could not be, which is an error.
+   */
+  periodDue?: DueNode;
+  /**
    * "Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter.": the excess
    * of each period's total over the target is credited to the next period's total (src/evaluation/carry-forward.ts).
    */
@@ -1217,7 +1228,7 @@ export interface PeriodDefinitionNode {
 export interface CalendarPeriodsNode {
   kind: 'calendar-periods';
   unit: 'half-year' | 'quarter';
-  /** The word that gives the length, as written in lower case ("semi-annual", "quarterly"). */
+  /** The word that gives the length, as written in lower case ("semi-annual", "quarterly", "six-month", "three-month"). */
   written: string;
   /** The days the periods end on, "MM-DD", in the order written. */
   ends: string[];
@@ -1337,6 +1348,11 @@ export interface OnceOnlyNode {
    * Net Sales exceeding $1,000,000." (`even-if-others`): the product noun of "other …" and the condition restated.
    */
   others?: { noun: string; term: string; comparator: ComparatorNode; amount: MoneyNode };
+  /**
+   * "… and no amounts shall be due for subsequent or repeated achievements of such milestone in subsequent Calendar
+   * Years": the later periods named, which must be the condition's own (src/language/check-once-repeat.ts).
+   */
+  repeatPeriods?: { unit: 'year' | 'quarter'; range: Range };
   range: Range;
 }
 
@@ -1402,6 +1418,34 @@ export interface AttainmentPaymentNode {
    * objective). Absent for tables of attainment.
    */
   reward?: AttainmentRewardNode;
+  /**
+   * A bonus pro-rated by the share of a target achieved, in sentences after a period opening ("a Performance Bonus of up
+   * to $25,000, equal to $25,000 multiplied by the percentage of the performance target of $2,000,000 of Net Sales
+   * achieved in such year (for example, 50% of the target earns $12,500). If less than 50% of the performance target is
+   * achieved in a year, no Performance Bonus is payable for that year."): the words as written; the bands are the table
+   * they state. Absent for the other tables.
+   */
+  proRata?: ProRataNode;
+  range: Range;
+}
+
+/** The sentences of a pro-rated bonus (AttainmentPaymentNode.proRata), checked by src/language/check-pro-rata.ts. */
+export interface ProRataNode {
+  kind: 'pro-rata';
+  /** Words before the noun, as written ("Performance"). */
+  qualifiers: string[];
+  /** "of up to $25,000": the most it pays. */
+  maximum: MoneyNode;
+  /** "equal to $25,000 multiplied by …": the amount multiplied, which must be the maximum. */
+  multiplied: MoneyNode;
+  /** "performance target" or "target", lower case. */
+  target: string;
+  /** "achieved in such year": the period, which must be the opening's. */
+  unit: 'month' | 'quarter' | 'year';
+  /** "(for example, 50% of the target earns $12,500)", which must agree with the formula. */
+  example: { percent: string; amount: MoneyNode; range: Range } | null;
+  /** "If less than 50% of the performance target is achieved in a year, no … is payable for that year.". */
+  floor: { percent: string; target: string; unit: 'month' | 'quarter' | 'year'; thatUnit: 'month' | 'quarter' | 'year'; range: Range };
   range: Range;
 }
 
@@ -1615,6 +1659,22 @@ export interface MeasureNode {
   range: Range;
 }
 
+/**
+ * "Any product returns shall be deducted from the Sales Representative's commission in the quarter during which the return
+ * occurs.": each refund row lowers the total of the period holding its own date (the ledger's own reading of refunds, which
+ * the note states); `unit` is the period as written, which must be the amount's.
+ */
+export interface ReturnsNode {
+  kind: 'returns-in-period';
+  /** "Any product returns" (`product`) or "Any returns". */
+  product: boolean;
+  /** Whose commission it is deducted from, as written ("Sales Representative's"). */
+  owner: string;
+  calendar: boolean;
+  unit: PeriodUnit;
+  range: Range;
+}
+
 /** The words that introduce a computed payment: "a commission of", "a bonus equal to"; null when the rate stands alone ("2% of Net Sales"). */
 export type PaymentIntro = {
   noun: 'commission' | 'bonus' | 'commission payment' | MeasuredNoun;
@@ -1623,6 +1683,11 @@ export type PaymentIntro = {
   qualifiers?: string[];
   /** "earned royalties of": the noun in the plural, with no article. */
   plural?: true;
+  /**
+   * "a commission on all sales completed by the Sales Representative within the Territory of": which sales the amount is
+   * on, as written (the party and the place); words only, not applied to the ledger (the checker warns).
+   */
+  salesCounted?: { by: string; within?: string };
 } | null;
 
 /** The nouns a payer-pays sentence may give a computed amount besides those of the enumerated form. */
@@ -1710,7 +1775,13 @@ export interface TieredPaymentNode {
    * Bonus calculated cumulatively on the Store's Fortnightly Sales as follows: on Fortnightly Sales from $0 to $280,000,
    * 0.100%; on the portion from $280,000 to $465,000, 0.075%; …"): the first band names the measure, the others "the portion".
    */
-  layout?: 'levels' | 'rate-after';
+  layout?: 'levels' | 'rate-after' | 'portions';
+  /**
+   * For `portions` ("royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to
+   * each portion of Total Annual Net Sales as follows: less than or equal to $5 million: 5%; > $5 million and …"): the noun,
+   * the rate's name and the metric after "each portion of", as written; the bands follow, each bounded with words or signs.
+   */
+  portions?: { noun: string; rate: string; metric: { term: string; basis: SalesBasis } };
   /** For `rate-after`: the words between the noun and "as follows", kept for the notes and the canonical text. */
   calculated?: { words: 'calculated cumulatively on' | 'calculated on'; noun: string };
   /** In a payer-pays sentence, what the amount is counted on, as written; see MeasureNode. */
@@ -1742,10 +1813,11 @@ export interface TierBandNode {
   basis: SalesBasis;
   /** "the portion of", "the first …", "all additional": words that tell the band's reading. */
   quantifier: 'portion' | 'first' | 'all' | 'additional' | null;
-  lower: 'in excess of' | 'above' | 'over' | 'from' | 'between' | null;
+  /** `>`: written with a sign ("> $5 million and less than or equal to $10 million"), the start excluded like "above". */
+  lower: 'in excess of' | 'above' | 'over' | 'from' | 'between' | '>' | null;
   from: MoneyNode | null;
   /** `below`: the band stops short of its end (a raised rate that applies from the amount itself, "at least"). */
-  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | 'below' | null;
+  upper: 'up to' | 'up to and including' | 'to' | 'and' | 'first' | 'below' | 'less than or equal to' | null;
   to: MoneyNode | null;
   /**
    * In a payer-pays or earning sentence, what this band is counted on, as written ("the first $100,000

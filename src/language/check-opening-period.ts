@@ -8,6 +8,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { definitionsOf, periodMeaning, termKey, type PeriodMeaning } from './period-definitions';
 import { paymentParts } from './payment-parts';
 import { openingPeriodWords } from './openings';
+import { windowPeriod } from './check-measured';
+
+const MONTHS = { month: 1, quarter: 3, year: 12 };
 
 /** Days in each period a period word names, where it names a fixed number of them. */
 const WORD_DAYS: Partial<Record<PeriodWordNode['unit'], number>> = { fortnight: 14, week: 7 };
@@ -94,6 +97,17 @@ export function checkMeasurePeriodWords(clause: ClauseNode, out: Diagnostic[]): 
   for (const measure of measuresOf(clause)) {
     const word = measure.periodWord;
     if (word === undefined) continue;
+    // "the Total Annual Net Sales in each Calendar Year": the measure's own window names the periods, of the word's length.
+    const own = measure.window !== null ? windowPeriod(measure.window) : null;
+    if (own !== null && own.unit in MONTHS && agrees(word, { n: MONTHS[own.unit as keyof typeof MONTHS], unit: 'month' })) continue;
+    if (own !== null) {
+      out.push(
+        diagnostic('period-word-mismatch', word.range, `'${word.word}' names periods of another length than each ${own.calendar ? 'calendar ' : ''}${own.unit} the measure is counted in: the text says two periods at once, and neither is taken.`, {
+          suggestion: `write the metric without '${word.word}', or measure in periods of that length`,
+        }),
+      );
+      continue;
+    }
     out.push(
       diagnostic('period-word-mismatch', word.range, `'${word.word}' names a period, but the sentence names none to measure in: when its periods start is not stated, and no reading is taken.`, {
         suggestion: "open the sentence with the period: 'For each Fortnight (each consecutive fourteen-day period beginning on the Commencement Date),'",

@@ -57,7 +57,7 @@ function checkBands(p: TieredPaymentNode, out: Diagnostic[]): void {
       );
     }
     const own = windowOf(m);
-    if (own !== null && window !== null && own !== window) {
+    if (own !== null && window !== null && own !== window && !refersBack(m, p.measure!)) {
       out.push(diagnostic('tier-measure-mismatch', m.range, 'This band names a period other than the other bands\': the bands of one amount split one period\'s total, so name the same period in each (or in one only).'));
     }
   }
@@ -65,6 +65,16 @@ function checkBands(p: TieredPaymentNode, out: Diagnostic[]): void {
   if (own !== null && window !== null && own !== window) {
     out.push(diagnostic('tier-measure-mismatch', first.range, 'This band names a period other than the other bands\': the bands of one amount split one period\'s total, so name the same period in each (or in one only).'));
   }
+}
+
+/**
+ * "… up to $100,000 in each calendar quarter and seven percent (7%) of Net Sales above $100,000 in such calendar quarter":
+ * a later band's "such" period names the period the amount's window recurs in, so it is that period, not another.
+ */
+function refersBack(band: MeasureNode, amount: MeasureNode): boolean {
+  if (band.window !== null || !band.such || amount.window === null) return false;
+  const period = windowPeriod(amount.window);
+  return period !== null && period.unit === band.such.unit && (period.calendar || !band.such.calendar);
 }
 
 /** A raised rate's proviso must test, and refer to, the period the rate is counted in. */

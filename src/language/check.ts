@@ -5,6 +5,9 @@
  */
 import { checkCompound } from './check-compound';
 import { checkClawback } from './check-clawback';
+import { checkReturns } from './check-returns';
+import { checkPeriodDue } from './check-period-due';
+import { checkSalesCounted } from './check-sales-counted';
 import { checkInstalments } from './check-instalments';
 import { checkCarryForward } from './check-carry-forward';
 import type { ClauseNode, DocumentNode, MilestoneNode, MoneyNode, PaymentNode, PaymentTermNode, QuotaNode, Range, TargetNode, WindowNode } from './ast';
@@ -22,6 +25,8 @@ import { checkRateMultiples } from './check-rate-multiples';
 import { amountsOf, checkPaymentMechanics } from './check-payments';
 import { checkMeasured } from './check-measured';
 import { checkPeriodProviso } from './check-period-proviso';
+import { checkOnceRepeat } from './check-once-repeat';
+import { checkProRata } from './check-pro-rata';
 import { checkTierMeasures } from './check-tiers';
 import { checkQuotaBounds } from './check-quota-bounds';
 import { checkEachScope } from './check-each-scope';
@@ -111,12 +116,17 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkPaymentDefinition(clause, out);
   for (const clause of document.clauses) checkMeasured(clause, out);
   for (const clause of document.clauses) checkPeriodProviso(clause, out);
+  for (const clause of document.clauses) checkOnceRepeat(clause, out);
+  for (const clause of document.clauses) checkProRata(clause, out);
   for (const clause of document.clauses) checkOpening(clause, document, out);
   for (const clause of document.clauses) checkMeasurePeriodWords(clause, out);
   for (const clause of document.clauses) checkTierMeasures(clause, out);
   for (const clause of document.clauses) checkMilestoneDefinitions(clause, out);
   for (const clause of document.clauses) checkCompound(clause, out);
   for (const clause of document.clauses) checkClawback(clause, out);
+  for (const clause of document.clauses) checkReturns(clause, out);
+  for (const clause of document.clauses) checkPeriodDue(clause, out);
+  for (const clause of document.clauses) checkSalesCounted(clause, out);
   for (const clause of document.clauses) checkInstalments(clause, out);
   for (const clause of document.clauses) checkCarryForward(clause, out);
   for (const clause of document.clauses) checkQuotaBounds(clause, out);

@@ -37,12 +37,12 @@
  */
 import type {
   PeriodWordNode, ConditionPartNode, ClawbackNode, CarryForwardNode, CarryPeriod, SeveralPaymentsStatementNode, CalendarPeriodWindowNode,
-  CalendarUnit, ClauseHeadingNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PriorPeriodReferenceNode, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
+  CalendarUnit, ClauseHeadingNode, ReturnsNode, OpeningNode, PaymentDayNode, ClauseNode, DateRangeWindowNode, DefinitionNode, DocumentNode, DueNode, SpanWindowNode, LimitNode, MeasureNode, MilestoneNode, MoneyNode, PartyNode, PaymentIntro, PriorPeriodReferenceNode, PaymentNode, PaymentTermNode, PaymentTimingNode, ShortfallPaymentNode, PeriodUnit, SalesBasis, TargetNode, AttainmentBandNode, AttainmentBaseNode, AttainmentPaymentNode, AttainmentPayoutNode, AttainmentRewardNode,
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
 import type { PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
-import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode } from './ast';
+import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode, ProRataNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
@@ -176,6 +176,13 @@ function formatClause(clause: ClauseNode, path: string): string {
     }
     lines.push(carryForwardSentence(clause.carryForward, `${path}/carryForward`));
   }
+  if (clause.periodDue !== undefined) throw new FormatError('a due sentence not read as the amount\'s due date (the checker refuses it)', `${path}/periodDue`);
+  if (clause.returns !== undefined) {
+    if (clause.form !== 'payer-pays' || clause.timing !== undefined || clause.payDay !== undefined || clause.clawback !== undefined || clause.carryForward !== undefined || onceLine !== null) {
+      throw new FormatError('a returns sentence follows only a payer-pays sentence without another sentence after it', `${path}/returns`);
+    }
+    lines.push(returnsSentence(clause.returns, `${path}/returns`));
+  }
   if (clause.opening !== undefined) {
     if (clause.form === 'headed') throw new FormatError('an opening is written before a sentence, not before headed lines', `${path}/opening`);
     lines[0] = `${openingText(clause.opening, `${path}/opening`)} ${lines[0].replace(/^(The|If) /, (w) => w.toLowerCase())}`;
@@ -188,6 +195,13 @@ function formatClause(clause: ClauseNode, path: string): string {
   }
   if (clause.heading !== undefined) lines.unshift(clauseHeading(clause.heading, `${path}/heading`));
   return lines.join('\n');
+}
+
+/** "Any product returns shall be deducted from the Sales Representative's commission in the quarter during which the return occurs." */
+function returnsSentence(r: ReturnsNode, path: string): string {
+  if (typeof r.owner !== 'string' || !/^(?:[A-Z][A-Za-z-]* )*[A-Z][A-Za-z-]*['’]s$/.test(r.owner)) badField(`the owner '${String(r.owner)}' (capitalised words ending in 's, such as "Sales Representative's")`, `${path}/owner`);
+  const unit = oneOf(r.unit, ['month', 'quarter', 'year'], `${path}/unit`);
+  return `Any ${r.product === true ? 'product ' : ''}returns shall be deducted from the ${r.owner} commission in the ${r.calendar === true ? 'calendar ' : ''}${unit} during which the return occurs.`;
 }
 
 /**
@@ -205,8 +219,22 @@ function onceSentenceText(clause: ClauseNode, path: string): string | null {
     if (x !== first) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same', `${path}/milestones/${i}/once`);
     if (clause.milestones[i].once?.words !== 'payable only upon the first achievement') throw new FormatError(`the words of a once-only sentence are 'payable only upon the first achievement'`, `${path}/milestones/${i}/once/words`);
   });
-  const tail = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement' ? '' : ', and no amount shall be due for subsequent or repeated achievements';
+  const noRepeat = oneOf(String(first), ['first-achievement', 'first-achievement-no-repeat'], `${path}/milestones/0/once/sentence`) === 'first-achievement-no-repeat';
+  const repeat = repeatPeriodsText(clause, noRepeat, path);
+  const tail = noRepeat ? `, and no amount shall be due for subsequent or repeated achievements${repeat}` : '';
   return `Such payment shall be payable only upon the first achievement of such milestone${tail}.`;
+}
+
+/** " of such milestone in subsequent Calendar Years", when every milestone names the same later periods. */
+function repeatPeriodsText(clause: ClauseNode, noRepeat: boolean, path: string): string {
+  const units = clause.milestones.map((m) => m.once?.repeatPeriods?.unit);
+  if (units.every((u) => u === undefined)) return '';
+  if (!noRepeat) throw new FormatError('the later periods follow "no amount shall be due for subsequent or repeated achievements"', `${path}/milestones/0/once/repeatPeriods`);
+  units.forEach((u, i) => {
+    if (u !== units[0]) throw new FormatError('a once-only sentence covers every milestone of its clause: give each the same later periods', `${path}/milestones/${i}/once/repeatPeriods`);
+  });
+  const unit = oneOf(String(units[0]), ['year', 'quarter'], `${path}/milestones/0/once/repeatPeriods/unit`);
+  return ` of such milestone in subsequent Calendar ${unit === 'year' ? 'Years' : 'Quarters'}`;
 }
 
 /** "For the avoidance of doubt, this milestone shall be payable only once, even if other Licensed Products achieve Annual Net Sales exceeding $1,000,000." */
@@ -508,7 +536,7 @@ const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
 const BY_SCOPE = /^by (?:or on behalf of )?(.+)$/;
-const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement']);
+const QUALIFIER_KEYWORDS = new Set(['performance', 'target', 'milestone', 'sales', 'annual', 'quarterly', 'additional', 'quota', 'achievement', 'net']);
 const PAID_NOUNS = ['commission', 'bonus', 'commission payment', 'payment', 'fee'];
 
 function scopeText(scope: string, path: string): string {
@@ -1161,6 +1189,13 @@ function measuredIntro(value: PaymentIntro | undefined, path: string): string {
     if (value.noun !== 'royalty' || value.link !== 'of' || qualifiers.length !== 1 || qualifiers[0] !== 'earned') badField('a plural intro other than "earned royalties of"', `${path}/plural`);
     return 'earned royalties of ';
   }
+  if (value.salesCounted !== undefined) {
+    // "a commission on all sales completed by the Sales Representative within the Territory of".
+    const c = value.salesCounted;
+    if (value.link !== 'of' || typeof c.by !== 'string' || !/^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(c.by)) badField('the sales an amount is on: "on all sales completed by <Party> [within the <Place>] of"', `${path}/salesCounted`);
+    if (c.within !== undefined && (typeof c.within !== 'string' || !/^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(c.within))) badField(`a place '${String(c.within)}' (capitalised words such as "Territory")`, `${path}/salesCounted/within`);
+    return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} on all sales completed by the ${c.by}${c.within !== undefined ? ` within the ${c.within}` : ''} of `;
+  }
   return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} ${oneOf(value.link, ['equal to', 'of'], `${path}/link`)} `;
 }
 
@@ -1275,6 +1310,7 @@ function measuredAmount(p: PaymentNode, path: string): string {
         `${comparatorText(p.comparator, `${path}/comparator`)} ${namedThresholdText(p, path)}`
       );
     case 'tiered': {
+      if (p.layout === 'portions') return portionAmountText(p, path);
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
       if (p.bands[0]?.multiple) badField('a first band whose rate is a multiple of a base rate no band before it states', `${path}/bands/0/multiple`);
       const bands = p.bands.map((b, i) => measuredBand(b, `${path}/bands/${i}`));
@@ -1284,6 +1320,41 @@ function measuredAmount(p: PaymentNode, path: string): string {
     default:
       throw new FormatError(`a ${p.kind} payment is not written in a payer-pays sentence yet`, `${path}/kind`);
   }
+}
+
+/** "Total Annual Net Sales": a metric with "Total" and a period adjective before it. */
+const PORTION_METRIC = /^(?:Total )?(?:(?:annual|yearly|quarterly|monthly|fortnightly|weekly) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+
+/**
+ * "royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to each portion of
+ * Total Annual Net Sales as follows: less than or equal to $5,000,000.00: 5%; > $5,000,000.00 and less than or equal to …".
+ */
+function portionAmountText(p: TieredPaymentNode, path: string): string {
+  const unranged = (x: unknown): string => JSON.stringify(x, (key, value: unknown) => (key === 'range' ? undefined : value));
+  const sameMeasure = (a: MeasureNode | undefined, b: MeasureNode): boolean => a !== undefined && unranged(a) === unranged(b);
+  const o = p.portions;
+  const m = p.measure;
+  if (!o || !m || p.intro !== null || p.method !== 'marginal' || p.proviso !== undefined || p.calculated !== undefined) badField('rates applied to each portion name their measure and are marginal', path);
+  if (o.noun !== 'royalties') badField(`the noun '${String(o.noun)}' (only "royalties")`, `${path}/portions/noun`);
+  if (typeof o.rate !== 'string' || !/^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(o.rate)) badField(`the rate's name '${String(o.rate)}' (capitalised words such as "Applicable Royalty Rate")`, `${path}/portions/rate`);
+  const metricText = (term: string, basis: SalesBasis, at: string): string => {
+    const words = PORTION_METRIC.exec(term);
+    if (!words || (words[1]?.toLowerCase() ?? null) !== basis) badField(`a metric '${String(term)}' (such as "Total Annual Net Sales")`, at);
+    return term;
+  };
+  if (!m.window || m.such !== undefined || m.scope !== undefined || m.owner !== undefined || (m.determiner !== null && m.determiner !== 'the')) badField('the measure of rates applied to each portion is a metric and its window', `${path}/measure`);
+  const measure = `${m.determiner === 'the' ? 'the ' : ''}${metricText(m.term, m.basis, `${path}/measure/term`)} ${windowText(m.window, `${path}/measure/window`)}`;
+  if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
+  const bands = p.bands.map((b, i) => {
+    const bp = `${path}/bands/${i}`;
+    if (b.quantifier !== null || b.multiple || b.toQuota || b.fromQuota || !sameMeasure(b.measure, m)) badField('a band applied to a portion is a range and a rate, on the amount\'s measure', bp);
+    const to = b.upper === 'less than or equal to' ? `less than or equal to ${formatAmount(b.to as MoneyNode, `${bp}/to`)}` : null;
+    const from = b.lower === '>' ? `> ${formatAmount(b.from as MoneyNode, `${bp}/from`)}` : null;
+    if ((b.upper !== null && to === null) || (b.lower !== null && from === null) || (to === null && from === null) || (i === 0 && from !== null)) badField('a band written with "less than or equal to" or ">"', bp);
+    return `${[from, to].filter((x) => x !== null).join(' and ')}: ${percentText(b.percent, `${bp}/percent`)}`;
+  });
+  const metric = metricText(o.metric.term, o.metric.basis, `${path}/portions/metric/term`);
+  return `royalties on ${measure} at the ${o.rate}, applied to each portion of ${metric} as follows: ${bands.join('; ')}`;
 }
 
 /** "3% on the first $100,000 of Net Sales in each year", "2% of all additional Revenues", "5% of Bookings in excess of $200,000". */
@@ -1479,6 +1550,47 @@ function incentiveSentences(clause: ClauseNode, p: AttainmentPaymentNode, incent
   );
 }
 
+/**
+ * "The Company shall pay the Employee a Performance Bonus of up to $25,000, equal to $25,000 multiplied by the percentage
+ * of the performance target of $2,000,000 of Net Sales achieved in such year (for example, 50% of the target earns
+ * $12,500). If less than 50% of the performance target is achieved in a year, no Performance Bonus is payable for that
+ * year.": after its period opening (written before it by formatClause); the bands must be the table these sentences state.
+ */
+function proRataSentences(clause: ClauseNode, p: AttainmentPaymentNode, r: ProRataNode, path: string): string {
+  if (!clause.payer || !clause.party || clause.milestones.length !== 1 || clause.payments.length !== 0) badField('a pro-rated bonus names its payer and payee, with one milestone', path);
+  const at = `${path}/milestones/0`;
+  const rp = `${at}/payment/proRata`;
+  const m = clause.milestones[0];
+  const t = m.target;
+  if (t.kind !== 'revenue' || typeof t.term !== 'string' || t.scope !== undefined || m.comparator !== undefined || m.achiever !== undefined || p.noun !== 'bonus') badField('a pro-rated bonus on a target amount of a metric', at);
+  const metric = METRIC.exec(t.term);
+  if (!metric || (metric[1]?.toLowerCase() ?? null) !== t.basis) badField(`the metric '${t.term}' such as "Net Sales"`, `${at}/target/term`);
+  if (m.window.kind !== 'open') badField('a pro-rated bonus is measured in its opening\'s period ("achieved in such year")', `${at}/window`);
+  const floor = r.floor?.percent;
+  const share = (percent: string) => ({ kind: 'share', percent, of: r.maximum });
+  const expected = [
+    { written: 'below', from: null, fromStrict: false, to: floor, toStrict: true, payout: { kind: 'nothing' } },
+    { written: 'point', from: floor, fromStrict: false, to: floor, toStrict: false, payout: share(floor) },
+    { written: 'from to', from: floor, fromStrict: false, to: '100', toStrict: false, payout: { kind: 'interpolated' } },
+    { written: 'or more', from: '100', fromStrict: false, to: null, toStrict: false, payout: share('100') },
+  ];
+  const shape = (x: unknown): string => JSON.stringify(x, (key, value: unknown) => (key === 'range' || key === 'kind' && value === 'attainment-band' ? undefined : key === 'text' ? undefined : value));
+  if (!Array.isArray(p.bands) || shape(p.bands) !== shape(expected)) badField('the bands a pro-rated bonus states: nothing below the floor, its share at it, a straight line to 100%, the maximum at 100% or more', `${at}/payment/bands`);
+  const qualifiers = Array.isArray(r.qualifiers) ? r.qualifiers : [];
+  if (!qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) badField('qualifiers must be plain words such as "Performance"', `${rp}/qualifiers`);
+  const noun = [...qualifiers, 'bonus'].join(' ');
+  const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+  const target = oneOf(String(r.target), ['target', 'performance target'], `${rp}/target`);
+  const floorTarget = oneOf(String(r.floor.target), ['target', 'performance target'], `${rp}/floor/target`);
+  const unit = (u: unknown, up: string): string => oneOf(String(u), ['month', 'quarter', 'year'], up);
+  const example = r.example === null ? '' : ` (for example, ${percentText(r.example.percent, `${rp}/example/percent`)} of the target earns ${formatAmount(r.example.amount, `${rp}/example/amount`)})`;
+  return (
+    `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${partyName(clause.party, `${path}/party`)} ${article} ${noun} of up to ${formatAmount(r.maximum, `${rp}/maximum`)}, ` +
+    `equal to ${formatAmount(r.multiplied, `${rp}/multiplied`)} multiplied by the percentage of the ${target} of ${formatAmount(t.amount, `${at}/target/amount`)} of ${t.term} achieved in such ${unit(r.unit, `${rp}/unit`)}${example}. ` +
+    `If less than ${percentText(r.floor.percent, `${rp}/floor/percent`)} of the ${floorTarget} is achieved in a ${unit(r.floor.unit, `${rp}/floor/unit`)}, no ${noun} is payable for that ${unit(r.floor.thatUnit, `${rp}/floor/thatUnit`)}.`
+  );
+}
+
 /** "Calendar Quarter" as agreements capitalise it, or the plain unit. */
 const calendarUnit = (calendar: boolean, unit: PeriodUnit): string => (calendar ? `Calendar ${unit[0].toUpperCase()}${unit.slice(1)}` : unit);
 
@@ -1542,7 +1654,7 @@ function provisoSentence(clause: ClauseNode, path: string): string {
  */
 function levelSentence(clause: ClauseNode, payment: PaymentNode, path: string): string | null {
   const p = paymentParts(payment).base;
-  if (p.kind !== 'tiered' || p.layout === undefined) return null;
+  if (p.kind !== 'tiered' || p.layout === undefined || p.layout === 'portions') return null;
   if (p.layout === 'rate-after') return rateAfterSentence(clause, p, payment, path);
   if (p.layout !== 'levels') badField(`layout '${String(p.layout)}'`, `${path}/layout`);
   const due = payment.kind === 'timed' && payment.payment === p ? payment.due : null;
@@ -1660,6 +1772,7 @@ function attainmentMilestone(clause: ClauseNode, path: string): MilestoneNode {
 function attainmentSentence(clause: ClauseNode, path: string): string {
   const table = clause.milestones[0]?.payment;
   if (table?.kind === 'attainment' && table.reward !== undefined) return rewardSentence(clause, table, table.reward, path);
+  if (table?.kind === 'attainment' && table.proRata !== undefined) return proRataSentences(clause, table, table.proRata, path);
   if (table?.kind === 'attainment' && table.targetIncentive !== undefined) return incentiveSentences(clause, table, table.targetIncentive, path);
   if (table?.kind === 'attainment' && table.base !== undefined) return conditionsSentence(clause, table, table.base, path);
   if (!clause.payer) throw new FormatError('an attainment clause needs a payer', `${path}/payer`);
@@ -2441,7 +2554,7 @@ function definitionText(d: DefinitionNode, path: string): string {
         if (m.unit !== 'quarter' || !Array.isArray(m.ends) || m.ends.join(',') !== '03-31,06-30,09-30,12-31') badField('"each calendar quarter" with other periods than the calendar\'s quarters', `${at}/ends`);
         return `${term} means each calendar quarter.`;
       }
-      const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly'] : ['semi-annual', 'semiannual'], `${at}/written`);
+      const word = oneOf(m.written, m.unit === 'quarter' ? ['quarterly', 'three-month'] : ['semi-annual', 'semiannual', 'six-month'], `${at}/written`);
       if (!Array.isArray(m.ends) || m.ends.length < 2) throw new FormatError('calendar periods are named by two or more last days', `${at}/ends`);
       const days = m.ends.map((e, i) => {
         const md = /^(\d{2})-(\d{2})$/.exec(e);
@@ -2517,6 +2630,7 @@ function payment(p: PaymentNode, path: string): string {
     case 'rate-on-excess':
       return `${intro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${salesText(p.basis, `${path}/basis`)} ${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`;
     case 'tiered': {
+      if (p.layout === 'portions') return portionAmountText(p, path);
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
       if (p.bands[0]?.multiple) badField('a first band whose rate is a multiple of a base rate no band before it states', `${path}/bands/0/multiple`);
       const bands = p.bands.map((b, i) => band(b, `${path}/bands/${i}`));

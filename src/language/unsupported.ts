@@ -17,11 +17,14 @@ export interface Unsupported {
 const SENTENCE_KINDS: readonly [RegExp, string][] = [
   [/^\s*["“][^"”\n]{1,80}["”]\s+means\b/i, "a definition ('\"Net Sales\" means …')"],
   [/^\s*(?:if|in the event that|should|where|provided that)\b/i, "a conditional sentence ('If Net Sales in any calendar quarter exceed $X, <Company> shall pay …')"],
-  [/\b(?:shall|will|agrees? to|must)\s+(?:also\s+)?(?:pay|make|grant|contribute|compensate|provide)\b/i, "a payer-pays sentence ('<Company> shall pay <Agent> a bonus of $X when …')"],
+  [/\b(?:shall|will|agrees? to|must)\s+(?:also\s+)?(?:pay|make|grant|contribute|compensate|provide|allow)\b/i, "a payer-pays sentence ('<Company> shall pay <Agent> a bonus of $X when …')"],
   [/\b(?:shall|will)\s+(?:be\s+(?:eligible|entitled)\s+to\s+)?(?:earn|receive)\b|\bearns?\b/i, "an earning sentence ('<Agent> shall earn a commission of …')"],
   [/\b(?:for (?:each|every)|on a (?:quarterly|monthly|annual) basis)\b/i, "a per-period or per-increment payment sentence ('For each calendar quarter in which …')"],
   [/\b(?:commits?|undertakes?|shall purchase|shall comply)\b/i, "a minimum-commitment sentence ('<Distributor> commits to achieve …')"],
-  [/\b(?:bonus(?:es)?|commissions?|incentives?|rebates?|royalt(?:y|ies)|rewards?|quota|milestones?)\b/i, "a sentence about a bonus or commission in a form the language does not have"],
+  [/\b(?:bonus(?:es)?|commissions?|incentives?|rebates?|discounts?|royalt(?:y|ies)|rewards?|quota|milestones?)\b/i, "a sentence about a bonus or commission in a form the language does not have"],
+  // "For avoidance of doubt, each rate applies only to that portion of the Net Sales …": it restates how the sentence
+  // before it is read, which the language reads only in the forms it has ("For the avoidance of doubt, this milestone …").
+  [/^\s*for\s+(?:the\s+)?(?:avoidance\s+of\s+doubt|purposes\s+of\s+clarity|clarity)\b/i, "a clarifying sentence ('For the avoidance of doubt, …')"],
 ];
 
 /** A clause heading at the start of a sentence: "4.2 Performance Bonus.", "Article 6.2 Target Bonus.", "Sales Bonus.". */
@@ -32,6 +35,8 @@ const SECTION_NUMBER = /^\s*(?:(?:article|section|§)\s*)?\d+(?:\.\d+)*(?:\([a-z
 const CONSTRUCTS: readonly [RegExp, string][] = [
   // Only at the error itself: a redacted payment amount later in the sentence is read.
   [/^\s*[$€£¥]?\s*\[\s*\*[\s*]*\]/, "a redacted value where the language does not read one (it reads '$[***]' as a payment amount)"],
+  // A discount or credit the payer allows is not a payment the evaluator owes ("shall allow the Authority a retrospective discount").
+  [/^\s*allow\b/i, "a discount or credit allowed rather than a payment ('shall allow <party> a discount on …')"],
   [/\b(?:within|following)\s+(?:\w+\s+)?\(?\d*\)?\s*days?\s+(?:following|after)\s+(?:the\s+)?(?:attainment|achievement)\b/i, "a payment due a number of days after the achievement ('within sixty (60) days following attainment of …')"],
   // Calendar periods after 'in any/each', 'for each … in which', 'the first … in which' are read; these are not.
   // Fiscal periods after 'in any/each', 'per', 'FY2027', 'the Fiscal Year beginning <date>' are read too.
@@ -42,6 +47,9 @@ const CONSTRUCTS: readonly [RegExp, string][] = [
   // "the 12 month period commencing on June 1, 2026 / on the Effective Date" is read; a start named by another event is not.
   [/\b(?:commencing|beginning|starting)\s+(?:on\s+|with\s+)?(?!(?:on\s+)?(?:the\s+Effective\s+Date|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d))/i, "a window with its own start in a form not read yet ('commencing on the First Commercial Sale Date', 'beginning with the first full Calendar Quarter')"],
   [/\b(?:first|aggregate|cumulative)\s+(?:[A-Z]\w+\s+)*(?:reach|achieve|meet)/i, "a first-achievement condition in a sentence form not read yet ('At such time as …')"],
+  // "equal to $25,000 multiplied by the percentage of the target … achieved in such year." is read with the sentence
+  // that says below what share nothing is paid ("If less than 50% of the target is achieved in a year, …").
+  [/\bmultiplied by the percentage of\b/i, "a bonus pro-rated by the share of a target, without the sentence that says below what share nothing is paid ('If less than 50% of the target is achieved in a year, no bonus is payable for that year.')"],
   [/\bper\s?cent\s*\(|\d+(?:\.\d+)?\s*%\)?\s+of\b|^\s*%\)?\s+of\b/i, "a rate in a payer-pays sentence ('ten percent (10%) of Net Sales')"],
   [/\b(?:consolidated|annual|monthly|quarterly)\s+(?:(?:net|gross)\s+)?(?:sales|revenues?|turnover)\b/i, "a metric with words the language does not read yet ('annual Net Sales', 'monthly Revenue')"],
   [/\b(?:portion|tiers?|bands?|up to and including|between)\b/i, "tiered rates or bands"],
@@ -92,6 +100,9 @@ const kindOf = (sentence: string): string | null => SENTENCE_KINDS.find(([re]) =
 
 /** What the sentence holding `offset` is, and the construct there the language does not read; null if not recognised. */
 export function recogniseUnsupported(text: string, offset: number): Unsupported | null {
+  // The text ending too early after a full stop: the sentence the parser wanted more of is the last one.
+  const end = text.trimEnd().length;
+  if (offset >= end && end > 0 && text[end - 1] === '.') offset = end - 1;
   const sentence = sentenceAround(text, offset);
   const whole = sentenceAround(text, offset, FULL_STOP);
   const pays = /\b(?:shall|will)\s+(?:pay|make|grant)\b/i.test(whole.text);

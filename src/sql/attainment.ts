@@ -15,11 +15,13 @@ import { SqlUnsupportedError } from './unsupported';
 
 /** The fields of an attainment table's nodes that the SQL path computes (all of them: they only shape the bands). */
 export const ATTAINMENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  attainment: ['kind', 'noun', 'bands', 'targetIncentive', 'base', 'reward', 'range'],
+  attainment: ['kind', 'noun', 'bands', 'targetIncentive', 'base', 'reward', 'proRata', 'range'],
   'attainment-band': ['kind', 'written', 'from', 'fromStrict', 'to', 'toStrict', 'payout', 'range'],
   // `layout`, `periodEnds`, `name` and `quotaNoun` only say how the table was written: the window and the amount decide.
   'attainment-base': ['kind', 'layout', 'periodEnds', 'name', 'amount', 'quotaNoun', 'range'],
   'attainment-reward': ['kind', 'lead', 'range'],
+  // A pro-rated bonus's sentences as written: the bands state its table (src/language/check-pro-rata.ts checks that they agree).
+  'pro-rata': ['kind', 'qualifiers', 'maximum', 'multiplied', 'target', 'unit', 'example', 'floor', 'range'],
 };
 
 /** Checks an attainment table's nodes field by field (`requireKnown` is plan.ts's check, passed in to keep the imports one way). */
@@ -30,6 +32,7 @@ export function checkAttainment(payment: AttainmentPaymentNode, requireKnown: (n
     requireKnown(payment.base.amount, 'amount');
   }
   if (payment.reward) requireKnown(payment.reward, 'attainment reward');
+  if (payment.proRata) requireKnown(payment.proRata, 'pro-rated bonus');
   for (const band of payment.bands) {
     requireKnown(band, 'attainment band');
     checkPayout(band.payout, requireKnown);

@@ -198,7 +198,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   clause: [
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
-    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'planLevels', 'range',
+    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'planLevels', 'returns', 'range',
   ],
   // Plan levels are resolved into the milestones when read (src/language/plan-level-names.ts): each a rate on the excess
   // whose `levelBelow` the evaluator's own calculation applies; the sentences only give the note (planLevelsNote).
@@ -209,6 +209,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // already holds (its window and amount); a cumulative level that stops it (`stop`) owes the rate per period (level-stop.ts).
   'payment-definition': ['kind', 'name', 'periodWritten', 'period', 'stop', 'range'],
   'level-stop': ['kind', 'names', 'unit', 'term', 'appliesTo', 'comparator', 'amount', 'range'],
+  // A returns sentence states how refunds count (in the period of their own date), which both engines do; its note is shared (returns-note.ts).
+  'returns-in-period': ['kind', 'product', 'owner', 'calendar', 'unit', 'range'],
   // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
   'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
@@ -234,7 +236,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
   'sale-event': ['kind', 'words', 'range'],
   // `sentence` only says where the once-only words were written (a sentence after the clause): `once` decides.
-  'once-only': ['kind', 'words', 'sentence', 'range'],
+  // `repeatPeriods` only restates the condition's own periods (src/language/check-once-repeat.ts): the milestone is paid once either way.
+  'once-only': ['kind', 'words', 'sentence', 'repeatPeriods', 'range'],
   // `first` ("first reach") is wording wherever the checks accept it: neither engine reads it.
   comparator: ['kind', 'strict', 'words', 'first', 'range'],
   label: ['kind', 'style', 'text', 'range'],
@@ -304,8 +307,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // A rate on the growth over the same quarter a year before: that quarter's total is a period sum of the query (period-sums.ts).
   'prior-period': ['kind', 'unit', 'baseYear', 'metric', 'range'],
   // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
-  // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
-  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'measure', 'proviso', 'range'],
+  // `methodWords`, `layout`, `calculated` and `portions` only word the bands for the notes (the evaluator's tierNote).
+  tiered: ['kind', 'intro', 'bands', 'method', 'methodWords', 'layout', 'calculated', 'portions', 'measure', 'proviso', 'range'],
   'step-proviso': ['kind', 'window', 'unit', 'range'],
   // `fromQuota`/`toQuota`: a bound written as a share of a quota, already computed into `from`/`to` (the tier note words it).
   // A rate written as a multiple of the base rate has its `percent` filled in when read (rate-multiples.ts); the notes word it (tierNote).
@@ -546,6 +549,7 @@ function checkResolved(ast: DocumentNode): void {
       }
     }
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
+    if (clause.returns) requireKnown(clause.returns, 'returns sentence');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
     for (const written of clause.milestones) {
       // A top-up's milestone: its rate's words, its measure and the unwritten condition are the top-up's (src/sql/top-up.ts).

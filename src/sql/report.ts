@@ -19,6 +19,7 @@ import { partiesNote, UNNAMED_PARTIES, type ObligationParties } from '../evaluat
 import { minimumStatus, shortfallObligation } from '../evaluation/minimum';
 import { plainStatus } from '../evaluation/plain-status';
 import { clawbackNote } from '../evaluation/clawback';
+import { returnsNote } from '../evaluation/returns-note';
 import { clawbackOf, sqlClawback } from './clawback';
 import { catchUpNote } from '../evaluation/catch-up';
 import { partialPeriodMinimum } from '../evaluation/partial-period';
@@ -270,6 +271,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     if (committed) notes.add(committed);
     if (m.growth) notes.add(`${name}: ${growthNote(m.growth)}`);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
+    if (m.clause.returns) notes.add(`${name}: ${returnsNote(m.clause.returns)}`);
     const clawback = sqlClawback(m);
     // Paid in instalments: the evaluator's own series gives each met year its share, its words and its due date.
     const parted = instalmentsOf(m.milestone);
