@@ -21,6 +21,10 @@
  * - european-grouping.csv: a German `;`-separated export writing 1234 as `1.234`.
  * - workbook-sheets.xlsx: an Excel workbook with a sheet per month and an amount that is a formula (its cached
  *   result a binary double, 412.37200000000007 for 412.372).
+ * - stripe-payments-refunded.csv: the same export with a charge partly refunded and one refunded in full
+ *   (`Amount Refunded` on the charge's row; the export has no refund date column).
+ * - stripe-api-refunded.ndjson: API charge objects with `amount_refunded` (in the smallest unit, as `amount`) and
+ *   `refunded`, "Whether the charge has been fully refunded" (Stripe API reference, Charges).
  * - stripe-api-charges.csv/.ndjson: Stripe API charge objects written out as they are (`id, created, amount,
  *   amount_captured, amount_refunded, currency, status`), `amount` "a positive integer representing how much to
  *   charge in the smallest currency unit (e.g., 100 cents to charge $1.00)" (Stripe API reference, Charges).
@@ -74,11 +78,57 @@ describe('Stripe payments export', () => {
       expect.arrayContaining([
         expect.stringMatching(/^column 'created date \(utc\)' is read as date/),
         expect.stringMatching(/^column 'created date \(utc\)' says its times are UTC/),
-        expect.stringMatching(/^column 'amount refunded' is not read: amounts refunded there are not deducted/),
+        expect.stringMatching(/^column 'amount refunded' holds amounts refunded: a row with one is that row's error refunded-amount until --refunded deduct or --refunded ignore/),
+        expect.stringMatching(/^column 'converted amount refunded' is not read: amounts refunded there are not deducted/),
         expect.stringMatching(/^column 'status' is not read: every row counts/),
         expect.stringMatching(/^column 'captured' is not read/),
       ]),
     );
+  });
+});
+
+describe("Stripe's Amount Refunded", () => {
+  const args = ['--sales', `${X}/stripe-payments-refunded.csv`];
+
+  test('a row with an amount refunded is that row\'s error refunded-amount naming both readings (the export does not date the refund)', () => {
+    const r = both(args);
+    expect(codes(r)).toEqual([
+      [2, 'amount refunded', 'refunded-amount'],
+      [3, 'amount refunded', 'refunded-amount'],
+    ]);
+    expect(r.errors?.[0].message).toMatch(
+      /^row 2 has 200\.00 refunded \(column 'amount refunded'\), and the export does not say when: .* pass --refunded deduct to count the row at its amount less the refund \(500\.00 less 200\.00 is 300\), or --refunded ignore to count the sale in full/,
+    );
+  });
+
+  test('--refunded deduct: each charge at its amount less the refund, on its own date ($900 in January; the full refund counts as no sale); ignore: sales in full', () => {
+    const deduct = both([...args, '--refunded', 'deduct']);
+    expect(deduct.milestones?.map((m) => [m.status, m.total])).toEqual([
+      ['missed', '900'],
+      ['missed', '2100'],
+    ]);
+    expect(deduct.notes).toContain(
+      "column 'amount refunded' is deducted from each row's amount, on the row's own date, since the export does not date the refunds (--refunded deduct): a row refunded in full counts as no sale",
+    );
+    const ignore = both([...args, '--refunded', 'ignore']);
+    expect(ignore.milestones?.map((m) => [m.status, m.total, m.achievedAt])).toEqual([
+      ['met', '1100', '2026-01-20'],
+      ['met', '6300', '2026-02-05'],
+    ]);
+    expect(ignore.notes).toContain(
+      "column 'amount refunded' is not read (--refunded ignore): amounts refunded there are not deducted, and a refunded sale counts in full (a refund counts only as a row of its own, with a negative amount)",
+    );
+  });
+
+  test('a payment API\'s amount_refunded is in the same smallest unit as its amount', () => {
+    const api = ['--sales', `${X}/stripe-api-refunded.ndjson`, '--amount-unit', 'minor'];
+    expect(codes(both(api))).toEqual([[2, 'amount_refunded', 'refunded-amount']]);
+    expect(both([...api, '--refunded', 'deduct']).milestones?.map((m) => m.total)).toEqual(['900', '900']);
+    expect(both([...api, '--refunded', 'ignore']).milestones?.map((m) => m.total)).toEqual(['1100', '1100']);
+  });
+
+  test('--refunded takes deduct or ignore only', () => {
+    expect(runCli(['evaluate', ...BASE, ...args, '--refunded', 'net']).stderr).toMatch(/--refunded must be 'deduct' or 'ignore', not 'net'/);
   });
 });
 

@@ -85,6 +85,8 @@ export interface HeaderReading {
   datesInUtc: boolean;
   /** Cell indices of stage or status columns not read as ledger columns (their cells are checked for a state that is no sale). */
   statusColumns: number[];
+  /** Cell index of the column of amounts refunded from the amount column's (`Amount Refunded` beside `Amount`), or -1. */
+  refundColumn?: number;
   /** The one error for the whole ledger (row 0), or null. */
   problem: RowIssue | null;
 }
@@ -168,10 +170,11 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   }
   // A CRM's stage or status column says which deals were won, lost, open or cancelled; the ledger reads every row
   // as a sale or a refund, so a report over an unfiltered export would count lost deals without a word.
+  const refundColumn = pairedRefundColumn(keys, taken, names.indexOf('amount'));
   keys.forEach((key, i) => {
     if (taken.has(i)) return;
     if (STATUS_HEADER.test(key)) notes.push(unreadStatusNote(header[i].trim()));
-    else if (REFUND_HEADER.test(key)) notes.push(unreadRefundNote(header[i].trim()));
+    else if (REFUND_HEADER.test(key) && i !== refundColumn) notes.push(unreadRefundNote(header[i].trim()));
   });
   const lineItems = names.findIndex((n, i) => !taken.has(i) && LINE_ITEM_HEADER.test(n));
   const amountAt = names.indexOf('amount');
@@ -200,7 +203,7 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
     notes.push(`column '${header[dateAt].trim()}' says its times are UTC: a date-time in it without an offset is read as UTC and converted to the contract's zone (a date alone is still that whole local day)`);
   }
   const statusColumns = keys.flatMap((key, i) => (!taken.has(i) && STATUS_VALUE_HEADER.test(key) ? [i] : []));
-  return { names, notes, headerCurrency, datesInUtc, statusColumns, problem: null };
+  return { names, notes, headerCurrency, datesInUtc, statusColumns, refundColumn, problem: null };
 
   function take(at: number, column: LedgerColumn, note: string): void {
     taken.set(at, column);
@@ -221,6 +224,25 @@ const LINE_ITEM_HEADER = /^line[ _-]?item/;
 
 /** A column of amounts refunded ("Amount Refunded" in Stripe's payments export, Shopify's "Refunded Amount"). */
 const REFUND_HEADER = /(^|[^a-z])(amount[ _]refunded|refunded[ _]amount|refunds?)([^a-z]|$)/;
+
+/**
+ * The column of amounts refunded from the amount column's: named after it (`Amount Refunded` beside `Amount`,
+ * `Converted Amount Refunded` beside `Converted Amount`), else the only such column (Shopify's `Refunded Amount`
+ * beside `Total`); -1 when there is none, or several and none named after the amount.
+ */
+function pairedRefundColumn(keys: readonly string[], taken: ReadonlyMap<number, LedgerColumn>, amountAt: number): number {
+  if (amountAt === -1) return -1;
+  const refunds = keys.flatMap((key, i) => (!taken.has(i) && REFUND_HEADER.test(key) ? [i] : []));
+  const bare = (key: string): string =>
+    withoutCurrency(key)
+      .key.replace(/_/g, ' ')
+      .replace(/\brefund(ed|s)?\b/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const named = refunds.filter((i) => bare(keys[i]) === bare(keys[amountAt]));
+  if (named.length === 1) return named[0];
+  return refunds.length === 1 ? refunds[0] : -1;
+}
 
 /** What the report says of a column of refunded amounts it does not read. */
 export function unreadRefundNote(name: string): string {
