@@ -213,7 +213,7 @@ export class LedgerTranslator {
     }
     for (let k = 0; k < this.statusAt.length; k++) {
       const at = this.statusAt[k];
-      if (at < n && isNotASale(cells[at])) return (this.rowIssue = notASaleIssue(row, this.statusNames[k], cells[at].trim()));
+      if (at < n && isNotASale(cells[at], this.statusNames[k])) return (this.rowIssue = notASaleIssue(row, this.statusNames[k], cells[at].trim()));
     }
     const summary = this.summaryCell(cells, isDated(date));
     if (summary !== -1) return (this.rowIssue = summaryRowIssue(row, this.mappedHeader[summary] || `column ${summary + 1}`, cells[summary].trim()));
@@ -304,7 +304,7 @@ export class LedgerTranslator {
     }
     for (const name of this.statusNames) {
       const value = record[name] ?? out[name.toLowerCase()];
-      if (typeof value === 'string' && isNotASale(value)) {
+      if (typeof value === 'string' && isNotASale(value, name)) {
         this.rowIssue = notASaleIssue(row, name, value.trim());
         return out;
       }
