@@ -113,19 +113,21 @@ describe("Stripe's Amount Refunded", () => {
     );
   });
 
-  test('--refunded deduct: each charge at its amount less the refund, on its own date ($900 in January; the full refund counts as no sale); ignore: sales in full', () => {
-    const deduct = both([...args, '--refunded', 'deduct']);
-    expect(deduct.milestones?.map((m) => [m.status, m.total])).toEqual([
-      ['missed', '900'],
-      ['missed', '2100'],
+  test('--refunded deduct: each charge at its amount less the refund, on its own date ($1,050 in January, met on Jan 25; the full refund counts as no sale); ignore: sales in full', () => {
+    const deduct = both([...args, '--refunded', 'deduct', '--explain']);
+    expect(deduct.milestones?.map((m) => [m.status, m.total, m.achievedAt])).toEqual([
+      ['met', '1050', '2026-01-25'],
+      ['missed', '2250', null],
     ]);
+    // The crossing rows come from the second pass: it reads each amount less its refund too.
+    expect(JSON.stringify(deduct.milestones?.[0])).toMatch(/"contribution":"300"/);
     expect(deduct.notes).toContain(
       "column 'amount refunded' is deducted from each row's amount, on the row's own date, since the export does not date the refunds (--refunded deduct): a row refunded in full counts as no sale",
     );
     const ignore = both([...args, '--refunded', 'ignore']);
     expect(ignore.milestones?.map((m) => [m.status, m.total, m.achievedAt])).toEqual([
-      ['met', '1100', '2026-01-20'],
-      ['met', '6300', '2026-02-05'],
+      ['met', '1250', '2026-01-20'],
+      ['met', '6450', '2026-02-05'],
     ]);
     expect(ignore.notes).toContain(
       "column 'amount refunded' is not read (--refunded ignore): amounts refunded there are not deducted, and a refunded sale counts in full (a refund counts only as a row of its own, with a negative amount)",
