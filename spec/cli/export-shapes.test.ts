@@ -21,6 +21,22 @@
  * - european-grouping.csv: a German `;`-separated export writing 1234 as `1.234`.
  * - workbook-sheets.xlsx: an Excel workbook with a sheet per month and an amount that is a formula (its cached
  *   result a binary double, 412.37200000000007 for 412.372).
+ * - stripe-payments-refunded.csv: the same export with a charge partly refunded and one refunded in full
+ *   (`Amount Refunded` on the charge's row; the export has no refund date column).
+ * - stripe-api-refunded.ndjson: API charge objects with `amount_refunded` (in the smallest unit, as `amount`) and
+ *   `refunded`, "Whether the charge has been fully refunded" (Stripe API reference, Charges).
+ * - pipedrive-deals.csv: Pipedrive's deals export (Deals → … → Export), every column named with its object in
+ *   front (`Deal - Value`, `Deal - Currency`, `Deal - Status` open/won/lost/deleted, `Deal - Won time`, `Deal - Expected
+ *   close date`), the won time empty on a deal not won; pipedrive-deals-won.csv the same filtered to won deals.
+ * - zoho-deals.csv: Zoho CRM's Deals export (`Record Id, Deal Owner, Deal Name, Amount, Closing Date, Account Name,
+ *   Stage, Probability (%), Expected Revenue`).
+ * - salesforce-multicurrency.csv: a Salesforce opportunity report with multiple currencies on, exported with each
+ *   amount's currency beside it (`Amount Currency, Amount, Amount (converted) Currency, Amount (converted)`, the
+ *   converted figures in the corporate currency); salesforce-converted-only.csv the same report without the
+ *   currency columns.
+ * - google-sheets.csv: a Google Sheets sheet saved with File → Download → Comma-separated values: cells as the sheet
+ *   shows them (US locale dates `1/10/2026`, currency format `$1,500.00`, its negatives `-$1,000.00`, an accounting
+ *   negative `($250.00)`), quoted only where a comma is in the cell.
  * - stripe-api-charges.csv/.ndjson: Stripe API charge objects written out as they are (`id, created, amount,
  *   amount_captured, amount_refunded, currency, status`), `amount` "a positive integer representing how much to
  *   charge in the smallest currency unit (e.g., 100 cents to charge $1.00)" (Stripe API reference, Charges).
@@ -74,11 +90,59 @@ describe('Stripe payments export', () => {
       expect.arrayContaining([
         expect.stringMatching(/^column 'created date \(utc\)' is read as date/),
         expect.stringMatching(/^column 'created date \(utc\)' says its times are UTC/),
-        expect.stringMatching(/^column 'amount refunded' is not read: amounts refunded there are not deducted/),
+        expect.stringMatching(/^column 'amount refunded' holds amounts refunded: a row with one is that row's error refunded-amount until --refunded deduct or --refunded ignore/),
+        expect.stringMatching(/^column 'converted amount refunded' is not read: amounts refunded there are not deducted/),
         expect.stringMatching(/^column 'status' is not read: every row counts/),
         expect.stringMatching(/^column 'captured' is not read/),
       ]),
     );
+  });
+});
+
+describe("Stripe's Amount Refunded", () => {
+  const args = ['--sales', `${X}/stripe-payments-refunded.csv`];
+
+  test('a row with an amount refunded is that row\'s error refunded-amount naming both readings (the export does not date the refund)', () => {
+    const r = both(args);
+    expect(codes(r)).toEqual([
+      [2, 'amount refunded', 'refunded-amount'],
+      [3, 'amount refunded', 'refunded-amount'],
+    ]);
+    expect(r.errors?.[0].message).toMatch(
+      /^row 2 has 200\.00 refunded \(column 'amount refunded'\), and the export does not say when: .* pass --refunded deduct to count the row at its amount less the refund \(500\.00 less 200\.00 is 300\), or --refunded ignore to count the sale in full/,
+    );
+  });
+
+  test('--refunded deduct: each charge at its amount less the refund, on its own date ($1,050 in January, met on Jan 25; the full refund counts as no sale); ignore: sales in full', () => {
+    const deduct = both([...args, '--refunded', 'deduct', '--explain']);
+    expect(deduct.milestones?.map((m) => [m.status, m.total, m.achievedAt])).toEqual([
+      ['met', '1050', '2026-01-25'],
+      ['missed', '2250', null],
+    ]);
+    // The crossing rows come from the second pass: it reads each amount less its refund too.
+    expect(JSON.stringify(deduct.milestones?.[0])).toMatch(/"contribution":"300"/);
+    expect(deduct.notes).toContain(
+      "column 'amount refunded' is deducted from each row's amount, on the row's own date, since the export does not date the refunds (--refunded deduct): a row refunded in full counts as no sale",
+    );
+    const ignore = both([...args, '--refunded', 'ignore']);
+    expect(ignore.milestones?.map((m) => [m.status, m.total, m.achievedAt])).toEqual([
+      ['met', '1250', '2026-01-20'],
+      ['met', '6450', '2026-02-05'],
+    ]);
+    expect(ignore.notes).toContain(
+      "column 'amount refunded' is not read (--refunded ignore): amounts refunded there are not deducted, and a refunded sale counts in full (a refund counts only as a row of its own, with a negative amount)",
+    );
+  });
+
+  test('a payment API\'s amount_refunded is in the same smallest unit as its amount', () => {
+    const api = ['--sales', `${X}/stripe-api-refunded.ndjson`, '--amount-unit', 'minor'];
+    expect(codes(both(api))).toEqual([[2, 'amount_refunded', 'refunded-amount']]);
+    expect(both([...api, '--refunded', 'deduct']).milestones?.map((m) => m.total)).toEqual(['900', '900']);
+    expect(both([...api, '--refunded', 'ignore']).milestones?.map((m) => m.total)).toEqual(['1100', '1100']);
+  });
+
+  test('--refunded takes deduct or ignore only', () => {
+    expect(runCli(['evaluate', ...BASE, ...args, '--refunded', 'net']).stderr).toMatch(/--refunded must be 'deduct' or 'ignore', not 'net'/);
   });
 });
 
@@ -189,5 +253,60 @@ describe('a payment API export whose amounts are in cents', () => {
       [2, 'amount', 'non-numeric-amount'],
     ]);
     expect(runCli(['evaluate', ...BASE, '--sales', `${X}/stripe-payments.csv`, '--amount-unit', 'cents']).stderr).toMatch(/--amount-unit must be 'minor' or 'major', not 'cents'/);
+  });
+});
+
+describe('CRM deal exports', () => {
+  test("Pipedrive: `Deal - Value`, `Deal - Won time`, … are read by the name after `Deal - `; an open or lost deal is that row's not-a-sale error", () => {
+    const r = both(['--sales', `${X}/pipedrive-deals.csv`]);
+    expect(codes(r).filter(([, , code]) => code === 'not-a-sale')).toEqual([
+      [3, 'deal - status', 'not-a-sale'],
+      [4, 'deal - status', 'not-a-sale'],
+    ]);
+    expect(r.errors?.find((e) => e.row === 3)?.message).toMatch(/^row 3's deal - status is 'open': an open payment, order or deal is not a sale/);
+    const won = both(['--sales', `${X}/pipedrive-deals-won.csv`]);
+    expect(won.milestones?.map((m) => [m.status, m.total, m.achievedAt])).toEqual([
+      ['met', '1100', '2026-01-20'],
+      ['missed', '1100', null],
+    ]);
+    expect(won.notes).toEqual(expect.arrayContaining([expect.stringMatching(/^column 'deal - value' is read as amount/), expect.stringMatching(/^column 'deal - won time' is read as date/)]));
+  });
+
+  test('Zoho CRM: `Closing Date` is the date, `Record Id` the id; a Closed Lost deal is an error, Expected Revenue is not read', () => {
+    const r = both(['--sales', `${X}/zoho-deals.csv`]);
+    expect(codes(r)).toEqual([[3, 'stage', 'not-a-sale']]);
+  });
+
+  test("Salesforce with several currencies: `Amount Currency` is the currency, so a EUR amount is that row's currency-mismatch; the converted figures read with --columns", () => {
+    const r = both(['--sales', `${X}/salesforce-multicurrency.csv`]);
+    expect(codes(r)).toEqual([[2, 'currency', 'currency-mismatch']]);
+    const converted = both(['--sales', `${X}/salesforce-multicurrency.csv`, '--columns', 'amount="Amount (converted)",currency="Amount (converted) Currency"']);
+    expect(converted.milestones?.map((m) => [m.status, m.total])).toEqual([
+      ['met', '1140'],
+      ['missed', '1140'],
+    ]);
+  });
+
+  test('an amount beside its converted figures with no currency column is one header error naming both ways out, never a sum of mixed currencies', () => {
+    const r = both(['--sales', `${X}/salesforce-converted-only.csv`]);
+    expect(codes(r)).toEqual([[0, 'currency', 'missing-column']]);
+    expect(r.errors?.[0].message).toMatch(/^the export has 'Amount' and 'Amount \(converted\)': its amounts are in several currencies.* --columns amount="Amount \(converted\)"/i);
+    const converted = both(['--sales', `${X}/salesforce-converted-only.csv`, '--columns', 'amount="Amount (converted)"']);
+    expect(converted.milestones?.map((m) => m.total)).toEqual(['1140', '1140']);
+    expect(converted.notes).toContain("column 'amount' is not read: 'amount (converted)' is read as amount");
+  });
+});
+
+describe('Google Sheets CSV', () => {
+  test('cells as the sheet shows them: US dates need --date-format (never guessed); $ amounts, grouping and both negative forms are read (sales revenue counts the sales, not the two credits)', () => {
+    const args = ['--sales', `${X}/google-sheets.csv`];
+    const r = both(args);
+    expect(codes(r)).toEqual([[1, 'date', 'invalid-date']]);
+    expect(r.errors?.[0].message).toMatch(/pass --date-format MM\/DD\/YYYY/);
+    const us = both([...args, '--date-format', 'MM/DD/YYYY']);
+    expect(us.milestones?.map((m) => [m.status, m.total, m.achievedAt])).toEqual([
+      ['met', '2100', '2026-01-20'],
+      ['met', '6300.5', '2026-03-02'],
+    ]);
   });
 });

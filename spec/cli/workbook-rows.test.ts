@@ -44,7 +44,7 @@ describe('rows the sheet hides', () => {
     const r = evaluate(at('hidden-row.xlsx'));
     expect(r.ok).toBe(false);
     expect(codes(r)).toEqual([[2, '*', 'hidden-row']]);
-    expect(r.errors?.[0].message).toMatch(/^row 2 \(worksheet 'Deals' row 3\) is hidden in the workbook: .* pass --hidden-rows skip to leave the hidden rows out, as the sheet shows it, or --hidden-rows count to count them as well$/);
+    expect(r.errors?.[0].message).toMatch(/^row 2 \(worksheet 'Deals' row 3\) is hidden in the workbook \(by hand, by a filter or in a collapsed group\): .* pass --hidden-rows skip to leave the hidden rows out, as the sheet shows it, or --hidden-rows count to count them as well$/);
   });
 
   test('--hidden-rows skip leaves it out (the sheet as shown: $900 in January, the first milestone missed); count counts it ($1,400); each says so', () => {
@@ -63,13 +63,13 @@ describe('rows the sheet hides', () => {
     expect(count.notes).toContain('1 row hidden in the workbook (worksheet row 3) is counted like the rows shown (--hidden-rows count)');
   });
 
-  test('rows a filter hides: each is an error naming the filter; skip reads what the filtered sheet shows', () => {
+  test('rows a filter hides: each is an error; skip reads what the filtered sheet shows, and the note names the filter', () => {
     const r = evaluate(at('filtered.xlsx'));
     expect(codes(r)).toEqual([
       [2, '*', 'hidden-row'],
       [4, '*', 'hidden-row'],
     ]);
-    expect(r.errors?.[1].message).toMatch(/^row 4 \(worksheet 'Deals' row 5\) is hidden in the workbook \(the sheet has a filter on A1:C5, which hides the rows it filters out\)/);
+    expect(r.errors?.[1].message).toMatch(/^row 4 \(worksheet 'Deals' row 5\) is hidden in the workbook/);
     const skip = evaluate(at('filtered.xlsx'), '--hidden-rows', 'skip');
     expect(totals(skip)).toEqual([
       ['missed', '900'],
@@ -151,5 +151,35 @@ describe('the 1904 date system', () => {
     ]);
     expect(r.milestones?.[0].achievedAt).toBe('2026-01-12');
     expect(r.notes).toContain("dates are Excel serial day numbers (--date-format excel) in the workbook's 1904 date system: days since 1904-01-01, a local calendar day in the contract zone");
+  });
+});
+
+describe('a portfolio read from a workbook', () => {
+  const clauseText =
+    'The Seller agrees to meet the following sales milestones: (i) $1,000 in sales revenue by the end of the first month. Upon achieving each milestone, the Seller will be entitled to receive a commission of $100.';
+  beforeAll(async () => {
+    const rows = DEALS.map((r, i) => [...r, i === 0 ? 'Rep' : 'Dana']);
+    await writeWorkbook(at('portfolio.xlsx'), [{ name: 'Deals', rows, hidden: [3] }]);
+    writeFileSync(at('portfolio.json'), JSON.stringify({ asOf: '2026-04-15', contracts: [{ id: 'dana', clauseText, seller: 'Dana', effectiveDate: '2026-01-01', timeZone: 'America/New_York' }] }));
+  });
+
+  interface PortfolioResult {
+    ok: boolean;
+    contracts: Array<{ result: Result }>;
+    ledgerNotes?: string[];
+  }
+  const portfolio = (...args: string[]): PortfolioResult => {
+    const run = runCli(['evaluate', '--portfolio', at('portfolio.json'), '--sales', at('portfolio.xlsx'), '--json', '--no-progress', ...args]);
+    return JSON.parse(run.stdout) as PortfolioResult;
+  };
+
+  test("the hidden row's error reaches the contract whose seller it names; skip and count read as one contract does", () => {
+    const r = portfolio();
+    expect(r.ok).toBe(false);
+    expect(codes(r.contracts[0].result)).toEqual([[2, '*', 'hidden-row']]);
+    expect(portfolio('--hidden-rows', 'skip').contracts[0].result.milestones?.map((m) => m.total)).toEqual(['900']);
+    const count = portfolio('--hidden-rows', 'count');
+    expect(count.contracts[0].result.milestones?.map((m) => m.total)).toEqual(['1400']);
+    expect(count.ledgerNotes).toContain('1 row hidden in the workbook (worksheet row 3) is counted like the rows shown (--hidden-rows count)');
   });
 });

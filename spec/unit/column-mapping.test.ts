@@ -31,11 +31,24 @@ describe('exports as payment processors and accounting tools write them', () => 
     expect(stripe.problem).toBeNull();
     expect(stripe.names[1]).toBe('date');
     expect(stripe.datesInUtc).toBe(true);
-    expect(stripe.notes).toContain(unreadRefundNote('Amount Refunded'));
+    expect(stripe.refundColumn).toBe(3);
     const salesforce = read(['Opportunity ID', 'Created Date', 'Close Date', 'Amount']);
     expect(salesforce.problem).toBeNull();
     expect(salesforce.names).toEqual(['id', 'created date', 'date', 'amount']);
     expect(salesforce.datesInUtc).toBe(false);
+  });
+
+  test("the column of amounts refunded is the one named after the amount column, else the only one; another is named in a note as not read", () => {
+    const stripe = read(['id', 'Created date (UTC)', 'Amount', 'Amount Refunded', 'Currency', 'Converted Amount', 'Converted Amount Refunded']);
+    expect(stripe.refundColumn).toBe(3);
+    expect(stripe.notes).toContain(unreadRefundNote('Converted Amount Refunded'));
+    const two = read(['date', 'Total', 'Refunded Amount', 'Refunds']);
+    expect(two.refundColumn).toBe(-1);
+    expect(two.notes).toEqual(expect.arrayContaining([unreadRefundNote('Refunded Amount'), unreadRefundNote('Refunds')]));
+    expect(read(['date', 'Converted Amount', 'Converted Amount Refunded', 'Amount Refunded'], { amount: 'Converted Amount' }).refundColumn).toBe(2);
+    expect(read(['Name', 'Paid at', 'Total', 'Refunded Amount'], { date: 'Paid at' }).refundColumn).toBe(3);
+    expect(read(['date', 'amount_refunded', 'amount']).refundColumn).toBe(1);
+    expect(read(['date', 'amount']).refundColumn).toBe(-1);
   });
 
   test('a date header naming UTC or GMT makes its times UTC; other headers do not', () => {

@@ -13,3 +13,12 @@ describe('stage and status cells that say a row is no sale', () => {
     expect(notASaleIssue(3, 'Stage', 'Closed Lost')).toMatchObject({ row: 3, column: 'Stage', value: 'Closed Lost', code: 'not-a-sale' });
   });
 });
+
+test("'Open' is no sale only in a column whose header names a deal (Pipedrive's `Deal - Status`); an invoice's Open status is a sale billed", () => {
+  expect(isNotASale('open', 'Deal - Status')).toBe(true);
+  expect(isNotASale(' Open ', 'deal stage')).toBe(true);
+  expect(isNotASale('Open', 'Status')).toBe(false);
+  expect(isNotASale('Open', 'Invoice Status')).toBe(false);
+  expect(isNotASale('deleted', 'Deal - Status')).toBe(true);
+  expect(isNotASale('Opened', 'Deal - Status')).toBe(false);
+});

@@ -1,7 +1,7 @@
 /**
  * The options of `clause evaluate` that say how to read a ledger exported by a spreadsheet or a CRM:
  * `--columns`, `--mapping`, `--delimiter`, `--encoding`, `--date-format`, `--decimal-comma`, `--sheet`,
- * `--amount-unit`, `--hidden-rows`.
+ * `--amount-unit`, `--hidden-rows`, `--refunded`.
  * A mapping file gives defaults; options given on the command line win.
  */
 import type { Command } from 'commander';
@@ -10,6 +10,7 @@ import { parseColumnsOption } from '../ledger/column-mapping';
 import { parseDelimiter, parseEncoding } from '../ledger/ledger-dialect';
 import type { LedgerReading } from '../ledger/ledger-reading';
 import { HIDDEN_ROWS, type HiddenRows } from '../ledger/workbook-reading';
+import { REFUNDED_READINGS, type RefundedReading } from '../ledger/refunded-amounts';
 import type * as MappingFile from '../ledger/mapping-file';
 import { readText, UsageError } from '../node/io';
 
@@ -23,19 +24,21 @@ export interface LedgerOptions {
   sheet?: string;
   amountUnit?: string;
   hiddenRows?: string;
+  refunded?: string;
 }
 
 export function addLedgerOptions(command: Command): Command {
   return command
     .option('--columns <pairs>', 'which header column is which ledger column: date="Close Date",amount="Amount (USD)",id="Invoice #"')
-    .option('--mapping <file>', 'a JSON ledger mapping (schemas/ledger-mapping.schema.json): columns, delimiter, encoding, dateFormat, decimalComma, sheet, amountUnit, hiddenRows')
+    .option('--mapping <file>', 'a JSON ledger mapping (schemas/ledger-mapping.schema.json): columns, delimiter, encoding, dateFormat, decimalComma, sheet, amountUnit, hiddenRows, refunded')
     .option('--delimiter <char>', "CSV delimiter: ',' ';' tab '|' (default: found in the header line)")
     .option('--encoding <name>', 'ledger encoding: utf-8 (default), windows-1252, latin1 or utf-16le')
     .option('--date-format <format>', `how dates are written when not YYYY-MM-DD: ${DATE_FORMATS_SHOWN.replace('YYYY-MM-DD (default), ', '')}`)
     .option('--decimal-comma', "amounts use a decimal comma (1.234,56): '.', space or ' group thousands")
     .option('--sheet <name>', 'XLSX: the worksheet to read (default: the first the workbook shows)')
     .option('--amount-unit <unit>', "'minor': amounts are whole numbers of the currency's smallest unit (a payment API's 60000 is 600.00 USD); 'major': as written")
-    .option('--hidden-rows <reading>', "XLSX: 'skip' leaves out rows the sheet hides (a filter, a collapsed group), 'count' counts them; without it each hidden row is an error");
+    .option('--hidden-rows <reading>', "XLSX: 'skip' leaves out rows the sheet hides (a filter, a collapsed group), 'count' counts them; without it each hidden row is an error")
+    .option('--refunded <reading>', "a column of amounts refunded (Stripe's Amount Refunded): 'deduct' counts each row at its amount less the refund, on the row's date; 'ignore' counts sales in full; without it each refunded row is an error");
 }
 
 /** The reading the options describe; a bad value is a usage error (exit 2) naming what is accepted. */
@@ -83,6 +86,10 @@ export function ledgerReading(options: LedgerOptions): LedgerReading {
   if (options.hiddenRows !== undefined) {
     if (!(HIDDEN_ROWS as readonly string[]).includes(options.hiddenRows)) throw new UsageError(`--hidden-rows must be 'skip' or 'count', not '${options.hiddenRows}'.`);
     reading.hiddenRows = options.hiddenRows as HiddenRows;
+  }
+  if (options.refunded !== undefined) {
+    if (!(REFUNDED_READINGS as readonly string[]).includes(options.refunded)) throw new UsageError(`--refunded must be 'deduct' or 'ignore', not '${options.refunded}'.`);
+    reading.refunded = options.refunded as RefundedReading;
   }
   return reading;
 }

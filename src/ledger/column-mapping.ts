@@ -17,15 +17,23 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = ['date', 'amount', 'id', 
 
 /** Common header names for each column (compared lower-cased, spaces collapsed, a trailing "(USD)" set aside). */
 export const SYNONYMS: Readonly<Record<LedgerColumn, readonly string[]>> = {
-  date: ['close date', 'closed date', 'invoice date', 'order date', 'sale date', 'transaction date'],
+  date: ['close date', 'closed date', 'closing date', 'invoice date', 'order date', 'sale date', 'transaction date', 'won time'],
   amount: ['total', 'net amount', 'amount', 'invoice amount', 'order total'],
   id: ['invoice', 'invoice #', 'invoice no', 'invoice number', 'order id', 'order #', 'order number', 'transaction id', 'opportunity id', 'deal id', 'record id'],
-  currency: ['currency code'],
+  currency: ['currency code', 'amount currency', 'opportunity currency', 'deal currency'],
   units: ['quantity', 'qty'],
   product: ['sku', 'item', 'product name'],
-  customer: ['account', 'account name', 'customer name', 'client', 'associated company'],
+  customer: ['account', 'account name', 'customer name', 'client', 'associated company', 'organization'],
   seller: ['rep', 'owner', 'sales rep', 'opportunity owner', 'salesperson', 'account owner', 'deal owner'],
 };
+
+/**
+ * Pipedrive writes each column of a deals export with its object's name in front (`Deal - Value`, `Deal - Won
+ * time`, `Deal - Currency`, `Deal - Owner`, `Deal - Organization`): the name after it is matched, and a deal's
+ * `Value` is its amount.
+ */
+const OBJECT_PREFIX = /^deal - /;
+const PREFIXED_SYNONYMS: Readonly<Partial<Record<LedgerColumn, readonly string[]>>> = { amount: ['value'] };
 
 /**
  * Names read only when no common name above fits: a payment processor's creation time (Stripe's `Created
@@ -85,6 +93,8 @@ export interface HeaderReading {
   datesInUtc: boolean;
   /** Cell indices of stage or status columns not read as ledger columns (their cells are checked for a state that is no sale). */
   statusColumns: number[];
+  /** Cell index of the column of amounts refunded from the amount column's (`Amount Refunded` beside `Amount`), or -1. */
+  refundColumn?: number;
   /** The one error for the whole ledger (row 0), or null. */
   problem: RowIssue | null;
 }
@@ -128,8 +138,10 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
     const matches: number[] = [];
     keys.forEach((key, i) => {
       if (taken.has(i)) return;
-      const bare = withoutCurrency(key).key;
-      if (SYNONYMS[column].includes(key) || SYNONYMS[column].includes(bare) || bare === column) matches.push(i);
+      const prefixed = OBJECT_PREFIX.test(key);
+      const named = prefixed ? key.replace(OBJECT_PREFIX, '') : key;
+      const bare = withoutCurrency(named).key;
+      if (SYNONYMS[column].includes(named) || SYNONYMS[column].includes(bare) || bare === column || (prefixed && PREFIXED_SYNONYMS[column]?.includes(bare) === true)) matches.push(i);
     });
     const fallback = FALLBACK_SYNONYMS[column];
     if (matches.length === 0 && fallback !== undefined) {
@@ -168,10 +180,11 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   }
   // A CRM's stage or status column says which deals were won, lost, open or cancelled; the ledger reads every row
   // as a sale or a refund, so a report over an unfiltered export would count lost deals without a word.
+  const refundColumn = pairedRefundColumn(keys, taken, names.indexOf('amount'));
   keys.forEach((key, i) => {
     if (taken.has(i)) return;
     if (STATUS_HEADER.test(key)) notes.push(unreadStatusNote(header[i].trim()));
-    else if (REFUND_HEADER.test(key)) notes.push(unreadRefundNote(header[i].trim()));
+    else if (REFUND_HEADER.test(key) && i !== refundColumn) notes.push(unreadRefundNote(header[i].trim()));
   });
   const lineItems = names.findIndex((n, i) => !taken.has(i) && LINE_ITEM_HEADER.test(n));
   const amountAt = names.indexOf('amount');
@@ -194,13 +207,24 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
       },
     };
   }
+  const converted = convertedAmountProblem(header, keys, taken);
+  if (converted !== null) return { names, notes, headerCurrency, datesInUtc: false, statusColumns: [], problem: converted };
   const dateAt = names.indexOf('date');
   const datesInUtc = dateAt !== -1 && UTC_HEADER.test(keys[dateAt]);
   if (datesInUtc) {
     notes.push(`column '${header[dateAt].trim()}' says its times are UTC: a date-time in it without an offset is read as UTC and converted to the contract's zone (a date alone is still that whole local day)`);
   }
+  // A column named as a ledger column while another is read as it (`Amount` beside `--columns amount="Amount (converted)"`)
+  // is renamed, so that the evaluation finds the column read, whether it looks cells up by position or records by name.
+  const read = new Set(taken.values());
+  keys.forEach((key, i) => {
+    if (taken.has(i) || !read.has(key as LedgerColumn)) return;
+    names[i] = `${key} (not read)`;
+    const other = [...taken].find(([, c]) => c === key)?.[0] as number;
+    notes.push(`column '${header[i].trim()}' is not read: '${header[other].trim()}' is read as ${key}`);
+  });
   const statusColumns = keys.flatMap((key, i) => (!taken.has(i) && STATUS_VALUE_HEADER.test(key) ? [i] : []));
-  return { names, notes, headerCurrency, datesInUtc, statusColumns, problem: null };
+  return { names, notes, headerCurrency, datesInUtc, statusColumns, refundColumn, problem: null };
 
   function take(at: number, column: LedgerColumn, note: string): void {
     taken.set(at, column);
@@ -208,6 +232,34 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
     notes.push(note);
     if (column === 'amount') headerCurrency = withoutCurrency(keys[at]).currency;
   }
+}
+
+/** A column of amounts converted into one currency (Salesforce's `Amount (converted)`, Stripe's `Converted Amount`). */
+const CONVERTED_HEADER = /(^|[^a-z])converted([^a-z]|$)/;
+
+/**
+ * An export of several currencies: beside the amount, a column of the same amounts converted into the company's
+ * currency (Salesforce writes `Amount (converted)` once multiple currencies are on). The amount column is then in
+ * each row's own currency, and without a currency column read beside it rows in other currencies would be summed
+ * as if in the clause's: one header error naming both ways out.
+ */
+function convertedAmountProblem(header: readonly string[], keys: readonly string[], taken: ReadonlyMap<number, LedgerColumn>): RowIssue | null {
+  const amountAt = [...taken].find(([, c]) => c === 'amount')?.[0];
+  if (amountAt === undefined || [...taken.values()].includes('currency') || CONVERTED_HEADER.test(keys[amountAt])) return null;
+  if (withoutCurrency(keys[amountAt]).currency !== null) return null;
+  const convertedAt = keys.findIndex((k, i) => !taken.has(i) && CONVERTED_HEADER.test(k) && /amount|value|total/.test(k) && !/currency|refund/.test(k));
+  if (convertedAt === -1) return null;
+  const amount = header[amountAt].trim();
+  const other = header[convertedAt].trim();
+  return {
+    row: 0,
+    column: 'currency',
+    value: other,
+    code: 'missing-column',
+    message:
+      `the export has '${amount}' and '${other}': its amounts are in several currencies, '${amount}' in each row's own, and no column read as currency says which. ` +
+      `Read the converted figures with --columns amount="${other}" (they are in the company's currency, which must be the clause's), or name the currency column of '${amount}' with --columns currency="…"`,
+  };
 }
 
 /** A stage or status column whose cells say whether a payment or deal happened (not Stripe's true/false `Captured`). */
@@ -221,6 +273,25 @@ const LINE_ITEM_HEADER = /^line[ _-]?item/;
 
 /** A column of amounts refunded ("Amount Refunded" in Stripe's payments export, Shopify's "Refunded Amount"). */
 const REFUND_HEADER = /(^|[^a-z])(amount[ _]refunded|refunded[ _]amount|refunds?)([^a-z]|$)/;
+
+/**
+ * The column of amounts refunded from the amount column's: named after it (`Amount Refunded` beside `Amount`,
+ * `Converted Amount Refunded` beside `Converted Amount`), else the only such column (Shopify's `Refunded Amount`
+ * beside `Total`); -1 when there is none, or several and none named after the amount.
+ */
+function pairedRefundColumn(keys: readonly string[], taken: ReadonlyMap<number, LedgerColumn>, amountAt: number): number {
+  if (amountAt === -1) return -1;
+  const refunds = keys.flatMap((key, i) => (!taken.has(i) && REFUND_HEADER.test(key) ? [i] : []));
+  const bare = (key: string): string =>
+    withoutCurrency(key)
+      .key.replace(/_/g, ' ')
+      .replace(/\brefund(ed|s)?\b/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const named = refunds.filter((i) => bare(keys[i]) === bare(keys[amountAt]));
+  if (named.length === 1) return named[0];
+  return refunds.length === 1 ? refunds[0] : -1;
+}
 
 /** What the report says of a column of refunded amounts it does not read. */
 export function unreadRefundNote(name: string): string {

@@ -18,6 +18,7 @@ import { isNotASale, notASaleIssue } from './sale-states';
 import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryRowIssue } from './summary-rows';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
+import { netAmountCell, readsAsAmount, refundedIssue, refundedNote, refundedValue, unreadableRefundIssue, type RefundedReading } from './refunded-amounts';
 import { hiddenRowsNote, workbookNotes, type HiddenRowFacts, type HiddenRows, type WorkbookFacts } from './workbook-reading';
 
 /** A ledger file's format: the text formats, or an XLSX workbook (read by the streaming reader only). */
@@ -36,6 +37,8 @@ export interface LedgerReading {
   sheet?: string;
   /** XLSX: rows the sheet hides are counted or left out; not given, each is that row's error. */
   hiddenRows?: HiddenRows;
+  /** A column of amounts refunded beside the amount: deducted on the row's date, or not read; not given, each refunded row is an error. */
+  refunded?: RefundedReading;
   /** `minor`: amounts are whole numbers of the currency's smallest unit (60000 is 600.00 USD); `major`: as written. */
   amountUnit?: 'minor' | 'major';
 }
@@ -84,6 +87,10 @@ export class LedgerTranslator {
   private dateAt = -1;
   private amountAt = -1;
   private unitsAt = -1;
+  /** The column of amounts refunded from the amount (`Amount Refunded`), its name as written and as a record's key; -1 when none. */
+  private refundAt = -1;
+  private refundName = '';
+  private refundKey = '';
   /** JSON records: key as written → ledger name (or the key itself). */
   private readonly keyNames = new Map<string, string>();
   /** Whether some key of `keyNames` maps to another name. */
@@ -166,6 +173,12 @@ export class LedgerTranslator {
     this.formats.utcTimes = resolved.datesInUtc;
     this.statusAt = resolved.statusColumns;
     this.statusNames = resolved.statusColumns.map((i) => names[i].trim());
+    this.refundAt = resolved.refundColumn ?? -1;
+    if (this.refundAt !== -1) {
+      this.refundName = names[this.refundAt].trim();
+      this.refundKey = resolved.names[this.refundAt];
+      this.notes.push(refundedNote(this.refundName, this.reading.refunded));
+    }
     if (this.reading.amountUnit === 'minor') {
       if (this.currency === null) {
         this.fatal = { row: 0, column: 'amount', value: '', code: 'amount-unit', message: "--amount-unit minor needs the clause's currency, to know how many digits its smallest unit has; the clause names none" };
@@ -200,7 +213,7 @@ export class LedgerTranslator {
     }
     for (let k = 0; k < this.statusAt.length; k++) {
       const at = this.statusAt[k];
-      if (at < n && isNotASale(cells[at])) return (this.rowIssue = notASaleIssue(row, this.statusNames[k], cells[at].trim()));
+      if (at < n && isNotASale(cells[at], this.statusNames[k])) return (this.rowIssue = notASaleIssue(row, this.statusNames[k], cells[at].trim()));
     }
     const summary = this.summaryCell(cells, isDated(date));
     if (summary !== -1) return (this.rowIssue = summaryRowIssue(row, this.mappedHeader[summary] || `column ${summary + 1}`, cells[summary].trim()));
@@ -213,7 +226,43 @@ export class LedgerTranslator {
       if (this.amountAt >= 0 && this.amountAt < n) this.checkQuantity(cells[this.amountAt], 'amount', row);
       if (this.unitsAt >= 0 && this.unitsAt < n) this.checkQuantity(cells[this.unitsAt], 'units', row);
     }
+    if (this.refundAt >= 0 && this.refundAt < n && this.fatal === null && this.reading.refunded !== 'ignore') {
+      const amount = this.amountAt >= 0 && this.amountAt < n ? cells[this.amountAt] : '';
+      const read = this.refund(cells[this.refundAt], amount, row);
+      if (read !== null && 'issue' in read) return (this.rowIssue = read.issue);
+      // The array is the reader's own, handed on to the evaluation after this look.
+      if (read !== null) (cells as string[])[this.amountAt] = read.cell;
+    }
     return null;
+  }
+
+  /** A row's cells as pass 2 gives them to the evaluation: with --refunded deduct, the amount less the refund, as in pass 1. */
+  crossingCells(cells: readonly string[]): readonly string[] {
+    const n = cells.length;
+    if (this.refundAt < 0 || this.refundAt >= n || this.amountAt < 0 || this.amountAt >= n || this.reading.refunded !== 'deduct') return cells;
+    const read = this.refund(cells[this.refundAt], cells[this.amountAt], 0);
+    if (read === null || !('cell' in read)) return cells;
+    const out = cells.slice();
+    out[this.amountAt] = read.cell;
+    return out;
+  }
+
+  /**
+   * A row's amount refunded, under the reading chosen: null when there is none (or it is not deducted), the row's
+   * error, or (--refunded deduct) the amount cell less the refund.
+   */
+  private refund(refundCell: string, amountCell: string, row: number): { issue: RowIssue } | { cell: string } | null {
+    if (refundCell === '') return null;
+    const refunded = refundedValue(refundCell, this.formats, this.currency);
+    if (refunded === null) return null;
+    if ('problem' in refunded) {
+      // An amount that does not read is the row's error already: the refund beside it is not a second one.
+      return readsAsAmount(amountCell, this.formats, this.currency) ? { issue: unreadableRefundIssue(row, this.refundName, refundCell, refunded.problem) } : null;
+    }
+    const net = netAmountCell(amountCell, refunded.value, this.formats, this.currency);
+    if (net !== null && 'problem' in net) return { issue: unreadableRefundIssue(row, this.refundName, refundCell, net.problem) };
+    if (this.reading.refunded === undefined) return { issue: refundedIssue(row, this.refundName, refundCell.trim(), amountCell, net?.net ?? null) };
+    return net === null ? null : { cell: net.cell };
   }
 
   /** Index of the first text cell that labels the row a total, or -1. */
@@ -255,7 +304,7 @@ export class LedgerTranslator {
     }
     for (const name of this.statusNames) {
       const value = record[name] ?? out[name.toLowerCase()];
-      if (typeof value === 'string' && isNotASale(value)) {
+      if (typeof value === 'string' && isNotASale(value, name)) {
         this.rowIssue = notASaleIssue(row, name, value.trim());
         return out;
       }
@@ -275,6 +324,16 @@ export class LedgerTranslator {
     if (!this.decimalComma) {
       if (typeof out.amount === 'string') this.checkQuantity(out.amount, 'amount', row);
       if (typeof out.units === 'string') this.checkQuantity(out.units, 'units', row);
+    }
+    const refundCell = this.refundAt === -1 || this.fatal !== null || this.reading.refunded === 'ignore' ? undefined : out[this.refundKey];
+    if (typeof refundCell === 'string' || typeof refundCell === 'number') {
+      const amount = typeof out.amount === 'string' || typeof out.amount === 'number' ? String(out.amount) : '';
+      const read = this.refund(String(refundCell), amount, row);
+      if (read !== null && 'issue' in read) this.rowIssue = read.issue;
+      else if (read !== null) {
+        if (out === record) out = { ...record };
+        out.amount = read.cell;
+      }
     }
     return out;
   }

@@ -49,7 +49,8 @@ export type RowIssueCode =
   | 'order-total-per-line'
   | 'amount-unit'
   | 'not-a-sale'
-  | 'hidden-row';
+  | 'hidden-row'
+  | 'refunded-amount';
 
 /** What is wrong with one cell (or one whole row, column `*`); its view in the shared shape: `rowFinding`. */
 export interface RowIssue {

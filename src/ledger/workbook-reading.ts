@@ -70,8 +70,8 @@ export function workbookNotes(facts: WorkbookFacts, named: string | undefined): 
 }
 
 /** A row the workbook hides, while no reading of hidden rows is chosen: that row's error. */
-export function hiddenRowIssue(row: number, sheetRow: number, sheet: string, filter: string | null): RowIssue {
-  const why = filter === null ? 'hidden in the workbook' : `hidden in the workbook (the sheet has a filter on ${filter}, which hides the rows it filters out)`;
+export function hiddenRowIssue(row: number, sheetRow: number, sheet: string): RowIssue {
+  const why = 'hidden in the workbook (by hand, by a filter or in a collapsed group)';
   return {
     row,
     column: '*',

@@ -47,7 +47,7 @@ export function readingEvaluation<Report>(inner: TwoPassEvaluation<Report>, tran
       return stopped ? null : needs;
     },
     crossingCells(cells, row) {
-      if (!stopped) inner.crossingCells(cells, row);
+      if (!stopped) inner.crossingCells(translator.crossingCells(cells), row);
     },
     crossingRecord(record, row) {
       if (!stopped) inner.crossingRecord(translator.record(record, row), row);

@@ -44,7 +44,7 @@ function cellText(value: unknown): string {
 export interface XlsxReadOptions {
   /** The worksheet (`--sheet`); by default the first the workbook shows. */
   sheet?: string;
-  /** Hidden rows: counted, left out, or (not given) each one that row's error. */
+  /** Hidden rows: counted, left out, or (not given) each one that row's error (the row is sent after it, as other readers' rows with an error are). */
   hiddenRows?: HiddenRows;
   /** Told of the workbook (its sheets, the one read, its date system) before the first row. */
   onWorkbook?: (facts: WorkbookFacts) => void;
@@ -71,8 +71,6 @@ export async function streamXlsxCells(file: string, options: XlsxReadOptions, si
   const emitted: string[] = [];
   let workbook: WorkbookFacts | null = null;
   const hidden: HiddenRowFacts = { rows: [], filter: null };
-  /** Data rows the workbook hides while no reading is chosen: their errors, given once the filter is known. */
-  const undecided: Array<[number, number]> = [];
   let header: string[] | null = null;
   let row = 0;
   try {
@@ -110,13 +108,13 @@ export async function streamXlsxCells(file: string, options: XlsxReadOptions, si
         ++row;
         if (out) {
           hidden.rows.push(number);
-          if (options.hiddenRows === undefined) undecided.push([row, number]);
-          if (options.hiddenRows !== 'count') continue;
+          if (options.hiddenRows === 'skip') continue;
+          // Undecided: the row's error just before the row itself, as every reader sends them (a portfolio routes it by the row's seller).
+          if (options.hiddenRows === undefined) sink.issue(hiddenRowIssue(row, number, name));
         }
         sink.cells(cells, row);
       }
       hidden.filter = flags.filter;
-      for (const [at, sheetRow] of undecided) sink.issue(hiddenRowIssue(at, sheetRow, name, flags.filter));
       if (header === null) header = [];
     }
   } catch (error) {

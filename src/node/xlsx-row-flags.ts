@@ -11,6 +11,22 @@
  */
 
 const GT = 0x3e;
+const H = 0x68;
+const T = 0x74;
+
+/**
+ * Whether a row tag has an `h` followed by `i` or `t` (`hidden`, `ht`): most rows have neither, and are passed
+ * over without making a string of their tag.
+ */
+function mayHide(data: Buffer, start: number, end: number): boolean {
+  for (let i = start + 4; i < end - 1; i++) {
+    if (data[i] === H) {
+      const next = data[i + 1];
+      if (next === 0x69 || next === T) return true;
+    }
+  }
+  return false;
+}
 
 export class RowFlags {
   /** Worksheet row numbers hidden and not yet asked about. */
@@ -54,9 +70,8 @@ export class RowFlags {
         this.tail = Buffer.from(data.subarray(start));
         return;
       }
-      const tag = data.toString('latin1', start, end);
-      if (start === row) this.rowTag(tag);
-      else this.filterTag(tag);
+      if (start !== row) this.filterTag(data.toString('latin1', start, end));
+      else if (mayHide(data, start, end)) this.rowTag(data.toString('latin1', start, end));
       at = end + 1;
     }
   }
