@@ -8,11 +8,11 @@ import type { Command } from 'commander';
 import { evaluate, startEvaluation, type EvaluationOptions, type EvaluationReport } from '../evaluation/evaluate';
 import { parseCsvLedger, parseLedgerText } from '../ledger/text-readers';
 import { addLedgerOptions, ledgerReading, type LedgerOptions } from './ledger-options';
-import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
+import { translateLedger, type InputFormat, type LedgerReading, type LedgerTranslator } from '../ledger/ledger-reading';
 import { detectDelimiter, firstLine } from '../ledger/ledger-dialect';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
-import { documentCurrency, requiredColumns } from '../evaluation/plan';
-import { readingEvaluation } from '../node/reading-consumer';
+import { documentTranslator } from '../evaluation/document-translator';
+import { readingEvaluation } from '../evaluation/reading-evaluation';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
 import type * as ScheduleReader from '../evaluation/schedule-reader';
@@ -198,7 +198,7 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
     format,
     evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, fiscalYearStart: options.fiscalYearStart, ledgerHolds, schedule },
     reading,
-    translator: () => new LedgerTranslator(reading, { required: requiredColumns(checkedAst), currency: documentCurrency(checkedAst) }),
+    translator: () => documentTranslator(checkedAst, reading),
     present,
   };
 }

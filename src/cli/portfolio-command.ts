@@ -7,17 +7,17 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseLedgerText } from '../ledger/text-readers';
-import { PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type PortfolioReport, type ResolvedContract } from '../portfolio/portfolio';
+import { portfolioReading, type PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type PortfolioReport, type ResolvedContract } from '../portfolio/portfolio';
 import type { RowIssue } from '../ledger/rows';
 import { obligationLines } from '../portfolio/payroll';
-import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
+import { translateLedger, type InputFormat, type LedgerReading, type LedgerTranslator } from '../ledger/ledger-reading';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { parseJsonText } from '../json-text';
 import { MAX_CLAUSE_BYTES } from '../language/parse';
 import { openLedgerSource } from '../node/ledger-source';
 import { sharedScratchFiles } from '../node/scratch-file';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
-import { readingEvaluation } from '../node/reading-consumer';
+import { readingEvaluation } from '../evaluation/reading-evaluation';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { humanPortfolio } from './portfolio-report';
 import { checkEngineOptions, checkEngineReading, type EngineOptions } from './engine-options';
@@ -156,9 +156,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
     report = await evaluatePortfolioWithSqlEngine(contracts, { ...options.engine, sales: options.sales, strict: options.strict });
   } else {
     const sales = options.sales as string;
-    // Contracts differ in what they need: only the date is required of the header; the rest is checked per contract and row.
-    const translator = new LedgerTranslator(reading, { required: ['date'], currency: null });
-    const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict === true, cellFormats: translator.formats, scratchFiles: sharedScratchFiles() });
+    const { evaluation, translator } = portfolioReading(contracts, reading, { strict: options.strict === true, scratchFiles: sharedScratchFiles() });
     report = await readPortfolioLedger(evaluation, translator, { ...options, sales });
     if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
     unassignedIssues = evaluation.unassignedIssues;
