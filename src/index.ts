@@ -45,6 +45,7 @@ export { parseSchedule, readSchedule, type ScheduleResult } from './evaluation/s
 export type { Schedule } from './evaluation/schedule';
 export {
   evaluatePortfolio,
+  startPortfolioEvaluation,
   PortfolioEvaluation,
   readPortfolio,
   resolveContracts,

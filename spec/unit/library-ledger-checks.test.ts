@@ -182,3 +182,55 @@ describe('startEvaluation refuses what evaluate refuses', () => {
     expect(report.ok && report.totals).toEqual([{ currency: 'USD', amount: '80.00', unresolved: 0 }]);
   });
 });
+
+test('a zone written as an abbreviation is the same zone-abbreviation warning in the library as on the command line', () => {
+  const context = { ...CONTEXT, timeZone: 'EST' };
+  const lib = evaluate(validate(CLAUSE), parseLedgerText(readFileSync(path.join(ROOT, X, 'spreadsheet-total-row.csv'), 'utf8'), 'csv'), context);
+  const cmd = JSON.parse(evaluateInProcess(`${X}/milestones.clause`, { ...context, json: true }, ['--sales', `${X}/spreadsheet-total-row.csv`])) as { diagnostics: unknown[] };
+  expect(lib.diagnostics).toEqual(cmd.diagnostics);
+  expect(lib.diagnostics.map((d) => d.code)).toEqual(['zone-abbreviation']);
+});
+
+describe('a portfolio through the library reads its ledger as `clause evaluate --portfolio` does', () => {
+  const dir = path.join(ROOT, 'examples', 'portfolio');
+  // The example's sales with a Failed payment, a Total row and the header repeated, as exports hold them.
+  const text = readFileSync(path.join(dir, 'sales.csv'), 'utf8')
+    .replace(/^id,date,amount,currency,customer,seller$/m, 'id,date,amount,currency,customer,seller,status')
+    .replace(/^((?:INV|RF)-[^\n]*)$/gm, (line: string, _: string, at: number) => `${line},${at % 7 === 0 ? 'Failed' : 'succeeded'}`)
+    .concat('Total,,250000.00,USD,,,\nid,date,amount,currency,customer,seller,status\n');
+
+  test('evaluatePortfolio and startPortfolioEvaluation give the command line\'s contracts, errors and ledger notes', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { runPortfolio } = await import('../../src/cli/portfolio-command');
+    const { readPortfolio, resolveContracts, evaluatePortfolio, startPortfolioEvaluation } = await import('../../src/index');
+    const tmp = mkdtempSync(path.join(tmpdir(), 'library-portfolio-'));
+    try {
+      const sales = path.join(tmp, 'sales.csv');
+      writeFileSync(sales, text);
+      const cli = JSON.parse((await runPortfolio(path.join(dir, 'contracts.json'), { sales, format: 'csv', json: true, progress: false })).stdout) as Record<string, unknown>;
+      const read = readPortfolio(JSON.parse(readFileSync(path.join(dir, 'contracts.json'), 'utf8')));
+      if (!read.ok) throw new Error(read.errors.join('\n'));
+      const contracts = resolveContracts(read.portfolio, (p) => readFileSync(path.join(dir, p), 'utf8'));
+      const parsed = parseLedgerText(text, 'csv');
+      const whole = JSON.parse(JSON.stringify(evaluatePortfolio(contracts, parsed))) as Record<string, unknown>;
+      const streamed = startPortfolioEvaluation(contracts);
+      parsed.records.forEach((r, i) => streamed.record(r, i + 1));
+      if (streamed.endPass1() !== null) parsed.records.forEach((r, i) => streamed.crossingRecord(r, i + 1));
+      const fed = JSON.parse(JSON.stringify(streamed.finish())) as Record<string, unknown>;
+      for (const key of ['ok', 'contracts', 'rows', 'rollup', 'failed', 'ledgerNotes', 'unreadableRows']) {
+        expect([key, whole[key]]).toEqual([key, cli[key]]);
+        expect([key, fed[key]]).toEqual([key, cli[key]]);
+      }
+      const codes = (cli.contracts as Array<{ result: { errors?: Array<{ code: string }> } }>).flatMap((c) => (c.result.errors ?? []).map((e) => e.code));
+      expect(new Set(codes)).toEqual(new Set(['not-a-sale']));
+      // Rows with no seller to route them by are the portfolio's own: a Total row and the repeated header.
+      expect((whole.unreadableRows as Array<{ row: number; column: string; code: string }>).map((e) => [e.row, e.column, e.code])).toEqual([
+        [61, 'id', 'summary-row'],
+        [62, '*', 'repeated-header'],
+      ]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,8 +7,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseLedgerText } from '../ledger/text-readers';
-import { portfolioReading, type PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type PortfolioReport, type ResolvedContract } from '../portfolio/portfolio';
-import type { RowIssue } from '../ledger/rows';
+import { portfolioReading, withReading, type PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type PortfolioReport, type ResolvedContract } from '../portfolio/portfolio';
 import { obligationLines } from '../portfolio/payroll';
 import { translateLedger, type InputFormat, type LedgerReading, type LedgerTranslator } from '../ledger/ledger-reading';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
@@ -148,7 +147,6 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   const { contracts, inputs } = readPortfolioFile(portfolioFile, options.allowOutsidePaths === true);
   const engine = checkEngineOptions(options.engine ?? {});
   let report: PortfolioReport;
-  let unassignedIssues: readonly RowIssue[] = [];
   if (engine !== 'memory') {
     checkEngineReading(reading);
     // Loaded only here: the database drivers are optional dependencies of the command line.
@@ -157,9 +155,7 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   } else {
     const sales = options.sales as string;
     const { evaluation, translator } = portfolioReading(contracts, reading, { strict: options.strict === true, scratchFiles: sharedScratchFiles() });
-    report = await readPortfolioLedger(evaluation, translator, { ...options, sales });
-    if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
-    unassignedIssues = evaluation.unassignedIssues;
+    report = withReading(await readPortfolioLedger(evaluation, translator, { ...options, sales }), translator, evaluation);
   }
   const lines = report.contracts.flatMap((c) => (c.ok && 'obligations' in c.result ? obligationLines(c.id, c.payee, c.result) : []));
   const failedOtherwise = report.failed.length > 0 || report.rows.unreadable > 0;
@@ -173,11 +169,10 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   if (options.json) {
     const json = {
       ...report,
-      ...(unassignedIssues.length > 0 ? { unreadableRows: unassignedIssues.slice(0, 20) } : {}),
       ...(payrollPlan.filtered ? { payroll: payrollJson(payrollPlan, run) } : {}),
     };
     return { code, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: notWritten };
   }
-  const text = humanPortfolio(report, unassignedIssues.length) + (payrollPlan.filtered ? payrollText(payrollPlan, run) : '');
+  const text = humanPortfolio(report, report.unreadableRows?.length ?? 0) + (payrollPlan.filtered ? payrollText(payrollPlan, run) : '');
   return { code, stdout: text, stderr: notWritten };
 }

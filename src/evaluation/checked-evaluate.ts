@@ -23,6 +23,7 @@ import { csvSplitOf } from '../ledger/text-readers';
 import { documentTranslator } from './document-translator';
 import { evaluate as evaluateDocument, evaluateWithSeries as evaluateDocumentWithSeries, startEvaluation as startDocumentEvaluation } from './evaluate';
 import type { ChartSeries } from './metrics';
+import { qualifyReport } from './qualified-report';
 import { readingEvaluation } from './reading-evaluation';
 import type { EvaluationFailure, EvaluationOptions, EvaluationReport } from './report';
 import type { TwoPassEvaluation } from './two-pass';
@@ -63,10 +64,9 @@ function isRecords(ledger: LedgerInput): ledger is readonly LedgerRecord[] {
   return Array.isArray(ledger);
 }
 
-/** How the export was read qualifies the result like any other reading: its notes follow the evaluation's. */
-function withReadingNotes(report: EvaluationReport, translator: LedgerTranslator): EvaluationReport {
-  if (report.ok) for (const note of translator.notes) report.notes.push(note);
-  return report;
+/** How the export was read, and a zone written as an abbreviation, qualify the result as the command line's (qualified-report.ts). */
+function withReadingNotes(report: EvaluationReport, translator: LedgerTranslator, options: EvaluationOptions): EvaluationReport {
+  return qualifyReport(report, translator.notes, options.timeZone ?? 'UTC');
 }
 
 /** The AST to evaluate, or the refusal: the check diagnostics (errors first among them) in `validate`'s shape. */
@@ -114,7 +114,7 @@ export function evaluate(input: EvaluationInput, ledger: LedgerInput, options: L
   if (!('ast' in c)) return refusal(c.diagnostics, c.where, options);
   const translator = translatorFor(c.ast, options, isRecords(ledger) ? ledger : ledger.records);
   const { records, readIssues } = translated(ledger, translator, options);
-  return withReadingNotes(evaluateDocument(c.ast, records, { ...options, readIssues, cellFormats: translator.formats }), translator);
+  return withReadingNotes(evaluateDocument(c.ast, records, { ...options, readIssues, cellFormats: translator.formats }), translator, options);
 }
 
 /** `evaluateWithSeries` (evaluate.ts) of a document whose checks pass, the ledger read as `evaluate` reads it; else the failure and no series. */
@@ -124,7 +124,7 @@ export function evaluateWithSeries(input: EvaluationInput, ledger: LedgerInput, 
   const translator = translatorFor(c.ast, options, isRecords(ledger) ? ledger : ledger.records);
   const { records, readIssues } = translated(ledger, translator, options);
   const { report, series } = evaluateDocumentWithSeries(c.ast, records, { ...options, readIssues, cellFormats: translator.formats });
-  return { report: withReadingNotes(report, translator), series: report.ok ? series : [] };
+  return { report: withReadingNotes(report, translator, options), series: report.ok ? series : [] };
 }
 
 /**
@@ -138,7 +138,7 @@ export function startEvaluation(input: EvaluationInput, options: LedgerEvaluatio
   const translator = translatorFor(c.ast, options, null);
   const read = readingEvaluation(startDocumentEvaluation(c.ast, { ...options, cellFormats: translator.formats }), translator);
   let report: EvaluationReport | null = null;
-  return { ...read, finish: () => (report ??= withReadingNotes(read.finish(), translator)) };
+  return { ...read, finish: () => (report ??= withReadingNotes(read.finish(), translator, options)) };
 }
 
 /** An evaluation of a refused document: rows are not read, and `finish` gives the refusal. */

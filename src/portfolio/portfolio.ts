@@ -40,6 +40,7 @@ import type { CellFormats } from '../ledger/cell-formats';
 import { LedgerTranslator, readingWith, translateLedger, type LedgerReading } from '../ledger/ledger-reading';
 import { csvSplitOf } from '../ledger/text-readers';
 import { documentCurrency } from '../evaluation/plan';
+import { readingEvaluation } from '../evaluation/reading-evaluation';
 import type { ScratchFiles } from '../evaluation/scratch-file';
 import { SpillBudget } from '../evaluation/spill-budget';
 
@@ -194,6 +195,8 @@ export interface PortfolioReport {
   sellerProblems: Array<SellerProblem & { contract: string; severity: 'warning' | 'error'; message: string }>;
   /** How an export was read (mapped columns, formats, delimiter), when it was not the plain ledger. */
   ledgerNotes?: string[];
+  /** The first 20 problems of rows that could not be given to a contract (no seller to route them by: a Total row, a repeated header). */
+  unreadableRows?: RowIssue[];
 }
 
 export interface PortfolioOptions {
@@ -589,8 +592,29 @@ export function evaluatePortfolio(contracts: readonly ResolvedContract[], ledger
   const { evaluation, translator } = portfolioReading(contracts, reading, options);
   const split = reading.delimiter !== undefined ? { delimiter: reading.delimiter, given: true } : csvSplitOf(ledger.records);
   if (split !== undefined) translator.delimiterNote(split.delimiter, split.given);
-  const report = readWhole(evaluation, translateLedger(ledger, translator));
+  return withReading(readWhole(evaluation, translateLedger(ledger, translator)), translator, evaluation);
+}
+
+/**
+ * The streaming entry of a portfolio, as `startEvaluation` is of one contract: the rows fed to it are read through
+ * the portfolio's ledger translator as `evaluatePortfolio` reads them (cells split on `reading.delimiter`, a comma
+ * when not given), how they were read in `ledgerNotes`.
+ */
+export function startPortfolioEvaluation(contracts: readonly ResolvedContract[], options: PortfolioOptions = {}): TwoPassEvaluation<PortfolioReport> {
+  const reading = readingWith(options.reading, options.cellFormats);
+  const { evaluation, translator } = portfolioReading(contracts, reading, options);
+  if (reading.delimiter !== undefined) translator.delimiterNote(reading.delimiter, true);
+  const read = readingEvaluation(evaluation, translator);
+  return { ...read, finish: () => withReading(read.finish(), translator, evaluation) };
+}
+
+/**
+ * What a portfolio's report says of its ledger besides each contract's result (the command line's and the
+ * library's): how the export was read, and the rows no contract could be given.
+ */
+export function withReading(report: PortfolioReport, translator: LedgerTranslator, evaluation: PortfolioEvaluation): PortfolioReport {
   if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
+  if (evaluation.unassignedIssues.length > 0) report.unreadableRows = evaluation.unassignedIssues.slice(0, 20);
   return report;
 }
 
