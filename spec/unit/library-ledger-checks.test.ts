@@ -234,3 +234,17 @@ describe('a portfolio through the library reads its ledger as `clause evaluate -
     }
   });
 });
+
+test("the clause's own warnings come with the library's result, as with the command line's --json (an AST's at positions of format(ast))", () => {
+  const text = readFileSync(path.join(ROOT, 'examples', 'seed-contract.clause'), 'utf8');
+  const sales = readFileSync(path.join(ROOT, 'examples', 'ledgers', 'seed-sales.csv'), 'utf8');
+  const context = { effectiveDate: '2026-01-01', timeZone: 'America/New_York', asOf: '2026-04-15' };
+  const cmd = JSON.parse(evaluateInProcess('examples/seed-contract.clause', { ...context, json: true }, ['--sales', 'examples/ledgers/seed-sales.csv'])) as { clauseDiagnostics: Array<{ code: string; severity: string }> };
+  expect(cmd.clauseDiagnostics.length).toBeGreaterThan(0);
+  const lib = evaluate(validate(text), parseLedgerText(sales, 'csv'), context);
+  expect(lib.clauseDiagnostics).toEqual(cmd.clauseDiagnostics);
+  const ast = parse(text).ast;
+  if (ast === null) throw new Error('no AST');
+  const fromAst = evaluate(ast, parseLedgerText(sales, 'csv'), context);
+  expect(fromAst.clauseDiagnostics?.map((d) => [d.code, d.severity])).toEqual(cmd.clauseDiagnostics.map((d) => [d.code, d.severity]));
+});

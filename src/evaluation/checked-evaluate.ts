@@ -64,15 +64,21 @@ function isRecords(ledger: LedgerInput): ledger is readonly LedgerRecord[] {
   return Array.isArray(ledger);
 }
 
-/** How the export was read, and a zone written as an abbreviation, qualify the result as the command line's (qualified-report.ts). */
-function withReadingNotes(report: EvaluationReport, translator: LedgerTranslator, options: EvaluationOptions): EvaluationReport {
-  return qualifyReport(report, translator.notes, options.timeZone ?? 'UTC');
+/**
+ * How the export was read, and a zone written as an abbreviation, qualify the result as the command line's
+ * (qualified-report.ts); so do the clause's own warnings (two plausible readings, a placeholder), which the report
+ * carries as `clauseDiagnostics`, as the command line's --json does: a caller who passed an AST has seen none of them.
+ */
+function withReadingNotes(report: EvaluationReport, translator: LedgerTranslator, options: EvaluationOptions, warnings: Diagnostic[]): EvaluationReport {
+  qualifyReport(report, translator.notes, options.timeZone ?? 'UTC');
+  report.clauseDiagnostics = warnings;
+  return report;
 }
 
 /** The AST to evaluate, or the refusal: the check diagnostics (errors first among them) in `validate`'s shape. */
-function checked(input: EvaluationInput, options: EvaluationOptions): { ast: DocumentNode } | { diagnostics: Diagnostic[]; where: string } {
+function checked(input: EvaluationInput, options: EvaluationOptions): { ast: DocumentNode; warnings: Diagnostic[] } | { diagnostics: Diagnostic[]; where: string } {
   if ('valid' in input) {
-    if (input.ast !== null && !hasErrors(input.diagnostics)) return { ast: input.ast };
+    if (input.ast !== null && !hasErrors(input.diagnostics)) return { ast: input.ast, warnings: input.diagnostics };
     return { diagnostics: input.diagnostics, where: 'the clause text' };
   }
   let text: string;
@@ -85,7 +91,7 @@ function checked(input: EvaluationInput, options: EvaluationOptions): { ast: Doc
   }
   // What the ledger holds changes the checks (Bookings are measured only from a ledger of bookings), as in `validate`.
   const result = validate(text, { ledgerHolds: options.ledgerHolds });
-  if (result.ast !== null && !hasErrors(result.diagnostics)) return { ast: input };
+  if (result.ast !== null && !hasErrors(result.diagnostics)) return { ast: input, warnings: result.diagnostics };
   return { diagnostics: result.diagnostics, where: "the AST's canonical text (format(ast))" };
 }
 
@@ -114,7 +120,7 @@ export function evaluate(input: EvaluationInput, ledger: LedgerInput, options: L
   if (!('ast' in c)) return refusal(c.diagnostics, c.where, options);
   const translator = translatorFor(c.ast, options, isRecords(ledger) ? ledger : ledger.records);
   const { records, readIssues } = translated(ledger, translator, options);
-  return withReadingNotes(evaluateDocument(c.ast, records, { ...options, readIssues, cellFormats: translator.formats }), translator, options);
+  return withReadingNotes(evaluateDocument(c.ast, records, { ...options, readIssues, cellFormats: translator.formats }), translator, options, c.warnings);
 }
 
 /** `evaluateWithSeries` (evaluate.ts) of a document whose checks pass, the ledger read as `evaluate` reads it; else the failure and no series. */
@@ -124,7 +130,7 @@ export function evaluateWithSeries(input: EvaluationInput, ledger: LedgerInput, 
   const translator = translatorFor(c.ast, options, isRecords(ledger) ? ledger : ledger.records);
   const { records, readIssues } = translated(ledger, translator, options);
   const { report, series } = evaluateDocumentWithSeries(c.ast, records, { ...options, readIssues, cellFormats: translator.formats });
-  return { report: withReadingNotes(report, translator, options), series: report.ok ? series : [] };
+  return { report: withReadingNotes(report, translator, options, c.warnings), series: report.ok ? series : [] };
 }
 
 /**
@@ -138,7 +144,7 @@ export function startEvaluation(input: EvaluationInput, options: LedgerEvaluatio
   const translator = translatorFor(c.ast, options, null);
   const read = readingEvaluation(startDocumentEvaluation(c.ast, { ...options, cellFormats: translator.formats }), translator);
   let report: EvaluationReport | null = null;
-  return { ...read, finish: () => (report ??= withReadingNotes(read.finish(), translator, options)) };
+  return { ...read, finish: () => (report ??= withReadingNotes(read.finish(), translator, options, c.warnings)) };
 }
 
 /** An evaluation of a refused document: rows are not read, and `finish` gives the refusal. */
