@@ -199,7 +199,7 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   if (datesInUtc) {
     notes.push(`column '${header[dateAt].trim()}' says its times are UTC: a date-time in it without an offset is read as UTC and converted to the contract's zone (a date alone is still that whole local day)`);
   }
-  const statusColumns = keys.flatMap((key, i) => (!taken.has(i) && STATUS_VALUE_HEADER.test(key) ? [i] : []));
+  const statusColumns = keys.flatMap((key, i) => (!taken.has(i) && isStatusHeader(key) ? [i] : []));
   return { names, notes, headerCurrency, datesInUtc, statusColumns, problem: null };
 
   function take(at: number, column: LedgerColumn, note: string): void {
@@ -212,6 +212,11 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
 
 /** A stage or status column whose cells say whether a payment or deal happened (not Stripe's true/false `Captured`). */
 const STATUS_VALUE_HEADER = /(^|[^a-z])(deal)?(stage|status)([^a-z]|$)/;
+
+/** Whether a header (trimmed, lower-cased) names a stage or status column, whose cells may say a row is no sale. */
+export function isStatusHeader(key: string): boolean {
+  return STATUS_VALUE_HEADER.test(key);
+}
 
 /** A date header that names UTC as its zone: "Created (UTC)", "Created date (UTC)", "Date [UTC]", "Date UTC". */
 const UTC_HEADER = /(^|[^a-z])(utc|gmt)([^a-z]|$)/;

@@ -44,6 +44,11 @@ export interface LedgerReading {
  */
 const MINOR_UNIT_COLUMNS = /^(amount_(refunded|captured|received|capturable|paid|due|remaining|subtotal|total)|unit_amount|application_fee_amount)$/;
 
+/** Whether a column (as the evaluation names it) is one of a payment API's, beside which `amount` may be in minor units. */
+export function isMinorUnitColumn(name: string): boolean {
+  return MINOR_UNIT_COLUMNS.test(name);
+}
+
 export interface TranslatorContext {
   /** Columns the evaluation cannot do without. */
   required: readonly LedgerColumn[];
@@ -162,7 +167,7 @@ export class LedgerTranslator {
       this.formats.minorDigits = digits[0];
       this.notes.push(`amounts are whole numbers of the currency's smallest unit (--amount-unit minor): ${this.formats.fromMinorUnits('60000')} ${currencies.join(' or ')} is written 60000`);
     } else if (this.reading.amountUnit === undefined && resolved.names.includes('amount')) {
-      const hint = resolved.names.find((n) => MINOR_UNIT_COLUMNS.test(n));
+      const hint = resolved.names.find(isMinorUnitColumn);
       this.minorUnitHint = hint === undefined ? null : names[resolved.names.indexOf(hint)].trim();
     }
     this.dateAt = resolved.names.indexOf('date');
