@@ -11,11 +11,13 @@ export * from './language/describe';
 export { formatMoney, minorUnits, roundMoney, isCurrencyCode, CURRENCY_SYMBOLS } from './values/money';
 export { format, termsOf, formatAmount, canonicalDecimal, FormatError } from './language/format';
 export { draftTerms, checkTerms, type DraftResult, type TermsProblem } from './language/draft';
-// The library evaluates only a document whose checks pass (checked-evaluate.ts); the CLI validates before it evaluates.
-export { evaluate, evaluateWithSeries, type EvaluationInput } from './evaluation/checked-evaluate';
+// The library evaluates only a document whose checks pass, and reads the ledger through the command line's ledger
+// checks (checked-evaluate.ts); the CLI validates before it evaluates.
+export { evaluate, evaluateWithSeries, startEvaluation, type EvaluationInput, type LedgerEvaluationOptions, type LedgerInput } from './evaluation/checked-evaluate';
+export type { LedgerReading } from './ledger/ledger-reading';
+export type { Delimiter } from './ledger/ledger-dialect';
 export {
   evaluationFinding,
-  startEvaluation,
   runningTotals,
   MAX_REPORTED_ERRORS,
   type ChartSeries,
@@ -43,6 +45,7 @@ export { parseSchedule, readSchedule, type ScheduleResult } from './evaluation/s
 export type { Schedule } from './evaluation/schedule';
 export {
   evaluatePortfolio,
+  startPortfolioEvaluation,
   PortfolioEvaluation,
   readPortfolio,
   resolveContracts,

@@ -215,13 +215,13 @@ export function setupTryIt(): TryIt {
     const started = performance.now();
     let series: ChartSeries[] = [];
     try {
-      ({ report, series } = evaluateWithSeries(ast, parsed.records, {
+      // The whole reading (records, the reader's problems, the CSV's delimiter), checked as the command line checks an export.
+      ({ report, series } = evaluateWithSeries(ast, parsed, {
         ...extraOptions,
         effectiveDate: effective.value,
         timeZone: zone.value.trim() || 'UTC',
         asOf: asOf.value || undefined,
         schedule: parsedSchedule,
-        readIssues: parsed.issues,
       }));
     } catch (e) {
       clearOutput(`The evaluator failed: ${(e as Error).message}`);

@@ -145,3 +145,54 @@ describe('clause evaluate --portfolio (CLI)', () => {
     }
   });
 });
+
+describe('clause evaluate --portfolio --amount-unit (a ledger in the currency\'s smallest unit)', () => {
+  /** The example's sales with each amount written in cents (6700.99 → 670099), as a payment API writes them. */
+  const inCents = read('sales.csv').replace(/^([^,\n]*,[^,\n]*,)(-?)(\d+)\.(\d\d),/gm, (_, head: string, sign: string, whole: string, cents: string) => `${head}${sign}${Number(`${whole}${cents}`)},`);
+
+  function run(dir: string, contracts: unknown, args: string[]): { code: number; report: PortfolioReport & { contracts: Array<{ result: unknown }> } } {
+    fs.writeFileSync(path.join(dir, 'p.json'), JSON.stringify(contracts));
+    fs.writeFileSync(path.join(dir, 'cents.csv'), inCents);
+    const r = runCli(['evaluate', '--portfolio', path.join(dir, 'p.json'), '--sales', path.join(dir, 'cents.csv'), '--json', '--no-progress', ...args]);
+    return { code: r.status ?? -1, report: JSON.parse(r.stdout) };
+  }
+
+  test('--amount-unit minor reads 670099 as 6700.99 for every contract: the same results as the ledger in major units, and the notes say so', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-minor-'));
+    try {
+      expect(inCents).not.toBe(read('sales.csv'));
+      expect(inCents).toContain(',670099,');
+      const portfolio = examplePortfolioFile(dir);
+      const major = runCli(['evaluate', '--portfolio', 'examples/portfolio/contracts.json', '--sales', 'examples/portfolio/sales.csv', '--json', '--no-progress']);
+      const expected = JSON.parse(major.stdout) as PortfolioReport;
+      const minor = run(dir, portfolio, ['--amount-unit', 'minor']);
+      expect(minor.code).toBe(major.status);
+      expect(minor.report.contracts.map((c) => c.result)).toEqual(expected.contracts.map((c) => c.result));
+      expect(minor.report.rollup).toEqual(expected.rollup);
+      expect(minor.report.ledgerNotes).toContain("amounts are whole numbers of the currency's smallest unit (--amount-unit minor): 600.00 USD is written 60000");
+      // Read as written, the same cents are a hundred times the sales.
+      const asWritten = run(dir, portfolio, ['--amount-unit', 'major']);
+      expect(asWritten.report.contracts.map((c) => c.result)).not.toEqual(expected.contracts.map((c) => c.result));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("contracts whose currencies differ in minor digits (USD 2, JPY 0) are one amount-unit error naming each; with no currency named, one naming that", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-minor-'));
+    try {
+      const usd = { id: 'usd', seller: 'Alice Chen', effectiveDate: '2026-01-01', clauseText: 'The Seller agrees to meet the following sales milestones: (i) $1,000 in sales revenue by the end of the first month.' };
+      const jpy = { id: 'jpy', seller: 'Brian Ortiz', effectiveDate: '2026-01-01', clauseText: 'The Seller agrees to meet the following sales milestones: (i) ¥100,000 in sales revenue by the end of the first month.' };
+      const units = { id: 'units', seller: 'Brian Ortiz', effectiveDate: '2026-01-01', clauseText: 'The Seller agrees to meet the following sales milestones: (i) 10 units sold by the end of the first month.' };
+      const mixed = run(dir, { contracts: [usd, jpy] }, ['--amount-unit', 'minor']);
+      expect(mixed.code).toBe(1);
+      const errors = (r: typeof mixed): unknown => r.report.contracts.map((c) => (c.result as { errors?: Array<{ row: number; column: string; code: string; message: string }> }).errors?.map((e) => [e.row, e.column, e.code, e.message]));
+      const message = '--amount-unit minor reads the whole ledger with one number of digits in the smallest unit, and the contracts are in USD (2 digits), JPY (0 digits): split the ledger and the portfolio by currency';
+      expect(errors(mixed)).toEqual([[[0, 'amount', 'amount-unit', message]], [[0, 'amount', 'amount-unit', message]]]);
+      const none = run(dir, { contracts: [units] }, ['--amount-unit', 'minor']);
+      expect(errors(none)).toEqual([[[0, 'amount', 'amount-unit', "--amount-unit minor needs the contracts' currency, to know how many digits its smallest unit has; no contract's clause names one"]]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

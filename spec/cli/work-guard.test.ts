@@ -17,7 +17,7 @@ import { driveTwoPasses, type DriveResult } from '../../src/node/stream-evaluate
 import { openScratchFile, sharedScratchFiles } from '../../src/node/scratch-file';
 import { PortfolioEvaluation, resolveContracts, type PortfolioReport } from '../../src/portfolio/portfolio';
 import { LedgerTranslator } from '../../src/ledger/ledger-reading';
-import { readingEvaluation } from '../../src/node/reading-consumer';
+import { readingEvaluation } from '../../src/evaluation/reading-evaluation';
 import { sellerName } from '../../bench/generate';
 import type { ScratchFiles } from '../../src/evaluation/scratch-file';
 

@@ -106,6 +106,21 @@ describe('clause evaluate --engine duckdb', () => {
     expect(JSON.parse(duck.stdout).errors[0]).toMatchObject({ row: 1, column: 'amount', value: '12,500', code: 'non-numeric-amount' });
   });
 
+  it('a status column (a Failed row) or a payment API\'s amount_captured beside amount: refused by name, never summed as a plain ledger', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['status.csv', 'id,date,amount,status\nA,2026-01-10,600.00,succeeded\nB,2026-01-20,500.00,Failed\n', /the ledger has a column 'status', whose rows the in-memory engine checks for a state that is no sale/],
+      ['cents.csv', 'id,date,amount,amount_captured\nA,2026-01-10,60000,60000\n', /the ledger has a column 'amount_captured', as a payment API writes beside amounts in the currency's smallest unit/],
+    ];
+    for (const [name, text, message] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      expect(run(['evaluate', SEED, '--sales', file, ...CONTEXT, '--json']).code).toBe(1);
+      const duck = run(['evaluate', SEED, '--sales', file, ...CONTEXT, '--json', '--engine', 'duckdb']);
+      expect(duck.code).toBe(2);
+      expect(duck.stderr).toMatch(message);
+    }
+  });
+
   it('usage errors: standard input, an unknown extension, --table without postgres', () => {
     expect(run(['evaluate', SEED, '--sales', '-', '--format', 'csv', ...CONTEXT, '--engine', 'duckdb']).code).toBe(2);
     expect(run(['evaluate', SEED, '--sales', join(dir, 'x.xlsx'), ...CONTEXT, '--engine', 'duckdb']).stderr).toContain('.parquet');

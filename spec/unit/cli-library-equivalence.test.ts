@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runEvaluate, runEvaluateStreaming } from '../../src/cli/evaluate-command';
+import { evaluate, parseLedgerText, validate, type LedgerReading } from '../../src/index';
 
 const CLAUSE =
   'The Seller agrees to meet the following sales milestones: (i) $300 in sales revenue by the end of the first month, (ii) 4 units of "Widget" by the end of the second month, (iii) 3 new customers by the end of the second month. Upon achieving each milestone, the Seller will receive a bonus of $10.';
@@ -64,4 +65,73 @@ test('property: CLI streaming and library give identical results on random ledge
     }),
     { numRuns: 150, seed: 16 },
   );
+});
+
+/**
+ * The library's `evaluate` (package entry: validate's result, parseLedgerText's whole reading, `reading` as the
+ * ledger options) and `clause evaluate` read exports alike: the same errors (code, row, column, message), the same
+ * results and the same notes, on random ledgers with what exports hold (Total rows, a header repeated mid-file, a
+ * Failed or Closed Lost status, an `Amount (USD)` or `Amount (EUR)` header, a ';' delimiter with amounts such as 1.234, amounts in
+ * cents beside `amount_captured`, a trailing minus), with and without the options that read them.
+ */
+describe('library and command line read exports alike', () => {
+  const REVENUE =
+    'The Seller agrees to meet the following sales milestones: (i) $300 in sales revenue by the end of the first month, and (ii) $1,000 in sales revenue by the end of the second month. Upon achieving each milestone, the Seller will receive a bonus of $10.';
+  beforeAll(() => fs.writeFileSync(path.join(dir, 'r.clause'), REVENUE));
+  const exportRow = fc.record({
+    kind: fc.constantFrom('sale', 'sale', 'sale', 'total', 'header', 'failed'),
+    id: fc.integer({ min: 1, max: 30 }),
+    day: fc.integer({ min: 1, max: 70 }),
+    cents: fc.integer({ min: -5000, max: 40000 }),
+    grouped: fc.boolean(),
+  });
+  const exportLedger = fc.record({
+    semicolon: fc.boolean(),
+    status: fc.constantFrom(null, 'Status', 'Stage'),
+    amountHeader: fc.constantFrom('amount', 'Amount (USD)', 'amount', 'Amount (EUR)'),
+    minorHint: fc.boolean(),
+    rows: fc.array(exportRow, { minLength: 1, maxLength: 12 }),
+    options: fc.constantFrom<Array<[string, unknown]>>([], [['decimalComma', true]], [['amountUnit', 'minor']], [['amountUnit', 'major']]),
+  });
+
+  function exportText(l: { semicolon: boolean; status: string | null; amountHeader: string; minorHint: boolean; rows: Array<{ kind: string; id: number; day: number; cents: number; grouped: boolean }> }): string {
+    const sep = l.semicolon ? ';' : ',';
+    const header = ['id', 'date', l.amountHeader, ...(l.status ? [l.status] : []), ...(l.minorHint ? ['amount_captured'] : [])];
+    const lines = [header.join(sep)];
+    for (const r of l.rows) {
+      const date = new Date(Date.UTC(2026, 0, r.day)).toISOString().slice(0, 10);
+      const whole = Math.trunc(Math.abs(r.cents) / 100);
+      const sign = r.cents < 0 ? '-' : '';
+      // 1.234 (grouped, as a ';' export writes 1234), a trailing minus, or a plain decimal, or whole cents beside amount_captured.
+      const amount = l.minorHint ? String(r.cents) : r.grouped && whole >= 1000 ? `${sign}${Math.trunc(whole / 1000)}.${String(whole % 1000).padStart(3, '0')}` : `${whole}.${String(Math.abs(r.cents) % 100).padStart(2, '0')}${sign}`;
+      const status = l.status === null ? [] : [r.kind === 'failed' ? (l.status === 'Stage' ? 'Closed Lost' : 'Failed') : l.status === 'Stage' ? 'Closed Won' : 'succeeded'];
+      const extra = l.minorHint ? [String(r.cents)] : [];
+      if (r.kind === 'total') lines.push(['Total', '', amount, ...status.map(() => ''), ...extra].join(sep));
+      else if (r.kind === 'header') lines.push(header.join(sep));
+      else lines.push([`S${r.id}`, date, amount, ...status, ...extra].join(sep));
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  test('property: the same errors, results and notes', () => {
+    let k = 0;
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(exportLedger, (l) => {
+        const text = exportText(l);
+        const file = path.join(dir, `x${k++}.csv`);
+        fs.writeFileSync(file, text);
+        const context = { effectiveDate: '2026-01-01', asOf: '2026-03-31' };
+        const options = Object.fromEntries(l.options);
+        const cli = JSON.parse(runEvaluate(path.join(dir, 'r.clause'), { ...context, sales: file, json: true, explain: true, ...options }).stdout) as Record<string, unknown>;
+        const library = JSON.parse(JSON.stringify(evaluate(validate(REVENUE), parseLedgerText(text, 'csv'), { ...context, reading: options as LedgerReading }))) as Record<string, unknown>;
+        for (const key of ['ok', 'errors', 'errorCount', 'milestones', 'obligations', 'totals', 'rows', 'notes', 'diagnostics']) expect([key, library[key]]).toEqual([key, cli[key]]);
+        if (library.ok === true) seen.add('ok');
+        for (const e of (library.errors ?? []) as Array<{ code: string }>) seen.add(e.code);
+      }),
+      { numRuns: 120, seed: 8 },
+    );
+    // The ledgers drawn reach every check compared, and some read cleanly.
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['amount-unit', 'currency-mismatch', 'non-numeric-amount', 'not-a-sale', 'ok', 'repeated-header', 'summary-row']));
+  });
 });

@@ -8,11 +8,11 @@ import type { Command } from 'commander';
 import { evaluate, startEvaluation, type EvaluationOptions, type EvaluationReport } from '../evaluation/evaluate';
 import { parseCsvLedger, parseLedgerText } from '../ledger/text-readers';
 import { addLedgerOptions, ledgerReading, type LedgerOptions } from './ledger-options';
-import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
+import { translateLedger, type InputFormat, type LedgerReading, type LedgerTranslator } from '../ledger/ledger-reading';
 import { detectDelimiter, firstLine } from '../ledger/ledger-dialect';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
-import { documentCurrency, requiredColumns } from '../evaluation/plan';
-import { readingEvaluation } from '../node/reading-consumer';
+import { documentTranslator } from '../evaluation/document-translator';
+import { readingEvaluation } from '../evaluation/reading-evaluation';
 import { resolveContext } from '../time/periods';
 import type { Schedule } from '../evaluation/schedule';
 import type * as ScheduleReader from '../evaluation/schedule-reader';
@@ -30,7 +30,8 @@ import { formatDiagnostic } from './diagnostic-report';
 import type * as PayrollOutput from './payroll-output';
 import type { PayrollOptions } from './payroll-output';
 import type * as Payroll from '../portfolio/payroll';
-import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
+import { qualifyReport } from '../evaluation/qualified-report';
+import { isCurrencyCode } from '../values/money';
 import { isLedgerHolds, LEDGER_HOLDS, type LedgerHolds } from '../language/ledger-holds';
 
 export interface EvaluateOptions {
@@ -42,6 +43,8 @@ export interface EvaluateOptions {
   fiscalYearStart?: string;
   /** --ledger-holds: what the ledger's rows are, `sales` (default) or `bookings`. */
   ledgerHolds?: string;
+  /** --ledger-currency: the currency of the ledger's amounts, for a clause that names none. */
+  ledgerCurrency?: string;
   schedule?: string;
   format?: string;
   json?: boolean;
@@ -62,6 +65,12 @@ export interface EvaluateOptions {
 function ledgerHoldsOption(given: string | undefined): LedgerHolds | undefined {
   if (given === undefined || isLedgerHolds(given)) return given;
   throw new UsageError(`--ledger-holds must be ${LEDGER_HOLDS.map((h) => `'${h}'`).join(', ')} (got '${given}').`);
+}
+
+/** --ledger-currency as given: an ISO 4217 code, or a usage error. */
+function ledgerCurrencyOption(given: string | undefined): string | undefined {
+  if (given === undefined || isCurrencyCode(given)) return given;
+  throw new UsageError(`--ledger-currency must be an ISO 4217 currency code such as USD or EUR (got '${given}').`);
 }
 
 /** The streamed-ledger byte limit: --max-ledger-bytes (a whole number of bytes) or the default. */
@@ -127,6 +136,7 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
   const contract = options.contract ?? (clauseFile === '-' ? 'stdin' : path.basename(clauseFile).replace(/\.[^.]*$/, ''));
 
   const ledgerHolds = ledgerHoldsOption(options.ledgerHolds);
+  const ledgerCurrency = ledgerCurrencyOption(options.ledgerCurrency);
   const { text: clauseText, result: checked } = validateClauseFile(clauseFile, readText, { ledgerHolds });
   const shown = clauseFile === '-' ? '<stdin>' : clauseFile;
   if (!checked.valid || !checked.ast) {
@@ -152,12 +162,9 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
     schedule = result.schedule;
   }
 
-  const zoneWarning = zoneAbbreviationWarning(context.context.zone);
   const checkedAst = checked.ast;
   const present = (report: EvaluationReport, translator: LedgerTranslator): CommandOutput => {
-    // How the export was read (mapped columns, formats, delimiter) qualifies the result like any other reading.
-    if (report.ok) for (const note of translator.notes) report.notes.push(note);
-    if (zoneWarning !== null) report.diagnostics.push({ code: 'zone-abbreviation', severity: 'warning', message: zoneWarning });
+    qualifyReport(report, translator.notes, context.context.zone);
     // The clause's own warnings (placeholders, ordering) belong with the result: they qualify it.
     const clauseWarnings = checked.diagnostics;
     const payroll = payrollOutput !== null && payrollPlan !== null ? (require('../portfolio/payroll') as typeof Payroll) : null;
@@ -196,9 +203,9 @@ function prepare(clauseFile: string, options: EvaluateOptions & PayrollOptions &
     done: null,
     ast: checked.ast,
     format,
-    evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, fiscalYearStart: options.fiscalYearStart, ledgerHolds, schedule },
+    evaluation: { effectiveDate: options.effectiveDate, timeZone: context.context.zone, asOf: options.asOf, fiscalYearStart: options.fiscalYearStart, ledgerHolds, ledgerCurrency, schedule },
     reading,
-    translator: () => new LedgerTranslator(reading, { required: requiredColumns(checkedAst), currency: documentCurrency(checkedAst) }),
+    translator: () => documentTranslator(checkedAst, reading, ledgerCurrency),
     present,
   };
 }
@@ -315,6 +322,7 @@ export function registerEvaluate(program: Command): void {
     .option('--as-of <date>', 'evaluate as of the end of this local day, YYYY-MM-DD (default: today in the zone)')
     .option('--fiscal-year-start <MM-DD>', 'when the fiscal year starts, for fiscal periods whose text does not say (07-01 for July 1)')
     .option('--ledger-holds <what>', "what the ledger's rows are: 'sales' (default), 'bookings' or 'purchases' (that metric is then measured from its amounts)")
+    .option('--ledger-currency <code>', "the currency of the ledger's amounts (USD, EUR, …), for a clause that names none; a clause naming another is an error")
     .option('--schedule <file>', 'JSON payment schedule for clauses that refer to a section: {"currency":"USD","payments":{"i":"1000"}}')
     .option('--format <format>', 'ledger format when it cannot be told from the extension: csv, json or ndjson')
     .option('--json', 'print the evaluation as one JSON object')
@@ -343,6 +351,7 @@ export function registerEvaluate(program: Command): void {
       if (options.portfolio !== undefined) {
         if (clauseFile !== undefined) throw new UsageError('give either a clause file or --portfolio, not both.');
         if (options.ledgerHolds !== undefined) throw new UsageError("--ledger-holds goes with a clause file; in a portfolio, give each contract's \"ledgerHolds\" field.");
+        if (options.ledgerCurrency !== undefined) throw new UsageError('--ledger-currency goes with a clause file; in a portfolio, each contract\'s clause names its currency.');
         const engine = checkEngineOptions(options);
         if (options.sales === undefined && engine !== 'postgres') throw new UsageError("missing --sales <ledger>: the sales ledger to evaluate the portfolio against.");
         const { runPortfolio } = require('./portfolio-command') as typeof PortfolioCommand; // ajv, too: loaded only here

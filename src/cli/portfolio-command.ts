@@ -7,17 +7,16 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseLedgerText } from '../ledger/text-readers';
-import { PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type PortfolioReport, type ResolvedContract } from '../portfolio/portfolio';
-import type { RowIssue } from '../ledger/rows';
+import { portfolioReading, withReading, type PortfolioEvaluation, readWhole, readPortfolio, resolveContracts, type PortfolioReport, type ResolvedContract } from '../portfolio/portfolio';
 import { obligationLines } from '../portfolio/payroll';
-import { LedgerTranslator, translateLedger, type InputFormat, type LedgerReading } from '../ledger/ledger-reading';
+import { translateLedger, type InputFormat, type LedgerReading, type LedgerTranslator } from '../ledger/ledger-reading';
 import { EXIT, isFileError, readError, readText, UsageError } from '../node/io';
 import { parseJsonText } from '../json-text';
 import { MAX_CLAUSE_BYTES } from '../language/parse';
 import { openLedgerSource } from '../node/ledger-source';
 import { sharedScratchFiles } from '../node/scratch-file';
 import { fileDialect, readLedgerText } from '../node/ledger-dialect-file';
-import { readingEvaluation } from '../node/reading-consumer';
+import { readingEvaluation } from '../evaluation/reading-evaluation';
 import { driveTwoPasses } from '../node/stream-evaluate';
 import { humanPortfolio } from './portfolio-report';
 import { checkEngineOptions, checkEngineReading, type EngineOptions } from './engine-options';
@@ -151,7 +150,6 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   const { contracts, inputs } = readPortfolioFile(portfolioFile, options.allowOutsidePaths === true);
   const engine = checkEngineOptions(options.engine ?? {});
   let report: PortfolioReport;
-  let unassignedIssues: readonly RowIssue[] = [];
   if (engine !== 'memory') {
     checkEngineReading(reading);
     // Loaded only here: the database drivers are optional dependencies of the command line.
@@ -159,12 +157,8 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
     report = await evaluatePortfolioWithSqlEngine(contracts, { ...options.engine, sales: options.sales, strict: options.strict });
   } else {
     const sales = options.sales as string;
-    // Contracts differ in what they need: only the date is required of the header; the rest is checked per contract and row.
-    const translator = new LedgerTranslator(reading, { required: ['date'], currency: null });
-    const evaluation = new PortfolioEvaluation(contracts, { strict: options.strict === true, cellFormats: translator.formats, scratchFiles: sharedScratchFiles() });
-    report = await readPortfolioLedger(evaluation, translator, { ...options, sales });
-    if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
-    unassignedIssues = evaluation.unassignedIssues;
+    const { evaluation, translator } = portfolioReading(contracts, reading, { strict: options.strict === true, scratchFiles: sharedScratchFiles() });
+    report = withReading(await readPortfolioLedger(evaluation, translator, { ...options, sales }), translator, evaluation);
   }
   const lines = report.contracts.flatMap((c) => (c.ok && 'obligations' in c.result ? obligationLines(c.id, c.payee, c.result) : []));
   const failedOtherwise = report.failed.length > 0 || report.rows.unreadable > 0;
@@ -178,11 +172,10 @@ export async function runPortfolio(portfolioFile: string, options: PortfolioOpti
   if (options.json) {
     const json = {
       ...report,
-      ...(unassignedIssues.length > 0 ? { unreadableRows: unassignedIssues.slice(0, 20) } : {}),
       ...(payrollPlan.filtered ? { payroll: payrollJson(payrollPlan, run) } : {}),
     };
     return { code, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: notWritten };
   }
-  const text = humanPortfolio(report, unassignedIssues.length) + (payrollPlan.filtered ? payrollText(payrollPlan, run) : '');
+  const text = humanPortfolio(report, report.unreadableRows?.length ?? 0) + (payrollPlan.filtered ? payrollText(payrollPlan, run) : '');
   return { code, stdout: text, stderr: notWritten };
 }

@@ -231,6 +231,8 @@ export interface EvaluationSuccess {
   rows: RowCounts;
   notes: string[];
   diagnostics: EvaluationDiagnostic[];
+  /** The library's `evaluate`: the clause's own diagnostics (warnings), as `validate` gives them; they qualify the result. */
+  clauseDiagnostics?: Diagnostic[];
 }
 
 export interface EvaluationFailure {
@@ -243,7 +245,7 @@ export interface EvaluationFailure {
   /** All errors, including those not listed. */
   errorCount: number;
   diagnostics: EvaluationDiagnostic[];
-  /** A document the checks refuse (the library's `evaluate`): the check diagnostics, as `validate` gives them. */
+  /** The library's `evaluate`: the check diagnostics, as `validate` gives them (of a document the checks refuse, its errors among them). */
   clauseDiagnostics?: Diagnostic[];
 }
 

@@ -223,7 +223,7 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
     const other = [...taken].find(([, c]) => c === key)?.[0] as number;
     notes.push(`column '${header[i].trim()}' is not read: '${header[other].trim()}' is read as ${key}`);
   });
-  const statusColumns = keys.flatMap((key, i) => (!taken.has(i) && STATUS_VALUE_HEADER.test(key) ? [i] : []));
+  const statusColumns = keys.flatMap((key, i) => (!taken.has(i) && isStatusHeader(key) ? [i] : []));
   return { names, notes, headerCurrency, datesInUtc, statusColumns, refundColumn, problem: null };
 
   function take(at: number, column: LedgerColumn, note: string): void {
@@ -264,6 +264,11 @@ function convertedAmountProblem(header: readonly string[], keys: readonly string
 
 /** A stage or status column whose cells say whether a payment or deal happened (not Stripe's true/false `Captured`). */
 const STATUS_VALUE_HEADER = /(^|[^a-z])(deal)?(stage|status)([^a-z]|$)/;
+
+/** Whether a header (trimmed, lower-cased) names a stage or status column, whose cells may say a row is no sale. */
+export function isStatusHeader(key: string): boolean {
+  return STATUS_VALUE_HEADER.test(key);
+}
 
 /** A date header that names UTC as its zone: "Created (UTC)", "Created date (UTC)", "Date [UTC]", "Date UTC". */
 const UTC_HEADER = /(^|[^a-z])(utc|gmt)([^a-z]|$)/;

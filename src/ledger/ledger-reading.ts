@@ -50,11 +50,21 @@ export interface LedgerReading {
  */
 const MINOR_UNIT_COLUMNS = /^(amount_(refunded|captured|received|capturable|paid|due|remaining|subtotal|total)|unit_amount|application_fee_amount)$/;
 
+/** Whether a column (as the evaluation names it) is one of a payment API's, beside which `amount` may be in minor units. */
+export function isMinorUnitColumn(name: string): boolean {
+  return MINOR_UNIT_COLUMNS.test(name);
+}
+
 export interface TranslatorContext {
   /** Columns the evaluation cannot do without. */
   required: readonly LedgerColumn[];
   /** The clause's currency (amount symbols and an "Amount (USD)" header must agree with it). */
   currency: string | null;
+  /**
+   * A portfolio's (`currency` null): the currencies its contracts name, asked when the header is read; with
+   * `amountUnit: 'minor'` they must agree on their minor digits, since one number of digits reads the whole ledger.
+   */
+  currencies?: () => readonly string[];
 }
 
 const CODE_DASH = 45;
@@ -180,14 +190,16 @@ export class LedgerTranslator {
       this.notes.push(refundedNote(this.refundName, this.reading.refunded));
     }
     if (this.reading.amountUnit === 'minor') {
-      if (this.currency === null) {
-        this.fatal = { row: 0, column: 'amount', value: '', code: 'amount-unit', message: "--amount-unit minor needs the clause's currency, to know how many digits its smallest unit has; the clause names none" };
+      const currencies = this.currency !== null ? [this.currency] : [...new Set(this.context.currencies?.() ?? [])];
+      const digits = [...new Set(currencies.map(minorUnits))];
+      if (digits.length !== 1) {
+        this.fatal = { row: 0, column: 'amount', value: '', code: 'amount-unit', message: this.minorUnitProblem(currencies) };
         return resolved.names;
       }
-      this.formats.minorDigits = minorUnits(this.currency);
-      this.notes.push(`amounts are whole numbers of the currency's smallest unit (--amount-unit minor): ${this.formats.fromMinorUnits('60000')} ${this.currency} is written 60000`);
+      this.formats.minorDigits = digits[0];
+      this.notes.push(`amounts are whole numbers of the currency's smallest unit (--amount-unit minor): ${this.formats.fromMinorUnits('60000')} ${currencies.join(' or ')} is written 60000`);
     } else if (this.reading.amountUnit === undefined && resolved.names.includes('amount')) {
-      const hint = resolved.names.find((n) => MINOR_UNIT_COLUMNS.test(n));
+      const hint = resolved.names.find(isMinorUnitColumn);
       this.minorUnitHint = hint === undefined ? null : names[resolved.names.indexOf(hint)].trim();
     }
     this.dateAt = resolved.names.indexOf('date');
@@ -197,6 +209,17 @@ export class LedgerTranslator {
     const numeric = new Set(['date', 'amount', 'units', 'currency']);
     this.labelAt = Int32Array.from(resolved.names.flatMap((n, i) => (numeric.has(n) ? [] : [i])));
     return resolved.names;
+  }
+
+  /** Why `--amount-unit minor` cannot tell the digits of the smallest unit: no currency, or currencies that differ in them. */
+  private minorUnitProblem(currencies: readonly string[]): string {
+    const whose = this.context.currencies === undefined ? "the clause's currency" : "the contracts' currency";
+    if (currencies.length === 0) {
+      const none = this.context.currencies === undefined ? 'the clause names none' : "no contract's clause names one";
+      return `--amount-unit minor needs ${whose}, to know how many digits its smallest unit has; ${none}`;
+    }
+    const each = currencies.map((c) => `${c} (${minorUnits(c)} digit${minorUnits(c) === 1 ? '' : 's'})`).join(', ');
+    return `--amount-unit minor reads the whole ledger with one number of digits in the smallest unit, and the contracts are in ${each}: split the ledger and the portfolio by currency`;
   }
 
   /**
@@ -410,6 +433,20 @@ export class LedgerTranslator {
       this.fatal = { row, column, value: cell.trim(), code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount', message: `${column} ${read.message} (row ${row})` };
     }
   }
+}
+
+/**
+ * The reading a library caller gives: `reading`, over what a `CellFormats` of theirs says (the library's older way to
+ * give date and decimal formats, `CellFormats.of({ dateFormat, decimalComma })`).
+ */
+export function readingWith(reading: LedgerReading | undefined, formats: CellFormats | null | undefined): LedgerReading {
+  const fromFormats: LedgerReading = {};
+  if (formats != null) {
+    if (formats.dates !== null) fromFormats.dateFormat = formats.dates === 'excel' ? 'excel' : formats.dates.text;
+    if (formats.decimalComma) fromFormats.decimalComma = true;
+    if (formats.minorDigits !== null) fromFormats.amountUnit = 'minor';
+  }
+  return { ...fromFormats, ...reading };
 }
 
 /** Whether a reading asks for anything beyond the plain ledger (so readers may keep their fast paths). */

@@ -5,13 +5,37 @@
 import Papa from 'papaparse';
 import { parseJsonText } from '../json-text';
 import { duplicateColumnIssue, repeatedJsonKey, repeatedKeyInRow, repeatedName } from './duplicate-columns';
+import { detectDelimiter, firstLine, type Delimiter } from './ledger-dialect';
 import { notAnObjectValue, emptyLedgerIssue, type LedgerFormat, type LedgerRecord, type ParsedLedger, type RowIssue } from './rows';
+
+/** How a CSV reading's records were split: with ';' an amount such as 1.234 may group thousands. */
+export interface CsvSplit {
+  delimiter: Delimiter;
+  /** Given by the caller (true), or found in the header line (false). */
+  given: boolean;
+}
+
+/**
+ * How each CSV reading's records were split, for the evaluation's ledger checks, which must know it even when a
+ * caller hands over `records` alone and not the whole result.
+ */
+const splits = new WeakMap<readonly LedgerRecord[], CsvSplit>();
+
+/** How `parseCsvLedger` or `parseLedgerText` split these records; undefined for records read otherwise. */
+export function csvSplitOf(records: readonly LedgerRecord[]): CsvSplit | undefined {
+  return splits.get(records);
+}
 
 /**
  * CSV with a header row; BOM, CRLF and quoted fields (with delimiters, quotes and line breaks) are
  * handled. `header` is the header's names (trimmed, lower-cased), for a ledger reading to resolve.
  */
-export function parseCsvLedger(text: string, delimiter: string = ','): ParsedLedger & { header?: string[] } {
+export function parseCsvLedger(text: string, delimiter?: Delimiter): ParsedLedger & { header?: string[] } {
+  return readCsv(text, { delimiter: delimiter ?? ',', given: delimiter !== undefined });
+}
+
+function readCsv(text: string, split: CsvSplit): ParsedLedger & { header?: string[] } {
+  const { delimiter } = split;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { records: [], issues: [emptyLedgerIssue('csv')] };
   const result = Papa.parse<Record<string, string>>(body, {
@@ -28,6 +52,7 @@ export function parseCsvLedger(text: string, delimiter: string = ','): ParsedLed
     const row = (error.row ?? 0) + 1;
     issues.push({ row, column: '*', value: '', code: 'malformed-row', message: `malformed CSV: ${error.message}` });
   }
+  splits.set(result.data, split);
   return { records: result.data, issues, header: result.meta.fields };
 }
 
@@ -76,10 +101,20 @@ export function parseNdjsonLedger(text: string): ParsedLedger {
   return parsed;
 }
 
-export function parseLedgerText(text: string, format: LedgerFormat): ParsedLedger {
+/**
+ * A ledger text in a format. A CSV's delimiter is `delimiter`, else the one its header line shows (as the command
+ * line finds it); a header line that shows none for sure is one error asking for it, never a guess.
+ */
+export function parseLedgerText(text: string, format: LedgerFormat, delimiter?: Delimiter): ParsedLedger & { header?: string[] } {
   switch (format) {
-    case 'csv':
-      return parseCsvLedger(text);
+    case 'csv': {
+      const split = delimiter ?? detectDelimiter(firstLine(text));
+      if (split === null) {
+        const message = "cannot tell the CSV's delimiter from its header line (two of ',' ';' tab '|' occur in it as often as each other): give it as parseLedgerText's third argument";
+        return { records: [], issues: [{ row: 0, column: '*', value: firstLine(text).slice(0, 80), code: 'malformed-row', message }] };
+      }
+      return readCsv(text, { delimiter: split, given: delimiter !== undefined });
+    }
     case 'json':
       return parseJsonLedger(text);
     case 'ndjson':

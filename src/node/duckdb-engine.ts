@@ -10,6 +10,7 @@ import { duckdbDialect } from '../sql/duckdb-dialect';
 import type { DescribedColumn } from '../sql/table-spec';
 import { sourceSql, Params } from '../sql/compile';
 import type { SqlEngine } from './sql-evaluation';
+import { checkExportColumns } from '../sql/export-columns';
 
 export type LedgerFileFormat = 'csv' | 'ndjson' | 'parquet';
 
@@ -60,6 +61,8 @@ export class DuckDbEngine implements SqlEngine {
         : `read_json(CAST($1 AS VARCHAR), format = 'newline_delimited', records = true, maximum_object_size = 16777216)`;
     await this.query(`CREATE OR REPLACE TABLE clause_ledger_text AS SELECT * FROM ${read}`, [path]);
     const columns = await this.query(`DESCRIBE clause_ledger_text`, []);
+    // The columns left out below are checked first: a status or payment API column is refused, never dropped unread.
+    checkExportColumns(columns.map((c) => ({ name: String(c.column_name), type: String(c.column_type) })));
     // The ledger's columns (names trimmed and in any case, the first of repeats), every cell as
     // text as the ledger reader sees it, referred to by position: no header text enters the SQL.
     const cells: string[] = [];

@@ -11,6 +11,7 @@ import type { SqlDialect } from '../sql/dialect';
 import { planEvaluation, type SqlPlanOptions } from '../sql/plan';
 import { normalizeResultRow, reportFromRows } from '../sql/report';
 import { tableSpec, type DescribedColumn } from '../sql/table-spec';
+import { checkExportColumns } from '../sql/export-columns';
 import { MAX_REPORTED_ERRORS, type EvaluationDiagnostic } from '../evaluation/evaluate';
 import { formatIsoDate } from '../time/periods';
 
@@ -36,6 +37,7 @@ export async function evaluateOnEngine(
   }
   const plan = planned.plan;
   const columns = described ?? (await engine.describe(source));
+  checkExportColumns(columns);
   const spec = tableSpec(source, columns, orderBy);
   const checks = compileCellChecks(plan, spec, engine.dialect);
   if (checks) {

@@ -37,6 +37,10 @@ import { readSchedule } from '../evaluation/schedule-reader';
 import { sellerProblemMessage, UnmatchedSellers, type SellerProblem } from './seller-coverage';
 import { zoneAbbreviationWarning } from '../time/zone-abbreviations';
 import type { CellFormats } from '../ledger/cell-formats';
+import { LedgerTranslator, readingWith, translateLedger, type LedgerReading } from '../ledger/ledger-reading';
+import { csvSplitOf } from '../ledger/text-readers';
+import { documentCurrency } from '../evaluation/plan';
+import { readingEvaluation } from '../evaluation/reading-evaluation';
 import type { ScratchFiles } from '../evaluation/scratch-file';
 import { SpillBudget } from '../evaluation/spill-budget';
 
@@ -191,13 +195,17 @@ export interface PortfolioReport {
   sellerProblems: Array<SellerProblem & { contract: string; severity: 'warning' | 'error'; message: string }>;
   /** How an export was read (mapped columns, formats, delimiter), when it was not the plain ledger. */
   ledgerNotes?: string[];
+  /** The first 20 problems of rows that could not be given to a contract (no seller to route them by: a Total row, a repeated header). */
+  unreadableRows?: RowIssue[];
 }
 
 export interface PortfolioOptions {
   /** A seller that matches no ledger row is an error, not a warning. */
   strict?: boolean;
-  /** How the ledger writes dates and amounts (`CellFormats.of(reading)`). */
+  /** How the ledger writes dates and amounts (`CellFormats.of(reading)`); `evaluatePortfolio` reads it as a `reading`. */
   cellFormats?: CellFormats | null;
+  /** `evaluatePortfolio`: how to read an export, as the command line's ledger options say it (src/ledger/ledger-reading.ts). */
+  reading?: LedgerReading;
   /** The most contract-days kept at once; MAX_PORTFOLIO_DAYS unless given (tests give less). */
   maxContractDays?: number;
   /**
@@ -290,6 +298,16 @@ export class PortfolioEvaluation implements TwoPassEvaluation<PortfolioReport> {
         else this.bySeller.set(seller, [live]);
       }
     }
+  }
+
+  /** The currencies the contracts being evaluated name (a ledger in minor units is read with their digits). */
+  currencies(): string[] {
+    const named = new Set<string>();
+    for (const live of this.live) {
+      const currency = live === null ? null : documentCurrency(live.checked.ast as DocumentNode);
+      if (currency !== null) named.add(currency);
+    }
+    return [...named];
   }
 
   private lookup(raw: unknown, map: Map<string, OpenContract[]>, cache: Map<string, OpenContract[] | null>): OpenContract[] | null {
@@ -554,11 +572,50 @@ export function portfolioReport(
 }
 
 /**
+ * A portfolio's evaluation and the ledger translator it reads through (the command line's and the library's): only
+ * the date is required of the header, since contracts differ in what they need (the rest is checked per contract and
+ * row), and amounts in minor units are read with the digits of the contracts' currencies.
+ */
+export function portfolioReading(contracts: readonly ResolvedContract[], reading: LedgerReading, options: PortfolioOptions = {}): { evaluation: PortfolioEvaluation; translator: LedgerTranslator } {
+  const translator: LedgerTranslator = new LedgerTranslator(reading, { required: ['date'], currency: null, currencies: () => evaluation.currencies() });
+  const evaluation = new PortfolioEvaluation(contracts, { ...options, cellFormats: translator.formats });
+  return { evaluation, translator };
+}
+
+/**
  * A portfolio over a ledger read whole (records and the reader's problems): both passes in memory,
- * each read problem routed just before its row.
+ * each read problem routed just before its row; the ledger read as the command line reads it (ledger-reading.ts),
+ * how it was read in `ledgerNotes`.
  */
 export function evaluatePortfolio(contracts: readonly ResolvedContract[], ledger: ParsedLedger, options: PortfolioOptions = {}): PortfolioReport {
-  return readWhole(new PortfolioEvaluation(contracts, options), ledger);
+  const reading = readingWith(options.reading, options.cellFormats);
+  const { evaluation, translator } = portfolioReading(contracts, reading, options);
+  const split = reading.delimiter !== undefined ? { delimiter: reading.delimiter, given: true } : csvSplitOf(ledger.records);
+  if (split !== undefined) translator.delimiterNote(split.delimiter, split.given);
+  return withReading(readWhole(evaluation, translateLedger(ledger, translator)), translator, evaluation);
+}
+
+/**
+ * The streaming entry of a portfolio, as `startEvaluation` is of one contract: the rows fed to it are read through
+ * the portfolio's ledger translator as `evaluatePortfolio` reads them (cells split on `reading.delimiter`, a comma
+ * when not given), how they were read in `ledgerNotes`.
+ */
+export function startPortfolioEvaluation(contracts: readonly ResolvedContract[], options: PortfolioOptions = {}): TwoPassEvaluation<PortfolioReport> {
+  const reading = readingWith(options.reading, options.cellFormats);
+  const { evaluation, translator } = portfolioReading(contracts, reading, options);
+  if (reading.delimiter !== undefined) translator.delimiterNote(reading.delimiter, true);
+  const read = readingEvaluation(evaluation, translator);
+  return { ...read, finish: () => withReading(read.finish(), translator, evaluation) };
+}
+
+/**
+ * What a portfolio's report says of its ledger besides each contract's result (the command line's and the
+ * library's): how the export was read, and the rows no contract could be given.
+ */
+export function withReading(report: PortfolioReport, translator: LedgerTranslator, evaluation: PortfolioEvaluation): PortfolioReport {
+  if (translator.notes.length > 0) report.ledgerNotes = translator.notes;
+  if (evaluation.unassignedIssues.length > 0) report.unreadableRows = evaluation.unassignedIssues.slice(0, 20);
+  return report;
 }
 
 /** `evaluatePortfolio` on a given evaluation (whose `unassignedIssues` the caller reads after). */

@@ -1,11 +1,12 @@
 /**
  * Puts a ledger reading (column mapping and the checks for problems that would repeat on every row:
- * src/ledger/ledger-reading.ts) between a streamed reader and a two-pass evaluation, so the streamed
- * path reads exports exactly as the in-memory one does; the cells' formats are read by the
+ * src/ledger/ledger-reading.ts) between a streamed reader (the command line's, or a library caller's
+ * feeding `startEvaluation`) and a two-pass evaluation, so the streamed path reads exports exactly as
+ * the in-memory one does; the cells' formats are read by the
  * evaluation's normalizer (`translator.formats`). After a problem that would repeat on every row
  * (`translator.fatal`) the evaluation gets that one error and no more rows.
  */
-import type { TwoPassEvaluation } from '../evaluation/two-pass';
+import type { TwoPassEvaluation } from './two-pass';
 import type { LedgerTranslator } from '../ledger/ledger-reading';
 
 export function readingEvaluation<Report>(inner: TwoPassEvaluation<Report>, translator: LedgerTranslator): TwoPassEvaluation<Report> {
