@@ -168,7 +168,7 @@ describe('clause evaluate --portfolio --amount-unit (a ledger in the currency\'s
       const minor = run(dir, portfolio, ['--amount-unit', 'minor']);
       expect(minor.code).toBe(major.status);
       expect(minor.report.contracts.map((c) => c.result)).toEqual(expected.contracts.map((c) => c.result));
-      expect(minor.report.rollup).toEqual(expected.rollup);
+      expect(minor.report.obligations).toEqual(expected.obligations);
       expect(minor.report.ledgerNotes).toContain("amounts are whole numbers of the currency's smallest unit (--amount-unit minor): 600.00 USD is written 60000");
       // Read as written, the same cents are a hundred times the sales.
       const asWritten = run(dir, portfolio, ['--amount-unit', 'major']);
