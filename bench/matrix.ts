@@ -62,8 +62,29 @@ interface Line {
   agree: string;
 }
 
+/**
+ * The targets a line is held to: at 1M rows at most 1.5x the floor and faster than the DuckDB
+ * process; from 10M rows at most 2x the floor and a peak RSS under 300 MB. Smaller ledgers have none
+ * (start-up outweighs the rows). A ratio is met when both the wall-time and the CPU-time ratio are
+ * within it, so a run on a busy machine cannot pass on one alone.
+ */
+function target(rows: number): { ratio: number; rssMb: number | null; text: string } | null {
+  if (rows >= 10_000_000) return { ratio: 2, rssMb: 300, text: '<= 2x, RSS < 300 MB' };
+  if (rows >= 1_000_000) return { ratio: 1.5, rssMb: null, text: '<= 1.5x, < DuckDB' };
+  return null;
+}
+
+function meetsTarget(l: Line): boolean {
+  const t = target(l.rows);
+  if (t === null) return true;
+  const ratios = l.engine.ms / l.floor.ms <= t.ratio && l.engine.cpuMs / l.floor.cpuMs <= t.ratio;
+  const rss = t.rssMb === null || l.engine.rssMb < t.rssMb;
+  const duck = l.rows > 1_000_000 || l.duck === null || l.engine.ms < l.duck.ms;
+  return ratios && rss && duck;
+}
+
 function printTable(lines: Line[]): void {
-  const header = ['shape', 'what differs', 'rows', 'MB', 'floor s', 'engine s', 'x floor', 'CPU x floor', 'RSS MB', 'DuckDB s', 'engine / DuckDB', 'same answer'];
+  const header = ['shape', 'what differs', 'rows', 'MB', 'floor s', 'engine s', 'x floor', 'CPU x floor', 'RSS MB', 'DuckDB s', 'engine / DuckDB', 'same answer', 'target', 'met'];
   const cells = lines.map((l) => [
     l.shape.name,
     l.shape.note,
@@ -77,9 +98,11 @@ function printTable(lines: Line[]): void {
     l.duck === null ? '' : fmt(l.duck.ms / 1000, 2),
     l.duck === null ? '' : fmt(l.engine.ms / l.duck.ms, 2),
     l.agree,
+    target(l.rows)?.text ?? '',
+    target(l.rows) === null ? '' : meetsTarget(l) ? 'yes' : 'NO',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const left = (i: number): boolean => i <= 1 || i === 11;
+  const left = (i: number): boolean => i <= 1 || i >= 11;
   const row = (c: string[]): string => `| ${c.map((x, i) => (left(i) ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join(' | ')} |`;
   console.log(row(header));
   console.log(`|${widths.map((w, i) => (left(i) ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
@@ -131,6 +154,11 @@ function main(): void {
   console.log('');
   printTable(lines);
   console.log('');
+  const held = lines.filter((l) => target(l.rows) !== null);
+  const missed = held.filter((l) => !meetsTarget(l));
+  if (held.length > 0) {
+    console.log(`Targets (wall and CPU ratio both within; DuckDB where it ran): met on ${held.length - missed.length} of ${held.length} lines${missed.length > 0 ? `; not met: ${missed.map((l) => `${l.shape.name} at ${fmt(l.rows)}`).join(', ')}` : ''}`);
+  }
   console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}; ${new Date().toISOString()}`);
   if (differ) process.exitCode = 1;
 }

@@ -51,9 +51,9 @@ const NOT_SUPPORTED: Record<string, string> = {
  * never answered. A construct not listed here must either compile (and then agree) or be added deliberately.
  */
 const REFUSED_FEATURES = [
-  "definition 'customer-definition'", "clause 'clause' field 'planLevels'", "clause 'clause' field 'definition'",
-  "definition 'item-set-definition'", "milestone 'milestone' field 'compound'", "payment 'rate' field 'since'",
-  "target 'revenue' field 'perProduct'", "definition 'metric-definition'", "payment 'fixed' field 'instalments'",
+  "definition 'customer-definition'", "clause 'clause' field 'planLevels'", "payment definition 'payment-definition' field 'stop'",
+  "definition 'item-set-definition'", "milestone 'milestone' field 'compound'",
+  "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "clause 'clause' field 'carryForward'", "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'",
   "payment 'fixed' field 'bare'", "payment 'rate' field 'intro'", "tiers accruing on the running total",
   "measure 'measure' field 'periodWord'", "threshold 'prior-period'",

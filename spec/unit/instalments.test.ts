@@ -18,7 +18,6 @@ import { draftTerms } from '../../src/language/draft';
 import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
 import { calculateInstalment } from '../../src/evaluation/payments/instalment-calculation';
 import { planEvaluation } from '../../src/sql/plan';
-import { SqlUnsupportedError } from '../../src/sql/unsupported';
 import { Dec } from '../../src/values/money';
 import type { LedgerRecord } from '../../src/ledger/rows';
 
@@ -67,14 +66,9 @@ describe('the "payable by" sentence and instalments', () => {
     expect(d[0].offset).toBe(text.indexOf('; provided'));
   });
 
-  test('the SQL path refuses the instalments by name', () => {
+  test('the SQL path plans the instalments (spec/sql computes them on DuckDB and PostgreSQL against the evaluator)', () => {
     const ast = parse(`The milestone payment of $300,000 shall be payable by Acme to Beta when Net Sales in each year exceed $1,000${proviso('three (3)')}.`).ast!;
-    expect(() => planEvaluation(ast, { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2027-12-31' })).toThrow(SqlUnsupportedError);
-    try {
-      planEvaluation(ast, { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2027-12-31' });
-    } catch (error) {
-      expect((error as SqlUnsupportedError).feature).toBe("payment 'fixed' field 'instalments'");
-    }
+    expect(() => planEvaluation(ast, { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2027-12-31' })).not.toThrow();
   });
 });
 

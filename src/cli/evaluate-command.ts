@@ -280,9 +280,11 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
       delimiter: dialect?.delimiter,
       encoding: prepared.reading.encoding,
       sheet: prepared.reading.sheet,
+      hiddenRows: prepared.reading.hiddenRows,
+      onWorkbook: (facts) => translator.workbook(facts),
       prefilter: () => !translator.renamesColumns,
     });
-    if (read.sheets !== undefined && read.sheets.length > 1 && prepared.reading.sheet === undefined) translator.notes.push(otherSheetsNote(read.sheets));
+    if (read.xlsx !== undefined) translator.hiddenRows(read.xlsx.hidden);
     return prepared.present(evaluation.finish(), translator);
   } catch (error) {
     // A folder given as the ledger opens, then fails on the first read (EISDIR).
@@ -290,11 +292,6 @@ export async function runEvaluateStreaming(clauseFile: string, options: Evaluate
   } finally {
     source.dispose();
   }
-}
-
-/** A workbook of several sheets read without --sheet: only the first is the ledger, and the report says so. */
-export function otherSheetsNote(sheets: readonly string[]): string {
-  return `the workbook has ${sheets.length} sheets (${sheets.map((s) => `'${s}'`).join(', ')}): only the first, '${sheets[0]}', is read as the ledger; --sheet names another, and sales kept on several sheets must be joined into one to be counted`;
 }
 
 const LEDGER_HELP = `

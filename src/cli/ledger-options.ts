@@ -1,7 +1,7 @@
 /**
  * The options of `clause evaluate` that say how to read a ledger exported by a spreadsheet or a CRM:
  * `--columns`, `--mapping`, `--delimiter`, `--encoding`, `--date-format`, `--decimal-comma`, `--sheet`,
- * `--amount-unit`.
+ * `--amount-unit`, `--hidden-rows`.
  * A mapping file gives defaults; options given on the command line win.
  */
 import type { Command } from 'commander';
@@ -9,6 +9,7 @@ import { DATE_FORMATS_SHOWN, parseDateFormat } from '../ledger/cell-formats';
 import { parseColumnsOption } from '../ledger/column-mapping';
 import { parseDelimiter, parseEncoding } from '../ledger/ledger-dialect';
 import type { LedgerReading } from '../ledger/ledger-reading';
+import { HIDDEN_ROWS, type HiddenRows } from '../ledger/workbook-reading';
 import type * as MappingFile from '../ledger/mapping-file';
 import { readText, UsageError } from '../node/io';
 
@@ -21,18 +22,20 @@ export interface LedgerOptions {
   decimalComma?: boolean;
   sheet?: string;
   amountUnit?: string;
+  hiddenRows?: string;
 }
 
 export function addLedgerOptions(command: Command): Command {
   return command
     .option('--columns <pairs>', 'which header column is which ledger column: date="Close Date",amount="Amount (USD)",id="Invoice #"')
-    .option('--mapping <file>', 'a JSON ledger mapping (schemas/ledger-mapping.schema.json): columns, delimiter, encoding, dateFormat, decimalComma, sheet, amountUnit')
+    .option('--mapping <file>', 'a JSON ledger mapping (schemas/ledger-mapping.schema.json): columns, delimiter, encoding, dateFormat, decimalComma, sheet, amountUnit, hiddenRows')
     .option('--delimiter <char>', "CSV delimiter: ',' ';' tab '|' (default: found in the header line)")
     .option('--encoding <name>', 'ledger encoding: utf-8 (default), windows-1252, latin1 or utf-16le')
     .option('--date-format <format>', `how dates are written when not YYYY-MM-DD: ${DATE_FORMATS_SHOWN.replace('YYYY-MM-DD (default), ', '')}`)
     .option('--decimal-comma', "amounts use a decimal comma (1.234,56): '.', space or ' group thousands")
-    .option('--sheet <name>', 'XLSX: the worksheet to read (default: the first)')
-    .option('--amount-unit <unit>', "'minor': amounts are whole numbers of the currency's smallest unit (a payment API's 60000 is 600.00 USD); 'major': as written");
+    .option('--sheet <name>', 'XLSX: the worksheet to read (default: the first the workbook shows)')
+    .option('--amount-unit <unit>', "'minor': amounts are whole numbers of the currency's smallest unit (a payment API's 60000 is 600.00 USD); 'major': as written")
+    .option('--hidden-rows <reading>', "XLSX: 'skip' leaves out rows the sheet hides (a filter, a collapsed group), 'count' counts them; without it each hidden row is an error");
 }
 
 /** The reading the options describe; a bad value is a usage error (exit 2) naming what is accepted. */
@@ -76,6 +79,10 @@ export function ledgerReading(options: LedgerOptions): LedgerReading {
   if (options.amountUnit !== undefined) {
     if (options.amountUnit !== 'minor' && options.amountUnit !== 'major') throw new UsageError(`--amount-unit must be 'minor' or 'major', not '${options.amountUnit}'.`);
     reading.amountUnit = options.amountUnit;
+  }
+  if (options.hiddenRows !== undefined) {
+    if (!(HIDDEN_ROWS as readonly string[]).includes(options.hiddenRows)) throw new UsageError(`--hidden-rows must be 'skip' or 'count', not '${options.hiddenRows}'.`);
+    reading.hiddenRows = options.hiddenRows as HiddenRows;
   }
   return reading;
 }

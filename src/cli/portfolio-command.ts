@@ -123,14 +123,17 @@ async function readPortfolioLedger(evaluation: PortfolioEvaluation, translator: 
   try {
     const dialect = options.format === 'csv' ? fileDialect(source.path, shown, reading.delimiter, reading.encoding) : null;
     if (dialect !== null) translator.delimiterNote(dialect.delimiter, dialect.delimiterGiven);
-    await driveTwoPasses(source, options.format, readingEvaluation(evaluation, translator), {
+    const read = await driveTwoPasses(source, options.format, readingEvaluation(evaluation, translator), {
       label: path.basename(options.sales),
       progress: options.progress,
       delimiter: dialect?.delimiter,
       encoding: reading.encoding,
       prefilter: () => !translator.renamesColumns,
       sheet: reading.sheet,
+      hiddenRows: reading.hiddenRows,
+      onWorkbook: (facts) => translator.workbook(facts),
     });
+    if (read.xlsx !== undefined) translator.hiddenRows(read.xlsx.hidden);
   } catch (e) {
     throw isFileError(e) ? readError(options.sales, e) : e;
   } finally {

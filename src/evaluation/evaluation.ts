@@ -23,6 +23,7 @@ import type { LedgerRecord, LedgerRow, RowIssue } from '../ledger/rows';
 import { Dec, decimalString, NO_CURRENCY } from '../values/money';
 import { Accumulator, meets, toDec } from '../values/quantity';
 import { dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
+import { asOfBeforeEffective } from './as-of-before-effective';
 import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing, type Crossing } from './crossing';
@@ -427,6 +428,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
         message: 'the ledger has no rows (a header and nothing else): every total is 0; check that the export is complete',
       });
     }
+    const notStarted = asOfBeforeEffective(ctx.effective, ctx.asOf);
+    if (notStarted) diagnostics.push(notStarted);
 
     const notes = new Notes(ctx.zone, asOf);
     for (const text of this.openingNotes) notes.add(text);

@@ -20,7 +20,7 @@ import { calculate } from './payments/calculation';
 import { paymentParts } from '../language/payment-parts';
 import { computedBasis, computedThreshold, paymentBaseMetric, type FormulaPayment } from './payments/computed-payment';
 import type { ObligationParties } from './parties';
-import type { SinceStart } from './since-previous';
+import { sinceOrderWarning, type SinceStart } from './since-previous';
 
 /** A payment whose amount is found in the schedule by milestone label: a section reference, or an amount the clause does not state. */
 export type ScheduledPayment = SectionPaymentNode | UnstatedPaymentNode;
@@ -185,15 +185,10 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
       const revenue = new Accumulator();
       const series = baseSeries(payment, o.sums, plan.rowSet);
       for (let i = Math.max(inst.from, plan.since?.from ?? 0, 0); i < inst.to; i++) series.addTo(revenue, i);
-      // A previous milestone whose deadline is not earlier leaves no sales "since" it: the amount is 0.00, never silently.
-      if (plan.since && plan.since.deadline >= inst.window.deadline && !warned.has(plan)) {
+      const order = plan.since && !warned.has(plan) ? sinceOrderWarning(plan.since, inst.window, name, m.label) : null;
+      if (order) {
         warned.add(plan);
-        diagnostics.push({
-          code: 'since-previous-order',
-          severity: 'warning',
-          label: m.label,
-          message: `${name}: its rate counts the sales since ${plan.since.previous}, whose deadline ${plan.since.deadline} is not before its own (${inst.window.deadline}), so no sales fall after it and the amount is 0.00; list the milestones in the order of their deadlines`,
-        });
+        diagnostics.push(order);
       }
       return rateObligation(payment.percent, basis, revenue.value(), {
         common,

@@ -197,6 +197,8 @@ export type EvaluationCode =
   | 'negative-total-shortfall'
   /** An evaluated quarter that a plan table below the sentence sets out no plan for: not tested. */
   | 'plan-table-ends'
+  /** The as-of date is before the effective date: nothing can count yet (as-of-before-effective.ts). */
+  | 'as-of-before-effective-date'
   /** The library was handed a document its checks refuse (checked-evaluate.ts): it is not evaluated. */
   | 'invalid-clause';
 

@@ -8,6 +8,7 @@ import type { ClauseNode, MilestoneNode } from '../language/ast';
 import { paymentFor } from '../language/describe';
 import { paymentParts } from '../language/payment-parts';
 import type { WindowInstance } from '../time/window-instance';
+import type { EvaluationDiagnostic } from './report';
 
 export interface SinceStart {
   /** The first evaluated day index (relative to E) the rate counts. */
@@ -44,4 +45,15 @@ function writesSince(clause: ClauseNode): boolean {
     const base = p ? paymentParts(p).base : null;
     return base?.kind === 'rate' && base.since !== undefined;
   });
+}
+
+/** A previous milestone whose deadline is not earlier leaves no sales "since" it: the amount is 0.00, never silently. */
+export function sinceOrderWarning(since: SinceStart, window: WindowInstance, name: string, label: string | null): EvaluationDiagnostic | null {
+  if (since.deadline < window.deadline) return null;
+  return {
+    code: 'since-previous-order',
+    severity: 'warning',
+    label,
+    message: `${name}: its rate counts the sales since ${since.previous}, whose deadline ${since.deadline} is not before its own (${window.deadline}), so no sales fall after it and the amount is 0.00; list the milestones in the order of their deadlines`,
+  };
 }

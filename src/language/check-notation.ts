@@ -40,25 +40,48 @@ function englishOnly(f: Figure): boolean {
   return /\d,\d{3}/.test(f.text) || /\.(?:\d{1,2}|\d{4,})$/.test(f.text) || (f.multiplied && f.text.includes('.'));
 }
 
+/** Every amount node in the document, wherever it is written (targets, payments, tier bounds, thresholds, caps, …). */
+function moneyNodes(node: unknown, out: MoneyNode[]): void {
+  if (Array.isArray(node)) {
+    for (const item of node) moneyNodes(item, out);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const fields = node as Record<string, unknown>;
+  if (fields.kind === 'money') {
+    out.push(node as MoneyNode);
+    return;
+  }
+  for (const [key, field] of Object.entries(fields)) if (key !== 'range') moneyNodes(field, out);
+}
+
 function figuresOf(document: DocumentNode, text: string): Figure[] {
   const out: Figure[] = [];
+  const seen = new Set<number>();
+  const push = (f: Figure): void => {
+    if (seen.has(f.range.start.offset)) return;
+    seen.add(f.range.start.offset);
+    out.push(f);
+  };
   const money = (m: MoneyNode): void => {
-    const found = figureIn(text, m.range);
-    if (found) out.push({ ...found, currency: m.currency, multiplied: /(?:thousand|million|billion)/i.test(m.text), written: m.text });
+    // An amount computed from a share of a quota ("0.00001% of the Quarterly Quota of $1") spans the share, whose own
+    // figure is a percent: the amount's figure is the one in its written text, the last such text in its range.
+    const slice = text.slice(m.range.start.offset, m.range.end.offset);
+    const at = slice.lastIndexOf(m.text);
+    const range = at <= 0 ? m.range : { start: positionAt(text, m.range.start.offset + at), end: m.range.end };
+    const found = figureIn(text, range);
+    if (found) push({ ...found, currency: m.currency, multiplied: /(?:thousand|million|billion)/i.test(m.text), written: m.text });
   };
   const target = (t: TargetNode): void => {
-    if (t.kind === 'revenue') return money(t.amount);
+    if (t.kind === 'revenue') return;
     const found = figureIn(text, t.range);
-    if (found) out.push({ ...found, currency: null, multiplied: false, written: found.text });
+    if (found) push({ ...found, currency: null, multiplied: false, written: found.text });
   };
-  for (const clause of document.clauses) {
-    for (const m of clause.milestones) {
-      target(m.target);
-      if (m.payment?.kind === 'fixed') money(m.payment.amount);
-    }
-    for (const term of clause.payments) if (term.payment.kind === 'fixed') money(term.payment.amount);
-  }
-  return out;
+  for (const clause of document.clauses) for (const m of clause.milestones) target(m.target);
+  const amounts: MoneyNode[] = [];
+  moneyNodes(document, amounts);
+  for (const m of amounts) money(m);
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 const show = (f: Figure, value: string): string => (f.currency && isCurrencyCode(f.currency) ? formatMoney(value, f.currency) : inEnglishNotation(value));

@@ -74,13 +74,19 @@ const EXCEL_EPOCH_DAYS = Date.UTC(1899, 11, 30) / 86_400_000;
 /** An ISO date-time without an offset. */
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/;
 
-/** An Excel serial day number (days since 1899-12-30, a fraction for the time of day) as a local date-time. */
-export function excelSerialDate(cell: string | number): CellResult {
+/** A workbook in the 1904 date system counts its serials from 1904-01-01: 1462 days after the 1900 system's day 0. */
+const DATE_1904_OFFSET_DAYS = 1462;
+
+/**
+ * An Excel serial day number (days since 1899-12-30, a fraction for the time of day; in a workbook of the
+ * 1904 date system, days since 1904-01-01) as a local date-time.
+ */
+export function excelSerialDate(cell: string | number, date1904 = false): CellResult {
   const n = typeof cell === 'number' ? cell : Number(String(cell).trim());
   if (!Number.isFinite(n) || String(cell).trim() === '') return { ok: false, message: `'${cell}' is not an Excel serial day number (--date-format excel)` };
-  if (n < 61) return { ok: false, message: `Excel serial day ${n} is before 1900-03-01, where Excel's calendar counts a day that never was` };
-  const days = Math.floor(n);
-  const ms = Math.round((n - days) * 86_400_000 / 1000) * 1000;
+  if (n < 61 && !date1904) return { ok: false, message: `Excel serial day ${n} is before 1900-03-01, where Excel's calendar counts a day that never was` };
+  const days = Math.floor(n) + (date1904 ? DATE_1904_OFFSET_DAYS : 0);
+  const ms = Math.round((n - Math.floor(n)) * 86_400_000 / 1000) * 1000;
   const date = new Date((EXCEL_EPOCH_DAYS + days) * 86_400_000 + ms);
   return { ok: true, text: isoOfUtcFields(date, ms !== 0) };
 }
@@ -240,6 +246,9 @@ export class CellFormats {
    */
   minorDigits: number | null = null;
 
+  /** An XLSX workbook in the 1904 date system: serial day numbers (`--date-format excel`) count from 1904-01-01. */
+  date1904 = false;
+
   /** `60000` → `600.00` with two minor digits; null when the cell is not a whole number. */
   fromMinorUnits(text: string): string | null {
     const m = /^([-+]?)(\d+)$/.exec(text);
@@ -263,7 +272,7 @@ export class CellFormats {
   /** A date cell that does not start `YYYY-`: its ISO text or a problem; null when no format is given. */
   date(text: string): CellResult | null {
     if (this.dates === null) return null;
-    return this.dates === 'excel' ? excelSerialDate(text) : dateInFormat(text, this.dates);
+    return this.dates === 'excel' ? excelSerialDate(text, this.date1904) : dateInFormat(text, this.dates);
   }
 
   /** Whether a quantity the plain reader accepts must still be read here (a '.' that groups thousands). */

@@ -18,6 +18,7 @@ import { isNotASale, notASaleIssue } from './sale-states';
 import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryRowIssue } from './summary-rows';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
+import { hiddenRowsNote, workbookNotes, type HiddenRowFacts, type HiddenRows, type WorkbookFacts } from './workbook-reading';
 
 /** A ledger file's format: the text formats, or an XLSX workbook (read by the streaming reader only). */
 export type InputFormat = LedgerFormat | 'xlsx';
@@ -31,8 +32,10 @@ export interface LedgerReading {
   /** `MM/DD/YYYY`, `DD.MM.YYYY`, … or `excel` (serial day numbers); ISO dates are always read. */
   dateFormat?: string;
   decimalComma?: boolean;
-  /** XLSX: the worksheet to read (default: the first). */
+  /** XLSX: the worksheet to read (default: the first the workbook shows). */
   sheet?: string;
+  /** XLSX: rows the sheet hides are counted or left out; not given, each is that row's error. */
+  hiddenRows?: HiddenRows;
   /** `minor`: amounts are whole numbers of the currency's smallest unit (60000 is 600.00 USD); `major`: as written. */
   amountUnit?: 'minor' | 'major';
 }
@@ -131,6 +134,22 @@ export class LedgerTranslator {
   delimiterNote(delimiter: Delimiter, given: boolean): void {
     this.delimiter = delimiter;
     if (delimiter !== ',' || given) this.notes.push(`columns are separated by a ${delimiterName(delimiter)} (${given ? '--delimiter' : 'found in the header line'})`);
+  }
+
+  /** An XLSX workbook, before its first row: its date system, and which sheet is read (stated). */
+  workbook(facts: WorkbookFacts): void {
+    this.formats.date1904 = facts.date1904;
+    if (facts.date1904 && this.pattern === 'excel') {
+      const at = this.notes.findIndex((n) => n.startsWith('dates are Excel serial day numbers'));
+      if (at !== -1) this.notes[at] = 'dates are Excel serial day numbers (--date-format excel) in the workbook\'s 1904 date system: days since 1904-01-01, a local calendar day in the contract zone';
+    }
+    this.notes.push(...workbookNotes(facts, this.reading.sheet));
+  }
+
+  /** The rows an XLSX sheet hides, once it is read: the reading chosen for them, stated. */
+  hiddenRows(facts: HiddenRowFacts): void {
+    const note = this.reading.hiddenRows === undefined ? null : hiddenRowsNote(facts, this.reading.hiddenRows);
+    if (note !== null) this.notes.push(note);
   }
 
   /** Resolves a header (names as read); returns the names the evaluation sees. */

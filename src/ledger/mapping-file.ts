@@ -31,7 +31,7 @@ function describe(e: ErrorObject): string {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
       return e.instancePath === '/columns'
         ? `${at} names '${field}', which is not a ledger column: use ${LEDGER_COLUMNS.join(', ')}`
-        : `${at} has an unknown field '${field}': a mapping has columns, delimiter, encoding, dateFormat, decimalComma, sheet and amountUnit`;
+        : `${at} has an unknown field '${field}': a mapping has columns, delimiter, encoding, dateFormat, decimalComma, sheet, amountUnit and hiddenRows`;
     }
     case 'enum':
       return `${at} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;

@@ -48,7 +48,8 @@ export type RowIssueCode =
   | 'repeated-header'
   | 'order-total-per-line'
   | 'amount-unit'
-  | 'not-a-sale';
+  | 'not-a-sale'
+  | 'hidden-row';
 
 /** What is wrong with one cell (or one whole row, column `*`); its view in the shared shape: `rowFinding`. */
 export interface RowIssue {

@@ -22,6 +22,7 @@ import { UsageError } from './io';
 import { ProgressBar } from './progress';
 import { RowPositions, type RowTarget } from './row-positions';
 import type * as XlsxReader from './xlsx-reader';
+import type { HiddenRows, WorkbookFacts } from '../ledger/workbook-reading';
 
 export interface DriveOptions {
   /** Shown in the progress line. */
@@ -39,8 +40,12 @@ export interface DriveOptions {
    * by another name), since the byte prefilter finds its columns by the file's names.
    */
   prefilter?: () => boolean;
-  /** XLSX: the worksheet (default: the first). */
+  /** XLSX: the worksheet (default: the first the workbook shows). */
   sheet?: string;
+  /** XLSX: hidden rows counted, left out, or (not given) each that row's error. */
+  hiddenRows?: HiddenRows;
+  /** XLSX: told of the workbook before its first row. */
+  onWorkbook?: (facts: WorkbookFacts) => void;
 }
 
 /** What the two passes read: rows, passes, and their work (which tests bound). */
@@ -53,8 +58,8 @@ export interface DriveResult {
   secondPassRows: number;
   /** Characters decoded and read over both passes, counting any read twice. */
   decoded: number;
-  /** XLSX: the workbook's sheets, in order. */
-  sheets?: string[];
+  /** XLSX: the workbook, and the rows its sheet hides (pass 1). */
+  xlsx?: XlsxReader.XlsxRead;
 }
 
 export async function driveTwoPasses(source: LedgerSource, format: StreamFormat | 'xlsx', evaluation: TwoPassEvaluation<unknown>, options: DriveOptions): Promise<DriveResult> {
@@ -63,8 +68,8 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
   let secondPassRows = 0;
   const work: ReadWork = { decoded: 0 };
   let rowsByPosition: number | null = null;
-  let sheets: string[] | undefined;
-  const result = (passes: number): DriveResult => ({ rows, passes, rowsByPosition, secondPassRows, decoded: work.decoded, ...(sheets !== undefined ? { sheets } : {}) });
+  let workbook: XlsxReader.XlsxRead | undefined;
+  const result = (passes: number): DriveResult => ({ rows, passes, rowsByPosition, secondPassRows, decoded: work.decoded, ...(workbook !== undefined ? { xlsx: workbook } : {}) });
   // A ledger with nothing in it (no CSV header; no NDJSON record) is an error, not "no sales".
   let empty = true;
   // Row positions and the byte prefilter judge raw bytes as comma-separated UTF-8.
@@ -82,7 +87,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
     // exceljs loads only for a workbook: it would add to every evaluation's start-up.
     const xlsx = format === 'xlsx' ? (require('./xlsx-reader') as typeof XlsxReader) : null;
     if (xlsx !== null) {
-      sheets = await xlsx.streamXlsxCells(source.path, options.sheet, {
+      workbook = await xlsx.streamXlsxCells(source.path, { sheet: options.sheet, hiddenRows: options.hiddenRows, onWorkbook: options.onWorkbook }, {
         header(header) {
           empty = false;
           evaluation.header(header);
@@ -181,7 +186,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
         },
       };
       const filter = format === 'csv' && plainBytes && (options.prefilter?.() ?? true) ? byteRowFilter(names, needs) : null;
-      if (xlsx !== null) await xlsx.streamXlsxCells(source.path, options.sheet, sink);
+      if (xlsx !== null) await xlsx.streamXlsxCells(source.path, { sheet: options.sheet, hiddenRows: options.hiddenRows }, sink);
       else if (filter === null) await streamCsvCells(source.path, sink, chunking);
       else await streamCsvCellsFiltered(source.path, sink, filter, chunking);
     } else if (format === 'ndjson') {

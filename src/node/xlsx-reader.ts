@@ -1,7 +1,8 @@
 /**
  * XLSX ledgers, streamed with exceljs's WorkbookReader (one row at a time: a 100,000-row workbook
  * is read in bounded memory, docs/performance.md), into the same cell sink as CSV. The first row of
- * the sheet (`--sheet <name>`, default the first) is the header.
+ * the sheet (`--sheet <name>`, default the first the workbook shows, in tab order) is the header.
+ * Rows the sheet hides are read as `--hidden-rows` says (src/ledger/workbook-reading.ts).
  *
  * Cells are taken as typed: a date cell (a number with a date format) is the local calendar day and
  * time its fields show, in the contract's zone, never a UTC instant (exceljs hands such a cell over as
@@ -14,6 +15,8 @@ import ExcelJS from 'exceljs';
 import { isoOfUtcFields } from '../ledger/cell-formats';
 import { UsageError } from './io';
 import type { CellSink } from './ledger-sinks';
+import { RowFlags } from './xlsx-row-flags';
+import { hiddenRowIssue, ledgerSheet, type HiddenRowFacts, type HiddenRows, type WorkbookFacts } from '../ledger/workbook-reading';
 
 /** A cell as the ledger reads it. */
 function cellText(value: unknown): string {
@@ -37,28 +40,66 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
+/** How to read the workbook: the sheet, what to do with hidden rows, and who hears of the workbook first. */
+export interface XlsxReadOptions {
+  /** The worksheet (`--sheet`); by default the first the workbook shows. */
+  sheet?: string;
+  /** Hidden rows: counted, left out, or (not given) each one that row's error. */
+  hiddenRows?: HiddenRows;
+  /** Told of the workbook (its sheets, the one read, its date system) before the first row. */
+  onWorkbook?: (facts: WorkbookFacts) => void;
+}
+
+/** What reading the workbook found besides its cells. */
+export interface XlsxRead {
+  workbook: WorkbookFacts;
+  hidden: HiddenRowFacts;
+}
+
+interface SheetModel {
+  name: string;
+  state?: string;
+}
+
 /**
  * Reads one worksheet's rows into `sink`: the first non-blank row is the header (lower-cased, as CSV's).
- * Returns the names of the workbook's sheets, in order.
+ * Row numbers count the data rows after the header, hidden or not, so they do not depend on `hiddenRows`.
  */
-export async function streamXlsxCells(file: string, sheet: string | undefined, sink: CellSink): Promise<string[]> {
+export async function streamXlsxCells(file: string, options: XlsxReadOptions, sink: CellSink): Promise<XlsxRead> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
-  const seen: string[] = [];
+  const book = reader as unknown as { model?: { sheets?: SheetModel[] }; properties?: { model?: { date1904?: boolean } } };
+  const emitted: string[] = [];
+  let workbook: WorkbookFacts | null = null;
+  const hidden: HiddenRowFacts = { rows: [], filter: null };
+  /** Data rows the workbook hides while no reading is chosen: their errors, given once the filter is known. */
+  const undecided: Array<[number, number]> = [];
   let header: string[] | null = null;
   let row = 0;
   try {
     for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
-      seen.push(name);
-      if (header !== null || (sheet !== undefined && name !== sheet)) {
+      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${emitted.length + 1}`;
+      emitted.push(name);
+      if (workbook === null) {
+        // The workbook's own list is in tab order (the zip's sheets need not be), with each sheet's state.
+        const listed = book.model?.sheets ?? [];
+        const sheets = listed.length > 0 ? listed.map((s) => ({ name: s.name, hidden: s.state === 'hidden' || s.state === 'veryHidden' })) : [{ name, hidden: false }];
+        if (options.sheet !== undefined && listed.length > 0 && !sheets.some((s) => s.name === options.sheet)) throw noSheet(file, options.sheet, sheets.map((s) => s.name));
+        workbook = { sheets, read: ledgerSheet(sheets, options.sheet) ?? name, date1904: book.properties?.model?.date1904 === true };
+        options.onWorkbook?.(workbook);
+      }
+      if (header !== null || name !== workbook.read) {
         // Another sheet's rows are still read off the zip stream, just not kept.
         for await (const _ of worksheet) void _;
         continue;
       }
+      const flags = new RowFlags();
+      const source = worksheet as unknown as { iterator: AsyncIterable<Buffer> };
+      source.iterator = flags.pass(source.iterator) as AsyncIterable<Buffer>;
       for await (const r of worksheet) {
-        const values = (r as unknown as { values: unknown[] }).values;
+        const { values, number } = r as unknown as { values: unknown[]; number: number };
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+        const out = flags.take(number);
         if (cells.every((c) => c.trim() === '')) continue;
         if (header === null) {
           header = cells.map((h) => h.trim().toLowerCase());
@@ -66,16 +107,27 @@ export async function streamXlsxCells(file: string, sheet: string | undefined, s
           continue;
         }
         while (cells.length < header.length) cells.push('');
-        sink.cells(cells, ++row);
+        ++row;
+        if (out) {
+          hidden.rows.push(number);
+          if (options.hiddenRows === undefined) undecided.push([row, number]);
+          if (options.hiddenRows !== 'count') continue;
+        }
+        sink.cells(cells, row);
       }
+      hidden.filter = flags.filter;
+      for (const [at, sheetRow] of undecided) sink.issue(hiddenRowIssue(at, sheetRow, name, flags.filter));
       if (header === null) header = [];
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read '${file}' as an XLSX workbook: ${(error as Error).message}`);
   }
-  if (sheet !== undefined && !seen.includes(sheet)) {
-    throw new UsageError(`'${file}' has no sheet '${sheet}': its sheets are ${seen.map((s) => `'${s}'`).join(', ')}.`);
-  }
-  return seen;
+  if (workbook === null) workbook = { sheets: [], read: options.sheet ?? '', date1904: false };
+  if (options.sheet !== undefined && !emitted.includes(options.sheet)) throw noSheet(file, options.sheet, workbook.sheets.length > 0 ? workbook.sheets.map((s) => s.name) : emitted);
+  return { workbook, hidden };
+}
+
+function noSheet(file: string, sheet: string, names: readonly string[]): UsageError {
+  return new UsageError(`'${file}' has no sheet '${sheet}': its sheets are ${names.map((s) => `'${s}'`).join(', ')}.`);
 }

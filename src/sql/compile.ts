@@ -337,7 +337,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const instanceRows = plan.instances.map((inst) => instanceRow(inst, plan, p, dialect));
   const emptyInst =
     `SELECT CAST(NULL AS ${dialect.integer}) AS iid, 0 AS metric, 0 AS slot, CAST(NULL AS ${D}) AS target, 0 AS strict, CAST(NULL AS DATE) AS from_day, CAST(NULL AS DATE) AS to_day, ` +
-    `0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor, 0 AS ms, 0 AS ptotal, 0 AS once WHERE FALSE`;
+    `0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor, 0 AS ms, 0 AS ptotal, 0 AS once, CAST(NULL AS DATE) AS pay_from WHERE FALSE`;
   const dayMetric = (metric: string, slot: string): string =>
     `CASE ${metric} WHEN 0 THEN dd.gross WHEN 1 THEN dd.net WHEN 2 THEN dd.deals WHEN 3 THEN dd.new_customers ELSE CASE ${slot} ${unitSums.map((u, k) => `WHEN ${k} THEN dd.${u}`).join(' ')} END END`;
   // Amounts owed increment by increment add a step instance per completed increment (increments.ts).
@@ -346,7 +346,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   ctes.push(
     instanceRows.length === 0
       ? `${instTable} AS (\n  ${emptyInst}\n)`
-      : `${instTable} (iid, metric, slot, target, strict, from_day, to_day, pay, pay_amount, factor, ms, ptotal, once) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
+      : `${instTable} (iid, metric, slot, target, strict, from_day, to_day, pay, pay_amount, factor, ms, ptotal, once, pay_from) AS (\n  VALUES\n    ${instanceRows.join(',\n    ')}\n)`,
   );
   if (increments.length > 0) ctes.push(...incrementCtes(increments, (v, t) => p.bind(v, t), dialect, dayMetric));
   // Whether a total meets the target: passes it under a strict comparator ("exceed"), else reaches it.
@@ -357,7 +357,9 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `    CASE WHEN i.metric = 1 THEN dd.gross ELSE ${dayMetric('i.metric', 'i.slot')} END AS up\n` +
       `  FROM inst AS i JOIN days AS dd ON dd.d >= i.from_day AND dd.d < i.to_day\n)`,
     `running_days AS (\n  SELECT inst_days.*, SUM(v) OVER (PARTITION BY iid ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_end FROM inst_days\n)`,
-    `sums AS (\n  SELECT i.iid, COALESCE(SUM(v), CAST(0 AS ${D})) AS total, COALESCE(SUM(gross), CAST(0 AS ${D})) AS gross, COALESCE(SUM(net), CAST(0 AS ${D})) AS net\n` +
+    // A rate's revenue from `pay_from`: the window's first day, or the day after the previous milestone's deadline (a rate since it).
+    `sums AS (\n  SELECT i.iid, COALESCE(SUM(v), CAST(0 AS ${D})) AS total,\n` +
+      `    COALESCE(SUM(CASE WHEN x.d >= i.pay_from THEN x.gross END), CAST(0 AS ${D})) AS gross, COALESCE(SUM(CASE WHEN x.d >= i.pay_from THEN x.net END), CAST(0 AS ${D})) AS net\n` +
       `  FROM inst AS i LEFT JOIN inst_days AS x ON x.iid = i.iid GROUP BY i.iid\n)`,
     // The first day whose end-of-day total reaches the target: the crossing is certain by then.
     `reach AS (\n  SELECT iid, MIN(d) AS reach_day FROM running_days WHERE ${meets('run_end', 'strict')} GROUP BY iid\n)`,
@@ -394,8 +396,9 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const catchUp = catchUpSql(plan, p, dialect);
   ctes.push(
     ...catchUp.ctes,
-    // Instances reported: a milestone paid once stops at its first met instance (the later ones are not tested, so their rows are not used).
-    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.iid >= 0 AND (i.once = 0 OR NOT EXISTS (SELECT 1 FROM inst AS j JOIN ${catchUp.met} AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid))\n)`,
+    // Instances reported: a milestone paid once stops at its first met instance, one in instalments at the met instance owing
+    // the last (the later ones are not tested, so their rows are not used). `once` is how many met instances it stops after.
+    `live AS (\n  SELECT i.iid FROM inst AS i WHERE i.iid >= 0 AND (i.once = 0 OR (SELECT COUNT(*) FROM inst AS j JOIN ${catchUp.met} AS x ON x.iid = j.iid WHERE j.ms = i.ms AND j.iid < i.iid) < i.once)\n)`,
     `explained AS (\n  SELECT r.iid, r.rn, r.id, r.d, r.c, r.running,\n` +
       `    ROW_NUMBER() OVER (PARTITION BY r.iid ORDER BY r.d DESC, r.t DESC, r.rn DESC) AS back\n` +
       `  FROM row_running AS r JOIN crossing AS x ON x.iid = r.iid\n` +
@@ -528,6 +531,6 @@ function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDi
     `${p.bind(payCode, dialect.integer)}, ` +
     `${pay.kind === 'constant' ? p.bind(pay.amount, D) : `CAST(NULL AS ${D})`}, ` +
     `${pay.kind === 'rate' ? p.bind(pay.factor, dialect.rateFactor) : `CAST(NULL AS ${dialect.rateFactor})`}, ` +
-    `${p.bind(m.index, dialect.integer)}, ${p.bind(m.periodTotal ? 1 : 0, dialect.integer)}, ${p.bind(m.stopsAtFirstMet ? 1 : 0, dialect.integer)})`
+    `${p.bind(m.index, dialect.integer)}, ${p.bind(m.periodTotal ? 1 : 0, dialect.integer)}, ${p.bind(m.stopsAfterMet, dialect.integer)}, ${p.bind(isoDay(inst.payFrom), 'DATE')})`
   );
 }

@@ -72,7 +72,7 @@ export function incrementCtes(
       `  SELECT s.iid, s.k + 1 FROM steps AS s JOIN incr_totals AS t ON t.iid = s.iid WHERE s.k < ${MAX_INCREMENTS} AND t.start_at + t.size * (s.k + 1) <= t.total\n)`,
     // Reached, not passed (strict 0), by the same crossing steps as the instance itself (its window, metric, period rule).
     `inst AS (\n  SELECT * FROM base_inst\n  UNION ALL\n` +
-      `  SELECT ${stepIdSql('b.iid', 's.k')}, b.metric, b.slot, CAST(t.start_at + t.size * s.k AS ${D}), 0, b.from_day, b.to_day, 0, CAST(NULL AS ${D}), b.factor, -1, b.ptotal, 0\n` +
+      `  SELECT ${stepIdSql('b.iid', 's.k')}, b.metric, b.slot, CAST(t.start_at + t.size * s.k AS ${D}), 0, b.from_day, b.to_day, 0, CAST(NULL AS ${D}), b.factor, -1, b.ptotal, 0, b.pay_from\n` +
       `  FROM steps AS s JOIN incr_totals AS t ON t.iid = s.iid JOIN base_inst AS b ON b.iid = s.iid\n)`,
   ];
 }

@@ -48,6 +48,8 @@ import { checkSalesMinimum, SALES_MINIMUM_FIELDS } from './sales-minimum';
 import { checkPlanBands, PLAN_BANDS_FIELDS } from './plan-bands';
 import { checkTopUp, TOP_UP_FIELDS, topUpCheckedView, topUpQueryTarget } from './top-up';
 import { startMeets } from '../evaluation/met-from-start';
+import { instalmentsOf } from '../language/check-instalments';
+import { sincePreviousStart, type SinceStart } from '../evaluation/since-previous';
 
 export interface SqlPlanOptions {
   effectiveDate: string;
@@ -99,6 +101,8 @@ export interface SqlInstance {
   /** Evaluated local days `[fromDay, toDay)`: the window cut to `[E, A]` (may be empty). */
   fromDay: number;
   toDay: number;
+  /** The first local day a rate is counted from: `fromDay`, or later for a rate since the previous milestone. */
+  payFrom: number;
 }
 
 export interface SqlMilestone {
@@ -119,6 +123,8 @@ export interface SqlMilestone {
   payment: SqlPayment;
   /** The payment as written, with its cap, floor and due date (settled once every obligation is known); null when none applies. */
   written: PaymentNode | null;
+  /** A rate "since the previous milestone": from the day after its deadline (`from` a local day number), else null. */
+  since: SinceStart | null;
   /** Who pays whom (milestoneParties, read once here), or null when the clause names neither. */
   parties: ObligationParties | null;
   /** Written "exceed", "in excess of", "more than": the total must pass the target, not reach it. */
@@ -129,6 +135,8 @@ export interface SqlMilestone {
   once: boolean;
   /** Stops at the first met instance: those after it are not reported, paid or counted as used (a shortfall is judged in every period). */
   stopsAtFirstMet: boolean;
+  /** How many met instances it stops after: 1 when paid once, an instalment count, else 0 (never). */
+  stopsAfterMet: number;
   instances: SqlInstance[];
 }
 
@@ -178,8 +186,11 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   clause: [
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
-    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'range',
+    'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'range',
   ],
+  // A payment definition ('"Net Sales Payment" means, for any calendar quarter, …') only names the payment its milestone
+  // already holds (its window and amount); a cumulative level that stops it (`stop`) is refused by name.
+  'payment-definition': ['kind', 'name', 'periodWritten', 'period', 'range'],
   // A payment list's condition gives each item its window (the items' own windows, checked as theirs); it changes no figure (its note says how it is read).
   'list-condition': ['kind', 'term', 'basis', 'scope', 'window', 'range'],
   beneficiary: ['kind', 'written', 'party', 'range'],
@@ -248,12 +259,16 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   open: ['kind', 'range'],
   'fiscal-year-statement': ['kind', 'edge', 'month', 'day', 'range'],
   'fiscal-label-definition': ['kind', 'label', 'edge', 'date', 'range'],
-  fixed: ['kind', 'noun', 'qualifiers', 'amount', 'range'],
+  // Instalments: one share of the amount per calendar year met, the evaluator's own InstalmentSeries (report.ts); the query stops at the last.
+  fixed: ['kind', 'noun', 'qualifiers', 'amount', 'instalments', 'range'],
+  instalments: ['kind', 'count', 'share', 'every', 'trigger', 'noun', 'range'],
   section: ['kind', 'ref', 'placeholder', 'range'],
   unstated: ['kind', 'how', 'currency', 'text', 'qualifiers', 'range'],
   // `intro` only words the payment ("a commission of"); a measure ("of Net Sales in each quarter") settles the amount at the window's end (measured.ts).
   // `definedAs` and `definedBare` only name the amount ('(the "Sales Incentive")'): the evaluator does not read them.
-  rate: ['kind', 'percent', 'basis', 'intro', 'measure', 'definedAs', 'definedBare', 'range'],
+  // `since` ("of the sales since the previous milestone"): counted from the previous milestone's deadline (since-previous.ts), the query's `pay_from`.
+  rate: ['kind', 'percent', 'basis', 'intro', 'measure', 'definedAs', 'definedBare', 'since', 'range'],
+  'since-previous': ['kind', 'word', 'range'],
   // What a payer-pays sentence's amount is counted on: scope and owner are words only, as in memory; a period word is refused by name.
   measure: ['kind', 'term', 'basis', 'scope', 'owner', 'determiner', 'window', 'such', 'range'],
   // A shortfall is owed on the period's final total once the period is over (src/evaluation/minimum.ts).
@@ -261,7 +276,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Computed payments, caps, floors and due dates: the query gives the window's revenue, and the
   // amounts are computed in TypeScript by the evaluator's own functions (src/evaluation/payments/).
   // `thresholdName` only names the threshold ("the Sales Forecast of $600,000 for such Contract Year"): the amount is the threshold.
-  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'range'],
+  // `portion` only words a payment definition's excess ("of that portion of Net Sales … that exceeds …"): the evaluator does not read it.
+  'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'portion', 'range'],
   'target-reference': ['kind', 'range'],
   // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
   // `methodWords`, `layout` and `calculated` only word the bands for the notes (the evaluator's tierNote).
@@ -480,6 +496,10 @@ function checkResolved(ast: DocumentNode): void {
       requireKnown(clause.listCondition, 'list condition');
       checkWindow(clause.listCondition.window);
     }
+    if (clause.definition) {
+      requireKnown(clause.definition, 'payment definition');
+      checkWindow(clause.definition.period);
+    }
     if (clause.clawback) requireKnown(clause.clawback, 'clawback');
     if (clause.catchUp) requireKnown(clause.catchUp, 'catch-up');
     for (const written of clause.milestones) {
@@ -597,6 +617,9 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       const reading = periodReading(milestone, evaluated.window, evaluated.firstAchievement);
       // A top-up's milestone is tested against the sales that give its minimum, as the evaluator plans it.
       const topUpTarget = topUpQueryTarget(clause, milestone, parties);
+      const last = milestones[milestones.length - 1];
+      const since = sincePreviousStart(clause, milestone, last?.clause === clause ? last : undefined, 0) ?? null;
+      const stopsAtFirstMet = reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null;
       const sqlMilestone: SqlMilestone = {
         index,
         clauseIndex: c + 1,
@@ -609,9 +632,11 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
         parties,
+        since,
         strict: milestone.comparator?.strict === true,
         ...reading,
-        stopsAtFirstMet: reading.once && payment.kind !== 'shortfall' && payment.kind !== 'attainment' && topUpTarget === null,
+        stopsAtFirstMet,
+        stopsAfterMet: stopsAtFirstMet ? 1 : (instalmentsOf(milestone)?.instalments.count ?? 0),
         instances: [],
       };
       // A target the empty total meets is met from the window's start, by no row (src/evaluation/met-from-start.ts): the query finds crossing rows only.
@@ -629,6 +654,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
           window,
           fromDay: Math.max(window.startDay, cut.firstCounted),
           toDay: Math.min(window.endDay, aDay + 1),
+          payFrom: Math.max(window.startDay, cut.firstCounted, since?.from ?? 0),
         };
         sqlMilestone.instances.push(instance);
         instances.push(instance);

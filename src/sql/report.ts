@@ -3,6 +3,7 @@
  * ledger (the same `EvaluationReport` shape, notes and diagnostics), so that the CLI renders SQL
  * results with the same renderer and `--json` is the same object.
  */
+import { asOfBeforeEffective } from '../evaluation/as-of-before-effective';
 import { ledgerHoldsReading } from '../language/ledger-holds';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
@@ -49,6 +50,9 @@ import { salesMinimumNote } from '../evaluation/sales-minimum-note';
 import { planBandsInstance } from './plan-bands';
 import { topUpInstance, topUpNotes, topUpPeriod } from './top-up';
 import { documentReadings } from '../evaluation/document-readings';
+import { InstalmentSeries, instalmentsNote } from '../evaluation/instalments';
+import { instalmentsOf } from '../language/check-instalments';
+import { sinceOrderWarning } from '../evaluation/since-previous';
 import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
@@ -208,6 +212,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       message: 'the ledger has no rows (a header and nothing else): every total is 0; check that the export is complete',
     });
   }
+  const notStarted = asOfBeforeEffective(ctx.effective, ctx.asOf);
+  if (notStarted) diagnostics.push(notStarted);
   const notes = new Notes(ctx.zone, asOf);
   // How the document was read (openings, periods, definitions, ledger, plans): the evaluator's notes, in its order.
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
@@ -249,6 +255,11 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     if (committed) notes.add(committed);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
     const clawback = sqlClawback(m);
+    // Paid in instalments: the evaluator's own series gives each met year its share, its words and its due date.
+    const parted = instalmentsOf(m.milestone);
+    const dueAtYearEnd = !m.clause.timing && !m.clause.payDay;
+    const series = parted ? new InstalmentSeries(parted.instalments, parted.payment, dueAtYearEnd) : null;
+    if (parted) notes.add(instalmentsNote(name, parted.instalments, parted.payment, dueAtYearEnd));
     for (const inst of m.instances) {
       notes.add(`${name}: ${inst.window.explanation}`);
       const escalated = escalationNote(name, m.milestone, m.clause.commitment?.escalation, inst.window, { target: inst.target, ...inst.escalation });
@@ -350,7 +361,8 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       if (settlement?.kind === 'open' || settlement?.kind === 'accruing') notes.add(`${instName}: ${settlement.note}`);
       if (settlement ? settlement.kind === 'owed' || settlement.kind === 'accruing' : met) {
         const owed = settlement?.kind === 'owed' || settlement?.kind === 'accruing' ? { ...result, achievedAt: settlement.at, achievedBy: settlement.by } : result;
-        const obligation = obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
+        const whole = obligationOf(plan, m, inst, owed, row, counts.label, name, diagnostics, warned);
+        const obligation = whole && series && m.payment.kind === 'constant' ? series.instalment(whole, result.deadline, m.payment.source) : whole;
         if (obligation) {
           obligations.push(obligation);
           notes.add(`${instName}: ${obligation.explanation}`);
@@ -371,8 +383,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
         obligations.push(bands);
         settledAtEnd.set(bands, instName);
       }
-      // Paid once: the periods after the first met one are neither reported nor paid.
+      // Paid once: the periods after the first met one are neither reported nor paid; in instalments, after the last one.
       if (met && m.stopsAtFirstMet) break;
+      if (series?.done) break;
     }
   }
   // Caps, floors, due dates, pay days and amounts that come to nothing, once every obligation is known: the evaluator's own code.
@@ -453,8 +466,13 @@ function obligationOf(
     }
     case 'schedule-missing':
       throw new Error('a schedule without the label fails the evaluation before obligations');
-    case 'rate':
-      // The revenue comes from the query; the amount, its rounding and its words are the evaluator's.
+    case 'rate': {
+      const order = m.since && !warned.has(m) ? sinceOrderWarning(m.since, inst.window, name, m.milestone.label) : null;
+      if (order) {
+        warned.add(m);
+        diagnostics.push(order);
+      }
+      // The revenue comes from the query (from `payFrom` for a rate since the previous milestone); the amount, its rounding and its words are the evaluator's.
       return rateObligation(pay.percent, pay.basis, dec(row.v4), {
         common,
         currency: plan.currency ?? firstRowCurrency,
@@ -462,7 +480,9 @@ function obligationOf(
         countedTo: Math.min(inst.window.endDay - 1, plan.aDay),
         name,
         diagnostics,
+        ...(m.since ? { since: m.since } : {}),
       });
+    }
     case 'shortfall':
       throw new Error('a shortfall is owed on the period total, not at a crossing row');
     case 'increments':

@@ -28,7 +28,7 @@ export {
 
 const zoneValidity = new Map<string, boolean>();
 
-/** Memoized: luxon builds an Intl.DateTimeFormat per call (0.3 ms), and a portfolio asks per contract. */
+/** Memoized: luxon builds an Intl.DateTimeFormat per call, a costly object, and a portfolio asks per contract. */
 export function isValidZone(zone: string): boolean {
   let valid = zoneValidity.get(zone);
   if (valid === undefined) {
