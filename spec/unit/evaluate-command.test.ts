@@ -131,7 +131,7 @@ describe('registerEvaluate', () => {
 
   it('adds the evaluate command with its options', () => {
     const cmd = program().commands.find((c) => c.name() === 'evaluate');
-    expect(cmd?.options.map((o) => o.long)).toEqual(['--sales', '--effective-date', '--time-zone', '--as-of', '--fiscal-year-start', '--ledger-holds', '--schedule', '--format', '--json', '--explain', '--portfolio', '--obligations-csv', '--rollup-csv', '--since', '--pay-period', '--paid', '--contract', '--payee', '--allow-paths-outside-portfolio', '--max-ledger-bytes', '--strict', '--engine', '--database-url', '--table', '--order-by', '--no-progress', '--columns', '--mapping', '--delimiter', '--encoding', '--date-format', '--decimal-comma', '--sheet', '--amount-unit', '--hidden-rows', '--refunded']);
+    expect(cmd?.options.map((o) => o.long)).toEqual(['--sales', '--effective-date', '--time-zone', '--as-of', '--fiscal-year-start', '--ledger-holds', '--ledger-currency', '--schedule', '--format', '--json', '--explain', '--portfolio', '--obligations-csv', '--rollup-csv', '--since', '--pay-period', '--paid', '--contract', '--payee', '--allow-paths-outside-portfolio', '--max-ledger-bytes', '--strict', '--engine', '--database-url', '--table', '--order-by', '--no-progress', '--columns', '--mapping', '--delimiter', '--encoding', '--date-format', '--decimal-comma', '--sheet', '--amount-unit', '--hidden-rows', '--refunded']);
   });
 
   it('turns a missing option into a usage error and an unknown one into a commander error', async () => {
