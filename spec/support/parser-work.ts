@@ -13,7 +13,7 @@ export const WIDEST_COLUMN = 400;
  * The most Earley states a text of `tokens` tokens may take: linear, plus a fixed start, since the
  * first column predicts the start of every clause form (enumerated, headed, payer-pays, conditional,
  * measured, shortfall, attainment, calendar, tables, commitments, clause headings, openings, and the
- * definitions that define a payment, a milestone or a set) and is allowed five columns' worth (the columns
- * after it predict the forms that continue after a party name or a quoted term).
+ * definitions that define a payment, a milestone or a set) and is allowed six columns' worth (the columns
+ * after it predict the forms that continue after a party name or a quoted term, and widen with them).
  */
-export const statesBound = (tokens: number): number => STATES_PER_TOKEN * (tokens + 5);
+export const statesBound = (tokens: number): number => STATES_PER_TOKEN * (tokens + 6);
