@@ -97,7 +97,7 @@ function main(): void {
   const shapes = chosenShapes().filter((s) => s.format === 'csv');
   const floor = path.join(__dirname, 'floor.js');
   let differs = false;
-  console.log(`CSV readers: ${fmt(rows)} rows; each reader in its own process, streaming the file once into the same fold; fastest of BENCH_REPEAT turns`);
+  console.log(`CSV readers: ${fmt(rows)} rows; each reader in its own process, streaming the file once into the same fold; fastest of ${Math.max(1, Number(process.env.BENCH_REPEAT ?? 2))} turns`);
   console.log('| shape | reader | wall s | CPU s | CPU x floor | peak RSS MB | rows | same rows and cells |');
   console.log('|:--|:--|--:|--:|--:|--:|--:|:--|');
   for (const shape of shapes) {
