@@ -86,6 +86,25 @@ describe('quantities', () => {
     expect(quantityFromNumber(Number.NaN)).toBeNull();
   });
 
+  it('reads a JSON number as the quantity of its shortest decimal form (whole numbers without writing it out)', () => {
+    // The general reading: the number's shortest form, as a ledger cell holding that text is read.
+    const general = (value: number) => (!Number.isFinite(value) ? null : /e/i.test(String(value)) ? new Dec(String(value)) : parseQuantity(String(value)));
+    const same = (value: number) => {
+      const got = quantityFromNumber(value);
+      const want = general(value);
+      if (typeof got === 'number' || typeof want === 'number' || got === null || want === null) expect(Object.is(got, want)).toBe(true);
+      else expect(got.equals(want) && got.toString() === want.toString()).toBe(true);
+    };
+    for (const edge of [0, -0, 1, -1, 99_999_999_999, -99_999_999_999, 1e11, -1e11, 1e15, 2 ** 53, 1e21, -1e21, 1.5, Infinity, -Infinity]) same(edge);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.integer({ min: -1e12, max: 1e12 }), fc.double({ noNaN: true }), fc.double({ min: -1e12, max: 1e12, noNaN: true }).map(Math.trunc)),
+        (value) => same(value),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
   it('falls back to Dec before a sum leaves the exact integer range', () => {
     const acc = new Accumulator();
     const big = parseQuantity('99999999999.9999') as number;
