@@ -238,6 +238,36 @@ describe('fast readers agree with the reference implementations', () => {
     }
   });
 
+  it('reads a plain date the same from its cache as the first time (one reader for every text, and a fresh one)', () => {
+    const digits = fc.stringMatching(/^[0-9]{2}$/);
+    const text = fc.oneof(
+      fc.tuple(fc.constantFrom('2026', '2024', '1900', '2000', '0000', '9999'), digits, digits).map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc.constantFrom('2026-02-29', '2024-02-29', '2026-13-01', '2026-00-10', '2026-1-01', '2026-01-1 ', '2026/01/01', '2026-0a-01', '２０２６-01-01', '2026-01-01T', '20260101  '),
+      fc.string({ minLength: 10, maxLength: 10 }),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), fc.constantFrom(...zones), (texts, zone) => {
+        const shared = reader(zone);
+        for (const t of [...texts, ...texts]) expect(shared.read(t)).toEqual(reader(zone).read(t));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('normalizes a record the same after records of other keys (one normalizer for all, and a fresh one)', () => {
+    const key = fc.constantFrom('id', 'date', 'amount', 'Amount', ' DATE ', 'currency', 'units', 'product', 'customer', 'seller', 'note', '0', 'amount ');
+    const value = fc.oneof(fc.constantFrom('2026-03-01', '2026-02-30', '12.50', '-3', 'USD', 'eur', 'Zoë', '', ' x '), fc.integer({ min: -1000, max: 1000 }));
+    const record = fc.array(fc.tuple(key, value), { maxLength: 9 }).map((kv) => Object.fromEntries(kv) as Record<string, unknown>);
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 12 }), (records) => {
+        const options = { timeZone: NY, currency: 'USD', checkDuplicates: false };
+        const shared = new RowNormalizer(options);
+        records.forEach((r, i) => expect(shared.normalize(r, i + 1)).toEqual(new RowNormalizer(options).normalize(r, i + 1)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('parses decimals exactly like Dec', () => {
     const decimal = fc
       .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^[0-9]{0,14}$/), fc.option(fc.stringMatching(/^[0-9]{0,7}$/)))
