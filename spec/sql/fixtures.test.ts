@@ -51,7 +51,7 @@ const NOT_SUPPORTED: Record<string, string> = {
  * never answered. A construct not listed here must either compile (and then agree) or be added deliberately.
  */
 const REFUSED_FEATURES = [
-  "definition 'item-set-definition'", "milestone 'milestone' field 'compound'",
+  "milestone 'milestone' field 'compound'",
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "clause 'clause' field 'carryForward'", "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'",
   "payment 'fixed' field 'bare'", "payment 'rate' field 'intro'", "tiers accruing on the running total",

@@ -14,7 +14,7 @@ import type { DocumentNode, PaymentDayNode, PaymentTimingNode } from '../languag
 import { timingWarnings } from './payments/pay-day';
 import { finalSettlement } from './final-settlement';
 import { windowType } from '../language/describe';
-import { itemSetReading } from '../language/item-sets';
+import { itemSetNotes, setMetricReading } from './item-set-notes';
 import { catchUpNote, catchUpTriggers, crossesBefore } from './catch-up';
 import { productOutcome, productPlans, tooManyProducts, type ProductOutcome } from './per-product';
 import { perProductNote } from '../language/per-product';
@@ -495,7 +495,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const rule = METRICS[plan.metric];
       // Within a defined set, the metric counts that set's rows, stated in the set's own note below.
       const reading = rule.reading(m.target);
-      notes.reading(plan.rowSet ? reading.replace('of every row', `of the rows of "${plan.rowSet.term}"`) : reading, name);
+      notes.reading(setMetricReading(reading, plan.rowSet), name);
       if (base?.kind === 'tiered') notes.add(tierNote(name, base));
       if (base?.kind === 'chosen-rate') notes.add(chosenRateNote(name, base));
       if (plan.clause.planLevels && plan.milestone === plan.clause.milestones[0]) {
@@ -525,20 +525,10 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       if (committed) notes.add(committed);
       if (plan.perProduct) notes.add(`${name}: ${perProductNote(plan.perProduct)}${plan.once ? '; paid once, for the first product and period that meet it, whatever other products meet later' : ''}`);
       if (plan.setUse !== null && plan.rowSet !== null) {
-        notes.add(`${name}: ${itemSetReading(plan.setUse)}`);
         const kind = found ? paymentParts(found.payment).base.kind : null;
-        if (kind === 'rate' || kind === 'rate-on-excess' || kind === 'tiered' || kind === 'per-increment') notes.add(`${name}: the payment is counted on the same rows, those of "${plan.setUse.definition.term}"`);
+        const paysOnRows = kind === 'rate' || kind === 'rate-on-excess' || kind === 'tiered' || kind === 'per-increment';
         const setSums = sums.setSums(plan.rowSet);
-        const column = plan.rowSet.field;
-        for (const [cell, member] of setSums.near) {
-          const message = `${name}: the ledger's ${column} "${cell}" nearly matches "${member}" of "${plan.setUse.definition.term}" but is not the same name, so its rows are not counted; if it is the same ${column}, write the ledger's name as the definition does (or name it in the definition)`;
-          if (!nearWarned.has(message)) {
-            nearWarned.add(message);
-            diagnostics.push({ code: 'set-near-miss', severity: 'warning', message });
-            notes.add(message);
-          }
-        }
-        if (setSums.blank > 0) notes.add(`${name}: ${setSums.blank} row${setSums.blank === 1 ? ' has' : 's have'} no ${column} and ${setSums.blank === 1 ? 'is' : 'are'} not counted in "${plan.setUse.definition.term}"`);
+        itemSetNotes(name, plan.setUse, plan.rowSet, paysOnRows, { near: setSums.near, blank: setSums.blank }, { notes, diagnostics, nearWarned });
       }
       const { net } = rule.series(sums, plan.productKey, plan.rowSet);
       const growth = priorPeriodOf(base);

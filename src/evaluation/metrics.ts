@@ -82,7 +82,7 @@ export function productSet(cell: string): RowSet {
 }
 
 /** The most near matches one set reports: enough to show the problem, bounded for a ledger of millions of names. */
-const MAX_NEAR = 20;
+export const MAX_NEAR = 20;
 
 /** The units key of a milestone that counts every product. */
 export const ANY_PRODUCT = '\u0000any';

@@ -5,10 +5,11 @@
  */
 import type { DocumentNode } from '../language/ast';
 import type { EvaluationReport } from '../evaluation/evaluate';
-import { compileEvaluation, type LedgerSource } from '../sql/compile';
+import { compileEvaluation, Params, sourceSql, type LedgerSource, type LedgerTableSpec } from '../sql/compile';
+import { judgeSetCells, setCellsQuery, setFields, type SetCells, type SetField } from '../sql/item-sets';
 import { classifyCell, compileCellChecks } from '../sql/cell-checks';
 import type { SqlDialect } from '../sql/dialect';
-import { planEvaluation, type SqlPlanOptions } from '../sql/plan';
+import { planEvaluation, type SqlPlan, type SqlPlanOptions } from '../sql/plan';
 import { normalizeResultRow, reportFromRows } from '../sql/report';
 import { tableSpec, type DescribedColumn } from '../sql/table-spec';
 import { checkExportColumns } from '../sql/export-columns';
@@ -35,10 +36,12 @@ export async function evaluateOnEngine(
     const e: EvaluationDiagnostic = { code: planned.code ?? 'invalid-context', severity: 'error', message: planned.message };
     return { ok: false, asOf: options.asOf ?? null, effectiveDate: options.effectiveDate, timeZone: options.timeZone ?? 'UTC', errors: [e], errorCount: 1, diagnostics: [] };
   }
-  const plan = planned.plan;
+  const unjudged = planned.plan;
   const columns = described ?? (await engine.describe(source));
   checkExportColumns(columns);
   const spec = tableSpec(source, columns, orderBy);
+  // A defined set's cells are judged by the in-memory rule first (src/sql/item-sets.ts).
+  const plan = unjudged.sets.length === 0 ? unjudged : { ...unjudged, setCells: await setCellsOf(engine, unjudged, spec) };
   const checks = compileCellChecks(plan, spec, engine.dialect);
   if (checks) {
     const bad = await engine.query(checks.text, checks.params);
@@ -60,4 +63,18 @@ export async function evaluateOnEngine(
   const query = compileEvaluation(plan, spec, engine.dialect);
   const rows = await engine.query(query.text, query.params);
   return reportFromRows(plan, rows.map(normalizeResultRow));
+}
+
+/** The ledger's distinct cells of each column a defined set reads, judged against the sets' members. */
+async function setCellsOf(engine: SqlEngine, plan: SqlPlan, spec: LedgerTableSpec): Promise<SetCells> {
+  const cells: Record<SetField, string[]> = { product: [], customer: [] };
+  for (const field of setFields(plan.sets)) {
+    const column = spec.columns[field];
+    // No such column: every row is a required column's error, which the evaluation query reports.
+    if (!column) continue;
+    const p = new Params(engine.dialect);
+    const rows = await engine.query(setCellsQuery(sourceSql(spec.source, p, engine.dialect), column, engine.dialect), p.values);
+    cells[field] = rows.map((r) => String(r.v));
+  }
+  return judgeSetCells(plan.sets, cells);
 }

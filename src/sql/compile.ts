@@ -39,6 +39,8 @@ import { clawbackSql } from './clawback';
 import { catchUpSql } from './catch-up';
 import { incrementCtes } from './increments';
 import { periodSumsSql } from './period-sums';
+import { cellIn, setFields } from './item-sets';
+import { requiredColumns } from '../evaluation/plan';
 
 const DAY_MS = 86_400_000;
 
@@ -193,6 +195,27 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   textCell('product_key', products ? col(c.product) : null, (x) => `lower(${x})`);
   textCell('customer_key', customers ? col(c.customer) : null, (x) => `lower(${x})`);
   textCell('currency', currencies ? col(c.currency) : null, (x) => `upper(${x})`);
+  // A defined set's column, as written (its cells are matched by the in-memory rule before the query: item-sets.ts), and
+  // whether it is empty: a set's column is required, as in memory.
+  if (plan.sets.length > 0 && !plan.setCells) {
+    throw new SqlUnsupportedError(
+      'defined set without its ledger cells',
+      "a defined set's rows are told by matching the ledger's cells of its column first (clause evaluate --engine does); a query alone cannot: evaluate this clause on the engine",
+    );
+  }
+  const setCells = plan.setCells;
+  for (const field of setFields(plan.sets)) {
+    const source = col(c[field]);
+    if (source === null) {
+      values.push(`${nullText} AS ${field}_set_raw`, `TRUE AS ${field}_missing`);
+    } else {
+      raw.push(`CAST(${source} AS ${T}) AS ${field}_set_raw`);
+      cells.push(`${field}_set_raw`, `NULLIF(${trimmed(`${field}_set_raw`)}, '') IS NULL AS ${field}_missing`);
+      values.push(`${field}_set_raw`, `${field}_missing`);
+    }
+    final.push(`${field}_set_raw`, `${field}_missing`);
+  }
+  plan.sets.forEach((set, k) => final.push(`${cellIn(`${set.field}_set_raw`, setCells?.members[k] ?? [], (v) => p.bind(v, T))} AS s${k}`));
 
   if (spec.dateType === 'text') {
     // Upper case, and '.' for ',', only where a 't', 'z' or ',' is there (most cells need no copy).
@@ -304,11 +327,15 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
 
   // Each metric's contribution of one row, by the `inst` table's metric code (units: per product slot).
   const productSlots = plan.products.map((key) => p.bind(key, T));
-  const contribution = (r: string, metric: string, slot: string): string => {
-    const units = [
+  // A set's slot is negative (-1 for the first set): only its rows count, and their units whatever their product.
+  const bySet = (slot: string, pick: (k: number) => string, otherwise: string): string =>
+    plan.sets.length === 0 ? otherwise : `CASE ${slot} ${plan.sets.map((_, k) => `WHEN ${-(k + 1)} THEN ${pick(k)}`).join(' ')} ELSE ${otherwise} END`;
+  const contribution = (r: string, metric: string, slot: string): string =>
+    bySet(slot, (k) => `CASE WHEN ${r}.s${k} THEN ${rowContribution(r, metric, [`WHEN TRUE THEN ${r}.units`])} ELSE CAST(0 AS ${D}) END`, rowContribution(r, metric, [
       `WHEN ${slot} = 0 THEN ${r}.units`,
       ...productSlots.map((key, k) => `WHEN ${slot} = ${k + 1} AND ${r}.product_key = ${key} THEN ${r}.units`),
-    ];
+    ]));
+  function rowContribution(r: string, metric: string, units: string[]): string {
     return (
       `CASE ${metric}` +
       ` WHEN 0 THEN CASE WHEN ${r}.amount > 0 THEN ${r}.amount ELSE CAST(0 AS ${D}) END` +
@@ -317,20 +344,27 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       ` WHEN 3 THEN CASE WHEN ${isNew(r)} THEN CAST(1 AS ${D}) ELSE CAST(0 AS ${D}) END` +
       ` ELSE CASE WHEN ${r}.units > 0 THEN CASE ${units.join(' ')} ELSE CAST(0 AS ${D}) END ELSE CAST(0 AS ${D}) END END`
     );
-  };
+  }
   const sum = (expr: string): string => `COALESCE(SUM(${expr}), CAST(0 AS ${D}))`;
   const unitSums = ['units_0', ...plan.products.map((_, k) => `units_${k + 1}`)];
   const unitSumExprs = [
     `${sum(`CASE WHEN units > 0 THEN units END`)} AS units_0`,
     ...productSlots.map((key, k) => `${sum(`CASE WHEN units > 0 AND product_key = ${key} THEN units END`)} AS units_${k + 1}`),
   ];
+  // Each set's own sums, as in memory (SetSums.add): amounts and deals of its rows, and their positive units.
+  const setSumExprs = plan.sets.flatMap((_, k) => [
+    `${sum(`CASE WHEN s${k} AND amount > 0 THEN amount END`)} AS gross_s${k}`,
+    `${sum(`CASE WHEN s${k} THEN amount END`)} AS net_s${k}`,
+    `${sum(`CASE WHEN s${k} AND amount > 0 THEN CAST(1 AS ${D}) END`)} AS deals_s${k}`,
+    `${sum(`CASE WHEN s${k} AND units > 0 THEN units END`)} AS units_s${k}`,
+  ]);
   ctes.push(
     `days AS (\n  SELECT d, COUNT(*) AS n,\n` +
       `    ${sum('CASE WHEN amount > 0 THEN amount END')} AS gross,\n` +
       `    ${sum('amount')} AS net,\n` +
       `    ${sum(`CASE WHEN amount > 0 THEN CAST(1 AS ${D}) END`)} AS deals,\n` +
       `    CAST(${customers ? 'COUNT(nr.rn)' : '0'} AS ${D}) AS new_customers,\n` +
-      `    ${unitSumExprs.join(',\n    ')}\n` +
+      `    ${[...unitSumExprs, ...setSumExprs].join(',\n    ')}\n` +
       `  FROM dated AS f${customers ? ' LEFT JOIN new_rows AS nr ON nr.rn = f.rn' : ''} WHERE f.d >= ${eDay} AND f.d <= ${aDay} GROUP BY f.d\n)`,
   );
 
@@ -341,7 +375,13 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     `SELECT CAST(NULL AS ${dialect.integer}) AS iid, 0 AS metric, 0 AS slot, CAST(NULL AS ${D}) AS target, 0 AS strict, CAST(NULL AS DATE) AS from_day, CAST(NULL AS DATE) AS to_day, ` +
     `0 AS pay, CAST(NULL AS ${D}) AS pay_amount, CAST(NULL AS ${dialect.rateFactor}) AS factor, 0 AS ms, 0 AS ptotal, 0 AS once, CAST(NULL AS DATE) AS pay_from WHERE FALSE`;
   const dayMetric = (metric: string, slot: string): string =>
-    `CASE ${metric} WHEN 0 THEN dd.gross WHEN 1 THEN dd.net WHEN 2 THEN dd.deals WHEN 3 THEN dd.new_customers ELSE CASE ${slot} ${unitSums.map((u, k) => `WHEN ${k} THEN dd.${u}`).join(' ')} END END`;
+    bySet(
+      slot,
+      (k) => `CASE ${metric} WHEN 0 THEN dd.gross_s${k} WHEN 1 THEN dd.net_s${k} WHEN 2 THEN dd.deals_s${k} ELSE dd.units_s${k} END`,
+      `CASE ${metric} WHEN 0 THEN dd.gross WHEN 1 THEN dd.net WHEN 2 THEN dd.deals WHEN 3 THEN dd.new_customers ELSE CASE ${slot} ${unitSums.map((u, k) => `WHEN ${k} THEN dd.${u}`).join(' ')} END END`,
+    );
+  // The revenue a rate is counted on: a set's rows when the milestone counts a set (as in memory), else every row.
+  const dayRevenue = (basis: 'gross' | 'net', slot: string): string => bySet(slot, (k) => `dd.${basis}_s${k}`, `dd.${basis}`);
   // Amounts owed increment by increment add a step instance per completed increment (increments.ts).
   const increments = plan.instances.flatMap((i) => (i.milestone.payment.kind === 'increments' ? [{ iid: i.id, payment: i.milestone.payment.payment, target: i.milestone.target }] : []));
   const instTable = increments.length > 0 ? 'base_inst' : 'inst';
@@ -354,9 +394,9 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   // Whether a total meets the target: passes it under a strict comparator ("exceed"), else reaches it.
   const meets = (total: string, strict: string, target = 'target'): string => `(${total} > ${target} OR (${strict} = 0 AND ${total} = ${target}))`;
   ctes.push(
-    `inst_days AS (\n  SELECT i.iid, i.target, i.strict, dd.d, dd.n, dd.gross, dd.net,\n` +
+    `inst_days AS (\n  SELECT i.iid, i.target, i.strict, dd.d, dd.n, ${dayRevenue('gross', 'i.slot')} AS gross, ${dayRevenue('net', 'i.slot')} AS net,\n` +
       `    ${dayMetric('i.metric', 'i.slot')} AS v,\n` +
-      `    CASE WHEN i.metric = 1 THEN dd.gross ELSE ${dayMetric('i.metric', 'i.slot')} END AS up\n` +
+      `    CASE WHEN i.metric = 1 THEN ${dayRevenue('gross', 'i.slot')} ELSE ${dayMetric('i.metric', 'i.slot')} END AS up\n` +
       `  FROM inst AS i JOIN days AS dd ON dd.d >= i.from_day AND dd.d < i.to_day\n)`,
     `running_days AS (\n  SELECT inst_days.*, SUM(v) OVER (PARTITION BY iid ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_end FROM inst_days\n)`,
     // A rate's revenue from `pay_from`: the window's first day, or the day after the previous milestone's deadline (a rate since it).
@@ -426,6 +466,27 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       ? `order_repeats AS (\n  SELECT 0 AS repeats\n)`
       : `order_repeats AS (\n  SELECT COUNT(*) - COUNT(DISTINCT rn) AS repeats FROM dated\n)`,
   );
+  // Each set's near cells, with their first evaluated row, and the evaluated rows whose cell has no name (item-sets.ts).
+  const evaluated = `d >= ${eDay} AND d <= ${aDay}`;
+  const setSelects = [
+    ...plan.sets.flatMap((set, k) => {
+      const near = setCells?.near[k] ?? [];
+      if (near.length === 0) return [];
+      const cellsIn = cellIn(`${set.field}_set_raw`, near.map((x) => x.cell), (v) => p.bind(v, T));
+      return [
+        `SELECT 'near', CAST(NULL AS ${dialect.integer}), CAST(${k} AS ${dialect.integer}), ${nullText}, MIN(rn), ${nullText}, ${nullText}, ${nullText}, ${nullText}, ${nullText}, ${nullText}, ${set.field}_set_raw\n` +
+          `  FROM dated WHERE ${evaluated} AND ${cellsIn} GROUP BY ${set.field}_set_raw`,
+      ];
+    }),
+    ...setFields(plan.sets).flatMap((field) => {
+      const blank = setCells?.blank[field] ?? [];
+      if (blank.length === 0) return [];
+      return [
+        `SELECT 'blank', CAST(NULL AS ${dialect.integer}), CAST(NULL AS ${dialect.integer}), ${nullText}, CAST(NULL AS ${dialect.integer}), ${nullText}, CAST(COUNT(*) AS ${T}), ${nullText}, ${nullText}, ${nullText}, ${nullText}, '${field}'\n` +
+          `  FROM dated WHERE ${evaluated} AND ${cellIn(`${field}_set_raw`, blank, (v) => p.bind(v, T))}`,
+      ];
+    }),
+  ];
   const firstCurrency = plan.wantsRowCurrency ? `(SELECT currency FROM dated WHERE currency IS NOT NULL ORDER BY rn LIMIT 1)` : `CAST(NULL AS ${T})`;
 
   // Problems with the ledger's rows, as `evaluate` reports them.
@@ -437,10 +498,18 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `SELECT rn, ${rank} AS rank, '${column}' AS col, '${code}' AS code, CAST(NULL AS ${T}) AS val, CAST(NULL AS ${dialect.integer}) AS first_rn FROM dated WHERE ${column}_missing`,
     );
   };
-  missing('date', c.date, 0);
-  if (plan.wantsAmount) missing('amount', c.amount, 1);
-  if (plan.wantsUnits) missing('units', c.units, 2);
-  const cellRank = { date: 3, amount: 4, units: 5 } as const;
+  // The required columns in the reader's order (src/evaluation/plan.ts requiredColumns): a row's missing cells are listed so.
+  const required = ['date', ...requiredColumns(plan.ast).filter((x) => x !== 'date')];
+  for (const [rank, column] of required.entries()) {
+    if (column === 'date' || column === 'amount' || column === 'units') missing(column, c[column], rank);
+    else if (column === 'product' || column === 'customer') {
+      const name = c[column];
+      issueParts.push(
+        `SELECT rn, ${rank} AS rank, '${column}' AS col, '${name ? 'missing-value' : 'missing-column'}' AS code, ${column}_set_raw AS val, CAST(NULL AS ${dialect.integer}) AS first_rn FROM dated WHERE ${column}_missing`,
+      );
+    }
+  }
+  const cellRank = { date: 10, amount: 11, units: 12 } as const;
   for (const column of checked) {
     if (column === 'amount' && !plan.wantsAmount && !plan.milestones.some((m) => paysOnRevenue(m.payment))) continue;
     if (column === 'units' && !plan.wantsUnits) continue;
@@ -449,7 +518,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   if (plan.currency !== null && c.currency) {
     const clauseCurrency = p.bind(plan.currency, T);
     issueParts.push(
-      `SELECT rn, 6, 'currency', 'currency-mismatch', currency, CAST(NULL AS ${dialect.integer}) FROM dated WHERE currency IS NOT NULL AND currency <> ${clauseCurrency}`,
+      `SELECT rn, 16, 'currency', 'currency-mismatch', currency, CAST(NULL AS ${dialect.integer}) FROM dated WHERE currency IS NOT NULL AND currency <> ${clauseCurrency}`,
     );
   }
   if (c.id) {
@@ -460,7 +529,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
       `id_uses AS (\n  SELECT l.rn, l.explicit_id, MIN(l.rn) OVER (PARTITION BY l.explicit_id) AS first_rn\n` +
         `  FROM dated AS l JOIN repeated_hashes AS r ON r.h = ${dialect.hash64('l.explicit_id')} WHERE l.explicit_id IS NOT NULL\n)`,
     );
-    issueParts.push(`SELECT rn, 7, 'id', 'duplicate-id', explicit_id, first_rn FROM id_uses WHERE rn > first_rn`);
+    issueParts.push(`SELECT rn, 17, 'id', 'duplicate-id', explicit_id, first_rn FROM id_uses WHERE rn > first_rn`);
   }
   ctes.push(`issues AS (\n  ${issueParts.join('\n  UNION ALL\n  ')}\n)`);
   ctes.push(`issue_count AS (\n  SELECT COUNT(*) AS n FROM issues\n)`);
@@ -495,6 +564,7 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     ...clawback.selects,
     ...catchUp.selects,
     ...levels.selects,
+    ...setSelects,
   ];
   // Increments are counted up by a recursive CTE (increments.ts), which the WITH must announce.
   const text = `WITH${increments.length > 0 ? ' RECURSIVE' : ''}\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;
@@ -521,7 +591,8 @@ export function sourceSql(source: LedgerSource, p: { bind(value: string, type: s
 function instanceRow(inst: SqlInstance, plan: SqlPlan, p: Params, dialect: SqlDialect): string {
   const m = inst.milestone;
   const D = dialect.decimal;
-  const slot = m.metric === 'units' ? (m.productKey === null ? 0 : plan.products.indexOf(m.productKey) + 1) : 0;
+  // A defined set's slot is negative (its index, from -1); a product's is its units column; else 0.
+  const slot = m.set !== null ? -(m.set + 1) : m.metric === 'units' ? (m.productKey === null ? 0 : plan.products.indexOf(m.productKey) + 1) : 0;
   const pay = m.payment;
   const payCode =
     pay.kind === 'constant'

@@ -9,6 +9,8 @@
  * never reaches a database as a different question.
  */
 import { perProductReading } from '../language/per-product';
+import { itemSetUse, rowSetOf, type ItemSetUse, type RowSet } from '../language/item-sets';
+import type { SetCells } from './item-sets';
 import { ledgerHoldsReading, type LedgerHolds } from '../language/ledger-holds';
 import type {
   AttainmentPaymentNode,
@@ -125,6 +127,9 @@ export interface SqlMilestone {
   metric: Metric;
   /** Units of a product: its key (trimmed, lower case), else null. */
   productKey: string | null;
+  /** A defined set whose rows alone count (src/language/item-sets.ts), and its index in `SqlPlan.sets`; null when none. */
+  setUse: ItemSetUse | null;
+  set: number | null;
   target: string;
   payment: SqlPayment;
   /** The payment as written, with its cap, floor and due date (settled once every obligation is known); null when none applies. */
@@ -173,6 +178,10 @@ export interface SqlPlan {
   wantsRowCurrency: boolean;
   /** Totals over days that are no instance's window (period-sums.ts). */
   periodSums: PeriodSum[];
+  /** The defined sets milestones count (one per distinct column and members), in order of first use. */
+  sets: RowSet[];
+  /** The ledger's cells of each set's column, judged against its members (item-sets.ts): found before the query is compiled. */
+  setCells?: SetCells;
 }
 
 export type PlanResult =
@@ -231,7 +240,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `quota`: the target as a share of a quota, already computed when read (src/sql/quota.ts).
   // `periodReference` only names the condition's period again ("for such Calendar Quarter"): the evaluator does not read it.
   // `condition: 'payment'`: no condition is written, the milestone is the payment's own measure (its window, metric and threshold).
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'periodProviso', 'event', 'condition', 'range'],
+  // `targetName` only names the target ("the Target Sales Threshold of $10,000"): the checks compare it with the payment's words, the evaluator does not read it.
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'periodProviso', 'event', 'condition', 'targetName', 'range'],
   'period-reference': ['kind', 'unit', 'word', 'range'],
   // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
   'sale-event': ['kind', 'words', 'range'],
@@ -241,7 +251,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `first` ("first reach") is wording wherever the checks accept it: neither engine reads it.
   comparator: ['kind', 'strict', 'words', 'first', 'range'],
   label: ['kind', 'style', 'text', 'range'],
-  // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger (the checker warns).
+  // `term` has decided `basis` when the clause was read; `scope` is not applied to the ledger unless it names a defined set (the checker warns).
   // `periodWord` ("annual Net Sales") gives the window when none is written, as in memory (period-readings.ts).
   revenue: ['kind', 'amount', 'basis', 'term', 'scope', 'periodWord', 'range'],
   'period-word': ['kind', 'word', 'unit', 'range'],
@@ -251,7 +261,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'several-payments-statement': ['kind', 'written', 'period', 'range'],
   // The date of an event periods are counted from: those periods are dated before any window is (period-readings.ts).
   'event-date': ['kind', 'event', 'date', 'range'],
-  // `scope` ("of Products") is not applied to the ledger, as in memory (the checker warns).
+  // `scope` ("of Products") is not applied to the ledger unless it names a defined set, as in memory (the checker warns).
   units: ['kind', 'count', 'product', 'scope', 'range'],
   'new-customers': ['kind', 'count', 'noun', 'range'],
   deals: ['kind', 'count', 'noun', 'range'],
@@ -266,6 +276,9 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'date-range': ['kind', 'from', 'to', 'range'],
   'defined-period': ['kind', 'term', 'which', 'written', 'range'],
   'period-definition': ['kind', 'term', 'meaning', 'range'],
+  // A defined set of products or customers: a milestone that names it counts its rows only, matched by the in-memory rule (item-sets.ts).
+  'item-set-definition': ['kind', 'term', 'field', 'members', 'noun', 'listedIn', 'excluding', 'range'],
+  'set-member': ['kind', 'name', 'range'],
   // Who counts as a new customer ('"New Client" means a client that is not and has never been party to a Sale Agreement.'):
   // the engines' own rule, stated in the document's notes (documentReadings); it changes no figure.
   'customer-definition': ['kind', 'term', 'noun', 'isNot', 'never', 'range'],
@@ -303,7 +316,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `thresholdName` only names the threshold ("the Sales Forecast of $600,000 for such Contract Year"): the amount is the threshold.
   // `portion` only words a payment definition's excess ("of that portion of Net Sales … that exceeds …"): the evaluator does not read it.
   'rate-on-excess': ['kind', 'intro', 'percent', 'basis', 'comparator', 'threshold', 'thresholdName', 'definedAs', 'measure', 'portion', 'levelBelow', 'range'],
-  'target-reference': ['kind', 'range'],
+  // `name` only names the target ("in excess of the Target Sales Threshold"): the threshold is the milestone's target, as in memory.
+  'target-reference': ['kind', 'name', 'range'],
   // A rate on the growth over the same quarter a year before: that quarter's total is a period sum of the query (period-sums.ts).
   'prior-period': ['kind', 'unit', 'baseYear', 'metric', 'range'],
   // A raised rate's proviso is the milestone (its window and unit): the lower rate is owed when it is not met (settlementOf).
@@ -485,6 +499,7 @@ function checkTerm(term: PaymentTermNode): void {
 function checkDefinition(definition: DefinitionNode): void {
   requireKnown(definition, 'definition');
   if (definition.kind === 'period-definition') requireKnown(definition.meaning, 'definition meaning');
+  if (definition.kind === 'item-set-definition') for (const member of definition.members) requireKnown(member, 'set member');
   if (definition.kind === 'metric-basis-statement') requireKnown(definition.periodWord, 'period word');
 }
 
@@ -651,6 +666,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
   const instances: SqlInstance[] = [];
   const products: string[] = [];
   const periodSums = new PeriodSums();
+  const sets: RowSet[] = [];
   let wantsCustomers = false;
   let wantsAmount = false;
   let wantsUnits = false;
@@ -665,6 +681,13 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       else wantsAmount = true;
       if (metric === 'new-customers') wantsCustomers = true;
       const index = milestones.length;
+      const setUse = itemSetUse(milestone, ast);
+      let set: number | null = null;
+      if (setUse) {
+        const rowSet = rowSetOf(setUse.definition);
+        set = sets.findIndex((s) => s.key === rowSet.key);
+        if (set === -1) set = sets.push(rowSet) - 1;
+      }
       const parties = milestoneParties(clause, milestone);
       const payment = paymentOf(clause, milestone, index, schedule, parties);
       if (paysOnRevenue(payment)) wantsRate = true;
@@ -684,6 +707,8 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         ...evaluated,
         metric,
         productKey,
+        setUse,
+        set,
         target: new Dec(topUpTarget ?? targetText(milestone.target)).toFixed(),
         payment,
         written: paymentFor(milestone, clause)?.payment ?? null,
@@ -697,6 +722,7 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
         stopsAfterMet: stopsAtFirstMet ? 1 : (instalmentsOf(milestone)?.instalments.count ?? 0),
         instances: [],
       };
+      if (setUse) checkSetMilestone(sqlMilestone);
       // A target the empty total meets is met from the window's start, by no row (src/evaluation/met-from-start.ts): the query finds crossing rows only.
       if (startMeets(new Dec(sqlMilestone.target), sqlMilestone.strict)) {
         throw new SqlUnsupportedError('target met before any sale', `the SQL engines do not read a target of ${sqlMilestone.target} that a total of zero already meets; evaluate this clause with the in-memory engine`);
@@ -746,6 +772,20 @@ export function planEvaluation(written: DocumentNode, options: SqlPlanOptions): 
       wantsUnits,
       wantsRowCurrency: wantsRate && currency === null,
       periodSums: periodSums.list,
+      sets,
     },
   };
+}
+
+/**
+ * A set's rows count for the instance's own total and its payment's revenue (compile.ts); totals over other days (a growth's
+ * year before, a level's periods) and new customers are not counted within a set by the query: refused by name.
+ */
+function checkSetMilestone(m: SqlMilestone): void {
+  const refuse = (what: string): never => {
+    throw new SqlUnsupportedError(`defined set with ${what}`, `the SQL engines do not count ${what} within a defined set ("${m.setUse?.definition.term}") yet; evaluate this clause with the in-memory engine`);
+  };
+  if (m.metric === 'new-customers') refuse('new customers');
+  if (m.growth) refuse('a rate on the growth');
+  if (m.levelStop) refuse('a rate stopped at a level');
 }

@@ -39,7 +39,8 @@ import {
 } from '../evaluation/evaluate';
 import { windowType } from '../language/describe';
 import { Notes } from '../evaluation/notes';
-import { METRICS } from '../evaluation/metrics';
+import { MAX_NEAR, METRICS } from '../evaluation/metrics';
+import { itemSetNotes, setMetricReading } from '../evaluation/item-set-notes';
 import { meets } from '../values/quantity';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
@@ -62,7 +63,7 @@ import type { SqlInstance, SqlMilestone, SqlPlan } from './plan';
 
 /** One row of the query's result, with every value as text or a number (see compile.ts for the kinds). */
 export interface SqlResultRow {
-  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught' | 'sum';
+  kind: 'instance' | 'explain' | 'rows' | 'issue' | 'refund' | 'caught' | 'sum' | 'near' | 'blank';
   iid: number | null;
   seq: number | null;
   row_id: string | null;
@@ -137,6 +138,9 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const caught = new Map<number, number>();
   /** The planned totals over days that are no instance's window, by index (period-sums.ts). */
   const periodTotals = new Map<number, Dec>();
+  /** A set's near cells with their first evaluated row, and each set column's count of evaluated rows with no name (item-sets.ts). */
+  const nearRows: SqlResultRow[] = [];
+  const blankRows = new Map<string, number>();
   const periodTotal = (k: number): Dec => {
     const found = periodTotals.get(k);
     if (found === undefined) throw new Error(`the query returned no total ${k}`);
@@ -168,8 +172,15 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       case 'sum':
         periodTotals.set(r.seq as number, dec(r.v1));
         break;
+      case 'near':
+        nearRows.push(r);
+        break;
+      case 'blank':
+        blankRows.set(r.label as string, Number(r.v1));
+        break;
     }
   }
+  const nearOf = setNear(plan, nearRows);
   if (!counts) throw new Error('the query returned no row counts');
 
   const errors: EvaluationDiagnostic[] = [];
@@ -248,11 +259,13 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   const timing: PaymentObligation[] = [];
   const settledAtEnd = new Map<Obligation, string>();
   const incrementsOwed = new Map<Obligation, string>();
+  const nearWarned = new Set<string>();
   for (const m of plan.milestones) {
     const name = labelName(m, clauses);
     const parties = m.parties;
     if (parties) notes.add(partiesNote(name, parties));
-    notes.reading(METRICS[m.metric].reading(m.milestone.target), name);
+    const rowSet = m.set === null ? null : plan.sets[m.set];
+    notes.reading(setMetricReading(METRICS[m.metric].reading(m.milestone.target), rowSet), name);
     const base = m.written ? paymentParts(m.written).base : null;
     if (base?.kind === 'tiered') notes.add(tierNote(name, base));
     if (m.clause.planLevels && m.milestone === m.clause.milestones[0]) notes.add(planLevelsNote(clauses > 1 ? `clause ${m.clauseIndex}: ` : '', m.clause.planLevels));
@@ -269,6 +282,10 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
     if (m.clause.salesMinimum) notes.add(salesMinimumNote(name, m.clause.salesMinimum));
     const committed = m.clause.commitment ? commitmentNote(name, m.clause.commitment) : null;
     if (committed) notes.add(committed);
+    if (m.setUse && rowSet && m.set !== null) {
+      const counts = { near: nearOf(m.set), blank: blankRows.get(rowSet.field) ?? 0 };
+      itemSetNotes(name, m.setUse, rowSet, m.payment.kind === 'rate' || m.payment.kind === 'computed', counts, { notes, diagnostics, nearWarned });
+    }
     if (m.growth) notes.add(`${name}: ${growthNote(m.growth)}`);
     if (m.clause.clawback) notes.add(`${name}: ${clawbackNote(m.clause.clawback)}`);
     if (m.clause.returns) notes.add(`${name}: ${returnsNote(m.clause.returns)}`);
@@ -560,4 +577,24 @@ function obligationOf(
     default:
       return assertNever(pay);
   }
+}
+
+/**
+ * Each set's near cells as the evaluator keeps them (SetSums.near): by the name the reader makes of the cell, in the order
+ * of its first evaluated row, at most MAX_NEAR names.
+ */
+function setNear(plan: SqlPlan, rows: readonly SqlResultRow[]): (set: number) => Array<readonly [string, string]> {
+  return (set) => {
+    const judged = plan.setCells?.near[set] ?? [];
+    const first = new Map<string, { row: number; member: string }>();
+    for (const r of rows) {
+      if (r.seq !== set) continue;
+      const cell = judged.find((x) => x.cell === r.label);
+      if (!cell) throw new Error(`the query returned a near cell the plan did not bind: ${r.label}`);
+      const row = r.row_number as number;
+      const seen = first.get(cell.name);
+      if (!seen || row < seen.row) first.set(cell.name, { row, member: cell.member });
+    }
+    return [...first.entries()].sort((a, b) => a[1].row - b[1].row).slice(0, MAX_NEAR).map(([name, x]) => [name, x.member] as const);
+  };
 }
