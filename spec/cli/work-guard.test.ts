@@ -25,13 +25,17 @@ const ROWS = 20_000;
 
 /**
  * Bounds, as fractions of the rows and of the file's bytes. Pass 2 reads the rows of the candidate
- * crossing days by position, on every shape (ASCII or not, CSV or NDJSON): days 256 apart share a
- * slot of the row positions, so for dates over more than 256 days their rows come too; a few
- * percent of a year's rows (4.1% at most, for dates over one quarter); recurring monthly
- * milestones have a candidate day or two per month. Each character is decoded once in pass 1, and
- * again only for the rows pass 2 reads.
+ * crossing days by position, on every shape (ASCII or not, CSV or NDJSON): the days a crossing
+ * falls on and the day before each, about 1% of a year's rows (measured 0.7-1.9%), 4.1% for dates
+ * over one quarter (a day holds four times the rows); recurring monthly milestones have a candidate
+ * day or two per month (2.8%). Days that share a slot of the row positions would come too: with a
+ * byte a day (days modulo 256), a year's March and November, which doubled a year-long ledger's
+ * rows (2.1% on the base shape), so the bound for a year's dates holds that at bay. Each character
+ * is decoded once in pass 1, and again only for the rows pass 2 reads.
  */
-const BOUNDS = { secondPassRows: 0.045, decoded: 1.045 };
+const BOUNDS = { secondPassRows: 0.02, decoded: 1.045 };
+/** The shapes whose candidate days hold more of the rows (see above). */
+const DENSER: Record<string, number> = { quarter: 0.045, monthly: 0.03 };
 
 let dir: string;
 beforeAll(() => {
@@ -56,7 +60,7 @@ async function run(shape: Shape, scratchFiles?: ScratchFiles): Promise<{ work: D
 describe(`work of a streamed evaluation, per shape, at ${ROWS.toLocaleString('en-US')} rows`, () => {
   test.each(SHAPES.map((s) => [s.name, s] as const))('%s', async (_name, shape) => {
     const { work, bytes } = await run(shape);
-    const bound = BOUNDS;
+    const bound = { ...BOUNDS, secondPassRows: DENSER[shape.name] ?? BOUNDS.secondPassRows };
     expect(work.rows).toBe(ROWS);
     // Every row of pass 2 came by position: none was found by reading the whole file again (no
     // pass 2 at all when no target is crossed).

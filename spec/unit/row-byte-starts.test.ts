@@ -116,6 +116,10 @@ describe('row byte starts on text that is not ASCII, cut into chunks anywhere', 
         const want = new Set(days);
         positions.readRows(write(text, 'csv'), bytes.length, want, { format: 'csv', sink: { header: () => undefined, issue: () => undefined, cells: (cells, k) => again.push([k, cells]) } });
         expect(again).toEqual(read.filter(([k]) => want.has(k % 5)));
+        // The same after a header of pass 1's width (how the command line reads them), not a stand-in one.
+        const afterHeader: Array<[number, string[]]> = [];
+        positions.readRows(write(text, 'csv'), bytes.length, want, { format: 'csv', width: 3, sink: { header: () => undefined, issue: () => undefined, cells: (cells, k) => afterHeader.push([k, cells]) } });
+        expect(afterHeader).toEqual(again);
       }),
       { seed: SEED, numRuns: runs(300) },
     );

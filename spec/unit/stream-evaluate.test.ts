@@ -136,7 +136,7 @@ describe('streaming evaluation', () => {
       expect(report.ok ? [] : report.errors.map((e) => [e.code, e.row])).toEqual([['duplicate-id', 30]]);
     });
 
-    test('positions are given up past their row limit, when rows skip, or for a row of 64 KB; days 256 apart are both read', () => {
+    test('positions are given up past their row limit, when rows skip, or for a row of 64 KB; days 65,536 apart are both read, days 256 apart are not', () => {
       const capped = new RowPositions(2);
       capped.start(1, 10);
       capped.start(2, 20);
@@ -151,21 +151,35 @@ describe('streaming evaluation', () => {
       long.start(1, 10);
       long.start(2, 10 + 65_536);
       expect(long.covers(2)).toBe(false);
-      // Days 256 apart share a value: pass 2 reads a row too many, never one too few.
+      // Days 65,536 apart share a value: pass 2 reads a row too many, never one too few; days 256
+      // apart (a year-long ledger's March and November) do not.
       const file = path.join(dir, 'three.csv');
-      writeFileSync(file, 'A,1\nB,2\nC,3\n');
+      writeFileSync(file, 'A,1\nB,2\nC,3\nD,4\n');
       const positions = new RowPositions();
-      [20_000, 20_256, 20_001].forEach((day, k) => {
+      [20_000, 20_000 + 65_536, 20_001, 20_256].forEach((day, k) => {
         positions.start(k + 1, 4 * k);
         positions.day(k + 1, day);
       });
-      expect(positions.covers(3)).toBe(true);
+      expect(positions.covers(4)).toBe(true);
       const read: Array<[number, string[]]> = [];
-      positions.readRows(file, 12, new Set([20_000]), { format: 'csv', sink: { header: () => undefined, issue: () => undefined, cells: (cells, row) => read.push([row, cells]) } });
+      positions.readRows(file, 16, new Set([20_000]), { format: 'csv', sink: { header: () => undefined, issue: () => undefined, cells: (cells, row) => read.push([row, cells]) } });
       expect(read).toEqual([
         [1, ['A', '1']],
         [2, ['B', '2']],
       ]);
+      // A row that starts with U+FEFF keeps it, as in pass 1 (only the file's first bytes are a BOM),
+      // after a stand-in header or one of pass 1's width.
+      writeFileSync(file, 'A,1\n\ufeffB,2\n');
+      const marked = new RowPositions();
+      marked.start(1, 0);
+      marked.day(1, 7);
+      marked.start(2, 4);
+      marked.day(2, 8);
+      for (const width of [undefined, 2]) {
+        const got: string[][] = [];
+        marked.readRows(file, 11, new Set([8]), { format: 'csv', width, sink: { header: () => undefined, issue: () => undefined, cells: (c) => got.push(c) } });
+        expect(got).toEqual([['\ufeffB', '2']]);
+      }
       // The last row, without its line end (here an unterminated quote), reads as in pass 1.
       writeFileSync(file, 'A,1\nB,"x');
       const last = new RowPositions();

@@ -48,6 +48,21 @@ export class CsvStreamParser extends TextStreamParser {
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
+  /**
+   * Reads what follows as data rows after a header of `width` cells that is not in the text (pass 2
+   * by position reads rows without their header), without telling the sink of a header. The rows'
+   * arrays are then made as in pass 1, and the loop optimized on pass 1's rows does not meet a
+   * header it never read there (which sent it back to the interpreter at the start of pass 2).
+   */
+  assumeHeader(width: number): void {
+    this.notAtStart();
+    // Made as pass 1's header is (an array of strings without holes), so the parser's fields keep their kinds.
+    const header: string[] = [];
+    for (let i = 0; i < width; i++) header.push('');
+    this.header = header;
+    this.width = width;
+  }
+
   protected pendingRow(): number {
     return this.header === null ? 0 : this.row + 1;
   }

@@ -152,6 +152,7 @@ export async function driveTwoPasses(source: LedgerSource, format: StreamFormat 
         format === 'csv'
           ? {
               format,
+              width: names.length,
               sink: {
                 header: () => undefined,
                 issue: () => undefined,

@@ -285,6 +285,11 @@ export abstract class TextStreamParser {
     if (this.carry.length + more > MAX_RECORD_CHARS) throw new RecordTooLongError(this.pendingRow());
   }
 
+  /** What comes is not the input's start: a BOM is not dropped from it (rows read by position). */
+  notAtStart(): void {
+    this.started = true;
+  }
+
   /** Row `row` starts at `start` in the text given to `scan`. */
   protected rowStart(row: number, start: number): void {
     if (this.positions !== null) this.positions.start(row, this.heldAt + this.byteOf(start));
