@@ -7,8 +7,10 @@
 import type { CalendarUnit, ClauseNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 
+/** "semi-annual" names a half-year, not a year; the first that matches decides. */
 const NAME_PERIOD: readonly [RegExp, CalendarUnit][] = [
-  [/\b(?:annual|yearly)\b/i, 'year'],
+  [/\b(?:semi-?annual|half-yearly)\b/i, 'half-year'],
+  [/(?<![\w-])(?:annual|yearly)\b/i, 'year'],
   [/\bquarterly\b/i, 'quarter'],
   [/\bmonthly\b/i, 'month'],
 ];
