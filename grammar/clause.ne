@@ -81,6 +81,7 @@ var soleNameWord: any = pw.soleNameWord, thresholdNameWord: any = pw.thresholdNa
 import * as ptb from './plan-table-builders';
 import * as pbb from './plan-band-builders';
 import * as ev from './full-month-builders';
+import * as qtb from './quota-target-builders';
 %}
 @lexer lexer
 
@@ -586,6 +587,8 @@ ofTail        -> money                                               {% isb.ofTa
 # target the text names ("the Target Sales Threshold of $150,000": two words or more, so never "the target").
 otherAmount   -> quotaShare                                          {% b.id %}
                | %the namedTarget %of money                          {% isb.namedAmount %}
+# "reach the quarterly quota of $150,000": a target named as a quota (its period word is checked against the window).
+               | %the quotaName %of money                            {% qtb.quotaTarget %}
 beVerb        -> %is | %are | %were
 orMore        -> %more | %greater
 # Strict: exceed, exceeds, in excess of, more than, greater than. Inclusive: at least, not (no) less than,

@@ -140,6 +140,8 @@ export const DIAGNOSTIC_CODES = {
   'duplicate-set-member': 'warning',
   /** An amount's threshold names a target ("the Target Sales Threshold") that the condition does not. */
   'target-name-mismatch': 'error',
+  /** A target named for a quarter or a year ("the quarterly quota") in a condition tested in periods of another length. */
+  'target-period-mismatch': 'warning',
   // milestones defined in sentences of their own
   'period-end-mismatch': 'error',
   // compound conditions

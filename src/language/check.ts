@@ -50,6 +50,7 @@ import { checkOwnWindows } from './check-own-windows';
 import { checkCustomerDefinitions } from './check-customer-definition';
 import { checkItemSets } from './check-item-sets';
 import { checkNamedTargets } from './check-named-target';
+import { checkTargetPeriods } from './check-target-period';
 import { checkFiscal } from './check-fiscal';
 import { checkPeriodWords } from './check-period-words';
 import { periodDefinitions } from './period-definitions';
@@ -102,6 +103,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkCustomerDefinitions(document, out);
   checkItemSets(document, out);
   for (const clause of document.clauses) checkNamedTargets(clause, out);
+  for (const clause of document.clauses) checkTargetPeriods(clause, out);
   checkFiscal(document, out);
   checkPeriodWords(document, out);
   for (const clause of document.clauses) checkShortfall(clause, text, out);

@@ -655,7 +655,7 @@ function payerCondition(m: MilestoneNode, at: string, withAchiever = true): { su
   if (!m.payment) throw new FormatError('the milestone of a payer-pays sentence needs its payment', `${at}/payment`);
   if (!m.comparator || typeof m.comparator.strict !== 'boolean') throw new FormatError('the milestone of a payer-pays sentence needs a comparator', `${at}/comparator`);
   const { t, scope, written } = revenueTarget(m, at, 'a payer-pays sentence');
-  const amount = m.targetName === undefined ? written : `the ${namedTargetText(m.targetName, `${at}/targetName`)} of ${written}`;
+  const amount = m.targetName === undefined ? written : `the ${namedTargetText(m.targetName, `${at}/targetName`, true)} of ${written}`;
   const strict = m.comparator.strict;
   const subject = m.achiever && withAchiever
     ? `the ${partyName(m.achiever, `${at}/achiever`)} generates ${t.term}${scope} ${strict ? 'in excess of' : 'at least'} ${amount}`
@@ -1678,7 +1678,7 @@ function provisoSentence(clause: ClauseNode, path: string): string {
   if (!m.payment || !measureOfPayment(m.payment) || m.payment.kind === 'timed' || m.payment.kind === 'limited') badField('a proviso on the period follows a computed amount with no due date or limit', `${at}/payment`);
   if (!m.comparator || typeof m.comparator.strict !== 'boolean') badField('a proviso needs a comparator', `${at}/comparator`);
   const { t, scope, written } = revenueTarget(m, at, 'a proviso on the period');
-  const amount = m.targetName === undefined ? written : `the ${namedTargetText(m.targetName, `${at}/targetName`)} of ${written}`;
+  const amount = m.targetName === undefined ? written : `the ${namedTargetText(m.targetName, `${at}/targetName`, true)} of ${written}`;
   const unit = oneOf(proviso.such.unit, ['month', 'quarter', 'year'], `${at}/periodProviso/such/unit`);
   const such = `such ${proviso.such.calendar ? 'calendar ' : ''}${unit}`;
   const sentence = measuredSentence({ ...clause, milestones: [{ ...m, condition: 'payment' }] }, path).slice(0, -1);
@@ -2736,9 +2736,13 @@ function namedThresholdText(p: RateOnExcessPaymentNode, path: string): string {
 
 /** "Target Sales Threshold": two words or more, each a word a threshold's name may hold. */
 const NAMED_TARGET_TOKENS = new Set(['word', 'sales', 'target', 'annual', 'minimum']);
-function namedTargetText(name: string, path: string): string {
+/** The words before "quota" in a target named as a quota ("quarterly quota", "Sales Quota"). */
+const QUOTA_LEAD_TOKENS = new Set(['word', 'number', 'annual', 'quarterly', 'sales']);
+/** A target's name as written; a quota's name ("quarterly quota") only for a condition's target, which the grammar reads after a comparator. */
+function namedTargetText(name: string, path: string, quotaAllowed = false): string {
   const tokens = typeof name === 'string' && /^\S+(?: \S+)+$/.test(name) ? tokenize(name).filter((t) => t.type !== 'ws') : [];
-  if (tokens.length < 2 || !tokens.every((t) => NAMED_TARGET_TOKENS.has(t.type ?? ''))) badField(`a target named '${String(name)}' (two words or more, such as "Target Sales Threshold")`, path);
+  const quota = quotaAllowed && tokens.length >= 2 && tokens[tokens.length - 1].type === 'quota' && tokens.slice(0, -1).every((t) => QUOTA_LEAD_TOKENS.has(t.type ?? ''));
+  if (!quota && (tokens.length < 2 || !tokens.every((t) => NAMED_TARGET_TOKENS.has(t.type ?? '')))) badField(`a target named '${String(name)}' (two words or more, such as "Target Sales Threshold" or "quarterly quota")`, path);
   return name;
 }
 
