@@ -101,7 +101,7 @@ describe('NDJSON row scanner', () => {
           scanned++;
         }
       }),
-      { seed: SEED, numRuns: 1000 },
+      { seed: SEED, numRuns: 3000 },
     );
     // The law is tested on many scanned lines, not only on lines left to JSON.parse.
     expect(scanned).toBeGreaterThan(300);
@@ -167,7 +167,7 @@ describe('NDJSON reader with the scanner', () => {
           else expect(record).toEqual({});
         });
       }),
-      { seed: SEED, numRuns: 500 },
+      { seed: SEED, numRuns: 1500 },
     );
   });
 
