@@ -6,6 +6,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/spec/limits'],
   testMatch: ['**/*.limits.ts'],
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  transform: { '^.+\\.ts$': '<rootDir>/spec/support/esbuild-transform.js' },
   testTimeout: 300000,
 };

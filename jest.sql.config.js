@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/spec/sql'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  transform: { '^.+\\.ts$': '<rootDir>/spec/support/esbuild-transform.js' },
   // Generous: the machine these run on may be shared by many other jobs.
   testTimeout: 900000,
 };

@@ -2,7 +2,7 @@
  * Robustness figures: how `validate` (parse + checks) and `format` grow with the input,
  * and the time of the largest hostile inputs the tests run. Run with
  * `npm run build && node dist/bench/robustness.js`. The tests assert linear *work* (Earley states,
- * spec/fuzz.test.ts) and generous time bounds (spec/hostile.test.ts); this prints the times.
+ * spec/unit/fuzz.slow.test.ts) and generous time bounds (spec/hostile.test.ts); this prints the times.
  */
 import { validate } from '../src/language/check';
 import { format } from '../src/language/format';

@@ -124,7 +124,7 @@ describe('hostile inputs (clause side), through the CLI', () => {
     const json = f.humanOnly ? null : runCli([...command, '--json', file]);
     const human = runCli([...command, file]);
     // The parser's work, not the time: linear in the tokens read, whatever the input (counted on
-    // texts up to 100,000 characters: counting keeps every Earley column; spec/unit/fuzz.test.ts
+    // texts up to 100,000 characters: counting keeps every Earley column; spec/unit/linear-parser-work.test.ts
     // shows the growth with length).
     const clauseText = bytes.toString('utf8');
     if (clauseText.length <= WORK_COUNTED_CHARS) {

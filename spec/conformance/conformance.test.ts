@@ -4,8 +4,9 @@
  * - parse: exactly one parse, no diagnostics, the AST (with ranges, or compared without them);
  * - syntax-error: no AST and one diagnostic with the code, position, message fragments and suggestion;
  * - check: the text parses and validate() reports the diagnostic, none of `absentCodes`, no syntax error;
- * - evaluate: the report's milestones, obligations, totals, rows, diagnostic codes and notes, or its
- *   errors, each computed by hand (the description shows the arithmetic).
+ * - evaluate: the report the library gives (`validate`, then the checked `evaluate` of src/index.ts): its
+ *   milestones, obligations, totals, rows, diagnostic codes and notes, or its errors (and for a clause the
+ *   checks refuse, the codes of the check errors), each computed by hand (the description shows the arithmetic).
  * spec/conformance/corpus/ has its own runner.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,10 +17,11 @@ import grammarRules from '../../grammar/clause.generated';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../../src/diagnostics';
 import { validate } from '../../src/language/check';
 import { parse } from '../../src/language/parse';
-import { evaluate, type EvaluationReport } from '../../src/evaluation/evaluate';
+import { evaluate } from '../../src/evaluation/checked-evaluate';
+import type { EvaluationReport } from '../../src/evaluation/report';
 import { readSchedule } from '../../src/evaluation/schedule-reader';
 import { parseLedgerText } from '../../src/ledger/text-readers';
-import type { LedgerFormat, LedgerRecord, RowIssue } from '../../src/ledger/rows';
+import type { LedgerFormat, LedgerRecord } from '../../src/ledger/rows';
 import type { LedgerHolds } from '../../src/language/ledger-holds';
 
 interface ExpectedDiagnostic {
@@ -41,7 +43,7 @@ type Case =
       description: string;
       input: {
         clause: string;
-        context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string; ledgerHolds?: LedgerHolds };
+        context: { effectiveDate: string; timeZone?: string; asOf: string; fiscalYearStart?: string; ledgerHolds?: LedgerHolds; ledgerCurrency?: string };
         schedule?: unknown;
         ledger: LedgerRecord[] | { format: LedgerFormat; text: string };
       };
@@ -55,6 +57,7 @@ type Case =
         notes?: string[];
         errors?: object[];
         errorCount?: number;
+        checkErrors?: string[];
       };
     };
 
@@ -189,21 +192,22 @@ describe('check', () => {
   });
 });
 
+/**
+ * The case evaluated as a library caller evaluates it (src/index.ts): `validate` of the clause, then the checked
+ * `evaluate`, which refuses a document the checks refuse and reads the ledger through the command line's ledger
+ * checks; so a case pins what a user gets, never a reading only the unchecked evaluator gives.
+ */
 function evaluateCase(input: Extract<Case, { kind: 'evaluate' }>['input']): EvaluationReport {
-  const parsed = parse(input.clause);
-  expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  if (!parsed.ast) throw new Error('no AST');
-  let records: LedgerRecord[];
-  let readIssues: RowIssue[] = [];
-  if (Array.isArray(input.ledger)) records = input.ledger;
-  else ({ records, issues: readIssues } = parseLedgerText(input.ledger.text, input.ledger.format));
+  const checked = validate(input.clause, { ledgerHolds: input.context.ledgerHolds });
+  expect(checked.diagnostics.filter((d) => SYNTAX.includes(d.code))).toEqual([]);
+  const ledger = Array.isArray(input.ledger) ? input.ledger : parseLedgerText(input.ledger.text, input.ledger.format);
   let schedule = null;
   if (input.schedule !== undefined) {
     const s = readSchedule(input.schedule);
     if (!s.ok) throw new Error(s.errors.join('; '));
     schedule = s.schedule;
   }
-  return evaluate(parsed.ast, records, { ...input.context, schedule, readIssues });
+  return evaluate(checked, ledger, { ...input.context, schedule });
 }
 
 describe('evaluate', () => {
@@ -216,6 +220,9 @@ describe('evaluate', () => {
       expect(report.errors).toHaveLength(x.errors?.length ?? 0);
       expect(report.errors).toMatchObject(x.errors ?? []);
       expect(report.errorCount).toBe(x.errorCount);
+      // A clause the checks refuse is not evaluated: the codes of the check errors that refuse it.
+      const checkErrors = (report.clauseDiagnostics ?? []).filter((d) => d.severity === 'error').map((d) => d.code);
+      expect(checkErrors.sort()).toEqual([...(x.checkErrors ?? [])].sort());
       return;
     }
     if (!report.ok) throw new Error(`evaluation failed: ${JSON.stringify(report.errors)}`);

@@ -1,6 +1,6 @@
 /**
  * fast-check generators of clause ASTs and clause texts, for the round-trip and fuzz properties
- * (spec/format.test.ts, spec/fuzz.test.ts). Generated ASTs are the ones `format` can write:
+ * (spec/unit/format.test.ts, spec/unit/fuzz.slow.test.ts). Generated ASTs are the ones `format` can write:
  * every target, window, payment and label style, clause headings, payer-pays and conditional
  * sentences with their comparators, and currencies with 0, 2, 3 and 4 minor digits.
  * Ranges are dummies: `termsOf` ignores them.

@@ -3,7 +3,7 @@
  * ample headroom: on average 8-22 Earley states per token there, at most about 160 in one column
  * (the column where a sentence starts predicts every sentence form, so it widens as the language
  * gains forms; it stays fixed as a text grows). An ambiguity or a catch-all rule would multiply
- * these with the input's length; the doubling test in spec/unit/fuzz.test.ts asserts that the work
+ * these with the input's length; the doubling test in spec/unit/linear-parser-work.test.ts asserts that the work
  * stays linear, which the width of one column cannot show.
  */
 export const STATES_PER_TOKEN = 60;

@@ -10,6 +10,7 @@ import { format, termsOf } from '../../src/language/format';
 import type { EvaluationSuccess } from '../../src/evaluation/evaluate';
 import type { LedgerRecord } from '../../src/ledger/rows';
 import { dayLedger, dayRecord, evaluateText } from '../support/day-ledger';
+import { runs } from '../support/clause-arbitraries';
 
 const CLAUSE = 'If Net Sales exceed $1,000 in the first quarter, the Company shall pay the Agent a bonus of $500.';
 const SENTENCES = [
@@ -53,7 +54,7 @@ describe('the law of a clawback', () => {
           expect(withIt.totals).toEqual([{ currency: 'USD', amount: '0.00', unresolved: 0 }]);
         }
       }),
-      { numRuns: 80 },
+      { numRuns: runs(30) },
     );
   });
 });

@@ -9,6 +9,7 @@ import { validate } from '../../src/language/check';
 import { format, termsOf } from '../../src/language/format';
 import { evaluate, type EvaluationSuccess } from '../../src/evaluation/evaluate';
 import type { LedgerRecord } from '../../src/ledger/rows';
+import { runs } from '../support/clause-arbitraries';
 
 const TEXTS = [
   'If Net Sales in any Calendar Quarter are at least $500,000 and at least 2 new customers, the Company shall pay the Agent a bonus of $5,000 for such Calendar Quarter.',
@@ -92,7 +93,7 @@ describe('the laws of a compound reading', () => {
           expect(ab.obligations.map((o) => o.triggeredAt)).toEqual(days(ab).filter((d) => d !== null));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(25) },
     );
   });
 });

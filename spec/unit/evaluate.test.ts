@@ -5,6 +5,7 @@ import { evaluate, startEvaluation, type EvaluationSuccess, type MilestoneResult
 import { formatIsoDate, fromDayNumber } from '../../src/time/periods';
 import type { LedgerRecord } from '../../src/ledger/rows';
 import { readSchedule, parseSchedule } from '../../src/evaluation/schedule-reader';
+import { runs } from '../support/clause-arbitraries';
 
 // --- hand-built ASTs (independent of the grammar) ----------------------------------------------
 const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -296,7 +297,7 @@ describe('properties', () => {
         const expected = reference(rows, t1, t2);
         expect(r.milestones.map((m) => ({ status: m.status, total: Math.round(Number(m.total) * scaleOf(m)), achievedBy: m.achievedBy }))).toEqual(expected);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -313,7 +314,7 @@ describe('properties', () => {
         for (const i of order) e.crossingRecord(records[i], i + 1);
         expect(e.finish()).toEqual(evaluate(PROPERTY_AST(t1, t2), records, OPTIONS));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -331,7 +332,7 @@ describe('properties', () => {
           expect(withoutRowNumbers(b)).toEqual(withoutRowNumbers(a));
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -354,7 +355,7 @@ describe('properties', () => {
         const view = (r: EvaluationSuccess) => r.milestones.filter((m) => m.metric !== 'deals').map((m) => [m.status, m.achievedAt, m.total]);
         expect(view(b)).toEqual(view(a));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(40) },
     );
   });
 });

@@ -209,7 +209,7 @@ describe('fast readers agree with the reference implementations', () => {
         // A space for the T (as spreadsheets export) reads the same.
         expect(reader(zone).read(text.replace('T', ' '))).toEqual(r);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -223,7 +223,7 @@ describe('fast readers agree with the reference implementations', () => {
         expect(r.ok && dayText(r.day)).toBe(local.slice(0, 10));
         expect(reader(zone).read(local.replace('T', ' '))).toEqual(r);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -280,7 +280,7 @@ describe('fast readers agree with the reference implementations', () => {
         const normal = text.replace(/^([+-]?)\./, '$10.').replace(/\.$/, '');
         expect(toDec(q as number).equals(new Dec(normal))).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 150 },
     );
   });
 });
@@ -349,7 +349,7 @@ describe('duplicate ids in bounded memory', () => {
         const repeated = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
         expect([...index.suspects].sort((a, b) => a - b)).toEqual(repeated.sort((a, b) => a - b));
       }),
-      { seed: 42, numRuns: 200 },
+      { seed: 42, numRuns: 80 },
     );
   });
 

@@ -32,7 +32,7 @@ describe('the shortfall law', () => {
         expect(r.amount.isNegative()).toBe(false);
         expect(r.amount.isZero()).toBe(total.greaterThanOrEqualTo(minimum) || exact.lessThan('0.005'));
       }),
-      { seed: SEED, numRuns: runs(300) },
+      { seed: SEED, numRuns: runs(100) },
     );
   });
 
@@ -43,7 +43,7 @@ describe('the shortfall law', () => {
         const after = calculateShortfall(share(p), minimum, total.plus(more), 'USD').amount;
         expect(after.lessThanOrEqualTo(before)).toBe(true);
       }),
-      { seed: SEED, numRuns: runs(300) },
+      { seed: SEED, numRuns: runs(100) },
     );
   });
 });
@@ -65,7 +65,7 @@ describe('evaluation of a yearly minimum on random ledgers', () => {
         expect(report.obligations.map((o) => ({ period: o.period, amount: o.amount, triggeredAt: o.triggeredAt, triggeredBy: o.triggeredBy, payer: o.payer, payee: o.payee, direction: o.direction }))).toEqual(expected);
         expect(report.milestones[1].status === 'missed').toBe(false);
       }),
-      { seed: SEED, numRuns: runs(60) },
+      { seed: SEED, numRuns: runs(25) },
     );
   });
 });
