@@ -59,6 +59,7 @@ import * as isb from './item-set-builders';
 import * as md from './milestone-definition-builders';
 import * as pr from './pro-rata-builders';
 import * as crb from './chosen-rate-builders';
+import * as rat from './royalty-at-builders';
 import * as lb from './list-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
@@ -137,6 +138,8 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 # "means" tells it from the definitions of periods, customers and milestones.
                | %string %meansWord %comma paymentDefinitionBody %period {% pd.paymentDefinition %}
 afterPayerClause -> paymentTiming                                    {% b.id %}
+# "For avoidance of doubt, each rate applies only to that portion of the Net Sales that falls within its range of sales." (grammar/royalty-at-builders.ts).
+               | %for_ %the:? "avoidance" %of "doubt" %comma %each %rateWord "applies" "only" %to %that %portion %of %the measureMetric %that "falls" %within %its "range" %of %sales %period {% rat.portionStatement %}
                | evenIfOthersOnce                                    {% b.id %}
                | paymentDay                                          {% b.id %}
                | firstAchievementOnce                                {% b.id %}
@@ -550,6 +553,8 @@ scopePhrases  -> scopePhrase                                         {% b.single
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
 # "of each Product": counted per item (check-each-scope.ts warns that the ledger is read as one item's rows).
                | %of %each scopeWords                                {% b.eachScopePhrase %}
+# "of all Licensed Products": every product of a defined kind, as written (grammar/royalty-at-builders.ts).
+               | %of %all scopeWords                                 {% rat.allScope %}
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
@@ -1055,6 +1060,8 @@ windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measu
                | portionAmount                                       {% b.id %}
 # A rate chosen by conditions on the period's total (grammar/chosen-rate-builders.ts).
                | chosenRateAmount                                    {% b.id %}
+# Royalties written measure first, their rates after "at" (grammar/royalty-at-builders.ts).
+               | "royalties" %on windowedMeasure %at measuredBands tierMethod:? {% rat.royaltiesOnAt %}
 # "royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to each portion of
 # Total Annual Net Sales as follows: less than or equal to $5 million: five percent (5%); > $5 million and less than or equal
 # to $10 million: six percent (6%); > $10 million: seven percent (7%)": each rate on its own portion (grammar/portion-builders.ts).

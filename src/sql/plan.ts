@@ -198,6 +198,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   clause: [
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
+    // A portion statement only states the tiers' method, which the tiers carry after the parse (tier-band-resolution.ts).
+    'portionStatement',
     'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'planLevels', 'returns', 'range',
   ],
   // Plan levels are resolved into the milestones when read (src/language/plan-level-names.ts): each a rate on the excess
