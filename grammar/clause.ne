@@ -60,6 +60,7 @@ import * as md from './milestone-definition-builders';
 import * as pr from './pro-rata-builders';
 import * as crb from './chosen-rate-builders';
 import * as rat from './royalty-at-builders';
+import * as sa from './second-amount-builders';
 import * as lb from './list-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
@@ -348,6 +349,9 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | measuredSentence amountName:? uncappedTail:? %period sumCap {% qb.sumCappedClause %}
 # "…, provided that Net Sales in such quarter exceed $250,000": a condition on the amount's own period (grammar/period-proviso-builders.ts).
                | measuredSentence periodProviso %period              {% pv.provisoClause %}
+# "…, and an incentive bonus of two percent (2%) of Total Sales in such quarter above the Quarterly Target of $100,000.": a
+# second amount in the same sentence, its own milestone (grammar/second-amount-builders.ts).
+               | measuredSentence %comma %and secondAmount %period   {% sa.secondAmountClause %}
                | steppedSentence %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
 # A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
@@ -1085,6 +1089,7 @@ measuredThreshold -> threshold                                       {% b.id %}
 thresholdWords -> thresholdWord                                      {% b.single %}
                | thresholdWords thresholdWord                        {% b.append %}
 thresholdWord -> %thresholdNameWord {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %annual {% b.id %} | %minimum {% b.id %}
+               | %quarterly {% b.id %}
 thresholdFor  -> %for_ "such" periodName                             {% qb.thresholdForDefined %}
                | %for_ "such" %calendar:? periodUnit                 {% qb.thresholdForUnit %}
 # "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.
@@ -1113,6 +1118,8 @@ measureMetric -> measureModifiers:? basis:? metricNoun               {% b.metric
 measureModifiers -> measureModifier                                  {% b.single %}
                | measureModifiers measureModifier                    {% b.append %}
 measureModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | "consolidated" {% b.id %}
+# "Total Sales": the metric's name (undefined, so read like "Sales").
+               | "Total" {% b.id %}
 determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "such" {% qb.determiner %} | %the {% qb.determiner %}
 measureWindow -> window                                              {% qb.ownWindow %}
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
@@ -1433,3 +1440,10 @@ rateChoiceSubject -> measureMetric suchForWindow:?                   {% crb.metr
                | "they"                                              {% crb.theySubject %}
 rateChoiceBound -> money                                             {% b.id %}
                | percentage %of %the chosenRateName                  {% crb.thresholdShare %}
+
+# --- a second amount in one payer-pays sentence -------------------------------------------------------
+# "The Company shall pay the Sales Representative a commission of five percent (5%) of Total Sales in each calendar quarter,
+# and an incentive bonus of two percent (2%) of Total Sales in such quarter above the Quarterly Target of One Hundred Thousand
+# Dollars ($100,000)." (grammar/second-amount-builders.ts; "such" is checked in src/language/check-measured.ts).
+secondAmount  -> measuredIntro percentage rateOf windowedMeasure     {% qb.measuredRate %}
+               | measuredIntro percentage rateOf windowedMeasure excessWord measuredThreshold {% qb.measuredExcess %}

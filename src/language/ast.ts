@@ -573,6 +573,11 @@ export interface PartyNode {
 export interface MilestoneNode {
   kind: 'milestone';
   /**
+   * The second amount of one payer-pays sentence ("…, and an incentive bonus of two percent (2%) of Total Sales in such quarter
+   * above …"): its "such" period is the first amount's, whose window it has.
+   */
+  sameSentence?: true;
+  /**
    * How the milestone is referred to: the enumerator without brackets or dot ("i", "a", "1"),
    * the heading in the headed form ("Month 1", "Quarterly Goal"), or null when there is none.
    */

@@ -542,7 +542,7 @@ function clauseHeading(h: ClauseHeadingNode, path: string): string {
 /** A word the lexer reads as a plain word (not a keyword, ordinal or month): scope phrases are made of them. */
 const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t) => t.type === 'word');
 
-const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(?:annual|yearly|quarterly|monthly|fortnightly|weekly) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such|total) )*(?:(?:annual|yearly|quarterly|monthly|fortnightly|weekly) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
@@ -739,6 +739,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const growth = clause.milestones[0]?.payment ? paymentParts(clause.milestones[0].payment).base : null;
   if (growth?.kind === 'rate-on-excess' && growth.threshold?.kind === 'prior-period') return growthSentence(clause, growth, growth.threshold, path);
   if (clause.milestones[0]?.periodProviso !== undefined) return provisoSentence(clause, path);
+  if (clause.milestones[1]?.sameSentence === true) return secondAmountSentence(clause, path);
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   const first = clause.milestones[0]?.payment;
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
@@ -1215,6 +1216,8 @@ function measuredIntro(value: PaymentIntro | undefined, path: string): string {
 function measureText(m: MeasureNode, path: string): string {
   const metric = METRIC.exec(m.term);
   if (!metric) throw new FormatError(`'${m.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${path}/term`);
+  // "Total Sales": the grammar reads the word capitalised only.
+  if (/(?:^| )total /i.test(m.term) && !/(?:^| )Total /.test(m.term)) badField(`'${m.term}' (write "Total" capitalised)`, `${path}/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== m.basis) throw new FormatError(`the term '${m.term}' does not say '${String(m.basis)}'`, `${path}/basis`);
   const determiner = m.determiner === null ? '' : `${oneOf(m.determiner, ['such', 'all', 'all such', 'the'], `${path}/determiner`)} `;
   const scope = m.scope === undefined ? '' : ` ${scopeText(m.scope, `${path}/scope`)}`;
@@ -1686,6 +1689,22 @@ function measuredSentence(clause: ClauseNode, path: string): string {
   if (!clause.party) return `The ${partyName(clause.payer as PartyNode, `${path}/payer`)} shall pay ${paid}.`;
   const payee = partyName(clause.party, `${path}/party`);
   return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
+}
+
+/**
+ * "The Company shall pay the Sales Representative a commission of 5% of Total Sales in each calendar quarter, and an incentive
+ * bonus of 2% of Total Sales in such quarter above the Quarterly Target of $100,000.00.": two amounts, each its own milestone.
+ */
+function secondAmountSentence(clause: ClauseNode, path: string): string {
+  if (clause.form !== 'payer-pays' || clause.milestones.length !== 2 || !clause.payer || !clause.party) badField('a second amount follows one computed amount in a payer-pays sentence naming both parties', `${path}/milestones`);
+  const [first, second] = clause.milestones;
+  const at = `${path}/milestones/1`;
+  if (first.condition !== 'payment' || first.sameSentence || second.condition !== 'payment' || first.periodProviso || second.periodProviso) badField('two amounts with no condition', `${path}/milestones`);
+  const p = second.payment;
+  if (!p || (p.kind !== 'rate' && p.kind !== 'rate-on-excess') || !p.intro || !p.measure) badField('a second amount is a rate, or a rate on the excess, with its intro and measure', `${at}/payment`);
+  if (p.measure.window !== null || !p.measure.such) badField('a second amount counted "in such <period>" of the first', `${at}/payment/measure`);
+  const sentence = measuredSentence({ ...clause, milestones: [first] }, path).slice(0, -1);
+  return `${sentence}, and ${measuredAmount(p, `${at}/payment`)}.`;
 }
 
 /** "The Distributor shall earn a commission of 5% of Net Sales in each calendar quarter, provided that Net Sales in such quarter exceed $250,000.00." */

@@ -233,7 +233,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `quota`: the target as a share of a quota, already computed when read (src/sql/quota.ts).
   // `periodReference` only names the condition's period again ("for such Calendar Quarter"): the evaluator does not read it.
   // `condition: 'payment'`: no condition is written, the milestone is the payment's own measure (its window, metric and threshold).
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'periodProviso', 'event', 'condition', 'range'],
+  // `sameSentence` only says the amount was written second in its sentence: its window is already the first amount's.
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'periodProviso', 'event', 'condition', 'sameSentence', 'range'],
   'period-reference': ['kind', 'unit', 'word', 'range'],
   // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
   'sale-event': ['kind', 'words', 'range'],
