@@ -59,6 +59,8 @@ import * as isb from './item-set-builders';
 import * as md from './milestone-definition-builders';
 import * as pr from './pro-rata-builders';
 import * as crb from './chosen-rate-builders';
+import * as rat from './royalty-at-builders';
+import * as sa from './second-amount-builders';
 import * as lb from './list-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
@@ -138,6 +140,8 @@ headlessClause -> enumeratedClause                                   {% b.id %}
 # "means" tells it from the definitions of periods, customers and milestones.
                | %string %meansWord %comma paymentDefinitionBody %period {% pd.paymentDefinition %}
 afterPayerClause -> paymentTiming                                    {% b.id %}
+# "For avoidance of doubt, each rate applies only to that portion of the Net Sales that falls within its range of sales." (grammar/royalty-at-builders.ts).
+               | %for_ %the:? "avoidance" %of "doubt" %comma %each %rateWord "applies" "only" %to %that %portion %of %the measureMetric %that "falls" %within %its "range" %of %sales %period {% rat.portionStatement %}
                | evenIfOthersOnce                                    {% b.id %}
                | paymentDay                                          {% b.id %}
                | firstAchievementOnce                                {% b.id %}
@@ -346,6 +350,9 @@ payerClause   -> paymentFirst %period                                {% b.payerC
                | measuredSentence amountName:? uncappedTail:? %period sumCap {% qb.sumCappedClause %}
 # "…, provided that Net Sales in such quarter exceed $250,000": a condition on the amount's own period (grammar/period-proviso-builders.ts).
                | measuredSentence periodProviso %period              {% pv.provisoClause %}
+# "…, and an incentive bonus of two percent (2%) of Total Sales in such quarter above the Quarterly Target of $100,000.": a
+# second amount in the same sentence, its own milestone (grammar/second-amount-builders.ts).
+               | measuredSentence %comma %and secondAmount %period   {% sa.secondAmountClause %}
                | steppedSentence %period                             {% b.payerClause %}
                | calendarSentence %period                            {% b.payerClause %}
 # A period reference follows a stated amount only: after a computed one, "for such Calendar Year" is the amount's own measure window.
@@ -551,6 +558,8 @@ scopePhrases  -> scopePhrase                                         {% b.single
 scopePhrase   -> scopePreposition %the:? scopeWords                  {% b.scopePhrase %}
 # "of each Product": counted per item (check-each-scope.ts warns that the ledger is read as one item's rows).
                | %of %each scopeWords                                {% b.eachScopePhrase %}
+# "of all Licensed Products": every product of a defined kind, as written (grammar/royalty-at-builders.ts).
+               | %of %all scopeWords                                 {% rat.allScope %}
                | scopePreposition %the:? scopeWords %and %its scopeWords {% qb.joinedScope %}
                | %to %the:? customerNoun                             {% qb.customerScope %}
                | %by scopeParties                                    {% b.byScope %}
@@ -1058,6 +1067,8 @@ windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measu
                | portionAmount                                       {% b.id %}
 # A rate chosen by conditions on the period's total (grammar/chosen-rate-builders.ts).
                | chosenRateAmount                                    {% b.id %}
+# Royalties written measure first, their rates after "at" (grammar/royalty-at-builders.ts).
+               | "royalties" %on windowedMeasure %at measuredBands tierMethod:? {% rat.royaltiesOnAt %}
 # "royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to each portion of
 # Total Annual Net Sales as follows: less than or equal to $5 million: five percent (5%); > $5 million and less than or equal
 # to $10 million: six percent (6%); > $10 million: seven percent (7%)": each rate on its own portion (grammar/portion-builders.ts).
@@ -1081,6 +1092,7 @@ measuredThreshold -> threshold                                       {% b.id %}
 thresholdWords -> thresholdWord                                      {% b.single %}
                | thresholdWords thresholdWord                        {% b.append %}
 thresholdWord -> %thresholdNameWord {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %annual {% b.id %} | %minimum {% b.id %}
+               | %quarterly {% b.id %}
 thresholdFor  -> %for_ "such" periodName                             {% qb.thresholdForDefined %}
                | %for_ "such" %calendar:? periodUnit                 {% qb.thresholdForUnit %}
 # "… in excess of $50,000 made during the term of this Agreement": the window of the sales counted.
@@ -1109,6 +1121,8 @@ measureMetric -> measureModifiers:? basis:? metricNoun               {% b.metric
 measureModifiers -> measureModifier                                  {% b.single %}
                | measureModifiers measureModifier                    {% b.append %}
 measureModifier -> %aggregate {% b.id %} | %cumulative {% b.id %} | %worldwide {% b.id %} | "consolidated" {% b.id %}
+# "Total Sales": the metric's name (undefined, so read like "Sales").
+               | "Total" {% b.id %}
 determiner    -> %all {% qb.determiner %} | "such" {% qb.determiner %} | %all "such" {% qb.determiner %} | %the {% qb.determiner %}
 measureWindow -> window                                              {% qb.ownWindow %}
                | periodPreposition "such" %calendar:? periodUnit     {% qb.suchWindow %}
@@ -1429,3 +1443,10 @@ rateChoiceSubject -> measureMetric suchForWindow:?                   {% crb.metr
                | "they"                                              {% crb.theySubject %}
 rateChoiceBound -> money                                             {% b.id %}
                | percentage %of %the chosenRateName                  {% crb.thresholdShare %}
+
+# --- a second amount in one payer-pays sentence -------------------------------------------------------
+# "The Company shall pay the Sales Representative a commission of five percent (5%) of Total Sales in each calendar quarter,
+# and an incentive bonus of two percent (2%) of Total Sales in such quarter above the Quarterly Target of One Hundred Thousand
+# Dollars ($100,000)." (grammar/second-amount-builders.ts; "such" is checked in src/language/check-measured.ts).
+secondAmount  -> measuredIntro percentage rateOf windowedMeasure     {% qb.measuredRate %}
+               | measuredIntro percentage rateOf windowedMeasure excessWord measuredThreshold {% qb.measuredExcess %}

@@ -9,7 +9,7 @@ import { withPeriodAfter, type PeriodAfterNode } from './period-after-builders';
 import type {
   ClawbackNode,
   BeneficiaryNode, CalendarPeriodWindowNode, CarryForwardNode, ComparatorNode, DefinitionNode, MilestoneNode, MoneyNode, OnceOnlyNode, PartyNode, PaymentNode, PaymentTermNode, PeriodReferenceNode,
-  PaymentDayNode, PaymentTimingNode, PeriodUnit, Range, WindowNode,
+  PaymentDayNode, PaymentTimingNode, PeriodUnit, PortionStatementNode, Range, WindowNode,
 } from '../src/language/ast';
 import { cons, lower, paymentOfValue, span, subjectTarget, toArray, type ClauseDraft, type Condition, type Data, type List, type Subject, type Unstated } from './builders';
 import { firstDueTail, type CalendarTail } from './period-builders';
@@ -49,7 +49,7 @@ export function repeatPeriods(d: Data): NonNullable<OnceOnlyNode['repeatPeriods'
 
 /** A payer-pays clause and the sentence after it: its payments' timing, their pay day, or that they are made once. */
 export function withAfterSentence(d: Data): ClauseDraft {
-  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode | CarryForwardNode | PeriodAfterNode];
+  const [clause, after] = d as [ClauseDraft, PaymentTimingNode | PaymentDayNode | OnceOnlyNode | ClawbackNode | CarryForwardNode | PeriodAfterNode | PortionStatementNode];
   switch (after.kind) {
     case 'period-after':
       return withPeriodAfter(clause, after);
@@ -63,6 +63,8 @@ export function withAfterSentence(d: Data): ClauseDraft {
       return withClawback([clause, after]);
     case 'carry-forward':
       return withCarryForward([clause, after]);
+    case 'portion-statement':
+      return { ...clause, portionStatement: after, range: span(clause, after) };
   }
 }
 

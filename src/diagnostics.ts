@@ -58,6 +58,8 @@ export const DIAGNOSTIC_CODES = {
   'tier-bands': 'error',
   /** A rate chosen by conditions on the period's total whose conditions cannot tell one rate for every total. */
   'rate-choices': 'error',
+  /** "For avoidance of doubt, each rate applies only to that portion of …" after a sentence without tiers, or on another metric. */
+  'portion-statement': 'error',
   'quota-unresolved': 'error',
   'tier-whole-unit-gap': 'warning',
   'each-item-not-split': 'warning',

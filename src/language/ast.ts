@@ -93,6 +93,12 @@ export interface ClauseNode {
    * of each period's total over the target is credited to the next period's total (src/evaluation/carry-forward.ts).
    */
   carryForward?: CarryForwardNode;
+  /**
+   * "For avoidance of doubt, each rate applies only to that portion of the Net Sales that falls within its range of sales.":
+   * the tiers of the sentence before are marginal, in so many words (after the parse it states their method,
+   * src/language/tier-band-resolution.ts; without tiers it is an error).
+   */
+  portionStatement?: PortionStatementNode;
   /** In the shortfall form: how the minimum was stated, for the canonical text. */
   minimum?: MinimumConditionNode;
   /** In the commitment form: how the commitment was stated, and its escalation. */
@@ -566,6 +572,11 @@ export interface PartyNode {
 
 export interface MilestoneNode {
   kind: 'milestone';
+  /**
+   * The second amount of one payer-pays sentence ("…, and an incentive bonus of two percent (2%) of Total Sales in such quarter
+   * above …"): its "such" period is the first amount's, whose window it has.
+   */
+  sameSentence?: true;
   /**
    * How the milestone is referred to: the enumerator without brackets or dot ("i", "a", "1"),
    * the heading in the headed form ("Month 1", "Quarterly Goal"), or null when there is none.
@@ -1812,8 +1823,11 @@ export interface TieredPaymentNode {
    * Sales up to …: 8%; …"). `rate-after`: each band's range first, its rate after a comma, in a list "as follows" ("a Sales
    * Bonus calculated cumulatively on the Store's Fortnightly Sales as follows: on Fortnightly Sales from $0 to $280,000,
    * 0.100%; on the portion from $280,000 to $465,000, 0.075%; …"): the first band names the measure, the others "the portion".
+   * `measure-first`: "royalties on Net Sales of all Licensed Products in each Calendar Year at four percent (4%) of the first
+   * $20,000,000 of such Net Sales and six percent (6%) of such Net Sales above $20,000,000": the measure (`measure`, with its
+   * window) before "at", the bands after it, whose "such" refers to it.
    */
-  layout?: 'levels' | 'rate-after' | 'portions';
+  layout?: 'levels' | 'rate-after' | 'portions' | 'measure-first';
   /**
    * For `portions` ("royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to
    * each portion of Total Annual Net Sales as follows: less than or equal to $5 million: 5%; > $5 million and …"): the noun,
@@ -1830,6 +1844,16 @@ export interface TieredPaymentNode {
    * in that Calendar Quarter"): two bands read retroactively, the milestone is the proviso's condition.
    */
   proviso?: StepProvisoNode;
+  range: Range;
+}
+
+/** "For [the] avoidance of doubt, each rate applies only to that portion of the <metric> that falls within its range of sales." */
+export interface PortionStatementNode {
+  kind: 'portion-statement';
+  /** "For the avoidance of doubt" rather than "For avoidance of doubt". */
+  article: boolean;
+  /** The metric as written after "that portion of the" ("Net Sales"). */
+  term: string;
   range: Range;
 }
 

@@ -122,7 +122,13 @@ function checkMeasureWindow(m: MilestoneNode, measure: MeasureNode, out: Diagnos
         ),
       );
     }
-    if (measure.such && !openedBy(clauseOpening, measure.such.unit)) {
+    if (m.sameSentence && measure.such) {
+      // "…, and an incentive bonus of 2% of Total Sales in such quarter …": the first amount's period, whose window it has.
+      const period = windowPeriod(m.window);
+      if (!period || period.unit !== measure.such.unit || (measure.such.calendar && !period.calendar)) {
+        out.push(diagnostic('measure-window-mismatch', measure.range, `"${measure.such.preposition} such ${periodWords(measure.such)}" refers to the period of the amount before it, but that amount ${period ? `is counted in each ${periodWords(period)}` : 'names no recurring period'}: write the same period.`));
+      }
+    } else if (measure.such && !openedBy(clauseOpening, measure.such.unit)) {
       out.push(diagnostic('measure-window-mismatch', measure.range, `"${measure.such.preposition} such ${measure.such.unit}" refers to the period of a condition, but this sentence has none: write the period ("in each ${measure.such.unit}").`));
     }
     return;

@@ -15,6 +15,7 @@ const windowOf = (m: MeasureNode): string | null => (m.window !== null ? without
 const metricKey = (term: string): string => term.toLowerCase().replace(/^(?:(?:aggregate|cumulative|worldwide|consolidated)\s+)+/, '');
 
 export function checkTierMeasures(clause: ClauseNode, out: Diagnostic[]): void {
+  checkPortionStatement(clause, out);
   for (const m of clause.milestones) {
     const base = m.payment ? paymentParts(m.payment).base : null;
     if (base?.kind === 'tiered' && base.measure) checkBands(base, out);
@@ -91,5 +92,28 @@ function checkProviso(m: MilestoneNode, p: TieredPaymentNode, out: Diagnostic[])
         `The proviso names a period other than the rate's: the raised rate replaces the rate of one period, so write the rate's period in the condition and after "for that" (${rate ? `each ${rate.calendar ? 'calendar ' : ''}${rate.unit}` : 'a calendar period'}).`,
       ),
     );
+  }
+}
+
+/**
+ * "For avoidance of doubt, each rate applies only to that portion of the Net Sales …": it states the method of the tiers
+ * before it (tier-band-resolution.ts), so there must be tiers, on the metric it names, and none stated retroactive.
+ */
+function checkPortionStatement(clause: ClauseNode, out: Diagnostic[]): void {
+  const s = clause.portionStatement;
+  if (!s) return;
+  const tiers = clause.milestones.map((m) => (m.payment ? paymentParts(m.payment).base : null)).filter((p): p is TieredPaymentNode => p?.kind === 'tiered');
+  if (tiers.length === 0) {
+    out.push(diagnostic('portion-statement', s.range, 'This sentence says how tiered rates apply, but the sentence before it has no tiers: write the rates as bands ("4% of the first $1,000,000 of such Net Sales and 6% of such Net Sales above $1,000,000") or leave the sentence out.'));
+    return;
+  }
+  for (const p of tiers) {
+    const term = p.measure?.term ?? p.bands[0].measure?.term ?? null;
+    if (term !== null && metricKey(term) !== metricKey(s.term)) {
+      out.push(diagnostic('portion-statement', s.range, `This sentence speaks of portions of the ${s.term}, but the tiers are on ${term}: write the metric the tiers are on.`));
+    }
+    if (p.method === 'retroactive') {
+      out.push(diagnostic('tier-reading-conflict', s.range, "The tiers are stated to apply on a retroactive basis (all sales at the rate of the band reached), but this sentence gives each rate to its own portion only. Remove one of the two."));
+    }
   }
 }

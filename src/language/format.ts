@@ -41,7 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
-import type { ChosenRatePaymentNode, PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
+import type { ChosenRatePaymentNode, PortionStatementNode, PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
 import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode, ProRataNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
@@ -175,6 +175,11 @@ function formatClause(clause: ClauseNode, path: string): string {
       throw new FormatError('a carry-forward sentence follows only a payer-pays or conditional sentence without another sentence after it', `${path}/carryForward`);
     }
     lines.push(carryForwardSentence(clause.carryForward, `${path}/carryForward`));
+  }
+  if (clause.portionStatement !== undefined) {
+    const others = clause.timing !== undefined || clause.payDay !== undefined || clause.clawback !== undefined || clause.carryForward !== undefined || onceLine !== null;
+    if (clause.form !== 'payer-pays' || others) throw new FormatError('a portion statement follows only a payer-pays sentence without another sentence after it', `${path}/portionStatement`);
+    lines.push(portionStatementSentence(clause.portionStatement, `${path}/portionStatement`));
   }
   if (clause.periodDue !== undefined) throw new FormatError('a due sentence not read as the amount\'s due date (the checker refuses it)', `${path}/periodDue`);
   if (clause.returns !== undefined) {
@@ -348,6 +353,12 @@ function clawbackSentence(c: ClawbackNode, path: string): string {
     : c.remedy === 'repaid' ? 'repaid' : c.remedy === 'charged-back' ? 'charged back' : badField(`remedy '${String(c.remedy)}'`, `${path}/remedy`);
   if (c.remedy !== 'offset' && c.futureNoun !== null) badField('a future noun without an offset', `${path}/futureNoun`);
   return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} paid on sales ${c.that ? 'that are ' : ''}later refunded shall be ${remedy}.`;
+}
+
+/** "For avoidance of doubt, each rate applies only to that portion of the Net Sales that falls within its range of sales." */
+function portionStatementSentence(s: PortionStatementNode, path: string): string {
+  if (typeof s.term !== 'string' || !METRIC.test(s.term)) badField(`a metric '${String(s.term)}'`, `${path}/term`);
+  return `For ${s.article ? 'the ' : ''}avoidance of doubt, each rate applies only to that portion of the ${s.term} that falls within its range of sales.`;
 }
 
 /** "Net Sales in excess of a calendar quarter's target shall carry forward to the next calendar quarter." */
@@ -531,7 +542,7 @@ function clauseHeading(h: ClauseHeadingNode, path: string): string {
 /** A word the lexer reads as a plain word (not a keyword, ordinal or month): scope phrases are made of them. */
 const isPlainWord = (w: string): boolean => WORD.test(w) && tokenize(w).every((t) => t.type === 'word');
 
-const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such) )*(?:(?:annual|yearly|quarterly|monthly|fortnightly|weekly) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
+const METRIC = /^(?:(?:aggregate|cumulative|worldwide|consolidated|such|total) )*(?:(?:annual|yearly|quarterly|monthly|fortnightly|weekly) )?(?:(gross|net) )?(?:sales revenue|sales|revenues?|turnover|bookings|purchases)$/i;
 const SCOPE = /^(?:of|in|from sales of|from) (?:the )?(.+)$/;
 const CUSTOMER_SCOPE = /^to (?:the )?(?:customers|clients|customer|client)$/i;
 /** "by Licensee, its Affiliates and Sublicensees": parties of plain words, joined by ",", "and", "or". */
@@ -567,6 +578,8 @@ function scopeText(scope: string, path: string): string {
     if (phrase === 'worldwide') continue;
     // "of each Product": counted per item.
     if (/^of each /.test(phrase) && phrase.slice('of each '.length).split(' ').every(isPlainWord)) continue;
+    // "of all Licensed Products": every product of a defined kind.
+    if (/^of all /.test(phrase) && phrase.slice('of all '.length).split(' ').every(isPlainWord)) continue;
     // "of a Licensed Product": counted per product.
     if (/^of a /.test(phrase) && phrase.slice('of a '.length).split(' ').every(isPlainWord)) continue;
     // "of the first Licensed Product": an ordinal before the words.
@@ -726,6 +739,7 @@ function payerSentence(clause: ClauseNode, path: string): string {
   const growth = clause.milestones[0]?.payment ? paymentParts(clause.milestones[0].payment).base : null;
   if (growth?.kind === 'rate-on-excess' && growth.threshold?.kind === 'prior-period') return growthSentence(clause, growth, growth.threshold, path);
   if (clause.milestones[0]?.periodProviso !== undefined) return provisoSentence(clause, path);
+  if (clause.milestones[1]?.sameSentence === true) return secondAmountSentence(clause, path);
   if (clause.milestones[0]?.condition === 'payment') return measuredSentence(clause, path);
   const first = clause.milestones[0]?.payment;
   if (first && paymentParts(first).base.kind === 'each-increment') return incrementSentence(clause, path);
@@ -1202,6 +1216,8 @@ function measuredIntro(value: PaymentIntro | undefined, path: string): string {
 function measureText(m: MeasureNode, path: string): string {
   const metric = METRIC.exec(m.term);
   if (!metric) throw new FormatError(`'${m.term}' cannot be written as a metric: use "Net Sales", "Gross Revenue", "Turnover" …`, `${path}/term`);
+  // "Total Sales": the grammar reads the word capitalised only.
+  if (/(?:^| )total /i.test(m.term) && !/(?:^| )Total /.test(m.term)) badField(`'${m.term}' (write "Total" capitalised)`, `${path}/term`);
   if ((metric[1]?.toLowerCase() ?? null) !== m.basis) throw new FormatError(`the term '${m.term}' does not say '${String(m.basis)}'`, `${path}/basis`);
   const determiner = m.determiner === null ? '' : `${oneOf(m.determiner, ['such', 'all', 'all such', 'the'], `${path}/determiner`)} `;
   const scope = m.scope === undefined ? '' : ` ${scopeText(m.scope, `${path}/scope`)}`;
@@ -1314,7 +1330,14 @@ function measuredAmount(p: PaymentNode, path: string): string {
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
       if (p.bands[0]?.multiple) badField('a first band whose rate is a multiple of a base rate no band before it states', `${path}/bands/0/multiple`);
       const bands = p.bands.map((b, i) => measuredBand(b, `${path}/bands/${i}`));
-      const method = p.method === null ? '' : `, on a ${oneOf(p.method, ['marginal', 'retroactive'], `${path}/method`)} basis`;
+      // A method a portion statement gives (tier-band-resolution.ts) is written by that sentence, not again here.
+      const fromStatement = p.methodWords !== undefined && /^each rate applies only to that portion of /.test(p.methodWords);
+      const method = p.method === null || fromStatement ? '' : `, on a ${oneOf(p.method, ['marginal', 'retroactive'], `${path}/method`)} basis`;
+      if (p.layout === 'measure-first') {
+        // "royalties on Net Sales … in each Calendar Year at 4% of the first $20,000,000 of such Net Sales and 6% of …".
+        if (p.intro !== null || !p.measure) badField('royalties written measure first have no intro and a measure', `${path}/intro`);
+        return `royalties on ${measureText(p.measure as MeasureNode, `${path}/measure`)} at ${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
+      }
       return `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
     }
     case 'chosen-rate':
@@ -1668,6 +1691,22 @@ function measuredSentence(clause: ClauseNode, path: string): string {
   return clause.payer ? `The ${partyName(clause.payer, `${path}/payer`)} shall pay the ${payee} ${paid}.` : `The ${payee} shall earn ${paid}.`;
 }
 
+/**
+ * "The Company shall pay the Sales Representative a commission of 5% of Total Sales in each calendar quarter, and an incentive
+ * bonus of 2% of Total Sales in such quarter above the Quarterly Target of $100,000.00.": two amounts, each its own milestone.
+ */
+function secondAmountSentence(clause: ClauseNode, path: string): string {
+  if (clause.form !== 'payer-pays' || clause.milestones.length !== 2 || !clause.payer || !clause.party) badField('a second amount follows one computed amount in a payer-pays sentence naming both parties', `${path}/milestones`);
+  const [first, second] = clause.milestones;
+  const at = `${path}/milestones/1`;
+  if (first.condition !== 'payment' || first.sameSentence || second.condition !== 'payment' || first.periodProviso || second.periodProviso) badField('two amounts with no condition', `${path}/milestones`);
+  const p = second.payment;
+  if (!p || (p.kind !== 'rate' && p.kind !== 'rate-on-excess') || !p.intro || !p.measure) badField('a second amount is a rate, or a rate on the excess, with its intro and measure', `${at}/payment`);
+  if (p.measure.window !== null || !p.measure.such) badField('a second amount counted "in such <period>" of the first', `${at}/payment/measure`);
+  const sentence = measuredSentence({ ...clause, milestones: [first] }, path).slice(0, -1);
+  return `${sentence}, and ${measuredAmount(p, `${at}/payment`)}.`;
+}
+
 /** "The Distributor shall earn a commission of 5% of Net Sales in each calendar quarter, provided that Net Sales in such quarter exceed $250,000.00." */
 function provisoSentence(clause: ClauseNode, path: string): string {
   if (clause.form !== 'payer-pays' || clause.milestones.length !== 1 || clause.payments.length !== 0) badField('a proviso on the period follows one computed amount in a payer-pays sentence', path);
@@ -1692,7 +1731,7 @@ function provisoSentence(clause: ClauseNode, path: string): string {
  */
 function levelSentence(clause: ClauseNode, payment: PaymentNode, path: string): string | null {
   const p = paymentParts(payment).base;
-  if (p.kind !== 'tiered' || p.layout === undefined || p.layout === 'portions') return null;
+  if (p.kind !== 'tiered' || p.layout === undefined || p.layout === 'portions' || p.layout === 'measure-first') return null;
   if (p.layout === 'rate-after') return rateAfterSentence(clause, p, payment, path);
   if (p.layout !== 'levels') badField(`layout '${String(p.layout)}'`, `${path}/layout`);
   const due = payment.kind === 'timed' && payment.payment === p ? payment.due : null;
@@ -2669,6 +2708,7 @@ function payment(p: PaymentNode, path: string): string {
       return `${intro(p.intro, `${path}/intro`)}${percentText(p.percent, `${path}/percent`)} of ${salesText(p.basis, `${path}/basis`)} ${comparatorText(p.comparator, `${path}/comparator`)} ${thresholdText(p.threshold, `${path}/threshold`)}`;
     case 'tiered': {
       if (p.layout === 'portions') return portionAmountText(p, path);
+      if (p.layout === 'measure-first') throw new FormatError('royalties written measure first ("royalties on … at …") are paid only in a payer-pays sentence', `${path}/layout`);
       if (!Array.isArray(p.bands) || p.bands.length < 2) badField('a tiered payment with fewer than two bands', `${path}/bands`);
       if (p.bands[0]?.multiple) badField('a first band whose rate is a multiple of a base rate no band before it states', `${path}/bands/0/multiple`);
       const bands = p.bands.map((b, i) => band(b, `${path}/bands/${i}`));

@@ -13,8 +13,13 @@ function statedPlans(clause: ClauseNode): StatedQuota[] {
   return clause.planBands ? [{ name: clause.planBands.plan.name, amount: clause.planBands.plan.amount }] : [];
 }
 
+/** The words of a portion statement, as the notes quote them: the method they state. */
+export const portionWords = (term: string): string => `each rate applies only to that portion of the ${term} that falls within its range of sales`;
+
 export function resolveTierBands(clause: ClauseNode): ClauseNode {
   const plans = statedPlans(clause);
+  // "For avoidance of doubt, each rate applies only to that portion of …": the tiers' method, stated in a sentence of its own.
+  const stated = clause.portionStatement ? portionWords(clause.portionStatement.term) : null;
   const done = new Map<object, unknown>();
   const visit = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value;
@@ -33,12 +38,16 @@ export function resolveTierBands(clause: ClauseNode): ClauseNode {
         if (next !== field) (copy ??= { ...node })[key] = next;
       }
       const current = copy ?? node;
-      out = current.kind === 'tiered' ? resolveBands(current as unknown as TieredPaymentNode, plans) : current;
+      out = current.kind === 'tiered' ? withStatedMethod(resolveBands(current as unknown as TieredPaymentNode, plans), stated) : current;
     }
     done.set(value, out);
     return out;
   };
   return visit(clause) as ClauseNode;
+}
+
+function withStatedMethod(payment: TieredPaymentNode, stated: string | null): TieredPaymentNode {
+  return stated !== null && payment.method === null ? { ...payment, method: 'marginal', methodWords: stated } : payment;
 }
 
 function resolveBands(payment: TieredPaymentNode, plans: readonly StatedQuota[]): TieredPaymentNode {

@@ -207,6 +207,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `beneficiary` ("for the benefit of the Holders") only says for whom the payee receives: the evaluator does not read it.
   clause: [
     'kind', 'form', 'heading', 'opening', 'aside', 'payer', 'party', 'minimum', 'milestones', 'payments', 'sentence', 'timing', 'payDay', 'beneficiary', 'listCondition',
+    // A portion statement only states the tiers' method, which the tiers carry after the parse (tier-band-resolution.ts).
+    'portionStatement',
     'commitment', 'salesMinimum', 'planBands', 'topUp', 'clawback', 'catchUp', 'definition', 'planLevels', 'returns', 'range',
   ],
   // Plan levels are resolved into the milestones when read (src/language/plan-level-names.ts): each a rate on the excess
@@ -241,7 +243,8 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // `periodReference` only names the condition's period again ("for such Calendar Quarter"): the evaluator does not read it.
   // `condition: 'payment'`: no condition is written, the milestone is the payment's own measure (its window, metric and threshold).
   // `targetName` only names the target ("the Target Sales Threshold of $10,000"): the checks compare it with the payment's words, the evaluator does not read it.
-  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'periodProviso', 'event', 'condition', 'targetName', 'range'],
+  // `sameSentence` only says the amount was written second in its sentence: its window is already the first amount's.
+  milestone: ['kind', 'label', 'labelSource', 'target', 'window', 'payment', 'comparator', 'achiever', 'once', 'paymentName', 'quota', 'periodReference', 'periodProviso', 'event', 'condition', 'targetName', 'sameSentence', 'range'],
   'period-reference': ['kind', 'unit', 'word', 'range'],
   // A sale event ("First Commercial Sale of the first Product") is a milestone of one deal in an open window; its reading is the opening notes' (period-readings.ts).
   'sale-event': ['kind', 'words', 'range'],
