@@ -247,6 +247,19 @@ export abstract class TextStreamParser {
     this.cursorByte = byte;
   }
 
+  /**
+   * The bytes the text given to `scan` was decoded from when they are all ASCII (each character
+   * one byte: `text.charCodeAt(i)` is the byte at `asciiByte() + i`), else null. Valid during `scan`.
+   */
+  protected asciiBytes(): Uint8Array | null {
+    return this.textFromBytes ? this.bytes : null;
+  }
+
+  /** Where in `asciiBytes()` the text given to `scan` starts. */
+  protected asciiByte(): number {
+    return this.textByte;
+  }
+
   /** The offset in `bytes` of `text`'s offset `at` (offsets given in order, from the last one asked). */
   private byteOf(at: number): number {
     if (this.textAscii) return this.textByte + at;
@@ -286,19 +299,6 @@ export abstract class TextStreamParser {
   /** As `checkHeld`, for text given as text. `more`: characters of the record known to follow the carried ones. */
   private checkCarry(more: number): void {
     if (this.carry.length + more > MAX_RECORD_CHARS) throw new RecordTooLongError(this.pendingRow());
-  }
-
-  /**
-   * The bytes the text given to `scan` was decoded from when they are all ASCII (each character
-   * one byte: `text.charCodeAt(i)` is the byte at `asciiByte() + i`), else null. Valid during `scan`.
-   */
-  protected asciiBytes(): Uint8Array | null {
-    return this.textFromBytes ? this.bytes : null;
-  }
-
-  /** Where in `asciiBytes()` the text given to `scan` starts. */
-  protected asciiByte(): number {
-    return this.textByte;
   }
 
   /** Row `row` starts at `start` in the text given to `scan`. */
