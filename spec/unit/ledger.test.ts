@@ -101,7 +101,7 @@ describe('quantities', () => {
         fc.oneof(fc.integer(), fc.integer({ min: -1e12, max: 1e12 }), fc.double({ noNaN: true }), fc.double({ min: -1e12, max: 1e12, noNaN: true }).map(Math.trunc)),
         (value) => same(value),
       ),
-      { numRuns: 5000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -250,7 +250,7 @@ describe('fast readers agree with the reference implementations', () => {
         const shared = reader(zone);
         for (const t of [...texts, ...texts]) expect(shared.read(t)).toEqual(reader(zone).read(t));
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -264,7 +264,7 @@ describe('fast readers agree with the reference implementations', () => {
         const shared = new RowNormalizer(options);
         records.forEach((r, i) => expect(shared.normalize(r, i + 1)).toEqual(new RowNormalizer(options).normalize(r, i + 1)));
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 

@@ -6,7 +6,7 @@
  */
 import { SEED } from '../support/clause-arbitraries';
 import fc from 'fast-check';
-import { NdjsonRowScanner } from '../../src/node/ndjson-row-scanner';
+import { NdjsonRowScanner, textCodes } from '../../src/node/ndjson-row-scanner';
 import { NdjsonStreamParser } from '../../src/node/ndjson-stream';
 import { emptyLedgerIssue, type LedgerRecord, type RowIssue } from '../../src/ledger/rows';
 import { parseNdjsonLedger } from '../../src/ledger/text-readers';
@@ -85,6 +85,20 @@ const shapeLine = fc.tuple(fc.oneof({ weight: 4, arbitrary: stringText }, { weig
   ([a, b, c, s]) => `{"id":${a},${s}"date":${b},"amount"${s}:${c}}`,
 );
 
+/**
+ * The scanner's reading of `text.slice(from, to)` from the text's character codes; for an ASCII text also from its
+ * bytes (as the stream reader gives them, at an offset), which must give the same.
+ */
+function scan(scanner: NdjsonRowScanner, text: string, from: number, to: number): Record<string, unknown> | null {
+  const got = scanner.read(text, { codes: textCodes(text), at: 0 }, from, to);
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    const bytes = Buffer.concat([Buffer.from('{"x":1}\n'), Buffer.from(text, 'latin1'), Buffer.from('\n')]);
+    const fromBytes = scanner.read(text, { codes: bytes, at: 8 }, from, to);
+    expect(fromBytes === null ? null : sameAsParsed(fromBytes, got)).toBe(got === null ? null : true);
+  }
+  return got;
+}
+
 function parsed(line: string): unknown {
   try {
     return JSON.parse(line);
@@ -105,7 +119,7 @@ describe('NDJSON row scanner', () => {
         for (const source of [model, own]) {
           if (source === null || typeof source !== 'object' || Array.isArray(source)) continue;
           scanner.learn(Object.keys(source));
-          const got = scanner.read(`xx${line}yy`, 2, 2 + line.length);
+          const got = scan(scanner, `xx${line}yy`, 2, 2 + line.length);
           if (got === null) continue;
           // What is read was JSON, and is what JSON.parse reads.
           expect(own).not.toBeUndefined();
@@ -124,13 +138,13 @@ describe('NDJSON row scanner', () => {
     const first = '{"id":"T000508803","date":"2026-03-15","amount":"2272.37","currency":"USD","units":15,"product":"Sprocket","customer":"C5827","seller":"S182"}';
     scanner.learn(Object.keys(JSON.parse(first)));
     for (const line of [first, '{ "id" : "T1", "date":"2026-01-01" ,"amount":-0,"currency":"USD","units":1.5e3,"product":"Zoë 🚀","customer":"","seller":"S"} ']) {
-      const got = scanner.read(line, 0, line.length);
+      const got = scan(scanner, line, 0, line.length);
       expect(got).not.toBeNull();
       expect(sameAsParsed(got, JSON.parse(line))).toBe(true);
     }
     // An escape, a literal, a nested value, a missing or an extra key: left to JSON.parse.
     for (const line of ['{"id":"T\\u0031","date":"2026-01-01","amount":"1","currency":"USD","units":1,"product":"p","customer":"c","seller":"s"}', '{"id":true,"date":"2026-01-01","amount":"1","currency":"USD","units":1,"product":"p","customer":"c","seller":"s"}', '{"id":"T1","date":"2026-01-01","amount":{"v":1},"currency":"USD","units":1,"product":"p","customer":"c","seller":"s"}', '{"id":"T1"}', '{"id":"T1","date":"2026-01-01","amount":"1","currency":"USD","units":1,"product":"p","customer":"c","seller":"s","x":1}']) {
-      expect(scanner.read(line, 0, line.length)).toBeNull();
+      expect(scan(scanner, line, 0, line.length)).toBeNull();
     }
   });
 
@@ -139,7 +153,7 @@ describe('NDJSON row scanner', () => {
       const scanner = new NdjsonRowScanner();
       scanner.learn(keys);
       const line = JSON.stringify({ [keys[0] ?? 'x']: 1 });
-      expect(scanner.read(line, 0, line.length)).toBeNull();
+      expect(scan(scanner, line, 0, line.length)).toBeNull();
     }
   });
 });
@@ -149,11 +163,18 @@ interface Read {
   issues: RowIssue[];
 }
 
-/** The records and problems of an NDJSON text, from the stream reader (with its scanner), in chunks of `chunk` characters. */
-function streamRead(text: string, chunk: number): Read {
+/**
+ * The records and problems of an NDJSON text, from the stream reader (with its scanner), in chunks of `chunk`
+ * characters, or (`bytes`) of its UTF-8 bytes in chunks of `chunk` bytes (the scanner then reads ASCII text from
+ * its bytes).
+ */
+function streamRead(text: string, chunk: number, bytes = false): Read {
   const out: Read = { records: [], issues: [] };
   const parser = new NdjsonStreamParser({ record: (record, row) => out.records.push({ row, record, keys: Object.keys(record) }), issue: (i) => out.issues.push(i) });
-  for (let at = 0; at < text.length; at += chunk) parser.push(text.slice(at, at + chunk));
+  if (bytes) {
+    const all = Buffer.from(text, 'utf8');
+    for (let at = 0; at < all.length; at += chunk) parser.pushBytes(all.subarray(at, at + chunk));
+  } else for (let at = 0; at < text.length; at += chunk) parser.push(text.slice(at, at + chunk));
   parser.end();
   return out;
 }
@@ -165,6 +186,11 @@ describe('NDJSON reader with the scanner', () => {
         const lines = pick.map((l) => l.replace(/[\r\n]/g, ''));
         const text = lines.join(eol);
         const got = streamRead(text, chunk);
+        // Read from bytes (ASCII chunks scanned from their bytes): the same records, keys and problems.
+        const fromBytes = streamRead(text, chunk, true);
+        expect(fromBytes.issues).toEqual(got.issues);
+        expect(fromBytes.records.length).toBe(got.records.length);
+        fromBytes.records.forEach((r, i) => expect(r.row === got.records[i].row && sameAsParsed(r.record, got.records[i].record)).toBe(true));
         // The in-memory reader (JSON.parse on every line): the same records and problems.
         const reference = parseNdjsonLedger(text);
         expect(got.records.map(({ row, record }) => ({ row, record }))).toEqual(reference.records.map((record, i) => ({ row: i + 1, record })));

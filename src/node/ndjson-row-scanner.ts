@@ -54,12 +54,43 @@ type RecordMaker = (values: readonly unknown[]) => Record<string, unknown>;
  */
 function recordMaker(keys: readonly string[]): RecordMaker {
   const fields = keys.map((key, k) => `${JSON.stringify(key)}: values[${k}]`).join(', ');
-  return new Function('values', `return { ${fields} };`) as RecordMaker;
+  try {
+    return new Function('values', `return { ${fields} };`) as RecordMaker;
+  } catch {
+    // Code from strings is turned off (--disallow-code-generation-from-strings): the same object, key by key.
+    return (values) => {
+      const record: Record<string, unknown> = {};
+      for (let k = 0; k < keys.length; k++) record[keys[k]] = values[k];
+      return record;
+    };
+  }
+}
+
+/**
+ * The character codes of a text, one UTF-16 unit an entry: what `NdjsonRowScanner.read` reads for a
+ * text that has no bytes beside it (decoded from bytes that are not all ASCII, or given as text).
+ */
+export function textCodes(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
+
+/**
+ * Where a text's characters are read from: `codes[at + i]` is `text.charCodeAt(i)`. ASCII bytes
+ * (the bytes an ASCII text was decoded from, whose offsets are the text's) or `textCodes(text)`:
+ * indexing a typed array costs less than `charCodeAt` on a string, and every line of the usual
+ * shape is read code by code.
+ */
+export interface TextCodes {
+  codes: Uint8Array | Uint16Array;
+  at: number;
 }
 
 export class NdjsonRowScanner {
-  /** The keys a line must have, in order (null: none learnt yet). */
+  /** The keys a line must have, in order (null: none learnt yet), and their character codes. */
   private keys: readonly string[] | null = null;
+  private keyCodes: Uint16Array[] = [];
   /** Makes the object of a line with `keys`. */
   private make: RecordMaker | null = null;
   /** The values of the line being read, by key. */
@@ -72,7 +103,13 @@ export class NdjsonRowScanner {
    */
   learn(keys: readonly string[]): void {
     this.keys = keys.length > 0 && keys.every(isPlainKey) ? keys : null;
+    this.keyCodes = this.keys === null ? [] : this.keys.map(textCodes);
     this.make = this.keys === null ? null : recordMaker(this.keys);
+  }
+
+  /** Whether some keys are learnt (else `read` gives null). */
+  get learnt(): boolean {
+    return this.keys !== null;
   }
 
   /** Whether `keys` are those already learnt (the same strings, in order). */
@@ -85,59 +122,66 @@ export class NdjsonRowScanner {
 
   /**
    * The object `JSON.parse(text.slice(from, to))` gives, when the line has the learnt keys in order
-   * and only strings without escapes and numbers as values; null for any other line.
+   * and only strings without escapes and numbers as values; null for any other line. `source` holds
+   * the text's character codes (`TextCodes`); the strings are cut from `text`.
    */
-  read(text: string, from: number, to: number): Record<string, unknown> | null {
+  read(text: string, source: TextCodes, from: number, to: number): Record<string, unknown> | null {
     const keys = this.keys;
     if (keys === null) return null;
+    const keyCodes = this.keyCodes;
     const values = this.values;
-    let i = from;
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    if (i >= to || text.charCodeAt(i) !== OPEN) return null;
+    const codes = source.codes;
+    // Positions below are in `codes`; `shift` takes one back to `text`.
+    const shift = source.at;
+    const end = to + shift;
+    let i = from + shift;
+    while (i < end && isSpace(codes[i])) i++;
+    if (i >= end || codes[i] !== OPEN) return null;
     i++;
     for (let k = 0; k < keys.length; k++) {
       if (k > 0) {
-        while (i < to && isSpace(text.charCodeAt(i))) i++;
-        if (i >= to || text.charCodeAt(i) !== COMMA) return null;
+        while (i < end && isSpace(codes[i])) i++;
+        if (i >= end || codes[i] !== COMMA) return null;
         i++;
       }
-      while (i < to && isSpace(text.charCodeAt(i))) i++;
+      while (i < end && isSpace(codes[i])) i++;
       // The key: a quote, the learnt key's characters, a quote.
-      const key = keys[k];
+      const key = keyCodes[k];
       const keyEnd = i + 1 + key.length;
-      if (keyEnd >= to || text.charCodeAt(i) !== QUOTE || text.charCodeAt(keyEnd) !== QUOTE || !text.startsWith(key, i + 1)) return null;
+      if (keyEnd >= end || codes[i] !== QUOTE || codes[keyEnd] !== QUOTE) return null;
+      for (let q = 0; q < key.length; q++) if (codes[i + 1 + q] !== key[q]) return null;
       i = keyEnd + 1;
-      while (i < to && isSpace(text.charCodeAt(i))) i++;
-      if (i >= to || text.charCodeAt(i) !== COLON) return null;
+      while (i < end && isSpace(codes[i])) i++;
+      if (i >= end || codes[i] !== COLON) return null;
       i++;
-      while (i < to && isSpace(text.charCodeAt(i))) i++;
-      if (i >= to) return null;
-      const c = text.charCodeAt(i);
+      while (i < end && isSpace(codes[i])) i++;
+      if (i >= end) return null;
+      const c = codes[i];
       if (c === QUOTE) {
         const start = i + 1;
         let j = start;
         for (;;) {
-          if (j >= to) return null;
-          const d = text.charCodeAt(j);
+          if (j >= end) return null;
+          const d = codes[j];
           if (d === QUOTE) break;
           // An escape goes to JSON.parse; a control character is not valid JSON (JSON.parse says so).
           if (d === BACKSLASH || d < 32) return null;
           j++;
         }
-        values[k] = text.slice(start, j);
+        values[k] = text.slice(start - shift, j - shift);
         i = j + 1;
       } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
-        const end = numberEnd(text, i, to);
-        if (end < 0) return null;
-        values[k] = numberValue(text, i, end);
-        i = end;
+        const numberEnds = numberEnd(codes, i, end);
+        if (numberEnds < 0) return null;
+        values[k] = numberValue(text, codes, shift, i, numberEnds);
+        i = numberEnds;
       } else return null;
     }
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    if (i >= to || text.charCodeAt(i) !== CLOSE) return null;
+    while (i < end && isSpace(codes[i])) i++;
+    if (i >= end || codes[i] !== CLOSE) return null;
     i++;
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    if (i !== to) return null;
+    while (i < end && isSpace(codes[i])) i++;
+    if (i !== end) return null;
     // Defined in the line's order, as JSON.parse defines them (integer-like keys then come first in both).
     return (this.make as RecordMaker)(values);
   }
@@ -147,28 +191,28 @@ export class NdjsonRowScanner {
  * Where the JSON number starting at `from` ends (-1: not a JSON number): `-`? then `0` or a digit
  * 1-9 and digits, then optionally `.` and digits, then optionally `e`/`E`, a sign and digits.
  */
-function numberEnd(text: string, from: number, to: number): number {
+function numberEnd(codes: Uint8Array | Uint16Array, from: number, to: number): number {
   let i = from;
-  if (text.charCodeAt(i) === MINUS) i++;
+  if (codes[i] === MINUS) i++;
   if (i >= to) return -1;
-  let c = text.charCodeAt(i);
+  let c = codes[i];
   if (c === ZERO) i++;
   else if (c > ZERO && c <= NINE) {
     i++;
-    while (i < to && isDigit(text.charCodeAt(i))) i++;
+    while (i < to && isDigit(codes[i])) i++;
   } else return -1;
-  if (i < to && text.charCodeAt(i) === DOT) {
+  if (i < to && codes[i] === DOT) {
     i++;
-    if (i >= to || !isDigit(text.charCodeAt(i))) return -1;
-    while (i < to && isDigit(text.charCodeAt(i))) i++;
+    if (i >= to || !isDigit(codes[i])) return -1;
+    while (i < to && isDigit(codes[i])) i++;
   }
   if (i < to) {
-    c = text.charCodeAt(i);
+    c = codes[i];
     if (c === 101 || c === 69) {
       i++;
-      if (i < to && (text.charCodeAt(i) === PLUS || text.charCodeAt(i) === MINUS)) i++;
-      if (i >= to || !isDigit(text.charCodeAt(i))) return -1;
-      while (i < to && isDigit(text.charCodeAt(i))) i++;
+      if (i < to && (codes[i] === PLUS || codes[i] === MINUS)) i++;
+      if (i >= to || !isDigit(codes[i])) return -1;
+      while (i < to && isDigit(codes[i])) i++;
     }
   }
   return i;
@@ -179,22 +223,23 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * The double of a valid JSON number's text: an integer of at most 15 digits is summed exactly
- * (every such integer is a double; `-0` stays negative zero); any other goes through `Number`,
- * which rounds decimal text to the nearest double as `JSON.parse` does.
+ * The double of a valid JSON number's text (`codes[from, to)`, which is `text` from `from - shift`):
+ * an integer of at most 15 digits is summed exactly (every such integer is a double; `-0` stays
+ * negative zero); any other goes through `Number`, which rounds decimal text to the nearest double
+ * as `JSON.parse` does.
  */
-function numberValue(text: string, from: number, to: number): number {
-  const negative = text.charCodeAt(from) === MINUS;
+function numberValue(text: string, codes: Uint8Array | Uint16Array, shift: number, from: number, to: number): number {
+  const negative = codes[from] === MINUS;
   const start = negative ? from + 1 : from;
   if (to - start <= 15) {
     let value = 0;
     let i = start;
     for (; i < to; i++) {
-      const c = text.charCodeAt(i);
+      const c = codes[i];
       if (c < ZERO || c > NINE) break;
       value = value * 10 + (c - ZERO);
     }
     if (i === to) return negative ? -value : value;
   }
-  return Number(text.slice(from, to));
+  return Number(text.slice(from - shift, to - shift));
 }

@@ -3,7 +3,7 @@ import { notAnObjectValue, type LedgerRecord } from '../ledger/rows';
 import type { RecordSink } from './ledger-sinks';
 import { CleanKeys, duplicateColumnIssue, repeatedKeyInRow } from '../ledger/duplicate-columns';
 import { TextStreamParser, type RowStarts } from './utf8-stream';
-import { NdjsonRowScanner } from './ndjson-row-scanner';
+import { NdjsonRowScanner, textCodes, type TextCodes } from './ndjson-row-scanner';
 
 const CR = 13;
 
@@ -16,6 +16,8 @@ export class NdjsonStreamParser extends TextStreamParser {
   private readonly cleanKeys = new CleanKeys();
   /** Reads lines of the shape of the last clean row without JSON.parse (ndjson-row-scanner.ts). */
   private readonly scanner = new NdjsonRowScanner();
+  /** The character codes of the text being scanned (null: not made yet). */
+  private codes: TextCodes | null = null;
 
   constructor(sink: RecordSink, positions: RowStarts | null = null) {
     super(positions);
@@ -27,6 +29,10 @@ export class NdjsonStreamParser extends TextStreamParser {
   }
 
   protected scan(text: string, final: boolean): number {
+    // The scanner reads character codes: the ASCII bytes the text was decoded from, or the text's
+    // own (made when a line is first scanned).
+    const bytes = this.asciiBytes();
+    this.codes = bytes !== null ? { codes: bytes, at: this.asciiByte() } : null;
     let pos = 0;
     let nl = text.indexOf('\n');
     while (nl !== -1) {
@@ -43,7 +49,7 @@ export class NdjsonStreamParser extends TextStreamParser {
     const end = to > from && text.charCodeAt(to - 1) === CR ? to - 1 : to;
     // A line of the last clean row's keys, in order, and plain values: the object JSON.parse would
     // give, and no repeated key (the keys are that row's), so nothing else below applies to it.
-    const scanned = this.scanner.read(text, from, end);
+    const scanned = this.scanner.learnt ? this.scanner.read(text, (this.codes ??= { codes: textCodes(text), at: 0 }), from, end) : null;
     if (scanned !== null) {
       const row = ++this.row;
       this.rowStart(row, from);

@@ -101,6 +101,8 @@ export abstract class TextStreamParser {
   private text = '';
   private textAscii = true;
   private textByte = 0;
+  /** Whether `text` was decoded from ASCII bytes held in `bytes` (not given as text). */
+  private textFromBytes = false;
   /** A text offset in `text` and its byte offset in `bytes`: row starts are found from the last one. */
   private cursorText = 0;
   private cursorByte = 0;
@@ -160,7 +162,7 @@ export abstract class TextStreamParser {
     this.decoded += text.length;
     // Text given as text has no bytes: its offsets stand for bytes (row positions are only asked
     // for on bytes, or on ASCII text in tests).
-    this.setText(text, true, this.textStart);
+    this.setText(text, true, this.textStart, false);
     const done = this.scan(text, false);
     this.textStart += done;
     this.carry = text.slice(done);
@@ -176,7 +178,7 @@ export abstract class TextStreamParser {
     this.carry = '';
     this.decoded += text.length;
     if (text.length > 0) {
-      this.setText(text, true, this.textStart);
+      this.setText(text, true, this.textStart, false);
       this.scan(text, true);
     }
   }
@@ -215,7 +217,7 @@ export abstract class TextStreamParser {
       const text = bytes.toString(ascii ? 'latin1' : 'utf8', from, to);
       const last = final && to === end;
       this.decoded += text.length;
-      this.setText(text, ascii, from);
+      this.setText(text, ascii, from, ascii);
       const done = this.scan(text, last);
       if (done === text.length) {
         from = to;
@@ -236,12 +238,26 @@ export abstract class TextStreamParser {
     this.checkHeld(rest);
   }
 
-  private setText(text: string, ascii: boolean, byte: number): void {
+  private setText(text: string, ascii: boolean, byte: number, fromBytes: boolean): void {
     this.text = text;
     this.textAscii = ascii;
     this.textByte = byte;
+    this.textFromBytes = fromBytes;
     this.cursorText = 0;
     this.cursorByte = byte;
+  }
+
+  /**
+   * The bytes the text given to `scan` was decoded from when they are all ASCII (each character
+   * one byte: `text.charCodeAt(i)` is the byte at `asciiByte() + i`), else null. Valid during `scan`.
+   */
+  protected asciiBytes(): Uint8Array | null {
+    return this.textFromBytes ? this.bytes : null;
+  }
+
+  /** Where in `asciiBytes()` the text given to `scan` starts. */
+  protected asciiByte(): number {
+    return this.textByte;
   }
 
   /** The offset in `bytes` of `text`'s offset `at` (offsets given in order, from the last one asked). */
