@@ -158,29 +158,13 @@ describe('round trip', () => {
     expect(drafted.text).toBe(text);
   });
 
-  // The canonical text keeps what the checks warn about ("in any calendar quarter", "by the end of the year"): writing the
-  // reading taken ("in each", "the first year") would settle a question the text leaves open, with no word to the user.
-  const FIXTURES = ['check', 'evaluate', 'parse', 'corpus'].flatMap((kind) =>
-    readdirSync(path.join(ROOT, 'spec', 'conformance', kind))
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => {
-        const o = JSON.parse(readFileSync(path.join(ROOT, 'spec', 'conformance', kind, f), 'utf8')) as { clause?: string; input?: { text?: string; clause?: string } };
-        return [`${kind}/${f}`, o.input?.text ?? o.input?.clause ?? o.clause] as [string, string | undefined];
-      }),
-  );
-  const readable = [...exampleFiles.map((f) => [`examples/${f}`, readFileSync(path.join(EXAMPLES, f), 'utf8')] as [string, string | undefined]), ...FIXTURES]
-    .filter((e): e is [string, string] => typeof e[1] === 'string')
-    .map(([name, text]) => [name, text, validate(text)] as const)
-    .filter(([, , v]) => v.valid);
-  const warnings = (v: { diagnostics: Array<{ code: string; severity: string }> }): string[] => v.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code).sort();
-
-  test('the fixtures have readable texts with warnings to keep (a test over none would pass vacuously)', () => {
-    expect(readable.filter(([, , v]) => warnings(v).includes('any-period-reading')).length).toBeGreaterThanOrEqual(2);
-    expect(readable.filter(([, , v]) => warnings(v).includes('end-of-year-reading')).length).toBeGreaterThanOrEqual(2);
-  });
-
-  test.each(readable.map(([name, text, v]) => [name, text, v]))('%s: the canonical text has the same warnings as the text', (_name, text, v) => {
-    expect(warnings(validate(format(v.ast as DocumentNode)))).toEqual(warnings(v));
+  test.each([
+    ['If Net Sales in any Calendar Quarter exceed $125,000, the Company shall pay the Representative a bonus of $4,000.', 'in any calendar quarter', 'any-period-reading'],
+    ['The Seller agrees to meet the following sales milestones: (i) $1,000,000 in sales revenue by the end of the year, for a bonus of $10,000.', 'by the end of the year', 'end-of-year-reading'],
+  ])('words the checks warn about keep their spelling, and their warning: %s', (text, words, code) => {
+    const out = format(parsed(text));
+    expect(out).toContain(words);
+    expect(validate(out).diagnostics.map((d) => d.code)).toContain(code);
   });
 
   test('generated ASTs (every target, window, payment, label style; JPY, BHD, CLF …): parse(format(ast)) ≡ ast, format idempotent', () => {
