@@ -4,6 +4,9 @@
  */
 import type { CalendarPeriodWindowNode, CalendarUnit } from './ast';
 
+/** Words that name one period without saying whether every such period pays: "in any calendar quarter". */
+export const ANY_WORDINGS: ReadonlySet<string> = new Set(['in any', 'during any', 'in a', 'in a given', 'during a']);
+
 const UNIT_WORDS: Readonly<Record<CalendarUnit, string>> = { month: 'month', quarter: 'quarter', 'half-year': 'half-year', year: 'year' };
 
 /** "calendar quarter"; a year with its own start is named by it ("quarter of the year starting 04-01"). */

@@ -5,7 +5,7 @@
 import type { CalendarPeriodWindowNode, ClauseNode, MilestoneNode, PaymentNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { onceOnly } from './once-only';
-import { calendarNounText } from './calendar-words';
+import { ANY_WORDINGS, calendarNounText } from './calendar-words';
 import { MONTHS_PER_CALENDAR_UNIT, parseYearStart, periodsPerYear } from '../time/calendar-periods';
 
 /** Years outside these are almost always a typing slip ("calendar year 227"): a warning, never a silent reading. */
@@ -96,8 +96,6 @@ export function checkOnceOrEach(m: MilestoneNode, out: Diagnostic[]): void {
   );
 }
 
-/** Words that name one period without saying whether every such period pays: "in any calendar quarter". */
-const ANY_WORDS: ReadonlySet<string> = new Set(['in any', 'during any', 'in a', 'in a given', 'during a']);
 
 /** A sum paid as a whole (a bonus of $4,000), also inside a timed or limited payment: rates and increments are per period by nature. */
 function isFixedSum(payment: PaymentNode | null | undefined): boolean {
@@ -122,7 +120,7 @@ function isFixedSum(payment: PaymentNode | null | undefined): boolean {
 export function checkAnyPeriod(clause: ClauseNode, m: MilestoneNode, out: Diagnostic[]): void {
   const w = m.window;
   if (w.kind === 'defined-period') return checkAnyDefinedPeriod(clause, m, out);
-  if (w.kind !== 'calendar-period' || w.selection.kind !== 'each' || !ANY_WORDS.has(w.written)) return;
+  if (w.kind !== 'calendar-period' || w.selection.kind !== 'each' || !ANY_WORDINGS.has(w.written)) return;
   // Instalments say which: one for each calendar year that meets the condition, until all are paid (check-instalments.ts).
   if (m.periodReference || onceOnly(m) || (m.payment?.kind === 'fixed' && m.payment.instalments)) return;
   const fixed = m.payment ? isFixedSum(m.payment) : clause.payments.some((t) => isFixedSum(t.payment));

@@ -44,7 +44,7 @@ import { assertNever } from './ast';
 import type { ChosenRatePaymentNode, PortionStatementNode, PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
 import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode, ProRataNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
-import { calendarNounText, calendarWindowText } from './calendar-words';
+import { ANY_WORDINGS, calendarNounText, calendarWindowText } from './calendar-words';
 import { CURRENCY_SYMBOLS, Dec, isCurrencyCode, minorUnits } from '../values/money';
 import { titleKeyword, tokenize } from '../../grammar/lexer';
 import { periodNameWord, periodNoun } from '../../grammar/period-words';
@@ -2287,7 +2287,7 @@ function headedItem(m: MilestoneNode, path: string): string {
     heading = `${m.label} ${GOAL_NOUNS.includes(noun) ? noun : 'Milestone'}`;
   }
   const w = m.window;
-  const isImplied = w.kind === 'end-of-period' && w.unit === implied.unit && w.n === implied.n;
+  const isImplied = w.kind === 'end-of-period' && w.unit === implied.unit && w.n === implied.n && !(w.written === 'the' && w.unit === 'year');
   const deadline = isImplied ? '' : ` ${windowText(w, `${path}/window`)}`;
   const payment = m.payment ? inlinePayment(m.payment, `${path}/payment`) : '';
   return `${heading}: ${HEADED_VERB[m.target.kind]} ${target(m.target, `${path}/target`, true)}${deadline}${payment}.`;
@@ -2408,6 +2408,8 @@ const CALENDAR_UNITS: readonly CalendarUnit[] = ['month', 'quarter', 'half-year'
 function windowText(w: WindowNode, path: string): string {
   switch (w.kind) {
     case 'end-of-period':
+      // "by the end of the year" keeps its words: the checks warn that it may mean 31 December, and the first year's words would settle that silently.
+      if (w.written === 'the' && w.unit === 'year' && w.n === 1) return 'by the end of the year';
       return `by the end of the ${ordinal(w.n, `${path}/n`)} ${oneOf(w.unit, UNITS, `${path}/unit`)}`;
     case 'by-date':
       return `by ${dateText(w.date, `${path}/date`)}`;
@@ -2430,7 +2432,8 @@ function windowText(w: WindowNode, path: string): string {
       return 'during the term';
     case 'defined-period': {
       const term = periodNameText(w.term, `${path}/term`);
-      if (w.which === 'each') return `in each ${term}`;
+      // "in any Contract Year" keeps its word: the checks name its two readings (every period pays, or the first only).
+      if (w.which === 'each') return `in ${w.written === 'any' ? 'any' : w.written === 'a' ? 'a' : 'each'} ${term}`;
       if (w.which === 'the') return `during the ${term}`;
       return `during the ${ordinal(w.which, `${path}/which`)} ${term}`;
     }
@@ -2438,10 +2441,11 @@ function windowText(w: WindowNode, path: string): string {
       oneOf(w.unit, CALENDAR_UNITS, `${path}/unit`);
       const text = calendarWindowText(w);
       if (text === null) throw new FormatError(`this calendar period (${w.selection.kind}, year starting ${w.yearStart}) is written as a payer-pays sentence, not in a milestone item`, path);
-      if (w.bound === undefined) return text;
+      // "in any calendar quarter" keeps its words: the checks name its two readings (every quarter pays, or the first only),
+      // and "in each" would settle that silently (or, beside a one-time payment, contradict it).
+      const lead = w.selection.kind === 'each' && ANY_WORDINGS.has(w.written) ? text.replace(/^in each/, w.written) : text;
+      if (w.bound === undefined) return lead;
       if (w.selection.kind !== 'each') throw new FormatError('a bound ("occurring before <date>") is written only after each period', `${path}/bound`);
-      // "in any" keeps the once-only words of a one-time payment free of the each-period reading's warning.
-      const lead = w.written === 'in any' || w.written === 'during any' ? text.replace(/^in each/, w.written) : text;
       return `${lead} ${oneOf(w.bound.written, ['occurring before', 'ending before', 'ending on or before'], `${path}/bound/written`)} ${dateText(w.bound.date, `${path}/bound/date`)}`;
     }
     default:
