@@ -56,6 +56,8 @@ export const DIAGNOSTIC_CODES = {
   'tier-period-reading': 'warning',
   'tier-reading-conflict': 'error',
   'tier-bands': 'error',
+  /** A rate chosen by conditions on the period's total whose conditions cannot tell one rate for every total. */
+  'rate-choices': 'error',
   'quota-unresolved': 'error',
   'tier-whole-unit-gap': 'warning',
   'each-item-not-split': 'warning',

@@ -14,7 +14,7 @@
 import { amountInStyle, CellFormats, isPlainDecimal, markedFigure, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
 import { minorUnits } from '../values/money';
-import { isNotASale, notASaleIssue } from './sale-states';
+import { isNotASale, isWonStage, judgedStageColumns, notASaleIssue, openDealIssue } from './sale-states';
 import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryRowIssue } from './summary-rows';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
@@ -117,6 +117,8 @@ export class LedgerTranslator {
   /** Cell indices of the columns a total's label may be in (all but date, amount, units and currency). */
   private labelAt: Int32Array = new Int32Array(0);
   private statusNames: string[] = [];
+  /** Per status column: a deal stage read by its won states (any other stage is the row's `open-deal` error). */
+  private stageJudged: boolean[] = [];
   /** The CSV delimiter, once stated: with ';', an amount such as 1.234 may group thousands. */
   private delimiter: Delimiter = ',';
   /** A column that says amounts may be in minor units (`amount_refunded`), until the first amount settles it; null otherwise. */
@@ -186,6 +188,7 @@ export class LedgerTranslator {
     this.formats.utcTimes = resolved.datesInUtc;
     this.statusAt = resolved.statusColumns;
     this.statusNames = resolved.statusColumns.map((i) => names[i].trim());
+    this.stageJudged = judgedStageColumns(this.statusNames);
     this.refundAt = resolved.refundColumn ?? -1;
     if (this.refundAt !== -1) {
       this.refundName = names[this.refundAt].trim();
@@ -243,6 +246,10 @@ export class LedgerTranslator {
     }
     const summary = this.summaryCell(cells, isDated(date));
     if (summary !== -1) return (this.rowIssue = summaryRowIssue(row, this.mappedHeader[summary] || `column ${summary + 1}`, cells[summary].trim()));
+    for (let k = 0; k < this.statusAt.length; k++) {
+      const at = this.statusAt[k];
+      if (this.stageJudged[k] && !isWonStage(at < n ? cells[at] : '')) return (this.rowIssue = openDealIssue(row, this.statusNames[k], at < n ? cells[at].trim() : ''));
+    }
     if (this.pattern === null && this.dateAt >= 0 && this.dateAt < n) {
       const cell = cells[this.dateAt];
       if (cell !== '' && !isoLike(cell)) this.checkDate(cell, row);
@@ -342,6 +349,16 @@ export class LedgerTranslator {
       at++;
       if (typeof value === 'string' && isSummaryLabel(value, dated)) {
         this.rowIssue = summaryRowIssue(row, key.trim() || `column ${at}`, value.trim());
+        return out;
+      }
+    }
+    for (let k = 0; k < this.statusNames.length; k++) {
+      if (!this.stageJudged[k]) continue;
+      const name = this.statusNames[k];
+      const value = record[name] ?? out[name.toLowerCase()];
+      const stage = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+      if (!isWonStage(stage)) {
+        this.rowIssue = openDealIssue(row, name, stage.trim());
         return out;
       }
     }
