@@ -80,4 +80,17 @@ describe('an amount with a currency mark and a point before three digits', () =>
     check(EUR, 'date,amount\n2026-01-05,€1.50\n2026-01-09,1.234\n2026-01-10,€1234.5\n', 'csv', { total: '1237.234' });
     check(USD, 'date,amount\n2026-01-05,"$1,500.000"\n2026-01-09,$0.125\n', 'csv', { total: '1500.125' });
   });
+
+  test("units such as '1.500' in a ';'-separated export are one error naming both readings, as amounts are (they were read as 1.5 units)", () => {
+    const units = 'The Seller agrees to meet the following milestones: (i) 1,000 units in each calendar quarter.';
+    const text = 'date;units\n2026-01-05;1.500\n';
+    const lib = library(units, text, 'csv');
+    const cmd = cli(units, text, 'csv');
+    if (lib.ok) throw new Error(`read without an error: total ${lib.milestones[0].total}`);
+    expect(lib.errors.map((e) => [e.row, e.column, e.code])).toEqual([[1, 'units', 'non-numeric-units']]);
+    expect(cmd.errors?.map((e) => [e.row, e.column, e.code])).toEqual([[1, 'units', 'non-numeric-units']]);
+    expect(lib.errors[0].message).toMatch(/^units '1\.500' \(row 1\) in a ';'-separated export may be 1500 .* or 1\.500/);
+    const comma = library(units, text, 'csv', true);
+    expect(comma.ok && comma.milestones[0].total).toBe('1500');
+  });
 });

@@ -434,15 +434,16 @@ export class LedgerTranslator {
 
   /** An amount written with a decimal comma while none was announced: one error naming --decimal-comma. */
   private checkQuantity(cell: string, column: 'amount' | 'units', row: number): void {
-    if (this.delimiter === ';' && column === 'amount' && THOUSANDS_WITH_POINT.test(cell) && (this.currency === null || minorUnits(this.currency) < 3)) {
+    // Units have no currency to settle it: '1.500' units in a ';'-separated export may be 1500 as much as an amount may.
+    if (this.delimiter === ';' && THOUSANDS_WITH_POINT.test(cell) && (column === 'units' || this.currency === null || minorUnits(this.currency) < 3)) {
       const text = cell.trim();
       this.fatal = {
         row,
         column,
         value: text,
-        code: 'non-numeric-amount',
+        code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount',
         message:
-          `amount '${text}' (row ${row}) in a ';'-separated export may be ${text.replace(/\./g, '')} (a '.' grouping thousands, as most of Europe writes amounts) or ${text}: ` +
+          `${column} '${text}' (row ${row}) in a ';'-separated export may be ${text.replace(/\./g, '')} (a '.' grouping thousands, as most of Europe writes amounts) or ${text}: ` +
           `the engine does not guess; pass --decimal-comma if '.' groups thousands, or write three decimals with a fourth (${text}0) if they are decimals`,
       };
       return;
