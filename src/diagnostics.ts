@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   'base-rate-reading': 'warning',
   'number-notation': 'info',
   'words-figure-mismatch': 'error',
+  'words-currency-mismatch': 'error',
   'unmeasurable-metric': 'error',
   'cap-subject-mismatch': 'error',
   'scope-not-applied': 'warning',
