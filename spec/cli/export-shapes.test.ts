@@ -34,6 +34,9 @@
  *   amount's currency beside it (`Amount Currency, Amount, Amount (converted) Currency, Amount (converted)`, the
  *   converted figures in the corporate currency); salesforce-converted-only.csv the same report without the
  *   currency columns.
+ * - salesforce-open-stages.csv: a Salesforce opportunity report not filtered to won deals (Stage `Negotiation/Review`,
+ *   `Prospecting`, Salesforce's default open stages); hubspot-deals.csv: HubSpot's deals export (`Record ID, Deal Name,
+ *   Deal Stage, Close Date, Amount, Pipeline`, stages by their internal names `closedwon`, `contractsent`, `closedlost`).
  * - google-sheets.csv: a Google Sheets sheet saved with File → Download → Comma-separated values: cells as the sheet
  *   shows them (US locale dates `1/10/2026`, currency format `$1,500.00`, its negatives `-$1,000.00`, an accounting
  *   negative `($250.00)`), quoted only where a comma is in the cell.
@@ -92,7 +95,7 @@ describe('Stripe payments export', () => {
         expect.stringMatching(/^column 'created date \(utc\)' says its times are UTC/),
         expect.stringMatching(/^column 'amount refunded' holds amounts refunded: a row with one is that row's error refunded-amount until --refunded deduct or --refunded ignore/),
         expect.stringMatching(/^column 'converted amount refunded' is not read: amounts refunded there are not deducted/),
-        expect.stringMatching(/^column 'status' is not read: every row counts/),
+        expect.stringMatching(/^column 'status' is not read as a ledger column: a row it marks failed/),
         expect.stringMatching(/^column 'captured' is not read/),
       ]),
     );
@@ -275,6 +278,20 @@ describe('CRM deal exports', () => {
   test('Zoho CRM: `Closing Date` is the date, `Record Id` the id; a Closed Lost deal is an error, Expected Revenue is not read', () => {
     const r = both(['--sales', `${X}/zoho-deals.csv`]);
     expect(codes(r)).toEqual([[3, 'stage', 'not-a-sale']]);
+  });
+
+  test("an open deal (Salesforce's Negotiation/Review, Prospecting; HubSpot's contractsent) is that row's open-deal error naming both ways out, never a sale", () => {
+    const sf = both(['--sales', `${X}/salesforce-open-stages.csv`]);
+    expect(codes(sf)).toEqual([
+      [2, 'stage', 'open-deal'],
+      [3, 'stage', 'open-deal'],
+    ]);
+    expect(sf.errors?.[0].message).toMatch(/^row 2's stage is 'Negotiation\/Review', not a won stage: the deal is still open.*Filter the export to won deals.*rename the column 'stage'/);
+    const hub = both(['--sales', `${X}/hubspot-deals.csv`]);
+    expect(codes(hub)).toEqual([
+      [2, 'deal stage', 'open-deal'],
+      [4, 'deal stage', 'not-a-sale'],
+    ]);
   });
 
   test("Salesforce with several currencies: `Amount Currency` is the currency, so a EUR amount is that row's currency-mismatch; the converted figures read with --columns", () => {

@@ -1,20 +1,22 @@
-import { resolveHeader, unreadRefundNote, unreadStatusNote } from '../../src/ledger/column-mapping';
+import { resolveHeader, stageNote, unreadRefundNote, unreadStatusNote } from '../../src/ledger/column-mapping';
 
 const statusNotes = (header: string[], mapping = {}): string[] =>
-  resolveHeader(header, mapping, ['date', 'amount']).notes.filter((n) => n.includes('is not read'));
+  resolveHeader(header, mapping, ['date', 'amount']).notes.filter((n) => n.includes('is not read') || n.includes("deal's stage"));
 
 describe('a stage or status column the ledger does not read', () => {
   test('is named in a note, as written in the header', () => {
-    expect(statusNotes(['Opportunity ID', 'Stage', 'Close Date', 'Amount'])).toEqual([unreadStatusNote('Stage')]);
-    expect(statusNotes(['Record ID', 'Deal Stage', 'Close Date', 'Amount'])).toEqual([unreadStatusNote('Deal Stage')]);
-    expect(statusNotes(['dealstage', 'closedate', 'date', 'amount'])).toEqual([unreadStatusNote('dealstage')]);
+    expect(statusNotes(['Opportunity ID', 'Stage', 'Close Date', 'Amount'])).toEqual([stageNote('Stage')]);
+    expect(statusNotes(['Record ID', 'Deal Stage', 'Close Date', 'Amount'])).toEqual([stageNote('Deal Stage')]);
+    expect(statusNotes(['dealstage', 'closedate', 'date', 'amount'])).toEqual([stageNote('dealstage')]);
+    expect(statusNotes(['Deal - Stage', 'Deal - Status', 'date', 'amount'])).toEqual([unreadStatusNote('Deal - Stage'), unreadStatusNote('Deal - Status')]);
     expect(statusNotes(['Order Status', 'date', 'amount', 'payment_status'])).toEqual([unreadStatusNote('Order Status'), unreadStatusNote('payment_status')]);
   });
 
-  test('the note says every row counts and what to do', () => {
-    expect(unreadStatusNote('Stage')).toBe(
-      "column 'Stage' is not read: every row counts as a sale or a refund whatever it says there, including deals marked lost, open or cancelled; filter the export to the rows that count first",
+  test('the note says which rows are errors, that every other row counts, and what to do', () => {
+    expect(unreadStatusNote('Status')).toBe(
+      "column 'Status' is not read as a ledger column: a row it marks failed, declined, cancelled, voided, lost or (a deal's) open or deleted is that row's error, and every other row counts as a sale or a refund whatever it says there; filter the export to the rows that count first",
     );
+    expect(stageNote('Stage')).toMatch(/^column 'Stage' is read as each deal's stage: a deal counts as a sale only at a won stage/);
   });
 
   test('other words and a column read as a ledger column give no such note', () => {

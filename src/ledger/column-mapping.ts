@@ -10,6 +10,7 @@
  *
  * Pure and browser-safe.
  */
+import { judgedStageColumns } from './sale-states';
 import { editDistance } from '../language/suggest';
 import type { LedgerColumn, RowIssue } from './rows';
 
@@ -181,9 +182,12 @@ export function resolveHeader(header: readonly string[], mapping: ColumnMapping,
   // A CRM's stage or status column says which deals were won, lost, open or cancelled; the ledger reads every row
   // as a sale or a refund, so a report over an unfiltered export would count lost deals without a word.
   const refundColumn = pairedRefundColumn(keys, taken, names.indexOf('amount'));
+  const statusKeys = keys.filter((key, i) => !taken.has(i) && isStatusHeader(key));
+  const judged = judgedStageColumns(statusKeys);
   keys.forEach((key, i) => {
     if (taken.has(i)) return;
-    if (STATUS_HEADER.test(key)) notes.push(unreadStatusNote(header[i].trim()));
+    if (isStatusHeader(key) && judged[statusKeys.indexOf(key)]) notes.push(stageNote(header[i].trim()));
+    else if (STATUS_HEADER.test(key)) notes.push(unreadStatusNote(header[i].trim()));
     else if (REFUND_HEADER.test(key) && i !== refundColumn) notes.push(unreadRefundNote(header[i].trim()));
   });
   const lineItems = names.findIndex((n, i) => !taken.has(i) && LINE_ITEM_HEADER.test(n));
@@ -306,9 +310,14 @@ export function unreadRefundNote(name: string): string {
 /** Header names of a deal's stage or status ("Stage", "Deal Stage", "Order Status"): words, not a substring of another word. */
 const STATUS_HEADER = /(^|[^a-z])(deal)?(stage|status|captured)([^a-z]|$)/;
 
-/** What the report says of a stage or status column it does not read. */
+/** What the report says of a stage or status column it does not read as a ledger column. */
 export function unreadStatusNote(name: string): string {
-  return `column '${name}' is not read: every row counts as a sale or a refund whatever it says there, including deals marked lost, open or cancelled; filter the export to the rows that count first`;
+  return `column '${name}' is not read as a ledger column: a row it marks failed, declined, cancelled, voided, lost or (a deal's) open or deleted is that row's error, and every other row counts as a sale or a refund whatever it says there; filter the export to the rows that count first`;
+}
+
+/** What the report says of a deal stage column, read for whether each deal is won. */
+export function stageNote(name: string): string {
+  return `column '${name}' is read as each deal's stage: a deal counts as a sale only at a won stage ('Closed Won', 'Won'); a row at any other stage (an open deal such as 'Negotiation' or 'Qualification') is that row's error open-deal, and a lost one is not-a-sale`;
 }
 
 const shownClosest = (names: string[]): string => (names.length === 0 ? '' : `; closest: ${names.map((n) => `'${n}'`).join(', ')}`);

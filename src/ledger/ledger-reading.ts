@@ -11,10 +11,10 @@
  *
  * Pure and browser-safe.
  */
-import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
+import { amountInStyle, CellFormats, isPlainDecimal, markedFigure, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
 import { minorUnits } from '../values/money';
-import { isNotASale, notASaleIssue } from './sale-states';
+import { isNotASale, isWonStage, judgedStageColumns, notASaleIssue, openDealIssue } from './sale-states';
 import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader, summaryRowIssue } from './summary-rows';
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
@@ -72,6 +72,9 @@ const CODE_DASH = 45;
 /** An amount whose only separators are points before groups of three digits (`1.234`, `12.500.000`). */
 const THOUSANDS_WITH_POINT = /^\s*[-+]?\d{1,3}(\.\d{3})+\s*$/;
 
+/** A figure that groups thousands with points if a point is no decimal point (`1.500`, `12.500.000`; not `0.125`). */
+const POINT_GROUPED_FIGURE = /^[1-9]\d{0,2}(\.\d{3})+$/;
+
 /** Whether a date cell holds something that may be a date (it starts with a digit), as a total row's does not. */
 function isDated(text: string): boolean {
   let c = text.charCodeAt(0);
@@ -114,6 +117,8 @@ export class LedgerTranslator {
   /** Cell indices of the columns a total's label may be in (all but date, amount, units and currency). */
   private labelAt: Int32Array = new Int32Array(0);
   private statusNames: string[] = [];
+  /** Per status column: a deal stage read by its won states (any other stage is the row's `open-deal` error). */
+  private stageJudged: boolean[] = [];
   /** The CSV delimiter, once stated: with ';', an amount such as 1.234 may group thousands. */
   private delimiter: Delimiter = ',';
   /** A column that says amounts may be in minor units (`amount_refunded`), until the first amount settles it; null otherwise. */
@@ -183,6 +188,7 @@ export class LedgerTranslator {
     this.formats.utcTimes = resolved.datesInUtc;
     this.statusAt = resolved.statusColumns;
     this.statusNames = resolved.statusColumns.map((i) => names[i].trim());
+    this.stageJudged = judgedStageColumns(this.statusNames);
     this.refundAt = resolved.refundColumn ?? -1;
     if (this.refundAt !== -1) {
       this.refundName = names[this.refundAt].trim();
@@ -240,6 +246,10 @@ export class LedgerTranslator {
     }
     const summary = this.summaryCell(cells, isDated(date));
     if (summary !== -1) return (this.rowIssue = summaryRowIssue(row, this.mappedHeader[summary] || `column ${summary + 1}`, cells[summary].trim()));
+    for (let k = 0; k < this.statusAt.length; k++) {
+      const at = this.statusAt[k];
+      if (this.stageJudged[k] && !isWonStage(at < n ? cells[at] : '')) return (this.rowIssue = openDealIssue(row, this.statusNames[k], at < n ? cells[at].trim() : ''));
+    }
     if (this.pattern === null && this.dateAt >= 0 && this.dateAt < n) {
       const cell = cells[this.dateAt];
       if (cell !== '' && !isoLike(cell)) this.checkDate(cell, row);
@@ -342,6 +352,16 @@ export class LedgerTranslator {
         return out;
       }
     }
+    for (let k = 0; k < this.statusNames.length; k++) {
+      if (!this.stageJudged[k]) continue;
+      const name = this.statusNames[k];
+      const value = record[name] ?? out[name.toLowerCase()];
+      const stage = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+      if (!isWonStage(stage)) {
+        this.rowIssue = openDealIssue(row, name, stage.trim());
+        return out;
+      }
+    }
     if (this.pattern === null && typeof date === 'string' && date !== '' && !isoLike(date)) this.checkDate(date, row);
     if (this.minorUnitHint !== null && (typeof out.amount === 'string' || typeof out.amount === 'number')) this.checkMinorUnits(String(out.amount), row);
     if (!this.decimalComma) {
@@ -428,10 +448,40 @@ export class LedgerTranslator {
       return;
     }
     if (cell === '' || isPlainDecimal(cell)) return;
+    if (column === 'amount' && this.checkMarkedGrouping(cell, row)) return;
     const read = amountInStyle(cell, { decimalComma: false, currency: null });
     if (!read.ok && read.code === 'decimal-comma') {
       this.fatal = { row, column, value: cell.trim(), code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount', message: `${column} ${read.message} (row ${row})` };
     }
+  }
+
+  /**
+   * An amount with a currency mark and a point before three digits (`1.500 €`, `€12.500`, `$1.500`) in a currency not
+   * written to three decimal places: most of Europe writes 1500 so, and the clause reader reads `€1.500` in a clause as
+   * €1,500.00, so the ledger does not read it as 1.5 without a word, whatever the delimiter. A mark of another currency
+   * than the clause's is left to the cell's own currency error.
+   */
+  private checkMarkedGrouping(cell: string, row: number): boolean {
+    const marked = markedFigure(cell);
+    if (marked === null || !POINT_GROUPED_FIGURE.test(marked.figure)) return false;
+    if (this.currency !== null && !marked.currencies.includes(this.currency)) return false;
+    const currencies = this.currency !== null ? [this.currency] : marked.currencies;
+    const decimal = currencies.find((c) => minorUnits(c) < 3);
+    if (decimal === undefined) return false;
+    const text = cell.trim();
+    const grouped = text.replace(marked.figure, marked.figure.replace(/\./g, ''));
+    const fourth = text.replace(marked.figure, `${marked.figure}0`);
+    this.fatal = {
+      row,
+      column: 'amount',
+      value: text,
+      code: 'non-numeric-amount',
+      message:
+        `amount '${text}' (row ${row}) may be ${grouped} (a '.' grouping thousands, as most of Europe writes amounts, and as a clause reads '${text}') or ${text} (a decimal point): ` +
+        `${decimal} is not written to three decimal places, so the engine does not guess; pass --decimal-comma if '.' groups thousands, ` +
+        `or write three decimals with a fourth (${fourth}) if they are decimals`,
+    };
+    return true;
   }
 }
 

@@ -49,6 +49,7 @@ export type RowIssueCode =
   | 'order-total-per-line'
   | 'amount-unit'
   | 'not-a-sale'
+  | 'open-deal'
   | 'hidden-row'
   | 'refunded-amount';
 
