@@ -435,6 +435,14 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     const notes = new Notes(ctx.zone, asOf);
     for (const text of this.openingNotes) notes.add(text);
     for (const text of this.contextNotes) notes.add(text);
+    if (this.normalizer !== null) {
+      for (const text of this.normalizer.clockShifts.notes(ctx.zone)) notes.add(text);
+      const nextDay = this.normalizer.clockShifts.nextDayWarning(ctx.zone);
+      if (nextDay !== null) {
+        diagnostics.push({ code: 'skipped-time-next-day', severity: 'warning', message: nextDay });
+        notes.add(nextDay);
+      }
+    }
     const sums = this.sums;
     const covered = new Uint8Array(sums.days);
     const milestones: MilestoneResult[] = [];
