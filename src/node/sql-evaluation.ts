@@ -7,6 +7,7 @@ import type { DocumentNode } from '../language/ast';
 import type { EvaluationReport } from '../evaluation/evaluate';
 import { compileEvaluation, type LedgerSource } from '../sql/compile';
 import { classifyCell, compileCellChecks } from '../sql/cell-checks';
+import { clockShiftsOf, compileClockShiftRows } from '../sql/clock-shift-rows';
 import type { SqlDialect } from '../sql/dialect';
 import { planEvaluation, type SqlPlanOptions } from '../sql/plan';
 import { normalizeResultRow, reportFromRows } from '../sql/report';
@@ -59,5 +60,7 @@ export async function evaluateOnEngine(
   }
   const query = compileEvaluation(plan, spec, engine.dialect);
   const rows = await engine.query(query.text, query.params);
-  return reportFromRows(plan, rows.map(normalizeResultRow));
+  const shiftQuery = compileClockShiftRows(plan, spec, engine.dialect);
+  const shifts = shiftQuery === null ? undefined : clockShiftsOf(plan, (await engine.query(shiftQuery.text, shiftQuery.params)) as Array<{ rn: unknown; val: unknown }>);
+  return reportFromRows(plan, rows.map(normalizeResultRow), shifts);
 }

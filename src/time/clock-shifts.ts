@@ -28,8 +28,18 @@ export class ClockShifts {
   /** Skipped times moved forward into the next local day. */
   private nextDay: (Shifted & { day: number }) | null = null;
 
+  /** The local days whose rows count (the effective date to the as-of date): a row outside them is not recorded. */
+  private from = -Infinity;
+  private to = Infinity;
+
+  within(from: number, to: number): void {
+    this.from = from;
+    this.to = to;
+  }
+
   /** Records the reading `dates` just made of `text` (row `row`), whose `shift` is not 0. */
   record(dates: DateReader, row: number, text: string): void {
+    if (dates.day < this.from || dates.day > this.to) return;
     if (dates.shift === 1) {
       this.skipped = bump(this.skipped, row, text, dates.time, dates.writtenDay);
       if (dates.day !== dates.writtenDay) {
@@ -80,4 +90,26 @@ export class ClockShifts {
 
 function bump(prev: Shifted | null, row: number, text: string, time: number, other: number): Shifted {
   return prev === null ? { count: 1, row, text, time, other } : { ...prev, count: prev.count + 1 };
+}
+
+/**
+ * The local wall-clock hours (`YYYY-MM-DD HH`) of days `from` … `to` in which some time is skipped or repeated, so
+ * that the SQL path can fetch just the rows to read again with the ledger reader's own rules.
+ */
+export function shiftedHours(reader: DateReader, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let day = from; day <= to; day++) {
+    if (reader.clock.isRegularDay(day)) continue;
+    const date = ymd(day);
+    for (let h = 0; h < 24; h++) {
+      const hour = `${date} ${String(h).padStart(2, '0')}`;
+      for (let m = 0; m < 60; m += 15) {
+        if (reader.parse(`${hour}:${String(m).padStart(2, '0')}:00`) === null && reader.shift !== 0) {
+          out.push(hour);
+          break;
+        }
+      }
+    }
+  }
+  return out;
 }

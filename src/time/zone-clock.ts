@@ -88,6 +88,11 @@ export class ZoneClock {
     });
   }
 
+  /** Whether local day `day` runs 24 hours at one offset (no daylight-saving change inside it). */
+  isRegularDay(day: number): boolean {
+    return this.regularDays.get(day) === 1;
+  }
+
   /** The instant a local day (days since 1970-01-01) starts; the first existing moment if midnight is skipped. */
   midnight(day: number): number {
     return this.midnights.get(day);
