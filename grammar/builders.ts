@@ -10,7 +10,7 @@ import type {
   ClauseHeadingNode, ClauseNode, ContextOpeningNode, ComparatorNode, DefinitionNode, DocumentNode, DueNode, FixedPaymentNode, MilestoneNode, MoneyNode, PartyNode, PaymentTimingNode, PaymentNode, PaymentTermNode,
   PerProductNode, PeriodUnit, PeriodWordNode, Position, QuotaNode, Range, TargetNode, WindowNode, LabelSourceNode, CompoundConditionNode, SincePreviousNode,
 } from '../src/language/ast';
-import { currencyOfCode, currencyOfSymbol } from '../src/values/money';
+import { currencyOfCode, currencyOfName, currencyOfSymbol } from '../src/values/money';
 import { normalizeText } from '../src/values/text-key';
 import { figureValue } from '../src/values/number-notation';
 import { MONTH_NAMES, ORDINAL_WORDS, type Token } from './lexer';
@@ -610,14 +610,12 @@ export function codeFirstMoney(d: Data): MoneyNode {
   return money(currencyOfCode(code.value), n, m, withMultiplier(`${code.value} ${n.value}`, m), span(d));
 }
 
-const CURRENCY_NAMES: readonly [RegExp, string][] = [[/dollar/i, 'USD'], [/euro/i, 'EUR'], [/pound/i, 'GBP'], [/yen/i, 'JPY'], [/franc/i, 'CHF']];
-
 /** "Two Thousand Five Hundred Dollars ($2,500)": the bracketed figure, in the symbol's currency (else the name's). */
 export function draftedMoney(d: Data): MoneyNode {
   const t = d[0] as Token;
   const symbol = /[$€£¥]/.exec(t.value)?.[0];
   const name = t.text.slice(0, t.text.lastIndexOf('('));
-  const currency = symbol ? (currencyOfSymbol(symbol) as string) : CURRENCY_NAMES.find(([re]) => re.test(name))?.[1] ?? 'USD';
+  const currency = symbol ? (currencyOfSymbol(symbol) as string) : currencyOfName(name) ?? 'USD';
   const figure = t.value.replace(/^(?:US)?[$€£¥]?\s?/, '');
   return { kind: 'money', amount: figureValue(figure), currency, text: t.text.replace(/\s+/g, ' '), range: span(t) };
 }

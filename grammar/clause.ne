@@ -58,6 +58,7 @@ import * as pd from './payment-definition-builders';
 import * as isb from './item-set-builders';
 import * as md from './milestone-definition-builders';
 import * as pr from './pro-rata-builders';
+import * as crb from './chosen-rate-builders';
 import * as lb from './list-builders';
 import * as cc from './compound-builders';
 import * as tu from './top-up-builders';
@@ -1052,6 +1053,8 @@ windowedAmount -> measuredIntro:? percentage rateOf windowedMeasure  {% qb.measu
                | measuredIntro:? percentage rateOf measure excessWord measuredThreshold excessWindow {% qb.measuredExcess %}
                | measuredIntro:? measuredBands tierMethod:?          {% tb.measuredTiers %}
                | portionAmount                                       {% b.id %}
+# A rate chosen by conditions on the period's total (grammar/chosen-rate-builders.ts).
+               | chosenRateAmount                                    {% b.id %}
 # "royalties on the Total Annual Net Sales in each Calendar Year at the Applicable Royalty Rate, applied to each portion of
 # Total Annual Net Sales as follows: less than or equal to $5 million: five percent (5%); > $5 million and less than or equal
 # to $10 million: six percent (6%); > $10 million: seven percent (7%)": each rate on its own portion (grammar/portion-builders.ts).
@@ -1405,3 +1408,21 @@ incentiveBands -> incentiveBand                                      {% b.single
 incentiveBand -> %at percentage %attainment %the partyName "earns" percentage %of %target {% it.pointBand %}
                | %at percentage %attainment %or %more %the partyName "earns" percentage %of %target {% it.orMoreBand %}
                | %between percentage %and percentage %attainment %the "payout" %is "pro-rated" %on %a "straight-line" %basis {% it.interpolatedBand %}
+
+# --- a rate chosen by conditions on the period's total ------------------------------------------------
+# "an additional commission on Net Sales above the Quarterly Plan of Five Hundred Thousand Dollars ($500,000), at one percent
+# (1%) if Net Sales for such quarter are at least 100% of the Quarterly Plan, two percent (2%) if they are at least 105% of
+# the Quarterly Plan, and five percent (5%) if they are at least 110% of the Quarterly Plan" (src/language/ast.ts
+# ChosenRatePaymentNode; the bounds and the checks: src/language/rate-choices.ts, src/language/check-rate-choices.ts).
+chosenRateAmount -> indefinite measuredQualifiers:? measuredNoun %on measure excessWord %the chosenRateName %of money %comma %at rateChoices {% crb.chosenRate %}
+chosenRateName -> chosenRateWord                                     {% b.single %}
+               | chosenRateName chosenRateWord                       {% b.append %}
+chosenRateWord -> %word {% b.id %} | %quarterly {% b.id %} | %annual {% b.id %} | %sales {% b.id %} | %target {% b.id %} | %quota {% b.id %}
+rateChoices   -> rateChoice rateChoiceJoin rateChoice                {% pb.bandPair %}
+               | rateChoices rateChoiceJoin rateChoice               {% b.appendThird %}
+rateChoiceJoin -> %comma | %and | %comma %and
+rateChoice    -> percentage %if_ rateChoiceSubject beVerb:? comparator rateChoiceBound {% crb.rateChoice %}
+rateChoiceSubject -> measureMetric suchForWindow:?                   {% crb.metricSubject %}
+               | "they"                                              {% crb.theySubject %}
+rateChoiceBound -> money                                             {% b.id %}
+               | percentage %of %the chosenRateName                  {% crb.thresholdShare %}

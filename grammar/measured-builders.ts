@@ -244,6 +244,8 @@ export function tailedPayerClause(d: Data): b.ClauseDraft {
 export function measureOf(p: PaymentNode): { measure: MeasureNode; threshold: ThresholdNode | null } {
   const base = p.kind === 'timed' ? (p.payment.kind === 'limited' ? p.payment.payment : p.payment) : p.kind === 'limited' ? p.payment : p;
   if (base.kind === 'rate-on-excess') return { measure: base.measure as MeasureNode, threshold: base.threshold };
+  // A rate chosen by the total is on the excess over its threshold: nothing is owed until the total passes it.
+  if (base.kind === 'chosen-rate') return { measure: base.measure, threshold: base.threshold };
   return { measure: (base as { measure: MeasureNode }).measure, threshold: null };
 }
 

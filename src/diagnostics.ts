@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   'base-rate-reading': 'warning',
   'number-notation': 'info',
   'words-figure-mismatch': 'error',
+  'words-currency-mismatch': 'error',
   'unmeasurable-metric': 'error',
   'cap-subject-mismatch': 'error',
   'scope-not-applied': 'warning',
@@ -56,6 +57,8 @@ export const DIAGNOSTIC_CODES = {
   'tier-period-reading': 'warning',
   'tier-reading-conflict': 'error',
   'tier-bands': 'error',
+  /** A rate chosen by conditions on the period's total whose conditions cannot tell one rate for every total. */
+  'rate-choices': 'error',
   'quota-unresolved': 'error',
   'tier-whole-unit-gap': 'warning',
   'each-item-not-split': 'warning',

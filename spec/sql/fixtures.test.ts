@@ -55,6 +55,7 @@ const REFUSED_FEATURES = [
   "target 'revenue' field 'perProduct'", "definition 'metric-definition'",
   "clause 'clause' field 'carryForward'", "clause 'clause' field 'planTable'", "milestone 'milestone' field 'plan'",
   "payment 'fixed' field 'bare'", "payment 'rate' field 'intro'", "tiers accruing on the running total",
+  "payment 'chosen-rate'",
 ];
 
 function refusalOf(ast: Parameters<typeof planEvaluation>[0], options: Parameters<typeof planEvaluation>[1]): SqlUnsupportedError | null {

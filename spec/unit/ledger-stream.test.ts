@@ -320,6 +320,24 @@ describe('files and standard input', () => {
     expect(lastBytes).toBe(Buffer.byteLength(csv));
   });
 
+  test('a file of several read blocks (1 MiB each) equals the in-memory reader in any chunk size', async () => {
+    // Rows of varied lengths, non-ASCII among them, so that blocks and chunks end inside rows and characters.
+    const ndjson = Array.from({ length: 40_000 }, (_, i) => JSON.stringify({ id: `T${i}`, date: '2026-03-01', amount: `${i}.25`, product: i % 7 === 0 ? 'Zoë ☕ 東' : 'p'.repeat(i % 90) })).join('\n') + '\n';
+    const file = path.join(dir, 'blocks.ndjson');
+    writeFileSync(file, ndjson);
+    expect(Buffer.byteLength(ndjson)).toBeGreaterThan(3 << 20);
+    const want = parseNdjsonLedger(ndjson);
+    for (const chunkSize of [undefined, 4093, 1 << 16, (1 << 20) + 5]) {
+      const sink = collector();
+      let lastBytes = 0;
+      await streamLedgerRecords(file, 'ndjson', sink, { chunkSize, onBytes: (b) => (lastBytes = b) });
+      expect(sink.issues).toEqual([]);
+      expect(sink.records.length).toBe(want.records.length);
+      expect(sink.records.every(({ row, record }) => JSON.stringify(record) === JSON.stringify(want.records[row - 1]))).toBe(true);
+      expect(lastBytes).toBe(Buffer.byteLength(ndjson));
+    }
+  });
+
   test('a file that is not UTF-8: the usage error of io.ts (line, column, byte), in any chunk size', async () => {
     const cases: Buffer[] = [
       ...Object.values(NOT_UTF8).map(bytesOf),

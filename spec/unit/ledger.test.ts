@@ -86,6 +86,25 @@ describe('quantities', () => {
     expect(quantityFromNumber(Number.NaN)).toBeNull();
   });
 
+  it('reads a JSON number as the quantity of its shortest decimal form (whole numbers without writing it out)', () => {
+    // The general reading: the number's shortest form, as a ledger cell holding that text is read.
+    const general = (value: number) => (!Number.isFinite(value) ? null : /e/i.test(String(value)) ? new Dec(String(value)) : parseQuantity(String(value)));
+    const same = (value: number) => {
+      const got = quantityFromNumber(value);
+      const want = general(value);
+      if (typeof got === 'number' || typeof want === 'number' || got === null || want === null) expect(Object.is(got, want)).toBe(true);
+      else expect(got.equals(want) && got.toString() === want.toString()).toBe(true);
+    };
+    for (const edge of [0, -0, 1, -1, 99_999_999_999, -99_999_999_999, 1e11, -1e11, 1e15, 2 ** 53, 1e21, -1e21, 1.5, Infinity, -Infinity]) same(edge);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.integer({ min: -1e12, max: 1e12 }), fc.double({ noNaN: true }), fc.double({ min: -1e12, max: 1e12, noNaN: true }).map(Math.trunc)),
+        (value) => same(value),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
   it('falls back to Dec before a sum leaves the exact integer range', () => {
     const acc = new Accumulator();
     const big = parseQuantity('99999999999.9999') as number;
@@ -217,6 +236,36 @@ describe('fast readers agree with the reference implementations', () => {
         expect([local, x.ok && x.time]).toEqual([local, DateTime.fromISO(local, { zone }).toMillis()]);
       }
     }
+  });
+
+  it('reads a plain date the same from its cache as the first time (one reader for every text, and a fresh one)', () => {
+    const digits = fc.stringMatching(/^[0-9]{2}$/);
+    const text = fc.oneof(
+      fc.tuple(fc.constantFrom('2026', '2024', '1900', '2000', '0000', '9999'), digits, digits).map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc.constantFrom('2026-02-29', '2024-02-29', '2026-13-01', '2026-00-10', '2026-1-01', '2026-01-1 ', '2026/01/01', '2026-0a-01', '２０２６-01-01', '2026-01-01T', '20260101  '),
+      fc.string({ minLength: 10, maxLength: 10 }),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), fc.constantFrom(...zones), (texts, zone) => {
+        const shared = reader(zone);
+        for (const t of [...texts, ...texts]) expect(shared.read(t)).toEqual(reader(zone).read(t));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('normalizes a record the same after records of other keys (one normalizer for all, and a fresh one)', () => {
+    const key = fc.constantFrom('id', 'date', 'amount', 'Amount', ' DATE ', 'currency', 'units', 'product', 'customer', 'seller', 'note', '0', 'amount ');
+    const value = fc.oneof(fc.constantFrom('2026-03-01', '2026-02-30', '12.50', '-3', 'USD', 'eur', 'Zoë', '', ' x '), fc.integer({ min: -1000, max: 1000 }));
+    const record = fc.array(fc.tuple(key, value), { maxLength: 9 }).map((kv) => Object.fromEntries(kv) as Record<string, unknown>);
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 12 }), (records) => {
+        const options = { timeZone: NY, currency: 'USD', checkDuplicates: false };
+        const shared = new RowNormalizer(options);
+        records.forEach((r, i) => expect(shared.normalize(r, i + 1)).toEqual(new RowNormalizer(options).normalize(r, i + 1)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('parses decimals exactly like Dec', () => {

@@ -11,20 +11,32 @@ import { NdjsonStreamParser } from '../../src/node/ndjson-stream';
 import { emptyLedgerIssue, type LedgerRecord, type RowIssue } from '../../src/ledger/rows';
 import { parseNdjsonLedger } from '../../src/ledger/text-readers';
 
-/** Same keys in the same order and the same values (Object.is: -0 is not 0), recursively. */
+/**
+ * Same keys in the same order, each an own enumerable, writable and configurable data property, and the same
+ * values (Object.is: -0 is not 0), recursively.
+ */
 function sameAsParsed(got: unknown, want: unknown): boolean {
   if (typeof got !== 'object' || got === null || typeof want !== 'object' || want === null) return Object.is(got, want);
   if (Array.isArray(got) !== Array.isArray(want)) return false;
   if (Object.getPrototypeOf(got) !== Object.getPrototypeOf(want)) return false;
-  const a = Object.keys(got);
-  const b = Object.keys(want);
+  const a = Reflect.ownKeys(got);
+  const b = Reflect.ownKeys(want);
   if (a.length !== b.length || a.some((k, i) => k !== b[i])) return false;
-  return a.every((k) => sameAsParsed((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k]));
+  const flags = (o: object, k: PropertyKey): string => {
+    const d = Object.getOwnPropertyDescriptor(o, k) as PropertyDescriptor;
+    return `${String(d.enumerable)} ${String(d.writable)} ${String(d.configurable)} ${'value' in d}`;
+  };
+  if (a.some((k) => flags(got, k) !== flags(want, k))) return false;
+  return a.every((k) => sameAsParsed((got as Record<PropertyKey, unknown>)[k], (want as Record<PropertyKey, unknown>)[k]));
 }
 
-/** Keys as ledgers write them, and keys that must not be scanned as written. */
+/**
+ * Keys as ledgers write them, keys that must not be scanned as written, and keys that the scanner's object literal
+ * must take as plain names (Object.prototype's, its own parameter's, characters a JavaScript literal treats apart).
+ */
 const key = fc.oneof(
   fc.constantFrom('id', 'date', 'amount', 'currency', 'units', 'product', 'customer', 'seller', 'Amount', ' date ', '0', '12', '__proto__', 'a"b', 'a\\b', 'tab\there', 'é', '東'),
+  fc.constantFrom('constructor', 'toString', 'hasOwnProperty', 'values', 'a\u2028b', '\ud800', "'", '`${x}`', '}', '4294967295', '-1', '1.5'),
   fc.string({ maxLength: 6 }),
 );
 

@@ -57,6 +57,7 @@ import { plainStatus } from './plain-status';
 import { escalationNote } from './escalation';
 import { metFromStart, metFromStartNote } from './met-from-start';
 import { isSettledAtWindowEnd, settlementOf } from './payments/settlement';
+import { chosenRateNote } from './payments/chosen-rate-note';
 import { tierNote } from './payments/tier-note';
 import { planLevelsNote } from './payments/plan-level-note';
 import { seriesTotal, settleLevelStop } from './payments/level-stop';
@@ -510,6 +511,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       const reading = rule.reading(m.target);
       notes.reading(plan.rowSet ? reading.replace('of every row', `of the rows of "${plan.rowSet.term}"`) : reading, name);
       if (base?.kind === 'tiered') notes.add(tierNote(name, base));
+      if (base?.kind === 'chosen-rate') notes.add(chosenRateNote(name, base));
       if (plan.clause.planLevels && plan.milestone === plan.clause.milestones[0]) {
         notes.add(planLevelsNote(this.clauseCount > 1 ? `clause ${plan.clauseIndex}: ` : '', plan.clause.planLevels));
       }

@@ -202,7 +202,8 @@ export function obligationFor(plan: Plan, planIndex: number, inst: InstancePlan,
     }
     case 'rate-on-excess':
     case 'tiered':
-    case 'per-increment': {
+    case 'per-increment':
+    case 'chosen-rate': {
       const revenue = new Accumulator();
       const series = baseSeries(payment, o.sums, plan.rowSet);
       for (let i = Math.max(inst.from, 0); i < inst.to; i++) series.addTo(revenue, i);

@@ -49,6 +49,7 @@ export function paidByPerformer(payment: PaymentNode): boolean {
     case 'per-increment':
     case 'each-increment':
     case 'attainment':
+    case 'chosen-rate':
       return false;
     default:
       return assertNever(base);

@@ -1386,7 +1386,45 @@ export type UnlimitedPaymentNode =
   | PerIncrementPaymentNode
   | EachIncrementPaymentNode
   | ShortfallPaymentNode
-  | AttainmentPaymentNode;
+  | AttainmentPaymentNode
+  | ChosenRatePaymentNode;
+
+/**
+ * "an additional commission on Net Sales above the Quarterly Plan of Five Hundred Thousand Dollars ($500,000), at one
+ * percent (1%) if Net Sales for such quarter are at least 100% of the Quarterly Plan, two percent (2%) if they are at
+ * least 105% of the Quarterly Plan, and five percent (5%) if they are at least 110% of the Quarterly Plan": one rate on
+ * the part of the period's total above the threshold, chosen by conditions on that total. The conditions rise; the rate
+ * of the last one the total meets applies (src/language/rate-choices.ts), and nothing is owed when it meets none.
+ */
+export interface ChosenRatePaymentNode {
+  kind: 'chosen-rate';
+  /** The words before "on", as written: the article, qualifiers ("additional") and the noun. */
+  article: 'a' | 'an';
+  qualifiers?: string[];
+  noun: MeasuredNoun | 'commission' | 'bonus' | 'commission payment';
+  /** What the rate is on ("Net Sales"); its window is the clause's period (an opening such as "For each calendar quarter,"). */
+  measure: MeasureNode;
+  comparator: 'in excess of' | 'above' | 'over';
+  /** The threshold the rate is on the excess over, with the name the text gives it ("the Quarterly Plan of $500,000"). */
+  threshold: MoneyNode;
+  thresholdName: string;
+  choices: RateChoiceNode[];
+  range: Range;
+}
+
+/** One rate and its condition: "two percent (2%) if they are at least 105% of the Quarterly Plan". */
+export interface RateChoiceNode {
+  kind: 'rate-choice';
+  percent: string;
+  /** What the condition tests, as written: the metric ("Net Sales for such quarter") or "they" (the metric named before). */
+  subject: { kind: 'metric'; term: string; basis: SalesBasis; such: PeriodUnit | null } | { kind: 'they' };
+  /** "are", when written before the comparator. */
+  verb: 'is' | 'are' | null;
+  comparator: ComparatorNode;
+  /** The bound: an amount, or a share of the threshold by its name ("105% of the Quarterly Plan"). */
+  bound: MoneyNode | { kind: 'threshold-share'; percent: string; name: string; range: Range };
+  range: Range;
+}
 
 /**
  * A payout by attainment of a quota, as a table of bands: "as follows: below 80%: nothing; 80%: $6,000;

@@ -5,7 +5,7 @@
  */
 import type { DocumentNode, MoneyNode, PaymentNode, Range } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { Dec } from '../values/money';
+import { currencyOfName, currencyOfSymbol, Dec } from '../values/money';
 import { wordsValue } from '../values/number-words';
 import { figureValue } from '../values/number-notation';
 import { tokenize } from '../../grammar/lexer';
@@ -71,6 +71,32 @@ function payment(p: PaymentNode, text: string, out: Diagnostic[]): void {
   }
 }
 
+/** The currency name at the end of a drafted amount's words ("One Hundred Thousand Euros" → "Euros"). */
+const CURRENCY_NAME = /((?:(?:US|U\.S\.)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|(?:swiss\s+)?francs?))\s*$/i;
+
+/**
+ * "One Hundred Thousand Euros ($100,000)": the grammar takes the currency of the bracket's sign, so words naming
+ * another currency are an error naming both, as words naming another number are.
+ */
+function compareCurrency(written: string, range: Range, out: Diagnostic[]): void {
+  const at = written.lastIndexOf('(');
+  const name = CURRENCY_NAME.exec(written.slice(0, at).trim())?.[1]?.replace(/\s+/g, ' ');
+  const figure = written.slice(at + 1, -1).trim();
+  const sign = /^(US\$|[$€£¥])/.exec(figure)?.[1];
+  if (name === undefined || sign === undefined) return;
+  const named = currencyOfName(name);
+  const signed = currencyOfSymbol(sign);
+  if (named === undefined || signed === undefined || named === signed) return;
+  out.push(
+    diagnostic(
+      'words-currency-mismatch',
+      range,
+      `The words '${name}' name ${named} but the figure in brackets, '${figure}', is in ${signed}: which currency is meant cannot be told. Write the same currency in the words and in the brackets.`,
+      { suggestion: `write '${name}' with the sign of ${named} in the brackets, or the words of ${signed} with '${sign}'` },
+    ),
+  );
+}
+
 export function checkDrafted(document: DocumentNode, text: string, out: Diagnostic[]): void {
   const found: Diagnostic[] = [];
   for (const clause of document.clauses) {
@@ -83,9 +109,13 @@ export function checkDrafted(document: DocumentNode, text: string, out: Diagnost
   // Every other number, amount or percent written in words with its figure ("within ninety (60) days", "ten percent
   // (15%)" in a tier, "twelve (6) month period"): the grammar reads the figure alone, so the words are compared here,
   // wherever the token stands.
+  const currencies: Diagnostic[] = [];
   for (const token of tokenize(text)) {
     const spelled = token.type === 'number' && token.text.includes('(');
     if (!spelled && token.type !== 'draftedPercent' && token.type !== 'draftedMoney') continue;
+    if (token.type === 'draftedMoney') {
+      compareCurrency(token.text, { start: positionAt(text, token.offset), end: positionAt(text, token.offset + token.text.length) }, currencies);
+    }
     if (found.some((d) => d.offset <= token.offset && token.offset < d.endOffset)) continue;
     const range = { start: positionAt(text, token.offset), end: positionAt(text, token.offset + token.text.length) };
     if (!spelled) {
@@ -104,5 +134,5 @@ export function checkDrafted(document: DocumentNode, text: string, out: Diagnost
       ),
     );
   }
-  out.push(...found);
+  out.push(...found, ...currencies);
 }

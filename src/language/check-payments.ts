@@ -59,6 +59,8 @@ export function amountsOf(p: PaymentNode): MoneyNode[] {
       return p.unitPrice ? [p.unitPrice] : [];
     case 'attainment':
       return p.bands.flatMap((b) => (b.payout.kind === 'amount' ? [b.payout.amount] : b.payout.kind === 'share' ? [b.payout.of] : []));
+    case 'chosen-rate':
+      return [p.threshold, ...p.choices.flatMap((c) => (c.bound.kind === 'money' ? [c.bound] : []))];
     case 'limited':
       return [...amountsOf(p.payment), ...[p.cap?.amount, p.floor?.amount, p.minimumPayout?.amount].filter((m): m is MoneyNode => m !== undefined)];
     case 'timed':
@@ -94,6 +96,9 @@ function checkComputed(p: UnlimitedPaymentNode, out: Diagnostic[]): void {
       return;
     case 'attainment':
       // Gaps, overlaps and interpolation ends: src/language/check-attainment.ts.
+      return;
+    case 'chosen-rate':
+      // Its conditions are checked against the clause's period: src/language/check-rate-choices.ts.
       return;
     default:
       assertNever(p);

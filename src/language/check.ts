@@ -41,6 +41,7 @@ import { checkSalesMinimum } from './check-sales-minimum';
 import { checkAttainment } from './check-attainment';
 import { checkCommitment } from './check-commitment';
 import { checkPlanLevels } from './check-plan-levels';
+import { checkRateChoices } from './check-rate-choices';
 import { checkGrowth } from './check-growth';
 import { checkPlanTable } from './check-plan-table';
 import { checkPlanBands } from './check-plan-bands';
@@ -112,6 +113,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   for (const clause of document.clauses) checkAttainment(clause, text, out);
   for (const clause of document.clauses) checkCommitment(clause, out);
   for (const clause of document.clauses) checkPlanLevels(clause, out);
+  for (const clause of document.clauses) checkRateChoices(clause, out);
   for (const clause of document.clauses) checkGrowth(clause, out);
   for (const clause of document.clauses) checkPlanTable(clause, out);
   for (const clause of document.clauses) checkPlanBands(clause, out);

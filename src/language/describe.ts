@@ -6,6 +6,7 @@ import { itemSetUse, type ItemSetUse } from './item-sets';
 import { openedWindow, openingWords } from './openings';
 import type { AttainmentBandNode, AttainmentPayoutNode, ClauseNode, DocumentNode, DueNode, LimitNode, MilestoneNode, PaymentNode, PaymentTermNode, SalesBasis, TargetNode, ThresholdNode, TierBandNode, WindowNode } from './ast';
 import { resolveBands, tierReading } from './tier-bands';
+import { choiceBounds } from './rate-choices';
 import { quotaBoundsWords } from './quota-bounds';
 import { assertNever } from './ast';
 import { describeCalendarWindow } from './calendar-words';
@@ -213,6 +214,13 @@ export function describePayment(payment: PaymentNode): string {
     }
     case 'timed':
       return `${describePayment(payment.payment)}, due ${describeDue(payment.due)}`;
+    case 'chosen-rate': {
+      const rates = choiceBounds(payment).map((c) => `${c.percent}% once the total is ${c.strict ? 'above' : 'at least'} ${c.bound === null ? '(an amount not stated)' : statedMoney(c.bound.toFixed(), payment.threshold.currency)}`);
+      return (
+        `one rate on the milestone's ${basisWord(payment.measure.basis)} sales revenue above ${statedMoney(payment.threshold.amount, payment.threshold.currency)} (the ${payment.thresholdName}), ` +
+        `chosen by the period's total: the rate of the highest condition it meets (${rates.join('; ')}); nothing when it meets none`
+      );
+    }
     default:
       return assertNever(payment);
   }

@@ -41,7 +41,7 @@ import type {
   MinimumTopUpNode, QuotaBoundNode, RoyaltyUndertakingNode, SalesMinimumNode, RateOnExcessPaymentNode, ThresholdNode, TierBandNode, WindowNode,
 } from './ast';
 import { assertNever } from './ast';
-import type { PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
+import type { ChosenRatePaymentNode, PeriodsFromEventNode, TieredPaymentNode, PlanBandsNode, PlanLevelsNode, PlanRefNode, PlanTableNode, RateMultipleNode, RevenueTargetNode } from './ast';
 import type { InstalmentsNode, ItemSetDefinitionNode, MetricDefinitionNode, OnceOnlyNode, PeriodProvisoNode, ProRataNode } from './ast';
 import { countNoun, ordinalWord } from './describe';
 import { calendarNounText, calendarWindowText } from './calendar-words';
@@ -1317,9 +1317,47 @@ function measuredAmount(p: PaymentNode, path: string): string {
       const method = p.method === null ? '' : `, on a ${oneOf(p.method, ['marginal', 'retroactive'], `${path}/method`)} basis`;
       return `${measuredIntro(p.intro ?? undefined, `${path}/intro`)}${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}${method}`;
     }
+    case 'chosen-rate':
+      return chosenRateText(p, path);
     default:
       throw new FormatError(`a ${p.kind} payment is not written in a payer-pays sentence yet`, `${path}/kind`);
   }
+}
+
+/**
+ * "an additional commission on Net Sales above the Quarterly Plan of $500,000.00, at 1% if Net Sales for such quarter are at
+ * least 100% of the Quarterly Plan, 2% if they are at least 105% of the Quarterly Plan and 5% if they are at least 110% of the
+ * Quarterly Plan".
+ */
+function chosenRateText(p: ChosenRatePaymentNode, path: string): string {
+  const qualifiers = p.qualifiers ?? [];
+  if (!qualifiers.every((q) => typeof q === 'string' && (isPlainWord(q) || QUALIFIER_KEYWORDS.has(q.toLowerCase())))) badField('qualifiers other than plain words', `${path}/qualifiers`);
+  const words = [...qualifiers, oneOf(p.noun, MEASURED_NOUNS, `${path}/noun`)].join(' ');
+  const name = p.thresholdName;
+  const nameWord = (w: string): boolean => /^[A-Z]/.test(w) && (isPlainWord(w) || ['quarterly', 'annual', 'sales', 'target', 'quota'].includes(w.toLowerCase()));
+  if (typeof name !== 'string' || !name.split(' ').every(nameWord)) badField(`a threshold's name '${String(name)}' (capitalised words such as "Quarterly Plan")`, `${path}/thresholdName`);
+  if (!Array.isArray(p.choices) || p.choices.length < 2) badField('a chosen rate with fewer than two rates', `${path}/choices`);
+  const choices = p.choices.map((c, i) => {
+    const at = `${path}/choices/${i}`;
+    const s = c.subject;
+    let subject: string;
+    if (s.kind === 'they') {
+      if (i === 0) badField('"they" before a metric is named', `${at}/subject`);
+      subject = 'they';
+    } else {
+      subject = measureText({ kind: 'measure', term: s.term, basis: s.basis, determiner: null, window: null, range: c.range }, `${at}/subject`);
+      if (s.such !== null) subject += ` for such ${oneOf(s.such, UNITS, `${at}/subject/such`)}`;
+    }
+    const verb = c.verb === null ? '' : ` ${oneOf(c.verb, ['is', 'are'], `${at}/verb`)}`;
+    const comparator = oneOf(c.comparator.words, c.comparator.strict ? ['exceed', 'exceeds', 'more than', 'greater than', 'in excess of'] : ['at least', 'not less than'], `${at}/comparator/words`);
+    const b = c.bound;
+    const bound = b.kind === 'money' ? formatAmount(b, `${at}/bound`) : `${percentText(b.percent, `${at}/bound/percent`)} of the ${b.name === name ? name : badField('a share of another amount than the threshold', `${at}/bound/name`)}`;
+    return `${percentText(c.percent, `${at}/percent`)} if ${subject}${verb} ${comparator} ${bound}`;
+  });
+  return (
+    `${p.article === 'an' || /^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} on ${measureText(p.measure, `${path}/measure`)} ${comparatorText(p.comparator, `${path}/comparator`)} ` +
+    `the ${name} of ${formatAmount(p.threshold, `${path}/threshold`)}, at ${choices.slice(0, -1).join(', ')} and ${choices[choices.length - 1]}`
+  );
 }
 
 /** "Total Annual Net Sales": a metric with "Total" and a period adjective before it. */
@@ -2662,6 +2700,8 @@ function payment(p: PaymentNode, path: string): string {
       throw new FormatError('an attainment table is paid only in its own sentence ("… a bonus based on attainment of the quota of … as follows: …")', `${path}/kind`);
     case 'shortfall':
       throw new FormatError('a share of a shortfall is paid only in a shortfall sentence ("If the Distributor fails to purchase …, it shall pay …")', `${path}/kind`);
+    case 'chosen-rate':
+      throw new FormatError('a rate chosen by conditions on the period\'s total is paid only in a payer-pays sentence ("… an additional commission on Net Sales above the Quarterly Plan of $500,000, at 1% if …")', `${path}/kind`);
     default:
       return assertNever(p);
   }

@@ -13,6 +13,7 @@ import { pointRange } from './positions';
 import { nearest } from './suggest';
 import { recogniseUnsupported } from './unsupported';
 import { laterProblems } from './recovery';
+import { profitMeasureRefusal } from './profit-measures';
 import { tokenize, type Token } from '../../grammar/lexer';
 import { finishDocument, type DocumentDraft } from '../../grammar/builders';
 import { nameOrdinalPeriods } from './ordinal-period-names';
@@ -113,12 +114,13 @@ function parseOnce(text: string): ParseResult {
     const token = (error as { token?: Token }).token;
     if (!token) throw error; // not a syntax error: a bug, let it surface
     const column = internals.table[internals.table.length - 2];
-    return { ast: null, diagnostics: [outsideTheLanguage(text, misreadPartyWord(text, token, internals.table) ?? unexpectedToken(token, column.states, text, internals.table))] };
+    const refused = profitMeasureRefusal(text);
+    return { ast: null, diagnostics: [refused ?? outsideTheLanguage(text, misreadPartyWord(text, token, internals.table) ?? unexpectedToken(token, column.states, text, internals.table))] };
   }
   const results = internals.results;
   if (results.length === 0) {
     const column = internals.table[internals.table.length - 1];
-    return { ast: null, diagnostics: [outsideTheLanguage(text, unexpectedEnd(text, column.states))] };
+    return { ast: null, diagnostics: [profitMeasureRefusal(text) ?? outsideTheLanguage(text, unexpectedEnd(text, column.states))] };
   }
   if (results.length > 1) {
     const message = `The grammar reads this text in ${results.length} ways; this is a bug in clause-engine, please report it with the text.`;

@@ -195,6 +195,22 @@ export function amountInStyle(cell: string, style: AmountStyle): AmountResult {
   return { ok: true, text: negative && !/^0(\.0*)?$/.test(plain) ? `-${plain}` : plain };
 }
 
+/**
+ * An amount written with a currency mark (`€1.500`, `1.500 kr`, `-USD 2.000`, `(1.500 €)`): its figure without sign,
+ * brackets and mark, and the currencies the mark may stand for; null when the cell has no mark.
+ */
+export function markedFigure(cell: string): { figure: string; currencies: readonly string[] } | null {
+  let text = cell.trim().replace(/[\u00a0\u202f]/g, ' ');
+  const paren = /^\((.*)\)$/.exec(text);
+  if (paren !== null) text = paren[1].trim();
+  if (text.startsWith('-') || text.startsWith('−')) text = text.slice(1).trim();
+  else if (/\d[-−]$/.test(text)) text = text.slice(0, -1).trim();
+  const found = currencyMark(text);
+  if (found === null) return null;
+  const figure = found.rest.startsWith('-') || found.rest.startsWith('−') ? found.rest.slice(1).trim() : found.rest;
+  return { figure, currencies: found.currencies };
+}
+
 function currencyMark(text: string): { rest: string; currencies: readonly string[] } | null {
   const code = /^([A-Z]{3})\s*(.+)$|^(.+?)\s*([A-Z]{3})$/.exec(text);
   if (code !== null) {

@@ -11,7 +11,7 @@
  *
  * Pure and browser-safe.
  */
-import { amountInStyle, CellFormats, isPlainDecimal, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
+import { amountInStyle, CellFormats, isPlainDecimal, markedFigure, ordersThatFit, parseDateFormat, type DatePattern } from './cell-formats';
 import { resolveHeader, type ColumnMapping } from './column-mapping';
 import { minorUnits } from '../values/money';
 import { isNotASale, isWonStage, judgedStageColumns, notASaleIssue, openDealIssue } from './sale-states';
@@ -74,6 +74,9 @@ const CODE_DASH = 45;
 
 /** An amount whose only separators are points before groups of three digits (`1.234`, `12.500.000`). */
 const THOUSANDS_WITH_POINT = /^\s*[-+]?\d{1,3}(\.\d{3})+\s*$/;
+
+/** A figure that groups thousands with points if a point is no decimal point (`1.500`, `12.500.000`; not `0.125`). */
+const POINT_GROUPED_FIGURE = /^[1-9]\d{0,2}(\.\d{3})+$/;
 
 /** Whether a date cell holds something that may be a date (it starts with a digit), as a total row's does not. */
 function isDated(text: string): boolean {
@@ -453,10 +456,40 @@ export class LedgerTranslator {
       return;
     }
     if (cell === '' || isPlainDecimal(cell)) return;
+    if (column === 'amount' && this.checkMarkedGrouping(cell, row)) return;
     const read = amountInStyle(cell, { decimalComma: false, currency: null });
     if (!read.ok && read.code === 'decimal-comma') {
       this.fatal = { row, column, value: cell.trim(), code: column === 'units' ? 'non-numeric-units' : 'non-numeric-amount', message: `${column} ${read.message} (row ${row})` };
     }
+  }
+
+  /**
+   * An amount with a currency mark and a point before three digits (`1.500 €`, `€12.500`, `$1.500`) in a currency not
+   * written to three decimal places: most of Europe writes 1500 so, and the clause reader reads `€1.500` in a clause as
+   * €1,500.00, so the ledger does not read it as 1.5 without a word, whatever the delimiter. A mark of another currency
+   * than the clause's is left to the cell's own currency error.
+   */
+  private checkMarkedGrouping(cell: string, row: number): boolean {
+    const marked = markedFigure(cell);
+    if (marked === null || !POINT_GROUPED_FIGURE.test(marked.figure)) return false;
+    if (this.currency !== null && !marked.currencies.includes(this.currency)) return false;
+    const currencies = this.currency !== null ? [this.currency] : marked.currencies;
+    const decimal = currencies.find((c) => minorUnits(c) < 3);
+    if (decimal === undefined) return false;
+    const text = cell.trim();
+    const grouped = text.replace(marked.figure, marked.figure.replace(/\./g, ''));
+    const fourth = text.replace(marked.figure, `${marked.figure}0`);
+    this.fatal = {
+      row,
+      column: 'amount',
+      value: text,
+      code: 'non-numeric-amount',
+      message:
+        `amount '${text}' (row ${row}) may be ${grouped} (a '.' grouping thousands, as most of Europe writes amounts, and as a clause reads '${text}') or ${text} (a decimal point): ` +
+        `${decimal} is not written to three decimal places, so the engine does not guess; pass --decimal-comma if '.' groups thousands, ` +
+        `or write three decimals with a fourth (${fourth}) if they are decimals`,
+    };
+    return true;
   }
 }
 

@@ -200,12 +200,27 @@ export class RowNormalizer {
   normalize(record: LedgerRecord, row: number): NormalizeResult {
     const cells = this.cells;
     cells.fill(ABSENT);
+    const keys = this.recordKeys;
+    const codes = this.recordCodes;
+    let k = 0;
     for (const key in record) {
-      const column = columnOf(key);
+      // The k-th key of most records is the k-th key of the one before (a ledger's rows share their keys).
+      let column: Col | -1;
+      if (k < keys.length && keys[k] === key) column = codes[k];
+      else {
+        column = columnOf(key);
+        keys[k] = key;
+        codes[k] = column;
+      }
+      k++;
       if (column !== -1) cells[column] = record[key];
     }
     return this.normalizeFilled(row);
   }
+
+  /** The keys of the record last normalized, in order, and `columnOf` each (a cache of it). */
+  private readonly recordKeys: string[] = [];
+  private readonly recordCodes: Array<Col | -1> = [];
 
   /**
    * `normalize` for a row read as an array of cells (a CSV row), with `layout` from

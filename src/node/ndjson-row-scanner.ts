@@ -41,9 +41,27 @@ function isPlainKey(key: string): boolean {
   return true;
 }
 
+/** Makes a line's object from its values, in the order of the keys it was made for. */
+type RecordMaker = (values: readonly unknown[]) => Record<string, unknown>;
+
+/**
+ * An object literal of `keys` filled from `values`: every object it makes has one fixed layout, made
+ * at a fraction of the cost of assigning the keys one by one (each assignment a lookup of the key
+ * and a change of the object's layout). The keys are plain (`isPlainKey`: no `__proto__`, which a
+ * literal would take for the prototype) and written as JSON string literals, so any key is that key.
+ * A literal defines own enumerable data properties in the literal's order, integer-like keys first,
+ * as `JSON.parse` does.
+ */
+function recordMaker(keys: readonly string[]): RecordMaker {
+  const fields = keys.map((key, k) => `${JSON.stringify(key)}: values[${k}]`).join(', ');
+  return new Function('values', `return { ${fields} };`) as RecordMaker;
+}
+
 export class NdjsonRowScanner {
   /** The keys a line must have, in order (null: none learnt yet). */
   private keys: readonly string[] | null = null;
+  /** Makes the object of a line with `keys`. */
+  private make: RecordMaker | null = null;
   /** The values of the line being read, by key. */
   private readonly values: unknown[] = [];
 
@@ -54,6 +72,7 @@ export class NdjsonRowScanner {
    */
   learn(keys: readonly string[]): void {
     this.keys = keys.length > 0 && keys.every(isPlainKey) ? keys : null;
+    this.make = this.keys === null ? null : recordMaker(this.keys);
   }
 
   /** Whether `keys` are those already learnt (the same strings, in order). */
@@ -119,10 +138,8 @@ export class NdjsonRowScanner {
     i++;
     while (i < to && isSpace(text.charCodeAt(i))) i++;
     if (i !== to) return null;
-    // Assigned in the line's order, as JSON.parse defines them (integer-like keys then come first in both).
-    const record: Record<string, unknown> = {};
-    for (let k = 0; k < keys.length; k++) record[keys[k]] = values[k];
-    return record;
+    // Defined in the line's order, as JSON.parse defines them (integer-like keys then come first in both).
+    return (this.make as RecordMaker)(values);
   }
 }
 

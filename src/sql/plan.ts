@@ -465,6 +465,8 @@ function checkPayment(payment: PaymentNode): void {
     case 'each-increment':
       requireKnown(payment.amount, 'amount');
       break;
+    case 'chosen-rate':
+      throw new SqlUnsupportedError("payment 'chosen-rate'", "the SQL engines do not choose a rate by conditions on the period's total yet; evaluate this clause with the in-memory engine");
     default:
       assertNever(payment);
   }
@@ -612,6 +614,8 @@ function paymentOf(clause: ClauseNode, milestone: MilestoneNode, index: number, 
       return { kind: 'attainment', payment, source };
     case 'each-increment':
       return { kind: 'increments', payment, source };
+    case 'chosen-rate':
+      throw new SqlUnsupportedError("payment 'chosen-rate'", "the SQL engines do not choose a rate by conditions on the period's total yet; evaluate this clause with the in-memory engine");
     default:
       return assertNever(payment);
   }

@@ -23,7 +23,8 @@ export class DateReader {
   /** Set by a successful `parse`: the instant (epoch ms) and the local day (days since 1970-01-01). */
   time = 0;
   day = 0;
-  private readonly dateOnly = new Map<string, number>();
+  /** Plain dates read so far: `plainDateKey` of the text → its day. */
+  private readonly dateOnly = new Map<number, number>();
 
   constructor(clock: ZoneClock) {
     this.clock = clock;
@@ -52,7 +53,7 @@ export class DateReader {
   /** Reads into `time` and `day` without allocating; null on success, else the problem. */
   parse(text: string): DateProblem | null {
     if (text.length === 10) {
-      const day = this.dateOnly.get(text);
+      const day = this.dateOnly.get(plainDateKey(text));
       if (day !== undefined) {
         this.day = day;
         this.time = this.clock.midnight(day);
@@ -67,7 +68,7 @@ export class DateReader {
       const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
       if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return impossible(text);
       const day = civilDay(y, mo, d);
-      this.dateOnly.set(text, day);
+      this.dateOnly.set(plainDateKey(text), day);
       this.day = day;
       this.time = this.clock.midnight(day);
       this.shift = 0;
@@ -162,6 +163,23 @@ export class DateReader {
     this.setInstant(civilDay(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offsetMinutes * 60_000);
     return true;
   }
+}
+
+/**
+ * A text of the form `DDDD-DD-DD` (D: an ASCII digit, as `DATE_ONLY` reads it) as the number
+ * DDDDDDDD, else -1: the key of the plain-date cache, read from the characters without hashing a
+ * new string on every row. Distinct texts of that form have distinct keys.
+ */
+function plainDateKey(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    key = key * 10 + c;
+  }
+  return key;
 }
 
 const digit = (text: string, i: number): number => {

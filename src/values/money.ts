@@ -63,6 +63,14 @@ export function currencyOfSymbol(symbol: string): string | undefined {
   return symbol === 'US$' ? 'USD' : CURRENCY_SYMBOLS[symbol];
 }
 
+/** Currency names that drafting writes before a figure in brackets ("Two Thousand Dollars ($2,000)"), and what they stand for. */
+const CURRENCY_NAMES: readonly [RegExp, string][] = [[/dollar/i, 'USD'], [/euro/i, 'EUR'], [/pound/i, 'GBP'], [/yen/i, 'JPY'], [/franc/i, 'CHF']];
+
+/** The currency words name ("Dollars", "Pounds Sterling", "Swiss Francs"), or undefined when they name none. */
+export function currencyOfName(words: string): string | undefined {
+  return CURRENCY_NAMES.find(([re]) => re.test(words))?.[1];
+}
+
 const SYMBOL_OF: ReadonlyMap<string, string> = new Map(Object.entries(CURRENCY_SYMBOLS).map(([s, c]) => [c, s]));
 
 /** The one rounding point for money: half-up to the currency's minor units. */

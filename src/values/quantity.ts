@@ -60,6 +60,9 @@ export function parseQuantity(text: string): Quantity | null {
 
 /** A JSON number cell: its shortest decimal form is what the author wrote. */
 export function quantityFromNumber(value: number): Quantity | null {
+  // A whole number of at most 11 digits (units, most often): what `parseQuantity` gives its
+  // shortest form, which is its digits (negative zero's is "0"), without writing them out.
+  if (Number.isInteger(value) && value < 1e11 && value > -1e11) return value === 0 ? 0 : value * SCALE;
   if (!Number.isFinite(value)) return null;
   const text = String(value);
   return /e/i.test(text) ? new Dec(text) : parseQuantity(text);

@@ -5,8 +5,9 @@
  * line of words with the figures, and the amount rounded once, half-up, to the currency's minor
  * digits. Caps and floors are applied afterwards (limits.ts), to this rounded amount.
  */
-import { assertNever, type PerIncrementPaymentNode, type RateOnExcessPaymentNode, type RatePaymentNode, type TieredPaymentNode } from '../../language/ast';
+import { assertNever, type ChosenRatePaymentNode, type PerIncrementPaymentNode, type RateOnExcessPaymentNode, type RatePaymentNode, type TieredPaymentNode } from '../../language/ast';
 import { resolveBands, tierReading } from '../../language/tier-bands';
+import { chosenCondition } from '../../language/rate-choices';
 import { Dec, groupThousands, minorUnits, moneyString, roundMoney } from '../../values/money';
 import { CURRENCY_SYMBOLS } from '../../values/money';
 
@@ -19,7 +20,7 @@ export interface AccruedCalculation {
   amount: string;
 }
 
-export type ComputedPayment = RatePaymentNode | RateOnExcessPaymentNode | TieredPaymentNode | PerIncrementPaymentNode;
+export type ComputedPayment = RatePaymentNode | RateOnExcessPaymentNode | TieredPaymentNode | PerIncrementPaymentNode | ChosenRatePaymentNode;
 
 /** One band's share under the marginal reading: `rate` × `portion` = `amount` (exact, not rounded). */
 export interface BandShare {
@@ -46,6 +47,16 @@ export type Calculation =
     }
   | { kind: 'tiered'; method: 'marginal'; base: string; bands: BandShare[]; amount: string }
   | { kind: 'tiered'; method: 'retroactive'; base: string; band: number; rate: string; from: string; to: string | null; amount: string }
+  | {
+      kind: 'chosen-rate';
+      base: string;
+      threshold: string;
+      /** The condition met whose rate applies (1 for the first written), or null when the total meets none. */
+      condition: number | null;
+      rate: string | null;
+      excess: string;
+      amount: string;
+    }
   | {
       kind: 'per-increment';
       perIncrement: string;
@@ -161,6 +172,24 @@ export function calculate(payment: ComputedPayment, base: Dec, threshold: Dec | 
         exact = exact.plus(share);
       }
       return done({ kind: 'tiered', method: 'marginal', base: plain(base), bands: shares }, exact, words.join(' + '));
+    }
+    case 'chosen-rate': {
+      const t = threshold ?? zero;
+      const excess = max0(base.minus(t));
+      const chosen = chosenCondition(payment, base);
+      if (chosen === null || chosen.bound === null) {
+        return done(
+          { kind: 'chosen-rate', base: plain(base), threshold: plain(t), condition: null, rate: null, excess: plain(excess) },
+          zero,
+          `0 (${money(base)} meets none of the conditions that choose the rate)`,
+        );
+      }
+      const rate = rateOf(chosen.percent);
+      const bound = `${chosen.strict ? 'above' : 'at least'} ${money(chosen.bound)}`;
+      const words = base.greaterThan(t)
+        ? `${chosen.percent}% × (${money(base)} − ${money(t)}) (the rate of condition ${chosen.index + 1}: ${bound})`
+        : `${chosen.percent}% × 0 (${money(base)} is not above ${money(t)})`;
+      return done({ kind: 'chosen-rate', base: plain(base), threshold: plain(t), condition: chosen.index + 1, rate: rate.toFixed(), excess: plain(excess) }, excess.times(rate), words);
     }
     case 'per-increment': {
       const t = threshold ?? zero;

@@ -2,12 +2,12 @@
  * What a computed payment (a rate on the excess, tiers, an amount per increment) is counted on:
  * the basis of its sales and its threshold.
  */
-import type { PerIncrementPaymentNode, RateOnExcessPaymentNode, SalesBasis, TieredPaymentNode, UnlimitedPaymentNode } from '../../language/ast';
+import type { ChosenRatePaymentNode, PerIncrementPaymentNode, RateOnExcessPaymentNode, SalesBasis, TieredPaymentNode, UnlimitedPaymentNode } from '../../language/ast';
 import type { Metric } from '../../language/describe';
 import { assertNever } from '../../language/ast';
 import { Dec } from '../../values/money';
 
-export type FormulaPayment = RateOnExcessPaymentNode | TieredPaymentNode | PerIncrementPaymentNode;
+export type FormulaPayment = RateOnExcessPaymentNode | TieredPaymentNode | PerIncrementPaymentNode | ChosenRatePaymentNode;
 
 /** Gross or net as the payment says (for tiers, the first band that says); null when it does not. */
 export function computedBasis(payment: FormulaPayment): SalesBasis {
@@ -17,6 +17,8 @@ export function computedBasis(payment: FormulaPayment): SalesBasis {
       return payment.basis;
     case 'tiered':
       return payment.bands.find((b) => b.basis !== null)?.basis ?? null;
+    case 'chosen-rate':
+      return payment.measure.basis;
     default:
       return assertNever(payment);
   }
@@ -44,6 +46,8 @@ export function computedThreshold(payment: FormulaPayment, target: Dec, prior: D
       return payment.threshold ? new Dec(payment.threshold.amount) : null;
     case 'tiered':
       return null;
+    case 'chosen-rate':
+      return new Dec(payment.threshold.amount);
     default:
       return assertNever(payment);
   }
@@ -69,6 +73,7 @@ export function paymentBaseMetric(payment: UnlimitedPaymentNode): Metric | null 
     case 'rate-on-excess':
     case 'tiered':
     case 'per-increment':
+    case 'chosen-rate':
       return computedBasis(payment) === 'net' ? 'net-revenue' : 'gross-revenue';
     default:
       return assertNever(payment);
