@@ -8,7 +8,7 @@ import type { EvaluationReport } from '../evaluation/evaluate';
 import { compileEvaluation, Params, sourceSql, type LedgerSource, type LedgerTableSpec } from '../sql/compile';
 import { judgeSetCells, setCellsQuery, setFields, type SetCells, type SetField } from '../sql/item-sets';
 import { nameCellsQuery, readNameCells, type NameCells, type NameField } from '../sql/text-cells';
-import { classifyCell, compileCellChecks } from '../sql/cell-checks';
+import { classifyCheckedRow, compileCellChecks } from '../sql/cell-checks';
 import type { SqlDialect } from '../sql/dialect';
 import { planEvaluation, type SqlPlan, type SqlPlanOptions } from '../sql/plan';
 import { normalizeResultRow, reportFromRows } from '../sql/report';
@@ -48,10 +48,11 @@ export async function evaluateOnEngine(
   const checks = compileCellChecks(plan, spec, engine.dialect);
   if (checks) {
     const bad = await engine.query(checks.text, checks.params);
-    if (bad.length > 0) {
+    // Summary rows alone are the evaluation query's errors too (beside the ledger's other problems, as in memory); a cell its casts cannot read stops here.
+    if (bad.length > 0 && Number(bad[0].cells) > 0) {
       const errors = bad
         .slice(0, MAX_REPORTED_ERRORS)
-        .map((r) => classifyCell(plan, Number(r.rn), String(r.col), r.val === null || r.val === undefined ? '' : String(r.val)));
+        .map((r) => classifyCheckedRow(plan, Number(r.rn), String(r.col), r.val === null || r.val === undefined ? '' : String(r.val), r.label === null || r.label === undefined ? null : String(r.label)));
       return {
         ok: false,
         asOf: formatIsoDate(plan.context.asOf),

@@ -7,7 +7,9 @@
  */
 import type { SqlDialect } from './dialect';
 import type { LedgerTableSpec } from './compile';
-import { DATE_FORM, NUMBER_FORM, Params, sourceSql, TRIM_CHARACTERS } from './compile';
+import { DATE_FORM, labelColumns, NUMBER_FORM, Params, sourceSql, TRIM_CHARACTERS } from './compile';
+import { datedSql, summaryLabelSql, summarySql } from './summary-rows';
+import { summaryRowIssue } from '../ledger/summary-rows';
 import { quoteIdentifier } from './identifier';
 import type { SqlPlan } from './plan';
 import { DateReader } from '../time/date-reader';
@@ -31,6 +33,13 @@ export function compileCellChecks(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const trimSet = bind(TRIM_CHARACTERS);
   const parts: string[] = [];
   const order = `s.${quoteIdentifier(spec.columns.order)}`;
+  // A summary row's error is its only one (as in memory): its cells are not checked, and it is named (col 'summary-row', label its column).
+  const date = spec.columns.date;
+  const dated = (): string =>
+    spec.dateType === 'text' ? datedSql(`CAST(s.${quoteIdentifier(date)} AS ${dialect.text})`, dialect, bind, trimSet) : `s.${quoteIdentifier(date)} IS NOT NULL`;
+  const labels = labelColumns(spec).map((l) => ({ name: l.name, cell: `CAST(s.${quoteIdentifier(l.column)} AS ${dialect.text})` }));
+  const summary = labels.length === 0 ? null : summarySql(labels, dated(), dialect, bind, trimSet);
+  const notSummary = summary ? ` AND ${summary} IS NULL` : '';
   const check = (column: 'date' | 'amount' | 'units', name: string | null | undefined, form: string, extra: (cell: string) => string | null): void => {
     if (!name || !textColumns.has(name)) return;
     const raw = `CAST(s.${quoteIdentifier(name)} AS ${dialect.text})`;
@@ -38,16 +47,32 @@ export function compileCellChecks(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     const pattern = bind(form);
     const alsoBad = extra(cell);
     parts.push(
-      `SELECT CAST(${order} AS ${dialect.integer}) AS rn, '${column}' AS col, ${raw} AS val FROM ${sourceSql(spec.source, p, dialect)} AS s ` +
+      `SELECT CAST(${order} AS ${dialect.integer}) AS rn, '${column}' AS col, ${raw} AS val, CAST(NULL AS ${dialect.text}) AS label FROM ${sourceSql(spec.source, p, dialect)} AS s ` +
         `WHERE ${cell} IS NOT NULL AND ` +
-        (alsoBad ? `CASE WHEN ${dialect.fullMatch(cell, pattern)} THEN ${alsoBad} ELSE TRUE END` : `NOT ${dialect.fullMatch(cell, pattern)}`),
+        (alsoBad ? `CASE WHEN ${dialect.fullMatch(cell, pattern)} THEN ${alsoBad} ELSE TRUE END` : `NOT ${dialect.fullMatch(cell, pattern)}`) +
+        notSummary,
     );
   };
   check('date', spec.columns.date, DATE_FORM, (cell) => dialect.castFails?.(cell) ?? null);
   if (plan.wantsAmount || plan.milestones.some((m) => m.payment.kind === 'rate')) check('amount', spec.columns.amount, NUMBER_FORM, () => null);
   if (plan.wantsUnits) check('units', spec.columns.units, NUMBER_FORM, () => null);
   if (parts.length === 0) return null;
-  return { text: `SELECT rn, col, val, COUNT(*) OVER () AS n FROM (\n  ${parts.join('\n  UNION ALL\n  ')}\n) AS bad ORDER BY rn, col LIMIT ${Number(MAX_REPORTED_ERRORS)}\n`, params: p.values };
+  // The summary rows' own part names the column and its cell from the labels read once (`label_k`).
+  if (summary) {
+    const named = summaryLabelSql(labels.map((l, k) => ({ name: l.name, cell: `label_${k}` })), 'summary_at', dialect, bind, trimSet);
+    parts.push(
+      `SELECT rn, 'summary-row', ${named.value}, ${named.column} FROM (\n` +
+        `    SELECT CAST(${order} AS ${dialect.integer}) AS rn, ${labels.map((l, k) => `${l.cell} AS label_${k}`).join(', ')}, ${summary} AS summary_at FROM ${sourceSql(spec.source, p, dialect)} AS s\n` +
+        `  ) AS labelled WHERE summary_at IS NOT NULL`,
+    );
+  }
+  // `cells`: the rows named for a cell (not for being a summary), which the evaluation query's casts could not read.
+  return { text: `SELECT rn, col, val, label, COUNT(*) OVER () AS n, COUNT(CASE WHEN col <> 'summary-row' THEN 1 END) OVER () AS cells FROM (\n  ${parts.join('\n  UNION ALL\n  ')}\n) AS bad ORDER BY rn, col LIMIT ${Number(MAX_REPORTED_ERRORS)}\n`, params: p.values };
+}
+
+/** A row the check named → the ledger reader's error for it: a summary row (`label` its column), else the cell's. */
+export function classifyCheckedRow(plan: SqlPlan, row: number, column: string, value: string, label: string | null): EvaluationDiagnostic {
+  return column === 'summary-row' ? { ...summaryRowIssue(row, label ?? '', value), severity: 'error' } : classifyCell(plan, row, column, value);
 }
 
 /** A cell the check named → the ledger reader's code and message for it. */

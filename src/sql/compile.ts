@@ -42,6 +42,8 @@ import { periodSumsSql } from './period-sums';
 import { cellIn, setFields } from './item-sets';
 import { requiredColumns } from '../evaluation/plan';
 import { nameCellSql, UNUSUAL_NAME_FORM, type NameField } from './text-cells';
+import { datedSql, summaryLabelSql, summarySql } from './summary-rows';
+import { headerKey } from '../ledger/column-mapping';
 
 const DAY_MS = 86_400_000;
 
@@ -58,6 +60,13 @@ export type LedgerSource =
   | { kind: 'table'; name: string; numbered?: boolean }
   | { kind: 'parquet'; path: string }
   | { kind: 'rows-of'; source: LedgerSource; column: string; values: readonly string[] };
+
+/** The columns a summary label may be in: their actual names, and the names the report gives (the reader's header keys). */
+export function labelColumns(spec: LedgerTableSpec): Array<{ column: string; name: string }> {
+  const c = spec.columns;
+  const names = spec.labelColumns ?? [c.id, c.product, c.customer].filter((x): x is string => typeof x === 'string');
+  return names.map((column) => ({ column, name: headerKey(column) }));
+}
 
 /** Whether the source's row numbers are the engine's own (a file's row numbers), unique by construction. */
 function numberedRows(source: LedgerSource): boolean {
@@ -93,6 +102,11 @@ export interface LedgerTableSpec {
   dateType: DateColumnType;
   /** Actual names of the columns that hold text (their cells are checked before they are read as numbers or dates). */
   textColumns?: readonly string[];
+  /**
+   * Actual names of the text columns a summary row's label may be in (summary-rows.ts): every one but the order, date,
+   * amount, units and currency columns. Absent: the id, product and customer columns.
+   */
+  labelColumns?: readonly string[];
 }
 
 export interface CompiledQuery {
@@ -272,6 +286,23 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     values.push(`date_value IS NULL AS date_missing`, `${instant} AS instant`);
     final.push(dialect.epochMs ? `${dialect.epochMs('instant')} AS t` : `${dialect.toMillisecond('instant')} AS t`);
   }
+  // A summary row (`Total`, `Subtotal`, `Total for Contoso Ltd`) is that row's error, as in memory (summary-rows.ts): the
+  // first label column whose cell labels it, and that cell trimmed.
+  const labels = labelColumns(spec);
+  labels.forEach((l, k) => raw.push(`CAST(${col(l.column)} AS ${T}) AS label_${k}`));
+  // Bound only when some column may hold a label (every bound parameter must be used).
+  const dated = labels.length === 0 ? 'FALSE' : spec.dateType === 'text' ? datedSql('date_raw', dialect, (v) => p.bind(v, T), trimSet) : 'date_value IS NOT NULL';
+  const labelled = labels.map((l, k) => ({ name: l.name, cell: `label_${k}` }));
+  const summary = summarySql(labelled, dated, dialect, (v) => p.bind(v, T), trimSet);
+  if (summary) {
+    // Tested once per row (the index of the column); named and trimmed in the next step.
+    cells.push(`${summary} AS summary_at`, ...labels.map((_, k) => `label_${k}`));
+    const named = summaryLabelSql(labelled, 'summary_at', dialect, (v) => p.bind(v, T), trimSet);
+    values.push(`${named.column} AS summary_col`, `${named.value} AS summary_val`);
+  } else {
+    values.push(`${nullText} AS summary_col`, `${nullText} AS summary_val`);
+  }
+  final.push('summary_col', 'summary_val');
   // The local day of each row. Where the engine gives instants as integer milliseconds, a day within
   // the contract's days (and one either side) is found by arithmetic on the zone's offsets
   // (zone-segments.ts), without a time-zone conversion per row; other rows are converted.
@@ -544,13 +575,18 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     ctes.push(
       // Ids are grouped by a 64-bit hash first (integers group far faster than strings); only
       // the ids whose hash repeats are compared as text.
-      `repeated_hashes AS (\n  SELECT ${dialect.hash64('explicit_id')} AS h FROM dated WHERE explicit_id IS NOT NULL GROUP BY ${dialect.hash64('explicit_id')} HAVING COUNT(*) > 1\n)`,
+      // A summary row is not read as a sale, so its id is no first use (as in memory).
+      `repeated_hashes AS (\n  SELECT ${dialect.hash64('explicit_id')} AS h FROM dated WHERE explicit_id IS NOT NULL AND summary_col IS NULL GROUP BY ${dialect.hash64('explicit_id')} HAVING COUNT(*) > 1\n)`,
       `id_uses AS (\n  SELECT l.rn, l.explicit_id, MIN(l.rn) OVER (PARTITION BY l.explicit_id) AS first_rn\n` +
-        `  FROM dated AS l JOIN repeated_hashes AS r ON r.h = ${dialect.hash64('l.explicit_id')} WHERE l.explicit_id IS NOT NULL\n)`,
+        `  FROM dated AS l JOIN repeated_hashes AS r ON r.h = ${dialect.hash64('l.explicit_id')} WHERE l.explicit_id IS NOT NULL AND l.summary_col IS NULL\n)`,
     );
     issueParts.push(`SELECT rn, 17, 'id', 'duplicate-id', explicit_id, first_rn FROM id_uses WHERE rn > first_rn`);
   }
-  ctes.push(`issues AS (\n  ${issueParts.join('\n  UNION ALL\n  ')}\n)`);
+  // A summary row's error is its only one: the reader does not read its cells.
+  ctes.push(
+    `issues AS (\n  SELECT * FROM (\n  ${issueParts.join('\n  UNION ALL\n  ')}\n  ) AS cell_issues WHERE NOT EXISTS (SELECT 1 FROM dated AS sr WHERE sr.rn = cell_issues.rn AND sr.summary_col IS NOT NULL)\n` +
+      `  UNION ALL\n  SELECT rn, -1, summary_col, 'summary-row', summary_val, CAST(NULL AS ${dialect.integer}) FROM dated WHERE summary_col IS NOT NULL\n)`,
+  );
   ctes.push(`issue_count AS (\n  SELECT COUNT(*) AS n FROM issues\n)`);
 
   const nullInt = `CAST(NULL AS ${dialect.integer})`;

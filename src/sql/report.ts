@@ -44,6 +44,7 @@ import { itemSetNotes, setMetricReading } from '../evaluation/item-set-notes';
 import { meets } from '../values/quantity';
 import { totalsOf, type ObligationCommon } from '../evaluation/report';
 import { classifyCell } from './cell-checks';
+import { summaryRowIssue } from '../ledger/summary-rows';
 import { measuredSettlement } from './measured';
 import { finalSettlement } from '../evaluation/final-settlement';
 import { incrementObligations, incrementsWanted, stepId } from './increments';
@@ -116,7 +117,7 @@ function plannedParties(m: SqlMilestone): ObligationParties {
   return m.parties;
 }
 
-const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: number | null, plan: SqlPlan) => string> = {
+const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: number | null, plan: SqlPlan, row: number) => string> = {
   'missing-column': (column) => `required column '${column}' is missing`,
   'missing-value': (column) => `required column '${column}' is empty`,
   'currency-mismatch': (_c, value, _f, plan) =>
@@ -124,6 +125,7 @@ const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: n
   'duplicate-id': (_c, value, firstRow) => `id ${value} was already used by row ${firstRow}; each sale must be counted once`,
   'unusual-name': (column, value) =>
     `${column} ${JSON.stringify(value)} holds Unicode spaces, doubled spaces, curly quotes, invisible marks or letters outside ASCII, which a query compiled alone does not read as the ledger reader does; evaluate with clause evaluate (with or without --engine)`,
+  'summary-row': (column, value, _f, _p, row) => summaryRowIssue(row, column, value).message,
 };
 
 /** The report for a plan and its query's rows. */
@@ -200,7 +202,7 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
       error(classifyCell(plan, issue.row_number as number, column, value));
       continue;
     }
-    const message = ISSUE_MESSAGES[code](column, value, issue.seq, plan);
+    const message = ISSUE_MESSAGES[code](column, value, issue.seq, plan, issue.row_number as number);
     // Key order as the ledger reader writes issues, so that --json is the same text.
     error({ row: issue.row_number as number, column, value, code: code as EvaluationDiagnostic['code'], message, severity: 'error' });
   }

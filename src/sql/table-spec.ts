@@ -16,6 +16,9 @@ const LEDGER_COLUMNS = ['id', 'date', 'amount', 'units', 'currency', 'product', 
 
 const TEXT = /^(varchar|text|character varying|string|char)/i;
 
+/** The columns whose cells are read as values, never as a summary row's label (src/ledger/ledger-reading.ts). */
+const NOT_LABELS = new Set(['date', 'amount', 'units', 'currency']);
+
 /** Float types hold amounts inexactly: they are refused, never summed. */
 const FLOAT = /^(double|float|real|float4|float8|double precision)\b/i;
 
@@ -61,6 +64,8 @@ export function tableSpec(source: LedgerSource, columns: readonly DescribedColum
     columns: { order: order.name, date: date.name },
     dateType: dateType(date.type),
     textColumns: columns.filter((c) => TEXT.test(c.type.trim())).map((c) => c.name),
+    // A total's label sits in a text column: in the date, amount, units or currency column it is already that cell's error (as the reader has it).
+    labelColumns: columns.filter((c) => TEXT.test(c.type.trim()) && c.name !== order.name && !NOT_LABELS.has(c.name.trim().toLowerCase())).map((c) => c.name),
   };
   for (const name of LEDGER_COLUMNS) {
     if (name === 'date') continue;
