@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   'heading-window-mismatch': 'warning',
   'cumulative-period-reading': 'warning',
   'payment-beyond-minor-unit': 'warning',
+  'amount-beyond-minor-unit': 'warning',
   'end-of-year-reading': 'warning',
   'rate-on-cumulative': 'warning',
   'since-previous-window': 'error',

@@ -96,6 +96,31 @@ describe('rows the sheet hides', () => {
   });
 });
 
+describe('rows written without their optional row number, and hidden columns', () => {
+  beforeAll(async () => {
+    await writeWorkbook(at('no-row-numbers.xlsx'), [{ name: 'Deals', rows: DEALS, hidden: [3] }], { withoutRowNumbers: true });
+    const withNote = DEALS.map((row, i) => [...row, i === 0 ? 'Amount (old)' : 1]);
+    await writeWorkbook(at('hidden-amount.xlsx'), [{ name: 'Deals', rows: DEALS, hiddenColumns: [3] }]);
+    await writeWorkbook(at('hidden-other.xlsx'), [{ name: 'Deals', rows: withNote, hiddenColumns: [4] }]);
+  });
+
+  test("a sheet whose row tags have no `r` (OOXML allows it) is refused by name, never read with its hidden rows unseen", () => {
+    const run = runCli(['evaluate', ...BASE, '--json', '--no-progress', '--sales', at('no-row-numbers.xlsx')]);
+    expect(run.stderr).toMatch(/its sheet writes rows without their row number \(the optional 'r' of <row>\), which the streaming reader cannot place .*save it again/);
+    expect(run.stdout).toBe('');
+  });
+
+  test('a hidden amount column is read, and the notes say it is hidden and read as amount; another hidden column is named as not read', () => {
+    const r = evaluate(at('hidden-amount.xlsx'));
+    expect(totals(r)[0]).toEqual(['met', '1400']);
+    expect(r.notes).toContain(
+      "column 'Amount' (worksheet column C) is hidden in the workbook, and is read as amount as if shown: if it was hidden because another column holds the amount meant, name that one with --columns amount=\"…\"",
+    );
+    const other = evaluate(at('hidden-other.xlsx'));
+    expect(other.notes).toContain("column 'Amount (old)' (worksheet column D) is hidden in the workbook; it is not read as a ledger column");
+  });
+});
+
 describe('which sheet is the ledger', () => {
   beforeAll(async () => {
     await writeWorkbook(at('hidden-sheet.xlsx'), [

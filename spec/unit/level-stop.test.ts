@@ -6,7 +6,10 @@
  * what is owed.
  */
 import fc from 'fast-check';
-import { levelStopObligations, seriesTotal, type LevelPeriod } from '../../src/evaluation/payments/level-stop';
+import { levelStopObligations, seriesTotal, settleLevelStop, type LevelPeriod } from '../../src/evaluation/payments/level-stop';
+import { DEFINITION_PARTIES, milestoneParties, type ObligationParties } from '../../src/evaluation/parties';
+import { validate } from '../../src/language/check';
+import type { LevelStopNode } from '../../src/language/ast';
 import { DaySeries } from '../../src/evaluation/day-series';
 import { Dec } from '../../src/values/money';
 import { SCALE } from '../../src/values/quantity';
@@ -80,4 +83,33 @@ test('raising the level never lowers what is owed', () => {
     }),
     { seed: SEED, numRuns: runs(200) },
   );
+});
+
+test("a level stop's parties are a payment definition's, from the one rule in parties.ts, whether or not the caller found them", () => {
+  const clause = validate(
+    '"Net Sales Payment" means, for any calendar quarter, an amount equal to ten percent (10%) of Net Sales during such calendar quarter; provided that the Net Sales Payment for the calendar quarter during which cumulative Net Sales reach $1,000,000 shall be prorated to apply only to Net Sales during the period up to the time that such cumulative amount is achieved, and no Net Sales Payment shall accrue thereafter.',
+  ).ast?.clauses[0];
+  if (!clause) throw new Error('the definition does not parse');
+  expect(milestoneParties(clause, clause.milestones[0])).toEqual(DEFINITION_PARTIES);
+  const series = new DaySeries(10);
+  series.add(2, 2_000_000 * SCALE);
+  const settle = (parties: ObligationParties | null) =>
+    settleLevelStop({
+      stop: clause.definition?.stop as LevelStopNode,
+      paymentName: 'Net Sales Payment',
+      percent: '10',
+      level: new Dec(1_000_000),
+      periodTotal: (p) => seriesTotal(series, p.from, p.to),
+      periods: periods(10, 5),
+      crossingIndex: 2,
+      asOfDay: 10,
+      currency: 'USD',
+      clause: 1,
+      label: null,
+      parties,
+      name: 'milestone 1',
+      instName: 'milestone 1',
+    }).obligations.map((o) => [o.payer, o.payee, o.direction]);
+  expect(settle(null)).toEqual([[null, null, 'from-performer']]);
+  expect(settle(null)).toEqual(settle(DEFINITION_PARTIES));
 });

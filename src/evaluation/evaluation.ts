@@ -24,6 +24,7 @@ import { Dec, decimalString, NO_CURRENCY } from '../values/money';
 import { Accumulator, meets, toDec } from '../values/quantity';
 import { dayNumber, formatIsoDate, fromDayNumber, resolveContext, type ContractContext } from '../time/periods';
 import { asOfBeforeEffective } from './as-of-before-effective';
+import { quarterReadingWarnings } from './quarter-reading';
 import { windowOver } from '../time/window-instance';
 import { ZoneClock } from '../time/zone-clock';
 import { candidateDays, findCrossing, type Crossing } from './crossing';
@@ -89,6 +90,8 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
   private readonly context: ContractContext | null;
   private readonly contextError: string | null;
   private readonly normalizer: RowNormalizer | null = null;
+  /** "in the second quarter" where a calendar quarter could be meant (quarter-reading.ts). */
+  private readonly quarterReadings: EvaluationDiagnostic[];
   private readonly pass2Normalizer: RowNormalizer | null = null;
   private readonly plans: Plan[];
   /** For each milestone counted per product: one plan per product of the ledger, made when pass 1 ends (per-product.ts). */
@@ -152,6 +155,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     for (const issue of options.readIssues ?? []) this.error({ ...issue, severity: 'error' });
 
     const ctx = this.context;
+    this.quarterReadings = ctx ? quarterReadingWarnings(ast, ctx.effective) : [];
     // Openings, fiscal periods (or the evaluation fails saying why), event periods and defined calendar periods are read first.
     const periods = readPeriods(ast, options.fiscalYearStart);
     this.openingNotes = periods.openingNotes;
@@ -179,6 +183,7 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
       // Pass 1 folds rows into day sums (DaySums.fold): it reads the product only for units milestones and the customer only for new-customer ones.
       const reads = { product: plan.perProduct || plan.productKeys.size > 0 || plan.rowSets.some((x) => x.field === 'product'), customer: plan.countsCustomers || plan.rowSets.some((x) => x.field === 'customer'), seller: false };
       this.normalizer = new RowNormalizer({ ...common, reuseRow: true, reads });
+      this.normalizer.clockShifts.within(this.effectiveDay, this.asOfDay);
       // Pass 2 keeps every row of its candidate days until the crossings are found (thousands a day
       // on a busy ledger): the name cells no contribution reads are left out of them as in pass 1.
       this.pass2Normalizer = new RowNormalizer({ ...common, reads });
@@ -432,10 +437,19 @@ export class ContractEvaluation implements TwoPassEvaluation<EvaluationReport> {
     }
     const notStarted = asOfBeforeEffective(ctx.effective, ctx.asOf);
     if (notStarted) diagnostics.push(notStarted);
+    diagnostics.push(...this.quarterReadings);
 
     const notes = new Notes(ctx.zone, asOf);
     for (const text of this.openingNotes) notes.add(text);
     for (const text of this.contextNotes) notes.add(text);
+    if (this.normalizer !== null) {
+      for (const text of this.normalizer.clockShifts.notes(ctx.zone)) notes.add(text);
+      const nextDay = this.normalizer.clockShifts.nextDayWarning(ctx.zone);
+      if (nextDay !== null) {
+        diagnostics.push({ code: 'skipped-time-next-day', severity: 'warning', message: nextDay });
+        notes.add(nextDay);
+      }
+    }
     const sums = this.sums;
     const covered = new Uint8Array(sums.days);
     const milestones: MilestoneResult[] = [];

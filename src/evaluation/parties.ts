@@ -26,6 +26,14 @@ export interface ObligationParties {
 /** The parties of an obligation whose clause names neither payer nor payee: owed to the performer. */
 export const UNNAMED_PARTIES: ObligationParties = { payer: null, payee: null, direction: 'to-performer' };
 
+/**
+ * The parties of a payment defined in a definition sentence ('"Net Sales Payment" means … of Net Sales', with or without
+ * a level it stops at), which names neither: a share of a party's own sales, read as owed by that party (a royalty),
+ * unlike the enumerated and headed forms, whose payment sentence ("the Seller will receive") names the performer as
+ * payee. The checker's `definition-parties-unstated` warning states this reading, and the notes state the direction.
+ */
+export const DEFINITION_PARTIES: ObligationParties = { payer: null, payee: null, direction: 'from-performer' };
+
 /** Whether a payment is owed by the performer by its kind alone (a shortfall is; a reward is not). */
 export function paidByPerformer(payment: PaymentNode): boolean {
   const base = paymentParts(payment).base;
@@ -84,9 +92,7 @@ export function obligationParties(clause: ClauseNode, milestone: MilestoneNode, 
       return { payer, payee, direction: payerPerforms ? 'from-performer' : 'to-performer' };
     }
     case 'payment-definition':
-      // '"Net Sales Payment" means … of Net Sales': a share of a party's own sales, read as owed by that party (a royalty);
-      // the definition names neither party, and the checker's definition-parties-unstated warning says so.
-      return { payer: null, payee: null, direction: 'from-performer' };
+      return DEFINITION_PARTIES;
     case 'defined-milestones': {
       // Each payment names its payee ("Parent shall pay the Rights Agent …"), or the sentence does once ("in each case to …").
       const payer = term?.payer?.name ?? clause.payer?.name ?? null;

@@ -158,6 +158,10 @@ export type EvaluationCode =
   | 'due-date-unknown'
   | 'unknown-rate-currency'
   | 'no-rows'
+  /** A ledger's local time skipped by a daylight-saving change, moved forward by the gap into the next local day. */
+  | 'skipped-time-next-day'
+  /** "in the second quarter" read as a contract quarter where the calendar quarter differs. */
+  | 'contract-quarter-reading'
   | 'second-pass-mismatch'
   /** A rate's base is below zero after refunds; the clause states no clawback, so the amount is 0.00. */
   | 'negative-base-no-clawback'

@@ -38,15 +38,22 @@ function check(amount: MoneyNode, out: Diagnostic[]): void {
   );
 }
 
-export function checkPaymentPrecision(document: DocumentNode, out: Diagnostic[]): void {
+/** The amounts of the document's fixed payments. */
+export function fixedPaymentAmounts(document: DocumentNode): MoneyNode[] {
+  const out: MoneyNode[] = [];
   for (const clause of document.clauses) {
     for (const m of clause.milestones) {
       const amount = m.payment ? fixedAmount(m.payment) : null;
-      if (amount) check(amount, out);
+      if (amount) out.push(amount);
     }
     for (const term of clause.payments) {
       const amount = fixedAmount(term.payment);
-      if (amount) check(amount, out);
+      if (amount) out.push(amount);
     }
   }
+  return out;
+}
+
+export function checkPaymentPrecision(document: DocumentNode, out: Diagnostic[]): void {
+  for (const amount of fixedPaymentAmounts(document)) check(amount, out);
 }

@@ -33,7 +33,8 @@ import { checkEachScope } from './check-each-scope';
 import { checkPerProduct } from './check-per-product';
 import { paymentParts } from './payment-parts';
 import { checkDrafted } from './check-drafted';
-import { checkPaymentPrecision } from './check-payment-precision';
+import { checkPaymentPrecision, fixedPaymentAmounts } from './check-payment-precision';
+import { checkAmountPrecision } from './check-amount-precision';
 import { checkShortfall } from './check-shortfall';
 import { checkTopUp } from './check-top-up';
 import { checkSalesMinimum } from './check-sales-minimum';
@@ -88,6 +89,7 @@ export function check(document: DocumentNode, text: string, options: CheckOption
   checkNotation(document, text, out);
   checkDrafted(document, text, out);
   checkPaymentPrecision(document, out);
+  checkAmountPrecision(document, new Set(fixedPaymentAmounts(document).map((m) => m.range.start.offset)), out);
   for (const clause of document.clauses) checkReadings(clause, text, out, document);
   for (const m of ledgerMismatches(document, options.ledgerHolds ?? 'sales')) out.push(diagnostic('unmeasurable-metric', m.range, m.message));
   for (const clause of document.clauses) checkPaymentMechanics(clause, out);

@@ -19,7 +19,10 @@ import { isSummaryLabel, recordRepeatsHeader, repeatedHeaderIssue, repeatsHeader
 import { delimiterName, type Delimiter, type LedgerEncoding } from './ledger-dialect';
 import type { LedgerColumn, LedgerFormat, LedgerRecord, ParsedLedger, RowIssue } from './rows';
 import { netAmountCell, readsAsAmount, refundedIssue, refundedNote, refundedValue, unreadableRefundIssue, type RefundedReading } from './refunded-amounts';
-import { hiddenRowsNote, workbookNotes, type HiddenRowFacts, type HiddenRows, type WorkbookFacts } from './workbook-reading';
+import { hiddenColumnNote, hiddenRowsNote, workbookNotes, type HiddenRowFacts, type HiddenRows, type WorkbookFacts } from './workbook-reading';
+
+/** The ledger's column names, as a header mapped to them reads. */
+const LEDGER_NAMES: readonly LedgerColumn[] = ['id', 'date', 'amount', 'currency', 'units', 'product', 'customer', 'seller'];
 
 /** A ledger file's format: the text formats, or an XLSX workbook (read by the streaming reader only). */
 export type InputFormat = LedgerFormat | 'xlsx';
@@ -158,10 +161,15 @@ export class LedgerTranslator {
     this.notes.push(...workbookNotes(facts, this.reading.sheet));
   }
 
-  /** The rows an XLSX sheet hides, once it is read: the reading chosen for them, stated. */
+  /** The rows and columns an XLSX sheet hides, once it is read: the reading chosen for rows, and each hidden column, stated. */
   hiddenRows(facts: HiddenRowFacts): void {
     const note = this.reading.hiddenRows === undefined ? null : hiddenRowsNote(facts, this.reading.hiddenRows);
     if (note !== null) this.notes.push(note);
+    for (const column of facts.columns ?? []) {
+      const at = this.fileHeader.indexOf(column.header.toLowerCase());
+      const read = at === -1 ? null : (this.mappedHeader[at] ?? null);
+      this.notes.push(hiddenColumnNote(column, read !== null && (LEDGER_NAMES as readonly string[]).includes(read) ? read : null));
+    }
   }
 
   /** Resolves a header (names as read); returns the names the evaluation sees. */

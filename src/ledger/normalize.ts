@@ -7,6 +7,7 @@
  */
 import { normalizeText } from '../values/text-key';
 import { DateReader, type DateProblem } from '../time/date-reader';
+import { ClockShifts } from '../time/clock-shifts';
 import { ZoneClock } from '../time/zone-clock';
 import { MAX_LEDGER_DECIMALS, MAX_LEDGER_DIGITS, parseQuantity, quantityFromNumber, tooLong, type Quantity } from '../values/quantity';
 import type { LedgerColumn, LedgerRecord, LedgerRow, RowIssue, RowIssueCode } from './rows';
@@ -162,6 +163,8 @@ export function sellerIndex(layout: ColumnLayout): number {
  */
 export class RowNormalizer {
   readonly dates: DateReader;
+  /** Local times a daylight-saving change skips or repeats, as read in the rows so far. */
+  readonly clockShifts = new ClockShifts();
   private readonly required: ReadonlyArray<LedgerColumn>;
   private readonly currency: string | null;
   private readonly checkDuplicates: boolean;
@@ -257,6 +260,7 @@ export class RowNormalizer {
       if (problem === null) {
         time = this.dates.time;
         day = this.dates.day;
+        if (this.dates.shift !== 0) this.clockShifts.record(this.dates, row, dateText);
       } else {
         this.fail('date', date, problem.code, problem.message);
       }

@@ -41,6 +41,19 @@ export interface HiddenRowFacts {
   rows: number[];
   /** The sheet's filter range (`A1:E20`), when it has one. */
   filter: string | null;
+  /** Header columns the sheet hides (its letters and header as written). */
+  columns?: Array<{ column: string; header: string }>;
+}
+
+/**
+ * What the report says of each hidden column: it is read as if shown (a ledger reads cells, not what the sheet
+ * shows), and when it is the column read as a ledger column, so that an amount or date the user hid is never
+ * summed without a word. `read` is the ledger column it is read as, or null.
+ */
+export function hiddenColumnNote(column: { column: string; header: string }, read: string | null): string {
+  return read === null
+    ? `column '${column.header}' (worksheet column ${column.column}) is hidden in the workbook; it is not read as a ledger column`
+    : `column '${column.header}' (worksheet column ${column.column}) is hidden in the workbook, and is read as ${read} as if shown: if it was hidden because another column holds the ${read} meant, name that one with --columns ${read}="…"`;
 }
 
 /** The sheet the ledger is: the one named, else the first the workbook shows; null when it has none to show. */

@@ -9,6 +9,7 @@ import { compileEvaluation, Params, sourceSql, type LedgerSource, type LedgerTab
 import { judgeSetCells, setCellsQuery, setFields, type SetCells, type SetField } from '../sql/item-sets';
 import { nameCellsQuery, readNameCells, type NameCells, type NameField } from '../sql/text-cells';
 import { classifyCheckedRow, compileCellChecks } from '../sql/cell-checks';
+import { clockShiftsOf, compileClockShiftRows } from '../sql/clock-shift-rows';
 import type { SqlDialect } from '../sql/dialect';
 import { planEvaluation, type SqlPlan, type SqlPlanOptions } from '../sql/plan';
 import { normalizeResultRow, reportFromRows } from '../sql/report';
@@ -66,7 +67,9 @@ export async function evaluateOnEngine(
   }
   const query = compileEvaluation(plan, spec, engine.dialect);
   const rows = await engine.query(query.text, query.params);
-  return reportFromRows(plan, rows.map(normalizeResultRow));
+  const shiftQuery = compileClockShiftRows(plan, spec, engine.dialect);
+  const shifts = shiftQuery === null ? undefined : clockShiftsOf(plan, (await engine.query(shiftQuery.text, shiftQuery.params)) as Array<{ rn: unknown; val: unknown }>);
+  return reportFromRows(plan, rows.map(normalizeResultRow), shifts);
 }
 
 /** The ledger's distinct cells of each column a defined set reads, judged against the sets' members. */

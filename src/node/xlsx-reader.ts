@@ -70,9 +70,10 @@ export async function streamXlsxCells(file: string, options: XlsxReadOptions, si
   const book = reader as unknown as { model?: { sheets?: SheetModel[] }; properties?: { model?: { date1904?: boolean } } };
   const emitted: string[] = [];
   let workbook: WorkbookFacts | null = null;
-  const hidden: HiddenRowFacts = { rows: [], filter: null };
+  const hidden: HiddenRowFacts = { rows: [], filter: null, columns: [] };
   let header: string[] | null = null;
   let row = 0;
+  let flags: RowFlags | null = null;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${emitted.length + 1}`;
@@ -90,17 +91,23 @@ export async function streamXlsxCells(file: string, options: XlsxReadOptions, si
         for await (const _ of worksheet) void _;
         continue;
       }
-      const flags = new RowFlags();
+      flags = new RowFlags();
       const source = worksheet as unknown as { iterator: AsyncIterable<Buffer> };
       source.iterator = flags.pass(source.iterator) as AsyncIterable<Buffer>;
+      let last = 0;
       for await (const r of worksheet) {
-        const { values, number } = r as unknown as { values: unknown[]; number: number };
+        const { values, number: given } = r as unknown as { values: unknown[]; number: number };
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        const out = flags.take(number);
+        // exceljs numbers a row written without `r` NaN: its tag, read in the same order, gives its number.
+        const tag = flags.next();
+        const number = Number.isInteger(given) ? given : (tag?.number ?? last + 1);
+        last = number;
+        const out = tag?.hidden === true;
         if (cells.every((c) => c.trim() === '')) continue;
         if (header === null) {
           header = cells.map((h) => h.trim().toLowerCase());
+          hidden.columns = flags.hiddenColumns.filter((c) => c <= header!.length && header![c - 1] !== '').map((c) => ({ column: columnLetters(c), header: cells[c - 1].trim() }));
           sink.header(header);
           continue;
         }
@@ -119,6 +126,13 @@ export async function streamXlsxCells(file: string, options: XlsxReadOptions, si
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    const unnumbered = (flags as RowFlags | null)?.unnumbered ?? 0;
+    if (unnumbered > 0) {
+      throw new UsageError(
+        `Cannot read '${file}' as an XLSX workbook: its sheet writes rows without their row number (the optional 'r' of <row>), which the streaming reader cannot place (${(error as Error).message}); ` +
+          'open the workbook in Excel, LibreOffice or Google Sheets and save it again, which writes every row number',
+      );
+    }
     throw new UsageError(`Cannot read '${file}' as an XLSX workbook: ${(error as Error).message}`);
   }
   if (workbook === null) workbook = { sheets: [], read: options.sheet ?? '', date1904: false };
@@ -128,4 +142,11 @@ export async function streamXlsxCells(file: string, options: XlsxReadOptions, si
 
 function noSheet(file: string, sheet: string, names: readonly string[]): UsageError {
   return new UsageError(`'${file}' has no sheet '${sheet}': its sheets are ${names.map((s) => `'${s}'`).join(', ')}.`);
+}
+
+/** A worksheet column's letters (1 → A, 27 → AA). */
+function columnLetters(n: number): string {
+  let out = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
 }

@@ -4,6 +4,8 @@
  * results with the same renderer and `--json` is the same object.
  */
 import { asOfBeforeEffective } from '../evaluation/as-of-before-effective';
+import { quarterReadingWarnings } from '../evaluation/quarter-reading';
+import type { ClockShifts } from '../time/clock-shifts';
 import { ledgerHoldsReading } from '../language/ledger-holds';
 import { currencyReading } from '../evaluation/ledger-currency';
 import { assertNever } from '../language/ast';
@@ -129,7 +131,11 @@ const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: n
 };
 
 /** The report for a plan and its query's rows. */
-export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): EvaluationReport {
+/**
+ * `shifts`: the ledger's local times a daylight-saving change skips or repeats, from the rows `compileClockShiftRows`
+ * names (a caller that runs only the evaluation query passes none, and the report has no such note).
+ */
+export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[], shifts?: ClockShifts): EvaluationReport {
   const ctx = plan.context;
   const asOf = formatIsoDate(ctx.asOf);
   const base = { effectiveDate: plan.options.effectiveDate, timeZone: ctx.zone };
@@ -244,11 +250,20 @@ export function reportFromRows(plan: SqlPlan, rows: readonly SqlResultRow[]): Ev
   }
   const notStarted = asOfBeforeEffective(ctx.effective, ctx.asOf);
   if (notStarted) diagnostics.push(notStarted);
+  diagnostics.push(...quarterReadingWarnings(plan.ast, ctx.effective));
   const notes = new Notes(ctx.zone, asOf);
   // How the document was read (openings, periods, definitions, ledger, plans): the evaluator's notes, in its order.
   const holds = ledgerHoldsReading(plan.ast, plan.options.ledgerHolds);
   const currency = currencyReading(plan.ast, plan.options.ledgerCurrency);
   for (const text of [...plan.openingNotes, ...documentReadings(plan.ast, plan.periodNotes, holds.ok ? holds.note : null, currency.ok ? currency.note : null)]) notes.add(text);
+  if (shifts !== undefined) {
+    for (const text of shifts.notes(ctx.zone)) notes.add(text);
+    const nextDay = shifts.nextDayWarning(ctx.zone);
+    if (nextDay !== null) {
+      diagnostics.push({ code: 'skipped-time-next-day', severity: 'warning', message: nextDay });
+      notes.add(nextDay);
+    }
+  }
 
   // "payable within 60 days after the end of the Royalty Period …": no due date the clause lets tell (as in memory).
   for (const warning of timingWarnings(plan.ast.clauses.map((clause) => clause.timing ?? null))) {

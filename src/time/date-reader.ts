@@ -57,6 +57,7 @@ export class DateReader {
       if (day !== undefined) {
         this.day = day;
         this.time = this.clock.midnight(day);
+        this.shift = 0;
         return null;
       }
     } else if (this.readDateTime(text)) {
@@ -70,6 +71,7 @@ export class DateReader {
       this.dateOnly.set(plainDateKey(text), day);
       this.day = day;
       this.time = this.clock.midnight(day);
+      this.shift = 0;
       return null;
     }
     m = DATE_TIME.exec(text);
@@ -99,14 +101,25 @@ export class DateReader {
 
   private setLocal(day: number, h: number, mi: number, s: number, ms: number): void {
     this.time = this.clock.localTime(day, h, mi, s, ms);
+    this.shift = this.clock.lastShift;
     // A wall-clock time moved forward by a DST gap may cross midnight.
-    this.day = this.clock.dayOf(this.time);
+    this.day = this.shift === 0 ? day : this.clock.dayOf(this.time);
+    this.writtenDay = day;
   }
 
   private setInstant(time: number): void {
     this.time = time;
+    this.shift = 0;
     this.day = this.clock.dayOf(time);
   }
+
+  /**
+   * Set by a successful `parse`: 0 when the cell names one instant; for a local time without an offset, 1 when a
+   * daylight-saving change skips it (read moved forward by the gap, perhaps into the next day: `day` then differs
+   * from `writtenDay`) and 2 when one repeats it (read as one of its two instants; `clock.otherTime` is the other).
+   */
+  shift: 0 | 1 | 2 = 0;
+  writtenDay = 0;
 
   /**
    * The common shape `YYYY-MM-DD(T| )HH:MM:SS[.fff][Z|±HH:MM]`, read by character codes (the regex

@@ -88,6 +88,11 @@ export class ZoneClock {
     });
   }
 
+  /** Whether local day `day` runs 24 hours at one offset (no daylight-saving change inside it). */
+  isRegularDay(day: number): boolean {
+    return this.regularDays.get(day) === 1;
+  }
+
   /** The instant a local day (days since 1970-01-01) starts; the first existing moment if midnight is skipped. */
   midnight(day: number): number {
     return this.midnights.get(day);
@@ -112,7 +117,40 @@ export class ZoneClock {
    * to luxon.
    */
   localTime(day: number, hour: number, minute: number, second: number, ms: number): number {
-    if (this.regularDays.get(day) === 1) return this.midnight(day) + hour * HOUR + minute * 60_000 + second * 1000 + ms;
+    if (this.regularDays.get(day) === 1) {
+      this.lastShift = 0;
+      return this.midnight(day) + hour * HOUR + minute * 60_000 + second * 1000 + ms;
+    }
+    const t = this.irregularLocalTime(day, hour, minute, second, ms);
+    this.lastShift = this.shiftOf(day * DAY + hour * HOUR + minute * 60_000 + second * 1000 + ms, t);
+    return t;
+  }
+
+  /**
+   * What the last `localTime` did to its wall-clock time: 0 read as written (one instant has it), 1 skipped by a change
+   * (clocks went forward over it) and moved forward by the gap, 2 repeated (clocks went back over it) and read as its
+   * later occurrence, in the offset after the change; `otherTime` is then the earlier occurrence.
+   */
+  lastShift: 0 | 1 | 2 = 0;
+  otherTime = 0;
+
+  /** `wall`: the wall-clock time as if it were UTC; `t`: the instant read for it. */
+  private shiftOf(wall: number, t: number): 0 | 1 | 2 {
+    const offset = this.iana.offset(t);
+    if (t + offset * 60_000 !== wall) return 1;
+    const day = Math.floor(wall / DAY);
+    for (const other of [this.iana.offset(this.midnight(day)), this.iana.offset(this.midnight(day + 1) - 1)]) {
+      if (other === offset) continue;
+      const u = wall - other * 60_000;
+      if (this.iana.offset(u) === other) {
+        this.otherTime = u;
+        return 2;
+      }
+    }
+    return 0;
+  }
+
+  private irregularLocalTime(day: number, hour: number, minute: number, second: number, ms: number): number {
     const key = day * 24 + hour;
     let t = this.localHours.get(key);
     if (t === undefined) {

@@ -14,7 +14,7 @@ import { Dec, formatMoney, moneyString } from '../../values/money';
 import type { LevelStopNode } from '../../language/ast';
 import type { DaySeries } from '../day-series';
 import type { EvaluationDiagnostic, Obligation, ObligationCommon } from '../report';
-import type { ObligationParties } from '../parties';
+import { DEFINITION_PARTIES, type ObligationParties } from '../parties';
 import { amountString, calculate, figure } from './calculation';
 export type { LevelStopCalculation } from './level-stop-calculation';
 
@@ -137,8 +137,8 @@ export function settleLevelStop(input: Omit<LevelStopInput, 'currency' | 'common
   instName: string;
 }): LevelStopSettlement {
   const { name, instName, currency } = input;
-  // With no parties named, the defined payment is read as paid by the party whose sales are measured.
-  const parties = input.parties ?? { payer: null, payee: null, direction: 'from-performer' as const };
+  // A level stop is a payment definition's: with no parties found, its parties are a definition's (one rule, parties.ts).
+  const parties = input.parties ?? DEFINITION_PARTIES;
   const owed = currency === null ? null : levelStopObligations({ ...input, currency, common: { clause: input.clause, label: input.label, ...parties } });
   const out: LevelStopSettlement = { obligations: [], notes: [levelStopNote(name, input.stop, input.paymentName), ...(owed?.notes ?? [])], diagnostics: [] };
   for (const obligation of owed?.obligations ?? []) {
