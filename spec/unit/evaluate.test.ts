@@ -156,6 +156,26 @@ describe('duplicate ids', () => {
     expect(r.ok === false && r.errors[0]).toMatchObject({ code: 'duplicate-id', row: 1001, value: 'S1', message: expect.stringContaining('already used by row 1;') });
   });
 
+  it('reads ids as names in both passes: a doubled, no-break or zero-width space inside makes the same id', () => {
+    const r = evaluate(
+      ast,
+      [
+        { id: 'A 1', date: '2026-01-05', amount: '1' },
+        { id: 'A  1', date: '2026-01-06', amount: '1' },
+        { id: 'B\u00a01', date: '2026-01-07', amount: '1' },
+        { id: 'B 1', date: '2026-01-08', amount: '1' },
+        { id: 'C\u200b2', date: '2026-01-09', amount: '1' },
+        { id: 'C2', date: '2026-01-10', amount: '1' },
+      ],
+      options,
+    );
+    expect(r.ok === false && r.errors.map((e) => [e.row, e.code, e.value])).toEqual([
+      [2, 'duplicate-id', 'A 1'],
+      [4, 'duplicate-id', 'B 1'],
+      [6, 'duplicate-id', 'C2'],
+    ]);
+  });
+
   it('also checks the ids of rows with other problems', () => {
     const r = evaluate(ast, [{ id: 'X', date: '2026-01-05', amount: '1' }, { id: 'X', date: '2026-02-30', amount: '1' }], options);
     expect(r.ok === false && r.errors.map((e) => [e.row, e.code])).toEqual([

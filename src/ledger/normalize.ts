@@ -113,16 +113,19 @@ function columnOf(key: string): Col | -1 {
   return code;
 }
 
-/** The trimmed `id` cell of a record, or null (for a cheap second pass). */
+/**
+ * The `id` cell of a record read as pass 1 reads it (`nameText`), or null (for a cheap second pass): the ids pass 1
+ * found repeated are looked up by this text, so `A 1` and `A  1` are the one id in both passes.
+ */
 export function idCellText(record: LedgerRecord): string | null {
-  for (const key in record) if (columnOf(key) === Col.Id) return cellText(record[key]);
+  for (const key in record) if (columnOf(key) === Col.Id) return nameText(record[key]);
   return null;
 }
 
-/** The trimmed `id` cell of a row read as cells (`layout` from `columnLayout`), or null. */
+/** The `id` cell of a row read as cells (`layout` from `columnLayout`) read as pass 1 reads it, or null. */
 export function idCellOfCells(cells: readonly string[], layout: ColumnLayout): string | null {
   const at = layout[Col.Id];
-  return at >= 0 && at < cells.length ? cellText(cells[at]) : null;
+  return at >= 0 && at < cells.length ? nameText(cells[at]) : null;
 }
 
 /** The `date` cell of a record, without normalizing the rest (for a cheap second pass). */

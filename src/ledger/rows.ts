@@ -37,6 +37,7 @@ export type RowIssueCode =
   | 'non-numeric-units'
   | 'currency-mismatch'
   | 'duplicate-id'
+  | 'unusual-name'
   | 'missing-column'
   | 'missing-value'
   | 'malformed-row'

@@ -7,6 +7,7 @@ import type { DocumentNode } from '../language/ast';
 import type { EvaluationReport } from '../evaluation/evaluate';
 import { compileEvaluation, Params, sourceSql, type LedgerSource, type LedgerTableSpec } from '../sql/compile';
 import { judgeSetCells, setCellsQuery, setFields, type SetCells, type SetField } from '../sql/item-sets';
+import { nameCellsQuery, readNameCells, type NameCells, type NameField } from '../sql/text-cells';
 import { classifyCheckedRow, compileCellChecks } from '../sql/cell-checks';
 import { clockShiftsOf, compileClockShiftRows } from '../sql/clock-shift-rows';
 import type { SqlDialect } from '../sql/dialect';
@@ -42,7 +43,9 @@ export async function evaluateOnEngine(
   checkExportColumns(columns);
   const spec = tableSpec(source, columns, orderBy);
   // A defined set's cells are judged by the in-memory rule first (src/sql/item-sets.ts).
-  const plan = unjudged.sets.length === 0 ? unjudged : { ...unjudged, setCells: await setCellsOf(engine, unjudged, spec) };
+  const judged = unjudged.sets.length === 0 ? unjudged : { ...unjudged, setCells: await setCellsOf(engine, unjudged, spec) };
+  // Unusual id, product and customer cells are read by the in-memory rule first (src/sql/text-cells.ts).
+  const plan = { ...judged, nameCells: await nameCellsOf(engine, judged, spec) };
   const checks = compileCellChecks(plan, spec, engine.dialect);
   if (checks) {
     const bad = await engine.query(checks.text, checks.params);
@@ -81,4 +84,21 @@ async function setCellsOf(engine: SqlEngine, plan: SqlPlan, spec: LedgerTableSpe
     cells[field] = rows.map((r) => String(r.v));
   }
   return judgeSetCells(plan.sets, cells);
+}
+
+/** The ledger's unusual cells of the name columns the query reads, read by the in-memory rule. */
+async function nameCellsOf(engine: SqlEngine, plan: SqlPlan, spec: LedgerTableSpec): Promise<NameCells> {
+  const c = spec.columns;
+  const wanted: Array<{ field: NameField; column: string | null | undefined }> = [
+    { field: 'id', column: c.id },
+    { field: 'product', column: plan.products.length > 0 ? c.product : null },
+    { field: 'customer', column: plan.wantsCustomers ? c.customer : null },
+  ];
+  const columns = wanted.flatMap(({ field, column }) => (column ? [{ field, column }] : []));
+  if (columns.length === 0) return readNameCells([]);
+  const p = new Params(engine.dialect);
+  const from = sourceSql(spec.source, p, engine.dialect);
+  const text = nameCellsQuery(from, columns, engine.dialect, (v) => p.bind(v, engine.dialect.text));
+  const rows = await engine.query(text, p.values);
+  return readNameCells(rows.map((r) => ({ field: String(r.col) as NameField, cell: String(r.v) })));
 }

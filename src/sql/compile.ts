@@ -41,6 +41,7 @@ import { incrementCtes } from './increments';
 import { periodSumsSql } from './period-sums';
 import { cellIn, setFields } from './item-sets';
 import { requiredColumns } from '../evaluation/plan';
+import { nameCellSql, UNUSUAL_NAME_FORM, type NameField } from './text-cells';
 import { datedSql, summaryLabelSql, summarySql } from './summary-rows';
 import { headerKey } from '../ledger/column-mapping';
 
@@ -197,17 +198,32 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
   const values: string[] = ['rn', 'explicit_id', 'product_key', 'customer_key', 'currency'];
   const final: string[] = ['rn', 'explicit_id', 'product_key', 'customer_key', 'currency', 'date_missing', 'amount', 'amount_missing', 'units', 'units_missing'];
   const checked: Array<'date' | 'amount' | 'units'> = [];
-  const textCell = (name: string, source: string | null, fold: (x: string) => string = (x) => x): void => {
+  const textCell = (name: string, source: string | null, fold: (x: string) => string = (x) => x, field: NameField | null = null): void => {
     if (source === null) {
       cells.push(`${nullText} AS ${name}`);
       return;
     }
     raw.push(`CAST(${source} AS ${T}) AS ${name}_raw`);
-    cells.push(`${fold(`NULLIF(${trimmed(`${name}_raw`)}, '')`)} AS ${name}`);
+    const read = fold(`NULLIF(${trimmed(`${name}_raw`)}, '')`);
+    if (field === null) {
+      cells.push(`${read} AS ${name}`);
+    } else if (nameCells) {
+      // A name cell the engine's trim and lower() may read otherwise is read by the reader's rule (text-cells.ts).
+      cells.push(`${nameCellSql(`${name}_raw`, nameCells[field], read, (v) => p.bind(v, T), T)} AS ${name}`);
+    } else {
+      // Unread (a query compiled without the engine: clause sql): such a cell is the row's error, never a nearby reading.
+      const form = p.bind(UNUSUAL_NAME_FORM, T);
+      cells.push(`${read} AS ${name}`, `CASE WHEN ${dialect.fullMatch(`${name}_raw`, form)} THEN ${name}_raw END AS ${field}_unusual`);
+      values.push(`${field}_unusual`);
+      final.push(`${field}_unusual`);
+      unusual.push(field);
+    }
   };
-  textCell('explicit_id', col(c.id));
-  textCell('product_key', products ? col(c.product) : null, (x) => `lower(${x})`);
-  textCell('customer_key', customers ? col(c.customer) : null, (x) => `lower(${x})`);
+  const nameCells = plan.nameCells ?? null;
+  const unusual: NameField[] = [];
+  textCell('explicit_id', col(c.id), undefined, 'id');
+  textCell('product_key', products ? col(c.product) : null, (x) => `lower(${x})`, 'product');
+  textCell('customer_key', customers ? col(c.customer) : null, (x) => `lower(${x})`, 'customer');
   textCell('currency', currencies ? col(c.currency) : null, (x) => `upper(${x})`);
   // A defined set's column, as written (its cells are matched by the in-memory rule before the query: item-sets.ts), and
   // whether it is empty: a set's column is required, as in memory.
@@ -545,6 +561,9 @@ export function compileEvaluation(plan: SqlPlan, spec: LedgerTableSpec, dialect:
     if (column === 'amount' && !plan.wantsAmount && !plan.milestones.some((m) => paysOnRevenue(m.payment))) continue;
     if (column === 'units' && !plan.wantsUnits) continue;
     issueParts.push(`SELECT rn, ${cellRank[column]}, '${column}', 'cell', ${column}_bad, CAST(NULL AS ${dialect.integer}) FROM dated WHERE ${column}_bad IS NOT NULL`);
+  }
+  for (const field of unusual) {
+    issueParts.push(`SELECT rn, 15, '${field}', 'unusual-name', ${field}_unusual, CAST(NULL AS ${dialect.integer}) FROM dated WHERE ${field}_unusual IS NOT NULL`);
   }
   if (plan.currency !== null && c.currency) {
     const clauseCurrency = p.bind(plan.currency, T);

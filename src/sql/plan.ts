@@ -55,6 +55,7 @@ import { instalmentsOf } from '../language/check-instalments';
 import { sincePreviousStart, type SinceStart } from '../evaluation/since-previous';
 import { sqlLevelStop, type SqlLevelStop } from './level-stop';
 import { PeriodSums, type PeriodSum } from './period-sums';
+import type { NameCells } from './text-cells';
 import { priorPeriodOf, priorPeriodSpan, type PriorSpan } from '../evaluation/payments/prior-period';
 
 export interface SqlPlanOptions {
@@ -182,6 +183,8 @@ export interface SqlPlan {
   sets: RowSet[];
   /** The ledger's cells of each set's column, judged against its members (item-sets.ts): found before the query is compiled. */
   setCells?: SetCells;
+  /** The ledger's unusual id, product and customer cells read by the in-memory rule (text-cells.ts): found before the query is compiled. */
+  nameCells?: NameCells;
 }
 
 export type PlanResult =

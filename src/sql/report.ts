@@ -125,6 +125,8 @@ const ISSUE_MESSAGES: Record<string, (column: string, value: string, firstRow: n
   'currency-mismatch': (_c, value, _f, plan) =>
     `currency ${value} differs from the clause's ${plan.currency}; amounts in different currencies are never summed`,
   'duplicate-id': (_c, value, firstRow) => `id ${value} was already used by row ${firstRow}; each sale must be counted once`,
+  'unusual-name': (column, value) =>
+    `${column} ${JSON.stringify(value)} holds Unicode spaces, doubled spaces, curly quotes, invisible marks or letters outside ASCII, which a query compiled alone does not read as the ledger reader does; evaluate with clause evaluate (with or without --engine)`,
   'summary-row': (column, value, _f, _p, row) => summaryRowIssue(row, column, value).message,
 };
 
