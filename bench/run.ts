@@ -195,10 +195,15 @@ function main(): void {
     return r.stdout;
   });
   const digest = (b: Buffer): string => createHash('sha256').update(b).digest('hex').slice(0, 16);
-  const same = Buffer.compare(outputs[0], outputs[1]) === 0;
+  const bytes = Buffer.compare(outputs[0], outputs[1]) === 0;
+  // A note on local times a clock change skips or repeats names the first such row of the file as its example, so
+  // its row and time follow the file's order; the rest of the output, figures and count of those rows included, may not.
+  const orderFree = (b: Buffer): string =>
+    b.toString('utf8').replace(/(local time that (?:does not exist|occurs twice) in [^,]+, [^(]+)\(row \d+: '[^']*'\)([^(]*)\(row \d+ as [^)]*\)/g, '$1(row #)$2(row #)');
+  const same = bytes || orderFree(outputs[0]) === orderFree(outputs[1]);
   console.log('');
   console.log(
-    `Sorted vs shuffled (${fmt(checkRows)} rows): --json ${same ? 'identical' : 'DIFFERENT'} ` +
+    `Sorted vs shuffled (${fmt(checkRows)} rows): --json ${bytes ? 'identical' : same ? "identical but for the clock-change notes' example row" : 'DIFFERENT'} ` +
       `(sha256 ${digest(outputs[0])} / ${digest(outputs[1])}, ${fmt(outputs[0].length)} bytes)`,
   );
   console.log('');
