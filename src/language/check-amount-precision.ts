@@ -6,31 +6,19 @@
  * (check-payment-precision.ts: it is paid rounded); a price per unit may be a fraction of the minor unit
  * ("$0.005 per unit"), multiplied before any rounding, so it is not checked.
  */
-import type { DocumentNode, MoneyNode } from './ast';
+import type { DocumentNode } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import { moneyNodesOf } from './money-nodes';
 import { Dec, formatMoney, isCurrencyCode, minorUnits } from '../values/money';
 
 const plural = (n: number): string => `${n} decimal place${n === 1 ? '' : 's'}`;
 
-/** Amount nodes of the document, except prices per unit (fields named `unitPrice`). */
-function amounts(node: unknown, out: MoneyNode[]): void {
-  if (Array.isArray(node)) {
-    for (const item of node) amounts(item, out);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const fields = node as Record<string, unknown>;
-  if (fields.kind === 'money') {
-    out.push(node as MoneyNode);
-    return;
-  }
-  for (const [key, field] of Object.entries(fields)) if (key !== 'range' && key !== 'unitPrice') amounts(field, out);
-}
+/** Prices per unit are not checked (see above). */
+const UNIT_PRICES: ReadonlySet<string> = new Set(['unitPrice']);
 
 /** `paid`: offsets of the fixed payments already reported by payment-beyond-minor-unit. */
 export function checkAmountPrecision(document: DocumentNode, paid: ReadonlySet<number>, out: Diagnostic[]): void {
-  const found: MoneyNode[] = [];
-  amounts(document.clauses, found);
+  const found = moneyNodesOf(document.clauses, [], UNIT_PRICES);
   const seen = new Set<number>(paid);
   for (const amount of found) {
     if (!isCurrencyCode(amount.currency) || seen.has(amount.range.start.offset)) continue;

@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { formatMoney, isCurrencyCode, minorUnits } from '../values/money';
 import { APOSTROPHE_GROUPED, COMMA_GROUPED, DOT_GROUPED, dotCouldBeDecimal, figureValue, inEnglishNotation, notationOf } from '../values/number-notation';
 import { positionAt } from './positions';
+import { moneyNodesOf } from './money-nodes';
 
 /** Any figure, grouped forms first (as the lexer tries them). */
 export const FIGURE = new RegExp(`${APOSTROPHE_GROUPED.source}|${DOT_GROUPED.source}|${COMMA_GROUPED.source}`);
@@ -40,21 +41,6 @@ function englishOnly(f: Figure): boolean {
   return /\d,\d{3}/.test(f.text) || /\.(?:\d{1,2}|\d{4,})$/.test(f.text) || (f.multiplied && f.text.includes('.'));
 }
 
-/** Every amount node in the document, wherever it is written (targets, payments, tier bounds, thresholds, caps, …). */
-function moneyNodes(node: unknown, out: MoneyNode[]): void {
-  if (Array.isArray(node)) {
-    for (const item of node) moneyNodes(item, out);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const fields = node as Record<string, unknown>;
-  if (fields.kind === 'money') {
-    out.push(node as MoneyNode);
-    return;
-  }
-  for (const [key, field] of Object.entries(fields)) if (key !== 'range') moneyNodes(field, out);
-}
-
 function figuresOf(document: DocumentNode, text: string): Figure[] {
   const out: Figure[] = [];
   const seen = new Set<number>();
@@ -78,9 +64,7 @@ function figuresOf(document: DocumentNode, text: string): Figure[] {
     if (found) push({ ...found, currency: null, multiplied: false, written: found.text });
   };
   for (const clause of document.clauses) for (const m of clause.milestones) target(m.target);
-  const amounts: MoneyNode[] = [];
-  moneyNodes(document, amounts);
-  for (const m of amounts) money(m);
+  for (const m of moneyNodesOf(document, [])) money(m);
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
