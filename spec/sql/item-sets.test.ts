@@ -8,11 +8,10 @@
 import { evaluate } from '../../src/evaluation/evaluate';
 import { parse } from '../../src/language/parse';
 import type { LedgerRecord } from '../../src/ledger/rows';
-import { evaluateOnEngine } from '../../src/node/sql-evaluation';
 import { compileEvaluation } from '../../src/sql/compile';
 import { DIALECTS } from '../../src/sql/dialects';
 import { planEvaluation } from '../../src/sql/plan';
-import { ENGINES, dropTable, loadRecords, tableName, useEngine } from './support/engines';
+import { ENGINES, evaluateRecords, useEngine } from './support/engines';
 
 const PRODUCTS =
   'If Net Sales of Eligible Products exceed $1,000 in any calendar quarter, the Company shall pay the Agent a commission equal to five percent (5%) of such Net Sales. ' +
@@ -78,31 +77,19 @@ describe.each(ENGINES)('%s', (engineName) => {
     const ast = parse(clause).ast;
     if (!ast) throw new Error('no AST');
     const expected = evaluate(ast, records, CONTEXT);
-    const table = tableName('sets');
-    await loadRecords(engine(), table, records);
-    try {
-      const actual = await evaluateOnEngine(engine(), ast, CONTEXT, { kind: 'table', name: table }, null);
-      expect(actual).toEqual(expected);
-    } finally {
-      await dropTable(engine(), table);
-    }
+    const actual = await evaluateRecords(engine(), ast, CONTEXT, records, 'sets');
+    expect(actual).toEqual(expected);
   });
 
   it('warns the near names the in-memory evaluator warns (the case is not vacuous)', async () => {
     const ast = parse(PRODUCTS).ast;
     if (!ast) throw new Error('no AST');
-    const table = tableName('sets');
-    await loadRecords(engine(), table, productRows);
-    try {
-      const actual = await evaluateOnEngine(engine(), ast, CONTEXT, { kind: 'table', name: table }, null);
-      if (!actual.ok) throw new Error(JSON.stringify(actual.errors));
-      const near = actual.diagnostics.filter((d) => d.code === 'set-near-miss').map((d) => /"([^"]+)" nearly/.exec(d.message)?.[1]);
-      expect(near.slice(0, 3)).toEqual(['Widget Pro+', 'Widget Pro 2', 'Widget Pro 10']);
-      expect(near).toHaveLength(20);
-      expect(actual.notes.some((n) => n.includes('1 row has no product'))).toBe(true);
-      expect(actual.milestones[0].total).toBe('1000');
-    } finally {
-      await dropTable(engine(), table);
-    }
+    const actual = await evaluateRecords(engine(), ast, CONTEXT, productRows, 'sets');
+    if (!actual.ok) throw new Error(JSON.stringify(actual.errors));
+    const near = actual.diagnostics.filter((d) => d.code === 'set-near-miss').map((d) => /"([^"]+)" nearly/.exec(d.message)?.[1]);
+    expect(near.slice(0, 3)).toEqual(['Widget Pro+', 'Widget Pro 2', 'Widget Pro 10']);
+    expect(near).toHaveLength(20);
+    expect(actual.notes.some((n) => n.includes('1 row has no product'))).toBe(true);
+    expect(actual.milestones[0].total).toBe('1000');
   });
 });

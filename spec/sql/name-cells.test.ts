@@ -7,11 +7,10 @@
 import { evaluate } from '../../src/evaluation/evaluate';
 import { parse } from '../../src/language/parse';
 import type { LedgerRecord } from '../../src/ledger/rows';
-import { evaluateOnEngine } from '../../src/node/sql-evaluation';
 import { compileEvaluation } from '../../src/sql/compile';
 import { planEvaluation } from '../../src/sql/plan';
 import { normalizeResultRow, reportFromRows } from '../../src/sql/report';
-import { ENGINES, dropTable, loadRecords, tableName, useEngine } from './support/engines';
+import { ENGINES, dropTable, evaluateRecords, loadRecords, tableName, useEngine } from './support/engines';
 
 const CONTEXT = { effectiveDate: '2026-01-01', timeZone: 'UTC', asOf: '2026-06-30' };
 const UNITS = 'The Seller agrees to meet the following sales milestones: (i) 12 units of "Widget Pro" by the end of month 6. Upon achieving milestone (i), the Seller shall receive a bonus of $500.';
@@ -70,26 +69,12 @@ describe.each(ENGINES)('%s', (engineName) => {
   it.each(CASES)('%s: the report equals the in-memory one', async (_name, clause, records) => {
     const ast = parsed(clause);
     const expected = evaluate(ast, records, CONTEXT);
-    const table = tableName('names');
-    await loadRecords(engine(), table, records);
-    try {
-      const actual = await evaluateOnEngine(engine(), ast, CONTEXT, { kind: 'table', name: table }, null);
-      expect(actual).toEqual(expected);
-    } finally {
-      await dropTable(engine(), table);
-    }
+    const actual = await evaluateRecords(engine(), ast, CONTEXT, records, 'names');
+    expect(actual).toEqual(expected);
   });
 
   it('the cases are not vacuous: met at 12 units, 5 customers, 3 duplicate ids', async () => {
-    const read = async (clause: string, records: LedgerRecord[]) => {
-      const table = tableName('names');
-      await loadRecords(engine(), table, records);
-      try {
-        return await evaluateOnEngine(engine(), parsed(clause), CONTEXT, { kind: 'table', name: table }, null);
-      } finally {
-        await dropTable(engine(), table);
-      }
-    };
+    const read = (clause: string, records: LedgerRecord[]) => evaluateRecords(engine(), parsed(clause), CONTEXT, records, 'names');
     const units = await read(UNITS, unitRows);
     if (!units.ok) throw new Error(JSON.stringify(units.errors));
     expect(units.milestones[0].total).toBe('12');

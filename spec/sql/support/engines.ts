@@ -4,7 +4,9 @@
  */
 import { DuckDbEngine } from '../../../src/node/duckdb-engine';
 import { PostgresEngine } from '../../../src/node/postgres-engine';
-import type { SqlEngine } from '../../../src/node/sql-evaluation';
+import { evaluateOnEngine, type SqlEngine } from '../../../src/node/sql-evaluation';
+import type { DocumentNode } from '../../../src/language/ast';
+import type { SqlPlanOptions } from '../../../src/sql/plan';
 import type { LedgerRecord } from '../../../src/ledger/rows';
 import { quoteIdentifier } from '../../../src/sql/identifier';
 
@@ -87,4 +89,15 @@ export async function loadRecords(engine: SqlEngine, table: string, records: rea
 
 export async function dropTable(engine: SqlEngine, table: string): Promise<void> {
   await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`, []);
+}
+
+/** `records` evaluated on the engine from a table of their own, dropped afterwards. */
+export async function evaluateRecords(engine: SqlEngine, ast: DocumentNode, context: SqlPlanOptions, records: readonly LedgerRecord[], prefix: string) {
+  const table = tableName(prefix);
+  await loadRecords(engine, table, records);
+  try {
+    return await evaluateOnEngine(engine, ast, context, { kind: 'table', name: table }, null);
+  } finally {
+    await dropTable(engine, table);
+  }
 }
